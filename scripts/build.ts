@@ -1,0 +1,36 @@
+// Bundles the action (dist/index.js) and the command line (dist/cli.js).
+// `node scripts/build.ts --out DIR` builds elsewhere, which the staleness test uses.
+
+import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Bundled CommonJS dependencies call require(); ESM output has none, so make one.
+const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+
+export function buildOptions(outdir: string): BuildOptions {
+  return {
+    absWorkingDir: root,
+    entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    splitting: false,
+    minify: false,
+    sourcemap: false,
+    legalComments: 'eof',
+    logLevel: 'warning',
+    logOverride: { 'require-resolve-not-external': 'silent' },
+    banner: { js: REQUIRE_BANNER },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+  await build(buildOptions(values.out!));
+}

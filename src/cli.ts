@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// The command line: the same engine as the action, with issues in a local folder
+// (the default) or on GitHub (--repo with GITHUB_TOKEN).
+
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createGitHubClient } from './github-client.ts';
+import type { RequestCounts } from './github-client.ts';
+import { createIssueRenderer } from './render/issue-templates.ts';
+import { readTemplates } from './render/template-files.ts';
+import { formatConsoleReport } from './report/console-report.ts';
+import { writeReport } from './report/write-report.ts';
+import { runTriage } from './run-triage.ts';
+import { lookbackStart, parseSettings, SettingsError } from './settings.ts';
+import { createArtifactSource } from './sources/artifact-source.ts';
+import { createPathSource } from './sources/path-source.ts';
+import type { Source } from './sources/source.ts';
+import { createGitHubTracker } from './trackers/github-tracker.ts';
+import type { IssueTracker } from './trackers/issue-tracker.ts';
+import { createLocalTracker } from './trackers/local-tracker.ts';
+
+const USAGE = `Usage: crash-report-aggregator [triage] --path PATH... [options]
+
+Reads anonymous session summaries, aggregates errors by configuration and files
+one issue per configuration that errors too often.
+
+Where summaries come from (at least one):
+  --path PATH              file, folder or glob (.json, .jsonl, .ndjson, .zip); repeatable
+  --artifact-name GLOB     workflow-run artifact names to read (needs --repo); repeatable
+
+Where issues go:
+  --store DIR              local issue store, one Markdown file per issue (default .crash-reports)
+  --repo OWNER/NAME        GitHub repository instead (token from GITHUB_TOKEN)
+  --api-url URL            REST API root (default GITHUB_API_URL or https://api.github.com)
+  --dry-run                write nothing; say what would be written
+
+Triage:
+  --lookback-days N        window in days (default 7)
+  --group-by FIELDS        comma-separated summary fields (default "os.platform, app.version")
+  --min-sessions N         sessions a group needs to be flagged (default 10)
+  --error-rate-threshold R errored-session rate that flags a group (default 0.05)
+  --labels LABELS          issue labels, comma-separated (default crash-report)
+  --title-template FILE    Handlebars title template
+  --body-template FILE     Handlebars body template
+  --max-new-issues N       issues opened per run at most (default 10)
+  --download-concurrency N parallel artifact downloads (default 8)
+
+Output:
+  --report FILE            JSON report (default STORE/report.json, or none with --repo)
+  --now TIME               evaluate as of this RFC 3339 time instead of the clock
+  --help                   this text
+`;
+
+const INPUT_OPTIONS = [
+  'lookback-days',
+  'group-by',
+  'min-sessions',
+  'error-rate-threshold',
+  'labels',
+  'title-template',
+  'body-template',
+  'max-new-issues',
+  'download-concurrency',
+] as const;
+
+export async function main(argv: string[]): Promise<number> {
+  const args = argv[0] === 'triage' ? argv.slice(1) : argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      options: {
+        path: { type: 'string', multiple: true },
+        'artifact-name': { type: 'string', multiple: true },
+        store: { type: 'string' },
+        repo: { type: 'string' },
+        'api-url': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        report: { type: 'string' },
+        now: { type: 'string' },
+        help: { type: 'boolean' },
+        ...Object.fromEntries(INPUT_OPTIONS.map((name) => [name, { type: 'string' as const }])),
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  if (values['help']) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const inputs: Record<string, string> = {
+    'github-token': process.env['GITHUB_TOKEN'] ?? '',
+    repository: typeof values['repo'] === 'string' ? values['repo'] : '',
+    path: ((values['path'] as string[] | undefined) ?? []).join('\n'),
+    'artifact-name': ((values['artifact-name'] as string[] | undefined) ?? []).join('\n'),
+    'dry-run': values['dry-run'] ? 'true' : 'false',
+  };
+  for (const name of INPUT_OPTIONS) {
+    const value = values[name];
+    if (typeof value === 'string') inputs[name] = value;
+  }
+
+  try {
+    const settings = parseSettings((name) => inputs[name] ?? '');
+    let now = new Date();
+    if (typeof values['now'] === 'string') {
+      now = new Date(values['now']);
+      if (Number.isNaN(now.getTime())) throw new SettingsError('now', `is "${values['now']}", not a time`, 'an RFC 3339 time such as 2026-11-20T00:00:00Z');
+    }
+    const cwd = process.cwd();
+    const store = resolve(cwd, typeof values['store'] === 'string' ? values['store'] : '.crash-reports');
+    const templates = await readTemplates(settings, cwd);
+    const renderer = createIssueRenderer(templates.title, templates.body);
+
+    let counts: RequestCounts | null = null;
+    let tracker: IssueTracker;
+    const sources: Source[] = [];
+    if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, cwd));
+    if (settings.repository) {
+      if (!settings.token) throw new SettingsError('GITHUB_TOKEN', 'is not set while --repo is given', 'a token in the GITHUB_TOKEN environment variable');
+      const github = createGitHubClient({
+        token: settings.token,
+        baseUrl: (typeof values['api-url'] === 'string' ? values['api-url'] : process.env['GITHUB_API_URL']) || 'https://api.github.com',
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
+      counts = github.counts;
+      tracker = createGitHubTracker(github.client, settings.repository);
+      if (settings.artifactNames.length > 0) {
+        sources.push(
+          createArtifactSource({
+            client: github.client,
+            repository: settings.repository,
+            names: settings.artifactNames,
+            since: lookbackStart(now, settings.lookbackDays),
+            concurrency: settings.downloadConcurrency,
+            serverUrl: process.env['GITHUB_SERVER_URL'] || 'https://github.com',
+          }),
+        );
+      }
+    } else {
+      tracker = createLocalTracker(store);
+    }
+
+    const report = await runTriage(settings, {
+      sources,
+      tracker,
+      renderer,
+      now,
+      log: {
+        info: (message) => process.stderr.write(`${message}\n`),
+        warning: (message) => process.stderr.write(`warning: ${message}\n`),
+      },
+    });
+    report.requests = counts ? { ...counts } : null;
+    const reportPath =
+      typeof values['report'] === 'string' ? resolve(cwd, values['report']) : settings.repository || settings.dryRun ? null : join(store, 'report.json');
+    if (reportPath) await writeReport(report, reportPath);
+    process.stdout.write(`${formatConsoleReport(report)}\n`);
+    if (reportPath) process.stdout.write(`Report: ${reportPath}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

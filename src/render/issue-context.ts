@@ -1,0 +1,70 @@
+// The data a template sees for one group. Every string that came from a summary
+// is escaped for Markdown here, before any template touches it.
+
+import type { JudgedGroup } from '../aggregate/flag-groups.ts';
+import { escapeMarkdown } from './markdown-escape.ts';
+
+export interface IssueContext {
+  group: {
+    fingerprint: string;
+    /** "os.platform windows, app.version 2.4.0" */
+    label: string;
+    fields: { name: string; value: string }[];
+  };
+  figures: {
+    sessions: number;
+    erroredSessions: number;
+    errorRate: number;
+    crashes: number;
+    errorLines: number;
+    logLines: number;
+    installs: number;
+    firstSessionAt: string;
+    lastSessionAt: string;
+    durationMedianSeconds: number;
+    durationP95Seconds: number;
+  };
+  baseline: { sessions: number; erroredSessions: number; errorRate: number | null };
+  topErrorKinds: { kind: string; count: number }[];
+  runs: { id: number; url: string; branch: string; erroredSessions: number }[];
+  rule: { minSessions: number; errorRateThreshold: number; lookbackDays: number; verdict: string };
+}
+
+export interface RuleContext {
+  minSessions: number;
+  errorRateThreshold: number;
+  lookbackDays: number;
+}
+
+export function issueContext(group: JudgedGroup, rule: RuleContext): IssueContext {
+  const fields = group.fields.map((field) => ({ name: field.name, value: escapeMarkdown(field.value) }));
+  return {
+    group: {
+      fingerprint: group.fingerprint,
+      label: fields.map((field) => `${field.name} ${field.value}`).join(', '),
+      fields,
+    },
+    figures: {
+      sessions: group.sessions,
+      erroredSessions: group.erroredSessions,
+      errorRate: group.errorRate,
+      crashes: group.crashes,
+      errorLines: group.errorLines,
+      logLines: group.logLines,
+      installs: group.installs,
+      firstSessionAt: group.firstSessionAt,
+      lastSessionAt: group.lastSessionAt,
+      durationMedianSeconds: group.durationMedianSeconds,
+      durationP95Seconds: group.durationP95Seconds,
+    },
+    baseline: group.baseline,
+    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escapeMarkdown(entry.kind), count: entry.count })),
+    runs: group.runs.map((run) => ({
+      id: run.id,
+      url: run.url,
+      branch: run.branch === null ? '(unknown)' : escapeMarkdown(run.branch),
+      erroredSessions: run.erroredSessions,
+    })),
+    rule: { ...rule, verdict: group.verdict },
+  };
+}

@@ -1,0 +1,88 @@
+// The job summary a maintainer sees on the run page: every group, what was filed,
+// and what was rejected or skipped and why.
+
+import { escapeHtml } from '../render/markdown-escape.ts';
+import { formatCount, formatPercent } from '../render/format.ts';
+import type { RunReport } from './run-report.ts';
+
+/** The part of @actions/core's summary this module uses. */
+export interface SummaryWriter {
+  addHeading(text: string, level?: number | string): SummaryWriter;
+  addRaw(text: string, addEOL?: boolean): SummaryWriter;
+  addTable(rows: ({ data: string; header?: boolean } | string)[][]): SummaryWriter;
+  addList(items: string[], ordered?: boolean): SummaryWriter;
+  write(): Promise<unknown>;
+}
+
+export const SUMMARY_MAX_GROUPS = 200;
+
+const ACTION_WORDS: Record<string, string> = {
+  create: 'opened',
+  update: 'updated',
+  unchanged: 'unchanged',
+  closed: 'closed by a maintainer, left alone',
+  deferred: 'not opened: max-new-issues reached',
+};
+
+function link(url: string | null, text: string): string {
+  return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
+}
+
+function reasonRows(counts: Record<string, number>): string[][] {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, count]) => [`<code>${escapeHtml(reason)}</code>`, formatCount(count)]);
+}
+
+export function composeJobSummary(report: RunReport, summary: SummaryWriter): SummaryWriter {
+  const { totals, intake } = report;
+  summary.addHeading('Crash report triage', 2);
+  summary.addRaw(
+    `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups ` +
+      `(${formatCount(intake.records)} records read; ${formatCount(totals.rejected)} rejected, ` +
+      `${formatCount(intake.duplicates)} duplicates, ${formatCount(intake.outsideWindow)} outside the ${report.window.lookbackDays}-day window). ` +
+      `<strong>${formatCount(totals.flagged)} flagged</strong>: a group needs at least ${formatCount(report.rule.minSessions)} sessions ` +
+      `and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
+    true,
+  );
+  if (report.dryRun) summary.addRaw('<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>', true);
+
+  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'flagged', 'issue'].map((data) => ({ data, header: true }));
+  const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
+    ...group.fields.map((field) => escapeHtml(field.value)),
+    formatCount(group.sessions),
+    formatCount(group.erroredSessions),
+    formatPercent(group.errorRate),
+    group.flagged ? '🔴 yes' : 'no',
+    group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : '',
+  ]);
+  if (rows.length > 0) summary.addTable([header, ...rows]);
+  if (report.groups.length > SUMMARY_MAX_GROUPS) {
+    summary.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
+  }
+
+  if (report.issues.length > 0) {
+    summary.addHeading('Issues', 3);
+    summary.addList(
+      report.issues.map((issue) => {
+        const verb = issue.dryRun ? `would be ${ACTION_WORDS[issue.kind]}` : ACTION_WORDS[issue.kind];
+        const target = issue.number ? link(issue.url, `#${issue.number}`) : escapeHtml(issue.title);
+        return `${target} (${escapeHtml(issue.label)}): ${verb}`;
+      }),
+    );
+  }
+  const rejected = reasonRows(intake.rejectedReasons);
+  if (rejected.length > 0) {
+    summary.addHeading('Rejected records', 3);
+    summary.addTable([[{ data: 'reason', header: true }, { data: 'records', header: true }], ...rejected]);
+  }
+  const skipped = reasonRows(intake.skipped);
+  if (skipped.length > 0) {
+    summary.addHeading('Skipped inputs', 3);
+    summary.addTable([[{ data: 'reason', header: true }, { data: 'inputs', header: true }], ...skipped]);
+  }
+  if (report.requests) {
+    summary.addRaw(`<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`, true);
+  }
+  return summary;
+}

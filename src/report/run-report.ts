@@ -1,0 +1,78 @@
+// The run's findings as one JSON-ready object: what was read, every group's
+// figures, and what happened to each issue.
+
+import type { JudgedGroup } from '../aggregate/flag-groups.ts';
+import type { IntakeTally } from '../records/intake.ts';
+import type { AppliedAction } from '../trackers/apply-plan.ts';
+
+export interface GroupReport extends JudgedGroup {
+  issue: { action: AppliedAction['kind']; number: number | null; url: string | null } | null;
+}
+
+export interface RunReport {
+  reportVersion: 1;
+  generatedAt: string;
+  dryRun: boolean;
+  window: { start: string; end: string; lookbackDays: number };
+  groupBy: string[];
+  rule: { minSessions: number; errorRateThreshold: number };
+  intake: IntakeTally;
+  totals: {
+    sessions: number;
+    erroredSessions: number;
+    rejected: number;
+    groups: number;
+    flagged: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    closed: number;
+    deferred: number;
+  };
+  groups: GroupReport[];
+  issues: AppliedAction[];
+  /** REST requests made, when the run talked to GitHub. */
+  requests: { reads: number; writes: number } | null;
+}
+
+export function buildReport(input: {
+  now: Date;
+  windowStart: Date;
+  lookbackDays: number;
+  dryRun: boolean;
+  groupBy: string[];
+  rule: { minSessions: number; errorRateThreshold: number };
+  intake: IntakeTally;
+  groups: JudgedGroup[];
+  issues: AppliedAction[];
+}): RunReport {
+  const byFingerprint = new Map(input.issues.map((issue) => [issue.fingerprint, issue]));
+  const count = (kind: AppliedAction['kind']) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
+  return {
+    reportVersion: 1,
+    generatedAt: input.now.toISOString(),
+    dryRun: input.dryRun,
+    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
+    groupBy: input.groupBy,
+    rule: input.rule,
+    intake: input.intake,
+    totals: {
+      sessions: input.intake.accepted,
+      erroredSessions: input.groups.reduce((sum, group) => sum + group.erroredSessions, 0),
+      rejected: input.intake.rejected,
+      groups: input.groups.length,
+      flagged: input.groups.filter((group) => group.flagged).length,
+      created: count('create'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      closed: count('closed'),
+      deferred: count('deferred'),
+    },
+    groups: input.groups.map((group) => {
+      const issue = byFingerprint.get(group.fingerprint);
+      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    issues: input.issues,
+    requests: null,
+  };
+}

@@ -1,0 +1,186 @@
+// Every input of the action (and every option of the command line) is read and
+// checked here, once. Nothing else in the engine looks at raw inputs.
+
+export const GROUP_FIELDS = [
+  'app.name',
+  'app.version',
+  'runtime.name',
+  'runtime.version',
+  'os.platform',
+  'os.version',
+  'os.arch',
+  'ci',
+  'outcome',
+] as const;
+
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+export interface RepositoryRef {
+  owner: string;
+  repo: string;
+}
+
+export interface Settings {
+  /** Token for the GitHub REST API; empty when only local paths and a local store are used. */
+  token: string;
+  /** Repository whose artifacts are read and whose issues are written; null for local-only runs. */
+  repository: RepositoryRef | null;
+  /** Glob patterns matched against artifact names. */
+  artifactNames: string[];
+  /** Files, folders or glob patterns read from the local file system. */
+  paths: string[];
+  /** Only artifacts created, and sessions started, within this many days before now. */
+  lookbackDays: number;
+  /** Summary fields whose values form a group. */
+  groupBy: GroupField[];
+  /** A group needs at least this many sessions to be flagged. */
+  minSessions: number;
+  /** A group needs at least this errored-session rate (0..1) to be flagged. */
+  errorRateThreshold: number;
+  /** Labels put on every issue; the first one is also how issues are found again. */
+  labels: string[];
+  /** Template paths; null means the bundled templates. */
+  titleTemplatePath: string | null;
+  bodyTemplatePath: string | null;
+  /** At most this many issues are opened in one run. */
+  maxNewIssues: number;
+  /** Compute and report everything, write nothing. */
+  dryRun: boolean;
+  /** Parallel artifact downloads. */
+  downloadConcurrency: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The earliest instant inside the look-back window. */
+export function lookbackStart(now: Date, lookbackDays: number): Date {
+  return new Date(now.getTime() - lookbackDays * DAY_MS);
+}
+
+export type ReadInput = (name: string) => string;
+
+export class SettingsError extends Error {
+  constructor(input: string, problem: string, accepted: string) {
+    super(`Input "${input}" ${problem}. Accepted: ${accepted}.`);
+    this.name = 'SettingsError';
+  }
+}
+
+const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+const LABEL_MAX = 50;
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('#'));
+}
+
+function integer(read: ReadInput, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(name).trim();
+  if (raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new SettingsError(name, `is "${raw}", not a whole number`, `an integer from ${min} to ${max}`);
+  }
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new SettingsError(name, `is ${value}, out of range`, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function fraction(read: ReadInput, name: string, fallback: number): number {
+  const raw = read(name).trim();
+  if (raw === '') return fallback;
+  const value = /^(0|1)?(\.\d+)?$/.test(raw) || /^[01]$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new SettingsError(name, `is "${raw}", not a rate`, 'a decimal number from 0 to 1, such as 0.05');
+  }
+  return value;
+}
+
+function boolean(read: ReadInput, name: string, fallback: boolean): boolean {
+  const raw = read(name).trim();
+  if (raw === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw new SettingsError(name, `is "${raw}", not a boolean`, 'true or false');
+}
+
+function repository(read: ReadInput): RepositoryRef | null {
+  const raw = read('repository').trim();
+  if (raw === '') return null;
+  const match = REPOSITORY_PATTERN.exec(raw);
+  if (!match) {
+    throw new SettingsError('repository', `is "${raw}", not a repository name`, 'OWNER/NAME, such as octo-org/octo-cli');
+  }
+  return { owner: match[1]!, repo: match[2]! };
+}
+
+function groupBy(read: ReadInput): GroupField[] {
+  const raw = read('group-by').trim() || 'os.platform, app.version';
+  const fields = raw
+    .split(/[,\n]/)
+    .map((field) => field.trim())
+    .filter((field) => field.length > 0);
+  const accepted = GROUP_FIELDS.join(', ');
+  if (fields.length === 0) throw new SettingsError('group-by', 'names no field', accepted);
+  const seen = new Set<string>();
+  for (const field of fields) {
+    if (!(GROUP_FIELDS as readonly string[]).includes(field)) {
+      throw new SettingsError('group-by', `names the unknown field "${field}"`, accepted);
+    }
+    if (seen.has(field)) throw new SettingsError('group-by', `names "${field}" twice`, accepted);
+    seen.add(field);
+  }
+  return fields as GroupField[];
+}
+
+function labels(read: ReadInput): string[] {
+  const raw = read('labels');
+  const names = (raw.trim() === '' ? 'crash-report' : raw)
+    .split(/[,\n]/)
+    .map((label) => label.trim())
+    .filter((label) => label.length > 0);
+  if (names.length === 0) {
+    throw new SettingsError('labels', 'names no label', 'comma- or newline-separated label names');
+  }
+  for (const name of names) {
+    if (name.length > LABEL_MAX) {
+      throw new SettingsError('labels', `has a label of ${name.length} characters`, `labels of at most ${LABEL_MAX} characters`);
+    }
+  }
+  return [...new Set(names)];
+}
+
+function optionalPath(read: ReadInput, name: string): string | null {
+  const raw = read(name).trim();
+  return raw === '' ? null : raw;
+}
+
+/** Reads and checks every setting; throws a SettingsError naming the first bad input. */
+export function parseSettings(read: ReadInput): Settings {
+  const settings: Settings = {
+    token: read('github-token').trim(),
+    repository: repository(read),
+    artifactNames: lines(read('artifact-name')),
+    paths: lines(read('path')),
+    lookbackDays: integer(read, 'lookback-days', 7, 1, 400),
+    groupBy: groupBy(read),
+    minSessions: integer(read, 'min-sessions', 10, 1, 1_000_000_000),
+    errorRateThreshold: fraction(read, 'error-rate-threshold', 0.05),
+    labels: labels(read),
+    titleTemplatePath: optionalPath(read, 'title-template'),
+    bodyTemplatePath: optionalPath(read, 'body-template'),
+    maxNewIssues: integer(read, 'max-new-issues', 10, 0, 1000),
+    dryRun: boolean(read, 'dry-run', false),
+    downloadConcurrency: integer(read, 'download-concurrency', 8, 1, 64),
+  };
+  if (settings.artifactNames.length === 0 && settings.paths.length === 0) {
+    throw new SettingsError('artifact-name', 'and input "path" are both empty', 'at least one artifact name glob or one path');
+  }
+  if (settings.artifactNames.length > 0 && settings.repository === null) {
+    throw new SettingsError('repository', 'is empty while artifact-name is set', 'OWNER/NAME of the repository whose artifacts are read');
+  }
+  return settings;
+}

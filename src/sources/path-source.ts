@@ -1,0 +1,66 @@
+// Reads session summaries from local files, folders and glob patterns.
+
+import { glob, readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { recordFormatOf } from '../records/parse-records.ts';
+import type { Source, SourceEvent } from './source.ts';
+
+export const FILE_MAX_BYTES = 256 * 1024 * 1024;
+
+function readable(name: string): boolean {
+  return recordFormatOf(name) !== null || name.toLowerCase().endsWith('.zip');
+}
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && readable(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function expand(pattern: string, cwd: string): Promise<string[] | null> {
+  const full = resolve(cwd, pattern);
+  const info = await stat(full).catch(() => null);
+  if (info?.isDirectory()) return filesUnder(full);
+  if (info?.isFile()) return [full];
+  const found: string[] = [];
+  for await (const path of glob(pattern, { cwd })) {
+    const absolute = resolve(cwd, path);
+    const entry = await stat(absolute).catch(() => null);
+    if (entry?.isDirectory()) found.push(...(await filesUnder(absolute)));
+    else if (entry?.isFile()) found.push(absolute);
+  }
+  return found.length > 0 ? [...new Set(found)].sort() : null;
+}
+
+export function createPathSource(patterns: string[], cwd: string): Source {
+  return {
+    describe: () => `files matching ${patterns.join(', ')}`,
+    async *read(): AsyncGenerator<SourceEvent> {
+      const seen = new Set<string>();
+      for (const pattern of patterns) {
+        const files = await expand(pattern, cwd);
+        if (files === null) {
+          yield { kind: 'skip', origin: pattern, reason: 'path-not-found' };
+          continue;
+        }
+        for (const file of files) {
+          if (seen.has(file)) continue;
+          seen.add(file);
+          const origin = relative(cwd, file) || file;
+          if (!readable(file)) {
+            yield { kind: 'skip', origin, reason: 'unsupported-file-type' };
+            continue;
+          }
+          const info = await stat(file);
+          if (info.size > FILE_MAX_BYTES) {
+            yield { kind: 'skip', origin, reason: 'file-too-large' };
+            continue;
+          }
+          yield { kind: 'item', origin, name: file, bytes: await readFile(file), run: null };
+        }
+      }
+    },
+  };
+}

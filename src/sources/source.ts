@@ -1,0 +1,32 @@
+// A source yields named blobs of bytes, or a reason why one was skipped.
+
+/** The workflow run an artifact was uploaded from, kept as evidence for triage. */
+export interface RunRef {
+  id: number;
+  branch: string | null;
+  url: string;
+}
+
+export interface SourceItem {
+  kind: 'item';
+  /** Where the bytes came from, for reports: a file path or "artifact NAME (#ID)". */
+  origin: string;
+  /** File name used to pick a parser (.json, .jsonl, .ndjson, .zip). */
+  name: string;
+  bytes: Uint8Array;
+  run: RunRef | null;
+}
+
+export interface SourceSkip {
+  kind: 'skip';
+  origin: string;
+  reason: string;
+}
+
+export type SourceEvent = SourceItem | SourceSkip;
+
+export interface Source {
+  /** One line saying what this source reads. */
+  describe(): string;
+  read(): AsyncIterable<SourceEvent>;
+}

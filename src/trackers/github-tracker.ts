@@ -1,0 +1,95 @@
+// Issues on GitHub, over the REST API.
+
+import type { components } from '@octokit/openapi-types';
+import type { GitHubClient } from '../github-client.ts';
+import type { RepositoryRef } from '../settings.ts';
+import type { IssueTracker, TrackedIssue } from './issue-tracker.ts';
+
+type Issue = components['schemas']['issue'];
+
+const LABEL_COLOR = 'b60205';
+const LABEL_DESCRIPTION = 'Filed by crash-report-aggregator from anonymous session summaries';
+
+function statusOf(error: unknown): number | null {
+  if (error !== null && typeof error === 'object' && 'status' in error && typeof error.status === 'number') {
+    return error.status;
+  }
+  return null;
+}
+
+function permissionMessage(action: string, error: unknown): Error {
+  const status = statusOf(error);
+  if (status === 401 || status === 403) {
+    return new Error(
+      `${action} was refused (HTTP ${status}). The token needs the "issues: write" permission; add it under "permissions:" in the workflow.`,
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function tracked(issue: Issue): TrackedIssue {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? '',
+    state: issue.state === 'closed' ? 'closed' : 'open',
+    stateReason: issue.state_reason ?? null,
+    labels: issue.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))).filter(Boolean),
+    url: issue.html_url,
+  };
+}
+
+export function createGitHubTracker(client: GitHubClient, repository: RepositoryRef): IssueTracker {
+  return {
+    describe: () => `GitHub issues of ${repository.owner}/${repository.repo}`,
+    async listIssues(label) {
+      try {
+        const issues = await client.paginate(client.rest.issues.listForRepo, {
+          ...repository,
+          labels: label,
+          state: 'all',
+          per_page: 100,
+        });
+        return (issues as Issue[]).filter((issue) => !issue.pull_request).map(tracked);
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 401 || status === 403) {
+          throw new Error(`Listing issues was refused (HTTP ${status}). The token needs the "issues: read" permission.`);
+        }
+        throw error;
+      }
+    },
+    async ensureLabels(labels) {
+      for (const name of labels) {
+        try {
+          await client.rest.issues.getLabel({ ...repository, name });
+          continue;
+        } catch (error) {
+          if (statusOf(error) !== 404) throw permissionMessage(`Reading label "${name}"`, error);
+        }
+        try {
+          await client.rest.issues.createLabel({ ...repository, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
+        } catch (error) {
+          // 422: another run created it in the meantime.
+          if (statusOf(error) !== 422) throw permissionMessage(`Creating label "${name}"`, error);
+        }
+      }
+    },
+    async createIssue(draft) {
+      try {
+        const { data } = await client.rest.issues.create({ ...repository, ...draft });
+        return tracked(data as Issue);
+      } catch (error) {
+        throw permissionMessage('Creating an issue', error);
+      }
+    },
+    async updateIssue(number, changes) {
+      try {
+        const { data } = await client.rest.issues.update({ ...repository, issue_number: number, ...changes });
+        return tracked(data as Issue);
+      } catch (error) {
+        throw permissionMessage(`Updating issue #${number}`, error);
+      }
+    },
+  };
+}
