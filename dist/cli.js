@@ -41743,6 +41743,9 @@ function fingerprintOf(fields, values) {
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
   return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }
+function groupLabel(fields) {
+  return fields.map((field) => `${field.name} ${field.value}`).join(", ");
+}
 
 // src/aggregate/aggregate-groups.ts
 var TOP_ERROR_KINDS = 5;
@@ -42771,7 +42774,7 @@ function issueContext(group, rule) {
   return {
     group: {
       fingerprint: group.fingerprint,
-      label: fields.map((field) => `${field.name} ${field.value}`).join(", "),
+      label: groupLabel(fields),
       fields
     },
     figures: {
@@ -43044,7 +43047,7 @@ async function runTriage(settings, deps) {
   const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays };
   const drafts = groups2.filter((group) => group.flagged).map((group) => {
     const context3 = issueContext(group, rule);
-    return { fingerprint: group.fingerprint, label: context3.group.label, ...deps.renderer.render(context3) };
+    return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...deps.renderer.render(context3) };
   });
   let issues = [];
   if (drafts.length > 0) {

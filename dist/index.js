@@ -42214,8 +42214,8 @@ var ACTION_WORDS = {
   closed: "closed by a maintainer, left alone",
   deferred: "not opened: max-new-issues reached"
 };
-function link(url, text) {
-  return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
+function link(url, html) {
+  return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${html}</a>` : html;
 }
 function reasonRows(counts) {
   return Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([reason, count]) => [`<code>${escapeHtml(reason)}</code>`, formatCount(count)]);
@@ -42312,6 +42312,9 @@ function groupValues(summary2, fields) {
 function fingerprintOf(fields, values) {
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
   return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+}
+function groupLabel(fields) {
+  return fields.map((field) => `${field.name} ${field.value}`).join(", ");
 }
 
 // src/aggregate/aggregate-groups.ts
@@ -43306,7 +43309,7 @@ function issueContext(group, rule) {
   return {
     group: {
       fingerprint: group.fingerprint,
-      label: fields.map((field) => `${field.name} ${field.value}`).join(", "),
+      label: groupLabel(fields),
       fields
     },
     figures: {
@@ -43579,7 +43582,7 @@ async function runTriage(settings, deps) {
   const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays };
   const drafts = groups2.filter((group) => group.flagged).map((group) => {
     const context3 = issueContext(group, rule);
-    return { fingerprint: group.fingerprint, label: context3.group.label, ...deps.renderer.render(context3) };
+    return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...deps.renderer.render(context3) };
   });
   let issues = [];
   if (drafts.length > 0) {

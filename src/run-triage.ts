@@ -3,6 +3,7 @@
 
 import { createAggregator } from './aggregate/aggregate-groups.ts';
 import { judgeGroups } from './aggregate/flag-groups.ts';
+import { groupLabel } from './aggregate/group-key.ts';
 import { intake } from './records/intake.ts';
 import { issueContext } from './render/issue-context.ts';
 import type { IssueRenderer } from './render/issue-templates.ts';
@@ -49,7 +50,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     .filter((group) => group.flagged)
     .map((group) => {
       const context = issueContext(group, rule);
-      return { fingerprint: group.fingerprint, label: context.group.label, ...deps.renderer.render(context) };
+      return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...deps.renderer.render(context) };
     });
 
   let issues: Awaited<ReturnType<typeof applyPlan>> = [];

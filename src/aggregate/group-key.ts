@@ -40,3 +40,8 @@ export function fingerprintOf(fields: readonly GroupField[], values: readonly st
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
+
+/** "os.platform windows, app.version 2.4.0": unescaped, for logs and reports. */
+export function groupLabel(fields: readonly { name: string; value: string }[]): string {
+  return fields.map((field) => `${field.name} ${field.value}`).join(', ');
+}

@@ -2,6 +2,7 @@
 // is escaped for Markdown here, before any template touches it.
 
 import type { JudgedGroup } from '../aggregate/flag-groups.ts';
+import { groupLabel } from '../aggregate/group-key.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 
 export interface IssueContext {
@@ -41,7 +42,7 @@ export function issueContext(group: JudgedGroup, rule: RuleContext): IssueContex
   return {
     group: {
       fingerprint: group.fingerprint,
-      label: fields.map((field) => `${field.name} ${field.value}`).join(', '),
+      label: groupLabel(fields),
       fields,
     },
     figures: {

@@ -24,8 +24,9 @@ const ACTION_WORDS: Record<string, string> = {
   deferred: 'not opened: max-new-issues reached',
 };
 
-function link(url: string | null, text: string): string {
-  return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
+/** `html` must already be safe; only the URL is escaped here. */
+function link(url: string | null, html: string): string {
+  return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${html}</a>` : html;
 }
 
 function reasonRows(counts: Record<string, number>): string[][] {
