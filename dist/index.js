@@ -41994,6 +41994,12 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/github-client.ts
+function httpStatusOf(error2) {
+  if (error2 !== null && typeof error2 === "object" && "status" in error2 && typeof error2.status === "number") {
+    return error2.status;
+  }
+  return null;
+}
 function createGitHubClient(options) {
   const counts = { reads: 0, writes: 0 };
   const maxRetries = options.maxRateLimitRetries ?? 3;
@@ -42002,6 +42008,7 @@ function createGitHubClient(options) {
     {
       baseUrl: options.baseUrl.replace(/\/+$/, ""),
       userAgent: "crash-report-aggregator",
+      retry: { retries: 3, retryAfterBaseValue: options.retryBaseMs ?? 1e3 },
       throttle: {
         onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           options.warn(`Rate limit reached on ${request2.method} ${request2.url}; waiting ${retryAfter}s (attempt ${retryCount + 1}).`);
@@ -43097,17 +43104,13 @@ var session_summary_v1_default = {
     },
     ci: {
       description: "CI vendor name such as GITHUB_ACTIONS, or null outside CI.",
-      oneOf: [
-        {
-          type: "null"
-        },
-        {
-          type: "string",
-          minLength: 2,
-          maxLength: 32,
-          pattern: "^[A-Z][A-Z0-9_]{1,31}$"
-        }
-      ]
+      type: [
+        "string",
+        "null"
+      ],
+      minLength: 2,
+      maxLength: 32,
+      pattern: "^[A-Z][A-Z0-9_]{1,31}$"
     },
     started_at: {
       $ref: "#/$defs/timestamp"
@@ -43236,11 +43239,11 @@ function bump(counts, key) {
 async function intake(options) {
   const tally = {
     itemsRead: 0,
-    skipped: /* @__PURE__ */ Object.create(null),
+    skipped: {},
     records: 0,
     accepted: 0,
     rejected: 0,
-    rejectedReasons: /* @__PURE__ */ Object.create(null),
+    rejectedReasons: {},
     duplicates: 0,
     outsideWindow: 0
   };
@@ -43625,12 +43628,6 @@ async function* orderedPool(items, limit, task) {
 var ARTIFACT_MAX_BYTES = 256 * 1024 * 1024;
 var PermissionError = class extends Error {
 };
-function statusOf(error2) {
-  if (error2 !== null && typeof error2 === "object" && "status" in error2 && typeof error2.status === "number") {
-    return error2.status;
-  }
-  return null;
-}
 function createArtifactSource(options) {
   const { client, repository: repository2 } = options;
   const matchers = options.names.map((pattern) => (0, import_picomatch.default)(pattern, { dot: true }));
@@ -43649,7 +43646,7 @@ function createArtifactSource(options) {
         }
       );
     } catch (error2) {
-      const status = statusOf(error2);
+      const status = httpStatusOf(error2);
       if (status === 401 || status === 403) {
         throw new PermissionError(
           `Listing artifacts of ${repository2.owner}/${repository2.repo} was refused (HTTP ${status}). The token needs the "actions: read" permission; add it under "permissions:" in the workflow.`
@@ -43674,7 +43671,7 @@ function createArtifactSource(options) {
         request: { redirect: "manual" }
       });
     } catch (error2) {
-      const status = statusOf(error2);
+      const status = httpStatusOf(error2);
       if (status === 410) return { kind: "skip", origin, reason: "artifact-expired" };
       if (status === 404) return { kind: "skip", origin, reason: "artifact-not-found" };
       if (status === 401 || status === 403) {
@@ -43779,14 +43776,8 @@ function createPathSource(patterns, cwd) {
 // src/trackers/github-tracker.ts
 var LABEL_COLOR = "b60205";
 var LABEL_DESCRIPTION = "Filed by crash-report-aggregator from anonymous session summaries";
-function statusOf2(error2) {
-  if (error2 !== null && typeof error2 === "object" && "status" in error2 && typeof error2.status === "number") {
-    return error2.status;
-  }
-  return null;
-}
 function permissionMessage(action, error2) {
-  const status = statusOf2(error2);
+  const status = httpStatusOf(error2);
   if (status === 401 || status === 403) {
     return new Error(
       `${action} was refused (HTTP ${status}). The token needs the "issues: write" permission; add it under "permissions:" in the workflow.`
@@ -43818,7 +43809,7 @@ function createGitHubTracker(client, repository2) {
         });
         return issues.filter((issue2) => !issue2.pull_request).map(tracked);
       } catch (error2) {
-        const status = statusOf2(error2);
+        const status = httpStatusOf(error2);
         if (status === 401 || status === 403) {
           throw new Error(`Listing issues was refused (HTTP ${status}). The token needs the "issues: read" permission.`);
         }
@@ -43831,12 +43822,12 @@ function createGitHubTracker(client, repository2) {
           await client.rest.issues.getLabel({ ...repository2, name });
           continue;
         } catch (error2) {
-          if (statusOf2(error2) !== 404) throw permissionMessage(`Reading label "${name}"`, error2);
+          if (httpStatusOf(error2) !== 404) throw permissionMessage(`Reading label "${name}"`, error2);
         }
         try {
           await client.rest.issues.createLabel({ ...repository2, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
         } catch (error2) {
-          if (statusOf2(error2) !== 422) throw permissionMessage(`Creating label "${name}"`, error2);
+          if (httpStatusOf(error2) !== 422) throw permissionMessage(`Creating label "${name}"`, error2);
         }
       }
     },

@@ -19,6 +19,16 @@ export interface ClientOptions {
   warn: (message: string) => void;
   /** How many times a throttled request is tried again before the run gives up on it. */
   maxRateLimitRetries?: number;
+  /** Base of the retry back-off for server errors, in ms (waits grow as 1, 4, 9 times this). */
+  retryBaseMs?: number;
+}
+
+/** The HTTP status of an octokit RequestError, or null for anything else. */
+export function httpStatusOf(error: unknown): number | null {
+  if (error !== null && typeof error === 'object' && 'status' in error && typeof error.status === 'number') {
+    return error.status;
+  }
+  return null;
 }
 
 export function createGitHubClient(options: ClientOptions): { client: GitHubClient; counts: RequestCounts } {
@@ -29,6 +39,7 @@ export function createGitHubClient(options: ClientOptions): { client: GitHubClie
     {
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       userAgent: 'crash-report-aggregator',
+      retry: { retries: 3, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
       throttle: {
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           options.warn(`Rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter}s (attempt ${retryCount + 1}).`);

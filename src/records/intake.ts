@@ -38,11 +38,11 @@ function bump(counts: Record<string, number>, key: string): void {
 export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   const tally: IntakeTally = {
     itemsRead: 0,
-    skipped: Object.create(null) as Record<string, number>,
+    skipped: {},
     records: 0,
     accepted: 0,
     rejected: 0,
-    rejectedReasons: Object.create(null) as Record<string, number>,
+    rejectedReasons: {},
     duplicates: 0,
     outsideWindow: 0,
   };

@@ -2,6 +2,7 @@
 
 import picomatch from 'picomatch';
 import type { components } from '@octokit/openapi-types';
+import { httpStatusOf } from '../github-client.ts';
 import type { GitHubClient } from '../github-client.ts';
 import type { RepositoryRef } from '../settings.ts';
 import { orderedPool } from './ordered-pool.ts';
@@ -26,13 +27,6 @@ export interface ArtifactSourceOptions {
 /** Thrown when the token lacks a permission the run cannot do without. */
 export class PermissionError extends Error {}
 
-function statusOf(error: unknown): number | null {
-  if (error !== null && typeof error === 'object' && 'status' in error && typeof error.status === 'number') {
-    return error.status;
-  }
-  return null;
-}
-
 export function createArtifactSource(options: ArtifactSourceOptions): Source {
   const { client, repository } = options;
   const matchers = options.names.map((pattern) => picomatch(pattern, { dot: true }));
@@ -54,7 +48,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
         },
       );
     } catch (error) {
-      const status = statusOf(error);
+      const status = httpStatusOf(error);
       if (status === 401 || status === 403) {
         throw new PermissionError(
           `Listing artifacts of ${repository.owner}/${repository.repo} was refused (HTTP ${status}). ` +
@@ -83,7 +77,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
         request: { redirect: 'manual' },
       });
     } catch (error) {
-      const status = statusOf(error);
+      const status = httpStatusOf(error);
       if (status === 410) return { kind: 'skip', origin, reason: 'artifact-expired' };
       if (status === 404) return { kind: 'skip', origin, reason: 'artifact-not-found' };
       if (status === 401 || status === 403) {

@@ -1,6 +1,7 @@
 // Issues on GitHub, over the REST API.
 
 import type { components } from '@octokit/openapi-types';
+import { httpStatusOf } from '../github-client.ts';
 import type { GitHubClient } from '../github-client.ts';
 import type { RepositoryRef } from '../settings.ts';
 import type { IssueTracker, TrackedIssue } from './issue-tracker.ts';
@@ -10,15 +11,8 @@ type Issue = components['schemas']['issue'];
 const LABEL_COLOR = 'b60205';
 const LABEL_DESCRIPTION = 'Filed by crash-report-aggregator from anonymous session summaries';
 
-function statusOf(error: unknown): number | null {
-  if (error !== null && typeof error === 'object' && 'status' in error && typeof error.status === 'number') {
-    return error.status;
-  }
-  return null;
-}
-
 function permissionMessage(action: string, error: unknown): Error {
-  const status = statusOf(error);
+  const status = httpStatusOf(error);
   if (status === 401 || status === 403) {
     return new Error(
       `${action} was refused (HTTP ${status}). The token needs the "issues: write" permission; add it under "permissions:" in the workflow.`,
@@ -52,7 +46,7 @@ export function createGitHubTracker(client: GitHubClient, repository: Repository
         });
         return (issues as Issue[]).filter((issue) => !issue.pull_request).map(tracked);
       } catch (error) {
-        const status = statusOf(error);
+        const status = httpStatusOf(error);
         if (status === 401 || status === 403) {
           throw new Error(`Listing issues was refused (HTTP ${status}). The token needs the "issues: read" permission.`);
         }
@@ -65,13 +59,13 @@ export function createGitHubTracker(client: GitHubClient, repository: Repository
           await client.rest.issues.getLabel({ ...repository, name });
           continue;
         } catch (error) {
-          if (statusOf(error) !== 404) throw permissionMessage(`Reading label "${name}"`, error);
+          if (httpStatusOf(error) !== 404) throw permissionMessage(`Reading label "${name}"`, error);
         }
         try {
           await client.rest.issues.createLabel({ ...repository, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
         } catch (error) {
           // 422: another run created it in the meantime.
-          if (statusOf(error) !== 422) throw permissionMessage(`Creating label "${name}"`, error);
+          if (httpStatusOf(error) !== 422) throw permissionMessage(`Creating label "${name}"`, error);
         }
       }
     },

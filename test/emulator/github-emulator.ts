@@ -61,6 +61,8 @@ export interface GitHubEmulator {
   requests: RecordedRequest[];
   faults: Fault[];
   addArtifact(seed: ArtifactSeed): Artifact;
+  /** Puts an issue in place directly, as if created earlier. */
+  addIssue(input: { title: string; body?: string; labels?: string[] }): Issue;
   /** Requests that changed state (POST, PATCH, PUT, DELETE) on the API host. */
   writes(): RecordedRequest[];
   close(): Promise<void>;
@@ -160,6 +162,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
       blobs.set(String(id), seed.zip);
       emulator.artifacts.push(artifact);
       return artifact;
+    },
+    addIssue(input) {
+      return createIssue(input);
     },
     writes() {
       return emulator.requests.filter((request) => request.host === 'api' && request.method !== 'GET' && request.method !== 'HEAD');

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAggregator, percentile } from '../src/aggregate/aggregate-groups.ts';
+import type { SessionSummary } from '../src/records/session-summary.ts';
+
+let serial = 0;
+function session(overrides: Partial<SessionSummary> & { seconds?: number; at?: string } = {}): SessionSummary {
+  serial += 1;
+  const { seconds = 60, at = '2026-03-01T10:00:00.000Z', ...rest } = overrides;
+  return {
+    schema_version: 1,
+    session_id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
+    app: { name: 'octo-cli', version: '1.0.0' },
+    os: { platform: 'linux' },
+    started_at: at,
+    ended_at: new Date(Date.parse(at) + seconds * 1000).toISOString(),
+    log_lines: 100,
+    error_lines: 0,
+    ...rest,
+  };
+}
+
+test('nearest-rank percentiles', () => {
+  assert.equal(percentile([], 0.5), 0);
+  assert.equal(percentile([5], 0.95), 5);
+  assert.equal(percentile([1, 2, 3, 4], 0.5), 2);
+  assert.equal(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 0.95), 95);
+});
+
+test('figures per group: sessions, errors, crashes, lines, durations, kinds, installs, runs', () => {
+  const aggregator = createAggregator(['os.platform']);
+  const install = 'aaaaaaaa-0000-4000-8000-000000000000';
+  aggregator.add(session({ seconds: 10, install_id: install, at: '2026-03-01T09:00:00.000Z' }), null);
+  aggregator.add(session({ seconds: 20, error_lines: 3, install_id: install.toUpperCase(), error_kinds: { KeyError: 2, OSError: 1 } }), {
+    id: 7,
+    branch: 'main',
+    url: 'u7',
+  });
+  aggregator.add(session({ seconds: 30, outcome: 'crash', error_kinds: { KeyError: 1 }, at: '2026-03-02T09:00:00.000Z' }), { id: 9, branch: null, url: 'u9' });
+  aggregator.add(session({ seconds: 40, outcome: 'ok' }), { id: 9, branch: null, url: 'u9' });
+  aggregator.add(session({ os: { platform: 'darwin' } }), null);
+
+  const [linux, darwin] = aggregator.groups();
+  assert.deepEqual(darwin?.fields, [{ name: 'os.platform', value: 'darwin' }]);
+  assert.equal(darwin?.errorRate, 0);
+  assert.ok(linux);
+  assert.equal(linux.sessions, 4);
+  assert.equal(linux.erroredSessions, 2);
+  assert.equal(linux.errorRate, 0.5);
+  assert.equal(linux.crashes, 1);
+  assert.equal(linux.errorLines, 3);
+  assert.equal(linux.logLines, 400);
+  assert.equal(linux.installs, 1, 'install IDs compare case-insensitively');
+  assert.equal(linux.durationMedianSeconds, 20);
+  assert.equal(linux.durationP95Seconds, 40);
+  assert.equal(linux.firstSessionAt, '2026-03-01T09:00:00.000Z');
+  assert.equal(linux.lastSessionAt, '2026-03-02T09:00:00.000Z');
+  assert.deepEqual(linux.topErrorKinds, [
+    { kind: 'KeyError', count: 3 },
+    { kind: 'OSError', count: 1 },
+  ]);
+  // Only runs that carried errored sessions are evidence, newest first.
+  assert.deepEqual(linux.runs, [
+    { id: 9, url: 'u9', branch: null, erroredSessions: 1 },
+    { id: 7, url: 'u7', branch: 'main', erroredSessions: 1 },
+  ]);
+});
+
+test('groups come most errored first, and group keys cannot collide through separators', () => {
+  const aggregator = createAggregator(['app.name', 'app.version']);
+  aggregator.add(session({ app: { name: 'a.b', version: 'c' } }), null);
+  aggregator.add(session({ app: { name: 'a', version: 'b.c' }, error_lines: 1 }), null);
+  const groups = aggregator.groups();
+  assert.equal(groups.length, 2);
+  assert.deepEqual(groups.map((group) => group.fields.map((field) => field.value).join('|')), ['a|b.c', 'a.b|c']);
+});

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
+import { createGitHubClient } from '../src/github-client.ts';
+import { createArtifactSource, PermissionError } from '../src/sources/artifact-source.ts';
+import type { SourceEvent } from '../src/sources/source.ts';
+import { startEmulator } from './emulator/github-emulator.ts';
+import type { GitHubEmulator } from './emulator/github-emulator.ts';
+
+const DAY = 86_400_000;
+
+async function collect(emulator: GitHubEmulator, names: string[], since = new Date(Date.now() - 7 * DAY)): Promise<SourceEvent[]> {
+  const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+  const source = createArtifactSource({ client, repository: { owner: emulator.owner, repo: emulator.repo }, names, since, concurrency: 4, serverUrl: 'https://ghe.example' });
+  const events: SourceEvent[] = [];
+  for await (const event of source.read()) events.push(event);
+  return events;
+}
+
+test('pages through all artifacts, keeps matching names in the window, downloads without the token', async () => {
+  const emulator = await startEmulator();
+  try {
+    for (let i = 0; i < 250; i += 1) {
+      emulator.addArtifact({ name: i % 5 === 0 ? `summaries-${i}` : `build-${i}`, zip: zipSync({ 'a.json': strToU8(`{"i":${i}}`) }), run: { id: 100 + i, branch: 'main' } });
+    }
+    const events = await collect(emulator, ['summaries-*']);
+    const items = events.filter((event) => event.kind === 'item');
+    assert.equal(items.length, 50);
+    assert.equal(emulator.requests.filter((request) => request.path.endsWith('/actions/artifacts')).length, 3);
+    const blob = emulator.requests.filter((request) => request.host === 'blob');
+    assert.equal(blob.length, 50);
+    assert.ok(blob.every((request) => request.authorization === null));
+    const first = items[0]!;
+    assert.ok(first.kind === 'item');
+    assert.equal(first.origin, 'artifact summaries-245 (#1245)');
+    assert.deepEqual(first.run, { id: 345, branch: 'main', url: 'https://ghe.example/octo-org/octo-cli/actions/runs/345' });
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('a literal name is filtered by the API', async () => {
+  const emulator = await startEmulator();
+  try {
+    emulator.addArtifact({ name: 'summaries', zip: zipSync({}) });
+    emulator.addArtifact({ name: 'other', zip: zipSync({}) });
+    const events = await collect(emulator, ['summaries']);
+    assert.equal(events.length, 1);
+    assert.equal(emulator.requests[0]?.query.get('name'), 'summaries');
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('expired, old, gone and unreachable artifacts are skipped with reasons', async () => {
+  const emulator = await startEmulator();
+  try {
+    const zip = zipSync({ 'a.json': strToU8('{}') });
+    emulator.addArtifact({ name: 's-ok', zip });
+    emulator.addArtifact({ name: 's-expired', zip, expired: true });
+    emulator.addArtifact({ name: 's-old', zip, createdAt: new Date(Date.now() - 9 * DAY) });
+    const gone = emulator.addArtifact({ name: 's-gone', zip });
+    const late = emulator.addArtifact({ name: 's-expired-late', zip });
+    emulator.faults.push({ method: 'GET', path: new RegExp(`/artifacts/${gone.id}/zip$`), status: 404, times: 1 });
+    emulator.faults.push({ method: 'GET', path: new RegExp(`/artifacts/${late.id}/zip$`), status: 410, times: 1 });
+    const events = await collect(emulator, ['s-*']);
+    assert.deepEqual(
+      events.map((event) => (event.kind === 'skip' ? `${event.origin}: ${event.reason}` : `${event.origin}: read`)).sort(),
+      [
+        `artifact s-expired (#${gone.id - 2}): artifact-expired`,
+        `artifact s-expired-late (#${late.id}): artifact-expired`,
+        `artifact s-gone (#${gone.id}): artifact-not-found`,
+        `artifact s-ok (#${gone.id - 3}): read`,
+        `artifact s-old (#${gone.id - 1}): artifact-outside-window`,
+      ],
+    );
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('a refused listing names the actions: read permission', async () => {
+  const emulator = await startEmulator();
+  try {
+    emulator.faults.push({ method: 'GET', path: /\/actions\/artifacts$/, status: 403, times: 1 });
+    await assert.rejects(collect(emulator, ['x']), (error: unknown) => error instanceof PermissionError && /"actions: read"/.test(error.message));
+  } finally {
+    await emulator.close();
+  }
+});

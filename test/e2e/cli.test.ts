@@ -1,0 +1,90 @@
+// The command line over local files into the local issue store, run from the bundle.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { demoProfiles, generateSummaries } from '../fixtures/synthetic-summaries.ts';
+import { ROOT } from './run-action.ts';
+
+function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test('the CLI files the planted group into the local store and updates it in place', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-cli-'));
+  const now = new Date('2026-06-10T12:00:00Z');
+  const summaries = generateSummaries({ seed: 21, appName: 'octo-cli', end: now, days: 6, profiles: demoProfiles() });
+  await writeFile(join(dir, 'week.jsonl'), summaries.map((row) => JSON.stringify(row)).join('\n'));
+  const args = ['--path', 'week.jsonl', '--store', 'store', '--now', now.toISOString()];
+
+  const first = await cli(args, dir);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, new RegExp(`^${summaries.length} sessions, 0 rejected`, 'm'));
+  assert.match(first.stdout, /issues: 1 opened, 0 updated, 0 unchanged/);
+  assert.deepEqual((await readdir(join(dir, 'store'))).sort(), ['issue-0001.md', 'report.json']);
+  const file = join(dir, 'store', 'issue-0001.md');
+  const text = await readFile(file, 'utf8');
+  assert.match(text, /^title: "High error rate: os\.platform windows, app\.version 2\.4\.0"$/m);
+  assert.match(text, /^state: "open"$/m);
+  const written = (await stat(file)).mtimeMs;
+
+  const again = await cli(args, dir);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /issues: 0 opened, 0 updated, 1 unchanged/);
+  assert.equal((await stat(file)).mtimeMs, written, 'an unchanged issue file is not rewritten');
+
+  // A maintainer's closing is respected: the file stays closed and untouched.
+  await writeFile(file, text.replace('state: "open"', 'state: "closed"'));
+  const more = generateSummaries({
+    seed: 22,
+    appName: 'octo-cli',
+    end: now,
+    days: 1,
+    profiles: [{ platform: 'windows', arch: 'x64', appVersion: '2.4.0', runtime: { name: 'python', version: '3.12.1' }, sessions: 10, errorRate: 1 }],
+  });
+  await writeFile(join(dir, 'more.jsonl'), more.map((row) => JSON.stringify(row)).join('\n'));
+  const closed = await cli([...args, '--path', 'more.jsonl'], dir);
+  assert.equal(closed.code, 0, closed.stderr);
+  assert.match(closed.stdout, /issues: 0 opened, 0 updated, 0 unchanged, 1 closed/);
+
+  await writeFile(file, text);
+  const updated = await cli([...args, '--path', 'more.jsonl'], dir);
+  assert.match(updated.stdout, /issues: 0 opened, 1 updated, 0 unchanged/);
+  assert.match(await readFile(file, 'utf8'), new RegExp(`of ${summaries.filter((s) => s.os.platform === 'windows' && s.app.version === '2.4.0').length + 10} sessions`));
+});
+
+test('the CLI dry run writes no file at all', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-cli-'));
+  const now = new Date('2026-06-10T12:00:00Z');
+  const summaries = generateSummaries({ seed: 5, appName: 'octo-cli', end: now, days: 6, profiles: demoProfiles() });
+  await writeFile(join(dir, 'week.json'), JSON.stringify(summaries));
+  const run = await cli(['--path', 'week.json', '--dry-run', '--now', now.toISOString()], dir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /\[dry-run\] would open an issue/);
+  assert.deepEqual(await readdir(dir), ['week.json']);
+});
+
+test('the CLI rejects an unknown option and a bad value with usage help', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-cli-'));
+  const unknown = await cli(['--paht', 'x'], dir);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown option '--paht'/);
+  const bad = await cli(['--path', 'x', '--group-by', 'os.platform,user.name'], dir);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /Input "group-by" names the unknown field "user\.name"\. Accepted: app\.name, app\.version/);
+});
+
+test('the demo command runs on the committed examples', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-demo-'));
+  const run = await cli(['--path', join(ROOT, 'examples', 'summaries'), '--store', dir, '--now', '2026-11-21T00:00:00Z'], ROOT);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^windows\s+2\.4\.0\s+60\s+\d+\s+[\d.]+%\s+yes\s+create #1$/m);
+  assert.match(run.stdout, /504 sessions, 4 rejected, 1 duplicates, 0 outside window; 7 groups, 1 flagged/);
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createGitHubClient, httpStatusOf } from '../src/github-client.ts';
+import { startEmulator } from './emulator/github-emulator.ts';
+
+test('reads and writes are counted, server errors retried, the API root honoured', async () => {
+  const emulator = await startEmulator();
+  try {
+    const warnings: string[] = [];
+    const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: `${emulator.apiUrl}/`, warn: (line) => warnings.push(line), retryBaseMs: 5 });
+    const repo = { owner: emulator.owner, repo: emulator.repo };
+    emulator.faults.push({ method: 'POST', path: /\/issues$/, status: 502, times: 2 });
+    const { data } = await client.rest.issues.create({ ...repo, title: 'x' });
+    assert.equal(data.number, 1);
+    await client.rest.issues.get({ ...repo, issue_number: 1 });
+    assert.deepEqual(counts, { reads: 1, writes: 1 });
+    // Two failed attempts, then the one that worked.
+    assert.equal(emulator.requests.filter((request) => request.method === 'POST').length, 3);
+    assert.equal(emulator.issues.length, 1);
+    assert.ok(emulator.requests.every((request) => request.authorization === `token ${emulator.token}`));
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('client errors are not retried and carry their status', async () => {
+  const emulator = await startEmulator();
+  try {
+    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, retryBaseMs: 5 });
+    const error = await client.rest.issues.get({ owner: emulator.owner, repo: emulator.repo, issue_number: 99 }).catch((caught: unknown) => caught);
+    assert.equal(httpStatusOf(error), 404);
+    assert.equal(emulator.requests.length, 1);
+    assert.equal(httpStatusOf(new Error('plain')), null);
+  } finally {
+    await emulator.close();
+  }
+});

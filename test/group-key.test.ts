@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fieldValue, fingerprintOf, groupLabel, groupValues, UNSET } from '../src/aggregate/group-key.ts';
+import type { SessionSummary } from '../src/records/session-summary.ts';
+
+const summary: SessionSummary = {
+  schema_version: 1,
+  session_id: '00000000-0000-4000-8000-000000000000',
+  app: { name: 'octo-cli', version: '2.4.0' },
+  os: { platform: 'windows', arch: 'x64' },
+  started_at: '2026-01-01T00:00:00Z',
+  ended_at: '2026-01-01T00:01:00Z',
+  log_lines: 1,
+  error_lines: 0,
+};
+
+test('fields missing from a summary group under "(unset)"', () => {
+  assert.deepEqual(groupValues(summary, ['os.platform', 'app.version', 'runtime.version', 'ci']), ['windows', '2.4.0', UNSET, UNSET]);
+  assert.equal(fieldValue({ ...summary, ci: null }, 'ci'), UNSET);
+  assert.equal(fieldValue({ ...summary, runtime: { name: 'python', version: '3.12.1' } }, 'runtime.name'), 'python');
+});
+
+test('fingerprints are stable, 16 hex digits, and depend on fields and values', () => {
+  const a = fingerprintOf(['os.platform', 'app.version'], ['windows', '2.4.0']);
+  assert.match(a, /^[0-9a-f]{16}$/);
+  assert.equal(a, fingerprintOf(['os.platform', 'app.version'], ['windows', '2.4.0']));
+  assert.notEqual(a, fingerprintOf(['os.platform', 'app.version'], ['windows', '2.4.1']));
+  assert.notEqual(a, fingerprintOf(['app.version', 'os.platform'], ['windows', '2.4.0']));
+  // No separator trick makes two groups collide.
+  assert.notEqual(fingerprintOf(['os.platform', 'app.version'], ['a,b', 'c']), fingerprintOf(['os.platform', 'app.version'], ['a', 'b,c']));
+});
+
+test('groupLabel names fields and values', () => {
+  assert.equal(groupLabel([{ name: 'os.platform', value: 'linux' }, { name: 'app.version', value: '1.0' }]), 'os.platform linux, app.version 1.0');
+});

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatConsoleReport } from '../src/report/console-report.ts';
+import { composeJobSummary } from '../src/report/job-summary.ts';
+import type { SummaryWriter } from '../src/report/job-summary.ts';
+import { buildReport } from '../src/report/run-report.ts';
+import { judgedGroup as group } from './fixtures/group-figures.ts';
+
+/** Collects what would be written, in @actions/core's HTML form. */
+function htmlSummary(): SummaryWriter & { html: string } {
+  const writer = {
+    html: '',
+    addHeading(text: string, level: number | string = 1) {
+      writer.html += `<h${level}>${text}</h${level}>\n`;
+      return writer;
+    },
+    addRaw(text: string) {
+      writer.html += text;
+      return writer;
+    },
+    addTable(rows: ({ data: string; header?: boolean } | string)[][]) {
+      writer.html += `<table>${rows.map((row) => `<tr>${row.map((cell) => (typeof cell === 'string' ? `<td>${cell}</td>` : `<th>${cell.data}</th>`)).join('')}</tr>`).join('')}</table>\n`;
+      return writer;
+    },
+    addList(items: string[]) {
+      writer.html += `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>\n`;
+      return writer;
+    },
+    write: async () => writer,
+  };
+  return writer;
+}
+
+const report = buildReport({
+  now: new Date('2026-01-08T00:00:00Z'),
+  windowStart: new Date('2026-01-01T00:00:00Z'),
+  lookbackDays: 7,
+  dryRun: false,
+  groupBy: ['os.platform'],
+  rule: { minSessions: 10, errorRateThreshold: 0.05 },
+  intake: { itemsRead: 3, skipped: { 'artifact-expired': 2 }, records: 130, accepted: 120, rejected: 4, rejectedReasons: { 'invalid-json': 4 }, duplicates: 5, outsideWindow: 1 },
+  groups: [group('<script>@x', 20, 10, true), group('linux', 100, 1, false)],
+  issues: [{ kind: 'create', fingerprint: '<script>@x'.padEnd(16, '0').slice(0, 16), label: 'os.platform <script>@x', title: 'T', number: 3, url: 'https://github.com/o/r/issues/3', dryRun: false }],
+});
+
+test('the report totals add up', () => {
+  assert.deepEqual(report.totals, { sessions: 120, erroredSessions: 11, rejected: 4, groups: 2, flagged: 1, created: 1, updated: 0, unchanged: 0, closed: 0, deferred: 0 });
+  assert.deepEqual(report.groups[0]?.issue, { action: 'create', number: 3, url: 'https://github.com/o/r/issues/3' });
+  assert.equal(report.groups[1]?.issue, null);
+});
+
+test('the job summary tables every group, escapes data, links issues and lists reasons', () => {
+  const writer = htmlSummary();
+  composeJobSummary({ ...report, requests: { reads: 12, writes: 2 } }, writer);
+  const html = writer.html;
+  assert.match(html, /120 sessions in 2 groups \(130 records read; 4 rejected, 5 duplicates, 1 outside the 7-day window\)/);
+  assert.match(html, /<tr><td>&lt;script&gt;@\u200dx<\/td><td>20<\/td><td>10<\/td><td>50\.0%<\/td><td>🔴 yes<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr>/);
+  assert.match(html, /<tr><td>linux<\/td><td>100<\/td><td>1<\/td><td>1\.00%<\/td><td>no<\/td><td><\/td><\/tr>/);
+  assert.match(html, /<li><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a> \(os\.platform &lt;script&gt;@\u200dx\): opened<\/li>/);
+  assert.match(html, /<tr><td><code>invalid-json<\/code><\/td><td>4<\/td><\/tr>/);
+  assert.match(html, /<tr><td><code>artifact-expired<\/code><\/td><td>2<\/td><\/tr>/);
+  assert.match(html, /GitHub REST requests: 12 reads, 2 writes\./);
+  assert.doesNotMatch(html, /<script>/);
+});
+
+test('the console report prints the table and the totals', () => {
+  const text = formatConsoleReport(report);
+  assert.match(text, /^os\.platform\s+sessions\s+errored\s+rate\s+flagged\s+issue$/m);
+  assert.match(text, /^linux\s+100\s+1\s+1\.00%\s+no$/m);
+  assert.match(text, /120 sessions, 4 rejected, 5 duplicates, 1 outside window; 2 groups, 1 flagged; issues: 1 opened, 0 updated/);
+  assert.match(text, /^ {2}rejected 4: invalid-json$/m);
+});

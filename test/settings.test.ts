@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { lookbackStart, parseSettings, SettingsError } from '../src/settings.ts';
+
+const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+describe('parseSettings', () => {
+  test('fills documented defaults', () => {
+    const settings = parseSettings(from({ path: 'data', 'github-token': ' t ' }));
+    assert.deepEqual(settings, {
+      token: 't',
+      repository: null,
+      artifactNames: [],
+      paths: ['data'],
+      lookbackDays: 7,
+      groupBy: ['os.platform', 'app.version'],
+      minSessions: 10,
+      errorRateThreshold: 0.05,
+      labels: ['crash-report'],
+      titleTemplatePath: null,
+      bodyTemplatePath: null,
+      maxNewIssues: 10,
+      dryRun: false,
+      downloadConcurrency: 8,
+    });
+  });
+
+  test('reads lists, numbers and booleans', () => {
+    const settings = parseSettings(
+      from({
+        repository: 'octo-org/octo-cli',
+        'artifact-name': 'summaries-*\n# a comment\n\n  other  ',
+        'group-by': 'runtime.version,os.arch',
+        'lookback-days': '30',
+        'min-sessions': '25',
+        'error-rate-threshold': '.2',
+        labels: 'crash-report, triage\ncrash-report',
+        'dry-run': 'True',
+      }),
+    );
+    assert.deepEqual(settings.repository, { owner: 'octo-org', repo: 'octo-cli' });
+    assert.deepEqual(settings.artifactNames, ['summaries-*', 'other']);
+    assert.deepEqual(settings.groupBy, ['runtime.version', 'os.arch']);
+    assert.equal(settings.lookbackDays, 30);
+    assert.equal(settings.minSessions, 25);
+    assert.equal(settings.errorRateThreshold, 0.2);
+    assert.deepEqual(settings.labels, ['crash-report', 'triage']);
+    assert.equal(settings.dryRun, true);
+  });
+
+  const bad: [Record<string, string>, RegExp][] = [
+    [{}, /^Input "artifact-name" and input "path" are both empty/],
+    [{ 'artifact-name': 'x' }, /^Input "repository" is empty while artifact-name is set/],
+    [{ path: 'x', repository: 'no-slash' }, /^Input "repository" is "no-slash", not a repository name\. Accepted: OWNER\/NAME/],
+    [{ path: 'x', 'lookback-days': '0' }, /^Input "lookback-days" is 0, out of range\. Accepted: an integer from 1 to 400\.$/],
+    [{ path: 'x', 'lookback-days': '7.5' }, /^Input "lookback-days" is "7\.5", not a whole number/],
+    [{ path: 'x', 'error-rate-threshold': '5%' }, /^Input "error-rate-threshold" is "5%", not a rate\. Accepted: a decimal number from 0 to 1/],
+    [{ path: 'x', 'error-rate-threshold': '1.5' }, /^Input "error-rate-threshold" is "1\.5", not a rate/],
+    [{ path: 'x', 'dry-run': 'yes' }, /^Input "dry-run" is "yes", not a boolean\. Accepted: true or false\.$/],
+    [{ path: 'x', 'group-by': 'os.platform, os.platform' }, /^Input "group-by" names "os\.platform" twice/],
+    [{ path: 'x', 'group-by': 'session_id' }, /^Input "group-by" names the unknown field "session_id"/],
+    [{ path: 'x', labels: 'x'.repeat(51) }, /^Input "labels" has a label of 51 characters/],
+  ];
+  for (const [inputs, message] of bad) {
+    test(`rejects ${JSON.stringify(inputs)}`, () => {
+      assert.throws(() => parseSettings(from(inputs)), (error: unknown) => error instanceof SettingsError && message.test(error.message));
+    });
+  }
+
+  test('lookbackStart goes back whole days', () => {
+    assert.equal(lookbackStart(new Date('2026-11-21T00:00:00Z'), 7).toISOString(), '2026-11-14T00:00:00.000Z');
+  });
+});
