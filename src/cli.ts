@@ -44,6 +44,9 @@ Triage:
   --body-template FILE     Handlebars body template
   --max-new-issues N       issues opened per run at most (default 10)
   --download-concurrency N parallel artifact downloads (default 8)
+  --trust-forks true       also read artifacts of runs from forks (default false)
+  --workflows FILES        only artifacts of runs of these workflow files
+  --branches GLOBS         only artifacts of runs on these branches
 
 Output:
   --report FILE            JSON report (default STORE/report.json, or none with --repo)
@@ -61,6 +64,9 @@ const INPUT_OPTIONS = [
   'body-template',
   'max-new-issues',
   'download-concurrency',
+  'trust-forks',
+  'workflows',
+  'branches',
 ] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -138,6 +144,9 @@ export async function main(argv: string[]): Promise<number> {
             since: lookbackStart(now, settings.lookbackDays),
             concurrency: settings.downloadConcurrency,
             serverUrl: process.env['GITHUB_SERVER_URL'] || 'https://github.com',
+            trustForks: settings.trustForks,
+            workflows: settings.workflows,
+            branches: settings.branches,
           }),
         );
       }

@@ -41,6 +41,9 @@ export async function run(): Promise<void> {
           since: lookbackStart(now, settings.lookbackDays),
           concurrency: settings.downloadConcurrency,
           serverUrl: process.env['GITHUB_SERVER_URL'] || 'https://github.com',
+          trustForks: settings.trustForks,
+          workflows: settings.workflows,
+          branches: settings.branches,
         }),
       );
     }

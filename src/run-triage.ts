@@ -4,7 +4,7 @@
 import { createAggregator } from './aggregate/aggregate-groups.ts';
 import { judgeGroups } from './aggregate/flag-groups.ts';
 import { groupLabel } from './aggregate/group-key.ts';
-import { intake } from './records/intake.ts';
+import { intake, limitMessage } from './records/intake.ts';
 import { issueContext } from './render/issue-context.ts';
 import type { IssueRenderer } from './render/issue-templates.ts';
 import { buildReport } from './report/run-report.ts';
@@ -43,6 +43,8 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   );
   for (const [reason, count] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count} record(s): ${reason}`);
   for (const [reason, count] of Object.entries(tally.skipped)) log.warning(`Skipped ${count} input(s): ${reason}`);
+  for (const [finding, count] of Object.entries(tally.privacy)) log.warning(`Rejected ${count} record(s) carrying private data: ${finding}`);
+  if (tally.limitReached) log.warning(limitMessage(tally));
 
   const groups = judgeGroups(aggregator.groups(), settings);
   const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays };

@@ -48,6 +48,12 @@ export interface Settings {
   dryRun: boolean;
   /** Parallel artifact downloads. */
   downloadConcurrency: number;
+  /** Read artifacts of workflow runs whose head came from a fork. */
+  trustForks: boolean;
+  /** Only artifacts of runs of these workflow files (names like ci.yml, or paths); empty means any. */
+  workflows: string[];
+  /** Only artifacts of runs on branches matching these globs; empty means any. */
+  branches: string[];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -153,6 +159,16 @@ function labels(read: ReadInput): string[] {
   return [...new Set(names)];
 }
 
+function workflows(read: ReadInput): string[] {
+  const names = lines(read('workflows'));
+  for (const name of names) {
+    if (!/^[\w./-]+\.ya?ml$/.test(name) || name.split('/').includes('..')) {
+      throw new SettingsError('workflows', `names "${name}", not a workflow file`, 'workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line');
+    }
+  }
+  return names;
+}
+
 function optionalPath(read: ReadInput, name: string): string | null {
   const raw = read(name).trim();
   return raw === '' ? null : raw;
@@ -175,6 +191,9 @@ export function parseSettings(read: ReadInput): Settings {
     maxNewIssues: integer(read, 'max-new-issues', 10, 0, 1000),
     dryRun: boolean(read, 'dry-run', false),
     downloadConcurrency: integer(read, 'download-concurrency', 8, 1, 64),
+    trustForks: boolean(read, 'trust-forks', false),
+    workflows: workflows(read),
+    branches: lines(read('branches')),
   };
   if (settings.artifactNames.length === 0 && settings.paths.length === 0) {
     throw new SettingsError('artifact-name', 'and input "path" are both empty', 'at least one artifact name glob or one path');

@@ -9,9 +9,25 @@ import type { GitHubEmulator } from './emulator/github-emulator.ts';
 
 const DAY = 86_400_000;
 
-async function collect(emulator: GitHubEmulator, names: string[], since = new Date(Date.now() - 7 * DAY)): Promise<SourceEvent[]> {
+interface Filters {
+  trustForks?: boolean;
+  workflows?: string[];
+  branches?: string[];
+}
+
+async function collect(emulator: GitHubEmulator, names: string[], filters: Filters = {}): Promise<SourceEvent[]> {
   const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
-  const source = createArtifactSource({ client, repository: { owner: emulator.owner, repo: emulator.repo }, names, since, concurrency: 4, serverUrl: 'https://ghe.example' });
+  const source = createArtifactSource({
+    client,
+    repository: { owner: emulator.owner, repo: emulator.repo },
+    names,
+    since: new Date(Date.now() - 7 * DAY),
+    concurrency: 4,
+    serverUrl: 'https://ghe.example',
+    trustForks: filters.trustForks ?? false,
+    workflows: filters.workflows ?? [],
+    branches: filters.branches ?? [],
+  });
   const events: SourceEvent[] = [];
   for await (const event of source.read()) events.push(event);
   return events;
@@ -42,8 +58,8 @@ test('pages through all artifacts, keeps matching names in the window, downloads
 test('a literal name is filtered by the API', async () => {
   const emulator = await startEmulator();
   try {
-    emulator.addArtifact({ name: 'summaries', zip: zipSync({}) });
-    emulator.addArtifact({ name: 'other', zip: zipSync({}) });
+    emulator.addArtifact({ name: 'summaries', zip: zipSync({}), run: { id: 1 } });
+    emulator.addArtifact({ name: 'other', zip: zipSync({}), run: { id: 2 } });
     const events = await collect(emulator, ['summaries']);
     assert.equal(events.length, 1);
     assert.equal(emulator.requests[0]?.query.get('name'), 'summaries');
@@ -56,11 +72,12 @@ test('expired, old, gone and unreachable artifacts are skipped with reasons', as
   const emulator = await startEmulator();
   try {
     const zip = zipSync({ 'a.json': strToU8('{}') });
-    emulator.addArtifact({ name: 's-ok', zip });
-    emulator.addArtifact({ name: 's-expired', zip, expired: true });
-    emulator.addArtifact({ name: 's-old', zip, createdAt: new Date(Date.now() - 9 * DAY) });
-    const gone = emulator.addArtifact({ name: 's-gone', zip });
-    const late = emulator.addArtifact({ name: 's-expired-late', zip });
+    const run = { id: 1 };
+    emulator.addArtifact({ name: 's-ok', zip, run });
+    emulator.addArtifact({ name: 's-expired', zip, expired: true, run });
+    emulator.addArtifact({ name: 's-old', zip, createdAt: new Date(Date.now() - 9 * DAY), run });
+    const gone = emulator.addArtifact({ name: 's-gone', zip, run });
+    const late = emulator.addArtifact({ name: 's-expired-late', zip, run });
     emulator.faults.push({ method: 'GET', path: new RegExp(`/artifacts/${gone.id}/zip$`), status: 404, times: 1 });
     emulator.faults.push({ method: 'GET', path: new RegExp(`/artifacts/${late.id}/zip$`), status: 410, times: 1 });
     const events = await collect(emulator, ['s-*']);
@@ -84,6 +101,45 @@ test('a refused listing names the actions: read permission', async () => {
   try {
     emulator.faults.push({ method: 'GET', path: /\/actions\/artifacts$/, status: 403, times: 1 });
     await assert.rejects(collect(emulator, ['x']), (error: unknown) => error instanceof PermissionError && /"actions: read"/.test(error.message));
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('artifacts of fork runs, other branches and other workflows are skipped unless allowed', async () => {
+  const emulator = await startEmulator();
+  try {
+    const zip = zipSync({ 'a.json': strToU8('{}') });
+    emulator.addArtifact({ name: 's-main', zip, run: { id: 1, branch: 'main', workflowPath: '.github/workflows/ci.yml' } });
+    emulator.addArtifact({ name: 's-fork', zip, run: { id: 2, branch: 'main', headRepositoryId: 999 } });
+    emulator.addArtifact({ name: 's-feature', zip, run: { id: 3, branch: 'feature/x', workflowPath: '.github/workflows/ci.yml' } });
+    emulator.addArtifact({ name: 's-nightly', zip, run: { id: 4, branch: 'release/1.0', workflowPath: '.github/workflows/nightly.yml' } });
+    emulator.addArtifact({ name: 's-norun', zip });
+    const outcomes = (events: SourceEvent[]) => events.map((event) => `${event.origin.split(' ')[1]}: ${event.kind === 'skip' ? event.reason : 'read'}`).sort();
+
+    assert.deepEqual(outcomes(await collect(emulator, ['s-*'])), [
+      's-feature: read',
+      's-fork: artifact-from-fork',
+      's-main: read',
+      's-nightly: read',
+      's-norun: artifact-run-unknown',
+    ]);
+    assert.ok(!emulator.requests.some((request) => request.path.includes('/actions/runs/')), 'no run lookups without a workflows filter');
+
+    assert.deepEqual(outcomes(await collect(emulator, ['s-*'], { trustForks: true, branches: ['main', 'release/*'], workflows: ['ci.yml'] })), [
+      's-feature: artifact-branch-not-allowed',
+      's-fork: read',
+      's-main: read',
+      's-nightly: artifact-workflow-not-allowed',
+      's-norun: artifact-branch-not-allowed',
+    ]);
+    assert.deepEqual(outcomes(await collect(emulator, ['s-*'], { workflows: ['.github/workflows/nightly.yml'] })), [
+      's-feature: artifact-workflow-not-allowed',
+      's-fork: artifact-from-fork',
+      's-main: artifact-workflow-not-allowed',
+      's-nightly: read',
+      's-norun: artifact-run-unknown',
+    ]);
   } finally {
     await emulator.close();
   }

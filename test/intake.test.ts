@@ -49,13 +49,55 @@ test('counts every record once under exactly one outcome', async () => {
     [summary(4, '2026-05-10T12:05:00Z').session_id, run],
   ]);
   assert.deepEqual(tally, {
+    inputsRead: 1,
     itemsRead: 2,
+    bytesRead: lines.length + JSON.stringify([upper]).length,
     skipped: { 'artifact-expired': 1, 'unsupported-file-type': 1 },
     records: 6,
     accepted: 2,
     rejected: 2,
     rejectedReasons: { 'started-in-future': 1, 'invalid-json': 1 },
+    privacy: {},
     duplicates: 1,
     outsideWindow: 1,
+    limitReached: null,
   });
+});
+
+const ndjson = (rows: unknown[]) => new TextEncoder().encode(rows.map((row) => JSON.stringify(row)).join('\n'));
+const file = (name: string, rows: unknown[]): SourceEvent => ({ kind: 'item', origin: name, name, bytes: ndjson(rows), run: null });
+
+test('private data is rejected under "privacy" with only the field path and rule kept', async () => {
+  const ok = summary(1, '2026-05-09T00:00:00Z');
+  const tally = await intake({
+    sources: [
+      source([
+        file('a.jsonl', [
+          ok,
+          { ...summary(2, '2026-05-09T00:00:00Z'), os: { platform: 'linux', version: '192.168.10.4' } },
+          { ...summary(3, '2026-05-09T00:00:00Z'), contact: 'jane.doe@example.org' },
+          { ...summary(4, '2026-05-09T00:00:00Z'), error_kinds: { ghp_abcdefghijklmnopqrstuvwxyz0123456789: 1 } },
+        ]),
+      ]),
+    ],
+    windowStart: new Date('2026-05-03T12:00:00Z'),
+    now,
+    onSession: () => {},
+  });
+  assert.equal(tally.accepted, 1);
+  assert.deepEqual(tally.rejectedReasons, { privacy: 3 });
+  assert.deepEqual(tally.privacy, { '/os/version ipv4': 1, '/* email': 1, '/error_kinds/* github-token': 1 });
+  assert.doesNotMatch(JSON.stringify(tally), /192\.168|jane|ghp_/);
+});
+
+test('a run limit stops reading, says which, and keeps what was read', async () => {
+  const rows = Array.from({ length: 10 }, (_, i) => summary(10 + i, '2026-05-09T00:00:00Z'));
+  const base = { windowStart: new Date('2026-05-03T12:00:00Z'), now, onSession: () => {} };
+  const events = [file('a.jsonl', rows.slice(0, 4)), file('b.jsonl', rows.slice(4, 8)), file('c.jsonl', rows.slice(8))];
+  const byRecords = await intake({ ...base, sources: [source(events)], limits: { maxInputs: 10, maxBytes: 1e9, maxRecords: 6 } });
+  assert.deepEqual([byRecords.accepted, byRecords.records, byRecords.limitReached], [6, 6, 'max-records']);
+  const byInputs = await intake({ ...base, sources: [source(events)], limits: { maxInputs: 2, maxBytes: 1e9, maxRecords: 100 } });
+  assert.deepEqual([byInputs.accepted, byInputs.inputsRead, byInputs.limitReached], [8, 2, 'max-artifacts']);
+  const byBytes = await intake({ ...base, sources: [source(events)], limits: { maxInputs: 10, maxBytes: ndjson(rows.slice(0, 4)).byteLength + 10, maxRecords: 100 } });
+  assert.deepEqual([byBytes.accepted, byBytes.itemsRead, byBytes.limitReached], [4, 1, 'max-bytes']);
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { emptyTally } from '../src/records/intake.ts';
 import { formatConsoleReport } from '../src/report/console-report.ts';
 import { composeJobSummary } from '../src/report/job-summary.ts';
 import type { SummaryWriter } from '../src/report/job-summary.ts';
@@ -38,7 +39,7 @@ const report = buildReport({
   dryRun: false,
   groupBy: ['os.platform'],
   rule: { minSessions: 10, errorRateThreshold: 0.05 },
-  intake: { itemsRead: 3, skipped: { 'artifact-expired': 2 }, records: 130, accepted: 120, rejected: 4, rejectedReasons: { 'invalid-json': 4 }, duplicates: 5, outsideWindow: 1 },
+  intake: { ...emptyTally(), itemsRead: 3, skipped: { 'artifact-expired': 2 }, records: 130, accepted: 120, rejected: 4, rejectedReasons: { 'invalid-json': 4 }, duplicates: 5, outsideWindow: 1 },
   groups: [group('<script>@x', 20, 10, true), group('linux', 100, 1, false)],
   issues: [{ kind: 'create', fingerprint: '<script>@x'.padEnd(16, '0').slice(0, 16), label: 'os.platform <script>@x', title: 'T', number: 3, url: 'https://github.com/o/r/issues/3', dryRun: false }],
 });

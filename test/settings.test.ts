@@ -22,6 +22,9 @@ describe('parseSettings', () => {
       maxNewIssues: 10,
       dryRun: false,
       downloadConcurrency: 8,
+      trustForks: false,
+      workflows: [],
+      branches: [],
     });
   });
 
@@ -59,6 +62,8 @@ describe('parseSettings', () => {
     [{ path: 'x', 'dry-run': 'yes' }, /^Input "dry-run" is "yes", not a boolean\. Accepted: true or false\.$/],
     [{ path: 'x', 'group-by': 'os.platform, os.platform' }, /^Input "group-by" names "os\.platform" twice/],
     [{ path: 'x', 'group-by': 'session_id' }, /^Input "group-by" names the unknown field "session_id"/],
+    [{ path: 'x', workflows: 'ci.yml\nrm -rf /' }, /^Input "workflows" names "rm -rf \/", not a workflow file/],
+    [{ path: 'x', workflows: '../ci.yml' }, /^Input "workflows" names "\.\.\/ci\.yml", not a workflow file/],
     [{ path: 'x', labels: 'x'.repeat(51) }, /^Input "labels" has a label of 51 characters/],
   ];
   for (const [inputs, message] of bad) {

@@ -1,27 +1,41 @@
-// Reads every source, parses and validates each record, drops what falls outside
-// the window and counts each session once. Bad input is counted, never thrown.
+// Reads every source, parses each record, screens it for private data,
+// validates it, drops what falls outside the window and counts each session
+// once. Bad input is counted under a reason, never thrown; a run limit stops
+// reading and says so.
 
-import type { RunRef, Source, SourceEvent } from '../sources/source.ts';
+import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
+import type { RunRef, Source, SourceEvent, SourceItem } from '../sources/source.ts';
 import { zipEntries } from '../sources/zip-entries.ts';
 import { parseRecords, recordFormatOf } from './parse-records.ts';
+import { findPrivateData } from './privacy-guard.ts';
 import type { SessionSummary } from './session-summary.ts';
-import { validateSummary } from './validate-summary.ts';
+import { safePath, validateSummary } from './validate-summary.ts';
 
 /** Sessions may start this far after "now" before they count as clock errors. */
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
+export type RunLimit = 'max-artifacts' | 'max-bytes' | 'max-records';
+
 export interface IntakeTally {
-  /** Files, artifacts and zip entries whose bytes were read. */
+  /** Artifacts and files taken from the sources. */
+  inputsRead: number;
+  /** Record files read (files, zip entries). */
   itemsRead: number;
-  /** Sources or entries not read, by reason. */
+  /** Uncompressed bytes of record files read. */
+  bytesRead: number;
+  /** Inputs or zip entries not read, by reason. */
   skipped: Record<string, number>;
   records: number;
   /** Valid, in-window, first-seen sessions. */
   accepted: number;
   rejected: number;
   rejectedReasons: Record<string, number>;
+  /** Records rejected by the privacy guard, by "field-path rule"; values are never kept. */
+  privacy: Record<string, number>;
   duplicates: number;
   outsideWindow: number;
+  /** The run limit that stopped reading, if one did; the figures cover what was read. */
+  limitReached: RunLimit | null;
 }
 
 export interface IntakeOptions {
@@ -29,23 +43,41 @@ export interface IntakeOptions {
   windowStart: Date;
   now: Date;
   onSession: (summary: SessionSummary, run: RunRef | null) => void;
+  limits?: { maxInputs: number; maxBytes: number; maxRecords: number };
 }
 
 function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
-export async function intake(options: IntakeOptions): Promise<IntakeTally> {
-  const tally: IntakeTally = {
+export function emptyTally(): IntakeTally {
+  return {
+    inputsRead: 0,
     itemsRead: 0,
+    bytesRead: 0,
     skipped: {},
     records: 0,
     accepted: 0,
     rejected: 0,
     rejectedReasons: {},
+    privacy: {},
     duplicates: 0,
     outsideWindow: 0,
+    limitReached: null,
   };
+}
+
+/** Says which run limit stopped reading, and what the figures cover. */
+export function limitMessage(tally: IntakeTally): string {
+  return (
+    `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ` +
+    `${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`
+  );
+}
+
+export async function intake(options: IntakeOptions): Promise<IntakeTally> {
+  const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const tally = emptyTally();
   const seen = new Set<string>();
   const windowStart = options.windowStart.getTime();
   const latestStart = options.now.getTime() + CLOCK_SKEW_MS;
@@ -55,25 +87,32 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     bump(tally.rejectedReasons, reason);
   };
 
-  const consume = (event: SourceEvent): void => {
-    if (event.kind === 'skip') {
-      bump(tally.skipped, event.reason);
-      return;
-    }
-    if (event.name.toLowerCase().endsWith('.zip')) {
-      for (const entry of zipEntries(event)) consume(entry);
-      return;
-    }
-    const format = recordFormatOf(event.name);
+  const readRecords = (item: SourceItem): void => {
+    const format = recordFormatOf(item.name);
     if (format === null) {
       bump(tally.skipped, 'unsupported-file-type');
       return;
     }
+    if (tally.bytesRead + item.bytes.byteLength > limits.maxBytes) {
+      tally.limitReached = 'max-bytes';
+      return;
+    }
     tally.itemsRead += 1;
-    for (const parsed of parseRecords(event.bytes, format)) {
+    tally.bytesRead += item.bytes.byteLength;
+    for (const parsed of parseRecords(item.bytes, format)) {
+      if (tally.records >= limits.maxRecords) {
+        tally.limitReached = 'max-records';
+        return;
+      }
       tally.records += 1;
       if (!parsed.ok) {
         reject(parsed.reason);
+        continue;
+      }
+      const finding = findPrivateData(parsed.value, safePath);
+      if (finding) {
+        reject('privacy');
+        bump(tally.privacy, `${finding.path} ${finding.rule}`);
         continue;
       }
       const checked = validateSummary(parsed.value);
@@ -98,12 +137,36 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       }
       seen.add(id);
       tally.accepted += 1;
-      options.onSession(summary, event.run);
+      options.onSession(summary, item.run);
+    }
+  };
+
+  const consume = async (event: SourceEvent): Promise<void> => {
+    if (event.kind === 'skip') {
+      bump(tally.skipped, event.reason);
+      return;
+    }
+    if (tally.inputsRead >= limits.maxInputs) {
+      tally.limitReached = 'max-artifacts';
+      return;
+    }
+    tally.inputsRead += 1;
+    if (!event.name.toLowerCase().endsWith('.zip')) {
+      readRecords(event);
+      return;
+    }
+    for await (const entry of zipEntries(event)) {
+      if (entry.kind === 'skip') bump(tally.skipped, entry.reason);
+      else readRecords(entry);
+      if (tally.limitReached) return;
     }
   };
 
   for (const source of options.sources) {
-    for await (const event of source.read()) consume(event);
+    for await (const event of source.read()) {
+      await consume(event);
+      if (tally.limitReached) return tally;
+    }
   }
   return tally;
 }

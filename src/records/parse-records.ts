@@ -1,11 +1,19 @@
 // Turns the bytes of one file (or zip entry) into candidate records. Nothing here
 // trusts the bytes: every failure is a value with a reason code.
 
+import { JSON_FILE_MAX_BYTES, RECORD_MAX_BYTES, RECORD_MAX_DEPTH } from '../limits.ts';
+
 export type ParsedRecord = { ok: true; value: unknown } | { ok: false; reason: string };
 
 export type RecordFormat = 'json' | 'jsonl';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /** The record format a file name announces, or null when it is not a record file. */
 export function recordFormatOf(name: string): RecordFormat | null {
@@ -13,6 +21,31 @@ export function recordFormatOf(name: string): RecordFormat | null {
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   return null;
+}
+
+/** Deepest nesting of objects and arrays in JSON text, outside strings. */
+export function jsonDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i += 1;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) {
+      inString = true;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+  }
+  return deepest;
 }
 
 function decode(bytes: Uint8Array): string | null {
@@ -24,7 +57,8 @@ function decode(bytes: Uint8Array): string | null {
   }
 }
 
-function tryParse(text: string): ParsedRecord {
+function tryParse(text: string, maxDepth: number): ParsedRecord {
+  if (jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: 'record-too-deep' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
@@ -34,15 +68,22 @@ function tryParse(text: string): ParsedRecord {
 
 /** Parses a file into records: a JSON object or array of objects, or one JSON value per line. */
 export function* parseRecords(bytes: Uint8Array, format: RecordFormat): Generator<ParsedRecord> {
+  if (format === 'json' && bytes.byteLength > JSON_FILE_MAX_BYTES) {
+    yield { ok: false, reason: 'file-too-large' };
+    return;
+  }
   const text = decode(bytes);
   if (text === null) {
     yield { ok: false, reason: 'not-utf8' };
     return;
   }
   if (format === 'json') {
-    const parsed = tryParse(text);
+    // An array of records may nest one level deeper than a record.
+    const parsed = tryParse(text, RECORD_MAX_DEPTH + 1);
     if (parsed.ok && Array.isArray(parsed.value)) {
       for (const value of parsed.value) yield { ok: true, value };
+    } else if (parsed.ok && bytes.byteLength > RECORD_MAX_BYTES) {
+      yield { ok: false, reason: 'record-too-large' };
     } else {
       yield parsed;
     }
@@ -52,8 +93,13 @@ export function* parseRecords(bytes: Uint8Array, format: RecordFormat): Generato
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const line = text.slice(start, end).trim();
-    if (line.length > 0) yield tryParse(line);
+    // Characters are at most 3 UTF-8 bytes here (4-byte ones are 2 UTF-16 units).
+    if ((end - start) * 3 > RECORD_MAX_BYTES && Buffer.byteLength(text.slice(start, end)) > RECORD_MAX_BYTES) {
+      yield { ok: false, reason: 'record-too-large' };
+    } else {
+      const line = text.slice(start, end).trim();
+      if (line.length > 0) yield tryParse(line, RECORD_MAX_DEPTH);
+    }
     start = end + 1;
   }
 }

@@ -24,7 +24,7 @@ function propertyNamesOf(node: unknown, into: Set<string>): Set<string> {
 // array indexes) and are replaced, so a reason never carries a submitted string.
 const KNOWN_SEGMENTS = propertyNamesOf(schema, new Set<string>());
 
-function safePath(instancePath: string): string {
+export function safePath(instancePath: string): string {
   if (instancePath === '') return '/';
   return instancePath
     .split('/')

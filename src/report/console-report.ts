@@ -1,6 +1,7 @@
 // The plain-text table the command line prints.
 
 import { formatCount, formatPercent } from '../render/format.ts';
+import { limitMessage } from '../records/intake.ts';
 import type { RunReport } from './run-report.ts';
 
 function table(rows: string[][]): string {
@@ -30,6 +31,8 @@ export function formatConsoleReport(report: RunReport): string {
       `${totals.closed} closed, ${totals.deferred} deferred${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
   );
   for (const [reason, count] of Object.entries(intake.rejectedReasons)) lines.push(`  rejected ${count}: ${reason}`);
+  for (const [finding, count] of Object.entries(intake.privacy)) lines.push(`  private data ${count}: ${finding}`);
   for (const [reason, count] of Object.entries(intake.skipped)) lines.push(`  skipped ${count}: ${reason}`);
+  if (intake.limitReached) lines.push(`warning: ${limitMessage(intake)}`);
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
 
 import { escapeHtml } from '../render/markdown-escape.ts';
 import { formatCount, formatPercent } from '../render/format.ts';
+import { limitMessage } from '../records/intake.ts';
 import type { RunReport } from './run-report.ts';
 
 /** The part of @actions/core's summary this module uses. */
@@ -46,6 +47,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
       `and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
     true,
   );
+  if (intake.limitReached) summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
   if (report.dryRun) summary.addRaw('<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>', true);
 
   const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'flagged', 'issue'].map((data) => ({ data, header: true }));
@@ -76,6 +78,12 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   if (rejected.length > 0) {
     summary.addHeading('Rejected records', 3);
     summary.addTable([[{ data: 'reason', header: true }, { data: 'records', header: true }], ...rejected]);
+  }
+  const privacy = reasonRows(intake.privacy);
+  if (privacy.length > 0) {
+    summary.addHeading('Records rejected for private data', 3);
+    summary.addRaw('<p>Only the field and the rule are shown; the values were dropped unread.</p>', true);
+    summary.addTable([[{ data: 'field and rule', header: true }, { data: 'records', header: true }], ...privacy]);
   }
   const skipped = reasonRows(intake.skipped);
   if (skipped.length > 0) {

@@ -5,12 +5,12 @@ import type { components } from '@octokit/openapi-types';
 import { httpStatusOf } from '../github-client.ts';
 import type { GitHubClient } from '../github-client.ts';
 import type { RepositoryRef } from '../settings.ts';
+import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { orderedPool } from './ordered-pool.ts';
 import type { Source, SourceEvent } from './source.ts';
 
 type Artifact = components['schemas']['artifact'];
 
-export const ARTIFACT_MAX_BYTES = 256 * 1024 * 1024;
 
 export interface ArtifactSourceOptions {
   client: GitHubClient;
@@ -22,6 +22,11 @@ export interface ArtifactSourceOptions {
   concurrency: number;
   /** Web root for run links, e.g. https://github.com (GITHUB_SERVER_URL). */
   serverUrl: string;
+  trustForks: boolean;
+  /** Workflow file names or paths; empty means any. */
+  workflows: string[];
+  /** Branch globs; empty means any. */
+  branches: string[];
 }
 
 /** Thrown when the token lacks a permission the run cannot do without. */
@@ -57,6 +62,43 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       }
       throw error;
     }
+  }
+
+  const branchMatchers = options.branches.map((pattern) => picomatch(pattern, { dot: true }));
+  const workflowPaths = new Map<number, Promise<string | null>>();
+
+  /** The workflow file of a run (one request per run, only when `workflows` is set). */
+  function workflowOf(runId: number): Promise<string | null> {
+    let path = workflowPaths.get(runId);
+    if (!path) {
+      path = client.rest.actions
+        .getWorkflowRun({ ...repository, run_id: runId })
+        .then(({ data }) => data.path.replace(/@.*$/, ''))
+        .catch((error: unknown) => {
+          const status = httpStatusOf(error);
+          if (status === 401 || status === 403) throw new PermissionError(`Reading workflow run ${runId} was refused (HTTP ${status}). The token needs the "actions: read" permission.`);
+          return null;
+        });
+      workflowPaths.set(runId, path);
+    }
+    return path;
+  }
+
+  /** Why an artifact's run is not trusted, or null when it may be read. */
+  async function untrusted(artifact: Artifact): Promise<string | null> {
+    const run = artifact.workflow_run;
+    if (!options.trustForks) {
+      if (!run || run.head_repository_id === undefined || run.repository_id === undefined) return 'artifact-run-unknown';
+      if (run.head_repository_id !== run.repository_id) return 'artifact-from-fork';
+    }
+    if (branchMatchers.length > 0 && !branchMatchers.some((match) => match(run?.head_branch ?? ''))) return 'artifact-branch-not-allowed';
+    if (options.workflows.length > 0) {
+      const path = run?.id ? await workflowOf(run.id) : null;
+      if (path === null) return 'artifact-workflow-unknown';
+      const file = path.split('/').pop()!;
+      if (!options.workflows.some((wanted) => wanted === path || (!wanted.includes('/') && wanted === file))) return 'artifact-workflow-not-allowed';
+    }
+    return null;
   }
 
   async function download(artifact: Artifact): Promise<SourceEvent> {
@@ -98,7 +140,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       if (!blob || !blob.ok) return { kind: 'skip', origin, reason: 'artifact-download-failed' };
       bytes = new Uint8Array(await blob.arrayBuffer());
     }
-    if (bytes.byteLength > ARTIFACT_MAX_BYTES) return { kind: 'skip', origin, reason: 'artifact-too-large' };
+    if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin, reason: 'artifact-too-large' };
     return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run };
   }
 
@@ -114,10 +156,12 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
           yield { kind: 'skip', origin, reason: 'artifact-outside-window' };
         } else if (artifact.expired) {
           yield { kind: 'skip', origin, reason: 'artifact-expired' };
-        } else if (artifact.size_in_bytes > ARTIFACT_MAX_BYTES) {
+        } else if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES) {
           yield { kind: 'skip', origin, reason: 'artifact-too-large' };
         } else {
-          wanted.push(artifact);
+          const reason = await untrusted(artifact);
+          if (reason) yield { kind: 'skip', origin, reason };
+          else wanted.push(artifact);
         }
       }
       yield* orderedPool(wanted, options.concurrency, download);

@@ -2,10 +2,10 @@
 
 import { glob, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { recordFormatOf } from '../records/parse-records.ts';
 import type { Source, SourceEvent } from './source.ts';
 
-export const FILE_MAX_BYTES = 256 * 1024 * 1024;
 
 function readable(name: string): boolean {
   return recordFormatOf(name) !== null || name.toLowerCase().endsWith('.zip');
@@ -54,7 +54,7 @@ export function createPathSource(patterns: string[], cwd: string): Source {
             continue;
           }
           const info = await stat(file);
-          if (info.size > FILE_MAX_BYTES) {
+          if (info.size > ARCHIVE_MAX_BYTES) {
             yield { kind: 'skip', origin, reason: 'file-too-large' };
             continue;
           }

@@ -1,57 +1,149 @@
-// Reads the entries of a zip archive in memory; nothing is written to disk and no
-// entry name is ever used as a path.
+// Reads the entries of a zip archive in memory with yauzl; nothing is written to
+// disk and no entry name is ever used as a path. Limits stop a zip bomb before
+// it inflates, and a size that lies stops the archive.
 
-import { unzipSync } from 'fflate';
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { ZIP_MAX_ENTRIES, ZIP_MAX_RATIO, ZIP_MAX_UNCOMPRESSED_BYTES, ZIP_RATIO_MIN_BYTES } from '../limits.ts';
+import { recordFormatOf } from '../records/parse-records.ts';
 import type { SourceEvent, SourceItem } from './source.ts';
 
-export const ZIP_MAX_ENTRIES = 10_000;
-export const ZIP_MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+const SYMLINK_MODE = 0o120000;
+const FILE_TYPE_MASK = 0o170000;
+const ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
 
-function unsafeEntryName(name: string): boolean {
-  return (
-    name.startsWith('/') ||
-    name.includes('\\') ||
-    /^[A-Za-z]:/.test(name) ||
-    name.split('/').some((segment) => segment === '..')
-  );
+function openZip(bytes: Uint8Array): Promise<ZipFile> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Promise((resolve, reject) => {
+    // Names are checked here, entry by entry, so one bad name skips one entry.
+    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+      error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip),
+    );
+  });
 }
 
-/** Expands a zip item into one item per record file inside it. */
-export function* zipEntries(archive: SourceItem): Generator<SourceEvent> {
-  const skipped: { index: number; reason: string }[] = [];
-  let entries = 0;
-  let declaredTotal = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(archive.bytes, {
-      filter(file) {
-        entries += 1;
-        if (file.name.endsWith('/')) return false;
-        if (unsafeEntryName(file.name)) {
-          skipped.push({ index: entries, reason: 'zip-unsafe-entry-name' });
-          return false;
-        }
-        if (/\.zip$/i.test(file.name)) {
-          skipped.push({ index: entries, reason: 'zip-nested-archive' });
-          return false;
-        }
-        declaredTotal += file.originalSize;
-        if (entries > ZIP_MAX_ENTRIES || declaredTotal > ZIP_MAX_TOTAL_BYTES) {
-          throw new RangeError('zip-too-large');
-        }
-        return true;
-      },
+function nextEntry(zip: ZipFile): Promise<Entry | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      zip.removeListener('entry', onEntry);
+      zip.removeListener('end', onEnd);
+      zip.removeListener('error', onError);
+    };
+    const onEntry = (entry: Entry) => (cleanup(), resolve(entry));
+    const onEnd = () => (cleanup(), resolve(null));
+    const onError = (error: Error) => (cleanup(), reject(error));
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}
+
+function readEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) return reject(error ?? new Error('no stream'));
+      const chunks: Buffer[] = [];
+      let length = 0;
+      stream.on('data', (chunk: Buffer) => {
+        length += chunk.length;
+        // yauzl also checks this; stop inflating the moment the size lies.
+        if (length > entry.uncompressedSize) stream.destroy(new Error('too many bytes in the stream'));
+        else chunks.push(chunk);
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(Buffer.concat(chunks, length)));
     });
-  } catch (error) {
-    const reason = error instanceof RangeError && error.message === 'zip-too-large' ? 'zip-too-large' : 'zip-invalid';
-    yield { kind: 'skip', origin: archive.origin, reason };
+  });
+}
+
+export function unsafeEntryName(name: string): boolean {
+  return name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name) || name.includes('\0') || name.split('/').some((segment) => segment === '..');
+}
+
+function entryName(entry: Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  // General purpose bit 11: the name is UTF-8; otherwise CP437, close enough to latin1 for checks.
+  return raw.toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? 'utf8' : 'latin1');
+}
+
+/** Expands a zip item into one item per record file inside it, or skips with reasons. */
+export async function* zipEntries(archive: SourceItem): AsyncGenerator<SourceEvent> {
+  const skip = (reason: string, index?: number): SourceEvent => ({
+    kind: 'skip',
+    origin: index === undefined ? archive.origin : `${archive.origin} (entry ${index})`,
+    reason,
+  });
+  let zip: ZipFile;
+  try {
+    zip = await openZip(archive.bytes);
+  } catch {
+    yield skip('zip-invalid');
     return;
   }
-  for (const entry of skipped) {
-    yield { kind: 'skip', origin: `${archive.origin} (entry ${entry.index})`, reason: entry.reason };
-  }
-  const names = Object.keys(files).sort();
-  for (const name of names) {
-    yield { kind: 'item', origin: `${archive.origin}/${name}`, name, bytes: files[name]!, run: archive.run };
+  try {
+    if (zip.entryCount > ZIP_MAX_ENTRIES) {
+      yield skip('zip-too-many-entries');
+      return;
+    }
+    let index = 0;
+    let declared = 0;
+    for (;;) {
+      let entry: Entry | null;
+      try {
+        entry = await nextEntry(zip);
+      } catch {
+        yield skip('zip-invalid');
+        return;
+      }
+      if (!entry) return;
+      index += 1;
+      const name = entryName(entry);
+      if (name.endsWith('/')) continue;
+      if (unsafeEntryName(name)) {
+        yield skip('zip-unsafe-entry-name', index);
+        continue;
+      }
+      if (((entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK) === SYMLINK_MODE) {
+        yield skip('zip-symlink', index);
+        continue;
+      }
+      if (ARCHIVE_EXTENSIONS.test(name)) {
+        yield skip('zip-nested-archive', index);
+        continue;
+      }
+      if (recordFormatOf(name) === null) {
+        yield skip('unsupported-file-type', index);
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        yield skip('zip-encrypted', index);
+        continue;
+      }
+      declared += entry.uncompressedSize;
+      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
+        yield skip('zip-too-large');
+        return;
+      }
+      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
+        yield skip('zip-bomb');
+        return;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await readEntry(zip, entry);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : '';
+        yield skip(/too many bytes|too few bytes|size/i.test(message) ? 'zip-size-mismatch' : 'zip-invalid', index);
+        return;
+      }
+      if (bytes.byteLength !== entry.uncompressedSize) {
+        yield skip('zip-size-mismatch', index);
+        return;
+      }
+      yield { kind: 'item', origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
+    }
+  } finally {
+    zip.close();
   }
 }

@@ -214,9 +214,10 @@ describe('an artifact mixing valid, invalid and duplicate records', () => {
         'invalid-json': 1,
         'schema:/session_id:minLength': 1,
         'schema:/os/arch:enum': 1,
-        'schema:/:additionalProperties': 1,
+        privacy: 1,
         'not-an-object': 1,
       });
+      assert.deepEqual(run.report?.['intake']['privacy'], { '/* email': 1 });
       // No rejected value reaches the log, the summary or the issue.
       for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(emulator.issues)]) {
         assert.doesNotMatch(text, /someone@example\.com|not-a-uuid|sparc/);

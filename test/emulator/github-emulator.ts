@@ -38,7 +38,7 @@ export interface ArtifactSeed {
   zip: Uint8Array;
   createdAt?: Date;
   expired?: boolean;
-  run?: { id: number; branch?: string; headRepositoryId?: number };
+  run?: { id: number; branch?: string; headRepositoryId?: number; workflowPath?: string };
 }
 
 export interface EmulatorOptions {
@@ -115,6 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
   let nextIssueId = 5000;
   let nextLabelId = 700;
   const blobs = new Map<string, Uint8Array>();
+  const runs = new Map<number, { branch: string; path: string; headRepositoryId: number }>();
 
   const apiServer = createServer();
   const blobServer = createServer();
@@ -160,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
           : null,
       };
       blobs.set(String(id), seed.zip);
+      if (seed.run) runs.set(seed.run.id, { branch: seed.run.branch ?? 'main', path: seed.run.workflowPath ?? '.github/workflows/ci.yml', headRepositoryId: seed.run.headRepositoryId ?? REPOSITORY_ID });
       emulator.artifacts.push(artifact);
       return artifact;
     },
@@ -338,6 +340,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
       const signature = randomUUID();
       response.writeHead(302, { location: `${blobUrl}/artifacts/${artifact.id}.zip?sig=${signature}&se=1`, 'content-length': '0', ...rateHeaders() });
       response.end();
+    } else if (method === 'GET' && (match = /^\/actions\/runs\/(\d+)$/.exec(rest))) {
+      const id = Number(match[1]);
+      const run = runs.get(id);
+      if (!run) return notFound(response);
+      send(response, 200, {
+        id,
+        name: 'CI',
+        node_id: `WFR_${id}`,
+        head_branch: run.branch,
+        head_sha: 'a'.repeat(40),
+        path: run.path,
+        run_number: id,
+        event: 'push',
+        status: 'completed',
+        conclusion: 'success',
+        workflow_id: 1,
+        url: `${repoApi}/actions/runs/${id}`,
+        html_url: `${webUrl}/${owner}/${repo}/actions/runs/${id}`,
+        repository: { id: REPOSITORY_ID },
+        head_repository: { id: run.headRepositoryId },
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      });
     } else if (method === 'GET' && rest === '/issues') {
       const state = url.searchParams.get('state') ?? 'open';
       const wanted = (url.searchParams.get('labels') ?? '').split(',').map((label) => label.trim().toLowerCase()).filter(Boolean);
