@@ -12482,7 +12482,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12625,8 +12625,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12642,7 +12642,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12775,7 +12775,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12843,7 +12843,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -15513,7 +15513,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -16040,7 +16040,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -22334,7 +22334,7 @@ var require_no_conflict = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    exports["default"] = function(Handlebars2) {
+    exports["default"] = function(Handlebars3) {
       (function() {
         if (typeof globalThis === "object") return;
         Object.prototype.__defineGetter__("__magic__", function() {
@@ -22344,11 +22344,11 @@ var require_no_conflict = __commonJS({
         delete Object.prototype.__magic__;
       })();
       var $Handlebars = globalThis.Handlebars;
-      Handlebars2.noConflict = function() {
-        if (globalThis.Handlebars === Handlebars2) {
+      Handlebars3.noConflict = function() {
+        if (globalThis.Handlebars === Handlebars3) {
           globalThis.Handlebars = $Handlebars;
         }
-        return Handlebars2;
+        return Handlebars3;
       };
     };
     module.exports = exports["default"];
@@ -42839,11 +42839,32 @@ throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
 // src/github-client.ts
+function refusal(error, action, permission) {
+  const status = httpStatusOf(error);
+  if (status !== 401 && status !== 403 && status !== 429) return null;
+  const response = error.response;
+  const message = error instanceof Error ? error.message : "";
+  if (status === 429 || response?.headers?.["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message)) {
+    return new Error(`${action} hit GitHub's rate limit (HTTP ${status}) and retries ran out; run again later or lower download-concurrency.`);
+  }
+  return new Error(`${action} was refused (HTTP ${status}). The token needs the "${permission}" permission; add it under "permissions:" in the workflow.`);
+}
 function httpStatusOf(error) {
   if (error !== null && typeof error === "object" && "status" in error && typeof error.status === "number") {
     return error.status;
   }
   return null;
+}
+function wholeBodyFetch(base) {
+  return async (input, init) => {
+    const response = await base(input, init);
+    const bodyless = [101, 204, 205, 304].includes(response.status) || response.status >= 300 && response.status < 400;
+    if (bodyless || init?.method === "HEAD") return response;
+    const body = await response.arrayBuffer();
+    const whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(whole, "url", { value: response.url });
+    return whole;
+  };
 }
 function createGitHubClient(options2) {
   const counts = { reads: 0, writes: 0 };
@@ -42853,8 +42874,12 @@ function createGitHubClient(options2) {
     {
       baseUrl: options2.baseUrl.replace(/\/+$/, ""),
       userAgent: "crash-report-aggregator",
+      // Keeps @actions/github's proxy-aware fetch underneath.
+      request: { ...defaults.request, fetch: wholeBodyFetch(defaults.request?.fetch ?? fetch) },
       retry: { retries: 3, retryAfterBaseValue: options2.retryBaseMs ?? 1e3 },
       throttle: {
+        fallbackSecondaryRateRetryAfter: options2.secondaryFallbackSeconds ?? 60,
+        retryAfterBaseValue: options2.rateLimitSecondMs ?? 1e3,
         onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
           options2.warn(`Rate limit reached on ${request2.method} ${request2.url}; waiting ${retryAfter}s (attempt ${retryCount + 1}).`);
           return retryCount < maxRetries;
@@ -42877,7 +42902,7 @@ function createGitHubClient(options2) {
 }
 
 // src/render/issue-templates.ts
-var import_handlebars = __toESM(require_lib2(), 1);
+var import_handlebars2 = __toESM(require_lib2(), 1);
 
 // src/render/format.ts
 function formatPercent(rate) {
@@ -42895,6 +42920,96 @@ function formatDuration(seconds) {
   if (minutes < 60) return `${minutes}m ${Math.round(seconds - minutes * 60)}s`;
   const hours = Math.floor(minutes / 60);
   return `${hours}h ${minutes - hours * 60}m`;
+}
+
+// src/render/template-check.ts
+var import_handlebars = __toESM(require_lib2(), 1);
+var BLOCK_SCOPES = /* @__PURE__ */ new Set(["each", "with"]);
+function isNode(value) {
+  return value !== null && typeof value === "object" && typeof value.type === "string";
+}
+function own(value, key) {
+  return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key);
+}
+function findUnknownField(source, sample, helpers) {
+  const program = import_handlebars.default.parse(source);
+  const resolve4 = (path, scopes) => {
+    if (path.data) {
+      if (path.parts[0] === "root") return walk(scopes[0], path.parts.slice(1));
+      return true;
+    }
+    const scope = scopes[scopes.length - 1 - path.depth];
+    if (scope === void 0) return false;
+    return walk(scope, path.parts);
+  };
+  const walk = (start, parts) => {
+    let value = start;
+    for (const part of parts) {
+      if (Array.isArray(value) && part === "length") return true;
+      if (!own(value, part)) return false;
+      value = value[part];
+    }
+    return true;
+  };
+  const valueOf = (path, scopes) => {
+    let value = path.data && path.parts[0] === "root" ? scopes[0] : scopes[scopes.length - 1 - path.depth];
+    for (const part of path.data && path.parts[0] === "root" ? path.parts.slice(1) : path.parts) {
+      value = own(value, part) ? value[part] : void 0;
+    }
+    return value;
+  };
+  const where = (node) => node.loc ? ` at line ${node.loc.start.line}, column ${node.loc.start.column + 1}` : "";
+  const visitExpression = (node, scopes) => {
+    if (!isNode(node)) return null;
+    if (node.type === "PathExpression") {
+      const path = node;
+      return resolve4(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
+    }
+    if (node.type === "SubExpression") return visitCall(node, scopes);
+    return null;
+  };
+  const visitCall = (node, scopes) => {
+    const path = node["path"];
+    const params = node["params"] ?? [];
+    const hash = node["hash"];
+    const isHelper = path.type === "PathExpression" && path.parts.length === 1 && (helpers.has(path.original) || params.length > 0);
+    if (!isHelper) {
+      const problem = visitExpression(path, scopes);
+      if (problem) return problem;
+    }
+    for (const param of params) {
+      const problem = visitExpression(param, scopes);
+      if (problem) return problem;
+    }
+    for (const pair of hash?.pairs ?? []) {
+      const problem = visitExpression(pair.value, scopes);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const visitProgram = (body, scopes) => {
+    if (!isNode(body)) return null;
+    for (const statement of body["body"] ?? []) {
+      const problem = visitStatement(statement, scopes);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const visitStatement = (node, scopes) => {
+    if (node.type === "MustacheStatement") return visitCall(node, scopes);
+    if (node.type !== "BlockStatement") return null;
+    const problem = visitCall(node, scopes);
+    if (problem) return problem;
+    const path = node["path"];
+    const first = (node["params"] ?? [])[0];
+    let inner = scopes;
+    if (BLOCK_SCOPES.has(path.original) && isNode(first) && first.type === "PathExpression") {
+      const value = valueOf(first, scopes);
+      inner = [...scopes, path.original === "each" ? Array.isArray(value) ? value[0] : value : value];
+    }
+    return visitProgram(node["program"], inner) ?? visitProgram(node["inverse"], scopes);
+  };
+  return visitProgram(program, [sample]);
 }
 
 // src/render/issue-templates.ts
@@ -42953,6 +43068,8 @@ function compile(env, source) {
       knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
       knownHelpersOnly: true
     });
+    const unknown = findUnknownField(source.text, SAMPLE, /* @__PURE__ */ new Set([...Object.keys(HELPERS), "if", "unless", "each", "with", "lookup", "log"]));
+    if (unknown) throw new Error(unknown);
     template(SAMPLE);
   } catch (error) {
     throw new TemplateError(`Template ${source.path} cannot be used: ${lineOf(error)}`);
@@ -42974,7 +43091,7 @@ ${marker}`;
 ${marker}`;
 }
 function createIssueRenderer(title, body) {
-  const env = import_handlebars.default.create();
+  const env = import_handlebars2.default.create();
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
   env.registerHelper("helperMissing", (...args) => {
     const options2 = args[args.length - 1];
@@ -44066,7 +44183,11 @@ async function applyPlan(plan, options2) {
   const { tracker, dryRun, log } = options2;
   const results = [];
   const writes = plan.filter((action) => action.kind === "create" || action.kind === "update");
-  if (!dryRun && plan.some((action) => action.kind === "create")) await tracker.ensureLabels(options2.labels);
+  let existing = /* @__PURE__ */ new Set();
+  if (!dryRun && plan.some((action) => action.kind === "create")) {
+    if (options2.existingNow) existing = await options2.existingNow();
+    await tracker.ensureLabels(options2.labels);
+  }
   for (const action of plan) {
     const base = { kind: action.kind, fingerprint: action.draft.fingerprint, label: action.draft.label, title: action.draft.title, dryRun };
     switch (action.kind) {
@@ -44074,6 +44195,9 @@ async function applyPlan(plan, options2) {
         if (dryRun) {
           log(`[dry-run] would open an issue: ${action.draft.title}`);
           results.push({ ...base, number: null, url: null });
+        } else if (existing.has(action.draft.fingerprint)) {
+          log(`Not opened, another run opened it meanwhile: ${action.draft.title}`);
+          results.push({ ...base, kind: "unchanged", number: null, url: null });
         } else {
           const issue = await tracker.createIssue({ title: action.draft.title, body: action.draft.body, labels: options2.labels });
           log(`Opened issue #${issue.number}: ${issue.title}`);
@@ -44160,7 +44284,13 @@ async function runTriage(settings, deps) {
     log.info(`${drafts.length} group(s) flagged; checking ${deps.tracker.describe()}`);
     const existing = await deps.tracker.listIssues(settings.labels[0]);
     const plan = planIssues(drafts, existing, settings.maxNewIssues);
-    issues = await applyPlan(plan, { tracker: deps.tracker, labels: settings.labels, dryRun: settings.dryRun, log: log.info });
+    issues = await applyPlan(plan, {
+      tracker: deps.tracker,
+      labels: settings.labels,
+      dryRun: settings.dryRun,
+      log: log.info,
+      existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(settings.labels[0])).keys())
+    });
   } else {
     log.info("No group is flagged.");
   }
@@ -44193,8 +44323,19 @@ async function* orderedPool(items, limit, task) {
 }
 
 // src/sources/artifact-source.ts
-var PermissionError = class extends Error {
-};
+var BLOB_ATTEMPTS = 3;
+async function fetchBlob(location) {
+  for (let attempt = 1; attempt <= BLOB_ATTEMPTS; attempt += 1) {
+    try {
+      const response = await fetch(location, { redirect: "follow" });
+      if (response.ok) return new Uint8Array(await response.arrayBuffer());
+      if (response.status < 500 && response.status !== 429) return null;
+    } catch {
+    }
+    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve4) => setTimeout(resolve4, 250 * attempt * attempt));
+  }
+  return null;
+}
 function createArtifactSource(options2) {
   const { client, repository: repository2 } = options2;
   const matchers = options2.names.map((pattern) => (0, import_picomatch.default)(pattern, { dot: true }));
@@ -44213,13 +44354,7 @@ function createArtifactSource(options2) {
         }
       );
     } catch (error) {
-      const status = httpStatusOf(error);
-      if (status === 401 || status === 403) {
-        throw new PermissionError(
-          `Listing artifacts of ${repository2.owner}/${repository2.repo} was refused (HTTP ${status}). The token needs the "actions: read" permission; add it under "permissions:" in the workflow.`
-        );
-      }
-      throw error;
+      throw refusal(error, `Listing artifacts of ${repository2.owner}/${repository2.repo}`, "actions: read") ?? error;
     }
   }
   const branchMatchers = options2.branches.map((pattern) => (0, import_picomatch.default)(pattern, { dot: true }));
@@ -44228,8 +44363,8 @@ function createArtifactSource(options2) {
     let path = workflowPaths.get(runId);
     if (!path) {
       path = client.rest.actions.getWorkflowRun({ ...repository2, run_id: runId }).then(({ data }) => data.path.replace(/@.*$/, "")).catch((error) => {
-        const status = httpStatusOf(error);
-        if (status === 401 || status === 403) throw new PermissionError(`Reading workflow run ${runId} was refused (HTTP ${status}). The token needs the "actions: read" permission.`);
+        const refused = refusal(error, `Reading workflow run ${runId}`, "actions: read");
+        if (refused) throw refused;
         return null;
       });
       workflowPaths.set(runId, path);
@@ -44270,12 +44405,7 @@ function createArtifactSource(options2) {
       const status = httpStatusOf(error);
       if (status === 410) return { kind: "skip", origin, reason: "artifact-expired" };
       if (status === 404) return { kind: "skip", origin, reason: "artifact-not-found" };
-      if (status === 401 || status === 403) {
-        throw new PermissionError(
-          `Downloading ${origin} was refused (HTTP ${status}). The token needs the "actions: read" permission.`
-        );
-      }
-      throw error;
+      throw refusal(error, `Downloading ${origin}`, "actions: read") ?? error;
     }
     let bytes;
     if (response.status === 200 && response.data instanceof ArrayBuffer) {
@@ -44283,9 +44413,9 @@ function createArtifactSource(options2) {
     } else {
       const location = response.headers["location"];
       if (typeof location !== "string") return { kind: "skip", origin, reason: "artifact-download-failed" };
-      const blob = await fetch(location, { redirect: "follow" }).catch(() => null);
-      if (!blob || !blob.ok) return { kind: "skip", origin, reason: "artifact-download-failed" };
-      bytes = new Uint8Array(await blob.arrayBuffer());
+      const fetched = await fetchBlob(location);
+      if (!fetched) return { kind: "skip", origin, reason: "artifact-download-failed" };
+      bytes = fetched;
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
     return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run };
@@ -44373,15 +44503,6 @@ function createPathSource(patterns, cwd) {
 // src/trackers/github-tracker.ts
 var LABEL_COLOR = "b60205";
 var LABEL_DESCRIPTION = "Filed by crash-report-aggregator from anonymous session summaries";
-function permissionMessage(action, error) {
-  const status = httpStatusOf(error);
-  if (status === 401 || status === 403) {
-    return new Error(
-      `${action} was refused (HTTP ${status}). The token needs the "issues: write" permission; add it under "permissions:" in the workflow.`
-    );
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
 function tracked(issue) {
   return {
     number: issue.number,
@@ -44406,11 +44527,7 @@ function createGitHubTracker(client, repository2) {
         });
         return issues.filter((issue) => !issue.pull_request).map(tracked);
       } catch (error) {
-        const status = httpStatusOf(error);
-        if (status === 401 || status === 403) {
-          throw new Error(`Listing issues was refused (HTTP ${status}). The token needs the "issues: read" permission.`);
-        }
-        throw error;
+        throw refusal(error, "Listing issues", "issues: read") ?? error;
       }
     },
     async ensureLabels(labels2) {
@@ -44419,12 +44536,12 @@ function createGitHubTracker(client, repository2) {
           await client.rest.issues.getLabel({ ...repository2, name });
           continue;
         } catch (error) {
-          if (httpStatusOf(error) !== 404) throw permissionMessage(`Reading label "${name}"`, error);
+          if (httpStatusOf(error) !== 404) throw refusal(error, `Reading label "${name}"`, "issues: read") ?? error;
         }
         try {
           await client.rest.issues.createLabel({ ...repository2, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
         } catch (error) {
-          if (httpStatusOf(error) !== 422) throw permissionMessage(`Creating label "${name}"`, error);
+          if (httpStatusOf(error) !== 422) throw refusal(error, `Creating label "${name}"`, "issues: write") ?? error;
         }
       }
     },
@@ -44433,7 +44550,7 @@ function createGitHubTracker(client, repository2) {
         const { data } = await client.rest.issues.create({ ...repository2, ...draft });
         return tracked(data);
       } catch (error) {
-        throw permissionMessage("Creating an issue", error);
+        throw refusal(error, "Creating an issue", "issues: write") ?? error;
       }
     },
     async updateIssue(number, changes) {
@@ -44441,7 +44558,7 @@ function createGitHubTracker(client, repository2) {
         const { data } = await client.rest.issues.update({ ...repository2, issue_number: number, ...changes });
         return tracked(data);
       } catch (error) {
-        throw permissionMessage(`Updating issue #${number}`, error);
+        throw refusal(error, `Updating issue #${number}`, "issues: write") ?? error;
       }
     }
   };

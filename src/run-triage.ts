@@ -14,7 +14,7 @@ import type { Settings } from './settings.ts';
 import type { Source } from './sources/source.ts';
 import { applyPlan } from './trackers/apply-plan.ts';
 import type { IssueTracker } from './trackers/issue-tracker.ts';
-import { planIssues } from './trackers/plan-issues.ts';
+import { issuesByFingerprint, planIssues } from './trackers/plan-issues.ts';
 import type { GroupDraft } from './trackers/plan-issues.ts';
 
 export interface Logger {
@@ -60,7 +60,13 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     log.info(`${drafts.length} group(s) flagged; checking ${deps.tracker.describe()}`);
     const existing = await deps.tracker.listIssues(settings.labels[0]!);
     const plan = planIssues(drafts, existing, settings.maxNewIssues);
-    issues = await applyPlan(plan, { tracker: deps.tracker, labels: settings.labels, dryRun: settings.dryRun, log: log.info });
+    issues = await applyPlan(plan, {
+      tracker: deps.tracker,
+      labels: settings.labels,
+      dryRun: settings.dryRun,
+      log: log.info,
+      existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(settings.labels[0]!)).keys()),
+    });
   } else {
     log.info('No group is flagged.');
   }

@@ -59,3 +59,23 @@ test('dry run calls no write method and says what it would do', async () => {
   assert.ok(log.includes('[dry-run] would update issue #7: Edited title'));
   assert.ok(log.includes('[dry-run] 2 issue write(s) skipped.'));
 });
+
+test('a create is dropped when the issue appeared since the plan was made', async () => {
+  const { tracker, calls } = recordingTracker();
+  const log: string[] = [];
+  let asked = 0;
+  const results = await applyPlan([{ kind: 'create', draft: draft(1) }, { kind: 'create', draft: draft(2) }], {
+    tracker,
+    labels: ['crash-report'],
+    dryRun: false,
+    log: (line) => log.push(line),
+    existingNow: async () => {
+      asked += 1;
+      return new Set(['f1']);
+    },
+  });
+  assert.equal(asked, 1);
+  assert.deepEqual(calls, ['labels crash-report', 'create T2 [crash-report]']);
+  assert.deepEqual(results.map((result) => result.kind), ['unchanged', 'create']);
+  assert.ok(log.includes('Not opened, another run opened it meanwhile: T1'));
+});

@@ -35,3 +35,32 @@ test('client errors are not retried and carry their status', async () => {
     await emulator.close();
   }
 });
+
+test('a body cut off mid-way fails the attempt and is fetched again, never read as empty', async () => {
+  const emulator = await startEmulator();
+  try {
+    emulator.addArtifact({ name: 'a', zip: new Uint8Array([1]) });
+    emulator.faults.push({ method: 'GET', path: /\/actions\/artifacts$/, times: 1, drop: true });
+    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, retryBaseMs: 5 });
+    const { data } = await client.rest.actions.listArtifactsForRepo({ owner: emulator.owner, repo: emulator.repo });
+    assert.equal(data.total_count, 1);
+    assert.equal(emulator.requests.length, 2);
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('a secondary rate limit without retry-after backs off and succeeds', async () => {
+  const emulator = await startEmulator();
+  try {
+    const warnings: string[] = [];
+    emulator.faults.push({ method: 'GET', path: /\/issues$/, times: 1, status: 403, message: 'You have exceeded a secondary rate limit' });
+    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: (line) => warnings.push(line), secondaryFallbackSeconds: 1, rateLimitSecondMs: 20 });
+    const { data } = await client.rest.issues.listForRepo({ owner: emulator.owner, repo: emulator.repo });
+    assert.deepEqual(data, []);
+    assert.equal(emulator.requests.length, 2);
+    assert.match(warnings[0] ?? '', /^Secondary rate limit on GET \/repos\/{owner}\/{repo}\/issues; backing off 1s\.$/);
+  } finally {
+    await emulator.close();
+  }
+});

@@ -4,6 +4,7 @@
 import Handlebars from 'handlebars';
 import { formatCount, formatDuration, formatPercent } from './format.ts';
 import type { IssueContext } from './issue-context.ts';
+import { findUnknownField } from './template-check.ts';
 
 export const BODY_MAX_CHARS = 65_536;
 const FINGERPRINT_MARKER = /<!-- crash-report-aggregator:fingerprint=([0-9a-f]{16}) -->/;
@@ -81,6 +82,8 @@ function compile(env: typeof Handlebars, source: TemplateSource): HandlebarsTemp
       knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
       knownHelpersOnly: true,
     });
+    const unknown = findUnknownField(source.text, SAMPLE, new Set([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with', 'lookup', 'log']));
+    if (unknown) throw new Error(unknown);
     template(SAMPLE);
   } catch (error) {
     throw new TemplateError(`Template ${source.path} cannot be used: ${lineOf(error)}`);

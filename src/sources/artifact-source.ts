@@ -2,7 +2,7 @@
 
 import picomatch from 'picomatch';
 import type { components } from '@octokit/openapi-types';
-import { httpStatusOf } from '../github-client.ts';
+import { httpStatusOf, refusal } from '../github-client.ts';
 import type { GitHubClient } from '../github-client.ts';
 import type { RepositoryRef } from '../settings.ts';
 import { ARCHIVE_MAX_BYTES } from '../limits.ts';
@@ -29,8 +29,25 @@ export interface ArtifactSourceOptions {
   branches: string[];
 }
 
-/** Thrown when the token lacks a permission the run cannot do without. */
-export class PermissionError extends Error {}
+export const BLOB_ATTEMPTS = 3;
+
+/**
+ * Fetches a signed storage URL. The archive lives on another host: the token is
+ * never sent there. Dropped connections and server errors are tried again.
+ */
+async function fetchBlob(location: string): Promise<Uint8Array | null> {
+  for (let attempt = 1; attempt <= BLOB_ATTEMPTS; attempt += 1) {
+    try {
+      const response = await fetch(location, { redirect: 'follow' });
+      if (response.ok) return new Uint8Array(await response.arrayBuffer());
+      if (response.status < 500 && response.status !== 429) return null;
+    } catch {
+      // A dropped connection: try again.
+    }
+    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, 250 * attempt * attempt));
+  }
+  return null;
+}
 
 export function createArtifactSource(options: ArtifactSourceOptions): Source {
   const { client, repository } = options;
@@ -53,14 +70,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
         },
       );
     } catch (error) {
-      const status = httpStatusOf(error);
-      if (status === 401 || status === 403) {
-        throw new PermissionError(
-          `Listing artifacts of ${repository.owner}/${repository.repo} was refused (HTTP ${status}). ` +
-            'The token needs the "actions: read" permission; add it under "permissions:" in the workflow.',
-        );
-      }
-      throw error;
+      throw refusal(error, `Listing artifacts of ${repository.owner}/${repository.repo}`, 'actions: read') ?? error;
     }
   }
 
@@ -75,8 +85,8 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
         .getWorkflowRun({ ...repository, run_id: runId })
         .then(({ data }) => data.path.replace(/@.*$/, ''))
         .catch((error: unknown) => {
-          const status = httpStatusOf(error);
-          if (status === 401 || status === 403) throw new PermissionError(`Reading workflow run ${runId} was refused (HTTP ${status}). The token needs the "actions: read" permission.`);
+          const refused = refusal(error, `Reading workflow run ${runId}`, 'actions: read');
+          if (refused) throw refused;
           return null;
         });
       workflowPaths.set(runId, path);
@@ -122,12 +132,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       const status = httpStatusOf(error);
       if (status === 410) return { kind: 'skip', origin, reason: 'artifact-expired' };
       if (status === 404) return { kind: 'skip', origin, reason: 'artifact-not-found' };
-      if (status === 401 || status === 403) {
-        throw new PermissionError(
-          `Downloading ${origin} was refused (HTTP ${status}). The token needs the "actions: read" permission.`,
-        );
-      }
-      throw error;
+      throw refusal(error, `Downloading ${origin}`, 'actions: read') ?? error;
     }
     let bytes: Uint8Array;
     if ((response.status as number) === 200 && (response.data as unknown) instanceof ArrayBuffer) {
@@ -135,10 +140,9 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
     } else {
       const location = (response.headers as Record<string, unknown>)['location'];
       if (typeof location !== 'string') return { kind: 'skip', origin, reason: 'artifact-download-failed' };
-      // The archive lives on a storage host with a signed URL: never send it the token.
-      const blob = await fetch(location, { redirect: 'follow' }).catch(() => null);
-      if (!blob || !blob.ok) return { kind: 'skip', origin, reason: 'artifact-download-failed' };
-      bytes = new Uint8Array(await blob.arrayBuffer());
+      const fetched = await fetchBlob(location);
+      if (!fetched) return { kind: 'skip', origin, reason: 'artifact-download-failed' };
+      bytes = fetched;
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin, reason: 'artifact-too-large' };
     return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run };

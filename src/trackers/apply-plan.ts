@@ -20,13 +20,23 @@ export interface ApplyOptions {
   labels: string[];
   dryRun: boolean;
   log: (message: string) => void;
+  /**
+   * Fingerprints that have an issue now. Asked once, right before the first
+   * create, so a run that raced another (or follows one that died halfway)
+   * does not open a second issue for a group.
+   */
+  existingNow?: () => Promise<ReadonlySet<string>>;
 }
 
 export async function applyPlan(plan: readonly PlannedAction[], options: ApplyOptions): Promise<AppliedAction[]> {
   const { tracker, dryRun, log } = options;
   const results: AppliedAction[] = [];
   const writes = plan.filter((action) => action.kind === 'create' || action.kind === 'update');
-  if (!dryRun && plan.some((action) => action.kind === 'create')) await tracker.ensureLabels(options.labels);
+  let existing: ReadonlySet<string> = new Set();
+  if (!dryRun && plan.some((action) => action.kind === 'create')) {
+    if (options.existingNow) existing = await options.existingNow();
+    await tracker.ensureLabels(options.labels);
+  }
   for (const action of plan) {
     const base = { kind: action.kind, fingerprint: action.draft.fingerprint, label: action.draft.label, title: action.draft.title, dryRun };
     switch (action.kind) {
@@ -34,6 +44,9 @@ export async function applyPlan(plan: readonly PlannedAction[], options: ApplyOp
         if (dryRun) {
           log(`[dry-run] would open an issue: ${action.draft.title}`);
           results.push({ ...base, number: null, url: null });
+        } else if (existing.has(action.draft.fingerprint)) {
+          log(`Not opened, another run opened it meanwhile: ${action.draft.title}`);
+          results.push({ ...base, kind: 'unchanged', number: null, url: null });
         } else {
           const issue = await tracker.createIssue({ title: action.draft.title, body: action.draft.body, labels: options.labels });
           log(`Opened issue #${issue.number}: ${issue.title}`);

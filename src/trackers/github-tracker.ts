@@ -1,7 +1,7 @@
 // Issues on GitHub, over the REST API.
 
 import type { components } from '@octokit/openapi-types';
-import { httpStatusOf } from '../github-client.ts';
+import { httpStatusOf, refusal } from '../github-client.ts';
 import type { GitHubClient } from '../github-client.ts';
 import type { RepositoryRef } from '../settings.ts';
 import type { IssueTracker, TrackedIssue } from './issue-tracker.ts';
@@ -10,16 +10,6 @@ type Issue = components['schemas']['issue'];
 
 const LABEL_COLOR = 'b60205';
 const LABEL_DESCRIPTION = 'Filed by crash-report-aggregator from anonymous session summaries';
-
-function permissionMessage(action: string, error: unknown): Error {
-  const status = httpStatusOf(error);
-  if (status === 401 || status === 403) {
-    return new Error(
-      `${action} was refused (HTTP ${status}). The token needs the "issues: write" permission; add it under "permissions:" in the workflow.`,
-    );
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
 
 function tracked(issue: Issue): TrackedIssue {
   return {
@@ -46,11 +36,7 @@ export function createGitHubTracker(client: GitHubClient, repository: Repository
         });
         return (issues as Issue[]).filter((issue) => !issue.pull_request).map(tracked);
       } catch (error) {
-        const status = httpStatusOf(error);
-        if (status === 401 || status === 403) {
-          throw new Error(`Listing issues was refused (HTTP ${status}). The token needs the "issues: read" permission.`);
-        }
-        throw error;
+        throw refusal(error, 'Listing issues', 'issues: read') ?? error;
       }
     },
     async ensureLabels(labels) {
@@ -59,13 +45,13 @@ export function createGitHubTracker(client: GitHubClient, repository: Repository
           await client.rest.issues.getLabel({ ...repository, name });
           continue;
         } catch (error) {
-          if (httpStatusOf(error) !== 404) throw permissionMessage(`Reading label "${name}"`, error);
+          if (httpStatusOf(error) !== 404) throw refusal(error, `Reading label "${name}"`, 'issues: read') ?? error;
         }
         try {
           await client.rest.issues.createLabel({ ...repository, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
         } catch (error) {
           // 422: another run created it in the meantime.
-          if (httpStatusOf(error) !== 422) throw permissionMessage(`Creating label "${name}"`, error);
+          if (httpStatusOf(error) !== 422) throw refusal(error, `Creating label "${name}"`, 'issues: write') ?? error;
         }
       }
     },
@@ -74,7 +60,7 @@ export function createGitHubTracker(client: GitHubClient, repository: Repository
         const { data } = await client.rest.issues.create({ ...repository, ...draft });
         return tracked(data as Issue);
       } catch (error) {
-        throw permissionMessage('Creating an issue', error);
+        throw refusal(error, 'Creating an issue', 'issues: write') ?? error;
       }
     },
     async updateIssue(number, changes) {
@@ -82,7 +68,7 @@ export function createGitHubTracker(client: GitHubClient, repository: Repository
         const { data } = await client.rest.issues.update({ ...repository, issue_number: number, ...changes });
         return tracked(data as Issue);
       } catch (error) {
-        throw permissionMessage(`Updating issue #${number}`, error);
+        throw refusal(error, `Updating issue #${number}`, 'issues: write') ?? error;
       }
     },
   };

@@ -3,6 +3,7 @@
 // RUNNER_TEMP files, and `node dist/index.js` as a child process.
 
 import { execFile } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,11 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-export async function runAction(inputs: Record<string, string>, context: RunnerContext): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  context: RunnerContext,
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<ActionRun> {
   const action = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as ActionYaml;
   const dir = await mkdtemp(join(tmpdir(), 'cra-runner-'));
   const outputFile = join(dir, 'output.txt');
@@ -76,11 +81,13 @@ export async function runAction(inputs: Record<string, string>, context: RunnerC
     if (!(name in action.inputs)) throw new Error(`action.yml has no input "${name}"`);
   }
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'dist', 'index.js')], { env, cwd: context.workspace ?? dir, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
+    const child = execFile(process.execPath, [join(ROOT, 'dist', 'index.js')], { env, cwd: context.workspace ?? dir, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: out, stderr: err });
     });
+    onSpawn?.(child);
   });
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'));
-  const report = outputs['report-path'] ? (JSON.parse(await readFile(outputs['report-path'], 'utf8')) as Record<string, any>) : null;
+  const reportText = outputs['report-path'] ? await readFile(outputs['report-path'], 'utf8').catch(() => null) : null;
+  const report = reportText ? (JSON.parse(reportText) as Record<string, any>) : null;
   return { code, stdout, stderr, outputs, summary: await readFile(summaryFile, 'utf8'), report };
 }

@@ -27,10 +27,18 @@ export interface Fault {
   method: string;
   /** Matched against the request path. */
   path: RegExp;
-  status: number;
+  /** Which server; the API by default. */
+  host?: 'api' | 'blob';
   /** How many matching requests fail; then the fault is spent. */
   times: number;
+  /** Answer with this status (and message) instead of the real response. */
+  status?: number;
+  message?: string;
   headers?: Record<string, string>;
+  /** Wait this long first; without status or drop, then answer normally. */
+  delayMs?: number;
+  /** Send the headers and part of a body, then cut the connection. */
+  drop?: boolean;
 }
 
 export interface ArtifactSeed {
@@ -60,6 +68,8 @@ export interface GitHubEmulator {
   labels: Label[];
   requests: RecordedRequest[];
   faults: Fault[];
+  /** Called for every request as it arrives, after it is recorded. */
+  onRequest: ((request: RecordedRequest) => void) | null;
   addArtifact(seed: ArtifactSeed): Artifact;
   /** Puts an issue in place directly, as if created earlier. */
   addIssue(input: { title: string; body?: string; labels?: string[] }): Issue;
@@ -135,6 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     labels: [],
     requests: [],
     faults: [],
+    onRequest: null,
     addArtifact(seed) {
       const id = nextArtifactId++;
       const created = seed.createdAt ?? new Date();
@@ -287,11 +298,34 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     return issue;
   }
 
-  function takeFault(method: string, path: string): Fault | null {
-    const fault = emulator.faults.find((candidate) => candidate.times > 0 && candidate.method === method && candidate.path.test(path));
+  function takeFault(host: 'api' | 'blob', method: string, path: string): Fault | null {
+    const fault = emulator.faults.find(
+      (candidate) => candidate.times > 0 && (candidate.host ?? 'api') === host && candidate.method === method && candidate.path.test(path),
+    );
     if (!fault) return null;
     fault.times -= 1;
     return fault;
+  }
+
+  /** Plays a fault; true when it answered (or cut) the request. */
+  async function playFault(fault: Fault | null, response: ServerResponse): Promise<boolean> {
+    if (!fault) return false;
+    if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.drop) {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '4096' });
+      response.write('{"total_count": 3, "artifacts": [{"id": ');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      response.socket?.destroy();
+      return true;
+    }
+    if (fault.status === undefined) return false;
+    send(response, fault.status, { message: fault.message ?? `Emulated failure ${fault.status}`, documentation_url: 'https://docs.github.com/rest' }, fault.headers);
+    return true;
+  }
+
+  function record(entry: RecordedRequest): void {
+    emulator.requests.push(entry);
+    emulator.onRequest?.(entry);
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -299,18 +333,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     const method = request.method ?? 'GET';
     const body = await readBody(request);
     const authorization = request.headers.authorization ?? null;
-    emulator.requests.push({ host: 'api', method, path: url.pathname, query: url.searchParams, authorization, body });
+    record({ host: 'api', method, path: url.pathname, query: url.searchParams, authorization, body });
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
 
     if (authorization !== `token ${token}` && authorization !== `Bearer ${token}`) {
       send(response, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
       return;
     }
-    const fault = takeFault(method, url.pathname);
-    if (fault) {
-      send(response, fault.status, { message: `Emulated failure ${fault.status}` }, fault.headers);
-      return;
-    }
+    if (await playFault(takeFault('api', method, url.pathname), response)) return;
     const base = `/repos/${owner}/${repo}`;
     if (!url.pathname.startsWith(`${base}/`)) return notFound(response);
     const rest = url.pathname.slice(base.length);
@@ -429,7 +459,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
   async function handleBlob(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', blobUrl);
     const authorization = request.headers.authorization ?? null;
-    emulator.requests.push({ host: 'blob', method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization, body: '' });
+    record({ host: 'blob', method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization, body: '' });
+    if (await playFault(takeFault('blob', request.method ?? 'GET', url.pathname), response)) return;
     // Signed storage URLs refuse any other credential, as cloud blob stores do.
     if (authorization !== null) {
       response.writeHead(400, { 'content-type': 'application/xml' });
