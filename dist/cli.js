@@ -37204,7 +37204,7 @@ var require_parse2 = __commonJS({
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS: REPLACEMENTS2
+      REPLACEMENTS
     } = constants;
     var expandRange = (args, options2) => {
       if (typeof options2.expandRange === "function") {
@@ -37450,7 +37450,7 @@ var require_parse2 = __commonJS({
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
-      input = REPLACEMENTS2[input] || input;
+      input = REPLACEMENTS[input] || input;
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
@@ -38146,7 +38146,7 @@ var require_parse2 = __commonJS({
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
-      input = REPLACEMENTS2[input] || input;
+      input = REPLACEMENTS[input] || input;
       const {
         DOT_LITERAL,
         SLASH_LITERAL,
@@ -43100,10 +43100,10 @@ function createIssueRenderer(title, body) {
   const titleTemplate = compile(env, title);
   const bodyTemplate = compile(env, body);
   return {
-    render(context3) {
-      const renderedTitle = titleTemplate(context3).replace(/\s+/g, " ").trim().slice(0, 256);
-      const renderedBody = bodyTemplate(context3).replace(/\r\n/g, "\n").trim();
-      return { title: renderedTitle, body: limitBody(renderedBody, fingerprintMarker(context3.group.fingerprint)) };
+    render(titleContext, bodyContext) {
+      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256);
+      const renderedBody = bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim();
+      return { title: renderedTitle, body: limitBody(renderedBody, fingerprintMarker(bodyContext.group.fingerprint)) };
     }
   };
 }
@@ -43375,23 +43375,33 @@ async function* zipEntries(archive) {
 }
 
 // src/records/privacy-guard.ts
+import { isIPv6 } from "node:net";
 var OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+var IPV6_CANDIDATE = /[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/g;
+function holdsIpv6(value) {
+  for (const candidate of value.match(IPV6_CANDIDATE) ?? []) {
+    const groups2 = candidate.split(":").filter((group) => group.length > 0).length;
+    if (groups2 >= 3 && isIPv6(candidate)) return true;
+  }
+  return false;
+}
 var RULES = [
-  ["email", /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ["ipv4", new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
-  // Full, compressed (::) and IPv4-mapped forms; needs at least two colons.
-  ["ipv6", /(?<![A-Za-z0-9:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})|(?<![A-Za-z0-9:])::(?:[Ff]{4}:)?(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})/],
+  // Before e-mail: "user:password@host" would read as an address otherwise.
   ["url-credentials", /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
-  ["github-token", /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
-  ["aws-key", /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
-  ["slack-token", /\bxox[abposr]-[A-Za-z0-9-]{8,}/],
-  ["jwt", /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-  ["bearer-token", /\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
+  // Local part: RFC 5322 atext and dots.
+  ["email", /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
+  ["ipv4", new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  ["ipv6", holdsIpv6],
+  ["github-token", /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
+  ["aws-key", /(?:AKIA|ASIA)[0-9A-Z]{16}/],
+  ["slack-token", /xox[abposr]-[A-Za-z0-9-]{8,}/],
+  ["jwt", /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
+  ["bearer-token", /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
   ["pem-block", /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
   ["home-path", /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i]
 ];
 function privacyRuleFor(value) {
-  for (const [rule, pattern] of RULES) if (pattern.test(value)) return rule;
+  for (const [rule, test] of RULES) if (typeof test === "function" ? test(value) : test.test(value)) return rule;
   return null;
 }
 function findPrivateData(value, safePath2) {
@@ -43405,9 +43415,10 @@ function findPrivateData(value, safePath2) {
       node.forEach((child, index) => stack.push([child, `${path}/${index}`]));
     } else if (node !== null && typeof node === "object") {
       for (const key of Object.keys(node)) {
+        const child = `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
         const rule = privacyRuleFor(key);
-        if (rule) return { path: safePath2(`${path}/${key}`), rule };
-        stack.push([node[key], `${path}/${key}`]);
+        if (rule) return { path: safePath2(child), rule };
+        stack.push([node[key], child]);
       }
     }
   }
@@ -43943,43 +43954,43 @@ function judgeGroups(groups2, rule) {
 }
 
 // src/render/markdown-escape.ts
-var ZERO_WIDTH_JOINER = "\u200D";
-var REPLACEMENTS = {
-  "&": "&amp;",
+var ZWJ = "\u200D";
+var MARKDOWN_ENTITIES = {
   "<": "&lt;",
   ">": "&gt;",
   '"': "&quot;",
-  "|": "\\|",
-  "`": "\\`",
-  "*": "\\*",
-  _: "\\_",
-  "~": "\\~",
-  "[": "\\[",
-  "]": "\\]",
-  "(": "\\(",
-  ")": "\\)",
-  "!": "\\!",
-  "\\": "\\\\",
-  "@": `@${ZERO_WIDTH_JOINER}`,
-  "#": `#${ZERO_WIDTH_JOINER}`,
-  ":": `:${ZERO_WIDTH_JOINER}`
+  "|": "&#124;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "!": "&#33;",
+  "\\": "&#92;",
+  "$": "&#36;"
 };
-function escapeMarkdown(value) {
-  return value.replace(/[&<>"|`*_~[\]()!\\@#:]|\r\n|[\r\n]/g, (char) => REPLACEMENTS[char] ?? " ");
+var AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)/g;
+var MENTION_OR_REFERENCE = /(?<!&)([@#])(?=[A-Za-z0-9_-])/g;
+var LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+function neutralise(value) {
+  return value.replace(LINE_BREAKS, " ").replace(INVISIBLE, "").replace(MENTION_OR_REFERENCE, `$1${ZWJ}`);
 }
-var HTML_REPLACEMENTS = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "@": `@${ZERO_WIDTH_JOINER}`,
-  "#": `#${ZERO_WIDTH_JOINER}`
-};
+function escapeMarkdown(value) {
+  return neutralise(
+    value.replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
+  );
+}
+function escapeTitle(value) {
+  return neutralise(value);
+}
 
 // src/render/issue-context.ts
-function issueContext(group, rule) {
-  const fields = group.fields.map((field) => ({ name: field.name, value: escapeMarkdown(field.value) }));
+function issueContext(group, rule, escape2 = escapeMarkdown) {
+  const fields = group.fields.map((field) => ({ name: field.name, value: escape2(field.value) }));
   return {
     group: {
       fingerprint: group.fingerprint,
@@ -44000,11 +44011,11 @@ function issueContext(group, rule) {
       durationP95Seconds: group.durationP95Seconds
     },
     baseline: group.baseline,
-    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escapeMarkdown(entry.kind), count: entry.count })),
+    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape2(entry.kind), count: entry.count })),
     runs: group.runs.map((run) => ({
       id: run.id,
       url: run.url,
-      branch: run.branch === null ? "(unknown)" : escapeMarkdown(run.branch),
+      branch: run.branch === null ? "(unknown)" : escape2(run.branch),
       erroredSessions: run.erroredSessions
     })),
     rule: { ...rule, verdict: group.verdict }
@@ -44276,8 +44287,8 @@ async function runTriage(settings, deps) {
   const groups2 = judgeGroups(aggregator.groups(), settings);
   const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays };
   const drafts = groups2.filter((group) => group.flagged).map((group) => {
-    const context3 = issueContext(group, rule);
-    return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...deps.renderer.render(context3) };
+    const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
+    return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...text };
   });
   let issues = [];
   if (drafts.length > 0) {

@@ -6,6 +6,7 @@ import { judgeGroups } from './aggregate/flag-groups.ts';
 import { groupLabel } from './aggregate/group-key.ts';
 import { intake, limitMessage } from './records/intake.ts';
 import { issueContext } from './render/issue-context.ts';
+import { escapeMarkdown, escapeTitle } from './render/markdown-escape.ts';
 import type { IssueRenderer } from './render/issue-templates.ts';
 import { buildReport } from './report/run-report.ts';
 import type { RunReport } from './report/run-report.ts';
@@ -51,8 +52,8 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   const drafts: GroupDraft[] = groups
     .filter((group) => group.flagged)
     .map((group) => {
-      const context = issueContext(group, rule);
-      return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...deps.renderer.render(context) };
+      const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
+      return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...text };
     });
 
   let issues: Awaited<ReturnType<typeof applyPlan>> = [];

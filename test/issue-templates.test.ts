@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { JudgedGroup } from '../src/aggregate/flag-groups.ts';
 import { issueContext } from '../src/render/issue-context.ts';
+import { escapeTitle } from '../src/render/markdown-escape.ts';
 import { BODY_MAX_CHARS, createIssueRenderer, fingerprintIn, limitBody, TemplateError } from '../src/render/issue-templates.ts';
 
 const root = new URL('../templates/', import.meta.url);
@@ -16,7 +17,7 @@ const group: JudgedGroup = {
   fingerprint: 'aaaabbbbccccdddd',
   fields: [
     { name: 'os.platform', value: 'windows' },
-    { name: 'app.version', value: '2.4.0-@team' },
+    { name: 'app.version', value: '2.4.0_@team' },
   ],
   sessions: 60,
   erroredSessions: 24,
@@ -39,11 +40,11 @@ const rule = { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7 };
 
 describe('the bundled templates', () => {
   test('render the figures, the baseline, the evidence and the fingerprint marker', async () => {
-    const { title, body } = (await bundled()).render(issueContext(group, rule));
-    assert.equal(title, 'High error rate: os.platform windows, app.version 2.4.0-@\u200dteam');
+    const { title, body } = (await bundled()).render(issueContext(group, rule, escapeTitle), issueContext(group, rule));
+    assert.equal(title, 'High error rate: os.platform windows, app.version 2.4.0_@\u200dteam');
     assert.match(body, /\*\*40\.0%\*\* of sessions on this configuration errored: 24 of 60 sessions started in the last 7 days\. All other sessions errored at 1\.80%\./);
     assert.match(body, /\| Sessions \| 60 \| 444 \|/);
-    assert.match(body, /\| app\.version \| 2\.4\.0-@\u200dteam \|/);
+    assert.match(body, /\| app\.version \| 2\.4\.0&#95;@\u200dteam \|/);
     assert.match(body, /Error lines logged: 69 of 12,189 lines/);
     assert.match(body, /median 8m 22s, 95th percentile 27m 19s/);
     assert.match(body, /\| PermissionError \| 44 \|/);
@@ -53,7 +54,7 @@ describe('the bundled templates', () => {
   });
 
   test('say so when there are no error kinds or runs', async () => {
-    const { body } = (await bundled()).render(issueContext({ ...group, topErrorKinds: [], runs: [] }, rule));
+    const { body } = (await bundled()).render(issueContext({ ...group, topErrorKinds: [], runs: [] }, rule), issueContext({ ...group, topErrorKinds: [], runs: [] }, rule));
     assert.match(body, /The sessions reported no error kinds\./);
     assert.match(body, /The errored sessions did not come from workflow-run artifacts\./);
   });

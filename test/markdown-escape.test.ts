@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeHtml, escapeMarkdown } from '../src/render/markdown-escape.ts';
+import { escapeHtml, escapeMarkdown, escapeTitle } from '../src/render/markdown-escape.ts';
 
 const ZWJ = '\u200d';
 
@@ -8,16 +8,32 @@ test('mentions and issue references are neutralised', () => {
   assert.equal(escapeMarkdown('@octocat'), `@${ZWJ}octocat`);
   assert.equal(escapeMarkdown('fixes #123'), `fixes #${ZWJ}123`);
   assert.equal(escapeMarkdown('org/repo#1'), `org/repo#${ZWJ}1`);
+  assert.equal(escapeMarkdown('a @ b # c'), 'a @ b # c', 'a lone @ or # is left as it is');
 });
 
-test('HTML, code, tables, emphasis and links become inert', () => {
-  assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert\\(1\\)&gt;');
-  assert.equal(escapeMarkdown('a|b'), 'a\\|b');
-  assert.equal(escapeMarkdown('`x`'), '\\`x\\`');
-  assert.equal(escapeMarkdown('[x](https://evil)'), `\\[x\\]\\(https:${ZWJ}//evil\\)`);
-  assert.equal(escapeMarkdown('**b** _i_ ~s~'), '\\*\\*b\\*\\* \\_i\\_ \\~s\\~');
+test('HTML, code, tables, emphasis and links become inert entities', () => {
+  assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert&#40;1&#41;&gt;');
+  assert.equal(escapeMarkdown('a|b'), 'a&#124;b');
+  assert.equal(escapeMarkdown('`x`'), '&#96;x&#96;');
+  assert.equal(escapeMarkdown('[x](https://evil)'), '&#91;x&#93;&#40;https&#58;//evil&#41;');
+  assert.equal(escapeMarkdown('see www.evil.example'), 'see www&#46;evil.example');
+  assert.equal(escapeMarkdown('**b** _i_ ~s~'), '&#42;&#42;b&#42;&#42; &#95;i&#95; &#126;s&#126;');
   assert.equal(escapeMarkdown('a\r\nb\nc'), 'a b c');
+  assert.equal(escapeMarkdown('a\u202eb\u0007'), 'ab', 'bidirectional overrides and controls are dropped');
   assert.equal(escapeMarkdown('2.4.0-rc.1'), '2.4.0-rc.1', 'ordinary versions are unchanged');
+  assert.equal(escapeMarkdown('AT&T &amp; co'), 'AT&amp;T &amp; co');
+});
+
+test('escaping twice is escaping once', () => {
+  for (const value of ['@me #1 <b>*x*</b> | `c` [l](u) & &amp; www.x https://y', '&#42;', '#\u200d1']) {
+    assert.equal(escapeMarkdown(escapeMarkdown(value)), escapeMarkdown(value));
+    assert.equal(escapeHtml(escapeHtml(value)), escapeHtml(value));
+    assert.equal(escapeTitle(escapeTitle(value)), escapeTitle(value));
+  }
+});
+
+test('titles keep their characters but lose mentions and line breaks', () => {
+  assert.equal(escapeTitle('2.4.0_rc @team\n#5'), `2.4.0_rc @${ZWJ}team #${ZWJ}5`);
 });
 
 test('HTML escaping for the job summary', () => {

@@ -37,8 +37,12 @@ export interface RuleContext {
   lookbackDays: number;
 }
 
-export function issueContext(group: JudgedGroup, rule: RuleContext): IssueContext {
-  const fields = group.fields.map((field) => ({ name: field.name, value: escapeMarkdown(field.value) }));
+/**
+ * The context for one group. `escape` is escapeMarkdown for bodies and
+ * escapeTitle for titles, which GitHub shows as plain text.
+ */
+export function issueContext(group: JudgedGroup, rule: RuleContext, escape: (value: string) => string = escapeMarkdown): IssueContext {
+  const fields = group.fields.map((field) => ({ name: field.name, value: escape(field.value) }));
   return {
     group: {
       fingerprint: group.fingerprint,
@@ -59,11 +63,11 @@ export function issueContext(group: JudgedGroup, rule: RuleContext): IssueContex
       durationP95Seconds: group.durationP95Seconds,
     },
     baseline: group.baseline,
-    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escapeMarkdown(entry.kind), count: entry.count })),
+    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), count: entry.count })),
     runs: group.runs.map((run) => ({
       id: run.id,
       url: run.url,
-      branch: run.branch === null ? '(unknown)' : escapeMarkdown(run.branch),
+      branch: run.branch === null ? '(unknown)' : escape(run.branch),
       erroredSessions: run.erroredSessions,
     })),
     rule: { ...rule, verdict: group.verdict },

@@ -20,7 +20,8 @@ export interface IssueText {
 }
 
 export interface IssueRenderer {
-  render(context: IssueContext): IssueText;
+  /** Renders the title from a title-escaped context and the body from a Markdown-escaped one. */
+  render(titleContext: IssueContext, bodyContext: IssueContext): IssueText;
 }
 
 export class TemplateError extends Error {}
@@ -111,10 +112,10 @@ export function createIssueRenderer(title: TemplateSource, body: TemplateSource)
   const titleTemplate = compile(env, title);
   const bodyTemplate = compile(env, body);
   return {
-    render(context) {
-      const renderedTitle = titleTemplate(context).replace(/\s+/g, ' ').trim().slice(0, 256);
-      const renderedBody = bodyTemplate(context).replace(/\r\n/g, '\n').trim();
-      return { title: renderedTitle, body: limitBody(renderedBody, fingerprintMarker(context.group.fingerprint)) };
+    render(titleContext, bodyContext) {
+      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, ' ').trim().slice(0, 256);
+      const renderedBody = bodyTemplate(bodyContext).replace(/\r\n/g, '\n').trim();
+      return { title: renderedTitle, body: limitBody(renderedBody, fingerprintMarker(bodyContext.group.fingerprint)) };
     },
   };
 }
