@@ -3,9 +3,14 @@
 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { strToU8, zipSync } from 'fflate';
+import type { AsyncZipOptions, Zippable } from 'fflate';
+import { VALID_SUMMARY } from '../test/fixtures/valid-summary.ts';
 import { patchZip, symlinkZip } from '../test/fixtures/zip-tools.ts';
 
 const dir = new URL('../test/fixtures/hostile/', import.meta.url);
+
+/** Archives with a fixed time stamp, so regenerating gives the same bytes. */
+const fixedZip = (files: Zippable, options: AsyncZipOptions = {}) => zipSync(files, { mtime: '2026-01-01T00:00:00Z', ...options });
 
 interface Expected {
   accepted?: number;
@@ -21,19 +26,8 @@ let serial = 0;
 function valid(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   serial += 1;
   return {
-    schema_version: 1,
+    ...VALID_SUMMARY,
     session_id: `5d0c7a1e-0000-4000-8000-${String(serial).padStart(12, '0')}`,
-    install_id: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed',
-    app: { name: 'octo-cli', version: '2.4.0' },
-    runtime: { name: 'python', version: '3.11.7' },
-    os: { platform: 'linux', version: '6.5.0', arch: 'x64' },
-    ci: null,
-    started_at: '2026-03-01T10:00:00Z',
-    ended_at: '2026-03-01T10:05:00Z',
-    log_lines: 100,
-    error_lines: 2,
-    outcome: 'error',
-    error_kinds: { KeyError: 2 },
     ...overrides,
   };
 }
@@ -126,31 +120,31 @@ add('pii-error-kind-key.jsonl', jsonl(valid({ error_kinds: { ghp_0123456789abcde
 
 // Archives.
 const ok = strToU8(jsonl(valid()));
-add('zip-valid.zip', zipSync({ 'a.jsonl': ok, 'b/c.json': strToU8(JSON.stringify([valid(), valid()])) }), { accepted: 3 }, 'a zipped artifact');
-add('zip-bomb.zip', zipSync({ 'bomb.jsonl': new Uint8Array(200 * 1024 * 1024) }, { level: 9 }), { skipped: { 'zip-bomb': 1 } }, '200 MiB of zeros in 200 KiB');
-add('zip-slip.zip', zipSync({ '../../evil.jsonl': ok, 'ok.jsonl': strToU8(jsonl(valid())) }), { accepted: 1, skipped: { 'zip-unsafe-entry-name': 1 } }, 'an entry that climbs out of the folder');
-add('zip-absolute.zip', zipSync({ '/etc/cron.d/x.jsonl': ok }), { skipped: { 'zip-unsafe-entry-name': 1 } }, 'an absolute entry name');
-add('zip-backslash.zip', zipSync({ '..\\..\\evil.jsonl': ok }), { skipped: { 'zip-unsafe-entry-name': 1 } }, 'a Windows path in an entry name');
+add('zip-valid.zip', fixedZip({ 'a.jsonl': ok, 'b/c.json': strToU8(JSON.stringify([valid(), valid()])) }), { accepted: 3 }, 'a zipped artifact');
+add('zip-bomb.zip', fixedZip({ 'bomb.jsonl': new Uint8Array(200 * 1024 * 1024) }, { level: 9 }), { skipped: { 'zip-bomb': 1 } }, '200 MiB of zeros in 200 KiB');
+add('zip-slip.zip', fixedZip({ '../../evil.jsonl': ok, 'ok.jsonl': strToU8(jsonl(valid())) }), { accepted: 1, skipped: { 'zip-unsafe-entry-name': 1 } }, 'an entry that climbs out of the folder');
+add('zip-absolute.zip', fixedZip({ '/etc/cron.d/x.jsonl': ok }), { skipped: { 'zip-unsafe-entry-name': 1 } }, 'an absolute entry name');
+add('zip-backslash.zip', fixedZip({ '..\\..\\evil.jsonl': ok }), { skipped: { 'zip-unsafe-entry-name': 1 } }, 'a Windows path in an entry name');
 add('zip-symlink.zip', symlinkZip('link.jsonl', '/etc/passwd'), { skipped: { 'zip-symlink': 1 } }, 'a symbolic link entry');
-add('zip-nested.zip', zipSync({ 'inner.zip': zipSync({ 'a.jsonl': ok }) }), { skipped: { 'zip-nested-archive': 1 } }, 'an archive inside the archive');
-add('zip-empty.zip', zipSync({}), {}, 'an archive with no entries');
+add('zip-nested.zip', fixedZip({ 'inner.zip': fixedZip({ 'a.jsonl': ok }) }), { skipped: { 'zip-nested-archive': 1 } }, 'an archive inside the archive');
+add('zip-empty.zip', fixedZip({}), {}, 'an archive with no entries');
 {
-  const zip = zipSync({ 'a.jsonl': strToU8(jsonl(valid(), valid())) });
+  const zip = fixedZip({ 'a.jsonl': strToU8(jsonl(valid(), valid())) });
   add('zip-truncated.zip', zip.subarray(0, zip.length - 30), { skipped: { 'zip-invalid': 1 } }, 'an archive cut off');
 }
 add('zip-not-a-zip.zip', 'PK but not really', { skipped: { 'zip-invalid': 1 } }, 'text with a .zip name');
 add(
   'zip-size-lie.zip',
-  patchZip(zipSync({ 'a.jsonl': strToU8(jsonl(valid())), 'b.jsonl': strToU8(jsonl(valid(), valid(), valid())) }), 'b.jsonl', { uncompressedSize: 100 }),
+  patchZip(fixedZip({ 'a.jsonl': strToU8(jsonl(valid())), 'b.jsonl': strToU8(jsonl(valid(), valid(), valid())) }), 'b.jsonl', { uncompressedSize: 100 }),
   { accepted: 1, skipped: { 'zip-size-mismatch': 1 } },
   'an entry that inflates to more than it declares',
 );
-add('zip-other-files.zip', zipSync({ 'readme.md': strToU8('# hi'), 'run.sh': strToU8('rm -rf /'), 'a.jsonl': ok }), { accepted: 1, skipped: { 'unsupported-file-type': 2 } }, 'non-record files are not read');
+add('zip-other-files.zip', fixedZip({ 'readme.md': strToU8('# hi'), 'run.sh': strToU8('rm -rf /'), 'a.jsonl': ok }), { accepted: 1, skipped: { 'unsupported-file-type': 2 } }, 'non-record files are not read');
 {
   const shared = valid();
   add(
     'duplicates-across-artifacts',
-    { 'artifact-1.zip': zipSync({ 's.jsonl': strToU8(jsonl(shared, valid())) }), 'artifact-2.zip': zipSync({ 's.jsonl': strToU8(jsonl(shared)) }) },
+    { 'artifact-1.zip': fixedZip({ 's.jsonl': strToU8(jsonl(shared, valid())) }), 'artifact-2.zip': fixedZip({ 's.jsonl': strToU8(jsonl(shared)) }) },
     { accepted: 2, duplicates: 1 },
     'a re-run job re-uploads the same session in another artifact',
   );

@@ -7,6 +7,7 @@ import { parseRecords } from '../src/records/parse-records.ts';
 import { findPrivateData, privacyRuleFor } from '../src/records/privacy-guard.ts';
 import { safePath, validateSummary } from '../src/records/validate-summary.ts';
 import { escapeHtml, escapeMarkdown, escapeTitle } from '../src/render/markdown-escape.ts';
+import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 10_000);
 const settings = { numRuns: RUNS };
@@ -16,21 +17,7 @@ function screen(value: unknown): boolean {
   return findPrivateData(value, safePath) === null && validateSummary(value).ok;
 }
 
-const validSummary = {
-  schema_version: 1,
-  session_id: '5d0c7a1e-0000-4000-8000-000000000001',
-  install_id: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed',
-  app: { name: 'octo-cli', version: '2.4.0' },
-  runtime: { name: 'python', version: '3.11.7' },
-  os: { platform: 'linux', version: '6.5.0', arch: 'x64' },
-  ci: 'GITHUB_ACTIONS',
-  started_at: '2026-03-01T10:00:00Z',
-  ended_at: '2026-03-01T10:05:00Z',
-  log_lines: 100,
-  error_lines: 2,
-  outcome: 'error',
-  error_kinds: { KeyError: 2 },
-};
+const validSummary = { ...VALID_SUMMARY, ci: 'GITHUB_ACTIONS' };
 const STRING_FIELDS: [string, string | null][] = [
   ['app', 'name'],
   ['app', 'version'],
