@@ -5730,12 +5730,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -9115,10 +9115,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -15122,9 +15122,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -24545,17 +24545,17 @@ var require_util9 = __commonJS({
         sourceURL = sourceRoot + sourceURL;
       }
       if (sourceMapURL) {
-        var parsed = urlParse(sourceMapURL);
-        if (!parsed) {
+        var parsed2 = urlParse(sourceMapURL);
+        if (!parsed2) {
           throw new Error("sourceMapURL could not be parsed");
         }
-        if (parsed.path) {
-          var index = parsed.path.lastIndexOf("/");
+        if (parsed2.path) {
+          var index = parsed2.path.lastIndexOf("/");
           if (index >= 0) {
-            parsed.path = parsed.path.substring(0, index + 1);
+            parsed2.path = parsed2.path.substring(0, index + 1);
           }
         }
-        sourceURL = join5(urlGenerate(parsed), sourceURL);
+        sourceURL = join5(urlGenerate(parsed2), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -32552,11 +32552,11 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed2, matches) {
+      if (matches[2] !== void 0 && parsed2.path && parsed2.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+      if (typeof parsed2.port === "number" && (parsed2.port < 0 || parsed2.port > 65535)) {
         return "URI port is malformed.";
       }
       return void 0;
@@ -32579,30 +32579,30 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options2, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+    function canonicalizeHost(parsed2, options2, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed2, options2, schemeHandler, isIP)) {
+        parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options2.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options2.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed2.host && !isIPLiteral(parsed2.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed2.host)) {
         let url;
         try {
-          url = new URL("http://" + parsed.host);
+          url = new URL("http://" + parsed2.host);
         } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          parsed2.error = parsed2.error || "Host's domain name can not be converted to ASCII: " + e;
           return true;
         }
         if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
           return true;
         }
-        parsed.host = url.hostname;
+        parsed2.host = url.hostname;
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed2, options2, schemeHandler, isIP) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed2.host && isIP === false && !isIPLiteral(parsed2.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed2.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -32610,7 +32610,7 @@ var require_fast_uri = __commonJS({
     }
     function parseWithStatus(uri, opts) {
       const options2 = Object.assign({}, opts);
-      const parsed = {
+      const parsed2 = {
         scheme: void 0,
         userinfo: void 0,
         host: "",
@@ -32635,7 +32635,7 @@ var require_fast_uri = __commonJS({
       }
       const authorityMatch = uri.match(AUTHORITY_PREFIX);
       if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
+        parsed2.error = "URI authority must not contain a literal backslash.";
         malformedAuthorityOrPort = true;
       }
       const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
@@ -32644,104 +32644,104 @@ var require_fast_uri = __commonJS({
         const normalizedRegion = region.replace(/[\t\n\r]/g, "");
         if (normalizedRegion.length >= 2) {
           if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            parsed2.error = parsed2.error || "URI authority must not contain a literal backslash.";
             malformedAuthorityOrPort = true;
           } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            parsed2.error = parsed2.error || "URI authority introducer must not contain whitespace.";
             malformedAuthorityOrPort = true;
           }
         }
       }
       const matches = uri.match(URI_PARSE);
       if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
+        parsed2.scheme = matches[1];
+        parsed2.userinfo = matches[3];
+        parsed2.host = matches[4];
+        parsed2.port = parseInt(matches[5], 10);
+        parsed2.path = matches[6] || "";
+        parsed2.query = matches[7];
+        parsed2.fragment = matches[8];
+        if (parsed2.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed2.scheme)) {
+            parsed2.scheme = parsed2.scheme.toLowerCase();
           } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            parsed2.error = parsed2.error || MALFORMED_SCHEME_ERROR;
             malformedScheme = true;
           }
         }
         malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
         if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+          parsed2.error = parsed2.error || "URI contains malformed percent-encoding.";
         }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+        if (isNaN(parsed2.port)) {
+          parsed2.port = matches[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed2, matches);
         if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
+          parsed2.error = parsed2.error || parseError;
           malformedAuthorityOrPort = true;
         }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
+        if (parsed2.host) {
+          const ipv4result = isIPv4(parsed2.host);
           if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
+            const bracketedIPLiteral = isIPLiteral(parsed2.host);
+            const hasIPLiteralBracket = parsed2.host.indexOf("[") !== -1 || parsed2.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed2.host);
             isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed2.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
             isIP = true;
           }
         }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
+        if (parsed2.scheme === void 0 && parsed2.userinfo === void 0 && parsed2.host === void 0 && parsed2.port === void 0 && parsed2.query === void 0 && !parsed2.path) {
+          parsed2.reference = "same-document";
+        } else if (parsed2.scheme === void 0) {
+          parsed2.reference = "relative";
+        } else if (parsed2.fragment === void 0) {
+          parsed2.reference = "absolute";
         } else {
-          parsed.reference = "uri";
+          parsed2.reference = "uri";
         }
-        if (options2.reference && options2.reference !== "suffix" && options2.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options2.reference + " reference.";
+        if (options2.reference && options2.reference !== "suffix" && options2.reference !== parsed2.reference) {
+          parsed2.error = parsed2.error || "URI is not a " + options2.reference + " reference.";
         }
-        const schemeHandler = getSchemeHandler(options2.scheme || parsed.scheme);
+        const schemeHandler = getSchemeHandler(options2.scheme || parsed2.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options2, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed2, options2, schemeHandler, isIP);
         }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+        if (uri.indexOf("%") !== -1 && parsed2.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed2.host : normalizePercentEncoding(parsed2.host, true);
           if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options2.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed2.host = isIP || options2.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
+          if (parsed2.path) {
+            parsed2.path = normalizePathEncoding(parsed2.path);
           }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          if (parsed2.query) {
+            parsed2.query = normalizeQueryFragmentEncoding(parsed2.query);
           }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          if (parsed2.fragment) {
+            parsed2.fragment = normalizeQueryFragmentEncoding(parsed2.fragment);
           }
         }
         if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options2);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+          schemeHandler.parse(parsed2, options2);
+          if (schemeHandler === SCHEMES.urn && parsed2.nid === void 0) {
             malformedSchemeSpecific = true;
           }
         }
       } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
+        parsed2.error = parsed2.error || "URI can not be parsed.";
       }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+      return { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
     function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
@@ -32750,9 +32750,9 @@ var require_fast_uri = __commonJS({
       return normalizeStringWithStatus(uri, opts).normalized;
     }
     function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      const { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed2, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -36589,8 +36589,2221 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// node_modules/semver/internal/constants.js
 var require_constants6 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants6();
+    var debug = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options2) => {
+      if (!options2) {
+        return emptyOpts;
+      }
+      if (typeof options2 !== "object") {
+        return looseOption;
+      }
+      return options2;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options2) {
+        options2 = parseOptions(options2);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options2.loose && version.includePrerelease === !!options2.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
+        const m = version.trim().match(options2.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse3 = (version, options2, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options2);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse3;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var valid = (version, options2) => {
+      const v = parse3(version, options2);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var clean = (version, options2) => {
+      const s = parse3(version.trim().replace(/^[=v]+/, ""), options2);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options2, identifier, identifierBase) => {
+      if (typeof options2 === "string") {
+        identifierBase = identifier;
+        identifier = options2;
+        options2 = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options2
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var prerelease = (version, options2) => {
+      const parsed2 = parse3(version, options2);
+      return parsed2 && parsed2.prerelease.length ? parsed2.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse3 = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options2) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options2 = options2 || {};
+      let match = null;
+      if (!options2.rtl) {
+        match = version.match(options2.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options2.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options2.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options2.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var constants = require_constants6();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options2) => {
+      if (!constants.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options2);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options2) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse3(versionStringToParse, options2);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants6();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options2) {
+        options2 = parseOptions(options2);
+        if (range instanceof _Range) {
+          if (range.loose === !!options2.loose && range.includePrerelease === !!options2.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options2);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options2) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options2) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options2) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options2);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options2) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options2);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options2) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options2);
+      comp = replaceCarets(comp, options2);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options2);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options2);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options2);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options2)).join(" ");
+    };
+    var replaceTilde = (comp, options2) => {
+      const r = options2.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options2.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options2)).join(" ");
+    };
+    var replaceCaret = (comp, options2) => {
+      debug("caret", comp, options2);
+      const r = options2.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options2.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options2) => {
+      debug("replaceXRanges", comp, options2);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options2)).join(" ");
+    };
+    var replaceXRange = (comp, options2) => {
+      comp = comp.trim();
+      const r = options2.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options2.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options2) => {
+      debug("replaceStars", comp, options2);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options2) => {
+      debug("replaceGTE0", comp, options2);
+      return comp.trim().replace(re[options2.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options2) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options2.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options2) {
+        options2 = parseOptions(options2);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options2.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options2) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options2).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options2).test(comp.semver);
+        }
+        options2 = parseOptions(options2);
+        if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options2.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options2) => {
+      try {
+        range = new Range(range, options2);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options2) => new Range(range, options2).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options2) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options2);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options2);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options2) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options2);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options2);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options2) => {
+      try {
+        return new Range(range, options2).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options2) => {
+      version = new SemVer(version, options2);
+      range = new Range(range, options2);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options2)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options2)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options2)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options2) => outside(version, range, ">", options2);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options2) => outside(version, range, "<", options2);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options2) => {
+      r1 = new Range(r1, options2);
+      r2 = new Range(r2, options2);
+      return r1.intersects(r2, options2);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options2) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options2));
+      for (const version of v) {
+        const included = satisfies(version, range, options2);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options2 = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options2);
+      dom = new Range(dom, options2);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options2);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options2) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options2.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options2.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options2);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options2);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options2);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options2)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options2)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options2)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options2.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options2.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options2);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options2);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options2) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options2);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options2) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options2);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants = require_constants6();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse3 = require_parse2();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse3,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants7 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
@@ -36800,7 +39013,7 @@ var require_utils4 = __commonJS({
       REGEX_REMOVE_BACKSLASH,
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
+    } = require_constants7();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
     exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
@@ -36891,7 +39104,7 @@ var require_scan = __commonJS({
       /* ) */
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
-    } = require_constants6();
+    } = require_constants7();
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
@@ -37194,10 +39407,10 @@ var require_scan = __commonJS({
 });
 
 // node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
+var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants6();
+    var constants = require_constants7();
     var utils = require_utils4();
     var {
       MAX_LENGTH,
@@ -38213,9 +40426,9 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse2();
+    var parse3 = require_parse3();
     var utils = require_utils4();
-    var constants = require_constants6();
+    var constants = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options2, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -38325,14 +40538,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options2);
+        parsed2.output = parse3.fastpaths(input, options2);
       }
-      if (!parsed.output) {
-        parsed = parse3(input, options2);
+      if (!parsed2.output) {
+        parsed2 = parse3(input, options2);
       }
-      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch2.compileRe(parsed2, options2, returnOutput, returnState);
     };
     picomatch2.toRegex = (source, options2) => {
       try {
@@ -39363,8 +41576,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
+var applyReviverIteratively = (parsed2, userReviver) => {
+  const rootHolder = { "": parsed2 };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -39432,8 +41645,8 @@ var JSONParse = (text, reviver) => {
   } catch (error) {
     if (error instanceof RangeError) {
       const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
+      const parsed2 = originalParse(serializedData);
+      return applyReviverIteratively(parsed2, reviver);
     }
     throw error;
   }
@@ -42921,6 +45134,48 @@ function formatDuration(seconds) {
   const hours = Math.floor(minutes / 60);
   return `${hours}h ${minutes - hours * 60}m`;
 }
+function formatInterval(interval) {
+  return interval ? `${formatPercent(interval.low)}\u2013${formatPercent(interval.high)}` : "n/a";
+}
+
+// src/render/charts.ts
+var round1 = (value) => Math.round(value * 10) / 10;
+function xAxis(days) {
+  return `[${days.map((point) => `"${point.day.slice(5)}"`).join(", ")}]`;
+}
+function rateChart(days) {
+  if (!Array.isArray(days) || days.length === 0) return "_No sessions to chart._";
+  const top = Math.min(100, Math.max(5, Math.ceil(Math.max(...days.map((point) => point.rate * 100)) / 5) * 5));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '    title "Errored-session rate per day (%)"',
+    `    x-axis ${xAxis(days)}`,
+    `    y-axis "errored %" 0 --> ${top}`,
+    `    line [${days.map((point) => round1(point.rate * 100)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function sessionsChart(days) {
+  if (!Array.isArray(days) || days.length === 0) return "_No sessions to chart._";
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '    title "Sessions per day"',
+    `    x-axis ${xAxis(days)}`,
+    `    y-axis "sessions" 0 --> ${Math.max(1, ...days.map((point) => point.sessions))}`,
+    `    bar [${days.map((point) => point.sessions).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function cell(value) {
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : formatPercent(value);
+  return String(value ?? "").replace(/\|/g, "&#124;").replace(/[\r\n]+/g, " ");
+}
+function markdownTable(rows, columns) {
+  if (!Array.isArray(rows) || rows.length === 0 || columns.length === 0) return "";
+  return [`| ${columns.join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${columns.map((column) => cell(row[column])).join(" | ")} |`)].join("\n");
+}
 
 // src/render/template-check.ts
 var import_handlebars = __toESM(require_lib2(), 1);
@@ -43013,21 +45268,17 @@ function findUnknownField(source, sample, helpers) {
 }
 
 // src/render/issue-templates.ts
-var BODY_MAX_CHARS = 65536;
-var FINGERPRINT_MARKER = /<!-- crash-report-aggregator:fingerprint=([0-9a-f]{16}) -->/;
 var TemplateError = class extends Error {
 };
 var HELPERS = {
   percent: (value) => formatPercent(typeof value === "number" ? value : null),
   count: (value) => formatCount(Number(value)),
-  duration: (value) => formatDuration(Number(value))
+  duration: (value) => formatDuration(Number(value)),
+  interval: (value) => formatInterval(value),
+  rateChart: (days) => rateChart(days),
+  sessionsChart: (days) => sessionsChart(days),
+  table: (...args) => markdownTable(args[0], args.slice(1, -1).map(String))
 };
-function fingerprintMarker(fingerprint) {
-  return `<!-- crash-report-aggregator:fingerprint=${fingerprint} -->`;
-}
-function fingerprintIn(body) {
-  return body ? FINGERPRINT_MARKER.exec(body)?.[1] ?? null : null;
-}
 var SAMPLE = {
   group: {
     fingerprint: "0123456789abcdef",
@@ -43051,9 +45302,16 @@ var SAMPLE = {
     durationP95Seconds: 300
   },
   baseline: { sessions: 100, erroredSessions: 2, errorRate: 0.02 },
+  interval: { low: 0.11, high: 0.47 },
+  flagged: true,
+  days: [
+    { day: "2026-01-01", sessions: 12, erroredSessions: 2, rate: 2 / 12 },
+    { day: "2026-01-02", sessions: 8, erroredSessions: 3, rate: 3 / 8 }
+  ],
+  appVersions: ["1.0.0"],
   topErrorKinds: [{ kind: "KeyError", count: 3 }],
   runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, verdict: "error rate at or above threshold" }
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, verdict: "significantly worse than the other sessions" }
 };
 function lineOf(error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -43076,20 +45334,6 @@ function compile(env, source) {
   }
   return template;
 }
-function limitBody(body, marker) {
-  const room = BODY_MAX_CHARS - marker.length - 200;
-  if (body.length + marker.length + 2 <= BODY_MAX_CHARS) return `${body}
-
-${marker}`;
-  const head = body.slice(0, room);
-  const cut = head.lastIndexOf("\n#");
-  const kept = cut > 0 ? head.slice(0, cut) : head.slice(0, head.lastIndexOf("\n") > 0 ? head.lastIndexOf("\n") : room);
-  return `${kept}
-
-> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.
-
-${marker}`;
-}
 function createIssueRenderer(title, body) {
   const env = import_handlebars2.default.create();
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
@@ -43102,8 +45346,7 @@ function createIssueRenderer(title, body) {
   return {
     render(titleContext, bodyContext) {
       const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256);
-      const renderedBody = bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim();
-      return { title: renderedTitle, body: limitBody(renderedBody, fingerprintMarker(bodyContext.group.fingerprint)) };
+      return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim() };
     }
   };
 }
@@ -43217,13 +45460,13 @@ function* parseRecords(bytes, format) {
     return;
   }
   if (format === "json") {
-    const parsed = tryParse(text, RECORD_MAX_DEPTH + 1);
-    if (parsed.ok && Array.isArray(parsed.value)) {
-      for (const value of parsed.value) yield { ok: true, value };
-    } else if (parsed.ok && bytes.byteLength > RECORD_MAX_BYTES) {
+    const parsed2 = tryParse(text, RECORD_MAX_DEPTH + 1);
+    if (parsed2.ok && Array.isArray(parsed2.value)) {
+      for (const value of parsed2.value) yield { ok: true, value };
+    } else if (parsed2.ok && bytes.byteLength > RECORD_MAX_BYTES) {
       yield { ok: false, reason: "record-too-large" };
     } else {
-      yield parsed;
+      yield parsed2;
     }
     return;
   }
@@ -43696,23 +45939,23 @@ async function intake(options2) {
     }
     tally.itemsRead += 1;
     tally.bytesRead += item.bytes.byteLength;
-    for (const parsed of parseRecords(item.bytes, format)) {
+    for (const parsed2 of parseRecords(item.bytes, format)) {
       if (tally.records >= limits.maxRecords) {
         tally.limitReached = "max-records";
         return;
       }
       tally.records += 1;
-      if (!parsed.ok) {
-        reject(parsed.reason);
+      if (!parsed2.ok) {
+        reject(parsed2.reason);
         continue;
       }
-      const finding = findPrivateData(parsed.value, safePath);
+      const finding = findPrivateData(parsed2.value, safePath);
       if (finding) {
         reject("privacy");
         bump(tally.privacy, `${finding.path} ${finding.rule}`);
         continue;
       }
-      const checked = validateSummary(parsed.value);
+      const checked = validateSummary(parsed2.value);
       if (!checked.ok) {
         reject(checked.reason);
         continue;
@@ -43769,7 +46012,7 @@ async function intake(options2) {
 // src/report/console-report.ts
 function table(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+  return rows.map((row) => row.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
 }
 function formatConsoleReport(report) {
   const { totals, intake: intake2 } = report;
@@ -43787,7 +46030,7 @@ function formatConsoleReport(report) {
   ];
   lines2.push(table(rows), "");
   lines2.push(
-    `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; ${totals.groups} groups, ${totals.flagged} flagged; issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.closed} closed, ${totals.deferred} deferred${report.dryRun ? " (dry run: nothing written)" : ""}.`
+    `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; ${totals.groups} groups, ${totals.flagged} flagged; issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ${totals.muted} muted, ${totals.deferred} deferred${report.dryRun ? " (dry run: nothing written)" : ""}.`
   );
   for (const [reason, count] of Object.entries(intake2.rejectedReasons)) lines2.push(`  rejected ${count}: ${reason}`);
   for (const [finding, count] of Object.entries(intake2.privacy)) lines2.push(`  private data ${count}: ${finding}`);
@@ -43846,6 +46089,27 @@ function groupLabel(fields) {
   return fields.map((field) => `${field.name} ${field.value}`).join(", ");
 }
 
+// src/aggregate/versions.ts
+var import_semver = __toESM(require_semver2(), 1);
+function parsed(version) {
+  return import_semver.default.valid(version) ? new import_semver.default.SemVer(version) : import_semver.default.coerce(version, { includePrerelease: true });
+}
+function compareVersions(a, b) {
+  const left = parsed(a);
+  const right = parsed(b);
+  if (left && right) return import_semver.default.compare(left, right) || (a < b ? -1 : a > b ? 1 : 0);
+  if (left) return -1;
+  if (right) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortVersions(versions) {
+  return versions.sort(compareVersions);
+}
+function newerThanAll(versions, seen) {
+  const newest = seen.length > 0 ? sortVersions([...seen]).at(-1) : null;
+  return newest === null ? [...versions] : versions.filter((version) => compareVersions(version, newest) > 0);
+}
+
 // src/aggregate/aggregate-groups.ts
 var TOP_ERROR_KINDS = 5;
 var EVIDENCE_RUNS = 10;
@@ -43874,7 +46138,10 @@ function createAggregator(groupBy2) {
           last: Number.NEGATIVE_INFINITY,
           durations: [],
           errorKinds: /* @__PURE__ */ new Map(),
-          runs: /* @__PURE__ */ new Map()
+          runs: /* @__PURE__ */ new Map(),
+          days: /* @__PURE__ */ new Map(),
+          versions: /* @__PURE__ */ new Set(),
+          withInstall: 0
         };
         byKey.set(key, group);
       }
@@ -43885,7 +46152,16 @@ function createAggregator(groupBy2) {
       if (summary.outcome === "crash") group.crashes += 1;
       group.errorLines += summary.error_lines;
       group.logLines += summary.log_lines;
-      if (summary.install_id) group.installs.add(summary.install_id.toLowerCase());
+      if (summary.install_id) {
+        group.installs.add(summary.install_id.toLowerCase());
+        group.withInstall += 1;
+      }
+      group.versions.add(summary.app.version);
+      const day = new Date(started).toISOString().slice(0, 10);
+      const bucket = group.days.get(day) ?? { day, sessions: 0, erroredSessions: 0 };
+      bucket.sessions += 1;
+      if (errored) bucket.erroredSessions += 1;
+      group.days.set(day, bucket);
       group.first = Math.min(group.first, started);
       group.last = Math.max(group.last, started);
       group.durations.push((Date.parse(summary.ended_at) - started) / 1e3);
@@ -43917,7 +46193,10 @@ function createAggregator(groupBy2) {
           durationMedianSeconds: percentile(durations, 0.5),
           durationP95Seconds: percentile(durations, 0.95),
           topErrorKinds: [...group.errorKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
-          runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS)
+          runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+          days: [...group.days.values()].sort((a, b) => a.day < b.day ? -1 : 1),
+          appVersions: sortVersions([...group.versions]),
+          singleInstall: group.installs.size === 1 && group.withInstall === group.sessions
         });
       }
       return result.sort(
@@ -43925,6 +46204,33 @@ function createAggregator(groupBy2) {
       );
     }
   };
+}
+
+// src/aggregate/wilson-interval.ts
+function normalQuantile(p) {
+  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  if (p < low) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
+  }
+  if (p > 1 - low) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+function wilsonInterval(successes, trials, confidence2) {
+  if (trials <= 0) return { low: 0, high: 1 };
+  const z = normalQuantile(1 - (1 - confidence2) / 2);
+  const p = successes / trials;
+  const z2n = z * z / trials;
+  const center = (p + z2n / 2) / (1 + z2n);
+  const half = z * Math.sqrt(p * (1 - p) / trials + z2n / (4 * trials)) / (1 + z2n);
+  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
 }
 
 // src/aggregate/flag-groups.ts
@@ -43939,17 +46245,23 @@ function judgeGroups(groups2, rule) {
       erroredSessions: othersErrored,
       errorRate: others > 0 ? othersErrored / others : null
     };
+    const interval = wilsonInterval(group.erroredSessions, group.sessions, rule.confidence);
+    const aboveThreshold = group.sessions >= rule.minSessions && group.errorRate >= rule.errorRateThreshold;
     let flagged = false;
     let verdict;
     if (group.sessions < rule.minSessions) {
       verdict = `too few sessions (${group.sessions} < ${rule.minSessions})`;
     } else if (group.errorRate < rule.errorRateThreshold) {
       verdict = "error rate below threshold";
+    } else if (group.singleInstall) {
+      verdict = "all sessions come from one installation";
+    } else if (baseline.errorRate !== null && interval.low <= baseline.errorRate) {
+      verdict = "not significantly worse than the other sessions";
     } else {
       flagged = true;
-      verdict = "error rate at or above threshold";
+      verdict = baseline.errorRate === null ? "error rate at or above threshold (no other sessions to compare)" : "significantly worse than the other sessions";
     }
-    return { ...group, flagged, verdict, baseline };
+    return { ...group, flagged, verdict, baseline, interval, aboveThreshold };
   });
 }
 
@@ -44011,6 +46323,10 @@ function issueContext(group, rule, escape2 = escapeMarkdown) {
       durationP95Seconds: group.durationP95Seconds
     },
     baseline: group.baseline,
+    interval: group.interval,
+    flagged: group.flagged,
+    days: group.days.map((bucket) => ({ ...bucket, rate: bucket.erroredSessions / bucket.sessions })),
+    appVersions: group.appVersions.map(escape2),
     topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape2(entry.kind), count: entry.count })),
     runs: group.runs.map((run) => ({
       id: run.id,
@@ -44043,13 +46359,17 @@ function buildReport(input) {
       created: count("create"),
       updated: count("update"),
       unchanged: count("unchanged"),
+      reopened: count("reopen"),
+      closedNow: count("close"),
       closed: count("closed"),
+      muted: count("muted"),
       deferred: count("deferred")
     },
     groups: input.groups.map((group) => {
       const issue = byFingerprint.get(group.fingerprint);
       return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
     }),
+    matrix: input.matrix ?? [],
     issues: input.issues,
     requests: null
   };
@@ -44156,6 +46476,13 @@ function workflows(read) {
   }
   return names;
 }
+function confidence(read) {
+  const value = fraction(read, "confidence", 0.95);
+  if (value < 0.5 || value > 0.999) {
+    throw new SettingsError("confidence", `is ${value}, out of range`, "a decimal number from 0.5 to 0.999, such as 0.95");
+  }
+  return value;
+}
 function optionalPath(read, name) {
   const raw = read(name).trim();
   return raw === "" ? null : raw;
@@ -44178,8 +46505,17 @@ function parseSettings(read) {
     downloadConcurrency: integer(read, "download-concurrency", 8, 1, 64),
     trustForks: boolean(read, "trust-forks", false),
     workflows: workflows(read),
-    branches: lines(read("branches"))
+    branches: lines(read("branches")),
+    confidence: confidence(read),
+    ignoreLabel: read("ignore-label").trim() || "crash-report:ignore",
+    closeAfterDays: integer(read, "close-after-days", 0, 0, 400),
+    commentOnChange: boolean(read, "comment-on-change", true),
+    dimensionLabels: boolean(read, "dimension-labels", false),
+    reportIssue: boolean(read, "report-issue", false)
   };
+  if (settings.closeAfterDays > settings.lookbackDays) {
+    throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
+  }
   if (settings.artifactNames.length === 0 && settings.paths.length === 0) {
     throw new SettingsError("artifact-name", 'and input "path" are both empty', "at least one artifact name glob or one path");
   }
@@ -44189,61 +46525,157 @@ function parseSettings(read) {
   return settings;
 }
 
+// src/trackers/managed-section.ts
+var SECTION_BEGIN = "<!-- crash-report-aggregator:begin -->";
+var SECTION_END = "<!-- crash-report-aggregator:end -->";
+var BODY_MAX_CHARS = 65536;
+var STATE_MAX_VERSIONS = 100;
+var FINGERPRINT_MARKER = /<!-- crash-report-aggregator:fingerprint=([0-9a-f]{16}) -->/;
+var STATE_MARKER = /<!-- crash-report-aggregator:state (\{.*?\}) -->/;
+function fingerprintMarker(fingerprint) {
+  return `<!-- crash-report-aggregator:fingerprint=${fingerprint} -->`;
+}
+function fingerprintIn(body) {
+  return body ? FINGERPRINT_MARKER.exec(body)?.[1] ?? null : null;
+}
+function stateIn(body) {
+  const match = body ? STATE_MARKER.exec(body) : null;
+  if (!match) return null;
+  try {
+    const state = JSON.parse(match[1]);
+    if (state.v !== 1 || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
+    return state;
+  } catch {
+    return null;
+  }
+}
+function split(body) {
+  const start = body.indexOf(SECTION_BEGIN);
+  const end = body.indexOf(SECTION_END, start);
+  if (start < 0 || end < 0) return null;
+  return { before: body.slice(0, start), section: body.slice(start, end + SECTION_END.length), after: body.slice(end + SECTION_END.length) };
+}
+function sectionOf(body) {
+  return split(body.replace(/\r\n/g, "\n"))?.section ?? body.replace(/\r\n/g, "\n");
+}
+function cutToFit(text, room) {
+  if (text.length <= room) return text;
+  const note = "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
+  const head = text.slice(0, Math.max(0, room - note.length));
+  const cut = head.lastIndexOf("\n#");
+  const lastLine = head.lastIndexOf("\n");
+  return `${cut > 0 ? head.slice(0, cut) : lastLine > 0 ? head.slice(0, lastLine) : head}${note}`;
+}
+function composeBody(existing, rendered, fingerprint, state) {
+  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(/-->/g, "--\\u003e");
+  return composeSection(existing, rendered, `${fingerprintMarker(fingerprint)}
+<!-- crash-report-aggregator:state ${stateText} -->`);
+}
+function composeSection(existing, rendered, markers) {
+  const tail = `
+
+${markers}
+${SECTION_END}`;
+  const parts = existing ? split(existing.replace(/\r\n/g, "\n")) : null;
+  const outside = parts ? parts.before.length + parts.after.length : 0;
+  const room = BODY_MAX_CHARS - outside - SECTION_BEGIN.length - tail.length - 2;
+  const section = `${SECTION_BEGIN}
+${cutToFit(rendered, room)}${tail}`;
+  return parts ? `${parts.before}${section}${parts.after}` : section;
+}
+
 // src/trackers/apply-plan.ts
+var WRITES = /* @__PURE__ */ new Set(["create", "update", "reopen", "close", "report"]);
+var VERBS = {
+  create: "open an issue",
+  update: "update issue",
+  reopen: "reopen issue",
+  close: "close issue",
+  report: "write the report issue"
+};
 async function applyPlan(plan, options2) {
   const { tracker, dryRun, log } = options2;
   const results = [];
-  const writes = plan.filter((action) => action.kind === "create" || action.kind === "update");
   let existing = /* @__PURE__ */ new Set();
-  if (!dryRun && plan.some((action) => action.kind === "create")) {
+  const creates = plan.filter((action) => action.kind === "create");
+  if (!dryRun && (creates.length > 0 || plan.some((action) => action.kind === "report" && !action.issue))) {
     if (options2.existingNow) existing = await options2.existingNow();
-    await tracker.ensureLabels(options2.labels);
+    await tracker.ensureLabels([.../* @__PURE__ */ new Set([...options2.labels, ...creates.flatMap((action) => action.draft.labels)])]);
   }
   for (const action of plan) {
-    const base = { kind: action.kind, fingerprint: action.draft.fingerprint, label: action.draft.label, title: action.draft.title, dryRun };
+    const issue = "issue" in action ? action.issue : null;
+    const result = {
+      kind: action.kind,
+      fingerprint: action.draft?.fingerprint ?? fingerprintIn(issue?.body) ?? "",
+      label: action.draft?.label ?? issue?.title ?? ("title" in action ? action.title : ""),
+      title: issue?.title ?? action.draft?.title ?? ("title" in action ? action.title : ""),
+      number: issue?.number ?? null,
+      url: issue?.url ?? null,
+      dryRun: dryRun && WRITES.has(action.kind),
+      comment: "comment" in action ? action.comment : null
+    };
+    if (dryRun && WRITES.has(action.kind)) {
+      log(`[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ""}: ${result.title}${result.comment ? ` (with a comment)` : ""}`);
+      results.push(result);
+      continue;
+    }
     switch (action.kind) {
       case "create": {
-        if (dryRun) {
-          log(`[dry-run] would open an issue: ${action.draft.title}`);
-          results.push({ ...base, number: null, url: null });
-        } else if (existing.has(action.draft.fingerprint)) {
+        if (existing.has(action.draft.fingerprint)) {
           log(`Not opened, another run opened it meanwhile: ${action.draft.title}`);
-          results.push({ ...base, kind: "unchanged", number: null, url: null });
-        } else {
-          const issue = await tracker.createIssue({ title: action.draft.title, body: action.draft.body, labels: options2.labels });
-          log(`Opened issue #${issue.number}: ${issue.title}`);
-          results.push({ ...base, number: issue.number, url: issue.url });
+          results.push({ ...result, kind: "unchanged" });
+          break;
         }
+        const created = await tracker.createIssue({ title: action.draft.title, body: action.body, labels: [.../* @__PURE__ */ new Set([...options2.labels, ...action.draft.labels])] });
+        log(`Opened issue #${created.number}: ${created.title}`);
+        results.push({ ...result, number: created.number, url: created.url });
         break;
       }
-      case "update": {
-        if (dryRun) {
-          log(`[dry-run] would update issue #${action.issue.number}: ${action.issue.title}`);
-        } else {
-          await tracker.updateIssue(action.issue.number, { body: action.draft.body });
-          log(`Updated issue #${action.issue.number}: ${action.issue.title}`);
-        }
-        results.push({ ...base, title: action.issue.title, number: action.issue.number, url: action.issue.url });
+      case "update":
+        await tracker.updateIssue(action.issue.number, { body: action.body });
+        if (action.comment) await tracker.addComment(action.issue.number, action.comment);
+        log(`Updated issue #${action.issue.number}: ${action.issue.title}`);
+        results.push(result);
         break;
-      }
-      case "unchanged":
-      case "closed":
-        results.push({ ...base, title: action.issue.title, number: action.issue.number, url: action.issue.url, dryRun: false });
+      case "reopen":
+        await tracker.updateIssue(action.issue.number, { body: action.body, state: "open", stateReason: "reopened" });
+        await tracker.addComment(action.issue.number, action.comment);
+        log(`Reopened issue #${action.issue.number}: ${action.comment}`);
+        results.push(result);
+        break;
+      case "close":
+        await tracker.addComment(action.issue.number, action.comment);
+        await tracker.updateIssue(action.issue.number, { ...action.body ? { body: action.body } : {}, state: "closed", stateReason: "completed" });
+        log(`Closed issue #${action.issue.number}: ${action.issue.title}`);
+        results.push(result);
+        break;
+      case "report":
+        if (action.issue) {
+          await tracker.updateIssue(action.issue.number, { body: action.body });
+          log(`Updated the report issue #${action.issue.number}`);
+        } else {
+          const created = await tracker.createIssue({ title: action.title, body: action.body, labels: options2.labels });
+          log(`Opened the report issue #${created.number}`);
+          result.number = created.number;
+          result.url = created.url;
+        }
+        results.push(result);
         break;
       case "deferred":
         log(`Not opened (max-new-issues reached): ${action.draft.title}`);
-        results.push({ ...base, number: null, url: null, dryRun: false });
+        results.push(result);
         break;
+      default:
+        results.push(result);
     }
   }
-  if (dryRun && writes.length > 0) log(`[dry-run] ${writes.length} issue write(s) skipped.`);
+  const skipped = results.filter((result) => result.dryRun).length;
+  if (dryRun && skipped > 0) log(`[dry-run] ${skipped} issue write(s) skipped.`);
   return results;
 }
 
 // src/trackers/plan-issues.ts
-function normalise(body) {
-  return body.replace(/\r\n/g, "\n").trimEnd();
-}
+var DAY_MS2 = 864e5;
 function issuesByFingerprint(issues) {
   const found = /* @__PURE__ */ new Map();
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
@@ -44254,29 +46686,204 @@ function issuesByFingerprint(issues) {
   }
   return found;
 }
-function planIssues(drafts, existing, maxNewIssues) {
+function stateFor(draft, previous, groupBy2) {
+  return {
+    v: 1,
+    groupBy: groupBy2,
+    versions: sortVersions([.../* @__PURE__ */ new Set([...previous?.versions ?? [], ...draft.group.appVersions])]),
+    sessions: draft.group.sessions,
+    erroredSessions: draft.group.erroredSessions,
+    errorRate: draft.group.errorRate
+  };
+}
+function figures(group, confidence2) {
+  const interval = `${Math.round(confidence2 * 100)}% interval ${formatPercent(group.interval.low)}\u2013${formatPercent(group.interval.high)}`;
+  const baseline = group.baseline.errorRate === null ? "" : ` against ${formatPercent(group.baseline.errorRate)} for all other sessions`;
+  return `${formatPercent(group.errorRate)} of ${group.sessions} sessions errored (${group.erroredSessions}; ${interval})${baseline}`;
+}
+function belowThresholdFor(group, days, threshold, now) {
+  if (!group) return true;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const since = new Date(today - (days - 1) * DAY_MS2).toISOString().slice(0, 10);
+  const first = group.days[0]?.day;
+  if (first !== void 0 && first > since) return false;
+  return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < threshold);
+}
+function changedByTwo(previous, rate) {
+  if (!previous) return false;
+  if (previous.errorRate === 0) return rate > 0;
+  return rate / previous.errorRate > 2 || rate / previous.errorRate < 0.5;
+}
+function planIssues(drafts, existing, options2) {
   const known = issuesByFingerprint(existing);
+  const plan = [];
   let created = 0;
-  return drafts.map((draft) => {
+  const seen = /* @__PURE__ */ new Set();
+  for (const draft of drafts) {
+    seen.add(draft.fingerprint);
     const issue = known.get(draft.fingerprint);
+    const group = draft.group;
     if (!issue) {
-      if (created >= maxNewIssues) return { kind: "deferred", draft };
+      if (!group.flagged) continue;
+      if (created >= options2.maxNewIssues) {
+        plan.push({ kind: "deferred", draft });
+        continue;
+      }
       created += 1;
-      return { kind: "create", draft };
+      plan.push({ kind: "create", draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options2.groupBy)) });
+      continue;
     }
-    if (issue.state === "closed") return { kind: "closed", draft, issue };
-    if (normalise(issue.body) === normalise(draft.body)) return { kind: "unchanged", draft, issue };
-    return { kind: "update", draft, issue };
-  });
+    const previous = stateIn(issue.body);
+    if (issue.labels.includes(options2.ignoreLabel) || issue.state === "closed" && issue.stateReason === "not_planned") {
+      plan.push({ kind: "muted", draft, issue });
+      continue;
+    }
+    const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options2.groupBy));
+    if (issue.state === "closed") {
+      const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
+      if (newer.length > 0) {
+        const version = newer.at(-1);
+        plan.push({ kind: "reopen", draft, issue, body, comment: `Regressed in ${version}: ${figures(group, options2.confidence)}.` });
+      } else {
+        plan.push({ kind: "closed", draft, issue });
+      }
+      continue;
+    }
+    if (!group.flagged && options2.closeAfterDays > 0 && belowThresholdFor(group, options2.closeAfterDays, options2.errorRateThreshold, options2.now)) {
+      const comment2 = `Below the ${formatPercent(options2.errorRateThreshold)} threshold every day for the last ${options2.closeAfterDays} day(s): ${figures(group, options2.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
+      plan.push({ kind: "close", draft, issue, body, comment: comment2 });
+      continue;
+    }
+    if (sectionOf(issue.body) === sectionOf(body)) {
+      plan.push({ kind: "unchanged", draft, issue });
+      continue;
+    }
+    const comment = options2.commentOnChange && previous && changedByTwo(previous, group.errorRate) ? `The errored-session rate moved from ${formatPercent(previous.errorRate)} (${previous.erroredSessions} of ${previous.sessions}) to ${formatPercent(group.errorRate)} (${group.erroredSessions} of ${group.sessions}) since the last update.` : null;
+    plan.push({ kind: "update", draft, issue, body, comment });
+  }
+  if (options2.closeAfterDays > 0) {
+    for (const [fingerprint, issue] of known) {
+      if (seen.has(fingerprint) || issue.state !== "open") continue;
+      const previous = stateIn(issue.body);
+      if (!previous || previous.groupBy.join(",") !== options2.groupBy.join(",")) continue;
+      if (issue.labels.includes(options2.ignoreLabel)) {
+        plan.push({ kind: "muted", draft: null, issue });
+        continue;
+      }
+      plan.push({
+        kind: "close",
+        draft: null,
+        issue,
+        body: null,
+        comment: `No sessions of this group in the last ${options2.closeAfterDays} day(s) or more. Closing as completed; a regression in a newer version reopens it.`
+      });
+    }
+  }
+  return plan;
+}
+function planReportIssue(existing, marker, title, rendered) {
+  const issue = [...existing].sort((a, b) => a.number - b.number).find((candidate) => candidate.state === "open" && candidate.body.includes(marker)) ?? null;
+  const body = composeSection(issue?.body ?? null, rendered, marker);
+  if (issue && sectionOf(issue.body) === sectionOf(body)) return null;
+  return { kind: "report", draft: null, issue, title, body };
+}
+
+// src/report/usage-report.ts
+var REPORT_MARKER = "<!-- crash-report-aggregator:usage-report -->";
+var REPORT_TITLE = "Crash report: usage and errors";
+function breakdown(title, groups2, total) {
+  if (groups2.length === 0) return "";
+  const rows = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, 25).map((group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} |`);
+  return [`### ${title}`, "", "| | sessions | share | errored | errored rate |", "|---|---:|---:|---:|---:|", ...rows].join("\n");
+}
+function matrixTable(matrix, maxVersions = 8) {
+  if (matrix.length === 0) return "";
+  const platforms = [...new Set(matrix.map((group) => group.fields[0].value))].sort();
+  const bySessions = /* @__PURE__ */ new Map();
+  for (const group of matrix) bySessions.set(group.fields[1].value, (bySessions.get(group.fields[1].value) ?? 0) + group.sessions);
+  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort();
+  const cell2 = (platform, version) => {
+    const group = matrix.find((candidate) => candidate.fields[0].value === platform && candidate.fields[1].value === version);
+    if (!group) return "";
+    return `${group.flagged ? "\u{1F534} " : ""}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}`;
+  };
+  return [
+    `| OS \\ version | ${versions.map(escapeMarkdown).join(" | ")} |`,
+    `|---|${versions.map(() => "---:").join("|")}|`,
+    ...platforms.map((platform) => `| ${escapeMarkdown(platform)} | ${versions.map((version) => cell2(platform, version)).join(" | ")} |`)
+  ].join("\n");
+}
+function renderUsageReport(figures2) {
+  const { all } = figures2;
+  if (!all) return `## ${REPORT_TITLE}
+
+No sessions in the last ${figures2.lookbackDays} days.`;
+  const days = all.days.map((bucket) => ({ ...bucket, rate: bucket.erroredSessions / bucket.sessions }));
+  const kinds = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.count)} |`);
+  return [
+    `## ${REPORT_TITLE}`,
+    "",
+    `${formatCount(all.sessions)} sessions in the last ${figures2.lookbackDays} days, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${formatCount(all.installs)} installations that sent an install ID.`,
+    "",
+    "### Errored-session rate by OS and app version",
+    "",
+    matrixTable(figures2.matrix),
+    "",
+    "### Trend",
+    "",
+    rateChart(days),
+    "",
+    sessionsChart(days),
+    "",
+    breakdown("Sessions by OS", figures2.byOs, all.sessions),
+    "",
+    breakdown("Sessions by app version", figures2.byVersion, all.sessions),
+    "",
+    breakdown("Sessions by runtime version", figures2.byRuntime, all.sessions),
+    "",
+    "### Session duration",
+    "",
+    `Median ${formatDuration(all.durationMedianSeconds)}, 95th percentile ${formatDuration(all.durationP95Seconds)}.`,
+    "",
+    "### Most frequent error kinds",
+    "",
+    kinds.length > 0 ? ["| error kind | count |", "|---|---:|", ...kinds].join("\n") : "No error kinds reported.",
+    "",
+    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; \u{1F534} marks configurations that are flagged. Text above or below this section is kept.</sub>`
+  ].join("\n");
 }
 
 // src/run-triage.ts
+var DIMENSION_PREFIX = {
+  "app.name": "app",
+  "app.version": "version",
+  "runtime.name": "runtime",
+  "runtime.version": "runtime-version",
+  "os.platform": "os",
+  "os.version": "os-version",
+  "os.arch": "arch",
+  ci: "ci",
+  outcome: "outcome"
+};
+function dimensionLabels(group) {
+  return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
+}
 async function runTriage(settings, deps) {
   const { log, now } = deps;
   const windowStart = lookbackStart(now, settings.lookbackDays);
   for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
   const aggregator = createAggregator(settings.groupBy);
-  const tally = await intake({ sources: deps.sources, windowStart, now, onSession: aggregator.add });
+  const side = [createAggregator(["os.platform", "app.version"])];
+  if (settings.reportIssue) side.push(createAggregator([]), createAggregator(["os.platform"]), createAggregator(["app.version"]), createAggregator(["runtime.version"]));
+  const tally = await intake({
+    sources: deps.sources,
+    windowStart,
+    now,
+    onSession: (summary, run) => {
+      aggregator.add(summary, run);
+      for (const other of side) other.add(summary, run);
+    }
+  });
   log.info(
     `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
   );
@@ -44285,22 +46892,56 @@ async function runTriage(settings, deps) {
   for (const [finding, count] of Object.entries(tally.privacy)) log.warning(`Rejected ${count} record(s) carrying private data: ${finding}`);
   if (tally.limitReached) log.warning(limitMessage(tally));
   const groups2 = judgeGroups(aggregator.groups(), settings);
-  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays };
-  const drafts = groups2.filter((group) => group.flagged).map((group) => {
-    const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
-    return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...text };
-  });
+  const matrix = judgeGroups(side[0].groups(), settings);
+  const single = groups2.filter((group) => group.verdict === "all sessions come from one installation");
+  if (single.length > 0) log.info(`${single.length} group(s) above threshold not flagged: all their sessions come from one installation.`);
+  const flagged = groups2.filter((group) => group.flagged);
   let issues = [];
-  if (drafts.length > 0) {
-    log.info(`${drafts.length} group(s) flagged; checking ${deps.tracker.describe()}`);
-    const existing = await deps.tracker.listIssues(settings.labels[0]);
-    const plan = planIssues(drafts, existing, settings.maxNewIssues);
+  const label = settings.labels[0];
+  const existing = flagged.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
+  const withIssue = new Set(existing.map((issue) => fingerprintIn(issue.body)).filter((fingerprint) => fingerprint !== null));
+  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
+  const drafts = groups2.filter((group) => group.flagged || withIssue.has(group.fingerprint)).map((group) => {
+    const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
+    return {
+      fingerprint: group.fingerprint,
+      label: groupLabel(group.fields),
+      title: text.title,
+      rendered: text.body,
+      group,
+      labels: settings.dimensionLabels ? dimensionLabels(group) : []
+    };
+  });
+  if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
+    log.info(`${flagged.length} group(s) flagged; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
+    const plan = planIssues(drafts, existing, {
+      groupBy: settings.groupBy,
+      maxNewIssues: settings.maxNewIssues,
+      ignoreLabel: settings.ignoreLabel,
+      closeAfterDays: settings.closeAfterDays,
+      commentOnChange: settings.commentOnChange,
+      errorRateThreshold: settings.errorRateThreshold,
+      confidence: settings.confidence,
+      now
+    });
+    if (settings.reportIssue) {
+      const usage = renderUsageReport({
+        all: side[1].groups()[0] ?? null,
+        byOs: side[2].groups(),
+        byVersion: side[3].groups(),
+        byRuntime: side[4].groups(),
+        matrix,
+        lookbackDays: settings.lookbackDays
+      });
+      const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
+      if (report) plan.push(report);
+    }
     issues = await applyPlan(plan, {
       tracker: deps.tracker,
       labels: settings.labels,
       dryRun: settings.dryRun,
       log: log.info,
-      existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(settings.labels[0])).keys())
+      existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(label)).keys())
     });
   } else {
     log.info("No group is flagged.");
@@ -44311,9 +46952,10 @@ async function runTriage(settings, deps) {
     lookbackDays: settings.lookbackDays,
     dryRun: settings.dryRun,
     groupBy: settings.groupBy,
-    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold },
+    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence },
     intake: tally,
     groups: groups2,
+    matrix,
     issues
   });
 }
@@ -44566,17 +47208,30 @@ function createGitHubTracker(client, repository2) {
     },
     async updateIssue(number, changes) {
       try {
-        const { data } = await client.rest.issues.update({ ...repository2, issue_number: number, ...changes });
+        const { stateReason, ...rest } = changes;
+        const { data } = await client.rest.issues.update({
+          ...repository2,
+          issue_number: number,
+          ...rest,
+          ...stateReason ? { state_reason: stateReason } : {}
+        });
         return tracked(data);
       } catch (error) {
         throw refusal(error, `Updating issue #${number}`, "issues: write") ?? error;
+      }
+    },
+    async addComment(number, body) {
+      try {
+        await client.rest.issues.createComment({ ...repository2, issue_number: number, body });
+      } catch (error) {
+        throw refusal(error, `Commenting on issue #${number}`, "issues: write") ?? error;
       }
     }
   };
 }
 
 // src/trackers/local-tracker.ts
-import { mkdir as mkdir2, readdir as readdir2, readFile as readFile3, rename, writeFile as writeFile2 } from "node:fs/promises";
+import { appendFile, mkdir as mkdir2, readdir as readdir2, readFile as readFile3, rename, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var FILE_PATTERN = /^issue-(\d+)\.md$/;
 function fileName(number) {
@@ -44659,7 +47314,16 @@ function createLocalTracker(folder) {
     async updateIssue(number, changes) {
       const issue = (await all()).find((candidate) => candidate.number === number);
       if (!issue) throw new Error(`Local issue ${number} is missing from ${folder}.`);
-      return save({ ...issue, ...changes });
+      const { stateReason, ...rest } = changes;
+      return save({ ...issue, ...rest, ...stateReason ? { stateReason } : changes.state === "open" ? { stateReason: null } : {} });
+    },
+    async addComment(number, body) {
+      await mkdir2(folder, { recursive: true });
+      const path = join3(folder, fileName(number).replace(/\.md$/, ".comments.md"));
+      await appendFile(path, `<!-- comment -->
+${body}
+
+`);
     }
   };
 }
@@ -44688,7 +47352,13 @@ Triage:
   --labels LABELS          issue labels, comma-separated (default crash-report)
   --title-template FILE    Handlebars title template
   --body-template FILE     Handlebars body template
+  --confidence C           Wilson interval confidence for significance (default 0.95)
   --max-new-issues N       issues opened per run at most (default 10)
+  --ignore-label LABEL     issues with this label are left alone (default crash-report:ignore)
+  --close-after-days N     close issues of groups below threshold N days in a row (default 0: never)
+  --comment-on-change B    comment when a rate moves by more than 2x (default true)
+  --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
+  --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
@@ -44711,13 +47381,19 @@ var INPUT_OPTIONS = [
   "download-concurrency",
   "trust-forks",
   "workflows",
-  "branches"
+  "branches",
+  "confidence",
+  "ignore-label",
+  "close-after-days",
+  "comment-on-change",
+  "dimension-labels",
+  "report-issue"
 ];
 async function main(argv) {
   const args = argv[0] === "triage" ? argv.slice(1) : argv;
-  let parsed;
+  let parsed2;
   try {
-    parsed = parseArgs({
+    parsed2 = parseArgs({
       args,
       strict: true,
       options: {
@@ -44739,7 +47415,7 @@ async function main(argv) {
 ${USAGE}`);
     return 2;
   }
-  const values = parsed.values;
+  const values = parsed2.values;
   if (values["help"]) {
     process.stdout.write(USAGE);
     return 0;

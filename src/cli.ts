@@ -42,7 +42,13 @@ Triage:
   --labels LABELS          issue labels, comma-separated (default crash-report)
   --title-template FILE    Handlebars title template
   --body-template FILE     Handlebars body template
+  --confidence C           Wilson interval confidence for significance (default 0.95)
   --max-new-issues N       issues opened per run at most (default 10)
+  --ignore-label LABEL     issues with this label are left alone (default crash-report:ignore)
+  --close-after-days N     close issues of groups below threshold N days in a row (default 0: never)
+  --comment-on-change B    comment when a rate moves by more than 2x (default true)
+  --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
+  --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
@@ -67,6 +73,12 @@ const INPUT_OPTIONS = [
   'trust-forks',
   'workflows',
   'branches',
+  'confidence',
+  'ignore-label',
+  'close-after-days',
+  'comment-on-change',
+  'dimension-labels',
+  'report-issue',
 ] as const;
 
 export async function main(argv: string[]): Promise<number> {

@@ -64,6 +64,8 @@ export async function run(): Promise<void> {
     core.setOutput('flagged', report.totals.flagged);
     core.setOutput('created', report.totals.created);
     core.setOutput('updated', report.totals.updated);
+    core.setOutput('reopened', report.totals.reopened);
+    core.setOutput('closed', report.totals.closedNow);
     core.setOutput('report-path', reportPath);
     if (process.env['GITHUB_STEP_SUMMARY']) await composeJobSummary(report, core.summary).write();
     core.info(`GitHub REST requests: ${counts.reads} reads, ${counts.writes} writes.`);

@@ -3,20 +3,42 @@
 
 import { createAggregator } from './aggregate/aggregate-groups.ts';
 import { judgeGroups } from './aggregate/flag-groups.ts';
+import type { JudgedGroup } from './aggregate/flag-groups.ts';
 import { groupLabel } from './aggregate/group-key.ts';
 import { intake, limitMessage } from './records/intake.ts';
 import { issueContext } from './render/issue-context.ts';
-import { escapeMarkdown, escapeTitle } from './render/markdown-escape.ts';
 import type { IssueRenderer } from './render/issue-templates.ts';
+import { escapeMarkdown, escapeTitle } from './render/markdown-escape.ts';
 import { buildReport } from './report/run-report.ts';
 import type { RunReport } from './report/run-report.ts';
 import { lookbackStart } from './settings.ts';
-import type { Settings } from './settings.ts';
+import type { GroupField, Settings } from './settings.ts';
 import type { Source } from './sources/source.ts';
 import { applyPlan } from './trackers/apply-plan.ts';
+import type { AppliedAction } from './trackers/apply-plan.ts';
 import type { IssueTracker } from './trackers/issue-tracker.ts';
-import { issuesByFingerprint, planIssues } from './trackers/plan-issues.ts';
+import { fingerprintIn } from './trackers/managed-section.ts';
+import { issuesByFingerprint, planIssues, planReportIssue } from './trackers/plan-issues.ts';
+import { renderUsageReport, REPORT_MARKER, REPORT_TITLE } from './report/usage-report.ts';
 import type { GroupDraft } from './trackers/plan-issues.ts';
+
+/** Short label prefixes for dimension labels, e.g. os:windows, version:2.4.0. */
+const DIMENSION_PREFIX: Record<GroupField, string> = {
+  'app.name': 'app',
+  'app.version': 'version',
+  'runtime.name': 'runtime',
+  'runtime.version': 'runtime-version',
+  'os.platform': 'os',
+  'os.version': 'os-version',
+  'os.arch': 'arch',
+  ci: 'ci',
+  outcome: 'outcome',
+};
+
+export function dimensionLabels(group: JudgedGroup): string[] {
+  // GitHub caps label names at 50 characters.
+  return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
+}
 
 export interface Logger {
   info(message: string): void;
@@ -37,7 +59,18 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
 
   const aggregator = createAggregator(settings.groupBy);
-  const tally = await intake({ sources: deps.sources, windowStart, now, onSession: aggregator.add });
+  // The OS × version table of the job summary, and the dashboard's breakdowns.
+  const side = [createAggregator(['os.platform', 'app.version'])];
+  if (settings.reportIssue) side.push(createAggregator([]), createAggregator(['os.platform']), createAggregator(['app.version']), createAggregator(['runtime.version']));
+  const tally = await intake({
+    sources: deps.sources,
+    windowStart,
+    now,
+    onSession: (summary, run) => {
+      aggregator.add(summary, run);
+      for (const other of side) other.add(summary, run);
+    },
+  });
   log.info(
     `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ` +
       `${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`,
@@ -48,25 +81,59 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   if (tally.limitReached) log.warning(limitMessage(tally));
 
   const groups = judgeGroups(aggregator.groups(), settings);
-  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays };
+  const matrix = judgeGroups(side[0]!.groups(), settings);
+  const single = groups.filter((group) => group.verdict === 'all sessions come from one installation');
+  if (single.length > 0) log.info(`${single.length} group(s) above threshold not flagged: all their sessions come from one installation.`);
+
+  const flagged = groups.filter((group) => group.flagged);
+  let issues: AppliedAction[] = [];
+  const label = settings.labels[0]!;
+  const existing = flagged.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
+  const withIssue = new Set(existing.map((issue) => fingerprintIn(issue.body)).filter((fingerprint) => fingerprint !== null));
+  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
   const drafts: GroupDraft[] = groups
-    .filter((group) => group.flagged)
+    .filter((group) => group.flagged || withIssue.has(group.fingerprint))
     .map((group) => {
       const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
-      return { fingerprint: group.fingerprint, label: groupLabel(group.fields), ...text };
+      return {
+        fingerprint: group.fingerprint,
+        label: groupLabel(group.fields),
+        title: text.title,
+        rendered: text.body,
+        group,
+        labels: settings.dimensionLabels ? dimensionLabels(group) : [],
+      };
     });
-
-  let issues: Awaited<ReturnType<typeof applyPlan>> = [];
-  if (drafts.length > 0) {
-    log.info(`${drafts.length} group(s) flagged; checking ${deps.tracker.describe()}`);
-    const existing = await deps.tracker.listIssues(settings.labels[0]!);
-    const plan = planIssues(drafts, existing, settings.maxNewIssues);
+  if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
+    log.info(`${flagged.length} group(s) flagged; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
+    const plan = planIssues(drafts, existing, {
+      groupBy: settings.groupBy,
+      maxNewIssues: settings.maxNewIssues,
+      ignoreLabel: settings.ignoreLabel,
+      closeAfterDays: settings.closeAfterDays,
+      commentOnChange: settings.commentOnChange,
+      errorRateThreshold: settings.errorRateThreshold,
+      confidence: settings.confidence,
+      now,
+    });
+    if (settings.reportIssue) {
+      const usage = renderUsageReport({
+        all: side[1]!.groups()[0] ?? null,
+        byOs: side[2]!.groups(),
+        byVersion: side[3]!.groups(),
+        byRuntime: side[4]!.groups(),
+        matrix,
+        lookbackDays: settings.lookbackDays,
+      });
+      const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
+      if (report) plan.push(report);
+    }
     issues = await applyPlan(plan, {
       tracker: deps.tracker,
       labels: settings.labels,
       dryRun: settings.dryRun,
       log: log.info,
-      existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(settings.labels[0]!)).keys()),
+      existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(label)).keys()),
     });
   } else {
     log.info('No group is flagged.');
@@ -78,9 +145,10 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     lookbackDays: settings.lookbackDays,
     dryRun: settings.dryRun,
     groupBy: settings.groupBy,
-    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold },
+    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence },
     intake: tally,
     groups,
+    matrix,
     issues,
   });
 }

@@ -54,6 +54,18 @@ export interface Settings {
   workflows: string[];
   /** Only artifacts of runs on branches matching these globs; empty means any. */
   branches: string[];
+  /** Confidence of the Wilson interval that must clear the baseline (0.5 to 0.999). */
+  confidence: number;
+  /** Issues carrying this label are never updated, reopened or closed. */
+  ignoreLabel: string;
+  /** Close an issue whose group stayed below threshold this many days in a row; 0 never closes. */
+  closeAfterDays: number;
+  /** Comment when a group's rate changed by more than a factor of two since the last update. */
+  commentOnChange: boolean;
+  /** Add one label per group field, such as os:windows and version:2.4.0. */
+  dimensionLabels: boolean;
+  /** Keep one dashboard issue with usage and error figures up to date. */
+  reportIssue: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -169,6 +181,14 @@ function workflows(read: ReadInput): string[] {
   return names;
 }
 
+function confidence(read: ReadInput): number {
+  const value = fraction(read, 'confidence', 0.95);
+  if (value < 0.5 || value > 0.999) {
+    throw new SettingsError('confidence', `is ${value}, out of range`, 'a decimal number from 0.5 to 0.999, such as 0.95');
+  }
+  return value;
+}
+
 function optionalPath(read: ReadInput, name: string): string | null {
   const raw = read(name).trim();
   return raw === '' ? null : raw;
@@ -194,7 +214,16 @@ export function parseSettings(read: ReadInput): Settings {
     trustForks: boolean(read, 'trust-forks', false),
     workflows: workflows(read),
     branches: lines(read('branches')),
+    confidence: confidence(read),
+    ignoreLabel: read('ignore-label').trim() || 'crash-report:ignore',
+    closeAfterDays: integer(read, 'close-after-days', 0, 0, 400),
+    commentOnChange: boolean(read, 'comment-on-change', true),
+    dimensionLabels: boolean(read, 'dimension-labels', false),
+    reportIssue: boolean(read, 'report-issue', false),
   };
+  if (settings.closeAfterDays > settings.lookbackDays) {
+    throw new SettingsError('close-after-days', `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, 'a number of days no longer than lookback-days, or 0');
+  }
   if (settings.artifactNames.length === 0 && settings.paths.length === 0) {
     throw new SettingsError('artifact-name', 'and input "path" are both empty', 'at least one artifact name glob or one path');
   }

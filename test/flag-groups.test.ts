@@ -3,22 +3,45 @@ import { test } from 'node:test';
 import { judgeGroups } from '../src/aggregate/flag-groups.ts';
 import { groupFigures as group } from './fixtures/group-figures.ts';
 
-test('flags groups with enough sessions at or above the threshold, with the rest as baseline', () => {
-  const judged = judgeGroups([group('a', 10, 1), group('b', 9, 9), group('c', 100, 4), group('d', 20, 1)], { minSessions: 10, errorRateThreshold: 0.05 });
+const rule = { minSessions: 10, errorRateThreshold: 0.05, confidence: 0.95 };
+
+test('flags only groups significantly worse than the rest', () => {
+  const judged = judgeGroups(
+    [
+      group('bad', 100, 40),
+      group('noisy-small', 12, 1),
+      group('few', 9, 9),
+      group('healthy', 1000, 20),
+      { ...group('one-machine', 30, 20), singleInstall: true },
+    ],
+    rule,
+  );
   assert.deepEqual(
     judged.map((entry) => [entry.fields[0]?.value, entry.flagged, entry.verdict]),
     [
-      ['a', true, 'error rate at or above threshold'],
-      ['b', false, 'too few sessions (9 < 10)'],
-      ['c', false, 'error rate below threshold'],
-      ['d', true, 'error rate at or above threshold'],
+      ['bad', true, 'significantly worse than the other sessions'],
+      ['noisy-small', false, 'not significantly worse than the other sessions'],
+      ['few', false, 'too few sessions (9 < 10)'],
+      ['healthy', false, 'error rate below threshold'],
+      ['one-machine', false, 'all sessions come from one installation'],
     ],
   );
-  assert.deepEqual(judged[0]?.baseline, { sessions: 129, erroredSessions: 14, errorRate: 14 / 129 });
+  const bad = judged[0]!;
+  assert.deepEqual(bad.baseline, { sessions: 1051, erroredSessions: 50, errorRate: 50 / 1051 });
+  assert.ok(bad.interval.low > 0.3 && bad.interval.low < 0.4 && bad.interval.high > 0.4, JSON.stringify(bad.interval));
+  assert.equal(judged[1]!.aboveThreshold, true);
+  assert.equal(judged[3]!.aboveThreshold, false);
 });
 
-test('a lone group has no baseline rate', () => {
-  const [only] = judgeGroups([group('a', 10, 5)], { minSessions: 1, errorRateThreshold: 0.5 });
+test('a higher confidence needs stronger evidence', () => {
+  const groups = [group('edge', 40, 5), group('rest', 400, 20)];
+  assert.equal(judgeGroups(groups, { ...rule, confidence: 0.8 })[0]?.flagged, true);
+  assert.equal(judgeGroups(groups, { ...rule, confidence: 0.99 })[0]?.flagged, false);
+});
+
+test('a lone group has no baseline and is judged on the threshold', () => {
+  const [only] = judgeGroups([group('a', 10, 5)], { ...rule, minSessions: 1, errorRateThreshold: 0.5 });
   assert.deepEqual(only?.baseline, { sessions: 0, erroredSessions: 0, errorRate: null });
   assert.equal(only?.flagged, true);
+  assert.equal(only?.verdict, 'error rate at or above threshold (no other sessions to compare)');
 });

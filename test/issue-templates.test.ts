@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { JudgedGroup } from '../src/aggregate/flag-groups.ts';
 import { issueContext } from '../src/render/issue-context.ts';
 import { escapeTitle } from '../src/render/markdown-escape.ts';
-import { BODY_MAX_CHARS, createIssueRenderer, fingerprintIn, limitBody, TemplateError } from '../src/render/issue-templates.ts';
+import { createIssueRenderer, TemplateError } from '../src/render/issue-templates.ts';
 
 const root = new URL('../templates/', import.meta.url);
 const bundled = async () =>
@@ -32,25 +32,35 @@ const group: JudgedGroup = {
   durationP95Seconds: 1639,
   topErrorKinds: [{ kind: 'PermissionError', count: 44 }],
   runs: [{ id: 77, url: 'https://github.com/o/r/actions/runs/77', branch: 'feat/<b>', erroredSessions: 3 }],
+  days: [
+    { day: '2026-11-19', sessions: 20, erroredSessions: 4 },
+    { day: '2026-11-20', sessions: 40, erroredSessions: 20 },
+  ],
+  appVersions: ['2.4.0'],
+  singleInstall: false,
   flagged: true,
-  verdict: 'error rate at or above threshold',
+  verdict: 'significantly worse than the other sessions',
   baseline: { sessions: 444, erroredSessions: 8, errorRate: 8 / 444 },
+  interval: { low: 0.28569, high: 0.52634 },
+  aboveThreshold: true,
 };
-const rule = { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7 };
+const rule = { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95 };
 
 describe('the bundled templates', () => {
-  test('render the figures, the baseline, the evidence and the fingerprint marker', async () => {
+  test('render the figures, the interval, the baseline, the trend and the evidence', async () => {
     const { title, body } = (await bundled()).render(issueContext(group, rule, escapeTitle), issueContext(group, rule));
     assert.equal(title, 'High error rate: os.platform windows, app.version 2.4.0_@\u200dteam');
-    assert.match(body, /\*\*40\.0%\*\* of sessions on this configuration errored: 24 of 60 sessions started in the last 7 days\. All other sessions errored at 1\.80%\./);
+    assert.match(body, /\*\*40\.0%\*\* of sessions on this configuration errored: 24 of 60 sessions started in the last 7 days \(95\.0% interval 28\.6%–52\.6%\)\. All other sessions errored at 1\.80%: significantly worse than the other sessions\./);
+    assert.match(body, /\| Errored-session rate \| 40\.0% \(28\.6%–52\.6%\) \| 1\.80% \|/);
+    assert.match(body, /```mermaid\nxychart-beta\n {4}title "Errored-session rate per day \(%\)"\n {4}x-axis \["11-19", "11-20"\]\n {4}y-axis "errored %" 0 --> 50\n {4}line \[20, 50\]\n```/);
+    assert.match(body, /```mermaid\nxychart-beta\n {4}title "Sessions per day"\n {4}x-axis \["11-19", "11-20"\]\n {4}y-axis "sessions" 0 --> 40\n {4}bar \[20, 40\]\n```/);
     assert.match(body, /\| Sessions \| 60 \| 444 \|/);
     assert.match(body, /\| app\.version \| 2\.4\.0&#95;@\u200dteam \|/);
     assert.match(body, /Error lines logged: 69 of 12,189 lines/);
     assert.match(body, /median 8m 22s, 95th percentile 27m 19s/);
-    assert.match(body, /\| PermissionError \| 44 \|/);
+    assert.match(body, /\| kind \| count \|\n\|---\|---\|\n\| PermissionError \| 44 \|/);
     assert.match(body, /\| \[#77\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/77\) \| feat\/&lt;b&gt; \| 3 \|/);
-    assert.equal(fingerprintIn(body), 'aaaabbbbccccdddd');
-    assert.ok(body.endsWith('<!-- crash-report-aggregator:fingerprint=aaaabbbbccccdddd -->'));
+    assert.doesNotMatch(body, /<!--/, 'markers are added by the tracker, not the template');
   });
 
   test('say so when there are no error kinds or runs', async () => {
@@ -82,10 +92,21 @@ describe('custom templates', () => {
   });
 });
 
-test('over-long bodies are cut at a section boundary with a visible note', () => {
-  const section = `### Section\n${'x'.repeat(999)}\n`;
-  const body = limitBody(section.repeat(100), '<!-- m -->');
-  assert.ok(body.length <= BODY_MAX_CHARS);
-  assert.match(body, /x\n\n> \*\*Note:\*\* this report was cut to fit GitHub's issue size limit; .*\n\n<!-- m -->$/);
-  assert.equal(limitBody('short', '<!-- m -->'), 'short\n\n<!-- m -->');
+test('a group no longer flagged says so', async () => {
+  const quiet = { ...group, flagged: false, verdict: 'error rate below threshold' };
+  const { body } = (await bundled()).render(issueContext(quiet, rule, escapeTitle), issueContext(quiet, rule));
+  assert.match(body, /\*\*Not flagged in the latest run\*\* \(error rate below threshold\): 40\.0% of 60 sessions errored/);
+});
+
+test('the rendered default body is stable (snapshot)', async () => {
+  const { title, body } = (await bundled()).render(issueContext(group, rule, escapeTitle), issueContext(group, rule));
+  const snapshot = await readFile(new URL('./fixtures/snapshots/issue-body.md', import.meta.url), 'utf8').catch(() => null);
+  const rendered = `${title}\n\n${body}\n`;
+  if (process.env['UPDATE_SNAPSHOTS'] === '1') {
+    await mkdir(new URL('./fixtures/snapshots/', import.meta.url), { recursive: true });
+    await writeFile(new URL('./fixtures/snapshots/issue-body.md', import.meta.url), rendered);
+    return;
+  }
+  assert.ok(snapshot !== null, 'test/fixtures/snapshots/issue-body.md is missing; run with UPDATE_SNAPSHOTS=1');
+  assert.equal(rendered, snapshot, 'the default template renders differently; if intended, run with UPDATE_SNAPSHOTS=1 and review the diff');
 });

@@ -38,14 +38,14 @@ const report = buildReport({
   lookbackDays: 7,
   dryRun: false,
   groupBy: ['os.platform'],
-  rule: { minSessions: 10, errorRateThreshold: 0.05 },
+  rule: { minSessions: 10, errorRateThreshold: 0.05, confidence: 0.95 },
   intake: { ...emptyTally(), itemsRead: 3, skipped: { 'artifact-expired': 2 }, records: 130, accepted: 120, rejected: 4, rejectedReasons: { 'invalid-json': 4 }, duplicates: 5, outsideWindow: 1 },
   groups: [group('<script>@x', 20, 10, true), group('linux', 100, 1, false)],
-  issues: [{ kind: 'create', fingerprint: '<script>@x'.padEnd(16, '0').slice(0, 16), label: 'os.platform <script>@x', title: 'T', number: 3, url: 'https://github.com/o/r/issues/3', dryRun: false }],
+  issues: [{ kind: 'create', fingerprint: '<script>@x'.padEnd(16, '0').slice(0, 16), label: 'os.platform <script>@x', title: 'T', number: 3, url: 'https://github.com/o/r/issues/3', dryRun: false, comment: null }],
 });
 
 test('the report totals add up', () => {
-  assert.deepEqual(report.totals, { sessions: 120, erroredSessions: 11, rejected: 4, groups: 2, flagged: 1, created: 1, updated: 0, unchanged: 0, closed: 0, deferred: 0 });
+  assert.deepEqual(report.totals, { sessions: 120, erroredSessions: 11, rejected: 4, groups: 2, flagged: 1, created: 1, updated: 0, unchanged: 0, reopened: 0, closedNow: 0, closed: 0, muted: 0, deferred: 0 });
   assert.deepEqual(report.groups[0]?.issue, { action: 'create', number: 3, url: 'https://github.com/o/r/issues/3' });
   assert.equal(report.groups[1]?.issue, null);
 });
@@ -55,8 +55,8 @@ test('the job summary tables every group, escapes data, links issues and lists r
   composeJobSummary({ ...report, requests: { reads: 12, writes: 2 } }, writer);
   const html = writer.html;
   assert.match(html, /120 sessions in 2 groups \(130 records read; 4 rejected, 5 duplicates, 1 outside the 7-day window\)/);
-  assert.match(html, /<tr><td>&lt;script&gt;@\u200dx<\/td><td>20<\/td><td>10<\/td><td>50\.0%<\/td><td>🔴 yes<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr>/);
-  assert.match(html, /<tr><td>linux<\/td><td>100<\/td><td>1<\/td><td>1\.00%<\/td><td>no<\/td><td><\/td><\/tr>/);
+  assert.match(html, /<tr><td>&lt;script&gt;@\u200dx<\/td><td>20<\/td><td>10<\/td><td>50\.0%<\/td><td>0\.0%–100\.0%<\/td><td>🔴 yes<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr>/);
+  assert.match(html, /<tr><td>linux<\/td><td>100<\/td><td>1<\/td><td>1\.00%<\/td><td>0\.0%–100\.0%<\/td><td>no: <\/td><td><\/td><\/tr>/);
   assert.match(html, /<li><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a> \(os\.platform &lt;script&gt;@\u200dx\): opened<\/li>/);
   assert.match(html, /<tr><td><code>invalid-json<\/code><\/td><td>4<\/td><\/tr>/);
   assert.match(html, /<tr><td><code>artifact-expired<\/code><\/td><td>2<\/td><\/tr>/);

@@ -25,6 +25,12 @@ describe('parseSettings', () => {
       trustForks: false,
       workflows: [],
       branches: [],
+      confidence: 0.95,
+      ignoreLabel: 'crash-report:ignore',
+      closeAfterDays: 0,
+      commentOnChange: true,
+      dimensionLabels: false,
+      reportIssue: false,
     });
   });
 
@@ -64,6 +70,8 @@ describe('parseSettings', () => {
     [{ path: 'x', 'group-by': 'session_id' }, /^Input "group-by" names the unknown field "session_id"/],
     [{ path: 'x', workflows: 'ci.yml\nrm -rf /' }, /^Input "workflows" names "rm -rf \/", not a workflow file/],
     [{ path: 'x', workflows: '../ci.yml' }, /^Input "workflows" names "\.\.\/ci\.yml", not a workflow file/],
+    [{ path: 'x', confidence: '0.3' }, /^Input "confidence" is 0\.3, out of range\. Accepted: a decimal number from 0\.5 to 0\.999/],
+    [{ path: 'x', 'close-after-days': '9' }, /^Input "close-after-days" is 9, longer than lookback-days \(7\)/],
     [{ path: 'x', labels: 'x'.repeat(51) }, /^Input "labels" has a label of 51 characters/],
   ];
   for (const [inputs, message] of bad) {

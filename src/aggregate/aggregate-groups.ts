@@ -5,6 +5,7 @@ import { sessionErrored } from '../records/session-summary.ts';
 import type { GroupField } from '../settings.ts';
 import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
+import { sortVersions } from './versions.ts';
 
 export const TOP_ERROR_KINDS = 5;
 export const EVIDENCE_RUNS = 10;
@@ -35,6 +36,18 @@ export interface GroupFigures {
   topErrorKinds: { kind: string; count: number }[];
   /** Workflow runs that carried errored sessions of this group, newest first. */
   runs: RunEvidence[];
+  /** Sessions and errored sessions per UTC day the sessions started on, oldest first. */
+  days: DayBucket[];
+  /** Distinct app versions seen, oldest first by semver. */
+  appVersions: string[];
+  /** Every session carries an install ID, and it is the same one. */
+  singleInstall: boolean;
+}
+
+export interface DayBucket {
+  day: string;
+  sessions: number;
+  erroredSessions: number;
 }
 
 interface Accumulator {
@@ -50,6 +63,9 @@ interface Accumulator {
   durations: number[];
   errorKinds: Map<string, number>;
   runs: Map<number, RunEvidence>;
+  days: Map<string, DayBucket>;
+  versions: Set<string>;
+  withInstall: number;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -86,6 +102,9 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
           durations: [],
           errorKinds: new Map(),
           runs: new Map(),
+          days: new Map(),
+          versions: new Set(),
+          withInstall: 0,
         };
         byKey.set(key, group);
       }
@@ -96,7 +115,16 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (summary.outcome === 'crash') group.crashes += 1;
       group.errorLines += summary.error_lines;
       group.logLines += summary.log_lines;
-      if (summary.install_id) group.installs.add(summary.install_id.toLowerCase());
+      if (summary.install_id) {
+        group.installs.add(summary.install_id.toLowerCase());
+        group.withInstall += 1;
+      }
+      group.versions.add(summary.app.version);
+      const day = new Date(started).toISOString().slice(0, 10);
+      const bucket = group.days.get(day) ?? { day, sessions: 0, erroredSessions: 0 };
+      bucket.sessions += 1;
+      if (errored) bucket.erroredSessions += 1;
+      group.days.set(day, bucket);
       group.first = Math.min(group.first, started);
       group.last = Math.max(group.last, started);
       group.durations.push((Date.parse(summary.ended_at) - started) / 1000);
@@ -132,6 +160,9 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
             .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1))
             .slice(0, TOP_ERROR_KINDS),
           runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+          days: [...group.days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
+          appVersions: sortVersions([...group.versions]),
+          singleInstall: group.installs.size === 1 && group.withInstall === group.sessions,
         });
       }
       return result.sort(

@@ -18,3 +18,7 @@ export function formatDuration(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   return `${hours}h ${minutes - hours * 60}m`;
 }
+
+export function formatInterval(interval: { low: number; high: number } | null | undefined): string {
+  return interval ? `${formatPercent(interval.low)}–${formatPercent(interval.high)}` : 'n/a';
+}

@@ -26,15 +26,23 @@ export interface IssueContext {
     durationP95Seconds: number;
   };
   baseline: { sessions: number; erroredSessions: number; errorRate: number | null };
+  /** Wilson score interval of the errored-session rate at rule.confidence. */
+  interval: { low: number; high: number };
+  flagged: boolean;
+  /** Sessions per UTC day, oldest first, with the day's errored-session rate. */
+  days: { day: string; sessions: number; erroredSessions: number; rate: number }[];
+  /** App versions seen in the group, oldest first. */
+  appVersions: string[];
   topErrorKinds: { kind: string; count: number }[];
   runs: { id: number; url: string; branch: string; erroredSessions: number }[];
-  rule: { minSessions: number; errorRateThreshold: number; lookbackDays: number; verdict: string };
+  rule: { minSessions: number; errorRateThreshold: number; lookbackDays: number; confidence: number; verdict: string };
 }
 
 export interface RuleContext {
   minSessions: number;
   errorRateThreshold: number;
   lookbackDays: number;
+  confidence: number;
 }
 
 /**
@@ -63,6 +71,10 @@ export function issueContext(group: JudgedGroup, rule: RuleContext, escape: (val
       durationP95Seconds: group.durationP95Seconds,
     },
     baseline: group.baseline,
+    interval: group.interval,
+    flagged: group.flagged,
+    days: group.days.map((bucket) => ({ ...bucket, rate: bucket.erroredSessions / bucket.sessions })),
+    appVersions: group.appVersions.map(escape),
     topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), count: entry.count })),
     runs: group.runs.map((run) => ({
       id: run.id,

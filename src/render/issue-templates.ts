@@ -2,12 +2,12 @@
 // at start, and renders issue drafts. Template errors stop the run with the path.
 
 import Handlebars from 'handlebars';
-import { formatCount, formatDuration, formatPercent } from './format.ts';
+import { formatCount, formatDuration, formatInterval, formatPercent } from './format.ts';
+import { markdownTable, rateChart, sessionsChart } from './charts.ts';
+import type { DayPoint } from './charts.ts';
 import type { IssueContext } from './issue-context.ts';
 import { findUnknownField } from './template-check.ts';
 
-export const BODY_MAX_CHARS = 65_536;
-const FINGERPRINT_MARKER = /<!-- crash-report-aggregator:fingerprint=([0-9a-f]{16}) -->/;
 
 export interface TemplateSource {
   path: string;
@@ -30,16 +30,11 @@ const HELPERS: Record<string, (...args: unknown[]) => string> = {
   percent: (value) => formatPercent(typeof value === 'number' ? value : null),
   count: (value) => formatCount(Number(value)),
   duration: (value) => formatDuration(Number(value)),
+  interval: (value) => formatInterval(value as { low: number; high: number }),
+  rateChart: (days) => rateChart(days as DayPoint[]),
+  sessionsChart: (days) => sessionsChart(days as DayPoint[]),
+  table: (...args) => markdownTable(args[0] as Record<string, unknown>[], args.slice(1, -1).map(String)),
 };
-
-export function fingerprintMarker(fingerprint: string): string {
-  return `<!-- crash-report-aggregator:fingerprint=${fingerprint} -->`;
-}
-
-/** The fingerprint an issue body carries, or null. */
-export function fingerprintIn(body: string | null | undefined): string | null {
-  return body ? (FINGERPRINT_MARKER.exec(body)?.[1] ?? null) : null;
-}
 
 const SAMPLE: IssueContext = {
   group: {
@@ -64,9 +59,16 @@ const SAMPLE: IssueContext = {
     durationP95Seconds: 300,
   },
   baseline: { sessions: 100, erroredSessions: 2, errorRate: 0.02 },
+  interval: { low: 0.11, high: 0.47 },
+  flagged: true,
+  days: [
+    { day: '2026-01-01', sessions: 12, erroredSessions: 2, rate: 2 / 12 },
+    { day: '2026-01-02', sessions: 8, erroredSessions: 3, rate: 3 / 8 },
+  ],
+  appVersions: ['1.0.0'],
   topErrorKinds: [{ kind: 'KeyError', count: 3 }],
   runs: [{ id: 1, url: 'https://github.com/o/r/actions/runs/1', branch: 'main', erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, verdict: 'error rate at or above threshold' },
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, verdict: 'significantly worse than the other sessions' },
 };
 
 function lineOf(error: unknown): string {
@@ -92,16 +94,6 @@ function compile(env: typeof Handlebars, source: TemplateSource): HandlebarsTemp
   return template;
 }
 
-/** Cuts an over-long body at the last section heading that fits, with a visible note. */
-export function limitBody(body: string, marker: string): string {
-  const room = BODY_MAX_CHARS - marker.length - 200;
-  if (body.length + marker.length + 2 <= BODY_MAX_CHARS) return `${body}\n\n${marker}`;
-  const head = body.slice(0, room);
-  const cut = head.lastIndexOf('\n#');
-  const kept = cut > 0 ? head.slice(0, cut) : head.slice(0, head.lastIndexOf('\n') > 0 ? head.lastIndexOf('\n') : room);
-  return `${kept}\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.\n\n${marker}`;
-}
-
 export function createIssueRenderer(title: TemplateSource, body: TemplateSource): IssueRenderer {
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
@@ -114,8 +106,7 @@ export function createIssueRenderer(title: TemplateSource, body: TemplateSource)
   return {
     render(titleContext, bodyContext) {
       const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, ' ').trim().slice(0, 256);
-      const renderedBody = bodyTemplate(bodyContext).replace(/\r\n/g, '\n').trim();
-      return { title: renderedTitle, body: limitBody(renderedBody, fingerprintMarker(bodyContext.group.fingerprint)) };
+      return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, '\n').trim() };
     },
   };
 }

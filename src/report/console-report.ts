@@ -28,7 +28,8 @@ export function formatConsoleReport(report: RunReport): string {
     `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake.duplicates} duplicates, ` +
       `${intake.outsideWindow} outside window; ${totals.groups} groups, ${totals.flagged} flagged; ` +
       `issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ` +
-      `${totals.closed} closed, ${totals.deferred} deferred${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
+      `${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ` +
+      `${totals.muted} muted, ${totals.deferred} deferred${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
   );
   for (const [reason, count] of Object.entries(intake.rejectedReasons)) lines.push(`  rejected ${count}: ${reason}`);
   for (const [finding, count] of Object.entries(intake.privacy)) lines.push(`  private data ${count}: ${finding}`);

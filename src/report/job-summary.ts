@@ -2,7 +2,9 @@
 // and what was rejected or skipped and why.
 
 import { escapeHtml } from '../render/markdown-escape.ts';
-import { formatCount, formatPercent } from '../render/format.ts';
+import { worstGroupsChart } from '../render/charts.ts';
+import { formatCount, formatInterval, formatPercent } from '../render/format.ts';
+import { matrixTable } from './usage-report.ts';
 import { limitMessage } from '../records/intake.ts';
 import type { RunReport } from './run-report.ts';
 
@@ -20,8 +22,11 @@ export const SUMMARY_MAX_GROUPS = 200;
 const ACTION_WORDS: Record<string, string> = {
   create: 'opened',
   update: 'updated',
+  reopen: 'reopened: regressed in a newer version',
+  close: 'closed: recovered',
   unchanged: 'unchanged',
   closed: 'closed by a maintainer, left alone',
+  muted: 'muted (not planned, or ignore label), left alone',
   deferred: 'not opened: max-new-issues reached',
 };
 
@@ -50,13 +55,14 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   if (intake.limitReached) summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
   if (report.dryRun) summary.addRaw('<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>', true);
 
-  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'flagged', 'issue'].map((data) => ({ data, header: true }));
+  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'flagged', 'issue'].map((data) => ({ data, header: true }));
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),
     formatCount(group.erroredSessions),
     formatPercent(group.errorRate),
-    group.flagged ? '🔴 yes' : 'no',
+    formatInterval(group.interval),
+    group.flagged ? '🔴 yes' : `no: ${escapeHtml(group.verdict)}`,
     group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : '',
   ]);
   if (rows.length > 0) summary.addTable([header, ...rows]);
@@ -64,6 +70,16 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     summary.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
   }
 
+  if (report.matrix.length > 0) {
+    summary.addHeading('Errored-session rate by OS and app version', 3);
+    summary.addRaw(`\n\n${matrixTable(report.matrix)}\n\n`, true);
+    const worst = [...report.groups]
+      .filter((group) => group.sessions >= report.rule.minSessions)
+      .sort((a, b) => b.errorRate - a.errorRate)
+      .slice(0, 8)
+      .map((group) => ({ label: group.fields.map((field) => field.value).join(' '), rate: group.errorRate }));
+    if (worst.length > 0) summary.addRaw(`\n\n${worstGroupsChart(worst)}\n\n`, true);
+  }
   if (report.issues.length > 0) {
     summary.addHeading('Issues', 3);
     summary.addList(

@@ -15,7 +15,7 @@ export interface RunReport {
   dryRun: boolean;
   window: { start: string; end: string; lookbackDays: number };
   groupBy: string[];
-  rule: { minSessions: number; errorRateThreshold: number };
+  rule: { minSessions: number; errorRateThreshold: number; confidence: number };
   intake: IntakeTally;
   totals: {
     sessions: number;
@@ -26,10 +26,18 @@ export interface RunReport {
     created: number;
     updated: number;
     unchanged: number;
+    reopened: number;
+    /** Closed by this run after the group recovered. */
+    closedNow: number;
+    /** Closed by a maintainer and left alone. */
     closed: number;
+    /** Closed as not planned, or carrying the ignore label: never touched. */
+    muted: number;
     deferred: number;
   };
   groups: GroupReport[];
+  /** Every OS × app version pair, judged like a group. */
+  matrix: JudgedGroup[];
   issues: AppliedAction[];
   /** REST requests made, when the run talked to GitHub. */
   requests: { reads: number; writes: number } | null;
@@ -41,9 +49,10 @@ export function buildReport(input: {
   lookbackDays: number;
   dryRun: boolean;
   groupBy: string[];
-  rule: { minSessions: number; errorRateThreshold: number };
+  rule: { minSessions: number; errorRateThreshold: number; confidence: number };
   intake: IntakeTally;
   groups: JudgedGroup[];
+  matrix?: JudgedGroup[];
   issues: AppliedAction[];
 }): RunReport {
   const byFingerprint = new Map(input.issues.map((issue) => [issue.fingerprint, issue]));
@@ -65,13 +74,17 @@ export function buildReport(input: {
       created: count('create'),
       updated: count('update'),
       unchanged: count('unchanged'),
+      reopened: count('reopen'),
+      closedNow: count('close'),
       closed: count('closed'),
+      muted: count('muted'),
       deferred: count('deferred'),
     },
     groups: input.groups.map((group) => {
       const issue = byFingerprint.get(group.fingerprint);
       return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
     }),
+    matrix: input.matrix ?? [],
     issues: input.issues,
     requests: null,
   };

@@ -1,6 +1,7 @@
 // The one place that writes issues. Dry runs stop here, and say what they would do.
 
 import type { IssueTracker } from './issue-tracker.ts';
+import { fingerprintIn } from './managed-section.ts';
 import type { PlannedAction } from './plan-issues.ts';
 
 export interface AppliedAction {
@@ -13,6 +14,8 @@ export interface AppliedAction {
   url: string | null;
   /** True when the write was skipped because of dry-run. */
   dryRun: boolean;
+  /** A comment added (or, in a dry run, that would be). */
+  comment: string | null;
 }
 
 export interface ApplyOptions {
@@ -28,52 +31,93 @@ export interface ApplyOptions {
   existingNow?: () => Promise<ReadonlySet<string>>;
 }
 
+const WRITES = new Set<PlannedAction['kind']>(['create', 'update', 'reopen', 'close', 'report']);
+
+const VERBS: Record<string, string> = {
+  create: 'open an issue',
+  update: 'update issue',
+  reopen: 'reopen issue',
+  close: 'close issue',
+  report: 'write the report issue',
+};
+
 export async function applyPlan(plan: readonly PlannedAction[], options: ApplyOptions): Promise<AppliedAction[]> {
   const { tracker, dryRun, log } = options;
   const results: AppliedAction[] = [];
-  const writes = plan.filter((action) => action.kind === 'create' || action.kind === 'update');
   let existing: ReadonlySet<string> = new Set();
-  if (!dryRun && plan.some((action) => action.kind === 'create')) {
+  const creates = plan.filter((action) => action.kind === 'create');
+  if (!dryRun && (creates.length > 0 || plan.some((action) => action.kind === 'report' && !action.issue))) {
     if (options.existingNow) existing = await options.existingNow();
-    await tracker.ensureLabels(options.labels);
+    await tracker.ensureLabels([...new Set([...options.labels, ...creates.flatMap((action) => action.draft.labels)])]);
   }
   for (const action of plan) {
-    const base = { kind: action.kind, fingerprint: action.draft.fingerprint, label: action.draft.label, title: action.draft.title, dryRun };
+    const issue = 'issue' in action ? action.issue : null;
+    const result: AppliedAction = {
+      kind: action.kind,
+      fingerprint: action.draft?.fingerprint ?? fingerprintIn(issue?.body) ?? '',
+      label: action.draft?.label ?? issue?.title ?? ('title' in action ? action.title : ''),
+      title: issue?.title ?? action.draft?.title ?? ('title' in action ? action.title : ''),
+      number: issue?.number ?? null,
+      url: issue?.url ?? null,
+      dryRun: dryRun && WRITES.has(action.kind),
+      comment: 'comment' in action ? action.comment : null,
+    };
+    if (dryRun && WRITES.has(action.kind)) {
+      log(`[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ''}: ${result.title}${result.comment ? ` (with a comment)` : ''}`);
+      results.push(result);
+      continue;
+    }
     switch (action.kind) {
       case 'create': {
-        if (dryRun) {
-          log(`[dry-run] would open an issue: ${action.draft.title}`);
-          results.push({ ...base, number: null, url: null });
-        } else if (existing.has(action.draft.fingerprint)) {
+        if (existing.has(action.draft.fingerprint)) {
           log(`Not opened, another run opened it meanwhile: ${action.draft.title}`);
-          results.push({ ...base, kind: 'unchanged', number: null, url: null });
-        } else {
-          const issue = await tracker.createIssue({ title: action.draft.title, body: action.draft.body, labels: options.labels });
-          log(`Opened issue #${issue.number}: ${issue.title}`);
-          results.push({ ...base, number: issue.number, url: issue.url });
+          results.push({ ...result, kind: 'unchanged' });
+          break;
         }
+        const created = await tracker.createIssue({ title: action.draft.title, body: action.body, labels: [...new Set([...options.labels, ...action.draft.labels])] });
+        log(`Opened issue #${created.number}: ${created.title}`);
+        results.push({ ...result, number: created.number, url: created.url });
         break;
       }
-      case 'update': {
-        if (dryRun) {
-          log(`[dry-run] would update issue #${action.issue.number}: ${action.issue.title}`);
-        } else {
-          await tracker.updateIssue(action.issue.number, { body: action.draft.body });
-          log(`Updated issue #${action.issue.number}: ${action.issue.title}`);
-        }
-        results.push({ ...base, title: action.issue.title, number: action.issue.number, url: action.issue.url });
+      case 'update':
+        await tracker.updateIssue(action.issue.number, { body: action.body });
+        if (action.comment) await tracker.addComment(action.issue.number, action.comment);
+        log(`Updated issue #${action.issue.number}: ${action.issue.title}`);
+        results.push(result);
         break;
-      }
-      case 'unchanged':
-      case 'closed':
-        results.push({ ...base, title: action.issue.title, number: action.issue.number, url: action.issue.url, dryRun: false });
+      case 'reopen':
+        await tracker.updateIssue(action.issue.number, { body: action.body, state: 'open', stateReason: 'reopened' });
+        await tracker.addComment(action.issue.number, action.comment);
+        log(`Reopened issue #${action.issue.number}: ${action.comment}`);
+        results.push(result);
+        break;
+      case 'close':
+        await tracker.addComment(action.issue.number, action.comment);
+        await tracker.updateIssue(action.issue.number, { ...(action.body ? { body: action.body } : {}), state: 'closed', stateReason: 'completed' });
+        log(`Closed issue #${action.issue.number}: ${action.issue.title}`);
+        results.push(result);
+        break;
+      case 'report':
+        if (action.issue) {
+          await tracker.updateIssue(action.issue.number, { body: action.body });
+          log(`Updated the report issue #${action.issue.number}`);
+        } else {
+          const created = await tracker.createIssue({ title: action.title, body: action.body, labels: options.labels });
+          log(`Opened the report issue #${created.number}`);
+          result.number = created.number;
+          result.url = created.url;
+        }
+        results.push(result);
         break;
       case 'deferred':
         log(`Not opened (max-new-issues reached): ${action.draft.title}`);
-        results.push({ ...base, number: null, url: null, dryRun: false });
+        results.push(result);
         break;
+      default:
+        results.push(result);
     }
   }
-  if (dryRun && writes.length > 0) log(`[dry-run] ${writes.length} issue write(s) skipped.`);
+  const skipped = results.filter((result) => result.dryRun).length;
+  if (dryRun && skipped > 0) log(`[dry-run] ${skipped} issue write(s) skipped.`);
   return results;
 }

@@ -65,10 +65,23 @@ export function createGitHubTracker(client: GitHubClient, repository: Repository
     },
     async updateIssue(number, changes) {
       try {
-        const { data } = await client.rest.issues.update({ ...repository, issue_number: number, ...changes });
+        const { stateReason, ...rest } = changes;
+        const { data } = await client.rest.issues.update({
+          ...repository,
+          issue_number: number,
+          ...rest,
+          ...(stateReason ? { state_reason: stateReason } : {}),
+        });
         return tracked(data as Issue);
       } catch (error) {
         throw refusal(error, `Updating issue #${number}`, 'issues: write') ?? error;
+      }
+    },
+    async addComment(number, body) {
+      try {
+        await client.rest.issues.createComment({ ...repository, issue_number: number, body });
+      } catch (error) {
+        throw refusal(error, `Commenting on issue #${number}`, 'issues: write') ?? error;
       }
     },
   };

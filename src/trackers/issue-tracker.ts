@@ -18,6 +18,14 @@ export interface IssueDraft {
   labels: string[];
 }
 
+export interface IssueChanges {
+  title?: string;
+  body?: string;
+  state?: 'open' | 'closed';
+  /** With state closed: completed or not_planned. */
+  stateReason?: 'completed' | 'not_planned' | 'reopened';
+}
+
 export interface IssueTracker {
   /** One line naming where issues go, for logs. */
   describe(): string;
@@ -26,5 +34,6 @@ export interface IssueTracker {
   /** Creates any of the labels that do not exist yet. */
   ensureLabels(labels: string[]): Promise<void>;
   createIssue(draft: IssueDraft): Promise<TrackedIssue>;
-  updateIssue(number: number, changes: { title?: string; body?: string }): Promise<TrackedIssue>;
+  updateIssue(number: number, changes: IssueChanges): Promise<TrackedIssue>;
+  addComment(number: number, body: string): Promise<void>;
 }

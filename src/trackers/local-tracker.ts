@@ -1,7 +1,7 @@
 // Issues as Markdown files in a folder, so the whole product runs with no account.
 // Each file has a small header (one JSON value per key) and the issue body.
 
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueDraft, IssueTracker, TrackedIssue } from './issue-tracker.ts';
 
@@ -93,7 +93,14 @@ export function createLocalTracker(folder: string): IssueTracker {
     async updateIssue(number, changes) {
       const issue = (await all()).find((candidate) => candidate.number === number);
       if (!issue) throw new Error(`Local issue ${number} is missing from ${folder}.`);
-      return save({ ...issue, ...changes });
+      const { stateReason, ...rest } = changes;
+      return save({ ...issue, ...rest, ...(stateReason ? { stateReason } : changes.state === 'open' ? { stateReason: null } : {}) });
+    },
+    async addComment(number, body) {
+      // Comments go beside the issue, newest last, so the issue file stays the body alone.
+      await mkdir(folder, { recursive: true });
+      const path = join(folder, fileName(number).replace(/\.md$/, '.comments.md'));
+      await appendFile(path, `<!-- comment -->\n${body}\n\n`);
     },
   };
 }

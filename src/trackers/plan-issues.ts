@@ -1,52 +1,175 @@
-// Decides, for each flagged group, whether its issue is opened, updated, left
-// alone or deferred. Pure: the plan is data, applied (or not) elsewhere.
+// Decides what happens to each group's issue, the way a crash tracker would:
+// open, update, reopen on regression, close after recovery, or leave alone when
+// a maintainer said so. Pure: the plan is data, applied (or not) elsewhere.
 
-import { fingerprintIn } from '../render/issue-templates.ts';
-import type { IssueText } from '../render/issue-templates.ts';
+import type { JudgedGroup } from '../aggregate/flag-groups.ts';
+import { newerThanAll, sortVersions } from '../aggregate/versions.ts';
+import { formatPercent } from '../render/format.ts';
 import type { TrackedIssue } from './issue-tracker.ts';
+import { composeBody, composeSection, fingerprintIn, sectionOf, stateIn } from './managed-section.ts';
+import type { IssueState } from './managed-section.ts';
 
-export interface GroupDraft extends IssueText {
+const DAY_MS = 86_400_000;
+
+export interface GroupDraft {
   fingerprint: string;
+  /** "os.platform windows, app.version 2.4.0", unescaped, for logs and reports. */
   label: string;
+  title: string;
+  /** The rendered body template, without the markers. */
+  rendered: string;
+  group: JudgedGroup;
+  /** Labels for a new issue: the configured ones and any dimension labels. */
+  labels: string[];
+}
+
+export interface PlanOptions {
+  groupBy: string[];
+  maxNewIssues: number;
+  ignoreLabel: string;
+  closeAfterDays: number;
+  commentOnChange: boolean;
+  errorRateThreshold: number;
+  confidence: number;
+  now: Date;
 }
 
 export type PlannedAction =
-  | { kind: 'create'; draft: GroupDraft }
-  | { kind: 'update'; draft: GroupDraft; issue: TrackedIssue }
+  | { kind: 'create'; draft: GroupDraft; body: string }
+  | { kind: 'update'; draft: GroupDraft; issue: TrackedIssue; body: string; comment: string | null }
+  | { kind: 'reopen'; draft: GroupDraft; issue: TrackedIssue; body: string; comment: string }
+  | { kind: 'close'; draft: GroupDraft | null; issue: TrackedIssue; body: string | null; comment: string }
   | { kind: 'unchanged'; draft: GroupDraft; issue: TrackedIssue }
   | { kind: 'closed'; draft: GroupDraft; issue: TrackedIssue }
-  | { kind: 'deferred'; draft: GroupDraft };
+  | { kind: 'muted'; draft: GroupDraft | null; issue: TrackedIssue }
+  | { kind: 'deferred'; draft: GroupDraft }
+  | { kind: 'report'; draft: null; issue: TrackedIssue | null; title: string; body: string };
 
-function normalise(body: string): string {
-  return body.replace(/\r\n/g, '\n').trimEnd();
-}
-
-/** Existing issues by the fingerprint in their body; the oldest wins when a race made two. */
+/** Existing issues by the fingerprint in their body; the oldest open one wins when a race made two. */
 export function issuesByFingerprint(issues: readonly TrackedIssue[]): Map<string, TrackedIssue> {
   const found = new Map<string, TrackedIssue>();
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
     const fingerprint = fingerprintIn(issue.body);
     if (!fingerprint) continue;
     const current = found.get(fingerprint);
-    // Prefer the oldest open issue, else the oldest closed one.
     if (!current || (current.state === 'closed' && issue.state === 'open')) found.set(fingerprint, issue);
   }
   return found;
 }
 
-export function planIssues(drafts: readonly GroupDraft[], existing: readonly TrackedIssue[], maxNewIssues: number): PlannedAction[] {
+function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: string[]): IssueState {
+  return {
+    v: 1,
+    groupBy,
+    versions: sortVersions([...new Set([...(previous?.versions ?? []), ...draft.group.appVersions])]),
+    sessions: draft.group.sessions,
+    erroredSessions: draft.group.erroredSessions,
+    errorRate: draft.group.errorRate,
+  };
+}
+
+function figures(group: JudgedGroup, confidence: number): string {
+  const interval = `${Math.round(confidence * 100)}% interval ${formatPercent(group.interval.low)}–${formatPercent(group.interval.high)}`;
+  const baseline = group.baseline.errorRate === null ? '' : ` against ${formatPercent(group.baseline.errorRate)} for all other sessions`;
+  return `${formatPercent(group.errorRate)} of ${group.sessions} sessions errored (${group.erroredSessions}; ${interval})${baseline}`;
+}
+
+/** True when every one of the last `days` UTC days had no sessions or a rate below the threshold. */
+export function belowThresholdFor(group: JudgedGroup | null, days: number, threshold: number, now: Date): boolean {
+  if (!group) return true;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const since = new Date(today - (days - 1) * DAY_MS).toISOString().slice(0, 10);
+  const first = group.days[0]?.day;
+  // The group must have been watched for the whole stretch, not just appeared below it.
+  if (first !== undefined && first > since) return false;
+  return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < threshold);
+}
+
+function changedByTwo(previous: IssueState | null, rate: number): boolean {
+  if (!previous) return false;
+  if (previous.errorRate === 0) return rate > 0;
+  return rate / previous.errorRate > 2 || rate / previous.errorRate < 0.5;
+}
+
+export function planIssues(drafts: readonly GroupDraft[], existing: readonly TrackedIssue[], options: PlanOptions): PlannedAction[] {
   const known = issuesByFingerprint(existing);
+  const plan: PlannedAction[] = [];
   let created = 0;
-  return drafts.map((draft): PlannedAction => {
+  const seen = new Set<string>();
+  for (const draft of drafts) {
+    seen.add(draft.fingerprint);
     const issue = known.get(draft.fingerprint);
+    const group = draft.group;
     if (!issue) {
-      if (created >= maxNewIssues) return { kind: 'deferred', draft };
+      if (!group.flagged) continue;
+      if (created >= options.maxNewIssues) {
+        plan.push({ kind: 'deferred', draft });
+        continue;
+      }
       created += 1;
-      return { kind: 'create', draft };
+      plan.push({ kind: 'create', draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options.groupBy)) });
+      continue;
     }
-    // A maintainer closed it: that decision stands.
-    if (issue.state === 'closed') return { kind: 'closed', draft, issue };
-    if (normalise(issue.body) === normalise(draft.body)) return { kind: 'unchanged', draft, issue };
-    return { kind: 'update', draft, issue };
-  });
+    const previous = stateIn(issue.body);
+    if (issue.labels.includes(options.ignoreLabel) || (issue.state === 'closed' && issue.stateReason === 'not_planned')) {
+      plan.push({ kind: 'muted', draft, issue });
+      continue;
+    }
+    const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options.groupBy));
+    if (issue.state === 'closed') {
+      const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
+      if (newer.length > 0) {
+        const version = newer.at(-1)!;
+        plan.push({ kind: 'reopen', draft, issue, body, comment: `Regressed in ${version}: ${figures(group, options.confidence)}.` });
+      } else {
+        plan.push({ kind: 'closed', draft, issue });
+      }
+      continue;
+    }
+    if (!group.flagged && options.closeAfterDays > 0 && belowThresholdFor(group, options.closeAfterDays, options.errorRateThreshold, options.now)) {
+      const comment =
+        `Below the ${formatPercent(options.errorRateThreshold)} threshold every day for the last ${options.closeAfterDays} day(s): ` +
+        `${figures(group, options.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
+      plan.push({ kind: 'close', draft, issue, body, comment });
+      continue;
+    }
+    if (sectionOf(issue.body) === sectionOf(body)) {
+      plan.push({ kind: 'unchanged', draft, issue });
+      continue;
+    }
+    const comment =
+      options.commentOnChange && previous && changedByTwo(previous, group.errorRate)
+        ? `The errored-session rate moved from ${formatPercent(previous.errorRate)} (${previous.erroredSessions} of ${previous.sessions}) to ${formatPercent(group.errorRate)} (${group.erroredSessions} of ${group.sessions}) since the last update.`
+        : null;
+    plan.push({ kind: 'update', draft, issue, body, comment });
+  }
+  // Open issues of groups with no session left in the window.
+  if (options.closeAfterDays > 0) {
+    for (const [fingerprint, issue] of known) {
+      if (seen.has(fingerprint) || issue.state !== 'open') continue;
+      const previous = stateIn(issue.body);
+      // Only issues filed under the same grouping: another grouping's groups are not "gone".
+      if (!previous || previous.groupBy.join(',') !== options.groupBy.join(',')) continue;
+      if (issue.labels.includes(options.ignoreLabel)) {
+        plan.push({ kind: 'muted', draft: null, issue });
+        continue;
+      }
+      plan.push({
+        kind: 'close',
+        draft: null,
+        issue,
+        body: null,
+        comment: `No sessions of this group in the last ${options.closeAfterDays} day(s) or more. Closing as completed; a regression in a newer version reopens it.`,
+      });
+    }
+  }
+  return plan;
+}
+
+/** The dashboard issue: found by its marker, created once, rewritten only when it changed. */
+export function planReportIssue(existing: readonly TrackedIssue[], marker: string, title: string, rendered: string): PlannedAction | null {
+  const issue = [...existing].sort((a, b) => a.number - b.number).find((candidate) => candidate.state === 'open' && candidate.body.includes(marker)) ?? null;
+  const body = composeSection(issue?.body ?? null, rendered, marker);
+  if (issue && sectionOf(issue.body) === sectionOf(body)) return null;
+  return { kind: 'report', draft: null, issue, title, body };
 }

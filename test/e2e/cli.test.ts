@@ -52,7 +52,7 @@ test('the CLI files the planted group into the local store and updates it in pla
   await writeFile(join(dir, 'more.jsonl'), more.map((row) => JSON.stringify(row)).join('\n'));
   const closed = await cli([...args, '--path', 'more.jsonl'], dir);
   assert.equal(closed.code, 0, closed.stderr);
-  assert.match(closed.stdout, /issues: 0 opened, 0 updated, 0 unchanged, 1 closed/);
+  assert.match(closed.stdout, /issues: 0 opened, 0 updated, 0 unchanged, 0 reopened, 0 closed as recovered, 1 closed by maintainers/);
 
   await writeFile(file, text);
   const updated = await cli([...args, '--path', 'more.jsonl'], dir);

@@ -65,6 +65,7 @@ export interface GitHubEmulator {
   token: string;
   artifacts: Artifact[];
   issues: Issue[];
+  comments: { issue: number; body: string }[];
   labels: Label[];
   requests: RecordedRequest[];
   faults: Fault[];
@@ -142,6 +143,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     token,
     artifacts: [],
     issues: [],
+    comments: [],
     labels: [],
     requests: [],
     faults: [],
@@ -437,6 +439,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
         issue.updated_at = new Date().toISOString();
       }
       send(response, 200, issue);
+    } else if (method === 'POST' && (match = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const issue = emulator.issues.find((candidate) => candidate.number === Number(match![1]));
+      if (!issue) return notFound(response);
+      if (typeof json['body'] !== 'string' || json['body'] === '') {
+        send(response, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }] });
+        return;
+      }
+      emulator.comments.push({ issue: issue.number, body: json['body'] });
+      issue.comments += 1;
+      const id = nextIssueId++;
+      const comment: components['schemas']['issue-comment'] = {
+        id,
+        node_id: `IC_${id}`,
+        url: `${repoApi}/issues/comments/${id}`,
+        html_url: `${issue.html_url}#issuecomment-${id}`,
+        body: json['body'],
+        user: bot,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+        issue_url: issue.url,
+        author_association: 'NONE',
+      };
+      send(response, 201, comment);
     } else if (method === 'GET' && (match = /^\/labels\/([^/]+)$/.exec(rest))) {
       const name = decodeURIComponent(match[1]!);
       const label = emulator.labels.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
