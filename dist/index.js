@@ -24566,7 +24566,7 @@ var require_util9 = __commonJS({
 var require_array_set = __commonJS({
   "node_modules/source-map/lib/array-set.js"(exports) {
     var util = require_util9();
-    var has = Object.prototype.hasOwnProperty;
+    var has2 = Object.prototype.hasOwnProperty;
     var hasNativeMap = typeof Map !== "undefined";
     function ArraySet() {
       this._array = [];
@@ -24584,7 +24584,7 @@ var require_array_set = __commonJS({
     };
     ArraySet.prototype.add = function ArraySet_add(aStr, aAllowDuplicates) {
       var sStr = hasNativeMap ? aStr : util.toSetString(aStr);
-      var isDuplicate = hasNativeMap ? this.has(aStr) : has.call(this._set, sStr);
+      var isDuplicate = hasNativeMap ? this.has(aStr) : has2.call(this._set, sStr);
       var idx = this._array.length;
       if (!isDuplicate || aAllowDuplicates) {
         this._array.push(aStr);
@@ -24602,7 +24602,7 @@ var require_array_set = __commonJS({
         return this._set.has(aStr);
       } else {
         var sStr = util.toSetString(aStr);
-        return has.call(this._set, sStr);
+        return has2.call(this._set, sStr);
       }
     };
     ArraySet.prototype.indexOf = function ArraySet_indexOf(aStr) {
@@ -24613,7 +24613,7 @@ var require_array_set = __commonJS({
         }
       } else {
         var sStr = util.toSetString(aStr);
-        if (has.call(this._set, sStr)) {
+        if (has2.call(this._set, sStr)) {
           return this._set[sStr];
         }
       }
@@ -33181,10 +33181,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
+      addFormat(name, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name] = format2;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -33302,9 +33302,9 @@ var require_core = __commonJS({
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
+        const format2 = this.opts.formats[name];
+        if (format2)
+          this.addFormat(name, format2);
       }
     }
     function addInitialKeywords(defs) {
@@ -35306,18 +35306,18 @@ var require_format = __commonJS({
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
           const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
           cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
           function unknownFmt() {
             if (opts.strictSchema === false)
               return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
           }
           function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
           }
         }
         function validateFormat() {
@@ -35328,7 +35328,7 @@ var require_format = __commonJS({
           }
           if (formatDef === true)
             return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
           if (fmtType === ruleType)
             cxt.pass(validCondition());
           function unknownFormat() {
@@ -35355,7 +35355,7 @@ var require_format = __commonJS({
                 throw new Error("async format in sync schema");
               return (0, codegen_1._)`await ${fmtRef}(${data})`;
             }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
           }
         }
       }
@@ -35370,8 +35370,8 @@ var require_format2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
+    var format2 = [format_1.default];
+    exports.default = format2;
   }
 });
 
@@ -35920,7 +35920,7 @@ var require_json_schema_2020_12 = __commonJS({
     var unevaluated = require_unevaluated2();
     var content = require_content();
     var core = require_core3();
-    var format = require_format_annotation();
+    var format2 = require_format_annotation();
     var metadata = require_meta_data();
     var validation = require_validation2();
     var META_SUPPORT_DATA = ["/properties"];
@@ -35932,7 +35932,7 @@ var require_json_schema_2020_12 = __commonJS({
         unevaluated,
         content,
         core,
-        with$data(this, format),
+        with$data(this, format2),
         metadata,
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
@@ -36518,17 +36518,17 @@ var require_limit = __commonJS({
           cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
         }
         function validateFormat() {
-          const format = fCxt.schema;
-          const fmtDef = self2.formats[format];
+          const format2 = fCxt.schema;
+          const fmtDef = self2.formats[format2];
           if (!fmtDef || fmtDef === true)
             return;
           if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
-            throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+            throw new Error(`"${keyword}": format "${format2}" does not define "compare" function`);
           }
           const fmt = gen.scopeValue("formats", {
-            key: format,
+            key: format2,
             ref: fmtDef,
-            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format2)}` : void 0
           });
           cxt.fail$data(compareCode(fmt));
         }
@@ -40490,11 +40490,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob2;
-      let output = match && format ? format(input) : input;
+      let output = match && format2 ? format2(input) : input;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format2 ? format2(input) : input;
         match = output === glob2;
       }
       if (match === false || opts.capture === true) {
@@ -41577,7 +41577,7 @@ function parse(options2) {
   if (!isBinaryRequest) {
     if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
+        (format2) => format2.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options2.mediaType.format}`
         )
@@ -41587,8 +41587,8 @@ function parse(options2) {
       if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
-          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
+          const format2 = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format2}`;
         }).join(",");
       }
     }
@@ -46024,6 +46024,7 @@ function recordFormatOf(name) {
   const lower = name.toLowerCase();
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
+  if (lower.endsWith(".log")) return "log";
   return null;
 }
 function jsonDepth(text, limit) {
@@ -46064,8 +46065,8 @@ function tryParse(text, maxDepth) {
     return { ok: false, reason: "invalid-json" };
   }
 }
-function* parseRecords(bytes, format) {
-  if (format === "json" && bytes.byteLength > JSON_FILE_MAX_BYTES) {
+function* parseRecords(bytes, format2) {
+  if (format2 === "json" && bytes.byteLength > JSON_FILE_MAX_BYTES) {
     yield { ok: false, reason: "file-too-large" };
     return;
   }
@@ -46074,7 +46075,7 @@ function* parseRecords(bytes, format) {
     yield { ok: false, reason: "not-utf8" };
     return;
   }
-  if (format === "json") {
+  if (format2 === "json") {
     const parsed2 = tryParse(text, RECORD_MAX_DEPTH + 1);
     if (parsed2.ok && Array.isArray(parsed2.value)) {
       for (const value of parsed2.value) yield { ok: true, value };
@@ -46230,6 +46231,239 @@ async function* zipEntries(archive) {
   } finally {
     zip.close();
   }
+}
+
+// src/records/intake.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/formats/derived-id.ts
+import { createHash } from "node:crypto";
+function derivedUuid(...parts) {
+  const hex = createHash("sha256").update(parts.join("\0")).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(parseInt(hex[16], 16) & 3 | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+// src/formats/platforms.ts
+var PLATFORMS = {
+  linux: "linux",
+  ubuntu: "linux",
+  debian: "linux",
+  centos: "linux",
+  rhel: "linux",
+  redhat: "linux",
+  fedora: "linux",
+  amazon: "linux",
+  amzn: "linux",
+  alpine: "linux",
+  arch: "linux",
+  opensuse: "linux",
+  suse: "linux",
+  darwin: "darwin",
+  mac: "darwin",
+  macos: "darwin",
+  osx: "darwin",
+  windows: "windows",
+  win32: "windows",
+  win: "windows",
+  freebsd: "freebsd"
+};
+var ARCHES = {
+  amd64: "x64",
+  x86_64: "x64",
+  x64: "x64",
+  arm64: "arm64",
+  aarch64: "arm64",
+  "386": "x86",
+  i386: "x86",
+  i686: "x86",
+  x86: "x86",
+  ia32: "x86",
+  arm: "arm",
+  armv7l: "arm",
+  armv6l: "arm"
+};
+function mapPlatform(value) {
+  return typeof value === "string" ? PLATFORMS[value.trim().toLowerCase()] ?? "other" : "other";
+}
+function mapArch(value) {
+  if (typeof value !== "string" || value.trim() === "") return null;
+  return ARCHES[value.trim().toLowerCase()] ?? "other";
+}
+
+// src/formats/hasura-cli.ts
+var HASURA_APP_NAME = "hasura-cli";
+function fromHasuraCli(event, appName) {
+  const executionId = event["execution_id"];
+  const timestamp = event["timestamp"];
+  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId)) return { ok: false, reason: "hasura-cli:execution_id" };
+  if (typeof timestamp !== "string") return { ok: false, reason: "hasura-cli:timestamp" };
+  if (typeof event["is_error"] !== "boolean") return { ok: false, reason: "hasura-cli:is_error" };
+  const failed = event["is_error"];
+  const summary2 = {
+    schema_version: 1,
+    session_id: executionId,
+    app: { name: appName ?? HASURA_APP_NAME, version: event["version"] },
+    os: { platform: mapPlatform(event["os_platform"]), ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {} },
+    started_at: timestamp,
+    ended_at: timestamp,
+    log_lines: 1,
+    error_lines: failed ? 1 : 0,
+    outcome: failed ? "error" : "ok"
+  };
+  if (typeof event["uuid"] === "string" && UUID_PATTERN.test(event["uuid"])) summary2["install_id"] = event["uuid"];
+  if (typeof event["server_version"] === "string") summary2["runtime"] = { name: "hasura-server", version: event["server_version"] };
+  if (typeof event["ci"] === "string" || event["ci"] === null) summary2["ci"] = event["ci"];
+  return { ok: true, value: summary2 };
+}
+
+// src/formats/record-shape.ts
+var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
+var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
+var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
+function recordShape(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const record = value;
+  if (has(record, "schema_version") || has(record, "session_id")) return "session-summary";
+  if (has(record, "execution_id") && has(record, "is_error") && has(record, "os_platform")) return "hasura-cli";
+  if (typeof record["event"] === "string" && (record["type"] === "track" || has(record, "messageId"))) return "segment";
+  return null;
+}
+
+// src/formats/segment.ts
+var SEGMENT_APP_NAME = "app";
+var INSTALL_EVENTS = { "Installation Success": false, "Installation Errors": true };
+var OS_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+function kept(event) {
+  const properties = event["properties"] !== null && typeof event["properties"] === "object" ? event["properties"] : {};
+  const anonymousId = typeof event["anonymousId"] === "string" && UUID_PATTERN.test(event["anonymousId"]) ? event["anonymousId"] : null;
+  const instanceId = typeof properties["instanceId"] === "string" && UUID_PATTERN.test(properties["instanceId"]) ? properties["instanceId"] : null;
+  return {
+    name: typeof event["event"] === "string" ? event["event"] : "",
+    messageId: typeof event["messageId"] === "string" ? event["messageId"] : null,
+    timestamp: typeof event["timestamp"] === "string" ? event["timestamp"] : null,
+    os: typeof properties["os"] === "string" ? properties["os"] : null,
+    version: typeof properties["version"] === "string" ? properties["version"] : null,
+    installId: instanceId ?? anonymousId
+  };
+}
+function fromSegment(event, appName) {
+  const { name, messageId, timestamp, os: os5, version, installId } = kept(event);
+  const isInstall = Object.prototype.hasOwnProperty.call(INSTALL_EVENTS, name);
+  if (!isInstall && name !== "Instance Active") return { ok: false, reason: "segment-event-skipped", skip: true };
+  if (!messageId) return { ok: false, reason: "segment:messageId" };
+  if (!timestamp) return { ok: false, reason: "segment:timestamp" };
+  const failed = isInstall && INSTALL_EVENTS[name] === true;
+  const osVersion = os5 && OS_VERSION.test(os5.toLowerCase()) ? os5.toLowerCase() : null;
+  const summary2 = {
+    schema_version: 1,
+    // The message ID is Segment's de-duplication key; the session ID is derived from it.
+    session_id: derivedUuid("segment", messageId),
+    app: { name: appName ?? SEGMENT_APP_NAME, version: version ?? "unknown" },
+    runtime: { name: isInstall ? "installer" : "server", version: "unknown" },
+    os: { platform: mapPlatform(os5), ...osVersion ? { version: osVersion } : {} },
+    started_at: timestamp,
+    ended_at: timestamp,
+    log_lines: 1,
+    error_lines: failed ? 1 : 0,
+    outcome: failed ? "error" : "ok"
+  };
+  if (installId) summary2["install_id"] = installId;
+  return { ok: true, value: summary2 };
+}
+
+// src/formats/adapt-record.ts
+function adaptRecord(value, settings) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
+  const shape = recordShape(value);
+  const format2 = settings.format === "auto" ? shape : settings.format;
+  if (format2 === null) return { ok: false, reason: "unknown-format" };
+  if (format2 === "log") return { ok: false, reason: "unknown-format" };
+  if (format2 !== shape && format2 !== "session-summary") return { ok: false, reason: `not-${format2}` };
+  switch (format2) {
+    case "session-summary":
+      return { ok: true, value };
+    case "hasura-cli":
+      return fromHasuraCli(value, settings.appName);
+    case "segment":
+      return fromSegment(value, settings.appName);
+  }
+}
+function summaryFromLog(figures2, contentKey, settings) {
+  return {
+    schema_version: 1,
+    session_id: derivedUuid("log", contentKey),
+    app: { name: settings.appName ?? "app", version: settings.appVersion ?? "unknown" },
+    os: { platform: "other" },
+    started_at: figures2.firstAt,
+    ended_at: figures2.lastAt,
+    log_lines: figures2.lines,
+    error_lines: figures2.errorLines,
+    outcome: figures2.errorLines > 0 ? "error" : "ok",
+    ...Object.keys(figures2.errorKinds).length > 0 ? { error_kinds: figures2.errorKinds } : {}
+  };
+}
+
+// src/formats/session-log.ts
+var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
+var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "CRITICAL", "FATAL", "EXCEPTION"]);
+var TRACEBACK = /^Traceback \(most recent call last\):/;
+var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
+var MAX_ERROR_KINDS = 32;
+var LogPatternError = class extends Error {
+};
+function compileLogPattern(source) {
+  let pattern;
+  try {
+    pattern = new RegExp(source);
+  } catch (error2) {
+    throw new LogPatternError(`is not a regular expression (${error2 instanceof Error ? error2.message : String(error2)})`);
+  }
+  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
+  return pattern;
+}
+function toIso(stamp) {
+  let text = stamp.replace(" ", "T").replace(",", ".");
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
+  text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
+  let first = null;
+  let last = null;
+  let lines2 = 0;
+  let errorLines = 0;
+  const errorKinds = /* @__PURE__ */ new Map();
+  let inTraceback = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "") continue;
+    lines2 += 1;
+    const match = pattern.exec(line);
+    const stamp = match?.groups?.["ts"];
+    if (match && stamp) {
+      inTraceback = false;
+      const iso = toIso(stamp);
+      if (iso) {
+        if (first === null || iso < first) first = iso;
+        if (last === null || iso > last) last = iso;
+      }
+      if (ERROR_LEVELS.has((match.groups?.["level"] ?? "").toUpperCase())) errorLines += 1;
+      continue;
+    }
+    if (TRACEBACK.test(line)) {
+      inTraceback = true;
+      errorLines += 1;
+      continue;
+    }
+    if (inTraceback && !/^\s/.test(line)) {
+      inTraceback = false;
+      const kind = EXCEPTION_LINE.exec(line)?.[1];
+      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    }
+  }
+  if (first === null || last === null) return null;
+  return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines, lines2), errorKinds: Object.fromEntries(errorKinds) };
 }
 
 // src/records/privacy-guard.ts
@@ -46542,9 +46776,48 @@ async function intake(options2) {
     tally.rejected += 1;
     bump(tally.rejectedReasons, reason);
   };
+  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  const screen = (value, run2) => {
+    const adapted = adaptRecord(value, adapter);
+    if (!adapted.ok) {
+      if (adapted.skip) bump(tally.skipped, adapted.reason);
+      else reject(adapted.reason);
+      return;
+    }
+    const finding = findPrivateData(adapted.value, safePath);
+    if (finding) {
+      reject("privacy");
+      bump(tally.privacy, `${finding.path} ${finding.rule}`);
+      return;
+    }
+    const checked = validateSummary(adapted.value);
+    if (!checked.ok) {
+      reject(checked.reason);
+      return;
+    }
+    const summary2 = checked.summary;
+    const started = Date.parse(summary2.started_at);
+    if (started > latestStart) {
+      reject("started-in-future");
+      return;
+    }
+    if (started < windowStart) {
+      tally.outsideWindow += 1;
+      return;
+    }
+    const id = summary2.session_id.toLowerCase();
+    if (seen.has(id)) {
+      tally.duplicates += 1;
+      return;
+    }
+    seen.add(id);
+    tally.accepted += 1;
+    options2.onSession(summary2, run2);
+  };
   const readRecords = (item) => {
-    const format = recordFormatOf(item.name);
-    if (format === null) {
+    const fileFormat = recordFormatOf(item.name);
+    const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
+    if (format2 === null || format2 === "log" && adapter.format !== "auto" && adapter.format !== "log") {
       bump(tally.skipped, "unsupported-file-type");
       return;
     }
@@ -46554,7 +46827,20 @@ async function intake(options2) {
     }
     tally.itemsRead += 1;
     tally.bytesRead += item.bytes.byteLength;
-    for (const parsed2 of parseRecords(item.bytes, format)) {
+    if (format2 === "log") {
+      if (tally.records >= limits.maxRecords) {
+        tally.limitReached = "max-records";
+        return;
+      }
+      tally.records += 1;
+      const text = decode(item.bytes);
+      if (text === null) return reject("not-utf8");
+      const figures2 = readLog(text, adapter.logPattern);
+      if (!figures2) return reject("log-without-timestamps");
+      screen(summaryFromLog(figures2, createHash2("sha256").update(item.bytes).digest("hex"), adapter), item.run);
+      return;
+    }
+    for (const parsed2 of parseRecords(item.bytes, format2)) {
       if (tally.records >= limits.maxRecords) {
         tally.limitReached = "max-records";
         return;
@@ -46564,35 +46850,7 @@ async function intake(options2) {
         reject(parsed2.reason);
         continue;
       }
-      const finding = findPrivateData(parsed2.value, safePath);
-      if (finding) {
-        reject("privacy");
-        bump(tally.privacy, `${finding.path} ${finding.rule}`);
-        continue;
-      }
-      const checked = validateSummary(parsed2.value);
-      if (!checked.ok) {
-        reject(checked.reason);
-        continue;
-      }
-      const summary2 = checked.summary;
-      const started = Date.parse(summary2.started_at);
-      if (started > latestStart) {
-        reject("started-in-future");
-        continue;
-      }
-      if (started < windowStart) {
-        tally.outsideWindow += 1;
-        continue;
-      }
-      const id = summary2.session_id.toLowerCase();
-      if (seen.has(id)) {
-        tally.duplicates += 1;
-        continue;
-      }
-      seen.add(id);
-      tally.accepted += 1;
-      options2.onSession(summary2, item.run);
+      screen(parsed2.value, item.run);
     }
   };
   const consume = async (event) => {
@@ -46726,7 +46984,7 @@ function sessionErrored(summary2) {
 }
 
 // src/aggregate/group-key.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var UNSET = "(unset)";
 function fieldValue(summary2, field) {
   switch (field) {
@@ -46755,7 +47013,7 @@ function groupValues(summary2, fields) {
 }
 function fingerprintOf(fields, values) {
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
-  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 function groupLabel(fields) {
   return fields.map((field) => `${field.name} ${field.value}`).join(", ");
@@ -47120,6 +47378,27 @@ function confidence(read) {
   }
   return value;
 }
+var NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+function format(read) {
+  const raw = read("format").trim() || "auto";
+  if (!FORMATS.includes(raw)) throw new SettingsError("format", `is "${raw}", not a known format`, FORMATS.join(", "));
+  return raw;
+}
+function patterned(read, name, pattern, accepted) {
+  const raw = read(name).trim();
+  if (raw === "") return null;
+  if (!pattern.test(raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
+  return raw;
+}
+function logPattern(read) {
+  const raw = read("log-pattern").trim();
+  try {
+    return compileLogPattern(raw || DEFAULT_LOG_PATTERN);
+  } catch (error2) {
+    throw new SettingsError("log-pattern", error2 instanceof Error ? error2.message : String(error2), "a regular expression with the named groups (?<ts>...) and (?<level>...)");
+  }
+}
 function optionalPath(read, name) {
   const raw = read(name).trim();
   return raw === "" ? null : raw;
@@ -47148,7 +47427,11 @@ function parseSettings(read) {
     closeAfterDays: integer(read, "close-after-days", 0, 0, 400),
     commentOnChange: boolean(read, "comment-on-change", true),
     dimensionLabels: boolean(read, "dimension-labels", false),
-    reportIssue: boolean(read, "report-issue", false)
+    reportIssue: boolean(read, "report-issue", false),
+    format: format(read),
+    appName: patterned(read, "app-name", NAME_PATTERN, "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
+    appVersion: patterned(read, "app-version", VERSION_PATTERN, "a version such as 2.4.0"),
+    logPattern: logPattern(read)
   };
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
@@ -47449,6 +47732,7 @@ async function runTriage(settings, deps) {
   if (settings.reportIssue) side.push(createAggregator([]), createAggregator(["os.platform"]), createAggregator(["app.version"]), createAggregator(["runtime.version"]));
   const tally = await intake({
     sources: deps.sources,
+    adapter: { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern },
     windowStart,
     now,
     onSession: (summary2, run2) => {

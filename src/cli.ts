@@ -28,6 +28,11 @@ Where summaries come from (at least one):
   --path PATH              file, folder or glob (.json, .jsonl, .ndjson, .zip); repeatable
   --artifact-name GLOB     workflow-run artifact names to read (needs --repo); repeatable
 
+  --format F               auto, session-summary, hasura-cli, segment or log (default auto)
+  --app-name NAME          app name for formats that carry none
+  --app-version V          app version for raw session logs
+  --log-pattern REGEX      timestamp and level pattern of log lines (groups ts, level)
+
 Where issues go:
   --store DIR              local issue store, one Markdown file per issue (default .crash-reports)
   --repo OWNER/NAME        GitHub repository instead (token from GITHUB_TOKEN)
@@ -79,6 +84,10 @@ const INPUT_OPTIONS = [
   'comment-on-change',
   'dimension-labels',
   'report-issue',
+  'format',
+  'app-name',
+  'app-version',
+  'log-pattern',
 ] as const;
 
 export async function main(argv: string[]): Promise<number> {

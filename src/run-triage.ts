@@ -64,6 +64,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   if (settings.reportIssue) side.push(createAggregator([]), createAggregator(['os.platform']), createAggregator(['app.version']), createAggregator(['runtime.version']));
   const tally = await intake({
     sources: deps.sources,
+    adapter: { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern },
     windowStart,
     now,
     onSession: (summary, run) => {

@@ -1,6 +1,10 @@
 // Every input of the action (and every option of the command line) is read and
 // checked here, once. Nothing else in the engine looks at raw inputs.
 
+import { FORMATS } from './formats/record-shape.ts';
+import type { FormatSetting } from './formats/record-shape.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN } from './formats/session-log.ts';
+
 export const GROUP_FIELDS = [
   'app.name',
   'app.version',
@@ -66,6 +70,14 @@ export interface Settings {
   dimensionLabels: boolean;
   /** Keep one dashboard issue with usage and error figures up to date. */
   reportIssue: boolean;
+  /** Telemetry format of the input; auto recognises each record. */
+  format: FormatSetting;
+  /** App name for formats that carry none; null means the format's default. */
+  appName: string | null;
+  /** App version for raw session logs. */
+  appVersion: string | null;
+  /** Timestamp and level pattern of raw session logs. */
+  logPattern: RegExp;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -189,6 +201,31 @@ function confidence(read: ReadInput): number {
   return value;
 }
 
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+
+function format(read: ReadInput): FormatSetting {
+  const raw = read('format').trim() || 'auto';
+  if (!(FORMATS as readonly string[]).includes(raw)) throw new SettingsError('format', `is "${raw}", not a known format`, FORMATS.join(', '));
+  return raw as FormatSetting;
+}
+
+function patterned(read: ReadInput, name: string, pattern: RegExp, accepted: string): string | null {
+  const raw = read(name).trim();
+  if (raw === '') return null;
+  if (!pattern.test(raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
+  return raw;
+}
+
+function logPattern(read: ReadInput): RegExp {
+  const raw = read('log-pattern').trim();
+  try {
+    return compileLogPattern(raw || DEFAULT_LOG_PATTERN);
+  } catch (error) {
+    throw new SettingsError('log-pattern', error instanceof Error ? error.message : String(error), 'a regular expression with the named groups (?<ts>...) and (?<level>...)');
+  }
+}
+
 function optionalPath(read: ReadInput, name: string): string | null {
   const raw = read(name).trim();
   return raw === '' ? null : raw;
@@ -220,6 +257,10 @@ export function parseSettings(read: ReadInput): Settings {
     commentOnChange: boolean(read, 'comment-on-change', true),
     dimensionLabels: boolean(read, 'dimension-labels', false),
     reportIssue: boolean(read, 'report-issue', false),
+    format: format(read),
+    appName: patterned(read, 'app-name', NAME_PATTERN, 'a name of letters, digits, dots, dashes and underscores, such as octo-cli'),
+    appVersion: patterned(read, 'app-version', VERSION_PATTERN, 'a version such as 2.4.0'),
+    logPattern: logPattern(read),
   };
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError('close-after-days', `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, 'a number of days no longer than lookback-days, or 0');

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { DEFAULT_LOG_PATTERN } from '../src/formats/session-log.ts';
 import { lookbackStart, parseSettings, SettingsError } from '../src/settings.ts';
 
 const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
 describe('parseSettings', () => {
   test('fills documented defaults', () => {
-    const settings = parseSettings(from({ path: 'data', 'github-token': ' t ' }));
+    const { logPattern, ...settings } = parseSettings(from({ path: 'data', 'github-token': ' t ' }));
+    assert.equal(logPattern.source, DEFAULT_LOG_PATTERN);
     assert.deepEqual(settings, {
       token: 't',
       repository: null,
@@ -31,6 +33,9 @@ describe('parseSettings', () => {
       commentOnChange: true,
       dimensionLabels: false,
       reportIssue: false,
+      format: 'auto',
+      appName: null,
+      appVersion: null,
     });
   });
 
@@ -72,6 +77,9 @@ describe('parseSettings', () => {
     [{ path: 'x', workflows: '../ci.yml' }, /^Input "workflows" names "\.\.\/ci\.yml", not a workflow file/],
     [{ path: 'x', confidence: '0.3' }, /^Input "confidence" is 0\.3, out of range\. Accepted: a decimal number from 0\.5 to 0\.999/],
     [{ path: 'x', 'close-after-days': '9' }, /^Input "close-after-days" is 9, longer than lookback-days \(7\)/],
+    [{ path: 'x', format: 'csv' }, /^Input "format" is "csv", not a known format\. Accepted: auto, session-summary, hasura-cli, segment, log\.$/],
+    [{ path: 'x', 'app-name': 'my app' }, /^Input "app-name" is "my app", which a session summary cannot carry/],
+    [{ path: 'x', 'log-pattern': '^(?<time>\\S+)' }, /^Input "log-pattern" needs the named groups/],
     [{ path: 'x', labels: 'x'.repeat(51) }, /^Input "labels" has a label of 51 characters/],
   ];
   for (const [inputs, message] of bad) {

@@ -6,7 +6,11 @@
 import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
 import type { RunRef, Source, SourceEvent, SourceItem } from '../sources/source.ts';
 import { zipEntries } from '../sources/zip-entries.ts';
-import { parseRecords, recordFormatOf } from './parse-records.ts';
+import { createHash } from 'node:crypto';
+import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
+import type { AdapterSettings } from '../formats/adapt-record.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
+import { decode, parseRecords, recordFormatOf } from './parse-records.ts';
 import { findPrivateData } from './privacy-guard.ts';
 import type { SessionSummary } from './session-summary.ts';
 import { safePath, validateSummary } from './validate-summary.ts';
@@ -40,6 +44,8 @@ export interface IntakeTally {
 
 export interface IntakeOptions {
   sources: Source[];
+  /** Which telemetry formats to read; session summaries only when absent. */
+  adapter?: AdapterSettings;
   windowStart: Date;
   now: Date;
   onSession: (summary: SessionSummary, run: RunRef | null) => void;
@@ -87,9 +93,52 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     bump(tally.rejectedReasons, reason);
   };
 
+  const adapter: AdapterSettings = options.adapter ?? { format: 'session-summary', appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+
+  /** Counts one candidate record and, if it passes every check, hands it on. */
+  const screen = (value: unknown, run: RunRef | null): void => {
+    const adapted = adaptRecord(value, adapter);
+    if (!adapted.ok) {
+      if (adapted.skip) bump(tally.skipped, adapted.reason);
+      else reject(adapted.reason);
+      return;
+    }
+    const finding = findPrivateData(adapted.value, safePath);
+    if (finding) {
+      reject('privacy');
+      bump(tally.privacy, `${finding.path} ${finding.rule}`);
+      return;
+    }
+    const checked = validateSummary(adapted.value);
+    if (!checked.ok) {
+      reject(checked.reason);
+      return;
+    }
+    const summary = checked.summary;
+    const started = Date.parse(summary.started_at);
+    if (started > latestStart) {
+      reject('started-in-future');
+      return;
+    }
+    if (started < windowStart) {
+      tally.outsideWindow += 1;
+      return;
+    }
+    const id = summary.session_id.toLowerCase();
+    if (seen.has(id)) {
+      tally.duplicates += 1;
+      return;
+    }
+    seen.add(id);
+    tally.accepted += 1;
+    options.onSession(summary, run);
+  };
+
   const readRecords = (item: SourceItem): void => {
-    const format = recordFormatOf(item.name);
-    if (format === null) {
+    const fileFormat = recordFormatOf(item.name);
+    // With format "log", every text file is a session log.
+    const format = adapter.format === 'log' && fileFormat !== null ? 'log' : fileFormat;
+    if (format === null || (format === 'log' && adapter.format !== 'auto' && adapter.format !== 'log')) {
       bump(tally.skipped, 'unsupported-file-type');
       return;
     }
@@ -99,6 +148,19 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     }
     tally.itemsRead += 1;
     tally.bytesRead += item.bytes.byteLength;
+    if (format === 'log') {
+      if (tally.records >= limits.maxRecords) {
+        tally.limitReached = 'max-records';
+        return;
+      }
+      tally.records += 1;
+      const text = decode(item.bytes);
+      if (text === null) return reject('not-utf8');
+      const figures = readLog(text, adapter.logPattern);
+      if (!figures) return reject('log-without-timestamps');
+      screen(summaryFromLog(figures, createHash('sha256').update(item.bytes).digest('hex'), adapter), item.run);
+      return;
+    }
     for (const parsed of parseRecords(item.bytes, format)) {
       if (tally.records >= limits.maxRecords) {
         tally.limitReached = 'max-records';
@@ -109,35 +171,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
         reject(parsed.reason);
         continue;
       }
-      const finding = findPrivateData(parsed.value, safePath);
-      if (finding) {
-        reject('privacy');
-        bump(tally.privacy, `${finding.path} ${finding.rule}`);
-        continue;
-      }
-      const checked = validateSummary(parsed.value);
-      if (!checked.ok) {
-        reject(checked.reason);
-        continue;
-      }
-      const summary = checked.summary;
-      const started = Date.parse(summary.started_at);
-      if (started > latestStart) {
-        reject('started-in-future');
-        continue;
-      }
-      if (started < windowStart) {
-        tally.outsideWindow += 1;
-        continue;
-      }
-      const id = summary.session_id.toLowerCase();
-      if (seen.has(id)) {
-        tally.duplicates += 1;
-        continue;
-      }
-      seen.add(id);
-      tally.accepted += 1;
-      options.onSession(summary, item.run);
+      screen(parsed.value, item.run);
     }
   };
 

@@ -5,7 +5,7 @@ import { JSON_FILE_MAX_BYTES, RECORD_MAX_BYTES, RECORD_MAX_DEPTH } from '../limi
 
 export type ParsedRecord = { ok: true; value: unknown } | { ok: false; reason: string };
 
-export type RecordFormat = 'json' | 'jsonl';
+export type RecordFormat = 'json' | 'jsonl' | 'log';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const OPEN_BRACE = 0x7b;
@@ -20,6 +20,7 @@ export function recordFormatOf(name: string): RecordFormat | null {
   const lower = name.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  if (lower.endsWith('.log')) return 'log';
   return null;
 }
 
@@ -48,7 +49,7 @@ export function jsonDepth(text: string, limit: number): number {
   return deepest;
 }
 
-function decode(bytes: Uint8Array): string | null {
+export function decode(bytes: Uint8Array): string | null {
   try {
     // The decoder drops a leading UTF-8 byte order mark.
     return utf8.decode(bytes);
@@ -67,7 +68,7 @@ function tryParse(text: string, maxDepth: number): ParsedRecord {
 }
 
 /** Parses a file into records: a JSON object or array of objects, or one JSON value per line. */
-export function* parseRecords(bytes: Uint8Array, format: RecordFormat): Generator<ParsedRecord> {
+export function* parseRecords(bytes: Uint8Array, format: 'json' | 'jsonl'): Generator<ParsedRecord> {
   if (format === 'json' && bytes.byteLength > JSON_FILE_MAX_BYTES) {
     yield { ok: false, reason: 'file-too-large' };
     return;

@@ -1,0 +1,52 @@
+// Turns one record of any supported format into a candidate session summary.
+// Adapters drop identity first: the fields they do not map are never read.
+
+import type { Adapted } from './adapted.ts';
+import { derivedUuid } from './derived-id.ts';
+import { fromHasuraCli } from './hasura-cli.ts';
+import type { FormatSetting } from './record-shape.ts';
+import { recordShape } from './record-shape.ts';
+import { fromSegment } from './segment.ts';
+import type { LogFigures } from './session-log.ts';
+
+export interface AdapterSettings {
+  format: FormatSetting;
+  /** App name for formats that do not carry one (hasura-cli, segment, log); null means the format's default. */
+  appName: string | null;
+  /** App version for raw logs. */
+  appVersion: string | null;
+  logPattern: RegExp;
+}
+
+export function adaptRecord(value: unknown, settings: AdapterSettings): Adapted {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not-an-object' };
+  const shape = recordShape(value);
+  const format = settings.format === 'auto' ? shape : settings.format;
+  if (format === null) return { ok: false, reason: 'unknown-format' };
+  if (format === 'log') return { ok: false, reason: 'unknown-format' };
+  if (format !== shape && format !== 'session-summary') return { ok: false, reason: `not-${format}` };
+  switch (format) {
+    case 'session-summary':
+      return { ok: true, value };
+    case 'hasura-cli':
+      return fromHasuraCli(value as Record<string, unknown>, settings.appName);
+    case 'segment':
+      return fromSegment(value as Record<string, unknown>, settings.appName);
+  }
+}
+
+/** One summary for a whole session log; `contentKey` makes re-uploads of the same log count once. */
+export function summaryFromLog(figures: LogFigures, contentKey: string, settings: Pick<AdapterSettings, 'appName' | 'appVersion'>): Record<string, unknown> {
+  return {
+    schema_version: 1,
+    session_id: derivedUuid('log', contentKey),
+    app: { name: settings.appName ?? 'app', version: settings.appVersion ?? 'unknown' },
+    os: { platform: 'other' },
+    started_at: figures.firstAt,
+    ended_at: figures.lastAt,
+    log_lines: figures.lines,
+    error_lines: figures.errorLines,
+    outcome: figures.errorLines > 0 ? 'error' : 'ok',
+    ...(Object.keys(figures.errorKinds).length > 0 ? { error_kinds: figures.errorKinds } : {}),
+  };
+}
