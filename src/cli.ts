@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGitHubClient } from './github-client.ts';
+import { summarizeCommand } from './producer/summarize-command.ts';
 import type { RequestCounts } from './github-client.ts';
 import { createIssueRenderer } from './render/issue-templates.ts';
 import { readTemplates } from './render/template-files.ts';
@@ -20,6 +21,7 @@ import type { IssueTracker } from './trackers/issue-tracker.ts';
 import { createLocalTracker } from './trackers/local-tracker.ts';
 
 const USAGE = `Usage: crash-report-aggregator [triage] --path PATH... [options]
+       crash-report-aggregator summarize --log FILE ... (see summarize --help)
 
 Reads anonymous session summaries, aggregates errors by configuration and files
 one issue per configuration that errors too often.
@@ -91,6 +93,7 @@ const INPUT_OPTIONS = [
 ] as const;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'summarize') return summarizeCommand(argv.slice(1), process.env);
   const args = argv[0] === 'triage' ? argv.slice(1) : argv;
   let parsed;
   try {

@@ -1,0 +1,95 @@
+// The producer side: one session log and the machine it ran on become one
+// schema-valid summary, with random IDs and nothing else. Honours the opt-out
+// conventions of the seed projects.
+
+import { mapArch, mapPlatform } from '../formats/platforms.ts';
+import { readLog } from '../formats/session-log.ts';
+import { findPrivateData } from '../records/privacy-guard.ts';
+import type { SessionSummary } from '../records/session-summary.ts';
+import { safePath, validateSummary } from '../records/validate-summary.ts';
+
+export interface MachineFacts {
+  /** process.platform: linux, darwin, win32, freebsd… */
+  platform: string;
+  /** os.release(): kernel or OS version. */
+  release: string;
+  /** os.arch(): x64, arm64, ia32… */
+  arch: string;
+  env: Record<string, string | undefined>;
+}
+
+/** CI vendors by the variable each sets, most specific first. */
+const CI_VARIABLES: [string, string][] = [
+  ['GITHUB_ACTIONS', 'GITHUB_ACTIONS'],
+  ['GITLAB_CI', 'GITLAB_CI'],
+  ['CIRCLECI', 'CIRCLECI'],
+  ['TRAVIS', 'TRAVIS'],
+  ['BUILDKITE', 'BUILDKITE'],
+  ['JENKINS_URL', 'JENKINS'],
+  ['TF_BUILD', 'AZURE_PIPELINES'],
+  ['BITBUCKET_BUILD_NUMBER', 'BITBUCKET'],
+  ['TEAMCITY_VERSION', 'TEAMCITY'],
+  ['DRONE', 'DRONE'],
+  ['APPVEYOR', 'APPVEYOR'],
+  ['CODEBUILD_BUILD_ID', 'AWS_CODEBUILD'],
+  ['CI', 'CI'],
+];
+
+const OFF_VALUES = new Set(['0', 'false', 'no', 'off']);
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+
+export function detectCi(env: Record<string, string | undefined>): string | null {
+  for (const [variable, vendor] of CI_VARIABLES) {
+    const value = env[variable];
+    if (value !== undefined && value !== '' && !OFF_VALUES.has(value.toLowerCase())) return vendor;
+  }
+  return null;
+}
+
+/** Why telemetry is off, or null when it is on. */
+export function optedOut(env: Record<string, string | undefined>, appVariable: string | null): string | null {
+  const dnt = env['DO_NOT_TRACK'];
+  if (dnt !== undefined && dnt !== '' && !OFF_VALUES.has(dnt.toLowerCase())) return `DO_NOT_TRACK=${dnt}`;
+  if (appVariable) {
+    const value = env[appVariable];
+    if (value !== undefined && OFF_VALUES.has(value.trim().toLowerCase())) return `${appVariable}=${value}`;
+  }
+  return null;
+}
+
+export interface SummarizeInput {
+  logText: string;
+  app: { name: string; version: string };
+  runtime?: { name: string; version: string };
+  machine: MachineFacts;
+  newUuid: () => string;
+  installId?: string;
+}
+
+export type SummarizeResult = { ok: true; summary: SessionSummary } | { ok: false; reason: string };
+
+export function summarizeSession(input: SummarizeInput): SummarizeResult {
+  const figures = readLog(input.logText);
+  if (!figures) return { ok: false, reason: 'the log has no line with a timestamp' };
+  const arch = mapArch(input.machine.arch);
+  const release = input.machine.release.trim();
+  const candidate = {
+    schema_version: 1,
+    session_id: input.newUuid(),
+    ...(input.installId ? { install_id: input.installId } : {}),
+    app: input.app,
+    ...(input.runtime ? { runtime: input.runtime } : {}),
+    os: { platform: mapPlatform(input.machine.platform), ...(VERSION.test(release) ? { version: release } : {}), ...(arch ? { arch } : {}) },
+    ci: detectCi(input.machine.env),
+    started_at: figures.firstAt,
+    ended_at: figures.lastAt,
+    log_lines: figures.lines,
+    error_lines: figures.errorLines,
+    outcome: figures.errorLines > 0 ? 'error' : 'ok',
+    ...(Object.keys(figures.errorKinds).length > 0 ? { error_kinds: figures.errorKinds } : {}),
+  };
+  const finding = findPrivateData(candidate, safePath);
+  if (finding) return { ok: false, reason: `private data in ${finding.path} (${finding.rule})` };
+  const checked = validateSummary(candidate);
+  return checked.ok ? checked : { ok: false, reason: `not a valid summary: ${checked.reason}` };
+}

