@@ -45120,6 +45120,14 @@ import { appendFile, readFile } from "node:fs/promises";
 import { arch, release } from "node:os";
 import { parseArgs } from "node:util";
 
+// src/formats/derived-id.ts
+import { createHash } from "node:crypto";
+function derivedUuid(...parts) {
+  const hex = createHash("sha256").update(parts.join("\0")).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(parseInt(hex[16], 16) & 3 | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 // src/formats/platforms.ts
 var PLATFORMS = {
   linux: "linux",
@@ -45165,6 +45173,119 @@ function mapPlatform(value) {
 function mapArch(value) {
   if (typeof value !== "string" || value.trim() === "") return null;
   return ARCHES[value.trim().toLowerCase()] ?? "other";
+}
+
+// src/formats/hasura-cli.ts
+var HASURA_APP_NAME = "hasura-cli";
+function fromHasuraCli(event, appName) {
+  const executionId = event["execution_id"];
+  const timestamp = event["timestamp"];
+  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId)) return { ok: false, reason: "hasura-cli:execution_id" };
+  if (typeof timestamp !== "string") return { ok: false, reason: "hasura-cli:timestamp" };
+  if (typeof event["is_error"] !== "boolean") return { ok: false, reason: "hasura-cli:is_error" };
+  const failed = event["is_error"];
+  const summary = {
+    schema_version: 1,
+    session_id: executionId,
+    app: { name: appName ?? HASURA_APP_NAME, version: event["version"] },
+    os: { platform: mapPlatform(event["os_platform"]), ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {} },
+    started_at: timestamp,
+    ended_at: timestamp,
+    log_lines: 1,
+    error_lines: failed ? 1 : 0,
+    outcome: failed ? "error" : "ok"
+  };
+  if (typeof event["uuid"] === "string" && UUID_PATTERN.test(event["uuid"])) summary["install_id"] = event["uuid"];
+  if (typeof event["server_version"] === "string") summary["runtime"] = { name: "hasura-server", version: event["server_version"] };
+  if (typeof event["ci"] === "string" || event["ci"] === null) summary["ci"] = event["ci"];
+  return { ok: true, value: summary };
+}
+
+// src/formats/record-shape.ts
+var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
+var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
+var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
+function recordShape(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const record = value;
+  if (has(record, "schema_version") || has(record, "session_id")) return "session-summary";
+  if (has(record, "execution_id") && has(record, "is_error") && has(record, "os_platform")) return "hasura-cli";
+  if (typeof record["event"] === "string" && (record["type"] === "track" || has(record, "messageId"))) return "segment";
+  return null;
+}
+
+// src/formats/segment.ts
+var SEGMENT_APP_NAME = "app";
+var INSTALL_EVENTS = { "Installation Success": false, "Installation Errors": true };
+var OS_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+function kept(event) {
+  const properties = event["properties"] !== null && typeof event["properties"] === "object" ? event["properties"] : {};
+  const anonymousId = typeof event["anonymousId"] === "string" && UUID_PATTERN.test(event["anonymousId"]) ? event["anonymousId"] : null;
+  const instanceId = typeof properties["instanceId"] === "string" && UUID_PATTERN.test(properties["instanceId"]) ? properties["instanceId"] : null;
+  return {
+    name: typeof event["event"] === "string" ? event["event"] : "",
+    messageId: typeof event["messageId"] === "string" ? event["messageId"] : null,
+    timestamp: typeof event["timestamp"] === "string" ? event["timestamp"] : null,
+    os: typeof properties["os"] === "string" ? properties["os"] : null,
+    version: typeof properties["version"] === "string" ? properties["version"] : null,
+    installId: instanceId ?? anonymousId
+  };
+}
+function fromSegment(event, appName) {
+  const { name, messageId, timestamp, os, version, installId } = kept(event);
+  const isInstall = Object.prototype.hasOwnProperty.call(INSTALL_EVENTS, name);
+  if (!isInstall && name !== "Instance Active") return { ok: false, reason: "segment-event-skipped", skip: true };
+  if (!messageId) return { ok: false, reason: "segment:messageId" };
+  if (!timestamp) return { ok: false, reason: "segment:timestamp" };
+  const failed = isInstall && INSTALL_EVENTS[name] === true;
+  const osVersion = os && OS_VERSION.test(os.toLowerCase()) ? os.toLowerCase() : null;
+  const summary = {
+    schema_version: 1,
+    // The message ID is Segment's de-duplication key; the session ID is derived from it.
+    session_id: derivedUuid("segment", messageId),
+    app: { name: appName ?? SEGMENT_APP_NAME, version: version ?? "unknown" },
+    runtime: { name: isInstall ? "installer" : "server", version: "unknown" },
+    os: { platform: mapPlatform(os), ...osVersion ? { version: osVersion } : {} },
+    started_at: timestamp,
+    ended_at: timestamp,
+    log_lines: 1,
+    error_lines: failed ? 1 : 0,
+    outcome: failed ? "error" : "ok"
+  };
+  if (installId) summary["install_id"] = installId;
+  return { ok: true, value: summary };
+}
+
+// src/formats/adapt-record.ts
+function adaptRecord(value, settings) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
+  const shape = recordShape(value);
+  const format2 = settings.format === "auto" ? shape : settings.format;
+  if (format2 === null) return { ok: false, reason: "unknown-format" };
+  if (format2 === "log") return { ok: false, reason: "unknown-format" };
+  if (format2 !== shape && format2 !== "session-summary") return { ok: false, reason: `not-${format2}` };
+  switch (format2) {
+    case "session-summary":
+      return { ok: true, value };
+    case "hasura-cli":
+      return fromHasuraCli(value, settings.appName);
+    case "segment":
+      return fromSegment(value, settings.appName);
+  }
+}
+function summaryFromLog(figures2, contentKey, settings) {
+  return {
+    schema_version: 1,
+    session_id: derivedUuid("log", contentKey),
+    app: { name: settings.appName ?? "app", version: settings.appVersion ?? "unknown" },
+    os: { platform: "other" },
+    started_at: figures2.firstAt,
+    ended_at: figures2.lastAt,
+    log_lines: figures2.lines,
+    error_lines: figures2.errorLines,
+    outcome: figures2.errorLines > 0 ? "error" : "ok",
+    ...Object.keys(figures2.errorKinds).length > 0 ? { error_kinds: figures2.errorKinds } : {}
+  };
 }
 
 // src/formats/session-log.ts
@@ -45544,20 +45665,15 @@ function summarizeSession(input) {
   if (!figures2) return { ok: false, reason: "the log has no line with a timestamp" };
   const arch2 = mapArch(input.machine.arch);
   const release2 = input.machine.release.trim();
+  const fromLog = summaryFromLog(figures2, "", { appName: input.app.name, appVersion: input.app.version });
   const candidate = {
-    schema_version: 1,
+    ...fromLog,
+    // A producer knows more than the log: a random session, the machine, the CI vendor.
     session_id: input.newUuid(),
     ...input.installId ? { install_id: input.installId } : {},
-    app: input.app,
     ...input.runtime ? { runtime: input.runtime } : {},
     os: { platform: mapPlatform(input.machine.platform), ...VERSION9.test(release2) ? { version: release2 } : {}, ...arch2 ? { arch: arch2 } : {} },
-    ci: detectCi(input.machine.env),
-    started_at: figures2.firstAt,
-    ended_at: figures2.lastAt,
-    log_lines: figures2.lines,
-    error_lines: figures2.errorLines,
-    outcome: figures2.errorLines > 0 ? "error" : "ok",
-    ...Object.keys(figures2.errorKinds).length > 0 ? { error_kinds: figures2.errorKinds } : {}
+    ci: detectCi(input.machine.env)
   };
   const finding = findPrivateData(candidate, safePath);
   if (finding) return { ok: false, reason: `private data in ${finding.path} (${finding.rule})` };
@@ -46158,129 +46274,6 @@ async function* zipEntries(archive) {
 
 // src/records/intake.ts
 import { createHash as createHash2 } from "node:crypto";
-
-// src/formats/derived-id.ts
-import { createHash } from "node:crypto";
-function derivedUuid(...parts) {
-  const hex = createHash("sha256").update(parts.join("\0")).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(parseInt(hex[16], 16) & 3 | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-// src/formats/hasura-cli.ts
-var HASURA_APP_NAME = "hasura-cli";
-function fromHasuraCli(event, appName) {
-  const executionId = event["execution_id"];
-  const timestamp = event["timestamp"];
-  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId)) return { ok: false, reason: "hasura-cli:execution_id" };
-  if (typeof timestamp !== "string") return { ok: false, reason: "hasura-cli:timestamp" };
-  if (typeof event["is_error"] !== "boolean") return { ok: false, reason: "hasura-cli:is_error" };
-  const failed = event["is_error"];
-  const summary = {
-    schema_version: 1,
-    session_id: executionId,
-    app: { name: appName ?? HASURA_APP_NAME, version: event["version"] },
-    os: { platform: mapPlatform(event["os_platform"]), ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {} },
-    started_at: timestamp,
-    ended_at: timestamp,
-    log_lines: 1,
-    error_lines: failed ? 1 : 0,
-    outcome: failed ? "error" : "ok"
-  };
-  if (typeof event["uuid"] === "string" && UUID_PATTERN.test(event["uuid"])) summary["install_id"] = event["uuid"];
-  if (typeof event["server_version"] === "string") summary["runtime"] = { name: "hasura-server", version: event["server_version"] };
-  if (typeof event["ci"] === "string" || event["ci"] === null) summary["ci"] = event["ci"];
-  return { ok: true, value: summary };
-}
-
-// src/formats/record-shape.ts
-var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
-var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
-var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
-function recordShape(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
-  const record = value;
-  if (has(record, "schema_version") || has(record, "session_id")) return "session-summary";
-  if (has(record, "execution_id") && has(record, "is_error") && has(record, "os_platform")) return "hasura-cli";
-  if (typeof record["event"] === "string" && (record["type"] === "track" || has(record, "messageId"))) return "segment";
-  return null;
-}
-
-// src/formats/segment.ts
-var SEGMENT_APP_NAME = "app";
-var INSTALL_EVENTS = { "Installation Success": false, "Installation Errors": true };
-var OS_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
-function kept(event) {
-  const properties = event["properties"] !== null && typeof event["properties"] === "object" ? event["properties"] : {};
-  const anonymousId = typeof event["anonymousId"] === "string" && UUID_PATTERN.test(event["anonymousId"]) ? event["anonymousId"] : null;
-  const instanceId = typeof properties["instanceId"] === "string" && UUID_PATTERN.test(properties["instanceId"]) ? properties["instanceId"] : null;
-  return {
-    name: typeof event["event"] === "string" ? event["event"] : "",
-    messageId: typeof event["messageId"] === "string" ? event["messageId"] : null,
-    timestamp: typeof event["timestamp"] === "string" ? event["timestamp"] : null,
-    os: typeof properties["os"] === "string" ? properties["os"] : null,
-    version: typeof properties["version"] === "string" ? properties["version"] : null,
-    installId: instanceId ?? anonymousId
-  };
-}
-function fromSegment(event, appName) {
-  const { name, messageId, timestamp, os, version, installId } = kept(event);
-  const isInstall = Object.prototype.hasOwnProperty.call(INSTALL_EVENTS, name);
-  if (!isInstall && name !== "Instance Active") return { ok: false, reason: "segment-event-skipped", skip: true };
-  if (!messageId) return { ok: false, reason: "segment:messageId" };
-  if (!timestamp) return { ok: false, reason: "segment:timestamp" };
-  const failed = isInstall && INSTALL_EVENTS[name] === true;
-  const osVersion = os && OS_VERSION.test(os.toLowerCase()) ? os.toLowerCase() : null;
-  const summary = {
-    schema_version: 1,
-    // The message ID is Segment's de-duplication key; the session ID is derived from it.
-    session_id: derivedUuid("segment", messageId),
-    app: { name: appName ?? SEGMENT_APP_NAME, version: version ?? "unknown" },
-    runtime: { name: isInstall ? "installer" : "server", version: "unknown" },
-    os: { platform: mapPlatform(os), ...osVersion ? { version: osVersion } : {} },
-    started_at: timestamp,
-    ended_at: timestamp,
-    log_lines: 1,
-    error_lines: failed ? 1 : 0,
-    outcome: failed ? "error" : "ok"
-  };
-  if (installId) summary["install_id"] = installId;
-  return { ok: true, value: summary };
-}
-
-// src/formats/adapt-record.ts
-function adaptRecord(value, settings) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
-  const shape = recordShape(value);
-  const format2 = settings.format === "auto" ? shape : settings.format;
-  if (format2 === null) return { ok: false, reason: "unknown-format" };
-  if (format2 === "log") return { ok: false, reason: "unknown-format" };
-  if (format2 !== shape && format2 !== "session-summary") return { ok: false, reason: `not-${format2}` };
-  switch (format2) {
-    case "session-summary":
-      return { ok: true, value };
-    case "hasura-cli":
-      return fromHasuraCli(value, settings.appName);
-    case "segment":
-      return fromSegment(value, settings.appName);
-  }
-}
-function summaryFromLog(figures2, contentKey, settings) {
-  return {
-    schema_version: 1,
-    session_id: derivedUuid("log", contentKey),
-    app: { name: settings.appName ?? "app", version: settings.appVersion ?? "unknown" },
-    os: { platform: "other" },
-    started_at: figures2.firstAt,
-    ended_at: figures2.lastAt,
-    log_lines: figures2.lines,
-    error_lines: figures2.errorLines,
-    outcome: figures2.errorLines > 0 ? "error" : "ok",
-    ...Object.keys(figures2.errorKinds).length > 0 ? { error_kinds: figures2.errorKinds } : {}
-  };
-}
-
-// src/records/intake.ts
 var CLOCK_SKEW_MS = 10 * 60 * 1e3;
 function bump(counts, key) {
   counts[key] = (counts[key] ?? 0) + 1;

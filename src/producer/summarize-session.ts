@@ -2,6 +2,7 @@
 // schema-valid summary, with random IDs and nothing else. Honours the opt-out
 // conventions of the seed projects.
 
+import { summaryFromLog } from '../formats/adapt-record.ts';
 import { mapArch, mapPlatform } from '../formats/platforms.ts';
 import { readLog } from '../formats/session-log.ts';
 import { findPrivateData } from '../records/privacy-guard.ts';
@@ -73,20 +74,15 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
   if (!figures) return { ok: false, reason: 'the log has no line with a timestamp' };
   const arch = mapArch(input.machine.arch);
   const release = input.machine.release.trim();
+  const fromLog = summaryFromLog(figures, '', { appName: input.app.name, appVersion: input.app.version });
   const candidate = {
-    schema_version: 1,
+    ...fromLog,
+    // A producer knows more than the log: a random session, the machine, the CI vendor.
     session_id: input.newUuid(),
     ...(input.installId ? { install_id: input.installId } : {}),
-    app: input.app,
     ...(input.runtime ? { runtime: input.runtime } : {}),
     os: { platform: mapPlatform(input.machine.platform), ...(VERSION.test(release) ? { version: release } : {}), ...(arch ? { arch } : {}) },
     ci: detectCi(input.machine.env),
-    started_at: figures.firstAt,
-    ended_at: figures.lastAt,
-    log_lines: figures.lines,
-    error_lines: figures.errorLines,
-    outcome: figures.errorLines > 0 ? 'error' : 'ok',
-    ...(Object.keys(figures.errorKinds).length > 0 ? { error_kinds: figures.errorKinds } : {}),
   };
   const finding = findPrivateData(candidate, safePath);
   if (finding) return { ok: false, reason: `private data in ${finding.path} (${finding.rule})` };
