@@ -7597,8 +7597,8 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
         this.opts.path = path;
         this.opts.origin = origin;
@@ -33024,7 +33024,7 @@ var require_binary_search = __commonJS({
         }
       }
     }
-    exports.search = function search(aNeedle, aHaystack, aCompare, aBias) {
+    exports.search = function search2(aNeedle, aHaystack, aCompare, aBias) {
       if (aHaystack.length === 0) {
         return -1;
       }
@@ -38799,6 +38799,1522 @@ var require_semver2 = __commonJS({
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js
+var require_util11 = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.sumOfRange = void 0;
+    var sumOfRange = function(array, start, end) {
+      var sum = 0;
+      for (var i = start; i <= end; i++) {
+        sum += array[i];
+      }
+      return sum;
+    };
+    exports.sumOfRange = sumOfRange;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js
+var require_compiled = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js"(exports, module) {
+    "use strict";
+    var $protobuf = __require("protobufjs/minimal");
+    var $Reader = $protobuf.Reader;
+    var $Writer = $protobuf.Writer;
+    var $util = $protobuf.util;
+    var $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+    $root.DDSketch = (function() {
+      function DDSketch2(properties) {
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      DDSketch2.prototype.mapping = null;
+      DDSketch2.prototype.positiveValues = null;
+      DDSketch2.prototype.negativeValues = null;
+      DDSketch2.prototype.zeroCount = 0;
+      DDSketch2.create = function create(properties) {
+        return new DDSketch2(properties);
+      };
+      DDSketch2.encode = function encode(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.mapping != null && Object.hasOwnProperty.call(message, "mapping"))
+          $root.IndexMapping.encode(message.mapping, writer.uint32(
+            /* id 1, wireType 2 =*/
+            10
+          ).fork()).ldelim();
+        if (message.positiveValues != null && Object.hasOwnProperty.call(message, "positiveValues"))
+          $root.Store.encode(message.positiveValues, writer.uint32(
+            /* id 2, wireType 2 =*/
+            18
+          ).fork()).ldelim();
+        if (message.negativeValues != null && Object.hasOwnProperty.call(message, "negativeValues"))
+          $root.Store.encode(message.negativeValues, writer.uint32(
+            /* id 3, wireType 2 =*/
+            26
+          ).fork()).ldelim();
+        if (message.zeroCount != null && Object.hasOwnProperty.call(message, "zeroCount"))
+          writer.uint32(
+            /* id 4, wireType 1 =*/
+            33
+          ).double(message.zeroCount);
+        return writer;
+      };
+      DDSketch2.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      DDSketch2.decode = function decode2(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.DDSketch();
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              message.mapping = $root.IndexMapping.decode(reader, reader.uint32());
+              break;
+            case 2:
+              message.positiveValues = $root.Store.decode(reader, reader.uint32());
+              break;
+            case 3:
+              message.negativeValues = $root.Store.decode(reader, reader.uint32());
+              break;
+            case 4:
+              message.zeroCount = reader.double();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      DDSketch2.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      DDSketch2.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.mapping != null && message.hasOwnProperty("mapping")) {
+          var error = $root.IndexMapping.verify(message.mapping);
+          if (error)
+            return "mapping." + error;
+        }
+        if (message.positiveValues != null && message.hasOwnProperty("positiveValues")) {
+          var error = $root.Store.verify(message.positiveValues);
+          if (error)
+            return "positiveValues." + error;
+        }
+        if (message.negativeValues != null && message.hasOwnProperty("negativeValues")) {
+          var error = $root.Store.verify(message.negativeValues);
+          if (error)
+            return "negativeValues." + error;
+        }
+        if (message.zeroCount != null && message.hasOwnProperty("zeroCount")) {
+          if (typeof message.zeroCount !== "number")
+            return "zeroCount: number expected";
+        }
+        return null;
+      };
+      DDSketch2.fromObject = function fromObject(object) {
+        if (object instanceof $root.DDSketch)
+          return object;
+        var message = new $root.DDSketch();
+        if (object.mapping != null) {
+          if (typeof object.mapping !== "object")
+            throw TypeError(".DDSketch.mapping: object expected");
+          message.mapping = $root.IndexMapping.fromObject(object.mapping);
+        }
+        if (object.positiveValues != null) {
+          if (typeof object.positiveValues !== "object")
+            throw TypeError(".DDSketch.positiveValues: object expected");
+          message.positiveValues = $root.Store.fromObject(object.positiveValues);
+        }
+        if (object.negativeValues != null) {
+          if (typeof object.negativeValues !== "object")
+            throw TypeError(".DDSketch.negativeValues: object expected");
+          message.negativeValues = $root.Store.fromObject(object.negativeValues);
+        }
+        if (object.zeroCount != null)
+          message.zeroCount = Number(object.zeroCount);
+        return message;
+      };
+      DDSketch2.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.defaults) {
+          object.mapping = null;
+          object.positiveValues = null;
+          object.negativeValues = null;
+          object.zeroCount = 0;
+        }
+        if (message.mapping != null && message.hasOwnProperty("mapping"))
+          object.mapping = $root.IndexMapping.toObject(message.mapping, options2);
+        if (message.positiveValues != null && message.hasOwnProperty("positiveValues"))
+          object.positiveValues = $root.Store.toObject(message.positiveValues, options2);
+        if (message.negativeValues != null && message.hasOwnProperty("negativeValues"))
+          object.negativeValues = $root.Store.toObject(message.negativeValues, options2);
+        if (message.zeroCount != null && message.hasOwnProperty("zeroCount"))
+          object.zeroCount = options2.json && !isFinite(message.zeroCount) ? String(message.zeroCount) : message.zeroCount;
+        return object;
+      };
+      DDSketch2.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      return DDSketch2;
+    })();
+    $root.IndexMapping = (function() {
+      function IndexMapping(properties) {
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      IndexMapping.prototype.gamma = 0;
+      IndexMapping.prototype.indexOffset = 0;
+      IndexMapping.prototype.interpolation = 0;
+      IndexMapping.create = function create(properties) {
+        return new IndexMapping(properties);
+      };
+      IndexMapping.encode = function encode(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.gamma != null && Object.hasOwnProperty.call(message, "gamma"))
+          writer.uint32(
+            /* id 1, wireType 1 =*/
+            9
+          ).double(message.gamma);
+        if (message.indexOffset != null && Object.hasOwnProperty.call(message, "indexOffset"))
+          writer.uint32(
+            /* id 2, wireType 1 =*/
+            17
+          ).double(message.indexOffset);
+        if (message.interpolation != null && Object.hasOwnProperty.call(message, "interpolation"))
+          writer.uint32(
+            /* id 3, wireType 0 =*/
+            24
+          ).int32(message.interpolation);
+        return writer;
+      };
+      IndexMapping.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      IndexMapping.decode = function decode2(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.IndexMapping();
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              message.gamma = reader.double();
+              break;
+            case 2:
+              message.indexOffset = reader.double();
+              break;
+            case 3:
+              message.interpolation = reader.int32();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      IndexMapping.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      IndexMapping.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.gamma != null && message.hasOwnProperty("gamma")) {
+          if (typeof message.gamma !== "number")
+            return "gamma: number expected";
+        }
+        if (message.indexOffset != null && message.hasOwnProperty("indexOffset")) {
+          if (typeof message.indexOffset !== "number")
+            return "indexOffset: number expected";
+        }
+        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
+          switch (message.interpolation) {
+            default:
+              return "interpolation: enum value expected";
+            case 0:
+            case 1:
+            case 2:
+            case 3:
+              break;
+          }
+        return null;
+      };
+      IndexMapping.fromObject = function fromObject(object) {
+        if (object instanceof $root.IndexMapping)
+          return object;
+        var message = new $root.IndexMapping();
+        if (object.gamma != null)
+          message.gamma = Number(object.gamma);
+        if (object.indexOffset != null)
+          message.indexOffset = Number(object.indexOffset);
+        switch (object.interpolation) {
+          case "NONE":
+          case 0:
+            message.interpolation = 0;
+            break;
+          case "LINEAR":
+          case 1:
+            message.interpolation = 1;
+            break;
+          case "QUADRATIC":
+          case 2:
+            message.interpolation = 2;
+            break;
+          case "CUBIC":
+          case 3:
+            message.interpolation = 3;
+            break;
+        }
+        return message;
+      };
+      IndexMapping.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.defaults) {
+          object.gamma = 0;
+          object.indexOffset = 0;
+          object.interpolation = options2.enums === String ? "NONE" : 0;
+        }
+        if (message.gamma != null && message.hasOwnProperty("gamma"))
+          object.gamma = options2.json && !isFinite(message.gamma) ? String(message.gamma) : message.gamma;
+        if (message.indexOffset != null && message.hasOwnProperty("indexOffset"))
+          object.indexOffset = options2.json && !isFinite(message.indexOffset) ? String(message.indexOffset) : message.indexOffset;
+        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
+          object.interpolation = options2.enums === String ? $root.IndexMapping.Interpolation[message.interpolation] : message.interpolation;
+        return object;
+      };
+      IndexMapping.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      IndexMapping.Interpolation = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "NONE"] = 0;
+        values[valuesById[1] = "LINEAR"] = 1;
+        values[valuesById[2] = "QUADRATIC"] = 2;
+        values[valuesById[3] = "CUBIC"] = 3;
+        return values;
+      })();
+      return IndexMapping;
+    })();
+    $root.Store = (function() {
+      function Store(properties) {
+        this.binCounts = {};
+        this.contiguousBinCounts = [];
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      Store.prototype.binCounts = $util.emptyObject;
+      Store.prototype.contiguousBinCounts = $util.emptyArray;
+      Store.prototype.contiguousBinIndexOffset = 0;
+      Store.create = function create(properties) {
+        return new Store(properties);
+      };
+      Store.encode = function encode(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.binCounts != null && Object.hasOwnProperty.call(message, "binCounts"))
+          for (var keys = Object.keys(message.binCounts), i = 0; i < keys.length; ++i)
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork().uint32(
+              /* id 1, wireType 0 =*/
+              8
+            ).sint32(keys[i]).uint32(
+              /* id 2, wireType 1 =*/
+              17
+            ).double(message.binCounts[keys[i]]).ldelim();
+        if (message.contiguousBinCounts != null && message.contiguousBinCounts.length) {
+          writer.uint32(
+            /* id 2, wireType 2 =*/
+            18
+          ).fork();
+          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
+            writer.double(message.contiguousBinCounts[i]);
+          writer.ldelim();
+        }
+        if (message.contiguousBinIndexOffset != null && Object.hasOwnProperty.call(message, "contiguousBinIndexOffset"))
+          writer.uint32(
+            /* id 3, wireType 0 =*/
+            24
+          ).sint32(message.contiguousBinIndexOffset);
+        return writer;
+      };
+      Store.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      Store.decode = function decode2(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.Store(), key, value;
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              if (message.binCounts === $util.emptyObject)
+                message.binCounts = {};
+              var end2 = reader.uint32() + reader.pos;
+              key = 0;
+              value = 0;
+              while (reader.pos < end2) {
+                var tag2 = reader.uint32();
+                switch (tag2 >>> 3) {
+                  case 1:
+                    key = reader.sint32();
+                    break;
+                  case 2:
+                    value = reader.double();
+                    break;
+                  default:
+                    reader.skipType(tag2 & 7);
+                    break;
+                }
+              }
+              message.binCounts[key] = value;
+              break;
+            case 2:
+              if (!(message.contiguousBinCounts && message.contiguousBinCounts.length))
+                message.contiguousBinCounts = [];
+              if ((tag & 7) === 2) {
+                var end2 = reader.uint32() + reader.pos;
+                while (reader.pos < end2)
+                  message.contiguousBinCounts.push(reader.double());
+              } else
+                message.contiguousBinCounts.push(reader.double());
+              break;
+            case 3:
+              message.contiguousBinIndexOffset = reader.sint32();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      Store.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      Store.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.binCounts != null && message.hasOwnProperty("binCounts")) {
+          if (!$util.isObject(message.binCounts))
+            return "binCounts: object expected";
+          var key = Object.keys(message.binCounts);
+          for (var i = 0; i < key.length; ++i) {
+            if (!$util.key32Re.test(key[i]))
+              return "binCounts: integer key{k:sint32} expected";
+            if (typeof message.binCounts[key[i]] !== "number")
+              return "binCounts: number{k:sint32} expected";
+          }
+        }
+        if (message.contiguousBinCounts != null && message.hasOwnProperty("contiguousBinCounts")) {
+          if (!Array.isArray(message.contiguousBinCounts))
+            return "contiguousBinCounts: array expected";
+          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
+            if (typeof message.contiguousBinCounts[i] !== "number")
+              return "contiguousBinCounts: number[] expected";
+        }
+        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset")) {
+          if (!$util.isInteger(message.contiguousBinIndexOffset))
+            return "contiguousBinIndexOffset: integer expected";
+        }
+        return null;
+      };
+      Store.fromObject = function fromObject(object) {
+        if (object instanceof $root.Store)
+          return object;
+        var message = new $root.Store();
+        if (object.binCounts) {
+          if (typeof object.binCounts !== "object")
+            throw TypeError(".Store.binCounts: object expected");
+          message.binCounts = {};
+          for (var keys = Object.keys(object.binCounts), i = 0; i < keys.length; ++i)
+            message.binCounts[keys[i]] = Number(object.binCounts[keys[i]]);
+        }
+        if (object.contiguousBinCounts) {
+          if (!Array.isArray(object.contiguousBinCounts))
+            throw TypeError(".Store.contiguousBinCounts: array expected");
+          message.contiguousBinCounts = [];
+          for (var i = 0; i < object.contiguousBinCounts.length; ++i)
+            message.contiguousBinCounts[i] = Number(object.contiguousBinCounts[i]);
+        }
+        if (object.contiguousBinIndexOffset != null)
+          message.contiguousBinIndexOffset = object.contiguousBinIndexOffset | 0;
+        return message;
+      };
+      Store.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.arrays || options2.defaults)
+          object.contiguousBinCounts = [];
+        if (options2.objects || options2.defaults)
+          object.binCounts = {};
+        if (options2.defaults)
+          object.contiguousBinIndexOffset = 0;
+        var keys2;
+        if (message.binCounts && (keys2 = Object.keys(message.binCounts)).length) {
+          object.binCounts = {};
+          for (var j = 0; j < keys2.length; ++j)
+            object.binCounts[keys2[j]] = options2.json && !isFinite(message.binCounts[keys2[j]]) ? String(message.binCounts[keys2[j]]) : message.binCounts[keys2[j]];
+        }
+        if (message.contiguousBinCounts && message.contiguousBinCounts.length) {
+          object.contiguousBinCounts = [];
+          for (var j = 0; j < message.contiguousBinCounts.length; ++j)
+            object.contiguousBinCounts[j] = options2.json && !isFinite(message.contiguousBinCounts[j]) ? String(message.contiguousBinCounts[j]) : message.contiguousBinCounts[j];
+        }
+        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset"))
+          object.contiguousBinIndexOffset = message.contiguousBinIndexOffset;
+        return object;
+      };
+      Store.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      return Store;
+    })();
+    module.exports = $root;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js
+var require_DenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js"(exports) {
+    "use strict";
+    var __spreadArray = exports && exports.__spreadArray || function(to, from, pack) {
+      if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+          if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+          ar[i] = from[i];
+        }
+      }
+      return to.concat(ar || Array.prototype.slice.call(from));
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DenseStore = void 0;
+    var util_1 = require_util11();
+    var CHUNK_SIZE = 128;
+    var DenseStore = (
+      /** @class */
+      (function() {
+        function DenseStore2(chunkSize) {
+          if (chunkSize === void 0) {
+            chunkSize = CHUNK_SIZE;
+          }
+          this.chunkSize = chunkSize;
+          this.bins = [];
+          this.count = 0;
+          this.minKey = Infinity;
+          this.maxKey = -Infinity;
+          this.offset = 0;
+        }
+        DenseStore2.prototype.add = function(key, weight) {
+          if (weight === void 0) {
+            weight = 1;
+          }
+          var index = this._getIndex(key);
+          this.bins[index] += weight;
+          this.count += weight;
+        };
+        DenseStore2.prototype.keyAtRank = function(rank, lower) {
+          if (lower === void 0) {
+            lower = true;
+          }
+          var runningCount = 0;
+          for (var i = 0; i < this.length(); i++) {
+            var bin = this.bins[i];
+            runningCount += bin;
+            if (lower && runningCount > rank || !lower && runningCount >= rank + 1) {
+              return i + this.offset;
+            }
+          }
+          return this.maxKey;
+        };
+        DenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseStartIndex = store.minKey - store.offset;
+          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[0] += collapseCount;
+          } else {
+            collapseEndIndex = collapseStartIndex;
+          }
+          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        DenseStore2.prototype.copy = function(store) {
+          this.bins = __spreadArray([], store.bins, true);
+          this.count = store.count;
+          this.minKey = store.minKey;
+          this.maxKey = store.maxKey;
+          this.offset = store.offset;
+        };
+        DenseStore2.prototype.length = function() {
+          return this.bins.length;
+        };
+        DenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return this.chunkSize * Math.ceil(desiredLength / this.chunkSize);
+        };
+        DenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          this._centerBins(newMinKey, newMaxKey);
+          this.minKey = newMinKey;
+          this.maxKey = newMaxKey;
+        };
+        DenseStore2.prototype._shiftBins = function(shift) {
+          var _a, _b;
+          if (shift > 0) {
+            this.bins = this.bins.slice(0, -shift);
+            (_a = this.bins).unshift.apply(_a, new Array(shift).fill(0));
+          } else {
+            this.bins = this.bins.slice(Math.abs(shift));
+            (_b = this.bins).push.apply(_b, new Array(Math.abs(shift)).fill(0));
+          }
+          this.offset -= shift;
+        };
+        DenseStore2.prototype._centerBins = function(newMinKey, newMaxKey) {
+          var middleKey = newMinKey + Math.floor((newMaxKey - newMinKey + 1) / 2);
+          this._shiftBins(Math.floor(this.offset + this.length() / 2) - middleKey);
+        };
+        DenseStore2.prototype._extendRange = function(key, secondKey) {
+          var _a;
+          secondKey = secondKey || key;
+          var newMinKey = Math.min(key, secondKey, this.minKey);
+          var newMaxKey = Math.max(key, secondKey, this.maxKey);
+          if (this.length() === 0) {
+            this.bins = new Array(this._getNewLength(newMinKey, newMaxKey)).fill(0);
+            this.offset = newMinKey;
+            this._adjust(newMinKey, newMaxKey);
+          } else if (newMinKey >= this.minKey && newMaxKey < this.offset + this.length()) {
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          } else {
+            var newLength = this._getNewLength(newMinKey, newMaxKey);
+            if (newLength > this.length()) {
+              (_a = this.bins).push.apply(_a, new Array(newLength - this.length()).fill(0));
+            }
+            this._adjust(newMinKey, newMaxKey);
+          }
+        };
+        DenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            this._extendRange(key);
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        DenseStore2.prototype.toProto = function() {
+          var ProtoStore = require_compiled().Store;
+          return ProtoStore.create({
+            contiguousBinCounts: this.bins,
+            contiguousBinIndexOffset: this.offset
+          });
+        };
+        DenseStore2.fromProto = function(protoStore) {
+          if (!protoStore || /* Double equals (==) is intentional here to check for
+           * `null` | `undefined` without including `0` */
+          protoStore.contiguousBinCounts == null || protoStore.contiguousBinIndexOffset == null) {
+            throw Error("Failed to decode store from protobuf");
+          }
+          var store = new this();
+          var index = protoStore.contiguousBinIndexOffset;
+          store.offset = index;
+          for (var _i = 0, _a = protoStore.contiguousBinCounts; _i < _a.length; _i++) {
+            var count = _a[_i];
+            store.add(index, count);
+            index += 1;
+          }
+          return store;
+        };
+        return DenseStore2;
+      })()
+    );
+    exports.DenseStore = DenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js
+var require_CollapsingLowestDenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingLowestDenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    var util_1 = require_util11();
+    var CollapsingLowestDenseStore = (
+      /** @class */
+      (function(_super) {
+        __extends(CollapsingLowestDenseStore2, _super);
+        function CollapsingLowestDenseStore2(binLimit, chunkSize) {
+          var _this = _super.call(this, chunkSize) || this;
+          _this.binLimit = binLimit;
+          _this.isCollapsed = false;
+          return _this;
+        }
+        CollapsingLowestDenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseStartIndex = store.minKey - store.offset;
+          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[0] += collapseCount;
+          } else {
+            collapseEndIndex = collapseStartIndex;
+          }
+          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        CollapsingLowestDenseStore2.prototype.copy = function(store) {
+          _super.prototype.copy.call(this, store);
+          this.isCollapsed = store.isCollapsed;
+        };
+        CollapsingLowestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
+        };
+        CollapsingLowestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          if (newMaxKey - newMinKey + 1 > this.length()) {
+            newMinKey = newMaxKey - this.length() + 1;
+            if (newMinKey >= this.maxKey) {
+              this.offset = newMinKey;
+              this.minKey = newMinKey;
+              this.bins.fill(0);
+              this.bins[0] = this.count;
+            } else {
+              var shift = this.offset - newMinKey;
+              if (shift < 0) {
+                var collapseStartIndex = this.minKey - this.offset;
+                var collapseEndIndex = newMinKey - this.offset;
+                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
+                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
+                this.bins[collapseEndIndex] += collapsedCount;
+                this.minKey = newMinKey;
+                this._shiftBins(shift);
+              } else {
+                this.minKey = newMinKey;
+                this._shiftBins(shift);
+              }
+            }
+            this.maxKey = newMaxKey;
+            this.isCollapsed = true;
+          } else {
+            this._centerBins(newMinKey, newMaxKey);
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          }
+        };
+        CollapsingLowestDenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            if (this.isCollapsed) {
+              return 0;
+            }
+            this._extendRange(key);
+            if (this.isCollapsed) {
+              return 0;
+            }
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        return CollapsingLowestDenseStore2;
+      })(DenseStore_1.DenseStore)
+    );
+    exports.CollapsingLowestDenseStore = CollapsingLowestDenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js
+var require_CollapsingHighestDenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingHighestDenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    var util_1 = require_util11();
+    var CollapsingHighestDenseStore = (
+      /** @class */
+      (function(_super) {
+        __extends(CollapsingHighestDenseStore2, _super);
+        function CollapsingHighestDenseStore2(binLimit, chunkSize) {
+          var _this = _super.call(this, chunkSize) || this;
+          _this.binLimit = binLimit;
+          _this.isCollapsed = false;
+          return _this;
+        }
+        CollapsingHighestDenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseEndIndex = store.maxKey - store.offset + 1;
+          var collapseStartIndex = Math.max(this.maxKey + 1, store.minKey) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[this.length() - 1] += collapseCount;
+          } else {
+            collapseStartIndex = collapseEndIndex;
+          }
+          for (var key = store.minKey; key < collapseStartIndex + store.offset; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        CollapsingHighestDenseStore2.prototype.copy = function(store) {
+          _super.prototype.copy.call(this, store);
+          this.isCollapsed = store.isCollapsed;
+        };
+        CollapsingHighestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
+        };
+        CollapsingHighestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          if (newMaxKey - newMinKey + 1 > this.length()) {
+            newMaxKey = newMinKey + this.length() + 1;
+            if (newMaxKey <= this.minKey) {
+              this.offset = newMinKey;
+              this.maxKey = newMaxKey;
+              this.bins.fill(0);
+              this.bins[this.length() - 1] = this.count;
+            } else {
+              var shift = this.offset - newMinKey;
+              if (shift > 0) {
+                var collapseStartIndex = newMaxKey - this.offset + 1;
+                var collapseEndIndex = this.maxKey - this.offset + 1;
+                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
+                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
+                this.bins[collapseStartIndex - 1] += collapsedCount;
+                this.maxKey = newMaxKey;
+                this._shiftBins(shift);
+              } else {
+                this.maxKey = newMaxKey;
+                this._shiftBins(shift);
+              }
+              this.minKey = newMinKey;
+              this.isCollapsed = true;
+            }
+          } else {
+            this._centerBins(newMinKey, newMaxKey);
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          }
+        };
+        CollapsingHighestDenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            if (this.isCollapsed) {
+              return this.length() - 1;
+            }
+            this._extendRange(key);
+            if (this.isCollapsed) {
+              return this.length() - 1;
+            }
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        return CollapsingHighestDenseStore2;
+      })(DenseStore_1.DenseStore)
+    );
+    exports.CollapsingHighestDenseStore = CollapsingHighestDenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js
+var require_store = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingHighestDenseStore = exports.CollapsingLowestDenseStore = exports.DenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    Object.defineProperty(exports, "DenseStore", { enumerable: true, get: function() {
+      return DenseStore_1.DenseStore;
+    } });
+    var CollapsingLowestDenseStore_1 = require_CollapsingLowestDenseStore();
+    Object.defineProperty(exports, "CollapsingLowestDenseStore", { enumerable: true, get: function() {
+      return CollapsingLowestDenseStore_1.CollapsingLowestDenseStore;
+    } });
+    var CollapsingHighestDenseStore_1 = require_CollapsingHighestDenseStore();
+    Object.defineProperty(exports, "CollapsingHighestDenseStore", { enumerable: true, get: function() {
+      return CollapsingHighestDenseStore_1.CollapsingHighestDenseStore;
+    } });
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js
+var require_KeyMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.KeyMapping = void 0;
+    var index_1 = require_mapping();
+    var MIN_SAFE_FLOAT = Math.pow(2, -1023);
+    var MAX_SAFE_FLOAT = Number.MAX_VALUE;
+    var KeyMapping = (
+      /** @class */
+      (function() {
+        function KeyMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          if (relativeAccuracy <= 0 || relativeAccuracy >= 1) {
+            throw Error("Relative accuracy must be between 0 and 1 when initializing a KeyMapping");
+          }
+          this.relativeAccuracy = relativeAccuracy;
+          this._offset = offset;
+          var gammaMantissa = 2 * relativeAccuracy / (1 - relativeAccuracy);
+          this.gamma = 1 + gammaMantissa;
+          this._multiplier = 1 / Math.log1p(gammaMantissa);
+          this.minPossible = MIN_SAFE_FLOAT * this.gamma;
+          this.maxPossible = MAX_SAFE_FLOAT / this.gamma;
+        }
+        KeyMapping2.fromGammaOffset = function(gamma, indexOffset) {
+          var relativeAccuracy = (gamma - 1) / (gamma + 1);
+          return new this(relativeAccuracy, indexOffset);
+        };
+        KeyMapping2.prototype.key = function(value) {
+          return Math.ceil(this._logGamma(value)) + this._offset;
+        };
+        KeyMapping2.prototype.value = function(key) {
+          return this._powGamma(key - this._offset) * (2 / (1 + this.gamma));
+        };
+        KeyMapping2.prototype.toProto = function() {
+          var ProtoIndexMapping = require_compiled().IndexMapping;
+          return ProtoIndexMapping.create({
+            gamma: this.gamma,
+            indexOffset: this._offset,
+            interpolation: this._protoInterpolation()
+          });
+        };
+        KeyMapping2.fromProto = function(protoMapping) {
+          if (!protoMapping || /* Double equals (==) is intentional here to check for
+           * `null` | `undefined` without including `0` */
+          protoMapping.gamma == null || protoMapping.indexOffset == null) {
+            throw Error("Failed to decode mapping from protobuf");
+          }
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          var interpolation = protoMapping.interpolation, gamma = protoMapping.gamma, indexOffset = protoMapping.indexOffset;
+          switch (interpolation) {
+            case Interpolation.NONE:
+              return index_1.LogarithmicMapping.fromGammaOffset(gamma, indexOffset);
+            case Interpolation.LINEAR:
+              return index_1.LinearlyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
+            case Interpolation.CUBIC:
+              return index_1.CubicallyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
+            default:
+              throw Error("Unrecognized mapping when decoding from protobuf");
+          }
+        };
+        KeyMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        KeyMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        KeyMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.NONE;
+        };
+        return KeyMapping2;
+      })()
+    );
+    exports.KeyMapping = KeyMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js
+var require_LogarithmicMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LogarithmicMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var LogarithmicMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(LogarithmicMapping2, _super);
+        function LogarithmicMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          var _this = _super.call(this, relativeAccuracy, offset) || this;
+          _this._multiplier *= Math.log(2);
+          return _this;
+        }
+        LogarithmicMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        LogarithmicMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        LogarithmicMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.NONE;
+        };
+        return LogarithmicMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.LogarithmicMapping = LogarithmicMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/math.js
+var require_math = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/math.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ldexp = exports.frexp = void 0;
+    function frexp(value) {
+      if (value === 0 || !Number.isFinite(value))
+        return [value, 0];
+      var absValue = Math.abs(value);
+      var exponent = Math.max(-1023, Math.floor(Math.log2(absValue)) + 1);
+      var mantissa = absValue * Math.pow(2, -exponent);
+      while (mantissa < 0.5) {
+        mantissa *= 2;
+        exponent--;
+      }
+      while (mantissa >= 1) {
+        mantissa *= 0.5;
+        exponent++;
+      }
+      if (value < 0) {
+        mantissa = -mantissa;
+      }
+      return [mantissa, exponent];
+    }
+    exports.frexp = frexp;
+    function ldexp(mantissa, exponent) {
+      var iterations = Math.min(3, Math.ceil(Math.abs(exponent) / 1023));
+      var result = mantissa;
+      for (var i = 0; i < iterations; i++) {
+        result *= Math.pow(2, Math.floor((exponent + i) / iterations));
+      }
+      return result;
+    }
+    exports.ldexp = ldexp;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js
+var require_LinearlyInterpolatedMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LinearlyInterpolatedMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var math_1 = require_math();
+    var LinearlyInterpolatedMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(LinearlyInterpolatedMapping2, _super);
+        function LinearlyInterpolatedMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          return _super.call(this, relativeAccuracy, offset) || this;
+        }
+        LinearlyInterpolatedMapping2.prototype._log2Approx = function(value) {
+          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
+          var significand = 2 * mantissa - 1;
+          return significand + (exponent - 1);
+        };
+        LinearlyInterpolatedMapping2.prototype._exp2Approx = function(value) {
+          var exponent = Math.floor(value) + 1;
+          var mantissa = (value - exponent + 2) / 2;
+          return (0, math_1.ldexp)(mantissa, exponent);
+        };
+        LinearlyInterpolatedMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        LinearlyInterpolatedMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        LinearlyInterpolatedMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.LINEAR;
+        };
+        return LinearlyInterpolatedMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.LinearlyInterpolatedMapping = LinearlyInterpolatedMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js
+var require_CubicallyInterpolatedMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CubicallyInterpolatedMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var math_1 = require_math();
+    var CubicallyInterpolatedMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(CubicallyInterpolatedMapping2, _super);
+        function CubicallyInterpolatedMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          var _this = _super.call(this, relativeAccuracy, offset) || this;
+          _this.A = 6 / 35;
+          _this.B = -3 / 5;
+          _this.C = 10 / 7;
+          _this._multiplier /= _this.C;
+          return _this;
+        }
+        CubicallyInterpolatedMapping2.prototype._cubicLog2Approx = function(value) {
+          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
+          var significand = 2 * mantissa - 1;
+          return ((this.A * significand + this.B) * significand + this.C) * significand + (exponent - 1);
+        };
+        CubicallyInterpolatedMapping2.prototype._cubicExp2Approx = function(value) {
+          var exponent = Math.floor(value);
+          var delta0 = this.B * this.B - 3 * this.A * this.C;
+          var delta1 = 2 * this.B * this.B * this.B - 9 * this.A * this.B * this.C - 27 * this.A * this.A * (value - exponent);
+          var cardano = Math.cbrt((delta1 - Math.sqrt(delta1 * delta1 - 4 * delta0 * delta0 * delta0)) / 2);
+          var significandPlusOne = -(this.B + cardano + delta0 / cardano) / (3 * this.A) + 1;
+          var mantissa = significandPlusOne / 2;
+          return (0, math_1.ldexp)(mantissa, exponent + 1);
+        };
+        CubicallyInterpolatedMapping2.prototype._logGamma = function(value) {
+          return this._cubicLog2Approx(value) * this._multiplier;
+        };
+        CubicallyInterpolatedMapping2.prototype._powGamma = function(value) {
+          return this._cubicExp2Approx(value / this._multiplier);
+        };
+        CubicallyInterpolatedMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.CUBIC;
+        };
+        return CubicallyInterpolatedMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.CubicallyInterpolatedMapping = CubicallyInterpolatedMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js
+var require_mapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CubicallyInterpolatedMapping = exports.LinearlyInterpolatedMapping = exports.LogarithmicMapping = exports.KeyMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    Object.defineProperty(exports, "KeyMapping", { enumerable: true, get: function() {
+      return KeyMapping_1.KeyMapping;
+    } });
+    var LogarithmicMapping_1 = require_LogarithmicMapping();
+    Object.defineProperty(exports, "LogarithmicMapping", { enumerable: true, get: function() {
+      return LogarithmicMapping_1.LogarithmicMapping;
+    } });
+    var LinearlyInterpolatedMapping_1 = require_LinearlyInterpolatedMapping();
+    Object.defineProperty(exports, "LinearlyInterpolatedMapping", { enumerable: true, get: function() {
+      return LinearlyInterpolatedMapping_1.LinearlyInterpolatedMapping;
+    } });
+    var CubicallyInterpolatedMapping_1 = require_CubicallyInterpolatedMapping();
+    Object.defineProperty(exports, "CubicallyInterpolatedMapping", { enumerable: true, get: function() {
+      return CubicallyInterpolatedMapping_1.CubicallyInterpolatedMapping;
+    } });
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js
+var require_DDSketch = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LogCollapsingHighestDenseDDSketch = exports.LogCollapsingLowestDenseDDSketch = exports.DDSketch = void 0;
+    var store_1 = require_store();
+    var mapping_1 = require_mapping();
+    var DEFAULT_RELATIVE_ACCURACY = 0.01;
+    var DEFAULT_BIN_LIMIT = 2048;
+    var BaseDDSketch = (
+      /** @class */
+      (function() {
+        function BaseDDSketch2(_a) {
+          var mapping = _a.mapping, store = _a.store, negativeStore = _a.negativeStore, zeroCount = _a.zeroCount;
+          this.mapping = mapping;
+          this.store = store;
+          this.negativeStore = negativeStore;
+          this.zeroCount = zeroCount;
+          this.count = this.negativeStore.count + this.zeroCount + this.store.count;
+          this.min = Infinity;
+          this.max = -Infinity;
+          this.sum = 0;
+        }
+        BaseDDSketch2.prototype.accept = function(value, weight) {
+          if (weight === void 0) {
+            weight = 1;
+          }
+          if (weight <= 0) {
+            throw Error("Weight must be a positive number");
+          }
+          if (value > this.mapping.minPossible) {
+            var key = this.mapping.key(value);
+            this.store.add(key, weight);
+          } else if (value < -this.mapping.minPossible) {
+            var key = this.mapping.key(-value);
+            this.negativeStore.add(key, weight);
+          } else {
+            this.zeroCount += weight;
+          }
+          this.count += weight;
+          this.sum += value * weight;
+          if (value < this.min) {
+            this.min = value;
+          }
+          if (value > this.max) {
+            this.max = value;
+          }
+        };
+        BaseDDSketch2.prototype.getValueAtQuantile = function(quantile2) {
+          if (quantile2 < 0 || quantile2 > 1 || this.count === 0) {
+            return NaN;
+          }
+          var rank = quantile2 * (this.count - 1);
+          var quantileValue = 0;
+          if (rank < this.negativeStore.count) {
+            var reversedRank = this.negativeStore.count - rank - 1;
+            var key = this.negativeStore.keyAtRank(reversedRank, false);
+            quantileValue = -this.mapping.value(key);
+          } else if (rank < this.zeroCount + this.negativeStore.count) {
+            return 0;
+          } else {
+            var key = this.store.keyAtRank(rank - this.zeroCount - this.negativeStore.count);
+            quantileValue = this.mapping.value(key);
+          }
+          return quantileValue;
+        };
+        BaseDDSketch2.prototype.merge = function(sketch) {
+          if (!this.mergeable(sketch)) {
+            throw new Error("Cannot merge two DDSketches with different `relativeAccuracy` parameters");
+          }
+          if (sketch.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this._copy(sketch);
+            return;
+          }
+          this.store.merge(sketch.store);
+          this.zeroCount += sketch.zeroCount;
+          this.count += sketch.count;
+          this.sum += sketch.sum;
+          if (sketch.min < this.min) {
+            this.min = sketch.min;
+          }
+          if (sketch.max > this.max) {
+            this.max = sketch.max;
+          }
+        };
+        BaseDDSketch2.prototype.mergeable = function(sketch) {
+          return this.mapping.gamma === sketch.mapping.gamma;
+        };
+        BaseDDSketch2.prototype._copy = function(sketch) {
+          this.store.copy(sketch.store);
+          this.negativeStore.copy(sketch.negativeStore);
+          this.zeroCount = sketch.zeroCount;
+          this.min = sketch.min;
+          this.max = sketch.max;
+          this.count = sketch.count;
+          this.sum = sketch.sum;
+        };
+        BaseDDSketch2.prototype.toProto = function() {
+          var ProtoDDSketch = require_compiled().DDSketch;
+          var message = ProtoDDSketch.create({
+            mapping: this.mapping.toProto(),
+            positiveValues: this.store.toProto(),
+            negativeValues: this.negativeStore.toProto(),
+            zeroCount: this.zeroCount
+          });
+          return ProtoDDSketch.encode(message).finish();
+        };
+        BaseDDSketch2.fromProto = function(buffer) {
+          var ProtoDDSketch = require_compiled().DDSketch;
+          var decoded = ProtoDDSketch.decode(buffer);
+          var mapping = mapping_1.KeyMapping.fromProto(decoded.mapping);
+          var store = store_1.DenseStore.fromProto(decoded.positiveValues);
+          var negativeStore = store_1.DenseStore.fromProto(decoded.negativeValues);
+          var zeroCount = decoded.zeroCount;
+          return new BaseDDSketch2({ mapping, store, negativeStore, zeroCount });
+        };
+        return BaseDDSketch2;
+      })()
+    );
+    var defaultConfig = {
+      relativeAccuracy: DEFAULT_RELATIVE_ACCURACY
+    };
+    var DDSketch2 = (
+      /** @class */
+      (function(_super) {
+        __extends(DDSketch3, _super);
+        function DDSketch3(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.DenseStore();
+          var negativeStore = new store_1.DenseStore();
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return DDSketch3;
+      })(BaseDDSketch)
+    );
+    exports.DDSketch = DDSketch2;
+    var LogCollapsingLowestDenseDDSketch = (
+      /** @class */
+      (function(_super) {
+        __extends(LogCollapsingLowestDenseDDSketch2, _super);
+        function LogCollapsingLowestDenseDDSketch2(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.CollapsingLowestDenseStore(binLimit);
+          var negativeStore = new store_1.CollapsingLowestDenseStore(binLimit);
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return LogCollapsingLowestDenseDDSketch2;
+      })(BaseDDSketch)
+    );
+    exports.LogCollapsingLowestDenseDDSketch = LogCollapsingLowestDenseDDSketch;
+    var LogCollapsingHighestDenseDDSketch = (
+      /** @class */
+      (function(_super) {
+        __extends(LogCollapsingHighestDenseDDSketch2, _super);
+        function LogCollapsingHighestDenseDDSketch2(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.CollapsingHighestDenseStore(binLimit);
+          var negativeStore = new store_1.CollapsingHighestDenseStore(binLimit);
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return LogCollapsingHighestDenseDDSketch2;
+      })(BaseDDSketch)
+    );
+    exports.LogCollapsingHighestDenseDDSketch = LogCollapsingHighestDenseDDSketch;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/index.js
+var require_ddsketch = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_DDSketch(), exports);
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_ddsketch(), exports);
   }
 });
 
@@ -45361,44 +46877,74 @@ function holdsIpv6(value) {
   }
   return false;
 }
+function hasDots(value, count) {
+  let seen = 0;
+  for (let i = value.indexOf("."); i !== -1; i = value.indexOf(".", i + 1)) if (++seen >= count) return true;
+  return false;
+}
+function hasColons(value, count) {
+  let seen = 0;
+  for (let i = value.indexOf(":"); i !== -1; i = value.indexOf(":", i + 1)) if (++seen >= count) return true;
+  return false;
+}
 var RULES = [
   // Before e-mail: "user:password@host" would read as an address otherwise.
-  ["url-credentials", /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
+  ["url-credentials", (v) => v.includes("://") && v.includes("@"), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
   // Local part: RFC 5322 atext and dots.
-  ["email", /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ["ipv4", new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
-  ["ipv6", holdsIpv6],
-  ["github-token", /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
-  ["aws-key", /(?:AKIA|ASIA)[0-9A-Z]{16}/],
-  ["slack-token", /xox[abposr]-[A-Za-z0-9-]{8,}/],
-  ["jwt", /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-  ["bearer-token", /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
-  ["pem-block", /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
-  ["home-path", /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i]
+  ["email", (v) => v.includes("@"), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
+  ["ipv4", (v) => v.length >= 7 && hasDots(v, 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  ["ipv6", (v) => v.includes("::") || hasColons(v, 7), holdsIpv6],
+  ["github-token", (v) => v.includes("_"), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
+  ["aws-key", (v) => v.includes("AKIA") || v.includes("ASIA"), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
+  ["slack-token", (v) => v.includes("xox"), /xox[abposr]-[A-Za-z0-9-]{8,}/],
+  ["jwt", (v) => v.includes("eyJ"), /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
+  ["bearer-token", (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")), /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
+  ["pem-block", (v) => v.includes("-----BEGIN"), /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
+  ["home-path", (v) => v.includes("/") || v.includes("\\"), /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i]
 ];
 function privacyRuleFor(value) {
-  for (const [rule, test] of RULES) if (typeof test === "function" ? test(value) : test.test(value)) return rule;
+  for (const [rule, could, test] of RULES) {
+    if (could(value) && (typeof test === "function" ? test(value) : test.test(value))) return rule;
+  }
   return null;
 }
-function findPrivateData(value, safePath2) {
-  const stack = [[value, ""]];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop();
-    if (typeof node === "string") {
-      const rule = privacyRuleFor(node);
-      if (rule) return { path: safePath2(path), rule };
-    } else if (Array.isArray(node)) {
-      node.forEach((child, index) => stack.push([child, `${path}/${index}`]));
-    } else if (node !== null && typeof node === "object") {
-      for (const key of Object.keys(node)) {
-        const child = `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-        const rule = privacyRuleFor(key);
-        if (rule) return { path: safePath2(child), rule };
-        stack.push([node[key], child]);
+function escapeSegment(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function search(node, skipKeys) {
+  if (typeof node === "string") {
+    const rule = privacyRuleFor(node);
+    return rule ? { segments: [], rule } : null;
+  }
+  if (node === null || typeof node !== "object") return null;
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length; index += 1) {
+      const found = search(node[index], skipKeys);
+      if (found) {
+        found.segments.push(String(index));
+        return found;
       }
+    }
+    return null;
+  }
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+    if (!skipKeys.has(key)) {
+      const rule = privacyRuleFor(key);
+      if (rule) return { segments: [escapeSegment(key)], rule };
+    }
+    const found = search(node[key], skipKeys);
+    if (found) {
+      found.segments.push(escapeSegment(key));
+      return found;
     }
   }
   return null;
+}
+function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()) {
+  const found = search(value, knownKeys);
+  if (!found) return null;
+  return { path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""), rule: found.rule };
 }
 
 // src/records/validate-summary.ts
@@ -46058,6 +47604,14 @@ var OPEN_BRACKET = 91;
 var CLOSE_BRACE = 125;
 var CLOSE_BRACKET = 93;
 var QUOTE = 34;
+var NEWLINE = 10;
+function blank(bytes, start, end) {
+  for (let i = start; i < end; i += 1) {
+    const byte = bytes[i];
+    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
+  }
+  return true;
+}
 var BACKSLASH = 92;
 function recordFormatOf(name) {
   const lower = name.toLowerCase();
@@ -46096,8 +47650,14 @@ function decode(bytes) {
     return null;
   }
 }
+function manyBrackets(text, limit) {
+  let seen = 0;
+  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++seen > limit) return true;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++seen > limit) return true;
+  return false;
+}
 function tryParse(text, maxDepth) {
-  if (jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
+  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -46109,12 +47669,12 @@ function* parseRecords(bytes, format2) {
     yield { ok: false, reason: "file-too-large" };
     return;
   }
-  const text = decode(bytes);
-  if (text === null) {
-    yield { ok: false, reason: "not-utf8" };
-    return;
-  }
   if (format2 === "json") {
+    const text = decode(bytes);
+    if (text === null) {
+      yield { ok: false, reason: "not-utf8" };
+      return;
+    }
     const parsed2 = tryParse(text, RECORD_MAX_DEPTH + 1);
     if (parsed2.ok && Array.isArray(parsed2.value)) {
       for (const value of parsed2.value) yield { ok: true, value };
@@ -46125,15 +47685,15 @@ function* parseRecords(bytes, format2) {
     }
     return;
   }
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
-    if ((end - start) * 3 > RECORD_MAX_BYTES && Buffer.byteLength(text.slice(start, end)) > RECORD_MAX_BYTES) {
+  let start = bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  while (start < bytes.byteLength) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = bytes.byteLength;
+    if (end - start > RECORD_MAX_BYTES) {
       yield { ok: false, reason: "record-too-large" };
-    } else {
-      const line = text.slice(start, end).trim();
-      if (line.length > 0) yield tryParse(line, RECORD_MAX_DEPTH);
+    } else if (!blank(bytes, start, end)) {
+      const line = decode(bytes.subarray(start, end));
+      yield line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
     }
     start = end + 1;
   }
@@ -46274,6 +47834,75 @@ async function* zipEntries(archive) {
 
 // src/records/intake.ts
 import { createHash as createHash2 } from "node:crypto";
+
+// src/aggregate/uuid-set.ts
+var WORDS = 4;
+var MAX_LOAD = 0.75;
+function hexWord(text, at) {
+  return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
+}
+var UuidSet = class {
+  #table;
+  #used;
+  #capacity;
+  #size = 0;
+  constructor(initialCapacity = 16) {
+    let capacity = 16;
+    while (capacity < initialCapacity / MAX_LOAD) capacity *= 2;
+    this.#capacity = capacity;
+    this.#table = new Uint32Array(capacity * WORDS);
+    this.#used = new Uint8Array(capacity);
+  }
+  get size() {
+    return this.#size;
+  }
+  /** Adds a UUID (any case, with dashes); returns false when it was already there. */
+  add(uuid) {
+    const a = hexWord(uuid, 0);
+    const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
+    const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
+    const d = hexWord(uuid, 28);
+    if (this.#size + 1 > this.#capacity * MAX_LOAD) this.#grow();
+    return this.#insert(a, b, c, d);
+  }
+  #insert(a, b, c, d) {
+    const mask = this.#capacity - 1;
+    let slot = Math.imul(a ^ Math.imul(d, 2654435761) ^ c >>> 7, 2246822507) >>> 0;
+    slot = (slot ^ slot >>> 13) & mask;
+    const table2 = this.#table;
+    for (; ; ) {
+      if (this.#used[slot] === 0) {
+        this.#used[slot] = 1;
+        const at2 = slot * WORDS;
+        table2[at2] = a;
+        table2[at2 + 1] = b;
+        table2[at2 + 2] = c;
+        table2[at2 + 3] = d;
+        this.#size += 1;
+        return true;
+      }
+      const at = slot * WORDS;
+      if (table2[at] === a && table2[at + 1] === b && table2[at + 2] === c && table2[at + 3] === d) return false;
+      slot = slot + 1 & mask;
+    }
+  }
+  #grow() {
+    const oldTable = this.#table;
+    const oldUsed = this.#used;
+    const oldCapacity = this.#capacity;
+    this.#capacity = oldCapacity * 2;
+    this.#table = new Uint32Array(this.#capacity * WORDS);
+    this.#used = new Uint8Array(this.#capacity);
+    this.#size = 0;
+    for (let slot = 0; slot < oldCapacity; slot += 1) {
+      if (oldUsed[slot] === 0) continue;
+      const at = slot * WORDS;
+      this.#insert(oldTable[at], oldTable[at + 1], oldTable[at + 2], oldTable[at + 3]);
+    }
+  }
+};
+
+// src/records/intake.ts
 var CLOCK_SKEW_MS = 10 * 60 * 1e3;
 function bump(counts, key) {
   counts[key] = (counts[key] ?? 0) + 1;
@@ -46300,7 +47929,7 @@ function limitMessage(tally) {
 async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
-  const seen = /* @__PURE__ */ new Set();
+  const seen = new UuidSet(1024);
   const windowStart = options2.windowStart.getTime();
   const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
   const reject = (reason) => {
@@ -46315,7 +47944,7 @@ async function intake(options2) {
       else reject(adapted.reason);
       return;
     }
-    const finding = findPrivateData(adapted.value, safePath);
+    const finding = findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS);
     if (finding) {
       reject("privacy");
       bump(tally.privacy, `${finding.path} ${finding.rule}`);
@@ -46336,12 +47965,10 @@ async function intake(options2) {
       tally.outsideWindow += 1;
       return;
     }
-    const id = summary.session_id.toLowerCase();
-    if (seen.has(id)) {
+    if (!seen.add(summary.session_id)) {
       tally.duplicates += 1;
       return;
     }
-    seen.add(id);
     tally.accepted += 1;
     options2.onSession(summary, run);
   };
@@ -46515,19 +48142,20 @@ function newerThanAll(versions, seen) {
 }
 
 // src/aggregate/aggregate-groups.ts
+var import_sketches_js = __toESM(require_dist2(), 1);
 var TOP_ERROR_KINDS = 5;
 var EVIDENCE_RUNS = 10;
-function percentile(sorted, p) {
-  if (sorted.length === 0) return 0;
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1];
+var DURATION_ACCURACY = 0.01;
+var DAY_MS = 864e5;
+function quantile(sketch, q) {
+  return sketch.count === 0 ? 0 : Math.max(0, sketch.getValueAtQuantile(q));
 }
 function createAggregator(groupBy2) {
   const byKey = /* @__PURE__ */ new Map();
   return {
     add(summary, run) {
       const values = groupValues(summary, groupBy2);
-      const key = JSON.stringify(values);
+      const key = values.join("\0");
       let group = byKey.get(key);
       if (!group) {
         group = {
@@ -46537,10 +48165,10 @@ function createAggregator(groupBy2) {
           crashes: 0,
           errorLines: 0,
           logLines: 0,
-          installs: /* @__PURE__ */ new Set(),
+          installs: new UuidSet(),
           first: Number.POSITIVE_INFINITY,
           last: Number.NEGATIVE_INFINITY,
-          durations: [],
+          durations: new import_sketches_js.DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
           errorKinds: /* @__PURE__ */ new Map(),
           runs: /* @__PURE__ */ new Map(),
           days: /* @__PURE__ */ new Map(),
@@ -46557,20 +48185,26 @@ function createAggregator(groupBy2) {
       group.errorLines += summary.error_lines;
       group.logLines += summary.log_lines;
       if (summary.install_id) {
-        group.installs.add(summary.install_id.toLowerCase());
+        group.installs.add(summary.install_id);
         group.withInstall += 1;
       }
       group.versions.add(summary.app.version);
-      const day = new Date(started).toISOString().slice(0, 10);
-      const bucket = group.days.get(day) ?? { day, sessions: 0, erroredSessions: 0 };
+      const day = Math.floor(started / DAY_MS);
+      let bucket = group.days.get(day);
+      if (!bucket) {
+        bucket = { sessions: 0, erroredSessions: 0 };
+        group.days.set(day, bucket);
+      }
       bucket.sessions += 1;
       if (errored) bucket.erroredSessions += 1;
-      group.days.set(day, bucket);
-      group.first = Math.min(group.first, started);
-      group.last = Math.max(group.last, started);
-      group.durations.push((Date.parse(summary.ended_at) - started) / 1e3);
-      for (const [kind, count] of Object.entries(summary.error_kinds ?? {})) {
-        group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + count);
+      if (started < group.first) group.first = started;
+      if (started > group.last) group.last = started;
+      group.durations.accept((Date.parse(summary.ended_at) - started) / 1e3);
+      const kinds = summary.error_kinds;
+      if (kinds) {
+        for (const kind in kinds) {
+          if (Object.prototype.hasOwnProperty.call(kinds, kind)) group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + kinds[kind]);
+        }
       }
       if (errored && run) {
         const evidence = group.runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
@@ -46581,7 +48215,6 @@ function createAggregator(groupBy2) {
     groups() {
       const result = [];
       for (const group of byKey.values()) {
-        const durations = [...group.durations].sort((a, b) => a - b);
         result.push({
           fingerprint: fingerprintOf(groupBy2, group.values),
           fields: groupBy2.map((name, index) => ({ name, value: group.values[index] })),
@@ -46594,11 +48227,11 @@ function createAggregator(groupBy2) {
           installs: group.installs.size,
           firstSessionAt: new Date(group.first).toISOString(),
           lastSessionAt: new Date(group.last).toISOString(),
-          durationMedianSeconds: percentile(durations, 0.5),
-          durationP95Seconds: percentile(durations, 0.95),
+          durationMedianSeconds: quantile(group.durations, 0.5),
+          durationP95Seconds: quantile(group.durations, 0.95),
           topErrorKinds: [...group.errorKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
           runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-          days: [...group.days.values()].sort((a, b) => a.day < b.day ? -1 : 1),
+          days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
           appVersions: sortVersions([...group.versions]),
           singleInstall: group.installs.size === 1 && group.withInstall === group.sessions
         });
@@ -46791,9 +48424,9 @@ var GROUP_FIELDS = [
   "ci",
   "outcome"
 ];
-var DAY_MS = 24 * 60 * 60 * 1e3;
+var DAY_MS2 = 24 * 60 * 60 * 1e3;
 function lookbackStart(now, lookbackDays) {
-  return new Date(now.getTime() - lookbackDays * DAY_MS);
+  return new Date(now.getTime() - lookbackDays * DAY_MS2);
 }
 var SettingsError = class extends Error {
   constructor(input, problem, accepted) {
@@ -47104,7 +48737,7 @@ async function applyPlan(plan, options2) {
 }
 
 // src/trackers/plan-issues.ts
-var DAY_MS2 = 864e5;
+var DAY_MS3 = 864e5;
 function issuesByFingerprint(issues) {
   const found = /* @__PURE__ */ new Map();
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
@@ -47133,7 +48766,7 @@ function figures(group, confidence2) {
 function belowThresholdFor(group, days, threshold, now) {
   if (!group) return true;
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const since = new Date(today - (days - 1) * DAY_MS2).toISOString().slice(0, 10);
+  const since = new Date(today - (days - 1) * DAY_MS3).toISOString().slice(0, 10);
   const first = group.days[0]?.day;
   if (first !== void 0 && first > since) return false;
   return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < threshold);

@@ -27,6 +27,8 @@ export function buildOptions(outdir: string): BuildOptions {
     logLevel: 'warning',
     logOverride: { 'require-resolve-not-external': 'silent' },
     banner: { js: REQUIRE_BANNER },
+    // @datadog/sketches-js loads protobufjs only for its protobuf export, which is never called.
+    external: ['protobufjs/minimal'],
   };
 }
 

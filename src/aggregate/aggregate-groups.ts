@@ -6,6 +6,8 @@ import type { GroupField } from '../settings.ts';
 import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
 import { sortVersions } from './versions.ts';
+import { UuidSet } from './uuid-set.ts';
+import { DDSketch } from '@datadog/sketches-js';
 
 export const TOP_ERROR_KINDS = 5;
 export const EVIDENCE_RUNS = 10;
@@ -57,15 +59,24 @@ interface Accumulator {
   crashes: number;
   errorLines: number;
   logLines: number;
-  installs: Set<string>;
+  installs: UuidSet;
   first: number;
   last: number;
-  durations: number[];
+  durations: DDSketch;
   errorKinds: Map<string, number>;
   runs: Map<number, RunEvidence>;
-  days: Map<string, DayBucket>;
+  /** By day number since the epoch (UTC). */
+  days: Map<number, { sessions: number; erroredSessions: number }>;
   versions: Set<string>;
   withInstall: number;
+}
+
+/** Durations are kept in a DDSketch: quantiles within 1% relative error, memory by range not count. */
+export const DURATION_ACCURACY = 0.01;
+const DAY_MS = 86_400_000;
+
+function quantile(sketch: DDSketch, q: number): number {
+  return sketch.count === 0 ? 0 : Math.max(0, sketch.getValueAtQuantile(q));
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -86,7 +97,8 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
   return {
     add(summary, run) {
       const values = groupValues(summary, groupBy);
-      const key = JSON.stringify(values);
+      // Schema-valid values never hold a NUL, so joining on it cannot collide.
+      const key = values.join('\u0000');
       let group = byKey.get(key);
       if (!group) {
         group = {
@@ -96,10 +108,10 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
           crashes: 0,
           errorLines: 0,
           logLines: 0,
-          installs: new Set(),
+          installs: new UuidSet(),
           first: Number.POSITIVE_INFINITY,
           last: Number.NEGATIVE_INFINITY,
-          durations: [],
+          durations: new DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
           errorKinds: new Map(),
           runs: new Map(),
           days: new Map(),
@@ -116,20 +128,26 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       group.errorLines += summary.error_lines;
       group.logLines += summary.log_lines;
       if (summary.install_id) {
-        group.installs.add(summary.install_id.toLowerCase());
+        group.installs.add(summary.install_id);
         group.withInstall += 1;
       }
       group.versions.add(summary.app.version);
-      const day = new Date(started).toISOString().slice(0, 10);
-      const bucket = group.days.get(day) ?? { day, sessions: 0, erroredSessions: 0 };
+      const day = Math.floor(started / DAY_MS);
+      let bucket = group.days.get(day);
+      if (!bucket) {
+        bucket = { sessions: 0, erroredSessions: 0 };
+        group.days.set(day, bucket);
+      }
       bucket.sessions += 1;
       if (errored) bucket.erroredSessions += 1;
-      group.days.set(day, bucket);
-      group.first = Math.min(group.first, started);
-      group.last = Math.max(group.last, started);
-      group.durations.push((Date.parse(summary.ended_at) - started) / 1000);
-      for (const [kind, count] of Object.entries(summary.error_kinds ?? {})) {
-        group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + count);
+      if (started < group.first) group.first = started;
+      if (started > group.last) group.last = started;
+      group.durations.accept((Date.parse(summary.ended_at) - started) / 1000);
+      const kinds = summary.error_kinds;
+      if (kinds) {
+        for (const kind in kinds) {
+          if (Object.prototype.hasOwnProperty.call(kinds, kind)) group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + kinds[kind]!);
+        }
       }
       if (errored && run) {
         const evidence = group.runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
@@ -140,7 +158,6 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
     groups() {
       const result: GroupFigures[] = [];
       for (const group of byKey.values()) {
-        const durations = [...group.durations].sort((a, b) => a - b);
         result.push({
           fingerprint: fingerprintOf(groupBy, group.values),
           fields: groupBy.map((name, index) => ({ name, value: group.values[index]! })),
@@ -153,14 +170,16 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
           installs: group.installs.size,
           firstSessionAt: new Date(group.first).toISOString(),
           lastSessionAt: new Date(group.last).toISOString(),
-          durationMedianSeconds: percentile(durations, 0.5),
-          durationP95Seconds: percentile(durations, 0.95),
+          durationMedianSeconds: quantile(group.durations, 0.5),
+          durationP95Seconds: quantile(group.durations, 0.95),
           topErrorKinds: [...group.errorKinds]
             .map(([kind, count]) => ({ kind, count }))
             .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1))
             .slice(0, TOP_ERROR_KINDS),
           runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-          days: [...group.days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
+          days: [...group.days]
+            .sort((a, b) => a[0] - b[0])
+            .map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
           appVersions: sortVersions([...group.versions]),
           singleInstall: group.installs.size === 1 && group.withInstall === group.sessions,
         });

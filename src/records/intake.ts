@@ -7,13 +7,14 @@ import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts'
 import type { RunRef, Source, SourceEvent, SourceItem } from '../sources/source.ts';
 import { zipEntries } from '../sources/zip-entries.ts';
 import { createHash } from 'node:crypto';
+import { UuidSet } from '../aggregate/uuid-set.ts';
 import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
 import type { AdapterSettings } from '../formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
 import { decode, parseRecords, recordFormatOf } from './parse-records.ts';
 import { findPrivateData } from './privacy-guard.ts';
 import type { SessionSummary } from './session-summary.ts';
-import { safePath, validateSummary } from './validate-summary.ts';
+import { KNOWN_SEGMENTS, safePath, validateSummary } from './validate-summary.ts';
 
 /** Sessions may start this far after "now" before they count as clock errors. */
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;
@@ -84,7 +85,7 @@ export function limitMessage(tally: IntakeTally): string {
 export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
-  const seen = new Set<string>();
+  const seen = new UuidSet(1024);
   const windowStart = options.windowStart.getTime();
   const latestStart = options.now.getTime() + CLOCK_SKEW_MS;
 
@@ -103,7 +104,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       else reject(adapted.reason);
       return;
     }
-    const finding = findPrivateData(adapted.value, safePath);
+    const finding = findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS);
     if (finding) {
       reject('privacy');
       bump(tally.privacy, `${finding.path} ${finding.rule}`);
@@ -124,12 +125,10 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       tally.outsideWindow += 1;
       return;
     }
-    const id = summary.session_id.toLowerCase();
-    if (seen.has(id)) {
+    if (!seen.add(summary.session_id)) {
       tally.duplicates += 1;
       return;
     }
-    seen.add(id);
     tally.accepted += 1;
     options.onSession(summary, run);
   };

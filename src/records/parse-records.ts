@@ -13,6 +13,16 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+
+/** Only spaces, tabs and carriage returns between start and end. */
+function blank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) {
+    const byte = bytes[i]!;
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
+  }
+  return true;
+}
 const BACKSLASH = 0x5c;
 
 /** The record format a file name announces, or null when it is not a record file. */
@@ -58,8 +68,16 @@ export function decode(bytes: Uint8Array): string | null {
   }
 }
 
+/** At least `limit + 1` opening brackets? Only then can nesting exceed the limit. */
+function manyBrackets(text: string, limit: number): boolean {
+  let seen = 0;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++seen > limit) return true;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++seen > limit) return true;
+  return false;
+}
+
 function tryParse(text: string, maxDepth: number): ParsedRecord {
-  if (jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: 'record-too-deep' };
+  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: 'record-too-deep' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
@@ -73,12 +91,12 @@ export function* parseRecords(bytes: Uint8Array, format: 'json' | 'jsonl'): Gene
     yield { ok: false, reason: 'file-too-large' };
     return;
   }
-  const text = decode(bytes);
-  if (text === null) {
-    yield { ok: false, reason: 'not-utf8' };
-    return;
-  }
   if (format === 'json') {
+    const text = decode(bytes);
+    if (text === null) {
+      yield { ok: false, reason: 'not-utf8' };
+      return;
+    }
     // An array of records may nest one level deeper than a record.
     const parsed = tryParse(text, RECORD_MAX_DEPTH + 1);
     if (parsed.ok && Array.isArray(parsed.value)) {
@@ -90,16 +108,16 @@ export function* parseRecords(bytes: Uint8Array, format: 'json' | 'jsonl'): Gene
     }
     return;
   }
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    // Characters are at most 3 UTF-8 bytes here (4-byte ones are 2 UTF-16 units).
-    if ((end - start) * 3 > RECORD_MAX_BYTES && Buffer.byteLength(text.slice(start, end)) > RECORD_MAX_BYTES) {
+  // One line at a time, decoded from the bytes, so a large file never becomes one large string.
+  let start = bytes.byteLength >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start < bytes.byteLength) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = bytes.byteLength;
+    if (end - start > RECORD_MAX_BYTES) {
       yield { ok: false, reason: 'record-too-large' };
-    } else {
-      const line = text.slice(start, end).trim();
-      if (line.length > 0) yield tryParse(line, RECORD_MAX_DEPTH);
+    } else if (!blank(bytes, start, end)) {
+      const line = decode(bytes.subarray(start, end));
+      yield line === null ? { ok: false, reason: 'not-utf8' } : tryParse(line, RECORD_MAX_DEPTH);
     }
     start = end + 1;
   }

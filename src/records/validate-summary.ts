@@ -22,7 +22,7 @@ function propertyNamesOf(node: unknown, into: Set<string>): Set<string> {
 
 // Path segments that are not schema property names came from the data (map keys,
 // array indexes) and are replaced, so a reason never carries a submitted string.
-const KNOWN_SEGMENTS = propertyNamesOf(schema, new Set<string>());
+export const KNOWN_SEGMENTS: ReadonlySet<string> = propertyNamesOf(schema, new Set<string>());
 
 export function safePath(instancePath: string): string {
   if (instancePath === '') return '/';

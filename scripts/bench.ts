@@ -1,0 +1,128 @@
+// npm run bench: throughput of the intake pipeline against a bare JSON.parse loop
+// over the same bytes, measured side by side, plus peak memory.
+//
+//   node scripts/bench.ts [--sessions N] [--phase floor|pipeline|all]
+//
+// Each phase runs in its own child process so its peak RSS is its own.
+
+import { execFileSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
+import { intake } from '../src/records/intake.ts';
+import { createPathSource } from '../src/sources/path-source.ts';
+import { demoProfiles, generateSummaries } from '../test/fixtures/synthetic-summaries.ts';
+
+const { values } = parseArgs({
+  options: {
+    sessions: { type: 'string', default: '1000000' },
+    phase: { type: 'string', default: 'all' },
+    file: { type: 'string' },
+  },
+});
+const sessions = Number(values.sessions);
+const END = new Date('2026-11-21T00:00:00Z');
+
+/** Summaries per NDJSON file: artifacts are many modest files, not one huge one. */
+const PER_FILE = 100_000;
+
+/** Writes N deterministic summaries as NDJSON files of PER_FILE lines, in batches, so generating does not hold them all. */
+async function generate(dir: string, count: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  let out = createWriteStream(join(dir, 'part-0000.jsonl'));
+  let inFile = 0;
+  let files = 1;
+  const batch = 50_000;
+  const base = demoProfiles(1);
+  const perBatch = base.reduce((sum, profile) => sum + profile.sessions, 0);
+  for (let done = 0, seed = 1; done < count; seed += 1) {
+    const scale = Math.min(batch, count - done) / perBatch;
+    const rows = generateSummaries({ seed, appName: 'octo-cli', end: END, days: 6, profiles: demoProfiles(scale) }).slice(0, count - done);
+    const text = rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    done += rows.length;
+    inFile += rows.length;
+    if (inFile >= PER_FILE && done < count) {
+      await new Promise<void>((resolve) => out.end(resolve));
+      out = createWriteStream(join(dir, `part-${String(files++).padStart(4, '0')}.jsonl`));
+      inFile = 0;
+    }
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+async function filesOf(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort().map((name) => join(dir, name));
+}
+
+async function floor(dir: string): Promise<number> {
+  const decoder = new TextDecoder();
+  let count = 0;
+  for (const path of await filesOf(dir)) {
+    const bytes = await readFile(path);
+    let start = 0;
+    for (;;) {
+      const end = bytes.indexOf(10, start);
+      if (end === -1) break;
+      JSON.parse(decoder.decode(bytes.subarray(start, end)));
+      count += 1;
+      start = end + 1;
+    }
+  }
+  return count;
+}
+
+async function pipeline(path: string): Promise<number> {
+  const aggregator = createAggregator(['os.platform', 'app.version']);
+  const tally = await intake({
+    sources: [createPathSource([path], '/')],
+    windowStart: new Date(END.getTime() - 7 * 86_400_000),
+    now: END,
+    onSession: aggregator.add,
+  });
+  const groups = aggregator.groups();
+  if (groups.length === 0) throw new Error('no groups');
+  return tally.accepted;
+}
+
+async function phase(name: string, path: string): Promise<void> {
+  const started = process.hrtime.bigint();
+  const count = name === 'floor' ? await floor(path) : await pipeline(path);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(JSON.stringify({ phase: name, count, seconds, perSecond: count / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+}
+
+if (values.phase !== 'all') {
+  await phase(values.phase!, values.file!);
+} else {
+  const dir = join(tmpdir(), 'cra-bench');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `summaries-${sessions}`);
+  if (!(await stat(join(file, 'done')).catch(() => null))) {
+    await generate(file, sessions);
+    await writeFile(join(file, 'done'), '');
+  }
+  let size = 0;
+  for (const path of await filesOf(file)) size += (await stat(path)).size;
+  const self = fileURLToPath(import.meta.url);
+  const run = (name: string) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', file], { encoding: 'utf8' })) as { count: number; perSecond: number; peakRssMb: number; seconds: number };
+  const results: Record<string, ReturnType<typeof run>> = {};
+  // Alternate the phases and keep each one's best, so a busy moment hurts neither side alone.
+  for (let round = 0; round < 2; round += 1) {
+    for (const name of ['floor', 'pipeline']) {
+      const result = run(name);
+      if (!results[name] || result.perSecond > results[name]!.perSecond) results[name] = result;
+    }
+  }
+  const floorResult = results['floor']!;
+  const pipelineResult = results['pipeline']!;
+  console.log(`${sessions.toLocaleString('en')} summaries, ${(size / 1e6).toFixed(0)} MB of NDJSON in files of ${PER_FILE.toLocaleString('en')}`);
+  console.log(`floor (JSON.parse per line): ${Math.round(floorResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${floorResult.peakRssMb.toFixed(0)} MB`);
+  console.log(`pipeline (read, parse, privacy guard, validate, dedupe, aggregate): ${Math.round(pipelineResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${pipelineResult.peakRssMb.toFixed(0)} MB`);
+  console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)}`);
+  if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
+}

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { UuidSet } from '../src/aggregate/uuid-set.ts';
+
+test('exact membership across growth, case-insensitively', () => {
+  const set = new UuidSet();
+  const ids = Array.from({ length: 5000 }, (_, i) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-${(i * 7).toString(16).padStart(12, '0')}`);
+  for (const id of ids) assert.equal(set.add(id), true);
+  assert.equal(set.size, 5000);
+  for (const id of ids) assert.equal(set.add(id.toUpperCase()), false);
+  assert.equal(set.size, 5000);
+});
+
+test('agrees with a Set of strings on random UUIDs with repeats', () => {
+  fc.assert(
+    fc.property(fc.array(fc.uuid(), { maxLength: 200 }), fc.array(fc.nat(), { maxLength: 50 }), (ids, repeats) => {
+      const list = [...ids, ...repeats.map((index) => ids[index % Math.max(1, ids.length)]).filter((id): id is string => id !== undefined)];
+      const compact = new UuidSet(4);
+      const plain = new Set<string>();
+      for (const id of list) assert.equal(compact.add(id), !plain.has(id.toLowerCase()) && (plain.add(id.toLowerCase()), true));
+      assert.equal(compact.size, plain.size);
+    }),
+    { numRuns: 2000 },
+  );
+});
