@@ -46596,7 +46596,7 @@ function wholeBodyFetch(base) {
   };
 }
 function createGitHubClient(options2) {
-  const counts = { reads: 0, writes: 0 };
+  const counts = { reads: 0, writes: 0, remaining: null };
   const maxRetries = options2.maxRateLimitRetries ?? 3;
   const client = getOctokit(
     options2.token,
@@ -46622,10 +46622,21 @@ function createGitHubClient(options2) {
     throttling,
     retry
   );
+  const noteBudget = (headers) => {
+    const remaining = Number(headers?.["x-ratelimit-remaining"]);
+    if (Number.isFinite(remaining)) counts.remaining = remaining;
+  };
   client.hook.wrap("request", async (request2, endpoint2) => {
     if (endpoint2.method === "GET" || endpoint2.method === "HEAD") counts.reads += 1;
     else counts.writes += 1;
-    return request2(endpoint2);
+    try {
+      const response = await request2(endpoint2);
+      noteBudget(response.headers);
+      return response;
+    } catch (error) {
+      noteBudget(error.response?.headers);
+      throw error;
+    }
   });
   return { client, counts };
 }
@@ -48573,7 +48584,8 @@ function parseSettings(read) {
     format: format(read),
     appName: patterned(read, "app-name", NAME_PATTERN, "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
     appVersion: patterned(read, "app-version", VERSION_PATTERN, "a version such as 2.4.0"),
-    logPattern: logPattern(read)
+    logPattern: logPattern(read),
+    apiReserve: integer(read, "api-reserve", 100, 0, 1e5)
   };
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
@@ -48954,6 +48966,8 @@ async function runTriage(settings, deps) {
   for (const [reason, count] of Object.entries(tally.skipped)) log.warning(`Skipped ${count} input(s): ${reason}`);
   for (const [finding, count] of Object.entries(tally.privacy)) log.warning(`Rejected ${count} record(s) carrying private data: ${finding}`);
   if (tally.limitReached) log.warning(limitMessage(tally));
+  const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
+  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
   const groups2 = judgeGroups(aggregator.groups(), settings);
   const matrix = judgeGroups(side[0].groups(), settings);
   const single = groups2.filter((group) => group.verdict === "all sessions come from one installation");
@@ -49104,6 +49118,8 @@ function createArtifactSource(options2) {
   }
   async function download(artifact) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
+    const left = options2.budget?.remaining() ?? null;
+    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
     const run = artifact.workflow_run?.id ? {
       id: artifact.workflow_run.id,
       branch: artifact.workflow_run.head_branch ?? null,
@@ -49156,7 +49172,18 @@ function createArtifactSource(options2) {
           else wanted.push(artifact);
         }
       }
-      yield* orderedPool(wanted, options2.concurrency, download);
+      const latest = /* @__PURE__ */ new Map();
+      for (const artifact of wanted) {
+        const key = `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\0${artifact.name}`;
+        const kept2 = latest.get(key);
+        if (!kept2 || artifact.id > kept2.id) {
+          if (kept2) yield { kind: "skip", origin: `artifact ${kept2.name} (#${kept2.id})`, reason: "artifact-older-attempt" };
+          latest.set(key, artifact);
+        } else {
+          yield { kind: "skip", origin: `artifact ${artifact.name} (#${artifact.id})`, reason: "artifact-older-attempt" };
+        }
+      }
+      yield* orderedPool([...latest.values()].sort((a, b) => b.id - a.id), options2.concurrency, download);
     }
   };
 }
@@ -49429,6 +49456,7 @@ Triage:
   --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
   --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
+  --api-reserve N          REST requests kept for issue writes (default 100)
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
@@ -49460,7 +49488,8 @@ var INPUT_OPTIONS = [
   "format",
   "app-name",
   "app-version",
-  "log-pattern"
+  "log-pattern",
+  "api-reserve"
 ];
 async function main(argv) {
   if (argv[0] === "summarize") return summarizeCommand(argv.slice(1), process.env);
@@ -49541,7 +49570,8 @@ ${USAGE}`);
             serverUrl: process.env["GITHUB_SERVER_URL"] || "https://github.com",
             trustForks: settings.trustForks,
             workflows: settings.workflows,
-            branches: settings.branches
+            branches: settings.branches,
+            budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
           })
         );
       }
@@ -49560,7 +49590,7 @@ ${USAGE}`);
 `)
       }
     });
-    report.requests = counts ? { ...counts } : null;
+    report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
     const reportPath = typeof values["report"] === "string" ? resolve3(cwd, values["report"]) : settings.repository || settings.dryRun ? null : join4(store, "report.json");
     if (reportPath) await writeReport(report, reportPath);
     process.stdout.write(`${formatConsoleReport(report)}

@@ -47094,7 +47094,7 @@ function wholeBodyFetch(base) {
   };
 }
 function createGitHubClient(options2) {
-  const counts = { reads: 0, writes: 0 };
+  const counts = { reads: 0, writes: 0, remaining: null };
   const maxRetries = options2.maxRateLimitRetries ?? 3;
   const client = getOctokit(
     options2.token,
@@ -47120,10 +47120,21 @@ function createGitHubClient(options2) {
     throttling,
     retry
   );
+  const noteBudget = (headers) => {
+    const remaining = Number(headers?.["x-ratelimit-remaining"]);
+    if (Number.isFinite(remaining)) counts.remaining = remaining;
+  };
   client.hook.wrap("request", async (request2, endpoint2) => {
     if (endpoint2.method === "GET" || endpoint2.method === "HEAD") counts.reads += 1;
     else counts.writes += 1;
-    return request2(endpoint2);
+    try {
+      const response = await request2(endpoint2);
+      noteBudget(response.headers);
+      return response;
+    } catch (error2) {
+      noteBudget(error2.response?.headers);
+      throw error2;
+    }
   });
   return { client, counts };
 }
@@ -48533,6 +48544,8 @@ function composeJobSummary(report, summary2) {
     true
   );
   if (intake2.limitReached) summary2.addRaw(`<p>\u26A0\uFE0F <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake2))}</p>`, true);
+  const waiting = intake2.skipped["artifact-deferred-rate-limit"] ?? 0;
+  if (waiting > 0) summary2.addRaw(`<p>\u23F3 <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
   if (report.dryRun) summary2.addRaw("<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>", true);
   const header = [...report.groupBy, "sessions", "errored", "rate", "interval", "flagged", "issue"].map((data) => ({ data, header: true }));
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
@@ -49062,7 +49075,8 @@ function parseSettings(read) {
     format: format(read),
     appName: patterned(read, "app-name", NAME_PATTERN, "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
     appVersion: patterned(read, "app-version", VERSION_PATTERN, "a version such as 2.4.0"),
-    logPattern: logPattern(read)
+    logPattern: logPattern(read),
+    apiReserve: integer(read, "api-reserve", 100, 0, 1e5)
   };
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
@@ -49378,6 +49392,8 @@ async function runTriage(settings, deps) {
   for (const [reason, count] of Object.entries(tally.skipped)) log.warning(`Skipped ${count} input(s): ${reason}`);
   for (const [finding, count] of Object.entries(tally.privacy)) log.warning(`Rejected ${count} record(s) carrying private data: ${finding}`);
   if (tally.limitReached) log.warning(limitMessage(tally));
+  const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
+  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
   const groups2 = judgeGroups(aggregator.groups(), settings);
   const matrix = judgeGroups(side[0].groups(), settings);
   const single = groups2.filter((group) => group.verdict === "all sessions come from one installation");
@@ -49528,6 +49544,8 @@ function createArtifactSource(options2) {
   }
   async function download(artifact) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
+    const left = options2.budget?.remaining() ?? null;
+    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
     const run2 = artifact.workflow_run?.id ? {
       id: artifact.workflow_run.id,
       branch: artifact.workflow_run.head_branch ?? null,
@@ -49580,7 +49598,18 @@ function createArtifactSource(options2) {
           else wanted.push(artifact);
         }
       }
-      yield* orderedPool(wanted, options2.concurrency, download);
+      const latest = /* @__PURE__ */ new Map();
+      for (const artifact of wanted) {
+        const key = `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\0${artifact.name}`;
+        const kept2 = latest.get(key);
+        if (!kept2 || artifact.id > kept2.id) {
+          if (kept2) yield { kind: "skip", origin: `artifact ${kept2.name} (#${kept2.id})`, reason: "artifact-older-attempt" };
+          latest.set(key, artifact);
+        } else {
+          yield { kind: "skip", origin: `artifact ${artifact.name} (#${artifact.id})`, reason: "artifact-older-attempt" };
+        }
+      }
+      yield* orderedPool([...latest.values()].sort((a, b) => b.id - a.id), options2.concurrency, download);
     }
   };
 }
@@ -49745,7 +49774,8 @@ async function run() {
           serverUrl: process.env["GITHUB_SERVER_URL"] || "https://github.com",
           trustForks: settings.trustForks,
           workflows: settings.workflows,
-          branches: settings.branches
+          branches: settings.branches,
+          budget: { remaining: () => counts.remaining, reserve: settings.apiReserve }
         })
       );
     }
@@ -49756,7 +49786,7 @@ async function run() {
       now,
       log: { info: (message) => info(message), warning: (message) => warning(message) }
     });
-    report.requests = { ...counts };
+    report.requests = { reads: counts.reads, writes: counts.writes };
     const reportPath = join3(process.env["RUNNER_TEMP"] || tmpdir(), "crash-report-aggregator", "report.json");
     await writeReport(report, reportPath);
     setOutput("sessions", report.totals.sessions);

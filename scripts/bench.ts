@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
 import { intake } from '../src/records/intake.ts';
 import { createPathSource } from '../src/sources/path-source.ts';
+import { strToU8, zipSync } from 'fflate';
 import { demoProfiles, generateSummaries } from '../test/fixtures/synthetic-summaries.ts';
 
 const { values } = parseArgs({
@@ -96,7 +97,42 @@ async function phase(name: string, path: string): Promise<void> {
   process.stdout.write(JSON.stringify({ phase: name, count, seconds, perSecond: count / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
 
-if (values.phase !== 'all') {
+/** 1,000 artifacts from the emulator with 50 ms per API request, at the default download concurrency. */
+async function downloads(): Promise<void> {
+  const { startEmulator } = await import('../test/emulator/github-emulator.ts');
+  const { createGitHubClient } = await import('../src/github-client.ts');
+  const { createArtifactSource } = await import('../src/sources/artifact-source.ts');
+  const emulator = await startEmulator({ latencyMs: 50, rateLimit: 5000 });
+  try {
+    const rows = generateSummaries({ seed: 3, appName: 'octo-cli', end: END, days: 6, profiles: demoProfiles(0.02) });
+    const zip = zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) });
+    for (let i = 0; i < 1000; i += 1) emulator.addArtifact({ name: `session-summaries-${i}`, zip, createdAt: new Date(END.getTime() - 86_400_000), run: { id: i + 1 } });
+    const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+    const source = createArtifactSource({
+      client,
+      repository: { owner: emulator.owner, repo: emulator.repo },
+      names: ['session-summaries-*'],
+      since: new Date(END.getTime() - 7 * 86_400_000),
+      concurrency: 8,
+      serverUrl: 'https://github.com',
+      trustForks: false,
+      workflows: [],
+      branches: [],
+      budget: { remaining: () => counts.remaining, reserve: 100 },
+    });
+    const started = process.hrtime.bigint();
+    let read = 0;
+    for await (const event of source.read()) if (event.kind === 'item') read += 1;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    console.log(`downloads: ${read} of 1,000 artifacts in ${seconds.toFixed(1)} s with 50 ms per API request and 8 in flight (${counts.reads} REST reads)`);
+  } finally {
+    await emulator.close();
+  }
+}
+
+if (values.phase === 'downloads') {
+  await downloads();
+} else if (values.phase !== 'all') {
   await phase(values.phase!, values.file!);
 } else {
   const dir = join(tmpdir(), 'cra-bench');
@@ -125,4 +161,5 @@ if (values.phase !== 'all') {
   console.log(`pipeline (read, parse, privacy guard, validate, dedupe, aggregate): ${Math.round(pipelineResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${pipelineResult.peakRssMb.toFixed(0)} MB`);
   console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)}`);
   if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
+  process.stdout.write(execFileSync(process.execPath, [self, '--phase', 'downloads'], { encoding: 'utf8' }));
 }

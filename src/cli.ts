@@ -57,6 +57,7 @@ Triage:
   --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
   --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
+  --api-reserve N          REST requests kept for issue writes (default 100)
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
@@ -90,6 +91,7 @@ const INPUT_OPTIONS = [
   'app-name',
   'app-version',
   'log-pattern',
+  'api-reserve',
 ] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -171,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
             trustForks: settings.trustForks,
             workflows: settings.workflows,
             branches: settings.branches,
+            budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve },
           }),
         );
       }
@@ -188,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
         warning: (message) => process.stderr.write(`warning: ${message}\n`),
       },
     });
-    report.requests = counts ? { ...counts } : null;
+    report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
     const reportPath =
       typeof values['report'] === 'string' ? resolve(cwd, values['report']) : settings.repository || settings.dryRun ? null : join(store, 'report.json');
     if (reportPath) await writeReport(report, reportPath);

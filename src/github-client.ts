@@ -11,6 +11,8 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 export interface RequestCounts {
   reads: number;
   writes: number;
+  /** x-ratelimit-remaining of the latest response, or null before any. */
+  remaining: number | null;
 }
 
 export interface ClientOptions {
@@ -72,7 +74,7 @@ export function wholeBodyFetch(base: Fetch): Fetch {
 }
 
 export function createGitHubClient(options: ClientOptions): { client: GitHubClient; counts: RequestCounts } {
-  const counts: RequestCounts = { reads: 0, writes: 0 };
+  const counts: RequestCounts = { reads: 0, writes: 0, remaining: null };
   const maxRetries = options.maxRateLimitRetries ?? 3;
   const client = getOctokit(
     options.token,
@@ -98,10 +100,21 @@ export function createGitHubClient(options: ClientOptions): { client: GitHubClie
     throttling,
     retry,
   );
+  const noteBudget = (headers: Record<string, unknown> | undefined) => {
+    const remaining = Number(headers?.['x-ratelimit-remaining']);
+    if (Number.isFinite(remaining)) counts.remaining = remaining;
+  };
   client.hook.wrap('request', async (request, endpoint) => {
     if (endpoint.method === 'GET' || endpoint.method === 'HEAD') counts.reads += 1;
     else counts.writes += 1;
-    return request(endpoint);
+    try {
+      const response = await request(endpoint);
+      noteBudget(response.headers as Record<string, unknown>);
+      return response;
+    } catch (error) {
+      noteBudget((error as { response?: { headers?: Record<string, unknown> } }).response?.headers);
+      throw error;
+    }
   });
   return { client, counts };
 }

@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
           trustForks: settings.trustForks,
           workflows: settings.workflows,
           branches: settings.branches,
+          budget: { remaining: () => counts.remaining, reserve: settings.apiReserve },
         }),
       );
     }
@@ -54,7 +55,7 @@ export async function run(): Promise<void> {
       now,
       log: { info: (message) => core.info(message), warning: (message) => core.warning(message) },
     });
-    report.requests = { ...counts };
+    report.requests = { reads: counts.reads, writes: counts.writes };
 
     const reportPath = join(process.env['RUNNER_TEMP'] || tmpdir(), 'crash-report-aggregator', 'report.json');
     await writeReport(report, reportPath);

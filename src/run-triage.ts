@@ -80,6 +80,8 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   for (const [reason, count] of Object.entries(tally.skipped)) log.warning(`Skipped ${count} input(s): ${reason}`);
   for (const [finding, count] of Object.entries(tally.privacy)) log.warning(`Rejected ${count} record(s) carrying private data: ${finding}`);
   if (tally.limitReached) log.warning(limitMessage(tally));
+  const waiting = tally.skipped['artifact-deferred-rate-limit'] ?? 0;
+  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
 
   const groups = judgeGroups(aggregator.groups(), settings);
   const matrix = judgeGroups(side[0]!.groups(), settings);

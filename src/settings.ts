@@ -78,6 +78,8 @@ export interface Settings {
   appVersion: string | null;
   /** Timestamp and level pattern of raw session logs. */
   logPattern: RegExp;
+  /** REST requests kept for issue writes: downloads stop when only this many are left. */
+  apiReserve: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -261,6 +263,7 @@ export function parseSettings(read: ReadInput): Settings {
     appName: patterned(read, 'app-name', NAME_PATTERN, 'a name of letters, digits, dots, dashes and underscores, such as octo-cli'),
     appVersion: patterned(read, 'app-version', VERSION_PATTERN, 'a version such as 2.4.0'),
     logPattern: logPattern(read),
+    apiReserve: integer(read, 'api-reserve', 100, 0, 100_000),
   };
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError('close-after-days', `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, 'a number of days no longer than lookback-days, or 0');

@@ -13,10 +13,11 @@ interface Filters {
   trustForks?: boolean;
   workflows?: string[];
   branches?: string[];
+  reserve?: number;
 }
 
 async function collect(emulator: GitHubEmulator, names: string[], filters: Filters = {}): Promise<SourceEvent[]> {
-  const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+  const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
   const source = createArtifactSource({
     client,
     repository: { owner: emulator.owner, repo: emulator.repo },
@@ -27,6 +28,7 @@ async function collect(emulator: GitHubEmulator, names: string[], filters: Filte
     trustForks: filters.trustForks ?? false,
     workflows: filters.workflows ?? [],
     branches: filters.branches ?? [],
+    ...(filters.reserve !== undefined ? { budget: { remaining: () => counts.remaining, reserve: filters.reserve } } : {}),
   });
   const events: SourceEvent[] = [];
   for await (const event of source.read()) events.push(event);
@@ -140,6 +142,40 @@ test('artifacts of fork runs, other branches and other workflows are skipped unl
       's-nightly: read',
       's-norun: artifact-run-unknown',
     ]);
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('a re-run attempt\'s copy replaces the older one of the same run and name', async () => {
+  const emulator = await startEmulator();
+  try {
+    const zip = zipSync({ 'a.json': strToU8('{}') });
+    const first = emulator.addArtifact({ name: 's', zip, run: { id: 5 } });
+    const second = emulator.addArtifact({ name: 's', zip, run: { id: 5 } });
+    emulator.addArtifact({ name: 's', zip, run: { id: 6 } });
+    const events = await collect(emulator, ['s']);
+    assert.deepEqual(
+      events.map((event) => `${event.origin}: ${event.kind === 'skip' ? event.reason : 'read'}`),
+      [`artifact s (#${first.id}): artifact-older-attempt`, `artifact s (#${second.id + 1}): read`, `artifact s (#${second.id}): read`],
+    );
+  } finally {
+    await emulator.close();
+  }
+});
+
+test('downloads stop at the reserve kept for issue writes; the rest wait', async () => {
+  const emulator = await startEmulator({ rateLimit: 30 });
+  try {
+    for (let i = 0; i < 40; i += 1) emulator.addArtifact({ name: `s-${i}`, zip: zipSync({ 'a.json': strToU8('{}') }), run: { id: i + 1 } });
+    const events = await collect(emulator, ['s-*'], { reserve: 10 });
+    const read = events.filter((event) => event.kind === 'item').length;
+    const waiting = events.filter((event) => event.kind === 'skip' && event.reason === 'artifact-deferred-rate-limit').length;
+    assert.equal(read + waiting, 40);
+    // One list request, then one per download, until 10 of the 30 are left (4 more may be in flight).
+    assert.ok(read >= 19 && read <= 23, `read ${read}`);
+    const apiRequests = emulator.requests.filter((request) => request.host === 'api').length;
+    assert.ok(30 - apiRequests >= 10 - 4, `${apiRequests} requests used`);
   } finally {
     await emulator.close();
   }

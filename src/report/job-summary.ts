@@ -53,6 +53,8 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     true,
   );
   if (intake.limitReached) summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
+  const waiting = intake.skipped['artifact-deferred-rate-limit'] ?? 0;
+  if (waiting > 0) summary.addRaw(`<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
   if (report.dryRun) summary.addRaw('<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>', true);
 
   const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'flagged', 'issue'].map((data) => ({ data, header: true }));

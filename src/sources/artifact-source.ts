@@ -27,6 +27,11 @@ export interface ArtifactSourceOptions {
   workflows: string[];
   /** Branch globs; empty means any. */
   branches: string[];
+  /**
+   * The REST budget left, as the client last saw it. Downloads stop while only
+   * `reserve` requests are left, so the issue writes never go without.
+   */
+  budget?: { remaining: () => number | null; reserve: number };
 }
 
 export const BLOB_ATTEMPTS = 3;
@@ -113,6 +118,8 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
 
   async function download(artifact: Artifact): Promise<SourceEvent> {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
+    const left = options.budget?.remaining() ?? null;
+    if (left !== null && left <= options.budget!.reserve) return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
     const run = artifact.workflow_run?.id
       ? {
           id: artifact.workflow_run.id,
@@ -168,7 +175,19 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
           else wanted.push(artifact);
         }
       }
-      yield* orderedPool(wanted, options.concurrency, download);
+      // A re-run attempt re-uploads the same artifact name in the same run: keep the newest copy.
+      const latest = new Map<string, Artifact>();
+      for (const artifact of wanted) {
+        const key = `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\u0000${artifact.name}`;
+        const kept = latest.get(key);
+        if (!kept || artifact.id > kept.id) {
+          if (kept) yield { kind: 'skip', origin: `artifact ${kept.name} (#${kept.id})`, reason: 'artifact-older-attempt' };
+          latest.set(key, artifact);
+        } else {
+          yield { kind: 'skip', origin: `artifact ${artifact.name} (#${artifact.id})`, reason: 'artifact-older-attempt' };
+        }
+      }
+      yield* orderedPool([...latest.values()].sort((a, b) => b.id - a.id), options.concurrency, download);
     },
   };
 }

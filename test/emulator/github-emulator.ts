@@ -55,6 +55,8 @@ export interface EmulatorOptions {
   token?: string;
   /** Added before every API response, to model a real network. */
   latencyMs?: number;
+  /** The token's hourly REST budget (x-ratelimit-limit). */
+  rateLimit?: number;
 }
 
 export interface GitHubEmulator {
@@ -194,11 +196,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     },
   };
 
+  const budget = options.rateLimit ?? 5000;
   const rateHeaders = () => ({
-    'x-ratelimit-limit': '1000',
-    'x-ratelimit-remaining': String(Math.max(0, 1000 - emulator.requests.length)),
+    'x-ratelimit-limit': String(budget),
+    'x-ratelimit-remaining': String(Math.max(0, budget - emulator.requests.filter((request) => request.host === 'api').length)),
     'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
-    'x-ratelimit-used': String(emulator.requests.length),
+    'x-ratelimit-used': String(emulator.requests.filter((request) => request.host === 'api').length),
     'x-ratelimit-resource': 'core',
     'x-github-request-id': randomUUID().toUpperCase(),
   });
