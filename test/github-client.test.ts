@@ -13,7 +13,7 @@ test('reads and writes are counted, server errors retried, the API root honoured
     const { data } = await client.rest.issues.create({ ...repo, title: 'x' });
     assert.equal(data.number, 1);
     await client.rest.issues.get({ ...repo, issue_number: 1 });
-    assert.deepEqual(counts, { reads: 1, writes: 1 });
+    assert.deepEqual(counts, { reads: 1, writes: 1, remaining: 5000 - 4 });
     // Two failed attempts, then the one that worked.
     assert.equal(emulator.requests.filter((request) => request.method === 'POST').length, 3);
     assert.equal(emulator.issues.length, 1);

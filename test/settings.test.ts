@@ -36,6 +36,7 @@ describe('parseSettings', () => {
       format: 'auto',
       appName: null,
       appVersion: null,
+      apiReserve: 100,
     });
   });
 
