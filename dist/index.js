@@ -48644,6 +48644,8 @@ function fieldValue(summary2, field) {
       return summary2.ci ?? UNSET;
     case "outcome":
       return summary2.outcome ?? UNSET;
+    case "error_kind":
+      return UNSET;
   }
 }
 function groupValues(summary2, fields) {
@@ -48687,11 +48689,55 @@ var DAY_MS = 864e5;
 function quantile(sketch, q) {
   return sketch.count === 0 ? 0 : Math.max(0, sketch.getValueAtQuantile(q));
 }
+function figuresOf(group, fields) {
+  return {
+    fingerprint: fingerprintOf(fields, group.values),
+    fields: fields.map((name, index) => ({ name, value: group.values[index] })),
+    sessions: group.sessions,
+    erroredSessions: group.errored,
+    crashes: group.crashes,
+    errorLines: group.errorLines,
+    logLines: group.logLines,
+    errorRate: group.errored / group.sessions,
+    installs: group.installs.size,
+    firstSessionAt: new Date(group.first).toISOString(),
+    lastSessionAt: new Date(group.last).toISOString(),
+    durationMedianSeconds: quantile(group.durations, 0.5),
+    durationP95Seconds: quantile(group.durations, 0.95),
+    topErrorKinds: [...group.errorKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
+    runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+    days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
+    appVersions: sortVersions([...group.versions]),
+    singleInstall: group.installs.size === 1 && group.withInstall === group.sessions
+  };
+}
 function createAggregator(groupBy2) {
   const byKey = /* @__PURE__ */ new Map();
+  const kindAt = groupBy2.indexOf("error_kind");
+  const configFields = kindAt === -1 ? groupBy2 : groupBy2.filter((field) => field !== "error_kind");
+  let totalSessions = 0;
+  const totalByKind = /* @__PURE__ */ new Map();
+  function expandKinds(group) {
+    const base = figuresOf(group, configFields);
+    return [...group.kinds].map(([kind, figures2]) => {
+      const values = [...group.values];
+      values.splice(kindAt, 0, kind);
+      return {
+        ...base,
+        fingerprint: fingerprintOf(groupBy2, values),
+        fields: groupBy2.map((name, index) => ({ name, value: values[index] })),
+        erroredSessions: figures2.sessions,
+        errorRate: figures2.sessions / group.sessions,
+        topErrorKinds: [{ kind, count: figures2.occurrences }],
+        runs: [...figures2.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+        days: base.days.map((bucket) => ({ ...bucket, erroredSessions: figures2.days.get(Math.floor(Date.parse(bucket.day) / DAY_MS)) ?? 0 })),
+        population: { sessions: totalSessions, erroredSessions: totalByKind.get(kind) ?? 0 }
+      };
+    });
+  }
   return {
     add(summary2, run2) {
-      const values = groupValues(summary2, groupBy2);
+      const values = groupValues(summary2, configFields);
       const key = values.join("\0");
       let group = byKey.get(key);
       if (!group) {
@@ -48710,7 +48756,8 @@ function createAggregator(groupBy2) {
           runs: /* @__PURE__ */ new Map(),
           days: /* @__PURE__ */ new Map(),
           versions: /* @__PURE__ */ new Set(),
-          withInstall: 0
+          withInstall: 0,
+          kinds: /* @__PURE__ */ new Map()
         };
         byKey.set(key, group);
       }
@@ -48737,10 +48784,27 @@ function createAggregator(groupBy2) {
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
       group.durations.accept((Date.parse(summary2.ended_at) - started) / 1e3);
+      totalSessions += 1;
       const kinds = summary2.error_kinds;
       if (kinds) {
         for (const kind in kinds) {
-          if (Object.prototype.hasOwnProperty.call(kinds, kind)) group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + kinds[kind]);
+          if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
+          group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + kinds[kind]);
+          if (kindAt === -1) continue;
+          let figures2 = group.kinds.get(kind);
+          if (!figures2) {
+            figures2 = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map() };
+            group.kinds.set(kind, figures2);
+          }
+          figures2.sessions += 1;
+          figures2.occurrences += kinds[kind];
+          figures2.days.set(day, (figures2.days.get(day) ?? 0) + 1);
+          totalByKind.set(kind, (totalByKind.get(kind) ?? 0) + 1);
+          if (run2) {
+            const evidence = figures2.runs.get(run2.id) ?? { id: run2.id, url: run2.url, branch: run2.branch, erroredSessions: 0 };
+            evidence.erroredSessions += 1;
+            figures2.runs.set(run2.id, evidence);
+          }
         }
       }
       if (errored && run2) {
@@ -48752,26 +48816,11 @@ function createAggregator(groupBy2) {
     groups() {
       const result = [];
       for (const group of byKey.values()) {
-        result.push({
-          fingerprint: fingerprintOf(groupBy2, group.values),
-          fields: groupBy2.map((name, index) => ({ name, value: group.values[index] })),
-          sessions: group.sessions,
-          erroredSessions: group.errored,
-          crashes: group.crashes,
-          errorLines: group.errorLines,
-          logLines: group.logLines,
-          errorRate: group.errored / group.sessions,
-          installs: group.installs.size,
-          firstSessionAt: new Date(group.first).toISOString(),
-          lastSessionAt: new Date(group.last).toISOString(),
-          durationMedianSeconds: quantile(group.durations, 0.5),
-          durationP95Seconds: quantile(group.durations, 0.95),
-          topErrorKinds: [...group.errorKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
-          runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-          days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
-          appVersions: sortVersions([...group.versions]),
-          singleInstall: group.installs.size === 1 && group.withInstall === group.sessions
-        });
+        if (kindAt !== -1) {
+          result.push(...expandKinds(group));
+          continue;
+        }
+        result.push(figuresOf(group, groupBy2));
       }
       return result.sort(
         (a, b) => b.erroredSessions - a.erroredSessions || b.sessions - a.sessions || (a.fingerprint < b.fingerprint ? -1 : 1)
@@ -48812,8 +48861,8 @@ function judgeGroups(groups2, rule) {
   const totalSessions = groups2.reduce((sum, group) => sum + group.sessions, 0);
   const totalErrored = groups2.reduce((sum, group) => sum + group.erroredSessions, 0);
   return groups2.map((group) => {
-    const others = totalSessions - group.sessions;
-    const othersErrored = totalErrored - group.erroredSessions;
+    const others = (group.population?.sessions ?? totalSessions) - group.sessions;
+    const othersErrored = (group.population?.erroredSessions ?? totalErrored) - group.erroredSessions;
     const baseline = {
       sessions: others,
       erroredSessions: othersErrored,
@@ -48924,7 +48973,9 @@ var GROUP_FIELDS = [
   "os.version",
   "os.arch",
   "ci",
-  "outcome"
+  "outcome",
+  // One group per exception class on each configuration of the other fields.
+  "error_kind"
 ];
 var DAY_MS2 = 24 * 60 * 60 * 1e3;
 function lookbackStart(now, lookbackDays) {
@@ -48990,6 +49041,9 @@ function groupBy(read) {
     }
     if (seen.has(field)) throw new SettingsError("group-by", `names "${field}" twice`, accepted);
     seen.add(field);
+  }
+  if (fields.length === 1 && fields[0] === "error_kind") {
+    throw new SettingsError("group-by", "names only error_kind", 'error_kind with at least one other field, such as "os.platform, error_kind"');
   }
   return fields;
 }
@@ -49363,7 +49417,8 @@ var DIMENSION_PREFIX = {
   "os.version": "os-version",
   "os.arch": "arch",
   ci: "ci",
-  outcome: "outcome"
+  outcome: "outcome",
+  error_kind: "error"
 };
 function dimensionLabels(group) {
   return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));

@@ -33,6 +33,7 @@ const DIMENSION_PREFIX: Record<GroupField, string> = {
   'os.arch': 'arch',
   ci: 'ci',
   outcome: 'outcome',
+  error_kind: 'error',
 };
 
 export function dimensionLabels(group: JudgedGroup): string[] {

@@ -15,6 +15,8 @@ export const GROUP_FIELDS = [
   'os.arch',
   'ci',
   'outcome',
+  // One group per exception class on each configuration of the other fields.
+  'error_kind',
 ] as const;
 
 export type GroupField = (typeof GROUP_FIELDS)[number];
@@ -164,6 +166,9 @@ function groupBy(read: ReadInput): GroupField[] {
     }
     if (seen.has(field)) throw new SettingsError('group-by', `names "${field}" twice`, accepted);
     seen.add(field);
+  }
+  if (fields.length === 1 && fields[0] === 'error_kind') {
+    throw new SettingsError('group-by', 'names only error_kind', 'error_kind with at least one other field, such as "os.platform, error_kind"');
   }
   return fields as GroupField[];
 }

@@ -94,3 +94,21 @@ test('duration quantiles stay within 1% of the exact ones on many sessions', () 
     assert.ok(Math.abs(estimate - exact) / exact <= 0.01 + 1e-9, `${estimate} vs ${exact}`);
   }
 });
+
+test('error_kind grouping gives each exception class on each configuration its own group', () => {
+  const aggregator = createAggregator(['os.platform', 'error_kind']);
+  const run = { id: 3, branch: 'main', url: 'u3' };
+  for (let i = 0; i < 10; i += 1) aggregator.add(session({ os: { platform: 'windows' }, error_lines: i < 4 ? 1 : 0, ...(i < 4 ? { error_kinds: { PermissionError: 2 } } : {}) }), run);
+  aggregator.add(session({ os: { platform: 'windows' }, error_lines: 2, error_kinds: { KeyError: 1, PermissionError: 1 } }), null);
+  for (let i = 0; i < 20; i += 1) aggregator.add(session({ os: { platform: 'linux' }, error_lines: i < 2 ? 1 : 0, ...(i < 2 ? { error_kinds: { KeyError: 1 } } : {}) }), null);
+  const groups = aggregator.groups();
+  const find = (platform: string, kind: string) => groups.find((group) => group.fields[0]!.value === platform && group.fields[1]!.value === kind)!;
+  assert.deepEqual(groups.map((group) => group.fields.map((field) => field.value).join(' ')).sort(), ['linux KeyError', 'windows KeyError', 'windows PermissionError']);
+  const permission = find('windows', 'PermissionError');
+  assert.deepEqual([permission.sessions, permission.erroredSessions, permission.errorRate], [11, 5, 5 / 11]);
+  assert.deepEqual(permission.topErrorKinds, [{ kind: 'PermissionError', count: 9 }]);
+  assert.deepEqual(permission.runs, [{ id: 3, url: 'u3', branch: 'main', erroredSessions: 4 }]);
+  assert.deepEqual(permission.population, { sessions: 31, erroredSessions: 5 });
+  assert.deepEqual(find('linux', 'KeyError').population, { sessions: 31, erroredSessions: 3 });
+  assert.notEqual(permission.fingerprint, find('windows', 'KeyError').fingerprint);
+});

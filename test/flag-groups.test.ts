@@ -45,3 +45,10 @@ test('a lone group has no baseline and is judged on the threshold', () => {
   assert.equal(only?.flagged, true);
   assert.equal(only?.verdict, 'error rate at or above threshold (no other sessions to compare)');
 });
+
+test('groups that bring their own population are compared against it', () => {
+  const kindGroup = { ...group('windows', 100, 40), population: { sessions: 1000, erroredSessions: 60 } };
+  const [judged] = judgeGroups([kindGroup, group('linux', 900, 500)], rule);
+  assert.deepEqual(judged?.baseline, { sessions: 900, erroredSessions: 20, errorRate: 20 / 900 });
+  assert.equal(judged?.flagged, true);
+});

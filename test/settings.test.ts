@@ -78,6 +78,7 @@ describe('parseSettings', () => {
     [{ path: 'x', workflows: '../ci.yml' }, /^Input "workflows" names "\.\.\/ci\.yml", not a workflow file/],
     [{ path: 'x', confidence: '0.3' }, /^Input "confidence" is 0\.3, out of range\. Accepted: a decimal number from 0\.5 to 0\.999/],
     [{ path: 'x', 'close-after-days': '9' }, /^Input "close-after-days" is 9, longer than lookback-days \(7\)/],
+    [{ path: 'x', 'group-by': 'error_kind' }, /^Input "group-by" names only error_kind\. Accepted: error_kind with at least one other field/],
     [{ path: 'x', format: 'csv' }, /^Input "format" is "csv", not a known format\. Accepted: auto, session-summary, hasura-cli, segment, log\.$/],
     [{ path: 'x', 'app-name': 'my app' }, /^Input "app-name" is "my app", which a session summary cannot carry/],
     [{ path: 'x', 'log-pattern': '^(?<time>\\S+)' }, /^Input "log-pattern" needs the named groups/],

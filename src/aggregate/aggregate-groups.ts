@@ -44,6 +44,11 @@ export interface GroupFigures {
   appVersions: string[];
   /** Every session carries an install ID, and it is the same one. */
   singleInstall: boolean;
+  /**
+   * What the group is compared against, when it is not simply every other
+   * group: with error_kind grouping, all sessions and those that raised the kind.
+   */
+  population?: { sessions: number; erroredSessions: number };
 }
 
 export interface DayBucket {
@@ -69,6 +74,15 @@ interface Accumulator {
   days: Map<number, { sessions: number; erroredSessions: number }>;
   versions: Set<string>;
   withInstall: number;
+  /** With error_kind grouping: per exception class, the sessions that raised it. */
+  kinds: Map<string, KindFigures>;
+}
+
+interface KindFigures {
+  sessions: number;
+  occurrences: number;
+  days: Map<number, number>;
+  runs: Map<number, RunEvidence>;
 }
 
 /** Durations are kept in a DDSketch: quantiles within 1% relative error, memory by range not count. */
@@ -86,6 +100,35 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank - 1]!;
 }
 
+/** The figures of one accumulated group, named by `fields` (in the order of its values). */
+function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigures {
+  return {
+    fingerprint: fingerprintOf(fields, group.values),
+    fields: fields.map((name, index) => ({ name, value: group.values[index]! })),
+    sessions: group.sessions,
+    erroredSessions: group.errored,
+    crashes: group.crashes,
+    errorLines: group.errorLines,
+    logLines: group.logLines,
+    errorRate: group.errored / group.sessions,
+    installs: group.installs.size,
+    firstSessionAt: new Date(group.first).toISOString(),
+    lastSessionAt: new Date(group.last).toISOString(),
+    durationMedianSeconds: quantile(group.durations, 0.5),
+    durationP95Seconds: quantile(group.durations, 0.95),
+    topErrorKinds: [...group.errorKinds]
+      .map(([kind, count]) => ({ kind, count }))
+      .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1))
+      .slice(0, TOP_ERROR_KINDS),
+    runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+    days: [...group.days]
+      .sort((a, b) => a[0] - b[0])
+      .map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
+    appVersions: sortVersions([...group.versions]),
+    singleInstall: group.installs.size === 1 && group.withInstall === group.sessions,
+  };
+}
+
 export interface Aggregator {
   add(summary: SessionSummary, run: RunRef | null): void;
   /** Figures of every group, most errored sessions first. */
@@ -94,9 +137,34 @@ export interface Aggregator {
 
 export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
   const byKey = new Map<string, Accumulator>();
+  const kindAt = groupBy.indexOf('error_kind');
+  const configFields = kindAt === -1 ? groupBy : groupBy.filter((field) => field !== 'error_kind');
+  let totalSessions = 0;
+  const totalByKind = new Map<string, number>();
+
+  /** One group per exception class of a configuration: its sessions, and those that raised the class. */
+  function expandKinds(group: Accumulator): GroupFigures[] {
+    const base = figuresOf(group, configFields);
+    return [...group.kinds].map(([kind, figures]) => {
+      const values = [...group.values];
+      values.splice(kindAt, 0, kind);
+      return {
+        ...base,
+        fingerprint: fingerprintOf(groupBy, values),
+        fields: groupBy.map((name, index) => ({ name, value: values[index]! })),
+        erroredSessions: figures.sessions,
+        errorRate: figures.sessions / group.sessions,
+        topErrorKinds: [{ kind, count: figures.occurrences }],
+        runs: [...figures.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+        days: base.days.map((bucket) => ({ ...bucket, erroredSessions: figures.days.get(Math.floor(Date.parse(bucket.day) / DAY_MS)) ?? 0 })),
+        population: { sessions: totalSessions, erroredSessions: totalByKind.get(kind) ?? 0 },
+      };
+    });
+  }
+
   return {
     add(summary, run) {
-      const values = groupValues(summary, groupBy);
+      const values = groupValues(summary, configFields);
       // Schema-valid values never hold a NUL, so joining on it cannot collide.
       const key = values.join('\u0000');
       let group = byKey.get(key);
@@ -117,6 +185,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
           days: new Map(),
           versions: new Set(),
           withInstall: 0,
+          kinds: new Map(),
         };
         byKey.set(key, group);
       }
@@ -143,10 +212,27 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
       group.durations.accept((Date.parse(summary.ended_at) - started) / 1000);
+      totalSessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {
         for (const kind in kinds) {
-          if (Object.prototype.hasOwnProperty.call(kinds, kind)) group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + kinds[kind]!);
+          if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
+          group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + kinds[kind]!);
+          if (kindAt === -1) continue;
+          let figures = group.kinds.get(kind);
+          if (!figures) {
+            figures = { sessions: 0, occurrences: 0, days: new Map(), runs: new Map() };
+            group.kinds.set(kind, figures);
+          }
+          figures.sessions += 1;
+          figures.occurrences += kinds[kind]!;
+          figures.days.set(day, (figures.days.get(day) ?? 0) + 1);
+          totalByKind.set(kind, (totalByKind.get(kind) ?? 0) + 1);
+          if (run) {
+            const evidence = figures.runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
+            evidence.erroredSessions += 1;
+            figures.runs.set(run.id, evidence);
+          }
         }
       }
       if (errored && run) {
@@ -158,31 +244,11 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
     groups() {
       const result: GroupFigures[] = [];
       for (const group of byKey.values()) {
-        result.push({
-          fingerprint: fingerprintOf(groupBy, group.values),
-          fields: groupBy.map((name, index) => ({ name, value: group.values[index]! })),
-          sessions: group.sessions,
-          erroredSessions: group.errored,
-          crashes: group.crashes,
-          errorLines: group.errorLines,
-          logLines: group.logLines,
-          errorRate: group.errored / group.sessions,
-          installs: group.installs.size,
-          firstSessionAt: new Date(group.first).toISOString(),
-          lastSessionAt: new Date(group.last).toISOString(),
-          durationMedianSeconds: quantile(group.durations, 0.5),
-          durationP95Seconds: quantile(group.durations, 0.95),
-          topErrorKinds: [...group.errorKinds]
-            .map(([kind, count]) => ({ kind, count }))
-            .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1))
-            .slice(0, TOP_ERROR_KINDS),
-          runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-          days: [...group.days]
-            .sort((a, b) => a[0] - b[0])
-            .map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
-          appVersions: sortVersions([...group.versions]),
-          singleInstall: group.installs.size === 1 && group.withInstall === group.sessions,
-        });
+        if (kindAt !== -1) {
+          result.push(...expandKinds(group));
+          continue;
+        }
+        result.push(figuresOf(group, groupBy));
       }
       return result.sort(
         (a, b) => b.erroredSessions - a.erroredSessions || b.sessions - a.sessions || (a.fingerprint < b.fingerprint ? -1 : 1),

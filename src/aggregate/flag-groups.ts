@@ -33,8 +33,9 @@ export function judgeGroups(groups: readonly GroupFigures[], rule: FlagRule): Ju
   const totalSessions = groups.reduce((sum, group) => sum + group.sessions, 0);
   const totalErrored = groups.reduce((sum, group) => sum + group.erroredSessions, 0);
   return groups.map((group) => {
-    const others = totalSessions - group.sessions;
-    const othersErrored = totalErrored - group.erroredSessions;
+    // Kind groups overlap (one session can raise several kinds): they bring their own population.
+    const others = (group.population?.sessions ?? totalSessions) - group.sessions;
+    const othersErrored = (group.population?.erroredSessions ?? totalErrored) - group.erroredSessions;
     const baseline: Baseline = {
       sessions: others,
       erroredSessions: othersErrored,

@@ -28,6 +28,9 @@ export function fieldValue(summary: SessionSummary, field: GroupField): string {
       return summary.ci ?? UNSET;
     case 'outcome':
       return summary.outcome ?? UNSET;
+    case 'error_kind':
+      // Expanded per exception class by the aggregator; a session's own value is not one string.
+      return UNSET;
   }
 }
 

@@ -88,3 +88,15 @@ test('the demo command runs on the committed examples', async () => {
   assert.match(run.stdout, /^windows\s+2\.4\.0\s+60\s+\d+\s+[\d.]+%\s+yes\s+create #1$/m);
   assert.match(run.stdout, /504 sessions, 4 rejected, 1 duplicates, 0 outside window; 7 groups, 1 flagged/);
 });
+
+test('grouping by error kind files each exception class of the bad configuration', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-kinds-'));
+  const run = await cli(['--path', join(ROOT, 'examples', 'summaries'), '--store', dir, '--now', '2026-11-21T00:00:00Z', '--group-by', 'os.platform, error_kind'], ROOT);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^windows\s+PermissionError\s+110\s+\d+\s+[\d.]+%\s+yes\s+create #\d$/m);
+  assert.match(run.stdout, /^windows\s+UnicodeDecodeError\s+110\s+\d+\s+[\d.]+%\s+yes\s+create #\d$/m);
+  assert.doesNotMatch(run.stdout, /^linux\s+\S+\s+\d+\s+\d+\s+[\d.]+%\s+yes/m);
+  const files = (await readdir(dir)).filter((name) => name.startsWith('issue-')).sort();
+  assert.equal(files.length, 2);
+  assert.match(await readFile(join(dir, files[0]!), 'utf8'), /^title: "High error rate: os\.platform windows, error_kind (PermissionError|UnicodeDecodeError)"$/m);
+});
