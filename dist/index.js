@@ -48547,13 +48547,14 @@ function composeJobSummary(report, summary2) {
   const waiting = intake2.skipped["artifact-deferred-rate-limit"] ?? 0;
   if (waiting > 0) summary2.addRaw(`<p>\u23F3 <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
   if (report.dryRun) summary2.addRaw("<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>", true);
-  const header = [...report.groupBy, "sessions", "errored", "rate", "interval", "flagged", "issue"].map((data) => ({ data, header: true }));
+  const header = [...report.groupBy, "sessions", "errored", "rate", "interval", "rest", "flagged", "issue"].map((data) => ({ data, header: true }));
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),
     formatCount(group.erroredSessions),
     formatPercent(group.errorRate),
     formatInterval(group.interval),
+    formatPercent(group.baseline.errorRate),
     group.flagged ? "\u{1F534} yes" : `no: ${escapeHtml(group.verdict)}`,
     group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : ""
   ]);

@@ -1,7 +1,7 @@
 // npm run bench: throughput of the intake pipeline against a bare JSON.parse loop
 // over the same bytes, measured side by side, plus peak memory.
 //
-//   node scripts/bench.ts [--sessions N] [--phase floor|pipeline|all]
+//   node scripts/bench.ts [--sessions N] [--phase all|generate|floor|pipeline|downloads] [--file DIR]
 //
 // Each phase runs in its own child process so its peak RSS is its own.
 
@@ -130,18 +130,24 @@ async function downloads(): Promise<void> {
   }
 }
 
+/** The folder of generated summaries for `sessions`, made once and reused. */
+async function dataset(): Promise<string> {
+  const dir = join(tmpdir(), 'cra-bench', `summaries-${sessions}`);
+  if (!(await stat(join(dir, 'done')).catch(() => null))) {
+    await generate(dir, sessions);
+    await writeFile(join(dir, 'done'), '');
+  }
+  return dir;
+}
+
 if (values.phase === 'downloads') {
   await downloads();
+} else if (values.phase === 'generate') {
+  console.log(await dataset());
 } else if (values.phase !== 'all') {
   await phase(values.phase!, values.file!);
 } else {
-  const dir = join(tmpdir(), 'cra-bench');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, `summaries-${sessions}`);
-  if (!(await stat(join(file, 'done')).catch(() => null))) {
-    await generate(file, sessions);
-    await writeFile(join(file, 'done'), '');
-  }
+  const file = await dataset();
   let size = 0;
   for (const path of await filesOf(file)) size += (await stat(path)).size;
   const self = fileURLToPath(import.meta.url);

@@ -55,8 +55,8 @@ test('the job summary tables every group, escapes data, links issues and lists r
   composeJobSummary({ ...report, requests: { reads: 12, writes: 2 } }, writer);
   const html = writer.html;
   assert.match(html, /120 sessions in 2 groups \(130 records read; 4 rejected, 5 duplicates, 1 outside the 7-day window\)/);
-  assert.match(html, /<tr><td>&lt;script&gt;@\u200dx<\/td><td>20<\/td><td>10<\/td><td>50\.0%<\/td><td>0\.0%–100\.0%<\/td><td>🔴 yes<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr>/);
-  assert.match(html, /<tr><td>linux<\/td><td>100<\/td><td>1<\/td><td>1\.00%<\/td><td>0\.0%–100\.0%<\/td><td>no: <\/td><td><\/td><\/tr>/);
+  assert.match(html, /<tr><td>&lt;script&gt;@\u200dx<\/td><td>20<\/td><td>10<\/td><td>50\.0%<\/td><td>0\.0%–100\.0%<\/td><td>n\/a<\/td><td>🔴 yes<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr>/);
+  assert.match(html, /<tr><td>linux<\/td><td>100<\/td><td>1<\/td><td>1\.00%<\/td><td>0\.0%–100\.0%<\/td><td>n\/a<\/td><td>no: <\/td><td><\/td><\/tr>/);
   assert.match(html, /<li><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a> \(os\.platform &lt;script&gt;@\u200dx\): opened<\/li>/);
   assert.match(html, /<tr><td><code>invalid-json<\/code><\/td><td>4<\/td><\/tr>/);
   assert.match(html, /<tr><td><code>artifact-expired<\/code><\/td><td>2<\/td><\/tr>/);

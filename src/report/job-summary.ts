@@ -57,13 +57,14 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   if (waiting > 0) summary.addRaw(`<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
   if (report.dryRun) summary.addRaw('<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>', true);
 
-  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'flagged', 'issue'].map((data) => ({ data, header: true }));
+  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'rest', 'flagged', 'issue'].map((data) => ({ data, header: true }));
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),
     formatCount(group.erroredSessions),
     formatPercent(group.errorRate),
     formatInterval(group.interval),
+    formatPercent(group.baseline.errorRate),
     group.flagged ? '🔴 yes' : `no: ${escapeHtml(group.verdict)}`,
     group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : '',
   ]);

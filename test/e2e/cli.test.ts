@@ -100,3 +100,17 @@ test('grouping by error kind files each exception class of the bad configuration
   assert.equal(files.length, 2);
   assert.match(await readFile(join(dir, files[0]!), 'utf8'), /^title: "High error rate: os\.platform windows, error_kind (PermissionError|UnicodeDecodeError)"$/m);
 });
+
+test('the seed documents\' sample rows through the CLI leave no IP in the output or the store', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-seeds-'));
+  const run = await cli(
+    ['--path', join(ROOT, 'test', 'fixtures', 'seeds'), '--store', dir, '--now', '2021-12-01T00:00:00Z', '--lookback-days', '400', '--min-sessions', '1', '--error-rate-threshold', '0'],
+    ROOT,
+  );
+  assert.equal(run.code, 0, run.stderr);
+  // The 2019 Hasura event and the 2020 Appsmith ping cannot share one 400-day window.
+  assert.match(run.stdout, /1 sessions, 2 rejected, 0 duplicates, 1 outside window/);
+  assert.match(run.stdout, /skipped 2: segment-event-skipped/);
+  const stored = await Promise.all((await readdir(dir)).map((name) => readFile(join(dir, name), 'utf8')));
+  for (const text of [run.stdout, run.stderr, ...stored]) assert.doesNotMatch(text, /111\.65\.255\.130|203\.192\.213\.46|49\.207\.192\.209|dev\.appsmith\.com|Mozilla/);
+});
