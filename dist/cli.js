@@ -49242,6 +49242,20 @@ function createArtifactSource(options2) {
     }
   };
 }
+function artifactSourceFor(settings, github, now, serverUrl) {
+  return createArtifactSource({
+    client: github.client,
+    repository: settings.repository,
+    names: settings.artifactNames,
+    since: lookbackStart(now, settings.lookbackDays),
+    concurrency: settings.downloadConcurrency,
+    serverUrl,
+    trustForks: settings.trustForks,
+    workflows: settings.workflows,
+    branches: settings.branches,
+    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
+  });
+}
 
 // src/sources/path-source.ts
 import { glob, readdir, readFile as readFile3, stat } from "node:fs/promises";
@@ -49615,20 +49629,7 @@ ${USAGE}`);
       counts = github.counts;
       tracker = createGitHubTracker(github.client, settings.repository);
       if (settings.artifactNames.length > 0) {
-        sources.push(
-          createArtifactSource({
-            client: github.client,
-            repository: settings.repository,
-            names: settings.artifactNames,
-            since: lookbackStart(now, settings.lookbackDays),
-            concurrency: settings.downloadConcurrency,
-            serverUrl: process.env["GITHUB_SERVER_URL"] || "https://github.com",
-            trustForks: settings.trustForks,
-            workflows: settings.workflows,
-            branches: settings.branches,
-            budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
-          })
-        );
+        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env["GITHUB_SERVER_URL"] || "https://github.com"));
       }
     } else {
       tracker = createLocalTracker(store);

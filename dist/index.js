@@ -49669,6 +49669,20 @@ function createArtifactSource(options2) {
     }
   };
 }
+function artifactSourceFor(settings, github, now, serverUrl) {
+  return createArtifactSource({
+    client: github.client,
+    repository: settings.repository,
+    names: settings.artifactNames,
+    since: lookbackStart(now, settings.lookbackDays),
+    concurrency: settings.downloadConcurrency,
+    serverUrl,
+    trustForks: settings.trustForks,
+    workflows: settings.workflows,
+    branches: settings.branches,
+    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
+  });
+}
 
 // src/sources/path-source.ts
 import { glob, readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
@@ -49820,20 +49834,7 @@ async function run() {
     const sources = [];
     if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, process.cwd()));
     if (settings.artifactNames.length > 0) {
-      sources.push(
-        createArtifactSource({
-          client,
-          repository: settings.repository,
-          names: settings.artifactNames,
-          since: lookbackStart(now, settings.lookbackDays),
-          concurrency: settings.downloadConcurrency,
-          serverUrl: process.env["GITHUB_SERVER_URL"] || "https://github.com",
-          trustForks: settings.trustForks,
-          workflows: settings.workflows,
-          branches: settings.branches,
-          budget: { remaining: () => counts.remaining, reserve: settings.apiReserve }
-        })
-      );
+      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env["GITHUB_SERVER_URL"] || "https://github.com"));
     }
     const report = await runTriage(settings, {
       sources,

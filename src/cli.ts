@@ -12,8 +12,8 @@ import { readTemplates } from './render/template-files.ts';
 import { formatConsoleReport } from './report/console-report.ts';
 import { writeReport } from './report/write-report.ts';
 import { runTriage } from './run-triage.ts';
-import { lookbackStart, parseSettings, SettingsError } from './settings.ts';
-import { createArtifactSource } from './sources/artifact-source.ts';
+import { parseSettings, SettingsError } from './settings.ts';
+import { artifactSourceFor } from './sources/artifact-source.ts';
 import { createPathSource } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
@@ -162,20 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       counts = github.counts;
       tracker = createGitHubTracker(github.client, settings.repository);
       if (settings.artifactNames.length > 0) {
-        sources.push(
-          createArtifactSource({
-            client: github.client,
-            repository: settings.repository,
-            names: settings.artifactNames,
-            since: lookbackStart(now, settings.lookbackDays),
-            concurrency: settings.downloadConcurrency,
-            serverUrl: process.env['GITHUB_SERVER_URL'] || 'https://github.com',
-            trustForks: settings.trustForks,
-            workflows: settings.workflows,
-            branches: settings.branches,
-            budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve },
-          }),
-        );
+        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com'));
       }
     } else {
       tracker = createLocalTracker(store);

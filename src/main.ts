@@ -9,8 +9,8 @@ import { readTemplates } from './render/template-files.ts';
 import { composeJobSummary } from './report/job-summary.ts';
 import { writeReport } from './report/write-report.ts';
 import { runTriage } from './run-triage.ts';
-import { lookbackStart, parseSettings, SettingsError } from './settings.ts';
-import { createArtifactSource } from './sources/artifact-source.ts';
+import { parseSettings, SettingsError } from './settings.ts';
+import { artifactSourceFor } from './sources/artifact-source.ts';
 import { createPathSource } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
@@ -33,20 +33,7 @@ export async function run(): Promise<void> {
     const sources: Source[] = [];
     if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, process.cwd()));
     if (settings.artifactNames.length > 0) {
-      sources.push(
-        createArtifactSource({
-          client,
-          repository: settings.repository,
-          names: settings.artifactNames,
-          since: lookbackStart(now, settings.lookbackDays),
-          concurrency: settings.downloadConcurrency,
-          serverUrl: process.env['GITHUB_SERVER_URL'] || 'https://github.com',
-          trustForks: settings.trustForks,
-          workflows: settings.workflows,
-          branches: settings.branches,
-          budget: { remaining: () => counts.remaining, reserve: settings.apiReserve },
-        }),
-      );
+      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com'));
     }
     const report = await runTriage(settings, {
       sources,

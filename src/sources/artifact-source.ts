@@ -3,8 +3,9 @@
 import picomatch from 'picomatch';
 import type { components } from '@octokit/openapi-types';
 import { httpStatusOf, refusal } from '../github-client.ts';
-import type { GitHubClient } from '../github-client.ts';
-import type { RepositoryRef } from '../settings.ts';
+import type { GitHubClient, RequestCounts } from '../github-client.ts';
+import { lookbackStart } from '../settings.ts';
+import type { RepositoryRef, Settings } from '../settings.ts';
 import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { orderedPool } from './ordered-pool.ts';
 import type { Source, SourceEvent } from './source.ts';
@@ -190,4 +191,25 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       yield* orderedPool([...latest.values()].sort((a, b) => b.id - a.id), options.concurrency, download);
     },
   };
+}
+
+/** The artifact source a run's settings describe; used by both the action and the command line. */
+export function artifactSourceFor(
+  settings: Settings & { repository: RepositoryRef },
+  github: { client: GitHubClient; counts: RequestCounts },
+  now: Date,
+  serverUrl: string,
+): Source {
+  return createArtifactSource({
+    client: github.client,
+    repository: settings.repository,
+    names: settings.artifactNames,
+    since: lookbackStart(now, settings.lookbackDays),
+    concurrency: settings.downloadConcurrency,
+    serverUrl,
+    trustForks: settings.trustForks,
+    workflows: settings.workflows,
+    branches: settings.branches,
+    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve },
+  });
 }
