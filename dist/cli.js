@@ -47696,18 +47696,65 @@ function* parseRecords(bytes, format2) {
     }
     return;
   }
-  let start = bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let start = hasBom(bytes) ? 3 : 0;
   while (start < bytes.byteLength) {
     let end = bytes.indexOf(NEWLINE, start);
     if (end === -1) end = bytes.byteLength;
-    if (end - start > RECORD_MAX_BYTES) {
-      yield { ok: false, reason: "record-too-large" };
-    } else if (!blank(bytes, start, end)) {
-      const line = decode(bytes.subarray(start, end));
-      yield line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
-    }
+    const record = parseLine(bytes, start, end);
+    if (record) yield record;
     start = end + 1;
   }
+}
+function hasBom(bytes) {
+  return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+}
+function parseLine(bytes, start, end) {
+  if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
+  if (blank(bytes, start, end)) return null;
+  const line = decode(bytes.subarray(start, end));
+  return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
+}
+async function* parseRecordStream(chunks) {
+  let carry = null;
+  let skipping = false;
+  let first = true;
+  for await (const chunk of chunks) {
+    let bytes = carry ? concat(carry, chunk) : chunk;
+    carry = null;
+    if (first && bytes.byteLength >= 3) {
+      if (hasBom(bytes)) bytes = bytes.subarray(3);
+      first = false;
+    }
+    let start = 0;
+    for (; ; ) {
+      const end = bytes.indexOf(NEWLINE, start);
+      if (end === -1) break;
+      if (skipping) skipping = false;
+      else {
+        const record = parseLine(bytes, start, end);
+        if (record) yield record;
+      }
+      start = end + 1;
+    }
+    const rest = bytes.byteLength - start;
+    if (skipping) continue;
+    if (rest > RECORD_MAX_BYTES) {
+      yield { ok: false, reason: "record-too-large" };
+      skipping = true;
+    } else if (rest > 0) {
+      carry = bytes.slice(start);
+    }
+  }
+  if (carry && !skipping) {
+    const record = parseLine(carry, 0, carry.byteLength);
+    if (record) yield record;
+  }
+}
+function concat(a, b) {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
 }
 
 // src/sources/zip-entries.ts
@@ -47848,21 +47895,24 @@ import { createHash as createHash2 } from "node:crypto";
 
 // src/aggregate/uuid-set.ts
 var WORDS = 4;
-var MAX_LOAD = 0.75;
+var SEGMENTS = 256;
+var MAX_LOAD = 0.8;
+var FIRST_CAPACITY = 8;
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
+function mix(a, b, c, d) {
+  let h = Math.imul(a ^ Math.imul(d, 2654435761) ^ c >>> 7 ^ Math.imul(b, 668265261), 2246822507) >>> 0;
+  h ^= h >>> 13;
+  return Math.imul(h, 3266489909) >>> 0;
+}
 var UuidSet = class {
-  #table;
-  #used;
-  #capacity;
+  #segments = [];
   #size = 0;
-  constructor(initialCapacity = 16) {
-    let capacity = 16;
-    while (capacity < initialCapacity / MAX_LOAD) capacity *= 2;
-    this.#capacity = capacity;
-    this.#table = new Uint32Array(capacity * WORDS);
-    this.#used = new Uint8Array(capacity);
+  #hasNil = false;
+  constructor(initialCapacity = 0) {
+    const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / SEGMENTS / MAX_LOAD));
+    for (let i = 0; i < SEGMENTS; i += 1) this.#segments.push({ table: new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0 });
   }
   get size() {
     return this.#size;
@@ -47873,45 +47923,56 @@ var UuidSet = class {
     const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
     const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
     const d = hexWord(uuid, 28);
-    if (this.#size + 1 > this.#capacity * MAX_LOAD) this.#grow();
-    return this.#insert(a, b, c, d);
-  }
-  #insert(a, b, c, d) {
-    const mask = this.#capacity - 1;
-    let slot = Math.imul(a ^ Math.imul(d, 2654435761) ^ c >>> 7, 2246822507) >>> 0;
-    slot = (slot ^ slot >>> 13) & mask;
-    const table2 = this.#table;
-    for (; ; ) {
-      if (this.#used[slot] === 0) {
-        this.#used[slot] = 1;
-        const at2 = slot * WORDS;
-        table2[at2] = a;
-        table2[at2 + 1] = b;
-        table2[at2 + 2] = c;
-        table2[at2 + 3] = d;
-        this.#size += 1;
-        return true;
-      }
-      const at = slot * WORDS;
-      if (table2[at] === a && table2[at + 1] === b && table2[at + 2] === c && table2[at + 3] === d) return false;
-      slot = slot + 1 & mask;
+    if ((a | b | c | d) === 0) {
+      if (this.#hasNil) return false;
+      this.#hasNil = true;
+      this.#size += 1;
+      return true;
     }
-  }
-  #grow() {
-    const oldTable = this.#table;
-    const oldUsed = this.#used;
-    const oldCapacity = this.#capacity;
-    this.#capacity = oldCapacity * 2;
-    this.#table = new Uint32Array(this.#capacity * WORDS);
-    this.#used = new Uint8Array(this.#capacity);
-    this.#size = 0;
-    for (let slot = 0; slot < oldCapacity; slot += 1) {
-      if (oldUsed[slot] === 0) continue;
-      const at = slot * WORDS;
-      this.#insert(oldTable[at], oldTable[at + 1], oldTable[at + 2], oldTable[at + 3]);
-    }
+    const hash = mix(a, b, c, d);
+    const segment = this.#segments[hash >>> 24];
+    if (segment.size + 1 > segment.capacity * MAX_LOAD) grow(segment);
+    if (!insert(segment, hash, a, b, c, d)) return false;
+    this.#size += 1;
+    return true;
   }
 };
+function insert(segment, hash, a, b, c, d) {
+  const { table: table2, capacity } = segment;
+  let slot = (hash & 16777215) % capacity;
+  for (; ; ) {
+    const at = slot * WORDS;
+    const x = table2[at];
+    const y = table2[at + 1];
+    const z = table2[at + 2];
+    const w = table2[at + 3];
+    if ((x | y | z | w) === 0) {
+      table2[at] = a;
+      table2[at + 1] = b;
+      table2[at + 2] = c;
+      table2[at + 3] = d;
+      segment.size += 1;
+      return true;
+    }
+    if (x === a && y === b && z === c && w === d) return false;
+    slot = slot + 1 === capacity ? 0 : slot + 1;
+  }
+}
+function grow(segment) {
+  const old = segment.table;
+  const oldCapacity = segment.capacity;
+  segment.capacity = Math.ceil(oldCapacity * 1.5);
+  segment.table = new Uint32Array(segment.capacity * WORDS);
+  segment.size = 0;
+  for (let slot = 0; slot < oldCapacity; slot += 1) {
+    const at = slot * WORDS;
+    const a = old[at];
+    const b = old[at + 1];
+    const c = old[at + 2];
+    const d = old[at + 3];
+    if ((a | b | c | d) !== 0) insert(segment, mix(a, b, c, d), a, b, c, d);
+  }
+}
 
 // src/records/intake.ts
 var CLOCK_SKEW_MS = 10 * 60 * 1e3;
@@ -47983,19 +48044,32 @@ async function intake(options2) {
     tally.accepted += 1;
     options2.onSession(summary, run);
   };
-  const readRecords = (item) => {
+  const readRecords = async (item) => {
     const fileFormat = recordFormatOf(item.name);
     const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
     if (format2 === null || format2 === "log" && adapter.format !== "auto" && adapter.format !== "log") {
       bump(tally.skipped, "unsupported-file-type");
       return;
     }
-    if (tally.bytesRead + item.bytes.byteLength > limits.maxBytes) {
+    const size = item.stream ? item.size ?? 0 : item.bytes.byteLength;
+    if (tally.bytesRead + size > limits.maxBytes) {
       tally.limitReached = "max-bytes";
       return;
     }
     tally.itemsRead += 1;
-    tally.bytesRead += item.bytes.byteLength;
+    tally.bytesRead += size;
+    if (item.stream && format2 === "jsonl") {
+      for await (const parsed2 of parseRecordStream(item.stream())) {
+        if (tally.records >= limits.maxRecords) {
+          tally.limitReached = "max-records";
+          return;
+        }
+        tally.records += 1;
+        if (parsed2.ok) screen(parsed2.value, item.run);
+        else reject(parsed2.reason);
+      }
+      return;
+    }
     if (format2 === "log") {
       if (tally.records >= limits.maxRecords) {
         tally.limitReached = "max-records";
@@ -48033,12 +48107,12 @@ async function intake(options2) {
     }
     tally.inputsRead += 1;
     if (!event.name.toLowerCase().endsWith(".zip")) {
-      readRecords(event);
+      await readRecords(event);
       return;
     }
     for await (const entry of zipEntries(event)) {
       if (entry.kind === "skip") bump(tally.skipped, entry.reason);
-      else readRecords(entry);
+      else await readRecords(entry);
       if (tally.limitReached) return;
     }
   };
@@ -49258,8 +49332,11 @@ function artifactSourceFor(settings, github, now, serverUrl) {
 }
 
 // src/sources/path-source.ts
+import { createReadStream } from "node:fs";
 import { glob, readdir, readFile as readFile3, stat } from "node:fs/promises";
 import { join as join2, relative, resolve as resolve2 } from "node:path";
+var STREAM_FROM_BYTES = 4 * 1024 * 1024;
+var CHUNK_BYTES = 1024 * 1024;
 function readable(name) {
   return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
 }
@@ -49305,7 +49382,11 @@ function createPathSource(patterns, cwd) {
             yield { kind: "skip", origin, reason: "file-too-large" };
             continue;
           }
-          yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null };
+          if (recordFormatOf(file) === "jsonl" && info.size > STREAM_FROM_BYTES) {
+            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info.size, run: null };
+          } else {
+            yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null };
+          }
         }
       }
     }

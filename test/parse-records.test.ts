@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseRecords, recordFormatOf } from '../src/records/parse-records.ts';
+import { parseRecords, parseRecordStream, recordFormatOf } from '../src/records/parse-records.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -38,4 +38,42 @@ test('"__proto__" keys stay plain data', () => {
   const [result] = [...parseRecords(bytes('{"__proto__":{"polluted":true}}'), 'json')];
   assert.ok(result?.ok);
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+});
+
+async function collect(chunks: Uint8Array[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for await (const record of parseRecordStream((async function* () { yield* chunks; })())) out.push(record);
+  return out;
+}
+
+test('streamed NDJSON gives what whole-file parsing gives, wherever the chunks split', async () => {
+  const fc = (await import('fast-check')).default;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.constantFrom('', '  ', '{bad', '\r', '"\u00e9\u4e2d"')), { maxLength: 12 }),
+      fc.boolean(),
+      fc.array(fc.nat({ max: 40 }), { maxLength: 8 }),
+      async (lines, bom, cuts) => {
+        const text = (bom ? '\ufeff' : '') + lines.join('\n');
+        const bytes = new TextEncoder().encode(text);
+        const points = [...new Set(cuts.map((cut) => cut % (bytes.byteLength + 1)))].sort((a, b) => a - b);
+        const chunks: Uint8Array[] = [];
+        let last = 0;
+        for (const point of points) {
+          chunks.push(bytes.subarray(last, point));
+          last = point;
+        }
+        chunks.push(bytes.subarray(last));
+        assert.deepEqual(await collect(chunks), [...parseRecords(bytes, 'jsonl')]);
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
+
+test('an over-long streamed line is one rejection and the next line still counts', async () => {
+  const long = `{"x":"${'a'.repeat(70_000)}"}`;
+  const bytes = new TextEncoder().encode(`${long}\n{"ok":1}\n`);
+  const chunks = [bytes.subarray(0, 30_000), bytes.subarray(30_000, 69_000), bytes.subarray(69_000)];
+  assert.deepEqual(await collect(chunks), [{ ok: false, reason: 'record-too-large' }, { ok: true, value: { ok: 1 } }]);
 });

@@ -24,3 +24,19 @@ test('agrees with a Set of strings on random UUIDs with repeats', () => {
     { numRuns: 2000 },
   );
 });
+
+test('the nil UUID is a member like any other', () => {
+  const set = new UuidSet();
+  assert.equal(set.add('00000000-0000-0000-0000-000000000000'), true);
+  assert.equal(set.add('00000000-0000-0000-0000-000000000000'), false);
+  assert.equal(set.add('00000000-0000-0000-0000-000000000001'), true);
+  assert.equal(set.size, 2);
+});
+
+test('a million IDs: every one added once, every repeat refused', () => {
+  const set = new UuidSet();
+  const id = (i: number) => `${(i * 2654435761 >>> 0).toString(16).padStart(8, '0')}-${(i & 0xffff).toString(16).padStart(4, '0')}-4000-8000-${i.toString(16).padStart(12, '0')}`;
+  for (let i = 0; i < 1_000_000; i += 1) assert.ok(set.add(id(i)));
+  for (let i = 0; i < 1_000_000; i += 7919) assert.ok(!set.add(id(i)));
+  assert.equal(set.size, 1_000_000);
+});

@@ -11,7 +11,7 @@ import { UuidSet } from '../aggregate/uuid-set.ts';
 import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
 import type { AdapterSettings } from '../formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
-import { decode, parseRecords, recordFormatOf } from './parse-records.ts';
+import { decode, parseRecords, parseRecordStream, recordFormatOf } from './parse-records.ts';
 import { findPrivateData } from './privacy-guard.ts';
 import type { SessionSummary } from './session-summary.ts';
 import { KNOWN_SEGMENTS, safePath, validateSummary } from './validate-summary.ts';
@@ -133,7 +133,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     options.onSession(summary, run);
   };
 
-  const readRecords = (item: SourceItem): void => {
+  const readRecords = async (item: SourceItem): Promise<void> => {
     const fileFormat = recordFormatOf(item.name);
     // With format "log", every text file is a session log.
     const format = adapter.format === 'log' && fileFormat !== null ? 'log' : fileFormat;
@@ -141,12 +141,25 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       bump(tally.skipped, 'unsupported-file-type');
       return;
     }
-    if (tally.bytesRead + item.bytes.byteLength > limits.maxBytes) {
+    const size = item.stream ? (item.size ?? 0) : item.bytes.byteLength;
+    if (tally.bytesRead + size > limits.maxBytes) {
       tally.limitReached = 'max-bytes';
       return;
     }
     tally.itemsRead += 1;
-    tally.bytesRead += item.bytes.byteLength;
+    tally.bytesRead += size;
+    if (item.stream && format === 'jsonl') {
+      for await (const parsed of parseRecordStream(item.stream())) {
+        if (tally.records >= limits.maxRecords) {
+          tally.limitReached = 'max-records';
+          return;
+        }
+        tally.records += 1;
+        if (parsed.ok) screen(parsed.value, item.run);
+        else reject(parsed.reason);
+      }
+      return;
+    }
     if (format === 'log') {
       if (tally.records >= limits.maxRecords) {
         tally.limitReached = 'max-records';
@@ -185,12 +198,12 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     }
     tally.inputsRead += 1;
     if (!event.name.toLowerCase().endsWith('.zip')) {
-      readRecords(event);
+      await readRecords(event);
       return;
     }
     for await (const entry of zipEntries(event)) {
       if (entry.kind === 'skip') bump(tally.skipped, entry.reason);
-      else readRecords(entry);
+      else await readRecords(entry);
       if (tally.limitReached) return;
     }
   };

@@ -109,16 +109,73 @@ export function* parseRecords(bytes: Uint8Array, format: 'json' | 'jsonl'): Gene
     return;
   }
   // One line at a time, decoded from the bytes, so a large file never becomes one large string.
-  let start = bytes.byteLength >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let start = hasBom(bytes) ? 3 : 0;
   while (start < bytes.byteLength) {
     let end = bytes.indexOf(NEWLINE, start);
     if (end === -1) end = bytes.byteLength;
-    if (end - start > RECORD_MAX_BYTES) {
-      yield { ok: false, reason: 'record-too-large' };
-    } else if (!blank(bytes, start, end)) {
-      const line = decode(bytes.subarray(start, end));
-      yield line === null ? { ok: false, reason: 'not-utf8' } : tryParse(line, RECORD_MAX_DEPTH);
-    }
+    const record = parseLine(bytes, start, end);
+    if (record) yield record;
     start = end + 1;
   }
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** One NDJSON line, or null for a blank one. */
+function parseLine(bytes: Uint8Array, start: number, end: number): ParsedRecord | null {
+  if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: 'record-too-large' };
+  if (blank(bytes, start, end)) return null;
+  const line = decode(bytes.subarray(start, end));
+  return line === null ? { ok: false, reason: 'not-utf8' } : tryParse(line, RECORD_MAX_DEPTH);
+}
+
+/**
+ * NDJSON from a stream of chunks: memory holds one chunk and at most one
+ * partial line (up to the record limit), whatever the file's size.
+ */
+export async function* parseRecordStream(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ParsedRecord> {
+  let carry: Uint8Array | null = null;
+  let skipping = false;
+  let first = true;
+  for await (const chunk of chunks) {
+    let bytes: Uint8Array = carry ? concat(carry, chunk) : chunk;
+    carry = null;
+    if (first && bytes.byteLength >= 3) {
+      if (hasBom(bytes)) bytes = bytes.subarray(3);
+      first = false;
+    }
+    let start = 0;
+    for (;;) {
+      const end = bytes.indexOf(NEWLINE, start);
+      if (end === -1) break;
+      if (skipping) skipping = false;
+      else {
+        const record = parseLine(bytes, start, end);
+        if (record) yield record;
+      }
+      start = end + 1;
+    }
+    const rest = bytes.byteLength - start;
+    if (skipping) continue;
+    if (rest > RECORD_MAX_BYTES) {
+      // An over-long line: report it once and drop bytes until its end.
+      yield { ok: false, reason: 'record-too-large' };
+      skipping = true;
+    } else if (rest > 0) {
+      carry = bytes.slice(start);
+    }
+  }
+  if (carry && !skipping) {
+    const record = parseLine(carry, 0, carry.byteLength);
+    if (record) yield record;
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
 }

@@ -1,11 +1,16 @@
 // Reads session summaries from local files, folders and glob patterns.
 
+import { createReadStream } from 'node:fs';
 import { glob, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { recordFormatOf } from '../records/parse-records.ts';
 import type { Source, SourceEvent } from './source.ts';
 
+
+/** NDJSON files larger than this are read as a stream of chunks of CHUNK_BYTES. */
+export const STREAM_FROM_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 
 function readable(name: string): boolean {
   return recordFormatOf(name) !== null || name.toLowerCase().endsWith('.zip');
@@ -58,7 +63,11 @@ export function createPathSource(patterns: string[], cwd: string): Source {
             yield { kind: 'skip', origin, reason: 'file-too-large' };
             continue;
           }
-          yield { kind: 'item', origin, name: file, bytes: await readFile(file), run: null };
+          if (recordFormatOf(file) === 'jsonl' && info.size > STREAM_FROM_BYTES) {
+            yield { kind: 'item', origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info.size, run: null };
+          } else {
+            yield { kind: 'item', origin, name: file, bytes: await readFile(file), run: null };
+          }
         }
       }
     },

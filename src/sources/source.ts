@@ -14,6 +14,13 @@ export interface SourceItem {
   /** File name used to pick a parser (.json, .jsonl, .ndjson, .zip). */
   name: string;
   bytes: Uint8Array;
+  /**
+   * For large local NDJSON files: the content as a stream of chunks instead of
+   * `bytes` (which is then empty), so the file is never held whole.
+   */
+  stream?: () => AsyncIterable<Uint8Array>;
+  /** Size in bytes, when `stream` is set. */
+  size?: number;
   run: RunRef | null;
 }
 
