@@ -32396,7 +32396,7 @@ var require_util10 = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join5(aRoot, aPath) {
+    function join6(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -32428,7 +32428,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join5;
+    exports.join = join6;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -32601,7 +32601,7 @@ var require_util10 = __commonJS({
             parsed2.path = parsed2.path.substring(0, index + 1);
           }
         }
-        sourceURL = join5(urlGenerate(parsed2), sourceURL);
+        sourceURL = join6(urlGenerate(parsed2), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -42095,7 +42095,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/cli.ts
-import { join as join4, resolve as resolve3 } from "node:path";
+import { join as join5, resolve as resolve3 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // node_modules/@actions/github/lib/context.js
@@ -48713,7 +48713,8 @@ function parseSettings(read) {
     appName: patterned(read, "app-name", NAME_PATTERN, "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
     appVersion: patterned(read, "app-version", VERSION_PATTERN, "a version such as 2.4.0"),
     logPattern: logPattern(read),
-    apiReserve: integer(read, "api-reserve", 100, 0, 1e5)
+    apiReserve: integer(read, "api-reserve", 100, 0, 1e5),
+    statePath: optionalPath(read, "state-path")
   };
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
@@ -49166,6 +49167,66 @@ async function runTriage(settings, deps) {
   });
 }
 
+// src/sources/artifact-cache.ts
+import { createHash as createHash4 } from "node:crypto";
+import { mkdir as mkdir2, readFile as readFile3, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var CACHE_VERSION = 1;
+var sha256 = (bytes) => createHash4("sha256").update(bytes).digest("hex");
+var fileOf = (dir, id) => join2(dir, `artifact-${id}.zip`);
+async function openArtifactCache(dir, readOnly, warn) {
+  let index = { version: CACHE_VERSION, artifacts: {} };
+  const text = await readFile3(join2(dir, "index.json"), "utf8").catch(() => null);
+  if (text === null) {
+    warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
+  } else {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (parsed2.version !== CACHE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
+      index = { version: CACHE_VERSION, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+    } catch {
+      warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
+    }
+  }
+  const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
+  return {
+    stats,
+    async get(artifact) {
+      const entry = index.artifacts[String(artifact.id)];
+      if (!entry || entry.name !== artifact.name) return null;
+      const bytes = await readFile3(fileOf(dir, artifact.id)).catch(() => null);
+      if (!bytes || bytes.byteLength !== entry.size || sha256(bytes) !== entry.sha256) {
+        stats.rejected += 1;
+        warn(`The stored copy of artifact #${artifact.id} failed its check; downloading it again.`);
+        delete index.artifacts[String(artifact.id)];
+        return null;
+      }
+      stats.fromState += 1;
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    },
+    async put(artifact, bytes) {
+      if (readOnly) return;
+      await mkdir2(dir, { recursive: true });
+      await writeFile2(fileOf(dir, artifact.id), bytes);
+      index.artifacts[String(artifact.id)] = { name: artifact.name, createdAt: artifact.created_at, sha256: sha256(bytes), size: bytes.byteLength };
+      stats.stored += 1;
+    },
+    async finish(keep) {
+      if (readOnly) return;
+      for (const id of Object.keys(index.artifacts)) {
+        if (keep.has(Number(id))) continue;
+        delete index.artifacts[id];
+        await rm(fileOf(dir, Number(id)), { force: true });
+        stats.dropped += 1;
+      }
+      await mkdir2(dir, { recursive: true });
+      await writeFile2(join2(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
+`);
+      await rename(join2(dir, "index.json.tmp"), join2(dir, "index.json"));
+    }
+  };
+}
+
 // src/sources/artifact-source.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
@@ -49245,15 +49306,20 @@ function createArtifactSource(options2) {
     }
     return null;
   }
-  async function download(artifact) {
-    const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const left = options2.budget?.remaining() ?? null;
-    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
-    const run = artifact.workflow_run?.id ? {
+  function runOf(artifact) {
+    return artifact.workflow_run?.id ? {
       id: artifact.workflow_run.id,
       branch: artifact.workflow_run.head_branch ?? null,
       url: `${options2.serverUrl.replace(/\/+$/, "")}/${repository2.owner}/${repository2.repo}/actions/runs/${artifact.workflow_run.id}`
     } : null;
+  }
+  async function download(artifact) {
+    const origin = `artifact ${artifact.name} (#${artifact.id})`;
+    const stored = await options2.cache?.get(artifact);
+    if (stored) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact) };
+    const left = options2.budget?.remaining() ?? null;
+    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
+    const run = runOf(artifact);
     let response;
     try {
       response = await client.rest.actions.downloadArtifact({
@@ -49279,6 +49345,7 @@ function createArtifactSource(options2) {
       bytes = fetched;
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
+    await options2.cache?.put(artifact, bytes);
     return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run };
   }
   return {
@@ -49312,12 +49379,18 @@ function createArtifactSource(options2) {
           yield { kind: "skip", origin: `artifact ${artifact.name} (#${artifact.id})`, reason: "artifact-older-attempt" };
         }
       }
-      yield* orderedPool([...latest.values()].sort((a, b) => b.id - a.id), options2.concurrency, download);
+      const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
+      try {
+        yield* orderedPool(chosen, options2.concurrency, download);
+      } finally {
+        await options2.cache?.finish(new Set(chosen.map((artifact) => artifact.id)));
+      }
     }
   };
 }
-function artifactSourceFor(settings, github, now, serverUrl) {
+function artifactSourceFor(settings, github, now, serverUrl, cache) {
   return createArtifactSource({
+    ...cache ? { cache } : {},
     client: github.client,
     repository: settings.repository,
     names: settings.artifactNames,
@@ -49333,8 +49406,8 @@ function artifactSourceFor(settings, github, now, serverUrl) {
 
 // src/sources/path-source.ts
 import { createReadStream } from "node:fs";
-import { glob, readdir, readFile as readFile3, stat } from "node:fs/promises";
-import { join as join2, relative, resolve as resolve2 } from "node:path";
+import { glob, readdir, readFile as readFile4, stat } from "node:fs/promises";
+import { join as join3, relative, resolve as resolve2 } from "node:path";
 var STREAM_FROM_BYTES = 4 * 1024 * 1024;
 var CHUNK_BYTES = 1024 * 1024;
 function readable(name) {
@@ -49342,7 +49415,7 @@ function readable(name) {
 }
 async function filesUnder(folder) {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
+  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join3(entry.parentPath, entry.name)).sort();
 }
 async function expand2(pattern, cwd) {
   const full = resolve2(cwd, pattern);
@@ -49385,7 +49458,7 @@ function createPathSource(patterns, cwd) {
           if (recordFormatOf(file) === "jsonl" && info.size > STREAM_FROM_BYTES) {
             yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info.size, run: null };
           } else {
-            yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null };
+            yield { kind: "item", origin, name: file, bytes: await readFile4(file), run: null };
           }
         }
       }
@@ -49471,8 +49544,8 @@ function createGitHubTracker(client, repository2) {
 }
 
 // src/trackers/local-tracker.ts
-import { appendFile as appendFile2, mkdir as mkdir2, readdir as readdir2, readFile as readFile4, rename, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { appendFile as appendFile2, mkdir as mkdir3, readdir as readdir2, readFile as readFile5, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 var FILE_PATTERN = /^issue-(\d+)\.md$/;
 function fileName(number) {
   return `issue-${String(number).padStart(4, "0")}.md`;
@@ -49525,18 +49598,18 @@ function createLocalTracker(folder) {
     const names = await readdir2(folder).catch(() => []);
     const issues = [];
     for (const name of names.filter((entry) => FILE_PATTERN.test(entry)).sort()) {
-      const path = join3(folder, name);
-      const issue = parseIssueFile(await readFile4(path, "utf8"), path);
+      const path = join4(folder, name);
+      const issue = parseIssueFile(await readFile5(path, "utf8"), path);
       if (issue) issues.push(issue);
     }
     return issues;
   }
   async function save(issue) {
-    await mkdir2(folder, { recursive: true });
-    const path = join3(folder, fileName(issue.number));
+    await mkdir3(folder, { recursive: true });
+    const path = join4(folder, fileName(issue.number));
     const saved = { ...issue, url: path };
-    await writeFile2(`${path}.tmp`, formatIssueFile(saved));
-    await rename(`${path}.tmp`, path);
+    await writeFile3(`${path}.tmp`, formatIssueFile(saved));
+    await rename2(`${path}.tmp`, path);
     return saved;
   }
   return {
@@ -49558,8 +49631,8 @@ function createLocalTracker(folder) {
       return save({ ...issue, ...rest, ...stateReason ? { stateReason } : changes.state === "open" ? { stateReason: null } : {} });
     },
     async addComment(number, body) {
-      await mkdir2(folder, { recursive: true });
-      const path = join3(folder, fileName(number).replace(/\.md$/, ".comments.md"));
+      await mkdir3(folder, { recursive: true });
+      const path = join4(folder, fileName(number).replace(/\.md$/, ".comments.md"));
       await appendFile2(path, `<!-- comment -->
 ${body}
 
@@ -49607,6 +49680,7 @@ Triage:
   --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
   --api-reserve N          REST requests kept for issue writes (default 100)
+  --state-path DIR         keep downloaded artifacts here; later runs download only new ones
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
@@ -49639,7 +49713,8 @@ var INPUT_OPTIONS = [
   "app-name",
   "app-version",
   "log-pattern",
-  "api-reserve"
+  "api-reserve",
+  "state-path"
 ];
 async function main(argv) {
   if (argv[0] === "summarize") return summarizeCommand(argv.slice(1), process.env);
@@ -49696,6 +49771,7 @@ ${USAGE}`);
     const templates = await readTemplates(settings, cwd);
     const renderer = createIssueRenderer(templates.title, templates.body);
     let counts = null;
+    let cache;
     let tracker;
     const sources = [];
     if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, cwd));
@@ -49710,7 +49786,9 @@ ${USAGE}`);
       counts = github.counts;
       tracker = createGitHubTracker(github.client, settings.repository);
       if (settings.artifactNames.length > 0) {
-        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env["GITHUB_SERVER_URL"] || "https://github.com"));
+        cache = settings.statePath ? await openArtifactCache(resolve3(cwd, settings.statePath), settings.dryRun, (message) => process.stderr.write(`warning: ${message}
+`)) : void 0;
+        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", cache));
       }
     } else {
       tracker = createLocalTracker(store);
@@ -49728,7 +49806,8 @@ ${USAGE}`);
       }
     });
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
-    const reportPath = typeof values["report"] === "string" ? resolve3(cwd, values["report"]) : settings.repository || settings.dryRun ? null : join4(store, "report.json");
+    if (cache) report.state = { ...cache.stats };
+    const reportPath = typeof values["report"] === "string" ? resolve3(cwd, values["report"]) : settings.repository || settings.dryRun ? null : join5(store, "report.json");
     if (reportPath) await writeReport(report, reportPath);
     process.stdout.write(`${formatConsoleReport(report)}
 `);

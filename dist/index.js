@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -19273,11 +19273,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19293,7 +19293,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19380,26 +19380,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -19607,14 +19607,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19858,12 +19858,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19871,7 +19871,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19910,7 +19910,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -20374,8 +20374,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -20586,15 +20586,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve3, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20609,13 +20609,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -21016,14 +21016,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -21116,9 +21116,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -24349,7 +24349,7 @@ var require_util9 = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join4(aRoot, aPath) {
+    function join5(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -24381,11 +24381,11 @@ var require_util9 = __commonJS({
       }
       return joined;
     }
-    exports.join = join4;
+    exports.join = join5;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
-    function relative2(aRoot, aPath) {
+    function relative3(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -24404,7 +24404,7 @@ var require_util9 = __commonJS({
       }
       return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
-    exports.relative = relative2;
+    exports.relative = relative3;
     var supportsNullProto = (function() {
       var obj = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj);
@@ -24554,7 +24554,7 @@ var require_util9 = __commonJS({
             parsed2.path = parsed2.path.substring(0, index + 1);
           }
         }
-        sourceURL = join4(urlGenerate(parsed2), sourceURL);
+        sourceURL = join5(urlGenerate(parsed2), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -27712,34 +27712,34 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise(path, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         open2(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve3(zipfile);
+          resolve4(zipfile);
         });
       });
     }
     function fromFdPromise(fd, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve3(zipfile);
+          resolve4(zipfile);
         });
       });
     }
     function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve3(zipfile);
+          resolve4(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve3(zipfile);
+          resolve4(zipfile);
         });
       });
     }
@@ -28023,15 +28023,15 @@ var require_yauzl = __commonJS({
         if (self2.autoClose) self2.close();
       }
       function onEntry(entry) {
-        let { resolve: resolve3 } = pendingResolveReject;
+        let { resolve: resolve4 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve3({ value: entry });
+        resolve4({ value: entry });
       }
       function onEnd() {
-        let { resolve: resolve3 } = pendingResolveReject;
+        let { resolve: resolve4 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve3({ done: true });
+        resolve4({ done: true });
       }
       function onError(err) {
         let { reject } = pendingResolveReject;
@@ -28044,9 +28044,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise = new Promise((resolve3, reject) => {
+          const promise = new Promise((resolve4, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve3, reject };
+            pendingResolveReject = { resolve: resolve4, reject };
           });
           self2.readEntry();
           return promise;
@@ -28235,26 +28235,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         this.openReadStream(entry, options2, function(err, readStream) {
           if (err) return reject(err);
-          resolve3(readStream);
+          resolve4(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
           if (err) return reject(err);
-          resolve3(readStream);
+          resolve4(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
           if (err) return reject(err);
-          resolve3(localFileHeader);
+          resolve4(localFileHeader);
         });
       });
     };
@@ -31493,7 +31493,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -31520,7 +31520,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -32384,7 +32384,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options2) {
+    function resolve4(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -32420,50 +32420,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options2, skipNormalization) {
+    function resolveComponent(base, relative3, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
-        relative2 = parse3(serialize(relative2, options2), options2);
+        relative3 = parse3(serialize(relative3, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options2.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -32471,7 +32471,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -32775,7 +32775,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -42095,7 +42095,7 @@ var require_picomatch2 = __commonJS({
 
 // src/main.ts
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -42259,11 +42259,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42279,7 +42279,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42652,11 +42652,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42672,7 +42672,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47226,7 +47226,7 @@ function own(value, key) {
 }
 function findUnknownField(source, sample, helpers) {
   const program = import_handlebars.default.parse(source);
-  const resolve3 = (path, scopes) => {
+  const resolve4 = (path, scopes) => {
     if (path.data) {
       if (path.parts[0] === "root") return walk(scopes[0], path.parts.slice(1));
       return true;
@@ -47256,7 +47256,7 @@ function findUnknownField(source, sample, helpers) {
     if (!isNode(node)) return null;
     if (node.type === "PathExpression") {
       const path = node;
-      return resolve3(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
+      return resolve4(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
     }
     if (node.type === "SubExpression") return visitCall(node, scopes);
     return null;
@@ -47694,23 +47694,23 @@ var FILE_TYPE_MASK = 61440;
 var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
 function openZip(bytes) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     import_yauzl.default.fromBuffer(
       buffer,
       { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
-      (error2, zip) => error2 || !zip ? reject(error2 ?? new Error("no zip")) : resolve3(zip)
+      (error2, zip) => error2 || !zip ? reject(error2 ?? new Error("no zip")) : resolve4(zip)
     );
   });
 }
 function nextEntry(zip) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const cleanup = () => {
       zip.removeListener("entry", onEntry);
       zip.removeListener("end", onEnd);
       zip.removeListener("error", onError);
     };
-    const onEntry = (entry) => (cleanup(), resolve3(entry));
-    const onEnd = () => (cleanup(), resolve3(null));
+    const onEntry = (entry) => (cleanup(), resolve4(entry));
+    const onEnd = () => (cleanup(), resolve4(null));
     const onError = (error2) => (cleanup(), reject(error2));
     zip.on("entry", onEntry);
     zip.on("end", onEnd);
@@ -47719,7 +47719,7 @@ function nextEntry(zip) {
   });
 }
 function readEntry(zip, entry) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     zip.openReadStream(entry, (error2, stream) => {
       if (error2 || !stream) return reject(error2 ?? new Error("no stream"));
       const chunks = [];
@@ -47730,7 +47730,7 @@ function readEntry(zip, entry) {
         else chunks.push(chunk);
       });
       stream.on("error", reject);
-      stream.on("end", () => resolve3(Buffer.concat(chunks, length)));
+      stream.on("end", () => resolve4(Buffer.concat(chunks, length)));
     });
   });
 }
@@ -48676,6 +48676,9 @@ ${worstGroupsChart(worst)}
     summary2.addHeading("Skipped inputs", 3);
     summary2.addTable([[{ data: "reason", header: true }, { data: "inputs", header: true }], ...skipped]);
   }
+  if (report.state) {
+    summary2.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) read from the kept state, ${formatCount(report.state.stored)} downloaded and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);
+  }
   if (report.requests) {
     summary2.addRaw(`<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`, true);
   }
@@ -49205,7 +49208,8 @@ function parseSettings(read) {
     appName: patterned(read, "app-name", NAME_PATTERN, "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
     appVersion: patterned(read, "app-version", VERSION_PATTERN, "a version such as 2.4.0"),
     logPattern: logPattern(read),
-    apiReserve: integer(read, "api-reserve", 100, 0, 1e5)
+    apiReserve: integer(read, "api-reserve", 100, 0, 1e5),
+    statePath: optionalPath(read, "state-path")
   };
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
@@ -49593,6 +49597,66 @@ async function runTriage(settings, deps) {
   });
 }
 
+// src/sources/artifact-cache.ts
+import { createHash as createHash4 } from "node:crypto";
+import { mkdir as mkdir3, readFile as readFile2, rename as rename2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var CACHE_VERSION = 1;
+var sha256 = (bytes) => createHash4("sha256").update(bytes).digest("hex");
+var fileOf = (dir, id) => join2(dir, `artifact-${id}.zip`);
+async function openArtifactCache(dir, readOnly, warn) {
+  let index = { version: CACHE_VERSION, artifacts: {} };
+  const text = await readFile2(join2(dir, "index.json"), "utf8").catch(() => null);
+  if (text === null) {
+    warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
+  } else {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (parsed2.version !== CACHE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
+      index = { version: CACHE_VERSION, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+    } catch {
+      warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
+    }
+  }
+  const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
+  return {
+    stats,
+    async get(artifact) {
+      const entry = index.artifacts[String(artifact.id)];
+      if (!entry || entry.name !== artifact.name) return null;
+      const bytes = await readFile2(fileOf(dir, artifact.id)).catch(() => null);
+      if (!bytes || bytes.byteLength !== entry.size || sha256(bytes) !== entry.sha256) {
+        stats.rejected += 1;
+        warn(`The stored copy of artifact #${artifact.id} failed its check; downloading it again.`);
+        delete index.artifacts[String(artifact.id)];
+        return null;
+      }
+      stats.fromState += 1;
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    },
+    async put(artifact, bytes) {
+      if (readOnly) return;
+      await mkdir3(dir, { recursive: true });
+      await writeFile3(fileOf(dir, artifact.id), bytes);
+      index.artifacts[String(artifact.id)] = { name: artifact.name, createdAt: artifact.created_at, sha256: sha256(bytes), size: bytes.byteLength };
+      stats.stored += 1;
+    },
+    async finish(keep) {
+      if (readOnly) return;
+      for (const id of Object.keys(index.artifacts)) {
+        if (keep.has(Number(id))) continue;
+        delete index.artifacts[id];
+        await rm2(fileOf(dir, Number(id)), { force: true });
+        stats.dropped += 1;
+      }
+      await mkdir3(dir, { recursive: true });
+      await writeFile3(join2(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
+`);
+      await rename2(join2(dir, "index.json.tmp"), join2(dir, "index.json"));
+    }
+  };
+}
+
 // src/sources/artifact-source.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
@@ -49618,7 +49682,7 @@ async function fetchBlob(location) {
       if (response.status < 500 && response.status !== 429) return null;
     } catch {
     }
-    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve3) => setTimeout(resolve3, 250 * attempt * attempt));
+    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve4) => setTimeout(resolve4, 250 * attempt * attempt));
   }
   return null;
 }
@@ -49672,15 +49736,20 @@ function createArtifactSource(options2) {
     }
     return null;
   }
-  async function download(artifact) {
-    const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const left = options2.budget?.remaining() ?? null;
-    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
-    const run2 = artifact.workflow_run?.id ? {
+  function runOf(artifact) {
+    return artifact.workflow_run?.id ? {
       id: artifact.workflow_run.id,
       branch: artifact.workflow_run.head_branch ?? null,
       url: `${options2.serverUrl.replace(/\/+$/, "")}/${repository2.owner}/${repository2.repo}/actions/runs/${artifact.workflow_run.id}`
     } : null;
+  }
+  async function download(artifact) {
+    const origin = `artifact ${artifact.name} (#${artifact.id})`;
+    const stored = await options2.cache?.get(artifact);
+    if (stored) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact) };
+    const left = options2.budget?.remaining() ?? null;
+    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
+    const run2 = runOf(artifact);
     let response;
     try {
       response = await client.rest.actions.downloadArtifact({
@@ -49706,6 +49775,7 @@ function createArtifactSource(options2) {
       bytes = fetched;
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
+    await options2.cache?.put(artifact, bytes);
     return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: run2 };
   }
   return {
@@ -49739,12 +49809,18 @@ function createArtifactSource(options2) {
           yield { kind: "skip", origin: `artifact ${artifact.name} (#${artifact.id})`, reason: "artifact-older-attempt" };
         }
       }
-      yield* orderedPool([...latest.values()].sort((a, b) => b.id - a.id), options2.concurrency, download);
+      const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
+      try {
+        yield* orderedPool(chosen, options2.concurrency, download);
+      } finally {
+        await options2.cache?.finish(new Set(chosen.map((artifact) => artifact.id)));
+      }
     }
   };
 }
-function artifactSourceFor(settings, github, now, serverUrl) {
+function artifactSourceFor(settings, github, now, serverUrl, cache) {
   return createArtifactSource({
+    ...cache ? { cache } : {},
     client: github.client,
     repository: settings.repository,
     names: settings.artifactNames,
@@ -49760,8 +49836,8 @@ function artifactSourceFor(settings, github, now, serverUrl) {
 
 // src/sources/path-source.ts
 import { createReadStream } from "node:fs";
-import { glob, readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join2, relative, resolve as resolve2 } from "node:path";
+import { glob, readdir as readdir2, readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { join as join3, relative, resolve as resolve2 } from "node:path";
 var STREAM_FROM_BYTES = 4 * 1024 * 1024;
 var CHUNK_BYTES = 1024 * 1024;
 function readable(name) {
@@ -49769,7 +49845,7 @@ function readable(name) {
 }
 async function filesUnder(folder) {
   const entries = await readdir2(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
+  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join3(entry.parentPath, entry.name)).sort();
 }
 async function expand2(pattern, cwd) {
   const full = resolve2(cwd, pattern);
@@ -49812,7 +49888,7 @@ function createPathSource(patterns, cwd) {
           if (recordFormatOf(file) === "jsonl" && info2.size > STREAM_FROM_BYTES) {
             yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info2.size, run: null };
           } else {
-            yield { kind: "item", origin, name: file, bytes: await readFile2(file), run: null };
+            yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null };
           }
         }
       }
@@ -49898,6 +49974,14 @@ function createGitHubTracker(client, repository2) {
 }
 
 // src/main.ts
+function stateFolder(path) {
+  const temp = process.env["RUNNER_TEMP"];
+  const full = resolve3(temp || process.cwd(), path);
+  if (temp && relative2(resolve3(temp), full).startsWith("..")) {
+    throw new SettingsError("state-path", `is "${path}", outside RUNNER_TEMP`, "a folder inside RUNNER_TEMP, such as ${{ runner.temp }}/crash-report-state (a relative path is taken from RUNNER_TEMP)");
+  }
+  return full;
+}
 async function run() {
   try {
     const settings = parseSettings((name) => getInput(name));
@@ -49913,9 +49997,11 @@ async function run() {
       warn: (message) => warning(message)
     });
     const sources = [];
+    let cache;
     if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, process.cwd()));
     if (settings.artifactNames.length > 0) {
-      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env["GITHUB_SERVER_URL"] || "https://github.com"));
+      cache = settings.statePath ? await openArtifactCache(stateFolder(settings.statePath), settings.dryRun, (message) => warning(message)) : void 0;
+      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", cache));
     }
     const report = await runTriage(settings, {
       sources,
@@ -49925,7 +50011,11 @@ async function run() {
       log: { info: (message) => info(message), warning: (message) => warning(message) }
     });
     report.requests = { reads: counts.reads, writes: counts.writes };
-    const reportPath = join3(process.env["RUNNER_TEMP"] || tmpdir(), "crash-report-aggregator", "report.json");
+    if (cache) {
+      report.state = { ...cache.stats };
+      info(`State: ${cache.stats.fromState} artifact(s) read from ${settings.statePath}, ${cache.stats.stored} downloaded and stored, ${cache.stats.dropped} dropped.`);
+    }
+    const reportPath = join4(process.env["RUNNER_TEMP"] || tmpdir(), "crash-report-aggregator", "report.json");
     await writeReport(report, reportPath);
     setOutput("sessions", report.totals.sessions);
     setOutput("rejected", report.totals.rejected);

@@ -13,6 +13,8 @@ import { formatConsoleReport } from './report/console-report.ts';
 import { writeReport } from './report/write-report.ts';
 import { runTriage } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
+import { openArtifactCache } from './sources/artifact-cache.ts';
+import type { ArtifactCache } from './sources/artifact-cache.ts';
 import { artifactSourceFor } from './sources/artifact-source.ts';
 import { createPathSource } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
@@ -58,6 +60,7 @@ Triage:
   --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
   --api-reserve N          REST requests kept for issue writes (default 100)
+  --state-path DIR         keep downloaded artifacts here; later runs download only new ones
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
@@ -92,6 +95,7 @@ const INPUT_OPTIONS = [
   'app-version',
   'log-pattern',
   'api-reserve',
+  'state-path',
 ] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -149,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
     const renderer = createIssueRenderer(templates.title, templates.body);
 
     let counts: RequestCounts | null = null;
+    let cache: ArtifactCache | undefined;
     let tracker: IssueTracker;
     const sources: Source[] = [];
     if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, cwd));
@@ -162,7 +167,8 @@ export async function main(argv: string[]): Promise<number> {
       counts = github.counts;
       tracker = createGitHubTracker(github.client, settings.repository);
       if (settings.artifactNames.length > 0) {
-        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com'));
+        cache = settings.statePath ? await openArtifactCache(resolve(cwd, settings.statePath), settings.dryRun, (message) => process.stderr.write(`warning: ${message}\n`)) : undefined;
+        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', cache));
       }
     } else {
       tracker = createLocalTracker(store);
@@ -179,6 +185,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
+    if (cache) report.state = { ...cache.stats };
     const reportPath =
       typeof values['report'] === 'string' ? resolve(cwd, values['report']) : settings.repository || settings.dryRun ? null : join(store, 'report.json');
     if (reportPath) await writeReport(report, reportPath);

@@ -1,7 +1,7 @@
 // The action: reads inputs, wires the stages together, publishes outputs.
 
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { createGitHubClient } from './github-client.ts';
 import { createIssueRenderer } from './render/issue-templates.ts';
@@ -10,10 +10,25 @@ import { composeJobSummary } from './report/job-summary.ts';
 import { writeReport } from './report/write-report.ts';
 import { runTriage } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
+import { openArtifactCache } from './sources/artifact-cache.ts';
+import type { ArtifactCache } from './sources/artifact-cache.ts';
 import { artifactSourceFor } from './sources/artifact-source.ts';
 import { createPathSource } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
+
+/**
+ * Artifact archives are only ever written under RUNNER_TEMP on a runner: the
+ * state folder must be inside it (cache it with actions/cache).
+ */
+function stateFolder(path: string): string {
+  const temp = process.env['RUNNER_TEMP'];
+  const full = resolve(temp || process.cwd(), path);
+  if (temp && relative(resolve(temp), full).startsWith('..')) {
+    throw new SettingsError('state-path', `is "${path}", outside RUNNER_TEMP`, 'a folder inside RUNNER_TEMP, such as ${{ runner.temp }}/crash-report-state (a relative path is taken from RUNNER_TEMP)');
+  }
+  return full;
+}
 
 export async function run(): Promise<void> {
   try {
@@ -31,9 +46,11 @@ export async function run(): Promise<void> {
       warn: (message) => core.warning(message),
     });
     const sources: Source[] = [];
+    let cache: ArtifactCache | undefined;
     if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, process.cwd()));
     if (settings.artifactNames.length > 0) {
-      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com'));
+      cache = settings.statePath ? await openArtifactCache(stateFolder(settings.statePath), settings.dryRun, (message) => core.warning(message)) : undefined;
+      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', cache));
     }
     const report = await runTriage(settings, {
       sources,
@@ -43,6 +60,10 @@ export async function run(): Promise<void> {
       log: { info: (message) => core.info(message), warning: (message) => core.warning(message) },
     });
     report.requests = { reads: counts.reads, writes: counts.writes };
+    if (cache) {
+      report.state = { ...cache.stats };
+      core.info(`State: ${cache.stats.fromState} artifact(s) read from ${settings.statePath}, ${cache.stats.stored} downloaded and stored, ${cache.stats.dropped} dropped.`);
+    }
 
     const reportPath = join(process.env['RUNNER_TEMP'] || tmpdir(), 'crash-report-aggregator', 'report.json');
     await writeReport(report, reportPath);

@@ -82,6 +82,8 @@ export interface Settings {
   logPattern: RegExp;
   /** REST requests kept for issue writes: downloads stop when only this many are left. */
   apiReserve: number;
+  /** Folder that keeps downloaded artifact archives between runs; null downloads everything each run. */
+  statePath: string | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -269,6 +271,7 @@ export function parseSettings(read: ReadInput): Settings {
     appVersion: patterned(read, 'app-version', VERSION_PATTERN, 'a version such as 2.4.0'),
     logPattern: logPattern(read),
     apiReserve: integer(read, 'api-reserve', 100, 0, 100_000),
+    statePath: optionalPath(read, 'state-path'),
   };
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError('close-after-days', `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, 'a number of days no longer than lookback-days, or 0');

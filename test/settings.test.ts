@@ -37,6 +37,7 @@ describe('parseSettings', () => {
       appName: null,
       appVersion: null,
       apiReserve: 100,
+      statePath: null,
     });
   });
 

@@ -109,6 +109,9 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     summary.addHeading('Skipped inputs', 3);
     summary.addTable([[{ data: 'reason', header: true }, { data: 'inputs', header: true }], ...skipped]);
   }
+  if (report.state) {
+    summary.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) read from the kept state, ${formatCount(report.state.stored)} downloaded and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);
+  }
   if (report.requests) {
     summary.addRaw(`<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`, true);
   }

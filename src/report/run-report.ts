@@ -41,6 +41,8 @@ export interface RunReport {
   issues: AppliedAction[];
   /** REST requests made, when the run talked to GitHub. */
   requests: { reads: number; writes: number } | null;
+  /** Artifacts read from the kept state, stored, rejected, dropped (with state-path). */
+  state?: { fromState: number; stored: number; rejected: number; dropped: number };
 }
 
 export function buildReport(input: {

@@ -8,7 +8,8 @@ import { lookbackStart } from '../settings.ts';
 import type { RepositoryRef, Settings } from '../settings.ts';
 import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { orderedPool } from './ordered-pool.ts';
-import type { Source, SourceEvent } from './source.ts';
+import type { ArtifactCache } from './artifact-cache.ts';
+import type { RunRef, Source, SourceEvent } from './source.ts';
 
 type Artifact = components['schemas']['artifact'];
 
@@ -33,6 +34,8 @@ export interface ArtifactSourceOptions {
    * `reserve` requests are left, so the issue writes never go without.
    */
   budget?: { remaining: () => number | null; reserve: number };
+  /** Archives kept from earlier runs (input state-path). */
+  cache?: ArtifactCache;
 }
 
 export const BLOB_ATTEMPTS = 3;
@@ -117,17 +120,23 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
     return null;
   }
 
-  async function download(artifact: Artifact): Promise<SourceEvent> {
-    const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const left = options.budget?.remaining() ?? null;
-    if (left !== null && left <= options.budget!.reserve) return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
-    const run = artifact.workflow_run?.id
+  function runOf(artifact: Artifact): RunRef | null {
+    return artifact.workflow_run?.id
       ? {
           id: artifact.workflow_run.id,
           branch: artifact.workflow_run.head_branch ?? null,
           url: `${options.serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}/actions/runs/${artifact.workflow_run.id}`,
         }
       : null;
+  }
+
+  async function download(artifact: Artifact): Promise<SourceEvent> {
+    const origin = `artifact ${artifact.name} (#${artifact.id})`;
+    const stored = await options.cache?.get(artifact);
+    if (stored) return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact) };
+    const left = options.budget?.remaining() ?? null;
+    if (left !== null && left <= options.budget!.reserve) return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
+    const run = runOf(artifact);
     let response;
     try {
       response = await client.rest.actions.downloadArtifact({
@@ -153,6 +162,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       bytes = fetched;
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin, reason: 'artifact-too-large' };
+    await options.cache?.put(artifact, bytes);
     return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run };
   }
 
@@ -188,7 +198,13 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
           yield { kind: 'skip', origin: `artifact ${artifact.name} (#${artifact.id})`, reason: 'artifact-older-attempt' };
         }
       }
-      yield* orderedPool([...latest.values()].sort((a, b) => b.id - a.id), options.concurrency, download);
+      const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
+      try {
+        yield* orderedPool(chosen, options.concurrency, download);
+      } finally {
+        // Stored archives of artifacts that left the window (or were replaced) go; the index is saved.
+        await options.cache?.finish(new Set(chosen.map((artifact) => artifact.id)));
+      }
     },
   };
 }
@@ -199,8 +215,10 @@ export function artifactSourceFor(
   github: { client: GitHubClient; counts: RequestCounts },
   now: Date,
   serverUrl: string,
+  cache?: ArtifactCache,
 ): Source {
   return createArtifactSource({
+    ...(cache ? { cache } : {}),
     client: github.client,
     repository: settings.repository,
     names: settings.artifactNames,

@@ -22,6 +22,8 @@ export interface ActionRun {
 }
 
 export interface RunnerContext {
+  /** A RUNNER_TEMP kept across runs (as actions/cache would restore it); a fresh one by default. */
+  runnerTemp?: string;
   apiUrl: string;
   serverUrl?: string;
   token: string;
@@ -69,7 +71,7 @@ export async function runAction(
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_WORKSPACE: context.workspace ?? dir,
-    RUNNER_TEMP: join(dir, 'runner-temp'),
+    RUNNER_TEMP: context.runnerTemp ?? join(dir, 'runner-temp'),
   };
   for (const [name, spec] of Object.entries(action.inputs)) {
     const fallback = (spec.default ?? '')
