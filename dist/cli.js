@@ -49105,7 +49105,7 @@ async function runTriage(settings, deps) {
   const flagged = groups2.filter((group) => group.flagged);
   let issues = [];
   const label = settings.labels[0];
-  const existing = flagged.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
+  const existing = groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
   const withIssue = new Set(existing.map((issue) => fingerprintIn(issue.body)).filter((fingerprint) => fingerprint !== null));
   const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
   const drafts = groups2.filter((group) => group.flagged || withIssue.has(group.fingerprint)).map((group) => {

@@ -92,7 +92,8 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   const flagged = groups.filter((group) => group.flagged);
   let issues: AppliedAction[] = [];
   const label = settings.labels[0]!;
-  const existing = flagged.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
+  // One list by label: open issues of groups that are no longer flagged still get their figures.
+  const existing = groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
   const withIssue = new Set(existing.map((issue) => fingerprintIn(issue.body)).filter((fingerprint) => fingerprint !== null));
   const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
   const drafts: GroupDraft[] = groups

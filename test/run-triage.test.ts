@@ -70,3 +70,23 @@ test('ten days of daily runs: filed when the problem starts, updated while it gr
   assert.match(issues[0]!.body, /12 of 12 sessions started in the last 3 days/);
   assert.match(await readFile(join(store, 'issue-0001.md'), 'utf8'), /os\.platform darwin, app\.version 3\.0\.0/);
 });
+
+test('an open issue of a group that is no longer flagged is still brought up to date', async () => {
+  const store = await mkdtemp(join(tmpdir(), 'cra-scenario-'));
+  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': '2' })[name] ?? '');
+  const templates = await readTemplates(settings, process.cwd());
+  const renderer = createIssueRenderer(templates.title, templates.body);
+  const tracker = createLocalTracker(store);
+  const start = new Date('2026-03-01T00:00:00Z');
+  const recovered: Profile = { ...failing, sessions: 60, errorRate: 0 };
+  const run = (day: number, sources: Source[]) =>
+    runTriage(settings, { sources, tracker, renderer, now: new Date(start.getTime() + (day + 1) * DAY), log: { info: () => {}, warning: () => {} } });
+  const first = await run(0, [daySource(0, start, [healthy, failing])]);
+  assert.equal(first.totals.created, 1);
+  // Two days later only healthy darwin sessions are in the window: no group is flagged at all.
+  const later = await run(2, [daySource(2, start, [healthy, recovered])]);
+  assert.equal(later.totals.flagged, 0);
+  assert.equal(later.totals.updated, 1);
+  const [issue] = await tracker.listIssues('crash-report');
+  assert.match(issue!.body, /\*\*Not flagged in the latest run\*\* \(error rate below threshold\): 0\.0% of 60 sessions errored/);
+});
