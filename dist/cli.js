@@ -47556,7 +47556,7 @@ function createIssueRenderer(title, body) {
   const bodyTemplate = compile2(env, body);
   return {
     render(titleContext, bodyContext) {
-      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256);
+      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256) || `Crash report: ${titleContext.group.label}`.slice(0, 256);
       return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim() };
     }
   };
@@ -48937,7 +48937,7 @@ function planIssues(drafts, existing, options2) {
       continue;
     }
     const previous = stateIn(issue.body);
-    if (issue.labels.includes(options2.ignoreLabel) || issue.state === "closed" && issue.stateReason === "not_planned") {
+    if (issue.labels.includes(options2.ignoreLabel) || issue.state === "closed" && (issue.stateReason === "not_planned" || issue.stateReason === "duplicate")) {
       plan.push({ kind: "muted", draft, issue });
       continue;
     }

@@ -47383,7 +47383,7 @@ function createIssueRenderer(title, body) {
   const bodyTemplate = compile(env, body);
   return {
     render(titleContext, bodyContext) {
-      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256);
+      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256) || `Crash report: ${titleContext.group.label}`.slice(0, 256);
       return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim() };
     }
   };
@@ -49432,7 +49432,7 @@ function planIssues(drafts, existing, options2) {
       continue;
     }
     const previous = stateIn(issue2.body);
-    if (issue2.labels.includes(options2.ignoreLabel) || issue2.state === "closed" && issue2.stateReason === "not_planned") {
+    if (issue2.labels.includes(options2.ignoreLabel) || issue2.state === "closed" && (issue2.stateReason === "not_planned" || issue2.stateReason === "duplicate")) {
       plan.push({ kind: "muted", draft, issue: issue2 });
       continue;
     }

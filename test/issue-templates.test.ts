@@ -78,6 +78,10 @@ describe('custom templates', () => {
       (error: unknown) => error instanceof TemplateError && error.message === 'Template /x/body.hbs cannot be used: unknown field "figures.sesions" at line 2, column 3',
     );
   });
+  test('a title template that renders nothing falls back to the group', () => {
+    const renderer = createIssueRenderer({ path: 't', text: '{{#if flagged}}{{else}}x{{/if}}' }, { path: 'b', text: 'x' });
+    assert.equal(renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule)).title, 'Crash report: os.platform windows, app.version 2.4.0_@\u200dteam');
+  });
   test('an unknown helper fails at start', () => {
     assert.throws(() => createIssueRenderer(title, { path: 'b.hbs', text: '{{shout group.label}}' }), /Template b\.hbs cannot be used: .*unknown helper shout/);
   });

@@ -77,6 +77,12 @@ describe('planIssues', () => {
     assert.deepEqual(kinds(planIssues([draft(notFlagged)], [closed], options)), ['closed #1']);
   });
 
+  test('closed as a duplicate stays closed, even on a newer version', () => {
+    const d = draft(group('a', 100, 40, true, { appVersions: ['9.0.0'] }));
+    const duplicate = issueFor(1, draft(group('a', 10, 1, true)), { state: 'closed', stateReason: 'duplicate' });
+    assert.deepEqual(kinds(planIssues([d], [duplicate], options)), ['muted #1']);
+  });
+
   test('not planned and the ignore label mute an issue for good', () => {
     const d = draft(group('a', 100, 40, true, { appVersions: ['9.0.0'] }));
     const notPlanned = issueFor(1, d, { state: 'closed', stateReason: 'not_planned', body: issueFor(1, draft(group('a', 10, 1, true))).body });

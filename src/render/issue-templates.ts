@@ -105,7 +105,8 @@ export function createIssueRenderer(title: TemplateSource, body: TemplateSource)
   const bodyTemplate = compile(env, body);
   return {
     render(titleContext, bodyContext) {
-      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, ' ').trim().slice(0, 256);
+      // GitHub refuses an empty title; a template that renders none falls back to the group.
+      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, ' ').trim().slice(0, 256) || `Crash report: ${titleContext.group.label}`.slice(0, 256);
       return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, '\n').trim() };
     },
   };

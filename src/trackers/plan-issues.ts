@@ -111,7 +111,8 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       continue;
     }
     const previous = stateIn(issue.body);
-    if (issue.labels.includes(options.ignoreLabel) || (issue.state === 'closed' && issue.stateReason === 'not_planned')) {
+    // Closed as not planned (or as a duplicate of another issue) is a maintainer's "no": never touched again.
+    if (issue.labels.includes(options.ignoreLabel) || (issue.state === 'closed' && (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate'))) {
       plan.push({ kind: 'muted', draft, issue });
       continue;
     }
