@@ -58,3 +58,9 @@ test('the triage workflow only uses inputs and outputs action.yml declares', asy
     for (const [, output] of run.matchAll(/steps\.triage\.outputs\.([a-z-]+)/g)) assert.ok(output! in action.outputs, `unknown output ${output}`);
   }
 });
+
+test('the README shows the example triage workflow as it is', async () => {
+  const readme = await read('README.md');
+  const example = await read('examples/workflows/crash-triage.yml');
+  assert.ok(readme.includes('```yaml\n' + example + '```'), 'README.md and examples/workflows/crash-triage.yml differ');
+});
