@@ -47174,13 +47174,15 @@ function validateSummary(value) {
     return { ok: false, reason };
   }
   const summary = value;
-  if (Date.parse(summary.ended_at) < Date.parse(summary.started_at)) {
+  const startedMs = Date.parse(summary.started_at);
+  const endedMs = Date.parse(summary.ended_at);
+  if (endedMs < startedMs) {
     return { ok: false, reason: "ended-before-started" };
   }
   if (summary.error_lines > summary.log_lines) {
     return { ok: false, reason: "error-lines-exceed-log-lines" };
   }
-  return { ok: true, summary };
+  return { ok: true, summary, startedMs, endedMs };
 }
 
 // src/producer/summarize-session.ts
@@ -48028,7 +48030,7 @@ async function intake(options2) {
       return;
     }
     const summary = checked.summary;
-    const started = Date.parse(summary.started_at);
+    const started = checked.startedMs;
     if (started > latestStart) {
       reject("started-in-future");
       return;
@@ -48042,7 +48044,7 @@ async function intake(options2) {
       return;
     }
     tally.accepted += 1;
-    options2.onSession(summary, run);
+    options2.onSession(summary, run, { startedMs: started, endedMs: checked.endedMs });
   };
   const readRecords = async (item) => {
     const fileFormat = recordFormatOf(item.name);
@@ -48284,7 +48286,7 @@ function createAggregator(groupBy2) {
     });
   }
   return {
-    add(summary, run) {
+    add(summary, run, times) {
       const values = groupValues(summary, configFields);
       const key = values.join("\0");
       let group = byKey.get(key);
@@ -48309,7 +48311,7 @@ function createAggregator(groupBy2) {
         };
         byKey.set(key, group);
       }
-      const started = Date.parse(summary.started_at);
+      const started = times ? times.startedMs : Date.parse(summary.started_at);
       const errored = sessionErrored(summary);
       group.sessions += 1;
       if (errored) group.errored += 1;
@@ -48331,7 +48333,7 @@ function createAggregator(groupBy2) {
       if (errored) bucket.erroredSessions += 1;
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
-      group.durations.accept((Date.parse(summary.ended_at) - started) / 1e3);
+      group.durations.accept(((times ? times.endedMs : Date.parse(summary.ended_at)) - started) / 1e3);
       totalSessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {
@@ -49084,9 +49086,9 @@ async function runTriage(settings, deps) {
     adapter: { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern },
     windowStart,
     now,
-    onSession: (summary, run) => {
-      aggregator.add(summary, run);
-      for (const other of side) other.add(summary, run);
+    onSession: (summary, run, times) => {
+      aggregator.add(summary, run, times);
+      for (const other of side) other.add(summary, run, times);
     }
   });
   log.info(

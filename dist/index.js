@@ -48432,13 +48432,15 @@ function validateSummary(value) {
     return { ok: false, reason };
   }
   const summary2 = value;
-  if (Date.parse(summary2.ended_at) < Date.parse(summary2.started_at)) {
+  const startedMs = Date.parse(summary2.started_at);
+  const endedMs = Date.parse(summary2.ended_at);
+  if (endedMs < startedMs) {
     return { ok: false, reason: "ended-before-started" };
   }
   if (summary2.error_lines > summary2.log_lines) {
     return { ok: false, reason: "error-lines-exceed-log-lines" };
   }
-  return { ok: true, summary: summary2 };
+  return { ok: true, summary: summary2, startedMs, endedMs };
 }
 
 // src/records/intake.ts
@@ -48495,7 +48497,7 @@ async function intake(options2) {
       return;
     }
     const summary2 = checked.summary;
-    const started = Date.parse(summary2.started_at);
+    const started = checked.startedMs;
     if (started > latestStart) {
       reject("started-in-future");
       return;
@@ -48509,7 +48511,7 @@ async function intake(options2) {
       return;
     }
     tally.accepted += 1;
-    options2.onSession(summary2, run2);
+    options2.onSession(summary2, run2, { startedMs: started, endedMs: checked.endedMs });
   };
   const readRecords = async (item) => {
     const fileFormat = recordFormatOf(item.name);
@@ -48814,7 +48816,7 @@ function createAggregator(groupBy2) {
     });
   }
   return {
-    add(summary2, run2) {
+    add(summary2, run2, times) {
       const values = groupValues(summary2, configFields);
       const key = values.join("\0");
       let group = byKey.get(key);
@@ -48839,7 +48841,7 @@ function createAggregator(groupBy2) {
         };
         byKey.set(key, group);
       }
-      const started = Date.parse(summary2.started_at);
+      const started = times ? times.startedMs : Date.parse(summary2.started_at);
       const errored = sessionErrored(summary2);
       group.sessions += 1;
       if (errored) group.errored += 1;
@@ -48861,7 +48863,7 @@ function createAggregator(groupBy2) {
       if (errored) bucket.erroredSessions += 1;
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
-      group.durations.accept((Date.parse(summary2.ended_at) - started) / 1e3);
+      group.durations.accept(((times ? times.endedMs : Date.parse(summary2.ended_at)) - started) / 1e3);
       totalSessions += 1;
       const kinds = summary2.error_kinds;
       if (kinds) {
@@ -49514,9 +49516,9 @@ async function runTriage(settings, deps) {
     adapter: { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern },
     windowStart,
     now,
-    onSession: (summary2, run2) => {
-      aggregator.add(summary2, run2);
-      for (const other of side) other.add(summary2, run2);
+    onSession: (summary2, run2, times) => {
+      aggregator.add(summary2, run2, times);
+      for (const other of side) other.add(summary2, run2, times);
     }
   });
   log.info(

@@ -68,9 +68,9 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     adapter: { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern },
     windowStart,
     now,
-    onSession: (summary, run) => {
-      aggregator.add(summary, run);
-      for (const other of side) other.add(summary, run);
+    onSession: (summary, run, times) => {
+      aggregator.add(summary, run, times);
+      for (const other of side) other.add(summary, run, times);
     },
   });
   log.info(

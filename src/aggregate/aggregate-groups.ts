@@ -130,7 +130,8 @@ function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigu
 }
 
 export interface Aggregator {
-  add(summary: SessionSummary, run: RunRef | null): void;
+  /** `times` saves parsing the timestamps again when the caller already did. */
+  add(summary: SessionSummary, run: RunRef | null, times?: { startedMs: number; endedMs: number }): void;
   /** Figures of every group, most errored sessions first. */
   groups(): GroupFigures[];
 }
@@ -163,7 +164,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
   }
 
   return {
-    add(summary, run) {
+    add(summary, run, times) {
       const values = groupValues(summary, configFields);
       // Schema-valid values never hold a NUL, so joining on it cannot collide.
       const key = values.join('\u0000');
@@ -189,7 +190,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         };
         byKey.set(key, group);
       }
-      const started = Date.parse(summary.started_at);
+      const started = times ? times.startedMs : Date.parse(summary.started_at);
       const errored = sessionErrored(summary);
       group.sessions += 1;
       if (errored) group.errored += 1;
@@ -211,7 +212,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (errored) bucket.erroredSessions += 1;
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
-      group.durations.accept((Date.parse(summary.ended_at) - started) / 1000);
+      group.durations.accept(((times ? times.endedMs : Date.parse(summary.ended_at)) - started) / 1000);
       totalSessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {

@@ -19,6 +19,11 @@ import { KNOWN_SEGMENTS, safePath, validateSummary } from './validate-summary.ts
 /** Sessions may start this far after "now" before they count as clock errors. */
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
+export interface SessionTimes {
+  startedMs: number;
+  endedMs: number;
+}
+
 export type RunLimit = 'max-artifacts' | 'max-bytes' | 'max-records';
 
 export interface IntakeTally {
@@ -49,7 +54,8 @@ export interface IntakeOptions {
   adapter?: AdapterSettings;
   windowStart: Date;
   now: Date;
-  onSession: (summary: SessionSummary, run: RunRef | null) => void;
+  /** Called once per accepted session; `times` are its start and end in epoch milliseconds. */
+  onSession: (summary: SessionSummary, run: RunRef | null, times: SessionTimes) => void;
   limits?: { maxInputs: number; maxBytes: number; maxRecords: number };
 }
 
@@ -116,7 +122,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       return;
     }
     const summary = checked.summary;
-    const started = Date.parse(summary.started_at);
+    const started = checked.startedMs;
     if (started > latestStart) {
       reject('started-in-future');
       return;
@@ -130,7 +136,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       return;
     }
     tally.accepted += 1;
-    options.onSession(summary, run);
+    options.onSession(summary, run, { startedMs: started, endedMs: checked.endedMs });
   };
 
   const readRecords = async (item: SourceItem): Promise<void> => {

@@ -6,7 +6,8 @@ import addFormats from 'ajv-formats';
 import schema from '../../schema/session-summary.v1.json' with { type: 'json' };
 import type { SessionSummary } from './session-summary.ts';
 
-export type Validated = { ok: true; summary: SessionSummary } | { ok: false; reason: string };
+/** A valid summary comes with its start and end as epoch milliseconds, parsed once. */
+export type Validated = { ok: true; summary: SessionSummary; startedMs: number; endedMs: number } | { ok: false; reason: string };
 
 function propertyNamesOf(node: unknown, into: Set<string>): Set<string> {
   if (node !== null && typeof node === 'object') {
@@ -51,11 +52,13 @@ export function validateSummary(value: unknown): Validated {
     return { ok: false, reason };
   }
   const summary = value;
-  if (Date.parse(summary.ended_at) < Date.parse(summary.started_at)) {
+  const startedMs = Date.parse(summary.started_at);
+  const endedMs = Date.parse(summary.ended_at);
+  if (endedMs < startedMs) {
     return { ok: false, reason: 'ended-before-started' };
   }
   if (summary.error_lines > summary.log_lines) {
     return { ok: false, reason: 'error-lines-exceed-log-lines' };
   }
-  return { ok: true, summary };
+  return { ok: true, summary, startedMs, endedMs };
 }
