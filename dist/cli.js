@@ -46888,14 +46888,9 @@ function holdsIpv6(value) {
   }
   return false;
 }
-function hasDots(value, count) {
+function hasAtLeast(value, char, count) {
   let seen = 0;
-  for (let i = value.indexOf("."); i !== -1; i = value.indexOf(".", i + 1)) if (++seen >= count) return true;
-  return false;
-}
-function hasColons(value, count) {
-  let seen = 0;
-  for (let i = value.indexOf(":"); i !== -1; i = value.indexOf(":", i + 1)) if (++seen >= count) return true;
+  for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) if (++seen >= count) return true;
   return false;
 }
 var RULES = [
@@ -46903,8 +46898,8 @@ var RULES = [
   ["url-credentials", (v) => v.includes("://") && v.includes("@"), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
   // Local part: RFC 5322 atext and dots.
   ["email", (v) => v.includes("@"), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ["ipv4", (v) => v.length >= 7 && hasDots(v, 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
-  ["ipv6", (v) => v.includes("::") || hasColons(v, 7), holdsIpv6],
+  ["ipv4", (v) => v.length >= 7 && hasAtLeast(v, ".", 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  ["ipv6", (v) => v.includes("::") || hasAtLeast(v, ":", 7), holdsIpv6],
   ["github-token", (v) => v.includes("_"), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
   ["aws-key", (v) => v.includes("AKIA") || v.includes("ASIA"), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
   ["slack-token", (v) => v.includes("xox"), /xox[abposr]-[A-Za-z0-9-]{8,}/],
@@ -48046,6 +48041,20 @@ async function intake(options2) {
     tally.accepted += 1;
     options2.onSession(summary, run, { startedMs: started, endedMs: checked.endedMs });
   };
+  const countRecord = () => {
+    if (tally.records >= limits.maxRecords) {
+      tally.limitReached = "max-records";
+      return false;
+    }
+    tally.records += 1;
+    return true;
+  };
+  const take = (parsed2, run) => {
+    if (!countRecord()) return false;
+    if (parsed2.ok) screen(parsed2.value, run);
+    else reject(parsed2.reason);
+    return true;
+  };
   const readRecords = async (item) => {
     const fileFormat = recordFormatOf(item.name);
     const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
@@ -48061,23 +48070,11 @@ async function intake(options2) {
     tally.itemsRead += 1;
     tally.bytesRead += size;
     if (item.stream && format2 === "jsonl") {
-      for await (const parsed2 of parseRecordStream(item.stream())) {
-        if (tally.records >= limits.maxRecords) {
-          tally.limitReached = "max-records";
-          return;
-        }
-        tally.records += 1;
-        if (parsed2.ok) screen(parsed2.value, item.run);
-        else reject(parsed2.reason);
-      }
+      for await (const parsed2 of parseRecordStream(item.stream())) if (!take(parsed2, item.run)) return;
       return;
     }
     if (format2 === "log") {
-      if (tally.records >= limits.maxRecords) {
-        tally.limitReached = "max-records";
-        return;
-      }
-      tally.records += 1;
+      if (!countRecord()) return;
       const text = decode(item.bytes);
       if (text === null) return reject("not-utf8");
       const figures2 = readLog(text, adapter.logPattern);
@@ -48085,18 +48082,7 @@ async function intake(options2) {
       screen(summaryFromLog(figures2, createHash2("sha256").update(item.bytes).digest("hex"), adapter), item.run);
       return;
     }
-    for (const parsed2 of parseRecords(item.bytes, format2)) {
-      if (tally.records >= limits.maxRecords) {
-        tally.limitReached = "max-records";
-        return;
-      }
-      tally.records += 1;
-      if (!parsed2.ok) {
-        reject(parsed2.reason);
-        continue;
-      }
-      screen(parsed2.value, item.run);
-    }
+    for (const parsed2 of parseRecords(item.bytes, format2)) if (!take(parsed2, item.run)) return;
   };
   const consume = async (event) => {
     if (event.kind === "skip") {
@@ -48269,6 +48255,7 @@ function createAggregator(groupBy2) {
   const totalByKind = /* @__PURE__ */ new Map();
   function expandKinds(group) {
     const base = figuresOf(group, configFields);
+    const dayNumbers = [...group.days.keys()].sort((a, b) => a - b);
     return [...group.kinds].map(([kind, figures2]) => {
       const values = [...group.values];
       values.splice(kindAt, 0, kind);
@@ -48280,7 +48267,7 @@ function createAggregator(groupBy2) {
         errorRate: figures2.sessions / group.sessions,
         topErrorKinds: [{ kind, count: figures2.occurrences }],
         runs: [...figures2.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-        days: base.days.map((bucket) => ({ ...bucket, erroredSessions: figures2.days.get(Math.floor(Date.parse(bucket.day) / DAY_MS)) ?? 0 })),
+        days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures2.days.get(dayNumbers[index]) ?? 0 })),
         population: { sessions: totalSessions, erroredSessions: totalByKind.get(kind) ?? 0 }
       };
     });

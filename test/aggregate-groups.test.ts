@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createAggregator, percentile } from '../src/aggregate/aggregate-groups.ts';
+import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
+import { percentile } from './fixtures/percentile.ts';
 import type { SessionSummary } from '../src/records/session-summary.ts';
 
 let serial = 0;

@@ -93,13 +93,6 @@ function quantile(sketch: DDSketch, q: number): number {
   return sketch.count === 0 ? 0 : Math.max(0, sketch.getValueAtQuantile(q));
 }
 
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1]!;
-}
-
 /** The figures of one accumulated group, named by `fields` (in the order of its values). */
 function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigures {
   return {
@@ -146,6 +139,8 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
   /** One group per exception class of a configuration: its sessions, and those that raised the class. */
   function expandKinds(group: Accumulator): GroupFigures[] {
     const base = figuresOf(group, configFields);
+    // base.days is in this (ascending) order of the group's day numbers.
+    const dayNumbers = [...group.days.keys()].sort((a, b) => a - b);
     return [...group.kinds].map(([kind, figures]) => {
       const values = [...group.values];
       values.splice(kindAt, 0, kind);
@@ -157,7 +152,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         errorRate: figures.sessions / group.sessions,
         topErrorKinds: [{ kind, count: figures.occurrences }],
         runs: [...figures.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-        days: base.days.map((bucket) => ({ ...bucket, erroredSessions: figures.days.get(Math.floor(Date.parse(bucket.day) / DAY_MS)) ?? 0 })),
+        days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures.days.get(dayNumbers[index]!) ?? 0 })),
         population: { sessions: totalSessions, erroredSessions: totalByKind.get(kind) ?? 0 },
       };
     });

@@ -12,6 +12,7 @@ import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
 import type { AdapterSettings } from '../formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
 import { decode, parseRecords, parseRecordStream, recordFormatOf } from './parse-records.ts';
+import type { ParsedRecord } from './parse-records.ts';
 import { findPrivateData } from './privacy-guard.ts';
 import type { SessionSummary } from './session-summary.ts';
 import { KNOWN_SEGMENTS, safePath, validateSummary } from './validate-summary.ts';
@@ -139,6 +140,24 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     options.onSession(summary, run, { startedMs: started, endedMs: checked.endedMs });
   };
 
+  /** Counts one more record; false (and the limit noted) when the run's record limit is reached. */
+  const countRecord = (): boolean => {
+    if (tally.records >= limits.maxRecords) {
+      tally.limitReached = 'max-records';
+      return false;
+    }
+    tally.records += 1;
+    return true;
+  };
+
+  /** One parsed record of a file: counted, then screened or rejected. False once the limit stops reading. */
+  const take = (parsed: ParsedRecord, run: RunRef | null): boolean => {
+    if (!countRecord()) return false;
+    if (parsed.ok) screen(parsed.value, run);
+    else reject(parsed.reason);
+    return true;
+  };
+
   const readRecords = async (item: SourceItem): Promise<void> => {
     const fileFormat = recordFormatOf(item.name);
     // With format "log", every text file is a session log.
@@ -155,23 +174,11 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     tally.itemsRead += 1;
     tally.bytesRead += size;
     if (item.stream && format === 'jsonl') {
-      for await (const parsed of parseRecordStream(item.stream())) {
-        if (tally.records >= limits.maxRecords) {
-          tally.limitReached = 'max-records';
-          return;
-        }
-        tally.records += 1;
-        if (parsed.ok) screen(parsed.value, item.run);
-        else reject(parsed.reason);
-      }
+      for await (const parsed of parseRecordStream(item.stream())) if (!take(parsed, item.run)) return;
       return;
     }
     if (format === 'log') {
-      if (tally.records >= limits.maxRecords) {
-        tally.limitReached = 'max-records';
-        return;
-      }
-      tally.records += 1;
+      if (!countRecord()) return;
       const text = decode(item.bytes);
       if (text === null) return reject('not-utf8');
       const figures = readLog(text, adapter.logPattern);
@@ -179,18 +186,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       screen(summaryFromLog(figures, createHash('sha256').update(item.bytes).digest('hex'), adapter), item.run);
       return;
     }
-    for (const parsed of parseRecords(item.bytes, format)) {
-      if (tally.records >= limits.maxRecords) {
-        tally.limitReached = 'max-records';
-        return;
-      }
-      tally.records += 1;
-      if (!parsed.ok) {
-        reject(parsed.reason);
-        continue;
-      }
-      screen(parsed.value, item.run);
-    }
+    for (const parsed of parseRecords(item.bytes, format)) if (!take(parsed, item.run)) return;
   };
 
   const consume = async (event: SourceEvent): Promise<void> => {

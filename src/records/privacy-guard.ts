@@ -34,15 +34,10 @@ function holdsIpv6(value: string): boolean {
   return false;
 }
 
-function hasDots(value: string, count: number): boolean {
+/** At least `count` occurrences of `char` in `value`. */
+function hasAtLeast(value: string, char: string, count: number): boolean {
   let seen = 0;
-  for (let i = value.indexOf('.'); i !== -1; i = value.indexOf('.', i + 1)) if (++seen >= count) return true;
-  return false;
-}
-
-function hasColons(value: string, count: number): boolean {
-  let seen = 0;
-  for (let i = value.indexOf(':'); i !== -1; i = value.indexOf(':', i + 1)) if (++seen >= count) return true;
+  for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) if (++seen >= count) return true;
   return false;
 }
 
@@ -53,8 +48,8 @@ const RULES: [PrivacyRule, (value: string) => boolean, RegExp | ((value: string)
   ['url-credentials', (v) => v.includes('://') && v.includes('@'), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
   // Local part: RFC 5322 atext and dots.
   ['email', (v) => v.includes('@'), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ['ipv4', (v) => v.length >= 7 && hasDots(v, 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
-  ['ipv6', (v) => v.includes('::') || hasColons(v, 7), holdsIpv6],
+  ['ipv4', (v) => v.length >= 7 && hasAtLeast(v, '.', 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  ['ipv6', (v) => v.includes('::') || hasAtLeast(v, ':', 7), holdsIpv6],
   ['github-token', (v) => v.includes('_'), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
   ['aws-key', (v) => v.includes('AKIA') || v.includes('ASIA'), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
   ['slack-token', (v) => v.includes('xox'), /xox[abposr]-[A-Za-z0-9-]{8,}/],
