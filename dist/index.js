@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -12995,20 +12995,20 @@ var require_request2 = __commonJS({
         if (init.referrerPolicy !== void 0) {
           request2.referrerPolicy = init.referrerPolicy;
         }
-        let mode;
+        let mode2;
         if (init.mode !== void 0) {
-          mode = init.mode;
+          mode2 = init.mode;
         } else {
-          mode = fallbackMode;
+          mode2 = fallbackMode;
         }
-        if (mode === "navigate") {
+        if (mode2 === "navigate") {
           throw webidl.errors.exception({
             header: "Request constructor",
             message: "invalid request mode navigate."
           });
         }
-        if (mode != null) {
-          request2.mode = mode;
+        if (mode2 != null) {
+          request2.mode = mode2;
         }
         if (init.credentials !== void 0) {
           request2.credentials = init.credentials;
@@ -13086,7 +13086,7 @@ var require_request2 = __commonJS({
         this[kHeaders] = new Headers2(kConstruct);
         setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
-        if (mode === "no-cors") {
+        if (mode2 === "no-cors") {
           if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
               `'${request2.method} is unsupported in no-cors mode.`
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14954,7 +14954,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15045,7 +15045,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -15074,7 +15074,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19273,11 +19273,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19293,7 +19293,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19380,26 +19380,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19607,14 +19607,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19858,12 +19858,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19871,7 +19871,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19910,7 +19910,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -20374,8 +20374,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -20586,15 +20586,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20609,13 +20609,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -21016,14 +21016,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -21116,9 +21116,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -24385,7 +24385,7 @@ var require_util9 = __commonJS({
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
-    function relative3(aRoot, aPath) {
+    function relative4(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -24404,7 +24404,7 @@ var require_util9 = __commonJS({
       }
       return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
-    exports.relative = relative3;
+    exports.relative = relative4;
     var supportsNullProto = (function() {
       var obj = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj);
@@ -27712,34 +27712,34 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise(path, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         open2(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve4(zipfile);
+          resolve5(zipfile);
         });
       });
     }
     function fromFdPromise(fd, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve4(zipfile);
+          resolve5(zipfile);
         });
       });
     }
     function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve4(zipfile);
+          resolve5(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve4(zipfile);
+          resolve5(zipfile);
         });
       });
     }
@@ -28023,15 +28023,15 @@ var require_yauzl = __commonJS({
         if (self2.autoClose) self2.close();
       }
       function onEntry(entry) {
-        let { resolve: resolve4 } = pendingResolveReject;
+        let { resolve: resolve5 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve4({ value: entry });
+        resolve5({ value: entry });
       }
       function onEnd() {
-        let { resolve: resolve4 } = pendingResolveReject;
+        let { resolve: resolve5 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve4({ done: true });
+        resolve5({ done: true });
       }
       function onError(err) {
         let { reject } = pendingResolveReject;
@@ -28044,9 +28044,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise = new Promise((resolve4, reject) => {
+          const promise = new Promise((resolve5, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve4, reject };
+            pendingResolveReject = { resolve: resolve5, reject };
           });
           self2.readEntry();
           return promise;
@@ -28235,26 +28235,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         this.openReadStream(entry, options2, function(err, readStream) {
           if (err) return reject(err);
-          resolve4(readStream);
+          resolve5(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
           if (err) return reject(err);
-          resolve4(readStream);
+          resolve5(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
           if (err) return reject(err);
-          resolve4(localFileHeader);
+          resolve5(localFileHeader);
         });
       });
     };
@@ -29716,11 +29716,11 @@ var require_util10 = __commonJS({
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
     exports.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
+    function checkStrictMode(it, msg, mode2 = it.opts.strictSchema) {
+      if (!mode2)
         return;
       msg = `strict mode: ${msg}`;
-      if (mode === true)
+      if (mode2 === true)
         throw new Error(msg);
       it.self.logger.warn(msg);
     }
@@ -31493,7 +31493,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -31520,7 +31520,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -32384,7 +32384,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options2) {
+    function resolve5(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -32420,50 +32420,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options2, skipNormalization) {
+    function resolveComponent(base, relative4, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options2), options2);
-        relative3 = parse3(serialize(relative3, options2), options2);
+        relative4 = parse3(serialize(relative4, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options2.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -32471,7 +32471,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -32775,7 +32775,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -33383,13 +33383,13 @@ var require_core = __commonJS({
       RULES2.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -36568,8 +36568,8 @@ var require_dist = __commonJS({
         (0, limit_1.default)(ajv);
       return ajv;
     };
-    formatsPlugin.get = (name, mode = "full") => {
-      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+    formatsPlugin.get = (name, mode2 = "full") => {
+      const formats = mode2 === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
       const f = formats[name];
       if (!f)
         throw new Error(`Unknown format "${name}"`);
@@ -41732,9 +41732,9 @@ var require_parse3 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -42095,7 +42095,7 @@ var require_picomatch2 = __commonJS({
 
 // src/main.ts
 import { tmpdir } from "node:os";
-import { join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { join as join4, relative as relative3, resolve as resolve4 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -42259,11 +42259,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42279,7 +42279,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42652,11 +42652,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42672,7 +42672,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47226,7 +47226,7 @@ function own(value, key) {
 }
 function findUnknownField(source, sample, helpers) {
   const program = import_handlebars.default.parse(source);
-  const resolve4 = (path, scopes) => {
+  const resolve5 = (path, scopes) => {
     if (path.data) {
       if (path.parts[0] === "root") return walk(scopes[0], path.parts.slice(1));
       return true;
@@ -47256,7 +47256,7 @@ function findUnknownField(source, sample, helpers) {
     if (!isNode(node)) return null;
     if (node.type === "PathExpression") {
       const path = node;
-      return resolve4(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
+      return resolve5(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
     }
     if (node.type === "SubExpression") return visitCall(node, scopes);
     return null;
@@ -47694,23 +47694,23 @@ var FILE_TYPE_MASK = 61440;
 var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
 function openZip(bytes) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     import_yauzl.default.fromBuffer(
       buffer,
       { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
-      (error2, zip) => error2 || !zip ? reject(error2 ?? new Error("no zip")) : resolve4(zip)
+      (error2, zip) => error2 || !zip ? reject(error2 ?? new Error("no zip")) : resolve5(zip)
     );
   });
 }
 function nextEntry(zip) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const cleanup = () => {
       zip.removeListener("entry", onEntry);
       zip.removeListener("end", onEnd);
       zip.removeListener("error", onError);
     };
-    const onEntry = (entry) => (cleanup(), resolve4(entry));
-    const onEnd = () => (cleanup(), resolve4(null));
+    const onEntry = (entry) => (cleanup(), resolve5(entry));
+    const onEnd = () => (cleanup(), resolve5(null));
     const onError = (error2) => (cleanup(), reject(error2));
     zip.on("entry", onEntry);
     zip.on("end", onEnd);
@@ -47719,7 +47719,7 @@ function nextEntry(zip) {
   });
 }
 function readEntry(zip, entry) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     zip.openReadStream(entry, (error2, stream) => {
       if (error2 || !stream) return reject(error2 ?? new Error("no stream"));
       const chunks = [];
@@ -47730,7 +47730,7 @@ function readEntry(zip, entry) {
         else chunks.push(chunk);
       });
       stream.on("error", reject);
-      stream.on("end", () => resolve4(Buffer.concat(chunks, length)));
+      stream.on("end", () => resolve5(Buffer.concat(chunks, length)));
     });
   });
 }
@@ -47832,6 +47832,9 @@ var FIRST_CAPACITY = 8;
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
+function wordAt(bytes, at) {
+  return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
+}
 function mix(a, b, c, d) {
   let h = Math.imul(a ^ Math.imul(d, 2654435761) ^ c >>> 7 ^ Math.imul(b, 668265261), 2246822507) >>> 0;
   h ^= h >>> 13;
@@ -47854,6 +47857,13 @@ var UuidSet = class {
     const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
     const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
     const d = hexWord(uuid, 28);
+    return this.#addWords(a, b, c, d);
+  }
+  /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
+  addBytes(bytes, at) {
+    return this.#addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+  }
+  #addWords(a, b, c, d) {
     if ((a | b | c | d) === 0) {
       if (this.#hasNil) return false;
       this.#hasNil = true;
@@ -48551,7 +48561,8 @@ async function intake(options2) {
     }
     for (const parsed2 of parseRecords(item.bytes, format2)) if (!take(parsed2, item.run)) return;
   };
-  const consume = async (event) => {
+  let position = 0;
+  const consume = async (event, source) => {
     if (event.kind === "skip") {
       bump(tally.skipped, event.reason);
       return;
@@ -48561,6 +48572,8 @@ async function intake(options2) {
       return;
     }
     tally.inputsRead += 1;
+    position += 1;
+    options2.onInput?.({ source, seq: event.seq ?? position });
     if (!event.name.toLowerCase().endsWith(".zip")) {
       await readRecords(event);
       return;
@@ -48571,9 +48584,9 @@ async function intake(options2) {
       if (tally.limitReached) return;
     }
   };
-  for (const source of options2.sources) {
+  for (const [index, source] of options2.sources.entries()) {
     for await (const event of source.read()) {
-      await consume(event);
+      await consume(event, index);
       if (tally.limitReached) return tally;
     }
   }
@@ -48600,11 +48613,21 @@ function reasonRows(counts) {
 }
 function composeJobSummary(report, summary2) {
   const { totals, intake: intake2 } = report;
-  summary2.addHeading("Crash report triage", 2);
-  summary2.addRaw(
-    `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window). <strong>${formatCount(totals.flagged)} flagged</strong>: a group needs at least ${formatCount(report.rule.minSessions)} sessions and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
-    true
-  );
+  const partial = report.partial;
+  if (partial) {
+    summary2.addHeading(`Crash report triage: shard ${partial.shard.index} of ${partial.shard.count}`, 2);
+    summary2.addRaw(
+      `<p>${formatCount(partial.sessions)} sessions from this shard's ${formatCount(intake2.inputsRead)} input(s) (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window) were written to <code>${escapeHtml(partial.path)}</code> (${formatCount(partial.bytes)} bytes). The merge job counts them with the other shards and files the issues.</p>`,
+      true
+    );
+  } else {
+    summary2.addHeading("Crash report triage", 2);
+    if (report.merged) summary2.addRaw(`<p>Merged from the partials of ${formatCount(report.merged.shards)} shard(s).</p>`, true);
+    summary2.addRaw(
+      `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window). <strong>${formatCount(totals.flagged)} flagged</strong>: a group needs at least ${formatCount(report.rule.minSessions)} sessions and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
+      true
+    );
+  }
   if (intake2.limitReached) summary2.addRaw(`<p>\u26A0\uFE0F <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake2))}</p>`, true);
   const waiting = intake2.skipped["artifact-deferred-rate-limit"] ?? 0;
   if (waiting > 0) summary2.addRaw(`<p>\u23F3 <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
@@ -48620,7 +48643,7 @@ function composeJobSummary(report, summary2) {
     group.flagged ? "\u{1F534} yes" : `no: ${escapeHtml(group.verdict)}`,
     group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : ""
   ]);
-  if (rows.length > 0) summary2.addTable([header, ...rows]);
+  if (rows.length > 0 && !partial) summary2.addTable([header, ...rows]);
   if (report.groups.length > SUMMARY_MAX_GROUPS) {
     summary2.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
   }
@@ -48682,13 +48705,679 @@ async function writeReport(report, path) {
 `);
 }
 
+// src/partial/partial-files.ts
+import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+
+// src/sources/path-source.ts
+import { createReadStream } from "node:fs";
+import { glob, readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { join as join2, relative, resolve as resolve2 } from "node:path";
+
+// src/sources/shard.ts
+import { createHash as createHash3 } from "node:crypto";
+function shardOf(key, count) {
+  if (count <= 1) return 1;
+  return createHash3("sha256").update(key).digest().readUInt32BE(0) % count + 1;
+}
+function inShard(key, shard2) {
+  return !shard2 || shardOf(key, shard2.count) === shard2.index;
+}
+
+// src/sources/path-source.ts
+var STREAM_FROM_BYTES = 4 * 1024 * 1024;
+var CHUNK_BYTES = 1024 * 1024;
+function readable(name) {
+  return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
+}
+async function filesUnder(folder) {
+  const entries = await readdir2(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
+}
+async function expand2(pattern, cwd) {
+  const full = resolve2(cwd, pattern);
+  const info2 = await stat2(full).catch(() => null);
+  if (info2?.isDirectory()) return filesUnder(full);
+  if (info2?.isFile()) return [full];
+  const found = [];
+  for await (const path of glob(pattern, { cwd })) {
+    const absolute = resolve2(cwd, path);
+    const entry = await stat2(absolute).catch(() => null);
+    if (entry?.isDirectory()) found.push(...await filesUnder(absolute));
+    else if (entry?.isFile()) found.push(absolute);
+  }
+  return found.length > 0 ? [...new Set(found)].sort() : null;
+}
+function createPathSource(patterns, cwd, shard2) {
+  return {
+    describe: () => `files matching ${patterns.join(", ")}`,
+    async *read() {
+      const seen = /* @__PURE__ */ new Set();
+      let seq = 0;
+      for (const pattern of patterns) {
+        const files = await expand2(pattern, cwd);
+        if (files === null) {
+          if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
+          continue;
+        }
+        for (const file of files) {
+          if (seen.has(file)) continue;
+          seen.add(file);
+          seq += 1;
+          const origin = relative(cwd, file) || file;
+          if (!inShard(`file\0${origin}`, shard2)) continue;
+          if (!readable(file)) {
+            yield { kind: "skip", origin, reason: "unsupported-file-type" };
+            continue;
+          }
+          const info2 = await stat2(file);
+          if (info2.size > ARCHIVE_MAX_BYTES) {
+            yield { kind: "skip", origin, reason: "file-too-large" };
+            continue;
+          }
+          if (recordFormatOf(file) === "jsonl" && info2.size > STREAM_FROM_BYTES) {
+            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info2.size, run: null, seq };
+          } else {
+            yield { kind: "item", origin, name: file, bytes: await readFile2(file), run: null, seq };
+          }
+        }
+      }
+    }
+  };
+}
+
+// src/partial/partial-format.ts
+import { createHash as createHash4 } from "node:crypto";
+
+// src/partial/session-records.ts
+var OUTCOMES = [void 0, "ok", "error", "crash"];
+var HAS_INSTALL = 4;
+var HAS_KINDS = 8;
+var MAX_TIME_MS = 864e13;
+var RECORD_BASE_MAX = 16 + 16 + 1 + 5 * 9;
+var PartialFormatError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PartialFormatError";
+  }
+};
+function hexValue(code) {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return code - 55;
+}
+function putUuid(out, at, uuid) {
+  let digit = 0;
+  for (let i = 0; i < 36; i += 1) {
+    const code = uuid.charCodeAt(i);
+    if (code === 45) continue;
+    const value = hexValue(code);
+    if ((digit & 1) === 0) out[at + (digit >> 1)] = value << 4;
+    else out[at + (digit >> 1)] |= value;
+    digit += 1;
+  }
+}
+var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+function uuidAt(bytes, at) {
+  let text = "";
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) text += "-";
+    text += HEX[bytes[at + i]];
+  }
+  return text;
+}
+function putVarint(out, at, value) {
+  let rest = value;
+  while (rest >= 128) {
+    out[at++] = rest % 128 | 128;
+    rest = Math.floor(rest / 128);
+  }
+  out[at++] = rest;
+  return at;
+}
+var SessionRecordWriter = class {
+  #baseMs;
+  #buffer = new Uint8Array(1 << 16);
+  #at = 0;
+  #count = 0;
+  #configs = /* @__PURE__ */ new Map();
+  #kinds = /* @__PURE__ */ new Map();
+  #runs = /* @__PURE__ */ new Map();
+  /** Dictionary entries not yet handed out by takeDictionary(). */
+  #newConfigs = [];
+  #newKinds = [];
+  #newRuns = [];
+  /** Sessions must start at or after `baseMs` (the window start). */
+  constructor(baseMs) {
+    this.#baseMs = baseMs;
+  }
+  get byteLength() {
+    return this.#at;
+  }
+  get count() {
+    return this.#count;
+  }
+  add(summary2, run2, times) {
+    const kinds = summary2.error_kinds;
+    let kindCount = 0;
+    if (kinds) {
+      for (const kind in kinds) if (Object.prototype.hasOwnProperty.call(kinds, kind)) kindCount += 1;
+    }
+    this.#reserve(RECORD_BASE_MAX + 9 + kindCount * 18);
+    const out = this.#buffer;
+    let at = this.#at;
+    putUuid(out, at, summary2.session_id);
+    at += 16;
+    at = putVarint(out, at, this.#configIndex(summary2));
+    const outcome = summary2.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary2.outcome);
+    out[at++] = outcome | (summary2.install_id ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
+    if (summary2.install_id) {
+      putUuid(out, at, summary2.install_id);
+      at += 16;
+    }
+    at = putVarint(out, at, times.startedMs - this.#baseMs);
+    at = putVarint(out, at, times.endedMs - times.startedMs);
+    at = putVarint(out, at, summary2.log_lines);
+    at = putVarint(out, at, summary2.error_lines);
+    at = putVarint(out, at, run2 ? this.#runIndex(run2) + 1 : 0);
+    if (kindCount > 0) {
+      at = putVarint(out, at, kindCount);
+      for (const kind in kinds) {
+        if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
+        at = putVarint(out, at, this.#kindIndex(kind));
+        at = putVarint(out, at, kinds[kind]);
+      }
+    }
+    this.#at = at;
+    this.#count += 1;
+  }
+  /** The records written since the last call, and forgets them. */
+  takeRecords() {
+    const taken = { bytes: this.#buffer.slice(0, this.#at), count: this.#count };
+    this.#at = 0;
+    this.#count = 0;
+    return taken;
+  }
+  /** Dictionary entries added since the last call: a reader needs them before the records that use them. */
+  takeDictionary() {
+    const taken = { configs: this.#newConfigs, kinds: this.#newKinds, runs: this.#newRuns };
+    this.#newConfigs = [];
+    this.#newKinds = [];
+    this.#newRuns = [];
+    return taken;
+  }
+  #reserve(bytes) {
+    if (this.#at + bytes <= this.#buffer.byteLength) return;
+    const grown = new Uint8Array(Math.max(this.#buffer.byteLength * 2, this.#at + bytes));
+    grown.set(this.#buffer.subarray(0, this.#at));
+    this.#buffer = grown;
+  }
+  #configIndex(summary2) {
+    const tuple = [
+      summary2.app.name,
+      summary2.app.version,
+      summary2.runtime?.name ?? null,
+      summary2.runtime?.version ?? null,
+      summary2.os.platform,
+      summary2.os.version ?? null,
+      summary2.os.arch ?? null,
+      summary2.ci ?? null
+    ];
+    const key = tuple.map((value) => value ?? "").join("\0");
+    let index = this.#configs.get(key);
+    if (index === void 0) {
+      index = this.#configs.size;
+      this.#configs.set(key, index);
+      this.#newConfigs.push(tuple);
+    }
+    return index;
+  }
+  #kindIndex(kind) {
+    let index = this.#kinds.get(kind);
+    if (index === void 0) {
+      index = this.#kinds.size;
+      this.#kinds.set(kind, index);
+      this.#newKinds.push(kind);
+    }
+    return index;
+  }
+  #runIndex(run2) {
+    let index = this.#runs.get(run2.id);
+    if (index === void 0) {
+      index = this.#runs.size;
+      this.#runs.set(run2.id, index);
+      this.#newRuns.push({ id: run2.id, branch: run2.branch, url: run2.url });
+    }
+    return index;
+  }
+};
+var SessionRecordReader = class {
+  #baseMs;
+  #configs = [];
+  #kinds = [];
+  #runs = [];
+  constructor(baseMs) {
+    this.#baseMs = baseMs;
+  }
+  addConfig(tuple) {
+    const [appName, appVersion, runtimeName, runtimeVersion, platform2, osVersion, arch2, ci] = tuple;
+    const os5 = { platform: platform2 };
+    if (osVersion !== null) os5.version = osVersion;
+    if (arch2 !== null) os5.arch = arch2;
+    this.#configs.push({
+      app: { name: appName, version: appVersion },
+      runtime: runtimeName !== null && runtimeVersion !== null ? { name: runtimeName, version: runtimeVersion } : void 0,
+      os: os5,
+      ci
+    });
+  }
+  addKind(kind) {
+    this.#kinds.push(kind);
+  }
+  addRun(run2) {
+    this.#runs.push(run2);
+  }
+  /** Calls `each` for every record in `bytes`, which must hold exactly `count` of them. */
+  read(bytes, count, each) {
+    let at = 0;
+    const end = bytes.byteLength;
+    const varint = () => {
+      let value = 0;
+      let scale = 1;
+      for (let length = 0; length < 8; length += 1) {
+        if (at >= end) throw new PartialFormatError("a session record is cut short");
+        const byte = bytes[at++];
+        value += (byte & 127) * scale;
+        if (byte < 128) return value;
+        scale *= 128;
+      }
+      throw new PartialFormatError("a session record holds a number that is too long");
+    };
+    for (let n = 0; n < count; n += 1) {
+      if (at + 17 > end) throw new PartialFormatError("a session record is cut short");
+      const idAt = at;
+      at += 16;
+      const config = this.#configs[varint()];
+      if (!config) throw new PartialFormatError("a session record names a configuration not defined before it");
+      const flags = bytes[at++];
+      if (flags > 15) throw new PartialFormatError("a session record has unknown flags");
+      const summary2 = {
+        schema_version: 1,
+        session_id: uuidAt(bytes, idAt),
+        app: config.app,
+        os: config.os,
+        started_at: "",
+        ended_at: "",
+        log_lines: 0,
+        error_lines: 0
+      };
+      if (config.runtime) summary2.runtime = config.runtime;
+      if (config.ci !== null) summary2.ci = config.ci;
+      const outcome = OUTCOMES[flags & 3];
+      if (outcome) summary2.outcome = outcome;
+      if (flags & HAS_INSTALL) {
+        if (at + 16 > end) throw new PartialFormatError("a session record is cut short");
+        summary2.install_id = uuidAt(bytes, at);
+        at += 16;
+      }
+      const startedMs = this.#baseMs + varint();
+      const endedMs = startedMs + varint();
+      if (endedMs > MAX_TIME_MS) throw new PartialFormatError("a session record holds a time out of range");
+      summary2.started_at = new Date(startedMs).toISOString();
+      summary2.ended_at = new Date(endedMs).toISOString();
+      summary2.log_lines = varint();
+      summary2.error_lines = varint();
+      const runNumber = varint();
+      let run2 = null;
+      if (runNumber > 0) {
+        run2 = this.#runs[runNumber - 1] ?? null;
+        if (!run2) throw new PartialFormatError("a session record names a run not defined before it");
+      }
+      if (flags & HAS_KINDS) {
+        const kinds = {};
+        const kindCount = varint();
+        for (let k = 0; k < kindCount; k += 1) {
+          const kind = this.#kinds[varint()];
+          if (kind === void 0) throw new PartialFormatError("a session record names an error kind not defined before it");
+          kinds[kind] = varint();
+        }
+        summary2.error_kinds = kinds;
+      }
+      each({ summary: summary2, run: run2, times: { startedMs, endedMs }, bytes, idAt });
+    }
+    if (at !== end) throw new PartialFormatError("a chunk of session records holds more bytes than its count says");
+  }
+};
+
+// src/partial/partial-format.ts
+var PARTIAL_FORMAT = "crash-report-aggregator/partial";
+var PARTIAL_VERSION = 1;
+var CHUNK_BYTES2 = 1024 * 1024;
+function before(a, b) {
+  return a.source < b.source || a.source === b.source && a.seq < b.seq;
+}
+function intakeFingerprint(settings) {
+  const relevant = {
+    artifactNames: settings.artifactNames,
+    paths: settings.paths,
+    lookbackDays: settings.lookbackDays,
+    format: settings.format,
+    appName: settings.appName,
+    appVersion: settings.appVersion,
+    logPattern: settings.logPattern.source,
+    trustForks: settings.trustForks,
+    workflows: settings.workflows,
+    branches: settings.branches
+  };
+  return createHash4("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+}
+function createPartialWriter(header, emit) {
+  const records = new SessionRecordWriter(Date.parse(header.windowStart));
+  let current = null;
+  let announced = false;
+  let sessions = 0;
+  const flush = () => {
+    const dictionary = records.takeDictionary();
+    for (const config of dictionary.configs) emit(JSON.stringify({ config }));
+    for (const kind of dictionary.kinds) emit(JSON.stringify({ kind }));
+    for (const run2 of dictionary.runs) emit(JSON.stringify({ run: run2 }));
+    if (records.count === 0) return;
+    const { bytes, count } = records.takeRecords();
+    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), count }));
+  };
+  emit(JSON.stringify(header));
+  return {
+    beginInput(key) {
+      if (current && !before(current, key)) throw new Error(`Inputs out of reading order: ${JSON.stringify(key)} after ${JSON.stringify(current)}`);
+      flush();
+      current = key;
+      announced = false;
+    },
+    add(summary2, run2, times) {
+      if (!current) throw new Error("A session was added before its input began");
+      if (!announced) {
+        emit(JSON.stringify({ input: current }));
+        announced = true;
+      }
+      records.add(summary2, run2, times);
+      sessions += 1;
+      if (records.byteLength >= CHUNK_BYTES2) flush();
+    },
+    end(tally) {
+      flush();
+      emit(JSON.stringify({ end: { tally, sessions } }));
+    },
+    get sessions() {
+      return sessions;
+    }
+  };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var nullableString = (value) => value === null || typeof value === "string";
+function configTuple(value) {
+  if (!Array.isArray(value) || value.length !== 8 || typeof value[0] !== "string" || typeof value[1] !== "string" || typeof value[4] !== "string" || ![2, 3, 5, 6, 7].every((index) => nullableString(value[index]))) {
+    throw new PartialFormatError("a configuration entry is not 8 strings or nulls");
+  }
+  return value;
+}
+function runRef(value) {
+  if (!isRecord(value) || !Number.isSafeInteger(value["id"]) || typeof value["url"] !== "string" || !nullableString(value["branch"])) {
+    throw new PartialFormatError("a run entry is not {id, url, branch}");
+  }
+  return { id: value["id"], url: value["url"], branch: value["branch"] };
+}
+var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
+var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
+function tallyOf(value) {
+  if (!isRecord(value)) throw new PartialFormatError("the end line carries no tally");
+  for (const name of TALLY_COUNTS) {
+    if (!Number.isSafeInteger(value[name]) || value[name] < 0) throw new PartialFormatError(`the tally's ${name} is not a count`);
+  }
+  for (const name of TALLY_MAPS) {
+    const map = value[name];
+    if (!isRecord(map) || !Object.values(map).every((count) => Number.isSafeInteger(count) && count >= 0)) {
+      throw new PartialFormatError(`the tally's ${name} is not a map of counts`);
+    }
+  }
+  const limit = value["limitReached"];
+  if (limit !== null && limit !== "max-artifacts" && limit !== "max-bytes" && limit !== "max-records") throw new PartialFormatError("the tally's limitReached is unknown");
+  return value;
+}
+var PartialCursor = class _PartialCursor {
+  name;
+  header;
+  #lines;
+  #records;
+  /** The input whose sessions come next; null once the end line was read. */
+  next = null;
+  last = null;
+  end = null;
+  read = 0;
+  constructor(name, header, lines2) {
+    this.name = name;
+    this.header = header;
+    this.#lines = lines2;
+    this.#records = new SessionRecordReader(Date.parse(header.windowStart));
+  }
+  static async open(input) {
+    const lines2 = input.lines[Symbol.asyncIterator]();
+    const first = await lines2.next();
+    if (first.done) throw new PartialFormatError(`${input.name} is empty`);
+    let header;
+    try {
+      header = JSON.parse(first.value);
+    } catch {
+      throw new PartialFormatError(`${input.name} does not start with a JSON header`);
+    }
+    if (!isRecord(header) || header["format"] !== PARTIAL_FORMAT) throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
+    if (header["version"] !== PARTIAL_VERSION) {
+      throw new PartialFormatError(`${input.name} is partial format version ${String(header["version"])}; this release reads version ${PARTIAL_VERSION}`);
+    }
+    const shard2 = header["shard"];
+    if (!isRecord(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"])) throw new PartialFormatError(`${input.name} names no shard`);
+    if (Number.isNaN(Date.parse(String(header["windowStart"]))) || Number.isNaN(Date.parse(String(header["now"])))) throw new PartialFormatError(`${input.name} has no valid window`);
+    if (!Number.isSafeInteger(header["lookbackDays"]) || typeof header["intake"] !== "string") throw new PartialFormatError(`${input.name} has no intake settings`);
+    return new _PartialCursor(input.name, header, lines2);
+  }
+  async #line() {
+    const next = await this.#lines.next();
+    if (next.done) return null;
+    let value;
+    try {
+      value = JSON.parse(next.value);
+    } catch {
+      throw new PartialFormatError("a line is not JSON");
+    }
+    if (!isRecord(value)) throw new PartialFormatError("a line is not a JSON object");
+    if ("config" in value) {
+      this.#records.addConfig(configTuple(value["config"]));
+      return { kind: "dictionary" };
+    }
+    if ("kind" in value) {
+      if (typeof value["kind"] !== "string") throw new PartialFormatError("an error kind entry is not a string");
+      this.#records.addKind(value["kind"]);
+      return { kind: "dictionary" };
+    }
+    if ("run" in value) {
+      this.#records.addRun(runRef(value["run"]));
+      return { kind: "dictionary" };
+    }
+    if ("input" in value) {
+      const key = value["input"];
+      if (!isRecord(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"])) throw new PartialFormatError("an input line has no source and seq");
+      return { kind: "input", key: { source: key["source"], seq: key["seq"] } };
+    }
+    if ("sessions" in value) {
+      if (typeof value["sessions"] !== "string" || !Number.isSafeInteger(value["count"]) || value["count"] < 1) throw new PartialFormatError("a sessions line has no records or count");
+      return { kind: "sessions", bytes: Buffer.from(value["sessions"], "base64"), count: value["count"] };
+    }
+    if ("end" in value) {
+      const end = value["end"];
+      if (!isRecord(end) || !Number.isSafeInteger(end["sessions"])) throw new PartialFormatError("the end line has no session count");
+      return { kind: "end", tally: tallyOf(end["tally"]), sessions: end["sessions"] };
+    }
+    throw new PartialFormatError(`a line of an unknown kind (${Object.keys(value).slice(0, 3).join(", ")})`);
+  }
+  /**
+   * Reads up to the next input line or the end line; the sessions met on the way
+   * belong to the input before and go to `each` (none may come before the first input).
+   */
+  async pump(each) {
+    this.next = null;
+    for (; ; ) {
+      const line = await this.#line();
+      if (line === null) throw new PartialFormatError("it ends without its end line: the shard did not finish writing it");
+      if (line.kind === "dictionary") continue;
+      if (line.kind === "sessions") {
+        if (!each) throw new PartialFormatError("sessions come before the first input");
+        this.#records.read(line.bytes, line.count, each);
+        this.read += line.count;
+        continue;
+      }
+      if (line.kind === "input") {
+        if (this.last && !before(this.last, line.key)) throw new PartialFormatError("its inputs are out of reading order");
+        this.next = line.key;
+        this.last = line.key;
+        return;
+      }
+      this.end = { tally: line.tally, sessions: line.sessions };
+      if (!(await this.#lines.next()).done) throw new PartialFormatError("lines follow its end line");
+      if (this.read !== line.sessions) throw new PartialFormatError(`its end line counts ${line.sessions} sessions but it holds ${this.read}`);
+      return;
+    }
+  }
+};
+var PartialMergeError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PartialMergeError";
+  }
+};
+function sumTallies(tallies) {
+  const total = emptyTally();
+  for (const tally of tallies) {
+    for (const name of TALLY_COUNTS) total[name] += tally[name];
+    for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+    total.limitReached ??= tally.limitReached;
+  }
+  return total;
+}
+async function mergePartials(options2) {
+  if (options2.partials.length === 0) throw new PartialMergeError("No partial to merge.");
+  const cursors = [];
+  for (const partial of options2.partials) {
+    try {
+      cursors.push(await PartialCursor.open(partial));
+    } catch (error2) {
+      throw new PartialMergeError(error2 instanceof PartialFormatError ? error2.message : `${partial.name}: ${String(error2)}`);
+    }
+  }
+  const first = cursors[0].header;
+  const count = first.shard.count;
+  const indexes = /* @__PURE__ */ new Map();
+  for (const cursor of cursors) {
+    const { shard: shard2, intake: intake2, lookbackDays } = cursor.header;
+    if (shard2.count !== count) throw new PartialMergeError(`${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count}: every partial must come from the same matrix.`);
+    if (shard2.index < 1 || shard2.index > count) throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count}.`);
+    const twin = indexes.get(shard2.index);
+    if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard2.index}/${count}.`);
+    indexes.set(shard2.index, cursor.name);
+    if (intake2 !== first.intake) throw new PartialMergeError(`${cursor.name} was read with other settings than ${cursors[0].name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`);
+    if (lookbackDays !== options2.lookbackDays) throw new PartialMergeError(`${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options2.lookbackDays}.`);
+  }
+  const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !indexes.has(index));
+  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count} are missing: merging without them would undercount every group.`);
+  const windowStart = options2.windowStart.getTime();
+  const seen = new UuidSet(1024);
+  let accepted = 0;
+  let duplicates = 0;
+  let outsideWindow = 0;
+  const each = (session) => {
+    if (session.times.startedMs < windowStart) {
+      outsideWindow += 1;
+      return;
+    }
+    if (!seen.addBytes(session.bytes, session.idAt)) {
+      duplicates += 1;
+      return;
+    }
+    accepted += 1;
+    options2.onSession(session.summary, session.run, session.times);
+  };
+  const guarded = async (cursor, step) => {
+    try {
+      await step();
+    } catch (error2) {
+      if (error2 instanceof PartialFormatError) throw new PartialMergeError(`${cursor.name}: ${error2.message}`);
+      throw error2;
+    }
+  };
+  for (const cursor of cursors) await guarded(cursor, () => cursor.pump(null));
+  for (; ; ) {
+    let soonest = null;
+    for (const cursor2 of cursors) if (cursor2.next && (!soonest || before(cursor2.next, soonest.next))) soonest = cursor2;
+    if (!soonest) break;
+    const cursor = soonest;
+    await guarded(cursor, () => cursor.pump(each));
+  }
+  const tally = sumTallies(cursors.map((cursor) => cursor.end.tally));
+  tally.accepted = accepted;
+  tally.duplicates += duplicates;
+  tally.outsideWindow += outsideWindow;
+  return { tally, shards: count };
+}
+
+// src/partial/partial-files.ts
+async function withPartialFile(path, write) {
+  mkdirSync(dirname3(path), { recursive: true });
+  const fd = openSync(path, "w");
+  let result;
+  try {
+    result = await write((line) => writeSync(fd, `${line}
+`));
+  } finally {
+    closeSync(fd);
+  }
+  return { result, bytes: statSync(path).size };
+}
+async function* linesOf(path) {
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) {
+    const text = rest + decoder.write(chunk);
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      yield text.slice(start, end);
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest.length > 0) yield rest;
+}
+async function partialFiles(patterns, cwd) {
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const files = await expand2(pattern, cwd);
+    if (files === null) throw new PartialMergeError(`The partials "${pattern}" name no file: did every shard upload its partial, and was it downloaded to this path?`);
+    for (const file of files) found.add(file);
+  }
+  return [...found].sort().map((file) => ({
+    name: relative2(cwd, file) || file,
+    lines: linesOf(resolve3(file))
+  }));
+}
+
 // src/records/session-summary.ts
 function sessionErrored(summary2) {
   return summary2.error_lines > 0 || summary2.outcome !== void 0 && summary2.outcome !== "ok";
 }
 
 // src/aggregate/group-key.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 var UNSET = "(unset)";
 function fieldValue(summary2, field) {
   switch (field) {
@@ -48719,7 +49408,7 @@ function groupValues(summary2, fields) {
 }
 function fingerprintOf(fields, values) {
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
-  return createHash3("sha256").update(canonical).digest("hex").slice(0, 16);
+  return createHash5("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 function groupLabel(fields) {
   return fields.map((field) => `${field.name} ${field.value}`).join(", ");
@@ -49031,6 +49720,8 @@ function buildReport(input) {
 }
 
 // src/settings.ts
+var MODES = ["full", "partial", "merge"];
+var MAX_SHARDS = 256;
 var GROUP_FIELDS = [
   "app.name",
   "app.version",
@@ -49168,6 +49859,25 @@ function optionalPath(read, name) {
   const raw = read(name).trim();
   return raw === "" ? null : raw;
 }
+function mode(read) {
+  const raw = read("mode").trim() || "full";
+  if (!MODES.includes(raw)) throw new SettingsError("mode", `is "${raw}", not a mode`, MODES.join(", "));
+  return raw;
+}
+function shard(read, runMode) {
+  const raw = read("shard").trim();
+  const accepted = `INDEX/COUNT with 1 <= INDEX <= COUNT <= ${MAX_SHARDS}, such as 2/4 (in a matrix: \${{ matrix.shard }}/4)`;
+  if (runMode !== "partial") {
+    if (raw !== "") throw new SettingsError("shard", `is set while mode is ${runMode}`, "an empty shard unless mode is partial");
+    return null;
+  }
+  if (raw === "") throw new SettingsError("shard", "is empty while mode is partial", accepted);
+  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
+  const index = match ? Number(match[1]) : 0;
+  const count = match ? Number(match[2]) : 0;
+  if (!match || index < 1 || index > count || count > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
+  return { index, count };
+}
 function parseSettings(read) {
   const settings = {
     token: read("github-token").trim(),
@@ -49198,12 +49908,26 @@ function parseSettings(read) {
     appVersion: patterned(read, "app-version", VERSION_PATTERN, "a version such as 2.4.0"),
     logPattern: logPattern(read),
     apiReserve: integer(read, "api-reserve", 100, 0, 1e5),
-    statePath: optionalPath(read, "state-path")
+    statePath: optionalPath(read, "state-path"),
+    mode: mode(read),
+    shard: null,
+    partialPath: optionalPath(read, "partial-path"),
+    partials: lines(read("partials"))
   };
+  settings.shard = shard(read, settings.mode);
+  if (settings.mode === "merge") {
+    if (settings.partials.length === 0) throw new SettingsError("partials", "is empty while mode is merge", "the partial files (paths or globs) written by the partial runs, one per line");
+    if (settings.statePath) throw new SettingsError("state-path", "is set while mode is merge", "an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)");
+  } else if (settings.partials.length > 0) {
+    throw new SettingsError("partials", `is set while mode is ${settings.mode}`, "partial files only with mode merge");
+  }
+  if (settings.partialPath && settings.mode !== "partial") {
+    throw new SettingsError("partial-path", `is set while mode is ${settings.mode}`, "a partial-path only with mode partial");
+  }
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
   }
-  if (settings.artifactNames.length === 0 && settings.paths.length === 0) {
+  if (settings.artifactNames.length === 0 && settings.paths.length === 0 && settings.mode !== "merge") {
     throw new SettingsError("artifact-name", 'and input "path" are both empty', "at least one artifact name glob or one path");
   }
   if (settings.artifactNames.length > 0 && settings.repository === null) {
@@ -49491,23 +50215,10 @@ var DIMENSION_PREFIX = {
 function dimensionLabels(group) {
   return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
 }
-async function runTriage(settings, deps) {
-  const { log, now } = deps;
-  const windowStart = lookbackStart(now, settings.lookbackDays);
-  for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
-  const aggregator = createAggregator(settings.groupBy);
-  const side = [createAggregator(["os.platform", "app.version"])];
-  if (settings.reportIssue) side.push(createAggregator([]), createAggregator(["os.platform"]), createAggregator(["app.version"]), createAggregator(["runtime.version"]));
-  const tally = await intake({
-    sources: deps.sources,
-    adapter: { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern },
-    windowStart,
-    now,
-    onSession: (summary2, run2, times) => {
-      aggregator.add(summary2, run2, times);
-      for (const other of side) other.add(summary2, run2, times);
-    }
-  });
+function adapterOf(settings) {
+  return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
+}
+function logTally(tally, settings, log) {
   log.info(
     `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
   );
@@ -49517,6 +50228,62 @@ async function runTriage(settings, deps) {
   if (tally.limitReached) log.warning(limitMessage(tally));
   const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
   if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
+}
+function reportOf(settings, findings) {
+  return buildReport({
+    ...findings,
+    lookbackDays: settings.lookbackDays,
+    dryRun: settings.dryRun,
+    groupBy: settings.groupBy,
+    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence }
+  });
+}
+async function runPartial(settings, deps) {
+  const { log, now } = deps;
+  const shard2 = settings.shard;
+  if (!shard2) throw new Error("Mode partial needs a shard");
+  const windowStart = lookbackStart(now, settings.lookbackDays);
+  log.info(`Shard ${shard2.index} of ${shard2.count}: reading its share of the inputs.`);
+  for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
+  const writer = createPartialWriter(
+    { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard: shard2, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
+    deps.emit
+  );
+  const tally = await intake({
+    sources: deps.sources,
+    adapter: adapterOf(settings),
+    windowStart,
+    now,
+    onInput: (input) => writer.beginInput(input),
+    onSession: (summary2, run2, times) => writer.add(summary2, run2, times)
+  });
+  writer.end(tally);
+  logTally(tally, settings, log);
+  const report = reportOf(settings, { now, windowStart, intake: tally, groups: [], issues: [] });
+  return { report, sessions: writer.sessions };
+}
+async function runTriage(settings, deps) {
+  const { log, now } = deps;
+  const windowStart = lookbackStart(now, settings.lookbackDays);
+  if (settings.mode === "partial") throw new Error("Mode partial writes a partial: use runPartial");
+  if (settings.mode === "merge") log.info(`Merging ${deps.partials?.length ?? 0} partial(s).`);
+  else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
+  const aggregator = createAggregator(settings.groupBy);
+  const side = [createAggregator(["os.platform", "app.version"])];
+  if (settings.reportIssue) side.push(createAggregator([]), createAggregator(["os.platform"]), createAggregator(["app.version"]), createAggregator(["runtime.version"]));
+  const onSession = (summary2, run2, times) => {
+    aggregator.add(summary2, run2, times);
+    for (const other of side) other.add(summary2, run2, times);
+  };
+  let tally;
+  if (settings.mode === "merge") {
+    const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
+    log.info(`Merged the partials of ${merged.shards} shard(s).`);
+    tally = merged.tally;
+  } else {
+    tally = await intake({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession });
+  }
+  logTally(tally, settings, log);
   const groups2 = judgeGroups(aggregator.groups(), settings);
   const matrix = judgeGroups(side[0].groups(), settings);
   const single = groups2.filter((group) => group.verdict === "all sessions come from one installation");
@@ -49572,30 +50339,19 @@ async function runTriage(settings, deps) {
   } else {
     log.info("No group is flagged.");
   }
-  return buildReport({
-    now,
-    windowStart,
-    lookbackDays: settings.lookbackDays,
-    dryRun: settings.dryRun,
-    groupBy: settings.groupBy,
-    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence },
-    intake: tally,
-    groups: groups2,
-    matrix,
-    issues
-  });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: groups2, matrix, issues });
 }
 
 // src/sources/artifact-cache.ts
-import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir3, readFile as readFile2, rename as rename2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+import { mkdir as mkdir3, readFile as readFile3, rename as rename2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
 var CACHE_VERSION = 1;
-var sha256 = (bytes) => createHash4("sha256").update(bytes).digest("hex");
-var fileOf = (dir, id) => join2(dir, `artifact-${id}.zip`);
+var sha256 = (bytes) => createHash6("sha256").update(bytes).digest("hex");
+var fileOf = (dir, id) => join3(dir, `artifact-${id}.zip`);
 async function openArtifactCache(dir, readOnly, warn) {
   let index = { version: CACHE_VERSION, artifacts: {} };
-  const text = await readFile2(join2(dir, "index.json"), "utf8").catch(() => null);
+  const text = await readFile3(join3(dir, "index.json"), "utf8").catch(() => null);
   if (text === null) {
     warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
   } else {
@@ -49613,7 +50369,7 @@ async function openArtifactCache(dir, readOnly, warn) {
     async get(artifact) {
       const entry = index.artifacts[String(artifact.id)];
       if (!entry || entry.name !== artifact.name) return null;
-      const bytes = await readFile2(fileOf(dir, artifact.id)).catch(() => null);
+      const bytes = await readFile3(fileOf(dir, artifact.id)).catch(() => null);
       if (!bytes || bytes.byteLength !== entry.size || sha256(bytes) !== entry.sha256) {
         stats.rejected += 1;
         warn(`The stored copy of artifact #${artifact.id} failed its check; downloading it again.`);
@@ -49639,9 +50395,9 @@ async function openArtifactCache(dir, readOnly, warn) {
         stats.dropped += 1;
       }
       await mkdir3(dir, { recursive: true });
-      await writeFile3(join2(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
+      await writeFile3(join3(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
 `);
-      await rename2(join2(dir, "index.json.tmp"), join2(dir, "index.json"));
+      await rename2(join3(dir, "index.json.tmp"), join3(dir, "index.json"));
     }
   };
 }
@@ -49662,6 +50418,9 @@ async function* orderedPool(items, limit, task) {
 }
 
 // src/sources/artifact-source.ts
+function attemptKey(artifact) {
+  return `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\0${artifact.name}`;
+}
 var BLOB_ATTEMPTS = 3;
 async function fetchBlob(location) {
   for (let attempt = 1; attempt <= BLOB_ATTEMPTS; attempt += 1) {
@@ -49671,7 +50430,7 @@ async function fetchBlob(location) {
       if (response.status < 500 && response.status !== 429) return null;
     } catch {
     }
-    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve4) => setTimeout(resolve4, 250 * attempt * attempt));
+    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve5) => setTimeout(resolve5, 250 * attempt * attempt));
   }
   return null;
 }
@@ -49735,7 +50494,8 @@ function createArtifactSource(options2) {
   async function download(artifact) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
     const stored = await options2.cache?.get(artifact);
-    if (stored) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact) };
+    const seq = -artifact.id;
+    if (stored) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact), seq };
     const left = options2.budget?.remaining() ?? null;
     if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
     const run2 = runOf(artifact);
@@ -49765,7 +50525,7 @@ function createArtifactSource(options2) {
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
     await options2.cache?.put(artifact, bytes);
-    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: run2 };
+    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: run2, seq };
   }
   return {
     describe: () => `artifacts of ${repository2.owner}/${repository2.repo} named ${options2.names.join(", ")}`,
@@ -49773,7 +50533,7 @@ function createArtifactSource(options2) {
       const since = options2.since.getTime();
       const wanted = [];
       for (const artifact of await listArtifacts()) {
-        if (!matches(artifact.name)) continue;
+        if (!matches(artifact.name) || !inShard(attemptKey(artifact), options2.shard)) continue;
         const origin = `artifact ${artifact.name} (#${artifact.id})`;
         if (Date.parse(artifact.created_at ?? "") < since) {
           yield { kind: "skip", origin, reason: "artifact-outside-window" };
@@ -49789,7 +50549,7 @@ function createArtifactSource(options2) {
       }
       const latest = /* @__PURE__ */ new Map();
       for (const artifact of wanted) {
-        const key = `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\0${artifact.name}`;
+        const key = attemptKey(artifact);
         const kept2 = latest.get(key);
         if (!kept2 || artifact.id > kept2.id) {
           if (kept2) yield { kind: "skip", origin: `artifact ${kept2.name} (#${kept2.id})`, reason: "artifact-older-attempt" };
@@ -49810,6 +50570,7 @@ function createArtifactSource(options2) {
 function artifactSourceFor(settings, github, now, serverUrl, cache) {
   return createArtifactSource({
     ...cache ? { cache } : {},
+    shard: settings.mode === "partial" ? settings.shard : null,
     client: github.client,
     repository: settings.repository,
     names: settings.artifactNames,
@@ -49821,68 +50582,6 @@ function artifactSourceFor(settings, github, now, serverUrl, cache) {
     branches: settings.branches,
     budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
   });
-}
-
-// src/sources/path-source.ts
-import { createReadStream } from "node:fs";
-import { glob, readdir as readdir2, readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import { join as join3, relative, resolve as resolve2 } from "node:path";
-var STREAM_FROM_BYTES = 4 * 1024 * 1024;
-var CHUNK_BYTES = 1024 * 1024;
-function readable(name) {
-  return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
-}
-async function filesUnder(folder) {
-  const entries = await readdir2(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join3(entry.parentPath, entry.name)).sort();
-}
-async function expand2(pattern, cwd) {
-  const full = resolve2(cwd, pattern);
-  const info2 = await stat2(full).catch(() => null);
-  if (info2?.isDirectory()) return filesUnder(full);
-  if (info2?.isFile()) return [full];
-  const found = [];
-  for await (const path of glob(pattern, { cwd })) {
-    const absolute = resolve2(cwd, path);
-    const entry = await stat2(absolute).catch(() => null);
-    if (entry?.isDirectory()) found.push(...await filesUnder(absolute));
-    else if (entry?.isFile()) found.push(absolute);
-  }
-  return found.length > 0 ? [...new Set(found)].sort() : null;
-}
-function createPathSource(patterns, cwd) {
-  return {
-    describe: () => `files matching ${patterns.join(", ")}`,
-    async *read() {
-      const seen = /* @__PURE__ */ new Set();
-      for (const pattern of patterns) {
-        const files = await expand2(pattern, cwd);
-        if (files === null) {
-          yield { kind: "skip", origin: pattern, reason: "path-not-found" };
-          continue;
-        }
-        for (const file of files) {
-          if (seen.has(file)) continue;
-          seen.add(file);
-          const origin = relative(cwd, file) || file;
-          if (!readable(file)) {
-            yield { kind: "skip", origin, reason: "unsupported-file-type" };
-            continue;
-          }
-          const info2 = await stat2(file);
-          if (info2.size > ARCHIVE_MAX_BYTES) {
-            yield { kind: "skip", origin, reason: "file-too-large" };
-            continue;
-          }
-          if (recordFormatOf(file) === "jsonl" && info2.size > STREAM_FROM_BYTES) {
-            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info2.size, run: null };
-          } else {
-            yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null };
-          }
-        }
-      }
-    }
-  };
 }
 
 // src/trackers/github-tracker.ts
@@ -49965,8 +50664,8 @@ function createGitHubTracker(client, repository2) {
 // src/main.ts
 function stateFolder(path) {
   const temp = process.env["RUNNER_TEMP"];
-  const full = resolve3(temp || process.cwd(), path);
-  if (temp && relative2(resolve3(temp), full).startsWith("..")) {
+  const full = resolve4(temp || process.cwd(), path);
+  if (temp && relative3(resolve4(temp), full).startsWith("..")) {
     throw new SettingsError("state-path", `is "${path}", outside RUNNER_TEMP`, "a folder inside RUNNER_TEMP, such as ${{ runner.temp }}/crash-report-state (a relative path is taken from RUNNER_TEMP)");
   }
   return full;
@@ -49977,8 +50676,6 @@ async function run() {
     if (settings.token) setSecret(settings.token);
     if (!settings.repository) throw new SettingsError("repository", "is empty", "OWNER/NAME of the repository to file issues in");
     if (!settings.token) throw new SettingsError("github-token", "is empty", 'a token with "actions: read" and "issues: write"');
-    const templates = await readTemplates(settings, process.cwd());
-    const renderer = createIssueRenderer(templates.title, templates.body);
     const now = /* @__PURE__ */ new Date();
     const { client, counts } = createGitHubClient({
       token: settings.token,
@@ -49987,18 +50684,38 @@ async function run() {
     });
     const sources = [];
     let cache;
-    if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, process.cwd()));
-    if (settings.artifactNames.length > 0) {
+    if (settings.mode === "merge") {
+      if (settings.paths.length > 0 || settings.artifactNames.length > 0) info("Mode merge reads the partials only; path and artifact-name were read by the shards.");
+    } else if (settings.paths.length > 0) {
+      sources.push(createPathSource(settings.paths, process.cwd(), settings.shard));
+    }
+    if (settings.artifactNames.length > 0 && settings.mode !== "merge") {
       cache = settings.statePath ? await openArtifactCache(stateFolder(settings.statePath), settings.dryRun, (message) => warning(message)) : void 0;
       sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", cache));
     }
-    const report = await runTriage(settings, {
-      sources,
-      tracker: createGitHubTracker(client, settings.repository),
-      renderer,
-      now,
-      log: { info: (message) => info(message), warning: (message) => warning(message) }
-    });
+    const log = { info: (message) => info(message), warning: (message) => warning(message) };
+    let report;
+    if (settings.mode === "partial") {
+      const shard2 = settings.shard;
+      const path = resolve4(settings.partialPath ?? join4(process.env["RUNNER_TEMP"] || tmpdir(), "crash-report-aggregator", `partial-${shard2.index}-of-${shard2.count}.ndjson`));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit }));
+      report = result.report;
+      report.partial = { shard: shard2, path, sessions: result.sessions, bytes };
+      info(`Wrote ${result.sessions} session(s) of shard ${shard2.index}/${shard2.count} to ${path} (${bytes} bytes).`);
+      setOutput("partial-path", path);
+    } else {
+      const templates = await readTemplates(settings, process.cwd());
+      const partials = settings.mode === "merge" ? await partialFiles(settings.partials, process.cwd()) : [];
+      report = await runTriage(settings, {
+        sources,
+        partials,
+        tracker: createGitHubTracker(client, settings.repository),
+        renderer: createIssueRenderer(templates.title, templates.body),
+        now,
+        log
+      });
+      if (settings.mode === "merge") report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
+    }
     report.requests = { reads: counts.reads, writes: counts.writes };
     if (cache) {
       report.state = { ...cache.stats };

@@ -11,7 +11,9 @@ import { createIssueRenderer } from './render/issue-templates.ts';
 import { readTemplates } from './render/template-files.ts';
 import { formatConsoleReport } from './report/console-report.ts';
 import { writeReport } from './report/write-report.ts';
-import { runTriage } from './run-triage.ts';
+import { partialFiles, withPartialFile } from './partial/partial-files.ts';
+import type { RunReport } from './report/run-report.ts';
+import { runPartial, runTriage } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
 import { openArtifactCache } from './sources/artifact-cache.ts';
 import type { ArtifactCache } from './sources/artifact-cache.ts';
@@ -65,6 +67,12 @@ Triage:
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
 
+Scaling out (one partial run per shard, then one merge):
+  --mode M                 full (default), partial or merge
+  --shard I/N              with --mode partial: read share I of N of the inputs
+  --partial-path FILE      with --mode partial: where the partial goes (default STORE/partial-I-of-N.ndjson)
+  --partials PATH          with --mode merge: partial files, folders or globs; repeatable
+
 Output:
   --report FILE            JSON report (default STORE/report.json, or none with --repo)
   --now TIME               evaluate as of this RFC 3339 time instead of the clock
@@ -96,6 +104,9 @@ const INPUT_OPTIONS = [
   'log-pattern',
   'api-reserve',
   'state-path',
+  'mode',
+  'shard',
+  'partial-path',
 ] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -109,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         path: { type: 'string', multiple: true },
         'artifact-name': { type: 'string', multiple: true },
+        partials: { type: 'string', multiple: true },
         store: { type: 'string' },
         repo: { type: 'string' },
         'api-url': { type: 'string' },
@@ -133,6 +145,7 @@ export async function main(argv: string[]): Promise<number> {
     repository: typeof values['repo'] === 'string' ? values['repo'] : '',
     path: ((values['path'] as string[] | undefined) ?? []).join('\n'),
     'artifact-name': ((values['artifact-name'] as string[] | undefined) ?? []).join('\n'),
+    partials: ((values['partials'] as string[] | undefined) ?? []).join('\n'),
     'dry-run': values['dry-run'] ? 'true' : 'false',
   };
   for (const name of INPUT_OPTIONS) {
@@ -149,14 +162,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     const cwd = process.cwd();
     const store = resolve(cwd, typeof values['store'] === 'string' ? values['store'] : '.crash-reports');
-    const templates = await readTemplates(settings, cwd);
-    const renderer = createIssueRenderer(templates.title, templates.body);
-
     let counts: RequestCounts | null = null;
     let cache: ArtifactCache | undefined;
     let tracker: IssueTracker;
     const sources: Source[] = [];
-    if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, cwd));
+    const merging = settings.mode === 'merge';
+    if (settings.paths.length > 0 && !merging) sources.push(createPathSource(settings.paths, cwd, settings.shard));
     if (settings.repository) {
       if (!settings.token) throw new SettingsError('GITHUB_TOKEN', 'is not set while --repo is given', 'a token in the GITHUB_TOKEN environment variable');
       const github = createGitHubClient({
@@ -166,7 +177,7 @@ export async function main(argv: string[]): Promise<number> {
       });
       counts = github.counts;
       tracker = createGitHubTracker(github.client, settings.repository);
-      if (settings.artifactNames.length > 0) {
+      if (settings.artifactNames.length > 0 && !merging) {
         cache = settings.statePath ? await openArtifactCache(resolve(cwd, settings.statePath), settings.dryRun, (message) => process.stderr.write(`warning: ${message}\n`)) : undefined;
         sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', cache));
       }
@@ -174,16 +185,23 @@ export async function main(argv: string[]): Promise<number> {
       tracker = createLocalTracker(store);
     }
 
-    const report = await runTriage(settings, {
-      sources,
-      tracker,
-      renderer,
-      now,
-      log: {
-        info: (message) => process.stderr.write(`${message}\n`),
-        warning: (message) => process.stderr.write(`warning: ${message}\n`),
-      },
-    });
+    const log = {
+      info: (message: string) => process.stderr.write(`${message}\n`),
+      warning: (message: string) => process.stderr.write(`warning: ${message}\n`),
+    };
+    let report: RunReport;
+    if (settings.mode === 'partial') {
+      const shard = settings.shard!;
+      const path = resolve(cwd, settings.partialPath ?? join(store, `partial-${shard.index}-of-${shard.count}.ndjson`));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit }));
+      report = result.report;
+      report.partial = { shard, path, sessions: result.sessions, bytes };
+    } else {
+      const templates = await readTemplates(settings, cwd);
+      const partials = merging ? await partialFiles(settings.partials, cwd) : [];
+      report = await runTriage(settings, { sources, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log });
+      if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
+    }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
     if (cache) report.state = { ...cache.stats };
     const reportPath =

@@ -8,7 +8,9 @@ import { createIssueRenderer } from './render/issue-templates.ts';
 import { readTemplates } from './render/template-files.ts';
 import { composeJobSummary } from './report/job-summary.ts';
 import { writeReport } from './report/write-report.ts';
-import { runTriage } from './run-triage.ts';
+import { partialFiles, withPartialFile } from './partial/partial-files.ts';
+import type { RunReport } from './report/run-report.ts';
+import { runPartial, runTriage } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
 import { openArtifactCache } from './sources/artifact-cache.ts';
 import type { ArtifactCache } from './sources/artifact-cache.ts';
@@ -36,9 +38,6 @@ export async function run(): Promise<void> {
     if (settings.token) core.setSecret(settings.token);
     if (!settings.repository) throw new SettingsError('repository', 'is empty', 'OWNER/NAME of the repository to file issues in');
     if (!settings.token) throw new SettingsError('github-token', 'is empty', 'a token with "actions: read" and "issues: write"');
-    const templates = await readTemplates(settings, process.cwd());
-    const renderer = createIssueRenderer(templates.title, templates.body);
-
     const now = new Date();
     const { client, counts } = createGitHubClient({
       token: settings.token,
@@ -47,18 +46,38 @@ export async function run(): Promise<void> {
     });
     const sources: Source[] = [];
     let cache: ArtifactCache | undefined;
-    if (settings.paths.length > 0) sources.push(createPathSource(settings.paths, process.cwd()));
-    if (settings.artifactNames.length > 0) {
+    if (settings.mode === 'merge') {
+      if (settings.paths.length > 0 || settings.artifactNames.length > 0) core.info('Mode merge reads the partials only; path and artifact-name were read by the shards.');
+    } else if (settings.paths.length > 0) {
+      sources.push(createPathSource(settings.paths, process.cwd(), settings.shard));
+    }
+    if (settings.artifactNames.length > 0 && settings.mode !== 'merge') {
       cache = settings.statePath ? await openArtifactCache(stateFolder(settings.statePath), settings.dryRun, (message) => core.warning(message)) : undefined;
       sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', cache));
     }
-    const report = await runTriage(settings, {
-      sources,
-      tracker: createGitHubTracker(client, settings.repository),
-      renderer,
-      now,
-      log: { info: (message) => core.info(message), warning: (message) => core.warning(message) },
-    });
+    const log = { info: (message: string) => core.info(message), warning: (message: string) => core.warning(message) };
+    let report: RunReport;
+    if (settings.mode === 'partial') {
+      const shard = settings.shard!;
+      const path = resolve(settings.partialPath ?? join(process.env['RUNNER_TEMP'] || tmpdir(), 'crash-report-aggregator', `partial-${shard.index}-of-${shard.count}.ndjson`));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit }));
+      report = result.report;
+      report.partial = { shard, path, sessions: result.sessions, bytes };
+      core.info(`Wrote ${result.sessions} session(s) of shard ${shard.index}/${shard.count} to ${path} (${bytes} bytes).`);
+      core.setOutput('partial-path', path);
+    } else {
+      const templates = await readTemplates(settings, process.cwd());
+      const partials = settings.mode === 'merge' ? await partialFiles(settings.partials, process.cwd()) : [];
+      report = await runTriage(settings, {
+        sources,
+        partials,
+        tracker: createGitHubTracker(client, settings.repository),
+        renderer: createIssueRenderer(templates.title, templates.body),
+        now,
+        log,
+      });
+      if (settings.mode === 'merge') report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
+    }
     report.requests = { reads: counts.reads, writes: counts.writes };
     if (cache) {
       report.state = { ...cache.stats };

@@ -6,6 +6,9 @@ import { judgeGroups } from './aggregate/flag-groups.ts';
 import type { JudgedGroup } from './aggregate/flag-groups.ts';
 import { groupLabel } from './aggregate/group-key.ts';
 import { intake, limitMessage } from './records/intake.ts';
+import type { IntakeOptions, IntakeTally } from './records/intake.ts';
+import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION } from './partial/partial-format.ts';
+import type { PartialInput } from './partial/partial-format.ts';
 import { issueContext } from './render/issue-context.ts';
 import type { IssueRenderer } from './render/issue-templates.ts';
 import { escapeMarkdown, escapeTitle } from './render/markdown-escape.ts';
@@ -48,31 +51,19 @@ export interface Logger {
 
 export interface TriageDeps {
   sources: Source[];
+  /** With mode merge: the partials written by the shards; `sources` are then not read. */
+  partials?: PartialInput[];
   tracker: IssueTracker;
   renderer: IssueRenderer;
   now: Date;
   log: Logger;
 }
 
-export async function runTriage(settings: Settings, deps: TriageDeps): Promise<RunReport> {
-  const { log, now } = deps;
-  const windowStart = lookbackStart(now, settings.lookbackDays);
-  for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
+function adapterOf(settings: Settings): IntakeOptions['adapter'] {
+  return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
+}
 
-  const aggregator = createAggregator(settings.groupBy);
-  // The OS × version table of the job summary, and the dashboard's breakdowns.
-  const side = [createAggregator(['os.platform', 'app.version'])];
-  if (settings.reportIssue) side.push(createAggregator([]), createAggregator(['os.platform']), createAggregator(['app.version']), createAggregator(['runtime.version']));
-  const tally = await intake({
-    sources: deps.sources,
-    adapter: { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern },
-    windowStart,
-    now,
-    onSession: (summary, run, times) => {
-      aggregator.add(summary, run, times);
-      for (const other of side) other.add(summary, run, times);
-    },
-  });
+function logTally(tally: IntakeTally, settings: Settings, log: Logger): void {
   log.info(
     `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ` +
       `${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`,
@@ -83,6 +74,79 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   if (tally.limitReached) log.warning(limitMessage(tally));
   const waiting = tally.skipped['artifact-deferred-rate-limit'] ?? 0;
   if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
+}
+
+function reportOf(settings: Settings, findings: Pick<Parameters<typeof buildReport>[0], 'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'issues'>): RunReport {
+  return buildReport({
+    ...findings,
+    lookbackDays: settings.lookbackDays,
+    dryRun: settings.dryRun,
+    groupBy: settings.groupBy,
+    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence },
+  });
+}
+
+export interface PartialDeps {
+  sources: Source[];
+  now: Date;
+  log: Logger;
+  /** Receives the partial line by line (without newlines). */
+  emit: (line: string) => void;
+}
+
+/**
+ * Mode partial: reads this shard's share of the inputs and writes every accepted
+ * session, compactly, for a later merge. Files no issue.
+ */
+export async function runPartial(settings: Settings, deps: PartialDeps): Promise<{ report: RunReport; sessions: number }> {
+  const { log, now } = deps;
+  const shard = settings.shard;
+  if (!shard) throw new Error('Mode partial needs a shard');
+  const windowStart = lookbackStart(now, settings.lookbackDays);
+  log.info(`Shard ${shard.index} of ${shard.count}: reading its share of the inputs.`);
+  for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
+  const writer = createPartialWriter(
+    { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
+    deps.emit,
+  );
+  const tally = await intake({
+    sources: deps.sources,
+    adapter: adapterOf(settings),
+    windowStart,
+    now,
+    onInput: (input) => writer.beginInput(input),
+    onSession: (summary, run, times) => writer.add(summary, run, times),
+  });
+  writer.end(tally);
+  logTally(tally, settings, log);
+  const report = reportOf(settings, { now, windowStart, intake: tally, groups: [], issues: [] });
+  return { report, sessions: writer.sessions };
+}
+
+export async function runTriage(settings: Settings, deps: TriageDeps): Promise<RunReport> {
+  const { log, now } = deps;
+  const windowStart = lookbackStart(now, settings.lookbackDays);
+  if (settings.mode === 'partial') throw new Error('Mode partial writes a partial: use runPartial');
+  if (settings.mode === 'merge') log.info(`Merging ${deps.partials?.length ?? 0} partial(s).`);
+  else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
+
+  const aggregator = createAggregator(settings.groupBy);
+  // The OS × version table of the job summary, and the dashboard's breakdowns.
+  const side = [createAggregator(['os.platform', 'app.version'])];
+  if (settings.reportIssue) side.push(createAggregator([]), createAggregator(['os.platform']), createAggregator(['app.version']), createAggregator(['runtime.version']));
+  const onSession: IntakeOptions['onSession'] = (summary, run, times) => {
+    aggregator.add(summary, run, times);
+    for (const other of side) other.add(summary, run, times);
+  };
+  let tally: IntakeTally;
+  if (settings.mode === 'merge') {
+    const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
+    log.info(`Merged the partials of ${merged.shards} shard(s).`);
+    tally = merged.tally;
+  } else {
+    tally = await intake({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession });
+  }
+  logTally(tally, settings, log);
 
   const groups = judgeGroups(aggregator.groups(), settings);
   const matrix = judgeGroups(side[0]!.groups(), settings);
@@ -144,16 +208,5 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     log.info('No group is flagged.');
   }
 
-  return buildReport({
-    now,
-    windowStart,
-    lookbackDays: settings.lookbackDays,
-    dryRun: settings.dryRun,
-    groupBy: settings.groupBy,
-    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence },
-    intake: tally,
-    groups,
-    matrix,
-    issues,
-  });
+  return reportOf(settings, { now, windowStart, intake: tally, groups, matrix, issues });
 }

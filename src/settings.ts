@@ -4,6 +4,13 @@
 import { FORMATS } from './formats/record-shape.ts';
 import type { FormatSetting } from './formats/record-shape.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN } from './formats/session-log.ts';
+import type { Shard } from './sources/shard.ts';
+
+export const MODES = ['full', 'partial', 'merge'] as const;
+/** full: read and file issues; partial: read one shard, write a partial; merge: combine partials, file issues. */
+export type Mode = (typeof MODES)[number];
+/** More shards than this gains nothing on a job matrix (GitHub runs at most 256 jobs per matrix). */
+export const MAX_SHARDS = 256;
 
 export const GROUP_FIELDS = [
   'app.name',
@@ -84,6 +91,13 @@ export interface Settings {
   apiReserve: number;
   /** Folder that keeps downloaded artifact archives between runs; null downloads everything each run. */
   statePath: string | null;
+  mode: Mode;
+  /** The share of the inputs a partial run reads; null outside mode partial. */
+  shard: Shard | null;
+  /** Where mode partial writes its partial; null means the caller's default. */
+  partialPath: string | null;
+  /** Partial files (paths or globs) that mode merge reads. */
+  partials: string[];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -240,6 +254,27 @@ function optionalPath(read: ReadInput, name: string): string | null {
   return raw === '' ? null : raw;
 }
 
+function mode(read: ReadInput): Mode {
+  const raw = read('mode').trim() || 'full';
+  if (!(MODES as readonly string[]).includes(raw)) throw new SettingsError('mode', `is "${raw}", not a mode`, MODES.join(', '));
+  return raw as Mode;
+}
+
+function shard(read: ReadInput, runMode: Mode): Shard | null {
+  const raw = read('shard').trim();
+  const accepted = `INDEX/COUNT with 1 <= INDEX <= COUNT <= ${MAX_SHARDS}, such as 2/4 (in a matrix: \${{ matrix.shard }}/4)`;
+  if (runMode !== 'partial') {
+    if (raw !== '') throw new SettingsError('shard', `is set while mode is ${runMode}`, 'an empty shard unless mode is partial');
+    return null;
+  }
+  if (raw === '') throw new SettingsError('shard', 'is empty while mode is partial', accepted);
+  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
+  const index = match ? Number(match[1]) : 0;
+  const count = match ? Number(match[2]) : 0;
+  if (!match || index < 1 || index > count || count > MAX_SHARDS) throw new SettingsError('shard', `is "${raw}"`, accepted);
+  return { index, count };
+}
+
 /** Reads and checks every setting; throws a SettingsError naming the first bad input. */
 export function parseSettings(read: ReadInput): Settings {
   const settings: Settings = {
@@ -272,11 +307,25 @@ export function parseSettings(read: ReadInput): Settings {
     logPattern: logPattern(read),
     apiReserve: integer(read, 'api-reserve', 100, 0, 100_000),
     statePath: optionalPath(read, 'state-path'),
+    mode: mode(read),
+    shard: null,
+    partialPath: optionalPath(read, 'partial-path'),
+    partials: lines(read('partials')),
   };
+  settings.shard = shard(read, settings.mode);
+  if (settings.mode === 'merge') {
+    if (settings.partials.length === 0) throw new SettingsError('partials', 'is empty while mode is merge', 'the partial files (paths or globs) written by the partial runs, one per line');
+    if (settings.statePath) throw new SettingsError('state-path', 'is set while mode is merge', 'an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)');
+  } else if (settings.partials.length > 0) {
+    throw new SettingsError('partials', `is set while mode is ${settings.mode}`, 'partial files only with mode merge');
+  }
+  if (settings.partialPath && settings.mode !== 'partial') {
+    throw new SettingsError('partial-path', `is set while mode is ${settings.mode}`, 'a partial-path only with mode partial');
+  }
   if (settings.closeAfterDays > settings.lookbackDays) {
     throw new SettingsError('close-after-days', `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, 'a number of days no longer than lookback-days, or 0');
   }
-  if (settings.artifactNames.length === 0 && settings.paths.length === 0) {
+  if (settings.artifactNames.length === 0 && settings.paths.length === 0 && settings.mode !== 'merge') {
     throw new SettingsError('artifact-name', 'and input "path" are both empty', 'at least one artifact name glob or one path');
   }
   if (settings.artifactNames.length > 0 && settings.repository === null) {

@@ -38,6 +38,10 @@ describe('parseSettings', () => {
       appVersion: null,
       apiReserve: 100,
       statePath: null,
+      mode: 'full',
+      shard: null,
+      partialPath: null,
+      partials: [],
     });
   });
 
@@ -84,12 +88,30 @@ describe('parseSettings', () => {
     [{ path: 'x', 'app-name': 'my app' }, /^Input "app-name" is "my app", which a session summary cannot carry/],
     [{ path: 'x', 'log-pattern': '^(?<time>\\S+)' }, /^Input "log-pattern" needs the named groups/],
     [{ path: 'x', labels: 'x'.repeat(51) }, /^Input "labels" has a label of 51 characters/],
+    [{ path: 'x', mode: 'sharded' }, /^Input "mode" is "sharded", not a mode\. Accepted: full, partial, merge\.$/],
+    [{ path: 'x', mode: 'partial' }, /^Input "shard" is empty while mode is partial\. Accepted: INDEX\/COUNT/],
+    [{ path: 'x', mode: 'partial', shard: '0/4' }, /^Input "shard" is "0\/4"\. Accepted: INDEX\/COUNT with 1 <= INDEX <= COUNT <= 256/],
+    [{ path: 'x', mode: 'partial', shard: '5/4' }, /^Input "shard" is "5\/4"/],
+    [{ path: 'x', mode: 'partial', shard: '1/257' }, /^Input "shard" is "1\/257"/],
+    [{ path: 'x', mode: 'partial', shard: 'two/4' }, /^Input "shard" is "two\/4"/],
+    [{ path: 'x', shard: '1/2' }, /^Input "shard" is set while mode is full/],
+    [{ mode: 'merge' }, /^Input "partials" is empty while mode is merge/],
+    [{ path: 'x', partials: 'p/*.ndjson' }, /^Input "partials" is set while mode is full/],
+    [{ path: 'x', 'partial-path': 'p.ndjson' }, /^Input "partial-path" is set while mode is full/],
+    [{ mode: 'merge', partials: 'p', 'state-path': 's' }, /^Input "state-path" is set while mode is merge/],
   ];
   for (const [inputs, message] of bad) {
     test(`rejects ${JSON.stringify(inputs)}`, () => {
       assert.throws(() => parseSettings(from(inputs)), (error: unknown) => error instanceof SettingsError && message.test(error.message));
     });
   }
+
+  test('reads the shard of a partial run and the partials of a merge', () => {
+    const partial = parseSettings(from({ path: 'x', mode: 'partial', shard: ' 3/4 ', 'partial-path': 'out/p.ndjson' }));
+    assert.deepEqual([partial.mode, partial.shard, partial.partialPath], ['partial', { index: 3, count: 4 }, 'out/p.ndjson']);
+    const merge = parseSettings(from({ mode: 'merge', partials: 'parts/*.ndjson\nmore' }));
+    assert.deepEqual([merge.mode, merge.shard, merge.partials, merge.paths], ['merge', null, ['parts/*.ndjson', 'more'], []]);
+  });
 
   test('lookbackStart goes back whole days', () => {
     assert.equal(lookbackStart(new Date('2026-11-21T00:00:00Z'), 7).toISOString(), '2026-11-14T00:00:00.000Z');

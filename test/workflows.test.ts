@@ -22,7 +22,7 @@ interface ActionYaml {
 }
 
 test('actionlint finds nothing in the example workflows', async () => {
-  for (const file of ['examples/workflows/app-ci.yml', 'examples/workflows/crash-triage.yml']) {
+  for (const file of ['examples/workflows/app-ci.yml', 'examples/workflows/crash-triage.yml', 'examples/workflows/crash-triage-sharded.yml']) {
     assert.deepEqual(await runLint(await read(file), file), [], file);
   }
 });
@@ -47,15 +47,20 @@ test('action.yml declares exactly the inputs the settings read, each documented'
   for (const [name, output] of Object.entries(action.outputs)) assert.ok(output.description, `output ${name} needs a description`);
 });
 
-test('the triage workflow only uses inputs and outputs action.yml declares', async () => {
+test('the triage workflows only use inputs and outputs action.yml declares', async () => {
   const action = parse(await read('action.yml')) as ActionYaml;
-  const workflow = parse(await read('examples/workflows/crash-triage.yml')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
-  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-  const step = steps.find((candidate) => candidate.uses?.startsWith('crash-report-aggregator/'));
-  assert.ok(step?.with);
-  for (const key of Object.keys(step.with)) assert.ok(key in action.inputs, `unknown input ${key}`);
-  for (const run of steps.map((candidate) => candidate.run ?? '')) {
-    for (const [, output] of run.matchAll(/steps\.triage\.outputs\.([a-z-]+)/g)) assert.ok(output! in action.outputs, `unknown output ${output}`);
+  for (const [file, uses] of [['examples/workflows/crash-triage.yml', 1], ['examples/workflows/crash-triage-sharded.yml', 2]] as const) {
+    const workflow = parse(await read(file)) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const ours = steps.filter((candidate) => candidate.uses?.startsWith('crash-report-aggregator/'));
+    assert.equal(ours.length, uses, file);
+    for (const step of ours) {
+      assert.ok(step.with);
+      for (const key of Object.keys(step.with)) assert.ok(key in action.inputs, `${file}: unknown input ${key}`);
+    }
+    for (const text of steps.flatMap((candidate) => [candidate.run ?? '', JSON.stringify(candidate.with ?? {})])) {
+      for (const [, output] of text.matchAll(/steps\.(?:triage|partial)\.outputs\.([a-z-]+)/g)) assert.ok(output! in action.outputs, `${file}: unknown output ${output}`);
+    }
   }
 });
 

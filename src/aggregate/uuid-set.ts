@@ -19,6 +19,10 @@ function hexWord(text: string, at: number): number {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
 
+function wordAt(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+}
+
 function mix(a: number, b: number, c: number, d: number): number {
   let h = Math.imul(a ^ Math.imul(d, 0x9e3779b1) ^ (c >>> 7) ^ Math.imul(b, 0x27d4eb2d), 0x85ebca6b) >>> 0;
   h ^= h >>> 13;
@@ -46,6 +50,15 @@ export class UuidSet {
     const b = ((Number.parseInt(uuid.slice(9, 13), 16) << 16) | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
     const c = ((Number.parseInt(uuid.slice(19, 23), 16) << 16) | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
     const d = hexWord(uuid, 28);
+    return this.#addWords(a, b, c, d);
+  }
+
+  /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
+  addBytes(bytes: Uint8Array, at: number): boolean {
+    return this.#addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+  }
+
+  #addWords(a: number, b: number, c: number, d: number): boolean {
     if ((a | b | c | d) === 0) {
       if (this.#hasNil) return false;
       this.#hasNil = true;

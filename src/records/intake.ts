@@ -57,6 +57,11 @@ export interface IntakeOptions {
   now: Date;
   /** Called once per accepted session; `times` are its start and end in epoch milliseconds. */
   onSession: (summary: SessionSummary, run: RunRef | null, times: SessionTimes) => void;
+  /**
+   * Called before the records of each input a source yields: `source` is the
+   * source's position in `sources`, `seq` the input's place in its reading order.
+   */
+  onInput?: (input: { source: number; seq: number }) => void;
   limits?: { maxInputs: number; maxBytes: number; maxRecords: number };
 }
 
@@ -189,7 +194,8 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     for (const parsed of parseRecords(item.bytes, format)) if (!take(parsed, item.run)) return;
   };
 
-  const consume = async (event: SourceEvent): Promise<void> => {
+  let position = 0;
+  const consume = async (event: SourceEvent, source: number): Promise<void> => {
     if (event.kind === 'skip') {
       bump(tally.skipped, event.reason);
       return;
@@ -199,6 +205,8 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       return;
     }
     tally.inputsRead += 1;
+    position += 1;
+    options.onInput?.({ source, seq: event.seq ?? position });
     if (!event.name.toLowerCase().endsWith('.zip')) {
       await readRecords(event);
       return;
@@ -210,9 +218,9 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     }
   };
 
-  for (const source of options.sources) {
+  for (const [index, source] of options.sources.entries()) {
     for await (const event of source.read()) {
-      await consume(event);
+      await consume(event, index);
       if (tally.limitReached) return tally;
     }
   }

@@ -12,6 +12,14 @@ function table(rows: string[][]): string {
 export function formatConsoleReport(report: RunReport): string {
   const { totals, intake } = report;
   const lines: string[] = [];
+  if (report.partial) {
+    const { shard, path, sessions, bytes } = report.partial;
+    lines.push(
+      `Shard ${shard.index} of ${shard.count}: ${sessions} sessions from ${intake.inputsRead} input(s), ${totals.rejected} rejected, ` +
+        `${intake.duplicates} duplicates, ${intake.outsideWindow} outside window; written to ${path} (${bytes} bytes).`,
+    );
+    return [...lines, ...reasonLines(report)].join('\n');
+  }
   const rows = [
     [...report.groupBy, 'sessions', 'errored', 'rate', 'flagged', 'issue'],
     ...report.groups.map((group) => [
@@ -31,9 +39,15 @@ export function formatConsoleReport(report: RunReport): string {
       `${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ` +
       `${totals.muted} muted, ${totals.deferred} deferred${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
   );
+  if (report.merged) lines.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
+  return [...lines, ...reasonLines(report)].join('\n');
+}
+
+function reasonLines({ intake }: RunReport): string[] {
+  const lines: string[] = [];
   for (const [reason, count] of Object.entries(intake.rejectedReasons)) lines.push(`  rejected ${count}: ${reason}`);
   for (const [finding, count] of Object.entries(intake.privacy)) lines.push(`  private data ${count}: ${finding}`);
   for (const [reason, count] of Object.entries(intake.skipped)) lines.push(`  skipped ${count}: ${reason}`);
   if (intake.limitReached) lines.push(`warning: ${limitMessage(intake)}`);
-  return lines.join('\n');
+  return lines;
 }

@@ -43,8 +43,20 @@ function reasonRows(counts: Record<string, number>): string[][] {
 
 export function composeJobSummary(report: RunReport, summary: SummaryWriter): SummaryWriter {
   const { totals, intake } = report;
-  summary.addHeading('Crash report triage', 2);
-  summary.addRaw(
+  const partial = report.partial;
+  if (partial) {
+    summary.addHeading(`Crash report triage: shard ${partial.shard.index} of ${partial.shard.count}`, 2);
+    summary.addRaw(
+      `<p>${formatCount(partial.sessions)} sessions from this shard's ${formatCount(intake.inputsRead)} input(s) ` +
+        `(${formatCount(intake.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake.duplicates)} duplicates, ` +
+        `${formatCount(intake.outsideWindow)} outside the ${report.window.lookbackDays}-day window) were written to ` +
+        `<code>${escapeHtml(partial.path)}</code> (${formatCount(partial.bytes)} bytes). The merge job counts them with the other shards and files the issues.</p>`,
+      true,
+    );
+  } else {
+    summary.addHeading('Crash report triage', 2);
+    if (report.merged) summary.addRaw(`<p>Merged from the partials of ${formatCount(report.merged.shards)} shard(s).</p>`, true);
+    summary.addRaw(
     `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups ` +
       `(${formatCount(intake.records)} records read; ${formatCount(totals.rejected)} rejected, ` +
       `${formatCount(intake.duplicates)} duplicates, ${formatCount(intake.outsideWindow)} outside the ${report.window.lookbackDays}-day window). ` +
@@ -52,6 +64,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
       `and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
     true,
   );
+  }
   if (intake.limitReached) summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
   const waiting = intake.skipped['artifact-deferred-rate-limit'] ?? 0;
   if (waiting > 0) summary.addRaw(`<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
@@ -68,7 +81,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     group.flagged ? '🔴 yes' : `no: ${escapeHtml(group.verdict)}`,
     group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : '',
   ]);
-  if (rows.length > 0) summary.addTable([header, ...rows]);
+  if (rows.length > 0 && !partial) summary.addTable([header, ...rows]);
   if (report.groups.length > SUMMARY_MAX_GROUPS) {
     summary.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
   }

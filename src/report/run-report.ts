@@ -3,6 +3,7 @@
 
 import type { JudgedGroup } from '../aggregate/flag-groups.ts';
 import type { IntakeTally } from '../records/intake.ts';
+import type { Shard } from '../sources/shard.ts';
 import type { AppliedAction } from '../trackers/apply-plan.ts';
 
 export interface GroupReport extends JudgedGroup {
@@ -43,6 +44,10 @@ export interface RunReport {
   requests: { reads: number; writes: number } | null;
   /** Artifacts read from the kept state, stored, rejected, dropped (with state-path). */
   state?: { fromState: number; stored: number; rejected: number; dropped: number };
+  /** Mode partial: this shard's share, and the partial written for the merge. */
+  partial?: { shard: Shard; path: string; sessions: number; bytes: number };
+  /** Mode merge: how many shards' partials were combined. */
+  merged?: { shards: number; partials: string[] };
 }
 
 export function buildReport(input: {

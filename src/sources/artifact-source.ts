@@ -9,6 +9,8 @@ import type { RepositoryRef, Settings } from '../settings.ts';
 import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { orderedPool } from './ordered-pool.ts';
 import type { ArtifactCache } from './artifact-cache.ts';
+import { inShard } from './shard.ts';
+import type { Shard } from './shard.ts';
 import type { RunRef, Source, SourceEvent } from './source.ts';
 
 type Artifact = components['schemas']['artifact'];
@@ -36,6 +38,13 @@ export interface ArtifactSourceOptions {
   budget?: { remaining: () => number | null; reserve: number };
   /** Archives kept from earlier runs (input state-path). */
   cache?: ArtifactCache;
+  /** Only this share of the artifacts is read (input shard, with mode partial). */
+  shard?: Shard | null;
+}
+
+/** Every attempt of a workflow run uploads an artifact name again: they share this key. */
+function attemptKey(artifact: Artifact): string {
+  return `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\u0000${artifact.name}`;
 }
 
 export const BLOB_ATTEMPTS = 3;
@@ -133,7 +142,9 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
   async function download(artifact: Artifact): Promise<SourceEvent> {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
     const stored = await options.cache?.get(artifact);
-    if (stored) return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact) };
+    // Newest first, as listed: the same order in every shard and on every run.
+    const seq = -artifact.id;
+    if (stored) return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact), seq };
     const left = options.budget?.remaining() ?? null;
     if (left !== null && left <= options.budget!.reserve) return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
     const run = runOf(artifact);
@@ -163,7 +174,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin, reason: 'artifact-too-large' };
     await options.cache?.put(artifact, bytes);
-    return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run };
+    return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run, seq };
   }
 
   return {
@@ -172,7 +183,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       const since = options.since.getTime();
       const wanted: Artifact[] = [];
       for (const artifact of await listArtifacts()) {
-        if (!matches(artifact.name)) continue;
+        if (!matches(artifact.name) || !inShard(attemptKey(artifact), options.shard)) continue;
         const origin = `artifact ${artifact.name} (#${artifact.id})`;
         if (Date.parse(artifact.created_at ?? '') < since) {
           yield { kind: 'skip', origin, reason: 'artifact-outside-window' };
@@ -189,7 +200,7 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       // A re-run attempt re-uploads the same artifact name in the same run: keep the newest copy.
       const latest = new Map<string, Artifact>();
       for (const artifact of wanted) {
-        const key = `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\u0000${artifact.name}`;
+        const key = attemptKey(artifact);
         const kept = latest.get(key);
         if (!kept || artifact.id > kept.id) {
           if (kept) yield { kind: 'skip', origin: `artifact ${kept.name} (#${kept.id})`, reason: 'artifact-older-attempt' };
@@ -219,6 +230,7 @@ export function artifactSourceFor(
 ): Source {
   return createArtifactSource({
     ...(cache ? { cache } : {}),
+    shard: settings.mode === 'partial' ? settings.shard : null,
     client: github.client,
     repository: settings.repository,
     names: settings.artifactNames,

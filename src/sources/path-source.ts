@@ -5,6 +5,8 @@ import { glob, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { recordFormatOf } from '../records/parse-records.ts';
+import { inShard } from './shard.ts';
+import type { Shard } from './shard.ts';
 import type { Source, SourceEvent } from './source.ts';
 
 
@@ -24,7 +26,8 @@ async function filesUnder(folder: string): Promise<string[]> {
     .sort();
 }
 
-async function expand(pattern: string, cwd: string): Promise<string[] | null> {
+/** The readable files a path, folder or glob names, sorted; null when it names nothing. */
+export async function expand(pattern: string, cwd: string): Promise<string[] | null> {
   const full = resolve(cwd, pattern);
   const info = await stat(full).catch(() => null);
   if (info?.isDirectory()) return filesUnder(full);
@@ -39,21 +42,25 @@ async function expand(pattern: string, cwd: string): Promise<string[] | null> {
   return found.length > 0 ? [...new Set(found)].sort() : null;
 }
 
-export function createPathSource(patterns: string[], cwd: string): Source {
+/** With `shard`, only the files (and missing patterns) of that share are read. */
+export function createPathSource(patterns: string[], cwd: string, shard?: Shard | null): Source {
   return {
     describe: () => `files matching ${patterns.join(', ')}`,
     async *read(): AsyncGenerator<SourceEvent> {
       const seen = new Set<string>();
+      let seq = 0;
       for (const pattern of patterns) {
         const files = await expand(pattern, cwd);
         if (files === null) {
-          yield { kind: 'skip', origin: pattern, reason: 'path-not-found' };
+          if (inShard(`pattern\u0000${pattern}`, shard)) yield { kind: 'skip', origin: pattern, reason: 'path-not-found' };
           continue;
         }
         for (const file of files) {
           if (seen.has(file)) continue;
           seen.add(file);
+          seq += 1;
           const origin = relative(cwd, file) || file;
+          if (!inShard(`file\u0000${origin}`, shard)) continue;
           if (!readable(file)) {
             yield { kind: 'skip', origin, reason: 'unsupported-file-type' };
             continue;
@@ -64,9 +71,9 @@ export function createPathSource(patterns: string[], cwd: string): Source {
             continue;
           }
           if (recordFormatOf(file) === 'jsonl' && info.size > STREAM_FROM_BYTES) {
-            yield { kind: 'item', origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info.size, run: null };
+            yield { kind: 'item', origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info.size, run: null, seq };
           } else {
-            yield { kind: 'item', origin, name: file, bytes: await readFile(file), run: null };
+            yield { kind: 'item', origin, name: file, bytes: await readFile(file), run: null, seq };
           }
         }
       }

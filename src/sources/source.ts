@@ -22,6 +22,11 @@ export interface SourceItem {
   /** Size in bytes, when `stream` is set. */
   size?: number;
   run: RunRef | null;
+  /**
+   * Where this input sits in the source's reading order (ascending), the same
+   * in every shard of a matrix; set on the inputs a source yields, not on zip entries.
+   */
+  seq?: number;
 }
 
 export interface SourceSkip {

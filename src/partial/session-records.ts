@@ -1,0 +1,323 @@
+// Accepted sessions as compact binary records: exactly what aggregation reads of
+// each session (its configuration, outcome, counts, times, install, run and error
+// kinds), about 45 bytes each. A shard writes them; the merge decodes them in the
+// order a full run would have read them, so it can drop duplicates across shards
+// and feed the very same aggregators.
+
+import type { RunRef } from '../sources/source.ts';
+import type { Arch, Outcome, Platform, SessionSummary } from '../records/session-summary.ts';
+
+/** What a session shares with others of the same configuration. */
+export type ConfigTuple = [
+  appName: string,
+  appVersion: string,
+  runtimeName: string | null,
+  runtimeVersion: string | null,
+  platform: string,
+  osVersion: string | null,
+  arch: string | null,
+  ci: string | null,
+];
+
+export interface DecodedSession {
+  summary: SessionSummary;
+  run: RunRef | null;
+  times: { startedMs: number; endedMs: number };
+  /** The 16 raw bytes of the session ID are at `idAt` in `bytes`. */
+  bytes: Uint8Array;
+  idAt: number;
+}
+
+const OUTCOMES: (Outcome | undefined)[] = [undefined, 'ok', 'error', 'crash'];
+const HAS_INSTALL = 4;
+const HAS_KINDS = 8;
+/** The latest instant a Date can hold. */
+const MAX_TIME_MS = 8.64e15;
+/** A record is at most this long without its error kinds. */
+const RECORD_BASE_MAX = 16 + 16 + 1 + 5 * 9;
+
+export class PartialFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PartialFormatError';
+  }
+}
+
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return code - 55;
+}
+
+/** Writes a UUID (8-4-4-4-12 hex digits, any case; the schema checked it) as 16 bytes. */
+function putUuid(out: Uint8Array, at: number, uuid: string): void {
+  let digit = 0;
+  for (let i = 0; i < 36; i += 1) {
+    const code = uuid.charCodeAt(i);
+    if (code === 45) continue;
+    const value = hexValue(code);
+    if ((digit & 1) === 0) out[at + (digit >> 1)] = value << 4;
+    else out[at + (digit >> 1)]! |= value;
+    digit += 1;
+  }
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function uuidAt(bytes: Uint8Array, at: number): string {
+  let text = '';
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) text += '-';
+    text += HEX[bytes[at + i]!];
+  }
+  return text;
+}
+
+/** Unsigned integers up to 2^53 in 7-bit groups. */
+function putVarint(out: Uint8Array, at: number, value: number): number {
+  let rest = value;
+  while (rest >= 128) {
+    out[at++] = (rest % 128) | 128;
+    rest = Math.floor(rest / 128);
+  }
+  out[at++] = rest;
+  return at;
+}
+
+/** Encodes sessions, numbering configurations, error kinds and runs as they first appear. */
+export class SessionRecordWriter {
+  readonly #baseMs: number;
+  #buffer = new Uint8Array(1 << 16);
+  #at = 0;
+  #count = 0;
+  readonly #configs = new Map<string, number>();
+  readonly #kinds = new Map<string, number>();
+  readonly #runs = new Map<number, number>();
+  /** Dictionary entries not yet handed out by takeDictionary(). */
+  #newConfigs: ConfigTuple[] = [];
+  #newKinds: string[] = [];
+  #newRuns: RunRef[] = [];
+
+  /** Sessions must start at or after `baseMs` (the window start). */
+  constructor(baseMs: number) {
+    this.#baseMs = baseMs;
+  }
+
+  get byteLength(): number {
+    return this.#at;
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  add(summary: SessionSummary, run: RunRef | null, times: { startedMs: number; endedMs: number }): void {
+    const kinds = summary.error_kinds;
+    let kindCount = 0;
+    if (kinds) for (const kind in kinds) if (Object.prototype.hasOwnProperty.call(kinds, kind)) kindCount += 1;
+    this.#reserve(RECORD_BASE_MAX + 9 + kindCount * 18);
+    const out = this.#buffer;
+    let at = this.#at;
+    putUuid(out, at, summary.session_id);
+    at += 16;
+    at = putVarint(out, at, this.#configIndex(summary));
+    const outcome = summary.outcome === undefined ? 0 : OUTCOMES.indexOf(summary.outcome);
+    out[at++] = outcome | (summary.install_id ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
+    if (summary.install_id) {
+      putUuid(out, at, summary.install_id);
+      at += 16;
+    }
+    at = putVarint(out, at, times.startedMs - this.#baseMs);
+    at = putVarint(out, at, times.endedMs - times.startedMs);
+    at = putVarint(out, at, summary.log_lines);
+    at = putVarint(out, at, summary.error_lines);
+    at = putVarint(out, at, run ? this.#runIndex(run) + 1 : 0);
+    if (kindCount > 0) {
+      at = putVarint(out, at, kindCount);
+      for (const kind in kinds) {
+        if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
+        at = putVarint(out, at, this.#kindIndex(kind));
+        at = putVarint(out, at, kinds[kind]!);
+      }
+    }
+    this.#at = at;
+    this.#count += 1;
+  }
+
+  /** The records written since the last call, and forgets them. */
+  takeRecords(): { bytes: Uint8Array; count: number } {
+    const taken = { bytes: this.#buffer.slice(0, this.#at), count: this.#count };
+    this.#at = 0;
+    this.#count = 0;
+    return taken;
+  }
+
+  /** Dictionary entries added since the last call: a reader needs them before the records that use them. */
+  takeDictionary(): { configs: ConfigTuple[]; kinds: string[]; runs: RunRef[] } {
+    const taken = { configs: this.#newConfigs, kinds: this.#newKinds, runs: this.#newRuns };
+    this.#newConfigs = [];
+    this.#newKinds = [];
+    this.#newRuns = [];
+    return taken;
+  }
+
+  #reserve(bytes: number): void {
+    if (this.#at + bytes <= this.#buffer.byteLength) return;
+    const grown = new Uint8Array(Math.max(this.#buffer.byteLength * 2, this.#at + bytes));
+    grown.set(this.#buffer.subarray(0, this.#at));
+    this.#buffer = grown;
+  }
+
+  #configIndex(summary: SessionSummary): number {
+    const tuple: ConfigTuple = [
+      summary.app.name,
+      summary.app.version,
+      summary.runtime?.name ?? null,
+      summary.runtime?.version ?? null,
+      summary.os.platform,
+      summary.os.version ?? null,
+      summary.os.arch ?? null,
+      summary.ci ?? null,
+    ];
+    // Schema-valid values hold no control characters; "\u0001" stands for "not set".
+    const key = tuple.map((value) => value ?? '\u0001').join('\u0000');
+    let index = this.#configs.get(key);
+    if (index === undefined) {
+      index = this.#configs.size;
+      this.#configs.set(key, index);
+      this.#newConfigs.push(tuple);
+    }
+    return index;
+  }
+
+  #kindIndex(kind: string): number {
+    let index = this.#kinds.get(kind);
+    if (index === undefined) {
+      index = this.#kinds.size;
+      this.#kinds.set(kind, index);
+      this.#newKinds.push(kind);
+    }
+    return index;
+  }
+
+  #runIndex(run: RunRef): number {
+    let index = this.#runs.get(run.id);
+    if (index === undefined) {
+      index = this.#runs.size;
+      this.#runs.set(run.id, index);
+      this.#newRuns.push({ id: run.id, branch: run.branch, url: run.url });
+    }
+    return index;
+  }
+}
+
+interface SharedConfig {
+  app: SessionSummary['app'];
+  runtime: SessionSummary['runtime'];
+  os: SessionSummary['os'];
+  ci: string | null;
+}
+
+/** Decodes records against the dictionaries read so far; bad bytes throw PartialFormatError. */
+export class SessionRecordReader {
+  readonly #baseMs: number;
+  readonly #configs: SharedConfig[] = [];
+  readonly #kinds: string[] = [];
+  readonly #runs: RunRef[] = [];
+
+  constructor(baseMs: number) {
+    this.#baseMs = baseMs;
+  }
+
+  addConfig(tuple: ConfigTuple): void {
+    const [appName, appVersion, runtimeName, runtimeVersion, platform, osVersion, arch, ci] = tuple;
+    const os: SessionSummary['os'] = { platform: platform as Platform };
+    if (osVersion !== null) os.version = osVersion;
+    if (arch !== null) os.arch = arch as Arch;
+    this.#configs.push({
+      app: { name: appName, version: appVersion },
+      runtime: runtimeName !== null && runtimeVersion !== null ? { name: runtimeName, version: runtimeVersion } : undefined,
+      os,
+      ci,
+    });
+  }
+
+  addKind(kind: string): void {
+    this.#kinds.push(kind);
+  }
+
+  addRun(run: RunRef): void {
+    this.#runs.push(run);
+  }
+
+  /** Calls `each` for every record in `bytes`, which must hold exactly `count` of them. */
+  read(bytes: Uint8Array, count: number, each: (session: DecodedSession) => void): void {
+    let at = 0;
+    const end = bytes.byteLength;
+    const varint = (): number => {
+      let value = 0;
+      let scale = 1;
+      for (let length = 0; length < 8; length += 1) {
+        if (at >= end) throw new PartialFormatError('a session record is cut short');
+        const byte = bytes[at++]!;
+        value += (byte & 127) * scale;
+        if (byte < 128) return value;
+        scale *= 128;
+      }
+      throw new PartialFormatError('a session record holds a number that is too long');
+    };
+    for (let n = 0; n < count; n += 1) {
+      if (at + 17 > end) throw new PartialFormatError('a session record is cut short');
+      const idAt = at;
+      at += 16;
+      const config = this.#configs[varint()];
+      if (!config) throw new PartialFormatError('a session record names a configuration not defined before it');
+      const flags = bytes[at++]!;
+      if (flags > 15) throw new PartialFormatError('a session record has unknown flags');
+      const summary: SessionSummary = {
+        schema_version: 1,
+        session_id: uuidAt(bytes, idAt),
+        app: config.app,
+        os: config.os,
+        started_at: '',
+        ended_at: '',
+        log_lines: 0,
+        error_lines: 0,
+      };
+      if (config.runtime) summary.runtime = config.runtime;
+      if (config.ci !== null) summary.ci = config.ci;
+      const outcome = OUTCOMES[flags & 3];
+      if (outcome) summary.outcome = outcome;
+      if (flags & HAS_INSTALL) {
+        if (at + 16 > end) throw new PartialFormatError('a session record is cut short');
+        summary.install_id = uuidAt(bytes, at);
+        at += 16;
+      }
+      const startedMs = this.#baseMs + varint();
+      const endedMs = startedMs + varint();
+      if (endedMs > MAX_TIME_MS) throw new PartialFormatError('a session record holds a time out of range');
+      summary.started_at = new Date(startedMs).toISOString();
+      summary.ended_at = new Date(endedMs).toISOString();
+      summary.log_lines = varint();
+      summary.error_lines = varint();
+      const runNumber = varint();
+      let run: RunRef | null = null;
+      if (runNumber > 0) {
+        run = this.#runs[runNumber - 1] ?? null;
+        if (!run) throw new PartialFormatError('a session record names a run not defined before it');
+      }
+      if (flags & HAS_KINDS) {
+        const kinds: Record<string, number> = {};
+        const kindCount = varint();
+        for (let k = 0; k < kindCount; k += 1) {
+          const kind = this.#kinds[varint()];
+          if (kind === undefined) throw new PartialFormatError('a session record names an error kind not defined before it');
+          kinds[kind] = varint();
+        }
+        summary.error_kinds = kinds;
+      }
+      each({ summary, run, times: { startedMs, endedMs }, bytes, idAt });
+    }
+    if (at !== end) throw new PartialFormatError('a chunk of session records holds more bytes than its count says');
+  }
+}
