@@ -28721,572 +28721,6 @@ var require__ = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/formats.js
-var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
-    function fmtDef(validate, compare) {
-      return { validate, compare };
-    }
-    exports.fullFormats = {
-      // date: http://tools.ietf.org/html/rfc3339#section-5.6
-      date: fmtDef(date, compareDate),
-      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
-      time: fmtDef(getTime(true), compareTime),
-      "date-time": fmtDef(getDateTime(true), compareDateTime),
-      "iso-time": fmtDef(getTime(), compareIsoTime),
-      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
-      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
-      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
-      uri,
-      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
-      // uri-template: https://tools.ietf.org/html/rfc6570
-      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
-      // For the source: https://gist.github.com/dperini/729294
-      // For test cases: https://mathiasbynens.be/demo/url-regex
-      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
-      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
-      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
-      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
-      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
-      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
-      regex: regex2,
-      // uuid: http://tools.ietf.org/html/rfc4122
-      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
-      // JSON-pointer: https://tools.ietf.org/html/rfc6901
-      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
-      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
-      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
-      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
-      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
-      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
-      // byte: https://github.com/miguelmota/is-base64
-      byte,
-      // signed 32 bit integer
-      int32: { type: "number", validate: validateInt32 },
-      // signed 64 bit integer
-      int64: { type: "number", validate: validateInt64 },
-      // C-type float
-      float: { type: "number", validate: validateNumber },
-      // C-type double
-      double: { type: "number", validate: validateNumber },
-      // hint to the UI to hide input strings
-      password: true,
-      // unchecked string payload
-      binary: true
-    };
-    exports.fastFormats = {
-      ...exports.fullFormats,
-      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
-      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
-      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
-      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
-      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
-      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
-      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
-      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
-      // email (sources from jsen validator):
-      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
-      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
-      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
-    };
-    exports.formatNames = Object.keys(exports.fullFormats);
-    function isLeapYear(year) {
-      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    }
-    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    function date(str) {
-      const matches = DATE.exec(str);
-      if (!matches)
-        return false;
-      const year = +matches[1];
-      const month = +matches[2];
-      const day = +matches[3];
-      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
-    }
-    function compareDate(d1, d2) {
-      if (!(d1 && d2))
-        return void 0;
-      if (d1 > d2)
-        return 1;
-      if (d1 < d2)
-        return -1;
-      return 0;
-    }
-    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
-    function getTime(strictTimeZone) {
-      return function time(str) {
-        const matches = TIME.exec(str);
-        if (!matches)
-          return false;
-        const hr = +matches[1];
-        const min = +matches[2];
-        const sec = +matches[3];
-        const tz = matches[4];
-        const tzSign = matches[5] === "-" ? -1 : 1;
-        const tzH = +(matches[6] || 0);
-        const tzM = +(matches[7] || 0);
-        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
-          return false;
-        if (hr <= 23 && min <= 59 && sec < 60)
-          return true;
-        const utcMin = min - tzM * tzSign;
-        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
-        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
-      };
-    }
-    function compareTime(s1, s2) {
-      if (!(s1 && s2))
-        return void 0;
-      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
-      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
-      if (!(t1 && t2))
-        return void 0;
-      return t1 - t2;
-    }
-    function compareIsoTime(t1, t2) {
-      if (!(t1 && t2))
-        return void 0;
-      const a1 = TIME.exec(t1);
-      const a2 = TIME.exec(t2);
-      if (!(a1 && a2))
-        return void 0;
-      t1 = a1[1] + a1[2] + a1[3];
-      t2 = a2[1] + a2[2] + a2[3];
-      if (t1 > t2)
-        return 1;
-      if (t1 < t2)
-        return -1;
-      return 0;
-    }
-    var DATE_TIME_SEPARATOR = /t|\s/i;
-    function getDateTime(strictTimeZone) {
-      const time = getTime(strictTimeZone);
-      return function date_time(str) {
-        const dateTime = str.split(DATE_TIME_SEPARATOR);
-        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
-      };
-    }
-    function compareDateTime(dt1, dt2) {
-      if (!(dt1 && dt2))
-        return void 0;
-      const d1 = new Date(dt1).valueOf();
-      const d2 = new Date(dt2).valueOf();
-      if (!(d1 && d2))
-        return void 0;
-      return d1 - d2;
-    }
-    function compareIsoDateTime(dt1, dt2) {
-      if (!(dt1 && dt2))
-        return void 0;
-      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
-      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
-      const res = compareDate(d1, d2);
-      if (res === void 0)
-        return void 0;
-      return res || compareTime(t1, t2);
-    }
-    var NOT_URI_FRAGMENT = /\/|:/;
-    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-    function uri(str) {
-      return NOT_URI_FRAGMENT.test(str) && URI.test(str);
-    }
-    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
-    function byte(str) {
-      BYTE.lastIndex = 0;
-      return BYTE.test(str);
-    }
-    var MIN_INT32 = -(2 ** 31);
-    var MAX_INT32 = 2 ** 31 - 1;
-    function validateInt32(value) {
-      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
-    }
-    function validateInt64(value) {
-      return Number.isInteger(value);
-    }
-    function validateNumber() {
-      return true;
-    }
-    var Z_ANCHOR = /[^\\]\\Z/;
-    function regex2(str) {
-      if (Z_ANCHOR.test(str))
-        return false;
-      try {
-        new RegExp(str);
-        return true;
-      } catch (e) {
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports.default = draft7Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
-    module.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-    var core_1 = require_core();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports.Ajv = Ajv;
-    module.exports = exports = Ajv;
-    module.exports.Ajv = Ajv;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
-  }
-});
-
-// node_modules/ajv-formats/dist/limit.js
-var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatLimitDefinition = void 0;
-    var ajv_1 = require_ajv();
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    exports.formatLimitDefinition = {
-      keyword: Object.keys(KWDs),
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, schemaCode, keyword, it } = cxt;
-        const { opts, self: self2 } = it;
-        if (!opts.validateFormats)
-          return;
-        const fCxt = new ajv_1.KeywordCxt(it, self2.RULES.all.format.definition, "format");
-        if (fCxt.$data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self2.formats,
-            code: opts.code.formats
-          });
-          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
-          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
-        }
-        function validateFormat() {
-          const format2 = fCxt.schema;
-          const fmtDef = self2.formats[format2];
-          if (!fmtDef || fmtDef === true)
-            return;
-          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
-            throw new Error(`"${keyword}": format "${format2}" does not define "compare" function`);
-          }
-          const fmt = gen.scopeValue("formats", {
-            key: format2,
-            ref: fmtDef,
-            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format2)}` : void 0
-          });
-          cxt.fail$data(compareCode(fmt));
-        }
-        function compareCode(fmt) {
-          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
-        }
-      },
-      dependencies: ["format"]
-    };
-    var formatLimitPlugin = (ajv) => {
-      ajv.addKeyword(exports.formatLimitDefinition);
-      return ajv;
-    };
-    exports.default = formatLimitPlugin;
-  }
-});
-
-// node_modules/ajv-formats/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var formats_1 = require_formats();
-    var limit_1 = require_limit();
-    var codegen_1 = require_codegen();
-    var fullName = new codegen_1.Name("fullFormats");
-    var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv, opts = { keywords: true }) => {
-      if (Array.isArray(opts)) {
-        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
-        return ajv;
-      }
-      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list, formats, exportName);
-      if (opts.keywords)
-        (0, limit_1.default)(ajv);
-      return ajv;
-    };
-    formatsPlugin.get = (name, mode2 = "full") => {
-      const formats = mode2 === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
-      const f = formats[name];
-      if (!f)
-        throw new Error(`Unknown format "${name}"`);
-      return f;
-    };
-    function addFormats2(ajv, list, fs, exportName) {
-      var _a;
-      var _b;
-      (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list)
-        ajv.addFormat(f, fs[f]);
-    }
-    module.exports = exports = formatsPlugin;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = formatsPlugin;
-  }
-});
-
 // node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils3 = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
@@ -40294,7 +39728,7 @@ var require_ddsketch = __commonJS({
 });
 
 // node_modules/@datadog/sketches-js/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/@datadog/sketches-js/dist/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -42095,6 +41529,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/cli.ts
+import { availableParallelism } from "node:os";
 import { join as join5, resolve as resolve4 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
@@ -43137,12 +42572,12 @@ var applyReviverIteratively = (parsed2, userReviver) => {
 var serializeBigInts = (text) => {
   return text.replace(
     stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
+    (match, digits2, fractional, exponential) => {
       const isString = match[0] === '"';
       const isNoise = isString && noiseValueWithQuotes.test(match);
       if (isNoise) return match.substring(0, match.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isLessThanMaxSafeInt = digits2 && (digits2.length < MAX_DIGITS || digits2.length === MAX_DIGITS && digits2 <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
       if (isStandardValue) return match;
       return '"' + match + 'n"';
@@ -46955,7 +46390,6 @@ function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()
 
 // src/records/validate-summary.ts
 var import__ = __toESM(require__(), 1);
-var import_ajv_formats = __toESM(require_dist(), 1);
 
 // schema/session-summary.v1.json
 var session_summary_v1_default = {
@@ -47153,9 +46587,46 @@ function safePath(instancePath) {
   if (instancePath === "") return "/";
   return instancePath.split("/").map((segment, index) => index === 0 || KNOWN_SEGMENTS.has(segment) ? segment : "*").join("/");
 }
+function digits(text, at, count) {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isDateTime(text) {
+  const length = text.length;
+  if (length < 20 || length > 40) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const separator = text.charCodeAt(10);
+  if (year < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return false;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return false;
+  let at = 19;
+  if (text.charCodeAt(at) === 46) {
+    const start = at + 1;
+    for (at = start; at < length && digits(text, at, 1) >= 0; at += 1) ;
+    if (at === start || at - start > 9) return false;
+  }
+  const zone = text.charCodeAt(at);
+  if (zone === 90 || zone === 122) return at + 1 === length;
+  if (zone !== 43 && zone !== 45 || at + 6 !== length || text.charCodeAt(at + 3) !== 58) return false;
+  const offsetHours = digits(text, at + 1, 2);
+  const offsetMinutes = digits(text, at + 4, 2);
+  return offsetHours >= 0 && offsetHours <= 23 && offsetMinutes >= 0 && offsetMinutes <= 59;
+}
 function compile() {
-  const ajv = new import__.Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false });
-  import_ajv_formats.default.default(ajv, ["date-time"]);
+  const ajv = new import__.Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false, unicodeRegExp: false });
+  ajv.addFormat("date-time", { type: "string", validate: isDateTime });
   return ajv.compile(session_summary_v1_default);
 }
 var validateSchema = compile();
@@ -48002,13 +47473,25 @@ function emptyTally() {
     limitReached: null
   };
 }
+var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
+var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
+function sumTallies(tallies) {
+  const total = emptyTally();
+  for (const tally of tallies) {
+    for (const name of TALLY_COUNTS) total[name] += tally[name];
+    for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+    total.limitReached ??= tally.limitReached;
+  }
+  return total;
+}
 function limitMessage(tally) {
   return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
 }
 async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
-  const seen = new UuidSet(1024);
+  const dedupe = options2.dedupe ?? true;
+  const seen = new UuidSet(dedupe ? 1024 : 0);
   const windowStart = options2.windowStart.getTime();
   const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
   const reject = (reason) => {
@@ -48044,7 +47527,7 @@ async function intake(options2) {
       tally.outsideWindow += 1;
       return;
     }
-    if (!seen.add(summary.session_id)) {
+    if (dedupe && !seen.add(summary.session_id)) {
       tally.duplicates += 1;
       return;
     }
@@ -48200,6 +47683,9 @@ function inShard(key, shard2) {
 // src/sources/path-source.ts
 var STREAM_FROM_BYTES = 4 * 1024 * 1024;
 var CHUNK_BYTES = 1024 * 1024;
+function streamFile(path) {
+  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
+}
 function readable(name) {
   return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
 }
@@ -48249,7 +47735,7 @@ function createPathSource(patterns, cwd, shard2) {
             continue;
           }
           if (recordFormatOf(file) === "jsonl" && info.size > STREAM_FROM_BYTES) {
-            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info.size, run: null, seq };
+            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
           } else {
             yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null, seq };
           }
@@ -48424,6 +47910,48 @@ var SessionRecordWriter = class {
     return index;
   }
 };
+var DecodedSummary = class {
+  schema_version = 1;
+  install_id;
+  app;
+  runtime;
+  os;
+  ci;
+  log_lines = 0;
+  error_lines = 0;
+  outcome;
+  error_kinds;
+  #bytes;
+  #idAt;
+  #startedMs;
+  #endedMs;
+  constructor(config, bytes, idAt, startedMs, endedMs) {
+    this.app = config.app;
+    this.os = config.os;
+    if (config.runtime) this.runtime = config.runtime;
+    if (config.ci !== null) this.ci = config.ci;
+    this.#bytes = bytes;
+    this.#idAt = idAt;
+    this.#startedMs = startedMs;
+    this.#endedMs = endedMs;
+  }
+  get session_id() {
+    return uuidAt(this.#bytes, this.#idAt);
+  }
+  get started_at() {
+    return new Date(this.#startedMs).toISOString();
+  }
+  get ended_at() {
+    return new Date(this.#endedMs).toISOString();
+  }
+  /** The plain object a summary would be, for comparisons and JSON. */
+  toJSON() {
+    const { app, runtime, os, ci, install_id, log_lines, error_lines, outcome, error_kinds } = this;
+    return Object.fromEntries(
+      Object.entries({ schema_version: 1, session_id: this.session_id, install_id, app, runtime, os, ci, started_at: this.started_at, ended_at: this.ended_at, log_lines, error_lines, outcome, error_kinds }).filter(([, value]) => value !== void 0)
+    );
+  }
+};
 var SessionRecordReader = class {
   #baseMs;
   #configs = [];
@@ -48474,30 +48002,19 @@ var SessionRecordReader = class {
       if (!config) throw new PartialFormatError("a session record names a configuration not defined before it");
       const flags = bytes[at++];
       if (flags > 15) throw new PartialFormatError("a session record has unknown flags");
-      const summary = {
-        schema_version: 1,
-        session_id: uuidAt(bytes, idAt),
-        app: config.app,
-        os: config.os,
-        started_at: "",
-        ended_at: "",
-        log_lines: 0,
-        error_lines: 0
-      };
-      if (config.runtime) summary.runtime = config.runtime;
-      if (config.ci !== null) summary.ci = config.ci;
-      const outcome = OUTCOMES[flags & 3];
-      if (outcome) summary.outcome = outcome;
+      let installAt = -1;
       if (flags & HAS_INSTALL) {
         if (at + 16 > end) throw new PartialFormatError("a session record is cut short");
-        summary.install_id = uuidAt(bytes, at);
+        installAt = at;
         at += 16;
       }
       const startedMs = this.#baseMs + varint();
       const endedMs = startedMs + varint();
       if (endedMs > MAX_TIME_MS) throw new PartialFormatError("a session record holds a time out of range");
-      summary.started_at = new Date(startedMs).toISOString();
-      summary.ended_at = new Date(endedMs).toISOString();
+      const summary = new DecodedSummary(config, bytes, idAt, startedMs, endedMs);
+      const outcome = OUTCOMES[flags & 3];
+      if (outcome) summary.outcome = outcome;
+      if (installAt >= 0) summary.install_id = uuidAt(bytes, installAt);
       summary.log_lines = varint();
       summary.error_lines = varint();
       const runNumber = varint();
@@ -48601,8 +48118,6 @@ function runRef(value) {
   }
   return { id: value["id"], url: value["url"], branch: value["branch"] };
 }
-var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
-var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
 function tallyOf(value) {
   if (!isRecord(value)) throw new PartialFormatError("the end line carries no tally");
   for (const name of TALLY_COUNTS) {
@@ -48728,15 +48243,6 @@ var PartialMergeError = class extends Error {
     this.name = "PartialMergeError";
   }
 };
-function sumTallies(tallies) {
-  const total = emptyTally();
-  for (const tally of tallies) {
-    for (const name of TALLY_COUNTS) total[name] += tally[name];
-    for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
-    total.limitReached ??= tally.limitReached;
-  }
-  return total;
-}
 async function mergePartials(options2) {
   if (options2.partials.length === 0) throw new PartialMergeError("No partial to merge.");
   const cursors = [];
@@ -48908,7 +48414,7 @@ function newerThanAll(versions, seen) {
 }
 
 // src/aggregate/aggregate-groups.ts
-var import_sketches_js = __toESM(require_dist2(), 1);
+var import_sketches_js = __toESM(require_dist(), 1);
 var TOP_ERROR_KINDS = 5;
 var EVIDENCE_RUNS = 10;
 var DURATION_ACCURACY = 0.01;
@@ -49114,6 +48620,102 @@ function judgeGroups(groups2, rule) {
     }
     return { ...group, flagged, verdict, baseline, interval, aboveThreshold };
   });
+}
+
+// src/records/parallel-intake.ts
+import { Worker } from "node:worker_threads";
+function transferable(bytes) {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}
+async function intakeInWorkers(options2, workers2) {
+  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: /$^/ };
+  const share = (limit) => Math.max(1, Math.ceil(limit / workers2.count));
+  const setup = {
+    adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
+    windowStartMs: options2.windowStart.getTime(),
+    nowMs: options2.now.getTime(),
+    limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) }
+  };
+  const threads = Array.from({ length: workers2.count }, () => new Worker(workers2.url, { workerData: setup }));
+  const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
+  const answers = threads.map(() => []);
+  const tallies = threads.map(
+    (thread, index) => new Promise((resolve5, reject) => {
+      const fail = (error) => {
+        for (const answer of answers[index].splice(0)) answer.reject(error);
+        reject(error);
+      };
+      thread.on("message", (message) => {
+        if (message.kind === "input") answers[index].shift()?.resolve(message);
+        else if (message.kind === "done") resolve5(message.tally);
+        else fail(new Error(`An intake worker failed: ${message.message}`));
+      });
+      thread.on("error", fail);
+      thread.on("exit", (code) => fail(new Error(`An intake worker stopped (exit code ${code})`)));
+    })
+  );
+  for (const tally of tallies) tally.catch(() => {
+  });
+  const main2 = emptyTally();
+  const seen = new UuidSet(1024);
+  const queue = [];
+  const outstanding = threads.map(() => 0);
+  const maxQueued = workers2.count * 2 + 2;
+  const settle = async () => {
+    const pending = queue.shift();
+    const message = await pending.result;
+    outstanding[pending.worker] -= 1;
+    const reader = readers[pending.worker];
+    for (const config of message.dictionary.configs) reader.addConfig(config);
+    for (const kind of message.dictionary.kinds) reader.addKind(kind);
+    for (const run of message.dictionary.runs) reader.addRun(run);
+    options2.onInput?.(pending.input);
+    try {
+      reader.read(message.records, message.count, (session) => {
+        if (!seen.addBytes(session.bytes, session.idAt)) {
+          main2.duplicates += 1;
+          return;
+        }
+        main2.accepted += 1;
+        options2.onSession(session.summary, session.run, session.times);
+      });
+    } catch (error) {
+      if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
+      throw error;
+    }
+  };
+  let position = 0;
+  try {
+    for (const [sourceIndex, source] of options2.sources.entries()) {
+      for await (const event of source.read()) {
+        if (event.kind === "skip") {
+          main2.skipped[event.reason] = (main2.skipped[event.reason] ?? 0) + 1;
+          continue;
+        }
+        position += 1;
+        let worker = 0;
+        for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
+        const result = new Promise((resolve5, reject) => answers[worker].push({ resolve: resolve5, reject }));
+        result.catch(() => {
+        });
+        const bytes = transferable(event.bytes);
+        const item = { origin: event.origin, name: event.name, bytes, path: event.stream ? event.path ?? null : null, size: event.size ?? bytes.byteLength, run: event.run };
+        if (event.stream && !event.path) throw new Error(`${event.origin} is a stream without a file: worker threads cannot read it`);
+        threads[worker].postMessage({ kind: "input", item }, [bytes.buffer]);
+        outstanding[worker] += 1;
+        queue.push({ worker, result, input: { source: sourceIndex, seq: event.seq ?? position } });
+        while (queue.length >= maxQueued) await settle();
+      }
+    }
+    while (queue.length > 0) await settle();
+    for (const thread of threads) thread.postMessage({ kind: "finish" });
+    const total = sumTallies([main2, ...await Promise.all(tallies)]);
+    total.accepted = main2.accepted;
+    return total;
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
 }
 
 // src/render/markdown-escape.ts
@@ -49385,6 +48987,14 @@ function shard(read, runMode) {
   if (!match || index < 1 || index > count || count > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
   return { index, count };
 }
+function workers(read) {
+  const raw = read("workers").trim();
+  if (raw === "auto") return "auto";
+  if (raw === "") return 1;
+  const value = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+  if (value < 1 || value > 64) throw new SettingsError("workers", `is "${raw}"`, "auto (one per CPU core) or an integer from 1 to 64");
+  return value;
+}
 function parseSettings(read) {
   const settings = {
     token: read("github-token").trim(),
@@ -49419,7 +49029,8 @@ function parseSettings(read) {
     mode: mode(read),
     shard: null,
     partialPath: optionalPath(read, "partial-path"),
-    partials: lines(read("partials"))
+    partials: lines(read("partials")),
+    workers: workers(read)
   };
   settings.shard = shard(read, settings.mode);
   if (settings.mode === "merge") {
@@ -49787,6 +49398,14 @@ var DIMENSION_PREFIX = {
 function dimensionLabels(group) {
   return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
 }
+function workerPlan(settings, cores, url) {
+  return { count: settings.workers === "auto" ? Math.max(1, cores) : settings.workers, url };
+}
+function readInputs(options2, workers2, log) {
+  if (!workers2 || workers2.count <= 1) return intake(options2);
+  log.info(`Reading with ${workers2.count} worker threads.`);
+  return intakeInWorkers(options2, workers2);
+}
 function adapterOf(settings) {
   return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
 }
@@ -49821,14 +49440,18 @@ async function runPartial(settings, deps) {
     { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard: shard2, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
     deps.emit
   );
-  const tally = await intake({
-    sources: deps.sources,
-    adapter: adapterOf(settings),
-    windowStart,
-    now,
-    onInput: (input) => writer.beginInput(input),
-    onSession: (summary, run, times) => writer.add(summary, run, times)
-  });
+  const tally = await readInputs(
+    {
+      sources: deps.sources,
+      adapter: adapterOf(settings),
+      windowStart,
+      now,
+      onInput: (input) => writer.beginInput(input),
+      onSession: (summary, run, times) => writer.add(summary, run, times)
+    },
+    deps.workers,
+    log
+  );
   writer.end(tally);
   logTally(tally, settings, log);
   const report = reportOf(settings, { now, windowStart, intake: tally, groups: [], issues: [] });
@@ -49853,7 +49476,7 @@ async function runTriage(settings, deps) {
     log.info(`Merged the partials of ${merged.shards} shard(s).`);
     tally = merged.tally;
   } else {
-    tally = await intake({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession });
+    tally = await readInputs({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
   }
   logTally(tally, settings, log);
   const groups2 = judgeGroups(aggregator.groups(), settings);
@@ -50369,6 +49992,7 @@ Triage:
   --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
   --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
+  --workers N|auto         threads that parse and validate records (default 1; auto: one per core)
   --api-reserve N          REST requests kept for issue writes (default 100)
   --state-path DIR         keep downloaded artifacts here; later runs download only new ones
   --trust-forks true       also read artifacts of runs from forks (default false)
@@ -50413,7 +50037,8 @@ var INPUT_OPTIONS = [
   "state-path",
   "mode",
   "shard",
-  "partial-path"
+  "partial-path",
+  "workers"
 ];
 async function main(argv) {
   if (argv[0] === "summarize") return summarizeCommand(argv.slice(1), process.env);
@@ -50499,17 +50124,18 @@ ${USAGE}`);
       warning: (message) => process.stderr.write(`warning: ${message}
 `)
     };
+    const workers2 = workerPlan(settings, availableParallelism(), new URL("./intake-worker.js", import.meta.url));
     let report;
     if (settings.mode === "partial") {
       const shard2 = settings.shard;
       const path = resolve4(cwd, settings.partialPath ?? join5(store, `partial-${shard2.index}-of-${shard2.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit }));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit, workers: workers2 }));
       report = result.report;
       report.partial = { shard: shard2, path, sessions: result.sessions, bytes };
     } else {
       const templates = await readTemplates(settings, cwd);
       const partials = merging ? await partialFiles(settings.partials, cwd) : [];
-      report = await runTriage(settings, { sources, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log });
+      report = await runTriage(settings, { sources, workers: workers2, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log });
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;

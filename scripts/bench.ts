@@ -1,19 +1,20 @@
 // npm run bench: throughput of the intake pipeline against a bare JSON.parse loop
 // over the same bytes, measured side by side, plus peak memory.
 //
-//   node scripts/bench.ts [--sessions N] [--phase all|generate|floor|pipeline|downloads] [--file DIR]
+//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--phase all|generate|floor|pipeline|workers|downloads] [--file DIR]
 //
 // Each phase runs in its own child process so its peak RSS is its own.
 
 import { execFileSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
 import { intake } from '../src/records/intake.ts';
+import { intakeInWorkers } from '../src/records/parallel-intake.ts';
 import { createPathSource } from '../src/sources/path-source.ts';
 import { strToU8, zipSync } from 'fflate';
 import { demoProfiles, generateSummaries } from '../test/fixtures/synthetic-summaries.ts';
@@ -23,8 +24,10 @@ const { values } = parseArgs({
     sessions: { type: 'string', default: '1000000' },
     phase: { type: 'string', default: 'all' },
     file: { type: 'string' },
+    workers: { type: 'string', default: 'auto' },
   },
 });
+const workerCount = values.workers === 'auto' ? availableParallelism() : Number(values.workers);
 const sessions = Number(values.sessions);
 const END = new Date('2026-11-21T00:00:00Z');
 
@@ -77,14 +80,15 @@ async function floor(dir: string): Promise<number> {
   return count;
 }
 
-async function pipeline(path: string): Promise<number> {
+async function pipeline(path: string, workers: number): Promise<number> {
   const aggregator = createAggregator(['os.platform', 'app.version']);
-  const tally = await intake({
+  const options = {
     sources: [createPathSource([path], '/')],
     windowStart: new Date(END.getTime() - 7 * 86_400_000),
     now: END,
     onSession: aggregator.add,
-  });
+  };
+  const tally = workers > 1 ? await intakeInWorkers(options, { count: workers, url: new URL('../src/intake-worker.ts', import.meta.url) }) : await intake(options);
   const groups = aggregator.groups();
   if (groups.length === 0) throw new Error('no groups');
   return tally.accepted;
@@ -92,7 +96,7 @@ async function pipeline(path: string): Promise<number> {
 
 async function phase(name: string, path: string): Promise<void> {
   const started = process.hrtime.bigint();
-  const count = name === 'floor' ? await floor(path) : await pipeline(path);
+  const count = name === 'floor' ? await floor(path) : await pipeline(path, name === 'workers' ? workerCount : 1);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(JSON.stringify({ phase: name, count, seconds, perSecond: count / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
@@ -151,11 +155,11 @@ if (values.phase === 'downloads') {
   let size = 0;
   for (const path of await filesOf(file)) size += (await stat(path)).size;
   const self = fileURLToPath(import.meta.url);
-  const run = (name: string) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', file], { encoding: 'utf8' })) as { count: number; perSecond: number; peakRssMb: number; seconds: number };
+  const run = (name: string) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', file, '--workers', String(workerCount)], { encoding: 'utf8' })) as { count: number; perSecond: number; peakRssMb: number; seconds: number };
   const results: Record<string, ReturnType<typeof run>> = {};
   // Alternate the phases and keep each one's best, so a busy moment hurts neither side alone.
   for (let round = 0; round < 2; round += 1) {
-    for (const name of ['floor', 'pipeline']) {
+    for (const name of ['floor', 'pipeline', 'workers']) {
       const result = run(name);
       if (!results[name] || result.perSecond > results[name]!.perSecond) results[name] = result;
     }
@@ -166,6 +170,12 @@ if (values.phase === 'downloads') {
   console.log(`floor (JSON.parse per line): ${Math.round(floorResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${floorResult.peakRssMb.toFixed(0)} MB`);
   console.log(`pipeline (read, parse, privacy guard, validate, dedupe, aggregate): ${Math.round(pipelineResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${pipelineResult.peakRssMb.toFixed(0)} MB`);
   console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)}`);
+  const workersResult = results['workers']!;
+  console.log(
+    `pipeline with ${workerCount} worker threads: ${Math.round(workersResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${workersResult.peakRssMb.toFixed(0)} MB; ` +
+      `${(workersResult.perSecond / pipelineResult.perSecond).toFixed(2)}x one thread, ${(workersResult.perSecond / floorResult.perSecond).toFixed(2)}x the floor`,
+  );
+  if (workersResult.count !== pipelineResult.count) console.log(`note: worker threads accepted ${workersResult.count}, one thread ${pipelineResult.count}`);
   if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
   process.stdout.write(execFileSync(process.execPath, [self, '--phase', 'downloads'], { encoding: 'utf8' }));
 }

@@ -14,7 +14,7 @@ const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from '
 export function buildOptions(outdir: string): BuildOptions {
   return {
     absWorkingDir: root,
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+    entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', 'intake-worker': 'src/intake-worker.ts' },
     outdir,
     bundle: true,
     platform: 'node',

@@ -2,6 +2,7 @@
 // The command line: the same engine as the action, with issues in a local folder
 // (the default) or on GitHub (--repo with GITHUB_TOKEN).
 
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGitHubClient } from './github-client.ts';
@@ -13,7 +14,7 @@ import { formatConsoleReport } from './report/console-report.ts';
 import { writeReport } from './report/write-report.ts';
 import { partialFiles, withPartialFile } from './partial/partial-files.ts';
 import type { RunReport } from './report/run-report.ts';
-import { runPartial, runTriage } from './run-triage.ts';
+import { runPartial, runTriage, workerPlan } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
 import { openArtifactCache } from './sources/artifact-cache.ts';
 import type { ArtifactCache } from './sources/artifact-cache.ts';
@@ -61,6 +62,7 @@ Triage:
   --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
   --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
+  --workers N|auto         threads that parse and validate records (default 1; auto: one per core)
   --api-reserve N          REST requests kept for issue writes (default 100)
   --state-path DIR         keep downloaded artifacts here; later runs download only new ones
   --trust-forks true       also read artifacts of runs from forks (default false)
@@ -107,6 +109,7 @@ const INPUT_OPTIONS = [
   'mode',
   'shard',
   'partial-path',
+  'workers',
 ] as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -189,17 +192,18 @@ export async function main(argv: string[]): Promise<number> {
       info: (message: string) => process.stderr.write(`${message}\n`),
       warning: (message: string) => process.stderr.write(`warning: ${message}\n`),
     };
+    const workers = workerPlan(settings, availableParallelism(), new URL('./intake-worker.js', import.meta.url));
     let report: RunReport;
     if (settings.mode === 'partial') {
       const shard = settings.shard!;
       const path = resolve(cwd, settings.partialPath ?? join(store, `partial-${shard.index}-of-${shard.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit }));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit, workers }));
       report = result.report;
       report.partial = { shard, path, sessions: result.sessions, bytes };
     } else {
       const templates = await readTemplates(settings, cwd);
       const partials = merging ? await partialFiles(settings.partials, cwd) : [];
-      report = await runTriage(settings, { sources, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log });
+      report = await runTriage(settings, { sources, workers, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log });
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;

@@ -1,6 +1,6 @@
 // The action: reads inputs, wires the stages together, publishes outputs.
 
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { createGitHubClient } from './github-client.ts';
@@ -10,7 +10,7 @@ import { composeJobSummary } from './report/job-summary.ts';
 import { writeReport } from './report/write-report.ts';
 import { partialFiles, withPartialFile } from './partial/partial-files.ts';
 import type { RunReport } from './report/run-report.ts';
-import { runPartial, runTriage } from './run-triage.ts';
+import { runPartial, runTriage, workerPlan } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
 import { openArtifactCache } from './sources/artifact-cache.ts';
 import type { ArtifactCache } from './sources/artifact-cache.ts';
@@ -56,11 +56,12 @@ export async function run(): Promise<void> {
       sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', cache));
     }
     const log = { info: (message: string) => core.info(message), warning: (message: string) => core.warning(message) };
+    const workers = workerPlan(settings, availableParallelism(), new URL('./intake-worker.js', import.meta.url));
     let report: RunReport;
     if (settings.mode === 'partial') {
       const shard = settings.shard!;
       const path = resolve(settings.partialPath ?? join(process.env['RUNNER_TEMP'] || tmpdir(), 'crash-report-aggregator', `partial-${shard.index}-of-${shard.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit }));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit, workers }));
       report = result.report;
       report.partial = { shard, path, sessions: result.sessions, bytes };
       core.info(`Wrote ${result.sessions} session(s) of shard ${shard.index}/${shard.count} to ${path} (${bytes} bytes).`);
@@ -70,6 +71,7 @@ export async function run(): Promise<void> {
       const partials = settings.mode === 'merge' ? await partialFiles(settings.partials, process.cwd()) : [];
       report = await runTriage(settings, {
         sources,
+        workers,
         partials,
         tracker: createGitHubTracker(client, settings.repository),
         renderer: createIssueRenderer(templates.title, templates.body),

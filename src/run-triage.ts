@@ -6,6 +6,7 @@ import { judgeGroups } from './aggregate/flag-groups.ts';
 import type { JudgedGroup } from './aggregate/flag-groups.ts';
 import { groupLabel } from './aggregate/group-key.ts';
 import { intake, limitMessage } from './records/intake.ts';
+import { intakeInWorkers } from './records/parallel-intake.ts';
 import type { IntakeOptions, IntakeTally } from './records/intake.ts';
 import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION } from './partial/partial-format.ts';
 import type { PartialInput } from './partial/partial-format.ts';
@@ -49,8 +50,27 @@ export interface Logger {
   warning(message: string): void;
 }
 
+/** Worker threads for the intake: how many, and the script each runs (dist/intake-worker.js). */
+export interface WorkerPlan {
+  count: number;
+  url: URL;
+}
+
+/** The worker plan of a run's settings; `url` is the bundled worker script beside the caller. */
+export function workerPlan(settings: Settings, cores: number, url: URL): WorkerPlan {
+  return { count: settings.workers === 'auto' ? Math.max(1, cores) : settings.workers, url };
+}
+
+/** The intake, in the main thread or spread over worker threads. */
+function readInputs(options: IntakeOptions, workers: WorkerPlan | undefined, log: Logger): Promise<IntakeTally> {
+  if (!workers || workers.count <= 1) return intake(options);
+  log.info(`Reading with ${workers.count} worker threads.`);
+  return intakeInWorkers(options, workers);
+}
+
 export interface TriageDeps {
   sources: Source[];
+  workers?: WorkerPlan;
   /** With mode merge: the partials written by the shards; `sources` are then not read. */
   partials?: PartialInput[];
   tracker: IssueTracker;
@@ -92,6 +112,7 @@ export interface PartialDeps {
   log: Logger;
   /** Receives the partial line by line (without newlines). */
   emit: (line: string) => void;
+  workers?: WorkerPlan;
 }
 
 /**
@@ -109,14 +130,18 @@ export async function runPartial(settings: Settings, deps: PartialDeps): Promise
     { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
     deps.emit,
   );
-  const tally = await intake({
-    sources: deps.sources,
-    adapter: adapterOf(settings),
-    windowStart,
-    now,
-    onInput: (input) => writer.beginInput(input),
-    onSession: (summary, run, times) => writer.add(summary, run, times),
-  });
+  const tally = await readInputs(
+    {
+      sources: deps.sources,
+      adapter: adapterOf(settings),
+      windowStart,
+      now,
+      onInput: (input) => writer.beginInput(input),
+      onSession: (summary, run, times) => writer.add(summary, run, times),
+    },
+    deps.workers,
+    log,
+  );
   writer.end(tally);
   logTally(tally, settings, log);
   const report = reportOf(settings, { now, windowStart, intake: tally, groups: [], issues: [] });
@@ -144,7 +169,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     log.info(`Merged the partials of ${merged.shards} shard(s).`);
     tally = merged.tally;
   } else {
-    tally = await intake({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession });
+    tally = await readInputs({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
   }
   logTally(tally, settings, log);
 

@@ -98,6 +98,8 @@ export interface Settings {
   partialPath: string | null;
   /** Partial files (paths or globs) that mode merge reads. */
   partials: string[];
+  /** Worker threads that parse and validate records; 1 reads in the main thread only. */
+  workers: number | 'auto';
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -275,6 +277,15 @@ function shard(read: ReadInput, runMode: Mode): Shard | null {
   return { index, count };
 }
 
+function workers(read: ReadInput): number | 'auto' {
+  const raw = read('workers').trim();
+  if (raw === 'auto') return 'auto';
+  if (raw === '') return 1;
+  const value = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+  if (value < 1 || value > 64) throw new SettingsError('workers', `is "${raw}"`, 'auto (one per CPU core) or an integer from 1 to 64');
+  return value;
+}
+
 /** Reads and checks every setting; throws a SettingsError naming the first bad input. */
 export function parseSettings(read: ReadInput): Settings {
   const settings: Settings = {
@@ -311,6 +322,7 @@ export function parseSettings(read: ReadInput): Settings {
     shard: null,
     partialPath: optionalPath(read, 'partial-path'),
     partials: lines(read('partials')),
+    workers: workers(read),
   };
   settings.shard = shard(read, settings.mode);
   if (settings.mode === 'merge') {

@@ -13,7 +13,7 @@ test('dist/ is current with src/ (run `npm run build` and commit dist/ when this
   const out = await mkdtemp(join(tmpdir(), 'cra-dist-'));
   try {
     await build(buildOptions(out));
-    for (const file of ['index.js', 'cli.js']) {
+    for (const file of ['index.js', 'cli.js', 'intake-worker.js']) {
       const fresh = await readFile(join(out, file), 'utf8');
       const committed = await readFile(join(ROOT, 'dist', file), 'utf8');
       assert.ok(fresh === committed, `dist/${file} is stale: it differs from a fresh build of src/`);

@@ -2,12 +2,12 @@
 // full run over the same inputs gives; broken or mismatched partials stop the merge.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
 import type { GroupFigures } from '../src/aggregate/aggregate-groups.ts';
 import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION, PartialMergeError } from '../src/partial/partial-format.ts';
@@ -18,6 +18,7 @@ import { lookbackStart, parseSettings } from '../src/settings.ts';
 import type { GroupField } from '../src/settings.ts';
 import { createPathSource } from '../src/sources/path-source.ts';
 import type { Source, SourceEvent } from '../src/sources/source.ts';
+import { inputFiles, writeInputs } from './fixtures/random-inputs.ts';
 import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
 const NOW = new Date('2026-11-21T00:00:00Z');
@@ -103,81 +104,12 @@ async function mergeRun(partials: string[][]): Promise<Outcome> {
   return { tally, groups: all.map((aggregator) => aggregator.groups()) };
 }
 
-// A small pool of IDs, so that copies of a session land in several files (and shards).
-const sessionId = fc.integer({ min: 1, max: 40 }).map((n) => `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`);
-const installId = fc.option(
-  fc.integer({ min: 1, max: 6 }).map((n) => `1B9D6BCD-BBFD-4B2D-9B5D-${n.toString(16).padStart(12, '0').toUpperCase()}`),
-  { nil: undefined },
-);
-const session = fc
-  .record({
-    session_id: sessionId,
-    install_id: installId,
-    version: fc.constantFrom('1.0.0', '1.1.0', '2.0.0-beta.1'),
-    runtime: fc.option(fc.record({ name: fc.constantFrom('python', 'node'), version: fc.constantFrom('3.11.7', '24.9.0') }), { nil: undefined }),
-    platform: fc.constantFrom('linux', 'darwin', 'windows'),
-    osVersion: fc.option(fc.constantFrom('6.5.0', '14.1'), { nil: undefined }),
-    arch: fc.option(fc.constantFrom('x64', 'arm64'), { nil: undefined }),
-    ci: fc.constantFrom(undefined, null, 'GITHUB_ACTIONS'),
-    // Minutes after the window start; negative ones fall outside it.
-    startMinute: fc.integer({ min: -600, max: LOOKBACK * 24 * 60 - 1 }),
-    startMs: fc.integer({ min: 0, max: 59_999 }),
-    durationMs: fc.integer({ min: 0, max: 4 * 3600 * 1000 }),
-    logLines: fc.integer({ min: 0, max: 500 }),
-    errorShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    outcome: fc.constantFrom(undefined, 'ok', 'error', 'crash'),
-    kinds: fc.option(fc.dictionary(fc.constantFrom('KeyError', 'TimeoutError', 'OSError'), fc.integer({ min: 1, max: 9 }), { minKeys: 1, maxKeys: 3 }), { nil: undefined }),
-  })
-  .map((s) => {
-    const started = WINDOW_START.getTime() + s.startMinute * 60_000 + s.startMs;
-    const summary: Record<string, unknown> = {
-      schema_version: 1,
-      session_id: s.session_id,
-      app: { name: 'octo-cli', version: s.version },
-      os: { platform: s.platform, ...(s.osVersion ? { version: s.osVersion } : {}), ...(s.arch ? { arch: s.arch } : {}) },
-      started_at: new Date(started).toISOString(),
-      ended_at: new Date(started + s.durationMs).toISOString(),
-      log_lines: s.logLines,
-      error_lines: Math.floor(s.logLines * s.errorShare * s.errorShare),
-    };
-    if (s.install_id) summary['install_id'] = s.install_id;
-    if (s.runtime) summary['runtime'] = s.runtime;
-    if (s.ci !== undefined) summary['ci'] = s.ci;
-    if (s.outcome) summary['outcome'] = s.outcome;
-    if (s.kinds) summary['error_kinds'] = s.kinds;
-    return JSON.stringify(summary);
-  });
-const junk = fc.constantFrom('{"schema_version": 2}', '{not json', '[]', JSON.stringify({ ...VALID_SUMMARY, os: { platform: 'beos' } }));
-const record = fc.oneof({ weight: 9, arbitrary: session }, { weight: 1, arbitrary: junk });
-const file = fc.record({
-  kind: fc.constantFrom('jsonl', 'jsonl', 'json', 'zip'),
-  records: fc.array(record, { minLength: 0, maxLength: 25 }),
-});
-
-async function writeInputs(folder: string, files: { kind: string; records: string[] }[]): Promise<void> {
-  await Promise.all(
-    files.map((spec, index) => {
-      const name = `input-${String(index).padStart(2, '0')}`;
-      if (spec.kind === 'json') return writeFile(join(folder, `${name}.json`), `[${spec.records.map((line) => (line.startsWith('{') && line.endsWith('}') ? line : '{}')).join(',')}]`);
-      const lines = spec.records.join('\n');
-      if (spec.kind === 'zip') {
-        const half = Math.floor(spec.records.length / 2);
-        return writeFile(
-          join(folder, `${name}.zip`),
-          zipSync({ 'a.jsonl': strToU8(spec.records.slice(0, half).join('\n')), 'b/c.ndjson': strToU8(spec.records.slice(half).join('\n')) }),
-        );
-      }
-      return writeFile(join(folder, `${name}.jsonl`), lines);
-    }),
-  );
-}
-
 describe('sharded runs', () => {
   test(`merging every shard's partial gives exactly the full run (${RUNS} random inputs and shard counts)`, async () => {
     let merged = 0;
     let crossShardDuplicates = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 6 }), async (files, count) => {
+      fc.asyncProperty(inputFiles(WINDOW_START, LOOKBACK), fc.integer({ min: 1, max: 6 }), async (files, count) => {
         const folder = await mkdtemp(join(tmpdir(), 'cra-shards-'));
         try {
           await writeInputs(folder, files);

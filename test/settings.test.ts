@@ -42,6 +42,7 @@ describe('parseSettings', () => {
       shard: null,
       partialPath: null,
       partials: [],
+      workers: 1,
     });
   });
 
@@ -99,6 +100,9 @@ describe('parseSettings', () => {
     [{ path: 'x', partials: 'p/*.ndjson' }, /^Input "partials" is set while mode is full/],
     [{ path: 'x', 'partial-path': 'p.ndjson' }, /^Input "partial-path" is set while mode is full/],
     [{ mode: 'merge', partials: 'p', 'state-path': 's' }, /^Input "state-path" is set while mode is merge/],
+    [{ path: 'x', workers: 'many' }, /^Input "workers" is "many"\. Accepted: auto \(one per CPU core\) or an integer from 1 to 64\.$/],
+    [{ path: 'x', workers: '0' }, /^Input "workers" is "0"\. Accepted/],
+    [{ path: 'x', workers: '65' }, /^Input "workers" is "65"\. Accepted/],
   ];
   for (const [inputs, message] of bad) {
     test(`rejects ${JSON.stringify(inputs)}`, () => {
@@ -111,6 +115,8 @@ describe('parseSettings', () => {
     assert.deepEqual([partial.mode, partial.shard, partial.partialPath], ['partial', { index: 3, count: 4 }, 'out/p.ndjson']);
     const merge = parseSettings(from({ mode: 'merge', partials: 'parts/*.ndjson\nmore' }));
     assert.deepEqual([merge.mode, merge.shard, merge.partials, merge.paths], ['merge', null, ['parts/*.ndjson', 'more'], []]);
+    assert.equal(parseSettings(from({ path: 'x', workers: 'auto' })).workers, 'auto');
+    assert.equal(parseSettings(from({ path: 'x', workers: '3' })).workers, 3);
   });
 
   test('lookbackStart goes back whole days', () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { validateSummary } from '../src/records/validate-summary.ts';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import fc from 'fast-check';
+import { isDateTime, validateSummary } from '../src/records/validate-summary.ts';
 
 const valid = {
   schema_version: 1,
@@ -67,4 +69,54 @@ describe('validateSummary', () => {
     const sample = JSON.parse(await readFile(new URL('./fixtures/seeds/hasura-cli-event.json', import.meta.url), 'utf8'));
     assert.deepEqual(validateSummary(sample), { ok: false, reason: 'schema:/:required' });
   });
+});
+
+describe('isDateTime', () => {
+  const SHAPE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$/;
+  const reference = (fullFormats['date-time'] as { validate: (text: string) => boolean }).validate;
+
+  test('agrees with ajv-formats on every timestamp of the schema pattern, except leap seconds', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const stamp = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        two(19),
+        two(39),
+        fc.constantFrom('T', 't', ' '),
+        two(29),
+        two(69),
+        two(69),
+        fc.option(fc.stringMatching(/^[0-9]{1,9}$/), { nil: undefined }),
+        fc.oneof(fc.constantFrom('Z', 'z'), fc.tuple(fc.constantFrom('+', '-'), two(29), two(69)).map(([sign, h, m]) => `${sign}${h}:${m}`)),
+      )
+      .map(([y, mo, d, t, h, mi, s, f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${z}`);
+    let accepted = 0;
+    fc.assert(
+      fc.property(stamp, (text) => {
+        assert.ok(SHAPE.test(text));
+        const leapSecond = text.slice(17, 19) === '60';
+        assert.equal(isDateTime(text), leapSecond ? false : reference(text), text);
+        if (isDateTime(text)) accepted += 1;
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.ok(accepted > 1000, `only ${accepted} valid timestamps were generated`);
+  });
+
+  for (const [text, expected] of [
+    ['2024-02-29T00:00:00Z', true],
+    ['2026-02-29T00:00:00Z', false],
+    ['2000-02-29T12:00:00+01:00', true],
+    ['1900-02-29T12:00:00Z', false],
+    ['2026-04-31T00:00:00Z', false],
+    ['2026-01-01T24:00:00Z', false],
+    ['2026-12-31T23:59:60Z', false],
+    ['2026-01-01T00:00:00.123456789-23:59', true],
+    ['2026-01-01T00:00:00.1234567890Z', false],
+    ['2026-01-01T00:00:00+24:00', false],
+    ['2026-01-01T00:00:00', false],
+    ['2026-01-01T00:00:00.Z', false],
+  ] as const) {
+    test(`${text} is ${expected ? 'valid' : 'refused'}`, () => assert.equal(isDateTime(text), expected));
+  }
 });

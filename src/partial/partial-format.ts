@@ -13,7 +13,7 @@
 
 import { createHash } from 'node:crypto';
 import { UuidSet } from '../aggregate/uuid-set.ts';
-import { emptyTally } from '../records/intake.ts';
+import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../records/intake.ts';
 import type { IntakeTally, SessionTimes } from '../records/intake.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import type { Settings } from '../settings.ts';
@@ -157,8 +157,6 @@ function runRef(value: unknown): RunRef {
   return { id: value['id'] as number, url: value['url'], branch: value['branch'] as string | null };
 }
 
-const TALLY_COUNTS = ['inputsRead', 'itemsRead', 'bytesRead', 'records', 'accepted', 'rejected', 'duplicates', 'outsideWindow'] as const;
-const TALLY_MAPS = ['skipped', 'rejectedReasons', 'privacy'] as const;
 
 function tallyOf(value: unknown): IntakeTally {
   if (!isRecord(value)) throw new PartialFormatError('the end line carries no tally');
@@ -299,16 +297,6 @@ export interface MergeOptions {
   windowStart: Date;
   lookbackDays: number;
   onSession: (summary: SessionSummary, run: RunRef | null, times: SessionTimes) => void;
-}
-
-function sumTallies(tallies: IntakeTally[]): IntakeTally {
-  const total = emptyTally();
-  for (const tally of tallies) {
-    for (const name of TALLY_COUNTS) total[name] += tally[name];
-    for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
-    total.limitReached ??= tally.limitReached;
-  }
-  return total;
 }
 
 /**

@@ -211,6 +211,59 @@ export class SessionRecordWriter {
   }
 }
 
+/**
+ * A decoded session. The ID and the two timestamps are only turned back into
+ * text when asked for: aggregation reads the times as numbers, and the main
+ * thread of a parallel intake decodes every session.
+ */
+class DecodedSummary implements SessionSummary {
+  readonly schema_version = 1;
+  install_id?: string;
+  app: SessionSummary['app'];
+  runtime?: SessionSummary['runtime'];
+  os: SessionSummary['os'];
+  ci?: string | null;
+  log_lines = 0;
+  error_lines = 0;
+  outcome?: Outcome;
+  error_kinds?: Record<string, number>;
+  readonly #bytes: Uint8Array;
+  readonly #idAt: number;
+  readonly #startedMs: number;
+  readonly #endedMs: number;
+
+  constructor(config: SharedConfig, bytes: Uint8Array, idAt: number, startedMs: number, endedMs: number) {
+    this.app = config.app;
+    this.os = config.os;
+    if (config.runtime) this.runtime = config.runtime;
+    if (config.ci !== null) this.ci = config.ci;
+    this.#bytes = bytes;
+    this.#idAt = idAt;
+    this.#startedMs = startedMs;
+    this.#endedMs = endedMs;
+  }
+
+  get session_id(): string {
+    return uuidAt(this.#bytes, this.#idAt);
+  }
+
+  get started_at(): string {
+    return new Date(this.#startedMs).toISOString();
+  }
+
+  get ended_at(): string {
+    return new Date(this.#endedMs).toISOString();
+  }
+
+  /** The plain object a summary would be, for comparisons and JSON. */
+  toJSON(): SessionSummary {
+    const { app, runtime, os, ci, install_id, log_lines, error_lines, outcome, error_kinds } = this;
+    return Object.fromEntries(
+      Object.entries({ schema_version: 1, session_id: this.session_id, install_id, app, runtime, os, ci, started_at: this.started_at, ended_at: this.ended_at, log_lines, error_lines, outcome, error_kinds }).filter(([, value]) => value !== undefined),
+    ) as unknown as SessionSummary;
+  }
+}
+
 interface SharedConfig {
   app: SessionSummary['app'];
   runtime: SessionSummary['runtime'];
@@ -274,30 +327,19 @@ export class SessionRecordReader {
       if (!config) throw new PartialFormatError('a session record names a configuration not defined before it');
       const flags = bytes[at++]!;
       if (flags > 15) throw new PartialFormatError('a session record has unknown flags');
-      const summary: SessionSummary = {
-        schema_version: 1,
-        session_id: uuidAt(bytes, idAt),
-        app: config.app,
-        os: config.os,
-        started_at: '',
-        ended_at: '',
-        log_lines: 0,
-        error_lines: 0,
-      };
-      if (config.runtime) summary.runtime = config.runtime;
-      if (config.ci !== null) summary.ci = config.ci;
-      const outcome = OUTCOMES[flags & 3];
-      if (outcome) summary.outcome = outcome;
+      let installAt = -1;
       if (flags & HAS_INSTALL) {
         if (at + 16 > end) throw new PartialFormatError('a session record is cut short');
-        summary.install_id = uuidAt(bytes, at);
+        installAt = at;
         at += 16;
       }
       const startedMs = this.#baseMs + varint();
       const endedMs = startedMs + varint();
       if (endedMs > MAX_TIME_MS) throw new PartialFormatError('a session record holds a time out of range');
-      summary.started_at = new Date(startedMs).toISOString();
-      summary.ended_at = new Date(endedMs).toISOString();
+      const summary = new DecodedSummary(config, bytes, idAt, startedMs, endedMs);
+      const outcome = OUTCOMES[flags & 3];
+      if (outcome) summary.outcome = outcome;
+      if (installAt >= 0) summary.install_id = uuidAt(bytes, installAt);
       summary.log_lines = varint();
       summary.error_lines = varint();
       const runNumber = varint();

@@ -63,6 +63,8 @@ export interface IntakeOptions {
    */
   onInput?: (input: { source: number; seq: number }) => void;
   limits?: { maxInputs: number; maxBytes: number; maxRecords: number };
+  /** False leaves duplicates to the caller (worker threads: the main thread sees every session). */
+  dedupe?: boolean;
 }
 
 function bump(counts: Record<string, number>, key: string): void {
@@ -86,6 +88,20 @@ export function emptyTally(): IntakeTally {
   };
 }
 
+export const TALLY_COUNTS = ['inputsRead', 'itemsRead', 'bytesRead', 'records', 'accepted', 'rejected', 'duplicates', 'outsideWindow'] as const;
+export const TALLY_MAPS = ['skipped', 'rejectedReasons', 'privacy'] as const;
+
+/** Tallies of disjoint parts of the input, added up; the first limit reached is kept. */
+export function sumTallies(tallies: IntakeTally[]): IntakeTally {
+  const total = emptyTally();
+  for (const tally of tallies) {
+    for (const name of TALLY_COUNTS) total[name] += tally[name];
+    for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+    total.limitReached ??= tally.limitReached;
+  }
+  return total;
+}
+
 /** Says which run limit stopped reading, and what the figures cover. */
 export function limitMessage(tally: IntakeTally): string {
   return (
@@ -97,7 +113,8 @@ export function limitMessage(tally: IntakeTally): string {
 export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
-  const seen = new UuidSet(1024);
+  const dedupe = options.dedupe ?? true;
+  const seen = new UuidSet(dedupe ? 1024 : 0);
   const windowStart = options.windowStart.getTime();
   const latestStart = options.now.getTime() + CLOCK_SKEW_MS;
 
@@ -137,7 +154,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       tally.outsideWindow += 1;
       return;
     }
-    if (!seen.add(summary.session_id)) {
+    if (dedupe && !seen.add(summary.session_id)) {
       tally.duplicates += 1;
       return;
     }

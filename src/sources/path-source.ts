@@ -14,6 +14,11 @@ import type { Source, SourceEvent } from './source.ts';
 export const STREAM_FROM_BYTES = 4 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 
+/** A large local file as a stream of CHUNK_BYTES chunks. */
+export function streamFile(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
+}
+
 function readable(name: string): boolean {
   return recordFormatOf(name) !== null || name.toLowerCase().endsWith('.zip');
 }
@@ -71,7 +76,7 @@ export function createPathSource(patterns: string[], cwd: string, shard?: Shard 
             continue;
           }
           if (recordFormatOf(file) === 'jsonl' && info.size > STREAM_FROM_BYTES) {
-            yield { kind: 'item', origin, name: file, bytes: new Uint8Array(), stream: () => createReadStream(file, { highWaterMark: CHUNK_BYTES }), size: info.size, run: null, seq };
+            yield { kind: 'item', origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
           } else {
             yield { kind: 'item', origin, name: file, bytes: await readFile(file), run: null, seq };
           }

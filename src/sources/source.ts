@@ -21,6 +21,8 @@ export interface SourceItem {
   stream?: () => AsyncIterable<Uint8Array>;
   /** Size in bytes, when `stream` is set. */
   size?: number;
+  /** The local file `stream` reads, so that a worker thread can read it too. */
+  path?: string;
   run: RunRef | null;
   /**
    * Where this input sits in the source's reading order (ascending), the same

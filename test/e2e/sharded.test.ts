@@ -47,10 +47,13 @@ test('three partial jobs and a merge job file exactly what one full run files', 
     const shardSessions: number[] = [];
     for (let index = 1; index <= SHARDS; index += 1) {
       const partialPath = join(partialsDir, `partial-${index}.ndjson`);
-      const run = await runAction({ 'artifact-name': 'session-summaries-*', mode: 'partial', shard: `${index}/${SHARDS}`, 'partial-path': partialPath }, context(sharded));
+      // One shard reads with worker threads (the bundled dist/intake-worker.js): the partial must not differ.
+      const workers = index === 2 ? '2' : '1';
+      const run = await runAction({ 'artifact-name': 'session-summaries-*', mode: 'partial', shard: `${index}/${SHARDS}`, 'partial-path': partialPath, workers }, context(sharded));
       assert.equal(run.code, 0, run.stdout);
       assert.equal(run.outputs['partial-path'], partialPath);
       assert.match(run.summary, new RegExp(`Crash report triage: shard ${index} of ${SHARDS}`));
+      if (workers === '2') assert.match(run.stdout, /Reading with 2 worker threads\./);
       shardSessions.push(Number(run.outputs['sessions']));
     }
     assert.equal(sharded.writes().length, 0, 'partial jobs write nothing to GitHub');
@@ -73,6 +76,19 @@ test('three partial jobs and a merge job file exactly what one full run files', 
     assert.deepEqual(figures(merge.report), figures(reference.report));
     const issues = (emulator: GitHubEmulator) => emulator.issues.map((issue) => [issue.title, issue.body, issue.labels.map((label) => (typeof label === 'string' ? label : label.name))]);
     assert.deepEqual(issues(sharded), issues(full));
+
+    // A full run with worker threads, on a third copy of the artifacts, files the same.
+    const threaded = await startEmulator({ token: 'ghs_shardedsharded' });
+    try {
+      seed(threaded);
+      const run = await runAction({ 'artifact-name': 'session-summaries-*', workers: 'auto' }, context(threaded));
+      assert.equal(run.code, 0, run.stdout);
+      assert.deepEqual(run.report?.['intake'], reference.report?.['intake']);
+      assert.deepEqual(figures(run.report), figures(reference.report));
+      assert.deepEqual(issues(threaded), issues(full));
+    } finally {
+      await threaded.close();
+    }
   } finally {
     await sharded.close();
     await full.close();

@@ -1,0 +1,212 @@
+// The intake spread over worker threads. The main thread reads the sources (files,
+// downloads) and hands each input to the least busy worker; workers parse, screen,
+// validate and encode accepted sessions as compact records; the main thread takes
+// the results back in input order, drops duplicates and feeds the aggregators.
+// Same order, same first copy of each session: the figures equal a one-thread run.
+
+import type { MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { UuidSet } from '../aggregate/uuid-set.ts';
+import type { FormatSetting } from '../formats/record-shape.ts';
+import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../partial/session-records.ts';
+import type { ConfigTuple } from '../partial/session-records.ts';
+import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
+import { streamFile } from '../sources/path-source.ts';
+import type { RunRef, SourceItem } from '../sources/source.ts';
+import { emptyTally, intake, sumTallies } from './intake.ts';
+import type { IntakeOptions, IntakeTally } from './intake.ts';
+
+/** What a worker needs to read records as the main thread would. */
+export interface WorkerSetup {
+  adapter: { format: FormatSetting; appName: string | null; appVersion: string | null; logPattern: { source: string; flags: string } };
+  windowStartMs: number;
+  nowMs: number;
+  limits: { maxInputs: number; maxBytes: number; maxRecords: number };
+}
+
+interface WireItem {
+  origin: string;
+  name: string;
+  bytes: Uint8Array;
+  path: string | null;
+  size: number;
+  run: RunRef | null;
+}
+
+type ToWorker = { kind: 'input'; item: WireItem } | { kind: 'finish' };
+interface Dictionary {
+  configs: ConfigTuple[];
+  kinds: string[];
+  runs: RunRef[];
+}
+type FromWorker = { kind: 'input'; records: Uint8Array; count: number; dictionary: Dictionary } | { kind: 'done'; tally: IntakeTally } | { kind: 'error'; message: string };
+
+/** Runs in a worker thread: one result message per input, in the order they came, then the tally. */
+export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
+  const waiting: ToWorker[] = [];
+  let wake: (() => void) | null = null;
+  port.on('message', (message: ToWorker) => {
+    waiting.push(message);
+    wake?.();
+  });
+  const next = async (): Promise<ToWorker> => {
+    while (waiting.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+    return waiting.shift()!;
+  };
+  const records = new SessionRecordWriter(setup.windowStartMs);
+  const post = () => {
+    const { bytes, count } = records.takeRecords();
+    const message: FromWorker = { kind: 'input', records: bytes, count, dictionary: records.takeDictionary() };
+    port.postMessage(message, [bytes.buffer as ArrayBuffer]);
+  };
+  let finished = false;
+  const source = {
+    describe: () => 'inputs from the main thread',
+    async *read(): AsyncGenerator<SourceItem> {
+      for (let first = true; ; first = false) {
+        // Asked for the next input: the one before is done.
+        if (!first) post();
+        const message = await next();
+        if (message.kind === 'finish') {
+          finished = true;
+          return;
+        }
+        const { item } = message;
+        const path = item.path;
+        yield { kind: 'item', origin: item.origin, name: item.name, bytes: item.bytes, run: item.run, size: item.size, ...(path ? { path, stream: () => streamFile(path) } : {}) };
+      }
+    },
+  };
+  const { logPattern, ...adapter } = setup.adapter;
+  intake({
+    sources: [source],
+    adapter: { ...adapter, logPattern: new RegExp(logPattern.source, logPattern.flags) },
+    windowStart: new Date(setup.windowStartMs),
+    now: new Date(setup.nowMs),
+    limits: setup.limits,
+    dedupe: false,
+    onSession: (summary, run, times) => records.add(summary, run, times),
+  })
+    .then(async (tally) => {
+      // A run limit stops the intake early: the inputs still sent get empty answers.
+      if (!finished) post();
+      while (!finished) {
+        if ((await next()).kind === 'finish') break;
+        post();
+      }
+      port.postMessage({ kind: 'done', tally } satisfies FromWorker);
+    })
+    .catch((error: unknown) => port.postMessage({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker));
+}
+
+interface Pending {
+  worker: number;
+  result: Promise<Extract<FromWorker, { kind: 'input' }>>;
+  input: { source: number; seq: number };
+}
+
+/** A bytes view the worker can own: moved when it is a whole buffer, copied when it is a slice of one. */
+function transferable(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}
+
+/**
+ * The intake with `workers` threads running `workerUrl` (which calls serveIntake).
+ * Run limits are shared out between the workers.
+ */
+export async function intakeInWorkers(options: IntakeOptions, workers: { count: number; url: URL }): Promise<IntakeTally> {
+  const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const adapter = options.adapter ?? { format: 'session-summary' as const, appName: null, appVersion: null, logPattern: /$^/ };
+  const share = (limit: number) => Math.max(1, Math.ceil(limit / workers.count));
+  const setup: WorkerSetup = {
+    adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
+    windowStartMs: options.windowStart.getTime(),
+    nowMs: options.now.getTime(),
+    limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) },
+  };
+  const threads = Array.from({ length: workers.count }, () => new Worker(workers.url, { workerData: setup }));
+  const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
+  // Per worker, the answers not yet come, oldest first.
+  const answers = threads.map(() => [] as { resolve: (message: Extract<FromWorker, { kind: 'input' }>) => void; reject: (error: Error) => void }[]);
+  const tallies: Promise<IntakeTally>[] = threads.map(
+    (thread, index) =>
+      new Promise<IntakeTally>((resolve, reject) => {
+        const fail = (error: Error) => {
+          for (const answer of answers[index]!.splice(0)) answer.reject(error);
+          reject(error);
+        };
+        thread.on('message', (message: FromWorker) => {
+          if (message.kind === 'input') answers[index]!.shift()?.resolve(message);
+          else if (message.kind === 'done') resolve(message.tally);
+          else fail(new Error(`An intake worker failed: ${message.message}`));
+        });
+        thread.on('error', fail);
+        thread.on('exit', (code) => fail(new Error(`An intake worker stopped (exit code ${code})`)));
+      }),
+  );
+  for (const tally of tallies) tally.catch(() => {});
+
+  const main = emptyTally();
+  const seen = new UuidSet(1024);
+  const queue: Pending[] = [];
+  const outstanding = threads.map(() => 0);
+  const maxQueued = workers.count * 2 + 2;
+
+  const settle = async () => {
+    const pending = queue.shift()!;
+    const message = await pending.result;
+    outstanding[pending.worker]! -= 1;
+    const reader = readers[pending.worker]!;
+    for (const config of message.dictionary.configs) reader.addConfig(config);
+    for (const kind of message.dictionary.kinds) reader.addKind(kind);
+    for (const run of message.dictionary.runs) reader.addRun(run);
+    options.onInput?.(pending.input);
+    try {
+      reader.read(message.records, message.count, (session) => {
+        if (!seen.addBytes(session.bytes, session.idAt)) {
+          main.duplicates += 1;
+          return;
+        }
+        main.accepted += 1;
+        options.onSession(session.summary, session.run, session.times);
+      });
+    } catch (error) {
+      // Records made by this very process: a bad one is a bug, not bad input.
+      if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
+      throw error;
+    }
+  };
+
+  let position = 0;
+  try {
+    for (const [sourceIndex, source] of options.sources.entries()) {
+      for await (const event of source.read()) {
+        if (event.kind === 'skip') {
+          main.skipped[event.reason] = (main.skipped[event.reason] ?? 0) + 1;
+          continue;
+        }
+        position += 1;
+        let worker = 0;
+        for (let index = 1; index < threads.length; index += 1) if (outstanding[index]! < outstanding[worker]!) worker = index;
+        const result = new Promise<Extract<FromWorker, { kind: 'input' }>>((resolve, reject) => answers[worker]!.push({ resolve, reject }));
+        result.catch(() => {});
+        const bytes = transferable(event.bytes);
+        const item: WireItem = { origin: event.origin, name: event.name, bytes, path: event.stream ? (event.path ?? null) : null, size: event.size ?? bytes.byteLength, run: event.run };
+        if (event.stream && !event.path) throw new Error(`${event.origin} is a stream without a file: worker threads cannot read it`);
+        threads[worker]!.postMessage({ kind: 'input', item } satisfies ToWorker, [bytes.buffer as ArrayBuffer]);
+        outstanding[worker]! += 1;
+        queue.push({ worker, result, input: { source: sourceIndex, seq: event.seq ?? position } });
+        while (queue.length >= maxQueued) await settle();
+      }
+    }
+    while (queue.length > 0) await settle();
+    for (const thread of threads) thread.postMessage({ kind: 'finish' } satisfies ToWorker);
+    const total = sumTallies([main, ...(await Promise.all(tallies))]);
+    // Workers hand on every session they accept; the main thread keeps the first copy.
+    total.accepted = main.accepted;
+    return total;
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}
