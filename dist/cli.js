@@ -47944,13 +47944,6 @@ var DecodedSummary = class {
   get ended_at() {
     return new Date(this.#endedMs).toISOString();
   }
-  /** The plain object a summary would be, for comparisons and JSON. */
-  toJSON() {
-    const { app, runtime, os, ci, install_id, log_lines, error_lines, outcome, error_kinds } = this;
-    return Object.fromEntries(
-      Object.entries({ schema_version: 1, session_id: this.session_id, install_id, app, runtime, os, ci, started_at: this.started_at, ended_at: this.ended_at, log_lines, error_lines, outcome, error_kinds }).filter(([, value]) => value !== void 0)
-    );
-  }
 };
 var SessionRecordReader = class {
   #baseMs;

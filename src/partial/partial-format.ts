@@ -20,7 +20,7 @@ import type { Settings } from '../settings.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { RunRef } from '../sources/source.ts';
 import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from './session-records.ts';
-import type { ConfigTuple } from './session-records.ts';
+import type { ConfigTuple, DecodedSession } from './session-records.ts';
 
 export const PARTIAL_FORMAT = 'crash-report-aggregator/partial';
 export const PARTIAL_VERSION = 1;
@@ -258,7 +258,7 @@ class PartialCursor {
    * Reads up to the next input line or the end line; the sessions met on the way
    * belong to the input before and go to `each` (none may come before the first input).
    */
-  async pump(each: ((session: Parameters<Parameters<SessionRecordReader['read']>[2]>[0]) => void) | null): Promise<void> {
+  async pump(each: ((session: DecodedSession) => void) | null): Promise<void> {
     this.next = null;
     for (;;) {
       const line = await this.#line();
@@ -334,7 +334,7 @@ export async function mergePartials(options: MergeOptions): Promise<{ tally: Int
   let accepted = 0;
   let duplicates = 0;
   let outsideWindow = 0;
-  const each = (session: { summary: SessionSummary; run: RunRef | null; times: SessionTimes; bytes: Uint8Array; idAt: number }) => {
+  const each = (session: DecodedSession) => {
     if (session.times.startedMs < windowStart) {
       outsideWindow += 1;
       return;

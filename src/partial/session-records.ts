@@ -254,14 +254,6 @@ class DecodedSummary implements SessionSummary {
   get ended_at(): string {
     return new Date(this.#endedMs).toISOString();
   }
-
-  /** The plain object a summary would be, for comparisons and JSON. */
-  toJSON(): SessionSummary {
-    const { app, runtime, os, ci, install_id, log_lines, error_lines, outcome, error_kinds } = this;
-    return Object.fromEntries(
-      Object.entries({ schema_version: 1, session_id: this.session_id, install_id, app, runtime, os, ci, started_at: this.started_at, ended_at: this.ended_at, log_lines, error_lines, outcome, error_kinds }).filter(([, value]) => value !== undefined),
-    ) as unknown as SessionSummary;
-  }
 }
 
 interface SharedConfig {
