@@ -8952,6 +8952,67 @@ function grow(segment) {
   }
 }
 
+// src/records/compact-summary.ts
+function sessionConfig(appName, appVersion, runtime, platform, osVersion, arch, ci) {
+  const os = { platform };
+  if (osVersion !== null) os.version = osVersion;
+  if (arch !== null) os.arch = arch;
+  return { app: { name: appName, version: appVersion }, runtime: runtime ?? void 0, os, ci };
+}
+var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+function uuidAt(bytes, at) {
+  let text = "";
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) text += "-";
+    text += HEX[bytes[at + i]];
+  }
+  return text;
+}
+var CompactSummary = class {
+  schema_version = 1;
+  config;
+  /** The session ID's 16 bytes are at `idAt` in `bytes`; the install ID's at `installAt`, or -1. */
+  bytes;
+  idAt;
+  installAt;
+  startedMs;
+  endedMs;
+  app;
+  runtime;
+  os;
+  ci;
+  log_lines;
+  error_lines;
+  outcome;
+  error_kinds;
+  constructor(config, bytes, idAt, installAt, startedMs, endedMs, logLines, errorLines) {
+    this.config = config;
+    this.bytes = bytes;
+    this.idAt = idAt;
+    this.installAt = installAt;
+    this.startedMs = startedMs;
+    this.endedMs = endedMs;
+    this.app = config.app;
+    this.os = config.os;
+    if (config.runtime) this.runtime = config.runtime;
+    if (config.ci !== void 0) this.ci = config.ci;
+    this.log_lines = logLines;
+    this.error_lines = errorLines;
+  }
+  get session_id() {
+    return uuidAt(this.bytes, this.idAt);
+  }
+  get install_id() {
+    return this.installAt < 0 ? void 0 : uuidAt(this.bytes, this.installAt);
+  }
+  get started_at() {
+    return new Date(this.startedMs).toISOString();
+  }
+  get ended_at() {
+    return new Date(this.endedMs).toISOString();
+  }
+};
+
 // src/partial/session-records.ts
 var OUTCOMES = [void 0, "ok", "error", "crash"];
 var HAS_INSTALL = 4;
@@ -8973,7 +9034,6 @@ function putUuid(out, at, uuid) {
     digit += 1;
   }
 }
-var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 function putVarint(out, at, value) {
   let rest = value;
   while (rest >= 128) {
@@ -8989,6 +9049,8 @@ var SessionRecordWriter = class {
   #at = 0;
   #count = 0;
   #configs = /* @__PURE__ */ new Map();
+  /** Configuration numbers of shared configuration objects already seen. */
+  #configObjects = /* @__PURE__ */ new Map();
   #kinds = /* @__PURE__ */ new Map();
   #runs = /* @__PURE__ */ new Map();
   /** Dictionary entries not yet handed out by takeDictionary(). */
@@ -9014,15 +9076,17 @@ var SessionRecordWriter = class {
     this.#reserve(RECORD_BASE_MAX + 9 + kindCount * 18);
     const out = this.#buffer;
     let at = this.#at;
-    putUuid(out, at, summary.session_id);
+    const compact = summary instanceof CompactSummary ? summary : null;
+    if (compact) out.set(compact.bytes.subarray(compact.idAt, compact.idAt + 16), at);
+    else putUuid(out, at, summary.session_id);
     at += 16;
-    at = putVarint(out, at, this.#configIndex(summary));
+    at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
     const outcome = summary.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary.outcome);
-    out[at++] = outcome | (summary.install_id ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
-    if (summary.install_id) {
-      putUuid(out, at, summary.install_id);
-      at += 16;
-    }
+    const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
+    out[at++] = outcome | (hasInstall ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
+    if (compact && hasInstall) out.set(compact.bytes.subarray(compact.installAt, compact.installAt + 16), at);
+    else if (hasInstall) putUuid(out, at, summary.install_id);
+    if (hasInstall) at += 16;
     at = putVarint(out, at, times.startedMs - this.#baseMs);
     at = putVarint(out, at, times.endedMs - times.startedMs);
     at = putVarint(out, at, summary.log_lines);
@@ -9077,6 +9141,14 @@ var SessionRecordWriter = class {
       index = this.#configs.size;
       this.#configs.set(key, index);
       this.#newConfigs.push(tuple);
+    }
+    return index;
+  }
+  #sharedConfigIndex(summary) {
+    let index = this.#configObjects.get(summary.config);
+    if (index === void 0) {
+      index = this.#configIndex(summary);
+      this.#configObjects.set(summary.config, index);
     }
     return index;
   }
@@ -9206,17 +9278,30 @@ function* parseRecords(bytes, format) {
     }
     return;
   }
+  const records = [];
+  eachLine(bytes, (block, start, end) => {
+    const record = parseLine(block, start, end);
+    if (record) records.push(record);
+    return true;
+  });
+  yield* records;
+}
+function eachLine(bytes, sink) {
   let start = hasBom(bytes) ? 3 : 0;
-  while (start < bytes.byteLength) {
+  const length = bytes.byteLength;
+  while (start < length) {
     let end = bytes.indexOf(NEWLINE, start);
-    if (end === -1) end = bytes.byteLength;
-    const record = parseLine(bytes, start, end);
-    if (record) yield record;
+    if (end === -1) end = length;
+    if (!sink(bytes, start, end)) return false;
     start = end + 1;
   }
+  return true;
 }
 function hasBom(bytes) {
   return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+}
+function blankLine(bytes, start, end) {
+  return blank(bytes, start, end);
 }
 function parseLine(bytes, start, end) {
   if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
@@ -9224,7 +9309,7 @@ function parseLine(bytes, start, end) {
   const line = decode(bytes.subarray(start, end));
   return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
 }
-async function* parseRecordStream(chunks) {
+async function* lineBlocks(chunks) {
   let carry = null;
   let skipping = false;
   let first = true;
@@ -9236,29 +9321,26 @@ async function* parseRecordStream(chunks) {
       first = false;
     }
     let start = 0;
-    for (; ; ) {
-      const end = bytes.indexOf(NEWLINE, start);
-      if (end === -1) break;
-      if (skipping) skipping = false;
-      else {
-        const record = parseLine(bytes, start, end);
-        if (record) yield record;
-      }
+    if (skipping) {
+      const end = bytes.indexOf(NEWLINE);
+      if (end === -1) continue;
+      skipping = false;
       start = end + 1;
     }
+    const last = bytes.lastIndexOf(NEWLINE);
+    if (last >= start) {
+      yield bytes.subarray(start, last);
+      start = last + 1;
+    }
     const rest = bytes.byteLength - start;
-    if (skipping) continue;
     if (rest > RECORD_MAX_BYTES) {
-      yield { ok: false, reason: "record-too-large" };
+      yield bytes.subarray(start, start + RECORD_MAX_BYTES + 1);
       skipping = true;
     } else if (rest > 0) {
       carry = bytes.slice(start);
     }
   }
-  if (carry && !skipping) {
-    const record = parseLine(carry, 0, carry.byteLength);
-    if (record) yield record;
-  }
+  if (carry && !skipping) yield carry;
 }
 function concat(a, b) {
   const out = new Uint8Array(a.byteLength + b.byteLength);
@@ -9329,7 +9411,7 @@ function entryName(entry) {
   return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
 }
 async function* zipEntries(archive) {
-  const skip = (reason, index) => ({
+  const skip2 = (reason, index) => ({
     kind: "skip",
     origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
     reason
@@ -9338,12 +9420,12 @@ async function* zipEntries(archive) {
   try {
     zip = await openZip(archive.bytes);
   } catch {
-    yield skip("zip-invalid");
+    yield skip2("zip-invalid");
     return;
   }
   try {
     if (zip.entryCount > ZIP_MAX_ENTRIES) {
-      yield skip("zip-too-many-entries");
+      yield skip2("zip-too-many-entries");
       return;
     }
     let index = 0;
@@ -9353,7 +9435,7 @@ async function* zipEntries(archive) {
       try {
         entry = await nextEntry(zip);
       } catch {
-        yield skip("zip-invalid");
+        yield skip2("zip-invalid");
         return;
       }
       if (!entry) return;
@@ -9361,32 +9443,32 @@ async function* zipEntries(archive) {
       const name = entryName(entry);
       if (name.endsWith("/")) continue;
       if (unsafeEntryName(name)) {
-        yield skip("zip-unsafe-entry-name", index);
+        yield skip2("zip-unsafe-entry-name", index);
         continue;
       }
       if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
-        yield skip("zip-symlink", index);
+        yield skip2("zip-symlink", index);
         continue;
       }
       if (ARCHIVE_EXTENSIONS.test(name)) {
-        yield skip("zip-nested-archive", index);
+        yield skip2("zip-nested-archive", index);
         continue;
       }
       if (recordFormatOf(name) === null) {
-        yield skip("unsupported-file-type", index);
+        yield skip2("unsupported-file-type", index);
         continue;
       }
       if (entry.isEncrypted()) {
-        yield skip("zip-encrypted", index);
+        yield skip2("zip-encrypted", index);
         continue;
       }
       declared += entry.uncompressedSize;
       if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
-        yield skip("zip-too-large");
+        yield skip2("zip-too-large");
         return;
       }
       if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
-        yield skip("zip-bomb");
+        yield skip2("zip-bomb");
         return;
       }
       let bytes;
@@ -9394,11 +9476,11 @@ async function* zipEntries(archive) {
         bytes = await readEntry(zip, entry);
       } catch (error) {
         const message = error instanceof Error ? error.message : "";
-        yield skip(/too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid", index);
+        yield skip2(/too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid", index);
         return;
       }
       if (bytes.byteLength !== entry.uncompressedSize) {
-        yield skip("zip-size-mismatch", index);
+        yield skip2("zip-size-mismatch", index);
         return;
       }
       yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
@@ -9717,6 +9799,595 @@ function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()
   return { path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""), rule: found.rule };
 }
 
+// src/records/timestamp.ts
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var DAY_MS = 864e5;
+var COLON = 58;
+function digits(b, at, count) {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = b[i] - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+function timestampMs(b, start, end) {
+  const s = start;
+  if (end - s < 20) return Number.NaN;
+  const year = digits(b, s, 4);
+  const month = digits(b, s + 5, 2);
+  const day = digits(b, s + 8, 2);
+  const hour = digits(b, s + 11, 2);
+  const minute = digits(b, s + 14, 2);
+  const second = digits(b, s + 17, 2);
+  const separator = b[s + 10];
+  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
+  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return Number.NaN;
+  let at = s + 19;
+  let millis = 0;
+  if (b[at] === 46) {
+    const from = at + 1;
+    for (at = from; at < end && b[at] >= 48 && b[at] <= 57; at += 1) {
+      if (at - from < 3) millis += (b[at] - 48) * (at === from ? 100 : at === from + 1 ? 10 : 1);
+    }
+    if (at === from || at - from > 9) return Number.NaN;
+  }
+  if (at >= end) return Number.NaN;
+  const zone = b[at];
+  let offset = 0;
+  if (zone === 90 || zone === 122) {
+    at += 1;
+  } else if (zone === 43 || zone === 45) {
+    if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
+    const hours = digits(b, at + 1, 2);
+    const minutes = digits(b, at + 4, 2);
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
+    offset = (hours * 60 + minutes) * 6e4 * (zone === 43 ? 1 : -1);
+    at += 6;
+  } else {
+    return Number.NaN;
+  }
+  if (at !== end) return Number.NaN;
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
+}
+var scratch = new Uint8Array(64);
+function isDateTime(text) {
+  if (text.length < 20 || text.length > 40) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return false;
+    scratch[i] = code;
+  }
+  return !Number.isNaN(timestampMs(scratch, 0, text.length));
+}
+
+// src/records/summary-scanner.ts
+var QUOTE2 = 34;
+var COLON2 = 58;
+var COMMA = 44;
+var OPEN = 123;
+var CLOSE = 125;
+var SCHEMA = 1;
+var SESSION = 2;
+var INSTALL = 4;
+var APP = 8;
+var RUNTIME = 16;
+var OS = 32;
+var CI = 64;
+var STARTED = 128;
+var ENDED = 256;
+var LOG = 512;
+var ERROR = 1024;
+var OUTCOME = 2048;
+var KINDS = 4096;
+var REQUIRED = SCHEMA | SESSION | APP | OS | STARTED | ENDED | LOG | ERROR;
+var FIELDS = [
+  ["schema_version", SCHEMA],
+  ["session_id", SESSION],
+  ["install_id", INSTALL],
+  ["app", APP],
+  ["runtime", RUNTIME],
+  ["os", OS],
+  ["ci", CI],
+  ["started_at", STARTED],
+  ["ended_at", ENDED],
+  ["log_lines", LOG],
+  ["error_lines", ERROR],
+  ["outcome", OUTCOME],
+  ["error_kinds", KINDS]
+];
+var ALNUM = 1;
+var NAME = 2;
+var VERSION = 4;
+var CI_FIRST = 8;
+var CI_REST = 16;
+var KIND_FIRST = 32;
+var KIND_REST = 64;
+var CLASSES = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  let bits = 0;
+  if (/[A-Za-z0-9]/.test(char)) bits |= ALNUM | NAME | VERSION | KIND_REST;
+  if (/[._-]/.test(char)) bits |= NAME | VERSION;
+  if (char === "+") bits |= VERSION;
+  if (/[A-Z]/.test(char)) bits |= CI_FIRST | CI_REST;
+  if (/[0-9_]/.test(char)) bits |= CI_REST;
+  if (/[A-Za-z_]/.test(char)) bits |= KIND_FIRST | KIND_REST;
+  CLASSES[code] = bits;
+}
+var HEX_VALUE = new Uint8Array(256).fill(255);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
+}
+var PLATFORMS2 = ["linux", "darwin", "windows", "freebsd", "other"];
+var ARCHES2 = ["x64", "arm64", "x86", "arm", "other"];
+var OUTCOMES2 = ["ok", "error", "crash"];
+var FORBIDDEN_KINDS = ["__proto__", "constructor", "prototype"];
+var ascii = new TextEncoder();
+var latin1 = new TextDecoder("latin1");
+var encodeAll = (words) => words.map((word) => ascii.encode(word));
+var FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit]);
+var FIELD_LENGTH = [];
+for (const [name, bit] of FIELDS) FIELD_LENGTH[bit] = name.length;
+var PLATFORM_BYTES = encodeAll(PLATFORMS2);
+var ARCH_BYTES = encodeAll(ARCHES2);
+var OUTCOME_BYTES = encodeAll(OUTCOMES2);
+var FORBIDDEN_BYTES = encodeAll(FORBIDDEN_KINDS);
+var NAME_BYTES = ascii.encode("name");
+var VERSION_BYTES = ascii.encode("version");
+var PLATFORM_KEY = ascii.encode("platform");
+var ARCH_KEY = ascii.encode("arch");
+var MAX_COUNT = 1e12;
+var MAX_KIND_COUNT = 1e9;
+var MAX_KINDS = 32;
+var MAX_KIND_LENGTH = 128;
+var MAX_NAME_LENGTH = 64;
+var MAX_INTERNED = 65536;
+var SLAB_BYTES = 1 << 16;
+var APP_NAME = 0;
+var APP_VERSION = 1;
+var RUNTIME_NAME = 2;
+var RUNTIME_VERSION = 3;
+var OS_VERSION2 = 4;
+var CI_VALUE = 5;
+var SLOTS = 6;
+var NO_ARCH = 255;
+function equalBytes(bytes, start, end, word) {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
+  return true;
+}
+function sameBytes(b, aStart, aEnd, bStart, bEnd) {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+function whichWord(bytes, start, end, words) {
+  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
+  return -1;
+}
+function hashBytes(bytes, start, end) {
+  let hash = 2166136261;
+  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
+  return hash >>> 0;
+}
+var InternTable = class {
+  #byHash = /* @__PURE__ */ new Map();
+  #size = 0;
+  #make;
+  constructor(make) {
+    this.#make = make;
+  }
+  /** The value for these bytes; undefined when the table is full and they are new. */
+  find(bytes, start, end) {
+    const hash = hashBytes(bytes, start, end);
+    let bucket = this.#byHash.get(hash);
+    if (bucket) {
+      for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
+    }
+    if (this.#size >= MAX_INTERNED) return void 0;
+    const key = bytes.slice(start, end);
+    const entry = { key, value: this.#make(latin1.decode(key)) };
+    if (!bucket) {
+      bucket = [];
+      this.#byHash.set(hash, bucket);
+    }
+    bucket.push(entry);
+    this.#size += 1;
+    return entry;
+  }
+};
+function configFromKey(text) {
+  const tags = [];
+  const values = [];
+  let at = 2;
+  for (let slot = 0; slot < SLOTS; slot += 1) {
+    const length = text.charCodeAt(at + 1);
+    tags.push(text.charCodeAt(at));
+    values.push(text.slice(at + 2, at + 2 + length));
+    at += 2 + length;
+  }
+  for (let slot = 0; slot < SLOTS; slot += 1) if (tags[slot] === 2 && privacyRuleFor(values[slot]) !== null) return null;
+  const runtime = tags[RUNTIME_NAME] === 2 ? { name: values[RUNTIME_NAME], version: values[RUNTIME_VERSION] } : null;
+  const ci = tags[CI_VALUE] === 2 ? values[CI_VALUE] : tags[CI_VALUE] === 1 ? null : void 0;
+  const archCode = text.charCodeAt(1);
+  return sessionConfig(values[APP_NAME], values[APP_VERSION], runtime, PLATFORMS2[text.charCodeAt(0)], tags[OS_VERSION2] === 2 ? values[OS_VERSION2] : null, archCode === NO_ARCH ? null : ARCHES2[archCode], ci);
+}
+var SummaryScanner = class {
+  #configs = new InternTable(configFromKey);
+  #kinds = new InternTable((kind) => privacyRuleFor(kind) === null ? kind : null);
+  /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
+  #slab = new Uint8Array(SLAB_BYTES);
+  #slabAt = 0;
+  #key = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
+  #spans = new Int32Array(SLOTS * 2);
+  /** Error kinds of the current line: spans and counts. */
+  #kindSpans = new Int32Array(MAX_KINDS * 2);
+  #kindCounts = new Float64Array(MAX_KINDS);
+  #kindCount = 0;
+  // Values of the current line.
+  #number = 0;
+  #ms = 0;
+  #code = 0;
+  #platform = 0;
+  #arch = 0;
+  #ciNull = false;
+  #installed = false;
+  /** The summary on bytes [start, end), or null when the line must take the full way. */
+  scan(bytes, start, end) {
+    const b = end < bytes.length && bytes[end] !== 10 ? bytes.subarray(0, end) : bytes;
+    if (this.#slabAt + 32 > this.#slab.length) {
+      this.#slab = new Uint8Array(SLAB_BYTES);
+      this.#slabAt = 0;
+    }
+    const idAt = this.#slabAt;
+    this.#spans.fill(-1);
+    this.#kindCount = 0;
+    this.#arch = NO_ARCH;
+    this.#ciNull = false;
+    this.#installed = false;
+    let seen = 0;
+    let started = 0;
+    let ended = 0;
+    let logLines = 0;
+    let errorLines = 0;
+    let outcome = -1;
+    let i = skip(b, start, end);
+    if (b[i] !== OPEN) return null;
+    i = skip(b, i + 1, end);
+    for (; ; ) {
+      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
+      const field = fieldAt(b, i + 1, end);
+      if (field === 0 || (seen & field) !== 0) return null;
+      seen |= field;
+      i = skip(b, i + 2 + FIELD_LENGTH[field], end);
+      if (b[i] !== COLON2) return null;
+      i = skip(b, i + 1, end);
+      switch (field) {
+        case SCHEMA:
+          i = this.#count(b, i, end, 1);
+          if (i < 0 || this.#number !== 1) return null;
+          break;
+        case SESSION:
+          i = this.#uuid(b, i, end, idAt);
+          break;
+        case INSTALL:
+          i = this.#uuid(b, i, end, idAt + 16);
+          this.#installed = true;
+          break;
+        case APP:
+          i = this.#pair(b, i, end, APP_NAME);
+          break;
+        case RUNTIME:
+          i = this.#pair(b, i, end, RUNTIME_NAME);
+          break;
+        case OS:
+          i = this.#os(b, i, end);
+          break;
+        case CI:
+          i = this.#ci(b, i, end);
+          break;
+        case STARTED:
+          i = this.#timestamp(b, i, end);
+          started = this.#ms;
+          break;
+        case ENDED:
+          i = this.#timestamp(b, i, end);
+          ended = this.#ms;
+          break;
+        case LOG:
+          i = this.#count(b, i, end, MAX_COUNT);
+          logLines = this.#number;
+          break;
+        case ERROR:
+          i = this.#count(b, i, end, MAX_COUNT);
+          errorLines = this.#number;
+          break;
+        case OUTCOME:
+          i = this.#word(b, i, end, OUTCOME_BYTES);
+          outcome = this.#code;
+          break;
+        case KINDS:
+          i = this.#errorKinds(b, i, end);
+          break;
+      }
+      if (i < 0) return null;
+      i = skip(b, i, end);
+      if (b[i] === COMMA) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE) return null;
+      i = skip(b, i + 1, end);
+      break;
+    }
+    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
+    if (ended < started || errorLines > logLines) return null;
+    const config = this.#config(b);
+    if (!config) return null;
+    let kinds;
+    if (seen & KINDS) {
+      kinds = {};
+      for (let k = 0; k < this.#kindCount; k += 1) {
+        const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
+        if (!entry || entry.value === null) return null;
+        kinds[entry.value] = this.#kindCounts[k];
+      }
+    }
+    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, started, ended, logLines, errorLines);
+    if (outcome >= 0) summary.outcome = OUTCOMES2[outcome];
+    if (kinds) summary.error_kinds = kinds;
+    this.#slabAt += this.#installed ? 32 : 16;
+    return summary;
+  }
+  /** A non-negative integer written plainly, at most `max`; its value in #number. */
+  #count(b, i, end, max) {
+    const start = i;
+    let value = 0;
+    while (i < end) {
+      const digit = b[i] - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      i += 1;
+    }
+    const length = i - start;
+    if (length === 0 || length > 13 || length > 1 && b[start] === 48 || value > max) return -1;
+    const next = b[i];
+    if (next === 46 || next === 101 || next === 69) return -1;
+    this.#number = value;
+    return i;
+  }
+  /** A UUID string, its 16 bytes written to the slab at `at`. */
+  #uuid(b, i, end, at) {
+    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
+    const slab = this.#slab;
+    let digit = 0;
+    for (let k = 1; k <= 36; k += 1) {
+      const code = b[i + k];
+      if (k === 9 || k === 14 || k === 19 || k === 24) {
+        if (code !== 45) return -1;
+        continue;
+      }
+      const value = HEX_VALUE[code];
+      if (value === 255) return -1;
+      if ((digit & 1) === 0) slab[at + (digit >> 1)] = value << 4;
+      else slab[at + (digit >> 1)] |= value;
+      digit += 1;
+    }
+    return i + 38;
+  }
+  /** A string of one class with its first character in `first`, 1 to `max` long; its span goes to `slot`. */
+  #classString(b, i, end, first, rest, min, max, slot) {
+    if (b[i] !== QUOTE2) return -1;
+    const start = i + 1;
+    let k = start;
+    for (; k < end; k += 1) {
+      const code = b[k];
+      if (code === QUOTE2) break;
+      if (code >= 128 || (CLASSES[code] & rest) === 0) return -1;
+    }
+    const length = k - start;
+    if (k >= end || length < min || length > max || (CLASSES[b[start]] & first) === 0) return -1;
+    this.#spans[2 * slot] = start;
+    this.#spans[2 * slot + 1] = k;
+    return k + 1;
+  }
+  /** {"name": ..., "version": ...} of app or runtime, in either order. */
+  #pair(b, i, end, slot) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    for (; ; ) {
+      if (b[i] !== QUOTE2) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      const isName = equalBytes(b, i + 1, keyEnd, NAME_BYTES);
+      if (!isName && !equalBytes(b, i + 1, keyEnd, VERSION_BYTES)) return -1;
+      const target = isName ? slot : slot + 1;
+      if (this.#spans[2 * target] >= 0) return -1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = skip(b, i + 1, end);
+      i = this.#classString(b, i, end, ALNUM, isName ? NAME : VERSION, 1, MAX_NAME_LENGTH, target);
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE || this.#spans[2 * slot] < 0 || this.#spans[2 * slot + 2] < 0) return -1;
+      return i + 1;
+    }
+  }
+  /** {"platform": ..., "version"?: ..., "arch"?: ...} */
+  #os(b, i, end) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    let platform = -1;
+    for (; ; ) {
+      if (b[i] !== QUOTE2) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      const keyStart = i + 1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = skip(b, i + 1, end);
+      if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
+        if (platform >= 0) return -1;
+        i = this.#word(b, i, end, PLATFORM_BYTES);
+        platform = this.#code;
+      } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
+        if (this.#spans[2 * OS_VERSION2] >= 0) return -1;
+        i = this.#classString(b, i, end, ALNUM, VERSION, 1, MAX_NAME_LENGTH, OS_VERSION2);
+      } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
+        if (this.#arch !== NO_ARCH) return -1;
+        i = this.#word(b, i, end, ARCH_BYTES);
+        this.#arch = this.#code;
+      } else {
+        return -1;
+      }
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE || platform < 0) return -1;
+      this.#platform = platform;
+      return i + 1;
+    }
+  }
+  /** A CI vendor name or null. */
+  #ci(b, i, end) {
+    if (b[i] === 110) {
+      if (i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
+      this.#ciNull = true;
+      return i + 4;
+    }
+    return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
+  }
+  /** One of `words`, as a string; its index in #code. */
+  #word(b, i, end, words) {
+    if (b[i] !== QUOTE2) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#code = whichWord(b, i + 1, close, words);
+    return this.#code < 0 ? -1 : close + 1;
+  }
+  /** A date-time string; its epoch milliseconds in #ms. */
+  #timestamp(b, i, end) {
+    if (b[i] !== QUOTE2) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#ms = timestampMs(b, i + 1, close);
+    return Number.isNaN(this.#ms) ? -1 : close + 1;
+  }
+  /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
+  #errorKinds(b, i, end) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    if (b[i] === CLOSE) return i + 1;
+    for (; ; ) {
+      if (b[i] !== QUOTE2 || this.#kindCount >= MAX_KINDS) return -1;
+      const start = i + 1;
+      let k = start;
+      let segmentStart = true;
+      for (; k < end; k += 1) {
+        const code = b[k];
+        if (code === QUOTE2) break;
+        if (code >= 128) return -1;
+        if (code === 46) {
+          if (segmentStart) return -1;
+          segmentStart = true;
+          continue;
+        }
+        if ((CLASSES[code] & (segmentStart ? KIND_FIRST : KIND_REST)) === 0) return -1;
+        segmentStart = false;
+      }
+      if (k >= end || segmentStart || k - start > MAX_KIND_LENGTH || whichWord(b, start, k, FORBIDDEN_BYTES) >= 0) return -1;
+      for (let other = 0; other < this.#kindCount; other += 1) {
+        const otherStart = this.#kindSpans[2 * other];
+        const otherEnd = this.#kindSpans[2 * other + 1];
+        if (sameBytes(b, otherStart, otherEnd, start, k)) return -1;
+      }
+      this.#kindSpans[2 * this.#kindCount] = start;
+      this.#kindSpans[2 * this.#kindCount + 1] = k;
+      i = skip(b, k + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = this.#count(b, skip(b, i + 1, end), end, MAX_KIND_COUNT);
+      if (i < 0 || this.#number < 1) return -1;
+      this.#kindCounts[this.#kindCount] = this.#number;
+      this.#kindCount += 1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      return b[i] === CLOSE ? i + 1 : -1;
+    }
+  }
+  /** The shared configuration of the current line, or null when it must take the full way. */
+  #config(b) {
+    const key = this.#key;
+    const spans = this.#spans;
+    key[0] = this.#platform;
+    key[1] = this.#arch;
+    let at = 2;
+    for (let slot = 0; slot < SLOTS; slot += 1) {
+      const start = spans[2 * slot];
+      if (start < 0) {
+        key[at] = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        key[at + 1] = 0;
+        at += 2;
+        continue;
+      }
+      const end = spans[2 * slot + 1];
+      key[at] = 2;
+      key[at + 1] = end - start;
+      at += 2;
+      for (let k = start; k < end; k += 1) key[at++] = b[k];
+    }
+    return this.#configs.find(key, 0, at)?.value ?? null;
+  }
+};
+function skip(b, i, end) {
+  while (i < end) {
+    const code = b[i];
+    if (code !== 32 && code !== 9 && code !== 13) break;
+    i += 1;
+  }
+  return i;
+}
+function plainString(b, i, end) {
+  for (; i < end; i += 1) {
+    const code = b[i];
+    if (code === QUOTE2) return i;
+    if (code === 92 || code < 32 || code >= 127) return -1;
+  }
+  return -1;
+}
+var FIELDS_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code));
+function fieldAt(b, start, end) {
+  const first = b[start];
+  if (first >= 128) return 0;
+  for (const [word, bit] of FIELDS_BY_FIRST[first]) {
+    const close = start + word.length;
+    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, word)) return bit;
+  }
+  return 0;
+}
+
 // src/records/validate-summary.ts
 var import__ = __toESM(require__(), 1);
 
@@ -9916,43 +10587,6 @@ function safePath(instancePath) {
   if (instancePath === "") return "/";
   return instancePath.split("/").map((segment, index) => index === 0 || KNOWN_SEGMENTS.has(segment) ? segment : "*").join("/");
 }
-function digits(text, at, count) {
-  let value = 0;
-  for (let i = at; i < at + count; i += 1) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function isDateTime(text) {
-  const length = text.length;
-  if (length < 20 || length > 40) return false;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  const separator = text.charCodeAt(10);
-  if (year < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return false;
-  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return false;
-  let at = 19;
-  if (text.charCodeAt(at) === 46) {
-    const start = at + 1;
-    for (at = start; at < length && digits(text, at, 1) >= 0; at += 1) ;
-    if (at === start || at - start > 9) return false;
-  }
-  const zone = text.charCodeAt(at);
-  if (zone === 90 || zone === 122) return at + 1 === length;
-  if (zone !== 43 && zone !== 45 || at + 6 !== length || text.charCodeAt(at + 3) !== 58) return false;
-  const offsetHours = digits(text, at + 1, 2);
-  const offsetMinutes = digits(text, at + 4, 2);
-  return offsetHours >= 0 && offsetHours <= 23 && offsetMinutes >= 0 && offsetMinutes <= 59;
-}
 function compile() {
   const ajv = new import__.Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false, unicodeRegExp: false });
   ajv.addFormat("date-time", { type: "string", validate: isDateTime });
@@ -10031,23 +10665,25 @@ async function intake(options2) {
       reject(checked.reason);
       return;
     }
-    const summary = checked.summary;
-    const started = checked.startedMs;
-    if (started > latestStart) {
+    admit(checked.summary, run, checked.startedMs, checked.endedMs);
+  };
+  const admit = (summary, run, startedMs, endedMs) => {
+    if (startedMs > latestStart) {
       reject("started-in-future");
       return;
     }
-    if (started < windowStart) {
+    if (startedMs < windowStart) {
       tally.outsideWindow += 1;
       return;
     }
-    if (dedupe && !seen.add(summary.session_id)) {
+    if (dedupe && !(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
       tally.duplicates += 1;
       return;
     }
     tally.accepted += 1;
-    options2.onSession(summary, run, { startedMs: started, endedMs: checked.endedMs });
+    options2.onSession(summary, run, { startedMs, endedMs });
   };
+  const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
   const countRecord = () => {
     if (tally.records >= limits.maxRecords) {
       tally.limitReached = "max-records";
@@ -10060,6 +10696,15 @@ async function intake(options2) {
     if (!countRecord()) return false;
     if (parsed.ok) screen(parsed.value, run);
     else reject(parsed.reason);
+    return true;
+  };
+  const takeLine = (bytes, start, end, run) => {
+    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run);
+    if (blankLine(bytes, start, end)) return true;
+    const summary = scanner?.scan(bytes, start, end);
+    if (!summary) return take(parseLine(bytes, start, end), run);
+    if (!countRecord()) return false;
+    admit(summary, run, summary.startedMs, summary.endedMs);
     return true;
   };
   const readRecords = async (item) => {
@@ -10076,8 +10721,13 @@ async function intake(options2) {
     }
     tally.itemsRead += 1;
     tally.bytesRead += size;
+    const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
     if (item.stream && format === "jsonl") {
-      for await (const parsed of parseRecordStream(item.stream())) if (!take(parsed, item.run)) return;
+      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
+      return;
+    }
+    if (format === "jsonl") {
+      eachLine(item.bytes, sink);
       return;
     }
     if (format === "log") {
@@ -10089,7 +10739,7 @@ async function intake(options2) {
       screen(summaryFromLog(figures, createHash2("sha256").update(item.bytes).digest("hex"), adapter), item.run);
       return;
     }
-    for (const parsed of parseRecords(item.bytes, format)) if (!take(parsed, item.run)) return;
+    for (const parsed of parseRecords(item.bytes, "json")) if (!take(parsed, item.run)) return;
   };
   let position = 0;
   const consume = async (event, source) => {

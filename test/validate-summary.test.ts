@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import fc from 'fast-check';
-import { isDateTime, validateSummary } from '../src/records/validate-summary.ts';
+import { isDateTime } from '../src/records/timestamp.ts';
+import { validateSummary } from '../src/records/validate-summary.ts';
 
 const valid = {
   schema_version: 1,

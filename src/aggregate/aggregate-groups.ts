@@ -1,5 +1,7 @@
 // Accumulates sessions into groups and computes each group's figures.
 
+import { CompactSummary } from '../records/compact-summary.ts';
+import type { SessionConfig } from '../records/compact-summary.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import { sessionErrored } from '../records/session-summary.ts';
 import type { GroupField } from '../settings.ts';
@@ -135,6 +137,38 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
   const configFields = kindAt === -1 ? groupBy : groupBy.filter((field) => field !== 'error_kind');
   let totalSessions = 0;
   const totalByKind = new Map<string, number>();
+  // Summaries that share a configuration object find their group by it, without building a key.
+  const byConfig = configFields.includes('outcome') ? null : new Map<SessionConfig, Accumulator>();
+
+  /** The group of a summary's configuration values, made on first sight. */
+  function groupOf(summary: SessionSummary): Accumulator {
+    const values = groupValues(summary, configFields);
+    // Schema-valid values never hold a NUL, so joining on it cannot collide.
+    const key = values.join('\u0000');
+    let group = byKey.get(key);
+    if (!group) {
+      group = {
+        values,
+        sessions: 0,
+        errored: 0,
+        crashes: 0,
+        errorLines: 0,
+        logLines: 0,
+        installs: new UuidSet(),
+        first: Number.POSITIVE_INFINITY,
+        last: Number.NEGATIVE_INFINITY,
+        durations: new DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
+        errorKinds: new Map(),
+        runs: new Map(),
+        days: new Map(),
+        versions: new Set(),
+        withInstall: 0,
+        kinds: new Map(),
+      };
+      byKey.set(key, group);
+    }
+    return group;
+  }
 
   /** One group per exception class of a configuration: its sessions, and those that raised the class. */
   function expandKinds(group: Accumulator): GroupFigures[] {
@@ -160,30 +194,11 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
 
   return {
     add(summary, run, times) {
-      const values = groupValues(summary, configFields);
-      // Schema-valid values never hold a NUL, so joining on it cannot collide.
-      const key = values.join('\u0000');
-      let group = byKey.get(key);
+      const compact = summary instanceof CompactSummary ? summary : null;
+      let group = compact && byConfig ? byConfig.get(compact.config) : undefined;
       if (!group) {
-        group = {
-          values,
-          sessions: 0,
-          errored: 0,
-          crashes: 0,
-          errorLines: 0,
-          logLines: 0,
-          installs: new UuidSet(),
-          first: Number.POSITIVE_INFINITY,
-          last: Number.NEGATIVE_INFINITY,
-          durations: new DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
-          errorKinds: new Map(),
-          runs: new Map(),
-          days: new Map(),
-          versions: new Set(),
-          withInstall: 0,
-          kinds: new Map(),
-        };
-        byKey.set(key, group);
+        group = groupOf(summary);
+        if (compact && byConfig) byConfig.set(compact.config, group);
       }
       const started = times ? times.startedMs : Date.parse(summary.started_at);
       const errored = sessionErrored(summary);
@@ -192,8 +207,9 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (summary.outcome === 'crash') group.crashes += 1;
       group.errorLines += summary.error_lines;
       group.logLines += summary.log_lines;
-      if (summary.install_id) {
-        group.installs.add(summary.install_id);
+      if (compact ? compact.installAt >= 0 : summary.install_id) {
+        if (compact) group.installs.addBytes(compact.bytes, compact.installAt);
+        else group.installs.add(summary.install_id!);
         group.withInstall += 1;
       }
       group.versions.add(summary.app.version);

@@ -5,6 +5,8 @@
 // and feed the very same aggregators.
 
 import type { RunRef } from '../sources/source.ts';
+import { CompactSummary, sessionConfig } from '../records/compact-summary.ts';
+import type { SessionConfig } from '../records/compact-summary.ts';
 import type { Arch, Outcome, Platform, SessionSummary } from '../records/session-summary.ts';
 
 /** What a session shares with others of the same configuration. */
@@ -62,17 +64,6 @@ function putUuid(out: Uint8Array, at: number, uuid: string): void {
   }
 }
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-function uuidAt(bytes: Uint8Array, at: number): string {
-  let text = '';
-  for (let i = 0; i < 16; i += 1) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) text += '-';
-    text += HEX[bytes[at + i]!];
-  }
-  return text;
-}
-
 /** Unsigned integers up to 2^53 in 7-bit groups. */
 function putVarint(out: Uint8Array, at: number, value: number): number {
   let rest = value;
@@ -91,6 +82,8 @@ export class SessionRecordWriter {
   #at = 0;
   #count = 0;
   readonly #configs = new Map<string, number>();
+  /** Configuration numbers of shared configuration objects already seen. */
+  readonly #configObjects = new Map<SessionConfig, number>();
   readonly #kinds = new Map<string, number>();
   readonly #runs = new Map<number, number>();
   /** Dictionary entries not yet handed out by takeDictionary(). */
@@ -118,15 +111,17 @@ export class SessionRecordWriter {
     this.#reserve(RECORD_BASE_MAX + 9 + kindCount * 18);
     const out = this.#buffer;
     let at = this.#at;
-    putUuid(out, at, summary.session_id);
+    const compact = summary instanceof CompactSummary ? summary : null;
+    if (compact) out.set(compact.bytes.subarray(compact.idAt, compact.idAt + 16), at);
+    else putUuid(out, at, summary.session_id);
     at += 16;
-    at = putVarint(out, at, this.#configIndex(summary));
+    at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
     const outcome = summary.outcome === undefined ? 0 : OUTCOMES.indexOf(summary.outcome);
-    out[at++] = outcome | (summary.install_id ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
-    if (summary.install_id) {
-      putUuid(out, at, summary.install_id);
-      at += 16;
-    }
+    const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
+    out[at++] = outcome | (hasInstall ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
+    if (compact && hasInstall) out.set(compact.bytes.subarray(compact.installAt, compact.installAt + 16), at);
+    else if (hasInstall) putUuid(out, at, summary.install_id!);
+    if (hasInstall) at += 16;
     at = putVarint(out, at, times.startedMs - this.#baseMs);
     at = putVarint(out, at, times.endedMs - times.startedMs);
     at = putVarint(out, at, summary.log_lines);
@@ -190,6 +185,15 @@ export class SessionRecordWriter {
     return index;
   }
 
+  #sharedConfigIndex(summary: CompactSummary): number {
+    let index = this.#configObjects.get(summary.config);
+    if (index === undefined) {
+      index = this.#configIndex(summary);
+      this.#configObjects.set(summary.config, index);
+    }
+    return index;
+  }
+
   #kindIndex(kind: string): number {
     let index = this.#kinds.get(kind);
     if (index === undefined) {
@@ -211,62 +215,10 @@ export class SessionRecordWriter {
   }
 }
 
-/**
- * A decoded session. The ID and the two timestamps are only turned back into
- * text when asked for: aggregation reads the times as numbers, and the main
- * thread of a parallel intake decodes every session.
- */
-class DecodedSummary implements SessionSummary {
-  readonly schema_version = 1;
-  install_id?: string;
-  app: SessionSummary['app'];
-  runtime?: SessionSummary['runtime'];
-  os: SessionSummary['os'];
-  ci?: string | null;
-  log_lines = 0;
-  error_lines = 0;
-  outcome?: Outcome;
-  error_kinds?: Record<string, number>;
-  readonly #bytes: Uint8Array;
-  readonly #idAt: number;
-  readonly #startedMs: number;
-  readonly #endedMs: number;
-
-  constructor(config: SharedConfig, bytes: Uint8Array, idAt: number, startedMs: number, endedMs: number) {
-    this.app = config.app;
-    this.os = config.os;
-    if (config.runtime) this.runtime = config.runtime;
-    if (config.ci !== null) this.ci = config.ci;
-    this.#bytes = bytes;
-    this.#idAt = idAt;
-    this.#startedMs = startedMs;
-    this.#endedMs = endedMs;
-  }
-
-  get session_id(): string {
-    return uuidAt(this.#bytes, this.#idAt);
-  }
-
-  get started_at(): string {
-    return new Date(this.#startedMs).toISOString();
-  }
-
-  get ended_at(): string {
-    return new Date(this.#endedMs).toISOString();
-  }
-}
-
-interface SharedConfig {
-  app: SessionSummary['app'];
-  runtime: SessionSummary['runtime'];
-  os: SessionSummary['os'];
-  ci: string | null;
-}
-
 /** Decodes records against the dictionaries read so far; bad bytes throw PartialFormatError. */
 export class SessionRecordReader {
   readonly #baseMs: number;
-  readonly #configs: SharedConfig[] = [];
+  readonly #configs: SessionConfig[] = [];
   readonly #kinds: string[] = [];
   readonly #runs: RunRef[] = [];
 
@@ -276,15 +228,9 @@ export class SessionRecordReader {
 
   addConfig(tuple: ConfigTuple): void {
     const [appName, appVersion, runtimeName, runtimeVersion, platform, osVersion, arch, ci] = tuple;
-    const os: SessionSummary['os'] = { platform: platform as Platform };
-    if (osVersion !== null) os.version = osVersion;
-    if (arch !== null) os.arch = arch as Arch;
-    this.#configs.push({
-      app: { name: appName, version: appVersion },
-      runtime: runtimeName !== null && runtimeVersion !== null ? { name: runtimeName, version: runtimeVersion } : undefined,
-      os,
-      ci,
-    });
+    const runtime = runtimeName !== null && runtimeVersion !== null ? { name: runtimeName, version: runtimeVersion } : null;
+    // The format keeps no difference between "ci": null and no "ci" at all; neither changes a figure.
+    this.#configs.push(sessionConfig(appName, appVersion, runtime, platform as Platform, osVersion, arch as Arch | null, ci ?? undefined));
   }
 
   addKind(kind: string): void {
@@ -328,12 +274,10 @@ export class SessionRecordReader {
       const startedMs = this.#baseMs + varint();
       const endedMs = startedMs + varint();
       if (endedMs > MAX_TIME_MS) throw new PartialFormatError('a session record holds a time out of range');
-      const summary = new DecodedSummary(config, bytes, idAt, startedMs, endedMs);
+      const logLines = varint();
+      const summary = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines, varint());
       const outcome = OUTCOMES[flags & 3];
       if (outcome) summary.outcome = outcome;
-      if (installAt >= 0) summary.install_id = uuidAt(bytes, installAt);
-      summary.log_lines = varint();
-      summary.error_lines = varint();
       const runNumber = varint();
       let run: RunRef | null = null;
       if (runNumber > 0) {

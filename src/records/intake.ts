@@ -3,7 +3,7 @@
 // once. Bad input is counted under a reason, never thrown; a run limit stops
 // reading and says so.
 
-import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
+import { RECORD_MAX_BYTES, RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
 import type { RunRef, Source, SourceEvent, SourceItem } from '../sources/source.ts';
 import { zipEntries } from '../sources/zip-entries.ts';
 import { createHash } from 'node:crypto';
@@ -11,7 +11,9 @@ import { UuidSet } from '../aggregate/uuid-set.ts';
 import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
 import type { AdapterSettings } from '../formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
-import { decode, parseRecords, parseRecordStream, recordFormatOf } from './parse-records.ts';
+import { CompactSummary } from './compact-summary.ts';
+import { blankLine, decode, eachLine, lineBlocks, parseLine, parseRecords, recordFormatOf } from './parse-records.ts';
+import { SummaryScanner } from './summary-scanner.ts';
 import type { ParsedRecord } from './parse-records.ts';
 import { findPrivateData } from './privacy-guard.ts';
 import type { SessionSummary } from './session-summary.ts';
@@ -144,23 +146,29 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       reject(checked.reason);
       return;
     }
-    const summary = checked.summary;
-    const started = checked.startedMs;
-    if (started > latestStart) {
+    admit(checked.summary, run, checked.startedMs, checked.endedMs);
+  };
+
+  /** A valid summary: counted once if it started inside the window and not in the future. */
+  const admit = (summary: SessionSummary, run: RunRef | null, startedMs: number, endedMs: number): void => {
+    if (startedMs > latestStart) {
       reject('started-in-future');
       return;
     }
-    if (started < windowStart) {
+    if (startedMs < windowStart) {
       tally.outsideWindow += 1;
       return;
     }
-    if (dedupe && !seen.add(summary.session_id)) {
+    if (dedupe && !(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
       tally.duplicates += 1;
       return;
     }
     tally.accepted += 1;
-    options.onSession(summary, run, { startedMs: started, endedMs: checked.endedMs });
+    options.onSession(summary, run, { startedMs, endedMs });
   };
+
+  // Plain session summaries are read straight from their bytes; any other line takes the full way.
+  const scanner = adapter.format === 'auto' || adapter.format === 'session-summary' ? new SummaryScanner() : null;
 
   /** Counts one more record; false (and the limit noted) when the run's record limit is reached. */
   const countRecord = (): boolean => {
@@ -180,6 +188,17 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     return true;
   };
 
+  /** One NDJSON line, counted and read. False once the limit stops reading. */
+  const takeLine = (bytes: Uint8Array, start: number, end: number, run: RunRef | null): boolean => {
+    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: 'record-too-large' }, run);
+    if (blankLine(bytes, start, end)) return true;
+    const summary = scanner?.scan(bytes, start, end);
+    if (!summary) return take(parseLine(bytes, start, end)!, run);
+    if (!countRecord()) return false;
+    admit(summary, run, summary.startedMs, summary.endedMs);
+    return true;
+  };
+
   const readRecords = async (item: SourceItem): Promise<void> => {
     const fileFormat = recordFormatOf(item.name);
     // With format "log", every text file is a session log.
@@ -195,8 +214,13 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     }
     tally.itemsRead += 1;
     tally.bytesRead += size;
+    const sink = (bytes: Uint8Array, start: number, end: number) => takeLine(bytes, start, end, item.run);
     if (item.stream && format === 'jsonl') {
-      for await (const parsed of parseRecordStream(item.stream())) if (!take(parsed, item.run)) return;
+      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
+      return;
+    }
+    if (format === 'jsonl') {
+      eachLine(item.bytes, sink);
       return;
     }
     if (format === 'log') {
@@ -208,7 +232,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       screen(summaryFromLog(figures, createHash('sha256').update(item.bytes).digest('hex'), adapter), item.run);
       return;
     }
-    for (const parsed of parseRecords(item.bytes, format)) if (!take(parsed, item.run)) return;
+    for (const parsed of parseRecords(item.bytes, 'json')) if (!take(parsed, item.run)) return;
   };
 
   let position = 0;

@@ -109,22 +109,45 @@ export function* parseRecords(bytes: Uint8Array, format: 'json' | 'jsonl'): Gene
     return;
   }
   // One line at a time, decoded from the bytes, so a large file never becomes one large string.
+  const records: ParsedRecord[] = [];
+  eachLine(bytes, (block, start, end) => {
+    const record = parseLine(block, start, end);
+    if (record) records.push(record);
+    return true;
+  });
+  yield* records;
+}
+
+/**
+ * Receives one NDJSON line as a span of `bytes`; `bytes[end]` is a newline or
+ * past the end. Returns false to stop reading.
+ */
+export type LineSink = (bytes: Uint8Array, start: number, end: number) => boolean;
+
+/** Hands every line of NDJSON bytes to `sink`, after a leading byte order mark. */
+export function eachLine(bytes: Uint8Array, sink: LineSink): boolean {
   let start = hasBom(bytes) ? 3 : 0;
-  while (start < bytes.byteLength) {
+  const length = bytes.byteLength;
+  while (start < length) {
     let end = bytes.indexOf(NEWLINE, start);
-    if (end === -1) end = bytes.byteLength;
-    const record = parseLine(bytes, start, end);
-    if (record) yield record;
+    if (end === -1) end = length;
+    if (!sink(bytes, start, end)) return false;
     start = end + 1;
   }
+  return true;
 }
 
 function hasBom(bytes: Uint8Array): boolean {
   return bytes.byteLength >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
+/** Only blanks between start and end. */
+export function blankLine(bytes: Uint8Array, start: number, end: number): boolean {
+  return blank(bytes, start, end);
+}
+
 /** One NDJSON line, or null for a blank one. */
-function parseLine(bytes: Uint8Array, start: number, end: number): ParsedRecord | null {
+export function parseLine(bytes: Uint8Array, start: number, end: number): ParsedRecord | null {
   if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: 'record-too-large' };
   if (blank(bytes, start, end)) return null;
   const line = decode(bytes.subarray(start, end));
@@ -132,10 +155,13 @@ function parseLine(bytes: Uint8Array, start: number, end: number): ParsedRecord 
 }
 
 /**
- * NDJSON from a stream of chunks: memory holds one chunk and at most one
- * partial line (up to the record limit), whatever the file's size.
+ * NDJSON from a stream of chunks, as blocks of whole lines: memory holds one
+ * chunk and at most one partial line (up to the record limit), whatever the
+ * file's size. A line longer than the limit comes once as a block of just its
+ * first RECORD_MAX_BYTES + 1 bytes, so that it reads as too large, and the rest
+ * of it is dropped.
  */
-export async function* parseRecordStream(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ParsedRecord> {
+export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   let carry: Uint8Array | null = null;
   let skipping = false;
   let first = true;
@@ -147,30 +173,31 @@ export async function* parseRecordStream(chunks: AsyncIterable<Uint8Array>): Asy
       first = false;
     }
     let start = 0;
-    for (;;) {
-      const end = bytes.indexOf(NEWLINE, start);
-      if (end === -1) break;
-      if (skipping) skipping = false;
-      else {
-        const record = parseLine(bytes, start, end);
-        if (record) yield record;
-      }
+    if (skipping) {
+      const end = bytes.indexOf(NEWLINE);
+      if (end === -1) continue;
+      skipping = false;
       start = end + 1;
     }
+    const last = bytes.lastIndexOf(NEWLINE);
+    if (last >= start) {
+      yield bytes.subarray(start, last);
+      start = last + 1;
+    }
     const rest = bytes.byteLength - start;
-    if (skipping) continue;
     if (rest > RECORD_MAX_BYTES) {
-      // An over-long line: report it once and drop bytes until its end.
-      yield { ok: false, reason: 'record-too-large' };
+      yield bytes.subarray(start, start + RECORD_MAX_BYTES + 1);
       skipping = true;
     } else if (rest > 0) {
       carry = bytes.slice(start);
     }
   }
-  if (carry && !skipping) {
-    const record = parseLine(carry, 0, carry.byteLength);
-    if (record) yield record;
-  }
+  if (carry && !skipping) yield carry;
+}
+
+/** The records of an NDJSON stream, line by line. */
+export async function* parseRecordStream(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ParsedRecord> {
+  for await (const block of lineBlocks(chunks)) yield* parseRecords(block, 'jsonl');
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -1,0 +1,92 @@
+// A session summary held compactly: its configuration is one shared object per
+// distinct configuration, its IDs are raw bytes and its times are numbers. The
+// ID and timestamp strings are built only when asked for; aggregation and
+// deduplication read the bytes and the shared configuration instead.
+
+import type { Arch, Outcome, Platform, SessionSummary } from './session-summary.ts';
+
+/** What sessions of one configuration share; one object per distinct configuration and reader. */
+export interface SessionConfig {
+  app: SessionSummary['app'];
+  runtime: SessionSummary['runtime'];
+  os: SessionSummary['os'];
+  /** Undefined when the summary has no "ci" field, null when it says null. */
+  ci: string | null | undefined;
+}
+
+export function sessionConfig(
+  appName: string,
+  appVersion: string,
+  runtime: { name: string; version: string } | null,
+  platform: Platform,
+  osVersion: string | null,
+  arch: Arch | null,
+  ci: string | null | undefined,
+): SessionConfig {
+  const os: SessionSummary['os'] = { platform };
+  if (osVersion !== null) os.version = osVersion;
+  if (arch !== null) os.arch = arch;
+  return { app: { name: appName, version: appVersion }, runtime: runtime ?? undefined, os, ci };
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** The 16 bytes at `at` as a lower-case UUID string. */
+export function uuidAt(bytes: Uint8Array, at: number): string {
+  let text = '';
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) text += '-';
+    text += HEX[bytes[at + i]!];
+  }
+  return text;
+}
+
+export class CompactSummary implements SessionSummary {
+  readonly schema_version = 1;
+  readonly config: SessionConfig;
+  /** The session ID's 16 bytes are at `idAt` in `bytes`; the install ID's at `installAt`, or -1. */
+  readonly bytes: Uint8Array;
+  readonly idAt: number;
+  readonly installAt: number;
+  readonly startedMs: number;
+  readonly endedMs: number;
+  app: SessionSummary['app'];
+  runtime?: SessionSummary['runtime'];
+  os: SessionSummary['os'];
+  ci?: string | null;
+  log_lines: number;
+  error_lines: number;
+  outcome?: Outcome;
+  error_kinds?: Record<string, number>;
+
+  constructor(config: SessionConfig, bytes: Uint8Array, idAt: number, installAt: number, startedMs: number, endedMs: number, logLines: number, errorLines: number) {
+    this.config = config;
+    this.bytes = bytes;
+    this.idAt = idAt;
+    this.installAt = installAt;
+    this.startedMs = startedMs;
+    this.endedMs = endedMs;
+    this.app = config.app;
+    this.os = config.os;
+    if (config.runtime) this.runtime = config.runtime;
+    if (config.ci !== undefined) this.ci = config.ci;
+    this.log_lines = logLines;
+    this.error_lines = errorLines;
+  }
+
+  get session_id(): string {
+    return uuidAt(this.bytes, this.idAt);
+  }
+
+  get install_id(): string | undefined {
+    return this.installAt < 0 ? undefined : uuidAt(this.bytes, this.installAt);
+  }
+
+  get started_at(): string {
+    return new Date(this.startedMs).toISOString();
+  }
+
+  get ended_at(): string {
+    return new Date(this.endedMs).toISOString();
+  }
+}

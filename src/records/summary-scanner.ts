@@ -1,0 +1,587 @@
+// The fast path of intake: reads one NDJSON line that is a plain session summary
+// straight from its bytes, checking every rule of the schema, the rules after it
+// and the privacy guard on the way, without building JSON objects or strings.
+//
+// It only ever says "valid, and here it is" or "not sure": escapes, non-ASCII
+// bytes, duplicate keys, numbers written as 1.0 or 1e3, unknown fields and every
+// invalid value return null, and the caller takes the line the full way
+// (JSON.parse, privacy guard, ajv), which then gives the reason. So the fast path
+// can never accept what the full way would refuse; a differential test holds it
+// to that.
+
+import { CompactSummary, sessionConfig } from './compact-summary.ts';
+import type { SessionConfig } from './compact-summary.ts';
+import { privacyRuleFor } from './privacy-guard.ts';
+import { timestampMs } from './timestamp.ts';
+import type { Arch, Outcome, Platform } from './session-summary.ts';
+
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+
+// Top-level fields, one bit each.
+const SCHEMA = 1;
+const SESSION = 2;
+const INSTALL = 4;
+const APP = 8;
+const RUNTIME = 16;
+const OS = 32;
+const CI = 64;
+const STARTED = 128;
+const ENDED = 256;
+const LOG = 512;
+const ERROR = 1024;
+const OUTCOME = 2048;
+const KINDS = 4096;
+const REQUIRED = SCHEMA | SESSION | APP | OS | STARTED | ENDED | LOG | ERROR;
+
+const FIELDS: [string, number][] = [
+  ['schema_version', SCHEMA],
+  ['session_id', SESSION],
+  ['install_id', INSTALL],
+  ['app', APP],
+  ['runtime', RUNTIME],
+  ['os', OS],
+  ['ci', CI],
+  ['started_at', STARTED],
+  ['ended_at', ENDED],
+  ['log_lines', LOG],
+  ['error_lines', ERROR],
+  ['outcome', OUTCOME],
+  ['error_kinds', KINDS],
+];
+
+// Character classes of the schema's patterns, one bit each, by ASCII code.
+const ALNUM = 1; // [A-Za-z0-9]: first character of a name or version
+const NAME = 2; // [A-Za-z0-9._-]
+const VERSION = 4; // [A-Za-z0-9._+-]
+const CI_FIRST = 8; // [A-Z]
+const CI_REST = 16; // [A-Z0-9_]
+const KIND_FIRST = 32; // [A-Za-z_]
+const KIND_REST = 64; // [A-Za-z0-9_]
+
+const CLASSES = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  let bits = 0;
+  if (/[A-Za-z0-9]/.test(char)) bits |= ALNUM | NAME | VERSION | KIND_REST;
+  if (/[._-]/.test(char)) bits |= NAME | VERSION;
+  if (char === '+') bits |= VERSION;
+  if (/[A-Z]/.test(char)) bits |= CI_FIRST | CI_REST;
+  if (/[0-9_]/.test(char)) bits |= CI_REST;
+  if (/[A-Za-z_]/.test(char)) bits |= KIND_FIRST | KIND_REST;
+  CLASSES[code] = bits;
+}
+
+/** Value of a hex digit by byte; 255 for any other byte. */
+const HEX_VALUE = new Uint8Array(256).fill(255);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
+}
+
+const PLATFORMS: Platform[] = ['linux', 'darwin', 'windows', 'freebsd', 'other'];
+const ARCHES: Arch[] = ['x64', 'arm64', 'x86', 'arm', 'other'];
+const OUTCOMES: Outcome[] = ['ok', 'error', 'crash'];
+/** Property names the schema refuses as error kinds. */
+const FORBIDDEN_KINDS = ['__proto__', 'constructor', 'prototype'];
+
+const ascii = new TextEncoder();
+const latin1 = new TextDecoder('latin1');
+const encodeAll = (words: readonly string[]) => words.map((word) => ascii.encode(word));
+const FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit] as const);
+/** Length of each field's name, by its bit. */
+const FIELD_LENGTH: number[] = [];
+for (const [name, bit] of FIELDS) FIELD_LENGTH[bit] = name.length;
+const PLATFORM_BYTES = encodeAll(PLATFORMS);
+const ARCH_BYTES = encodeAll(ARCHES);
+const OUTCOME_BYTES = encodeAll(OUTCOMES);
+const FORBIDDEN_BYTES = encodeAll(FORBIDDEN_KINDS);
+const NAME_BYTES = ascii.encode('name');
+const VERSION_BYTES = ascii.encode('version');
+const PLATFORM_KEY = ascii.encode('platform');
+const ARCH_KEY = ascii.encode('arch');
+
+const MAX_COUNT = 1_000_000_000_000;
+const MAX_KIND_COUNT = 1_000_000_000;
+const MAX_KINDS = 32;
+const MAX_KIND_LENGTH = 128;
+const MAX_NAME_LENGTH = 64;
+/** Distinct configurations and error kinds remembered; past these, new ones take the full way. */
+const MAX_INTERNED = 65_536;
+const SLAB_BYTES = 1 << 16;
+
+// Spans of the configuration's strings: [start, end) pairs, by slot.
+const APP_NAME = 0;
+const APP_VERSION = 1;
+const RUNTIME_NAME = 2;
+const RUNTIME_VERSION = 3;
+const OS_VERSION = 4;
+const CI_VALUE = 5;
+const SLOTS = 6;
+/** Arch code of a summary without os.arch. */
+const NO_ARCH = 255;
+
+function equalBytes(bytes: Uint8Array, start: number, end: number, word: Uint8Array): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
+  return true;
+}
+
+function sameBytes(b: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+
+function whichWord(bytes: Uint8Array, start: number, end: number, words: readonly Uint8Array[]): number {
+  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index]!)) return index;
+  return -1;
+}
+
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash >>> 0;
+}
+
+interface Interned<T> {
+  key: Uint8Array;
+  /** Null when a string of it breaks a privacy rule: such records take the full way, which reports it. */
+  value: T | null;
+}
+
+/** Values found by their bytes: each distinct byte string is decoded and checked once. */
+class InternTable<T> {
+  readonly #byHash = new Map<number, Interned<T>[]>();
+  #size = 0;
+  readonly #make: (text: string) => T | null;
+
+  constructor(make: (text: string) => T | null) {
+    this.#make = make;
+  }
+
+  /** The value for these bytes; undefined when the table is full and they are new. */
+  find(bytes: Uint8Array, start: number, end: number): Interned<T> | undefined {
+    const hash = hashBytes(bytes, start, end);
+    let bucket = this.#byHash.get(hash);
+    if (bucket) for (const entry of bucket) if (equalBytes(bytes, start, end, entry.key)) return entry;
+    if (this.#size >= MAX_INTERNED) return undefined;
+    const key = bytes.slice(start, end);
+    const entry: Interned<T> = { key, value: this.#make(latin1.decode(key)) };
+    if (!bucket) {
+      bucket = [];
+      this.#byHash.set(hash, bucket);
+    }
+    bucket.push(entry);
+    this.#size += 1;
+    return entry;
+  }
+}
+
+/**
+ * The configuration behind canonical key bytes: platform and arch codes, then
+ * slot by slot a tag (0 absent, 1 null, 2 a string), a length and the string.
+ */
+function configFromKey(text: string): SessionConfig | null {
+  const tags: number[] = [];
+  const values: string[] = [];
+  let at = 2;
+  for (let slot = 0; slot < SLOTS; slot += 1) {
+    const length = text.charCodeAt(at + 1);
+    tags.push(text.charCodeAt(at));
+    values.push(text.slice(at + 2, at + 2 + length));
+    at += 2 + length;
+  }
+  for (let slot = 0; slot < SLOTS; slot += 1) if (tags[slot] === 2 && privacyRuleFor(values[slot]!) !== null) return null;
+  const runtime = tags[RUNTIME_NAME] === 2 ? { name: values[RUNTIME_NAME]!, version: values[RUNTIME_VERSION]! } : null;
+  const ci = tags[CI_VALUE] === 2 ? values[CI_VALUE]! : tags[CI_VALUE] === 1 ? null : undefined;
+  const archCode = text.charCodeAt(1);
+  return sessionConfig(values[APP_NAME]!, values[APP_VERSION]!, runtime, PLATFORMS[text.charCodeAt(0)]!, tags[OS_VERSION] === 2 ? values[OS_VERSION]! : null, archCode === NO_ARCH ? null : ARCHES[archCode]!, ci);
+}
+
+export class SummaryScanner {
+  readonly #configs = new InternTable<SessionConfig>(configFromKey);
+  readonly #kinds = new InternTable<string>((kind) => (privacyRuleFor(kind) === null ? kind : null));
+  /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
+  #slab = new Uint8Array(SLAB_BYTES);
+  #slabAt = 0;
+  readonly #key = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
+  readonly #spans = new Int32Array(SLOTS * 2);
+  /** Error kinds of the current line: spans and counts. */
+  readonly #kindSpans = new Int32Array(MAX_KINDS * 2);
+  readonly #kindCounts = new Float64Array(MAX_KINDS);
+  #kindCount = 0;
+  // Values of the current line.
+  #number = 0;
+  #ms = 0;
+  #code = 0;
+  #platform = 0;
+  #arch = 0;
+  #ciNull = false;
+  #installed = false;
+
+  /** The summary on bytes [start, end), or null when the line must take the full way. */
+  scan(bytes: Uint8Array, start: number, end: number): CompactSummary | null {
+    // Reads may look one byte past the line, where a newline or the buffer's end must be.
+    const b = end < bytes.length && bytes[end] !== 0x0a ? bytes.subarray(0, end) : bytes;
+    if (this.#slabAt + 32 > this.#slab.length) {
+      this.#slab = new Uint8Array(SLAB_BYTES);
+      this.#slabAt = 0;
+    }
+    const idAt = this.#slabAt;
+    this.#spans.fill(-1);
+    this.#kindCount = 0;
+    this.#arch = NO_ARCH;
+    this.#ciNull = false;
+    this.#installed = false;
+    let seen = 0;
+    let started = 0;
+    let ended = 0;
+    let logLines = 0;
+    let errorLines = 0;
+    let outcome = -1;
+    let i = skip(b, start, end);
+    if (b[i] !== OPEN) return null;
+    i = skip(b, i + 1, end);
+    for (;;) {
+      if (b[i] !== QUOTE || i + 1 >= end) return null;
+      const field = fieldAt(b, i + 1, end);
+      if (field === 0 || (seen & field) !== 0) return null;
+      seen |= field;
+      i = skip(b, i + 2 + FIELD_LENGTH[field]!, end);
+      if (b[i] !== COLON) return null;
+      i = skip(b, i + 1, end);
+      switch (field) {
+        case SCHEMA:
+          i = this.#count(b, i, end, 1);
+          if (i < 0 || this.#number !== 1) return null;
+          break;
+        case SESSION:
+          i = this.#uuid(b, i, end, idAt);
+          break;
+        case INSTALL:
+          i = this.#uuid(b, i, end, idAt + 16);
+          this.#installed = true;
+          break;
+        case APP:
+          i = this.#pair(b, i, end, APP_NAME);
+          break;
+        case RUNTIME:
+          i = this.#pair(b, i, end, RUNTIME_NAME);
+          break;
+        case OS:
+          i = this.#os(b, i, end);
+          break;
+        case CI:
+          i = this.#ci(b, i, end);
+          break;
+        case STARTED:
+          i = this.#timestamp(b, i, end);
+          started = this.#ms;
+          break;
+        case ENDED:
+          i = this.#timestamp(b, i, end);
+          ended = this.#ms;
+          break;
+        case LOG:
+          i = this.#count(b, i, end, MAX_COUNT);
+          logLines = this.#number;
+          break;
+        case ERROR:
+          i = this.#count(b, i, end, MAX_COUNT);
+          errorLines = this.#number;
+          break;
+        case OUTCOME:
+          i = this.#word(b, i, end, OUTCOME_BYTES);
+          outcome = this.#code;
+          break;
+        case KINDS:
+          i = this.#errorKinds(b, i, end);
+          break;
+      }
+      if (i < 0) return null;
+      i = skip(b, i, end);
+      if (b[i] === COMMA) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE) return null;
+      i = skip(b, i + 1, end);
+      break;
+    }
+    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
+    if (ended < started || errorLines > logLines) return null;
+    const config = this.#config(b);
+    if (!config) return null;
+    let kinds: Record<string, number> | undefined;
+    if (seen & KINDS) {
+      kinds = {};
+      for (let k = 0; k < this.#kindCount; k += 1) {
+        const entry = this.#kinds.find(b, this.#kindSpans[2 * k]!, this.#kindSpans[2 * k + 1]!);
+        if (!entry || entry.value === null) return null;
+        kinds[entry.value] = this.#kindCounts[k]!;
+      }
+    }
+    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, started, ended, logLines, errorLines);
+    if (outcome >= 0) summary.outcome = OUTCOMES[outcome]!;
+    if (kinds) summary.error_kinds = kinds;
+    this.#slabAt += this.#installed ? 32 : 16;
+    return summary;
+  }
+
+  /** A non-negative integer written plainly, at most `max`; its value in #number. */
+  #count(b: Uint8Array, i: number, end: number, max: number): number {
+    const start = i;
+    let value = 0;
+    while (i < end) {
+      const digit = b[i]! - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      i += 1;
+    }
+    const length = i - start;
+    // No digits, a leading zero, too many digits, or a fraction or exponent next.
+    if (length === 0 || length > 13 || (length > 1 && b[start] === 48) || value > max) return -1;
+    const next = b[i];
+    if (next === 0x2e || next === 0x65 || next === 0x45) return -1;
+    this.#number = value;
+    return i;
+  }
+
+  /** A UUID string, its 16 bytes written to the slab at `at`. */
+  #uuid(b: Uint8Array, i: number, end: number, at: number): number {
+    if (i + 38 > end || b[i] !== QUOTE || b[i + 37] !== QUOTE) return -1;
+    const slab = this.#slab;
+    let digit = 0;
+    for (let k = 1; k <= 36; k += 1) {
+      const code = b[i + k]!;
+      if (k === 9 || k === 14 || k === 19 || k === 24) {
+        if (code !== 0x2d) return -1;
+        continue;
+      }
+      const value = HEX_VALUE[code]!;
+      if (value === 255) return -1;
+      if ((digit & 1) === 0) slab[at + (digit >> 1)] = value << 4;
+      else slab[at + (digit >> 1)]! |= value;
+      digit += 1;
+    }
+    return i + 38;
+  }
+
+  /** A string of one class with its first character in `first`, 1 to `max` long; its span goes to `slot`. */
+  #classString(b: Uint8Array, i: number, end: number, first: number, rest: number, min: number, max: number, slot: number): number {
+    if (b[i] !== QUOTE) return -1;
+    const start = i + 1;
+    let k = start;
+    for (; k < end; k += 1) {
+      const code = b[k]!;
+      if (code === QUOTE) break;
+      if (code >= 128 || (CLASSES[code]! & rest) === 0) return -1;
+    }
+    const length = k - start;
+    if (k >= end || length < min || length > max || (CLASSES[b[start]!]! & first) === 0) return -1;
+    this.#spans[2 * slot] = start;
+    this.#spans[2 * slot + 1] = k;
+    return k + 1;
+  }
+
+  /** {"name": ..., "version": ...} of app or runtime, in either order. */
+  #pair(b: Uint8Array, i: number, end: number, slot: number): number {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    for (;;) {
+      if (b[i] !== QUOTE) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      const isName = equalBytes(b, i + 1, keyEnd, NAME_BYTES);
+      if (!isName && !equalBytes(b, i + 1, keyEnd, VERSION_BYTES)) return -1;
+      const target = isName ? slot : slot + 1;
+      if (this.#spans[2 * target]! >= 0) return -1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON) return -1;
+      i = skip(b, i + 1, end);
+      i = this.#classString(b, i, end, ALNUM, isName ? NAME : VERSION, 1, MAX_NAME_LENGTH, target);
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE || this.#spans[2 * slot]! < 0 || this.#spans[2 * slot + 2]! < 0) return -1;
+      return i + 1;
+    }
+  }
+
+  /** {"platform": ..., "version"?: ..., "arch"?: ...} */
+  #os(b: Uint8Array, i: number, end: number): number {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    let platform = -1;
+    for (;;) {
+      if (b[i] !== QUOTE) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      const keyStart = i + 1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON) return -1;
+      i = skip(b, i + 1, end);
+      if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
+        if (platform >= 0) return -1;
+        i = this.#word(b, i, end, PLATFORM_BYTES);
+        platform = this.#code;
+      } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
+        if (this.#spans[2 * OS_VERSION]! >= 0) return -1;
+        i = this.#classString(b, i, end, ALNUM, VERSION, 1, MAX_NAME_LENGTH, OS_VERSION);
+      } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
+        if (this.#arch !== NO_ARCH) return -1;
+        i = this.#word(b, i, end, ARCH_BYTES);
+        this.#arch = this.#code;
+      } else {
+        return -1;
+      }
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE || platform < 0) return -1;
+      this.#platform = platform;
+      return i + 1;
+    }
+  }
+
+  /** A CI vendor name or null. */
+  #ci(b: Uint8Array, i: number, end: number): number {
+    if (b[i] === 0x6e) {
+      if (i + 4 > end || b[i + 1] !== 0x75 || b[i + 2] !== 0x6c || b[i + 3] !== 0x6c) return -1;
+      this.#ciNull = true;
+      return i + 4;
+    }
+    return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
+  }
+
+  /** One of `words`, as a string; its index in #code. */
+  #word(b: Uint8Array, i: number, end: number, words: readonly Uint8Array[]): number {
+    if (b[i] !== QUOTE) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#code = whichWord(b, i + 1, close, words);
+    return this.#code < 0 ? -1 : close + 1;
+  }
+
+  /** A date-time string; its epoch milliseconds in #ms. */
+  #timestamp(b: Uint8Array, i: number, end: number): number {
+    if (b[i] !== QUOTE) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#ms = timestampMs(b, i + 1, close);
+    return Number.isNaN(this.#ms) ? -1 : close + 1;
+  }
+
+  /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
+  #errorKinds(b: Uint8Array, i: number, end: number): number {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    if (b[i] === CLOSE) return i + 1;
+    for (;;) {
+      if (b[i] !== QUOTE || this.#kindCount >= MAX_KINDS) return -1;
+      const start = i + 1;
+      let k = start;
+      let segmentStart = true;
+      for (; k < end; k += 1) {
+        const code = b[k]!;
+        if (code === QUOTE) break;
+        if (code >= 128) return -1;
+        if (code === 0x2e) {
+          if (segmentStart) return -1;
+          segmentStart = true;
+          continue;
+        }
+        if ((CLASSES[code]! & (segmentStart ? KIND_FIRST : KIND_REST)) === 0) return -1;
+        segmentStart = false;
+      }
+      if (k >= end || segmentStart || k - start > MAX_KIND_LENGTH || whichWord(b, start, k, FORBIDDEN_BYTES) >= 0) return -1;
+      for (let other = 0; other < this.#kindCount; other += 1) {
+        const otherStart = this.#kindSpans[2 * other]!;
+        const otherEnd = this.#kindSpans[2 * other + 1]!;
+        if (sameBytes(b, otherStart, otherEnd, start, k)) return -1;
+      }
+      this.#kindSpans[2 * this.#kindCount] = start;
+      this.#kindSpans[2 * this.#kindCount + 1] = k;
+      i = skip(b, k + 1, end);
+      if (b[i] !== COLON) return -1;
+      i = this.#count(b, skip(b, i + 1, end), end, MAX_KIND_COUNT);
+      if (i < 0 || this.#number < 1) return -1;
+      this.#kindCounts[this.#kindCount] = this.#number;
+      this.#kindCount += 1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      return b[i] === CLOSE ? i + 1 : -1;
+    }
+  }
+
+  /** The shared configuration of the current line, or null when it must take the full way. */
+  #config(b: Uint8Array): SessionConfig | null {
+    const key = this.#key;
+    const spans = this.#spans;
+    key[0] = this.#platform;
+    key[1] = this.#arch;
+    let at = 2;
+    for (let slot = 0; slot < SLOTS; slot += 1) {
+      const start = spans[2 * slot]!;
+      if (start < 0) {
+        key[at] = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        key[at + 1] = 0;
+        at += 2;
+        continue;
+      }
+      const end = spans[2 * slot + 1]!;
+      key[at] = 2;
+      key[at + 1] = end - start;
+      at += 2;
+      for (let k = start; k < end; k += 1) key[at++] = b[k]!;
+    }
+    return this.#configs.find(key, 0, at)?.value ?? null;
+  }
+}
+
+/** Past JSON whitespace (a line holds no newline). */
+function skip(b: Uint8Array, i: number, end: number): number {
+  while (i < end) {
+    const code = b[i]!;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d) break;
+    i += 1;
+  }
+  return i;
+}
+
+/** The closing quote of a string of printable ASCII without escapes, or -1. */
+function plainString(b: Uint8Array, i: number, end: number): number {
+  for (; i < end; i += 1) {
+    const code = b[i]!;
+    if (code === QUOTE) return i;
+    if (code === 0x5c || code < 0x20 || code >= 0x7f) return -1;
+  }
+  return -1;
+}
+
+/** Field names by their first letter. */
+const FIELDS_BY_FIRST: (readonly (readonly [Uint8Array, number])[])[] = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code));
+
+/** The bit of the field whose name starts at `start` and is closed by a quote; 0 for any other key. */
+function fieldAt(b: Uint8Array, start: number, end: number): number {
+  const first = b[start]!;
+  if (first >= 128) return 0;
+  for (const [word, bit] of FIELDS_BY_FIRST[first]!) {
+    const close = start + word.length;
+    if (close < end && b[close] === QUOTE && equalBytes(b, start, close, word)) return bit;
+  }
+  return 0;
+}

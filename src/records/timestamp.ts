@@ -1,0 +1,88 @@
+// RFC 3339 date-times as the schema allows them, read from bytes: one routine
+// for the schema's "date-time" format and for the fast path of intake.
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAY_MS = 86_400_000;
+const COLON = 0x3a;
+
+function digits(b: Uint8Array, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = b[i]! - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * Epoch milliseconds of the date-time on bytes [start, end), as Date.parse gives
+ * them (a fraction is cut to milliseconds), or NaN when it is not one: real
+ * calendar days, hours to 23, minutes and seconds to 59, offsets to ±23:59. A
+ * leap second is refused: no clock a program reads shows one, and Date cannot
+ * hold it.
+ */
+export function timestampMs(b: Uint8Array, start: number, end: number): number {
+  const s = start;
+  if (end - s < 20) return Number.NaN;
+  const year = digits(b, s, 4);
+  const month = digits(b, s + 5, 2);
+  const day = digits(b, s + 8, 2);
+  const hour = digits(b, s + 11, 2);
+  const minute = digits(b, s + 14, 2);
+  const second = digits(b, s + 17, 2);
+  const separator = b[s + 10];
+  if (year < 0 || b[s + 4] !== 0x2d || b[s + 7] !== 0x2d || (separator !== 0x54 && separator !== 0x74 && separator !== 0x20)) return Number.NaN;
+  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
+  let at = s + 19;
+  let millis = 0;
+  if (b[at] === 0x2e) {
+    const from = at + 1;
+    for (at = from; at < end && b[at]! >= 48 && b[at]! <= 57; at += 1) {
+      if (at - from < 3) millis += (b[at]! - 48) * (at === from ? 100 : at === from + 1 ? 10 : 1);
+    }
+    if (at === from || at - from > 9) return Number.NaN;
+  }
+  if (at >= end) return Number.NaN;
+  const zone = b[at];
+  let offset = 0;
+  if (zone === 0x5a || zone === 0x7a) {
+    at += 1;
+  } else if (zone === 0x2b || zone === 0x2d) {
+    if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
+    const hours = digits(b, at + 1, 2);
+    const minutes = digits(b, at + 4, 2);
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
+    offset = (hours * 60 + minutes) * 60_000 * (zone === 0x2b ? 1 : -1);
+    at += 6;
+  } else {
+    return Number.NaN;
+  }
+  if (at !== end) return Number.NaN;
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
+}
+
+const scratch = new Uint8Array(64);
+
+/** The schema's "date-time" format: a string timestampMs reads. */
+export function isDateTime(text: string): boolean {
+  if (text.length < 20 || text.length > 40) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return false;
+    scratch[i] = code;
+  }
+  return !Number.isNaN(timestampMs(scratch, 0, text.length));
+}

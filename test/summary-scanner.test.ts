@@ -1,0 +1,256 @@
+// The fast path against the full way (JSON.parse, privacy guard, ajv and the
+// rules after it): it may decline any line, but what it accepts the full way
+// must accept with the very same figures, and plain valid lines it must accept.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { adaptRecord } from '../src/formats/adapt-record.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/formats/session-log.ts';
+import { parseLine } from '../src/records/parse-records.ts';
+import { findPrivateData } from '../src/records/privacy-guard.ts';
+import type { SessionSummary } from '../src/records/session-summary.ts';
+import { SummaryScanner } from '../src/records/summary-scanner.ts';
+import { KNOWN_SEGMENTS, safePath, validateSummary } from '../src/records/validate-summary.ts';
+import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
+
+const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 10_000);
+const encoder = new TextEncoder();
+const adapter = { format: 'session-summary' as const, appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+
+type Verdict = { ok: true; summary: SessionSummary; startedMs: number; endedMs: number } | { ok: false };
+
+/** The full way for one line. */
+function fullWay(bytes: Uint8Array): Verdict {
+  const parsed = parseLine(bytes, 0, bytes.byteLength);
+  if (!parsed?.ok) return { ok: false };
+  const adapted = adaptRecord(parsed.value, adapter);
+  if (!adapted.ok || findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS)) return { ok: false };
+  const checked = validateSummary(adapted.value);
+  return checked.ok ? checked : { ok: false };
+}
+
+/** What aggregation and deduplication read of a summary. */
+function facts(summary: SessionSummary, startedMs: number, endedMs: number) {
+  return {
+    session: summary.session_id.toLowerCase(),
+    install: summary.install_id?.toLowerCase() ?? null,
+    app: { ...summary.app },
+    runtime: summary.runtime ? { ...summary.runtime } : null,
+    os: { ...summary.os },
+    ci: summary.ci ?? null,
+    startedMs,
+    endedMs,
+    logLines: summary.log_lines,
+    errorLines: summary.error_lines,
+    outcome: summary.outcome ?? null,
+    kinds: summary.error_kinds ? Object.entries(summary.error_kinds) : [],
+  };
+}
+
+/** Scans one line and holds the answer to the full way's; returns whether the fast path took it. */
+function check(scanner: SummaryScanner, line: string): boolean {
+  const bytes = encoder.encode(line);
+  const fast = scanner.scan(bytes, 0, bytes.byteLength);
+  if (!fast) return false;
+  const full = fullWay(bytes);
+  assert.ok(full.ok, `the fast path accepted a line the full way refuses: ${line}`);
+  assert.deepEqual(facts(fast, fast.startedMs, fast.endedMs), facts(full.summary, full.startedMs, full.endedMs), line);
+  // The lazily built strings agree too.
+  assert.equal(Date.parse(fast.started_at), full.startedMs);
+  return true;
+}
+
+const pick = <T>(...values: T[]) => fc.constantFrom(...values);
+const chars = (alphabet: string, min: number, max: number) => fc.string({ unit: fc.constantFrom(...alphabet), minLength: min, maxLength: max });
+const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const privacyBait = pick('ghp_abcdefghijklmnopqrstuvwxyz0123', 'AKIAABCDEFGHIJKLMNOP', '10.1.2.3', '192.168.0.1', 'xoxb-1234567890', 'eyJabcdef.eyJabcdef.sig', 'github_pat_abcdefghijklmnopqrstu');
+const name = fc.oneof({ weight: 8, arbitrary: fc.tuple(chars(ALNUM, 1, 1), chars(`${ALNUM}._-`, 0, 66)).map(([a, b]) => a + b) }, { weight: 1, arbitrary: privacyBait }, { weight: 1, arbitrary: chars(`${ALNUM}._-+ /:@`, 0, 8) });
+const version = fc.oneof({ weight: 8, arbitrary: fc.tuple(chars(ALNUM, 1, 1), chars(`${ALNUM}._+-`, 0, 66)).map(([a, b]) => a + b) }, { weight: 1, arbitrary: privacyBait });
+const hex = chars('0123456789abcdefABCDEF', 0, 12);
+const uuid = fc.oneof(
+  { weight: 9, arbitrary: fc.uuid().chain((id) => fc.boolean().map((upper) => (upper ? id.toUpperCase() : id))) },
+  { weight: 1, arbitrary: fc.tuple(hex, hex, hex).map((parts) => parts.join('-')) },
+);
+const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+const timestamp = fc
+  .tuple(
+    fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+    two(13),
+    two(32),
+    pick('T', 't', ' ', 'x'),
+    two(24),
+    two(60),
+    two(60),
+    fc.oneof(fc.constant(''), chars('0123456789', 1, 10).map((digits) => `.${digits}`)),
+    fc.oneof(pick('Z', 'z', ''), fc.tuple(pick('+', '-'), two(24), two(60)).map(([sign, h, m]) => `${sign}${h}:${m}`)),
+  )
+  .map(([y, mo, d, sep, h, mi, s, frac, zone]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${frac}${zone}`);
+const count = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 5000 }) }, { weight: 1, arbitrary: pick(0, 1, 1e12, 1e12 + 1, -1, 1.5, 2 ** 53) });
+const kindName = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(chars('abcXYZ_', 1, 1), chars('abcXYZ_019', 0, 10), chars('.abQ_1', 0, 6)).map((parts) => parts.join('')) },
+  { weight: 1, arbitrary: pick('__proto__', 'constructor', 'prototype', 'name', 'a..b', '.a', 'a.', '9a') },
+  { weight: 1, arbitrary: privacyBait },
+);
+const kinds = fc.dictionary(kindName, fc.oneof(fc.integer({ min: 1, max: 1000 }), pick(0, 1e9, 1e9 + 1, -3, 2.5)), { maxKeys: 34 });
+
+/** Records built from VALID_SUMMARY with valid values everywhere, so the full way accepts nearly all. */
+const validRecord = fc
+  .tuple(
+    fc.uuid(),
+    fc.option(fc.uuid(), { nil: undefined }),
+    fc.tuple(chars(ALNUM, 1, 1), chars(`${ALNUM}._-`, 0, 20)).map(([a, b]) => a + b),
+    fc.tuple(chars('0123456789', 1, 1), chars('0123456789.+-ab', 0, 10)).map(([a, b]) => a + b),
+    fc.option(pick('x64', 'arm64', 'x86', 'arm', 'other'), { nil: undefined }),
+    fc.option(pick('ok', 'error', 'crash'), { nil: undefined }),
+    fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }),
+    fc.integer({ min: 0, max: 86_400_000 }),
+    fc.integer({ min: 0, max: 1000 }),
+    fc.integer({ min: 0, max: 1000 }),
+    fc.dictionary(fc.tuple(chars('abcXYZ_', 1, 1), chars('abcXYZ_019', 0, 10)).map(([a, b]) => a + b), fc.integer({ min: 1, max: 100 }), { maxKeys: 5 }),
+    fc.oneof(fc.constant(undefined), fc.constant(null), pick('GITHUB_ACTIONS', 'CIRCLECI')),
+  )
+  .map(([sessionId, installId, appName, appVersion, arch, outcome, started, duration, errors, more, errorKinds, ci]) => {
+    const summary: Record<string, unknown> = {
+      ...VALID_SUMMARY,
+      session_id: sessionId,
+      app: { name: appName, version: appVersion },
+      os: { platform: 'darwin', ...(arch ? { arch } : {}) },
+      started_at: new Date(started).toISOString(),
+      ended_at: new Date(started + duration).toISOString(),
+      log_lines: errors + more,
+      error_lines: errors,
+      error_kinds: errorKinds,
+    };
+    if (installId) summary['install_id'] = installId;
+    else delete summary['install_id'];
+    if (outcome) summary['outcome'] = outcome;
+    else delete summary['outcome'];
+    if (ci === undefined) delete summary['ci'];
+    else summary['ci'] = ci;
+    return summary;
+  });
+
+/** Fields set to wild values: wrong types, out of range, privacy bait, missing, unknown. */
+const wildField = fc.oneof(
+  fc.tuple(fc.constant('schema_version'), pick<unknown>(2, '1', 0, null)),
+  fc.tuple(pick('session_id', 'install_id'), uuid),
+  fc.tuple(pick('app', 'runtime'), fc.record({ name, version }, { requiredKeys: [] })),
+  fc.tuple(
+    fc.constant('os'),
+    fc.record({ platform: pick('linux', 'darwin', 'windows', 'freebsd', 'other', 'Linux', 'beos'), version, arch: pick('x64', 'arm64', 'x86', 'arm', 'other', 'mips') }, { requiredKeys: [] }),
+  ),
+  fc.tuple(fc.constant('ci'), fc.oneof(fc.constant(null), chars('ABCXYZ_019', 1, 34), pick<unknown>('GITHUB_ACTIONS', 'gitlab', '_X', 7))),
+  fc.tuple(pick('started_at', 'ended_at'), timestamp),
+  fc.tuple(pick('log_lines', 'error_lines'), count),
+  fc.tuple(fc.constant('outcome'), pick<unknown>('ok', 'error', 'crash', 'OK', 'panic', null)),
+  fc.tuple(fc.constant('error_kinds'), kinds),
+  fc.tuple(pick('extra', 'app', 'os', 'session_id', 'log_lines'), fc.oneof(fc.anything({ maxDepth: 1 }), fc.constant(undefined))),
+);
+
+/** Valid records with one to three fields made wild. */
+const record = fc.tuple(validRecord, fc.array(wildField, { minLength: 1, maxLength: 3 })).map(([value, wild]) => {
+  const out = { ...value };
+  for (const [key, field] of wild) {
+    if (field === undefined) delete out[key];
+    else out[key] = field;
+  }
+  return out;
+});
+
+/** JSON text with blanks between tokens where `blank` says so. */
+function spacedJson(value: unknown, blank: () => string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const parts = Array.isArray(value) ? value.map((item) => spacedJson(item, blank)) : Object.entries(value).map(([key, item]) => `${blank()}${JSON.stringify(key)}${blank()}:${blank()}${spacedJson(item, blank)}${blank()}`);
+  return Array.isArray(value) ? `[${parts.join(',')}]` : `{${parts.join(',')}${blank()}}`;
+}
+
+/** The JSON text of a record, with its keys in a random order and now and then blanks between tokens. */
+const line = (values: fc.Arbitrary<Record<string, unknown>>) =>
+  fc.tuple(values, fc.integer(), fc.boolean(), fc.array(pick('', '', '', ' ', '\t', '\r', '  '), { minLength: 1 })).map(([value, seed, spaced, blanks]) => {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    const shuffled = entries.map((entry, index) => [((seed * (index + 7)) >>> 0) % 97, entry] as const).sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
+    let next = 0;
+    const blank = () => (spaced ? blanks[next++ % blanks.length]! : '');
+    return blank() + spacedJson(Object.fromEntries(shuffled), blank) + blank();
+  });
+
+test('whatever the fast path accepts, the full way accepts with the same figures', () => {
+  const scanner = new SummaryScanner();
+  let taken = 0;
+  fc.assert(
+    fc.property(line(record), (text) => {
+      if (check(scanner, text)) taken += 1;
+    }),
+    { numRuns: RUNS },
+  );
+  // The generator makes valid records often enough for the comparison to mean something.
+  assert.ok(taken > RUNS / 50, `only ${taken} of ${RUNS} records were taken by the fast path`);
+});
+
+test('lines edited byte by byte are never accepted wrongly', () => {
+  const scanner = new SummaryScanner();
+  const edits = fc.array(
+    fc.tuple(fc.nat(), pick('delete', 'insert', 'replace', 'duplicate'), fc.oneof(chars('{}[]":,.-+eE0159aZ_\\ \t', 1, 3), pick('\\u0061', 'null', '"a":1,', '\u00e9', '1.0', '"session_id":"x",'))),
+    { minLength: 1, maxLength: 3 },
+  );
+  fc.assert(
+    fc.property(line(validRecord), edits, (text, changes) => {
+      let edited = text;
+      for (const [at, kind, piece] of changes) {
+        const position = at % (edited.length + 1);
+        if (kind === 'delete') edited = edited.slice(0, position) + edited.slice(position + piece.length);
+        else if (kind === 'insert') edited = edited.slice(0, position) + piece + edited.slice(position);
+        else if (kind === 'replace') edited = edited.slice(0, position) + piece + edited.slice(position + piece.length);
+        else edited = edited.slice(0, position) + edited.slice(position, position + 12) + edited.slice(position);
+      }
+      check(scanner, edited);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('plain valid summaries are all taken by the fast path', () => {
+  const scanner = new SummaryScanner();
+  fc.assert(
+    fc.property(line(validRecord), (text) => {
+      const full = fullWay(encoder.encode(text));
+      assert.equal(check(scanner, text), full.ok, text);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('the fast path declines what it leaves to the full way', () => {
+  const scanner = new SummaryScanner();
+  const base = JSON.stringify(VALID_SUMMARY);
+  const declined = [
+    base.replace('"octo-cli"', '"octo\\u002dcli"'), // an escape: valid, but the full way decodes it
+    base.replace('"log_lines":100', '"log_lines":100.0'),
+    base.replace('"log_lines":100', '"log_lines":1e2'),
+    base.replace('"error_lines":2', '"error_lines":2,"error_lines":3'),
+    base.replace('"name":"octo-cli"', '"name":"ghp_abcdefghijklmnopqrstuvwxyz0123"'),
+    base.replace('"KeyError":2', '"KeyError":2,"AKIAABCDEFGHIJKLMNOP":1'),
+    base.replace('"linux"', '"linux","kernel":"6"'),
+    base.replace('"2026-03-01T10:05:00Z"', '"2026-02-29T10:05:00Z"'),
+    base.replace('"2026-03-01T10:05:00Z"', '"2026-03-01T10:05:60Z"'),
+    base.replace('"2026-03-01T10:05:00Z"', '"2026-03-01T09:05:00Z"'),
+    base.replace('"error_lines":2', '"error_lines":101'),
+    base.replace('"KeyError":2', '"__proto__":2'),
+    `${base} x`,
+    base.slice(0, -1),
+  ];
+  for (const text of declined) assert.equal(check(scanner, text), false, text);
+  // The same line with blanks around every token is still taken.
+  assert.equal(check(scanner, ` ${spacedJson(VALID_SUMMARY, () => ' \t')}\r`), true);
+});
+
+test('a line is read within its span, whatever follows it in the buffer', () => {
+  const scanner = new SummaryScanner();
+  const text = JSON.stringify(VALID_SUMMARY);
+  // Cut inside the closing quote of the last timestamp... with more bytes after the span.
+  const bytes = encoder.encode(`${text}{"more":1}`);
+  assert.notEqual(scanner.scan(bytes, 0, text.length), null);
+  const cut = encoder.encode(text.replace('"outcome":"error","error_kinds":{"KeyError":2}}', '"outcome":"error"}'));
+  assert.equal(scanner.scan(cut, 0, cut.length - 5), null);
+});
