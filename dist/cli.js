@@ -46633,14 +46633,17 @@ function timestampMs(b, start, end) {
   return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
 }
 var scratch = new Uint8Array(64);
-function isDateTime(text) {
-  if (text.length < 20 || text.length > 40) return false;
+function parseTimestamp(text) {
+  if (text.length < 20 || text.length > 40) return Number.NaN;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code > 127) return false;
+    if (code > 127) return Number.NaN;
     scratch[i] = code;
   }
-  return !Number.isNaN(timestampMs(scratch, 0, text.length));
+  return timestampMs(scratch, 0, text.length);
+}
+function isDateTime(text) {
+  return !Number.isNaN(parseTimestamp(text));
 }
 
 // src/records/validate-summary.ts
@@ -46676,8 +46679,8 @@ function validateSummary(value) {
     return { ok: false, reason };
   }
   const summary = value;
-  const startedMs = Date.parse(summary.started_at);
-  const endedMs = Date.parse(summary.ended_at);
+  const startedMs = parseTimestamp(summary.started_at);
+  const endedMs = parseTimestamp(summary.ended_at);
   if (endedMs < startedMs) {
     return { ok: false, reason: "ended-before-started" };
   }
@@ -47618,6 +47621,7 @@ for (let code = 0; code < 128; code += 1) {
   const char = String.fromCharCode(code);
   if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
 }
+var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
 var PLATFORMS2 = ["linux", "darwin", "windows", "freebsd", "other"];
 var ARCHES2 = ["x64", "arm64", "x86", "arm", "other"];
 var OUTCOMES = ["ok", "error", "crash"];
@@ -47668,7 +47672,7 @@ function whichWord(bytes, start, end, words) {
 function hashBytes(bytes, start, end) {
   let hash = 2166136261;
   for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
-  return hash >>> 0;
+  return hash & 1073741823;
 }
 var InternTable = class {
   #byHash = /* @__PURE__ */ new Map();
@@ -47678,8 +47682,7 @@ var InternTable = class {
     this.#make = make;
   }
   /** The value for these bytes; undefined when the table is full and they are new. */
-  find(bytes, start, end) {
-    const hash = hashBytes(bytes, start, end);
+  find(bytes, start, end, hash = hashBytes(bytes, start, end)) {
     let bucket = this.#byHash.get(hash);
     if (bucket) {
       for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
@@ -47859,19 +47862,15 @@ var SummaryScanner = class {
   /** A UUID string, its 16 bytes written to the slab at `at`. */
   #uuid(b, i, end, at) {
     if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
+    const s = i + 1;
+    if (b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return -1;
     const slab = this.#slab;
-    let digit = 0;
-    for (let k = 1; k <= 36; k += 1) {
-      const code = b[i + k];
-      if (k === 9 || k === 14 || k === 19 || k === 24) {
-        if (code !== 45) return -1;
-        continue;
-      }
-      const value = HEX_VALUE[code];
-      if (value === 255) return -1;
-      if ((digit & 1) === 0) slab[at + (digit >> 1)] = value << 4;
-      else slab[at + (digit >> 1)] |= value;
-      digit += 1;
+    for (let k = 0; k < 16; k += 1) {
+      const p = s + HEX_PAIRS[k];
+      const high = HEX_VALUE[b[p]];
+      const low = HEX_VALUE[b[p + 1]];
+      if ((high | low) > 15) return -1;
+      slab[at + k] = high << 4 | low;
     }
     return i + 38;
   }
@@ -48030,22 +48029,30 @@ var SummaryScanner = class {
     const spans = this.#spans;
     key[0] = this.#platform;
     key[1] = this.#arch;
+    let hash = Math.imul(Math.imul(2166136261 ^ this.#platform, 16777619) ^ this.#arch, 16777619);
     let at = 2;
     for (let slot = 0; slot < SLOTS; slot += 1) {
       const start = spans[2 * slot];
       if (start < 0) {
-        key[at] = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        const tag = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        key[at] = tag;
         key[at + 1] = 0;
+        hash = Math.imul(Math.imul(hash ^ tag, 16777619), 16777619);
         at += 2;
         continue;
       }
       const end = spans[2 * slot + 1];
       key[at] = 2;
       key[at + 1] = end - start;
+      hash = Math.imul(Math.imul(hash ^ 2, 16777619) ^ end - start, 16777619);
       at += 2;
-      for (let k = start; k < end; k += 1) key[at++] = b[k];
+      for (let k = start; k < end; k += 1) {
+        const code = b[k];
+        key[at++] = code;
+        hash = Math.imul(hash ^ code, 16777619);
+      }
     }
-    return this.#configs.find(key, 0, at)?.value ?? null;
+    return this.#configs.find(key, 0, at, hash & 1073741823)?.value ?? null;
   }
 };
 function skip(b, i, end) {
@@ -48064,13 +48071,16 @@ function plainString(b, i, end) {
   }
   return -1;
 }
-var FIELDS_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code));
+var NAMES_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([word]) => word));
+var BITS_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([, bit]) => bit));
 function fieldAt(b, start, end) {
   const first = b[start];
   if (first >= 128) return 0;
-  for (const [word, bit] of FIELDS_BY_FIRST[first]) {
+  const names = NAMES_BY_FIRST[first];
+  for (let n = 0; n < names.length; n += 1) {
+    const word = names[n];
     const close = start + word.length;
-    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, word)) return bit;
+    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, word)) return BITS_BY_FIRST[first][n];
   }
   return 0;
 }
@@ -48140,9 +48150,10 @@ async function intake(options2) {
       reject(checked.reason);
       return;
     }
-    admit(checked.summary, run, checked.startedMs, checked.endedMs);
+    admit(checked.summary, run, checked);
   };
-  const admit = (summary, run, startedMs, endedMs) => {
+  const admit = (summary, run, times) => {
+    const startedMs = times.startedMs;
     if (startedMs > latestStart) {
       reject("started-in-future");
       return;
@@ -48156,7 +48167,7 @@ async function intake(options2) {
       return;
     }
     tally.accepted += 1;
-    options2.onSession(summary, run, { startedMs, endedMs });
+    options2.onSession(summary, run, times);
   };
   const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
   const countRecord = () => {
@@ -48179,7 +48190,7 @@ async function intake(options2) {
     const summary = scanner?.scan(bytes, start, end);
     if (!summary) return take(parseLine(bytes, start, end), run);
     if (!countRecord()) return false;
-    admit(summary, run, summary.startedMs, summary.endedMs);
+    admit(summary, run, summary);
     return true;
   };
   const readRecords = async (item) => {
@@ -49096,7 +49107,7 @@ function createAggregator(groupBy2) {
         group = groupOf(summary);
         if (compact && byConfig) byConfig.set(compact.config, group);
       }
-      const started = times ? times.startedMs : Date.parse(summary.started_at);
+      const started = times ? times.startedMs : parseTimestamp(summary.started_at);
       const errored = sessionErrored(summary);
       group.sessions += 1;
       if (errored) group.errored += 1;
@@ -49119,7 +49130,7 @@ function createAggregator(groupBy2) {
       if (errored) bucket.erroredSessions += 1;
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
-      group.durations.accept(((times ? times.endedMs : Date.parse(summary.ended_at)) - started) / 1e3);
+      group.durations.accept(((times ? times.endedMs : parseTimestamp(summary.ended_at)) - started) / 1e3);
       totalSessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {

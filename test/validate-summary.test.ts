@@ -55,6 +55,18 @@ describe('validateSummary', () => {
     });
   }
 
+  test('times are read as RFC 3339 says, whichever separator and year', () => {
+    // Date.parse reads "0049-01-01 00:00:00Z" as 2049 and "0050-..." as 1950.
+    const checked = validateSummary({ ...valid, started_at: '0049-01-01 00:00:00Z', ended_at: '0049-01-01t00:00:01.5z' });
+    assert.ok(checked.ok);
+    assert.equal(checked.startedMs, Date.parse('0049-01-01T00:00:00Z'));
+    assert.equal(new Date(checked.startedMs).getUTCFullYear(), 49);
+    assert.equal(checked.endedMs - checked.startedMs, 1500);
+    const offset = validateSummary({ ...valid, started_at: '2026-01-01 10:00:00+02:00', ended_at: '2026-01-01T08:00:00Z' });
+    assert.ok(offset.ok);
+    assert.equal(offset.startedMs, offset.endedMs);
+  });
+
   test('a prototype key inside a valid record is refused', () => {
     const record = JSON.parse(JSON.stringify(valid).replace('"requests.exceptions.ConnectionError"', '"__proto__"'));
     assert.deepEqual(validateSummary(record), { ok: false, reason: 'schema:/error_kinds:not' });

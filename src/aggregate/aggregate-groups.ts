@@ -3,6 +3,7 @@
 import { CompactSummary } from '../records/compact-summary.ts';
 import type { SessionConfig } from '../records/compact-summary.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
+import { parseTimestamp } from '../records/timestamp.ts';
 import { sessionErrored } from '../records/session-summary.ts';
 import type { GroupField } from '../settings.ts';
 import type { RunRef } from '../sources/source.ts';
@@ -200,7 +201,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         group = groupOf(summary);
         if (compact && byConfig) byConfig.set(compact.config, group);
       }
-      const started = times ? times.startedMs : Date.parse(summary.started_at);
+      const started = times ? times.startedMs : parseTimestamp(summary.started_at);
       const errored = sessionErrored(summary);
       group.sessions += 1;
       if (errored) group.errored += 1;
@@ -223,7 +224,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (errored) bucket.erroredSessions += 1;
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
-      group.durations.accept(((times ? times.endedMs : Date.parse(summary.ended_at)) - started) / 1000);
+      group.durations.accept(((times ? times.endedMs : parseTimestamp(summary.ended_at)) - started) / 1000);
       totalSessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {

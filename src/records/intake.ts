@@ -146,11 +146,12 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       reject(checked.reason);
       return;
     }
-    admit(checked.summary, run, checked.startedMs, checked.endedMs);
+    admit(checked.summary, run, checked);
   };
 
   /** A valid summary: counted once if it started inside the window and not in the future. */
-  const admit = (summary: SessionSummary, run: RunRef | null, startedMs: number, endedMs: number): void => {
+  const admit = (summary: SessionSummary, run: RunRef | null, times: SessionTimes): void => {
+    const startedMs = times.startedMs;
     if (startedMs > latestStart) {
       reject('started-in-future');
       return;
@@ -164,7 +165,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       return;
     }
     tally.accepted += 1;
-    options.onSession(summary, run, { startedMs, endedMs });
+    options.onSession(summary, run, times);
   };
 
   // Plain session summaries are read straight from their bytes; any other line takes the full way.
@@ -195,7 +196,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     const summary = scanner?.scan(bytes, start, end);
     if (!summary) return take(parseLine(bytes, start, end)!, run);
     if (!countRecord()) return false;
-    admit(summary, run, summary.startedMs, summary.endedMs);
+    admit(summary, run, summary);
     return true;
   };
 

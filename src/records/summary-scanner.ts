@@ -82,6 +82,9 @@ for (let code = 0; code < 128; code += 1) {
   if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
 }
 
+/** Where each byte's two hex digits sit in 8-4-4-4-12 text. */
+const HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+
 const PLATFORMS: Platform[] = ['linux', 'darwin', 'windows', 'freebsd', 'other'];
 const ARCHES: Arch[] = ['x64', 'arm64', 'x86', 'arm', 'other'];
 const OUTCOMES: Outcome[] = ['ok', 'error', 'crash'];
@@ -144,7 +147,8 @@ function whichWord(bytes: Uint8Array, start: number, end: number, words: readonl
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return hash >>> 0;
+  // Kept to 30 bits: a small integer, which a Map hashes fastest.
+  return hash & 0x3fffffff;
 }
 
 interface Interned<T> {
@@ -164,8 +168,7 @@ class InternTable<T> {
   }
 
   /** The value for these bytes; undefined when the table is full and they are new. */
-  find(bytes: Uint8Array, start: number, end: number): Interned<T> | undefined {
-    const hash = hashBytes(bytes, start, end);
+  find(bytes: Uint8Array, start: number, end: number, hash = hashBytes(bytes, start, end)): Interned<T> | undefined {
     let bucket = this.#byHash.get(hash);
     if (bucket) for (const entry of bucket) if (equalBytes(bytes, start, end, entry.key)) return entry;
     if (this.#size >= MAX_INTERNED) return undefined;
@@ -354,19 +357,15 @@ export class SummaryScanner {
   /** A UUID string, its 16 bytes written to the slab at `at`. */
   #uuid(b: Uint8Array, i: number, end: number, at: number): number {
     if (i + 38 > end || b[i] !== QUOTE || b[i + 37] !== QUOTE) return -1;
+    const s = i + 1;
+    if (b[s + 8] !== 0x2d || b[s + 13] !== 0x2d || b[s + 18] !== 0x2d || b[s + 23] !== 0x2d) return -1;
     const slab = this.#slab;
-    let digit = 0;
-    for (let k = 1; k <= 36; k += 1) {
-      const code = b[i + k]!;
-      if (k === 9 || k === 14 || k === 19 || k === 24) {
-        if (code !== 0x2d) return -1;
-        continue;
-      }
-      const value = HEX_VALUE[code]!;
-      if (value === 255) return -1;
-      if ((digit & 1) === 0) slab[at + (digit >> 1)] = value << 4;
-      else slab[at + (digit >> 1)]! |= value;
-      digit += 1;
+    for (let k = 0; k < 16; k += 1) {
+      const p = s + HEX_PAIRS[k]!;
+      const high = HEX_VALUE[b[p]!]!;
+      const low = HEX_VALUE[b[p + 1]!]!;
+      if ((high | low) > 15) return -1;
+      slab[at + k] = (high << 4) | low;
     }
     return i + 38;
   }
@@ -533,22 +532,31 @@ export class SummaryScanner {
     const spans = this.#spans;
     key[0] = this.#platform;
     key[1] = this.#arch;
+    // The key's hash (as hashBytes) is made while it is written.
+    let hash = Math.imul(Math.imul(0x811c9dc5 ^ this.#platform, 0x01000193) ^ this.#arch, 0x01000193);
     let at = 2;
     for (let slot = 0; slot < SLOTS; slot += 1) {
       const start = spans[2 * slot]!;
       if (start < 0) {
-        key[at] = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        const tag = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        key[at] = tag;
         key[at + 1] = 0;
+        hash = Math.imul(Math.imul(hash ^ tag, 0x01000193), 0x01000193);
         at += 2;
         continue;
       }
       const end = spans[2 * slot + 1]!;
       key[at] = 2;
       key[at + 1] = end - start;
+      hash = Math.imul(Math.imul(hash ^ 2, 0x01000193) ^ (end - start), 0x01000193);
       at += 2;
-      for (let k = start; k < end; k += 1) key[at++] = b[k]!;
+      for (let k = start; k < end; k += 1) {
+        const code = b[k]!;
+        key[at++] = code;
+        hash = Math.imul(hash ^ code, 0x01000193);
+      }
     }
-    return this.#configs.find(key, 0, at)?.value ?? null;
+    return this.#configs.find(key, 0, at, hash & 0x3fffffff)?.value ?? null;
   }
 }
 
@@ -572,16 +580,19 @@ function plainString(b: Uint8Array, i: number, end: number): number {
   return -1;
 }
 
-/** Field names by their first letter. */
-const FIELDS_BY_FIRST: (readonly (readonly [Uint8Array, number])[])[] = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code));
+/** Field names by their first letter, and their bits. */
+const NAMES_BY_FIRST: Uint8Array[][] = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([word]) => word));
+const BITS_BY_FIRST: number[][] = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([, bit]) => bit));
 
 /** The bit of the field whose name starts at `start` and is closed by a quote; 0 for any other key. */
 function fieldAt(b: Uint8Array, start: number, end: number): number {
   const first = b[start]!;
   if (first >= 128) return 0;
-  for (const [word, bit] of FIELDS_BY_FIRST[first]!) {
+  const names = NAMES_BY_FIRST[first]!;
+  for (let n = 0; n < names.length; n += 1) {
+    const word = names[n]!;
     const close = start + word.length;
-    if (close < end && b[close] === QUOTE && equalBytes(b, start, close, word)) return bit;
+    if (close < end && b[close] === QUOTE && equalBytes(b, start, close, word)) return BITS_BY_FIRST[first]![n]!;
   }
   return 0;
 }

@@ -76,13 +76,21 @@ export function timestampMs(b: Uint8Array, start: number, end: number): number {
 
 const scratch = new Uint8Array(64);
 
-/** The schema's "date-time" format: a string timestampMs reads. */
-export function isDateTime(text: string): boolean {
-  if (text.length < 20 || text.length > 40) return false;
+/**
+ * Epoch milliseconds of a date-time string, or NaN. Used instead of Date.parse,
+ * which reads "0049-01-01 00:00:00Z" (a space for the T) as the year 2049.
+ */
+export function parseTimestamp(text: string): number {
+  if (text.length < 20 || text.length > 40) return Number.NaN;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code > 0x7f) return false;
+    if (code > 0x7f) return Number.NaN;
     scratch[i] = code;
   }
-  return !Number.isNaN(timestampMs(scratch, 0, text.length));
+  return timestampMs(scratch, 0, text.length);
+}
+
+/** The schema's "date-time" format. */
+export function isDateTime(text: string): boolean {
+  return !Number.isNaN(parseTimestamp(text));
 }

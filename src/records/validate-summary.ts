@@ -4,7 +4,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../../schema/session-summary.v1.json' with { type: 'json' };
 import type { SessionSummary } from './session-summary.ts';
-import { isDateTime } from './timestamp.ts';
+import { isDateTime, parseTimestamp } from './timestamp.ts';
 
 /** A valid summary comes with its start and end as epoch milliseconds, parsed once. */
 export type Validated = { ok: true; summary: SessionSummary; startedMs: number; endedMs: number } | { ok: false; reason: string };
@@ -53,8 +53,8 @@ export function validateSummary(value: unknown): Validated {
     return { ok: false, reason };
   }
   const summary = value;
-  const startedMs = Date.parse(summary.started_at);
-  const endedMs = Date.parse(summary.ended_at);
+  const startedMs = parseTimestamp(summary.started_at);
+  const endedMs = parseTimestamp(summary.ended_at);
   if (endedMs < startedMs) {
     return { ok: false, reason: 'ended-before-started' };
   }
