@@ -47097,9 +47097,25 @@ async function* lineBlocks(chunks) {
   let skipping = false;
   let first = true;
   for await (const chunk of chunks) {
-    let bytes = carry ? concat(carry, chunk) : chunk;
-    carry = null;
-    if (first && bytes.byteLength >= 3) {
+    let bytes = chunk;
+    if (first && carry === null && bytes.byteLength < 3) {
+      carry = bytes.slice();
+      continue;
+    }
+    if (carry) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline === -1 || first) {
+        bytes = concat(carry, bytes);
+        carry = null;
+      } else {
+        const joined = concat(carry, bytes.subarray(0, newline + 1));
+        carry = null;
+        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
+        else yield joined.subarray(0, joined.byteLength - 1);
+        bytes = bytes.subarray(newline + 1);
+      }
+    }
+    if (first) {
       if (hasBom(bytes)) bytes = bytes.subarray(3);
       first = false;
     }
@@ -47123,7 +47139,7 @@ async function* lineBlocks(chunks) {
       carry = bytes.slice(start);
     }
   }
-  if (carry && !skipping) yield carry;
+  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
 }
 function concat(a, b) {
   const out = new Uint8Array(a.byteLength + b.byteLength);

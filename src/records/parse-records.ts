@@ -166,9 +166,27 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGener
   let skipping = false;
   let first = true;
   for await (const chunk of chunks) {
-    let bytes: Uint8Array = carry ? concat(carry, chunk) : chunk;
-    carry = null;
-    if (first && bytes.byteLength >= 3) {
+    let bytes: Uint8Array = chunk;
+    if (first && carry === null && bytes.byteLength < 3) {
+      // Too short to tell whether a byte order mark starts the file.
+      carry = bytes.slice();
+      continue;
+    }
+    if (carry) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline === -1 || first) {
+        bytes = concat(carry, bytes);
+        carry = null;
+      } else {
+        // Only the line that spans the two chunks is copied.
+        const joined = concat(carry, bytes.subarray(0, newline + 1));
+        carry = null;
+        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
+        else yield joined.subarray(0, joined.byteLength - 1);
+        bytes = bytes.subarray(newline + 1);
+      }
+    }
+    if (first) {
       if (hasBom(bytes)) bytes = bytes.subarray(3);
       first = false;
     }
@@ -192,7 +210,7 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGener
       carry = bytes.slice(start);
     }
   }
-  if (carry && !skipping) yield carry;
+  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
 }
 
 /** The records of an NDJSON stream, line by line. */
