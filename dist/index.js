@@ -46768,6 +46768,7 @@ var SAMPLE = {
     errorLines: 9,
     logLines: 400,
     installs: 3,
+    installsApproximate: false,
     firstSessionAt: "2026-01-01T00:00:00.000Z",
     lastSessionAt: "2026-01-02T00:00:00.000Z",
     durationMedianSeconds: 60,
@@ -46925,7 +46926,7 @@ No sessions in the last ${figures2.lookbackDays} days.`;
   return [
     `## ${REPORT_TITLE}`,
     "",
-    `${formatCount(all.sessions)} sessions in the last ${figures2.lookbackDays} days, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${formatCount(all.installs)} installations that sent an install ID.`,
+    `${formatCount(all.sessions)} sessions in the last ${figures2.lookbackDays} days, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${all.installsApproximate ? "about " : ""}${formatCount(all.installs)} installations that sent an install ID.`,
     "",
     "### Errored-session rate by OS and app version",
     "",
@@ -47317,13 +47318,27 @@ var UuidSet = class {
     const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
     const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
     const d = hexWord(uuid, 28);
-    return this.#addWords(a, b, c, d);
+    return this.addWords(a, b, c, d);
   }
   /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
   addBytes(bytes, at) {
-    return this.#addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
-  #addWords(a, b, c, d) {
+  /** Calls `each` with the four words of every member. */
+  forEachWords(each) {
+    if (this.#hasNil) each(0, 0, 0, 0);
+    for (const { table } of this.#segments) {
+      for (let at = 0; at < table.length; at += WORDS) {
+        const a = table[at];
+        const b = table[at + 1];
+        const c = table[at + 2];
+        const d = table[at + 3];
+        if ((a | b | c | d) !== 0) each(a, b, c, d);
+      }
+    }
+  }
+  /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
+  addWords(a, b, c, d) {
     if ((a | b | c | d) === 0) {
       if (this.#hasNil) return false;
       this.#hasNil = true;
@@ -49558,6 +49573,74 @@ function newerThanAll(versions, seen) {
   return newest === null ? [...versions] : versions.filter((version) => compareVersions(version, newest) > 0);
 }
 
+// src/aggregate/install-counter.ts
+var EXACT_INSTALLS = 16384;
+var PRECISION = 14;
+var REGISTERS = 1 << PRECISION;
+var ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
+function hashA(a, b, c, d) {
+  let h = Math.imul(a ^ Math.imul(b, 2246822507) ^ Math.imul(c, 3266489909) ^ Math.imul(d, 668265263), 2654435761);
+  h ^= h >>> 15;
+  h = Math.imul(h, 739982445);
+  return (h ^ h >>> 12) >>> 0;
+}
+function hashB(a, b, c, d) {
+  let h = Math.imul(d ^ Math.imul(c, 2654435761) ^ Math.imul(b, 2146121005) ^ Math.imul(a, 2221713035), 695872825);
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  return (h ^ h >>> 13) >>> 0;
+}
+var InstallCounter = class {
+  #exact = new UuidSet();
+  #registers = null;
+  /** The number of distinct installs: exact, or an estimate when `approximate`. */
+  get size() {
+    return this.#exact ? this.#exact.size : this.#estimate();
+  }
+  get approximate() {
+    return this.#exact === null;
+  }
+  add(uuid) {
+    const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
+    const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
+    this.#add(hexWord(uuid, 0), b, c, hexWord(uuid, 28));
+  }
+  addBytes(bytes, at) {
+    this.#add(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+  }
+  #add(a, b, c, d) {
+    if (this.#exact) {
+      this.#exact.addWords(a, b, c, d);
+      if (this.#exact.size <= EXACT_INSTALLS) return;
+      const registers = new Uint8Array(REGISTERS);
+      this.#registers = registers;
+      this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
+      this.#exact = null;
+      return;
+    }
+    this.#register(a, b, c, d);
+  }
+  #register(a, b, c, d) {
+    const registers = this.#registers;
+    const index = hashA(a, b, c, d) >>> 32 - PRECISION;
+    const rank = Math.clz32(hashB(a, b, c, d)) + 1;
+    if (rank > registers[index]) registers[index] = rank;
+  }
+  #estimate() {
+    const registers = this.#registers;
+    let sum = 0;
+    let zeros = 0;
+    for (let i = 0; i < REGISTERS; i += 1) {
+      const rank = registers[i];
+      sum += 2 ** -rank;
+      if (rank === 0) zeros += 1;
+    }
+    const raw = ALPHA * REGISTERS * REGISTERS / sum;
+    const estimate = raw <= 2.5 * REGISTERS && zeros > 0 ? REGISTERS * Math.log(REGISTERS / zeros) : raw;
+    return Math.round(estimate);
+  }
+};
+
 // src/aggregate/aggregate-groups.ts
 var import_sketches_js = __toESM(require_dist(), 1);
 var TOP_ERROR_KINDS = 5;
@@ -49578,6 +49661,7 @@ function figuresOf(group, fields) {
     logLines: group.logLines,
     errorRate: group.errored / group.sessions,
     installs: group.installs.size,
+    installsApproximate: group.installs.approximate,
     firstSessionAt: new Date(group.first).toISOString(),
     lastSessionAt: new Date(group.last).toISOString(),
     durationMedianSeconds: quantile(group.durations, 0.5),
@@ -49586,7 +49670,7 @@ function figuresOf(group, fields) {
     runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
     days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS2).toISOString().slice(0, 10), ...bucket })),
     appVersions: sortVersions([...group.versions]),
-    singleInstall: group.installs.size === 1 && group.withInstall === group.sessions
+    singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions
   };
 }
 function createAggregator(groupBy2) {
@@ -49608,7 +49692,7 @@ function createAggregator(groupBy2) {
         crashes: 0,
         errorLines: 0,
         logLines: 0,
-        installs: new UuidSet(),
+        installs: new InstallCounter(),
         first: Number.POSITIVE_INFINITY,
         last: Number.NEGATIVE_INFINITY,
         durations: new import_sketches_js.DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
@@ -49891,6 +49975,7 @@ function issueContext(group, rule, escape2 = escapeMarkdown) {
       errorLines: group.errorLines,
       logLines: group.logLines,
       installs: group.installs,
+      installsApproximate: group.installsApproximate,
       firstSessionAt: group.firstSessionAt,
       lastSessionAt: group.lastSessionAt,
       durationMedianSeconds: group.durationMedianSeconds,

@@ -8894,13 +8894,27 @@ var UuidSet = class {
     const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
     const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
     const d = hexWord(uuid, 28);
-    return this.#addWords(a, b, c, d);
+    return this.addWords(a, b, c, d);
   }
   /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
   addBytes(bytes, at) {
-    return this.#addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
-  #addWords(a, b, c, d) {
+  /** Calls `each` with the four words of every member. */
+  forEachWords(each) {
+    if (this.#hasNil) each(0, 0, 0, 0);
+    for (const { table } of this.#segments) {
+      for (let at = 0; at < table.length; at += WORDS) {
+        const a = table[at];
+        const b = table[at + 1];
+        const c = table[at + 2];
+        const d = table[at + 3];
+        if ((a | b | c | d) !== 0) each(a, b, c, d);
+      }
+    }
+  }
+  /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
+  addWords(a, b, c, d) {
     if ((a | b | c | d) === 0) {
       if (this.#hasNil) return false;
       this.#hasNil = true;

@@ -26,6 +26,7 @@ const group: JudgedGroup = {
   logLines: 12189,
   errorRate: 0.4,
   installs: 14,
+  installsApproximate: false,
   firstSessionAt: '2026-11-14T02:08:54.127Z',
   lastSessionAt: '2026-11-20T23:18:58.056Z',
   durationMedianSeconds: 502,

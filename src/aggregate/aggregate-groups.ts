@@ -9,7 +9,7 @@ import type { GroupField } from '../settings.ts';
 import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
 import { sortVersions } from './versions.ts';
-import { UuidSet } from './uuid-set.ts';
+import { InstallCounter } from './install-counter.ts';
 import { DDSketch } from '@datadog/sketches-js';
 
 export const TOP_ERROR_KINDS = 5;
@@ -34,6 +34,8 @@ export interface GroupFigures {
   errorRate: number;
   /** Distinct install IDs seen; sessions without one are not counted here. */
   installs: number;
+  /** True when `installs` is an estimate (past EXACT_INSTALLS, about 0.8% standard error). */
+  installsApproximate: boolean;
   firstSessionAt: string;
   lastSessionAt: string;
   durationMedianSeconds: number;
@@ -67,7 +69,7 @@ interface Accumulator {
   crashes: number;
   errorLines: number;
   logLines: number;
-  installs: UuidSet;
+  installs: InstallCounter;
   first: number;
   last: number;
   durations: DDSketch;
@@ -108,6 +110,7 @@ function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigu
     logLines: group.logLines,
     errorRate: group.errored / group.sessions,
     installs: group.installs.size,
+    installsApproximate: group.installs.approximate,
     firstSessionAt: new Date(group.first).toISOString(),
     lastSessionAt: new Date(group.last).toISOString(),
     durationMedianSeconds: quantile(group.durations, 0.5),
@@ -121,7 +124,7 @@ function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigu
       .sort((a, b) => a[0] - b[0])
       .map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
     appVersions: sortVersions([...group.versions]),
-    singleInstall: group.installs.size === 1 && group.withInstall === group.sessions,
+    singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions,
   };
 }
 
@@ -155,7 +158,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         crashes: 0,
         errorLines: 0,
         logLines: 0,
-        installs: new UuidSet(),
+        installs: new InstallCounter(),
         first: Number.POSITIVE_INFINITY,
         last: Number.NEGATIVE_INFINITY,
         durations: new DDSketch({ relativeAccuracy: DURATION_ACCURACY }),

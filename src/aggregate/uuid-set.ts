@@ -15,11 +15,11 @@ interface Segment {
   size: number;
 }
 
-function hexWord(text: string, at: number): number {
+export function hexWord(text: string, at: number): number {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
 
-function wordAt(bytes: Uint8Array, at: number): number {
+export function wordAt(bytes: Uint8Array, at: number): number {
   return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
 }
 
@@ -50,15 +50,30 @@ export class UuidSet {
     const b = ((Number.parseInt(uuid.slice(9, 13), 16) << 16) | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
     const c = ((Number.parseInt(uuid.slice(19, 23), 16) << 16) | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
     const d = hexWord(uuid, 28);
-    return this.#addWords(a, b, c, d);
+    return this.addWords(a, b, c, d);
   }
 
   /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
   addBytes(bytes: Uint8Array, at: number): boolean {
-    return this.#addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
 
-  #addWords(a: number, b: number, c: number, d: number): boolean {
+  /** Calls `each` with the four words of every member. */
+  forEachWords(each: (a: number, b: number, c: number, d: number) => void): void {
+    if (this.#hasNil) each(0, 0, 0, 0);
+    for (const { table } of this.#segments) {
+      for (let at = 0; at < table.length; at += WORDS) {
+        const a = table[at]!;
+        const b = table[at + 1]!;
+        const c = table[at + 2]!;
+        const d = table[at + 3]!;
+        if ((a | b | c | d) !== 0) each(a, b, c, d);
+      }
+    }
+  }
+
+  /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
+  addWords(a: number, b: number, c: number, d: number): boolean {
     if ((a | b | c | d) === 0) {
       if (this.#hasNil) return false;
       this.#hasNil = true;

@@ -20,6 +20,8 @@ export interface IssueContext {
     errorLines: number;
     logLines: number;
     installs: number;
+    /** True when `installs` is an estimate: past 16,384 installations a group counts them approximately. */
+    installsApproximate: boolean;
     firstSessionAt: string;
     lastSessionAt: string;
     durationMedianSeconds: number;
@@ -65,6 +67,7 @@ export function issueContext(group: JudgedGroup, rule: RuleContext, escape: (val
       errorLines: group.errorLines,
       logLines: group.logLines,
       installs: group.installs,
+      installsApproximate: group.installsApproximate,
       firstSessionAt: group.firstSessionAt,
       lastSessionAt: group.lastSessionAt,
       durationMedianSeconds: group.durationMedianSeconds,

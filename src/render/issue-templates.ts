@@ -53,6 +53,7 @@ const SAMPLE: IssueContext = {
     errorLines: 9,
     logLines: 400,
     installs: 3,
+    installsApproximate: false,
     firstSessionAt: '2026-01-01T00:00:00.000Z',
     lastSessionAt: '2026-01-02T00:00:00.000Z',
     durationMedianSeconds: 60,

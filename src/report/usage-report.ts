@@ -56,7 +56,7 @@ export function renderUsageReport(figures: UsageFigures): string {
   return [
     `## ${REPORT_TITLE}`,
     '',
-    `${formatCount(all.sessions)} sessions in the last ${figures.lookbackDays} days, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${formatCount(all.installs)} installations that sent an install ID.`,
+    `${formatCount(all.sessions)} sessions in the last ${figures.lookbackDays} days, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${all.installsApproximate ? 'about ' : ''}${formatCount(all.installs)} installations that sent an install ID.`,
     '',
     '### Errored-session rate by OS and app version',
     '',

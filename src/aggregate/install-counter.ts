@@ -1,0 +1,92 @@
+// Distinct installations of a group: exact up to EXACT_INSTALLS, then a
+// HyperLogLog estimate (about 0.8% standard error) in 16 KiB, so a group of
+// millions of installations costs no more memory than a small one. The estimate
+// depends only on the set of IDs, never on their order, so shards, merges and
+// full runs report the same figure.
+//
+// Written here rather than taken from a package: the HyperLogLogs on npm hash
+// strings, and the IDs here are 16 raw bytes that would have to become a string
+// on every add.
+
+import { hexWord, UuidSet, wordAt } from './uuid-set.ts';
+
+/** Installs counted exactly; past this many the count becomes an estimate. */
+export const EXACT_INSTALLS = 16_384;
+const PRECISION = 14;
+const REGISTERS = 1 << PRECISION;
+const ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
+
+/** Two independent 32-bit hashes of the four words: register index and rank. */
+function hashA(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ Math.imul(d, 0x27d4eb2f), 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
+}
+
+function hashB(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(d ^ Math.imul(c, 0x9e3779b1) ^ Math.imul(b, 0x7feb352d) ^ Math.imul(a, 0x846ca68b), 0x297a2d39);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+export class InstallCounter {
+  #exact: UuidSet | null = new UuidSet();
+  #registers: Uint8Array | null = null;
+
+  /** The number of distinct installs: exact, or an estimate when `approximate`. */
+  get size(): number {
+    return this.#exact ? this.#exact.size : this.#estimate();
+  }
+
+  get approximate(): boolean {
+    return this.#exact === null;
+  }
+
+  add(uuid: string): void {
+    const b = ((Number.parseInt(uuid.slice(9, 13), 16) << 16) | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
+    const c = ((Number.parseInt(uuid.slice(19, 23), 16) << 16) | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
+    this.#add(hexWord(uuid, 0), b, c, hexWord(uuid, 28));
+  }
+
+  addBytes(bytes: Uint8Array, at: number): void {
+    this.#add(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+  }
+
+  #add(a: number, b: number, c: number, d: number): void {
+    if (this.#exact) {
+      this.#exact.addWords(a, b, c, d);
+      if (this.#exact.size <= EXACT_INSTALLS) return;
+      // Past the limit: every ID so far goes into the registers, and the set is let go.
+      const registers = new Uint8Array(REGISTERS);
+      this.#registers = registers;
+      this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
+      this.#exact = null;
+      return;
+    }
+    this.#register(a, b, c, d);
+  }
+
+  #register(a: number, b: number, c: number, d: number): void {
+    const registers = this.#registers!;
+    const index = hashA(a, b, c, d) >>> (32 - PRECISION);
+    const rank = Math.clz32(hashB(a, b, c, d)) + 1;
+    if (rank > registers[index]!) registers[index] = rank;
+  }
+
+  #estimate(): number {
+    const registers = this.#registers!;
+    let sum = 0;
+    let zeros = 0;
+    for (let i = 0; i < REGISTERS; i += 1) {
+      const rank = registers[i]!;
+      sum += 2 ** -rank;
+      if (rank === 0) zeros += 1;
+    }
+    const raw = (ALPHA * REGISTERS * REGISTERS) / sum;
+    // Small range: linear counting is the better estimate while registers are empty.
+    const estimate = raw <= 2.5 * REGISTERS && zeros > 0 ? REGISTERS * Math.log(REGISTERS / zeros) : raw;
+    return Math.round(estimate);
+  }
+}
