@@ -4169,11 +4169,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4446,7 +4446,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto === void 0) {
+      if (crypto2 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4461,7 +4461,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5525,8 +5525,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto = __require("node:crypto");
-      random = (max) => crypto.randomInt(0, max);
+      const crypto2 = __require("node:crypto");
+      random = (max) => crypto2.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17165,13 +17165,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto;
+    var crypto2;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
-      crypto = {
+      crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17184,7 +17184,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17256,9 +17256,9 @@ var require_connection = __commonJS({
     var { Headers, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options2) {
@@ -17278,7 +17278,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers(options2.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto.randomBytes(16).toString("base64");
+      const keyValue = crypto2.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17308,7 +17308,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -47431,25 +47431,42 @@ import { createHash as createHash2 } from "node:crypto";
 var WORDS = 4;
 var SEGMENTS = 256;
 var MAX_LOAD = 0.8;
+var GROWTH = 1.5;
 var FIRST_CAPACITY = 8;
+var IN_PLACE_FROM = 1 << 20;
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
 function wordAt(bytes, at) {
   return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
 }
+var KEYS = crypto.getRandomValues(new Uint32Array(4)).map((value) => value | 1);
+var [K0, K1, K2, K3] = [KEYS[0], KEYS[1], KEYS[2], KEYS[3]];
 function mix(a, b, c, d) {
-  let h = Math.imul(a ^ Math.imul(d, 2654435761) ^ c >>> 7 ^ Math.imul(b, 668265261), 2246822507) >>> 0;
+  let h = Math.imul(a, K0) + Math.imul(b, K1) + Math.imul(c, K2) + Math.imul(d, K3) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
   h ^= h >>> 13;
-  return Math.imul(h, 3266489909) >>> 0;
+  h = Math.imul(h, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
 }
+var scratch2 = new Uint32Array(0);
 var UuidSet = class {
   #segments = [];
   #size = 0;
   #hasNil = false;
-  constructor(initialCapacity = 0) {
+  /**
+   * `initialCapacity` IDs fit before any segment grows. `maxSize` is how many
+   * the set may come to hold: from a million on, segments grow in place, each
+   * reserving address space (not memory) for twice its share.
+   */
+  constructor(initialCapacity = 0, maxSize = 0) {
     const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / SEGMENTS / MAX_LOAD));
-    for (let i = 0; i < SEGMENTS; i += 1) this.#segments.push({ table: new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0 });
+    const reserve = maxSize >= IN_PLACE_FROM ? Math.ceil(maxSize / SEGMENTS * 2 / MAX_LOAD) + perSegment : 0;
+    for (let i = 0; i < SEGMENTS; i += 1) {
+      const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
+      this.#segments.push({ table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0, buffer });
+    }
   }
   get size() {
     return this.#size;
@@ -47466,19 +47483,6 @@ var UuidSet = class {
   addBytes(bytes, at) {
     return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
-  /** Calls `each` with the four words of every member. */
-  forEachWords(each) {
-    if (this.#hasNil) each(0, 0, 0, 0);
-    for (const { table: table2 } of this.#segments) {
-      for (let at = 0; at < table2.length; at += WORDS) {
-        const a = table2[at];
-        const b = table2[at + 1];
-        const c = table2[at + 2];
-        const d = table2[at + 3];
-        if ((a | b | c | d) !== 0) each(a, b, c, d);
-      }
-    }
-  }
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a, b, c, d) {
     if ((a | b | c | d) === 0) {
@@ -47493,6 +47497,19 @@ var UuidSet = class {
     if (!insert(segment, hash, a, b, c, d)) return false;
     this.#size += 1;
     return true;
+  }
+  /** Calls `each` with the four words of every member. */
+  forEachWords(each) {
+    if (this.#hasNil) each(0, 0, 0, 0);
+    for (const { table: table2, capacity } of this.#segments) {
+      for (let at = 0; at < capacity * WORDS; at += WORDS) {
+        const a = table2[at];
+        const b = table2[at + 1];
+        const c = table2[at + 2];
+        const d = table2[at + 3];
+        if ((a | b | c | d) !== 0) each(a, b, c, d);
+      }
+    }
   }
 };
 function insert(segment, hash, a, b, c, d) {
@@ -47517,13 +47534,26 @@ function insert(segment, hash, a, b, c, d) {
   }
 }
 function grow(segment) {
-  const old = segment.table;
   const oldCapacity = segment.capacity;
-  segment.capacity = Math.ceil(oldCapacity * 1.5);
-  segment.table = new Uint32Array(segment.capacity * WORDS);
+  const capacity = Math.ceil(oldCapacity * GROWTH);
+  const words = oldCapacity * WORDS;
+  let old;
+  const buffer = segment.buffer;
+  if (buffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
+    if (scratch2.length < words) scratch2 = new Uint32Array(Math.ceil(words * GROWTH));
+    scratch2.set(segment.table.subarray(0, words));
+    old = scratch2;
+    buffer.resize(capacity * WORDS * 4);
+    segment.table = new Uint32Array(buffer);
+    segment.table.fill(0, 0, words);
+  } else {
+    old = segment.table;
+    segment.table = new Uint32Array(capacity * WORDS);
+    segment.buffer = null;
+  }
+  segment.capacity = capacity;
   segment.size = 0;
-  for (let slot = 0; slot < oldCapacity; slot += 1) {
-    const at = slot * WORDS;
+  for (let at = 0; at < words; at += WORDS) {
     const a = old[at];
     const b = old[at + 1];
     const c = old[at + 2];
@@ -48155,7 +48185,7 @@ async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
   const dedupe = options2.dedupe ?? true;
-  const seen = new UuidSet(dedupe ? 1024 : 0);
+  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
   const windowStart = options2.windowStart.getTime();
   const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
   const reject = (reason) => {
@@ -48902,7 +48932,7 @@ async function mergePartials(options2) {
   const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !indexes.has(index));
   if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count} are missing: merging without them would undercount every group.`);
   const windowStart = options2.windowStart.getTime();
-  const seen = new UuidSet(1024);
+  const seen = new UuidSet(1024, RUN_MAX_RECORDS);
   let accepted = 0;
   let duplicates = 0;
   let outsideWindow = 0;
@@ -49371,7 +49401,7 @@ async function intakeInWorkers(options2, workers2) {
   for (const tally of tallies) tally.catch(() => {
   });
   const main2 = emptyTally();
-  const seen = new UuidSet(1024);
+  const seen = new UuidSet(1024, limits.maxRecords);
   const queue = [];
   const outstanding = threads.map(() => 0);
   const maxQueued = workers2.count * 2 + 2;

@@ -8865,25 +8865,42 @@ import { parentPort, workerData } from "node:worker_threads";
 var WORDS = 4;
 var SEGMENTS = 256;
 var MAX_LOAD = 0.8;
+var GROWTH = 1.5;
 var FIRST_CAPACITY = 8;
+var IN_PLACE_FROM = 1 << 20;
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
 function wordAt(bytes, at) {
   return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
 }
+var KEYS = crypto.getRandomValues(new Uint32Array(4)).map((value) => value | 1);
+var [K0, K1, K2, K3] = [KEYS[0], KEYS[1], KEYS[2], KEYS[3]];
 function mix(a, b, c, d) {
-  let h = Math.imul(a ^ Math.imul(d, 2654435761) ^ c >>> 7 ^ Math.imul(b, 668265261), 2246822507) >>> 0;
+  let h = Math.imul(a, K0) + Math.imul(b, K1) + Math.imul(c, K2) + Math.imul(d, K3) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
   h ^= h >>> 13;
-  return Math.imul(h, 3266489909) >>> 0;
+  h = Math.imul(h, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
 }
+var scratch = new Uint32Array(0);
 var UuidSet = class {
   #segments = [];
   #size = 0;
   #hasNil = false;
-  constructor(initialCapacity = 0) {
+  /**
+   * `initialCapacity` IDs fit before any segment grows. `maxSize` is how many
+   * the set may come to hold: from a million on, segments grow in place, each
+   * reserving address space (not memory) for twice its share.
+   */
+  constructor(initialCapacity = 0, maxSize = 0) {
     const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / SEGMENTS / MAX_LOAD));
-    for (let i = 0; i < SEGMENTS; i += 1) this.#segments.push({ table: new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0 });
+    const reserve = maxSize >= IN_PLACE_FROM ? Math.ceil(maxSize / SEGMENTS * 2 / MAX_LOAD) + perSegment : 0;
+    for (let i = 0; i < SEGMENTS; i += 1) {
+      const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
+      this.#segments.push({ table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0, buffer });
+    }
   }
   get size() {
     return this.#size;
@@ -8900,19 +8917,6 @@ var UuidSet = class {
   addBytes(bytes, at) {
     return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
-  /** Calls `each` with the four words of every member. */
-  forEachWords(each) {
-    if (this.#hasNil) each(0, 0, 0, 0);
-    for (const { table } of this.#segments) {
-      for (let at = 0; at < table.length; at += WORDS) {
-        const a = table[at];
-        const b = table[at + 1];
-        const c = table[at + 2];
-        const d = table[at + 3];
-        if ((a | b | c | d) !== 0) each(a, b, c, d);
-      }
-    }
-  }
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a, b, c, d) {
     if ((a | b | c | d) === 0) {
@@ -8927,6 +8931,19 @@ var UuidSet = class {
     if (!insert(segment, hash, a, b, c, d)) return false;
     this.#size += 1;
     return true;
+  }
+  /** Calls `each` with the four words of every member. */
+  forEachWords(each) {
+    if (this.#hasNil) each(0, 0, 0, 0);
+    for (const { table, capacity } of this.#segments) {
+      for (let at = 0; at < capacity * WORDS; at += WORDS) {
+        const a = table[at];
+        const b = table[at + 1];
+        const c = table[at + 2];
+        const d = table[at + 3];
+        if ((a | b | c | d) !== 0) each(a, b, c, d);
+      }
+    }
   }
 };
 function insert(segment, hash, a, b, c, d) {
@@ -8951,13 +8968,26 @@ function insert(segment, hash, a, b, c, d) {
   }
 }
 function grow(segment) {
-  const old = segment.table;
   const oldCapacity = segment.capacity;
-  segment.capacity = Math.ceil(oldCapacity * 1.5);
-  segment.table = new Uint32Array(segment.capacity * WORDS);
+  const capacity = Math.ceil(oldCapacity * GROWTH);
+  const words = oldCapacity * WORDS;
+  let old;
+  const buffer = segment.buffer;
+  if (buffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
+    if (scratch.length < words) scratch = new Uint32Array(Math.ceil(words * GROWTH));
+    scratch.set(segment.table.subarray(0, words));
+    old = scratch;
+    buffer.resize(capacity * WORDS * 4);
+    segment.table = new Uint32Array(buffer);
+    segment.table.fill(0, 0, words);
+  } else {
+    old = segment.table;
+    segment.table = new Uint32Array(capacity * WORDS);
+    segment.buffer = null;
+  }
+  segment.capacity = capacity;
   segment.size = 0;
-  for (let slot = 0; slot < oldCapacity; slot += 1) {
-    const at = slot * WORDS;
+  for (let at = 0; at < words; at += WORDS) {
     const a = old[at];
     const b = old[at + 1];
     const c = old[at + 2];
@@ -9891,15 +9921,15 @@ function timestampMs(b, start, end) {
   if (at !== end) return Number.NaN;
   return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
 }
-var scratch = new Uint8Array(64);
+var scratch2 = new Uint8Array(64);
 function parseTimestamp(text) {
   if (text.length < 20 || text.length > 40) return Number.NaN;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code > 127) return Number.NaN;
-    scratch[i] = code;
+    scratch2[i] = code;
   }
-  return timestampMs(scratch, 0, text.length);
+  return timestampMs(scratch2, 0, text.length);
 }
 function isDateTime(text) {
   return !Number.isNaN(parseTimestamp(text));
@@ -10679,7 +10709,7 @@ async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
   const dedupe = options2.dedupe ?? true;
-  const seen = new UuidSet(dedupe ? 1024 : 0);
+  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
   const windowStart = options2.windowStart.getTime();
   const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
   const reject = (reason) => {

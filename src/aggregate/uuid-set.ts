@@ -1,19 +1,22 @@
-// A set of UUIDs kept as 16 raw bytes each in typed arrays: exact, and about a
-// tenth of the memory of a Set of strings. The set is split into 256 segments
-// that grow one at a time (by half), so growing never holds a second copy of
-// everything, and little space sits empty.
+// An exact set of UUIDs kept as 16 raw bytes each in typed arrays: about a
+// tenth of the memory of a Set of strings. The set is split into 256 segments,
+// each an open-addressing table that grows alone, by half, when it is 80%
+// full: growing never holds a second copy of everything.
+//
+// A large set (the run's session IDs) keeps each segment in a resizable
+// ArrayBuffer that grows in place, rehashing through one scratch buffer shared
+// by all segments: growing leaves no old tables behind for the garbage collector
+// and no holes in the heap, which at ten million IDs had cost more memory than
+// the IDs themselves. Small sets (installs of one group) use plain arrays, since
+// every resizable buffer is a mapping of its own.
 
 const WORDS = 4;
 const SEGMENTS = 256;
 const MAX_LOAD = 0.8;
+const GROWTH = 1.5;
 const FIRST_CAPACITY = 8;
-
-interface Segment {
-  /** Four words per slot; an all-zero slot is empty (the nil UUID is tracked apart). */
-  table: Uint32Array;
-  capacity: number;
-  size: number;
-}
+/** From this many IDs on, segments grow in place. */
+const IN_PLACE_FROM = 1 << 20;
 
 export function hexWord(text: string, at: number): number {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
@@ -23,20 +26,48 @@ export function wordAt(bytes: Uint8Array, at: number): number {
   return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
 }
 
+// Odd multipliers drawn per process: submitted IDs cannot be chosen to pile up in one place.
+const KEYS = crypto.getRandomValues(new Uint32Array(4)).map((value) => value | 1);
+const [K0, K1, K2, K3] = [KEYS[0]!, KEYS[1]!, KEYS[2]!, KEYS[3]!];
+
 function mix(a: number, b: number, c: number, d: number): number {
-  let h = Math.imul(a ^ Math.imul(d, 0x9e3779b1) ^ (c >>> 7) ^ Math.imul(b, 0x27d4eb2d), 0x85ebca6b) >>> 0;
+  let h = (Math.imul(a, K0) + Math.imul(b, K1) + Math.imul(c, K2) + Math.imul(d, K3)) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  return Math.imul(h, 0xc2b2ae35) >>> 0;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
+
+interface Segment {
+  /** Four words per slot; an all-zero slot is empty (the nil UUID is tracked apart). */
+  table: Uint32Array;
+  capacity: number;
+  size: number;
+  /** Set when the table grows in place. */
+  buffer: ArrayBuffer | null;
+}
+
+/** Shared by every set: one segment's IDs while it is rehashed in place. */
+let scratch = new Uint32Array(0);
 
 export class UuidSet {
   #segments: Segment[] = [];
   #size = 0;
   #hasNil = false;
 
-  constructor(initialCapacity = 0) {
+  /**
+   * `initialCapacity` IDs fit before any segment grows. `maxSize` is how many
+   * the set may come to hold: from a million on, segments grow in place, each
+   * reserving address space (not memory) for twice its share.
+   */
+  constructor(initialCapacity = 0, maxSize = 0) {
     const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / SEGMENTS / MAX_LOAD));
-    for (let i = 0; i < SEGMENTS; i += 1) this.#segments.push({ table: new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0 });
+    const reserve = maxSize >= IN_PLACE_FROM ? Math.ceil(((maxSize / SEGMENTS) * 2) / MAX_LOAD) + perSegment : 0;
+    for (let i = 0; i < SEGMENTS; i += 1) {
+      const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
+      this.#segments.push({ table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0, buffer });
+    }
   }
 
   get size(): number {
@@ -58,20 +89,6 @@ export class UuidSet {
     return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
 
-  /** Calls `each` with the four words of every member. */
-  forEachWords(each: (a: number, b: number, c: number, d: number) => void): void {
-    if (this.#hasNil) each(0, 0, 0, 0);
-    for (const { table } of this.#segments) {
-      for (let at = 0; at < table.length; at += WORDS) {
-        const a = table[at]!;
-        const b = table[at + 1]!;
-        const c = table[at + 2]!;
-        const d = table[at + 3]!;
-        if ((a | b | c | d) !== 0) each(a, b, c, d);
-      }
-    }
-  }
-
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a: number, b: number, c: number, d: number): boolean {
     if ((a | b | c | d) === 0) {
@@ -86,6 +103,20 @@ export class UuidSet {
     if (!insert(segment, hash, a, b, c, d)) return false;
     this.#size += 1;
     return true;
+  }
+
+  /** Calls `each` with the four words of every member. */
+  forEachWords(each: (a: number, b: number, c: number, d: number) => void): void {
+    if (this.#hasNil) each(0, 0, 0, 0);
+    for (const { table, capacity } of this.#segments) {
+      for (let at = 0; at < capacity * WORDS; at += WORDS) {
+        const a = table[at]!;
+        const b = table[at + 1]!;
+        const c = table[at + 2]!;
+        const d = table[at + 3]!;
+        if ((a | b | c | d) !== 0) each(a, b, c, d);
+      }
+    }
   }
 }
 
@@ -112,13 +143,27 @@ function insert(segment: Segment, hash: number, a: number, b: number, c: number,
 }
 
 function grow(segment: Segment): void {
-  const old = segment.table;
   const oldCapacity = segment.capacity;
-  segment.capacity = Math.ceil(oldCapacity * 1.5);
-  segment.table = new Uint32Array(segment.capacity * WORDS);
+  const capacity = Math.ceil(oldCapacity * GROWTH);
+  const words = oldCapacity * WORDS;
+  let old: Uint32Array;
+  const buffer = segment.buffer;
+  if (buffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
+    if (scratch.length < words) scratch = new Uint32Array(Math.ceil(words * GROWTH));
+    scratch.set(segment.table.subarray(0, words));
+    old = scratch;
+    buffer.resize(capacity * WORDS * 4);
+    segment.table = new Uint32Array(buffer);
+    segment.table.fill(0, 0, words);
+  } else {
+    // Small sets, and a segment that outgrew its reservation: a new table.
+    old = segment.table;
+    segment.table = new Uint32Array(capacity * WORDS);
+    segment.buffer = null;
+  }
+  segment.capacity = capacity;
   segment.size = 0;
-  for (let slot = 0; slot < oldCapacity; slot += 1) {
-    const at = slot * WORDS;
+  for (let at = 0; at < words; at += WORDS) {
     const a = old[at]!;
     const b = old[at + 1]!;
     const c = old[at + 2]!;

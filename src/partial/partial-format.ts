@@ -13,6 +13,7 @@
 
 import { createHash } from 'node:crypto';
 import { UuidSet } from '../aggregate/uuid-set.ts';
+import { RUN_MAX_RECORDS } from '../limits.ts';
 import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../records/intake.ts';
 import type { IntakeTally, SessionTimes } from '../records/intake.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
@@ -330,7 +331,7 @@ export async function mergePartials(options: MergeOptions): Promise<{ tally: Int
   if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(', ')} of ${count} are missing: merging without them would undercount every group.`);
 
   const windowStart = options.windowStart.getTime();
-  const seen = new UuidSet(1024);
+  const seen = new UuidSet(1024, RUN_MAX_RECORDS);
   let accepted = 0;
   let duplicates = 0;
   let outsideWindow = 0;

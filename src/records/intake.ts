@@ -116,7 +116,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
   const dedupe = options.dedupe ?? true;
-  const seen = new UuidSet(dedupe ? 1024 : 0);
+  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
   const windowStart = options.windowStart.getTime();
   const latestStart = options.now.getTime() + CLOCK_SKEW_MS;
 

@@ -148,7 +148,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
   for (const tally of tallies) tally.catch(() => {});
 
   const main = emptyTally();
-  const seen = new UuidSet(1024);
+  const seen = new UuidSet(1024, limits.maxRecords);
   const queue: Pending[] = [];
   const outstanding = threads.map(() => 0);
   const maxQueued = workers.count * 2 + 2;
