@@ -47430,8 +47430,8 @@ import { createHash as createHash2 } from "node:crypto";
 // src/aggregate/uuid-set.ts
 var WORDS = 4;
 var SEGMENTS = 256;
-var MAX_LOAD = 0.8;
-var GROWTH = 1.5;
+var MAX_LOAD = 0.9;
+var GROWTH = 1.25;
 var FIRST_CAPACITY = 8;
 var IN_PLACE_FROM = 1 << 20;
 function hexWord(text, at) {
@@ -47451,10 +47451,10 @@ function mix(a, b, c, d) {
   return (h ^ h >>> 16) >>> 0;
 }
 var scratch2 = new Uint32Array(0);
+var scratchTags = new Uint16Array(0);
 var UuidSet = class {
   #segments = [];
   #size = 0;
-  #hasNil = false;
   /**
    * `initialCapacity` IDs fit before any segment grows. `maxSize` is how many
    * the set may come to hold: from a million on, segments grow in place, each
@@ -47465,7 +47465,15 @@ var UuidSet = class {
     const reserve = maxSize >= IN_PLACE_FROM ? Math.ceil(maxSize / SEGMENTS * 2 / MAX_LOAD) + perSegment : 0;
     for (let i = 0; i < SEGMENTS; i += 1) {
       const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
-      this.#segments.push({ table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0, buffer });
+      const tagBuffer = reserve > 0 ? new ArrayBuffer(perSegment * 2, { maxByteLength: reserve * 2 }) : null;
+      this.#segments.push({
+        table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS),
+        tags: tagBuffer ? new Uint16Array(tagBuffer) : new Uint16Array(perSegment),
+        capacity: perSegment,
+        size: 0,
+        buffer,
+        tagBuffer
+      });
     }
   }
   get size() {
@@ -47485,12 +47493,6 @@ var UuidSet = class {
   }
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a, b, c, d) {
-    if ((a | b | c | d) === 0) {
-      if (this.#hasNil) return false;
-      this.#hasNil = true;
-      this.#size += 1;
-      return true;
-    }
     const hash = mix(a, b, c, d);
     const segment = this.#segments[hash >>> 24];
     if (segment.size + 1 > segment.capacity * MAX_LOAD) grow(segment);
@@ -47500,28 +47502,26 @@ var UuidSet = class {
   }
   /** Calls `each` with the four words of every member. */
   forEachWords(each) {
-    if (this.#hasNil) each(0, 0, 0, 0);
-    for (const { table: table2, capacity } of this.#segments) {
-      for (let at = 0; at < capacity * WORDS; at += WORDS) {
-        const a = table2[at];
-        const b = table2[at + 1];
-        const c = table2[at + 2];
-        const d = table2[at + 3];
-        if ((a | b | c | d) !== 0) each(a, b, c, d);
+    for (const { table: table2, tags, capacity } of this.#segments) {
+      for (let slot = 0; slot < capacity; slot += 1) {
+        const at = slot * WORDS;
+        if (tags[slot] !== 0) each(table2[at], table2[at + 1], table2[at + 2], table2[at + 3]);
       }
     }
   }
 };
+function tagOf(hash) {
+  return Math.imul(hash, 2654435761) >>> 16 || 1;
+}
 function insert(segment, hash, a, b, c, d) {
-  const { table: table2, capacity } = segment;
+  const { table: table2, tags, capacity } = segment;
+  const tag = tagOf(hash);
   let slot = (hash & 16777215) % capacity;
   for (; ; ) {
-    const at = slot * WORDS;
-    const x = table2[at];
-    const y = table2[at + 1];
-    const z = table2[at + 2];
-    const w = table2[at + 3];
-    if ((x | y | z | w) === 0) {
+    const seen = tags[slot];
+    if (seen === 0) {
+      const at = slot * WORDS;
+      tags[slot] = tag;
       table2[at] = a;
       table2[at + 1] = b;
       table2[at + 2] = c;
@@ -47529,7 +47529,10 @@ function insert(segment, hash, a, b, c, d) {
       segment.size += 1;
       return true;
     }
-    if (x === a && y === b && z === c && w === d) return false;
+    if (seen === tag) {
+      const at = slot * WORDS;
+      if (table2[at] === a && table2[at + 1] === b && table2[at + 2] === c && table2[at + 3] === d) return false;
+    }
     slot = slot + 1 === capacity ? 0 : slot + 1;
   }
 }
@@ -47538,27 +47541,40 @@ function grow(segment) {
   const capacity = Math.ceil(oldCapacity * GROWTH);
   const words = oldCapacity * WORDS;
   let old;
-  const buffer = segment.buffer;
-  if (buffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
-    if (scratch2.length < words) scratch2 = new Uint32Array(Math.ceil(words * GROWTH));
+  let oldTags;
+  const { buffer, tagBuffer } = segment;
+  if (buffer && tagBuffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
+    if (scratch2.length < words) {
+      scratch2 = new Uint32Array(Math.ceil(words * GROWTH));
+      scratchTags = new Uint16Array(Math.ceil(oldCapacity * GROWTH));
+    }
     scratch2.set(segment.table.subarray(0, words));
+    scratchTags.set(segment.tags.subarray(0, oldCapacity));
     old = scratch2;
+    oldTags = scratchTags;
     buffer.resize(capacity * WORDS * 4);
+    tagBuffer.resize(capacity * 2);
     segment.table = new Uint32Array(buffer);
-    segment.table.fill(0, 0, words);
+    segment.tags = new Uint16Array(tagBuffer);
+    segment.tags.fill(0, 0, oldCapacity);
   } else {
     old = segment.table;
+    oldTags = segment.tags;
     segment.table = new Uint32Array(capacity * WORDS);
+    segment.tags = new Uint16Array(capacity);
     segment.buffer = null;
+    segment.tagBuffer = null;
   }
   segment.capacity = capacity;
   segment.size = 0;
-  for (let at = 0; at < words; at += WORDS) {
+  for (let slot = 0; slot < oldCapacity; slot += 1) {
+    if (oldTags[slot] === 0) continue;
+    const at = slot * WORDS;
     const a = old[at];
     const b = old[at + 1];
     const c = old[at + 2];
     const d = old[at + 3];
-    if ((a | b | c | d) !== 0) insert(segment, mix(a, b, c, d), a, b, c, d);
+    insert(segment, mix(a, b, c, d), a, b, c, d);
   }
 }
 
@@ -48261,12 +48277,12 @@ async function intake(options2) {
       bump(tally.skipped, "unsupported-file-type");
       return;
     }
-    const size = item.stream ? item.size ?? 0 : item.bytes.byteLength;
+    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
     if (tally.bytesRead + size > limits.maxBytes) {
       tally.limitReached = "max-bytes";
       return;
     }
-    tally.itemsRead += 1;
+    if (!item.continued) tally.itemsRead += 1;
     tally.bytesRead += size;
     const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
     if (item.stream && format2 === "jsonl") {
@@ -48294,13 +48310,15 @@ async function intake(options2) {
       bump(tally.skipped, event.reason);
       return;
     }
-    if (tally.inputsRead >= limits.maxInputs) {
-      tally.limitReached = "max-artifacts";
-      return;
+    if (!event.continued) {
+      if (tally.inputsRead >= limits.maxInputs) {
+        tally.limitReached = "max-artifacts";
+        return;
+      }
+      tally.inputsRead += 1;
+      position += 1;
+      options2.onInput?.({ source, seq: event.seq ?? position });
     }
-    tally.inputsRead += 1;
-    position += 1;
-    options2.onInput?.({ source, seq: event.seq ?? position });
     if (!event.name.toLowerCase().endsWith(".zip")) {
       await readRecords(event);
       return;
@@ -49367,8 +49385,19 @@ function judgeGroups(groups2, rule) {
 
 // src/records/parallel-intake.ts
 import { Worker } from "node:worker_threads";
+var PIECE_BYTES = 1024 * 1024;
 function transferable(bytes) {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}
+function concatAll(blocks, length) {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += block.byteLength;
+    out[at++] = 10;
+  }
+  return out;
 }
 async function intakeInWorkers(options2, workers2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
@@ -49413,7 +49442,7 @@ async function intakeInWorkers(options2, workers2) {
     for (const config of message.dictionary.configs) reader.addConfig(config);
     for (const kind of message.dictionary.kinds) reader.addKind(kind);
     for (const run of message.dictionary.runs) reader.addRun(run);
-    options2.onInput?.(pending.input);
+    if (pending.input) options2.onInput?.(pending.input);
     try {
       reader.read(message.records, message.count, (session) => {
         if (!seen.addBytes(session.bytes, session.idAt)) {
@@ -49437,18 +49466,40 @@ async function intakeInWorkers(options2, workers2) {
           continue;
         }
         position += 1;
-        let worker = 0;
-        for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
-        const result = new Promise((resolve5, reject) => answers[worker].push({ resolve: resolve5, reject }));
-        result.catch(() => {
-        });
+        const input = { source: sourceIndex, seq: event.seq ?? position };
+        const send = async (wire, pieceOf) => {
+          let worker = 0;
+          for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
+          const result = new Promise((resolve5, reject) => answers[worker].push({ resolve: resolve5, reject }));
+          result.catch(() => {
+          });
+          threads[worker].postMessage({ kind: "input", item: wire }, [wire.bytes.buffer]);
+          outstanding[worker] += 1;
+          queue.push({ worker, result, input: pieceOf });
+          while (queue.length >= maxQueued) await settle();
+        };
+        if (event.stream) {
+          if (recordFormatOf(event.name) !== "jsonl") throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
+          let first = true;
+          let piece = [];
+          let pieceBytes = 0;
+          const flush = async () => {
+            const bytes2 = concatAll(piece, pieceBytes);
+            await send({ origin: event.origin, name: event.name, bytes: bytes2, size: first ? event.size ?? pieceBytes : 0, run: event.run, continued: !first }, first ? input : null);
+            first = false;
+            piece = [];
+            pieceBytes = 0;
+          };
+          for await (const block of lineBlocks(event.stream())) {
+            piece.push(block);
+            pieceBytes += block.byteLength + 1;
+            if (pieceBytes >= PIECE_BYTES) await flush();
+          }
+          if (first || pieceBytes > 0) await flush();
+          continue;
+        }
         const bytes = transferable(event.bytes);
-        const item = { origin: event.origin, name: event.name, bytes, path: event.stream ? event.path ?? null : null, size: event.size ?? bytes.byteLength, run: event.run };
-        if (event.stream && !event.path) throw new Error(`${event.origin} is a stream without a file: worker threads cannot read it`);
-        threads[worker].postMessage({ kind: "input", item }, [bytes.buffer]);
-        outstanding[worker] += 1;
-        queue.push({ worker, result, input: { source: sourceIndex, seq: event.seq ?? position } });
-        while (queue.length >= maxQueued) await settle();
+        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false }, input);
       }
     }
     while (queue.length > 0) await settle();

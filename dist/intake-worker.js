@@ -8864,8 +8864,8 @@ import { parentPort, workerData } from "node:worker_threads";
 // src/aggregate/uuid-set.ts
 var WORDS = 4;
 var SEGMENTS = 256;
-var MAX_LOAD = 0.8;
-var GROWTH = 1.5;
+var MAX_LOAD = 0.9;
+var GROWTH = 1.25;
 var FIRST_CAPACITY = 8;
 var IN_PLACE_FROM = 1 << 20;
 function hexWord(text, at) {
@@ -8885,10 +8885,10 @@ function mix(a, b, c, d) {
   return (h ^ h >>> 16) >>> 0;
 }
 var scratch = new Uint32Array(0);
+var scratchTags = new Uint16Array(0);
 var UuidSet = class {
   #segments = [];
   #size = 0;
-  #hasNil = false;
   /**
    * `initialCapacity` IDs fit before any segment grows. `maxSize` is how many
    * the set may come to hold: from a million on, segments grow in place, each
@@ -8899,7 +8899,15 @@ var UuidSet = class {
     const reserve = maxSize >= IN_PLACE_FROM ? Math.ceil(maxSize / SEGMENTS * 2 / MAX_LOAD) + perSegment : 0;
     for (let i = 0; i < SEGMENTS; i += 1) {
       const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
-      this.#segments.push({ table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS), capacity: perSegment, size: 0, buffer });
+      const tagBuffer = reserve > 0 ? new ArrayBuffer(perSegment * 2, { maxByteLength: reserve * 2 }) : null;
+      this.#segments.push({
+        table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS),
+        tags: tagBuffer ? new Uint16Array(tagBuffer) : new Uint16Array(perSegment),
+        capacity: perSegment,
+        size: 0,
+        buffer,
+        tagBuffer
+      });
     }
   }
   get size() {
@@ -8919,12 +8927,6 @@ var UuidSet = class {
   }
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a, b, c, d) {
-    if ((a | b | c | d) === 0) {
-      if (this.#hasNil) return false;
-      this.#hasNil = true;
-      this.#size += 1;
-      return true;
-    }
     const hash = mix(a, b, c, d);
     const segment = this.#segments[hash >>> 24];
     if (segment.size + 1 > segment.capacity * MAX_LOAD) grow(segment);
@@ -8934,28 +8936,26 @@ var UuidSet = class {
   }
   /** Calls `each` with the four words of every member. */
   forEachWords(each) {
-    if (this.#hasNil) each(0, 0, 0, 0);
-    for (const { table, capacity } of this.#segments) {
-      for (let at = 0; at < capacity * WORDS; at += WORDS) {
-        const a = table[at];
-        const b = table[at + 1];
-        const c = table[at + 2];
-        const d = table[at + 3];
-        if ((a | b | c | d) !== 0) each(a, b, c, d);
+    for (const { table, tags, capacity } of this.#segments) {
+      for (let slot = 0; slot < capacity; slot += 1) {
+        const at = slot * WORDS;
+        if (tags[slot] !== 0) each(table[at], table[at + 1], table[at + 2], table[at + 3]);
       }
     }
   }
 };
+function tagOf(hash) {
+  return Math.imul(hash, 2654435761) >>> 16 || 1;
+}
 function insert(segment, hash, a, b, c, d) {
-  const { table, capacity } = segment;
+  const { table, tags, capacity } = segment;
+  const tag = tagOf(hash);
   let slot = (hash & 16777215) % capacity;
   for (; ; ) {
-    const at = slot * WORDS;
-    const x = table[at];
-    const y = table[at + 1];
-    const z = table[at + 2];
-    const w = table[at + 3];
-    if ((x | y | z | w) === 0) {
+    const seen = tags[slot];
+    if (seen === 0) {
+      const at = slot * WORDS;
+      tags[slot] = tag;
       table[at] = a;
       table[at + 1] = b;
       table[at + 2] = c;
@@ -8963,7 +8963,10 @@ function insert(segment, hash, a, b, c, d) {
       segment.size += 1;
       return true;
     }
-    if (x === a && y === b && z === c && w === d) return false;
+    if (seen === tag) {
+      const at = slot * WORDS;
+      if (table[at] === a && table[at + 1] === b && table[at + 2] === c && table[at + 3] === d) return false;
+    }
     slot = slot + 1 === capacity ? 0 : slot + 1;
   }
 }
@@ -8972,27 +8975,40 @@ function grow(segment) {
   const capacity = Math.ceil(oldCapacity * GROWTH);
   const words = oldCapacity * WORDS;
   let old;
-  const buffer = segment.buffer;
-  if (buffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
-    if (scratch.length < words) scratch = new Uint32Array(Math.ceil(words * GROWTH));
+  let oldTags;
+  const { buffer, tagBuffer } = segment;
+  if (buffer && tagBuffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
+    if (scratch.length < words) {
+      scratch = new Uint32Array(Math.ceil(words * GROWTH));
+      scratchTags = new Uint16Array(Math.ceil(oldCapacity * GROWTH));
+    }
     scratch.set(segment.table.subarray(0, words));
+    scratchTags.set(segment.tags.subarray(0, oldCapacity));
     old = scratch;
+    oldTags = scratchTags;
     buffer.resize(capacity * WORDS * 4);
+    tagBuffer.resize(capacity * 2);
     segment.table = new Uint32Array(buffer);
-    segment.table.fill(0, 0, words);
+    segment.tags = new Uint16Array(tagBuffer);
+    segment.tags.fill(0, 0, oldCapacity);
   } else {
     old = segment.table;
+    oldTags = segment.tags;
     segment.table = new Uint32Array(capacity * WORDS);
+    segment.tags = new Uint16Array(capacity);
     segment.buffer = null;
+    segment.tagBuffer = null;
   }
   segment.capacity = capacity;
   segment.size = 0;
-  for (let at = 0; at < words; at += WORDS) {
+  for (let slot = 0; slot < oldCapacity; slot += 1) {
+    if (oldTags[slot] === 0) continue;
+    const at = slot * WORDS;
     const a = old[at];
     const b = old[at + 1];
     const c = old[at + 2];
     const d = old[at + 3];
-    if ((a | b | c | d) !== 0) insert(segment, mix(a, b, c, d), a, b, c, d);
+    insert(segment, mix(a, b, c, d), a, b, c, d);
   }
 }
 
@@ -9231,8 +9247,8 @@ var RUN_MAX_ARTIFACTS = 5e3;
 var RUN_MAX_BYTES = 4 * 1024 * MiB;
 var RUN_MAX_RECORDS = 5e7;
 
-// src/sources/path-source.ts
-import { createReadStream } from "node:fs";
+// src/sources/zip-entries.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/records/parse-records.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -9409,15 +9425,7 @@ function concat(a, b) {
   return out;
 }
 
-// src/sources/path-source.ts
-var STREAM_FROM_BYTES = 4 * 1024 * 1024;
-var CHUNK_BYTES = 1024 * 1024;
-function streamFile(path) {
-  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
-}
-
 // src/sources/zip-entries.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
 var SYMLINK_MODE = 40960;
 var FILE_TYPE_MASK = 61440;
 var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
@@ -10785,12 +10793,12 @@ async function intake(options2) {
       bump(tally.skipped, "unsupported-file-type");
       return;
     }
-    const size = item.stream ? item.size ?? 0 : item.bytes.byteLength;
+    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
     if (tally.bytesRead + size > limits.maxBytes) {
       tally.limitReached = "max-bytes";
       return;
     }
-    tally.itemsRead += 1;
+    if (!item.continued) tally.itemsRead += 1;
     tally.bytesRead += size;
     const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
     if (item.stream && format === "jsonl") {
@@ -10818,13 +10826,15 @@ async function intake(options2) {
       bump(tally.skipped, event.reason);
       return;
     }
-    if (tally.inputsRead >= limits.maxInputs) {
-      tally.limitReached = "max-artifacts";
-      return;
+    if (!event.continued) {
+      if (tally.inputsRead >= limits.maxInputs) {
+        tally.limitReached = "max-artifacts";
+        return;
+      }
+      tally.inputsRead += 1;
+      position += 1;
+      options2.onInput?.({ source, seq: event.seq ?? position });
     }
-    tally.inputsRead += 1;
-    position += 1;
-    options2.onInput?.({ source, seq: event.seq ?? position });
     if (!event.name.toLowerCase().endsWith(".zip")) {
       await readRecords(event);
       return;
@@ -10875,8 +10885,15 @@ function serveIntake(port, setup) {
           return;
         }
         const { item } = message;
-        const path = item.path;
-        yield { kind: "item", origin: item.origin, name: item.name, bytes: item.bytes, run: item.run, size: item.size, ...path ? { path, stream: () => streamFile(path) } : {} };
+        yield {
+          kind: "item",
+          origin: item.origin,
+          name: item.name,
+          bytes: item.bytes,
+          run: item.run,
+          size: item.size,
+          continued: item.continued
+        };
       }
     }
   };
@@ -10898,6 +10915,7 @@ function serveIntake(port, setup) {
     port.postMessage({ kind: "done", tally });
   }).catch((error) => port.postMessage({ kind: "error", message: error instanceof Error ? error.stack ?? error.message : String(error) }));
 }
+var PIECE_BYTES = 1024 * 1024;
 
 // src/intake-worker.ts
 if (parentPort) serveIntake(parentPort, workerData);

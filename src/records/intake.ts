@@ -208,12 +208,12 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       bump(tally.skipped, 'unsupported-file-type');
       return;
     }
-    const size = item.stream ? (item.size ?? 0) : item.bytes.byteLength;
+    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
     if (tally.bytesRead + size > limits.maxBytes) {
       tally.limitReached = 'max-bytes';
       return;
     }
-    tally.itemsRead += 1;
+    if (!item.continued) tally.itemsRead += 1;
     tally.bytesRead += size;
     const sink = (bytes: Uint8Array, start: number, end: number) => takeLine(bytes, start, end, item.run);
     if (item.stream && format === 'jsonl') {
@@ -242,13 +242,15 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       bump(tally.skipped, event.reason);
       return;
     }
-    if (tally.inputsRead >= limits.maxInputs) {
-      tally.limitReached = 'max-artifacts';
-      return;
+    if (!event.continued) {
+      if (tally.inputsRead >= limits.maxInputs) {
+        tally.limitReached = 'max-artifacts';
+        return;
+      }
+      tally.inputsRead += 1;
+      position += 1;
+      options.onInput?.({ source, seq: event.seq ?? position });
     }
-    tally.inputsRead += 1;
-    position += 1;
-    options.onInput?.({ source, seq: event.seq ?? position });
     if (!event.name.toLowerCase().endsWith('.zip')) {
       await readRecords(event);
       return;

@@ -11,9 +11,9 @@ import type { FormatSetting } from '../formats/record-shape.ts';
 import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../partial/session-records.ts';
 import type { ConfigTuple } from '../partial/session-records.ts';
 import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
-import { streamFile } from '../sources/path-source.ts';
 import type { RunRef, SourceItem } from '../sources/source.ts';
 import { emptyTally, intake, sumTallies } from './intake.ts';
+import { lineBlocks, recordFormatOf } from './parse-records.ts';
 import type { IntakeOptions, IntakeTally } from './intake.ts';
 
 /** What a worker needs to read records as the main thread would. */
@@ -28,9 +28,9 @@ interface WireItem {
   origin: string;
   name: string;
   bytes: Uint8Array;
-  path: string | null;
   size: number;
   run: RunRef | null;
+  continued: boolean;
 }
 
 type ToWorker = { kind: 'input'; item: WireItem } | { kind: 'finish' };
@@ -73,8 +73,15 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
           return;
         }
         const { item } = message;
-        const path = item.path;
-        yield { kind: 'item', origin: item.origin, name: item.name, bytes: item.bytes, run: item.run, size: item.size, ...(path ? { path, stream: () => streamFile(path) } : {}) };
+        yield {
+          kind: 'item',
+          origin: item.origin,
+          name: item.name,
+          bytes: item.bytes,
+          run: item.run,
+          size: item.size,
+          continued: item.continued,
+        };
       }
     },
   };
@@ -103,12 +110,28 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
 interface Pending {
   worker: number;
   result: Promise<Extract<FromWorker, { kind: 'input' }>>;
-  input: { source: number; seq: number };
+  /** Null for the later pieces of an input. */
+  input: { source: number; seq: number } | null;
 }
+
+/** Pieces of a large NDJSON file sent to workers: whole lines, about this many bytes. */
+export const PIECE_BYTES = 1024 * 1024;
 
 /** A bytes view the worker can own: moved when it is a whole buffer, copied when it is a slice of one. */
 function transferable(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}
+
+/** Blocks of whole lines joined by newlines, in a buffer a worker can own. */
+function concatAll(blocks: Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += block.byteLength;
+    out[at++] = 0x0a;
+  }
+  return out;
 }
 
 /**
@@ -161,7 +184,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
     for (const config of message.dictionary.configs) reader.addConfig(config);
     for (const kind of message.dictionary.kinds) reader.addKind(kind);
     for (const run of message.dictionary.runs) reader.addRun(run);
-    options.onInput?.(pending.input);
+    if (pending.input) options.onInput?.(pending.input);
     try {
       reader.read(message.records, message.count, (session) => {
         if (!seen.addBytes(session.bytes, session.idAt)) {
@@ -187,17 +210,40 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           continue;
         }
         position += 1;
-        let worker = 0;
-        for (let index = 1; index < threads.length; index += 1) if (outstanding[index]! < outstanding[worker]!) worker = index;
-        const result = new Promise<Extract<FromWorker, { kind: 'input' }>>((resolve, reject) => answers[worker]!.push({ resolve, reject }));
-        result.catch(() => {});
+        const input = { source: sourceIndex, seq: event.seq ?? position };
+        const send = async (wire: WireItem, pieceOf: typeof input | null) => {
+          let worker = 0;
+          for (let index = 1; index < threads.length; index += 1) if (outstanding[index]! < outstanding[worker]!) worker = index;
+          const result = new Promise<Extract<FromWorker, { kind: 'input' }>>((resolve, reject) => answers[worker]!.push({ resolve, reject }));
+          result.catch(() => {});
+          threads[worker]!.postMessage({ kind: 'input', item: wire } satisfies ToWorker, [wire.bytes.buffer as ArrayBuffer]);
+          outstanding[worker]! += 1;
+          queue.push({ worker, result, input: pieceOf });
+          while (queue.length >= maxQueued) await settle();
+        };
+        if (event.stream) {
+          if (recordFormatOf(event.name) !== 'jsonl') throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
+          // A large NDJSON file goes out in pieces of whole lines, so that every worker shares it.
+          let first = true;
+          let piece: Uint8Array[] = [];
+          let pieceBytes = 0;
+          const flush = async () => {
+            const bytes = concatAll(piece, pieceBytes);
+            await send({ origin: event.origin, name: event.name, bytes, size: first ? (event.size ?? pieceBytes) : 0, run: event.run, continued: !first }, first ? input : null);
+            first = false;
+            piece = [];
+            pieceBytes = 0;
+          };
+          for await (const block of lineBlocks(event.stream())) {
+            piece.push(block);
+            pieceBytes += block.byteLength + 1;
+            if (pieceBytes >= PIECE_BYTES) await flush();
+          }
+          if (first || pieceBytes > 0) await flush();
+          continue;
+        }
         const bytes = transferable(event.bytes);
-        const item: WireItem = { origin: event.origin, name: event.name, bytes, path: event.stream ? (event.path ?? null) : null, size: event.size ?? bytes.byteLength, run: event.run };
-        if (event.stream && !event.path) throw new Error(`${event.origin} is a stream without a file: worker threads cannot read it`);
-        threads[worker]!.postMessage({ kind: 'input', item } satisfies ToWorker, [bytes.buffer as ArrayBuffer]);
-        outstanding[worker]! += 1;
-        queue.push({ worker, result, input: { source: sourceIndex, seq: event.seq ?? position } });
-        while (queue.length >= maxQueued) await settle();
+        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false }, input);
       }
     }
     while (queue.length > 0) await settle();

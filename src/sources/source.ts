@@ -25,6 +25,11 @@ export interface SourceItem {
   path?: string;
   run: RunRef | null;
   /**
+   * A later piece of the input before it (worker threads split large NDJSON
+   * files into pieces of whole lines): its records count, but not as a new input.
+   */
+  continued?: boolean;
+  /**
    * Where this input sits in the source's reading order (ascending), the same
    * in every shard of a matrix; set on the inputs a source yields, not on zip entries.
    */
