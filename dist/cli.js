@@ -15148,7 +15148,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15165,7 +15165,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -34680,1349 +34680,6 @@ var require_lib2 = __commonJS({
   }
 });
 
-// node_modules/pend/index.js
-var require_pend = __commonJS({
-  "node_modules/pend/index.js"(exports, module) {
-    module.exports = Pend;
-    function Pend() {
-      this.pending = 0;
-      this.max = Infinity;
-      this.listeners = [];
-      this.waiting = [];
-      this.error = null;
-    }
-    Pend.prototype.go = function(fn) {
-      if (this.pending < this.max) {
-        pendGo(this, fn);
-      } else {
-        this.waiting.push(fn);
-      }
-    };
-    Pend.prototype.wait = function(cb) {
-      if (this.pending === 0) {
-        cb(this.error);
-      } else {
-        this.listeners.push(cb);
-      }
-    };
-    Pend.prototype.hold = function() {
-      return pendHold(this);
-    };
-    function pendHold(self2) {
-      self2.pending += 1;
-      var called = false;
-      return onCb;
-      function onCb(err) {
-        if (called) throw new Error("callback called twice");
-        called = true;
-        self2.error = self2.error || err;
-        self2.pending -= 1;
-        if (self2.waiting.length > 0 && self2.pending < self2.max) {
-          pendGo(self2, self2.waiting.shift());
-        } else if (self2.pending === 0) {
-          var listeners = self2.listeners;
-          self2.listeners = [];
-          listeners.forEach(cbListener);
-        }
-      }
-      function cbListener(listener) {
-        listener(self2.error);
-      }
-    }
-    function pendGo(self2, fn) {
-      fn(pendHold(self2));
-    }
-  }
-});
-
-// node_modules/yauzl/fd-slicer.js
-var require_fd_slicer = __commonJS({
-  "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs = __require("fs");
-    var util = __require("util");
-    var stream = __require("stream");
-    var Readable = stream.Readable;
-    var PassThrough = stream.PassThrough;
-    var Pend = require_pend();
-    var EventEmitter = __require("events").EventEmitter;
-    exports.BufferSlicer = BufferSlicer;
-    exports.FdSlicer = FdSlicer;
-    util.inherits(FdSlicer, EventEmitter);
-    function FdSlicer(fd) {
-      EventEmitter.call(this);
-      this.fd = fd;
-      this.pend = new Pend();
-      this.pend.max = 1;
-      this.refCount = 0;
-    }
-    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      var self2 = this;
-      self2.pend.go(function(cb) {
-        fs.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
-          cb();
-          callback(err, bytesRead, buffer2);
-        });
-      });
-    };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
-    };
-    FdSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    FdSlicer.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      if (self2.refCount > 0) return;
-      fs.close(self2.fd, onCloseDone);
-      function onCloseDone(err) {
-        if (err) {
-          self2.emit("error", err);
-        } else {
-          self2.emit("close");
-        }
-      }
-    };
-    util.inherits(ReadStream, Readable);
-    function ReadStream(context3, options2) {
-      options2 = options2 || {};
-      Readable.call(this, options2);
-      this.context = context3;
-      this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
-      this.pos = this.start;
-    }
-    ReadStream.prototype._read = function(n) {
-      var self2 = this;
-      var toRead = Math.min(self2._readableState.highWaterMark, n);
-      if (self2.endOffset != null) {
-        toRead = Math.min(toRead, self2.endOffset - self2.pos);
-      }
-      if (toRead <= 0) {
-        self2.push(null);
-        this._cleanup();
-        return;
-      }
-      self2.context.pend.go(function(cb) {
-        var buffer = Buffer.allocUnsafe(toRead);
-        fs.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
-          if (err) {
-            self2.destroy(err);
-          } else if (bytesRead === 0) {
-            self2.push(null);
-            self2._cleanup();
-          } else {
-            self2.pos += bytesRead;
-            self2.push(buffer.slice(0, bytesRead));
-          }
-          cb();
-        });
-      });
-    };
-    ReadStream.prototype._destroy = function(err, cb) {
-      this._cleanup();
-      cb(err);
-    };
-    ReadStream.prototype._cleanup = function() {
-      if (this.context != null) {
-        this.context.unref();
-        this.context = null;
-      }
-    };
-    util.inherits(BufferSlicer, EventEmitter);
-    function BufferSlicer(buffer) {
-      EventEmitter.call(this);
-      this.refCount = 0;
-      this.buffer = buffer;
-    }
-    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-      if (position < 0) throw new RangeError("position is negative: " + position);
-      if (offset + length > buffer.length) {
-        length = buffer.length - offset;
-      }
-      if (position + length > this.buffer.length) {
-        length = this.buffer.length - position;
-      }
-      if (length <= 0) {
-        setImmediate(function() {
-          callback(null, 0);
-        });
-        return;
-      }
-      this.buffer.copy(buffer, offset, position, position + length);
-      setImmediate(function() {
-        callback(null, length);
-      });
-    };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
-      readStream.pos = readStream.endOffset || this.buffer.length;
-      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-      var maxChunkSize = 65536;
-      var offset = 0;
-      while (true) {
-        var nextOffset = offset + maxChunkSize;
-        if (nextOffset >= entireSlice.length) {
-          if (offset < entireSlice.length) {
-            readStream.write(entireSlice.slice(offset, entireSlice.length));
-          }
-          break;
-        }
-        readStream.write(entireSlice.slice(offset, nextOffset));
-        offset = nextOffset;
-      }
-      readStream.end();
-      return readStream;
-    };
-    BufferSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    BufferSlicer.prototype.unref = function() {
-      this.refCount -= 1;
-      if (this.refCount < 0) {
-        throw new Error("invalid unref");
-      }
-    };
-  }
-});
-
-// node_modules/yauzl/crc32.js
-var require_crc32 = __commonJS({
-  "node_modules/yauzl/crc32.js"(exports, module) {
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function crc32(buf) {
-      let crc = -1;
-      for (let x of buf) {
-        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
-      }
-      return (crc ^ -1) >>> 0;
-    }
-    module.exports = crc32;
-  }
-});
-
-// node_modules/yauzl/index.js
-var require_yauzl = __commonJS({
-  "node_modules/yauzl/index.js"(exports) {
-    var fs = __require("fs");
-    var zlib = __require("zlib");
-    var fd_slicer = require_fd_slicer();
-    var util = __require("util");
-    var EventEmitter = __require("events").EventEmitter;
-    var Transform = __require("stream").Transform;
-    var PassThrough = __require("stream").PassThrough;
-    var Writable = __require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open;
-    exports.fromFd = fromFd;
-    exports.fromBuffer = fromBuffer;
-    exports.fromRandomAccessReader = fromRandomAccessReader;
-    exports.openPromise = openPromise;
-    exports.fromFdPromise = fromFdPromise;
-    exports.fromBufferPromise = fromBufferPromise;
-    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-    exports.dosDateTimeToDate = dosDateTimeToDate;
-    exports.getFileNameLowLevel = getFileNameLowLevel;
-    exports.validateFileName = validateFileName;
-    exports.parseExtraFields = parseExtraFields;
-    exports.ZipFile = ZipFile;
-    exports.Entry = Entry;
-    exports.LocalFileHeader = LocalFileHeader;
-    exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path, options2) {
-      return new Promise((resolve5, reject) => {
-        open(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromFdPromise(fd, options2) {
-      return new Promise((resolve5, reject) => {
-        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve5, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve5, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function open(path, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs.open(path, "r", function(err, fd) {
-        if (err) return callback(err);
-        fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs.close(fd, defaultCallback);
-          callback(err2, zipfile);
-        });
-      });
-    }
-    function fromFd(fd, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs.fstat(fd, function(err, stats) {
-        if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
-      });
-    }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
-    }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-      if (totalSize > Number.MAX_SAFE_INTEGER) {
-        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-      }
-      reader.ref();
-      var eocdrWithoutCommentSize = 22;
-      var zip64EocdlSize = 20;
-      var maxCommentSize = 65535;
-      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-      var buffer = newBuffer(bufferSize);
-      var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
-        if (err) return callback(err);
-        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
-          if (buffer.readUInt32LE(i) !== 101010256) continue;
-          var eocdrBuffer = buffer.subarray(i);
-          var diskNumber = eocdrBuffer.readUInt16LE(4);
-          var entryCount = eocdrBuffer.readUInt16LE(10);
-          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-          var commentLength = eocdrBuffer.readUInt16LE(20);
-          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-          if (commentLength !== expectedCommentLength) {
-            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
-          }
-          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
-          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
-            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
-            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-            var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
-              if (err2) return callback(err2);
-              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
-                return callback(new Error("invalid zip64 end of central directory record signature"));
-              }
-              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-              if (diskNumber !== 0) {
-                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-              }
-              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-            });
-          }
-          if (diskNumber !== 0) {
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-          }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-        }
-        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
-      });
-    }
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-      var self2 = this;
-      EventEmitter.call(self2);
-      self2.reader = reader;
-      self2.reader.on("error", function(err) {
-        emitError(self2, err);
-      });
-      self2.reader.once("close", function() {
-        self2.emit("close");
-      });
-      self2.readEntryCursor = centralDirectoryOffset;
-      self2.fileSize = fileSize;
-      self2.entryCount = entryCount;
-      self2.comment = comment;
-      self2.entriesRead = 0;
-      self2.autoClose = !!autoClose;
-      self2.lazyEntries = !!lazyEntries;
-      self2.decodeStrings = !!decodeStrings;
-      self2.validateEntrySizes = !!validateEntrySizes;
-      self2.strictFileNames = !!strictFileNames;
-      self2.isOpen = true;
-      self2.emittedError = false;
-      self2.hasEachEntryBeenCalled = false;
-      if (!self2.lazyEntries) self2._readEntry();
-    }
-    ZipFile.prototype.close = function() {
-      if (!this.isOpen) return;
-      this.isOpen = false;
-      this.reader.unref();
-    };
-    function emitErrorAndAutoClose(self2, err) {
-      if (self2.autoClose) self2.close();
-      emitError(self2, err);
-    }
-    function emitError(self2, err) {
-      if (self2.emittedError) return;
-      self2.emittedError = true;
-      self2.emit("error", err);
-    }
-    ZipFile.prototype.readEntry = function() {
-      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-      this._readEntry();
-    };
-    ZipFile.prototype._readEntry = function() {
-      var self2 = this;
-      if (self2.entryCount === self2.entriesRead) {
-        setImmediate(function() {
-          if (self2.autoClose) self2.close();
-          if (self2.emittedError) return;
-          self2.emit("end");
-        });
-        return;
-      }
-      if (self2.emittedError) return;
-      var buffer = newBuffer(46);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
-        if (err) return emitErrorAndAutoClose(self2, err);
-        if (self2.emittedError) return;
-        var entry = new Entry();
-        var signature = buffer.readUInt32LE(0);
-        if (signature !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
-        entry.versionMadeBy = buffer.readUInt16LE(4);
-        entry.versionNeededToExtract = buffer.readUInt16LE(6);
-        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
-        entry.compressionMethod = buffer.readUInt16LE(10);
-        entry.lastModFileTime = buffer.readUInt16LE(12);
-        entry.lastModFileDate = buffer.readUInt16LE(14);
-        entry.crc32 = buffer.readUInt32LE(16);
-        entry.compressedSize = buffer.readUInt32LE(20);
-        entry.uncompressedSize = buffer.readUInt32LE(24);
-        entry.fileNameLength = buffer.readUInt16LE(28);
-        entry.extraFieldLength = buffer.readUInt16LE(30);
-        entry.fileCommentLength = buffer.readUInt16LE(32);
-        entry.internalFileAttributes = buffer.readUInt16LE(36);
-        entry.externalFileAttributes = buffer.readUInt32LE(38);
-        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
-        self2.readEntryCursor += 46;
-        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
-          if (err2) return emitErrorAndAutoClose(self2, err2);
-          if (self2.emittedError) return;
-          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
-          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
-          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
-          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
-          try {
-            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-          } catch (err3) {
-            return emitErrorAndAutoClose(self2, err3);
-          }
-          if (self2.decodeStrings) {
-            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
-            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
-            var errorMessage = validateFileName(entry.fileName);
-            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
-          } else {
-            entry.fileComment = entry.fileCommentRaw;
-            entry.fileName = entry.fileNameRaw;
-          }
-          entry.comment = entry.fileComment;
-          self2.readEntryCursor += buffer.length;
-          self2.entriesRead += 1;
-          for (var i = 0; i < entry.extraFields.length; i++) {
-            var extraField = entry.extraFields[i];
-            if (extraField.id !== 1) continue;
-            var zip64EiefBuffer = extraField.data;
-            var index = 0;
-            if (entry.uncompressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
-              }
-              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.compressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
-              }
-              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
-              }
-              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            break;
-          }
-          if (self2.validateEntrySizes && entry.compressionMethod === 0) {
-            var expectedCompressedSize = entry.uncompressedSize;
-            if (entry.isEncrypted()) {
-              expectedCompressedSize += 12;
-            }
-            if (entry.compressedSize !== expectedCompressedSize) {
-              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
-              return emitErrorAndAutoClose(self2, new Error(msg));
-            }
-          }
-          self2.emit("entry", entry);
-          if (!self2.lazyEntries) self2._readEntry();
-        });
-      });
-    };
-    ZipFile.prototype.eachEntry = function() {
-      const self2 = this;
-      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-      self2.hasEachEntryBeenCalled = true;
-      let pendingResolveReject = null;
-      self2.on("entry", onEntry);
-      self2.on("end", onEnd);
-      self2.on("error", onError);
-      function cleanup() {
-        self2.removeListener("entry", onEntry);
-        self2.removeListener("end", onEnd);
-        self2.removeListener("error", onError);
-        if (self2.autoClose) self2.close();
-      }
-      function onEntry(entry) {
-        let { resolve: resolve5 } = pendingResolveReject;
-        pendingResolveReject = null;
-        resolve5({ value: entry });
-      }
-      function onEnd() {
-        let { resolve: resolve5 } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        resolve5({ done: true });
-      }
-      function onError(err) {
-        let { reject } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        reject(err);
-      }
-      return {
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-        next() {
-          const promise = new Promise((resolve5, reject) => {
-            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve5, reject };
-          });
-          self2.readEntry();
-          return promise;
-        },
-        return(value) {
-          cleanup();
-          return Promise.resolve({ done: true, value });
-        },
-        throw(value) {
-          cleanup();
-          return Promise.reject(value);
-        }
-      };
-    };
-    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
-      var self2 = this;
-      var relativeStart = 0;
-      var relativeEnd = entry.compressedSize;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) {
-        options2 = {};
-      } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
-            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
-          }
-          if (options2.decompress != null) {
-            throw new Error("cannot use options.decompress when options.decodeFileData === false");
-          }
-        } else {
-          if (options2.decrypt != null) {
-            if (!entry.isEncrypted()) {
-              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
-            }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
-            if (entry.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
-            }
-          }
-          if (options2.decompress != null) {
-            if (!entry.isCompressed()) {
-              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-            }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
-            }
-            decompress = options2.decompress;
-          }
-        }
-        if (options2.start != null) {
-          relativeStart = options2.start;
-          if (relativeStart < 0) throw new Error("options.start < 0");
-          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
-        }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
-          if (relativeEnd < 0) throw new Error("options.end < 0");
-          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
-          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
-        }
-      }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
-      (entry.compressionMethod === 0 || // Naturally without compression.
-      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
-        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
-      }
-      if (!self2.isOpen) return callback(new Error("closed"));
-      if (entry.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
-      }
-      var decompress;
-      if (rawMode) {
-        decompress = false;
-      } else if (entry.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
-      } else {
-        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
-      }
-      self2.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
-        if (err) return callback(err);
-        self2.openReadStreamLowLevel(
-          localFileHeader.fileDataStart,
-          entry.compressedSize,
-          relativeStart,
-          relativeEnd,
-          decompress,
-          entry.uncompressedSize,
-          callback
-        );
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-      var self2 = this;
-      var fileDataEnd = fileDataStart + compressedSize;
-      var readStream = self2.reader.createReadStream({
-        start: fileDataStart + relativeStart,
-        end: fileDataStart + relativeEnd
-      });
-      var endpointStream = readStream;
-      if (decompress) {
-        var destroyed = false;
-        var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err) {
-          setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err);
-          });
-        });
-        readStream.pipe(inflateFilter);
-        if (self2.validateEntrySizes) {
-          endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err) {
-            setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err);
-            });
-          });
-          inflateFilter.pipe(endpointStream);
-        } else {
-          endpointStream = inflateFilter;
-        }
-        installDestroyFn(endpointStream, function() {
-          destroyed = true;
-          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-          readStream.unpipe(inflateFilter);
-          readStream.destroy();
-        });
-      }
-      callback(null, endpointStream);
-    };
-    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
-      var self2 = this;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      self2.reader.ref();
-      var buffer = newBuffer(30);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
-        try {
-          if (err) return callback(err);
-          var signature = buffer.readUInt32LE(0);
-          if (signature !== 67324752) {
-            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
-          }
-          var fileNameLength = buffer.readUInt16LE(26);
-          var extraFieldLength = buffer.readUInt16LE(28);
-          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-          if (fileDataStart + entry.compressedSize > self2.fileSize) {
-            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self2.fileSize));
-          }
-          if (options2.minimal) {
-            return callback(null, { fileDataStart });
-          }
-          var localFileHeader = new LocalFileHeader();
-          localFileHeader.fileDataStart = fileDataStart;
-          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-          localFileHeader.crc32 = buffer.readUInt32LE(14);
-          localFileHeader.compressedSize = buffer.readUInt32LE(18);
-          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-          localFileHeader.fileNameLength = fileNameLength;
-          localFileHeader.extraFieldLength = extraFieldLength;
-          buffer = newBuffer(fileNameLength + extraFieldLength);
-          self2.reader.ref();
-          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
-            try {
-              if (err2) return callback(err2);
-              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-              localFileHeader.extraField = buffer.subarray(fileNameLength);
-              return callback(null, localFileHeader);
-            } finally {
-              self2.reader.unref();
-            }
-          });
-        } finally {
-          self2.reader.unref();
-        }
-      });
-    };
-    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve5, reject) => {
-        this.openReadStream(entry, options2, function(err, readStream) {
-          if (err) return reject(err);
-          resolve5(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve5, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
-          if (err) return reject(err);
-          resolve5(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve5, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
-          if (err) return reject(err);
-          resolve5(localFileHeader);
-        });
-      });
-    };
-    function Entry() {
-    }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
-        for (var i = 0; i < this.extraFields.length; i++) {
-          var extraField = this.extraFields[i];
-          if (extraField.id === 21589) {
-            var data = extraField.data;
-            if (data.length < 5) continue;
-            var flags = data[0];
-            var HAS_MTIME = 1;
-            if (!(flags & HAS_MTIME)) continue;
-            var posixTimestamp = data.readInt32LE(1);
-            return new Date(posixTimestamp * 1e3);
-          } else if (extraField.id === 10) {
-            var data = extraField.data;
-            if (data.length !== 32) continue;
-            if (data.readUInt16LE(4) !== 1) continue;
-            if (data.readUInt16LE(6) !== 24) continue;
-            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
-            return new Date(millisecondsSince1970);
-          }
-        }
-      }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
-    };
-    Entry.prototype.canDecodeFileData = function() {
-      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
-    };
-    Entry.prototype.isEncrypted = function() {
-      return (this.generalPurposeBitFlag & 1) !== 0;
-    };
-    Entry.prototype.isCompressed = function() {
-      return this.compressionMethod === 8;
-    };
-    function LocalFileHeader() {
-    }
-    function dosDateTimeToDate(date, time, timezone) {
-      var day = date & 31;
-      var month = (date >> 5 & 15) - 1;
-      var year = (date >> 9 & 127) + 1980;
-      var millisecond = 0;
-      var second = (time & 31) * 2;
-      var minute = time >> 5 & 63;
-      var hour = time >> 11 & 31;
-      if (timezone == null || timezone === "local") {
-        return new Date(year, month, day, hour, minute, second, millisecond);
-      } else if (timezone === "UTC") {
-        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
-      } else {
-        throw new Error("unrecognized options.timezone: " + options.timezone);
-      }
-    }
-    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName2 = null;
-      for (var i = 0; i < extraFields.length; i++) {
-        var extraField = extraFields[i];
-        if (extraField.id === 28789) {
-          if (extraField.data.length < 6) {
-            continue;
-          }
-          if (extraField.data.readUInt8(0) !== 1) {
-            continue;
-          }
-          var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
-            continue;
-          }
-          fileName2 = decodeBuffer(extraField.data.subarray(5), true);
-          break;
-        }
-      }
-      if (fileName2 == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName2 = decodeBuffer(fileNameBuffer, isUtf8);
-      }
-      if (!strictFileNames) {
-        fileName2 = fileName2.replace(/\\/g, "/");
-      }
-      return fileName2;
-    }
-    function validateFileName(fileName2) {
-      if (fileName2.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName2;
-      }
-      if (/^[a-zA-Z]:/.test(fileName2) || /^\//.test(fileName2)) {
-        return "absolute path: " + fileName2;
-      }
-      if (fileName2.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName2;
-      }
-      return null;
-    }
-    function parseExtraFields(extraFieldBuffer) {
-      var extraFields = [];
-      var i = 0;
-      while (i < extraFieldBuffer.length - 3) {
-        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
-        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
-        var dataStart = i + 4;
-        var dataEnd = dataStart + dataSize;
-        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-        extraFields.push({
-          id: headerId,
-          data: dataBuffer
-        });
-        i = dataEnd;
-      }
-      return extraFields;
-    }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-      if (length === 0) {
-        return setImmediate(function() {
-          callback(null, newBuffer(0));
-        });
-      }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
-        if (err) return callback(err);
-        if (bytesRead < length) {
-          return callback(new Error("unexpected EOF"));
-        }
-        callback();
-      });
-    }
-    util.inherits(AssertByteCountStream, Transform);
-    function AssertByteCountStream(byteCount) {
-      Transform.call(this);
-      this.actualByteCount = 0;
-      this.expectedByteCount = byteCount;
-    }
-    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-      this.actualByteCount += chunk.length;
-      if (this.actualByteCount > this.expectedByteCount) {
-        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb(null, chunk);
-    };
-    AssertByteCountStream.prototype._flush = function(cb) {
-      if (this.actualByteCount < this.expectedByteCount) {
-        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb();
-    };
-    util.inherits(RandomAccessReader, EventEmitter);
-    function RandomAccessReader() {
-      EventEmitter.call(this);
-      this.refCount = 0;
-    }
-    RandomAccessReader.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    RandomAccessReader.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount > 0) return;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      self2.close(onCloseDone);
-      function onCloseDone(err) {
-        if (err) return self2.emit("error", err);
-        self2.emit("close");
-      }
-    };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
-      if (start === end) {
-        var emptyStream = new PassThrough();
-        setImmediate(function() {
-          emptyStream.end();
-        });
-        return emptyStream;
-      }
-      var stream = this._readStreamForRange(start, end);
-      var destroyed = false;
-      var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err);
-        });
-      });
-      installDestroyFn(refUnrefFilter, function() {
-        stream.unpipe(refUnrefFilter);
-        refUnrefFilter.unref();
-        stream.destroy();
-      });
-      var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err);
-        });
-      });
-      installDestroyFn(byteCounter, function() {
-        destroyed = true;
-        refUnrefFilter.unpipe(byteCounter);
-        refUnrefFilter.destroy();
-      });
-      return stream.pipe(refUnrefFilter).pipe(byteCounter);
-    };
-    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-      throw new Error("not implemented");
-    };
-    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-      var readStream = this.createReadStream({ start: position, end: position + length });
-      var writeStream = new Writable();
-      var written = 0;
-      writeStream._write = function(chunk, encoding, cb) {
-        chunk.copy(buffer, offset + written, 0, chunk.length);
-        written += chunk.length;
-        cb();
-      };
-      writeStream.on("finish", callback);
-      readStream.on("error", function(error) {
-        callback(error);
-      });
-      readStream.pipe(writeStream);
-    };
-    RandomAccessReader.prototype.close = function(callback) {
-      setImmediate(callback);
-    };
-    util.inherits(RefUnrefFilter, PassThrough);
-    function RefUnrefFilter(context3) {
-      PassThrough.call(this);
-      this.context = context3;
-      this.context.ref();
-      this.unreffedYet = false;
-    }
-    RefUnrefFilter.prototype._flush = function(cb) {
-      this.unref();
-      cb();
-    };
-    RefUnrefFilter.prototype.unref = function(cb) {
-      if (this.unreffedYet) return;
-      this.unreffedYet = true;
-      this.context.unref();
-    };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
-        return buffer.toString("utf8");
-      } else {
-        var result = "";
-        for (var i = 0; i < buffer.length; i++) {
-          result += cp437[buffer[i]];
-        }
-        return result;
-      }
-    }
-    function readUInt64LE(buffer, offset) {
-      var lower32 = buffer.readUInt32LE(offset);
-      var upper32 = buffer.readUInt32LE(offset + 4);
-      return upper32 * 4294967296 + lower32;
-    }
-    var newBuffer;
-    if (typeof Buffer.allocUnsafe === "function") {
-      newBuffer = function(len) {
-        return Buffer.allocUnsafe(len);
-      };
-    } else {
-      newBuffer = function(len) {
-        return new Buffer(len);
-      };
-    }
-    function installDestroyFn(stream, fn) {
-      if (typeof stream.destroy === "function") {
-        stream._destroy = function(err, cb) {
-          fn();
-          if (cb != null) cb(err);
-        };
-      } else {
-        stream.destroy = fn;
-      }
-    }
-    function defaultCallback(err) {
-      if (err) throw err;
-    }
-  }
-});
-
 // node_modules/semver/internal/constants.js
 var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module) {
@@ -38277,7 +36934,7 @@ var require_compiled = __commonJS({
       DDSketch2.create = function create(properties) {
         return new DDSketch2(properties);
       };
-      DDSketch2.encode = function encode(message, writer) {
+      DDSketch2.encode = function encode2(message, writer) {
         if (!writer)
           writer = $Writer.create();
         if (message.mapping != null && Object.hasOwnProperty.call(message, "mapping"))
@@ -38305,7 +36962,7 @@ var require_compiled = __commonJS({
       DDSketch2.encodeDelimited = function encodeDelimited(message, writer) {
         return this.encode(message, writer).ldelim();
       };
-      DDSketch2.decode = function decode2(reader, length) {
+      DDSketch2.decode = function decode3(reader, length) {
         if (!(reader instanceof $Reader))
           reader = $Reader.create(reader);
         var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.DDSketch();
@@ -38422,7 +37079,7 @@ var require_compiled = __commonJS({
       IndexMapping.create = function create(properties) {
         return new IndexMapping(properties);
       };
-      IndexMapping.encode = function encode(message, writer) {
+      IndexMapping.encode = function encode2(message, writer) {
         if (!writer)
           writer = $Writer.create();
         if (message.gamma != null && Object.hasOwnProperty.call(message, "gamma"))
@@ -38445,7 +37102,7 @@ var require_compiled = __commonJS({
       IndexMapping.encodeDelimited = function encodeDelimited(message, writer) {
         return this.encode(message, writer).ldelim();
       };
-      IndexMapping.decode = function decode2(reader, length) {
+      IndexMapping.decode = function decode3(reader, length) {
         if (!(reader instanceof $Reader))
           reader = $Reader.create(reader);
         var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.IndexMapping();
@@ -38570,7 +37227,7 @@ var require_compiled = __commonJS({
       Store.create = function create(properties) {
         return new Store(properties);
       };
-      Store.encode = function encode(message, writer) {
+      Store.encode = function encode2(message, writer) {
         if (!writer)
           writer = $Writer.create();
         if (message.binCounts != null && Object.hasOwnProperty.call(message, "binCounts"))
@@ -38604,7 +37261,7 @@ var require_compiled = __commonJS({
       Store.encodeDelimited = function encodeDelimited(message, writer) {
         return this.encode(message, writer).ldelim();
       };
-      Store.decode = function decode2(reader, length) {
+      Store.decode = function decode3(reader, length) {
         if (!(reader instanceof $Reader))
           reader = $Reader.create(reader);
         var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.Store(), key, value;
@@ -39749,6 +38406,1349 @@ var require_dist = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     __exportStar(require_ddsketch(), exports);
+  }
+});
+
+// node_modules/pend/index.js
+var require_pend = __commonJS({
+  "node_modules/pend/index.js"(exports, module) {
+    module.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self2) {
+      self2.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self2.error = self2.error || err;
+        self2.pending -= 1;
+        if (self2.waiting.length > 0 && self2.pending < self2.max) {
+          pendGo(self2, self2.waiting.shift());
+        } else if (self2.pending === 0) {
+          var listeners = self2.listeners;
+          self2.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self2.error);
+      }
+    }
+    function pendGo(self2, fn) {
+      fn(pendHold(self2));
+    }
+  }
+});
+
+// node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "node_modules/yauzl/fd-slicer.js"(exports) {
+    var fs = __require("fs");
+    var util = __require("util");
+    var stream = __require("stream");
+    var Readable = stream.Readable;
+    var PassThrough = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter = __require("events").EventEmitter;
+    exports.BufferSlicer = BufferSlicer;
+    exports.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter);
+    function FdSlicer(fd) {
+      EventEmitter.call(this);
+      this.fd = fd;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      var self2 = this;
+      self2.pend.go(function(cb) {
+        fs.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+          cb();
+          callback(err, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      if (self2.refCount > 0) return;
+      fs.close(self2.fd, onCloseDone);
+      function onCloseDone(err) {
+        if (err) {
+          self2.emit("error", err);
+        } else {
+          self2.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable);
+    function ReadStream(context3, options2) {
+      options2 = options2 || {};
+      Readable.call(this, options2);
+      this.context = context3;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self2 = this;
+      var toRead = Math.min(self2._readableState.highWaterMark, n);
+      if (self2.endOffset != null) {
+        toRead = Math.min(toRead, self2.endOffset - self2.pos);
+      }
+      if (toRead <= 0) {
+        self2.push(null);
+        this._cleanup();
+        return;
+      }
+      self2.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
+          if (err) {
+            self2.destroy(err);
+          } else if (bytesRead === 0) {
+            self2.push(null);
+            self2._cleanup();
+          } else {
+            self2.pos += bytesRead;
+            self2.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err, cb) {
+      this._cleanup();
+      cb(err);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter);
+    function BufferSlicer(buffer) {
+      EventEmitter.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "node_modules/yauzl/crc32.js"(exports, module) {
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc32(buf) {
+      let crc = -1;
+      for (let x of buf) {
+        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module.exports = crc32;
+  }
+});
+
+// node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "node_modules/yauzl/index.js"(exports) {
+    var fs = __require("fs");
+    var zlib = __require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = __require("util");
+    var EventEmitter = __require("events").EventEmitter;
+    var Transform = __require("stream").Transform;
+    var PassThrough = __require("stream").PassThrough;
+    var Writable = __require("stream").Writable;
+    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports.open = open;
+    exports.fromFd = fromFd;
+    exports.fromBuffer = fromBuffer;
+    exports.fromRandomAccessReader = fromRandomAccessReader;
+    exports.openPromise = openPromise;
+    exports.fromFdPromise = fromFdPromise;
+    exports.fromBufferPromise = fromBufferPromise;
+    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports.dosDateTimeToDate = dosDateTimeToDate;
+    exports.getFileNameLowLevel = getFileNameLowLevel;
+    exports.validateFileName = validateFileName;
+    exports.parseExtraFields = parseExtraFields;
+    exports.ZipFile = ZipFile;
+    exports.Entry = Entry;
+    exports.LocalFileHeader = LocalFileHeader;
+    exports.RandomAccessReader = RandomAccessReader;
+    function openPromise(path, options2) {
+      return new Promise((resolve5, reject) => {
+        open(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve5(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd, options2) {
+      return new Promise((resolve5, reject) => {
+        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve5(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve5, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve5(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve5, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve5(zipfile);
+        });
+      });
+    }
+    function open(path, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs.open(path, "r", function(err, fd) {
+        if (err) return callback(err);
+        fromFd(fd, options2, function(err2, zipfile) {
+          if (err2) fs.close(fd, defaultCallback);
+          callback(err2, zipfile);
+        });
+      });
+    }
+    function fromFd(fd, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs.fstat(fd, function(err, stats) {
+        if (err) return callback(err);
+        var reader = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader, stats.size, options2, callback);
+      });
+    }
+    function fromBuffer(buffer, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+        if (err) return callback(err);
+        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+          if (buffer.readUInt32LE(i) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
+          }
+          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+              if (err2) return callback(err2);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self2 = this;
+      EventEmitter.call(self2);
+      self2.reader = reader;
+      self2.reader.on("error", function(err) {
+        emitError(self2, err);
+      });
+      self2.reader.once("close", function() {
+        self2.emit("close");
+      });
+      self2.readEntryCursor = centralDirectoryOffset;
+      self2.fileSize = fileSize;
+      self2.entryCount = entryCount;
+      self2.comment = comment;
+      self2.entriesRead = 0;
+      self2.autoClose = !!autoClose;
+      self2.lazyEntries = !!lazyEntries;
+      self2.decodeStrings = !!decodeStrings;
+      self2.validateEntrySizes = !!validateEntrySizes;
+      self2.strictFileNames = !!strictFileNames;
+      self2.isOpen = true;
+      self2.emittedError = false;
+      self2.hasEachEntryBeenCalled = false;
+      if (!self2.lazyEntries) self2._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self2, err) {
+      if (self2.autoClose) self2.close();
+      emitError(self2, err);
+    }
+    function emitError(self2, err) {
+      if (self2.emittedError) return;
+      self2.emittedError = true;
+      self2.emit("error", err);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self2 = this;
+      if (self2.entryCount === self2.entriesRead) {
+        setImmediate(function() {
+          if (self2.autoClose) self2.close();
+          if (self2.emittedError) return;
+          self2.emit("end");
+        });
+        return;
+      }
+      if (self2.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
+        if (err) return emitErrorAndAutoClose(self2, err);
+        if (self2.emittedError) return;
+        var entry = new Entry();
+        var signature = buffer.readUInt32LE(0);
+        if (signature !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+        entry.versionMadeBy = buffer.readUInt16LE(4);
+        entry.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry.compressionMethod = buffer.readUInt16LE(10);
+        entry.lastModFileTime = buffer.readUInt16LE(12);
+        entry.lastModFileDate = buffer.readUInt16LE(14);
+        entry.crc32 = buffer.readUInt32LE(16);
+        entry.compressedSize = buffer.readUInt32LE(20);
+        entry.uncompressedSize = buffer.readUInt32LE(24);
+        entry.fileNameLength = buffer.readUInt16LE(28);
+        entry.extraFieldLength = buffer.readUInt16LE(30);
+        entry.fileCommentLength = buffer.readUInt16LE(32);
+        entry.internalFileAttributes = buffer.readUInt16LE(36);
+        entry.externalFileAttributes = buffer.readUInt32LE(38);
+        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
+        self2.readEntryCursor += 46;
+        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
+          if (err2) return emitErrorAndAutoClose(self2, err2);
+          if (self2.emittedError) return;
+          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+          try {
+            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+          } catch (err3) {
+            return emitErrorAndAutoClose(self2, err3);
+          }
+          if (self2.decodeStrings) {
+            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
+            var errorMessage = validateFileName(entry.fileName);
+            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
+          } else {
+            entry.fileComment = entry.fileCommentRaw;
+            entry.fileName = entry.fileNameRaw;
+          }
+          entry.comment = entry.fileComment;
+          self2.readEntryCursor += buffer.length;
+          self2.entriesRead += 1;
+          for (var i = 0; i < entry.extraFields.length; i++) {
+            var extraField = entry.extraFields[i];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self2.validateEntrySizes && entry.compressionMethod === 0) {
+            var expectedCompressedSize = entry.uncompressedSize;
+            if (entry.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+              return emitErrorAndAutoClose(self2, new Error(msg));
+            }
+          }
+          self2.emit("entry", entry);
+          if (!self2.lazyEntries) self2._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self2 = this;
+      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self2.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self2.on("entry", onEntry);
+      self2.on("end", onEnd);
+      self2.on("error", onError);
+      function cleanup() {
+        self2.removeListener("entry", onEntry);
+        self2.removeListener("end", onEnd);
+        self2.removeListener("error", onError);
+        if (self2.autoClose) self2.close();
+      }
+      function onEntry(entry) {
+        let { resolve: resolve5 } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve5({ value: entry });
+      }
+      function onEnd() {
+        let { resolve: resolve5 } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve5({ done: true });
+      }
+      function onError(err) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise = new Promise((resolve5, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve: resolve5, reject };
+          });
+          self2.readEntry();
+          return promise;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
+      var self2 = this;
+      var relativeStart = 0;
+      var relativeEnd = entry.compressedSize;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry.compressionMethod === 0 || // Naturally without compression.
+      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self2.isOpen) return callback(new Error("closed"));
+      if (entry.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+      }
+      self2.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
+        if (err) return callback(err);
+        self2.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry.uncompressedSize,
+          callback
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+      var self2 = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self2.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self2.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
+      var self2 = this;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self2.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+        try {
+          if (err) return callback(err);
+          var signature = buffer.readUInt32LE(0);
+          if (signature !== 67324752) {
+            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry.compressedSize > self2.fileSize) {
+            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self2.fileSize));
+          }
+          if (options2.minimal) {
+            return callback(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self2.reader.ref();
+          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
+            try {
+              if (err2) return callback(err2);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback(null, localFileHeader);
+            } finally {
+              self2.reader.unref();
+            }
+          });
+        } finally {
+          self2.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
+      return new Promise((resolve5, reject) => {
+        this.openReadStream(entry, options2, function(err, readStream) {
+          if (err) return reject(err);
+          resolve5(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve5, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+          if (err) return reject(err);
+          resolve5(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
+      return new Promise((resolve5, reject) => {
+        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
+          if (err) return reject(err);
+          resolve5(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i = 0; i < this.extraFields.length; i++) {
+          var extraField = this.extraFields[i];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date, time, timezone) {
+      var day = date & 31;
+      var month = (date >> 5 & 15) - 1;
+      var year = (date >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time & 31) * 2;
+      var minute = time >> 5 & 63;
+      var hour = time >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName2 = null;
+      for (var i = 0; i < extraFields.length; i++) {
+        var extraField = extraFields[i];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName2 = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName2 == null) {
+        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName2 = decodeBuffer(fileNameBuffer, isUtf8);
+      }
+      if (!strictFileNames) {
+        fileName2 = fileName2.replace(/\\/g, "/");
+      }
+      return fileName2;
+    }
+    function validateFileName(fileName2) {
+      if (fileName2.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName2;
+      }
+      if (/^[a-zA-Z]:/.test(fileName2) || /^\//.test(fileName2)) {
+        return "absolute path: " + fileName2;
+      }
+      if (fileName2.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName2;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i = 0;
+      while (i < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+        var dataStart = i + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+        if (err) return callback(err);
+        if (bytesRead < length) {
+          return callback(new Error("unexpected EOF"));
+        }
+        callback();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform);
+    function AssertByteCountStream(byteCount) {
+      Transform.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter);
+    function RandomAccessReader() {
+      EventEmitter.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount > 0) return;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      self2.close(onCloseDone);
+      function onCloseDone(err) {
+        if (err) return self2.emit("error", err);
+        self2.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written, 0, chunk.length);
+        written += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback);
+      readStream.on("error", function(error) {
+        callback(error);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback) {
+      setImmediate(callback);
+    };
+    util.inherits(RefUnrefFilter, PassThrough);
+    function RefUnrefFilter(context3) {
+      PassThrough.call(this);
+      this.context = context3;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    function decodeBuffer(buffer, isUtf8) {
+      if (isUtf8) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i = 0; i < buffer.length; i++) {
+          result += cp437[buffer[i]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err, cb) {
+          fn();
+          if (cb != null) cb(err);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err) {
+      if (err) throw err;
+    }
   }
 });
 
@@ -47098,6 +47098,103 @@ async function readTemplates(paths, cwd) {
   };
 }
 
+// src/records/tally.ts
+function bump(counts, key) {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+function emptyTally() {
+  return {
+    inputsRead: 0,
+    itemsRead: 0,
+    bytesRead: 0,
+    skipped: {},
+    records: 0,
+    accepted: 0,
+    rejected: 0,
+    rejectedReasons: {},
+    privacy: {},
+    duplicates: 0,
+    outsideWindow: 0,
+    limitReached: null
+  };
+}
+var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
+var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
+function addTally(total, tally) {
+  for (const name of TALLY_COUNTS) total[name] += tally[name];
+  for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+  total.limitReached ??= tally.limitReached;
+}
+function sumTallies(tallies) {
+  const total = emptyTally();
+  for (const tally of tallies) addTally(total, tally);
+  return total;
+}
+function limitMessage(tally) {
+  return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
+}
+
+// src/report/console-report.ts
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+}
+function formatConsoleReport(report) {
+  const { totals, intake: intake2 } = report;
+  const lines2 = [];
+  if (report.partial) {
+    const { shard: shard2, path, sessions, bytes } = report.partial;
+    lines2.push(
+      `Shard ${shard2.index} of ${shard2.count}: ${sessions} sessions from ${intake2.inputsRead} input(s), ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; written to ${path} (${bytes} bytes).`
+    );
+    return [...lines2, ...reasonLines(report)].join("\n");
+  }
+  const rows = [
+    [...report.groupBy, "sessions", "errored", "rate", "flagged", "issue"],
+    ...report.groups.map((group) => [
+      ...group.fields.map((field) => field.value),
+      formatCount(group.sessions),
+      formatCount(group.erroredSessions),
+      formatPercent(group.errorRate),
+      group.flagged ? "yes" : "no",
+      group.issue ? `${group.issue.action}${group.issue.number ? ` #${group.issue.number}` : ""}` : ""
+    ])
+  ];
+  lines2.push(table(rows), "");
+  lines2.push(
+    `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; ${totals.groups} groups, ${totals.flagged} flagged; issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ${totals.muted} muted, ${totals.deferred} deferred${report.dryRun ? " (dry run: nothing written)" : ""}.`
+  );
+  if (report.merged) lines2.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
+  return [...lines2, ...reasonLines(report)].join("\n");
+}
+function reasonLines({ intake: intake2 }) {
+  const lines2 = [];
+  for (const [reason, count] of Object.entries(intake2.rejectedReasons)) lines2.push(`  rejected ${count}: ${reason}`);
+  for (const [finding, count] of Object.entries(intake2.privacy)) lines2.push(`  private data ${count}: ${finding}`);
+  for (const [reason, count] of Object.entries(intake2.skipped)) lines2.push(`  skipped ${count}: ${reason}`);
+  if (intake2.limitReached) lines2.push(`warning: ${limitMessage(intake2)}`);
+  return lines2;
+}
+
+// src/report/write-report.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+async function writeReport(report, path) {
+  await mkdir(dirname2(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(report, null, 2)}
+`);
+}
+
+// src/partial/partial-files.ts
+import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+
+// src/sources/path-source.ts
+import { createReadStream } from "node:fs";
+import { glob, readdir, readFile as readFile3, stat } from "node:fs/promises";
+import { join as join2, relative, resolve as resolve2 } from "node:path";
+
 // src/limits.ts
 var KiB = 1024;
 var MiB = 1024 * KiB;
@@ -47112,9 +47209,6 @@ var RECORD_MAX_DEPTH = 8;
 var RUN_MAX_ARTIFACTS = 5e3;
 var RUN_MAX_BYTES = 4 * 1024 * MiB;
 var RUN_MAX_RECORDS = 5e7;
-
-// src/sources/zip-entries.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/records/parse-records.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -47291,141 +47385,83 @@ function concat(a, b) {
   return out;
 }
 
-// src/sources/zip-entries.ts
-var SYMLINK_MODE = 40960;
-var FILE_TYPE_MASK = 61440;
-var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
-function openZip(bytes) {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Promise((resolve5, reject) => {
-    import_yauzl.default.fromBuffer(
-      buffer,
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
-      (error, zip) => error || !zip ? reject(error ?? new Error("no zip")) : resolve5(zip)
-    );
-  });
+// src/sources/shard.ts
+import { createHash as createHash2 } from "node:crypto";
+function shardOf(key, count) {
+  if (count <= 1) return 1;
+  return createHash2("sha256").update(key).digest().readUInt32BE(0) % count + 1;
 }
-function nextEntry(zip) {
-  return new Promise((resolve5, reject) => {
-    const cleanup = () => {
-      zip.removeListener("entry", onEntry);
-      zip.removeListener("end", onEnd);
-      zip.removeListener("error", onError);
-    };
-    const onEntry = (entry) => (cleanup(), resolve5(entry));
-    const onEnd = () => (cleanup(), resolve5(null));
-    const onError = (error) => (cleanup(), reject(error));
-    zip.on("entry", onEntry);
-    zip.on("end", onEnd);
-    zip.on("error", onError);
-    zip.readEntry();
-  });
-}
-function readEntry(zip, entry) {
-  return new Promise((resolve5, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) return reject(error ?? new Error("no stream"));
-      const chunks = [];
-      let length = 0;
-      stream.on("data", (chunk) => {
-        length += chunk.length;
-        if (length > entry.uncompressedSize) stream.destroy(new Error("too many bytes in the stream"));
-        else chunks.push(chunk);
-      });
-      stream.on("error", reject);
-      stream.on("end", () => resolve5(Buffer.concat(chunks, length)));
-    });
-  });
-}
-function unsafeEntryName(name) {
-  return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
-}
-function entryName(entry) {
-  const raw = entry.fileName;
-  return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
-}
-async function* zipEntries(archive) {
-  const skip2 = (reason, index) => ({
-    kind: "skip",
-    origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
-    reason
-  });
-  let zip;
-  try {
-    zip = await openZip(archive.bytes);
-  } catch {
-    yield skip2("zip-invalid");
-    return;
-  }
-  try {
-    if (zip.entryCount > ZIP_MAX_ENTRIES) {
-      yield skip2("zip-too-many-entries");
-      return;
-    }
-    let index = 0;
-    let declared = 0;
-    for (; ; ) {
-      let entry;
-      try {
-        entry = await nextEntry(zip);
-      } catch {
-        yield skip2("zip-invalid");
-        return;
-      }
-      if (!entry) return;
-      index += 1;
-      const name = entryName(entry);
-      if (name.endsWith("/")) continue;
-      if (unsafeEntryName(name)) {
-        yield skip2("zip-unsafe-entry-name", index);
-        continue;
-      }
-      if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
-        yield skip2("zip-symlink", index);
-        continue;
-      }
-      if (ARCHIVE_EXTENSIONS.test(name)) {
-        yield skip2("zip-nested-archive", index);
-        continue;
-      }
-      if (recordFormatOf(name) === null) {
-        yield skip2("unsupported-file-type", index);
-        continue;
-      }
-      if (entry.isEncrypted()) {
-        yield skip2("zip-encrypted", index);
-        continue;
-      }
-      declared += entry.uncompressedSize;
-      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
-        yield skip2("zip-too-large");
-        return;
-      }
-      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
-        yield skip2("zip-bomb");
-        return;
-      }
-      let bytes;
-      try {
-        bytes = await readEntry(zip, entry);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : "";
-        yield skip2(/too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid", index);
-        return;
-      }
-      if (bytes.byteLength !== entry.uncompressedSize) {
-        yield skip2("zip-size-mismatch", index);
-        return;
-      }
-      yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
-    }
-  } finally {
-    zip.close();
-  }
+function inShard(key, shard2) {
+  return !shard2 || shardOf(key, shard2.count) === shard2.index;
 }
 
-// src/records/intake.ts
-import { createHash as createHash2 } from "node:crypto";
+// src/sources/path-source.ts
+var STREAM_FROM_BYTES = 4 * 1024 * 1024;
+var CHUNK_BYTES = 1024 * 1024;
+function streamFile(path) {
+  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
+}
+function readable(name) {
+  return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
+}
+async function filesUnder(folder) {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
+}
+async function expand2(pattern, cwd) {
+  const full = resolve2(cwd, pattern);
+  const info = await stat(full).catch(() => null);
+  if (info?.isDirectory()) return filesUnder(full);
+  if (info?.isFile()) return [full];
+  const found = [];
+  for await (const path of glob(pattern, { cwd })) {
+    const absolute = resolve2(cwd, path);
+    const entry = await stat(absolute).catch(() => null);
+    if (entry?.isDirectory()) found.push(...await filesUnder(absolute));
+    else if (entry?.isFile()) found.push(absolute);
+  }
+  return found.length > 0 ? [...new Set(found)].sort() : null;
+}
+function createPathSource(patterns, cwd, shard2) {
+  return {
+    describe: () => `files matching ${patterns.join(", ")}`,
+    async *read() {
+      const seen = /* @__PURE__ */ new Set();
+      let seq = 0;
+      for (const pattern of patterns) {
+        const files = await expand2(pattern, cwd);
+        if (files === null) {
+          if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
+          continue;
+        }
+        for (const file of files) {
+          if (seen.has(file)) continue;
+          seen.add(file);
+          seq += 1;
+          const origin = relative(cwd, file) || file;
+          if (!inShard(`file\0${origin}`, shard2)) continue;
+          if (!readable(file)) {
+            yield { kind: "skip", origin, reason: "unsupported-file-type" };
+            continue;
+          }
+          const info = await stat(file);
+          if (info.size > ARCHIVE_MAX_BYTES) {
+            yield { kind: "skip", origin, reason: "file-too-large" };
+            continue;
+          }
+          if (recordFormatOf(file) === "jsonl" && info.size > STREAM_FROM_BYTES) {
+            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
+          } else {
+            yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null, seq };
+          }
+        }
+      }
+    }
+  };
+}
+
+// src/partial/partial-format.ts
+import { createHash as createHash3 } from "node:crypto";
 
 // src/aggregate/uuid-set.ts
 var WORDS = 4;
@@ -47639,846 +47675,8 @@ var CompactSummary = class {
   }
 };
 
-// src/records/summary-scanner.ts
-var QUOTE2 = 34;
-var COLON2 = 58;
-var COMMA2 = 44;
-var OPEN = 123;
-var CLOSE = 125;
-var SCHEMA = 1;
-var SESSION = 2;
-var INSTALL = 4;
-var APP = 8;
-var RUNTIME = 16;
-var OS = 32;
-var CI = 64;
-var STARTED = 128;
-var ENDED = 256;
-var LOG = 512;
-var ERROR = 1024;
-var OUTCOME = 2048;
-var KINDS = 4096;
-var REQUIRED = SCHEMA | SESSION | APP | OS | STARTED | ENDED | LOG | ERROR;
-var FIELDS = [
-  ["schema_version", SCHEMA],
-  ["session_id", SESSION],
-  ["install_id", INSTALL],
-  ["app", APP],
-  ["runtime", RUNTIME],
-  ["os", OS],
-  ["ci", CI],
-  ["started_at", STARTED],
-  ["ended_at", ENDED],
-  ["log_lines", LOG],
-  ["error_lines", ERROR],
-  ["outcome", OUTCOME],
-  ["error_kinds", KINDS]
-];
-var ALNUM = 1;
-var NAME = 2;
-var VERSION10 = 4;
-var CI_FIRST = 8;
-var CI_REST = 16;
-var KIND_FIRST = 32;
-var KIND_REST = 64;
-var CLASSES = new Uint8Array(128);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  let bits = 0;
-  if (/[A-Za-z0-9]/.test(char)) bits |= ALNUM | NAME | VERSION10 | KIND_REST;
-  if (/[._-]/.test(char)) bits |= NAME | VERSION10;
-  if (char === "+") bits |= VERSION10;
-  if (/[A-Z]/.test(char)) bits |= CI_FIRST | CI_REST;
-  if (/[0-9_]/.test(char)) bits |= CI_REST;
-  if (/[A-Za-z_]/.test(char)) bits |= KIND_FIRST | KIND_REST;
-  CLASSES[code] = bits;
-}
-var HEX_VALUE = new Uint8Array(256).fill(255);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
-}
-var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-var PLATFORMS2 = ["linux", "darwin", "windows", "freebsd", "other"];
-var ARCHES2 = ["x64", "arm64", "x86", "arm", "other"];
-var OUTCOMES = ["ok", "error", "crash"];
-var FORBIDDEN_KINDS = ["__proto__", "constructor", "prototype"];
-var ascii = new TextEncoder();
-var latin1 = new TextDecoder("latin1");
-var encodeAll = (words) => words.map((word) => ascii.encode(word));
-var FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit]);
-var FIELD_LENGTH = [];
-for (const [name, bit] of FIELDS) FIELD_LENGTH[bit] = name.length;
-var PLATFORM_BYTES = encodeAll(PLATFORMS2);
-var ARCH_BYTES = encodeAll(ARCHES2);
-var OUTCOME_BYTES = encodeAll(OUTCOMES);
-var FORBIDDEN_BYTES = encodeAll(FORBIDDEN_KINDS);
-var NAME_BYTES = ascii.encode("name");
-var VERSION_BYTES = ascii.encode("version");
-var PLATFORM_KEY = ascii.encode("platform");
-var ARCH_KEY = ascii.encode("arch");
-var MAX_COUNT = 1e12;
-var MAX_KIND_COUNT = 1e9;
-var MAX_KINDS = 32;
-var MAX_KIND_LENGTH = 128;
-var MAX_NAME_LENGTH = 64;
-var MAX_INTERNED = 65536;
-var SLAB_BYTES = 1 << 16;
-var APP_NAME = 0;
-var APP_VERSION = 1;
-var RUNTIME_NAME = 2;
-var RUNTIME_VERSION = 3;
-var OS_VERSION2 = 4;
-var CI_VALUE = 5;
-var SLOTS = 6;
-var NO_ARCH = 255;
-function equalBytes(bytes, start, end, word) {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
-  return true;
-}
-function sameBytes(b, aStart, aEnd, bStart, bEnd) {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
-  return true;
-}
-function whichWord(bytes, start, end, words) {
-  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
-  return -1;
-}
-function hashBytes(bytes, start, end) {
-  let hash = 2166136261;
-  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
-  return hash & 1073741823;
-}
-var InternTable = class {
-  #byHash = /* @__PURE__ */ new Map();
-  #size = 0;
-  #make;
-  constructor(make) {
-    this.#make = make;
-  }
-  /** The value for these bytes; undefined when the table is full and they are new. */
-  find(bytes, start, end, hash = hashBytes(bytes, start, end)) {
-    let bucket = this.#byHash.get(hash);
-    if (bucket) {
-      for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
-    }
-    if (this.#size >= MAX_INTERNED) return void 0;
-    const key = bytes.slice(start, end);
-    const entry = { key, value: this.#make(latin1.decode(key)) };
-    if (!bucket) {
-      bucket = [];
-      this.#byHash.set(hash, bucket);
-    }
-    bucket.push(entry);
-    this.#size += 1;
-    return entry;
-  }
-};
-function configFromKey(text) {
-  const tags = [];
-  const values = [];
-  let at = 2;
-  for (let slot = 0; slot < SLOTS; slot += 1) {
-    const length = text.charCodeAt(at + 1);
-    tags.push(text.charCodeAt(at));
-    values.push(text.slice(at + 2, at + 2 + length));
-    at += 2 + length;
-  }
-  for (let slot = 0; slot < SLOTS; slot += 1) if (tags[slot] === 2 && privacyRuleFor(values[slot]) !== null) return null;
-  const runtime = tags[RUNTIME_NAME] === 2 ? { name: values[RUNTIME_NAME], version: values[RUNTIME_VERSION] } : null;
-  const ci = tags[CI_VALUE] === 2 ? values[CI_VALUE] : tags[CI_VALUE] === 1 ? null : void 0;
-  const archCode = text.charCodeAt(1);
-  return sessionConfig(values[APP_NAME], values[APP_VERSION], runtime, PLATFORMS2[text.charCodeAt(0)], tags[OS_VERSION2] === 2 ? values[OS_VERSION2] : null, archCode === NO_ARCH ? null : ARCHES2[archCode], ci);
-}
-var SummaryScanner = class {
-  #configs = new InternTable(configFromKey);
-  #kinds = new InternTable((kind) => privacyRuleFor(kind) === null ? kind : null);
-  /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
-  #slab = new Uint8Array(SLAB_BYTES);
-  #slabAt = 0;
-  #key = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
-  #spans = new Int32Array(SLOTS * 2);
-  /** Error kinds of the current line: spans and counts. */
-  #kindSpans = new Int32Array(MAX_KINDS * 2);
-  #kindCounts = new Float64Array(MAX_KINDS);
-  #kindCount = 0;
-  // Values of the current line.
-  #number = 0;
-  #ms = 0;
-  #code = 0;
-  #platform = 0;
-  #arch = 0;
-  #ciNull = false;
-  #installed = false;
-  /** The summary on bytes [start, end), or null when the line must take the full way. */
-  scan(bytes, start, end) {
-    const b = end < bytes.length && bytes[end] !== 10 ? bytes.subarray(0, end) : bytes;
-    if (this.#slabAt + 32 > this.#slab.length) {
-      this.#slab = new Uint8Array(SLAB_BYTES);
-      this.#slabAt = 0;
-    }
-    const idAt = this.#slabAt;
-    this.#spans.fill(-1);
-    this.#kindCount = 0;
-    this.#arch = NO_ARCH;
-    this.#ciNull = false;
-    this.#installed = false;
-    let seen = 0;
-    let started = 0;
-    let ended = 0;
-    let logLines = 0;
-    let errorLines = 0;
-    let outcome = -1;
-    let i = skip(b, start, end);
-    if (b[i] !== OPEN) return null;
-    i = skip(b, i + 1, end);
-    for (; ; ) {
-      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
-      const field = fieldAt(b, i + 1, end);
-      if (field === 0 || (seen & field) !== 0) return null;
-      seen |= field;
-      i = skip(b, i + 2 + FIELD_LENGTH[field], end);
-      if (b[i] !== COLON2) return null;
-      i = skip(b, i + 1, end);
-      switch (field) {
-        case SCHEMA:
-          i = this.#count(b, i, end, 1);
-          if (i < 0 || this.#number !== 1) return null;
-          break;
-        case SESSION:
-          i = this.#uuid(b, i, end, idAt);
-          break;
-        case INSTALL:
-          i = this.#uuid(b, i, end, idAt + 16);
-          this.#installed = true;
-          break;
-        case APP:
-          i = this.#pair(b, i, end, APP_NAME);
-          break;
-        case RUNTIME:
-          i = this.#pair(b, i, end, RUNTIME_NAME);
-          break;
-        case OS:
-          i = this.#os(b, i, end);
-          break;
-        case CI:
-          i = this.#ci(b, i, end);
-          break;
-        case STARTED:
-          i = this.#timestamp(b, i, end);
-          started = this.#ms;
-          break;
-        case ENDED:
-          i = this.#timestamp(b, i, end);
-          ended = this.#ms;
-          break;
-        case LOG:
-          i = this.#count(b, i, end, MAX_COUNT);
-          logLines = this.#number;
-          break;
-        case ERROR:
-          i = this.#count(b, i, end, MAX_COUNT);
-          errorLines = this.#number;
-          break;
-        case OUTCOME:
-          i = this.#word(b, i, end, OUTCOME_BYTES);
-          outcome = this.#code;
-          break;
-        case KINDS:
-          i = this.#errorKinds(b, i, end);
-          break;
-      }
-      if (i < 0) return null;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE) return null;
-      i = skip(b, i + 1, end);
-      break;
-    }
-    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
-    if (ended < started || errorLines > logLines) return null;
-    const config = this.#config(b);
-    if (!config) return null;
-    let kinds;
-    if (seen & KINDS) {
-      kinds = {};
-      for (let k = 0; k < this.#kindCount; k += 1) {
-        const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
-        if (!entry || entry.value === null) return null;
-        kinds[entry.value] = this.#kindCounts[k];
-      }
-    }
-    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, started, ended, logLines, errorLines);
-    if (outcome >= 0) summary.outcome = OUTCOMES[outcome];
-    if (kinds) summary.error_kinds = kinds;
-    this.#slabAt += this.#installed ? 32 : 16;
-    return summary;
-  }
-  /** A non-negative integer written plainly, at most `max`; its value in #number. */
-  #count(b, i, end, max) {
-    const start = i;
-    let value = 0;
-    while (i < end) {
-      const digit = b[i] - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-      i += 1;
-    }
-    const length = i - start;
-    if (length === 0 || length > 13 || length > 1 && b[start] === 48 || value > max) return -1;
-    const next = b[i];
-    if (next === 46 || next === 101 || next === 69) return -1;
-    this.#number = value;
-    return i;
-  }
-  /** A UUID string, its 16 bytes written to the slab at `at`. */
-  #uuid(b, i, end, at) {
-    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
-    const s = i + 1;
-    if (b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return -1;
-    const slab = this.#slab;
-    for (let k = 0; k < 16; k += 1) {
-      const p = s + HEX_PAIRS[k];
-      const high = HEX_VALUE[b[p]];
-      const low = HEX_VALUE[b[p + 1]];
-      if ((high | low) > 15) return -1;
-      slab[at + k] = high << 4 | low;
-    }
-    return i + 38;
-  }
-  /** A string of one class with its first character in `first`, 1 to `max` long; its span goes to `slot`. */
-  #classString(b, i, end, first, rest, min, max, slot) {
-    if (b[i] !== QUOTE2) return -1;
-    const start = i + 1;
-    let k = start;
-    for (; k < end; k += 1) {
-      const code = b[k];
-      if (code === QUOTE2) break;
-      if (code >= 128 || (CLASSES[code] & rest) === 0) return -1;
-    }
-    const length = k - start;
-    if (k >= end || length < min || length > max || (CLASSES[b[start]] & first) === 0) return -1;
-    this.#spans[2 * slot] = start;
-    this.#spans[2 * slot + 1] = k;
-    return k + 1;
-  }
-  /** {"name": ..., "version": ...} of app or runtime, in either order. */
-  #pair(b, i, end, slot) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    for (; ; ) {
-      if (b[i] !== QUOTE2) return -1;
-      const keyEnd = plainString(b, i + 1, end);
-      if (keyEnd < 0) return -1;
-      const isName = equalBytes(b, i + 1, keyEnd, NAME_BYTES);
-      if (!isName && !equalBytes(b, i + 1, keyEnd, VERSION_BYTES)) return -1;
-      const target = isName ? slot : slot + 1;
-      if (this.#spans[2 * target] >= 0) return -1;
-      i = skip(b, keyEnd + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = skip(b, i + 1, end);
-      i = this.#classString(b, i, end, ALNUM, isName ? NAME : VERSION10, 1, MAX_NAME_LENGTH, target);
-      if (i < 0) return -1;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE || this.#spans[2 * slot] < 0 || this.#spans[2 * slot + 2] < 0) return -1;
-      return i + 1;
-    }
-  }
-  /** {"platform": ..., "version"?: ..., "arch"?: ...} */
-  #os(b, i, end) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    let platform = -1;
-    for (; ; ) {
-      if (b[i] !== QUOTE2) return -1;
-      const keyEnd = plainString(b, i + 1, end);
-      if (keyEnd < 0) return -1;
-      const keyStart = i + 1;
-      i = skip(b, keyEnd + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = skip(b, i + 1, end);
-      if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
-        if (platform >= 0) return -1;
-        i = this.#word(b, i, end, PLATFORM_BYTES);
-        platform = this.#code;
-      } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
-        if (this.#spans[2 * OS_VERSION2] >= 0) return -1;
-        i = this.#classString(b, i, end, ALNUM, VERSION10, 1, MAX_NAME_LENGTH, OS_VERSION2);
-      } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
-        if (this.#arch !== NO_ARCH) return -1;
-        i = this.#word(b, i, end, ARCH_BYTES);
-        this.#arch = this.#code;
-      } else {
-        return -1;
-      }
-      if (i < 0) return -1;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE || platform < 0) return -1;
-      this.#platform = platform;
-      return i + 1;
-    }
-  }
-  /** A CI vendor name or null. */
-  #ci(b, i, end) {
-    if (b[i] === 110) {
-      if (i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
-      this.#ciNull = true;
-      return i + 4;
-    }
-    return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
-  }
-  /** One of `words`, as a string; its index in #code. */
-  #word(b, i, end, words) {
-    if (b[i] !== QUOTE2) return -1;
-    const close = plainString(b, i + 1, end);
-    if (close < 0) return -1;
-    this.#code = whichWord(b, i + 1, close, words);
-    return this.#code < 0 ? -1 : close + 1;
-  }
-  /** A date-time string; its epoch milliseconds in #ms. */
-  #timestamp(b, i, end) {
-    if (b[i] !== QUOTE2) return -1;
-    const close = plainString(b, i + 1, end);
-    if (close < 0) return -1;
-    this.#ms = timestampMs(b, i + 1, close);
-    return Number.isNaN(this.#ms) ? -1 : close + 1;
-  }
-  /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
-  #errorKinds(b, i, end) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    if (b[i] === CLOSE) return i + 1;
-    for (; ; ) {
-      if (b[i] !== QUOTE2 || this.#kindCount >= MAX_KINDS) return -1;
-      const start = i + 1;
-      let k = start;
-      let segmentStart = true;
-      for (; k < end; k += 1) {
-        const code = b[k];
-        if (code === QUOTE2) break;
-        if (code >= 128) return -1;
-        if (code === 46) {
-          if (segmentStart) return -1;
-          segmentStart = true;
-          continue;
-        }
-        if ((CLASSES[code] & (segmentStart ? KIND_FIRST : KIND_REST)) === 0) return -1;
-        segmentStart = false;
-      }
-      if (k >= end || segmentStart || k - start > MAX_KIND_LENGTH || whichWord(b, start, k, FORBIDDEN_BYTES) >= 0) return -1;
-      for (let other = 0; other < this.#kindCount; other += 1) {
-        const otherStart = this.#kindSpans[2 * other];
-        const otherEnd = this.#kindSpans[2 * other + 1];
-        if (sameBytes(b, otherStart, otherEnd, start, k)) return -1;
-      }
-      this.#kindSpans[2 * this.#kindCount] = start;
-      this.#kindSpans[2 * this.#kindCount + 1] = k;
-      i = skip(b, k + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = this.#count(b, skip(b, i + 1, end), end, MAX_KIND_COUNT);
-      if (i < 0 || this.#number < 1) return -1;
-      this.#kindCounts[this.#kindCount] = this.#number;
-      this.#kindCount += 1;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      return b[i] === CLOSE ? i + 1 : -1;
-    }
-  }
-  /** The shared configuration of the current line, or null when it must take the full way. */
-  #config(b) {
-    const key = this.#key;
-    const spans = this.#spans;
-    key[0] = this.#platform;
-    key[1] = this.#arch;
-    let hash = Math.imul(Math.imul(2166136261 ^ this.#platform, 16777619) ^ this.#arch, 16777619);
-    let at = 2;
-    for (let slot = 0; slot < SLOTS; slot += 1) {
-      const start = spans[2 * slot];
-      if (start < 0) {
-        const tag = slot === CI_VALUE && this.#ciNull ? 1 : 0;
-        key[at] = tag;
-        key[at + 1] = 0;
-        hash = Math.imul(Math.imul(hash ^ tag, 16777619), 16777619);
-        at += 2;
-        continue;
-      }
-      const end = spans[2 * slot + 1];
-      key[at] = 2;
-      key[at + 1] = end - start;
-      hash = Math.imul(Math.imul(hash ^ 2, 16777619) ^ end - start, 16777619);
-      at += 2;
-      for (let k = start; k < end; k += 1) {
-        const code = b[k];
-        key[at++] = code;
-        hash = Math.imul(hash ^ code, 16777619);
-      }
-    }
-    return this.#configs.find(key, 0, at, hash & 1073741823)?.value ?? null;
-  }
-};
-function skip(b, i, end) {
-  while (i < end) {
-    const code = b[i];
-    if (code !== 32 && code !== 9 && code !== 13) break;
-    i += 1;
-  }
-  return i;
-}
-function plainString(b, i, end) {
-  for (; i < end; i += 1) {
-    const code = b[i];
-    if (code === QUOTE2) return i;
-    if (code === 92 || code < 32 || code >= 127) return -1;
-  }
-  return -1;
-}
-var NAMES_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([word]) => word));
-var BITS_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([, bit]) => bit));
-function fieldAt(b, start, end) {
-  const first = b[start];
-  if (first >= 128) return 0;
-  const names = NAMES_BY_FIRST[first];
-  for (let n = 0; n < names.length; n += 1) {
-    const word = names[n];
-    const close = start + word.length;
-    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, word)) return BITS_BY_FIRST[first][n];
-  }
-  return 0;
-}
-
-// src/records/intake.ts
-var CLOCK_SKEW_MS = 10 * 60 * 1e3;
-function bump(counts, key) {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-function emptyTally() {
-  return {
-    inputsRead: 0,
-    itemsRead: 0,
-    bytesRead: 0,
-    skipped: {},
-    records: 0,
-    accepted: 0,
-    rejected: 0,
-    rejectedReasons: {},
-    privacy: {},
-    duplicates: 0,
-    outsideWindow: 0,
-    limitReached: null
-  };
-}
-var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
-var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
-function sumTallies(tallies) {
-  const total = emptyTally();
-  for (const tally of tallies) {
-    for (const name of TALLY_COUNTS) total[name] += tally[name];
-    for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
-    total.limitReached ??= tally.limitReached;
-  }
-  return total;
-}
-function limitMessage(tally) {
-  return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
-}
-async function intake(options2) {
-  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
-  const tally = emptyTally();
-  const dedupe = options2.dedupe ?? true;
-  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
-  const windowStart = options2.windowStart.getTime();
-  const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
-  const reject = (reason) => {
-    tally.rejected += 1;
-    bump(tally.rejectedReasons, reason);
-  };
-  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
-  const screen = (value, run) => {
-    const adapted = adaptRecord(value, adapter);
-    if (!adapted.ok) {
-      if (adapted.skip) bump(tally.skipped, adapted.reason);
-      else reject(adapted.reason);
-      return;
-    }
-    const finding = findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS);
-    if (finding) {
-      reject("privacy");
-      bump(tally.privacy, `${finding.path} ${finding.rule}`);
-      return;
-    }
-    const checked = validateSummary(adapted.value);
-    if (!checked.ok) {
-      reject(checked.reason);
-      return;
-    }
-    admit(checked.summary, run, checked);
-  };
-  const admit = (summary, run, times) => {
-    const startedMs = times.startedMs;
-    if (startedMs > latestStart) {
-      reject("started-in-future");
-      return;
-    }
-    if (startedMs < windowStart) {
-      tally.outsideWindow += 1;
-      return;
-    }
-    if (dedupe && !(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
-      tally.duplicates += 1;
-      return;
-    }
-    tally.accepted += 1;
-    options2.onSession(summary, run, times);
-  };
-  const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
-  const countRecord = () => {
-    if (tally.records >= limits.maxRecords) {
-      tally.limitReached = "max-records";
-      return false;
-    }
-    tally.records += 1;
-    return true;
-  };
-  const take = (parsed2, run) => {
-    if (!countRecord()) return false;
-    if (parsed2.ok) screen(parsed2.value, run);
-    else reject(parsed2.reason);
-    return true;
-  };
-  const takeLine = (bytes, start, end, run) => {
-    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run);
-    if (blankLine(bytes, start, end)) return true;
-    const summary = scanner?.scan(bytes, start, end);
-    if (!summary) return take(parseLine(bytes, start, end), run);
-    if (!countRecord()) return false;
-    admit(summary, run, summary);
-    return true;
-  };
-  const readRecords = async (item) => {
-    const fileFormat = recordFormatOf(item.name);
-    const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
-    if (format2 === null || format2 === "log" && adapter.format !== "auto" && adapter.format !== "log") {
-      bump(tally.skipped, "unsupported-file-type");
-      return;
-    }
-    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
-    if (tally.bytesRead + size > limits.maxBytes) {
-      tally.limitReached = "max-bytes";
-      return;
-    }
-    if (!item.continued) tally.itemsRead += 1;
-    tally.bytesRead += size;
-    const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
-    if (item.stream && format2 === "jsonl") {
-      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
-      return;
-    }
-    if (format2 === "jsonl") {
-      eachLine(item.bytes, sink);
-      return;
-    }
-    if (format2 === "log") {
-      if (!countRecord()) return;
-      const text = decode(item.bytes);
-      if (text === null) return reject("not-utf8");
-      const figures2 = readLog(text, adapter.logPattern);
-      if (!figures2) return reject("log-without-timestamps");
-      screen(summaryFromLog(figures2, createHash2("sha256").update(item.bytes).digest("hex"), adapter), item.run);
-      return;
-    }
-    for (const parsed2 of parseRecords(item.bytes, "json")) if (!take(parsed2, item.run)) return;
-  };
-  let position = 0;
-  const consume = async (event, source) => {
-    if (event.kind === "skip") {
-      bump(tally.skipped, event.reason);
-      return;
-    }
-    if (!event.continued) {
-      if (tally.inputsRead >= limits.maxInputs) {
-        tally.limitReached = "max-artifacts";
-        return;
-      }
-      tally.inputsRead += 1;
-      position += 1;
-      options2.onInput?.({ source, seq: event.seq ?? position });
-    }
-    if (!event.name.toLowerCase().endsWith(".zip")) {
-      await readRecords(event);
-      return;
-    }
-    for await (const entry of zipEntries(event)) {
-      if (entry.kind === "skip") bump(tally.skipped, entry.reason);
-      else await readRecords(entry);
-      if (tally.limitReached) return;
-    }
-  };
-  for (const [index, source] of options2.sources.entries()) {
-    for await (const event of source.read()) {
-      await consume(event, index);
-      if (tally.limitReached) return tally;
-    }
-  }
-  return tally;
-}
-
-// src/report/console-report.ts
-function table(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
-}
-function formatConsoleReport(report) {
-  const { totals, intake: intake2 } = report;
-  const lines2 = [];
-  if (report.partial) {
-    const { shard: shard2, path, sessions, bytes } = report.partial;
-    lines2.push(
-      `Shard ${shard2.index} of ${shard2.count}: ${sessions} sessions from ${intake2.inputsRead} input(s), ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; written to ${path} (${bytes} bytes).`
-    );
-    return [...lines2, ...reasonLines(report)].join("\n");
-  }
-  const rows = [
-    [...report.groupBy, "sessions", "errored", "rate", "flagged", "issue"],
-    ...report.groups.map((group) => [
-      ...group.fields.map((field) => field.value),
-      formatCount(group.sessions),
-      formatCount(group.erroredSessions),
-      formatPercent(group.errorRate),
-      group.flagged ? "yes" : "no",
-      group.issue ? `${group.issue.action}${group.issue.number ? ` #${group.issue.number}` : ""}` : ""
-    ])
-  ];
-  lines2.push(table(rows), "");
-  lines2.push(
-    `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; ${totals.groups} groups, ${totals.flagged} flagged; issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ${totals.muted} muted, ${totals.deferred} deferred${report.dryRun ? " (dry run: nothing written)" : ""}.`
-  );
-  if (report.merged) lines2.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
-  return [...lines2, ...reasonLines(report)].join("\n");
-}
-function reasonLines({ intake: intake2 }) {
-  const lines2 = [];
-  for (const [reason, count] of Object.entries(intake2.rejectedReasons)) lines2.push(`  rejected ${count}: ${reason}`);
-  for (const [finding, count] of Object.entries(intake2.privacy)) lines2.push(`  private data ${count}: ${finding}`);
-  for (const [reason, count] of Object.entries(intake2.skipped)) lines2.push(`  skipped ${count}: ${reason}`);
-  if (intake2.limitReached) lines2.push(`warning: ${limitMessage(intake2)}`);
-  return lines2;
-}
-
-// src/report/write-report.ts
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-async function writeReport(report, path) {
-  await mkdir(dirname2(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(report, null, 2)}
-`);
-}
-
-// src/partial/partial-files.ts
-import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
-import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-
-// src/sources/path-source.ts
-import { createReadStream } from "node:fs";
-import { glob, readdir, readFile as readFile3, stat } from "node:fs/promises";
-import { join as join2, relative, resolve as resolve2 } from "node:path";
-
-// src/sources/shard.ts
-import { createHash as createHash3 } from "node:crypto";
-function shardOf(key, count) {
-  if (count <= 1) return 1;
-  return createHash3("sha256").update(key).digest().readUInt32BE(0) % count + 1;
-}
-function inShard(key, shard2) {
-  return !shard2 || shardOf(key, shard2.count) === shard2.index;
-}
-
-// src/sources/path-source.ts
-var STREAM_FROM_BYTES = 4 * 1024 * 1024;
-var CHUNK_BYTES = 1024 * 1024;
-function streamFile(path) {
-  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
-}
-function readable(name) {
-  return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
-}
-async function filesUnder(folder) {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
-}
-async function expand2(pattern, cwd) {
-  const full = resolve2(cwd, pattern);
-  const info = await stat(full).catch(() => null);
-  if (info?.isDirectory()) return filesUnder(full);
-  if (info?.isFile()) return [full];
-  const found = [];
-  for await (const path of glob(pattern, { cwd })) {
-    const absolute = resolve2(cwd, path);
-    const entry = await stat(absolute).catch(() => null);
-    if (entry?.isDirectory()) found.push(...await filesUnder(absolute));
-    else if (entry?.isFile()) found.push(absolute);
-  }
-  return found.length > 0 ? [...new Set(found)].sort() : null;
-}
-function createPathSource(patterns, cwd, shard2) {
-  return {
-    describe: () => `files matching ${patterns.join(", ")}`,
-    async *read() {
-      const seen = /* @__PURE__ */ new Set();
-      let seq = 0;
-      for (const pattern of patterns) {
-        const files = await expand2(pattern, cwd);
-        if (files === null) {
-          if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
-          continue;
-        }
-        for (const file of files) {
-          if (seen.has(file)) continue;
-          seen.add(file);
-          seq += 1;
-          const origin = relative(cwd, file) || file;
-          if (!inShard(`file\0${origin}`, shard2)) continue;
-          if (!readable(file)) {
-            yield { kind: "skip", origin, reason: "unsupported-file-type" };
-            continue;
-          }
-          const info = await stat(file);
-          if (info.size > ARCHIVE_MAX_BYTES) {
-            yield { kind: "skip", origin, reason: "file-too-large" };
-            continue;
-          }
-          if (recordFormatOf(file) === "jsonl" && info.size > STREAM_FROM_BYTES) {
-            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
-          } else {
-            yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null, seq };
-          }
-        }
-      }
-    }
-  };
-}
-
-// src/partial/partial-format.ts
-import { createHash as createHash4 } from "node:crypto";
-
 // src/partial/session-records.ts
-var OUTCOMES2 = [void 0, "ok", "error", "crash"];
+var OUTCOMES = [void 0, "ok", "error", "crash"];
 var HAS_INSTALL = 4;
 var HAS_KINDS = 8;
 var MAX_TIME_MS = 864e13;
@@ -48552,7 +47750,7 @@ var SessionRecordWriter = class {
     else putUuid(out, at, summary.session_id);
     at += 16;
     at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
-    const outcome = summary.outcome === void 0 ? 0 : OUTCOMES2.indexOf(summary.outcome);
+    const outcome = summary.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary.outcome);
     const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
     out[at++] = outcome | (hasInstall ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
     if (compact && hasInstall) out.set(compact.bytes.subarray(compact.installAt, compact.installAt + 16), at);
@@ -48696,7 +47894,7 @@ var SessionRecordReader = class {
       if (endedMs > MAX_TIME_MS) throw new PartialFormatError("a session record holds a time out of range");
       const logLines = varint();
       const summary = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines, varint());
-      const outcome = OUTCOMES2[flags & 3];
+      const outcome = OUTCOMES[flags & 3];
       if (outcome) summary.outcome = outcome;
       const runNumber = varint();
       let run = null;
@@ -48740,7 +47938,7 @@ function intakeFingerprint(settings) {
     workflows: settings.workflows,
     branches: settings.branches
   };
-  return createHash4("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
 }
 function createPartialWriter(header, emit) {
   const records = new SessionRecordWriter(Date.parse(header.windowStart));
@@ -49036,7 +48234,7 @@ function sessionErrored(summary) {
 }
 
 // src/aggregate/group-key.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var UNSET = "(unset)";
 function fieldValue(summary, field) {
   switch (field) {
@@ -49067,7 +48265,7 @@ function groupValues(summary, fields) {
 }
 function fingerprintOf(fields, values) {
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
-  return createHash5("sha256").update(canonical).digest("hex").slice(0, 16);
+  return createHash4("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 function groupLabel(fields) {
   return fields.map((field) => `${field.name} ${field.value}`).join(", ");
@@ -49383,6 +48581,877 @@ function judgeGroups(groups2, rule) {
   });
 }
 
+// src/sources/zip-entries.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+var SYMLINK_MODE = 40960;
+var FILE_TYPE_MASK = 61440;
+var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
+function openZip(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Promise((resolve5, reject) => {
+    import_yauzl.default.fromBuffer(
+      buffer,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => error || !zip ? reject(error ?? new Error("no zip")) : resolve5(zip)
+    );
+  });
+}
+function nextEntry(zip) {
+  return new Promise((resolve5, reject) => {
+    const cleanup = () => {
+      zip.removeListener("entry", onEntry);
+      zip.removeListener("end", onEnd);
+      zip.removeListener("error", onError);
+    };
+    const onEntry = (entry) => (cleanup(), resolve5(entry));
+    const onEnd = () => (cleanup(), resolve5(null));
+    const onError = (error) => (cleanup(), reject(error));
+    zip.on("entry", onEntry);
+    zip.on("end", onEnd);
+    zip.on("error", onError);
+    zip.readEntry();
+  });
+}
+function readEntry(zip, entry) {
+  return new Promise((resolve5, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) return reject(error ?? new Error("no stream"));
+      const chunks = [];
+      let length = 0;
+      stream.on("data", (chunk) => {
+        length += chunk.length;
+        if (length > entry.uncompressedSize) stream.destroy(new Error("too many bytes in the stream"));
+        else chunks.push(chunk);
+      });
+      stream.on("error", reject);
+      stream.on("end", () => resolve5(Buffer.concat(chunks, length)));
+    });
+  });
+}
+function unsafeEntryName(name) {
+  return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
+}
+function entryName(entry) {
+  const raw = entry.fileName;
+  return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
+}
+async function* zipEntries(archive) {
+  const skip2 = (reason, index) => ({
+    kind: "skip",
+    origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
+    reason
+  });
+  let zip;
+  try {
+    zip = await openZip(archive.bytes);
+  } catch {
+    yield skip2("zip-invalid");
+    return;
+  }
+  try {
+    if (zip.entryCount > ZIP_MAX_ENTRIES) {
+      yield skip2("zip-too-many-entries");
+      return;
+    }
+    let index = 0;
+    let declared = 0;
+    for (; ; ) {
+      let entry;
+      try {
+        entry = await nextEntry(zip);
+      } catch {
+        yield skip2("zip-invalid");
+        return;
+      }
+      if (!entry) return;
+      index += 1;
+      const name = entryName(entry);
+      if (name.endsWith("/")) continue;
+      if (unsafeEntryName(name)) {
+        yield skip2("zip-unsafe-entry-name", index);
+        continue;
+      }
+      if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
+        yield skip2("zip-symlink", index);
+        continue;
+      }
+      if (ARCHIVE_EXTENSIONS.test(name)) {
+        yield skip2("zip-nested-archive", index);
+        continue;
+      }
+      if (recordFormatOf(name) === null) {
+        yield skip2("unsupported-file-type", index);
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        yield skip2("zip-encrypted", index);
+        continue;
+      }
+      declared += entry.uncompressedSize;
+      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
+        yield skip2("zip-too-large");
+        return;
+      }
+      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
+        yield skip2("zip-bomb");
+        return;
+      }
+      let bytes;
+      try {
+        bytes = await readEntry(zip, entry);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : "";
+        yield skip2(/too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid", index);
+        return;
+      }
+      if (bytes.byteLength !== entry.uncompressedSize) {
+        yield skip2("zip-size-mismatch", index);
+        return;
+      }
+      yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+// src/records/intake.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// src/records/summary-scanner.ts
+var QUOTE2 = 34;
+var COLON2 = 58;
+var COMMA2 = 44;
+var OPEN = 123;
+var CLOSE = 125;
+var SCHEMA = 1;
+var SESSION = 2;
+var INSTALL = 4;
+var APP = 8;
+var RUNTIME = 16;
+var OS = 32;
+var CI = 64;
+var STARTED = 128;
+var ENDED = 256;
+var LOG = 512;
+var ERROR = 1024;
+var OUTCOME = 2048;
+var KINDS = 4096;
+var REQUIRED = SCHEMA | SESSION | APP | OS | STARTED | ENDED | LOG | ERROR;
+var FIELDS = [
+  ["schema_version", SCHEMA],
+  ["session_id", SESSION],
+  ["install_id", INSTALL],
+  ["app", APP],
+  ["runtime", RUNTIME],
+  ["os", OS],
+  ["ci", CI],
+  ["started_at", STARTED],
+  ["ended_at", ENDED],
+  ["log_lines", LOG],
+  ["error_lines", ERROR],
+  ["outcome", OUTCOME],
+  ["error_kinds", KINDS]
+];
+var ALNUM = 1;
+var NAME = 2;
+var VERSION10 = 4;
+var CI_FIRST = 8;
+var CI_REST = 16;
+var KIND_FIRST = 32;
+var KIND_REST = 64;
+var CLASSES = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  let bits = 0;
+  if (/[A-Za-z0-9]/.test(char)) bits |= ALNUM | NAME | VERSION10 | KIND_REST;
+  if (/[._-]/.test(char)) bits |= NAME | VERSION10;
+  if (char === "+") bits |= VERSION10;
+  if (/[A-Z]/.test(char)) bits |= CI_FIRST | CI_REST;
+  if (/[0-9_]/.test(char)) bits |= CI_REST;
+  if (/[A-Za-z_]/.test(char)) bits |= KIND_FIRST | KIND_REST;
+  CLASSES[code] = bits;
+}
+var HEX_VALUE = new Uint8Array(256).fill(255);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
+}
+var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+var PLATFORMS2 = ["linux", "darwin", "windows", "freebsd", "other"];
+var ARCHES2 = ["x64", "arm64", "x86", "arm", "other"];
+var OUTCOMES2 = ["ok", "error", "crash"];
+var FORBIDDEN_KINDS = ["__proto__", "constructor", "prototype"];
+var ascii = new TextEncoder();
+var latin1 = new TextDecoder("latin1");
+var encodeAll = (words) => words.map((word) => ascii.encode(word));
+var FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit]);
+var FIELD_LENGTH = [];
+for (const [name, bit] of FIELDS) FIELD_LENGTH[bit] = name.length;
+var PLATFORM_BYTES = encodeAll(PLATFORMS2);
+var ARCH_BYTES = encodeAll(ARCHES2);
+var OUTCOME_BYTES = encodeAll(OUTCOMES2);
+var FORBIDDEN_BYTES = encodeAll(FORBIDDEN_KINDS);
+var NAME_BYTES = ascii.encode("name");
+var VERSION_BYTES = ascii.encode("version");
+var PLATFORM_KEY = ascii.encode("platform");
+var ARCH_KEY = ascii.encode("arch");
+var MAX_COUNT = 1e12;
+var MAX_KIND_COUNT = 1e9;
+var MAX_KINDS = 32;
+var MAX_KIND_LENGTH = 128;
+var MAX_NAME_LENGTH = 64;
+var MAX_INTERNED = 65536;
+var SLAB_BYTES = 1 << 16;
+var APP_NAME = 0;
+var APP_VERSION = 1;
+var RUNTIME_NAME = 2;
+var RUNTIME_VERSION = 3;
+var OS_VERSION2 = 4;
+var CI_VALUE = 5;
+var SLOTS = 6;
+var NO_ARCH = 255;
+function equalBytes(bytes, start, end, word) {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
+  return true;
+}
+function sameBytes(b, aStart, aEnd, bStart, bEnd) {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+function whichWord(bytes, start, end, words) {
+  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
+  return -1;
+}
+function hashBytes(bytes, start, end) {
+  let hash = 2166136261;
+  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
+  return hash & 1073741823;
+}
+var InternTable = class {
+  #byHash = /* @__PURE__ */ new Map();
+  #size = 0;
+  #make;
+  constructor(make) {
+    this.#make = make;
+  }
+  /** The value for these bytes; undefined when the table is full and they are new. */
+  find(bytes, start, end, hash = hashBytes(bytes, start, end)) {
+    let bucket = this.#byHash.get(hash);
+    if (bucket) {
+      for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
+    }
+    if (this.#size >= MAX_INTERNED) return void 0;
+    const key = bytes.slice(start, end);
+    const entry = { key, value: this.#make(latin1.decode(key)) };
+    if (!bucket) {
+      bucket = [];
+      this.#byHash.set(hash, bucket);
+    }
+    bucket.push(entry);
+    this.#size += 1;
+    return entry;
+  }
+};
+function configFromKey(text) {
+  const tags = [];
+  const values = [];
+  let at = 2;
+  for (let slot = 0; slot < SLOTS; slot += 1) {
+    const length = text.charCodeAt(at + 1);
+    tags.push(text.charCodeAt(at));
+    values.push(text.slice(at + 2, at + 2 + length));
+    at += 2 + length;
+  }
+  for (let slot = 0; slot < SLOTS; slot += 1) if (tags[slot] === 2 && privacyRuleFor(values[slot]) !== null) return null;
+  const runtime = tags[RUNTIME_NAME] === 2 ? { name: values[RUNTIME_NAME], version: values[RUNTIME_VERSION] } : null;
+  const ci = tags[CI_VALUE] === 2 ? values[CI_VALUE] : tags[CI_VALUE] === 1 ? null : void 0;
+  const archCode = text.charCodeAt(1);
+  return sessionConfig(values[APP_NAME], values[APP_VERSION], runtime, PLATFORMS2[text.charCodeAt(0)], tags[OS_VERSION2] === 2 ? values[OS_VERSION2] : null, archCode === NO_ARCH ? null : ARCHES2[archCode], ci);
+}
+var SummaryScanner = class {
+  #configs = new InternTable(configFromKey);
+  #kinds = new InternTable((kind) => privacyRuleFor(kind) === null ? kind : null);
+  /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
+  #slab = new Uint8Array(SLAB_BYTES);
+  #slabAt = 0;
+  #key = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
+  #spans = new Int32Array(SLOTS * 2);
+  /** Error kinds of the current line: spans and counts. */
+  #kindSpans = new Int32Array(MAX_KINDS * 2);
+  #kindCounts = new Float64Array(MAX_KINDS);
+  #kindCount = 0;
+  // Values of the current line.
+  #number = 0;
+  #ms = 0;
+  #code = 0;
+  #platform = 0;
+  #arch = 0;
+  #ciNull = false;
+  #installed = false;
+  /** The summary on bytes [start, end), or null when the line must take the full way. */
+  scan(bytes, start, end) {
+    const b = end < bytes.length && bytes[end] !== 10 ? bytes.subarray(0, end) : bytes;
+    if (this.#slabAt + 32 > this.#slab.length) {
+      this.#slab = new Uint8Array(SLAB_BYTES);
+      this.#slabAt = 0;
+    }
+    const idAt = this.#slabAt;
+    this.#spans.fill(-1);
+    this.#kindCount = 0;
+    this.#arch = NO_ARCH;
+    this.#ciNull = false;
+    this.#installed = false;
+    let seen = 0;
+    let started = 0;
+    let ended = 0;
+    let logLines = 0;
+    let errorLines = 0;
+    let outcome = -1;
+    let i = skip(b, start, end);
+    if (b[i] !== OPEN) return null;
+    i = skip(b, i + 1, end);
+    for (; ; ) {
+      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
+      const field = fieldAt(b, i + 1, end);
+      if (field === 0 || (seen & field) !== 0) return null;
+      seen |= field;
+      i = skip(b, i + 2 + FIELD_LENGTH[field], end);
+      if (b[i] !== COLON2) return null;
+      i = skip(b, i + 1, end);
+      switch (field) {
+        case SCHEMA:
+          i = this.#count(b, i, end, 1);
+          if (i < 0 || this.#number !== 1) return null;
+          break;
+        case SESSION:
+          i = this.#uuid(b, i, end, idAt);
+          break;
+        case INSTALL:
+          i = this.#uuid(b, i, end, idAt + 16);
+          this.#installed = true;
+          break;
+        case APP:
+          i = this.#pair(b, i, end, APP_NAME);
+          break;
+        case RUNTIME:
+          i = this.#pair(b, i, end, RUNTIME_NAME);
+          break;
+        case OS:
+          i = this.#os(b, i, end);
+          break;
+        case CI:
+          i = this.#ci(b, i, end);
+          break;
+        case STARTED:
+          i = this.#timestamp(b, i, end);
+          started = this.#ms;
+          break;
+        case ENDED:
+          i = this.#timestamp(b, i, end);
+          ended = this.#ms;
+          break;
+        case LOG:
+          i = this.#count(b, i, end, MAX_COUNT);
+          logLines = this.#number;
+          break;
+        case ERROR:
+          i = this.#count(b, i, end, MAX_COUNT);
+          errorLines = this.#number;
+          break;
+        case OUTCOME:
+          i = this.#word(b, i, end, OUTCOME_BYTES);
+          outcome = this.#code;
+          break;
+        case KINDS:
+          i = this.#errorKinds(b, i, end);
+          break;
+      }
+      if (i < 0) return null;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE) return null;
+      i = skip(b, i + 1, end);
+      break;
+    }
+    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
+    if (ended < started || errorLines > logLines) return null;
+    const config = this.#config(b);
+    if (!config) return null;
+    let kinds;
+    if (seen & KINDS) {
+      kinds = {};
+      for (let k = 0; k < this.#kindCount; k += 1) {
+        const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
+        if (!entry || entry.value === null) return null;
+        kinds[entry.value] = this.#kindCounts[k];
+      }
+    }
+    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, started, ended, logLines, errorLines);
+    if (outcome >= 0) summary.outcome = OUTCOMES2[outcome];
+    if (kinds) summary.error_kinds = kinds;
+    this.#slabAt += this.#installed ? 32 : 16;
+    return summary;
+  }
+  /** A non-negative integer written plainly, at most `max`; its value in #number. */
+  #count(b, i, end, max) {
+    const start = i;
+    let value = 0;
+    while (i < end) {
+      const digit = b[i] - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      i += 1;
+    }
+    const length = i - start;
+    if (length === 0 || length > 13 || length > 1 && b[start] === 48 || value > max) return -1;
+    const next = b[i];
+    if (next === 46 || next === 101 || next === 69) return -1;
+    this.#number = value;
+    return i;
+  }
+  /** A UUID string, its 16 bytes written to the slab at `at`. */
+  #uuid(b, i, end, at) {
+    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
+    const s = i + 1;
+    if (b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return -1;
+    const slab = this.#slab;
+    for (let k = 0; k < 16; k += 1) {
+      const p = s + HEX_PAIRS[k];
+      const high = HEX_VALUE[b[p]];
+      const low = HEX_VALUE[b[p + 1]];
+      if ((high | low) > 15) return -1;
+      slab[at + k] = high << 4 | low;
+    }
+    return i + 38;
+  }
+  /** A string of one class with its first character in `first`, 1 to `max` long; its span goes to `slot`. */
+  #classString(b, i, end, first, rest, min, max, slot) {
+    if (b[i] !== QUOTE2) return -1;
+    const start = i + 1;
+    let k = start;
+    for (; k < end; k += 1) {
+      const code = b[k];
+      if (code === QUOTE2) break;
+      if (code >= 128 || (CLASSES[code] & rest) === 0) return -1;
+    }
+    const length = k - start;
+    if (k >= end || length < min || length > max || (CLASSES[b[start]] & first) === 0) return -1;
+    this.#spans[2 * slot] = start;
+    this.#spans[2 * slot + 1] = k;
+    return k + 1;
+  }
+  /** {"name": ..., "version": ...} of app or runtime, in either order. */
+  #pair(b, i, end, slot) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    for (; ; ) {
+      if (b[i] !== QUOTE2) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      const isName = equalBytes(b, i + 1, keyEnd, NAME_BYTES);
+      if (!isName && !equalBytes(b, i + 1, keyEnd, VERSION_BYTES)) return -1;
+      const target = isName ? slot : slot + 1;
+      if (this.#spans[2 * target] >= 0) return -1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = skip(b, i + 1, end);
+      i = this.#classString(b, i, end, ALNUM, isName ? NAME : VERSION10, 1, MAX_NAME_LENGTH, target);
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE || this.#spans[2 * slot] < 0 || this.#spans[2 * slot + 2] < 0) return -1;
+      return i + 1;
+    }
+  }
+  /** {"platform": ..., "version"?: ..., "arch"?: ...} */
+  #os(b, i, end) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    let platform = -1;
+    for (; ; ) {
+      if (b[i] !== QUOTE2) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      const keyStart = i + 1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = skip(b, i + 1, end);
+      if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
+        if (platform >= 0) return -1;
+        i = this.#word(b, i, end, PLATFORM_BYTES);
+        platform = this.#code;
+      } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
+        if (this.#spans[2 * OS_VERSION2] >= 0) return -1;
+        i = this.#classString(b, i, end, ALNUM, VERSION10, 1, MAX_NAME_LENGTH, OS_VERSION2);
+      } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
+        if (this.#arch !== NO_ARCH) return -1;
+        i = this.#word(b, i, end, ARCH_BYTES);
+        this.#arch = this.#code;
+      } else {
+        return -1;
+      }
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE || platform < 0) return -1;
+      this.#platform = platform;
+      return i + 1;
+    }
+  }
+  /** A CI vendor name or null. */
+  #ci(b, i, end) {
+    if (b[i] === 110) {
+      if (i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
+      this.#ciNull = true;
+      return i + 4;
+    }
+    return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
+  }
+  /** One of `words`, as a string; its index in #code. */
+  #word(b, i, end, words) {
+    if (b[i] !== QUOTE2) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#code = whichWord(b, i + 1, close, words);
+    return this.#code < 0 ? -1 : close + 1;
+  }
+  /** A date-time string; its epoch milliseconds in #ms. */
+  #timestamp(b, i, end) {
+    if (b[i] !== QUOTE2) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#ms = timestampMs(b, i + 1, close);
+    return Number.isNaN(this.#ms) ? -1 : close + 1;
+  }
+  /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
+  #errorKinds(b, i, end) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    if (b[i] === CLOSE) return i + 1;
+    for (; ; ) {
+      if (b[i] !== QUOTE2 || this.#kindCount >= MAX_KINDS) return -1;
+      const start = i + 1;
+      let k = start;
+      let segmentStart = true;
+      for (; k < end; k += 1) {
+        const code = b[k];
+        if (code === QUOTE2) break;
+        if (code >= 128) return -1;
+        if (code === 46) {
+          if (segmentStart) return -1;
+          segmentStart = true;
+          continue;
+        }
+        if ((CLASSES[code] & (segmentStart ? KIND_FIRST : KIND_REST)) === 0) return -1;
+        segmentStart = false;
+      }
+      if (k >= end || segmentStart || k - start > MAX_KIND_LENGTH || whichWord(b, start, k, FORBIDDEN_BYTES) >= 0) return -1;
+      for (let other = 0; other < this.#kindCount; other += 1) {
+        const otherStart = this.#kindSpans[2 * other];
+        const otherEnd = this.#kindSpans[2 * other + 1];
+        if (sameBytes(b, otherStart, otherEnd, start, k)) return -1;
+      }
+      this.#kindSpans[2 * this.#kindCount] = start;
+      this.#kindSpans[2 * this.#kindCount + 1] = k;
+      i = skip(b, k + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = this.#count(b, skip(b, i + 1, end), end, MAX_KIND_COUNT);
+      if (i < 0 || this.#number < 1) return -1;
+      this.#kindCounts[this.#kindCount] = this.#number;
+      this.#kindCount += 1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      return b[i] === CLOSE ? i + 1 : -1;
+    }
+  }
+  /** The shared configuration of the current line, or null when it must take the full way. */
+  #config(b) {
+    const key = this.#key;
+    const spans = this.#spans;
+    key[0] = this.#platform;
+    key[1] = this.#arch;
+    let hash = Math.imul(Math.imul(2166136261 ^ this.#platform, 16777619) ^ this.#arch, 16777619);
+    let at = 2;
+    for (let slot = 0; slot < SLOTS; slot += 1) {
+      const start = spans[2 * slot];
+      if (start < 0) {
+        const tag = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        key[at] = tag;
+        key[at + 1] = 0;
+        hash = Math.imul(Math.imul(hash ^ tag, 16777619), 16777619);
+        at += 2;
+        continue;
+      }
+      const end = spans[2 * slot + 1];
+      key[at] = 2;
+      key[at + 1] = end - start;
+      hash = Math.imul(Math.imul(hash ^ 2, 16777619) ^ end - start, 16777619);
+      at += 2;
+      for (let k = start; k < end; k += 1) {
+        const code = b[k];
+        key[at++] = code;
+        hash = Math.imul(hash ^ code, 16777619);
+      }
+    }
+    return this.#configs.find(key, 0, at, hash & 1073741823)?.value ?? null;
+  }
+};
+function skip(b, i, end) {
+  while (i < end) {
+    const code = b[i];
+    if (code !== 32 && code !== 9 && code !== 13) break;
+    i += 1;
+  }
+  return i;
+}
+function plainString(b, i, end) {
+  for (; i < end; i += 1) {
+    const code = b[i];
+    if (code === QUOTE2) return i;
+    if (code === 92 || code < 32 || code >= 127) return -1;
+  }
+  return -1;
+}
+var NAMES_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([word]) => word));
+var BITS_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([, bit]) => bit));
+function fieldAt(b, start, end) {
+  const first = b[start];
+  if (first >= 128) return 0;
+  const names = NAMES_BY_FIRST[first];
+  for (let n = 0; n < names.length; n += 1) {
+    const word = names[n];
+    const close = start + word.length;
+    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, word)) return BITS_BY_FIRST[first][n];
+  }
+  return 0;
+}
+
+// src/records/input-result.ts
+var CLOCK_REASON = "started-in-future";
+var InputCapture = class {
+  #before;
+  #records = new SessionRecordWriter(0);
+  /** Sessions before 1970: outside every window a run can have, and not encodable from base 0. */
+  #ancient = 0;
+  constructor(tally) {
+    this.#before = structuredClone(tally);
+  }
+  add(summary, run, times) {
+    if (times.startedMs < 0) this.#ancient += 1;
+    else this.#records.add(summary, run, times);
+  }
+  /** The result, from the tally before and after the input was read. */
+  finish(after) {
+    const tally = emptyTally();
+    for (const name of TALLY_COUNTS) tally[name] = after[name] - this.#before[name];
+    for (const name of TALLY_MAPS) {
+      for (const [key, count2] of Object.entries(after[name])) {
+        const added = count2 - (this.#before[name][key] ?? 0);
+        if (added > 0) tally[name][key] = added;
+      }
+    }
+    const clock = tally.rejectedReasons[CLOCK_REASON] ?? 0;
+    delete tally.rejectedReasons[CLOCK_REASON];
+    tally.rejected -= clock;
+    tally.inputsRead = 0;
+    tally.accepted = 0;
+    tally.duplicates = 0;
+    tally.outsideWindow = this.#ancient;
+    const { bytes, count } = this.#records.takeRecords();
+    return { tally, records: bytes, count, dictionary: this.#records.takeDictionary() };
+  }
+};
+function eachStoredSession(result, each) {
+  const reader = new SessionRecordReader(0);
+  for (const config of result.dictionary.configs) reader.addConfig(config);
+  for (const kind of result.dictionary.kinds) reader.addKind(kind);
+  for (const run of result.dictionary.runs) reader.addRun(run);
+  reader.read(result.records, result.count, (session) => each(session.summary, session.run, session.times));
+}
+
+// src/records/intake.ts
+var CLOCK_SKEW_MS = 10 * 60 * 1e3;
+async function intake(options2) {
+  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const tally = emptyTally();
+  const dedupe = options2.dedupe ?? true;
+  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
+  const windowStart = options2.windowStart.getTime();
+  const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
+  const reject = (reason) => {
+    tally.rejected += 1;
+    bump(tally.rejectedReasons, reason);
+  };
+  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  const screen = (value, run) => {
+    const adapted = adaptRecord(value, adapter);
+    if (!adapted.ok) {
+      if (adapted.skip) bump(tally.skipped, adapted.reason);
+      else reject(adapted.reason);
+      return;
+    }
+    const finding = findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS);
+    if (finding) {
+      reject("privacy");
+      bump(tally.privacy, `${finding.path} ${finding.rule}`);
+      return;
+    }
+    const checked = validateSummary(adapted.value);
+    if (!checked.ok) {
+      reject(checked.reason);
+      return;
+    }
+    capture?.add(checked.summary, run, checked);
+    admit(checked.summary, run, checked);
+  };
+  const admit = (summary, run, times) => {
+    const startedMs = times.startedMs;
+    if (startedMs > latestStart) {
+      reject("started-in-future");
+      return;
+    }
+    if (startedMs < windowStart) {
+      tally.outsideWindow += 1;
+      return;
+    }
+    if (dedupe && !(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
+      tally.duplicates += 1;
+      return;
+    }
+    tally.accepted += 1;
+    options2.onSession(summary, run, times);
+  };
+  let capture = null;
+  const replay = (result) => {
+    if (tally.records + result.tally.records > limits.maxRecords) {
+      tally.limitReached = "max-records";
+      return;
+    }
+    if (tally.bytesRead + result.tally.bytesRead > limits.maxBytes) {
+      tally.limitReached = "max-bytes";
+      return;
+    }
+    addTally(tally, result.tally);
+    eachStoredSession(result, admit);
+  };
+  const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
+  const countRecord = () => {
+    if (tally.records >= limits.maxRecords) {
+      tally.limitReached = "max-records";
+      return false;
+    }
+    tally.records += 1;
+    return true;
+  };
+  const take = (parsed2, run) => {
+    if (!countRecord()) return false;
+    if (parsed2.ok) screen(parsed2.value, run);
+    else reject(parsed2.reason);
+    return true;
+  };
+  const takeLine = (bytes, start, end, run) => {
+    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run);
+    if (blankLine(bytes, start, end)) return true;
+    const summary = scanner?.scan(bytes, start, end);
+    if (!summary) return take(parseLine(bytes, start, end), run);
+    if (!countRecord()) return false;
+    capture?.add(summary, run, summary);
+    admit(summary, run, summary);
+    return true;
+  };
+  const readRecords = async (item) => {
+    const fileFormat = recordFormatOf(item.name);
+    const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
+    if (format2 === null || format2 === "log" && adapter.format !== "auto" && adapter.format !== "log") {
+      bump(tally.skipped, "unsupported-file-type");
+      return;
+    }
+    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
+    if (tally.bytesRead + size > limits.maxBytes) {
+      tally.limitReached = "max-bytes";
+      return;
+    }
+    if (!item.continued) tally.itemsRead += 1;
+    tally.bytesRead += size;
+    const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
+    if (item.stream && format2 === "jsonl") {
+      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
+      return;
+    }
+    if (format2 === "jsonl") {
+      eachLine(item.bytes, sink);
+      return;
+    }
+    if (format2 === "log") {
+      if (!countRecord()) return;
+      const text = decode(item.bytes);
+      if (text === null) return reject("not-utf8");
+      const figures2 = readLog(text, adapter.logPattern);
+      if (!figures2) return reject("log-without-timestamps");
+      screen(summaryFromLog(figures2, createHash5("sha256").update(item.bytes).digest("hex"), adapter), item.run);
+      return;
+    }
+    for (const parsed2 of parseRecords(item.bytes, "json")) if (!take(parsed2, item.run)) return;
+  };
+  let position = 0;
+  const consume = async (event, source) => {
+    if (event.kind === "skip") {
+      bump(tally.skipped, event.reason);
+      return;
+    }
+    if (!event.continued) {
+      if (tally.inputsRead >= limits.maxInputs) {
+        tally.limitReached = "max-artifacts";
+        return;
+      }
+      tally.inputsRead += 1;
+      position += 1;
+      options2.onInput?.({ source, seq: event.seq ?? position });
+    }
+    if (event.recalled) {
+      replay(event.recalled);
+      return;
+    }
+    capture = event.remember ? new InputCapture(tally) : null;
+    await readInput(event);
+    if (capture && !tally.limitReached) event.remember(capture.finish(tally));
+    capture = null;
+  };
+  const readInput = async (event) => {
+    if (!event.name.toLowerCase().endsWith(".zip")) {
+      await readRecords(event);
+      return;
+    }
+    for await (const entry of zipEntries(event)) {
+      if (entry.kind === "skip") bump(tally.skipped, entry.reason);
+      else await readRecords(entry);
+      if (tally.limitReached) return;
+    }
+  };
+  for (const [index, source] of options2.sources.entries()) {
+    for await (const event of source.read()) {
+      await consume(event, index);
+      if (tally.limitReached) return tally;
+    }
+  }
+  return tally;
+}
+
 // src/records/parallel-intake.ts
 import { Worker } from "node:worker_threads";
 var PIECE_BYTES = 1024 * 1024;
@@ -49432,11 +49501,38 @@ async function intakeInWorkers(options2, workers2) {
   const main2 = emptyTally();
   const seen = new UuidSet(1024, limits.maxRecords);
   const queue = [];
+  const replayed = [];
+  const keep = (summary, run, times) => {
+    if (!(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
+      main2.duplicates += 1;
+      return;
+    }
+    main2.accepted += 1;
+    options2.onSession(summary, run, times);
+  };
   const outstanding = threads.map(() => 0);
   const maxQueued = workers2.count * 2 + 2;
   const settle = async () => {
     const pending = queue.shift();
+    if (pending.recalled) {
+      if (pending.input) options2.onInput?.(pending.input);
+      const item = pending.recalled;
+      replayed.push(
+        await intake({
+          sources: [{ describe: () => item.origin, read: async function* () {
+            yield item;
+          } }],
+          windowStart: options2.windowStart,
+          now: options2.now,
+          limits: setup.limits,
+          dedupe: false,
+          onSession: keep
+        })
+      );
+      return;
+    }
     const message = await pending.result;
+    if (message.captured) pending.remember?.(message.captured);
     outstanding[pending.worker] -= 1;
     const reader = readers[pending.worker];
     for (const config of message.dictionary.configs) reader.addConfig(config);
@@ -49444,14 +49540,7 @@ async function intakeInWorkers(options2, workers2) {
     for (const run of message.dictionary.runs) reader.addRun(run);
     if (pending.input) options2.onInput?.(pending.input);
     try {
-      reader.read(message.records, message.count, (session) => {
-        if (!seen.addBytes(session.bytes, session.idAt)) {
-          main2.duplicates += 1;
-          return;
-        }
-        main2.accepted += 1;
-        options2.onSession(session.summary, session.run, session.times);
-      });
+      reader.read(message.records, message.count, (session) => keep(session.summary, session.run, session.times));
     } catch (error) {
       if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
       throw error;
@@ -49467,6 +49556,11 @@ async function intakeInWorkers(options2, workers2) {
         }
         position += 1;
         const input = { source: sourceIndex, seq: event.seq ?? position };
+        if (event.recalled) {
+          queue.push({ worker: -1, result: null, input, remember: null, recalled: event });
+          while (queue.length >= maxQueued) await settle();
+          continue;
+        }
         const send = async (wire, pieceOf) => {
           let worker = 0;
           for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
@@ -49475,7 +49569,7 @@ async function intakeInWorkers(options2, workers2) {
           });
           threads[worker].postMessage({ kind: "input", item: wire }, [wire.bytes.buffer]);
           outstanding[worker] += 1;
-          queue.push({ worker, result, input: pieceOf });
+          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? event.remember ?? null : null, recalled: null });
           while (queue.length >= maxQueued) await settle();
         };
         if (event.stream) {
@@ -49485,7 +49579,7 @@ async function intakeInWorkers(options2, workers2) {
           let pieceBytes = 0;
           const flush = async () => {
             const bytes2 = concatAll(piece, pieceBytes);
-            await send({ origin: event.origin, name: event.name, bytes: bytes2, size: first ? event.size ?? pieceBytes : 0, run: event.run, continued: !first }, first ? input : null);
+            await send({ origin: event.origin, name: event.name, bytes: bytes2, size: first ? event.size ?? pieceBytes : 0, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
             piece = [];
             pieceBytes = 0;
@@ -49499,12 +49593,12 @@ async function intakeInWorkers(options2, workers2) {
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false }, input);
+        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
       }
     }
     while (queue.length > 0) await settle();
     for (const thread of threads) thread.postMessage({ kind: "finish" });
-    const total = sumTallies([main2, ...await Promise.all(tallies)]);
+    const total = sumTallies([main2, ...await Promise.all(tallies), ...replayed]);
     total.accepted = main2.accepted;
     return total;
   } finally {
@@ -50332,59 +50426,116 @@ async function runTriage(settings, deps) {
   return reportOf(settings, { now, windowStart, intake: tally, groups: groups2, matrix, issues });
 }
 
-// src/sources/artifact-cache.ts
+// src/sources/artifact-state.ts
 import { createHash as createHash6 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile4, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
-var CACHE_VERSION = 1;
+var STATE_VERSION = 2;
+var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
+function readingFingerprint(settings) {
+  const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
+  return createHash6("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+}
 var sha256 = (bytes) => createHash6("sha256").update(bytes).digest("hex");
-var fileOf = (dir, id) => join3(dir, `artifact-${id}.zip`);
-async function openArtifactCache(dir, readOnly, warn) {
-  let index = { version: CACHE_VERSION, artifacts: {} };
+var fileOf = (dir, id) => join3(dir, `artifact-${id}.json`);
+function encode(result) {
+  return JSON.stringify({
+    format: RESULT_FORMAT,
+    version: STATE_VERSION,
+    tally: result.tally,
+    configs: result.dictionary.configs,
+    kinds: result.dictionary.kinds,
+    runs: result.dictionary.runs,
+    count: result.count,
+    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString("base64")
+  });
+}
+function decode2(text) {
+  const value = JSON.parse(text);
+  if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
+  const { configs, kinds, runs, count, sessions } = value;
+  if (!Array.isArray(configs) || !Array.isArray(kinds) || !Array.isArray(runs) || !Number.isSafeInteger(count) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
+  if (!kinds.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
+  const result = {
+    tally: tallyOf(value["tally"]),
+    records: new Uint8Array(Buffer.from(sessions, "base64")),
+    count,
+    dictionary: { configs: configs.map(configTuple), kinds, runs: runs.map(runRef) }
+  };
+  eachStoredSession(result, () => {
+  });
+  return result;
+}
+async function openArtifactState(dir, reading, readOnly, warn) {
+  let index = { version: STATE_VERSION, reading, artifacts: {} };
   const text = await readFile4(join3(dir, "index.json"), "utf8").catch(() => null);
   if (text === null) {
     warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
   } else {
     try {
       const parsed2 = JSON.parse(text);
-      if (parsed2.version !== CACHE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
-      index = { version: CACHE_VERSION, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+      if (parsed2.version !== STATE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
+      if (parsed2.reading !== reading) {
+        warn(`The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`);
+      } else {
+        index = { version: STATE_VERSION, reading, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+      }
     } catch {
       warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
     }
   }
   const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
+  const pending = /* @__PURE__ */ new Map();
+  let kept2 = null;
   return {
     stats,
     async get(artifact) {
       const entry = index.artifacts[String(artifact.id)];
       if (!entry || entry.name !== artifact.name) return null;
-      const bytes = await readFile4(fileOf(dir, artifact.id)).catch(() => null);
-      if (!bytes || bytes.byteLength !== entry.size || sha256(bytes) !== entry.sha256) {
+      const stored = await readFile4(fileOf(dir, artifact.id)).catch(() => null);
+      let result = null;
+      if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
+        try {
+          result = decode2(stored.toString("utf8"));
+        } catch {
+          result = null;
+        }
+      }
+      if (!result) {
         stats.rejected += 1;
-        warn(`The stored copy of artifact #${artifact.id} failed its check; downloading it again.`);
+        warn(`The stored result of artifact #${artifact.id} failed its check; downloading it again.`);
         delete index.artifacts[String(artifact.id)];
         return null;
       }
       stats.fromState += 1;
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return result;
     },
-    async put(artifact, bytes) {
+    put(artifact, result) {
       if (readOnly) return;
-      await mkdir2(dir, { recursive: true });
-      await writeFile2(fileOf(dir, artifact.id), bytes);
-      index.artifacts[String(artifact.id)] = { name: artifact.name, createdAt: artifact.created_at, sha256: sha256(bytes), size: bytes.byteLength };
+      const text2 = encode(result);
+      const entry = { name: artifact.name, createdAt: artifact.created_at, sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count };
+      pending.set(artifact.id, { entry, text: text2 });
       stats.stored += 1;
     },
-    async finish(keep) {
-      if (readOnly) return;
+    keep(ids) {
+      kept2 = ids;
+    },
+    async finish() {
+      if (readOnly || !kept2) return;
+      const keep = kept2;
+      await mkdir2(dir, { recursive: true });
+      for (const [id, { entry, text: text2 }] of pending) {
+        if (!keep.has(id)) continue;
+        await writeFile2(fileOf(dir, id), text2);
+        index.artifacts[String(id)] = entry;
+      }
+      pending.clear();
       for (const id of Object.keys(index.artifacts)) {
         if (keep.has(Number(id))) continue;
         delete index.artifacts[id];
         await rm(fileOf(dir, Number(id)), { force: true });
         stats.dropped += 1;
       }
-      await mkdir2(dir, { recursive: true });
       await writeFile2(join3(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
 `);
       await rename(join3(dir, "index.json.tmp"), join3(dir, "index.json"));
@@ -50483,9 +50634,9 @@ function createArtifactSource(options2) {
   }
   async function download(artifact) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const stored = await options2.cache?.get(artifact);
+    const recalled = await options2.state?.get(artifact);
     const seq = -artifact.id;
-    if (stored) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact), seq };
+    if (recalled) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: new Uint8Array(), recalled, run: runOf(artifact), seq };
     const left = options2.budget?.remaining() ?? null;
     if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
     const run = runOf(artifact);
@@ -50514,8 +50665,8 @@ function createArtifactSource(options2) {
       bytes = fetched;
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
-    await options2.cache?.put(artifact, bytes);
-    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run, seq };
+    const state = options2.state;
+    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run, seq, ...state ? { remember: (result) => state.put(artifact, result) } : {} };
   }
   return {
     describe: () => `artifacts of ${repository2.owner}/${repository2.repo} named ${options2.names.join(", ")}`,
@@ -50549,17 +50700,14 @@ function createArtifactSource(options2) {
         }
       }
       const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
-      try {
-        yield* orderedPool(chosen, options2.concurrency, download);
-      } finally {
-        await options2.cache?.finish(new Set(chosen.map((artifact) => artifact.id)));
-      }
+      options2.state?.keep(new Set(chosen.map((artifact) => artifact.id)));
+      yield* orderedPool(chosen, options2.concurrency, download);
     }
   };
 }
-function artifactSourceFor(settings, github, now, serverUrl, cache) {
+function artifactSourceFor(settings, github, now, serverUrl, state) {
   return createArtifactSource({
-    ...cache ? { cache } : {},
+    ...state ? { state } : {},
     shard: settings.mode === "partial" ? settings.shard : null,
     client: github.client,
     repository: settings.repository,
@@ -50789,7 +50937,7 @@ Triage:
   --download-concurrency N parallel artifact downloads (default 8)
   --workers N|auto         threads that parse and validate records (default 1; auto: one per core)
   --api-reserve N          REST requests kept for issue writes (default 100)
-  --state-path DIR         keep downloaded artifacts here; later runs download only new ones
+  --state-path DIR         keep what each artifact held here; later runs download only new ones
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
@@ -50890,7 +51038,7 @@ ${USAGE}`);
     const cwd = process.cwd();
     const store = resolve4(cwd, typeof values["store"] === "string" ? values["store"] : ".crash-reports");
     let counts = null;
-    let cache;
+    let state;
     let tracker;
     const sources = [];
     const merging = settings.mode === "merge";
@@ -50906,9 +51054,9 @@ ${USAGE}`);
       counts = github.counts;
       tracker = createGitHubTracker(github.client, settings.repository);
       if (settings.artifactNames.length > 0 && !merging) {
-        cache = settings.statePath ? await openArtifactCache(resolve4(cwd, settings.statePath), settings.dryRun, (message) => process.stderr.write(`warning: ${message}
+        state = settings.statePath ? await openArtifactState(resolve4(cwd, settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => process.stderr.write(`warning: ${message}
 `)) : void 0;
-        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", cache));
+        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", state));
       }
     } else {
       tracker = createLocalTracker(store);
@@ -50934,7 +51082,10 @@ ${USAGE}`);
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
-    if (cache) report.state = { ...cache.stats };
+    if (state) {
+      await state.finish();
+      report.state = { ...state.stats };
+    }
     const reportPath = typeof values["report"] === "string" ? resolve4(cwd, values["report"]) : settings.repository || settings.dryRun ? null : join5(store, "report.json");
     if (reportPath) await writeReport(report, reportPath);
     process.stdout.write(`${formatConsoleReport(report)}

@@ -15066,7 +15066,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15083,7 +15083,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -27199,6 +27199,3735 @@ var require_lib2 = __commonJS({
   }
 });
 
+// node_modules/semver/internal/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug2;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants6();
+    var debug2 = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug2(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options2) => {
+      if (!options2) {
+        return emptyOpts;
+      }
+      if (typeof options2 !== "object") {
+        return looseOption;
+      }
+      return options2;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options2) {
+        options2 = parseOptions(options2);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options2.loose && version.includePrerelease === !!options2.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug2("SemVer", version, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
+        const m = version.trim().match(options2.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug2("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug2("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse3 = (version, options2, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options2);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse3;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var valid = (version, options2) => {
+      const v = parse3(version, options2);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var clean = (version, options2) => {
+      const s = parse3(version.trim().replace(/^[=v]+/, ""), options2);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options2, identifier, identifierBase) => {
+      if (typeof options2 === "string") {
+        identifierBase = identifier;
+        identifier = options2;
+        options2 = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options2
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var prerelease = (version, options2) => {
+      const parsed2 = parse3(version, options2);
+      return parsed2 && parsed2.prerelease.length ? parsed2.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse3 = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options2) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options2 = options2 || {};
+      let match = null;
+      if (!options2.rtl) {
+        match = version.match(options2.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options2.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options2.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options2.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse3 = require_parse2();
+    var constants3 = require_constants6();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options2) => {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options2);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options2) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse3(versionStringToParse, options2);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants6();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options2) {
+        options2 = parseOptions(options2);
+        if (range instanceof _Range) {
+          if (range.loose === !!options2.loose && range.includePrerelease === !!options2.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options2);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug2("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug2("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options2) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options2) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options2) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options2);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options2) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options2);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options2) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug2("comp", comp, options2);
+      comp = replaceCarets(comp, options2);
+      debug2("caret", comp);
+      comp = replaceTildes(comp, options2);
+      debug2("tildes", comp);
+      comp = replaceXRanges(comp, options2);
+      debug2("xrange", comp);
+      comp = replaceStars(comp, options2);
+      debug2("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options2)).join(" ");
+    };
+    var replaceTilde = (comp, options2) => {
+      const r = options2.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options2.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options2)).join(" ");
+    };
+    var replaceCaret = (comp, options2) => {
+      debug2("caret", comp, options2);
+      const r = options2.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options2.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options2) => {
+      debug2("replaceXRanges", comp, options2);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options2)).join(" ");
+    };
+    var replaceXRange = (comp, options2) => {
+      comp = comp.trim();
+      const r = options2.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options2.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options2) => {
+      debug2("replaceStars", comp, options2);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options2) => {
+      debug2("replaceGTE0", comp, options2);
+      return comp.trim().replace(re[options2.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options2) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options2.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug2(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options2) {
+        options2 = parseOptions(options2);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options2.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug2("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options2) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options2).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options2).test(comp.semver);
+        }
+        options2 = parseOptions(options2);
+        if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options2.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options2) => {
+      try {
+        range = new Range(range, options2);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options2) => new Range(range, options2).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options2) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options2);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options2);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options2) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options2);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options2);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options2) => {
+      try {
+        return new Range(range, options2).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options2) => {
+      version = new SemVer(version, options2);
+      range = new Range(range, options2);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options2)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options2)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options2)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options2) => outside(version, range, ">", options2);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options2) => outside(version, range, "<", options2);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options2) => {
+      r1 = new Range(r1, options2);
+      r2 = new Range(r2, options2);
+      return r1.intersects(r2, options2);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options2) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options2));
+      for (const version of v) {
+        const included = satisfies(version, range, options2);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options2 = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options2);
+      dom = new Range(dom, options2);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options2);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options2) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options2.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options2.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options2);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options2);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options2);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options2)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options2)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options2)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options2.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options2.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options2);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options2);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options2) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options2);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options2) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options2);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants3 = require_constants6();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse3 = require_parse2();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse3,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js
+var require_util10 = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.sumOfRange = void 0;
+    var sumOfRange = function(array, start, end) {
+      var sum = 0;
+      for (var i = start; i <= end; i++) {
+        sum += array[i];
+      }
+      return sum;
+    };
+    exports.sumOfRange = sumOfRange;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js
+var require_compiled = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js"(exports, module) {
+    "use strict";
+    var $protobuf = __require("protobufjs/minimal");
+    var $Reader = $protobuf.Reader;
+    var $Writer = $protobuf.Writer;
+    var $util = $protobuf.util;
+    var $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+    $root.DDSketch = (function() {
+      function DDSketch2(properties) {
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      DDSketch2.prototype.mapping = null;
+      DDSketch2.prototype.positiveValues = null;
+      DDSketch2.prototype.negativeValues = null;
+      DDSketch2.prototype.zeroCount = 0;
+      DDSketch2.create = function create(properties) {
+        return new DDSketch2(properties);
+      };
+      DDSketch2.encode = function encode2(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.mapping != null && Object.hasOwnProperty.call(message, "mapping"))
+          $root.IndexMapping.encode(message.mapping, writer.uint32(
+            /* id 1, wireType 2 =*/
+            10
+          ).fork()).ldelim();
+        if (message.positiveValues != null && Object.hasOwnProperty.call(message, "positiveValues"))
+          $root.Store.encode(message.positiveValues, writer.uint32(
+            /* id 2, wireType 2 =*/
+            18
+          ).fork()).ldelim();
+        if (message.negativeValues != null && Object.hasOwnProperty.call(message, "negativeValues"))
+          $root.Store.encode(message.negativeValues, writer.uint32(
+            /* id 3, wireType 2 =*/
+            26
+          ).fork()).ldelim();
+        if (message.zeroCount != null && Object.hasOwnProperty.call(message, "zeroCount"))
+          writer.uint32(
+            /* id 4, wireType 1 =*/
+            33
+          ).double(message.zeroCount);
+        return writer;
+      };
+      DDSketch2.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      DDSketch2.decode = function decode3(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.DDSketch();
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              message.mapping = $root.IndexMapping.decode(reader, reader.uint32());
+              break;
+            case 2:
+              message.positiveValues = $root.Store.decode(reader, reader.uint32());
+              break;
+            case 3:
+              message.negativeValues = $root.Store.decode(reader, reader.uint32());
+              break;
+            case 4:
+              message.zeroCount = reader.double();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      DDSketch2.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      DDSketch2.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.mapping != null && message.hasOwnProperty("mapping")) {
+          var error2 = $root.IndexMapping.verify(message.mapping);
+          if (error2)
+            return "mapping." + error2;
+        }
+        if (message.positiveValues != null && message.hasOwnProperty("positiveValues")) {
+          var error2 = $root.Store.verify(message.positiveValues);
+          if (error2)
+            return "positiveValues." + error2;
+        }
+        if (message.negativeValues != null && message.hasOwnProperty("negativeValues")) {
+          var error2 = $root.Store.verify(message.negativeValues);
+          if (error2)
+            return "negativeValues." + error2;
+        }
+        if (message.zeroCount != null && message.hasOwnProperty("zeroCount")) {
+          if (typeof message.zeroCount !== "number")
+            return "zeroCount: number expected";
+        }
+        return null;
+      };
+      DDSketch2.fromObject = function fromObject(object) {
+        if (object instanceof $root.DDSketch)
+          return object;
+        var message = new $root.DDSketch();
+        if (object.mapping != null) {
+          if (typeof object.mapping !== "object")
+            throw TypeError(".DDSketch.mapping: object expected");
+          message.mapping = $root.IndexMapping.fromObject(object.mapping);
+        }
+        if (object.positiveValues != null) {
+          if (typeof object.positiveValues !== "object")
+            throw TypeError(".DDSketch.positiveValues: object expected");
+          message.positiveValues = $root.Store.fromObject(object.positiveValues);
+        }
+        if (object.negativeValues != null) {
+          if (typeof object.negativeValues !== "object")
+            throw TypeError(".DDSketch.negativeValues: object expected");
+          message.negativeValues = $root.Store.fromObject(object.negativeValues);
+        }
+        if (object.zeroCount != null)
+          message.zeroCount = Number(object.zeroCount);
+        return message;
+      };
+      DDSketch2.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.defaults) {
+          object.mapping = null;
+          object.positiveValues = null;
+          object.negativeValues = null;
+          object.zeroCount = 0;
+        }
+        if (message.mapping != null && message.hasOwnProperty("mapping"))
+          object.mapping = $root.IndexMapping.toObject(message.mapping, options2);
+        if (message.positiveValues != null && message.hasOwnProperty("positiveValues"))
+          object.positiveValues = $root.Store.toObject(message.positiveValues, options2);
+        if (message.negativeValues != null && message.hasOwnProperty("negativeValues"))
+          object.negativeValues = $root.Store.toObject(message.negativeValues, options2);
+        if (message.zeroCount != null && message.hasOwnProperty("zeroCount"))
+          object.zeroCount = options2.json && !isFinite(message.zeroCount) ? String(message.zeroCount) : message.zeroCount;
+        return object;
+      };
+      DDSketch2.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      return DDSketch2;
+    })();
+    $root.IndexMapping = (function() {
+      function IndexMapping(properties) {
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      IndexMapping.prototype.gamma = 0;
+      IndexMapping.prototype.indexOffset = 0;
+      IndexMapping.prototype.interpolation = 0;
+      IndexMapping.create = function create(properties) {
+        return new IndexMapping(properties);
+      };
+      IndexMapping.encode = function encode2(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.gamma != null && Object.hasOwnProperty.call(message, "gamma"))
+          writer.uint32(
+            /* id 1, wireType 1 =*/
+            9
+          ).double(message.gamma);
+        if (message.indexOffset != null && Object.hasOwnProperty.call(message, "indexOffset"))
+          writer.uint32(
+            /* id 2, wireType 1 =*/
+            17
+          ).double(message.indexOffset);
+        if (message.interpolation != null && Object.hasOwnProperty.call(message, "interpolation"))
+          writer.uint32(
+            /* id 3, wireType 0 =*/
+            24
+          ).int32(message.interpolation);
+        return writer;
+      };
+      IndexMapping.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      IndexMapping.decode = function decode3(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.IndexMapping();
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              message.gamma = reader.double();
+              break;
+            case 2:
+              message.indexOffset = reader.double();
+              break;
+            case 3:
+              message.interpolation = reader.int32();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      IndexMapping.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      IndexMapping.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.gamma != null && message.hasOwnProperty("gamma")) {
+          if (typeof message.gamma !== "number")
+            return "gamma: number expected";
+        }
+        if (message.indexOffset != null && message.hasOwnProperty("indexOffset")) {
+          if (typeof message.indexOffset !== "number")
+            return "indexOffset: number expected";
+        }
+        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
+          switch (message.interpolation) {
+            default:
+              return "interpolation: enum value expected";
+            case 0:
+            case 1:
+            case 2:
+            case 3:
+              break;
+          }
+        return null;
+      };
+      IndexMapping.fromObject = function fromObject(object) {
+        if (object instanceof $root.IndexMapping)
+          return object;
+        var message = new $root.IndexMapping();
+        if (object.gamma != null)
+          message.gamma = Number(object.gamma);
+        if (object.indexOffset != null)
+          message.indexOffset = Number(object.indexOffset);
+        switch (object.interpolation) {
+          case "NONE":
+          case 0:
+            message.interpolation = 0;
+            break;
+          case "LINEAR":
+          case 1:
+            message.interpolation = 1;
+            break;
+          case "QUADRATIC":
+          case 2:
+            message.interpolation = 2;
+            break;
+          case "CUBIC":
+          case 3:
+            message.interpolation = 3;
+            break;
+        }
+        return message;
+      };
+      IndexMapping.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.defaults) {
+          object.gamma = 0;
+          object.indexOffset = 0;
+          object.interpolation = options2.enums === String ? "NONE" : 0;
+        }
+        if (message.gamma != null && message.hasOwnProperty("gamma"))
+          object.gamma = options2.json && !isFinite(message.gamma) ? String(message.gamma) : message.gamma;
+        if (message.indexOffset != null && message.hasOwnProperty("indexOffset"))
+          object.indexOffset = options2.json && !isFinite(message.indexOffset) ? String(message.indexOffset) : message.indexOffset;
+        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
+          object.interpolation = options2.enums === String ? $root.IndexMapping.Interpolation[message.interpolation] : message.interpolation;
+        return object;
+      };
+      IndexMapping.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      IndexMapping.Interpolation = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "NONE"] = 0;
+        values[valuesById[1] = "LINEAR"] = 1;
+        values[valuesById[2] = "QUADRATIC"] = 2;
+        values[valuesById[3] = "CUBIC"] = 3;
+        return values;
+      })();
+      return IndexMapping;
+    })();
+    $root.Store = (function() {
+      function Store(properties) {
+        this.binCounts = {};
+        this.contiguousBinCounts = [];
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      Store.prototype.binCounts = $util.emptyObject;
+      Store.prototype.contiguousBinCounts = $util.emptyArray;
+      Store.prototype.contiguousBinIndexOffset = 0;
+      Store.create = function create(properties) {
+        return new Store(properties);
+      };
+      Store.encode = function encode2(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.binCounts != null && Object.hasOwnProperty.call(message, "binCounts"))
+          for (var keys = Object.keys(message.binCounts), i = 0; i < keys.length; ++i)
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork().uint32(
+              /* id 1, wireType 0 =*/
+              8
+            ).sint32(keys[i]).uint32(
+              /* id 2, wireType 1 =*/
+              17
+            ).double(message.binCounts[keys[i]]).ldelim();
+        if (message.contiguousBinCounts != null && message.contiguousBinCounts.length) {
+          writer.uint32(
+            /* id 2, wireType 2 =*/
+            18
+          ).fork();
+          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
+            writer.double(message.contiguousBinCounts[i]);
+          writer.ldelim();
+        }
+        if (message.contiguousBinIndexOffset != null && Object.hasOwnProperty.call(message, "contiguousBinIndexOffset"))
+          writer.uint32(
+            /* id 3, wireType 0 =*/
+            24
+          ).sint32(message.contiguousBinIndexOffset);
+        return writer;
+      };
+      Store.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      Store.decode = function decode3(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.Store(), key, value;
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              if (message.binCounts === $util.emptyObject)
+                message.binCounts = {};
+              var end2 = reader.uint32() + reader.pos;
+              key = 0;
+              value = 0;
+              while (reader.pos < end2) {
+                var tag2 = reader.uint32();
+                switch (tag2 >>> 3) {
+                  case 1:
+                    key = reader.sint32();
+                    break;
+                  case 2:
+                    value = reader.double();
+                    break;
+                  default:
+                    reader.skipType(tag2 & 7);
+                    break;
+                }
+              }
+              message.binCounts[key] = value;
+              break;
+            case 2:
+              if (!(message.contiguousBinCounts && message.contiguousBinCounts.length))
+                message.contiguousBinCounts = [];
+              if ((tag & 7) === 2) {
+                var end2 = reader.uint32() + reader.pos;
+                while (reader.pos < end2)
+                  message.contiguousBinCounts.push(reader.double());
+              } else
+                message.contiguousBinCounts.push(reader.double());
+              break;
+            case 3:
+              message.contiguousBinIndexOffset = reader.sint32();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      Store.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      Store.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.binCounts != null && message.hasOwnProperty("binCounts")) {
+          if (!$util.isObject(message.binCounts))
+            return "binCounts: object expected";
+          var key = Object.keys(message.binCounts);
+          for (var i = 0; i < key.length; ++i) {
+            if (!$util.key32Re.test(key[i]))
+              return "binCounts: integer key{k:sint32} expected";
+            if (typeof message.binCounts[key[i]] !== "number")
+              return "binCounts: number{k:sint32} expected";
+          }
+        }
+        if (message.contiguousBinCounts != null && message.hasOwnProperty("contiguousBinCounts")) {
+          if (!Array.isArray(message.contiguousBinCounts))
+            return "contiguousBinCounts: array expected";
+          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
+            if (typeof message.contiguousBinCounts[i] !== "number")
+              return "contiguousBinCounts: number[] expected";
+        }
+        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset")) {
+          if (!$util.isInteger(message.contiguousBinIndexOffset))
+            return "contiguousBinIndexOffset: integer expected";
+        }
+        return null;
+      };
+      Store.fromObject = function fromObject(object) {
+        if (object instanceof $root.Store)
+          return object;
+        var message = new $root.Store();
+        if (object.binCounts) {
+          if (typeof object.binCounts !== "object")
+            throw TypeError(".Store.binCounts: object expected");
+          message.binCounts = {};
+          for (var keys = Object.keys(object.binCounts), i = 0; i < keys.length; ++i)
+            message.binCounts[keys[i]] = Number(object.binCounts[keys[i]]);
+        }
+        if (object.contiguousBinCounts) {
+          if (!Array.isArray(object.contiguousBinCounts))
+            throw TypeError(".Store.contiguousBinCounts: array expected");
+          message.contiguousBinCounts = [];
+          for (var i = 0; i < object.contiguousBinCounts.length; ++i)
+            message.contiguousBinCounts[i] = Number(object.contiguousBinCounts[i]);
+        }
+        if (object.contiguousBinIndexOffset != null)
+          message.contiguousBinIndexOffset = object.contiguousBinIndexOffset | 0;
+        return message;
+      };
+      Store.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.arrays || options2.defaults)
+          object.contiguousBinCounts = [];
+        if (options2.objects || options2.defaults)
+          object.binCounts = {};
+        if (options2.defaults)
+          object.contiguousBinIndexOffset = 0;
+        var keys2;
+        if (message.binCounts && (keys2 = Object.keys(message.binCounts)).length) {
+          object.binCounts = {};
+          for (var j = 0; j < keys2.length; ++j)
+            object.binCounts[keys2[j]] = options2.json && !isFinite(message.binCounts[keys2[j]]) ? String(message.binCounts[keys2[j]]) : message.binCounts[keys2[j]];
+        }
+        if (message.contiguousBinCounts && message.contiguousBinCounts.length) {
+          object.contiguousBinCounts = [];
+          for (var j = 0; j < message.contiguousBinCounts.length; ++j)
+            object.contiguousBinCounts[j] = options2.json && !isFinite(message.contiguousBinCounts[j]) ? String(message.contiguousBinCounts[j]) : message.contiguousBinCounts[j];
+        }
+        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset"))
+          object.contiguousBinIndexOffset = message.contiguousBinIndexOffset;
+        return object;
+      };
+      Store.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      return Store;
+    })();
+    module.exports = $root;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js
+var require_DenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js"(exports) {
+    "use strict";
+    var __spreadArray = exports && exports.__spreadArray || function(to, from, pack) {
+      if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+          if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+          ar[i] = from[i];
+        }
+      }
+      return to.concat(ar || Array.prototype.slice.call(from));
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DenseStore = void 0;
+    var util_1 = require_util10();
+    var CHUNK_SIZE = 128;
+    var DenseStore = (
+      /** @class */
+      (function() {
+        function DenseStore2(chunkSize) {
+          if (chunkSize === void 0) {
+            chunkSize = CHUNK_SIZE;
+          }
+          this.chunkSize = chunkSize;
+          this.bins = [];
+          this.count = 0;
+          this.minKey = Infinity;
+          this.maxKey = -Infinity;
+          this.offset = 0;
+        }
+        DenseStore2.prototype.add = function(key, weight) {
+          if (weight === void 0) {
+            weight = 1;
+          }
+          var index = this._getIndex(key);
+          this.bins[index] += weight;
+          this.count += weight;
+        };
+        DenseStore2.prototype.keyAtRank = function(rank, lower) {
+          if (lower === void 0) {
+            lower = true;
+          }
+          var runningCount = 0;
+          for (var i = 0; i < this.length(); i++) {
+            var bin = this.bins[i];
+            runningCount += bin;
+            if (lower && runningCount > rank || !lower && runningCount >= rank + 1) {
+              return i + this.offset;
+            }
+          }
+          return this.maxKey;
+        };
+        DenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseStartIndex = store.minKey - store.offset;
+          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[0] += collapseCount;
+          } else {
+            collapseEndIndex = collapseStartIndex;
+          }
+          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        DenseStore2.prototype.copy = function(store) {
+          this.bins = __spreadArray([], store.bins, true);
+          this.count = store.count;
+          this.minKey = store.minKey;
+          this.maxKey = store.maxKey;
+          this.offset = store.offset;
+        };
+        DenseStore2.prototype.length = function() {
+          return this.bins.length;
+        };
+        DenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return this.chunkSize * Math.ceil(desiredLength / this.chunkSize);
+        };
+        DenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          this._centerBins(newMinKey, newMaxKey);
+          this.minKey = newMinKey;
+          this.maxKey = newMaxKey;
+        };
+        DenseStore2.prototype._shiftBins = function(shift) {
+          var _a, _b;
+          if (shift > 0) {
+            this.bins = this.bins.slice(0, -shift);
+            (_a = this.bins).unshift.apply(_a, new Array(shift).fill(0));
+          } else {
+            this.bins = this.bins.slice(Math.abs(shift));
+            (_b = this.bins).push.apply(_b, new Array(Math.abs(shift)).fill(0));
+          }
+          this.offset -= shift;
+        };
+        DenseStore2.prototype._centerBins = function(newMinKey, newMaxKey) {
+          var middleKey = newMinKey + Math.floor((newMaxKey - newMinKey + 1) / 2);
+          this._shiftBins(Math.floor(this.offset + this.length() / 2) - middleKey);
+        };
+        DenseStore2.prototype._extendRange = function(key, secondKey) {
+          var _a;
+          secondKey = secondKey || key;
+          var newMinKey = Math.min(key, secondKey, this.minKey);
+          var newMaxKey = Math.max(key, secondKey, this.maxKey);
+          if (this.length() === 0) {
+            this.bins = new Array(this._getNewLength(newMinKey, newMaxKey)).fill(0);
+            this.offset = newMinKey;
+            this._adjust(newMinKey, newMaxKey);
+          } else if (newMinKey >= this.minKey && newMaxKey < this.offset + this.length()) {
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          } else {
+            var newLength = this._getNewLength(newMinKey, newMaxKey);
+            if (newLength > this.length()) {
+              (_a = this.bins).push.apply(_a, new Array(newLength - this.length()).fill(0));
+            }
+            this._adjust(newMinKey, newMaxKey);
+          }
+        };
+        DenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            this._extendRange(key);
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        DenseStore2.prototype.toProto = function() {
+          var ProtoStore = require_compiled().Store;
+          return ProtoStore.create({
+            contiguousBinCounts: this.bins,
+            contiguousBinIndexOffset: this.offset
+          });
+        };
+        DenseStore2.fromProto = function(protoStore) {
+          if (!protoStore || /* Double equals (==) is intentional here to check for
+           * `null` | `undefined` without including `0` */
+          protoStore.contiguousBinCounts == null || protoStore.contiguousBinIndexOffset == null) {
+            throw Error("Failed to decode store from protobuf");
+          }
+          var store = new this();
+          var index = protoStore.contiguousBinIndexOffset;
+          store.offset = index;
+          for (var _i = 0, _a = protoStore.contiguousBinCounts; _i < _a.length; _i++) {
+            var count = _a[_i];
+            store.add(index, count);
+            index += 1;
+          }
+          return store;
+        };
+        return DenseStore2;
+      })()
+    );
+    exports.DenseStore = DenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js
+var require_CollapsingLowestDenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingLowestDenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    var util_1 = require_util10();
+    var CollapsingLowestDenseStore = (
+      /** @class */
+      (function(_super) {
+        __extends(CollapsingLowestDenseStore2, _super);
+        function CollapsingLowestDenseStore2(binLimit, chunkSize) {
+          var _this = _super.call(this, chunkSize) || this;
+          _this.binLimit = binLimit;
+          _this.isCollapsed = false;
+          return _this;
+        }
+        CollapsingLowestDenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseStartIndex = store.minKey - store.offset;
+          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[0] += collapseCount;
+          } else {
+            collapseEndIndex = collapseStartIndex;
+          }
+          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        CollapsingLowestDenseStore2.prototype.copy = function(store) {
+          _super.prototype.copy.call(this, store);
+          this.isCollapsed = store.isCollapsed;
+        };
+        CollapsingLowestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
+        };
+        CollapsingLowestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          if (newMaxKey - newMinKey + 1 > this.length()) {
+            newMinKey = newMaxKey - this.length() + 1;
+            if (newMinKey >= this.maxKey) {
+              this.offset = newMinKey;
+              this.minKey = newMinKey;
+              this.bins.fill(0);
+              this.bins[0] = this.count;
+            } else {
+              var shift = this.offset - newMinKey;
+              if (shift < 0) {
+                var collapseStartIndex = this.minKey - this.offset;
+                var collapseEndIndex = newMinKey - this.offset;
+                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
+                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
+                this.bins[collapseEndIndex] += collapsedCount;
+                this.minKey = newMinKey;
+                this._shiftBins(shift);
+              } else {
+                this.minKey = newMinKey;
+                this._shiftBins(shift);
+              }
+            }
+            this.maxKey = newMaxKey;
+            this.isCollapsed = true;
+          } else {
+            this._centerBins(newMinKey, newMaxKey);
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          }
+        };
+        CollapsingLowestDenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            if (this.isCollapsed) {
+              return 0;
+            }
+            this._extendRange(key);
+            if (this.isCollapsed) {
+              return 0;
+            }
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        return CollapsingLowestDenseStore2;
+      })(DenseStore_1.DenseStore)
+    );
+    exports.CollapsingLowestDenseStore = CollapsingLowestDenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js
+var require_CollapsingHighestDenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingHighestDenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    var util_1 = require_util10();
+    var CollapsingHighestDenseStore = (
+      /** @class */
+      (function(_super) {
+        __extends(CollapsingHighestDenseStore2, _super);
+        function CollapsingHighestDenseStore2(binLimit, chunkSize) {
+          var _this = _super.call(this, chunkSize) || this;
+          _this.binLimit = binLimit;
+          _this.isCollapsed = false;
+          return _this;
+        }
+        CollapsingHighestDenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseEndIndex = store.maxKey - store.offset + 1;
+          var collapseStartIndex = Math.max(this.maxKey + 1, store.minKey) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[this.length() - 1] += collapseCount;
+          } else {
+            collapseStartIndex = collapseEndIndex;
+          }
+          for (var key = store.minKey; key < collapseStartIndex + store.offset; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        CollapsingHighestDenseStore2.prototype.copy = function(store) {
+          _super.prototype.copy.call(this, store);
+          this.isCollapsed = store.isCollapsed;
+        };
+        CollapsingHighestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
+        };
+        CollapsingHighestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          if (newMaxKey - newMinKey + 1 > this.length()) {
+            newMaxKey = newMinKey + this.length() + 1;
+            if (newMaxKey <= this.minKey) {
+              this.offset = newMinKey;
+              this.maxKey = newMaxKey;
+              this.bins.fill(0);
+              this.bins[this.length() - 1] = this.count;
+            } else {
+              var shift = this.offset - newMinKey;
+              if (shift > 0) {
+                var collapseStartIndex = newMaxKey - this.offset + 1;
+                var collapseEndIndex = this.maxKey - this.offset + 1;
+                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
+                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
+                this.bins[collapseStartIndex - 1] += collapsedCount;
+                this.maxKey = newMaxKey;
+                this._shiftBins(shift);
+              } else {
+                this.maxKey = newMaxKey;
+                this._shiftBins(shift);
+              }
+              this.minKey = newMinKey;
+              this.isCollapsed = true;
+            }
+          } else {
+            this._centerBins(newMinKey, newMaxKey);
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          }
+        };
+        CollapsingHighestDenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            if (this.isCollapsed) {
+              return this.length() - 1;
+            }
+            this._extendRange(key);
+            if (this.isCollapsed) {
+              return this.length() - 1;
+            }
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        return CollapsingHighestDenseStore2;
+      })(DenseStore_1.DenseStore)
+    );
+    exports.CollapsingHighestDenseStore = CollapsingHighestDenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js
+var require_store = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingHighestDenseStore = exports.CollapsingLowestDenseStore = exports.DenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    Object.defineProperty(exports, "DenseStore", { enumerable: true, get: function() {
+      return DenseStore_1.DenseStore;
+    } });
+    var CollapsingLowestDenseStore_1 = require_CollapsingLowestDenseStore();
+    Object.defineProperty(exports, "CollapsingLowestDenseStore", { enumerable: true, get: function() {
+      return CollapsingLowestDenseStore_1.CollapsingLowestDenseStore;
+    } });
+    var CollapsingHighestDenseStore_1 = require_CollapsingHighestDenseStore();
+    Object.defineProperty(exports, "CollapsingHighestDenseStore", { enumerable: true, get: function() {
+      return CollapsingHighestDenseStore_1.CollapsingHighestDenseStore;
+    } });
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js
+var require_KeyMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.KeyMapping = void 0;
+    var index_1 = require_mapping();
+    var MIN_SAFE_FLOAT = Math.pow(2, -1023);
+    var MAX_SAFE_FLOAT = Number.MAX_VALUE;
+    var KeyMapping = (
+      /** @class */
+      (function() {
+        function KeyMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          if (relativeAccuracy <= 0 || relativeAccuracy >= 1) {
+            throw Error("Relative accuracy must be between 0 and 1 when initializing a KeyMapping");
+          }
+          this.relativeAccuracy = relativeAccuracy;
+          this._offset = offset;
+          var gammaMantissa = 2 * relativeAccuracy / (1 - relativeAccuracy);
+          this.gamma = 1 + gammaMantissa;
+          this._multiplier = 1 / Math.log1p(gammaMantissa);
+          this.minPossible = MIN_SAFE_FLOAT * this.gamma;
+          this.maxPossible = MAX_SAFE_FLOAT / this.gamma;
+        }
+        KeyMapping2.fromGammaOffset = function(gamma, indexOffset) {
+          var relativeAccuracy = (gamma - 1) / (gamma + 1);
+          return new this(relativeAccuracy, indexOffset);
+        };
+        KeyMapping2.prototype.key = function(value) {
+          return Math.ceil(this._logGamma(value)) + this._offset;
+        };
+        KeyMapping2.prototype.value = function(key) {
+          return this._powGamma(key - this._offset) * (2 / (1 + this.gamma));
+        };
+        KeyMapping2.prototype.toProto = function() {
+          var ProtoIndexMapping = require_compiled().IndexMapping;
+          return ProtoIndexMapping.create({
+            gamma: this.gamma,
+            indexOffset: this._offset,
+            interpolation: this._protoInterpolation()
+          });
+        };
+        KeyMapping2.fromProto = function(protoMapping) {
+          if (!protoMapping || /* Double equals (==) is intentional here to check for
+           * `null` | `undefined` without including `0` */
+          protoMapping.gamma == null || protoMapping.indexOffset == null) {
+            throw Error("Failed to decode mapping from protobuf");
+          }
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          var interpolation = protoMapping.interpolation, gamma = protoMapping.gamma, indexOffset = protoMapping.indexOffset;
+          switch (interpolation) {
+            case Interpolation.NONE:
+              return index_1.LogarithmicMapping.fromGammaOffset(gamma, indexOffset);
+            case Interpolation.LINEAR:
+              return index_1.LinearlyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
+            case Interpolation.CUBIC:
+              return index_1.CubicallyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
+            default:
+              throw Error("Unrecognized mapping when decoding from protobuf");
+          }
+        };
+        KeyMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        KeyMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        KeyMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.NONE;
+        };
+        return KeyMapping2;
+      })()
+    );
+    exports.KeyMapping = KeyMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js
+var require_LogarithmicMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LogarithmicMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var LogarithmicMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(LogarithmicMapping2, _super);
+        function LogarithmicMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          var _this = _super.call(this, relativeAccuracy, offset) || this;
+          _this._multiplier *= Math.log(2);
+          return _this;
+        }
+        LogarithmicMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        LogarithmicMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        LogarithmicMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.NONE;
+        };
+        return LogarithmicMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.LogarithmicMapping = LogarithmicMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/math.js
+var require_math = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/math.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ldexp = exports.frexp = void 0;
+    function frexp(value) {
+      if (value === 0 || !Number.isFinite(value))
+        return [value, 0];
+      var absValue = Math.abs(value);
+      var exponent = Math.max(-1023, Math.floor(Math.log2(absValue)) + 1);
+      var mantissa = absValue * Math.pow(2, -exponent);
+      while (mantissa < 0.5) {
+        mantissa *= 2;
+        exponent--;
+      }
+      while (mantissa >= 1) {
+        mantissa *= 0.5;
+        exponent++;
+      }
+      if (value < 0) {
+        mantissa = -mantissa;
+      }
+      return [mantissa, exponent];
+    }
+    exports.frexp = frexp;
+    function ldexp(mantissa, exponent) {
+      var iterations = Math.min(3, Math.ceil(Math.abs(exponent) / 1023));
+      var result = mantissa;
+      for (var i = 0; i < iterations; i++) {
+        result *= Math.pow(2, Math.floor((exponent + i) / iterations));
+      }
+      return result;
+    }
+    exports.ldexp = ldexp;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js
+var require_LinearlyInterpolatedMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LinearlyInterpolatedMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var math_1 = require_math();
+    var LinearlyInterpolatedMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(LinearlyInterpolatedMapping2, _super);
+        function LinearlyInterpolatedMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          return _super.call(this, relativeAccuracy, offset) || this;
+        }
+        LinearlyInterpolatedMapping2.prototype._log2Approx = function(value) {
+          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
+          var significand = 2 * mantissa - 1;
+          return significand + (exponent - 1);
+        };
+        LinearlyInterpolatedMapping2.prototype._exp2Approx = function(value) {
+          var exponent = Math.floor(value) + 1;
+          var mantissa = (value - exponent + 2) / 2;
+          return (0, math_1.ldexp)(mantissa, exponent);
+        };
+        LinearlyInterpolatedMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        LinearlyInterpolatedMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        LinearlyInterpolatedMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.LINEAR;
+        };
+        return LinearlyInterpolatedMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.LinearlyInterpolatedMapping = LinearlyInterpolatedMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js
+var require_CubicallyInterpolatedMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CubicallyInterpolatedMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var math_1 = require_math();
+    var CubicallyInterpolatedMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(CubicallyInterpolatedMapping2, _super);
+        function CubicallyInterpolatedMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          var _this = _super.call(this, relativeAccuracy, offset) || this;
+          _this.A = 6 / 35;
+          _this.B = -3 / 5;
+          _this.C = 10 / 7;
+          _this._multiplier /= _this.C;
+          return _this;
+        }
+        CubicallyInterpolatedMapping2.prototype._cubicLog2Approx = function(value) {
+          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
+          var significand = 2 * mantissa - 1;
+          return ((this.A * significand + this.B) * significand + this.C) * significand + (exponent - 1);
+        };
+        CubicallyInterpolatedMapping2.prototype._cubicExp2Approx = function(value) {
+          var exponent = Math.floor(value);
+          var delta0 = this.B * this.B - 3 * this.A * this.C;
+          var delta1 = 2 * this.B * this.B * this.B - 9 * this.A * this.B * this.C - 27 * this.A * this.A * (value - exponent);
+          var cardano = Math.cbrt((delta1 - Math.sqrt(delta1 * delta1 - 4 * delta0 * delta0 * delta0)) / 2);
+          var significandPlusOne = -(this.B + cardano + delta0 / cardano) / (3 * this.A) + 1;
+          var mantissa = significandPlusOne / 2;
+          return (0, math_1.ldexp)(mantissa, exponent + 1);
+        };
+        CubicallyInterpolatedMapping2.prototype._logGamma = function(value) {
+          return this._cubicLog2Approx(value) * this._multiplier;
+        };
+        CubicallyInterpolatedMapping2.prototype._powGamma = function(value) {
+          return this._cubicExp2Approx(value / this._multiplier);
+        };
+        CubicallyInterpolatedMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.CUBIC;
+        };
+        return CubicallyInterpolatedMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.CubicallyInterpolatedMapping = CubicallyInterpolatedMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js
+var require_mapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CubicallyInterpolatedMapping = exports.LinearlyInterpolatedMapping = exports.LogarithmicMapping = exports.KeyMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    Object.defineProperty(exports, "KeyMapping", { enumerable: true, get: function() {
+      return KeyMapping_1.KeyMapping;
+    } });
+    var LogarithmicMapping_1 = require_LogarithmicMapping();
+    Object.defineProperty(exports, "LogarithmicMapping", { enumerable: true, get: function() {
+      return LogarithmicMapping_1.LogarithmicMapping;
+    } });
+    var LinearlyInterpolatedMapping_1 = require_LinearlyInterpolatedMapping();
+    Object.defineProperty(exports, "LinearlyInterpolatedMapping", { enumerable: true, get: function() {
+      return LinearlyInterpolatedMapping_1.LinearlyInterpolatedMapping;
+    } });
+    var CubicallyInterpolatedMapping_1 = require_CubicallyInterpolatedMapping();
+    Object.defineProperty(exports, "CubicallyInterpolatedMapping", { enumerable: true, get: function() {
+      return CubicallyInterpolatedMapping_1.CubicallyInterpolatedMapping;
+    } });
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js
+var require_DDSketch = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LogCollapsingHighestDenseDDSketch = exports.LogCollapsingLowestDenseDDSketch = exports.DDSketch = void 0;
+    var store_1 = require_store();
+    var mapping_1 = require_mapping();
+    var DEFAULT_RELATIVE_ACCURACY = 0.01;
+    var DEFAULT_BIN_LIMIT = 2048;
+    var BaseDDSketch = (
+      /** @class */
+      (function() {
+        function BaseDDSketch2(_a) {
+          var mapping = _a.mapping, store = _a.store, negativeStore = _a.negativeStore, zeroCount = _a.zeroCount;
+          this.mapping = mapping;
+          this.store = store;
+          this.negativeStore = negativeStore;
+          this.zeroCount = zeroCount;
+          this.count = this.negativeStore.count + this.zeroCount + this.store.count;
+          this.min = Infinity;
+          this.max = -Infinity;
+          this.sum = 0;
+        }
+        BaseDDSketch2.prototype.accept = function(value, weight) {
+          if (weight === void 0) {
+            weight = 1;
+          }
+          if (weight <= 0) {
+            throw Error("Weight must be a positive number");
+          }
+          if (value > this.mapping.minPossible) {
+            var key = this.mapping.key(value);
+            this.store.add(key, weight);
+          } else if (value < -this.mapping.minPossible) {
+            var key = this.mapping.key(-value);
+            this.negativeStore.add(key, weight);
+          } else {
+            this.zeroCount += weight;
+          }
+          this.count += weight;
+          this.sum += value * weight;
+          if (value < this.min) {
+            this.min = value;
+          }
+          if (value > this.max) {
+            this.max = value;
+          }
+        };
+        BaseDDSketch2.prototype.getValueAtQuantile = function(quantile2) {
+          if (quantile2 < 0 || quantile2 > 1 || this.count === 0) {
+            return NaN;
+          }
+          var rank = quantile2 * (this.count - 1);
+          var quantileValue = 0;
+          if (rank < this.negativeStore.count) {
+            var reversedRank = this.negativeStore.count - rank - 1;
+            var key = this.negativeStore.keyAtRank(reversedRank, false);
+            quantileValue = -this.mapping.value(key);
+          } else if (rank < this.zeroCount + this.negativeStore.count) {
+            return 0;
+          } else {
+            var key = this.store.keyAtRank(rank - this.zeroCount - this.negativeStore.count);
+            quantileValue = this.mapping.value(key);
+          }
+          return quantileValue;
+        };
+        BaseDDSketch2.prototype.merge = function(sketch) {
+          if (!this.mergeable(sketch)) {
+            throw new Error("Cannot merge two DDSketches with different `relativeAccuracy` parameters");
+          }
+          if (sketch.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this._copy(sketch);
+            return;
+          }
+          this.store.merge(sketch.store);
+          this.zeroCount += sketch.zeroCount;
+          this.count += sketch.count;
+          this.sum += sketch.sum;
+          if (sketch.min < this.min) {
+            this.min = sketch.min;
+          }
+          if (sketch.max > this.max) {
+            this.max = sketch.max;
+          }
+        };
+        BaseDDSketch2.prototype.mergeable = function(sketch) {
+          return this.mapping.gamma === sketch.mapping.gamma;
+        };
+        BaseDDSketch2.prototype._copy = function(sketch) {
+          this.store.copy(sketch.store);
+          this.negativeStore.copy(sketch.negativeStore);
+          this.zeroCount = sketch.zeroCount;
+          this.min = sketch.min;
+          this.max = sketch.max;
+          this.count = sketch.count;
+          this.sum = sketch.sum;
+        };
+        BaseDDSketch2.prototype.toProto = function() {
+          var ProtoDDSketch = require_compiled().DDSketch;
+          var message = ProtoDDSketch.create({
+            mapping: this.mapping.toProto(),
+            positiveValues: this.store.toProto(),
+            negativeValues: this.negativeStore.toProto(),
+            zeroCount: this.zeroCount
+          });
+          return ProtoDDSketch.encode(message).finish();
+        };
+        BaseDDSketch2.fromProto = function(buffer) {
+          var ProtoDDSketch = require_compiled().DDSketch;
+          var decoded = ProtoDDSketch.decode(buffer);
+          var mapping = mapping_1.KeyMapping.fromProto(decoded.mapping);
+          var store = store_1.DenseStore.fromProto(decoded.positiveValues);
+          var negativeStore = store_1.DenseStore.fromProto(decoded.negativeValues);
+          var zeroCount = decoded.zeroCount;
+          return new BaseDDSketch2({ mapping, store, negativeStore, zeroCount });
+        };
+        return BaseDDSketch2;
+      })()
+    );
+    var defaultConfig = {
+      relativeAccuracy: DEFAULT_RELATIVE_ACCURACY
+    };
+    var DDSketch2 = (
+      /** @class */
+      (function(_super) {
+        __extends(DDSketch3, _super);
+        function DDSketch3(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.DenseStore();
+          var negativeStore = new store_1.DenseStore();
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return DDSketch3;
+      })(BaseDDSketch)
+    );
+    exports.DDSketch = DDSketch2;
+    var LogCollapsingLowestDenseDDSketch = (
+      /** @class */
+      (function(_super) {
+        __extends(LogCollapsingLowestDenseDDSketch2, _super);
+        function LogCollapsingLowestDenseDDSketch2(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.CollapsingLowestDenseStore(binLimit);
+          var negativeStore = new store_1.CollapsingLowestDenseStore(binLimit);
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return LogCollapsingLowestDenseDDSketch2;
+      })(BaseDDSketch)
+    );
+    exports.LogCollapsingLowestDenseDDSketch = LogCollapsingLowestDenseDDSketch;
+    var LogCollapsingHighestDenseDDSketch = (
+      /** @class */
+      (function(_super) {
+        __extends(LogCollapsingHighestDenseDDSketch2, _super);
+        function LogCollapsingHighestDenseDDSketch2(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.CollapsingHighestDenseStore(binLimit);
+          var negativeStore = new store_1.CollapsingHighestDenseStore(binLimit);
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return LogCollapsingHighestDenseDDSketch2;
+      })(BaseDDSketch)
+    );
+    exports.LogCollapsingHighestDenseDDSketch = LogCollapsingHighestDenseDDSketch;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/index.js
+var require_ddsketch = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_DDSketch(), exports);
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_ddsketch(), exports);
+  }
+});
+
 // node_modules/pend/index.js
 var require_pend = __commonJS({
   "node_modules/pend/index.js"(exports, module) {
@@ -29562,7 +33291,7 @@ var require_codegen = __commonJS({
 });
 
 // node_modules/ajv/dist/compile/util.js
-var require_util10 = __commonJS({
+var require_util11 = __commonJS({
   "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -29774,7 +33503,7 @@ var require_errors2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var names_1 = require_names();
     exports.keywordError = {
       message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
@@ -30004,7 +33733,7 @@ var require_dataType = __commonJS({
     var applicability_1 = require_applicability();
     var errors_1 = require_errors2();
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var DataType;
     (function(DataType2) {
       DataType2[DataType2["Correct"] = 0] = "Correct";
@@ -30185,7 +33914,7 @@ var require_defaults = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
@@ -30222,9 +33951,9 @@ var require_code2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var names_1 = require_names();
-    var util_2 = require_util10();
+    var util_2 = require_util11();
     function checkReportMissingProp(cxt, prop) {
       const { gen, data, it } = cxt;
       gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -30473,7 +34202,7 @@ var require_subschema = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
       if (keyword !== void 0 && schema !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -30678,7 +34407,7 @@ var require_resolve = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var equal = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
     var SIMPLE_INLINED = /* @__PURE__ */ new Set([
@@ -30844,7 +34573,7 @@ var require_validate = __commonJS({
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var resolve_1 = require_resolve();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var errors_1 = require_errors2();
     function validateFunctionCode(it) {
       if (isSchemaObj(it)) {
@@ -31379,7 +35108,7 @@ var require_compile = __commonJS({
     var validation_error_1 = require_validation_error();
     var names_1 = require_names();
     var resolve_1 = require_resolve();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var validate_1 = require_validate();
     var SchemaEnv = class {
       constructor(env) {
@@ -32834,7 +36563,7 @@ var require_core = __commonJS({
     var codegen_2 = require_codegen();
     var resolve_1 = require_resolve();
     var dataType_1 = require_dataType();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
     var defaultRegExp = (str, flags) => new RegExp(str, flags);
@@ -33435,7 +37164,7 @@ var require_ref = __commonJS({
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var compile_1 = require_compile();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var def = {
       keyword: "$ref",
       schemaType: "string",
@@ -33659,7 +37388,7 @@ var require_limitLength = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var ucs2length_1 = require_ucs2length();
     var error2 = {
       message({ keyword, schemaCode }) {
@@ -33691,7 +37420,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var codegen_1 = require_codegen();
     var error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
@@ -33758,7 +37487,7 @@ var require_required = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
       params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
@@ -33880,7 +37609,7 @@ var require_uniqueItems = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var equal_1 = require_equal();
     var error2 = {
       message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
@@ -33946,7 +37675,7 @@ var require_const = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var equal_1 = require_equal();
     var error2 = {
       message: "must be equal to constant",
@@ -33975,7 +37704,7 @@ var require_enum = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var equal_1 = require_equal();
     var error2 = {
       message: "must be equal to one of the allowed values",
@@ -34063,7 +37792,7 @@ var require_additionalItems = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
@@ -34116,7 +37845,7 @@ var require_items = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var code_1 = require_code2();
     var def = {
       keyword: "items",
@@ -34189,7 +37918,7 @@ var require_items2020 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var code_1 = require_code2();
     var additionalItems_1 = require_additionalItems();
     var error2 = {
@@ -34224,7 +37953,7 @@ var require_contains = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
       params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
@@ -34319,7 +38048,7 @@ var require_dependencies = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var code_1 = require_code2();
     exports.error = {
       message: ({ params: { property, depsCount, deps } }) => {
@@ -34412,7 +38141,7 @@ var require_propertyNames = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: "property name must be valid",
       params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
@@ -34457,7 +38186,7 @@ var require_additionalProperties = __commonJS({
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: "must NOT have additional properties",
       params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
@@ -34562,7 +38291,7 @@ var require_properties = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
     var code_1 = require_code2();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var additionalProperties_1 = require_additionalProperties();
     var def = {
       keyword: "properties",
@@ -34620,8 +38349,8 @@ var require_patternProperties = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
-    var util_2 = require_util10();
+    var util_1 = require_util11();
+    var util_2 = require_util11();
     var def = {
       keyword: "patternProperties",
       type: "object",
@@ -34692,7 +38421,7 @@ var require_not = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var def = {
       keyword: "not",
       schemaType: ["object", "boolean"],
@@ -34741,7 +38470,7 @@ var require_oneOf = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: "must match exactly one schema in oneOf",
       params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
@@ -34798,7 +38527,7 @@ var require_allOf = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var def = {
       keyword: "allOf",
       schemaType: "array",
@@ -34826,7 +38555,7 @@ var require_if2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
       params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
@@ -34894,7 +38623,7 @@ var require_thenElse = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var def = {
       keyword: ["then", "else"],
       schemaType: ["object", "boolean"],
@@ -35042,7 +38771,7 @@ var require_recursiveAnchor = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var def = {
       keyword: "$recursiveAnchor",
       schemaType: "boolean",
@@ -35124,7 +38853,7 @@ var require_limitContains = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var def = {
       keyword: ["maxContains", "minContains"],
       type: "array",
@@ -35158,7 +38887,7 @@ var require_unevaluatedProperties = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var names_1 = require_names();
     var error2 = {
       message: "must NOT have unevaluated properties",
@@ -35224,7 +38953,7 @@ var require_unevaluatedItems = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
@@ -35449,7 +39178,7 @@ var require_discriminator = __commonJS({
     var types_1 = require_types();
     var compile_1 = require_compile();
     var ref_error_1 = require_ref_error();
-    var util_1 = require_util10();
+    var util_1 = require_util11();
     var error2 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
       params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
@@ -36019,3735 +39748,6 @@ var require__ = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
-  }
-});
-
-// node_modules/semver/internal/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      "\xA0",
-      "\u1680",
-      "\u2000",
-      "\u2001",
-      "\u2002",
-      "\u2003",
-      "\u2004",
-      "\u2005",
-      "\u2006",
-      "\u2007",
-      "\u2008",
-      "\u2009",
-      "\u200A",
-      "\u2028",
-      "\u2029",
-      "\u202F",
-      "\u205F",
-      "\u3000",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug2;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants6();
-    var debug2 = require_debug();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R++;
-      debug2(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options2) => {
-      if (!options2) {
-        return emptyOpts;
-      }
-      if (typeof options2 !== "object") {
-        return looseOption;
-      }
-      return options2;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options2) {
-        options2 = parseOptions(options2);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options2.loose && version.includePrerelease === !!options2.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug2("SemVer", version, options2);
-        this.options = options2;
-        this.loose = !!options2.loose;
-        this.includePrerelease = !!options2.includePrerelease;
-        const m = version.trim().match(options2.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug2("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug2("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug2("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse3 = (version, options2, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options2);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse3;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var valid = (version, options2) => {
-      const v = parse3(version, options2);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var clean = (version, options2) => {
-      const s = parse3(version.trim().replace(/^[=v]+/, ""), options2);
-      return s ? s.version : null;
-    };
-    module.exports = clean;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options2, identifier, identifierBase) => {
-      if (typeof options2 === "string") {
-        identifierBase = identifier;
-        identifier = options2;
-        options2 = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options2
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var diff = (version1, version2) => {
-      const v1 = parse3(version1, null, true);
-      const v2 = parse3(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var prerelease = (version, options2) => {
-      const parsed2 = parse3(version, options2);
-      return parsed2 && parsed2.prerelease.length ? parsed2.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse3 = require_parse2();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options2) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options2 = options2 || {};
-      let match = null;
-      if (!options2.rtl) {
-        match = version.match(options2.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options2.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options2.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options2.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
-    "use strict";
-    var parse3 = require_parse2();
-    var constants3 = require_constants6();
-    var SemVer = require_semver();
-    var truncate = (version, truncation, options2) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options2);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version, options2) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse3(versionStringToParse, options2);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants6();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options2) {
-        options2 = parseOptions(options2);
-        if (range instanceof _Range) {
-          if (range.loose === !!options2.loose && range.includePrerelease === !!options2.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options2);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options2;
-        this.loose = !!options2.loose;
-        this.includePrerelease = !!options2.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug2("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug2("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug2("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug2("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug2("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug2("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options2) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options2) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options2) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options2);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options2) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options2);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options2) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug2("comp", comp, options2);
-      comp = replaceCarets(comp, options2);
-      debug2("caret", comp);
-      comp = replaceTildes(comp, options2);
-      debug2("tildes", comp);
-      comp = replaceXRanges(comp, options2);
-      debug2("xrange", comp);
-      comp = replaceStars(comp, options2);
-      debug2("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options2) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options2)).join(" ");
-    };
-    var replaceTilde = (comp, options2) => {
-      const r = options2.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options2.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug2("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options2) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options2)).join(" ");
-    };
-    var replaceCaret = (comp, options2) => {
-      debug2("caret", comp, options2);
-      const r = options2.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options2.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug2("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug2("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug2("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options2) => {
-      debug2("replaceXRanges", comp, options2);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options2)).join(" ");
-    };
-    var replaceXRange = (comp, options2) => {
-      comp = comp.trim();
-      const r = options2.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options2.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options2) => {
-      debug2("replaceStars", comp, options2);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options2) => {
-      debug2("replaceGTE0", comp, options2);
-      return comp.trim().replace(re[options2.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options2) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options2.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug2(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options2) {
-        options2 = parseOptions(options2);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options2.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug2("comparator", comp, options2);
-        this.options = options2;
-        this.loose = !!options2.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug2("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug2("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options2) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options2).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options2).test(comp.semver);
-        }
-        options2 = parseOptions(options2);
-        if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options2.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var satisfies = (version, range, options2) => {
-      try {
-        range = new Range(range, options2);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options2) => new Range(range, options2).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options2) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options2);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options2);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options2) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options2);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options2);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options2) => {
-      try {
-        return new Range(range, options2).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options2) => {
-      version = new SemVer(version, options2);
-      range = new Range(range, options2);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version, range, options2)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options2)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options2)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options2) => outside(version, range, ">", options2);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options2) => outside(version, range, "<", options2);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options2) => {
-      r1 = new Range(r1, options2);
-      r2 = new Range(r2, options2);
-      return r1.intersects(r2, options2);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    module.exports = (versions, range, options2) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options2));
-      for (const version of v) {
-        const included = satisfies(version, range, options2);
-        if (included) {
-          prev = version;
-          if (!first) {
-            first = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options2 = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options2);
-      dom = new Range(dom, options2);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options2);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options2) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options2.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options2.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options2);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options2);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options2);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options2)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options2)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies(eq, String(c), options2)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options2.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options2.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options2);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options2);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options2) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options2);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options2) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options2);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants3 = require_constants6();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse3 = require_parse2();
-    var valid = require_valid();
-    var clean = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse: parse3,
-      valid,
-      clean,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate,
-      Comparator,
-      Range,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js
-var require_util11 = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.sumOfRange = void 0;
-    var sumOfRange = function(array, start, end) {
-      var sum = 0;
-      for (var i = start; i <= end; i++) {
-        sum += array[i];
-      }
-      return sum;
-    };
-    exports.sumOfRange = sumOfRange;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js
-var require_compiled = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js"(exports, module) {
-    "use strict";
-    var $protobuf = __require("protobufjs/minimal");
-    var $Reader = $protobuf.Reader;
-    var $Writer = $protobuf.Writer;
-    var $util = $protobuf.util;
-    var $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
-    $root.DDSketch = (function() {
-      function DDSketch2(properties) {
-        if (properties) {
-          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-            if (properties[keys[i]] != null)
-              this[keys[i]] = properties[keys[i]];
-        }
-      }
-      DDSketch2.prototype.mapping = null;
-      DDSketch2.prototype.positiveValues = null;
-      DDSketch2.prototype.negativeValues = null;
-      DDSketch2.prototype.zeroCount = 0;
-      DDSketch2.create = function create(properties) {
-        return new DDSketch2(properties);
-      };
-      DDSketch2.encode = function encode(message, writer) {
-        if (!writer)
-          writer = $Writer.create();
-        if (message.mapping != null && Object.hasOwnProperty.call(message, "mapping"))
-          $root.IndexMapping.encode(message.mapping, writer.uint32(
-            /* id 1, wireType 2 =*/
-            10
-          ).fork()).ldelim();
-        if (message.positiveValues != null && Object.hasOwnProperty.call(message, "positiveValues"))
-          $root.Store.encode(message.positiveValues, writer.uint32(
-            /* id 2, wireType 2 =*/
-            18
-          ).fork()).ldelim();
-        if (message.negativeValues != null && Object.hasOwnProperty.call(message, "negativeValues"))
-          $root.Store.encode(message.negativeValues, writer.uint32(
-            /* id 3, wireType 2 =*/
-            26
-          ).fork()).ldelim();
-        if (message.zeroCount != null && Object.hasOwnProperty.call(message, "zeroCount"))
-          writer.uint32(
-            /* id 4, wireType 1 =*/
-            33
-          ).double(message.zeroCount);
-        return writer;
-      };
-      DDSketch2.encodeDelimited = function encodeDelimited(message, writer) {
-        return this.encode(message, writer).ldelim();
-      };
-      DDSketch2.decode = function decode2(reader, length) {
-        if (!(reader instanceof $Reader))
-          reader = $Reader.create(reader);
-        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.DDSketch();
-        while (reader.pos < end) {
-          var tag = reader.uint32();
-          switch (tag >>> 3) {
-            case 1:
-              message.mapping = $root.IndexMapping.decode(reader, reader.uint32());
-              break;
-            case 2:
-              message.positiveValues = $root.Store.decode(reader, reader.uint32());
-              break;
-            case 3:
-              message.negativeValues = $root.Store.decode(reader, reader.uint32());
-              break;
-            case 4:
-              message.zeroCount = reader.double();
-              break;
-            default:
-              reader.skipType(tag & 7);
-              break;
-          }
-        }
-        return message;
-      };
-      DDSketch2.decodeDelimited = function decodeDelimited(reader) {
-        if (!(reader instanceof $Reader))
-          reader = new $Reader(reader);
-        return this.decode(reader, reader.uint32());
-      };
-      DDSketch2.verify = function verify(message) {
-        if (typeof message !== "object" || message === null)
-          return "object expected";
-        if (message.mapping != null && message.hasOwnProperty("mapping")) {
-          var error2 = $root.IndexMapping.verify(message.mapping);
-          if (error2)
-            return "mapping." + error2;
-        }
-        if (message.positiveValues != null && message.hasOwnProperty("positiveValues")) {
-          var error2 = $root.Store.verify(message.positiveValues);
-          if (error2)
-            return "positiveValues." + error2;
-        }
-        if (message.negativeValues != null && message.hasOwnProperty("negativeValues")) {
-          var error2 = $root.Store.verify(message.negativeValues);
-          if (error2)
-            return "negativeValues." + error2;
-        }
-        if (message.zeroCount != null && message.hasOwnProperty("zeroCount")) {
-          if (typeof message.zeroCount !== "number")
-            return "zeroCount: number expected";
-        }
-        return null;
-      };
-      DDSketch2.fromObject = function fromObject(object) {
-        if (object instanceof $root.DDSketch)
-          return object;
-        var message = new $root.DDSketch();
-        if (object.mapping != null) {
-          if (typeof object.mapping !== "object")
-            throw TypeError(".DDSketch.mapping: object expected");
-          message.mapping = $root.IndexMapping.fromObject(object.mapping);
-        }
-        if (object.positiveValues != null) {
-          if (typeof object.positiveValues !== "object")
-            throw TypeError(".DDSketch.positiveValues: object expected");
-          message.positiveValues = $root.Store.fromObject(object.positiveValues);
-        }
-        if (object.negativeValues != null) {
-          if (typeof object.negativeValues !== "object")
-            throw TypeError(".DDSketch.negativeValues: object expected");
-          message.negativeValues = $root.Store.fromObject(object.negativeValues);
-        }
-        if (object.zeroCount != null)
-          message.zeroCount = Number(object.zeroCount);
-        return message;
-      };
-      DDSketch2.toObject = function toObject(message, options2) {
-        if (!options2)
-          options2 = {};
-        var object = {};
-        if (options2.defaults) {
-          object.mapping = null;
-          object.positiveValues = null;
-          object.negativeValues = null;
-          object.zeroCount = 0;
-        }
-        if (message.mapping != null && message.hasOwnProperty("mapping"))
-          object.mapping = $root.IndexMapping.toObject(message.mapping, options2);
-        if (message.positiveValues != null && message.hasOwnProperty("positiveValues"))
-          object.positiveValues = $root.Store.toObject(message.positiveValues, options2);
-        if (message.negativeValues != null && message.hasOwnProperty("negativeValues"))
-          object.negativeValues = $root.Store.toObject(message.negativeValues, options2);
-        if (message.zeroCount != null && message.hasOwnProperty("zeroCount"))
-          object.zeroCount = options2.json && !isFinite(message.zeroCount) ? String(message.zeroCount) : message.zeroCount;
-        return object;
-      };
-      DDSketch2.prototype.toJSON = function toJSON() {
-        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-      };
-      return DDSketch2;
-    })();
-    $root.IndexMapping = (function() {
-      function IndexMapping(properties) {
-        if (properties) {
-          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-            if (properties[keys[i]] != null)
-              this[keys[i]] = properties[keys[i]];
-        }
-      }
-      IndexMapping.prototype.gamma = 0;
-      IndexMapping.prototype.indexOffset = 0;
-      IndexMapping.prototype.interpolation = 0;
-      IndexMapping.create = function create(properties) {
-        return new IndexMapping(properties);
-      };
-      IndexMapping.encode = function encode(message, writer) {
-        if (!writer)
-          writer = $Writer.create();
-        if (message.gamma != null && Object.hasOwnProperty.call(message, "gamma"))
-          writer.uint32(
-            /* id 1, wireType 1 =*/
-            9
-          ).double(message.gamma);
-        if (message.indexOffset != null && Object.hasOwnProperty.call(message, "indexOffset"))
-          writer.uint32(
-            /* id 2, wireType 1 =*/
-            17
-          ).double(message.indexOffset);
-        if (message.interpolation != null && Object.hasOwnProperty.call(message, "interpolation"))
-          writer.uint32(
-            /* id 3, wireType 0 =*/
-            24
-          ).int32(message.interpolation);
-        return writer;
-      };
-      IndexMapping.encodeDelimited = function encodeDelimited(message, writer) {
-        return this.encode(message, writer).ldelim();
-      };
-      IndexMapping.decode = function decode2(reader, length) {
-        if (!(reader instanceof $Reader))
-          reader = $Reader.create(reader);
-        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.IndexMapping();
-        while (reader.pos < end) {
-          var tag = reader.uint32();
-          switch (tag >>> 3) {
-            case 1:
-              message.gamma = reader.double();
-              break;
-            case 2:
-              message.indexOffset = reader.double();
-              break;
-            case 3:
-              message.interpolation = reader.int32();
-              break;
-            default:
-              reader.skipType(tag & 7);
-              break;
-          }
-        }
-        return message;
-      };
-      IndexMapping.decodeDelimited = function decodeDelimited(reader) {
-        if (!(reader instanceof $Reader))
-          reader = new $Reader(reader);
-        return this.decode(reader, reader.uint32());
-      };
-      IndexMapping.verify = function verify(message) {
-        if (typeof message !== "object" || message === null)
-          return "object expected";
-        if (message.gamma != null && message.hasOwnProperty("gamma")) {
-          if (typeof message.gamma !== "number")
-            return "gamma: number expected";
-        }
-        if (message.indexOffset != null && message.hasOwnProperty("indexOffset")) {
-          if (typeof message.indexOffset !== "number")
-            return "indexOffset: number expected";
-        }
-        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
-          switch (message.interpolation) {
-            default:
-              return "interpolation: enum value expected";
-            case 0:
-            case 1:
-            case 2:
-            case 3:
-              break;
-          }
-        return null;
-      };
-      IndexMapping.fromObject = function fromObject(object) {
-        if (object instanceof $root.IndexMapping)
-          return object;
-        var message = new $root.IndexMapping();
-        if (object.gamma != null)
-          message.gamma = Number(object.gamma);
-        if (object.indexOffset != null)
-          message.indexOffset = Number(object.indexOffset);
-        switch (object.interpolation) {
-          case "NONE":
-          case 0:
-            message.interpolation = 0;
-            break;
-          case "LINEAR":
-          case 1:
-            message.interpolation = 1;
-            break;
-          case "QUADRATIC":
-          case 2:
-            message.interpolation = 2;
-            break;
-          case "CUBIC":
-          case 3:
-            message.interpolation = 3;
-            break;
-        }
-        return message;
-      };
-      IndexMapping.toObject = function toObject(message, options2) {
-        if (!options2)
-          options2 = {};
-        var object = {};
-        if (options2.defaults) {
-          object.gamma = 0;
-          object.indexOffset = 0;
-          object.interpolation = options2.enums === String ? "NONE" : 0;
-        }
-        if (message.gamma != null && message.hasOwnProperty("gamma"))
-          object.gamma = options2.json && !isFinite(message.gamma) ? String(message.gamma) : message.gamma;
-        if (message.indexOffset != null && message.hasOwnProperty("indexOffset"))
-          object.indexOffset = options2.json && !isFinite(message.indexOffset) ? String(message.indexOffset) : message.indexOffset;
-        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
-          object.interpolation = options2.enums === String ? $root.IndexMapping.Interpolation[message.interpolation] : message.interpolation;
-        return object;
-      };
-      IndexMapping.prototype.toJSON = function toJSON() {
-        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-      };
-      IndexMapping.Interpolation = (function() {
-        var valuesById = {}, values = Object.create(valuesById);
-        values[valuesById[0] = "NONE"] = 0;
-        values[valuesById[1] = "LINEAR"] = 1;
-        values[valuesById[2] = "QUADRATIC"] = 2;
-        values[valuesById[3] = "CUBIC"] = 3;
-        return values;
-      })();
-      return IndexMapping;
-    })();
-    $root.Store = (function() {
-      function Store(properties) {
-        this.binCounts = {};
-        this.contiguousBinCounts = [];
-        if (properties) {
-          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-            if (properties[keys[i]] != null)
-              this[keys[i]] = properties[keys[i]];
-        }
-      }
-      Store.prototype.binCounts = $util.emptyObject;
-      Store.prototype.contiguousBinCounts = $util.emptyArray;
-      Store.prototype.contiguousBinIndexOffset = 0;
-      Store.create = function create(properties) {
-        return new Store(properties);
-      };
-      Store.encode = function encode(message, writer) {
-        if (!writer)
-          writer = $Writer.create();
-        if (message.binCounts != null && Object.hasOwnProperty.call(message, "binCounts"))
-          for (var keys = Object.keys(message.binCounts), i = 0; i < keys.length; ++i)
-            writer.uint32(
-              /* id 1, wireType 2 =*/
-              10
-            ).fork().uint32(
-              /* id 1, wireType 0 =*/
-              8
-            ).sint32(keys[i]).uint32(
-              /* id 2, wireType 1 =*/
-              17
-            ).double(message.binCounts[keys[i]]).ldelim();
-        if (message.contiguousBinCounts != null && message.contiguousBinCounts.length) {
-          writer.uint32(
-            /* id 2, wireType 2 =*/
-            18
-          ).fork();
-          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
-            writer.double(message.contiguousBinCounts[i]);
-          writer.ldelim();
-        }
-        if (message.contiguousBinIndexOffset != null && Object.hasOwnProperty.call(message, "contiguousBinIndexOffset"))
-          writer.uint32(
-            /* id 3, wireType 0 =*/
-            24
-          ).sint32(message.contiguousBinIndexOffset);
-        return writer;
-      };
-      Store.encodeDelimited = function encodeDelimited(message, writer) {
-        return this.encode(message, writer).ldelim();
-      };
-      Store.decode = function decode2(reader, length) {
-        if (!(reader instanceof $Reader))
-          reader = $Reader.create(reader);
-        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.Store(), key, value;
-        while (reader.pos < end) {
-          var tag = reader.uint32();
-          switch (tag >>> 3) {
-            case 1:
-              if (message.binCounts === $util.emptyObject)
-                message.binCounts = {};
-              var end2 = reader.uint32() + reader.pos;
-              key = 0;
-              value = 0;
-              while (reader.pos < end2) {
-                var tag2 = reader.uint32();
-                switch (tag2 >>> 3) {
-                  case 1:
-                    key = reader.sint32();
-                    break;
-                  case 2:
-                    value = reader.double();
-                    break;
-                  default:
-                    reader.skipType(tag2 & 7);
-                    break;
-                }
-              }
-              message.binCounts[key] = value;
-              break;
-            case 2:
-              if (!(message.contiguousBinCounts && message.contiguousBinCounts.length))
-                message.contiguousBinCounts = [];
-              if ((tag & 7) === 2) {
-                var end2 = reader.uint32() + reader.pos;
-                while (reader.pos < end2)
-                  message.contiguousBinCounts.push(reader.double());
-              } else
-                message.contiguousBinCounts.push(reader.double());
-              break;
-            case 3:
-              message.contiguousBinIndexOffset = reader.sint32();
-              break;
-            default:
-              reader.skipType(tag & 7);
-              break;
-          }
-        }
-        return message;
-      };
-      Store.decodeDelimited = function decodeDelimited(reader) {
-        if (!(reader instanceof $Reader))
-          reader = new $Reader(reader);
-        return this.decode(reader, reader.uint32());
-      };
-      Store.verify = function verify(message) {
-        if (typeof message !== "object" || message === null)
-          return "object expected";
-        if (message.binCounts != null && message.hasOwnProperty("binCounts")) {
-          if (!$util.isObject(message.binCounts))
-            return "binCounts: object expected";
-          var key = Object.keys(message.binCounts);
-          for (var i = 0; i < key.length; ++i) {
-            if (!$util.key32Re.test(key[i]))
-              return "binCounts: integer key{k:sint32} expected";
-            if (typeof message.binCounts[key[i]] !== "number")
-              return "binCounts: number{k:sint32} expected";
-          }
-        }
-        if (message.contiguousBinCounts != null && message.hasOwnProperty("contiguousBinCounts")) {
-          if (!Array.isArray(message.contiguousBinCounts))
-            return "contiguousBinCounts: array expected";
-          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
-            if (typeof message.contiguousBinCounts[i] !== "number")
-              return "contiguousBinCounts: number[] expected";
-        }
-        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset")) {
-          if (!$util.isInteger(message.contiguousBinIndexOffset))
-            return "contiguousBinIndexOffset: integer expected";
-        }
-        return null;
-      };
-      Store.fromObject = function fromObject(object) {
-        if (object instanceof $root.Store)
-          return object;
-        var message = new $root.Store();
-        if (object.binCounts) {
-          if (typeof object.binCounts !== "object")
-            throw TypeError(".Store.binCounts: object expected");
-          message.binCounts = {};
-          for (var keys = Object.keys(object.binCounts), i = 0; i < keys.length; ++i)
-            message.binCounts[keys[i]] = Number(object.binCounts[keys[i]]);
-        }
-        if (object.contiguousBinCounts) {
-          if (!Array.isArray(object.contiguousBinCounts))
-            throw TypeError(".Store.contiguousBinCounts: array expected");
-          message.contiguousBinCounts = [];
-          for (var i = 0; i < object.contiguousBinCounts.length; ++i)
-            message.contiguousBinCounts[i] = Number(object.contiguousBinCounts[i]);
-        }
-        if (object.contiguousBinIndexOffset != null)
-          message.contiguousBinIndexOffset = object.contiguousBinIndexOffset | 0;
-        return message;
-      };
-      Store.toObject = function toObject(message, options2) {
-        if (!options2)
-          options2 = {};
-        var object = {};
-        if (options2.arrays || options2.defaults)
-          object.contiguousBinCounts = [];
-        if (options2.objects || options2.defaults)
-          object.binCounts = {};
-        if (options2.defaults)
-          object.contiguousBinIndexOffset = 0;
-        var keys2;
-        if (message.binCounts && (keys2 = Object.keys(message.binCounts)).length) {
-          object.binCounts = {};
-          for (var j = 0; j < keys2.length; ++j)
-            object.binCounts[keys2[j]] = options2.json && !isFinite(message.binCounts[keys2[j]]) ? String(message.binCounts[keys2[j]]) : message.binCounts[keys2[j]];
-        }
-        if (message.contiguousBinCounts && message.contiguousBinCounts.length) {
-          object.contiguousBinCounts = [];
-          for (var j = 0; j < message.contiguousBinCounts.length; ++j)
-            object.contiguousBinCounts[j] = options2.json && !isFinite(message.contiguousBinCounts[j]) ? String(message.contiguousBinCounts[j]) : message.contiguousBinCounts[j];
-        }
-        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset"))
-          object.contiguousBinIndexOffset = message.contiguousBinIndexOffset;
-        return object;
-      };
-      Store.prototype.toJSON = function toJSON() {
-        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-      };
-      return Store;
-    })();
-    module.exports = $root;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js
-var require_DenseStore = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js"(exports) {
-    "use strict";
-    var __spreadArray = exports && exports.__spreadArray || function(to, from, pack) {
-      if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
-        if (ar || !(i in from)) {
-          if (!ar) ar = Array.prototype.slice.call(from, 0, i);
-          ar[i] = from[i];
-        }
-      }
-      return to.concat(ar || Array.prototype.slice.call(from));
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DenseStore = void 0;
-    var util_1 = require_util11();
-    var CHUNK_SIZE = 128;
-    var DenseStore = (
-      /** @class */
-      (function() {
-        function DenseStore2(chunkSize) {
-          if (chunkSize === void 0) {
-            chunkSize = CHUNK_SIZE;
-          }
-          this.chunkSize = chunkSize;
-          this.bins = [];
-          this.count = 0;
-          this.minKey = Infinity;
-          this.maxKey = -Infinity;
-          this.offset = 0;
-        }
-        DenseStore2.prototype.add = function(key, weight) {
-          if (weight === void 0) {
-            weight = 1;
-          }
-          var index = this._getIndex(key);
-          this.bins[index] += weight;
-          this.count += weight;
-        };
-        DenseStore2.prototype.keyAtRank = function(rank, lower) {
-          if (lower === void 0) {
-            lower = true;
-          }
-          var runningCount = 0;
-          for (var i = 0; i < this.length(); i++) {
-            var bin = this.bins[i];
-            runningCount += bin;
-            if (lower && runningCount > rank || !lower && runningCount >= rank + 1) {
-              return i + this.offset;
-            }
-          }
-          return this.maxKey;
-        };
-        DenseStore2.prototype.merge = function(store) {
-          if (store.count === 0) {
-            return;
-          }
-          if (this.count === 0) {
-            this.copy(store);
-            return;
-          }
-          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
-            this._extendRange(store.minKey, store.maxKey);
-          }
-          var collapseStartIndex = store.minKey - store.offset;
-          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
-          if (collapseEndIndex > collapseStartIndex) {
-            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
-            this.bins[0] += collapseCount;
-          } else {
-            collapseEndIndex = collapseStartIndex;
-          }
-          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
-            this.bins[key - this.offset] += store.bins[key - store.offset];
-          }
-          this.count += store.count;
-        };
-        DenseStore2.prototype.copy = function(store) {
-          this.bins = __spreadArray([], store.bins, true);
-          this.count = store.count;
-          this.minKey = store.minKey;
-          this.maxKey = store.maxKey;
-          this.offset = store.offset;
-        };
-        DenseStore2.prototype.length = function() {
-          return this.bins.length;
-        };
-        DenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
-          var desiredLength = newMaxKey - newMinKey + 1;
-          return this.chunkSize * Math.ceil(desiredLength / this.chunkSize);
-        };
-        DenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
-          this._centerBins(newMinKey, newMaxKey);
-          this.minKey = newMinKey;
-          this.maxKey = newMaxKey;
-        };
-        DenseStore2.prototype._shiftBins = function(shift) {
-          var _a, _b;
-          if (shift > 0) {
-            this.bins = this.bins.slice(0, -shift);
-            (_a = this.bins).unshift.apply(_a, new Array(shift).fill(0));
-          } else {
-            this.bins = this.bins.slice(Math.abs(shift));
-            (_b = this.bins).push.apply(_b, new Array(Math.abs(shift)).fill(0));
-          }
-          this.offset -= shift;
-        };
-        DenseStore2.prototype._centerBins = function(newMinKey, newMaxKey) {
-          var middleKey = newMinKey + Math.floor((newMaxKey - newMinKey + 1) / 2);
-          this._shiftBins(Math.floor(this.offset + this.length() / 2) - middleKey);
-        };
-        DenseStore2.prototype._extendRange = function(key, secondKey) {
-          var _a;
-          secondKey = secondKey || key;
-          var newMinKey = Math.min(key, secondKey, this.minKey);
-          var newMaxKey = Math.max(key, secondKey, this.maxKey);
-          if (this.length() === 0) {
-            this.bins = new Array(this._getNewLength(newMinKey, newMaxKey)).fill(0);
-            this.offset = newMinKey;
-            this._adjust(newMinKey, newMaxKey);
-          } else if (newMinKey >= this.minKey && newMaxKey < this.offset + this.length()) {
-            this.minKey = newMinKey;
-            this.maxKey = newMaxKey;
-          } else {
-            var newLength = this._getNewLength(newMinKey, newMaxKey);
-            if (newLength > this.length()) {
-              (_a = this.bins).push.apply(_a, new Array(newLength - this.length()).fill(0));
-            }
-            this._adjust(newMinKey, newMaxKey);
-          }
-        };
-        DenseStore2.prototype._getIndex = function(key) {
-          if (key < this.minKey) {
-            this._extendRange(key);
-          } else if (key > this.maxKey) {
-            this._extendRange(key);
-          }
-          return key - this.offset;
-        };
-        DenseStore2.prototype.toProto = function() {
-          var ProtoStore = require_compiled().Store;
-          return ProtoStore.create({
-            contiguousBinCounts: this.bins,
-            contiguousBinIndexOffset: this.offset
-          });
-        };
-        DenseStore2.fromProto = function(protoStore) {
-          if (!protoStore || /* Double equals (==) is intentional here to check for
-           * `null` | `undefined` without including `0` */
-          protoStore.contiguousBinCounts == null || protoStore.contiguousBinIndexOffset == null) {
-            throw Error("Failed to decode store from protobuf");
-          }
-          var store = new this();
-          var index = protoStore.contiguousBinIndexOffset;
-          store.offset = index;
-          for (var _i = 0, _a = protoStore.contiguousBinCounts; _i < _a.length; _i++) {
-            var count = _a[_i];
-            store.add(index, count);
-            index += 1;
-          }
-          return store;
-        };
-        return DenseStore2;
-      })()
-    );
-    exports.DenseStore = DenseStore;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js
-var require_CollapsingLowestDenseStore = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CollapsingLowestDenseStore = void 0;
-    var DenseStore_1 = require_DenseStore();
-    var util_1 = require_util11();
-    var CollapsingLowestDenseStore = (
-      /** @class */
-      (function(_super) {
-        __extends(CollapsingLowestDenseStore2, _super);
-        function CollapsingLowestDenseStore2(binLimit, chunkSize) {
-          var _this = _super.call(this, chunkSize) || this;
-          _this.binLimit = binLimit;
-          _this.isCollapsed = false;
-          return _this;
-        }
-        CollapsingLowestDenseStore2.prototype.merge = function(store) {
-          if (store.count === 0) {
-            return;
-          }
-          if (this.count === 0) {
-            this.copy(store);
-            return;
-          }
-          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
-            this._extendRange(store.minKey, store.maxKey);
-          }
-          var collapseStartIndex = store.minKey - store.offset;
-          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
-          if (collapseEndIndex > collapseStartIndex) {
-            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
-            this.bins[0] += collapseCount;
-          } else {
-            collapseEndIndex = collapseStartIndex;
-          }
-          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
-            this.bins[key - this.offset] += store.bins[key - store.offset];
-          }
-          this.count += store.count;
-        };
-        CollapsingLowestDenseStore2.prototype.copy = function(store) {
-          _super.prototype.copy.call(this, store);
-          this.isCollapsed = store.isCollapsed;
-        };
-        CollapsingLowestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
-          var desiredLength = newMaxKey - newMinKey + 1;
-          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
-        };
-        CollapsingLowestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
-          if (newMaxKey - newMinKey + 1 > this.length()) {
-            newMinKey = newMaxKey - this.length() + 1;
-            if (newMinKey >= this.maxKey) {
-              this.offset = newMinKey;
-              this.minKey = newMinKey;
-              this.bins.fill(0);
-              this.bins[0] = this.count;
-            } else {
-              var shift = this.offset - newMinKey;
-              if (shift < 0) {
-                var collapseStartIndex = this.minKey - this.offset;
-                var collapseEndIndex = newMinKey - this.offset;
-                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
-                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
-                this.bins[collapseEndIndex] += collapsedCount;
-                this.minKey = newMinKey;
-                this._shiftBins(shift);
-              } else {
-                this.minKey = newMinKey;
-                this._shiftBins(shift);
-              }
-            }
-            this.maxKey = newMaxKey;
-            this.isCollapsed = true;
-          } else {
-            this._centerBins(newMinKey, newMaxKey);
-            this.minKey = newMinKey;
-            this.maxKey = newMaxKey;
-          }
-        };
-        CollapsingLowestDenseStore2.prototype._getIndex = function(key) {
-          if (key < this.minKey) {
-            if (this.isCollapsed) {
-              return 0;
-            }
-            this._extendRange(key);
-            if (this.isCollapsed) {
-              return 0;
-            }
-          } else if (key > this.maxKey) {
-            this._extendRange(key);
-          }
-          return key - this.offset;
-        };
-        return CollapsingLowestDenseStore2;
-      })(DenseStore_1.DenseStore)
-    );
-    exports.CollapsingLowestDenseStore = CollapsingLowestDenseStore;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js
-var require_CollapsingHighestDenseStore = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CollapsingHighestDenseStore = void 0;
-    var DenseStore_1 = require_DenseStore();
-    var util_1 = require_util11();
-    var CollapsingHighestDenseStore = (
-      /** @class */
-      (function(_super) {
-        __extends(CollapsingHighestDenseStore2, _super);
-        function CollapsingHighestDenseStore2(binLimit, chunkSize) {
-          var _this = _super.call(this, chunkSize) || this;
-          _this.binLimit = binLimit;
-          _this.isCollapsed = false;
-          return _this;
-        }
-        CollapsingHighestDenseStore2.prototype.merge = function(store) {
-          if (store.count === 0) {
-            return;
-          }
-          if (this.count === 0) {
-            this.copy(store);
-            return;
-          }
-          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
-            this._extendRange(store.minKey, store.maxKey);
-          }
-          var collapseEndIndex = store.maxKey - store.offset + 1;
-          var collapseStartIndex = Math.max(this.maxKey + 1, store.minKey) - store.offset;
-          if (collapseEndIndex > collapseStartIndex) {
-            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
-            this.bins[this.length() - 1] += collapseCount;
-          } else {
-            collapseStartIndex = collapseEndIndex;
-          }
-          for (var key = store.minKey; key < collapseStartIndex + store.offset; key++) {
-            this.bins[key - this.offset] += store.bins[key - store.offset];
-          }
-          this.count += store.count;
-        };
-        CollapsingHighestDenseStore2.prototype.copy = function(store) {
-          _super.prototype.copy.call(this, store);
-          this.isCollapsed = store.isCollapsed;
-        };
-        CollapsingHighestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
-          var desiredLength = newMaxKey - newMinKey + 1;
-          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
-        };
-        CollapsingHighestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
-          if (newMaxKey - newMinKey + 1 > this.length()) {
-            newMaxKey = newMinKey + this.length() + 1;
-            if (newMaxKey <= this.minKey) {
-              this.offset = newMinKey;
-              this.maxKey = newMaxKey;
-              this.bins.fill(0);
-              this.bins[this.length() - 1] = this.count;
-            } else {
-              var shift = this.offset - newMinKey;
-              if (shift > 0) {
-                var collapseStartIndex = newMaxKey - this.offset + 1;
-                var collapseEndIndex = this.maxKey - this.offset + 1;
-                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
-                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
-                this.bins[collapseStartIndex - 1] += collapsedCount;
-                this.maxKey = newMaxKey;
-                this._shiftBins(shift);
-              } else {
-                this.maxKey = newMaxKey;
-                this._shiftBins(shift);
-              }
-              this.minKey = newMinKey;
-              this.isCollapsed = true;
-            }
-          } else {
-            this._centerBins(newMinKey, newMaxKey);
-            this.minKey = newMinKey;
-            this.maxKey = newMaxKey;
-          }
-        };
-        CollapsingHighestDenseStore2.prototype._getIndex = function(key) {
-          if (key < this.minKey) {
-            if (this.isCollapsed) {
-              return this.length() - 1;
-            }
-            this._extendRange(key);
-            if (this.isCollapsed) {
-              return this.length() - 1;
-            }
-          } else if (key > this.maxKey) {
-            this._extendRange(key);
-          }
-          return key - this.offset;
-        };
-        return CollapsingHighestDenseStore2;
-      })(DenseStore_1.DenseStore)
-    );
-    exports.CollapsingHighestDenseStore = CollapsingHighestDenseStore;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js
-var require_store = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CollapsingHighestDenseStore = exports.CollapsingLowestDenseStore = exports.DenseStore = void 0;
-    var DenseStore_1 = require_DenseStore();
-    Object.defineProperty(exports, "DenseStore", { enumerable: true, get: function() {
-      return DenseStore_1.DenseStore;
-    } });
-    var CollapsingLowestDenseStore_1 = require_CollapsingLowestDenseStore();
-    Object.defineProperty(exports, "CollapsingLowestDenseStore", { enumerable: true, get: function() {
-      return CollapsingLowestDenseStore_1.CollapsingLowestDenseStore;
-    } });
-    var CollapsingHighestDenseStore_1 = require_CollapsingHighestDenseStore();
-    Object.defineProperty(exports, "CollapsingHighestDenseStore", { enumerable: true, get: function() {
-      return CollapsingHighestDenseStore_1.CollapsingHighestDenseStore;
-    } });
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js
-var require_KeyMapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.KeyMapping = void 0;
-    var index_1 = require_mapping();
-    var MIN_SAFE_FLOAT = Math.pow(2, -1023);
-    var MAX_SAFE_FLOAT = Number.MAX_VALUE;
-    var KeyMapping = (
-      /** @class */
-      (function() {
-        function KeyMapping2(relativeAccuracy, offset) {
-          if (offset === void 0) {
-            offset = 0;
-          }
-          if (relativeAccuracy <= 0 || relativeAccuracy >= 1) {
-            throw Error("Relative accuracy must be between 0 and 1 when initializing a KeyMapping");
-          }
-          this.relativeAccuracy = relativeAccuracy;
-          this._offset = offset;
-          var gammaMantissa = 2 * relativeAccuracy / (1 - relativeAccuracy);
-          this.gamma = 1 + gammaMantissa;
-          this._multiplier = 1 / Math.log1p(gammaMantissa);
-          this.minPossible = MIN_SAFE_FLOAT * this.gamma;
-          this.maxPossible = MAX_SAFE_FLOAT / this.gamma;
-        }
-        KeyMapping2.fromGammaOffset = function(gamma, indexOffset) {
-          var relativeAccuracy = (gamma - 1) / (gamma + 1);
-          return new this(relativeAccuracy, indexOffset);
-        };
-        KeyMapping2.prototype.key = function(value) {
-          return Math.ceil(this._logGamma(value)) + this._offset;
-        };
-        KeyMapping2.prototype.value = function(key) {
-          return this._powGamma(key - this._offset) * (2 / (1 + this.gamma));
-        };
-        KeyMapping2.prototype.toProto = function() {
-          var ProtoIndexMapping = require_compiled().IndexMapping;
-          return ProtoIndexMapping.create({
-            gamma: this.gamma,
-            indexOffset: this._offset,
-            interpolation: this._protoInterpolation()
-          });
-        };
-        KeyMapping2.fromProto = function(protoMapping) {
-          if (!protoMapping || /* Double equals (==) is intentional here to check for
-           * `null` | `undefined` without including `0` */
-          protoMapping.gamma == null || protoMapping.indexOffset == null) {
-            throw Error("Failed to decode mapping from protobuf");
-          }
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          var interpolation = protoMapping.interpolation, gamma = protoMapping.gamma, indexOffset = protoMapping.indexOffset;
-          switch (interpolation) {
-            case Interpolation.NONE:
-              return index_1.LogarithmicMapping.fromGammaOffset(gamma, indexOffset);
-            case Interpolation.LINEAR:
-              return index_1.LinearlyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
-            case Interpolation.CUBIC:
-              return index_1.CubicallyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
-            default:
-              throw Error("Unrecognized mapping when decoding from protobuf");
-          }
-        };
-        KeyMapping2.prototype._logGamma = function(value) {
-          return Math.log2(value) * this._multiplier;
-        };
-        KeyMapping2.prototype._powGamma = function(value) {
-          return Math.pow(2, value / this._multiplier);
-        };
-        KeyMapping2.prototype._protoInterpolation = function() {
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          return Interpolation.NONE;
-        };
-        return KeyMapping2;
-      })()
-    );
-    exports.KeyMapping = KeyMapping;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js
-var require_LogarithmicMapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LogarithmicMapping = void 0;
-    var KeyMapping_1 = require_KeyMapping();
-    var LogarithmicMapping = (
-      /** @class */
-      (function(_super) {
-        __extends(LogarithmicMapping2, _super);
-        function LogarithmicMapping2(relativeAccuracy, offset) {
-          if (offset === void 0) {
-            offset = 0;
-          }
-          var _this = _super.call(this, relativeAccuracy, offset) || this;
-          _this._multiplier *= Math.log(2);
-          return _this;
-        }
-        LogarithmicMapping2.prototype._logGamma = function(value) {
-          return Math.log2(value) * this._multiplier;
-        };
-        LogarithmicMapping2.prototype._powGamma = function(value) {
-          return Math.pow(2, value / this._multiplier);
-        };
-        LogarithmicMapping2.prototype._protoInterpolation = function() {
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          return Interpolation.NONE;
-        };
-        return LogarithmicMapping2;
-      })(KeyMapping_1.KeyMapping)
-    );
-    exports.LogarithmicMapping = LogarithmicMapping;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/math.js
-var require_math = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/math.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ldexp = exports.frexp = void 0;
-    function frexp(value) {
-      if (value === 0 || !Number.isFinite(value))
-        return [value, 0];
-      var absValue = Math.abs(value);
-      var exponent = Math.max(-1023, Math.floor(Math.log2(absValue)) + 1);
-      var mantissa = absValue * Math.pow(2, -exponent);
-      while (mantissa < 0.5) {
-        mantissa *= 2;
-        exponent--;
-      }
-      while (mantissa >= 1) {
-        mantissa *= 0.5;
-        exponent++;
-      }
-      if (value < 0) {
-        mantissa = -mantissa;
-      }
-      return [mantissa, exponent];
-    }
-    exports.frexp = frexp;
-    function ldexp(mantissa, exponent) {
-      var iterations = Math.min(3, Math.ceil(Math.abs(exponent) / 1023));
-      var result = mantissa;
-      for (var i = 0; i < iterations; i++) {
-        result *= Math.pow(2, Math.floor((exponent + i) / iterations));
-      }
-      return result;
-    }
-    exports.ldexp = ldexp;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js
-var require_LinearlyInterpolatedMapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LinearlyInterpolatedMapping = void 0;
-    var KeyMapping_1 = require_KeyMapping();
-    var math_1 = require_math();
-    var LinearlyInterpolatedMapping = (
-      /** @class */
-      (function(_super) {
-        __extends(LinearlyInterpolatedMapping2, _super);
-        function LinearlyInterpolatedMapping2(relativeAccuracy, offset) {
-          if (offset === void 0) {
-            offset = 0;
-          }
-          return _super.call(this, relativeAccuracy, offset) || this;
-        }
-        LinearlyInterpolatedMapping2.prototype._log2Approx = function(value) {
-          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
-          var significand = 2 * mantissa - 1;
-          return significand + (exponent - 1);
-        };
-        LinearlyInterpolatedMapping2.prototype._exp2Approx = function(value) {
-          var exponent = Math.floor(value) + 1;
-          var mantissa = (value - exponent + 2) / 2;
-          return (0, math_1.ldexp)(mantissa, exponent);
-        };
-        LinearlyInterpolatedMapping2.prototype._logGamma = function(value) {
-          return Math.log2(value) * this._multiplier;
-        };
-        LinearlyInterpolatedMapping2.prototype._powGamma = function(value) {
-          return Math.pow(2, value / this._multiplier);
-        };
-        LinearlyInterpolatedMapping2.prototype._protoInterpolation = function() {
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          return Interpolation.LINEAR;
-        };
-        return LinearlyInterpolatedMapping2;
-      })(KeyMapping_1.KeyMapping)
-    );
-    exports.LinearlyInterpolatedMapping = LinearlyInterpolatedMapping;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js
-var require_CubicallyInterpolatedMapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CubicallyInterpolatedMapping = void 0;
-    var KeyMapping_1 = require_KeyMapping();
-    var math_1 = require_math();
-    var CubicallyInterpolatedMapping = (
-      /** @class */
-      (function(_super) {
-        __extends(CubicallyInterpolatedMapping2, _super);
-        function CubicallyInterpolatedMapping2(relativeAccuracy, offset) {
-          if (offset === void 0) {
-            offset = 0;
-          }
-          var _this = _super.call(this, relativeAccuracy, offset) || this;
-          _this.A = 6 / 35;
-          _this.B = -3 / 5;
-          _this.C = 10 / 7;
-          _this._multiplier /= _this.C;
-          return _this;
-        }
-        CubicallyInterpolatedMapping2.prototype._cubicLog2Approx = function(value) {
-          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
-          var significand = 2 * mantissa - 1;
-          return ((this.A * significand + this.B) * significand + this.C) * significand + (exponent - 1);
-        };
-        CubicallyInterpolatedMapping2.prototype._cubicExp2Approx = function(value) {
-          var exponent = Math.floor(value);
-          var delta0 = this.B * this.B - 3 * this.A * this.C;
-          var delta1 = 2 * this.B * this.B * this.B - 9 * this.A * this.B * this.C - 27 * this.A * this.A * (value - exponent);
-          var cardano = Math.cbrt((delta1 - Math.sqrt(delta1 * delta1 - 4 * delta0 * delta0 * delta0)) / 2);
-          var significandPlusOne = -(this.B + cardano + delta0 / cardano) / (3 * this.A) + 1;
-          var mantissa = significandPlusOne / 2;
-          return (0, math_1.ldexp)(mantissa, exponent + 1);
-        };
-        CubicallyInterpolatedMapping2.prototype._logGamma = function(value) {
-          return this._cubicLog2Approx(value) * this._multiplier;
-        };
-        CubicallyInterpolatedMapping2.prototype._powGamma = function(value) {
-          return this._cubicExp2Approx(value / this._multiplier);
-        };
-        CubicallyInterpolatedMapping2.prototype._protoInterpolation = function() {
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          return Interpolation.CUBIC;
-        };
-        return CubicallyInterpolatedMapping2;
-      })(KeyMapping_1.KeyMapping)
-    );
-    exports.CubicallyInterpolatedMapping = CubicallyInterpolatedMapping;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js
-var require_mapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CubicallyInterpolatedMapping = exports.LinearlyInterpolatedMapping = exports.LogarithmicMapping = exports.KeyMapping = void 0;
-    var KeyMapping_1 = require_KeyMapping();
-    Object.defineProperty(exports, "KeyMapping", { enumerable: true, get: function() {
-      return KeyMapping_1.KeyMapping;
-    } });
-    var LogarithmicMapping_1 = require_LogarithmicMapping();
-    Object.defineProperty(exports, "LogarithmicMapping", { enumerable: true, get: function() {
-      return LogarithmicMapping_1.LogarithmicMapping;
-    } });
-    var LinearlyInterpolatedMapping_1 = require_LinearlyInterpolatedMapping();
-    Object.defineProperty(exports, "LinearlyInterpolatedMapping", { enumerable: true, get: function() {
-      return LinearlyInterpolatedMapping_1.LinearlyInterpolatedMapping;
-    } });
-    var CubicallyInterpolatedMapping_1 = require_CubicallyInterpolatedMapping();
-    Object.defineProperty(exports, "CubicallyInterpolatedMapping", { enumerable: true, get: function() {
-      return CubicallyInterpolatedMapping_1.CubicallyInterpolatedMapping;
-    } });
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js
-var require_DDSketch = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LogCollapsingHighestDenseDDSketch = exports.LogCollapsingLowestDenseDDSketch = exports.DDSketch = void 0;
-    var store_1 = require_store();
-    var mapping_1 = require_mapping();
-    var DEFAULT_RELATIVE_ACCURACY = 0.01;
-    var DEFAULT_BIN_LIMIT = 2048;
-    var BaseDDSketch = (
-      /** @class */
-      (function() {
-        function BaseDDSketch2(_a) {
-          var mapping = _a.mapping, store = _a.store, negativeStore = _a.negativeStore, zeroCount = _a.zeroCount;
-          this.mapping = mapping;
-          this.store = store;
-          this.negativeStore = negativeStore;
-          this.zeroCount = zeroCount;
-          this.count = this.negativeStore.count + this.zeroCount + this.store.count;
-          this.min = Infinity;
-          this.max = -Infinity;
-          this.sum = 0;
-        }
-        BaseDDSketch2.prototype.accept = function(value, weight) {
-          if (weight === void 0) {
-            weight = 1;
-          }
-          if (weight <= 0) {
-            throw Error("Weight must be a positive number");
-          }
-          if (value > this.mapping.minPossible) {
-            var key = this.mapping.key(value);
-            this.store.add(key, weight);
-          } else if (value < -this.mapping.minPossible) {
-            var key = this.mapping.key(-value);
-            this.negativeStore.add(key, weight);
-          } else {
-            this.zeroCount += weight;
-          }
-          this.count += weight;
-          this.sum += value * weight;
-          if (value < this.min) {
-            this.min = value;
-          }
-          if (value > this.max) {
-            this.max = value;
-          }
-        };
-        BaseDDSketch2.prototype.getValueAtQuantile = function(quantile2) {
-          if (quantile2 < 0 || quantile2 > 1 || this.count === 0) {
-            return NaN;
-          }
-          var rank = quantile2 * (this.count - 1);
-          var quantileValue = 0;
-          if (rank < this.negativeStore.count) {
-            var reversedRank = this.negativeStore.count - rank - 1;
-            var key = this.negativeStore.keyAtRank(reversedRank, false);
-            quantileValue = -this.mapping.value(key);
-          } else if (rank < this.zeroCount + this.negativeStore.count) {
-            return 0;
-          } else {
-            var key = this.store.keyAtRank(rank - this.zeroCount - this.negativeStore.count);
-            quantileValue = this.mapping.value(key);
-          }
-          return quantileValue;
-        };
-        BaseDDSketch2.prototype.merge = function(sketch) {
-          if (!this.mergeable(sketch)) {
-            throw new Error("Cannot merge two DDSketches with different `relativeAccuracy` parameters");
-          }
-          if (sketch.count === 0) {
-            return;
-          }
-          if (this.count === 0) {
-            this._copy(sketch);
-            return;
-          }
-          this.store.merge(sketch.store);
-          this.zeroCount += sketch.zeroCount;
-          this.count += sketch.count;
-          this.sum += sketch.sum;
-          if (sketch.min < this.min) {
-            this.min = sketch.min;
-          }
-          if (sketch.max > this.max) {
-            this.max = sketch.max;
-          }
-        };
-        BaseDDSketch2.prototype.mergeable = function(sketch) {
-          return this.mapping.gamma === sketch.mapping.gamma;
-        };
-        BaseDDSketch2.prototype._copy = function(sketch) {
-          this.store.copy(sketch.store);
-          this.negativeStore.copy(sketch.negativeStore);
-          this.zeroCount = sketch.zeroCount;
-          this.min = sketch.min;
-          this.max = sketch.max;
-          this.count = sketch.count;
-          this.sum = sketch.sum;
-        };
-        BaseDDSketch2.prototype.toProto = function() {
-          var ProtoDDSketch = require_compiled().DDSketch;
-          var message = ProtoDDSketch.create({
-            mapping: this.mapping.toProto(),
-            positiveValues: this.store.toProto(),
-            negativeValues: this.negativeStore.toProto(),
-            zeroCount: this.zeroCount
-          });
-          return ProtoDDSketch.encode(message).finish();
-        };
-        BaseDDSketch2.fromProto = function(buffer) {
-          var ProtoDDSketch = require_compiled().DDSketch;
-          var decoded = ProtoDDSketch.decode(buffer);
-          var mapping = mapping_1.KeyMapping.fromProto(decoded.mapping);
-          var store = store_1.DenseStore.fromProto(decoded.positiveValues);
-          var negativeStore = store_1.DenseStore.fromProto(decoded.negativeValues);
-          var zeroCount = decoded.zeroCount;
-          return new BaseDDSketch2({ mapping, store, negativeStore, zeroCount });
-        };
-        return BaseDDSketch2;
-      })()
-    );
-    var defaultConfig = {
-      relativeAccuracy: DEFAULT_RELATIVE_ACCURACY
-    };
-    var DDSketch2 = (
-      /** @class */
-      (function(_super) {
-        __extends(DDSketch3, _super);
-        function DDSketch3(_a) {
-          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c;
-          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
-          var store = new store_1.DenseStore();
-          var negativeStore = new store_1.DenseStore();
-          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
-        }
-        return DDSketch3;
-      })(BaseDDSketch)
-    );
-    exports.DDSketch = DDSketch2;
-    var LogCollapsingLowestDenseDDSketch = (
-      /** @class */
-      (function(_super) {
-        __extends(LogCollapsingLowestDenseDDSketch2, _super);
-        function LogCollapsingLowestDenseDDSketch2(_a) {
-          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
-          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
-          var store = new store_1.CollapsingLowestDenseStore(binLimit);
-          var negativeStore = new store_1.CollapsingLowestDenseStore(binLimit);
-          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
-        }
-        return LogCollapsingLowestDenseDDSketch2;
-      })(BaseDDSketch)
-    );
-    exports.LogCollapsingLowestDenseDDSketch = LogCollapsingLowestDenseDDSketch;
-    var LogCollapsingHighestDenseDDSketch = (
-      /** @class */
-      (function(_super) {
-        __extends(LogCollapsingHighestDenseDDSketch2, _super);
-        function LogCollapsingHighestDenseDDSketch2(_a) {
-          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
-          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
-          var store = new store_1.CollapsingHighestDenseStore(binLimit);
-          var negativeStore = new store_1.CollapsingHighestDenseStore(binLimit);
-          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
-        }
-        return LogCollapsingHighestDenseDDSketch2;
-      })(BaseDDSketch)
-    );
-    exports.LogCollapsingHighestDenseDDSketch = LogCollapsingHighestDenseDDSketch;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/index.js
-var require_ddsketch = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_DDSketch(), exports);
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_ddsketch(), exports);
   }
 });
 
@@ -46956,6 +46956,164 @@ No sessions in the last ${figures2.lookbackDays} days.`;
   ].join("\n");
 }
 
+// src/records/tally.ts
+function bump(counts, key) {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+function emptyTally() {
+  return {
+    inputsRead: 0,
+    itemsRead: 0,
+    bytesRead: 0,
+    skipped: {},
+    records: 0,
+    accepted: 0,
+    rejected: 0,
+    rejectedReasons: {},
+    privacy: {},
+    duplicates: 0,
+    outsideWindow: 0,
+    limitReached: null
+  };
+}
+var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
+var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
+function addTally(total, tally) {
+  for (const name of TALLY_COUNTS) total[name] += tally[name];
+  for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+  total.limitReached ??= tally.limitReached;
+}
+function sumTallies(tallies) {
+  const total = emptyTally();
+  for (const tally of tallies) addTally(total, tally);
+  return total;
+}
+function limitMessage(tally) {
+  return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
+}
+
+// src/report/job-summary.ts
+var SUMMARY_MAX_GROUPS = 200;
+var ACTION_WORDS = {
+  create: "opened",
+  update: "updated",
+  reopen: "reopened: regressed in a newer version",
+  close: "closed: recovered",
+  unchanged: "unchanged",
+  closed: "closed by a maintainer, left alone",
+  muted: "muted (not planned, or ignore label), left alone",
+  deferred: "not opened: max-new-issues reached"
+};
+function link(url, html) {
+  return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${html}</a>` : html;
+}
+function reasonRows(counts) {
+  return Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([reason, count]) => [`<code>${escapeHtml(reason)}</code>`, formatCount(count)]);
+}
+function composeJobSummary(report, summary2) {
+  const { totals, intake: intake2 } = report;
+  const partial = report.partial;
+  if (partial) {
+    summary2.addHeading(`Crash report triage: shard ${partial.shard.index} of ${partial.shard.count}`, 2);
+    summary2.addRaw(
+      `<p>${formatCount(partial.sessions)} sessions from this shard's ${formatCount(intake2.inputsRead)} input(s) (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window) were written to <code>${escapeHtml(partial.path)}</code> (${formatCount(partial.bytes)} bytes). The merge job counts them with the other shards and files the issues.</p>`,
+      true
+    );
+  } else {
+    summary2.addHeading("Crash report triage", 2);
+    if (report.merged) summary2.addRaw(`<p>Merged from the partials of ${formatCount(report.merged.shards)} shard(s).</p>`, true);
+    summary2.addRaw(
+      `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window). <strong>${formatCount(totals.flagged)} flagged</strong>: a group needs at least ${formatCount(report.rule.minSessions)} sessions and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
+      true
+    );
+  }
+  if (intake2.limitReached) summary2.addRaw(`<p>\u26A0\uFE0F <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake2))}</p>`, true);
+  const waiting = intake2.skipped["artifact-deferred-rate-limit"] ?? 0;
+  if (waiting > 0) summary2.addRaw(`<p>\u23F3 <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
+  if (report.dryRun) summary2.addRaw("<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>", true);
+  const header = [...report.groupBy, "sessions", "errored", "rate", "interval", "rest", "flagged", "issue"].map((data) => ({ data, header: true }));
+  const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
+    ...group.fields.map((field) => escapeHtml(field.value)),
+    formatCount(group.sessions),
+    formatCount(group.erroredSessions),
+    formatPercent(group.errorRate),
+    formatInterval(group.interval),
+    formatPercent(group.baseline.errorRate),
+    group.flagged ? "\u{1F534} yes" : `no: ${escapeHtml(group.verdict)}`,
+    group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : ""
+  ]);
+  if (rows.length > 0 && !partial) summary2.addTable([header, ...rows]);
+  if (report.groups.length > SUMMARY_MAX_GROUPS) {
+    summary2.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
+  }
+  if (report.matrix.length > 0) {
+    summary2.addHeading("Errored-session rate by OS and app version", 3);
+    summary2.addRaw(`
+
+${matrixTable(report.matrix)}
+
+`, true);
+    const worst = [...report.groups].filter((group) => group.sessions >= report.rule.minSessions).sort((a, b) => b.errorRate - a.errorRate).slice(0, 8).map((group) => ({ label: group.fields.map((field) => field.value).join(" "), rate: group.errorRate }));
+    if (worst.length > 0) summary2.addRaw(`
+
+${worstGroupsChart(worst)}
+
+`, true);
+  }
+  if (report.issues.length > 0) {
+    summary2.addHeading("Issues", 3);
+    summary2.addList(
+      report.issues.map((issue2) => {
+        const verb = issue2.dryRun ? `would be ${ACTION_WORDS[issue2.kind]}` : ACTION_WORDS[issue2.kind];
+        const target = issue2.number ? link(issue2.url, `#${issue2.number}`) : escapeHtml(issue2.title);
+        return `${target} (${escapeHtml(issue2.label)}): ${verb}`;
+      })
+    );
+  }
+  const rejected = reasonRows(intake2.rejectedReasons);
+  if (rejected.length > 0) {
+    summary2.addHeading("Rejected records", 3);
+    summary2.addTable([[{ data: "reason", header: true }, { data: "records", header: true }], ...rejected]);
+  }
+  const privacy = reasonRows(intake2.privacy);
+  if (privacy.length > 0) {
+    summary2.addHeading("Records rejected for private data", 3);
+    summary2.addRaw("<p>Only the field and the rule are shown; the values were dropped unread.</p>", true);
+    summary2.addTable([[{ data: "field and rule", header: true }, { data: "records", header: true }], ...privacy]);
+  }
+  const skipped = reasonRows(intake2.skipped);
+  if (skipped.length > 0) {
+    summary2.addHeading("Skipped inputs", 3);
+    summary2.addTable([[{ data: "reason", header: true }, { data: "inputs", header: true }], ...skipped]);
+  }
+  if (report.state) {
+    summary2.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) taken from the kept state without a download, ${formatCount(report.state.stored)} downloaded, read and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);
+  }
+  if (report.requests) {
+    summary2.addRaw(`<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`, true);
+  }
+  return summary2;
+}
+
+// src/report/write-report.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+async function writeReport(report, path) {
+  await mkdir2(dirname2(path), { recursive: true });
+  await writeFile2(path, `${JSON.stringify(report, null, 2)}
+`);
+}
+
+// src/partial/partial-files.ts
+import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+
+// src/sources/path-source.ts
+import { createReadStream } from "node:fs";
+import { glob, readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { join as join2, relative, resolve as resolve2 } from "node:path";
+
 // src/limits.ts
 var KiB = 1024;
 var MiB = 1024 * KiB;
@@ -46970,9 +47128,6 @@ var RECORD_MAX_DEPTH = 8;
 var RUN_MAX_ARTIFACTS = 5e3;
 var RUN_MAX_BYTES = 4 * 1024 * MiB;
 var RUN_MAX_RECORDS = 5e7;
-
-// src/sources/zip-entries.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/records/parse-records.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -47149,140 +47304,82 @@ function concat(a, b) {
   return out;
 }
 
-// src/sources/zip-entries.ts
-var SYMLINK_MODE = 40960;
-var FILE_TYPE_MASK = 61440;
-var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
-function openZip(bytes) {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Promise((resolve5, reject) => {
-    import_yauzl.default.fromBuffer(
-      buffer,
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
-      (error2, zip) => error2 || !zip ? reject(error2 ?? new Error("no zip")) : resolve5(zip)
-    );
-  });
+// src/sources/shard.ts
+import { createHash } from "node:crypto";
+function shardOf(key, count) {
+  if (count <= 1) return 1;
+  return createHash("sha256").update(key).digest().readUInt32BE(0) % count + 1;
 }
-function nextEntry(zip) {
-  return new Promise((resolve5, reject) => {
-    const cleanup = () => {
-      zip.removeListener("entry", onEntry);
-      zip.removeListener("end", onEnd);
-      zip.removeListener("error", onError);
-    };
-    const onEntry = (entry) => (cleanup(), resolve5(entry));
-    const onEnd = () => (cleanup(), resolve5(null));
-    const onError = (error2) => (cleanup(), reject(error2));
-    zip.on("entry", onEntry);
-    zip.on("end", onEnd);
-    zip.on("error", onError);
-    zip.readEntry();
-  });
-}
-function readEntry(zip, entry) {
-  return new Promise((resolve5, reject) => {
-    zip.openReadStream(entry, (error2, stream) => {
-      if (error2 || !stream) return reject(error2 ?? new Error("no stream"));
-      const chunks = [];
-      let length = 0;
-      stream.on("data", (chunk) => {
-        length += chunk.length;
-        if (length > entry.uncompressedSize) stream.destroy(new Error("too many bytes in the stream"));
-        else chunks.push(chunk);
-      });
-      stream.on("error", reject);
-      stream.on("end", () => resolve5(Buffer.concat(chunks, length)));
-    });
-  });
-}
-function unsafeEntryName(name) {
-  return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
-}
-function entryName(entry) {
-  const raw = entry.fileName;
-  return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
-}
-async function* zipEntries(archive) {
-  const skip2 = (reason, index) => ({
-    kind: "skip",
-    origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
-    reason
-  });
-  let zip;
-  try {
-    zip = await openZip(archive.bytes);
-  } catch {
-    yield skip2("zip-invalid");
-    return;
-  }
-  try {
-    if (zip.entryCount > ZIP_MAX_ENTRIES) {
-      yield skip2("zip-too-many-entries");
-      return;
-    }
-    let index = 0;
-    let declared = 0;
-    for (; ; ) {
-      let entry;
-      try {
-        entry = await nextEntry(zip);
-      } catch {
-        yield skip2("zip-invalid");
-        return;
-      }
-      if (!entry) return;
-      index += 1;
-      const name = entryName(entry);
-      if (name.endsWith("/")) continue;
-      if (unsafeEntryName(name)) {
-        yield skip2("zip-unsafe-entry-name", index);
-        continue;
-      }
-      if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
-        yield skip2("zip-symlink", index);
-        continue;
-      }
-      if (ARCHIVE_EXTENSIONS.test(name)) {
-        yield skip2("zip-nested-archive", index);
-        continue;
-      }
-      if (recordFormatOf(name) === null) {
-        yield skip2("unsupported-file-type", index);
-        continue;
-      }
-      if (entry.isEncrypted()) {
-        yield skip2("zip-encrypted", index);
-        continue;
-      }
-      declared += entry.uncompressedSize;
-      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
-        yield skip2("zip-too-large");
-        return;
-      }
-      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
-        yield skip2("zip-bomb");
-        return;
-      }
-      let bytes;
-      try {
-        bytes = await readEntry(zip, entry);
-      } catch (error2) {
-        const message = error2 instanceof Error ? error2.message : "";
-        yield skip2(/too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid", index);
-        return;
-      }
-      if (bytes.byteLength !== entry.uncompressedSize) {
-        yield skip2("zip-size-mismatch", index);
-        return;
-      }
-      yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
-    }
-  } finally {
-    zip.close();
-  }
+function inShard(key, shard2) {
+  return !shard2 || shardOf(key, shard2.count) === shard2.index;
 }
 
-// src/records/intake.ts
+// src/sources/path-source.ts
+var STREAM_FROM_BYTES = 4 * 1024 * 1024;
+var CHUNK_BYTES = 1024 * 1024;
+function streamFile(path) {
+  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
+}
+function readable(name) {
+  return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
+}
+async function filesUnder(folder) {
+  const entries = await readdir2(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
+}
+async function expand2(pattern, cwd) {
+  const full = resolve2(cwd, pattern);
+  const info2 = await stat2(full).catch(() => null);
+  if (info2?.isDirectory()) return filesUnder(full);
+  if (info2?.isFile()) return [full];
+  const found = [];
+  for await (const path of glob(pattern, { cwd })) {
+    const absolute = resolve2(cwd, path);
+    const entry = await stat2(absolute).catch(() => null);
+    if (entry?.isDirectory()) found.push(...await filesUnder(absolute));
+    else if (entry?.isFile()) found.push(absolute);
+  }
+  return found.length > 0 ? [...new Set(found)].sort() : null;
+}
+function createPathSource(patterns, cwd, shard2) {
+  return {
+    describe: () => `files matching ${patterns.join(", ")}`,
+    async *read() {
+      const seen = /* @__PURE__ */ new Set();
+      let seq = 0;
+      for (const pattern of patterns) {
+        const files = await expand2(pattern, cwd);
+        if (files === null) {
+          if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
+          continue;
+        }
+        for (const file of files) {
+          if (seen.has(file)) continue;
+          seen.add(file);
+          seq += 1;
+          const origin = relative(cwd, file) || file;
+          if (!inShard(`file\0${origin}`, shard2)) continue;
+          if (!readable(file)) {
+            yield { kind: "skip", origin, reason: "unsupported-file-type" };
+            continue;
+          }
+          const info2 = await stat2(file);
+          if (info2.size > ARCHIVE_MAX_BYTES) {
+            yield { kind: "skip", origin, reason: "file-too-large" };
+            continue;
+          }
+          if (recordFormatOf(file) === "jsonl" && info2.size > STREAM_FROM_BYTES) {
+            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info2.size, run: null, seq };
+          } else {
+            yield { kind: "item", origin, name: file, bytes: await readFile2(file), run: null, seq };
+          }
+        }
+      }
+    }
+  };
+}
+
+// src/partial/partial-format.ts
 import { createHash as createHash2 } from "node:crypto";
 
 // src/aggregate/uuid-set.ts
@@ -47436,236 +47533,6 @@ function grow(segment) {
   }
 }
 
-// src/formats/derived-id.ts
-import { createHash } from "node:crypto";
-function derivedUuid(...parts) {
-  const hex = createHash("sha256").update(parts.join("\0")).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(parseInt(hex[16], 16) & 3 | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-// src/formats/platforms.ts
-var PLATFORMS = {
-  linux: "linux",
-  ubuntu: "linux",
-  debian: "linux",
-  centos: "linux",
-  rhel: "linux",
-  redhat: "linux",
-  fedora: "linux",
-  amazon: "linux",
-  amzn: "linux",
-  alpine: "linux",
-  arch: "linux",
-  opensuse: "linux",
-  suse: "linux",
-  darwin: "darwin",
-  mac: "darwin",
-  macos: "darwin",
-  osx: "darwin",
-  windows: "windows",
-  win32: "windows",
-  win: "windows",
-  freebsd: "freebsd"
-};
-var ARCHES = {
-  amd64: "x64",
-  x86_64: "x64",
-  x64: "x64",
-  arm64: "arm64",
-  aarch64: "arm64",
-  "386": "x86",
-  i386: "x86",
-  i686: "x86",
-  x86: "x86",
-  ia32: "x86",
-  arm: "arm",
-  armv7l: "arm",
-  armv6l: "arm"
-};
-function mapPlatform(value) {
-  return typeof value === "string" ? PLATFORMS[value.trim().toLowerCase()] ?? "other" : "other";
-}
-function mapArch(value) {
-  if (typeof value !== "string" || value.trim() === "") return null;
-  return ARCHES[value.trim().toLowerCase()] ?? "other";
-}
-
-// src/formats/hasura-cli.ts
-var HASURA_APP_NAME = "hasura-cli";
-function fromHasuraCli(event, appName) {
-  const executionId = event["execution_id"];
-  const timestamp = event["timestamp"];
-  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId)) return { ok: false, reason: "hasura-cli:execution_id" };
-  if (typeof timestamp !== "string") return { ok: false, reason: "hasura-cli:timestamp" };
-  if (typeof event["is_error"] !== "boolean") return { ok: false, reason: "hasura-cli:is_error" };
-  const failed = event["is_error"];
-  const summary2 = {
-    schema_version: 1,
-    session_id: executionId,
-    app: { name: appName ?? HASURA_APP_NAME, version: event["version"] },
-    os: { platform: mapPlatform(event["os_platform"]), ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {} },
-    started_at: timestamp,
-    ended_at: timestamp,
-    log_lines: 1,
-    error_lines: failed ? 1 : 0,
-    outcome: failed ? "error" : "ok"
-  };
-  if (typeof event["uuid"] === "string" && UUID_PATTERN.test(event["uuid"])) summary2["install_id"] = event["uuid"];
-  if (typeof event["server_version"] === "string") summary2["runtime"] = { name: "hasura-server", version: event["server_version"] };
-  if (typeof event["ci"] === "string" || event["ci"] === null) summary2["ci"] = event["ci"];
-  return { ok: true, value: summary2 };
-}
-
-// src/formats/record-shape.ts
-var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
-var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
-var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
-function recordShape(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
-  const record = value;
-  if (has(record, "schema_version") || has(record, "session_id")) return "session-summary";
-  if (has(record, "execution_id") && has(record, "is_error") && has(record, "os_platform")) return "hasura-cli";
-  if (typeof record["event"] === "string" && (record["type"] === "track" || has(record, "messageId"))) return "segment";
-  return null;
-}
-
-// src/formats/segment.ts
-var SEGMENT_APP_NAME = "app";
-var INSTALL_EVENTS = { "Installation Success": false, "Installation Errors": true };
-var OS_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
-function kept(event) {
-  const properties = event["properties"] !== null && typeof event["properties"] === "object" ? event["properties"] : {};
-  const anonymousId = typeof event["anonymousId"] === "string" && UUID_PATTERN.test(event["anonymousId"]) ? event["anonymousId"] : null;
-  const instanceId = typeof properties["instanceId"] === "string" && UUID_PATTERN.test(properties["instanceId"]) ? properties["instanceId"] : null;
-  return {
-    name: typeof event["event"] === "string" ? event["event"] : "",
-    messageId: typeof event["messageId"] === "string" ? event["messageId"] : null,
-    timestamp: typeof event["timestamp"] === "string" ? event["timestamp"] : null,
-    os: typeof properties["os"] === "string" ? properties["os"] : null,
-    version: typeof properties["version"] === "string" ? properties["version"] : null,
-    installId: instanceId ?? anonymousId
-  };
-}
-function fromSegment(event, appName) {
-  const { name, messageId, timestamp, os: os5, version, installId } = kept(event);
-  const isInstall = Object.prototype.hasOwnProperty.call(INSTALL_EVENTS, name);
-  if (!isInstall && name !== "Instance Active") return { ok: false, reason: "segment-event-skipped", skip: true };
-  if (!messageId) return { ok: false, reason: "segment:messageId" };
-  if (!timestamp) return { ok: false, reason: "segment:timestamp" };
-  const failed = isInstall && INSTALL_EVENTS[name] === true;
-  const osVersion = os5 && OS_VERSION.test(os5.toLowerCase()) ? os5.toLowerCase() : null;
-  const summary2 = {
-    schema_version: 1,
-    // The message ID is Segment's de-duplication key; the session ID is derived from it.
-    session_id: derivedUuid("segment", messageId),
-    app: { name: appName ?? SEGMENT_APP_NAME, version: version ?? "unknown" },
-    runtime: { name: isInstall ? "installer" : "server", version: "unknown" },
-    os: { platform: mapPlatform(os5), ...osVersion ? { version: osVersion } : {} },
-    started_at: timestamp,
-    ended_at: timestamp,
-    log_lines: 1,
-    error_lines: failed ? 1 : 0,
-    outcome: failed ? "error" : "ok"
-  };
-  if (installId) summary2["install_id"] = installId;
-  return { ok: true, value: summary2 };
-}
-
-// src/formats/adapt-record.ts
-function adaptRecord(value, settings) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
-  const shape = recordShape(value);
-  const format2 = settings.format === "auto" ? shape : settings.format;
-  if (format2 === null) return { ok: false, reason: "unknown-format" };
-  if (format2 === "log") return { ok: false, reason: "unknown-format" };
-  if (format2 !== shape && format2 !== "session-summary") return { ok: false, reason: `not-${format2}` };
-  switch (format2) {
-    case "session-summary":
-      return { ok: true, value };
-    case "hasura-cli":
-      return fromHasuraCli(value, settings.appName);
-    case "segment":
-      return fromSegment(value, settings.appName);
-  }
-}
-function summaryFromLog(figures2, contentKey, settings) {
-  return {
-    schema_version: 1,
-    session_id: derivedUuid("log", contentKey),
-    app: { name: settings.appName ?? "app", version: settings.appVersion ?? "unknown" },
-    os: { platform: "other" },
-    started_at: figures2.firstAt,
-    ended_at: figures2.lastAt,
-    log_lines: figures2.lines,
-    error_lines: figures2.errorLines,
-    outcome: figures2.errorLines > 0 ? "error" : "ok",
-    ...Object.keys(figures2.errorKinds).length > 0 ? { error_kinds: figures2.errorKinds } : {}
-  };
-}
-
-// src/formats/session-log.ts
-var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
-var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "CRITICAL", "FATAL", "EXCEPTION"]);
-var TRACEBACK = /^Traceback \(most recent call last\):/;
-var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
-var MAX_ERROR_KINDS = 32;
-var LogPatternError = class extends Error {
-};
-function compileLogPattern(source) {
-  let pattern;
-  try {
-    pattern = new RegExp(source);
-  } catch (error2) {
-    throw new LogPatternError(`is not a regular expression (${error2 instanceof Error ? error2.message : String(error2)})`);
-  }
-  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
-  return pattern;
-}
-function toIso(stamp) {
-  let text = stamp.replace(" ", "T").replace(",", ".");
-  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
-  text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
-  let first = null;
-  let last = null;
-  let lines2 = 0;
-  let errorLines = 0;
-  const errorKinds = /* @__PURE__ */ new Map();
-  let inTraceback = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "") continue;
-    lines2 += 1;
-    const match = pattern.exec(line);
-    const stamp = match?.groups?.["ts"];
-    if (match && stamp) {
-      inTraceback = false;
-      const iso = toIso(stamp);
-      if (iso) {
-        if (first === null || iso < first) first = iso;
-        if (last === null || iso > last) last = iso;
-      }
-      if (ERROR_LEVELS.has((match.groups?.["level"] ?? "").toUpperCase())) errorLines += 1;
-      continue;
-    }
-    if (TRACEBACK.test(line)) {
-      inTraceback = true;
-      errorLines += 1;
-      continue;
-    }
-    if (inTraceback && !/^\s/.test(line)) {
-      inTraceback = false;
-      const kind = EXCEPTION_LINE.exec(line)?.[1];
-      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-    }
-  }
-  if (first === null || last === null) return null;
-  return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines, lines2), errorKinds: Object.fromEntries(errorKinds) };
-}
-
 // src/records/compact-summary.ts
 function sessionConfig(appName, appVersion, runtime, platform2, osVersion, arch2, ci) {
   const os5 = { platform: platform2 };
@@ -47727,1285 +47594,8 @@ var CompactSummary = class {
   }
 };
 
-// src/records/privacy-guard.ts
-import { isIPv6 } from "node:net";
-var OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-var IPV6_CANDIDATE = /[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/g;
-function holdsIpv6(value) {
-  for (const candidate of value.match(IPV6_CANDIDATE) ?? []) {
-    const groups2 = candidate.split(":").filter((group) => group.length > 0).length;
-    if (groups2 >= 3 && isIPv6(candidate)) return true;
-  }
-  return false;
-}
-function hasAtLeast(value, char, count) {
-  let seen = 0;
-  for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) if (++seen >= count) return true;
-  return false;
-}
-var RULES = [
-  // Before e-mail: "user:password@host" would read as an address otherwise.
-  ["url-credentials", (v) => v.includes("://") && v.includes("@"), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
-  // Local part: RFC 5322 atext and dots.
-  ["email", (v) => v.includes("@"), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ["ipv4", (v) => v.length >= 7 && hasAtLeast(v, ".", 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
-  ["ipv6", (v) => v.includes("::") || hasAtLeast(v, ":", 7), holdsIpv6],
-  ["github-token", (v) => v.includes("_"), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
-  ["aws-key", (v) => v.includes("AKIA") || v.includes("ASIA"), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
-  ["slack-token", (v) => v.includes("xox"), /xox[abposr]-[A-Za-z0-9-]{8,}/],
-  ["jwt", (v) => v.includes("eyJ"), /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-  ["bearer-token", (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")), /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
-  ["pem-block", (v) => v.includes("-----BEGIN"), /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
-  ["home-path", (v) => v.includes("/") || v.includes("\\"), /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i]
-];
-function privacyRuleFor(value) {
-  for (const [rule, could, test] of RULES) {
-    if (could(value) && (typeof test === "function" ? test(value) : test.test(value))) return rule;
-  }
-  return null;
-}
-function escapeSegment(key) {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function search(node, skipKeys) {
-  if (typeof node === "string") {
-    const rule = privacyRuleFor(node);
-    return rule ? { segments: [], rule } : null;
-  }
-  if (node === null || typeof node !== "object") return null;
-  if (Array.isArray(node)) {
-    for (let index = 0; index < node.length; index += 1) {
-      const found = search(node[index], skipKeys);
-      if (found) {
-        found.segments.push(String(index));
-        return found;
-      }
-    }
-    return null;
-  }
-  for (const key in node) {
-    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
-    if (!skipKeys.has(key)) {
-      const rule = privacyRuleFor(key);
-      if (rule) return { segments: [escapeSegment(key)], rule };
-    }
-    const found = search(node[key], skipKeys);
-    if (found) {
-      found.segments.push(escapeSegment(key));
-      return found;
-    }
-  }
-  return null;
-}
-function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()) {
-  const found = search(value, knownKeys);
-  if (!found) return null;
-  return { path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""), rule: found.rule };
-}
-
-// src/records/timestamp.ts
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-var DAY_MS = 864e5;
-var COLON = 58;
-function digits(b, at, count) {
-  let value = 0;
-  for (let i = at; i < at + count; i += 1) {
-    const digit = b[i] - 48;
-    if (!(digit >= 0 && digit <= 9)) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-function daysFromCivil(year, month, day) {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-function timestampMs(b, start, end) {
-  const s = start;
-  if (end - s < 20) return Number.NaN;
-  const year = digits(b, s, 4);
-  const month = digits(b, s + 5, 2);
-  const day = digits(b, s + 8, 2);
-  const hour = digits(b, s + 11, 2);
-  const minute = digits(b, s + 14, 2);
-  const second = digits(b, s + 17, 2);
-  const separator = b[s + 10];
-  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
-  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return Number.NaN;
-  let at = s + 19;
-  let millis = 0;
-  if (b[at] === 46) {
-    const from = at + 1;
-    for (at = from; at < end && b[at] >= 48 && b[at] <= 57; at += 1) {
-      if (at - from < 3) millis += (b[at] - 48) * (at === from ? 100 : at === from + 1 ? 10 : 1);
-    }
-    if (at === from || at - from > 9) return Number.NaN;
-  }
-  if (at >= end) return Number.NaN;
-  const zone = b[at];
-  let offset = 0;
-  if (zone === 90 || zone === 122) {
-    at += 1;
-  } else if (zone === 43 || zone === 45) {
-    if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
-    const hours = digits(b, at + 1, 2);
-    const minutes = digits(b, at + 4, 2);
-    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
-    offset = (hours * 60 + minutes) * 6e4 * (zone === 43 ? 1 : -1);
-    at += 6;
-  } else {
-    return Number.NaN;
-  }
-  if (at !== end) return Number.NaN;
-  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
-}
-var scratch2 = new Uint8Array(64);
-function parseTimestamp(text) {
-  if (text.length < 20 || text.length > 40) return Number.NaN;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code > 127) return Number.NaN;
-    scratch2[i] = code;
-  }
-  return timestampMs(scratch2, 0, text.length);
-}
-function isDateTime(text) {
-  return !Number.isNaN(parseTimestamp(text));
-}
-
-// src/records/summary-scanner.ts
-var QUOTE2 = 34;
-var COLON2 = 58;
-var COMMA2 = 44;
-var OPEN = 123;
-var CLOSE = 125;
-var SCHEMA = 1;
-var SESSION = 2;
-var INSTALL = 4;
-var APP = 8;
-var RUNTIME = 16;
-var OS = 32;
-var CI = 64;
-var STARTED = 128;
-var ENDED = 256;
-var LOG = 512;
-var ERROR = 1024;
-var OUTCOME = 2048;
-var KINDS = 4096;
-var REQUIRED = SCHEMA | SESSION | APP | OS | STARTED | ENDED | LOG | ERROR;
-var FIELDS = [
-  ["schema_version", SCHEMA],
-  ["session_id", SESSION],
-  ["install_id", INSTALL],
-  ["app", APP],
-  ["runtime", RUNTIME],
-  ["os", OS],
-  ["ci", CI],
-  ["started_at", STARTED],
-  ["ended_at", ENDED],
-  ["log_lines", LOG],
-  ["error_lines", ERROR],
-  ["outcome", OUTCOME],
-  ["error_kinds", KINDS]
-];
-var ALNUM = 1;
-var NAME = 2;
-var VERSION9 = 4;
-var CI_FIRST = 8;
-var CI_REST = 16;
-var KIND_FIRST = 32;
-var KIND_REST = 64;
-var CLASSES = new Uint8Array(128);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  let bits = 0;
-  if (/[A-Za-z0-9]/.test(char)) bits |= ALNUM | NAME | VERSION9 | KIND_REST;
-  if (/[._-]/.test(char)) bits |= NAME | VERSION9;
-  if (char === "+") bits |= VERSION9;
-  if (/[A-Z]/.test(char)) bits |= CI_FIRST | CI_REST;
-  if (/[0-9_]/.test(char)) bits |= CI_REST;
-  if (/[A-Za-z_]/.test(char)) bits |= KIND_FIRST | KIND_REST;
-  CLASSES[code] = bits;
-}
-var HEX_VALUE = new Uint8Array(256).fill(255);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
-}
-var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-var PLATFORMS2 = ["linux", "darwin", "windows", "freebsd", "other"];
-var ARCHES2 = ["x64", "arm64", "x86", "arm", "other"];
-var OUTCOMES = ["ok", "error", "crash"];
-var FORBIDDEN_KINDS = ["__proto__", "constructor", "prototype"];
-var ascii = new TextEncoder();
-var latin1 = new TextDecoder("latin1");
-var encodeAll = (words) => words.map((word) => ascii.encode(word));
-var FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit]);
-var FIELD_LENGTH = [];
-for (const [name, bit] of FIELDS) FIELD_LENGTH[bit] = name.length;
-var PLATFORM_BYTES = encodeAll(PLATFORMS2);
-var ARCH_BYTES = encodeAll(ARCHES2);
-var OUTCOME_BYTES = encodeAll(OUTCOMES);
-var FORBIDDEN_BYTES = encodeAll(FORBIDDEN_KINDS);
-var NAME_BYTES = ascii.encode("name");
-var VERSION_BYTES = ascii.encode("version");
-var PLATFORM_KEY = ascii.encode("platform");
-var ARCH_KEY = ascii.encode("arch");
-var MAX_COUNT = 1e12;
-var MAX_KIND_COUNT = 1e9;
-var MAX_KINDS = 32;
-var MAX_KIND_LENGTH = 128;
-var MAX_NAME_LENGTH = 64;
-var MAX_INTERNED = 65536;
-var SLAB_BYTES = 1 << 16;
-var APP_NAME = 0;
-var APP_VERSION = 1;
-var RUNTIME_NAME = 2;
-var RUNTIME_VERSION = 3;
-var OS_VERSION2 = 4;
-var CI_VALUE = 5;
-var SLOTS = 6;
-var NO_ARCH = 255;
-function equalBytes(bytes, start, end, word) {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
-  return true;
-}
-function sameBytes(b, aStart, aEnd, bStart, bEnd) {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
-  return true;
-}
-function whichWord(bytes, start, end, words) {
-  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
-  return -1;
-}
-function hashBytes(bytes, start, end) {
-  let hash = 2166136261;
-  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
-  return hash & 1073741823;
-}
-var InternTable = class {
-  #byHash = /* @__PURE__ */ new Map();
-  #size = 0;
-  #make;
-  constructor(make) {
-    this.#make = make;
-  }
-  /** The value for these bytes; undefined when the table is full and they are new. */
-  find(bytes, start, end, hash = hashBytes(bytes, start, end)) {
-    let bucket = this.#byHash.get(hash);
-    if (bucket) {
-      for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
-    }
-    if (this.#size >= MAX_INTERNED) return void 0;
-    const key = bytes.slice(start, end);
-    const entry = { key, value: this.#make(latin1.decode(key)) };
-    if (!bucket) {
-      bucket = [];
-      this.#byHash.set(hash, bucket);
-    }
-    bucket.push(entry);
-    this.#size += 1;
-    return entry;
-  }
-};
-function configFromKey(text) {
-  const tags = [];
-  const values = [];
-  let at = 2;
-  for (let slot = 0; slot < SLOTS; slot += 1) {
-    const length = text.charCodeAt(at + 1);
-    tags.push(text.charCodeAt(at));
-    values.push(text.slice(at + 2, at + 2 + length));
-    at += 2 + length;
-  }
-  for (let slot = 0; slot < SLOTS; slot += 1) if (tags[slot] === 2 && privacyRuleFor(values[slot]) !== null) return null;
-  const runtime = tags[RUNTIME_NAME] === 2 ? { name: values[RUNTIME_NAME], version: values[RUNTIME_VERSION] } : null;
-  const ci = tags[CI_VALUE] === 2 ? values[CI_VALUE] : tags[CI_VALUE] === 1 ? null : void 0;
-  const archCode = text.charCodeAt(1);
-  return sessionConfig(values[APP_NAME], values[APP_VERSION], runtime, PLATFORMS2[text.charCodeAt(0)], tags[OS_VERSION2] === 2 ? values[OS_VERSION2] : null, archCode === NO_ARCH ? null : ARCHES2[archCode], ci);
-}
-var SummaryScanner = class {
-  #configs = new InternTable(configFromKey);
-  #kinds = new InternTable((kind) => privacyRuleFor(kind) === null ? kind : null);
-  /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
-  #slab = new Uint8Array(SLAB_BYTES);
-  #slabAt = 0;
-  #key = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
-  #spans = new Int32Array(SLOTS * 2);
-  /** Error kinds of the current line: spans and counts. */
-  #kindSpans = new Int32Array(MAX_KINDS * 2);
-  #kindCounts = new Float64Array(MAX_KINDS);
-  #kindCount = 0;
-  // Values of the current line.
-  #number = 0;
-  #ms = 0;
-  #code = 0;
-  #platform = 0;
-  #arch = 0;
-  #ciNull = false;
-  #installed = false;
-  /** The summary on bytes [start, end), or null when the line must take the full way. */
-  scan(bytes, start, end) {
-    const b = end < bytes.length && bytes[end] !== 10 ? bytes.subarray(0, end) : bytes;
-    if (this.#slabAt + 32 > this.#slab.length) {
-      this.#slab = new Uint8Array(SLAB_BYTES);
-      this.#slabAt = 0;
-    }
-    const idAt = this.#slabAt;
-    this.#spans.fill(-1);
-    this.#kindCount = 0;
-    this.#arch = NO_ARCH;
-    this.#ciNull = false;
-    this.#installed = false;
-    let seen = 0;
-    let started = 0;
-    let ended = 0;
-    let logLines = 0;
-    let errorLines = 0;
-    let outcome = -1;
-    let i = skip(b, start, end);
-    if (b[i] !== OPEN) return null;
-    i = skip(b, i + 1, end);
-    for (; ; ) {
-      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
-      const field = fieldAt(b, i + 1, end);
-      if (field === 0 || (seen & field) !== 0) return null;
-      seen |= field;
-      i = skip(b, i + 2 + FIELD_LENGTH[field], end);
-      if (b[i] !== COLON2) return null;
-      i = skip(b, i + 1, end);
-      switch (field) {
-        case SCHEMA:
-          i = this.#count(b, i, end, 1);
-          if (i < 0 || this.#number !== 1) return null;
-          break;
-        case SESSION:
-          i = this.#uuid(b, i, end, idAt);
-          break;
-        case INSTALL:
-          i = this.#uuid(b, i, end, idAt + 16);
-          this.#installed = true;
-          break;
-        case APP:
-          i = this.#pair(b, i, end, APP_NAME);
-          break;
-        case RUNTIME:
-          i = this.#pair(b, i, end, RUNTIME_NAME);
-          break;
-        case OS:
-          i = this.#os(b, i, end);
-          break;
-        case CI:
-          i = this.#ci(b, i, end);
-          break;
-        case STARTED:
-          i = this.#timestamp(b, i, end);
-          started = this.#ms;
-          break;
-        case ENDED:
-          i = this.#timestamp(b, i, end);
-          ended = this.#ms;
-          break;
-        case LOG:
-          i = this.#count(b, i, end, MAX_COUNT);
-          logLines = this.#number;
-          break;
-        case ERROR:
-          i = this.#count(b, i, end, MAX_COUNT);
-          errorLines = this.#number;
-          break;
-        case OUTCOME:
-          i = this.#word(b, i, end, OUTCOME_BYTES);
-          outcome = this.#code;
-          break;
-        case KINDS:
-          i = this.#errorKinds(b, i, end);
-          break;
-      }
-      if (i < 0) return null;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE) return null;
-      i = skip(b, i + 1, end);
-      break;
-    }
-    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
-    if (ended < started || errorLines > logLines) return null;
-    const config = this.#config(b);
-    if (!config) return null;
-    let kinds;
-    if (seen & KINDS) {
-      kinds = {};
-      for (let k = 0; k < this.#kindCount; k += 1) {
-        const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
-        if (!entry || entry.value === null) return null;
-        kinds[entry.value] = this.#kindCounts[k];
-      }
-    }
-    const summary2 = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, started, ended, logLines, errorLines);
-    if (outcome >= 0) summary2.outcome = OUTCOMES[outcome];
-    if (kinds) summary2.error_kinds = kinds;
-    this.#slabAt += this.#installed ? 32 : 16;
-    return summary2;
-  }
-  /** A non-negative integer written plainly, at most `max`; its value in #number. */
-  #count(b, i, end, max) {
-    const start = i;
-    let value = 0;
-    while (i < end) {
-      const digit = b[i] - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-      i += 1;
-    }
-    const length = i - start;
-    if (length === 0 || length > 13 || length > 1 && b[start] === 48 || value > max) return -1;
-    const next = b[i];
-    if (next === 46 || next === 101 || next === 69) return -1;
-    this.#number = value;
-    return i;
-  }
-  /** A UUID string, its 16 bytes written to the slab at `at`. */
-  #uuid(b, i, end, at) {
-    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
-    const s = i + 1;
-    if (b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return -1;
-    const slab = this.#slab;
-    for (let k = 0; k < 16; k += 1) {
-      const p = s + HEX_PAIRS[k];
-      const high = HEX_VALUE[b[p]];
-      const low = HEX_VALUE[b[p + 1]];
-      if ((high | low) > 15) return -1;
-      slab[at + k] = high << 4 | low;
-    }
-    return i + 38;
-  }
-  /** A string of one class with its first character in `first`, 1 to `max` long; its span goes to `slot`. */
-  #classString(b, i, end, first, rest, min, max, slot) {
-    if (b[i] !== QUOTE2) return -1;
-    const start = i + 1;
-    let k = start;
-    for (; k < end; k += 1) {
-      const code = b[k];
-      if (code === QUOTE2) break;
-      if (code >= 128 || (CLASSES[code] & rest) === 0) return -1;
-    }
-    const length = k - start;
-    if (k >= end || length < min || length > max || (CLASSES[b[start]] & first) === 0) return -1;
-    this.#spans[2 * slot] = start;
-    this.#spans[2 * slot + 1] = k;
-    return k + 1;
-  }
-  /** {"name": ..., "version": ...} of app or runtime, in either order. */
-  #pair(b, i, end, slot) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    for (; ; ) {
-      if (b[i] !== QUOTE2) return -1;
-      const keyEnd = plainString(b, i + 1, end);
-      if (keyEnd < 0) return -1;
-      const isName = equalBytes(b, i + 1, keyEnd, NAME_BYTES);
-      if (!isName && !equalBytes(b, i + 1, keyEnd, VERSION_BYTES)) return -1;
-      const target = isName ? slot : slot + 1;
-      if (this.#spans[2 * target] >= 0) return -1;
-      i = skip(b, keyEnd + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = skip(b, i + 1, end);
-      i = this.#classString(b, i, end, ALNUM, isName ? NAME : VERSION9, 1, MAX_NAME_LENGTH, target);
-      if (i < 0) return -1;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE || this.#spans[2 * slot] < 0 || this.#spans[2 * slot + 2] < 0) return -1;
-      return i + 1;
-    }
-  }
-  /** {"platform": ..., "version"?: ..., "arch"?: ...} */
-  #os(b, i, end) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    let platform2 = -1;
-    for (; ; ) {
-      if (b[i] !== QUOTE2) return -1;
-      const keyEnd = plainString(b, i + 1, end);
-      if (keyEnd < 0) return -1;
-      const keyStart = i + 1;
-      i = skip(b, keyEnd + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = skip(b, i + 1, end);
-      if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
-        if (platform2 >= 0) return -1;
-        i = this.#word(b, i, end, PLATFORM_BYTES);
-        platform2 = this.#code;
-      } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
-        if (this.#spans[2 * OS_VERSION2] >= 0) return -1;
-        i = this.#classString(b, i, end, ALNUM, VERSION9, 1, MAX_NAME_LENGTH, OS_VERSION2);
-      } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
-        if (this.#arch !== NO_ARCH) return -1;
-        i = this.#word(b, i, end, ARCH_BYTES);
-        this.#arch = this.#code;
-      } else {
-        return -1;
-      }
-      if (i < 0) return -1;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE || platform2 < 0) return -1;
-      this.#platform = platform2;
-      return i + 1;
-    }
-  }
-  /** A CI vendor name or null. */
-  #ci(b, i, end) {
-    if (b[i] === 110) {
-      if (i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
-      this.#ciNull = true;
-      return i + 4;
-    }
-    return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
-  }
-  /** One of `words`, as a string; its index in #code. */
-  #word(b, i, end, words) {
-    if (b[i] !== QUOTE2) return -1;
-    const close = plainString(b, i + 1, end);
-    if (close < 0) return -1;
-    this.#code = whichWord(b, i + 1, close, words);
-    return this.#code < 0 ? -1 : close + 1;
-  }
-  /** A date-time string; its epoch milliseconds in #ms. */
-  #timestamp(b, i, end) {
-    if (b[i] !== QUOTE2) return -1;
-    const close = plainString(b, i + 1, end);
-    if (close < 0) return -1;
-    this.#ms = timestampMs(b, i + 1, close);
-    return Number.isNaN(this.#ms) ? -1 : close + 1;
-  }
-  /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
-  #errorKinds(b, i, end) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    if (b[i] === CLOSE) return i + 1;
-    for (; ; ) {
-      if (b[i] !== QUOTE2 || this.#kindCount >= MAX_KINDS) return -1;
-      const start = i + 1;
-      let k = start;
-      let segmentStart = true;
-      for (; k < end; k += 1) {
-        const code = b[k];
-        if (code === QUOTE2) break;
-        if (code >= 128) return -1;
-        if (code === 46) {
-          if (segmentStart) return -1;
-          segmentStart = true;
-          continue;
-        }
-        if ((CLASSES[code] & (segmentStart ? KIND_FIRST : KIND_REST)) === 0) return -1;
-        segmentStart = false;
-      }
-      if (k >= end || segmentStart || k - start > MAX_KIND_LENGTH || whichWord(b, start, k, FORBIDDEN_BYTES) >= 0) return -1;
-      for (let other = 0; other < this.#kindCount; other += 1) {
-        const otherStart = this.#kindSpans[2 * other];
-        const otherEnd = this.#kindSpans[2 * other + 1];
-        if (sameBytes(b, otherStart, otherEnd, start, k)) return -1;
-      }
-      this.#kindSpans[2 * this.#kindCount] = start;
-      this.#kindSpans[2 * this.#kindCount + 1] = k;
-      i = skip(b, k + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = this.#count(b, skip(b, i + 1, end), end, MAX_KIND_COUNT);
-      if (i < 0 || this.#number < 1) return -1;
-      this.#kindCounts[this.#kindCount] = this.#number;
-      this.#kindCount += 1;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      return b[i] === CLOSE ? i + 1 : -1;
-    }
-  }
-  /** The shared configuration of the current line, or null when it must take the full way. */
-  #config(b) {
-    const key = this.#key;
-    const spans = this.#spans;
-    key[0] = this.#platform;
-    key[1] = this.#arch;
-    let hash = Math.imul(Math.imul(2166136261 ^ this.#platform, 16777619) ^ this.#arch, 16777619);
-    let at = 2;
-    for (let slot = 0; slot < SLOTS; slot += 1) {
-      const start = spans[2 * slot];
-      if (start < 0) {
-        const tag = slot === CI_VALUE && this.#ciNull ? 1 : 0;
-        key[at] = tag;
-        key[at + 1] = 0;
-        hash = Math.imul(Math.imul(hash ^ tag, 16777619), 16777619);
-        at += 2;
-        continue;
-      }
-      const end = spans[2 * slot + 1];
-      key[at] = 2;
-      key[at + 1] = end - start;
-      hash = Math.imul(Math.imul(hash ^ 2, 16777619) ^ end - start, 16777619);
-      at += 2;
-      for (let k = start; k < end; k += 1) {
-        const code = b[k];
-        key[at++] = code;
-        hash = Math.imul(hash ^ code, 16777619);
-      }
-    }
-    return this.#configs.find(key, 0, at, hash & 1073741823)?.value ?? null;
-  }
-};
-function skip(b, i, end) {
-  while (i < end) {
-    const code = b[i];
-    if (code !== 32 && code !== 9 && code !== 13) break;
-    i += 1;
-  }
-  return i;
-}
-function plainString(b, i, end) {
-  for (; i < end; i += 1) {
-    const code = b[i];
-    if (code === QUOTE2) return i;
-    if (code === 92 || code < 32 || code >= 127) return -1;
-  }
-  return -1;
-}
-var NAMES_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([word]) => word));
-var BITS_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([, bit]) => bit));
-function fieldAt(b, start, end) {
-  const first = b[start];
-  if (first >= 128) return 0;
-  const names = NAMES_BY_FIRST[first];
-  for (let n = 0; n < names.length; n += 1) {
-    const word = names[n];
-    const close = start + word.length;
-    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, word)) return BITS_BY_FIRST[first][n];
-  }
-  return 0;
-}
-
-// src/records/validate-summary.ts
-var import__ = __toESM(require__(), 1);
-
-// schema/session-summary.v1.json
-var session_summary_v1_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://crash-report-aggregator.dev/schema/session-summary.v1.json",
-  title: "Session summary, version 1",
-  description: "One anonymous summary of one application session: how long it ran, how much it logged, how much of that was errors, and on which configuration. There is deliberately no place for identity, credentials, commands, arguments or messages.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "schema_version",
-    "session_id",
-    "app",
-    "os",
-    "started_at",
-    "ended_at",
-    "log_lines",
-    "error_lines"
-  ],
-  properties: {
-    schema_version: {
-      const: 1
-    },
-    session_id: {
-      $ref: "#/$defs/uuid",
-      description: "Random per session; used only to count a re-uploaded session once."
-    },
-    install_id: {
-      $ref: "#/$defs/uuid",
-      description: "Random per installation; tells one noisy machine from a trend."
-    },
-    app: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "name",
-        "version"
-      ],
-      properties: {
-        name: {
-          $ref: "#/$defs/name"
-        },
-        version: {
-          $ref: "#/$defs/version"
-        }
-      }
-    },
-    runtime: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "name",
-        "version"
-      ],
-      properties: {
-        name: {
-          $ref: "#/$defs/name"
-        },
-        version: {
-          $ref: "#/$defs/version"
-        }
-      }
-    },
-    os: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "platform"
-      ],
-      properties: {
-        platform: {
-          enum: [
-            "linux",
-            "darwin",
-            "windows",
-            "freebsd",
-            "other"
-          ]
-        },
-        version: {
-          $ref: "#/$defs/version"
-        },
-        arch: {
-          enum: [
-            "x64",
-            "arm64",
-            "x86",
-            "arm",
-            "other"
-          ]
-        }
-      }
-    },
-    ci: {
-      description: "CI vendor name such as GITHUB_ACTIONS, or null outside CI.",
-      type: [
-        "string",
-        "null"
-      ],
-      minLength: 2,
-      maxLength: 32,
-      pattern: "^[A-Z][A-Z0-9_]{1,31}$"
-    },
-    started_at: {
-      $ref: "#/$defs/timestamp"
-    },
-    ended_at: {
-      $ref: "#/$defs/timestamp"
-    },
-    log_lines: {
-      $ref: "#/$defs/count",
-      description: "Session size: lines logged in the session."
-    },
-    error_lines: {
-      $ref: "#/$defs/count",
-      description: "Error lines logged in the session; never more than log_lines."
-    },
-    outcome: {
-      enum: [
-        "ok",
-        "error",
-        "crash"
-      ]
-    },
-    error_kinds: {
-      description: "Exception class name to how often it was raised. Class names only, never messages.",
-      type: "object",
-      maxProperties: 32,
-      propertyNames: {
-        type: "string",
-        maxLength: 128,
-        pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$",
-        not: {
-          enum: [
-            "__proto__",
-            "constructor",
-            "prototype"
-          ]
-        }
-      },
-      additionalProperties: {
-        type: "integer",
-        minimum: 1,
-        maximum: 1e9
-      }
-    }
-  },
-  $defs: {
-    uuid: {
-      type: "string",
-      minLength: 36,
-      maxLength: 36,
-      pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-    },
-    name: {
-      type: "string",
-      minLength: 1,
-      maxLength: 64,
-      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
-    },
-    version: {
-      type: "string",
-      minLength: 1,
-      maxLength: 64,
-      pattern: "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$"
-    },
-    timestamp: {
-      type: "string",
-      format: "date-time",
-      maxLength: 40,
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
-    },
-    count: {
-      type: "integer",
-      minimum: 0,
-      maximum: 1e12
-    }
-  }
-};
-
-// src/records/validate-summary.ts
-function propertyNamesOf(node, into) {
-  if (node !== null && typeof node === "object") {
-    for (const [key, child] of Object.entries(node)) {
-      if (key === "properties" && child !== null && typeof child === "object") {
-        for (const name of Object.keys(child)) into.add(name);
-      }
-      propertyNamesOf(child, into);
-    }
-  }
-  return into;
-}
-var KNOWN_SEGMENTS = propertyNamesOf(session_summary_v1_default, /* @__PURE__ */ new Set());
-function safePath(instancePath) {
-  if (instancePath === "") return "/";
-  return instancePath.split("/").map((segment, index) => index === 0 || KNOWN_SEGMENTS.has(segment) ? segment : "*").join("/");
-}
-function compile2() {
-  const ajv = new import__.Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false, unicodeRegExp: false });
-  ajv.addFormat("date-time", { type: "string", validate: isDateTime });
-  return ajv.compile(session_summary_v1_default);
-}
-var validateSchema = compile2();
-function validateSummary(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return { ok: false, reason: "not-an-object" };
-  }
-  if (!validateSchema(value)) {
-    const error2 = validateSchema.errors?.[0];
-    const reason = error2 ? `schema:${safePath(error2.instancePath)}:${error2.keyword}` : "schema";
-    return { ok: false, reason };
-  }
-  const summary2 = value;
-  const startedMs = parseTimestamp(summary2.started_at);
-  const endedMs = parseTimestamp(summary2.ended_at);
-  if (endedMs < startedMs) {
-    return { ok: false, reason: "ended-before-started" };
-  }
-  if (summary2.error_lines > summary2.log_lines) {
-    return { ok: false, reason: "error-lines-exceed-log-lines" };
-  }
-  return { ok: true, summary: summary2, startedMs, endedMs };
-}
-
-// src/records/intake.ts
-var CLOCK_SKEW_MS = 10 * 60 * 1e3;
-function bump(counts, key) {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-function emptyTally() {
-  return {
-    inputsRead: 0,
-    itemsRead: 0,
-    bytesRead: 0,
-    skipped: {},
-    records: 0,
-    accepted: 0,
-    rejected: 0,
-    rejectedReasons: {},
-    privacy: {},
-    duplicates: 0,
-    outsideWindow: 0,
-    limitReached: null
-  };
-}
-var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
-var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
-function sumTallies(tallies) {
-  const total = emptyTally();
-  for (const tally of tallies) {
-    for (const name of TALLY_COUNTS) total[name] += tally[name];
-    for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
-    total.limitReached ??= tally.limitReached;
-  }
-  return total;
-}
-function limitMessage(tally) {
-  return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
-}
-async function intake(options2) {
-  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
-  const tally = emptyTally();
-  const dedupe = options2.dedupe ?? true;
-  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
-  const windowStart = options2.windowStart.getTime();
-  const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
-  const reject = (reason) => {
-    tally.rejected += 1;
-    bump(tally.rejectedReasons, reason);
-  };
-  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
-  const screen = (value, run2) => {
-    const adapted = adaptRecord(value, adapter);
-    if (!adapted.ok) {
-      if (adapted.skip) bump(tally.skipped, adapted.reason);
-      else reject(adapted.reason);
-      return;
-    }
-    const finding = findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS);
-    if (finding) {
-      reject("privacy");
-      bump(tally.privacy, `${finding.path} ${finding.rule}`);
-      return;
-    }
-    const checked = validateSummary(adapted.value);
-    if (!checked.ok) {
-      reject(checked.reason);
-      return;
-    }
-    admit(checked.summary, run2, checked);
-  };
-  const admit = (summary2, run2, times) => {
-    const startedMs = times.startedMs;
-    if (startedMs > latestStart) {
-      reject("started-in-future");
-      return;
-    }
-    if (startedMs < windowStart) {
-      tally.outsideWindow += 1;
-      return;
-    }
-    if (dedupe && !(summary2 instanceof CompactSummary ? seen.addBytes(summary2.bytes, summary2.idAt) : seen.add(summary2.session_id))) {
-      tally.duplicates += 1;
-      return;
-    }
-    tally.accepted += 1;
-    options2.onSession(summary2, run2, times);
-  };
-  const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
-  const countRecord = () => {
-    if (tally.records >= limits.maxRecords) {
-      tally.limitReached = "max-records";
-      return false;
-    }
-    tally.records += 1;
-    return true;
-  };
-  const take = (parsed2, run2) => {
-    if (!countRecord()) return false;
-    if (parsed2.ok) screen(parsed2.value, run2);
-    else reject(parsed2.reason);
-    return true;
-  };
-  const takeLine = (bytes, start, end, run2) => {
-    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run2);
-    if (blankLine(bytes, start, end)) return true;
-    const summary2 = scanner?.scan(bytes, start, end);
-    if (!summary2) return take(parseLine(bytes, start, end), run2);
-    if (!countRecord()) return false;
-    admit(summary2, run2, summary2);
-    return true;
-  };
-  const readRecords = async (item) => {
-    const fileFormat = recordFormatOf(item.name);
-    const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
-    if (format2 === null || format2 === "log" && adapter.format !== "auto" && adapter.format !== "log") {
-      bump(tally.skipped, "unsupported-file-type");
-      return;
-    }
-    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
-    if (tally.bytesRead + size > limits.maxBytes) {
-      tally.limitReached = "max-bytes";
-      return;
-    }
-    if (!item.continued) tally.itemsRead += 1;
-    tally.bytesRead += size;
-    const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
-    if (item.stream && format2 === "jsonl") {
-      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
-      return;
-    }
-    if (format2 === "jsonl") {
-      eachLine(item.bytes, sink);
-      return;
-    }
-    if (format2 === "log") {
-      if (!countRecord()) return;
-      const text = decode(item.bytes);
-      if (text === null) return reject("not-utf8");
-      const figures2 = readLog(text, adapter.logPattern);
-      if (!figures2) return reject("log-without-timestamps");
-      screen(summaryFromLog(figures2, createHash2("sha256").update(item.bytes).digest("hex"), adapter), item.run);
-      return;
-    }
-    for (const parsed2 of parseRecords(item.bytes, "json")) if (!take(parsed2, item.run)) return;
-  };
-  let position = 0;
-  const consume = async (event, source) => {
-    if (event.kind === "skip") {
-      bump(tally.skipped, event.reason);
-      return;
-    }
-    if (!event.continued) {
-      if (tally.inputsRead >= limits.maxInputs) {
-        tally.limitReached = "max-artifacts";
-        return;
-      }
-      tally.inputsRead += 1;
-      position += 1;
-      options2.onInput?.({ source, seq: event.seq ?? position });
-    }
-    if (!event.name.toLowerCase().endsWith(".zip")) {
-      await readRecords(event);
-      return;
-    }
-    for await (const entry of zipEntries(event)) {
-      if (entry.kind === "skip") bump(tally.skipped, entry.reason);
-      else await readRecords(entry);
-      if (tally.limitReached) return;
-    }
-  };
-  for (const [index, source] of options2.sources.entries()) {
-    for await (const event of source.read()) {
-      await consume(event, index);
-      if (tally.limitReached) return tally;
-    }
-  }
-  return tally;
-}
-
-// src/report/job-summary.ts
-var SUMMARY_MAX_GROUPS = 200;
-var ACTION_WORDS = {
-  create: "opened",
-  update: "updated",
-  reopen: "reopened: regressed in a newer version",
-  close: "closed: recovered",
-  unchanged: "unchanged",
-  closed: "closed by a maintainer, left alone",
-  muted: "muted (not planned, or ignore label), left alone",
-  deferred: "not opened: max-new-issues reached"
-};
-function link(url, html) {
-  return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${html}</a>` : html;
-}
-function reasonRows(counts) {
-  return Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([reason, count]) => [`<code>${escapeHtml(reason)}</code>`, formatCount(count)]);
-}
-function composeJobSummary(report, summary2) {
-  const { totals, intake: intake2 } = report;
-  const partial = report.partial;
-  if (partial) {
-    summary2.addHeading(`Crash report triage: shard ${partial.shard.index} of ${partial.shard.count}`, 2);
-    summary2.addRaw(
-      `<p>${formatCount(partial.sessions)} sessions from this shard's ${formatCount(intake2.inputsRead)} input(s) (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window) were written to <code>${escapeHtml(partial.path)}</code> (${formatCount(partial.bytes)} bytes). The merge job counts them with the other shards and files the issues.</p>`,
-      true
-    );
-  } else {
-    summary2.addHeading("Crash report triage", 2);
-    if (report.merged) summary2.addRaw(`<p>Merged from the partials of ${formatCount(report.merged.shards)} shard(s).</p>`, true);
-    summary2.addRaw(
-      `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window). <strong>${formatCount(totals.flagged)} flagged</strong>: a group needs at least ${formatCount(report.rule.minSessions)} sessions and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
-      true
-    );
-  }
-  if (intake2.limitReached) summary2.addRaw(`<p>\u26A0\uFE0F <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake2))}</p>`, true);
-  const waiting = intake2.skipped["artifact-deferred-rate-limit"] ?? 0;
-  if (waiting > 0) summary2.addRaw(`<p>\u23F3 <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
-  if (report.dryRun) summary2.addRaw("<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>", true);
-  const header = [...report.groupBy, "sessions", "errored", "rate", "interval", "rest", "flagged", "issue"].map((data) => ({ data, header: true }));
-  const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
-    ...group.fields.map((field) => escapeHtml(field.value)),
-    formatCount(group.sessions),
-    formatCount(group.erroredSessions),
-    formatPercent(group.errorRate),
-    formatInterval(group.interval),
-    formatPercent(group.baseline.errorRate),
-    group.flagged ? "\u{1F534} yes" : `no: ${escapeHtml(group.verdict)}`,
-    group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : ""
-  ]);
-  if (rows.length > 0 && !partial) summary2.addTable([header, ...rows]);
-  if (report.groups.length > SUMMARY_MAX_GROUPS) {
-    summary2.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
-  }
-  if (report.matrix.length > 0) {
-    summary2.addHeading("Errored-session rate by OS and app version", 3);
-    summary2.addRaw(`
-
-${matrixTable(report.matrix)}
-
-`, true);
-    const worst = [...report.groups].filter((group) => group.sessions >= report.rule.minSessions).sort((a, b) => b.errorRate - a.errorRate).slice(0, 8).map((group) => ({ label: group.fields.map((field) => field.value).join(" "), rate: group.errorRate }));
-    if (worst.length > 0) summary2.addRaw(`
-
-${worstGroupsChart(worst)}
-
-`, true);
-  }
-  if (report.issues.length > 0) {
-    summary2.addHeading("Issues", 3);
-    summary2.addList(
-      report.issues.map((issue2) => {
-        const verb = issue2.dryRun ? `would be ${ACTION_WORDS[issue2.kind]}` : ACTION_WORDS[issue2.kind];
-        const target = issue2.number ? link(issue2.url, `#${issue2.number}`) : escapeHtml(issue2.title);
-        return `${target} (${escapeHtml(issue2.label)}): ${verb}`;
-      })
-    );
-  }
-  const rejected = reasonRows(intake2.rejectedReasons);
-  if (rejected.length > 0) {
-    summary2.addHeading("Rejected records", 3);
-    summary2.addTable([[{ data: "reason", header: true }, { data: "records", header: true }], ...rejected]);
-  }
-  const privacy = reasonRows(intake2.privacy);
-  if (privacy.length > 0) {
-    summary2.addHeading("Records rejected for private data", 3);
-    summary2.addRaw("<p>Only the field and the rule are shown; the values were dropped unread.</p>", true);
-    summary2.addTable([[{ data: "field and rule", header: true }, { data: "records", header: true }], ...privacy]);
-  }
-  const skipped = reasonRows(intake2.skipped);
-  if (skipped.length > 0) {
-    summary2.addHeading("Skipped inputs", 3);
-    summary2.addTable([[{ data: "reason", header: true }, { data: "inputs", header: true }], ...skipped]);
-  }
-  if (report.state) {
-    summary2.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) read from the kept state, ${formatCount(report.state.stored)} downloaded and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);
-  }
-  if (report.requests) {
-    summary2.addRaw(`<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`, true);
-  }
-  return summary2;
-}
-
-// src/report/write-report.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-async function writeReport(report, path) {
-  await mkdir2(dirname2(path), { recursive: true });
-  await writeFile2(path, `${JSON.stringify(report, null, 2)}
-`);
-}
-
-// src/partial/partial-files.ts
-import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
-import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-
-// src/sources/path-source.ts
-import { createReadStream } from "node:fs";
-import { glob, readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join2, relative, resolve as resolve2 } from "node:path";
-
-// src/sources/shard.ts
-import { createHash as createHash3 } from "node:crypto";
-function shardOf(key, count) {
-  if (count <= 1) return 1;
-  return createHash3("sha256").update(key).digest().readUInt32BE(0) % count + 1;
-}
-function inShard(key, shard2) {
-  return !shard2 || shardOf(key, shard2.count) === shard2.index;
-}
-
-// src/sources/path-source.ts
-var STREAM_FROM_BYTES = 4 * 1024 * 1024;
-var CHUNK_BYTES = 1024 * 1024;
-function streamFile(path) {
-  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
-}
-function readable(name) {
-  return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
-}
-async function filesUnder(folder) {
-  const entries = await readdir2(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
-}
-async function expand2(pattern, cwd) {
-  const full = resolve2(cwd, pattern);
-  const info2 = await stat2(full).catch(() => null);
-  if (info2?.isDirectory()) return filesUnder(full);
-  if (info2?.isFile()) return [full];
-  const found = [];
-  for await (const path of glob(pattern, { cwd })) {
-    const absolute = resolve2(cwd, path);
-    const entry = await stat2(absolute).catch(() => null);
-    if (entry?.isDirectory()) found.push(...await filesUnder(absolute));
-    else if (entry?.isFile()) found.push(absolute);
-  }
-  return found.length > 0 ? [...new Set(found)].sort() : null;
-}
-function createPathSource(patterns, cwd, shard2) {
-  return {
-    describe: () => `files matching ${patterns.join(", ")}`,
-    async *read() {
-      const seen = /* @__PURE__ */ new Set();
-      let seq = 0;
-      for (const pattern of patterns) {
-        const files = await expand2(pattern, cwd);
-        if (files === null) {
-          if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
-          continue;
-        }
-        for (const file of files) {
-          if (seen.has(file)) continue;
-          seen.add(file);
-          seq += 1;
-          const origin = relative(cwd, file) || file;
-          if (!inShard(`file\0${origin}`, shard2)) continue;
-          if (!readable(file)) {
-            yield { kind: "skip", origin, reason: "unsupported-file-type" };
-            continue;
-          }
-          const info2 = await stat2(file);
-          if (info2.size > ARCHIVE_MAX_BYTES) {
-            yield { kind: "skip", origin, reason: "file-too-large" };
-            continue;
-          }
-          if (recordFormatOf(file) === "jsonl" && info2.size > STREAM_FROM_BYTES) {
-            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info2.size, run: null, seq };
-          } else {
-            yield { kind: "item", origin, name: file, bytes: await readFile2(file), run: null, seq };
-          }
-        }
-      }
-    }
-  };
-}
-
-// src/partial/partial-format.ts
-import { createHash as createHash4 } from "node:crypto";
-
 // src/partial/session-records.ts
-var OUTCOMES2 = [void 0, "ok", "error", "crash"];
+var OUTCOMES = [void 0, "ok", "error", "crash"];
 var HAS_INSTALL = 4;
 var HAS_KINDS = 8;
 var MAX_TIME_MS = 864e13;
@@ -49079,7 +47669,7 @@ var SessionRecordWriter = class {
     else putUuid(out, at, summary2.session_id);
     at += 16;
     at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary2));
-    const outcome = summary2.outcome === void 0 ? 0 : OUTCOMES2.indexOf(summary2.outcome);
+    const outcome = summary2.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary2.outcome);
     const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary2.install_id);
     out[at++] = outcome | (hasInstall ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
     if (compact && hasInstall) out.set(compact.bytes.subarray(compact.installAt, compact.installAt + 16), at);
@@ -49223,7 +47813,7 @@ var SessionRecordReader = class {
       if (endedMs > MAX_TIME_MS) throw new PartialFormatError("a session record holds a time out of range");
       const logLines = varint();
       const summary2 = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines, varint());
-      const outcome = OUTCOMES2[flags & 3];
+      const outcome = OUTCOMES[flags & 3];
       if (outcome) summary2.outcome = outcome;
       const runNumber = varint();
       let run2 = null;
@@ -49267,7 +47857,7 @@ function intakeFingerprint(settings) {
     workflows: settings.workflows,
     branches: settings.branches
   };
-  return createHash4("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+  return createHash2("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
 }
 function createPartialWriter(header, emit) {
   const records = new SessionRecordWriter(Date.parse(header.windowStart));
@@ -49557,13 +48147,89 @@ async function partialFiles(patterns, cwd) {
   }));
 }
 
+// src/records/timestamp.ts
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var DAY_MS = 864e5;
+var COLON = 58;
+function digits(b, at, count) {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = b[i] - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+function timestampMs(b, start, end) {
+  const s = start;
+  if (end - s < 20) return Number.NaN;
+  const year = digits(b, s, 4);
+  const month = digits(b, s + 5, 2);
+  const day = digits(b, s + 8, 2);
+  const hour = digits(b, s + 11, 2);
+  const minute = digits(b, s + 14, 2);
+  const second = digits(b, s + 17, 2);
+  const separator = b[s + 10];
+  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
+  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return Number.NaN;
+  let at = s + 19;
+  let millis = 0;
+  if (b[at] === 46) {
+    const from = at + 1;
+    for (at = from; at < end && b[at] >= 48 && b[at] <= 57; at += 1) {
+      if (at - from < 3) millis += (b[at] - 48) * (at === from ? 100 : at === from + 1 ? 10 : 1);
+    }
+    if (at === from || at - from > 9) return Number.NaN;
+  }
+  if (at >= end) return Number.NaN;
+  const zone = b[at];
+  let offset = 0;
+  if (zone === 90 || zone === 122) {
+    at += 1;
+  } else if (zone === 43 || zone === 45) {
+    if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
+    const hours = digits(b, at + 1, 2);
+    const minutes = digits(b, at + 4, 2);
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
+    offset = (hours * 60 + minutes) * 6e4 * (zone === 43 ? 1 : -1);
+    at += 6;
+  } else {
+    return Number.NaN;
+  }
+  if (at !== end) return Number.NaN;
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
+}
+var scratch2 = new Uint8Array(64);
+function parseTimestamp(text) {
+  if (text.length < 20 || text.length > 40) return Number.NaN;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return Number.NaN;
+    scratch2[i] = code;
+  }
+  return timestampMs(scratch2, 0, text.length);
+}
+function isDateTime(text) {
+  return !Number.isNaN(parseTimestamp(text));
+}
+
 // src/records/session-summary.ts
 function sessionErrored(summary2) {
   return summary2.error_lines > 0 || summary2.outcome !== void 0 && summary2.outcome !== "ok";
 }
 
 // src/aggregate/group-key.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var UNSET = "(unset)";
 function fieldValue(summary2, field) {
   switch (field) {
@@ -49594,7 +48260,7 @@ function groupValues(summary2, fields) {
 }
 function fingerprintOf(fields, values) {
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
-  return createHash5("sha256").update(canonical).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 function groupLabel(fields) {
   return fields.map((field) => `${field.name} ${field.value}`).join(", ");
@@ -49910,6 +48576,1409 @@ function judgeGroups(groups2, rule) {
   });
 }
 
+// src/sources/zip-entries.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+var SYMLINK_MODE = 40960;
+var FILE_TYPE_MASK = 61440;
+var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
+function openZip(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Promise((resolve5, reject) => {
+    import_yauzl.default.fromBuffer(
+      buffer,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
+      (error2, zip) => error2 || !zip ? reject(error2 ?? new Error("no zip")) : resolve5(zip)
+    );
+  });
+}
+function nextEntry(zip) {
+  return new Promise((resolve5, reject) => {
+    const cleanup = () => {
+      zip.removeListener("entry", onEntry);
+      zip.removeListener("end", onEnd);
+      zip.removeListener("error", onError);
+    };
+    const onEntry = (entry) => (cleanup(), resolve5(entry));
+    const onEnd = () => (cleanup(), resolve5(null));
+    const onError = (error2) => (cleanup(), reject(error2));
+    zip.on("entry", onEntry);
+    zip.on("end", onEnd);
+    zip.on("error", onError);
+    zip.readEntry();
+  });
+}
+function readEntry(zip, entry) {
+  return new Promise((resolve5, reject) => {
+    zip.openReadStream(entry, (error2, stream) => {
+      if (error2 || !stream) return reject(error2 ?? new Error("no stream"));
+      const chunks = [];
+      let length = 0;
+      stream.on("data", (chunk) => {
+        length += chunk.length;
+        if (length > entry.uncompressedSize) stream.destroy(new Error("too many bytes in the stream"));
+        else chunks.push(chunk);
+      });
+      stream.on("error", reject);
+      stream.on("end", () => resolve5(Buffer.concat(chunks, length)));
+    });
+  });
+}
+function unsafeEntryName(name) {
+  return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
+}
+function entryName(entry) {
+  const raw = entry.fileName;
+  return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
+}
+async function* zipEntries(archive) {
+  const skip2 = (reason, index) => ({
+    kind: "skip",
+    origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
+    reason
+  });
+  let zip;
+  try {
+    zip = await openZip(archive.bytes);
+  } catch {
+    yield skip2("zip-invalid");
+    return;
+  }
+  try {
+    if (zip.entryCount > ZIP_MAX_ENTRIES) {
+      yield skip2("zip-too-many-entries");
+      return;
+    }
+    let index = 0;
+    let declared = 0;
+    for (; ; ) {
+      let entry;
+      try {
+        entry = await nextEntry(zip);
+      } catch {
+        yield skip2("zip-invalid");
+        return;
+      }
+      if (!entry) return;
+      index += 1;
+      const name = entryName(entry);
+      if (name.endsWith("/")) continue;
+      if (unsafeEntryName(name)) {
+        yield skip2("zip-unsafe-entry-name", index);
+        continue;
+      }
+      if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
+        yield skip2("zip-symlink", index);
+        continue;
+      }
+      if (ARCHIVE_EXTENSIONS.test(name)) {
+        yield skip2("zip-nested-archive", index);
+        continue;
+      }
+      if (recordFormatOf(name) === null) {
+        yield skip2("unsupported-file-type", index);
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        yield skip2("zip-encrypted", index);
+        continue;
+      }
+      declared += entry.uncompressedSize;
+      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
+        yield skip2("zip-too-large");
+        return;
+      }
+      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
+        yield skip2("zip-bomb");
+        return;
+      }
+      let bytes;
+      try {
+        bytes = await readEntry(zip, entry);
+      } catch (error2) {
+        const message = error2 instanceof Error ? error2.message : "";
+        yield skip2(/too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid", index);
+        return;
+      }
+      if (bytes.byteLength !== entry.uncompressedSize) {
+        yield skip2("zip-size-mismatch", index);
+        return;
+      }
+      yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+// src/records/intake.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// src/formats/derived-id.ts
+import { createHash as createHash4 } from "node:crypto";
+function derivedUuid(...parts) {
+  const hex = createHash4("sha256").update(parts.join("\0")).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(parseInt(hex[16], 16) & 3 | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+// src/formats/platforms.ts
+var PLATFORMS = {
+  linux: "linux",
+  ubuntu: "linux",
+  debian: "linux",
+  centos: "linux",
+  rhel: "linux",
+  redhat: "linux",
+  fedora: "linux",
+  amazon: "linux",
+  amzn: "linux",
+  alpine: "linux",
+  arch: "linux",
+  opensuse: "linux",
+  suse: "linux",
+  darwin: "darwin",
+  mac: "darwin",
+  macos: "darwin",
+  osx: "darwin",
+  windows: "windows",
+  win32: "windows",
+  win: "windows",
+  freebsd: "freebsd"
+};
+var ARCHES = {
+  amd64: "x64",
+  x86_64: "x64",
+  x64: "x64",
+  arm64: "arm64",
+  aarch64: "arm64",
+  "386": "x86",
+  i386: "x86",
+  i686: "x86",
+  x86: "x86",
+  ia32: "x86",
+  arm: "arm",
+  armv7l: "arm",
+  armv6l: "arm"
+};
+function mapPlatform(value) {
+  return typeof value === "string" ? PLATFORMS[value.trim().toLowerCase()] ?? "other" : "other";
+}
+function mapArch(value) {
+  if (typeof value !== "string" || value.trim() === "") return null;
+  return ARCHES[value.trim().toLowerCase()] ?? "other";
+}
+
+// src/formats/hasura-cli.ts
+var HASURA_APP_NAME = "hasura-cli";
+function fromHasuraCli(event, appName) {
+  const executionId = event["execution_id"];
+  const timestamp = event["timestamp"];
+  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId)) return { ok: false, reason: "hasura-cli:execution_id" };
+  if (typeof timestamp !== "string") return { ok: false, reason: "hasura-cli:timestamp" };
+  if (typeof event["is_error"] !== "boolean") return { ok: false, reason: "hasura-cli:is_error" };
+  const failed = event["is_error"];
+  const summary2 = {
+    schema_version: 1,
+    session_id: executionId,
+    app: { name: appName ?? HASURA_APP_NAME, version: event["version"] },
+    os: { platform: mapPlatform(event["os_platform"]), ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {} },
+    started_at: timestamp,
+    ended_at: timestamp,
+    log_lines: 1,
+    error_lines: failed ? 1 : 0,
+    outcome: failed ? "error" : "ok"
+  };
+  if (typeof event["uuid"] === "string" && UUID_PATTERN.test(event["uuid"])) summary2["install_id"] = event["uuid"];
+  if (typeof event["server_version"] === "string") summary2["runtime"] = { name: "hasura-server", version: event["server_version"] };
+  if (typeof event["ci"] === "string" || event["ci"] === null) summary2["ci"] = event["ci"];
+  return { ok: true, value: summary2 };
+}
+
+// src/formats/record-shape.ts
+var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
+var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
+var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
+function recordShape(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const record = value;
+  if (has(record, "schema_version") || has(record, "session_id")) return "session-summary";
+  if (has(record, "execution_id") && has(record, "is_error") && has(record, "os_platform")) return "hasura-cli";
+  if (typeof record["event"] === "string" && (record["type"] === "track" || has(record, "messageId"))) return "segment";
+  return null;
+}
+
+// src/formats/segment.ts
+var SEGMENT_APP_NAME = "app";
+var INSTALL_EVENTS = { "Installation Success": false, "Installation Errors": true };
+var OS_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+function kept(event) {
+  const properties = event["properties"] !== null && typeof event["properties"] === "object" ? event["properties"] : {};
+  const anonymousId = typeof event["anonymousId"] === "string" && UUID_PATTERN.test(event["anonymousId"]) ? event["anonymousId"] : null;
+  const instanceId = typeof properties["instanceId"] === "string" && UUID_PATTERN.test(properties["instanceId"]) ? properties["instanceId"] : null;
+  return {
+    name: typeof event["event"] === "string" ? event["event"] : "",
+    messageId: typeof event["messageId"] === "string" ? event["messageId"] : null,
+    timestamp: typeof event["timestamp"] === "string" ? event["timestamp"] : null,
+    os: typeof properties["os"] === "string" ? properties["os"] : null,
+    version: typeof properties["version"] === "string" ? properties["version"] : null,
+    installId: instanceId ?? anonymousId
+  };
+}
+function fromSegment(event, appName) {
+  const { name, messageId, timestamp, os: os5, version, installId } = kept(event);
+  const isInstall = Object.prototype.hasOwnProperty.call(INSTALL_EVENTS, name);
+  if (!isInstall && name !== "Instance Active") return { ok: false, reason: "segment-event-skipped", skip: true };
+  if (!messageId) return { ok: false, reason: "segment:messageId" };
+  if (!timestamp) return { ok: false, reason: "segment:timestamp" };
+  const failed = isInstall && INSTALL_EVENTS[name] === true;
+  const osVersion = os5 && OS_VERSION.test(os5.toLowerCase()) ? os5.toLowerCase() : null;
+  const summary2 = {
+    schema_version: 1,
+    // The message ID is Segment's de-duplication key; the session ID is derived from it.
+    session_id: derivedUuid("segment", messageId),
+    app: { name: appName ?? SEGMENT_APP_NAME, version: version ?? "unknown" },
+    runtime: { name: isInstall ? "installer" : "server", version: "unknown" },
+    os: { platform: mapPlatform(os5), ...osVersion ? { version: osVersion } : {} },
+    started_at: timestamp,
+    ended_at: timestamp,
+    log_lines: 1,
+    error_lines: failed ? 1 : 0,
+    outcome: failed ? "error" : "ok"
+  };
+  if (installId) summary2["install_id"] = installId;
+  return { ok: true, value: summary2 };
+}
+
+// src/formats/adapt-record.ts
+function adaptRecord(value, settings) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
+  const shape = recordShape(value);
+  const format2 = settings.format === "auto" ? shape : settings.format;
+  if (format2 === null) return { ok: false, reason: "unknown-format" };
+  if (format2 === "log") return { ok: false, reason: "unknown-format" };
+  if (format2 !== shape && format2 !== "session-summary") return { ok: false, reason: `not-${format2}` };
+  switch (format2) {
+    case "session-summary":
+      return { ok: true, value };
+    case "hasura-cli":
+      return fromHasuraCli(value, settings.appName);
+    case "segment":
+      return fromSegment(value, settings.appName);
+  }
+}
+function summaryFromLog(figures2, contentKey, settings) {
+  return {
+    schema_version: 1,
+    session_id: derivedUuid("log", contentKey),
+    app: { name: settings.appName ?? "app", version: settings.appVersion ?? "unknown" },
+    os: { platform: "other" },
+    started_at: figures2.firstAt,
+    ended_at: figures2.lastAt,
+    log_lines: figures2.lines,
+    error_lines: figures2.errorLines,
+    outcome: figures2.errorLines > 0 ? "error" : "ok",
+    ...Object.keys(figures2.errorKinds).length > 0 ? { error_kinds: figures2.errorKinds } : {}
+  };
+}
+
+// src/formats/session-log.ts
+var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
+var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "CRITICAL", "FATAL", "EXCEPTION"]);
+var TRACEBACK = /^Traceback \(most recent call last\):/;
+var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
+var MAX_ERROR_KINDS = 32;
+var LogPatternError = class extends Error {
+};
+function compileLogPattern(source) {
+  let pattern;
+  try {
+    pattern = new RegExp(source);
+  } catch (error2) {
+    throw new LogPatternError(`is not a regular expression (${error2 instanceof Error ? error2.message : String(error2)})`);
+  }
+  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
+  return pattern;
+}
+function toIso(stamp) {
+  let text = stamp.replace(" ", "T").replace(",", ".");
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
+  text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
+  let first = null;
+  let last = null;
+  let lines2 = 0;
+  let errorLines = 0;
+  const errorKinds = /* @__PURE__ */ new Map();
+  let inTraceback = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "") continue;
+    lines2 += 1;
+    const match = pattern.exec(line);
+    const stamp = match?.groups?.["ts"];
+    if (match && stamp) {
+      inTraceback = false;
+      const iso = toIso(stamp);
+      if (iso) {
+        if (first === null || iso < first) first = iso;
+        if (last === null || iso > last) last = iso;
+      }
+      if (ERROR_LEVELS.has((match.groups?.["level"] ?? "").toUpperCase())) errorLines += 1;
+      continue;
+    }
+    if (TRACEBACK.test(line)) {
+      inTraceback = true;
+      errorLines += 1;
+      continue;
+    }
+    if (inTraceback && !/^\s/.test(line)) {
+      inTraceback = false;
+      const kind = EXCEPTION_LINE.exec(line)?.[1];
+      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    }
+  }
+  if (first === null || last === null) return null;
+  return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines, lines2), errorKinds: Object.fromEntries(errorKinds) };
+}
+
+// src/records/privacy-guard.ts
+import { isIPv6 } from "node:net";
+var OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+var IPV6_CANDIDATE = /[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/g;
+function holdsIpv6(value) {
+  for (const candidate of value.match(IPV6_CANDIDATE) ?? []) {
+    const groups2 = candidate.split(":").filter((group) => group.length > 0).length;
+    if (groups2 >= 3 && isIPv6(candidate)) return true;
+  }
+  return false;
+}
+function hasAtLeast(value, char, count) {
+  let seen = 0;
+  for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) if (++seen >= count) return true;
+  return false;
+}
+var RULES = [
+  // Before e-mail: "user:password@host" would read as an address otherwise.
+  ["url-credentials", (v) => v.includes("://") && v.includes("@"), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
+  // Local part: RFC 5322 atext and dots.
+  ["email", (v) => v.includes("@"), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
+  ["ipv4", (v) => v.length >= 7 && hasAtLeast(v, ".", 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  ["ipv6", (v) => v.includes("::") || hasAtLeast(v, ":", 7), holdsIpv6],
+  ["github-token", (v) => v.includes("_"), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
+  ["aws-key", (v) => v.includes("AKIA") || v.includes("ASIA"), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
+  ["slack-token", (v) => v.includes("xox"), /xox[abposr]-[A-Za-z0-9-]{8,}/],
+  ["jwt", (v) => v.includes("eyJ"), /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
+  ["bearer-token", (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")), /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
+  ["pem-block", (v) => v.includes("-----BEGIN"), /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
+  ["home-path", (v) => v.includes("/") || v.includes("\\"), /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i]
+];
+function privacyRuleFor(value) {
+  for (const [rule, could, test] of RULES) {
+    if (could(value) && (typeof test === "function" ? test(value) : test.test(value))) return rule;
+  }
+  return null;
+}
+function escapeSegment(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function search(node, skipKeys) {
+  if (typeof node === "string") {
+    const rule = privacyRuleFor(node);
+    return rule ? { segments: [], rule } : null;
+  }
+  if (node === null || typeof node !== "object") return null;
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length; index += 1) {
+      const found = search(node[index], skipKeys);
+      if (found) {
+        found.segments.push(String(index));
+        return found;
+      }
+    }
+    return null;
+  }
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+    if (!skipKeys.has(key)) {
+      const rule = privacyRuleFor(key);
+      if (rule) return { segments: [escapeSegment(key)], rule };
+    }
+    const found = search(node[key], skipKeys);
+    if (found) {
+      found.segments.push(escapeSegment(key));
+      return found;
+    }
+  }
+  return null;
+}
+function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()) {
+  const found = search(value, knownKeys);
+  if (!found) return null;
+  return { path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""), rule: found.rule };
+}
+
+// src/records/summary-scanner.ts
+var QUOTE2 = 34;
+var COLON2 = 58;
+var COMMA2 = 44;
+var OPEN = 123;
+var CLOSE = 125;
+var SCHEMA = 1;
+var SESSION = 2;
+var INSTALL = 4;
+var APP = 8;
+var RUNTIME = 16;
+var OS = 32;
+var CI = 64;
+var STARTED = 128;
+var ENDED = 256;
+var LOG = 512;
+var ERROR = 1024;
+var OUTCOME = 2048;
+var KINDS = 4096;
+var REQUIRED = SCHEMA | SESSION | APP | OS | STARTED | ENDED | LOG | ERROR;
+var FIELDS = [
+  ["schema_version", SCHEMA],
+  ["session_id", SESSION],
+  ["install_id", INSTALL],
+  ["app", APP],
+  ["runtime", RUNTIME],
+  ["os", OS],
+  ["ci", CI],
+  ["started_at", STARTED],
+  ["ended_at", ENDED],
+  ["log_lines", LOG],
+  ["error_lines", ERROR],
+  ["outcome", OUTCOME],
+  ["error_kinds", KINDS]
+];
+var ALNUM = 1;
+var NAME = 2;
+var VERSION9 = 4;
+var CI_FIRST = 8;
+var CI_REST = 16;
+var KIND_FIRST = 32;
+var KIND_REST = 64;
+var CLASSES = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  let bits = 0;
+  if (/[A-Za-z0-9]/.test(char)) bits |= ALNUM | NAME | VERSION9 | KIND_REST;
+  if (/[._-]/.test(char)) bits |= NAME | VERSION9;
+  if (char === "+") bits |= VERSION9;
+  if (/[A-Z]/.test(char)) bits |= CI_FIRST | CI_REST;
+  if (/[0-9_]/.test(char)) bits |= CI_REST;
+  if (/[A-Za-z_]/.test(char)) bits |= KIND_FIRST | KIND_REST;
+  CLASSES[code] = bits;
+}
+var HEX_VALUE = new Uint8Array(256).fill(255);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
+}
+var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+var PLATFORMS2 = ["linux", "darwin", "windows", "freebsd", "other"];
+var ARCHES2 = ["x64", "arm64", "x86", "arm", "other"];
+var OUTCOMES2 = ["ok", "error", "crash"];
+var FORBIDDEN_KINDS = ["__proto__", "constructor", "prototype"];
+var ascii = new TextEncoder();
+var latin1 = new TextDecoder("latin1");
+var encodeAll = (words) => words.map((word) => ascii.encode(word));
+var FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit]);
+var FIELD_LENGTH = [];
+for (const [name, bit] of FIELDS) FIELD_LENGTH[bit] = name.length;
+var PLATFORM_BYTES = encodeAll(PLATFORMS2);
+var ARCH_BYTES = encodeAll(ARCHES2);
+var OUTCOME_BYTES = encodeAll(OUTCOMES2);
+var FORBIDDEN_BYTES = encodeAll(FORBIDDEN_KINDS);
+var NAME_BYTES = ascii.encode("name");
+var VERSION_BYTES = ascii.encode("version");
+var PLATFORM_KEY = ascii.encode("platform");
+var ARCH_KEY = ascii.encode("arch");
+var MAX_COUNT = 1e12;
+var MAX_KIND_COUNT = 1e9;
+var MAX_KINDS = 32;
+var MAX_KIND_LENGTH = 128;
+var MAX_NAME_LENGTH = 64;
+var MAX_INTERNED = 65536;
+var SLAB_BYTES = 1 << 16;
+var APP_NAME = 0;
+var APP_VERSION = 1;
+var RUNTIME_NAME = 2;
+var RUNTIME_VERSION = 3;
+var OS_VERSION2 = 4;
+var CI_VALUE = 5;
+var SLOTS = 6;
+var NO_ARCH = 255;
+function equalBytes(bytes, start, end, word) {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
+  return true;
+}
+function sameBytes(b, aStart, aEnd, bStart, bEnd) {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+function whichWord(bytes, start, end, words) {
+  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
+  return -1;
+}
+function hashBytes(bytes, start, end) {
+  let hash = 2166136261;
+  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
+  return hash & 1073741823;
+}
+var InternTable = class {
+  #byHash = /* @__PURE__ */ new Map();
+  #size = 0;
+  #make;
+  constructor(make) {
+    this.#make = make;
+  }
+  /** The value for these bytes; undefined when the table is full and they are new. */
+  find(bytes, start, end, hash = hashBytes(bytes, start, end)) {
+    let bucket = this.#byHash.get(hash);
+    if (bucket) {
+      for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
+    }
+    if (this.#size >= MAX_INTERNED) return void 0;
+    const key = bytes.slice(start, end);
+    const entry = { key, value: this.#make(latin1.decode(key)) };
+    if (!bucket) {
+      bucket = [];
+      this.#byHash.set(hash, bucket);
+    }
+    bucket.push(entry);
+    this.#size += 1;
+    return entry;
+  }
+};
+function configFromKey(text) {
+  const tags = [];
+  const values = [];
+  let at = 2;
+  for (let slot = 0; slot < SLOTS; slot += 1) {
+    const length = text.charCodeAt(at + 1);
+    tags.push(text.charCodeAt(at));
+    values.push(text.slice(at + 2, at + 2 + length));
+    at += 2 + length;
+  }
+  for (let slot = 0; slot < SLOTS; slot += 1) if (tags[slot] === 2 && privacyRuleFor(values[slot]) !== null) return null;
+  const runtime = tags[RUNTIME_NAME] === 2 ? { name: values[RUNTIME_NAME], version: values[RUNTIME_VERSION] } : null;
+  const ci = tags[CI_VALUE] === 2 ? values[CI_VALUE] : tags[CI_VALUE] === 1 ? null : void 0;
+  const archCode = text.charCodeAt(1);
+  return sessionConfig(values[APP_NAME], values[APP_VERSION], runtime, PLATFORMS2[text.charCodeAt(0)], tags[OS_VERSION2] === 2 ? values[OS_VERSION2] : null, archCode === NO_ARCH ? null : ARCHES2[archCode], ci);
+}
+var SummaryScanner = class {
+  #configs = new InternTable(configFromKey);
+  #kinds = new InternTable((kind) => privacyRuleFor(kind) === null ? kind : null);
+  /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
+  #slab = new Uint8Array(SLAB_BYTES);
+  #slabAt = 0;
+  #key = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
+  #spans = new Int32Array(SLOTS * 2);
+  /** Error kinds of the current line: spans and counts. */
+  #kindSpans = new Int32Array(MAX_KINDS * 2);
+  #kindCounts = new Float64Array(MAX_KINDS);
+  #kindCount = 0;
+  // Values of the current line.
+  #number = 0;
+  #ms = 0;
+  #code = 0;
+  #platform = 0;
+  #arch = 0;
+  #ciNull = false;
+  #installed = false;
+  /** The summary on bytes [start, end), or null when the line must take the full way. */
+  scan(bytes, start, end) {
+    const b = end < bytes.length && bytes[end] !== 10 ? bytes.subarray(0, end) : bytes;
+    if (this.#slabAt + 32 > this.#slab.length) {
+      this.#slab = new Uint8Array(SLAB_BYTES);
+      this.#slabAt = 0;
+    }
+    const idAt = this.#slabAt;
+    this.#spans.fill(-1);
+    this.#kindCount = 0;
+    this.#arch = NO_ARCH;
+    this.#ciNull = false;
+    this.#installed = false;
+    let seen = 0;
+    let started = 0;
+    let ended = 0;
+    let logLines = 0;
+    let errorLines = 0;
+    let outcome = -1;
+    let i = skip(b, start, end);
+    if (b[i] !== OPEN) return null;
+    i = skip(b, i + 1, end);
+    for (; ; ) {
+      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
+      const field = fieldAt(b, i + 1, end);
+      if (field === 0 || (seen & field) !== 0) return null;
+      seen |= field;
+      i = skip(b, i + 2 + FIELD_LENGTH[field], end);
+      if (b[i] !== COLON2) return null;
+      i = skip(b, i + 1, end);
+      switch (field) {
+        case SCHEMA:
+          i = this.#count(b, i, end, 1);
+          if (i < 0 || this.#number !== 1) return null;
+          break;
+        case SESSION:
+          i = this.#uuid(b, i, end, idAt);
+          break;
+        case INSTALL:
+          i = this.#uuid(b, i, end, idAt + 16);
+          this.#installed = true;
+          break;
+        case APP:
+          i = this.#pair(b, i, end, APP_NAME);
+          break;
+        case RUNTIME:
+          i = this.#pair(b, i, end, RUNTIME_NAME);
+          break;
+        case OS:
+          i = this.#os(b, i, end);
+          break;
+        case CI:
+          i = this.#ci(b, i, end);
+          break;
+        case STARTED:
+          i = this.#timestamp(b, i, end);
+          started = this.#ms;
+          break;
+        case ENDED:
+          i = this.#timestamp(b, i, end);
+          ended = this.#ms;
+          break;
+        case LOG:
+          i = this.#count(b, i, end, MAX_COUNT);
+          logLines = this.#number;
+          break;
+        case ERROR:
+          i = this.#count(b, i, end, MAX_COUNT);
+          errorLines = this.#number;
+          break;
+        case OUTCOME:
+          i = this.#word(b, i, end, OUTCOME_BYTES);
+          outcome = this.#code;
+          break;
+        case KINDS:
+          i = this.#errorKinds(b, i, end);
+          break;
+      }
+      if (i < 0) return null;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE) return null;
+      i = skip(b, i + 1, end);
+      break;
+    }
+    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
+    if (ended < started || errorLines > logLines) return null;
+    const config = this.#config(b);
+    if (!config) return null;
+    let kinds;
+    if (seen & KINDS) {
+      kinds = {};
+      for (let k = 0; k < this.#kindCount; k += 1) {
+        const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
+        if (!entry || entry.value === null) return null;
+        kinds[entry.value] = this.#kindCounts[k];
+      }
+    }
+    const summary2 = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, started, ended, logLines, errorLines);
+    if (outcome >= 0) summary2.outcome = OUTCOMES2[outcome];
+    if (kinds) summary2.error_kinds = kinds;
+    this.#slabAt += this.#installed ? 32 : 16;
+    return summary2;
+  }
+  /** A non-negative integer written plainly, at most `max`; its value in #number. */
+  #count(b, i, end, max) {
+    const start = i;
+    let value = 0;
+    while (i < end) {
+      const digit = b[i] - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      i += 1;
+    }
+    const length = i - start;
+    if (length === 0 || length > 13 || length > 1 && b[start] === 48 || value > max) return -1;
+    const next = b[i];
+    if (next === 46 || next === 101 || next === 69) return -1;
+    this.#number = value;
+    return i;
+  }
+  /** A UUID string, its 16 bytes written to the slab at `at`. */
+  #uuid(b, i, end, at) {
+    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
+    const s = i + 1;
+    if (b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return -1;
+    const slab = this.#slab;
+    for (let k = 0; k < 16; k += 1) {
+      const p = s + HEX_PAIRS[k];
+      const high = HEX_VALUE[b[p]];
+      const low = HEX_VALUE[b[p + 1]];
+      if ((high | low) > 15) return -1;
+      slab[at + k] = high << 4 | low;
+    }
+    return i + 38;
+  }
+  /** A string of one class with its first character in `first`, 1 to `max` long; its span goes to `slot`. */
+  #classString(b, i, end, first, rest, min, max, slot) {
+    if (b[i] !== QUOTE2) return -1;
+    const start = i + 1;
+    let k = start;
+    for (; k < end; k += 1) {
+      const code = b[k];
+      if (code === QUOTE2) break;
+      if (code >= 128 || (CLASSES[code] & rest) === 0) return -1;
+    }
+    const length = k - start;
+    if (k >= end || length < min || length > max || (CLASSES[b[start]] & first) === 0) return -1;
+    this.#spans[2 * slot] = start;
+    this.#spans[2 * slot + 1] = k;
+    return k + 1;
+  }
+  /** {"name": ..., "version": ...} of app or runtime, in either order. */
+  #pair(b, i, end, slot) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    for (; ; ) {
+      if (b[i] !== QUOTE2) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      const isName = equalBytes(b, i + 1, keyEnd, NAME_BYTES);
+      if (!isName && !equalBytes(b, i + 1, keyEnd, VERSION_BYTES)) return -1;
+      const target = isName ? slot : slot + 1;
+      if (this.#spans[2 * target] >= 0) return -1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = skip(b, i + 1, end);
+      i = this.#classString(b, i, end, ALNUM, isName ? NAME : VERSION9, 1, MAX_NAME_LENGTH, target);
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE || this.#spans[2 * slot] < 0 || this.#spans[2 * slot + 2] < 0) return -1;
+      return i + 1;
+    }
+  }
+  /** {"platform": ..., "version"?: ..., "arch"?: ...} */
+  #os(b, i, end) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    let platform2 = -1;
+    for (; ; ) {
+      if (b[i] !== QUOTE2) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      const keyStart = i + 1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = skip(b, i + 1, end);
+      if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
+        if (platform2 >= 0) return -1;
+        i = this.#word(b, i, end, PLATFORM_BYTES);
+        platform2 = this.#code;
+      } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
+        if (this.#spans[2 * OS_VERSION2] >= 0) return -1;
+        i = this.#classString(b, i, end, ALNUM, VERSION9, 1, MAX_NAME_LENGTH, OS_VERSION2);
+      } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
+        if (this.#arch !== NO_ARCH) return -1;
+        i = this.#word(b, i, end, ARCH_BYTES);
+        this.#arch = this.#code;
+      } else {
+        return -1;
+      }
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE || platform2 < 0) return -1;
+      this.#platform = platform2;
+      return i + 1;
+    }
+  }
+  /** A CI vendor name or null. */
+  #ci(b, i, end) {
+    if (b[i] === 110) {
+      if (i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
+      this.#ciNull = true;
+      return i + 4;
+    }
+    return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
+  }
+  /** One of `words`, as a string; its index in #code. */
+  #word(b, i, end, words) {
+    if (b[i] !== QUOTE2) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#code = whichWord(b, i + 1, close, words);
+    return this.#code < 0 ? -1 : close + 1;
+  }
+  /** A date-time string; its epoch milliseconds in #ms. */
+  #timestamp(b, i, end) {
+    if (b[i] !== QUOTE2) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#ms = timestampMs(b, i + 1, close);
+    return Number.isNaN(this.#ms) ? -1 : close + 1;
+  }
+  /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
+  #errorKinds(b, i, end) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    if (b[i] === CLOSE) return i + 1;
+    for (; ; ) {
+      if (b[i] !== QUOTE2 || this.#kindCount >= MAX_KINDS) return -1;
+      const start = i + 1;
+      let k = start;
+      let segmentStart = true;
+      for (; k < end; k += 1) {
+        const code = b[k];
+        if (code === QUOTE2) break;
+        if (code >= 128) return -1;
+        if (code === 46) {
+          if (segmentStart) return -1;
+          segmentStart = true;
+          continue;
+        }
+        if ((CLASSES[code] & (segmentStart ? KIND_FIRST : KIND_REST)) === 0) return -1;
+        segmentStart = false;
+      }
+      if (k >= end || segmentStart || k - start > MAX_KIND_LENGTH || whichWord(b, start, k, FORBIDDEN_BYTES) >= 0) return -1;
+      for (let other = 0; other < this.#kindCount; other += 1) {
+        const otherStart = this.#kindSpans[2 * other];
+        const otherEnd = this.#kindSpans[2 * other + 1];
+        if (sameBytes(b, otherStart, otherEnd, start, k)) return -1;
+      }
+      this.#kindSpans[2 * this.#kindCount] = start;
+      this.#kindSpans[2 * this.#kindCount + 1] = k;
+      i = skip(b, k + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = this.#count(b, skip(b, i + 1, end), end, MAX_KIND_COUNT);
+      if (i < 0 || this.#number < 1) return -1;
+      this.#kindCounts[this.#kindCount] = this.#number;
+      this.#kindCount += 1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      return b[i] === CLOSE ? i + 1 : -1;
+    }
+  }
+  /** The shared configuration of the current line, or null when it must take the full way. */
+  #config(b) {
+    const key = this.#key;
+    const spans = this.#spans;
+    key[0] = this.#platform;
+    key[1] = this.#arch;
+    let hash = Math.imul(Math.imul(2166136261 ^ this.#platform, 16777619) ^ this.#arch, 16777619);
+    let at = 2;
+    for (let slot = 0; slot < SLOTS; slot += 1) {
+      const start = spans[2 * slot];
+      if (start < 0) {
+        const tag = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        key[at] = tag;
+        key[at + 1] = 0;
+        hash = Math.imul(Math.imul(hash ^ tag, 16777619), 16777619);
+        at += 2;
+        continue;
+      }
+      const end = spans[2 * slot + 1];
+      key[at] = 2;
+      key[at + 1] = end - start;
+      hash = Math.imul(Math.imul(hash ^ 2, 16777619) ^ end - start, 16777619);
+      at += 2;
+      for (let k = start; k < end; k += 1) {
+        const code = b[k];
+        key[at++] = code;
+        hash = Math.imul(hash ^ code, 16777619);
+      }
+    }
+    return this.#configs.find(key, 0, at, hash & 1073741823)?.value ?? null;
+  }
+};
+function skip(b, i, end) {
+  while (i < end) {
+    const code = b[i];
+    if (code !== 32 && code !== 9 && code !== 13) break;
+    i += 1;
+  }
+  return i;
+}
+function plainString(b, i, end) {
+  for (; i < end; i += 1) {
+    const code = b[i];
+    if (code === QUOTE2) return i;
+    if (code === 92 || code < 32 || code >= 127) return -1;
+  }
+  return -1;
+}
+var NAMES_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([word]) => word));
+var BITS_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([, bit]) => bit));
+function fieldAt(b, start, end) {
+  const first = b[start];
+  if (first >= 128) return 0;
+  const names = NAMES_BY_FIRST[first];
+  for (let n = 0; n < names.length; n += 1) {
+    const word = names[n];
+    const close = start + word.length;
+    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, word)) return BITS_BY_FIRST[first][n];
+  }
+  return 0;
+}
+
+// src/records/input-result.ts
+var CLOCK_REASON = "started-in-future";
+var InputCapture = class {
+  #before;
+  #records = new SessionRecordWriter(0);
+  /** Sessions before 1970: outside every window a run can have, and not encodable from base 0. */
+  #ancient = 0;
+  constructor(tally) {
+    this.#before = structuredClone(tally);
+  }
+  add(summary2, run2, times) {
+    if (times.startedMs < 0) this.#ancient += 1;
+    else this.#records.add(summary2, run2, times);
+  }
+  /** The result, from the tally before and after the input was read. */
+  finish(after) {
+    const tally = emptyTally();
+    for (const name of TALLY_COUNTS) tally[name] = after[name] - this.#before[name];
+    for (const name of TALLY_MAPS) {
+      for (const [key, count2] of Object.entries(after[name])) {
+        const added = count2 - (this.#before[name][key] ?? 0);
+        if (added > 0) tally[name][key] = added;
+      }
+    }
+    const clock = tally.rejectedReasons[CLOCK_REASON] ?? 0;
+    delete tally.rejectedReasons[CLOCK_REASON];
+    tally.rejected -= clock;
+    tally.inputsRead = 0;
+    tally.accepted = 0;
+    tally.duplicates = 0;
+    tally.outsideWindow = this.#ancient;
+    const { bytes, count } = this.#records.takeRecords();
+    return { tally, records: bytes, count, dictionary: this.#records.takeDictionary() };
+  }
+};
+function eachStoredSession(result, each) {
+  const reader = new SessionRecordReader(0);
+  for (const config of result.dictionary.configs) reader.addConfig(config);
+  for (const kind of result.dictionary.kinds) reader.addKind(kind);
+  for (const run2 of result.dictionary.runs) reader.addRun(run2);
+  reader.read(result.records, result.count, (session) => each(session.summary, session.run, session.times));
+}
+
+// src/records/validate-summary.ts
+var import__ = __toESM(require__(), 1);
+
+// schema/session-summary.v1.json
+var session_summary_v1_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://crash-report-aggregator.dev/schema/session-summary.v1.json",
+  title: "Session summary, version 1",
+  description: "One anonymous summary of one application session: how long it ran, how much it logged, how much of that was errors, and on which configuration. There is deliberately no place for identity, credentials, commands, arguments or messages.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "schema_version",
+    "session_id",
+    "app",
+    "os",
+    "started_at",
+    "ended_at",
+    "log_lines",
+    "error_lines"
+  ],
+  properties: {
+    schema_version: {
+      const: 1
+    },
+    session_id: {
+      $ref: "#/$defs/uuid",
+      description: "Random per session; used only to count a re-uploaded session once."
+    },
+    install_id: {
+      $ref: "#/$defs/uuid",
+      description: "Random per installation; tells one noisy machine from a trend."
+    },
+    app: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "name",
+        "version"
+      ],
+      properties: {
+        name: {
+          $ref: "#/$defs/name"
+        },
+        version: {
+          $ref: "#/$defs/version"
+        }
+      }
+    },
+    runtime: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "name",
+        "version"
+      ],
+      properties: {
+        name: {
+          $ref: "#/$defs/name"
+        },
+        version: {
+          $ref: "#/$defs/version"
+        }
+      }
+    },
+    os: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "platform"
+      ],
+      properties: {
+        platform: {
+          enum: [
+            "linux",
+            "darwin",
+            "windows",
+            "freebsd",
+            "other"
+          ]
+        },
+        version: {
+          $ref: "#/$defs/version"
+        },
+        arch: {
+          enum: [
+            "x64",
+            "arm64",
+            "x86",
+            "arm",
+            "other"
+          ]
+        }
+      }
+    },
+    ci: {
+      description: "CI vendor name such as GITHUB_ACTIONS, or null outside CI.",
+      type: [
+        "string",
+        "null"
+      ],
+      minLength: 2,
+      maxLength: 32,
+      pattern: "^[A-Z][A-Z0-9_]{1,31}$"
+    },
+    started_at: {
+      $ref: "#/$defs/timestamp"
+    },
+    ended_at: {
+      $ref: "#/$defs/timestamp"
+    },
+    log_lines: {
+      $ref: "#/$defs/count",
+      description: "Session size: lines logged in the session."
+    },
+    error_lines: {
+      $ref: "#/$defs/count",
+      description: "Error lines logged in the session; never more than log_lines."
+    },
+    outcome: {
+      enum: [
+        "ok",
+        "error",
+        "crash"
+      ]
+    },
+    error_kinds: {
+      description: "Exception class name to how often it was raised. Class names only, never messages.",
+      type: "object",
+      maxProperties: 32,
+      propertyNames: {
+        type: "string",
+        maxLength: 128,
+        pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$",
+        not: {
+          enum: [
+            "__proto__",
+            "constructor",
+            "prototype"
+          ]
+        }
+      },
+      additionalProperties: {
+        type: "integer",
+        minimum: 1,
+        maximum: 1e9
+      }
+    }
+  },
+  $defs: {
+    uuid: {
+      type: "string",
+      minLength: 36,
+      maxLength: 36,
+      pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    },
+    name: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+    },
+    version: {
+      type: "string",
+      minLength: 1,
+      maxLength: 64,
+      pattern: "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$"
+    },
+    timestamp: {
+      type: "string",
+      format: "date-time",
+      maxLength: 40,
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+    },
+    count: {
+      type: "integer",
+      minimum: 0,
+      maximum: 1e12
+    }
+  }
+};
+
+// src/records/validate-summary.ts
+function propertyNamesOf(node, into) {
+  if (node !== null && typeof node === "object") {
+    for (const [key, child] of Object.entries(node)) {
+      if (key === "properties" && child !== null && typeof child === "object") {
+        for (const name of Object.keys(child)) into.add(name);
+      }
+      propertyNamesOf(child, into);
+    }
+  }
+  return into;
+}
+var KNOWN_SEGMENTS = propertyNamesOf(session_summary_v1_default, /* @__PURE__ */ new Set());
+function safePath(instancePath) {
+  if (instancePath === "") return "/";
+  return instancePath.split("/").map((segment, index) => index === 0 || KNOWN_SEGMENTS.has(segment) ? segment : "*").join("/");
+}
+function compile2() {
+  const ajv = new import__.Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false, unicodeRegExp: false });
+  ajv.addFormat("date-time", { type: "string", validate: isDateTime });
+  return ajv.compile(session_summary_v1_default);
+}
+var validateSchema = compile2();
+function validateSummary(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { ok: false, reason: "not-an-object" };
+  }
+  if (!validateSchema(value)) {
+    const error2 = validateSchema.errors?.[0];
+    const reason = error2 ? `schema:${safePath(error2.instancePath)}:${error2.keyword}` : "schema";
+    return { ok: false, reason };
+  }
+  const summary2 = value;
+  const startedMs = parseTimestamp(summary2.started_at);
+  const endedMs = parseTimestamp(summary2.ended_at);
+  if (endedMs < startedMs) {
+    return { ok: false, reason: "ended-before-started" };
+  }
+  if (summary2.error_lines > summary2.log_lines) {
+    return { ok: false, reason: "error-lines-exceed-log-lines" };
+  }
+  return { ok: true, summary: summary2, startedMs, endedMs };
+}
+
+// src/records/intake.ts
+var CLOCK_SKEW_MS = 10 * 60 * 1e3;
+async function intake(options2) {
+  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const tally = emptyTally();
+  const dedupe = options2.dedupe ?? true;
+  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
+  const windowStart = options2.windowStart.getTime();
+  const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
+  const reject = (reason) => {
+    tally.rejected += 1;
+    bump(tally.rejectedReasons, reason);
+  };
+  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  const screen = (value, run2) => {
+    const adapted = adaptRecord(value, adapter);
+    if (!adapted.ok) {
+      if (adapted.skip) bump(tally.skipped, adapted.reason);
+      else reject(adapted.reason);
+      return;
+    }
+    const finding = findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS);
+    if (finding) {
+      reject("privacy");
+      bump(tally.privacy, `${finding.path} ${finding.rule}`);
+      return;
+    }
+    const checked = validateSummary(adapted.value);
+    if (!checked.ok) {
+      reject(checked.reason);
+      return;
+    }
+    capture?.add(checked.summary, run2, checked);
+    admit(checked.summary, run2, checked);
+  };
+  const admit = (summary2, run2, times) => {
+    const startedMs = times.startedMs;
+    if (startedMs > latestStart) {
+      reject("started-in-future");
+      return;
+    }
+    if (startedMs < windowStart) {
+      tally.outsideWindow += 1;
+      return;
+    }
+    if (dedupe && !(summary2 instanceof CompactSummary ? seen.addBytes(summary2.bytes, summary2.idAt) : seen.add(summary2.session_id))) {
+      tally.duplicates += 1;
+      return;
+    }
+    tally.accepted += 1;
+    options2.onSession(summary2, run2, times);
+  };
+  let capture = null;
+  const replay = (result) => {
+    if (tally.records + result.tally.records > limits.maxRecords) {
+      tally.limitReached = "max-records";
+      return;
+    }
+    if (tally.bytesRead + result.tally.bytesRead > limits.maxBytes) {
+      tally.limitReached = "max-bytes";
+      return;
+    }
+    addTally(tally, result.tally);
+    eachStoredSession(result, admit);
+  };
+  const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
+  const countRecord = () => {
+    if (tally.records >= limits.maxRecords) {
+      tally.limitReached = "max-records";
+      return false;
+    }
+    tally.records += 1;
+    return true;
+  };
+  const take = (parsed2, run2) => {
+    if (!countRecord()) return false;
+    if (parsed2.ok) screen(parsed2.value, run2);
+    else reject(parsed2.reason);
+    return true;
+  };
+  const takeLine = (bytes, start, end, run2) => {
+    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run2);
+    if (blankLine(bytes, start, end)) return true;
+    const summary2 = scanner?.scan(bytes, start, end);
+    if (!summary2) return take(parseLine(bytes, start, end), run2);
+    if (!countRecord()) return false;
+    capture?.add(summary2, run2, summary2);
+    admit(summary2, run2, summary2);
+    return true;
+  };
+  const readRecords = async (item) => {
+    const fileFormat = recordFormatOf(item.name);
+    const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
+    if (format2 === null || format2 === "log" && adapter.format !== "auto" && adapter.format !== "log") {
+      bump(tally.skipped, "unsupported-file-type");
+      return;
+    }
+    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
+    if (tally.bytesRead + size > limits.maxBytes) {
+      tally.limitReached = "max-bytes";
+      return;
+    }
+    if (!item.continued) tally.itemsRead += 1;
+    tally.bytesRead += size;
+    const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
+    if (item.stream && format2 === "jsonl") {
+      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
+      return;
+    }
+    if (format2 === "jsonl") {
+      eachLine(item.bytes, sink);
+      return;
+    }
+    if (format2 === "log") {
+      if (!countRecord()) return;
+      const text = decode(item.bytes);
+      if (text === null) return reject("not-utf8");
+      const figures2 = readLog(text, adapter.logPattern);
+      if (!figures2) return reject("log-without-timestamps");
+      screen(summaryFromLog(figures2, createHash5("sha256").update(item.bytes).digest("hex"), adapter), item.run);
+      return;
+    }
+    for (const parsed2 of parseRecords(item.bytes, "json")) if (!take(parsed2, item.run)) return;
+  };
+  let position = 0;
+  const consume = async (event, source) => {
+    if (event.kind === "skip") {
+      bump(tally.skipped, event.reason);
+      return;
+    }
+    if (!event.continued) {
+      if (tally.inputsRead >= limits.maxInputs) {
+        tally.limitReached = "max-artifacts";
+        return;
+      }
+      tally.inputsRead += 1;
+      position += 1;
+      options2.onInput?.({ source, seq: event.seq ?? position });
+    }
+    if (event.recalled) {
+      replay(event.recalled);
+      return;
+    }
+    capture = event.remember ? new InputCapture(tally) : null;
+    await readInput(event);
+    if (capture && !tally.limitReached) event.remember(capture.finish(tally));
+    capture = null;
+  };
+  const readInput = async (event) => {
+    if (!event.name.toLowerCase().endsWith(".zip")) {
+      await readRecords(event);
+      return;
+    }
+    for await (const entry of zipEntries(event)) {
+      if (entry.kind === "skip") bump(tally.skipped, entry.reason);
+      else await readRecords(entry);
+      if (tally.limitReached) return;
+    }
+  };
+  for (const [index, source] of options2.sources.entries()) {
+    for await (const event of source.read()) {
+      await consume(event, index);
+      if (tally.limitReached) return tally;
+    }
+  }
+  return tally;
+}
+
 // src/records/parallel-intake.ts
 import { Worker } from "node:worker_threads";
 var PIECE_BYTES = 1024 * 1024;
@@ -49959,11 +50028,38 @@ async function intakeInWorkers(options2, workers2) {
   const main = emptyTally();
   const seen = new UuidSet(1024, limits.maxRecords);
   const queue = [];
+  const replayed = [];
+  const keep = (summary2, run2, times) => {
+    if (!(summary2 instanceof CompactSummary ? seen.addBytes(summary2.bytes, summary2.idAt) : seen.add(summary2.session_id))) {
+      main.duplicates += 1;
+      return;
+    }
+    main.accepted += 1;
+    options2.onSession(summary2, run2, times);
+  };
   const outstanding = threads.map(() => 0);
   const maxQueued = workers2.count * 2 + 2;
   const settle = async () => {
     const pending = queue.shift();
+    if (pending.recalled) {
+      if (pending.input) options2.onInput?.(pending.input);
+      const item = pending.recalled;
+      replayed.push(
+        await intake({
+          sources: [{ describe: () => item.origin, read: async function* () {
+            yield item;
+          } }],
+          windowStart: options2.windowStart,
+          now: options2.now,
+          limits: setup.limits,
+          dedupe: false,
+          onSession: keep
+        })
+      );
+      return;
+    }
     const message = await pending.result;
+    if (message.captured) pending.remember?.(message.captured);
     outstanding[pending.worker] -= 1;
     const reader = readers[pending.worker];
     for (const config of message.dictionary.configs) reader.addConfig(config);
@@ -49971,14 +50067,7 @@ async function intakeInWorkers(options2, workers2) {
     for (const run2 of message.dictionary.runs) reader.addRun(run2);
     if (pending.input) options2.onInput?.(pending.input);
     try {
-      reader.read(message.records, message.count, (session) => {
-        if (!seen.addBytes(session.bytes, session.idAt)) {
-          main.duplicates += 1;
-          return;
-        }
-        main.accepted += 1;
-        options2.onSession(session.summary, session.run, session.times);
-      });
+      reader.read(message.records, message.count, (session) => keep(session.summary, session.run, session.times));
     } catch (error2) {
       if (error2 instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error2.message}`);
       throw error2;
@@ -49994,6 +50083,11 @@ async function intakeInWorkers(options2, workers2) {
         }
         position += 1;
         const input = { source: sourceIndex, seq: event.seq ?? position };
+        if (event.recalled) {
+          queue.push({ worker: -1, result: null, input, remember: null, recalled: event });
+          while (queue.length >= maxQueued) await settle();
+          continue;
+        }
         const send = async (wire, pieceOf) => {
           let worker = 0;
           for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
@@ -50002,7 +50096,7 @@ async function intakeInWorkers(options2, workers2) {
           });
           threads[worker].postMessage({ kind: "input", item: wire }, [wire.bytes.buffer]);
           outstanding[worker] += 1;
-          queue.push({ worker, result, input: pieceOf });
+          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? event.remember ?? null : null, recalled: null });
           while (queue.length >= maxQueued) await settle();
         };
         if (event.stream) {
@@ -50012,7 +50106,7 @@ async function intakeInWorkers(options2, workers2) {
           let pieceBytes = 0;
           const flush = async () => {
             const bytes2 = concatAll(piece, pieceBytes);
-            await send({ origin: event.origin, name: event.name, bytes: bytes2, size: first ? event.size ?? pieceBytes : 0, run: event.run, continued: !first }, first ? input : null);
+            await send({ origin: event.origin, name: event.name, bytes: bytes2, size: first ? event.size ?? pieceBytes : 0, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
             piece = [];
             pieceBytes = 0;
@@ -50026,12 +50120,12 @@ async function intakeInWorkers(options2, workers2) {
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false }, input);
+        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
       }
     }
     while (queue.length > 0) await settle();
     for (const thread of threads) thread.postMessage({ kind: "finish" });
-    const total = sumTallies([main, ...await Promise.all(tallies)]);
+    const total = sumTallies([main, ...await Promise.all(tallies), ...replayed]);
     total.accepted = main.accepted;
     return total;
   } finally {
@@ -50759,59 +50853,116 @@ async function runTriage(settings, deps) {
   return reportOf(settings, { now, windowStart, intake: tally, groups: groups2, matrix, issues });
 }
 
-// src/sources/artifact-cache.ts
+// src/sources/artifact-state.ts
 import { createHash as createHash6 } from "node:crypto";
 import { mkdir as mkdir3, readFile as readFile3, rename as rename2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
-var CACHE_VERSION = 1;
+var STATE_VERSION = 2;
+var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
+function readingFingerprint(settings) {
+  const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
+  return createHash6("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+}
 var sha256 = (bytes) => createHash6("sha256").update(bytes).digest("hex");
-var fileOf = (dir, id) => join3(dir, `artifact-${id}.zip`);
-async function openArtifactCache(dir, readOnly, warn) {
-  let index = { version: CACHE_VERSION, artifacts: {} };
+var fileOf = (dir, id) => join3(dir, `artifact-${id}.json`);
+function encode(result) {
+  return JSON.stringify({
+    format: RESULT_FORMAT,
+    version: STATE_VERSION,
+    tally: result.tally,
+    configs: result.dictionary.configs,
+    kinds: result.dictionary.kinds,
+    runs: result.dictionary.runs,
+    count: result.count,
+    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString("base64")
+  });
+}
+function decode2(text) {
+  const value = JSON.parse(text);
+  if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
+  const { configs, kinds, runs, count, sessions } = value;
+  if (!Array.isArray(configs) || !Array.isArray(kinds) || !Array.isArray(runs) || !Number.isSafeInteger(count) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
+  if (!kinds.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
+  const result = {
+    tally: tallyOf(value["tally"]),
+    records: new Uint8Array(Buffer.from(sessions, "base64")),
+    count,
+    dictionary: { configs: configs.map(configTuple), kinds, runs: runs.map(runRef) }
+  };
+  eachStoredSession(result, () => {
+  });
+  return result;
+}
+async function openArtifactState(dir, reading, readOnly, warn) {
+  let index = { version: STATE_VERSION, reading, artifacts: {} };
   const text = await readFile3(join3(dir, "index.json"), "utf8").catch(() => null);
   if (text === null) {
     warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
   } else {
     try {
       const parsed2 = JSON.parse(text);
-      if (parsed2.version !== CACHE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
-      index = { version: CACHE_VERSION, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+      if (parsed2.version !== STATE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
+      if (parsed2.reading !== reading) {
+        warn(`The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`);
+      } else {
+        index = { version: STATE_VERSION, reading, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+      }
     } catch {
       warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
     }
   }
   const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
+  const pending = /* @__PURE__ */ new Map();
+  let kept2 = null;
   return {
     stats,
     async get(artifact) {
       const entry = index.artifacts[String(artifact.id)];
       if (!entry || entry.name !== artifact.name) return null;
-      const bytes = await readFile3(fileOf(dir, artifact.id)).catch(() => null);
-      if (!bytes || bytes.byteLength !== entry.size || sha256(bytes) !== entry.sha256) {
+      const stored = await readFile3(fileOf(dir, artifact.id)).catch(() => null);
+      let result = null;
+      if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
+        try {
+          result = decode2(stored.toString("utf8"));
+        } catch {
+          result = null;
+        }
+      }
+      if (!result) {
         stats.rejected += 1;
-        warn(`The stored copy of artifact #${artifact.id} failed its check; downloading it again.`);
+        warn(`The stored result of artifact #${artifact.id} failed its check; downloading it again.`);
         delete index.artifacts[String(artifact.id)];
         return null;
       }
       stats.fromState += 1;
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return result;
     },
-    async put(artifact, bytes) {
+    put(artifact, result) {
       if (readOnly) return;
-      await mkdir3(dir, { recursive: true });
-      await writeFile3(fileOf(dir, artifact.id), bytes);
-      index.artifacts[String(artifact.id)] = { name: artifact.name, createdAt: artifact.created_at, sha256: sha256(bytes), size: bytes.byteLength };
+      const text2 = encode(result);
+      const entry = { name: artifact.name, createdAt: artifact.created_at, sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count };
+      pending.set(artifact.id, { entry, text: text2 });
       stats.stored += 1;
     },
-    async finish(keep) {
-      if (readOnly) return;
+    keep(ids) {
+      kept2 = ids;
+    },
+    async finish() {
+      if (readOnly || !kept2) return;
+      const keep = kept2;
+      await mkdir3(dir, { recursive: true });
+      for (const [id, { entry, text: text2 }] of pending) {
+        if (!keep.has(id)) continue;
+        await writeFile3(fileOf(dir, id), text2);
+        index.artifacts[String(id)] = entry;
+      }
+      pending.clear();
       for (const id of Object.keys(index.artifacts)) {
         if (keep.has(Number(id))) continue;
         delete index.artifacts[id];
         await rm2(fileOf(dir, Number(id)), { force: true });
         stats.dropped += 1;
       }
-      await mkdir3(dir, { recursive: true });
       await writeFile3(join3(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
 `);
       await rename2(join3(dir, "index.json.tmp"), join3(dir, "index.json"));
@@ -50910,9 +51061,9 @@ function createArtifactSource(options2) {
   }
   async function download(artifact) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const stored = await options2.cache?.get(artifact);
+    const recalled = await options2.state?.get(artifact);
     const seq = -artifact.id;
-    if (stored) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact), seq };
+    if (recalled) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: new Uint8Array(), recalled, run: runOf(artifact), seq };
     const left = options2.budget?.remaining() ?? null;
     if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
     const run2 = runOf(artifact);
@@ -50941,8 +51092,8 @@ function createArtifactSource(options2) {
       bytes = fetched;
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
-    await options2.cache?.put(artifact, bytes);
-    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: run2, seq };
+    const state = options2.state;
+    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: run2, seq, ...state ? { remember: (result) => state.put(artifact, result) } : {} };
   }
   return {
     describe: () => `artifacts of ${repository2.owner}/${repository2.repo} named ${options2.names.join(", ")}`,
@@ -50976,17 +51127,14 @@ function createArtifactSource(options2) {
         }
       }
       const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
-      try {
-        yield* orderedPool(chosen, options2.concurrency, download);
-      } finally {
-        await options2.cache?.finish(new Set(chosen.map((artifact) => artifact.id)));
-      }
+      options2.state?.keep(new Set(chosen.map((artifact) => artifact.id)));
+      yield* orderedPool(chosen, options2.concurrency, download);
     }
   };
 }
-function artifactSourceFor(settings, github, now, serverUrl, cache) {
+function artifactSourceFor(settings, github, now, serverUrl, state) {
   return createArtifactSource({
-    ...cache ? { cache } : {},
+    ...state ? { state } : {},
     shard: settings.mode === "partial" ? settings.shard : null,
     client: github.client,
     repository: settings.repository,
@@ -51100,15 +51248,15 @@ async function run() {
       warn: (message) => warning(message)
     });
     const sources = [];
-    let cache;
+    let state;
     if (settings.mode === "merge") {
       if (settings.paths.length > 0 || settings.artifactNames.length > 0) info("Mode merge reads the partials only; path and artifact-name were read by the shards.");
     } else if (settings.paths.length > 0) {
       sources.push(createPathSource(settings.paths, process.cwd(), settings.shard));
     }
     if (settings.artifactNames.length > 0 && settings.mode !== "merge") {
-      cache = settings.statePath ? await openArtifactCache(stateFolder(settings.statePath), settings.dryRun, (message) => warning(message)) : void 0;
-      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", cache));
+      state = settings.statePath ? await openArtifactState(stateFolder(settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => warning(message)) : void 0;
+      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", state));
     }
     const log = { info: (message) => info(message), warning: (message) => warning(message) };
     const workers2 = workerPlan(settings, availableParallelism(), new URL("./intake-worker.js", import.meta.url));
@@ -51136,9 +51284,10 @@ async function run() {
       if (settings.mode === "merge") report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = { reads: counts.reads, writes: counts.writes };
-    if (cache) {
-      report.state = { ...cache.stats };
-      info(`State: ${cache.stats.fromState} artifact(s) read from ${settings.statePath}, ${cache.stats.stored} downloaded and stored, ${cache.stats.dropped} dropped.`);
+    if (state) {
+      await state.finish();
+      report.state = { ...state.stats };
+      info(`State: ${state.stats.fromState} artifact(s) taken from ${settings.statePath}, ${state.stats.stored} downloaded, read and stored, ${state.stats.dropped} dropped.`);
     }
     const reportPath = join4(process.env["RUNNER_TEMP"] || tmpdir(), "crash-report-aggregator", "report.json");
     await writeReport(report, reportPath);

@@ -9077,7 +9077,14 @@ var CompactSummary = class {
 var OUTCOMES = [void 0, "ok", "error", "crash"];
 var HAS_INSTALL = 4;
 var HAS_KINDS = 8;
+var MAX_TIME_MS = 864e13;
 var RECORD_BASE_MAX = 16 + 16 + 1 + 5 * 9;
+var PartialFormatError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PartialFormatError";
+  }
+};
 function hexValue(code) {
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 97 && code <= 102) return code - 87;
@@ -9229,6 +9236,83 @@ var SessionRecordWriter = class {
       this.#newRuns.push({ id: run.id, branch: run.branch, url: run.url });
     }
     return index;
+  }
+};
+var SessionRecordReader = class {
+  #baseMs;
+  #configs = [];
+  #kinds = [];
+  #runs = [];
+  constructor(baseMs) {
+    this.#baseMs = baseMs;
+  }
+  addConfig(tuple) {
+    const [appName, appVersion, runtimeName, runtimeVersion, platform, osVersion, arch, ci] = tuple;
+    const runtime = runtimeName !== null && runtimeVersion !== null ? { name: runtimeName, version: runtimeVersion } : null;
+    this.#configs.push(sessionConfig(appName, appVersion, runtime, platform, osVersion, arch, ci ?? void 0));
+  }
+  addKind(kind) {
+    this.#kinds.push(kind);
+  }
+  addRun(run) {
+    this.#runs.push(run);
+  }
+  /** Calls `each` for every record in `bytes`, which must hold exactly `count` of them. */
+  read(bytes, count, each) {
+    let at = 0;
+    const end = bytes.byteLength;
+    const varint = () => {
+      let value = 0;
+      let scale = 1;
+      for (let length = 0; length < 8; length += 1) {
+        if (at >= end) throw new PartialFormatError("a session record is cut short");
+        const byte = bytes[at++];
+        value += (byte & 127) * scale;
+        if (byte < 128) return value;
+        scale *= 128;
+      }
+      throw new PartialFormatError("a session record holds a number that is too long");
+    };
+    for (let n = 0; n < count; n += 1) {
+      if (at + 17 > end) throw new PartialFormatError("a session record is cut short");
+      const idAt = at;
+      at += 16;
+      const config = this.#configs[varint()];
+      if (!config) throw new PartialFormatError("a session record names a configuration not defined before it");
+      const flags = bytes[at++];
+      if (flags > 15) throw new PartialFormatError("a session record has unknown flags");
+      let installAt = -1;
+      if (flags & HAS_INSTALL) {
+        if (at + 16 > end) throw new PartialFormatError("a session record is cut short");
+        installAt = at;
+        at += 16;
+      }
+      const startedMs = this.#baseMs + varint();
+      const endedMs = startedMs + varint();
+      if (endedMs > MAX_TIME_MS) throw new PartialFormatError("a session record holds a time out of range");
+      const logLines = varint();
+      const summary = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines, varint());
+      const outcome = OUTCOMES[flags & 3];
+      if (outcome) summary.outcome = outcome;
+      const runNumber = varint();
+      let run = null;
+      if (runNumber > 0) {
+        run = this.#runs[runNumber - 1] ?? null;
+        if (!run) throw new PartialFormatError("a session record names a run not defined before it");
+      }
+      if (flags & HAS_KINDS) {
+        const kinds = {};
+        const kindCount = varint();
+        for (let k = 0; k < kindCount; k += 1) {
+          const kind = this.#kinds[varint()];
+          if (kind === void 0) throw new PartialFormatError("a session record names an error kind not defined before it");
+          kinds[kind] = varint();
+        }
+        summary.error_kinds = kinds;
+      }
+      each({ summary, run, times: { startedMs, endedMs }, bytes, idAt });
+    }
+    if (at !== end) throw new PartialFormatError("a chunk of session records holds more bytes than its count says");
   }
 };
 
@@ -10466,6 +10550,77 @@ function fieldAt(b, start, end) {
   return 0;
 }
 
+// src/records/tally.ts
+function bump(counts, key) {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+function emptyTally() {
+  return {
+    inputsRead: 0,
+    itemsRead: 0,
+    bytesRead: 0,
+    skipped: {},
+    records: 0,
+    accepted: 0,
+    rejected: 0,
+    rejectedReasons: {},
+    privacy: {},
+    duplicates: 0,
+    outsideWindow: 0,
+    limitReached: null
+  };
+}
+var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
+var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
+function addTally(total, tally) {
+  for (const name of TALLY_COUNTS) total[name] += tally[name];
+  for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+  total.limitReached ??= tally.limitReached;
+}
+
+// src/records/input-result.ts
+var CLOCK_REASON = "started-in-future";
+var InputCapture = class {
+  #before;
+  #records = new SessionRecordWriter(0);
+  /** Sessions before 1970: outside every window a run can have, and not encodable from base 0. */
+  #ancient = 0;
+  constructor(tally) {
+    this.#before = structuredClone(tally);
+  }
+  add(summary, run, times) {
+    if (times.startedMs < 0) this.#ancient += 1;
+    else this.#records.add(summary, run, times);
+  }
+  /** The result, from the tally before and after the input was read. */
+  finish(after) {
+    const tally = emptyTally();
+    for (const name of TALLY_COUNTS) tally[name] = after[name] - this.#before[name];
+    for (const name of TALLY_MAPS) {
+      for (const [key, count2] of Object.entries(after[name])) {
+        const added = count2 - (this.#before[name][key] ?? 0);
+        if (added > 0) tally[name][key] = added;
+      }
+    }
+    const clock = tally.rejectedReasons[CLOCK_REASON] ?? 0;
+    delete tally.rejectedReasons[CLOCK_REASON];
+    tally.rejected -= clock;
+    tally.inputsRead = 0;
+    tally.accepted = 0;
+    tally.duplicates = 0;
+    tally.outsideWindow = this.#ancient;
+    const { bytes, count } = this.#records.takeRecords();
+    return { tally, records: bytes, count, dictionary: this.#records.takeDictionary() };
+  }
+};
+function eachStoredSession(result, each) {
+  const reader = new SessionRecordReader(0);
+  for (const config of result.dictionary.configs) reader.addConfig(config);
+  for (const kind of result.dictionary.kinds) reader.addKind(kind);
+  for (const run of result.dictionary.runs) reader.addRun(run);
+  reader.read(result.records, result.count, (session) => each(session.summary, session.run, session.times));
+}
+
 // src/records/validate-summary.ts
 var import__ = __toESM(require__(), 1);
 
@@ -10694,25 +10849,6 @@ function validateSummary(value) {
 
 // src/records/intake.ts
 var CLOCK_SKEW_MS = 10 * 60 * 1e3;
-function bump(counts, key) {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-function emptyTally() {
-  return {
-    inputsRead: 0,
-    itemsRead: 0,
-    bytesRead: 0,
-    skipped: {},
-    records: 0,
-    accepted: 0,
-    rejected: 0,
-    rejectedReasons: {},
-    privacy: {},
-    duplicates: 0,
-    outsideWindow: 0,
-    limitReached: null
-  };
-}
 async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
@@ -10743,6 +10879,7 @@ async function intake(options2) {
       reject(checked.reason);
       return;
     }
+    capture?.add(checked.summary, run, checked);
     admit(checked.summary, run, checked);
   };
   const admit = (summary, run, times) => {
@@ -10761,6 +10898,19 @@ async function intake(options2) {
     }
     tally.accepted += 1;
     options2.onSession(summary, run, times);
+  };
+  let capture = null;
+  const replay = (result) => {
+    if (tally.records + result.tally.records > limits.maxRecords) {
+      tally.limitReached = "max-records";
+      return;
+    }
+    if (tally.bytesRead + result.tally.bytesRead > limits.maxBytes) {
+      tally.limitReached = "max-bytes";
+      return;
+    }
+    addTally(tally, result.tally);
+    eachStoredSession(result, admit);
   };
   const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
   const countRecord = () => {
@@ -10783,6 +10933,7 @@ async function intake(options2) {
     const summary = scanner?.scan(bytes, start, end);
     if (!summary) return take(parseLine(bytes, start, end), run);
     if (!countRecord()) return false;
+    capture?.add(summary, run, summary);
     admit(summary, run, summary);
     return true;
   };
@@ -10835,6 +10986,16 @@ async function intake(options2) {
       position += 1;
       options2.onInput?.({ source, seq: event.seq ?? position });
     }
+    if (event.recalled) {
+      replay(event.recalled);
+      return;
+    }
+    capture = event.remember ? new InputCapture(tally) : null;
+    await readInput(event);
+    if (capture && !tally.limitReached) event.remember(capture.finish(tally));
+    capture = null;
+  };
+  const readInput = async (event) => {
     if (!event.name.toLowerCase().endsWith(".zip")) {
       await readRecords(event);
       return;
@@ -10868,9 +11029,11 @@ function serveIntake(port, setup) {
     return waiting.shift();
   };
   const records = new SessionRecordWriter(setup.windowStartMs);
+  let captured = null;
   const post = () => {
     const { bytes, count } = records.takeRecords();
-    const message = { kind: "input", records: bytes, count, dictionary: records.takeDictionary() };
+    const message = { kind: "input", records: bytes, count, dictionary: records.takeDictionary(), captured };
+    captured = null;
     port.postMessage(message, [bytes.buffer]);
   };
   let finished = false;
@@ -10892,7 +11055,8 @@ function serveIntake(port, setup) {
           bytes: item.bytes,
           run: item.run,
           size: item.size,
-          continued: item.continued
+          continued: item.continued,
+          ...item.remember ? { remember: (result) => captured = result } : {}
         };
       }
     }

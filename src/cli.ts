@@ -16,8 +16,8 @@ import { partialFiles, withPartialFile } from './partial/partial-files.ts';
 import type { RunReport } from './report/run-report.ts';
 import { runPartial, runTriage, workerPlan } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
-import { openArtifactCache } from './sources/artifact-cache.ts';
-import type { ArtifactCache } from './sources/artifact-cache.ts';
+import { openArtifactState, readingFingerprint } from './sources/artifact-state.ts';
+import type { ArtifactState } from './sources/artifact-state.ts';
 import { artifactSourceFor } from './sources/artifact-source.ts';
 import { createPathSource } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
@@ -64,7 +64,7 @@ Triage:
   --download-concurrency N parallel artifact downloads (default 8)
   --workers N|auto         threads that parse and validate records (default 1; auto: one per core)
   --api-reserve N          REST requests kept for issue writes (default 100)
-  --state-path DIR         keep downloaded artifacts here; later runs download only new ones
+  --state-path DIR         keep what each artifact held here; later runs download only new ones
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
@@ -166,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
     const cwd = process.cwd();
     const store = resolve(cwd, typeof values['store'] === 'string' ? values['store'] : '.crash-reports');
     let counts: RequestCounts | null = null;
-    let cache: ArtifactCache | undefined;
+    let state: ArtifactState | undefined;
     let tracker: IssueTracker;
     const sources: Source[] = [];
     const merging = settings.mode === 'merge';
@@ -181,8 +181,8 @@ export async function main(argv: string[]): Promise<number> {
       counts = github.counts;
       tracker = createGitHubTracker(github.client, settings.repository);
       if (settings.artifactNames.length > 0 && !merging) {
-        cache = settings.statePath ? await openArtifactCache(resolve(cwd, settings.statePath), settings.dryRun, (message) => process.stderr.write(`warning: ${message}\n`)) : undefined;
-        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', cache));
+        state = settings.statePath ? await openArtifactState(resolve(cwd, settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => process.stderr.write(`warning: ${message}\n`)) : undefined;
+        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', state));
       }
     } else {
       tracker = createLocalTracker(store);
@@ -207,7 +207,10 @@ export async function main(argv: string[]): Promise<number> {
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
-    if (cache) report.state = { ...cache.stats };
+    if (state) {
+      await state.finish();
+      report.state = { ...state.stats };
+    }
     const reportPath =
       typeof values['report'] === 'string' ? resolve(cwd, values['report']) : settings.repository || settings.dryRun ? null : join(store, 'report.json');
     if (reportPath) await writeReport(report, reportPath);

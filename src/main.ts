@@ -12,16 +12,16 @@ import { partialFiles, withPartialFile } from './partial/partial-files.ts';
 import type { RunReport } from './report/run-report.ts';
 import { runPartial, runTriage, workerPlan } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
-import { openArtifactCache } from './sources/artifact-cache.ts';
-import type { ArtifactCache } from './sources/artifact-cache.ts';
+import { openArtifactState, readingFingerprint } from './sources/artifact-state.ts';
+import type { ArtifactState } from './sources/artifact-state.ts';
 import { artifactSourceFor } from './sources/artifact-source.ts';
 import { createPathSource } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
 
 /**
- * Artifact archives are only ever written under RUNNER_TEMP on a runner: the
- * state folder must be inside it (cache it with actions/cache).
+ * The state is only ever written under RUNNER_TEMP on a runner: the state
+ * folder must be inside it (cache it with actions/cache).
  */
 function stateFolder(path: string): string {
   const temp = process.env['RUNNER_TEMP'];
@@ -45,15 +45,15 @@ export async function run(): Promise<void> {
       warn: (message) => core.warning(message),
     });
     const sources: Source[] = [];
-    let cache: ArtifactCache | undefined;
+    let state: ArtifactState | undefined;
     if (settings.mode === 'merge') {
       if (settings.paths.length > 0 || settings.artifactNames.length > 0) core.info('Mode merge reads the partials only; path and artifact-name were read by the shards.');
     } else if (settings.paths.length > 0) {
       sources.push(createPathSource(settings.paths, process.cwd(), settings.shard));
     }
     if (settings.artifactNames.length > 0 && settings.mode !== 'merge') {
-      cache = settings.statePath ? await openArtifactCache(stateFolder(settings.statePath), settings.dryRun, (message) => core.warning(message)) : undefined;
-      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', cache));
+      state = settings.statePath ? await openArtifactState(stateFolder(settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => core.warning(message)) : undefined;
+      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', state));
     }
     const log = { info: (message: string) => core.info(message), warning: (message: string) => core.warning(message) };
     const workers = workerPlan(settings, availableParallelism(), new URL('./intake-worker.js', import.meta.url));
@@ -81,9 +81,10 @@ export async function run(): Promise<void> {
       if (settings.mode === 'merge') report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = { reads: counts.reads, writes: counts.writes };
-    if (cache) {
-      report.state = { ...cache.stats };
-      core.info(`State: ${cache.stats.fromState} artifact(s) read from ${settings.statePath}, ${cache.stats.stored} downloaded and stored, ${cache.stats.dropped} dropped.`);
+    if (state) {
+      await state.finish();
+      report.state = { ...state.stats };
+      core.info(`State: ${state.stats.fromState} artifact(s) taken from ${settings.statePath}, ${state.stats.stored} downloaded, read and stored, ${state.stats.dropped} dropped.`);
     }
 
     const reportPath = join(process.env['RUNNER_TEMP'] || tmpdir(), 'crash-report-aggregator', 'report.json');

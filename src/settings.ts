@@ -89,7 +89,7 @@ export interface Settings {
   logPattern: RegExp;
   /** REST requests kept for issue writes: downloads stop when only this many are left. */
   apiReserve: number;
-  /** Folder that keeps downloaded artifact archives between runs; null downloads everything each run. */
+  /** Folder that keeps, per artifact read, its counts and valid sessions between runs; null downloads everything each run. */
   statePath: string | null;
   mode: Mode;
   /** The share of the inputs a partial run reads; null outside mode partial. */

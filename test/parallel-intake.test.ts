@@ -55,7 +55,7 @@ test('worker threads give exactly the one-thread figures (random inputs, 2 and 3
   assert.equal(runs, 12);
 });
 
-test('a large NDJSON file is streamed by the worker from its path', async () => {
+test('a large NDJSON file is shared between the workers in pieces of whole lines, counted as one input', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'cra-workers-'));
   try {
     const line = (n: number) => JSON.stringify({ ...VALID_SUMMARY, session_id: `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`, started_at: '2026-11-20T10:00:00Z', ended_at: '2026-11-20T10:00:30Z' });
@@ -69,6 +69,8 @@ test('a large NDJSON file is streamed by the worker from its path', async () => 
     await writeFile(join(folder, 'small.jsonl'), [line(1), line(30_000), '{oops'].join('\n'));
     const parallel = await run(folder, 2);
     assert.deepEqual(parallel, await run(folder, 1));
+    assert.equal(parallel.tally.inputsRead, 2);
+    assert.equal(parallel.inputs.length, 2);
     assert.equal(parallel.tally.accepted, Math.min(lines.length, 20_000) + 1);
     assert.equal(parallel.tally.duplicates, lines.length - Math.min(lines.length, 20_000) + 1);
   } finally {

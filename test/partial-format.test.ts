@@ -13,7 +13,7 @@ import type { GroupFigures } from '../src/aggregate/aggregate-groups.ts';
 import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION, PartialMergeError } from '../src/partial/partial-format.ts';
 import type { PartialInput } from '../src/partial/partial-format.ts';
 import { intake } from '../src/records/intake.ts';
-import type { IntakeTally } from '../src/records/intake.ts';
+import type { IntakeTally } from '../src/records/tally.ts';
 import { lookbackStart, parseSettings } from '../src/settings.ts';
 import type { GroupField } from '../src/settings.ts';
 import { createPathSource } from '../src/sources/path-source.ts';

@@ -14,8 +14,9 @@
 import { createHash } from 'node:crypto';
 import { UuidSet } from '../aggregate/uuid-set.ts';
 import { RUN_MAX_RECORDS } from '../limits.ts';
-import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../records/intake.ts';
-import type { IntakeTally, SessionTimes } from '../records/intake.ts';
+import type { SessionTimes } from '../records/intake.ts';
+import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../records/tally.ts';
+import type { IntakeTally } from '../records/tally.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import type { Settings } from '../settings.ts';
 import type { Shard } from '../sources/shard.ts';
@@ -137,7 +138,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const nullableString = (value: unknown) => value === null || typeof value === 'string';
 
-function configTuple(value: unknown): ConfigTuple {
+export function configTuple(value: unknown): ConfigTuple {
   if (
     !Array.isArray(value) ||
     value.length !== 8 ||
@@ -151,7 +152,7 @@ function configTuple(value: unknown): ConfigTuple {
   return value as ConfigTuple;
 }
 
-function runRef(value: unknown): RunRef {
+export function runRef(value: unknown): RunRef {
   if (!isRecord(value) || !Number.isSafeInteger(value['id']) || typeof value['url'] !== 'string' || !nullableString(value['branch'])) {
     throw new PartialFormatError('a run entry is not {id, url, branch}');
   }
@@ -159,7 +160,7 @@ function runRef(value: unknown): RunRef {
 }
 
 
-function tallyOf(value: unknown): IntakeTally {
+export function tallyOf(value: unknown): IntakeTally {
   if (!isRecord(value)) throw new PartialFormatError('the end line carries no tally');
   for (const name of TALLY_COUNTS) {
     if (!Number.isSafeInteger(value[name]) || (value[name] as number) < 0) throw new PartialFormatError(`the tally's ${name} is not a count`);

@@ -14,6 +14,11 @@ import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/sess
 import { CompactSummary } from './compact-summary.ts';
 import { blankLine, decode, eachLine, lineBlocks, parseLine, parseRecords, recordFormatOf } from './parse-records.ts';
 import { SummaryScanner } from './summary-scanner.ts';
+import { InputCapture, eachStoredSession } from './input-result.ts';
+import type { InputResult } from './input-result.ts';
+import { addTally, bump, emptyTally } from './tally.ts';
+import type { IntakeTally } from './tally.ts';
+
 import type { ParsedRecord } from './parse-records.ts';
 import { findPrivateData } from './privacy-guard.ts';
 import type { SessionSummary } from './session-summary.ts';
@@ -25,30 +30,6 @@ export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 export interface SessionTimes {
   startedMs: number;
   endedMs: number;
-}
-
-export type RunLimit = 'max-artifacts' | 'max-bytes' | 'max-records';
-
-export interface IntakeTally {
-  /** Artifacts and files taken from the sources. */
-  inputsRead: number;
-  /** Record files read (files, zip entries). */
-  itemsRead: number;
-  /** Uncompressed bytes of record files read. */
-  bytesRead: number;
-  /** Inputs or zip entries not read, by reason. */
-  skipped: Record<string, number>;
-  records: number;
-  /** Valid, in-window, first-seen sessions. */
-  accepted: number;
-  rejected: number;
-  rejectedReasons: Record<string, number>;
-  /** Records rejected by the privacy guard, by "field-path rule"; values are never kept. */
-  privacy: Record<string, number>;
-  duplicates: number;
-  outsideWindow: number;
-  /** The run limit that stopped reading, if one did; the figures cover what was read. */
-  limitReached: RunLimit | null;
 }
 
 export interface IntakeOptions {
@@ -67,49 +48,6 @@ export interface IntakeOptions {
   limits?: { maxInputs: number; maxBytes: number; maxRecords: number };
   /** False leaves duplicates to the caller (worker threads: the main thread sees every session). */
   dedupe?: boolean;
-}
-
-function bump(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-
-export function emptyTally(): IntakeTally {
-  return {
-    inputsRead: 0,
-    itemsRead: 0,
-    bytesRead: 0,
-    skipped: {},
-    records: 0,
-    accepted: 0,
-    rejected: 0,
-    rejectedReasons: {},
-    privacy: {},
-    duplicates: 0,
-    outsideWindow: 0,
-    limitReached: null,
-  };
-}
-
-export const TALLY_COUNTS = ['inputsRead', 'itemsRead', 'bytesRead', 'records', 'accepted', 'rejected', 'duplicates', 'outsideWindow'] as const;
-export const TALLY_MAPS = ['skipped', 'rejectedReasons', 'privacy'] as const;
-
-/** Tallies of disjoint parts of the input, added up; the first limit reached is kept. */
-export function sumTallies(tallies: IntakeTally[]): IntakeTally {
-  const total = emptyTally();
-  for (const tally of tallies) {
-    for (const name of TALLY_COUNTS) total[name] += tally[name];
-    for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
-    total.limitReached ??= tally.limitReached;
-  }
-  return total;
-}
-
-/** Says which run limit stopped reading, and what the figures cover. */
-export function limitMessage(tally: IntakeTally): string {
-  return (
-    `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ` +
-    `${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`
-  );
 }
 
 export async function intake(options: IntakeOptions): Promise<IntakeTally> {
@@ -146,6 +84,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       reject(checked.reason);
       return;
     }
+    capture?.add(checked.summary, run, checked);
     admit(checked.summary, run, checked);
   };
 
@@ -166,6 +105,23 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     }
     tally.accepted += 1;
     options.onSession(summary, run, times);
+  };
+
+  /** Collects the result of the input being read, when its source keeps results. */
+  let capture: InputCapture | null = null;
+
+  /** An input read in an earlier run: its counts, then its sessions as if read now. */
+  const replay = (result: InputResult): void => {
+    if (tally.records + result.tally.records > limits.maxRecords) {
+      tally.limitReached = 'max-records';
+      return;
+    }
+    if (tally.bytesRead + result.tally.bytesRead > limits.maxBytes) {
+      tally.limitReached = 'max-bytes';
+      return;
+    }
+    addTally(tally, result.tally);
+    eachStoredSession(result, admit);
   };
 
   // Plain session summaries are read straight from their bytes; any other line takes the full way.
@@ -196,6 +152,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     const summary = scanner?.scan(bytes, start, end);
     if (!summary) return take(parseLine(bytes, start, end)!, run);
     if (!countRecord()) return false;
+    capture?.add(summary, run, summary);
     admit(summary, run, summary);
     return true;
   };
@@ -251,6 +208,18 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       position += 1;
       options.onInput?.({ source, seq: event.seq ?? position });
     }
+    if (event.recalled) {
+      replay(event.recalled);
+      return;
+    }
+    capture = event.remember ? new InputCapture(tally) : null;
+    await readInput(event);
+    // A result cut short by a run limit is not kept.
+    if (capture && !tally.limitReached) event.remember!(capture.finish(tally));
+    capture = null;
+  };
+
+  const readInput = async (event: SourceItem): Promise<void> => {
     if (!event.name.toLowerCase().endsWith('.zip')) {
       await readRecords(event);
       return;

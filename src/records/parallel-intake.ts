@@ -12,9 +12,13 @@ import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '..
 import type { ConfigTuple } from '../partial/session-records.ts';
 import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
 import type { RunRef, SourceItem } from '../sources/source.ts';
-import { emptyTally, intake, sumTallies } from './intake.ts';
+import { intake } from './intake.ts';
+import { CompactSummary } from './compact-summary.ts';
+import type { InputResult } from './input-result.ts';
+import { emptyTally, sumTallies } from './tally.ts';
+import type { IntakeTally } from './tally.ts';
 import { lineBlocks, recordFormatOf } from './parse-records.ts';
-import type { IntakeOptions, IntakeTally } from './intake.ts';
+import type { IntakeOptions } from './intake.ts';
 
 /** What a worker needs to read records as the main thread would. */
 export interface WorkerSetup {
@@ -31,6 +35,8 @@ interface WireItem {
   size: number;
   run: RunRef | null;
   continued: boolean;
+  /** The source keeps the result of reading this input: capture it and send it back. */
+  remember: boolean;
 }
 
 type ToWorker = { kind: 'input'; item: WireItem } | { kind: 'finish' };
@@ -39,7 +45,7 @@ interface Dictionary {
   kinds: string[];
   runs: RunRef[];
 }
-type FromWorker = { kind: 'input'; records: Uint8Array; count: number; dictionary: Dictionary } | { kind: 'done'; tally: IntakeTally } | { kind: 'error'; message: string };
+type FromWorker = { kind: 'input'; records: Uint8Array; count: number; dictionary: Dictionary; captured: InputResult | null } | { kind: 'done'; tally: IntakeTally } | { kind: 'error'; message: string };
 
 /** Runs in a worker thread: one result message per input, in the order they came, then the tally. */
 export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
@@ -55,9 +61,11 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
     return waiting.shift()!;
   };
   const records = new SessionRecordWriter(setup.windowStartMs);
+  let captured: InputResult | null = null;
   const post = () => {
     const { bytes, count } = records.takeRecords();
-    const message: FromWorker = { kind: 'input', records: bytes, count, dictionary: records.takeDictionary() };
+    const message: FromWorker = { kind: 'input', records: bytes, count, dictionary: records.takeDictionary(), captured };
+    captured = null;
     port.postMessage(message, [bytes.buffer as ArrayBuffer]);
   };
   let finished = false;
@@ -81,6 +89,7 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
           run: item.run,
           size: item.size,
           continued: item.continued,
+          ...(item.remember ? { remember: (result: InputResult) => (captured = result) } : {}),
         };
       }
     },
@@ -108,10 +117,15 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
 }
 
 interface Pending {
+  /** The worker reading the input, and its answer; -1 and null for a replayed input. */
   worker: number;
-  result: Promise<Extract<FromWorker, { kind: 'input' }>>;
+  result: Promise<Extract<FromWorker, { kind: 'input' }>> | null;
   /** Null for the later pieces of an input. */
   input: { source: number; seq: number } | null;
+  /** Where the input's result goes, when its source keeps it. */
+  remember: ((result: InputResult) => void) | null;
+  /** An input read in an earlier run: replayed here, in its place in the reading order. */
+  recalled: SourceItem | null;
 }
 
 /** Pieces of a large NDJSON file sent to workers: whole lines, about this many bytes. */
@@ -173,12 +187,39 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
   const main = emptyTally();
   const seen = new UuidSet(1024, limits.maxRecords);
   const queue: Pending[] = [];
+  /** Tallies of the inputs replayed from an earlier run's results. */
+  const replayed: IntakeTally[] = [];
+  /** Every session a worker or a replay accepts comes here, in reading order: the first copy counts. */
+  const keep: IntakeOptions['onSession'] = (summary, run, times) => {
+    if (!(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
+      main.duplicates += 1;
+      return;
+    }
+    main.accepted += 1;
+    options.onSession(summary, run, times);
+  };
   const outstanding = threads.map(() => 0);
   const maxQueued = workers.count * 2 + 2;
 
   const settle = async () => {
     const pending = queue.shift()!;
-    const message = await pending.result;
+    if (pending.recalled) {
+      if (pending.input) options.onInput?.(pending.input);
+      const item = pending.recalled;
+      replayed.push(
+        await intake({
+          sources: [{ describe: () => item.origin, read: async function* () { yield item; } }],
+          windowStart: options.windowStart,
+          now: options.now,
+          limits: setup.limits,
+          dedupe: false,
+          onSession: keep,
+        }),
+      );
+      return;
+    }
+    const message = await pending.result!;
+    if (message.captured) pending.remember?.(message.captured);
     outstanding[pending.worker]! -= 1;
     const reader = readers[pending.worker]!;
     for (const config of message.dictionary.configs) reader.addConfig(config);
@@ -186,14 +227,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
     for (const run of message.dictionary.runs) reader.addRun(run);
     if (pending.input) options.onInput?.(pending.input);
     try {
-      reader.read(message.records, message.count, (session) => {
-        if (!seen.addBytes(session.bytes, session.idAt)) {
-          main.duplicates += 1;
-          return;
-        }
-        main.accepted += 1;
-        options.onSession(session.summary, session.run, session.times);
-      });
+      reader.read(message.records, message.count, (session) => keep(session.summary, session.run, session.times));
     } catch (error) {
       // Records made by this very process: a bad one is a bug, not bad input.
       if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
@@ -211,6 +245,11 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
         }
         position += 1;
         const input = { source: sourceIndex, seq: event.seq ?? position };
+        if (event.recalled) {
+          queue.push({ worker: -1, result: null, input, remember: null, recalled: event });
+          while (queue.length >= maxQueued) await settle();
+          continue;
+        }
         const send = async (wire: WireItem, pieceOf: typeof input | null) => {
           let worker = 0;
           for (let index = 1; index < threads.length; index += 1) if (outstanding[index]! < outstanding[worker]!) worker = index;
@@ -218,7 +257,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           result.catch(() => {});
           threads[worker]!.postMessage({ kind: 'input', item: wire } satisfies ToWorker, [wire.bytes.buffer as ArrayBuffer]);
           outstanding[worker]! += 1;
-          queue.push({ worker, result, input: pieceOf });
+          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? (event.remember ?? null) : null, recalled: null });
           while (queue.length >= maxQueued) await settle();
         };
         if (event.stream) {
@@ -229,7 +268,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           let pieceBytes = 0;
           const flush = async () => {
             const bytes = concatAll(piece, pieceBytes);
-            await send({ origin: event.origin, name: event.name, bytes, size: first ? (event.size ?? pieceBytes) : 0, run: event.run, continued: !first }, first ? input : null);
+            await send({ origin: event.origin, name: event.name, bytes, size: first ? (event.size ?? pieceBytes) : 0, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
             piece = [];
             pieceBytes = 0;
@@ -243,12 +282,12 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false }, input);
+        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
       }
     }
     while (queue.length > 0) await settle();
     for (const thread of threads) thread.postMessage({ kind: 'finish' } satisfies ToWorker);
-    const total = sumTallies([main, ...(await Promise.all(tallies))]);
+    const total = sumTallies([main, ...(await Promise.all(tallies)), ...replayed]);
     // Workers hand on every session they accept; the main thread keeps the first copy.
     total.accepted = main.accepted;
     return total;

@@ -1,7 +1,7 @@
 // The plain-text table the command line prints.
 
 import { formatCount, formatPercent } from '../render/format.ts';
-import { limitMessage } from '../records/intake.ts';
+import { limitMessage } from '../records/tally.ts';
 import type { RunReport } from './run-report.ts';
 
 function table(rows: string[][]): string {

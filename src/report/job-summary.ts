@@ -5,7 +5,7 @@ import { escapeHtml } from '../render/markdown-escape.ts';
 import { worstGroupsChart } from '../render/charts.ts';
 import { formatCount, formatInterval, formatPercent } from '../render/format.ts';
 import { matrixTable } from './usage-report.ts';
-import { limitMessage } from '../records/intake.ts';
+import { limitMessage } from '../records/tally.ts';
 import type { RunReport } from './run-report.ts';
 
 /** The part of @actions/core's summary this module uses. */
@@ -123,7 +123,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     summary.addTable([[{ data: 'reason', header: true }, { data: 'inputs', header: true }], ...skipped]);
   }
   if (report.state) {
-    summary.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) read from the kept state, ${formatCount(report.state.stored)} downloaded and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);
+    summary.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) taken from the kept state without a download, ${formatCount(report.state.stored)} downloaded, read and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);
   }
   if (report.requests) {
     summary.addRaw(`<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`, true);

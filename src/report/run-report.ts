@@ -2,7 +2,7 @@
 // figures, and what happened to each issue.
 
 import type { JudgedGroup } from '../aggregate/flag-groups.ts';
-import type { IntakeTally } from '../records/intake.ts';
+import type { IntakeTally } from '../records/tally.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { AppliedAction } from '../trackers/apply-plan.ts';
 
@@ -42,7 +42,7 @@ export interface RunReport {
   issues: AppliedAction[];
   /** REST requests made, when the run talked to GitHub. */
   requests: { reads: number; writes: number } | null;
-  /** Artifacts read from the kept state, stored, rejected, dropped (with state-path). */
+  /** With state-path: artifacts taken from the kept state, read and stored, whose stored result failed its check, and dropped. */
   state?: { fromState: number; stored: number; rejected: number; dropped: number };
   /** Mode partial: this shard's share, and the partial written for the merge. */
   partial?: { shard: Shard; path: string; sessions: number; bytes: number };

@@ -8,7 +8,8 @@ import { lookbackStart } from '../settings.ts';
 import type { RepositoryRef, Settings } from '../settings.ts';
 import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { orderedPool } from './ordered-pool.ts';
-import type { ArtifactCache } from './artifact-cache.ts';
+import type { ArtifactState } from './artifact-state.ts';
+import type { InputResult } from '../records/input-result.ts';
 import { inShard } from './shard.ts';
 import type { Shard } from './shard.ts';
 import type { RunRef, Source, SourceEvent } from './source.ts';
@@ -37,7 +38,7 @@ export interface ArtifactSourceOptions {
    */
   budget?: { remaining: () => number | null; reserve: number };
   /** Archives kept from earlier runs (input state-path). */
-  cache?: ArtifactCache;
+  state?: ArtifactState;
   /** Only this share of the artifacts is read (input shard, with mode partial). */
   shard?: Shard | null;
 }
@@ -141,10 +142,10 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
 
   async function download(artifact: Artifact): Promise<SourceEvent> {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const stored = await options.cache?.get(artifact);
+    const recalled = await options.state?.get(artifact);
     // Newest first, as listed: the same order in every shard and on every run.
     const seq = -artifact.id;
-    if (stored) return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes: stored, run: runOf(artifact), seq };
+    if (recalled) return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes: new Uint8Array(), recalled, run: runOf(artifact), seq };
     const left = options.budget?.remaining() ?? null;
     if (left !== null && left <= options.budget!.reserve) return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
     const run = runOf(artifact);
@@ -173,8 +174,8 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       bytes = fetched;
     }
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin, reason: 'artifact-too-large' };
-    await options.cache?.put(artifact, bytes);
-    return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run, seq };
+    const state = options.state;
+    return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run, seq, ...(state ? { remember: (result: InputResult) => state.put(artifact, result) } : {}) };
   }
 
   return {
@@ -210,12 +211,9 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
         }
       }
       const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
-      try {
-        yield* orderedPool(chosen, options.concurrency, download);
-      } finally {
-        // Stored archives of artifacts that left the window (or were replaced) go; the index is saved.
-        await options.cache?.finish(new Set(chosen.map((artifact) => artifact.id)));
-      }
+      // Stored results of artifacts that left the window (or were replaced) go when the run finishes.
+      options.state?.keep(new Set(chosen.map((artifact) => artifact.id)));
+      yield* orderedPool(chosen, options.concurrency, download);
     },
   };
 }
@@ -226,10 +224,10 @@ export function artifactSourceFor(
   github: { client: GitHubClient; counts: RequestCounts },
   now: Date,
   serverUrl: string,
-  cache?: ArtifactCache,
+  state?: ArtifactState,
 ): Source {
   return createArtifactSource({
-    ...(cache ? { cache } : {}),
+    ...(state ? { state } : {}),
     shard: settings.mode === 'partial' ? settings.shard : null,
     client: github.client,
     repository: settings.repository,

@@ -1,5 +1,7 @@
 // A source yields named blobs of bytes, or a reason why one was skipped.
 
+import type { InputResult } from '../records/input-result.ts';
+
 /** The workflow run an artifact was uploaded from, kept as evidence for triage. */
 export interface RunRef {
   id: number;
@@ -29,6 +31,10 @@ export interface SourceItem {
    * files into pieces of whole lines): its records count, but not as a new input.
    */
   continued?: boolean;
+  /** The result of reading this input in an earlier run, kept in the state: used instead of `bytes`. */
+  recalled?: InputResult;
+  /** Called with the result of reading this input, for the state to keep. */
+  remember?: (result: InputResult) => void;
   /**
    * Where this input sits in the source's reading order (ascending), the same
    * in every shard of a matrix; set on the inputs a source yields, not on zip entries.

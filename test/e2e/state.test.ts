@@ -37,14 +37,14 @@ test('the second run downloads only the new artifacts and files what a full run 
     assert.equal(first.code, 0, first.stdout);
     assert.equal(downloads(incremental), 6);
     assert.match(first.stdout, /::warning::No state at .*crash-report-state yet: every artifact in the window is downloaded\./);
-    assert.equal((await readdir(join(runnerTemp, 'crash-report-state'))).length, 7, 'six archives and the index');
+    assert.deepEqual((await readdir(join(runnerTemp, 'crash-report-state'))).filter((name) => name.endsWith('.json')).length, 7, 'six stored results and the index');
 
     seed(incremental, [0]);
     const second = await runAction(inputs, context(incremental));
     assert.equal(second.code, 0, second.stdout);
     assert.equal(downloads(incremental), 7, 'only the new day was downloaded');
     assert.deepEqual(second.report?.['state'], { fromState: 6, stored: 1, rejected: 0, dropped: 0 });
-    assert.match(second.summary, /State: 6 artifact\(s\) read from the kept state, 1 downloaded and stored/);
+    assert.match(second.summary, /State: 6 artifact\(s\) taken from the kept state without a download, 1 downloaded, read and stored/);
 
     // The same seven days, read in one full run without state.
     seed(full, [6, 5, 4, 3, 2, 1, 0]);
@@ -68,16 +68,21 @@ test('a corrupt state means a full download, with a warning; a state outside RUN
     const inputs = { 'artifact-name': 'session-summaries-*', 'state-path': 'state' };
     assert.equal((await runAction(inputs, context)).code, 0);
     const stateDir = join(runnerTemp, 'state');
-    const archive = (await readdir(stateDir)).find((name) => name.endsWith('.zip'))!;
-    await writeFile(join(stateDir, archive), 'tampered');
+    const stored = (await readdir(stateDir)).find((name) => name.startsWith('artifact-'))!;
+    await writeFile(join(stateDir, stored), 'tampered');
     const tampered = await runAction(inputs, context);
-    assert.match(tampered.stdout, /::warning::The stored copy of artifact #\d+ failed its check; downloading it again\./);
+    assert.match(tampered.stdout, /::warning::The stored result of artifact #\d+ failed its check; downloading it again\./);
     assert.equal(downloads(emulator), 3);
     await writeFile(join(stateDir, 'index.json'), '{not json');
     const corrupt = await runAction(inputs, context);
     assert.match(corrupt.stdout, /::warning::The state at .* is unreadable or of another version: every artifact in the window is downloaded again\./);
     assert.equal(downloads(emulator), 5);
     assert.equal(corrupt.outputs['sessions'], tampered.outputs['sessions']);
+    // Results read with other reading settings are not used.
+    const otherFormat = await runAction({ ...inputs, format: 'session-summary' }, context);
+    assert.match(otherFormat.stdout, /::warning::The state at .* was read with other settings \(format, app-name, app-version or log-pattern\): every artifact in the window is downloaded again\./);
+    assert.equal(downloads(emulator), 7);
+    assert.equal(otherFormat.outputs['sessions'], tampered.outputs['sessions']);
 
     const outside = await runAction({ ...inputs, 'state-path': '/etc/crash-state' }, context);
     assert.equal(outside.code, 1);

@@ -1,0 +1,90 @@
+// Results kept from an earlier run stand in for reading the inputs again: a run
+// from them must count exactly what reading the inputs would count, whatever
+// the earlier run's clock and window were.
+
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
+import { intake } from '../src/records/intake.ts';
+import type { IntakeOptions } from '../src/records/intake.ts';
+import type { InputResult } from '../src/records/input-result.ts';
+import { intakeInWorkers } from '../src/records/parallel-intake.ts';
+import { lookbackStart } from '../src/settings.ts';
+import { createPathSource } from '../src/sources/path-source.ts';
+import type { Source, SourceEvent } from '../src/sources/source.ts';
+import { inputFiles, writeInputs } from './fixtures/random-inputs.ts';
+
+const NOW = new Date('2026-11-21T00:00:00Z');
+const LOOKBACK = 7;
+const WINDOW_START = lookbackStart(NOW, LOOKBACK);
+const WORKER = new URL('../src/intake-worker.ts', import.meta.url);
+
+/** The inputs of `inner`, each kept in `store` once read. */
+function remembering(inner: Source, store: Map<string, InputResult>): Source {
+  return {
+    describe: () => inner.describe(),
+    async *read(): AsyncGenerator<SourceEvent> {
+      for await (const event of inner.read()) yield event.kind === 'item' ? { ...event, remember: (result) => store.set(event.origin, result) } : event;
+    },
+  };
+}
+
+/** The inputs of `inner`, taken from `store` where it holds them: no bytes are read. */
+function recalling(inner: Source, store: Map<string, InputResult>): Source {
+  return {
+    describe: () => inner.describe(),
+    async *read(): AsyncGenerator<SourceEvent> {
+      for await (const event of inner.read()) {
+        const recalled = event.kind === 'item' ? store.get(event.origin) : undefined;
+        yield recalled && event.kind === 'item' ? { ...event, bytes: new Uint8Array(), recalled } : event;
+      }
+    },
+  };
+}
+
+async function run(source: Source, now: Date, workers: number) {
+  const aggregators = [createAggregator(['os.platform', 'app.version']), createAggregator(['runtime.version', 'error_kind'])];
+  const options: IntakeOptions = {
+    sources: [source],
+    windowStart: lookbackStart(now, LOOKBACK),
+    now,
+    onSession: (summary, run, times) => {
+      for (const aggregator of aggregators) aggregator.add(summary, run, times);
+    },
+  };
+  const tally = workers > 1 ? await intakeInWorkers(options, { count: workers, url: WORKER }) : await intake(options);
+  return { tally, groups: aggregators.map((aggregator) => aggregator.groups()) };
+}
+
+test('a run from kept results counts what reading the inputs counts (random inputs, earlier clocks, 1 and 2 threads)', async () => {
+  let runs = 0;
+  let clockDiffers = 0;
+  await fc.assert(
+    fc.asyncProperty(inputFiles(WINDOW_START, LOOKBACK), fc.integer({ min: 1, max: 3 * 24 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }), async (files, hoursEarlier, firstThreads, secondThreads) => {
+      const folder = await mkdtemp(join(tmpdir(), 'cra-results-'));
+      try {
+        await writeInputs(folder, files);
+        const source = () => createPathSource([folder], folder);
+        const store = new Map<string, InputResult>();
+        const earlier = new Date(NOW.getTime() - hoursEarlier * 3_600_000);
+        const first = await run(remembering(source(), store), earlier, firstThreads);
+        assert.equal(store.size, first.tally.inputsRead, 'every input read is kept');
+        const fresh = await run(source(), NOW, 1);
+        const kept = await run(recalling(source(), store), NOW, secondThreads);
+        assert.deepEqual(kept, fresh);
+        if ((first.tally.rejectedReasons['started-in-future'] ?? 0) > 0 || first.tally.outsideWindow !== fresh.tally.outsideWindow) clockDiffers += 1;
+        runs += 1;
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: 40 },
+  );
+  assert.equal(runs, 40);
+  // The earlier run must often have seen other windows and clocks, or the test proves little.
+  assert.ok(clockDiffers > 10, `only ${clockDiffers} runs had window or clock differences`);
+});
