@@ -7,12 +7,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGitHubClient } from './github-client.ts';
 import { summarizeCommand } from './producer/summarize-command.ts';
-import type { RequestCounts } from './github-client.ts';
+import type { GitHubClient, RequestCounts } from './github-client.ts';
 import { createIssueRenderer } from './render/issue-templates.ts';
 import { readTemplates } from './render/template-files.ts';
 import { formatConsoleReport } from './report/console-report.ts';
 import { writeReport } from './report/write-report.ts';
-import { partialFiles, withPartialFile } from './partial/partial-files.ts';
+import { mergeInputsFor } from './partial/partial-artifacts.ts';
+import { withPartialFile } from './partial/partial-files.ts';
 import type { RunReport } from './report/run-report.ts';
 import { runPartial, runTriage, workerPlan } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
@@ -74,6 +75,8 @@ Scaling out (one partial run per shard, then one merge):
   --shard I/N              with --mode partial: read share I of N of the inputs
   --partial-path FILE      with --mode partial: where the partial goes (default STORE/partial-I-of-N.ndjson)
   --partials PATH          with --mode merge: partial files, folders or globs; repeatable
+  --partial-artifacts NAME with --mode merge and --repo: artifacts of workflow run --run-id
+                           (or GITHUB_RUN_ID) holding partials; repeatable
 
 Output:
   --report FILE            JSON report (default STORE/report.json, or none with --repo)
@@ -124,6 +127,8 @@ export async function main(argv: string[]): Promise<number> {
         path: { type: 'string', multiple: true },
         'artifact-name': { type: 'string', multiple: true },
         partials: { type: 'string', multiple: true },
+        'partial-artifacts': { type: 'string', multiple: true },
+        'run-id': { type: 'string' },
         store: { type: 'string' },
         repo: { type: 'string' },
         'api-url': { type: 'string' },
@@ -149,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     path: ((values['path'] as string[] | undefined) ?? []).join('\n'),
     'artifact-name': ((values['artifact-name'] as string[] | undefined) ?? []).join('\n'),
     partials: ((values['partials'] as string[] | undefined) ?? []).join('\n'),
+    'partial-artifacts': ((values['partial-artifacts'] as string[] | undefined) ?? []).join('\n'),
     'dry-run': values['dry-run'] ? 'true' : 'false',
   };
   for (const name of INPUT_OPTIONS) {
@@ -167,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
     const store = resolve(cwd, typeof values['store'] === 'string' ? values['store'] : '.crash-reports');
     let counts: RequestCounts | null = null;
     let state: ArtifactState | undefined;
+    let client: GitHubClient | null = null;
     let tracker: IssueTracker;
     const sources: Source[] = [];
     const merging = settings.mode === 'merge';
@@ -179,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
         warn: (message) => process.stderr.write(`warning: ${message}\n`),
       });
       counts = github.counts;
+      client = github.client;
       tracker = createGitHubTracker(github.client, settings.repository);
       if (settings.artifactNames.length > 0 && !merging) {
         state = settings.statePath ? await openArtifactState(resolve(cwd, settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => process.stderr.write(`warning: ${message}\n`)) : undefined;
@@ -202,7 +210,8 @@ export async function main(argv: string[]): Promise<number> {
       report.partial = { shard, path, sessions: result.sessions, bytes };
     } else {
       const templates = await readTemplates(settings, cwd);
-      const partials = merging ? await partialFiles(settings.partials, cwd) : [];
+      const runId = typeof values['run-id'] === 'string' ? values['run-id'] : process.env['GITHUB_RUN_ID'];
+      const partials = merging ? await mergeInputsFor(settings, cwd, client, runId) : [];
       report = await runTriage(settings, { sources, workers, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log });
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }

@@ -8,7 +8,8 @@ import { createIssueRenderer } from './render/issue-templates.ts';
 import { readTemplates } from './render/template-files.ts';
 import { composeJobSummary } from './report/job-summary.ts';
 import { writeReport } from './report/write-report.ts';
-import { partialFiles, withPartialFile } from './partial/partial-files.ts';
+import { mergeInputsFor } from './partial/partial-artifacts.ts';
+import { withPartialFile } from './partial/partial-files.ts';
 import type { RunReport } from './report/run-report.ts';
 import { runPartial, runTriage, workerPlan } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
@@ -68,7 +69,7 @@ export async function run(): Promise<void> {
       core.setOutput('partial-path', path);
     } else {
       const templates = await readTemplates(settings, process.cwd());
-      const partials = settings.mode === 'merge' ? await partialFiles(settings.partials, process.cwd()) : [];
+      const partials = settings.mode === 'merge' ? await mergeInputsFor(settings, process.cwd(), client, process.env['GITHUB_RUN_ID']) : [];
       report = await runTriage(settings, {
         sources,
         workers,

@@ -98,6 +98,8 @@ export interface Settings {
   partialPath: string | null;
   /** Partial files (paths or globs) that mode merge reads. */
   partials: string[];
+  /** Names (globs) of artifacts of the merge's own workflow run that hold partials. */
+  partialArtifacts: string[];
   /** Worker threads that parse and validate records; 1 reads in the main thread only. */
   workers: number | 'auto';
 }
@@ -322,14 +324,19 @@ export function parseSettings(read: ReadInput): Settings {
     shard: null,
     partialPath: optionalPath(read, 'partial-path'),
     partials: lines(read('partials')),
+    partialArtifacts: lines(read('partial-artifacts')),
     workers: workers(read),
   };
   settings.shard = shard(read, settings.mode);
   if (settings.mode === 'merge') {
-    if (settings.partials.length === 0) throw new SettingsError('partials', 'is empty while mode is merge', 'the partial files (paths or globs) written by the partial runs, one per line');
+    if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {
+      throw new SettingsError('partials', 'is empty while mode is merge (and so is partial-artifacts)', 'the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line');
+    }
     if (settings.statePath) throw new SettingsError('state-path', 'is set while mode is merge', 'an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)');
   } else if (settings.partials.length > 0) {
     throw new SettingsError('partials', `is set while mode is ${settings.mode}`, 'partial files only with mode merge');
+  } else if (settings.partialArtifacts.length > 0) {
+    throw new SettingsError('partial-artifacts', `is set while mode is ${settings.mode}`, 'partial artifacts only with mode merge');
   }
   if (settings.partialPath && settings.mode !== 'partial') {
     throw new SettingsError('partial-path', `is set while mode is ${settings.mode}`, 'a partial-path only with mode partial');

@@ -42,6 +42,7 @@ describe('parseSettings', () => {
       shard: null,
       partialPath: null,
       partials: [],
+      partialArtifacts: [],
       workers: 1,
     });
   });
@@ -96,8 +97,9 @@ describe('parseSettings', () => {
     [{ path: 'x', mode: 'partial', shard: '1/257' }, /^Input "shard" is "1\/257"/],
     [{ path: 'x', mode: 'partial', shard: 'two/4' }, /^Input "shard" is "two\/4"/],
     [{ path: 'x', shard: '1/2' }, /^Input "shard" is set while mode is full/],
-    [{ mode: 'merge' }, /^Input "partials" is empty while mode is merge/],
+    [{ mode: 'merge' }, /^Input "partials" is empty while mode is merge \(and so is partial-artifacts\)/],
     [{ path: 'x', partials: 'p/*.ndjson' }, /^Input "partials" is set while mode is full/],
+    [{ path: 'x', mode: 'partial', shard: '1/2', 'partial-artifacts': 'crash-report-partial-*' }, /^Input "partial-artifacts" is set while mode is partial/],
     [{ path: 'x', 'partial-path': 'p.ndjson' }, /^Input "partial-path" is set while mode is full/],
     [{ mode: 'merge', partials: 'p', 'state-path': 's' }, /^Input "state-path" is set while mode is merge/],
     [{ path: 'x', workers: 'many' }, /^Input "workers" is "many"\. Accepted: auto \(one per CPU core\) or an integer from 1 to 64\.$/],

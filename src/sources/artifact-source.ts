@@ -68,6 +68,31 @@ async function fetchBlob(location: string): Promise<Uint8Array | null> {
   return null;
 }
 
+/**
+ * One artifact's zip archive, or the reason it could not be had
+ * (artifact-expired, artifact-not-found, artifact-download-failed).
+ */
+export async function downloadArchive(client: GitHubClient, repository: RepositoryRef, artifact: { id: number; name: string }): Promise<Uint8Array | string> {
+  let response;
+  try {
+    response = await client.rest.actions.downloadArtifact({
+      ...repository,
+      artifact_id: artifact.id,
+      archive_format: 'zip',
+      request: { redirect: 'manual' },
+    });
+  } catch (error) {
+    const status = httpStatusOf(error);
+    if (status === 410) return 'artifact-expired';
+    if (status === 404) return 'artifact-not-found';
+    throw refusal(error, `Downloading artifact ${artifact.name} (#${artifact.id})`, 'actions: read') ?? error;
+  }
+  if ((response.status as number) === 200 && (response.data as unknown) instanceof ArrayBuffer) return new Uint8Array(response.data as unknown as ArrayBuffer);
+  const location = (response.headers as Record<string, unknown>)['location'];
+  if (typeof location !== 'string') return 'artifact-download-failed';
+  return (await fetchBlob(location)) ?? 'artifact-download-failed';
+}
+
 export function createArtifactSource(options: ArtifactSourceOptions): Source {
   const { client, repository } = options;
   const matchers = options.names.map((pattern) => picomatch(pattern, { dot: true }));
@@ -149,30 +174,8 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
     const left = options.budget?.remaining() ?? null;
     if (left !== null && left <= options.budget!.reserve) return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
     const run = runOf(artifact);
-    let response;
-    try {
-      response = await client.rest.actions.downloadArtifact({
-        ...repository,
-        artifact_id: artifact.id,
-        archive_format: 'zip',
-        request: { redirect: 'manual' },
-      });
-    } catch (error) {
-      const status = httpStatusOf(error);
-      if (status === 410) return { kind: 'skip', origin, reason: 'artifact-expired' };
-      if (status === 404) return { kind: 'skip', origin, reason: 'artifact-not-found' };
-      throw refusal(error, `Downloading ${origin}`, 'actions: read') ?? error;
-    }
-    let bytes: Uint8Array;
-    if ((response.status as number) === 200 && (response.data as unknown) instanceof ArrayBuffer) {
-      bytes = new Uint8Array(response.data as unknown as ArrayBuffer);
-    } else {
-      const location = (response.headers as Record<string, unknown>)['location'];
-      if (typeof location !== 'string') return { kind: 'skip', origin, reason: 'artifact-download-failed' };
-      const fetched = await fetchBlob(location);
-      if (!fetched) return { kind: 'skip', origin, reason: 'artifact-download-failed' };
-      bytes = fetched;
-    }
+    const bytes = await downloadArchive(client, repository, artifact);
+    if (typeof bytes === 'string') return { kind: 'skip', origin, reason: bytes };
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin, reason: 'artifact-too-large' };
     const state = options.state;
     return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run, seq, ...(state ? { remember: (result: InputResult) => state.put(artifact, result) } : {}) };

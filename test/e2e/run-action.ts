@@ -29,6 +29,8 @@ export interface RunnerContext {
   token: string;
   repository: string;
   workspace?: string;
+  /** GITHUB_RUN_ID, the run the action runs in; 4242 by default. */
+  runId?: number;
 }
 
 interface ActionYaml {
@@ -72,6 +74,7 @@ export async function runAction(
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_WORKSPACE: context.workspace ?? dir,
     RUNNER_TEMP: context.runnerTemp ?? join(dir, 'runner-temp'),
+    GITHUB_RUN_ID: String(context.runId ?? 4242),
   };
   for (const [name, spec] of Object.entries(action.inputs)) {
     const fallback = (spec.default ?? '')

@@ -3,7 +3,7 @@
 // the same artifacts read by one full run.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -76,6 +76,25 @@ test('three partial jobs and a merge job file exactly what one full run files', 
     assert.deepEqual(figures(merge.report), figures(reference.report));
     const issues = (emulator: GitHubEmulator) => emulator.issues.map((issue) => [issue.title, issue.body, issue.labels.map((label) => (typeof label === 'string' ? label : label.name))]);
     assert.deepEqual(issues(sharded), issues(full));
+
+    // The same partials uploaded as artifacts of the merge job's own run, read with partial-artifacts.
+    const MERGE_RUN = 5100;
+    for (let index = 1; index <= SHARDS; index += 1) {
+      const zip = zipSync({ [`partial-${index}-of-${SHARDS}.ndjson`]: await readFile(join(partialsDir, `partial-${index}.ndjson`)) });
+      sharded.addArtifact({ name: `crash-report-partial-${index}`, zip, run: { id: MERGE_RUN } });
+    }
+    // A partial of another run with a matching name is not this merge's.
+    sharded.addArtifact({ name: 'crash-report-partial-9', zip: zipSync({ 'partial-1-of-3.ndjson': await readFile(join(partialsDir, 'partial-1.ndjson')) }), run: { id: MERGE_RUN + 1 } });
+    const writesBefore = sharded.writes().length;
+    const fromArtifacts = await runAction({ mode: 'merge', 'partial-artifacts': 'crash-report-partial-*' }, { ...context(sharded), runId: MERGE_RUN });
+    assert.equal(fromArtifacts.code, 0, fromArtifacts.stdout);
+    assert.match(fromArtifacts.summary, /Merged from the partials of 3 shard\(s\)/);
+    assert.deepEqual(fromArtifacts.report?.['intake'], reference.report?.['intake']);
+    assert.deepEqual(figures(fromArtifacts.report), figures(reference.report));
+    assert.equal(sharded.writes().length, writesBefore, 'the issues are already true: no write');
+    const missing = await runAction({ mode: 'merge', 'partial-artifacts': 'crash-report-partial-*' }, { ...context(sharded), runId: MERGE_RUN + 2 });
+    assert.equal(missing.code, 1);
+    assert.match(missing.stdout, /::error::No artifact of workflow run 5102 is named "crash-report-partial-\*": did every shard upload its partial\?/);
 
     // A full run with worker threads, on a third copy of the artifacts, files the same.
     const threaded = await startEmulator({ token: 'ghs_shardedsharded' });

@@ -365,6 +365,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
       const listed = [...emulator.artifacts].filter((artifact) => name === null || artifact.name === name).sort((a, b) => b.id - a.id);
       const { page, headers } = paginate(url, listed);
       send(response, 200, { total_count: listed.length, artifacts: page }, headers);
+    } else if (method === 'GET' && (match = /^\/actions\/runs\/(\d+)\/artifacts$/.exec(rest))) {
+      const name = url.searchParams.get('name');
+      const runId = Number(match[1]);
+      const listed = emulator.artifacts.filter((artifact) => artifact.workflow_run?.id === runId && (name === null || artifact.name === name)).sort((a, b) => b.id - a.id);
+      const { page, headers } = paginate(url, listed);
+      send(response, 200, { total_count: listed.length, artifacts: page }, headers);
     } else if (method === 'GET' && (match = /^\/actions\/artifacts\/(\d+)\/(zip)$/.exec(rest))) {
       const artifact = emulator.artifacts.find((candidate) => candidate.id === Number(match![1]));
       if (!artifact) return notFound(response);
