@@ -10095,8 +10095,7 @@ var ascii = new TextEncoder();
 var latin1 = new TextDecoder("latin1");
 var encodeAll = (words) => words.map((word) => ascii.encode(word));
 var FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit]);
-var FIELD_LENGTH = [];
-for (const [name, bit] of FIELDS) FIELD_LENGTH[bit] = name.length;
+var FIELD_LENGTH = Array.from({ length: FIELDS.length }, (_, index) => FIELDS.find(([, bit]) => bit === 1 << index)[0].length);
 var PLATFORM_BYTES = encodeAll(PLATFORMS2);
 var ARCH_BYTES = encodeAll(ARCHES2);
 var OUTCOME_BYTES = encodeAll(OUTCOMES2);
@@ -10227,7 +10226,7 @@ var SummaryScanner = class {
       const field = fieldAt(b, i + 1, end);
       if (field === 0 || (seen & field) !== 0) return null;
       seen |= field;
-      i = skip(b, i + 2 + FIELD_LENGTH[field], end);
+      i = skip(b, i + 2 + FIELD_LENGTH[31 - Math.clz32(field)], end);
       if (b[i] !== COLON2) return null;
       i = skip(b, i + 1, end);
       switch (field) {

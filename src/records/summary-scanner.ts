@@ -96,8 +96,8 @@ const latin1 = new TextDecoder('latin1');
 const encodeAll = (words: readonly string[]) => words.map((word) => ascii.encode(word));
 const FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit] as const);
 /** Length of each field's name, by its bit. */
-const FIELD_LENGTH: number[] = [];
-for (const [name, bit] of FIELDS) FIELD_LENGTH[bit] = name.length;
+/** Length of each field's name, by the position of its bit (a dense array: bits are powers of two). */
+const FIELD_LENGTH: number[] = Array.from({ length: FIELDS.length }, (_, index) => FIELDS.find(([, bit]) => bit === 1 << index)![0].length);
 const PLATFORM_BYTES = encodeAll(PLATFORMS);
 const ARCH_BYTES = encodeAll(ARCHES);
 const OUTCOME_BYTES = encodeAll(OUTCOMES);
@@ -254,7 +254,7 @@ export class SummaryScanner {
       const field = fieldAt(b, i + 1, end);
       if (field === 0 || (seen & field) !== 0) return null;
       seen |= field;
-      i = skip(b, i + 2 + FIELD_LENGTH[field]!, end);
+      i = skip(b, i + 2 + FIELD_LENGTH[31 - Math.clz32(field)]!, end);
       if (b[i] !== COLON) return null;
       i = skip(b, i + 1, end);
       switch (field) {
