@@ -47694,6 +47694,7 @@ import { createHash as createHash2 } from "node:crypto";
 // src/aggregate/uuid-set.ts
 var WORDS = 4;
 var SEGMENTS = 256;
+var SMALL_SEGMENTS = 16;
 var MAX_LOAD = 0.9;
 var GROWTH = 1.25;
 var FIRST_CAPACITY = 8;
@@ -47719,15 +47720,20 @@ var scratchTags = new Uint16Array(0);
 var UuidSet = class {
   #segments = [];
   #size = 0;
+  /** The top bits of a hash pick the segment. */
+  #shift;
   /**
    * `initialCapacity` IDs fit before any segment grows. `maxSize` is how many
    * the set may come to hold: from a million on, segments grow in place, each
    * reserving address space (not memory) for twice its share.
    */
   constructor(initialCapacity = 0, maxSize = 0) {
-    const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / SEGMENTS / MAX_LOAD));
-    const reserve = maxSize >= IN_PLACE_FROM ? Math.ceil(maxSize / SEGMENTS * 2 / MAX_LOAD) + perSegment : 0;
-    for (let i = 0; i < SEGMENTS; i += 1) {
+    const large = maxSize >= IN_PLACE_FROM;
+    const segments = large ? SEGMENTS : SMALL_SEGMENTS;
+    this.#shift = 32 - Math.log2(segments);
+    const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / segments / MAX_LOAD));
+    const reserve = large ? Math.ceil(maxSize / segments * 2 / MAX_LOAD) + perSegment : 0;
+    for (let i = 0; i < segments; i += 1) {
       const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
       const tagBuffer = reserve > 0 ? new ArrayBuffer(perSegment * 2, { maxByteLength: reserve * 2 }) : null;
       this.#segments.push({
@@ -47758,7 +47764,7 @@ var UuidSet = class {
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a, b, c, d) {
     const hash = mix(a, b, c, d);
-    const segment = this.#segments[hash >>> 24];
+    const segment = this.#segments[hash >>> this.#shift];
     if (segment.size + 1 > segment.capacity * MAX_LOAD) grow(segment);
     if (!insert(segment, hash, a, b, c, d)) return false;
     this.#size += 1;

@@ -1,5 +1,6 @@
 // An exact set of UUIDs kept as 16 raw bytes each in typed arrays: about a
-// tenth of the memory of a Set of strings. The set is split into 256 segments,
+// tenth of the memory of a Set of strings. The set is split into segments (256
+// for a large set, 16 for a small one),
 // each an open-addressing table that grows alone, by a quarter, when it is 90%
 // full: growing never holds a second copy of everything.
 //
@@ -12,7 +13,9 @@
 // probing to one or two cache lines.
 
 const WORDS = 4;
+/** Segments of a large set; a small one has 16, so its few IDs stay close together. */
 const SEGMENTS = 256;
+const SMALL_SEGMENTS = 16;
 const MAX_LOAD = 0.9;
 const GROWTH = 1.25;
 const FIRST_CAPACITY = 8;
@@ -59,6 +62,8 @@ let scratchTags = new Uint16Array(0);
 export class UuidSet {
   #segments: Segment[] = [];
   #size = 0;
+  /** The top bits of a hash pick the segment. */
+  readonly #shift: number;
 
   /**
    * `initialCapacity` IDs fit before any segment grows. `maxSize` is how many
@@ -66,9 +71,12 @@ export class UuidSet {
    * reserving address space (not memory) for twice its share.
    */
   constructor(initialCapacity = 0, maxSize = 0) {
-    const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / SEGMENTS / MAX_LOAD));
-    const reserve = maxSize >= IN_PLACE_FROM ? Math.ceil(((maxSize / SEGMENTS) * 2) / MAX_LOAD) + perSegment : 0;
-    for (let i = 0; i < SEGMENTS; i += 1) {
+    const large = maxSize >= IN_PLACE_FROM;
+    const segments = large ? SEGMENTS : SMALL_SEGMENTS;
+    this.#shift = 32 - Math.log2(segments);
+    const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / segments / MAX_LOAD));
+    const reserve = large ? Math.ceil(((maxSize / segments) * 2) / MAX_LOAD) + perSegment : 0;
+    for (let i = 0; i < segments; i += 1) {
       const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
       const tagBuffer = reserve > 0 ? new ArrayBuffer(perSegment * 2, { maxByteLength: reserve * 2 }) : null;
       this.#segments.push({
@@ -104,7 +112,7 @@ export class UuidSet {
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a: number, b: number, c: number, d: number): boolean {
     const hash = mix(a, b, c, d);
-    const segment = this.#segments[hash >>> 24]!;
+    const segment = this.#segments[hash >>> this.#shift]!;
     if (segment.size + 1 > segment.capacity * MAX_LOAD) grow(segment);
     if (!insert(segment, hash, a, b, c, d)) return false;
     this.#size += 1;
