@@ -46,14 +46,17 @@ async function generate(dir: string, count: number): Promise<void> {
   for (let done = 0, seed = 1; done < count; seed += 1) {
     const scale = Math.min(batch, count - done) / perBatch;
     const rows = generateSummaries({ seed, appName: 'octo-cli', end: END, days: 6, profiles: demoProfiles(scale) }).slice(0, count - done);
-    const text = rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
-    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    done += rows.length;
-    inFile += rows.length;
-    if (inFile >= PER_FILE && done < count) {
-      await new Promise<void>((resolve) => out.end(resolve));
-      out = createWriteStream(join(dir, `part-${String(files++).padStart(4, '0')}.jsonl`));
-      inFile = 0;
+    for (let at = 0; at < rows.length; ) {
+      if (inFile === PER_FILE) {
+        await new Promise<void>((resolve) => out.end(resolve));
+        out = createWriteStream(join(dir, `part-${String(files++).padStart(4, '0')}.jsonl`));
+        inFile = 0;
+      }
+      const take = rows.slice(at, at + PER_FILE - inFile);
+      if (!out.write(take.map((row) => JSON.stringify(row)).join('\n') + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      at += take.length;
+      inFile += take.length;
+      done += take.length;
     }
   }
   await new Promise<void>((resolve) => out.end(resolve));
@@ -136,7 +139,7 @@ async function downloads(): Promise<void> {
 
 /** The folder of generated summaries for `sessions`, made once and reused. */
 async function dataset(): Promise<string> {
-  const dir = join(tmpdir(), 'cra-bench', `summaries-${sessions}`);
+  const dir = join(tmpdir(), 'cra-bench', `summaries-${sessions}-of-${PER_FILE}`);
   if (!(await stat(join(dir, 'done')).catch(() => null))) {
     await generate(dir, sessions);
     await writeFile(join(dir, 'done'), '');
