@@ -53,6 +53,13 @@ test('the second run downloads only the new artifacts and files what a full run 
     assert.equal(second.outputs['sessions'], reference.outputs['sessions']);
     assert.deepEqual(second.report?.['groups'].map((group: { fingerprint: string; sessions: number }) => [group.fingerprint, group.sessions]), reference.report?.['groups'].map((group: { fingerprint: string; sessions: number }) => [group.fingerprint, group.sessions]));
     assert.deepEqual(issues(incremental).map((text) => text.split('\n')[0]), issues(full).map((text) => text.split('\n')[0]));
+
+    // A third run with worker threads takes all seven from the state and counts the same.
+    const third = await runAction({ ...inputs, workers: '2' }, context(incremental));
+    assert.equal(third.code, 0, third.stdout);
+    assert.equal(downloads(incremental), 7, 'nothing new to download');
+    assert.deepEqual(third.report?.['state'], { fromState: 7, stored: 0, rejected: 0, dropped: 0 });
+    assert.deepEqual(third.report?.['intake'], reference.report?.['intake']);
   } finally {
     await incremental.close();
     await full.close();
