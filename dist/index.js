@@ -48686,6 +48686,35 @@ function readEntry(zip, entry) {
     });
   });
 }
+function failureOf(error2) {
+  const message = error2 instanceof Error ? error2.message : "";
+  return /too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
+}
+async function* entryChunks(zip, entry, failure) {
+  let stream;
+  try {
+    stream = await new Promise((resolve5, reject) => zip.openReadStream(entry, (error2, opened) => error2 || !opened ? reject(error2 ?? new Error("no stream")) : resolve5(opened)));
+  } catch (error2) {
+    failure.reason = failureOf(error2);
+    return;
+  }
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      length += chunk.length;
+      if (length > entry.uncompressedSize) {
+        failure.reason = "zip-size-mismatch";
+        return;
+      }
+      yield chunk;
+    }
+    if (length !== entry.uncompressedSize) failure.reason = "zip-size-mismatch";
+  } catch (error2) {
+    failure.reason = failureOf(error2);
+  } finally {
+    stream.destroy?.();
+  }
+}
 function unsafeEntryName(name) {
   return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
 }
@@ -48754,12 +48783,21 @@ async function* zipEntries(archive) {
         yield skip2("zip-bomb");
         return;
       }
+      if (recordFormatOf(name) === "jsonl" && entry.uncompressedSize > STREAM_FROM_BYTES) {
+        const failure = { reason: null };
+        const streamed = entry;
+        yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
+        if (failure.reason) {
+          yield skip2(failure.reason, index);
+          return;
+        }
+        continue;
+      }
       let bytes;
       try {
         bytes = await readEntry(zip, entry);
       } catch (error2) {
-        const message = error2 instanceof Error ? error2.message : "";
-        yield skip2(/too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid", index);
+        yield skip2(failureOf(error2), index);
         return;
       }
       if (bytes.byteLength !== entry.uncompressedSize) {

@@ -9515,6 +9515,10 @@ function concat(a, b) {
   return out;
 }
 
+// src/sources/path-source.ts
+var STREAM_FROM_BYTES = 4 * 1024 * 1024;
+var CHUNK_BYTES = 1024 * 1024;
+
 // src/sources/zip-entries.ts
 var SYMLINK_MODE = 40960;
 var FILE_TYPE_MASK = 61440;
@@ -9560,6 +9564,35 @@ function readEntry(zip, entry) {
       stream.on("end", () => resolve(Buffer.concat(chunks, length)));
     });
   });
+}
+function failureOf(error) {
+  const message = error instanceof Error ? error.message : "";
+  return /too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
+}
+async function* entryChunks(zip, entry, failure) {
+  let stream;
+  try {
+    stream = await new Promise((resolve, reject) => zip.openReadStream(entry, (error, opened) => error || !opened ? reject(error ?? new Error("no stream")) : resolve(opened)));
+  } catch (error) {
+    failure.reason = failureOf(error);
+    return;
+  }
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      length += chunk.length;
+      if (length > entry.uncompressedSize) {
+        failure.reason = "zip-size-mismatch";
+        return;
+      }
+      yield chunk;
+    }
+    if (length !== entry.uncompressedSize) failure.reason = "zip-size-mismatch";
+  } catch (error) {
+    failure.reason = failureOf(error);
+  } finally {
+    stream.destroy?.();
+  }
 }
 function unsafeEntryName(name) {
   return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
@@ -9629,12 +9662,21 @@ async function* zipEntries(archive) {
         yield skip2("zip-bomb");
         return;
       }
+      if (recordFormatOf(name) === "jsonl" && entry.uncompressedSize > STREAM_FROM_BYTES) {
+        const failure = { reason: null };
+        const streamed = entry;
+        yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
+        if (failure.reason) {
+          yield skip2(failure.reason, index);
+          return;
+        }
+        continue;
+      }
       let bytes;
       try {
         bytes = await readEntry(zip, entry);
       } catch (error) {
-        const message = error instanceof Error ? error.message : "";
-        yield skip2(/too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid", index);
+        yield skip2(failureOf(error), index);
         return;
       }
       if (bytes.byteLength !== entry.uncompressedSize) {

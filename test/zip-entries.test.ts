@@ -63,3 +63,36 @@ test('unsafeEntryName', () => {
   for (const name of ['/abs.json', '..', 'a/../b.json', 'a\\b.json', 'c:x.json', 'a\0.json']) assert.ok(unsafeEntryName(name), name);
   for (const name of ['a.json', 'a/b..c.json', '...json']) assert.ok(!unsafeEntryName(name), name);
 });
+
+test('a large NDJSON entry is read as it inflates, with the figures of reading it whole; a size that lies stops the archive', async () => {
+  const { intake } = await import('../src/records/intake.ts');
+  const { STREAM_FROM_BYTES } = await import('../src/sources/path-source.ts');
+  const { VALID_SUMMARY } = await import('./fixtures/valid-summary.ts');
+  const lines: string[] = [];
+  for (let n = 0, size = 0; size <= STREAM_FROM_BYTES + 100_000; n += 1) {
+    lines.push(n % 1000 === 7 ? '{"broken":' : JSON.stringify({ ...VALID_SUMMARY, session_id: `5d0c7a1e-0000-4000-8000-${(n % 9000).toString(16).padStart(12, '0')}` }));
+    size += lines.at(-1)!.length + 1;
+  }
+  const text = lines.join('\n');
+  const run = async (bytes: Uint8Array, name: string) => {
+    const sessions: string[] = [];
+    const tally = await intake({
+      sources: [{ describe: () => 'one input', read: async function* () { yield { kind: 'item' as const, origin: 'artifact a (#1)', name, bytes, run: null }; } }],
+      windowStart: new Date('2026-01-01T00:00:00Z'),
+      now: new Date('2026-11-21T00:00:00Z'),
+      onSession: (summary) => sessions.push(summary.session_id),
+    });
+    return { tally: { ...tally, inputsRead: 0 }, sessions };
+  };
+  const zip = zipSync({ 'big.jsonl': strToU8(text) });
+  const streamed = await run(zip, '1.zip');
+  const whole = await run(strToU8(text), 'big.jsonl');
+  assert.deepEqual(streamed, whole);
+  assert.equal(streamed.tally.records, lines.length);
+  assert.equal(streamed.tally.rejectedReasons['invalid-json'], Math.ceil((lines.length - 7) / 1000));
+
+  // Declared a little short: the lie shows once inflating passes it.
+  const lying = await run(patchZip(zip, 'big.jsonl', { uncompressedSize: text.length - 5000 }), '1.zip');
+  assert.deepEqual(lying.tally.skipped, { 'zip-size-mismatch': 1 });
+  assert.ok(lying.tally.records > 0 && lying.tally.records < lines.length, `${lying.tally.records} records read before the lie`);
+});

@@ -1,11 +1,13 @@
 // Reads the entries of a zip archive in memory with yauzl; nothing is written to
 // disk and no entry name is ever used as a path. Limits stop a zip bomb before
-// it inflates, and a size that lies stops the archive.
+// it inflates, and a size that lies stops the archive. Large NDJSON entries are
+// read as they inflate, never held whole.
 
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { ZIP_MAX_ENTRIES, ZIP_MAX_RATIO, ZIP_MAX_UNCOMPRESSED_BYTES, ZIP_RATIO_MIN_BYTES } from '../limits.ts';
 import { recordFormatOf } from '../records/parse-records.ts';
+import { STREAM_FROM_BYTES } from './path-source.ts';
 import type { SourceEvent, SourceItem } from './source.ts';
 
 const SYMLINK_MODE = 0o120000;
@@ -55,6 +57,47 @@ function readEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array> {
       stream.on('end', () => resolve(Buffer.concat(chunks, length)));
     });
   });
+}
+
+/** Why a streamed entry stopped: set when its size lied or it did not inflate. */
+interface StreamFailure {
+  reason: string | null;
+}
+
+function failureOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  return /too many bytes|too few bytes|size/i.test(message) ? 'zip-size-mismatch' : 'zip-invalid';
+}
+
+/**
+ * A large NDJSON entry, inflated chunk by chunk as the reader asks: never held
+ * whole. A size that lies ends the chunks and is noted in `failure`.
+ */
+async function* entryChunks(zip: ZipFile, entry: Entry, failure: StreamFailure): AsyncGenerator<Uint8Array> {
+  let stream: NodeJS.ReadableStream;
+  try {
+    stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, opened) => (error || !opened ? reject(error ?? new Error('no stream')) : resolve(opened))));
+  } catch (error) {
+    failure.reason = failureOf(error);
+    return;
+  }
+  let length = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      length += chunk.length;
+      if (length > entry.uncompressedSize) {
+        failure.reason = 'zip-size-mismatch';
+        return;
+      }
+      yield chunk;
+    }
+    if (length !== entry.uncompressedSize) failure.reason = 'zip-size-mismatch';
+  } catch (error) {
+    failure.reason = failureOf(error);
+  } finally {
+    // Stopped early (a run limit, a lie): inflate no further.
+    (stream as unknown as { destroy?: () => void }).destroy?.();
+  }
 }
 
 export function unsafeEntryName(name: string): boolean {
@@ -129,12 +172,22 @@ export async function* zipEntries(archive: SourceItem): AsyncGenerator<SourceEve
         yield skip('zip-bomb');
         return;
       }
+      if (recordFormatOf(name) === 'jsonl' && entry.uncompressedSize > STREAM_FROM_BYTES) {
+        // Read as it inflates; the records before a lie are counted, and the lie stops the archive.
+        const failure: StreamFailure = { reason: null };
+        const streamed = entry;
+        yield { kind: 'item', origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
+        if (failure.reason) {
+          yield skip(failure.reason, index);
+          return;
+        }
+        continue;
+      }
       let bytes: Uint8Array;
       try {
         bytes = await readEntry(zip, entry);
       } catch (error) {
-        const message = error instanceof Error ? error.message : '';
-        yield skip(/too many bytes|too few bytes|size/i.test(message) ? 'zip-size-mismatch' : 'zip-invalid', index);
+        yield skip(failureOf(error), index);
         return;
       }
       if (bytes.byteLength !== entry.uncompressedSize) {
