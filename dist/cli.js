@@ -47914,6 +47914,9 @@ var CompactSummary = class {
     return new Date(this.endedMs).toISOString();
   }
 };
+function firstSighting(seen, summary) {
+  return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
+}
 
 // src/partial/session-records.ts
 var OUTCOMES = [void 0, "ok", "error", "crash"];
@@ -49827,14 +49830,14 @@ async function intake(options2) {
   const admit = (summary, run, times) => {
     const startedMs = times.startedMs;
     if (startedMs > latestStart) {
-      reject("started-in-future");
+      reject(CLOCK_REASON);
       return;
     }
     if (startedMs < windowStart) {
       tally.outsideWindow += 1;
       return;
     }
-    if (dedupe && !(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
+    if (dedupe && !firstSighting(seen, summary)) {
       tally.duplicates += 1;
       return;
     }
@@ -50008,7 +50011,7 @@ async function intakeInWorkers(options2, workers2) {
   const queue = [];
   const replayed = [];
   const keep = (summary, run, times) => {
-    if (!(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
+    if (!firstSighting(seen, summary)) {
       main2.duplicates += 1;
       return;
     }

@@ -47908,6 +47908,9 @@ var CompactSummary = class {
     return new Date(this.endedMs).toISOString();
   }
 };
+function firstSighting(seen, summary2) {
+  return summary2 instanceof CompactSummary ? seen.addBytes(summary2.bytes, summary2.idAt) : seen.add(summary2.session_id);
+}
 
 // src/partial/session-records.ts
 var OUTCOMES = [void 0, "ok", "error", "crash"];
@@ -50354,14 +50357,14 @@ async function intake(options2) {
   const admit = (summary2, run2, times) => {
     const startedMs = times.startedMs;
     if (startedMs > latestStart) {
-      reject("started-in-future");
+      reject(CLOCK_REASON);
       return;
     }
     if (startedMs < windowStart) {
       tally.outsideWindow += 1;
       return;
     }
-    if (dedupe && !(summary2 instanceof CompactSummary ? seen.addBytes(summary2.bytes, summary2.idAt) : seen.add(summary2.session_id))) {
+    if (dedupe && !firstSighting(seen, summary2)) {
       tally.duplicates += 1;
       return;
     }
@@ -50535,7 +50538,7 @@ async function intakeInWorkers(options2, workers2) {
   const queue = [];
   const replayed = [];
   const keep = (summary2, run2, times) => {
-    if (!(summary2 instanceof CompactSummary ? seen.addBytes(summary2.bytes, summary2.idAt) : seen.add(summary2.session_id))) {
+    if (!firstSighting(seen, summary2)) {
       main.duplicates += 1;
       return;
     }

@@ -11,14 +11,13 @@ import { UuidSet } from '../aggregate/uuid-set.ts';
 import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
 import type { AdapterSettings } from '../formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
-import { CompactSummary } from './compact-summary.ts';
+import { firstSighting } from './compact-summary.ts';
 import { blankLine, decode, eachLine, lineBlocks, parseLine, parseRecords, recordFormatOf } from './parse-records.ts';
 import { SummaryScanner } from './summary-scanner.ts';
-import { InputCapture, eachStoredSession } from './input-result.ts';
+import { CLOCK_REASON, InputCapture, eachStoredSession } from './input-result.ts';
 import type { InputResult } from './input-result.ts';
 import { addTally, bump, emptyTally } from './tally.ts';
 import type { IntakeTally } from './tally.ts';
-
 import type { ParsedRecord } from './parse-records.ts';
 import { findPrivateData } from './privacy-guard.ts';
 import type { SessionSummary } from './session-summary.ts';
@@ -92,14 +91,14 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   const admit = (summary: SessionSummary, run: RunRef | null, times: SessionTimes): void => {
     const startedMs = times.startedMs;
     if (startedMs > latestStart) {
-      reject('started-in-future');
+      reject(CLOCK_REASON);
       return;
     }
     if (startedMs < windowStart) {
       tally.outsideWindow += 1;
       return;
     }
-    if (dedupe && !(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
+    if (dedupe && !firstSighting(seen, summary)) {
       tally.duplicates += 1;
       return;
     }

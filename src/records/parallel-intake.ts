@@ -13,7 +13,7 @@ import type { ConfigTuple } from '../partial/session-records.ts';
 import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
 import type { RunRef, SourceItem } from '../sources/source.ts';
 import { intake } from './intake.ts';
-import { CompactSummary } from './compact-summary.ts';
+import { firstSighting } from './compact-summary.ts';
 import type { InputResult } from './input-result.ts';
 import { emptyTally, sumTallies } from './tally.ts';
 import type { IntakeTally } from './tally.ts';
@@ -191,7 +191,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
   const replayed: IntakeTally[] = [];
   /** Every session a worker or a replay accepts comes here, in reading order: the first copy counts. */
   const keep: IntakeOptions['onSession'] = (summary, run, times) => {
-    if (!(summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id))) {
+    if (!firstSighting(seen, summary)) {
       main.duplicates += 1;
       return;
     }
