@@ -50082,22 +50082,33 @@ async function intakeInWorkers(options2, workers2) {
         };
         if (event.stream) {
           if (recordFormatOf(event.name) !== "jsonl") throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
+          const total2 = event.size ?? 0;
+          let sent = 0;
           let first = true;
+          let ready = null;
           let piece = [];
           let pieceBytes = 0;
-          const flush = async () => {
-            const bytes2 = concatAll(piece, pieceBytes);
-            await send({ origin: event.origin, name: event.name, bytes: bytes2, size: first ? event.size ?? pieceBytes : 0, run: event.run, continued: !first, remember: false }, first ? input : null);
+          const flush = async (last) => {
+            const bytes2 = ready;
+            const size = last ? Math.max(0, total2 - sent) : bytes2.byteLength;
+            sent += size;
+            await send({ origin: event.origin, name: event.name, bytes: bytes2, size, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
-            piece = [];
-            pieceBytes = 0;
           };
           for await (const block of lineBlocks(event.stream())) {
             piece.push(block);
             pieceBytes += block.byteLength + 1;
-            if (pieceBytes >= PIECE_BYTES) await flush();
+            if (pieceBytes < PIECE_BYTES) continue;
+            if (ready) await flush(false);
+            ready = concatAll(piece, pieceBytes);
+            piece = [];
+            pieceBytes = 0;
           }
-          if (first || pieceBytes > 0) await flush();
+          if (pieceBytes > 0 || !ready) {
+            if (ready) await flush(false);
+            ready = concatAll(piece, pieceBytes);
+          }
+          await flush(true);
           continue;
         }
         const bytes = transferable(event.bytes);

@@ -91,7 +91,9 @@ async function pipeline(path: string, workers: number): Promise<number> {
     now: END,
     onSession: aggregator.add,
   };
-  const tally = workers > 1 ? await intakeInWorkers(options, { count: workers, url: new URL('../src/intake-worker.ts', import.meta.url) }) : await intake(options);
+  // Worker threads run the bundled dist/intake-worker.js, as the action does (npm run build first).
+  const worker = new URL('../dist/intake-worker.js', import.meta.url);
+  const tally = workers > 1 ? await intakeInWorkers(options, { count: workers, url: worker }) : await intake(options);
   const groups = aggregator.groups();
   if (groups.length === 0) throw new Error('no groups');
   return tally.accepted;

@@ -91,3 +91,25 @@ test('run limits are shared out between the workers and still stop the run', asy
     await rm(folder, { recursive: true, force: true });
   }
 });
+
+test("a large file's pieces count their own bytes, so a run under the byte limit is not stopped by one worker's share", async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'cra-workers-'));
+  try {
+    const line = (n: number) => JSON.stringify({ ...VALID_SUMMARY, session_id: `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`, started_at: '2026-11-20T10:00:00Z', ended_at: '2026-11-20T10:00:30Z' });
+    const lines: string[] = [];
+    for (let n = 0, size = 0; size <= STREAM_FROM_BYTES + 1_000_000; n += 1) {
+      lines.push(line(n));
+      size += lines.at(-1)!.length + 1;
+    }
+    const text = lines.join('\n');
+    await writeFile(join(folder, 'big.ndjson'), text);
+    // Two workers get half of this each: less than the file, more than half of it.
+    const limits = { maxInputs: 100, maxBytes: Math.ceil(text.length * 1.3), maxRecords: 1_000_000 };
+    const parallel = await run(folder, 2, limits);
+    assert.equal(parallel.tally.limitReached, null);
+    assert.equal(parallel.tally.bytesRead, text.length);
+    assert.deepEqual(parallel, await run(folder, 1, limits));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

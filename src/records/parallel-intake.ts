@@ -263,22 +263,35 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
         if (event.stream) {
           if (recordFormatOf(event.name) !== 'jsonl') throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
           // A large NDJSON file goes out in pieces of whole lines, so that every worker shares it.
+          // Each piece counts its own bytes (the last one the rest of the file), so the workers'
+          // shares of the byte limit fill evenly.
+          const total = event.size ?? 0;
+          let sent = 0;
           let first = true;
+          let ready: Uint8Array | null = null;
           let piece: Uint8Array[] = [];
           let pieceBytes = 0;
-          const flush = async () => {
-            const bytes = concatAll(piece, pieceBytes);
-            await send({ origin: event.origin, name: event.name, bytes, size: first ? (event.size ?? pieceBytes) : 0, run: event.run, continued: !first, remember: false }, first ? input : null);
+          const flush = async (last: boolean) => {
+            const bytes = ready!;
+            const size = last ? Math.max(0, total - sent) : bytes.byteLength;
+            sent += size;
+            await send({ origin: event.origin, name: event.name, bytes, size, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
-            piece = [];
-            pieceBytes = 0;
           };
           for await (const block of lineBlocks(event.stream())) {
             piece.push(block);
             pieceBytes += block.byteLength + 1;
-            if (pieceBytes >= PIECE_BYTES) await flush();
+            if (pieceBytes < PIECE_BYTES) continue;
+            if (ready) await flush(false);
+            ready = concatAll(piece, pieceBytes);
+            piece = [];
+            pieceBytes = 0;
           }
-          if (first || pieceBytes > 0) await flush();
+          if (pieceBytes > 0 || !ready) {
+            if (ready) await flush(false);
+            ready = concatAll(piece, pieceBytes);
+          }
+          await flush(true);
           continue;
         }
         const bytes = transferable(event.bytes);
