@@ -51063,6 +51063,8 @@ Scaling out (one partial run per shard, then one merge):
   --partials PATH          with --mode merge: partial files, folders or globs; repeatable
   --partial-artifacts NAME with --mode merge and --repo: artifacts of workflow run --run-id
                            (or GITHUB_RUN_ID) holding partials; repeatable
+  --run-id ID              the workflow run whose artifacts --partial-artifacts reads
+                           (default GITHUB_RUN_ID)
 
 Output:
   --report FILE            JSON report (default STORE/report.json, or none with --repo)
