@@ -47705,6 +47705,7 @@ var MAX_LOAD = 0.9;
 var GROWTH = 1.25;
 var FIRST_CAPACITY = 8;
 var IN_PLACE_FROM = 1 << 20;
+var IN_PLACE_SLOTS = 4096;
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
@@ -47740,16 +47741,7 @@ var UuidSet = class {
     const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / segments / MAX_LOAD));
     const reserve = large ? Math.ceil(maxSize / segments * 2 / MAX_LOAD) + perSegment : 0;
     for (let i = 0; i < segments; i += 1) {
-      const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
-      const tagBuffer = reserve > 0 ? new ArrayBuffer(perSegment * 2, { maxByteLength: reserve * 2 }) : null;
-      this.#segments.push({
-        table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS),
-        tags: tagBuffer ? new Uint16Array(tagBuffer) : new Uint16Array(perSegment),
-        capacity: perSegment,
-        size: 0,
-        buffer,
-        tagBuffer
-      });
+      this.#segments.push({ table: new Uint32Array(perSegment * WORDS), tags: new Uint16Array(perSegment), capacity: perSegment, size: 0, buffer: null, tagBuffer: null, reserve });
     }
   }
   get size() {
@@ -47819,7 +47811,14 @@ function grow(segment) {
   let old;
   let oldTags;
   const { buffer, tagBuffer } = segment;
-  if (buffer && tagBuffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
+  if (!buffer && segment.reserve >= capacity && capacity >= IN_PLACE_SLOTS) {
+    old = segment.table;
+    oldTags = segment.tags;
+    segment.buffer = new ArrayBuffer(capacity * WORDS * 4, { maxByteLength: segment.reserve * WORDS * 4 });
+    segment.tagBuffer = new ArrayBuffer(capacity * 2, { maxByteLength: segment.reserve * 2 });
+    segment.table = new Uint32Array(segment.buffer);
+    segment.tags = new Uint16Array(segment.tagBuffer);
+  } else if (buffer && tagBuffer && capacity <= segment.reserve) {
     if (scratch2.length < words) {
       scratch2 = new Uint32Array(Math.ceil(words * GROWTH));
       scratchTags = new Uint16Array(Math.ceil(oldCapacity * GROWTH));
@@ -47840,6 +47839,7 @@ function grow(segment) {
     segment.tags = new Uint16Array(capacity);
     segment.buffer = null;
     segment.tagBuffer = null;
+    if (capacity > segment.reserve) segment.reserve = 0;
   }
   segment.capacity = capacity;
   segment.size = 0;

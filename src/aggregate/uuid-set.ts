@@ -1,16 +1,16 @@
 // An exact set of UUIDs kept as 16 raw bytes each in typed arrays: about a
 // tenth of the memory of a Set of strings. The set is split into segments (256
-// for a large set, 16 for a small one),
-// each an open-addressing table that grows alone, by a quarter, when it is 90%
-// full: growing never holds a second copy of everything.
+// for a large set, 16 for a small one), each an open-addressing table that
+// grows alone, by a quarter, when it is 90% full: growing never holds a second
+// copy of everything. A 16-bit tag per slot keeps probing to one or two cache
+// lines.
 //
-// A large set (the run's session IDs) keeps each segment in a resizable
-// ArrayBuffer that grows in place, rehashing through one scratch buffer shared
-// by all segments: growing leaves no old tables behind for the garbage collector
-// and no holes in the heap, which at ten million IDs had cost more memory than
-// the IDs themselves. Small sets (installs of one group) use plain arrays, since
-// every resizable buffer is a mapping of its own. A 16-bit tag per slot keeps
-// probing to one or two cache lines.
+// In a large set (the run's session IDs) a segment that passes 4,096 slots
+// moves into a resizable ArrayBuffer and from then on grows in place, rehashing
+// through one scratch buffer shared by all segments: growing leaves no old
+// tables for the garbage collector and no holes in the heap, which at ten
+// million IDs had cost more memory than the IDs themselves. Smaller tables use
+// plain arrays, since every resizable buffer is a mapping of its own.
 
 const WORDS = 4;
 /** Segments of a large set; a small one has 16, so its few IDs stay close together. */
@@ -19,8 +19,10 @@ const SMALL_SEGMENTS = 16;
 const MAX_LOAD = 0.9;
 const GROWTH = 1.25;
 const FIRST_CAPACITY = 8;
-/** From this many IDs on, segments grow in place. */
+/** Sets that may hold this many IDs grow their segments in place... */
 const IN_PLACE_FROM = 1 << 20;
+/** ...once a segment has this many slots: small tables cost little garbage, and each resizable buffer is a mapping. */
+const IN_PLACE_SLOTS = 4096;
 
 export function hexWord(text: string, at: number): number {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
@@ -50,9 +52,11 @@ interface Segment {
   tags: Uint16Array;
   capacity: number;
   size: number;
-  /** Set when the tables grow in place. */
+  /** Set once the tables grow in place. */
   buffer: ArrayBuffer | null;
   tagBuffer: ArrayBuffer | null;
+  /** Slots the segment may grow to in place; 0 for a small set, or one that outgrew it. */
+  reserve: number;
 }
 
 /** Shared by every set: one segment's IDs and tags while it is rehashed in place. */
@@ -77,16 +81,7 @@ export class UuidSet {
     const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / segments / MAX_LOAD));
     const reserve = large ? Math.ceil(((maxSize / segments) * 2) / MAX_LOAD) + perSegment : 0;
     for (let i = 0; i < segments; i += 1) {
-      const buffer = reserve > 0 ? new ArrayBuffer(perSegment * WORDS * 4, { maxByteLength: reserve * WORDS * 4 }) : null;
-      const tagBuffer = reserve > 0 ? new ArrayBuffer(perSegment * 2, { maxByteLength: reserve * 2 }) : null;
-      this.#segments.push({
-        table: buffer ? new Uint32Array(buffer) : new Uint32Array(perSegment * WORDS),
-        tags: tagBuffer ? new Uint16Array(tagBuffer) : new Uint16Array(perSegment),
-        capacity: perSegment,
-        size: 0,
-        buffer,
-        tagBuffer,
-      });
+      this.#segments.push({ table: new Uint32Array(perSegment * WORDS), tags: new Uint16Array(perSegment), capacity: perSegment, size: 0, buffer: null, tagBuffer: null, reserve });
     }
   }
 
@@ -165,7 +160,15 @@ function grow(segment: Segment): void {
   let old: Uint32Array;
   let oldTags: Uint16Array;
   const { buffer, tagBuffer } = segment;
-  if (buffer && tagBuffer && capacity * WORDS * 4 <= buffer.maxByteLength) {
+  if (!buffer && segment.reserve >= capacity && capacity >= IN_PLACE_SLOTS) {
+    // Large enough to be worth its own mappings: from now on the segment grows in place.
+    old = segment.table;
+    oldTags = segment.tags;
+    segment.buffer = new ArrayBuffer(capacity * WORDS * 4, { maxByteLength: segment.reserve * WORDS * 4 });
+    segment.tagBuffer = new ArrayBuffer(capacity * 2, { maxByteLength: segment.reserve * 2 });
+    segment.table = new Uint32Array(segment.buffer);
+    segment.tags = new Uint16Array(segment.tagBuffer);
+  } else if (buffer && tagBuffer && capacity <= segment.reserve) {
     if (scratch.length < words) {
       scratch = new Uint32Array(Math.ceil(words * GROWTH));
       scratchTags = new Uint16Array(Math.ceil(oldCapacity * GROWTH));
@@ -188,6 +191,7 @@ function grow(segment: Segment): void {
     segment.tags = new Uint16Array(capacity);
     segment.buffer = null;
     segment.tagBuffer = null;
+    if (capacity > segment.reserve) segment.reserve = 0;
   }
   segment.capacity = capacity;
   segment.size = 0;
