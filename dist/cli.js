@@ -47452,7 +47452,7 @@ var CLOSE_BRACE = 125;
 var CLOSE_BRACKET = 93;
 var QUOTE = 34;
 var NEWLINE = 10;
-function blank(bytes, start, end) {
+function blankLine(bytes, start, end) {
   for (let i = start; i < end; i += 1) {
     const byte = bytes[i];
     if (byte !== 32 && byte !== 9 && byte !== 13) return false;
@@ -47554,12 +47554,9 @@ function eachLine(bytes, sink) {
 function hasBom(bytes) {
   return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
 }
-function blankLine(bytes, start, end) {
-  return blank(bytes, start, end);
-}
 function parseLine(bytes, start, end) {
   if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
-  if (blank(bytes, start, end)) return null;
+  if (blankLine(bytes, start, end)) return null;
   const line = decode(bytes.subarray(start, end));
   return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
 }
@@ -47709,6 +47706,11 @@ var IN_PLACE_SLOTS = 4096;
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
+function uuidWords(uuid) {
+  const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
+  const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
+  return [hexWord(uuid, 0), b, c, hexWord(uuid, 28)];
+}
 function wordAt(bytes, at) {
   return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
 }
@@ -47749,11 +47751,7 @@ var UuidSet = class {
   }
   /** Adds a UUID (any case, with dashes); returns false when it was already there. */
   add(uuid) {
-    const a = hexWord(uuid, 0);
-    const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
-    const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
-    const d = hexWord(uuid, 28);
-    return this.addWords(a, b, c, d);
+    return this.addWords(...uuidWords(uuid));
   }
   /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
   addBytes(bytes, at) {
@@ -48155,7 +48153,7 @@ var SessionRecordReader = class {
         }
         summary.error_kinds = kinds;
       }
-      each({ summary, run, times: { startedMs, endedMs }, bytes, idAt });
+      each({ summary, run });
     }
     if (at !== end) throw new PartialFormatError("a chunk of session records holds more bytes than its count says");
   }
@@ -48395,17 +48393,17 @@ async function mergePartials(options2) {
   let accepted = 0;
   let duplicates = 0;
   let outsideWindow = 0;
-  const each = (session) => {
-    if (session.times.startedMs < windowStart) {
+  const each = ({ summary, run }) => {
+    if (summary.startedMs < windowStart) {
       outsideWindow += 1;
       return;
     }
-    if (!seen.addBytes(session.bytes, session.idAt)) {
+    if (!firstSighting(seen, summary)) {
       duplicates += 1;
       return;
     }
     accepted += 1;
-    options2.onSession(session.summary, session.run, session.times);
+    options2.onSession(summary, run, summary);
   };
   const guarded = async (cursor, step) => {
     try {
@@ -48963,9 +48961,7 @@ var InstallCounter = class {
     return this.#exact === null;
   }
   add(uuid) {
-    const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
-    const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
-    this.#add(hexWord(uuid, 0), b, c, hexWord(uuid, 28));
+    this.#add(...uuidWords(uuid));
   }
   addBytes(bytes, at) {
     this.#add(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
@@ -49789,7 +49785,7 @@ function eachStoredSession(result, each) {
   for (const config of result.dictionary.configs) reader.addConfig(config);
   for (const kind of result.dictionary.kinds) reader.addKind(kind);
   for (const run of result.dictionary.runs) reader.addRun(run);
-  reader.read(result.records, result.count, (session) => each(session.summary, session.run, session.times));
+  reader.read(result.records, result.count, ({ summary, run }) => each(summary, run, summary));
 }
 
 // src/records/intake.ts
@@ -49976,6 +49972,32 @@ function concatAll(blocks, length) {
   }
   return out;
 }
+async function* piecesOf(chunks, total) {
+  let sent = 0;
+  let ready = null;
+  let blocks = [];
+  let length = 0;
+  for await (const block of lineBlocks(chunks)) {
+    blocks.push(block);
+    length += block.byteLength + 1;
+    if (length < PIECE_BYTES) continue;
+    if (ready) {
+      sent += ready.byteLength;
+      yield { bytes: ready, size: ready.byteLength };
+    }
+    ready = concatAll(blocks, length);
+    blocks = [];
+    length = 0;
+  }
+  if (length > 0 || !ready) {
+    if (ready) {
+      sent += ready.byteLength;
+      yield { bytes: ready, size: ready.byteLength };
+    }
+    ready = concatAll(blocks, length);
+  }
+  yield { bytes: ready, size: Math.max(0, total - sent) };
+}
 async function intakeInWorkers(options2, workers2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: /$^/ };
@@ -50048,7 +50070,7 @@ async function intakeInWorkers(options2, workers2) {
     for (const run of message.dictionary.runs) reader.addRun(run);
     if (pending.input) options2.onInput?.(pending.input);
     try {
-      reader.read(message.records, message.count, (session) => keep(session.summary, session.run, session.times));
+      reader.read(message.records, message.count, ({ summary, run }) => keep(summary, run, summary));
     } catch (error) {
       if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
       throw error;
@@ -50082,33 +50104,11 @@ async function intakeInWorkers(options2, workers2) {
         };
         if (event.stream) {
           if (recordFormatOf(event.name) !== "jsonl") throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
-          const total2 = event.size ?? 0;
-          let sent = 0;
           let first = true;
-          let ready = null;
-          let piece = [];
-          let pieceBytes = 0;
-          const flush = async (last) => {
-            const bytes2 = ready;
-            const size = last ? Math.max(0, total2 - sent) : bytes2.byteLength;
-            sent += size;
+          for await (const { bytes: bytes2, size } of piecesOf(event.stream(), event.size ?? 0)) {
             await send({ origin: event.origin, name: event.name, bytes: bytes2, size, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
-          };
-          for await (const block of lineBlocks(event.stream())) {
-            piece.push(block);
-            pieceBytes += block.byteLength + 1;
-            if (pieceBytes < PIECE_BYTES) continue;
-            if (ready) await flush(false);
-            ready = concatAll(piece, pieceBytes);
-            piece = [];
-            pieceBytes = 0;
           }
-          if (pieceBytes > 0 || !ready) {
-            if (ready) await flush(false);
-            ready = concatAll(piece, pieceBytes);
-          }
-          await flush(true);
           continue;
         }
         const bytes = transferable(event.bytes);

@@ -8873,6 +8873,11 @@ var IN_PLACE_SLOTS = 4096;
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
+function uuidWords(uuid) {
+  const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
+  const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
+  return [hexWord(uuid, 0), b, c, hexWord(uuid, 28)];
+}
 function wordAt(bytes, at) {
   return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
 }
@@ -8913,11 +8918,7 @@ var UuidSet = class {
   }
   /** Adds a UUID (any case, with dashes); returns false when it was already there. */
   add(uuid) {
-    const a = hexWord(uuid, 0);
-    const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
-    const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
-    const d = hexWord(uuid, 28);
-    return this.addWords(a, b, c, d);
+    return this.addWords(...uuidWords(uuid));
   }
   /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
   addBytes(bytes, at) {
@@ -9319,7 +9320,7 @@ var SessionRecordReader = class {
         }
         summary.error_kinds = kinds;
       }
-      each({ summary, run, times: { startedMs, endedMs }, bytes, idAt });
+      each({ summary, run });
     }
     if (at !== end) throw new PartialFormatError("a chunk of session records holds more bytes than its count says");
   }
@@ -9351,7 +9352,7 @@ var CLOSE_BRACE = 125;
 var CLOSE_BRACKET = 93;
 var QUOTE = 34;
 var NEWLINE = 10;
-function blank(bytes, start, end) {
+function blankLine(bytes, start, end) {
   for (let i = start; i < end; i += 1) {
     const byte = bytes[i];
     if (byte !== 32 && byte !== 9 && byte !== 13) return false;
@@ -9453,12 +9454,9 @@ function eachLine(bytes, sink) {
 function hasBom(bytes) {
   return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
 }
-function blankLine(bytes, start, end) {
-  return blank(bytes, start, end);
-}
 function parseLine(bytes, start, end) {
   if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
-  if (blank(bytes, start, end)) return null;
+  if (blankLine(bytes, start, end)) return null;
   const line = decode(bytes.subarray(start, end));
   return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
 }
@@ -10668,7 +10666,7 @@ function eachStoredSession(result, each) {
   for (const config of result.dictionary.configs) reader.addConfig(config);
   for (const kind of result.dictionary.kinds) reader.addKind(kind);
   for (const run of result.dictionary.runs) reader.addRun(run);
-  reader.read(result.records, result.count, (session) => each(session.summary, session.run, session.times));
+  reader.read(result.records, result.count, ({ summary, run }) => each(summary, run, summary));
 }
 
 // src/records/validate-summary.ts

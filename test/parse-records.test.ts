@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseRecords, parseRecordStream, recordFormatOf } from '../src/records/parse-records.ts';
+import { lineBlocks, parseRecords, recordFormatOf } from '../src/records/parse-records.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -42,7 +42,7 @@ test('"__proto__" keys stay plain data', () => {
 
 async function collect(chunks: Uint8Array[]): Promise<unknown[]> {
   const out: unknown[] = [];
-  for await (const record of parseRecordStream((async function* () { yield* chunks; })())) out.push(record);
+  for await (const block of lineBlocks((async function* () { yield* chunks; })())) out.push(...parseRecords(block, 'jsonl'));
   return out;
 }
 

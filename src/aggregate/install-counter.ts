@@ -8,7 +8,7 @@
 // strings, and the IDs here are 16 raw bytes that would have to become a string
 // on every add.
 
-import { hexWord, UuidSet, wordAt } from './uuid-set.ts';
+import { UuidSet, uuidWords, wordAt } from './uuid-set.ts';
 
 /** Installs counted exactly; past this many the count becomes an estimate. */
 export const EXACT_INSTALLS = 16_384;
@@ -45,9 +45,7 @@ export class InstallCounter {
   }
 
   add(uuid: string): void {
-    const b = ((Number.parseInt(uuid.slice(9, 13), 16) << 16) | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
-    const c = ((Number.parseInt(uuid.slice(19, 23), 16) << 16) | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
-    this.#add(hexWord(uuid, 0), b, c, hexWord(uuid, 28));
+    this.#add(...uuidWords(uuid));
   }
 
   addBytes(bytes: Uint8Array, at: number): void {

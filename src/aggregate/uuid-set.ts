@@ -24,8 +24,15 @@ const IN_PLACE_FROM = 1 << 20;
 /** ...once a segment has this many slots: small tables cost little garbage, and each resizable buffer is a mapping. */
 const IN_PLACE_SLOTS = 4096;
 
-export function hexWord(text: string, at: number): number {
+function hexWord(text: string, at: number): number {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
+}
+
+/** A UUID (8-4-4-4-12 hex digits, any case) as four 32-bit words, big-endian. */
+export function uuidWords(uuid: string): [number, number, number, number] {
+  const b = ((Number.parseInt(uuid.slice(9, 13), 16) << 16) | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
+  const c = ((Number.parseInt(uuid.slice(19, 23), 16) << 16) | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
+  return [hexWord(uuid, 0), b, c, hexWord(uuid, 28)];
 }
 
 export function wordAt(bytes: Uint8Array, at: number): number {
@@ -91,12 +98,7 @@ export class UuidSet {
 
   /** Adds a UUID (any case, with dashes); returns false when it was already there. */
   add(uuid: string): boolean {
-    // 8-4-4-4-12 hex digits read as four 32-bit words.
-    const a = hexWord(uuid, 0);
-    const b = ((Number.parseInt(uuid.slice(9, 13), 16) << 16) | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
-    const c = ((Number.parseInt(uuid.slice(19, 23), 16) << 16) | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
-    const d = hexWord(uuid, 28);
-    return this.addWords(a, b, c, d);
+    return this.addWords(...uuidWords(uuid));
   }
 
   /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */

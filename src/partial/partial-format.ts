@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { UuidSet } from '../aggregate/uuid-set.ts';
 import { RUN_MAX_RECORDS } from '../limits.ts';
+import { firstSighting } from '../records/compact-summary.ts';
 import type { SessionTimes } from '../records/intake.ts';
 import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../records/tally.ts';
 import type { IntakeTally } from '../records/tally.ts';
@@ -336,17 +337,17 @@ export async function mergePartials(options: MergeOptions): Promise<{ tally: Int
   let accepted = 0;
   let duplicates = 0;
   let outsideWindow = 0;
-  const each = (session: DecodedSession) => {
-    if (session.times.startedMs < windowStart) {
+  const each = ({ summary, run }: DecodedSession) => {
+    if (summary.startedMs < windowStart) {
       outsideWindow += 1;
       return;
     }
-    if (!seen.addBytes(session.bytes, session.idAt)) {
+    if (!firstSighting(seen, summary)) {
       duplicates += 1;
       return;
     }
     accepted += 1;
-    options.onSession(session.summary, session.run, session.times);
+    options.onSession(summary, run, summary);
   };
 
   const guarded = async (cursor: PartialCursor, step: () => Promise<void>) => {

@@ -22,12 +22,9 @@ export type ConfigTuple = [
 ];
 
 export interface DecodedSession {
-  summary: SessionSummary;
+  /** Its raw ID bytes and times are on the summary itself. */
+  summary: CompactSummary;
   run: RunRef | null;
-  times: { startedMs: number; endedMs: number };
-  /** The 16 raw bytes of the session ID are at `idAt` in `bytes`. */
-  bytes: Uint8Array;
-  idAt: number;
 }
 
 const OUTCOMES: (Outcome | undefined)[] = [undefined, 'ok', 'error', 'crash'];
@@ -294,7 +291,7 @@ export class SessionRecordReader {
         }
         summary.error_kinds = kinds;
       }
-      each({ summary, run, times: { startedMs, endedMs }, bytes, idAt });
+      each({ summary, run });
     }
     if (at !== end) throw new PartialFormatError('a chunk of session records holds more bytes than its count says');
   }

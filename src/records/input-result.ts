@@ -68,5 +68,5 @@ export function eachStoredSession(result: InputResult, each: (summary: SessionSu
   for (const config of result.dictionary.configs) reader.addConfig(config);
   for (const kind of result.dictionary.kinds) reader.addKind(kind);
   for (const run of result.dictionary.runs) reader.addRun(run);
-  reader.read(result.records, result.count, (session) => each(session.summary, session.run, session.times));
+  reader.read(result.records, result.count, ({ summary, run }) => each(summary, run, summary));
 }

@@ -149,6 +149,39 @@ function concatAll(blocks: Uint8Array[], length: number): Uint8Array {
 }
 
 /**
+ * An NDJSON stream of `total` bytes as pieces of whole lines of about
+ * PIECE_BYTES (at least one piece). Each piece counts its own bytes and the
+ * last one the rest of the file, so the sizes add up to `total` and the
+ * workers' shares of the byte limit fill evenly.
+ */
+async function* piecesOf(chunks: AsyncIterable<Uint8Array>, total: number): AsyncGenerator<{ bytes: Uint8Array; size: number }> {
+  let sent = 0;
+  let ready: Uint8Array | null = null;
+  let blocks: Uint8Array[] = [];
+  let length = 0;
+  for await (const block of lineBlocks(chunks)) {
+    blocks.push(block);
+    length += block.byteLength + 1;
+    if (length < PIECE_BYTES) continue;
+    if (ready) {
+      sent += ready.byteLength;
+      yield { bytes: ready, size: ready.byteLength };
+    }
+    ready = concatAll(blocks, length);
+    blocks = [];
+    length = 0;
+  }
+  if (length > 0 || !ready) {
+    if (ready) {
+      sent += ready.byteLength;
+      yield { bytes: ready, size: ready.byteLength };
+    }
+    ready = concatAll(blocks, length);
+  }
+  yield { bytes: ready, size: Math.max(0, total - sent) };
+}
+
+/**
  * The intake with `workers` threads running `workerUrl` (which calls serveIntake).
  * Run limits are shared out between the workers.
  */
@@ -227,7 +260,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
     for (const run of message.dictionary.runs) reader.addRun(run);
     if (pending.input) options.onInput?.(pending.input);
     try {
-      reader.read(message.records, message.count, (session) => keep(session.summary, session.run, session.times));
+      reader.read(message.records, message.count, ({ summary, run }) => keep(summary, run, summary));
     } catch (error) {
       // Records made by this very process: a bad one is a bug, not bad input.
       if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
@@ -263,35 +296,11 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
         if (event.stream) {
           if (recordFormatOf(event.name) !== 'jsonl') throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
           // A large NDJSON file goes out in pieces of whole lines, so that every worker shares it.
-          // Each piece counts its own bytes (the last one the rest of the file), so the workers'
-          // shares of the byte limit fill evenly.
-          const total = event.size ?? 0;
-          let sent = 0;
           let first = true;
-          let ready: Uint8Array | null = null;
-          let piece: Uint8Array[] = [];
-          let pieceBytes = 0;
-          const flush = async (last: boolean) => {
-            const bytes = ready!;
-            const size = last ? Math.max(0, total - sent) : bytes.byteLength;
-            sent += size;
+          for await (const { bytes, size } of piecesOf(event.stream(), event.size ?? 0)) {
             await send({ origin: event.origin, name: event.name, bytes, size, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
-          };
-          for await (const block of lineBlocks(event.stream())) {
-            piece.push(block);
-            pieceBytes += block.byteLength + 1;
-            if (pieceBytes < PIECE_BYTES) continue;
-            if (ready) await flush(false);
-            ready = concatAll(piece, pieceBytes);
-            piece = [];
-            pieceBytes = 0;
           }
-          if (pieceBytes > 0 || !ready) {
-            if (ready) await flush(false);
-            ready = concatAll(piece, pieceBytes);
-          }
-          await flush(true);
           continue;
         }
         const bytes = transferable(event.bytes);

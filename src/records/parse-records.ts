@@ -16,7 +16,7 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 
 /** Only spaces, tabs and carriage returns between start and end. */
-function blank(bytes: Uint8Array, start: number, end: number): boolean {
+export function blankLine(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i += 1) {
     const byte = bytes[i]!;
     if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
@@ -141,15 +141,10 @@ function hasBom(bytes: Uint8Array): boolean {
   return bytes.byteLength >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
-/** Only blanks between start and end. */
-export function blankLine(bytes: Uint8Array, start: number, end: number): boolean {
-  return blank(bytes, start, end);
-}
-
 /** One NDJSON line, or null for a blank one. */
 export function parseLine(bytes: Uint8Array, start: number, end: number): ParsedRecord | null {
   if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: 'record-too-large' };
-  if (blank(bytes, start, end)) return null;
+  if (blankLine(bytes, start, end)) return null;
   const line = decode(bytes.subarray(start, end));
   return line === null ? { ok: false, reason: 'not-utf8' } : tryParse(line, RECORD_MAX_DEPTH);
 }
@@ -211,11 +206,6 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGener
     }
   }
   if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
-}
-
-/** The records of an NDJSON stream, line by line. */
-export async function* parseRecordStream(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ParsedRecord> {
-  for await (const block of lineBlocks(chunks)) yield* parseRecords(block, 'jsonl');
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
