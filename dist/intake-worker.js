@@ -8861,15 +8861,7 @@ var require__ = __commonJS({
 // src/intake-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/aggregate/uuid-set.ts
-var WORDS = 4;
-var SEGMENTS = 256;
-var SMALL_SEGMENTS = 16;
-var MAX_LOAD = 0.9;
-var GROWTH = 1.25;
-var FIRST_CAPACITY = 8;
-var IN_PLACE_FROM = 1 << 20;
-var IN_PLACE_SLOTS = 4096;
+// src/aggregate/uuid-words.ts
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
@@ -8881,37 +8873,108 @@ function uuidWords(uuid) {
 function wordAt(bytes, at) {
   return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
 }
-var KEYS = crypto.getRandomValues(new Uint32Array(4)).map((value) => value | 1);
-var [K0, K1, K2, K3] = [KEYS[0], KEYS[1], KEYS[2], KEYS[3]];
-function mix(a, b, c, d) {
-  let h = Math.imul(a, K0) + Math.imul(b, K1) + Math.imul(c, K2) + Math.imul(d, K3) | 0;
+var KEYS = crypto.getRandomValues(new Uint32Array(5));
+var K0 = KEYS[0];
+var K1 = KEYS[1];
+var K2 = KEYS[2];
+var K3 = KEYS[3];
+var K4 = KEYS[4] | 1;
+function fmix(h) {
   h ^= h >>> 16;
   h = Math.imul(h, 2246822507);
   h ^= h >>> 13;
   h = Math.imul(h, 3266489909);
-  return (h ^ h >>> 16) >>> 0;
+  return h ^ h >>> 16;
 }
-var scratch = new Uint32Array(0);
-var scratchTags = new Uint16Array(0);
-var UuidSet = class {
-  #segments = [];
-  #size = 0;
-  /** The top bits of a hash pick the segment. */
-  #shift;
-  /**
-   * `initialCapacity` IDs fit before any segment grows. `maxSize` is how many
-   * the set may come to hold: from a million on, segments grow in place, each
-   * reserving address space (not memory) for twice its share.
-   */
-  constructor(initialCapacity = 0, maxSize = 0) {
-    const large = maxSize >= IN_PLACE_FROM;
-    const segments = large ? SEGMENTS : SMALL_SEGMENTS;
-    this.#shift = 32 - Math.log2(segments);
-    const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / segments / MAX_LOAD));
-    const reserve = large ? Math.ceil(maxSize / segments * 2 / MAX_LOAD) + perSegment : 0;
-    for (let i = 0; i < segments; i += 1) {
-      this.#segments.push({ table: new Uint32Array(perSegment * WORDS), tags: new Uint16Array(perSegment), capacity: perSegment, size: 0, buffer: null, tagBuffer: null, reserve });
+function spread(a, b, c, d) {
+  const h = fmix(fmix(fmix(b ^ K1) ^ c ^ K2) ^ d ^ K3);
+  return fmix(Math.imul(a ^ h ^ K0, K4)) >>> 0;
+}
+
+// src/aggregate/packed-uuid-set.ts
+var BUCKET_BITS = 16;
+var BUCKETS = 1 << BUCKET_BITS;
+var LOW_MASK = BUCKETS - 1;
+var FIRST_PENDING = 1024;
+var MAX_PENDING = 1 << 19;
+var PENDING_SHARE = 16;
+var COPY_NATIVE_FROM = 48;
+function lowerBound(lows, lo, hi, low) {
+  if (lo === hi) return lo;
+  let from;
+  let to;
+  const guess = lo + Math.floor((hi - lo) * low / BUCKETS);
+  if (lows[guess] < low) {
+    let below = guess;
+    let step = 1;
+    for (; ; ) {
+      const probe = below + step;
+      if (probe >= hi) {
+        to = hi;
+        break;
+      }
+      if (lows[probe] >= low) {
+        to = probe;
+        break;
+      }
+      below = probe;
+      step *= 2;
     }
+    from = below + 1;
+  } else {
+    let atLeast = guess;
+    let step = 1;
+    for (; ; ) {
+      const probe = atLeast - step;
+      if (probe < lo) {
+        from = lo;
+        break;
+      }
+      if (lows[probe] < low) {
+        from = probe + 1;
+        break;
+      }
+      atLeast = probe;
+      step *= 2;
+    }
+    to = atLeast;
+  }
+  while (from < to) {
+    const middle = from + to >>> 1;
+    if (lows[middle] < low) from = middle + 1;
+    else to = middle;
+  }
+  return from;
+}
+function sameRest(rest, at, b, c, d) {
+  return rest[at] === b && rest[at + 1] === c && rest[at + 2] === d;
+}
+var PackedUuidSet = class {
+  #size = 0;
+  /** Merged members in sorted order: the low 16 bits of x... */
+  #lows;
+  /** ...and b, c, d. */
+  #rest;
+  #lowBuffer;
+  #restBuffer;
+  #merged = 0;
+  /** Bucket k holds merged members [starts[k], starts[k + 1]). */
+  #starts = new Uint32Array(BUCKETS + 1);
+  /** Waiting members as (x, b, c, d), in the order they came. */
+  #pending = new Uint32Array(FIRST_PENDING * 4);
+  #pendingCount = 0;
+  /** Open addressing over the waiting members: index + 1, or 0 for a free slot; twice as many slots as members. */
+  #slots = new Int32Array(FIRST_PENDING * 2);
+  /**
+   * `maxSize` is how many members the set expects at most: address space (not
+   * memory) is reserved for them, so the array grows in place. A set that
+   * outgrows it still works, at the cost of one copy.
+   */
+  constructor(maxSize = 1 << 20) {
+    this.#lowBuffer = new ArrayBuffer(0, { maxByteLength: Math.max(1, maxSize) * 2 });
+    this.#restBuffer = new ArrayBuffer(0, { maxByteLength: Math.max(1, maxSize) * 12 });
+    this.#lows = new Uint16Array(this.#lowBuffer, 0, 0);
+    this.#rest = new Uint32Array(this.#restBuffer, 0, 0);
   }
   get size() {
     return this.#size;
@@ -8926,98 +8989,133 @@ var UuidSet = class {
   }
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a, b, c, d) {
-    const hash = mix(a, b, c, d);
-    const segment = this.#segments[hash >>> this.#shift];
-    if (segment.size + 1 > segment.capacity * MAX_LOAD) grow(segment);
-    if (!insert(segment, hash, a, b, c, d)) return false;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    const x = spread(a, b, c, d);
+    if (this.#hasMerged(x, b, c, d)) return false;
+    const pending = this.#pending;
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    let slot = x & mask;
+    for (; ; ) {
+      const entry = slots[slot];
+      if (entry === 0) break;
+      const at2 = (entry - 1) * 4;
+      if (pending[at2] === x && pending[at2 + 1] === b && pending[at2 + 2] === c && pending[at2 + 3] === d) return false;
+      slot = slot + 1 & mask;
+    }
+    const index = this.#pendingCount;
+    const at = index * 4;
+    pending[at] = x;
+    pending[at + 1] = b;
+    pending[at + 2] = c;
+    pending[at + 3] = d;
+    slots[slot] = index + 1;
+    this.#pendingCount = index + 1;
     this.#size += 1;
+    if (this.#pendingCount * 4 === pending.length) this.#merge();
     return true;
   }
-  /** Calls `each` with the four words of every member. */
-  forEachWords(each) {
-    for (const { table, tags, capacity } of this.#segments) {
-      for (let slot = 0; slot < capacity; slot += 1) {
-        const at = slot * WORDS;
-        if (tags[slot] !== 0) each(table[at], table[at + 1], table[at + 2], table[at + 3]);
+  #hasMerged(x, b, c, d) {
+    const bucket = x >>> BUCKET_BITS;
+    const hi = this.#starts[bucket + 1];
+    const low = x & LOW_MASK;
+    const lows = this.#lows;
+    const rest = this.#rest;
+    for (let i = lowerBound(lows, this.#starts[bucket], hi, low); i < hi && lows[i] === low; i += 1) {
+      if (sameRest(rest, i * 3, b, c, d)) return true;
+    }
+    return false;
+  }
+  /** Moves every waiting member into the sorted array. */
+  #merge() {
+    const count = this.#pendingCount;
+    const pending = this.#pending;
+    const merged = this.#merged;
+    const total = merged + count;
+    this.#ensureCapacity(total);
+    const before = new Uint32Array(BUCKETS + 1);
+    for (let i = 0; i < count; i += 1) before[(pending[i * 4] >>> BUCKET_BITS) + 1] += 1;
+    for (let k = 1; k <= BUCKETS; k += 1) before[k] += before[k - 1];
+    const order = new Int32Array(count);
+    const next = before.slice(0, BUCKETS);
+    for (let i = 0; i < count; i += 1) order[next[pending[i * 4] >>> BUCKET_BITS]++] = i;
+    for (let k = 0; k < BUCKETS; k += 1) {
+      const end2 = before[k + 1];
+      for (let j = before[k] + 1; j < end2; j += 1) {
+        const item = order[j];
+        let into = j;
+        while (into > before[k] && pending[order[into - 1] * 4] > pending[item * 4]) {
+          order[into] = order[into - 1];
+          into -= 1;
+        }
+        order[into] = item;
       }
     }
+    const lows = this.#lows;
+    const rest = this.#rest;
+    const starts = this.#starts;
+    let end = merged;
+    for (let j = count - 1; j >= 0; j -= 1) {
+      const at = order[j] * 4;
+      const x = pending[at];
+      const b = pending[at + 1];
+      const c = pending[at + 2];
+      const d = pending[at + 3];
+      const bucket = x >>> BUCKET_BITS;
+      const low = x & LOW_MASK;
+      const hi = Math.min(starts[bucket + 1], end);
+      const place = lowerBound(lows, Math.min(starts[bucket], hi), hi, low);
+      const shift = j + 1;
+      if (end - place >= COPY_NATIVE_FROM) {
+        lows.copyWithin(place + shift, place, end);
+        rest.copyWithin((place + shift) * 3, place * 3, end * 3);
+      } else {
+        for (let from = end - 1; from >= place; from -= 1) {
+          const to2 = from + shift;
+          lows[to2] = lows[from];
+          rest[to2 * 3] = rest[from * 3];
+          rest[to2 * 3 + 1] = rest[from * 3 + 1];
+          rest[to2 * 3 + 2] = rest[from * 3 + 2];
+        }
+      }
+      const to = place + j;
+      lows[to] = low;
+      rest[to * 3] = b;
+      rest[to * 3 + 1] = c;
+      rest[to * 3 + 2] = d;
+      end = place;
+    }
+    for (let k = 0; k <= BUCKETS; k += 1) starts[k] += before[k];
+    this.#merged = total;
+    let capacity = pending.length / 4;
+    if (capacity < MAX_PENDING && capacity * PENDING_SHARE < total) capacity *= 2;
+    if (capacity * 4 !== pending.length) {
+      this.#pending = new Uint32Array(capacity * 4);
+      this.#slots = new Int32Array(capacity * 2);
+    } else {
+      this.#slots.fill(0);
+    }
+    this.#pendingCount = 0;
+  }
+  /** Room in the sorted array for `total` members: in place within the reservation, else by one copy into a larger one. */
+  #ensureCapacity(total) {
+    if (total * 2 <= this.#lowBuffer.maxByteLength) {
+      this.#lowBuffer.resize(total * 2);
+      this.#restBuffer.resize(total * 12);
+    } else {
+      const lowBuffer = new ArrayBuffer(total * 2, { maxByteLength: total * 4 });
+      const restBuffer = new ArrayBuffer(total * 12, { maxByteLength: total * 24 });
+      new Uint16Array(lowBuffer).set(this.#lows.subarray(0, this.#merged));
+      new Uint32Array(restBuffer).set(this.#rest.subarray(0, this.#merged * 3));
+      this.#lowBuffer = lowBuffer;
+      this.#restBuffer = restBuffer;
+    }
+    this.#lows = new Uint16Array(this.#lowBuffer, 0, total);
+    this.#rest = new Uint32Array(this.#restBuffer, 0, total * 3);
   }
 };
-function tagOf(hash) {
-  return Math.imul(hash, 2654435761) >>> 16 || 1;
-}
-function insert(segment, hash, a, b, c, d) {
-  const { table, tags, capacity } = segment;
-  const tag = tagOf(hash);
-  let slot = (hash & 16777215) % capacity;
-  for (; ; ) {
-    const seen = tags[slot];
-    if (seen === 0) {
-      const at = slot * WORDS;
-      tags[slot] = tag;
-      table[at] = a;
-      table[at + 1] = b;
-      table[at + 2] = c;
-      table[at + 3] = d;
-      segment.size += 1;
-      return true;
-    }
-    if (seen === tag) {
-      const at = slot * WORDS;
-      if (table[at] === a && table[at + 1] === b && table[at + 2] === c && table[at + 3] === d) return false;
-    }
-    slot = slot + 1 === capacity ? 0 : slot + 1;
-  }
-}
-function grow(segment) {
-  const oldCapacity = segment.capacity;
-  const capacity = Math.ceil(oldCapacity * GROWTH);
-  const words = oldCapacity * WORDS;
-  let old;
-  let oldTags;
-  const { buffer, tagBuffer } = segment;
-  if (!buffer && segment.reserve >= capacity && capacity >= IN_PLACE_SLOTS) {
-    old = segment.table;
-    oldTags = segment.tags;
-    segment.buffer = new ArrayBuffer(capacity * WORDS * 4, { maxByteLength: segment.reserve * WORDS * 4 });
-    segment.tagBuffer = new ArrayBuffer(capacity * 2, { maxByteLength: segment.reserve * 2 });
-    segment.table = new Uint32Array(segment.buffer);
-    segment.tags = new Uint16Array(segment.tagBuffer);
-  } else if (buffer && tagBuffer && capacity <= segment.reserve) {
-    if (scratch.length < words) {
-      scratch = new Uint32Array(Math.ceil(words * GROWTH));
-      scratchTags = new Uint16Array(Math.ceil(oldCapacity * GROWTH));
-    }
-    scratch.set(segment.table.subarray(0, words));
-    scratchTags.set(segment.tags.subarray(0, oldCapacity));
-    old = scratch;
-    oldTags = scratchTags;
-    buffer.resize(capacity * WORDS * 4);
-    tagBuffer.resize(capacity * 2);
-    segment.table = new Uint32Array(buffer);
-    segment.tags = new Uint16Array(tagBuffer);
-    segment.tags.fill(0, 0, oldCapacity);
-  } else {
-    old = segment.table;
-    oldTags = segment.tags;
-    segment.table = new Uint32Array(capacity * WORDS);
-    segment.tags = new Uint16Array(capacity);
-    segment.buffer = null;
-    segment.tagBuffer = null;
-    if (capacity > segment.reserve) segment.reserve = 0;
-  }
-  segment.capacity = capacity;
-  segment.size = 0;
-  for (let slot = 0; slot < oldCapacity; slot += 1) {
-    if (oldTags[slot] === 0) continue;
-    const at = slot * WORDS;
-    const a = old[at];
-    const b = old[at + 1];
-    const c = old[at + 2];
-    const d = old[at + 3];
-    insert(segment, mix(a, b, c, d), a, b, c, d);
-  }
-}
 
 // src/records/compact-summary.ts
 function sessionConfig(appName, appVersion, runtime, platform, osVersion, arch, ci) {
@@ -10062,15 +10160,15 @@ function timestampMs(b, start, end) {
   if (at !== end) return Number.NaN;
   return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
 }
-var scratch2 = new Uint8Array(64);
+var scratch = new Uint8Array(64);
 function parseTimestamp(text) {
   if (text.length < 20 || text.length > 40) return Number.NaN;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code > 127) return Number.NaN;
-    scratch2[i] = code;
+    scratch[i] = code;
   }
-  return timestampMs(scratch2, 0, text.length);
+  return timestampMs(scratch, 0, text.length);
 }
 function isDateTime(text) {
   return !Number.isNaN(parseTimestamp(text));
@@ -10901,7 +10999,7 @@ async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
   const dedupe = options2.dedupe ?? true;
-  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
+  const seen = new PackedUuidSet(dedupe ? limits.maxRecords : 0);
   const windowStart = options2.windowStart.getTime();
   const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
   const reject = (reason) => {

@@ -12,7 +12,7 @@
 // interleaves shards by input and keeps the same first copy of every session.
 
 import { createHash } from 'node:crypto';
-import { UuidSet } from '../aggregate/uuid-set.ts';
+import { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
 import { RUN_MAX_RECORDS } from '../limits.ts';
 import { firstSighting } from '../records/compact-summary.ts';
 import type { SessionTimes } from '../records/intake.ts';
@@ -333,7 +333,7 @@ export async function mergePartials(options: MergeOptions): Promise<{ tally: Int
   if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(', ')} of ${count} are missing: merging without them would undercount every group.`);
 
   const windowStart = options.windowStart.getTime();
-  const seen = new UuidSet(1024, RUN_MAX_RECORDS);
+  const seen = new PackedUuidSet(RUN_MAX_RECORDS);
   let accepted = 0;
   let duplicates = 0;
   let outsideWindow = 0;

@@ -3,7 +3,7 @@
 // ID and timestamp strings are built only when asked for; aggregation and
 // deduplication read the bytes and the shared configuration instead.
 
-import type { UuidSet } from '../aggregate/uuid-set.ts';
+import type { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
 import type { Arch, Outcome, Platform, SessionSummary } from './session-summary.ts';
 
 /** What sessions of one configuration share; one object per distinct configuration and reader. */
@@ -93,6 +93,6 @@ export class CompactSummary implements SessionSummary {
 }
 
 /** Adds a summary's session ID to `seen`: false when it was there already (a duplicate). */
-export function firstSighting(seen: UuidSet, summary: SessionSummary): boolean {
+export function firstSighting(seen: PackedUuidSet, summary: SessionSummary): boolean {
   return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
 }

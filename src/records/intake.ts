@@ -7,7 +7,7 @@ import { RECORD_MAX_BYTES, RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } f
 import type { RunRef, Source, SourceEvent, SourceItem } from '../sources/source.ts';
 import { zipEntries } from '../sources/zip-entries.ts';
 import { createHash } from 'node:crypto';
-import { UuidSet } from '../aggregate/uuid-set.ts';
+import { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
 import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
 import type { AdapterSettings } from '../formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
@@ -53,7 +53,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
   const dedupe = options.dedupe ?? true;
-  const seen = new UuidSet(dedupe ? 1024 : 0, dedupe ? limits.maxRecords : 0);
+  const seen = new PackedUuidSet(dedupe ? limits.maxRecords : 0);
   const windowStart = options.windowStart.getTime();
   const latestStart = options.now.getTime() + CLOCK_SKEW_MS;
 

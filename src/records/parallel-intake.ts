@@ -6,7 +6,7 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
-import { UuidSet } from '../aggregate/uuid-set.ts';
+import { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
 import type { FormatSetting } from '../formats/record-shape.ts';
 import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../partial/session-records.ts';
 import type { ConfigTuple } from '../partial/session-records.ts';
@@ -218,7 +218,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
   for (const tally of tallies) tally.catch(() => {});
 
   const main = emptyTally();
-  const seen = new UuidSet(1024, limits.maxRecords);
+  const seen = new PackedUuidSet(limits.maxRecords);
   const queue: Pending[] = [];
   /** Tallies of the inputs replayed from an earlier run's results. */
   const replayed: IntakeTally[] = [];
