@@ -1,10 +1,13 @@
-// Bundles the action (dist/index.js) and the command line (dist/cli.js).
+// Compiles the schema validator, then bundles the action (dist/index.js), the
+// command line (dist/cli.js) and the intake worker (dist/intake-worker.js).
 // `node scripts/build.ts --out DIR` builds elsewhere, which the staleness test uses.
 
 import { build } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { VALIDATOR_PATH, validatorSource } from './build-validator.ts';
+import { writeFile } from 'node:fs/promises';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,5 +37,6 @@ export function buildOptions(outdir: string): BuildOptions {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+  await writeFile(VALIDATOR_PATH, validatorSource());
   await build(buildOptions(values.out!));
 }

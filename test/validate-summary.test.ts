@@ -3,8 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import fc from 'fast-check';
+import ucs2 from 'ajv/dist/runtime/ucs2length.js';
+import { VALIDATOR_PATH, validatorSource } from '../scripts/build-validator.ts';
 import { isDateTime } from '../src/records/timestamp.ts';
 import { validateSummary } from '../src/records/validate-summary.ts';
+import { codePointLength } from '../src/records/validator-runtime.ts';
+
+const ucs2length = ucs2.default;
 
 const valid = {
   schema_version: 1,
@@ -136,4 +141,21 @@ describe('isDateTime', () => {
   ] as const) {
     test(`${text} is ${expected ? 'valid' : 'refused'}`, () => assert.equal(isDateTime(text), expected));
   }
+});
+
+describe('the schema validator compiled at build time', () => {
+  test('is what the schema compiles to now (run `npm run build` and commit it when this fails)', async () => {
+    const committed = await readFile(VALIDATOR_PATH, 'utf8');
+    assert.ok(committed === validatorSource(), 'src/records/summary-validator.generated.ts is stale');
+  });
+
+  test('counts string length as ajv does: code points, a lone surrogate as one', () => {
+    const units = fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xd800, 0xdbff, 0xdc00, 0xdfff, 0x41)), { maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), units.map((list) => String.fromCharCode(...list))), (text) => {
+        assert.equal(codePointLength(text), ucs2length(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });

@@ -1,5 +1,5 @@
 // The run's set of session IDs: exact, for tens of millions of members, at
-// about 14 bytes a member plus a fixed ~15 MB (a hash table of 16-byte slots
+// about 14 bytes a member plus at most ~13 MB (a hash table of 16-byte slots
 // needs about 22 bytes a member at the loads that keep it fast).
 //
 // An ID is four 32-bit words (a, b, c, d). It is kept as (x, b, c, d), where x
@@ -16,8 +16,8 @@
 // with the same x (rarely more than one), and compares b, c, d: O(1) reads
 // expected, O(log n) at worst.
 //
-// New members wait in a small hash table. When it is full they are sorted (by
-// bucket, then within it) and merged into the array in one backward pass,
+// New members wait in a small hash table. When it is full they are sorted where
+// they are (a radix sort on x) and merged into the array in one backward pass,
 // after the array's buffer has grown in place: the array is never copied
 // whole, and no old copy is left for the garbage collector. The waiting table
 // holds up to a sixteenth of the set (at most 2^19 members), so over the set's
@@ -32,8 +32,8 @@ const FIRST_PENDING = 1024;
 const MAX_PENDING = 1 << 19;
 /** The waiting table grows while it is smaller than this share of the merged members. */
 const PENDING_SHARE = 16;
-/** Shorter runs are moved by a loop; a native copy costs more than it saves. */
-const COPY_NATIVE_FROM = 48;
+/** Runs shorter than this are moved by a loop; a native copy's call costs more than it saves. */
+const COPY_NATIVE_FROM = 8;
 
 /** Where a member with low half `low` goes in lows[lo..hi): the first index whose low half is not smaller. */
 function lowerBound(lows: Uint16Array, lo: number, hi: number, low: number): number {
@@ -185,25 +185,12 @@ export class PackedUuidSet {
     const total = merged + count;
     this.#ensureCapacity(total);
 
-    // Sort the waiting members by x: by bucket with a counting sort, then by insertion inside each bucket.
+    // The table is emptied below, so the waiting members are sorted by x where they are; then
+    // before[k] counts those in buckets under k.
+    sortRecords(pending, 0, count, 24);
     const before = new Uint32Array(BUCKETS + 1);
     for (let i = 0; i < count; i += 1) before[(pending[i * 4]! >>> BUCKET_BITS) + 1]! += 1;
     for (let k = 1; k <= BUCKETS; k += 1) before[k]! += before[k - 1]!;
-    const order = new Int32Array(count);
-    const next = before.slice(0, BUCKETS);
-    for (let i = 0; i < count; i += 1) order[next[pending[i * 4]! >>> BUCKET_BITS]!++] = i;
-    for (let k = 0; k < BUCKETS; k += 1) {
-      const end = before[k + 1]!;
-      for (let j = before[k]! + 1; j < end; j += 1) {
-        const item = order[j]!;
-        let into = j;
-        while (into > before[k]! && pending[order[into - 1]! * 4]! > pending[item * 4]!) {
-          order[into] = order[into - 1]!;
-          into -= 1;
-        }
-        order[into] = item;
-      }
-    }
 
     // Merge from the back: each waiting member, largest first, finds its place among the merged
     // ones not yet moved, the merged ones after that place move up past it, and it is written.
@@ -212,7 +199,7 @@ export class PackedUuidSet {
     const starts = this.#starts;
     let end = merged;
     for (let j = count - 1; j >= 0; j -= 1) {
-      const at = order[j]! * 4;
+      const at = j * 4;
       const x = pending[at]!;
       const b = pending[at + 1]!;
       const c = pending[at + 2]!;
@@ -271,5 +258,63 @@ export class PackedUuidSet {
     }
     this.#lows = new Uint16Array(this.#lowBuffer, 0, total);
     this.#rest = new Uint32Array(this.#restBuffer, 0, total * 3);
+  }
+}
+
+/**
+ * Sorts records of four words, [from, to), by their first word, in place: an
+ * American flag sort on one byte of it (from `shift`), then each part on the
+ * next byte, down to the top two bytes; parts that small are sorted by
+ * insertion. Every pass writes to at most 256 places at a time, so it stays in cache.
+ */
+function sortRecords(words: Uint32Array, from: number, to: number, shift: number): void {
+  if (to - from <= 16 || shift < 16) {
+    for (let i = from + 1; i < to; i += 1) {
+      const x = words[i * 4]!;
+      if (words[(i - 1) * 4]! <= x) continue;
+      const b = words[i * 4 + 1]!;
+      const c = words[i * 4 + 2]!;
+      const d = words[i * 4 + 3]!;
+      let into = i;
+      for (; into > from && words[(into - 1) * 4]! > x; into -= 1) {
+        const at = into * 4;
+        words[at] = words[at - 4]!;
+        words[at + 1] = words[at - 3]!;
+        words[at + 2] = words[at - 2]!;
+        words[at + 3] = words[at - 1]!;
+      }
+      words[into * 4] = x;
+      words[into * 4 + 1] = b;
+      words[into * 4 + 2] = c;
+      words[into * 4 + 3] = d;
+    }
+    return;
+  }
+  const heads = new Int32Array(257);
+  for (let i = from; i < to; i += 1) heads[((words[i * 4]! >>> shift) & 255) + 1]! += 1;
+  heads[0] = from;
+  for (let digit = 1; digit <= 256; digit += 1) heads[digit]! += heads[digit - 1]!;
+  const ends = heads.slice(1);
+  for (let digit = 0; digit < 256; digit += 1) {
+    while (heads[digit]! < ends[digit]!) {
+      const at = heads[digit]! * 4;
+      const own = (words[at]! >>> shift) & 255;
+      if (own === digit) {
+        heads[digit]! += 1;
+        continue;
+      }
+      // Swap the record into its part's next free place; what comes back is looked at again.
+      const into = heads[own]! * 4;
+      heads[own]! += 1;
+      for (let w = 0; w < 4; w += 1) {
+        const held = words[at + w]!;
+        words[at + w] = words[into + w]!;
+        words[into + w] = held;
+      }
+    }
+  }
+  for (let digit = 0, start = from; digit < 256; digit += 1) {
+    sortRecords(words, start, ends[digit]!, shift - 8);
+    start = ends[digit]!;
   }
 }

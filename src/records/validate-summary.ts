@@ -1,10 +1,11 @@
 // Validates candidate records against the public schema, then the rules a schema
 // cannot express. Reasons name a field path and a rule, never a value.
 
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import schema from '../../schema/session-summary.v1.json' with { type: 'json' };
 import type { SessionSummary } from './session-summary.ts';
-import { isDateTime, parseTimestamp } from './timestamp.ts';
+import generatedValidator from './summary-validator.generated.ts';
+import { parseTimestamp } from './timestamp.ts';
 
 /** A valid summary comes with its start and end as epoch milliseconds, parsed once. */
 export type Validated = { ok: true; summary: SessionSummary; startedMs: number; endedMs: number } | { ok: false; reason: string };
@@ -33,14 +34,8 @@ export function safePath(instancePath: string): string {
     .join('/');
 }
 
-function compile() {
-  // Every pattern of the schema is ASCII, so no regular expression needs the u flag.
-  const ajv = new Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false, unicodeRegExp: false });
-  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-  return ajv.compile<SessionSummary>(schema);
-}
-
-const validateSchema = compile();
+// ajv compiled the schema at build time (scripts/build-validator.ts); a run loads only the generated code.
+const validateSchema = generatedValidator as unknown as ValidateFunction<SessionSummary>;
 
 /** Checks one parsed value; a failure carries a reason code such as "schema:/os/platform:enum". */
 export function validateSummary(value: unknown): Validated {
