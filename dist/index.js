@@ -40243,7 +40243,7 @@ var BUCKET_BITS = 16;
 var BUCKETS = 1 << BUCKET_BITS;
 var LOW_MASK = BUCKETS - 1;
 var FIRST_PENDING = 1024;
-var MAX_PENDING = 1 << 19;
+var MAX_PENDING = 1 << 18;
 var PENDING_SHARE = 16;
 var COPY_NATIVE_FROM = 8;
 function lowerBound(lows, lo, hi, low) {

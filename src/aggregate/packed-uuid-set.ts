@@ -1,5 +1,5 @@
 // The run's set of session IDs: exact, for tens of millions of members, at
-// about 14 bytes a member plus at most ~13 MB (a hash table of 16-byte slots
+// about 14 bytes a member plus at most ~7 MB (a hash table of 16-byte slots
 // needs about 22 bytes a member at the loads that keep it fast).
 //
 // An ID is four 32-bit words (a, b, c, d). It is kept as (x, b, c, d), where x
@@ -20,7 +20,7 @@
 // they are (a radix sort on x) and merged into the array in one backward pass,
 // after the array's buffer has grown in place: the array is never copied
 // whole, and no old copy is left for the garbage collector. The waiting table
-// holds up to a sixteenth of the set (at most 2^19 members), so over the set's
+// holds up to a sixteenth of the set (at most 2^18 members), so over the set's
 // life each member is moved about sixteen times, by sequential copies.
 
 import { spread, uuidWords, wordAt } from './uuid-words.ts';
@@ -29,7 +29,7 @@ const BUCKET_BITS = 16;
 const BUCKETS = 1 << BUCKET_BITS;
 const LOW_MASK = BUCKETS - 1;
 const FIRST_PENDING = 1024;
-const MAX_PENDING = 1 << 19;
+const MAX_PENDING = 1 << 18;
 /** The waiting table grows while it is smaller than this share of the merged members. */
 const PENDING_SHARE = 16;
 /** Runs shorter than this are moved by a loop; a native copy's call costs more than it saves. */
