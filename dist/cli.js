@@ -40994,8 +40994,10 @@ var PackedUuidSet = class {
   #lows;
   /** ...and b, c, d. */
   #rest;
-  #lowBuffer;
-  #restBuffer;
+  /** Made at the first merge, so a set that never fills its waiting table reserves nothing. */
+  #lowBuffer = null;
+  #restBuffer = null;
+  #maxSize;
   #merged = 0;
   /** Bucket k holds merged members [starts[k], starts[k + 1]). */
   #starts = new Uint32Array(BUCKETS + 1);
@@ -41005,15 +41007,14 @@ var PackedUuidSet = class {
   /** Open addressing over the waiting members: index + 1, or 0 for a free slot; twice as many slots as members. */
   #slots = new Int32Array(FIRST_PENDING * 2);
   /**
-   * `maxSize` is how many members the set expects at most: address space (not
-   * memory) is reserved for them, so the array grows in place. A set that
-   * outgrows it still works, at the cost of one copy.
+   * `maxSize` is how many members the set expects at most: at the first merge,
+   * address space (not memory) is reserved for them, so the array grows in
+   * place. A set that outgrows it still works, at the cost of one copy.
    */
   constructor(maxSize = 1 << 20) {
-    this.#lowBuffer = new ArrayBuffer(0, { maxByteLength: Math.max(1, maxSize) * 2 });
-    this.#restBuffer = new ArrayBuffer(0, { maxByteLength: Math.max(1, maxSize) * 12 });
-    this.#lows = new Uint16Array(this.#lowBuffer, 0, 0);
-    this.#rest = new Uint32Array(this.#restBuffer, 0, 0);
+    this.#maxSize = Math.max(1, maxSize);
+    this.#lows = new Uint16Array(0);
+    this.#rest = new Uint32Array(0);
   }
   get size() {
     return this.#size;
@@ -41126,12 +41127,13 @@ var PackedUuidSet = class {
   }
   /** Room in the sorted array for `total` members: in place within the reservation, else by one copy into a larger one. */
   #ensureCapacity(total) {
-    if (total * 2 <= this.#lowBuffer.maxByteLength) {
+    if (this.#lowBuffer && this.#restBuffer && total * 2 <= this.#lowBuffer.maxByteLength) {
       this.#lowBuffer.resize(total * 2);
       this.#restBuffer.resize(total * 12);
     } else {
-      const lowBuffer = new ArrayBuffer(total * 2, { maxByteLength: total * 4 });
-      const restBuffer = new ArrayBuffer(total * 12, { maxByteLength: total * 24 });
+      const reserve = Math.max(total * 2, this.#maxSize);
+      const lowBuffer = new ArrayBuffer(total * 2, { maxByteLength: reserve * 2 });
+      const restBuffer = new ArrayBuffer(total * 12, { maxByteLength: reserve * 12 });
       new Uint16Array(lowBuffer).set(this.#lows.subarray(0, this.#merged));
       new Uint32Array(restBuffer).set(this.#rest.subarray(0, this.#merged * 3));
       this.#lowBuffer = lowBuffer;
@@ -43224,7 +43226,7 @@ async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
   const dedupe = options2.dedupe ?? true;
-  const seen = new PackedUuidSet(dedupe ? limits.maxRecords : 0);
+  const seen = dedupe ? new PackedUuidSet(limits.maxRecords) : null;
   const windowStart = options2.windowStart.getTime();
   const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
   const reject = (reason) => {
@@ -43263,7 +43265,7 @@ async function intake(options2) {
       tally.outsideWindow += 1;
       return;
     }
-    if (dedupe && !firstSighting(seen, summary)) {
+    if (seen && !firstSighting(seen, summary)) {
       tally.duplicates += 1;
       return;
     }

@@ -96,8 +96,10 @@ export class PackedUuidSet {
   #lows: Uint16Array;
   /** ...and b, c, d. */
   #rest: Uint32Array;
-  #lowBuffer: ArrayBuffer;
-  #restBuffer: ArrayBuffer;
+  /** Made at the first merge, so a set that never fills its waiting table reserves nothing. */
+  #lowBuffer: ArrayBuffer | null = null;
+  #restBuffer: ArrayBuffer | null = null;
+  readonly #maxSize: number;
   #merged = 0;
   /** Bucket k holds merged members [starts[k], starts[k + 1]). */
   #starts = new Uint32Array(BUCKETS + 1);
@@ -109,15 +111,14 @@ export class PackedUuidSet {
   #slots = new Int32Array(FIRST_PENDING * 2);
 
   /**
-   * `maxSize` is how many members the set expects at most: address space (not
-   * memory) is reserved for them, so the array grows in place. A set that
-   * outgrows it still works, at the cost of one copy.
+   * `maxSize` is how many members the set expects at most: at the first merge,
+   * address space (not memory) is reserved for them, so the array grows in
+   * place. A set that outgrows it still works, at the cost of one copy.
    */
   constructor(maxSize = 1 << 20) {
-    this.#lowBuffer = new ArrayBuffer(0, { maxByteLength: Math.max(1, maxSize) * 2 });
-    this.#restBuffer = new ArrayBuffer(0, { maxByteLength: Math.max(1, maxSize) * 12 });
-    this.#lows = new Uint16Array(this.#lowBuffer, 0, 0);
-    this.#rest = new Uint32Array(this.#restBuffer, 0, 0);
+    this.#maxSize = Math.max(1, maxSize);
+    this.#lows = new Uint16Array(0);
+    this.#rest = new Uint32Array(0);
   }
 
   get size(): number {
@@ -245,12 +246,13 @@ export class PackedUuidSet {
 
   /** Room in the sorted array for `total` members: in place within the reservation, else by one copy into a larger one. */
   #ensureCapacity(total: number): void {
-    if (total * 2 <= this.#lowBuffer.maxByteLength) {
+    if (this.#lowBuffer && this.#restBuffer && total * 2 <= this.#lowBuffer.maxByteLength) {
       this.#lowBuffer.resize(total * 2);
       this.#restBuffer.resize(total * 12);
     } else {
-      const lowBuffer = new ArrayBuffer(total * 2, { maxByteLength: total * 4 });
-      const restBuffer = new ArrayBuffer(total * 12, { maxByteLength: total * 24 });
+      const reserve = Math.max(total * 2, this.#maxSize);
+      const lowBuffer = new ArrayBuffer(total * 2, { maxByteLength: reserve * 2 });
+      const restBuffer = new ArrayBuffer(total * 12, { maxByteLength: reserve * 12 });
       new Uint16Array(lowBuffer).set(this.#lows.subarray(0, this.#merged));
       new Uint32Array(restBuffer).set(this.#rest.subarray(0, this.#merged * 3));
       this.#lowBuffer = lowBuffer;

@@ -53,7 +53,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
   const tally = emptyTally();
   const dedupe = options.dedupe ?? true;
-  const seen = new PackedUuidSet(dedupe ? limits.maxRecords : 0);
+  const seen = dedupe ? new PackedUuidSet(limits.maxRecords) : null;
   const windowStart = options.windowStart.getTime();
   const latestStart = options.now.getTime() + CLOCK_SKEW_MS;
 
@@ -98,7 +98,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       tally.outsideWindow += 1;
       return;
     }
-    if (dedupe && !firstSighting(seen, summary)) {
+    if (seen && !firstSighting(seen, summary)) {
       tally.duplicates += 1;
       return;
     }
