@@ -4,10 +4,10 @@
 
 import { build } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { VALIDATOR_PATH, validatorSource } from './build-validator.ts';
-import { writeFile } from 'node:fs/promises';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
