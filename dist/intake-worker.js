@@ -1417,7 +1417,7 @@ var BUCKETS = 1 << BUCKET_BITS;
 var LOW_MASK = BUCKETS - 1;
 var FIRST_PENDING = 1024;
 var MAX_PENDING = 1 << 18;
-var PENDING_SHARE = 16;
+var PENDING_SHARE = 4;
 var COPY_NATIVE_FROM = 8;
 function lowerBound(lows, lo, hi, low) {
   if (lo === hi) return lo;
@@ -1475,9 +1475,6 @@ var PackedUuidSet = class {
   #lows;
   /** ...and b, c, d. */
   #rest;
-  /** Made at the first merge, so a set that never fills its waiting table reserves nothing. */
-  #lowBuffer = null;
-  #restBuffer = null;
   #maxSize;
   #merged = 0;
   /** Bucket k holds merged members [starts[k], starts[k + 1]). */
@@ -1489,8 +1486,10 @@ var PackedUuidSet = class {
   #slots = new Int32Array(FIRST_PENDING * 2);
   /**
    * `maxSize` is how many members the set expects at most: at the first merge,
-   * address space (not memory) is reserved for them, so the array grows in
-   * place. A set that outgrows it still works, at the cost of one copy.
+   * arrays for that many are allocated. They are zero-filled by the system's
+   * calloc, which maps fresh pages for blocks this large and leaves them
+   * untouched, so memory is taken only as members arrive: address space is
+   * reserved, not memory. A set that outgrows it still works, at the cost of one copy.
    */
   constructor(maxSize = 1 << 20) {
     this.#maxSize = Math.max(1, maxSize);
@@ -1606,22 +1605,16 @@ var PackedUuidSet = class {
     }
     this.#pendingCount = 0;
   }
-  /** Room in the sorted array for `total` members: in place within the reservation, else by one copy into a larger one. */
+  /** Room in the sorted array for `total` members: within the reservation, else by one copy into a larger one. */
   #ensureCapacity(total) {
-    if (this.#lowBuffer && this.#restBuffer && total * 2 <= this.#lowBuffer.maxByteLength) {
-      this.#lowBuffer.resize(total * 2);
-      this.#restBuffer.resize(total * 12);
-    } else {
-      const reserve = Math.max(total * 2, this.#maxSize);
-      const lowBuffer = new ArrayBuffer(total * 2, { maxByteLength: reserve * 2 });
-      const restBuffer = new ArrayBuffer(total * 12, { maxByteLength: reserve * 12 });
-      new Uint16Array(lowBuffer).set(this.#lows.subarray(0, this.#merged));
-      new Uint32Array(restBuffer).set(this.#rest.subarray(0, this.#merged * 3));
-      this.#lowBuffer = lowBuffer;
-      this.#restBuffer = restBuffer;
-    }
-    this.#lows = new Uint16Array(this.#lowBuffer, 0, total);
-    this.#rest = new Uint32Array(this.#restBuffer, 0, total * 3);
+    if (total <= this.#lows.length) return;
+    const reserve = Math.max(total * 2, this.#maxSize);
+    const lows = new Uint16Array(reserve);
+    const rest = new Uint32Array(reserve * 3);
+    lows.set(this.#lows.subarray(0, this.#merged));
+    rest.set(this.#rest.subarray(0, this.#merged * 3));
+    this.#lows = lows;
+    this.#rest = rest;
   }
 };
 function sortRecords(words, from, to, shift) {

@@ -18,10 +18,11 @@
 //
 // New members wait in a small hash table. When it is full they are sorted where
 // they are (a radix sort on x) and merged into the array in one backward pass,
-// after the array's buffer has grown in place: the array is never copied
-// whole, and no old copy is left for the garbage collector. The waiting table
-// holds up to a sixteenth of the set (at most 2^18 members), so over the set's
-// life each member is moved about sixteen times, by sequential copies.
+// inside arrays allocated once for the expected size (see the constructor): the
+// array is never copied whole, and no old copy is left for the garbage
+// collector. The waiting table holds up to a quarter of the set (at most 2^18
+// members), so below a million members each is moved about four times, by
+// sequential copies; past that the cap makes merges more frequent.
 
 import { spread, uuidWords, wordAt } from './uuid-words.ts';
 
@@ -31,7 +32,7 @@ const LOW_MASK = BUCKETS - 1;
 const FIRST_PENDING = 1024;
 const MAX_PENDING = 1 << 18;
 /** The waiting table grows while it is smaller than this share of the merged members. */
-const PENDING_SHARE = 16;
+const PENDING_SHARE = 4;
 /** Runs shorter than this are moved by a loop; a native copy's call costs more than it saves. */
 const COPY_NATIVE_FROM = 8;
 
@@ -96,9 +97,6 @@ export class PackedUuidSet {
   #lows: Uint16Array;
   /** ...and b, c, d. */
   #rest: Uint32Array;
-  /** Made at the first merge, so a set that never fills its waiting table reserves nothing. */
-  #lowBuffer: ArrayBuffer | null = null;
-  #restBuffer: ArrayBuffer | null = null;
   readonly #maxSize: number;
   #merged = 0;
   /** Bucket k holds merged members [starts[k], starts[k + 1]). */
@@ -112,8 +110,10 @@ export class PackedUuidSet {
 
   /**
    * `maxSize` is how many members the set expects at most: at the first merge,
-   * address space (not memory) is reserved for them, so the array grows in
-   * place. A set that outgrows it still works, at the cost of one copy.
+   * arrays for that many are allocated. They are zero-filled by the system's
+   * calloc, which maps fresh pages for blocks this large and leaves them
+   * untouched, so memory is taken only as members arrive: address space is
+   * reserved, not memory. A set that outgrows it still works, at the cost of one copy.
    */
   constructor(maxSize = 1 << 20) {
     this.#maxSize = Math.max(1, maxSize);
@@ -244,22 +244,16 @@ export class PackedUuidSet {
     this.#pendingCount = 0;
   }
 
-  /** Room in the sorted array for `total` members: in place within the reservation, else by one copy into a larger one. */
+  /** Room in the sorted array for `total` members: within the reservation, else by one copy into a larger one. */
   #ensureCapacity(total: number): void {
-    if (this.#lowBuffer && this.#restBuffer && total * 2 <= this.#lowBuffer.maxByteLength) {
-      this.#lowBuffer.resize(total * 2);
-      this.#restBuffer.resize(total * 12);
-    } else {
-      const reserve = Math.max(total * 2, this.#maxSize);
-      const lowBuffer = new ArrayBuffer(total * 2, { maxByteLength: reserve * 2 });
-      const restBuffer = new ArrayBuffer(total * 12, { maxByteLength: reserve * 12 });
-      new Uint16Array(lowBuffer).set(this.#lows.subarray(0, this.#merged));
-      new Uint32Array(restBuffer).set(this.#rest.subarray(0, this.#merged * 3));
-      this.#lowBuffer = lowBuffer;
-      this.#restBuffer = restBuffer;
-    }
-    this.#lows = new Uint16Array(this.#lowBuffer, 0, total);
-    this.#rest = new Uint32Array(this.#restBuffer, 0, total * 3);
+    if (total <= this.#lows.length) return;
+    const reserve = Math.max(total * 2, this.#maxSize);
+    const lows = new Uint16Array(reserve);
+    const rest = new Uint32Array(reserve * 3);
+    lows.set(this.#lows.subarray(0, this.#merged));
+    rest.set(this.#rest.subarray(0, this.#merged * 3));
+    this.#lows = lows;
+    this.#rest = rest;
   }
 }
 
