@@ -41279,8 +41279,19 @@ function putUuid(out, at, uuid) {
     digit += 1;
   }
 }
+function copy16(out, at, from, fromAt) {
+  for (let i = 0; i < 16; i += 1) out[at + i] = from[fromAt + i];
+}
 function putVarint(out, at, value) {
   let rest = value;
+  if (rest < 2147483648) {
+    while (rest >= 128) {
+      out[at++] = rest & 127 | 128;
+      rest >>>= 7;
+    }
+    out[at++] = rest;
+    return at;
+  }
   while (rest >= 128) {
     out[at++] = rest % 128 | 128;
     rest = Math.floor(rest / 128);
@@ -41322,14 +41333,14 @@ var SessionRecordWriter = class {
     const out = this.#buffer;
     let at = this.#at;
     const compact = summary instanceof CompactSummary ? summary : null;
-    if (compact) out.set(compact.bytes.subarray(compact.idAt, compact.idAt + 16), at);
+    if (compact) copy16(out, at, compact.bytes, compact.idAt);
     else putUuid(out, at, summary.session_id);
     at += 16;
     at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
     const outcome = summary.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary.outcome);
     const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
     out[at++] = outcome | (hasInstall ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
-    if (compact && hasInstall) out.set(compact.bytes.subarray(compact.installAt, compact.installAt + 16), at);
+    if (compact && hasInstall) copy16(out, at, compact.bytes, compact.installAt);
     else if (hasInstall) putUuid(out, at, summary.install_id);
     if (hasInstall) at += 16;
     at = putVarint(out, at, times.startedMs - this.#baseMs);
@@ -41441,8 +41452,14 @@ var SessionRecordReader = class {
     const end = bytes.byteLength;
     const varint = () => {
       let value = 0;
-      let scale = 1;
-      for (let length = 0; length < 8; length += 1) {
+      for (let shift = 0; shift < 28; shift += 7) {
+        if (at >= end) throw new PartialFormatError("a session record is cut short");
+        const byte = bytes[at++];
+        value |= (byte & 127) << shift;
+        if (byte < 128) return value;
+      }
+      let scale = 2 ** 28;
+      for (let length = 4; length < 8; length += 1) {
         if (at >= end) throw new PartialFormatError("a session record is cut short");
         const byte = bytes[at++];
         value += (byte & 127) * scale;

@@ -61,9 +61,23 @@ function putUuid(out: Uint8Array, at: number, uuid: string): void {
   }
 }
 
+/** 16 bytes from `from` at `fromAt`: a loop, cheaper than a view and a native copy for so few. */
+function copy16(out: Uint8Array, at: number, from: Uint8Array, fromAt: number): void {
+  for (let i = 0; i < 16; i += 1) out[at + i] = from[fromAt + i]!;
+}
+
 /** Unsigned integers up to 2^53 in 7-bit groups. */
 function putVarint(out: Uint8Array, at: number, value: number): number {
   let rest = value;
+  // Most values fit 31 bits, where shifts do what division does, faster.
+  if (rest < 0x80000000) {
+    while (rest >= 128) {
+      out[at++] = (rest & 127) | 128;
+      rest >>>= 7;
+    }
+    out[at++] = rest;
+    return at;
+  }
   while (rest >= 128) {
     out[at++] = (rest % 128) | 128;
     rest = Math.floor(rest / 128);
@@ -109,14 +123,14 @@ export class SessionRecordWriter {
     const out = this.#buffer;
     let at = this.#at;
     const compact = summary instanceof CompactSummary ? summary : null;
-    if (compact) out.set(compact.bytes.subarray(compact.idAt, compact.idAt + 16), at);
+    if (compact) copy16(out, at, compact.bytes, compact.idAt);
     else putUuid(out, at, summary.session_id);
     at += 16;
     at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
     const outcome = summary.outcome === undefined ? 0 : OUTCOMES.indexOf(summary.outcome);
     const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
     out[at++] = outcome | (hasInstall ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
-    if (compact && hasInstall) out.set(compact.bytes.subarray(compact.installAt, compact.installAt + 16), at);
+    if (compact && hasInstall) copy16(out, at, compact.bytes, compact.installAt);
     else if (hasInstall) putUuid(out, at, summary.install_id!);
     if (hasInstall) at += 16;
     at = putVarint(out, at, times.startedMs - this.#baseMs);
@@ -243,9 +257,16 @@ export class SessionRecordReader {
     let at = 0;
     const end = bytes.byteLength;
     const varint = (): number => {
+      // The first four groups (28 bits) by shifts; longer numbers go on in floating point.
       let value = 0;
-      let scale = 1;
-      for (let length = 0; length < 8; length += 1) {
+      for (let shift = 0; shift < 28; shift += 7) {
+        if (at >= end) throw new PartialFormatError('a session record is cut short');
+        const byte = bytes[at++]!;
+        value |= (byte & 127) << shift;
+        if (byte < 128) return value;
+      }
+      let scale = 2 ** 28;
+      for (let length = 4; length < 8; length += 1) {
         if (at >= end) throw new PartialFormatError('a session record is cut short');
         const byte = bytes[at++]!;
         value += (byte & 127) * scale;
