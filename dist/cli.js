@@ -40801,17 +40801,18 @@ async function* lineBlocks(chunks) {
       start = end + 1;
     }
     const last = bytes.lastIndexOf(NEWLINE);
-    if (last >= start) {
-      yield bytes.subarray(start, last);
-      start = last + 1;
-    }
+    const whole = last >= start ? bytes.subarray(start, last) : null;
+    if (whole) start = last + 1;
     const rest = bytes.byteLength - start;
+    let tooLong = null;
     if (rest > RECORD_MAX_BYTES) {
-      yield bytes.subarray(start, start + RECORD_MAX_BYTES + 1);
+      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
       skipping = true;
     } else if (rest > 0) {
       carry = bytes.slice(start);
     }
+    if (whole) yield whole;
+    if (tooLong) yield tooLong;
   }
   if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
 }
@@ -43420,16 +43421,22 @@ async function* piecesOf(chunks, total) {
   let blocks = [];
   let length = 0;
   for await (const block of lineBlocks(chunks)) {
-    blocks.push(block);
-    length += block.byteLength + 1;
-    if (length < PIECE_BYTES) continue;
+    let piece;
+    if (length === 0 && block.byteLength >= PIECE_BYTES / 2 && block.buffer instanceof ArrayBuffer) {
+      piece = block;
+    } else {
+      blocks.push(block);
+      length += block.byteLength + 1;
+      if (length < PIECE_BYTES) continue;
+      piece = concatAll(blocks, length);
+      blocks = [];
+      length = 0;
+    }
     if (ready) {
       sent += ready.byteLength;
       yield { bytes: ready, size: ready.byteLength };
     }
-    ready = concatAll(blocks, length);
-    blocks = [];
-    length = 0;
+    ready = piece;
   }
   if (length > 0 || !ready) {
     if (ready) {

@@ -2161,17 +2161,18 @@ async function* lineBlocks(chunks) {
       start = end + 1;
     }
     const last = bytes.lastIndexOf(NEWLINE);
-    if (last >= start) {
-      yield bytes.subarray(start, last);
-      start = last + 1;
-    }
+    const whole = last >= start ? bytes.subarray(start, last) : null;
+    if (whole) start = last + 1;
     const rest = bytes.byteLength - start;
+    let tooLong = null;
     if (rest > RECORD_MAX_BYTES) {
-      yield bytes.subarray(start, start + RECORD_MAX_BYTES + 1);
+      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
       skipping = true;
     } else if (rest > 0) {
       carry = bytes.slice(start);
     }
+    if (whole) yield whole;
+    if (tooLong) yield tooLong;
   }
   if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
 }

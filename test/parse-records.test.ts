@@ -40,9 +40,13 @@ test('"__proto__" keys stay plain data', () => {
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
 });
 
-async function collect(chunks: Uint8Array[]): Promise<unknown[]> {
+/** With `detach`, each block's buffer is moved away once read, as worker threads do with large chunks. */
+async function collect(chunks: Uint8Array[], detach = false): Promise<unknown[]> {
   const out: unknown[] = [];
-  for await (const block of lineBlocks((async function* () { yield* chunks; })())) out.push(...parseRecords(block, 'jsonl'));
+  for await (const block of lineBlocks((async function* () { yield* chunks; })())) {
+    out.push(...parseRecords(block, 'jsonl'));
+    if (detach && block.buffer instanceof ArrayBuffer && !block.buffer.detached) block.buffer.transfer();
+  }
   return out;
 }
 
@@ -64,7 +68,10 @@ test('streamed NDJSON gives what whole-file parsing gives, wherever the chunks s
           last = point;
         }
         chunks.push(bytes.subarray(last));
-        assert.deepEqual(await collect(chunks), [...parseRecords(bytes, 'jsonl')]);
+        const whole = [...parseRecords(bytes, 'jsonl')];
+        assert.deepEqual(await collect(chunks), whole);
+        // Chunks with buffers of their own, each moved away after its block: nothing is lost.
+        assert.deepEqual(await collect(chunks.map((chunk) => chunk.slice()), true), whole);
       },
     ),
     { numRuns: 2000 },

@@ -160,16 +160,24 @@ async function* piecesOf(chunks: AsyncIterable<Uint8Array>, total: number): Asyn
   let blocks: Uint8Array[] = [];
   let length = 0;
   for await (const block of lineBlocks(chunks)) {
-    blocks.push(block);
-    length += block.byteLength + 1;
-    if (length < PIECE_BYTES) continue;
+    let piece: Uint8Array;
+    if (length === 0 && block.byteLength >= PIECE_BYTES / 2 && block.buffer instanceof ArrayBuffer) {
+      // A block that makes a piece alone goes as it is: its chunk's buffer (the
+      // consumer's, see SourceItem.stream) moves to the worker uncopied.
+      piece = block;
+    } else {
+      blocks.push(block);
+      length += block.byteLength + 1;
+      if (length < PIECE_BYTES) continue;
+      piece = concatAll(blocks, length);
+      blocks = [];
+      length = 0;
+    }
     if (ready) {
       sent += ready.byteLength;
       yield { bytes: ready, size: ready.byteLength };
     }
-    ready = concatAll(blocks, length);
-    blocks = [];
-    length = 0;
+    ready = piece;
   }
   if (length > 0 || !ready) {
     if (ready) {

@@ -154,7 +154,9 @@ export function parseLine(bytes: Uint8Array, start: number, end: number): Parsed
  * chunk and at most one partial line (up to the record limit), whatever the
  * file's size. A line longer than the limit comes once as a block of just its
  * first RECORD_MAX_BYTES + 1 bytes, so that it reads as too large, and the rest
- * of it is dropped.
+ * of it is dropped. A block is a view of its chunk or a copy; nothing is read
+ * from a chunk once a view of it is out, so the consumer may move the chunk's
+ * buffer to another thread.
  */
 export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   let carry: Uint8Array | null = null;
@@ -193,17 +195,19 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGener
       start = end + 1;
     }
     const last = bytes.lastIndexOf(NEWLINE);
-    if (last >= start) {
-      yield bytes.subarray(start, last);
-      start = last + 1;
-    }
+    const whole = last >= start ? bytes.subarray(start, last) : null;
+    if (whole) start = last + 1;
+    // The tail is copied before the block goes out: nothing is read from a chunk after its block.
     const rest = bytes.byteLength - start;
+    let tooLong: Uint8Array | null = null;
     if (rest > RECORD_MAX_BYTES) {
-      yield bytes.subarray(start, start + RECORD_MAX_BYTES + 1);
+      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
       skipping = true;
     } else if (rest > 0) {
       carry = bytes.slice(start);
     }
+    if (whole) yield whole;
+    if (tooLong) yield tooLong;
   }
   if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
 }

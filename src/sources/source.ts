@@ -18,7 +18,10 @@ export interface SourceItem {
   bytes: Uint8Array;
   /**
    * For large local NDJSON files: the content as a stream of chunks instead of
-   * `bytes` (which is then empty), so the file is never held whole.
+   * `bytes` (which is then empty), so the file is never held whole. A chunk
+   * whose buffer is of half a MiB or more is the consumer's once yielded (the
+   * source neither reuses nor reads that buffer again): worker threads move
+   * such buffers instead of copying them.
    */
   stream?: () => AsyncIterable<Uint8Array>;
   /** Size in bytes, when `stream` is set. */
