@@ -40771,7 +40771,7 @@ async function* lineBlocks(chunks) {
   let skipping = false;
   let first = true;
   for await (const chunk of chunks) {
-    let bytes = chunk;
+    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (first && carry === null && bytes.byteLength < 3) {
       carry = bytes.slice();
       continue;
@@ -43420,32 +43420,35 @@ async function* piecesOf(chunks, total) {
   let ready = null;
   let blocks = [];
   let length = 0;
+  const counted = (piece) => {
+    const size = piece.bytes.byteLength + (piece.prefix?.byteLength ?? 0);
+    sent += size;
+    return { ...piece, size };
+  };
+  const take = () => {
+    const joined = concatAll(blocks, length);
+    blocks = [];
+    length = 0;
+    return joined;
+  };
   for await (const block of lineBlocks(chunks)) {
     let piece;
-    if (length === 0 && block.byteLength >= PIECE_BYTES / 2 && block.buffer instanceof ArrayBuffer) {
-      piece = block;
+    if (block.byteLength >= PIECE_BYTES / 2 && block.buffer instanceof ArrayBuffer) {
+      piece = { bytes: block, prefix: length > 0 ? take() : null };
     } else {
       blocks.push(block);
       length += block.byteLength + 1;
       if (length < PIECE_BYTES) continue;
-      piece = concatAll(blocks, length);
-      blocks = [];
-      length = 0;
+      piece = { bytes: take(), prefix: null };
     }
-    if (ready) {
-      sent += ready.byteLength;
-      yield { bytes: ready, size: ready.byteLength };
-    }
+    if (ready) yield counted(ready);
     ready = piece;
   }
   if (length > 0 || !ready) {
-    if (ready) {
-      sent += ready.byteLength;
-      yield { bytes: ready, size: ready.byteLength };
-    }
-    ready = concatAll(blocks, length);
+    if (ready) yield counted(ready);
+    ready = { bytes: take(), prefix: null };
   }
-  yield { bytes: ready, size: Math.max(0, total - sent) };
+  yield { ...ready, size: Math.max(0, total - sent) };
 }
 async function intakeInWorkers(options2, workers2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
@@ -43546,7 +43549,8 @@ async function intakeInWorkers(options2, workers2) {
           const result = new Promise((resolve5, reject) => answers[worker].push({ resolve: resolve5, reject }));
           result.catch(() => {
           });
-          threads[worker].postMessage({ kind: "input", item: wire }, [wire.bytes.buffer]);
+          const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
+          threads[worker].postMessage({ kind: "input", item: wire }, moved);
           outstanding[worker] += 1;
           queue.push({ worker, result, input: pieceOf, remember: pieceOf ? event.remember ?? null : null, recalled: null });
           while (queue.length >= maxQueued) await settle();
@@ -43554,14 +43558,14 @@ async function intakeInWorkers(options2, workers2) {
         if (event.stream) {
           if (recordFormatOf(event.name) !== "jsonl") throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
           let first = true;
-          for await (const { bytes: bytes2, size } of piecesOf(event.stream(), event.size ?? 0)) {
-            await send({ origin: event.origin, name: event.name, bytes: bytes2, size, run: event.run, continued: !first, remember: false }, first ? input : null);
+          for await (const { bytes: bytes2, prefix, size } of piecesOf(event.stream(), event.size ?? 0)) {
+            await send({ origin: event.origin, name: event.name, bytes: bytes2, prefix, size, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
           }
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
+        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
       }
     }
     while (queue.length > 0) await settle();

@@ -2131,7 +2131,7 @@ async function* lineBlocks(chunks) {
   let skipping = false;
   let first = true;
   for await (const chunk of chunks) {
-    let bytes = chunk;
+    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (first && carry === null && bytes.byteLength < 3) {
       carry = bytes.slice();
       continue;
@@ -4449,14 +4449,13 @@ function serveIntake(port, setup) {
           return;
         }
         const { item } = message;
+        const shared = { kind: "item", origin: item.origin, name: item.name, run: item.run };
+        if (item.prefix) yield { ...shared, bytes: item.prefix, size: 0, continued: item.continued };
         yield {
-          kind: "item",
-          origin: item.origin,
-          name: item.name,
+          ...shared,
           bytes: item.bytes,
-          run: item.run,
           size: item.size,
-          continued: item.continued,
+          continued: item.continued || item.prefix !== null,
           ...item.remember ? { remember: (result) => captured = result } : {}
         };
       }

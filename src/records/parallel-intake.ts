@@ -32,6 +32,8 @@ interface WireItem {
   origin: string;
   name: string;
   bytes: Uint8Array;
+  /** Lines to read before `bytes`: those of a large file that did not fit in the moved chunk (see piecesOf). */
+  prefix: Uint8Array | null;
   size: number;
   run: RunRef | null;
   continued: boolean;
@@ -81,14 +83,14 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
           return;
         }
         const { item } = message;
+        const shared = { kind: 'item' as const, origin: item.origin, name: item.name, run: item.run };
+        // A prefix is part of the same input, so both are read before the answer goes back.
+        if (item.prefix) yield { ...shared, bytes: item.prefix, size: 0, continued: item.continued };
         yield {
-          kind: 'item',
-          origin: item.origin,
-          name: item.name,
+          ...shared,
           bytes: item.bytes,
-          run: item.run,
           size: item.size,
-          continued: item.continued,
+          continued: item.continued || item.prefix !== null,
           ...(item.remember ? { remember: (result: InputResult) => (captured = result) } : {}),
         };
       }
@@ -148,45 +150,57 @@ function concatAll(blocks: Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
+interface Piece {
+  bytes: Uint8Array;
+  prefix: Uint8Array | null;
+}
+
 /**
  * An NDJSON stream of `total` bytes as pieces of whole lines of about
  * PIECE_BYTES (at least one piece). Each piece counts its own bytes and the
  * last one the rest of the file, so the sizes add up to `total` and the
  * workers' shares of the byte limit fill evenly.
+ *
+ * A block of lines that makes a piece alone goes in its own chunk's buffer,
+ * moved to the worker rather than copied (the chunk is the consumer's, see
+ * SourceItem.stream); smaller blocks waiting before it (above all the line
+ * that spanned two chunks) go along as a copied prefix, read first.
  */
-async function* piecesOf(chunks: AsyncIterable<Uint8Array>, total: number): AsyncGenerator<{ bytes: Uint8Array; size: number }> {
+async function* piecesOf(chunks: AsyncIterable<Uint8Array>, total: number): AsyncGenerator<Piece & { size: number }> {
   let sent = 0;
-  let ready: Uint8Array | null = null;
+  let ready: Piece | null = null;
   let blocks: Uint8Array[] = [];
   let length = 0;
+  /** A piece that is not the last counts its own bytes. */
+  const counted = (piece: Piece): Piece & { size: number } => {
+    const size = piece.bytes.byteLength + (piece.prefix?.byteLength ?? 0);
+    sent += size;
+    return { ...piece, size };
+  };
+  const take = (): Uint8Array => {
+    const joined = concatAll(blocks, length);
+    blocks = [];
+    length = 0;
+    return joined;
+  };
   for await (const block of lineBlocks(chunks)) {
-    let piece: Uint8Array;
-    if (length === 0 && block.byteLength >= PIECE_BYTES / 2 && block.buffer instanceof ArrayBuffer) {
-      // A block that makes a piece alone goes as it is: its chunk's buffer (the
-      // consumer's, see SourceItem.stream) moves to the worker uncopied.
-      piece = block;
+    let piece: Piece;
+    if (block.byteLength >= PIECE_BYTES / 2 && block.buffer instanceof ArrayBuffer) {
+      piece = { bytes: block, prefix: length > 0 ? take() : null };
     } else {
       blocks.push(block);
       length += block.byteLength + 1;
       if (length < PIECE_BYTES) continue;
-      piece = concatAll(blocks, length);
-      blocks = [];
-      length = 0;
+      piece = { bytes: take(), prefix: null };
     }
-    if (ready) {
-      sent += ready.byteLength;
-      yield { bytes: ready, size: ready.byteLength };
-    }
+    if (ready) yield counted(ready);
     ready = piece;
   }
   if (length > 0 || !ready) {
-    if (ready) {
-      sent += ready.byteLength;
-      yield { bytes: ready, size: ready.byteLength };
-    }
-    ready = concatAll(blocks, length);
+    if (ready) yield counted(ready);
+    ready = { bytes: take(), prefix: null };
   }
-  yield { bytes: ready, size: Math.max(0, total - sent) };
+  yield { ...ready, size: Math.max(0, total - sent) };
 }
 
 /**
@@ -296,7 +310,8 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           for (let index = 1; index < threads.length; index += 1) if (outstanding[index]! < outstanding[worker]!) worker = index;
           const result = new Promise<Extract<FromWorker, { kind: 'input' }>>((resolve, reject) => answers[worker]!.push({ resolve, reject }));
           result.catch(() => {});
-          threads[worker]!.postMessage({ kind: 'input', item: wire } satisfies ToWorker, [wire.bytes.buffer as ArrayBuffer]);
+          const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
+          threads[worker]!.postMessage({ kind: 'input', item: wire } satisfies ToWorker, moved as ArrayBuffer[]);
           outstanding[worker]! += 1;
           queue.push({ worker, result, input: pieceOf, remember: pieceOf ? (event.remember ?? null) : null, recalled: null });
           while (queue.length >= maxQueued) await settle();
@@ -305,14 +320,14 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           if (recordFormatOf(event.name) !== 'jsonl') throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
           // A large NDJSON file goes out in pieces of whole lines, so that every worker shares it.
           let first = true;
-          for await (const { bytes, size } of piecesOf(event.stream(), event.size ?? 0)) {
-            await send({ origin: event.origin, name: event.name, bytes, size, run: event.run, continued: !first, remember: false }, first ? input : null);
+          for await (const { bytes, prefix, size } of piecesOf(event.stream(), event.size ?? 0)) {
+            await send({ origin: event.origin, name: event.name, bytes, prefix, size, run: event.run, continued: !first, remember: false }, first ? input : null);
             first = false;
           }
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
+        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
       }
     }
     while (queue.length > 0) await settle();

@@ -163,7 +163,8 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGener
   let skipping = false;
   let first = true;
   for await (const chunk of chunks) {
-    let bytes: Uint8Array = chunk;
+    // A plain view: on a Node Buffer, slice() makes no copy, and the tails below must be copies.
+    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (first && carry === null && bytes.byteLength < 3) {
       // Too short to tell whether a byte order mark starts the file.
       carry = bytes.slice();
