@@ -40746,10 +40746,20 @@ function* parseRecords(bytes, format2) {
   });
   yield* records;
 }
-function eachLine(bytes, sink) {
+var LEAVE_LINE = -1;
+var STOP_READING = -2;
+function eachLine(bytes, sink, first) {
   let start = hasBom(bytes) ? 3 : 0;
   const length = bytes.byteLength;
   while (start < length) {
+    if (first) {
+      const taken = first(bytes, start);
+      if (taken === STOP_READING) return false;
+      if (taken !== LEAVE_LINE) {
+        start = taken + 1;
+        continue;
+      }
+    }
     let end = bytes.indexOf(NEWLINE, start);
     if (end === -1) end = length;
     if (!sink(bytes, start, end)) return false;
@@ -42667,6 +42677,7 @@ function judgeGroups(groups2, rule) {
 import { createHash as createHash5 } from "node:crypto";
 
 // src/records/summary-scanner.ts
+var NEWLINE2 = 10;
 var QUOTE2 = 34;
 var COLON2 = 58;
 var COMMA2 = 44;
@@ -42838,9 +42849,24 @@ var SummaryScanner = class {
   #arch = 0;
   #ciNull = false;
   #installed = false;
+  /** Where the line read by the last successful scan or scanLine ends: at its newline, or the end of the bytes. */
+  lineEnd = 0;
   /** The summary on bytes [start, end), or null when the line must take the full way. */
   scan(bytes, start, end) {
-    const b = end < bytes.length && bytes[end] !== 10 ? bytes.subarray(0, end) : bytes;
+    return this.#scan(bytes, start, end, false);
+  }
+  /**
+   * The summary on the line that starts at `start`, or null when it must take
+   * the full way; its end goes to `lineEnd`. The scan finds the end of the line
+   * as it reads (a newline cannot occur inside a summary it takes), which
+   * spares the caller a search for the newline.
+   */
+  scanLine(bytes, start) {
+    return this.#scan(bytes, start, bytes.length, true);
+  }
+  /** With `toNewline`, the line may end at a newline before `end`. */
+  #scan(bytes, start, end, toNewline) {
+    const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
     if (this.#slabAt + 32 > this.#slab.length) {
       this.#slab = new Uint8Array(SLAB_BYTES);
       this.#slabAt = 0;
@@ -42926,7 +42952,7 @@ var SummaryScanner = class {
       i = skip(b, i + 1, end);
       break;
     }
-    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
+    if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED) !== REQUIRED) return null;
     if (ended < started || errorLines > logLines) return null;
     const config = this.#config(b);
     if (!config) return null;
@@ -42943,6 +42969,7 @@ var SummaryScanner = class {
     if (outcome >= 0) summary.outcome = OUTCOMES2[outcome];
     if (kinds) summary.error_kinds = kinds;
     this.#slabAt += this.#installed ? 32 : 16;
+    this.lineEnd = i;
     return summary;
   }
   /** A non-negative integer written plainly, at most `max`; its value in #number. */
@@ -43311,15 +43338,25 @@ async function intake(options2) {
     else reject(parsed2.reason);
     return true;
   };
-  const takeLine = (bytes, start, end, run) => {
-    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run);
-    if (blankLine(bytes, start, end)) return true;
-    const summary = scanner?.scan(bytes, start, end);
-    if (!summary) return take(parseLine(bytes, start, end), run);
+  const takeScanned = (summary, run) => {
     if (!countRecord()) return false;
     capture?.add(summary, run, summary);
     admit(summary, run, summary);
     return true;
+  };
+  const takeLine = (bytes, start, end, run) => {
+    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run);
+    if (blankLine(bytes, start, end)) return true;
+    return take(parseLine(bytes, start, end), run);
+  };
+  const takeLines = (bytes, run) => {
+    const sink = (block, start, end) => takeLine(block, start, end, run);
+    if (!scanner) return eachLine(bytes, sink);
+    return eachLine(bytes, sink, (block, start) => {
+      const summary = scanner.scanLine(block, start);
+      if (!summary || scanner.lineEnd - start > RECORD_MAX_BYTES) return LEAVE_LINE;
+      return takeScanned(summary, run) ? scanner.lineEnd : STOP_READING;
+    });
   };
   const readRecords = async (item) => {
     const fileFormat = recordFormatOf(item.name);
@@ -43335,13 +43372,12 @@ async function intake(options2) {
     }
     if (!item.continued) tally.itemsRead += 1;
     tally.bytesRead += size;
-    const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
     if (item.stream && format2 === "jsonl") {
-      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
+      for await (const block of lineBlocks(item.stream())) if (!takeLines(block, item.run)) return;
       return;
     }
     if (format2 === "jsonl") {
-      eachLine(item.bytes, sink);
+      takeLines(item.bytes, item.run);
       return;
     }
     if (format2 === "log") {

@@ -40054,10 +40054,20 @@ function* parseRecords(bytes, format2) {
   });
   yield* records;
 }
-function eachLine(bytes, sink) {
+var LEAVE_LINE = -1;
+var STOP_READING = -2;
+function eachLine(bytes, sink, first) {
   let start = hasBom(bytes) ? 3 : 0;
   const length = bytes.byteLength;
   while (start < length) {
+    if (first) {
+      const taken = first(bytes, start);
+      if (taken === STOP_READING) return false;
+      if (taken !== LEAVE_LINE) {
+        start = taken + 1;
+        continue;
+      }
+    }
     let end = bytes.indexOf(NEWLINE, start);
     if (end === -1) end = length;
     if (!sink(bytes, start, end)) return false;
@@ -42282,6 +42292,7 @@ function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()
 }
 
 // src/records/summary-scanner.ts
+var NEWLINE2 = 10;
 var QUOTE2 = 34;
 var COLON2 = 58;
 var COMMA2 = 44;
@@ -42453,9 +42464,24 @@ var SummaryScanner = class {
   #arch = 0;
   #ciNull = false;
   #installed = false;
+  /** Where the line read by the last successful scan or scanLine ends: at its newline, or the end of the bytes. */
+  lineEnd = 0;
   /** The summary on bytes [start, end), or null when the line must take the full way. */
   scan(bytes, start, end) {
-    const b = end < bytes.length && bytes[end] !== 10 ? bytes.subarray(0, end) : bytes;
+    return this.#scan(bytes, start, end, false);
+  }
+  /**
+   * The summary on the line that starts at `start`, or null when it must take
+   * the full way; its end goes to `lineEnd`. The scan finds the end of the line
+   * as it reads (a newline cannot occur inside a summary it takes), which
+   * spares the caller a search for the newline.
+   */
+  scanLine(bytes, start) {
+    return this.#scan(bytes, start, bytes.length, true);
+  }
+  /** With `toNewline`, the line may end at a newline before `end`. */
+  #scan(bytes, start, end, toNewline) {
+    const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
     if (this.#slabAt + 32 > this.#slab.length) {
       this.#slab = new Uint8Array(SLAB_BYTES);
       this.#slabAt = 0;
@@ -42541,7 +42567,7 @@ var SummaryScanner = class {
       i = skip(b, i + 1, end);
       break;
     }
-    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
+    if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED) !== REQUIRED) return null;
     if (ended < started || errorLines > logLines) return null;
     const config = this.#config(b);
     if (!config) return null;
@@ -42558,6 +42584,7 @@ var SummaryScanner = class {
     if (outcome >= 0) summary2.outcome = OUTCOMES2[outcome];
     if (kinds) summary2.error_kinds = kinds;
     this.#slabAt += this.#installed ? 32 : 16;
+    this.lineEnd = i;
     return summary2;
   }
   /** A non-negative integer written plainly, at most `max`; its value in #number. */
@@ -43838,15 +43865,25 @@ async function intake(options2) {
     else reject(parsed2.reason);
     return true;
   };
-  const takeLine = (bytes, start, end, run2) => {
-    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run2);
-    if (blankLine(bytes, start, end)) return true;
-    const summary2 = scanner?.scan(bytes, start, end);
-    if (!summary2) return take(parseLine(bytes, start, end), run2);
+  const takeScanned = (summary2, run2) => {
     if (!countRecord()) return false;
     capture?.add(summary2, run2, summary2);
     admit(summary2, run2, summary2);
     return true;
+  };
+  const takeLine = (bytes, start, end, run2) => {
+    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run2);
+    if (blankLine(bytes, start, end)) return true;
+    return take(parseLine(bytes, start, end), run2);
+  };
+  const takeLines = (bytes, run2) => {
+    const sink = (block, start, end) => takeLine(block, start, end, run2);
+    if (!scanner) return eachLine(bytes, sink);
+    return eachLine(bytes, sink, (block, start) => {
+      const summary2 = scanner.scanLine(block, start);
+      if (!summary2 || scanner.lineEnd - start > RECORD_MAX_BYTES) return LEAVE_LINE;
+      return takeScanned(summary2, run2) ? scanner.lineEnd : STOP_READING;
+    });
   };
   const readRecords = async (item) => {
     const fileFormat = recordFormatOf(item.name);
@@ -43862,13 +43899,12 @@ async function intake(options2) {
     }
     if (!item.continued) tally.itemsRead += 1;
     tally.bytesRead += size;
-    const sink = (bytes, start, end) => takeLine(bytes, start, end, item.run);
     if (item.stream && format2 === "jsonl") {
-      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
+      for await (const block of lineBlocks(item.stream())) if (!takeLines(block, item.run)) return;
       return;
     }
     if (format2 === "jsonl") {
-      eachLine(item.bytes, sink);
+      takeLines(item.bytes, item.run);
       return;
     }
     if (format2 === "log") {

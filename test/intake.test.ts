@@ -101,3 +101,20 @@ test('a run limit stops reading, says which, and keeps what was read', async () 
   const byBytes = await intake({ ...base, sources: [source(events)], limits: { maxInputs: 10, maxBytes: ndjson(rows.slice(0, 4)).byteLength + 10, maxRecords: 100 } });
   assert.deepEqual([byBytes.accepted, byBytes.itemsRead, byBytes.limitReached], [4, 1, 'max-bytes']);
 });
+
+test('a plain summary padded past the record limit is refused as too large, and the lines around it still count', async () => {
+  const plain = (id: number) => JSON.stringify(summary(id, '2026-05-09T00:00:00Z'));
+  // Valid JSON and a valid summary, only longer than one record may be.
+  const padded = plain(2).replace('"log_lines"', `${' '.repeat(64 * 1024)}"log_lines"`);
+  const text = [plain(1), padded, plain(3)].join('\n');
+  const seen: string[] = [];
+  const tally = await intake({
+    sources: [source([{ kind: 'item', origin: 'file', name: 'x.jsonl', bytes: strToU8(text), run: null }])],
+    windowStart: new Date('2026-05-03T12:00:00Z'),
+    now,
+    onSession: (accepted) => seen.push(accepted.session_id),
+  });
+  assert.deepEqual(seen, [summary(1, '2026-05-09T00:00:00Z').session_id, summary(3, '2026-05-09T00:00:00Z').session_id]);
+  assert.equal(tally.records, 3);
+  assert.deepEqual(tally.rejectedReasons, { 'record-too-large': 1 });
+});

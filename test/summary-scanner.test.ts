@@ -50,6 +50,18 @@ function facts(summary: SessionSummary, startedMs: number, endedMs: number) {
 
 /** Scans one line and holds the answer to the full way's; returns whether the fast path took it. */
 function check(scanner: SummaryScanner, line: string): boolean {
+  // As intake reads a file: the scan from the line's start finds where it ends, and takes
+  // exactly what a scan of the line's span (up to its first newline) takes.
+  const inFile = encoder.encode(`${line}\n{"next":true}`);
+  const newline = inFile.indexOf(10);
+  const fromStart = scanner.scanLine(inFile, 0);
+  const foundEnd = scanner.lineEnd;
+  const span = scanner.scan(inFile, 0, newline);
+  assert.equal(fromStart !== null, span !== null, line);
+  if (fromStart && span) {
+    assert.equal(foundEnd, newline, line);
+    assert.deepEqual(facts(fromStart, fromStart.startedMs, fromStart.endedMs), facts(span, span.startedMs, span.endedMs), line);
+  }
   const bytes = encoder.encode(line);
   const fast = scanner.scan(bytes, 0, bytes.byteLength);
   if (!fast) return false;

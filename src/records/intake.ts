@@ -12,7 +12,7 @@ import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
 import type { AdapterSettings } from '../formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
 import { firstSighting } from './compact-summary.ts';
-import { blankLine, decode, eachLine, lineBlocks, parseLine, parseRecords, recordFormatOf } from './parse-records.ts';
+import { blankLine, decode, eachLine, LEAVE_LINE, lineBlocks, parseLine, parseRecords, recordFormatOf, STOP_READING } from './parse-records.ts';
 import { SummaryScanner } from './summary-scanner.ts';
 import { CLOCK_REASON, InputCapture, eachStoredSession } from './input-result.ts';
 import type { InputResult } from './input-result.ts';
@@ -144,16 +144,34 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     return true;
   };
 
-  /** One NDJSON line, counted and read. False once the limit stops reading. */
-  const takeLine = (bytes: Uint8Array, start: number, end: number, run: RunRef | null): boolean => {
-    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: 'record-too-large' }, run);
-    if (blankLine(bytes, start, end)) return true;
-    const summary = scanner?.scan(bytes, start, end);
-    if (!summary) return take(parseLine(bytes, start, end)!, run);
+  /** A summary the scanner read: counted and admitted. False once the limit stops reading. */
+  const takeScanned = (summary: SessionSummary & SessionTimes, run: RunRef | null): boolean => {
     if (!countRecord()) return false;
     capture?.add(summary, run, summary);
     admit(summary, run, summary);
     return true;
+  };
+
+  /** One NDJSON line the full way, counted and read. False once the limit stops reading. */
+  const takeLine = (bytes: Uint8Array, start: number, end: number, run: RunRef | null): boolean => {
+    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: 'record-too-large' }, run);
+    if (blankLine(bytes, start, end)) return true;
+    return take(parseLine(bytes, start, end)!, run);
+  };
+
+  /**
+   * Every line of NDJSON bytes. The scanner reads each line from its start and
+   * finds the line's end on the way; only the lines it leaves (not plain
+   * summaries, or too large) are searched for their newline and go the full way.
+   */
+  const takeLines = (bytes: Uint8Array, run: RunRef | null): boolean => {
+    const sink = (block: Uint8Array, start: number, end: number) => takeLine(block, start, end, run);
+    if (!scanner) return eachLine(bytes, sink);
+    return eachLine(bytes, sink, (block, start) => {
+      const summary = scanner.scanLine(block, start);
+      if (!summary || scanner.lineEnd - start > RECORD_MAX_BYTES) return LEAVE_LINE;
+      return takeScanned(summary, run) ? scanner.lineEnd : STOP_READING;
+    });
   };
 
   const readRecords = async (item: SourceItem): Promise<void> => {
@@ -171,13 +189,12 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     }
     if (!item.continued) tally.itemsRead += 1;
     tally.bytesRead += size;
-    const sink = (bytes: Uint8Array, start: number, end: number) => takeLine(bytes, start, end, item.run);
     if (item.stream && format === 'jsonl') {
-      for await (const block of lineBlocks(item.stream())) if (!eachLine(block, sink)) return;
+      for await (const block of lineBlocks(item.stream())) if (!takeLines(block, item.run)) return;
       return;
     }
     if (format === 'jsonl') {
-      eachLine(item.bytes, sink);
+      takeLines(item.bytes, item.run);
       return;
     }
     if (format === 'log') {

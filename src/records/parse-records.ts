@@ -124,11 +124,32 @@ export function* parseRecords(bytes: Uint8Array, format: 'json' | 'jsonl'): Gene
  */
 export type LineSink = (bytes: Uint8Array, start: number, end: number) => boolean;
 
-/** Hands every line of NDJSON bytes to `sink`, after a leading byte order mark. */
-export function eachLine(bytes: Uint8Array, sink: LineSink): boolean {
+/**
+ * Takes a line from its start alone: returns where the line ends (its newline,
+ * or the end of the bytes) when it took it, LEAVE_LINE to hand it to the sink,
+ * STOP_READING to stop.
+ */
+export type LineReader = (bytes: Uint8Array, start: number) => number;
+export const LEAVE_LINE = -1;
+export const STOP_READING = -2;
+
+/**
+ * Hands every line of NDJSON bytes to `sink`, after a leading byte order mark.
+ * `first`, when given, is offered each line before it: a line it takes needs
+ * no search for its newline.
+ */
+export function eachLine(bytes: Uint8Array, sink: LineSink, first?: LineReader): boolean {
   let start = hasBom(bytes) ? 3 : 0;
   const length = bytes.byteLength;
   while (start < length) {
+    if (first) {
+      const taken = first(bytes, start);
+      if (taken === STOP_READING) return false;
+      if (taken !== LEAVE_LINE) {
+        start = taken + 1;
+        continue;
+      }
+    }
     let end = bytes.indexOf(NEWLINE, start);
     if (end === -1) end = length;
     if (!sink(bytes, start, end)) return false;

@@ -15,6 +15,7 @@ import { privacyRuleFor } from './privacy-guard.ts';
 import { timestampMs } from './timestamp.ts';
 import type { Arch, Outcome, Platform } from './session-summary.ts';
 
+const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const COLON = 0x3a;
 const COMMA = 0x2c;
@@ -226,10 +227,28 @@ export class SummaryScanner {
   #ciNull = false;
   #installed = false;
 
+  /** Where the line read by the last successful scan or scanLine ends: at its newline, or the end of the bytes. */
+  lineEnd = 0;
+
   /** The summary on bytes [start, end), or null when the line must take the full way. */
   scan(bytes: Uint8Array, start: number, end: number): CompactSummary | null {
+    return this.#scan(bytes, start, end, false);
+  }
+
+  /**
+   * The summary on the line that starts at `start`, or null when it must take
+   * the full way; its end goes to `lineEnd`. The scan finds the end of the line
+   * as it reads (a newline cannot occur inside a summary it takes), which
+   * spares the caller a search for the newline.
+   */
+  scanLine(bytes: Uint8Array, start: number): CompactSummary | null {
+    return this.#scan(bytes, start, bytes.length, true);
+  }
+
+  /** With `toNewline`, the line may end at a newline before `end`. */
+  #scan(bytes: Uint8Array, start: number, end: number, toNewline: boolean): CompactSummary | null {
     // Reads may look one byte past the line, where a newline or the buffer's end must be.
-    const b = end < bytes.length && bytes[end] !== 0x0a ? bytes.subarray(0, end) : bytes;
+    const b = end < bytes.length && bytes[end] !== NEWLINE ? bytes.subarray(0, end) : bytes;
     if (this.#slabAt + 32 > this.#slab.length) {
       this.#slab = new Uint8Array(SLAB_BYTES);
       this.#slabAt = 0;
@@ -315,7 +334,8 @@ export class SummaryScanner {
       i = skip(b, i + 1, end);
       break;
     }
-    if (i !== end || (seen & REQUIRED) !== REQUIRED) return null;
+    // After the object, only the end of the line: its newline, or the end of the span.
+    if ((i !== end && !(toNewline && b[i] === NEWLINE)) || (seen & REQUIRED) !== REQUIRED) return null;
     if (ended < started || errorLines > logLines) return null;
     const config = this.#config(b);
     if (!config) return null;
@@ -332,6 +352,7 @@ export class SummaryScanner {
     if (outcome >= 0) summary.outcome = OUTCOMES[outcome]!;
     if (kinds) summary.error_kinds = kinds;
     this.#slabAt += this.#installed ? 32 : 16;
+    this.lineEnd = i;
     return summary;
   }
 
