@@ -42375,6 +42375,7 @@ var MAX_KINDS = 32;
 var MAX_KIND_LENGTH = 128;
 var MAX_NAME_LENGTH = 64;
 var MAX_INTERNED = 65536;
+var MAX_BUCKET = 8;
 var SLAB_BYTES = 1 << 16;
 var APP_NAME = 0;
 var APP_VERSION = 1;
@@ -42398,9 +42399,20 @@ function whichWord(bytes, start, end, words) {
   for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
   return -1;
 }
+var HASH_SEED = crypto.getRandomValues(new Uint32Array(1))[0];
 function hashBytes(bytes, start, end) {
-  let hash = 2166136261;
-  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
+  let hash = HASH_SEED ^ Math.imul(end - start, 2654435761);
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    hash = Math.imul(hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24), 3432918353);
+    hash = Math.imul(hash << 15 | hash >>> 17, 461845907);
+  }
+  for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 3266489909);
+  hash ^= hash >>> 16;
   return hash & 1073741823;
 }
 var InternTable = class {
@@ -42410,13 +42422,13 @@ var InternTable = class {
   constructor(make) {
     this.#make = make;
   }
-  /** The value for these bytes; undefined when the table is full and they are new. */
+  /** The value for these bytes; undefined when they are new and the table or their bucket is full. */
   find(bytes, start, end, hash = hashBytes(bytes, start, end)) {
     let bucket = this.#byHash.get(hash);
     if (bucket) {
       for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
     }
-    if (this.#size >= MAX_INTERNED) return void 0;
+    if (this.#size >= MAX_INTERNED || bucket && bucket.length >= MAX_BUCKET) return void 0;
     const key = bytes.slice(start, end);
     const entry = { key, value: this.#make(latin1.decode(key)) };
     if (!bucket) {
@@ -42774,30 +42786,22 @@ var SummaryScanner = class {
     const spans = this.#spans;
     key[0] = this.#platform;
     key[1] = this.#arch;
-    let hash = Math.imul(Math.imul(2166136261 ^ this.#platform, 16777619) ^ this.#arch, 16777619);
     let at = 2;
     for (let slot = 0; slot < SLOTS; slot += 1) {
       const start = spans[2 * slot];
       if (start < 0) {
-        const tag = slot === CI_VALUE && this.#ciNull ? 1 : 0;
-        key[at] = tag;
+        key[at] = slot === CI_VALUE && this.#ciNull ? 1 : 0;
         key[at + 1] = 0;
-        hash = Math.imul(Math.imul(hash ^ tag, 16777619), 16777619);
         at += 2;
         continue;
       }
       const end = spans[2 * slot + 1];
       key[at] = 2;
       key[at + 1] = end - start;
-      hash = Math.imul(Math.imul(hash ^ 2, 16777619) ^ end - start, 16777619);
       at += 2;
-      for (let k = start; k < end; k += 1) {
-        const code = b[k];
-        key[at++] = code;
-        hash = Math.imul(hash ^ code, 16777619);
-      }
+      for (let k = start; k < end; k += 1) key[at++] = b[k];
     }
-    return this.#configs.find(key, 0, at, hash & 1073741823)?.value ?? null;
+    return this.#configs.find(key, 0, at)?.value ?? null;
   }
 };
 function skip(b, i, end) {

@@ -10,7 +10,7 @@ import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/formats/session-l
 import { parseLine } from '../src/records/parse-records.ts';
 import { findPrivateData } from '../src/records/privacy-guard.ts';
 import type { SessionSummary } from '../src/records/session-summary.ts';
-import { SummaryScanner } from '../src/records/summary-scanner.ts';
+import { InternTable, MAX_BUCKET, SummaryScanner } from '../src/records/summary-scanner.ts';
 import { KNOWN_SEGMENTS, safePath, validateSummary } from '../src/records/validate-summary.ts';
 import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
@@ -273,4 +273,19 @@ test('past 65,536 distinct configurations, new ones take the full way and known 
   for (let n = 0; n < 65_536; n += 1) assert.equal(check(scanner, withVersion(`1.${n}`)), true);
   assert.equal(check(scanner, withVersion('2.0')), false);
   assert.equal(check(scanner, withVersion('1.7')), true);
+});
+
+test('byte strings made to share a hash cost a bounded search: past the bound they take the full way', () => {
+  const table = new InternTable<string>((text) => text);
+  const keys = Array.from({ length: MAX_BUCKET + 3 }, (_, n) => encoder.encode(`kind-${n}`));
+  // One hash for all, as if an attacker had found a collision.
+  const found = keys.map((key) => table.find(key, 0, key.length, 12345));
+  assert.deepEqual(
+    found.map((entry) => entry?.value),
+    keys.map((key, n) => (n < MAX_BUCKET ? new TextDecoder().decode(key) : undefined)),
+  );
+  // Those interned are still found; other hashes are not affected.
+  assert.equal(table.find(keys[0]!, 0, keys[0]!.length, 12345)?.value, 'kind-0');
+  const other = encoder.encode('other');
+  assert.equal(table.find(other, 0, other.length)?.value, 'other');
 });

@@ -115,6 +115,8 @@ const MAX_KIND_LENGTH = 128;
 const MAX_NAME_LENGTH = 64;
 /** Distinct configurations and error kinds remembered; past these, new ones take the full way. */
 const MAX_INTERNED = 65_536;
+/** Entries that may share a hash in an intern table. */
+export const MAX_BUCKET = 8;
 const SLAB_BYTES = 1 << 16;
 
 // Spans of the configuration's strings: [start, end) pairs, by slot.
@@ -145,9 +147,23 @@ function whichWord(bytes: Uint8Array, start: number, end: number, words: readonl
   return -1;
 }
 
+/** Per process, so nobody outside knows which byte strings share a hash. */
+const HASH_SEED = crypto.getRandomValues(new Uint32Array(1))[0]!;
+
+/** A keyed hash of bytes [start, end), four bytes a step. */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  let hash = HASH_SEED ^ Math.imul(end - start, 0x9e3779b1);
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    hash = Math.imul(hash ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)), 0xcc9e2d51);
+    hash = Math.imul((hash << 15) | (hash >>> 17), 0x1b873593);
+  }
+  for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   // Kept to 30 bits: a small integer, which a Map hashes fastest.
   return hash & 0x3fffffff;
 }
@@ -158,8 +174,12 @@ interface Interned<T> {
   value: T | null;
 }
 
-/** Values found by their bytes: each distinct byte string is decoded and checked once. */
-class InternTable<T> {
+/**
+ * Values found by their bytes: each distinct byte string is decoded and checked
+ * once. A bucket holds at most MAX_BUCKET entries: byte strings made to share a
+ * hash cost a bounded search each, and those past the bound take the full way.
+ */
+export class InternTable<T> {
   readonly #byHash = new Map<number, Interned<T>[]>();
   #size = 0;
   readonly #make: (text: string) => T | null;
@@ -168,11 +188,11 @@ class InternTable<T> {
     this.#make = make;
   }
 
-  /** The value for these bytes; undefined when the table is full and they are new. */
+  /** The value for these bytes; undefined when they are new and the table or their bucket is full. */
   find(bytes: Uint8Array, start: number, end: number, hash = hashBytes(bytes, start, end)): Interned<T> | undefined {
     let bucket = this.#byHash.get(hash);
     if (bucket) for (const entry of bucket) if (equalBytes(bytes, start, end, entry.key)) return entry;
-    if (this.#size >= MAX_INTERNED) return undefined;
+    if (this.#size >= MAX_INTERNED || (bucket && bucket.length >= MAX_BUCKET)) return undefined;
     const key = bytes.slice(start, end);
     const entry: Interned<T> = { key, value: this.#make(latin1.decode(key)) };
     if (!bucket) {
@@ -553,31 +573,22 @@ export class SummaryScanner {
     const spans = this.#spans;
     key[0] = this.#platform;
     key[1] = this.#arch;
-    // The key's hash (as hashBytes) is made while it is written.
-    let hash = Math.imul(Math.imul(0x811c9dc5 ^ this.#platform, 0x01000193) ^ this.#arch, 0x01000193);
     let at = 2;
     for (let slot = 0; slot < SLOTS; slot += 1) {
       const start = spans[2 * slot]!;
       if (start < 0) {
-        const tag = slot === CI_VALUE && this.#ciNull ? 1 : 0;
-        key[at] = tag;
+        key[at] = slot === CI_VALUE && this.#ciNull ? 1 : 0;
         key[at + 1] = 0;
-        hash = Math.imul(Math.imul(hash ^ tag, 0x01000193), 0x01000193);
         at += 2;
         continue;
       }
       const end = spans[2 * slot + 1]!;
       key[at] = 2;
       key[at + 1] = end - start;
-      hash = Math.imul(Math.imul(hash ^ 2, 0x01000193) ^ (end - start), 0x01000193);
       at += 2;
-      for (let k = start; k < end; k += 1) {
-        const code = b[k]!;
-        key[at++] = code;
-        hash = Math.imul(hash ^ code, 0x01000193);
-      }
+      for (let k = start; k < end; k += 1) key[at++] = b[k]!;
     }
-    return this.#configs.find(key, 0, at, hash & 0x3fffffff)?.value ?? null;
+    return this.#configs.find(key, 0, at)?.value ?? null;
   }
 }
 
