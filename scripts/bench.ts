@@ -1,7 +1,7 @@
 // npm run bench: throughput of the intake pipeline against a bare JSON.parse loop
 // over the same bytes, measured side by side, plus peak memory.
 //
-//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--phase all|generate|floor|pipeline|workers|downloads] [--file DIR]
+//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--rounds N] [--phase all|generate|floor|pipeline|workers|downloads] [--file DIR]
 //
 // Each phase runs in its own child process so its peak RSS is its own.
 
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     phase: { type: 'string', default: 'all' },
     file: { type: 'string' },
     workers: { type: 'string', default: 'auto' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const workerCount = values.workers === 'auto' ? availableParallelism() : Number(values.workers);
@@ -162,23 +163,35 @@ if (values.phase === 'downloads') {
   const self = fileURLToPath(import.meta.url);
   const run = (name: string) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', file, '--workers', String(workerCount)], { encoding: 'utf8' })) as { count: number; perSecond: number; peakRssMb: number; seconds: number };
   const results: Record<string, ReturnType<typeof run>> = {};
+  /** Per round, each phase's speed: the phases of one round run back to back, so their ratios compare. */
+  const rounds: Record<string, number>[] = [];
   // Alternate the phases and keep each one's best, so a busy moment hurts neither side alone.
-  for (let round = 0; round < 2; round += 1) {
+  for (let round = 0; round < Math.max(1, Number(values.rounds)); round += 1) {
+    const speeds: Record<string, number> = {};
     for (const name of ['floor', 'pipeline', 'workers']) {
       const result = run(name);
+      speeds[name] = result.perSecond;
       if (!results[name] || result.perSecond > results[name]!.perSecond) results[name] = result;
     }
+    rounds.push(speeds);
   }
+  /** The median and range over the rounds of one phase's speed against another's. */
+  const spread = (name: string, against: string): string => {
+    const ratios = rounds.map((speeds) => speeds[name]! / speeds[against]!).sort((a, b) => a - b);
+    const median = ratios.length % 2 === 1 ? ratios[(ratios.length - 1) / 2]! : (ratios[ratios.length / 2 - 1]! + ratios[ratios.length / 2]!) / 2;
+    return `${median.toFixed(2)} (${ratios[0]!.toFixed(2)}-${ratios.at(-1)!.toFixed(2)} over ${ratios.length} rounds)`;
+  };
   const floorResult = results['floor']!;
   const pipelineResult = results['pipeline']!;
   console.log(`${sessions.toLocaleString('en')} summaries, ${(size / 1e6).toFixed(0)} MB of NDJSON in files of ${PER_FILE.toLocaleString('en')}`);
   console.log(`floor (JSON.parse per line): ${Math.round(floorResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${floorResult.peakRssMb.toFixed(0)} MB`);
   console.log(`pipeline (read, parse, privacy guard, validate, dedupe, aggregate): ${Math.round(pipelineResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${pipelineResult.peakRssMb.toFixed(0)} MB`);
-  console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)}`);
+  console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)} of the bests; round by round ${spread('pipeline', 'floor')}`);
   const workersResult = results['workers']!;
   console.log(
     `pipeline with ${workerCount} worker threads: ${Math.round(workersResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${workersResult.peakRssMb.toFixed(0)} MB; ` +
-      `${(workersResult.perSecond / pipelineResult.perSecond).toFixed(2)}x one thread, ${(workersResult.perSecond / floorResult.perSecond).toFixed(2)}x the floor`,
+      `${(workersResult.perSecond / pipelineResult.perSecond).toFixed(2)}x one thread, ${(workersResult.perSecond / floorResult.perSecond).toFixed(2)}x the floor (bests); ` +
+      `round by round ${spread('workers', 'floor')} the floor`,
   );
   if (workersResult.count !== pipelineResult.count) console.log(`note: worker threads accepted ${workersResult.count}, one thread ${pipelineResult.count}`);
   if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
