@@ -44565,12 +44565,22 @@ async function runTriage(settings, deps) {
   if (settings.mode === "partial") throw new Error("Mode partial writes a partial: use runPartial");
   if (settings.mode === "merge") log.info(`Merging ${deps.partials?.length ?? 0} partial(s).`);
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
-  const aggregator = createAggregator(settings.groupBy);
-  const side = [createAggregator(["os.platform", "app.version"])];
-  if (settings.reportIssue) side.push(createAggregator([]), createAggregator(["os.platform"]), createAggregator(["app.version"]), createAggregator(["runtime.version"]));
+  const byGrouping = /* @__PURE__ */ new Map();
+  const aggregatorFor = (fields) => {
+    const key = fields.join(",");
+    let found = byGrouping.get(key);
+    if (!found) {
+      found = createAggregator(fields);
+      byGrouping.set(key, found);
+    }
+    return found;
+  };
+  const aggregator = aggregatorFor(settings.groupBy);
+  const side = [aggregatorFor(["os.platform", "app.version"])];
+  if (settings.reportIssue) side.push(aggregatorFor([]), aggregatorFor(["os.platform"]), aggregatorFor(["app.version"]), aggregatorFor(["runtime.version"]));
+  const aggregators = [...byGrouping.values()];
   const onSession = (summary2, run2, times) => {
-    aggregator.add(summary2, run2, times);
-    for (const other of side) other.add(summary2, run2, times);
+    for (const each of aggregators) each.add(summary2, run2, times);
   };
   let tally;
   if (settings.mode === "merge") {

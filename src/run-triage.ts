@@ -2,6 +2,7 @@
 // report out. Clock, sources, tracker and templates are handed in by the caller.
 
 import { createAggregator } from './aggregate/aggregate-groups.ts';
+import type { Aggregator } from './aggregate/aggregate-groups.ts';
 import { judgeGroups } from './aggregate/flag-groups.ts';
 import type { JudgedGroup } from './aggregate/flag-groups.ts';
 import { groupLabel } from './aggregate/group-key.ts';
@@ -157,13 +158,24 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   if (settings.mode === 'merge') log.info(`Merging ${deps.partials?.length ?? 0} partial(s).`);
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
 
-  const aggregator = createAggregator(settings.groupBy);
+  // One aggregator per distinct grouping: with the default group-by, the OS × version table is the groups themselves.
+  const byGrouping = new Map<string, Aggregator>();
+  const aggregatorFor = (fields: GroupField[]): Aggregator => {
+    const key = fields.join(',');
+    let found = byGrouping.get(key);
+    if (!found) {
+      found = createAggregator(fields);
+      byGrouping.set(key, found);
+    }
+    return found;
+  };
+  const aggregator = aggregatorFor(settings.groupBy);
   // The OS × version table of the job summary, and the dashboard's breakdowns.
-  const side = [createAggregator(['os.platform', 'app.version'])];
-  if (settings.reportIssue) side.push(createAggregator([]), createAggregator(['os.platform']), createAggregator(['app.version']), createAggregator(['runtime.version']));
+  const side = [aggregatorFor(['os.platform', 'app.version'])];
+  if (settings.reportIssue) side.push(aggregatorFor([]), aggregatorFor(['os.platform']), aggregatorFor(['app.version']), aggregatorFor(['runtime.version']));
+  const aggregators = [...byGrouping.values()];
   const onSession: IntakeOptions['onSession'] = (summary, run, times) => {
-    aggregator.add(summary, run, times);
-    for (const other of side) other.add(summary, run, times);
+    for (const each of aggregators) each.add(summary, run, times);
   };
   let tally: IntakeTally;
   if (settings.mode === 'merge') {
