@@ -41689,11 +41689,9 @@ var FIRST_CAPACITY = 8;
 var UuidSet = class {
   #segments = [];
   #size = 0;
-  /** `initialCapacity` IDs fit before any segment grows. */
-  constructor(initialCapacity = 0) {
-    const perSegment = Math.max(FIRST_CAPACITY, Math.ceil(initialCapacity / SEGMENTS / MAX_LOAD));
+  constructor() {
     for (let i = 0; i < SEGMENTS; i += 1) {
-      this.#segments.push({ table: new Uint32Array(perSegment * WORDS), tags: new Uint16Array(perSegment), capacity: perSegment, size: 0 });
+      this.#segments.push({ table: new Uint32Array(FIRST_CAPACITY * WORDS), tags: new Uint16Array(FIRST_CAPACITY), capacity: FIRST_CAPACITY, size: 0 });
     }
   }
   get size() {

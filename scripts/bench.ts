@@ -176,7 +176,7 @@ if (values.phase === 'downloads') {
     rounds.push(speeds);
   }
   /** The median and range over the rounds of one phase's speed against another's. */
-  const spread = (name: string, against: string): string => {
+  const roundRatios = (name: string, against: string): string => {
     const ratios = rounds.map((speeds) => speeds[name]! / speeds[against]!).sort((a, b) => a - b);
     const median = ratios.length % 2 === 1 ? ratios[(ratios.length - 1) / 2]! : (ratios[ratios.length / 2 - 1]! + ratios[ratios.length / 2]!) / 2;
     return `${median.toFixed(2)} (${ratios[0]!.toFixed(2)}-${ratios.at(-1)!.toFixed(2)} over ${ratios.length} rounds)`;
@@ -186,12 +186,12 @@ if (values.phase === 'downloads') {
   console.log(`${sessions.toLocaleString('en')} summaries, ${(size / 1e6).toFixed(0)} MB of NDJSON in files of ${PER_FILE.toLocaleString('en')}`);
   console.log(`floor (JSON.parse per line): ${Math.round(floorResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${floorResult.peakRssMb.toFixed(0)} MB`);
   console.log(`pipeline (read, parse, privacy guard, validate, dedupe, aggregate): ${Math.round(pipelineResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${pipelineResult.peakRssMb.toFixed(0)} MB`);
-  console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)} of the bests; round by round ${spread('pipeline', 'floor')}`);
+  console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)} of the bests; round by round ${roundRatios('pipeline', 'floor')}`);
   const workersResult = results['workers']!;
   console.log(
     `pipeline with ${workerCount} worker threads: ${Math.round(workersResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${workersResult.peakRssMb.toFixed(0)} MB; ` +
       `${(workersResult.perSecond / pipelineResult.perSecond).toFixed(2)}x one thread, ${(workersResult.perSecond / floorResult.perSecond).toFixed(2)}x the floor (bests); ` +
-      `round by round ${spread('workers', 'floor')} the floor`,
+      `round by round ${roundRatios('workers', 'floor')} the floor`,
   );
   if (workersResult.count !== pipelineResult.count) console.log(`note: worker threads accepted ${workersResult.count}, one thread ${pipelineResult.count}`);
   if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
