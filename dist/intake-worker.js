@@ -4471,7 +4471,13 @@ function serveIntake(port, setup) {
   };
   const records = new SessionRecordWriter(setup.windowStartMs);
   let captured = null;
+  let reading = null;
   const post = () => {
+    if (reading) {
+      reading.bytes.buffer.transfer(0);
+      reading.prefix?.buffer?.transfer(0);
+      reading = null;
+    }
     const { bytes, count } = records.takeRecords();
     const message = { kind: "input", records: bytes, count, dictionary: records.takeDictionary(), captured };
     captured = null;
@@ -4489,6 +4495,7 @@ function serveIntake(port, setup) {
           return;
         }
         const { item } = message;
+        reading = item;
         const shared = { kind: "item", origin: item.origin, name: item.name, run: item.run };
         if (item.prefix) yield { ...shared, bytes: item.prefix, size: 0, continued: item.continued };
         yield {

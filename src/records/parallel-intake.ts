@@ -64,7 +64,15 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
   };
   const records = new SessionRecordWriter(setup.windowStartMs);
   let captured: InputResult | null = null;
+  /** The input being read: its memory goes back to the system when its answer goes, not at the worker's next collection. */
+  let reading: WireItem | null = null;
   const post = () => {
+    if (reading) {
+      // Nothing read from an input is kept past its answer (accepted IDs are copied out), so its buffers can be let go.
+      (reading.bytes.buffer as ArrayBuffer).transfer(0);
+      (reading.prefix?.buffer as ArrayBuffer | undefined)?.transfer(0);
+      reading = null;
+    }
     const { bytes, count } = records.takeRecords();
     const message: FromWorker = { kind: 'input', records: bytes, count, dictionary: records.takeDictionary(), captured };
     captured = null;
@@ -83,6 +91,7 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
           return;
         }
         const { item } = message;
+        reading = item;
         const shared = { kind: 'item' as const, origin: item.origin, name: item.name, run: item.run };
         // A prefix is part of the same input, so both are read before the answer goes back.
         if (item.prefix) yield { ...shared, bytes: item.prefix, size: 0, continued: item.continued };
