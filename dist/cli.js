@@ -42768,6 +42768,29 @@ var OS_VERSION2 = 4;
 var CI_VALUE = 5;
 var SLOTS = 6;
 var NO_ARCH = 255;
+var V_SESSION = 16;
+var V_INSTALL = 17;
+var V_PLATFORM = 18;
+var V_ARCH = 19;
+var V_STARTED = 20;
+var V_ENDED = 21;
+var V_LOG = 22;
+var V_ERROR = 23;
+var V_OUTCOME = 24;
+var V_KINDS = 25;
+var FIELD_VALUES = [-1, V_SESSION, V_INSTALL, -1, -1, -1, -1, V_STARTED, V_ENDED, V_LOG, V_ERROR, V_OUTCOME, V_KINDS];
+var MAX_VALUES = 16;
+var MAX_LAYOUTS = 4;
+var RELEARN_AFTER = 256;
+function sharedSteps(a, b) {
+  const steps = Math.min(a.values.length, b.values.length);
+  let k = 0;
+  while (k < steps && a.values[k] === b.values[k] && sameLiteral(a.literals[k], b.literals[k])) k += 1;
+  return k;
+}
+function sameLiteral(a, b) {
+  return a.length === b.length && equalBytes(a, 0, a.length, b);
+}
 function equalBytes(bytes, start, end, word) {
   if (end - start !== word.length) return false;
   for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
@@ -42859,8 +42882,28 @@ var SummaryScanner = class {
   #arch = 0;
   #ciNull = false;
   #installed = false;
+  /** Known layouts, and what the scan records of a line's values to learn one (see Layout). */
+  #layouts = [];
+  #sinceLearnt = 0;
+  #recording = false;
+  #valueStarts = new Int32Array(MAX_VALUES);
+  #valueEnds = new Int32Array(MAX_VALUES);
+  #valueKinds = new Uint8Array(MAX_VALUES);
+  #valueCount = 0;
+  /** Where the last layout failed to match: at the literal (or, with #failedInValue, the value) of this step, at this byte. */
+  #failedStep = 0;
+  #failedInValue = false;
+  #failedAt = 0;
+  // Values of the line a layout is reading, kept across a resumed match (see scanLine).
+  #started = 0;
+  #ended = 0;
+  #logLines = 0;
+  #errorLines = 0;
+  #outcome = -1;
   /** Where the line read by the last successful scan or scanLine ends: at its newline, or the end of the bytes. */
   lineEnd = 0;
+  /** Lines scanLine read by a known layout (see Layout). */
+  linesByLayout = 0;
   /** The summary on bytes [start, end), or null when the line must take the full way. */
   scan(bytes, start, end) {
     return this.#scan(bytes, start, end, false);
@@ -42872,27 +42915,127 @@ var SummaryScanner = class {
    * spares the caller a search for the newline.
    */
   scanLine(bytes, start) {
-    return this.#scan(bytes, start, bytes.length, true);
+    const layouts = this.#layouts;
+    let failed = null;
+    for (let n = 0; n < layouts.length; n += 1) {
+      const layout = layouts[n];
+      let from = 0;
+      let at = start;
+      if (failed) {
+        const shared = failed.shared.get(layout) ?? 0;
+        if (this.#failedStep < shared) continue;
+        if (this.#failedStep === shared && !this.#failedInValue) {
+          from = shared;
+          at = this.#failedAt;
+        }
+      }
+      const summary2 = this.#matchLayout(layout, bytes, from, at);
+      if (!summary2) {
+        failed = layout;
+        continue;
+      }
+      for (let m = n; m > 0; m -= 1) layouts[m] = layouts[m - 1];
+      layouts[0] = layout;
+      this.linesByLayout += 1;
+      return summary2;
+    }
+    this.#sinceLearnt += 1;
+    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER) return this.#scan(bytes, start, bytes.length, true);
+    this.#recording = true;
+    this.#valueCount = 0;
+    const summary = this.#scan(bytes, start, bytes.length, true);
+    this.#recording = false;
+    if (summary) this.#learn(bytes, start);
+    return summary;
   }
-  /** With `toNewline`, the line may end at a newline before `end`. */
-  #scan(bytes, start, end, toNewline) {
-    const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
+  /** Keeps the layout of the line just scanned (from `start` to lineEnd), as the most recent. */
+  #learn(b, start) {
+    const count = this.#valueCount;
+    const literals = [];
+    let from = start;
+    for (let k = 0; k < count; k += 1) {
+      literals.push(b.slice(from, this.#valueStarts[k]));
+      from = this.#valueEnds[k];
+    }
+    literals.push(b.slice(from, this.lineEnd));
+    const values = this.#valueKinds.slice(0, count);
+    const layout = { values, literals, installed: this.#installed, ciNull: this.#ciNull, hasKinds: values.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
+    if (this.#layouts.length === MAX_LAYOUTS) {
+      const dropped = this.#layouts.pop();
+      for (const other of this.#layouts) other.shared.delete(dropped);
+    }
+    for (const other of this.#layouts) {
+      const steps = sharedSteps(layout, other);
+      layout.shared.set(other, steps);
+      other.shared.set(layout, steps);
+    }
+    this.#layouts.unshift(layout);
+    this.#sinceLearnt = 0;
+  }
+  /** While the scan records a layout: the value of `kind` spans [start, end). */
+  #value(kind, start, end) {
+    if (end < 0) return;
+    const n = this.#valueCount;
+    this.#valueKinds[n] = kind;
+    this.#valueStarts[n] = start;
+    this.#valueEnds[n] = end;
+    this.#valueCount = n + 1;
+  }
+  /**
+   * The line at byte `i` read by a known layout from its literal `from` on (the
+   * values before it read already), or null when it does not follow it: where,
+   * in #failedStep and the fields after it.
+   */
+  #matchLayout(layout, b, from, i) {
+    const end = b.length;
+    const idAt = this.#newIds();
+    if (from === 0) this.#reset(layout.installed, layout.ciNull);
+    else {
+      this.#installed = layout.installed;
+      this.#ciNull = layout.ciNull;
+    }
+    const { values, literals } = layout;
+    for (let k = from; k <= values.length; k += 1) {
+      const literal = literals[k];
+      const length = literal.length;
+      let same = i + length <= end;
+      for (let j = 0; same && j < length; j += 1) same = b[i + j] === literal[j];
+      if (!same) {
+        this.#failedStep = k;
+        this.#failedInValue = false;
+        this.#failedAt = i;
+        return null;
+      }
+      i += length;
+      if (k === values.length) break;
+      i = this.#readValue(values[k], b, i, end, idAt);
+      if (i < 0) {
+        this.#failedStep = k;
+        this.#failedInValue = true;
+        return null;
+      }
+    }
+    if (i !== end && b[i] !== NEWLINE2) {
+      this.#failedStep = values.length + 1;
+      return null;
+    }
+    return this.#finish(b, i, idAt, layout.hasKinds);
+  }
+  /** Where the next summary's IDs go: room for two in the slab. */
+  #newIds() {
     if (this.#slabAt + 32 > this.#slab.length) {
       this.#slab = new Uint8Array(SLAB_BYTES);
       this.#slabAt = 0;
     }
-    const idAt = this.#slabAt;
-    this.#spans.fill(-1);
-    this.#kindCount = 0;
-    this.#arch = NO_ARCH;
-    this.#ciNull = false;
-    this.#installed = false;
+    return this.#slabAt;
+  }
+  /** With `toNewline`, the line may end at a newline before `end`. */
+  #scan(bytes, start, end, toNewline) {
+    const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
+    const idAt = this.#newIds();
+    const recording = this.#recording;
+    this.#reset(false, false);
     let seen = 0;
-    let started = 0;
-    let ended = 0;
-    let logLines = 0;
-    let errorLines = 0;
-    let outcome = -1;
     let i = skip(b, start, end);
     if (b[i] !== OPEN) return null;
     i = skip(b, i + 1, end);
@@ -42901,58 +43044,26 @@ var SummaryScanner = class {
       const field = fieldAt(b, i + 1, end);
       if (field === 0 || (seen & field) !== 0) return null;
       seen |= field;
-      i = skip(b, i + 2 + FIELD_LENGTH[31 - Math.clz32(field)], end);
+      const position = 31 - Math.clz32(field);
+      i = skip(b, i + 2 + FIELD_LENGTH[position], end);
       if (b[i] !== COLON2) return null;
       i = skip(b, i + 1, end);
-      switch (field) {
-        case SCHEMA:
-          i = this.#count(b, i, end, 1);
-          if (i < 0 || this.#number !== 1) return null;
-          break;
-        case SESSION:
-          i = this.#uuid(b, i, end, idAt);
-          break;
-        case INSTALL:
-          i = this.#uuid(b, i, end, idAt + 16);
-          this.#installed = true;
-          break;
-        case APP:
-          i = this.#pair(b, i, end, APP_NAME);
-          break;
-        case RUNTIME:
-          i = this.#pair(b, i, end, RUNTIME_NAME);
-          break;
-        case OS:
-          i = this.#os(b, i, end);
-          break;
-        case CI:
-          i = this.#ci(b, i, end);
-          break;
-        case STARTED:
-          i = this.#timestamp(b, i, end);
-          started = this.#ms;
-          break;
-        case ENDED:
-          i = this.#timestamp(b, i, end);
-          ended = this.#ms;
-          break;
-        case LOG:
-          i = this.#count(b, i, end, MAX_COUNT);
-          logLines = this.#number;
-          break;
-        case ERROR:
-          i = this.#count(b, i, end, MAX_COUNT);
-          errorLines = this.#number;
-          break;
-        case OUTCOME:
-          i = this.#word(b, i, end, OUTCOME_BYTES);
-          outcome = this.#code;
-          break;
-        case KINDS:
-          i = this.#errorKinds(b, i, end);
-          break;
+      const valueAt = i;
+      let value = FIELD_VALUES[position];
+      if (value >= 0) {
+        i = this.#readValue(value, b, i, end, idAt);
+        if (field === INSTALL) this.#installed = true;
+      } else if (field === SCHEMA) {
+        i = this.#count(b, i, end, 1);
+        if (i < 0 || this.#number !== 1) return null;
+      } else if (field === CI) {
+        i = this.#ci(b, i, end);
+        if (!this.#ciNull) value = CI_VALUE;
+      } else {
+        i = field === OS ? this.#os(b, i, end) : this.#pair(b, i, end, field === APP ? APP_NAME : RUNTIME_NAME);
       }
       if (i < 0) return null;
+      if (recording && value >= 0) this.#value(value, valueAt, i);
       i = skip(b, i, end);
       if (b[i] === COMMA2) {
         i = skip(b, i + 1, end);
@@ -42963,11 +43074,81 @@ var SummaryScanner = class {
       break;
     }
     if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED) !== REQUIRED) return null;
-    if (ended < started || errorLines > logLines) return null;
+    return this.#finish(b, i, idAt, (seen & KINDS) !== 0);
+  }
+  /** Forgets the values of the line read before. */
+  #reset(installed, ciNull) {
+    this.#spans.fill(-1);
+    this.#kindCount = 0;
+    this.#platform = -1;
+    this.#arch = NO_ARCH;
+    this.#installed = installed;
+    this.#ciNull = ciNull;
+    this.#started = 0;
+    this.#ended = 0;
+    this.#logLines = 0;
+    this.#errorLines = 0;
+    this.#outcome = -1;
+  }
+  /**
+   * A value of `kind` at `i` (the values a layout reads, and the scan all its
+   * plain ones): its end, or -1. What it holds goes to the spans or the fields
+   * of the current line.
+   */
+  #readValue(kind, b, i, end, idAt) {
+    switch (kind) {
+      case V_SESSION:
+        return this.#uuid(b, i, end, idAt);
+      case V_INSTALL:
+        return this.#uuid(b, i, end, idAt + 16);
+      case APP_NAME:
+      case RUNTIME_NAME:
+        return this.#classString(b, i, end, ALNUM, NAME, 1, MAX_NAME_LENGTH, kind);
+      case APP_VERSION:
+      case RUNTIME_VERSION:
+      case OS_VERSION2:
+        return this.#classString(b, i, end, ALNUM, VERSION10, 1, MAX_NAME_LENGTH, kind);
+      case CI_VALUE:
+        return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
+      case V_PLATFORM:
+        i = this.#word(b, i, end, PLATFORM_BYTES);
+        this.#platform = this.#code;
+        return i;
+      case V_ARCH:
+        i = this.#word(b, i, end, ARCH_BYTES);
+        this.#arch = this.#code;
+        return i;
+      case V_STARTED:
+        i = this.#timestamp(b, i, end);
+        this.#started = this.#ms;
+        return i;
+      case V_ENDED:
+        i = this.#timestamp(b, i, end);
+        this.#ended = this.#ms;
+        return i;
+      case V_LOG:
+        i = this.#count(b, i, end, MAX_COUNT);
+        this.#logLines = this.#number;
+        return i;
+      case V_ERROR:
+        i = this.#count(b, i, end, MAX_COUNT);
+        this.#errorLines = this.#number;
+        return i;
+      case V_OUTCOME:
+        i = this.#word(b, i, end, OUTCOME_BYTES);
+        this.#outcome = this.#code;
+        return i;
+      default:
+        return this.#errorKinds(b, i, end);
+    }
+  }
+  /** The rules across fields, the shared configuration and error kinds, and the summary of a line read up to its end `i`. */
+  #finish(b, i, idAt, hasKinds) {
+    if (this.#ended < this.#started || this.#errorLines > this.#logLines) return null;
     const config = this.#config(b);
     if (!config) return null;
     let kinds;
-    if (seen & KINDS) {
+    if (hasKinds) {
       kinds = {};
       for (let k = 0; k < this.#kindCount; k += 1) {
         const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
@@ -42975,8 +43156,8 @@ var SummaryScanner = class {
         kinds[entry.value] = this.#kindCounts[k];
       }
     }
-    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, started, ended, logLines, errorLines);
-    if (outcome >= 0) summary.outcome = OUTCOMES2[outcome];
+    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, this.#started, this.#ended, this.#logLines, this.#errorLines);
+    if (this.#outcome >= 0) summary.outcome = OUTCOMES2[this.#outcome];
     if (kinds) summary.error_kinds = kinds;
     this.#slabAt += this.#installed ? 32 : 16;
     this.lineEnd = i;
@@ -43045,8 +43226,10 @@ var SummaryScanner = class {
       i = skip(b, keyEnd + 1, end);
       if (b[i] !== COLON2) return -1;
       i = skip(b, i + 1, end);
-      i = this.#classString(b, i, end, ALNUM, isName ? NAME : VERSION10, 1, MAX_NAME_LENGTH, target);
+      const valueAt = i;
+      i = this.#readValue(target, b, i, end, -1);
       if (i < 0) return -1;
+      if (this.#recording) this.#value(target, valueAt, i);
       i = skip(b, i, end);
       if (b[i] === COMMA2) {
         i = skip(b, i + 1, end);
@@ -43060,7 +43243,6 @@ var SummaryScanner = class {
   #os(b, i, end) {
     if (b[i] !== OPEN) return -1;
     i = skip(b, i + 1, end);
-    let platform = -1;
     for (; ; ) {
       if (b[i] !== QUOTE2) return -1;
       const keyEnd = plainString(b, i + 1, end);
@@ -43069,28 +43251,29 @@ var SummaryScanner = class {
       i = skip(b, keyEnd + 1, end);
       if (b[i] !== COLON2) return -1;
       i = skip(b, i + 1, end);
+      let value;
       if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
-        if (platform >= 0) return -1;
-        i = this.#word(b, i, end, PLATFORM_BYTES);
-        platform = this.#code;
+        if (this.#platform >= 0) return -1;
+        value = V_PLATFORM;
       } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
         if (this.#spans[2 * OS_VERSION2] >= 0) return -1;
-        i = this.#classString(b, i, end, ALNUM, VERSION10, 1, MAX_NAME_LENGTH, OS_VERSION2);
+        value = OS_VERSION2;
       } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
         if (this.#arch !== NO_ARCH) return -1;
-        i = this.#word(b, i, end, ARCH_BYTES);
-        this.#arch = this.#code;
+        value = V_ARCH;
       } else {
         return -1;
       }
+      const valueAt = i;
+      i = this.#readValue(value, b, i, end, -1);
       if (i < 0) return -1;
+      if (this.#recording) this.#value(value, valueAt, i);
       i = skip(b, i, end);
       if (b[i] === COMMA2) {
         i = skip(b, i + 1, end);
         continue;
       }
-      if (b[i] !== CLOSE || platform < 0) return -1;
-      this.#platform = platform;
+      if (b[i] !== CLOSE || this.#platform < 0) return -1;
       return i + 1;
     }
   }

@@ -10,7 +10,7 @@ import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/formats/session-l
 import { parseLine } from '../src/records/parse-records.ts';
 import { findPrivateData } from '../src/records/privacy-guard.ts';
 import type { SessionSummary } from '../src/records/session-summary.ts';
-import { InternTable, MAX_BUCKET, SummaryScanner } from '../src/records/summary-scanner.ts';
+import { InternTable, MAX_BUCKET, MAX_LAYOUTS, SummaryScanner } from '../src/records/summary-scanner.ts';
 import { KNOWN_SEGMENTS, safePath, validateSummary } from '../src/records/validate-summary.ts';
 import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
@@ -114,6 +114,7 @@ const validRecord = fc
     fc.tuple(chars(ALNUM, 1, 1), chars(`${ALNUM}._-`, 0, 20)).map(([a, b]) => a + b),
     fc.tuple(chars('0123456789', 1, 1), chars('0123456789.+-ab', 0, 10)).map(([a, b]) => a + b),
     fc.option(pick('x64', 'arm64', 'x86', 'arm', 'other'), { nil: undefined }),
+    fc.option(pick('14.4.1', '6.5.0-1025-azure', '10.0.22631'), { nil: undefined }),
     fc.option(pick('ok', 'error', 'crash'), { nil: undefined }),
     fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }),
     fc.integer({ min: 0, max: 86_400_000 }),
@@ -122,12 +123,12 @@ const validRecord = fc
     fc.dictionary(fc.tuple(chars('abcXYZ_', 1, 1), chars('abcXYZ_019', 0, 10)).map(([a, b]) => a + b), fc.integer({ min: 1, max: 100 }), { maxKeys: 5 }),
     fc.oneof(fc.constant(undefined), fc.constant(null), pick('GITHUB_ACTIONS', 'CIRCLECI')),
   )
-  .map(([sessionId, installId, appName, appVersion, arch, outcome, started, duration, errors, more, errorKinds, ci]) => {
+  .map(([sessionId, installId, appName, appVersion, arch, osVersion, outcome, started, duration, errors, more, errorKinds, ci]) => {
     const summary: Record<string, unknown> = {
       ...VALID_SUMMARY,
       session_id: sessionId,
       app: { name: appName, version: appVersion },
-      os: { platform: 'darwin', ...(arch ? { arch } : {}) },
+      os: { platform: 'darwin', ...(osVersion ? { version: osVersion } : {}), ...(arch ? { arch } : {}) },
       started_at: new Date(started).toISOString(),
       ended_at: new Date(started + duration).toISOString(),
       log_lines: errors + more,
@@ -177,15 +178,21 @@ function spacedJson(value: unknown, blank: () => string): string {
   return Array.isArray(value) ? `[${parts.join(',')}]` : `{${parts.join(',')}${blank()}}`;
 }
 
+/** How a producer writes its records: an order of the keys (by seed) and blanks between tokens, or none. */
+const style = fc.record({ seed: fc.integer(), spaced: fc.boolean(), blanks: fc.array(pick('', '', '', ' ', '\t', '\r', '  '), { minLength: 1 }) });
+type Style = { seed: number; spaced: boolean; blanks: string[] };
+
+/** The JSON text of a record in a style: records with the same keys come out alike but for their values. */
+function render(value: Record<string, unknown>, { seed, spaced, blanks }: Style): string {
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+  const shuffled = entries.map((entry, index) => [((seed * (index + 7)) >>> 0) % 97, entry] as const).sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
+  let next = 0;
+  const blank = () => (spaced ? blanks[next++ % blanks.length]! : '');
+  return blank() + spacedJson(Object.fromEntries(shuffled), blank) + blank();
+}
+
 /** The JSON text of a record, with its keys in a random order and now and then blanks between tokens. */
-const line = (values: fc.Arbitrary<Record<string, unknown>>) =>
-  fc.tuple(values, fc.integer(), fc.boolean(), fc.array(pick('', '', '', ' ', '\t', '\r', '  '), { minLength: 1 })).map(([value, seed, spaced, blanks]) => {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    const shuffled = entries.map((entry, index) => [((seed * (index + 7)) >>> 0) % 97, entry] as const).sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
-    let next = 0;
-    const blank = () => (spaced ? blanks[next++ % blanks.length]! : '');
-    return blank() + spacedJson(Object.fromEntries(shuffled), blank) + blank();
-  });
+const line = (values: fc.Arbitrary<Record<string, unknown>>) => fc.tuple(values, style).map(([value, how]) => render(value, how));
 
 test('whatever the fast path accepts, the full way accepts with the same figures', () => {
   const scanner = new SummaryScanner();
@@ -200,26 +207,118 @@ test('whatever the fast path accepts, the full way accepts with the same figures
   assert.ok(taken > RUNS / 50, `only ${taken} of ${RUNS} records were taken by the fast path`);
 });
 
+/** One to three byte edits: deletions, insertions, replacements and repeats of JSON's own characters and some traps. */
+const edits = fc.array(
+  fc.tuple(fc.nat(), pick('delete', 'insert', 'replace', 'duplicate'), fc.oneof(chars('{}[]":,.-+eE0159aZ_\\ \t', 1, 3), pick('\\u0061', 'null', '"a":1,', '\u00e9', '1.0', '"session_id":"x",'))),
+  { minLength: 1, maxLength: 3 },
+);
+
+function edit(text: string, changes: [number, string, string][]): string {
+  let edited = text;
+  for (const [at, kind, piece] of changes) {
+    const position = at % (edited.length + 1);
+    if (kind === 'delete') edited = edited.slice(0, position) + edited.slice(position + piece.length);
+    else if (kind === 'insert') edited = edited.slice(0, position) + piece + edited.slice(position);
+    else if (kind === 'replace') edited = edited.slice(0, position) + piece + edited.slice(position + piece.length);
+    else edited = edited.slice(0, position) + edited.slice(position, position + 12) + edited.slice(position);
+  }
+  return edited;
+}
+
 test('lines edited byte by byte are never accepted wrongly', () => {
   const scanner = new SummaryScanner();
-  const edits = fc.array(
-    fc.tuple(fc.nat(), pick('delete', 'insert', 'replace', 'duplicate'), fc.oneof(chars('{}[]":,.-+eE0159aZ_\\ \t', 1, 3), pick('\\u0061', 'null', '"a":1,', '\u00e9', '1.0', '"session_id":"x",'))),
-    { minLength: 1, maxLength: 3 },
-  );
   fc.assert(
     fc.property(line(validRecord), edits, (text, changes) => {
-      let edited = text;
-      for (const [at, kind, piece] of changes) {
-        const position = at % (edited.length + 1);
-        if (kind === 'delete') edited = edited.slice(0, position) + edited.slice(position + piece.length);
-        else if (kind === 'insert') edited = edited.slice(0, position) + piece + edited.slice(position);
-        else if (kind === 'replace') edited = edited.slice(0, position) + piece + edited.slice(position + piece.length);
-        else edited = edited.slice(0, position) + edited.slice(position, position + 12) + edited.slice(position);
-      }
-      check(scanner, edited);
+      check(scanner, edit(text, changes));
     }),
     { numRuns: RUNS },
   );
+});
+
+/** Whether two values have the same keys all the way down. */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return typeof a === typeof b && (a === null) === (b === null);
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** A record with the keys of `shape`, and the values of `values` where they have the same shape (error kinds whatever their names). */
+function withKeysOf(shape: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(shape)) out[key] = key === 'error_kinds' || sameShape(value, values[key]) ? (values[key] ?? value) : value;
+  return out;
+}
+
+/**
+ * What one producer writes, line after line: records of two to four shapes
+ * (which optional fields they have) in one style, so in as many layouts, with
+ * varying values; now and then a field made wild or the line edited byte by byte.
+ */
+const producerLines = fc
+  .tuple(
+    fc.array(validRecord, { minLength: 2, maxLength: 4 }),
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        validRecord,
+        fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: wildField.map((field) => ({ field })) }, { weight: 1, arbitrary: edits.map((changes) => ({ changes })) }),
+      ),
+      { minLength: 2, maxLength: 16 },
+    ),
+    style,
+  )
+  .map(([shapes, lines, how]) =>
+    lines.map(([which, values, twist]) => {
+      const record = withKeysOf(shapes[which % shapes.length]!, values);
+      if (twist && 'field' in twist) {
+        const [key, field] = twist.field;
+        if (field === undefined) delete record[key];
+        else record[key] = field;
+      }
+      const text = render(record, how);
+      return twist && 'changes' in twist ? edit(text, twist.changes) : text;
+    }),
+  );
+
+test("a producer's lines, read one after another, are read by their layouts with the figures of the scan and of the full way", () => {
+  let lines = 0;
+  let byLayout = 0;
+  fc.assert(
+    fc.property(producerLines, (texts) => {
+      const scanner = new SummaryScanner();
+      for (const text of texts) check(scanner, text);
+      lines += texts.length;
+      byLayout += scanner.linesByLayout;
+    }),
+    { numRuns: RUNS },
+  );
+  // Most lines follow a layout learnt before them: the comparison is above all of the layouts' reading.
+  assert.ok(byLayout > lines / 3, `only ${byLayout} of ${lines} lines were read by a layout`);
+});
+
+test('layouts: a line that differs from every known one in any byte outside its values is read by the scan, and more layouts than are kept still read right', () => {
+  const text = (changes: Record<string, unknown>) => JSON.stringify({ ...VALID_SUMMARY, ...changes });
+  const scanner = new SummaryScanner();
+  assert.equal(check(scanner, text({})), true);
+  assert.equal(check(scanner, text({ session_id: 'dc0f0a6c-1111-4aaa-8bbb-000000000002', log_lines: 7, error_lines: 1, error_kinds: { OSError: 1 }, outcome: 'crash' })), true);
+  // The first line's layout read the second (check reads each line once by scanLine).
+  assert.equal(scanner.linesByLayout, 1);
+  // Values the layout reads are checked as the scan checks them, rules across fields too.
+  assert.equal(check(scanner, text({ log_lines: 1.5 })), false);
+  assert.equal(check(scanner, text({ error_lines: 101 })), false);
+  assert.equal(check(scanner, text({ app: { name: 'octo-cli', version: '-1' } })), false);
+  assert.equal(check(scanner, text({}).replace('"KeyError"', '"__proto__"')), false);
+  // A blank, another key order, a missing field: not the layout, but the scan takes them.
+  const layoutReads = scanner.linesByLayout;
+  assert.equal(check(scanner, text({}).replace('"log_lines":', '"log_lines": ')), true);
+  assert.equal(check(scanner, JSON.stringify(Object.fromEntries(Object.entries(VALID_SUMMARY).reverse()))), true);
+  assert.equal(check(scanner, text({ install_id: undefined })), true);
+  assert.equal(scanner.linesByLayout, layoutReads);
+  // Eight layouts in turn, twice as many as are kept: every line is still read, and right.
+  const styles = Array.from({ length: 2 * MAX_LAYOUTS }, (_, n) => (changes: Record<string, unknown>) => spacedJson({ ...VALID_SUMMARY, ...changes }, () => ' '.repeat(n)));
+  for (let round = 0; round < 300; round += 1) {
+    for (const write of styles) assert.equal(check(scanner, write({ log_lines: 100 + round })), true);
+  }
 });
 
 test('plain valid summaries are all taken by the fast path', () => {

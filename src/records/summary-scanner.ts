@@ -130,6 +130,58 @@ const SLOTS = 6;
 /** Arch code of a summary without os.arch. */
 const NO_ARCH = 255;
 
+// What a value of a layout is (see Layout); string values use their slot's number (APP_NAME to CI_VALUE).
+const V_SESSION = 16;
+const V_INSTALL = 17;
+const V_PLATFORM = 18;
+const V_ARCH = 19;
+const V_STARTED = 20;
+const V_ENDED = 21;
+const V_LOG = 22;
+const V_ERROR = 23;
+const V_OUTCOME = 24;
+const V_KINDS = 25;
+/** The kind of value of each field, by the position of its bit; -1 for those read otherwise (schema_version, app, runtime, os, ci). */
+const FIELD_VALUES: number[] = [-1, V_SESSION, V_INSTALL, -1, -1, -1, -1, V_STARTED, V_ENDED, V_LOG, V_ERROR, V_OUTCOME, V_KINDS];
+/** Values a line can hold: each field once, app and runtime two each, os three. */
+const MAX_VALUES = 16;
+/** Layouts kept per scanner, the most recently matched first. */
+export const MAX_LAYOUTS = 4;
+/** With all layouts in use, lines read between learning one more (each learnt one costs a second reading of its line). */
+const RELEARN_AFTER = 256;
+
+/**
+ * The layout of a line the scan took: its bytes cut into literal text and
+ * values. Producers write every summary alike (same keys, same order, same
+ * blanks), so a later line whose literal text is byte for byte the same has
+ * the same fields, each once, in the same places; only its values need
+ * reading, by the very routines the scan uses. A line that differs anywhere
+ * is read by the scan, as before.
+ */
+interface Layout {
+  /** Kind of each value, in order. */
+  values: Uint8Array;
+  /** Literal text before each value, and after the last one (to the end of the line, blanks included). */
+  literals: Uint8Array[];
+  installed: boolean;
+  ciNull: boolean;
+  hasKinds: boolean;
+  /** By other layout: how many leading literal-and-value steps the two have in common. */
+  shared: Map<Layout, number>;
+}
+
+/** Steps two layouts begin with alike: same literal text, then same kind of value. */
+function sharedSteps(a: Layout, b: Layout): number {
+  const steps = Math.min(a.values.length, b.values.length);
+  let k = 0;
+  while (k < steps && a.values[k] === b.values[k] && sameLiteral(a.literals[k]!, b.literals[k]!)) k += 1;
+  return k;
+}
+
+function sameLiteral(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && equalBytes(a, 0, a.length, b);
+}
+
 function equalBytes(bytes: Uint8Array, start: number, end: number, word: Uint8Array): boolean {
   if (end - start !== word.length) return false;
   for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
@@ -246,9 +298,29 @@ export class SummaryScanner {
   #arch = 0;
   #ciNull = false;
   #installed = false;
+  /** Known layouts, and what the scan records of a line's values to learn one (see Layout). */
+  readonly #layouts: Layout[] = [];
+  #sinceLearnt = 0;
+  #recording = false;
+  readonly #valueStarts = new Int32Array(MAX_VALUES);
+  readonly #valueEnds = new Int32Array(MAX_VALUES);
+  readonly #valueKinds = new Uint8Array(MAX_VALUES);
+  #valueCount = 0;
+  /** Where the last layout failed to match: at the literal (or, with #failedInValue, the value) of this step, at this byte. */
+  #failedStep = 0;
+  #failedInValue = false;
+  #failedAt = 0;
+  // Values of the line a layout is reading, kept across a resumed match (see scanLine).
+  #started = 0;
+  #ended = 0;
+  #logLines = 0;
+  #errorLines = 0;
+  #outcome = -1;
 
   /** Where the line read by the last successful scan or scanLine ends: at its newline, or the end of the bytes. */
   lineEnd = 0;
+  /** Lines scanLine read by a known layout (see Layout). */
+  linesByLayout = 0;
 
   /** The summary on bytes [start, end), or null when the line must take the full way. */
   scan(bytes: Uint8Array, start: number, end: number): CompactSummary | null {
@@ -262,29 +334,138 @@ export class SummaryScanner {
    * spares the caller a search for the newline.
    */
   scanLine(bytes: Uint8Array, start: number): CompactSummary | null {
-    return this.#scan(bytes, start, bytes.length, true);
+    const layouts = this.#layouts;
+    let failed: Layout | null = null;
+    for (let n = 0; n < layouts.length; n += 1) {
+      const layout = layouts[n]!;
+      let from = 0;
+      let at = start;
+      if (failed) {
+        // A layout that begins like the one that just failed fails there too; one that parts
+        // from it exactly at the literal text that failed goes on from there.
+        const shared = failed.shared.get(layout) ?? 0;
+        if (this.#failedStep < shared) continue;
+        if (this.#failedStep === shared && !this.#failedInValue) {
+          from = shared;
+          at = this.#failedAt;
+        }
+      }
+      const summary = this.#matchLayout(layout, bytes, from, at);
+      if (!summary) {
+        failed = layout;
+        continue;
+      }
+      // The most recently matched goes first.
+      for (let m = n; m > 0; m -= 1) layouts[m] = layouts[m - 1]!;
+      layouts[0] = layout;
+      this.linesByLayout += 1;
+      return summary;
+    }
+    this.#sinceLearnt += 1;
+    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER) return this.#scan(bytes, start, bytes.length, true);
+    this.#recording = true;
+    this.#valueCount = 0;
+    const summary = this.#scan(bytes, start, bytes.length, true);
+    this.#recording = false;
+    if (summary) this.#learn(bytes, start);
+    return summary;
+  }
+
+  /** Keeps the layout of the line just scanned (from `start` to lineEnd), as the most recent. */
+  #learn(b: Uint8Array, start: number): void {
+    const count = this.#valueCount;
+    const literals: Uint8Array[] = [];
+    let from = start;
+    for (let k = 0; k < count; k += 1) {
+      literals.push(b.slice(from, this.#valueStarts[k]!));
+      from = this.#valueEnds[k]!;
+    }
+    literals.push(b.slice(from, this.lineEnd));
+    const values = this.#valueKinds.slice(0, count);
+    const layout: Layout = { values, literals, installed: this.#installed, ciNull: this.#ciNull, hasKinds: values.includes(V_KINDS), shared: new Map() };
+    if (this.#layouts.length === MAX_LAYOUTS) {
+      const dropped = this.#layouts.pop()!;
+      for (const other of this.#layouts) other.shared.delete(dropped);
+    }
+    for (const other of this.#layouts) {
+      const steps = sharedSteps(layout, other);
+      layout.shared.set(other, steps);
+      other.shared.set(layout, steps);
+    }
+    this.#layouts.unshift(layout);
+    this.#sinceLearnt = 0;
+  }
+
+  /** While the scan records a layout: the value of `kind` spans [start, end). */
+  #value(kind: number, start: number, end: number): void {
+    if (end < 0) return;
+    const n = this.#valueCount;
+    this.#valueKinds[n] = kind;
+    this.#valueStarts[n] = start;
+    this.#valueEnds[n] = end;
+    this.#valueCount = n + 1;
+  }
+
+  /**
+   * The line at byte `i` read by a known layout from its literal `from` on (the
+   * values before it read already), or null when it does not follow it: where,
+   * in #failedStep and the fields after it.
+   */
+  #matchLayout(layout: Layout, b: Uint8Array, from: number, i: number): CompactSummary | null {
+    const end = b.length;
+    const idAt = this.#newIds();
+    if (from === 0) this.#reset(layout.installed, layout.ciNull);
+    else {
+      this.#installed = layout.installed;
+      this.#ciNull = layout.ciNull;
+    }
+    const { values, literals } = layout;
+    for (let k = from; k <= values.length; k += 1) {
+      const literal = literals[k]!;
+      const length = literal.length;
+      let same = i + length <= end;
+      for (let j = 0; same && j < length; j += 1) same = b[i + j] === literal[j];
+      if (!same) {
+        this.#failedStep = k;
+        this.#failedInValue = false;
+        this.#failedAt = i;
+        return null;
+      }
+      i += length;
+      if (k === values.length) break;
+      i = this.#readValue(values[k]!, b, i, end, idAt);
+      if (i < 0) {
+        this.#failedStep = k;
+        this.#failedInValue = true;
+        return null;
+      }
+    }
+    // The layout's last literal ends where its line did: here the line must end too.
+    if (i !== end && b[i] !== NEWLINE) {
+      // Not at a step another layout could go on from.
+      this.#failedStep = values.length + 1;
+      return null;
+    }
+    return this.#finish(b, i, idAt, layout.hasKinds);
+  }
+
+  /** Where the next summary's IDs go: room for two in the slab. */
+  #newIds(): number {
+    if (this.#slabAt + 32 > this.#slab.length) {
+      this.#slab = new Uint8Array(SLAB_BYTES);
+      this.#slabAt = 0;
+    }
+    return this.#slabAt;
   }
 
   /** With `toNewline`, the line may end at a newline before `end`. */
   #scan(bytes: Uint8Array, start: number, end: number, toNewline: boolean): CompactSummary | null {
     // Reads may look one byte past the line, where a newline or the buffer's end must be.
     const b = end < bytes.length && bytes[end] !== NEWLINE ? bytes.subarray(0, end) : bytes;
-    if (this.#slabAt + 32 > this.#slab.length) {
-      this.#slab = new Uint8Array(SLAB_BYTES);
-      this.#slabAt = 0;
-    }
-    const idAt = this.#slabAt;
-    this.#spans.fill(-1);
-    this.#kindCount = 0;
-    this.#arch = NO_ARCH;
-    this.#ciNull = false;
-    this.#installed = false;
+    const idAt = this.#newIds();
+    const recording = this.#recording;
+    this.#reset(false, false);
     let seen = 0;
-    let started = 0;
-    let ended = 0;
-    let logLines = 0;
-    let errorLines = 0;
-    let outcome = -1;
     let i = skip(b, start, end);
     if (b[i] !== OPEN) return null;
     i = skip(b, i + 1, end);
@@ -293,58 +474,27 @@ export class SummaryScanner {
       const field = fieldAt(b, i + 1, end);
       if (field === 0 || (seen & field) !== 0) return null;
       seen |= field;
-      i = skip(b, i + 2 + FIELD_LENGTH[31 - Math.clz32(field)]!, end);
+      const position = 31 - Math.clz32(field);
+      i = skip(b, i + 2 + FIELD_LENGTH[position]!, end);
       if (b[i] !== COLON) return null;
       i = skip(b, i + 1, end);
-      switch (field) {
-        case SCHEMA:
-          i = this.#count(b, i, end, 1);
-          if (i < 0 || this.#number !== 1) return null;
-          break;
-        case SESSION:
-          i = this.#uuid(b, i, end, idAt);
-          break;
-        case INSTALL:
-          i = this.#uuid(b, i, end, idAt + 16);
-          this.#installed = true;
-          break;
-        case APP:
-          i = this.#pair(b, i, end, APP_NAME);
-          break;
-        case RUNTIME:
-          i = this.#pair(b, i, end, RUNTIME_NAME);
-          break;
-        case OS:
-          i = this.#os(b, i, end);
-          break;
-        case CI:
-          i = this.#ci(b, i, end);
-          break;
-        case STARTED:
-          i = this.#timestamp(b, i, end);
-          started = this.#ms;
-          break;
-        case ENDED:
-          i = this.#timestamp(b, i, end);
-          ended = this.#ms;
-          break;
-        case LOG:
-          i = this.#count(b, i, end, MAX_COUNT);
-          logLines = this.#number;
-          break;
-        case ERROR:
-          i = this.#count(b, i, end, MAX_COUNT);
-          errorLines = this.#number;
-          break;
-        case OUTCOME:
-          i = this.#word(b, i, end, OUTCOME_BYTES);
-          outcome = this.#code;
-          break;
-        case KINDS:
-          i = this.#errorKinds(b, i, end);
-          break;
+      const valueAt = i;
+      // The values a layout reads; the rest (schema_version, "ci": null, the keys inside app, runtime and os) is its literal text.
+      let value = FIELD_VALUES[position]!;
+      if (value >= 0) {
+        i = this.#readValue(value, b, i, end, idAt);
+        if (field === INSTALL) this.#installed = true;
+      } else if (field === SCHEMA) {
+        i = this.#count(b, i, end, 1);
+        if (i < 0 || this.#number !== 1) return null;
+      } else if (field === CI) {
+        i = this.#ci(b, i, end);
+        if (!this.#ciNull) value = CI_VALUE;
+      } else {
+        i = field === OS ? this.#os(b, i, end) : this.#pair(b, i, end, field === APP ? APP_NAME : RUNTIME_NAME);
       }
       if (i < 0) return null;
+      if (recording && value >= 0) this.#value(value, valueAt, i);
       i = skip(b, i, end);
       if (b[i] === COMMA) {
         i = skip(b, i + 1, end);
@@ -356,11 +506,84 @@ export class SummaryScanner {
     }
     // After the object, only the end of the line: its newline, or the end of the span.
     if ((i !== end && !(toNewline && b[i] === NEWLINE)) || (seen & REQUIRED) !== REQUIRED) return null;
-    if (ended < started || errorLines > logLines) return null;
+    return this.#finish(b, i, idAt, (seen & KINDS) !== 0);
+  }
+
+  /** Forgets the values of the line read before. */
+  #reset(installed: boolean, ciNull: boolean): void {
+    this.#spans.fill(-1);
+    this.#kindCount = 0;
+    this.#platform = -1;
+    this.#arch = NO_ARCH;
+    this.#installed = installed;
+    this.#ciNull = ciNull;
+    this.#started = 0;
+    this.#ended = 0;
+    this.#logLines = 0;
+    this.#errorLines = 0;
+    this.#outcome = -1;
+  }
+
+  /**
+   * A value of `kind` at `i` (the values a layout reads, and the scan all its
+   * plain ones): its end, or -1. What it holds goes to the spans or the fields
+   * of the current line.
+   */
+  #readValue(kind: number, b: Uint8Array, i: number, end: number, idAt: number): number {
+    switch (kind) {
+      case V_SESSION:
+        return this.#uuid(b, i, end, idAt);
+      case V_INSTALL:
+        return this.#uuid(b, i, end, idAt + 16);
+      case APP_NAME:
+      case RUNTIME_NAME:
+        return this.#classString(b, i, end, ALNUM, NAME, 1, MAX_NAME_LENGTH, kind);
+      case APP_VERSION:
+      case RUNTIME_VERSION:
+      case OS_VERSION:
+        return this.#classString(b, i, end, ALNUM, VERSION, 1, MAX_NAME_LENGTH, kind);
+      case CI_VALUE:
+        return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
+      case V_PLATFORM:
+        i = this.#word(b, i, end, PLATFORM_BYTES);
+        this.#platform = this.#code;
+        return i;
+      case V_ARCH:
+        i = this.#word(b, i, end, ARCH_BYTES);
+        this.#arch = this.#code;
+        return i;
+      case V_STARTED:
+        i = this.#timestamp(b, i, end);
+        this.#started = this.#ms;
+        return i;
+      case V_ENDED:
+        i = this.#timestamp(b, i, end);
+        this.#ended = this.#ms;
+        return i;
+      case V_LOG:
+        i = this.#count(b, i, end, MAX_COUNT);
+        this.#logLines = this.#number;
+        return i;
+      case V_ERROR:
+        i = this.#count(b, i, end, MAX_COUNT);
+        this.#errorLines = this.#number;
+        return i;
+      case V_OUTCOME:
+        i = this.#word(b, i, end, OUTCOME_BYTES);
+        this.#outcome = this.#code;
+        return i;
+      default:
+        return this.#errorKinds(b, i, end);
+    }
+  }
+
+  /** The rules across fields, the shared configuration and error kinds, and the summary of a line read up to its end `i`. */
+  #finish(b: Uint8Array, i: number, idAt: number, hasKinds: boolean): CompactSummary | null {
+    if (this.#ended < this.#started || this.#errorLines > this.#logLines) return null;
     const config = this.#config(b);
     if (!config) return null;
     let kinds: Record<string, number> | undefined;
-    if (seen & KINDS) {
+    if (hasKinds) {
       kinds = {};
       for (let k = 0; k < this.#kindCount; k += 1) {
         const entry = this.#kinds.find(b, this.#kindSpans[2 * k]!, this.#kindSpans[2 * k + 1]!);
@@ -368,8 +591,8 @@ export class SummaryScanner {
         kinds[entry.value] = this.#kindCounts[k]!;
       }
     }
-    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, started, ended, logLines, errorLines);
-    if (outcome >= 0) summary.outcome = OUTCOMES[outcome]!;
+    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, this.#started, this.#ended, this.#logLines, this.#errorLines);
+    if (this.#outcome >= 0) summary.outcome = OUTCOMES[this.#outcome]!;
     if (kinds) summary.error_kinds = kinds;
     this.#slabAt += this.#installed ? 32 : 16;
     this.lineEnd = i;
@@ -443,8 +666,10 @@ export class SummaryScanner {
       i = skip(b, keyEnd + 1, end);
       if (b[i] !== COLON) return -1;
       i = skip(b, i + 1, end);
-      i = this.#classString(b, i, end, ALNUM, isName ? NAME : VERSION, 1, MAX_NAME_LENGTH, target);
+      const valueAt = i;
+      i = this.#readValue(target, b, i, end, -1);
       if (i < 0) return -1;
+      if (this.#recording) this.#value(target, valueAt, i);
       i = skip(b, i, end);
       if (b[i] === COMMA) {
         i = skip(b, i + 1, end);
@@ -459,7 +684,6 @@ export class SummaryScanner {
   #os(b: Uint8Array, i: number, end: number): number {
     if (b[i] !== OPEN) return -1;
     i = skip(b, i + 1, end);
-    let platform = -1;
     for (;;) {
       if (b[i] !== QUOTE) return -1;
       const keyEnd = plainString(b, i + 1, end);
@@ -468,28 +692,29 @@ export class SummaryScanner {
       i = skip(b, keyEnd + 1, end);
       if (b[i] !== COLON) return -1;
       i = skip(b, i + 1, end);
+      let value: number;
       if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
-        if (platform >= 0) return -1;
-        i = this.#word(b, i, end, PLATFORM_BYTES);
-        platform = this.#code;
+        if (this.#platform >= 0) return -1;
+        value = V_PLATFORM;
       } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
         if (this.#spans[2 * OS_VERSION]! >= 0) return -1;
-        i = this.#classString(b, i, end, ALNUM, VERSION, 1, MAX_NAME_LENGTH, OS_VERSION);
+        value = OS_VERSION;
       } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
         if (this.#arch !== NO_ARCH) return -1;
-        i = this.#word(b, i, end, ARCH_BYTES);
-        this.#arch = this.#code;
+        value = V_ARCH;
       } else {
         return -1;
       }
+      const valueAt = i;
+      i = this.#readValue(value, b, i, end, -1);
       if (i < 0) return -1;
+      if (this.#recording) this.#value(value, valueAt, i);
       i = skip(b, i, end);
       if (b[i] === COMMA) {
         i = skip(b, i + 1, end);
         continue;
       }
-      if (b[i] !== CLOSE || platform < 0) return -1;
-      this.#platform = platform;
+      if (b[i] !== CLOSE || this.#platform < 0) return -1;
       return i + 1;
     }
   }
