@@ -41716,11 +41716,19 @@ var UuidSet = class {
   }
   /** Calls `each` with the four words of every member. */
   forEachWords(each) {
-    for (const { table, tags, capacity } of this.#segments) {
-      for (let slot = 0; slot < capacity; slot += 1) {
-        const at = slot * WORDS;
-        if (tags[slot] !== 0) each(table[at], table[at + 1], table[at + 2], table[at + 3]);
+    let segment = this.#segments[0];
+    for (let index = 0, slot = 0; index < SEGMENTS; ) {
+      if (slot === segment.capacity) {
+        index += 1;
+        slot = 0;
+        if (index < SEGMENTS) segment = this.#segments[index];
+        continue;
       }
+      if (segment.tags[slot] !== 0) {
+        const at = slot * WORDS;
+        each(segment.table[at], segment.table[at + 1], segment.table[at + 2], segment.table[at + 3]);
+      }
+      slot += 1;
     }
   }
 };
