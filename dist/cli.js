@@ -35092,12 +35092,12 @@ var applyReviverIteratively = (parsed2, userReviver) => {
 var serializeBigInts = (text) => {
   return text.replace(
     stringsOrLargeNumbers,
-    (match, digits2, fractional, exponential) => {
+    (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
       const isNoise = isString && noiseValueWithQuotes.test(match);
       if (isNoise) return match.substring(0, match.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits2 && (digits2.length < MAX_DIGITS || digits2.length === MAX_DIGITS && digits2 <= MAX_INT);
+      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
       if (isStandardValue) return match;
       return '"' + match + 'n"';
@@ -39091,14 +39091,10 @@ var session_summary_v1_default = {
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 var DAY_MS = 864e5;
 var COLON = 58;
-function digits(b, at, count) {
-  let value = 0;
-  for (let i = at; i < at + count; i += 1) {
-    const digit = b[i] - 48;
-    if (!(digit >= 0 && digit <= 9)) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+function two(b, at) {
+  const high = b[at] - 48;
+  const low = b[at + 1] - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
 }
 function daysFromCivil(year, month, day) {
   const y = month <= 2 ? year - 1 : year;
@@ -39111,12 +39107,14 @@ function daysFromCivil(year, month, day) {
 function timestampMs(b, start, end) {
   const s = start;
   if (end - s < 20) return Number.NaN;
-  const year = digits(b, s, 4);
-  const month = digits(b, s + 5, 2);
-  const day = digits(b, s + 8, 2);
-  const hour = digits(b, s + 11, 2);
-  const minute = digits(b, s + 14, 2);
-  const second = digits(b, s + 17, 2);
+  const century = two(b, s);
+  const yearOfCentury = two(b, s + 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = two(b, s + 5);
+  const day = two(b, s + 8);
+  const hour = two(b, s + 11);
+  const minute = two(b, s + 14);
+  const second = two(b, s + 17);
   const separator = b[s + 10];
   if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
   if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
@@ -39138,8 +39136,8 @@ function timestampMs(b, start, end) {
     at += 1;
   } else if (zone === 43 || zone === 45) {
     if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
-    const hours = digits(b, at + 1, 2);
-    const minutes = digits(b, at + 4, 2);
+    const hours = two(b, at + 1);
+    const minutes = two(b, at + 4);
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
     offset = (hours * 60 + minutes) * 6e4 * (zone === 43 ? 1 : -1);
     at += 6;

@@ -124,6 +124,16 @@ describe('isDateTime', () => {
     assert.ok(accepted > 1000, `only ${accepted} valid timestamps were generated`);
   });
 
+  test('refuses a character next to the digits in any digit position', () => {
+    const base = '2026-11-18T02:30:29.929+01:30';
+    assert.equal(isDateTime(base), true);
+    for (let at = 0; at < base.length; at += 1) {
+      if (!/[0-9]/.test(base[at]!)) continue;
+      // '/' and ':' sit right below and above '0'-'9' in ASCII.
+      for (const near of ['/', ':']) assert.equal(isDateTime(base.slice(0, at) + near + base.slice(at + 1)), false, `${near} at ${at}`);
+    }
+  });
+
   for (const [text, expected] of [
     ['2024-02-29T00:00:00Z', true],
     ['2026-02-29T00:00:00Z', false],

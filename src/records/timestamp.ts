@@ -5,14 +5,11 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DAY_MS = 86_400_000;
 const COLON = 0x3a;
 
-function digits(b: Uint8Array, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i += 1) {
-    const digit = b[i]! - 48;
-    if (!(digit >= 0 && digit <= 9)) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** Two decimal digits at `at`, or -1. */
+function two(b: Uint8Array, at: number): number {
+  const high = b[at]! - 48;
+  const low = b[at + 1]! - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date. */
@@ -35,12 +32,14 @@ function daysFromCivil(year: number, month: number, day: number): number {
 export function timestampMs(b: Uint8Array, start: number, end: number): number {
   const s = start;
   if (end - s < 20) return Number.NaN;
-  const year = digits(b, s, 4);
-  const month = digits(b, s + 5, 2);
-  const day = digits(b, s + 8, 2);
-  const hour = digits(b, s + 11, 2);
-  const minute = digits(b, s + 14, 2);
-  const second = digits(b, s + 17, 2);
+  const century = two(b, s);
+  const yearOfCentury = two(b, s + 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = two(b, s + 5);
+  const day = two(b, s + 8);
+  const hour = two(b, s + 11);
+  const minute = two(b, s + 14);
+  const second = two(b, s + 17);
   const separator = b[s + 10];
   if (year < 0 || b[s + 4] !== 0x2d || b[s + 7] !== 0x2d || (separator !== 0x54 && separator !== 0x74 && separator !== 0x20)) return Number.NaN;
   if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
@@ -62,8 +61,8 @@ export function timestampMs(b: Uint8Array, start: number, end: number): number {
     at += 1;
   } else if (zone === 0x2b || zone === 0x2d) {
     if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
-    const hours = digits(b, at + 1, 2);
-    const minutes = digits(b, at + 4, 2);
+    const hours = two(b, at + 1);
+    const minutes = two(b, at + 4);
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
     offset = (hours * 60 + minutes) * 60_000 * (zone === 0x2b ? 1 : -1);
     at += 6;
