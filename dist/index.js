@@ -42602,7 +42602,6 @@ var SummaryScanner = class {
   }
   /** While the scan records a layout: the value of `kind` spans [start, end). */
   #value(kind, start, end) {
-    if (end < 0) return;
     const n = this.#valueCount;
     this.#valueKinds[n] = kind;
     this.#valueStarts[n] = start;

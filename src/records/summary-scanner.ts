@@ -407,7 +407,6 @@ export class SummaryScanner {
 
   /** While the scan records a layout: the value of `kind` spans [start, end). */
   #value(kind: number, start: number, end: number): void {
-    if (end < 0) return;
     const n = this.#valueCount;
     this.#valueKinds[n] = kind;
     this.#valueStarts[n] = start;
