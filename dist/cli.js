@@ -42791,11 +42791,8 @@ var RELEARN_AFTER = 256;
 function sharedSteps(a, b) {
   const steps = Math.min(a.values.length, b.values.length);
   let k = 0;
-  while (k < steps && a.values[k] === b.values[k] && sameLiteral(a.literals[k], b.literals[k])) k += 1;
+  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k])) k += 1;
   return k;
-}
-function sameLiteral(a, b) {
-  return a.length === b.length && equalBytes(a, 0, a.length, b);
 }
 function equalBytes(bytes, start, end, word) {
   if (end - start !== word.length) return false;

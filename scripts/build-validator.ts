@@ -41,6 +41,9 @@ export function validatorSource(): string {
   ].join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/** Writes the generated validator where src/records/validate-summary.ts imports it. */
+export async function writeValidator(): Promise<void> {
   await writeFile(VALIDATOR_PATH, validatorSource());
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await writeValidator();

@@ -4,10 +4,9 @@
 
 import { build } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
-import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { VALIDATOR_PATH, validatorSource } from './build-validator.ts';
+import { writeValidator } from './build-validator.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,6 +36,6 @@ export function buildOptions(outdir: string): BuildOptions {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
-  await writeFile(VALIDATOR_PATH, validatorSource());
+  await writeValidator();
   await build(buildOptions(values.out!));
 }

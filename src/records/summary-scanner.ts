@@ -176,12 +176,8 @@ interface Layout {
 function sharedSteps(a: Layout, b: Layout): number {
   const steps = Math.min(a.values.length, b.values.length);
   let k = 0;
-  while (k < steps && a.values[k] === b.values[k] && sameLiteral(a.literals[k]!, b.literals[k]!)) k += 1;
+  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k]!, 0, a.literals[k]!.length, b.literals[k]!)) k += 1;
   return k;
-}
-
-function sameLiteral(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && equalBytes(a, 0, a.length, b);
 }
 
 function equalBytes(bytes: Uint8Array, start: number, end: number, word: Uint8Array): boolean {
