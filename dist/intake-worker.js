@@ -2943,6 +2943,9 @@ var SummaryScanner = class {
   #slab = new Uint8Array(SLAB_BYTES);
   #slabAt = 0;
   #key = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
+  /** The key of the last configuration found, and that configuration (null before the first). */
+  #lastKey = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
+  #lastConfig = null;
   #spans = new Int32Array(SLOTS * 2);
   /** Error kinds of the current line: spans and counts. */
   #kindSpans = new Int32Array(MAX_KINDS * 2);
@@ -3440,6 +3443,7 @@ var SummaryScanner = class {
   }
   /** The shared configuration of the current line, or null when it must take the full way. */
   #config(b) {
+    if (this.#lastConfig && this.#sameAsLastKey(b)) return this.#lastConfig;
     const key = this.#key;
     const spans = this.#spans;
     key[0] = this.#platform;
@@ -3459,7 +3463,30 @@ var SummaryScanner = class {
       at += 2;
       for (let k = start; k < end; k += 1) key[at++] = b[k];
     }
-    return this.#configs.find(key, 0, at)?.value ?? null;
+    const config = this.#configs.find(key, 0, at)?.value ?? null;
+    if (config) this.#lastKey.set(key.subarray(0, at));
+    this.#lastConfig = config;
+    return config;
+  }
+  /** Whether #config would build the key of the last configuration found: the same walk, comparing instead of copying. */
+  #sameAsLastKey(b) {
+    const key = this.#lastKey;
+    const spans = this.#spans;
+    if (key[0] !== this.#platform || key[1] !== this.#arch) return false;
+    let at = 2;
+    for (let slot = 0; slot < SLOTS; slot += 1) {
+      const start = spans[2 * slot];
+      if (start < 0) {
+        if (key[at] !== (slot === CI_VALUE && this.#ciNull ? 1 : 0)) return false;
+        at += 2;
+        continue;
+      }
+      const end = spans[2 * slot + 1];
+      if (key[at] !== 2 || key[at + 1] !== end - start) return false;
+      at += 2;
+      for (let k = start; k < end; k += 1) if (key[at++] !== b[k]) return false;
+    }
+    return true;
   }
 };
 function skip(b, i, end) {

@@ -296,6 +296,37 @@ test("a producer's lines, read one after another, are read by their layouts with
   assert.ok(byLayout > lines / 3, `only ${byLayout} of ${lines} lines were read by a layout`);
 });
 
+test("lines that repeat the last line's configuration, or differ from it in one part, each get their own", () => {
+  const { app, runtime, os } = VALID_SUMMARY;
+  // Each differs from the first in one place: a byte, a length, a value moved to another slot, a part left out or null.
+  const variants: Record<string, unknown>[] = [
+    {},
+    { app: { ...app, version: '2.4.1' } },
+    { app: { ...app, version: '2.4.00' } },
+    { app: { ...app, name: 'octo-clj' } },
+    { app: { ...app, version: runtime.version }, runtime: { ...runtime, version: app.version } },
+    { runtime: { ...runtime, name: 'pythom' } },
+    { runtime: undefined },
+    { os: { ...os, platform: 'darwin' } },
+    { os: { ...os, arch: 'arm64' } },
+    { os: { platform: os.platform, version: os.version } },
+    { os: { platform: os.platform, arch: os.arch } },
+    { os: { ...os, version: '6.5.1' } },
+    { ci: 'GITHUB_ACTIONS' },
+    { ci: 'GITHUB_ACTIONT' },
+    { ci: undefined },
+  ];
+  const text = (variant: Record<string, unknown>) => JSON.stringify({ ...VALID_SUMMARY, ...variant });
+  fc.assert(
+    fc.property(fc.array(fc.nat(variants.length - 1), { minLength: 2, maxLength: 40 }), (picks) => {
+      const scanner = new SummaryScanner();
+      // check() holds each line's configuration to the full way's: one taken from the line before would differ.
+      for (const pick of picks) assert.ok(check(scanner, text(variants[pick]!)), text(variants[pick]!));
+    }),
+    { numRuns: Math.min(RUNS, 2000) },
+  );
+});
+
 test('layouts: a line that differs from every known one in any byte outside its values is read by the scan, and more layouts than are kept still read right', () => {
   const text = (changes: Record<string, unknown>) => JSON.stringify({ ...VALID_SUMMARY, ...changes });
   const scanner = new SummaryScanner();
