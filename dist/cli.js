@@ -44303,11 +44303,12 @@ function dimensionLabels(group) {
   return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
 }
 function workerPlan(settings, cores, url) {
-  return { count: settings.workers === "auto" ? Math.max(1, cores) : settings.workers, url };
+  const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
+  return { count: threads - 1, url };
 }
 function readInputs(options2, workers2, log) {
-  if (!workers2 || workers2.count <= 1) return intake(options2);
-  log.info(`Reading with ${workers2.count} worker threads.`);
+  if (!workers2 || workers2.count < 1) return intake(options2);
+  log.info(`Reading with ${workers2.count + 1} threads: this one and ${workers2.count === 1 ? "a worker thread" : `${workers2.count} worker threads`}.`);
   return intakeInWorkers(options2, workers2);
 }
 function adapterOf(settings) {
@@ -44781,7 +44782,8 @@ Triage:
   --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
   --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
-  --workers N|auto         threads that parse and validate records (default 1; auto: one per core)
+  --workers N|auto         threads sharing the intake: this one, and N-1 worker threads that
+                           parse and validate records (default 1; auto: one per core)
   --api-reserve N          REST requests kept for issue writes (default 100)
   --state-path DIR         keep what each artifact held here; later runs download only new ones
   --trust-forks true       also read artifacts of runs from forks (default false)

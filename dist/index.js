@@ -44730,11 +44730,12 @@ function dimensionLabels(group) {
   return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
 }
 function workerPlan(settings, cores, url) {
-  return { count: settings.workers === "auto" ? Math.max(1, cores) : settings.workers, url };
+  const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
+  return { count: threads - 1, url };
 }
 function readInputs(options2, workers2, log) {
-  if (!workers2 || workers2.count <= 1) return intake(options2);
-  log.info(`Reading with ${workers2.count} worker threads.`);
+  if (!workers2 || workers2.count < 1) return intake(options2);
+  log.info(`Reading with ${workers2.count + 1} threads: this one and ${workers2.count === 1 ? "a worker thread" : `${workers2.count} worker threads`}.`);
   return intakeInWorkers(options2, workers2);
 }
 function adapterOf(settings) {

@@ -28,7 +28,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
   },
 });
-const workerCount = values.workers === 'auto' ? availableParallelism() : Number(values.workers);
+/** Threads of the `workers` phase, as the action's `workers` input counts them: the main thread and threads - 1 worker threads. */
+const threads = values.workers === 'auto' ? availableParallelism() : Number(values.workers);
 const sessions = Number(values.sessions);
 const END = new Date('2026-11-21T00:00:00Z');
 
@@ -84,7 +85,7 @@ async function floor(dir: string): Promise<number> {
   return count;
 }
 
-async function pipeline(path: string, workers: number): Promise<number> {
+async function pipeline(path: string, threads: number): Promise<number> {
   const aggregator = createAggregator(['os.platform', 'app.version']);
   const options = {
     sources: [createPathSource([path], '/')],
@@ -94,7 +95,7 @@ async function pipeline(path: string, workers: number): Promise<number> {
   };
   // Worker threads run the bundled dist/intake-worker.js, as the action does (npm run build first).
   const worker = new URL('../dist/intake-worker.js', import.meta.url);
-  const tally = workers > 1 ? await intakeInWorkers(options, { count: workers, url: worker }) : await intake(options);
+  const tally = threads > 1 ? await intakeInWorkers(options, { count: threads - 1, url: worker }) : await intake(options);
   const groups = aggregator.groups();
   if (groups.length === 0) throw new Error('no groups');
   return tally.accepted;
@@ -102,7 +103,7 @@ async function pipeline(path: string, workers: number): Promise<number> {
 
 async function phase(name: string, path: string): Promise<void> {
   const started = process.hrtime.bigint();
-  const count = name === 'floor' ? await floor(path) : await pipeline(path, name === 'workers' ? workerCount : 1);
+  const count = name === 'floor' ? await floor(path) : await pipeline(path, name === 'workers' ? threads : 1);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(JSON.stringify({ phase: name, count, seconds, perSecond: count / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
@@ -161,7 +162,7 @@ if (values.phase === 'downloads') {
   let size = 0;
   for (const path of await filesOf(file)) size += (await stat(path)).size;
   const self = fileURLToPath(import.meta.url);
-  const run = (name: string) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', file, '--workers', String(workerCount)], { encoding: 'utf8' })) as { count: number; perSecond: number; peakRssMb: number; seconds: number };
+  const run = (name: string) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', file, '--workers', String(threads)], { encoding: 'utf8' })) as { count: number; perSecond: number; peakRssMb: number; seconds: number };
   const results: Record<string, ReturnType<typeof run>> = {};
   /** Per round, each phase's speed: the phases of one round run back to back, so their ratios compare. */
   const rounds: Record<string, number>[] = [];
@@ -189,7 +190,7 @@ if (values.phase === 'downloads') {
   console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)} of the bests; round by round ${roundRatios('pipeline', 'floor')}`);
   const workersResult = results['workers']!;
   console.log(
-    `pipeline with ${workerCount} worker threads: ${Math.round(workersResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${workersResult.peakRssMb.toFixed(0)} MB; ` +
+    `pipeline with ${threads} threads (this one and ${threads - 1} worker ${threads === 2 ? 'thread' : 'threads'}): ${Math.round(workersResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${workersResult.peakRssMb.toFixed(0)} MB; ` +
       `${(workersResult.perSecond / pipelineResult.perSecond).toFixed(2)}x one thread, ${(workersResult.perSecond / floorResult.perSecond).toFixed(2)}x the floor (bests); ` +
       `round by round ${roundRatios('workers', 'floor')} the floor`,
   );

@@ -63,7 +63,8 @@ Triage:
   --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
   --report-issue B         keep a usage and errors dashboard issue (default false)
   --download-concurrency N parallel artifact downloads (default 8)
-  --workers N|auto         threads that parse and validate records (default 1; auto: one per core)
+  --workers N|auto         threads sharing the intake: this one, and N-1 worker threads that
+                           parse and validate records (default 1; auto: one per core)
   --api-reserve N          REST requests kept for issue writes (default 100)
   --state-path DIR         keep what each artifact held here; later runs download only new ones
   --trust-forks true       also read artifacts of runs from forks (default false)

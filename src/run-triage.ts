@@ -53,21 +53,27 @@ export interface Logger {
   warning(message: string): void;
 }
 
-/** Worker threads for the intake: how many, and the script each runs (dist/intake-worker.js). */
+/** Worker threads for the intake, beside the main thread: how many (0: none), and the script each runs (dist/intake-worker.js). */
 export interface WorkerPlan {
   count: number;
   url: URL;
 }
 
-/** The worker plan of a run's settings; `url` is the bundled worker script beside the caller. */
+/**
+ * The worker plan of a run's settings; `url` is the bundled worker script beside the caller.
+ * The setting counts the threads that share the intake, the main thread among them: it
+ * downloads, deduplicates and aggregates, a full-time job once records come from workers,
+ * so `auto` gives it a core of its own and the other cores to worker threads.
+ */
 export function workerPlan(settings: Settings, cores: number, url: URL): WorkerPlan {
-  return { count: settings.workers === 'auto' ? Math.max(1, cores) : settings.workers, url };
+  const threads = settings.workers === 'auto' ? Math.max(1, cores) : settings.workers;
+  return { count: threads - 1, url };
 }
 
 /** The intake, in the main thread or spread over worker threads. */
 function readInputs(options: IntakeOptions, workers: WorkerPlan | undefined, log: Logger): Promise<IntakeTally> {
-  if (!workers || workers.count <= 1) return intake(options);
-  log.info(`Reading with ${workers.count} worker threads.`);
+  if (!workers || workers.count < 1) return intake(options);
+  log.info(`Reading with ${workers.count + 1} threads: this one and ${workers.count === 1 ? 'a worker thread' : `${workers.count} worker threads`}.`);
   return intakeInWorkers(options, workers);
 }
 

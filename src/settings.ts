@@ -100,7 +100,7 @@ export interface Settings {
   partials: string[];
   /** Names (globs) of artifacts of the merge's own workflow run that hold partials. */
   partialArtifacts: string[];
-  /** Worker threads that parse and validate records; 1 reads in the main thread only. */
+  /** Threads that share the intake: the main thread, and one fewer worker threads that parse and validate records (1: the main thread only). */
   workers: number | 'auto';
 }
 

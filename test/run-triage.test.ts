@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
 import { readTemplates } from '../src/render/template-files.ts';
-import { runTriage } from '../src/run-triage.ts';
+import { runTriage, workerPlan } from '../src/run-triage.ts';
 import { parseSettings } from '../src/settings.ts';
 import type { Source } from '../src/sources/source.ts';
 import { createLocalTracker } from '../src/trackers/local-tracker.ts';
@@ -89,4 +89,15 @@ test('an open issue of a group that is no longer flagged is still brought up to 
   assert.equal(later.totals.updated, 1);
   const [issue] = await tracker.listIssues('crash-report');
   assert.match(issue!.body, /\*\*Not flagged in the latest run\*\* \(error rate below threshold\): 0\.0% of 60 sessions errored/);
+});
+
+test('workers counts the threads that share the reading, the main thread among them: auto leaves it a core', () => {
+  const url = new URL('file:///intake-worker.js');
+  const plan = (workers: string, cores: number) => workerPlan(parseSettings((name) => ({ path: 'unused', workers })[name] ?? ''), cores, url).count;
+  assert.equal(plan('1', 8), 0);
+  assert.equal(plan('2', 8), 1);
+  assert.equal(plan('64', 2), 63);
+  assert.equal(plan('auto', 2), 1);
+  assert.equal(plan('auto', 16), 15);
+  assert.equal(plan('auto', 1), 0);
 });

@@ -53,7 +53,7 @@ test('three partial jobs and a merge job file exactly what one full run files', 
       assert.equal(run.code, 0, run.stdout);
       assert.equal(run.outputs['partial-path'], partialPath);
       assert.match(run.summary, new RegExp(`Crash report triage: shard ${index} of ${SHARDS}`));
-      if (workers === '2') assert.match(run.stdout, /Reading with 2 worker threads\./);
+      if (workers === '2') assert.match(run.stdout, /Reading with 2 threads: this one and a worker thread\./);
       shardSessions.push(Number(run.outputs['sessions']));
     }
     assert.equal(sharded.writes().length, 0, 'partial jobs write nothing to GitHub');
