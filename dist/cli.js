@@ -42883,6 +42883,8 @@ var SummaryScanner = class {
   // Values of the current line.
   #number = 0;
   #ms = 0;
+  /** Length of the last date-time read (see #timestamp). */
+  #timestampLength = 24;
   #code = 0;
   #platform = 0;
   #arch = 0;
@@ -43012,10 +43014,17 @@ var SummaryScanner = class {
       const literal = literals[k];
       const length = literal.length;
       let same = i + length <= end;
-      const whole = words[k];
-      let j = 0;
-      for (; same && j < whole.length; j += 1) same = view.getUint32(i + 4 * j, true) === whole[j];
-      for (j *= 4; same && j < length; j += 1) same = b[i + j] === literal[j];
+      if (same) {
+        const whole = words[k];
+        const count = whole.length;
+        for (let j = 0; j < count; j += 1) {
+          if (view.getUint32(i + 4 * j, true) !== whole[j]) {
+            same = false;
+            break;
+          }
+        }
+        for (let j = count * 4; same && j < length; j += 1) same = b[i + j] === literal[j];
+      }
       if (!same) {
         this.#failedStep = k;
         this.#failedInValue = false;
@@ -43321,10 +43330,17 @@ var SummaryScanner = class {
   /** A date-time string; its epoch milliseconds in #ms. */
   #timestamp(b, i, end) {
     if (b[i] !== QUOTE2) return -1;
+    const guess = i + 1 + this.#timestampLength;
+    if (guess < end && b[guess] === QUOTE2) {
+      this.#ms = timestampMs(b, i + 1, guess);
+      if (!Number.isNaN(this.#ms)) return guess + 1;
+    }
     const close = plainString(b, i + 1, end);
     if (close < 0) return -1;
     this.#ms = timestampMs(b, i + 1, close);
-    return Number.isNaN(this.#ms) ? -1 : close + 1;
+    if (Number.isNaN(this.#ms)) return -1;
+    this.#timestampLength = close - i - 1;
+    return close + 1;
   }
   /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
   #errorKinds(b, i, end) {

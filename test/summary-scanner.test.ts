@@ -327,6 +327,17 @@ test("lines that repeat the last line's configuration, or differ from it in one 
   );
 });
 
+test('date-times of several lengths one after another, and a quote where the last one ended, are read as the full way reads them', () => {
+  const scanner = new SummaryScanner();
+  const times = ['2026-03-01T10:00:00Z', '2026-03-01T10:00:00.123Z', '2026-03-01T10:00:00.123Z', '2026-03-01T10:00:00.123456+01:00', '2026-03-01T10:00:00Z', '2026-03-01T10:00:00.1Z', '2026-03-01T10:00:00.123Z'];
+  for (const started of times) assert.ok(check(scanner, JSON.stringify({ ...VALID_SUMMARY, started_at: started })), started);
+  // An escaped quote, or the end of a longer string, where the last date-time's length ends: the full way decides.
+  for (const started of ['2026-03-01T10:00:00.12"3', '2026-03-01T10:00:00.123Zx', '2026-03-01T10:00:00.123', '2026-03-01T10:00:00.123Z ']) {
+    assert.ok(check(scanner, JSON.stringify({ ...VALID_SUMMARY, started_at: '2026-03-01T09:00:00.000Z' })));
+    assert.equal(check(scanner, JSON.stringify({ ...VALID_SUMMARY, started_at: started })), false, started);
+  }
+});
+
 test('layouts: a line that differs from every known one in any byte outside its values is read by the scan, and more layouts than are kept still read right', () => {
   const text = (changes: Record<string, unknown>) => JSON.stringify({ ...VALID_SUMMARY, ...changes });
   const scanner = new SummaryScanner();

@@ -294,6 +294,8 @@ export class SummaryScanner {
   // Values of the current line.
   #number = 0;
   #ms = 0;
+  /** Length of the last date-time read (see #timestamp). */
+  #timestampLength = 24;
   #code = 0;
   #platform = 0;
   #arch = 0;
@@ -432,10 +434,17 @@ export class SummaryScanner {
       const literal = literals[k]!;
       const length = literal.length;
       let same = i + length <= end;
-      const whole = words[k]!;
-      let j = 0;
-      for (; same && j < whole.length; j += 1) same = view.getUint32(i + 4 * j, true) === whole[j];
-      for (j *= 4; same && j < length; j += 1) same = b[i + j] === literal[j];
+      if (same) {
+        const whole = words[k]!;
+        const count = whole.length;
+        for (let j = 0; j < count; j += 1) {
+          if (view.getUint32(i + 4 * j, true) !== whole[j]) {
+            same = false;
+            break;
+          }
+        }
+        for (let j = count * 4; same && j < length; j += 1) same = b[i + j] === literal[j];
+      }
       if (!same) {
         this.#failedStep = k;
         this.#failedInValue = false;
@@ -761,10 +770,19 @@ export class SummaryScanner {
   /** A date-time string; its epoch milliseconds in #ms. */
   #timestamp(b: Uint8Array, i: number, end: number): number {
     if (b[i] !== QUOTE) return -1;
+    // A producer writes its date-times alike: first try the length of the last one. timestampMs
+    // checks every byte before the quote (none is a quote or an escape), so this finds the same quote.
+    const guess = i + 1 + this.#timestampLength;
+    if (guess < end && b[guess] === QUOTE) {
+      this.#ms = timestampMs(b, i + 1, guess);
+      if (!Number.isNaN(this.#ms)) return guess + 1;
+    }
     const close = plainString(b, i + 1, end);
     if (close < 0) return -1;
     this.#ms = timestampMs(b, i + 1, close);
-    return Number.isNaN(this.#ms) ? -1 : close + 1;
+    if (Number.isNaN(this.#ms)) return -1;
+    this.#timestampLength = close - i - 1;
+    return close + 1;
   }
 
   /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
