@@ -42969,12 +42969,17 @@ var SummaryScanner = class {
     }
     literals.push(b.slice(from, this.lineEnd));
     const values = this.#valueKinds.slice(0, count);
-    const words = literals.map((literal) => {
-      const out = new Uint32Array(literal.length >>> 2);
-      for (let w = 0; w < out.length; w += 1) out[w] = literal[4 * w] | literal[4 * w + 1] << 8 | literal[4 * w + 2] << 16 | literal[4 * w + 3] << 24;
-      return out;
-    });
-    const layout = { values, literals, words, installed: this.#installed, ciNull: this.#ciNull, hasKinds: values.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
+    const wordAt2 = (literal, at) => literal[at] | literal[at + 1] << 8 | literal[at + 2] << 16 | literal[at + 3] << 24;
+    const wordStarts = new Int32Array(literals.length + 1);
+    for (let k = 0; k < literals.length; k += 1) wordStarts[k + 1] = wordStarts[k] + (literals[k].length >>> 2);
+    const words = new Uint32Array(wordStarts[literals.length]);
+    const tails = new Uint32Array(literals.length);
+    const lengths = Int32Array.from(literals, (literal) => literal.length);
+    for (const [k, literal] of literals.entries()) {
+      for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = wordAt2(literal, 4 * w);
+      if (literal.length >= 4) tails[k] = wordAt2(literal, literal.length - 4);
+    }
+    const layout = { values, literals, words, wordStarts, tails, lengths, installed: this.#installed, ciNull: this.#ciNull, hasKinds: values.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
     if (this.#layouts.length === MAX_LAYOUTS) {
       const dropped = this.#layouts.pop();
       for (const other of this.#layouts) other.shared.delete(dropped);
@@ -43008,22 +43013,23 @@ var SummaryScanner = class {
       this.#installed = layout.installed;
       this.#ciNull = layout.ciNull;
     }
-    const { values, literals, words } = layout;
+    const { values, words, wordStarts, tails, lengths } = layout;
     const view = this.#viewOf(b);
     for (let k = from; k <= values.length; k += 1) {
-      const literal = literals[k];
-      const length = literal.length;
+      const length = lengths[k];
       let same = i + length <= end;
       if (same) {
-        const whole = words[k];
-        const count = whole.length;
-        for (let j = 0; j < count; j += 1) {
-          if (view.getUint32(i + 4 * j, true) !== whole[j]) {
+        const last = wordStarts[k + 1];
+        for (let w = wordStarts[k], at = i; w < last; w += 1, at += 4) {
+          if (view.getUint32(at, true) !== words[w]) {
             same = false;
             break;
           }
         }
-        for (let j = count * 4; same && j < length; j += 1) same = b[i + j] === literal[j];
+        if (same && (length & 3) !== 0) {
+          if (length >= 4) same = view.getUint32(i + length - 4, true) === tails[k];
+          else for (let j = 0; same && j < length; j += 1) same = b[i + j] === layout.literals[k][j];
+        }
       }
       if (!same) {
         this.#failedStep = k;

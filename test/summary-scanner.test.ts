@@ -350,11 +350,14 @@ test('layouts: a line that differs from every known one in any byte outside its 
   assert.equal(check(scanner, text({ error_lines: 101 })), false);
   assert.equal(check(scanner, text({ app: { name: 'octo-cli', version: '-1' } })), false);
   assert.equal(check(scanner, text({}).replace('"KeyError"', '"__proto__"')), false);
+  // The last literal is one byte long (the closing brace): compared too.
+  assert.equal(check(scanner, text({}).replace(/}$/, ']')), false);
   // A blank, another key order, a missing field: not the layout, but the scan takes them.
   const layoutReads = scanner.linesByLayout;
   assert.equal(check(scanner, text({}).replace('"log_lines":', '"log_lines": ')), true);
   assert.equal(check(scanner, JSON.stringify(Object.fromEntries(Object.entries(VALID_SUMMARY).reverse()))), true);
   assert.equal(check(scanner, text({ install_id: undefined })), true);
+  assert.equal(check(scanner, `${text({})} `), true);
   assert.equal(scanner.linesByLayout, layoutReads);
   // Eight layouts in turn, twice as many as are kept: every line is still read, and right.
   const styles = Array.from({ length: 2 * MAX_LAYOUTS }, (_, n) => (changes: Record<string, unknown>) => spacedJson({ ...VALID_SUMMARY, ...changes }, () => ' '.repeat(n)));
