@@ -44219,6 +44219,7 @@ async function intake(options2) {
 
 // src/records/parallel-intake.ts
 import { Worker } from "node:worker_threads";
+var WORKER_YOUNG_MB = 4;
 var PIECE_BYTES = 1024 * 1024;
 function transferable(bytes) {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
@@ -44278,7 +44279,7 @@ async function intakeInWorkers(options2, workers2) {
     nowMs: options2.now.getTime(),
     limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) }
   };
-  const threads = Array.from({ length: workers2.count }, () => new Worker(workers2.url, { workerData: setup }));
+  const threads = Array.from({ length: workers2.count }, () => new Worker(workers2.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
   const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
   const answers = threads.map(() => []);
   const tallies = threads.map(

@@ -139,6 +139,9 @@ interface Pending {
   recalled: SourceItem | null;
 }
 
+/** Young generation of each worker's V8 heap (see intakeInWorkers). */
+const WORKER_YOUNG_MB = 4;
+
 /** Pieces of a large NDJSON file sent to workers: whole lines, about this many bytes. */
 export const PIECE_BYTES = 1024 * 1024;
 
@@ -226,7 +229,9 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
     nowMs: options.now.getTime(),
     limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) },
   };
-  const threads = Array.from({ length: workers.count }, () => new Worker(workers.url, { workerData: setup }));
+  // A worker's garbage is above all the summary of each line, dead once its record is written: a young
+  // generation of 4 MB (V8 lets it grow to 16 or more) holds that as well, and keeps each worker smaller.
+  const threads = Array.from({ length: workers.count }, () => new Worker(workers.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
   const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
   // Per worker, the answers not yet come, oldest first.
   const answers = threads.map(() => [] as { resolve: (message: Extract<FromWorker, { kind: 'input' }>) => void; reject: (error: Error) => void }[]);
