@@ -41557,6 +41557,17 @@ function daysFromCivil(year, month, day) {
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
+var monthYear = 1970;
+var monthNumber = 1;
+var monthLength = 31;
+var monthStart = 0;
+function startMonth(year, month) {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  monthYear = year;
+  monthNumber = month;
+  monthLength = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  monthStart = daysFromCivil(year, month, 1);
+}
 function timestampMs(b, start, end) {
   const s = start;
   if (end - s < 20) return Number.NaN;
@@ -41571,8 +41582,8 @@ function timestampMs(b, start, end) {
   const separator = b[s + 10];
   if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
   if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return Number.NaN;
+  if (year !== monthYear || month !== monthNumber) startMonth(year, month);
+  if (day > monthLength) return Number.NaN;
   let at = s + 19;
   let millis = 0;
   if (b[at] === 46) {
@@ -41598,7 +41609,7 @@ function timestampMs(b, start, end) {
     return Number.NaN;
   }
   if (at !== end) return Number.NaN;
-  return daysFromCivil(year, month, day) * DAY_MS2 + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
+  return (monthStart + day - 1) * DAY_MS2 + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
 }
 var scratch = new Uint8Array(64);
 function parseTimestamp(text) {

@@ -5,7 +5,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import fc from 'fast-check';
 import ucs2 from 'ajv/dist/runtime/ucs2length.js';
 import { VALIDATOR_PATH, validatorSource } from '../scripts/build-validator.ts';
-import { isDateTime } from '../src/records/timestamp.ts';
+import { isDateTime, parseTimestamp } from '../src/records/timestamp.ts';
 import { validateSummary } from '../src/records/validate-summary.ts';
 import { codePointLength } from '../src/records/validator-runtime.ts';
 
@@ -122,6 +122,43 @@ describe('isDateTime', () => {
       { numRuns: 20_000 },
     );
     assert.ok(accepted > 1000, `only ${accepted} valid timestamps were generated`);
+  });
+
+  test('gives the milliseconds of Date.parse, date-time after date-time, whatever the month before', () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    /** Days in a month of a proleptic Gregorian year, from Date (day 0 of the next month). */
+    const daysIn = (year: number, month: number) => {
+      const probe = new Date(0);
+      probe.setUTCFullYear(year, month, 0);
+      return probe.getUTCDate();
+    };
+    const stamp = fc.record({
+      year: fc.oneof(fc.constantFrom(49, 1900, 2000, 2024, 2026, 2100), fc.integer({ min: 0, max: 9999 })),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+      second: fc.integer({ min: 0, max: 59 }),
+      millis: fc.integer({ min: 0, max: 999 }),
+      more: fc.stringMatching(/^[0-9]{0,6}$/),
+      zone: fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([sign, h, m]) => `${sign}${pad(h, 2)}:${pad(m, 2)}`)),
+    });
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.array(stamp, { minLength: 1, maxLength: 24 }), (stamps) => {
+        for (const { year, month, day, hour, minute, second, millis, more, zone } of stamps) {
+          const head = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(millis, 3)}`;
+          const ms = parseTimestamp(`${head}${more}${zone}`);
+          assert.equal(Number.isNaN(ms), day > daysIn(year, month), head);
+          if (Number.isNaN(ms)) continue;
+          // Digits past the milliseconds are cut, as Date.parse cuts them.
+          assert.equal(ms, Date.parse(`${head}${zone}`), `${head}${more}${zone}`);
+          compared += 1;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(compared > 10_000, `only ${compared} date-times compared`);
   });
 
   test('refuses a character next to the digits in any digit position', () => {

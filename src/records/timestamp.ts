@@ -22,6 +22,21 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+// The month of the last date-time read: its days and the day number of its first day. Date-times
+// come in runs of one month, so the divisions of the calendar arithmetic are done once a month.
+let monthYear = 1970;
+let monthNumber = 1;
+let monthLength = 31;
+let monthStart = 0;
+
+function startMonth(year: number, month: number): void {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  monthYear = year;
+  monthNumber = month;
+  monthLength = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+  monthStart = daysFromCivil(year, month, 1);
+}
+
 /**
  * Epoch milliseconds of the date-time on bytes [start, end), as Date.parse gives
  * them (a fraction is cut to milliseconds), or NaN when it is not one: real
@@ -43,8 +58,8 @@ export function timestampMs(b: Uint8Array, start: number, end: number): number {
   const separator = b[s + 10];
   if (year < 0 || b[s + 4] !== 0x2d || b[s + 7] !== 0x2d || (separator !== 0x54 && separator !== 0x74 && separator !== 0x20)) return Number.NaN;
   if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
+  if (year !== monthYear || month !== monthNumber) startMonth(year, month);
+  if (day > monthLength) return Number.NaN;
   let at = s + 19;
   let millis = 0;
   if (b[at] === 0x2e) {
@@ -70,7 +85,7 @@ export function timestampMs(b: Uint8Array, start: number, end: number): number {
     return Number.NaN;
   }
   if (at !== end) return Number.NaN;
-  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
+  return (monthStart + day - 1) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
 }
 
 const scratch = new Uint8Array(64);
