@@ -42980,15 +42980,15 @@ var SummaryScanner = class {
     }
     literals.push(b.slice(from, this.lineEnd));
     const values = this.#valueKinds.slice(0, count);
-    const wordAt2 = (literal, at) => literal[at] | literal[at + 1] << 8 | literal[at + 2] << 16 | literal[at + 3] << 24;
     const wordStarts = new Int32Array(literals.length + 1);
     for (let k = 0; k < literals.length; k += 1) wordStarts[k + 1] = wordStarts[k] + (literals[k].length >>> 2);
     const words = new Uint32Array(wordStarts[literals.length]);
     const tails = new Uint32Array(literals.length);
     const lengths = Int32Array.from(literals, (literal) => literal.length);
     for (const [k, literal] of literals.entries()) {
-      for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = wordAt2(literal, 4 * w);
-      if (literal.length >= 4) tails[k] = wordAt2(literal, literal.length - 4);
+      const view = new DataView(literal.buffer, literal.byteOffset, literal.byteLength);
+      for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = view.getUint32(4 * w, true);
+      if (literal.length >= 4) tails[k] = view.getUint32(literal.length - 4, true);
     }
     const layout = { values, literals, words, wordStarts, tails, lengths, installed: this.#installed, ciNull: this.#ciNull, hasKinds: values.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
     if (this.#layouts.length === MAX_LAYOUTS) {
