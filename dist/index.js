@@ -34878,11 +34878,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -35738,8 +35738,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -39116,6 +39116,13 @@ function formatDuration(seconds) {
 function formatInterval(interval) {
   return interval ? `${formatPercent(interval.low)}\u2013${formatPercent(interval.high)}` : "n/a";
 }
+function formatPValue(value) {
+  if (!Number.isFinite(value)) return "n/a";
+  if (value === 0) return "< 1e-300";
+  if (value >= 1e-3) return value.toPrecision(2);
+  const [mantissa, exponent] = value.toExponential(1).split("e");
+  return `${mantissa}e${exponent}`;
+}
 
 // src/render/charts.ts
 var round1 = (value) => Math.round(value * 10) / 10;
@@ -39266,6 +39273,7 @@ var HELPERS = {
   percent: (value) => formatPercent(typeof value === "number" ? value : null),
   count: (value) => formatCount(Number(value)),
   duration: (value) => formatDuration(Number(value)),
+  pvalue: (value) => formatPValue(Number(value)),
   interval: (value) => formatInterval(value),
   rateChart: (days) => rateChart(days),
   sessionsChart: (days) => sessionsChart(days),
@@ -39274,11 +39282,26 @@ var HELPERS = {
 var SAMPLE = {
   group: {
     fingerprint: "0123456789abcdef",
-    label: "os.platform windows, app.version 1.0.0",
+    label: "os.platform windows, app.version 1.0.0 and later",
     fields: [
       { name: "os.platform", value: "windows" },
-      { name: "app.version", value: "1.0.0" }
+      { name: "app.version", value: "1.0.0 and later" }
     ]
+  },
+  problem: {
+    kind: "since-version",
+    kindText: "a platform from a version on",
+    openFields: ["os.arch"],
+    errorKind: "KeyError",
+    cells: 2,
+    lastGood: { version: "0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025 },
+    hasLastGood: true,
+    fixedIn: [{ version: "1.2.0", sessions: 80, erroredSessions: 1, rate: 0.0125 }],
+    comparison: { label: "in 0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025 },
+    hasComparison: true,
+    installs: { known: true, affected: 3, reporting: 9, approximate: false },
+    pValue: 1e-4,
+    level: 2e-3
   },
   figures: {
     sessions: 20,
@@ -39304,7 +39327,7 @@ var SAMPLE = {
   appVersions: ["1.0.0"],
   topErrorKinds: [{ kind: "KeyError", count: 3 }],
   runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, verdict: "significantly worse than the other sessions" }
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the rest, with the excess spread over enough installations" }
 };
 function lineOf(error2) {
   const message = error2 instanceof Error ? error2.message : String(error2);
@@ -39769,6 +39792,13 @@ function fraction(read, name, fallback) {
   }
   return value;
 }
+function ratio(read, name, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  const value = /^\d{1,3}(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= 1 && value <= 100)) throw new SettingsError(name, `is "${raw}", not a ratio from 1 to 100`, "a decimal number from 1 to 100, such as 1.5");
+  return value;
+}
 function boolean(read, name, fallback) {
   const raw = read(name).trim();
   if (raw === "") return fallback;
@@ -39893,7 +39923,9 @@ function parseSettings(read) {
     lookbackDays: integer(read, "lookback-days", 7, 1, 400),
     groupBy: groupBy(read),
     minSessions: integer(read, "min-sessions", 10, 1, 1e9),
-    errorRateThreshold: fraction(read, "error-rate-threshold", 0.05),
+    errorRateThreshold: fraction(read, "error-rate-threshold", 0),
+    minInstallations: integer(read, "min-installations", 3, 1, 1e3),
+    minRateRatio: ratio(read, "min-rate-ratio", 1.5),
     labels: labels(read),
     titleTemplatePath: optionalPath(read, "title-template"),
     bodyTemplatePath: optionalPath(read, "body-template"),
@@ -41195,7 +41227,7 @@ async function downloadArchive(client, repository2, artifact) {
 function createArtifactSource(options2) {
   const { client, repository: repository2 } = options2;
   const matchers = options2.names.map((pattern) => (0, import_picomatch.default)(pattern, { dot: true }));
-  const matches = (name) => matchers.some((match) => match(name));
+  const matches2 = (name) => matchers.some((match) => match(name));
   const literal = options2.names.length === 1 && !import_picomatch.default.scan(options2.names[0]).isGlob ? options2.names[0] : void 0;
   async function listArtifacts() {
     const since = options2.since.getTime();
@@ -41269,7 +41301,7 @@ function createArtifactSource(options2) {
       const since = options2.since.getTime();
       const wanted = [];
       for (const artifact of await listArtifacts()) {
-        if (!matches(artifact.name) || !inShard(attemptKey(artifact), options2.shard)) continue;
+        if (!matches2(artifact.name) || !inShard(attemptKey(artifact), options2.shard)) continue;
         const origin = `artifact ${artifact.name} (#${artifact.id})`;
         if (Date.parse(artifact.created_at ?? "") < since) {
           yield { kind: "skip", origin, reason: "artifact-outside-window" };
@@ -41664,9 +41696,6 @@ function fingerprintOf(fields, values) {
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
   return createHash3("sha256").update(canonical).digest("hex").slice(0, 16);
 }
-function groupLabel(fields) {
-  return fields.map((field) => `${field.name} ${field.value}`).join(", ");
-}
 
 // src/aggregate/versions.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -41830,6 +41859,22 @@ var InstallCounter = class {
     }
     this.#register(a, b, c, d);
   }
+  /** Adds every installation `other` counted: exact while both are, else through the registers. */
+  mergeFrom(other) {
+    if (other.#exact) {
+      other.#exact.forEachWords((a, b, c, d) => this.#add(a, b, c, d));
+      return;
+    }
+    if (this.#exact) {
+      const registers = new Uint8Array(REGISTERS);
+      this.#registers = registers;
+      this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
+      this.#exact = null;
+    }
+    const mine = this.#registers;
+    const theirs = other.#registers;
+    for (let i = 0; i < REGISTERS; i += 1) if (theirs[i] > mine[i]) mine[i] = theirs[i];
+  }
   #register(a, b, c, d) {
     const registers = this.#registers;
     const index = hashA(a, b, c, d) >>> 32 - PRECISION;
@@ -41851,6 +41896,32 @@ var InstallCounter = class {
   }
 };
 
+// src/aggregate/cell-events.ts
+var TRACKED_INSTALLS = 4096;
+var EventTracker = class {
+  byInstall = /* @__PURE__ */ new Map();
+  unattributed = 0;
+  add(a, b, c, d) {
+    const key = String.fromCharCode(a >>> 16, a & 65535, b >>> 16, b & 65535, c >>> 16, c & 65535, d >>> 16, d & 65535);
+    const count = this.byInstall.get(key);
+    if (count !== void 0) this.byInstall.set(key, count + 1);
+    else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, 1);
+    else this.unattributed += 1;
+  }
+  addUnattributed() {
+    this.unattributed += 1;
+  }
+  mergeFrom(other) {
+    for (const [key, count] of other.byInstall) {
+      const mine = this.byInstall.get(key);
+      if (mine !== void 0) this.byInstall.set(key, mine + count);
+      else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, count);
+      else this.unattributed += count;
+    }
+    this.unattributed += other.unattributed;
+  }
+};
+
 // src/aggregate/aggregate-groups.ts
 var import_sketches_js = __toESM(require_dist(), 1);
 var TOP_ERROR_KINDS = 5;
@@ -41869,7 +41940,7 @@ function figuresOf(group, fields) {
     crashes: group.crashes,
     errorLines: group.errorLines,
     logLines: group.logLines,
-    errorRate: group.errored / group.sessions,
+    errorRate: group.sessions > 0 ? group.errored / group.sessions : 0,
     installs: group.installs.size,
     installsApproximate: group.installs.approximate,
     firstSessionAt: new Date(group.first).toISOString(),
@@ -41883,6 +41954,14 @@ function figuresOf(group, fields) {
     singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions
   };
 }
+function track(tracker, compact, summary2, hasInstall) {
+  if (!hasInstall) tracker.addUnattributed();
+  else if (compact) {
+    const at = compact.installAt;
+    tracker.add(wordAt(compact.bytes, at), wordAt(compact.bytes, at + 4), wordAt(compact.bytes, at + 8), wordAt(compact.bytes, at + 12));
+  } else tracker.add(...uuidWords(summary2.install_id));
+}
+var SEVERAL = "(several)";
 function createAggregator(groupBy2) {
   const byKey = /* @__PURE__ */ new Map();
   const kindAt = groupBy2.indexOf("error_kind");
@@ -41911,7 +41990,8 @@ function createAggregator(groupBy2) {
         days: /* @__PURE__ */ new Map(),
         versions: /* @__PURE__ */ new Set(),
         withInstall: 0,
-        kinds: /* @__PURE__ */ new Map()
+        kinds: /* @__PURE__ */ new Map(),
+        erroredBy: null
       };
       byKey.set(key, group);
     }
@@ -41951,11 +42031,13 @@ function createAggregator(groupBy2) {
       if (summary2.outcome === "crash") group.crashes += 1;
       group.errorLines += summary2.error_lines;
       group.logLines += summary2.log_lines;
-      if (compact ? compact.installAt >= 0 : summary2.install_id) {
+      const hasInstall = compact ? compact.installAt >= 0 : summary2.install_id !== void 0;
+      if (hasInstall) {
         if (compact) group.installs.addBytes(compact.bytes, compact.installAt);
         else group.installs.add(summary2.install_id);
         group.withInstall += 1;
       }
+      if (errored) track(group.erroredBy ??= new EventTracker(), compact, summary2, hasInstall);
       group.versions.add(summary2.app.version);
       const day = Math.floor(started / DAY_MS3);
       let bucket = group.days.get(day);
@@ -41977,11 +42059,12 @@ function createAggregator(groupBy2) {
           if (kindAt === -1) continue;
           let figures2 = group.kinds.get(kind);
           if (!figures2) {
-            figures2 = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map() };
+            figures2 = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map(), by: new EventTracker() };
             group.kinds.set(kind, figures2);
           }
           figures2.sessions += 1;
           figures2.occurrences += kinds[kind];
+          track(figures2.by, compact, summary2, hasInstall);
           figures2.days.set(day, (figures2.days.get(day) ?? 0) + 1);
           totalByKind.set(kind, (totalByKind.get(kind) ?? 0) + 1);
           if (run2) {
@@ -41996,6 +42079,83 @@ function createAggregator(groupBy2) {
         evidence.erroredSessions += 1;
         group.runs.set(run2.id, evidence);
       }
+    },
+    cells() {
+      const configs = [];
+      const events = [];
+      const keys = [];
+      for (const [key, group] of byKey) {
+        const config = configs.length;
+        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall });
+        keys.push(key);
+        if (kindAt === -1) {
+          if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy.byInstall, unattributed: group.erroredBy.unattributed });
+          continue;
+        }
+        for (const [kind, figures2] of group.kinds) events.push({ config, measure: kind, events: figures2.sessions, byInstall: figures2.by.byInstall, unattributed: figures2.by.unattributed });
+      }
+      return { fields: [...configFields], configs, events, keys };
+    },
+    combine(keys, measure) {
+      const parts = keys.map((key) => byKey.get(key)).filter((group) => group !== void 0);
+      const values = configFields.map((_, index) => {
+        const first = parts[0]?.values[index] ?? SEVERAL;
+        return parts.every((part) => part.values[index] === first) ? first : SEVERAL;
+      });
+      const merged = {
+        values,
+        sessions: 0,
+        errored: 0,
+        crashes: 0,
+        errorLines: 0,
+        logLines: 0,
+        installs: new InstallCounter(),
+        first: Number.POSITIVE_INFINITY,
+        last: Number.NEGATIVE_INFINITY,
+        durations: new import_sketches_js.DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
+        errorKinds: /* @__PURE__ */ new Map(),
+        runs: /* @__PURE__ */ new Map(),
+        days: /* @__PURE__ */ new Map(),
+        versions: /* @__PURE__ */ new Set(),
+        withInstall: 0,
+        kinds: /* @__PURE__ */ new Map(),
+        erroredBy: null
+      };
+      const addRun = (evidence) => {
+        const mine = merged.runs.get(evidence.id);
+        if (mine) mine.erroredSessions += evidence.erroredSessions;
+        else merged.runs.set(evidence.id, { ...evidence });
+      };
+      for (const part of parts) {
+        merged.sessions += part.sessions;
+        merged.crashes += part.crashes;
+        merged.errorLines += part.errorLines;
+        merged.logLines += part.logLines;
+        merged.withInstall += part.withInstall;
+        merged.installs.mergeFrom(part.installs);
+        merged.first = Math.min(merged.first, part.first);
+        merged.last = Math.max(merged.last, part.last);
+        merged.durations.merge(part.durations);
+        for (const version of part.versions) merged.versions.add(version);
+        const kind = measure === null ? null : part.kinds.get(measure);
+        for (const [day, bucket] of part.days) {
+          const mine = merged.days.get(day) ?? { sessions: 0, erroredSessions: 0 };
+          mine.sessions += bucket.sessions;
+          mine.erroredSessions += measure === null ? bucket.erroredSessions : kind?.days.get(day) ?? 0;
+          merged.days.set(day, mine);
+        }
+        if (measure === null) {
+          merged.errored += part.errored;
+          for (const [name, count] of part.errorKinds) merged.errorKinds.set(name, (merged.errorKinds.get(name) ?? 0) + count);
+          for (const evidence of part.runs.values()) addRun(evidence);
+        } else if (kind) {
+          merged.errored += kind.sessions;
+          merged.errorKinds.set(measure, (merged.errorKinds.get(measure) ?? 0) + kind.occurrences);
+          for (const evidence of kind.runs.values()) addRun(evidence);
+        }
+      }
+      if (parts.length === 0) merged.first = merged.last = 0;
+      return figuresOf(merged, configFields);
     },
     groups() {
       const result = [];
@@ -42072,13 +42232,755 @@ function judgeGroups(groups2, rule) {
   });
 }
 
+// src/problems/judge-problems.ts
+import { createHash as createHash4 } from "node:crypto";
+
+// src/problems/hypergeometric.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+function logGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z = x - 1;
+  let sum = LANCZOS[0];
+  for (let i = 1; i < 9; i += 1) sum += LANCZOS[i] / (z + i);
+  const t = z + 7.5;
+  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+function logChoose(n, k) {
+  if (k < 0 || k > n) return Number.NEGATIVE_INFINITY;
+  if (k === 0 || k === n) return 0;
+  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+}
+function logAdd(a, b) {
+  if (a === Number.NEGATIVE_INFINITY) return b;
+  if (b === Number.NEGATIVE_INFINITY) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+function logOneMinusExp(a) {
+  if (a >= 0) return Number.NEGATIVE_INFINITY;
+  return a > -Math.LN2 ? Math.log(-Math.expm1(a)) : Math.log1p(-Math.exp(a));
+}
+var NEGLIGIBLE = Math.log(1e-17);
+function logUpperTail(d, x) {
+  if (x <= d.lo) return 0;
+  if (x > d.hi) return Number.NEGATIVE_INFINITY;
+  if (x > d.mode) {
+    let term = d.logPmf(x);
+    let sum = term;
+    for (let k = x; k < d.hi; k += 1) {
+      term += Math.log(d.ratio(k));
+      sum = logAdd(sum, term);
+      if (term - sum < NEGLIGIBLE) break;
+    }
+    return Math.min(0, sum);
+  }
+  return logOneMinusExp(logLowerTail(d, x - 1));
+}
+function logLowerTail(d, x) {
+  if (x >= d.hi) return 0;
+  if (x < d.lo) return Number.NEGATIVE_INFINITY;
+  if (x < d.mode) {
+    let term = d.logPmf(x);
+    let sum = term;
+    for (let k = x; k > d.lo; k -= 1) {
+      term -= Math.log(d.ratio(k - 1));
+      sum = logAdd(sum, term);
+      if (term - sum < NEGLIGIBLE) break;
+    }
+    return Math.min(0, sum);
+  }
+  return logOneMinusExp(logUpperTail(d, x + 1));
+}
+function hypergeometric(total, marked, drawn) {
+  const lo = Math.max(0, drawn - (total - marked));
+  const hi = Math.min(drawn, marked);
+  const base = logChoose(total, drawn);
+  const mode2 = Math.min(hi, Math.max(lo, Math.floor((drawn + 1) * (marked + 1) / (total + 2))));
+  return {
+    lo,
+    hi,
+    mode: mode2,
+    logPmf: (k) => logChoose(marked, k) + logChoose(total - marked, drawn - k) - base,
+    ratio: (k) => (marked - k) * (drawn - k) / ((k + 1) * (total - marked - drawn + k + 1))
+  };
+}
+function logFisherGreater(table) {
+  return logUpperTail(hypergeometric(table.totalSessions, table.totalEvents, table.sessions), table.events);
+}
+function logFisherLess(table) {
+  return logLowerTail(hypergeometric(table.totalSessions, table.totalEvents, table.sessions), table.events);
+}
+function logMinimumFisher(sessions, totalEvents, totalSessions) {
+  const most = Math.min(sessions, totalEvents);
+  if (most === 0) return 0;
+  return logFisherGreater({ events: most, sessions, totalEvents, totalSessions });
+}
+function logFisherGreaterMid(table) {
+  const d = hypergeometric(table.totalSessions, table.totalEvents, table.sessions);
+  const tail = logUpperTail(d, table.events);
+  if (table.events < d.lo || table.events > d.hi) return tail;
+  const half = d.logPmf(table.events) - Math.LN2;
+  return tail === Number.NEGATIVE_INFINITY ? tail : tail + logOneMinusExp(Math.min(0, half - tail));
+}
+
+// src/problems/pattern.ts
+var VERSION_FIELD = "app.version";
+function patternKey(pattern) {
+  return JSON.stringify(pattern.map((term) => term.op === "any" ? [term.field] : [term.field, term.op, term.value]));
+}
+function patternFromKey(key) {
+  try {
+    const raw = JSON.parse(key);
+    if (!Array.isArray(raw)) return null;
+    const terms = [];
+    for (const entry of raw) {
+      if (!Array.isArray(entry) || typeof entry[0] !== "string") return null;
+      if (entry.length === 1) terms.push({ field: entry[0], op: "any" });
+      else if ((entry[1] === "is" || entry[1] === "since") && typeof entry[2] === "string") terms.push({ field: entry[0], op: entry[1], value: entry[2] });
+      else return null;
+    }
+    return terms;
+  } catch {
+    return null;
+  }
+}
+function matches(pattern, values) {
+  for (let i = 0; i < pattern.length; i += 1) {
+    const term = pattern[i];
+    if (term.op === "is" && values[i] !== term.value) return false;
+    if (term.op === "since" && compareVersions(values[i], term.value) < 0) return false;
+  }
+  return true;
+}
+function anchorOf(pattern) {
+  return pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
+}
+function kindOf(pattern) {
+  const version = pattern.find((term) => term.field === VERSION_FIELD);
+  const others = pattern.filter((term) => term.field !== VERSION_FIELD);
+  const othersFixed = others.every((term) => term.op === "is");
+  const othersOpen = others.every((term) => term.op === "any");
+  if (version?.op === "is" && othersFixed) return "configuration";
+  if (version?.op === "since" && othersFixed && others.length > 0) return "since-version";
+  if (version && version.op !== "any" && othersOpen) return "release";
+  if (!version && othersFixed) return "configuration";
+  const fixed = others.filter((term) => term.op === "is");
+  if ((version === void 0 || version.op === "any") && fixed.length === 1 && fixed[0].field === "os.platform") return "platform";
+  return "slice";
+}
+function patternLabel(pattern, measure) {
+  const parts = pattern.filter((term) => term.op !== "any").map((term) => `${term.field} ${term.op === "since" ? `${term.value} and later` : term.value}`);
+  if (measure !== null) parts.unshift(`error_kind ${measure}`);
+  return parts.join(", ");
+}
+function openFields(pattern) {
+  return pattern.filter((term) => term.op === "any").map((term) => term.field);
+}
+
+// src/problems/pattern-index.ts
+var SINCE_VERSIONS = 64;
+var ALL_SUBSETS_UP_TO = 4;
+function fieldMasks(count) {
+  const masks = [];
+  for (let mask = 1; mask < 1 << count; mask += 1) {
+    let bits = 0;
+    for (let m = mask; m > 0; m >>= 1) bits += m & 1;
+    if (count <= ALL_SUBSETS_UP_TO || bits === 1 || bits === count - 1 || bits === count) masks.push(mask);
+  }
+  return masks;
+}
+function indexPatterns(fields, values, sessions) {
+  const versionAt = fields.indexOf(VERSION_FIELD);
+  const result = [];
+  const total = sessions.reduce((sum, value) => sum + value, 0);
+  for (const mask of fieldMasks(fields.length)) {
+    const byKey = /* @__PURE__ */ new Map();
+    for (let cell2 = 0; cell2 < values.length; cell2 += 1) {
+      let key = "";
+      for (let field = 0; field < fields.length; field += 1) if (mask & 1 << field) key += `${values[cell2][field]}\0`;
+      const list = byKey.get(key);
+      if (list) list.push(cell2);
+      else byKey.set(key, [cell2]);
+    }
+    const exact = (cells) => fields.map((field, index) => mask & 1 << index ? { field, op: "is", value: values[cells[0]][index] } : { field, op: "any" });
+    for (const cells of byKey.values()) {
+      const count = cells.reduce((sum, cell2) => sum + sessions[cell2], 0);
+      if (count === total) continue;
+      result.push({ pattern: exact(cells), members: () => cells, sessions: count });
+    }
+    if (versionAt < 0 || !(mask & 1 << versionAt)) continue;
+    const anchors = /* @__PURE__ */ new Map();
+    for (const cells of byKey.values()) {
+      const first = cells[0];
+      let anchor = "";
+      for (let field = 0; field < fields.length; field += 1) if (field !== versionAt && mask & 1 << field) anchor += `${values[first][field]}\0`;
+      let versions = anchors.get(anchor);
+      if (!versions) anchors.set(anchor, versions = /* @__PURE__ */ new Map());
+      versions.set(values[first][versionAt], cells);
+    }
+    for (const versions of anchors.values()) {
+      const ordered = [...versions.keys()].sort(compareVersions);
+      const from = Math.max(1, ordered.length - 1 - SINCE_VERSIONS);
+      for (let at = from; at < ordered.length - 1; at += 1) {
+        const covered = ordered.slice(at).map((version) => versions.get(version));
+        const count = covered.reduce((sum, cells) => sum + cells.reduce((inner, cell2) => inner + sessions[cell2], 0), 0);
+        if (count === total) continue;
+        const sample = covered[0][0];
+        const pattern = fields.map((field, index) => {
+          if (index === versionAt) return { field, op: "since", value: ordered[at] };
+          return mask & 1 << index ? { field, op: "is", value: values[sample][index] } : { field, op: "any" };
+        });
+        result.push({ pattern, members: () => covered.flat(), sessions: count });
+      }
+    }
+  }
+  return result;
+}
+
+// src/problems/tarone.ts
+function taroneLevel(logMinimums, alpha) {
+  const sorted = [...logMinimums].sort((a, b) => a - b);
+  const logAlpha = Math.log(alpha);
+  let reachable = sorted.length;
+  for (let k = 1; k <= sorted.length; k += 1) {
+    const level = logAlpha - Math.log(k);
+    while (reachable > 0 && sorted[reachable - 1] > level) reachable -= 1;
+    if (reachable <= k) return { logLevel: level, testable: reachable };
+  }
+  return { logLevel: logAlpha - Math.log(Math.max(1, sorted.length)), testable: sorted.length };
+}
+
+// src/problems/find-problems.ts
+var CLEAN_P = Math.log(0.01);
+var FIXED_P = Math.log(0.05);
+var ELEVATED_P = Math.log(0.01);
+var CELL_SHARE = 0.8;
+function problemKey(pattern, measure) {
+  return `${measure === null ? "" : `${JSON.stringify(measure)}:`}${patternKey(pattern)}`;
+}
+function findProblems(configs, eventCells, rule) {
+  const totalSessions = configs.reduce((sum, cell2) => sum + cell2.sessions, 0);
+  const byMeasure = /* @__PURE__ */ new Map();
+  for (const cell2 of eventCells) {
+    let map = byMeasure.get(cell2.measure);
+    if (!map) byMeasure.set(cell2.measure, map = /* @__PURE__ */ new Map());
+    map.set(cell2.config, cell2);
+  }
+  const totalEvents = /* @__PURE__ */ new Map();
+  for (const [measure, cells] of byMeasure) totalEvents.set(measure, [...cells.values()].reduce((sum, cell2) => sum + cell2.events, 0));
+  const indexed = indexPatterns(
+    rule.fields,
+    configs.map((cell2) => cell2.values),
+    configs.map((cell2) => cell2.sessions)
+  );
+  const candidates = [];
+  const minimums = [[], []];
+  for (const entry of indexed) {
+    if (entry.sessions < rule.minSessions) continue;
+    const members = entry.members();
+    const family = entry.pattern.every((term) => term.op === "is") ? 0 : 1;
+    for (const [measure, cells] of byMeasure) {
+      const total = totalEvents.get(measure);
+      const minimum = logMinimumFisher(entry.sessions, total, totalSessions);
+      minimums[family].push(minimum);
+      let events = 0;
+      for (const member of members) events += cells.get(member)?.events ?? 0;
+      if (events === 0) continue;
+      candidates.push({ key: problemKey(entry.pattern, measure), pattern: entry.pattern, measure, members, sessions: entry.sessions, events, family, minimum, logLevel: 0 });
+    }
+  }
+  const cellShare = minimums[1].length === 0 ? 1 : minimums[0].length === 0 ? 0 : CELL_SHARE;
+  const levels = [taroneLevel(minimums[0], rule.alpha * cellShare), taroneLevel(minimums[1], rule.alpha * (1 - cellShare))];
+  const testOf = logFisherGreaterMid;
+  for (const candidate of candidates) candidate.logLevel = levels[candidate.family].logLevel;
+  const live = candidates.filter((candidate) => candidate.minimum <= candidate.logLevel);
+  const explained = /* @__PURE__ */ new Map();
+  const explainedOf = (measure) => {
+    let flags = explained.get(measure);
+    if (!flags) explained.set(measure, flags = new Uint8Array(configs.length));
+    return flags;
+  };
+  const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
+  function residual(members, measure) {
+    const flags = explainedOf(measure);
+    let sessions = 0;
+    let events = 0;
+    const cells = [];
+    for (const member of members) {
+      if (flags[member]) continue;
+      cells.push(member);
+      sessions += configs[member].sessions;
+      events += eventsAt(measure, member);
+    }
+    let outSessions = 0;
+    let outEvents = 0;
+    for (let config = 0; config < configs.length; config += 1) {
+      if (!flags[config]) continue;
+      outSessions += configs[config].sessions;
+      outEvents += eventsAt(measure, config);
+    }
+    const reference = { sessions: totalSessions - outSessions - sessions, events: totalEvents.get(measure) - outEvents - events };
+    return { own: { sessions, events }, cells, reference };
+  }
+  function tableOf(own2, reference) {
+    return { events: own2.events, sessions: own2.sessions, totalEvents: own2.events + reference.events, totalSessions: own2.sessions + reference.sessions };
+  }
+  function cleanPart(pattern, cells, measure, own2, reference) {
+    for (let field = 0; field < pattern.length; field += 1) {
+      const term = pattern[field];
+      if (term.op === "is") continue;
+      const parts = /* @__PURE__ */ new Map();
+      for (const cell2 of cells) {
+        const value = configs[cell2].values[field];
+        const part = parts.get(value) ?? { sessions: 0, events: 0 };
+        part.sessions += configs[cell2].sessions;
+        part.events += eventsAt(measure, cell2);
+        parts.set(value, part);
+      }
+      if (parts.size < 2) continue;
+      const level = CLEAN_P - Math.log(parts.size);
+      for (const [value, part] of parts) {
+        if (part.sessions < rule.minSessions) continue;
+        const belowPattern = logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own2.events, totalSessions: own2.sessions }) < level;
+        if (!belowPattern) continue;
+        const aboveReference = logFisherGreater(tableOf(part, reference)) < CLEAN_P;
+        if (!aboveReference) return `${term.field} ${value}`;
+      }
+    }
+    return null;
+  }
+  function installEvidence(cells, measure, own2, reference, logLevel) {
+    const merged = /* @__PURE__ */ new Map();
+    let without = 0;
+    let withInstall = 0;
+    for (const cell2 of cells) {
+      withInstall += configs[cell2].withInstall;
+      const events = byMeasure.get(measure)?.get(cell2);
+      if (!events) continue;
+      without += events.unattributed;
+      for (const [install, count] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count);
+    }
+    const known = withInstall > 0;
+    const counts = [...merged.values()].sort((a, b) => b - a);
+    for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
+    counts.sort((a, b) => b - a);
+    const affected = known ? merged.size + without : own2.events;
+    const median = counts.length > 0 ? counts[Math.floor(counts.length / 2)] : 0;
+    const cap = Math.max(counts[rule.minInstallations - 1] ?? 0, 2 * median);
+    const heaviest = known ? counts.slice(0, Math.max(0, rule.minInstallations - 1)) : [];
+    const removed = heaviest.reduce((sum, count) => sum + Math.max(0, count - cap), 0);
+    const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
+    const spread2 = affected >= rule.minInstallations && rest.events > 0 && testOf(tableOf(rest, reference)) <= logLevel;
+    return { known, affected, heaviest, spread: spread2 };
+  }
+  const memberSets = /* @__PURE__ */ new Map();
+  const setOf = (candidate) => {
+    let set = memberSets.get(candidate);
+    if (!set) memberSets.set(candidate, set = new Set(candidate.members));
+    return set;
+  };
+  function extension(outer, inner) {
+    if (outer.candidate.measure !== inner.candidate.measure || inner.cells.length >= outer.cells.length) return null;
+    const set = setOf(outer.candidate);
+    if (!inner.cells.every((cell2) => set.has(cell2))) return null;
+    const within = new Set(inner.cells);
+    return outer.cells.filter((cell2) => !within.has(cell2));
+  }
+  function elevated(cells, measure, reference) {
+    const part = countsOf(cells, measure);
+    const rest = { sessions: reference.sessions - part.sessions, events: reference.events - part.events };
+    if (part.sessions === 0 || rest.sessions <= 0) return false;
+    if (part.events / part.sessions < rule.minRateRatio * (rest.events / rest.sessions)) return false;
+    return logFisherGreater(tableOf(part, rest)) < ELEVATED_P;
+  }
+  function settle(start, pool) {
+    let current = start;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const inner of pool) {
+        const extra = extension(current, inner);
+        if (extra && !elevated(extra, current.candidate.measure, inner.reference)) {
+          current = inner;
+          moved = true;
+          break;
+        }
+      }
+    }
+    const wider = pool.map((outer) => ({ outer, extra: extension(outer, current) })).filter(({ extra }) => extra !== null).sort((a, b) => b.outer.own.sessions - a.outer.own.sessions);
+    for (const { outer, extra } of wider) {
+      if (elevated(extra, current.candidate.measure, current.reference)) return outer;
+    }
+    return current;
+  }
+  const problems = [];
+  const taken = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    const scored = [];
+    for (const candidate of live) {
+      if (taken.has(candidate.key)) continue;
+      const { own: own2, cells, reference } = residual(candidate.members, candidate.measure);
+      if (own2.sessions < rule.minSessions || own2.events === 0 || reference.sessions === 0) continue;
+      const rate = own2.events / own2.sessions;
+      if (rate < rule.errorRateThreshold || rate < rule.minRateRatio * (reference.events / reference.sessions)) continue;
+      const logP = testOf(tableOf(own2, reference));
+      if (logP <= candidate.logLevel) scored.push({ candidate, logP, own: own2, cells, reference });
+    }
+    scored.sort((a, b) => a.logP - b.logP || b.own.sessions - a.own.sessions || (a.candidate.key < b.candidate.key ? -1 : 1));
+    const acceptable = scored.filter(({ candidate, own: own2, cells, reference }) => {
+      if (cleanPart(candidate.pattern, cells, candidate.measure, own2, reference) !== null) return false;
+      return installEvidence(cells, candidate.measure, own2, reference, candidate.logLevel).spread;
+    });
+    const chosen = acceptable.length > 0 ? settle(acceptable[0], acceptable) : void 0;
+    if (!chosen) break;
+    taken.add(chosen.candidate.key);
+    const problem = describe(chosen.candidate.pattern, chosen.candidate.measure, chosen.candidate.members, true);
+    problem.logP = chosen.logP;
+    problem.logLevel = chosen.candidate.logLevel;
+    problem.installs = installEvidence(chosen.cells, chosen.candidate.measure, chosen.own, chosen.reference, chosen.candidate.logLevel);
+    problem.verdict = verdictOf(problem);
+    problems.push(problem);
+    const flags = explainedOf(chosen.candidate.measure);
+    for (const member of chosen.candidate.members) flags[member] = 1;
+  }
+  for (const problem of problems) {
+    const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
+    problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
+  }
+  function referenceWithout(members, out, measure) {
+    const skip2 = new Uint8Array(configs.length);
+    for (const member of members) skip2[member] = 1;
+    for (const member of out) skip2[member] = 1;
+    let sessions = 0;
+    let events = 0;
+    for (let config = 0; config < configs.length; config += 1) {
+      if (skip2[config]) continue;
+      sessions += configs[config].sessions;
+      events += eventsAt(measure, config);
+    }
+    return { sessions, events };
+  }
+  function countsOf(cells, measure) {
+    let sessions = 0;
+    let events = 0;
+    for (const cell2 of cells) {
+      sessions += configs[cell2].sessions;
+      events += eventsAt(measure, cell2);
+    }
+    return { sessions, events };
+  }
+  function verdictOf(problem) {
+    if (problem.detected) return "significantly worse than the rest, with the excess spread over enough installations";
+    if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
+    if (problem.logP > problem.logLevel) return "not significantly worse than the rest";
+    if (!problem.installs.spread) return `the excess comes from fewer than ${rule.minInstallations} installations`;
+    return "explained by another problem, or part of it is clean";
+  }
+  function describe(pattern, measure, members, detected) {
+    const counts = countsOf(members, measure);
+    const versionAt = rule.fields.indexOf(VERSION_FIELD);
+    const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].sort(compareVersions);
+    let lastGood = null;
+    const fixedIn = [];
+    let comparison = null;
+    const versionTerm = versionAt < 0 ? null : pattern[versionAt];
+    if (versionTerm && versionTerm.op !== "any" && versions.length > 0) {
+      const anchor = anchorOf(pattern);
+      const byVersion = /* @__PURE__ */ new Map();
+      for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
+        if (!matches(anchor, configs[cell2].values)) continue;
+        const version = configs[cell2].values[versionAt];
+        const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
+        entry.sessions += configs[cell2].sessions;
+        entry.events += eventsAt(measure, cell2);
+        byVersion.set(version, entry);
+      }
+      const first = versions[0];
+      const last = versions.at(-1);
+      const older = [...byVersion.keys()].filter((version) => compareVersions(version, first) < 0).sort(compareVersions);
+      const previous = older.reverse().find((version) => byVersion.get(version).sessions >= rule.minSessions);
+      if (previous !== void 0) {
+        const entry = byVersion.get(previous);
+        comparison = { label: `in ${previous}`, ...entry };
+        if (logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + counts.events, totalSessions: entry.sessions + counts.sessions }) < FIXED_P) {
+          lastGood = { version: previous, ...entry };
+        }
+      }
+      for (const version of [...byVersion.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
+        const entry = byVersion.get(version);
+        if (entry.sessions < rule.minSessions) continue;
+        const table = { events: entry.events, sessions: entry.sessions, totalEvents: entry.events + counts.events, totalSessions: entry.sessions + counts.sessions };
+        if (logFisherLess(table) < FIXED_P) fixedIn.push({ version, ...entry });
+      }
+    } else if (versionAt >= 0 && versions.length > 0) {
+      const same = new Set(versions);
+      let sessions = 0;
+      let events = 0;
+      for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
+        if (matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
+        sessions += configs[cell2].sessions;
+        events += eventsAt(measure, cell2);
+      }
+      const fixed = pattern.filter((term) => term.op === "is").map((term) => term.field);
+      if (sessions > 0) comparison = { label: `on other ${fixed.join(" and ")} values, same versions`, sessions, events };
+    }
+    const reference = referenceWithout(members, [], measure);
+    const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;
+    const problem = {
+      key: problemKey(pattern, measure),
+      pattern,
+      measure,
+      kind: kindOf(pattern),
+      configs: members,
+      counts,
+      reference,
+      logP,
+      logLevel: levels[pattern.every((term) => term.op === "is") ? 0 : 1].logLevel,
+      installs: { known: false, affected: 0, heaviest: [], spread: false },
+      detected,
+      verdict: "",
+      versions,
+      lastGood,
+      fixedIn,
+      comparison
+    };
+    if (!detected) {
+      problem.installs = installEvidence(members, measure, counts, reference, problem.logLevel);
+      problem.verdict = counts.sessions === 0 ? "no sessions in this run" : verdictOf(problem);
+    }
+    return problem;
+  }
+  return {
+    problems,
+    levels: levels.map((level, family) => ({ logLevel: level.logLevel, hypotheses: minimums[family].length, testable: level.testable })),
+    evaluate(pattern, measure) {
+      const members = [];
+      for (let cell2 = 0; cell2 < configs.length; cell2 += 1) if (matches(pattern, configs[cell2].values)) members.push(cell2);
+      return describe(pattern, measure, members, false);
+    }
+  };
+}
+
+// src/problems/judge-problems.ts
+function problemFingerprint(groupBy2, anchor) {
+  return createHash4("sha256").update(JSON.stringify(["problem", groupBy2, anchor])).digest("hex").slice(0, 16);
+}
+function anchorKeyOf(pattern, measure) {
+  return JSON.stringify([measure, patternKey(anchorOf(pattern))]);
+}
+function fieldsOf(pattern, measure, groupBy2) {
+  let term = 0;
+  return groupBy2.map((name) => {
+    if (name === "error_kind") return { name, value: measure ?? "(any)" };
+    const entry = pattern[term++];
+    if (entry.op === "any") return { name, value: "(any)" };
+    return { name, value: entry.op === "since" ? `${entry.value} and later` : entry.value };
+  });
+}
+function findRunProblems(aggregator, settings) {
+  const table = aggregator.cells();
+  const rule = {
+    fields: table.fields,
+    alpha: 1 - settings.confidence,
+    minSessions: settings.minSessions,
+    minInstallations: settings.minInstallations,
+    minRateRatio: settings.minRateRatio,
+    errorRateThreshold: settings.errorRateThreshold
+  };
+  const search2 = findProblems(table.configs, table.events, rule);
+  function groupOf(problem) {
+    const figures2 = aggregator.combine(
+      problem.configs.map((config) => table.keys[config]),
+      problem.measure
+    );
+    const anchor = anchorKeyOf(problem.pattern, problem.measure);
+    const baseline = {
+      sessions: problem.reference.sessions,
+      erroredSessions: problem.reference.events,
+      errorRate: problem.reference.sessions > 0 ? problem.reference.events / problem.reference.sessions : null
+    };
+    const rate = (counts) => counts.sessions > 0 ? counts.events / counts.sessions : 0;
+    return {
+      ...figures2,
+      fingerprint: problemFingerprint(settings.groupBy, anchor),
+      fields: fieldsOf(problem.pattern, problem.measure, settings.groupBy),
+      flagged: problem.detected,
+      verdict: problem.verdict,
+      baseline,
+      interval: wilsonInterval(figures2.erroredSessions, figures2.sessions, settings.confidence),
+      aboveThreshold: figures2.sessions >= settings.minSessions && figures2.errorRate >= settings.errorRateThreshold,
+      problem: {
+        pattern: problem.pattern,
+        measure: problem.measure,
+        kind: problem.kind,
+        anchor,
+        label: patternLabel(problem.pattern, problem.measure),
+        openFields: openFields(problem.pattern),
+        cells: problem.configs.length,
+        versions: problem.versions,
+        lastGood: problem.lastGood,
+        fixedIn: problem.fixedIn,
+        comparison: problem.comparison && {
+          label: problem.comparison.label,
+          sessions: problem.comparison.sessions,
+          erroredSessions: problem.comparison.events,
+          errorRate: rate(problem.comparison)
+        },
+        installs: {
+          known: problem.installs.known,
+          affected: problem.installs.affected,
+          reporting: figures2.installs,
+          approximate: figures2.installsApproximate
+        },
+        pValue: Math.exp(problem.logP),
+        level: Math.exp(problem.logLevel)
+      }
+    };
+  }
+  const problems = search2.problems.map(groupOf);
+  const kindAt = settings.groupBy.indexOf("error_kind");
+  const cellKey = (cell2) => {
+    const values = cell2.fields.filter((field) => field.name !== "error_kind").map((field) => field.value);
+    return `${JSON.stringify(kindAt === -1 ? null : cell2.fields[kindAt].value)}|${values.join("\0")}`;
+  };
+  const coveredBy = /* @__PURE__ */ new Map();
+  search2.problems.forEach((problem, index) => {
+    for (const config of problem.configs) {
+      const key = `${JSON.stringify(problem.measure)}|${table.keys[config]}`;
+      const list = coveredBy.get(key) ?? [];
+      list.push(problems[index]);
+      coveredBy.set(key, list);
+    }
+  });
+  function judgeCell(cell2) {
+    const covering = coveredBy.get(cellKey(cell2));
+    if (covering) return { ...cell2, flagged: true, verdict: `part of the problem ${covering.map((problem) => problem.problem.label).join("; ")}` };
+    const verdict = cell2.sessions < settings.minSessions ? `too few sessions (${cell2.sessions} < ${settings.minSessions})` : "part of no problem";
+    return { ...cell2, flagged: false, verdict };
+  }
+  return {
+    problems,
+    fields: table.fields,
+    judgeCell,
+    covers: (problem, cell2) => coveredBy.get(cellKey(cell2))?.includes(problem) ?? false,
+    revisitCell(cell2) {
+      const values = cell2.fields.filter((field) => field.name !== "error_kind");
+      const pattern = values.map((field) => ({ field: field.name, op: "is", value: field.value }));
+      return groupOf(search2.evaluate(pattern, kindAt === -1 ? null : cell2.fields[kindAt].value));
+    },
+    search: search2,
+    revisit: (pattern, measure) => groupOf(search2.evaluate(pattern, measure))
+  };
+}
+
+// src/trackers/managed-section.ts
+var SECTION_BEGIN = "<!-- crash-report-aggregator:begin -->";
+var SECTION_END = "<!-- crash-report-aggregator:end -->";
+var BODY_MAX_CHARS = 65536;
+var STATE_MAX_VERSIONS = 100;
+var FINGERPRINT_MARKER = /<!-- crash-report-aggregator:fingerprint=([0-9a-f]{16}) -->/;
+var STATE_MARKER = /<!-- crash-report-aggregator:state (\{.*?\}) -->/;
+function fingerprintMarker(fingerprint) {
+  return `<!-- crash-report-aggregator:fingerprint=${fingerprint} -->`;
+}
+function fingerprintIn(body) {
+  return body ? FINGERPRINT_MARKER.exec(body)?.[1] ?? null : null;
+}
+function stateIn(body) {
+  const match = body ? STATE_MARKER.exec(body) : null;
+  if (!match) return null;
+  try {
+    const state = JSON.parse(match[1]);
+    if (state.v !== 1 && state.v !== 2 || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
+    if (state.v === 2 && (typeof state.pattern !== "string" || typeof state.anchor !== "string")) return null;
+    return state;
+  } catch {
+    return null;
+  }
+}
+function split(body) {
+  const start = body.indexOf(SECTION_BEGIN);
+  const end = body.indexOf(SECTION_END, start);
+  if (start < 0 || end < 0) return null;
+  return { before: body.slice(0, start), section: body.slice(start, end + SECTION_END.length), after: body.slice(end + SECTION_END.length) };
+}
+function sectionOf(body) {
+  return split(body.replace(/\r\n/g, "\n"))?.section ?? body.replace(/\r\n/g, "\n");
+}
+function cutToFit(text, room) {
+  if (text.length <= room) return text;
+  const note = "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
+  const head = text.slice(0, Math.max(0, room - note.length));
+  const cut = head.lastIndexOf("\n#");
+  const lastLine = head.lastIndexOf("\n");
+  return `${cut > 0 ? head.slice(0, cut) : lastLine > 0 ? head.slice(0, lastLine) : head}${note}`;
+}
+function composeBody(existing, rendered, fingerprint, state) {
+  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(/-->/g, "--\\u003e");
+  return composeSection(existing, rendered, `${fingerprintMarker(fingerprint)}
+<!-- crash-report-aggregator:state ${stateText} -->`);
+}
+function composeSection(existing, rendered, markers) {
+  const tail = `
+
+${markers}
+${SECTION_END}`;
+  const parts = existing ? split(existing.replace(/\r\n/g, "\n")) : null;
+  const outside = parts ? parts.before.length + parts.after.length : 0;
+  const room = BODY_MAX_CHARS - outside - SECTION_BEGIN.length - tail.length - 2;
+  const section = `${SECTION_BEGIN}
+${cutToFit(rendered, room)}${tail}`;
+  return parts ? `${parts.before}${section}${parts.after}` : section;
+}
+
+// src/trackers/match-issues.ts
+function overlaps(a, b) {
+  const set = new Set(a);
+  return b.some((version) => set.has(version));
+}
+function newestOf(versions) {
+  return versions.length === 0 ? null : [...versions].sort(compareVersions).at(-1);
+}
+function matchIssues(problems, existing, groupBy2) {
+  const grouping = groupBy2.join(",");
+  const parsed2 = [...existing].sort((a, b) => a.number - b.number).map((issue2) => ({ issue: issue2, state: stateIn(issue2.body), fingerprint: fingerprintIn(issue2.body) })).filter((entry) => entry.fingerprint !== null && (entry.state === null || entry.state.groupBy.join(",") === grouping));
+  const claimed = /* @__PURE__ */ new Set();
+  const found = problems.map((problem) => {
+    const mine = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v === 2 && entry.state.anchor === problem.anchor);
+    const legacy = new Set(problem.legacy);
+    const adopted = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v !== 2 && legacy.has(entry.fingerprint));
+    const open2 = (entry) => entry.issue.state === "open";
+    const overlapping = mine.filter((entry) => overlaps(entry.state.versions, problem.versions));
+    let primary = overlapping.find(open2) ?? overlapping[0] ?? mine.find(open2) ?? null;
+    if (!primary) primary = adopted.find(open2) ?? adopted[0] ?? null;
+    if (!primary && mine.length > 0) {
+      const newest = (entry) => newestOf(entry.state.versions) ?? "";
+      primary = [...mine].sort((a, b) => compareVersions(newest(b), newest(a)) || a.issue.number - b.issue.number)[0];
+    }
+    const twins = [...overlapping, ...adopted].filter((entry) => entry !== primary && open2(entry));
+    for (const entry of [primary, ...twins, ...adopted]) if (entry) claimed.add(entry.issue.number);
+    return { issue: primary?.issue ?? null, duplicates: twins.map((entry) => entry.issue) };
+  });
+  const orphans = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state !== null).map((entry) => ({ issue: entry.issue, state: entry.state, fingerprint: entry.fingerprint }));
+  return { found, orphans };
+}
+
 // src/records/intake.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/formats/derived-id.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function derivedUuid(...parts) {
-  const hex = createHash4("sha256").update(parts.join("\0")).digest("hex");
+  const hex = createHash5("sha256").update(parts.join("\0")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(parseInt(hex[16], 16) & 3 | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -44179,7 +45081,7 @@ async function intake(options2) {
       if (text === null) return reject("not-utf8");
       const figures2 = readLog(text, adapter.logPattern);
       if (!figures2) return reject("log-without-timestamps");
-      screen(summaryFromLog(figures2, createHash5("sha256").update(item.bytes).digest("hex"), adapter), item.run);
+      screen(summaryFromLog(figures2, createHash6("sha256").update(item.bytes).digest("hex"), adapter), item.run);
       return;
     }
     for (const parsed2 of parseRecords(item.bytes, "json")) if (!take(parsed2, item.run)) return;
@@ -44409,13 +45311,42 @@ async function intakeInWorkers(options2, workers2) {
 }
 
 // src/render/issue-context.ts
+var KIND_TEXT = {
+  configuration: "one configuration",
+  "since-version": "a platform from a version on",
+  release: "a release on every platform",
+  platform: "a platform on every version",
+  slice: "a set of configurations"
+};
 function issueContext(group, rule, escape = escapeMarkdown) {
   const fields = group.fields.map((field) => ({ name: field.name, value: escape(field.value) }));
+  const problem = group.problem;
+  const version = (entry) => ({
+    version: escape(entry.version),
+    sessions: entry.sessions,
+    erroredSessions: entry.events,
+    rate: entry.sessions > 0 ? entry.events / entry.sessions : 0
+  });
   return {
     group: {
       fingerprint: group.fingerprint,
-      label: groupLabel(fields),
+      label: escape(problem.label),
       fields
+    },
+    problem: {
+      kind: problem.kind,
+      kindText: KIND_TEXT[problem.kind] ?? problem.kind,
+      openFields: problem.openFields,
+      errorKind: problem.measure === null ? "" : escape(problem.measure),
+      cells: problem.cells,
+      lastGood: problem.lastGood && version(problem.lastGood),
+      hasLastGood: problem.lastGood !== null,
+      fixedIn: problem.fixedIn.map(version),
+      comparison: problem.comparison && { ...problem.comparison, label: escape(problem.comparison.label), rate: problem.comparison.errorRate },
+      hasComparison: problem.comparison !== null,
+      installs: problem.installs,
+      pValue: problem.pValue,
+      level: problem.level
     },
     figures: {
       sessions: group.sessions,
@@ -44443,13 +45374,13 @@ function issueContext(group, rule, escape = escapeMarkdown) {
       branch: run2.branch === null ? "(unknown)" : escape(run2.branch),
       erroredSessions: run2.erroredSessions
     })),
-    rule: { ...rule, verdict: group.verdict }
+    rule: { ...rule, alpha: 1 - rule.confidence, verdict: group.verdict }
   };
 }
 
 // src/report/run-report.ts
 function buildReport(input) {
-  const byFingerprint = new Map(input.issues.map((issue2) => [issue2.fingerprint, issue2]));
+  const byFingerprint = new Map(input.issues.filter((issue2) => issue2.kind !== "duplicate").map((issue2) => [issue2.fingerprint, issue2]));
   const count = (kind) => input.issues.filter((issue2) => issue2.kind === kind && !issue2.dryRun).length;
   return {
     reportVersion: 1,
@@ -44465,6 +45396,7 @@ function buildReport(input) {
       rejected: input.intake.rejected,
       groups: input.groups.length,
       flagged: input.groups.filter((group) => group.flagged).length,
+      problems: input.problems?.length ?? 0,
       created: count("create"),
       updated: count("update"),
       unchanged: count("unchanged"),
@@ -44472,10 +45404,15 @@ function buildReport(input) {
       closedNow: count("close"),
       closed: count("closed"),
       muted: count("muted"),
-      deferred: count("deferred")
+      deferred: count("deferred"),
+      duplicates: count("duplicate")
     },
+    problems: (input.problems ?? []).map((problem) => {
+      const issue2 = byFingerprint.get(problem.fingerprint);
+      return { ...problem, issue: issue2 ? { action: issue2.kind, number: issue2.number, url: issue2.url } : null };
+    }),
     groups: input.groups.map((group) => {
-      const issue2 = byFingerprint.get(group.fingerprint);
+      const issue2 = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
       return { ...group, issue: issue2 ? { action: issue2.kind, number: issue2.number, url: issue2.url } : null };
     }),
     matrix: input.matrix ?? [],
@@ -44484,72 +45421,14 @@ function buildReport(input) {
   };
 }
 
-// src/trackers/managed-section.ts
-var SECTION_BEGIN = "<!-- crash-report-aggregator:begin -->";
-var SECTION_END = "<!-- crash-report-aggregator:end -->";
-var BODY_MAX_CHARS = 65536;
-var STATE_MAX_VERSIONS = 100;
-var FINGERPRINT_MARKER = /<!-- crash-report-aggregator:fingerprint=([0-9a-f]{16}) -->/;
-var STATE_MARKER = /<!-- crash-report-aggregator:state (\{.*?\}) -->/;
-function fingerprintMarker(fingerprint) {
-  return `<!-- crash-report-aggregator:fingerprint=${fingerprint} -->`;
-}
-function fingerprintIn(body) {
-  return body ? FINGERPRINT_MARKER.exec(body)?.[1] ?? null : null;
-}
-function stateIn(body) {
-  const match = body ? STATE_MARKER.exec(body) : null;
-  if (!match) return null;
-  try {
-    const state = JSON.parse(match[1]);
-    if (state.v !== 1 || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
-    return state;
-  } catch {
-    return null;
-  }
-}
-function split(body) {
-  const start = body.indexOf(SECTION_BEGIN);
-  const end = body.indexOf(SECTION_END, start);
-  if (start < 0 || end < 0) return null;
-  return { before: body.slice(0, start), section: body.slice(start, end + SECTION_END.length), after: body.slice(end + SECTION_END.length) };
-}
-function sectionOf(body) {
-  return split(body.replace(/\r\n/g, "\n"))?.section ?? body.replace(/\r\n/g, "\n");
-}
-function cutToFit(text, room) {
-  if (text.length <= room) return text;
-  const note = "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
-  const head = text.slice(0, Math.max(0, room - note.length));
-  const cut = head.lastIndexOf("\n#");
-  const lastLine = head.lastIndexOf("\n");
-  return `${cut > 0 ? head.slice(0, cut) : lastLine > 0 ? head.slice(0, lastLine) : head}${note}`;
-}
-function composeBody(existing, rendered, fingerprint, state) {
-  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(/-->/g, "--\\u003e");
-  return composeSection(existing, rendered, `${fingerprintMarker(fingerprint)}
-<!-- crash-report-aggregator:state ${stateText} -->`);
-}
-function composeSection(existing, rendered, markers) {
-  const tail = `
-
-${markers}
-${SECTION_END}`;
-  const parts = existing ? split(existing.replace(/\r\n/g, "\n")) : null;
-  const outside = parts ? parts.before.length + parts.after.length : 0;
-  const room = BODY_MAX_CHARS - outside - SECTION_BEGIN.length - tail.length - 2;
-  const section = `${SECTION_BEGIN}
-${cutToFit(rendered, room)}${tail}`;
-  return parts ? `${parts.before}${section}${parts.after}` : section;
-}
-
 // src/trackers/apply-plan.ts
-var WRITES = /* @__PURE__ */ new Set(["create", "update", "reopen", "close", "report"]);
+var WRITES = /* @__PURE__ */ new Set(["create", "update", "reopen", "close", "duplicate", "report"]);
 var VERBS = {
   create: "open an issue",
   update: "update issue",
   reopen: "reopen issue",
   close: "close issue",
+  duplicate: "close as a duplicate issue",
   report: "write the report issue"
 };
 async function applyPlan(plan, options2) {
@@ -44608,6 +45487,12 @@ async function applyPlan(plan, options2) {
         log(`Closed issue #${action.issue.number}: ${action.issue.title}`);
         results.push(result);
         break;
+      case "duplicate":
+        await tracker.addComment(action.issue.number, action.comment);
+        await tracker.updateIssue(action.issue.number, { state: "closed", stateReason: "not_planned" });
+        log(`Closed issue #${action.issue.number} as a duplicate: ${action.comment}`);
+        results.push(result);
+        break;
       case "report":
         if (action.issue) {
           await tracker.updateIssue(action.issue.number, { body: action.body });
@@ -44646,9 +45531,13 @@ function issuesByFingerprint(issues) {
   return found;
 }
 function stateFor(draft, previous, groupBy2) {
+  const problem = draft.group.problem;
   return {
-    v: 1,
+    v: 2,
     groupBy: groupBy2,
+    pattern: JSON.stringify(problem.pattern.map((term) => term.op === "any" ? [term.field] : [term.field, term.op, term.value])),
+    measure: problem.measure,
+    anchor: problem.anchor,
     versions: sortVersions([.../* @__PURE__ */ new Set([...previous?.versions ?? [], ...draft.group.appVersions])]),
     sessions: draft.group.sessions,
     erroredSessions: draft.group.erroredSessions,
@@ -44657,16 +45546,18 @@ function stateFor(draft, previous, groupBy2) {
 }
 function figures(group, confidence2) {
   const interval = `${Math.round(confidence2 * 100)}% interval ${formatPercent(group.interval.low)}\u2013${formatPercent(group.interval.high)}`;
-  const baseline = group.baseline.errorRate === null ? "" : ` against ${formatPercent(group.baseline.errorRate)} for all other sessions`;
+  const baseline = group.baseline.errorRate === null ? "" : ` against ${formatPercent(group.baseline.errorRate)} for the other sessions`;
   return `${formatPercent(group.errorRate)} of ${group.sessions} sessions errored (${group.erroredSessions}; ${interval})${baseline}`;
 }
-function belowThresholdFor(group, days, threshold, now) {
+function cleanFor(group, days, options2) {
   if (!group) return true;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const today = Date.UTC(options2.now.getUTCFullYear(), options2.now.getUTCMonth(), options2.now.getUTCDate());
   const since = new Date(today - (days - 1) * DAY_MS4).toISOString().slice(0, 10);
   const first = group.days[0]?.day;
   if (first !== void 0 && first > since) return false;
-  return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < threshold);
+  const reference = group.baseline.errorRate ?? 0;
+  const limit = Math.max(options2.errorRateThreshold, options2.minRateRatio * reference);
+  return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0);
 }
 function changedByTwo(previous, rate) {
   if (!previous) return false;
@@ -44674,14 +45565,18 @@ function changedByTwo(previous, rate) {
   return rate / previous.errorRate > 2 || rate / previous.errorRate < 0.5;
 }
 function planIssues(drafts, existing, options2) {
-  const known = issuesByFingerprint(existing);
   const plan = [];
   let created = 0;
   const seen = /* @__PURE__ */ new Set();
+  const muted = (issue2) => issue2.labels.includes(options2.ignoreLabel) || issue2.state === "closed" && (issue2.stateReason === "not_planned" || issue2.stateReason === "duplicate");
   for (const draft of drafts) {
-    seen.add(draft.fingerprint);
-    const issue2 = known.get(draft.fingerprint);
+    const issue2 = draft.issue;
     const group = draft.group;
+    for (const twin of draft.duplicates) {
+      seen.add(twin.number);
+      if (muted(twin) || twin.state !== "open" || !issue2) continue;
+      plan.push({ kind: "duplicate", draft, issue: twin, comment: `Duplicate of #${issue2.number}, which tracks the same problem (${draft.label}) from now on.` });
+    }
     if (!issue2) {
       if (!group.flagged) continue;
       if (created >= options2.maxNewIssues) {
@@ -44692,14 +45587,15 @@ function planIssues(drafts, existing, options2) {
       plan.push({ kind: "create", draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options2.groupBy)) });
       continue;
     }
+    seen.add(issue2.number);
     const previous = stateIn(issue2.body);
-    if (issue2.labels.includes(options2.ignoreLabel) || issue2.state === "closed" && (issue2.stateReason === "not_planned" || issue2.stateReason === "duplicate")) {
+    if (muted(issue2)) {
       plan.push({ kind: "muted", draft, issue: issue2 });
       continue;
     }
     const body = composeBody(issue2.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options2.groupBy));
+    const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
     if (issue2.state === "closed") {
-      const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
       if (newer.length > 0) {
         const version = newer.at(-1);
         plan.push({ kind: "reopen", draft, issue: issue2, body, comment: `Regressed in ${version}: ${figures(group, options2.confidence)}.` });
@@ -44708,8 +45604,8 @@ function planIssues(drafts, existing, options2) {
       }
       continue;
     }
-    if (!group.flagged && options2.closeAfterDays > 0 && belowThresholdFor(group, options2.closeAfterDays, options2.errorRateThreshold, options2.now)) {
-      const comment2 = `Below the ${formatPercent(options2.errorRateThreshold)} threshold every day for the last ${options2.closeAfterDays} day(s): ${figures(group, options2.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
+    if (!group.flagged && options2.closeAfterDays > 0 && cleanFor(group, options2.closeAfterDays, options2)) {
+      const comment2 = `No longer found, and clean every day for the last ${options2.closeAfterDays} day(s): ${figures(group, options2.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
       plan.push({ kind: "close", draft, issue: issue2, body, comment: comment2 });
       continue;
     }
@@ -44717,12 +45613,17 @@ function planIssues(drafts, existing, options2) {
       plan.push({ kind: "unchanged", draft, issue: issue2 });
       continue;
     }
-    const comment = options2.commentOnChange && previous && changedByTwo(previous, group.errorRate) ? `The errored-session rate moved from ${formatPercent(previous.errorRate)} (${previous.erroredSessions} of ${previous.sessions}) to ${formatPercent(group.errorRate)} (${group.erroredSessions} of ${group.sessions}) since the last update.` : null;
+    let comment = null;
+    if (newer.length > 0 && previous && previous.versions.length > 0) {
+      comment = `Also seen in ${newer.join(", ")}: ${figures(group, options2.confidence)}.`;
+    } else if (options2.commentOnChange && previous && changedByTwo(previous, group.errorRate)) {
+      comment = `The errored-session rate moved from ${formatPercent(previous.errorRate)} (${previous.erroredSessions} of ${previous.sessions}) to ${formatPercent(group.errorRate)} (${group.erroredSessions} of ${group.sessions}) since the last update.`;
+    }
     plan.push({ kind: "update", draft, issue: issue2, body, comment });
   }
   if (options2.closeAfterDays > 0) {
-    for (const [fingerprint, issue2] of known) {
-      if (seen.has(fingerprint) || issue2.state !== "open") continue;
+    for (const issue2 of [...existing].sort((a, b) => a.number - b.number)) {
+      if (seen.has(issue2.number) || issue2.state !== "open" || !fingerprintIn(issue2.body)) continue;
       const previous = stateIn(issue2.body);
       if (!previous || previous.groupBy.join(",") !== options2.groupBy.join(",")) continue;
       if (issue2.labels.includes(options2.ignoreLabel)) {
@@ -44734,7 +45635,7 @@ function planIssues(drafts, existing, options2) {
         draft: null,
         issue: issue2,
         body: null,
-        comment: `No sessions of this group in the last ${options2.closeAfterDays} day(s) or more. Closing as completed; a regression in a newer version reopens it.`
+        comment: `No sessions of this problem in the last ${options2.closeAfterDays} day(s) or more. Closing as completed; a regression in a newer version reopens it.`
       });
     }
   }
@@ -44761,7 +45662,9 @@ var DIMENSION_PREFIX = {
   error_kind: "error"
 };
 function dimensionLabels(group) {
-  return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
+  const fixed = group.problem.pattern.filter((term) => term.op === "is").map((term) => ({ name: term.field, value: term.value }));
+  if (group.problem.measure !== null) fixed.push({ name: "error_kind", value: group.problem.measure });
+  return fixed.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
 }
 function workerPlan(settings, cores, url) {
   const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
@@ -44792,7 +45695,7 @@ function reportOf(settings, findings) {
     lookbackDays: settings.lookbackDays,
     dryRun: settings.dryRun,
     groupBy: settings.groupBy,
-    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence }
+    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence, minInstallations: settings.minInstallations, minRateRatio: settings.minRateRatio }
   });
 }
 async function runPartial(settings, deps) {
@@ -44855,29 +45758,51 @@ async function runTriage(settings, deps) {
     tally = await readInputs({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
   }
   logTally(tally, settings, log);
-  const groups2 = judgeGroups(aggregator.groups(), settings);
-  const matrix = judgeGroups(side[0].groups(), settings);
-  const single = groups2.filter((group) => group.verdict === "all sessions come from one installation");
-  if (single.length > 0) log.info(`${single.length} group(s) above threshold not flagged: all their sessions come from one installation.`);
-  const flagged = groups2.filter((group) => group.flagged);
+  const findings = findRunProblems(aggregator, settings);
+  const groups2 = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
+  const matrix = judgeGroups(side[0].groups(), settings).map((cell2) => side[0] === aggregator ? findings.judgeCell(cell2) : cell2);
+  const problems = findings.problems;
+  for (const level of findings.search.levels) {
+    if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
+  }
   let issues = [];
   const label = settings.labels[0];
-  const existing = groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const withIssue = new Set(existing.map((issue2) => fingerprintIn(issue2.body)).filter((fingerprint) => fingerprint !== null));
+  const existing = problems.length > 0 || groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
+  const cellKeys = new Map(groups2.map((cell2) => [cell2.fingerprint, cell2]));
+  const legacyOf = (problem) => groups2.filter((cell2) => cell2.flagged && findings.covers(problem, cell2)).map((cell2) => cell2.fingerprint);
+  const match = matchIssues(
+    problems.map((problem) => ({ anchor: problem.problem.anchor, versions: problem.appVersions, legacy: legacyOf(problem) })),
+    existing,
+    settings.groupBy
+  );
   const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
-  const drafts = groups2.filter((group) => group.flagged || withIssue.has(group.fingerprint)).map((group) => {
+  const draftOf = (group, issue2, duplicates) => {
     const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
     return {
       fingerprint: group.fingerprint,
-      label: groupLabel(group.fields),
+      label: group.problem.label,
       title: text.title,
       rendered: text.body,
       group,
-      labels: settings.dimensionLabels ? dimensionLabels(group) : []
+      labels: settings.dimensionLabels ? dimensionLabels(group) : [],
+      issue: issue2,
+      duplicates
     };
-  });
+  };
+  const drafts = problems.map((problem, index) => draftOf(problem, match.found[index].issue, match.found[index].duplicates));
+  for (const orphan of match.orphans) {
+    let revisited = null;
+    if (orphan.state.v === 2) {
+      const pattern = patternFromKey(orphan.state.pattern);
+      if (pattern && pattern.length === findings.fields.length) revisited = findings.revisit(pattern, orphan.state.measure ?? null);
+    } else {
+      const cell2 = cellKeys.get(orphan.fingerprint);
+      if (cell2) revisited = findings.revisitCell(cell2);
+    }
+    if (revisited && revisited.sessions > 0) drafts.push(draftOf(revisited, orphan.issue, []));
+  }
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
-    log.info(`${flagged.length} group(s) flagged; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
+    log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
     const plan = planIssues(drafts, existing, {
       groupBy: settings.groupBy,
       maxNewIssues: settings.maxNewIssues,
@@ -44885,6 +45810,7 @@ async function runTriage(settings, deps) {
       closeAfterDays: settings.closeAfterDays,
       commentOnChange: settings.commentOnChange,
       errorRateThreshold: settings.errorRateThreshold,
+      minRateRatio: settings.minRateRatio,
       confidence: settings.confidence,
       now
     });
@@ -44908,22 +45834,26 @@ async function runTriage(settings, deps) {
       existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(label)).keys())
     });
   } else {
-    log.info("No group is flagged.");
+    log.info("No problem found.");
   }
-  return reportOf(settings, { now, windowStart, intake: tally, groups: groups2, matrix, issues });
+  const cellsWithIssue = groups2.map((cell2) => {
+    const problem = problems.find((candidate) => findings.covers(candidate, cell2));
+    return problem ? { ...cell2, problemFingerprint: problem.fingerprint } : cell2;
+  });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues });
 }
 
 // src/sources/artifact-state.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { mkdir as mkdir3, readFile as readFile3, rename as rename2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var STATE_VERSION = 2;
 var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
 function readingFingerprint(settings) {
   const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
-  return createHash6("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+  return createHash7("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
 }
-var sha256 = (bytes) => createHash6("sha256").update(bytes).digest("hex");
+var sha256 = (bytes) => createHash7("sha256").update(bytes).digest("hex");
 var fileOf = (dir, id) => join3(dir, `artifact-${id}.json`);
 function encode(result) {
   return JSON.stringify({

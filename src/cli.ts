@@ -50,12 +50,14 @@ Where issues go:
 Triage:
   --lookback-days N        window in days (default 7)
   --group-by FIELDS        comma-separated summary fields (default "os.platform, app.version")
-  --min-sessions N         sessions a group needs to be flagged (default 10)
-  --error-rate-threshold R errored-session rate that flags a group (default 0.05)
+  --min-sessions N         sessions a problem needs (default 10)
+  --error-rate-threshold R errored-session rate a problem needs (default 0: left to the test)
+  --min-installations N    installations a problem's excess must be spread over (default 3)
+  --min-rate-ratio R       how many times the compared rate a problem's rate must be (default 1.5)
   --labels LABELS          issue labels, comma-separated (default crash-report)
   --title-template FILE    Handlebars title template
   --body-template FILE     Handlebars body template
-  --confidence C           Wilson interval confidence for significance (default 0.95)
+  --confidence C           family-wise confidence: 1 - C is the chance of any false issue a run (default 0.95)
   --max-new-issues N       issues opened per run at most (default 10)
   --ignore-label LABEL     issues with this label are left alone (default crash-report:ignore)
   --close-after-days N     close issues of groups below threshold N days in a row (default 0: never)
@@ -92,6 +94,8 @@ const INPUT_OPTIONS = [
   'group-by',
   'min-sessions',
   'error-rate-threshold',
+  'min-installations',
+  'min-rate-ratio',
   'labels',
   'title-template',
   'body-template',

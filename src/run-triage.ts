@@ -4,8 +4,11 @@
 import { createAggregator } from './aggregate/aggregate-groups.ts';
 import type { Aggregator } from './aggregate/aggregate-groups.ts';
 import { judgeGroups } from './aggregate/flag-groups.ts';
-import type { JudgedGroup } from './aggregate/flag-groups.ts';
-import { groupLabel } from './aggregate/group-key.ts';
+import { findRunProblems } from './problems/judge-problems.ts';
+import type { ProblemGroup } from './problems/judge-problems.ts';
+import { patternFromKey } from './problems/pattern.ts';
+import { matchIssues } from './trackers/match-issues.ts';
+import type { TrackedIssue } from './trackers/issue-tracker.ts';
 import { intake } from './records/intake.ts';
 import { limitMessage } from './records/tally.ts';
 import { intakeInWorkers } from './records/parallel-intake.ts';
@@ -24,7 +27,6 @@ import type { Source } from './sources/source.ts';
 import { applyPlan } from './trackers/apply-plan.ts';
 import type { AppliedAction } from './trackers/apply-plan.ts';
 import type { IssueTracker } from './trackers/issue-tracker.ts';
-import { fingerprintIn } from './trackers/managed-section.ts';
 import { issuesByFingerprint, planIssues, planReportIssue } from './trackers/plan-issues.ts';
 import { renderUsageReport, REPORT_MARKER, REPORT_TITLE } from './report/usage-report.ts';
 import type { GroupDraft } from './trackers/plan-issues.ts';
@@ -43,9 +45,11 @@ const DIMENSION_PREFIX: Record<GroupField, string> = {
   error_kind: 'error',
 };
 
-export function dimensionLabels(group: JudgedGroup): string[] {
-  // GitHub caps label names at 50 characters.
-  return group.fields.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
+export function dimensionLabels(group: ProblemGroup): string[] {
+  // One label per field the problem fixes; GitHub caps label names at 50 characters.
+  const fixed = group.problem.pattern.filter((term) => term.op === 'is').map((term) => ({ name: term.field as GroupField, value: (term as { value: string }).value }));
+  if (group.problem.measure !== null) fixed.push({ name: 'error_kind', value: group.problem.measure });
+  return fixed.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
 }
 
 export interface Logger {
@@ -105,13 +109,13 @@ function logTally(tally: IntakeTally, settings: Settings, log: Logger): void {
   if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
 }
 
-function reportOf(settings: Settings, findings: Pick<Parameters<typeof buildReport>[0], 'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'issues'>): RunReport {
+function reportOf(settings: Settings, findings: Pick<Parameters<typeof buildReport>[0], 'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'problems' | 'issues'>): RunReport {
   return buildReport({
     ...findings,
     lookbackDays: settings.lookbackDays,
     dryRun: settings.dryRun,
     groupBy: settings.groupBy,
-    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence },
+    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence, minInstallations: settings.minInstallations, minRateRatio: settings.minRateRatio },
   });
 }
 
@@ -193,33 +197,54 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   }
   logTally(tally, settings, log);
 
-  const groups = judgeGroups(aggregator.groups(), settings);
-  const matrix = judgeGroups(side[0]!.groups(), settings);
-  const single = groups.filter((group) => group.verdict === 'all sessions come from one installation');
-  if (single.length > 0) log.info(`${single.length} group(s) above threshold not flagged: all their sessions come from one installation.`);
+  const findings = findRunProblems(aggregator, settings);
+  const groups = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
+  const matrix = judgeGroups(side[0]!.groups(), settings).map((cell) => (side[0] === aggregator ? findings.judgeCell(cell) : cell));
+  const problems = findings.problems;
+  for (const level of findings.search.levels) {
+    if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? 'configuration' : 'wider'} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
+  }
 
-  const flagged = groups.filter((group) => group.flagged);
   let issues: AppliedAction[] = [];
   const label = settings.labels[0]!;
-  // One list by label: open issues of groups that are no longer flagged still get their figures.
-  const existing = groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const withIssue = new Set(existing.map((issue) => fingerprintIn(issue.body)).filter((fingerprint) => fingerprint !== null));
+  const existing = problems.length > 0 || groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
+  // Per-cell fingerprints, as earlier releases filed them: adopted by the problem that covers the cell.
+  const cellKeys = new Map(groups.map((cell) => [cell.fingerprint, cell]));
+  const legacyOf = (problem: ProblemGroup) => groups.filter((cell) => cell.flagged && findings.covers(problem, cell)).map((cell) => cell.fingerprint);
+  const match = matchIssues(
+    problems.map((problem) => ({ anchor: problem.problem.anchor, versions: problem.appVersions, legacy: legacyOf(problem) })),
+    existing,
+    settings.groupBy,
+  );
   const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
-  const drafts: GroupDraft[] = groups
-    .filter((group) => group.flagged || withIssue.has(group.fingerprint))
-    .map((group) => {
-      const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
-      return {
-        fingerprint: group.fingerprint,
-        label: groupLabel(group.fields),
-        title: text.title,
-        rendered: text.body,
-        group,
-        labels: settings.dimensionLabels ? dimensionLabels(group) : [],
-      };
-    });
+  const draftOf = (group: ProblemGroup, issue: TrackedIssue | null, duplicates: TrackedIssue[]): GroupDraft => {
+    const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
+    return {
+      fingerprint: group.fingerprint,
+      label: group.problem.label,
+      title: text.title,
+      rendered: text.body,
+      group,
+      labels: settings.dimensionLabels ? dimensionLabels(group) : [],
+      issue,
+      duplicates,
+    };
+  };
+  const drafts: GroupDraft[] = problems.map((problem, index) => draftOf(problem, match.found[index]!.issue, match.found[index]!.duplicates));
+  // Issues of problems no longer found keep their figures: a v2 issue by its stored pattern, an earlier per-cell one by its cell.
+  for (const orphan of match.orphans) {
+    let revisited: ProblemGroup | null = null;
+    if (orphan.state.v === 2) {
+      const pattern = patternFromKey(orphan.state.pattern!);
+      if (pattern && pattern.length === findings.fields.length) revisited = findings.revisit(pattern, orphan.state.measure ?? null);
+    } else {
+      const cell = cellKeys.get(orphan.fingerprint);
+      if (cell) revisited = findings.revisitCell(cell);
+    }
+    if (revisited && revisited.sessions > 0) drafts.push(draftOf(revisited, orphan.issue, []));
+  }
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
-    log.info(`${flagged.length} group(s) flagged; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
+    log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
     const plan = planIssues(drafts, existing, {
       groupBy: settings.groupBy,
       maxNewIssues: settings.maxNewIssues,
@@ -227,6 +252,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
       closeAfterDays: settings.closeAfterDays,
       commentOnChange: settings.commentOnChange,
       errorRateThreshold: settings.errorRateThreshold,
+      minRateRatio: settings.minRateRatio,
       confidence: settings.confidence,
       now,
     });
@@ -250,8 +276,13 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
       existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(label)).keys()),
     });
   } else {
-    log.info('No group is flagged.');
+    log.info('No problem found.');
   }
+  // Each cell points at its problem's issue in the report and the job summary.
+  const cellsWithIssue = groups.map((cell) => {
+    const problem = problems.find((candidate) => findings.covers(candidate, cell));
+    return problem ? { ...cell, problemFingerprint: problem.fingerprint } : cell;
+  });
 
-  return reportOf(settings, { now, windowStart, intake: tally, groups, matrix, issues });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues });
 }

@@ -46,10 +46,14 @@ export interface Settings {
   lookbackDays: number;
   /** Summary fields whose values form a group. */
   groupBy: GroupField[];
-  /** A group needs at least this many sessions to be flagged. */
+  /** A problem needs at least this many sessions. */
   minSessions: number;
-  /** A group needs at least this errored-session rate (0..1) to be flagged. */
+  /** A problem needs at least this errored-session rate (0..1); 0 leaves it to the test. */
   errorRateThreshold: number;
+  /** A problem's excess errors must be spread over at least this many installations. */
+  minInstallations: number;
+  /** A problem's rate must be at least this multiple of the rate it is compared with. */
+  minRateRatio: number;
   /** Labels put on every issue; the first one is also how issues are found again. */
   labels: string[];
   /** Template paths; null means the bundled templates. */
@@ -67,11 +71,11 @@ export interface Settings {
   workflows: string[];
   /** Only artifacts of runs on branches matching these globs; empty means any. */
   branches: string[];
-  /** Confidence of the Wilson interval that must clear the baseline (0.5 to 0.999). */
+  /** 1 - confidence is the chance that a run over healthy data files any false problem (0.5 to 0.999). */
   confidence: number;
   /** Issues carrying this label are never updated, reopened or closed. */
   ignoreLabel: string;
-  /** Close an issue whose group stayed below threshold this many days in a row; 0 never closes. */
+  /** Close an issue whose problem is no longer found and ran clean this many days in a row; 0 never closes. */
   closeAfterDays: number;
   /** Comment when a group's rate changed by more than a factor of two since the last update. */
   commentOnChange: boolean;
@@ -150,6 +154,14 @@ function fraction(read: ReadInput, name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0 || value > 1) {
     throw new SettingsError(name, `is "${raw}", not a rate`, 'a decimal number from 0 to 1, such as 0.05');
   }
+  return value;
+}
+
+function ratio(read: ReadInput, name: string, fallback: number): number {
+  const raw = read(name).trim();
+  if (raw === '') return fallback;
+  const value = /^\d{1,3}(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= 1 && value <= 100)) throw new SettingsError(name, `is "${raw}", not a ratio from 1 to 100`, 'a decimal number from 1 to 100, such as 1.5');
   return value;
 }
 
@@ -298,7 +310,9 @@ export function parseSettings(read: ReadInput): Settings {
     lookbackDays: integer(read, 'lookback-days', 7, 1, 400),
     groupBy: groupBy(read),
     minSessions: integer(read, 'min-sessions', 10, 1, 1_000_000_000),
-    errorRateThreshold: fraction(read, 'error-rate-threshold', 0.05),
+    errorRateThreshold: fraction(read, 'error-rate-threshold', 0),
+    minInstallations: integer(read, 'min-installations', 3, 1, 1000),
+    minRateRatio: ratio(read, 'min-rate-ratio', 1.5),
     labels: labels(read),
     titleTemplatePath: optionalPath(read, 'title-template'),
     bodyTemplatePath: optionalPath(read, 'body-template'),

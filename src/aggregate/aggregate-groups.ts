@@ -10,6 +10,9 @@ import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
 import { sortVersions } from './versions.ts';
 import { InstallCounter } from './install-counter.ts';
+import { EventTracker } from './cell-events.ts';
+import type { ConfigCell, EventCell } from './cell-events.ts';
+import { uuidWords, wordAt } from './uuid-words.ts';
 import { DDSketch } from '@datadog/sketches-js';
 
 export const TOP_ERROR_KINDS = 5;
@@ -81,6 +84,8 @@ interface Accumulator {
   withInstall: number;
   /** With error_kind grouping: per exception class, the sessions that raised it. */
   kinds: Map<string, KindFigures>;
+  /** Errored sessions per installation, made on the first errored session. */
+  erroredBy: EventTracker | null;
 }
 
 interface KindFigures {
@@ -88,6 +93,7 @@ interface KindFigures {
   occurrences: number;
   days: Map<number, number>;
   runs: Map<number, RunEvidence>;
+  by: EventTracker;
 }
 
 /** Durations are kept in a DDSketch: quantiles within 1% relative error, memory by range not count. */
@@ -108,7 +114,7 @@ function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigu
     crashes: group.crashes,
     errorLines: group.errorLines,
     logLines: group.logLines,
-    errorRate: group.errored / group.sessions,
+    errorRate: group.sessions > 0 ? group.errored / group.sessions : 0,
     installs: group.installs.size,
     installsApproximate: group.installs.approximate,
     firstSessionAt: new Date(group.first).toISOString(),
@@ -128,12 +134,39 @@ function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigu
   };
 }
 
+/** Counts one event against the session's installation. */
+function track(tracker: EventTracker, compact: CompactSummary | null, summary: SessionSummary, hasInstall: boolean): void {
+  if (!hasInstall) tracker.addUnattributed();
+  else if (compact) {
+    const at = compact.installAt;
+    tracker.add(wordAt(compact.bytes, at), wordAt(compact.bytes, at + 4), wordAt(compact.bytes, at + 8), wordAt(compact.bytes, at + 12));
+  } else tracker.add(...uuidWords(summary.install_id!));
+}
+
+/** The configuration cells and their events, for the problem search; `keys[i]` names configs[i] for combine(). */
+export interface CellTable {
+  /** The configuration fields (group-by without error_kind). */
+  fields: GroupField[];
+  configs: ConfigCell[];
+  events: EventCell[];
+  keys: string[];
+}
+
 export interface Aggregator {
   /** `times` saves parsing the timestamps again when the caller already did. */
   add(summary: SessionSummary, run: RunRef | null, times?: { startedMs: number; endedMs: number }): void;
   /** Figures of every group, most errored sessions first. */
   groups(): GroupFigures[];
+  cells(): CellTable;
+  /**
+   * Figures of several configurations' sessions taken together, counting as errored
+   * those of `measure` (null: errored sessions; else the sessions that raised that class).
+   * A field whose value differs between them reads "(several)".
+   */
+  combine(keys: readonly string[], measure: string | null): GroupFigures;
 }
+
+export const SEVERAL = '(several)';
 
 export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
   const byKey = new Map<string, Accumulator>();
@@ -168,6 +201,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         versions: new Set(),
         withInstall: 0,
         kinds: new Map(),
+        erroredBy: null,
       };
       byKey.set(key, group);
     }
@@ -211,11 +245,13 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (summary.outcome === 'crash') group.crashes += 1;
       group.errorLines += summary.error_lines;
       group.logLines += summary.log_lines;
-      if (compact ? compact.installAt >= 0 : summary.install_id) {
+      const hasInstall = compact ? compact.installAt >= 0 : summary.install_id !== undefined;
+      if (hasInstall) {
         if (compact) group.installs.addBytes(compact.bytes, compact.installAt);
         else group.installs.add(summary.install_id!);
         group.withInstall += 1;
       }
+      if (errored) track((group.erroredBy ??= new EventTracker()), compact, summary, hasInstall);
       group.versions.add(summary.app.version);
       const day = Math.floor(started / DAY_MS);
       let bucket = group.days.get(day);
@@ -237,11 +273,12 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
           if (kindAt === -1) continue;
           let figures = group.kinds.get(kind);
           if (!figures) {
-            figures = { sessions: 0, occurrences: 0, days: new Map(), runs: new Map() };
+            figures = { sessions: 0, occurrences: 0, days: new Map(), runs: new Map(), by: new EventTracker() };
             group.kinds.set(kind, figures);
           }
           figures.sessions += 1;
           figures.occurrences += kinds[kind]!;
+          track(figures.by, compact, summary, hasInstall);
           figures.days.set(day, (figures.days.get(day) ?? 0) + 1);
           totalByKind.set(kind, (totalByKind.get(kind) ?? 0) + 1);
           if (run) {
@@ -256,6 +293,83 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         evidence.erroredSessions += 1;
         group.runs.set(run.id, evidence);
       }
+    },
+    cells() {
+      const configs: ConfigCell[] = [];
+      const events: EventCell[] = [];
+      const keys: string[] = [];
+      for (const [key, group] of byKey) {
+        const config = configs.length;
+        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall });
+        keys.push(key);
+        if (kindAt === -1) {
+          if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy!.byInstall, unattributed: group.erroredBy!.unattributed });
+          continue;
+        }
+        for (const [kind, figures] of group.kinds) events.push({ config, measure: kind, events: figures.sessions, byInstall: figures.by.byInstall, unattributed: figures.by.unattributed });
+      }
+      return { fields: [...configFields], configs, events, keys };
+    },
+    combine(keys, measure) {
+      const parts = keys.map((key) => byKey.get(key)).filter((group) => group !== undefined);
+      const values = configFields.map((_, index) => {
+        const first = parts[0]?.values[index] ?? SEVERAL;
+        return parts.every((part) => part.values[index] === first) ? first : SEVERAL;
+      });
+      const merged: Accumulator = {
+        values,
+        sessions: 0,
+        errored: 0,
+        crashes: 0,
+        errorLines: 0,
+        logLines: 0,
+        installs: new InstallCounter(),
+        first: Number.POSITIVE_INFINITY,
+        last: Number.NEGATIVE_INFINITY,
+        durations: new DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
+        errorKinds: new Map(),
+        runs: new Map(),
+        days: new Map(),
+        versions: new Set(),
+        withInstall: 0,
+        kinds: new Map(),
+        erroredBy: null,
+      };
+      const addRun = (evidence: RunEvidence) => {
+        const mine = merged.runs.get(evidence.id);
+        if (mine) mine.erroredSessions += evidence.erroredSessions;
+        else merged.runs.set(evidence.id, { ...evidence });
+      };
+      for (const part of parts) {
+        merged.sessions += part.sessions;
+        merged.crashes += part.crashes;
+        merged.errorLines += part.errorLines;
+        merged.logLines += part.logLines;
+        merged.withInstall += part.withInstall;
+        merged.installs.mergeFrom(part.installs);
+        merged.first = Math.min(merged.first, part.first);
+        merged.last = Math.max(merged.last, part.last);
+        merged.durations.merge(part.durations);
+        for (const version of part.versions) merged.versions.add(version);
+        const kind = measure === null ? null : part.kinds.get(measure);
+        for (const [day, bucket] of part.days) {
+          const mine = merged.days.get(day) ?? { sessions: 0, erroredSessions: 0 };
+          mine.sessions += bucket.sessions;
+          mine.erroredSessions += measure === null ? bucket.erroredSessions : (kind?.days.get(day) ?? 0);
+          merged.days.set(day, mine);
+        }
+        if (measure === null) {
+          merged.errored += part.errored;
+          for (const [name, count] of part.errorKinds) merged.errorKinds.set(name, (merged.errorKinds.get(name) ?? 0) + count);
+          for (const evidence of part.runs.values()) addRun(evidence);
+        } else if (kind) {
+          merged.errored += kind.sessions;
+          merged.errorKinds.set(measure, (merged.errorKinds.get(measure) ?? 0) + kind.occurrences);
+          for (const evidence of kind.runs.values()) addRun(evidence);
+        }
+      }
+      if (parts.length === 0) merged.first = merged.last = 0;
+      return figuresOf(merged, configFields);
     },
     groups() {
       const result: GroupFigures[] = [];

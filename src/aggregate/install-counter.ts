@@ -67,6 +67,23 @@ export class InstallCounter {
     this.#register(a, b, c, d);
   }
 
+  /** Adds every installation `other` counted: exact while both are, else through the registers. */
+  mergeFrom(other: InstallCounter): void {
+    if (other.#exact) {
+      other.#exact.forEachWords((a, b, c, d) => this.#add(a, b, c, d));
+      return;
+    }
+    if (this.#exact) {
+      const registers = new Uint8Array(REGISTERS);
+      this.#registers = registers;
+      this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
+      this.#exact = null;
+    }
+    const mine = this.#registers!;
+    const theirs = other.#registers!;
+    for (let i = 0; i < REGISTERS; i += 1) if (theirs[i]! > mine[i]!) mine[i] = theirs[i]!;
+  }
+
   #register(a: number, b: number, c: number, d: number): void {
     const registers = this.#registers!;
     const index = hashA(a, b, c, d) >>> (32 - PRECISION);

@@ -22,3 +22,12 @@ export function formatDuration(seconds: number): string {
 export function formatInterval(interval: { low: number; high: number } | null | undefined): string {
   return interval ? `${formatPercent(interval.low)}–${formatPercent(interval.high)}` : 'n/a';
 }
+
+/** A p-value a reader can take in: two significant digits, "< 1e-300" past what doubles hold. */
+export function formatPValue(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  if (value === 0) return '< 1e-300';
+  if (value >= 0.001) return value.toPrecision(2);
+  const [mantissa, exponent] = value.toExponential(1).split('e');
+  return `${mantissa}e${exponent}`;
+}

@@ -1,16 +1,45 @@
 // The data a template sees for one group. Every string that came from a summary
 // is escaped for Markdown here, before any template touches it.
 
-import type { JudgedGroup } from '../aggregate/flag-groups.ts';
-import { groupLabel } from '../aggregate/group-key.ts';
+import type { ProblemGroup } from '../problems/judge-problems.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
+
+export interface VersionFigures {
+  version: string;
+  sessions: number;
+  erroredSessions: number;
+  rate: number;
+}
 
 export interface IssueContext {
   group: {
     fingerprint: string;
-    /** "os.platform windows, app.version 2.4.0" */
+    /** "os.platform windows, app.version 2.4.0 and later": the fields the problem fixes. */
     label: string;
+    /** Every group-by field: its value, "2.4.0 and later", or "(any)" where the problem does not depend on it. */
     fields: { name: string; value: string }[];
+  };
+  problem: {
+    /** configuration, since-version, release, platform or slice. */
+    kind: string;
+    /** "a configuration", "a platform from a version on", ...: the kind in words. */
+    kindText: string;
+    /** The fields whose value does not matter: the problem shows on all of them. */
+    openFields: string[];
+    /** With error_kind grouping: the exception class; else empty. */
+    errorKind: string;
+    cells: number;
+    /** The last version before it, on the same platform (or the same other fields), that ran clean on enough sessions. */
+    lastGood: VersionFigures | null;
+    hasLastGood: boolean;
+    /** Newer versions that run clean on enough sessions: "fixed in?". */
+    fixedIn: VersionFigures[];
+    /** What a reader compares with: the version before on the same platform, or the others on the same versions. */
+    comparison: { label: string; sessions: number; erroredSessions: number; rate: number } | null;
+    hasComparison: boolean;
+    installs: { known: boolean; affected: number; reporting: number; approximate: boolean };
+    pValue: number;
+    level: number;
   };
   figures: {
     sessions: number;
@@ -37,7 +66,8 @@ export interface IssueContext {
   appVersions: string[];
   topErrorKinds: { kind: string; count: number }[];
   runs: { id: number; url: string; branch: string; erroredSessions: number }[];
-  rule: { minSessions: number; errorRateThreshold: number; lookbackDays: number; confidence: number; verdict: string };
+  /** alpha = 1 - confidence: the chance of any false issue in a run over healthy data. */
+  rule: { minSessions: number; errorRateThreshold: number; lookbackDays: number; confidence: number; alpha: number; verdict: string };
 }
 
 export interface RuleContext {
@@ -51,13 +81,43 @@ export interface RuleContext {
  * The context for one group. `escape` is escapeMarkdown for bodies and
  * escapeTitle for titles, which GitHub shows as plain text.
  */
-export function issueContext(group: JudgedGroup, rule: RuleContext, escape: (value: string) => string = escapeMarkdown): IssueContext {
+const KIND_TEXT: Record<string, string> = {
+  configuration: 'one configuration',
+  'since-version': 'a platform from a version on',
+  release: 'a release on every platform',
+  platform: 'a platform on every version',
+  slice: 'a set of configurations',
+};
+
+export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (value: string) => string = escapeMarkdown): IssueContext {
   const fields = group.fields.map((field) => ({ name: field.name, value: escape(field.value) }));
+  const problem = group.problem;
+  const version = (entry: { version: string; sessions: number; events: number }): VersionFigures => ({
+    version: escape(entry.version),
+    sessions: entry.sessions,
+    erroredSessions: entry.events,
+    rate: entry.sessions > 0 ? entry.events / entry.sessions : 0,
+  });
   return {
     group: {
       fingerprint: group.fingerprint,
-      label: groupLabel(fields),
+      label: escape(problem.label),
       fields,
+    },
+    problem: {
+      kind: problem.kind,
+      kindText: KIND_TEXT[problem.kind] ?? problem.kind,
+      openFields: problem.openFields,
+      errorKind: problem.measure === null ? '' : escape(problem.measure),
+      cells: problem.cells,
+      lastGood: problem.lastGood && version(problem.lastGood),
+      hasLastGood: problem.lastGood !== null,
+      fixedIn: problem.fixedIn.map(version),
+      comparison: problem.comparison && { ...problem.comparison, label: escape(problem.comparison.label), rate: problem.comparison.errorRate },
+      hasComparison: problem.comparison !== null,
+      installs: problem.installs,
+      pValue: problem.pValue,
+      level: problem.level,
     },
     figures: {
       sessions: group.sessions,
@@ -85,6 +145,6 @@ export function issueContext(group: JudgedGroup, rule: RuleContext, escape: (val
       branch: run.branch === null ? '(unknown)' : escape(run.branch),
       erroredSessions: run.erroredSessions,
     })),
-    rule: { ...rule, verdict: group.verdict },
+    rule: { ...rule, alpha: 1 - rule.confidence, verdict: group.verdict },
   };
 }

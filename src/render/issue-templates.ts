@@ -2,7 +2,7 @@
 // at start, and renders issue drafts. Template errors stop the run with the path.
 
 import Handlebars from 'handlebars';
-import { formatCount, formatDuration, formatInterval, formatPercent } from './format.ts';
+import { formatCount, formatDuration, formatInterval, formatPercent, formatPValue } from './format.ts';
 import { markdownTable, rateChart, sessionsChart } from './charts.ts';
 import type { DayPoint } from './charts.ts';
 import type { IssueContext } from './issue-context.ts';
@@ -30,6 +30,7 @@ const HELPERS: Record<string, (...args: unknown[]) => string> = {
   percent: (value) => formatPercent(typeof value === 'number' ? value : null),
   count: (value) => formatCount(Number(value)),
   duration: (value) => formatDuration(Number(value)),
+  pvalue: (value) => formatPValue(Number(value)),
   interval: (value) => formatInterval(value as { low: number; high: number }),
   rateChart: (days) => rateChart(days as DayPoint[]),
   sessionsChart: (days) => sessionsChart(days as DayPoint[]),
@@ -39,11 +40,26 @@ const HELPERS: Record<string, (...args: unknown[]) => string> = {
 const SAMPLE: IssueContext = {
   group: {
     fingerprint: '0123456789abcdef',
-    label: 'os.platform windows, app.version 1.0.0',
+    label: 'os.platform windows, app.version 1.0.0 and later',
     fields: [
       { name: 'os.platform', value: 'windows' },
-      { name: 'app.version', value: '1.0.0' },
+      { name: 'app.version', value: '1.0.0 and later' },
     ],
+  },
+  problem: {
+    kind: 'since-version',
+    kindText: 'a platform from a version on',
+    openFields: ['os.arch'],
+    errorKind: 'KeyError',
+    cells: 2,
+    lastGood: { version: '0.9.0', sessions: 120, erroredSessions: 3, rate: 0.025 },
+    hasLastGood: true,
+    fixedIn: [{ version: '1.2.0', sessions: 80, erroredSessions: 1, rate: 0.0125 }],
+    comparison: { label: 'in 0.9.0', sessions: 120, erroredSessions: 3, rate: 0.025 },
+    hasComparison: true,
+    installs: { known: true, affected: 3, reporting: 9, approximate: false },
+    pValue: 0.0001,
+    level: 0.002,
   },
   figures: {
     sessions: 20,
@@ -69,7 +85,7 @@ const SAMPLE: IssueContext = {
   appVersions: ['1.0.0'],
   topErrorKinds: [{ kind: 'KeyError', count: 3 }],
   runs: [{ id: 1, url: 'https://github.com/o/r/actions/runs/1', branch: 'main', erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, verdict: 'significantly worse than the other sessions' },
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: 'significantly worse than the rest, with the excess spread over enough installations' },
 };
 
 function lineOf(error: unknown): string {

@@ -2,9 +2,14 @@
 // figures, and what happened to each issue.
 
 import type { JudgedGroup } from '../aggregate/flag-groups.ts';
+import type { ProblemGroup } from '../problems/judge-problems.ts';
 import type { IntakeTally } from '../records/tally.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { AppliedAction } from '../trackers/apply-plan.ts';
+
+export interface ProblemReport extends ProblemGroup {
+  issue: { action: AppliedAction['kind']; number: number | null; url: string | null } | null;
+}
 
 export interface GroupReport extends JudgedGroup {
   issue: { action: AppliedAction['kind']; number: number | null; url: string | null } | null;
@@ -16,14 +21,17 @@ export interface RunReport {
   dryRun: boolean;
   window: { start: string; end: string; lookbackDays: number };
   groupBy: string[];
-  rule: { minSessions: number; errorRateThreshold: number; confidence: number };
+  rule: { minSessions: number; errorRateThreshold: number; confidence: number; minInstallations: number; minRateRatio: number };
   intake: IntakeTally;
   totals: {
     sessions: number;
     erroredSessions: number;
     rejected: number;
     groups: number;
+    /** Cells covered by a problem. */
     flagged: number;
+    /** Problems found: what issues are filed for. */
+    problems: number;
     created: number;
     updated: number;
     unchanged: number;
@@ -35,7 +43,11 @@ export interface RunReport {
     /** Closed as not planned, or carrying the ignore label: never touched. */
     muted: number;
     deferred: number;
+    /** Open issues closed as duplicates of a problem's issue. */
+    duplicates: number;
   };
+  /** The problems found, each with its issue. */
+  problems: ProblemReport[];
   groups: GroupReport[];
   /** Every OS × app version pair, judged like a group. */
   matrix: JudgedGroup[];
@@ -56,13 +68,14 @@ export function buildReport(input: {
   lookbackDays: number;
   dryRun: boolean;
   groupBy: string[];
-  rule: { minSessions: number; errorRateThreshold: number; confidence: number };
+  rule: { minSessions: number; errorRateThreshold: number; confidence: number; minInstallations: number; minRateRatio: number };
   intake: IntakeTally;
-  groups: JudgedGroup[];
+  groups: (JudgedGroup & { problemFingerprint?: string })[];
+  problems?: ProblemGroup[];
   matrix?: JudgedGroup[];
   issues: AppliedAction[];
 }): RunReport {
-  const byFingerprint = new Map(input.issues.map((issue) => [issue.fingerprint, issue]));
+  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== 'duplicate').map((issue) => [issue.fingerprint, issue]));
   const count = (kind: AppliedAction['kind']) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
   return {
     reportVersion: 1,
@@ -78,6 +91,7 @@ export function buildReport(input: {
       rejected: input.intake.rejected,
       groups: input.groups.length,
       flagged: input.groups.filter((group) => group.flagged).length,
+      problems: input.problems?.length ?? 0,
       created: count('create'),
       updated: count('update'),
       unchanged: count('unchanged'),
@@ -86,9 +100,14 @@ export function buildReport(input: {
       closed: count('closed'),
       muted: count('muted'),
       deferred: count('deferred'),
+      duplicates: count('duplicate'),
     },
+    problems: (input.problems ?? []).map((problem) => {
+      const issue = byFingerprint.get(problem.fingerprint);
+      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
     groups: input.groups.map((group) => {
-      const issue = byFingerprint.get(group.fingerprint);
+      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
       return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
     }),
     matrix: input.matrix ?? [],

@@ -31,13 +31,14 @@ export interface ApplyOptions {
   existingNow?: () => Promise<ReadonlySet<string>>;
 }
 
-const WRITES = new Set<PlannedAction['kind']>(['create', 'update', 'reopen', 'close', 'report']);
+const WRITES = new Set<PlannedAction['kind']>(['create', 'update', 'reopen', 'close', 'duplicate', 'report']);
 
 const VERBS: Record<string, string> = {
   create: 'open an issue',
   update: 'update issue',
   reopen: 'reopen issue',
   close: 'close issue',
+  duplicate: 'close as a duplicate issue',
   report: 'write the report issue',
 };
 
@@ -95,6 +96,12 @@ export async function applyPlan(plan: readonly PlannedAction[], options: ApplyOp
         await tracker.addComment(action.issue.number, action.comment);
         await tracker.updateIssue(action.issue.number, { ...(action.body ? { body: action.body } : {}), state: 'closed', stateReason: 'completed' });
         log(`Closed issue #${action.issue.number}: ${action.issue.title}`);
+        results.push(result);
+        break;
+      case 'duplicate':
+        await tracker.addComment(action.issue.number, action.comment);
+        await tracker.updateIssue(action.issue.number, { state: 'closed', stateReason: 'not_planned' });
+        log(`Closed issue #${action.issue.number} as a duplicate: ${action.comment}`);
         results.push(result);
         break;
       case 'report':

@@ -13,8 +13,13 @@ const STATE_MARKER = /<!-- crash-report-aggregator:state (\{.*?\}) -->/;
 
 /** What the tool remembers about a group between runs, kept in the issue itself. */
 export interface IssueState {
-  v: 1;
+  /** 1: filed per configuration cell by earlier releases; 2: filed per problem. */
+  v: 1 | 2;
   groupBy: string[];
+  /** v2: the problem's pattern (its key), measure and anchor, by which it is found again. */
+  pattern?: string;
+  measure?: string | null;
+  anchor?: string;
   /** App versions seen in the group up to the last update; a close is judged against these. */
   versions: string[];
   sessions: number;
@@ -36,7 +41,8 @@ export function stateIn(body: string | null | undefined): IssueState | null {
   if (!match) return null;
   try {
     const state = JSON.parse(match[1]!) as IssueState;
-    if (state.v !== 1 || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
+    if ((state.v !== 1 && state.v !== 2) || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
+    if (state.v === 2 && (typeof state.pattern !== 'string' || typeof state.anchor !== 'string')) return null;
     return state;
   } catch {
     return null;

@@ -1,8 +1,9 @@
-// Decides what happens to each group's issue, the way a crash tracker would:
-// open, update, reopen on regression, close after recovery, or leave alone when
-// a maintainer said so. Pure: the plan is data, applied (or not) elsewhere.
+// Decides what happens to each problem's issue, the way a crash tracker would:
+// open, update, reopen on regression, close after recovery, close duplicates,
+// or leave alone when a maintainer said so. Pure: the plan is data, applied (or
+// not) elsewhere.
 
-import type { JudgedGroup } from '../aggregate/flag-groups.ts';
+import type { ProblemGroup } from '../problems/judge-problems.ts';
 import { newerThanAll, sortVersions } from '../aggregate/versions.ts';
 import { formatPercent } from '../render/format.ts';
 import type { TrackedIssue } from './issue-tracker.ts';
@@ -13,14 +14,18 @@ const DAY_MS = 86_400_000;
 
 export interface GroupDraft {
   fingerprint: string;
-  /** "os.platform windows, app.version 2.4.0", unescaped, for logs and reports. */
+  /** "os.platform windows, app.version 2.4.0 and later", unescaped, for logs and reports. */
   label: string;
   title: string;
   /** The rendered body template, without the markers. */
   rendered: string;
-  group: JudgedGroup;
+  group: ProblemGroup;
   /** Labels for a new issue: the configured ones and any dimension labels. */
   labels: string[];
+  /** The problem's issue, when it has one (see matchIssues). */
+  issue: TrackedIssue | null;
+  /** Open issues of the same problem, closed as its duplicates. */
+  duplicates: TrackedIssue[];
 }
 
 export interface PlanOptions {
@@ -30,6 +35,7 @@ export interface PlanOptions {
   closeAfterDays: number;
   commentOnChange: boolean;
   errorRateThreshold: number;
+  minRateRatio: number;
   confidence: number;
   now: Date;
 }
@@ -39,6 +45,7 @@ export type PlannedAction =
   | { kind: 'update'; draft: GroupDraft; issue: TrackedIssue; body: string; comment: string | null }
   | { kind: 'reopen'; draft: GroupDraft; issue: TrackedIssue; body: string; comment: string }
   | { kind: 'close'; draft: GroupDraft | null; issue: TrackedIssue; body: string | null; comment: string }
+  | { kind: 'duplicate'; draft: GroupDraft; issue: TrackedIssue; comment: string }
   | { kind: 'unchanged'; draft: GroupDraft; issue: TrackedIssue }
   | { kind: 'closed'; draft: GroupDraft; issue: TrackedIssue }
   | { kind: 'muted'; draft: GroupDraft | null; issue: TrackedIssue }
@@ -58,9 +65,13 @@ export function issuesByFingerprint(issues: readonly TrackedIssue[]): Map<string
 }
 
 function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: string[]): IssueState {
+  const problem = draft.group.problem;
   return {
-    v: 1,
+    v: 2,
     groupBy,
+    pattern: JSON.stringify(problem.pattern.map((term) => (term.op === 'any' ? [term.field] : [term.field, term.op, term.value]))),
+    measure: problem.measure,
+    anchor: problem.anchor,
     versions: sortVersions([...new Set([...(previous?.versions ?? []), ...draft.group.appVersions])]),
     sessions: draft.group.sessions,
     erroredSessions: draft.group.erroredSessions,
@@ -68,21 +79,26 @@ function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: strin
   };
 }
 
-function figures(group: JudgedGroup, confidence: number): string {
+function figures(group: ProblemGroup, confidence: number): string {
   const interval = `${Math.round(confidence * 100)}% interval ${formatPercent(group.interval.low)}–${formatPercent(group.interval.high)}`;
-  const baseline = group.baseline.errorRate === null ? '' : ` against ${formatPercent(group.baseline.errorRate)} for all other sessions`;
+  const baseline = group.baseline.errorRate === null ? '' : ` against ${formatPercent(group.baseline.errorRate)} for the other sessions`;
   return `${formatPercent(group.errorRate)} of ${group.sessions} sessions errored (${group.erroredSessions}; ${interval})${baseline}`;
 }
 
-/** True when every one of the last `days` UTC days had no sessions or a rate below the threshold. */
-export function belowThresholdFor(group: JudgedGroup | null, days: number, threshold: number, now: Date): boolean {
+/**
+ * True when every one of the last `days` UTC days had no sessions or ran clean: a rate below
+ * the threshold and below min-rate-ratio times the rate the problem is compared with.
+ */
+export function cleanFor(group: ProblemGroup | null, days: number, options: Pick<PlanOptions, 'errorRateThreshold' | 'minRateRatio' | 'now'>): boolean {
   if (!group) return true;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const today = Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate());
   const since = new Date(today - (days - 1) * DAY_MS).toISOString().slice(0, 10);
   const first = group.days[0]?.day;
-  // The group must have been watched for the whole stretch, not just appeared below it.
+  // The problem must have been watched for the whole stretch, not just appeared below it.
   if (first !== undefined && first > since) return false;
-  return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < threshold);
+  const reference = group.baseline.errorRate ?? 0;
+  const limit = Math.max(options.errorRateThreshold, options.minRateRatio * reference);
+  return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0);
 }
 
 function changedByTwo(previous: IssueState | null, rate: number): boolean {
@@ -92,14 +108,19 @@ function changedByTwo(previous: IssueState | null, rate: number): boolean {
 }
 
 export function planIssues(drafts: readonly GroupDraft[], existing: readonly TrackedIssue[], options: PlanOptions): PlannedAction[] {
-  const known = issuesByFingerprint(existing);
   const plan: PlannedAction[] = [];
   let created = 0;
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const muted = (issue: TrackedIssue) =>
+    issue.labels.includes(options.ignoreLabel) || (issue.state === 'closed' && (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate'));
   for (const draft of drafts) {
-    seen.add(draft.fingerprint);
-    const issue = known.get(draft.fingerprint);
+    const issue = draft.issue;
     const group = draft.group;
+    for (const twin of draft.duplicates) {
+      seen.add(twin.number);
+      if (muted(twin) || twin.state !== 'open' || !issue) continue;
+      plan.push({ kind: 'duplicate', draft, issue: twin, comment: `Duplicate of #${issue.number}, which tracks the same problem (${draft.label}) from now on.` });
+    }
     if (!issue) {
       if (!group.flagged) continue;
       if (created >= options.maxNewIssues) {
@@ -110,15 +131,16 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       plan.push({ kind: 'create', draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options.groupBy)) });
       continue;
     }
+    seen.add(issue.number);
     const previous = stateIn(issue.body);
     // Closed as not planned (or as a duplicate of another issue) is a maintainer's "no": never touched again.
-    if (issue.labels.includes(options.ignoreLabel) || (issue.state === 'closed' && (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate'))) {
+    if (muted(issue)) {
       plan.push({ kind: 'muted', draft, issue });
       continue;
     }
     const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options.groupBy));
+    const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
     if (issue.state === 'closed') {
-      const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
       if (newer.length > 0) {
         const version = newer.at(-1)!;
         plan.push({ kind: 'reopen', draft, issue, body, comment: `Regressed in ${version}: ${figures(group, options.confidence)}.` });
@@ -127,9 +149,9 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       }
       continue;
     }
-    if (!group.flagged && options.closeAfterDays > 0 && belowThresholdFor(group, options.closeAfterDays, options.errorRateThreshold, options.now)) {
+    if (!group.flagged && options.closeAfterDays > 0 && cleanFor(group, options.closeAfterDays, options)) {
       const comment =
-        `Below the ${formatPercent(options.errorRateThreshold)} threshold every day for the last ${options.closeAfterDays} day(s): ` +
+        `No longer found, and clean every day for the last ${options.closeAfterDays} day(s): ` +
         `${figures(group, options.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
       plan.push({ kind: 'close', draft, issue, body, comment });
       continue;
@@ -138,18 +160,20 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       plan.push({ kind: 'unchanged', draft, issue });
       continue;
     }
-    const comment =
-      options.commentOnChange && previous && changedByTwo(previous, group.errorRate)
-        ? `The errored-session rate moved from ${formatPercent(previous.errorRate)} (${previous.erroredSessions} of ${previous.sessions}) to ${formatPercent(group.errorRate)} (${group.erroredSessions} of ${group.sessions}) since the last update.`
-        : null;
+    let comment: string | null = null;
+    if (newer.length > 0 && previous && previous.versions.length > 0) {
+      comment = `Also seen in ${newer.join(', ')}: ${figures(group, options.confidence)}.`;
+    } else if (options.commentOnChange && previous && changedByTwo(previous, group.errorRate)) {
+      comment = `The errored-session rate moved from ${formatPercent(previous.errorRate)} (${previous.erroredSessions} of ${previous.sessions}) to ${formatPercent(group.errorRate)} (${group.erroredSessions} of ${group.sessions}) since the last update.`;
+    }
     plan.push({ kind: 'update', draft, issue, body, comment });
   }
-  // Open issues of groups with no session left in the window.
+  // Open issues of this grouping whose problem has no session left in the window.
   if (options.closeAfterDays > 0) {
-    for (const [fingerprint, issue] of known) {
-      if (seen.has(fingerprint) || issue.state !== 'open') continue;
+    for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
+      if (seen.has(issue.number) || issue.state !== 'open' || !fingerprintIn(issue.body)) continue;
       const previous = stateIn(issue.body);
-      // Only issues filed under the same grouping: another grouping's groups are not "gone".
+      // Only issues filed under the same grouping: another grouping's problems are not "gone".
       if (!previous || previous.groupBy.join(',') !== options.groupBy.join(',')) continue;
       if (issue.labels.includes(options.ignoreLabel)) {
         plan.push({ kind: 'muted', draft: null, issue });
@@ -160,7 +184,7 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
         draft: null,
         issue,
         body: null,
-        comment: `No sessions of this group in the last ${options.closeAfterDays} day(s) or more. Closing as completed; a regression in a newer version reopens it.`,
+        comment: `No sessions of this problem in the last ${options.closeAfterDays} day(s) or more. Closing as completed; a regression in a newer version reopens it.`,
       });
     }
   }
