@@ -42994,11 +42994,6 @@ function kindOf(pattern) {
   if ((version === void 0 || version.op === "any") && fixed.length === 1 && fixed[0].field === "os.platform") return "platform";
   return "slice";
 }
-function patternLabel(pattern, measure) {
-  const parts = pattern.filter((term) => term.op !== "any").map((term) => `${term.field} ${term.op === "since" ? `${term.value} and later` : term.value}`);
-  if (measure !== null) parts.unshift(`error_kind ${measure}`);
-  return parts.join(", ");
-}
 function openFields(pattern) {
   return pattern.filter((term) => term.op === "any").map((term) => term.field);
 }
@@ -43396,10 +43391,10 @@ function anchorKeyOf(pattern, measure) {
 function fieldsOf(pattern, measure, groupBy2) {
   let term = 0;
   return groupBy2.map((name) => {
-    if (name === "error_kind") return { name, value: measure ?? "(any)" };
+    if (name === "error_kind") return { name, value: measure ?? "(any)", fixed: measure !== null };
     const entry = pattern[term++];
-    if (entry.op === "any") return { name, value: "(any)" };
-    return { name, value: entry.op === "since" ? `${entry.value} and later` : entry.value };
+    if (entry.op === "any") return { name, value: "(any)", fixed: false };
+    return { name, value: entry.op === "since" ? `${entry.value} and later` : entry.value, fixed: true };
   });
 }
 function findRunProblems(aggregator, settings) {
@@ -43425,10 +43420,11 @@ function findRunProblems(aggregator, settings) {
       errorRate: problem.reference.sessions > 0 ? problem.reference.events / problem.reference.sessions : null
     };
     const rate = (counts) => counts.sessions > 0 ? counts.events / counts.sessions : 0;
+    const fields = fieldsOf(problem.pattern, problem.measure, settings.groupBy);
     return {
       ...figures2,
       fingerprint: problemFingerprint(settings.groupBy, anchor),
-      fields: fieldsOf(problem.pattern, problem.measure, settings.groupBy),
+      fields: fields.map(({ name, value }) => ({ name, value })),
       flagged: problem.detected,
       verdict: problem.verdict,
       baseline,
@@ -43439,7 +43435,7 @@ function findRunProblems(aggregator, settings) {
         measure: problem.measure,
         kind: problem.kind,
         anchor,
-        label: patternLabel(problem.pattern, problem.measure),
+        label: fields.filter((field) => field.fixed).map((field) => `${field.name} ${field.value}`).join(", "),
         openFields: openFields(problem.pattern),
         cells: problem.configs.length,
         versions: problem.versions,

@@ -26,7 +26,7 @@ function recordingTracker() {
 }
 
 const issue = (number: number): TrackedIssue => ({ number, title: `Edited ${number}`, body: 'old', state: 'open', stateReason: null, labels: ['crash-report'], url: `https://x/${number}` });
-const draft = (n: number, labels: string[] = []): GroupDraft => ({ fingerprint: `f${n}`, label: `g${n}`, title: `T${n}`, rendered: `R${n}`, group: judgedGroup(`g${n}`, 10, 5, true), labels });
+const draft = (n: number, labels: string[] = []): GroupDraft => ({ fingerprint: `f${n}`, label: `g${n}`, title: `T${n}`, rendered: `R${n}`, group: judgedGroup(`g${n}`, 10, 5, true), labels, issue: null, duplicates: [] });
 const plan: PlannedAction[] = [
   { kind: 'create', draft: draft(1, ['os:linux']), body: 'B1' },
   { kind: 'update', draft: draft(2), issue: issue(7), body: 'B2', comment: 'moved' },

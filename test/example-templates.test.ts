@@ -7,7 +7,7 @@ import { judgeGroups } from '../src/aggregate/flag-groups.ts';
 import { issueContext } from '../src/render/issue-context.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
 import { escapeTitle } from '../src/render/markdown-escape.ts';
-import { groupFigures } from './fixtures/group-figures.ts';
+import { groupFigures, problemInfo } from './fixtures/group-figures.ts';
 
 test('examples/templates render a compact issue', async () => {
   const read = async (name: string) => ({ path: name, text: await readFile(new URL(`../examples/templates/${name}`, import.meta.url), 'utf8') });
@@ -26,9 +26,10 @@ test('examples/templates render a compact issue', async () => {
     { minSessions: 10, errorRateThreshold: 0.05, confidence: 0.95 },
   );
   const rule = { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95 };
-  const { title, body } = renderer.render(issueContext(group!, rule, escapeTitle), issueContext(group!, rule));
+  const problem = { ...group!, problem: problemInfo('windows') };
+  const { title, body } = renderer.render(issueContext(problem, rule, escapeTitle), issueContext(problem, rule));
   assert.equal(title, '[crash] windows');
-  assert.match(body, /^\*\*os\.platform windows\*\*: 40\.0% errored \(24\/60, 95\.0% interval 28\.6%–52\.6%\) vs 1\.00% elsewhere\. Flagged: significantly worse than the other sessions\./);
+  assert.match(body, /^\*\*os\.platform windows\*\*: 40\.0% errored \(24\/60, 95\.0% interval 28\.6%–52\.6%\) vs 1\.00% elsewhere\. A problem: significantly worse than the other sessions\./);
   assert.match(body, /Failing runs: \[#7\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/7\)/);
   assert.match(body, /Versions seen: 2\.3\.1, 2\.4\.0$/);
   assert.match(body, /\| kind \| count \|\n\|---\|---\|\n\| KeyError \| 5 \|/);

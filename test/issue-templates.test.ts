@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import type { JudgedGroup } from '../src/aggregate/flag-groups.ts';
+import type { ProblemGroup } from '../src/problems/judge-problems.ts';
 import { issueContext } from '../src/render/issue-context.ts';
 import { escapeTitle } from '../src/render/markdown-escape.ts';
 import { createIssueRenderer, TemplateError } from '../src/render/issue-templates.ts';
@@ -13,7 +13,7 @@ const bundled = async () =>
     { path: 'issue-body.hbs', text: await readFile(new URL('issue-body.hbs', root), 'utf8') },
   );
 
-const group: JudgedGroup = {
+const group: ProblemGroup = {
   fingerprint: 'aaaabbbbccccdddd',
   fields: [
     { name: 'os.platform', value: 'windows' },
@@ -44,6 +44,25 @@ const group: JudgedGroup = {
   baseline: { sessions: 444, erroredSessions: 8, errorRate: 8 / 444 },
   interval: { low: 0.28569, high: 0.52634 },
   aboveThreshold: true,
+  problem: {
+    pattern: [
+      { field: 'os.platform', op: 'is', value: 'windows' },
+      { field: 'app.version', op: 'is', value: '2.4.0_@team' },
+    ],
+    measure: null,
+    kind: 'configuration',
+    anchor: '[null,"[[\\"os.platform\\",\\"is\\",\\"windows\\"],[\\"app.version\\"]]"]',
+    label: 'os.platform windows, app.version 2.4.0_@team',
+    openFields: [],
+    cells: 1,
+    versions: ['2.4.0_@team'],
+    lastGood: { version: '2.3.1', sessions: 50, events: 0 },
+    fixedIn: [{ version: '2.5.0', sessions: 80, events: 1 }],
+    comparison: { label: 'in 2.3.1', sessions: 50, erroredSessions: 0, errorRate: 0 },
+    installs: { known: true, affected: 13, reporting: 14, approximate: false },
+    pValue: 3.2e-9,
+    level: 0.0067,
+  },
 };
 const rule = { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95 };
 
@@ -51,7 +70,12 @@ describe('the bundled templates', () => {
   test('render the figures, the interval, the baseline, the trend and the evidence', async () => {
     const { title, body } = (await bundled()).render(issueContext(group, rule, escapeTitle), issueContext(group, rule));
     assert.equal(title, 'High error rate: os.platform windows, app.version 2.4.0_@\u200dteam');
-    assert.match(body, /\*\*40\.0%\*\* of sessions on this configuration errored: 24 of 60 sessions started in the last 7 days \(95\.0% interval 28\.6%–52\.6%\)\. All other sessions errored at 1\.80%: significantly worse than the other sessions\./);
+    assert.match(body, /\*\*40\.0%\*\* of sessions errored on one configuration: 24 of 60 sessions started in the last 7 days \(95\.0% interval 28\.6%–52\.6%\)\./);
+    assert.match(body, /Errored sessions 0\.0% in 2\.3\.1 \(0 of 50\), 40\.0% here\./);
+    assert.match(body, /\| Installations with an errored session \| 13 of 14 \| \|/);
+    assert.match(body, /last good version 2\.3\.1 \(0\.0% of 50 sessions errored\)/);
+    assert.match(body, /Fixed in 2\.5\.0\? 1\.25% of 80 sessions errored there\./);
+    assert.match(body, /p 3\.2e-9 against a level of 0\.0067/);
     assert.match(body, /\| Errored-session rate \| 40\.0% \(28\.6%–52\.6%\) \| 1\.80% \|/);
     assert.match(body, /```mermaid\nxychart-beta\n {4}title "Errored-session rate per day \(%\)"\n {4}x-axis \["11-19", "11-20"\]\n {4}y-axis "errored %" 0 --> 50\n {4}line \[20, 50\]\n```/);
     assert.match(body, /```mermaid\nxychart-beta\n {4}title "Sessions per day"\n {4}x-axis \["11-19", "11-20"\]\n {4}y-axis "sessions" 0 --> 40\n {4}bar \[20, 40\]\n```/);
@@ -100,7 +124,7 @@ describe('custom templates', () => {
 test('a group no longer flagged says so', async () => {
   const quiet = { ...group, flagged: false, verdict: 'error rate below threshold' };
   const { body } = (await bundled()).render(issueContext(quiet, rule, escapeTitle), issueContext(quiet, rule));
-  assert.match(body, /\*\*Not flagged in the latest run\*\* \(error rate below threshold\): 40\.0% of 60 sessions errored/);
+  assert.match(body, /\*\*Not found in the latest run\*\* \(error rate below threshold\): 40\.0% of 60 sessions errored/);
 });
 
 test('the rendered default body is stable (snapshot)', async () => {

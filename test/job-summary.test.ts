@@ -38,14 +38,14 @@ const report = buildReport({
   lookbackDays: 7,
   dryRun: false,
   groupBy: ['os.platform'],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, confidence: 0.95 },
+  rule: { minSessions: 10, errorRateThreshold: 0.05, confidence: 0.95, minInstallations: 3, minRateRatio: 1.5 },
   intake: { ...emptyTally(), itemsRead: 3, skipped: { 'artifact-expired': 2 }, records: 130, accepted: 120, rejected: 4, rejectedReasons: { 'invalid-json': 4 }, duplicates: 5, outsideWindow: 1 },
   groups: [group('<script>@x', 20, 10, true), group('linux', 100, 1, false)],
   issues: [{ kind: 'create', fingerprint: '<script>@x'.padEnd(16, '0').slice(0, 16), label: 'os.platform <script>@x', title: 'T', number: 3, url: 'https://github.com/o/r/issues/3', dryRun: false, comment: null }],
 });
 
 test('the report totals add up', () => {
-  assert.deepEqual(report.totals, { sessions: 120, erroredSessions: 11, rejected: 4, groups: 2, flagged: 1, created: 1, updated: 0, unchanged: 0, reopened: 0, closedNow: 0, closed: 0, muted: 0, deferred: 0 });
+  assert.deepEqual(report.totals, { sessions: 120, erroredSessions: 11, rejected: 4, groups: 2, flagged: 1, created: 1, updated: 0, unchanged: 0, reopened: 0, closedNow: 0, closed: 0, muted: 0, deferred: 0, duplicates: 0, problems: 0 });
   assert.deepEqual(report.groups[0]?.issue, { action: 'create', number: 3, url: 'https://github.com/o/r/issues/3' });
   assert.equal(report.groups[1]?.issue, null);
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { JudgedGroup } from '../src/aggregate/flag-groups.ts';
+import type { ProblemGroup } from '../src/problems/judge-problems.ts';
 import type { TrackedIssue } from '../src/trackers/issue-tracker.ts';
 import { composeBody, fingerprintIn, SECTION_BEGIN, SECTION_END, stateIn } from '../src/trackers/managed-section.ts';
-import { belowThresholdFor, issuesByFingerprint, planIssues, planReportIssue } from '../src/trackers/plan-issues.ts';
+import { cleanFor, issuesByFingerprint, planIssues, planReportIssue } from '../src/trackers/plan-issues.ts';
 import type { GroupDraft, PlanOptions } from '../src/trackers/plan-issues.ts';
 import { judgedGroup } from './fixtures/group-figures.ts';
 
@@ -15,40 +15,58 @@ const options: PlanOptions = {
   closeAfterDays: 0,
   commentOnChange: true,
   errorRateThreshold: 0.05,
+  minRateRatio: 1.5,
   confidence: 0.95,
   now,
 };
 
-function group(name: string, sessions: number, errored: number, flagged: boolean, extra: Partial<JudgedGroup> = {}): JudgedGroup {
+function group(name: string, sessions: number, errored: number, flagged: boolean, extra: Partial<ProblemGroup> = {}): ProblemGroup {
   return { ...judgedGroup(name, sessions, errored, flagged), appVersions: ['1.0.0'], days: [{ day: '2026-04-10', sessions, erroredSessions: errored }], ...extra };
 }
-function draft(g: JudgedGroup, rendered = `figures of ${g.fields[0]!.value}: ${g.erroredSessions}/${g.sessions}`): GroupDraft {
-  return { fingerprint: g.fingerprint, label: g.fields[0]!.value, title: `T ${g.fields[0]!.value}`, rendered, group: g, labels: [] };
+function draft(g: ProblemGroup, rendered = `figures of ${g.fields[0]!.value}: ${g.erroredSessions}/${g.sessions}`): GroupDraft {
+  return { fingerprint: g.fingerprint, label: g.fields[0]!.value, title: `T ${g.fields[0]!.value}`, rendered, group: g, labels: [], issue: null, duplicates: [] };
 }
 function issueFor(number: number, d: GroupDraft, extra: Partial<TrackedIssue> = {}, versions = ['1.0.0']): TrackedIssue {
-  const body = composeBody(null, d.rendered, d.fingerprint, { v: 1, groupBy: ['os.platform'], versions, sessions: d.group.sessions, erroredSessions: d.group.erroredSessions, errorRate: d.group.errorRate });
+  const problem = d.group.problem;
+  const pattern = JSON.stringify([['os.platform', 'is', d.group.fields[0]!.value]]);
+  const body = composeBody(null, d.rendered, d.fingerprint, { v: 2, groupBy: ['os.platform'], pattern, measure: null, anchor: problem.anchor, versions, sessions: d.group.sessions, erroredSessions: d.group.erroredSessions, errorRate: d.group.errorRate });
   return { number, title: `edited ${number}`, body, state: 'open', stateReason: null, labels: ['crash-report'], url: `u${number}`, ...extra };
+}
+/** planIssues with each draft's issue found by fingerprint, as matchIssues does for per-cell issues. */
+function planMatched(drafts: GroupDraft[], existing: TrackedIssue[], opts: PlanOptions) {
+  const known = issuesByFingerprint(existing);
+  return planIssues(drafts.map((d) => ({ ...d, issue: known.get(d.fingerprint) ?? null })), existing, opts);
 }
 const kinds = (plan: ReturnType<typeof planIssues>) => plan.map((action) => `${action.kind}${'issue' in action && action.issue ? ` #${action.issue.number}` : ''}`);
 
 describe('planIssues', () => {
   test('opens flagged groups up to max-new-issues, leaves unflagged groups without issues alone', () => {
     const drafts = ['a', 'b', 'c'].map((name) => draft(group(name, 100, 40, true))).concat(draft(group('d', 100, 1, false)));
-    const plan = planIssues(drafts, [], { ...options, maxNewIssues: 2 });
+    const plan = planMatched(drafts, [], { ...options, maxNewIssues: 2 });
     assert.deepEqual(kinds(plan), ['create', 'create', 'deferred']);
     const created = plan[0]!;
     assert.ok(created.kind === 'create');
     assert.equal(fingerprintIn(created.body), drafts[0]!.fingerprint);
-    assert.deepEqual(stateIn(created.body), { v: 1, groupBy: ['os.platform'], versions: ['1.0.0'], sessions: 100, erroredSessions: 40, errorRate: 0.4 });
+    assert.deepEqual(stateIn(created.body), {
+      v: 2,
+      groupBy: ['os.platform'],
+      pattern: '[["os.platform","is","a"]]',
+      measure: null,
+      anchor: '[null,"[[\\"os.platform\\",\\"is\\",\\"a\\"]]"]',
+      versions: ['1.0.0'],
+      sessions: 100,
+      erroredSessions: 40,
+      errorRate: 0.4,
+    });
   });
 
   test('unchanged figures make no write; changed figures update only the managed section', () => {
     const g = group('a', 100, 40, true);
     const existing = issueFor(1, draft(g));
     existing.body = `Maintainer notes above.\n\n${existing.body}\n\nSee also #99.`;
-    assert.deepEqual(kinds(planIssues([draft(g)], [existing], options)), ['unchanged #1']);
+    assert.deepEqual(kinds(planMatched([draft(g)], [existing], options)), ['unchanged #1']);
     const grown = group('a', 120, 50, true);
-    const [update] = planIssues([draft(grown)], [existing], options);
+    const [update] = planMatched([draft(grown)], [existing], options);
     assert.ok(update?.kind === 'update');
     assert.ok(update.body.startsWith(`Maintainer notes above.\n\n${SECTION_BEGIN}\nfigures of a: 50/120`));
     assert.ok(update.body.endsWith(`${SECTION_END}\n\nSee also #99.`));
@@ -57,37 +75,37 @@ describe('planIssues', () => {
 
   test('a rate that doubles (or halves) adds a comment with old and new figures', () => {
     const existing = issueFor(1, draft(group('a', 100, 10, true)));
-    const [update] = planIssues([draft(group('a', 100, 30, true))], [existing], options);
+    const [update] = planMatched([draft(group('a', 100, 30, true))], [existing], options);
     assert.ok(update?.kind === 'update');
     assert.equal(update.comment, 'The errored-session rate moved from 10.0% (10 of 100) to 30.0% (30 of 100) since the last update.');
-    const [quiet] = planIssues([draft(group('a', 100, 30, true))], [existing], { ...options, commentOnChange: false });
+    const [quiet] = planMatched([draft(group('a', 100, 30, true))], [existing], { ...options, commentOnChange: false });
     assert.ok(quiet?.kind === 'update' && quiet.comment === null);
   });
 
   test('closed as completed reopens only on a version newer than all seen before', () => {
     const closed = issueFor(1, draft(group('a', 100, 40, true)), { state: 'closed', stateReason: 'completed' }, ['1.0.0', '1.1.0']);
     const older = group('a', 100, 40, true, { appVersions: ['1.0.0', '1.1.0'] });
-    assert.deepEqual(kinds(planIssues([draft(older)], [closed], options)), ['closed #1']);
+    assert.deepEqual(kinds(planMatched([draft(older)], [closed], options)), ['closed #1']);
     const newer = group('a', 100, 40, true, { appVersions: ['1.1.0', 'v1.2.0-beta.1'] });
-    const [reopen] = planIssues([draft(newer)], [closed], options);
+    const [reopen] = planMatched([draft(newer)], [closed], options);
     assert.ok(reopen?.kind === 'reopen');
     assert.match(reopen.comment, /^Regressed in v1\.2\.0-beta\.1: 40\.0% of 100 sessions errored \(40; 95% interval /);
     assert.deepEqual(stateIn(reopen.body)?.versions, ['1.0.0', '1.1.0', 'v1.2.0-beta.1']);
     const notFlagged = group('a', 100, 1, false, { appVersions: ['2.0.0'] });
-    assert.deepEqual(kinds(planIssues([draft(notFlagged)], [closed], options)), ['closed #1']);
+    assert.deepEqual(kinds(planMatched([draft(notFlagged)], [closed], options)), ['closed #1']);
   });
 
   test('closed as a duplicate stays closed, even on a newer version', () => {
     const d = draft(group('a', 100, 40, true, { appVersions: ['9.0.0'] }));
     const duplicate = issueFor(1, draft(group('a', 10, 1, true)), { state: 'closed', stateReason: 'duplicate' });
-    assert.deepEqual(kinds(planIssues([d], [duplicate], options)), ['muted #1']);
+    assert.deepEqual(kinds(planMatched([d], [duplicate], options)), ['muted #1']);
   });
 
   test('not planned and the ignore label mute an issue for good', () => {
     const d = draft(group('a', 100, 40, true, { appVersions: ['9.0.0'] }));
     const notPlanned = issueFor(1, d, { state: 'closed', stateReason: 'not_planned', body: issueFor(1, draft(group('a', 10, 1, true))).body });
     const ignored = issueFor(2, draft(group('b', 10, 1, true)), { labels: ['crash-report', 'crash-report:ignore'] });
-    assert.deepEqual(kinds(planIssues([d, draft(group('b', 100, 90, true))], [notPlanned, ignored], { ...options, closeAfterDays: 3 })), ['muted #1', 'muted #2']);
+    assert.deepEqual(kinds(planMatched([d, draft(group('b', 100, 90, true))], [notPlanned, ignored], { ...options, closeAfterDays: 3 })), ['muted #1', 'muted #2']);
   });
 
   test('close-after-days closes a recovered group, and one with no sessions left', () => {
@@ -96,23 +114,23 @@ describe('planIssues', () => {
     });
     const gone = draft(group('e', 100, 50, true));
     const existing = [issueFor(1, draft(recovered)), issueFor(2, gone)];
-    const plan = planIssues([draft(recovered)], existing, { ...options, closeAfterDays: 3 });
+    const plan = planMatched([draft(recovered)], existing, { ...options, closeAfterDays: 3 });
     assert.deepEqual(kinds(plan), ['close #1', 'close #2']);
     const [close] = plan;
     assert.ok(close?.kind === 'close');
-    assert.match(close.comment, /^Below the 5\.00% threshold every day for the last 3 day\(s\): 1\.00% of 300 sessions errored/);
+    assert.match(close.comment, /^No longer found, and clean every day for the last 3 day\(s\): 1\.00% of 300 sessions errored/);
     // Four days back still had the bad day.
-    assert.deepEqual(kinds(planIssues([draft(recovered)], existing.slice(0, 1), { ...options, closeAfterDays: 5 })), ['unchanged #1']);
+    assert.deepEqual(kinds(planMatched([draft(recovered)], existing.slice(0, 1), { ...options, closeAfterDays: 5 })), ['unchanged #1']);
     // An issue filed under another grouping is not "gone".
     const other = { ...existing[1]!, body: existing[1]!.body.replace('"groupBy":["os.platform"]', '"groupBy":["app.version"]') };
-    assert.deepEqual(kinds(planIssues([], [other], { ...options, closeAfterDays: 3 })), []);
+    assert.deepEqual(kinds(planMatched([], [other], { ...options, closeAfterDays: 3 })), []);
   });
 
-  test('belowThresholdFor needs the group watched for the whole stretch', () => {
+  test('cleanFor needs the group watched for the whole stretch', () => {
     const fresh = group('a', 10, 0, false, { days: [{ day: '2026-04-10', sessions: 10, erroredSessions: 0 }] });
-    assert.equal(belowThresholdFor(fresh, 3, 0.05, now), false);
-    assert.equal(belowThresholdFor(fresh, 1, 0.05, now), true);
-    assert.equal(belowThresholdFor(null, 3, 0.05, now), true);
+    assert.equal(cleanFor(fresh, 3, { errorRateThreshold: 0.05, minRateRatio: 1.5, now }), false);
+    assert.equal(cleanFor(fresh, 1, { errorRateThreshold: 0.05, minRateRatio: 1.5, now }), true);
+    assert.equal(cleanFor(null, 3, { errorRateThreshold: 0.05, minRateRatio: 1.5, now }), true);
   });
 
   test('when a race made two issues, the oldest open one is used', () => {

@@ -88,7 +88,7 @@ test('an open issue of a group that is no longer flagged is still brought up to 
   assert.equal(later.totals.flagged, 0);
   assert.equal(later.totals.updated, 1);
   const [issue] = await tracker.listIssues('crash-report');
-  assert.match(issue!.body, /\*\*Not flagged in the latest run\*\* \(error rate below threshold\): 0\.0% of 60 sessions errored/);
+  assert.match(issue!.body, /\*\*Not found in the latest run\*\* \(not significantly worse than the rest\): 0\.0% of 60 sessions errored/);
 });
 
 test('workers counts the threads that share the reading, the main thread among them: auto leaves it a core', () => {

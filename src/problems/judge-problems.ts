@@ -8,7 +8,7 @@ import { wilsonInterval } from '../aggregate/wilson-interval.ts';
 import type { GroupField } from '../settings.ts';
 import { findProblems } from './find-problems.ts';
 import type { Problem, ProblemRule, ProblemSearch, VersionCounts } from './find-problems.ts';
-import { anchorOf, openFields, patternKey, patternLabel } from './pattern.ts';
+import { anchorOf, openFields, patternKey } from './pattern.ts';
 import type { Pattern, ProblemKind } from './pattern.ts';
 
 /** What sets a problem apart from a cell, for templates, the planner and the report. */
@@ -81,13 +81,14 @@ export function anchorKeyOf(pattern: Pattern, measure: string | null): string {
   return JSON.stringify([measure, patternKey(anchorOf(pattern))]);
 }
 
-function fieldsOf(pattern: Pattern, measure: string | null, groupBy: readonly GroupField[]): GroupFigures['fields'] {
+/** Every group-by field with its value in the problem, and whether the problem fixes it. */
+function fieldsOf(pattern: Pattern, measure: string | null, groupBy: readonly GroupField[]): (GroupFigures['fields'][number] & { fixed: boolean })[] {
   let term = 0;
   return groupBy.map((name) => {
-    if (name === 'error_kind') return { name, value: measure ?? '(any)' };
+    if (name === 'error_kind') return { name, value: measure ?? '(any)', fixed: measure !== null };
     const entry = pattern[term++]!;
-    if (entry.op === 'any') return { name, value: '(any)' };
-    return { name, value: entry.op === 'since' ? `${entry.value} and later` : entry.value };
+    if (entry.op === 'any') return { name, value: '(any)', fixed: false };
+    return { name, value: entry.op === 'since' ? `${entry.value} and later` : entry.value, fixed: true };
   });
 }
 
@@ -115,10 +116,11 @@ export function findRunProblems(aggregator: Aggregator, settings: ProblemSetting
       errorRate: problem.reference.sessions > 0 ? problem.reference.events / problem.reference.sessions : null,
     };
     const rate = (counts: { sessions: number; events: number }) => (counts.sessions > 0 ? counts.events / counts.sessions : 0);
+    const fields = fieldsOf(problem.pattern, problem.measure, settings.groupBy);
     return {
       ...figures,
       fingerprint: problemFingerprint(settings.groupBy, anchor),
-      fields: fieldsOf(problem.pattern, problem.measure, settings.groupBy),
+      fields: fields.map(({ name, value }) => ({ name, value })),
       flagged: problem.detected,
       verdict: problem.verdict,
       baseline,
@@ -129,7 +131,10 @@ export function findRunProblems(aggregator: Aggregator, settings: ProblemSetting
         measure: problem.measure,
         kind: problem.kind,
         anchor,
-        label: patternLabel(problem.pattern, problem.measure),
+        label: fields
+          .filter((field) => field.fixed)
+          .map((field) => `${field.name} ${field.value}`)
+          .join(', '),
         openFields: openFields(problem.pattern),
         cells: problem.configs.length,
         versions: problem.versions,

@@ -65,13 +65,6 @@ export function kindOf(pattern: Pattern): ProblemKind {
   return 'slice';
 }
 
-/** "os.platform windows, app.version since 2.4.0": the fixed terms, unescaped. */
-export function patternLabel(pattern: Pattern, measure: string | null): string {
-  const parts = pattern.filter((term) => term.op !== 'any').map((term) => `${term.field} ${term.op === 'since' ? `${(term as { value: string }).value} and later` : (term as { value: string }).value}`);
-  if (measure !== null) parts.unshift(`error_kind ${measure}`);
-  return parts.join(', ');
-}
-
 /** "every os.arch": the fields the problem does not depend on. */
 export function openFields(pattern: Pattern): string[] {
   return pattern.filter((term) => term.op === 'any').map((term) => term.field);

@@ -1,0 +1,102 @@
+// The problem search on populations built by hand: what it files, what it
+// describes, and what it leaves alone.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ConfigCell, EventCell } from '../src/aggregate/cell-events.ts';
+import { findProblems } from '../src/problems/find-problems.ts';
+import type { ProblemRule } from '../src/problems/find-problems.ts';
+
+const PLATFORMS = ['linux', 'windows', 'darwin'];
+const VERSIONS = ['2.3.0', '2.4.0', '2.4.1', '2.5.0'];
+const rule: ProblemRule = { fields: ['os.platform', 'app.version'], alpha: 0.05, minSessions: 10, minInstallations: 3, minRateRatio: 1.5, errorRateThreshold: 0 };
+
+/** 200 sessions a cell over 40 installations; `events` errored sessions spread one per installation, then two. */
+function population(events: (platform: string, version: string) => number, heavy?: { platform: string; version: string; crashes: number }) {
+  const configs: ConfigCell[] = [];
+  const cells: EventCell[] = [];
+  for (const platform of PLATFORMS) {
+    for (const version of VERSIONS) {
+      const config = configs.length;
+      const isHeavy = heavy?.platform === platform && heavy.version === version;
+      configs.push({ values: [platform, version], sessions: 200 + (isHeavy ? heavy!.crashes : 0), withInstall: 200 });
+      const byInstall = new Map<string, number>();
+      const count = events(platform, version);
+      for (let i = 0; i < count; i += 1) byInstall.set(`${config}-${i % 40}`, (byInstall.get(`${config}-${i % 40}`) ?? 0) + 1);
+      if (isHeavy) byInstall.set('heavy', heavy!.crashes);
+      const total = count + (isHeavy ? heavy!.crashes : 0);
+      if (total > 0) cells.push({ config, measure: null, events: total, byInstall, unattributed: 0 });
+    }
+  }
+  return { configs, cells };
+}
+const label = (pattern: { op: string; value?: string }[]) => pattern.map((term) => (term.op === 'any' ? '*' : term.op === 'since' ? `>=${term.value}` : term.value)).join(' ');
+
+test('a regression on one platform over three releases is one problem, from its first version on', () => {
+  const { configs, cells } = population((platform, version) => (platform === 'windows' && version !== '2.3.0' ? 50 : 6));
+  const { problems } = findProblems(configs, cells, rule);
+  assert.deepEqual(problems.map((problem) => label(problem.pattern)), ['windows >=2.4.0']);
+  const [problem] = problems;
+  assert.equal(problem!.kind, 'since-version');
+  assert.deepEqual(problem!.counts, { sessions: 600, events: 150 });
+  assert.deepEqual(problem!.versions, ['2.4.0', '2.4.1', '2.5.0']);
+  assert.deepEqual(problem!.lastGood, { version: '2.3.0', sessions: 200, events: 6 });
+  assert.deepEqual(problem!.comparison, { label: 'in 2.3.0', sessions: 200, events: 6 });
+  assert.deepEqual(problem!.fixedIn, []);
+  // The reference is every other session: 9 cells of 200 with 6 errored each.
+  assert.deepEqual(problem!.reference, { sessions: 1800, events: 54 });
+  // Each version's sessions come from installations of their own here.
+  assert.equal(problem!.installs.affected, 120);
+});
+
+test('a release bad on every platform is one problem; a fixed cell names the release that fixed it', () => {
+  const release = findProblems(...Object.values(population((_, version) => (version === '2.4.1' ? 50 : 6))) as [ConfigCell[], EventCell[]], rule);
+  assert.deepEqual(release.problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`), ['release * 2.4.1']);
+  assert.deepEqual(release.problems[0]!.fixedIn.map((entry) => entry.version), ['2.5.0']);
+  assert.deepEqual(release.problems[0]!.lastGood?.version, '2.4.0');
+
+  const cell = findProblems(...Object.values(population((platform, version) => (platform === 'darwin' && version === '2.4.0' ? 50 : 6))) as [ConfigCell[], EventCell[]], rule);
+  assert.deepEqual(cell.problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`), ['configuration darwin 2.4.0']);
+  assert.deepEqual(cell.problems[0]!.fixedIn.map((entry) => entry.version), ['2.4.1', '2.5.0']);
+});
+
+test('a platform bad on every version is one problem', () => {
+  const { problems } = findProblems(...Object.values(population((platform) => (platform === 'linux' ? 40 : 6))) as [ConfigCell[], EventCell[]], rule);
+  assert.deepEqual(problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`), ['platform linux *']);
+  assert.equal(problems[0]!.comparison?.label, 'on other os.platform values, same versions');
+});
+
+test('one installation crashing 40 times files nothing; the same excess over many installations does', () => {
+  const healthy = () => 6;
+  const alone = findProblems(...Object.values(population(healthy, { platform: 'windows', version: '2.4.0', crashes: 40 })) as [ConfigCell[], EventCell[]], rule);
+  assert.deepEqual(alone.problems, []);
+  const verdict = alone.evaluate([{ field: 'os.platform', op: 'is', value: 'windows' }, { field: 'app.version', op: 'is', value: '2.4.0' }], null);
+  assert.equal(verdict.verdict, 'the excess comes from fewer than 3 installations');
+  // Without the installation rule the same cell would be filed.
+  const loose = findProblems(...Object.values(population(healthy, { platform: 'windows', version: '2.4.0', crashes: 40 })) as [ConfigCell[], EventCell[]], { ...rule, minInstallations: 1 });
+  assert.equal(loose.problems.length, 1);
+  // Two installations are still too few for min-installations 3; spread over 20 it is a problem.
+  const spread = findProblems(...Object.values(population((platform, version) => (platform === 'windows' && version === '2.4.0' ? 46 : 6))) as [ConfigCell[], EventCell[]], rule);
+  assert.deepEqual(spread.problems.map((problem) => label(problem.pattern)), ['windows 2.4.0']);
+});
+
+test('healthy data files nothing, and every description is counted in the family', () => {
+  const search = findProblems(...Object.values(population(() => 6)) as [ConfigCell[], EventCell[]], rule);
+  assert.deepEqual(search.problems, []);
+  // 12 cells; wider: 4 releases, 3 platforms, 3 x 2 since-versions, 2 since-versions on every platform.
+  assert.deepEqual(search.levels.map((level) => level.hypotheses), [12, 15]);
+});
+
+test('with error_kind as a measure, an exception class is compared with the same class elsewhere', () => {
+  const { configs, cells } = population(() => 0);
+  const kinds: EventCell[] = configs.flatMap((config, index) => {
+    const bad = config.values[0] === 'darwin';
+    const byInstall = new Map<string, number>();
+    const events = bad ? 30 : 2;
+    for (let i = 0; i < events; i += 1) byInstall.set(`${index}-${i}`, 1);
+    return [{ config: index, measure: 'KeyError', events, byInstall, unattributed: 0 }, { config: index, measure: 'OSError', events: 5, byInstall: new Map([[`${index}-x`, 5]]), unattributed: 0 }];
+  });
+  assert.equal(cells.length, 0);
+  const { problems } = findProblems(configs, kinds, rule);
+  assert.deepEqual(problems.map((problem) => `${problem.measure} ${label(problem.pattern)}`), ['KeyError darwin *']);
+});
