@@ -45213,7 +45213,7 @@ No sessions in the last ${figures2.lookbackDays} days.`;
     "",
     kinds.length > 0 ? ["| error kind | count |", "|---|---:|", ...kinds].join("\n") : "No error kinds reported.",
     "",
-    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; \u{1F534} marks configurations that are flagged. Text above or below this section is kept.</sub>`
+    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; \u{1F534} marks configurations covered by a problem. Text above or below this section is kept.</sub>`
   ].join("\n");
 }
 

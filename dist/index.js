@@ -39495,7 +39495,7 @@ No sessions in the last ${figures2.lookbackDays} days.`;
     "",
     kinds.length > 0 ? ["| error kind | count |", "|---|---:|", ...kinds].join("\n") : "No error kinds reported.",
     "",
-    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; \u{1F534} marks configurations that are flagged. Text above or below this section is kept.</sub>`
+    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; \u{1F534} marks configurations covered by a problem. Text above or below this section is kept.</sub>`
   ].join("\n");
 }
 
@@ -39566,7 +39566,7 @@ function composeJobSummary(report, summary2) {
     summary2.addHeading("Crash report triage", 2);
     if (report.merged) summary2.addRaw(`<p>Merged from the partials of ${formatCount(report.merged.shards)} shard(s).</p>`, true);
     summary2.addRaw(
-      `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window). <strong>${formatCount(totals.flagged)} flagged</strong>: a group needs at least ${formatCount(report.rule.minSessions)} sessions and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
+      `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window). <strong>${formatCount(totals.problems)} problem(s)</strong>, covering ${formatCount(totals.flagged)} group(s): a problem needs at least ${formatCount(report.rule.minSessions)} sessions, a rate significantly above the other sessions' (the run's tests held together at a ${formatPercent(1 - report.rule.confidence)} chance of any false issue) and at least ${formatPercent(report.rule.errorRateThreshold)}, and its excess spread over at least ${formatCount(report.rule.minInstallations)} installations.</p>`,
       true
     );
   }

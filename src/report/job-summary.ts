@@ -60,8 +60,9 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups ` +
       `(${formatCount(intake.records)} records read; ${formatCount(totals.rejected)} rejected, ` +
       `${formatCount(intake.duplicates)} duplicates, ${formatCount(intake.outsideWindow)} outside the ${report.window.lookbackDays}-day window). ` +
-      `<strong>${formatCount(totals.flagged)} flagged</strong>: a group needs at least ${formatCount(report.rule.minSessions)} sessions ` +
-      `and an errored-session rate of at least ${formatPercent(report.rule.errorRateThreshold)}.</p>`,
+      `<strong>${formatCount(totals.problems)} problem(s)</strong>, covering ${formatCount(totals.flagged)} group(s): a problem needs at least ${formatCount(report.rule.minSessions)} sessions, ` +
+      `a rate significantly above the other sessions' (the run's tests held together at a ${formatPercent(1 - report.rule.confidence)} chance of any false issue) ` +
+      `and at least ${formatPercent(report.rule.errorRateThreshold)}, and its excess spread over at least ${formatCount(report.rule.minInstallations)} installations.</p>`,
     true,
   );
   }

@@ -82,6 +82,6 @@ export function renderUsageReport(figures: UsageFigures): string {
     '',
     kinds.length > 0 ? ['| error kind | count |', '|---|---:|', ...kinds].join('\n') : 'No error kinds reported.',
     '',
-    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; 🔴 marks configurations that are flagged. Text above or below this section is kept.</sub>`,
+    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; 🔴 marks configurations covered by a problem. Text above or below this section is kept.</sub>`,
   ].join('\n');
 }
