@@ -19,7 +19,7 @@ function population(events: (platform: string, version: string) => number, heavy
     for (const version of VERSIONS) {
       const config = configs.length;
       const isHeavy = heavy?.platform === platform && heavy.version === version;
-      configs.push({ values: [platform, version], sessions: 200 + (isHeavy ? heavy!.crashes : 0), withInstall: 200 });
+      configs.push({ values: [platform, version], sessions: 200 + (isHeavy ? heavy!.crashes : 0), withInstall: 200 + (isHeavy ? heavy!.crashes : 0), installs: 40 + (isHeavy ? 1 : 0) });
       const byInstall = new Map<string, number>();
       const count = events(platform, version);
       for (let i = 0; i < count; i += 1) byInstall.set(`${config}-${i % 40}`, (byInstall.get(`${config}-${i % 40}`) ?? 0) + 1);

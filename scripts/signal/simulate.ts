@@ -46,6 +46,7 @@ export interface SimCell {
   events: Map<string, number>;
   byInstall: Map<string, Map<string, number>>;
   withInstall: number;
+  installs: number;
   planted: boolean;
 }
 
@@ -138,7 +139,7 @@ export function makeWorld(size: Population, plant: PlantKind, next: () => number
       if (!map) byInstall.set(kind, (map = new Map()));
       map.set(id, (map.get(id) ?? 0) + 1);
     }
-    return { platform: cell.platform, version: cell.version, sessions: cell.sessions, events, byInstall, withInstall: cell.sessions, planted: planted.has(index) || index === heavyCell };
+    return { platform: cell.platform, version: cell.version, sessions: cell.sessions, events, byInstall, withInstall: cell.sessions, installs: install + (index === heavyCell ? 1 : 0), planted: planted.has(index) || index === heavyCell };
   });
   return { cells, baseline, plant };
 }
@@ -168,7 +169,7 @@ export function ruleFor(kinds: boolean, options: Partial<ProblemRule> = {}): Pro
 
 /** The product's rule on one world. */
 export function judgeProduct(world: World, rule: ProblemRule): Judgement {
-  const configs: ConfigCell[] = world.cells.map((cell) => ({ values: [cell.platform, cell.version], sessions: cell.sessions, withInstall: cell.withInstall }));
+  const configs: ConfigCell[] = world.cells.map((cell) => ({ values: [cell.platform, cell.version], sessions: cell.sessions, withInstall: cell.withInstall, installs: cell.installs }));
   const eventCells: EventCell[] = [];
   world.cells.forEach((cell, config) => {
     for (const [kind, events] of cell.events) {

@@ -300,7 +300,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       const keys: string[] = [];
       for (const [key, group] of byKey) {
         const config = configs.length;
-        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall });
+        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall, installs: group.installs.size });
         keys.push(key);
         if (kindAt === -1) {
           if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy!.byInstall, unattributed: group.erroredBy!.unattributed });

@@ -11,6 +11,8 @@ export interface ConfigCell {
   sessions: number;
   /** Sessions that carried an installation ID. */
   withInstall: number;
+  /** Distinct installation IDs among them (an estimate past the exact limit). */
+  installs: number;
 }
 
 /** What errored in one configuration: errored sessions, or the sessions that raised one exception class. */

@@ -98,6 +98,26 @@ const ELEVATED_P = Math.log(0.01);
 /** The share of alpha for configuration cells; the wider descriptions, with more sessions each, get the rest. */
 const CELL_SHARE = 0.8;
 
+/** A heavy user has up to this many times the average sessions of an installation. */
+const HEAVY_USER = 4;
+/** An installation is an outlier when a heavy user would report more events with this probability at most. */
+const OUTLIER_P = 1e-3;
+
+/** The smallest count a Poisson(lambda) exceeds with probability below OUTLIER_P. */
+export function plausibleMost(lambda: number): number {
+  if (!(lambda > 0)) return 0;
+  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
+  let term = Math.exp(-lambda);
+  let cumulative = term;
+  let k = 0;
+  while (1 - cumulative > OUTLIER_P) {
+    k += 1;
+    term *= lambda / k;
+    cumulative += term;
+  }
+  return k;
+}
+
 interface Candidate {
   key: string;
   pattern: Pattern;
@@ -162,6 +182,8 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     if (!flags) explained.set(measure, (flags = new Uint8Array(configs.length)));
     return flags;
   };
+  /** Sessions and events of the explained cells, per measure: kept as cells are explained. */
+  const explainedCounts = new Map<string | null, Counts>();
   const eventsAt = (measure: string | null, config: number) => byMeasure.get(measure)?.get(config)?.events ?? 0;
 
   /** Sessions and events of `members` not yet explained, and the reference without any explained cell. */
@@ -176,14 +198,8 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
       sessions += configs[member]!.sessions;
       events += eventsAt(measure, member);
     }
-    let outSessions = 0;
-    let outEvents = 0;
-    for (let config = 0; config < configs.length; config += 1) {
-      if (!flags[config]) continue;
-      outSessions += configs[config]!.sessions;
-      outEvents += eventsAt(measure, config);
-    }
-    const reference = { sessions: totalSessions - outSessions - sessions, events: totalEvents.get(measure)! - outEvents - events };
+    const out = explainedCounts.get(measure) ?? { sessions: 0, events: 0 };
+    const reference = { sessions: totalSessions - out.sessions - sessions, events: totalEvents.get(measure)! - out.events - events };
     return { own: { sessions, events }, cells, reference };
   }
 
@@ -234,15 +250,26 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
     counts.sort((a, b) => b - a);
     const affected = known ? merged.size + without : own.events;
-    // The heaviest installations are cut down to the min-installations-th heaviest, or to twice
+    if (!known) return { known, affected, heaviest: [], spread: true };
+    // An installation with more events than a heavy user of the problem could plausibly
+    // have is left out whole: a crash loop is one installation's story, not the problem's.
+    const installs = cells.reduce((sum, cell) => sum + configs[cell]!.installs, 0);
+    const top = counts[0] ?? 0;
+    const typicalRate = own.sessions > top ? Math.max(0, own.events - top) / (own.sessions - top) : 0;
+    // With min-installations 1 one installation may make a problem, and none is left out.
+    const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own.sessions / installs)) : Number.POSITIVE_INFINITY;
+    const kept = counts.filter((count) => count <= most);
+    const outliers = own.events - kept.reduce((sum, count) => sum + count, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
+    // The heaviest of the rest are cut down to the min-installations-th heaviest, or to twice
     // what the median affected installation reports if that is more: an excess carried by fewer
-    // installations goes, one spread over more stays, and ordinary spread costs nothing.
-    const median = counts.length > 0 ? counts[Math.floor(counts.length / 2)]! : 0;
-    const cap = Math.max(counts[rule.minInstallations - 1] ?? 0, 2 * median);
-    const heaviest = known ? counts.slice(0, Math.max(0, rule.minInstallations - 1)) : [];
-    const removed = heaviest.reduce((sum, count) => sum + Math.max(0, count - cap), 0);
+    // installations goes, one spread over more stays, and ordinary spread costs little.
+    const median = kept.length > 0 ? kept[Math.floor(kept.length / 2)]! : 0;
+    const cap = Math.max(kept[rule.minInstallations - 1] ?? 0, 2 * median);
+    const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
+    const removed = outliers + kept.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count) => sum + Math.max(0, count - cap), 0);
     const rest = { sessions: own.sessions - removed, events: own.events - removed };
-    const spread = affected >= rule.minInstallations && rest.events > 0 && testOf(tableOf(rest, reference)) <= logLevel;
+    const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
+    const spread = kept.length >= rule.minInstallations && enough && testOf(tableOf(rest, reference)) <= logLevel;
     return { known, affected, heaviest, spread };
   }
 
@@ -325,7 +352,14 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     problem.verdict = verdictOf(problem);
     problems.push(problem);
     const flags = explainedOf(chosen.candidate.measure);
-    for (const member of chosen.candidate.members) flags[member] = 1;
+    const out = explainedCounts.get(chosen.candidate.measure) ?? { sessions: 0, events: 0 };
+    for (const member of chosen.candidate.members) {
+      if (flags[member]) continue;
+      flags[member] = 1;
+      out.sessions += configs[member]!.sessions;
+      out.events += eventsAt(chosen.candidate.measure, member);
+    }
+    explainedCounts.set(chosen.candidate.measure, out);
   }
   // The reference of each problem leaves out every problem found, not only the earlier ones.
   for (const problem of problems) {
