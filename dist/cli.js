@@ -40638,7 +40638,7 @@ function parseSettings(read) {
     branches: lines(read("branches")),
     confidence: confidence(read),
     ignoreLabel: read("ignore-label").trim() || "crash-report:ignore",
-    closeAfterDays: integer(read, "close-after-days", 0, 0, 400),
+    closeAfterDays: integer(read, "close-after-days", -1, 0, 400),
     commentOnChange: boolean(read, "comment-on-change", true),
     dimensionLabels: boolean(read, "dimension-labels", false),
     reportIssue: boolean(read, "report-issue", false),
@@ -40655,6 +40655,7 @@ function parseSettings(read) {
     partialArtifacts: lines(read("partial-artifacts")),
     workers: workers(read)
   };
+  if (settings.closeAfterDays < 0) settings.closeAfterDays = Math.min(3, settings.lookbackDays);
   settings.shard = shard(read, settings.mode);
   if (settings.mode === "merge") {
     if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {
@@ -42702,7 +42703,7 @@ function createAggregator(groupBy2) {
       const keys = [];
       for (const [key, group] of byKey) {
         const config = configs.length;
-        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall });
+        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall, installs: group.installs.size });
         keys.push(key);
         if (kindAt === -1) {
           if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy.byInstall, unattributed: group.erroredBy.unattributed });
@@ -42930,6 +42931,18 @@ function hypergeometric(total, marked, drawn) {
     ratio: (k) => (marked - k) * (drawn - k) / ((k + 1) * (total - marked - drawn + k + 1))
   };
 }
+function binomial(trials, rate) {
+  const mode2 = Math.min(trials, Math.floor((trials + 1) * rate));
+  const logP = Math.log(rate);
+  const logQ = Math.log1p(-rate);
+  return {
+    lo: 0,
+    hi: trials,
+    mode: mode2,
+    logPmf: (k) => logChoose(trials, k) + (k === 0 ? 0 : k * logP) + (k === trials ? 0 : (trials - k) * logQ),
+    ratio: (k) => (trials - k) / (k + 1) * (rate / (1 - rate))
+  };
+}
 function logFisherGreater(table2) {
   return logUpperTail(hypergeometric(table2.totalSessions, table2.totalEvents, table2.sessions), table2.events);
 }
@@ -42940,6 +42953,12 @@ function logMinimumFisher(sessions, totalEvents, totalSessions) {
   const most = Math.min(sessions, totalEvents);
   if (most === 0) return 0;
   return logFisherGreater({ events: most, sessions, totalEvents, totalSessions });
+}
+function logBinomialGreater(successes, trials, rate) {
+  if (successes <= 0) return 0;
+  if (rate <= 0) return Number.NEGATIVE_INFINITY;
+  if (rate >= 1) return 0;
+  return logUpperTail(binomial(trials, rate), successes);
 }
 function logFisherGreaterMid(table2) {
   const d = hypergeometric(table2.totalSessions, table2.totalEvents, table2.sessions);
@@ -42996,6 +43015,20 @@ function kindOf(pattern) {
 }
 function openFields(pattern) {
   return pattern.filter((term) => term.op === "any").map((term) => term.field);
+}
+function contains(outer, inner) {
+  if (outer.length !== inner.length) return false;
+  return outer.every((term, index) => {
+    const other = inner[index];
+    if (term.field !== other.field) return false;
+    if (term.op === "any") return true;
+    if (other.op === "any") return false;
+    if (term.op === "is") return other.op === "is" && other.value === term.value;
+    return compareVersions(other.value, term.value) >= 0;
+  });
+}
+function nested(a, b) {
+  return contains(a, b) || contains(b, a);
 }
 
 // src/problems/pattern-index.ts
@@ -43074,8 +43107,22 @@ function taroneLevel(logMinimums, alpha) {
 // src/problems/find-problems.ts
 var CLEAN_P = Math.log(0.01);
 var FIXED_P = Math.log(0.05);
-var ELEVATED_P = Math.log(0.01);
 var CELL_SHARE = 0.8;
+var HEAVY_USER = 4;
+var OUTLIER_P = 1e-3;
+function plausibleMost(lambda) {
+  if (!(lambda > 0)) return 0;
+  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
+  let term = Math.exp(-lambda);
+  let cumulative = term;
+  let k = 0;
+  while (1 - cumulative > OUTLIER_P) {
+    k += 1;
+    term *= lambda / k;
+    cumulative += term;
+  }
+  return k;
+}
 function problemKey(pattern, measure) {
   return `${measure === null ? "" : `${JSON.stringify(measure)}:`}${patternKey(pattern)}`;
 }
@@ -43121,6 +43168,7 @@ function findProblems(configs, eventCells, rule) {
     if (!flags) explained.set(measure, flags = new Uint8Array(configs.length));
     return flags;
   };
+  const explainedCounts = /* @__PURE__ */ new Map();
   const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
   function residual(members, measure) {
     const flags = explainedOf(measure);
@@ -43133,14 +43181,8 @@ function findProblems(configs, eventCells, rule) {
       sessions += configs[member].sessions;
       events += eventsAt(measure, member);
     }
-    let outSessions = 0;
-    let outEvents = 0;
-    for (let config = 0; config < configs.length; config += 1) {
-      if (!flags[config]) continue;
-      outSessions += configs[config].sessions;
-      outEvents += eventsAt(measure, config);
-    }
-    const reference = { sessions: totalSessions - outSessions - sessions, events: totalEvents.get(measure) - outEvents - events };
+    const out = explainedCounts.get(measure) ?? { sessions: 0, events: 0 };
+    const reference = { sessions: totalSessions - out.sessions - sessions, events: totalEvents.get(measure) - out.events - events };
     return { own: { sessions, events }, cells, reference };
   }
   function tableOf(own2, reference) {
@@ -43186,12 +43228,20 @@ function findProblems(configs, eventCells, rule) {
     for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
     counts.sort((a, b) => b - a);
     const affected = known ? merged.size + without : own2.events;
-    const median = counts.length > 0 ? counts[Math.floor(counts.length / 2)] : 0;
-    const cap = Math.max(counts[rule.minInstallations - 1] ?? 0, 2 * median);
-    const heaviest = known ? counts.slice(0, Math.max(0, rule.minInstallations - 1)) : [];
-    const removed = heaviest.reduce((sum, count) => sum + Math.max(0, count - cap), 0);
+    if (!known) return { known, affected, heaviest: [], spread: true };
+    const installs = cells.reduce((sum, cell2) => sum + configs[cell2].installs, 0);
+    const top = counts[0] ?? 0;
+    const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
+    const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
+    const kept2 = counts.filter((count) => count <= most);
+    const outliers = own2.events - kept2.reduce((sum, count) => sum + count, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
+    const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
+    const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
+    const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
+    const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count) => sum + Math.max(0, count - cap), 0);
     const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
-    const spread2 = affected >= rule.minInstallations && rest.events > 0 && testOf(tableOf(rest, reference)) <= logLevel;
+    const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
+    const spread2 = kept2.length >= rule.minInstallations && enough && testOf(tableOf(rest, reference)) <= logLevel;
     return { known, affected, heaviest, spread: spread2 };
   }
   const memberSets = /* @__PURE__ */ new Map();
@@ -43207,12 +43257,12 @@ function findProblems(configs, eventCells, rule) {
     const within = new Set(inner.cells);
     return outer.cells.filter((cell2) => !within.has(cell2));
   }
-  function elevated(cells, measure, reference) {
+  function elevated(cells, measure, reference, logLevel) {
     const part = countsOf(cells, measure);
     const rest = { sessions: reference.sessions - part.sessions, events: reference.events - part.events };
     if (part.sessions === 0 || rest.sessions <= 0) return false;
     if (part.events / part.sessions < rule.minRateRatio * (rest.events / rest.sessions)) return false;
-    return logFisherGreater(tableOf(part, rest)) < ELEVATED_P;
+    return testOf(tableOf(part, rest)) <= logLevel;
   }
   function settle(start, pool) {
     let current = start;
@@ -43220,7 +43270,7 @@ function findProblems(configs, eventCells, rule) {
       moved = false;
       for (const inner of pool) {
         const extra = extension(current, inner);
-        if (extra && !elevated(extra, current.candidate.measure, inner.reference)) {
+        if (extra && !elevated(extra, current.candidate.measure, inner.reference, current.candidate.logLevel)) {
           current = inner;
           moved = true;
           break;
@@ -43229,7 +43279,7 @@ function findProblems(configs, eventCells, rule) {
     }
     const wider = pool.map((outer) => ({ outer, extra: extension(outer, current) })).filter(({ extra }) => extra !== null).sort((a, b) => b.outer.own.sessions - a.outer.own.sessions);
     for (const { outer, extra } of wider) {
-      if (elevated(extra, current.candidate.measure, current.reference)) return outer;
+      if (elevated(extra, current.candidate.measure, current.reference, outer.candidate.logLevel)) return outer;
     }
     return current;
   }
@@ -43261,7 +43311,14 @@ function findProblems(configs, eventCells, rule) {
     problem.verdict = verdictOf(problem);
     problems.push(problem);
     const flags = explainedOf(chosen.candidate.measure);
-    for (const member of chosen.candidate.members) flags[member] = 1;
+    const out = explainedCounts.get(chosen.candidate.measure) ?? { sessions: 0, events: 0 };
+    for (const member of chosen.candidate.members) {
+      if (flags[member]) continue;
+      flags[member] = 1;
+      out.sessions += configs[member].sessions;
+      out.events += eventsAt(chosen.candidate.measure, member);
+    }
+    explainedCounts.set(chosen.candidate.measure, out);
   }
   for (const problem of problems) {
     const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
@@ -43492,98 +43549,6 @@ function findRunProblems(aggregator, settings) {
     search: search2,
     revisit: (pattern, measure) => groupOf(search2.evaluate(pattern, measure))
   };
-}
-
-// src/trackers/managed-section.ts
-var SECTION_BEGIN = "<!-- crash-report-aggregator:begin -->";
-var SECTION_END = "<!-- crash-report-aggregator:end -->";
-var BODY_MAX_CHARS = 65536;
-var STATE_MAX_VERSIONS = 100;
-var FINGERPRINT_MARKER = /<!-- crash-report-aggregator:fingerprint=([0-9a-f]{16}) -->/;
-var STATE_MARKER = /<!-- crash-report-aggregator:state (\{.*?\}) -->/;
-function fingerprintMarker(fingerprint) {
-  return `<!-- crash-report-aggregator:fingerprint=${fingerprint} -->`;
-}
-function fingerprintIn(body) {
-  return body ? FINGERPRINT_MARKER.exec(body)?.[1] ?? null : null;
-}
-function stateIn(body) {
-  const match = body ? STATE_MARKER.exec(body) : null;
-  if (!match) return null;
-  try {
-    const state = JSON.parse(match[1]);
-    if (state.v !== 1 && state.v !== 2 || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
-    if (state.v === 2 && (typeof state.pattern !== "string" || typeof state.anchor !== "string")) return null;
-    return state;
-  } catch {
-    return null;
-  }
-}
-function split(body) {
-  const start = body.indexOf(SECTION_BEGIN);
-  const end = body.indexOf(SECTION_END, start);
-  if (start < 0 || end < 0) return null;
-  return { before: body.slice(0, start), section: body.slice(start, end + SECTION_END.length), after: body.slice(end + SECTION_END.length) };
-}
-function sectionOf(body) {
-  return split(body.replace(/\r\n/g, "\n"))?.section ?? body.replace(/\r\n/g, "\n");
-}
-function cutToFit(text, room) {
-  if (text.length <= room) return text;
-  const note = "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
-  const head = text.slice(0, Math.max(0, room - note.length));
-  const cut = head.lastIndexOf("\n#");
-  const lastLine = head.lastIndexOf("\n");
-  return `${cut > 0 ? head.slice(0, cut) : lastLine > 0 ? head.slice(0, lastLine) : head}${note}`;
-}
-function composeBody(existing, rendered, fingerprint, state) {
-  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(/-->/g, "--\\u003e");
-  return composeSection(existing, rendered, `${fingerprintMarker(fingerprint)}
-<!-- crash-report-aggregator:state ${stateText} -->`);
-}
-function composeSection(existing, rendered, markers) {
-  const tail = `
-
-${markers}
-${SECTION_END}`;
-  const parts = existing ? split(existing.replace(/\r\n/g, "\n")) : null;
-  const outside = parts ? parts.before.length + parts.after.length : 0;
-  const room = BODY_MAX_CHARS - outside - SECTION_BEGIN.length - tail.length - 2;
-  const section = `${SECTION_BEGIN}
-${cutToFit(rendered, room)}${tail}`;
-  return parts ? `${parts.before}${section}${parts.after}` : section;
-}
-
-// src/trackers/match-issues.ts
-function overlaps(a, b) {
-  const set = new Set(a);
-  return b.some((version) => set.has(version));
-}
-function newestOf(versions) {
-  return versions.length === 0 ? null : [...versions].sort(compareVersions).at(-1);
-}
-function matchIssues(problems, existing, groupBy2) {
-  const grouping = groupBy2.join(",");
-  const parsed2 = [...existing].sort((a, b) => a.number - b.number).map((issue) => ({ issue, state: stateIn(issue.body), fingerprint: fingerprintIn(issue.body) })).filter((entry) => entry.fingerprint !== null && (entry.state === null || entry.state.groupBy.join(",") === grouping));
-  const claimed = /* @__PURE__ */ new Set();
-  const found = problems.map((problem) => {
-    const mine = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v === 2 && entry.state.anchor === problem.anchor);
-    const legacy = new Set(problem.legacy);
-    const adopted = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v !== 2 && legacy.has(entry.fingerprint));
-    const open = (entry) => entry.issue.state === "open";
-    const overlapping = mine.filter((entry) => overlaps(entry.state.versions, problem.versions));
-    let primary = overlapping.find(open) ?? overlapping[0] ?? mine.find(open) ?? null;
-    if (!primary) primary = adopted.find(open) ?? adopted[0] ?? null;
-    if (!primary && mine.length > 0) {
-      const newest = (entry) => newestOf(entry.state.versions) ?? "";
-      primary = [...mine].sort((a, b) => compareVersions(newest(b), newest(a)) || a.issue.number - b.issue.number)[0];
-    }
-    const twins = [...overlapping, ...adopted].filter((entry) => entry !== primary && open(entry));
-    for (const entry of [primary, ...twins, ...adopted]) if (entry) claimed.add(entry.issue.number);
-    return { issue: primary?.issue ?? null, duplicates: twins.map((entry) => entry.issue) };
-  });
-  const orphans = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state !== null).map((entry) => ({ issue: entry.issue, state: entry.state, fingerprint: entry.fingerprint }));
-  return { found, orphans };
 }
 
 // src/records/intake.ts
@@ -44779,6 +44744,350 @@ async function intakeInWorkers(options2, workers2) {
   }
 }
 
+// src/report/run-report.ts
+function buildReport(input) {
+  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
+  const count = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
+  return {
+    reportVersion: 1,
+    generatedAt: input.now.toISOString(),
+    dryRun: input.dryRun,
+    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
+    groupBy: input.groupBy,
+    rule: input.rule,
+    intake: input.intake,
+    totals: {
+      sessions: input.intake.accepted,
+      erroredSessions: input.groups.reduce((sum, group) => sum + group.erroredSessions, 0),
+      rejected: input.intake.rejected,
+      groups: input.groups.length,
+      flagged: input.groups.filter((group) => group.flagged).length,
+      problems: input.problems?.length ?? 0,
+      created: count("create"),
+      updated: count("update"),
+      unchanged: count("unchanged"),
+      reopened: count("reopen"),
+      closedNow: count("close"),
+      closed: count("closed"),
+      muted: count("muted"),
+      deferred: count("deferred"),
+      duplicates: count("duplicate")
+    },
+    problems: (input.problems ?? []).map((problem) => {
+      const issue = byFingerprint.get(problem.fingerprint);
+      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    groups: input.groups.map((group) => {
+      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
+      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    matrix: input.matrix ?? [],
+    issues: input.issues,
+    requests: null
+  };
+}
+
+// src/trackers/managed-section.ts
+var SECTION_BEGIN = "<!-- crash-report-aggregator:begin -->";
+var SECTION_END = "<!-- crash-report-aggregator:end -->";
+var BODY_MAX_CHARS = 65536;
+var STATE_MAX_VERSIONS = 100;
+var FINGERPRINT_MARKER = /<!-- crash-report-aggregator:fingerprint=([0-9a-f]{16}) -->/;
+var STATE_MARKER = /<!-- crash-report-aggregator:state (\{.*?\}) -->/;
+function fingerprintMarker(fingerprint) {
+  return `<!-- crash-report-aggregator:fingerprint=${fingerprint} -->`;
+}
+function fingerprintIn(body) {
+  return body ? FINGERPRINT_MARKER.exec(body)?.[1] ?? null : null;
+}
+function stateIn(body) {
+  const match = body ? STATE_MARKER.exec(body) : null;
+  if (!match) return null;
+  try {
+    const state = JSON.parse(match[1]);
+    if (state.v !== 1 && state.v !== 2 || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
+    if (state.v === 2 && (typeof state.pattern !== "string" || typeof state.anchor !== "string")) return null;
+    return state;
+  } catch {
+    return null;
+  }
+}
+function split(body) {
+  const start = body.indexOf(SECTION_BEGIN);
+  const end = body.indexOf(SECTION_END, start);
+  if (start < 0 || end < 0) return null;
+  return { before: body.slice(0, start), section: body.slice(start, end + SECTION_END.length), after: body.slice(end + SECTION_END.length) };
+}
+function sectionOf(body) {
+  return split(body.replace(/\r\n/g, "\n"))?.section ?? body.replace(/\r\n/g, "\n");
+}
+function cutToFit(text, room) {
+  if (text.length <= room) return text;
+  const note = "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
+  const head = text.slice(0, Math.max(0, room - note.length));
+  const cut = head.lastIndexOf("\n#");
+  const lastLine = head.lastIndexOf("\n");
+  return `${cut > 0 ? head.slice(0, cut) : lastLine > 0 ? head.slice(0, lastLine) : head}${note}`;
+}
+function composeBody(existing, rendered, fingerprint, state) {
+  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(/-->/g, "--\\u003e");
+  return composeSection(existing, rendered, `${fingerprintMarker(fingerprint)}
+<!-- crash-report-aggregator:state ${stateText} -->`);
+}
+function composeSection(existing, rendered, markers) {
+  const tail = `
+
+${markers}
+${SECTION_END}`;
+  const parts = existing ? split(existing.replace(/\r\n/g, "\n")) : null;
+  const outside = parts ? parts.before.length + parts.after.length : 0;
+  const room = BODY_MAX_CHARS - outside - SECTION_BEGIN.length - tail.length - 2;
+  const section = `${SECTION_BEGIN}
+${cutToFit(rendered, room)}${tail}`;
+  return parts ? `${parts.before}${section}${parts.after}` : section;
+}
+
+// src/trackers/apply-plan.ts
+var WRITES = /* @__PURE__ */ new Set(["create", "update", "reopen", "close", "duplicate", "report"]);
+var VERBS = {
+  create: "open an issue",
+  update: "update issue",
+  reopen: "reopen issue",
+  close: "close issue",
+  duplicate: "close as a duplicate issue",
+  report: "write the report issue"
+};
+async function applyPlan(plan, options2) {
+  const { tracker, dryRun, log } = options2;
+  const results = [];
+  let existing = /* @__PURE__ */ new Set();
+  const creates = plan.filter((action) => action.kind === "create");
+  if (!dryRun && (creates.length > 0 || plan.some((action) => action.kind === "report" && !action.issue))) {
+    if (options2.existingNow) existing = await options2.existingNow();
+    await tracker.ensureLabels([.../* @__PURE__ */ new Set([...options2.labels, ...creates.flatMap((action) => action.draft.labels)])]);
+  }
+  for (const action of plan) {
+    const issue = "issue" in action ? action.issue : null;
+    const result = {
+      kind: action.kind,
+      fingerprint: action.draft?.fingerprint ?? fingerprintIn(issue?.body) ?? "",
+      label: action.draft?.label ?? issue?.title ?? ("title" in action ? action.title : ""),
+      title: issue?.title ?? action.draft?.title ?? ("title" in action ? action.title : ""),
+      number: issue?.number ?? null,
+      url: issue?.url ?? null,
+      dryRun: dryRun && WRITES.has(action.kind),
+      comment: "comment" in action ? action.comment : null
+    };
+    if (dryRun && WRITES.has(action.kind)) {
+      log(`[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ""}: ${result.title}${result.comment ? ` (with a comment)` : ""}`);
+      results.push(result);
+      continue;
+    }
+    switch (action.kind) {
+      case "create": {
+        if (existing.has(action.draft.fingerprint)) {
+          log(`Not opened, another run opened it meanwhile: ${action.draft.title}`);
+          results.push({ ...result, kind: "unchanged" });
+          break;
+        }
+        const created = await tracker.createIssue({ title: action.draft.title, body: action.body, labels: [.../* @__PURE__ */ new Set([...options2.labels, ...action.draft.labels])] });
+        log(`Opened issue #${created.number}: ${created.title}`);
+        results.push({ ...result, number: created.number, url: created.url });
+        break;
+      }
+      case "update":
+        await tracker.updateIssue(action.issue.number, { body: action.body });
+        if (action.comment) await tracker.addComment(action.issue.number, action.comment);
+        log(`Updated issue #${action.issue.number}: ${action.issue.title}`);
+        results.push(result);
+        break;
+      case "reopen":
+        await tracker.updateIssue(action.issue.number, { body: action.body, state: "open", stateReason: "reopened" });
+        await tracker.addComment(action.issue.number, action.comment);
+        log(`Reopened issue #${action.issue.number}: ${action.comment}`);
+        results.push(result);
+        break;
+      case "close":
+        await tracker.addComment(action.issue.number, action.comment);
+        await tracker.updateIssue(action.issue.number, { ...action.body ? { body: action.body } : {}, state: "closed", stateReason: "completed" });
+        log(`Closed issue #${action.issue.number}: ${action.issue.title}`);
+        results.push(result);
+        break;
+      case "duplicate":
+        await tracker.addComment(action.issue.number, action.comment);
+        await tracker.updateIssue(action.issue.number, { state: "closed", stateReason: "not_planned" });
+        log(`Closed issue #${action.issue.number} as a duplicate: ${action.comment}`);
+        results.push(result);
+        break;
+      case "report":
+        if (action.issue) {
+          await tracker.updateIssue(action.issue.number, { body: action.body });
+          log(`Updated the report issue #${action.issue.number}`);
+        } else {
+          const created = await tracker.createIssue({ title: action.title, body: action.body, labels: options2.labels });
+          log(`Opened the report issue #${created.number}`);
+          result.number = created.number;
+          result.url = created.url;
+        }
+        results.push(result);
+        break;
+      case "deferred":
+        log(`Not opened (max-new-issues reached): ${action.draft.title}`);
+        results.push(result);
+        break;
+      default:
+        results.push(result);
+    }
+  }
+  const skipped = results.filter((result) => result.dryRun).length;
+  if (dryRun && skipped > 0) log(`[dry-run] ${skipped} issue write(s) skipped.`);
+  return results;
+}
+
+// src/trackers/plan-issues.ts
+var DAY_MS4 = 864e5;
+var RECOVERED_P = 0.01;
+function issuesByFingerprint(issues) {
+  const found = /* @__PURE__ */ new Map();
+  for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
+    const fingerprint = fingerprintIn(issue.body);
+    if (!fingerprint) continue;
+    const current = found.get(fingerprint);
+    if (!current || current.state === "closed" && issue.state === "open") found.set(fingerprint, issue);
+  }
+  return found;
+}
+function newestSeen(previous, newestVersion) {
+  const known = [previous?.newestSeen, newestVersion].filter((version) => typeof version === "string");
+  return known.length === 0 ? null : sortVersions(known).at(-1);
+}
+function stateFor(draft, previous, groupBy2, newestVersion) {
+  const problem = draft.group.problem;
+  return {
+    v: 2,
+    groupBy: groupBy2,
+    pattern: JSON.stringify(problem.pattern.map((term) => term.op === "any" ? [term.field] : [term.field, term.op, term.value])),
+    measure: problem.measure,
+    anchor: problem.anchor,
+    versions: sortVersions([.../* @__PURE__ */ new Set([...previous?.versions ?? [], ...draft.group.appVersions])]),
+    ...newestSeen(previous, newestVersion) === null ? {} : { newestSeen: newestSeen(previous, newestVersion) },
+    sessions: draft.group.sessions,
+    erroredSessions: draft.group.erroredSessions,
+    errorRate: draft.group.errorRate
+  };
+}
+function figures(group, confidence2) {
+  const interval = `${Math.round(confidence2 * 100)}% interval ${formatPercent(group.interval.low)}\u2013${formatPercent(group.interval.high)}`;
+  const baseline = group.baseline.errorRate === null ? "" : ` against ${formatPercent(group.baseline.errorRate)} for the other sessions`;
+  return `${formatPercent(group.errorRate)} of ${group.sessions} sessions errored (${group.erroredSessions}; ${interval})${baseline}`;
+}
+function cleanFor(group, days, options2, filedRate = null) {
+  if (!group) return true;
+  const today = Date.UTC(options2.now.getUTCFullYear(), options2.now.getUTCMonth(), options2.now.getUTCDate());
+  const since = new Date(today - (days - 1) * DAY_MS4).toISOString().slice(0, 10);
+  const first = group.days[0]?.day;
+  if (first !== void 0 && first > since) return false;
+  const reference = group.baseline.errorRate ?? 0;
+  const limit = Math.max(options2.errorRateThreshold, options2.minRateRatio * reference);
+  const recent = group.days.filter((bucket) => bucket.day >= since);
+  if (!recent.every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0)) return false;
+  const sessions = recent.reduce((sum, bucket) => sum + bucket.sessions, 0);
+  const errored = recent.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
+  if (sessions === 0 || filedRate === null || filedRate <= 0) return true;
+  const atMost = -Math.expm1(logBinomialGreater(errored + 1, sessions, Math.min(1, filedRate)));
+  return atMost < RECOVERED_P;
+}
+function changedByTwo(previous, rate) {
+  if (!previous) return false;
+  if (previous.errorRate === 0) return rate > 0;
+  return rate / previous.errorRate > 2 || rate / previous.errorRate < 0.5;
+}
+function planIssues(drafts, existing, options2) {
+  const plan = [];
+  let created = 0;
+  const seen = /* @__PURE__ */ new Set();
+  const muted = (issue) => issue.labels.includes(options2.ignoreLabel) || issue.state === "closed" && (issue.stateReason === "not_planned" || issue.stateReason === "duplicate");
+  for (const draft of drafts) {
+    const issue = draft.issue;
+    const group = draft.group;
+    for (const twin of draft.duplicates) {
+      seen.add(twin.number);
+      if (muted(twin) || twin.state !== "open" || !issue) continue;
+      plan.push({ kind: "duplicate", draft, issue: twin, comment: `Duplicate of #${issue.number}, which tracks the same problem (${draft.label}) from now on.` });
+    }
+    if (!issue) {
+      if (!group.flagged) continue;
+      if (created >= options2.maxNewIssues) {
+        plan.push({ kind: "deferred", draft });
+        continue;
+      }
+      created += 1;
+      plan.push({ kind: "create", draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options2.groupBy, options2.newestVersion)) });
+      continue;
+    }
+    seen.add(issue.number);
+    const previous = stateIn(issue.body);
+    if (muted(issue)) {
+      plan.push({ kind: "muted", draft, issue });
+      continue;
+    }
+    const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options2.groupBy, options2.newestVersion));
+    const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
+    if (issue.state === "closed") {
+      const released = previous?.newestSeen === void 0 ? newer : newerThanAll(newer, [previous.newestSeen]);
+      if (released.length > 0) {
+        const version = released.at(-1);
+        plan.push({ kind: "reopen", draft, issue, body, comment: `Regressed in ${version}: ${figures(group, options2.confidence)}.` });
+      } else {
+        plan.push({ kind: "closed", draft, issue });
+      }
+      continue;
+    }
+    if (!group.flagged && options2.closeAfterDays > 0 && cleanFor(group, options2.closeAfterDays, options2, previous?.errorRate ?? null)) {
+      const comment2 = `No longer found, and recovered over the last ${options2.closeAfterDays} day(s), each of them clean: ${figures(group, options2.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
+      const closedBody = composeBody(issue.body, draft.rendered, draft.fingerprint, { ...stateFor(draft, previous, options2.groupBy, options2.newestVersion), closedByTool: true });
+      plan.push({ kind: "close", draft, issue, body: closedBody, comment: comment2 });
+      continue;
+    }
+    if (sectionOf(issue.body) === sectionOf(body)) {
+      plan.push({ kind: "unchanged", draft, issue });
+      continue;
+    }
+    let comment = null;
+    if (newer.length > 0 && previous && previous.versions.length > 0) {
+      comment = `Also seen in ${newer.join(", ")}: ${figures(group, options2.confidence)}.`;
+    } else if (options2.commentOnChange && previous && changedByTwo(previous, group.errorRate)) {
+      comment = `The errored-session rate moved from ${formatPercent(previous.errorRate)} (${previous.erroredSessions} of ${previous.sessions}) to ${formatPercent(group.errorRate)} (${group.erroredSessions} of ${group.sessions}) since the last update.`;
+    }
+    plan.push({ kind: "update", draft, issue, body, comment });
+  }
+  if (options2.closeAfterDays > 0) {
+    for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
+      if (seen.has(issue.number) || issue.state !== "open" || !fingerprintIn(issue.body)) continue;
+      const previous = stateIn(issue.body);
+      if (!previous || previous.groupBy.join(",") !== options2.groupBy.join(",")) continue;
+      if (issue.labels.includes(options2.ignoreLabel)) {
+        plan.push({ kind: "muted", draft: null, issue });
+        continue;
+      }
+      plan.push({
+        kind: "close",
+        draft: null,
+        issue,
+        body: null,
+        comment: `No sessions of this problem in the last ${options2.closeAfterDays} day(s) or more. Closing as completed; a regression in a newer version reopens it.`
+      });
+    }
+  }
+  return plan;
+}
+function planReportIssue(existing, marker, title, rendered) {
+  const issue = [...existing].sort((a, b) => a.number - b.number).find((candidate) => candidate.state === "open" && candidate.body.includes(marker)) ?? null;
+  const body = composeSection(issue?.body ?? null, rendered, marker);
+  if (issue && sectionOf(issue.body) === sectionOf(body)) return null;
+  return { kind: "report", draft: null, issue, title, body };
+}
+
 // src/render/markdown-escape.ts
 var ZWJ = "\u200D";
 var MARKDOWN_ENTITIES = {
@@ -44882,274 +45191,123 @@ function issueContext(group, rule, escape = escapeMarkdown) {
   };
 }
 
-// src/report/run-report.ts
-function buildReport(input) {
-  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
-  const count = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
-  return {
-    reportVersion: 1,
-    generatedAt: input.now.toISOString(),
-    dryRun: input.dryRun,
-    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
-    groupBy: input.groupBy,
-    rule: input.rule,
-    intake: input.intake,
-    totals: {
-      sessions: input.intake.accepted,
-      erroredSessions: input.groups.reduce((sum, group) => sum + group.erroredSessions, 0),
-      rejected: input.intake.rejected,
-      groups: input.groups.length,
-      flagged: input.groups.filter((group) => group.flagged).length,
-      problems: input.problems?.length ?? 0,
-      created: count("create"),
-      updated: count("update"),
-      unchanged: count("unchanged"),
-      reopened: count("reopen"),
-      closedNow: count("close"),
-      closed: count("closed"),
-      muted: count("muted"),
-      deferred: count("deferred"),
-      duplicates: count("duplicate")
-    },
-    problems: (input.problems ?? []).map((problem) => {
-      const issue = byFingerprint.get(problem.fingerprint);
-      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
-    }),
-    groups: input.groups.map((group) => {
-      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
-      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
-    }),
-    matrix: input.matrix ?? [],
-    issues: input.issues,
-    requests: null
-  };
+// src/trackers/match-issues.ts
+function overlaps(a, b) {
+  const set = new Set(a);
+  return b.some((version) => set.has(version));
 }
-
-// src/trackers/apply-plan.ts
-var WRITES = /* @__PURE__ */ new Set(["create", "update", "reopen", "close", "duplicate", "report"]);
-var VERBS = {
-  create: "open an issue",
-  update: "update issue",
-  reopen: "reopen issue",
-  close: "close issue",
-  duplicate: "close as a duplicate issue",
-  report: "write the report issue"
-};
-async function applyPlan(plan, options2) {
-  const { tracker, dryRun, log } = options2;
-  const results = [];
-  let existing = /* @__PURE__ */ new Set();
-  const creates = plan.filter((action) => action.kind === "create");
-  if (!dryRun && (creates.length > 0 || plan.some((action) => action.kind === "report" && !action.issue))) {
-    if (options2.existingNow) existing = await options2.existingNow();
-    await tracker.ensureLabels([.../* @__PURE__ */ new Set([...options2.labels, ...creates.flatMap((action) => action.draft.labels)])]);
-  }
-  for (const action of plan) {
-    const issue = "issue" in action ? action.issue : null;
-    const result = {
-      kind: action.kind,
-      fingerprint: action.draft?.fingerprint ?? fingerprintIn(issue?.body) ?? "",
-      label: action.draft?.label ?? issue?.title ?? ("title" in action ? action.title : ""),
-      title: issue?.title ?? action.draft?.title ?? ("title" in action ? action.title : ""),
-      number: issue?.number ?? null,
-      url: issue?.url ?? null,
-      dryRun: dryRun && WRITES.has(action.kind),
-      comment: "comment" in action ? action.comment : null
+function newestOf(versions) {
+  return versions.length === 0 ? null : [...versions].sort(compareVersions).at(-1);
+}
+function matchIssues(problems, existing, groupBy2) {
+  const grouping = groupBy2.join(",");
+  const parsed2 = [...existing].sort((a, b) => a.number - b.number).map((issue) => ({ issue, state: stateIn(issue.body), fingerprint: fingerprintIn(issue.body) })).filter((entry) => entry.fingerprint !== null && (entry.state === null || entry.state.groupBy.join(",") === grouping));
+  const claimed = /* @__PURE__ */ new Set();
+  const found = problems.map((problem) => {
+    const takesBack = (state) => {
+      if (!state.closedByTool) return true;
+      const known = [...state.versions, ...state.newestSeen === void 0 ? [] : [state.newestSeen]];
+      const newest = newestOf(known);
+      return newest === null || problem.versions.some((version) => compareVersions(version, newest) > 0);
     };
-    if (dryRun && WRITES.has(action.kind)) {
-      log(`[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ""}: ${result.title}${result.comment ? ` (with a comment)` : ""}`);
-      results.push(result);
-      continue;
+    const mine = parsed2.filter(
+      (entry) => !claimed.has(entry.issue.number) && entry.state?.v === 2 && entry.state.anchor === problem.anchor && (entry.issue.state === "open" || takesBack(entry.state))
+    );
+    const legacy = new Set(problem.legacy);
+    const adopted = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v !== 2 && legacy.has(entry.fingerprint));
+    const open = (entry) => entry.issue.state === "open";
+    const overlapping = mine.filter((entry) => overlaps(entry.state.versions, problem.versions));
+    let primary = overlapping.find(open) ?? overlapping[0] ?? mine.find(open) ?? null;
+    primary ??= parsed2.find((entry) => {
+      if (claimed.has(entry.issue.number) || !open(entry) || entry.state?.v !== 2 || (entry.state.measure ?? null) !== problem.measure) return false;
+      const stored = patternFromKey(entry.state.pattern);
+      return stored !== null && nested(stored, problem.pattern);
+    }) ?? null;
+    if (!primary) primary = adopted.find(open) ?? adopted[0] ?? null;
+    if (!primary && mine.length > 0) {
+      const newest = (entry) => newestOf(entry.state.versions) ?? "";
+      primary = [...mine].sort((a, b) => compareVersions(newest(b), newest(a)) || a.issue.number - b.issue.number)[0];
     }
-    switch (action.kind) {
-      case "create": {
-        if (existing.has(action.draft.fingerprint)) {
-          log(`Not opened, another run opened it meanwhile: ${action.draft.title}`);
-          results.push({ ...result, kind: "unchanged" });
-          break;
-        }
-        const created = await tracker.createIssue({ title: action.draft.title, body: action.body, labels: [.../* @__PURE__ */ new Set([...options2.labels, ...action.draft.labels])] });
-        log(`Opened issue #${created.number}: ${created.title}`);
-        results.push({ ...result, number: created.number, url: created.url });
-        break;
-      }
-      case "update":
-        await tracker.updateIssue(action.issue.number, { body: action.body });
-        if (action.comment) await tracker.addComment(action.issue.number, action.comment);
-        log(`Updated issue #${action.issue.number}: ${action.issue.title}`);
-        results.push(result);
-        break;
-      case "reopen":
-        await tracker.updateIssue(action.issue.number, { body: action.body, state: "open", stateReason: "reopened" });
-        await tracker.addComment(action.issue.number, action.comment);
-        log(`Reopened issue #${action.issue.number}: ${action.comment}`);
-        results.push(result);
-        break;
-      case "close":
-        await tracker.addComment(action.issue.number, action.comment);
-        await tracker.updateIssue(action.issue.number, { ...action.body ? { body: action.body } : {}, state: "closed", stateReason: "completed" });
-        log(`Closed issue #${action.issue.number}: ${action.issue.title}`);
-        results.push(result);
-        break;
-      case "duplicate":
-        await tracker.addComment(action.issue.number, action.comment);
-        await tracker.updateIssue(action.issue.number, { state: "closed", stateReason: "not_planned" });
-        log(`Closed issue #${action.issue.number} as a duplicate: ${action.comment}`);
-        results.push(result);
-        break;
-      case "report":
-        if (action.issue) {
-          await tracker.updateIssue(action.issue.number, { body: action.body });
-          log(`Updated the report issue #${action.issue.number}`);
-        } else {
-          const created = await tracker.createIssue({ title: action.title, body: action.body, labels: options2.labels });
-          log(`Opened the report issue #${created.number}`);
-          result.number = created.number;
-          result.url = created.url;
-        }
-        results.push(result);
-        break;
-      case "deferred":
-        log(`Not opened (max-new-issues reached): ${action.draft.title}`);
-        results.push(result);
-        break;
-      default:
-        results.push(result);
-    }
-  }
-  const skipped = results.filter((result) => result.dryRun).length;
-  if (dryRun && skipped > 0) log(`[dry-run] ${skipped} issue write(s) skipped.`);
-  return results;
+    const twins = [...overlapping, ...adopted].filter((entry) => entry !== primary && open(entry));
+    for (const entry of [primary, ...twins, ...adopted]) if (entry) claimed.add(entry.issue.number);
+    return { issue: primary?.issue ?? null, duplicates: twins.map((entry) => entry.issue) };
+  });
+  const orphans = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state !== null).map((entry) => ({ issue: entry.issue, state: entry.state, fingerprint: entry.fingerprint }));
+  return { found, orphans };
 }
 
-// src/trackers/plan-issues.ts
-var DAY_MS4 = 864e5;
-function issuesByFingerprint(issues) {
-  const found = /* @__PURE__ */ new Map();
-  for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
-    const fingerprint = fingerprintIn(issue.body);
-    if (!fingerprint) continue;
-    const current = found.get(fingerprint);
-    if (!current || current.state === "closed" && issue.state === "open") found.set(fingerprint, issue);
-  }
-  return found;
+// src/trackers/problem-drafts.ts
+var DIMENSION_PREFIX = {
+  "app.name": "app",
+  "app.version": "version",
+  "runtime.name": "runtime",
+  "runtime.version": "runtime-version",
+  "os.platform": "os",
+  "os.version": "os-version",
+  "os.arch": "arch",
+  ci: "ci",
+  outcome: "outcome",
+  error_kind: "error"
+};
+function dimensionLabels(group) {
+  const fixed = group.problem.pattern.filter((term) => term.op === "is").map((term) => ({ name: term.field, value: term.value }));
+  if (group.problem.measure !== null) fixed.push({ name: "error_kind", value: group.problem.measure });
+  return fixed.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
 }
-function stateFor(draft, previous, groupBy2) {
-  const problem = draft.group.problem;
+function planOptions(settings, now, newestVersion) {
   return {
-    v: 2,
-    groupBy: groupBy2,
-    pattern: JSON.stringify(problem.pattern.map((term) => term.op === "any" ? [term.field] : [term.field, term.op, term.value])),
-    measure: problem.measure,
-    anchor: problem.anchor,
-    versions: sortVersions([.../* @__PURE__ */ new Set([...previous?.versions ?? [], ...draft.group.appVersions])]),
-    sessions: draft.group.sessions,
-    erroredSessions: draft.group.erroredSessions,
-    errorRate: draft.group.errorRate
+    newestVersion,
+    groupBy: settings.groupBy,
+    maxNewIssues: settings.maxNewIssues,
+    ignoreLabel: settings.ignoreLabel,
+    closeAfterDays: settings.closeAfterDays,
+    commentOnChange: settings.commentOnChange,
+    errorRateThreshold: settings.errorRateThreshold,
+    minRateRatio: settings.minRateRatio,
+    confidence: settings.confidence,
+    now
   };
 }
-function figures(group, confidence2) {
-  const interval = `${Math.round(confidence2 * 100)}% interval ${formatPercent(group.interval.low)}\u2013${formatPercent(group.interval.high)}`;
-  const baseline = group.baseline.errorRate === null ? "" : ` against ${formatPercent(group.baseline.errorRate)} for the other sessions`;
-  return `${formatPercent(group.errorRate)} of ${group.sessions} sessions errored (${group.erroredSessions}; ${interval})${baseline}`;
+function newestVersionOf(cells) {
+  const versions = new Set(cells.flatMap((cell2) => cell2.appVersions));
+  return versions.size === 0 ? null : sortVersions([...versions]).at(-1);
 }
-function cleanFor(group, days, options2) {
-  if (!group) return true;
-  const today = Date.UTC(options2.now.getUTCFullYear(), options2.now.getUTCMonth(), options2.now.getUTCDate());
-  const since = new Date(today - (days - 1) * DAY_MS4).toISOString().slice(0, 10);
-  const first = group.days[0]?.day;
-  if (first !== void 0 && first > since) return false;
-  const reference = group.baseline.errorRate ?? 0;
-  const limit = Math.max(options2.errorRateThreshold, options2.minRateRatio * reference);
-  return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0);
-}
-function changedByTwo(previous, rate) {
-  if (!previous) return false;
-  if (previous.errorRate === 0) return rate > 0;
-  return rate / previous.errorRate > 2 || rate / previous.errorRate < 0.5;
-}
-function planIssues(drafts, existing, options2) {
-  const plan = [];
-  let created = 0;
-  const seen = /* @__PURE__ */ new Set();
-  const muted = (issue) => issue.labels.includes(options2.ignoreLabel) || issue.state === "closed" && (issue.stateReason === "not_planned" || issue.stateReason === "duplicate");
-  for (const draft of drafts) {
-    const issue = draft.issue;
-    const group = draft.group;
-    for (const twin of draft.duplicates) {
-      seen.add(twin.number);
-      if (muted(twin) || twin.state !== "open" || !issue) continue;
-      plan.push({ kind: "duplicate", draft, issue: twin, comment: `Duplicate of #${issue.number}, which tracks the same problem (${draft.label}) from now on.` });
+function draftProblemIssues({ settings, findings, cells, existing, renderer }) {
+  const problems = findings.problems;
+  const cellKeys = new Map(cells.map((cell2) => [cell2.fingerprint, cell2]));
+  const legacyOf = (problem) => cells.filter((cell2) => cell2.flagged && findings.covers(problem, cell2)).map((cell2) => cell2.fingerprint);
+  const match = matchIssues(
+    problems.map((problem) => ({ anchor: problem.problem.anchor, pattern: problem.problem.pattern, measure: problem.problem.measure, versions: problem.appVersions, legacy: legacyOf(problem) })),
+    existing,
+    settings.groupBy
+  );
+  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
+  const draftOf = (group, issue, duplicates) => {
+    const text = renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
+    return {
+      fingerprint: group.fingerprint,
+      label: group.problem.label,
+      title: text.title,
+      rendered: text.body,
+      group,
+      labels: settings.dimensionLabels ? dimensionLabels(group) : [],
+      issue,
+      duplicates
+    };
+  };
+  const drafts = problems.map((problem, index) => draftOf(problem, match.found[index].issue, match.found[index].duplicates));
+  for (const orphan of match.orphans) {
+    let revisited = null;
+    if (orphan.state.v === 2) {
+      const pattern = patternFromKey(orphan.state.pattern);
+      if (pattern && pattern.length === findings.fields.length) revisited = findings.revisit(pattern, orphan.state.measure ?? null);
+    } else {
+      const cell2 = cellKeys.get(orphan.fingerprint);
+      if (cell2) revisited = findings.revisitCell(cell2);
     }
-    if (!issue) {
-      if (!group.flagged) continue;
-      if (created >= options2.maxNewIssues) {
-        plan.push({ kind: "deferred", draft });
-        continue;
-      }
-      created += 1;
-      plan.push({ kind: "create", draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options2.groupBy)) });
-      continue;
-    }
-    seen.add(issue.number);
-    const previous = stateIn(issue.body);
-    if (muted(issue)) {
-      plan.push({ kind: "muted", draft, issue });
-      continue;
-    }
-    const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options2.groupBy));
-    const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
-    if (issue.state === "closed") {
-      if (newer.length > 0) {
-        const version = newer.at(-1);
-        plan.push({ kind: "reopen", draft, issue, body, comment: `Regressed in ${version}: ${figures(group, options2.confidence)}.` });
-      } else {
-        plan.push({ kind: "closed", draft, issue });
-      }
-      continue;
-    }
-    if (!group.flagged && options2.closeAfterDays > 0 && cleanFor(group, options2.closeAfterDays, options2)) {
-      const comment2 = `No longer found, and clean every day for the last ${options2.closeAfterDays} day(s): ${figures(group, options2.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
-      plan.push({ kind: "close", draft, issue, body, comment: comment2 });
-      continue;
-    }
-    if (sectionOf(issue.body) === sectionOf(body)) {
-      plan.push({ kind: "unchanged", draft, issue });
-      continue;
-    }
-    let comment = null;
-    if (newer.length > 0 && previous && previous.versions.length > 0) {
-      comment = `Also seen in ${newer.join(", ")}: ${figures(group, options2.confidence)}.`;
-    } else if (options2.commentOnChange && previous && changedByTwo(previous, group.errorRate)) {
-      comment = `The errored-session rate moved from ${formatPercent(previous.errorRate)} (${previous.erroredSessions} of ${previous.sessions}) to ${formatPercent(group.errorRate)} (${group.erroredSessions} of ${group.sessions}) since the last update.`;
-    }
-    plan.push({ kind: "update", draft, issue, body, comment });
+    if (revisited && revisited.sessions > 0) drafts.push(draftOf(revisited, orphan.issue, []));
   }
-  if (options2.closeAfterDays > 0) {
-    for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
-      if (seen.has(issue.number) || issue.state !== "open" || !fingerprintIn(issue.body)) continue;
-      const previous = stateIn(issue.body);
-      if (!previous || previous.groupBy.join(",") !== options2.groupBy.join(",")) continue;
-      if (issue.labels.includes(options2.ignoreLabel)) {
-        plan.push({ kind: "muted", draft: null, issue });
-        continue;
-      }
-      plan.push({
-        kind: "close",
-        draft: null,
-        issue,
-        body: null,
-        comment: `No sessions of this problem in the last ${options2.closeAfterDays} day(s) or more. Closing as completed; a regression in a newer version reopens it.`
-      });
-    }
-  }
-  return plan;
-}
-function planReportIssue(existing, marker, title, rendered) {
-  const issue = [...existing].sort((a, b) => a.number - b.number).find((candidate) => candidate.state === "open" && candidate.body.includes(marker)) ?? null;
-  const body = composeSection(issue?.body ?? null, rendered, marker);
-  if (issue && sectionOf(issue.body) === sectionOf(body)) return null;
-  return { kind: "report", draft: null, issue, title, body };
+  return drafts;
 }
 
 // src/report/usage-report.ts
@@ -45218,23 +45376,6 @@ No sessions in the last ${figures2.lookbackDays} days.`;
 }
 
 // src/run-triage.ts
-var DIMENSION_PREFIX = {
-  "app.name": "app",
-  "app.version": "version",
-  "runtime.name": "runtime",
-  "runtime.version": "runtime-version",
-  "os.platform": "os",
-  "os.version": "os-version",
-  "os.arch": "arch",
-  ci: "ci",
-  outcome: "outcome",
-  error_kind: "error"
-};
-function dimensionLabels(group) {
-  const fixed = group.problem.pattern.filter((term) => term.op === "is").map((term) => ({ name: term.field, value: term.value }));
-  if (group.problem.measure !== null) fixed.push({ name: "error_kind", value: group.problem.measure });
-  return fixed.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
-}
 function workerPlan(settings, cores, url) {
   const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
   return { count: threads - 1, url };
@@ -45337,52 +45478,10 @@ async function runTriage(settings, deps) {
   let issues = [];
   const label = settings.labels[0];
   const existing = problems.length > 0 || groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const cellKeys = new Map(groups2.map((cell2) => [cell2.fingerprint, cell2]));
-  const legacyOf = (problem) => groups2.filter((cell2) => cell2.flagged && findings.covers(problem, cell2)).map((cell2) => cell2.fingerprint);
-  const match = matchIssues(
-    problems.map((problem) => ({ anchor: problem.problem.anchor, versions: problem.appVersions, legacy: legacyOf(problem) })),
-    existing,
-    settings.groupBy
-  );
-  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
-  const draftOf = (group, issue, duplicates) => {
-    const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
-    return {
-      fingerprint: group.fingerprint,
-      label: group.problem.label,
-      title: text.title,
-      rendered: text.body,
-      group,
-      labels: settings.dimensionLabels ? dimensionLabels(group) : [],
-      issue,
-      duplicates
-    };
-  };
-  const drafts = problems.map((problem, index) => draftOf(problem, match.found[index].issue, match.found[index].duplicates));
-  for (const orphan of match.orphans) {
-    let revisited = null;
-    if (orphan.state.v === 2) {
-      const pattern = patternFromKey(orphan.state.pattern);
-      if (pattern && pattern.length === findings.fields.length) revisited = findings.revisit(pattern, orphan.state.measure ?? null);
-    } else {
-      const cell2 = cellKeys.get(orphan.fingerprint);
-      if (cell2) revisited = findings.revisitCell(cell2);
-    }
-    if (revisited && revisited.sessions > 0) drafts.push(draftOf(revisited, orphan.issue, []));
-  }
+  const drafts = draftProblemIssues({ settings, findings, cells: groups2, existing, renderer: deps.renderer });
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
     log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
-    const plan = planIssues(drafts, existing, {
-      groupBy: settings.groupBy,
-      maxNewIssues: settings.maxNewIssues,
-      ignoreLabel: settings.ignoreLabel,
-      closeAfterDays: settings.closeAfterDays,
-      commentOnChange: settings.commentOnChange,
-      errorRateThreshold: settings.errorRateThreshold,
-      minRateRatio: settings.minRateRatio,
-      confidence: settings.confidence,
-      now
-    });
+    const plan = planIssues(drafts, existing, planOptions(settings, now, newestVersionOf(groups2)));
     if (settings.reportIssue) {
       const usage = renderUsageReport({
         all: side[1].groups()[0] ?? null,
@@ -45739,7 +45838,7 @@ Triage:
   --confidence C           family-wise confidence: 1 - C is the chance of any false issue a run (default 0.95)
   --max-new-issues N       issues opened per run at most (default 10)
   --ignore-label LABEL     issues with this label are left alone (default crash-report:ignore)
-  --close-after-days N     close issues of groups below threshold N days in a row (default 0: never)
+  --close-after-days N     close issues whose problem recovered over N days (default 3, 0: never)
   --comment-on-change B    comment when a rate moves by more than 2x (default true)
   --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
   --report-issue B         keep a usage and errors dashboard issue (default false)

@@ -60,7 +60,7 @@ Triage:
   --confidence C           family-wise confidence: 1 - C is the chance of any false issue a run (default 0.95)
   --max-new-issues N       issues opened per run at most (default 10)
   --ignore-label LABEL     issues with this label are left alone (default crash-report:ignore)
-  --close-after-days N     close issues of groups below threshold N days in a row (default 0: never)
+  --close-after-days N     close issues whose problem recovered over N days (default 3, 0: never)
   --comment-on-change B    comment when a rate moves by more than 2x (default true)
   --dimension-labels B     label new issues per group field, e.g. os:windows (default false)
   --report-issue B         keep a usage and errors dashboard issue (default false)

@@ -5,10 +5,6 @@ import { createAggregator } from './aggregate/aggregate-groups.ts';
 import type { Aggregator } from './aggregate/aggregate-groups.ts';
 import { judgeGroups } from './aggregate/flag-groups.ts';
 import { findRunProblems } from './problems/judge-problems.ts';
-import type { ProblemGroup } from './problems/judge-problems.ts';
-import { patternFromKey } from './problems/pattern.ts';
-import { matchIssues } from './trackers/match-issues.ts';
-import type { TrackedIssue } from './trackers/issue-tracker.ts';
 import { intake } from './records/intake.ts';
 import { limitMessage } from './records/tally.ts';
 import { intakeInWorkers } from './records/parallel-intake.ts';
@@ -16,9 +12,7 @@ import type { IntakeOptions } from './records/intake.ts';
 import type { IntakeTally } from './records/tally.ts';
 import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION } from './partial/partial-format.ts';
 import type { PartialInput } from './partial/partial-format.ts';
-import { issueContext } from './render/issue-context.ts';
 import type { IssueRenderer } from './render/issue-templates.ts';
-import { escapeMarkdown, escapeTitle } from './render/markdown-escape.ts';
 import { buildReport } from './report/run-report.ts';
 import type { RunReport } from './report/run-report.ts';
 import { lookbackStart } from './settings.ts';
@@ -28,29 +22,8 @@ import { applyPlan } from './trackers/apply-plan.ts';
 import type { AppliedAction } from './trackers/apply-plan.ts';
 import type { IssueTracker } from './trackers/issue-tracker.ts';
 import { issuesByFingerprint, planIssues, planReportIssue } from './trackers/plan-issues.ts';
+import { draftProblemIssues, newestVersionOf, planOptions } from './trackers/problem-drafts.ts';
 import { renderUsageReport, REPORT_MARKER, REPORT_TITLE } from './report/usage-report.ts';
-import type { GroupDraft } from './trackers/plan-issues.ts';
-
-/** Short label prefixes for dimension labels, e.g. os:windows, version:2.4.0. */
-const DIMENSION_PREFIX: Record<GroupField, string> = {
-  'app.name': 'app',
-  'app.version': 'version',
-  'runtime.name': 'runtime',
-  'runtime.version': 'runtime-version',
-  'os.platform': 'os',
-  'os.version': 'os-version',
-  'os.arch': 'arch',
-  ci: 'ci',
-  outcome: 'outcome',
-  error_kind: 'error',
-};
-
-export function dimensionLabels(group: ProblemGroup): string[] {
-  // One label per field the problem fixes; GitHub caps label names at 50 characters.
-  const fixed = group.problem.pattern.filter((term) => term.op === 'is').map((term) => ({ name: term.field as GroupField, value: (term as { value: string }).value }));
-  if (group.problem.measure !== null) fixed.push({ name: 'error_kind', value: group.problem.measure });
-  return fixed.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
-}
 
 export interface Logger {
   info(message: string): void;
@@ -208,54 +181,10 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   let issues: AppliedAction[] = [];
   const label = settings.labels[0]!;
   const existing = problems.length > 0 || groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  // Per-cell fingerprints, as earlier releases filed them: adopted by the problem that covers the cell.
-  const cellKeys = new Map(groups.map((cell) => [cell.fingerprint, cell]));
-  const legacyOf = (problem: ProblemGroup) => groups.filter((cell) => cell.flagged && findings.covers(problem, cell)).map((cell) => cell.fingerprint);
-  const match = matchIssues(
-    problems.map((problem) => ({ anchor: problem.problem.anchor, versions: problem.appVersions, legacy: legacyOf(problem) })),
-    existing,
-    settings.groupBy,
-  );
-  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
-  const draftOf = (group: ProblemGroup, issue: TrackedIssue | null, duplicates: TrackedIssue[]): GroupDraft => {
-    const text = deps.renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
-    return {
-      fingerprint: group.fingerprint,
-      label: group.problem.label,
-      title: text.title,
-      rendered: text.body,
-      group,
-      labels: settings.dimensionLabels ? dimensionLabels(group) : [],
-      issue,
-      duplicates,
-    };
-  };
-  const drafts: GroupDraft[] = problems.map((problem, index) => draftOf(problem, match.found[index]!.issue, match.found[index]!.duplicates));
-  // Issues of problems no longer found keep their figures: a v2 issue by its stored pattern, an earlier per-cell one by its cell.
-  for (const orphan of match.orphans) {
-    let revisited: ProblemGroup | null = null;
-    if (orphan.state.v === 2) {
-      const pattern = patternFromKey(orphan.state.pattern!);
-      if (pattern && pattern.length === findings.fields.length) revisited = findings.revisit(pattern, orphan.state.measure ?? null);
-    } else {
-      const cell = cellKeys.get(orphan.fingerprint);
-      if (cell) revisited = findings.revisitCell(cell);
-    }
-    if (revisited && revisited.sessions > 0) drafts.push(draftOf(revisited, orphan.issue, []));
-  }
+  const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer: deps.renderer });
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
     log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
-    const plan = planIssues(drafts, existing, {
-      groupBy: settings.groupBy,
-      maxNewIssues: settings.maxNewIssues,
-      ignoreLabel: settings.ignoreLabel,
-      closeAfterDays: settings.closeAfterDays,
-      commentOnChange: settings.commentOnChange,
-      errorRateThreshold: settings.errorRateThreshold,
-      minRateRatio: settings.minRateRatio,
-      confidence: settings.confidence,
-      now,
-    });
+    const plan = planIssues(drafts, existing, planOptions(settings, now, newestVersionOf(groups)));
     if (settings.reportIssue) {
       const usage = renderUsageReport({
         all: side[1]!.groups()[0] ?? null,

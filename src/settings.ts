@@ -75,7 +75,7 @@ export interface Settings {
   confidence: number;
   /** Issues carrying this label are never updated, reopened or closed. */
   ignoreLabel: string;
-  /** Close an issue whose problem is no longer found and ran clean this many days in a row; 0 never closes. */
+  /** Close an issue whose problem is no longer found and recovered over this many days (default 3, or the window if shorter); 0 never closes. */
   closeAfterDays: number;
   /** Comment when a group's rate changed by more than a factor of two since the last update. */
   commentOnChange: boolean;
@@ -324,7 +324,7 @@ export function parseSettings(read: ReadInput): Settings {
     branches: lines(read('branches')),
     confidence: confidence(read),
     ignoreLabel: read('ignore-label').trim() || 'crash-report:ignore',
-    closeAfterDays: integer(read, 'close-after-days', 0, 0, 400),
+    closeAfterDays: integer(read, 'close-after-days', -1, 0, 400),
     commentOnChange: boolean(read, 'comment-on-change', true),
     dimensionLabels: boolean(read, 'dimension-labels', false),
     reportIssue: boolean(read, 'report-issue', false),
@@ -341,6 +341,8 @@ export function parseSettings(read: ReadInput): Settings {
     partialArtifacts: lines(read('partial-artifacts')),
     workers: workers(read),
   };
+  // By default an issue closes after three clean days, or the whole window when it is shorter.
+  if (settings.closeAfterDays < 0) settings.closeAfterDays = Math.min(3, settings.lookbackDays);
   settings.shard = shard(read, settings.mode);
   if (settings.mode === 'merge') {
     if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {

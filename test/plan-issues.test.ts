@@ -18,6 +18,7 @@ const options: PlanOptions = {
   minRateRatio: 1.5,
   confidence: 0.95,
   now,
+  newestVersion: null,
 };
 
 function group(name: string, sessions: number, errored: number, flagged: boolean, extra: Partial<ProblemGroup> = {}): ProblemGroup {
@@ -113,14 +114,18 @@ describe('planIssues', () => {
       days: ['2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10'].map((day, index) => ({ day, sessions: 60, erroredSessions: index === 0 ? 30 : 0 })),
     });
     const gone = draft(group('e', 100, 50, true));
-    const existing = [issueFor(1, draft(recovered)), issueFor(2, gone)];
+    // Filed when half the sessions errored: three days of 0 of 60 are a recovery.
+    const existing = [issueFor(1, draft(group('a', 60, 30, true))), issueFor(2, gone)];
     const plan = planMatched([draft(recovered)], existing, { ...options, closeAfterDays: 3 });
     assert.deepEqual(kinds(plan), ['close #1', 'close #2']);
     const [close] = plan;
     assert.ok(close?.kind === 'close');
-    assert.match(close.comment, /^No longer found, and clean every day for the last 3 day\(s\): 1\.00% of 300 sessions errored/);
+    assert.match(close.comment, /^No longer found, and recovered over the last 3 day\(s\), each of them clean: 1\.00% of 300 sessions errored/);
+    assert.equal(stateIn(close.body)?.closedByTool, true);
+    // Filed at 1%: 0 of 180 since is no evidence of recovery, so the issue stays open.
+    assert.deepEqual(kinds(planMatched([draft(recovered)], [issueFor(1, draft(recovered))], { ...options, closeAfterDays: 3 })), ['unchanged #1']);
     // Four days back still had the bad day.
-    assert.deepEqual(kinds(planMatched([draft(recovered)], existing.slice(0, 1), { ...options, closeAfterDays: 5 })), ['unchanged #1']);
+    assert.deepEqual(kinds(planMatched([draft(recovered)], existing.slice(0, 1), { ...options, closeAfterDays: 5 })), ['update #1']);
     // An issue filed under another grouping is not "gone".
     const other = { ...existing[1]!, body: existing[1]!.body.replace('"groupBy":["os.platform"]', '"groupBy":["app.version"]') };
     assert.deepEqual(kinds(planMatched([], [other], { ...options, closeAfterDays: 3 })), []);

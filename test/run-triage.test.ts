@@ -73,7 +73,7 @@ test('ten days of daily runs: filed when the problem starts, updated while it gr
 
 test('an open issue of a group that is no longer flagged is still brought up to date', async () => {
   const store = await mkdtemp(join(tmpdir(), 'cra-scenario-'));
-  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': '2' })[name] ?? '');
+  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': '2', 'close-after-days': '0' })[name] ?? '');
   const templates = await readTemplates(settings, process.cwd());
   const renderer = createIssueRenderer(templates.title, templates.body);
   const tracker = createLocalTracker(store);

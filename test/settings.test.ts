@@ -31,7 +31,7 @@ describe('parseSettings', () => {
       branches: [],
       confidence: 0.95,
       ignoreLabel: 'crash-report:ignore',
-      closeAfterDays: 0,
+      closeAfterDays: 3,
       commentOnChange: true,
       dimensionLabels: false,
       reportIssue: false,

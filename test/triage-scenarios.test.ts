@@ -137,7 +137,7 @@ describe('a week of triage runs', () => {
     const windows = issue('High error rate: os.platform windows')!;
     assert.equal(windows.state, 'closed');
     assert.equal(windows.state_reason, 'completed');
-    assert.match(emulator.comments.filter((comment) => comment.issue === windows.number).at(-1)!.body, /^No longer found, and clean every day for the last 2 day\(s\)/);
+    assert.match(emulator.comments.filter((comment) => comment.issue === windows.number).at(-1)!.body, /^No longer found, and recovered over the last 2 day\(s\), each of them clean: /);
     assert.equal(emulator.issues.filter((candidate) => candidate.title === 'Crash report: usage and errors').length, 1);
   });
 });

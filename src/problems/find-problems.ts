@@ -93,8 +93,6 @@ export interface ProblemSearch {
 const CLEAN_P = Math.log(0.01);
 /** A newer version is "fixed?" when its rate is below the problem's at this one-sided p. */
 const FIXED_P = Math.log(0.05);
-/** A wider description is supported when its extra cells error more than the reference at this one-sided p. */
-const ELEVATED_P = Math.log(0.01);
 /** The share of alpha for configuration cells; the wider descriptions, with more sessions each, get the rest. */
 const CELL_SHARE = 0.8;
 
@@ -288,18 +286,19 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     const within = new Set(inner.cells);
     return outer.cells.filter((cell) => !within.has(cell));
   }
-  /** Whether `cells` error more than the reference (which still holds them) at ELEVATED_P. */
-  function elevated(cells: readonly number[], measure: string | null, reference: Counts): boolean {
+  /** Whether `cells` error more than the reference (which still holds them), at `logLevel` and by min-rate-ratio. */
+  function elevated(cells: readonly number[], measure: string | null, reference: Counts, logLevel: number): boolean {
     const part = countsOf(cells, measure);
     const rest = { sessions: reference.sessions - part.sessions, events: reference.events - part.events };
     if (part.sessions === 0 || rest.sessions <= 0) return false;
     if (part.events / part.sessions < rule.minRateRatio * (rest.events / rest.sessions)) return false;
-    return logFisherGreater(tableOf(part, rest)) < ELEVATED_P;
+    return testOf(tableOf(part, rest)) <= logLevel;
   }
   /**
    * From the most significant acceptable pattern to the description the data supports:
-   * narrower while the part outside a significant narrower pattern is not itself elevated,
-   * then wider while a significant wider pattern's extra cells are.
+   * narrower while the part outside a significant narrower pattern is not itself significant,
+   * then wider while a significant wider pattern's extra cells are: a wider description is
+   * claimed only when its extra part meets the standard of a problem of its own.
    */
   function settle(start: Scored, pool: readonly Scored[]): Scored {
     let current = start;
@@ -307,7 +306,7 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
       moved = false;
       for (const inner of pool) {
         const extra = extension(current, inner);
-        if (extra && !elevated(extra, current.candidate.measure, inner.reference)) {
+        if (extra && !elevated(extra, current.candidate.measure, inner.reference, current.candidate.logLevel)) {
           current = inner;
           moved = true;
           break;
@@ -319,7 +318,7 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
       .filter(({ extra }) => extra !== null)
       .sort((a, b) => b.outer.own.sessions - a.outer.own.sessions);
     for (const { outer, extra } of wider) {
-      if (elevated(extra!, current.candidate.measure, current.reference)) return outer;
+      if (elevated(extra!, current.candidate.measure, current.reference, outer.candidate.logLevel)) return outer;
     }
     return current;
   }

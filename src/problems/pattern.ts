@@ -69,3 +69,21 @@ export function kindOf(pattern: Pattern): ProblemKind {
 export function openFields(pattern: Pattern): string[] {
   return pattern.filter((term) => term.op === 'any').map((term) => term.field);
 }
+
+/** Whether every configuration `inner` describes is one `outer` describes (same fields, in order). */
+export function contains(outer: Pattern, inner: Pattern): boolean {
+  if (outer.length !== inner.length) return false;
+  return outer.every((term, index) => {
+    const other = inner[index]!;
+    if (term.field !== other.field) return false;
+    if (term.op === 'any') return true;
+    if (other.op === 'any') return false;
+    if (term.op === 'is') return other.op === 'is' && other.value === term.value;
+    return compareVersions(other.value, term.value) >= 0;
+  });
+}
+
+/** Whether one of the two describes all that the other does. */
+export function nested(a: Pattern, b: Pattern): boolean {
+  return contains(a, b) || contains(b, a);
+}

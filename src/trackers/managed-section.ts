@@ -22,6 +22,10 @@ export interface IssueState {
   anchor?: string;
   /** App versions seen in the group up to the last update; a close is judged against these. */
   versions: string[];
+  /** The newest app version of any session when the issue was last written: a reopen needs a newer release. */
+  newestSeen?: string;
+  /** Closed by this tool after the problem recovered (not by a maintainer). */
+  closedByTool?: boolean;
   sessions: number;
   erroredSessions: number;
   errorRate: number;

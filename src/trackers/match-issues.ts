@@ -7,9 +7,13 @@ import { compareVersions } from '../aggregate/versions.ts';
 import type { TrackedIssue } from './issue-tracker.ts';
 import { fingerprintIn, stateIn } from './managed-section.ts';
 import type { IssueState } from './managed-section.ts';
+import { nested, patternFromKey } from '../problems/pattern.ts';
+import type { Pattern } from '../problems/pattern.ts';
 
 export interface ProblemToMatch {
   anchor: string;
+  pattern: Pattern;
+  measure: string | null;
   versions: readonly string[];
   /** Per-cell fingerprints of its cells, as earlier releases filed them. */
   legacy: readonly string[];
@@ -39,13 +43,31 @@ export function matchIssues(problems: readonly ProblemToMatch[], existing: reado
     .filter((entry) => entry.fingerprint !== null && (entry.state === null || entry.state.groupBy.join(',') === grouping));
   const claimed = new Set<number>();
   const found = problems.map((problem) => {
-    const mine = parsed.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v === 2 && entry.state.anchor === problem.anchor);
+    // An issue this tool closed after recovery takes the problem back only for a release newer than any it had seen:
+    // found again on the versions it knew, the problem gets an issue of its own rather than a reopen (noise must not flap).
+    const takesBack = (state: IssueState) => {
+      if (!state.closedByTool) return true;
+      const known = [...state.versions, ...(state.newestSeen === undefined ? [] : [state.newestSeen])];
+      const newest = newestOf(known);
+      return newest === null || problem.versions.some((version) => compareVersions(version, newest) > 0);
+    };
+    const mine = parsed.filter(
+      (entry) => !claimed.has(entry.issue.number) && entry.state?.v === 2 && entry.state.anchor === problem.anchor && (entry.issue.state === 'open' || takesBack(entry.state)),
+    );
     const legacy = new Set(problem.legacy);
     const adopted = parsed.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v !== 2 && legacy.has(entry.fingerprint!));
     const open = (entry: (typeof parsed)[number]) => entry.issue.state === 'open';
     const overlapping = mine.filter((entry) => overlaps(entry.state!.versions, problem.versions));
     // Same versions first; else an open issue the problem continues; else a closed one, which may reopen.
     let primary = overlapping.find(open) ?? overlapping[0] ?? mine.find(open) ?? null;
+    // The same problem described more widely or more narrowly than yesterday (a cell that turns out
+    // to be the whole release, or the reverse) keeps its open issue.
+    primary ??=
+      parsed.find((entry) => {
+        if (claimed.has(entry.issue.number) || !open(entry) || entry.state?.v !== 2 || (entry.state.measure ?? null) !== problem.measure) return false;
+        const stored = patternFromKey(entry.state.pattern!);
+        return stored !== null && nested(stored, problem.pattern);
+      }) ?? null;
     if (!primary) primary = adopted.find(open) ?? adopted[0] ?? null;
     if (!primary && mine.length > 0) {
       const newest = (entry: (typeof parsed)[number]) => newestOf(entry.state!.versions) ?? '';

@@ -6,11 +6,14 @@
 import type { ProblemGroup } from '../problems/judge-problems.ts';
 import { newerThanAll, sortVersions } from '../aggregate/versions.ts';
 import { formatPercent } from '../render/format.ts';
+import { logBinomialGreater } from '../problems/hypergeometric.ts';
 import type { TrackedIssue } from './issue-tracker.ts';
 import { composeBody, composeSection, fingerprintIn, sectionOf, stateIn } from './managed-section.ts';
 import type { IssueState } from './managed-section.ts';
 
 const DAY_MS = 86_400_000;
+/** Recent days count as recovered when they err less than the filed rate at this one-sided p. */
+const RECOVERED_P = 0.01;
 
 export interface GroupDraft {
   fingerprint: string;
@@ -38,6 +41,8 @@ export interface PlanOptions {
   minRateRatio: number;
   confidence: number;
   now: Date;
+  /** The newest app version among all of the run's sessions; kept in each issue written. */
+  newestVersion: string | null;
 }
 
 export type PlannedAction =
@@ -64,7 +69,13 @@ export function issuesByFingerprint(issues: readonly TrackedIssue[]): Map<string
   return found;
 }
 
-function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: string[]): IssueState {
+/** The newest app version any session of any run had shown when the issue was last written. */
+function newestSeen(previous: IssueState | null, newestVersion: string | null): string | null {
+  const known = [previous?.newestSeen, newestVersion].filter((version): version is string => typeof version === 'string');
+  return known.length === 0 ? null : sortVersions(known).at(-1)!;
+}
+
+function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: string[], newestVersion: string | null): IssueState {
   const problem = draft.group.problem;
   return {
     v: 2,
@@ -73,6 +84,7 @@ function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: strin
     measure: problem.measure,
     anchor: problem.anchor,
     versions: sortVersions([...new Set([...(previous?.versions ?? []), ...draft.group.appVersions])]),
+    ...(newestSeen(previous, newestVersion) === null ? {} : { newestSeen: newestSeen(previous, newestVersion)! }),
     sessions: draft.group.sessions,
     erroredSessions: draft.group.erroredSessions,
     errorRate: draft.group.errorRate,
@@ -86,10 +98,12 @@ function figures(group: ProblemGroup, confidence: number): string {
 }
 
 /**
- * True when every one of the last `days` UTC days had no sessions or ran clean: a rate below
- * the threshold and below min-rate-ratio times the rate the problem is compared with.
+ * True when the problem recovered over the last `days` UTC days: every day had no sessions or
+ * a rate below the threshold and below min-rate-ratio times the rate it is compared with, and
+ * those days together erred significantly less than when the issue was last written
+ * (`filedRate`), so that a few quiet days of a small configuration do not close a live problem.
  */
-export function cleanFor(group: ProblemGroup | null, days: number, options: Pick<PlanOptions, 'errorRateThreshold' | 'minRateRatio' | 'now'>): boolean {
+export function cleanFor(group: ProblemGroup | null, days: number, options: Pick<PlanOptions, 'errorRateThreshold' | 'minRateRatio' | 'now'>, filedRate: number | null = null): boolean {
   if (!group) return true;
   const today = Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate());
   const since = new Date(today - (days - 1) * DAY_MS).toISOString().slice(0, 10);
@@ -98,7 +112,14 @@ export function cleanFor(group: ProblemGroup | null, days: number, options: Pick
   if (first !== undefined && first > since) return false;
   const reference = group.baseline.errorRate ?? 0;
   const limit = Math.max(options.errorRateThreshold, options.minRateRatio * reference);
-  return group.days.filter((bucket) => bucket.day >= since).every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0);
+  const recent = group.days.filter((bucket) => bucket.day >= since);
+  if (!recent.every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0)) return false;
+  const sessions = recent.reduce((sum, bucket) => sum + bucket.sessions, 0);
+  const errored = recent.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
+  if (sessions === 0 || filedRate === null || filedRate <= 0) return true;
+  // P(at most `errored` of `sessions` at the filed rate) below RECOVERED_P.
+  const atMost = -Math.expm1(logBinomialGreater(errored + 1, sessions, Math.min(1, filedRate)));
+  return atMost < RECOVERED_P;
 }
 
 function changedByTwo(previous: IssueState | null, rate: number): boolean {
@@ -128,7 +149,7 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
         continue;
       }
       created += 1;
-      plan.push({ kind: 'create', draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options.groupBy)) });
+      plan.push({ kind: 'create', draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options.groupBy, options.newestVersion)) });
       continue;
     }
     seen.add(issue.number);
@@ -138,22 +159,27 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       plan.push({ kind: 'muted', draft, issue });
       continue;
     }
-    const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options.groupBy));
+    const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options.groupBy, options.newestVersion));
     const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
     if (issue.state === 'closed') {
-      if (newer.length > 0) {
-        const version = newer.at(-1)!;
+      // A regression reopens only in a release newer than any the run had seen when the issue was last written:
+      // a version that was out all along and now crosses the line is noise, or another problem.
+      const released = previous?.newestSeen === undefined ? newer : newerThanAll(newer, [previous.newestSeen]);
+      if (released.length > 0) {
+        const version = released.at(-1)!;
         plan.push({ kind: 'reopen', draft, issue, body, comment: `Regressed in ${version}: ${figures(group, options.confidence)}.` });
       } else {
         plan.push({ kind: 'closed', draft, issue });
       }
       continue;
     }
-    if (!group.flagged && options.closeAfterDays > 0 && cleanFor(group, options.closeAfterDays, options)) {
+    if (!group.flagged && options.closeAfterDays > 0 && cleanFor(group, options.closeAfterDays, options, previous?.errorRate ?? null)) {
       const comment =
-        `No longer found, and clean every day for the last ${options.closeAfterDays} day(s): ` +
+        `No longer found, and recovered over the last ${options.closeAfterDays} day(s), each of them clean: ` +
         `${figures(group, options.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
-      plan.push({ kind: 'close', draft, issue, body, comment });
+      // Marked as closed by this tool: the same description found again on these versions files anew, never reopens.
+      const closedBody = composeBody(issue.body, draft.rendered, draft.fingerprint, { ...stateFor(draft, previous, options.groupBy, options.newestVersion), closedByTool: true });
+      plan.push({ kind: 'close', draft, issue, body: closedBody, comment });
       continue;
     }
     if (sectionOf(issue.body) === sectionOf(body)) {
