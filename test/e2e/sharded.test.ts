@@ -30,6 +30,7 @@ function seed(emulator: GitHubEmulator): void {
 const downloads = (emulator: GitHubEmulator) => emulator.requests.filter((request) => request.host === 'blob').length;
 type Group = { fingerprint: string; issue: unknown; [figure: string]: unknown };
 const figures = (report: Record<string, any> | null) => (report?.['groups'] as Group[]).map(({ issue: _issue, ...group }) => group);
+const problems = (report: Record<string, any> | null) => (report?.['problems'] as Group[]).map(({ issue: _issue, ...problem }) => problem);
 
 test('three partial jobs and a merge job file exactly what one full run files', async () => {
   const sharded = await startEmulator({ token: 'ghs_shardedsharded' });
@@ -74,6 +75,9 @@ test('three partial jobs and a merge job file exactly what one full run files', 
     assert.ok(shardSessions.reduce((a, b) => a + b, 0) > Number(merge.outputs['sessions']), 'shards counted the duplicates the merge dropped');
     assert.deepEqual(merge.report?.['intake'], reference.report?.['intake']);
     assert.deepEqual(figures(merge.report), figures(reference.report));
+    // The same problems, each with every figure, found from the merged partials as from the full read.
+    assert.ok((reference.report?.['problems'] as unknown[]).length > 0);
+    assert.deepEqual(problems(merge.report), problems(reference.report));
     const issues = (emulator: GitHubEmulator) => emulator.issues.map((issue) => [issue.title, issue.body, issue.labels.map((label) => (typeof label === 'string' ? label : label.name))]);
     assert.deepEqual(issues(sharded), issues(full));
 

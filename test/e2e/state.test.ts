@@ -53,6 +53,10 @@ test('the second run downloads only the new artifacts and files what a full run 
     assert.equal(second.outputs['sessions'], reference.outputs['sessions']);
     assert.deepEqual(second.report?.['groups'].map((group: { fingerprint: string; sessions: number }) => [group.fingerprint, group.sessions]), reference.report?.['groups'].map((group: { fingerprint: string; sessions: number }) => [group.fingerprint, group.sessions]));
     assert.deepEqual(issues(incremental).map((text) => text.split('\n')[0]), issues(full).map((text) => text.split('\n')[0]));
+    // The problems found from the kept state are the full run's, figure for figure.
+    const problems = (report: Record<string, any> | null | undefined) => (report?.['problems'] as { issue: unknown }[]).map(({ issue: _issue, ...problem }) => problem);
+    assert.ok(problems(reference.report).length > 0, 'the data has a problem');
+    assert.deepEqual(problems(second.report), problems(reference.report));
 
     // A third run with worker threads takes all seven from the state and counts the same.
     const third = await runAction({ ...inputs, workers: '2' }, context(incremental));
