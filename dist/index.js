@@ -42783,7 +42783,7 @@ function findProblems(configs, eventCells, rule) {
         events += eventsAt(measure, cell2);
       }
       const fixed = pattern.filter((term) => term.op === "is").map((term) => term.field);
-      if (sessions > 0) comparison = { label: `on other ${fixed.join(" and ")} values, same versions`, sessions, events };
+      if (sessions > 0) comparison = { label: `on the other ${fixed.join(" and ")} values of the same versions`, sessions, events };
     }
     const reference = referenceWithout(members, [], measure);
     const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;

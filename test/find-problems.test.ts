@@ -63,7 +63,7 @@ test('a release bad on every platform is one problem; a fixed cell names the rel
 test('a platform bad on every version is one problem', () => {
   const { problems } = findProblems(...Object.values(population((platform) => (platform === 'linux' ? 40 : 6))) as [ConfigCell[], EventCell[]], rule);
   assert.deepEqual(problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`), ['platform linux *']);
-  assert.equal(problems[0]!.comparison?.label, 'on other os.platform values, same versions');
+  assert.equal(problems[0]!.comparison?.label, 'on the other os.platform values of the same versions');
 });
 
 test('one installation crashing 40 times files nothing; the same excess over many installations does', () => {

@@ -71,7 +71,7 @@ describe('the bundled templates', () => {
     const { title, body } = (await bundled()).render(issueContext(group, rule, escapeTitle), issueContext(group, rule));
     assert.equal(title, 'High error rate: os.platform windows, app.version 2.4.0_@\u200dteam');
     assert.match(body, /\*\*40\.0%\*\* of sessions errored on one configuration: 24 of 60 sessions started in the last 7 days \(95\.0% interval 28\.6%–52\.6%\)\./);
-    assert.match(body, /Errored sessions 0\.0% in 2\.3\.1 \(0 of 50\), 40\.0% here\./);
+    assert.match(body, /Errored sessions: 0\.0% in 2\.3\.1 \(0 of 50\), against 40\.0% here\./);
     assert.match(body, /\| Installations with an errored session \| 13 of 14 \| \|/);
     assert.match(body, /last good version 2\.3\.1 \(0\.0% of 50 sessions errored\)/);
     assert.match(body, /Fixed in 2\.5\.0\? 1\.25% of 80 sessions errored there\./);

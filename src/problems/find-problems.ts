@@ -447,7 +447,7 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
         events += eventsAt(measure, cell);
       }
       const fixed = pattern.filter((term) => term.op === 'is').map((term) => term.field);
-      if (sessions > 0) comparison = { label: `on other ${fixed.join(' and ')} values, same versions`, sessions, events };
+      if (sessions > 0) comparison = { label: `on the other ${fixed.join(' and ')} values of the same versions`, sessions, events };
     }
     const reference = referenceWithout(members, [], measure);
     const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;
