@@ -39545,7 +39545,8 @@ var ACTION_WORDS = {
   unchanged: "unchanged",
   closed: "closed by a maintainer, left alone",
   muted: "muted (not planned, or ignore label), left alone",
-  deferred: "not opened: max-new-issues reached"
+  deferred: "not opened: max-new-issues reached",
+  duplicate: "closed as a duplicate of the problem's issue"
 };
 function link(url, html) {
   return url && /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${html}</a>` : html;
@@ -39574,7 +39575,26 @@ function composeJobSummary(report, summary2) {
   const waiting = intake2.skipped["artifact-deferred-rate-limit"] ?? 0;
   if (waiting > 0) summary2.addRaw(`<p>\u23F3 <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
   if (report.dryRun) summary2.addRaw("<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>", true);
-  const header = [...report.groupBy, "sessions", "errored", "rate", "interval", "rest", "flagged", "issue"].map((data) => ({ data, header: true }));
+  if (report.problems.length > 0 && !partial) {
+    summary2.addHeading("Problems", 3);
+    const problemHeader = ["problem", "sessions", "errored", "rate", "compared with", "installations affected", "issue"].map((data) => ({ data, header: true }));
+    const problemRows = report.problems.slice(0, SUMMARY_MAX_GROUPS).map((problem) => {
+      const scope = problem.problem.openFields.map((field) => `, every ${escapeHtml(field)}`).join("");
+      const compared = problem.problem.comparison ? `${formatPercent(problem.problem.comparison.errorRate)} ${escapeHtml(problem.problem.comparison.label)}` : `${formatPercent(problem.baseline.errorRate)} elsewhere`;
+      const installs = problem.problem.installs.known ? `${formatCount(problem.problem.installs.affected)} of ${formatCount(problem.problem.installs.reporting)}` : "no IDs: sessions stand in";
+      return [
+        `${escapeHtml(problem.problem.label)}${scope}`,
+        formatCount(problem.sessions),
+        formatCount(problem.erroredSessions),
+        formatPercent(problem.errorRate),
+        compared,
+        installs,
+        problem.issue?.number ? link(problem.issue.url, `#${problem.issue.number}`) : problem.issue ? escapeHtml(ACTION_WORDS[problem.issue.action] ?? problem.issue.action) : ""
+      ];
+    });
+    summary2.addTable([problemHeader, ...problemRows]);
+  }
+  const header = [...report.groupBy, "sessions", "errored", "rate", "interval", "rest", "in a problem", "issue"].map((data) => ({ data, header: true }));
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),

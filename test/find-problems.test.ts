@@ -100,3 +100,12 @@ test('with error_kind as a measure, an exception class is compared with the same
   const { problems } = findProblems(configs, kinds, rule);
   assert.deepEqual(problems.map((problem) => `${problem.measure} ${label(problem.pattern)}`), ['KeyError darwin *']);
 });
+
+test('without installation IDs, sessions stand in for installations and the spread is not checked', () => {
+  const { configs, cells } = population((platform, version) => (platform === 'windows' && version === '2.4.0' ? 50 : 6));
+  const anonymous = configs.map((config) => ({ ...config, withInstall: 0, installs: 0 }));
+  const unattributed = cells.map((cell) => ({ ...cell, byInstall: new Map<string, number>(), unattributed: cell.events }));
+  const { problems } = findProblems(anonymous, unattributed, rule);
+  assert.deepEqual(problems.map((problem) => label(problem.pattern)), ['windows 2.4.0']);
+  assert.deepEqual(problems[0]!.installs, { known: false, affected: 50, heaviest: [], spread: true });
+});

@@ -139,3 +139,10 @@ test('the rendered default body is stable (snapshot)', async () => {
   assert.ok(snapshot !== null, 'test/fixtures/snapshots/issue-body.md is missing; run with UPDATE_SNAPSHOTS=1');
   assert.equal(rendered, snapshot, 'the default template renders differently; if intended, run with UPDATE_SNAPSHOTS=1 and review the diff');
 });
+
+test('without installation IDs the issue says that sessions stand in for installations', async () => {
+  const anonymous = { ...group, problem: { ...group.problem, installs: { known: false, affected: 24, reporting: 0, approximate: false } } };
+  const { body } = (await bundled()).render(issueContext(anonymous, rule, escapeTitle), issueContext(anonymous, rule));
+  assert.match(body, /\| Installations \| not reported: sessions stand in for installations \| \|/);
+  assert.doesNotMatch(body, /Installations with an errored session/);
+});

@@ -41,11 +41,12 @@ const report = buildReport({
   rule: { minSessions: 10, errorRateThreshold: 0.05, confidence: 0.95, minInstallations: 3, minRateRatio: 1.5 },
   intake: { ...emptyTally(), itemsRead: 3, skipped: { 'artifact-expired': 2 }, records: 130, accepted: 120, rejected: 4, rejectedReasons: { 'invalid-json': 4 }, duplicates: 5, outsideWindow: 1 },
   groups: [group('<script>@x', 20, 10, true), group('linux', 100, 1, false)],
+  problems: [{ ...group('<script>@x', 20, 10, true), baseline: { sessions: 100, erroredSessions: 1, errorRate: 0.01 } }],
   issues: [{ kind: 'create', fingerprint: '<script>@x'.padEnd(16, '0').slice(0, 16), label: 'os.platform <script>@x', title: 'T', number: 3, url: 'https://github.com/o/r/issues/3', dryRun: false, comment: null }],
 });
 
 test('the report totals add up', () => {
-  assert.deepEqual(report.totals, { sessions: 120, erroredSessions: 11, rejected: 4, groups: 2, flagged: 1, created: 1, updated: 0, unchanged: 0, reopened: 0, closedNow: 0, closed: 0, muted: 0, deferred: 0, duplicates: 0, problems: 0 });
+  assert.deepEqual(report.totals, { sessions: 120, erroredSessions: 11, rejected: 4, groups: 2, flagged: 1, created: 1, updated: 0, unchanged: 0, reopened: 0, closedNow: 0, closed: 0, muted: 0, deferred: 0, duplicates: 0, problems: 1 });
   assert.deepEqual(report.groups[0]?.issue, { action: 'create', number: 3, url: 'https://github.com/o/r/issues/3' });
   assert.equal(report.groups[1]?.issue, null);
 });
@@ -61,13 +62,15 @@ test('the job summary tables every group, escapes data, links issues and lists r
   assert.match(html, /<tr><td><code>invalid-json<\/code><\/td><td>4<\/td><\/tr>/);
   assert.match(html, /<tr><td><code>artifact-expired<\/code><\/td><td>2<\/td><\/tr>/);
   assert.match(html, /GitHub REST requests: 12 reads, 2 writes\./);
+  assert.match(html, /<h3>Problems<\/h3>\n<table><tr><th>problem<\/th><th>sessions<\/th><th>errored<\/th><th>rate<\/th><th>compared with<\/th><th>installations affected<\/th><th>issue<\/th><\/tr><tr><td>os\.platform &lt;script&gt;@\u200dx<\/td><td>20<\/td><td>10<\/td><td>50\.0%<\/td><td>1\.00% elsewhere<\/td><td>no IDs: sessions stand in<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr><\/table>/);
   assert.doesNotMatch(html, /<script>/);
 });
 
 test('the console report prints the table and the totals', () => {
   const text = formatConsoleReport(report);
   assert.match(text, /^os\.platform\s+sessions\s+errored\s+rate\s+flagged\s+issue$/m);
+  assert.match(text, /^problem: os\.platform <script>@x: 50\.0% of 20 sessions errored \(1\.00% elsewhere\), no installation IDs; create #3$/m);
   assert.match(text, /^linux\s+100\s+1\s+1\.00%\s+no$/m);
-  assert.match(text, /120 sessions, 4 rejected, 5 duplicates, 1 outside window; 2 groups, 1 flagged; issues: 1 opened, 0 updated/);
+  assert.match(text, /120 sessions, 4 rejected, 5 duplicates, 1 outside window; 2 groups, 1 problem\(s\) covering 1; issues: 1 opened, 0 updated/);
   assert.match(text, /^ {2}rejected 4: invalid-json$/m);
 });

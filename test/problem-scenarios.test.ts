@@ -89,7 +89,7 @@ test('one release bad on every platform is one issue', async () => {
   upload(0, population(['2.3.0', '2.4.0', '2.5.0'], (_, version) => version === '2.4.0'));
   const report = await run(0);
   assert.equal(report.totals.created, 1);
-  assert.deepEqual(emulator.issues.map((issue) => issue.title), ['High error rate: app.version 2.4.0']);
+  assert.deepEqual(emulator.issues.map((issue) => issue.title), ['High error rate: app.version 2.4.0, every os.platform']);
   assert.match(emulator.issues[0]!.body ?? '', /It does not depend on `os\.platform`: it shows on every value seen\./);
   assert.equal(report.totals.flagged, 3, 'the three cells of 2.4.0 are covered by the one problem');
 });
@@ -131,4 +131,31 @@ test('per-cell issues of an earlier release are adopted: the oldest becomes the 
   const again = await run(0);
   assert.equal(again.totals.unchanged, 1);
   assert.equal(again.totals.duplicates, 0);
+});
+
+test('in the local issue store: three broken releases are one issue, and the next one updates it', async () => {
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { createLocalTracker } = await import('../src/trackers/local-tracker.ts');
+  const store = await mkdtemp(join(tmpdir(), 'cra-problems-'));
+  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': '7' })[name] ?? '');
+  const templates = await readTemplates(settings, process.cwd());
+  const renderer = createIssueRenderer(templates.title, templates.body);
+  const tracker = createLocalTracker(store);
+  const source = (day: number, profiles: Profile[]) => {
+    const rows = generateSummaries({ seed: 40 + day, appName: 'octo-cli', end: new Date(start + (day + 1) * DAY - 3_600_000), days: 0.9, profiles });
+    return { describe: () => `day ${day}`, read: async function* () { yield { kind: 'item' as const, origin: `day-${day}.jsonl`, name: `day-${day}.jsonl`, bytes: new TextEncoder().encode(rows.map((row) => JSON.stringify(row)).join('\n')), run: null }; } };
+  };
+  const windowsBroken = (versions: string[]) => population(versions, (platform, version) => platform === 'windows' && version !== '2.3.0');
+  const run = (day: number, sources: ReturnType<typeof source>[]) =>
+    runTriage(settings, { sources, tracker, renderer, now: new Date(start + (day + 1) * DAY - 60_000), log: { info: () => {}, warning: () => {} } });
+  const first = await run(0, [source(0, windowsBroken(['2.3.0', '2.4.0', '2.4.1', '2.5.0']))]);
+  assert.equal(first.totals.created, 1);
+  const second = await run(1, [source(0, windowsBroken(['2.3.0', '2.4.0', '2.4.1', '2.5.0'])), source(1, windowsBroken(['2.3.0', '2.4.0', '2.4.1', '2.5.0', '2.6.0']))]);
+  assert.equal(second.totals.created, 0);
+  assert.equal(second.totals.updated, 1);
+  const issues = await tracker.listIssues('crash-report');
+  assert.deepEqual(issues.map((issue) => issue.title), ['High error rate: os.platform windows, app.version 2.4.0 and later']);
+  assert.match(issues[0]!.body, /Seen on 2\.4\.0, 2\.4\.1, 2\.5\.0, 2\.6\.0; last good version 2\.3\.0/);
 });

@@ -32,12 +32,22 @@ export function formatConsoleReport(report: RunReport): string {
     ]),
   ];
   lines.push(table(rows), '');
+  for (const problem of report.problems) {
+    const scope = problem.problem.openFields.map((field) => `, every ${field}`).join('');
+    const issue = problem.issue ? `; ${problem.issue.action}${problem.issue.number ? ` #${problem.issue.number}` : ''}` : '';
+    const installs = problem.problem.installs.known ? `${problem.problem.installs.affected} of ${problem.problem.installs.reporting} installations` : 'no installation IDs';
+    lines.push(
+      `problem: ${problem.problem.label}${scope}: ${formatPercent(problem.errorRate)} of ${formatCount(problem.sessions)} sessions errored ` +
+        `(${formatPercent(problem.baseline.errorRate)} elsewhere), ${installs}${issue}`,
+    );
+  }
+  if (report.problems.length > 0) lines.push('');
   lines.push(
     `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake.duplicates} duplicates, ` +
-      `${intake.outsideWindow} outside window; ${totals.groups} groups, ${totals.flagged} flagged; ` +
+      `${intake.outsideWindow} outside window; ${totals.groups} groups, ${totals.problems} problem(s) covering ${totals.flagged}; ` +
       `issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ` +
       `${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ` +
-      `${totals.muted} muted, ${totals.deferred} deferred${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
+      `${totals.muted} muted, ${totals.deferred} deferred, ${totals.duplicates} closed as duplicates${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
   );
   if (report.merged) lines.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
   return [...lines, ...reasonLines(report)].join('\n');

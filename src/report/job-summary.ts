@@ -28,6 +28,7 @@ const ACTION_WORDS: Record<string, string> = {
   closed: 'closed by a maintainer, left alone',
   muted: 'muted (not planned, or ignore label), left alone',
   deferred: 'not opened: max-new-issues reached',
+  duplicate: 'closed as a duplicate of the problem\'s issue',
 };
 
 /** `html` must already be safe; only the URL is escaped here. */
@@ -71,7 +72,29 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   if (waiting > 0) summary.addRaw(`<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
   if (report.dryRun) summary.addRaw('<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>', true);
 
-  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'rest', 'flagged', 'issue'].map((data) => ({ data, header: true }));
+  if (report.problems.length > 0 && !partial) {
+    summary.addHeading('Problems', 3);
+    const problemHeader = ['problem', 'sessions', 'errored', 'rate', 'compared with', 'installations affected', 'issue'].map((data) => ({ data, header: true }));
+    const problemRows = report.problems.slice(0, SUMMARY_MAX_GROUPS).map((problem) => {
+      const scope = problem.problem.openFields.map((field) => `, every ${escapeHtml(field)}`).join('');
+      const compared = problem.problem.comparison
+        ? `${formatPercent(problem.problem.comparison.errorRate)} ${escapeHtml(problem.problem.comparison.label)}`
+        : `${formatPercent(problem.baseline.errorRate)} elsewhere`;
+      const installs = problem.problem.installs.known ? `${formatCount(problem.problem.installs.affected)} of ${formatCount(problem.problem.installs.reporting)}` : 'no IDs: sessions stand in';
+      return [
+        `${escapeHtml(problem.problem.label)}${scope}`,
+        formatCount(problem.sessions),
+        formatCount(problem.erroredSessions),
+        formatPercent(problem.errorRate),
+        compared,
+        installs,
+        problem.issue?.number ? link(problem.issue.url, `#${problem.issue.number}`) : problem.issue ? escapeHtml(ACTION_WORDS[problem.issue.action] ?? problem.issue.action) : '',
+      ];
+    });
+    summary.addTable([problemHeader, ...problemRows]);
+  }
+
+  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'rest', 'in a problem', 'issue'].map((data) => ({ data, header: true }));
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),

@@ -124,8 +124,12 @@ describe('the bundled action against the GitHub emulator', () => {
 
     // The job summary lists every group and links the new issue.
     assert.match(run.summary, /Crash report triage/);
-    const groupTable = run.summary.split('<h3>')[0]!;
-    assert.equal((groupTable.match(/<tr>/g) ?? []).length, expected.groups.size + 1);
+    const tableWith = (header: string) => run.summary.split('<table>').find((part) => part.includes(`<th>${header}</th>`))!.split('</table>')[0]!;
+    assert.equal((tableWith('in a problem').match(/<tr>/g) ?? []).length, expected.groups.size + 1);
+    // One problem, above the groups, with its issue.
+    assert.ok(run.summary.indexOf('<h3>Problems</h3>') < run.summary.indexOf('<th>in a problem</th>'));
+    assert.equal((tableWith('installations affected').match(/<tr>/g) ?? []).length, 2);
+    assert.match(tableWith('installations affected'), /<td>os\.platform windows, app\.version 2\.4\.0<\/td>/);
     assert.match(run.summary, /<a href="https:\/\/github\.com\/octo-org\/octo-cli\/issues\/1">#1<\/a>/);
     assert.match(run.summary, /GitHub REST requests: \d+ reads, 2 writes/);
   });

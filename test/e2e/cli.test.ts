@@ -86,7 +86,7 @@ test('the demo command runs on the committed examples', async () => {
   const run = await cli(['--path', join(ROOT, 'examples', 'summaries'), '--store', dir, '--now', '2026-11-21T00:00:00Z'], ROOT);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^windows\s+2\.4\.0\s+60\s+\d+\s+[\d.]+%\s+yes\s+create #1$/m);
-  assert.match(run.stdout, /504 sessions, 4 rejected, 1 duplicates, 0 outside window; 7 groups, 1 flagged/);
+  assert.match(run.stdout, /504 sessions, 4 rejected, 1 duplicates, 0 outside window; 7 groups, 1 problem\(s\) covering 1/);
 });
 
 test('grouping by error kind files each exception class of the bad configuration', async () => {
