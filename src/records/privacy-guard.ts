@@ -3,6 +3,7 @@
 // value.
 
 import { isIPv6 } from 'node:net';
+import { secretRuleFor } from './secret-shapes.ts';
 
 export type PrivacyRule =
   | 'email'
@@ -15,7 +16,11 @@ export type PrivacyRule =
   | 'jwt'
   | 'bearer-token'
   | 'pem-block'
-  | 'home-path';
+  | 'home-path'
+  /** A credential in a known vendor's format. */
+  | 'vendor-token'
+  /** A long run of characters that looks random: no version, name or hash looks like that. */
+  | 'random-token';
 
 export interface PrivacyFinding {
   path: string;
@@ -64,7 +69,7 @@ export function privacyRuleFor(value: string): PrivacyRule | null {
   for (const [rule, could, test] of RULES) {
     if (could(value) && (typeof test === 'function' ? test(value) : test.test(value))) return rule;
   }
-  return null;
+  return secretRuleFor(value);
 }
 
 function escapeSegment(key: string): string {

@@ -25,6 +25,9 @@ const SECRETS = [
   'C:\\Users\\bob',
 ];
 
+// Credentials of vendors the guard has no named rule for, as a producer bug writes them on every installation.
+const REPEATED = ['sk_live_51HqLyjWDarjtT1zdp7dc4eC39HqLy', 'npm_0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R', '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', 'Zx8Kq2Lm9Np4Rt7Vw1Yb5Cd3Fg6Hj0Ks'];
+
 test('private values in artifacts never leave the run', async () => {
   const emulator = await startEmulator();
   try {
@@ -41,6 +44,17 @@ test('private values in artifacts never leave the run', async () => {
         { ...base, session_id: id(5), [secret]: 'x' },
       ];
     });
+    const repeated = REPEATED.flatMap((secret, index) =>
+      Array.from({ length: 30 }, (_, n) => {
+        const install = `7b0c7a1e-0000-4000-8000-${String(index * 100 + n).padStart(12, '0')}`;
+        const id = (k: number) => `8e0c7a1e-0000-4000-8000-${String(index * 1000 + n * 2 + k).padStart(12, '0')}`;
+        return [
+          { ...base, session_id: id(0), install_id: install, app: { name: 'octo-cli', version: secret } },
+          { ...base, session_id: id(1), install_id: install, error_kinds: { [secret]: 1 } },
+        ];
+      }).flat(),
+    );
+    laden.push(...repeated);
     emulator.addArtifact({
       name: 'session-summaries-all',
       zip: zipSync({ 'good.jsonl': strToU8(good.map((row) => JSON.stringify(row)).join('\n')), 'bad.jsonl': strToU8(laden.map((row) => JSON.stringify(row)).join('\n')) }),
@@ -51,8 +65,10 @@ test('private values in artifacts never leave the run', async () => {
     assert.equal(run.outputs['sessions'], String(good.length));
     assert.equal(run.outputs['rejected'], String(laden.length));
     assert.equal(run.outputs['created'], '1');
-    assert.ok(Number(run.report?.['intake']['rejectedReasons']['privacy']) >= SECRETS.length * 4);
+    assert.ok(Number(run.report?.['intake']['rejectedReasons']['privacy']) >= SECRETS.length * 4 + REPEATED.length * 60);
+    for (const rule of ['vendor-token', 'random-token']) assert.ok(Object.keys(run.report?.['intake']['privacy']).some((finding) => finding.endsWith(rule)), rule);
 
+    const everything = [...SECRETS, ...REPEATED];
     const places: [string, string][] = [
       ['request bodies', emulator.requests.map((request) => request.body).join('\n')],
       ['issues', JSON.stringify(emulator.issues)],
@@ -62,7 +78,7 @@ test('private values in artifacts never leave the run', async () => {
       ['log', run.stdout + run.stderr],
     ];
     for (const [place, text] of places) {
-      for (const secret of SECRETS) assert.ok(!text.includes(secret) && !text.includes(JSON.stringify(secret).slice(1, -1)), `${secret} reached the ${place}`);
+      for (const secret of everything) assert.ok(!text.includes(secret) && !text.includes(JSON.stringify(secret).slice(1, -1)), `${secret} reached the ${place}`);
     }
   } finally {
     await emulator.close();
