@@ -40488,8 +40488,9 @@ function limitMessage(tally) {
 }
 
 // src/report/console-report.ts
+var CONSOLE_MAX_GROUPS = 50;
 function table(rows) {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const widths = rows[0].map((_, column) => rows.reduce((widest, row) => Math.max(widest, row[column].length), 0));
   return rows.map((row) => row.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
 }
 function formatConsoleReport(report) {
@@ -40504,7 +40505,7 @@ function formatConsoleReport(report) {
   }
   const rows = [
     [...report.groupBy, "sessions", "errored", "rate", "flagged", "issue"],
-    ...report.groups.map((group) => [
+    ...report.groups.slice(0, CONSOLE_MAX_GROUPS).map((group) => [
       ...group.fields.map((field) => field.value),
       formatCount(group.sessions),
       formatCount(group.erroredSessions),
@@ -40513,7 +40514,14 @@ function formatConsoleReport(report) {
       group.issue ? `${group.issue.action}${group.issue.number ? ` #${group.issue.number}` : ""}` : ""
     ])
   ];
-  lines2.push(table(rows), "");
+  lines2.push(table(rows));
+  if (report.groups.length > CONSOLE_MAX_GROUPS) {
+    const rest = report.groups.slice(CONSOLE_MAX_GROUPS);
+    const sessions = rest.reduce((sum, group) => sum + group.sessions, 0);
+    const errored = rest.reduce((sum, group) => sum + group.erroredSessions, 0);
+    lines2.push(`... and ${rest.length} more group(s) with fewer errored sessions: ${formatCount(sessions)} sessions, ${formatCount(errored)} errored (all in the JSON report)`);
+  }
+  lines2.push("");
   for (const problem of report.problems) {
     const scope = problem.problem.openFields.map((field) => `, every ${field}`).join("");
     const issue = problem.issue ? `; ${problem.issue.action}${problem.issue.number ? ` #${problem.issue.number}` : ""}` : "";
@@ -40527,6 +40535,9 @@ function formatConsoleReport(report) {
     `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; ${totals.groups} groups, ${totals.problems} problem(s) covering ${totals.flagged}; issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ${totals.muted} muted, ${totals.deferred} deferred, ${totals.duplicates} closed as duplicates${report.dryRun ? " (dry run: nothing written)" : ""}.`
   );
   if (report.merged) lines2.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
+  if (report.folded.configurations > 0) {
+    lines2.push(`warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`);
+  }
   return [...lines2, ...reasonLines(report)].join("\n");
 }
 function reasonLines({ intake: intake2 }) {
@@ -40751,6 +40762,7 @@ function parseSettings(read) {
     errorRateThreshold: fraction(read, "error-rate-threshold", 0),
     minInstallations: integer(read, "min-installations", 3, 1, 1e3),
     minRateRatio: ratio(read, "min-rate-ratio", 1.5),
+    maxConfigurations: integer(read, "max-configurations", 1e4, 10, 1e6),
     labels: labels(read),
     titleTemplatePath: optionalPath(read, "title-template"),
     bodyTemplatePath: optionalPath(read, "body-template"),
@@ -42573,14 +42585,23 @@ function hashB(a, b, c, d) {
   return (h ^ h >>> 13) >>> 0;
 }
 var InstallCounter = class {
-  #exact = new UuidSet();
+  // Three forms: one installation in four words (most configurations of a run with
+  // many distinct values have a single session), then the exact set, then registers.
+  #exact = null;
   #registers = null;
+  #single = false;
+  #a = 0;
+  #b = 0;
+  #c = 0;
+  #d = 0;
   /** The number of distinct installs: exact, or an estimate when `approximate`. */
   get size() {
-    return this.#exact ? this.#exact.size : this.#estimate();
+    if (this.#registers) return this.#estimate();
+    if (this.#exact) return this.#exact.size;
+    return this.#single ? 1 : 0;
   }
   get approximate() {
-    return this.#exact === null;
+    return this.#registers !== null;
   }
   add(uuid) {
     this.#add(...uuidWords(uuid));
@@ -42589,32 +42610,46 @@ var InstallCounter = class {
     this.#add(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
   #add(a, b, c, d) {
-    if (this.#exact) {
-      this.#exact.addWords(a, b, c, d);
-      if (this.#exact.size <= EXACT_INSTALLS) return;
-      const registers = new Uint8Array(REGISTERS);
-      this.#registers = registers;
-      this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
-      this.#exact = null;
+    if (this.#registers) {
+      this.#register(a, b, c, d);
       return;
     }
-    this.#register(a, b, c, d);
+    if (!this.#exact) {
+      if (!this.#single) {
+        this.#single = true;
+        this.#a = a;
+        this.#b = b;
+        this.#c = c;
+        this.#d = d;
+        return;
+      }
+      if (a === this.#a && b === this.#b && c === this.#c && d === this.#d) return;
+      this.#exact = new UuidSet();
+      this.#exact.addWords(this.#a, this.#b, this.#c, this.#d);
+      this.#single = false;
+    }
+    this.#exact.addWords(a, b, c, d);
+    if (this.#exact.size > EXACT_INSTALLS) this.#toRegisters();
+  }
+  /** Past the exact limit (or to merge an estimate): every ID so far goes into the registers. */
+  #toRegisters() {
+    this.#registers = new Uint8Array(REGISTERS);
+    if (this.#exact) this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
+    else if (this.#single) this.#register(this.#a, this.#b, this.#c, this.#d);
+    this.#exact = null;
+    this.#single = false;
   }
   /** Adds every installation `other` counted: exact while both are, else through the registers. */
   mergeFrom(other) {
-    if (other.#exact) {
-      other.#exact.forEachWords((a, b, c, d) => this.#add(a, b, c, d));
+    if (other.#registers) {
+      if (!this.#registers) this.#toRegisters();
+      const mine = this.#registers;
+      const theirs = other.#registers;
+      for (let i = 0; i < REGISTERS; i += 1) if (theirs[i] > mine[i]) mine[i] = theirs[i];
       return;
     }
-    if (this.#exact) {
-      const registers = new Uint8Array(REGISTERS);
-      this.#registers = registers;
-      this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
-      this.#exact = null;
-    }
-    const mine = this.#registers;
-    const theirs = other.#registers;
-    for (let i = 0; i < REGISTERS; i += 1) if (theirs[i] > mine[i]) mine[i] = theirs[i];
+    if (other.#exact) other.#exact.forEachWords((a, b, c, d) => this.#add(a, b, c, d));
+    else if (other.#single) this.#add(other.#a, other.#b, other.#c, other.#d);
   }
   #register(a, b, c, d) {
     const registers = this.#registers;
@@ -42669,8 +42704,33 @@ var TOP_ERROR_KINDS = 5;
 var EVIDENCE_RUNS = 10;
 var DURATION_ACCURACY = 0.01;
 var DAY_MS3 = 864e5;
-function quantile(sketch, q) {
-  return sketch.count === 0 ? 0 : Math.max(0, sketch.getValueAtQuantile(q));
+function quantile(group, q) {
+  if (!group.durations) return Number.isNaN(group.firstDuration) ? 0 : Math.max(0, group.firstDuration);
+  return group.durations.count === 0 ? 0 : Math.max(0, group.durations.getValueAtQuantile(q));
+}
+function acceptDuration(group, seconds) {
+  if (group.durations) {
+    group.durations.accept(seconds);
+    return;
+  }
+  if (Number.isNaN(group.firstDuration)) {
+    group.firstDuration = seconds;
+    return;
+  }
+  group.durations = new import_sketches_js.DDSketch({ relativeAccuracy: DURATION_ACCURACY });
+  group.durations.accept(group.firstDuration);
+  group.durations.accept(seconds);
+}
+function mergeDurations(into, from) {
+  if (from.durations) {
+    if (!into.durations) {
+      into.durations = new import_sketches_js.DDSketch({ relativeAccuracy: DURATION_ACCURACY });
+      if (!Number.isNaN(into.firstDuration)) into.durations.accept(into.firstDuration);
+    }
+    into.durations.merge(from.durations);
+  } else if (!Number.isNaN(from.firstDuration)) {
+    acceptDuration(into, from.firstDuration);
+  }
 }
 function figuresOf(group, fields) {
   return {
@@ -42686,8 +42746,8 @@ function figuresOf(group, fields) {
     installsApproximate: group.installs.approximate,
     firstSessionAt: new Date(group.first).toISOString(),
     lastSessionAt: new Date(group.last).toISOString(),
-    durationMedianSeconds: quantile(group.durations, 0.5),
-    durationP95Seconds: quantile(group.durations, 0.95),
+    durationMedianSeconds: quantile(group, 0.5),
+    durationP95Seconds: quantile(group, 0.95),
     topErrorKinds: [...group.errorKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
     runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
     days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS3).toISOString().slice(0, 10), ...bucket })),
@@ -42725,7 +42785,8 @@ function createAggregator(groupBy2) {
         installs: new InstallCounter(),
         first: Number.POSITIVE_INFINITY,
         last: Number.NEGATIVE_INFINITY,
-        durations: new import_sketches_js.DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
+        durations: null,
+        firstDuration: Number.NaN,
         errorKinds: /* @__PURE__ */ new Map(),
         runs: /* @__PURE__ */ new Map(),
         days: /* @__PURE__ */ new Map(),
@@ -42790,7 +42851,7 @@ function createAggregator(groupBy2) {
       if (errored) bucket.erroredSessions += 1;
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
-      group.durations.accept(((times ? times.endedMs : parseTimestamp(summary.ended_at)) - started) / 1e3);
+      acceptDuration(group, ((times ? times.endedMs : parseTimestamp(summary.ended_at)) - started) / 1e3);
       totalSessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {
@@ -42853,7 +42914,8 @@ function createAggregator(groupBy2) {
         installs: new InstallCounter(),
         first: Number.POSITIVE_INFINITY,
         last: Number.NEGATIVE_INFINITY,
-        durations: new import_sketches_js.DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
+        durations: null,
+        firstDuration: Number.NaN,
         errorKinds: /* @__PURE__ */ new Map(),
         runs: /* @__PURE__ */ new Map(),
         days: /* @__PURE__ */ new Map(),
@@ -42876,7 +42938,7 @@ function createAggregator(groupBy2) {
         merged.installs.mergeFrom(part.installs);
         merged.first = Math.min(merged.first, part.first);
         merged.last = Math.max(merged.last, part.last);
-        merged.durations.merge(part.durations);
+        mergeDurations(merged, part);
         for (const version of part.versions) merged.versions.add(version);
         const kind = measure === null ? null : part.kinds.get(measure);
         for (const [day, bucket] of part.days) {
@@ -42897,6 +42959,22 @@ function createAggregator(groupBy2) {
       }
       if (parts.length === 0) merged.first = merged.last = 0;
       return figuresOf(merged, configFields);
+    },
+    fold(max, minSessions) {
+      const folded = { configurations: 0, sessions: 0, erroredSessions: 0 };
+      if (byKey.size <= max) return folded;
+      const order = [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
+      let left = byKey.size;
+      for (const [key, group] of order) {
+        if (left <= max && group.sessions >= minSessions) break;
+        byKey.delete(key);
+        left -= 1;
+        folded.configurations += 1;
+        folded.sessions += group.sessions;
+        folded.erroredSessions += group.errored;
+      }
+      byConfig?.clear();
+      return folded;
     },
     groups() {
       const result = [];
@@ -44897,6 +44975,7 @@ function buildReport(input) {
       deferred: count("deferred"),
       duplicates: count("duplicate")
     },
+    folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
     problems: (input.problems ?? []).map((problem) => {
       const issue = byFingerprint.get(problem.fingerprint);
       return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
@@ -45592,6 +45671,13 @@ async function runTriage(settings, deps) {
     tally = await readInputs({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
   }
   logTally(tally, settings, log);
+  const folded = aggregator.fold(settings.maxConfigurations, settings.minSessions);
+  for (const each of aggregators) if (each !== aggregator) each.fold(settings.maxConfigurations, settings.minSessions);
+  if (folded.configurations > 0) {
+    log.warning(
+      `Folded ${folded.configurations} configuration(s) with ${folded.sessions} session(s), ${folded.erroredSessions} errored, into "other configurations": the run had more than max-configurations (${settings.maxConfigurations}) distinct configurations. They are left out of the problem search and the tables.`
+    );
+  }
   const findings = findRunProblems(aggregator, settings);
   const groups2 = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
   const matrix = judgeGroups(side[0].groups(), settings).map((cell2) => side[0] === aggregator ? findings.judgeCell(cell2) : cell2);
@@ -45632,7 +45718,7 @@ async function runTriage(settings, deps) {
     const problem = problems.find((candidate) => findings.covers(candidate, cell2));
     return problem ? { ...cell2, problemFingerprint: problem.fingerprint } : cell2;
   });
-  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues, folded });
 }
 
 // src/sources/artifact-state.ts
@@ -45956,6 +46042,7 @@ Triage:
   --error-rate-threshold R errored-session rate a problem needs (default 0: left to the test)
   --min-installations N    installations a problem's excess must be spread over (default 3)
   --min-rate-ratio R       how many times the compared rate a problem's rate must be (default 1.5)
+  --max-configurations N   distinct configurations kept; past it the long tail is folded (default 10000)
   --labels LABELS          issue labels, comma-separated (default crash-report)
   --title-template FILE    Handlebars title template
   --body-template FILE     Handlebars body template
@@ -45997,6 +46084,7 @@ var INPUT_OPTIONS = [
   "error-rate-threshold",
   "min-installations",
   "min-rate-ratio",
+  "max-configurations",
   "labels",
   "title-template",
   "body-template",

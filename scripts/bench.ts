@@ -1,7 +1,7 @@
 // npm run bench: throughput of the intake pipeline against a bare JSON.parse loop
 // over the same bytes, measured side by side, plus peak memory.
 //
-//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--rounds N] [--phase all|generate|floor|pipeline|workers|downloads] [--file DIR]
+//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--rounds N] [--phase all|generate|floor|pipeline|workers|downloads|configurations] [--file DIR]
 //
 // Each phase runs in its own child process so its peak RSS is its own.
 
@@ -108,6 +108,32 @@ async function phase(name: string, path: string): Promise<void> {
   process.stdout.write(JSON.stringify({ phase: name, count, seconds, perSecond: count / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
 
+/**
+ * Memory a distinct configuration costs: 100,000 sessions, each with its own app version
+ * (the shape of a build hash in the version), aggregated and then folded to the default
+ * max-configurations. The baseline is the same process before the first session.
+ */
+async function configurations(): Promise<void> {
+  const { createAggregator } = await import('../src/aggregate/aggregate-groups.ts');
+  const count = 100_000;
+  const base = generateSummaries({ seed: 5, appName: 'octo-cli', end: END, days: 1, profiles: demoProfiles(0.02) })[0]!;
+  const aggregator = createAggregator(['os.platform', 'app.version']);
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage().rss;
+  for (let i = 0; i < count; i += 1) {
+    aggregator.add({ ...base, session_id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, install_id: `11111111-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, app: { name: 'octo-cli', version: `2.4.0+build.${i}` } }, null);
+  }
+  (globalThis as { gc?: () => void }).gc?.();
+  const after = process.memoryUsage().rss;
+  const started = process.hrtime.bigint();
+  const folded = aggregator.fold(10_000, 10);
+  const foldSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(
+    `configurations: ${count.toLocaleString('en')} distinct, ${Math.round((after - before) / count).toLocaleString('en')} bytes of RSS each while aggregated; ` +
+      `folded ${folded.configurations.toLocaleString('en')} of them in ${foldSeconds.toFixed(2)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
+}
+
 /** 1,000 artifacts from the emulator with 50 ms per API request, at the default download concurrency. */
 async function downloads(): Promise<void> {
   const { startEmulator } = await import('../test/emulator/github-emulator.ts');
@@ -153,6 +179,8 @@ async function dataset(): Promise<string> {
 
 if (values.phase === 'downloads') {
   await downloads();
+} else if (values.phase === 'configurations') {
+  await configurations();
 } else if (values.phase === 'generate') {
   console.log(await dataset());
 } else if (values.phase !== 'all') {
@@ -197,4 +225,5 @@ if (values.phase === 'downloads') {
   if (workersResult.count !== pipelineResult.count) console.log(`note: worker threads accepted ${workersResult.count}, one thread ${pipelineResult.count}`);
   if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
   process.stdout.write(execFileSync(process.execPath, [self, '--phase', 'downloads'], { encoding: 'utf8' }));
+  process.stdout.write(execFileSync(process.execPath, ['--expose-gc', self, '--phase', 'configurations'], { encoding: 'utf8' }));
 }

@@ -54,6 +54,7 @@ Triage:
   --error-rate-threshold R errored-session rate a problem needs (default 0: left to the test)
   --min-installations N    installations a problem's excess must be spread over (default 3)
   --min-rate-ratio R       how many times the compared rate a problem's rate must be (default 1.5)
+  --max-configurations N   distinct configurations kept; past it the long tail is folded (default 10000)
   --labels LABELS          issue labels, comma-separated (default crash-report)
   --title-template FILE    Handlebars title template
   --body-template FILE     Handlebars body template
@@ -96,6 +97,7 @@ const INPUT_OPTIONS = [
   'error-rate-threshold',
   'min-installations',
   'min-rate-ratio',
+  'max-configurations',
   'labels',
   'title-template',
   'body-template',

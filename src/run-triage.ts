@@ -82,7 +82,7 @@ function logTally(tally: IntakeTally, settings: Settings, log: Logger): void {
   if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
 }
 
-function reportOf(settings: Settings, findings: Pick<Parameters<typeof buildReport>[0], 'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'problems' | 'issues'>): RunReport {
+function reportOf(settings: Settings, findings: Pick<Parameters<typeof buildReport>[0], 'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'problems' | 'issues' | 'folded'>): RunReport {
   return buildReport({
     ...findings,
     lookbackDays: settings.lookbackDays,
@@ -170,6 +170,15 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   }
   logTally(tally, settings, log);
 
+  // A producer writing unique values (a build hash in a version) must not take the run down or bend the reference.
+  const folded = aggregator.fold(settings.maxConfigurations, settings.minSessions);
+  for (const each of aggregators) if (each !== aggregator) each.fold(settings.maxConfigurations, settings.minSessions);
+  if (folded.configurations > 0) {
+    log.warning(
+      `Folded ${folded.configurations} configuration(s) with ${folded.sessions} session(s), ${folded.erroredSessions} errored, into "other configurations": ` +
+        `the run had more than max-configurations (${settings.maxConfigurations}) distinct configurations. They are left out of the problem search and the tables.`,
+    );
+  }
   const findings = findRunProblems(aggregator, settings);
   const groups = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
   const matrix = judgeGroups(side[0]!.groups(), settings).map((cell) => (side[0] === aggregator ? findings.judgeCell(cell) : cell));
@@ -213,5 +222,5 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     return problem ? { ...cell, problemFingerprint: problem.fingerprint } : cell;
   });
 
-  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues, folded });
 }

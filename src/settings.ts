@@ -54,6 +54,8 @@ export interface Settings {
   minInstallations: number;
   /** A problem's rate must be at least this multiple of the rate it is compared with. */
   minRateRatio: number;
+  /** Past this many distinct configurations, the long tail is folded away (see Aggregator.fold). */
+  maxConfigurations: number;
   /** Labels put on every issue; the first one is also how issues are found again. */
   labels: string[];
   /** Template paths; null means the bundled templates. */
@@ -313,6 +315,7 @@ export function parseSettings(read: ReadInput): Settings {
     errorRateThreshold: fraction(read, 'error-rate-threshold', 0),
     minInstallations: integer(read, 'min-installations', 3, 1, 1000),
     minRateRatio: ratio(read, 'min-rate-ratio', 1.5),
+    maxConfigurations: integer(read, 'max-configurations', 10_000, 10, 1_000_000),
     labels: labels(read),
     titleTemplatePath: optionalPath(read, 'title-template'),
     bodyTemplatePath: optionalPath(read, 'body-template'),

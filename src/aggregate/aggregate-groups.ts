@@ -75,7 +75,9 @@ interface Accumulator {
   installs: InstallCounter;
   first: number;
   last: number;
-  durations: DDSketch;
+  /** Made on the second session; until then the one duration is kept as is (NaN: none yet). */
+  durations: DDSketch | null;
+  firstDuration: number;
   errorKinds: Map<string, number>;
   runs: Map<number, RunEvidence>;
   /** By day number since the epoch (UTC). */
@@ -100,8 +102,36 @@ interface KindFigures {
 export const DURATION_ACCURACY = 0.01;
 const DAY_MS = 86_400_000;
 
-function quantile(sketch: DDSketch, q: number): number {
-  return sketch.count === 0 ? 0 : Math.max(0, sketch.getValueAtQuantile(q));
+function quantile(group: Accumulator, q: number): number {
+  if (!group.durations) return Number.isNaN(group.firstDuration) ? 0 : Math.max(0, group.firstDuration);
+  return group.durations.count === 0 ? 0 : Math.max(0, group.durations.getValueAtQuantile(q));
+}
+
+/** One more session duration: kept as is while it is the only one, then in the sketch. */
+function acceptDuration(group: Accumulator, seconds: number): void {
+  if (group.durations) {
+    group.durations.accept(seconds);
+    return;
+  }
+  if (Number.isNaN(group.firstDuration)) {
+    group.firstDuration = seconds;
+    return;
+  }
+  group.durations = new DDSketch({ relativeAccuracy: DURATION_ACCURACY });
+  group.durations.accept(group.firstDuration);
+  group.durations.accept(seconds);
+}
+
+function mergeDurations(into: Accumulator, from: Accumulator): void {
+  if (from.durations) {
+    if (!into.durations) {
+      into.durations = new DDSketch({ relativeAccuracy: DURATION_ACCURACY });
+      if (!Number.isNaN(into.firstDuration)) into.durations.accept(into.firstDuration);
+    }
+    into.durations.merge(from.durations);
+  } else if (!Number.isNaN(from.firstDuration)) {
+    acceptDuration(into, from.firstDuration);
+  }
 }
 
 /** The figures of one accumulated group, named by `fields` (in the order of its values). */
@@ -119,8 +149,8 @@ function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigu
     installsApproximate: group.installs.approximate,
     firstSessionAt: new Date(group.first).toISOString(),
     lastSessionAt: new Date(group.last).toISOString(),
-    durationMedianSeconds: quantile(group.durations, 0.5),
-    durationP95Seconds: quantile(group.durations, 0.95),
+    durationMedianSeconds: quantile(group, 0.5),
+    durationP95Seconds: quantile(group, 0.95),
     topErrorKinds: [...group.errorKinds]
       .map(([kind, count]) => ({ kind, count }))
       .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1))
@@ -164,6 +194,20 @@ export interface Aggregator {
    * A field whose value differs between them reads "(several)".
    */
   combine(keys: readonly string[], measure: string | null): GroupFigures;
+  /**
+   * Past `max` configurations, folds the long tail away: first every configuration with
+   * fewer than `minSessions` sessions (none can be a problem on its own), then the ones
+   * with the fewest sessions, until `max` are left. Folded configurations leave every
+   * later figure and the problem search; what was folded is returned, counted.
+   */
+  fold(max: number, minSessions: number): FoldedConfigurations;
+}
+
+/** Configurations folded away by Aggregator.fold, counted. */
+export interface FoldedConfigurations {
+  configurations: number;
+  sessions: number;
+  erroredSessions: number;
 }
 
 export const SEVERAL = '(several)';
@@ -194,7 +238,8 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         installs: new InstallCounter(),
         first: Number.POSITIVE_INFINITY,
         last: Number.NEGATIVE_INFINITY,
-        durations: new DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
+        durations: null,
+        firstDuration: Number.NaN,
         errorKinds: new Map(),
         runs: new Map(),
         days: new Map(),
@@ -263,7 +308,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (errored) bucket.erroredSessions += 1;
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
-      group.durations.accept(((times ? times.endedMs : parseTimestamp(summary.ended_at)) - started) / 1000);
+      acceptDuration(group, ((times ? times.endedMs : parseTimestamp(summary.ended_at)) - started) / 1000);
       totalSessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {
@@ -326,7 +371,8 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         installs: new InstallCounter(),
         first: Number.POSITIVE_INFINITY,
         last: Number.NEGATIVE_INFINITY,
-        durations: new DDSketch({ relativeAccuracy: DURATION_ACCURACY }),
+        durations: null,
+        firstDuration: Number.NaN,
         errorKinds: new Map(),
         runs: new Map(),
         days: new Map(),
@@ -349,7 +395,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         merged.installs.mergeFrom(part.installs);
         merged.first = Math.min(merged.first, part.first);
         merged.last = Math.max(merged.last, part.last);
-        merged.durations.merge(part.durations);
+        mergeDurations(merged, part);
         for (const version of part.versions) merged.versions.add(version);
         const kind = measure === null ? null : part.kinds.get(measure);
         for (const [day, bucket] of part.days) {
@@ -370,6 +416,22 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       }
       if (parts.length === 0) merged.first = merged.last = 0;
       return figuresOf(merged, configFields);
+    },
+    fold(max, minSessions) {
+      const folded: FoldedConfigurations = { configurations: 0, sessions: 0, erroredSessions: 0 };
+      if (byKey.size <= max) return folded;
+      const order = [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
+      let left = byKey.size;
+      for (const [key, group] of order) {
+        if (left <= max && group.sessions >= minSessions) break;
+        byKey.delete(key);
+        left -= 1;
+        folded.configurations += 1;
+        folded.sessions += group.sessions;
+        folded.erroredSessions += group.errored;
+      }
+      byConfig?.clear();
+      return folded;
     },
     groups() {
       const result: GroupFigures[] = [];

@@ -33,16 +33,25 @@ function hashB(a: number, b: number, c: number, d: number): number {
 }
 
 export class InstallCounter {
-  #exact: UuidSet | null = new UuidSet();
+  // Three forms: one installation in four words (most configurations of a run with
+  // many distinct values have a single session), then the exact set, then registers.
+  #exact: UuidSet | null = null;
   #registers: Uint8Array | null = null;
+  #single = false;
+  #a = 0;
+  #b = 0;
+  #c = 0;
+  #d = 0;
 
   /** The number of distinct installs: exact, or an estimate when `approximate`. */
   get size(): number {
-    return this.#exact ? this.#exact.size : this.#estimate();
+    if (this.#registers) return this.#estimate();
+    if (this.#exact) return this.#exact.size;
+    return this.#single ? 1 : 0;
   }
 
   get approximate(): boolean {
-    return this.#exact === null;
+    return this.#registers !== null;
   }
 
   add(uuid: string): void {
@@ -54,34 +63,48 @@ export class InstallCounter {
   }
 
   #add(a: number, b: number, c: number, d: number): void {
-    if (this.#exact) {
-      this.#exact.addWords(a, b, c, d);
-      if (this.#exact.size <= EXACT_INSTALLS) return;
-      // Past the limit: every ID so far goes into the registers, and the set is let go.
-      const registers = new Uint8Array(REGISTERS);
-      this.#registers = registers;
-      this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
-      this.#exact = null;
+    if (this.#registers) {
+      this.#register(a, b, c, d);
       return;
     }
-    this.#register(a, b, c, d);
+    if (!this.#exact) {
+      if (!this.#single) {
+        this.#single = true;
+        this.#a = a;
+        this.#b = b;
+        this.#c = c;
+        this.#d = d;
+        return;
+      }
+      if (a === this.#a && b === this.#b && c === this.#c && d === this.#d) return;
+      this.#exact = new UuidSet();
+      this.#exact.addWords(this.#a, this.#b, this.#c, this.#d);
+      this.#single = false;
+    }
+    this.#exact.addWords(a, b, c, d);
+    if (this.#exact.size > EXACT_INSTALLS) this.#toRegisters();
+  }
+
+  /** Past the exact limit (or to merge an estimate): every ID so far goes into the registers. */
+  #toRegisters(): void {
+    this.#registers = new Uint8Array(REGISTERS);
+    if (this.#exact) this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
+    else if (this.#single) this.#register(this.#a, this.#b, this.#c, this.#d);
+    this.#exact = null;
+    this.#single = false;
   }
 
   /** Adds every installation `other` counted: exact while both are, else through the registers. */
   mergeFrom(other: InstallCounter): void {
-    if (other.#exact) {
-      other.#exact.forEachWords((a, b, c, d) => this.#add(a, b, c, d));
+    if (other.#registers) {
+      if (!this.#registers) this.#toRegisters();
+      const mine = this.#registers!;
+      const theirs = other.#registers;
+      for (let i = 0; i < REGISTERS; i += 1) if (theirs[i]! > mine[i]!) mine[i] = theirs[i]!;
       return;
     }
-    if (this.#exact) {
-      const registers = new Uint8Array(REGISTERS);
-      this.#registers = registers;
-      this.#exact.forEachWords((w, x, y, z) => this.#register(w, x, y, z));
-      this.#exact = null;
-    }
-    const mine = this.#registers!;
-    const theirs = other.#registers!;
-    for (let i = 0; i < REGISTERS; i += 1) if (theirs[i]! > mine[i]!) mine[i] = theirs[i]!;
+    if (other.#exact) other.#exact.forEachWords((a, b, c, d) => this.#add(a, b, c, d));
+    else if (other.#single) this.#add(other.#a, other.#b, other.#c, other.#d);
   }
 
   #register(a: number, b: number, c: number, d: number): void {

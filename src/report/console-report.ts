@@ -4,8 +4,11 @@ import { formatCount, formatPercent } from '../render/format.ts';
 import { limitMessage } from '../records/tally.ts';
 import type { RunReport } from './run-report.ts';
 
+/** Groups printed in the table, most errored first; the rest are counted on one line. */
+export const CONSOLE_MAX_GROUPS = 50;
+
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const widths = rows[0]!.map((_, column) => rows.reduce((widest, row) => Math.max(widest, row[column]!.length), 0));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
 
@@ -22,7 +25,7 @@ export function formatConsoleReport(report: RunReport): string {
   }
   const rows = [
     [...report.groupBy, 'sessions', 'errored', 'rate', 'flagged', 'issue'],
-    ...report.groups.map((group) => [
+    ...report.groups.slice(0, CONSOLE_MAX_GROUPS).map((group) => [
       ...group.fields.map((field) => field.value),
       formatCount(group.sessions),
       formatCount(group.erroredSessions),
@@ -31,7 +34,14 @@ export function formatConsoleReport(report: RunReport): string {
       group.issue ? `${group.issue.action}${group.issue.number ? ` #${group.issue.number}` : ''}` : '',
     ]),
   ];
-  lines.push(table(rows), '');
+  lines.push(table(rows));
+  if (report.groups.length > CONSOLE_MAX_GROUPS) {
+    const rest = report.groups.slice(CONSOLE_MAX_GROUPS);
+    const sessions = rest.reduce((sum, group) => sum + group.sessions, 0);
+    const errored = rest.reduce((sum, group) => sum + group.erroredSessions, 0);
+    lines.push(`... and ${rest.length} more group(s) with fewer errored sessions: ${formatCount(sessions)} sessions, ${formatCount(errored)} errored (all in the JSON report)`);
+  }
+  lines.push('');
   for (const problem of report.problems) {
     const scope = problem.problem.openFields.map((field) => `, every ${field}`).join('');
     const issue = problem.issue ? `; ${problem.issue.action}${problem.issue.number ? ` #${problem.issue.number}` : ''}` : '';
@@ -50,6 +60,9 @@ export function formatConsoleReport(report: RunReport): string {
       `${totals.muted} muted, ${totals.deferred} deferred, ${totals.duplicates} closed as duplicates${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
   );
   if (report.merged) lines.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
+  if (report.folded.configurations > 0) {
+    lines.push(`warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`);
+  }
   return [...lines, ...reasonLines(report)].join('\n');
 }
 

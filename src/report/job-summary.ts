@@ -67,6 +67,14 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     true,
   );
   }
+  if (report.folded.configurations > 0) {
+    summary.addRaw(
+      `<p>⚠️ <strong>${formatCount(report.folded.configurations)} configuration(s) folded</strong> into "other configurations" ` +
+        `(${formatCount(report.folded.sessions)} sessions, ${formatCount(report.folded.erroredSessions)} errored): the run had more than max-configurations distinct configurations, ` +
+        `as when a producer writes a build hash into a version. They are left out of the problem search and the tables.</p>`,
+      true,
+    );
+  }
   if (intake.limitReached) summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
   const waiting = intake.skipped['artifact-deferred-rate-limit'] ?? 0;
   if (waiting > 0) summary.addRaw(`<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);

@@ -3,6 +3,7 @@
 
 import type { JudgedGroup } from '../aggregate/flag-groups.ts';
 import type { ProblemGroup } from '../problems/judge-problems.ts';
+import type { FoldedConfigurations } from '../aggregate/aggregate-groups.ts';
 import type { IntakeTally } from '../records/tally.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { AppliedAction } from '../trackers/apply-plan.ts';
@@ -48,6 +49,8 @@ export interface RunReport {
   };
   /** The problems found, each with its issue. */
   problems: ProblemReport[];
+  /** Configurations folded away past max-configurations, counted (all zero when none were). */
+  folded: FoldedConfigurations;
   groups: GroupReport[];
   /** Every OS × app version pair, judged like a group. */
   matrix: JudgedGroup[];
@@ -72,6 +75,7 @@ export function buildReport(input: {
   intake: IntakeTally;
   groups: (JudgedGroup & { problemFingerprint?: string })[];
   problems?: ProblemGroup[];
+  folded?: FoldedConfigurations;
   matrix?: JudgedGroup[];
   issues: AppliedAction[];
 }): RunReport {
@@ -102,6 +106,7 @@ export function buildReport(input: {
       deferred: count('deferred'),
       duplicates: count('duplicate'),
     },
+    folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
     problems: (input.problems ?? []).map((problem) => {
       const issue = byFingerprint.get(problem.fingerprint);
       return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
