@@ -2700,11 +2700,12 @@ function looksRandom(token) {
   if (digits >= 3 && letters >= 6 && letterDigitSwitches >= 6) return true;
   const upperShare = letters === 0 ? 0 : upper / letters;
   const lowerRuns = core.match(/[a-z]+/g) ?? [];
-  const single = lowerRuns.filter((run) => run.length === 1).length;
+  const single = lowerRuns.length - (core.match(/[a-z]{2,}/g) ?? []).length - (core.match(SHORT_WORDS) ?? []).length;
   const choppy = single >= 3 && single >= 0.3 * lowerRuns.length || single >= 1 && letterDigitSwitches >= 2;
   return letters >= RANDOM_MIN_LENGTH - other && upperShare >= 0.25 && upperShare <= 0.75 && caseSwitches >= 6 && choppy;
 }
 var TOKEN_RUN = /[A-Za-z0-9_+/=-]{20,}/g;
+var SHORT_WORDS = /(?:Of|Is|On|In|At|To|By|Or|An|As|Up|Io|Os|Id|No|If|Do|Go|Ok)(?=[A-Z0-9]|$)/g;
 function secretRuleFor(value) {
   if (value.length < 12) return null;
   if (ANY_VENDOR_TOKEN.test(value)) return "vendor-token";

@@ -76,6 +76,9 @@ describe('the bundled templates', () => {
     assert.match(body, /last good version 2\.3\.1 \(0\.0% of 50 sessions errored\)/);
     assert.match(body, /Fixed in 2\.5\.0\? 1\.25% of 80 sessions errored there\./);
     assert.match(body, /p 3\.2e-9 against a level of 0\.0067/);
+    // Public text carries days, never the time a session started.
+    assert.match(body, /Sessions started from 2026-11-14 to 2026-11-20 \(UTC days\)/);
+    assert.doesNotMatch(body, /T\d\d:\d\d/);
     assert.match(body, /\| Errored-session rate \| 40\.0% \(28\.6%–52\.6%\) \| 1\.80% \|/);
     assert.match(body, /```mermaid\nxychart-beta\n {4}title "Errored-session rate per day \(%\)"\n {4}x-axis \["11-19", "11-20"\]\n {4}y-axis "errored %" 0 --> 50\n {4}line \[20, 50\]\n```/);
     assert.match(body, /```mermaid\nxychart-beta\n {4}title "Sessions per day"\n {4}x-axis \["11-19", "11-20"\]\n {4}y-axis "sessions" 0 --> 40\n {4}bar \[20, 40\]\n```/);

@@ -90,12 +90,15 @@ export function looksRandom(token: string): boolean {
   // lower-case run is a word's tail and rarely a single letter; in random text a third are.
   const upperShare = letters === 0 ? 0 : upper / letters;
   const lowerRuns = core.match(/[a-z]+/g) ?? [];
-  const single = lowerRuns.filter((run) => run.length === 1).length;
+  // A single lower-case letter after a capital is often a short word of a name ("IndexOutOfBounds").
+  const single = lowerRuns.length - (core.match(/[a-z]{2,}/g) ?? []).length - (core.match(SHORT_WORDS) ?? []).length;
   const choppy = (single >= 3 && single >= 0.3 * lowerRuns.length) || (single >= 1 && letterDigitSwitches >= 2);
   return letters >= RANDOM_MIN_LENGTH - other && upperShare >= 0.25 && upperShare <= 0.75 && caseSwitches >= 6 && choppy;
 }
 
 const TOKEN_RUN = /[A-Za-z0-9_+/=-]{20,}/g;
+/** Two-letter words of identifiers, a capital and one lower-case letter before a capital or the end. */
+const SHORT_WORDS = /(?:Of|Is|On|In|At|To|By|Or|An|As|Up|Io|Os|Id|No|If|Do|Go|Ok)(?=[A-Z0-9]|$)/g;
 
 /** The secret rule a string breaks, or null. */
 export function secretRuleFor(value: string): SecretRule | null {

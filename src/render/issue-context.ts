@@ -51,6 +51,7 @@ export interface IssueContext {
     installs: number;
     /** True when `installs` is an estimate: past 16,384 installations a group counts them approximately. */
     installsApproximate: boolean;
+    /** UTC days (YYYY-MM-DD) of the first and last session: issues are public, so never the time a person worked. */
     firstSessionAt: string;
     lastSessionAt: string;
     durationMedianSeconds: number;
@@ -128,8 +129,8 @@ export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (va
       logLines: group.logLines,
       installs: group.installs,
       installsApproximate: group.installsApproximate,
-      firstSessionAt: group.firstSessionAt,
-      lastSessionAt: group.lastSessionAt,
+      firstSessionAt: group.firstSessionAt.slice(0, 10),
+      lastSessionAt: group.lastSessionAt.slice(0, 10),
       durationMedianSeconds: group.durationMedianSeconds,
       durationP95Seconds: group.durationP95Seconds,
     },
