@@ -41134,10 +41134,10 @@ function lowerBound(lows, lo, hi, low) {
   let to;
   const guess = lo + Math.floor((hi - lo) * low / BUCKETS);
   if (lows[guess] < low) {
-    let below = guess;
+    let below2 = guess;
     let step = 1;
     for (; ; ) {
-      const probe = below + step;
+      const probe = below2 + step;
       if (probe >= hi) {
         to = hi;
         break;
@@ -41146,10 +41146,10 @@ function lowerBound(lows, lo, hi, low) {
         to = probe;
         break;
       }
-      below = probe;
+      below2 = probe;
       step *= 2;
     }
-    from = below + 1;
+    from = below2 + 1;
   } else {
     let atLeast = guess;
     let step = 1;
@@ -43055,6 +43055,52 @@ function judgeGroups(groups2, rule) {
 // src/problems/judge-problems.ts
 import { createHash as createHash5 } from "node:crypto";
 
+// src/problems/cell-view.ts
+function createCellView(configs, eventCells) {
+  const totalSessions = configs.reduce((sum, cell2) => sum + cell2.sessions, 0);
+  const byMeasure = /* @__PURE__ */ new Map();
+  for (const cell2 of eventCells) {
+    let map = byMeasure.get(cell2.measure);
+    if (!map) byMeasure.set(cell2.measure, map = /* @__PURE__ */ new Map());
+    map.set(cell2.config, cell2);
+  }
+  const totals = /* @__PURE__ */ new Map();
+  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum, cell2) => sum + cell2.events, 0));
+  const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
+  return {
+    configs,
+    totalSessions,
+    byMeasure,
+    totalEvents: (measure) => totals.get(measure) ?? 0,
+    eventsAt,
+    countsOf(cells, measure) {
+      let sessions = 0;
+      let events = 0;
+      for (const cell2 of cells) {
+        sessions += configs[cell2].sessions;
+        events += eventsAt(measure, cell2);
+      }
+      return { sessions, events };
+    },
+    referenceWithout(members, out, measure) {
+      const skip2 = new Uint8Array(configs.length);
+      for (const member of members) skip2[member] = 1;
+      for (const member of out) skip2[member] = 1;
+      let sessions = 0;
+      let events = 0;
+      for (let config = 0; config < configs.length; config += 1) {
+        if (skip2[config]) continue;
+        sessions += configs[config].sessions;
+        events += eventsAt(measure, config);
+      }
+      return { sessions, events };
+    }
+  };
+}
+function tableOf(own2, reference) {
+  return { events: own2.events, sessions: own2.sessions, totalEvents: own2.events + reference.events, totalSessions: own2.sessions + reference.sessions };
+}
+
 // src/problems/hypergeometric.ts
 var LANCZOS = [
   0.9999999999998099,
@@ -43169,6 +43215,55 @@ function logFisherGreaterMid(table2) {
   if (table2.events < d.lo || table2.events > d.hi) return tail;
   const half = d.logPmf(table2.events) - Math.LN2;
   return tail === Number.NEGATIVE_INFINITY ? tail : tail + logOneMinusExp(Math.min(0, half - tail));
+}
+
+// src/problems/install-spread.ts
+var HEAVY_USER = 4;
+var OUTLIER_P = 1e-3;
+function plausibleMost(lambda) {
+  if (!(lambda > 0)) return 0;
+  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
+  let term = Math.exp(-lambda);
+  let cumulative = term;
+  let k = 0;
+  while (1 - cumulative > OUTLIER_P) {
+    k += 1;
+    term *= lambda / k;
+    cumulative += term;
+  }
+  return k;
+}
+function installSpread(view, cells, measure, own2, reference, rule, test, logLevel) {
+  const merged = /* @__PURE__ */ new Map();
+  let without = 0;
+  let withInstall = 0;
+  for (const cell2 of cells) {
+    withInstall += view.configs[cell2].withInstall;
+    const events = view.byMeasure.get(measure)?.get(cell2);
+    if (!events) continue;
+    without += events.unattributed;
+    for (const [install, count] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count);
+  }
+  const known = withInstall > 0;
+  const counts = [...merged.values()].sort((a, b) => b - a);
+  for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
+  counts.sort((a, b) => b - a);
+  const affected = known ? merged.size + without : own2.events;
+  if (!known) return { known, affected, heaviest: [], spread: true };
+  const installs = cells.reduce((sum, cell2) => sum + view.configs[cell2].installs, 0);
+  const top = counts[0] ?? 0;
+  const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
+  const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
+  const kept2 = counts.filter((count) => count <= most);
+  const outliers = own2.events - kept2.reduce((sum, count) => sum + count, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
+  const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
+  const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
+  const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
+  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count) => sum + Math.max(0, count - cap), 0);
+  const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
+  const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
+  const spread2 = kept2.length >= rule.minInstallations && enough && test(tableOf(rest, reference)) <= logLevel;
+  return { known, affected, heaviest, spread: spread2 };
 }
 
 // src/problems/pattern.ts
@@ -43307,38 +43402,66 @@ function taroneLevel(logMinimums, alpha) {
   return { logLevel: logAlpha - Math.log(Math.max(1, sorted.length)), testable: sorted.length };
 }
 
+// src/problems/version-baselines.ts
+var CLEAN_VERSION_P = Math.log(0.05);
+function below(entry, problem) {
+  return logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + problem.events, totalSessions: entry.sessions + problem.sessions }) < CLEAN_VERSION_P;
+}
+function baselinesOf(view, fields, minSessions, pattern, measure, members, counts) {
+  const { configs } = view;
+  const versionAt = fields.indexOf(VERSION_FIELD);
+  const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].sort(compareVersions);
+  const result = { versions, lastGood: null, fixedIn: [], comparison: null };
+  if (versionAt < 0 || versions.length === 0) return result;
+  const versionTerm = pattern[versionAt];
+  if (versionTerm.op === "any") {
+    const same = new Set(versions);
+    let sessions = 0;
+    let events = 0;
+    for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
+      if (matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
+      sessions += configs[cell2].sessions;
+      events += view.eventsAt(measure, cell2);
+    }
+    const fixed = pattern.filter((term) => term.op === "is").map((term) => term.field);
+    if (sessions > 0) result.comparison = { label: `on the other ${fixed.join(" and ")} values of the same versions`, sessions, events };
+    return result;
+  }
+  const anchor = anchorOf(pattern);
+  const byVersion = /* @__PURE__ */ new Map();
+  for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
+    if (!matches(anchor, configs[cell2].values)) continue;
+    const version = configs[cell2].values[versionAt];
+    const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
+    entry.sessions += configs[cell2].sessions;
+    entry.events += view.eventsAt(measure, cell2);
+    byVersion.set(version, entry);
+  }
+  const first = versions[0];
+  const last = versions.at(-1);
+  const older = [...byVersion.keys()].filter((version) => compareVersions(version, first) < 0).sort(compareVersions);
+  const previous = older.reverse().find((version) => byVersion.get(version).sessions >= minSessions);
+  if (previous !== void 0) {
+    const entry = byVersion.get(previous);
+    result.comparison = { label: `in ${previous}`, ...entry };
+    if (below(entry, counts)) result.lastGood = { version: previous, ...entry };
+  }
+  for (const version of [...byVersion.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
+    const entry = byVersion.get(version);
+    if (entry.sessions >= minSessions && below(entry, counts)) result.fixedIn.push({ version, ...entry });
+  }
+  return result;
+}
+
 // src/problems/find-problems.ts
 var CLEAN_P = Math.log(0.01);
-var FIXED_P = Math.log(0.05);
 var CELL_SHARE = 0.8;
-var HEAVY_USER = 4;
-var OUTLIER_P = 1e-3;
-function plausibleMost(lambda) {
-  if (!(lambda > 0)) return 0;
-  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
-  let term = Math.exp(-lambda);
-  let cumulative = term;
-  let k = 0;
-  while (1 - cumulative > OUTLIER_P) {
-    k += 1;
-    term *= lambda / k;
-    cumulative += term;
-  }
-  return k;
-}
 function problemKey(pattern, measure) {
   return `${measure === null ? "" : `${JSON.stringify(measure)}:`}${patternKey(pattern)}`;
 }
 function findProblems(configs, eventCells, rule) {
-  const totalSessions = configs.reduce((sum, cell2) => sum + cell2.sessions, 0);
-  const byMeasure = /* @__PURE__ */ new Map();
-  for (const cell2 of eventCells) {
-    let map = byMeasure.get(cell2.measure);
-    if (!map) byMeasure.set(cell2.measure, map = /* @__PURE__ */ new Map());
-    map.set(cell2.config, cell2);
-  }
-  const totalEvents = /* @__PURE__ */ new Map();
-  for (const [measure, cells] of byMeasure) totalEvents.set(measure, [...cells.values()].reduce((sum, cell2) => sum + cell2.events, 0));
+  const view = createCellView(configs, eventCells);
+  const { totalSessions, byMeasure, eventsAt, countsOf, referenceWithout } = view;
   const indexed = indexPatterns(
     rule.fields,
     configs.map((cell2) => cell2.values),
@@ -43351,7 +43474,7 @@ function findProblems(configs, eventCells, rule) {
     const members = entry.members();
     const family = entry.pattern.every((term) => term.op === "is") ? 0 : 1;
     for (const [measure, cells] of byMeasure) {
-      const total = totalEvents.get(measure);
+      const total = view.totalEvents(measure);
       const minimum = logMinimumFisher(entry.sessions, total, totalSessions);
       minimums[family].push(minimum);
       let events = 0;
@@ -43372,7 +43495,6 @@ function findProblems(configs, eventCells, rule) {
     return flags;
   };
   const explainedCounts = /* @__PURE__ */ new Map();
-  const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
   function residual(members, measure) {
     const flags = explainedOf(measure);
     let sessions = 0;
@@ -43385,11 +43507,8 @@ function findProblems(configs, eventCells, rule) {
       events += eventsAt(measure, member);
     }
     const out = explainedCounts.get(measure) ?? { sessions: 0, events: 0 };
-    const reference = { sessions: totalSessions - out.sessions - sessions, events: totalEvents.get(measure) - out.events - events };
+    const reference = { sessions: totalSessions - out.sessions - sessions, events: view.totalEvents(measure) - out.events - events };
     return { own: { sessions, events }, cells, reference };
-  }
-  function tableOf(own2, reference) {
-    return { events: own2.events, sessions: own2.sessions, totalEvents: own2.events + reference.events, totalSessions: own2.sessions + reference.sessions };
   }
   function cleanPart(pattern, cells, measure, own2, reference) {
     for (let field = 0; field < pattern.length; field += 1) {
@@ -43416,36 +43535,7 @@ function findProblems(configs, eventCells, rule) {
     return null;
   }
   function installEvidence(cells, measure, own2, reference, logLevel) {
-    const merged = /* @__PURE__ */ new Map();
-    let without = 0;
-    let withInstall = 0;
-    for (const cell2 of cells) {
-      withInstall += configs[cell2].withInstall;
-      const events = byMeasure.get(measure)?.get(cell2);
-      if (!events) continue;
-      without += events.unattributed;
-      for (const [install, count] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count);
-    }
-    const known = withInstall > 0;
-    const counts = [...merged.values()].sort((a, b) => b - a);
-    for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
-    counts.sort((a, b) => b - a);
-    const affected = known ? merged.size + without : own2.events;
-    if (!known) return { known, affected, heaviest: [], spread: true };
-    const installs = cells.reduce((sum, cell2) => sum + configs[cell2].installs, 0);
-    const top = counts[0] ?? 0;
-    const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
-    const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
-    const kept2 = counts.filter((count) => count <= most);
-    const outliers = own2.events - kept2.reduce((sum, count) => sum + count, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
-    const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
-    const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
-    const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
-    const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count) => sum + Math.max(0, count - cap), 0);
-    const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
-    const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
-    const spread2 = kept2.length >= rule.minInstallations && enough && testOf(tableOf(rest, reference)) <= logLevel;
-    return { known, affected, heaviest, spread: spread2 };
+    return installSpread(view, cells, measure, own2, reference, rule, testOf, logLevel);
   }
   const memberSets = /* @__PURE__ */ new Map();
   const setOf = (candidate) => {
@@ -43527,28 +43617,6 @@ function findProblems(configs, eventCells, rule) {
     const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
     problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
   }
-  function referenceWithout(members, out, measure) {
-    const skip2 = new Uint8Array(configs.length);
-    for (const member of members) skip2[member] = 1;
-    for (const member of out) skip2[member] = 1;
-    let sessions = 0;
-    let events = 0;
-    for (let config = 0; config < configs.length; config += 1) {
-      if (skip2[config]) continue;
-      sessions += configs[config].sessions;
-      events += eventsAt(measure, config);
-    }
-    return { sessions, events };
-  }
-  function countsOf(cells, measure) {
-    let sessions = 0;
-    let events = 0;
-    for (const cell2 of cells) {
-      sessions += configs[cell2].sessions;
-      events += eventsAt(measure, cell2);
-    }
-    return { sessions, events };
-  }
   function verdictOf(problem) {
     if (problem.detected) return "significantly worse than the rest, with the excess spread over enough installations";
     if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
@@ -43558,52 +43626,7 @@ function findProblems(configs, eventCells, rule) {
   }
   function describe(pattern, measure, members, detected) {
     const counts = countsOf(members, measure);
-    const versionAt = rule.fields.indexOf(VERSION_FIELD);
-    const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].sort(compareVersions);
-    let lastGood = null;
-    const fixedIn = [];
-    let comparison = null;
-    const versionTerm = versionAt < 0 ? null : pattern[versionAt];
-    if (versionTerm && versionTerm.op !== "any" && versions.length > 0) {
-      const anchor = anchorOf(pattern);
-      const byVersion = /* @__PURE__ */ new Map();
-      for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-        if (!matches(anchor, configs[cell2].values)) continue;
-        const version = configs[cell2].values[versionAt];
-        const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
-        entry.sessions += configs[cell2].sessions;
-        entry.events += eventsAt(measure, cell2);
-        byVersion.set(version, entry);
-      }
-      const first = versions[0];
-      const last = versions.at(-1);
-      const older = [...byVersion.keys()].filter((version) => compareVersions(version, first) < 0).sort(compareVersions);
-      const previous = older.reverse().find((version) => byVersion.get(version).sessions >= rule.minSessions);
-      if (previous !== void 0) {
-        const entry = byVersion.get(previous);
-        comparison = { label: `in ${previous}`, ...entry };
-        if (logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + counts.events, totalSessions: entry.sessions + counts.sessions }) < FIXED_P) {
-          lastGood = { version: previous, ...entry };
-        }
-      }
-      for (const version of [...byVersion.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
-        const entry = byVersion.get(version);
-        if (entry.sessions < rule.minSessions) continue;
-        const table2 = { events: entry.events, sessions: entry.sessions, totalEvents: entry.events + counts.events, totalSessions: entry.sessions + counts.sessions };
-        if (logFisherLess(table2) < FIXED_P) fixedIn.push({ version, ...entry });
-      }
-    } else if (versionAt >= 0 && versions.length > 0) {
-      const same = new Set(versions);
-      let sessions = 0;
-      let events = 0;
-      for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-        if (matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
-        sessions += configs[cell2].sessions;
-        events += eventsAt(measure, cell2);
-      }
-      const fixed = pattern.filter((term) => term.op === "is").map((term) => term.field);
-      if (sessions > 0) comparison = { label: `on the other ${fixed.join(" and ")} values of the same versions`, sessions, events };
-    }
+    const { versions, lastGood, fixedIn, comparison } = baselinesOf(view, rule.fields, rule.minSessions, pattern, measure, members, counts);
     const reference = referenceWithout(members, [], measure);
     const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;
     const problem = {

@@ -13,12 +13,21 @@
 //    are then tested against a reference without the problems found.
 
 import type { ConfigCell, EventCell } from '../aggregate/cell-events.ts';
-import { compareVersions } from '../aggregate/versions.ts';
+import { createCellView, tableOf } from './cell-view.ts';
+import type { Counts } from './cell-view.ts';
 import { logFisherGreater, logFisherGreaterMid, logFisherLess, logMinimumFisher } from './hypergeometric.ts';
-import { anchorOf, kindOf, matches, patternKey, VERSION_FIELD } from './pattern.ts';
+import { installSpread } from './install-spread.ts';
+import type { InstallEvidence } from './install-spread.ts';
+import { kindOf, matches, patternKey } from './pattern.ts';
 import type { Pattern, ProblemKind } from './pattern.ts';
 import { indexPatterns } from './pattern-index.ts';
 import { taroneLevel } from './tarone.ts';
+import { baselinesOf } from './version-baselines.ts';
+import type { VersionCounts } from './version-baselines.ts';
+
+export type { Counts } from './cell-view.ts';
+export type { InstallEvidence } from './install-spread.ts';
+export type { VersionCounts } from './version-baselines.ts';
 
 export interface ProblemRule {
   /** The configuration fields, in the order of each cell's values. */
@@ -30,26 +39,6 @@ export interface ProblemRule {
   /** A problem's rate must be at least this multiple of its reference rate. */
   minRateRatio: number;
   errorRateThreshold: number;
-}
-
-export interface Counts {
-  sessions: number;
-  events: number;
-}
-
-export interface InstallEvidence {
-  /** False when no session of the problem carried an installation ID: sessions stand in for installations. */
-  known: boolean;
-  /** Installations with at least one event (sessions without an ID count one each). */
-  affected: number;
-  /** Events of the heaviest installations, the ones left out when checking the spread. */
-  heaviest: number[];
-  /** True when the events stay significant without the heaviest min-installations - 1 installations. */
-  spread: boolean;
-}
-
-export interface VersionCounts extends Counts {
-  version: string;
 }
 
 export interface Problem {
@@ -91,30 +80,8 @@ export interface ProblemSearch {
 
 /** A part of a pattern is clean below this one-sided p against the pattern and above it against the reference. */
 const CLEAN_P = Math.log(0.01);
-/** A newer version is "fixed?" when its rate is below the problem's at this one-sided p. */
-const FIXED_P = Math.log(0.05);
 /** The share of alpha for configuration cells; the wider descriptions, with more sessions each, get the rest. */
 const CELL_SHARE = 0.8;
-
-/** A heavy user has up to this many times the average sessions of an installation. */
-const HEAVY_USER = 4;
-/** An installation is an outlier when a heavy user would report more events with this probability at most. */
-const OUTLIER_P = 1e-3;
-
-/** The smallest count a Poisson(lambda) exceeds with probability below OUTLIER_P. */
-export function plausibleMost(lambda: number): number {
-  if (!(lambda > 0)) return 0;
-  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
-  let term = Math.exp(-lambda);
-  let cumulative = term;
-  let k = 0;
-  while (1 - cumulative > OUTLIER_P) {
-    k += 1;
-    term *= lambda / k;
-    cumulative += term;
-  }
-  return k;
-}
 
 interface Candidate {
   key: string;
@@ -135,15 +102,8 @@ export function problemKey(pattern: Pattern, measure: string | null): string {
 }
 
 export function findProblems(configs: readonly ConfigCell[], eventCells: readonly EventCell[], rule: ProblemRule): ProblemSearch {
-  const totalSessions = configs.reduce((sum, cell) => sum + cell.sessions, 0);
-  const byMeasure = new Map<string | null, Map<number, EventCell>>();
-  for (const cell of eventCells) {
-    let map = byMeasure.get(cell.measure);
-    if (!map) byMeasure.set(cell.measure, (map = new Map()));
-    map.set(cell.config, cell);
-  }
-  const totalEvents = new Map<string | null, number>();
-  for (const [measure, cells] of byMeasure) totalEvents.set(measure, [...cells.values()].reduce((sum, cell) => sum + cell.events, 0));
+  const view = createCellView(configs, eventCells);
+  const { totalSessions, byMeasure, eventsAt, countsOf, referenceWithout } = view;
 
   const indexed = indexPatterns(
     rule.fields,
@@ -158,7 +118,7 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     const members = entry.members();
     const family = entry.pattern.every((term) => term.op === 'is') ? 0 : 1;
     for (const [measure, cells] of byMeasure) {
-      const total = totalEvents.get(measure)!;
+      const total = view.totalEvents(measure);
       const minimum = logMinimumFisher(entry.sessions, total, totalSessions);
       minimums[family].push(minimum);
       let events = 0;
@@ -182,7 +142,6 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
   };
   /** Sessions and events of the explained cells, per measure: kept as cells are explained. */
   const explainedCounts = new Map<string | null, Counts>();
-  const eventsAt = (measure: string | null, config: number) => byMeasure.get(measure)?.get(config)?.events ?? 0;
 
   /** Sessions and events of `members` not yet explained, and the reference without any explained cell. */
   function residual(members: readonly number[], measure: string | null): { own: Counts; cells: number[]; reference: Counts } {
@@ -197,12 +156,8 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
       events += eventsAt(measure, member);
     }
     const out = explainedCounts.get(measure) ?? { sessions: 0, events: 0 };
-    const reference = { sessions: totalSessions - out.sessions - sessions, events: totalEvents.get(measure)! - out.events - events };
+    const reference = { sessions: totalSessions - out.sessions - sessions, events: view.totalEvents(measure) - out.events - events };
     return { own: { sessions, events }, cells, reference };
-  }
-
-  function tableOf(own: Counts, reference: Counts) {
-    return { events: own.events, sessions: own.sessions, totalEvents: own.events + reference.events, totalSessions: own.sessions + reference.sessions };
   }
 
   /** A value of a field the pattern leaves open (or spans, for since) with enough sessions and clean: the pattern overstates. */
@@ -233,42 +188,7 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
   }
 
   function installEvidence(cells: readonly number[], measure: string | null, own: Counts, reference: Counts, logLevel: number): InstallEvidence {
-    const merged = new Map<string, number>();
-    let without = 0;
-    let withInstall = 0;
-    for (const cell of cells) {
-      withInstall += configs[cell]!.withInstall;
-      const events = byMeasure.get(measure)?.get(cell);
-      if (!events) continue;
-      without += events.unattributed;
-      for (const [install, count] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count);
-    }
-    const known = withInstall > 0;
-    const counts = [...merged.values()].sort((a, b) => b - a);
-    for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
-    counts.sort((a, b) => b - a);
-    const affected = known ? merged.size + without : own.events;
-    if (!known) return { known, affected, heaviest: [], spread: true };
-    // An installation with more events than a heavy user of the problem could plausibly
-    // have is left out whole: a crash loop is one installation's story, not the problem's.
-    const installs = cells.reduce((sum, cell) => sum + configs[cell]!.installs, 0);
-    const top = counts[0] ?? 0;
-    const typicalRate = own.sessions > top ? Math.max(0, own.events - top) / (own.sessions - top) : 0;
-    // With min-installations 1 one installation may make a problem, and none is left out.
-    const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own.sessions / installs)) : Number.POSITIVE_INFINITY;
-    const kept = counts.filter((count) => count <= most);
-    const outliers = own.events - kept.reduce((sum, count) => sum + count, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
-    // The heaviest of the rest are cut down to the min-installations-th heaviest, or to twice
-    // what the median affected installation reports if that is more: an excess carried by fewer
-    // installations goes, one spread over more stays, and ordinary spread costs little.
-    const median = kept.length > 0 ? kept[Math.floor(kept.length / 2)]! : 0;
-    const cap = Math.max(kept[rule.minInstallations - 1] ?? 0, 2 * median);
-    const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
-    const removed = outliers + kept.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count) => sum + Math.max(0, count - cap), 0);
-    const rest = { sessions: own.sessions - removed, events: own.events - removed };
-    const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
-    const spread = kept.length >= rule.minInstallations && enough && testOf(tableOf(rest, reference)) <= logLevel;
-    return { known, affected, heaviest, spread };
+    return installSpread(view, cells, measure, own, reference, rule, testOf, logLevel);
   }
 
   type Scored = { candidate: Candidate; logP: number; own: Counts; cells: number[]; reference: Counts };
@@ -366,30 +286,6 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
   }
 
-  function referenceWithout(members: readonly number[], out: readonly number[], measure: string | null): Counts {
-    const skip = new Uint8Array(configs.length);
-    for (const member of members) skip[member] = 1;
-    for (const member of out) skip[member] = 1;
-    let sessions = 0;
-    let events = 0;
-    for (let config = 0; config < configs.length; config += 1) {
-      if (skip[config]) continue;
-      sessions += configs[config]!.sessions;
-      events += eventsAt(measure, config);
-    }
-    return { sessions, events };
-  }
-
-  function countsOf(cells: readonly number[], measure: string | null): Counts {
-    let sessions = 0;
-    let events = 0;
-    for (const cell of cells) {
-      sessions += configs[cell]!.sessions;
-      events += eventsAt(measure, cell);
-    }
-    return { sessions, events };
-  }
-
   function verdictOf(problem: Problem): string {
     if (problem.detected) return 'significantly worse than the rest, with the excess spread over enough installations';
     if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
@@ -401,54 +297,7 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
   /** The figures and the baselines a reader needs, for any pattern. */
   function describe(pattern: Pattern, measure: string | null, members: number[], detected: boolean): Problem {
     const counts = countsOf(members, measure);
-    const versionAt = rule.fields.indexOf(VERSION_FIELD);
-    const versions = versionAt < 0 ? [] : [...new Set(members.map((cell) => configs[cell]!.values[versionAt]!))].sort(compareVersions);
-    let lastGood: VersionCounts | null = null;
-    const fixedIn: VersionCounts[] = [];
-    let comparison: Problem['comparison'] = null;
-    const versionTerm = versionAt < 0 ? null : pattern[versionAt]!;
-    if (versionTerm && versionTerm.op !== 'any' && versions.length > 0) {
-      // The same anchor on other versions: the version before, and newer ones that run clean.
-      const anchor = anchorOf(pattern);
-      const byVersion = new Map<string, Counts>();
-      for (let cell = 0; cell < configs.length; cell += 1) {
-        if (!matches(anchor, configs[cell]!.values)) continue;
-        const version = configs[cell]!.values[versionAt]!;
-        const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
-        entry.sessions += configs[cell]!.sessions;
-        entry.events += eventsAt(measure, cell);
-        byVersion.set(version, entry);
-      }
-      const first = versions[0]!;
-      const last = versions.at(-1)!;
-      const older = [...byVersion.keys()].filter((version) => compareVersions(version, first) < 0).sort(compareVersions);
-      const previous = older.reverse().find((version) => byVersion.get(version)!.sessions >= rule.minSessions);
-      if (previous !== undefined) {
-        const entry = byVersion.get(previous)!;
-        comparison = { label: `in ${previous}`, ...entry };
-        if (logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + counts.events, totalSessions: entry.sessions + counts.sessions }) < FIXED_P) {
-          lastGood = { version: previous, ...entry };
-        }
-      }
-      for (const version of [...byVersion.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
-        const entry = byVersion.get(version)!;
-        if (entry.sessions < rule.minSessions) continue;
-        const table = { events: entry.events, sessions: entry.sessions, totalEvents: entry.events + counts.events, totalSessions: entry.sessions + counts.sessions };
-        if (logFisherLess(table) < FIXED_P) fixedIn.push({ version, ...entry });
-      }
-    } else if (versionAt >= 0 && versions.length > 0) {
-      // No version in the description: the other values of its fixed fields, on the same versions.
-      const same = new Set(versions);
-      let sessions = 0;
-      let events = 0;
-      for (let cell = 0; cell < configs.length; cell += 1) {
-        if (matches(pattern, configs[cell]!.values) || !same.has(configs[cell]!.values[versionAt]!)) continue;
-        sessions += configs[cell]!.sessions;
-        events += eventsAt(measure, cell);
-      }
-      const fixed = pattern.filter((term) => term.op === 'is').map((term) => term.field);
-      if (sessions > 0) comparison = { label: `on the other ${fixed.join(' and ')} values of the same versions`, sessions, events };
-    }
+    const { versions, lastGood, fixedIn, comparison } = baselinesOf(view, rule.fields, rule.minSessions, pattern, measure, members, counts);
     const reference = referenceWithout(members, [], measure);
     const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;
     const problem: Problem = {
