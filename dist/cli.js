@@ -42749,12 +42749,17 @@ function figuresOf(group, fields) {
     lastSessionAt: new Date(group.last).toISOString(),
     durationMedianSeconds: quantile(group, 0.5),
     durationP95Seconds: quantile(group, 0.95),
-    topErrorKinds: [...group.errorKinds].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
-    runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+    topErrorKinds: [...group.errorKinds ?? []].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
+    runs: [...group.runs?.values() ?? []].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
     days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS3).toISOString().slice(0, 10), ...bucket })),
-    appVersions: sortVersions([...group.versions]),
+    appVersions: group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version],
     singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions
   };
+}
+function addVersion(group, version) {
+  if (group.versions) group.versions.add(version);
+  else if (group.version === null) group.version = version;
+  else if (group.version !== version) group.versions = /* @__PURE__ */ new Set([group.version, version]);
 }
 function track(tracker, compact, summary, hasInstall) {
   if (!hasInstall) tracker.addUnattributed();
@@ -42788,12 +42793,13 @@ function createAggregator(groupBy2) {
         last: Number.NEGATIVE_INFINITY,
         durations: null,
         firstDuration: Number.NaN,
-        errorKinds: /* @__PURE__ */ new Map(),
-        runs: /* @__PURE__ */ new Map(),
+        errorKinds: null,
+        runs: null,
         days: /* @__PURE__ */ new Map(),
-        versions: /* @__PURE__ */ new Set(),
+        version: null,
+        versions: null,
         withInstall: 0,
-        kinds: /* @__PURE__ */ new Map(),
+        kinds: null,
         erroredBy: null
       };
       byKey.set(key, group);
@@ -42803,7 +42809,7 @@ function createAggregator(groupBy2) {
   function expandKinds(group) {
     const base = figuresOf(group, configFields);
     const dayNumbers = [...group.days.keys()].sort((a, b) => a - b);
-    return [...group.kinds].map(([kind, figures2]) => {
+    return [...group.kinds ?? []].map(([kind, figures2]) => {
       const values = [...group.values];
       values.splice(kindAt, 0, kind);
       return {
@@ -42841,7 +42847,7 @@ function createAggregator(groupBy2) {
         group.withInstall += 1;
       }
       if (errored) track(group.erroredBy ??= new EventTracker(), compact, summary, hasInstall);
-      group.versions.add(summary.app.version);
+      addVersion(group, summary.app.version);
       const day = Math.floor(started / DAY_MS3);
       let bucket = group.days.get(day);
       if (!bucket) {
@@ -42858,12 +42864,14 @@ function createAggregator(groupBy2) {
       if (kinds) {
         for (const kind in kinds) {
           if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
-          group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + kinds[kind]);
+          const counts = group.errorKinds ??= /* @__PURE__ */ new Map();
+          counts.set(kind, (counts.get(kind) ?? 0) + kinds[kind]);
           if (kindAt === -1) continue;
-          let figures2 = group.kinds.get(kind);
+          const byKind = group.kinds ??= /* @__PURE__ */ new Map();
+          let figures2 = byKind.get(kind);
           if (!figures2) {
             figures2 = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map(), by: new EventTracker() };
-            group.kinds.set(kind, figures2);
+            byKind.set(kind, figures2);
           }
           figures2.sessions += 1;
           figures2.occurrences += kinds[kind];
@@ -42878,9 +42886,10 @@ function createAggregator(groupBy2) {
         }
       }
       if (errored && run) {
-        const evidence = group.runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
+        const runs = group.runs ??= /* @__PURE__ */ new Map();
+        const evidence = runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
         evidence.erroredSessions += 1;
-        group.runs.set(run.id, evidence);
+        runs.set(run.id, evidence);
       }
     },
     cells() {
@@ -42895,7 +42904,7 @@ function createAggregator(groupBy2) {
           if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy.byInstall, unattributed: group.erroredBy.unattributed });
           continue;
         }
-        for (const [kind, figures2] of group.kinds) events.push({ config, measure: kind, events: figures2.sessions, byInstall: figures2.by.byInstall, unattributed: figures2.by.unattributed });
+        for (const [kind, figures2] of group.kinds ?? []) events.push({ config, measure: kind, events: figures2.sessions, byInstall: figures2.by.byInstall, unattributed: figures2.by.unattributed });
       }
       return { fields: [...configFields], configs, events, keys };
     },
@@ -42917,18 +42926,20 @@ function createAggregator(groupBy2) {
         last: Number.NEGATIVE_INFINITY,
         durations: null,
         firstDuration: Number.NaN,
-        errorKinds: /* @__PURE__ */ new Map(),
-        runs: /* @__PURE__ */ new Map(),
+        errorKinds: null,
+        runs: null,
         days: /* @__PURE__ */ new Map(),
-        versions: /* @__PURE__ */ new Set(),
+        version: null,
+        versions: null,
         withInstall: 0,
-        kinds: /* @__PURE__ */ new Map(),
+        kinds: null,
         erroredBy: null
       };
       const addRun = (evidence) => {
-        const mine = merged.runs.get(evidence.id);
+        const runs = merged.runs ??= /* @__PURE__ */ new Map();
+        const mine = runs.get(evidence.id);
         if (mine) mine.erroredSessions += evidence.erroredSessions;
-        else merged.runs.set(evidence.id, { ...evidence });
+        else runs.set(evidence.id, { ...evidence });
       };
       for (const part of parts) {
         merged.sessions += part.sessions;
@@ -42940,8 +42951,8 @@ function createAggregator(groupBy2) {
         merged.first = Math.min(merged.first, part.first);
         merged.last = Math.max(merged.last, part.last);
         mergeDurations(merged, part);
-        for (const version of part.versions) merged.versions.add(version);
-        const kind = measure === null ? null : part.kinds.get(measure);
+        for (const version of part.versions ?? (part.version === null ? [] : [part.version])) addVersion(merged, version);
+        const kind = measure === null ? null : part.kinds?.get(measure) ?? null;
         for (const [day, bucket] of part.days) {
           const mine = merged.days.get(day) ?? { sessions: 0, erroredSessions: 0 };
           mine.sessions += bucket.sessions;
@@ -42950,11 +42961,13 @@ function createAggregator(groupBy2) {
         }
         if (measure === null) {
           merged.errored += part.errored;
-          for (const [name, count] of part.errorKinds) merged.errorKinds.set(name, (merged.errorKinds.get(name) ?? 0) + count);
-          for (const evidence of part.runs.values()) addRun(evidence);
+          const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
+          for (const [name, count] of part.errorKinds ?? []) counts.set(name, (counts.get(name) ?? 0) + count);
+          for (const evidence of part.runs?.values() ?? []) addRun(evidence);
         } else if (kind) {
           merged.errored += kind.sessions;
-          merged.errorKinds.set(measure, (merged.errorKinds.get(measure) ?? 0) + kind.occurrences);
+          const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
+          counts.set(measure, (counts.get(measure) ?? 0) + kind.occurrences);
           for (const evidence of kind.runs.values()) addRun(evidence);
         }
       }

@@ -78,14 +78,17 @@ interface Accumulator {
   /** Made on the second session; until then the one duration is kept as is (NaN: none yet). */
   durations: DDSketch | null;
   firstDuration: number;
-  errorKinds: Map<string, number>;
-  runs: Map<number, RunEvidence>;
+  // Made on first use: most configurations of a run with many distinct values never need them.
+  errorKinds: Map<string, number> | null;
+  runs: Map<number, RunEvidence> | null;
   /** By day number since the epoch (UTC). */
   days: Map<number, { sessions: number; erroredSessions: number }>;
-  versions: Set<string>;
+  /** The first app version seen, and all of them once there is a second. */
+  version: string | null;
+  versions: Set<string> | null;
   withInstall: number;
   /** With error_kind grouping: per exception class, the sessions that raised it. */
-  kinds: Map<string, KindFigures>;
+  kinds: Map<string, KindFigures> | null;
   /** Errored sessions per installation, made on the first errored session. */
   erroredBy: EventTracker | null;
 }
@@ -151,17 +154,23 @@ function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigu
     lastSessionAt: new Date(group.last).toISOString(),
     durationMedianSeconds: quantile(group, 0.5),
     durationP95Seconds: quantile(group, 0.95),
-    topErrorKinds: [...group.errorKinds]
+    topErrorKinds: [...(group.errorKinds ?? [])]
       .map(([kind, count]) => ({ kind, count }))
       .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1))
       .slice(0, TOP_ERROR_KINDS),
-    runs: [...group.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+    runs: [...(group.runs?.values() ?? [])].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
     days: [...group.days]
       .sort((a, b) => a[0] - b[0])
       .map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
-    appVersions: sortVersions([...group.versions]),
+    appVersions: group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version],
     singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions,
   };
+}
+
+function addVersion(group: Accumulator, version: string): void {
+  if (group.versions) group.versions.add(version);
+  else if (group.version === null) group.version = version;
+  else if (group.version !== version) group.versions = new Set([group.version, version]);
 }
 
 /** Counts one event against the session's installation. */
@@ -240,12 +249,13 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         last: Number.NEGATIVE_INFINITY,
         durations: null,
         firstDuration: Number.NaN,
-        errorKinds: new Map(),
-        runs: new Map(),
+        errorKinds: null,
+        runs: null,
         days: new Map(),
-        versions: new Set(),
+        version: null,
+        versions: null,
         withInstall: 0,
-        kinds: new Map(),
+        kinds: null,
         erroredBy: null,
       };
       byKey.set(key, group);
@@ -258,7 +268,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
     const base = figuresOf(group, configFields);
     // base.days is in this (ascending) order of the group's day numbers.
     const dayNumbers = [...group.days.keys()].sort((a, b) => a - b);
-    return [...group.kinds].map(([kind, figures]) => {
+    return [...(group.kinds ?? [])].map(([kind, figures]) => {
       const values = [...group.values];
       values.splice(kindAt, 0, kind);
       return {
@@ -297,7 +307,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         group.withInstall += 1;
       }
       if (errored) track((group.erroredBy ??= new EventTracker()), compact, summary, hasInstall);
-      group.versions.add(summary.app.version);
+      addVersion(group, summary.app.version);
       const day = Math.floor(started / DAY_MS);
       let bucket = group.days.get(day);
       if (!bucket) {
@@ -314,12 +324,14 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (kinds) {
         for (const kind in kinds) {
           if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
-          group.errorKinds.set(kind, (group.errorKinds.get(kind) ?? 0) + kinds[kind]!);
+          const counts = (group.errorKinds ??= new Map());
+          counts.set(kind, (counts.get(kind) ?? 0) + kinds[kind]!);
           if (kindAt === -1) continue;
-          let figures = group.kinds.get(kind);
+          const byKind = (group.kinds ??= new Map());
+          let figures = byKind.get(kind);
           if (!figures) {
             figures = { sessions: 0, occurrences: 0, days: new Map(), runs: new Map(), by: new EventTracker() };
-            group.kinds.set(kind, figures);
+            byKind.set(kind, figures);
           }
           figures.sessions += 1;
           figures.occurrences += kinds[kind]!;
@@ -334,9 +346,10 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         }
       }
       if (errored && run) {
-        const evidence = group.runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
+        const runs = (group.runs ??= new Map());
+        const evidence = runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
         evidence.erroredSessions += 1;
-        group.runs.set(run.id, evidence);
+        runs.set(run.id, evidence);
       }
     },
     cells() {
@@ -351,7 +364,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
           if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy!.byInstall, unattributed: group.erroredBy!.unattributed });
           continue;
         }
-        for (const [kind, figures] of group.kinds) events.push({ config, measure: kind, events: figures.sessions, byInstall: figures.by.byInstall, unattributed: figures.by.unattributed });
+        for (const [kind, figures] of group.kinds ?? []) events.push({ config, measure: kind, events: figures.sessions, byInstall: figures.by.byInstall, unattributed: figures.by.unattributed });
       }
       return { fields: [...configFields], configs, events, keys };
     },
@@ -373,18 +386,20 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         last: Number.NEGATIVE_INFINITY,
         durations: null,
         firstDuration: Number.NaN,
-        errorKinds: new Map(),
-        runs: new Map(),
+        errorKinds: null,
+        runs: null,
         days: new Map(),
-        versions: new Set(),
+        version: null,
+        versions: null,
         withInstall: 0,
-        kinds: new Map(),
+        kinds: null,
         erroredBy: null,
       };
       const addRun = (evidence: RunEvidence) => {
-        const mine = merged.runs.get(evidence.id);
+        const runs = (merged.runs ??= new Map());
+        const mine = runs.get(evidence.id);
         if (mine) mine.erroredSessions += evidence.erroredSessions;
-        else merged.runs.set(evidence.id, { ...evidence });
+        else runs.set(evidence.id, { ...evidence });
       };
       for (const part of parts) {
         merged.sessions += part.sessions;
@@ -396,8 +411,8 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         merged.first = Math.min(merged.first, part.first);
         merged.last = Math.max(merged.last, part.last);
         mergeDurations(merged, part);
-        for (const version of part.versions) merged.versions.add(version);
-        const kind = measure === null ? null : part.kinds.get(measure);
+        for (const version of part.versions ?? (part.version === null ? [] : [part.version])) addVersion(merged, version);
+        const kind = measure === null ? null : (part.kinds?.get(measure) ?? null);
         for (const [day, bucket] of part.days) {
           const mine = merged.days.get(day) ?? { sessions: 0, erroredSessions: 0 };
           mine.sessions += bucket.sessions;
@@ -406,11 +421,13 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         }
         if (measure === null) {
           merged.errored += part.errored;
-          for (const [name, count] of part.errorKinds) merged.errorKinds.set(name, (merged.errorKinds.get(name) ?? 0) + count);
-          for (const evidence of part.runs.values()) addRun(evidence);
+          const counts = (merged.errorKinds ??= new Map());
+          for (const [name, count] of part.errorKinds ?? []) counts.set(name, (counts.get(name) ?? 0) + count);
+          for (const evidence of part.runs?.values() ?? []) addRun(evidence);
         } else if (kind) {
           merged.errored += kind.sessions;
-          merged.errorKinds.set(measure, (merged.errorKinds.get(measure) ?? 0) + kind.occurrences);
+          const counts = (merged.errorKinds ??= new Map());
+          counts.set(measure, (counts.get(measure) ?? 0) + kind.occurrences);
           for (const evidence of kind.runs.values()) addRun(evidence);
         }
       }
