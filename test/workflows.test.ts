@@ -69,3 +69,24 @@ test('the README shows the example triage workflow as it is', async () => {
   const example = await read('examples/workflows/crash-triage.yml');
   assert.ok(readme.includes('```yaml\n' + example + '```'), 'README.md and examples/workflows/crash-triage.yml differ');
 });
+
+test('no example workflow, README block or template uses an action major that runs on Node 20', async () => {
+  // The first major of each that runs on Node 24; GitHub removed Node 20 from its runners on 2026-09-16.
+  const firstOnNode24: Record<string, number> = { checkout: 5, cache: 5, 'upload-artifact': 6, 'download-artifact': 7, 'setup-python': 6, 'setup-node': 5 };
+  const files = ['README.md', 'examples/workflows/app-ci.yml', 'examples/workflows/crash-triage.yml', 'examples/workflows/crash-triage-sharded.yml'];
+  let seen = 0;
+  for (const file of files) {
+    for (const match of (await read(file)).matchAll(/uses:\s*actions\/([a-z-]+)@v(\d+)/g)) {
+      seen += 1;
+      const first = firstOnNode24[match[1]!];
+      assert.ok(first !== undefined, `${file}: actions/${match[1]} is not in the table of Node 24 majors`);
+      assert.ok(Number(match[2]) >= first, `${file}: actions/${match[1]}@v${match[2]} runs on Node 20`);
+    }
+  }
+  assert.ok(seen >= 7, `only ${seen} uses: lines found`);
+});
+
+test('action.yml has a description the Marketplace accepts (under 125 characters)', async () => {
+  const action = parse(await read('action.yml')) as { description: string };
+  assert.ok(action.description.length < 125, `${action.description.length} characters`);
+});
