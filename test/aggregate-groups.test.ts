@@ -113,3 +113,30 @@ test('error_kind grouping gives each exception class on each configuration its o
   assert.deepEqual(find('linux', 'KeyError').population, { sessions: 31, erroredSessions: 3 });
   assert.notEqual(permission.fingerprint, find('windows', 'KeyError').fingerprint);
 });
+
+test('per-day buckets: sessions and errored sessions by the UTC day a session started, floored, oldest first', () => {
+  const aggregator = createAggregator(['os.platform']);
+  // 2026-03-01: three sessions, one errored at 23:59:59; 2026-03-02: two, both errored, one at 15:00 (a rounding day would move it).
+  aggregator.add(session({ at: '2026-03-01T00:00:00.000Z' }), null);
+  aggregator.add(session({ at: '2026-03-01T12:30:00.000Z' }), null);
+  aggregator.add(session({ at: '2026-03-01T23:59:59.000Z', error_lines: 2 }), null);
+  aggregator.add(session({ at: '2026-03-02T15:00:00.000Z', outcome: 'crash' }), null);
+  aggregator.add(session({ at: '2026-03-02T00:00:00.001Z', error_lines: 1 }), null);
+  const [linux] = aggregator.groups();
+  assert.deepEqual(linux!.days, [
+    { day: '2026-03-01', sessions: 3, erroredSessions: 1 },
+    { day: '2026-03-02', sessions: 2, erroredSessions: 2 },
+  ]);
+});
+
+test('installations of a cell: one session with an ID beside sessions without counts one installation, and the search sees the rest unattributed', () => {
+  const aggregator = createAggregator(['os.platform']);
+  aggregator.add(session({ install_id: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed', error_lines: 1 }), null);
+  for (let i = 0; i < 4; i += 1) aggregator.add(session({ error_lines: 1 }), null);
+  const [linux] = aggregator.groups();
+  assert.equal(linux!.installs, 1);
+  const { configs, events } = aggregator.cells();
+  assert.deepEqual(configs, [{ values: ['linux'], sessions: 5, withInstall: 1, installs: 1 }]);
+  assert.equal(events[0]!.byInstall.size, 1);
+  assert.equal(events[0]!.unattributed, 4);
+});

@@ -109,3 +109,22 @@ test('without installation IDs, sessions stand in for installations and the spre
   assert.deepEqual(problems.map((problem) => label(problem.pattern)), ['windows 2.4.0']);
   assert.deepEqual(problems[0]!.installs, { known: false, affected: 50, heaviest: [], spread: true });
 });
+
+test('a cell with exactly min-sessions sessions can be a problem; one session fewer cannot', () => {
+  const build = (sessions: number) => {
+    const configs: ConfigCell[] = [
+      { values: ['linux', '1.0.0'], sessions: 2000, withInstall: 2000, installs: 500 },
+      { values: ['windows', '1.0.0'], sessions, withInstall: sessions, installs: sessions },
+    ];
+    const linux = new Map(Array.from({ length: 20 }, (_, i) => [`l${i}`, 1] as [string, number]));
+    const windows = new Map(Array.from({ length: sessions }, (_, i) => [`w${i}`, 1] as [string, number]));
+    const cells: EventCell[] = [
+      { config: 0, measure: null, events: 20, byInstall: linux, unattributed: 0 },
+      { config: 1, measure: null, events: sessions, byInstall: windows, unattributed: 0 },
+    ];
+    return findProblems(configs, cells, rule);
+  };
+  assert.deepEqual(build(10).problems.map((problem) => label(problem.pattern)), ['windows 1.0.0']);
+  assert.deepEqual(build(9).problems, []);
+  assert.equal(build(9).evaluate([{ field: 'os.platform', op: 'is', value: 'windows' }, { field: 'app.version', op: 'is', value: '1.0.0' }], null).verdict, 'too few sessions (9 < 10)');
+});

@@ -33,3 +33,9 @@ test('fingerprints are stable, 16 hex digits, and depend on fields and values', 
 test('groupLabel names fields and values', () => {
   assert.equal(groupLabel([{ name: 'os.platform', value: 'linux' }, { name: 'app.version', value: '1.0' }]), 'os.platform linux, app.version 1.0');
 });
+
+test('fingerprints are pinned: a change orphans every issue filed before it', () => {
+  // sha256('[["os.platform","windows"],["app.version","2.4.0"]]'), first 16 hex digits: the per-cell
+  // fingerprint of issues filed by earlier releases, which the problem model adopts by it.
+  assert.equal(fingerprintOf(['os.platform', 'app.version'], ['windows', '2.4.0']), 'e65ab54ec1a97cfd');
+});

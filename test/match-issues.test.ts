@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fingerprintOf } from '../src/aggregate/group-key.ts';
-import { anchorKeyOf } from '../src/problems/judge-problems.ts';
+import { anchorKeyOf, problemFingerprint } from '../src/problems/judge-problems.ts';
 import { patternKey } from '../src/problems/pattern.ts';
 import type { Pattern } from '../src/problems/pattern.ts';
 import type { TrackedIssue } from '../src/trackers/issue-tracker.ts';
@@ -76,4 +76,12 @@ test('per-cell issues of earlier releases: the oldest open one is adopted, the o
   assert.equal(match.found[0]!.issue?.number, 9);
   assert.deepEqual(match.found[0]!.duplicates.map((twin) => twin.number), [12]);
   assert.deepEqual(match.orphans, []);
+});
+
+test('where a problem is, and its fingerprint, are pinned: issues are found again by them', () => {
+  const anchor = anchorKeyOf(since('2.4.0'), null);
+  // The anchor leaves the version out: the next release, or a window that no longer holds 2.4.0, is the same place.
+  assert.equal(anchor, '[null,"[[\\"os.platform\\",\\"is\\",\\"windows\\"],[\\"app.version\\"]]"]');
+  assert.equal(anchorKeyOf(cell('2.6.0'), null), anchor);
+  assert.equal(problemFingerprint(groupBy, anchor), '50f8da05c9d42361');
 });

@@ -153,3 +153,33 @@ test('the report issue is created once and rewritten only when it changed', () =
   const next = planReportIssue([issue], '<!-- r -->', 'Dashboard', 'figures 2');
   assert.ok(next?.kind === 'report' && next.issue?.number === 3 && next.body.startsWith('notes\n') && next.body.includes('figures 2'));
 });
+
+describe('the managed section', () => {
+  test('a body cut to fit stays within 65,536 characters, note included, at a section heading', () => {
+    const huge = Array.from({ length: 4000 }, (_, index) => `### Section ${index}\n\n${'x'.repeat(40)}`).join('\n\n');
+    const body = composeBody(null, huge, '0123456789abcdef', { v: 1, groupBy: ['os.platform'], versions: [], sessions: 1, erroredSessions: 0, errorRate: 0 });
+    assert.ok(body.length <= 65_536, `${body.length} characters`);
+    assert.ok(body.length > 65_000, 'the cut keeps as much as fits');
+    assert.match(body, /\n\n> \*\*Note:\*\* this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report\.\n\n<!-- crash-report-aggregator:fingerprint=0123456789abcdef -->/);
+    // Maintainer text around it counts toward the limit too.
+    const around = `${'m'.repeat(5000)}\n\n${body}\n\n${'n'.repeat(5000)}`;
+    assert.ok(composeBody(around, huge, '0123456789abcdef', { v: 1, groupBy: ['os.platform'], versions: [], sessions: 1, erroredSessions: 0, errorRate: 0 }).length <= 65_536);
+  });
+
+  test('updates replace the section in place, keeping exactly one pair of markers', () => {
+    const state = { v: 1 as const, groupBy: ['os.platform'], versions: [], sessions: 1, erroredSessions: 0, errorRate: 0 };
+    let body = `Above.\n\n${composeBody(null, 'first', '0123456789abcdef', state)}\n\nBelow.`;
+    for (const text of ['second', 'third', 'fourth']) body = composeBody(body, text, '0123456789abcdef', state);
+    assert.equal(body.split(SECTION_BEGIN).length - 1, 1);
+    assert.equal(body.split(SECTION_END).length - 1, 1);
+    assert.match(body, /^Above\.\n\n<!-- crash-report-aggregator:begin -->\nfourth\n\n/);
+    assert.match(body, /<!-- crash-report-aggregator:end -->\n\nBelow\.$/);
+  });
+});
+
+test('an open issue of a problem gone from the window carrying the ignore label is left alone, not closed', () => {
+  const gone = issueFor(3, draft(group('abc', 100, 50, true)), { labels: ['crash-report', 'crash-report:ignore'] });
+  assert.deepEqual(kinds(planIssues([], [gone], { ...options, closeAfterDays: 3 })), ['muted #3']);
+  const plain = issueFor(4, draft(group('def', 100, 50, true)));
+  assert.deepEqual(kinds(planIssues([], [plain], { ...options, closeAfterDays: 3 })), ['close #4']);
+});
