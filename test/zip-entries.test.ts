@@ -96,3 +96,15 @@ test('a large NDJSON entry is read as it inflates, with the figures of reading i
   assert.deepEqual(lying.tally.skipped, { 'zip-size-mismatch': 1 });
   assert.ok(lying.tally.records > 0 && lying.tally.records < lines.length, `${lying.tally.records} records read before the lie`);
 });
+
+test('an encrypted entry is skipped with its reason and the entries after it are still read', async () => {
+  const zip = patchZip(zipSync({ 'secret.json': strToU8('{"s":1}'), 'after.json': strToU8('{"a":2}') }), 'secret.json', { flags: 0x1 });
+  assert.deepEqual((await expand(zip)).map(outcome), ['skip artifact a (#1) (entry 1): zip-encrypted', 'read after.json: {"a":2}']);
+});
+
+test('the entry-count limit: 10,000 entries are read, 10,001 refuse the archive', async () => {
+  const entries = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`e${index}.json`, strToU8('{}')]));
+  const atLimit = await expand(zipSync(entries(10_000)));
+  assert.equal(atLimit.filter((event) => event.kind === 'item').length, 10_000);
+  assert.deepEqual((await expand(zipSync(entries(10_001)))).map(outcome), ['skip artifact a (#1): zip-too-many-entries']);
+});
