@@ -42743,6 +42743,7 @@ function baselinesOf(view, fields, minSessions, pattern, measure, members, count
 // src/problems/find-problems.ts
 var CLEAN_P = Math.log(0.01);
 var CELL_SHARE = 0.8;
+var ALPHA_SPENT = 0.85;
 function problemKey(pattern, measure) {
   return `${measure === null ? "" : `${JSON.stringify(measure)}:`}${patternKey(pattern)}`;
 }
@@ -42771,7 +42772,8 @@ function findProblems(configs, eventCells, rule) {
     }
   }
   const cellShare = minimums[1].length === 0 ? 1 : minimums[0].length === 0 ? 0 : CELL_SHARE;
-  const levels = [taroneLevel(minimums[0], rule.alpha * cellShare), taroneLevel(minimums[1], rule.alpha * (1 - cellShare))];
+  const spent = rule.alpha * ALPHA_SPENT;
+  const levels = [taroneLevel(minimums[0], spent * cellShare), taroneLevel(minimums[1], spent * (1 - cellShare))];
   const testOf = logFisherGreaterMid;
   for (const candidate of candidates) candidate.logLevel = levels[candidate.family].logLevel;
   const live = candidates.filter((candidate) => candidate.minimum <= candidate.logLevel);
@@ -45719,7 +45721,7 @@ async function applyPlan(plan, options2) {
 
 // src/trackers/plan-issues.ts
 var DAY_MS4 = 864e5;
-var RECOVERED_P = 0.01;
+var RECOVERED_P = 1e-3;
 function issuesByFingerprint(issues) {
   const found = /* @__PURE__ */ new Map();
   for (const issue2 of [...issues].sort((a, b) => a.number - b.number)) {

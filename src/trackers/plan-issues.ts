@@ -13,7 +13,7 @@ import type { IssueState } from './managed-section.ts';
 
 const DAY_MS = 86_400_000;
 /** Recent days count as recovered when they err less than the filed rate at this one-sided p. */
-const RECOVERED_P = 0.01;
+const RECOVERED_P = 0.001;
 
 export interface GroupDraft {
   fingerprint: string;
