@@ -43420,7 +43420,7 @@ var CLEAN_VERSION_P = Math.log(0.05);
 function below(entry, problem) {
   return logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + problem.events, totalSessions: entry.sessions + problem.sessions }) < CLEAN_VERSION_P;
 }
-function baselinesOf(view, fields, minSessions, pattern, measure, members, counts) {
+function baselinesOf(view, fields, minSessions, pattern, measure, members, counts, exclude = /* @__PURE__ */ new Set()) {
   const { configs } = view;
   const versionAt = fields.indexOf(VERSION_FIELD);
   const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].sort(compareVersions);
@@ -43432,7 +43432,7 @@ function baselinesOf(view, fields, minSessions, pattern, measure, members, count
     let sessions = 0;
     let events = 0;
     for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-      if (matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
+      if (exclude.has(cell2) || matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
       sessions += configs[cell2].sessions;
       events += view.eventsAt(measure, cell2);
     }
@@ -43443,7 +43443,7 @@ function baselinesOf(view, fields, minSessions, pattern, measure, members, count
   const anchor = anchorOf(pattern);
   const byVersion = /* @__PURE__ */ new Map();
   for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-    if (!matches(anchor, configs[cell2].values)) continue;
+    if (exclude.has(cell2) || !matches(anchor, configs[cell2].values)) continue;
     const version = configs[cell2].values[versionAt];
     const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
     entry.sessions += configs[cell2].sessions;
@@ -43526,6 +43526,11 @@ function findProblems(configs, eventCells, rule) {
     return { own: { sessions, events }, cells, reference };
   }
   function cleanPart(pattern, cells, measure, own2, reference) {
+    const clean = (part, level) => {
+      if (part.sessions < rule.minSessions) return false;
+      if (logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own2.events, totalSessions: own2.sessions }) >= level) return false;
+      return logFisherGreater(tableOf(part, reference)) >= CLEAN_P;
+    };
     for (let field = 0; field < pattern.length; field += 1) {
       const term = pattern[field];
       if (term.op === "is") continue;
@@ -43539,12 +43544,12 @@ function findProblems(configs, eventCells, rule) {
       }
       if (parts.size < 2) continue;
       const level = CLEAN_P - Math.log(parts.size);
-      for (const [value, part] of parts) {
-        if (part.sessions < rule.minSessions) continue;
-        const belowPattern = logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own2.events, totalSessions: own2.sessions }) < level;
-        if (!belowPattern) continue;
-        const aboveReference = logFisherGreater(tableOf(part, reference)) < CLEAN_P;
-        if (!aboveReference) return `${term.field} ${value}`;
+      for (const [value, part] of parts) if (clean(part, level)) return `${term.field} ${value}`;
+    }
+    if (cells.length > 1) {
+      const level = CLEAN_P - Math.log(cells.length);
+      for (const cell2 of cells) {
+        if (clean({ sessions: configs[cell2].sessions, events: eventsAt(measure, cell2) }, level)) return configs[cell2].values.join(", ");
       }
     }
     return null;
@@ -43631,6 +43636,9 @@ function findProblems(configs, eventCells, rule) {
   for (const problem of problems) {
     const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
     problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
+    const mine = new Set(problem.configs);
+    const exclude = new Set(others.flatMap((other) => other.configs).filter((config) => !mine.has(config)));
+    Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
   }
   function verdictOf(problem) {
     if (problem.detected) return "significantly worse than the rest, with the excess spread over enough installations";
@@ -45358,7 +45366,7 @@ function neutralise(value) {
 }
 function escapeMarkdown(value) {
   return neutralise(
-    value.replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
+    value.replace(INVISIBLE, "").replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
   );
 }
 function escapeTitle(value) {

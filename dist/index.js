@@ -39423,7 +39423,7 @@ function neutralise(value) {
 }
 function escapeMarkdown(value) {
   return neutralise(
-    value.replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
+    value.replace(INVISIBLE, "").replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
   );
 }
 function escapeTitle(value) {
@@ -39567,7 +39567,7 @@ function composeJobSummary(report, summary2) {
     summary2.addHeading("Crash report triage", 2);
     if (report.merged) summary2.addRaw(`<p>Merged from the partials of ${formatCount(report.merged.shards)} shard(s).</p>`, true);
     summary2.addRaw(
-      `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window). <strong>${formatCount(totals.problems)} problem(s)</strong>, covering ${formatCount(totals.flagged)} group(s): a problem needs at least ${formatCount(report.rule.minSessions)} sessions, a rate significantly above the other sessions' (the run's tests held together at a ${formatPercent(1 - report.rule.confidence)} chance of any false issue) and at least ${formatPercent(report.rule.errorRateThreshold)}, and its excess spread over at least ${formatCount(report.rule.minInstallations)} installations.</p>`,
+      `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups (${formatCount(intake2.records)} records read; ${formatCount(totals.rejected)} rejected, ${formatCount(intake2.duplicates)} duplicates, ${formatCount(intake2.outsideWindow)} outside the ${report.window.lookbackDays}-day window). <strong>${formatCount(totals.problems)} problem(s)</strong>, covering ${formatCount(totals.flagged)} group(s): a problem needs at least ${formatCount(report.rule.minSessions)} sessions, a rate significantly above the other sessions' (the run's tests held together at a ${formatPercent(1 - report.rule.confidence)} chance of any false issue)${report.rule.errorRateThreshold > 0 ? ` and at least ${formatPercent(report.rule.errorRateThreshold)}` : ""}, and its excess spread over at least ${formatCount(report.rule.minInstallations)} installations.</p>`,
       true
     );
   }
@@ -39611,7 +39611,10 @@ function composeJobSummary(report, summary2) {
     group.flagged ? "\u{1F534} yes" : `no: ${escapeHtml(group.verdict)}`,
     group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : ""
   ]);
-  if (rows.length > 0 && !partial) summary2.addTable([header, ...rows]);
+  if (rows.length > 0 && !partial) {
+    summary2.addHeading("Configurations", 3);
+    summary2.addTable([header, ...rows]);
+  }
   if (report.groups.length > SUMMARY_MAX_GROUPS) {
     summary2.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
   }
@@ -42694,7 +42697,7 @@ var CLEAN_VERSION_P = Math.log(0.05);
 function below(entry, problem) {
   return logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + problem.events, totalSessions: entry.sessions + problem.sessions }) < CLEAN_VERSION_P;
 }
-function baselinesOf(view, fields, minSessions, pattern, measure, members, counts) {
+function baselinesOf(view, fields, minSessions, pattern, measure, members, counts, exclude = /* @__PURE__ */ new Set()) {
   const { configs } = view;
   const versionAt = fields.indexOf(VERSION_FIELD);
   const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].sort(compareVersions);
@@ -42706,7 +42709,7 @@ function baselinesOf(view, fields, minSessions, pattern, measure, members, count
     let sessions = 0;
     let events = 0;
     for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-      if (matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
+      if (exclude.has(cell2) || matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
       sessions += configs[cell2].sessions;
       events += view.eventsAt(measure, cell2);
     }
@@ -42717,7 +42720,7 @@ function baselinesOf(view, fields, minSessions, pattern, measure, members, count
   const anchor = anchorOf(pattern);
   const byVersion = /* @__PURE__ */ new Map();
   for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-    if (!matches(anchor, configs[cell2].values)) continue;
+    if (exclude.has(cell2) || !matches(anchor, configs[cell2].values)) continue;
     const version = configs[cell2].values[versionAt];
     const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
     entry.sessions += configs[cell2].sessions;
@@ -42800,6 +42803,11 @@ function findProblems(configs, eventCells, rule) {
     return { own: { sessions, events }, cells, reference };
   }
   function cleanPart(pattern, cells, measure, own2, reference) {
+    const clean = (part, level) => {
+      if (part.sessions < rule.minSessions) return false;
+      if (logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own2.events, totalSessions: own2.sessions }) >= level) return false;
+      return logFisherGreater(tableOf(part, reference)) >= CLEAN_P;
+    };
     for (let field = 0; field < pattern.length; field += 1) {
       const term = pattern[field];
       if (term.op === "is") continue;
@@ -42813,12 +42821,12 @@ function findProblems(configs, eventCells, rule) {
       }
       if (parts.size < 2) continue;
       const level = CLEAN_P - Math.log(parts.size);
-      for (const [value, part] of parts) {
-        if (part.sessions < rule.minSessions) continue;
-        const belowPattern = logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own2.events, totalSessions: own2.sessions }) < level;
-        if (!belowPattern) continue;
-        const aboveReference = logFisherGreater(tableOf(part, reference)) < CLEAN_P;
-        if (!aboveReference) return `${term.field} ${value}`;
+      for (const [value, part] of parts) if (clean(part, level)) return `${term.field} ${value}`;
+    }
+    if (cells.length > 1) {
+      const level = CLEAN_P - Math.log(cells.length);
+      for (const cell2 of cells) {
+        if (clean({ sessions: configs[cell2].sessions, events: eventsAt(measure, cell2) }, level)) return configs[cell2].values.join(", ");
       }
     }
     return null;
@@ -42905,6 +42913,9 @@ function findProblems(configs, eventCells, rule) {
   for (const problem of problems) {
     const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
     problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
+    const mine = new Set(problem.configs);
+    const exclude = new Set(others.flatMap((other) => other.configs).filter((config) => !mine.has(config)));
+    Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
   }
   function verdictOf(problem) {
     if (problem.detected) return "significantly worse than the rest, with the excess spread over enough installations";

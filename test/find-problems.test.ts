@@ -128,3 +128,16 @@ test('a cell with exactly min-sessions sessions can be a problem; one session fe
   assert.deepEqual(build(9).problems, []);
   assert.equal(build(9).evaluate([{ field: 'os.platform', op: 'is', value: 'windows' }, { field: 'app.version', op: 'is', value: '1.0.0' }], null).verdict, 'too few sessions (9 < 10)');
 });
+
+test("each problem's baselines leave out the other problems' cells", () => {
+  // Windows broken from 2.4.0 on, and 2.5.0 broken everywhere.
+  const { configs, cells } = population((platform, version) => ((platform === 'windows' && version !== '2.3.0') || version === '2.5.0' ? 50 : 6));
+  const { problems } = findProblems(configs, cells, rule);
+  assert.deepEqual(problems.map((problem) => label(problem.pattern)).sort(), ['* 2.5.0', 'windows >=2.4.0']);
+  const release = problems.find((problem) => problem.kind === 'release')!;
+  // 2.4.1 on linux and darwin only: Windows 2.4.1 belongs to the other problem.
+  assert.deepEqual(release.comparison, { label: 'in 2.4.1', sessions: 400, events: 12 });
+  assert.deepEqual(release.lastGood, { version: '2.4.1', sessions: 400, events: 12 });
+  const windows = problems.find((problem) => problem.kind === 'since-version')!;
+  assert.deepEqual(windows.lastGood, { version: '2.3.0', sessions: 200, events: 6 });
+});

@@ -39,3 +39,16 @@ test('titles keep their characters but lose mentions and line breaks', () => {
 test('HTML escaping for the job summary', () => {
   assert.equal(escapeHtml(`<a href="x">'@me' #1 & co</a>`), `&lt;a href=&quot;x&quot;&gt;&#39;@${ZWJ}me&#39; #${ZWJ}1 &amp; co&lt;/a&gt;`);
 });
+
+test('an invisible character cannot hide an autolink or a www. link from the escaping', () => {
+  for (const [value, expected] of [
+    [':\u0000//', '&#58;//'],
+    ['https:\u200b//evil.example', 'https:\u200b//evil.example'],
+    ['https:\u202e//evil.example', 'https&#58;//evil.example'],
+    ['ww\u0007w.evil.example', 'www&#46;evil.example'],
+  ] as const) {
+    const once = escapeMarkdown(value);
+    assert.equal(once, expected, JSON.stringify(value));
+    assert.equal(escapeMarkdown(once), once);
+  }
+});

@@ -169,6 +169,12 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
 
   /** A value of a field the pattern leaves open (or spans, for since) with enough sessions and clean: the pattern overstates. */
   function cleanPart(pattern: Pattern, cells: readonly number[], measure: string | null, own: Counts, reference: Counts): string | null {
+    /** Whether a part with enough sessions is significantly below the pattern (at `level`) and not above the rest. */
+    const clean = (part: Counts, level: number) => {
+      if (part.sessions < rule.minSessions) return false;
+      if (logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own.events, totalSessions: own.sessions }) >= level) return false;
+      return logFisherGreater(tableOf(part, reference)) >= CLEAN_P;
+    };
     for (let field = 0; field < pattern.length; field += 1) {
       const term = pattern[field]!;
       if (term.op === 'is') continue;
@@ -183,12 +189,14 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
       if (parts.size < 2) continue;
       // One test per part: held together at CLEAN_P, so many small parts do not find a clean one by chance.
       const level = CLEAN_P - Math.log(parts.size);
-      for (const [value, part] of parts) {
-        if (part.sessions < rule.minSessions) continue;
-        const belowPattern = logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own.events, totalSessions: own.sessions }) < level;
-        if (!belowPattern) continue;
-        const aboveReference = logFisherGreater(tableOf(part, reference)) < CLEAN_P;
-        if (!aboveReference) return `${term.field} ${value}`;
+      for (const [value, part] of parts) if (clean(part, level)) return `${term.field} ${value}`;
+    }
+    // Cell by cell too: two problems side by side ("Windows from 2.4.0" and "2.5.0 everywhere")
+    // must not pass as one wide one whose every row and column holds a bad cell.
+    if (cells.length > 1) {
+      const level = CLEAN_P - Math.log(cells.length);
+      for (const cell of cells) {
+        if (clean({ sessions: configs[cell]!.sessions, events: eventsAt(measure, cell) }, level)) return configs[cell]!.values.join(', ');
       }
     }
     return null;
@@ -287,10 +295,13 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     }
     explainedCounts.set(chosen.candidate.measure, out);
   }
-  // The reference of each problem leaves out every problem found, not only the earlier ones.
+  // The reference and the baselines of each problem leave out every other problem found, not only the earlier ones.
   for (const problem of problems) {
     const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
     problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
+    const mine = new Set(problem.configs);
+    const exclude = new Set(others.flatMap((other) => other.configs).filter((config) => !mine.has(config)));
+    Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
   }
 
   function verdictOf(problem: Problem): string {

@@ -27,7 +27,17 @@ function below(entry: Counts, problem: Counts): boolean {
   return logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + problem.events, totalSessions: entry.sessions + problem.sessions }) < CLEAN_VERSION_P;
 }
 
-export function baselinesOf(view: CellView, fields: readonly string[], minSessions: number, pattern: Pattern, measure: string | null, members: readonly number[], counts: Counts): Baselines {
+/** `exclude`: cells of other problems, left out of every comparison so one problem does not hide another's baseline. */
+export function baselinesOf(
+  view: CellView,
+  fields: readonly string[],
+  minSessions: number,
+  pattern: Pattern,
+  measure: string | null,
+  members: readonly number[],
+  counts: Counts,
+  exclude: ReadonlySet<number> = new Set(),
+): Baselines {
   const { configs } = view;
   const versionAt = fields.indexOf(VERSION_FIELD);
   const versions = versionAt < 0 ? [] : [...new Set(members.map((cell) => configs[cell]!.values[versionAt]!))].sort(compareVersions);
@@ -40,7 +50,7 @@ export function baselinesOf(view: CellView, fields: readonly string[], minSessio
     let sessions = 0;
     let events = 0;
     for (let cell = 0; cell < configs.length; cell += 1) {
-      if (matches(pattern, configs[cell]!.values) || !same.has(configs[cell]!.values[versionAt]!)) continue;
+      if (exclude.has(cell) || matches(pattern, configs[cell]!.values) || !same.has(configs[cell]!.values[versionAt]!)) continue;
       sessions += configs[cell]!.sessions;
       events += view.eventsAt(measure, cell);
     }
@@ -52,7 +62,7 @@ export function baselinesOf(view: CellView, fields: readonly string[], minSessio
   const anchor = anchorOf(pattern);
   const byVersion = new Map<string, Counts>();
   for (let cell = 0; cell < configs.length; cell += 1) {
-    if (!matches(anchor, configs[cell]!.values)) continue;
+    if (exclude.has(cell) || !matches(anchor, configs[cell]!.values)) continue;
     const version = configs[cell]!.values[versionAt]!;
     const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
     entry.sessions += configs[cell]!.sessions;

@@ -35,8 +35,10 @@ function neutralise(value: string): string {
 
 /** Escapes one value for Markdown text or a table cell. */
 export function escapeMarkdown(value: string): string {
+  // Invisible characters go first: dropped later, ":\u0000//" would become an autolink nothing escaped.
   return neutralise(
     value
+      .replace(INVISIBLE, '')
       .replace(AMPERSAND, '&amp;')
       .replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]!)
       // Autolinks: scheme://, www.

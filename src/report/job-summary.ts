@@ -62,8 +62,8 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
       `(${formatCount(intake.records)} records read; ${formatCount(totals.rejected)} rejected, ` +
       `${formatCount(intake.duplicates)} duplicates, ${formatCount(intake.outsideWindow)} outside the ${report.window.lookbackDays}-day window). ` +
       `<strong>${formatCount(totals.problems)} problem(s)</strong>, covering ${formatCount(totals.flagged)} group(s): a problem needs at least ${formatCount(report.rule.minSessions)} sessions, ` +
-      `a rate significantly above the other sessions' (the run's tests held together at a ${formatPercent(1 - report.rule.confidence)} chance of any false issue) ` +
-      `and at least ${formatPercent(report.rule.errorRateThreshold)}, and its excess spread over at least ${formatCount(report.rule.minInstallations)} installations.</p>`,
+      `a rate significantly above the other sessions' (the run's tests held together at a ${formatPercent(1 - report.rule.confidence)} chance of any false issue)` +
+        `${report.rule.errorRateThreshold > 0 ? ` and at least ${formatPercent(report.rule.errorRateThreshold)}` : ''}, and its excess spread over at least ${formatCount(report.rule.minInstallations)} installations.</p>`,
     true,
   );
   }
@@ -113,7 +113,10 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     group.flagged ? '🔴 yes' : `no: ${escapeHtml(group.verdict)}`,
     group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : '',
   ]);
-  if (rows.length > 0 && !partial) summary.addTable([header, ...rows]);
+  if (rows.length > 0 && !partial) {
+    summary.addHeading('Configurations', 3);
+    summary.addTable([header, ...rows]);
+  }
   if (report.groups.length > SUMMARY_MAX_GROUPS) {
     summary.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
   }
