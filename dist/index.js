@@ -45759,7 +45759,9 @@ function stateFor(draft, previous, groupBy2, newestVersion) {
     ...newestSeen(previous, newestVersion) === null ? {} : { newestSeen: newestSeen(previous, newestVersion) },
     sessions: draft.group.sessions,
     erroredSessions: draft.group.erroredSessions,
-    errorRate: draft.group.errorRate
+    errorRate: draft.group.errorRate,
+    // The rate when the problem was last found: recovery is judged against it, not against the latest figures.
+    ...draft.group.flagged ? { foundRate: draft.group.errorRate } : previous?.foundRate !== void 0 ? { foundRate: previous.foundRate } : {}
   };
 }
 function figures(group, confidence2) {
@@ -45780,8 +45782,11 @@ function cleanFor(group, days, options2, filedRate = null) {
   const sessions = recent.reduce((sum, bucket) => sum + bucket.sessions, 0);
   const errored = recent.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
   if (sessions === 0 || filedRate === null || filedRate <= 0) return true;
-  const atMost = -Math.expm1(logBinomialGreater(errored + 1, sessions, Math.min(1, filedRate)));
-  return atMost < RECOVERED_P;
+  const atMost = (count, of) => -Math.expm1(logBinomialGreater(count + 1, of, Math.min(1, filedRate)));
+  if (atMost(errored, sessions) < RECOVERED_P) return true;
+  const windowSessions = group.days.reduce((sum, bucket) => sum + bucket.sessions, 0);
+  const windowErrored = group.days.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
+  return windowSessions > sessions && atMost(windowErrored, windowSessions) < RECOVERED_P;
 }
 function changedByTwo(previous, rate) {
   if (!previous) return false;
@@ -45829,7 +45834,7 @@ function planIssues(drafts, existing, options2) {
       }
       continue;
     }
-    if (!group.flagged && options2.closeAfterDays > 0 && cleanFor(group, options2.closeAfterDays, options2, previous?.errorRate ?? null)) {
+    if (!group.flagged && options2.closeAfterDays > 0 && cleanFor(group, options2.closeAfterDays, options2, previous?.foundRate ?? previous?.errorRate ?? null)) {
       const comment2 = `No longer found, and recovered over the last ${options2.closeAfterDays} day(s), each of them clean: ${figures(group, options2.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
       const closedBody = composeBody(issue2.body, draft.rendered, draft.fingerprint, { ...stateFor(draft, previous, options2.groupBy, options2.newestVersion), closedByTool: true });
       plan.push({ kind: "close", draft, issue: issue2, body: closedBody, comment: comment2 });

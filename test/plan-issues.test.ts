@@ -30,7 +30,7 @@ function draft(g: ProblemGroup, rendered = `figures of ${g.fields[0]!.value}: ${
 function issueFor(number: number, d: GroupDraft, extra: Partial<TrackedIssue> = {}, versions = ['1.0.0']): TrackedIssue {
   const problem = d.group.problem;
   const pattern = JSON.stringify([['os.platform', 'is', d.group.fields[0]!.value]]);
-  const body = composeBody(null, d.rendered, d.fingerprint, { v: 2, groupBy: ['os.platform'], pattern, measure: null, anchor: problem.anchor, versions, sessions: d.group.sessions, erroredSessions: d.group.erroredSessions, errorRate: d.group.errorRate });
+  const body = composeBody(null, d.rendered, d.fingerprint, { v: 2, groupBy: ['os.platform'], pattern, measure: null, anchor: problem.anchor, versions, sessions: d.group.sessions, erroredSessions: d.group.erroredSessions, errorRate: d.group.errorRate, ...(d.group.flagged ? { foundRate: d.group.errorRate } : {}) });
   return { number, title: `edited ${number}`, body, state: 'open', stateReason: null, labels: ['crash-report'], url: `u${number}`, ...extra };
 }
 /** planIssues with each draft's issue found by fingerprint, as matchIssues does for per-cell issues. */
@@ -58,6 +58,7 @@ describe('planIssues', () => {
       sessions: 100,
       erroredSessions: 40,
       errorRate: 0.4,
+      foundRate: 0.4,
     });
   });
 

@@ -24,6 +24,8 @@ export interface IssueState {
   versions: string[];
   /** The newest app version of any session when the issue was last written: a reopen needs a newer release. */
   newestSeen?: string;
+  /** The errored-session rate when the problem was last found; recovery is judged against it. */
+  foundRate?: number;
   /** Closed by this tool after the problem recovered (not by a maintainer). */
   closedByTool?: boolean;
   sessions: number;

@@ -88,6 +88,8 @@ function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: strin
     sessions: draft.group.sessions,
     erroredSessions: draft.group.erroredSessions,
     errorRate: draft.group.errorRate,
+    // The rate when the problem was last found: recovery is judged against it, not against the latest figures.
+    ...(draft.group.flagged ? { foundRate: draft.group.errorRate } : previous?.foundRate !== undefined ? { foundRate: previous.foundRate } : {}),
   };
 }
 
@@ -100,8 +102,8 @@ function figures(group: ProblemGroup, confidence: number): string {
 /**
  * True when the problem recovered over the last `days` UTC days: every day had no sessions or
  * a rate below the threshold and below min-rate-ratio times the rate it is compared with, and
- * those days together erred significantly less than when the issue was last written
- * (`filedRate`), so that a few quiet days of a small configuration do not close a live problem.
+ * those days (or the whole window) together erred significantly less than when the problem was
+ * last found (`filedRate`), so that a few quiet days of a small configuration do not close a live problem.
  */
 export function cleanFor(group: ProblemGroup | null, days: number, options: Pick<PlanOptions, 'errorRateThreshold' | 'minRateRatio' | 'now'>, filedRate: number | null = null): boolean {
   if (!group) return true;
@@ -117,9 +119,13 @@ export function cleanFor(group: ProblemGroup | null, days: number, options: Pick
   const sessions = recent.reduce((sum, bucket) => sum + bucket.sessions, 0);
   const errored = recent.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
   if (sessions === 0 || filedRate === null || filedRate <= 0) return true;
-  // P(at most `errored` of `sessions` at the filed rate) below RECOVERED_P.
-  const atMost = -Math.expm1(logBinomialGreater(errored + 1, sessions, Math.min(1, filedRate)));
-  return atMost < RECOVERED_P;
+  // P(at most `errored` of `sessions` at the filed rate) below RECOVERED_P, over the last days or the whole window:
+  // a small configuration's few recent sessions rarely show it, its week of sessions does once the bad days left.
+  const atMost = (count: number, of: number) => -Math.expm1(logBinomialGreater(count + 1, of, Math.min(1, filedRate)));
+  if (atMost(errored, sessions) < RECOVERED_P) return true;
+  const windowSessions = group.days.reduce((sum, bucket) => sum + bucket.sessions, 0);
+  const windowErrored = group.days.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
+  return windowSessions > sessions && atMost(windowErrored, windowSessions) < RECOVERED_P;
 }
 
 function changedByTwo(previous: IssueState | null, rate: number): boolean {
@@ -173,7 +179,7 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       }
       continue;
     }
-    if (!group.flagged && options.closeAfterDays > 0 && cleanFor(group, options.closeAfterDays, options, previous?.errorRate ?? null)) {
+    if (!group.flagged && options.closeAfterDays > 0 && cleanFor(group, options.closeAfterDays, options, previous?.foundRate ?? previous?.errorRate ?? null)) {
       const comment =
         `No longer found, and recovered over the last ${options.closeAfterDays} day(s), each of them clean: ` +
         `${figures(group, options.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
