@@ -42761,6 +42761,29 @@ function addVersion(group, version) {
   else if (group.version === null) group.version = version;
   else if (group.version !== version) group.versions = /* @__PURE__ */ new Set([group.version, version]);
 }
+function newAccumulator(values) {
+  return {
+    values,
+    sessions: 0,
+    errored: 0,
+    crashes: 0,
+    errorLines: 0,
+    logLines: 0,
+    installs: new InstallCounter(),
+    first: Number.POSITIVE_INFINITY,
+    last: Number.NEGATIVE_INFINITY,
+    durations: null,
+    firstDuration: Number.NaN,
+    errorKinds: null,
+    runs: null,
+    days: /* @__PURE__ */ new Map(),
+    version: null,
+    versions: null,
+    withInstall: 0,
+    kinds: null,
+    erroredBy: null
+  };
+}
 function track(tracker, compact, summary, hasInstall) {
   if (!hasInstall) tracker.addUnattributed();
   else if (compact) {
@@ -42781,27 +42804,7 @@ function createAggregator(groupBy2) {
     const key = values.join("\0");
     let group = byKey.get(key);
     if (!group) {
-      group = {
-        values,
-        sessions: 0,
-        errored: 0,
-        crashes: 0,
-        errorLines: 0,
-        logLines: 0,
-        installs: new InstallCounter(),
-        first: Number.POSITIVE_INFINITY,
-        last: Number.NEGATIVE_INFINITY,
-        durations: null,
-        firstDuration: Number.NaN,
-        errorKinds: null,
-        runs: null,
-        days: /* @__PURE__ */ new Map(),
-        version: null,
-        versions: null,
-        withInstall: 0,
-        kinds: null,
-        erroredBy: null
-      };
+      group = newAccumulator(values);
       byKey.set(key, group);
     }
     return group;
@@ -42914,27 +42917,7 @@ function createAggregator(groupBy2) {
         const first = parts[0]?.values[index] ?? SEVERAL;
         return parts.every((part) => part.values[index] === first) ? first : SEVERAL;
       });
-      const merged = {
-        values,
-        sessions: 0,
-        errored: 0,
-        crashes: 0,
-        errorLines: 0,
-        logLines: 0,
-        installs: new InstallCounter(),
-        first: Number.POSITIVE_INFINITY,
-        last: Number.NEGATIVE_INFINITY,
-        durations: null,
-        firstDuration: Number.NaN,
-        errorKinds: null,
-        runs: null,
-        days: /* @__PURE__ */ new Map(),
-        version: null,
-        versions: null,
-        withInstall: 0,
-        kinds: null,
-        erroredBy: null
-      };
+      const merged = newAccumulator(values);
       const addRun = (evidence) => {
         const runs = merged.runs ??= /* @__PURE__ */ new Map();
         const mine = runs.get(evidence.id);

@@ -8,21 +8,13 @@ import { findProblems } from '../../src/problems/find-problems.ts';
 import type { ConfigCell, EventCell } from '../../src/aggregate/cell-events.ts';
 import type { ProblemRule } from '../../src/problems/find-problems.ts';
 import { logBinomialGreater } from '../../src/problems/hypergeometric.ts';
+import { seededRandom } from '../../test/fixtures/synthetic-summaries.ts';
 
 export type PlantKind = 'none' | 'cell' | 'since-version' | 'release' | 'platform' | 'single-installation';
 export const PLANT_KINDS: PlantKind[] = ['cell', 'since-version', 'release', 'platform', 'single-installation'];
 
-/** Mulberry32: small, fast, and the same sequence on every machine. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the test fixtures: the same sequence on every machine. */
+export const random = seededRandom;
 
 export interface Population {
   platforms: number;

@@ -173,6 +173,31 @@ function addVersion(group: Accumulator, version: string): void {
   else if (group.version !== version) group.versions = new Set([group.version, version]);
 }
 
+/** An empty cell: its structures made on first need. */
+function newAccumulator(values: string[]): Accumulator {
+  return {
+    values,
+    sessions: 0,
+    errored: 0,
+    crashes: 0,
+    errorLines: 0,
+    logLines: 0,
+    installs: new InstallCounter(),
+    first: Number.POSITIVE_INFINITY,
+    last: Number.NEGATIVE_INFINITY,
+    durations: null,
+    firstDuration: Number.NaN,
+    errorKinds: null,
+    runs: null,
+    days: new Map(),
+    version: null,
+    versions: null,
+    withInstall: 0,
+    kinds: null,
+    erroredBy: null,
+  };
+}
+
 /** Counts one event against the session's installation. */
 function track(tracker: EventTracker, compact: CompactSummary | null, summary: SessionSummary, hasInstall: boolean): void {
   if (!hasInstall) tracker.addUnattributed();
@@ -237,27 +262,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
     const key = values.join('\u0000');
     let group = byKey.get(key);
     if (!group) {
-      group = {
-        values,
-        sessions: 0,
-        errored: 0,
-        crashes: 0,
-        errorLines: 0,
-        logLines: 0,
-        installs: new InstallCounter(),
-        first: Number.POSITIVE_INFINITY,
-        last: Number.NEGATIVE_INFINITY,
-        durations: null,
-        firstDuration: Number.NaN,
-        errorKinds: null,
-        runs: null,
-        days: new Map(),
-        version: null,
-        versions: null,
-        withInstall: 0,
-        kinds: null,
-        erroredBy: null,
-      };
+      group = newAccumulator(values);
       byKey.set(key, group);
     }
     return group;
@@ -374,27 +379,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         const first = parts[0]?.values[index] ?? SEVERAL;
         return parts.every((part) => part.values[index] === first) ? first : SEVERAL;
       });
-      const merged: Accumulator = {
-        values,
-        sessions: 0,
-        errored: 0,
-        crashes: 0,
-        errorLines: 0,
-        logLines: 0,
-        installs: new InstallCounter(),
-        first: Number.POSITIVE_INFINITY,
-        last: Number.NEGATIVE_INFINITY,
-        durations: null,
-        firstDuration: Number.NaN,
-        errorKinds: null,
-        runs: null,
-        days: new Map(),
-        version: null,
-        versions: null,
-        withInstall: 0,
-        kinds: null,
-        erroredBy: null,
-      };
+      const merged = newAccumulator(values);
       const addRun = (evidence: RunEvidence) => {
         const runs = (merged.runs ??= new Map());
         const mine = runs.get(evidence.id);
