@@ -30319,6 +30319,1522 @@ var require_yauzl = __commonJS({
   }
 });
 
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js
+var require_util10 = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.sumOfRange = void 0;
+    var sumOfRange = function(array, start, end) {
+      var sum = 0;
+      for (var i = start; i <= end; i++) {
+        sum += array[i];
+      }
+      return sum;
+    };
+    exports.sumOfRange = sumOfRange;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js
+var require_compiled = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js"(exports, module) {
+    "use strict";
+    var $protobuf = __require("protobufjs/minimal");
+    var $Reader = $protobuf.Reader;
+    var $Writer = $protobuf.Writer;
+    var $util = $protobuf.util;
+    var $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+    $root.DDSketch = (function() {
+      function DDSketch2(properties) {
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      DDSketch2.prototype.mapping = null;
+      DDSketch2.prototype.positiveValues = null;
+      DDSketch2.prototype.negativeValues = null;
+      DDSketch2.prototype.zeroCount = 0;
+      DDSketch2.create = function create(properties) {
+        return new DDSketch2(properties);
+      };
+      DDSketch2.encode = function encode2(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.mapping != null && Object.hasOwnProperty.call(message, "mapping"))
+          $root.IndexMapping.encode(message.mapping, writer.uint32(
+            /* id 1, wireType 2 =*/
+            10
+          ).fork()).ldelim();
+        if (message.positiveValues != null && Object.hasOwnProperty.call(message, "positiveValues"))
+          $root.Store.encode(message.positiveValues, writer.uint32(
+            /* id 2, wireType 2 =*/
+            18
+          ).fork()).ldelim();
+        if (message.negativeValues != null && Object.hasOwnProperty.call(message, "negativeValues"))
+          $root.Store.encode(message.negativeValues, writer.uint32(
+            /* id 3, wireType 2 =*/
+            26
+          ).fork()).ldelim();
+        if (message.zeroCount != null && Object.hasOwnProperty.call(message, "zeroCount"))
+          writer.uint32(
+            /* id 4, wireType 1 =*/
+            33
+          ).double(message.zeroCount);
+        return writer;
+      };
+      DDSketch2.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      DDSketch2.decode = function decode3(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.DDSketch();
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              message.mapping = $root.IndexMapping.decode(reader, reader.uint32());
+              break;
+            case 2:
+              message.positiveValues = $root.Store.decode(reader, reader.uint32());
+              break;
+            case 3:
+              message.negativeValues = $root.Store.decode(reader, reader.uint32());
+              break;
+            case 4:
+              message.zeroCount = reader.double();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      DDSketch2.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      DDSketch2.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.mapping != null && message.hasOwnProperty("mapping")) {
+          var error = $root.IndexMapping.verify(message.mapping);
+          if (error)
+            return "mapping." + error;
+        }
+        if (message.positiveValues != null && message.hasOwnProperty("positiveValues")) {
+          var error = $root.Store.verify(message.positiveValues);
+          if (error)
+            return "positiveValues." + error;
+        }
+        if (message.negativeValues != null && message.hasOwnProperty("negativeValues")) {
+          var error = $root.Store.verify(message.negativeValues);
+          if (error)
+            return "negativeValues." + error;
+        }
+        if (message.zeroCount != null && message.hasOwnProperty("zeroCount")) {
+          if (typeof message.zeroCount !== "number")
+            return "zeroCount: number expected";
+        }
+        return null;
+      };
+      DDSketch2.fromObject = function fromObject(object) {
+        if (object instanceof $root.DDSketch)
+          return object;
+        var message = new $root.DDSketch();
+        if (object.mapping != null) {
+          if (typeof object.mapping !== "object")
+            throw TypeError(".DDSketch.mapping: object expected");
+          message.mapping = $root.IndexMapping.fromObject(object.mapping);
+        }
+        if (object.positiveValues != null) {
+          if (typeof object.positiveValues !== "object")
+            throw TypeError(".DDSketch.positiveValues: object expected");
+          message.positiveValues = $root.Store.fromObject(object.positiveValues);
+        }
+        if (object.negativeValues != null) {
+          if (typeof object.negativeValues !== "object")
+            throw TypeError(".DDSketch.negativeValues: object expected");
+          message.negativeValues = $root.Store.fromObject(object.negativeValues);
+        }
+        if (object.zeroCount != null)
+          message.zeroCount = Number(object.zeroCount);
+        return message;
+      };
+      DDSketch2.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.defaults) {
+          object.mapping = null;
+          object.positiveValues = null;
+          object.negativeValues = null;
+          object.zeroCount = 0;
+        }
+        if (message.mapping != null && message.hasOwnProperty("mapping"))
+          object.mapping = $root.IndexMapping.toObject(message.mapping, options2);
+        if (message.positiveValues != null && message.hasOwnProperty("positiveValues"))
+          object.positiveValues = $root.Store.toObject(message.positiveValues, options2);
+        if (message.negativeValues != null && message.hasOwnProperty("negativeValues"))
+          object.negativeValues = $root.Store.toObject(message.negativeValues, options2);
+        if (message.zeroCount != null && message.hasOwnProperty("zeroCount"))
+          object.zeroCount = options2.json && !isFinite(message.zeroCount) ? String(message.zeroCount) : message.zeroCount;
+        return object;
+      };
+      DDSketch2.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      return DDSketch2;
+    })();
+    $root.IndexMapping = (function() {
+      function IndexMapping(properties) {
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      IndexMapping.prototype.gamma = 0;
+      IndexMapping.prototype.indexOffset = 0;
+      IndexMapping.prototype.interpolation = 0;
+      IndexMapping.create = function create(properties) {
+        return new IndexMapping(properties);
+      };
+      IndexMapping.encode = function encode2(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.gamma != null && Object.hasOwnProperty.call(message, "gamma"))
+          writer.uint32(
+            /* id 1, wireType 1 =*/
+            9
+          ).double(message.gamma);
+        if (message.indexOffset != null && Object.hasOwnProperty.call(message, "indexOffset"))
+          writer.uint32(
+            /* id 2, wireType 1 =*/
+            17
+          ).double(message.indexOffset);
+        if (message.interpolation != null && Object.hasOwnProperty.call(message, "interpolation"))
+          writer.uint32(
+            /* id 3, wireType 0 =*/
+            24
+          ).int32(message.interpolation);
+        return writer;
+      };
+      IndexMapping.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      IndexMapping.decode = function decode3(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.IndexMapping();
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              message.gamma = reader.double();
+              break;
+            case 2:
+              message.indexOffset = reader.double();
+              break;
+            case 3:
+              message.interpolation = reader.int32();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      IndexMapping.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      IndexMapping.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.gamma != null && message.hasOwnProperty("gamma")) {
+          if (typeof message.gamma !== "number")
+            return "gamma: number expected";
+        }
+        if (message.indexOffset != null && message.hasOwnProperty("indexOffset")) {
+          if (typeof message.indexOffset !== "number")
+            return "indexOffset: number expected";
+        }
+        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
+          switch (message.interpolation) {
+            default:
+              return "interpolation: enum value expected";
+            case 0:
+            case 1:
+            case 2:
+            case 3:
+              break;
+          }
+        return null;
+      };
+      IndexMapping.fromObject = function fromObject(object) {
+        if (object instanceof $root.IndexMapping)
+          return object;
+        var message = new $root.IndexMapping();
+        if (object.gamma != null)
+          message.gamma = Number(object.gamma);
+        if (object.indexOffset != null)
+          message.indexOffset = Number(object.indexOffset);
+        switch (object.interpolation) {
+          case "NONE":
+          case 0:
+            message.interpolation = 0;
+            break;
+          case "LINEAR":
+          case 1:
+            message.interpolation = 1;
+            break;
+          case "QUADRATIC":
+          case 2:
+            message.interpolation = 2;
+            break;
+          case "CUBIC":
+          case 3:
+            message.interpolation = 3;
+            break;
+        }
+        return message;
+      };
+      IndexMapping.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.defaults) {
+          object.gamma = 0;
+          object.indexOffset = 0;
+          object.interpolation = options2.enums === String ? "NONE" : 0;
+        }
+        if (message.gamma != null && message.hasOwnProperty("gamma"))
+          object.gamma = options2.json && !isFinite(message.gamma) ? String(message.gamma) : message.gamma;
+        if (message.indexOffset != null && message.hasOwnProperty("indexOffset"))
+          object.indexOffset = options2.json && !isFinite(message.indexOffset) ? String(message.indexOffset) : message.indexOffset;
+        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
+          object.interpolation = options2.enums === String ? $root.IndexMapping.Interpolation[message.interpolation] : message.interpolation;
+        return object;
+      };
+      IndexMapping.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      IndexMapping.Interpolation = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "NONE"] = 0;
+        values[valuesById[1] = "LINEAR"] = 1;
+        values[valuesById[2] = "QUADRATIC"] = 2;
+        values[valuesById[3] = "CUBIC"] = 3;
+        return values;
+      })();
+      return IndexMapping;
+    })();
+    $root.Store = (function() {
+      function Store(properties) {
+        this.binCounts = {};
+        this.contiguousBinCounts = [];
+        if (properties) {
+          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null)
+              this[keys[i]] = properties[keys[i]];
+        }
+      }
+      Store.prototype.binCounts = $util.emptyObject;
+      Store.prototype.contiguousBinCounts = $util.emptyArray;
+      Store.prototype.contiguousBinIndexOffset = 0;
+      Store.create = function create(properties) {
+        return new Store(properties);
+      };
+      Store.encode = function encode2(message, writer) {
+        if (!writer)
+          writer = $Writer.create();
+        if (message.binCounts != null && Object.hasOwnProperty.call(message, "binCounts"))
+          for (var keys = Object.keys(message.binCounts), i = 0; i < keys.length; ++i)
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork().uint32(
+              /* id 1, wireType 0 =*/
+              8
+            ).sint32(keys[i]).uint32(
+              /* id 2, wireType 1 =*/
+              17
+            ).double(message.binCounts[keys[i]]).ldelim();
+        if (message.contiguousBinCounts != null && message.contiguousBinCounts.length) {
+          writer.uint32(
+            /* id 2, wireType 2 =*/
+            18
+          ).fork();
+          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
+            writer.double(message.contiguousBinCounts[i]);
+          writer.ldelim();
+        }
+        if (message.contiguousBinIndexOffset != null && Object.hasOwnProperty.call(message, "contiguousBinIndexOffset"))
+          writer.uint32(
+            /* id 3, wireType 0 =*/
+            24
+          ).sint32(message.contiguousBinIndexOffset);
+        return writer;
+      };
+      Store.encodeDelimited = function encodeDelimited(message, writer) {
+        return this.encode(message, writer).ldelim();
+      };
+      Store.decode = function decode3(reader, length) {
+        if (!(reader instanceof $Reader))
+          reader = $Reader.create(reader);
+        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.Store(), key, value;
+        while (reader.pos < end) {
+          var tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1:
+              if (message.binCounts === $util.emptyObject)
+                message.binCounts = {};
+              var end2 = reader.uint32() + reader.pos;
+              key = 0;
+              value = 0;
+              while (reader.pos < end2) {
+                var tag2 = reader.uint32();
+                switch (tag2 >>> 3) {
+                  case 1:
+                    key = reader.sint32();
+                    break;
+                  case 2:
+                    value = reader.double();
+                    break;
+                  default:
+                    reader.skipType(tag2 & 7);
+                    break;
+                }
+              }
+              message.binCounts[key] = value;
+              break;
+            case 2:
+              if (!(message.contiguousBinCounts && message.contiguousBinCounts.length))
+                message.contiguousBinCounts = [];
+              if ((tag & 7) === 2) {
+                var end2 = reader.uint32() + reader.pos;
+                while (reader.pos < end2)
+                  message.contiguousBinCounts.push(reader.double());
+              } else
+                message.contiguousBinCounts.push(reader.double());
+              break;
+            case 3:
+              message.contiguousBinIndexOffset = reader.sint32();
+              break;
+            default:
+              reader.skipType(tag & 7);
+              break;
+          }
+        }
+        return message;
+      };
+      Store.decodeDelimited = function decodeDelimited(reader) {
+        if (!(reader instanceof $Reader))
+          reader = new $Reader(reader);
+        return this.decode(reader, reader.uint32());
+      };
+      Store.verify = function verify(message) {
+        if (typeof message !== "object" || message === null)
+          return "object expected";
+        if (message.binCounts != null && message.hasOwnProperty("binCounts")) {
+          if (!$util.isObject(message.binCounts))
+            return "binCounts: object expected";
+          var key = Object.keys(message.binCounts);
+          for (var i = 0; i < key.length; ++i) {
+            if (!$util.key32Re.test(key[i]))
+              return "binCounts: integer key{k:sint32} expected";
+            if (typeof message.binCounts[key[i]] !== "number")
+              return "binCounts: number{k:sint32} expected";
+          }
+        }
+        if (message.contiguousBinCounts != null && message.hasOwnProperty("contiguousBinCounts")) {
+          if (!Array.isArray(message.contiguousBinCounts))
+            return "contiguousBinCounts: array expected";
+          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
+            if (typeof message.contiguousBinCounts[i] !== "number")
+              return "contiguousBinCounts: number[] expected";
+        }
+        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset")) {
+          if (!$util.isInteger(message.contiguousBinIndexOffset))
+            return "contiguousBinIndexOffset: integer expected";
+        }
+        return null;
+      };
+      Store.fromObject = function fromObject(object) {
+        if (object instanceof $root.Store)
+          return object;
+        var message = new $root.Store();
+        if (object.binCounts) {
+          if (typeof object.binCounts !== "object")
+            throw TypeError(".Store.binCounts: object expected");
+          message.binCounts = {};
+          for (var keys = Object.keys(object.binCounts), i = 0; i < keys.length; ++i)
+            message.binCounts[keys[i]] = Number(object.binCounts[keys[i]]);
+        }
+        if (object.contiguousBinCounts) {
+          if (!Array.isArray(object.contiguousBinCounts))
+            throw TypeError(".Store.contiguousBinCounts: array expected");
+          message.contiguousBinCounts = [];
+          for (var i = 0; i < object.contiguousBinCounts.length; ++i)
+            message.contiguousBinCounts[i] = Number(object.contiguousBinCounts[i]);
+        }
+        if (object.contiguousBinIndexOffset != null)
+          message.contiguousBinIndexOffset = object.contiguousBinIndexOffset | 0;
+        return message;
+      };
+      Store.toObject = function toObject(message, options2) {
+        if (!options2)
+          options2 = {};
+        var object = {};
+        if (options2.arrays || options2.defaults)
+          object.contiguousBinCounts = [];
+        if (options2.objects || options2.defaults)
+          object.binCounts = {};
+        if (options2.defaults)
+          object.contiguousBinIndexOffset = 0;
+        var keys2;
+        if (message.binCounts && (keys2 = Object.keys(message.binCounts)).length) {
+          object.binCounts = {};
+          for (var j = 0; j < keys2.length; ++j)
+            object.binCounts[keys2[j]] = options2.json && !isFinite(message.binCounts[keys2[j]]) ? String(message.binCounts[keys2[j]]) : message.binCounts[keys2[j]];
+        }
+        if (message.contiguousBinCounts && message.contiguousBinCounts.length) {
+          object.contiguousBinCounts = [];
+          for (var j = 0; j < message.contiguousBinCounts.length; ++j)
+            object.contiguousBinCounts[j] = options2.json && !isFinite(message.contiguousBinCounts[j]) ? String(message.contiguousBinCounts[j]) : message.contiguousBinCounts[j];
+        }
+        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset"))
+          object.contiguousBinIndexOffset = message.contiguousBinIndexOffset;
+        return object;
+      };
+      Store.prototype.toJSON = function toJSON() {
+        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+      };
+      return Store;
+    })();
+    module.exports = $root;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js
+var require_DenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js"(exports) {
+    "use strict";
+    var __spreadArray = exports && exports.__spreadArray || function(to, from, pack) {
+      if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+          if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+          ar[i] = from[i];
+        }
+      }
+      return to.concat(ar || Array.prototype.slice.call(from));
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DenseStore = void 0;
+    var util_1 = require_util10();
+    var CHUNK_SIZE = 128;
+    var DenseStore = (
+      /** @class */
+      (function() {
+        function DenseStore2(chunkSize) {
+          if (chunkSize === void 0) {
+            chunkSize = CHUNK_SIZE;
+          }
+          this.chunkSize = chunkSize;
+          this.bins = [];
+          this.count = 0;
+          this.minKey = Infinity;
+          this.maxKey = -Infinity;
+          this.offset = 0;
+        }
+        DenseStore2.prototype.add = function(key, weight) {
+          if (weight === void 0) {
+            weight = 1;
+          }
+          var index = this._getIndex(key);
+          this.bins[index] += weight;
+          this.count += weight;
+        };
+        DenseStore2.prototype.keyAtRank = function(rank, lower) {
+          if (lower === void 0) {
+            lower = true;
+          }
+          var runningCount = 0;
+          for (var i = 0; i < this.length(); i++) {
+            var bin = this.bins[i];
+            runningCount += bin;
+            if (lower && runningCount > rank || !lower && runningCount >= rank + 1) {
+              return i + this.offset;
+            }
+          }
+          return this.maxKey;
+        };
+        DenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseStartIndex = store.minKey - store.offset;
+          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[0] += collapseCount;
+          } else {
+            collapseEndIndex = collapseStartIndex;
+          }
+          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        DenseStore2.prototype.copy = function(store) {
+          this.bins = __spreadArray([], store.bins, true);
+          this.count = store.count;
+          this.minKey = store.minKey;
+          this.maxKey = store.maxKey;
+          this.offset = store.offset;
+        };
+        DenseStore2.prototype.length = function() {
+          return this.bins.length;
+        };
+        DenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return this.chunkSize * Math.ceil(desiredLength / this.chunkSize);
+        };
+        DenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          this._centerBins(newMinKey, newMaxKey);
+          this.minKey = newMinKey;
+          this.maxKey = newMaxKey;
+        };
+        DenseStore2.prototype._shiftBins = function(shift) {
+          var _a, _b;
+          if (shift > 0) {
+            this.bins = this.bins.slice(0, -shift);
+            (_a = this.bins).unshift.apply(_a, new Array(shift).fill(0));
+          } else {
+            this.bins = this.bins.slice(Math.abs(shift));
+            (_b = this.bins).push.apply(_b, new Array(Math.abs(shift)).fill(0));
+          }
+          this.offset -= shift;
+        };
+        DenseStore2.prototype._centerBins = function(newMinKey, newMaxKey) {
+          var middleKey = newMinKey + Math.floor((newMaxKey - newMinKey + 1) / 2);
+          this._shiftBins(Math.floor(this.offset + this.length() / 2) - middleKey);
+        };
+        DenseStore2.prototype._extendRange = function(key, secondKey) {
+          var _a;
+          secondKey = secondKey || key;
+          var newMinKey = Math.min(key, secondKey, this.minKey);
+          var newMaxKey = Math.max(key, secondKey, this.maxKey);
+          if (this.length() === 0) {
+            this.bins = new Array(this._getNewLength(newMinKey, newMaxKey)).fill(0);
+            this.offset = newMinKey;
+            this._adjust(newMinKey, newMaxKey);
+          } else if (newMinKey >= this.minKey && newMaxKey < this.offset + this.length()) {
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          } else {
+            var newLength = this._getNewLength(newMinKey, newMaxKey);
+            if (newLength > this.length()) {
+              (_a = this.bins).push.apply(_a, new Array(newLength - this.length()).fill(0));
+            }
+            this._adjust(newMinKey, newMaxKey);
+          }
+        };
+        DenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            this._extendRange(key);
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        DenseStore2.prototype.toProto = function() {
+          var ProtoStore = require_compiled().Store;
+          return ProtoStore.create({
+            contiguousBinCounts: this.bins,
+            contiguousBinIndexOffset: this.offset
+          });
+        };
+        DenseStore2.fromProto = function(protoStore) {
+          if (!protoStore || /* Double equals (==) is intentional here to check for
+           * `null` | `undefined` without including `0` */
+          protoStore.contiguousBinCounts == null || protoStore.contiguousBinIndexOffset == null) {
+            throw Error("Failed to decode store from protobuf");
+          }
+          var store = new this();
+          var index = protoStore.contiguousBinIndexOffset;
+          store.offset = index;
+          for (var _i = 0, _a = protoStore.contiguousBinCounts; _i < _a.length; _i++) {
+            var count = _a[_i];
+            store.add(index, count);
+            index += 1;
+          }
+          return store;
+        };
+        return DenseStore2;
+      })()
+    );
+    exports.DenseStore = DenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js
+var require_CollapsingLowestDenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingLowestDenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    var util_1 = require_util10();
+    var CollapsingLowestDenseStore = (
+      /** @class */
+      (function(_super) {
+        __extends(CollapsingLowestDenseStore2, _super);
+        function CollapsingLowestDenseStore2(binLimit, chunkSize) {
+          var _this = _super.call(this, chunkSize) || this;
+          _this.binLimit = binLimit;
+          _this.isCollapsed = false;
+          return _this;
+        }
+        CollapsingLowestDenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseStartIndex = store.minKey - store.offset;
+          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[0] += collapseCount;
+          } else {
+            collapseEndIndex = collapseStartIndex;
+          }
+          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        CollapsingLowestDenseStore2.prototype.copy = function(store) {
+          _super.prototype.copy.call(this, store);
+          this.isCollapsed = store.isCollapsed;
+        };
+        CollapsingLowestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
+        };
+        CollapsingLowestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          if (newMaxKey - newMinKey + 1 > this.length()) {
+            newMinKey = newMaxKey - this.length() + 1;
+            if (newMinKey >= this.maxKey) {
+              this.offset = newMinKey;
+              this.minKey = newMinKey;
+              this.bins.fill(0);
+              this.bins[0] = this.count;
+            } else {
+              var shift = this.offset - newMinKey;
+              if (shift < 0) {
+                var collapseStartIndex = this.minKey - this.offset;
+                var collapseEndIndex = newMinKey - this.offset;
+                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
+                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
+                this.bins[collapseEndIndex] += collapsedCount;
+                this.minKey = newMinKey;
+                this._shiftBins(shift);
+              } else {
+                this.minKey = newMinKey;
+                this._shiftBins(shift);
+              }
+            }
+            this.maxKey = newMaxKey;
+            this.isCollapsed = true;
+          } else {
+            this._centerBins(newMinKey, newMaxKey);
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          }
+        };
+        CollapsingLowestDenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            if (this.isCollapsed) {
+              return 0;
+            }
+            this._extendRange(key);
+            if (this.isCollapsed) {
+              return 0;
+            }
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        return CollapsingLowestDenseStore2;
+      })(DenseStore_1.DenseStore)
+    );
+    exports.CollapsingLowestDenseStore = CollapsingLowestDenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js
+var require_CollapsingHighestDenseStore = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingHighestDenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    var util_1 = require_util10();
+    var CollapsingHighestDenseStore = (
+      /** @class */
+      (function(_super) {
+        __extends(CollapsingHighestDenseStore2, _super);
+        function CollapsingHighestDenseStore2(binLimit, chunkSize) {
+          var _this = _super.call(this, chunkSize) || this;
+          _this.binLimit = binLimit;
+          _this.isCollapsed = false;
+          return _this;
+        }
+        CollapsingHighestDenseStore2.prototype.merge = function(store) {
+          if (store.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this.copy(store);
+            return;
+          }
+          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
+            this._extendRange(store.minKey, store.maxKey);
+          }
+          var collapseEndIndex = store.maxKey - store.offset + 1;
+          var collapseStartIndex = Math.max(this.maxKey + 1, store.minKey) - store.offset;
+          if (collapseEndIndex > collapseStartIndex) {
+            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
+            this.bins[this.length() - 1] += collapseCount;
+          } else {
+            collapseStartIndex = collapseEndIndex;
+          }
+          for (var key = store.minKey; key < collapseStartIndex + store.offset; key++) {
+            this.bins[key - this.offset] += store.bins[key - store.offset];
+          }
+          this.count += store.count;
+        };
+        CollapsingHighestDenseStore2.prototype.copy = function(store) {
+          _super.prototype.copy.call(this, store);
+          this.isCollapsed = store.isCollapsed;
+        };
+        CollapsingHighestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
+          var desiredLength = newMaxKey - newMinKey + 1;
+          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
+        };
+        CollapsingHighestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
+          if (newMaxKey - newMinKey + 1 > this.length()) {
+            newMaxKey = newMinKey + this.length() + 1;
+            if (newMaxKey <= this.minKey) {
+              this.offset = newMinKey;
+              this.maxKey = newMaxKey;
+              this.bins.fill(0);
+              this.bins[this.length() - 1] = this.count;
+            } else {
+              var shift = this.offset - newMinKey;
+              if (shift > 0) {
+                var collapseStartIndex = newMaxKey - this.offset + 1;
+                var collapseEndIndex = this.maxKey - this.offset + 1;
+                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
+                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
+                this.bins[collapseStartIndex - 1] += collapsedCount;
+                this.maxKey = newMaxKey;
+                this._shiftBins(shift);
+              } else {
+                this.maxKey = newMaxKey;
+                this._shiftBins(shift);
+              }
+              this.minKey = newMinKey;
+              this.isCollapsed = true;
+            }
+          } else {
+            this._centerBins(newMinKey, newMaxKey);
+            this.minKey = newMinKey;
+            this.maxKey = newMaxKey;
+          }
+        };
+        CollapsingHighestDenseStore2.prototype._getIndex = function(key) {
+          if (key < this.minKey) {
+            if (this.isCollapsed) {
+              return this.length() - 1;
+            }
+            this._extendRange(key);
+            if (this.isCollapsed) {
+              return this.length() - 1;
+            }
+          } else if (key > this.maxKey) {
+            this._extendRange(key);
+          }
+          return key - this.offset;
+        };
+        return CollapsingHighestDenseStore2;
+      })(DenseStore_1.DenseStore)
+    );
+    exports.CollapsingHighestDenseStore = CollapsingHighestDenseStore;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js
+var require_store = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CollapsingHighestDenseStore = exports.CollapsingLowestDenseStore = exports.DenseStore = void 0;
+    var DenseStore_1 = require_DenseStore();
+    Object.defineProperty(exports, "DenseStore", { enumerable: true, get: function() {
+      return DenseStore_1.DenseStore;
+    } });
+    var CollapsingLowestDenseStore_1 = require_CollapsingLowestDenseStore();
+    Object.defineProperty(exports, "CollapsingLowestDenseStore", { enumerable: true, get: function() {
+      return CollapsingLowestDenseStore_1.CollapsingLowestDenseStore;
+    } });
+    var CollapsingHighestDenseStore_1 = require_CollapsingHighestDenseStore();
+    Object.defineProperty(exports, "CollapsingHighestDenseStore", { enumerable: true, get: function() {
+      return CollapsingHighestDenseStore_1.CollapsingHighestDenseStore;
+    } });
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js
+var require_KeyMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.KeyMapping = void 0;
+    var index_1 = require_mapping();
+    var MIN_SAFE_FLOAT = Math.pow(2, -1023);
+    var MAX_SAFE_FLOAT = Number.MAX_VALUE;
+    var KeyMapping = (
+      /** @class */
+      (function() {
+        function KeyMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          if (relativeAccuracy <= 0 || relativeAccuracy >= 1) {
+            throw Error("Relative accuracy must be between 0 and 1 when initializing a KeyMapping");
+          }
+          this.relativeAccuracy = relativeAccuracy;
+          this._offset = offset;
+          var gammaMantissa = 2 * relativeAccuracy / (1 - relativeAccuracy);
+          this.gamma = 1 + gammaMantissa;
+          this._multiplier = 1 / Math.log1p(gammaMantissa);
+          this.minPossible = MIN_SAFE_FLOAT * this.gamma;
+          this.maxPossible = MAX_SAFE_FLOAT / this.gamma;
+        }
+        KeyMapping2.fromGammaOffset = function(gamma, indexOffset) {
+          var relativeAccuracy = (gamma - 1) / (gamma + 1);
+          return new this(relativeAccuracy, indexOffset);
+        };
+        KeyMapping2.prototype.key = function(value) {
+          return Math.ceil(this._logGamma(value)) + this._offset;
+        };
+        KeyMapping2.prototype.value = function(key) {
+          return this._powGamma(key - this._offset) * (2 / (1 + this.gamma));
+        };
+        KeyMapping2.prototype.toProto = function() {
+          var ProtoIndexMapping = require_compiled().IndexMapping;
+          return ProtoIndexMapping.create({
+            gamma: this.gamma,
+            indexOffset: this._offset,
+            interpolation: this._protoInterpolation()
+          });
+        };
+        KeyMapping2.fromProto = function(protoMapping) {
+          if (!protoMapping || /* Double equals (==) is intentional here to check for
+           * `null` | `undefined` without including `0` */
+          protoMapping.gamma == null || protoMapping.indexOffset == null) {
+            throw Error("Failed to decode mapping from protobuf");
+          }
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          var interpolation = protoMapping.interpolation, gamma = protoMapping.gamma, indexOffset = protoMapping.indexOffset;
+          switch (interpolation) {
+            case Interpolation.NONE:
+              return index_1.LogarithmicMapping.fromGammaOffset(gamma, indexOffset);
+            case Interpolation.LINEAR:
+              return index_1.LinearlyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
+            case Interpolation.CUBIC:
+              return index_1.CubicallyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
+            default:
+              throw Error("Unrecognized mapping when decoding from protobuf");
+          }
+        };
+        KeyMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        KeyMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        KeyMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.NONE;
+        };
+        return KeyMapping2;
+      })()
+    );
+    exports.KeyMapping = KeyMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js
+var require_LogarithmicMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LogarithmicMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var LogarithmicMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(LogarithmicMapping2, _super);
+        function LogarithmicMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          var _this = _super.call(this, relativeAccuracy, offset) || this;
+          _this._multiplier *= Math.log(2);
+          return _this;
+        }
+        LogarithmicMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        LogarithmicMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        LogarithmicMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.NONE;
+        };
+        return LogarithmicMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.LogarithmicMapping = LogarithmicMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/math.js
+var require_math = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/math.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ldexp = exports.frexp = void 0;
+    function frexp(value) {
+      if (value === 0 || !Number.isFinite(value))
+        return [value, 0];
+      var absValue = Math.abs(value);
+      var exponent = Math.max(-1023, Math.floor(Math.log2(absValue)) + 1);
+      var mantissa = absValue * Math.pow(2, -exponent);
+      while (mantissa < 0.5) {
+        mantissa *= 2;
+        exponent--;
+      }
+      while (mantissa >= 1) {
+        mantissa *= 0.5;
+        exponent++;
+      }
+      if (value < 0) {
+        mantissa = -mantissa;
+      }
+      return [mantissa, exponent];
+    }
+    exports.frexp = frexp;
+    function ldexp(mantissa, exponent) {
+      var iterations = Math.min(3, Math.ceil(Math.abs(exponent) / 1023));
+      var result = mantissa;
+      for (var i = 0; i < iterations; i++) {
+        result *= Math.pow(2, Math.floor((exponent + i) / iterations));
+      }
+      return result;
+    }
+    exports.ldexp = ldexp;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js
+var require_LinearlyInterpolatedMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LinearlyInterpolatedMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var math_1 = require_math();
+    var LinearlyInterpolatedMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(LinearlyInterpolatedMapping2, _super);
+        function LinearlyInterpolatedMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          return _super.call(this, relativeAccuracy, offset) || this;
+        }
+        LinearlyInterpolatedMapping2.prototype._log2Approx = function(value) {
+          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
+          var significand = 2 * mantissa - 1;
+          return significand + (exponent - 1);
+        };
+        LinearlyInterpolatedMapping2.prototype._exp2Approx = function(value) {
+          var exponent = Math.floor(value) + 1;
+          var mantissa = (value - exponent + 2) / 2;
+          return (0, math_1.ldexp)(mantissa, exponent);
+        };
+        LinearlyInterpolatedMapping2.prototype._logGamma = function(value) {
+          return Math.log2(value) * this._multiplier;
+        };
+        LinearlyInterpolatedMapping2.prototype._powGamma = function(value) {
+          return Math.pow(2, value / this._multiplier);
+        };
+        LinearlyInterpolatedMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.LINEAR;
+        };
+        return LinearlyInterpolatedMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.LinearlyInterpolatedMapping = LinearlyInterpolatedMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js
+var require_CubicallyInterpolatedMapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CubicallyInterpolatedMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    var math_1 = require_math();
+    var CubicallyInterpolatedMapping = (
+      /** @class */
+      (function(_super) {
+        __extends(CubicallyInterpolatedMapping2, _super);
+        function CubicallyInterpolatedMapping2(relativeAccuracy, offset) {
+          if (offset === void 0) {
+            offset = 0;
+          }
+          var _this = _super.call(this, relativeAccuracy, offset) || this;
+          _this.A = 6 / 35;
+          _this.B = -3 / 5;
+          _this.C = 10 / 7;
+          _this._multiplier /= _this.C;
+          return _this;
+        }
+        CubicallyInterpolatedMapping2.prototype._cubicLog2Approx = function(value) {
+          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
+          var significand = 2 * mantissa - 1;
+          return ((this.A * significand + this.B) * significand + this.C) * significand + (exponent - 1);
+        };
+        CubicallyInterpolatedMapping2.prototype._cubicExp2Approx = function(value) {
+          var exponent = Math.floor(value);
+          var delta0 = this.B * this.B - 3 * this.A * this.C;
+          var delta1 = 2 * this.B * this.B * this.B - 9 * this.A * this.B * this.C - 27 * this.A * this.A * (value - exponent);
+          var cardano = Math.cbrt((delta1 - Math.sqrt(delta1 * delta1 - 4 * delta0 * delta0 * delta0)) / 2);
+          var significandPlusOne = -(this.B + cardano + delta0 / cardano) / (3 * this.A) + 1;
+          var mantissa = significandPlusOne / 2;
+          return (0, math_1.ldexp)(mantissa, exponent + 1);
+        };
+        CubicallyInterpolatedMapping2.prototype._logGamma = function(value) {
+          return this._cubicLog2Approx(value) * this._multiplier;
+        };
+        CubicallyInterpolatedMapping2.prototype._powGamma = function(value) {
+          return this._cubicExp2Approx(value / this._multiplier);
+        };
+        CubicallyInterpolatedMapping2.prototype._protoInterpolation = function() {
+          var Interpolation = require_compiled().IndexMapping.Interpolation;
+          return Interpolation.CUBIC;
+        };
+        return CubicallyInterpolatedMapping2;
+      })(KeyMapping_1.KeyMapping)
+    );
+    exports.CubicallyInterpolatedMapping = CubicallyInterpolatedMapping;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js
+var require_mapping = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CubicallyInterpolatedMapping = exports.LinearlyInterpolatedMapping = exports.LogarithmicMapping = exports.KeyMapping = void 0;
+    var KeyMapping_1 = require_KeyMapping();
+    Object.defineProperty(exports, "KeyMapping", { enumerable: true, get: function() {
+      return KeyMapping_1.KeyMapping;
+    } });
+    var LogarithmicMapping_1 = require_LogarithmicMapping();
+    Object.defineProperty(exports, "LogarithmicMapping", { enumerable: true, get: function() {
+      return LogarithmicMapping_1.LogarithmicMapping;
+    } });
+    var LinearlyInterpolatedMapping_1 = require_LinearlyInterpolatedMapping();
+    Object.defineProperty(exports, "LinearlyInterpolatedMapping", { enumerable: true, get: function() {
+      return LinearlyInterpolatedMapping_1.LinearlyInterpolatedMapping;
+    } });
+    var CubicallyInterpolatedMapping_1 = require_CubicallyInterpolatedMapping();
+    Object.defineProperty(exports, "CubicallyInterpolatedMapping", { enumerable: true, get: function() {
+      return CubicallyInterpolatedMapping_1.CubicallyInterpolatedMapping;
+    } });
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js
+var require_DDSketch = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js"(exports) {
+    "use strict";
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        if (typeof b !== "function" && b !== null)
+          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LogCollapsingHighestDenseDDSketch = exports.LogCollapsingLowestDenseDDSketch = exports.DDSketch = void 0;
+    var store_1 = require_store();
+    var mapping_1 = require_mapping();
+    var DEFAULT_RELATIVE_ACCURACY = 0.01;
+    var DEFAULT_BIN_LIMIT = 2048;
+    var BaseDDSketch = (
+      /** @class */
+      (function() {
+        function BaseDDSketch2(_a) {
+          var mapping = _a.mapping, store = _a.store, negativeStore = _a.negativeStore, zeroCount = _a.zeroCount;
+          this.mapping = mapping;
+          this.store = store;
+          this.negativeStore = negativeStore;
+          this.zeroCount = zeroCount;
+          this.count = this.negativeStore.count + this.zeroCount + this.store.count;
+          this.min = Infinity;
+          this.max = -Infinity;
+          this.sum = 0;
+        }
+        BaseDDSketch2.prototype.accept = function(value, weight) {
+          if (weight === void 0) {
+            weight = 1;
+          }
+          if (weight <= 0) {
+            throw Error("Weight must be a positive number");
+          }
+          if (value > this.mapping.minPossible) {
+            var key = this.mapping.key(value);
+            this.store.add(key, weight);
+          } else if (value < -this.mapping.minPossible) {
+            var key = this.mapping.key(-value);
+            this.negativeStore.add(key, weight);
+          } else {
+            this.zeroCount += weight;
+          }
+          this.count += weight;
+          this.sum += value * weight;
+          if (value < this.min) {
+            this.min = value;
+          }
+          if (value > this.max) {
+            this.max = value;
+          }
+        };
+        BaseDDSketch2.prototype.getValueAtQuantile = function(quantile2) {
+          if (quantile2 < 0 || quantile2 > 1 || this.count === 0) {
+            return NaN;
+          }
+          var rank = quantile2 * (this.count - 1);
+          var quantileValue = 0;
+          if (rank < this.negativeStore.count) {
+            var reversedRank = this.negativeStore.count - rank - 1;
+            var key = this.negativeStore.keyAtRank(reversedRank, false);
+            quantileValue = -this.mapping.value(key);
+          } else if (rank < this.zeroCount + this.negativeStore.count) {
+            return 0;
+          } else {
+            var key = this.store.keyAtRank(rank - this.zeroCount - this.negativeStore.count);
+            quantileValue = this.mapping.value(key);
+          }
+          return quantileValue;
+        };
+        BaseDDSketch2.prototype.merge = function(sketch) {
+          if (!this.mergeable(sketch)) {
+            throw new Error("Cannot merge two DDSketches with different `relativeAccuracy` parameters");
+          }
+          if (sketch.count === 0) {
+            return;
+          }
+          if (this.count === 0) {
+            this._copy(sketch);
+            return;
+          }
+          this.store.merge(sketch.store);
+          this.zeroCount += sketch.zeroCount;
+          this.count += sketch.count;
+          this.sum += sketch.sum;
+          if (sketch.min < this.min) {
+            this.min = sketch.min;
+          }
+          if (sketch.max > this.max) {
+            this.max = sketch.max;
+          }
+        };
+        BaseDDSketch2.prototype.mergeable = function(sketch) {
+          return this.mapping.gamma === sketch.mapping.gamma;
+        };
+        BaseDDSketch2.prototype._copy = function(sketch) {
+          this.store.copy(sketch.store);
+          this.negativeStore.copy(sketch.negativeStore);
+          this.zeroCount = sketch.zeroCount;
+          this.min = sketch.min;
+          this.max = sketch.max;
+          this.count = sketch.count;
+          this.sum = sketch.sum;
+        };
+        BaseDDSketch2.prototype.toProto = function() {
+          var ProtoDDSketch = require_compiled().DDSketch;
+          var message = ProtoDDSketch.create({
+            mapping: this.mapping.toProto(),
+            positiveValues: this.store.toProto(),
+            negativeValues: this.negativeStore.toProto(),
+            zeroCount: this.zeroCount
+          });
+          return ProtoDDSketch.encode(message).finish();
+        };
+        BaseDDSketch2.fromProto = function(buffer) {
+          var ProtoDDSketch = require_compiled().DDSketch;
+          var decoded = ProtoDDSketch.decode(buffer);
+          var mapping = mapping_1.KeyMapping.fromProto(decoded.mapping);
+          var store = store_1.DenseStore.fromProto(decoded.positiveValues);
+          var negativeStore = store_1.DenseStore.fromProto(decoded.negativeValues);
+          var zeroCount = decoded.zeroCount;
+          return new BaseDDSketch2({ mapping, store, negativeStore, zeroCount });
+        };
+        return BaseDDSketch2;
+      })()
+    );
+    var defaultConfig = {
+      relativeAccuracy: DEFAULT_RELATIVE_ACCURACY
+    };
+    var DDSketch2 = (
+      /** @class */
+      (function(_super) {
+        __extends(DDSketch3, _super);
+        function DDSketch3(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.DenseStore();
+          var negativeStore = new store_1.DenseStore();
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return DDSketch3;
+      })(BaseDDSketch)
+    );
+    exports.DDSketch = DDSketch2;
+    var LogCollapsingLowestDenseDDSketch = (
+      /** @class */
+      (function(_super) {
+        __extends(LogCollapsingLowestDenseDDSketch2, _super);
+        function LogCollapsingLowestDenseDDSketch2(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.CollapsingLowestDenseStore(binLimit);
+          var negativeStore = new store_1.CollapsingLowestDenseStore(binLimit);
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return LogCollapsingLowestDenseDDSketch2;
+      })(BaseDDSketch)
+    );
+    exports.LogCollapsingLowestDenseDDSketch = LogCollapsingLowestDenseDDSketch;
+    var LogCollapsingHighestDenseDDSketch = (
+      /** @class */
+      (function(_super) {
+        __extends(LogCollapsingHighestDenseDDSketch2, _super);
+        function LogCollapsingHighestDenseDDSketch2(_a) {
+          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
+          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
+          var store = new store_1.CollapsingHighestDenseStore(binLimit);
+          var negativeStore = new store_1.CollapsingHighestDenseStore(binLimit);
+          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
+        }
+        return LogCollapsingHighestDenseDDSketch2;
+      })(BaseDDSketch)
+    );
+    exports.LogCollapsingHighestDenseDDSketch = LogCollapsingHighestDenseDDSketch;
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/ddsketch/index.js
+var require_ddsketch = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/ddsketch/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_DDSketch(), exports);
+  }
+});
+
+// node_modules/@datadog/sketches-js/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@datadog/sketches-js/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_ddsketch(), exports);
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants7 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module) {
@@ -32529,1522 +34045,6 @@ var require_semver2 = __commonJS({
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js
-var require_util10 = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.sumOfRange = void 0;
-    var sumOfRange = function(array, start, end) {
-      var sum = 0;
-      for (var i = start; i <= end; i++) {
-        sum += array[i];
-      }
-      return sum;
-    };
-    exports.sumOfRange = sumOfRange;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js
-var require_compiled = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/proto/compiled.js"(exports, module) {
-    "use strict";
-    var $protobuf = __require("protobufjs/minimal");
-    var $Reader = $protobuf.Reader;
-    var $Writer = $protobuf.Writer;
-    var $util = $protobuf.util;
-    var $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
-    $root.DDSketch = (function() {
-      function DDSketch2(properties) {
-        if (properties) {
-          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-            if (properties[keys[i]] != null)
-              this[keys[i]] = properties[keys[i]];
-        }
-      }
-      DDSketch2.prototype.mapping = null;
-      DDSketch2.prototype.positiveValues = null;
-      DDSketch2.prototype.negativeValues = null;
-      DDSketch2.prototype.zeroCount = 0;
-      DDSketch2.create = function create(properties) {
-        return new DDSketch2(properties);
-      };
-      DDSketch2.encode = function encode2(message, writer) {
-        if (!writer)
-          writer = $Writer.create();
-        if (message.mapping != null && Object.hasOwnProperty.call(message, "mapping"))
-          $root.IndexMapping.encode(message.mapping, writer.uint32(
-            /* id 1, wireType 2 =*/
-            10
-          ).fork()).ldelim();
-        if (message.positiveValues != null && Object.hasOwnProperty.call(message, "positiveValues"))
-          $root.Store.encode(message.positiveValues, writer.uint32(
-            /* id 2, wireType 2 =*/
-            18
-          ).fork()).ldelim();
-        if (message.negativeValues != null && Object.hasOwnProperty.call(message, "negativeValues"))
-          $root.Store.encode(message.negativeValues, writer.uint32(
-            /* id 3, wireType 2 =*/
-            26
-          ).fork()).ldelim();
-        if (message.zeroCount != null && Object.hasOwnProperty.call(message, "zeroCount"))
-          writer.uint32(
-            /* id 4, wireType 1 =*/
-            33
-          ).double(message.zeroCount);
-        return writer;
-      };
-      DDSketch2.encodeDelimited = function encodeDelimited(message, writer) {
-        return this.encode(message, writer).ldelim();
-      };
-      DDSketch2.decode = function decode3(reader, length) {
-        if (!(reader instanceof $Reader))
-          reader = $Reader.create(reader);
-        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.DDSketch();
-        while (reader.pos < end) {
-          var tag = reader.uint32();
-          switch (tag >>> 3) {
-            case 1:
-              message.mapping = $root.IndexMapping.decode(reader, reader.uint32());
-              break;
-            case 2:
-              message.positiveValues = $root.Store.decode(reader, reader.uint32());
-              break;
-            case 3:
-              message.negativeValues = $root.Store.decode(reader, reader.uint32());
-              break;
-            case 4:
-              message.zeroCount = reader.double();
-              break;
-            default:
-              reader.skipType(tag & 7);
-              break;
-          }
-        }
-        return message;
-      };
-      DDSketch2.decodeDelimited = function decodeDelimited(reader) {
-        if (!(reader instanceof $Reader))
-          reader = new $Reader(reader);
-        return this.decode(reader, reader.uint32());
-      };
-      DDSketch2.verify = function verify(message) {
-        if (typeof message !== "object" || message === null)
-          return "object expected";
-        if (message.mapping != null && message.hasOwnProperty("mapping")) {
-          var error = $root.IndexMapping.verify(message.mapping);
-          if (error)
-            return "mapping." + error;
-        }
-        if (message.positiveValues != null && message.hasOwnProperty("positiveValues")) {
-          var error = $root.Store.verify(message.positiveValues);
-          if (error)
-            return "positiveValues." + error;
-        }
-        if (message.negativeValues != null && message.hasOwnProperty("negativeValues")) {
-          var error = $root.Store.verify(message.negativeValues);
-          if (error)
-            return "negativeValues." + error;
-        }
-        if (message.zeroCount != null && message.hasOwnProperty("zeroCount")) {
-          if (typeof message.zeroCount !== "number")
-            return "zeroCount: number expected";
-        }
-        return null;
-      };
-      DDSketch2.fromObject = function fromObject(object) {
-        if (object instanceof $root.DDSketch)
-          return object;
-        var message = new $root.DDSketch();
-        if (object.mapping != null) {
-          if (typeof object.mapping !== "object")
-            throw TypeError(".DDSketch.mapping: object expected");
-          message.mapping = $root.IndexMapping.fromObject(object.mapping);
-        }
-        if (object.positiveValues != null) {
-          if (typeof object.positiveValues !== "object")
-            throw TypeError(".DDSketch.positiveValues: object expected");
-          message.positiveValues = $root.Store.fromObject(object.positiveValues);
-        }
-        if (object.negativeValues != null) {
-          if (typeof object.negativeValues !== "object")
-            throw TypeError(".DDSketch.negativeValues: object expected");
-          message.negativeValues = $root.Store.fromObject(object.negativeValues);
-        }
-        if (object.zeroCount != null)
-          message.zeroCount = Number(object.zeroCount);
-        return message;
-      };
-      DDSketch2.toObject = function toObject(message, options2) {
-        if (!options2)
-          options2 = {};
-        var object = {};
-        if (options2.defaults) {
-          object.mapping = null;
-          object.positiveValues = null;
-          object.negativeValues = null;
-          object.zeroCount = 0;
-        }
-        if (message.mapping != null && message.hasOwnProperty("mapping"))
-          object.mapping = $root.IndexMapping.toObject(message.mapping, options2);
-        if (message.positiveValues != null && message.hasOwnProperty("positiveValues"))
-          object.positiveValues = $root.Store.toObject(message.positiveValues, options2);
-        if (message.negativeValues != null && message.hasOwnProperty("negativeValues"))
-          object.negativeValues = $root.Store.toObject(message.negativeValues, options2);
-        if (message.zeroCount != null && message.hasOwnProperty("zeroCount"))
-          object.zeroCount = options2.json && !isFinite(message.zeroCount) ? String(message.zeroCount) : message.zeroCount;
-        return object;
-      };
-      DDSketch2.prototype.toJSON = function toJSON() {
-        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-      };
-      return DDSketch2;
-    })();
-    $root.IndexMapping = (function() {
-      function IndexMapping(properties) {
-        if (properties) {
-          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-            if (properties[keys[i]] != null)
-              this[keys[i]] = properties[keys[i]];
-        }
-      }
-      IndexMapping.prototype.gamma = 0;
-      IndexMapping.prototype.indexOffset = 0;
-      IndexMapping.prototype.interpolation = 0;
-      IndexMapping.create = function create(properties) {
-        return new IndexMapping(properties);
-      };
-      IndexMapping.encode = function encode2(message, writer) {
-        if (!writer)
-          writer = $Writer.create();
-        if (message.gamma != null && Object.hasOwnProperty.call(message, "gamma"))
-          writer.uint32(
-            /* id 1, wireType 1 =*/
-            9
-          ).double(message.gamma);
-        if (message.indexOffset != null && Object.hasOwnProperty.call(message, "indexOffset"))
-          writer.uint32(
-            /* id 2, wireType 1 =*/
-            17
-          ).double(message.indexOffset);
-        if (message.interpolation != null && Object.hasOwnProperty.call(message, "interpolation"))
-          writer.uint32(
-            /* id 3, wireType 0 =*/
-            24
-          ).int32(message.interpolation);
-        return writer;
-      };
-      IndexMapping.encodeDelimited = function encodeDelimited(message, writer) {
-        return this.encode(message, writer).ldelim();
-      };
-      IndexMapping.decode = function decode3(reader, length) {
-        if (!(reader instanceof $Reader))
-          reader = $Reader.create(reader);
-        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.IndexMapping();
-        while (reader.pos < end) {
-          var tag = reader.uint32();
-          switch (tag >>> 3) {
-            case 1:
-              message.gamma = reader.double();
-              break;
-            case 2:
-              message.indexOffset = reader.double();
-              break;
-            case 3:
-              message.interpolation = reader.int32();
-              break;
-            default:
-              reader.skipType(tag & 7);
-              break;
-          }
-        }
-        return message;
-      };
-      IndexMapping.decodeDelimited = function decodeDelimited(reader) {
-        if (!(reader instanceof $Reader))
-          reader = new $Reader(reader);
-        return this.decode(reader, reader.uint32());
-      };
-      IndexMapping.verify = function verify(message) {
-        if (typeof message !== "object" || message === null)
-          return "object expected";
-        if (message.gamma != null && message.hasOwnProperty("gamma")) {
-          if (typeof message.gamma !== "number")
-            return "gamma: number expected";
-        }
-        if (message.indexOffset != null && message.hasOwnProperty("indexOffset")) {
-          if (typeof message.indexOffset !== "number")
-            return "indexOffset: number expected";
-        }
-        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
-          switch (message.interpolation) {
-            default:
-              return "interpolation: enum value expected";
-            case 0:
-            case 1:
-            case 2:
-            case 3:
-              break;
-          }
-        return null;
-      };
-      IndexMapping.fromObject = function fromObject(object) {
-        if (object instanceof $root.IndexMapping)
-          return object;
-        var message = new $root.IndexMapping();
-        if (object.gamma != null)
-          message.gamma = Number(object.gamma);
-        if (object.indexOffset != null)
-          message.indexOffset = Number(object.indexOffset);
-        switch (object.interpolation) {
-          case "NONE":
-          case 0:
-            message.interpolation = 0;
-            break;
-          case "LINEAR":
-          case 1:
-            message.interpolation = 1;
-            break;
-          case "QUADRATIC":
-          case 2:
-            message.interpolation = 2;
-            break;
-          case "CUBIC":
-          case 3:
-            message.interpolation = 3;
-            break;
-        }
-        return message;
-      };
-      IndexMapping.toObject = function toObject(message, options2) {
-        if (!options2)
-          options2 = {};
-        var object = {};
-        if (options2.defaults) {
-          object.gamma = 0;
-          object.indexOffset = 0;
-          object.interpolation = options2.enums === String ? "NONE" : 0;
-        }
-        if (message.gamma != null && message.hasOwnProperty("gamma"))
-          object.gamma = options2.json && !isFinite(message.gamma) ? String(message.gamma) : message.gamma;
-        if (message.indexOffset != null && message.hasOwnProperty("indexOffset"))
-          object.indexOffset = options2.json && !isFinite(message.indexOffset) ? String(message.indexOffset) : message.indexOffset;
-        if (message.interpolation != null && message.hasOwnProperty("interpolation"))
-          object.interpolation = options2.enums === String ? $root.IndexMapping.Interpolation[message.interpolation] : message.interpolation;
-        return object;
-      };
-      IndexMapping.prototype.toJSON = function toJSON() {
-        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-      };
-      IndexMapping.Interpolation = (function() {
-        var valuesById = {}, values = Object.create(valuesById);
-        values[valuesById[0] = "NONE"] = 0;
-        values[valuesById[1] = "LINEAR"] = 1;
-        values[valuesById[2] = "QUADRATIC"] = 2;
-        values[valuesById[3] = "CUBIC"] = 3;
-        return values;
-      })();
-      return IndexMapping;
-    })();
-    $root.Store = (function() {
-      function Store(properties) {
-        this.binCounts = {};
-        this.contiguousBinCounts = [];
-        if (properties) {
-          for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-            if (properties[keys[i]] != null)
-              this[keys[i]] = properties[keys[i]];
-        }
-      }
-      Store.prototype.binCounts = $util.emptyObject;
-      Store.prototype.contiguousBinCounts = $util.emptyArray;
-      Store.prototype.contiguousBinIndexOffset = 0;
-      Store.create = function create(properties) {
-        return new Store(properties);
-      };
-      Store.encode = function encode2(message, writer) {
-        if (!writer)
-          writer = $Writer.create();
-        if (message.binCounts != null && Object.hasOwnProperty.call(message, "binCounts"))
-          for (var keys = Object.keys(message.binCounts), i = 0; i < keys.length; ++i)
-            writer.uint32(
-              /* id 1, wireType 2 =*/
-              10
-            ).fork().uint32(
-              /* id 1, wireType 0 =*/
-              8
-            ).sint32(keys[i]).uint32(
-              /* id 2, wireType 1 =*/
-              17
-            ).double(message.binCounts[keys[i]]).ldelim();
-        if (message.contiguousBinCounts != null && message.contiguousBinCounts.length) {
-          writer.uint32(
-            /* id 2, wireType 2 =*/
-            18
-          ).fork();
-          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
-            writer.double(message.contiguousBinCounts[i]);
-          writer.ldelim();
-        }
-        if (message.contiguousBinIndexOffset != null && Object.hasOwnProperty.call(message, "contiguousBinIndexOffset"))
-          writer.uint32(
-            /* id 3, wireType 0 =*/
-            24
-          ).sint32(message.contiguousBinIndexOffset);
-        return writer;
-      };
-      Store.encodeDelimited = function encodeDelimited(message, writer) {
-        return this.encode(message, writer).ldelim();
-      };
-      Store.decode = function decode3(reader, length) {
-        if (!(reader instanceof $Reader))
-          reader = $Reader.create(reader);
-        var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.Store(), key, value;
-        while (reader.pos < end) {
-          var tag = reader.uint32();
-          switch (tag >>> 3) {
-            case 1:
-              if (message.binCounts === $util.emptyObject)
-                message.binCounts = {};
-              var end2 = reader.uint32() + reader.pos;
-              key = 0;
-              value = 0;
-              while (reader.pos < end2) {
-                var tag2 = reader.uint32();
-                switch (tag2 >>> 3) {
-                  case 1:
-                    key = reader.sint32();
-                    break;
-                  case 2:
-                    value = reader.double();
-                    break;
-                  default:
-                    reader.skipType(tag2 & 7);
-                    break;
-                }
-              }
-              message.binCounts[key] = value;
-              break;
-            case 2:
-              if (!(message.contiguousBinCounts && message.contiguousBinCounts.length))
-                message.contiguousBinCounts = [];
-              if ((tag & 7) === 2) {
-                var end2 = reader.uint32() + reader.pos;
-                while (reader.pos < end2)
-                  message.contiguousBinCounts.push(reader.double());
-              } else
-                message.contiguousBinCounts.push(reader.double());
-              break;
-            case 3:
-              message.contiguousBinIndexOffset = reader.sint32();
-              break;
-            default:
-              reader.skipType(tag & 7);
-              break;
-          }
-        }
-        return message;
-      };
-      Store.decodeDelimited = function decodeDelimited(reader) {
-        if (!(reader instanceof $Reader))
-          reader = new $Reader(reader);
-        return this.decode(reader, reader.uint32());
-      };
-      Store.verify = function verify(message) {
-        if (typeof message !== "object" || message === null)
-          return "object expected";
-        if (message.binCounts != null && message.hasOwnProperty("binCounts")) {
-          if (!$util.isObject(message.binCounts))
-            return "binCounts: object expected";
-          var key = Object.keys(message.binCounts);
-          for (var i = 0; i < key.length; ++i) {
-            if (!$util.key32Re.test(key[i]))
-              return "binCounts: integer key{k:sint32} expected";
-            if (typeof message.binCounts[key[i]] !== "number")
-              return "binCounts: number{k:sint32} expected";
-          }
-        }
-        if (message.contiguousBinCounts != null && message.hasOwnProperty("contiguousBinCounts")) {
-          if (!Array.isArray(message.contiguousBinCounts))
-            return "contiguousBinCounts: array expected";
-          for (var i = 0; i < message.contiguousBinCounts.length; ++i)
-            if (typeof message.contiguousBinCounts[i] !== "number")
-              return "contiguousBinCounts: number[] expected";
-        }
-        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset")) {
-          if (!$util.isInteger(message.contiguousBinIndexOffset))
-            return "contiguousBinIndexOffset: integer expected";
-        }
-        return null;
-      };
-      Store.fromObject = function fromObject(object) {
-        if (object instanceof $root.Store)
-          return object;
-        var message = new $root.Store();
-        if (object.binCounts) {
-          if (typeof object.binCounts !== "object")
-            throw TypeError(".Store.binCounts: object expected");
-          message.binCounts = {};
-          for (var keys = Object.keys(object.binCounts), i = 0; i < keys.length; ++i)
-            message.binCounts[keys[i]] = Number(object.binCounts[keys[i]]);
-        }
-        if (object.contiguousBinCounts) {
-          if (!Array.isArray(object.contiguousBinCounts))
-            throw TypeError(".Store.contiguousBinCounts: array expected");
-          message.contiguousBinCounts = [];
-          for (var i = 0; i < object.contiguousBinCounts.length; ++i)
-            message.contiguousBinCounts[i] = Number(object.contiguousBinCounts[i]);
-        }
-        if (object.contiguousBinIndexOffset != null)
-          message.contiguousBinIndexOffset = object.contiguousBinIndexOffset | 0;
-        return message;
-      };
-      Store.toObject = function toObject(message, options2) {
-        if (!options2)
-          options2 = {};
-        var object = {};
-        if (options2.arrays || options2.defaults)
-          object.contiguousBinCounts = [];
-        if (options2.objects || options2.defaults)
-          object.binCounts = {};
-        if (options2.defaults)
-          object.contiguousBinIndexOffset = 0;
-        var keys2;
-        if (message.binCounts && (keys2 = Object.keys(message.binCounts)).length) {
-          object.binCounts = {};
-          for (var j = 0; j < keys2.length; ++j)
-            object.binCounts[keys2[j]] = options2.json && !isFinite(message.binCounts[keys2[j]]) ? String(message.binCounts[keys2[j]]) : message.binCounts[keys2[j]];
-        }
-        if (message.contiguousBinCounts && message.contiguousBinCounts.length) {
-          object.contiguousBinCounts = [];
-          for (var j = 0; j < message.contiguousBinCounts.length; ++j)
-            object.contiguousBinCounts[j] = options2.json && !isFinite(message.contiguousBinCounts[j]) ? String(message.contiguousBinCounts[j]) : message.contiguousBinCounts[j];
-        }
-        if (message.contiguousBinIndexOffset != null && message.hasOwnProperty("contiguousBinIndexOffset"))
-          object.contiguousBinIndexOffset = message.contiguousBinIndexOffset;
-        return object;
-      };
-      Store.prototype.toJSON = function toJSON() {
-        return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-      };
-      return Store;
-    })();
-    module.exports = $root;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js
-var require_DenseStore = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/DenseStore.js"(exports) {
-    "use strict";
-    var __spreadArray = exports && exports.__spreadArray || function(to, from, pack) {
-      if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
-        if (ar || !(i in from)) {
-          if (!ar) ar = Array.prototype.slice.call(from, 0, i);
-          ar[i] = from[i];
-        }
-      }
-      return to.concat(ar || Array.prototype.slice.call(from));
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DenseStore = void 0;
-    var util_1 = require_util10();
-    var CHUNK_SIZE = 128;
-    var DenseStore = (
-      /** @class */
-      (function() {
-        function DenseStore2(chunkSize) {
-          if (chunkSize === void 0) {
-            chunkSize = CHUNK_SIZE;
-          }
-          this.chunkSize = chunkSize;
-          this.bins = [];
-          this.count = 0;
-          this.minKey = Infinity;
-          this.maxKey = -Infinity;
-          this.offset = 0;
-        }
-        DenseStore2.prototype.add = function(key, weight) {
-          if (weight === void 0) {
-            weight = 1;
-          }
-          var index = this._getIndex(key);
-          this.bins[index] += weight;
-          this.count += weight;
-        };
-        DenseStore2.prototype.keyAtRank = function(rank, lower) {
-          if (lower === void 0) {
-            lower = true;
-          }
-          var runningCount = 0;
-          for (var i = 0; i < this.length(); i++) {
-            var bin = this.bins[i];
-            runningCount += bin;
-            if (lower && runningCount > rank || !lower && runningCount >= rank + 1) {
-              return i + this.offset;
-            }
-          }
-          return this.maxKey;
-        };
-        DenseStore2.prototype.merge = function(store) {
-          if (store.count === 0) {
-            return;
-          }
-          if (this.count === 0) {
-            this.copy(store);
-            return;
-          }
-          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
-            this._extendRange(store.minKey, store.maxKey);
-          }
-          var collapseStartIndex = store.minKey - store.offset;
-          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
-          if (collapseEndIndex > collapseStartIndex) {
-            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
-            this.bins[0] += collapseCount;
-          } else {
-            collapseEndIndex = collapseStartIndex;
-          }
-          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
-            this.bins[key - this.offset] += store.bins[key - store.offset];
-          }
-          this.count += store.count;
-        };
-        DenseStore2.prototype.copy = function(store) {
-          this.bins = __spreadArray([], store.bins, true);
-          this.count = store.count;
-          this.minKey = store.minKey;
-          this.maxKey = store.maxKey;
-          this.offset = store.offset;
-        };
-        DenseStore2.prototype.length = function() {
-          return this.bins.length;
-        };
-        DenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
-          var desiredLength = newMaxKey - newMinKey + 1;
-          return this.chunkSize * Math.ceil(desiredLength / this.chunkSize);
-        };
-        DenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
-          this._centerBins(newMinKey, newMaxKey);
-          this.minKey = newMinKey;
-          this.maxKey = newMaxKey;
-        };
-        DenseStore2.prototype._shiftBins = function(shift) {
-          var _a, _b;
-          if (shift > 0) {
-            this.bins = this.bins.slice(0, -shift);
-            (_a = this.bins).unshift.apply(_a, new Array(shift).fill(0));
-          } else {
-            this.bins = this.bins.slice(Math.abs(shift));
-            (_b = this.bins).push.apply(_b, new Array(Math.abs(shift)).fill(0));
-          }
-          this.offset -= shift;
-        };
-        DenseStore2.prototype._centerBins = function(newMinKey, newMaxKey) {
-          var middleKey = newMinKey + Math.floor((newMaxKey - newMinKey + 1) / 2);
-          this._shiftBins(Math.floor(this.offset + this.length() / 2) - middleKey);
-        };
-        DenseStore2.prototype._extendRange = function(key, secondKey) {
-          var _a;
-          secondKey = secondKey || key;
-          var newMinKey = Math.min(key, secondKey, this.minKey);
-          var newMaxKey = Math.max(key, secondKey, this.maxKey);
-          if (this.length() === 0) {
-            this.bins = new Array(this._getNewLength(newMinKey, newMaxKey)).fill(0);
-            this.offset = newMinKey;
-            this._adjust(newMinKey, newMaxKey);
-          } else if (newMinKey >= this.minKey && newMaxKey < this.offset + this.length()) {
-            this.minKey = newMinKey;
-            this.maxKey = newMaxKey;
-          } else {
-            var newLength = this._getNewLength(newMinKey, newMaxKey);
-            if (newLength > this.length()) {
-              (_a = this.bins).push.apply(_a, new Array(newLength - this.length()).fill(0));
-            }
-            this._adjust(newMinKey, newMaxKey);
-          }
-        };
-        DenseStore2.prototype._getIndex = function(key) {
-          if (key < this.minKey) {
-            this._extendRange(key);
-          } else if (key > this.maxKey) {
-            this._extendRange(key);
-          }
-          return key - this.offset;
-        };
-        DenseStore2.prototype.toProto = function() {
-          var ProtoStore = require_compiled().Store;
-          return ProtoStore.create({
-            contiguousBinCounts: this.bins,
-            contiguousBinIndexOffset: this.offset
-          });
-        };
-        DenseStore2.fromProto = function(protoStore) {
-          if (!protoStore || /* Double equals (==) is intentional here to check for
-           * `null` | `undefined` without including `0` */
-          protoStore.contiguousBinCounts == null || protoStore.contiguousBinIndexOffset == null) {
-            throw Error("Failed to decode store from protobuf");
-          }
-          var store = new this();
-          var index = protoStore.contiguousBinIndexOffset;
-          store.offset = index;
-          for (var _i = 0, _a = protoStore.contiguousBinCounts; _i < _a.length; _i++) {
-            var count = _a[_i];
-            store.add(index, count);
-            index += 1;
-          }
-          return store;
-        };
-        return DenseStore2;
-      })()
-    );
-    exports.DenseStore = DenseStore;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js
-var require_CollapsingLowestDenseStore = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingLowestDenseStore.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CollapsingLowestDenseStore = void 0;
-    var DenseStore_1 = require_DenseStore();
-    var util_1 = require_util10();
-    var CollapsingLowestDenseStore = (
-      /** @class */
-      (function(_super) {
-        __extends(CollapsingLowestDenseStore2, _super);
-        function CollapsingLowestDenseStore2(binLimit, chunkSize) {
-          var _this = _super.call(this, chunkSize) || this;
-          _this.binLimit = binLimit;
-          _this.isCollapsed = false;
-          return _this;
-        }
-        CollapsingLowestDenseStore2.prototype.merge = function(store) {
-          if (store.count === 0) {
-            return;
-          }
-          if (this.count === 0) {
-            this.copy(store);
-            return;
-          }
-          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
-            this._extendRange(store.minKey, store.maxKey);
-          }
-          var collapseStartIndex = store.minKey - store.offset;
-          var collapseEndIndex = Math.min(this.minKey, store.maxKey + 1) - store.offset;
-          if (collapseEndIndex > collapseStartIndex) {
-            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
-            this.bins[0] += collapseCount;
-          } else {
-            collapseEndIndex = collapseStartIndex;
-          }
-          for (var key = collapseEndIndex + store.offset; key < store.maxKey + 1; key++) {
-            this.bins[key - this.offset] += store.bins[key - store.offset];
-          }
-          this.count += store.count;
-        };
-        CollapsingLowestDenseStore2.prototype.copy = function(store) {
-          _super.prototype.copy.call(this, store);
-          this.isCollapsed = store.isCollapsed;
-        };
-        CollapsingLowestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
-          var desiredLength = newMaxKey - newMinKey + 1;
-          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
-        };
-        CollapsingLowestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
-          if (newMaxKey - newMinKey + 1 > this.length()) {
-            newMinKey = newMaxKey - this.length() + 1;
-            if (newMinKey >= this.maxKey) {
-              this.offset = newMinKey;
-              this.minKey = newMinKey;
-              this.bins.fill(0);
-              this.bins[0] = this.count;
-            } else {
-              var shift = this.offset - newMinKey;
-              if (shift < 0) {
-                var collapseStartIndex = this.minKey - this.offset;
-                var collapseEndIndex = newMinKey - this.offset;
-                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
-                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
-                this.bins[collapseEndIndex] += collapsedCount;
-                this.minKey = newMinKey;
-                this._shiftBins(shift);
-              } else {
-                this.minKey = newMinKey;
-                this._shiftBins(shift);
-              }
-            }
-            this.maxKey = newMaxKey;
-            this.isCollapsed = true;
-          } else {
-            this._centerBins(newMinKey, newMaxKey);
-            this.minKey = newMinKey;
-            this.maxKey = newMaxKey;
-          }
-        };
-        CollapsingLowestDenseStore2.prototype._getIndex = function(key) {
-          if (key < this.minKey) {
-            if (this.isCollapsed) {
-              return 0;
-            }
-            this._extendRange(key);
-            if (this.isCollapsed) {
-              return 0;
-            }
-          } else if (key > this.maxKey) {
-            this._extendRange(key);
-          }
-          return key - this.offset;
-        };
-        return CollapsingLowestDenseStore2;
-      })(DenseStore_1.DenseStore)
-    );
-    exports.CollapsingLowestDenseStore = CollapsingLowestDenseStore;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js
-var require_CollapsingHighestDenseStore = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/CollapsingHighestDenseStore.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CollapsingHighestDenseStore = void 0;
-    var DenseStore_1 = require_DenseStore();
-    var util_1 = require_util10();
-    var CollapsingHighestDenseStore = (
-      /** @class */
-      (function(_super) {
-        __extends(CollapsingHighestDenseStore2, _super);
-        function CollapsingHighestDenseStore2(binLimit, chunkSize) {
-          var _this = _super.call(this, chunkSize) || this;
-          _this.binLimit = binLimit;
-          _this.isCollapsed = false;
-          return _this;
-        }
-        CollapsingHighestDenseStore2.prototype.merge = function(store) {
-          if (store.count === 0) {
-            return;
-          }
-          if (this.count === 0) {
-            this.copy(store);
-            return;
-          }
-          if (store.minKey < this.minKey || store.maxKey > this.maxKey) {
-            this._extendRange(store.minKey, store.maxKey);
-          }
-          var collapseEndIndex = store.maxKey - store.offset + 1;
-          var collapseStartIndex = Math.max(this.maxKey + 1, store.minKey) - store.offset;
-          if (collapseEndIndex > collapseStartIndex) {
-            var collapseCount = (0, util_1.sumOfRange)(store.bins, collapseStartIndex, collapseEndIndex);
-            this.bins[this.length() - 1] += collapseCount;
-          } else {
-            collapseStartIndex = collapseEndIndex;
-          }
-          for (var key = store.minKey; key < collapseStartIndex + store.offset; key++) {
-            this.bins[key - this.offset] += store.bins[key - store.offset];
-          }
-          this.count += store.count;
-        };
-        CollapsingHighestDenseStore2.prototype.copy = function(store) {
-          _super.prototype.copy.call(this, store);
-          this.isCollapsed = store.isCollapsed;
-        };
-        CollapsingHighestDenseStore2.prototype._getNewLength = function(newMinKey, newMaxKey) {
-          var desiredLength = newMaxKey - newMinKey + 1;
-          return Math.min(this.chunkSize * Math.ceil(desiredLength / this.chunkSize), this.binLimit);
-        };
-        CollapsingHighestDenseStore2.prototype._adjust = function(newMinKey, newMaxKey) {
-          if (newMaxKey - newMinKey + 1 > this.length()) {
-            newMaxKey = newMinKey + this.length() + 1;
-            if (newMaxKey <= this.minKey) {
-              this.offset = newMinKey;
-              this.maxKey = newMaxKey;
-              this.bins.fill(0);
-              this.bins[this.length() - 1] = this.count;
-            } else {
-              var shift = this.offset - newMinKey;
-              if (shift > 0) {
-                var collapseStartIndex = newMaxKey - this.offset + 1;
-                var collapseEndIndex = this.maxKey - this.offset + 1;
-                var collapsedCount = (0, util_1.sumOfRange)(this.bins, collapseStartIndex, collapseEndIndex);
-                this.bins.fill(0, collapseStartIndex, collapseEndIndex);
-                this.bins[collapseStartIndex - 1] += collapsedCount;
-                this.maxKey = newMaxKey;
-                this._shiftBins(shift);
-              } else {
-                this.maxKey = newMaxKey;
-                this._shiftBins(shift);
-              }
-              this.minKey = newMinKey;
-              this.isCollapsed = true;
-            }
-          } else {
-            this._centerBins(newMinKey, newMaxKey);
-            this.minKey = newMinKey;
-            this.maxKey = newMaxKey;
-          }
-        };
-        CollapsingHighestDenseStore2.prototype._getIndex = function(key) {
-          if (key < this.minKey) {
-            if (this.isCollapsed) {
-              return this.length() - 1;
-            }
-            this._extendRange(key);
-            if (this.isCollapsed) {
-              return this.length() - 1;
-            }
-          } else if (key > this.maxKey) {
-            this._extendRange(key);
-          }
-          return key - this.offset;
-        };
-        return CollapsingHighestDenseStore2;
-      })(DenseStore_1.DenseStore)
-    );
-    exports.CollapsingHighestDenseStore = CollapsingHighestDenseStore;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js
-var require_store = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/store/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CollapsingHighestDenseStore = exports.CollapsingLowestDenseStore = exports.DenseStore = void 0;
-    var DenseStore_1 = require_DenseStore();
-    Object.defineProperty(exports, "DenseStore", { enumerable: true, get: function() {
-      return DenseStore_1.DenseStore;
-    } });
-    var CollapsingLowestDenseStore_1 = require_CollapsingLowestDenseStore();
-    Object.defineProperty(exports, "CollapsingLowestDenseStore", { enumerable: true, get: function() {
-      return CollapsingLowestDenseStore_1.CollapsingLowestDenseStore;
-    } });
-    var CollapsingHighestDenseStore_1 = require_CollapsingHighestDenseStore();
-    Object.defineProperty(exports, "CollapsingHighestDenseStore", { enumerable: true, get: function() {
-      return CollapsingHighestDenseStore_1.CollapsingHighestDenseStore;
-    } });
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js
-var require_KeyMapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/KeyMapping.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.KeyMapping = void 0;
-    var index_1 = require_mapping();
-    var MIN_SAFE_FLOAT = Math.pow(2, -1023);
-    var MAX_SAFE_FLOAT = Number.MAX_VALUE;
-    var KeyMapping = (
-      /** @class */
-      (function() {
-        function KeyMapping2(relativeAccuracy, offset) {
-          if (offset === void 0) {
-            offset = 0;
-          }
-          if (relativeAccuracy <= 0 || relativeAccuracy >= 1) {
-            throw Error("Relative accuracy must be between 0 and 1 when initializing a KeyMapping");
-          }
-          this.relativeAccuracy = relativeAccuracy;
-          this._offset = offset;
-          var gammaMantissa = 2 * relativeAccuracy / (1 - relativeAccuracy);
-          this.gamma = 1 + gammaMantissa;
-          this._multiplier = 1 / Math.log1p(gammaMantissa);
-          this.minPossible = MIN_SAFE_FLOAT * this.gamma;
-          this.maxPossible = MAX_SAFE_FLOAT / this.gamma;
-        }
-        KeyMapping2.fromGammaOffset = function(gamma, indexOffset) {
-          var relativeAccuracy = (gamma - 1) / (gamma + 1);
-          return new this(relativeAccuracy, indexOffset);
-        };
-        KeyMapping2.prototype.key = function(value) {
-          return Math.ceil(this._logGamma(value)) + this._offset;
-        };
-        KeyMapping2.prototype.value = function(key) {
-          return this._powGamma(key - this._offset) * (2 / (1 + this.gamma));
-        };
-        KeyMapping2.prototype.toProto = function() {
-          var ProtoIndexMapping = require_compiled().IndexMapping;
-          return ProtoIndexMapping.create({
-            gamma: this.gamma,
-            indexOffset: this._offset,
-            interpolation: this._protoInterpolation()
-          });
-        };
-        KeyMapping2.fromProto = function(protoMapping) {
-          if (!protoMapping || /* Double equals (==) is intentional here to check for
-           * `null` | `undefined` without including `0` */
-          protoMapping.gamma == null || protoMapping.indexOffset == null) {
-            throw Error("Failed to decode mapping from protobuf");
-          }
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          var interpolation = protoMapping.interpolation, gamma = protoMapping.gamma, indexOffset = protoMapping.indexOffset;
-          switch (interpolation) {
-            case Interpolation.NONE:
-              return index_1.LogarithmicMapping.fromGammaOffset(gamma, indexOffset);
-            case Interpolation.LINEAR:
-              return index_1.LinearlyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
-            case Interpolation.CUBIC:
-              return index_1.CubicallyInterpolatedMapping.fromGammaOffset(gamma, indexOffset);
-            default:
-              throw Error("Unrecognized mapping when decoding from protobuf");
-          }
-        };
-        KeyMapping2.prototype._logGamma = function(value) {
-          return Math.log2(value) * this._multiplier;
-        };
-        KeyMapping2.prototype._powGamma = function(value) {
-          return Math.pow(2, value / this._multiplier);
-        };
-        KeyMapping2.prototype._protoInterpolation = function() {
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          return Interpolation.NONE;
-        };
-        return KeyMapping2;
-      })()
-    );
-    exports.KeyMapping = KeyMapping;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js
-var require_LogarithmicMapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LogarithmicMapping.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LogarithmicMapping = void 0;
-    var KeyMapping_1 = require_KeyMapping();
-    var LogarithmicMapping = (
-      /** @class */
-      (function(_super) {
-        __extends(LogarithmicMapping2, _super);
-        function LogarithmicMapping2(relativeAccuracy, offset) {
-          if (offset === void 0) {
-            offset = 0;
-          }
-          var _this = _super.call(this, relativeAccuracy, offset) || this;
-          _this._multiplier *= Math.log(2);
-          return _this;
-        }
-        LogarithmicMapping2.prototype._logGamma = function(value) {
-          return Math.log2(value) * this._multiplier;
-        };
-        LogarithmicMapping2.prototype._powGamma = function(value) {
-          return Math.pow(2, value / this._multiplier);
-        };
-        LogarithmicMapping2.prototype._protoInterpolation = function() {
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          return Interpolation.NONE;
-        };
-        return LogarithmicMapping2;
-      })(KeyMapping_1.KeyMapping)
-    );
-    exports.LogarithmicMapping = LogarithmicMapping;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/math.js
-var require_math = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/math.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ldexp = exports.frexp = void 0;
-    function frexp(value) {
-      if (value === 0 || !Number.isFinite(value))
-        return [value, 0];
-      var absValue = Math.abs(value);
-      var exponent = Math.max(-1023, Math.floor(Math.log2(absValue)) + 1);
-      var mantissa = absValue * Math.pow(2, -exponent);
-      while (mantissa < 0.5) {
-        mantissa *= 2;
-        exponent--;
-      }
-      while (mantissa >= 1) {
-        mantissa *= 0.5;
-        exponent++;
-      }
-      if (value < 0) {
-        mantissa = -mantissa;
-      }
-      return [mantissa, exponent];
-    }
-    exports.frexp = frexp;
-    function ldexp(mantissa, exponent) {
-      var iterations = Math.min(3, Math.ceil(Math.abs(exponent) / 1023));
-      var result = mantissa;
-      for (var i = 0; i < iterations; i++) {
-        result *= Math.pow(2, Math.floor((exponent + i) / iterations));
-      }
-      return result;
-    }
-    exports.ldexp = ldexp;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js
-var require_LinearlyInterpolatedMapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/LinearlyInterpolatedMapping.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LinearlyInterpolatedMapping = void 0;
-    var KeyMapping_1 = require_KeyMapping();
-    var math_1 = require_math();
-    var LinearlyInterpolatedMapping = (
-      /** @class */
-      (function(_super) {
-        __extends(LinearlyInterpolatedMapping2, _super);
-        function LinearlyInterpolatedMapping2(relativeAccuracy, offset) {
-          if (offset === void 0) {
-            offset = 0;
-          }
-          return _super.call(this, relativeAccuracy, offset) || this;
-        }
-        LinearlyInterpolatedMapping2.prototype._log2Approx = function(value) {
-          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
-          var significand = 2 * mantissa - 1;
-          return significand + (exponent - 1);
-        };
-        LinearlyInterpolatedMapping2.prototype._exp2Approx = function(value) {
-          var exponent = Math.floor(value) + 1;
-          var mantissa = (value - exponent + 2) / 2;
-          return (0, math_1.ldexp)(mantissa, exponent);
-        };
-        LinearlyInterpolatedMapping2.prototype._logGamma = function(value) {
-          return Math.log2(value) * this._multiplier;
-        };
-        LinearlyInterpolatedMapping2.prototype._powGamma = function(value) {
-          return Math.pow(2, value / this._multiplier);
-        };
-        LinearlyInterpolatedMapping2.prototype._protoInterpolation = function() {
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          return Interpolation.LINEAR;
-        };
-        return LinearlyInterpolatedMapping2;
-      })(KeyMapping_1.KeyMapping)
-    );
-    exports.LinearlyInterpolatedMapping = LinearlyInterpolatedMapping;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js
-var require_CubicallyInterpolatedMapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/CubicallyInterpolatedMapping.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CubicallyInterpolatedMapping = void 0;
-    var KeyMapping_1 = require_KeyMapping();
-    var math_1 = require_math();
-    var CubicallyInterpolatedMapping = (
-      /** @class */
-      (function(_super) {
-        __extends(CubicallyInterpolatedMapping2, _super);
-        function CubicallyInterpolatedMapping2(relativeAccuracy, offset) {
-          if (offset === void 0) {
-            offset = 0;
-          }
-          var _this = _super.call(this, relativeAccuracy, offset) || this;
-          _this.A = 6 / 35;
-          _this.B = -3 / 5;
-          _this.C = 10 / 7;
-          _this._multiplier /= _this.C;
-          return _this;
-        }
-        CubicallyInterpolatedMapping2.prototype._cubicLog2Approx = function(value) {
-          var _a = (0, math_1.frexp)(value), mantissa = _a[0], exponent = _a[1];
-          var significand = 2 * mantissa - 1;
-          return ((this.A * significand + this.B) * significand + this.C) * significand + (exponent - 1);
-        };
-        CubicallyInterpolatedMapping2.prototype._cubicExp2Approx = function(value) {
-          var exponent = Math.floor(value);
-          var delta0 = this.B * this.B - 3 * this.A * this.C;
-          var delta1 = 2 * this.B * this.B * this.B - 9 * this.A * this.B * this.C - 27 * this.A * this.A * (value - exponent);
-          var cardano = Math.cbrt((delta1 - Math.sqrt(delta1 * delta1 - 4 * delta0 * delta0 * delta0)) / 2);
-          var significandPlusOne = -(this.B + cardano + delta0 / cardano) / (3 * this.A) + 1;
-          var mantissa = significandPlusOne / 2;
-          return (0, math_1.ldexp)(mantissa, exponent + 1);
-        };
-        CubicallyInterpolatedMapping2.prototype._logGamma = function(value) {
-          return this._cubicLog2Approx(value) * this._multiplier;
-        };
-        CubicallyInterpolatedMapping2.prototype._powGamma = function(value) {
-          return this._cubicExp2Approx(value / this._multiplier);
-        };
-        CubicallyInterpolatedMapping2.prototype._protoInterpolation = function() {
-          var Interpolation = require_compiled().IndexMapping.Interpolation;
-          return Interpolation.CUBIC;
-        };
-        return CubicallyInterpolatedMapping2;
-      })(KeyMapping_1.KeyMapping)
-    );
-    exports.CubicallyInterpolatedMapping = CubicallyInterpolatedMapping;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js
-var require_mapping = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/mapping/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CubicallyInterpolatedMapping = exports.LinearlyInterpolatedMapping = exports.LogarithmicMapping = exports.KeyMapping = void 0;
-    var KeyMapping_1 = require_KeyMapping();
-    Object.defineProperty(exports, "KeyMapping", { enumerable: true, get: function() {
-      return KeyMapping_1.KeyMapping;
-    } });
-    var LogarithmicMapping_1 = require_LogarithmicMapping();
-    Object.defineProperty(exports, "LogarithmicMapping", { enumerable: true, get: function() {
-      return LogarithmicMapping_1.LogarithmicMapping;
-    } });
-    var LinearlyInterpolatedMapping_1 = require_LinearlyInterpolatedMapping();
-    Object.defineProperty(exports, "LinearlyInterpolatedMapping", { enumerable: true, get: function() {
-      return LinearlyInterpolatedMapping_1.LinearlyInterpolatedMapping;
-    } });
-    var CubicallyInterpolatedMapping_1 = require_CubicallyInterpolatedMapping();
-    Object.defineProperty(exports, "CubicallyInterpolatedMapping", { enumerable: true, get: function() {
-      return CubicallyInterpolatedMapping_1.CubicallyInterpolatedMapping;
-    } });
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js
-var require_DDSketch = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/DDSketch.js"(exports) {
-    "use strict";
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        if (typeof b !== "function" && b !== null)
-          throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LogCollapsingHighestDenseDDSketch = exports.LogCollapsingLowestDenseDDSketch = exports.DDSketch = void 0;
-    var store_1 = require_store();
-    var mapping_1 = require_mapping();
-    var DEFAULT_RELATIVE_ACCURACY = 0.01;
-    var DEFAULT_BIN_LIMIT = 2048;
-    var BaseDDSketch = (
-      /** @class */
-      (function() {
-        function BaseDDSketch2(_a) {
-          var mapping = _a.mapping, store = _a.store, negativeStore = _a.negativeStore, zeroCount = _a.zeroCount;
-          this.mapping = mapping;
-          this.store = store;
-          this.negativeStore = negativeStore;
-          this.zeroCount = zeroCount;
-          this.count = this.negativeStore.count + this.zeroCount + this.store.count;
-          this.min = Infinity;
-          this.max = -Infinity;
-          this.sum = 0;
-        }
-        BaseDDSketch2.prototype.accept = function(value, weight) {
-          if (weight === void 0) {
-            weight = 1;
-          }
-          if (weight <= 0) {
-            throw Error("Weight must be a positive number");
-          }
-          if (value > this.mapping.minPossible) {
-            var key = this.mapping.key(value);
-            this.store.add(key, weight);
-          } else if (value < -this.mapping.minPossible) {
-            var key = this.mapping.key(-value);
-            this.negativeStore.add(key, weight);
-          } else {
-            this.zeroCount += weight;
-          }
-          this.count += weight;
-          this.sum += value * weight;
-          if (value < this.min) {
-            this.min = value;
-          }
-          if (value > this.max) {
-            this.max = value;
-          }
-        };
-        BaseDDSketch2.prototype.getValueAtQuantile = function(quantile2) {
-          if (quantile2 < 0 || quantile2 > 1 || this.count === 0) {
-            return NaN;
-          }
-          var rank = quantile2 * (this.count - 1);
-          var quantileValue = 0;
-          if (rank < this.negativeStore.count) {
-            var reversedRank = this.negativeStore.count - rank - 1;
-            var key = this.negativeStore.keyAtRank(reversedRank, false);
-            quantileValue = -this.mapping.value(key);
-          } else if (rank < this.zeroCount + this.negativeStore.count) {
-            return 0;
-          } else {
-            var key = this.store.keyAtRank(rank - this.zeroCount - this.negativeStore.count);
-            quantileValue = this.mapping.value(key);
-          }
-          return quantileValue;
-        };
-        BaseDDSketch2.prototype.merge = function(sketch) {
-          if (!this.mergeable(sketch)) {
-            throw new Error("Cannot merge two DDSketches with different `relativeAccuracy` parameters");
-          }
-          if (sketch.count === 0) {
-            return;
-          }
-          if (this.count === 0) {
-            this._copy(sketch);
-            return;
-          }
-          this.store.merge(sketch.store);
-          this.zeroCount += sketch.zeroCount;
-          this.count += sketch.count;
-          this.sum += sketch.sum;
-          if (sketch.min < this.min) {
-            this.min = sketch.min;
-          }
-          if (sketch.max > this.max) {
-            this.max = sketch.max;
-          }
-        };
-        BaseDDSketch2.prototype.mergeable = function(sketch) {
-          return this.mapping.gamma === sketch.mapping.gamma;
-        };
-        BaseDDSketch2.prototype._copy = function(sketch) {
-          this.store.copy(sketch.store);
-          this.negativeStore.copy(sketch.negativeStore);
-          this.zeroCount = sketch.zeroCount;
-          this.min = sketch.min;
-          this.max = sketch.max;
-          this.count = sketch.count;
-          this.sum = sketch.sum;
-        };
-        BaseDDSketch2.prototype.toProto = function() {
-          var ProtoDDSketch = require_compiled().DDSketch;
-          var message = ProtoDDSketch.create({
-            mapping: this.mapping.toProto(),
-            positiveValues: this.store.toProto(),
-            negativeValues: this.negativeStore.toProto(),
-            zeroCount: this.zeroCount
-          });
-          return ProtoDDSketch.encode(message).finish();
-        };
-        BaseDDSketch2.fromProto = function(buffer) {
-          var ProtoDDSketch = require_compiled().DDSketch;
-          var decoded = ProtoDDSketch.decode(buffer);
-          var mapping = mapping_1.KeyMapping.fromProto(decoded.mapping);
-          var store = store_1.DenseStore.fromProto(decoded.positiveValues);
-          var negativeStore = store_1.DenseStore.fromProto(decoded.negativeValues);
-          var zeroCount = decoded.zeroCount;
-          return new BaseDDSketch2({ mapping, store, negativeStore, zeroCount });
-        };
-        return BaseDDSketch2;
-      })()
-    );
-    var defaultConfig = {
-      relativeAccuracy: DEFAULT_RELATIVE_ACCURACY
-    };
-    var DDSketch2 = (
-      /** @class */
-      (function(_super) {
-        __extends(DDSketch3, _super);
-        function DDSketch3(_a) {
-          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c;
-          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
-          var store = new store_1.DenseStore();
-          var negativeStore = new store_1.DenseStore();
-          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
-        }
-        return DDSketch3;
-      })(BaseDDSketch)
-    );
-    exports.DDSketch = DDSketch2;
-    var LogCollapsingLowestDenseDDSketch = (
-      /** @class */
-      (function(_super) {
-        __extends(LogCollapsingLowestDenseDDSketch2, _super);
-        function LogCollapsingLowestDenseDDSketch2(_a) {
-          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
-          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
-          var store = new store_1.CollapsingLowestDenseStore(binLimit);
-          var negativeStore = new store_1.CollapsingLowestDenseStore(binLimit);
-          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
-        }
-        return LogCollapsingLowestDenseDDSketch2;
-      })(BaseDDSketch)
-    );
-    exports.LogCollapsingLowestDenseDDSketch = LogCollapsingLowestDenseDDSketch;
-    var LogCollapsingHighestDenseDDSketch = (
-      /** @class */
-      (function(_super) {
-        __extends(LogCollapsingHighestDenseDDSketch2, _super);
-        function LogCollapsingHighestDenseDDSketch2(_a) {
-          var _b = _a === void 0 ? defaultConfig : _a, _c = _b.relativeAccuracy, relativeAccuracy = _c === void 0 ? DEFAULT_RELATIVE_ACCURACY : _c, _d = _b.binLimit, binLimit = _d === void 0 ? DEFAULT_BIN_LIMIT : _d;
-          var mapping = new mapping_1.LogarithmicMapping(relativeAccuracy);
-          var store = new store_1.CollapsingHighestDenseStore(binLimit);
-          var negativeStore = new store_1.CollapsingHighestDenseStore(binLimit);
-          return _super.call(this, { mapping, store, negativeStore, zeroCount: 0 }) || this;
-        }
-        return LogCollapsingHighestDenseDDSketch2;
-      })(BaseDDSketch)
-    );
-    exports.LogCollapsingHighestDenseDDSketch = LogCollapsingHighestDenseDDSketch;
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/ddsketch/index.js
-var require_ddsketch = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/ddsketch/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_DDSketch(), exports);
-  }
-});
-
-// node_modules/@datadog/sketches-js/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@datadog/sketches-js/dist/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_ddsketch(), exports);
   }
 });
 
@@ -40488,6 +40488,55 @@ function limitMessage(tally) {
   return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
 }
 
+// src/report/run-report.ts
+function buildReport(input) {
+  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
+  const count = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
+  return {
+    reportVersion: 1,
+    generatedAt: input.now.toISOString(),
+    dryRun: input.dryRun,
+    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
+    groupBy: input.groupBy,
+    rule: input.rule,
+    intake: input.intake,
+    totals: {
+      sessions: input.intake.accepted,
+      erroredSessions: input.groups.reduce((sum, group) => sum + group.erroredSessions, 0),
+      rejected: input.intake.rejected,
+      groups: input.groups.length,
+      flagged: input.groups.filter((group) => group.flagged).length,
+      problems: input.problems?.length ?? 0,
+      created: count("create"),
+      updated: count("update"),
+      unchanged: count("unchanged"),
+      reopened: count("reopen"),
+      closedNow: count("close"),
+      closed: count("closed"),
+      muted: count("muted"),
+      deferred: count("deferred"),
+      duplicates: count("duplicate")
+    },
+    folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
+    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] },
+    problems: (input.problems ?? []).map((problem) => {
+      const issue = byFingerprint.get(problem.fingerprint);
+      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    groups: input.groups.map((group) => {
+      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
+      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    matrix: input.matrix ?? [],
+    issues: input.issues,
+    requests: null
+  };
+}
+function publicationNote(min, sessionsStandIn) {
+  const standIn = sessionsStandIn ? " Sessions without an install ID stand in for installations." : "";
+  return `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).${standIn} The JSON report on the runner lists them.`;
+}
+
 // src/report/console-report.ts
 var CONSOLE_MAX_GROUPS = 50;
 function table(rows) {
@@ -40536,6 +40585,7 @@ function formatConsoleReport(report) {
     `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; ${totals.groups} groups, ${totals.problems} problem(s) covering ${totals.flagged}; issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ${totals.muted} muted, ${totals.deferred} deferred, ${totals.duplicates} closed as duplicates${report.dryRun ? " (dry run: nothing written)" : ""}.`
   );
   if (report.merged) lines2.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
+  if (report.recoded.configurations > 0) lines2.push(publicationNote(report.rule.minPublishedInstallations, report.recoded.sessionsStandIn));
   if (report.folded.configurations > 0) {
     lines2.push(`warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`);
   }
@@ -40763,6 +40813,7 @@ function parseSettings(read) {
     errorRateThreshold: fraction(read, "error-rate-threshold", 0),
     minInstallations: integer(read, "min-installations", 3, 1, 1e3),
     minRateRatio: ratio(read, "min-rate-ratio", 1.5),
+    minPublishedInstallations: integer(read, "min-published-installations", 5, 1, 1e3),
     maxConfigurations: integer(read, "max-configurations", 1e4, 10, 1e6),
     labels: labels(read),
     titleTemplatePath: optionalPath(read, "title-template"),
@@ -42451,26 +42502,34 @@ function fingerprintOf(fields, values) {
   return createHash4("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 
-// src/aggregate/versions.ts
-var import_semver = __toESM(require_semver2(), 1);
-function parsed(version) {
-  return import_semver.default.valid(version) ? new import_semver.default.SemVer(version) : import_semver.default.coerce(version, { includePrerelease: true });
-}
-function compareVersions(a, b) {
-  const left = parsed(a);
-  const right = parsed(b);
-  if (left && right) return import_semver.default.compare(left, right) || (a < b ? -1 : a > b ? 1 : 0);
-  if (left) return -1;
-  if (right) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function sortVersions(versions) {
-  return versions.sort(compareVersions);
-}
-function newerThanAll(versions, seen) {
-  const newest = seen.length > 0 ? sortVersions([...seen]).at(-1) : null;
-  return newest === null ? [...versions] : versions.filter((version) => compareVersions(version, newest) > 0);
-}
+// src/aggregate/cell-events.ts
+var TRACKED_INSTALLS = 4096;
+var EventTracker = class {
+  byInstall = /* @__PURE__ */ new Map();
+  unattributed = 0;
+  add(a, b, c, d) {
+    const key = String.fromCharCode(a >>> 16, a & 65535, b >>> 16, b & 65535, c >>> 16, c & 65535, d >>> 16, d & 65535);
+    const count = this.byInstall.get(key);
+    if (count !== void 0) this.byInstall.set(key, count + 1);
+    else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, 1);
+    else this.unattributed += 1;
+  }
+  addUnattributed() {
+    this.unattributed += 1;
+  }
+  mergeFrom(other) {
+    for (const [key, count] of other.byInstall) {
+      const mine = this.byInstall.get(key);
+      if (mine !== void 0) this.byInstall.set(key, mine + count);
+      else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, count);
+      else this.unattributed += count;
+    }
+    this.unattributed += other.unattributed;
+  }
+};
+
+// src/aggregate/accumulator.ts
+var import_sketches_js = __toESM(require_dist(), 1);
 
 // src/aggregate/uuid-set.ts
 var WORDS = 4;
@@ -42673,34 +42732,28 @@ var InstallCounter = class {
   }
 };
 
-// src/aggregate/cell-events.ts
-var TRACKED_INSTALLS = 4096;
-var EventTracker = class {
-  byInstall = /* @__PURE__ */ new Map();
-  unattributed = 0;
-  add(a, b, c, d) {
-    const key = String.fromCharCode(a >>> 16, a & 65535, b >>> 16, b & 65535, c >>> 16, c & 65535, d >>> 16, d & 65535);
-    const count = this.byInstall.get(key);
-    if (count !== void 0) this.byInstall.set(key, count + 1);
-    else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, 1);
-    else this.unattributed += 1;
-  }
-  addUnattributed() {
-    this.unattributed += 1;
-  }
-  mergeFrom(other) {
-    for (const [key, count] of other.byInstall) {
-      const mine = this.byInstall.get(key);
-      if (mine !== void 0) this.byInstall.set(key, mine + count);
-      else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, count);
-      else this.unattributed += count;
-    }
-    this.unattributed += other.unattributed;
-  }
-};
+// src/aggregate/versions.ts
+var import_semver = __toESM(require_semver2(), 1);
+function parsed(version) {
+  return import_semver.default.valid(version) ? new import_semver.default.SemVer(version) : import_semver.default.coerce(version, { includePrerelease: true });
+}
+function compareVersions(a, b) {
+  const left = parsed(a);
+  const right = parsed(b);
+  if (left && right) return import_semver.default.compare(left, right) || (a < b ? -1 : a > b ? 1 : 0);
+  if (left) return -1;
+  if (right) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortVersions(versions) {
+  return versions.sort(compareVersions);
+}
+function newerThanAll(versions, seen) {
+  const newest = seen.length > 0 ? sortVersions([...seen]).at(-1) : null;
+  return newest === null ? [...versions] : versions.filter((version) => compareVersions(version, newest) > 0);
+}
 
-// src/aggregate/aggregate-groups.ts
-var import_sketches_js = __toESM(require_dist(), 1);
+// src/aggregate/accumulator.ts
 var TOP_ERROR_KINDS = 5;
 var EVIDENCE_RUNS = 10;
 var DURATION_ACCURACY = 0.01;
@@ -42791,13 +42844,223 @@ function track(tracker, compact, summary, hasInstall) {
     tracker.add(wordAt(compact.bytes, at), wordAt(compact.bytes, at + 4), wordAt(compact.bytes, at + 8), wordAt(compact.bytes, at + 12));
   } else tracker.add(...uuidWords(summary.install_id));
 }
+function addRun(runs, evidence) {
+  const mine = runs.get(evidence.id);
+  if (mine) mine.erroredSessions += evidence.erroredSessions;
+  else runs.set(evidence.id, { ...evidence });
+}
+function mergeAccumulator(into, from) {
+  into.sessions += from.sessions;
+  into.errored += from.errored;
+  into.crashes += from.crashes;
+  into.errorLines += from.errorLines;
+  into.logLines += from.logLines;
+  into.withInstall += from.withInstall;
+  into.installs.mergeFrom(from.installs);
+  into.first = Math.min(into.first, from.first);
+  into.last = Math.max(into.last, from.last);
+  mergeDurations(into, from);
+  for (const version of from.versions ?? (from.version === null ? [] : [from.version])) addVersion(into, version);
+  if (from.errorKinds) {
+    const counts = into.errorKinds ??= /* @__PURE__ */ new Map();
+    for (const [name, count] of from.errorKinds) counts.set(name, (counts.get(name) ?? 0) + count);
+  }
+  if (from.runs) {
+    const runs = into.runs ??= /* @__PURE__ */ new Map();
+    for (const evidence of from.runs.values()) addRun(runs, evidence);
+  }
+  for (const [day, bucket] of from.days) {
+    const mine = into.days.get(day);
+    if (mine) {
+      mine.sessions += bucket.sessions;
+      mine.erroredSessions += bucket.erroredSessions;
+    } else into.days.set(day, { ...bucket });
+  }
+  if (from.erroredBy) (into.erroredBy ??= new EventTracker()).mergeFrom(from.erroredBy);
+  for (const [kind, figures2] of from.kinds ?? []) {
+    const byKind = into.kinds ??= /* @__PURE__ */ new Map();
+    let mine = byKind.get(kind);
+    if (!mine) {
+      mine = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map(), by: new EventTracker() };
+      byKind.set(kind, mine);
+    }
+    mine.sessions += figures2.sessions;
+    mine.occurrences += figures2.occurrences;
+    for (const [day, count] of figures2.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count);
+    for (const evidence of figures2.runs.values()) addRun(mine.runs, evidence);
+    mine.by.mergeFrom(figures2.by);
+  }
+}
+
+// src/aggregate/installations.ts
+function installationsOf(cell2) {
+  const ids = typeof cell2.installs === "number" ? cell2.installs : cell2.installs.size;
+  return ids + (cell2.sessions - cell2.withInstall);
+}
+
+// src/aggregate/recode-rare.ts
+var OTHER = "(other)";
+var RECODE_ORDER = [
+  "os.version",
+  "runtime.version",
+  "os.arch",
+  "ci",
+  "outcome",
+  "runtime.name",
+  "app.name",
+  "app.version",
+  "os.platform"
+];
+function recodeOrder(fields, order) {
+  const rank = (field) => {
+    const at = order.indexOf(field);
+    return at === -1 ? -1 : at;
+  };
+  return fields.map((field, index) => ({ index, rank: rank(field) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.index);
+}
+function siblingKey(values, generalised) {
+  return values.filter((_, index) => !generalised.has(index)).join("\0");
+}
+function siblingIndex(cells, generalised) {
+  const index = /* @__PURE__ */ new Map();
+  for (const entry of cells) {
+    const key = siblingKey(entry[1].values, generalised);
+    const list = index.get(key);
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
+  }
+  for (const list of index.values()) list.sort(bySize);
+  return index;
+}
+function bySize(a, b) {
+  return installationsOf(a[1]) - installationsOf(b[1]) || a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1);
+}
+function rareReachMinimum(rare, levels, min) {
+  const generalised = /* @__PURE__ */ new Set();
+  let left = rare.map((cell2) => ({
+    values: cell2.values,
+    counts: { sessions: cell2.sessions, withInstall: cell2.withInstall, installs: cell2.installs }
+  }));
+  for (const field of levels) {
+    generalised.add(field);
+    const merged = /* @__PURE__ */ new Map();
+    for (const cell2 of left) {
+      const values = cell2.values.map((value, index) => generalised.has(index) ? OTHER : value);
+      const key = values.join("\0");
+      let into = merged.get(key);
+      if (!into) {
+        into = { values, counts: { sessions: 0, withInstall: 0, installs: new InstallCounter() } };
+        merged.set(key, into);
+      }
+      into.counts.sessions += cell2.counts.sessions;
+      into.counts.withInstall += cell2.counts.withInstall;
+      into.counts.installs.mergeFrom(cell2.counts.installs);
+    }
+    left = [...merged.values()].filter((cell2) => installationsOf(cell2.counts) < min);
+    if (left.length === 0) return true;
+  }
+  return false;
+}
+function recodeRare(cells, fields, min, order) {
+  const result = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] };
+  let rare = [];
+  for (const [key, cell2] of cells) {
+    if (cell2.withInstall < cell2.sessions) result.sessionsStandIn = true;
+    if (installationsOf(cell2) >= min) continue;
+    rare.push(cell2);
+    cells.delete(key);
+  }
+  if (rare.length === 0) return result;
+  const members = /* @__PURE__ */ new Map();
+  for (const cell2 of rare) {
+    result.configurations += 1;
+    result.sessions += cell2.sessions;
+    result.erroredSessions += cell2.errored;
+    const own2 = { ...figuresOf(cell2, fields), countedAs: cell2.values };
+    result.cells.push(own2);
+    members.set(cell2, [own2]);
+  }
+  const join6 = (into, from) => {
+    mergeAccumulator(into, from);
+    const list = members.get(into) ?? [];
+    list.push(...members.get(from) ?? []);
+    members.set(into, list);
+  };
+  const adopt = (cell2) => {
+    if (members.has(cell2)) return;
+    const own2 = { ...figuresOf(cell2, fields), countedAs: cell2.values };
+    result.cells.push(own2);
+    members.set(cell2, [own2]);
+  };
+  const versionAt = fields.indexOf("app.version");
+  const levels = recodeOrder(fields, order);
+  const useSiblings = !rareReachMinimum(rare, levels, min);
+  const generalised = /* @__PURE__ */ new Set();
+  for (const field of levels) {
+    generalised.add(field);
+    const merged = /* @__PURE__ */ new Map();
+    for (const cell2 of rare) {
+      const values = cell2.values.map((value, index) => generalised.has(index) ? OTHER : value);
+      const key = values.join("\0");
+      let into = merged.get(key);
+      if (!into) {
+        into = newAccumulator(values);
+        merged.set(key, into);
+      }
+      join6(into, cell2);
+    }
+    rare = [];
+    let siblings = null;
+    for (const [key, cell2] of merged) {
+      if (versionAt !== -1 && generalised.has(versionAt)) {
+        cell2.version = OTHER;
+        cell2.versions = null;
+      }
+      if (useSiblings && installationsOf(cell2) < min) {
+        siblings ??= siblingIndex(cells, generalised);
+        const near = siblings.get(siblingKey(cell2.values, generalised)) ?? [];
+        while (installationsOf(cell2) < min && near.length > 0) {
+          const [nearKey, sibling] = near.shift();
+          cells.delete(nearKey);
+          adopt(sibling);
+          join6(cell2, sibling);
+          result.complementary += 1;
+        }
+      }
+      if (installationsOf(cell2) >= min) {
+        cells.set(key, cell2);
+        for (const member of members.get(cell2) ?? []) member.countedAs = cell2.values;
+      } else rare.push(cell2);
+    }
+    if (rare.length === 0) return result;
+  }
+  const rest = rare[0];
+  const smallest = [...cells].sort(bySize);
+  for (const [key, cell2] of smallest) {
+    if (installationsOf(rest) >= min) break;
+    cells.delete(key);
+    adopt(cell2);
+    join6(rest, cell2);
+    result.complementary += 1;
+  }
+  for (const member of members.get(rest) ?? []) member.countedAs = rest.values;
+  if (versionAt !== -1) {
+    rest.version = OTHER;
+    rest.versions = null;
+  }
+  cells.set(rest.values.join("\0"), rest);
+  return result;
+}
+
+// src/aggregate/aggregate-groups.ts
 var SEVERAL = "(several)";
 function createAggregator(groupBy2) {
-  const byKey = /* @__PURE__ */ new Map();
+  return aggregatorOver(groupBy2, /* @__PURE__ */ new Map(), { sessions: 0, byKind: /* @__PURE__ */ new Map() });
+}
+function aggregatorOver(groupBy2, byKey, totals) {
   const kindAt = groupBy2.indexOf("error_kind");
   const configFields = kindAt === -1 ? groupBy2 : groupBy2.filter((field) => field !== "error_kind");
-  let totalSessions = 0;
-  const totalByKind = /* @__PURE__ */ new Map();
+  const totalByKind = totals.byKind;
   const byConfig = configFields.includes("outcome") ? null : /* @__PURE__ */ new Map();
   function groupOf(summary) {
     const values = groupValues(summary, configFields);
@@ -42824,7 +43087,7 @@ function createAggregator(groupBy2) {
         topErrorKinds: [{ kind, count: figures2.occurrences }],
         runs: [...figures2.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
         days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures2.days.get(dayNumbers[index]) ?? 0 })),
-        population: { sessions: totalSessions, erroredSessions: totalByKind.get(kind) ?? 0 }
+        population: { sessions: totals.sessions, erroredSessions: totalByKind.get(kind) ?? 0 }
       };
     });
   }
@@ -42862,7 +43125,7 @@ function createAggregator(groupBy2) {
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
       acceptDuration(group, ((times ? times.endedMs : parseTimestamp(summary.ended_at)) - started) / 1e3);
-      totalSessions += 1;
+      totals.sessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {
         for (const kind in kinds) {
@@ -42918,12 +43181,7 @@ function createAggregator(groupBy2) {
         return parts.every((part) => part.values[index] === first) ? first : SEVERAL;
       });
       const merged = newAccumulator(values);
-      const addRun = (evidence) => {
-        const runs = merged.runs ??= /* @__PURE__ */ new Map();
-        const mine = runs.get(evidence.id);
-        if (mine) mine.erroredSessions += evidence.erroredSessions;
-        else runs.set(evidence.id, { ...evidence });
-      };
+      const addEvidence = (evidence) => addRun(merged.runs ??= /* @__PURE__ */ new Map(), evidence);
       for (const part of parts) {
         merged.sessions += part.sessions;
         merged.crashes += part.crashes;
@@ -42946,32 +43204,59 @@ function createAggregator(groupBy2) {
           merged.errored += part.errored;
           const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
           for (const [name, count] of part.errorKinds ?? []) counts.set(name, (counts.get(name) ?? 0) + count);
-          for (const evidence of part.runs?.values() ?? []) addRun(evidence);
+          for (const evidence of part.runs?.values() ?? []) addEvidence(evidence);
         } else if (kind) {
           merged.errored += kind.sessions;
           const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
           counts.set(measure, (counts.get(measure) ?? 0) + kind.occurrences);
-          for (const evidence of kind.runs.values()) addRun(evidence);
+          for (const evidence of kind.runs.values()) addEvidence(evidence);
         }
       }
       if (parts.length === 0) merged.first = merged.last = 0;
       return figuresOf(merged, configFields);
     },
-    fold(max, minSessions) {
+    fold(max, minSessions, minInstallations = 1) {
       const folded = { configurations: 0, sessions: 0, erroredSessions: 0 };
       if (byKey.size <= max) return folded;
       const order = [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
+      const installs = newAccumulator([]);
       let left = byKey.size;
       for (const [key, group] of order) {
-        if (left <= max && group.sessions >= minSessions) break;
+        if (left <= max && group.sessions >= minSessions && installationsOf(installs) >= minInstallations) break;
         byKey.delete(key);
         left -= 1;
         folded.configurations += 1;
         folded.sessions += group.sessions;
         folded.erroredSessions += group.errored;
+        installs.sessions += group.sessions;
+        installs.withInstall += group.withInstall;
+        installs.installs.mergeFrom(group.installs);
       }
       byConfig?.clear();
       return folded;
+    },
+    recode(min, order) {
+      byConfig?.clear();
+      return recodeRare(byKey, configFields, min, order);
+    },
+    project(fields) {
+      const projected = fields.filter((field) => field !== "error_kind");
+      const at = projected.map((field) => configFields.indexOf(field));
+      if (at.some((index) => index < 0) || fields.includes("error_kind") && kindAt === -1) {
+        throw new Error(`Cannot group by ${fields.join(", ")} the sessions grouped by ${groupBy2.join(", ")}`);
+      }
+      const into = /* @__PURE__ */ new Map();
+      for (const group of byKey.values()) {
+        const values = at.map((index) => group.values[index]);
+        const key = values.join("\0");
+        let target = into.get(key);
+        if (!target) {
+          target = newAccumulator(values);
+          into.set(key, target);
+        }
+        mergeAccumulator(target, group);
+      }
+      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind) });
     },
     groups() {
       const result = [];
@@ -43246,7 +43531,7 @@ function installSpread(view, cells, measure, own2, reference, rule, test, logLev
   counts.sort((a, b) => b - a);
   const affected = known ? merged.size + without : own2.events;
   if (!known) return { known, affected, heaviest: [], spread: true };
-  const installs = cells.reduce((sum, cell2) => sum + view.configs[cell2].installs, 0);
+  const installs = cells.reduce((sum, cell2) => sum + installationsOf(view.configs[cell2]), 0);
   const top = counts[0] ?? 0;
   const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
   const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
@@ -43326,6 +43611,7 @@ function nested(a, b) {
 }
 
 // src/problems/pattern-index.ts
+var OTHER_KEY = `${OTHER}\0`;
 var SINCE_VERSIONS = 64;
 var ALL_SUBSETS_UP_TO = 4;
 function fieldMasks(count) {
@@ -43351,6 +43637,7 @@ function indexPatterns(fields, values, sessions) {
       else byKey.set(key, [cell2]);
     }
     const exact = (cells) => fields.map((field, index) => mask & 1 << index ? { field, op: "is", value: values[cells[0]][index] } : { field, op: "any" });
+    for (const key of [...byKey.keys()]) if (key.startsWith(OTHER_KEY) || key.includes(`\0${OTHER_KEY}`)) byKey.delete(key);
     for (const cells of byKey.values()) {
       const count = cells.reduce((sum, cell2) => sum + sessions[cell2], 0);
       if (count === total) continue;
@@ -44976,50 +45263,6 @@ async function intakeInWorkers(options2, workers2) {
   }
 }
 
-// src/report/run-report.ts
-function buildReport(input) {
-  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
-  const count = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
-  return {
-    reportVersion: 1,
-    generatedAt: input.now.toISOString(),
-    dryRun: input.dryRun,
-    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
-    groupBy: input.groupBy,
-    rule: input.rule,
-    intake: input.intake,
-    totals: {
-      sessions: input.intake.accepted,
-      erroredSessions: input.groups.reduce((sum, group) => sum + group.erroredSessions, 0),
-      rejected: input.intake.rejected,
-      groups: input.groups.length,
-      flagged: input.groups.filter((group) => group.flagged).length,
-      problems: input.problems?.length ?? 0,
-      created: count("create"),
-      updated: count("update"),
-      unchanged: count("unchanged"),
-      reopened: count("reopen"),
-      closedNow: count("close"),
-      closed: count("closed"),
-      muted: count("muted"),
-      deferred: count("deferred"),
-      duplicates: count("duplicate")
-    },
-    folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
-    problems: (input.problems ?? []).map((problem) => {
-      const issue = byFingerprint.get(problem.fingerprint);
-      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
-    }),
-    groups: input.groups.map((group) => {
-      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
-      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
-    }),
-    matrix: input.matrix ?? [],
-    issues: input.issues,
-    requests: null
-  };
-}
-
 // src/trackers/managed-section.ts
 var SECTION_BEGIN = "<!-- crash-report-aggregator:begin -->";
 var SECTION_END = "<!-- crash-report-aggregator:end -->";
@@ -45609,7 +45852,7 @@ No sessions in the last ${figures2.lookbackDays} days.`;
     "",
     kinds.length > 0 ? ["| error kind | count |", "|---|---:|", ...kinds].join("\n") : "No error kinds reported.",
     "",
-    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; \u{1F534} marks configurations covered by a problem. Text above or below this section is kept.</sub>`
+    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; \u{1F534} marks configurations covered by a problem.${figures2.publication ? ` ${escapeMarkdown(figures2.publication)}` : ""} Text above or below this section is kept.</sub>`
   ].join("\n");
 }
 
@@ -45643,8 +45886,21 @@ function reportOf(settings, findings) {
     lookbackDays: settings.lookbackDays,
     dryRun: settings.dryRun,
     groupBy: settings.groupBy,
-    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence, minInstallations: settings.minInstallations, minRateRatio: settings.minRateRatio }
+    rule: {
+      minSessions: settings.minSessions,
+      errorRateThreshold: settings.errorRateThreshold,
+      confidence: settings.confidence,
+      minInstallations: settings.minInstallations,
+      minRateRatio: settings.minRateRatio,
+      minPublishedInstallations: settings.minPublishedInstallations
+    }
   });
+}
+function publicationFields(settings) {
+  const fields = [...settings.groupBy];
+  const wanted = ["os.platform", "app.version", ...settings.reportIssue ? ["runtime.version"] : []];
+  for (const field of wanted) if (!fields.includes(field)) fields.push(field);
+  return fields;
 }
 async function runPartial(settings, deps) {
   const { log, now } = deps;
@@ -45680,23 +45936,8 @@ async function runTriage(settings, deps) {
   if (settings.mode === "partial") throw new Error("Mode partial writes a partial: use runPartial");
   if (settings.mode === "merge") log.info(`Merging ${deps.partials?.length ?? 0} partial(s).`);
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
-  const byGrouping = /* @__PURE__ */ new Map();
-  const aggregatorFor = (fields) => {
-    const key = fields.join(",");
-    let found = byGrouping.get(key);
-    if (!found) {
-      found = createAggregator(fields);
-      byGrouping.set(key, found);
-    }
-    return found;
-  };
-  const aggregator = aggregatorFor(settings.groupBy);
-  const side = [aggregatorFor(["os.platform", "app.version"])];
-  if (settings.reportIssue) side.push(aggregatorFor([]), aggregatorFor(["os.platform"]), aggregatorFor(["app.version"]), aggregatorFor(["runtime.version"]));
-  const aggregators = [...byGrouping.values()];
-  const onSession = (summary, run, times) => {
-    for (const each of aggregators) each.add(summary, run, times);
-  };
+  const cube = createAggregator(publicationFields(settings));
+  const onSession = (summary, run, times) => cube.add(summary, run, times);
   let tally;
   if (settings.mode === "merge") {
     const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
@@ -45706,16 +45947,23 @@ async function runTriage(settings, deps) {
     tally = await readInputs({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
   }
   logTally(tally, settings, log);
-  const folded = aggregator.fold(settings.maxConfigurations, settings.minSessions);
-  for (const each of aggregators) if (each !== aggregator) each.fold(settings.maxConfigurations, settings.minSessions);
+  const folded = cube.fold(settings.maxConfigurations, settings.minSessions, settings.minPublishedInstallations);
   if (folded.configurations > 0) {
     log.warning(
       `Folded ${folded.configurations} configuration(s) with ${folded.sessions} session(s), ${folded.erroredSessions} errored, into "other configurations": the run had more than max-configurations (${settings.maxConfigurations}) distinct configurations. They are left out of the problem search and the tables.`
     );
   }
+  const recoded = cube.recode(settings.minPublishedInstallations, [...publicationFields(settings).filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
+  const publication = recoded.configurations > 0 ? publicationNote(settings.minPublishedInstallations, recoded.sessionsStandIn) : null;
+  if (publication) log.info(publication);
+  const cubeFields = publicationFields(settings);
+  const sameFields = (fields) => fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
+  const grouped = (fields) => sameFields(fields) ? cube : cube.project(fields);
+  const aggregator = grouped(settings.groupBy);
+  const side = grouped(["os.platform", "app.version"]);
   const findings = findRunProblems(aggregator, settings);
   const groups2 = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
-  const matrix = judgeGroups(side[0].groups(), settings).map((cell2) => side[0] === aggregator ? findings.judgeCell(cell2) : cell2);
+  const matrix = judgeGroups(side.groups(), settings).map((cell2) => side === aggregator ? findings.judgeCell(cell2) : cell2);
   const problems = findings.problems;
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
@@ -45729,12 +45977,13 @@ async function runTriage(settings, deps) {
     const plan = planIssues(drafts, existing, planOptions(settings, now, newestVersionOf(groups2)));
     if (settings.reportIssue) {
       const usage = renderUsageReport({
-        all: side[1].groups()[0] ?? null,
-        byOs: side[2].groups(),
-        byVersion: side[3].groups(),
-        byRuntime: side[4].groups(),
+        all: grouped([]).groups()[0] ?? null,
+        byOs: grouped(["os.platform"]).groups(),
+        byVersion: grouped(["app.version"]).groups(),
+        byRuntime: grouped(["runtime.version"]).groups(),
         matrix,
-        lookbackDays: settings.lookbackDays
+        lookbackDays: settings.lookbackDays,
+        publication
       });
       const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
       if (report) plan.push(report);
@@ -45753,7 +46002,7 @@ async function runTriage(settings, deps) {
     const problem = problems.find((candidate) => findings.covers(candidate, cell2));
     return problem ? { ...cell2, problemFingerprint: problem.fingerprint } : cell2;
   });
-  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues, folded });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues, folded, recoded });
 }
 
 // src/sources/artifact-state.ts
@@ -46076,6 +46325,8 @@ Triage:
   --min-sessions N         sessions a problem needs (default 10)
   --error-rate-threshold R errored-session rate a problem needs (default 0: left to the test)
   --min-installations N    installations a problem's excess must be spread over (default 3)
+  --min-published-installations N
+                           installations a configuration needs to be named in any output (default 5)
   --min-rate-ratio R       how many times the compared rate a problem's rate must be (default 1.5)
   --max-configurations N   distinct configurations kept; past it the long tail is folded (default 10000)
   --labels LABELS          issue labels, comma-separated (default crash-report)
@@ -46118,6 +46369,7 @@ var INPUT_OPTIONS = [
   "min-sessions",
   "error-rate-threshold",
   "min-installations",
+  "min-published-installations",
   "min-rate-ratio",
   "max-configurations",
   "labels",

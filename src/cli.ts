@@ -53,6 +53,8 @@ Triage:
   --min-sessions N         sessions a problem needs (default 10)
   --error-rate-threshold R errored-session rate a problem needs (default 0: left to the test)
   --min-installations N    installations a problem's excess must be spread over (default 3)
+  --min-published-installations N
+                           installations a configuration needs to be named in any output (default 5)
   --min-rate-ratio R       how many times the compared rate a problem's rate must be (default 1.5)
   --max-configurations N   distinct configurations kept; past it the long tail is folded (default 10000)
   --labels LABELS          issue labels, comma-separated (default crash-report)
@@ -96,6 +98,7 @@ const INPUT_OPTIONS = [
   'min-sessions',
   'error-rate-threshold',
   'min-installations',
+  'min-published-installations',
   'min-rate-ratio',
   'max-configurations',
   'labels',

@@ -2,7 +2,7 @@
 // report out. Clock, sources, tracker and templates are handed in by the caller.
 
 import { createAggregator } from './aggregate/aggregate-groups.ts';
-import type { Aggregator } from './aggregate/aggregate-groups.ts';
+import { RECODE_ORDER } from './aggregate/recode-rare.ts';
 import { judgeGroups } from './aggregate/flag-groups.ts';
 import { findRunProblems } from './problems/judge-problems.ts';
 import { intake } from './records/intake.ts';
@@ -13,7 +13,7 @@ import type { IntakeTally } from './records/tally.ts';
 import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION } from './partial/partial-format.ts';
 import type { PartialInput } from './partial/partial-format.ts';
 import type { IssueRenderer } from './render/issue-templates.ts';
-import { buildReport } from './report/run-report.ts';
+import { buildReport, publicationNote } from './report/run-report.ts';
 import type { RunReport } from './report/run-report.ts';
 import { lookbackStart } from './settings.ts';
 import type { GroupField, Settings } from './settings.ts';
@@ -82,14 +82,29 @@ function logTally(tally: IntakeTally, settings: Settings, log: Logger): void {
   if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
 }
 
-function reportOf(settings: Settings, findings: Pick<Parameters<typeof buildReport>[0], 'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'problems' | 'issues' | 'folded'>): RunReport {
+function reportOf(settings: Settings, findings: Pick<Parameters<typeof buildReport>[0], 'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'problems' | 'issues' | 'folded' | 'recoded'>): RunReport {
   return buildReport({
     ...findings,
     lookbackDays: settings.lookbackDays,
     dryRun: settings.dryRun,
     groupBy: settings.groupBy,
-    rule: { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, confidence: settings.confidence, minInstallations: settings.minInstallations, minRateRatio: settings.minRateRatio },
+    rule: {
+      minSessions: settings.minSessions,
+      errorRateThreshold: settings.errorRateThreshold,
+      confidence: settings.confidence,
+      minInstallations: settings.minInstallations,
+      minRateRatio: settings.minRateRatio,
+      minPublishedInstallations: settings.minPublishedInstallations,
+    },
   });
+}
+
+/** The fields every published figure is a sum over: group-by, then those of the OS × version table and the dashboard. */
+export function publicationFields(settings: Settings): GroupField[] {
+  const fields = [...settings.groupBy];
+  const wanted: GroupField[] = ['os.platform', 'app.version', ...(settings.reportIssue ? (['runtime.version'] as const) : [])];
+  for (const field of wanted) if (!fields.includes(field)) fields.push(field);
+  return fields;
 }
 
 export interface PartialDeps {
@@ -141,25 +156,9 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   if (settings.mode === 'merge') log.info(`Merging ${deps.partials?.length ?? 0} partial(s).`);
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
 
-  // One aggregator per distinct grouping: with the default group-by, the OS × version table is the groups themselves.
-  const byGrouping = new Map<string, Aggregator>();
-  const aggregatorFor = (fields: GroupField[]): Aggregator => {
-    const key = fields.join(',');
-    let found = byGrouping.get(key);
-    if (!found) {
-      found = createAggregator(fields);
-      byGrouping.set(key, found);
-    }
-    return found;
-  };
-  const aggregator = aggregatorFor(settings.groupBy);
-  // The OS × version table of the job summary, and the dashboard's breakdowns.
-  const side = [aggregatorFor(['os.platform', 'app.version'])];
-  if (settings.reportIssue) side.push(aggregatorFor([]), aggregatorFor(['os.platform']), aggregatorFor(['app.version']), aggregatorFor(['runtime.version']));
-  const aggregators = [...byGrouping.values()];
-  const onSession: IntakeOptions['onSession'] = (summary, run, times) => {
-    for (const each of aggregators) each.add(summary, run, times);
-  };
+  // One aggregator holds every session, grouped finely enough for everything published.
+  const cube = createAggregator(publicationFields(settings));
+  const onSession: IntakeOptions['onSession'] = (summary, run, times) => cube.add(summary, run, times);
   let tally: IntakeTally;
   if (settings.mode === 'merge') {
     const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
@@ -170,18 +169,27 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   }
   logTally(tally, settings, log);
 
-  // A producer writing unique values (a build hash in a version) must not take the run down or bend the reference.
-  const folded = aggregator.fold(settings.maxConfigurations, settings.minSessions);
-  for (const each of aggregators) if (each !== aggregator) each.fold(settings.maxConfigurations, settings.minSessions);
+  // Before anything is published: a producer writing unique values (a build hash in a version) must not
+  // take the run down or bend the reference; then rare configurations become "(other)" cells (the publication rule).
+  const folded = cube.fold(settings.maxConfigurations, settings.minSessions, settings.minPublishedInstallations);
   if (folded.configurations > 0) {
     log.warning(
       `Folded ${folded.configurations} configuration(s) with ${folded.sessions} session(s), ${folded.erroredSessions} errored, into "other configurations": ` +
         `the run had more than max-configurations (${settings.maxConfigurations}) distinct configurations. They are left out of the problem search and the tables.`,
     );
   }
+  // Fields only the tables add (not in group-by) are given up first: the configurations keep their names.
+  const recoded = cube.recode(settings.minPublishedInstallations, [...publicationFields(settings).filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
+  const publication = recoded.configurations > 0 ? publicationNote(settings.minPublishedInstallations, recoded.sessionsStandIn) : null;
+  if (publication) log.info(publication);
+  const cubeFields = publicationFields(settings);
+  const sameFields = (fields: readonly GroupField[]) => fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
+  const grouped = (fields: GroupField[]) => (sameFields(fields) ? cube : cube.project(fields));
+  const aggregator = grouped(settings.groupBy);
+  const side = grouped(['os.platform', 'app.version']);
   const findings = findRunProblems(aggregator, settings);
   const groups = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
-  const matrix = judgeGroups(side[0]!.groups(), settings).map((cell) => (side[0] === aggregator ? findings.judgeCell(cell) : cell));
+  const matrix = judgeGroups(side.groups(), settings).map((cell) => (side === aggregator ? findings.judgeCell(cell) : cell));
   const problems = findings.problems;
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? 'configuration' : 'wider'} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
@@ -196,12 +204,13 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     const plan = planIssues(drafts, existing, planOptions(settings, now, newestVersionOf(groups)));
     if (settings.reportIssue) {
       const usage = renderUsageReport({
-        all: side[1]!.groups()[0] ?? null,
-        byOs: side[2]!.groups(),
-        byVersion: side[3]!.groups(),
-        byRuntime: side[4]!.groups(),
+        all: grouped([]).groups()[0] ?? null,
+        byOs: grouped(['os.platform']).groups(),
+        byVersion: grouped(['app.version']).groups(),
+        byRuntime: grouped(['runtime.version']).groups(),
         matrix,
         lookbackDays: settings.lookbackDays,
+        publication,
       });
       const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
       if (report) plan.push(report);
@@ -222,5 +231,5 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     return problem ? { ...cell, problemFingerprint: problem.fingerprint } : cell;
   });
 
-  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues, folded });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues, folded, recoded });
 }

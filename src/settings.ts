@@ -54,6 +54,11 @@ export interface Settings {
   minInstallations: number;
   /** A problem's rate must be at least this multiple of the rate it is compared with. */
   minRateRatio: number;
+  /**
+   * A configuration seen on fewer installations than this is never published by name:
+   * it is counted in a coarser "(other)" cell (see Aggregator.recode). 1 publishes everything.
+   */
+  minPublishedInstallations: number;
   /** Past this many distinct configurations, the long tail is folded away (see Aggregator.fold). */
   maxConfigurations: number;
   /** Labels put on every issue; the first one is also how issues are found again. */
@@ -315,6 +320,7 @@ export function parseSettings(read: ReadInput): Settings {
     errorRateThreshold: fraction(read, 'error-rate-threshold', 0),
     minInstallations: integer(read, 'min-installations', 3, 1, 1000),
     minRateRatio: ratio(read, 'min-rate-ratio', 1.5),
+    minPublishedInstallations: integer(read, 'min-published-installations', 5, 1, 1000),
     maxConfigurations: integer(read, 'max-configurations', 10_000, 10, 1_000_000),
     labels: labels(read),
     titleTemplatePath: optionalPath(read, 'title-template'),

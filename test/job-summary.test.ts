@@ -38,7 +38,7 @@ const report = buildReport({
   lookbackDays: 7,
   dryRun: false,
   groupBy: ['os.platform'],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, confidence: 0.95, minInstallations: 3, minRateRatio: 1.5 },
+  rule: { minSessions: 10, errorRateThreshold: 0.05, confidence: 0.95, minInstallations: 3, minRateRatio: 1.5, minPublishedInstallations: 5 },
   intake: { ...emptyTally(), itemsRead: 3, skipped: { 'artifact-expired': 2 }, records: 130, accepted: 120, rejected: 4, rejectedReasons: { 'invalid-json': 4 }, duplicates: 5, outsideWindow: 1 },
   groups: [group('<script>@x', 20, 10, true), group('linux', 100, 1, false)],
   problems: [{ ...group('<script>@x', 20, 10, true), baseline: { sessions: 100, erroredSessions: 1, errorRate: 0.01 } }],

@@ -17,7 +17,8 @@ import type { Profile } from './fixtures/synthetic-summaries.ts';
 const DAY = 86_400_000;
 const runtime = { name: 'python', version: '3.12.1' };
 const healthy: Profile = { platform: 'linux', arch: 'x64', appVersion: '3.0.0', runtime, sessions: 40, errorRate: 0 };
-const failing: Profile = { platform: 'darwin', arch: 'arm64', appVersion: '3.0.0', runtime, sessions: 12, errorRate: 1 };
+// Six installations: a configuration on fewer than five (min-published-installations) is never named.
+const failing: Profile = { platform: 'darwin', arch: 'arm64', appVersion: '3.0.0', runtime, sessions: 12, errorRate: 1, installs: 6 };
 
 function daySource(day: number, start: Date, profiles: Profile[]): Source {
   const end = new Date(start.getTime() + (day + 1) * DAY);

@@ -20,6 +20,7 @@ describe('parseSettings', () => {
       errorRateThreshold: 0,
       minInstallations: 3,
       minRateRatio: 1.5,
+      minPublishedInstallations: 5,
       maxConfigurations: 10_000,
       labels: ['crash-report'],
       titleTemplatePath: null,

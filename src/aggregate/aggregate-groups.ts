@@ -8,204 +8,16 @@ import { sessionErrored } from '../records/session-summary.ts';
 import type { GroupField } from '../settings.ts';
 import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
-import { sortVersions } from './versions.ts';
-import { InstallCounter } from './install-counter.ts';
 import { EventTracker } from './cell-events.ts';
 import type { ConfigCell, EventCell } from './cell-events.ts';
-import { uuidWords, wordAt } from './uuid-words.ts';
-import { DDSketch } from '@datadog/sketches-js';
+import { acceptDuration, addRun, addVersion, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeDurations, newAccumulator, track } from './accumulator.ts';
+import type { Accumulator, GroupFigures, RunEvidence } from './accumulator.ts';
+import { installationsOf } from './installations.ts';
+import { recodeRare } from './recode-rare.ts';
+import type { RecodedConfigurations } from './recode-rare.ts';
 
-export const TOP_ERROR_KINDS = 5;
-export const EVIDENCE_RUNS = 10;
-
-export interface RunEvidence {
-  id: number;
-  url: string;
-  branch: string | null;
-  erroredSessions: number;
-}
-
-export interface GroupFigures {
-  fingerprint: string;
-  fields: { name: GroupField; value: string }[];
-  sessions: number;
-  erroredSessions: number;
-  crashes: number;
-  errorLines: number;
-  logLines: number;
-  /** Errored sessions / sessions. */
-  errorRate: number;
-  /** Distinct install IDs seen; sessions without one are not counted here. */
-  installs: number;
-  /** True when `installs` is an estimate (past EXACT_INSTALLS, about 0.8% standard error). */
-  installsApproximate: boolean;
-  firstSessionAt: string;
-  lastSessionAt: string;
-  durationMedianSeconds: number;
-  durationP95Seconds: number;
-  topErrorKinds: { kind: string; count: number }[];
-  /** Workflow runs that carried errored sessions of this group, newest first. */
-  runs: RunEvidence[];
-  /** Sessions and errored sessions per UTC day the sessions started on, oldest first. */
-  days: DayBucket[];
-  /** Distinct app versions seen, oldest first by semver. */
-  appVersions: string[];
-  /** Every session carries an install ID, and it is the same one. */
-  singleInstall: boolean;
-  /**
-   * What the group is compared against, when it is not simply every other
-   * group: with error_kind grouping, all sessions and those that raised the kind.
-   */
-  population?: { sessions: number; erroredSessions: number };
-}
-
-export interface DayBucket {
-  day: string;
-  sessions: number;
-  erroredSessions: number;
-}
-
-interface Accumulator {
-  values: string[];
-  sessions: number;
-  errored: number;
-  crashes: number;
-  errorLines: number;
-  logLines: number;
-  installs: InstallCounter;
-  first: number;
-  last: number;
-  /** Made on the second session; until then the one duration is kept as is (NaN: none yet). */
-  durations: DDSketch | null;
-  firstDuration: number;
-  // Made on first use: most configurations of a run with many distinct values never need them.
-  errorKinds: Map<string, number> | null;
-  runs: Map<number, RunEvidence> | null;
-  /** By day number since the epoch (UTC). */
-  days: Map<number, { sessions: number; erroredSessions: number }>;
-  /** The first app version seen, and all of them once there is a second. */
-  version: string | null;
-  versions: Set<string> | null;
-  withInstall: number;
-  /** With error_kind grouping: per exception class, the sessions that raised it. */
-  kinds: Map<string, KindFigures> | null;
-  /** Errored sessions per installation, made on the first errored session. */
-  erroredBy: EventTracker | null;
-}
-
-interface KindFigures {
-  sessions: number;
-  occurrences: number;
-  days: Map<number, number>;
-  runs: Map<number, RunEvidence>;
-  by: EventTracker;
-}
-
-/** Durations are kept in a DDSketch: quantiles within 1% relative error, memory by range not count. */
-export const DURATION_ACCURACY = 0.01;
-const DAY_MS = 86_400_000;
-
-function quantile(group: Accumulator, q: number): number {
-  if (!group.durations) return Number.isNaN(group.firstDuration) ? 0 : Math.max(0, group.firstDuration);
-  return group.durations.count === 0 ? 0 : Math.max(0, group.durations.getValueAtQuantile(q));
-}
-
-/** One more session duration: kept as is while it is the only one, then in the sketch. */
-function acceptDuration(group: Accumulator, seconds: number): void {
-  if (group.durations) {
-    group.durations.accept(seconds);
-    return;
-  }
-  if (Number.isNaN(group.firstDuration)) {
-    group.firstDuration = seconds;
-    return;
-  }
-  group.durations = new DDSketch({ relativeAccuracy: DURATION_ACCURACY });
-  group.durations.accept(group.firstDuration);
-  group.durations.accept(seconds);
-}
-
-function mergeDurations(into: Accumulator, from: Accumulator): void {
-  if (from.durations) {
-    if (!into.durations) {
-      into.durations = new DDSketch({ relativeAccuracy: DURATION_ACCURACY });
-      if (!Number.isNaN(into.firstDuration)) into.durations.accept(into.firstDuration);
-    }
-    into.durations.merge(from.durations);
-  } else if (!Number.isNaN(from.firstDuration)) {
-    acceptDuration(into, from.firstDuration);
-  }
-}
-
-/** The figures of one accumulated group, named by `fields` (in the order of its values). */
-function figuresOf(group: Accumulator, fields: readonly GroupField[]): GroupFigures {
-  return {
-    fingerprint: fingerprintOf(fields, group.values),
-    fields: fields.map((name, index) => ({ name, value: group.values[index]! })),
-    sessions: group.sessions,
-    erroredSessions: group.errored,
-    crashes: group.crashes,
-    errorLines: group.errorLines,
-    logLines: group.logLines,
-    errorRate: group.sessions > 0 ? group.errored / group.sessions : 0,
-    installs: group.installs.size,
-    installsApproximate: group.installs.approximate,
-    firstSessionAt: new Date(group.first).toISOString(),
-    lastSessionAt: new Date(group.last).toISOString(),
-    durationMedianSeconds: quantile(group, 0.5),
-    durationP95Seconds: quantile(group, 0.95),
-    topErrorKinds: [...(group.errorKinds ?? [])]
-      .map(([kind, count]) => ({ kind, count }))
-      .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1))
-      .slice(0, TOP_ERROR_KINDS),
-    runs: [...(group.runs?.values() ?? [])].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-    days: [...group.days]
-      .sort((a, b) => a[0] - b[0])
-      .map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
-    appVersions: group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version],
-    singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions,
-  };
-}
-
-function addVersion(group: Accumulator, version: string): void {
-  if (group.versions) group.versions.add(version);
-  else if (group.version === null) group.version = version;
-  else if (group.version !== version) group.versions = new Set([group.version, version]);
-}
-
-/** An empty cell: its structures made on first need. */
-function newAccumulator(values: string[]): Accumulator {
-  return {
-    values,
-    sessions: 0,
-    errored: 0,
-    crashes: 0,
-    errorLines: 0,
-    logLines: 0,
-    installs: new InstallCounter(),
-    first: Number.POSITIVE_INFINITY,
-    last: Number.NEGATIVE_INFINITY,
-    durations: null,
-    firstDuration: Number.NaN,
-    errorKinds: null,
-    runs: null,
-    days: new Map(),
-    version: null,
-    versions: null,
-    withInstall: 0,
-    kinds: null,
-    erroredBy: null,
-  };
-}
-
-/** Counts one event against the session's installation. */
-function track(tracker: EventTracker, compact: CompactSummary | null, summary: SessionSummary, hasInstall: boolean): void {
-  if (!hasInstall) tracker.addUnattributed();
-  else if (compact) {
-    const at = compact.installAt;
-    tracker.add(wordAt(compact.bytes, at), wordAt(compact.bytes, at + 4), wordAt(compact.bytes, at + 8), wordAt(compact.bytes, at + 12));
-  } else tracker.add(...uuidWords(summary.install_id!));
-}
+export type { DayBucket, GroupFigures, RunEvidence } from './accumulator.ts';
+export { DURATION_ACCURACY, EVIDENCE_RUNS, TOP_ERROR_KINDS } from './accumulator.ts';
 
 /** The configuration cells and their events, for the problem search; `keys[i]` names configs[i] for combine(). */
 export interface CellTable {
@@ -232,9 +44,19 @@ export interface Aggregator {
    * Past `max` configurations, folds the long tail away: first every configuration with
    * fewer than `minSessions` sessions (none can be a problem on its own), then the ones
    * with the fewest sessions, until `max` are left. Folded configurations leave every
-   * later figure and the problem search; what was folded is returned, counted.
+   * later figure and the problem search; what was folded is returned, counted. Folding goes
+   * on until the folded ones have `minInstallations` between them, as a published cell must.
    */
-  fold(max: number, minSessions: number): FoldedConfigurations;
+  fold(max: number, minSessions: number, minInstallations?: number): FoldedConfigurations;
+  /**
+   * The publication rule: a configuration seen on fewer than `min` installations (install
+   * IDs, each session without one standing in for its own) is merged into a coarser one
+   * whose values in `order` read "(other)", field by field, until every configuration
+   * left has `min` installations. Returns the configurations recoded, with their figures.
+   */
+  recode(min: number, order: readonly GroupField[]): RecodedConfigurations;
+  /** A new aggregator of the same sessions grouped by `fields`, each a field of this one's group-by. */
+  project(fields: readonly GroupField[]): Aggregator;
 }
 
 /** Configurations folded away by Aggregator.fold, counted. */
@@ -247,11 +69,14 @@ export interface FoldedConfigurations {
 export const SEVERAL = '(several)';
 
 export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
-  const byKey = new Map<string, Accumulator>();
+  return aggregatorOver(groupBy, new Map(), { sessions: 0, byKind: new Map() });
+}
+
+/** The aggregator over `byKey` (keyed by the configuration values joined on NUL) and the run's totals. */
+function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accumulator>, totals: { sessions: number; byKind: Map<string, number> }): Aggregator {
   const kindAt = groupBy.indexOf('error_kind');
   const configFields = kindAt === -1 ? groupBy : groupBy.filter((field) => field !== 'error_kind');
-  let totalSessions = 0;
-  const totalByKind = new Map<string, number>();
+  const totalByKind = totals.byKind;
   // Summaries that share a configuration object find their group by it, without building a key.
   const byConfig = configFields.includes('outcome') ? null : new Map<SessionConfig, Accumulator>();
 
@@ -285,7 +110,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         topErrorKinds: [{ kind, count: figures.occurrences }],
         runs: [...figures.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
         days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures.days.get(dayNumbers[index]!) ?? 0 })),
-        population: { sessions: totalSessions, erroredSessions: totalByKind.get(kind) ?? 0 },
+        population: { sessions: totals.sessions, erroredSessions: totalByKind.get(kind) ?? 0 },
       };
     });
   }
@@ -324,7 +149,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
       if (started < group.first) group.first = started;
       if (started > group.last) group.last = started;
       acceptDuration(group, ((times ? times.endedMs : parseTimestamp(summary.ended_at)) - started) / 1000);
-      totalSessions += 1;
+      totals.sessions += 1;
       const kinds = summary.error_kinds;
       if (kinds) {
         for (const kind in kinds) {
@@ -380,12 +205,7 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
         return parts.every((part) => part.values[index] === first) ? first : SEVERAL;
       });
       const merged = newAccumulator(values);
-      const addRun = (evidence: RunEvidence) => {
-        const runs = (merged.runs ??= new Map());
-        const mine = runs.get(evidence.id);
-        if (mine) mine.erroredSessions += evidence.erroredSessions;
-        else runs.set(evidence.id, { ...evidence });
-      };
+      const addEvidence = (evidence: RunEvidence) => addRun((merged.runs ??= new Map()), evidence);
       for (const part of parts) {
         merged.sessions += part.sessions;
         merged.crashes += part.crashes;
@@ -408,32 +228,60 @@ export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
           merged.errored += part.errored;
           const counts = (merged.errorKinds ??= new Map());
           for (const [name, count] of part.errorKinds ?? []) counts.set(name, (counts.get(name) ?? 0) + count);
-          for (const evidence of part.runs?.values() ?? []) addRun(evidence);
+          for (const evidence of part.runs?.values() ?? []) addEvidence(evidence);
         } else if (kind) {
           merged.errored += kind.sessions;
           const counts = (merged.errorKinds ??= new Map());
           counts.set(measure, (counts.get(measure) ?? 0) + kind.occurrences);
-          for (const evidence of kind.runs.values()) addRun(evidence);
+          for (const evidence of kind.runs.values()) addEvidence(evidence);
         }
       }
       if (parts.length === 0) merged.first = merged.last = 0;
       return figuresOf(merged, configFields);
     },
-    fold(max, minSessions) {
+    fold(max, minSessions, minInstallations = 1) {
       const folded: FoldedConfigurations = { configurations: 0, sessions: 0, erroredSessions: 0 };
       if (byKey.size <= max) return folded;
       const order = [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
+      // The folded configurations are published as one count: they need the installations a published cell needs.
+      const installs = newAccumulator([]);
       let left = byKey.size;
       for (const [key, group] of order) {
-        if (left <= max && group.sessions >= minSessions) break;
+        if (left <= max && group.sessions >= minSessions && installationsOf(installs) >= minInstallations) break;
         byKey.delete(key);
         left -= 1;
         folded.configurations += 1;
         folded.sessions += group.sessions;
         folded.erroredSessions += group.errored;
+        installs.sessions += group.sessions;
+        installs.withInstall += group.withInstall;
+        installs.installs.mergeFrom(group.installs);
       }
       byConfig?.clear();
       return folded;
+    },
+    recode(min, order) {
+      byConfig?.clear();
+      return recodeRare(byKey, configFields, min, order);
+    },
+    project(fields) {
+      const projected = fields.filter((field) => field !== 'error_kind');
+      const at = projected.map((field) => configFields.indexOf(field));
+      if (at.some((index) => index < 0) || (fields.includes('error_kind') && kindAt === -1)) {
+        throw new Error(`Cannot group by ${fields.join(', ')} the sessions grouped by ${groupBy.join(', ')}`);
+      }
+      const into = new Map<string, Accumulator>();
+      for (const group of byKey.values()) {
+        const values = at.map((index) => group.values[index]!);
+        const key = values.join('\u0000');
+        let target = into.get(key);
+        if (!target) {
+          target = newAccumulator(values);
+          into.set(key, target);
+        }
+        mergeAccumulator(target, group);
+      }
+      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind) });
     },
     groups() {
       const result: GroupFigures[] = [];

@@ -1,6 +1,7 @@
 // Installations are the unit of evidence: whether a description's excess errors
 // are spread over enough installations, or carried by one or two of them.
 
+import { installationsOf } from '../aggregate/installations.ts';
 import type { Table } from './hypergeometric.ts';
 import { tableOf } from './cell-view.ts';
 import type { CellView, Counts } from './cell-view.ts';
@@ -73,7 +74,7 @@ export function installSpread(
   if (!known) return { known, affected, heaviest: [], spread: true };
   // An installation with more events than a heavy user of the problem could plausibly
   // have is left out whole: a crash loop is one installation's story, not the problem's.
-  const installs = cells.reduce((sum, cell) => sum + view.configs[cell]!.installs, 0);
+  const installs = cells.reduce((sum, cell) => sum + installationsOf(view.configs[cell]!), 0);
   const top = counts[0] ?? 0;
   const typicalRate = own.sessions > top ? Math.max(0, own.events - top) / (own.sessions - top) : 0;
   // With min-installations 1 one installation may make a problem, and none is left out.

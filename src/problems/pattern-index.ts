@@ -2,9 +2,12 @@
 // each one covers: each subset of fixed fields (all of them up to four fields),
 // and for patterns that fix the app version, "from this version on" as well.
 
+import { OTHER } from '../aggregate/recode-rare.ts';
 import { compareVersions } from '../aggregate/versions.ts';
 import { VERSION_FIELD } from './pattern.ts';
 import type { Pattern } from './pattern.ts';
+
+const OTHER_KEY = `${OTHER}\u0000`;
 
 /** Patterns "from version v on" are tried for at most this many of an anchor's newest versions. */
 export const SINCE_VERSIONS = 64;
@@ -48,6 +51,9 @@ export function indexPatterns(fields: readonly string[], values: readonly (reado
     }
     const exact = (cells: number[]): Pattern =>
       fields.map((field, index) => (mask & (1 << index) ? { field, op: 'is', value: values[cells[0]!]![index]! } : { field, op: 'any' }));
+    // A pattern never fixes a field to "(other)": that value names no configuration, and its
+    // cells change from run to run. The cells take part in patterns that leave the field open.
+    for (const key of [...byKey.keys()]) if (key.startsWith(OTHER_KEY) || key.includes(`\u0000${OTHER_KEY}`)) byKey.delete(key);
     for (const cells of byKey.values()) {
       const count = cells.reduce((sum, cell) => sum + sessions[cell]!, 0);
       if (count === total) continue;

@@ -7,6 +7,7 @@ import { formatCount, formatInterval, formatPercent } from '../render/format.ts'
 import { matrixTable } from './usage-report.ts';
 import { limitMessage } from '../records/tally.ts';
 import type { RunReport } from './run-report.ts';
+import { publicationNote } from './run-report.ts';
 
 /** The part of @actions/core's summary this module uses. */
 export interface SummaryWriter {
@@ -75,6 +76,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
       true,
     );
   }
+  if (report.recoded.configurations > 0 && !partial) summary.addRaw(`<p>${escapeHtml(publicationNote(report.rule.minPublishedInstallations, report.recoded.sessionsStandIn))}</p>`, true);
   if (intake.limitReached) summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
   const waiting = intake.skipped['artifact-deferred-rate-limit'] ?? 0;
   if (waiting > 0) summary.addRaw(`<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
@@ -102,7 +104,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     summary.addTable([problemHeader, ...problemRows]);
   }
 
-  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'rest', 'in a problem', 'issue'].map((data) => ({ data, header: true }));
+  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'others', 'in a problem', 'issue'].map((data) => ({ data, header: true }));
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),

@@ -4,6 +4,7 @@
 import type { JudgedGroup } from '../aggregate/flag-groups.ts';
 import type { ProblemGroup } from '../problems/judge-problems.ts';
 import type { FoldedConfigurations } from '../aggregate/aggregate-groups.ts';
+import type { RecodedConfigurations } from '../aggregate/recode-rare.ts';
 import type { IntakeTally } from '../records/tally.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { AppliedAction } from '../trackers/apply-plan.ts';
@@ -22,7 +23,7 @@ export interface RunReport {
   dryRun: boolean;
   window: { start: string; end: string; lookbackDays: number };
   groupBy: string[];
-  rule: { minSessions: number; errorRateThreshold: number; confidence: number; minInstallations: number; minRateRatio: number };
+  rule: { minSessions: number; errorRateThreshold: number; confidence: number; minInstallations: number; minRateRatio: number; minPublishedInstallations: number };
   intake: IntakeTally;
   totals: {
     sessions: number;
@@ -51,6 +52,12 @@ export interface RunReport {
   problems: ProblemReport[];
   /** Configurations folded away past max-configurations, counted (all zero when none were). */
   folded: FoldedConfigurations;
+  /**
+   * Configurations seen on fewer than min-published-installations installations, counted
+   * under "(other)" values everywhere else, with their own figures. This file is the only
+   * place they appear: it stays on the runner unless the maintainer uploads it.
+   */
+  recoded: RecodedConfigurations;
   groups: GroupReport[];
   /** Every OS × app version pair, judged like a group. */
   matrix: JudgedGroup[];
@@ -71,11 +78,12 @@ export function buildReport(input: {
   lookbackDays: number;
   dryRun: boolean;
   groupBy: string[];
-  rule: { minSessions: number; errorRateThreshold: number; confidence: number; minInstallations: number; minRateRatio: number };
+  rule: { minSessions: number; errorRateThreshold: number; confidence: number; minInstallations: number; minRateRatio: number; minPublishedInstallations: number };
   intake: IntakeTally;
   groups: (JudgedGroup & { problemFingerprint?: string })[];
   problems?: ProblemGroup[];
   folded?: FoldedConfigurations;
+  recoded?: RecodedConfigurations;
   matrix?: JudgedGroup[];
   issues: AppliedAction[];
 }): RunReport {
@@ -107,6 +115,7 @@ export function buildReport(input: {
       duplicates: count('duplicate'),
     },
     folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
+    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] },
     problems: (input.problems ?? []).map((problem) => {
       const issue = byFingerprint.get(problem.fingerprint);
       return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
@@ -119,4 +128,14 @@ export function buildReport(input: {
     issues: input.issues,
     requests: null,
   };
+}
+
+/** What the publication rule did, in words fit for public output: no count of the hidden configurations, no value of theirs. */
+export function publicationNote(min: number, sessionsStandIn: boolean): string {
+  const standIn = sessionsStandIn ? ' Sessions without an install ID stand in for installations.' : '';
+  return (
+    `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", ` +
+    `and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).${standIn} ` +
+    'The JSON report on the runner lists them.'
+  );
 }

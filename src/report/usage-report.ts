@@ -18,6 +18,8 @@ export interface UsageFigures {
   /** Errored-session rate per OS and app version, judged like issue groups. */
   matrix: JudgedGroup[];
   lookbackDays: number;
+  /** What the publication rule did, when it hid any configuration. */
+  publication?: string | null;
 }
 
 function breakdown(title: string, groups: readonly GroupFigures[], total: number): string {
@@ -82,6 +84,6 @@ export function renderUsageReport(figures: UsageFigures): string {
     '',
     kinds.length > 0 ? ['| error kind | count |', '|---|---:|', ...kinds].join('\n') : 'No error kinds reported.',
     '',
-    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; 🔴 marks configurations covered by a problem. Text above or below this section is kept.</sub>`,
+    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; 🔴 marks configurations covered by a problem.${figures.publication ? ` ${escapeMarkdown(figures.publication)}` : ''} Text above or below this section is kept.</sub>`,
   ].join('\n');
 }

@@ -1,0 +1,225 @@
+// The publication rule. Random populations go through the real aggregator; every
+// figure the outputs publish (the configuration table, the OS x version table, the
+// breakdowns, the total) is then written as an equation over the raw configurations,
+// whose figures the test counts itself from the sessions it made. A hidden
+// configuration is safe when no combination of published figures gives its own:
+// its indicator vector is not in the span of the published rows (exact rational
+// elimination). The same check run on a naive rule (hide the row, publish the true
+// margins) finds derivable cells, so it is able to fail.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
+import type { Aggregator } from '../src/aggregate/aggregate-groups.ts';
+import { RECODE_ORDER, recodeOrder } from '../src/aggregate/recode-rare.ts';
+import type { SessionSummary } from '../src/records/session-summary.ts';
+import type { GroupField } from '../src/settings.ts';
+import { seededRandom, seededUuid } from './fixtures/synthetic-summaries.ts';
+import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
+
+const FIELDS: GroupField[] = ['os.platform', 'os.version', 'app.version'];
+const MIN = 5;
+
+interface RawCell {
+  values: string[];
+  sessions: number;
+  errored: number;
+  ids: Set<string>;
+  withoutId: number;
+}
+
+function summary(random: () => number, values: string[], install: string | null, errored: boolean, index: number): SessionSummary {
+  const base = { ...(VALID_SUMMARY as SessionSummary) };
+  const result: SessionSummary = {
+    ...base,
+    session_id: seededUuid(random),
+    app: { name: 'octo-cli', version: values[2]! },
+    os: { platform: values[0] as SessionSummary['os']['platform'], version: values[1]! },
+    error_lines: errored ? 1 : 0,
+    outcome: errored ? 'error' : 'ok',
+    error_kinds: {},
+    started_at: new Date(Date.UTC(2026, 10, 1 + (index % 7), 12)).toISOString(),
+    ended_at: new Date(Date.UTC(2026, 10, 1 + (index % 7), 13)).toISOString(),
+  };
+  if (install) result.install_id = install;
+  else delete result.install_id;
+  return result;
+}
+
+/** A population with a long tail: a few big configurations, many seen on one to six installations. */
+function population(seed: number): { raw: Map<string, RawCell>; sessions: SessionSummary[] } {
+  const random = seededRandom(seed);
+  const platforms = ['linux', 'windows', 'darwin', 'freebsd'].slice(0, 2 + Math.floor(random() * 3));
+  const raw = new Map<string, RawCell>();
+  const sessions: SessionSummary[] = [];
+  const cellCount = 6 + Math.floor(random() * 30);
+  const withIds = random() < 0.8;
+  for (let c = 0; c < cellCount; c += 1) {
+    const platform = platforms[Math.floor(random() ** 2 * platforms.length)]!;
+    const osVersion = `${1 + Math.floor(random() * 4)}.${Math.floor(random() * 3)}`;
+    const appVersion = `2.${Math.floor(random() * 3)}.0`;
+    const values = [platform, osVersion, appVersion];
+    const key = values.join('\u0000');
+    const cell = raw.get(key) ?? { values, sessions: 0, errored: 0, ids: new Set<string>(), withoutId: 0 };
+    raw.set(key, cell);
+    const big = random() < 0.25;
+    const installs = big ? 6 + Math.floor(random() * 20) : 1 + Math.floor(random() * 6);
+    const rate = random() * 0.4;
+    for (let i = 0; i < installs; i += 1) {
+      const id = withIds && random() < 0.95 ? seededUuid(random) : null;
+      const count = id ? 1 + Math.floor(random() * 4) : 1;
+      for (let s = 0; s < count; s += 1) {
+        const errored = random() < rate;
+        sessions.push(summary(random, values, id, errored, sessions.length));
+        cell.sessions += 1;
+        if (errored) cell.errored += 1;
+        if (id) cell.ids.add(id);
+        else cell.withoutId += 1;
+      }
+    }
+  }
+  return { raw, sessions };
+}
+
+/** Rows of published figures, each with the raw cells (by key) it sums. */
+interface Published {
+  rows: { members: string[]; sessions: number; errored: number }[];
+  /** Raw cells never named in a published row. */
+  hidden: string[];
+}
+
+const projection = (fields: readonly GroupField[], values: readonly string[]) => fields.map((field) => values[FIELDS.indexOf(field)]!);
+
+/** Everything the outputs publish after the rule: sums over the aggregator's cells, by each table's fields. */
+function publishedByRule(aggregator: Aggregator, counted: Map<string, string[]>): Published {
+  const rows: Published['rows'] = [];
+  const tables: GroupField[][] = [FIELDS, ['os.platform', 'app.version'], ['os.platform'], ['app.version'], []];
+  for (const fields of tables) {
+    for (const group of aggregator.project(fields).groups()) {
+      const values = group.fields.map((field) => field.value);
+      const members = [...counted].filter(([, as]) => projection(fields, as).join('\u0000') === values.join('\u0000')).map(([key]) => key);
+      rows.push({ members, sessions: group.sessions, errored: group.erroredSessions });
+    }
+  }
+  const named = new Set(aggregator.groups().map((group) => group.fields.map((field) => field.value).join('\u0000')));
+  return { rows, hidden: [...counted.keys()].filter((key) => !named.has(key)) };
+}
+
+/** The naive rule: rare rows left out, margins and totals published from all the data. */
+function publishedNaively(raw: Map<string, RawCell>): Published {
+  const rows: Published['rows'] = [];
+  const hidden = [...raw].filter(([, cell]) => cell.ids.size + cell.withoutId < MIN).map(([key]) => key);
+  const tables: GroupField[][] = [FIELDS, ['os.platform', 'app.version'], ['os.platform'], ['app.version'], []];
+  for (const fields of tables) {
+    const byValues = new Map<string, string[]>();
+    for (const [key, cell] of raw) {
+      if (fields === FIELDS && hidden.includes(key)) continue;
+      const values = projection(fields, cell.values).join('\u0000');
+      byValues.set(values, [...(byValues.get(values) ?? []), key]);
+    }
+    for (const members of byValues.values()) {
+      rows.push({ members, sessions: members.reduce((sum, key) => sum + raw.get(key)!.sessions, 0), errored: members.reduce((sum, key) => sum + raw.get(key)!.errored, 0) });
+    }
+  }
+  return { rows, hidden };
+}
+
+// Exact rational arithmetic on BigInt pairs, enough for a few hundred rows.
+type Fraction = [bigint, bigint];
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+function norm([n, d]: Fraction): Fraction {
+  if (n === 0n) return [0n, 1n];
+  const g = gcd(n, d);
+  const sign = d < 0n ? -1n : 1n;
+  return [(sign * n) / g, (sign * d) / g];
+}
+const sub = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[1] - b[0] * a[1], a[1] * b[1]]);
+const mul = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[0], a[1] * b[1]]);
+const div = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[1], a[1] * b[0]]);
+
+/** Reduced row echelon basis of the rows' indicator vectors over `keys`. */
+function basis(rows: Published['rows'], keys: string[]): { pivots: number[]; rows: Fraction[][] } {
+  const at = new Map(keys.map((key, index) => [key, index]));
+  const reduced: Fraction[][] = [];
+  const pivots: number[] = [];
+  for (const row of rows) {
+    let vector: Fraction[] = keys.map(() => [0n, 1n] as Fraction);
+    for (const member of row.members) vector[at.get(member)!] = [1n, 1n];
+    vector = reduce(vector, pivots, reduced);
+    const pivot = vector.findIndex((value) => value[0] !== 0n);
+    if (pivot === -1) continue;
+    const scale = vector[pivot]!;
+    vector = vector.map((value) => div(value, scale));
+    for (let r = 0; r < reduced.length; r += 1) {
+      const factor = reduced[r]![pivot]!;
+      if (factor[0] !== 0n) reduced[r] = reduced[r]!.map((value, index) => sub(value, mul(factor, vector[index]!)));
+    }
+    reduced.push(vector);
+    pivots.push(pivot);
+  }
+  return { pivots, rows: reduced };
+}
+
+function reduce(vector: Fraction[], pivots: number[], rows: Fraction[][]): Fraction[] {
+  let result = vector;
+  pivots.forEach((pivot, r) => {
+    const factor = result[pivot]!;
+    if (factor[0] !== 0n) result = result.map((value, index) => sub(value, mul(factor, rows[r]![index]!)));
+  });
+  return result;
+}
+
+/** Hidden cells whose own figures are a combination of the published rows. */
+function derivable(published: Published, keys: string[]): string[] {
+  const space = basis(published.rows, keys);
+  return published.hidden.filter((key) => {
+    const unit = keys.map((other) => (other === key ? [1n, 1n] : [0n, 1n]) as Fraction);
+    return reduce(unit, space.pivots, space.rows).every((value) => value[0] === 0n);
+  });
+}
+
+test('no hidden configuration can be derived from what the rule publishes, over 200 random populations; a naive rule leaks', () => {
+  let hiddenTotal = 0;
+  let naiveLeaks = 0;
+  let populationsWithHidden = 0;
+  for (let seed = 1; seed <= 200; seed += 1) {
+    const { raw, sessions } = population(seed);
+    const aggregator = createAggregator(FIELDS);
+    for (const session of sessions) aggregator.add(session, null);
+    const recoded = aggregator.recode(MIN, RECODE_ORDER);
+    const counted = new Map([...raw.keys()].map((key) => [key, key.split('\u0000')]));
+    for (const cell of recoded.cells) counted.set(cell.fields.map((field) => field.value).join('\u0000'), cell.countedAs);
+    const published = publishedByRule(aggregator, counted);
+    const keys = [...raw.keys()];
+
+    // Each published row is the sum of the raw cells it claims, counted from the sessions.
+    for (const row of published.rows) {
+      assert.equal(row.sessions, row.members.reduce((sum, key) => sum + raw.get(key)!.sessions, 0), `seed ${seed}: sessions of a row`);
+      assert.equal(row.errored, row.members.reduce((sum, key) => sum + raw.get(key)!.errored, 0), `seed ${seed}: errored sessions of a row`);
+    }
+    // Every published configuration row has the minimum of installations, counted here from the IDs.
+    const installs = (members: string[]) => new Set(members.flatMap((key) => [...raw.get(key)!.ids])).size + members.reduce((sum, key) => sum + raw.get(key)!.withoutId, 0);
+    const everything = installs(keys);
+    for (const group of aggregator.groups()) {
+      const values = group.fields.map((field) => field.value).join('\u0000');
+      const members = [...counted].filter(([, as]) => as.join('\u0000') === values).map(([key]) => key);
+      if (everything >= MIN) assert.ok(installs(members) >= MIN, `seed ${seed}: ${values} has ${installs(members)} installations`);
+    }
+    // The rare configurations are exactly the hidden ones, or a subset of them (complementary cells are hidden too).
+    for (const [key, cell] of raw) if (cell.ids.size + cell.withoutId < MIN) assert.ok(published.hidden.includes(key), `seed ${seed}: rare ${key} is named`);
+
+    assert.deepEqual(derivable(published, keys), [], `seed ${seed}: a hidden configuration is derivable`);
+    hiddenTotal += published.hidden.length;
+    if (published.hidden.length > 0) populationsWithHidden += 1;
+    if (derivable(publishedNaively(raw), keys).length > 0) naiveLeaks += 1;
+  }
+  // The populations exercise the rule, and the check finds what the naive rule gives away.
+  assert.ok(populationsWithHidden >= 150, `${populationsWithHidden} populations with hidden cells`);
+  assert.ok(hiddenTotal >= 1000, `${hiddenTotal} hidden cells`);
+  assert.ok(naiveLeaks >= 100, `the naive rule leaked in ${naiveLeaks} of 200`);
+});
+
+test('fields are generalised from the most specific: os.version, then app.version, then the platform', () => {
+  assert.deepEqual(recodeOrder(FIELDS, RECODE_ORDER), [1, 2, 0]);
+  assert.deepEqual(recodeOrder(['app.name', 'os.platform', 'ci'] as GroupField[], RECODE_ORDER), [2, 0, 1]);
+});
