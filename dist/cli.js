@@ -40488,55 +40488,6 @@ function limitMessage(tally) {
   return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
 }
 
-// src/report/run-report.ts
-function buildReport(input) {
-  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
-  const count = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
-  return {
-    reportVersion: 1,
-    generatedAt: input.now.toISOString(),
-    dryRun: input.dryRun,
-    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
-    groupBy: input.groupBy,
-    rule: input.rule,
-    intake: input.intake,
-    totals: {
-      sessions: input.intake.accepted,
-      erroredSessions: input.groups.reduce((sum, group) => sum + group.erroredSessions, 0),
-      rejected: input.intake.rejected,
-      groups: input.groups.length,
-      flagged: input.groups.filter((group) => group.flagged).length,
-      problems: input.problems?.length ?? 0,
-      created: count("create"),
-      updated: count("update"),
-      unchanged: count("unchanged"),
-      reopened: count("reopen"),
-      closedNow: count("close"),
-      closed: count("closed"),
-      muted: count("muted"),
-      deferred: count("deferred"),
-      duplicates: count("duplicate")
-    },
-    folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
-    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] },
-    problems: (input.problems ?? []).map((problem) => {
-      const issue = byFingerprint.get(problem.fingerprint);
-      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
-    }),
-    groups: input.groups.map((group) => {
-      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
-      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
-    }),
-    matrix: input.matrix ?? [],
-    issues: input.issues,
-    requests: null
-  };
-}
-function publicationNote(min, sessionsStandIn) {
-  const standIn = sessionsStandIn ? " Sessions without an install ID stand in for installations." : "";
-  return `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).${standIn} The JSON report on the runner lists them.`;
-}
-
 // src/report/console-report.ts
 var CONSOLE_MAX_GROUPS = 50;
 function table(rows) {
@@ -40585,7 +40536,6 @@ function formatConsoleReport(report) {
     `${totals.sessions} sessions, ${totals.rejected} rejected, ${intake2.duplicates} duplicates, ${intake2.outsideWindow} outside window; ${totals.groups} groups, ${totals.problems} problem(s) covering ${totals.flagged}; issues: ${totals.created} opened, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.reopened} reopened, ${totals.closedNow} closed as recovered, ${totals.closed} closed by maintainers, ${totals.muted} muted, ${totals.deferred} deferred, ${totals.duplicates} closed as duplicates${report.dryRun ? " (dry run: nothing written)" : ""}.`
   );
   if (report.merged) lines2.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
-  if (report.recoded.configurations > 0) lines2.push(publicationNote(report.rule.minPublishedInstallations, report.recoded.sessionsStandIn));
   if (report.folded.configurations > 0) {
     lines2.push(`warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`);
   }
@@ -45261,6 +45211,55 @@ async function intakeInWorkers(options2, workers2) {
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
+}
+
+// src/report/run-report.ts
+function buildReport(input) {
+  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
+  const count = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
+  return {
+    reportVersion: 1,
+    generatedAt: input.now.toISOString(),
+    dryRun: input.dryRun,
+    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
+    groupBy: input.groupBy,
+    rule: input.rule,
+    intake: input.intake,
+    totals: {
+      sessions: input.intake.accepted,
+      erroredSessions: input.groups.reduce((sum, group) => sum + group.erroredSessions, 0),
+      rejected: input.intake.rejected,
+      groups: input.groups.length,
+      flagged: input.groups.filter((group) => group.flagged).length,
+      problems: input.problems?.length ?? 0,
+      created: count("create"),
+      updated: count("update"),
+      unchanged: count("unchanged"),
+      reopened: count("reopen"),
+      closedNow: count("close"),
+      closed: count("closed"),
+      muted: count("muted"),
+      deferred: count("deferred"),
+      duplicates: count("duplicate")
+    },
+    folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
+    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] },
+    problems: (input.problems ?? []).map((problem) => {
+      const issue = byFingerprint.get(problem.fingerprint);
+      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    groups: input.groups.map((group) => {
+      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
+      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    matrix: input.matrix ?? [],
+    issues: input.issues,
+    requests: null
+  };
+}
+function publicationNote(min, sessionsStandIn) {
+  const standIn = sessionsStandIn ? " Sessions without an install ID stand in for installations." : "";
+  return `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).${standIn} The JSON report on the runner lists them.`;
 }
 
 // src/trackers/managed-section.ts

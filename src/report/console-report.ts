@@ -3,7 +3,6 @@
 import { formatCount, formatPercent } from '../render/format.ts';
 import { limitMessage } from '../records/tally.ts';
 import type { RunReport } from './run-report.ts';
-import { publicationNote } from './run-report.ts';
 
 /** Groups printed in the table, most errored first; the rest are counted on one line. */
 export const CONSOLE_MAX_GROUPS = 50;
@@ -61,7 +60,6 @@ export function formatConsoleReport(report: RunReport): string {
       `${totals.muted} muted, ${totals.deferred} deferred, ${totals.duplicates} closed as duplicates${report.dryRun ? ' (dry run: nothing written)' : ''}.`,
   );
   if (report.merged) lines.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
-  if (report.recoded.configurations > 0) lines.push(publicationNote(report.rule.minPublishedInstallations, report.recoded.sessionsStandIn));
   if (report.folded.configurations > 0) {
     lines.push(`warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`);
   }
