@@ -42799,9 +42799,17 @@ function addRun(runs, evidence) {
   if (mine) mine.erroredSessions += evidence.erroredSessions;
   else runs.set(evidence.id, { ...evidence });
 }
-function mergeAccumulator(into, from) {
+function cellOf(cells, values) {
+  const key = values.join("\0");
+  let cell2 = cells.get(key);
+  if (!cell2) {
+    cell2 = newAccumulator(values);
+    cells.set(key, cell2);
+  }
+  return cell2;
+}
+function mergeSessions(into, from) {
   into.sessions += from.sessions;
-  into.errored += from.errored;
   into.crashes += from.crashes;
   into.errorLines += from.errorLines;
   into.logLines += from.logLines;
@@ -42811,6 +42819,10 @@ function mergeAccumulator(into, from) {
   into.last = Math.max(into.last, from.last);
   mergeDurations(into, from);
   for (const version of from.versions ?? (from.version === null ? [] : [from.version])) addVersion(into, version);
+}
+function mergeAccumulator(into, from) {
+  mergeSessions(into, from);
+  into.errored += from.errored;
   if (from.errorKinds) {
     const counts = into.errorKinds ??= /* @__PURE__ */ new Map();
     for (const [name, count] of from.errorKinds) counts.set(name, (counts.get(name) ?? 0) + count);
@@ -42868,6 +42880,9 @@ function recodeOrder(fields, order) {
   };
   return fields.map((field, index) => ({ index, rank: rank(field) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.index);
 }
+function generalise(values, generalised) {
+  return values.map((value, index) => generalised.has(index) ? OTHER : value);
+}
 function siblingKey(values, generalised) {
   return values.filter((_, index) => !generalised.has(index)).join("\0");
 }
@@ -42895,7 +42910,7 @@ function rareReachMinimum(rare, levels, min) {
     generalised.add(field);
     const merged = /* @__PURE__ */ new Map();
     for (const cell2 of left) {
-      const values = cell2.values.map((value, index) => generalised.has(index) ? OTHER : value);
+      const values = generalise(cell2.values, generalised);
       const key = values.join("\0");
       let into = merged.get(key);
       if (!into) {
@@ -42949,16 +42964,7 @@ function recodeRare(cells, fields, min, order) {
   for (const field of levels) {
     generalised.add(field);
     const merged = /* @__PURE__ */ new Map();
-    for (const cell2 of rare) {
-      const values = cell2.values.map((value, index) => generalised.has(index) ? OTHER : value);
-      const key = values.join("\0");
-      let into = merged.get(key);
-      if (!into) {
-        into = newAccumulator(values);
-        merged.set(key, into);
-      }
-      join6(into, cell2);
-    }
+    for (const cell2 of rare) join6(cellOf(merged, generalise(cell2.values, generalised)), cell2);
     rare = [];
     let siblings = null;
     for (const [key, cell2] of merged) {
@@ -43013,14 +43019,7 @@ function aggregatorOver(groupBy2, byKey, totals) {
   const totalByKind = totals.byKind;
   const byConfig = configFields.includes("outcome") ? null : /* @__PURE__ */ new Map();
   function groupOf(summary) {
-    const values = groupValues(summary, configFields);
-    const key = values.join("\0");
-    let group = byKey.get(key);
-    if (!group) {
-      group = newAccumulator(values);
-      byKey.set(key, group);
-    }
-    return group;
+    return cellOf(byKey, groupValues(summary, configFields));
   }
   function expandKinds(group) {
     const base = figuresOf(group, configFields);
@@ -43133,16 +43132,7 @@ function aggregatorOver(groupBy2, byKey, totals) {
       const merged = newAccumulator(values);
       const addEvidence = (evidence) => addRun(merged.runs ??= /* @__PURE__ */ new Map(), evidence);
       for (const part of parts) {
-        merged.sessions += part.sessions;
-        merged.crashes += part.crashes;
-        merged.errorLines += part.errorLines;
-        merged.logLines += part.logLines;
-        merged.withInstall += part.withInstall;
-        merged.installs.mergeFrom(part.installs);
-        merged.first = Math.min(merged.first, part.first);
-        merged.last = Math.max(merged.last, part.last);
-        mergeDurations(merged, part);
-        for (const version of part.versions ?? (part.version === null ? [] : [part.version])) addVersion(merged, version);
+        mergeSessions(merged, part);
         const kind = measure === null ? null : part.kinds?.get(measure) ?? null;
         for (const [day, bucket] of part.days) {
           const mine = merged.days.get(day) ?? { sessions: 0, erroredSessions: 0 };
@@ -43196,16 +43186,7 @@ function aggregatorOver(groupBy2, byKey, totals) {
         throw new Error(`Cannot group by ${fields.join(", ")} the sessions grouped by ${groupBy2.join(", ")}`);
       }
       const into = /* @__PURE__ */ new Map();
-      for (const group of byKey.values()) {
-        const values = at.map((index) => group.values[index]);
-        const key = values.join("\0");
-        let target = into.get(key);
-        if (!target) {
-          target = newAccumulator(values);
-          into.set(key, target);
-        }
-        mergeAccumulator(target, group);
-      }
+      for (const group of byKey.values()) mergeAccumulator(cellOf(into, at.map((index) => group.values[index])), group);
       return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind) });
     },
     groups() {
@@ -45935,7 +45916,8 @@ async function runTriage(settings, deps) {
   if (settings.mode === "partial") throw new Error("Mode partial writes a partial: use runPartial");
   if (settings.mode === "merge") log.info(`Merging ${deps.partials?.length ?? 0} partial(s).`);
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
-  const cube = createAggregator(publicationFields(settings));
+  const cubeFields = publicationFields(settings);
+  const cube = createAggregator(cubeFields);
   const onSession = (summary, run, times) => cube.add(summary, run, times);
   let tally;
   if (settings.mode === "merge") {
@@ -45952,10 +45934,9 @@ async function runTriage(settings, deps) {
       `Folded ${folded.configurations} configuration(s) with ${folded.sessions} session(s), ${folded.erroredSessions} errored, into "other configurations": the run had more than max-configurations (${settings.maxConfigurations}) distinct configurations. They are left out of the problem search and the tables.`
     );
   }
-  const recoded = cube.recode(settings.minPublishedInstallations, [...publicationFields(settings).filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
+  const recoded = cube.recode(settings.minPublishedInstallations, [...cubeFields.filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
   const publication = recoded.configurations > 0 ? publicationNote(settings.minPublishedInstallations, recoded.sessionsStandIn) : null;
   if (publication) log.info(publication);
-  const cubeFields = publicationFields(settings);
   const sameFields = (fields) => fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
   const grouped = (fields) => sameFields(fields) ? cube : cube.project(fields);
   const aggregator = grouped(settings.groupBy);

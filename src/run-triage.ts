@@ -157,7 +157,8 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
 
   // One aggregator holds every session, grouped finely enough for everything published.
-  const cube = createAggregator(publicationFields(settings));
+  const cubeFields = publicationFields(settings);
+  const cube = createAggregator(cubeFields);
   const onSession: IntakeOptions['onSession'] = (summary, run, times) => cube.add(summary, run, times);
   let tally: IntakeTally;
   if (settings.mode === 'merge') {
@@ -179,10 +180,9 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     );
   }
   // Fields only the tables add (not in group-by) are given up first: the configurations keep their names.
-  const recoded = cube.recode(settings.minPublishedInstallations, [...publicationFields(settings).filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
+  const recoded = cube.recode(settings.minPublishedInstallations, [...cubeFields.filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
   const publication = recoded.configurations > 0 ? publicationNote(settings.minPublishedInstallations, recoded.sessionsStandIn) : null;
   if (publication) log.info(publication);
-  const cubeFields = publicationFields(settings);
   const sameFields = (fields: readonly GroupField[]) => fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
   const grouped = (fields: GroupField[]) => (sameFields(fields) ? cube : cube.project(fields));
   const aggregator = grouped(settings.groupBy);

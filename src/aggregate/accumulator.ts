@@ -211,10 +211,20 @@ export function addRun(runs: Map<number, RunEvidence>, evidence: RunEvidence): v
   else runs.set(evidence.id, { ...evidence });
 }
 
-/** Adds every figure of `from` to `into`, as if its sessions had been added there. */
-export function mergeAccumulator(into: Accumulator, from: Accumulator): void {
+/** The cell of `values` in `cells` (keyed by the values joined on NUL), made empty on first need. */
+export function cellOf(cells: Map<string, Accumulator>, values: string[]): Accumulator {
+  const key = values.join('\u0000');
+  let cell = cells.get(key);
+  if (!cell) {
+    cell = newAccumulator(values);
+    cells.set(key, cell);
+  }
+  return cell;
+}
+
+/** Adds the figures of `from` that do not depend on what counts as errored: sessions, installations, times, durations, versions. */
+export function mergeSessions(into: Accumulator, from: Accumulator): void {
   into.sessions += from.sessions;
-  into.errored += from.errored;
   into.crashes += from.crashes;
   into.errorLines += from.errorLines;
   into.logLines += from.logLines;
@@ -224,6 +234,12 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator): void {
   into.last = Math.max(into.last, from.last);
   mergeDurations(into, from);
   for (const version of from.versions ?? (from.version === null ? [] : [from.version])) addVersion(into, version);
+}
+
+/** Adds every figure of `from` to `into`, as if its sessions had been added there. */
+export function mergeAccumulator(into: Accumulator, from: Accumulator): void {
+  mergeSessions(into, from);
+  into.errored += from.errored;
   if (from.errorKinds) {
     const counts = (into.errorKinds ??= new Map());
     for (const [name, count] of from.errorKinds) counts.set(name, (counts.get(name) ?? 0) + count);

@@ -10,7 +10,7 @@ import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
 import { EventTracker } from './cell-events.ts';
 import type { ConfigCell, EventCell } from './cell-events.ts';
-import { acceptDuration, addRun, addVersion, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeDurations, newAccumulator, track } from './accumulator.ts';
+import { acceptDuration, addRun, addVersion, cellOf, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeSessions, newAccumulator, track } from './accumulator.ts';
 import type { Accumulator, GroupFigures, RunEvidence } from './accumulator.ts';
 import { installationsOf } from './installations.ts';
 import { recodeRare } from './recode-rare.ts';
@@ -82,15 +82,8 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
 
   /** The group of a summary's configuration values, made on first sight. */
   function groupOf(summary: SessionSummary): Accumulator {
-    const values = groupValues(summary, configFields);
     // Schema-valid values never hold a NUL, so joining on it cannot collide.
-    const key = values.join('\u0000');
-    let group = byKey.get(key);
-    if (!group) {
-      group = newAccumulator(values);
-      byKey.set(key, group);
-    }
-    return group;
+    return cellOf(byKey, groupValues(summary, configFields));
   }
 
   /** One group per exception class of a configuration: its sessions, and those that raised the class. */
@@ -207,16 +200,7 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
       const merged = newAccumulator(values);
       const addEvidence = (evidence: RunEvidence) => addRun((merged.runs ??= new Map()), evidence);
       for (const part of parts) {
-        merged.sessions += part.sessions;
-        merged.crashes += part.crashes;
-        merged.errorLines += part.errorLines;
-        merged.logLines += part.logLines;
-        merged.withInstall += part.withInstall;
-        merged.installs.mergeFrom(part.installs);
-        merged.first = Math.min(merged.first, part.first);
-        merged.last = Math.max(merged.last, part.last);
-        mergeDurations(merged, part);
-        for (const version of part.versions ?? (part.version === null ? [] : [part.version])) addVersion(merged, version);
+        mergeSessions(merged, part);
         const kind = measure === null ? null : (part.kinds?.get(measure) ?? null);
         for (const [day, bucket] of part.days) {
           const mine = merged.days.get(day) ?? { sessions: 0, erroredSessions: 0 };
@@ -271,16 +255,7 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
         throw new Error(`Cannot group by ${fields.join(', ')} the sessions grouped by ${groupBy.join(', ')}`);
       }
       const into = new Map<string, Accumulator>();
-      for (const group of byKey.values()) {
-        const values = at.map((index) => group.values[index]!);
-        const key = values.join('\u0000');
-        let target = into.get(key);
-        if (!target) {
-          target = newAccumulator(values);
-          into.set(key, target);
-        }
-        mergeAccumulator(target, group);
-      }
+      for (const group of byKey.values()) mergeAccumulator(cellOf(into, at.map((index) => group.values[index]!)), group);
       return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind) });
     },
     groups() {

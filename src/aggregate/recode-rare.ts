@@ -8,7 +8,7 @@
 // rare configuration: its figures exist only inside a merged cell.
 
 import type { GroupField } from '../settings.ts';
-import { figuresOf, mergeAccumulator, newAccumulator } from './accumulator.ts';
+import { cellOf, figuresOf, mergeAccumulator } from './accumulator.ts';
 import type { Accumulator, GroupFigures } from './accumulator.ts';
 import { InstallCounter } from './install-counter.ts';
 import { installationsOf } from './installations.ts';
@@ -60,6 +60,11 @@ export function recodeOrder(fields: readonly GroupField[], order: readonly Group
   return fields.map((field, index) => ({ index, rank: rank(field) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.index);
 }
 
+/** `values` with those at `generalised` read "(other)". */
+function generalise(values: readonly string[], generalised: ReadonlySet<number>): string[] {
+  return values.map((value, index) => (generalised.has(index) ? OTHER : value));
+}
+
 /** The values of the fields not generalised yet, as one key. */
 function siblingKey(values: readonly string[], generalised: ReadonlySet<number>): string {
   return values.filter((_, index) => !generalised.has(index)).join('\u0000');
@@ -93,7 +98,7 @@ function rareReachMinimum(rare: readonly Accumulator[], levels: readonly number[
     generalised.add(field);
     const merged = new Map<string, (typeof left)[number]>();
     for (const cell of left) {
-      const values = cell.values.map((value, index) => (generalised.has(index) ? OTHER : value));
+      const values = generalise(cell.values, generalised);
       const key = values.join('\u0000');
       let into = merged.get(key);
       if (!into) {
@@ -153,16 +158,7 @@ export function recodeRare(cells: Map<string, Accumulator>, fields: readonly Gro
   for (const field of levels) {
     generalised.add(field);
     const merged = new Map<string, Accumulator>();
-    for (const cell of rare) {
-      const values = cell.values.map((value, index) => (generalised.has(index) ? OTHER : value));
-      const key = values.join('\u0000');
-      let into = merged.get(key);
-      if (!into) {
-        into = newAccumulator(values);
-        merged.set(key, into);
-      }
-      join(into, cell);
-    }
+    for (const cell of rare) join(cellOf(merged, generalise(cell.values, generalised)), cell);
     rare = [];
     let siblings: Map<string, [string, Accumulator][]> | null = null;
     for (const [key, cell] of merged) {

@@ -6,23 +6,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { startEmulator } from '../emulator/github-emulator.ts';
-import { generateSummaries } from '../fixtures/synthetic-summaries.ts';
+import { generateSummaries, windowsRegression } from '../fixtures/synthetic-summaries.ts';
 import { runAction } from './run-action.ts';
 
 test('200,000 distinct configurations in one artifact: folded, counted, and the real problem beside them filed', async () => {
   const emulator = await startEmulator();
   try {
     const end = new Date(Date.now() - 3_600_000);
-    const runtime = { name: 'python', version: '3.12.1' };
     const good = generateSummaries({
       seed: 8,
       appName: 'octo-cli',
       end,
       days: 3,
       profiles: [
-        { platform: 'linux', arch: 'x64', appVersion: '2.4.0', runtime, sessions: 400, errorRate: 0.03, installs: 80 },
-        { platform: 'windows', arch: 'x64', appVersion: '2.4.0', runtime, sessions: 300, errorRate: 0.3, installs: 60 },
-        { platform: 'darwin', arch: 'arm64', appVersion: '2.4.0', runtime, sessions: 300, errorRate: 0.03, installs: 60 },
+        ...windowsRegression(),
       ],
     });
     const template = good.find((summary) => summary.os.platform === 'linux')!;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { startEmulator } from '../emulator/github-emulator.ts';
-import { generateSummaries } from '../fixtures/synthetic-summaries.ts';
+import { generateSummaries, windowsRegression } from '../fixtures/synthetic-summaries.ts';
 import { runAction } from './run-action.ts';
 
 const RARE_BUILD = '14.1-RELEASE-p97';
@@ -23,9 +23,7 @@ test('a configuration on three installations is never published, the problem bes
       end,
       days: 3,
       profiles: [
-        { platform: 'linux', arch: 'x64', appVersion: '2.4.0', runtime, sessions: 400, errorRate: 0.03, installs: 80 },
-        { platform: 'windows', arch: 'x64', appVersion: '2.4.0', runtime, sessions: 300, errorRate: 0.3, installs: 60 },
-        { platform: 'darwin', arch: 'arm64', appVersion: '2.4.0', runtime, sessions: 300, errorRate: 0.03, installs: 60 },
+        ...windowsRegression(),
         { platform: 'freebsd', arch: 'x64', appVersion: '2.4.0', runtime, sessions: 60, errorRate: 0.02, installs: 40 },
         // Three installations on a rare build, erroring often: a small group whose users could be named.
         { platform: 'freebsd', arch: 'x64', appVersion: '2.4.0', runtime, sessions: 30, errorRate: 0.6, installs: 3 },
