@@ -42898,7 +42898,7 @@ function siblingIndex(cells, generalised) {
   return index;
 }
 function bySize(a, b) {
-  return installationsOf(a[1]) - installationsOf(b[1]) || a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1);
+  return a[1].sessions - b[1].sessions || installationsOf(a[1]) - installationsOf(b[1]) || (a[0] < b[0] ? -1 : 1);
 }
 function rareReachMinimum(rare, levels, min) {
   const generalised = /* @__PURE__ */ new Set();
@@ -42958,6 +42958,23 @@ function recodeRare(cells, fields, min, order) {
     members.set(cell2, [own2]);
   };
   const versionAt = fields.indexOf("app.version");
+  const publish = (cell2) => {
+    const list = members.get(cell2);
+    cell2.values = cell2.values.map((value, index) => {
+      const first = list[0].fields[index].value;
+      return value === OTHER && list.every((member) => member.fields[index].value === first) ? first : value;
+    });
+    if (versionAt !== -1) {
+      cell2.version = cell2.values[versionAt];
+      cell2.versions = null;
+    }
+    const key = cell2.values.join("\0");
+    const same = cells.get(key);
+    const target = same ?? cell2;
+    if (same) join6(same, cell2);
+    else cells.set(key, cell2);
+    for (const member of members.get(target)) member.countedAs = target.values;
+  };
   const levels = recodeOrder(fields, order);
   const useSiblings = !rareReachMinimum(rare, levels, min);
   const generalised = /* @__PURE__ */ new Set();
@@ -42967,11 +42984,7 @@ function recodeRare(cells, fields, min, order) {
     for (const cell2 of rare) join6(cellOf(merged, generalise(cell2.values, generalised)), cell2);
     rare = [];
     let siblings = null;
-    for (const [key, cell2] of merged) {
-      if (versionAt !== -1 && generalised.has(versionAt)) {
-        cell2.version = OTHER;
-        cell2.versions = null;
-      }
+    for (const cell2 of merged.values()) {
       if (useSiblings && installationsOf(cell2) < min) {
         siblings ??= siblingIndex(cells, generalised);
         const near = siblings.get(siblingKey(cell2.values, generalised)) ?? [];
@@ -42983,10 +42996,8 @@ function recodeRare(cells, fields, min, order) {
           result.complementary += 1;
         }
       }
-      if (installationsOf(cell2) >= min) {
-        cells.set(key, cell2);
-        for (const member of members.get(cell2) ?? []) member.countedAs = cell2.values;
-      } else rare.push(cell2);
+      if (installationsOf(cell2) >= min) publish(cell2);
+      else rare.push(cell2);
     }
     if (rare.length === 0) return result;
   }
@@ -42999,12 +43010,7 @@ function recodeRare(cells, fields, min, order) {
     join6(rest, cell2);
     result.complementary += 1;
   }
-  for (const member of members.get(rest) ?? []) member.countedAs = rest.values;
-  if (versionAt !== -1) {
-    rest.version = OTHER;
-    rest.versions = null;
-  }
-  cells.set(rest.values.join("\0"), rest);
+  publish(rest);
   return result;
 }
 
@@ -45943,7 +45949,12 @@ async function runTriage(settings, deps) {
   const side = grouped(["os.platform", "app.version"]);
   const findings = findRunProblems(aggregator, settings);
   const groups2 = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
-  const matrix = judgeGroups(side.groups(), settings).map((cell2) => side === aggregator ? findings.judgeCell(cell2) : cell2);
+  const shared = (cell2, group) => cell2.fields.every((field) => group.fields.every((other) => other.name !== field.name || other.value === field.value));
+  const matrix = judgeGroups(side.groups(), settings).map((cell2) => {
+    if (side === aggregator) return findings.judgeCell(cell2);
+    const covered = groups2.some((group) => group.flagged && shared(cell2, group));
+    return { ...cell2, flagged: covered, verdict: covered ? "part of a problem" : "part of no problem" };
+  });
   const problems = findings.problems;
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);

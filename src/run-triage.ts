@@ -4,6 +4,7 @@
 import { createAggregator } from './aggregate/aggregate-groups.ts';
 import { RECODE_ORDER } from './aggregate/recode-rare.ts';
 import { judgeGroups } from './aggregate/flag-groups.ts';
+import type { JudgedGroup } from './aggregate/flag-groups.ts';
 import { findRunProblems } from './problems/judge-problems.ts';
 import { intake } from './records/intake.ts';
 import { limitMessage } from './records/tally.ts';
@@ -189,7 +190,14 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   const side = grouped(['os.platform', 'app.version']);
   const findings = findRunProblems(aggregator, settings);
   const groups = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
-  const matrix = judgeGroups(side.groups(), settings).map((cell) => (side === aggregator ? findings.judgeCell(cell) : cell));
+  // 🔴 in the OS × version table marks what a problem covers: a cell that agrees with a covered configuration.
+  const shared = (cell: JudgedGroup, group: JudgedGroup) =>
+    cell.fields.every((field) => group.fields.every((other) => other.name !== field.name || other.value === field.value));
+  const matrix = judgeGroups(side.groups(), settings).map((cell) => {
+    if (side === aggregator) return findings.judgeCell(cell);
+    const covered = groups.some((group) => group.flagged && shared(cell, group));
+    return { ...cell, flagged: covered, verdict: covered ? 'part of a problem' : 'part of no problem' };
+  });
   const problems = findings.problems;
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? 'configuration' : 'wider'} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);

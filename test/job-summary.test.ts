@@ -74,3 +74,16 @@ test('the console report prints the table and the totals', () => {
   assert.match(text, /120 sessions, 4 rejected, 5 duplicates, 1 outside window; 2 groups, 1 problem\(s\) covering 1; issues: 1 opened, 0 updated/);
   assert.match(text, /^ {2}rejected 4: invalid-json$/m);
 });
+
+test('the dashboard is listed with its action, and the publication rule is said once, without a count of what it hid', () => {
+  const writer = htmlSummary();
+  const dashboard = { kind: 'report' as const, fingerprint: 'usage-report', label: 'Crash report: usage and errors', title: 'Crash report: usage and errors', number: 4, url: 'https://github.com/o/r/issues/4', dryRun: false, comment: null };
+  const recoded = { configurations: 3, sessions: 9, erroredSessions: 2, complementary: 1, sessionsStandIn: true, cells: [] };
+  composeJobSummary({ ...report, issues: [...report.issues, dashboard], recoded }, writer);
+  assert.match(writer.html, /<li><a href="https:\/\/github\.com\/o\/r\/issues\/4">#4<\/a> \(Crash report: usage and errors\): dashboard written<\/li>/);
+  assert.doesNotMatch(writer.html, /undefined/);
+  assert.equal(writer.html.match(/Configurations seen on fewer than 5 installations are never named here/g)?.length, 1);
+  assert.match(writer.html, /Sessions without an install ID stand in for installations\./);
+  // Neither the number of hidden configurations nor their sessions.
+  assert.doesNotMatch(writer.html, /\b3 configuration|\b9 session/);
+});

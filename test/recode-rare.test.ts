@@ -223,3 +223,74 @@ test('fields are generalised from the most specific: os.version, then app.versio
   assert.deepEqual(recodeOrder(FIELDS, RECODE_ORDER), [1, 2, 0]);
   assert.deepEqual(recodeOrder(['app.name', 'os.platform', 'ci'] as GroupField[], RECODE_ORDER), [2, 0, 1]);
 });
+
+/** Sessions of one configuration on `installs` installations, `sessions` each, the first `errored` of them errored. */
+function sessionsOf(random: () => number, values: string[], installs: number, sessions: number, errored: number, runtime = '3.12.1'): SessionSummary[] {
+  const rows: SessionSummary[] = [];
+  for (let i = 0; i < installs; i += 1) {
+    const id = seededUuid(random);
+    for (let s = 0; s < sessions; s += 1) {
+      const row = summary(random, values, id, rows.length < errored, rows.length);
+      rows.push({ ...row, runtime: { name: 'python', version: runtime } });
+    }
+  }
+  return rows;
+}
+
+const rows = (aggregator: Aggregator) =>
+  aggregator
+    .groups()
+    .map((group) => `${group.fields.map((field) => field.value).join(' ')}: ${group.sessions}/${group.erroredSessions}`)
+    .sort();
+
+test('a rare build beside one other build of its platform: both read "(other)" under the platform, values they share stay', () => {
+  const random = seededRandom(5);
+  const fields: GroupField[] = [...FIELDS, 'runtime.version'];
+  const aggregator = createAggregator(fields);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 3, 10, 18),
+    ...sessionsOf(random, ['freebsd', '14.0', '2.4.0'], 40, 1, 1),
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 50, 2, 3),
+    ...sessionsOf(random, ['linux', '6.8', '2.3.0'], 30, 2, 3),
+  ])
+    aggregator.add(row, null);
+  const recoded = aggregator.recode(MIN, ['runtime.version', ...RECODE_ORDER]);
+  // The rare build cannot reach five installations with any other rare one: its sibling joins it, and the
+  // runtime both share is kept. Linux is untouched.
+  assert.deepEqual(rows(aggregator), ['freebsd (other) 2.4.0 3.12.1: 70/19', 'linux 6.8 2.3.0 3.12.1: 60/3', 'linux 6.8 2.4.0 3.12.1: 100/3']);
+  assert.equal(recoded.configurations, 1);
+  assert.equal(recoded.complementary, 1);
+  assert.deepEqual(recoded.cells.map((cell) => `${cell.fields.map((field) => field.value).join(' ')} -> ${cell.countedAs.join(' ')}`).sort(), [
+    'freebsd 14.0 2.4.0 3.12.1 -> freebsd (other) 2.4.0 3.12.1',
+    'freebsd 14.1 2.4.0 3.12.1 -> freebsd (other) 2.4.0 3.12.1',
+  ]);
+});
+
+test('rare configurations that reach the minimum together give up no published one; a lone one takes the smallest', () => {
+  const random = seededRandom(6);
+  const together = createAggregator(FIELDS);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 4, 2),
+    ...sessionsOf(random, ['linux', '5.4', '2.2.0'], 4, 4, 1),
+    ...sessionsOf(random, ['linux', '6.8', '2.2.0'], 9, 1, 0),
+    ...sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
+  ])
+    together.add(row, null);
+  const first = together.recode(MIN, RECODE_ORDER);
+  // Linux 5.4 could take Linux 6.8 as a sibling, but FreeBSD and it reach five installations as "(other)" without.
+  assert.deepEqual(rows(together), ['(other) (other) (other): 20/3', 'linux 6.8 2.2.0: 9/0', 'windows 10 2.4.0: 60/20']);
+  assert.equal(first.complementary, 0);
+
+  const alone = createAggregator(FIELDS);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 2, 3, 1),
+    ...sessionsOf(random, ['linux', '6.8', '2.2.0'], 9, 1, 0),
+    ...sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
+  ])
+    alone.add(row, null);
+  const second = alone.recode(MIN, RECODE_ORDER);
+  // No sibling shares FreeBSD's values: the published configuration with the fewest sessions (Linux, 9) joins it,
+  // not Windows with fewer installations (6) but 60 sessions.
+  assert.deepEqual(rows(alone), ['(other) (other) (other): 15/1', 'windows 10 2.4.0: 60/20']);
+  assert.equal(second.complementary, 1);
+});

@@ -70,7 +70,7 @@ function siblingKey(values: readonly string[], generalised: ReadonlySet<number>)
   return values.filter((_, index) => !generalised.has(index)).join('\u0000');
 }
 
-/** Published cells by their values outside `generalised`, smallest first (installations, then sessions). */
+/** Published cells by their values outside `generalised`, smallest first. */
 function siblingIndex(cells: ReadonlyMap<string, Accumulator>, generalised: ReadonlySet<number>): Map<string, [string, Accumulator][]> {
   const index = new Map<string, [string, Accumulator][]>();
   for (const entry of cells) {
@@ -83,8 +83,9 @@ function siblingIndex(cells: ReadonlyMap<string, Accumulator>, generalised: Read
   return index;
 }
 
+/** Fewest sessions first: the cell whose name is given up carries the least data. */
 function bySize(a: [string, Accumulator], b: [string, Accumulator]): number {
-  return installationsOf(a[1]) - installationsOf(b[1]) || a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1);
+  return a[1].sessions - b[1].sessions || installationsOf(a[1]) - installationsOf(b[1]) || (a[0] < b[0] ? -1 : 1);
 }
 
 /** Whether the rare cells, merged level by level among themselves, all end in cells of `min` installations. */
@@ -150,6 +151,26 @@ export function recodeRare(cells: Map<string, Accumulator>, fields: readonly Gro
     members.set(cell, [own]);
   };
   const versionAt = fields.indexOf('app.version');
+  // A merged cell is published under each value its configurations all share; only what differs
+  // reads "(other)", and it names no app version it was not published under.
+  const publish = (cell: Accumulator) => {
+    const list = members.get(cell)!;
+    cell.values = cell.values.map((value, index) => {
+      const first = list[0]!.fields[index]!.value;
+      return value === OTHER && list.every((member) => member.fields[index]!.value === first) ? first : value;
+    });
+    if (versionAt !== -1) {
+      cell.version = cell.values[versionAt]!;
+      cell.versions = null;
+    }
+    const key = cell.values.join('\u0000');
+    const same = cells.get(key);
+    // Another merged cell published under the same values: one cell, as both have the minimum.
+    const target = same ?? cell;
+    if (same) join(same, cell);
+    else cells.set(key, cell);
+    for (const member of members.get(target)!) member.countedAs = target.values;
+  };
   const levels = recodeOrder(fields, order);
   // Published cells are given up (complementary recoding) only when the rare ones cannot
   // reach the minimum among themselves, even with every value "(other)".
@@ -161,12 +182,7 @@ export function recodeRare(cells: Map<string, Accumulator>, fields: readonly Gro
     for (const cell of rare) join(cellOf(merged, generalise(cell.values, generalised)), cell);
     rare = [];
     let siblings: Map<string, [string, Accumulator][]> | null = null;
-    for (const [key, cell] of merged) {
-      // A merged cell names no version it was not published under.
-      if (versionAt !== -1 && generalised.has(versionAt)) {
-        cell.version = OTHER;
-        cell.versions = null;
-      }
+    for (const cell of merged.values()) {
       if (useSiblings && installationsOf(cell) < min) {
         // Still short: the smallest published cells that share its remaining values join it
         // (complementary recoding), so a build of FreeBSD hides one other FreeBSD build's
@@ -181,10 +197,8 @@ export function recodeRare(cells: Map<string, Accumulator>, fields: readonly Gro
           result.complementary += 1;
         }
       }
-      if (installationsOf(cell) >= min) {
-        cells.set(key, cell);
-        for (const member of members.get(cell) ?? []) member.countedAs = cell.values;
-      } else rare.push(cell);
+      if (installationsOf(cell) >= min) publish(cell);
+      else rare.push(cell);
     }
     if (rare.length === 0) return result;
   }
@@ -200,11 +214,6 @@ export function recodeRare(cells: Map<string, Accumulator>, fields: readonly Gro
     join(rest, cell);
     result.complementary += 1;
   }
-  for (const member of members.get(rest) ?? []) member.countedAs = rest.values;
-  if (versionAt !== -1) {
-    rest.version = OTHER;
-    rest.versions = null;
-  }
-  cells.set(rest.values.join('\u0000'), rest);
+  publish(rest);
   return result;
 }

@@ -30,6 +30,7 @@ const ACTION_WORDS: Record<string, string> = {
   muted: 'muted (not planned, or ignore label), left alone',
   deferred: 'not opened: max-new-issues reached',
   duplicate: 'closed as a duplicate of the problem\'s issue',
+  report: 'dashboard written',
 };
 
 /** `html` must already be safe; only the URL is escaped here. */
