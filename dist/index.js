@@ -39565,7 +39565,7 @@ function buildReport(input) {
       duplicates: count("duplicate")
     },
     folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
-    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] },
+    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] },
     problems: (input.problems ?? []).map((problem) => {
       const issue2 = byFingerprint.get(problem.fingerprint);
       return { ...problem, issue: issue2 ? { action: issue2.kind, number: issue2.number, url: issue2.url } : null };
@@ -39579,9 +39579,18 @@ function buildReport(input) {
     requests: null
   };
 }
-function publicationNote(min, sessionsStandIn) {
-  const standIn = sessionsStandIn ? " Sessions without an install ID stand in for installations." : "";
-  return `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).${standIn} The JSON report on the runner lists them.`;
+function publicationNote(min, recoded) {
+  const parts = [];
+  if (recoded.configurations > 0) {
+    parts.push(
+      `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).`
+    );
+  }
+  if (recoded.kinds.names > 0) parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
+  if (parts.length === 0) return null;
+  if (recoded.sessionsStandIn) parts.push("Sessions without an install ID stand in for installations.");
+  parts.push("The JSON report on the runner lists them.");
+  return parts.join(" ");
 }
 
 // src/report/job-summary.ts
@@ -39627,7 +39636,8 @@ function composeJobSummary(report, summary2) {
       true
     );
   }
-  if (report.recoded.configurations > 0 && !partial) summary2.addRaw(`<p>${escapeHtml(publicationNote(report.rule.minPublishedInstallations, report.recoded.sessionsStandIn))}</p>`, true);
+  const publication = partial ? null : publicationNote(report.rule.minPublishedInstallations, report.recoded);
+  if (publication) summary2.addRaw(`<p>${escapeHtml(publication)}</p>`, true);
   if (intake2.limitReached) summary2.addRaw(`<p>\u26A0\uFE0F <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake2))}</p>`, true);
   const waiting = intake2.skipped["artifact-deferred-rate-limit"] ?? 0;
   if (waiting > 0) summary2.addRaw(`<p>\u23F3 <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
@@ -42167,19 +42177,20 @@ function mergeAccumulator(into, from) {
     } else into.days.set(day, { ...bucket });
   }
   if (from.erroredBy) (into.erroredBy ??= new EventTracker()).mergeFrom(from.erroredBy);
-  for (const [kind, figures2] of from.kinds ?? []) {
-    const byKind = into.kinds ??= /* @__PURE__ */ new Map();
-    let mine = byKind.get(kind);
-    if (!mine) {
-      mine = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map(), by: new EventTracker() };
-      byKind.set(kind, mine);
-    }
-    mine.sessions += figures2.sessions;
-    mine.occurrences += figures2.occurrences;
-    for (const [day, count] of figures2.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count);
-    for (const evidence of figures2.runs.values()) addRun(mine.runs, evidence);
-    mine.by.mergeFrom(figures2.by);
+  for (const [kind, figures2] of from.kinds ?? []) mergeKind(into, kind, figures2);
+}
+function mergeKind(into, kind, figures2) {
+  const byKind = into.kinds ??= /* @__PURE__ */ new Map();
+  let mine = byKind.get(kind);
+  if (!mine) {
+    mine = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map(), by: new EventTracker() };
+    byKind.set(kind, mine);
   }
+  mine.sessions += figures2.sessions;
+  mine.occurrences += figures2.occurrences;
+  for (const [day, count] of figures2.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count);
+  for (const evidence of figures2.runs.values()) addRun(mine.runs, evidence);
+  mine.by.mergeFrom(figures2.by);
 }
 
 // src/aggregate/installations.ts
@@ -42201,6 +42212,27 @@ var RECODE_ORDER = [
   "app.version",
   "os.platform"
 ];
+var RARE_KINDS_LISTED = 1e3;
+function recodeRareKinds(cells, seen, min, result) {
+  const rare = [...seen].filter(([, kind]) => installationsOf(kind) < min).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : 1));
+  result.kinds = { names: rare.length, sessions: rare.reduce((sum, [, kind]) => sum + kind.sessions, 0) };
+  result.kindNames = rare.slice(0, RARE_KINDS_LISTED).map(([name]) => name);
+  const names = new Set(rare.map(([name]) => name));
+  if (names.size === 0) return names;
+  for (const cell2 of cells) {
+    for (const [name, count] of cell2.errorKinds ?? []) {
+      if (!names.has(name)) continue;
+      cell2.errorKinds.delete(name);
+      cell2.errorKinds.set(OTHER, (cell2.errorKinds.get(OTHER) ?? 0) + count);
+    }
+    for (const [name, figures2] of cell2.kinds ?? []) {
+      if (!names.has(name)) continue;
+      cell2.kinds.delete(name);
+      mergeKind(cell2, OTHER, figures2);
+    }
+  }
+  return names;
+}
 function recodeOrder(fields, order) {
   const rank = (field) => {
     const at = order.indexOf(field);
@@ -42255,7 +42287,7 @@ function rareReachMinimum(rare, levels, min) {
   return false;
 }
 function recodeRare(cells, fields, min, order) {
-  const result = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] };
+  const result = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] };
   let rare = [];
   for (const [key, cell2] of cells) {
     if (cell2.withInstall < cell2.sessions) result.sessionsStandIn = true;
@@ -42345,7 +42377,7 @@ function recodeRare(cells, fields, min, order) {
 // src/aggregate/aggregate-groups.ts
 var SEVERAL = "(several)";
 function createAggregator(groupBy2) {
-  return aggregatorOver(groupBy2, /* @__PURE__ */ new Map(), { sessions: 0, byKind: /* @__PURE__ */ new Map() });
+  return aggregatorOver(groupBy2, /* @__PURE__ */ new Map(), { sessions: 0, byKind: /* @__PURE__ */ new Map(), kindInstalls: /* @__PURE__ */ new Map() });
 }
 function aggregatorOver(groupBy2, byKey, totals) {
   const kindAt = groupBy2.indexOf("error_kind");
@@ -42415,6 +42447,14 @@ function aggregatorOver(groupBy2, byKey, totals) {
           if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
           const counts = group.errorKinds ??= /* @__PURE__ */ new Map();
           counts.set(kind, (counts.get(kind) ?? 0) + kinds[kind]);
+          let seen = totals.kindInstalls.get(kind);
+          if (!seen) totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
+          seen.sessions += 1;
+          if (hasInstall) {
+            seen.withInstall += 1;
+            if (compact) seen.installs.addBytes(compact.bytes, compact.installAt);
+            else seen.installs.add(summary2.install_id);
+          }
           if (kindAt === -1) continue;
           const byKind = group.kinds ??= /* @__PURE__ */ new Map();
           let figures2 = byKind.get(kind);
@@ -42453,7 +42493,7 @@ function aggregatorOver(groupBy2, byKey, totals) {
           if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy.byInstall, unattributed: group.erroredBy.unattributed });
           continue;
         }
-        for (const [kind, figures2] of group.kinds ?? []) events.push({ config, measure: kind, events: figures2.sessions, byInstall: figures2.by.byInstall, unattributed: figures2.by.unattributed });
+        for (const [kind, figures2] of group.kinds ?? []) if (kind !== OTHER) events.push({ config, measure: kind, events: figures2.sessions, byInstall: figures2.by.byInstall, unattributed: figures2.by.unattributed });
       }
       return { fields: [...configFields], configs, events, keys };
     },
@@ -42511,7 +42551,15 @@ function aggregatorOver(groupBy2, byKey, totals) {
     },
     recode(min, order) {
       byConfig?.clear();
-      return recodeRare(byKey, configFields, min, order);
+      const result = recodeRare(byKey, configFields, min, order);
+      const rare = recodeRareKinds(byKey.values(), totals.kindInstalls, min, result);
+      for (const name of rare) {
+        const count = totalByKind.get(name);
+        if (count === void 0) continue;
+        totalByKind.delete(name);
+        totalByKind.set(OTHER, (totalByKind.get(OTHER) ?? 0) + count);
+      }
+      return result;
     },
     project(fields) {
       const projected = fields.filter((field) => field !== "error_kind");
@@ -42521,7 +42569,7 @@ function aggregatorOver(groupBy2, byKey, totals) {
       }
       const into = /* @__PURE__ */ new Map();
       for (const group of byKey.values()) mergeAccumulator(cellOf(into, at.map((index) => group.values[index])), group);
-      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind) });
+      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind), kindInstalls: totals.kindInstalls });
     },
     groups() {
       const result = [];
@@ -46379,7 +46427,7 @@ async function runTriage(settings, deps) {
     );
   }
   const recoded = cube.recode(settings.minPublishedInstallations, [...cubeFields.filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
-  const publication = recoded.configurations > 0 ? publicationNote(settings.minPublishedInstallations, recoded.sessionsStandIn) : null;
+  const publication = publicationNote(settings.minPublishedInstallations, recoded);
   if (publication) log.info(publication);
   const sameFields = (fields) => fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
   const grouped = (fields) => sameFields(fields) ? cube : cube.project(fields);

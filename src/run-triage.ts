@@ -182,7 +182,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   }
   // Fields only the tables add (not in group-by) are given up first: the configurations keep their names.
   const recoded = cube.recode(settings.minPublishedInstallations, [...cubeFields.filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
-  const publication = recoded.configurations > 0 ? publicationNote(settings.minPublishedInstallations, recoded.sessionsStandIn) : null;
+  const publication = publicationNote(settings.minPublishedInstallations, recoded);
   if (publication) log.info(publication);
   const sameFields = (fields: readonly GroupField[]) => fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
   const grouped = (fields: GroupField[]) => (sameFields(fields) ? cube : cube.project(fields));

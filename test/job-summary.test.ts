@@ -78,12 +78,13 @@ test('the console report prints the table and the totals', () => {
 test('the dashboard is listed with its action, and the publication rule is said once, without a count of what it hid', () => {
   const writer = htmlSummary();
   const dashboard = { kind: 'report' as const, fingerprint: 'usage-report', label: 'Crash report: usage and errors', title: 'Crash report: usage and errors', number: 4, url: 'https://github.com/o/r/issues/4', dryRun: false, comment: null };
-  const recoded = { configurations: 3, sessions: 9, erroredSessions: 2, complementary: 1, sessionsStandIn: true, cells: [] };
+  const recoded = { configurations: 3, sessions: 9, erroredSessions: 2, complementary: 1, sessionsStandIn: true, kinds: { names: 2, sessions: 4 }, kindNames: ['AcmeError', 'BetaError'], cells: [] };
   composeJobSummary({ ...report, issues: [...report.issues, dashboard], recoded }, writer);
   assert.match(writer.html, /<li><a href="https:\/\/github\.com\/o\/r\/issues\/4">#4<\/a> \(Crash report: usage and errors\): dashboard written<\/li>/);
   assert.doesNotMatch(writer.html, /undefined/);
   assert.equal(writer.html.match(/Configurations seen on fewer than 5 installations are never named here/g)?.length, 1);
-  assert.match(writer.html, /Sessions without an install ID stand in for installations\./);
+  assert.match(writer.html, /Exception classes raised on fewer than 5 installations read &quot;\(other\)&quot; as well\. Sessions without an install ID stand in for installations\./);
+  assert.doesNotMatch(writer.html, /AcmeError|BetaError/);
   // Neither the number of hidden configurations nor their sessions.
   assert.doesNotMatch(writer.html, /\b3 configuration|\b9 session/);
 });

@@ -294,3 +294,31 @@ test('rare configurations that reach the minimum together give up no published o
   assert.deepEqual(rows(alone), ['(other) (other) (other): 15/1', 'windows 10 2.4.0: 60/20']);
   assert.equal(second.complementary, 1);
 });
+
+test('an exception class raised on fewer installations than the minimum reads "(other)" everywhere; a common one keeps its name', () => {
+  const random = seededRandom(7);
+  const withKinds = (rows: SessionSummary[], kinds: Record<string, number>) => rows.map((row) => ({ ...row, error_lines: 1, outcome: 'error' as const, error_kinds: kinds }));
+  const sessions = [
+    // KeyError on 12 installations; AcmeLicenseError on 2 (one company's build), both on big configurations.
+    ...withKinds(sessionsOf(random, ['linux', '6.8', '2.4.0'], 12, 1, 0), { KeyError: 1 }),
+    ...withKinds(sessionsOf(random, ['linux', '6.8', '2.4.0'], 2, 3, 0), { 'acme.AcmeLicenseError': 2, KeyError: 1 }),
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 2, 0),
+  ];
+  for (const groupBy of [FIELDS, ['os.platform', 'error_kind', 'os.version', 'app.version'] as GroupField[]]) {
+    const aggregator = createAggregator(groupBy);
+    for (const row of sessions) aggregator.add(row, null);
+    const recoded = aggregator.recode(MIN, RECODE_ORDER);
+    assert.deepEqual(recoded.kinds, { names: 1, sessions: 6 });
+    assert.deepEqual(recoded.kindNames, ['acme.AcmeLicenseError']);
+    const text = JSON.stringify([aggregator.groups(), aggregator.project(['os.platform']).groups(), aggregator.project([]).groups()]);
+    assert.doesNotMatch(text, /Acme/);
+    assert.match(text, /"KeyError"/);
+    const all = aggregator.project([]).groups()[0]!;
+    assert.deepEqual(all.topErrorKinds, [{ kind: 'KeyError', count: 18 }, { kind: '(other)', count: 12 }]);
+    if (groupBy.includes('error_kind')) {
+      // The "(other)" class is shown as a row, and never searched as a problem of its own.
+      assert.deepEqual(aggregator.groups().map((group) => `${group.fields[1]!.value} ${group.erroredSessions}`).sort(), ['(other) 6', 'KeyError 18']);
+      assert.deepEqual(aggregator.cells().events.map((event) => event.measure), ['KeyError']);
+    }
+  }
+});

@@ -256,17 +256,20 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator): void {
     } else into.days.set(day, { ...bucket });
   }
   if (from.erroredBy) (into.erroredBy ??= new EventTracker()).mergeFrom(from.erroredBy);
-  for (const [kind, figures] of from.kinds ?? []) {
-    const byKind = (into.kinds ??= new Map());
-    let mine = byKind.get(kind);
-    if (!mine) {
-      mine = { sessions: 0, occurrences: 0, days: new Map(), runs: new Map(), by: new EventTracker() };
-      byKind.set(kind, mine);
-    }
-    mine.sessions += figures.sessions;
-    mine.occurrences += figures.occurrences;
-    for (const [day, count] of figures.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count);
-    for (const evidence of figures.runs.values()) addRun(mine.runs, evidence);
-    mine.by.mergeFrom(figures.by);
+  for (const [kind, figures] of from.kinds ?? []) mergeKind(into, kind, figures);
+}
+
+/** Adds one exception class's figures to `into`'s figures of `kind`. */
+export function mergeKind(into: Accumulator, kind: string, figures: KindFigures): void {
+  const byKind = (into.kinds ??= new Map());
+  let mine = byKind.get(kind);
+  if (!mine) {
+    mine = { sessions: 0, occurrences: 0, days: new Map(), runs: new Map(), by: new EventTracker() };
+    byKind.set(kind, mine);
   }
+  mine.sessions += figures.sessions;
+  mine.occurrences += figures.occurrences;
+  for (const [day, count] of figures.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count);
+  for (const evidence of figures.runs.values()) addRun(mine.runs, evidence);
+  mine.by.mergeFrom(figures.by);
 }

@@ -13,8 +13,9 @@ import type { ConfigCell, EventCell } from './cell-events.ts';
 import { acceptDuration, addRun, addVersion, cellOf, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeSessions, newAccumulator, track } from './accumulator.ts';
 import type { Accumulator, GroupFigures, RunEvidence } from './accumulator.ts';
 import { installationsOf } from './installations.ts';
-import { recodeRare } from './recode-rare.ts';
-import type { RecodedConfigurations } from './recode-rare.ts';
+import { OTHER, recodeRare, recodeRareKinds } from './recode-rare.ts';
+import type { KindInstallations, RecodedConfigurations } from './recode-rare.ts';
+import { InstallCounter } from './install-counter.ts';
 
 export type { DayBucket, GroupFigures, RunEvidence } from './accumulator.ts';
 export { DURATION_ACCURACY, EVIDENCE_RUNS, TOP_ERROR_KINDS } from './accumulator.ts';
@@ -69,11 +70,19 @@ export interface FoldedConfigurations {
 export const SEVERAL = '(several)';
 
 export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
-  return aggregatorOver(groupBy, new Map(), { sessions: 0, byKind: new Map() });
+  return aggregatorOver(groupBy, new Map(), { sessions: 0, byKind: new Map(), kindInstalls: new Map() });
+}
+
+interface RunTotals {
+  sessions: number;
+  /** With error_kind grouping: sessions that raised each class. */
+  byKind: Map<string, number>;
+  /** Each class's sessions and installations, run-wide, for the publication rule. */
+  kindInstalls: Map<string, KindInstallations>;
 }
 
 /** The aggregator over `byKey` (keyed by the configuration values joined on NUL) and the run's totals. */
-function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accumulator>, totals: { sessions: number; byKind: Map<string, number> }): Aggregator {
+function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accumulator>, totals: RunTotals): Aggregator {
   const kindAt = groupBy.indexOf('error_kind');
   const configFields = kindAt === -1 ? groupBy : groupBy.filter((field) => field !== 'error_kind');
   const totalByKind = totals.byKind;
@@ -149,6 +158,14 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
           if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
           const counts = (group.errorKinds ??= new Map());
           counts.set(kind, (counts.get(kind) ?? 0) + kinds[kind]!);
+          let seen = totals.kindInstalls.get(kind);
+          if (!seen) totals.kindInstalls.set(kind, (seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() }));
+          seen.sessions += 1;
+          if (hasInstall) {
+            seen.withInstall += 1;
+            if (compact) seen.installs.addBytes(compact.bytes, compact.installAt);
+            else seen.installs.add(summary.install_id!);
+          }
           if (kindAt === -1) continue;
           const byKind = (group.kinds ??= new Map());
           let figures = byKind.get(kind);
@@ -187,7 +204,8 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
           if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy!.byInstall, unattributed: group.erroredBy!.unattributed });
           continue;
         }
-        for (const [kind, figures] of group.kinds ?? []) events.push({ config, measure: kind, events: figures.sessions, byInstall: figures.by.byInstall, unattributed: figures.by.unattributed });
+        // "(other)" names no class: it is shown, never searched as a problem of its own.
+        for (const [kind, figures] of group.kinds ?? []) if (kind !== OTHER) events.push({ config, measure: kind, events: figures.sessions, byInstall: figures.by.byInstall, unattributed: figures.by.unattributed });
       }
       return { fields: [...configFields], configs, events, keys };
     },
@@ -246,7 +264,15 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
     },
     recode(min, order) {
       byConfig?.clear();
-      return recodeRare(byKey, configFields, min, order);
+      const result = recodeRare(byKey, configFields, min, order);
+      const rare = recodeRareKinds(byKey.values(), totals.kindInstalls, min, result);
+      for (const name of rare) {
+        const count = totalByKind.get(name);
+        if (count === undefined) continue;
+        totalByKind.delete(name);
+        totalByKind.set(OTHER, (totalByKind.get(OTHER) ?? 0) + count);
+      }
+      return result;
     },
     project(fields) {
       const projected = fields.filter((field) => field !== 'error_kind');
@@ -256,7 +282,7 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
       }
       const into = new Map<string, Accumulator>();
       for (const group of byKey.values()) mergeAccumulator(cellOf(into, at.map((index) => group.values[index]!)), group);
-      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind) });
+      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind), kindInstalls: totals.kindInstalls });
     },
     groups() {
       const result: GroupFigures[] = [];

@@ -8,7 +8,7 @@
 // rare configuration: its figures exist only inside a merged cell.
 
 import type { GroupField } from '../settings.ts';
-import { cellOf, figuresOf, mergeAccumulator } from './accumulator.ts';
+import { cellOf, figuresOf, mergeAccumulator, mergeKind } from './accumulator.ts';
 import type { Accumulator, GroupFigures } from './accumulator.ts';
 import { InstallCounter } from './install-counter.ts';
 import { installationsOf } from './installations.ts';
@@ -33,6 +33,42 @@ export const RECODE_ORDER: readonly GroupField[] = [
   'os.platform',
 ];
 
+/** Rare exception class names the JSON report lists at most. */
+export const RARE_KINDS_LISTED = 1000;
+
+/** Sessions that raised one exception class, and the installations they came from, run-wide. */
+export interface KindInstallations {
+  sessions: number;
+  withInstall: number;
+  installs: InstallCounter;
+}
+
+/**
+ * Exception classes are named in issues and on the dashboard: one raised on fewer than `min`
+ * installations run-wide (a class only one company's build throws) reads "(other)" in every
+ * cell. A session that raised two such classes counts twice in "(other)".
+ */
+export function recodeRareKinds(cells: Iterable<Accumulator>, seen: ReadonlyMap<string, KindInstallations>, min: number, result: RecodedConfigurations): Set<string> {
+  const rare = [...seen].filter(([, kind]) => installationsOf(kind) < min).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : 1));
+  result.kinds = { names: rare.length, sessions: rare.reduce((sum, [, kind]) => sum + kind.sessions, 0) };
+  result.kindNames = rare.slice(0, RARE_KINDS_LISTED).map(([name]) => name);
+  const names = new Set(rare.map(([name]) => name));
+  if (names.size === 0) return names;
+  for (const cell of cells) {
+    for (const [name, count] of cell.errorKinds ?? []) {
+      if (!names.has(name)) continue;
+      cell.errorKinds!.delete(name);
+      cell.errorKinds!.set(OTHER, (cell.errorKinds!.get(OTHER) ?? 0) + count);
+    }
+    for (const [name, figures] of cell.kinds ?? []) {
+      if (!names.has(name)) continue;
+      cell.kinds!.delete(name);
+      mergeKind(cell, OTHER, figures);
+    }
+  }
+  return names;
+}
+
 /** What the rule did: the configurations recoded, counted and with their own figures (for the maintainer's report only). */
 export interface RecodedConfigurations {
   configurations: number;
@@ -42,6 +78,10 @@ export interface RecodedConfigurations {
   complementary: number;
   /** Whether some sessions came without an install ID, each standing in for an installation. */
   sessionsStandIn: boolean;
+  /** Exception classes raised on fewer installations than the minimum, run-wide: they read "(other)". */
+  kinds: { names: number; sessions: number };
+  /** The first RARE_KINDS_LISTED of those names, most sessions first: for the JSON report, never published. */
+  kindNames: string[];
   /** The recoded configurations' own figures and the values they are counted under: for the JSON report, never published. */
   cells: RecodedCell[];
 }
@@ -118,7 +158,7 @@ function rareReachMinimum(rare: readonly Accumulator[], levels: readonly number[
 
 /** Applies the rule to `cells` in place (keyed by values joined on NUL), whose values are of `fields`. */
 export function recodeRare(cells: Map<string, Accumulator>, fields: readonly GroupField[], min: number, order: readonly GroupField[]): RecodedConfigurations {
-  const result: RecodedConfigurations = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] };
+  const result: RecodedConfigurations = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] };
   let rare: Accumulator[] = [];
   for (const [key, cell] of cells) {
     if (cell.withInstall < cell.sessions) result.sessionsStandIn = true;

@@ -77,7 +77,8 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
       true,
     );
   }
-  if (report.recoded.configurations > 0 && !partial) summary.addRaw(`<p>${escapeHtml(publicationNote(report.rule.minPublishedInstallations, report.recoded.sessionsStandIn))}</p>`, true);
+  const publication = partial ? null : publicationNote(report.rule.minPublishedInstallations, report.recoded);
+  if (publication) summary.addRaw(`<p>${escapeHtml(publication)}</p>`, true);
   if (intake.limitReached) summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
   const waiting = intake.skipped['artifact-deferred-rate-limit'] ?? 0;
   if (waiting > 0) summary.addRaw(`<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);

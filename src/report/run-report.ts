@@ -115,7 +115,7 @@ export function buildReport(input: {
       duplicates: count('duplicate'),
     },
     folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
-    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, cells: [] },
+    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] },
     problems: (input.problems ?? []).map((problem) => {
       const issue = byFingerprint.get(problem.fingerprint);
       return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
@@ -130,12 +130,18 @@ export function buildReport(input: {
   };
 }
 
-/** What the publication rule did, in words fit for public output: no count of the hidden configurations, no value of theirs. */
-export function publicationNote(min: number, sessionsStandIn: boolean): string {
-  const standIn = sessionsStandIn ? ' Sessions without an install ID stand in for installations.' : '';
-  return (
-    `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", ` +
-    `and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).${standIn} ` +
-    'The JSON report on the runner lists them.'
-  );
+/** What the publication rule did, in words fit for public output (no count of what it hid, no value of it); null when it hid nothing. */
+export function publicationNote(min: number, recoded: Pick<RecodedConfigurations, 'configurations' | 'sessionsStandIn' | 'kinds'>): string | null {
+  const parts: string[] = [];
+  if (recoded.configurations > 0) {
+    parts.push(
+      `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", ` +
+        `and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).`,
+    );
+  }
+  if (recoded.kinds.names > 0) parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
+  if (parts.length === 0) return null;
+  if (recoded.sessionsStandIn) parts.push('Sessions without an install ID stand in for installations.');
+  parts.push('The JSON report on the runner lists them.');
+  return parts.join(' ');
 }

@@ -1,7 +1,8 @@
 // The publication rule through the bundled action: a FreeBSD build seen on three
 // installations, grouped by platform, OS version and app version, appears in no
 // request sent to GitHub, no output, no job summary and no log line, while the
-// real Windows problem beside it is filed and the dashboard is kept.
+// real Windows problem beside it is filed and the dashboard is kept. An exception
+// class raised on two installations is not named either.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -33,7 +34,13 @@ test('a configuration on three installations is never published, the problem bes
     const versions: Record<string, string> = { linux: '6.8', windows: '10.0.22631', darwin: '14.5', freebsd: '14.0-RELEASE' };
     const freebsd = summaries.filter((summary) => summary.os.platform === 'freebsd');
     const rare = new Set(freebsd.slice(-30));
-    const rows = summaries.map((summary) => ({ ...summary, os: { ...summary.os, version: rare.has(summary) ? RARE_BUILD : versions[summary.os.platform]! } }));
+    // One company's exception class, raised on two Linux installations.
+    const acme = new Set(summaries.filter((summary) => summary.os.platform === 'linux').map((summary) => summary.install_id).slice(0, 2));
+    const rows = summaries.map((summary) => ({
+      ...summary,
+      os: { ...summary.os, version: rare.has(summary) ? RARE_BUILD : versions[summary.os.platform]! },
+      ...(acme.has(summary.install_id) ? { error_lines: 1, outcome: 'error' as const, error_kinds: { ...summary.error_kinds, 'acme.LicenseServerError': 3 } } : {}),
+    }));
     assert.equal(new Set(rows.filter((row) => row.os.version === RARE_BUILD).map((row) => row.install_id)).size, 3);
     emulator.addArtifact({ name: 'session-summaries-1', zip: zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) }), createdAt: end, run: { id: 81 } });
 
@@ -51,6 +58,7 @@ test('a configuration on three installations is never published, the problem bes
     for (const [where, text] of Object.entries({ requests, outputs, summary: run.summary, stdout: run.stdout, stderr: run.stderr })) {
       assert.ok(!text.includes(RARE_BUILD), `${where} names the rare build`);
       assert.ok(!text.includes('14.1-RELEASE'), `${where} names the rare build`);
+      assert.ok(!text.includes('LicenseServerError'), `${where} names the rare exception class`);
     }
     // Its sessions are counted in a wider cell, and the summary says why a row reads "(other)".
     assert.match(run.summary, /Configurations seen on fewer than 5 installations are never named here/);
@@ -64,6 +72,7 @@ test('a configuration on three installations is never published, the problem bes
     const kept = run.report?.['recoded'].cells.find((cell: { fields: { value: string }[] }) => cell.fields.some((field) => field.value === RARE_BUILD));
     assert.equal(kept.sessions, 30);
     assert.equal(kept.installs, 3);
+    assert.deepEqual(run.report?.['recoded']['kindNames'], ['acme.LicenseServerError']);
   } finally {
     await emulator.close();
   }
