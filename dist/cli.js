@@ -43038,16 +43038,37 @@ function recodeRare(cells, fields, min, order) {
 
 // src/aggregate/aggregate-groups.ts
 var SEVERAL = "(several)";
-function createAggregator(groupBy2) {
-  return aggregatorOver(groupBy2, /* @__PURE__ */ new Map(), { sessions: 0, byKind: /* @__PURE__ */ new Map(), kindInstalls: /* @__PURE__ */ new Map() });
+function createAggregator(groupBy2, options2 = {}) {
+  return aggregatorOver(groupBy2, /* @__PURE__ */ new Map(), { sessions: 0, byKind: /* @__PURE__ */ new Map(), kindInstalls: /* @__PURE__ */ new Map() }, options2.live ?? Number.POSITIVE_INFINITY);
 }
-function aggregatorOver(groupBy2, byKey, totals) {
+function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY) {
   const kindAt = groupBy2.indexOf("error_kind");
   const configFields = kindAt === -1 ? groupBy2 : groupBy2.filter((field) => field !== "error_kind");
   const totalByKind = totals.byKind;
   const byConfig = configFields.includes("outcome") ? null : /* @__PURE__ */ new Map();
   function groupOf(summary) {
-    return cellOf(byKey, groupValues(summary, configFields));
+    const values = groupValues(summary, configFields);
+    if (byKey.size >= live && !byKey.has(values.join("\0"))) foldSmallest(Math.floor(live / 2));
+    return cellOf(byKey, values);
+  }
+  const folded = { configurations: 0, sessions: 0, erroredSessions: 0 };
+  const foldedInstalls = newAccumulator([]);
+  function foldAway(key, group) {
+    byKey.delete(key);
+    folded.configurations += 1;
+    folded.sessions += group.sessions;
+    folded.erroredSessions += group.errored;
+    foldedInstalls.sessions += group.sessions;
+    foldedInstalls.withInstall += group.withInstall;
+    foldedInstalls.installs.mergeFrom(group.installs);
+  }
+  const smallestFirst = () => [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
+  function foldSmallest(keep) {
+    for (const [key, group] of smallestFirst()) {
+      if (byKey.size <= keep) break;
+      foldAway(key, group);
+    }
+    byConfig?.clear();
   }
   function expandKinds(group) {
     const base = figuresOf(group, configFields);
@@ -43192,24 +43213,15 @@ function aggregatorOver(groupBy2, byKey, totals) {
       return figuresOf(merged, configFields);
     },
     fold(max, minSessions, minInstallations = 1) {
-      const folded = { configurations: 0, sessions: 0, erroredSessions: 0 };
-      if (byKey.size <= max) return folded;
-      const order = [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
-      const installs = newAccumulator([]);
-      let left = byKey.size;
-      for (const [key, group] of order) {
-        if (left <= max && group.sessions >= minSessions && installationsOf(installs) >= minInstallations) break;
-        byKey.delete(key);
-        left -= 1;
-        folded.configurations += 1;
-        folded.sessions += group.sessions;
-        folded.erroredSessions += group.errored;
-        installs.sessions += group.sessions;
-        installs.withInstall += group.withInstall;
-        installs.installs.mergeFrom(group.installs);
+      const enough = () => folded.configurations === 0 || installationsOf(foldedInstalls) >= minInstallations;
+      if (byKey.size > max || !enough()) {
+        for (const [key, group] of smallestFirst()) {
+          if (byKey.size <= max && group.sessions >= minSessions && enough()) break;
+          foldAway(key, group);
+        }
       }
       byConfig?.clear();
-      return folded;
+      return { ...folded };
     },
     recode(min, order) {
       byConfig?.clear();
@@ -45935,6 +45947,10 @@ function publicationFields(settings) {
   for (const field of wanted) if (!fields.includes(field)) fields.push(field);
   return fields;
 }
+function liveConfigurations(settings) {
+  return Math.max(LIVE_CONFIGURATIONS, 4 * settings.maxConfigurations);
+}
+var LIVE_CONFIGURATIONS = 1e5;
 async function runPartial(settings, deps) {
   const { log, now } = deps;
   const shard2 = settings.shard;
@@ -45970,7 +45986,7 @@ async function runTriage(settings, deps) {
   if (settings.mode === "merge") log.info(`Merging ${deps.partials?.length ?? 0} partial(s).`);
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
   const cubeFields = publicationFields(settings);
-  const cube = createAggregator(cubeFields);
+  const cube = createAggregator(cubeFields, { live: liveConfigurations(settings) });
   const onSession = (summary, run, times) => cube.add(summary, run, times);
   let tally;
   if (settings.mode === "merge") {

@@ -108,6 +108,12 @@ export function publicationFields(settings: Settings): GroupField[] {
   return fields;
 }
 
+/** Configurations kept at once while reading: memory stays bounded whatever the input (about 1.3 KB each). */
+export function liveConfigurations(settings: Settings): number {
+  return Math.max(LIVE_CONFIGURATIONS, 4 * settings.maxConfigurations);
+}
+export const LIVE_CONFIGURATIONS = 100_000;
+
 export interface PartialDeps {
   sources: Source[];
   now: Date;
@@ -159,7 +165,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
 
   // One aggregator holds every session, grouped finely enough for everything published.
   const cubeFields = publicationFields(settings);
-  const cube = createAggregator(cubeFields);
+  const cube = createAggregator(cubeFields, { live: liveConfigurations(settings) });
   const onSession: IntakeOptions['onSession'] = (summary, run, times) => cube.add(summary, run, times);
   let tally: IntakeTally;
   if (settings.mode === 'merge') {

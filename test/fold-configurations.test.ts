@@ -50,3 +50,28 @@ test('under max-configurations nothing is folded, however small the configuratio
   assert.deepEqual(aggregator.fold(20, 10), { configurations: 0, sessions: 0, erroredSessions: 0 });
   assert.equal(aggregator.groups().length, 20);
 });
+
+test('with a live limit, no more configurations are kept than the limit while sessions come in, and the problem is still found', () => {
+  const settings = parseSettings((name) => ({ path: 'x', 'max-configurations': '50' })[name] ?? '');
+  const live = 200;
+  const aggregator = createAggregator(settings.groupBy, { live });
+  let index = 0;
+  let most = 0;
+  // The flood and the real data interleaved: every tenth session is real.
+  for (let i = 0; i < 20_000; i += 1) {
+    if (i % 10 === 0) {
+      const windows = i % 20 === 0;
+      aggregator.add(session(index++, windows ? 'windows' : 'linux', '2.4.0', windows ? i % 60 === 0 : i % 330 === 10), null);
+    } else aggregator.add(session(index++, 'linux', `2.4.0+build.${i}`, false), null);
+    if (i % 97 === 0) most = Math.max(most, aggregator.cells().configs.length);
+  }
+  assert.ok(most <= live, `${most} configurations kept at once`);
+  const folded = aggregator.fold(settings.maxConfigurations, settings.minSessions);
+  const left = aggregator.groups();
+  // Every session is counted once, kept or folded.
+  assert.equal(folded.sessions + left.reduce((sum, group) => sum + group.sessions, 0), index);
+  assert.equal(folded.sessions, 18_000);
+  assert.deepEqual(left.map((group) => `${group.fields[0]!.value} ${group.sessions}`).sort(), ['linux 1000', 'windows 1000']);
+  const findings = findRunProblems(aggregator, settings);
+  assert.deepEqual(findings.problems.map((problem) => problem.problem.label), ['os.platform windows, app.version 2.4.0']);
+});

@@ -69,8 +69,14 @@ export interface FoldedConfigurations {
 
 export const SEVERAL = '(several)';
 
-export function createAggregator(groupBy: readonly GroupField[]): Aggregator {
-  return aggregatorOver(groupBy, new Map(), { sessions: 0, byKind: new Map(), kindInstalls: new Map() });
+/**
+ * `live`: at most this many configurations are kept while sessions come in. Past it, the
+ * half with the fewest sessions is folded away at once (counted as fold() counts), so
+ * memory stays bounded however many distinct values the input holds; a configuration
+ * folded early and seen again starts afresh. Unset: no limit.
+ */
+export function createAggregator(groupBy: readonly GroupField[], options: { live?: number } = {}): Aggregator {
+  return aggregatorOver(groupBy, new Map(), { sessions: 0, byKind: new Map(), kindInstalls: new Map() }, options.live ?? Number.POSITIVE_INFINITY);
 }
 
 interface RunTotals {
@@ -82,7 +88,7 @@ interface RunTotals {
 }
 
 /** The aggregator over `byKey` (keyed by the configuration values joined on NUL) and the run's totals. */
-function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accumulator>, totals: RunTotals): Aggregator {
+function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accumulator>, totals: RunTotals, live = Number.POSITIVE_INFINITY): Aggregator {
   const kindAt = groupBy.indexOf('error_kind');
   const configFields = kindAt === -1 ? groupBy : groupBy.filter((field) => field !== 'error_kind');
   const totalByKind = totals.byKind;
@@ -91,8 +97,32 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
 
   /** The group of a summary's configuration values, made on first sight. */
   function groupOf(summary: SessionSummary): Accumulator {
+    const values = groupValues(summary, configFields);
     // Schema-valid values never hold a NUL, so joining on it cannot collide.
-    return cellOf(byKey, groupValues(summary, configFields));
+    if (byKey.size >= live && !byKey.has(values.join('\u0000'))) foldSmallest(Math.floor(live / 2));
+    return cellOf(byKey, values);
+  }
+
+  // What fold() and the live limit folded away: counted, with the installations between them.
+  const folded: FoldedConfigurations = { configurations: 0, sessions: 0, erroredSessions: 0 };
+  const foldedInstalls = newAccumulator([]);
+  function foldAway(key: string, group: Accumulator): void {
+    byKey.delete(key);
+    folded.configurations += 1;
+    folded.sessions += group.sessions;
+    folded.erroredSessions += group.errored;
+    foldedInstalls.sessions += group.sessions;
+    foldedInstalls.withInstall += group.withInstall;
+    foldedInstalls.installs.mergeFrom(group.installs);
+  }
+  const smallestFirst = () => [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
+  /** Folds the configurations with the fewest sessions until `keep` are left. */
+  function foldSmallest(keep: number): void {
+    for (const [key, group] of smallestFirst()) {
+      if (byKey.size <= keep) break;
+      foldAway(key, group);
+    }
+    byConfig?.clear();
   }
 
   /** One group per exception class of a configuration: its sessions, and those that raised the class. */
@@ -242,25 +272,16 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
       return figuresOf(merged, configFields);
     },
     fold(max, minSessions, minInstallations = 1) {
-      const folded: FoldedConfigurations = { configurations: 0, sessions: 0, erroredSessions: 0 };
-      if (byKey.size <= max) return folded;
-      const order = [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
       // The folded configurations are published as one count: they need the installations a published cell needs.
-      const installs = newAccumulator([]);
-      let left = byKey.size;
-      for (const [key, group] of order) {
-        if (left <= max && group.sessions >= minSessions && installationsOf(installs) >= minInstallations) break;
-        byKey.delete(key);
-        left -= 1;
-        folded.configurations += 1;
-        folded.sessions += group.sessions;
-        folded.erroredSessions += group.errored;
-        installs.sessions += group.sessions;
-        installs.withInstall += group.withInstall;
-        installs.installs.mergeFrom(group.installs);
+      const enough = () => folded.configurations === 0 || installationsOf(foldedInstalls) >= minInstallations;
+      if (byKey.size > max || !enough()) {
+        for (const [key, group] of smallestFirst()) {
+          if (byKey.size <= max && group.sessions >= minSessions && enough()) break;
+          foldAway(key, group);
+        }
       }
       byConfig?.clear();
-      return folded;
+      return { ...folded };
     },
     recode(min, order) {
       byConfig?.clear();
