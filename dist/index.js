@@ -42042,6 +42042,7 @@ function newerThanAll(versions, seen) {
 }
 
 // src/aggregate/accumulator.ts
+var OTHER = "(other)";
 var TOP_ERROR_KINDS = 5;
 var EVIDENCE_RUNS = 10;
 var DURATION_ACCURACY = 0.01;
@@ -42093,7 +42094,8 @@ function figuresOf(group, fields) {
     topErrorKinds: [...group.errorKinds ?? []].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
     runs: [...group.runs?.values() ?? []].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
     days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS3).toISOString().slice(0, 10), ...bucket })),
-    appVersions: group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version],
+    // "(other)" is no version: it would sort after every release and read as the newest.
+    appVersions: (group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version]).filter((version) => version !== OTHER),
     singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions
   };
 }
@@ -42200,7 +42202,6 @@ function installationsOf(cell2) {
 }
 
 // src/aggregate/recode-rare.ts
-var OTHER = "(other)";
 var RECODE_ORDER = [
   "os.version",
   "runtime.version",
@@ -43018,7 +43019,7 @@ function below(entry, problem) {
 function baselinesOf(view, fields, minSessions, pattern, measure, members, counts, exclude = /* @__PURE__ */ new Set()) {
   const { configs } = view;
   const versionAt = fields.indexOf(VERSION_FIELD);
-  const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].sort(compareVersions);
+  const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].filter((version) => version !== OTHER).sort(compareVersions);
   const result = { versions, lastGood: null, fixedIn: [], comparison: null };
   if (versionAt < 0 || versions.length === 0) return result;
   const versionTerm = pattern[versionAt];
@@ -43040,6 +43041,7 @@ function baselinesOf(view, fields, minSessions, pattern, measure, members, count
   for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
     if (exclude.has(cell2) || !matches(anchor, configs[cell2].values)) continue;
     const version = configs[cell2].values[versionAt];
+    if (version === OTHER) continue;
     const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
     entry.sessions += configs[cell2].sessions;
     entry.events += view.eventsAt(measure, cell2);
@@ -46096,6 +46098,10 @@ function planIssues(drafts, existing, options2) {
       plan.push({ kind: "muted", draft, issue: issue2 });
       continue;
     }
+    if (!group.flagged && options2.held?.has(issue2.number)) {
+      plan.push({ kind: "unchanged", draft, issue: issue2 });
+      continue;
+    }
     const body = composeBody(issue2.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options2.groupBy, options2.newestVersion));
     const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
     if (issue2.state === "closed") {
@@ -46128,7 +46134,7 @@ function planIssues(drafts, existing, options2) {
   }
   if (options2.closeAfterDays > 0) {
     for (const issue2 of [...existing].sort((a, b) => a.number - b.number)) {
-      if (seen.has(issue2.number) || issue2.state !== "open" || !fingerprintIn(issue2.body)) continue;
+      if (seen.has(issue2.number) || options2.held?.has(issue2.number) || issue2.state !== "open" || !fingerprintIn(issue2.body)) continue;
       const previous = stateIn(issue2.body);
       if (!previous || previous.groupBy.join(",") !== options2.groupBy.join(",")) continue;
       if (issue2.labels.includes(options2.ignoreLabel)) {
@@ -46297,6 +46303,18 @@ function planOptions(settings, now, newestVersion) {
     confidence: settings.confidence,
     now
   };
+}
+function heldByRule(existing, fields, hiddenCells) {
+  const held = /* @__PURE__ */ new Set();
+  if (hiddenCells.length === 0) return held;
+  const hidden = hiddenCells.map((cell2) => fields.map((field) => cell2.fields.find((each) => each.name === field)?.value ?? ""));
+  for (const issue2 of existing) {
+    const state = issue2.state === "open" ? stateIn(issue2.body) : null;
+    if (state?.v !== 2 || !state.pattern) continue;
+    const pattern = patternFromKey(state.pattern);
+    if (pattern && pattern.length === fields.length && hidden.some((values) => matches(pattern, values))) held.add(issue2.number);
+  }
+  return held;
 }
 function newestVersionOf(cells) {
   const versions = new Set(cells.flatMap((cell2) => cell2.appVersions));
@@ -46467,7 +46485,7 @@ async function runTriage(settings, deps) {
   const drafts = draftProblemIssues({ settings, findings, cells: groups2, existing, renderer: deps.renderer });
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
     log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
-    const plan = planIssues(drafts, existing, planOptions(settings, now, newestVersionOf(groups2)));
+    const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups2)), held: heldByRule(existing, findings.fields, recoded.cells) });
     if (settings.reportIssue) {
       const usage = renderUsageReport({
         all: grouped([]).groups()[0] ?? null,

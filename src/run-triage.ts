@@ -23,7 +23,7 @@ import { applyPlan } from './trackers/apply-plan.ts';
 import type { AppliedAction } from './trackers/apply-plan.ts';
 import type { IssueTracker } from './trackers/issue-tracker.ts';
 import { issuesByFingerprint, planIssues, planReportIssue } from './trackers/plan-issues.ts';
-import { draftProblemIssues, newestVersionOf, planOptions } from './trackers/problem-drafts.ts';
+import { draftProblemIssues, heldByRule, newestVersionOf, planOptions } from './trackers/problem-drafts.ts';
 import { renderUsageReport, REPORT_MARKER, REPORT_TITLE } from './report/usage-report.ts';
 
 export interface Logger {
@@ -215,7 +215,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer: deps.renderer });
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
     log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
-    const plan = planIssues(drafts, existing, planOptions(settings, now, newestVersionOf(groups)));
+    const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups)), held: heldByRule(existing, findings.fields, recoded.cells) });
     if (settings.reportIssue) {
       const usage = renderUsageReport({
         all: grouped([]).groups()[0] ?? null,

@@ -141,3 +141,18 @@ test("each problem's baselines leave out the other problems' cells", () => {
   const windows = problems.find((problem) => problem.kind === 'since-version')!;
   assert.deepEqual(windows.lastGood, { version: '2.3.0', sessions: 200, events: 6 });
 });
+
+test('"(other)", a version the publication rule hid, is in no problem: not a version seen, last good, fixed in or compared with', () => {
+  const { configs, cells } = population((platform, version) => (platform === 'windows' && version !== '2.3.0' ? 50 : 6));
+  // A Windows cell of hidden versions, clean, sorting after every release; and one before 2.3.0 would be "older".
+  const hidden = configs.length;
+  configs.push({ values: ['windows', '(other)'], sessions: 200, withInstall: 200, installs: 40 });
+  cells.push({ config: hidden, measure: null, events: 1, byInstall: new Map([[`${hidden}-0`, 1]]), unattributed: 0 });
+  const { problems } = findProblems(configs, cells, rule);
+  assert.deepEqual(problems.map((problem) => label(problem.pattern)), ['windows >=2.4.0']);
+  const [problem] = problems;
+  assert.deepEqual(problem!.versions, ['2.4.0', '2.4.1', '2.5.0']);
+  assert.equal(problem!.lastGood?.version, '2.3.0');
+  assert.deepEqual(problem!.fixedIn, []);
+  assert.equal(problem!.comparison?.label, 'in 2.3.0');
+});

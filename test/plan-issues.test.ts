@@ -5,6 +5,7 @@ import type { TrackedIssue } from '../src/trackers/issue-tracker.ts';
 import { composeBody, fingerprintIn, SECTION_BEGIN, SECTION_END, stateIn } from '../src/trackers/managed-section.ts';
 import { cleanFor, issuesByFingerprint, planIssues, planReportIssue } from '../src/trackers/plan-issues.ts';
 import type { GroupDraft, PlanOptions } from '../src/trackers/plan-issues.ts';
+import { heldByRule } from '../src/trackers/problem-drafts.ts';
 import { judgedGroup } from './fixtures/group-figures.ts';
 
 const now = new Date('2026-04-10T12:00:00Z');
@@ -130,6 +131,27 @@ describe('planIssues', () => {
     // An issue filed under another grouping is not "gone".
     const other = { ...existing[1]!, body: existing[1]!.body.replace('"groupBy":["os.platform"]', '"groupBy":["app.version"]') };
     assert.deepEqual(kinds(planMatched([], [other], { ...options, closeAfterDays: 3 })), []);
+  });
+
+  test('an issue whose configurations the publication rule hides this run is held: neither closed as gone nor as recovered', () => {
+    const recovered = group('a', 300, 3, false, {
+      days: ['2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10'].map((day, index) => ({ day, sessions: 60, erroredSessions: index === 0 ? 30 : 0 })),
+    });
+    const existing = [issueFor(1, draft(group('a', 60, 30, true))), issueFor(2, draft(group('e', 100, 50, true)))];
+    const held = new Set([1, 2]);
+    // Without the hold, #1 reads as recovered and #2 as gone.
+    assert.deepEqual(kinds(planMatched([draft(recovered)], existing, { ...options, closeAfterDays: 3 })), ['close #1', 'close #2']);
+    assert.deepEqual(kinds(planMatched([draft(recovered)], existing, { ...options, closeAfterDays: 3, held })), ['unchanged #1']);
+    // Held or not, a problem found this run is written as usual.
+    const found = draft(group('a', 60, 40, true));
+    assert.deepEqual(kinds(planMatched([found], existing.slice(0, 1), { ...options, closeAfterDays: 3, held })), ['update #1']);
+  });
+
+  test('heldByRule holds open issues whose pattern matches a hidden configuration, under the grouping\'s fields', () => {
+    const existing = [issueFor(1, draft(group('freebsd', 60, 30, true))), issueFor(2, draft(group('linux', 60, 30, true))), issueFor(3, draft(group('darwin', 60, 30, true)), { state: 'closed' })];
+    const hidden = [{ fields: [{ name: 'os.platform' as const, value: 'freebsd' }, { name: 'os.version' as const, value: '14.1' }] }, { fields: [{ name: 'os.platform' as const, value: 'darwin' }] }];
+    assert.deepEqual([...heldByRule(existing, ['os.platform'], hidden)], [1]);
+    assert.deepEqual([...heldByRule(existing, ['os.platform'], [])], []);
   });
 
   test('cleanFor needs the group watched for the whole stretch', () => {

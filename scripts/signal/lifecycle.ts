@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAggregator } from '../../src/aggregate/aggregate-groups.ts';
+import { RECODE_ORDER } from '../../src/aggregate/recode-rare.ts';
 import { judgeGroups } from '../../src/aggregate/flag-groups.ts';
 import { findRunProblems } from '../../src/problems/judge-problems.ts';
 import type { SessionSummary } from '../../src/records/session-summary.ts';
@@ -17,7 +18,7 @@ import { applyPlan } from '../../src/trackers/apply-plan.ts';
 import { createLocalTracker } from '../../src/trackers/local-tracker.ts';
 import { planIssues } from '../../src/trackers/plan-issues.ts';
 import { stateIn } from '../../src/trackers/managed-section.ts';
-import { draftProblemIssues, newestVersionOf, planOptions } from '../../src/trackers/problem-drafts.ts';
+import { draftProblemIssues, heldByRule, newestVersionOf, planOptions } from '../../src/trackers/problem-drafts.ts';
 import { random } from './simulate.ts';
 
 const DAY = 86_400_000;
@@ -114,6 +115,9 @@ export async function simulateLifecycle(options: LifecycleOptions): Promise<Life
     const now = new Date(start + (day + 1) * DAY - 60_000);
     const aggregator = createAggregator(settings.groupBy);
     for (const list of byDay.slice(Math.max(0, day + 1 - options.lookbackDays))) for (const summary of list) aggregator.add(summary, null);
+    // As in a run: rare configurations are recoded before the search sees any cell, and an issue whose
+    // configurations the rule hides this run is held, not closed.
+    const recoded = aggregator.recode(settings.minPublishedInstallations, RECODE_ORDER);
     const findings = findRunProblems(aggregator, settings);
     // The planted problem is found when a problem covers its cell and has at least half its sessions there.
     const plantedSessions = planted === null ? 0 : byDay.slice(Math.max(0, day + 1 - options.lookbackDays)).reduce((sum, list) => sum + list.filter((summary) => summary.os.platform === planted.platform && summary.app.version === planted.version).length, 0);
@@ -126,7 +130,7 @@ export async function simulateLifecycle(options: LifecycleOptions): Promise<Life
     const groups = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
     const existing = await tracker.listIssues(settings.labels[0]!);
     const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer });
-    const plan = planIssues(drafts, existing, planOptions(settings, now, newestVersionOf(groups)));
+    const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups)), held: heldByRule(existing, findings.fields, recoded.cells) });
     const applied = await applyPlan(plan, { tracker, labels: settings.labels, dryRun: false, log: () => {} });
     result.runs += 1;
     options.trace?.(day, plan.map((action, index) => `${action.kind} #${applied[index]!.number} ${action.draft ? `${action.draft.label} ${action.draft.group.erroredSessions}/${action.draft.group.sessions} flagged=${action.draft.group.flagged}` : ''}`));

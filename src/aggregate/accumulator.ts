@@ -11,6 +11,9 @@ import { InstallCounter } from './install-counter.ts';
 import { uuidWords, wordAt } from './uuid-words.ts';
 import { sortVersions } from './versions.ts';
 
+/** The value a field reads when the publication rule hid it (see recode-rare.ts). Schema-valid values never hold parentheses. */
+export const OTHER = '(other)';
+
 export const TOP_ERROR_KINDS = 5;
 export const EVIDENCE_RUNS = 10;
 
@@ -158,7 +161,8 @@ export function figuresOf(group: Accumulator, fields: readonly GroupField[]): Gr
     days: [...group.days]
       .sort((a, b) => a[0] - b[0])
       .map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
-    appVersions: group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version],
+    // "(other)" is no version: it would sort after every release and read as the newest.
+    appVersions: (group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version]).filter((version) => version !== OTHER),
     singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions,
   };
 }

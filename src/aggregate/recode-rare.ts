@@ -8,13 +8,12 @@
 // rare configuration: its figures exist only inside a merged cell.
 
 import type { GroupField } from '../settings.ts';
-import { cellOf, figuresOf, mergeAccumulator, mergeKind } from './accumulator.ts';
+import { cellOf, figuresOf, mergeAccumulator, mergeKind, OTHER } from './accumulator.ts';
 import type { Accumulator, GroupFigures } from './accumulator.ts';
 import { InstallCounter } from './install-counter.ts';
 import { installationsOf } from './installations.ts';
 
-/** The value a recoded field reads. Schema-valid values never hold parentheses. */
-export const OTHER = '(other)';
+export { OTHER } from './accumulator.ts';
 
 /**
  * Fields generalised first to last: the most specific (a build of an OS) before the

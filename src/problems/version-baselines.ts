@@ -2,6 +2,7 @@
 // anchor (and whether it ran clean), newer versions that run clean ("fixed
 // in?"), or, for a description without a version, the others on the same versions.
 
+import { OTHER } from '../aggregate/recode-rare.ts';
 import { compareVersions } from '../aggregate/versions.ts';
 import { logFisherLess } from './hypergeometric.ts';
 import { anchorOf, matches, VERSION_FIELD } from './pattern.ts';
@@ -40,7 +41,8 @@ export function baselinesOf(
 ): Baselines {
   const { configs } = view;
   const versionAt = fields.indexOf(VERSION_FIELD);
-  const versions = versionAt < 0 ? [] : [...new Set(members.map((cell) => configs[cell]!.values[versionAt]!))].sort(compareVersions);
+  // "(other)" (versions hidden by the publication rule) is no release: not seen, not last good, not fixed in.
+  const versions = versionAt < 0 ? [] : [...new Set(members.map((cell) => configs[cell]!.values[versionAt]!))].filter((version) => version !== OTHER).sort(compareVersions);
   const result: Baselines = { versions, lastGood: null, fixedIn: [], comparison: null };
   if (versionAt < 0 || versions.length === 0) return result;
   const versionTerm = pattern[versionAt]!;
@@ -64,6 +66,7 @@ export function baselinesOf(
   for (let cell = 0; cell < configs.length; cell += 1) {
     if (exclude.has(cell) || !matches(anchor, configs[cell]!.values)) continue;
     const version = configs[cell]!.values[versionAt]!;
+    if (version === OTHER) continue;
     const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
     entry.sessions += configs[cell]!.sessions;
     entry.events += view.eventsAt(measure, cell);

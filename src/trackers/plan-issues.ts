@@ -43,6 +43,8 @@ export interface PlanOptions {
   now: Date;
   /** The newest app version among all of the run's sessions; kept in each issue written. */
   newestVersion: string | null;
+  /** Open issues whose problem is hidden by the publication rule this run: not gone, so left as they are. */
+  held?: ReadonlySet<number>;
 }
 
 export type PlannedAction =
@@ -165,6 +167,11 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       plan.push({ kind: 'muted', draft, issue });
       continue;
     }
+    // Not found, and part of it hidden under "(other)" this run: its figures here leave sessions out.
+    if (!group.flagged && options.held?.has(issue.number)) {
+      plan.push({ kind: 'unchanged', draft, issue });
+      continue;
+    }
     const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options.groupBy, options.newestVersion));
     const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
     if (issue.state === 'closed') {
@@ -203,7 +210,7 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
   // Open issues of this grouping whose problem has no session left in the window.
   if (options.closeAfterDays > 0) {
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
-      if (seen.has(issue.number) || issue.state !== 'open' || !fingerprintIn(issue.body)) continue;
+      if (seen.has(issue.number) || options.held?.has(issue.number) || issue.state !== 'open' || !fingerprintIn(issue.body)) continue;
       const previous = stateIn(issue.body);
       // Only issues filed under the same grouping: another grouping's problems are not "gone".
       if (!previous || previous.groupBy.join(',') !== options.groupBy.join(',')) continue;

@@ -1,9 +1,11 @@
 // The drafts of a run's problem issues: each problem found, matched with its
 // issue, and each issue whose problem is no longer found, with current figures.
 
+import type { GroupFigures } from '../aggregate/aggregate-groups.ts';
 import type { JudgedGroup } from '../aggregate/flag-groups.ts';
 import type { ProblemFindings, ProblemGroup } from '../problems/judge-problems.ts';
-import { patternFromKey } from '../problems/pattern.ts';
+import { matches, patternFromKey } from '../problems/pattern.ts';
+import { stateIn } from './managed-section.ts';
 import { issueContext } from '../render/issue-context.ts';
 import type { IssueRenderer } from '../render/issue-templates.ts';
 import { escapeMarkdown, escapeTitle } from '../render/markdown-escape.ts';
@@ -53,6 +55,24 @@ export function planOptions(
     confidence: settings.confidence,
     now,
   };
+}
+
+/**
+ * Open issues whose problem matches a configuration the publication rule hid this run
+ * (`hidden`, with their own values): its sessions are in an "(other)" cell, not gone, so
+ * the issue is neither closed nor rewritten with figures that leave them out.
+ */
+export function heldByRule(existing: readonly TrackedIssue[], fields: readonly string[], hiddenCells: readonly Pick<GroupFigures, 'fields'>[]): Set<number> {
+  const held = new Set<number>();
+  if (hiddenCells.length === 0) return held;
+  const hidden = hiddenCells.map((cell) => fields.map((field) => cell.fields.find((each) => each.name === field)?.value ?? ''));
+  for (const issue of existing) {
+    const state = issue.state === 'open' ? stateIn(issue.body) : null;
+    if (state?.v !== 2 || !state.pattern) continue;
+    const pattern = patternFromKey(state.pattern);
+    if (pattern && pattern.length === fields.length && hidden.some((values) => matches(pattern, values))) held.add(issue.number);
+  }
+  return held;
 }
 
 /** The newest app version among the run's cells, or null without sessions. */
