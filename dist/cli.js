@@ -45304,8 +45304,9 @@ function publicationNote(min, recoded) {
     );
   }
   if (recoded.kinds.names > 0) parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
-  if (parts.length === 0) return null;
-  if (recoded.sessionsStandIn) parts.push("Sessions without an install ID stand in for installations.");
+  const standIn = "Sessions without an install ID stand in for installations.";
+  if (parts.length === 0) return recoded.sessionsStandIn ? `${standIn} A configuration needs ${min} of them to be named, a problem needs its excess spread over several.` : null;
+  if (recoded.sessionsStandIn) parts.push(standIn);
   parts.push("The JSON report on the runner lists them.");
   return parts.join(" ");
 }

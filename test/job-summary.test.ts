@@ -88,3 +88,13 @@ test('the dashboard is listed with its action, and the publication rule is said 
   // Neither the number of hidden configurations nor their sessions.
   assert.doesNotMatch(writer.html, /\b3 configuration|\b9 session/);
 });
+
+test('without install IDs the job summary says sessions stand in, even when nothing was hidden', () => {
+  const writer = htmlSummary();
+  const recoded = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: true, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] };
+  composeJobSummary({ ...report, recoded }, writer);
+  assert.match(writer.html, /<p>Sessions without an install ID stand in for installations\. A configuration needs 5 of them to be named/);
+  const none = htmlSummary();
+  composeJobSummary({ ...report, recoded: { ...recoded, sessionsStandIn: false } }, none);
+  assert.doesNotMatch(none.html, /stand in for installations/);
+});

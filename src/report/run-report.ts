@@ -130,7 +130,7 @@ export function buildReport(input: {
   };
 }
 
-/** What the publication rule did, in words fit for public output (no count of what it hid, no value of it); null when it hid nothing. */
+/** What the publication rule did, in words fit for public output (no count of what it hid, no value of it); null when it hid nothing and every session carried an install ID. */
 export function publicationNote(min: number, recoded: Pick<RecodedConfigurations, 'configurations' | 'sessionsStandIn' | 'kinds'>): string | null {
   const parts: string[] = [];
   if (recoded.configurations > 0) {
@@ -140,8 +140,9 @@ export function publicationNote(min: number, recoded: Pick<RecodedConfigurations
     );
   }
   if (recoded.kinds.names > 0) parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
-  if (parts.length === 0) return null;
-  if (recoded.sessionsStandIn) parts.push('Sessions without an install ID stand in for installations.');
+  const standIn = 'Sessions without an install ID stand in for installations.';
+  if (parts.length === 0) return recoded.sessionsStandIn ? `${standIn} A configuration needs ${min} of them to be named, a problem needs its excess spread over several.` : null;
+  if (recoded.sessionsStandIn) parts.push(standIn);
   parts.push('The JSON report on the runner lists them.');
   return parts.join(' ');
 }
