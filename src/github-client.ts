@@ -1,6 +1,7 @@
 // Builds the one octokit the run uses: @actions/github's client with GitHub's
 // recommended throttling and bounded retries, and every REST call counted here.
 
+import Bottleneck from 'bottleneck/light.js';
 import { getOctokit } from '@actions/github';
 import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
@@ -28,6 +29,8 @@ export interface ClientOptions {
   secondaryFallbackSeconds?: number;
   /** Milliseconds per second of rate-limit wait; only tests shrink it. */
   rateLimitSecondMs?: number;
+  /** Milliseconds between two writes (by default a second, three for writes that notify, as GitHub asks); only tests set it. */
+  writeSpacingMs?: number;
 }
 
 /**
@@ -73,6 +76,12 @@ export function wholeBodyFetch(base: Fetch): Fetch {
   };
 }
 
+/** plugin-throttling's write and notification limiters, `ms` apart. */
+function spacedWrites(ms: number): { write: Bottleneck.Group; notifications: Bottleneck.Group } {
+  const spaced = (id: string) => new Bottleneck.Group({ id, maxConcurrent: 1, minTime: ms, timeout: 120_000 });
+  return { write: spaced('octokit-write'), notifications: spaced('octokit-notifications') };
+}
+
 export function createGitHubClient(options: ClientOptions): { client: GitHubClient; counts: RequestCounts } {
   const counts: RequestCounts = { reads: 0, writes: 0, remaining: null };
   const maxRetries = options.maxRateLimitRetries ?? 3;
@@ -85,6 +94,9 @@ export function createGitHubClient(options: ClientOptions): { client: GitHubClie
       request: { ...defaults.request, fetch: wholeBodyFetch((defaults.request?.fetch as Fetch | undefined) ?? fetch) },
       retry: { retries: 3, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
       throttle: {
+        // Writes one at a time, a second apart (three for those that notify, such as a new issue or comment), as
+        // plugin-throttling does by default; tests shrink the spacing.
+        ...(options.writeSpacingMs === undefined ? {} : spacedWrites(options.writeSpacingMs)),
         fallbackSecondaryRateRetryAfter: options.secondaryFallbackSeconds ?? 60,
         retryAfterBaseValue: options.rateLimitSecondMs ?? 1000,
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {

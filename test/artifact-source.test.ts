@@ -17,7 +17,7 @@ interface Filters {
 }
 
 async function collect(emulator: GitHubEmulator, names: string[], filters: Filters = {}): Promise<SourceEvent[]> {
-  const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+  const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
   const source = createArtifactSource({
     client,
     repository: { owner: emulator.owner, repo: emulator.repo },

@@ -7,7 +7,7 @@ import { startEmulator } from './emulator/github-emulator.ts';
 test('lists every page of labelled issues, open and closed, without pull requests', async () => {
   const emulator = await startEmulator();
   try {
-    const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+    const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
     const repo = { owner: emulator.owner, repo: emulator.repo };
     const tracker = createGitHubTracker(client, repo);
     for (let i = 1; i <= 230; i += 1) {
@@ -29,7 +29,7 @@ test('lists every page of labelled issues, open and closed, without pull request
 test('creates missing labels once, then issues and updates', async () => {
   const emulator = await startEmulator();
   try {
-    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
     const tracker = createGitHubTracker(client, { owner: emulator.owner, repo: emulator.repo });
     await tracker.ensureLabels(['crash-report', 'triage']);
     await tracker.ensureLabels(['crash-report']);
@@ -48,7 +48,7 @@ test('creates missing labels once, then issues and updates', async () => {
 test('a token without issues: write fails with the permission named', async () => {
   const emulator = await startEmulator();
   try {
-    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
     const tracker = createGitHubTracker(client, { owner: emulator.owner, repo: emulator.repo });
     emulator.faults.push({ method: 'POST', path: /\/issues$/, status: 403, times: 1 });
     await assert.rejects(tracker.createIssue({ title: 'T', body: 'B', labels: [] }), /Creating an issue was refused \(HTTP 403\)\. The token needs the "issues: write" permission/);

@@ -49,7 +49,7 @@ async function setUp(inputs: Record<string, string> = {}) {
   };
   const run = async (day: number) => {
     const now = new Date(start + (day + 1) * DAY - 60_000);
-    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
     const repository = settings.repository!;
     const source = createArtifactSource({ client, repository, names: settings.artifactNames, since: lookbackStart(now, 7), concurrency: 4, serverUrl: 'https://github.com', trustForks: false, workflows: [], branches: [] });
     return runTriage(settings, { sources: [source], tracker: createGitHubTracker(client, repository), renderer, now, log: { info: () => {}, warning: () => {} } });

@@ -57,7 +57,7 @@ describe('a week of triage runs', () => {
     const renderer = createIssueRenderer(templates.title, templates.body);
     run = async (day) => {
       const now = new Date(start + (day + 1) * DAY - 60_000);
-      const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
+      const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
       const repository = settings.repository!;
       const source = createArtifactSource({ client, repository, names: settings.artifactNames, since: lookbackStart(now, 3), concurrency: 4, serverUrl: 'https://github.com', trustForks: false, workflows: [], branches: [] });
       return runTriage(settings, { sources: [source], tracker: createGitHubTracker(client, repository), renderer, now, log: { info: () => {}, warning: () => {} } });

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { build } from 'esbuild';
-import { buildOptions } from '../scripts/build.ts';
-import { ROOT } from './e2e/run-action.ts';
+import { buildOptions } from '../../scripts/build.ts';
+import { ROOT } from '../e2e/run-action.ts';
 
 test('dist/ is current with src/ (run `npm run build` and commit dist/ when this fails)', async () => {
   const out = await mkdtemp(join(tmpdir(), 'cra-dist-'));
