@@ -41042,37 +41042,73 @@ function streamFile(path) {
 function readable(name) {
   return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
 }
-async function filesUnder(folder) {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
+async function filesUnder(folder, unreadable) {
+  const files = [];
+  const walk = async (dir) => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+    if (!entries) {
+      unreadable.push(dir);
+      return;
+    }
+    for (const entry of entries) {
+      const path = join2(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  await walk(folder);
+  return files;
+}
+async function listFiles(pattern, cwd) {
+  const full = resolve2(cwd, pattern);
+  const unreadable = [];
+  const inFolder = /* @__PURE__ */ new Set();
+  const found = [];
+  const addFolder = async (folder) => {
+    for (const file of await filesUnder(folder, unreadable)) {
+      found.push(file);
+      inFolder.add(file);
+    }
+  };
+  const info = await stat(full).catch(() => null);
+  if (info?.isDirectory()) await addFolder(full);
+  else if (info?.isFile()) found.push(full);
+  else {
+    for await (const path of glob(pattern, { cwd })) {
+      const absolute = resolve2(cwd, path);
+      const entry = await stat(absolute).catch(() => null);
+      if (entry?.isDirectory()) await addFolder(absolute);
+      else if (entry?.isFile()) found.push(absolute);
+    }
+    if (found.length === 0 && unreadable.length === 0) return null;
+  }
+  return { files: [...new Set(found)].sort(), inFolder, unreadable };
 }
 async function expand2(pattern, cwd) {
-  const full = resolve2(cwd, pattern);
-  const info = await stat(full).catch(() => null);
-  if (info?.isDirectory()) return filesUnder(full);
-  if (info?.isFile()) return [full];
-  const found = [];
-  for await (const path of glob(pattern, { cwd })) {
-    const absolute = resolve2(cwd, path);
-    const entry = await stat(absolute).catch(() => null);
-    if (entry?.isDirectory()) found.push(...await filesUnder(absolute));
-    else if (entry?.isFile()) found.push(absolute);
-  }
-  return found.length > 0 ? [...new Set(found)].sort() : null;
+  const listed = await listFiles(pattern, cwd);
+  const files = listed?.files.filter(readable) ?? [];
+  return files.length > 0 ? files : null;
 }
-function createPathSource(patterns, cwd, shard2) {
+function createPathSource(patterns, cwd, shard2, options2 = {}) {
   return {
     describe: () => `files matching ${patterns.join(", ")}`,
     async *read() {
       const seen = /* @__PURE__ */ new Set();
       let seq = 0;
       for (const pattern of patterns) {
-        const files = await expand2(pattern, cwd);
-        if (files === null) {
+        const listed = await listFiles(pattern, cwd);
+        if (listed === null) {
           if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
           continue;
         }
-        for (const file of files) {
+        for (const folder of listed.unreadable) {
+          const origin = relative(cwd, folder) || folder;
+          if (inShard(`folder\0${origin}`, shard2)) yield { kind: "skip", origin, reason: "folder-unreadable" };
+        }
+        if (listed.files.length === 0 && listed.unreadable.length === 0 && inShard(`pattern\0${pattern}`, shard2)) {
+          yield { kind: "skip", origin: pattern, reason: "folder-empty" };
+        }
+        for (const file of listed.files) {
           if (seen.has(file)) continue;
           seen.add(file);
           seq += 1;
@@ -41082,16 +41118,26 @@ function createPathSource(patterns, cwd, shard2) {
             yield { kind: "skip", origin, reason: "unsupported-file-type" };
             continue;
           }
-          const info = await stat(file);
-          if (info.size > ARCHIVE_MAX_BYTES) {
-            yield { kind: "skip", origin, reason: "file-too-large" };
+          if (recordFormatOf(file) === "log" && listed.inFolder.has(file) && !options2.logsInFolders) {
+            yield { kind: "skip", origin, reason: "log-file-in-folder" };
+            continue;
+          }
+          const info = await stat(file).catch(() => null);
+          if (!info) {
+            yield { kind: "skip", origin, reason: "file-unreadable" };
             continue;
           }
           if (recordFormatOf(file) === "jsonl" && info.size > STREAM_FROM_BYTES) {
             yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
-          } else {
-            yield { kind: "item", origin, name: file, bytes: await readFile3(file), run: null, seq };
+            continue;
           }
+          if (info.size > ARCHIVE_MAX_BYTES) {
+            yield { kind: "skip", origin, reason: "file-too-large" };
+            continue;
+          }
+          const bytes = await readFile3(file).catch(() => null);
+          if (bytes) yield { kind: "item", origin, name: file, bytes, run: null, seq };
+          else yield { kind: "skip", origin, reason: "file-unreadable" };
         }
       }
     }
@@ -46543,7 +46589,12 @@ ${USAGE}`);
     let tracker;
     const sources = [];
     const merging = settings.mode === "merge";
-    if (settings.paths.length > 0 && !merging) sources.push(createPathSource(settings.paths, cwd, settings.shard));
+    if (settings.paths.length > 0 && !merging) {
+      for (const pattern of settings.paths) {
+        if (await listFiles(pattern, cwd) === null) throw new SettingsError("path", `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
+      }
+      sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === "log" }));
+    }
     if (settings.repository) {
       if (!settings.token) throw new SettingsError("GITHUB_TOKEN", "is not set while --repo is given", "a token in the GITHUB_TOKEN environment variable");
       const github = createGitHubClient({
@@ -46595,6 +46646,12 @@ ${USAGE}`);
 `);
     if (reportPath) process.stdout.write(`Report: ${reportPath}
 `);
+    if (settings.paths.length > 0 && !merging && sources.length === 1 && report.intake.records === 0) {
+      const skipped = Object.entries(report.intake.skipped).map(([reason, count]) => `${count} ${reason}`);
+      process.stderr.write(`error: read no record from ${settings.paths.join(", ")}${skipped.length > 0 ? ` (skipped: ${skipped.join(", ")})` : ""}
+`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}

@@ -40296,37 +40296,73 @@ function streamFile(path) {
 function readable(name) {
   return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
 }
-async function filesUnder(folder) {
-  const entries = await readdir2(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && readable(entry.name)).map((entry) => join2(entry.parentPath, entry.name)).sort();
+async function filesUnder(folder, unreadable) {
+  const files = [];
+  const walk = async (dir) => {
+    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => null);
+    if (!entries) {
+      unreadable.push(dir);
+      return;
+    }
+    for (const entry of entries) {
+      const path = join2(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  await walk(folder);
+  return files;
+}
+async function listFiles(pattern, cwd) {
+  const full = resolve2(cwd, pattern);
+  const unreadable = [];
+  const inFolder = /* @__PURE__ */ new Set();
+  const found = [];
+  const addFolder = async (folder) => {
+    for (const file of await filesUnder(folder, unreadable)) {
+      found.push(file);
+      inFolder.add(file);
+    }
+  };
+  const info2 = await stat2(full).catch(() => null);
+  if (info2?.isDirectory()) await addFolder(full);
+  else if (info2?.isFile()) found.push(full);
+  else {
+    for await (const path of glob(pattern, { cwd })) {
+      const absolute = resolve2(cwd, path);
+      const entry = await stat2(absolute).catch(() => null);
+      if (entry?.isDirectory()) await addFolder(absolute);
+      else if (entry?.isFile()) found.push(absolute);
+    }
+    if (found.length === 0 && unreadable.length === 0) return null;
+  }
+  return { files: [...new Set(found)].sort(), inFolder, unreadable };
 }
 async function expand2(pattern, cwd) {
-  const full = resolve2(cwd, pattern);
-  const info2 = await stat2(full).catch(() => null);
-  if (info2?.isDirectory()) return filesUnder(full);
-  if (info2?.isFile()) return [full];
-  const found = [];
-  for await (const path of glob(pattern, { cwd })) {
-    const absolute = resolve2(cwd, path);
-    const entry = await stat2(absolute).catch(() => null);
-    if (entry?.isDirectory()) found.push(...await filesUnder(absolute));
-    else if (entry?.isFile()) found.push(absolute);
-  }
-  return found.length > 0 ? [...new Set(found)].sort() : null;
+  const listed = await listFiles(pattern, cwd);
+  const files = listed?.files.filter(readable) ?? [];
+  return files.length > 0 ? files : null;
 }
-function createPathSource(patterns, cwd, shard2) {
+function createPathSource(patterns, cwd, shard2, options2 = {}) {
   return {
     describe: () => `files matching ${patterns.join(", ")}`,
     async *read() {
       const seen = /* @__PURE__ */ new Set();
       let seq = 0;
       for (const pattern of patterns) {
-        const files = await expand2(pattern, cwd);
-        if (files === null) {
+        const listed = await listFiles(pattern, cwd);
+        if (listed === null) {
           if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
           continue;
         }
-        for (const file of files) {
+        for (const folder of listed.unreadable) {
+          const origin = relative(cwd, folder) || folder;
+          if (inShard(`folder\0${origin}`, shard2)) yield { kind: "skip", origin, reason: "folder-unreadable" };
+        }
+        if (listed.files.length === 0 && listed.unreadable.length === 0 && inShard(`pattern\0${pattern}`, shard2)) {
+          yield { kind: "skip", origin: pattern, reason: "folder-empty" };
+        }
+        for (const file of listed.files) {
           if (seen.has(file)) continue;
           seen.add(file);
           seq += 1;
@@ -40336,16 +40372,26 @@ function createPathSource(patterns, cwd, shard2) {
             yield { kind: "skip", origin, reason: "unsupported-file-type" };
             continue;
           }
-          const info2 = await stat2(file);
-          if (info2.size > ARCHIVE_MAX_BYTES) {
-            yield { kind: "skip", origin, reason: "file-too-large" };
+          if (recordFormatOf(file) === "log" && listed.inFolder.has(file) && !options2.logsInFolders) {
+            yield { kind: "skip", origin, reason: "log-file-in-folder" };
+            continue;
+          }
+          const info2 = await stat2(file).catch(() => null);
+          if (!info2) {
+            yield { kind: "skip", origin, reason: "file-unreadable" };
             continue;
           }
           if (recordFormatOf(file) === "jsonl" && info2.size > STREAM_FROM_BYTES) {
             yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info2.size, run: null, seq };
-          } else {
-            yield { kind: "item", origin, name: file, bytes: await readFile2(file), run: null, seq };
+            continue;
           }
+          if (info2.size > ARCHIVE_MAX_BYTES) {
+            yield { kind: "skip", origin, reason: "file-too-large" };
+            continue;
+          }
+          const bytes = await readFile2(file).catch(() => null);
+          if (bytes) yield { kind: "item", origin, name: file, bytes, run: null, seq };
+          else yield { kind: "skip", origin, reason: "file-unreadable" };
         }
       }
     }
@@ -46747,7 +46793,7 @@ async function run() {
     if (settings.mode === "merge") {
       if (settings.paths.length > 0 || settings.artifactNames.length > 0) info("Mode merge reads the partials only; path and artifact-name were read by the shards.");
     } else if (settings.paths.length > 0) {
-      sources.push(createPathSource(settings.paths, process.cwd(), settings.shard));
+      sources.push(createPathSource(settings.paths, process.cwd(), settings.shard, { logsInFolders: settings.format === "log" }));
     }
     if (settings.artifactNames.length > 0 && settings.mode !== "merge") {
       state = settings.statePath ? await openArtifactState(stateFolder(settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => warning(message)) : void 0;

@@ -20,7 +20,7 @@ import { parseSettings, SettingsError } from './settings.ts';
 import { openArtifactState, readingFingerprint } from './sources/artifact-state.ts';
 import type { ArtifactState } from './sources/artifact-state.ts';
 import { artifactSourceFor } from './sources/artifact-source.ts';
-import { createPathSource } from './sources/path-source.ts';
+import { createPathSource, listFiles } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
 import type { IssueTracker } from './trackers/issue-tracker.ts';
@@ -189,7 +189,13 @@ export async function main(argv: string[]): Promise<number> {
     let tracker: IssueTracker;
     const sources: Source[] = [];
     const merging = settings.mode === 'merge';
-    if (settings.paths.length > 0 && !merging) sources.push(createPathSource(settings.paths, cwd, settings.shard));
+    if (settings.paths.length > 0 && !merging) {
+      // A path that names nothing is a typo, not an empty run: say so before anything is written.
+      for (const pattern of settings.paths) {
+        if ((await listFiles(pattern, cwd)) === null) throw new SettingsError('path', `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
+      }
+      sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === 'log' }));
+    }
     if (settings.repository) {
       if (!settings.token) throw new SettingsError('GITHUB_TOKEN', 'is not set while --repo is given', 'a token in the GITHUB_TOKEN environment variable');
       const github = createGitHubClient({
@@ -237,6 +243,12 @@ export async function main(argv: string[]): Promise<number> {
     if (reportPath) await writeReport(report, reportPath);
     process.stdout.write(`${formatConsoleReport(report)}\n`);
     if (reportPath) process.stdout.write(`Report: ${reportPath}\n`);
+    // Files given and not one record in them: nothing was triaged, and the exit status says so.
+    if (settings.paths.length > 0 && !merging && sources.length === 1 && report.intake.records === 0) {
+      const skipped = Object.entries(report.intake.skipped).map(([reason, count]) => `${count} ${reason}`);
+      process.stderr.write(`error: read no record from ${settings.paths.join(', ')}${skipped.length > 0 ? ` (skipped: ${skipped.join(', ')})` : ''}\n`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
     if (settings.mode === 'merge') {
       if (settings.paths.length > 0 || settings.artifactNames.length > 0) core.info('Mode merge reads the partials only; path and artifact-name were read by the shards.');
     } else if (settings.paths.length > 0) {
-      sources.push(createPathSource(settings.paths, process.cwd(), settings.shard));
+      sources.push(createPathSource(settings.paths, process.cwd(), settings.shard, { logsInFolders: settings.format === 'log' }));
     }
     if (settings.artifactNames.length > 0 && settings.mode !== 'merge') {
       state = settings.statePath ? await openArtifactState(stateFolder(settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => core.warning(message)) : undefined;

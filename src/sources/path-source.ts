@@ -23,44 +23,84 @@ function readable(name: string): boolean {
   return recordFormatOf(name) !== null || name.toLowerCase().endsWith('.zip');
 }
 
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && readable(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+/** Every file under `folder`; folders that cannot be listed go to `unreadable` and the rest is still found. */
+async function filesUnder(folder: string, unreadable: string[]): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+    if (!entries) {
+      unreadable.push(dir);
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  await walk(folder);
+  return files;
+}
+
+/** What a path, folder or glob names: its files (sorted), whether a folder gave them, and folders that could not be listed. */
+export async function listFiles(pattern: string, cwd: string): Promise<{ files: string[]; inFolder: Set<string>; unreadable: string[] } | null> {
+  const full = resolve(cwd, pattern);
+  const unreadable: string[] = [];
+  const inFolder = new Set<string>();
+  const found: string[] = [];
+  const addFolder = async (folder: string) => {
+    for (const file of await filesUnder(folder, unreadable)) {
+      found.push(file);
+      inFolder.add(file);
+    }
+  };
+  const info = await stat(full).catch(() => null);
+  if (info?.isDirectory()) await addFolder(full);
+  else if (info?.isFile()) found.push(full);
+  else {
+    for await (const path of glob(pattern, { cwd })) {
+      const absolute = resolve(cwd, path);
+      const entry = await stat(absolute).catch(() => null);
+      if (entry?.isDirectory()) await addFolder(absolute);
+      else if (entry?.isFile()) found.push(absolute);
+    }
+    if (found.length === 0 && unreadable.length === 0) return null;
+  }
+  return { files: [...new Set(found)].sort(), inFolder, unreadable };
 }
 
 /** The readable files a path, folder or glob names, sorted; null when it names nothing. */
 export async function expand(pattern: string, cwd: string): Promise<string[] | null> {
-  const full = resolve(cwd, pattern);
-  const info = await stat(full).catch(() => null);
-  if (info?.isDirectory()) return filesUnder(full);
-  if (info?.isFile()) return [full];
-  const found: string[] = [];
-  for await (const path of glob(pattern, { cwd })) {
-    const absolute = resolve(cwd, path);
-    const entry = await stat(absolute).catch(() => null);
-    if (entry?.isDirectory()) found.push(...(await filesUnder(absolute)));
-    else if (entry?.isFile()) found.push(absolute);
-  }
-  return found.length > 0 ? [...new Set(found)].sort() : null;
+  const listed = await listFiles(pattern, cwd);
+  const files = listed?.files.filter(readable) ?? [];
+  return files.length > 0 ? files : null;
 }
 
-/** With `shard`, only the files (and missing patterns) of that share are read. */
-export function createPathSource(patterns: string[], cwd: string, shard?: Shard | null): Source {
+/**
+ * With `shard`, only the files (and missing patterns) of that share are read. A file a folder
+ * holds that is no record format is skipped with a reason, as is a `.log` file there unless
+ * `logsInFolders` (format log): a stray debug.log is no session log.
+ */
+export function createPathSource(patterns: string[], cwd: string, shard?: Shard | null, options: { logsInFolders?: boolean } = {}): Source {
   return {
     describe: () => `files matching ${patterns.join(', ')}`,
     async *read(): AsyncGenerator<SourceEvent> {
       const seen = new Set<string>();
       let seq = 0;
       for (const pattern of patterns) {
-        const files = await expand(pattern, cwd);
-        if (files === null) {
+        const listed = await listFiles(pattern, cwd);
+        if (listed === null) {
           if (inShard(`pattern\u0000${pattern}`, shard)) yield { kind: 'skip', origin: pattern, reason: 'path-not-found' };
           continue;
         }
-        for (const file of files) {
+        for (const folder of listed.unreadable) {
+          const origin = relative(cwd, folder) || folder;
+          if (inShard(`folder\u0000${origin}`, shard)) yield { kind: 'skip', origin, reason: 'folder-unreadable' };
+        }
+        if (listed.files.length === 0 && listed.unreadable.length === 0 && inShard(`pattern\u0000${pattern}`, shard)) {
+          yield { kind: 'skip', origin: pattern, reason: 'folder-empty' };
+        }
+        for (const file of listed.files) {
           if (seen.has(file)) continue;
           seen.add(file);
           seq += 1;
@@ -70,16 +110,27 @@ export function createPathSource(patterns: string[], cwd: string, shard?: Shard 
             yield { kind: 'skip', origin, reason: 'unsupported-file-type' };
             continue;
           }
-          const info = await stat(file);
+          if (recordFormatOf(file) === 'log' && listed.inFolder.has(file) && !options.logsInFolders) {
+            yield { kind: 'skip', origin, reason: 'log-file-in-folder' };
+            continue;
+          }
+          const info = await stat(file).catch(() => null);
+          if (!info) {
+            yield { kind: 'skip', origin, reason: 'file-unreadable' };
+            continue;
+          }
+          // NDJSON is read as a stream, whatever its size; the run's byte limit still applies.
+          if (recordFormatOf(file) === 'jsonl' && info.size > STREAM_FROM_BYTES) {
+            yield { kind: 'item', origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
+            continue;
+          }
           if (info.size > ARCHIVE_MAX_BYTES) {
             yield { kind: 'skip', origin, reason: 'file-too-large' };
             continue;
           }
-          if (recordFormatOf(file) === 'jsonl' && info.size > STREAM_FROM_BYTES) {
-            yield { kind: 'item', origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
-          } else {
-            yield { kind: 'item', origin, name: file, bytes: await readFile(file), run: null, seq };
-          }
+          const bytes = await readFile(file).catch(() => null);
+          if (bytes) yield { kind: 'item', origin, name: file, bytes, run: null, seq };
+          else yield { kind: 'skip', origin, reason: 'file-unreadable' };
         }
       }
     },

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -116,4 +116,33 @@ test('the seed documents\' sample rows through the CLI leave no IP in the output
   assert.match(run.stdout, /skipped 2: segment-event-skipped/);
   const stored = await Promise.all((await readdir(dir)).map((name) => readFile(join(dir, name), 'utf8')));
   for (const text of [run.stdout, run.stderr, ...stored]) assert.doesNotMatch(text, /111\.65\.255\.130|203\.192\.213\.46|49\.207\.192\.209|dev\.appsmith\.com|Mozilla/);
+});
+
+test('the CLI says what it did not read: a path naming nothing fails before writing, an empty folder fails, stray files are skipped by name of reason', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-paths-'));
+  const store = join(dir, 'store');
+  const missing = await cli(['--path', join(dir, 'nope'), '--store', store, '--now', '2026-11-21T00:00:00Z'], ROOT);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /Input "path" is ".*nope", which names no file, folder or matching glob/);
+  await assert.rejects(readdir(store), 'nothing is written for a path that names nothing');
+
+  const empty = join(dir, 'empty');
+  await mkdir(empty);
+  const none = await cli(['--path', empty, '--store', store, '--now', '2026-11-21T00:00:00Z'], ROOT);
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /error: read no record from .*empty \(skipped: 1 folder-empty\)/);
+
+  // A folder with summaries, notes and a stray debug log: the summaries are read, the rest counted by reason.
+  const mixed = join(dir, 'mixed');
+  await mkdir(join(mixed, 'sub'), { recursive: true });
+  await writeFile(join(mixed, 'sub', 'sessions.jsonl'), await readFile(join(ROOT, 'examples', 'summaries', 'linux-sessions.jsonl')));
+  await writeFile(join(mixed, 'notes.txt'), 'not a record');
+  await writeFile(join(mixed, 'debug.log'), '2026-11-20 12:00:00,000 - ERROR - app - boom\n');
+  const read = await cli(['--path', mixed, '--store', store, '--now', '2026-11-21T00:00:00Z'], ROOT);
+  assert.equal(read.code, 0, read.stderr);
+  assert.match(read.stdout, /skipped 1: log-file-in-folder/);
+  assert.match(read.stdout, /skipped 1: unsupported-file-type/);
+  const report = JSON.parse(await readFile(join(store, 'report.json'), 'utf8'));
+  assert.deepEqual(report.intake.skipped, { 'log-file-in-folder': 1, 'unsupported-file-type': 1 });
+  assert.equal(report.intake.records, (await readFile(join(ROOT, 'examples', 'summaries', 'linux-sessions.jsonl'), 'utf8')).trim().split('\n').length);
 });
