@@ -42852,6 +42852,11 @@ function track(tracker, compact, summary, hasInstall) {
     tracker.add(wordAt(compact.bytes, at), wordAt(compact.bytes, at + 4), wordAt(compact.bytes, at + 8), wordAt(compact.bytes, at + 12));
   } else tracker.add(...uuidWords(summary.install_id));
 }
+function countInstall(into, compact, summary) {
+  into.withInstall += 1;
+  if (compact) into.installs.addBytes(compact.bytes, compact.installAt);
+  else into.installs.add(summary.install_id);
+}
 function addRun(runs, evidence) {
   const mine = runs.get(evidence.id);
   if (mine) mine.erroredSessions += evidence.erroredSessions;
@@ -43162,11 +43167,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
       group.errorLines += summary.error_lines;
       group.logLines += summary.log_lines;
       const hasInstall = compact ? compact.installAt >= 0 : summary.install_id !== void 0;
-      if (hasInstall) {
-        if (compact) group.installs.addBytes(compact.bytes, compact.installAt);
-        else group.installs.add(summary.install_id);
-        group.withInstall += 1;
-      }
+      if (hasInstall) countInstall(group, compact, summary);
       if (errored) track(group.erroredBy ??= new EventTracker(), compact, summary, hasInstall);
       addVersion(group, summary.app.version);
       const day = Math.floor(started / DAY_MS3);
@@ -43190,11 +43191,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
           let seen = totals.kindInstalls.get(kind);
           if (!seen) totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
           seen.sessions += 1;
-          if (hasInstall) {
-            seen.withInstall += 1;
-            if (compact) seen.installs.addBytes(compact.bytes, compact.installAt);
-            else seen.installs.add(summary.install_id);
-          }
+          if (hasInstall) countInstall(seen, compact, summary);
           if (kindAt === -1) continue;
           const byKind = group.kinds ??= /* @__PURE__ */ new Map();
           let figures2 = byKind.get(kind);

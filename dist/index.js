@@ -42191,6 +42191,11 @@ function track(tracker, compact, summary2, hasInstall) {
     tracker.add(wordAt(compact.bytes, at), wordAt(compact.bytes, at + 4), wordAt(compact.bytes, at + 8), wordAt(compact.bytes, at + 12));
   } else tracker.add(...uuidWords(summary2.install_id));
 }
+function countInstall(into, compact, summary2) {
+  into.withInstall += 1;
+  if (compact) into.installs.addBytes(compact.bytes, compact.installAt);
+  else into.installs.add(summary2.install_id);
+}
 function addRun(runs, evidence) {
   const mine = runs.get(evidence.id);
   if (mine) mine.erroredSessions += evidence.erroredSessions;
@@ -42501,11 +42506,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
       group.errorLines += summary2.error_lines;
       group.logLines += summary2.log_lines;
       const hasInstall = compact ? compact.installAt >= 0 : summary2.install_id !== void 0;
-      if (hasInstall) {
-        if (compact) group.installs.addBytes(compact.bytes, compact.installAt);
-        else group.installs.add(summary2.install_id);
-        group.withInstall += 1;
-      }
+      if (hasInstall) countInstall(group, compact, summary2);
       if (errored) track(group.erroredBy ??= new EventTracker(), compact, summary2, hasInstall);
       addVersion(group, summary2.app.version);
       const day = Math.floor(started / DAY_MS3);
@@ -42529,11 +42530,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
           let seen = totals.kindInstalls.get(kind);
           if (!seen) totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
           seen.sessions += 1;
-          if (hasInstall) {
-            seen.withInstall += 1;
-            if (compact) seen.installs.addBytes(compact.bytes, compact.installAt);
-            else seen.installs.add(summary2.install_id);
-          }
+          if (hasInstall) countInstall(seen, compact, summary2);
           if (kindAt === -1) continue;
           const byKind = group.kinds ??= /* @__PURE__ */ new Map();
           let figures2 = byKind.get(kind);

@@ -208,6 +208,13 @@ export function track(tracker: EventTracker, compact: CompactSummary | null, sum
 }
 
 
+/** Counts one session that carried an install ID against `into`'s installations. */
+export function countInstall(into: { withInstall: number; installs: InstallCounter }, compact: CompactSummary | null, summary: SessionSummary): void {
+  into.withInstall += 1;
+  if (compact) into.installs.addBytes(compact.bytes, compact.installAt);
+  else into.installs.add(summary.install_id!);
+}
+
 /** Evidence of one run added to a map of runs. */
 export function addRun(runs: Map<number, RunEvidence>, evidence: RunEvidence): void {
   const mine = runs.get(evidence.id);

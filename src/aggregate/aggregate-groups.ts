@@ -10,7 +10,7 @@ import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
 import { EventTracker } from './cell-events.ts';
 import type { ConfigCell, EventCell } from './cell-events.ts';
-import { acceptDuration, addRun, addVersion, cellOf, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeSessions, newAccumulator, track } from './accumulator.ts';
+import { acceptDuration, addRun, addVersion, cellOf, countInstall, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeSessions, newAccumulator, track } from './accumulator.ts';
 import type { Accumulator, GroupFigures, RunEvidence } from './accumulator.ts';
 import { installationsOf } from './installations.ts';
 import { OTHER, recodeRare, recodeRareKinds } from './recode-rare.ts';
@@ -163,11 +163,7 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
       group.errorLines += summary.error_lines;
       group.logLines += summary.log_lines;
       const hasInstall = compact ? compact.installAt >= 0 : summary.install_id !== undefined;
-      if (hasInstall) {
-        if (compact) group.installs.addBytes(compact.bytes, compact.installAt);
-        else group.installs.add(summary.install_id!);
-        group.withInstall += 1;
-      }
+      if (hasInstall) countInstall(group, compact, summary);
       if (errored) track((group.erroredBy ??= new EventTracker()), compact, summary, hasInstall);
       addVersion(group, summary.app.version);
       const day = Math.floor(started / DAY_MS);
@@ -191,11 +187,7 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
           let seen = totals.kindInstalls.get(kind);
           if (!seen) totals.kindInstalls.set(kind, (seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() }));
           seen.sessions += 1;
-          if (hasInstall) {
-            seen.withInstall += 1;
-            if (compact) seen.installs.addBytes(compact.bytes, compact.installAt);
-            else seen.installs.add(summary.install_id!);
-          }
+          if (hasInstall) countInstall(seen, compact, summary);
           if (kindAt === -1) continue;
           const byKind = (group.kinds ??= new Map());
           let figures = byKind.get(kind);
