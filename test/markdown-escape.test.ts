@@ -52,3 +52,23 @@ test('an invisible character cannot hide an autolink or a www. link from the esc
     assert.equal(escapeMarkdown(once), once);
   }
 });
+
+test('each Markdown special becomes its numeric entity (the code point, computed here), named ones for < > "', () => {
+  const named: Record<string, string> = { '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  for (const char of '<>"|`*_~[]()!\\$') {
+    const expected = named[char] ?? `&#${char.codePointAt(0)};`;
+    assert.equal(escapeMarkdown(`a${char}b`), `a${expected}b`, `escaping ${char}`);
+  }
+});
+
+test('an entity already written is left alone, hexadecimal ones of any length included', () => {
+  for (const entity of ['&#x41;', '&#x1F600;', '&#x10FFFF;', '&#128512;', '&amp;', '&nbsp;']) assert.equal(escapeMarkdown(`a ${entity} b`), `a ${entity} b`);
+  // Not an entity: the ampersand is escaped (and the # neutralised as a reference).
+  assert.equal(escapeMarkdown('&#xZZ;'), `&amp;#${ZWJ}xZZ;`);
+});
+
+test('titles and HTML lose control characters and bidirectional overrides too', () => {
+  for (const escape of [escapeTitle, escapeHtml]) {
+    assert.equal(escape('ab\u202ecd\u0007e\u2066f'), 'abcdef');
+  }
+});

@@ -9,7 +9,8 @@ test('normal quantiles match the tables', () => {
   near(normalQuantile(0.995), 2.575829, 1e-6);
   near(normalQuantile(0.5), 0, 1e-12);
   near(normalQuantile(0.01), -2.326348, 1e-6);
-  assert.throws(() => normalQuantile(1), RangeError);
+  assert.throws(() => normalQuantile(1), /needs 0 < p < 1, got 1$/);
+  for (const outside of [0, -0.5, 1.5, Number.NaN]) assert.throws(() => normalQuantile(outside), new RegExp(`needs 0 < p < 1, got ${outside}$`));
 });
 
 test('Wilson intervals match worked values', () => {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import type { SourceEvent, SourceItem } from '../src/sources/source.ts';
+import { ZIP_MAX_UNCOMPRESSED_BYTES } from '../src/limits.ts';
 import { unsafeEntryName, zipEntries } from '../src/sources/zip-entries.ts';
+import { seededRandom } from './fixtures/synthetic-summaries.ts';
 import { patchZip, symlinkZip } from './fixtures/zip-tools.ts';
 
 const item = (bytes: Uint8Array): SourceItem => ({ kind: 'item', origin: 'artifact a (#1)', name: '1.zip', bytes, run: { id: 3, branch: null, url: 'u' } });
@@ -107,4 +109,20 @@ test('the entry-count limit: 10,000 entries are read, 10,001 refuse the archive'
   const atLimit = await expand(zipSync(entries(10_000)));
   assert.equal(atLimit.filter((event) => event.kind === 'item').length, 10_000);
   assert.deepEqual((await expand(zipSync(entries(10_001)))).map(outcome), ['skip artifact a (#1): zip-too-many-entries']);
+});
+
+test('declared sizes add up across entries: two entries under the limit each, over it together, refuse the archive', async () => {
+  // Entries of 2 MiB that do not compress, declaring 300 MiB each: 150:1, under the zip-bomb ratio,
+  // each under ZIP_MAX_UNCOMPRESSED_BYTES (512 MiB), 600 MiB together.
+  const random = seededRandom(9);
+  const filler = Uint8Array.from({ length: 2 * 1024 * 1024 }, () => Math.floor(random() * 256));
+  let zip: Uint8Array = zipSync({ 'a.jsonl': filler, 'b.jsonl': filler, 'c.json': strToU8('{}') }, { level: 1 });
+  const declared = 300 * 1024 * 1024;
+  assert.ok(declared < ZIP_MAX_UNCOMPRESSED_BYTES && 2 * declared > ZIP_MAX_UNCOMPRESSED_BYTES);
+  zip = patchZip(patchZip(zip, 'a.jsonl', { uncompressedSize: declared }), 'b.jsonl', { uncompressedSize: declared });
+  const events = await expand(zip);
+  assert.deepEqual(
+    events.map((event) => (event.kind === 'item' ? `stream ${event.name}` : `skip ${event.origin}: ${event.reason}`)),
+    ['stream a.jsonl', 'skip artifact a (#1): zip-too-large'],
+  );
 });
