@@ -39857,6 +39857,7 @@ var GROUP_FIELDS = [
   // One group per exception class on each configuration of the other fields.
   "error_kind"
 ];
+var MAX_PUBLISHED_INSTALLATIONS = 1e3;
 var DAY_MS = 24 * 60 * 60 * 1e3;
 function lookbackStart(now, lookbackDays) {
   return new Date(now.getTime() - lookbackDays * DAY_MS);
@@ -40027,7 +40028,7 @@ function parseSettings(read) {
     errorRateThreshold: fraction(read, "error-rate-threshold", 0),
     minInstallations: integer(read, "min-installations", 3, 1, 1e3),
     minRateRatio: ratio(read, "min-rate-ratio", 1.5),
-    minPublishedInstallations: integer(read, "min-published-installations", 5, 1, 1e3),
+    minPublishedInstallations: integer(read, "min-published-installations", 5, 1, MAX_PUBLISHED_INSTALLATIONS),
     maxConfigurations: integer(read, "max-configurations", 1e4, 10, 1e6),
     labels: labels(read),
     titleTemplatePath: optionalPath(read, "title-template"),
@@ -42530,7 +42531,10 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
           let seen = totals.kindInstalls.get(kind);
           if (!seen) totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
           seen.sessions += 1;
-          if (hasInstall) countInstall(seen, compact, summary2);
+          if (hasInstall) {
+            if (seen.installs.size < MAX_PUBLISHED_INSTALLATIONS) countInstall(seen, compact, summary2);
+            else seen.withInstall += 1;
+          }
           if (kindAt === -1) continue;
           const byKind = group.kinds ??= /* @__PURE__ */ new Map();
           let figures2 = byKind.get(kind);

@@ -28,6 +28,9 @@ export const GROUP_FIELDS = [
 
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
+/** The largest min-published-installations accepted; the intake counts each exception class's installations up to it. */
+export const MAX_PUBLISHED_INSTALLATIONS = 1000;
+
 export interface RepositoryRef {
   owner: string;
   repo: string;
@@ -320,7 +323,7 @@ export function parseSettings(read: ReadInput): Settings {
     errorRateThreshold: fraction(read, 'error-rate-threshold', 0),
     minInstallations: integer(read, 'min-installations', 3, 1, 1000),
     minRateRatio: ratio(read, 'min-rate-ratio', 1.5),
-    minPublishedInstallations: integer(read, 'min-published-installations', 5, 1, 1000),
+    minPublishedInstallations: integer(read, 'min-published-installations', 5, 1, MAX_PUBLISHED_INSTALLATIONS),
     maxConfigurations: integer(read, 'max-configurations', 10_000, 10, 1_000_000),
     labels: labels(read),
     titleTemplatePath: optionalPath(read, 'title-template'),

@@ -322,3 +322,16 @@ test('an exception class raised on fewer installations than the minimum reads "(
     }
   }
 });
+
+test('an exception class is counted up to the largest minimum there is: on 1,000 installations it is named at min 1,000, on 999 it is not', () => {
+  const random = seededRandom(8);
+  const aggregator = createAggregator(FIELDS);
+  const rows = [
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 1000, 2, 0).map((row) => ({ ...row, error_lines: 1, outcome: 'error' as const, error_kinds: { KeyError: 1 } })),
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 999, 1, 0).map((row) => ({ ...row, error_lines: 1, outcome: 'error' as const, error_kinds: { ValueError: 1 } })),
+  ];
+  for (const row of rows) aggregator.add(row, null);
+  const recoded = aggregator.recode(1000, RECODE_ORDER);
+  assert.deepEqual(recoded.kindNames, ['ValueError']);
+  assert.deepEqual(aggregator.project([]).groups()[0]!.topErrorKinds, [{ kind: 'KeyError', count: 2000 }, { kind: '(other)', count: 999 }]);
+});

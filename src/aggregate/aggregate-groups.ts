@@ -5,6 +5,7 @@ import type { SessionConfig } from '../records/compact-summary.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import { parseTimestamp } from '../records/timestamp.ts';
 import { sessionErrored } from '../records/session-summary.ts';
+import { MAX_PUBLISHED_INSTALLATIONS } from '../settings.ts';
 import type { GroupField } from '../settings.ts';
 import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
@@ -68,6 +69,7 @@ export interface FoldedConfigurations {
 }
 
 export const SEVERAL = '(several)';
+
 
 /**
  * `live`: at most this many configurations are kept while sessions come in. Past it, the
@@ -187,7 +189,12 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
           let seen = totals.kindInstalls.get(kind);
           if (!seen) totals.kindInstalls.set(kind, (seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() }));
           seen.sessions += 1;
-          if (hasInstall) countInstall(seen, compact, summary);
+          // The rule only asks whether a class reached min-published-installations (at most MAX_PUBLISHED_INSTALLATIONS):
+          // past that many IDs a class's sessions still count, its IDs no longer need to.
+          if (hasInstall) {
+            if (seen.installs.size < MAX_PUBLISHED_INSTALLATIONS) countInstall(seen, compact, summary);
+            else seen.withInstall += 1;
+          }
           if (kindAt === -1) continue;
           const byKind = (group.kinds ??= new Map());
           let figures = byKind.get(kind);
