@@ -41090,6 +41090,26 @@ async function expand2(pattern, cwd) {
   const files = listed?.files.filter(readable) ?? [];
   return files.length > 0 ? files : null;
 }
+var STDIN = "-";
+async function stdinItem(chunks, seq) {
+  const parts = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    length += chunk.byteLength;
+    if (length > ARCHIVE_MAX_BYTES) return { kind: "skip", origin: "standard input", reason: "file-too-large" };
+    parts.push(chunk);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  let first = 0;
+  while (first < bytes.length && (bytes[first] === 32 || bytes[first] === 10 || bytes[first] === 13 || bytes[first] === 9)) first += 1;
+  const name = bytes[first] === 91 ? "stdin.json" : "stdin.jsonl";
+  return { kind: "item", origin: "standard input", name, bytes, run: null, seq };
+}
 function createPathSource(patterns, cwd, shard2, options2 = {}) {
   return {
     describe: () => `files matching ${patterns.join(", ")}`,
@@ -41097,6 +41117,12 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
       const seen = /* @__PURE__ */ new Set();
       let seq = 0;
       for (const pattern of patterns) {
+        if (pattern === STDIN) {
+          if (!inShard(`pattern\0${pattern}`, shard2)) continue;
+          seq += 1;
+          yield options2.stdin ? await stdinItem(options2.stdin(), seq) : { kind: "skip", origin: "standard input", reason: "stdin-not-available" };
+          continue;
+        }
         const listed = await listFiles(pattern, cwd);
         if (listed === null) {
           if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
@@ -46435,7 +46461,7 @@ Reads anonymous session summaries, aggregates errors by configuration and files
 one issue per configuration that errors too often.
 
 Where summaries come from (at least one):
-  --path PATH              file, folder or glob (.json, .jsonl, .ndjson, .zip); repeatable
+  --path PATH              file, folder or glob (.json, .jsonl, .ndjson, .zip), or - for standard input; repeatable
   --artifact-name GLOB     workflow-run artifact names to read (needs --repo); repeatable
 
   --format F               auto, session-summary, hasura-cli, segment or log (default auto)
@@ -46592,9 +46618,9 @@ ${USAGE}`);
     const merging = settings.mode === "merge";
     if (settings.paths.length > 0 && !merging) {
       for (const pattern of settings.paths) {
-        if (await listFiles(pattern, cwd) === null) throw new SettingsError("path", `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
+        if (pattern !== STDIN && await listFiles(pattern, cwd) === null) throw new SettingsError("path", `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
       }
-      sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === "log" }));
+      sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === "log", stdin: () => process.stdin }));
     }
     if (settings.repository) {
       if (!settings.token) throw new SettingsError("GITHUB_TOKEN", "is not set while --repo is given", "a token in the GITHUB_TOKEN environment variable");

@@ -40344,6 +40344,26 @@ async function expand2(pattern, cwd) {
   const files = listed?.files.filter(readable) ?? [];
   return files.length > 0 ? files : null;
 }
+var STDIN = "-";
+async function stdinItem(chunks, seq) {
+  const parts = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    length += chunk.byteLength;
+    if (length > ARCHIVE_MAX_BYTES) return { kind: "skip", origin: "standard input", reason: "file-too-large" };
+    parts.push(chunk);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  let first = 0;
+  while (first < bytes.length && (bytes[first] === 32 || bytes[first] === 10 || bytes[first] === 13 || bytes[first] === 9)) first += 1;
+  const name = bytes[first] === 91 ? "stdin.json" : "stdin.jsonl";
+  return { kind: "item", origin: "standard input", name, bytes, run: null, seq };
+}
 function createPathSource(patterns, cwd, shard2, options2 = {}) {
   return {
     describe: () => `files matching ${patterns.join(", ")}`,
@@ -40351,6 +40371,12 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
       const seen = /* @__PURE__ */ new Set();
       let seq = 0;
       for (const pattern of patterns) {
+        if (pattern === STDIN) {
+          if (!inShard(`pattern\0${pattern}`, shard2)) continue;
+          seq += 1;
+          yield options2.stdin ? await stdinItem(options2.stdin(), seq) : { kind: "skip", origin: "standard input", reason: "stdin-not-available" };
+          continue;
+        }
         const listed = await listFiles(pattern, cwd);
         if (listed === null) {
           if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };

@@ -20,7 +20,7 @@ import { parseSettings, SettingsError } from './settings.ts';
 import { openArtifactState, readingFingerprint } from './sources/artifact-state.ts';
 import type { ArtifactState } from './sources/artifact-state.ts';
 import { artifactSourceFor } from './sources/artifact-source.ts';
-import { createPathSource, listFiles } from './sources/path-source.ts';
+import { createPathSource, listFiles, STDIN } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
 import type { IssueTracker } from './trackers/issue-tracker.ts';
@@ -33,7 +33,7 @@ Reads anonymous session summaries, aggregates errors by configuration and files
 one issue per configuration that errors too often.
 
 Where summaries come from (at least one):
-  --path PATH              file, folder or glob (.json, .jsonl, .ndjson, .zip); repeatable
+  --path PATH              file, folder or glob (.json, .jsonl, .ndjson, .zip), or - for standard input; repeatable
   --artifact-name GLOB     workflow-run artifact names to read (needs --repo); repeatable
 
   --format F               auto, session-summary, hasura-cli, segment or log (default auto)
@@ -192,9 +192,9 @@ export async function main(argv: string[]): Promise<number> {
     if (settings.paths.length > 0 && !merging) {
       // A path that names nothing is a typo, not an empty run: say so before anything is written.
       for (const pattern of settings.paths) {
-        if ((await listFiles(pattern, cwd)) === null) throw new SettingsError('path', `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
+        if (pattern !== STDIN && (await listFiles(pattern, cwd)) === null) throw new SettingsError('path', `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
       }
-      sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === 'log' }));
+      sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === 'log', stdin: () => process.stdin }));
     }
     if (settings.repository) {
       if (!settings.token) throw new SettingsError('GITHUB_TOKEN', 'is not set while --repo is given', 'a token in the GITHUB_TOKEN environment variable');

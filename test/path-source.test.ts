@@ -58,3 +58,16 @@ test('local NDJSON past the per-file limit is streamed, not skipped; other forma
   assert.deepEqual(events.map(describeEvent), ['read big.jsonl', 'skip big.json: file-too-large']);
   assert.ok(events[0]!.kind === 'item' && events[0]!.stream !== undefined, 'the NDJSON file is a stream');
 });
+
+test('"-" is standard input when the caller gives it, and a counted skip when it does not', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-path-'));
+  async function* chunks() {
+    yield new TextEncoder().encode('{"a":1}\n');
+    yield new TextEncoder().encode('{"a":2}\n');
+  }
+  const events: SourceEvent[] = [];
+  for await (const event of createPathSource(['-'], dir, null, { stdin: chunks }).read()) events.push(event);
+  assert.deepEqual(events.map(describeEvent), ['read standard input']);
+  assert.ok(events[0]!.kind === 'item' && events[0]!.name === 'stdin.jsonl' && new TextDecoder().decode(events[0]!.bytes) === '{"a":1}\n{"a":2}\n');
+  assert.deepEqual((await read(['-'], dir)).map(describeEvent), ['skip standard input: stdin-not-available']);
+});

@@ -76,18 +76,49 @@ export async function expand(pattern: string, cwd: string): Promise<string[] | n
   return files.length > 0 ? files : null;
 }
 
+/** The path that names standard input. */
+export const STDIN = '-';
+
+/** Standard input, read whole up to ARCHIVE_MAX_BYTES: NDJSON, or a JSON array when it starts with `[`. */
+async function stdinItem(chunks: AsyncIterable<Uint8Array>, seq: number): Promise<SourceEvent> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    length += chunk.byteLength;
+    if (length > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin: 'standard input', reason: 'file-too-large' };
+    parts.push(chunk);
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  // A JSON array is one document; anything else is read line by line.
+  let first = 0;
+  while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x09)) first += 1;
+  const name = bytes[first] === 0x5b ? 'stdin.json' : 'stdin.jsonl';
+  return { kind: 'item', origin: 'standard input', name, bytes, run: null, seq };
+}
+
 /**
  * With `shard`, only the files (and missing patterns) of that share are read. A file a folder
  * holds that is no record format is skipped with a reason, as is a `.log` file there unless
  * `logsInFolders` (format log): a stray debug.log is no session log.
  */
-export function createPathSource(patterns: string[], cwd: string, shard?: Shard | null, options: { logsInFolders?: boolean } = {}): Source {
+export function createPathSource(patterns: string[], cwd: string, shard?: Shard | null, options: { logsInFolders?: boolean; stdin?: () => AsyncIterable<Uint8Array> } = {}): Source {
   return {
     describe: () => `files matching ${patterns.join(', ')}`,
     async *read(): AsyncGenerator<SourceEvent> {
       const seen = new Set<string>();
       let seq = 0;
       for (const pattern of patterns) {
+        if (pattern === STDIN) {
+          if (!inShard(`pattern\u0000${pattern}`, shard)) continue;
+          seq += 1;
+          yield options.stdin ? await stdinItem(options.stdin(), seq) : { kind: 'skip', origin: 'standard input', reason: 'stdin-not-available' };
+          continue;
+        }
         const listed = await listFiles(pattern, cwd);
         if (listed === null) {
           if (inShard(`pattern\u0000${pattern}`, shard)) yield { kind: 'skip', origin: pattern, reason: 'path-not-found' };

@@ -9,11 +9,12 @@ import { test } from 'node:test';
 import { demoProfiles, generateSummaries } from '../fixtures/synthetic-summaries.ts';
 import { ROOT } from './run-action.ts';
 
-function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], cwd: string, env: Record<string, string> = {}, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } }, (error, stdout, stderr) =>
+    const child = execFile(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
+    if (input !== undefined) child.stdin!.end(input);
   });
 }
 
@@ -145,4 +146,21 @@ test('the CLI says what it did not read: a path naming nothing fails before writ
   const report = JSON.parse(await readFile(join(store, 'report.json'), 'utf8'));
   assert.deepEqual(report.intake.skipped, { 'log-file-in-folder': 1, 'unsupported-file-type': 1 });
   assert.equal(report.intake.records, (await readFile(join(ROOT, 'examples', 'summaries', 'linux-sessions.jsonl'), 'utf8')).trim().split('\n').length);
+});
+
+test('--path - reads standard input: NDJSON, or a JSON array', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-stdin-'));
+  const ndjson = await readFile(join(ROOT, 'examples', 'summaries', 'linux-sessions.jsonl'), 'utf8');
+  const lines = ndjson.trim().split('\n').length;
+  const piped = await cli(['--path', '-', '--store', join(dir, 'a'), '--now', '2026-11-21T00:00:00Z'], ROOT, {}, ndjson);
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.equal(JSON.parse(await readFile(join(dir, 'a', 'report.json'), 'utf8')).intake.records, lines);
+  const array = JSON.stringify(ndjson.trim().split('\n').map((line) => JSON.parse(line)));
+  const arrayRun = await cli(['--path', '-', '--store', join(dir, 'b'), '--now', '2026-11-21T00:00:00Z'], ROOT, {}, `\n  ${array}`);
+  assert.equal(arrayRun.code, 0, arrayRun.stderr);
+  assert.equal(JSON.parse(await readFile(join(dir, 'b', 'report.json'), 'utf8')).intake.records, lines);
+  // Nothing on standard input: nothing read, and the exit status says so.
+  const empty = await cli(['--path', '-', '--store', join(dir, 'c'), '--now', '2026-11-21T00:00:00Z'], ROOT, {}, '');
+  assert.equal(empty.code, 1);
+  assert.match(empty.stderr, /error: read no record from -/);
 });
