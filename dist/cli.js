@@ -13403,13 +13403,13 @@ var require_headers = __commonJS({
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
       cookies = null;
-      constructor(init) {
-        if (init instanceof _HeadersList) {
-          this[kHeadersMap] = new Map(init[kHeadersMap]);
-          this[kHeadersSortedMap] = init[kHeadersSortedMap];
-          this.cookies = init.cookies === null ? null : [...init.cookies];
+      constructor(init2) {
+        if (init2 instanceof _HeadersList) {
+          this[kHeadersMap] = new Map(init2[kHeadersMap]);
+          this[kHeadersSortedMap] = init2[kHeadersSortedMap];
+          this.cookies = init2.cookies === null ? null : [...init2.cookies];
         } else {
-          this[kHeadersMap] = new Map(init);
+          this[kHeadersMap] = new Map(init2);
           this[kHeadersSortedMap] = null;
         }
       }
@@ -13568,16 +13568,16 @@ var require_headers = __commonJS({
     var Headers = class _Headers {
       #guard;
       #headersList;
-      constructor(init = void 0) {
+      constructor(init2 = void 0) {
         webidl.util.markAsUncloneable(this);
-        if (init === kConstruct) {
+        if (init2 === kConstruct) {
           return;
         }
         this.#headersList = new HeadersList();
         this.#guard = "none";
-        if (init !== void 0) {
-          init = webidl.converters.HeadersInit(init, "Headers contructor", "init");
-          fill(this, init);
+        if (init2 !== void 0) {
+          init2 = webidl.converters.HeadersInit(init2, "Headers contructor", "init");
+          fill(this, init2);
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
@@ -13808,17 +13808,17 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response-json
-      static json(data, init = {}) {
+      static json(data, init2 = {}) {
         webidl.argumentLengthCheck(arguments, 1, "Response.json");
-        if (init !== null) {
-          init = webidl.converters.ResponseInit(init);
+        if (init2 !== null) {
+          init2 = webidl.converters.ResponseInit(init2);
         }
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
         const body = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
+        initializeResponse(responseObject, init2, { body: body[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
@@ -13842,7 +13842,7 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body = null, init = {}) {
+      constructor(body = null, init2 = {}) {
         webidl.util.markAsUncloneable(this);
         if (body === kConstruct) {
           return;
@@ -13850,7 +13850,7 @@ var require_response = __commonJS({
         if (body !== null) {
           body = webidl.converters.BodyInit(body);
         }
-        init = webidl.converters.ResponseInit(init);
+        init2 = webidl.converters.ResponseInit(init2);
         this[kState] = makeResponse({});
         this[kHeaders] = new Headers(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
@@ -13860,7 +13860,7 @@ var require_response = __commonJS({
           const [extractedBody, type] = extractBody(body);
           bodyWithType = { body: extractedBody, type };
         }
-        initializeResponse(this, init, bodyWithType);
+        initializeResponse(this, init2, bodyWithType);
       }
       // Returns response’s type, e.g., "cors".
       get type() {
@@ -13979,7 +13979,7 @@ var require_response = __commonJS({
       }
       return newResponse;
     }
-    function makeResponse(init) {
+    function makeResponse(init2) {
       return {
         aborted: false,
         rangeRequested: false,
@@ -13990,9 +13990,9 @@ var require_response = __commonJS({
         timingInfo: null,
         cacheState: "",
         statusText: "",
-        ...init,
-        headersList: init?.headersList ? new HeadersList(init?.headersList) : new HeadersList(),
-        urlList: init?.urlList ? [...init.urlList] : []
+        ...init2,
+        headersList: init2?.headersList ? new HeadersList(init2?.headersList) : new HeadersList(),
+        urlList: init2?.urlList ? [...init2.urlList] : []
       };
     }
     function makeNetworkError(reason) {
@@ -14062,23 +14062,23 @@ var require_response = __commonJS({
       assert(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
-    function initializeResponse(response, init, body) {
-      if (init.status !== null && (init.status < 200 || init.status > 599)) {
+    function initializeResponse(response, init2, body) {
+      if (init2.status !== null && (init2.status < 200 || init2.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
-      if ("statusText" in init && init.statusText != null) {
-        if (!isValidReasonPhrase(String(init.statusText))) {
+      if ("statusText" in init2 && init2.statusText != null) {
+        if (!isValidReasonPhrase(String(init2.statusText))) {
           throw new TypeError("Invalid statusText");
         }
       }
-      if ("status" in init && init.status != null) {
-        response[kState].status = init.status;
+      if ("status" in init2 && init2.status != null) {
+        response[kState].status = init2.status;
       }
-      if ("statusText" in init && init.statusText != null) {
-        response[kState].statusText = init.statusText;
+      if ("statusText" in init2 && init2.statusText != null) {
+        response[kState].statusText = init2.statusText;
       }
-      if ("headers" in init && init.headers != null) {
-        fill(response[kHeaders], init.headers);
+      if ("headers" in init2 && init2.headers != null) {
+        fill(response[kHeaders], init2.headers);
       }
       if (body) {
         if (nullBodyStatus.includes(response.status)) {
@@ -14274,7 +14274,7 @@ var require_request2 = __commonJS({
     var patchMethodWarning = false;
     var Request = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
-      constructor(input, init = {}) {
+      constructor(input, init2 = {}) {
         webidl.util.markAsUncloneable(this);
         if (input === kConstruct) {
           return;
@@ -14282,13 +14282,13 @@ var require_request2 = __commonJS({
         const prefix = "Request constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input = webidl.converters.RequestInfo(input, prefix, "input");
-        init = webidl.converters.RequestInit(init, prefix, "init");
+        init2 = webidl.converters.RequestInit(init2, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
         const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input === "string") {
-          this[kDispatcher] = init.dispatcher;
+          this[kDispatcher] = init2.dispatcher;
           let parsedURL;
           try {
             parsedURL = new URL(input, baseUrl2);
@@ -14303,7 +14303,7 @@ var require_request2 = __commonJS({
           request2 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
-          this[kDispatcher] = init.dispatcher || input[kDispatcher];
+          this[kDispatcher] = init2.dispatcher || input[kDispatcher];
           assert(input instanceof _Request);
           request2 = input[kState];
           signal = input[kSignal];
@@ -14313,10 +14313,10 @@ var require_request2 = __commonJS({
         if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
           window2 = request2.window;
         }
-        if (init.window != null) {
+        if (init2.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
         }
-        if ("window" in init) {
+        if ("window" in init2) {
           window2 = "no-window";
         }
         request2 = makeRequest({
@@ -14362,7 +14362,7 @@ var require_request2 = __commonJS({
           // URL list A clone of request’s URL list.
           urlList: [...request2.urlList]
         });
-        const initHasKey = Object.keys(init).length !== 0;
+        const initHasKey = Object.keys(init2).length !== 0;
         if (initHasKey) {
           if (request2.mode === "navigate") {
             request2.mode = "same-origin";
@@ -14375,8 +14375,8 @@ var require_request2 = __commonJS({
           request2.url = request2.urlList[request2.urlList.length - 1];
           request2.urlList = [request2.url];
         }
-        if (init.referrer !== void 0) {
-          const referrer = init.referrer;
+        if (init2.referrer !== void 0) {
+          const referrer = init2.referrer;
           if (referrer === "") {
             request2.referrer = "no-referrer";
           } else {
@@ -14393,12 +14393,12 @@ var require_request2 = __commonJS({
             }
           }
         }
-        if (init.referrerPolicy !== void 0) {
-          request2.referrerPolicy = init.referrerPolicy;
+        if (init2.referrerPolicy !== void 0) {
+          request2.referrerPolicy = init2.referrerPolicy;
         }
         let mode2;
-        if (init.mode !== void 0) {
-          mode2 = init.mode;
+        if (init2.mode !== void 0) {
+          mode2 = init2.mode;
         } else {
           mode2 = fallbackMode;
         }
@@ -14411,28 +14411,28 @@ var require_request2 = __commonJS({
         if (mode2 != null) {
           request2.mode = mode2;
         }
-        if (init.credentials !== void 0) {
-          request2.credentials = init.credentials;
+        if (init2.credentials !== void 0) {
+          request2.credentials = init2.credentials;
         }
-        if (init.cache !== void 0) {
-          request2.cache = init.cache;
+        if (init2.cache !== void 0) {
+          request2.cache = init2.cache;
         }
         if (request2.cache === "only-if-cached" && request2.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
-        if (init.redirect !== void 0) {
-          request2.redirect = init.redirect;
+        if (init2.redirect !== void 0) {
+          request2.redirect = init2.redirect;
         }
-        if (init.integrity != null) {
-          request2.integrity = String(init.integrity);
+        if (init2.integrity != null) {
+          request2.integrity = String(init2.integrity);
         }
-        if (init.keepalive !== void 0) {
-          request2.keepalive = Boolean(init.keepalive);
+        if (init2.keepalive !== void 0) {
+          request2.keepalive = Boolean(init2.keepalive);
         }
-        if (init.method !== void 0) {
-          let method = init.method;
+        if (init2.method !== void 0) {
+          let method = init2.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
             request2.method = mayBeNormalized;
@@ -14454,8 +14454,8 @@ var require_request2 = __commonJS({
             patchMethodWarning = true;
           }
         }
-        if (init.signal !== void 0) {
-          signal = init.signal;
+        if (init2.signal !== void 0) {
+          signal = init2.signal;
         }
         this[kState] = request2;
         const ac = new AbortController();
@@ -14497,7 +14497,7 @@ var require_request2 = __commonJS({
         }
         if (initHasKey) {
           const headersList = getHeadersList(this[kHeaders]);
-          const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
+          const headers = init2.headers !== void 0 ? init2.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
             for (const { name, value } of headers.rawValues()) {
@@ -14509,13 +14509,13 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = input instanceof _Request ? input[kState].body : null;
-        if ((init.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
+        if ((init2.body != null || inputBody != null) && (request2.method === "GET" || request2.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
-        if (init.body != null) {
+        if (init2.body != null) {
           const [extractedBody, contentType] = extractBody(
-            init.body,
+            init2.body,
             request2.keepalive
           );
           initBody = extractedBody;
@@ -14525,7 +14525,7 @@ var require_request2 = __commonJS({
         }
         const inputOrInitBody = initBody ?? inputBody;
         if (inputOrInitBody != null && inputOrInitBody.source == null) {
-          if (initBody != null && init.duplex == null) {
+          if (initBody != null && init2.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
           if (request2.mode !== "same-origin" && request2.mode !== "cors") {
@@ -14720,46 +14720,46 @@ var require_request2 = __commonJS({
       }
     };
     mixinBody(Request);
-    function makeRequest(init) {
+    function makeRequest(init2) {
       return {
-        method: init.method ?? "GET",
-        localURLsOnly: init.localURLsOnly ?? false,
-        unsafeRequest: init.unsafeRequest ?? false,
-        body: init.body ?? null,
-        client: init.client ?? null,
-        reservedClient: init.reservedClient ?? null,
-        replacesClientId: init.replacesClientId ?? "",
-        window: init.window ?? "client",
-        keepalive: init.keepalive ?? false,
-        serviceWorkers: init.serviceWorkers ?? "all",
-        initiator: init.initiator ?? "",
-        destination: init.destination ?? "",
-        priority: init.priority ?? null,
-        origin: init.origin ?? "client",
-        policyContainer: init.policyContainer ?? "client",
-        referrer: init.referrer ?? "client",
-        referrerPolicy: init.referrerPolicy ?? "",
-        mode: init.mode ?? "no-cors",
-        useCORSPreflightFlag: init.useCORSPreflightFlag ?? false,
-        credentials: init.credentials ?? "same-origin",
-        useCredentials: init.useCredentials ?? false,
-        cache: init.cache ?? "default",
-        redirect: init.redirect ?? "follow",
-        integrity: init.integrity ?? "",
-        cryptoGraphicsNonceMetadata: init.cryptoGraphicsNonceMetadata ?? "",
-        parserMetadata: init.parserMetadata ?? "",
-        reloadNavigation: init.reloadNavigation ?? false,
-        historyNavigation: init.historyNavigation ?? false,
-        userActivation: init.userActivation ?? false,
-        taintedOrigin: init.taintedOrigin ?? false,
-        redirectCount: init.redirectCount ?? 0,
-        responseTainting: init.responseTainting ?? "basic",
-        preventNoCacheCacheControlHeaderModification: init.preventNoCacheCacheControlHeaderModification ?? false,
-        done: init.done ?? false,
-        timingAllowFailed: init.timingAllowFailed ?? false,
-        urlList: init.urlList,
-        url: init.urlList[0],
-        headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
+        method: init2.method ?? "GET",
+        localURLsOnly: init2.localURLsOnly ?? false,
+        unsafeRequest: init2.unsafeRequest ?? false,
+        body: init2.body ?? null,
+        client: init2.client ?? null,
+        reservedClient: init2.reservedClient ?? null,
+        replacesClientId: init2.replacesClientId ?? "",
+        window: init2.window ?? "client",
+        keepalive: init2.keepalive ?? false,
+        serviceWorkers: init2.serviceWorkers ?? "all",
+        initiator: init2.initiator ?? "",
+        destination: init2.destination ?? "",
+        priority: init2.priority ?? null,
+        origin: init2.origin ?? "client",
+        policyContainer: init2.policyContainer ?? "client",
+        referrer: init2.referrer ?? "client",
+        referrerPolicy: init2.referrerPolicy ?? "",
+        mode: init2.mode ?? "no-cors",
+        useCORSPreflightFlag: init2.useCORSPreflightFlag ?? false,
+        credentials: init2.credentials ?? "same-origin",
+        useCredentials: init2.useCredentials ?? false,
+        cache: init2.cache ?? "default",
+        redirect: init2.redirect ?? "follow",
+        integrity: init2.integrity ?? "",
+        cryptoGraphicsNonceMetadata: init2.cryptoGraphicsNonceMetadata ?? "",
+        parserMetadata: init2.parserMetadata ?? "",
+        reloadNavigation: init2.reloadNavigation ?? false,
+        historyNavigation: init2.historyNavigation ?? false,
+        userActivation: init2.userActivation ?? false,
+        taintedOrigin: init2.taintedOrigin ?? false,
+        redirectCount: init2.redirectCount ?? 0,
+        responseTainting: init2.responseTainting ?? "basic",
+        preventNoCacheCacheControlHeaderModification: init2.preventNoCacheCacheControlHeaderModification ?? false,
+        done: init2.done ?? false,
+        timingAllowFailed: init2.timingAllowFailed ?? false,
+        urlList: init2.urlList,
+        url: init2.urlList[0],
+        headersList: init2.headersList ? new HeadersList(init2.headersList) : new HeadersList()
       };
     }
     function cloneRequest(request2) {
@@ -15008,12 +15008,12 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch3(input, init = void 0) {
+    function fetch3(input, init2 = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input, init);
+        requestObject = new Request(input, init2);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -18025,9 +18025,9 @@ var require_events = __commonJS({
           ports
         });
       }
-      static createFastMessageEvent(type, init) {
-        const messageEvent = new _MessageEvent(kConstruct, type, init);
-        messageEvent.#eventInit = init;
+      static createFastMessageEvent(type, init2) {
+        const messageEvent = new _MessageEvent(kConstruct, type, init2);
+        messageEvent.#eventInit = init2;
         messageEvent.#eventInit.data ??= null;
         messageEvent.#eventInit.origin ??= "";
         messageEvent.#eventInit.lastEventId ??= "";
@@ -18326,7 +18326,7 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target, eventFactory = (type, init2) => new Event(type, init2), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
@@ -18404,7 +18404,7 @@ var require_util7 = __commonJS({
         response.socket.destroy();
       }
       if (reason) {
-        fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
+        fireEvent("error", ws, (type, init2) => new ErrorEvent(type, init2), {
           error: new Error(reason),
           message: reason
         });
@@ -18712,7 +18712,7 @@ var require_connection = __commonJS({
         code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
-      fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
+      fireEvent("close", ws, (type, init2) => new CloseEvent(type, init2), {
         wasClean,
         code,
         reason
@@ -20501,9 +20501,9 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch3(init, options2 = void 0) {
+    module.exports.fetch = async function fetch3(init2, options2 = void 0) {
       try {
-        return await fetchImpl(init, options2);
+        return await fetchImpl(init2, options2);
       } catch (err) {
         if (err && typeof err === "object") {
           Error.captureStackTrace(err);
@@ -38543,10 +38543,10 @@ function httpStatusOf(error) {
   return null;
 }
 function wholeBodyFetch(base) {
-  return async (input, init) => {
-    const response = await base(input, init);
+  return async (input, init2) => {
+    const response = await base(input, init2);
     const bodyless = [101, 204, 205, 304].includes(response.status) || response.status >= 300 && response.status < 400;
-    if (bodyless || init?.method === "HEAD") return response;
+    if (bodyless || init2?.method === "HEAD") return response;
     const body = await response.arrayBuffer();
     const whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     Object.defineProperty(whole, "url", { value: response.url });
@@ -40204,33 +40204,167 @@ function formatPValue(value) {
   return `${mantissa}e${exponent}`;
 }
 
-// src/render/charts.ts
-var round1 = (value) => Math.round(value * 10) / 10;
-function xAxis(days) {
-  return `[${days.map((point) => `"${point.day.slice(5)}"`).join(", ")}]`;
+// src/render/trend.ts
+var RATE_MIN_SESSIONS = 10;
+var MAX_BUCKETS = 16;
+var DAILY_UP_TO_DAYS = 14;
+var DAY_MS2 = 864e5;
+function bucketDaysFor(days) {
+  if (days <= DAILY_UP_TO_DAYS) return 1;
+  return 7 * Math.ceil(days / (7 * MAX_BUCKETS));
 }
-function rateChart(days) {
-  if (!Array.isArray(days) || days.length === 0) return "_No sessions to chart._";
-  const top = Math.min(100, Math.max(5, Math.ceil(Math.max(...days.map((point) => point.rate * 100)) / 5) * 5));
+function dayNumber(day) {
+  const time = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(time) ? Math.floor(time / DAY_MS2) : Number.NaN;
+}
+function dayString(number) {
+  return new Date(number * DAY_MS2).toISOString().slice(0, 10);
+}
+function unitOf(bucketDays) {
+  if (bucketDays === 1) return "day";
+  if (bucketDays === 7) return "week";
+  return bucketDays % 7 === 0 ? `${bucketDays / 7} weeks` : `${bucketDays} days`;
+}
+function trendOf(input) {
+  const known = (days) => (Array.isArray(days) ? days : []).map((bucket) => ({ day: dayNumber(bucket.day), sessions: bucket.sessions, errored: bucket.erroredSessions })).filter((bucket) => Number.isFinite(bucket.day));
+  const mine = known(input.days);
+  const others = known(input.others);
+  const seen = [...mine, ...others].map((bucket) => bucket.day);
+  const windowFirst = Math.floor(input.start.getTime() / DAY_MS2);
+  const windowLast = Math.max(windowFirst, Math.floor((input.end.getTime() - 1) / DAY_MS2));
+  let first = windowFirst;
+  let last = windowLast;
+  for (const day of seen) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  const bucketDays = bucketDaysFor(last - first + 1);
+  const count = Math.ceil((last - first + 1) / bucketDays);
+  const buckets = [];
+  for (let index = 0; index < count; index += 1) {
+    const bucketLast = last - (count - 1 - index) * bucketDays;
+    const bucketFirst = Math.max(first, bucketLast - bucketDays + 1);
+    const start = dayString(bucketFirst);
+    buckets.push({ label: start.slice(5), first: start, last: dayString(bucketLast), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 });
+  }
+  const at = (day) => buckets[count - 1 - Math.floor((last - day) / bucketDays)];
+  for (const bucket of mine) {
+    const into = at(bucket.day);
+    into.sessions += bucket.sessions;
+    into.erroredSessions += bucket.errored;
+  }
+  for (const bucket of others) {
+    const into = at(bucket.day);
+    into.otherSessions += bucket.sessions;
+    into.otherErrored += bucket.errored;
+  }
+  const comparison = input.comparison && others.length > 0 ? input.comparison : null;
+  return { unit: unitOf(bucketDays), bucketDays, buckets, subject: input.subject, comparison, minRateSessions: RATE_MIN_SESSIONS };
+}
+function daysWithout(all, part) {
+  const less = new Map(part.map((bucket) => [bucket.day, bucket]));
+  return all.map((bucket) => {
+    const minus = less.get(bucket.day);
+    return minus ? { day: bucket.day, sessions: Math.max(0, bucket.sessions - minus.sessions), erroredSessions: Math.max(0, bucket.erroredSessions - minus.erroredSessions) } : { ...bucket };
+  }).filter((bucket) => bucket.sessions > 0);
+}
+function sumDays(sets) {
+  const sum = /* @__PURE__ */ new Map();
+  for (const days of sets) {
+    for (const bucket of days) {
+      const mine = sum.get(bucket.day);
+      if (mine) {
+        mine.sessions += bucket.sessions;
+        mine.erroredSessions += bucket.erroredSessions;
+      } else sum.set(bucket.day, { ...bucket });
+    }
+  }
+  return [...sum.values()].sort((a, b) => a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+}
+
+// src/render/charts.ts
+var CHART_COLOURS = { errors: "#e5534b", comparison: "#388bfd", sessions: "#8c959f" };
+var CHART_HEIGHT = 300;
+var round1 = (value) => Math.round(value * 10) / 10;
+var GAP = (top) => -top;
+function init(palette, height = CHART_HEIGHT) {
+  return `%%{init: {"xyChart": {"height": ${height}}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(", ")}"}}}}%%`;
+}
+function percentTop(rates) {
+  return Math.min(100, Math.max(5, Math.ceil(Math.max(0, ...rates.map((rate) => rate * 100)) / 5) * 5));
+}
+function countTop(counts) {
+  return Math.max(10, Math.ceil(Math.max(0, ...counts)));
+}
+function asTrend(input, subject = "these sessions") {
+  if (!Array.isArray(input)) return input && typeof input === "object" && Array.isArray(input.buckets) ? input : null;
+  const days = input.filter((point) => point && typeof point.day === "string");
+  if (days.length === 0) return null;
+  const sorted = days.map((point) => point.day).sort();
+  const end = new Date(Date.parse(`${sorted.at(-1).slice(0, 10)}T00:00:00Z`) + 864e5);
+  if (!Number.isFinite(end.getTime())) return null;
+  return trendOf({ days, start: /* @__PURE__ */ new Date(`${sorted[0].slice(0, 10)}T00:00:00Z`), end, subject });
+}
+function xAxis(trend) {
+  return `[${trend.buckets.map((bucket) => `"${bucket.label}"`).join(", ")}]`;
+}
+function sessionsOf(trend) {
+  return trend.buckets.reduce((sum, bucket) => sum + bucket.sessions, 0);
+}
+function rateChart(input) {
+  const trend = asTrend(input);
+  if (!trend || sessionsOf(trend) === 0) return "_No sessions to chart._";
+  const enough = (sessions) => sessions >= (trend.minRateSessions || RATE_MIN_SESSIONS);
+  const bars = trend.buckets.map((bucket) => enough(bucket.sessions) ? bucket.erroredSessions / bucket.sessions : null);
+  if (bars.every((bar) => bar === null)) {
+    return `_No ${trend.unit} had ${trend.minRateSessions} or more sessions of ${trend.subject}: too few for a rate per ${trend.unit}._`;
+  }
+  let line = null;
+  let lineText = "";
+  if (trend.comparison) {
+    const otherSessions = trend.buckets.reduce((sum, bucket) => sum + bucket.otherSessions, 0);
+    const otherErrored = trend.buckets.reduce((sum, bucket) => sum + bucket.otherErrored, 0);
+    if (trend.buckets.every((bucket) => enough(bucket.otherSessions))) {
+      line = trend.buckets.map((bucket) => bucket.otherErrored / bucket.otherSessions);
+      lineText = ` Blue line: ${trend.comparison}.`;
+    } else if (otherSessions > 0) {
+      line = trend.buckets.map(() => otherErrored / otherSessions);
+      lineText = ` Blue line: ${trend.comparison}, over the whole window (some ${trend.unit}s had too few for a rate of their own).`;
+    }
+  }
+  const rates = [...bars.map((bar) => bar ?? 0), ...line ?? []];
+  const top = percentTop(rates);
+  const gaps = bars.some((bar) => bar === null) ? ` A ${trend.unit} with fewer than ${trend.minRateSessions} of its sessions has no bar.` : "";
   return [
+    `_Errored-session rate per ${trend.unit} (%). Red bars: ${trend.subject}.${gaps}${lineText}_`,
+    "",
     "```mermaid",
+    init(line ? [CHART_COLOURS.errors, CHART_COLOURS.comparison] : [CHART_COLOURS.errors]),
     "xychart-beta",
-    '    title "Errored-session rate per day (%)"',
-    `    x-axis ${xAxis(days)}`,
+    `    title "Errored-session rate per ${trend.unit} (%)"`,
+    `    x-axis ${xAxis(trend)}`,
     `    y-axis "errored %" 0 --> ${top}`,
-    `    line [${days.map((point) => round1(point.rate * 100)).join(", ")}]`,
+    `    bar [${bars.map((bar) => bar === null ? GAP(top) : round1(bar * 100)).join(", ")}]`,
+    ...line ? [`    line [${line.map((rate) => round1(rate * 100)).join(", ")}]`] : [],
     "```"
   ].join("\n");
 }
-function sessionsChart(days) {
-  if (!Array.isArray(days) || days.length === 0) return "_No sessions to chart._";
+function sessionsChart(input) {
+  const trend = asTrend(input);
+  if (!trend || sessionsOf(trend) === 0) return "_No sessions to chart._";
+  const top = countTop(trend.buckets.map((bucket) => bucket.sessions));
   return [
+    `_Sessions per ${trend.unit} (${trend.subject}). Grey: all of them; red: those that errored._`,
+    "",
     "```mermaid",
+    init([CHART_COLOURS.sessions, CHART_COLOURS.errors]),
     "xychart-beta",
-    '    title "Sessions per day"',
-    `    x-axis ${xAxis(days)}`,
-    `    y-axis "sessions" 0 --> ${Math.max(1, ...days.map((point) => point.sessions))}`,
-    `    bar [${days.map((point) => point.sessions).join(", ")}]`,
+    `    title "Sessions per ${trend.unit}"`,
+    `    x-axis ${xAxis(trend)}`,
+    `    y-axis "sessions" 0 --> ${top}`,
+    `    bar [${trend.buckets.map((bucket) => bucket.sessions).join(", ")}]`,
+    // No red stub where nothing errored: the grey stub already reads 0.
+    `    bar [${trend.buckets.map((bucket) => bucket.erroredSessions > 0 ? bucket.erroredSessions : GAP(top)).join(", ")}]`,
     "```"
   ].join("\n");
 }
@@ -40240,7 +40374,14 @@ function cell(value) {
 }
 function markdownTable(rows, columns) {
   if (!Array.isArray(rows) || rows.length === 0 || columns.length === 0) return "";
-  return [`| ${columns.join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${columns.map((column) => cell(row[column])).join(" | ")} |`)].join("\n");
+  const keys = columns.map((column) => column.includes(":") ? column.slice(0, column.indexOf(":")) : column);
+  const headings = columns.map((column) => column.includes(":") ? column.slice(column.indexOf(":") + 1) : column);
+  const numeric = keys.map((key) => rows.every((row) => typeof row[key] === "number"));
+  return [
+    `| ${headings.map((heading) => cell(heading)).join(" | ")} |`,
+    `|${numeric.map((isNumber) => isNumber ? "---:" : "---").join("|")}|`,
+    ...rows.map((row) => `| ${keys.map((key) => cell(row[key])).join(" | ")} |`)
+  ].join("\n");
 }
 
 // src/render/template-check.ts
@@ -40342,8 +40483,9 @@ var HELPERS = {
   duration: (value) => formatDuration(Number(value)),
   pvalue: (value) => formatPValue(Number(value)),
   interval: (value) => formatInterval(value),
-  rateChart: (days) => rateChart(days),
-  sessionsChart: (days) => sessionsChart(days),
+  // `trend` (or, in templates written before it, `days`): the charts take either.
+  rateChart: (trend) => rateChart(trend),
+  sessionsChart: (trend) => sessionsChart(trend),
   table: (...args) => markdownTable(args[0], args.slice(1, -1).map(String))
 };
 var SAMPLE = {
@@ -40391,10 +40533,21 @@ var SAMPLE = {
     { day: "2026-01-01", sessions: 12, erroredSessions: 2, rate: 2 / 12 },
     { day: "2026-01-02", sessions: 8, erroredSessions: 3, rate: 3 / 8 }
   ],
+  trend: trendOf({
+    days: [
+      { day: "2026-01-01", sessions: 12, erroredSessions: 2 },
+      { day: "2026-01-02", sessions: 8, erroredSessions: 3 }
+    ],
+    start: /* @__PURE__ */ new Date("2026-01-01T00:00:00Z"),
+    end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"),
+    subject: "this problem",
+    others: [{ day: "2026-01-01", sessions: 100, erroredSessions: 2 }],
+    comparison: "all other sessions"
+  }),
   appVersions: ["1.0.0"],
-  topErrorKinds: [{ kind: "KeyError", count: 3 }],
+  topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
   runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the rest, with the excess spread over enough installations" }
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the rest, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
 };
 function lineOf(error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -40604,9 +40757,9 @@ var GROUP_FIELDS = [
   "error_kind"
 ];
 var MAX_PUBLISHED_INSTALLATIONS = 1e3;
-var DAY_MS2 = 24 * 60 * 60 * 1e3;
+var DAY_MS3 = 24 * 60 * 60 * 1e3;
 function lookbackStart(now, lookbackDays) {
-  return new Date(now.getTime() - lookbackDays * DAY_MS2);
+  return new Date(now.getTime() - lookbackDays * DAY_MS3);
 }
 var SettingsError = class extends Error {
   constructor(input, problem, accepted) {
@@ -42790,8 +42943,15 @@ function newerThanAll(versions, seen) {
 var OTHER = "(other)";
 var TOP_ERROR_KINDS = 5;
 var EVIDENCE_RUNS = 10;
+function addKindCount(counts, name, sessions, lines2) {
+  const mine = counts.get(name);
+  if (mine) {
+    mine.sessions += sessions;
+    mine.lines += lines2;
+  } else counts.set(name, { sessions, lines: lines2 });
+}
 var DURATION_ACCURACY = 0.01;
-var DAY_MS3 = 864e5;
+var DAY_MS4 = 864e5;
 function quantile(group, q) {
   if (!group.durations) return Number.isNaN(group.firstDuration) ? 0 : Math.max(0, group.firstDuration);
   return group.durations.count === 0 ? 0 : Math.max(0, group.durations.getValueAtQuantile(q));
@@ -42836,9 +42996,9 @@ function figuresOf(group, fields) {
     lastSessionAt: new Date(group.last).toISOString(),
     durationMedianSeconds: quantile(group, 0.5),
     durationP95Seconds: quantile(group, 0.95),
-    topErrorKinds: [...group.errorKinds ?? []].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
+    topErrorKinds: [...group.errorKinds ?? []].map(([kind, { sessions, lines: lines2 }]) => ({ kind, sessions, lines: lines2, count: lines2 })).sort((a, b) => b.sessions - a.sessions || b.lines - a.lines || (a.kind < b.kind ? -1 : 1)).slice(0, TOP_ERROR_KINDS),
     runs: [...group.runs?.values() ?? []].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-    days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS3).toISOString().slice(0, 10), ...bucket })),
+    days: [...group.days].sort((a, b) => a[0] - b[0]).map(([day, bucket]) => ({ day: new Date(day * DAY_MS4).toISOString().slice(0, 10), ...bucket })),
     // "(other)" is no version: it would sort after every release and read as the newest.
     appVersions: (group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version]).filter((version) => version !== OTHER),
     singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions
@@ -42915,7 +43075,7 @@ function mergeAccumulator(into, from) {
   into.errored += from.errored;
   if (from.errorKinds) {
     const counts = into.errorKinds ??= /* @__PURE__ */ new Map();
-    for (const [name, count] of from.errorKinds) counts.set(name, (counts.get(name) ?? 0) + count);
+    for (const [name, count] of from.errorKinds) addKindCount(counts, name, count.sessions, count.lines);
   }
   if (from.runs) {
     const runs = into.runs ??= /* @__PURE__ */ new Map();
@@ -42974,7 +43134,7 @@ function recodeRareKinds(cells, seen, min, result) {
     for (const [name, count] of cell2.errorKinds ?? []) {
       if (!names.has(name)) continue;
       cell2.errorKinds.delete(name);
-      cell2.errorKinds.set(OTHER, (cell2.errorKinds.get(OTHER) ?? 0) + count);
+      addKindCount(cell2.errorKinds, OTHER, count.sessions, count.lines);
     }
     for (const [name, figures2] of cell2.kinds ?? []) {
       if (!names.has(name)) continue;
@@ -43171,7 +43331,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
         fields: groupBy2.map((name, index) => ({ name, value: values[index] })),
         erroredSessions: figures2.sessions,
         errorRate: figures2.sessions / group.sessions,
-        topErrorKinds: [{ kind, count: figures2.occurrences }],
+        topErrorKinds: [{ kind, sessions: figures2.sessions, lines: figures2.occurrences, count: figures2.occurrences }],
         runs: [...figures2.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
         days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures2.days.get(dayNumbers[index]) ?? 0 })),
         population: { sessions: totals.sessions, erroredSessions: totalByKind.get(kind) ?? 0 }
@@ -43197,7 +43357,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
       if (hasInstall) countInstall(group, compact, summary);
       if (errored) track(group.erroredBy ??= new EventTracker(), compact, summary, hasInstall);
       addVersion(group, summary.app.version);
-      const day = Math.floor(started / DAY_MS3);
+      const day = Math.floor(started / DAY_MS4);
       let bucket = group.days.get(day);
       if (!bucket) {
         bucket = { sessions: 0, erroredSessions: 0 };
@@ -43214,7 +43374,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
         for (const kind in kinds) {
           if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
           const counts = group.errorKinds ??= /* @__PURE__ */ new Map();
-          counts.set(kind, (counts.get(kind) ?? 0) + kinds[kind]);
+          addKindCount(counts, kind, 1, kinds[kind]);
           let seen = totals.kindInstalls.get(kind);
           if (!seen) totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
           seen.sessions += 1;
@@ -43284,12 +43444,12 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
         if (measure === null) {
           merged.errored += part.errored;
           const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
-          for (const [name, count] of part.errorKinds ?? []) counts.set(name, (counts.get(name) ?? 0) + count);
+          for (const [name, count] of part.errorKinds ?? []) addKindCount(counts, name, count.sessions, count.lines);
           for (const evidence of part.runs?.values() ?? []) addEvidence(evidence);
         } else if (kind) {
           merged.errored += kind.sessions;
           const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
-          counts.set(measure, (counts.get(measure) ?? 0) + kind.occurrences);
+          addKindCount(counts, measure, kind.sessions, kind.occurrences);
           for (const evidence of kind.runs.values()) addEvidence(evidence);
         }
       }
@@ -45487,7 +45647,7 @@ async function applyPlan(plan, options2) {
     };
     if (dryRun && WRITES.has(action.kind)) {
       log(`[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ""}: ${result.title}${result.comment ? ` (with a comment)` : ""}`);
-      results.push(result);
+      results.push(action.kind === "report" ? { ...result, body: action.body } : result);
       continue;
     }
     switch (action.kind) {
@@ -45552,7 +45712,7 @@ async function applyPlan(plan, options2) {
 }
 
 // src/trackers/plan-issues.ts
-var DAY_MS4 = 864e5;
+var DAY_MS5 = 864e5;
 var RECOVERED_P = 1e-3;
 function issuesByFingerprint(issues) {
   const found = /* @__PURE__ */ new Map();
@@ -45593,7 +45753,7 @@ function figures(group, confidence2) {
 function cleanFor(group, days, options2, filedRate = null) {
   if (!group) return true;
   const today = Date.UTC(options2.now.getUTCFullYear(), options2.now.getUTCMonth(), options2.now.getUTCDate());
-  const since = new Date(today - (days - 1) * DAY_MS4).toISOString().slice(0, 10);
+  const since = new Date(today - (days - 1) * DAY_MS5).toISOString().slice(0, 10);
   const first = group.days[0]?.day;
   if (first !== void 0 && first > since) return false;
   const reference = group.baseline.errorRate ?? 0;
@@ -45740,6 +45900,16 @@ function escapeTitle(value) {
 }
 
 // src/render/issue-context.ts
+function trendOfGroup(group, run) {
+  if (!run) {
+    const days = group.days.map((bucket) => bucket.day).sort();
+    const start = days.length > 0 ? /* @__PURE__ */ new Date(`${days[0]}T00:00:00Z`) : /* @__PURE__ */ new Date(0);
+    const end = days.length > 0 ? new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 864e5) : /* @__PURE__ */ new Date(864e5);
+    return trendOf({ days: group.days, start, end, subject: "this problem" });
+  }
+  const others = daysWithout(run.daysOf(group.problem.measure), group.days);
+  return trendOf({ days: group.days, start: run.start, end: run.end, subject: "this problem", others, comparison: "all other sessions" });
+}
 var KIND_TEXT = {
   configuration: "one configuration",
   "since-version": "a platform from a version on",
@@ -45747,7 +45917,7 @@ var KIND_TEXT = {
   platform: "a platform on every version",
   slice: "a set of configurations"
 };
-function issueContext(group, rule, escape = escapeMarkdown) {
+function issueContext(group, rule, escape = escapeMarkdown, run) {
   const fields = group.fields.map((field) => ({ name: field.name, value: escape(field.value) }));
   const problem = group.problem;
   const version = (entry) => ({
@@ -45795,15 +45965,24 @@ function issueContext(group, rule, escape = escapeMarkdown) {
     interval: group.interval,
     flagged: group.flagged,
     days: group.days.map((bucket) => ({ ...bucket, rate: bucket.erroredSessions / bucket.sessions })),
+    trend: trendOfGroup(group, run),
     appVersions: group.appVersions.map(escape),
-    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), count: entry.count })),
-    runs: group.runs.map((run) => ({
-      id: run.id,
-      url: run.url,
-      branch: run.branch === null ? "(unknown)" : escape(run.branch),
-      erroredSessions: run.erroredSessions
+    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), sessions: entry.sessions, lines: entry.lines, count: entry.lines })),
+    runs: group.runs.map((run2) => ({
+      id: run2.id,
+      url: run2.url,
+      branch: run2.branch === null ? "(unknown)" : escape(run2.branch),
+      erroredSessions: run2.erroredSessions
     })),
-    rule: { ...rule, alpha: 1 - rule.confidence, verdict: group.verdict }
+    rule: {
+      minSessions: rule.minSessions,
+      errorRateThreshold: rule.errorRateThreshold,
+      lookbackDays: rule.lookbackDays,
+      confidence: rule.confidence,
+      alpha: 1 - rule.confidence,
+      verdict: group.verdict,
+      ignoreLabel: escape(rule.ignoreLabel ?? "crash-report:ignore")
+    }
   };
 }
 
@@ -45900,7 +46079,7 @@ function newestVersionOf(cells) {
   const versions = new Set(cells.flatMap((cell2) => cell2.appVersions));
   return versions.size === 0 ? null : sortVersions([...versions]).at(-1);
 }
-function draftProblemIssues({ settings, findings, cells, existing, renderer }) {
+function draftProblemIssues({ settings, findings, cells, existing, renderer, run }) {
   const problems = findings.problems;
   const cellKeys = new Map(cells.map((cell2) => [cell2.fingerprint, cell2]));
   const legacyOf = (problem) => cells.filter((cell2) => cell2.flagged && findings.covers(problem, cell2)).map((cell2) => cell2.fingerprint);
@@ -45909,9 +46088,15 @@ function draftProblemIssues({ settings, findings, cells, existing, renderer }) {
     existing,
     settings.groupBy
   );
-  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
+  const rule = {
+    minSessions: settings.minSessions,
+    errorRateThreshold: settings.errorRateThreshold,
+    lookbackDays: settings.lookbackDays,
+    confidence: settings.confidence,
+    ignoreLabel: settings.ignoreLabel ?? "crash-report:ignore"
+  };
   const draftOf = (group, issue, duplicates) => {
-    const text = renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
+    const text = renderer.render(issueContext(group, rule, escapeTitle, run), issueContext(group, rule, escapeMarkdown, run));
     return {
       fingerprint: group.fingerprint,
       label: group.problem.label,
@@ -45941,21 +46126,32 @@ function draftProblemIssues({ settings, findings, cells, existing, renderer }) {
 // src/report/usage-report.ts
 var REPORT_MARKER = "<!-- crash-report-aggregator:usage-report -->";
 var REPORT_TITLE = "Crash report: usage and errors";
+function issueRef(link) {
+  return link.url && /^https?:\/\//.test(link.url) ? `[#${link.number}](${link.url})` : `#${link.number}`;
+}
 function breakdown(title, groups2, total) {
   if (groups2.length === 0) return "";
   const rows = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, 25).map((group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} |`);
   return [`### ${title}`, "", "| | sessions | share | errored | errored rate |", "|---|---:|---:|---:|---:|", ...rows].join("\n");
 }
+function versionOrder(a, b) {
+  if (a === OTHER || b === OTHER) return a === b ? 0 : a === OTHER ? 1 : -1;
+  return compareVersions(a, b);
+}
+function newestFirst(a, b) {
+  return a === OTHER || b === OTHER ? versionOrder(a, b) : compareVersions(b, a);
+}
 function matrixTable(matrix, maxVersions = 8) {
   if (matrix.length === 0) return "";
-  const platforms = [...new Set(matrix.map((group) => group.fields[0].value))].sort();
+  const platforms = [...new Set(matrix.map((group) => group.fields[0].value))].sort((a, b) => a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0);
   const bySessions = /* @__PURE__ */ new Map();
   for (const group of matrix) bySessions.set(group.fields[1].value, (bySessions.get(group.fields[1].value) ?? 0) + group.sessions);
-  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort();
+  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(versionOrder);
   const cell2 = (platform, version) => {
     const group = matrix.find((candidate) => candidate.fields[0].value === platform && candidate.fields[1].value === version);
     if (!group) return "";
-    return `${group.flagged ? "\u{1F534} " : ""}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}`;
+    const issues = group.flagged && group.issues && group.issues.length > 0 ? ` ${group.issues.map(issueRef).join(" ")}` : "";
+    return `${group.flagged ? "\u{1F534} " : ""}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}${issues}`;
   };
   return [
     `| OS \\ version | ${versions.map(escapeMarkdown).join(" | ")} |`,
@@ -45963,31 +46159,61 @@ function matrixTable(matrix, maxVersions = 8) {
     ...platforms.map((platform) => `| ${escapeMarkdown(platform)} | ${versions.map((version) => cell2(platform, version)).join(" | ")} |`)
   ].join("\n");
 }
+function versionTable(groups2, total, confidence2, maxVersions = 25) {
+  if (groups2.length === 0) return "";
+  const shown = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, maxVersions);
+  const rows = shown.sort((a, b) => newestFirst(a.fields[0]?.value ?? "", b.fields[0]?.value ?? "")).map(
+    (group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} | ${formatInterval(group.interval)} |`
+  );
+  const note = groups2.length > shown.length ? `
+
+The ${shown.length} versions with the most sessions of ${groups2.length}.` : "";
+  return [
+    "### App versions",
+    "",
+    `| version | sessions | share | errored | errored rate | ${formatPercent(confidence2)} interval |`,
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows
+  ].join("\n") + note;
+}
+function dayOf(time) {
+  return time.toISOString().slice(0, 10);
+}
 function renderUsageReport(figures2) {
   const { all } = figures2;
-  if (!all) return `## ${REPORT_TITLE}
+  const asOf = figures2.asOf ?? null;
+  const start = figures2.windowStart ?? (asOf ? new Date(asOf.getTime() - figures2.lookbackDays * 864e5) : null);
+  const window2 = asOf && start ? `As of ${dayOf(asOf)}: sessions started from ${dayOf(start)} on (the last ${figures2.lookbackDays} days).` : `Sessions of the last ${figures2.lookbackDays} days.`;
+  if (!all) return `${window2}
 
-No sessions in the last ${figures2.lookbackDays} days.`;
-  const days = all.days.map((bucket) => ({ ...bucket, rate: bucket.erroredSessions / bucket.sessions }));
-  const kinds = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.count)} |`);
+No sessions in the window.`;
+  const kinds = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`);
+  const trend = trendOf({
+    days: all.days,
+    start: start ?? new Date(Date.parse(`${all.firstSessionAt.slice(0, 10)}T00:00:00Z`)),
+    end: asOf ?? new Date(Date.parse(`${all.lastSessionAt.slice(0, 10)}T00:00:00Z`) + 864e5),
+    subject: "all sessions",
+    others: figures2.outsideProblems ?? null,
+    comparison: figures2.outsideProblems ? "the sessions outside every problem" : null
+  });
   return [
-    `## ${REPORT_TITLE}`,
+    window2,
     "",
-    `${formatCount(all.sessions)} sessions in the last ${figures2.lookbackDays} days, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${all.installsApproximate ? "about " : ""}${formatCount(all.installs)} installations that sent an install ID.`,
+    `${formatCount(all.sessions)} sessions, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${all.installsApproximate ? "about " : ""}${formatCount(all.installs)} installations that sent an install ID.`,
     "",
     "### Errored-session rate by OS and app version",
     "",
     matrixTable(figures2.matrix),
     "",
+    versionTable(figures2.byVersion, all.sessions, figures2.confidence ?? 0.95),
+    "",
     "### Trend",
     "",
-    rateChart(days),
+    rateChart(trend),
     "",
-    sessionsChart(days),
+    sessionsChart(trend),
     "",
     breakdown("Sessions by OS", figures2.byOs, all.sessions),
-    "",
-    breakdown("Sessions by app version", figures2.byVersion, all.sessions),
     "",
     breakdown("Sessions by runtime version", figures2.byRuntime, all.sessions),
     "",
@@ -45995,11 +46221,11 @@ No sessions in the last ${figures2.lookbackDays} days.`;
     "",
     `Median ${formatDuration(all.durationMedianSeconds)}, 95th percentile ${formatDuration(all.durationP95Seconds)}.`,
     "",
-    "### Most frequent error kinds",
+    "### Error kinds",
     "",
-    kinds.length > 0 ? ["| error kind | count |", "|---|---:|", ...kinds].join("\n") : "No error kinds reported.",
+    kinds.length > 0 ? ["| error kind | sessions | error lines |", "|---|---:|---:|", ...kinds].join("\n") : "No error kinds reported.",
     "",
-    `<sub>Updated by crash-report-aggregator on each run from anonymous session summaries; \u{1F534} marks configurations covered by a problem.${figures2.publication ? ` ${escapeMarkdown(figures2.publication)}` : ""} Text above or below this section is kept.</sub>`
+    `<sub>Updated by crash-report-aggregator from anonymous session summaries when the figures change. \u{1F534} marks configurations covered by a problem, with its issue.${figures2.publication ? ` ${escapeMarkdown(figures2.publication)}` : ""} Text above or below this section is kept.</sub>`
   ].join("\n");
 }
 
@@ -46089,7 +46315,7 @@ async function runTriage(settings, deps) {
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
   const cubeFields = publicationFields(settings);
   const cube = createAggregator(cubeFields, { live: liveConfigurations(settings) });
-  const onSession = (summary, run, times) => cube.add(summary, run, times);
+  const onSession = (summary, run2, times) => cube.add(summary, run2, times);
   let tally;
   if (settings.mode === "merge") {
     const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
@@ -46124,41 +46350,65 @@ async function runTriage(settings, deps) {
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
   }
+  const everything = grouped([]).groups()[0] ?? null;
+  const daysByMeasure = /* @__PURE__ */ new Map();
+  const run = {
+    start: windowStart,
+    end: now,
+    daysOf(measure) {
+      if (measure === null) return everything?.days ?? [];
+      let days = daysByMeasure.get(measure);
+      if (!days) daysByMeasure.set(measure, days = aggregator.combine(aggregator.cells().keys, measure).days);
+      return days;
+    }
+  };
   let issues = [];
   const label = settings.labels[0];
   const existing = problems.length > 0 || groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const drafts = draftProblemIssues({ settings, findings, cells: groups2, existing, renderer: deps.renderer });
+  const drafts = draftProblemIssues({ settings, findings, cells: groups2, existing, renderer: deps.renderer, run });
+  const apply = (plan) => applyPlan(plan, {
+    tracker: deps.tracker,
+    labels: settings.labels,
+    dryRun: settings.dryRun,
+    log: log.info,
+    existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(label)).keys())
+  });
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
     log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
     const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups2)), held: heldByRule(existing, findings.fields, recoded.cells) });
-    if (settings.reportIssue) {
-      const usage = renderUsageReport({
-        all: grouped([]).groups()[0] ?? null,
-        byOs: grouped(["os.platform"]).groups(),
-        byVersion: grouped(["app.version"]).groups(),
-        byRuntime: grouped(["runtime.version"]).groups(),
-        matrix,
-        lookbackDays: settings.lookbackDays,
-        publication
-      });
-      const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
-      if (report) plan.push(report);
-    }
-    issues = await applyPlan(plan, {
-      tracker: deps.tracker,
-      labels: settings.labels,
-      dryRun: settings.dryRun,
-      log: log.info,
-      existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(label)).keys())
-    });
+    issues = await apply(plan);
   } else {
     log.info("No problem found.");
+  }
+  const issueOf = new Map(issues.filter((issue) => issue.number !== null && issue.kind !== "duplicate").map((issue) => [issue.fingerprint, { number: issue.number, url: issue.url }]));
+  const linkedMatrix = matrix.map((cell2) => {
+    if (!cell2.flagged) return cell2;
+    const links = problems.filter((problem) => groups2.some((group) => group.flagged && shared(cell2, group) && findings.covers(problem, group))).map((problem) => issueOf.get(problem.fingerprint)).filter((link) => link !== void 0);
+    return links.length > 0 ? { ...cell2, issues: links } : cell2;
+  });
+  if (settings.reportIssue) {
+    const covered = groups2.filter((group) => group.flagged);
+    const usage = renderUsageReport({
+      all: everything,
+      byOs: grouped(["os.platform"]).groups(),
+      byVersion: judgeGroups(grouped(["app.version"]).groups(), settings),
+      byRuntime: grouped(["runtime.version"]).groups(),
+      matrix: linkedMatrix,
+      lookbackDays: settings.lookbackDays,
+      asOf: now,
+      windowStart,
+      confidence: settings.confidence,
+      outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
+      publication
+    });
+    const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
+    if (report) issues = [...issues, ...await apply([report])];
   }
   const cellsWithIssue = groups2.map((cell2) => {
     const problem = problems.find((candidate) => findings.covers(candidate, cell2));
     return problem ? { ...cell2, problemFingerprint: problem.fingerprint } : cell2;
   });
-  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues, folded, recoded });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix: linkedMatrix, problems, issues, folded, recoded });
 }
 
 // src/sources/artifact-state.ts

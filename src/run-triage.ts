@@ -25,6 +25,11 @@ import type { IssueTracker } from './trackers/issue-tracker.ts';
 import { issuesByFingerprint, planIssues, planReportIssue } from './trackers/plan-issues.ts';
 import { draftProblemIssues, heldByRule, newestVersionOf, planOptions } from './trackers/problem-drafts.ts';
 import { renderUsageReport, REPORT_MARKER, REPORT_TITLE } from './report/usage-report.ts';
+import type { MatrixCell } from './report/usage-report.ts';
+import type { DayBucket } from './aggregate/accumulator.ts';
+import type { RunDays } from './render/issue-context.ts';
+import { daysWithout, sumDays } from './render/trend.ts';
+import type { PlannedAction } from './trackers/plan-issues.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -209,35 +214,66 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? 'configuration' : 'wider'} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
   }
 
+  // The charts' time axis is the window; their comparison is every other session, counted like the problem's.
+  const everything = grouped([]).groups()[0] ?? null;
+  const daysByMeasure = new Map<string, DayBucket[]>();
+  const run: RunDays = {
+    start: windowStart,
+    end: now,
+    daysOf(measure) {
+      if (measure === null) return everything?.days ?? [];
+      let days = daysByMeasure.get(measure);
+      if (!days) daysByMeasure.set(measure, (days = aggregator.combine(aggregator.cells().keys, measure).days));
+      return days;
+    },
+  };
+
   let issues: AppliedAction[] = [];
   const label = settings.labels[0]!;
   const existing = problems.length > 0 || groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer: deps.renderer });
-  if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
-    log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
-    const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups)), held: heldByRule(existing, findings.fields, recoded.cells) });
-    if (settings.reportIssue) {
-      const usage = renderUsageReport({
-        all: grouped([]).groups()[0] ?? null,
-        byOs: grouped(['os.platform']).groups(),
-        byVersion: grouped(['app.version']).groups(),
-        byRuntime: grouped(['runtime.version']).groups(),
-        matrix,
-        lookbackDays: settings.lookbackDays,
-        publication,
-      });
-      const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
-      if (report) plan.push(report);
-    }
-    issues = await applyPlan(plan, {
+  const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer: deps.renderer, run });
+  const apply = (plan: PlannedAction[]) =>
+    applyPlan(plan, {
       tracker: deps.tracker,
       labels: settings.labels,
       dryRun: settings.dryRun,
       log: log.info,
       existingNow: async () => new Set(issuesByFingerprint(await deps.tracker.listIssues(label)).keys()),
     });
+  if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
+    log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
+    const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups)), held: heldByRule(existing, findings.fields, recoded.cells) });
+    issues = await apply(plan);
   } else {
     log.info('No problem found.');
+  }
+  // 🔴 cells of the OS × version table name the issues of the problems that cover them.
+  const issueOf = new Map(issues.filter((issue) => issue.number !== null && issue.kind !== 'duplicate').map((issue) => [issue.fingerprint, { number: issue.number!, url: issue.url }]));
+  const linkedMatrix: MatrixCell[] = matrix.map((cell) => {
+    if (!cell.flagged) return cell;
+    const links = problems
+      .filter((problem) => groups.some((group) => group.flagged && shared(cell, group) && findings.covers(problem, group)))
+      .map((problem) => issueOf.get(problem.fingerprint))
+      .filter((link) => link !== undefined);
+    return links.length > 0 ? { ...cell, issues: links } : cell;
+  });
+  if (settings.reportIssue) {
+    const covered = groups.filter((group) => group.flagged);
+    const usage = renderUsageReport({
+      all: everything,
+      byOs: grouped(['os.platform']).groups(),
+      byVersion: judgeGroups(grouped(['app.version']).groups(), settings),
+      byRuntime: grouped(['runtime.version']).groups(),
+      matrix: linkedMatrix,
+      lookbackDays: settings.lookbackDays,
+      asOf: now,
+      windowStart,
+      confidence: settings.confidence,
+      outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
+      publication,
+    });
+    const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
+    if (report) issues = [...issues, ...(await apply([report]))];
   }
   // Each cell points at its problem's issue in the report and the job summary.
   const cellsWithIssue = groups.map((cell) => {
@@ -245,5 +281,5 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     return problem ? { ...cell, problemFingerprint: problem.fingerprint } : cell;
   });
 
-  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix, problems, issues, folded, recoded });
+  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix: linkedMatrix, problems, issues, folded, recoded });
 }

@@ -19,7 +19,7 @@ test('examples/templates render a compact issue', async () => {
         appVersions: ['2.3.1', '2.4.0'],
         days: [{ day: '2026-11-20', sessions: 60, erroredSessions: 24 }],
         runs: [{ id: 7, url: 'https://github.com/o/r/actions/runs/7', branch: 'main', erroredSessions: 2 }],
-        topErrorKinds: [{ kind: 'KeyError', count: 5 }],
+        topErrorKinds: [{ kind: 'KeyError', sessions: 3, lines: 5, count: 5 }],
       },
       groupFigures('linux', 400, 4),
     ],
@@ -29,8 +29,8 @@ test('examples/templates render a compact issue', async () => {
   const problem = { ...group!, problem: problemInfo('windows') };
   const { title, body } = renderer.render(issueContext(problem, rule, escapeTitle), issueContext(problem, rule));
   assert.equal(title, '[crash] windows');
-  assert.match(body, /^\*\*os\.platform windows\*\*: 40\.0% errored \(24\/60, 95\.0% interval 28\.6%–52\.6%\) vs 1\.00% elsewhere\. A problem: significantly worse than the other sessions\./);
+  assert.match(body, /^\*\*os\.platform windows\*\*: 40\.0% errored \(24\/60, 95\.0% interval 28\.6%–52\.6%\) vs 1\.00% of all other sessions\. A problem: significantly worse than the other sessions\./);
   assert.match(body, /Failing runs: \[#7\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/7\)/);
-  assert.match(body, /Versions seen: 2\.3\.1, 2\.4\.0$/);
-  assert.match(body, /\| kind \| count \|\n\|---\|---\|\n\| KeyError \| 5 \|/);
+  assert.match(body, /Versions seen: 2\.3\.1, 2\.4\.0\. To mute this issue add the label crash-report:ignore\.$/);
+  assert.match(body, /\| error kind \| sessions \| error lines \|\n\|---\|---:\|---:\|\n\| KeyError \| 3 \| 5 \|/);
 });

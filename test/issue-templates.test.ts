@@ -31,7 +31,7 @@ const group: ProblemGroup = {
   lastSessionAt: '2026-11-20T23:18:58.056Z',
   durationMedianSeconds: 502,
   durationP95Seconds: 1639,
-  topErrorKinds: [{ kind: 'PermissionError', count: 44 }],
+  topErrorKinds: [{ kind: 'PermissionError', sessions: 21, lines: 44, count: 44 }],
   runs: [{ id: 77, url: 'https://github.com/o/r/actions/runs/77', branch: 'feat/<b>', erroredSessions: 3 }],
   days: [
     { day: '2026-11-19', sessions: 20, erroredSessions: 4 },

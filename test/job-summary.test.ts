@@ -56,13 +56,18 @@ test('the job summary tables every group, escapes data, links issues and lists r
   composeJobSummary({ ...report, requests: { reads: 12, writes: 2 } }, writer);
   const html = writer.html;
   assert.match(html, /120 sessions in 2 groups \(130 records read; 4 rejected, 5 duplicates, 1 outside the 7-day window\)/);
-  assert.match(html, /<tr><td>&lt;script&gt;@\u200dx<\/td><td>20<\/td><td>10<\/td><td>50\.0%<\/td><td>0\.0%–100\.0%<\/td><td>n\/a<\/td><td>🔴 yes<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr>/);
-  assert.match(html, /<tr><td>linux<\/td><td>100<\/td><td>1<\/td><td>1\.00%<\/td><td>0\.0%–100\.0%<\/td><td>n\/a<\/td><td>no: <\/td><td><\/td><\/tr>/);
+  // Figures right-aligned; the interval unbroken at its dash (word joiners); a covered cell names its problem's issue.
+  assert.match(html, /<tr><th>os\.platform<\/th><th align="right">sessions<\/th><th align="right">errored<\/th><th align="right">rate<\/th><th align="right">95% interval<\/th><th align="right">all other sessions<\/th><th>problem<\/th><\/tr>/);
+  assert.match(html, /<tr><td>&lt;script&gt;@\u200dx<\/td><td align="right">20<\/td><td align="right">10<\/td><td align="right">50\.0%<\/td><td align="right">0\.0%\u2060–\u2060100\.0%<\/td><td align="right">n\/a<\/td><td>🔴 <a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr>/);
+  assert.match(html, /<tr><td>linux<\/td><td align="right">100<\/td><td align="right">1<\/td><td align="right">1\.00%<\/td><td align="right">0\.0%\u2060–\u2060100\.0%<\/td><td align="right">n\/a<\/td><td>no<\/td><\/tr>/);
   assert.match(html, /<li><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a> \(os\.platform &lt;script&gt;@\u200dx\): opened<\/li>/);
-  assert.match(html, /<tr><td><code>invalid-json<\/code><\/td><td>4<\/td><\/tr>/);
-  assert.match(html, /<tr><td><code>artifact-expired<\/code><\/td><td>2<\/td><\/tr>/);
+  assert.match(html, /<tr><td><code>invalid-json<\/code><\/td><td align="right">4<\/td><\/tr>/);
+  assert.match(html, /<tr><td><code>artifact-expired<\/code><\/td><td align="right">2<\/td><\/tr>/);
   assert.match(html, /GitHub REST requests: 12 reads, 2 writes\./);
-  assert.match(html, /<h3>Problems<\/h3>\n<table><tr><th>problem<\/th><th>sessions<\/th><th>errored<\/th><th>rate<\/th><th>compared with<\/th><th>installations affected<\/th><th>issue<\/th><\/tr><tr><td>os\.platform &lt;script&gt;@\u200dx<\/td><td>20<\/td><td>10<\/td><td>50\.0%<\/td><td>1\.00% elsewhere<\/td><td>no IDs: sessions stand in<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr><\/table>/);
+  assert.match(
+    html,
+    /<h3>Problems<\/h3>\n<table>\n<tr><th>problem<\/th><th align="right">sessions<\/th><th align="right">errored<\/th><th align="right">rate<\/th><th>compared with<\/th><th align="right">installations affected<\/th><th>issue<\/th><\/tr>\n<tr><td>os\.platform &lt;script&gt;@\u200dx<\/td><td align="right">20<\/td><td align="right">10<\/td><td align="right">50\.0%<\/td><td>1\.00% elsewhere<\/td><td align="right">no IDs: sessions stand in<\/td><td><a href="https:\/\/github\.com\/o\/r\/issues\/3">#3<\/a><\/td><\/tr>\n<\/table>/,
+  );
   assert.doesNotMatch(html, /<script>/);
 });
 
@@ -97,4 +102,28 @@ test('without install IDs the job summary says sessions stand in, even when noth
   const none = htmlSummary();
   composeJobSummary({ ...report, recoded: { ...recoded, sessionsStandIn: false } }, none);
   assert.doesNotMatch(none.html, /stand in for installations/);
+});
+
+test('a dry run lists the dashboard it would write, and shows its body folded away', () => {
+  const writer = htmlSummary();
+  const body = '<!-- crash-report-aggregator:usage-report -->\nAs of 2026-01-08: sessions started from 2026-01-01 on (the last 7 days).';
+  const dashboard = { kind: 'report' as const, fingerprint: '', label: 'Crash report: usage and errors', title: 'Crash report: usage and errors', number: null, url: null, dryRun: true, comment: null, body };
+  composeJobSummary({ ...report, dryRun: true, issues: [dashboard] }, writer);
+  assert.match(writer.html, /<li>Crash report: usage and errors \(Crash report: usage and errors\): dashboard would be written<\/li>/);
+  assert.match(writer.html, /<details><summary>The dashboard this run would write<\/summary>\n\n<!-- crash-report-aggregator:usage-report -->\nAs of 2026-01-08/);
+  assert.doesNotMatch(writer.html, /undefined|would be dashboard/);
+  // A real run lists it without the body.
+  const real = htmlSummary();
+  composeJobSummary({ ...report, issues: [{ ...dashboard, dryRun: false, number: 4, url: 'https://github.com/o/r/issues/4' }] }, real);
+  assert.doesNotMatch(real.html, /<details>/);
+});
+
+test('the worst-groups chart says which groups it leaves out', () => {
+  const writer = htmlSummary();
+  const matrix = report.groups.map((group) => ({ ...group, fields: [group.fields[0]!, { name: 'app.version', value: '1.0.0' }] }));
+  const small = { ...report.groups[1]!, sessions: 4, erroredSessions: 1, fields: [{ name: 'os.platform', value: 'freebsd' }] };
+  composeJobSummary({ ...report, matrix, groups: [...report.groups, small] }, writer);
+  assert.match(writer.html, /xychart-beta horizontal/);
+  assert.match(writer.html, /The chart leaves out 1 group\(s\) with fewer than 10 sessions \(min-sessions\)/);
+  assert.doesNotMatch(writer.html.slice(writer.html.indexOf('xychart-beta')), /"freebsd"/);
 });

@@ -42,7 +42,12 @@ export interface GroupFigures {
   lastSessionAt: string;
   durationMedianSeconds: number;
   durationP95Seconds: number;
-  topErrorKinds: { kind: string; count: number }[];
+  /**
+   * The exception classes raised most, by the sessions that raised them: `sessions`
+   * affected, `lines` the error lines they logged of it (`count`, kept for templates
+   * written before, is `lines`).
+   */
+  topErrorKinds: ErrorKindFigures[];
   /** Workflow runs that carried errored sessions of this group, newest first. */
   runs: RunEvidence[];
   /** Sessions and errored sessions per UTC day the sessions started on, oldest first. */
@@ -78,7 +83,7 @@ export interface Accumulator {
   durations: DDSketch | null;
   firstDuration: number;
   // Made on first use: most configurations of a run with many distinct values never need them.
-  errorKinds: Map<string, number> | null;
+  errorKinds: Map<string, KindCount> | null;
   runs: Map<number, RunEvidence> | null;
   /** By day number since the epoch (UTC). */
   days: Map<number, { sessions: number; erroredSessions: number }>;
@@ -90,6 +95,28 @@ export interface Accumulator {
   kinds: Map<string, KindFigures> | null;
   /** Errored sessions per installation, made on the first errored session. */
   erroredBy: EventTracker | null;
+}
+
+/** One exception class in a cell: the sessions that raised it and the error lines they logged of it. */
+export interface KindCount {
+  sessions: number;
+  lines: number;
+}
+
+export interface ErrorKindFigures {
+  kind: string;
+  sessions: number;
+  lines: number;
+  count: number;
+}
+
+/** Adds `sessions` and `lines` of class `name` to `counts`. */
+export function addKindCount(counts: Map<string, KindCount>, name: string, sessions: number, lines: number): void {
+  const mine = counts.get(name);
+  if (mine) {
+    mine.sessions += sessions;
+    mine.lines += lines;
+  } else counts.set(name, { sessions, lines });
 }
 
 export interface KindFigures {
@@ -154,8 +181,8 @@ export function figuresOf(group: Accumulator, fields: readonly GroupField[]): Gr
     durationMedianSeconds: quantile(group, 0.5),
     durationP95Seconds: quantile(group, 0.95),
     topErrorKinds: [...(group.errorKinds ?? [])]
-      .map(([kind, count]) => ({ kind, count }))
-      .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1))
+      .map(([kind, { sessions, lines }]) => ({ kind, sessions, lines, count: lines }))
+      .sort((a, b) => b.sessions - a.sessions || b.lines - a.lines || (a.kind < b.kind ? -1 : 1))
       .slice(0, TOP_ERROR_KINDS),
     runs: [...(group.runs?.values() ?? [])].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
     days: [...group.days]
@@ -253,7 +280,7 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator): void {
   into.errored += from.errored;
   if (from.errorKinds) {
     const counts = (into.errorKinds ??= new Map());
-    for (const [name, count] of from.errorKinds) counts.set(name, (counts.get(name) ?? 0) + count);
+    for (const [name, count] of from.errorKinds) addKindCount(counts, name, count.sessions, count.lines);
   }
   if (from.runs) {
     const runs = (into.runs ??= new Map());

@@ -11,7 +11,7 @@ import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
 import { EventTracker } from './cell-events.ts';
 import type { ConfigCell, EventCell } from './cell-events.ts';
-import { acceptDuration, addRun, addVersion, cellOf, countInstall, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeSessions, newAccumulator, track } from './accumulator.ts';
+import { acceptDuration, addKindCount, addRun, addVersion, cellOf, countInstall, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeSessions, newAccumulator, track } from './accumulator.ts';
 import type { Accumulator, GroupFigures, RunEvidence } from './accumulator.ts';
 import { installationsOf } from './installations.ts';
 import { OTHER, recodeRare, recodeRareKinds } from './recode-rare.ts';
@@ -141,7 +141,7 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
         fields: groupBy.map((name, index) => ({ name, value: values[index]! })),
         erroredSessions: figures.sessions,
         errorRate: figures.sessions / group.sessions,
-        topErrorKinds: [{ kind, count: figures.occurrences }],
+        topErrorKinds: [{ kind, sessions: figures.sessions, lines: figures.occurrences, count: figures.occurrences }],
         runs: [...figures.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
         days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures.days.get(dayNumbers[index]!) ?? 0 })),
         population: { sessions: totals.sessions, erroredSessions: totalByKind.get(kind) ?? 0 },
@@ -185,7 +185,7 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
         for (const kind in kinds) {
           if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
           const counts = (group.errorKinds ??= new Map());
-          counts.set(kind, (counts.get(kind) ?? 0) + kinds[kind]!);
+          addKindCount(counts, kind, 1, kinds[kind]!);
           let seen = totals.kindInstalls.get(kind);
           if (!seen) totals.kindInstalls.set(kind, (seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() }));
           seen.sessions += 1;
@@ -258,12 +258,12 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
         if (measure === null) {
           merged.errored += part.errored;
           const counts = (merged.errorKinds ??= new Map());
-          for (const [name, count] of part.errorKinds ?? []) counts.set(name, (counts.get(name) ?? 0) + count);
+          for (const [name, count] of part.errorKinds ?? []) addKindCount(counts, name, count.sessions, count.lines);
           for (const evidence of part.runs?.values() ?? []) addEvidence(evidence);
         } else if (kind) {
           merged.errored += kind.sessions;
           const counts = (merged.errorKinds ??= new Map());
-          counts.set(measure, (counts.get(measure) ?? 0) + kind.occurrences);
+          addKindCount(counts, measure, kind.sessions, kind.occurrences);
           for (const evidence of kind.runs.values()) addEvidence(evidence);
         }
       }

@@ -8,7 +8,7 @@
 // rare configuration: its figures exist only inside a merged cell.
 
 import type { GroupField } from '../settings.ts';
-import { cellOf, figuresOf, mergeAccumulator, mergeKind, OTHER } from './accumulator.ts';
+import { addKindCount, cellOf, figuresOf, mergeAccumulator, mergeKind, OTHER } from './accumulator.ts';
 import type { Accumulator, GroupFigures } from './accumulator.ts';
 import { InstallCounter } from './install-counter.ts';
 import { installationsOf } from './installations.ts';
@@ -57,7 +57,7 @@ export function recodeRareKinds(cells: Iterable<Accumulator>, seen: ReadonlyMap<
     for (const [name, count] of cell.errorKinds ?? []) {
       if (!names.has(name)) continue;
       cell.errorKinds!.delete(name);
-      cell.errorKinds!.set(OTHER, (cell.errorKinds!.get(OTHER) ?? 0) + count);
+      addKindCount(cell.errorKinds!, OTHER, count.sessions, count.lines);
     }
     for (const [name, figures] of cell.kinds ?? []) {
       if (!names.has(name)) continue;

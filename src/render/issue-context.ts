@@ -1,8 +1,11 @@
 // The data a template sees for one group. Every string that came from a summary
 // is escaped for Markdown here, before any template touches it.
 
+import type { DayBucket } from '../aggregate/accumulator.ts';
 import type { ProblemGroup } from '../problems/judge-problems.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
+import { daysWithout, trendOf } from './trend.ts';
+import type { Trend } from './trend.ts';
 
 export interface VersionFigures {
   version: string;
@@ -61,14 +64,17 @@ export interface IssueContext {
   /** Wilson score interval of the errored-session rate at rule.confidence. */
   interval: { low: number; high: number };
   flagged: boolean;
-  /** Sessions per UTC day, oldest first, with the day's errored-session rate. */
+  /** Sessions per UTC day that had any, oldest first, with the day's errored-session rate. */
   days: { day: string; sessions: number; erroredSessions: number; rate: number }[];
+  /** The whole window by day (or week past 14 days), with all other sessions to compare: what the charts draw. */
+  trend: Trend;
   /** App versions seen in the group, oldest first. */
   appVersions: string[];
-  topErrorKinds: { kind: string; count: number }[];
+  /** The classes raised most: sessions that raised each, and the error lines they logged (`count` is `lines`). */
+  topErrorKinds: { kind: string; sessions: number; lines: number; count: number }[];
   runs: { id: number; url: string; branch: string; erroredSessions: number }[];
   /** alpha = 1 - confidence: the chance of any false issue in a run over healthy data. */
-  rule: { minSessions: number; errorRateThreshold: number; lookbackDays: number; confidence: number; alpha: number; verdict: string };
+  rule: { minSessions: number; errorRateThreshold: number; lookbackDays: number; confidence: number; alpha: number; verdict: string; ignoreLabel: string };
 }
 
 export interface RuleContext {
@@ -76,6 +82,28 @@ export interface RuleContext {
   errorRateThreshold: number;
   lookbackDays: number;
   confidence: number;
+  /** The label that mutes an issue, named in the footer (escaped here). */
+  ignoreLabel?: string;
+}
+
+/** The run's window and every session's days, for the charts' time axis and comparison. */
+export interface RunDays {
+  start: Date;
+  end: Date;
+  /** Every session of the run by day, counting as errored those that raised `measure` (null: any errored session). */
+  daysOf(measure: string | null): DayBucket[];
+}
+
+/** The window and comparison of `group`'s charts: all other sessions of the run, or none without `run`. */
+export function trendOfGroup(group: ProblemGroup, run: RunDays | null | undefined): Trend {
+  if (!run) {
+    const days = group.days.map((bucket) => bucket.day).sort();
+    const start = days.length > 0 ? new Date(`${days[0]}T00:00:00Z`) : new Date(0);
+    const end = days.length > 0 ? new Date(Date.parse(`${days.at(-1)}T00:00:00Z`) + 86_400_000) : new Date(86_400_000);
+    return trendOf({ days: group.days, start, end, subject: 'this problem' });
+  }
+  const others = daysWithout(run.daysOf(group.problem.measure), group.days);
+  return trendOf({ days: group.days, start: run.start, end: run.end, subject: 'this problem', others, comparison: 'all other sessions' });
 }
 
 /**
@@ -90,7 +118,7 @@ const KIND_TEXT: Record<string, string> = {
   slice: 'a set of configurations',
 };
 
-export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (value: string) => string = escapeMarkdown): IssueContext {
+export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (value: string) => string = escapeMarkdown, run?: RunDays | null): IssueContext {
   const fields = group.fields.map((field) => ({ name: field.name, value: escape(field.value) }));
   const problem = group.problem;
   const version = (entry: { version: string; sessions: number; events: number }): VersionFigures => ({
@@ -138,14 +166,23 @@ export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (va
     interval: group.interval,
     flagged: group.flagged,
     days: group.days.map((bucket) => ({ ...bucket, rate: bucket.erroredSessions / bucket.sessions })),
+    trend: trendOfGroup(group, run),
     appVersions: group.appVersions.map(escape),
-    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), count: entry.count })),
+    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), sessions: entry.sessions, lines: entry.lines, count: entry.lines })),
     runs: group.runs.map((run) => ({
       id: run.id,
       url: run.url,
       branch: run.branch === null ? '(unknown)' : escape(run.branch),
       erroredSessions: run.erroredSessions,
     })),
-    rule: { ...rule, alpha: 1 - rule.confidence, verdict: group.verdict },
+    rule: {
+      minSessions: rule.minSessions,
+      errorRateThreshold: rule.errorRateThreshold,
+      lookbackDays: rule.lookbackDays,
+      confidence: rule.confidence,
+      alpha: 1 - rule.confidence,
+      verdict: group.verdict,
+      ignoreLabel: escape(rule.ignoreLabel ?? 'crash-report:ignore'),
+    },
   };
 }

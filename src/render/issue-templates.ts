@@ -5,6 +5,8 @@ import Handlebars from 'handlebars';
 import { formatCount, formatDuration, formatInterval, formatPercent, formatPValue } from './format.ts';
 import { markdownTable, rateChart, sessionsChart } from './charts.ts';
 import type { DayPoint } from './charts.ts';
+import { trendOf } from './trend.ts';
+import type { Trend } from './trend.ts';
 import type { IssueContext } from './issue-context.ts';
 import { findUnknownField } from './template-check.ts';
 
@@ -32,8 +34,9 @@ const HELPERS: Record<string, (...args: unknown[]) => string> = {
   duration: (value) => formatDuration(Number(value)),
   pvalue: (value) => formatPValue(Number(value)),
   interval: (value) => formatInterval(value as { low: number; high: number }),
-  rateChart: (days) => rateChart(days as DayPoint[]),
-  sessionsChart: (days) => sessionsChart(days as DayPoint[]),
+  // `trend` (or, in templates written before it, `days`): the charts take either.
+  rateChart: (trend) => rateChart(trend as Trend | DayPoint[]),
+  sessionsChart: (trend) => sessionsChart(trend as Trend | DayPoint[]),
   table: (...args) => markdownTable(args[0] as Record<string, unknown>[], args.slice(1, -1).map(String)),
 };
 
@@ -82,10 +85,21 @@ const SAMPLE: IssueContext = {
     { day: '2026-01-01', sessions: 12, erroredSessions: 2, rate: 2 / 12 },
     { day: '2026-01-02', sessions: 8, erroredSessions: 3, rate: 3 / 8 },
   ],
+  trend: trendOf({
+    days: [
+      { day: '2026-01-01', sessions: 12, erroredSessions: 2 },
+      { day: '2026-01-02', sessions: 8, erroredSessions: 3 },
+    ],
+    start: new Date('2026-01-01T00:00:00Z'),
+    end: new Date('2026-01-03T00:00:00Z'),
+    subject: 'this problem',
+    others: [{ day: '2026-01-01', sessions: 100, erroredSessions: 2 }],
+    comparison: 'all other sessions',
+  }),
   appVersions: ['1.0.0'],
-  topErrorKinds: [{ kind: 'KeyError', count: 3 }],
+  topErrorKinds: [{ kind: 'KeyError', sessions: 2, lines: 3, count: 3 }],
   runs: [{ id: 1, url: 'https://github.com/o/r/actions/runs/1', branch: 'main', erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: 'significantly worse than the rest, with the excess spread over enough installations' },
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: 'significantly worse than the rest, with the excess spread over enough installations', ignoreLabel: 'crash-report:ignore' },
 };
 
 function lineOf(error: unknown): string {

@@ -44,6 +44,22 @@ function reasonRows(counts: Record<string, number>): string[][] {
     .map(([reason, count]) => [`<code>${escapeHtml(reason)}</code>`, formatCount(count)]);
 }
 
+/**
+ * An HTML table whose figure columns are right-aligned (`align`, which GitHub's sanitiser
+ * keeps; @actions/core's addTable has no alignment). Headings and cells must be safe HTML.
+ */
+export function htmlTable(headings: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string {
+  const align = (index: number) => (right[index] ? ' align="right"' : '');
+  const head = `<tr>${headings.map((heading, index) => `<th${align(index)}>${heading}</th>`).join('')}</tr>`;
+  const body = rows.map((row) => `<tr>${row.map((cell, index) => `<td${align(index)}>${cell}</td>`).join('')}</tr>`).join('\n');
+  return `<table>\n${head}\n${body}\n</table>\n`;
+}
+
+/** An interval that does not break at its dash (word joiners either side). */
+function unbroken(text: string): string {
+  return text.replace(/–/g, '\u2060–\u2060');
+}
+
 export function composeJobSummary(report: RunReport, summary: SummaryWriter): SummaryWriter {
   const { totals, intake } = report;
   const partial = report.partial;
@@ -86,7 +102,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
 
   if (report.problems.length > 0 && !partial) {
     summary.addHeading('Problems', 3);
-    const problemHeader = ['problem', 'sessions', 'errored', 'rate', 'compared with', 'installations affected', 'issue'].map((data) => ({ data, header: true }));
+    const problemHeader = ['problem', 'sessions', 'errored', 'rate', 'compared with', 'installations affected', 'issue'];
     const problemRows = report.problems.slice(0, SUMMARY_MAX_GROUPS).map((problem) => {
       const scope = problem.problem.openFields.map((field) => `, every ${escapeHtml(field)}`).join('');
       const compared = problem.problem.comparison
@@ -103,23 +119,28 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
         problem.issue?.number ? link(problem.issue.url, `#${problem.issue.number}`) : problem.issue ? escapeHtml(ACTION_WORDS[problem.issue.action] ?? problem.issue.action) : '',
       ];
     });
-    summary.addTable([problemHeader, ...problemRows]);
+    summary.addRaw(htmlTable(problemHeader, problemRows, [false, true, true, true, false, true, false]), true);
   }
 
-  const header = [...report.groupBy, 'sessions', 'errored', 'rate', 'interval', 'others', 'in a problem', 'issue'].map((data) => ({ data, header: true }));
+  const level = `${Number((report.rule.confidence * 100).toFixed(1))}%`;
+  const header = [...report.groupBy.map(escapeHtml), 'sessions', 'errored', 'rate', `${level} interval`, 'all other sessions', 'problem'];
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),
     formatCount(group.erroredSessions),
     formatPercent(group.errorRate),
-    formatInterval(group.interval),
+    unbroken(formatInterval(group.interval)),
     formatPercent(group.baseline.errorRate),
-    group.flagged ? '🔴 yes' : `no: ${escapeHtml(group.verdict)}`,
-    group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : '',
+    // Covered: its problem's issue. "part of no problem" says no more than "no"; other verdicts (too few sessions) say why.
+    group.flagged
+      ? `🔴 ${group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : 'yes'}`
+      : group.verdict === 'part of no problem' || group.verdict === ''
+        ? 'no'
+        : `no: ${escapeHtml(group.verdict)}`,
   ]);
   if (rows.length > 0 && !partial) {
     summary.addHeading('Configurations', 3);
-    summary.addTable([header, ...rows]);
+    summary.addRaw(htmlTable(header, rows, [...report.groupBy.map(() => false), true, true, true, true, true, false]), true);
   }
   if (report.groups.length > SUMMARY_MAX_GROUPS) {
     summary.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
@@ -128,38 +149,45 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   if (report.matrix.length > 0) {
     summary.addHeading('Errored-session rate by OS and app version', 3);
     summary.addRaw(`\n\n${matrixTable(report.matrix)}\n\n`, true);
-    const worst = [...report.groups]
-      .filter((group) => group.sessions >= report.rule.minSessions)
+    const large = report.groups.filter((group) => group.sessions >= report.rule.minSessions);
+    const worst = [...large]
       .sort((a, b) => b.errorRate - a.errorRate)
       .slice(0, 8)
       .map((group) => ({ label: group.fields.map((field) => field.value).join(' '), rate: group.errorRate }));
-    if (worst.length > 0) summary.addRaw(`\n\n${worstGroupsChart(worst)}\n\n`, true);
+    if (worst.length > 0) {
+      summary.addRaw(`\n\n${worstGroupsChart(worst)}\n\n`, true);
+      const small = report.groups.length - large.length;
+      if (small > 0) summary.addRaw(`<p>The chart leaves out ${formatCount(small)} group(s) with fewer than ${formatCount(report.rule.minSessions)} sessions (min-sessions): their rates swing too far to rank.</p>`, true);
+    }
   }
   if (report.issues.length > 0) {
     summary.addHeading('Issues', 3);
     summary.addList(
       report.issues.map((issue) => {
-        const verb = issue.dryRun ? `would be ${ACTION_WORDS[issue.kind]}` : ACTION_WORDS[issue.kind];
+        const verb = issue.kind === 'report' ? (issue.dryRun ? 'dashboard would be written' : ACTION_WORDS[issue.kind]) : issue.dryRun ? `would be ${ACTION_WORDS[issue.kind]}` : ACTION_WORDS[issue.kind];
         const target = issue.number ? link(issue.url, `#${issue.number}`) : escapeHtml(issue.title);
         return `${target} (${escapeHtml(issue.label)}): ${verb}`;
       }),
     );
+    // A dry run shows the dashboard it would write, so it can be tried before it is turned on.
+    const dashboard = report.issues.find((issue) => issue.kind === 'report' && issue.dryRun && issue.body);
+    if (dashboard) summary.addRaw(`<details><summary>The dashboard this run would write</summary>\n\n${dashboard.body}\n\n</details>\n`, true);
   }
   const rejected = reasonRows(intake.rejectedReasons);
   if (rejected.length > 0) {
     summary.addHeading('Rejected records', 3);
-    summary.addTable([[{ data: 'reason', header: true }, { data: 'records', header: true }], ...rejected]);
+    summary.addRaw(htmlTable(['reason', 'records'], rejected, [false, true]), true);
   }
   const privacy = reasonRows(intake.privacy);
   if (privacy.length > 0) {
     summary.addHeading('Records rejected for private data', 3);
     summary.addRaw('<p>Only the field and the rule are shown; the values were dropped unread.</p>', true);
-    summary.addTable([[{ data: 'field and rule', header: true }, { data: 'records', header: true }], ...privacy]);
+    summary.addRaw(htmlTable(['field and rule', 'records'], privacy, [false, true]), true);
   }
   const skipped = reasonRows(intake.skipped);
   if (skipped.length > 0) {
     summary.addHeading('Skipped inputs', 3);
-    summary.addTable([[{ data: 'reason', header: true }, { data: 'inputs', header: true }], ...skipped]);
+    summary.addRaw(htmlTable(['reason', 'inputs'], skipped, [false, true]), true);
   }
   if (report.state) {
     summary.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) taken from the kept state without a download, ${formatCount(report.state.stored)} downloaded, read and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);

@@ -8,6 +8,7 @@ import type { RecodedConfigurations } from '../aggregate/recode-rare.ts';
 import type { IntakeTally } from '../records/tally.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { AppliedAction } from '../trackers/apply-plan.ts';
+import type { MatrixCell } from './usage-report.ts';
 
 export interface ProblemReport extends ProblemGroup {
   issue: { action: AppliedAction['kind']; number: number | null; url: string | null } | null;
@@ -59,8 +60,8 @@ export interface RunReport {
    */
   recoded: RecodedConfigurations;
   groups: GroupReport[];
-  /** Every OS × app version pair, judged like a group. */
-  matrix: JudgedGroup[];
+  /** Every OS × app version pair, judged like a group, with the issues of the problems covering it. */
+  matrix: MatrixCell[];
   issues: AppliedAction[];
   /** REST requests made, when the run talked to GitHub. */
   requests: { reads: number; writes: number } | null;
@@ -84,7 +85,7 @@ export function buildReport(input: {
   problems?: ProblemGroup[];
   folded?: FoldedConfigurations;
   recoded?: RecodedConfigurations;
-  matrix?: JudgedGroup[];
+  matrix?: MatrixCell[];
   issues: AppliedAction[];
 }): RunReport {
   const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== 'duplicate').map((issue) => [issue.fingerprint, issue]));

@@ -16,6 +16,8 @@ export interface AppliedAction {
   dryRun: boolean;
   /** A comment added (or, in a dry run, that would be). */
   comment: string | null;
+  /** In a dry run, the dashboard's body that would be written: the job summary shows it. */
+  body?: string;
 }
 
 export interface ApplyOptions {
@@ -65,7 +67,7 @@ export async function applyPlan(plan: readonly PlannedAction[], options: ApplyOp
     };
     if (dryRun && WRITES.has(action.kind)) {
       log(`[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ''}: ${result.title}${result.comment ? ` (with a comment)` : ''}`);
-      results.push(result);
+      results.push(action.kind === 'report' ? { ...result, body: action.body } : result);
       continue;
     }
     switch (action.kind) {

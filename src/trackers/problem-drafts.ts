@@ -7,6 +7,7 @@ import type { ProblemFindings, ProblemGroup } from '../problems/judge-problems.t
 import { matches, patternFromKey } from '../problems/pattern.ts';
 import { stateIn } from './managed-section.ts';
 import { issueContext } from '../render/issue-context.ts';
+import type { RunDays } from '../render/issue-context.ts';
 import type { IssueRenderer } from '../render/issue-templates.ts';
 import { escapeMarkdown, escapeTitle } from '../render/markdown-escape.ts';
 import type { GroupField, Settings } from '../settings.ts';
@@ -36,7 +37,7 @@ export function dimensionLabels(group: ProblemGroup): string[] {
   return fixed.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
 }
 
-export type DraftSettings = Pick<Settings, 'groupBy' | 'minSessions' | 'errorRateThreshold' | 'lookbackDays' | 'confidence' | 'dimensionLabels'>;
+export type DraftSettings = Pick<Settings, 'groupBy' | 'minSessions' | 'errorRateThreshold' | 'lookbackDays' | 'confidence' | 'dimensionLabels'> & Partial<Pick<Settings, 'ignoreLabel'>>;
 
 export function planOptions(
   settings: Pick<Settings, 'groupBy' | 'maxNewIssues' | 'ignoreLabel' | 'closeAfterDays' | 'commentOnChange' | 'errorRateThreshold' | 'minRateRatio' | 'confidence'>,
@@ -88,9 +89,11 @@ export interface DraftInput {
   cells: readonly JudgedGroup[];
   existing: readonly TrackedIssue[];
   renderer: IssueRenderer;
+  /** The run's window and days: the charts' time axis and comparison. */
+  run?: RunDays | null;
 }
 
-export function draftProblemIssues({ settings, findings, cells, existing, renderer }: DraftInput): GroupDraft[] {
+export function draftProblemIssues({ settings, findings, cells, existing, renderer, run }: DraftInput): GroupDraft[] {
   const problems = findings.problems;
   // Per-cell fingerprints, as earlier releases filed them: adopted by the problem that covers the cell.
   const cellKeys = new Map(cells.map((cell) => [cell.fingerprint, cell]));
@@ -100,9 +103,15 @@ export function draftProblemIssues({ settings, findings, cells, existing, render
     existing,
     settings.groupBy,
   );
-  const rule = { minSessions: settings.minSessions, errorRateThreshold: settings.errorRateThreshold, lookbackDays: settings.lookbackDays, confidence: settings.confidence };
+  const rule = {
+    minSessions: settings.minSessions,
+    errorRateThreshold: settings.errorRateThreshold,
+    lookbackDays: settings.lookbackDays,
+    confidence: settings.confidence,
+    ignoreLabel: settings.ignoreLabel ?? 'crash-report:ignore',
+  };
   const draftOf = (group: ProblemGroup, issue: TrackedIssue | null, duplicates: TrackedIssue[]): GroupDraft => {
-    const text = renderer.render(issueContext(group, rule, escapeTitle), issueContext(group, rule, escapeMarkdown));
+    const text = renderer.render(issueContext(group, rule, escapeTitle, run), issueContext(group, rule, escapeMarkdown, run));
     return {
       fingerprint: group.fingerprint,
       label: group.problem.label,
