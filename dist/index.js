@@ -40362,7 +40362,8 @@ function composeJobSummary(report, summary2) {
     });
     summary2.addRaw(htmlTable(problemHeader, problemRows, [false, true, true, true, false, true, false]), true);
   }
-  const header = [...report.groupBy.map(escapeHtml), "sessions", "errored", "rate", `${formatPercent(report.rule.confidence)} interval`, "all other sessions", "in a problem", "issue"];
+  const level = `${Number((report.rule.confidence * 100).toFixed(1))}%`;
+  const header = [...report.groupBy.map(escapeHtml), "sessions", "errored", "rate", `${level} interval`, "all other sessions", "problem"];
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),
@@ -40370,13 +40371,12 @@ function composeJobSummary(report, summary2) {
     formatPercent(group.errorRate),
     unbroken(formatInterval(group.interval)),
     formatPercent(group.baseline.errorRate),
-    // "part of no problem" says no more than "no"; other verdicts (too few sessions) say why.
-    group.flagged ? "\u{1F534} yes" : group.verdict === "part of no problem" ? "no" : `no: ${escapeHtml(group.verdict)}`,
-    group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : ""
+    // Covered: its problem's issue. "part of no problem" says no more than "no"; other verdicts (too few sessions) say why.
+    group.flagged ? `\u{1F534} ${group.issue?.number ? link(group.issue.url, `#${group.issue.number}`) : "yes"}` : group.verdict === "part of no problem" || group.verdict === "" ? "no" : `no: ${escapeHtml(group.verdict)}`
   ]);
   if (rows.length > 0 && !partial) {
     summary2.addHeading("Configurations", 3);
-    summary2.addRaw(htmlTable(header, rows, [...report.groupBy.map(() => false), true, true, true, true, true, false, false]), true);
+    summary2.addRaw(htmlTable(header, rows, [...report.groupBy.map(() => false), true, true, true, true, true, false]), true);
   }
   if (report.groups.length > SUMMARY_MAX_GROUPS) {
     summary2.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);

@@ -58,9 +58,10 @@ test('figures per group: sessions, errors, crashes, lines, durations, kinds, ins
   assert.ok(Math.abs(linux.durationP95Seconds - 30) <= 0.3, String(linux.durationP95Seconds));
   assert.equal(linux.firstSessionAt, '2026-03-01T09:00:00.000Z');
   assert.equal(linux.lastSessionAt, '2026-03-02T09:00:00.000Z');
+  // By the sessions that raised a class (then its lines); `count` stays the lines, for templates written before.
   assert.deepEqual(linux.topErrorKinds, [
-    { kind: 'KeyError', count: 3 },
-    { kind: 'OSError', count: 1 },
+    { kind: 'KeyError', sessions: 2, lines: 3, count: 3 },
+    { kind: 'OSError', sessions: 1, lines: 1, count: 1 },
   ]);
   // Only runs that carried errored sessions are evidence, newest first.
   assert.deepEqual(linux.runs, [
@@ -107,7 +108,7 @@ test('error_kind grouping gives each exception class on each configuration its o
   assert.deepEqual(groups.map((group) => group.fields.map((field) => field.value).join(' ')).sort(), ['linux KeyError', 'windows KeyError', 'windows PermissionError']);
   const permission = find('windows', 'PermissionError');
   assert.deepEqual([permission.sessions, permission.erroredSessions, permission.errorRate], [11, 5, 5 / 11]);
-  assert.deepEqual(permission.topErrorKinds, [{ kind: 'PermissionError', count: 9 }]);
+  assert.deepEqual(permission.topErrorKinds, [{ kind: 'PermissionError', sessions: 5, lines: 9, count: 9 }]);
   assert.deepEqual(permission.runs, [{ id: 3, url: 'u3', branch: 'main', erroredSessions: 4 }]);
   assert.deepEqual(permission.population, { sessions: 31, erroredSessions: 5 });
   assert.deepEqual(find('linux', 'KeyError').population, { sessions: 31, erroredSessions: 3 });

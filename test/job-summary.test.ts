@@ -120,8 +120,8 @@ test('a dry run lists the dashboard it would write, and shows its body folded aw
 
 test('the worst-groups chart says which groups it leaves out', () => {
   const writer = htmlSummary();
-  const matrix = report.groups.map((group) => ({ ...group, fields: [group.fields[0]!, { name: 'app.version', value: '1.0.0' }] }));
-  const small = { ...report.groups[1]!, sessions: 4, erroredSessions: 1, fields: [{ name: 'os.platform', value: 'freebsd' }] };
+  const matrix = report.groups.map((group) => ({ ...group, fields: [group.fields[0]!, { name: 'app.version' as const, value: '1.0.0' }] }));
+  const small = { ...report.groups[1]!, sessions: 4, erroredSessions: 1, fields: [{ name: 'os.platform' as const, value: 'freebsd' }] };
   composeJobSummary({ ...report, matrix, groups: [...report.groups, small] }, writer);
   assert.match(writer.html, /xychart-beta horizontal/);
   assert.match(writer.html, /The chart leaves out 1 group\(s\) with fewer than 10 sessions \(min-sessions\)/);

@@ -65,8 +65,9 @@ test('a regression across three releases is one issue, and the next broken relea
   assert.equal(first.totals.created, 1);
   assert.deepEqual(emulator.issues.map((issue) => issue.title), ['High error rate: os.platform windows, app.version 2.4.0 and later']);
   const body = emulator.issues[0]!.body ?? '';
-  assert.match(body, /Errored sessions: \d+\.\d+% in 2\.3\.0 \(\d+ of 200\), against 2\d\.\d% here\./);
-  assert.match(body, /Seen on 2\.4\.0, 2\.4\.1, 2\.5\.0; last good version 2\.3\.0/);
+  assert.match(body, /^\*\*2\d\.\d% of this problem's sessions errored\*\*/m);
+  assert.match(body, /Errored sessions in 2\.3\.0: \d+\.\d+% \(\d+ of 200\)\./);
+  assert.match(body, /Seen on 2\.4\.0, 2\.4\.1, 2\.5\.0\.\n- Last good version: 2\.3\.0,/);
   assert.match(body, /\| Installations with an errored session \| \d+ of \d+ \| \|/);
 
   // 2.6.0 ships still broken on Windows: the same issue, no new one.
@@ -90,7 +91,7 @@ test('one release bad on every platform is one issue', async () => {
   const report = await run(0);
   assert.equal(report.totals.created, 1);
   assert.deepEqual(emulator.issues.map((issue) => issue.title), ['High error rate: app.version 2.4.0, every os.platform']);
-  assert.match(emulator.issues[0]!.body ?? '', /It does not depend on `os\.platform`: it shows on every value seen\./);
+  assert.match(emulator.issues[0]!.body ?? '', /The problem covers a release on every platform, on every value of `os\.platform` seen\./);
   assert.equal(report.totals.flagged, 3, 'the three cells of 2.4.0 are covered by the one problem');
 });
 
@@ -157,5 +158,5 @@ test('in the local issue store: three broken releases are one issue, and the nex
   assert.equal(second.totals.updated, 1);
   const issues = await tracker.listIssues('crash-report');
   assert.deepEqual(issues.map((issue) => issue.title), ['High error rate: os.platform windows, app.version 2.4.0 and later']);
-  assert.match(issues[0]!.body, /Seen on 2\.4\.0, 2\.4\.1, 2\.5\.0, 2\.6\.0; last good version 2\.3\.0/);
+  assert.match(issues[0]!.body, /Seen on 2\.4\.0, 2\.4\.1, 2\.5\.0, 2\.6\.0\.\n- Last good version: 2\.3\.0,/);
 });

@@ -314,7 +314,10 @@ test('an exception class raised on fewer installations than the minimum reads "(
     assert.doesNotMatch(text, /Acme/);
     assert.match(text, /"KeyError"/);
     const all = aggregator.project([]).groups()[0]!;
-    assert.deepEqual(all.topErrorKinds, [{ kind: 'KeyError', count: 18 }, { kind: '(other)', count: 12 }]);
+    assert.deepEqual(all.topErrorKinds, [
+      { kind: 'KeyError', sessions: 18, lines: 18, count: 18 },
+      { kind: '(other)', sessions: 6, lines: 12, count: 12 },
+    ]);
     if (groupBy.includes('error_kind')) {
       // The "(other)" class is shown as a row, and never searched as a problem of its own.
       assert.deepEqual(aggregator.groups().map((group) => `${group.fields[1]!.value} ${group.erroredSessions}`).sort(), ['(other) 6', 'KeyError 18']);
@@ -333,5 +336,8 @@ test('an exception class is counted up to the largest minimum there is: on 1,000
   for (const row of rows) aggregator.add(row, null);
   const recoded = aggregator.recode(1000, RECODE_ORDER);
   assert.deepEqual(recoded.kindNames, ['ValueError']);
-  assert.deepEqual(aggregator.project([]).groups()[0]!.topErrorKinds, [{ kind: 'KeyError', count: 2000 }, { kind: '(other)', count: 999 }]);
+  assert.deepEqual(aggregator.project([]).groups()[0]!.topErrorKinds, [
+    { kind: 'KeyError', sessions: 2000, lines: 2000, count: 2000 },
+    { kind: '(other)', sessions: 999, lines: 999, count: 999 },
+  ]);
 });

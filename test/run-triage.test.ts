@@ -68,7 +68,8 @@ test('ten days of daily runs: filed when the problem starts, updated while it gr
   ]);
   const issues = await tracker.listIssues('crash-report');
   assert.equal(issues.length, 1);
-  assert.match(issues[0]!.body, /12 of 12 sessions started in the last 3 days/);
+  assert.match(issues[0]!.body, /\*\*100\.0% of this problem's sessions errored\*\* in the last 3 days/);
+  assert.match(issues[0]!.body, /\| Errored sessions \| 12 \| 0 \|/);
   assert.match(await readFile(join(store, 'issue-0001.md'), 'utf8'), /os\.platform darwin, app\.version 3\.0\.0/);
 });
 
@@ -89,7 +90,8 @@ test('an open issue of a group that is no longer flagged is still brought up to 
   assert.equal(later.totals.flagged, 0);
   assert.equal(later.totals.updated, 1);
   const [issue] = await tracker.listIssues('crash-report');
-  assert.match(issue!.body, /\*\*Not found in the latest run\*\* \(not significantly worse than the rest\): 0\.0% of 60 sessions errored/);
+  assert.match(issue!.body, /\*\*Not found in the latest run\*\* \(not significantly worse than the rest\)\. In the last 2 days 0\.0% of its sessions errored/);
+  assert.match(issue!.body, /\| Sessions \| 60 \| 40 \|/);
 });
 
 test('workers counts the threads that share the reading, the main thread among them: auto leaves it a core', () => {

@@ -121,7 +121,8 @@ describe('the bundled action against the GitHub emulator', () => {
     const issue = emulator.issues[0]!;
     const windows = expected.groups.get('windows|2.4.0')!;
     assert.equal(issue.title, 'High error rate: os.platform windows, app.version 2.4.0');
-    assert.match(issue.body ?? '', new RegExp(`${windows.errored} of ${windows.sessions} sessions`));
+    assert.match(issue.body ?? '', new RegExp(`\\| Sessions \\| ${windows.sessions} \\|`));
+    assert.match(issue.body ?? '', new RegExp(`\\| Errored sessions \\| ${windows.errored} \\|`));
     assert.match(issue.body ?? '', /<!-- crash-report-aggregator:fingerprint=[0-9a-f]{16} -->/);
     assert.match(issue.body ?? '', /\[#9\d{3}\]\(https:\/\/github\.com\/octo-org\/octo-cli\/actions\/runs\/9\d{3}\)/);
     assert.deepEqual(
@@ -139,10 +140,11 @@ describe('the bundled action against the GitHub emulator', () => {
 
     // The job summary lists every group and links the new issue.
     assert.match(run.summary, /Crash report triage/);
-    const tableWith = (header: string) => run.summary.split('<table>').find((part) => part.includes(`<th>${header}</th>`))!.split('</table>')[0]!;
-    assert.equal((tableWith('in a problem').match(/<tr>/g) ?? []).length, expected.groups.size + 1);
-    // One problem, above the groups, with its issue.
-    assert.ok(run.summary.indexOf('<h3>Problems</h3>') < run.summary.indexOf('<th>in a problem</th>'));
+    const tableWith = (header: string) => run.summary.split('<table>').find((part) => part.includes(`>${header}</th>`))!.split('</table>')[0]!;
+    assert.equal((tableWith('all other sessions').match(/<tr>/g) ?? []).length, expected.groups.size + 1);
+    // One problem, above the groups, with its issue; the covered configuration names it.
+    assert.ok(run.summary.indexOf('<h3>Problems</h3>') < run.summary.indexOf('>all other sessions</th>'));
+    assert.match(tableWith('all other sessions'), /<td>🔴 <a href="https:\/\/github\.com\/octo-org\/octo-cli\/issues\/1">#1<\/a><\/td>/);
     assert.equal((tableWith('installations affected').match(/<tr>/g) ?? []).length, 2);
     assert.match(tableWith('installations affected'), /<td>os\.platform windows, app\.version 2\.4\.0<\/td>/);
     assert.match(run.summary, /<a href="https:\/\/github\.com\/octo-org\/octo-cli\/issues\/1">#1<\/a>/);
@@ -178,7 +180,8 @@ describe('the bundled action against the GitHub emulator', () => {
     assert.notEqual(emulator.issues[0]!.body, before);
     const windows = expected.groups.get('windows|2.4.0')!;
     const extraErrored = extra.filter(errored).length;
-    assert.match(emulator.issues[0]!.body ?? '', new RegExp(`${windows.errored + extraErrored} of ${windows.sessions + extra.length} sessions`));
+    assert.match(emulator.issues[0]!.body ?? '', new RegExp(`\\| Sessions \\| ${windows.sessions + extra.length} \\|`));
+    assert.match(emulator.issues[0]!.body ?? '', new RegExp(`\\| Errored sessions \\| ${windows.errored + extraErrored} \\|`));
     assert.match(emulator.issues[0]!.body ?? '', /\[#9500\]\([^)]*\/runs\/9500\) \| release\/2\.4 \|/);
   });
 });

@@ -58,7 +58,7 @@ test('the CLI files the planted group into the local store and updates it in pla
   await writeFile(file, text);
   const updated = await cli([...args, '--path', 'more.jsonl'], dir);
   assert.match(updated.stdout, /issues: 0 opened, 1 updated, 0 unchanged/);
-  assert.match(await readFile(file, 'utf8'), new RegExp(`of ${summaries.filter((s) => s.os.platform === 'windows' && s.app.version === '2.4.0').length + 10} sessions`));
+  assert.match(await readFile(file, 'utf8'), new RegExp(`\\| Sessions \\| ${summaries.filter((s) => s.os.platform === 'windows' && s.app.version === '2.4.0').length + 10} \\|`));
 });
 
 test('the CLI dry run writes no file at all', async () => {

@@ -62,12 +62,13 @@ test('a configuration on three installations is never published, the problem bes
     }
     // Its sessions are counted in a wider cell, and the summary says why a row reads "(other)".
     assert.match(run.summary, /Configurations seen on fewer than 5 installations are never named here/);
-    assert.match(run.summary, /<td>freebsd<\/td><td>\(other\)<\/td><td>2\.4\.0<\/td><td>90<\/td>/);
+    assert.match(run.summary, /<td>freebsd<\/td><td>\(other\)<\/td><td>2\.4\.0<\/td><td align="right">90<\/td>/);
     // The dashboard does not show OS versions: every FreeBSD session is in its row.
     const dashboard = emulator.issues.find((issue) => issue.title.startsWith('Crash report'))!.body ?? '';
     assert.match(dashboard, /\| freebsd \| 23\.3% of 90 \|/);
     // 🔴 marks what a problem covers: Windows, not FreeBSD's high but unspread rate.
-    assert.match(dashboard, /\| windows \| 🔴 32\.7% of 300 \|/);
+    // 🔴 cells link the issue of the problem that covers them.
+    assert.match(dashboard, /\| windows \| 🔴 32\.7% of 300 \[#\d+\]\(https?:\/\/[^)]+\/issues\/\d+\) \|/);
     // The JSON report, which stays on the runner, keeps the configuration with its own figures.
     const kept = run.report?.['recoded'].cells.find((cell: { fields: { value: string }[] }) => cell.fields.some((field) => field.value === RARE_BUILD));
     assert.equal(kept.sessions, 30);
