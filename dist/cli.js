@@ -40547,7 +40547,7 @@ var SAMPLE = {
   appVersions: ["1.0.0"],
   topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
   runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the rest, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the other sessions, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
 };
 function lineOf(error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -44143,9 +44143,9 @@ function findProblems(configs, eventCells, rule) {
     Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
   }
   function verdictOf(problem) {
-    if (problem.detected) return "significantly worse than the rest, with the excess spread over enough installations";
+    if (problem.detected) return "significantly worse than the other sessions, with the excess spread over enough installations";
     if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
-    if (problem.logP > problem.logLevel) return "not significantly worse than the rest";
+    if (problem.logP > problem.logLevel) return "not significantly worse than the other sessions";
     if (!problem.installs.spread) return `the excess comes from fewer than ${rule.minInstallations} installations`;
     return "explained by another problem, or part of it is clean";
   }

@@ -39491,7 +39491,7 @@ var SAMPLE = {
   appVersions: ["1.0.0"],
   topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
   runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the rest, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the other sessions, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
 };
 function lineOf(error2) {
   const message = error2 instanceof Error ? error2.message : String(error2);
@@ -40348,7 +40348,7 @@ function composeJobSummary(report, summary2) {
     const problemHeader = ["problem", "sessions", "errored", "rate", "compared with", "installations affected", "issue"];
     const problemRows = report.problems.slice(0, SUMMARY_MAX_GROUPS).map((problem) => {
       const scope = problem.problem.openFields.map((field) => `, every ${escapeHtml(field)}`).join("");
-      const compared = problem.problem.comparison ? `${formatPercent(problem.problem.comparison.errorRate)} ${escapeHtml(problem.problem.comparison.label)}` : `${formatPercent(problem.baseline.errorRate)} elsewhere`;
+      const compared = problem.problem.comparison ? `${formatPercent(problem.problem.comparison.errorRate)} ${escapeHtml(problem.problem.comparison.label)}` : `${formatPercent(problem.baseline.errorRate)} in all other sessions`;
       const installs = problem.problem.installs.known ? `${formatCount(problem.problem.installs.affected)} of ${formatCount(problem.problem.installs.reporting)}` : "no IDs: sessions stand in";
       return [
         `${escapeHtml(problem.problem.label)}${scope}`,
@@ -43550,9 +43550,9 @@ function findProblems(configs, eventCells, rule) {
     Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
   }
   function verdictOf(problem) {
-    if (problem.detected) return "significantly worse than the rest, with the excess spread over enough installations";
+    if (problem.detected) return "significantly worse than the other sessions, with the excess spread over enough installations";
     if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
-    if (problem.logP > problem.logLevel) return "not significantly worse than the rest";
+    if (problem.logP > problem.logLevel) return "not significantly worse than the other sessions";
     if (!problem.installs.spread) return `the excess comes from fewer than ${rule.minInstallations} installations`;
     return "explained by another problem, or part of it is clean";
   }

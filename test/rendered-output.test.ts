@@ -64,8 +64,8 @@ interface Output {
   summary: string;
 }
 
-async function triage(rows: readonly SessionSummary[], now: Date, lookbackDays: number, dryRun = false): Promise<Output> {
-  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': String(lookbackDays), 'report-issue': 'true', 'dry-run': String(dryRun) })[name] ?? '');
+async function triage(rows: readonly SessionSummary[], now: Date, lookbackDays: number, dryRun = false, inputs: Record<string, string> = {}): Promise<Output> {
+  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': String(lookbackDays), 'report-issue': 'true', 'dry-run': String(dryRun), ...inputs })[name] ?? '');
   const templates = await readTemplates(settings, process.cwd());
   const tracker = createLocalTracker(await mkdtemp(join(tmpdir(), 'cra-rendered-')));
   const report = await runTriage(settings, { sources: [source(rows)], tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log: { info: () => {}, warning: () => {} } });
@@ -98,17 +98,38 @@ async function checkText(name: string, text: string): Promise<number> {
   return blocks.length;
 }
 
-const scenarios: { name: string; rows: () => SessionSummary[]; now: Date; lookbackDays: number }[] = [
+/** Ten releases a week apart, each on three platforms; 2.9.0 breaks on macOS. */
+function tenReleases(): SessionSummary[] {
+  const end = new Date('2026-11-21T00:00:00Z');
+  return Array.from({ length: 10 }, (_, index) => {
+    const version = `2.${index}.0`;
+    const profiles = (['linux', 'darwin', 'windows'] as const).map((platform) => ({
+      platform,
+      arch: 'x64' as const,
+      appVersion: version,
+      runtime: { name: 'python', version: '3.12.1' },
+      sessions: 60,
+      errorRate: version === '2.9.0' && platform === 'darwin' ? 0.4 : 0.02,
+      installs: 12,
+      errorKinds: ['TimeoutError'],
+    }));
+    return generateSummaries({ seed: 40 + index, appName: 'octo-cli', end: new Date(end.getTime() - (9 - index) * 7 * 86_400_000), days: 7, profiles });
+  }).flat();
+}
+
+const scenarios: { name: string; rows: () => SessionSummary[]; now: Date; lookbackDays: number; inputs?: Record<string, string> }[] = [
   { name: 'sixty days with quiet days', rows: () => longWindowSummaries(), now: LONG_WINDOW_END, lookbackDays: LONG_WINDOW_DAYS },
   { name: 'seven days', rows: () => generateSummaries({ seed: 3, appName: 'octo-cli', end: new Date('2026-11-21T00:00:00Z'), days: 7, profiles: demoProfiles() }), now: new Date('2026-11-21T00:00:00Z'), lookbackDays: 7 },
   { name: 'one day, at noon', rows: () => generateSummaries({ seed: 4, appName: 'octo-cli', end: new Date('2026-11-21T12:00:00Z'), days: 0.4, profiles: demoProfiles() }), now: new Date('2026-11-21T12:00:00Z'), lookbackDays: 1 },
   { name: 'a year', rows: () => longWindowSummaries(), now: LONG_WINDOW_END, lookbackDays: 365 },
   { name: 'no sessions', rows: () => [], now: LONG_WINDOW_END, lookbackDays: 30 },
+  { name: 'ten releases over ten weeks', rows: tenReleases, now: new Date('2026-11-21T00:00:00Z'), lookbackDays: 70 },
+  { name: 'exception classes as group-by', rows: () => longWindowSummaries(), now: LONG_WINDOW_END, lookbackDays: 21, inputs: { 'group-by': 'os.platform,app.version,error_kind' } },
 ];
 
 for (const scenario of scenarios) {
   test(`every Mermaid block parses and reads cleanly: ${scenario.name}`, async () => {
-    const { report, issues, summary } = await triage(scenario.rows(), scenario.now, scenario.lookbackDays);
+    const { report, issues, summary } = await triage(scenario.rows(), scenario.now, scenario.lookbackDays, false, scenario.inputs);
     let blocks = 0;
     for (const issue of issues) blocks += await checkText(`issue "${issue.title}"`, `${issue.title}\n${issue.body}`);
     blocks += await checkText('job summary', summary);
@@ -119,8 +140,24 @@ for (const scenario of scenarios) {
     assert.match(summary, /\(Crash report: usage and errors\): dashboard written<\/li>/);
     if (report.totals.sessions > 0) assert.ok(blocks >= 3, `${blocks} charts`);
     else assert.equal(blocks, 0);
+    // Every problem has its issue, and its charts compare it with all other sessions.
+    assert.equal(issues.length, report.totals.problems + 1);
+    for (const issue of issues.filter((each) => each !== dashboard)) assert.match(issue.body, /Blue line: all other sessions/);
   });
 }
+
+test('ten releases: the dashboard lists versions newest first, the matrix the eight most used in semver order, and the broken cell links its issue', async () => {
+  const { issues } = await triage(tenReleases(), new Date('2026-11-21T00:00:00Z'), 70);
+  const problem = issues.find((issue) => issue.title.startsWith('High error rate'))!;
+  assert.equal(problem.title, 'High error rate: os.platform darwin, app.version 2.9.0');
+  const dashboard = issues.find((issue) => issue.body.includes(REPORT_MARKER))!.body;
+  const versions = [...dashboard.matchAll(/^\| (2\.\d\.0) \| 180 \|/gm)].map((match) => match[1]);
+  assert.deepEqual(versions, ['2.9.0', '2.8.0', '2.7.0', '2.6.0', '2.5.0', '2.4.0', '2.3.0', '2.2.0', '2.1.0', '2.0.0']);
+  const header = /^\| OS \\ version \| (.*) \|$/m.exec(dashboard)![1]!.split(' | ');
+  assert.equal(header.length, 8);
+  assert.deepEqual(header, [...header].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])));
+  assert.match(dashboard, new RegExp(`\\| darwin \\|.*🔴 \\d+\\.\\d% of 60 #${problem.number} \\|$`, 'm'));
+});
 
 test('on sixty days the charts run week by week over the whole window, quiet days included, and compare with all other sessions', async () => {
   const { issues } = await triage(longWindowSummaries(), LONG_WINDOW_END, LONG_WINDOW_DAYS);

@@ -90,7 +90,7 @@ test('an open issue of a group that is no longer flagged is still brought up to 
   assert.equal(later.totals.flagged, 0);
   assert.equal(later.totals.updated, 1);
   const [issue] = await tracker.listIssues('crash-report');
-  assert.match(issue!.body, /\*\*Not found in the latest run\*\* \(not significantly worse than the rest\)\. In the last 2 days 0\.0% of its sessions errored/);
+  assert.match(issue!.body, /\*\*Not found in the latest run\*\* \(not significantly worse than the other sessions\)\. In the last 2 days 0\.0% of its sessions errored/);
   assert.match(issue!.body, /\| Sessions \| 60 \| 40 \|/);
 });
 

@@ -305,9 +305,9 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
   }
 
   function verdictOf(problem: Problem): string {
-    if (problem.detected) return 'significantly worse than the rest, with the excess spread over enough installations';
+    if (problem.detected) return 'significantly worse than the other sessions, with the excess spread over enough installations';
     if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
-    if (problem.logP > problem.logLevel) return 'not significantly worse than the rest';
+    if (problem.logP > problem.logLevel) return 'not significantly worse than the other sessions';
     if (!problem.installs.spread) return `the excess comes from fewer than ${rule.minInstallations} installations`;
     return 'explained by another problem, or part of it is clean';
   }

@@ -99,7 +99,7 @@ const SAMPLE: IssueContext = {
   appVersions: ['1.0.0'],
   topErrorKinds: [{ kind: 'KeyError', sessions: 2, lines: 3, count: 3 }],
   runs: [{ id: 1, url: 'https://github.com/o/r/actions/runs/1', branch: 'main', erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: 'significantly worse than the rest, with the excess spread over enough installations', ignoreLabel: 'crash-report:ignore' },
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: 'significantly worse than the other sessions, with the excess spread over enough installations', ignoreLabel: 'crash-report:ignore' },
 };
 
 function lineOf(error: unknown): string {

@@ -107,7 +107,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
       const scope = problem.problem.openFields.map((field) => `, every ${escapeHtml(field)}`).join('');
       const compared = problem.problem.comparison
         ? `${formatPercent(problem.problem.comparison.errorRate)} ${escapeHtml(problem.problem.comparison.label)}`
-        : `${formatPercent(problem.baseline.errorRate)} elsewhere`;
+        : `${formatPercent(problem.baseline.errorRate)} in all other sessions`;
       const installs = problem.problem.installs.known ? `${formatCount(problem.problem.installs.affected)} of ${formatCount(problem.problem.installs.reporting)}` : 'no IDs: sessions stand in';
       return [
         `${escapeHtml(problem.problem.label)}${scope}`,
