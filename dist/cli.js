@@ -46141,23 +46141,26 @@ function versionOrder(a, b) {
 function newestFirst(a, b) {
   return a === OTHER || b === OTHER ? versionOrder(a, b) : compareVersions(b, a);
 }
-function matrixTable(matrix, maxVersions = 8) {
+function matrixTable(matrix, maxVersions = 10) {
   if (matrix.length === 0) return "";
   const platforms = [...new Set(matrix.map((group) => group.fields[0].value))].sort((a, b) => a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0);
   const bySessions = /* @__PURE__ */ new Map();
   for (const group of matrix) bySessions.set(group.fields[1].value, (bySessions.get(group.fields[1].value) ?? 0) + group.sessions);
-  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(versionOrder);
+  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(newestFirst);
   const cell2 = (platform, version) => {
     const group = matrix.find((candidate) => candidate.fields[0].value === platform && candidate.fields[1].value === version);
     if (!group) return "";
     const issues = group.flagged && group.issues && group.issues.length > 0 ? ` ${group.issues.map(issueRef).join(" ")}` : "";
     return `${group.flagged ? "\u{1F534} " : ""}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}${issues}`;
   };
+  const note = bySessions.size > versions.length ? `
+
+The ${versions.length} app versions with the most sessions, of ${bySessions.size}.` : "";
   return [
-    `| OS \\ version | ${versions.map(escapeMarkdown).join(" | ")} |`,
-    `|---|${versions.map(() => "---:").join("|")}|`,
-    ...platforms.map((platform) => `| ${escapeMarkdown(platform)} | ${versions.map((version) => cell2(platform, version)).join(" | ")} |`)
-  ].join("\n");
+    `| version \\ OS | ${platforms.map(escapeMarkdown).join(" | ")} |`,
+    `|---|${platforms.map(() => "---:").join("|")}|`,
+    ...versions.map((version) => `| ${escapeMarkdown(version)} | ${platforms.map((platform) => cell2(platform, version)).join(" | ")} |`)
+  ].join("\n") + note;
 }
 function versionTable(groups2, total, confidence2, maxVersions = 25) {
   if (groups2.length === 0) return "";
@@ -46201,7 +46204,7 @@ No sessions in the window.`;
     "",
     `${formatCount(all.sessions)} sessions, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${all.installsApproximate ? "about " : ""}${formatCount(all.installs)} installations that sent an install ID.`,
     "",
-    "### Errored-session rate by OS and app version",
+    "### Errored-session rate by app version and OS",
     "",
     matrixTable(figures2.matrix),
     "",

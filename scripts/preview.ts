@@ -1,6 +1,6 @@
 // npm run preview: what a maintainer would see, rendered the way GitHub renders it.
-// Runs the bundled command line on two data sets (the demo's examples and sixty
-// days with quiet days and a regression), with the dashboard on, and writes to
+// Runs the bundled command line on three data sets (the demo's examples, sixty
+// days with quiet days and a regression, ten releases), with the dashboard on, and writes to
 // preview/: each issue and dashboard as Markdown and as HTML (GFM with GitHub's
 // stylesheet, Mermaid for the charts), the job summary as @actions/core writes
 // it, and, where Chromium is installed, a PNG screenshot of each page in the
@@ -15,7 +15,7 @@ import * as core from '@actions/core';
 import { marked } from 'marked';
 import { composeJobSummary } from '../src/report/job-summary.ts';
 import type { RunReport } from '../src/report/run-report.ts';
-import { longWindowSummaries, LONG_WINDOW_DAYS, LONG_WINDOW_END } from '../test/fixtures/long-window.ts';
+import { longWindowSummaries, LONG_WINDOW_DAYS, LONG_WINDOW_END, tenReleases } from '../test/fixtures/long-window.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(root, 'preview') }, 'no-screenshots': { type: 'boolean', default: false } } });
@@ -127,6 +127,12 @@ const input = join(out, 'sixty-days.jsonl');
 writeFileSync(input, longWindowSummaries().map((summary) => JSON.stringify(summary)).join('\n') + '\n');
 const sixty = runCli('sixty-days', ['--path', input, '--now', LONG_WINDOW_END.toISOString(), '--lookback-days', String(LONG_WINDOW_DAYS)]);
 pages.push(...storePages('sixty-days', sixty), await jobSummaryPage('sixty-days', sixty));
+
+// Ten releases over ten weeks: the matrix at its widest, the version table at length.
+const releasesInput = join(out, 'ten-releases.jsonl');
+writeFileSync(releasesInput, tenReleases().map((summary) => JSON.stringify(summary)).join('\n') + '\n');
+const releases = runCli('ten-releases', ['--path', releasesInput, '--now', '2026-11-21T00:00:00Z', '--lookback-days', '70']);
+pages.push(...storePages('ten-releases', releases), await jobSummaryPage('ten-releases', releases));
 
 const browser = values['no-screenshots'] ? null : chromium();
 for (const page of pages) {

@@ -147,7 +147,7 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   }
 
   if (report.matrix.length > 0) {
-    summary.addHeading('Errored-session rate by OS and app version', 3);
+    summary.addHeading('Errored-session rate by app version and OS', 3);
     summary.addRaw(`\n\n${matrixTable(report.matrix)}\n\n`, true);
     const large = report.groups.filter((group) => group.sessions >= report.rule.minSessions);
     const worst = [...large]

@@ -67,26 +67,31 @@ function newestFirst(a: string, b: string): number {
 }
 
 /**
- * OS × app version table of errored-session rates (the versions with the most sessions, in
- * semver order); flagged cells carry 🔴 and the issues of the problems that cover them.
+ * Errored-session rates by app version (rows: the `maxVersions` with the most sessions,
+ * newest first in semver order) and OS (columns: platforms are few, versions many, so
+ * the table grows down, not past the page's width). Flagged cells carry 🔴 and the issues
+ * of the problems that cover them.
  */
-export function matrixTable(matrix: readonly MatrixCell[], maxVersions = 8): string {
+export function matrixTable(matrix: readonly MatrixCell[], maxVersions = 10): string {
   if (matrix.length === 0) return '';
   const platforms = [...new Set(matrix.map((group) => group.fields[0]!.value))].sort((a, b) => (a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0));
   const bySessions = new Map<string, number>();
   for (const group of matrix) bySessions.set(group.fields[1]!.value, (bySessions.get(group.fields[1]!.value) ?? 0) + group.sessions);
-  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(versionOrder);
+  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(newestFirst);
   const cell = (platform: string, version: string) => {
     const group = matrix.find((candidate) => candidate.fields[0]!.value === platform && candidate.fields[1]!.value === version);
     if (!group) return '';
     const issues = group.flagged && group.issues && group.issues.length > 0 ? ` ${group.issues.map(issueRef).join(' ')}` : '';
     return `${group.flagged ? '🔴 ' : ''}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}${issues}`;
   };
-  return [
-    `| OS \\ version | ${versions.map(escapeMarkdown).join(' | ')} |`,
-    `|---|${versions.map(() => '---:').join('|')}|`,
-    ...platforms.map((platform) => `| ${escapeMarkdown(platform)} | ${versions.map((version) => cell(platform, version)).join(' | ')} |`),
-  ].join('\n');
+  const note = bySessions.size > versions.length ? `\n\nThe ${versions.length} app versions with the most sessions, of ${bySessions.size}.` : '';
+  return (
+    [
+      `| version \\ OS | ${platforms.map(escapeMarkdown).join(' | ')} |`,
+      `|---|${platforms.map(() => '---:').join('|')}|`,
+      ...versions.map((version) => `| ${escapeMarkdown(version)} | ${platforms.map((platform) => cell(platform, version)).join(' | ')} |`),
+    ].join('\n') + note
+  );
 }
 
 /** Per app version, newest first in semver order: sessions, share, errored-session rate with its interval. */
@@ -136,7 +141,7 @@ export function renderUsageReport(figures: UsageFigures): string {
     '',
     `${formatCount(all.sessions)} sessions, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${all.installsApproximate ? 'about ' : ''}${formatCount(all.installs)} installations that sent an install ID.`,
     '',
-    '### Errored-session rate by OS and app version',
+    '### Errored-session rate by app version and OS',
     '',
     matrixTable(figures.matrix),
     '',
