@@ -2,7 +2,10 @@
 // command line (dist/cli.js) and the intake worker (dist/intake-worker.js).
 // `node scripts/build.ts --out DIR` builds elsewhere, which the staleness test uses.
 
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import ts from 'typescript';
 import type { BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,7 +19,7 @@ const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from '
 export function buildOptions(outdir: string): BuildOptions {
   return {
     absWorkingDir: root,
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', 'intake-worker': 'src/intake-worker.ts' },
+    entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', 'intake-worker': 'src/intake-worker.ts', lib: 'src/lib.ts' },
     outdir,
     bundle: true,
     platform: 'node',
@@ -34,8 +37,43 @@ export function buildOptions(outdir: string): BuildOptions {
   };
 }
 
+/**
+ * The library's types (dist/types/lib.d.ts and what it imports), emitted by the
+ * TypeScript compiler from src/lib.ts. Sources import with `.ts`; the declarations
+ * say `.js`, which a consumer's TypeScript resolves to the `.d.ts` beside it.
+ */
+export function writeDeclarations(outdir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const program = ts.createProgram([join(root, 'src/lib.ts')], {
+    target: ts.ScriptTarget.ES2023,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    declaration: true,
+    emitDeclarationOnly: true,
+    allowImportingTsExtensions: true,
+    resolveJsonModule: true,
+    skipLibCheck: true,
+    types: ['node'],
+    rootDir: join(root, 'src'),
+    outDir: join(outdir, 'types'),
+  });
+  const result = program.emit(undefined, (path, text) => {
+    files.set(path, text.replace(/(from\s+'\.{1,2}\/[^']*?)\.ts'/g, "$1.js'").replace(/(import\('\.{1,2}\/[^']*?)\.ts'\)/g, "$1.js')"));
+  });
+  const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics).filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (name) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' }));
+  return files;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+  const outdir = resolve(root, values.out!);
   await writeValidator();
-  await build(buildOptions(values.out!));
+  await build(buildOptions(outdir));
+  await rm(join(outdir, 'types'), { recursive: true, force: true });
+  for (const [path, text] of writeDeclarations(outdir)) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  }
 }

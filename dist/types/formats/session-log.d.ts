@@ -1,0 +1,14 @@
+export declare const DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
+export interface LogFigures {
+    firstAt: string;
+    lastAt: string;
+    lines: number;
+    errorLines: number;
+    errorKinds: Record<string, number>;
+}
+export declare class LogPatternError extends Error {
+}
+/** Compiles a user's pattern; it needs named groups `ts` and `level`. */
+export declare function compileLogPattern(source: string): RegExp;
+/** Figures of one log, or null when no line carries a timestamp. */
+export declare function readLog(text: string, pattern?: RegExp): LogFigures | null;

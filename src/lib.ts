@@ -1,0 +1,11 @@
+// The library entry of the package: the producer side, for applications that
+// write their own session summaries (import { summarizeSession } from
+// 'crash-report-aggregator'). Nothing here reads or sends anything by itself.
+
+export { detectCi, optedOut, summarizeSession } from './producer/summarize-session.ts';
+export type { MachineFacts, SummarizeInput, SummarizeResult } from './producer/summarize-session.ts';
+export type { SessionSummary } from './records/session-summary.ts';
+export { validateSummary } from './records/validate-summary.ts';
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) throw new Error(`crash-report-aggregator needs Node.js 22 or later; this is Node.js ${process.versions.node}.`);
