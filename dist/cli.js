@@ -8268,7 +8268,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -8747,7 +8747,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline(
+      const pipe = pipeline2(
         body,
         h2stream,
         (err) => {
@@ -11792,7 +11792,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler2) {
+    function pipeline2(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -11801,7 +11801,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline;
+    module.exports = pipeline2;
   }
 });
 
@@ -14966,7 +14966,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -15911,7 +15911,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -20112,7 +20112,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -20272,7 +20272,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline(
+          pipeline2(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -40993,6 +40993,8 @@ import { StringDecoder } from "node:string_decoder";
 import { createReadStream } from "node:fs";
 import { glob, readdir, readFile as readFile3, stat } from "node:fs/promises";
 import { join as join2, relative, resolve as resolve2 } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, gunzipSync } from "node:zlib";
 
 // src/records/parse-records.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -41193,8 +41195,36 @@ var CHUNK_BYTES = 1024 * 1024;
 function streamFile(path) {
   return createReadStream(path, { highWaterMark: CHUNK_BYTES });
 }
+function gzippedName(name) {
+  if (!name.toLowerCase().endsWith(".gz")) return null;
+  const inner = name.slice(0, -3);
+  const format2 = recordFormatOf(inner);
+  return format2 === "json" || format2 === "jsonl" ? inner : null;
+}
 function readable(name) {
-  return recordFormatOf(name) !== null || name.toLowerCase().endsWith(".zip");
+  return recordFormatOf(name) !== null || gzippedName(name) !== null || name.toLowerCase().endsWith(".zip");
+}
+function gunzipFile(path) {
+  return createReadStream(path, { highWaterMark: CHUNK_BYTES }).pipe(createGunzip({ chunkSize: CHUNK_BYTES }));
+}
+async function gunzippedSize(path, compressed) {
+  const cap = Math.max(ZIP_RATIO_MIN_BYTES, compressed * ZIP_MAX_RATIO);
+  let size = 0;
+  let bomb = false;
+  try {
+    await pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), createGunzip({ chunkSize: CHUNK_BYTES }), async (chunks) => {
+      for await (const chunk of chunks) {
+        size += chunk.byteLength;
+        if (size > cap) {
+          bomb = true;
+          throw new RangeError(`past ${cap} bytes`);
+        }
+      }
+    });
+  } catch {
+    return bomb ? "gzip-bomb" : "gzip-corrupt";
+  }
+  return size;
 }
 async function filesUnder(folder, unreadable) {
   const files = [];
@@ -41252,11 +41282,18 @@ async function stdinItem(chunks, seq) {
     if (length > ARCHIVE_MAX_BYTES) return { kind: "skip", origin: "standard input", reason: "file-too-large" };
     parts.push(chunk);
   }
-  const bytes = new Uint8Array(length);
+  let bytes = new Uint8Array(length);
   let at = 0;
   for (const part of parts) {
     bytes.set(part, at);
     at += part.byteLength;
+  }
+  if (bytes[0] === 31 && bytes[1] === 139) {
+    try {
+      bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: ARCHIVE_MAX_BYTES }));
+    } catch (error) {
+      return { kind: "skip", origin: "standard input", reason: error.code === "ERR_BUFFER_TOO_LARGE" ? "file-too-large" : "gzip-corrupt" };
+    }
   }
   let first = 0;
   while (first < bytes.length && (bytes[first] === 32 || bytes[first] === 10 || bytes[first] === 13 || bytes[first] === 9)) first += 1;
@@ -41305,6 +41342,21 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
           const info = await stat(file).catch(() => null);
           if (!info) {
             yield { kind: "skip", origin, reason: "file-unreadable" };
+            continue;
+          }
+          const inner = gzippedName(file);
+          if (inner !== null) {
+            const size = await gunzippedSize(file, info.size);
+            if (typeof size === "string") {
+              yield { kind: "skip", origin, reason: size };
+            } else if (recordFormatOf(inner) === "jsonl") {
+              yield { kind: "item", origin, name: inner, bytes: new Uint8Array(), stream: () => gunzipFile(file), size, run: null, seq };
+            } else if (size > ARCHIVE_MAX_BYTES) {
+              yield { kind: "skip", origin, reason: "file-too-large" };
+            } else {
+              const bytes2 = await readFile3(file).then((data) => gunzipSync(data, { maxOutputLength: ARCHIVE_MAX_BYTES })).catch(() => null);
+              yield bytes2 ? { kind: "item", origin, name: inner, bytes: bytes2, run: null, seq } : { kind: "skip", origin, reason: "gzip-corrupt" };
+            }
             continue;
           }
           if (recordFormatOf(file) === "jsonl" && info.size > STREAM_FROM_BYTES) {

@@ -3,7 +3,9 @@
 import { createReadStream } from 'node:fs';
 import { glob, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { ARCHIVE_MAX_BYTES } from '../limits.ts';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { ARCHIVE_MAX_BYTES, ZIP_MAX_RATIO, ZIP_RATIO_MIN_BYTES } from '../limits.ts';
 import { recordFormatOf } from '../records/parse-records.ts';
 import { inShard } from './shard.ts';
 import type { Shard } from './shard.ts';
@@ -19,8 +21,46 @@ export function streamFile(path: string): AsyncIterable<Uint8Array> {
   return createReadStream(path, { highWaterMark: CHUNK_BYTES });
 }
 
+/** The name inside a gzip file of records (`x.jsonl.gz` holds `x.jsonl`), or null. */
+export function gzippedName(name: string): string | null {
+  if (!name.toLowerCase().endsWith('.gz')) return null;
+  const inner = name.slice(0, -3);
+  const format = recordFormatOf(inner);
+  return format === 'json' || format === 'jsonl' ? inner : null;
+}
+
 function readable(name: string): boolean {
-  return recordFormatOf(name) !== null || name.toLowerCase().endsWith('.zip');
+  return recordFormatOf(name) !== null || gzippedName(name) !== null || name.toLowerCase().endsWith('.zip');
+}
+
+/** A gzip file's content as a stream of chunks. */
+function gunzipFile(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: CHUNK_BYTES }).pipe(createGunzip({ chunkSize: CHUNK_BYTES }));
+}
+
+/**
+ * Reads a gzip file through once without keeping it: its size once decompressed, or why it
+ * cannot be read. A file that grows more than ZIP_MAX_RATIO times (past ZIP_RATIO_MIN_BYTES)
+ * is a bomb, as in a zip archive; a damaged or truncated one is corrupt.
+ */
+async function gunzippedSize(path: string, compressed: number): Promise<number | 'gzip-corrupt' | 'gzip-bomb'> {
+  const cap = Math.max(ZIP_RATIO_MIN_BYTES, compressed * ZIP_MAX_RATIO);
+  let size = 0;
+  let bomb = false;
+  try {
+    await pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), createGunzip({ chunkSize: CHUNK_BYTES }), async (chunks: AsyncIterable<Uint8Array>) => {
+      for await (const chunk of chunks) {
+        size += chunk.byteLength;
+        if (size > cap) {
+          bomb = true;
+          throw new RangeError(`past ${cap} bytes`);
+        }
+      }
+    });
+  } catch {
+    return bomb ? 'gzip-bomb' : 'gzip-corrupt';
+  }
+  return size;
 }
 
 /** Every file under `folder`; folders that cannot be listed go to `unreadable` and the rest is still found. */
@@ -88,11 +128,19 @@ async function stdinItem(chunks: AsyncIterable<Uint8Array>, seq: number): Promis
     if (length > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin: 'standard input', reason: 'file-too-large' };
     parts.push(chunk);
   }
-  const bytes = new Uint8Array(length);
+  let bytes = new Uint8Array(length);
   let at = 0;
   for (const part of parts) {
     bytes.set(part, at);
     at += part.byteLength;
+  }
+  // Gzip on standard input (`--path - < sessions.jsonl.gz`) is read through.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: ARCHIVE_MAX_BYTES }));
+    } catch (error) {
+      return { kind: 'skip', origin: 'standard input', reason: (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'file-too-large' : 'gzip-corrupt' };
+    }
   }
   // A JSON array is one document; anything else is read line by line.
   let first = 0;
@@ -148,6 +196,22 @@ export function createPathSource(patterns: string[], cwd: string, shard?: Shard 
           const info = await stat(file).catch(() => null);
           if (!info) {
             yield { kind: 'skip', origin, reason: 'file-unreadable' };
+            continue;
+          }
+          // Gzip of records: checked through once, then NDJSON streams and a JSON document is read whole.
+          const inner = gzippedName(file);
+          if (inner !== null) {
+            const size = await gunzippedSize(file, info.size);
+            if (typeof size === 'string') {
+              yield { kind: 'skip', origin, reason: size };
+            } else if (recordFormatOf(inner) === 'jsonl') {
+              yield { kind: 'item', origin, name: inner, bytes: new Uint8Array(), stream: () => gunzipFile(file), size, run: null, seq };
+            } else if (size > ARCHIVE_MAX_BYTES) {
+              yield { kind: 'skip', origin, reason: 'file-too-large' };
+            } else {
+              const bytes = await readFile(file).then((data) => gunzipSync(data, { maxOutputLength: ARCHIVE_MAX_BYTES })).catch(() => null);
+              yield bytes ? { kind: 'item', origin, name: inner, bytes, run: null, seq } : { kind: 'skip', origin, reason: 'gzip-corrupt' };
+            }
             continue;
           }
           // NDJSON is read as a stream, whatever its size; the run's byte limit still applies.

@@ -164,3 +164,28 @@ test('--path - reads standard input: NDJSON, or a JSON array', async () => {
   assert.equal(empty.code, 1);
   assert.match(empty.stderr, /error: read no record from -/);
 });
+
+test('.jsonl.gz and .json.gz are read as the plain files are, on one thread and on worker threads; a notes.txt beside them is named', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const dir = await mkdtemp(join(tmpdir(), 'cra-cli-'));
+  const now = new Date('2026-06-10T12:00:00Z');
+  const summaries = generateSummaries({ seed: 23, appName: 'octo-cli', end: now, days: 6, profiles: demoProfiles() });
+  const ndjson = summaries.slice(0, 400).map((row) => JSON.stringify(row)).join('\n');
+  await mkdir(join(dir, 'plain'));
+  await mkdir(join(dir, 'gz'));
+  await writeFile(join(dir, 'plain', 'a.jsonl'), ndjson);
+  await writeFile(join(dir, 'plain', 'b.json'), JSON.stringify(summaries.slice(400)));
+  await writeFile(join(dir, 'gz', 'a.jsonl.gz'), gzipSync(ndjson));
+  await writeFile(join(dir, 'gz', 'b.json.gz'), gzipSync(JSON.stringify(summaries.slice(400))));
+  await writeFile(join(dir, 'gz', 'notes.txt'), 'not records');
+  const table = (stdout: string) => stdout.split('\n\n')[0];
+  const plain = await cli(['--path', 'plain', '--store', 'store-plain', '--now', now.toISOString(), '--dry-run'], dir);
+  assert.equal(plain.code, 0, plain.stderr);
+  for (const workers of ['1', '2']) {
+    const zipped = await cli(['--path', 'gz', '--store', `store-${workers}`, '--now', now.toISOString(), '--dry-run', '--workers', workers], dir);
+    assert.equal(zipped.code, 0, zipped.stderr);
+    assert.equal(table(zipped.stdout), table(plain.stdout));
+    assert.match(zipped.stdout, new RegExp(`^${summaries.length} sessions, 0 rejected`, 'm'));
+    assert.match(zipped.stdout, /^ {2}skipped 1: unsupported-file-type$/m);
+  }
+});
