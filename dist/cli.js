@@ -516,9 +516,9 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this._done;
         }
-        async __groupCheck__(time) {
+        async __groupCheck__(time2) {
           await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
+          return this._nextRequest + this.timeout < time2;
         }
         computeCapacity() {
           var maxConcurrent, reservoir;
@@ -836,14 +836,14 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
-              time = Date.now();
+              var e, k, ref, results, time2, v;
+              time2 = Date.now();
               ref = this.instances;
               results = [];
               for (k in ref) {
                 v = ref[k];
                 try {
-                  if (await v._store.__groupCheck__(time)) {
+                  if (await v._store.__groupCheck__(time2)) {
                     results.push(this.deleteKey(k));
                   } else {
                     results.push(void 0);
@@ -12637,11 +12637,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -20060,15 +20060,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -24350,7 +24350,7 @@ var require_util9 = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join6(aRoot, aPath) {
+    function join7(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -24382,7 +24382,7 @@ var require_util9 = __commonJS({
       }
       return joined;
     }
-    exports.join = join6;
+    exports.join = join7;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -24555,7 +24555,7 @@ var require_util9 = __commonJS({
             parsed2.path = parsed2.path.substring(0, index + 1);
           }
         }
-        sourceURL = join6(urlGenerate(parsed2), sourceURL);
+        sourceURL = join7(urlGenerate(parsed2), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -28136,13 +28136,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -30074,14 +30074,14 @@ var require_yauzl = __commonJS({
     };
     function LocalFileHeader() {
     }
-    function dosDateTimeToDate(date, time, timezone) {
+    function dosDateTimeToDate(date, time2, timezone) {
       var day = date & 31;
       var month = (date >> 5 & 15) - 1;
       var year = (date >> 9 & 127) + 1980;
       var millisecond = 0;
-      var second = (time & 31) * 2;
-      var minute = time >> 5 & 63;
-      var hour = time >> 11 & 31;
+      var second = (time2 & 31) * 2;
+      var minute = time2 >> 5 & 63;
+      var hour = time2 >> 11 & 31;
       if (timezone == null || timezone === "local") {
         return new Date(year, month, day, hour, minute, second, millisecond);
       } else if (timezone === "UTC") {
@@ -30980,8 +30980,8 @@ var require_DenseStore = __commonJS({
           var index = protoStore.contiguousBinIndexOffset;
           store.offset = index;
           for (var _i = 0, _a = protoStore.contiguousBinCounts; _i < _a.length; _i++) {
-            var count = _a[_i];
-            store.add(index, count);
+            var count2 = _a[_i];
+            store.add(index, count2);
             index += 1;
           }
           return store;
@@ -34050,7 +34050,7 @@ var require_semver2 = __commonJS({
 
 // src/cli.ts
 import { availableParallelism } from "node:os";
-import { join as join5, resolve as resolve4 } from "node:path";
+import { join as join6, resolve as resolve4 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/github-client.ts
@@ -38610,7 +38610,127 @@ function createGitHubClient(options2) {
 import { randomUUID } from "node:crypto";
 import { appendFile, readFile } from "node:fs/promises";
 import { arch, release } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+
+// src/formats/session-log.ts
+var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
+var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
+var NUMERIC_ERROR_LEVEL = 50;
+var PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
+var ANSI = /\x1b\[[0-9;]*m/g;
+function isErrorLevel(level) {
+  if (!level) return false;
+  const bare = level.trim().replace(/^"|"$/g, "");
+  if (/^\d+$/.test(bare)) return Number(bare) >= NUMERIC_ERROR_LEVEL;
+  return ERROR_LEVELS.has(bare.toUpperCase());
+}
+var TRACEBACK = /^Traceback \(most recent call last\):/;
+var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
+var MAX_ERROR_KINDS = 32;
+var LogPatternError = class extends Error {
+};
+function compileLogPattern(source) {
+  let pattern;
+  try {
+    pattern = new RegExp(source);
+  } catch (error) {
+    throw new LogPatternError(`is not a regular expression (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
+  return pattern;
+}
+function toIso(stamp) {
+  const bare = stamp.trim().replace(/^"|"$/g, "");
+  if (/^\d{13}$/.test(bare) || /^\d{10}(?:\.\d+)?$/.test(bare)) {
+    const time3 = bare.length === 13 ? Number(bare) : Math.round(Number(bare) * 1e3);
+    return Number.isFinite(time3) ? new Date(time3).toISOString() : null;
+  }
+  let text = bare.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, "$1-$2-$3").replace(" ", "T").replace(",", ".");
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
+  text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+  const time2 = Date.parse(text);
+  return Number.isNaN(time2) ? null : new Date(time2).toISOString();
+}
+function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
+  let first = null;
+  let last = null;
+  let lines2 = 0;
+  let errorLines = 0;
+  const errorKinds = /* @__PURE__ */ new Map();
+  let inTraceback = false;
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw.trim() === "") continue;
+    const line = raw.includes("\x1B[") ? raw.replace(ANSI, "") : raw;
+    lines2 += 1;
+    const match = pattern.exec(line);
+    const stamp = match?.groups?.["ts"];
+    if (match && stamp) {
+      inTraceback = false;
+      const iso = toIso(stamp);
+      if (iso) {
+        if (first === null || iso < first) first = iso;
+        if (last === null || iso > last) last = iso;
+      }
+      if (isErrorLevel(match.groups?.["level"])) errorLines += 1;
+      continue;
+    }
+    if (PANIC.test(line)) {
+      errorLines += 1;
+      errorKinds.set("panic", (errorKinds.get("panic") ?? 0) + 1);
+      continue;
+    }
+    if (TRACEBACK.test(line)) {
+      inTraceback = true;
+      errorLines += 1;
+      continue;
+    }
+    if (inTraceback && !/^\s/.test(line)) {
+      inTraceback = false;
+      const kind = EXCEPTION_LINE.exec(line)?.[1];
+      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    }
+  }
+  if (first === null || last === null) return null;
+  return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines, lines2), errorKinds: Object.fromEntries(errorKinds) };
+}
+
+// src/formats/log-presets.ts
+var jsonKey = (keys, group) => `(?=.*"(?:${keys})"\\s*:\\s*"?(?<${group}>[^",}]+))`;
+var LOG_PRESETS = {
+  python: {
+    example: "2026-11-20 10:00:00,123 ERROR app: failed",
+    pattern: DEFAULT_LOG_PATTERN
+  },
+  "go-slog": {
+    example: 'time=2026-11-20T10:00:00.123Z level=ERROR msg="failed" err="\u2026"',
+    pattern: "^(?=.*\\btime=(?<ts>\\S+))(?=.*\\blevel=(?<level>[A-Za-z]+))"
+  },
+  "go-slog-json": {
+    example: '{"time":"2026-11-20T10:00:00.123Z","level":"ERROR","msg":"failed"}',
+    pattern: `^\\s*\\{${jsonKey("time", "ts")}${jsonKey("level", "level")}`
+  },
+  "go-log": {
+    example: "2026/11/20 10:00:00 error: failed (the standard library log: no level, so a line is an error when it says error, fatal or panic)",
+    pattern: "^(?<ts>\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(?:.*?\\b(?<level>[Ee]rror|ERROR|[Ff]atal|FATAL|[Pp]anic|PANIC)\\b)?"
+  },
+  "rust-env-logger": {
+    example: "[2026-11-20T10:00:00Z ERROR my_crate::net] failed",
+    pattern: "^\\[(?<ts>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2}))\\s+(?<level>ERROR|WARN|INFO|DEBUG|TRACE)\\b"
+  },
+  "rust-tracing": {
+    example: "2026-11-20T10:00:00.123456Z ERROR my_crate::net: failed",
+    pattern: "^(?<ts>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2}))\\s+(?<level>ERROR|WARN|INFO|DEBUG|TRACE)\\b"
+  },
+  pino: {
+    example: '{"level":50,"time":1795168800123,"pid":4242,"msg":"failed"} (bunyan too: "time" as an ISO string)',
+    pattern: `^\\s*\\{${jsonKey("time", "ts")}${jsonKey("level", "level")}`
+  }
+};
+function presetPattern(name) {
+  return Object.hasOwn(LOG_PRESETS, name) ? LOG_PRESETS[name].pattern : null;
+}
+var PRESET_NAMES = Object.keys(LOG_PRESETS);
 
 // src/formats/derived-id.ts
 import { createHash } from "node:crypto";
@@ -38780,68 +38900,6 @@ function summaryFromLog(figures2, contentKey, settings) {
   };
 }
 
-// src/formats/session-log.ts
-var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
-var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "CRITICAL", "FATAL", "EXCEPTION"]);
-var TRACEBACK = /^Traceback \(most recent call last\):/;
-var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
-var MAX_ERROR_KINDS = 32;
-var LogPatternError = class extends Error {
-};
-function compileLogPattern(source) {
-  let pattern;
-  try {
-    pattern = new RegExp(source);
-  } catch (error) {
-    throw new LogPatternError(`is not a regular expression (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
-  return pattern;
-}
-function toIso(stamp) {
-  let text = stamp.replace(" ", "T").replace(",", ".");
-  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
-  text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
-  let first = null;
-  let last = null;
-  let lines2 = 0;
-  let errorLines = 0;
-  const errorKinds = /* @__PURE__ */ new Map();
-  let inTraceback = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "") continue;
-    lines2 += 1;
-    const match = pattern.exec(line);
-    const stamp = match?.groups?.["ts"];
-    if (match && stamp) {
-      inTraceback = false;
-      const iso = toIso(stamp);
-      if (iso) {
-        if (first === null || iso < first) first = iso;
-        if (last === null || iso > last) last = iso;
-      }
-      if (ERROR_LEVELS.has((match.groups?.["level"] ?? "").toUpperCase())) errorLines += 1;
-      continue;
-    }
-    if (TRACEBACK.test(line)) {
-      inTraceback = true;
-      errorLines += 1;
-      continue;
-    }
-    if (inTraceback && !/^\s/.test(line)) {
-      inTraceback = false;
-      const kind = EXCEPTION_LINE.exec(line)?.[1];
-      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-    }
-  }
-  if (first === null || last === null) return null;
-  return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines, lines2), errorKinds: Object.fromEntries(errorKinds) };
-}
-
 // src/records/privacy-guard.ts
 import { isIPv6 } from "node:net";
 
@@ -38903,8 +38961,8 @@ function entropyBits(text) {
   const counts = /* @__PURE__ */ new Map();
   for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
   let bits = 0;
-  for (const count of counts.values()) {
-    const share = count / text.length;
+  for (const count2 of counts.values()) {
+    const share = count2 / text.length;
     bits -= share * Math.log2(share);
   }
   return bits;
@@ -38969,9 +39027,9 @@ function holdsIpv6(value) {
   }
   return false;
 }
-function hasAtLeast(value, char, count) {
+function hasAtLeast(value, char, count2) {
   let seen = 0;
-  for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) if (++seen >= count) return true;
+  for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) if (++seen >= count2) return true;
   return false;
 }
 var RULES = [
@@ -40065,12 +40123,38 @@ function optedOut(env, appVariable) {
   }
   return null;
 }
+function patternOf(pattern) {
+  if (pattern === void 0) return compileLogPattern(DEFAULT_LOG_PATTERN);
+  if (typeof pattern !== "string") return pattern;
+  const preset = presetPattern(pattern);
+  if (preset === null) return `unknown log format "${pattern}" (presets: ${PRESET_NAMES.join(", ")})`;
+  return compileLogPattern(preset);
+}
 function summarizeSession(input) {
-  const figures2 = readLog(input.logText);
+  const pattern = patternOf(input.logPattern);
+  if (typeof pattern === "string") return { ok: false, reason: pattern };
+  const figures2 = readLog(input.logText, pattern);
   if (!figures2) return { ok: false, reason: "the log has no line with a timestamp" };
+  return finish(input, summaryFromLog(figures2, "", { appName: input.app.name, appVersion: input.app.version }));
+}
+function summarizeCounts(input) {
+  if (!(input.startedAt instanceof Date) || !(input.endedAt instanceof Date) || Number.isNaN(input.startedAt.getTime()) || Number.isNaN(input.endedAt.getTime())) {
+    return { ok: false, reason: "the start and end must be dates" };
+  }
+  return finish(input, {
+    schema_version: 1,
+    app: input.app,
+    started_at: input.startedAt.toISOString(),
+    ended_at: input.endedAt.toISOString(),
+    log_lines: input.logLines,
+    error_lines: input.errorLines,
+    outcome: input.outcome,
+    ...input.errorKinds && Object.keys(input.errorKinds).length > 0 ? { error_kinds: input.errorKinds } : {}
+  });
+}
+function finish(input, fromLog) {
   const arch2 = mapArch(input.machine.arch);
   const release2 = input.machine.release.trim();
-  const fromLog = summaryFromLog(figures2, "", { appName: input.app.name, appVersion: input.app.version });
   const candidate = {
     ...fromLog,
     // A producer knows more than the log: a random session, the machine, the CI vendor.
@@ -40087,14 +40171,24 @@ function summarizeSession(input) {
 }
 
 // src/producer/summarize-command.ts
-var SUMMARIZE_USAGE = `Usage: crash-report-aggregator summarize --log FILE --app NAME --app-version V [--out FILE | --print]
+var SUMMARIZE_USAGE = `Usage: crash-report-aggregator summarize --log FILE [--log-format NAME] --app NAME [--app-version V] (--out FILE | --print)
+       crash-report-aggregator summarize --error-lines N --outcome ok|error|crash --app NAME ... (no log)
 
-Writes one anonymous session summary for a session log: duration, lines, error
-lines, exception class names, OS, architecture and CI vendor. Nothing else.
+Writes one anonymous session summary: duration, lines, error lines, exception
+class names, OS, architecture and CI vendor. Nothing else.
 
-  --log FILE             the session's log (Python logging-style lines)
+  --log FILE             the session's log
+  --log-format NAME      its layout: ${PRESET_NAMES.join(", ")} (default python)
+  --log-pattern REGEX    or a pattern of your own, with the named groups ts and level
+  --error-lines N        without a log: the session's error lines
+  --log-lines N          without a log: its lines (default: the error lines, at least 1)
+  --outcome O            without a log: ok, error or crash (default: error when N > 0)
+  --started-at TIME      without a log: when it started (default: --duration before the end)
+  --ended-at TIME        without a log: when it ended (default: now)
+  --duration SECONDS     without a log: how long it ran (default 0)
   --app NAME             application name (default: app)
-  --app-version V        application version (default: unknown)
+  --app-version V        application version (default: the tag being built, else the version
+                         in package.json, pyproject.toml or Cargo.toml here, else unknown)
   --runtime NAME         runtime name, e.g. python
   --runtime-version V    runtime version, e.g. 3.12.1
   --install-id UUID      a random ID your application keeps per installation
@@ -40102,8 +40196,49 @@ lines, exception class names, OS, architecture and CI vendor. Nothing else.
   --print                print exactly what would be written, and write nothing
   --opt-out-env NAME     your application's switch: NAME=false, 0, no or off turns telemetry off
 DO_NOT_TRACK=1 also turns it off.
+
+Log formats:
+${Object.entries(LOG_PRESETS).map(([name, preset]) => `  ${name.padEnd(17)}${preset.example}`).join("\n")}
 `;
-async function summarizeCommand(argv, env) {
+var SEMVER_TAG = /^v?(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?)$/;
+async function projectVersion(env, cwd) {
+  if (env["GITHUB_REF_TYPE"] === "tag" && env["GITHUB_REF_NAME"]) {
+    const tag = SEMVER_TAG.exec(env["GITHUB_REF_NAME"]);
+    if (tag) return tag[1];
+  }
+  const text = async (name) => readFile(join(cwd, name), "utf8").catch(() => null);
+  const npm = await text("package.json");
+  if (npm) {
+    try {
+      const version = JSON.parse(npm).version;
+      if (typeof version === "string" && version) return version;
+    } catch {
+    }
+  }
+  for (const [file, tables] of [["pyproject.toml", ["project", "tool.poetry"]], ["Cargo.toml", ["package"]]]) {
+    const toml = await text(file);
+    if (!toml) continue;
+    let table2 = "";
+    for (const line of toml.split(/\r?\n/)) {
+      const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+      if (header) table2 = header[1].trim();
+      const version = /^\s*version\s*=\s*"([^"]+)"\s*$/.exec(line);
+      if (version && tables.includes(table2)) return version[1];
+    }
+  }
+  return null;
+}
+function count(value, name) {
+  if (value === void 0) return Number.NaN;
+  const number = Number(value);
+  return Number.isSafeInteger(number) && number >= 0 ? number : `--${name} must be a whole number of 0 or more`;
+}
+function time(value, name) {
+  if (value === void 0) return null;
+  const date = new Date(String(value));
+  return Number.isNaN(date.getTime()) ? `--${name} is not a date and time` : date;
+}
+async function summarizeCommand(argv, env, cwd = process.cwd()) {
   let values;
   try {
     values = parseArgs({
@@ -40111,6 +40246,14 @@ async function summarizeCommand(argv, env) {
       strict: true,
       options: {
         log: { type: "string" },
+        "log-format": { type: "string" },
+        "log-pattern": { type: "string" },
+        "error-lines": { type: "string" },
+        "log-lines": { type: "string" },
+        outcome: { type: "string" },
+        "started-at": { type: "string" },
+        "ended-at": { type: "string" },
+        duration: { type: "string" },
         app: { type: "string" },
         "app-version": { type: "string" },
         runtime: { type: "string" },
@@ -40138,22 +40281,63 @@ ${SUMMARIZE_USAGE}`);
 `);
     return 0;
   }
-  if (typeof values["log"] !== "string" || typeof values["out"] !== "string" && !values["print"]) {
-    process.stderr.write(`summarize needs --log and one of --out or --print.
+  const usage = (message) => {
+    process.stderr.write(`${message}
 
 ${SUMMARIZE_USAGE}`);
     return 2;
-  }
+  };
+  const fromLog = typeof values["log"] === "string";
+  const fromCounts = values["error-lines"] !== void 0;
+  if (fromLog === fromCounts) return usage("summarize needs either --log or --error-lines.");
+  if (typeof values["out"] !== "string" && !values["print"]) return usage("summarize needs one of --out or --print.");
+  const version = typeof values["app-version"] === "string" ? values["app-version"] : await projectVersion(env, cwd) ?? "unknown";
   const runtimeName = values["runtime"];
   const runtimeVersion = values["runtime-version"];
-  const result = summarizeSession({
-    logText: await readFile(values["log"], "utf8"),
-    app: { name: typeof values["app"] === "string" ? values["app"] : "app", version: typeof values["app-version"] === "string" ? values["app-version"] : "unknown" },
+  const common = {
+    app: { name: typeof values["app"] === "string" ? values["app"] : "app", version },
     ...typeof runtimeName === "string" && typeof runtimeVersion === "string" ? { runtime: { name: runtimeName, version: runtimeVersion } } : {},
     machine: { platform: process.platform, release: release(), arch: arch(), env },
     newUuid: randomUUID,
     ...typeof values["install-id"] === "string" ? { installId: values["install-id"] } : {}
-  });
+  };
+  let result;
+  if (fromLog) {
+    let logPattern2 = typeof values["log-format"] === "string" ? values["log-format"] : void 0;
+    if (typeof values["log-pattern"] === "string") {
+      try {
+        logPattern2 = compileLogPattern(values["log-pattern"]);
+      } catch (error) {
+        return usage(`--log-pattern ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const text = await readFile(values["log"], "utf8").catch((error) => error);
+    if (text instanceof Error) {
+      process.stderr.write(`error: cannot read the log ${values["log"]} (${text.code ?? text.message}): no summary written.
+`);
+      return 1;
+    }
+    result = summarizeSession({ ...common, logText: text, ...logPattern2 !== void 0 ? { logPattern: logPattern2 } : {} });
+  } else {
+    const errorLines = count(values["error-lines"], "error-lines");
+    const given = count(values["log-lines"], "log-lines");
+    const duration = values["duration"] === void 0 ? 0 : Number(values["duration"]);
+    const ended = time(values["ended-at"], "ended-at");
+    const started = time(values["started-at"], "started-at");
+    for (const problem of [errorLines, given, ended, started]) if (typeof problem === "string") return usage(problem);
+    if (!Number.isFinite(duration) || duration < 0) return usage("--duration must be a number of seconds of 0 or more");
+    const outcome = values["outcome"] ?? (errorLines > 0 ? "error" : "ok");
+    if (outcome !== "ok" && outcome !== "error" && outcome !== "crash") return usage("--outcome must be ok, error or crash");
+    const endedAt = ended ?? /* @__PURE__ */ new Date();
+    result = summarizeCounts({
+      ...common,
+      errorLines,
+      logLines: Number.isNaN(given) ? Math.max(1, errorLines) : given,
+      outcome,
+      endedAt,
+      startedAt: started ?? new Date(endedAt.getTime() - duration * 1e3)
+    });
+  }
   if (!result.ok) {
     process.stderr.write(`error: ${result.reason}
 `);
@@ -40214,8 +40398,8 @@ function bucketDaysFor(days) {
   return 7 * Math.ceil(days / (7 * MAX_BUCKETS));
 }
 function dayNumber(day) {
-  const time = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
-  return Number.isFinite(time) ? Math.floor(time / DAY_MS2) : Number.NaN;
+  const time2 = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(time2) ? Math.floor(time2 / DAY_MS2) : Number.NaN;
 }
 function dayString(number) {
   return new Date(number * DAY_MS2).toISOString().slice(0, 10);
@@ -40239,15 +40423,15 @@ function trendOf(input) {
     if (day > last) last = day;
   }
   const bucketDays = bucketDaysFor(last - first + 1);
-  const count = Math.ceil((last - first + 1) / bucketDays);
+  const count2 = Math.ceil((last - first + 1) / bucketDays);
   const buckets = [];
-  for (let index = 0; index < count; index += 1) {
-    const bucketLast = last - (count - 1 - index) * bucketDays;
+  for (let index = 0; index < count2; index += 1) {
+    const bucketLast = last - (count2 - 1 - index) * bucketDays;
     const bucketFirst = Math.max(first, bucketLast - bucketDays + 1);
     const start = dayString(bucketFirst);
     buckets.push({ label: start.slice(5), first: start, last: dayString(bucketLast), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 });
   }
-  const at = (day) => buckets[count - 1 - Math.floor((last - day) / bucketDays)];
+  const at = (day) => buckets[count2 - 1 - Math.floor((last - day) / bucketDays)];
   for (const bucket of mine) {
     const into = at(bucket.day);
     into.sessions += bucket.sessions;
@@ -40590,18 +40774,18 @@ function createIssueRenderer(title, body) {
 // src/render/template-files.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join as join2, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 function bundledTemplatesDir() {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 4; depth += 1) {
-    if (existsSync2(join(dir, "templates", "issue-body.hbs"))) return join(dir, "templates");
+    if (existsSync2(join2(dir, "templates", "issue-body.hbs"))) return join2(dir, "templates");
     dir = dirname(dir);
   }
   throw new TemplateError("The bundled templates/ folder is missing next to the action; reinstall the action.");
 }
 async function readTemplate(path, fallback, cwd) {
-  const full = path === null ? join(bundledTemplatesDir(), fallback) : resolve(cwd, path);
+  const full = path === null ? join2(bundledTemplatesDir(), fallback) : resolve(cwd, path);
   try {
     return { path: full, text: await readFile2(full, "utf8") };
   } catch {
@@ -40639,7 +40823,7 @@ var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted
 var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
 function addTally(total, tally) {
   for (const name of TALLY_COUNTS) total[name] += tally[name];
-  for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+  for (const name of TALLY_MAPS) for (const [key, count2] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count2;
   total.limitReached ??= tally.limitReached;
 }
 function sumTallies(tallies) {
@@ -40706,9 +40890,9 @@ function formatConsoleReport(report) {
 }
 function reasonLines({ intake: intake2 }) {
   const lines2 = [];
-  for (const [reason, count] of Object.entries(intake2.rejectedReasons)) lines2.push(`  rejected ${count}: ${reason}`);
-  for (const [finding, count] of Object.entries(intake2.privacy)) lines2.push(`  private data ${count}: ${finding}`);
-  for (const [reason, count] of Object.entries(intake2.skipped)) lines2.push(`  skipped ${count}: ${reason}`);
+  for (const [reason, count2] of Object.entries(intake2.rejectedReasons)) lines2.push(`  rejected ${count2}: ${reason}`);
+  for (const [finding, count2] of Object.entries(intake2.privacy)) lines2.push(`  private data ${count2}: ${finding}`);
+  for (const [reason, count2] of Object.entries(intake2.skipped)) lines2.push(`  skipped ${count2}: ${reason}`);
   if (intake2.limitReached) lines2.push(`warning: ${limitMessage(intake2)}`);
   return lines2;
 }
@@ -40879,9 +41063,13 @@ function patterned(read, name, pattern, accepted) {
 function logPattern(read) {
   const raw = read("log-pattern").trim();
   try {
-    return compileLogPattern(raw || DEFAULT_LOG_PATTERN);
+    return compileLogPattern(presetPattern(raw) ?? (raw || DEFAULT_LOG_PATTERN));
   } catch (error) {
-    throw new SettingsError("log-pattern", error instanceof Error ? error.message : String(error), "a regular expression with the named groups (?<ts>...) and (?<level>...)");
+    throw new SettingsError(
+      "log-pattern",
+      error instanceof Error ? error.message : String(error),
+      `a preset (${PRESET_NAMES.join(", ")}) or a regular expression with the named groups (?<ts>...) and (?<level>...)`
+    );
   }
 }
 function optionalPath(read, name) {
@@ -40903,9 +41091,9 @@ function shard(read, runMode) {
   if (raw === "") throw new SettingsError("shard", "is empty while mode is partial", accepted);
   const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
   const index = match ? Number(match[1]) : 0;
-  const count = match ? Number(match[2]) : 0;
-  if (!match || index < 1 || index > count || count > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
-  return { index, count };
+  const count2 = match ? Number(match[2]) : 0;
+  if (!match || index < 1 || index > count2 || count2 > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
+  return { index, count: count2 };
 }
 function workers(read) {
   const raw = read("workers").trim();
@@ -40992,7 +41180,7 @@ import { StringDecoder } from "node:string_decoder";
 // src/sources/path-source.ts
 import { createReadStream } from "node:fs";
 import { glob, readdir, readFile as readFile3, stat } from "node:fs/promises";
-import { join as join2, relative, resolve as resolve2 } from "node:path";
+import { join as join3, relative, resolve as resolve2 } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, gunzipSync } from "node:zlib";
 
@@ -41181,9 +41369,9 @@ function concat(a, b) {
 
 // src/sources/shard.ts
 import { createHash as createHash2 } from "node:crypto";
-function shardOf(key, count) {
-  if (count <= 1) return 1;
-  return createHash2("sha256").update(key).digest().readUInt32BE(0) % count + 1;
+function shardOf(key, count2) {
+  if (count2 <= 1) return 1;
+  return createHash2("sha256").update(key).digest().readUInt32BE(0) % count2 + 1;
 }
 function inShard(key, shard2) {
   return !shard2 || shardOf(key, shard2.count) === shard2.index;
@@ -41235,7 +41423,7 @@ async function filesUnder(folder, unreadable) {
       return;
     }
     for (const entry of entries) {
-      const path = join2(dir, entry.name);
+      const path = join3(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) files.push(path);
     }
@@ -41548,20 +41736,20 @@ var PackedUuidSet = class {
   }
   /** Moves every waiting member into the sorted array. */
   #merge() {
-    const count = this.#pendingCount;
+    const count2 = this.#pendingCount;
     const pending = this.#pending;
     const merged = this.#merged;
-    const total = merged + count;
+    const total = merged + count2;
     this.#ensureCapacity(total);
-    sortRecords(pending, 0, count, 24);
+    sortRecords(pending, 0, count2, 24);
     const before2 = new Uint32Array(BUCKETS + 1);
-    for (let i = 0; i < count; i += 1) before2[(pending[i * 4] >>> BUCKET_BITS) + 1] += 1;
+    for (let i = 0; i < count2; i += 1) before2[(pending[i * 4] >>> BUCKET_BITS) + 1] += 1;
     for (let k = 1; k <= BUCKETS; k += 1) before2[k] += before2[k - 1];
     const lows = this.#lows;
     const rest = this.#rest;
     const starts = this.#starts;
     let end = merged;
-    for (let j = count - 1; j >= 0; j -= 1) {
+    for (let j = count2 - 1; j >= 0; j -= 1) {
       const at = j * 4;
       const x = pending[at];
       const b = pending[at + 1];
@@ -41926,7 +42114,7 @@ var SessionRecordReader = class {
     this.#runs.push(run);
   }
   /** Calls `each` for every record in `bytes`, which must hold exactly `count` of them. */
-  read(bytes, count, each) {
+  read(bytes, count2, each) {
     let at = 0;
     const end = bytes.byteLength;
     const varint = () => {
@@ -41947,7 +42135,7 @@ var SessionRecordReader = class {
       }
       throw new PartialFormatError("a session record holds a number that is too long");
     };
-    for (let n = 0; n < count; n += 1) {
+    for (let n = 0; n < count2; n += 1) {
       if (at + 17 > end) throw new PartialFormatError("a session record is cut short");
       const idAt = at;
       at += 16;
@@ -42023,8 +42211,8 @@ function createPartialWriter(header, emit) {
     for (const kind of dictionary.kinds) emit(JSON.stringify({ kind }));
     for (const run of dictionary.runs) emit(JSON.stringify({ run }));
     if (records.count === 0) return;
-    const { bytes, count } = records.takeRecords();
-    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), count }));
+    const { bytes, count: count2 } = records.takeRecords();
+    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), count: count2 }));
   };
   emit(JSON.stringify(header));
   return {
@@ -42076,7 +42264,7 @@ function tallyOf(value) {
   }
   for (const name of TALLY_MAPS) {
     const map = value[name];
-    if (!isRecord(map) || !Object.values(map).every((count) => Number.isSafeInteger(count) && count >= 0)) {
+    if (!isRecord(map) || !Object.values(map).every((count2) => Number.isSafeInteger(count2) && count2 >= 0)) {
       throw new PartialFormatError(`the tally's ${name} is not a map of counts`);
     }
   }
@@ -42205,20 +42393,20 @@ async function mergePartials(options2) {
     }
   }
   const first = cursors[0].header;
-  const count = first.shard.count;
+  const count2 = first.shard.count;
   const indexes = /* @__PURE__ */ new Map();
   for (const cursor of cursors) {
     const { shard: shard2, intake: intake2, lookbackDays } = cursor.header;
-    if (shard2.count !== count) throw new PartialMergeError(`${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count}: every partial must come from the same matrix.`);
-    if (shard2.index < 1 || shard2.index > count) throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count}.`);
+    if (shard2.count !== count2) throw new PartialMergeError(`${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count2}: every partial must come from the same matrix.`);
+    if (shard2.index < 1 || shard2.index > count2) throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count2}.`);
     const twin = indexes.get(shard2.index);
-    if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard2.index}/${count}.`);
+    if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard2.index}/${count2}.`);
     indexes.set(shard2.index, cursor.name);
     if (intake2 !== first.intake) throw new PartialMergeError(`${cursor.name} was read with other settings than ${cursors[0].name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`);
     if (lookbackDays !== options2.lookbackDays) throw new PartialMergeError(`${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options2.lookbackDays}.`);
   }
-  const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !indexes.has(index));
-  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count} are missing: merging without them would undercount every group.`);
+  const missing = Array.from({ length: count2 }, (_, index) => index + 1).filter((index) => !indexes.has(index));
+  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count2} are missing: merging without them would undercount every group.`);
   const windowStart = options2.windowStart.getTime();
   const seen = new PackedUuidSet(RUN_MAX_RECORDS);
   let accepted = 0;
@@ -42256,7 +42444,7 @@ async function mergePartials(options2) {
   tally.accepted = accepted;
   tally.duplicates += duplicates;
   tally.outsideWindow += outsideWindow;
-  return { tally, shards: count };
+  return { tally, shards: count2 };
 }
 
 // src/partial/partial-files.ts
@@ -42747,8 +42935,8 @@ var EventTracker = class {
   unattributed = 0;
   add(a, b, c, d) {
     const key = String.fromCharCode(a >>> 16, a & 65535, b >>> 16, b & 65535, c >>> 16, c & 65535, d >>> 16, d & 65535);
-    const count = this.byInstall.get(key);
-    if (count !== void 0) this.byInstall.set(key, count + 1);
+    const count2 = this.byInstall.get(key);
+    if (count2 !== void 0) this.byInstall.set(key, count2 + 1);
     else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, 1);
     else this.unattributed += 1;
   }
@@ -42756,11 +42944,11 @@ var EventTracker = class {
     this.unattributed += 1;
   }
   mergeFrom(other) {
-    for (const [key, count] of other.byInstall) {
+    for (const [key, count2] of other.byInstall) {
       const mine = this.byInstall.get(key);
-      if (mine !== void 0) this.byInstall.set(key, mine + count);
-      else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, count);
-      else this.unattributed += count;
+      if (mine !== void 0) this.byInstall.set(key, mine + count2);
+      else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, count2);
+      else this.unattributed += count2;
     }
     this.unattributed += other.unattributed;
   }
@@ -43127,7 +43315,7 @@ function mergeAccumulator(into, from) {
   into.errored += from.errored;
   if (from.errorKinds) {
     const counts = into.errorKinds ??= /* @__PURE__ */ new Map();
-    for (const [name, count] of from.errorKinds) addKindCount(counts, name, count.sessions, count.lines);
+    for (const [name, count2] of from.errorKinds) addKindCount(counts, name, count2.sessions, count2.lines);
   }
   if (from.runs) {
     const runs = into.runs ??= /* @__PURE__ */ new Map();
@@ -43152,7 +43340,7 @@ function mergeKind(into, kind, figures2) {
   }
   mine.sessions += figures2.sessions;
   mine.occurrences += figures2.occurrences;
-  for (const [day, count] of figures2.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count);
+  for (const [day, count2] of figures2.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count2);
   for (const evidence of figures2.runs.values()) addRun(mine.runs, evidence);
   mine.by.mergeFrom(figures2.by);
 }
@@ -43183,10 +43371,10 @@ function recodeRareKinds(cells, seen, min, result) {
   const names = new Set(rare.map(([name]) => name));
   if (names.size === 0) return names;
   for (const cell2 of cells) {
-    for (const [name, count] of cell2.errorKinds ?? []) {
+    for (const [name, count2] of cell2.errorKinds ?? []) {
       if (!names.has(name)) continue;
       cell2.errorKinds.delete(name);
-      addKindCount(cell2.errorKinds, OTHER, count.sessions, count.lines);
+      addKindCount(cell2.errorKinds, OTHER, count2.sessions, count2.lines);
     }
     for (const [name, figures2] of cell2.kinds ?? []) {
       if (!names.has(name)) continue;
@@ -43268,7 +43456,7 @@ function recodeRare(cells, fields, min, order) {
     result.cells.push(own2);
     members.set(cell2, [own2]);
   }
-  const join6 = (into, from) => {
+  const join7 = (into, from) => {
     mergeAccumulator(into, from);
     const list = members.get(into) ?? [];
     list.push(...members.get(from) ?? []);
@@ -43294,7 +43482,7 @@ function recodeRare(cells, fields, min, order) {
     const key = cell2.values.join("\0");
     const same = cells.get(key);
     const target = same ?? cell2;
-    if (same) join6(same, cell2);
+    if (same) join7(same, cell2);
     else cells.set(key, cell2);
     for (const member of members.get(target)) member.countedAs = target.values;
   };
@@ -43304,7 +43492,7 @@ function recodeRare(cells, fields, min, order) {
   for (const field of levels) {
     generalised.add(field);
     const merged = /* @__PURE__ */ new Map();
-    for (const cell2 of rare) join6(cellOf(merged, generalise(cell2.values, generalised)), cell2);
+    for (const cell2 of rare) join7(cellOf(merged, generalise(cell2.values, generalised)), cell2);
     rare = [];
     let siblings = null;
     for (const cell2 of merged.values()) {
@@ -43315,7 +43503,7 @@ function recodeRare(cells, fields, min, order) {
           const [nearKey, sibling] = near.shift();
           cells.delete(nearKey);
           adopt(sibling);
-          join6(cell2, sibling);
+          join7(cell2, sibling);
           result.complementary += 1;
         }
       }
@@ -43330,7 +43518,7 @@ function recodeRare(cells, fields, min, order) {
     if (installationsOf(rest) >= min) break;
     cells.delete(key);
     adopt(cell2);
-    join6(rest, cell2);
+    join7(rest, cell2);
     result.complementary += 1;
   }
   publish(rest);
@@ -43496,7 +43684,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
         if (measure === null) {
           merged.errored += part.errored;
           const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
-          for (const [name, count] of part.errorKinds ?? []) addKindCount(counts, name, count.sessions, count.lines);
+          for (const [name, count2] of part.errorKinds ?? []) addKindCount(counts, name, count2.sessions, count2.lines);
           for (const evidence of part.runs?.values() ?? []) addEvidence(evidence);
         } else if (kind) {
           merged.errored += kind.sessions;
@@ -43524,10 +43712,10 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
       const result = recodeRare(byKey, configFields, min, order);
       const rare = recodeRareKinds(byKey.values(), totals.kindInstalls, min, result);
       for (const name of rare) {
-        const count = totalByKind.get(name);
-        if (count === void 0) continue;
+        const count2 = totalByKind.get(name);
+        if (count2 === void 0) continue;
         totalByKind.delete(name);
-        totalByKind.set(OTHER, (totalByKind.get(OTHER) ?? 0) + count);
+        totalByKind.set(OTHER, (totalByKind.get(OTHER) ?? 0) + count2);
       }
       return result;
     },
@@ -43806,7 +43994,7 @@ function installSpread(view, cells, measure, own2, reference, rule, test, logLev
     const events = view.byMeasure.get(measure)?.get(cell2);
     if (!events) continue;
     without += events.unattributed;
-    for (const [install, count] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count);
+    for (const [install, count2] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count2);
   }
   const known = withInstall > 0;
   const counts = [...merged.values()].sort((a, b) => b - a);
@@ -43818,12 +44006,12 @@ function installSpread(view, cells, measure, own2, reference, rule, test, logLev
   const top = counts[0] ?? 0;
   const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
   const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
-  const kept2 = counts.filter((count) => count <= most);
-  const outliers = own2.events - kept2.reduce((sum, count) => sum + count, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
+  const kept2 = counts.filter((count2) => count2 <= most);
+  const outliers = own2.events - kept2.reduce((sum, count2) => sum + count2, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
   const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
   const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
   const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
-  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count) => sum + Math.max(0, count - cap), 0);
+  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count2) => sum + Math.max(0, count2 - cap), 0);
   const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
   const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
   const spread2 = kept2.length >= rule.minInstallations && enough && test(tableOf(rest, reference)) <= logLevel;
@@ -43897,12 +44085,12 @@ function nested(a, b) {
 var OTHER_KEY = `${OTHER}\0`;
 var SINCE_VERSIONS = 64;
 var ALL_SUBSETS_UP_TO = 4;
-function fieldMasks(count) {
+function fieldMasks(count2) {
   const masks = [];
-  for (let mask = 1; mask < 1 << count; mask += 1) {
+  for (let mask = 1; mask < 1 << count2; mask += 1) {
     let bits = 0;
     for (let m = mask; m > 0; m >>= 1) bits += m & 1;
-    if (count <= ALL_SUBSETS_UP_TO || bits === 1 || bits === count - 1 || bits === count) masks.push(mask);
+    if (count2 <= ALL_SUBSETS_UP_TO || bits === 1 || bits === count2 - 1 || bits === count2) masks.push(mask);
   }
   return masks;
 }
@@ -43922,9 +44110,9 @@ function indexPatterns(fields, values, sessions) {
     const exact = (cells) => fields.map((field, index) => mask & 1 << index ? { field, op: "is", value: values[cells[0]][index] } : { field, op: "any" });
     for (const key of [...byKey.keys()]) if (key.startsWith(OTHER_KEY) || key.includes(`\0${OTHER_KEY}`)) byKey.delete(key);
     for (const cells of byKey.values()) {
-      const count = cells.reduce((sum, cell2) => sum + sessions[cell2], 0);
-      if (count === total) continue;
-      result.push({ pattern: exact(cells), members: () => cells, sessions: count });
+      const count2 = cells.reduce((sum, cell2) => sum + sessions[cell2], 0);
+      if (count2 === total) continue;
+      result.push({ pattern: exact(cells), members: () => cells, sessions: count2 });
     }
     if (versionAt < 0 || !(mask & 1 << versionAt)) continue;
     const anchors = /* @__PURE__ */ new Map();
@@ -43941,14 +44129,14 @@ function indexPatterns(fields, values, sessions) {
       const from = Math.max(1, ordered.length - 1 - SINCE_VERSIONS);
       for (let at = from; at < ordered.length - 1; at += 1) {
         const covered = ordered.slice(at).map((version) => versions.get(version));
-        const count = covered.reduce((sum, cells) => sum + cells.reduce((inner, cell2) => inner + sessions[cell2], 0), 0);
-        if (count === total) continue;
+        const count2 = covered.reduce((sum, cells) => sum + cells.reduce((inner, cell2) => inner + sessions[cell2], 0), 0);
+        if (count2 === total) continue;
         const sample = covered[0][0];
         const pattern = fields.map((field, index) => {
           if (index === versionAt) return { field, op: "since", value: ordered[at] };
           return mask & 1 << index ? { field, op: "is", value: values[sample][index] } : { field, op: "any" };
         });
-        result.push({ pattern, members: () => covered.flat(), sessions: count });
+        result.push({ pattern, members: () => covered.flat(), sessions: count2 });
       }
     }
   }
@@ -44637,15 +44825,15 @@ var SummaryScanner = class {
   }
   /** Keeps the layout of the line just scanned (from `start` to lineEnd), as the most recent. */
   #learn(b, start) {
-    const count = this.#valueCount;
+    const count2 = this.#valueCount;
     const literals = [];
     let from = start;
-    for (let k = 0; k < count; k += 1) {
+    for (let k = 0; k < count2; k += 1) {
       literals.push(b.slice(from, this.#valueStarts[k]));
       from = this.#valueEnds[k];
     }
     literals.push(b.slice(from, this.lineEnd));
-    const values = this.#valueKinds.slice(0, count);
+    const values = this.#valueKinds.slice(0, count2);
     const wordStarts = new Int32Array(literals.length + 1);
     for (let k = 0; k < literals.length; k += 1) wordStarts[k + 1] = wordStarts[k] + (literals[k].length >>> 2);
     const words = new Uint32Array(wordStarts[literals.length]);
@@ -45166,8 +45354,8 @@ var InputCapture = class {
     const tally = emptyTally();
     for (const name of TALLY_COUNTS) tally[name] = after[name] - this.#before[name];
     for (const name of TALLY_MAPS) {
-      for (const [key, count2] of Object.entries(after[name])) {
-        const added = count2 - (this.#before[name][key] ?? 0);
+      for (const [key, count3] of Object.entries(after[name])) {
+        const added = count3 - (this.#before[name][key] ?? 0);
         if (added > 0) tally[name][key] = added;
       }
     }
@@ -45178,8 +45366,8 @@ var InputCapture = class {
     tally.accepted = 0;
     tally.duplicates = 0;
     tally.outsideWindow = this.#ancient;
-    const { bytes, count } = this.#records.takeRecords();
-    return { tally, records: bytes, count, dictionary: this.#records.takeDictionary() };
+    const { bytes, count: count2 } = this.#records.takeRecords();
+    return { tally, records: bytes, count: count2, dictionary: this.#records.takeDictionary() };
   }
 };
 function eachStoredSession(result, each) {
@@ -45550,7 +45738,7 @@ async function intakeInWorkers(options2, workers2) {
 // src/report/run-report.ts
 function buildReport(input) {
   const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
-  const count = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
+  const count2 = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
   return {
     reportVersion: 1,
     generatedAt: input.now.toISOString(),
@@ -45566,15 +45754,15 @@ function buildReport(input) {
       groups: input.groups.length,
       flagged: input.groups.filter((group) => group.flagged).length,
       problems: input.problems?.length ?? 0,
-      created: count("create"),
-      updated: count("update"),
-      unchanged: count("unchanged"),
-      reopened: count("reopen"),
-      closedNow: count("close"),
-      closed: count("closed"),
-      muted: count("muted"),
-      deferred: count("deferred"),
-      duplicates: count("duplicate")
+      created: count2("create"),
+      updated: count2("update"),
+      unchanged: count2("unchanged"),
+      reopened: count2("reopen"),
+      closedNow: count2("close"),
+      closed: count2("closed"),
+      muted: count2("muted"),
+      deferred: count2("deferred"),
+      duplicates: count2("duplicate")
     },
     folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
     recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] },
@@ -45815,7 +46003,7 @@ function cleanFor(group, days, options2, filedRate = null) {
   const sessions = recent.reduce((sum, bucket) => sum + bucket.sessions, 0);
   const errored = recent.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
   if (sessions === 0 || filedRate === null || filedRate <= 0) return true;
-  const atMost = (count, of) => -Math.expm1(logBinomialGreater(count + 1, of, Math.min(1, filedRate)));
+  const atMost = (count2, of) => -Math.expm1(logBinomialGreater(count2 + 1, of, Math.min(1, filedRate)));
   if (atMost(errored, sessions) < RECOVERED_P) return true;
   const windowSessions = group.days.reduce((sum, bucket) => sum + bucket.sessions, 0);
   const windowErrored = group.days.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
@@ -46231,8 +46419,8 @@ The ${shown.length} versions with the most sessions of ${groups2.length}.` : "";
     ...rows
   ].join("\n") + note;
 }
-function dayOf(time) {
-  return time.toISOString().slice(0, 10);
+function dayOf(time2) {
+  return time2.toISOString().slice(0, 10);
 }
 function renderUsageReport(figures2) {
   const { all } = figures2;
@@ -46301,9 +46489,9 @@ function logTally(tally, settings, log) {
   log.info(
     `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
   );
-  for (const [reason, count] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count} record(s): ${reason}`);
-  for (const [reason, count] of Object.entries(tally.skipped)) log.warning(`Skipped ${count} input(s): ${reason}`);
-  for (const [finding, count] of Object.entries(tally.privacy)) log.warning(`Rejected ${count} record(s) carrying private data: ${finding}`);
+  for (const [reason, count2] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count2} record(s): ${reason}`);
+  for (const [reason, count2] of Object.entries(tally.skipped)) log.warning(`Skipped ${count2} input(s): ${reason}`);
+  for (const [finding, count2] of Object.entries(tally.privacy)) log.warning(`Rejected ${count2} record(s) carrying private data: ${finding}`);
   if (tally.limitReached) log.warning(limitMessage(tally));
   const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
   if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
@@ -46469,7 +46657,7 @@ async function runTriage(settings, deps) {
 // src/sources/artifact-state.ts
 import { createHash as createHash7 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile4, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var STATE_VERSION = 2;
 var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
 function readingFingerprint(settings) {
@@ -46477,7 +46665,7 @@ function readingFingerprint(settings) {
   return createHash7("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
 }
 var sha256 = (bytes) => createHash7("sha256").update(bytes).digest("hex");
-var fileOf = (dir, id) => join3(dir, `artifact-${id}.json`);
+var fileOf = (dir, id) => join4(dir, `artifact-${id}.json`);
 function encode(result) {
   return JSON.stringify({
     format: RESULT_FORMAT,
@@ -46493,13 +46681,13 @@ function encode(result) {
 function decode2(text) {
   const value = JSON.parse(text);
   if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
-  const { configs, kinds, runs, count, sessions } = value;
-  if (!Array.isArray(configs) || !Array.isArray(kinds) || !Array.isArray(runs) || !Number.isSafeInteger(count) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
+  const { configs, kinds, runs, count: count2, sessions } = value;
+  if (!Array.isArray(configs) || !Array.isArray(kinds) || !Array.isArray(runs) || !Number.isSafeInteger(count2) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
   if (!kinds.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
   const result = {
     tally: tallyOf(value["tally"]),
     records: new Uint8Array(Buffer.from(sessions, "base64")),
-    count,
+    count: count2,
     dictionary: { configs: configs.map(configTuple), kinds, runs: runs.map(runRef) }
   };
   eachStoredSession(result, () => {
@@ -46508,7 +46696,7 @@ function decode2(text) {
 }
 async function openArtifactState(dir, reading, readOnly, warn) {
   let index = { version: STATE_VERSION, reading, artifacts: {} };
-  const text = await readFile4(join3(dir, "index.json"), "utf8").catch(() => null);
+  const text = await readFile4(join4(dir, "index.json"), "utf8").catch(() => null);
   if (text === null) {
     warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
   } else {
@@ -46576,9 +46764,9 @@ async function openArtifactState(dir, reading, readOnly, warn) {
         await rm(fileOf(dir, Number(id)), { force: true });
         stats.dropped += 1;
       }
-      await writeFile2(join3(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
+      await writeFile2(join4(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
 `);
-      await rename(join3(dir, "index.json.tmp"), join3(dir, "index.json"));
+      await rename(join4(dir, "index.json.tmp"), join4(dir, "index.json"));
     }
   };
 }
@@ -46662,7 +46850,7 @@ function createGitHubTracker(client, repository2) {
 
 // src/trackers/local-tracker.ts
 import { appendFile as appendFile2, mkdir as mkdir3, readdir as readdir2, readFile as readFile5, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 var FILE_PATTERN = /^issue-(\d+)\.md$/;
 function fileName(number) {
   return `issue-${String(number).padStart(4, "0")}.md`;
@@ -46715,7 +46903,7 @@ function createLocalTracker(folder) {
     const names = await readdir2(folder).catch(() => []);
     const issues = [];
     for (const name of names.filter((entry) => FILE_PATTERN.test(entry)).sort()) {
-      const path = join4(folder, name);
+      const path = join5(folder, name);
       const issue = parseIssueFile(await readFile5(path, "utf8"), path);
       if (issue) issues.push(issue);
     }
@@ -46723,7 +46911,7 @@ function createLocalTracker(folder) {
   }
   async function save(issue) {
     await mkdir3(folder, { recursive: true });
-    const path = join4(folder, fileName(issue.number));
+    const path = join5(folder, fileName(issue.number));
     const saved = { ...issue, url: path };
     await writeFile3(`${path}.tmp`, formatIssueFile(saved));
     await rename2(`${path}.tmp`, path);
@@ -46749,7 +46937,7 @@ function createLocalTracker(folder) {
     },
     async addComment(number, body) {
       await mkdir3(folder, { recursive: true });
-      const path = join4(folder, fileName(number).replace(/\.md$/, ".comments.md"));
+      const path = join5(folder, fileName(number).replace(/\.md$/, ".comments.md"));
       await appendFile2(path, `<!-- comment -->
 ${body}
 
@@ -46956,7 +47144,7 @@ ${USAGE}`);
     let report;
     if (settings.mode === "partial") {
       const shard2 = settings.shard;
-      const path = resolve4(cwd, settings.partialPath ?? join5(store, `partial-${shard2.index}-of-${shard2.count}.ndjson`));
+      const path = resolve4(cwd, settings.partialPath ?? join6(store, `partial-${shard2.index}-of-${shard2.count}.ndjson`));
       const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit, workers: workers2 }));
       report = result.report;
       report.partial = { shard: shard2, path, sessions: result.sessions, bytes };
@@ -46972,14 +47160,14 @@ ${USAGE}`);
       await state.finish();
       report.state = { ...state.stats };
     }
-    const reportPath = typeof values["report"] === "string" ? resolve4(cwd, values["report"]) : settings.repository || settings.dryRun ? null : join5(store, "report.json");
+    const reportPath = typeof values["report"] === "string" ? resolve4(cwd, values["report"]) : settings.repository || settings.dryRun ? null : join6(store, "report.json");
     if (reportPath) await writeReport(report, reportPath);
     process.stdout.write(`${formatConsoleReport(report)}
 `);
     if (reportPath) process.stdout.write(`Report: ${reportPath}
 `);
     if (settings.paths.length > 0 && !merging && sources.length === 1 && report.intake.records === 0) {
-      const skipped = Object.entries(report.intake.skipped).map(([reason, count]) => `${count} ${reason}`);
+      const skipped = Object.entries(report.intake.skipped).map(([reason, count2]) => `${count2} ${reason}`);
       process.stderr.write(`error: read no record from ${settings.paths.join(", ")}${skipped.length > 0 ? ` (skipped: ${skipped.join(", ")})` : ""}
 `);
       return 1;

@@ -40487,7 +40487,16 @@ function recordShape(value) {
 
 // src/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
-var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "CRITICAL", "FATAL", "EXCEPTION"]);
+var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
+var NUMERIC_ERROR_LEVEL = 50;
+var PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
+var ANSI = /\x1b\[[0-9;]*m/g;
+function isErrorLevel(level) {
+  if (!level) return false;
+  const bare = level.trim().replace(/^"|"$/g, "");
+  if (/^\d+$/.test(bare)) return Number(bare) >= NUMERIC_ERROR_LEVEL;
+  return ERROR_LEVELS.has(bare.toUpperCase());
+}
 var TRACEBACK = /^Traceback \(most recent call last\):/;
 var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
 var MAX_ERROR_KINDS = 32;
@@ -40504,7 +40513,12 @@ function compileLogPattern(source) {
   return pattern;
 }
 function toIso(stamp) {
-  let text = stamp.replace(" ", "T").replace(",", ".");
+  const bare = stamp.trim().replace(/^"|"$/g, "");
+  if (/^\d{13}$/.test(bare) || /^\d{10}(?:\.\d+)?$/.test(bare)) {
+    const time2 = bare.length === 13 ? Number(bare) : Math.round(Number(bare) * 1e3);
+    return Number.isFinite(time2) ? new Date(time2).toISOString() : null;
+  }
+  let text = bare.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, "$1-$2-$3").replace(" ", "T").replace(",", ".");
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
   text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
   const time = Date.parse(text);
@@ -40517,8 +40531,9 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
   let errorLines = 0;
   const errorKinds = /* @__PURE__ */ new Map();
   let inTraceback = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "") continue;
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw.trim() === "") continue;
+    const line = raw.includes("\x1B[") ? raw.replace(ANSI, "") : raw;
     lines2 += 1;
     const match = pattern.exec(line);
     const stamp = match?.groups?.["ts"];
@@ -40529,7 +40544,12 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
         if (first === null || iso < first) first = iso;
         if (last === null || iso > last) last = iso;
       }
-      if (ERROR_LEVELS.has((match.groups?.["level"] ?? "").toUpperCase())) errorLines += 1;
+      if (isErrorLevel(match.groups?.["level"])) errorLines += 1;
+      continue;
+    }
+    if (PANIC.test(line)) {
+      errorLines += 1;
+      errorKinds.set("panic", (errorKinds.get("panic") ?? 0) + 1);
       continue;
     }
     if (TRACEBACK.test(line)) {
@@ -40546,6 +40566,43 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
   if (first === null || last === null) return null;
   return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines, lines2), errorKinds: Object.fromEntries(errorKinds) };
 }
+
+// src/formats/log-presets.ts
+var jsonKey = (keys, group) => `(?=.*"(?:${keys})"\\s*:\\s*"?(?<${group}>[^",}]+))`;
+var LOG_PRESETS = {
+  python: {
+    example: "2026-11-20 10:00:00,123 ERROR app: failed",
+    pattern: DEFAULT_LOG_PATTERN
+  },
+  "go-slog": {
+    example: 'time=2026-11-20T10:00:00.123Z level=ERROR msg="failed" err="\u2026"',
+    pattern: "^(?=.*\\btime=(?<ts>\\S+))(?=.*\\blevel=(?<level>[A-Za-z]+))"
+  },
+  "go-slog-json": {
+    example: '{"time":"2026-11-20T10:00:00.123Z","level":"ERROR","msg":"failed"}',
+    pattern: `^\\s*\\{${jsonKey("time", "ts")}${jsonKey("level", "level")}`
+  },
+  "go-log": {
+    example: "2026/11/20 10:00:00 error: failed (the standard library log: no level, so a line is an error when it says error, fatal or panic)",
+    pattern: "^(?<ts>\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(?:.*?\\b(?<level>[Ee]rror|ERROR|[Ff]atal|FATAL|[Pp]anic|PANIC)\\b)?"
+  },
+  "rust-env-logger": {
+    example: "[2026-11-20T10:00:00Z ERROR my_crate::net] failed",
+    pattern: "^\\[(?<ts>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2}))\\s+(?<level>ERROR|WARN|INFO|DEBUG|TRACE)\\b"
+  },
+  "rust-tracing": {
+    example: "2026-11-20T10:00:00.123456Z ERROR my_crate::net: failed",
+    pattern: "^(?<ts>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2}))\\s+(?<level>ERROR|WARN|INFO|DEBUG|TRACE)\\b"
+  },
+  pino: {
+    example: '{"level":50,"time":1795168800123,"pid":4242,"msg":"failed"} (bunyan too: "time" as an ISO string)',
+    pattern: `^\\s*\\{${jsonKey("time", "ts")}${jsonKey("level", "level")}`
+  }
+};
+function presetPattern(name) {
+  return Object.hasOwn(LOG_PRESETS, name) ? LOG_PRESETS[name].pattern : null;
+}
+var PRESET_NAMES = Object.keys(LOG_PRESETS);
 
 // src/settings.ts
 var MODES = ["full", "partial", "merge"];
@@ -40686,9 +40743,13 @@ function patterned(read, name, pattern, accepted) {
 function logPattern(read) {
   const raw = read("log-pattern").trim();
   try {
-    return compileLogPattern(raw || DEFAULT_LOG_PATTERN);
+    return compileLogPattern(presetPattern(raw) ?? (raw || DEFAULT_LOG_PATTERN));
   } catch (error2) {
-    throw new SettingsError("log-pattern", error2 instanceof Error ? error2.message : String(error2), "a regular expression with the named groups (?<ts>...) and (?<level>...)");
+    throw new SettingsError(
+      "log-pattern",
+      error2 instanceof Error ? error2.message : String(error2),
+      `a preset (${PRESET_NAMES.join(", ")}) or a regular expression with the named groups (?<ts>...) and (?<level>...)`
+    );
   }
 }
 function optionalPath(read, name) {

@@ -2541,7 +2541,16 @@ function summaryFromLog(figures, contentKey, settings) {
 
 // src/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
-var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "CRITICAL", "FATAL", "EXCEPTION"]);
+var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
+var NUMERIC_ERROR_LEVEL = 50;
+var PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
+var ANSI = /\x1b\[[0-9;]*m/g;
+function isErrorLevel(level) {
+  if (!level) return false;
+  const bare = level.trim().replace(/^"|"$/g, "");
+  if (/^\d+$/.test(bare)) return Number(bare) >= NUMERIC_ERROR_LEVEL;
+  return ERROR_LEVELS.has(bare.toUpperCase());
+}
 var TRACEBACK = /^Traceback \(most recent call last\):/;
 var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
 var MAX_ERROR_KINDS = 32;
@@ -2558,7 +2567,12 @@ function compileLogPattern(source) {
   return pattern;
 }
 function toIso(stamp) {
-  let text = stamp.replace(" ", "T").replace(",", ".");
+  const bare = stamp.trim().replace(/^"|"$/g, "");
+  if (/^\d{13}$/.test(bare) || /^\d{10}(?:\.\d+)?$/.test(bare)) {
+    const time2 = bare.length === 13 ? Number(bare) : Math.round(Number(bare) * 1e3);
+    return Number.isFinite(time2) ? new Date(time2).toISOString() : null;
+  }
+  let text = bare.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, "$1-$2-$3").replace(" ", "T").replace(",", ".");
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
   text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
   const time = Date.parse(text);
@@ -2571,8 +2585,9 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
   let errorLines = 0;
   const errorKinds = /* @__PURE__ */ new Map();
   let inTraceback = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "") continue;
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw.trim() === "") continue;
+    const line = raw.includes("\x1B[") ? raw.replace(ANSI, "") : raw;
     lines += 1;
     const match = pattern.exec(line);
     const stamp = match?.groups?.["ts"];
@@ -2583,7 +2598,12 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
         if (first === null || iso < first) first = iso;
         if (last === null || iso > last) last = iso;
       }
-      if (ERROR_LEVELS.has((match.groups?.["level"] ?? "").toUpperCase())) errorLines += 1;
+      if (isErrorLevel(match.groups?.["level"])) errorLines += 1;
+      continue;
+    }
+    if (PANIC.test(line)) {
+      errorLines += 1;
+      errorKinds.set("panic", (errorKinds.get("panic") ?? 0) + 1);
       continue;
     }
     if (TRACEBACK.test(line)) {

@@ -2,8 +2,10 @@
 // write their own session summaries (import { summarizeSession } from
 // 'crash-report-aggregator'). Nothing here reads or sends anything by itself.
 
-export { detectCi, optedOut, summarizeSession } from './producer/summarize-session.ts';
-export type { MachineFacts, SummarizeInput, SummarizeResult } from './producer/summarize-session.ts';
+export { detectCi, optedOut, summarizeCounts, summarizeSession } from './producer/summarize-session.ts';
+export type { CountsInput, MachineFacts, SummarizeInput, SummarizeResult } from './producer/summarize-session.ts';
+export { LOG_PRESETS } from './formats/log-presets.ts';
+export type { LogPreset } from './formats/log-presets.ts';
 export type { SessionSummary } from './records/session-summary.ts';
 export { validateSummary } from './records/validate-summary.ts';
 

@@ -4,6 +4,7 @@
 import { FORMATS } from './formats/record-shape.ts';
 import type { FormatSetting } from './formats/record-shape.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN } from './formats/session-log.ts';
+import { presetPattern, PRESET_NAMES } from './formats/log-presets.ts';
 import type { Shard } from './sources/shard.ts';
 
 export const MODES = ['full', 'partial', 'merge'] as const;
@@ -269,9 +270,14 @@ function patterned(read: ReadInput, name: string, pattern: RegExp, accepted: str
 function logPattern(read: ReadInput): RegExp {
   const raw = read('log-pattern').trim();
   try {
-    return compileLogPattern(raw || DEFAULT_LOG_PATTERN);
+    // A preset's name (go-slog, pino, …) stands for its pattern.
+    return compileLogPattern(presetPattern(raw) ?? (raw || DEFAULT_LOG_PATTERN));
   } catch (error) {
-    throw new SettingsError('log-pattern', error instanceof Error ? error.message : String(error), 'a regular expression with the named groups (?<ts>...) and (?<level>...)');
+    throw new SettingsError(
+      'log-pattern',
+      error instanceof Error ? error.message : String(error),
+      `a preset (${PRESET_NAMES.join(', ')}) or a regular expression with the named groups (?<ts>...) and (?<level>...)`,
+    );
   }
 }
 

@@ -5,7 +5,20 @@
 export const DEFAULT_LOG_PATTERN =
   '^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b';
 
-const ERROR_LEVELS = new Set(['ERROR', 'CRITICAL', 'FATAL', 'EXCEPTION']);
+const ERROR_LEVELS = new Set(['ERROR', 'ERR', 'CRITICAL', 'CRIT', 'FATAL', 'EXCEPTION', 'PANIC', 'ALERT', 'EMERG', 'EMERGENCY', 'SEVERE']);
+/** pino and bunyan write levels as numbers: 50 is error, 60 fatal. */
+const NUMERIC_ERROR_LEVEL = 50;
+// Go's and Rust's panics start a line of their own, without a timestamp.
+const PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Whether a captured level is an error one: a name (any case, quotes dropped) or a number of 50 or more. */
+export function isErrorLevel(level: string | undefined): boolean {
+  if (!level) return false;
+  const bare = level.trim().replace(/^"|"$/g, '');
+  if (/^\d+$/.test(bare)) return Number(bare) >= NUMERIC_ERROR_LEVEL;
+  return ERROR_LEVELS.has(bare.toUpperCase());
+}
 const TRACEBACK = /^Traceback \(most recent call last\):/;
 // The last line of a Python traceback: "package.ClassName: message" or just the class.
 const EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
@@ -33,9 +46,14 @@ export function compileLogPattern(source: string): RegExp {
   return pattern;
 }
 
-/** Reads a timestamp as written in a log; one without a zone is taken as UTC. */
-function toIso(stamp: string): string | null {
-  let text = stamp.replace(' ', 'T').replace(',', '.');
+/** Reads a timestamp as written in a log (ISO 8601, `2026/11/20 10:00:00`, or Unix seconds or milliseconds); one without a zone is taken as UTC. */
+export function toIso(stamp: string): string | null {
+  const bare = stamp.trim().replace(/^"|"$/g, '');
+  if (/^\d{13}$/.test(bare) || /^\d{10}(?:\.\d+)?$/.test(bare)) {
+    const time = bare.length === 13 ? Number(bare) : Math.round(Number(bare) * 1000);
+    return Number.isFinite(time) ? new Date(time).toISOString() : null;
+  }
+  let text = bare.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3').replace(' ', 'T').replace(',', '.');
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
   text = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const time = Date.parse(text);
@@ -50,8 +68,9 @@ export function readLog(text: string, pattern: RegExp = compileLogPattern(DEFAUL
   let errorLines = 0;
   const errorKinds = new Map<string, number>();
   let inTraceback = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw.trim() === '') continue;
+    const line = raw.includes('\x1b[') ? raw.replace(ANSI, '') : raw;
     lines += 1;
     const match = pattern.exec(line);
     const stamp = match?.groups?.['ts'];
@@ -62,7 +81,12 @@ export function readLog(text: string, pattern: RegExp = compileLogPattern(DEFAUL
         if (first === null || iso < first) first = iso;
         if (last === null || iso > last) last = iso;
       }
-      if (ERROR_LEVELS.has((match.groups?.['level'] ?? '').toUpperCase())) errorLines += 1;
+      if (isErrorLevel(match.groups?.['level'])) errorLines += 1;
+      continue;
+    }
+    if (PANIC.test(line)) {
+      errorLines += 1;
+      errorKinds.set('panic', (errorKinds.get('panic') ?? 0) + 1);
       continue;
     }
     if (TRACEBACK.test(line)) {

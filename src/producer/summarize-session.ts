@@ -4,7 +4,8 @@
 
 import { summaryFromLog } from '../formats/adapt-record.ts';
 import { mapArch, mapPlatform } from '../formats/platforms.ts';
-import { readLog } from '../formats/session-log.ts';
+import { presetPattern, PRESET_NAMES } from '../formats/log-presets.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
 import { findPrivateData } from '../records/privacy-guard.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import { safePath, validateSummary } from '../records/validate-summary.ts';
@@ -58,8 +59,7 @@ export function optedOut(env: Record<string, string | undefined>, appVariable: s
   return null;
 }
 
-export interface SummarizeInput {
-  logText: string;
+export interface ProducerInput {
   app: { name: string; version: string };
   runtime?: { name: string; version: string };
   machine: MachineFacts;
@@ -67,14 +67,64 @@ export interface SummarizeInput {
   installId?: string;
 }
 
+export interface SummarizeInput extends ProducerInput {
+  logText: string;
+  /**
+   * How log lines carry their timestamp and level: a RegExp with the named groups `ts` and
+   * `level`, or a preset's name (python, go-slog, go-slog-json, go-log, rust-env-logger,
+   * rust-tracing, pino). Python logging when absent.
+   */
+  logPattern?: RegExp | string;
+}
+
+/** A session told by its figures, without a log: a CI step that knows how it ended. */
+export interface CountsInput extends ProducerInput {
+  startedAt: Date;
+  endedAt: Date;
+  logLines: number;
+  errorLines: number;
+  outcome: 'ok' | 'error' | 'crash';
+  errorKinds?: Record<string, number>;
+}
+
 export type SummarizeResult = { ok: true; summary: SessionSummary } | { ok: false; reason: string };
 
+function patternOf(pattern: RegExp | string | undefined): RegExp | string {
+  if (pattern === undefined) return compileLogPattern(DEFAULT_LOG_PATTERN);
+  if (typeof pattern !== 'string') return pattern;
+  const preset = presetPattern(pattern);
+  if (preset === null) return `unknown log format "${pattern}" (presets: ${PRESET_NAMES.join(', ')})`;
+  return compileLogPattern(preset);
+}
+
 export function summarizeSession(input: SummarizeInput): SummarizeResult {
-  const figures = readLog(input.logText);
+  const pattern = patternOf(input.logPattern);
+  if (typeof pattern === 'string') return { ok: false, reason: pattern };
+  const figures = readLog(input.logText, pattern);
   if (!figures) return { ok: false, reason: 'the log has no line with a timestamp' };
+  return finish(input, summaryFromLog(figures, '', { appName: input.app.name, appVersion: input.app.version }));
+}
+
+/** A summary from figures alone (no log): checked like one from a log. */
+export function summarizeCounts(input: CountsInput): SummarizeResult {
+  if (!(input.startedAt instanceof Date) || !(input.endedAt instanceof Date) || Number.isNaN(input.startedAt.getTime()) || Number.isNaN(input.endedAt.getTime())) {
+    return { ok: false, reason: 'the start and end must be dates' };
+  }
+  return finish(input, {
+    schema_version: 1,
+    app: input.app,
+    started_at: input.startedAt.toISOString(),
+    ended_at: input.endedAt.toISOString(),
+    log_lines: input.logLines,
+    error_lines: input.errorLines,
+    outcome: input.outcome,
+    ...(input.errorKinds && Object.keys(input.errorKinds).length > 0 ? { error_kinds: input.errorKinds } : {}),
+  });
+}
+
+function finish(input: ProducerInput, fromLog: Record<string, unknown>): SummarizeResult {
   const arch = mapArch(input.machine.arch);
   const release = input.machine.release.trim();
-  const fromLog = summaryFromLog(figures, '', { appName: input.app.name, appVersion: input.app.version });
   const candidate = {
     ...fromLog,
     // A producer knows more than the log: a random session, the machine, the CI vendor.
