@@ -34049,6 +34049,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli.ts
+import { readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join as join6, resolve as resolve4 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
@@ -46949,6 +46950,7 @@ ${body}
 // src/cli.ts
 var USAGE = `Usage: crash-report-aggregator [triage] --path PATH... [options]
        crash-report-aggregator summarize --log FILE ... (see summarize --help)
+       crash-report-aggregator producer python [--out FILE]   the standard-library Python producer
 
 Reads anonymous session summaries, aggregates errors by configuration and files
 one issue per configuration that errors too often.
@@ -47046,8 +47048,25 @@ var INPUT_OPTIONS = [
   "partial-path",
   "workers"
 ];
+async function producerCommand(argv) {
+  const { values, positionals } = parseArgs2({ args: argv, strict: false, allowPositionals: true, options: { out: { type: "string" } } });
+  if (positionals[0] !== "python") {
+    process.stderr.write("Usage: crash-report-aggregator producer python [--out FILE]\n");
+    return 2;
+  }
+  const text = await readFile6(join6(bundledTemplatesDir(), "..", "examples", "producers", "session_summary.py"), "utf8");
+  if (typeof values["out"] !== "string") {
+    process.stdout.write(text);
+    return 0;
+  }
+  await writeFile4(values["out"], text);
+  process.stderr.write(`Wrote the Python producer to ${values["out"]}: call record_session() at exit, or run it (python3 ${values["out"]} --help).
+`);
+  return 0;
+}
 async function main(argv) {
   if (argv[0] === "summarize") return summarizeCommand(argv.slice(1), process.env);
+  if (argv[0] === "producer") return producerCommand(argv.slice(1));
   const args = argv[0] === "triage" ? argv.slice(1) : argv;
   let parsed2;
   try {

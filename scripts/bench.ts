@@ -1,7 +1,7 @@
 // npm run bench: throughput of the intake pipeline against a bare JSON.parse loop
 // over the same bytes, measured side by side, plus peak memory.
 //
-//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--rounds N] [--phase all|generate|floor|pipeline|workers|downloads|configurations] [--file DIR]
+//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--rounds N] [--phase all|generate|floor|pipeline|workers|whole|whole-workers|downloads|configurations] [--file DIR]
 //
 // Each phase runs in its own child process so its peak RSS is its own.
 
@@ -103,7 +103,7 @@ async function pipeline(path: string, threads: number): Promise<number> {
 
 async function phase(name: string, path: string): Promise<void> {
   const started = process.hrtime.bigint();
-  const count = name === 'floor' ? await floor(path) : await pipeline(path, name === 'workers' ? threads : 1);
+  const count = name === 'floor' ? await floor(path) : await pipeline(path, name === 'workers' || name === 'whole-workers' ? threads : 1);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(JSON.stringify({ phase: name, count, seconds, perSecond: count / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
@@ -172,6 +172,13 @@ async function dataset(): Promise<string> {
   const dir = join(tmpdir(), 'cra-bench', `summaries-${sessions}-of-${PER_FILE}`);
   if (!(await stat(join(dir, 'done')).catch(() => null))) {
     await generate(dir, sessions);
+    // The same summaries as one file, as a user's export would be: read as a stream, not skipped.
+    await mkdir(join(dir, 'whole'), { recursive: true });
+    const whole = createWriteStream(join(dir, 'whole', 'all.jsonl'));
+    for (const path of await filesOf(dir)) {
+      if (!whole.write(await readFile(path))) await new Promise<void>((resolve) => whole.once('drain', () => resolve()));
+    }
+    await new Promise<void>((resolve) => whole.end(resolve));
     await writeFile(join(dir, 'done'), '');
   }
   return dir;
@@ -190,14 +197,21 @@ if (values.phase === 'downloads') {
   let size = 0;
   for (const path of await filesOf(file)) size += (await stat(path)).size;
   const self = fileURLToPath(import.meta.url);
-  const run = (name: string) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', file, '--workers', String(threads)], { encoding: 'utf8' })) as { count: number; perSecond: number; peakRssMb: number; seconds: number };
+  const wholeFile = join(file, 'whole', 'all.jsonl');
+  const run = (name: string) =>
+    JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', name.startsWith('whole') ? wholeFile : file, '--workers', String(threads)], { encoding: 'utf8' })) as {
+      count: number;
+      perSecond: number;
+      peakRssMb: number;
+      seconds: number;
+    };
   const results: Record<string, ReturnType<typeof run>> = {};
   /** Per round, each phase's speed: the phases of one round run back to back, so their ratios compare. */
   const rounds: Record<string, number>[] = [];
   // Alternate the phases and keep each one's best, so a busy moment hurts neither side alone.
   for (let round = 0; round < Math.max(1, Number(values.rounds)); round += 1) {
     const speeds: Record<string, number> = {};
-    for (const name of ['floor', 'pipeline', 'workers']) {
+    for (const name of ['floor', 'pipeline', 'workers', 'whole', 'whole-workers']) {
       const result = run(name);
       speeds[name] = result.perSecond;
       if (!results[name] || result.perSecond > results[name]!.perSecond) results[name] = result;
@@ -223,6 +237,14 @@ if (values.phase === 'downloads') {
       `round by round ${roundRatios('workers', 'floor')} the floor`,
   );
   if (workersResult.count !== pipelineResult.count) console.log(`note: worker threads accepted ${workersResult.count}, one thread ${pipelineResult.count}`);
+  const wholeResult = results['whole']!;
+  const wholeWorkers = results['whole-workers']!;
+  console.log(
+    `the same summaries as one ${(size / 1e6).toFixed(0)} MB file (streamed): ${Math.round(wholeResult.perSecond).toLocaleString('en')} summaries/s on one thread, peak RSS ${wholeResult.peakRssMb.toFixed(0)} MB, ` +
+      `round by round ${roundRatios('whole', 'pipeline')} the speed in files of ${PER_FILE.toLocaleString('en')}; ` +
+      `with ${threads} threads ${Math.round(wholeWorkers.perSecond).toLocaleString('en')} summaries/s, peak RSS ${wholeWorkers.peakRssMb.toFixed(0)} MB, ${roundRatios('whole-workers', 'workers')} the speed in files`,
+  );
+  if (wholeResult.count !== pipelineResult.count || wholeWorkers.count !== pipelineResult.count) console.log(`note: one file gave ${wholeResult.count} and ${wholeWorkers.count} sessions, files ${pipelineResult.count}`);
   if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
   process.stdout.write(execFileSync(process.execPath, [self, '--phase', 'downloads'], { encoding: 'utf8' }));
   process.stdout.write(execFileSync(process.execPath, ['--expose-gc', self, '--phase', 'configurations'], { encoding: 'utf8' }));

@@ -2,6 +2,7 @@
 // The command line: the same engine as the action, with issues in a local folder
 // (the default) or on GitHub (--repo with GITHUB_TOKEN).
 
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { createGitHubClient } from './github-client.ts';
 import { summarizeCommand } from './producer/summarize-command.ts';
 import type { GitHubClient, RequestCounts } from './github-client.ts';
 import { createIssueRenderer } from './render/issue-templates.ts';
-import { readTemplates } from './render/template-files.ts';
+import { bundledTemplatesDir, readTemplates } from './render/template-files.ts';
 import { formatConsoleReport } from './report/console-report.ts';
 import { writeReport } from './report/write-report.ts';
 import { mergeInputsFor } from './partial/partial-artifacts.ts';
@@ -28,6 +29,7 @@ import { createLocalTracker } from './trackers/local-tracker.ts';
 
 const USAGE = `Usage: crash-report-aggregator [triage] --path PATH... [options]
        crash-report-aggregator summarize --log FILE ... (see summarize --help)
+       crash-report-aggregator producer python [--out FILE]   the standard-library Python producer
 
 Reads anonymous session summaries, aggregates errors by configuration and files
 one issue per configuration that errors too often.
@@ -127,8 +129,26 @@ const INPUT_OPTIONS = [
   'workers',
 ] as const;
 
+/** `producer python`: the one-file Python producer shipped with the package, printed or written, so no clone is needed. */
+async function producerCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, strict: false, allowPositionals: true, options: { out: { type: 'string' } } });
+  if (positionals[0] !== 'python') {
+    process.stderr.write('Usage: crash-report-aggregator producer python [--out FILE]\n');
+    return 2;
+  }
+  const text = await readFile(join(bundledTemplatesDir(), '..', 'examples', 'producers', 'session_summary.py'), 'utf8');
+  if (typeof values['out'] !== 'string') {
+    process.stdout.write(text);
+    return 0;
+  }
+  await writeFile(values['out'], text);
+  process.stderr.write(`Wrote the Python producer to ${values['out']}: call record_session() at exit, or run it (python3 ${values['out']} --help).\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'summarize') return summarizeCommand(argv.slice(1), process.env);
+  if (argv[0] === 'producer') return producerCommand(argv.slice(1));
   const args = argv[0] === 'triage' ? argv.slice(1) : argv;
   let parsed;
   try {

@@ -164,8 +164,14 @@ def main(argv=None):
     if reason:
         print("Telemetry is off (%s): no summary written." % reason, file=sys.stderr)
         return 0
-    with open(args.log, encoding="utf-8") as handle:
-        summary = summarize(handle.read(), args.app, args.app_version, install_id=args.install_id)
+    try:
+        with open(args.log, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as error:
+        # Telemetry must never break the application or its CI job: one line, no traceback.
+        print("error: cannot read the log %s (%s): no summary written." % (args.log, error.strerror or error), file=sys.stderr)
+        return 1
+    summary = summarize(text, args.app, args.app_version, install_id=args.install_id)
     if args.print or not args.out:
         print(json.dumps(summary, indent=2))
         return 0

@@ -117,3 +117,15 @@ test('an older Node.js gets one line that says what is needed', (context) => {
   assert.equal(imported.status, 3);
   assert.match(imported.stderr, /needs Node\.js 22 or later/);
 });
+
+test('a Python application gets the standard-library producer from the package with one command', () => {
+  const bin = join(installed, 'node_modules', '.bin', 'crash-report-aggregator');
+  const file = join(work, 'session_summary.py');
+  const written = run(process.execPath, bin, ['producer', 'python', '--out', file]);
+  assert.equal(written.status, 0, written.stderr);
+  assert.equal(readFileSync(file, 'utf8'), readFileSync(join(ROOT, 'examples', 'producers', 'session_summary.py'), 'utf8'));
+  const summary = spawnSync('python3', [file, '--log', join(ROOT, 'test', 'fixtures', 'logs', 'python.log'), '--app', 'octo', '--app-version', '1.0.0', '--print'], { encoding: 'utf8' });
+  assert.equal(summary.status, 0, summary.stderr);
+  const parsed = JSON.parse(summary.stdout) as { app: unknown; error_lines: number; error_kinds: unknown };
+  assert.deepEqual([parsed.app, parsed.error_lines, parsed.error_kinds], [{ name: 'octo', version: '1.0.0' }, 2, { PermissionError: 1 }]);
+});
