@@ -172,6 +172,9 @@ async function dataset(): Promise<string> {
   const dir = join(tmpdir(), 'cra-bench', `summaries-${sessions}-of-${PER_FILE}`);
   if (!(await stat(join(dir, 'done')).catch(() => null))) {
     await generate(dir, sessions);
+    await writeFile(join(dir, 'done'), '');
+  }
+  if (!(await stat(join(dir, 'whole', 'done')).catch(() => null))) {
     // The same summaries as one file, as a user's export would be: read as a stream, not skipped.
     await mkdir(join(dir, 'whole'), { recursive: true });
     const whole = createWriteStream(join(dir, 'whole', 'all.jsonl'));
@@ -179,7 +182,7 @@ async function dataset(): Promise<string> {
       if (!whole.write(await readFile(path))) await new Promise<void>((resolve) => whole.once('drain', () => resolve()));
     }
     await new Promise<void>((resolve) => whole.end(resolve));
-    await writeFile(join(dir, 'done'), '');
+    await writeFile(join(dir, 'whole', 'done'), '');
   }
   return dir;
 }
