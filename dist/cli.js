@@ -12637,11 +12637,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -20060,15 +20060,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -28136,13 +28136,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count3 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count3++;
         }
-        if (count2 % 2 === 0) {
+        if (count3 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -30326,11 +30326,11 @@ var require_util10 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.sumOfRange = void 0;
     var sumOfRange = function(array, start, end) {
-      var sum = 0;
+      var sum2 = 0;
       for (var i = start; i <= end; i++) {
-        sum += array[i];
+        sum2 += array[i];
       }
-      return sum;
+      return sum2;
     };
     exports.sumOfRange = sumOfRange;
   }
@@ -30980,8 +30980,8 @@ var require_DenseStore = __commonJS({
           var index = protoStore.contiguousBinIndexOffset;
           store.offset = index;
           for (var _i = 0, _a = protoStore.contiguousBinCounts; _i < _a.length; _i++) {
-            var count2 = _a[_i];
-            store.add(index, count2);
+            var count3 = _a[_i];
+            store.add(index, count3);
             index += 1;
           }
           return store;
@@ -34049,7 +34049,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli.ts
-import { readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
+import { readFile as readFile7, writeFile as writeFile5 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join as join6, resolve as resolve4 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
@@ -38962,8 +38962,8 @@ function entropyBits(text) {
   const counts = /* @__PURE__ */ new Map();
   for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
   let bits = 0;
-  for (const count2 of counts.values()) {
-    const share = count2 / text.length;
+  for (const count3 of counts.values()) {
+    const share = count3 / text.length;
     bits -= share * Math.log2(share);
   }
   return bits;
@@ -39028,9 +39028,9 @@ function holdsIpv6(value) {
   }
   return false;
 }
-function hasAtLeast(value, char, count2) {
+function hasAtLeast(value, char, count3) {
   let seen = 0;
-  for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) if (++seen >= count2) return true;
+  for (let i = value.indexOf(char); i !== -1; i = value.indexOf(char, i + 1)) if (++seen >= count3) return true;
   return false;
 }
 var RULES = [
@@ -40424,15 +40424,15 @@ function trendOf(input) {
     if (day > last) last = day;
   }
   const bucketDays = bucketDaysFor(last - first + 1);
-  const count2 = Math.ceil((last - first + 1) / bucketDays);
+  const count3 = Math.ceil((last - first + 1) / bucketDays);
   const buckets = [];
-  for (let index = 0; index < count2; index += 1) {
-    const bucketLast = last - (count2 - 1 - index) * bucketDays;
+  for (let index = 0; index < count3; index += 1) {
+    const bucketLast = last - (count3 - 1 - index) * bucketDays;
     const bucketFirst = Math.max(first, bucketLast - bucketDays + 1);
     const start = dayString(bucketFirst);
     buckets.push({ label: start.slice(5), first: start, last: dayString(bucketLast), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 });
   }
-  const at = (day) => buckets[count2 - 1 - Math.floor((last - day) / bucketDays)];
+  const at = (day) => buckets[count3 - 1 - Math.floor((last - day) / bucketDays)];
   for (const bucket of mine) {
     const into = at(bucket.day);
     into.sessions += bucket.sessions;
@@ -40454,17 +40454,17 @@ function daysWithout(all, part) {
   }).filter((bucket) => bucket.sessions > 0);
 }
 function sumDays(sets) {
-  const sum = /* @__PURE__ */ new Map();
+  const sum2 = /* @__PURE__ */ new Map();
   for (const days of sets) {
     for (const bucket of days) {
-      const mine = sum.get(bucket.day);
+      const mine = sum2.get(bucket.day);
       if (mine) {
         mine.sessions += bucket.sessions;
         mine.erroredSessions += bucket.erroredSessions;
-      } else sum.set(bucket.day, { ...bucket });
+      } else sum2.set(bucket.day, { ...bucket });
     }
   }
-  return [...sum.values()].sort((a, b) => a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+  return [...sum2.values()].sort((a, b) => a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
 }
 
 // src/render/charts.ts
@@ -40494,7 +40494,7 @@ function xAxis(trend) {
   return `[${trend.buckets.map((bucket) => `"${bucket.label}"`).join(", ")}]`;
 }
 function sessionsOf(trend) {
-  return trend.buckets.reduce((sum, bucket) => sum + bucket.sessions, 0);
+  return trend.buckets.reduce((sum2, bucket) => sum2 + bucket.sessions, 0);
 }
 function rateChart(input) {
   const trend = asTrend(input);
@@ -40507,8 +40507,8 @@ function rateChart(input) {
   let line = null;
   let lineText = "";
   if (trend.comparison) {
-    const otherSessions = trend.buckets.reduce((sum, bucket) => sum + bucket.otherSessions, 0);
-    const otherErrored = trend.buckets.reduce((sum, bucket) => sum + bucket.otherErrored, 0);
+    const otherSessions = trend.buckets.reduce((sum2, bucket) => sum2 + bucket.otherSessions, 0);
+    const otherErrored = trend.buckets.reduce((sum2, bucket) => sum2 + bucket.otherErrored, 0);
     if (trend.buckets.every((bucket) => enough(bucket.otherSessions))) {
       line = trend.buckets.map((bucket) => bucket.otherErrored / bucket.otherSessions);
       lineText = ` Blue line: ${trend.comparison}.`;
@@ -40824,7 +40824,7 @@ var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted
 var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
 function addTally(total, tally) {
   for (const name of TALLY_COUNTS) total[name] += tally[name];
-  for (const name of TALLY_MAPS) for (const [key, count2] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count2;
+  for (const name of TALLY_MAPS) for (const [key, count3] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count3;
   total.limitReached ??= tally.limitReached;
 }
 function sumTallies(tallies) {
@@ -40866,8 +40866,8 @@ function formatConsoleReport(report) {
   lines2.push(table(rows));
   if (report.groups.length > CONSOLE_MAX_GROUPS) {
     const rest = report.groups.slice(CONSOLE_MAX_GROUPS);
-    const sessions = rest.reduce((sum, group) => sum + group.sessions, 0);
-    const errored = rest.reduce((sum, group) => sum + group.erroredSessions, 0);
+    const sessions = rest.reduce((sum2, group) => sum2 + group.sessions, 0);
+    const errored = rest.reduce((sum2, group) => sum2 + group.erroredSessions, 0);
     lines2.push(`... and ${rest.length} more group(s) with fewer errored sessions: ${formatCount(sessions)} sessions, ${formatCount(errored)} errored (all in the JSON report)`);
   }
   lines2.push("");
@@ -40891,9 +40891,9 @@ function formatConsoleReport(report) {
 }
 function reasonLines({ intake: intake2 }) {
   const lines2 = [];
-  for (const [reason, count2] of Object.entries(intake2.rejectedReasons)) lines2.push(`  rejected ${count2}: ${reason}`);
-  for (const [finding, count2] of Object.entries(intake2.privacy)) lines2.push(`  private data ${count2}: ${finding}`);
-  for (const [reason, count2] of Object.entries(intake2.skipped)) lines2.push(`  skipped ${count2}: ${reason}`);
+  for (const [reason, count3] of Object.entries(intake2.rejectedReasons)) lines2.push(`  rejected ${count3}: ${reason}`);
+  for (const [finding, count3] of Object.entries(intake2.privacy)) lines2.push(`  private data ${count3}: ${finding}`);
+  for (const [reason, count3] of Object.entries(intake2.skipped)) lines2.push(`  skipped ${count3}: ${reason}`);
   if (intake2.limitReached) lines2.push(`warning: ${limitMessage(intake2)}`);
   return lines2;
 }
@@ -41092,9 +41092,9 @@ function shard(read, runMode) {
   if (raw === "") throw new SettingsError("shard", "is empty while mode is partial", accepted);
   const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
   const index = match ? Number(match[1]) : 0;
-  const count2 = match ? Number(match[2]) : 0;
-  if (!match || index < 1 || index > count2 || count2 > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
-  return { index, count: count2 };
+  const count3 = match ? Number(match[2]) : 0;
+  if (!match || index < 1 || index > count3 || count3 > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
+  return { index, count: count3 };
 }
 function workers(read) {
   const raw = read("workers").trim();
@@ -41139,6 +41139,8 @@ function parseSettings(read) {
     logPattern: logPattern(read),
     apiReserve: integer(read, "api-reserve", 100, 0, 1e5),
     statePath: optionalPath(read, "state-path"),
+    historyPath: optionalPath(read, "history-path"),
+    historyDays: integer(read, "history-days", 180, 28, 1e3),
     mode: mode(read),
     shard: null,
     partialPath: optionalPath(read, "partial-path"),
@@ -41370,9 +41372,9 @@ function concat(a, b) {
 
 // src/sources/shard.ts
 import { createHash as createHash2 } from "node:crypto";
-function shardOf(key, count2) {
-  if (count2 <= 1) return 1;
-  return createHash2("sha256").update(key).digest().readUInt32BE(0) % count2 + 1;
+function shardOf(key, count3) {
+  if (count3 <= 1) return 1;
+  return createHash2("sha256").update(key).digest().readUInt32BE(0) % count3 + 1;
 }
 function inShard(key, shard2) {
   return !shard2 || shardOf(key, shard2.count) === shard2.index;
@@ -41737,20 +41739,20 @@ var PackedUuidSet = class {
   }
   /** Moves every waiting member into the sorted array. */
   #merge() {
-    const count2 = this.#pendingCount;
+    const count3 = this.#pendingCount;
     const pending = this.#pending;
     const merged = this.#merged;
-    const total = merged + count2;
+    const total = merged + count3;
     this.#ensureCapacity(total);
-    sortRecords(pending, 0, count2, 24);
+    sortRecords(pending, 0, count3, 24);
     const before2 = new Uint32Array(BUCKETS + 1);
-    for (let i = 0; i < count2; i += 1) before2[(pending[i * 4] >>> BUCKET_BITS) + 1] += 1;
+    for (let i = 0; i < count3; i += 1) before2[(pending[i * 4] >>> BUCKET_BITS) + 1] += 1;
     for (let k = 1; k <= BUCKETS; k += 1) before2[k] += before2[k - 1];
     const lows = this.#lows;
     const rest = this.#rest;
     const starts = this.#starts;
     let end = merged;
-    for (let j = count2 - 1; j >= 0; j -= 1) {
+    for (let j = count3 - 1; j >= 0; j -= 1) {
       const at = j * 4;
       const x = pending[at];
       const b = pending[at + 1];
@@ -42115,7 +42117,7 @@ var SessionRecordReader = class {
     this.#runs.push(run);
   }
   /** Calls `each` for every record in `bytes`, which must hold exactly `count` of them. */
-  read(bytes, count2, each) {
+  read(bytes, count3, each) {
     let at = 0;
     const end = bytes.byteLength;
     const varint = () => {
@@ -42136,7 +42138,7 @@ var SessionRecordReader = class {
       }
       throw new PartialFormatError("a session record holds a number that is too long");
     };
-    for (let n = 0; n < count2; n += 1) {
+    for (let n = 0; n < count3; n += 1) {
       if (at + 17 > end) throw new PartialFormatError("a session record is cut short");
       const idAt = at;
       at += 16;
@@ -42212,8 +42214,8 @@ function createPartialWriter(header, emit) {
     for (const kind of dictionary.kinds) emit(JSON.stringify({ kind }));
     for (const run of dictionary.runs) emit(JSON.stringify({ run }));
     if (records.count === 0) return;
-    const { bytes, count: count2 } = records.takeRecords();
-    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), count: count2 }));
+    const { bytes, count: count3 } = records.takeRecords();
+    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), count: count3 }));
   };
   emit(JSON.stringify(header));
   return {
@@ -42265,7 +42267,7 @@ function tallyOf(value) {
   }
   for (const name of TALLY_MAPS) {
     const map = value[name];
-    if (!isRecord(map) || !Object.values(map).every((count2) => Number.isSafeInteger(count2) && count2 >= 0)) {
+    if (!isRecord(map) || !Object.values(map).every((count3) => Number.isSafeInteger(count3) && count3 >= 0)) {
       throw new PartialFormatError(`the tally's ${name} is not a map of counts`);
     }
   }
@@ -42394,20 +42396,20 @@ async function mergePartials(options2) {
     }
   }
   const first = cursors[0].header;
-  const count2 = first.shard.count;
+  const count3 = first.shard.count;
   const indexes = /* @__PURE__ */ new Map();
   for (const cursor of cursors) {
     const { shard: shard2, intake: intake2, lookbackDays } = cursor.header;
-    if (shard2.count !== count2) throw new PartialMergeError(`${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count2}: every partial must come from the same matrix.`);
-    if (shard2.index < 1 || shard2.index > count2) throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count2}.`);
+    if (shard2.count !== count3) throw new PartialMergeError(`${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count3}: every partial must come from the same matrix.`);
+    if (shard2.index < 1 || shard2.index > count3) throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count3}.`);
     const twin = indexes.get(shard2.index);
-    if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard2.index}/${count2}.`);
+    if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard2.index}/${count3}.`);
     indexes.set(shard2.index, cursor.name);
     if (intake2 !== first.intake) throw new PartialMergeError(`${cursor.name} was read with other settings than ${cursors[0].name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`);
     if (lookbackDays !== options2.lookbackDays) throw new PartialMergeError(`${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options2.lookbackDays}.`);
   }
-  const missing = Array.from({ length: count2 }, (_, index) => index + 1).filter((index) => !indexes.has(index));
-  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count2} are missing: merging without them would undercount every group.`);
+  const missing = Array.from({ length: count3 }, (_, index) => index + 1).filter((index) => !indexes.has(index));
+  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count3} are missing: merging without them would undercount every group.`);
   const windowStart = options2.windowStart.getTime();
   const seen = new PackedUuidSet(RUN_MAX_RECORDS);
   let accepted = 0;
@@ -42445,7 +42447,7 @@ async function mergePartials(options2) {
   tally.accepted = accepted;
   tally.duplicates += duplicates;
   tally.outsideWindow += outsideWindow;
-  return { tally, shards: count2 };
+  return { tally, shards: count3 };
 }
 
 // src/partial/partial-files.ts
@@ -42936,8 +42938,8 @@ var EventTracker = class {
   unattributed = 0;
   add(a, b, c, d) {
     const key = String.fromCharCode(a >>> 16, a & 65535, b >>> 16, b & 65535, c >>> 16, c & 65535, d >>> 16, d & 65535);
-    const count2 = this.byInstall.get(key);
-    if (count2 !== void 0) this.byInstall.set(key, count2 + 1);
+    const count3 = this.byInstall.get(key);
+    if (count3 !== void 0) this.byInstall.set(key, count3 + 1);
     else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, 1);
     else this.unattributed += 1;
   }
@@ -42945,11 +42947,11 @@ var EventTracker = class {
     this.unattributed += 1;
   }
   mergeFrom(other) {
-    for (const [key, count2] of other.byInstall) {
+    for (const [key, count3] of other.byInstall) {
       const mine = this.byInstall.get(key);
-      if (mine !== void 0) this.byInstall.set(key, mine + count2);
-      else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, count2);
-      else this.unattributed += count2;
+      if (mine !== void 0) this.byInstall.set(key, mine + count3);
+      else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, count3);
+      else this.unattributed += count3;
     }
     this.unattributed += other.unattributed;
   }
@@ -43146,14 +43148,14 @@ var InstallCounter = class {
   }
   #estimate() {
     const registers = this.#registers;
-    let sum = 0;
+    let sum2 = 0;
     let zeros = 0;
     for (let i = 0; i < REGISTERS; i += 1) {
       const rank = registers[i];
-      sum += 2 ** -rank;
+      sum2 += 2 ** -rank;
       if (rank === 0) zeros += 1;
     }
-    const raw = ALPHA * REGISTERS * REGISTERS / sum;
+    const raw = ALPHA * REGISTERS * REGISTERS / sum2;
     const estimate = raw <= 2.5 * REGISTERS && zeros > 0 ? REGISTERS * Math.log(REGISTERS / zeros) : raw;
     return Math.round(estimate);
   }
@@ -43316,7 +43318,7 @@ function mergeAccumulator(into, from) {
   into.errored += from.errored;
   if (from.errorKinds) {
     const counts = into.errorKinds ??= /* @__PURE__ */ new Map();
-    for (const [name, count2] of from.errorKinds) addKindCount(counts, name, count2.sessions, count2.lines);
+    for (const [name, count3] of from.errorKinds) addKindCount(counts, name, count3.sessions, count3.lines);
   }
   if (from.runs) {
     const runs = into.runs ??= /* @__PURE__ */ new Map();
@@ -43341,7 +43343,7 @@ function mergeKind(into, kind, figures2) {
   }
   mine.sessions += figures2.sessions;
   mine.occurrences += figures2.occurrences;
-  for (const [day, count2] of figures2.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count2);
+  for (const [day, count3] of figures2.days) mine.days.set(day, (mine.days.get(day) ?? 0) + count3);
   for (const evidence of figures2.runs.values()) addRun(mine.runs, evidence);
   mine.by.mergeFrom(figures2.by);
 }
@@ -43367,15 +43369,15 @@ var RECODE_ORDER = [
 var RARE_KINDS_LISTED = 1e3;
 function recodeRareKinds(cells, seen, min, result) {
   const rare = [...seen].filter(([, kind]) => installationsOf(kind) < min).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : 1));
-  result.kinds = { names: rare.length, sessions: rare.reduce((sum, [, kind]) => sum + kind.sessions, 0) };
+  result.kinds = { names: rare.length, sessions: rare.reduce((sum2, [, kind]) => sum2 + kind.sessions, 0) };
   result.kindNames = rare.slice(0, RARE_KINDS_LISTED).map(([name]) => name);
   const names = new Set(rare.map(([name]) => name));
   if (names.size === 0) return names;
   for (const cell2 of cells) {
-    for (const [name, count2] of cell2.errorKinds ?? []) {
+    for (const [name, count3] of cell2.errorKinds ?? []) {
       if (!names.has(name)) continue;
       cell2.errorKinds.delete(name);
-      addKindCount(cell2.errorKinds, OTHER, count2.sessions, count2.lines);
+      addKindCount(cell2.errorKinds, OTHER, count3.sessions, count3.lines);
     }
     for (const [name, figures2] of cell2.kinds ?? []) {
       if (!names.has(name)) continue;
@@ -43685,7 +43687,7 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
         if (measure === null) {
           merged.errored += part.errored;
           const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
-          for (const [name, count2] of part.errorKinds ?? []) addKindCount(counts, name, count2.sessions, count2.lines);
+          for (const [name, count3] of part.errorKinds ?? []) addKindCount(counts, name, count3.sessions, count3.lines);
           for (const evidence of part.runs?.values() ?? []) addEvidence(evidence);
         } else if (kind) {
           merged.errored += kind.sessions;
@@ -43713,10 +43715,10 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
       const result = recodeRare(byKey, configFields, min, order);
       const rare = recodeRareKinds(byKey.values(), totals.kindInstalls, min, result);
       for (const name of rare) {
-        const count2 = totalByKind.get(name);
-        if (count2 === void 0) continue;
+        const count3 = totalByKind.get(name);
+        if (count3 === void 0) continue;
         totalByKind.delete(name);
-        totalByKind.set(OTHER, (totalByKind.get(OTHER) ?? 0) + count2);
+        totalByKind.set(OTHER, (totalByKind.get(OTHER) ?? 0) + count3);
       }
       return result;
     },
@@ -43775,8 +43777,8 @@ function wilsonInterval(successes, trials, confidence2) {
 
 // src/aggregate/flag-groups.ts
 function judgeGroups(groups2, rule) {
-  const totalSessions = groups2.reduce((sum, group) => sum + group.sessions, 0);
-  const totalErrored = groups2.reduce((sum, group) => sum + group.erroredSessions, 0);
+  const totalSessions = groups2.reduce((sum2, group) => sum2 + group.sessions, 0);
+  const totalErrored = groups2.reduce((sum2, group) => sum2 + group.erroredSessions, 0);
   return groups2.map((group) => {
     const others = (group.population?.sessions ?? totalSessions) - group.sessions;
     const othersErrored = (group.population?.erroredSessions ?? totalErrored) - group.erroredSessions;
@@ -43810,7 +43812,7 @@ import { createHash as createHash5 } from "node:crypto";
 
 // src/problems/cell-view.ts
 function createCellView(configs, eventCells) {
-  const totalSessions = configs.reduce((sum, cell2) => sum + cell2.sessions, 0);
+  const totalSessions = configs.reduce((sum2, cell2) => sum2 + cell2.sessions, 0);
   const byMeasure = /* @__PURE__ */ new Map();
   for (const cell2 of eventCells) {
     let map = byMeasure.get(cell2.measure);
@@ -43818,7 +43820,7 @@ function createCellView(configs, eventCells) {
     map.set(cell2.config, cell2);
   }
   const totals = /* @__PURE__ */ new Map();
-  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum, cell2) => sum + cell2.events, 0));
+  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum2, cell2) => sum2 + cell2.events, 0));
   const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
   return {
     configs,
@@ -43870,10 +43872,10 @@ var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 function logGamma(x) {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
-  let sum = LANCZOS[0];
-  for (let i = 1; i < 9; i += 1) sum += LANCZOS[i] / (z + i);
+  let sum2 = LANCZOS[0];
+  for (let i = 1; i < 9; i += 1) sum2 += LANCZOS[i] / (z + i);
   const t = z + 7.5;
-  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum2);
 }
 function logChoose(n, k) {
   if (k < 0 || k > n) return Number.NEGATIVE_INFINITY;
@@ -43895,13 +43897,13 @@ function logUpperTail(d, x) {
   if (x > d.hi) return Number.NEGATIVE_INFINITY;
   if (x > d.mode) {
     let term = d.logPmf(x);
-    let sum = term;
+    let sum2 = term;
     for (let k = x; k < d.hi; k += 1) {
       term += Math.log(d.ratio(k));
-      sum = logAdd(sum, term);
-      if (term - sum < NEGLIGIBLE) break;
+      sum2 = logAdd(sum2, term);
+      if (term - sum2 < NEGLIGIBLE) break;
     }
-    return Math.min(0, sum);
+    return Math.min(0, sum2);
   }
   return logOneMinusExp(logLowerTail(d, x - 1));
 }
@@ -43910,13 +43912,13 @@ function logLowerTail(d, x) {
   if (x < d.lo) return Number.NEGATIVE_INFINITY;
   if (x < d.mode) {
     let term = d.logPmf(x);
-    let sum = term;
+    let sum2 = term;
     for (let k = x; k > d.lo; k -= 1) {
       term -= Math.log(d.ratio(k - 1));
-      sum = logAdd(sum, term);
-      if (term - sum < NEGLIGIBLE) break;
+      sum2 = logAdd(sum2, term);
+      if (term - sum2 < NEGLIGIBLE) break;
     }
-    return Math.min(0, sum);
+    return Math.min(0, sum2);
   }
   return logOneMinusExp(logUpperTail(d, x + 1));
 }
@@ -43995,7 +43997,7 @@ function installSpread(view, cells, measure, own2, reference, rule, test, logLev
     const events = view.byMeasure.get(measure)?.get(cell2);
     if (!events) continue;
     without += events.unattributed;
-    for (const [install, count2] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count2);
+    for (const [install, count3] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count3);
   }
   const known = withInstall > 0;
   const counts = [...merged.values()].sort((a, b) => b - a);
@@ -44003,16 +44005,16 @@ function installSpread(view, cells, measure, own2, reference, rule, test, logLev
   counts.sort((a, b) => b - a);
   const affected = known ? merged.size + without : own2.events;
   if (!known) return { known, affected, heaviest: [], spread: true };
-  const installs = cells.reduce((sum, cell2) => sum + installationsOf(view.configs[cell2]), 0);
+  const installs = cells.reduce((sum2, cell2) => sum2 + installationsOf(view.configs[cell2]), 0);
   const top = counts[0] ?? 0;
   const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
   const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
-  const kept2 = counts.filter((count2) => count2 <= most);
-  const outliers = own2.events - kept2.reduce((sum, count2) => sum + count2, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
+  const kept2 = counts.filter((count3) => count3 <= most);
+  const outliers = own2.events - kept2.reduce((sum2, count3) => sum2 + count3, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
   const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
   const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
   const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
-  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count2) => sum + Math.max(0, count2 - cap), 0);
+  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum2, count3) => sum2 + Math.max(0, count3 - cap), 0);
   const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
   const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
   const spread2 = kept2.length >= rule.minInstallations && enough && test(tableOf(rest, reference)) <= logLevel;
@@ -44086,19 +44088,19 @@ function nested(a, b) {
 var OTHER_KEY = `${OTHER}\0`;
 var SINCE_VERSIONS = 64;
 var ALL_SUBSETS_UP_TO = 4;
-function fieldMasks(count2) {
+function fieldMasks(count3) {
   const masks = [];
-  for (let mask = 1; mask < 1 << count2; mask += 1) {
+  for (let mask = 1; mask < 1 << count3; mask += 1) {
     let bits = 0;
     for (let m = mask; m > 0; m >>= 1) bits += m & 1;
-    if (count2 <= ALL_SUBSETS_UP_TO || bits === 1 || bits === count2 - 1 || bits === count2) masks.push(mask);
+    if (count3 <= ALL_SUBSETS_UP_TO || bits === 1 || bits === count3 - 1 || bits === count3) masks.push(mask);
   }
   return masks;
 }
 function indexPatterns(fields, values, sessions) {
   const versionAt = fields.indexOf(VERSION_FIELD);
   const result = [];
-  const total = sessions.reduce((sum, value) => sum + value, 0);
+  const total = sessions.reduce((sum2, value) => sum2 + value, 0);
   for (const mask of fieldMasks(fields.length)) {
     const byKey = /* @__PURE__ */ new Map();
     for (let cell2 = 0; cell2 < values.length; cell2 += 1) {
@@ -44111,9 +44113,9 @@ function indexPatterns(fields, values, sessions) {
     const exact = (cells) => fields.map((field, index) => mask & 1 << index ? { field, op: "is", value: values[cells[0]][index] } : { field, op: "any" });
     for (const key of [...byKey.keys()]) if (key.startsWith(OTHER_KEY) || key.includes(`\0${OTHER_KEY}`)) byKey.delete(key);
     for (const cells of byKey.values()) {
-      const count2 = cells.reduce((sum, cell2) => sum + sessions[cell2], 0);
-      if (count2 === total) continue;
-      result.push({ pattern: exact(cells), members: () => cells, sessions: count2 });
+      const count3 = cells.reduce((sum2, cell2) => sum2 + sessions[cell2], 0);
+      if (count3 === total) continue;
+      result.push({ pattern: exact(cells), members: () => cells, sessions: count3 });
     }
     if (versionAt < 0 || !(mask & 1 << versionAt)) continue;
     const anchors = /* @__PURE__ */ new Map();
@@ -44130,14 +44132,14 @@ function indexPatterns(fields, values, sessions) {
       const from = Math.max(1, ordered.length - 1 - SINCE_VERSIONS);
       for (let at = from; at < ordered.length - 1; at += 1) {
         const covered = ordered.slice(at).map((version) => versions.get(version));
-        const count2 = covered.reduce((sum, cells) => sum + cells.reduce((inner, cell2) => inner + sessions[cell2], 0), 0);
-        if (count2 === total) continue;
+        const count3 = covered.reduce((sum2, cells) => sum2 + cells.reduce((inner, cell2) => inner + sessions[cell2], 0), 0);
+        if (count3 === total) continue;
         const sample = covered[0][0];
         const pattern = fields.map((field, index) => {
           if (index === versionAt) return { field, op: "since", value: ordered[at] };
           return mask & 1 << index ? { field, op: "is", value: values[sample][index] } : { field, op: "any" };
         });
-        result.push({ pattern, members: () => covered.flat(), sessions: count2 });
+        result.push({ pattern, members: () => covered.flat(), sessions: count3 });
       }
     }
   }
@@ -44183,27 +44185,27 @@ function baselinesOf(view, fields, minSessions, pattern, measure, members, count
     return result;
   }
   const anchor = anchorOf(pattern);
-  const byVersion = /* @__PURE__ */ new Map();
+  const byVersion2 = /* @__PURE__ */ new Map();
   for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
     if (exclude.has(cell2) || !matches(anchor, configs[cell2].values)) continue;
     const version = configs[cell2].values[versionAt];
     if (version === OTHER) continue;
-    const entry = byVersion.get(version) ?? { sessions: 0, events: 0 };
+    const entry = byVersion2.get(version) ?? { sessions: 0, events: 0 };
     entry.sessions += configs[cell2].sessions;
     entry.events += view.eventsAt(measure, cell2);
-    byVersion.set(version, entry);
+    byVersion2.set(version, entry);
   }
   const first = versions[0];
   const last = versions.at(-1);
-  const older = [...byVersion.keys()].filter((version) => compareVersions(version, first) < 0).sort(compareVersions);
-  const previous = older.reverse().find((version) => byVersion.get(version).sessions >= minSessions);
+  const older = [...byVersion2.keys()].filter((version) => compareVersions(version, first) < 0).sort(compareVersions);
+  const previous = older.reverse().find((version) => byVersion2.get(version).sessions >= minSessions);
   if (previous !== void 0) {
-    const entry = byVersion.get(previous);
+    const entry = byVersion2.get(previous);
     result.comparison = { label: `in ${previous}`, ...entry };
     if (below(entry, counts)) result.lastGood = { version: previous, ...entry };
   }
-  for (const version of [...byVersion.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
-    const entry = byVersion.get(version);
+  for (const version of [...byVersion2.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
+    const entry = byVersion2.get(version);
     if (entry.sessions >= minSessions && below(entry, counts)) result.fixedIn.push({ version, ...entry });
   }
   return result;
@@ -44826,15 +44828,15 @@ var SummaryScanner = class {
   }
   /** Keeps the layout of the line just scanned (from `start` to lineEnd), as the most recent. */
   #learn(b, start) {
-    const count2 = this.#valueCount;
+    const count3 = this.#valueCount;
     const literals = [];
     let from = start;
-    for (let k = 0; k < count2; k += 1) {
+    for (let k = 0; k < count3; k += 1) {
       literals.push(b.slice(from, this.#valueStarts[k]));
       from = this.#valueEnds[k];
     }
     literals.push(b.slice(from, this.lineEnd));
-    const values = this.#valueKinds.slice(0, count2);
+    const values = this.#valueKinds.slice(0, count3);
     const wordStarts = new Int32Array(literals.length + 1);
     for (let k = 0; k < literals.length; k += 1) wordStarts[k + 1] = wordStarts[k] + (literals[k].length >>> 2);
     const words = new Uint32Array(wordStarts[literals.length]);
@@ -45355,8 +45357,8 @@ var InputCapture = class {
     const tally = emptyTally();
     for (const name of TALLY_COUNTS) tally[name] = after[name] - this.#before[name];
     for (const name of TALLY_MAPS) {
-      for (const [key, count3] of Object.entries(after[name])) {
-        const added = count3 - (this.#before[name][key] ?? 0);
+      for (const [key, count4] of Object.entries(after[name])) {
+        const added = count4 - (this.#before[name][key] ?? 0);
         if (added > 0) tally[name][key] = added;
       }
     }
@@ -45367,8 +45369,8 @@ var InputCapture = class {
     tally.accepted = 0;
     tally.duplicates = 0;
     tally.outsideWindow = this.#ancient;
-    const { bytes, count: count2 } = this.#records.takeRecords();
-    return { tally, records: bytes, count: count2, dictionary: this.#records.takeDictionary() };
+    const { bytes, count: count3 } = this.#records.takeRecords();
+    return { tally, records: bytes, count: count3, dictionary: this.#records.takeDictionary() };
   }
 };
 function eachStoredSession(result, each) {
@@ -45739,7 +45741,7 @@ async function intakeInWorkers(options2, workers2) {
 // src/report/run-report.ts
 function buildReport(input) {
   const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
-  const count2 = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
+  const count3 = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
   return {
     reportVersion: 1,
     generatedAt: input.now.toISOString(),
@@ -45750,20 +45752,20 @@ function buildReport(input) {
     intake: input.intake,
     totals: {
       sessions: input.intake.accepted,
-      erroredSessions: input.groups.reduce((sum, group) => sum + group.erroredSessions, 0),
+      erroredSessions: input.groups.reduce((sum2, group) => sum2 + group.erroredSessions, 0),
       rejected: input.intake.rejected,
       groups: input.groups.length,
       flagged: input.groups.filter((group) => group.flagged).length,
       problems: input.problems?.length ?? 0,
-      created: count2("create"),
-      updated: count2("update"),
-      unchanged: count2("unchanged"),
-      reopened: count2("reopen"),
-      closedNow: count2("close"),
-      closed: count2("closed"),
-      muted: count2("muted"),
-      deferred: count2("deferred"),
-      duplicates: count2("duplicate")
+      created: count3("create"),
+      updated: count3("update"),
+      unchanged: count3("unchanged"),
+      reopened: count3("reopen"),
+      closedNow: count3("close"),
+      closed: count3("closed"),
+      muted: count3("muted"),
+      deferred: count3("deferred"),
+      duplicates: count3("duplicate")
     },
     folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
     recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] },
@@ -46001,13 +46003,13 @@ function cleanFor(group, days, options2, filedRate = null) {
   const limit = Math.max(options2.errorRateThreshold, options2.minRateRatio * reference);
   const recent = group.days.filter((bucket) => bucket.day >= since);
   if (!recent.every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0)) return false;
-  const sessions = recent.reduce((sum, bucket) => sum + bucket.sessions, 0);
-  const errored = recent.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
+  const sessions = recent.reduce((sum2, bucket) => sum2 + bucket.sessions, 0);
+  const errored = recent.reduce((sum2, bucket) => sum2 + bucket.erroredSessions, 0);
   if (sessions === 0 || filedRate === null || filedRate <= 0) return true;
-  const atMost = (count2, of) => -Math.expm1(logBinomialGreater(count2 + 1, of, Math.min(1, filedRate)));
+  const atMost = (count3, of) => -Math.expm1(logBinomialGreater(count3 + 1, of, Math.min(1, filedRate)));
   if (atMost(errored, sessions) < RECOVERED_P) return true;
-  const windowSessions = group.days.reduce((sum, bucket) => sum + bucket.sessions, 0);
-  const windowErrored = group.days.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
+  const windowSessions = group.days.reduce((sum2, bucket) => sum2 + bucket.sessions, 0);
+  const windowErrored = group.days.reduce((sum2, bucket) => sum2 + bucket.erroredSessions, 0);
   return windowSessions > sessions && atMost(windowErrored, windowSessions) < RECOVERED_P;
 }
 function changedByTwo(previous, rate) {
@@ -46364,6 +46366,101 @@ function draftProblemIssues({ settings, findings, cells, existing, renderer, run
   return drafts;
 }
 
+// src/report/release-health-report.ts
+var SERIES = [
+  { colour: "#e5534b", square: "\u{1F7E5}" },
+  { colour: "#388bfd", square: "\u{1F7E6}" },
+  { colour: "#3fb950", square: "\u{1F7E9}" },
+  { colour: "#d29922", square: "\u{1F7E7}" },
+  { colour: "#a371f7", square: "\u{1F7EA}" }
+];
+var CHART_VERSIONS = SERIES.length - 1;
+function sameAgeText(sameAge) {
+  if (!sameAge) return "the first release the history knows";
+  const previous = escapeMarkdown(sameAge.previous);
+  const rates = `${formatPercent(sameAge.mine.errored / Math.max(1, sameAge.mine.sessions))} against ${formatPercent(sameAge.theirs.errored / Math.max(1, sameAge.theirs.sessions))}`;
+  const over = `over its first ${sameAge.days} day${sameAge.days === 1 ? "" : "s"}`;
+  switch (sameAge.verdict) {
+    case "worse":
+      return `\u{1F534} worse than ${previous} ${over}: ${rates} of sessions errored (p ${formatPValue(sameAge.p)})`;
+    case "better":
+      return `\u{1F7E2} better than ${previous} ${over}: ${rates} (p ${formatPValue(sameAge.p)})`;
+    case "no clear difference":
+      return `no clear difference from ${previous} ${over}: ${rates}`;
+    case "too few sessions":
+      return `too few sessions yet to compare with ${previous} (${formatCount(sameAge.mine.sessions)} and ${formatCount(sameAge.theirs.sessions)})`;
+    case "history too short":
+      return `${previous} came out before the history began: no same-age comparison`;
+  }
+}
+var percentOf = (part, whole) => whole > 0 ? `${Math.round(100 * part / whole)}%` : "\u2014";
+function weekRow(label, weeks, cell2) {
+  return `| ${label} | ${weeks.map(cell2).join(" | ")} |`;
+}
+function releaseHealthSection(health) {
+  if (health === void 0) return "";
+  if (health === null || health.historyDays === 0) {
+    return ["### Release health", "", "Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`."].join("\n");
+  }
+  const lines2 = ["### Release health", ""];
+  lines2.push(
+    `From the history kept across runs: ${formatCount(health.historyDays)} day${health.historyDays === 1 ? "" : "s"} since ${health.since}. Versions with sessions in the last 28 days, newest first; figures over the last ${health.weeks.length} weeks; intervals and verdicts at the run's confidence.`
+  );
+  if (health.versions.length === 0) {
+    lines2.push("", "No version was seen on enough installations to be named.");
+    return lines2.join("\n");
+  }
+  lines2.push(
+    "",
+    "| version | first seen | sessions | installations | crash-free sessions | crash-free installations | errored-session rate | against the release before, at the same age |",
+    "|---|---|---:|---:|---:|---:|---:|---|",
+    ...health.versions.map(
+      (version) => `| ${escapeMarkdown(version.version)} | ${version.firstDay} | ${formatCount(version.sessions)} | ${version.installsApproximate ? "about " : ""}${formatCount(version.installs)} | ${formatPercent(version.crashFreeSessions.rate)} (${formatInterval(version.crashFreeSessions)}) | ${formatPercent(version.crashFreeInstalls.rate)} (${formatInterval(version.crashFreeInstalls)}) | ${formatPercent(version.erroredRate.rate)} (${formatInterval(version.erroredRate)}) | ${sameAgeText(version.sameAge)} |`
+    )
+  );
+  const drawn = health.versions.slice(0, CHART_VERSIONS);
+  const others = health.versions.slice(CHART_VERSIONS);
+  const rest = health.rest.weeks.map((week, index) => ({
+    ...week,
+    sessions: week.sessions + others.reduce((sum2, version) => sum2 + version.weeks[index].sessions, 0)
+  }));
+  const series = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other versions", weeks: rest }];
+  const legend = series.map((each, index) => `${SERIES[index].square} ${each.label}`).join(" \xB7 ");
+  const share = (weeks) => weeks.map((week, index) => health.totals[index].sessions > 0 ? Math.round(1e3 * week.sessions / health.totals[index].sessions) / 10 : 0);
+  lines2.push(
+    "",
+    `_Adoption: each version's share of the week's sessions, in %. ${legend}._`,
+    "",
+    "```mermaid",
+    `%%{init: {"xyChart": {"height": ${CHART_HEIGHT}}, "themeVariables": {"xyChart": {"plotColorPalette": "${series.map((_, index) => SERIES[index].colour).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    '    title "Share of sessions per week (%)"',
+    `    x-axis [${health.weeks.map((week) => `"${week.label}"`).join(", ")}]`,
+    '    y-axis "sessions %" 0 --> 100',
+    ...series.map((each) => `    line [${share(each.weeks).join(", ")}]`),
+    "```"
+  );
+  const header = `| version | ${health.weeks.map((week) => week.label).join(" | ")} |`;
+  const rule = `|---|${health.weeks.map(() => "---:").join("|")}|`;
+  lines2.push(
+    "",
+    `#### Errored-session rate by week`,
+    "",
+    `Weeks start on the day shown; \u2014 where a version had fewer than ${RATE_MIN_SESSIONS} sessions.`,
+    "",
+    header,
+    rule,
+    ...health.versions.map((version) => weekRow(escapeMarkdown(version.version), version.weeks, (week) => week.sessions >= RATE_MIN_SESSIONS ? formatPercent(week.errored / week.sessions) : "\u2014")),
+    "",
+    "#### Share of installations by week",
+    "",
+    header,
+    rule,
+    ...health.versions.map((version) => weekRow(escapeMarkdown(version.version), version.weeks, (week, index) => percentOf(week.installs, health.totals[index].installs)))
+  );
+  return lines2.join("\n");
+}
+
 // src/report/usage-report.ts
 var REPORT_MARKER = "<!-- crash-report-aggregator:usage-report -->";
 var REPORT_TITLE = "Crash report: usage and errors";
@@ -46451,6 +46548,7 @@ No sessions in the window.`;
     "",
     versionTable(figures2.byVersion, all.sessions, figures2.confidence ?? 0.95),
     "",
+    ...figures2.health !== void 0 ? [releaseHealthSection(figures2.health), ""] : [],
     "### Trend",
     "",
     rateChart(trend),
@@ -46473,6 +46571,362 @@ No sessions in the window.`;
   ].join("\n");
 }
 
+// src/history/history.ts
+import { createHash as createHash7 } from "node:crypto";
+import { mkdir as mkdir2, readFile as readFile4, rename, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+
+// src/history/kmv.ts
+var KMV_SIZE = 64;
+function hash32(text) {
+  let hash = 2166136261;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 16777619);
+  }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 3266489909);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+function kmvAdd(sketch, hash, size = KMV_SIZE) {
+  if (sketch.length >= size && hash >= sketch[sketch.length - 1]) return;
+  let low = 0;
+  let high = sketch.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sketch[middle] < hash) low = middle + 1;
+    else high = middle;
+  }
+  if (sketch[low] === hash) return;
+  sketch.splice(low, 0, hash);
+  if (sketch.length > size) sketch.pop();
+}
+function kmvUnion(sketches, size = KMV_SIZE) {
+  const all = /* @__PURE__ */ new Set();
+  for (const sketch of sketches) for (const hash of sketch) all.add(hash);
+  return [...all].sort((a, b) => a - b).slice(0, size);
+}
+function kmvCount(sketch, size = KMV_SIZE) {
+  if (sketch.length < size) return sketch.length;
+  return Math.round((size - 1) / ((sketch[size - 1] + 1) / 2 ** 32));
+}
+function kmvApproximate(sketch, size = KMV_SIZE) {
+  return sketch.length >= size;
+}
+function kmvEncode(sketch) {
+  const bytes = Buffer.alloc(sketch.length * 4);
+  sketch.forEach((hash, index) => bytes.writeUInt32BE(hash, index * 4));
+  return bytes.toString("base64");
+}
+function kmvDecode(text, size = KMV_SIZE) {
+  if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.length % 4 !== 0 || bytes.length / 4 > size) return null;
+  const sketch = [];
+  for (let at = 0; at < bytes.length; at += 4) {
+    const hash = bytes.readUInt32BE(at);
+    if (sketch.length > 0 && hash <= sketch[sketch.length - 1]) return null;
+    sketch.push(hash);
+  }
+  return sketch;
+}
+
+// src/history/history.ts
+var HISTORY_FORMAT = "crash-report-aggregator/history";
+var HISTORY_VERSION = 1;
+var DAY_MS6 = 864e5;
+var HISTORY_KINDS = 16;
+var MAX_VALUE = 128;
+function historyFields(groupBy2) {
+  const fields = groupBy2.filter((field) => field !== "error_kind");
+  for (const field of ["os.platform", "app.version"]) if (!fields.includes(field)) fields.push(field);
+  return fields;
+}
+function emptyHistory(fields) {
+  return { fields, days: /* @__PURE__ */ new Map() };
+}
+function createHistoryCollector(fields) {
+  const days = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new WeakMap();
+  const byConfig = !fields.includes("outcome");
+  return {
+    days,
+    add(summary, startedMs) {
+      const config = byConfig && summary instanceof CompactSummary ? summary.config : null;
+      let named = config ? keys.get(config) : void 0;
+      if (!named) {
+        const values = fields.map((field) => fieldValue(summary, field));
+        named = { key: values.join("\0"), values };
+        if (config) keys.set(config, named);
+      }
+      const dayNumber2 = Math.floor(startedMs / DAY_MS6);
+      let day = days.get(dayNumber2);
+      if (!day) days.set(dayNumber2, day = { sessions: 0, entries: /* @__PURE__ */ new Map() });
+      let entry = day.entries.get(named.key);
+      if (!entry) {
+        entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+        day.entries.set(named.key, entry);
+      }
+      day.sessions += 1;
+      entry.sessions += 1;
+      const install = hash32((summary.install_id ?? `session ${summary.session_id}`).toLowerCase());
+      kmvAdd(entry.installs, install);
+      if (sessionErrored(summary)) {
+        entry.errored += 1;
+        kmvAdd(entry.erroredInstalls, install);
+      }
+      if (summary.outcome === "crash") {
+        entry.crashed += 1;
+        kmvAdd(entry.crashedInstalls, install);
+      }
+      const kinds = summary.error_kinds;
+      if (kinds) {
+        for (const kind in kinds) {
+          if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
+          const name = Object.prototype.hasOwnProperty.call(entry.kinds, kind) || Object.keys(entry.kinds).length < HISTORY_KINDS ? kind : "(other)";
+          entry.kinds[name] = (entry.kinds[name] ?? 0) + 1;
+        }
+      }
+    }
+  };
+}
+function mergeHistory(history, run, keepFrom) {
+  let replaced = 0;
+  let kept2 = 0;
+  for (const [day, figures2] of run) {
+    if (day < keepFrom) continue;
+    const held = history.days.get(day);
+    if (held && held.sessions > figures2.sessions) {
+      kept2 += 1;
+      continue;
+    }
+    history.days.set(day, figures2);
+    replaced += 1;
+  }
+  let dropped = 0;
+  for (const day of [...history.days.keys()]) {
+    if (day < keepFrom) {
+      history.days.delete(day);
+      dropped += 1;
+    }
+  }
+  return { replaced, kept: kept2, dropped };
+}
+function bodyOf(history) {
+  const days = {};
+  for (const day of [...history.days.keys()].sort((a, b) => a - b)) {
+    const entries = [...history.days.get(day).entries.values()].sort((a, b) => a.values.join("\0") < b.values.join("\0") ? -1 : 1);
+    days[new Date(day * DAY_MS6).toISOString().slice(0, 10)] = entries.map((entry) => [
+      entry.values,
+      entry.sessions,
+      entry.errored,
+      entry.crashed,
+      kmvEncode(entry.installs),
+      kmvEncode(entry.erroredInstalls),
+      kmvEncode(entry.crashedInstalls),
+      entry.kinds
+    ]);
+  }
+  return { fields: history.fields, days };
+}
+function encodeHistory(history) {
+  const body = JSON.stringify(bodyOf(history));
+  const checksum = createHash7("sha256").update(body).digest("hex");
+  return `{"format":"${HISTORY_FORMAT}","version":${HISTORY_VERSION},"checksum":"${checksum}","body":${body}}
+`;
+}
+var count2 = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+function decodeHistory(text, fields) {
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return { problem: "it is not JSON" };
+  }
+  if (file === null || typeof file !== "object" || file.format !== HISTORY_FORMAT) return { problem: "it is not a history file" };
+  if (file.version !== HISTORY_VERSION) return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
+  const bodyStart = text.indexOf('"body":');
+  const body = bodyStart < 0 ? "" : text.slice(bodyStart + 7, text.lastIndexOf("}"));
+  if (typeof file.checksum !== "string" || createHash7("sha256").update(body).digest("hex") !== file.checksum) return { problem: "its checksum does not match its content" };
+  const parsed2 = file.body;
+  if (!Array.isArray(parsed2?.fields) || JSON.stringify(parsed2.fields) !== JSON.stringify(fields)) {
+    return { problem: `it keeps other fields (${Array.isArray(parsed2?.fields) ? parsed2.fields.join(", ") : "?"}) than group-by asks for now (${fields.join(", ")})` };
+  }
+  if (parsed2.days === null || typeof parsed2.days !== "object") return { problem: "it has no days" };
+  const history = emptyHistory([...fields]);
+  for (const [dayText2, entries] of Object.entries(parsed2.days)) {
+    const time2 = /^\d{4}-\d{2}-\d{2}$/.test(dayText2) ? Date.parse(`${dayText2}T00:00:00Z`) : Number.NaN;
+    if (!Number.isFinite(time2) || !Array.isArray(entries)) return { problem: `day ${dayText2.slice(0, 20)} is damaged` };
+    const day = { sessions: 0, entries: /* @__PURE__ */ new Map() };
+    for (const raw of entries) {
+      if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText2} is damaged` };
+      const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds] = raw;
+      const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
+      const kindsOk = kinds !== null && typeof kinds === "object" && !Array.isArray(kinds) && Object.entries(kinds).length <= HISTORY_KINDS + 1 && Object.entries(kinds).every(([name, value]) => name.length <= MAX_VALUE && count2(value));
+      if (!Array.isArray(values) || values.length !== fields.length || !values.every((value) => typeof value === "string" && value.length <= MAX_VALUE) || !count2(sessions) || !count2(errored) || !count2(crashed) || errored > sessions || crashed > errored || sketches.some((sketch) => sketch === null) || !kindsOk) {
+        return { problem: `an entry of ${dayText2} is damaged` };
+      }
+      const key = values.join("\0");
+      if (day.entries.has(key)) return { problem: `${dayText2} holds a configuration twice` };
+      day.entries.set(key, { values, sessions, errored, crashed, installs: sketches[0], erroredInstalls: sketches[1], crashedInstalls: sketches[2], kinds: { ...kinds } });
+      day.sessions += sessions;
+    }
+    history.days.set(Math.floor(time2 / DAY_MS6), day);
+  }
+  return history;
+}
+async function loadHistory(path, fields, warn) {
+  let text;
+  try {
+    text = await readFile4(path, "utf8");
+  } catch (error) {
+    if (error.code !== "ENOENT") warn(`The history at ${path} cannot be read (${error.code ?? "error"}): it starts again from this run.`);
+    return emptyHistory([...fields]);
+  }
+  const decoded = decodeHistory(text, fields);
+  if ("problem" in decoded) {
+    warn(`The history at ${path} is not used: ${decoded.problem}. It starts again from this run.`);
+    return emptyHistory([...fields]);
+  }
+  return decoded;
+}
+async function saveHistory(path, history) {
+  const text = encodeHistory(history);
+  await mkdir2(dirname4(path), { recursive: true });
+  await writeFile2(`${path}.tmp`, text);
+  await rename(`${path}.tmp`, path);
+  return Buffer.byteLength(text);
+}
+
+// src/history/release-health.ts
+var HEALTH_WEEKS = 12;
+var IN_USE_DAYS = 28;
+var HEALTH_VERSIONS = 10;
+var dayText = (day) => new Date(day * DAY_MS6).toISOString().slice(0, 10);
+var rateOf = (events, trials, confidence2) => ({ rate: trials > 0 ? events / trials : 0, ...wilsonInterval(events, trials, confidence2) });
+function addDay(days, day, figures2) {
+  const held = days.get(day);
+  if (!held) {
+    days.set(day, { sessions: figures2.sessions, errored: figures2.errored, crashed: figures2.crashed, installs: [...figures2.installs], crashedInstalls: [...figures2.crashedInstalls] });
+    return;
+  }
+  held.sessions += figures2.sessions;
+  held.errored += figures2.errored;
+  held.crashed += figures2.crashed;
+  held.installs = kmvUnion([held.installs, figures2.installs]);
+  held.crashedInstalls = kmvUnion([held.crashedInstalls, figures2.crashedInstalls]);
+}
+function byVersion(history) {
+  const at = history.fields.indexOf("app.version");
+  const versions = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    for (const entry of figures2.entries.values()) {
+      const version = entry.values[at];
+      let mine = versions.get(version);
+      if (!mine) versions.set(version, mine = { days: /* @__PURE__ */ new Map(), first: day, last: day });
+      mine.first = Math.min(mine.first, day);
+      mine.last = Math.max(mine.last, day);
+      addDay(mine.days, day, entry);
+    }
+  }
+  return versions;
+}
+function sum(days, from, to) {
+  const total = { sessions: 0, errored: 0, crashed: 0, installs: [], crashedInstalls: [] };
+  const installs = [];
+  const crashed = [];
+  for (const [day, figures2] of days) {
+    if (day < from || day > to) continue;
+    total.sessions += figures2.sessions;
+    total.errored += figures2.errored;
+    total.crashed += figures2.crashed;
+    installs.push(figures2.installs);
+    crashed.push(figures2.crashedInstalls);
+  }
+  total.installs = kmvUnion(installs);
+  total.crashedInstalls = kmvUnion(crashed);
+  return total;
+}
+function releaseHealth(history, options2) {
+  const last = Math.floor((options2.now.getTime() - 1) / DAY_MS6);
+  const weeks = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
+    const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
+    return { first: weekLast - 6, last: weekLast };
+  });
+  const versions = byVersion(history);
+  const historyFirst = Math.min(...history.days.keys());
+  const isPublic = (days) => kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options2.minInstallations;
+  const publicVersions = [...versions].filter(([version, days]) => version !== OTHER && isPublic(days)).sort((a, b) => compareVersions(b[0], a[0]));
+  const inUse = publicVersions.filter(([, days]) => days.last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
+  const shown = new Set(inUse.map(([version]) => version));
+  const comparisons = inUse.length;
+  const level = (1 - options2.confidence) / Math.max(1, 2 * comparisons);
+  const weekOf = (days) => weeks.map((week) => {
+    const total = sum(days, week.first, week.last);
+    return { sessions: total.sessions, errored: total.errored, crashed: total.crashed, installs: kmvCount(total.installs) };
+  });
+  const health = inUse.map(([version, days]) => {
+    const window2 = sum(days.days, weeks[0].first, last);
+    const installs = kmvCount(window2.installs);
+    const crashedInstalls = Math.min(installs, kmvCount(window2.crashedInstalls));
+    const previous = publicVersions.map(([name]) => name).find((name) => compareVersions(name, version) < 0) ?? null;
+    let sameAge = null;
+    if (previous) {
+      const theirs = versions.get(previous);
+      const age = last - days.first + 1;
+      const mine = sum(days.days, days.first, days.first + age - 1);
+      const before2 = sum(theirs.days, theirs.first, theirs.first + age - 1);
+      const figures2 = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before2.sessions, errored: before2.errored } };
+      if (theirs.first <= historyFirst) {
+        sameAge = { previous, days: age, ...figures2, verdict: "history too short", p: 1 };
+      } else if (mine.sessions < options2.minSessions || before2.sessions < options2.minSessions) {
+        sameAge = { previous, days: age, ...figures2, verdict: "too few sessions", p: 1 };
+      } else {
+        const totals = { totalEvents: mine.errored + before2.errored, totalSessions: mine.sessions + before2.sessions };
+        const worse = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
+        const better = Math.exp(logFisherGreaterMid({ events: before2.errored, sessions: before2.sessions, ...totals }));
+        const verdict = worse < level ? "worse" : better < level ? "better" : "no clear difference";
+        sameAge = { previous, days: age, ...figures2, verdict, p: Math.min(worse, better) };
+      }
+    }
+    return {
+      version,
+      firstDay: dayText(days.first),
+      sessions: window2.sessions,
+      errored: window2.errored,
+      crashed: window2.crashed,
+      installs,
+      crashedInstalls,
+      installsApproximate: kmvApproximate(window2.installs),
+      crashFreeSessions: rateOf(window2.sessions - window2.crashed, window2.sessions, options2.confidence),
+      crashFreeInstalls: rateOf(installs - crashedInstalls, installs, options2.confidence),
+      erroredRate: rateOf(window2.errored, window2.sessions, options2.confidence),
+      weeks: weekOf(days.days),
+      sameAge
+    };
+  });
+  const merged = (filter) => {
+    const all = /* @__PURE__ */ new Map();
+    for (const [version, days] of versions) {
+      if (!filter(version)) continue;
+      for (const [day, figures2] of days.days) addDay(all, day, figures2);
+    }
+    return all;
+  };
+  return {
+    weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
+    versions: health,
+    rest: { label: "older and other versions", weeks: weekOf(merged((version) => !shown.has(version))) },
+    totals: weekOf(merged(() => true)),
+    historyDays: history.days.size,
+    since: history.days.size > 0 ? dayText(historyFirst) : null,
+    level
+  };
+}
+
 // src/run-triage.ts
 function workerPlan(settings, cores, url) {
   const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
@@ -46490,9 +46944,9 @@ function logTally(tally, settings, log) {
   log.info(
     `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
   );
-  for (const [reason, count2] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count2} record(s): ${reason}`);
-  for (const [reason, count2] of Object.entries(tally.skipped)) log.warning(`Skipped ${count2} input(s): ${reason}`);
-  for (const [finding, count2] of Object.entries(tally.privacy)) log.warning(`Rejected ${count2} record(s) carrying private data: ${finding}`);
+  for (const [reason, count3] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count3} record(s): ${reason}`);
+  for (const [reason, count3] of Object.entries(tally.skipped)) log.warning(`Skipped ${count3} input(s): ${reason}`);
+  for (const [finding, count3] of Object.entries(tally.privacy)) log.warning(`Rejected ${count3} record(s) carrying private data: ${finding}`);
   if (tally.limitReached) log.warning(limitMessage(tally));
   const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
   if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
@@ -46559,7 +47013,11 @@ async function runTriage(settings, deps) {
   else for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
   const cubeFields = publicationFields(settings);
   const cube = createAggregator(cubeFields, { live: liveConfigurations(settings) });
-  const onSession = (summary, run2, times) => cube.add(summary, run2, times);
+  const collector = deps.historyPath ? createHistoryCollector(historyFields(settings.groupBy)) : null;
+  const onSession = collector ? (summary, run2, times) => {
+    cube.add(summary, run2, times);
+    collector.add(summary, times.startedMs);
+  } : (summary, run2, times) => cube.add(summary, run2, times);
   let tally;
   if (settings.mode === "merge") {
     const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
@@ -46593,6 +47051,26 @@ async function runTriage(settings, deps) {
   const problems = findings.problems;
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
+  }
+  let health = null;
+  let historyReport = null;
+  if (collector && deps.historyPath) {
+    const kept2 = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
+    const keepFrom = Math.floor((now.getTime() - 1) / DAY_MS6) - settings.historyDays + 1;
+    const merged = mergeHistory(kept2, collector.days, keepFrom);
+    let bytes = null;
+    if (!settings.dryRun) {
+      try {
+        bytes = await saveHistory(deps.historyPath, kept2);
+      } catch (error) {
+        log.warning(`The history could not be written to ${deps.historyPath} (${error instanceof Error ? error.message : String(error)}); this run's days are kept by the next one that reads them.`);
+      }
+    }
+    health = releaseHealth(kept2, { now, confidence: settings.confidence, minInstallations: settings.minPublishedInstallations, minSessions: settings.minSessions });
+    historyReport = { path: deps.historyPath, days: kept2.days.size, since: health.since, bytes, ...merged };
+    log.info(
+      `History: ${kept2.days.size} day(s) since ${health.since ?? "today"} at ${deps.historyPath}; ${merged.replaced} day(s) read now, ${merged.kept} kept from a fuller reading, ${merged.dropped} older than ${settings.historyDays} days dropped${bytes === null ? settings.dryRun ? " (dry run: not written)" : "" : ` (${bytes} bytes)`}.`
+    );
   }
   const everything = grouped([]).groups()[0] ?? null;
   const daysByMeasure = /* @__PURE__ */ new Map();
@@ -46643,29 +47121,32 @@ async function runTriage(settings, deps) {
       windowStart,
       confidence: settings.confidence,
       outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
-      publication
+      publication,
+      health: deps.historyPath ? health : null
     });
-    const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
-    if (report) issues = [...issues, ...await apply([report])];
+    const report2 = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
+    if (report2) issues = [...issues, ...await apply([report2])];
   }
   const cellsWithIssue = groups2.map((cell2) => {
     const problem = problems.find((candidate) => findings.covers(candidate, cell2));
     return problem ? { ...cell2, problemFingerprint: problem.fingerprint } : cell2;
   });
-  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix: linkedMatrix, problems, issues, folded, recoded });
+  const report = reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix: linkedMatrix, problems, issues, folded, recoded });
+  report.history = historyReport;
+  return report;
 }
 
 // src/sources/artifact-state.ts
-import { createHash as createHash7 } from "node:crypto";
-import { mkdir as mkdir2, readFile as readFile4, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash as createHash8 } from "node:crypto";
+import { mkdir as mkdir3, readFile as readFile5, rename as rename2, rm, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 var STATE_VERSION = 2;
 var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
 function readingFingerprint(settings) {
   const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
-  return createHash7("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+  return createHash8("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
 }
-var sha256 = (bytes) => createHash7("sha256").update(bytes).digest("hex");
+var sha256 = (bytes) => createHash8("sha256").update(bytes).digest("hex");
 var fileOf = (dir, id) => join4(dir, `artifact-${id}.json`);
 function encode(result) {
   return JSON.stringify({
@@ -46682,13 +47163,13 @@ function encode(result) {
 function decode2(text) {
   const value = JSON.parse(text);
   if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
-  const { configs, kinds, runs, count: count2, sessions } = value;
-  if (!Array.isArray(configs) || !Array.isArray(kinds) || !Array.isArray(runs) || !Number.isSafeInteger(count2) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
+  const { configs, kinds, runs, count: count3, sessions } = value;
+  if (!Array.isArray(configs) || !Array.isArray(kinds) || !Array.isArray(runs) || !Number.isSafeInteger(count3) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
   if (!kinds.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
   const result = {
     tally: tallyOf(value["tally"]),
     records: new Uint8Array(Buffer.from(sessions, "base64")),
-    count: count2,
+    count: count3,
     dictionary: { configs: configs.map(configTuple), kinds, runs: runs.map(runRef) }
   };
   eachStoredSession(result, () => {
@@ -46697,7 +47178,7 @@ function decode2(text) {
 }
 async function openArtifactState(dir, reading, readOnly, warn) {
   let index = { version: STATE_VERSION, reading, artifacts: {} };
-  const text = await readFile4(join4(dir, "index.json"), "utf8").catch(() => null);
+  const text = await readFile5(join4(dir, "index.json"), "utf8").catch(() => null);
   if (text === null) {
     warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
   } else {
@@ -46721,7 +47202,7 @@ async function openArtifactState(dir, reading, readOnly, warn) {
     async get(artifact) {
       const entry = index.artifacts[String(artifact.id)];
       if (!entry || entry.name !== artifact.name) return null;
-      const stored = await readFile4(fileOf(dir, artifact.id)).catch(() => null);
+      const stored = await readFile5(fileOf(dir, artifact.id)).catch(() => null);
       let result = null;
       if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
         try {
@@ -46752,10 +47233,10 @@ async function openArtifactState(dir, reading, readOnly, warn) {
     async finish() {
       if (readOnly || !kept2) return;
       const keep = kept2;
-      await mkdir2(dir, { recursive: true });
+      await mkdir3(dir, { recursive: true });
       for (const [id, { entry, text: text2 }] of pending) {
         if (!keep.has(id)) continue;
-        await writeFile2(fileOf(dir, id), text2);
+        await writeFile3(fileOf(dir, id), text2);
         index.artifacts[String(id)] = entry;
       }
       pending.clear();
@@ -46765,9 +47246,9 @@ async function openArtifactState(dir, reading, readOnly, warn) {
         await rm(fileOf(dir, Number(id)), { force: true });
         stats.dropped += 1;
       }
-      await writeFile2(join4(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
+      await writeFile3(join4(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
 `);
-      await rename(join4(dir, "index.json.tmp"), join4(dir, "index.json"));
+      await rename2(join4(dir, "index.json.tmp"), join4(dir, "index.json"));
     }
   };
 }
@@ -46850,7 +47331,7 @@ function createGitHubTracker(client, repository2) {
 }
 
 // src/trackers/local-tracker.ts
-import { appendFile as appendFile2, mkdir as mkdir3, readdir as readdir2, readFile as readFile5, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { appendFile as appendFile2, mkdir as mkdir4, readdir as readdir2, readFile as readFile6, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 var FILE_PATTERN = /^issue-(\d+)\.md$/;
 function fileName(number) {
@@ -46905,17 +47386,17 @@ function createLocalTracker(folder) {
     const issues = [];
     for (const name of names.filter((entry) => FILE_PATTERN.test(entry)).sort()) {
       const path = join5(folder, name);
-      const issue = parseIssueFile(await readFile5(path, "utf8"), path);
+      const issue = parseIssueFile(await readFile6(path, "utf8"), path);
       if (issue) issues.push(issue);
     }
     return issues;
   }
   async function save(issue) {
-    await mkdir3(folder, { recursive: true });
+    await mkdir4(folder, { recursive: true });
     const path = join5(folder, fileName(issue.number));
     const saved = { ...issue, url: path };
-    await writeFile3(`${path}.tmp`, formatIssueFile(saved));
-    await rename2(`${path}.tmp`, path);
+    await writeFile4(`${path}.tmp`, formatIssueFile(saved));
+    await rename3(`${path}.tmp`, path);
     return saved;
   }
   return {
@@ -46937,7 +47418,7 @@ function createLocalTracker(folder) {
       return save({ ...issue, ...rest, ...stateReason ? { stateReason } : changes.state === "open" ? { stateReason: null } : {} });
     },
     async addComment(number, body) {
-      await mkdir3(folder, { recursive: true });
+      await mkdir4(folder, { recursive: true });
       const path = join5(folder, fileName(number).replace(/\.md$/, ".comments.md"));
       await appendFile2(path, `<!-- comment -->
 ${body}
@@ -46995,6 +47476,9 @@ Triage:
                            parse and validate records (default 1; auto: one per core)
   --api-reserve N          REST requests kept for issue writes (default 100)
   --state-path DIR         keep what each artifact held here; later runs download only new ones
+  --history-path FILE      daily figures kept across runs for release health (default STORE/history.json,
+                           or state-path/history.json with --repo)
+  --history-days N         days the history keeps (default 180)
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
@@ -47043,6 +47527,8 @@ var INPUT_OPTIONS = [
   "log-pattern",
   "api-reserve",
   "state-path",
+  "history-path",
+  "history-days",
   "mode",
   "shard",
   "partial-path",
@@ -47054,12 +47540,12 @@ async function producerCommand(argv) {
     process.stderr.write("Usage: crash-report-aggregator producer python [--out FILE]\n");
     return 2;
   }
-  const text = await readFile6(join6(bundledTemplatesDir(), "..", "examples", "producers", "session_summary.py"), "utf8");
+  const text = await readFile7(join6(bundledTemplatesDir(), "..", "examples", "producers", "session_summary.py"), "utf8");
   if (typeof values["out"] !== "string") {
     process.stdout.write(text);
     return 0;
   }
-  await writeFile4(values["out"], text);
+  await writeFile5(values["out"], text);
   process.stderr.write(`Wrote the Python producer to ${values["out"]}: call record_session() at exit, or run it (python3 ${values["out"]} --help).
 `);
   return 0;
@@ -47171,7 +47657,8 @@ ${USAGE}`);
       const templates = await readTemplates(settings, cwd);
       const runId = typeof values["run-id"] === "string" ? values["run-id"] : process.env["GITHUB_RUN_ID"];
       const partials = merging ? await mergeInputsFor(settings, cwd, client, runId) : [];
-      report = await runTriage(settings, { sources, workers: workers2, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log });
+      const historyPath = settings.historyPath ? resolve4(cwd, settings.historyPath) : settings.repository ? settings.statePath ? join6(resolve4(cwd, settings.statePath), "history.json") : null : join6(store, "history.json");
+      report = await runTriage(settings, { sources, workers: workers2, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log, historyPath });
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
@@ -47186,7 +47673,7 @@ ${USAGE}`);
     if (reportPath) process.stdout.write(`Report: ${reportPath}
 `);
     if (settings.paths.length > 0 && !merging && sources.length === 1 && report.intake.records === 0) {
-      const skipped = Object.entries(report.intake.skipped).map(([reason, count2]) => `${count2} ${reason}`);
+      const skipped = Object.entries(report.intake.skipped).map(([reason, count3]) => `${count3} ${reason}`);
       process.stderr.write(`error: read no record from ${settings.paths.join(", ")}${skipped.length > 0 ? ` (skipped: ${skipped.join(", ")})` : ""}
 `);
       return 1;

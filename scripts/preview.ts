@@ -1,6 +1,7 @@
 // npm run preview: what a maintainer would see, rendered the way GitHub renders it.
 // Runs the bundled command line on three data sets (the demo's examples, sixty
-// days with quiet days and a regression, ten releases), with the dashboard on, and writes to
+// days with quiet days and a regression, ten releases), with the dashboard on,
+// then 120 daily runs over six releases for the dashboard's release health, and writes to
 // preview/: each issue and dashboard as Markdown and as HTML (GFM with GitHub's
 // stylesheet, Mermaid for the charts), the job summary as @actions/core writes
 // it, and, where Chromium is installed, a PNG screenshot of each page in the
@@ -16,6 +17,13 @@ import { marked } from 'marked';
 import { composeJobSummary } from '../src/report/job-summary.ts';
 import type { RunReport } from '../src/report/run-report.ts';
 import { longWindowSummaries, LONG_WINDOW_DAYS, LONG_WINDOW_END, tenReleases } from '../test/fixtures/long-window.ts';
+import { DAY, HISTORY_DAYS, HISTORY_START, releaseHistory } from '../test/fixtures/release-history.ts';
+import { createIssueRenderer } from '../src/render/issue-templates.ts';
+import { readTemplates } from '../src/render/template-files.ts';
+import { runTriage } from '../src/run-triage.ts';
+import { parseSettings } from '../src/settings.ts';
+import { createPathSource } from '../src/sources/path-source.ts';
+import { createLocalTracker } from '../src/trackers/local-tracker.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(root, 'preview') }, 'no-screenshots': { type: 'boolean', default: false } } });
@@ -133,6 +141,25 @@ const releasesInput = join(out, 'ten-releases.jsonl');
 writeFileSync(releasesInput, tenReleases().map((summary) => JSON.stringify(summary)).join('\n') + '\n');
 const releases = runCli('ten-releases', ['--path', releasesInput, '--now', '2026-11-21T00:00:00Z', '--lookback-days', '70']);
 pages.push(...storePages('ten-releases', releases), await jobSummaryPage('ten-releases', releases));
+
+// 120 daily runs over six releases (one broken, the next fixing it): the dashboard's release health from the history.
+const health = join(out, 'release-health');
+rmSync(health, { recursive: true, force: true });
+mkdirSync(join(health, 'artifacts'), { recursive: true });
+{
+  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': '7', 'report-issue': 'true' })[name] ?? '');
+  const templates = await readTemplates(settings, root);
+  const renderer = createIssueRenderer(templates.title, templates.body);
+  const tracker = createLocalTracker(join(health, 'store'));
+  const days = releaseHistory();
+  for (let day = 0; day < HISTORY_DAYS; day += 1) {
+    writeFileSync(join(health, 'artifacts', `day-${day}.jsonl`), days[day]!.map((row) => JSON.stringify(row)).join('\n') + '\n');
+    const files = Array.from({ length: 8 }, (_, back) => day - back).filter((each) => each >= 0).map((each) => `artifacts/day-${each}.jsonl`);
+    const now = new Date(HISTORY_START + (day + 1) * DAY - 60_000);
+    await runTriage(settings, { sources: [createPathSource(files, health)], tracker, renderer, now, log: { info: () => {}, warning: () => {} }, historyPath: join(health, 'history.json') });
+  }
+  pages.push(...storePages('release-health', join(health, 'store')).filter((page) => page.title.startsWith('Crash report')));
+}
 
 const browser = values['no-screenshots'] ? null : chromium();
 for (const page of pages) {

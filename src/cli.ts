@@ -74,6 +74,9 @@ Triage:
                            parse and validate records (default 1; auto: one per core)
   --api-reserve N          REST requests kept for issue writes (default 100)
   --state-path DIR         keep what each artifact held here; later runs download only new ones
+  --history-path FILE      daily figures kept across runs for release health (default STORE/history.json,
+                           or state-path/history.json with --repo)
+  --history-days N         days the history keeps (default 180)
   --trust-forks true       also read artifacts of runs from forks (default false)
   --workflows FILES        only artifacts of runs of these workflow files
   --branches GLOBS         only artifacts of runs on these branches
@@ -123,6 +126,8 @@ const INPUT_OPTIONS = [
   'log-pattern',
   'api-reserve',
   'state-path',
+  'history-path',
+  'history-days',
   'mode',
   'shard',
   'partial-path',
@@ -250,7 +255,15 @@ export async function main(argv: string[]): Promise<number> {
       const templates = await readTemplates(settings, cwd);
       const runId = typeof values['run-id'] === 'string' ? values['run-id'] : process.env['GITHUB_RUN_ID'];
       const partials = merging ? await mergeInputsFor(settings, cwd, client, runId) : [];
-      report = await runTriage(settings, { sources, workers, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log });
+      // The history lives beside the local store, or in the state folder when issues go to GitHub.
+      const historyPath = settings.historyPath
+        ? resolve(cwd, settings.historyPath)
+        : settings.repository
+          ? settings.statePath
+            ? join(resolve(cwd, settings.statePath), 'history.json')
+            : null
+          : join(store, 'history.json');
+      report = await runTriage(settings, { sources, workers, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log, historyPath });
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;

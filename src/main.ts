@@ -24,11 +24,11 @@ import { createGitHubTracker } from './trackers/github-tracker.ts';
  * The state is only ever written under RUNNER_TEMP on a runner: the state
  * folder must be inside it (cache it with actions/cache).
  */
-function stateFolder(path: string): string {
+function stateFolder(path: string, input = 'state-path'): string {
   const temp = process.env['RUNNER_TEMP'];
   const full = resolve(temp || process.cwd(), path);
   if (temp && relative(resolve(temp), full).startsWith('..')) {
-    throw new SettingsError('state-path', `is "${path}", outside RUNNER_TEMP`, 'a folder inside RUNNER_TEMP, such as ${{ runner.temp }}/crash-report-state (a relative path is taken from RUNNER_TEMP)');
+    throw new SettingsError(input, `is "${path}", outside RUNNER_TEMP`, 'a path inside RUNNER_TEMP, such as ${{ runner.temp }}/crash-report-state (a relative path is taken from RUNNER_TEMP)');
   }
   return full;
 }
@@ -70,6 +70,8 @@ export async function run(): Promise<void> {
     } else {
       const templates = await readTemplates(settings, process.cwd());
       const partials = settings.mode === 'merge' ? await mergeInputsFor(settings, process.cwd(), client, process.env['GITHUB_RUN_ID']) : [];
+      // The history: history-path, else history.json in the state folder (both cached with actions/cache), else none.
+      const historyPath = settings.historyPath ? stateFolder(settings.historyPath, 'history-path') : settings.statePath ? join(stateFolder(settings.statePath), 'history.json') : null;
       report = await runTriage(settings, {
         sources,
         workers,
@@ -78,6 +80,7 @@ export async function run(): Promise<void> {
         renderer: createIssueRenderer(templates.title, templates.body),
         now,
         log,
+        historyPath,
       });
       if (settings.mode === 'merge') report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }

@@ -30,6 +30,9 @@ import type { DayBucket } from './aggregate/accumulator.ts';
 import type { RunDays } from './render/issue-context.ts';
 import { daysWithout, sumDays } from './render/trend.ts';
 import type { PlannedAction } from './trackers/plan-issues.ts';
+import { createHistoryCollector, DAY_MS, historyFields, loadHistory, mergeHistory, saveHistory } from './history/history.ts';
+import { releaseHealth } from './history/release-health.ts';
+import type { ReleaseHealth } from './history/release-health.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -69,6 +72,8 @@ export interface TriageDeps {
   renderer: IssueRenderer;
   now: Date;
   log: Logger;
+  /** The file that keeps the history between runs; absent or null: no history. */
+  historyPath?: string | null;
 }
 
 function adapterOf(settings: Settings): IntakeOptions['adapter'] {
@@ -171,7 +176,13 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   // One aggregator holds every session, grouped finely enough for everything published.
   const cubeFields = publicationFields(settings);
   const cube = createAggregator(cubeFields, { live: liveConfigurations(settings) });
-  const onSession: IntakeOptions['onSession'] = (summary, run, times) => cube.add(summary, run, times);
+  const collector = deps.historyPath ? createHistoryCollector(historyFields(settings.groupBy)) : null;
+  const onSession: IntakeOptions['onSession'] = collector
+    ? (summary, run, times) => {
+        cube.add(summary, run, times);
+        collector.add(summary, times.startedMs);
+      }
+    : (summary, run, times) => cube.add(summary, run, times);
   let tally: IntakeTally;
   if (settings.mode === 'merge') {
     const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
@@ -212,6 +223,29 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   const problems = findings.problems;
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? 'configuration' : 'wider'} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
+  }
+
+  // The history: this run's days folded into the days kept, for release health beyond the window.
+  let health: ReleaseHealth | null = null;
+  let historyReport: RunReport['history'] = null;
+  if (collector && deps.historyPath) {
+    const kept = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
+    const keepFrom = Math.floor((now.getTime() - 1) / DAY_MS) - settings.historyDays + 1;
+    const merged = mergeHistory(kept, collector.days, keepFrom);
+    let bytes: number | null = null;
+    if (!settings.dryRun) {
+      try {
+        bytes = await saveHistory(deps.historyPath, kept);
+      } catch (error) {
+        log.warning(`The history could not be written to ${deps.historyPath} (${error instanceof Error ? error.message : String(error)}); this run's days are kept by the next one that reads them.`);
+      }
+    }
+    health = releaseHealth(kept, { now, confidence: settings.confidence, minInstallations: settings.minPublishedInstallations, minSessions: settings.minSessions });
+    historyReport = { path: deps.historyPath, days: kept.days.size, since: health.since, bytes, ...merged };
+    log.info(
+      `History: ${kept.days.size} day(s) since ${health.since ?? 'today'} at ${deps.historyPath}; ${merged.replaced} day(s) read now, ${merged.kept} kept from a fuller reading, ${merged.dropped} older than ${settings.historyDays} days dropped` +
+        `${bytes === null ? (settings.dryRun ? ' (dry run: not written)' : '') : ` (${bytes} bytes)`}.`,
+    );
   }
 
   // The charts' time axis is the window; their comparison is every other session, counted like the problem's.
@@ -271,6 +305,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
       confidence: settings.confidence,
       outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
       publication,
+      health: deps.historyPath ? health : null,
     });
     const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
     if (report) issues = [...issues, ...(await apply([report]))];
@@ -281,5 +316,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     return problem ? { ...cell, problemFingerprint: problem.fingerprint } : cell;
   });
 
-  return reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix: linkedMatrix, problems, issues, folded, recoded });
+  const report = reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix: linkedMatrix, problems, issues, folded, recoded });
+  report.history = historyReport;
+  return report;
 }

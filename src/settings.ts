@@ -106,6 +106,10 @@ export interface Settings {
   apiReserve: number;
   /** Folder that keeps, per artifact read, its counts and valid sessions between runs; null downloads everything each run. */
   statePath: string | null;
+  /** File that keeps the daily figures of release health between runs; null: the caller's default (in the state folder or the store). */
+  historyPath: string | null;
+  /** Days of daily figures the history keeps. */
+  historyDays: number;
   mode: Mode;
   /** The share of the inputs a partial run reads; null outside mode partial. */
   shard: Shard | null;
@@ -352,6 +356,8 @@ export function parseSettings(read: ReadInput): Settings {
     logPattern: logPattern(read),
     apiReserve: integer(read, 'api-reserve', 100, 0, 100_000),
     statePath: optionalPath(read, 'state-path'),
+    historyPath: optionalPath(read, 'history-path'),
+    historyDays: integer(read, 'history-days', 180, 28, 1000),
     mode: mode(read),
     shard: null,
     partialPath: optionalPath(read, 'partial-path'),

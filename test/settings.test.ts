@@ -42,6 +42,8 @@ describe('parseSettings', () => {
       appVersion: null,
       apiReserve: 100,
       statePath: null,
+      historyPath: null,
+      historyDays: 180,
       mode: 'full',
       shard: null,
       partialPath: null,

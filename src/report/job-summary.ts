@@ -192,6 +192,15 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   if (report.state) {
     summary.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) taken from the kept state without a download, ${formatCount(report.state.stored)} downloaded, read and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);
   }
+  if (report.history) {
+    const history = report.history;
+    summary.addRaw(
+      `<p>History: ${formatCount(history.days)} day(s)${history.since ? ` since ${escapeHtml(history.since)}` : ''} of daily figures for release health; ` +
+        `${formatCount(history.replaced)} day(s) read by this run, ${formatCount(history.kept)} kept from a fuller reading, ${formatCount(history.dropped)} dropped as older than history-days` +
+        `${history.bytes === null ? ' (not written: dry run)' : ` (${formatCount(history.bytes)} bytes)`}.</p>`,
+      true,
+    );
+  }
   if (report.requests) {
     summary.addRaw(`<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`, true);
   }

@@ -65,6 +65,8 @@ export interface RunReport {
   issues: AppliedAction[];
   /** REST requests made, when the run talked to GitHub. */
   requests: { reads: number; writes: number } | null;
+  /** The history kept across runs: its days, first day, size written (null in a dry run), and what this run did to it. */
+  history?: { path: string; days: number; since: string | null; bytes: number | null; replaced: number; kept: number; dropped: number } | null;
   /** With state-path: artifacts taken from the kept state, read and stored, whose stored result failed its check, and dropped. */
   state?: { fromState: number; stored: number; rejected: number; dropped: number };
   /** Mode partial: this shard's share, and the partial written for the merge. */

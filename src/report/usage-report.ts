@@ -10,6 +10,8 @@ import { rateChart, sessionsChart } from '../render/charts.ts';
 import { formatCount, formatDuration, formatInterval, formatPercent } from '../render/format.ts';
 import { escapeMarkdown } from '../render/markdown-escape.ts';
 import { trendOf } from '../render/trend.ts';
+import type { ReleaseHealth } from '../history/release-health.ts';
+import { releaseHealthSection } from './release-health-report.ts';
 
 export const REPORT_MARKER = '<!-- crash-report-aggregator:usage-report -->';
 export const REPORT_TITLE = 'Crash report: usage and errors';
@@ -40,6 +42,8 @@ export interface UsageFigures {
   outsideProblems?: DayBucket[] | null;
   /** What the publication rule did, when it hid any configuration. */
   publication?: string | null;
+  /** Release health from the history (null: no history kept; absent: not asked for). */
+  health?: ReleaseHealth | null;
 }
 
 function issueRef(link: IssueLink): string {
@@ -147,6 +151,7 @@ export function renderUsageReport(figures: UsageFigures): string {
     '',
     versionTable(figures.byVersion, all.sessions, figures.confidence ?? 0.95),
     '',
+    ...(figures.health !== undefined ? [releaseHealthSection(figures.health), ''] : []),
     '### Trend',
     '',
     rateChart(trend),

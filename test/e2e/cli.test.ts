@@ -29,7 +29,8 @@ test('the CLI files the planted group into the local store and updates it in pla
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, new RegExp(`^${summaries.length} sessions, 0 rejected`, 'm'));
   assert.match(first.stdout, /issues: 1 opened, 0 updated, 0 unchanged/);
-  assert.deepEqual((await readdir(join(dir, 'store'))).sort(), ['issue-0001.md', 'report.json']);
+  // The history of daily figures for release health is kept beside the local store.
+  assert.deepEqual((await readdir(join(dir, 'store'))).sort(), ['history.json', 'issue-0001.md', 'report.json']);
   const file = join(dir, 'store', 'issue-0001.md');
   const text = await readFile(file, 'utf8');
   assert.match(text, /^title: "High error rate: os\.platform windows, app\.version 2\.4\.0"$/m);

@@ -37,7 +37,8 @@ test('the second run downloads only the new artifacts and files what a full run 
     assert.equal(first.code, 0, first.stdout);
     assert.equal(downloads(incremental), 6);
     assert.match(first.stdout, /::warning::No state at .*crash-report-state yet: every artifact in the window is downloaded\./);
-    assert.deepEqual((await readdir(join(runnerTemp, 'crash-report-state'))).filter((name) => name.endsWith('.json')).length, 7, 'six stored results and the index');
+    assert.deepEqual((await readdir(join(runnerTemp, 'crash-report-state'))).filter((name) => name.endsWith('.json')).length, 8, 'six stored results, the index and the history');
+    assert.ok((await readdir(join(runnerTemp, 'crash-report-state'))).includes('history.json'), 'the history lives in the state folder by default');
 
     seed(incremental, [0]);
     const second = await runAction(inputs, context(incremental));

@@ -1,0 +1,247 @@
+// The history: compact daily figures per configuration, kept across runs for
+// `history-days` days, so release health can look further back than the
+// window and than artifacts live. A run folds the days it read into it.
+//
+// Merging is exact under re-reading: a day is replaced by a later reading of
+// it with at least as many sessions (a re-run, overlapping windows and late
+// artifacts see the same sessions or more; a reading after artifacts expired
+// sees fewer and is ignored), never added to. Partial + merge and state-path
+// runs see the sessions a full run sees, so they write the same days.
+
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fieldValue } from '../aggregate/group-key.ts';
+import { CompactSummary } from '../records/compact-summary.ts';
+import { sessionErrored } from '../records/session-summary.ts';
+import type { SessionSummary } from '../records/session-summary.ts';
+import type { GroupField } from '../settings.ts';
+import { hash32, kmvAdd, kmvDecode, kmvEncode } from './kmv.ts';
+
+export const HISTORY_FORMAT = 'crash-report-aggregator/history';
+export const HISTORY_VERSION = 1;
+export const DAY_MS = 86_400_000;
+/** Exception classes kept per configuration and day; the rest count under "(other)". */
+export const HISTORY_KINDS = 16;
+const MAX_VALUE = 128;
+
+export interface DayEntry {
+  values: string[];
+  sessions: number;
+  errored: number;
+  crashed: number;
+  /** Sketches of the installations (install IDs; a session without one stands for its own) with a session, an errored and a crashed one. */
+  installs: number[];
+  erroredInstalls: number[];
+  crashedInstalls: number[];
+  /** Sessions that raised each exception class. */
+  kinds: Record<string, number>;
+}
+
+export interface HistoryDay {
+  sessions: number;
+  entries: Map<string, DayEntry>;
+}
+
+export interface History {
+  fields: GroupField[];
+  /** By UTC day number since the epoch. */
+  days: Map<number, HistoryDay>;
+}
+
+/** What the history keeps a configuration by: group-by without error_kind, with the platform and the version always. */
+export function historyFields(groupBy: readonly GroupField[]): GroupField[] {
+  const fields = groupBy.filter((field) => field !== 'error_kind');
+  for (const field of ['os.platform', 'app.version'] as const) if (!fields.includes(field)) fields.push(field);
+  return fields;
+}
+
+export function emptyHistory(fields: GroupField[]): History {
+  return { fields, days: new Map() };
+}
+
+/** Collects a run's sessions by day and configuration, as the history keeps them. */
+export function createHistoryCollector(fields: readonly GroupField[]): { add(summary: SessionSummary, startedMs: number): void; days: Map<number, HistoryDay> } {
+  const days = new Map<number, HistoryDay>();
+  // A compact summary shares its configuration object with every session of its configuration: its key is built once.
+  const keys = new WeakMap<object, { key: string; values: string[] }>();
+  // Outcome is a session's own, not its configuration's.
+  const byConfig = !fields.includes('outcome');
+  return {
+    days,
+    add(summary, startedMs) {
+      const config = byConfig && summary instanceof CompactSummary ? (summary.config as object) : null;
+      let named = config ? keys.get(config) : undefined;
+      if (!named) {
+        const values = fields.map((field) => fieldValue(summary, field));
+        named = { key: values.join('\u0000'), values };
+        if (config) keys.set(config, named);
+      }
+      const dayNumber = Math.floor(startedMs / DAY_MS);
+      let day = days.get(dayNumber);
+      if (!day) days.set(dayNumber, (day = { sessions: 0, entries: new Map() }));
+      let entry = day.entries.get(named.key);
+      if (!entry) {
+        entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+        day.entries.set(named.key, entry);
+      }
+      day.sessions += 1;
+      entry.sessions += 1;
+      const install = hash32((summary.install_id ?? `session ${summary.session_id}`).toLowerCase());
+      kmvAdd(entry.installs, install);
+      if (sessionErrored(summary)) {
+        entry.errored += 1;
+        kmvAdd(entry.erroredInstalls, install);
+      }
+      if (summary.outcome === 'crash') {
+        entry.crashed += 1;
+        kmvAdd(entry.crashedInstalls, install);
+      }
+      const kinds = summary.error_kinds;
+      if (kinds) {
+        for (const kind in kinds) {
+          if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
+          const name = Object.prototype.hasOwnProperty.call(entry.kinds, kind) || Object.keys(entry.kinds).length < HISTORY_KINDS ? kind : '(other)';
+          entry.kinds[name] = (entry.kinds[name] ?? 0) + 1;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Folds a run's days into the history: each day the run read with at least as many sessions
+ * as the history holds replaces it; days before `keepFrom` (a day number) are dropped.
+ */
+export function mergeHistory(history: History, run: ReadonlyMap<number, HistoryDay>, keepFrom: number): { replaced: number; kept: number; dropped: number } {
+  let replaced = 0;
+  let kept = 0;
+  for (const [day, figures] of run) {
+    if (day < keepFrom) continue;
+    const held = history.days.get(day);
+    if (held && held.sessions > figures.sessions) {
+      kept += 1;
+      continue;
+    }
+    history.days.set(day, figures);
+    replaced += 1;
+  }
+  let dropped = 0;
+  for (const day of [...history.days.keys()]) {
+    if (day < keepFrom) {
+      history.days.delete(day);
+      dropped += 1;
+    }
+  }
+  return { replaced, kept, dropped };
+}
+
+type EncodedEntry = [string[], number, number, number, string, string, string, Record<string, number>];
+
+function bodyOf(history: History): { fields: GroupField[]; days: Record<string, EncodedEntry[]> } {
+  const days: Record<string, EncodedEntry[]> = {};
+  for (const day of [...history.days.keys()].sort((a, b) => a - b)) {
+    const entries = [...history.days.get(day)!.entries.values()].sort((a, b) => (a.values.join('\u0000') < b.values.join('\u0000') ? -1 : 1));
+    days[new Date(day * DAY_MS).toISOString().slice(0, 10)] = entries.map((entry) => [
+      entry.values,
+      entry.sessions,
+      entry.errored,
+      entry.crashed,
+      kmvEncode(entry.installs),
+      kmvEncode(entry.erroredInstalls),
+      kmvEncode(entry.crashedInstalls),
+      entry.kinds,
+    ]);
+  }
+  return { fields: history.fields, days };
+}
+
+/** The history as a file: JSON, with a SHA-256 of its content so a damaged file is told apart. */
+export function encodeHistory(history: History): string {
+  const body = JSON.stringify(bodyOf(history));
+  const checksum = createHash('sha256').update(body).digest('hex');
+  return `{"format":"${HISTORY_FORMAT}","version":${HISTORY_VERSION},"checksum":"${checksum}","body":${body}}\n`;
+}
+
+const count = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** The history in `text` for these fields, or why it cannot be used. Every value is checked: a cache can be written by any job of the repository. */
+export function decodeHistory(text: string, fields: readonly GroupField[]): History | { problem: string } {
+  let file: { format?: unknown; version?: unknown; checksum?: unknown; body?: unknown };
+  try {
+    file = JSON.parse(text) as typeof file;
+  } catch {
+    return { problem: 'it is not JSON' };
+  }
+  if (file === null || typeof file !== 'object' || file.format !== HISTORY_FORMAT) return { problem: 'it is not a history file' };
+  if (file.version !== HISTORY_VERSION) return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
+  const bodyStart = text.indexOf('"body":');
+  const body = bodyStart < 0 ? '' : text.slice(bodyStart + 7, text.lastIndexOf('}'));
+  if (typeof file.checksum !== 'string' || createHash('sha256').update(body).digest('hex') !== file.checksum) return { problem: 'its checksum does not match its content' };
+  const parsed = file.body as { fields?: unknown; days?: unknown };
+  if (!Array.isArray(parsed?.fields) || JSON.stringify(parsed.fields) !== JSON.stringify(fields)) {
+    return { problem: `it keeps other fields (${Array.isArray(parsed?.fields) ? parsed.fields.join(', ') : '?'}) than group-by asks for now (${fields.join(', ')})` };
+  }
+  if (parsed.days === null || typeof parsed.days !== 'object') return { problem: 'it has no days' };
+  const history = emptyHistory([...fields]);
+  for (const [dayText, entries] of Object.entries(parsed.days as Record<string, unknown>)) {
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(dayText) ? Date.parse(`${dayText}T00:00:00Z`) : Number.NaN;
+    if (!Number.isFinite(time) || !Array.isArray(entries)) return { problem: `day ${dayText.slice(0, 20)} is damaged` };
+    const day: HistoryDay = { sessions: 0, entries: new Map() };
+    for (const raw of entries as unknown[]) {
+      if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText} is damaged` };
+      const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds] = raw as unknown[];
+      const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
+      const kindsOk = kinds !== null && typeof kinds === 'object' && !Array.isArray(kinds) && Object.entries(kinds).length <= HISTORY_KINDS + 1 && Object.entries(kinds).every(([name, value]) => name.length <= MAX_VALUE && count(value));
+      if (
+        !Array.isArray(values) ||
+        values.length !== fields.length ||
+        !values.every((value) => typeof value === 'string' && value.length <= MAX_VALUE) ||
+        !count(sessions) ||
+        !count(errored) ||
+        !count(crashed) ||
+        errored > sessions ||
+        crashed > errored ||
+        sketches.some((sketch) => sketch === null) ||
+        !kindsOk
+      ) {
+        return { problem: `an entry of ${dayText} is damaged` };
+      }
+      const key = (values as string[]).join('\u0000');
+      if (day.entries.has(key)) return { problem: `${dayText} holds a configuration twice` };
+      day.entries.set(key, { values: values as string[], sessions, errored, crashed, installs: sketches[0]!, erroredInstalls: sketches[1]!, crashedInstalls: sketches[2]!, kinds: { ...(kinds as Record<string, number>) } });
+      day.sessions += sessions;
+    }
+    history.days.set(Math.floor(time / DAY_MS), day);
+  }
+  return history;
+}
+
+/**
+ * The history kept at `path`: empty when there is none yet; empty, with a warning, when the file
+ * is damaged or of another kind. Never throws: a lost history restarts, it does not fail the run.
+ */
+export async function loadHistory(path: string, fields: readonly GroupField[], warn: (message: string) => void): Promise<History> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`The history at ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): it starts again from this run.`);
+    return emptyHistory([...fields]);
+  }
+  const decoded = decodeHistory(text, fields);
+  if ('problem' in decoded) {
+    warn(`The history at ${path} is not used: ${decoded.problem}. It starts again from this run.`);
+    return emptyHistory([...fields]);
+  }
+  return decoded;
+}
+
+/** Writes the history whole, through a temporary file, so a run cut short leaves the last one. */
+export async function saveHistory(path: string, history: History): Promise<number> {
+  const text = encodeHistory(history);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(`${path}.tmp`, text);
+  await rename(`${path}.tmp`, path);
+  return Buffer.byteLength(text);
+}

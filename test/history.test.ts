@@ -1,0 +1,152 @@
+// The history's pieces: the distinct-count sketch, the merge of days, the file
+// and what a damaged one does, and the size of 180 days of 50 configurations.
+
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createHistoryCollector, decodeHistory, emptyHistory, encodeHistory, historyFields, loadHistory, mergeHistory, saveHistory } from '../src/history/history.ts';
+import type { History } from '../src/history/history.ts';
+import { hash32, kmvAdd, kmvCount, kmvDecode, kmvEncode, kmvUnion, KMV_SIZE } from '../src/history/kmv.ts';
+import type { SessionSummary } from '../src/records/session-summary.ts';
+import { seededRandom, seededUuid } from './fixtures/synthetic-summaries.ts';
+
+const DAY = 86_400_000;
+
+test('the sketch counts exactly below 64 distinct values and within 30% past them; a union counts each value once', () => {
+  const random = seededRandom(3);
+  const ids = Array.from({ length: 5000 }, () => seededUuid(random));
+  const sketch: number[] = [];
+  for (const id of ids.slice(0, 63)) kmvAdd(sketch, hash32(id));
+  for (const id of ids.slice(0, 63)) kmvAdd(sketch, hash32(id));
+  assert.equal(kmvCount(sketch), 63);
+  for (const size of [100, 1000, 5000]) {
+    const big: number[] = [];
+    for (const id of ids.slice(0, size)) kmvAdd(big, hash32(id));
+    assert.equal(big.length, KMV_SIZE);
+    assert.ok(Math.abs(kmvCount(big) - size) / size < 0.3, `${size}: ${kmvCount(big)}`);
+  }
+  // Two halves that overlap by a third: the union counts the distinct ones.
+  const a: number[] = [];
+  const b: number[] = [];
+  for (const id of ids.slice(0, 40)) kmvAdd(a, hash32(id));
+  for (const id of ids.slice(20, 60)) kmvAdd(b, hash32(id));
+  assert.equal(kmvCount(kmvUnion([a, b])), 60);
+  assert.deepEqual(kmvDecode(kmvEncode(a)), a);
+  assert.equal(kmvDecode('not base64!'), null);
+  assert.equal(kmvDecode(Buffer.from([0, 0, 0, 2, 0, 0, 0, 1]).toString('base64')), null, 'not ascending');
+});
+
+function summary(day: number, install: string, outcome: 'ok' | 'error' | 'crash', version = '1.0.0', kinds?: Record<string, number>): SessionSummary {
+  const started = new Date(day * DAY + 3_600_000).toISOString();
+  return {
+    schema_version: 1,
+    session_id: `00000000-0000-4000-8000-${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`,
+    install_id: install,
+    app: { name: 'octo', version },
+    os: { platform: 'linux' },
+    started_at: started,
+    ended_at: started,
+    log_lines: 10,
+    error_lines: outcome === 'ok' ? 0 : 1,
+    outcome,
+    ...(kinds ? { error_kinds: kinds } : {}),
+  };
+}
+
+function collect(rows: SessionSummary[]) {
+  const collector = createHistoryCollector(historyFields(['os.platform', 'app.version']));
+  for (const row of rows) collector.add(row, Date.parse(row.started_at));
+  return collector.days;
+}
+
+test('a day is replaced by a reading with as many sessions or more, never added to; days past history-days are dropped', () => {
+  const install = 'aaaaaaaa-0000-4000-8000-000000000001';
+  const history = emptyHistory(historyFields(['os.platform', 'app.version']));
+  const first = collect([summary(100, install, 'ok'), summary(100, install, 'error'), summary(101, install, 'ok')]);
+  assert.deepEqual(mergeHistory(history, first, 90), { replaced: 2, kept: 0, dropped: 0 });
+  // The same day read again (a re-run): the same figures, not twice them.
+  assert.deepEqual(mergeHistory(history, collect([summary(100, install, 'ok'), summary(100, install, 'error')]), 90), { replaced: 1, kept: 0, dropped: 0 });
+  assert.equal(history.days.get(100)!.sessions, 2);
+  // A later reading with an artifact expired (fewer sessions) keeps the fuller one; one with a late artifact replaces it.
+  assert.deepEqual(mergeHistory(history, collect([summary(100, install, 'ok')]), 90), { replaced: 0, kept: 1, dropped: 0 });
+  mergeHistory(history, collect([summary(100, install, 'ok'), summary(100, install, 'error'), summary(100, install, 'crash', '1.0.0', { KeyError: 2 })]), 90);
+  const entry = [...history.days.get(100)!.entries.values()][0]!;
+  assert.deepEqual([entry.values, entry.sessions, entry.errored, entry.crashed, kmvCount(entry.installs), kmvCount(entry.crashedInstalls), entry.kinds], [['linux', '1.0.0'], 3, 2, 1, 1, 1, { KeyError: 1 }]);
+  // A session without an install ID stands for its own installation.
+  const anonymous = collect([{ ...summary(102, install, 'ok'), install_id: undefined }, { ...summary(102, install, 'ok'), install_id: undefined }]);
+  assert.equal(kmvCount([...anonymous.get(102)!.entries.values()][0]!.installs), 2);
+  assert.deepEqual(mergeHistory(history, new Map(), 101), { replaced: 0, kept: 0, dropped: 1 });
+  assert.deepEqual([...history.days.keys()], [101]);
+});
+
+test('the file round-trips; a damaged, foreign or tampered one restarts the history with a warning and never throws', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-history-'));
+  const path = join(dir, 'history.json');
+  const fields = historyFields(['os.platform', 'app.version']);
+  const history: History = emptyHistory(fields);
+  mergeHistory(history, collect([summary(200, 'aaaaaaaa-0000-4000-8000-000000000001', 'error', '2.0.0', { KeyError: 1 })]), 0);
+  const bytes = await saveHistory(path, history);
+  assert.equal(bytes, Buffer.byteLength(await readFile(path, 'utf8')));
+  const warnings: string[] = [] as string[];
+  const back = await loadHistory(path, fields, (message) => warnings.push(message));
+  assert.equal(encodeHistory(back), encodeHistory(history));
+  assert.equal(warnings.length, 0);
+  // No file yet: an empty history, quietly.
+  assert.equal((await loadHistory(join(dir, 'none.json'), fields, (message) => warnings.push(message))).days.size, 0);
+  assert.equal(warnings.length, 0);
+  const text = await readFile(path, 'utf8');
+  const cases: [string, string, RegExp][] = [
+    ['truncated', text.slice(0, 40), /it is not JSON/],
+    ['tampered', text.replace('"2.0.0"', '"2.0.1"'), /its checksum does not match/],
+    ['another format', JSON.stringify({ format: 'x' }), /not a history file/],
+    ['a newer format version', text.replace('"version":1', '"version":2'), /format version 2/],
+  ];
+  for (const [name, content, reason] of cases) {
+    await writeFile(path, content);
+    const seen: string[] = [];
+    const loaded = await loadHistory(path, fields, (message) => seen.push(message));
+    assert.equal(loaded.days.size, 0, name);
+    assert.equal(seen.length, 1, name);
+    assert.match(seen[0]!, reason, name);
+    assert.match(seen[0]!, /It starts again from this run\./);
+  }
+  // Kept for other fields (group-by changed): restarted, and said why.
+  await writeFile(path, text);
+  const seen: string[] = [];
+  assert.equal((await loadHistory(path, historyFields(['os.platform', 'os.arch', 'app.version']), (message) => seen.push(message))).days.size, 0);
+  assert.match(seen[0]!, /keeps other fields \(os\.platform, app\.version\) than group-by asks for now \(os\.platform, os\.arch, app\.version\)/);
+  // A valid checksum over damaged values is refused value by value.
+  const forged = JSON.parse(text) as { body: { days: Record<string, unknown[][]> } };
+  const day = Object.keys(forged.body.days)[0]!;
+  forged.body.days[day]![0]![2] = 5;
+  const body = JSON.stringify(forged.body);
+  const { createHash } = await import('node:crypto');
+  const rewritten = `{"format":"crash-report-aggregator/history","version":1,"checksum":"${createHash('sha256').update(body).digest('hex')}","body":${body}}`;
+  const refused = decodeHistory(rewritten, fields);
+  assert.ok('problem' in refused && /damaged/.test(refused.problem), 'more errored sessions than sessions');
+});
+
+test('180 days of 50 configurations, each with a full sketch of installations, fit in a bounded file', () => {
+  const fields = historyFields(['os.platform', 'app.version']);
+  const history = emptyHistory(fields);
+  const random = seededRandom(11);
+  for (let day = 0; day < 180; day += 1) {
+    const entries = new Map();
+    for (let config = 0; config < 50; config += 1) {
+      const sketch = (count: number) => {
+        const values: number[] = [];
+        for (let index = 0; index < count; index += 1) kmvAdd(values, Math.floor(random() * 2 ** 32));
+        return values;
+      };
+      entries.set(String(config), { values: ['linux', `1.${config}.0`], sessions: 400, errored: 40, crashed: 10, installs: sketch(200), erroredInstalls: sketch(40), crashedInstalls: sketch(10), kinds: { KeyError: 20, TimeoutError: 20 } });
+    }
+    history.days.set(20_000 + day, { sessions: 20_000, entries });
+  }
+  const bytes = Buffer.byteLength(encodeHistory(history));
+  // Each entry: two full sketches of 64 hashes (about 344 characters each), one of 10, and the counts.
+  assert.ok(bytes < 9_000_000, `${bytes} bytes`);
+  assert.ok(bytes > 5_000_000, `${bytes} bytes: the bound is a real one`);
+  process.stdout.write(`# 180 days x 50 configurations, full sketches: ${bytes} bytes\n`);
+});
