@@ -40688,9 +40688,9 @@ var SAMPLE = {
     openFields: ["os.arch"],
     errorKind: "KeyError",
     cells: 2,
-    lastGood: { version: "0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025 },
+    lastGood: { version: "0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025, confirmed: false },
     hasLastGood: true,
-    fixedIn: [{ version: "1.2.0", sessions: 80, erroredSessions: 1, rate: 0.0125 }],
+    fixedIn: [{ version: "1.2.0", sessions: 80, erroredSessions: 1, rate: 0.0125, confirmed: true }],
     comparison: { label: "in 0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025 },
     hasComparison: true,
     installs: { known: true, affected: 3, reporting: 9, approximate: false },
@@ -40729,6 +40729,10 @@ var SAMPLE = {
     others: [{ day: "2026-01-01", sessions: 100, erroredSessions: 2 }],
     comparison: "all other sessions"
   }),
+  history: {
+    since: "2025-12-01",
+    trend: trendOf({ days: [{ day: "2025-12-20", sessions: 40, erroredSessions: 9 }], start: /* @__PURE__ */ new Date("2025-12-01T00:00:00Z"), end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"), subject: "this problem" })
+  },
   appVersions: ["1.0.0"],
   topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
   runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
@@ -46160,15 +46164,17 @@ var KIND_TEXT = {
   platform: "a platform on every version",
   slice: "a set of configurations"
 };
-function issueContext(group, rule, escape = escapeMarkdown, run) {
+function issueContext(group, rule, escape = escapeMarkdown, run, past) {
   const fields = group.fields.map((field) => ({ name: field.name, value: escape(field.value) }));
   const problem = group.problem;
   const version = (entry) => ({
     version: escape(entry.version),
     sessions: entry.sessions,
     erroredSessions: entry.events,
-    rate: entry.sessions > 0 ? entry.events / entry.sessions : 0
+    rate: entry.sessions > 0 ? entry.events / entry.sessions : 0,
+    confirmed: false
   });
+  const fixedIn = past && past.fixed.length > 0 ? past.fixed.map((entry) => ({ ...entry, version: escape(entry.version) })) : problem.fixedIn.map(version);
   return {
     group: {
       fingerprint: group.fingerprint,
@@ -46183,7 +46189,7 @@ function issueContext(group, rule, escape = escapeMarkdown, run) {
       cells: problem.cells,
       lastGood: problem.lastGood && version(problem.lastGood),
       hasLastGood: problem.lastGood !== null,
-      fixedIn: problem.fixedIn.map(version),
+      fixedIn,
       comparison: problem.comparison && { ...problem.comparison, label: escape(problem.comparison.label), rate: problem.comparison.errorRate },
       hasComparison: problem.comparison !== null,
       installs: problem.installs,
@@ -46209,6 +46215,7 @@ function issueContext(group, rule, escape = escapeMarkdown, run) {
     flagged: group.flagged,
     days: group.days.map((bucket) => ({ ...bucket, rate: bucket.erroredSessions / bucket.sessions })),
     trend: trendOfGroup(group, run),
+    history: past ? { since: past.since, trend: past.trend } : null,
     appVersions: group.appVersions.map(escape),
     topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), sessions: entry.sessions, lines: entry.lines, count: entry.lines })),
     runs: group.runs.map((run2) => ({
@@ -46322,7 +46329,7 @@ function newestVersionOf(cells) {
   const versions = new Set(cells.flatMap((cell2) => cell2.appVersions));
   return versions.size === 0 ? null : sortVersions([...versions]).at(-1);
 }
-function draftProblemIssues({ settings, findings, cells, existing, renderer, run }) {
+function draftProblemIssues({ settings, findings, cells, existing, renderer, run, pastOf }) {
   const problems = findings.problems;
   const cellKeys = new Map(cells.map((cell2) => [cell2.fingerprint, cell2]));
   const legacyOf = (problem) => cells.filter((cell2) => cell2.flagged && findings.covers(problem, cell2)).map((cell2) => cell2.fingerprint);
@@ -46339,7 +46346,8 @@ function draftProblemIssues({ settings, findings, cells, existing, renderer, run
     ignoreLabel: settings.ignoreLabel ?? "crash-report:ignore"
   };
   const draftOf = (group, issue, duplicates) => {
-    const text = renderer.render(issueContext(group, rule, escapeTitle, run), issueContext(group, rule, escapeMarkdown, run));
+    const past = pastOf ? pastOf(group) : null;
+    const text = renderer.render(issueContext(group, rule, escapeTitle, run, past), issueContext(group, rule, escapeMarkdown, run, past));
     return {
       fingerprint: group.fingerprint,
       label: group.problem.label,
@@ -46394,9 +46402,6 @@ function sameAgeText(sameAge) {
   }
 }
 var percentOf = (part, whole) => whole > 0 ? `${Math.round(100 * part / whole)}%` : "\u2014";
-function weekRow(label, weeks, cell2) {
-  return `| ${label} | ${weeks.map(cell2).join(" | ")} |`;
-}
 function releaseHealthSection(health) {
   if (health === void 0) return "";
   if (health === null || health.historyDays === 0) {
@@ -46410,19 +46415,27 @@ function releaseHealthSection(health) {
     lines2.push("", "No version was seen on enough installations to be named.");
     return lines2.join("\n");
   }
+  const withInterval = (figure) => `${formatPercent(figure.rate)}<br><sub>${formatInterval(figure)}</sub>`;
   lines2.push(
     "",
-    "| version | first seen | sessions | installations | crash-free sessions | crash-free installations | errored-session rate | against the release before, at the same age |",
-    "|---|---|---:|---:|---:|---:|---:|---|",
+    "| version | first seen | sessions | installations | crash-free sessions | crash-free installations | errored-session rate |",
+    "|---|---|---:|---:|---:|---:|---:|",
     ...health.versions.map(
-      (version) => `| ${escapeMarkdown(version.version)} | ${version.firstDay} | ${formatCount(version.sessions)} | ${version.installsApproximate ? "about " : ""}${formatCount(version.installs)} | ${formatPercent(version.crashFreeSessions.rate)} (${formatInterval(version.crashFreeSessions)}) | ${formatPercent(version.crashFreeInstalls.rate)} (${formatInterval(version.crashFreeInstalls)}) | ${formatPercent(version.erroredRate.rate)} (${formatInterval(version.erroredRate)}) | ${sameAgeText(version.sameAge)} |`
-    )
+      (version) => `| ${escapeMarkdown(version.version)} | ${version.firstDay} | ${formatCount(version.sessions)} | ${version.installsApproximate ? "about " : ""}${formatCount(version.installs)} | ${withInterval(version.crashFreeSessions)} | ${withInterval(version.crashFreeInstalls)} | ${withInterval(version.erroredRate)} |`
+    ),
+    "",
+    "Against the release before, at the same age:",
+    "",
+    ...health.versions.map((version) => `- **${escapeMarkdown(version.version)}**: ${sameAgeText(version.sameAge)}.`)
   );
   const drawn = health.versions.slice(0, CHART_VERSIONS);
   const others = health.versions.slice(CHART_VERSIONS);
   const rest = health.rest.weeks.map((week, index) => ({
-    ...week,
-    sessions: week.sessions + others.reduce((sum2, version) => sum2 + version.weeks[index].sessions, 0)
+    sessions: week.sessions + others.reduce((sum2, version) => sum2 + version.weeks[index].sessions, 0),
+    errored: week.errored + others.reduce((sum2, version) => sum2 + version.weeks[index].errored, 0),
+    crashed: week.crashed + others.reduce((sum2, version) => sum2 + version.weeks[index].crashed, 0),
+    // Installations of the rest: every installation of the week less those of the versions drawn, at least 0 (sketches estimate).
+    installs: Math.max(0, health.totals[index].installs - drawn.reduce((sum2, version) => sum2 + version.weeks[index].installs, 0))
   }));
   const series = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other versions", weeks: rest }];
   const legend = series.map((each, index) => `${SERIES[index].square} ${each.label}`).join(" \xB7 ");
@@ -46440,23 +46453,27 @@ function releaseHealthSection(health) {
     ...series.map((each) => `    line [${share(each.weeks).join(", ")}]`),
     "```"
   );
-  const header = `| version | ${health.weeks.map((week) => week.label).join(" | ")} |`;
-  const rule = `|---|${health.weeks.map(() => "---:").join("|")}|`;
+  const columns = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other", weeks: rest }];
+  const header = `| week of | ${columns.map((column) => column.label).join(" | ")} |`;
+  const rule = `|---|${columns.map(() => "---:").join("|")}|`;
+  const weekly = (cell2) => health.weeks.map((week, index) => `| ${week.first} | ${columns.map((column) => cell2(column.weeks[index], index)).join(" | ")} |`);
   lines2.push(
     "",
-    `#### Errored-session rate by week`,
+    "#### Errored-session rate by week",
     "",
-    `Weeks start on the day shown; \u2014 where a version had fewer than ${RATE_MIN_SESSIONS} sessions.`,
+    `\u2014 where a version had fewer than ${RATE_MIN_SESSIONS} sessions that week.`,
     "",
     header,
     rule,
-    ...health.versions.map((version) => weekRow(escapeMarkdown(version.version), version.weeks, (week) => week.sessions >= RATE_MIN_SESSIONS ? formatPercent(week.errored / week.sessions) : "\u2014")),
+    ...weekly((week) => week.sessions >= RATE_MIN_SESSIONS ? formatPercent(week.errored / week.sessions) : "\u2014"),
     "",
     "#### Share of installations by week",
     "",
+    "An installation that moved to a newer version during a week counts for both.",
+    "",
     header,
     rule,
-    ...health.versions.map((version) => weekRow(escapeMarkdown(version.version), version.weeks, (week, index) => percentOf(week.installs, health.totals[index].installs)))
+    ...weekly((week, index) => percentOf(week.installs, health.totals[index].installs))
   );
   return lines2.join("\n");
 }
@@ -46757,20 +46774,20 @@ function decodeHistory(text, fields) {
   }
   if (parsed2.days === null || typeof parsed2.days !== "object") return { problem: "it has no days" };
   const history = emptyHistory([...fields]);
-  for (const [dayText2, entries] of Object.entries(parsed2.days)) {
-    const time2 = /^\d{4}-\d{2}-\d{2}$/.test(dayText2) ? Date.parse(`${dayText2}T00:00:00Z`) : Number.NaN;
-    if (!Number.isFinite(time2) || !Array.isArray(entries)) return { problem: `day ${dayText2.slice(0, 20)} is damaged` };
+  for (const [dayText3, entries] of Object.entries(parsed2.days)) {
+    const time2 = /^\d{4}-\d{2}-\d{2}$/.test(dayText3) ? Date.parse(`${dayText3}T00:00:00Z`) : Number.NaN;
+    if (!Number.isFinite(time2) || !Array.isArray(entries)) return { problem: `day ${dayText3.slice(0, 20)} is damaged` };
     const day = { sessions: 0, entries: /* @__PURE__ */ new Map() };
     for (const raw of entries) {
-      if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText2} is damaged` };
+      if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText3} is damaged` };
       const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds] = raw;
       const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
       const kindsOk = kinds !== null && typeof kinds === "object" && !Array.isArray(kinds) && Object.entries(kinds).length <= HISTORY_KINDS + 1 && Object.entries(kinds).every(([name, value]) => name.length <= MAX_VALUE && count2(value));
       if (!Array.isArray(values) || values.length !== fields.length || !values.every((value) => typeof value === "string" && value.length <= MAX_VALUE) || !count2(sessions) || !count2(errored) || !count2(crashed) || errored > sessions || crashed > errored || sketches.some((sketch) => sketch === null) || !kindsOk) {
-        return { problem: `an entry of ${dayText2} is damaged` };
+        return { problem: `an entry of ${dayText3} is damaged` };
       }
       const key = values.join("\0");
-      if (day.entries.has(key)) return { problem: `${dayText2} holds a configuration twice` };
+      if (day.entries.has(key)) return { problem: `${dayText3} holds a configuration twice` };
       day.entries.set(key, { values, sessions, errored, crashed, installs: sketches[0], erroredInstalls: sketches[1], crashedInstalls: sketches[2], kinds: { ...kinds } });
       day.sessions += sessions;
     }
@@ -46927,6 +46944,65 @@ function releaseHealth(history, options2) {
   };
 }
 
+// src/history/problem-history.ts
+var dayText2 = (day) => new Date(day * DAY_MS6).toISOString().slice(0, 10);
+function problemHistory(history, problem, fields, options2) {
+  if (history.days.size === 0) return null;
+  const at = fields.map((field) => history.fields.indexOf(field));
+  if (at.some((index) => index < 0)) return null;
+  const versionAt = history.fields.indexOf(VERSION_FIELD);
+  const own2 = new Set(problem.versions);
+  const newest = [...own2].sort(compareVersions).at(-1) ?? null;
+  const anchor = problem.pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
+  const last = Math.floor((options2.now.getTime() - 1) / DAY_MS6);
+  const first = last - HEALTH_WEEKS * 7 + 1;
+  const buckets = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
+    const start = first + index * 7;
+    return { label: dayText2(start).slice(5), first: dayText2(start), last: dayText2(start + 6), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 };
+  });
+  const mine = { sessions: 0, errored: 0 };
+  const newer = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    const bucket = day >= first && day <= last ? buckets[Math.floor((day - first) / 7)] : null;
+    for (const entry of figures2.entries.values()) {
+      const values = at.map((index) => entry.values[index]);
+      const version = entry.values[versionAt];
+      const errored = problem.measure === null ? entry.errored : entry.kinds[problem.measure] ?? 0;
+      if (matches(problem.pattern, values) && own2.has(version)) {
+        mine.sessions += entry.sessions;
+        mine.errored += errored;
+        if (bucket) {
+          bucket.sessions += entry.sessions;
+          bucket.erroredSessions += errored;
+        }
+      } else {
+        if (bucket) {
+          bucket.otherSessions += entry.sessions;
+          bucket.otherErrored += errored;
+        }
+        if (newest !== null && compareVersions(version, newest) > 0 && matches(anchor, values)) {
+          const held = newer.get(version) ?? { sessions: 0, errored: 0 };
+          held.sessions += entry.sessions;
+          held.errored += errored;
+          newer.set(version, held);
+        }
+      }
+    }
+  }
+  const level = 1 - options2.confidence;
+  const fixed = [...newer].filter(([, figures2]) => figures2.sessions >= options2.minSessions && figures2.errored * mine.sessions < mine.errored * figures2.sessions).sort((a, b) => compareVersions(a[0], b[0])).map(([version, figures2]) => {
+    const totals = { totalEvents: figures2.errored + mine.errored, totalSessions: figures2.sessions + mine.sessions };
+    const p = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
+    return { version, sessions: figures2.sessions, erroredSessions: figures2.errored, rate: figures2.errored / figures2.sessions, confirmed: p < level };
+  });
+  const since = dayText2(Math.min(...history.days.keys()));
+  return {
+    since,
+    trend: { unit: "week", bucketDays: 7, buckets, subject: "this problem", comparison: "all other sessions", minRateSessions: RATE_MIN_SESSIONS },
+    fixed
+  };
+}
+
 // src/run-triage.ts
 function workerPlan(settings, cores, url) {
   const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
@@ -47054,8 +47130,9 @@ async function runTriage(settings, deps) {
   }
   let health = null;
   let historyReport = null;
+  let kept2 = null;
   if (collector && deps.historyPath) {
-    const kept2 = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
+    kept2 = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
     const keepFrom = Math.floor((now.getTime() - 1) / DAY_MS6) - settings.historyDays + 1;
     const merged = mergeHistory(kept2, collector.days, keepFrom);
     let bytes = null;
@@ -47087,7 +47164,13 @@ async function runTriage(settings, deps) {
   let issues = [];
   const label = settings.labels[0];
   const existing = problems.length > 0 || groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const drafts = draftProblemIssues({ settings, findings, cells: groups2, existing, renderer: deps.renderer, run });
+  const history = kept2;
+  const pastOf = history ? (group) => problemHistory(history, { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions }, findings.fields, {
+    now,
+    confidence: settings.confidence,
+    minSessions: settings.minSessions
+  }) : null;
+  const drafts = draftProblemIssues({ settings, findings, cells: groups2, existing, renderer: deps.renderer, run, pastOf });
   const apply = (plan) => applyPlan(plan, {
     tracker: deps.tracker,
     labels: settings.labels,

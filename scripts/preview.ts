@@ -158,7 +158,14 @@ mkdirSync(join(health, 'artifacts'), { recursive: true });
     const now = new Date(HISTORY_START + (day + 1) * DAY - 60_000);
     await runTriage(settings, { sources: [createPathSource(files, health)], tracker, renderer, now, log: { info: () => {}, warning: () => {} }, historyPath: join(health, 'history.json') });
   }
-  pages.push(...storePages('release-health', join(health, 'store')).filter((page) => page.title.startsWith('Crash report')));
+  const healthPages = storePages('release-health', join(health, 'store'));
+  pages.push(...healthPages);
+  // The dashboard's release health alone, for the README.
+  const dashboard = healthPages.find((page) => page.markdown.includes('### Release health'));
+  if (dashboard) {
+    const section = dashboard.markdown.slice(dashboard.markdown.indexOf('### Release health'), dashboard.markdown.indexOf('### Trend'));
+    pages.push({ name: 'release-health-section', title: 'Crash report: usage and errors (release health)', markdown: section });
+  }
 }
 
 const browser = values['no-screenshots'] ? null : chromium();

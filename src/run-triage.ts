@@ -33,6 +33,9 @@ import type { PlannedAction } from './trackers/plan-issues.ts';
 import { createHistoryCollector, DAY_MS, historyFields, loadHistory, mergeHistory, saveHistory } from './history/history.ts';
 import { releaseHealth } from './history/release-health.ts';
 import type { ReleaseHealth } from './history/release-health.ts';
+import type { History } from './history/history.ts';
+import { problemHistory } from './history/problem-history.ts';
+import type { ProblemGroup } from './problems/judge-problems.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -228,8 +231,9 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   // The history: this run's days folded into the days kept, for release health beyond the window.
   let health: ReleaseHealth | null = null;
   let historyReport: RunReport['history'] = null;
+  let kept: History | null = null;
   if (collector && deps.historyPath) {
-    const kept = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
+    kept = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
     const keepFrom = Math.floor((now.getTime() - 1) / DAY_MS) - settings.historyDays + 1;
     const merged = mergeHistory(kept, collector.days, keepFrom);
     let bytes: number | null = null;
@@ -265,7 +269,16 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   let issues: AppliedAction[] = [];
   const label = settings.labels[0]!;
   const existing = problems.length > 0 || groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer: deps.renderer, run });
+  const history = kept;
+  const pastOf = history
+    ? (group: ProblemGroup) =>
+        problemHistory(history, { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions }, findings.fields, {
+          now,
+          confidence: settings.confidence,
+          minSessions: settings.minSessions,
+        })
+    : null;
+  const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer: deps.renderer, run, pastOf });
   const apply = (plan: PlannedAction[]) =>
     applyPlan(plan, {
       tracker: deps.tracker,

@@ -37,6 +37,7 @@ after(async () => {
 interface Outcome {
   dashboard: string;
   history: string;
+  problems: { title: string; body: string }[];
 }
 
 /** Runs every day, each reading the daily files of its 7-day window (files past 90 days are gone). */
@@ -71,7 +72,7 @@ async function simulate(options: { sharded?: boolean; tracker?: () => Promise<Is
   }
   const issues = await tracker.listIssues(settings.labels[0]!);
   const dashboard = issues.find((issue) => issue.body.includes(REPORT_MARKER))!.body;
-  return { dashboard, history: await readFile(historyPath, 'utf8') };
+  return { dashboard, history: await readFile(historyPath, 'utf8'), problems: issues.filter((issue) => !issue.body.includes(REPORT_MARKER)) };
 }
 
 /** The dashboard's release health section. */
@@ -88,17 +89,16 @@ test('120 daily runs: every day kept, 12 weekly points per version in use, the b
   for (const [day, figures] of history.days) assert.equal(figures.sessions, days[day - HISTORY_START / DAY]!.length);
 
   const health = healthOf(full.dashboard);
-  const rows = [...health.matchAll(/^\| (1\.\d\.0) \| (2026-\d\d-\d\d) \|.*\| ([^|]+) \|$/gm)].map((match) => ({ version: match[1]!, first: match[2]!, verdict: match[3]! }));
-  assert.deepEqual(
-    rows.map((row) => `${row.version} ${row.first}`),
-    // 1.2.0 still has laggards within the last 28 days.
-    ['1.5.0 2026-09-14', '1.4.0 2026-08-24', '1.3.0 2026-08-03', '1.2.0 2026-07-13'],
-  );
-  assert.match(rows[1]!.verdict, /^🔴 worse than 1\.3\.0 over its first 36 days: \d+\.\d+% against \d\.\d+% of sessions errored/);
-  assert.match(rows[0]!.verdict, /^🟢 better than 1\.4\.0 over its first 15 days/);
-  assert.match(rows[2]!.verdict, /^no clear difference from 1\.2\.0 over its first 57 days/);
+  const rows = [...health.matchAll(/^\| (1\.\d\.0) \| (2026-\d\d-\d\d) \|/gm)].map((match) => `${match[1]} ${match[2]}`);
+  // 1.2.0 still has laggards within the last 28 days.
+  assert.deepEqual(rows, ['1.5.0 2026-09-14', '1.4.0 2026-08-24', '1.3.0 2026-08-03', '1.2.0 2026-07-13']);
+  const verdict = (version: string) => new RegExp(`^- \\*\\*${version.replace(/\./g, '\\.')}\\*\\*: (.*)\\.$`, 'm').exec(health)![1]!;
+  assert.match(verdict('1.4.0'), /^🔴 worse than 1\.3\.0 over its first 36 days: \d+\.\d+% against \d\.\d+% of sessions errored/);
+  assert.match(verdict('1.5.0'), /^🟢 better than 1\.4\.0 over its first 15 days/);
+  assert.match(verdict('1.3.0'), /^no clear difference from 1\.2\.0 over its first 57 days/);
   // The fix is back to normal: its interval holds the 2% every sound release has.
-  const fixed = /^\| 1\.5\.0 \|(?:[^|]*\|){5} (\d+\.\d+)% \((\d+\.\d+)%–(\d+\.\d+)%\) \|/m.exec(health)!;
+  const fixed = /^\| 1\.5\.0 \|(?:[^|]*\|){5} (\d+\.\d+)%<br><sub>(\d+\.\d+)%–(\d+\.\d+)%<\/sub> \|$/m.exec(health)!;
+  assert.ok(fixed, health);
   assert.ok(Number(fixed[2]) <= 2 && Number(fixed[3]) >= 2, fixed[0]);
 
   // Twelve weekly points per version in use: in the adoption chart and in each weekly table.
@@ -113,11 +113,26 @@ test('120 daily runs: every day kept, 12 weekly points per version in use, the b
   assert.deepEqual(lines[0]!.slice(0, 9), [0, 0, 0, 0, 0, 0, 0, 0, 0]);
   for (const table of ['Errored-session rate by week', 'Share of installations by week']) {
     const section = health.slice(health.indexOf(table));
-    for (const version of ['1.5.0', '1.4.0', '1.3.0', '1.2.0']) {
-      const row = new RegExp(`^\\| ${version.replace(/\./g, '\\.')} \\|(.*)\\|$`, 'm').exec(section)!;
-      assert.equal(row[1]!.split('|').length, 12, `${table}: ${version}`);
-    }
+    assert.match(section, /^\| week of \| 1\.5\.0 \| 1\.4\.0 \| 1\.3\.0 \| 1\.2\.0 \| older and other \|$/m, table);
+    const weeks = [...section.matchAll(/^\| (2026-\d\d-\d\d) \|((?: [^|]+ \|){5})$/gm)].slice(0, 12);
+    assert.equal(weeks.length, 12, table);
+    assert.equal(weeks.at(-1)![1], '2026-09-22');
   }
+});
+
+test('the broken release\'s issue remembers: its last 12 weeks from the history, and "fixed in 1.5.0" once the history shows it', () => {
+  const issue = full.problems.find((candidate) => /app\.version 1\.4\.0/.test(candidate.title));
+  assert.ok(issue, full.problems.map((candidate) => candidate.title).join('; '));
+  assert.match(issue.body, /### The last 12 weeks\n\nFrom the history kept across runs, since 2026-06-01\./);
+  const past = issue.body.slice(issue.body.indexOf('### The last 12 weeks'));
+  const chart = /```mermaid\n([\s\S]*?)```/.exec(past)![1]!;
+  assert.match(chart, /title "Errored-session rate per week \(%\)"/);
+  // Weekly over 12 weeks: no bar before 1.4.0 came out (week 7 of 12), the line of all other sessions throughout.
+  const bars = /bar \[(.*)\]/.exec(chart)![1]!.split(', ').map(Number);
+  assert.equal(bars.length, 12);
+  assert.ok(bars.slice(0, 6).every((bar) => bar < 0), bars.join(' '));
+  assert.ok(bars.slice(8).every((bar) => bar >= 8 && bar <= 20), bars.join(' '));
+  assert.match(issue.body, /^- Fixed in 1\.5\.0: \d\.\d+% of [\d,]+ sessions errored there since it came out, significantly fewer than here\.$/m);
 });
 
 test('the same 120 days through two shards and a merge each day give the same history and the same release health', async () => {

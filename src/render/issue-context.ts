@@ -6,12 +6,15 @@ import type { ProblemGroup } from '../problems/judge-problems.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
 import { daysWithout, trendOf } from './trend.ts';
 import type { Trend } from './trend.ts';
+import type { ProblemHistory } from '../history/problem-history.ts';
 
 export interface VersionFigures {
   version: string;
   sessions: number;
   erroredSessions: number;
   rate: number;
+  /** For "fixed in": the history shows the version significantly better than the problem (false: not yet, or no history). */
+  confirmed: boolean;
 }
 
 export interface IssueContext {
@@ -68,6 +71,8 @@ export interface IssueContext {
   days: { day: string; sessions: number; erroredSessions: number; rate: number }[];
   /** The whole window by day (or week past 14 days), with all other sessions to compare: what the charts draw. */
   trend: Trend;
+  /** The problem's last 12 weeks from the history kept across runs, with its first day; null without a history. */
+  history: { since: string; trend: Trend } | null;
   /** App versions seen in the group, oldest first. */
   appVersions: string[];
   /** The classes raised most: sessions that raised each, and the error lines they logged (`count` is `lines`). */
@@ -118,7 +123,7 @@ const KIND_TEXT: Record<string, string> = {
   slice: 'a set of configurations',
 };
 
-export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (value: string) => string = escapeMarkdown, run?: RunDays | null): IssueContext {
+export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (value: string) => string = escapeMarkdown, run?: RunDays | null, past?: ProblemHistory | null): IssueContext {
   const fields = group.fields.map((field) => ({ name: field.name, value: escape(field.value) }));
   const problem = group.problem;
   const version = (entry: { version: string; sessions: number; events: number }): VersionFigures => ({
@@ -126,7 +131,10 @@ export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (va
     sessions: entry.sessions,
     erroredSessions: entry.events,
     rate: entry.sessions > 0 ? entry.events / entry.sessions : 0,
+    confirmed: false,
   });
+  // With a history, newer releases are judged on every session it kept, not the window's alone.
+  const fixedIn = past && past.fixed.length > 0 ? past.fixed.map((entry) => ({ ...entry, version: escape(entry.version) })) : problem.fixedIn.map(version);
   return {
     group: {
       fingerprint: group.fingerprint,
@@ -141,7 +149,7 @@ export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (va
       cells: problem.cells,
       lastGood: problem.lastGood && version(problem.lastGood),
       hasLastGood: problem.lastGood !== null,
-      fixedIn: problem.fixedIn.map(version),
+      fixedIn,
       comparison: problem.comparison && { ...problem.comparison, label: escape(problem.comparison.label), rate: problem.comparison.errorRate },
       hasComparison: problem.comparison !== null,
       installs: problem.installs,
@@ -167,6 +175,7 @@ export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (va
     flagged: group.flagged,
     days: group.days.map((bucket) => ({ ...bucket, rate: bucket.erroredSessions / bucket.sessions })),
     trend: trendOfGroup(group, run),
+    history: past ? { since: past.since, trend: past.trend } : null,
     appVersions: group.appVersions.map(escape),
     topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), sessions: entry.sessions, lines: entry.lines, count: entry.lines })),
     runs: group.runs.map((run) => ({

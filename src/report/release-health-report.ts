@@ -39,10 +39,6 @@ function sameAgeText(sameAge: SameAge | null): string {
 
 const percentOf = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—');
 
-function weekRow(label: string, weeks: readonly WeekFigures[], cell: (week: WeekFigures, index: number) => string): string {
-  return `| ${label} | ${weeks.map(cell).join(' | ')} |`;
-}
-
 /** The release health section, or a line saying what it needs. */
 export function releaseHealthSection(health: ReleaseHealth | null | undefined): string {
   if (health === undefined) return '';
@@ -58,26 +54,34 @@ export function releaseHealthSection(health: ReleaseHealth | null | undefined): 
     lines.push('', 'No version was seen on enough installations to be named.');
     return lines.join('\n');
   }
+  // Intervals under their figure, small: the table stays within the page at ten versions.
+  const withInterval = (figure: { rate: number; low: number; high: number }) => `${formatPercent(figure.rate)}<br><sub>${formatInterval(figure)}</sub>`;
   lines.push(
     '',
-    '| version | first seen | sessions | installations | crash-free sessions | crash-free installations | errored-session rate | against the release before, at the same age |',
-    '|---|---|---:|---:|---:|---:|---:|---|',
+    '| version | first seen | sessions | installations | crash-free sessions | crash-free installations | errored-session rate |',
+    '|---|---|---:|---:|---:|---:|---:|',
     ...health.versions.map(
       (version) =>
         `| ${escapeMarkdown(version.version)} | ${version.firstDay} | ${formatCount(version.sessions)} | ${version.installsApproximate ? 'about ' : ''}${formatCount(version.installs)} | ` +
-        `${formatPercent(version.crashFreeSessions.rate)} (${formatInterval(version.crashFreeSessions)}) | ${formatPercent(version.crashFreeInstalls.rate)} (${formatInterval(version.crashFreeInstalls)}) | ` +
-        `${formatPercent(version.erroredRate.rate)} (${formatInterval(version.erroredRate)}) | ${sameAgeText(version.sameAge)} |`,
+        `${withInterval(version.crashFreeSessions)} | ${withInterval(version.crashFreeInstalls)} | ${withInterval(version.erroredRate)} |`,
     ),
+    '',
+    'Against the release before, at the same age:',
+    '',
+    ...health.versions.map((version) => `- **${escapeMarkdown(version.version)}**: ${sameAgeText(version.sameAge)}.`),
   );
 
   // Adoption: the newest versions as lines of their own, every other session as one.
   const drawn = health.versions.slice(0, CHART_VERSIONS);
   const others = health.versions.slice(CHART_VERSIONS);
   const rest = health.rest.weeks.map((week, index) => ({
-    ...week,
     sessions: week.sessions + others.reduce((sum, version) => sum + version.weeks[index]!.sessions, 0),
+    errored: week.errored + others.reduce((sum, version) => sum + version.weeks[index]!.errored, 0),
+    crashed: week.crashed + others.reduce((sum, version) => sum + version.weeks[index]!.crashed, 0),
+    // Installations of the rest: every installation of the week less those of the versions drawn, at least 0 (sketches estimate).
+    installs: Math.max(0, health.totals[index]!.installs - drawn.reduce((sum, version) => sum + version.weeks[index]!.installs, 0)),
   }));
-  const series = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: 'older and other versions', weeks: rest }];
+  const series = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: 'older and other versions', weeks: rest as readonly WeekFigures[] }];
   const legend = series.map((each, index) => `${SERIES[index]!.square} ${each.label}`).join(' · ');
   const share = (weeks: readonly WeekFigures[]) => weeks.map((week, index) => (health.totals[index]!.sessions > 0 ? Math.round((1000 * week.sessions) / health.totals[index]!.sessions) / 10 : 0));
   lines.push(
@@ -94,24 +98,28 @@ export function releaseHealthSection(health: ReleaseHealth | null | undefined): 
     '```',
   );
 
-  // Week by week: errored-session rate, and adoption by installations.
-  const header = `| version | ${health.weeks.map((week) => week.label).join(' | ')} |`;
-  const rule = `|---|${health.weeks.map(() => '---:').join('|')}|`;
+  // Week by week, a row a week and a column a version (the newest ones and the rest): it grows down, not past the page.
+  const columns = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: 'older and other', weeks: rest }];
+  const header = `| week of | ${columns.map((column) => column.label).join(' | ')} |`;
+  const rule = `|---|${columns.map(() => '---:').join('|')}|`;
+  const weekly = (cell: (week: WeekFigures, index: number) => string) => health.weeks.map((week, index) => `| ${week.first} | ${columns.map((column) => cell(column.weeks[index]!, index)).join(' | ')} |`);
   lines.push(
     '',
-    `#### Errored-session rate by week`,
+    '#### Errored-session rate by week',
     '',
-    `Weeks start on the day shown; — where a version had fewer than ${RATE_MIN_SESSIONS} sessions.`,
+    `— where a version had fewer than ${RATE_MIN_SESSIONS} sessions that week.`,
     '',
     header,
     rule,
-    ...health.versions.map((version) => weekRow(escapeMarkdown(version.version), version.weeks, (week) => (week.sessions >= RATE_MIN_SESSIONS ? formatPercent(week.errored / week.sessions) : '—'))),
+    ...weekly((week) => (week.sessions >= RATE_MIN_SESSIONS ? formatPercent(week.errored / week.sessions) : '—')),
     '',
     '#### Share of installations by week',
     '',
+    'An installation that moved to a newer version during a week counts for both.',
+    '',
     header,
     rule,
-    ...health.versions.map((version) => weekRow(escapeMarkdown(version.version), version.weeks, (week, index) => percentOf(week.installs, health.totals[index]!.installs))),
+    ...weekly((week, index) => percentOf(week.installs, health.totals[index]!.installs)),
   );
   return lines.join('\n');
 }

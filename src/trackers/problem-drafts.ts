@@ -8,6 +8,7 @@ import { matches, patternFromKey } from '../problems/pattern.ts';
 import { stateIn } from './managed-section.ts';
 import { issueContext } from '../render/issue-context.ts';
 import type { RunDays } from '../render/issue-context.ts';
+import type { ProblemHistory } from '../history/problem-history.ts';
 import type { IssueRenderer } from '../render/issue-templates.ts';
 import { escapeMarkdown, escapeTitle } from '../render/markdown-escape.ts';
 import type { GroupField, Settings } from '../settings.ts';
@@ -91,9 +92,11 @@ export interface DraftInput {
   renderer: IssueRenderer;
   /** The run's window and days: the charts' time axis and comparison. */
   run?: RunDays | null;
+  /** A problem's past from the history kept across runs, when there is one. */
+  pastOf?: ((group: ProblemGroup) => ProblemHistory | null) | null;
 }
 
-export function draftProblemIssues({ settings, findings, cells, existing, renderer, run }: DraftInput): GroupDraft[] {
+export function draftProblemIssues({ settings, findings, cells, existing, renderer, run, pastOf }: DraftInput): GroupDraft[] {
   const problems = findings.problems;
   // Per-cell fingerprints, as earlier releases filed them: adopted by the problem that covers the cell.
   const cellKeys = new Map(cells.map((cell) => [cell.fingerprint, cell]));
@@ -111,7 +114,8 @@ export function draftProblemIssues({ settings, findings, cells, existing, render
     ignoreLabel: settings.ignoreLabel ?? 'crash-report:ignore',
   };
   const draftOf = (group: ProblemGroup, issue: TrackedIssue | null, duplicates: TrackedIssue[]): GroupDraft => {
-    const text = renderer.render(issueContext(group, rule, escapeTitle, run), issueContext(group, rule, escapeMarkdown, run));
+    const past = pastOf ? pastOf(group) : null;
+    const text = renderer.render(issueContext(group, rule, escapeTitle, run, past), issueContext(group, rule, escapeMarkdown, run, past));
     return {
       fingerprint: group.fingerprint,
       label: group.problem.label,
