@@ -46800,7 +46800,8 @@ async function loadHistory(path, fields, warn) {
   try {
     text = await readFile4(path, "utf8");
   } catch (error) {
-    if (error.code !== "ENOENT") warn(`The history at ${path} cannot be read (${error.code ?? "error"}): it starts again from this run.`);
+    const code = error.code;
+    warn(code === "ENOENT" ? `No history at ${path} yet: release health starts from this run's window.` : `The history at ${path} cannot be read (${code ?? "error"}): it starts again from this run.`);
     return emptyHistory([...fields]);
   }
   const decoded = decodeHistory(text, fields);

@@ -47145,7 +47145,8 @@ async function loadHistory(path, fields, warn) {
   try {
     text = await readFile3(path, "utf8");
   } catch (error2) {
-    if (error2.code !== "ENOENT") warn(`The history at ${path} cannot be read (${error2.code ?? "error"}): it starts again from this run.`);
+    const code = error2.code;
+    warn(code === "ENOENT" ? `No history at ${path} yet: release health starts from this run's window.` : `The history at ${path} cannot be read (${code ?? "error"}): it starts again from this run.`);
     return emptyHistory([...fields]);
   }
   const decoded = decodeHistory(text, fields);

@@ -218,15 +218,18 @@ export function decodeHistory(text: string, fields: readonly GroupField[]): Hist
 }
 
 /**
- * The history kept at `path`: empty when there is none yet; empty, with a warning, when the file
- * is damaged or of another kind. Never throws: a lost history restarts, it does not fail the run.
+ * The history kept at `path`; empty, with a warning, when there is none yet (a first run, or an
+ * evicted cache) or the file is damaged or of another kind. Never throws: a lost history
+ * restarts, it does not fail the run.
  */
 export async function loadHistory(path: string, fields: readonly GroupField[], warn: (message: string) => void): Promise<History> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`The history at ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): it starts again from this run.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // Missing is the first run's case, or a cache evicted or never restored: either way the past is gone, and that is said.
+    warn(code === 'ENOENT' ? `No history at ${path} yet: release health starts from this run's window.` : `The history at ${path} cannot be read (${code ?? 'error'}): it starts again from this run.`);
     return emptyHistory([...fields]);
   }
   const decoded = decodeHistory(text, fields);

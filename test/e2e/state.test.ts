@@ -2,7 +2,7 @@
 // seen, and files exactly what a full run files.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -46,6 +46,21 @@ test('the second run downloads only the new artifacts and files what a full run 
     assert.equal(downloads(incremental), 7, 'only the new day was downloaded');
     assert.deepEqual(second.report?.['state'], { fromState: 6, stored: 1, rejected: 0, dropped: 0 });
     assert.match(second.summary, /State: 6 artifact\(s\) taken from the kept state without a download, 1 downloaded, read and stored/);
+
+    // The history the state-path runs kept is byte for byte the one two full runs keep at history-path.
+    const fullHistory = await startEmulator({ token: 'ghs_statestatestate' });
+    try {
+      const temp = await mkdtemp(join(tmpdir(), 'cra-history-'));
+      seed(fullHistory, [6, 5, 4, 3, 2, 1]);
+      assert.equal((await runAction({ 'artifact-name': 'session-summaries-*', 'history-path': 'history/history.json' }, { ...context(fullHistory), runnerTemp: temp })).code, 0);
+      seed(fullHistory, [0]);
+      const again = await runAction({ 'artifact-name': 'session-summaries-*', 'history-path': 'history/history.json' }, { ...context(fullHistory), runnerTemp: temp });
+      assert.equal(again.code, 0);
+      assert.match(again.summary, /History: [78] day\(s\) since \d{4}-\d\d-\d\d of daily figures for release health/);
+      assert.equal(await readFile(join(runnerTemp, 'crash-report-state', 'history.json'), 'utf8'), await readFile(join(temp, 'history', 'history.json'), 'utf8'));
+    } finally {
+      await fullHistory.close();
+    }
 
     // The same seven days, read in one full run without state.
     seed(full, [6, 5, 4, 3, 2, 1, 0]);
