@@ -46940,18 +46940,15 @@ import { dirname as dirname4 } from "node:path";
 
 // src/history/kmv.ts
 var KMV_SIZE = 64;
-function hash32(text) {
-  let hash = 2166136261;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 16777619);
-  }
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 3266489909);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
+function mix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  return h ^ h >>> 16;
+}
+function hashWords(a, b, c, d) {
+  return mix(mix(mix(mix(a ^ 2654435769) ^ b) ^ c) ^ d) >>> 0;
 }
 function kmvAdd(sketch, hash, size = KMV_SIZE) {
   if (sketch.length >= size && hash >= sketch[sketch.length - 1]) return;
@@ -47001,6 +46998,9 @@ var HISTORY_FORMAT = "crash-report-aggregator/history";
 var HISTORY_VERSION = 1;
 var DAY_MS6 = 864e5;
 var HISTORY_KINDS = 16;
+var HISTORY_MAX_CONFIGURATIONS = 1e3;
+var HISTORY_LIVE_CONFIGURATIONS = 5e4;
+var OTHER2 = "(other)";
 var MAX_VALUE = 128;
 function historyFields(groupBy2) {
   const fields = groupBy2.filter((field) => field !== "error_kind");
@@ -47009,6 +47009,17 @@ function historyFields(groupBy2) {
 }
 function emptyHistory(fields) {
   return { fields, days: /* @__PURE__ */ new Map() };
+}
+var SESSION_SALT = 1540483477;
+function installHash(summary2) {
+  if (summary2 instanceof CompactSummary) {
+    const own2 = summary2.installAt >= 0;
+    const at = own2 ? summary2.installAt : summary2.idAt;
+    const hash2 = hashWords(wordAt(summary2.bytes, at), wordAt(summary2.bytes, at + 4), wordAt(summary2.bytes, at + 8), wordAt(summary2.bytes, at + 12));
+    return own2 ? hash2 : (hash2 ^ SESSION_SALT) >>> 0;
+  }
+  const hash = hashWords(...uuidWords(summary2.install_id ?? summary2.session_id));
+  return summary2.install_id === void 0 ? (hash ^ SESSION_SALT) >>> 0 : hash;
 }
 function createHistoryCollector(fields) {
   const days = /* @__PURE__ */ new Map();
@@ -47029,12 +47040,16 @@ function createHistoryCollector(fields) {
       if (!day) days.set(dayNumber2, day = { sessions: 0, entries: /* @__PURE__ */ new Map() });
       let entry = day.entries.get(named.key);
       if (!entry) {
+        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS) foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
+        entry = day.entries.get(named.key);
+      }
+      if (!entry) {
         entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
         day.entries.set(named.key, entry);
       }
       day.sessions += 1;
       entry.sessions += 1;
-      const install = hash32((summary2.install_id ?? `session ${summary2.session_id}`).toLowerCase());
+      const install = installHash(summary2);
       kmvAdd(entry.installs, install);
       if (sessionErrored(summary2)) {
         entry.errored += 1;
@@ -47055,6 +47070,38 @@ function createHistoryCollector(fields) {
     }
   };
 }
+function addKinds(into, from) {
+  for (const [kind, count2] of Object.entries(from)) {
+    const name = Object.prototype.hasOwnProperty.call(into, kind) || Object.keys(into).length < HISTORY_KINDS ? kind : OTHER2;
+    into[name] = (into[name] ?? 0) + count2;
+  }
+}
+function foldDay(day, keep, fieldCount) {
+  if (day.entries.size <= keep) return 0;
+  const otherKey = Array.from({ length: fieldCount }, () => OTHER2).join("\0");
+  const ranked = [...day.entries].filter(([key]) => key !== otherKey).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const folded = ranked.slice(Math.max(0, keep - 1));
+  if (folded.length === 0) return 0;
+  const other = day.entries.get(otherKey) ?? { values: Array.from({ length: fieldCount }, () => OTHER2), sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+  const installs = [other.installs];
+  const erroredInstalls = [other.erroredInstalls];
+  const crashedInstalls = [other.crashedInstalls];
+  for (const [key, entry] of folded) {
+    other.sessions += entry.sessions;
+    other.errored += entry.errored;
+    other.crashed += entry.crashed;
+    installs.push(entry.installs);
+    erroredInstalls.push(entry.erroredInstalls);
+    crashedInstalls.push(entry.crashedInstalls);
+    addKinds(other.kinds, entry.kinds);
+    day.entries.delete(key);
+  }
+  other.installs = kmvUnion(installs);
+  other.erroredInstalls = kmvUnion(erroredInstalls);
+  other.crashedInstalls = kmvUnion(crashedInstalls);
+  day.entries.set(otherKey, other);
+  return folded.length;
+}
 function mergeHistory(history, run2, keepFrom) {
   let replaced = 0;
   let kept2 = 0;
@@ -47065,6 +47112,7 @@ function mergeHistory(history, run2, keepFrom) {
       kept2 += 1;
       continue;
     }
+    foldDay(figures2, HISTORY_MAX_CONFIGURATIONS, history.fields.length);
     history.days.set(day, figures2);
     replaced += 1;
   }
@@ -47128,6 +47176,7 @@ function decodeHistory(text, fields) {
       const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds] = raw;
       const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
       const kindsOk = kinds !== null && typeof kinds === "object" && !Array.isArray(kinds) && Object.entries(kinds).length <= HISTORY_KINDS + 1 && Object.entries(kinds).every(([name, value]) => name.length <= MAX_VALUE && count(value));
+      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS) return { problem: `${dayText3} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
       if (!Array.isArray(values) || values.length !== fields.length || !values.every((value) => typeof value === "string" && value.length <= MAX_VALUE) || !count(sessions) || !count(errored) || !count(crashed) || errored > sessions || crashed > errored || sketches.some((sketch) => sketch === null) || !kindsOk) {
         return { problem: `an entry of ${dayText3} is damaged` };
       }

@@ -1,7 +1,7 @@
 // npm run bench: throughput of the intake pipeline against a bare JSON.parse loop
 // over the same bytes, measured side by side, plus peak memory.
 //
-//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--rounds N] [--phase all|generate|floor|pipeline|workers|whole|whole-workers|downloads|configurations] [--file DIR]
+//   node scripts/bench.ts [--sessions N] [--workers auto|N] [--rounds N] [--phase all|generate|floor|pipeline|workers|whole|whole-workers|history|downloads|configurations] [--file DIR]
 //
 // Each phase runs in its own child process so its peak RSS is its own.
 
@@ -16,6 +16,9 @@ import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
 import { intake } from '../src/records/intake.ts';
 import { intakeInWorkers } from '../src/records/parallel-intake.ts';
 import { createPathSource } from '../src/sources/path-source.ts';
+import { createHistoryCollector, historyFields } from '../src/history/history.ts';
+import type { SessionSummary } from '../src/records/session-summary.ts';
+import type { RunRef } from '../src/sources/source.ts';
 import { strToU8, zipSync } from 'fflate';
 import { demoProfiles, generateSummaries } from '../test/fixtures/synthetic-summaries.ts';
 
@@ -85,13 +88,20 @@ async function floor(dir: string): Promise<number> {
   return count;
 }
 
-async function pipeline(path: string, threads: number): Promise<number> {
+async function pipeline(path: string, threads: number, history = false): Promise<number> {
   const aggregator = createAggregator(['os.platform', 'app.version']);
+  // With `history`, every session is also folded into the daily figures release health keeps, as a triage with a history does.
+  const collector = history ? createHistoryCollector(historyFields(['os.platform', 'app.version'])) : null;
   const options = {
     sources: [createPathSource([path], '/')],
     windowStart: new Date(END.getTime() - 7 * 86_400_000),
     now: END,
-    onSession: aggregator.add,
+    onSession: collector
+      ? (summary: SessionSummary, run: RunRef | null, times: { startedMs: number; endedMs: number }) => {
+          aggregator.add(summary, run, times);
+          collector.add(summary, times.startedMs);
+        }
+      : aggregator.add,
   };
   // Worker threads run the bundled dist/intake-worker.js, as the action does (npm run build first).
   const worker = new URL('../dist/intake-worker.js', import.meta.url);
@@ -103,7 +113,7 @@ async function pipeline(path: string, threads: number): Promise<number> {
 
 async function phase(name: string, path: string): Promise<void> {
   const started = process.hrtime.bigint();
-  const count = name === 'floor' ? await floor(path) : await pipeline(path, name === 'workers' || name === 'whole-workers' ? threads : 1);
+  const count = name === 'floor' ? await floor(path) : await pipeline(path, name === 'workers' || name === 'whole-workers' ? threads : 1, name === 'history');
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(JSON.stringify({ phase: name, count, seconds, perSecond: count / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
@@ -214,7 +224,7 @@ if (values.phase === 'downloads') {
   // Alternate the phases and keep each one's best, so a busy moment hurts neither side alone.
   for (let round = 0; round < Math.max(1, Number(values.rounds)); round += 1) {
     const speeds: Record<string, number> = {};
-    for (const name of ['floor', 'pipeline', 'workers', 'whole', 'whole-workers']) {
+    for (const name of ['floor', 'pipeline', 'workers', 'whole', 'whole-workers', 'history']) {
       const result = run(name);
       speeds[name] = result.perSecond;
       if (!results[name] || result.perSecond > results[name]!.perSecond) results[name] = result;
@@ -248,6 +258,10 @@ if (values.phase === 'downloads') {
       `with ${threads} threads ${Math.round(wholeWorkers.perSecond).toLocaleString('en')} summaries/s, peak RSS ${wholeWorkers.peakRssMb.toFixed(0)} MB, ${roundRatios('whole-workers', 'workers')} the speed in files`,
   );
   if (wholeResult.count !== pipelineResult.count || wholeWorkers.count !== pipelineResult.count) console.log(`note: one file gave ${wholeResult.count} and ${wholeWorkers.count} sessions, files ${pipelineResult.count}`);
+  const historyResult = results['history']!;
+  console.log(
+    `pipeline keeping the history's daily figures too: ${Math.round(historyResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${historyResult.peakRssMb.toFixed(0)} MB; round by round ${roundRatios('history', 'pipeline')} the pipeline's speed`,
+  );
   if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
   process.stdout.write(execFileSync(process.execPath, [self, '--phase', 'downloads'], { encoding: 'utf8' }));
   process.stdout.write(execFileSync(process.execPath, ['--expose-gc', self, '--phase', 'configurations'], { encoding: 'utf8' }));

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createHistoryCollector, decodeHistory, emptyHistory, encodeHistory, historyFields, loadHistory, mergeHistory, saveHistory } from '../src/history/history.ts';
 import type { History } from '../src/history/history.ts';
-import { hash32, kmvAdd, kmvCount, kmvDecode, kmvEncode, kmvUnion, KMV_SIZE } from '../src/history/kmv.ts';
+import { hashWords, kmvAdd, kmvCount, kmvDecode, kmvEncode, kmvUnion, KMV_SIZE } from '../src/history/kmv.ts';
+import { uuidWords } from '../src/aggregate/uuid-words.ts';
+import { CompactSummary, sessionConfig } from '../src/records/compact-summary.ts';
+
+const hash32 = (id: string) => hashWords(...uuidWords(id));
 import type { SessionSummary } from '../src/records/session-summary.ts';
 import { seededRandom, seededUuid } from './fixtures/synthetic-summaries.ts';
 
@@ -149,4 +153,50 @@ test('180 days of 50 configurations, each with a full sketch of installations, f
   assert.ok(bytes < 9_000_000, `${bytes} bytes`);
   assert.ok(bytes > 5_000_000, `${bytes} bytes: the bound is a real one`);
   process.stdout.write(`# 180 days x 50 configurations, full sketches: ${bytes} bytes\n`);
+});
+
+test('a day of 5,000 distinct versions keeps the 1,000 busiest configurations, folds the rest into one "(other)" entry, whatever the order the sessions came in', async () => {
+  const { HISTORY_MAX_CONFIGURATIONS } = await import('../src/history/history.ts');
+  const rows: SessionSummary[] = [];
+  for (let index = 0; index < 5000; index += 1) {
+    // Versions 0-99 have three sessions each, the rest one: a producer writing a build hash into its version.
+    for (let copy = 0; copy < (index < 100 ? 3 : 1); copy += 1) rows.push(summary(300, `aaaaaaaa-0000-4000-8000-${String(index).padStart(12, '0')}`, copy === 0 ? 'error' : 'ok', `9.0.${index}`));
+  }
+  const fields = historyFields(['os.platform', 'app.version']);
+  const forward = emptyHistory(fields);
+  mergeHistory(forward, collect(rows), 0);
+  const backward = emptyHistory(fields);
+  mergeHistory(backward, collect([...rows].reverse()), 0);
+  assert.equal(encodeHistory(backward), encodeHistory(forward));
+  const day = forward.days.get(300)!;
+  assert.equal(day.entries.size, HISTORY_MAX_CONFIGURATIONS);
+  assert.equal(day.sessions, 5200);
+  const entries = [...day.entries.values()];
+  assert.equal(entries.reduce((sum, entry) => sum + entry.sessions, 0), 5200, 'no session lost');
+  assert.equal(entries.reduce((sum, entry) => sum + entry.errored, 0), 5000);
+  const other = entries.find((entry) => entry.values.every((value) => value === '(other)'))!;
+  // The 100 busiest versions and 899 of the others by their values stay; 4,001 one-session versions are folded.
+  assert.equal(other.sessions, 4001);
+  assert.ok(entries.filter((entry) => entry.sessions === 3).length === 100);
+  assert.equal(kmvCount(other.installs) > 3000, true);
+  // The file with the folded day reads back.
+  assert.ok(!('problem' in decodeHistory(encodeHistory(forward), fields)));
+});
+
+test('an installation hashes alike from a compact summary\'s bytes and from its ID\'s text, in either case; a session without one stands apart', () => {
+  const install = 'AbCdEf01-2345-4678-89ab-cdef01234567';
+  const session = '11111111-2222-4333-8444-555555555555';
+  const bytes = new Uint8Array([...Buffer.from(session.replace(/-/g, ''), 'hex'), ...Buffer.from(install.replace(/-/g, ''), 'hex')]);
+  const started = 300 * DAY + 3_600_000;
+  const compact = new CompactSummary(sessionConfig('octo', '1.0.0', null, 'linux', null, null, undefined), bytes, 0, 16, started, started, 10, 0);
+  compact.outcome = 'ok';
+  const plain = { ...summary(300, install.toLowerCase(), 'ok'), session_id: session };
+  const sketchOf = (row: SessionSummary) => [...collect([row]).get(300)!.entries.values()][0]!.installs;
+  assert.deepEqual(sketchOf(compact), sketchOf(plain));
+  assert.deepEqual(sketchOf({ ...plain, install_id: install.toUpperCase() }), sketchOf(plain));
+  // Without an install ID: the session's own, not the install of the same UUID.
+  const alone = new CompactSummary(sessionConfig('octo', '1.0.0', null, 'linux', null, null, undefined), bytes, 0, -1, started, started, 10, 0);
+  alone.outcome = 'ok';
+  assert.deepEqual(sketchOf(alone), sketchOf({ ...plain, install_id: undefined }));
+  assert.notDeepEqual(sketchOf(alone), sketchOf({ ...plain, install_id: session }));
 });

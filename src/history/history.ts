@@ -16,13 +16,22 @@ import { CompactSummary } from '../records/compact-summary.ts';
 import { sessionErrored } from '../records/session-summary.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import type { GroupField } from '../settings.ts';
-import { hash32, kmvAdd, kmvDecode, kmvEncode } from './kmv.ts';
+import { hashWords, kmvAdd, kmvDecode, kmvEncode, kmvUnion } from './kmv.ts';
+import { uuidWords, wordAt } from '../aggregate/uuid-words.ts';
 
 export const HISTORY_FORMAT = 'crash-report-aggregator/history';
 export const HISTORY_VERSION = 1;
 export const DAY_MS = 86_400_000;
 /** Exception classes kept per configuration and day; the rest count under "(other)". */
 export const HISTORY_KINDS = 16;
+/**
+ * Configurations kept per day: the ones with the most sessions; the others are folded into one
+ * "(other)" entry. A producer writing a build hash into its version cannot grow the history.
+ */
+export const HISTORY_MAX_CONFIGURATIONS = 1_000;
+/** Past this many configurations in one day while reading, the half with the fewest sessions is folded at once. */
+export const HISTORY_LIVE_CONFIGURATIONS = 50_000;
+const OTHER = '(other)';
 const MAX_VALUE = 128;
 
 export interface DayEntry {
@@ -60,6 +69,22 @@ export function emptyHistory(fields: GroupField[]): History {
   return { fields, days: new Map() };
 }
 
+/** A session without an install ID stands for its own installation: its session ID, salted apart from install IDs. */
+const SESSION_SALT = 0x5bd1e995;
+
+/** The installation's hash, from the compact summary's bytes or the ID's text alike (the same ID, the same hash). */
+function installHash(summary: SessionSummary): number {
+  if (summary instanceof CompactSummary) {
+    const own = summary.installAt >= 0;
+    const at = own ? summary.installAt : summary.idAt;
+    const hash = hashWords(wordAt(summary.bytes, at), wordAt(summary.bytes, at + 4), wordAt(summary.bytes, at + 8), wordAt(summary.bytes, at + 12));
+    return own ? hash : (hash ^ SESSION_SALT) >>> 0;
+  }
+  // The schema holds both IDs to UUIDs, in any case; uuidWords reads either case alike.
+  const hash = hashWords(...uuidWords(summary.install_id ?? summary.session_id));
+  return summary.install_id === undefined ? (hash ^ SESSION_SALT) >>> 0 : hash;
+}
+
 /** Collects a run's sessions by day and configuration, as the history keeps them. */
 export function createHistoryCollector(fields: readonly GroupField[]): { add(summary: SessionSummary, startedMs: number): void; days: Map<number, HistoryDay> } {
   const days = new Map<number, HistoryDay>();
@@ -82,12 +107,16 @@ export function createHistoryCollector(fields: readonly GroupField[]): { add(sum
       if (!day) days.set(dayNumber, (day = { sessions: 0, entries: new Map() }));
       let entry = day.entries.get(named.key);
       if (!entry) {
+        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS) foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
+        entry = day.entries.get(named.key);
+      }
+      if (!entry) {
         entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
         day.entries.set(named.key, entry);
       }
       day.sessions += 1;
       entry.sessions += 1;
-      const install = hash32((summary.install_id ?? `session ${summary.session_id}`).toLowerCase());
+      const install = installHash(summary);
       kmvAdd(entry.installs, install);
       if (sessionErrored(summary)) {
         entry.errored += 1;
@@ -109,6 +138,45 @@ export function createHistoryCollector(fields: readonly GroupField[]): { add(sum
   };
 }
 
+function addKinds(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [kind, count] of Object.entries(from)) {
+    const name = Object.prototype.hasOwnProperty.call(into, kind) || Object.keys(into).length < HISTORY_KINDS ? kind : OTHER;
+    into[name] = (into[name] ?? 0) + count;
+  }
+}
+
+/**
+ * Keeps the `keep` configurations of a day with the most sessions (ties by their values, so the
+ * result does not depend on the order sessions came in) and folds the rest into one "(other)" entry.
+ */
+export function foldDay(day: HistoryDay, keep: number, fieldCount: number): number {
+  if (day.entries.size <= keep) return 0;
+  const otherKey = Array.from({ length: fieldCount }, () => OTHER).join('\u0000');
+  const ranked = [...day.entries].filter(([key]) => key !== otherKey).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // One place is the "(other)" entry's: `keep` entries in all.
+  const folded = ranked.slice(Math.max(0, keep - 1));
+  if (folded.length === 0) return 0;
+  const other = day.entries.get(otherKey) ?? { values: Array.from({ length: fieldCount }, () => OTHER), sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+  const installs = [other.installs];
+  const erroredInstalls = [other.erroredInstalls];
+  const crashedInstalls = [other.crashedInstalls];
+  for (const [key, entry] of folded) {
+    other.sessions += entry.sessions;
+    other.errored += entry.errored;
+    other.crashed += entry.crashed;
+    installs.push(entry.installs);
+    erroredInstalls.push(entry.erroredInstalls);
+    crashedInstalls.push(entry.crashedInstalls);
+    addKinds(other.kinds, entry.kinds);
+    day.entries.delete(key);
+  }
+  other.installs = kmvUnion(installs);
+  other.erroredInstalls = kmvUnion(erroredInstalls);
+  other.crashedInstalls = kmvUnion(crashedInstalls);
+  day.entries.set(otherKey, other);
+  return folded.length;
+}
+
 /**
  * Folds a run's days into the history: each day the run read with at least as many sessions
  * as the history holds replaces it; days before `keepFrom` (a day number) are dropped.
@@ -123,6 +191,7 @@ export function mergeHistory(history: History, run: ReadonlyMap<number, HistoryD
       kept += 1;
       continue;
     }
+    foldDay(figures, HISTORY_MAX_CONFIGURATIONS, history.fields.length);
     history.days.set(day, figures);
     replaced += 1;
   }
@@ -193,6 +262,7 @@ export function decodeHistory(text: string, fields: readonly GroupField[]): Hist
       const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds] = raw as unknown[];
       const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
       const kindsOk = kinds !== null && typeof kinds === 'object' && !Array.isArray(kinds) && Object.entries(kinds).length <= HISTORY_KINDS + 1 && Object.entries(kinds).every(([name, value]) => name.length <= MAX_VALUE && count(value));
+      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS) return { problem: `${dayText} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
       if (
         !Array.isArray(values) ||
         values.length !== fields.length ||

@@ -6,20 +6,20 @@
 
 export const KMV_SIZE = 64;
 
-/** FNV-1a over the string's UTF-16 code units: fast, and spread enough for IDs. */
-export function hash32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  // A final mix: FNV alone leaves IDs that differ in their last characters close together.
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * A 32-bit hash of a UUID given as four big-endian words, the same in every process and every
+ * run (a history outlives them), so the same installation always lands on the same hash.
+ */
+export function hashWords(a: number, b: number, c: number, d: number): number {
+  return mix(mix(mix(mix(a ^ 0x9e3779b9) ^ b) ^ c) ^ d) >>> 0;
 }
 
 /** Adds `hash` to `sketch` (ascending, distinct), keeping the K smallest. */
