@@ -46595,15 +46595,8 @@ import { dirname as dirname4 } from "node:path";
 
 // src/history/kmv.ts
 var KMV_SIZE = 64;
-function mix(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  return h ^ h >>> 16;
-}
 function hashWords(a, b, c, d) {
-  return mix(mix(mix(mix(a ^ 2654435769) ^ b) ^ c) ^ d) >>> 0;
+  return fmix(fmix(fmix(fmix(a ^ 2654435769) ^ b) ^ c) ^ d) >>> 0;
 }
 function kmvAdd(sketch, hash, size = KMV_SIZE) {
   if (sketch.length >= size && hash >= sketch[sketch.length - 1]) return;

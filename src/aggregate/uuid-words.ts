@@ -23,7 +23,7 @@ const K3 = KEYS[3]!;
 const K4 = KEYS[4]! | 1;
 
 /** A bijective 32-bit finalizer (xor-shifts and odd multipliers). */
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -4,22 +4,17 @@
 // sketches is the sketch of the union, so days and configurations add up
 // without counting an installation twice.
 
-export const KMV_SIZE = 64;
+import { fmix } from '../aggregate/uuid-words.ts';
 
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
+export const KMV_SIZE = 64;
 
 /**
  * A 32-bit hash of a UUID given as four big-endian words, the same in every process and every
  * run (a history outlives them), so the same installation always lands on the same hash.
  */
 export function hashWords(a: number, b: number, c: number, d: number): number {
-  return mix(mix(mix(mix(a ^ 0x9e3779b9) ^ b) ^ c) ^ d) >>> 0;
+  // Unkeyed, unlike the ID sets' hash: a history outlives the process.
+  return fmix(fmix(fmix(fmix(a ^ 0x9e3779b9) ^ b) ^ c) ^ d) >>> 0;
 }
 
 /** Adds `hash` to `sketch` (ascending, distinct), keeping the K smallest. */
