@@ -46404,9 +46404,10 @@ function sameAgeText(sameAge) {
 var percentOf = (part, whole) => whole > 0 ? `${Math.round(100 * part / whole)}%` : "\u2014";
 function releaseHealthSection(health) {
   if (health === void 0) return "";
-  if (health === null || health.historyDays === 0) {
+  if (health === null) {
     return ["### Release health", "", "Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`."].join("\n");
   }
+  if (health.historyDays === 0) return ["### Release health", "", "The history kept across runs holds no day yet: release health starts with the first sessions."].join("\n");
   const lines2 = ["### Release health", ""];
   lines2.push(
     `From the history kept across runs: ${formatCount(health.historyDays)} day${health.historyDays === 1 ? "" : "s"} since ${health.since}. Versions with sessions in the last 28 days, newest first; figures over the last ${health.weeks.length} weeks; intervals and verdicts at the run's confidence.`
@@ -47023,7 +47024,7 @@ function problemHistory(history, problem, fields, options2) {
           bucket.otherSessions += entry.sessions;
           bucket.otherErrored += errored;
         }
-        if (newest !== null && compareVersions(version, newest) > 0 && matches(anchor, values)) {
+        if (newest !== null && version !== OTHER && compareVersions(version, newest) > 0 && matches(anchor, values)) {
           const held = newer.get(version) ?? { sessions: 0, errored: 0 };
           held.sessions += entry.sessions;
           held.errored += errored;

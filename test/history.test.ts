@@ -200,3 +200,39 @@ test('an installation hashes alike from a compact summary\'s bytes and from its 
   assert.deepEqual(sketchOf(alone), sketchOf({ ...plain, install_id: undefined }));
   assert.notDeepEqual(sketchOf(alone), sketchOf({ ...plain, install_id: session }));
 });
+
+test('a problem\'s past: newer releases on its other fields, "(other)" never one of them, confirmed by Fisher\'s test', async () => {
+  const { problemHistory } = await import('../src/history/problem-history.ts');
+  const fields = historyFields(['os.platform', 'app.version']);
+  const history = emptyHistory(fields);
+  const rows: SessionSummary[] = [];
+  const at = (version: string, platform: 'linux' | 'darwin', sessions: number, errored: number) => {
+    for (let index = 0; index < sessions; index += 1) rows.push({ ...summary(400, `aaaaaaaa-0000-4000-8000-${String(rows.length).padStart(12, '0')}`, index < errored ? 'error' : 'ok', version), os: { platform } });
+  };
+  at('1.0.0', 'linux', 100, 30); // the problem: linux 1.0.0, 30%
+  at('1.1.0', 'linux', 100, 2); // fixed: 2%, far below
+  at('1.2.0', 'linux', 20, 5); // 25% of 20: below, not significantly
+  at('1.3.0', 'linux', 5, 0); // too few sessions to be listed
+  at('1.4.0', 'darwin', 100, 0); // another platform: not this problem's
+  at('(other)', 'linux', 100, 0); // rare configurations folded: no release
+  mergeHistory(history, collect(rows), 0);
+  const past = problemHistory(
+    history,
+    { pattern: [{ field: 'os.platform', op: 'is', value: 'linux' }, { field: 'app.version', op: 'is', value: '1.0.0' }], measure: null, versions: ['1.0.0'] },
+    ['os.platform', 'app.version'],
+    { now: new Date(401 * DAY), confidence: 0.95, minSessions: 10 },
+  )!;
+  assert.deepEqual(past.fixed.map((entry) => [entry.version, entry.sessions, entry.erroredSessions, entry.confirmed]), [['1.1.0', 100, 2, true], ['1.2.0', 20, 5, false]]);
+  // The problem's own week holds its 100 sessions; every other session of the day is the comparison.
+  const week = past.trend.buckets.at(-1)!;
+  assert.deepEqual([week.sessions, week.erroredSessions, week.otherSessions, week.otherErrored], [100, 30, 325, 7]);
+});
+
+test('release health says what it needs: no history kept, or a history with no day yet', async () => {
+  const { releaseHealth } = await import('../src/history/release-health.ts');
+  const { releaseHealthSection } = await import('../src/report/release-health-report.ts');
+  assert.match(releaseHealthSection(null), /needs the history kept across runs: set `state-path` \(kept with `actions\/cache`\) or `history-path`\./);
+  const empty = releaseHealth(emptyHistory(historyFields(['os.platform', 'app.version'])), { now: new Date(401 * DAY), confidence: 0.95, minInstallations: 5, minSessions: 10 });
+  assert.match(releaseHealthSection(empty), /holds no day yet/);
+  assert.equal(releaseHealthSection(undefined), '');
+});

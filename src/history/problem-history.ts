@@ -3,6 +3,7 @@
 // the same other fields) as their figures accumulate, with "fixed in" said once
 // the history holds enough sessions to show the release significantly better.
 
+import { OTHER } from '../aggregate/accumulator.ts';
 import { compareVersions } from '../aggregate/versions.ts';
 import { logFisherGreaterMid } from '../problems/hypergeometric.ts';
 import { matches, VERSION_FIELD } from '../problems/pattern.ts';
@@ -77,7 +78,8 @@ export function problemHistory(
           bucket.otherSessions += entry.sessions;
           bucket.otherErrored += errored;
         }
-        if (newest !== null && compareVersions(version, newest) > 0 && matches(anchor, values)) {
+        // "(other)" (rare configurations folded together) is no release.
+        if (newest !== null && version !== OTHER && compareVersions(version, newest) > 0 && matches(anchor, values)) {
           const held = newer.get(version) ?? { sessions: 0, errored: 0 };
           held.sessions += entry.sessions;
           held.errored += errored;

@@ -42,9 +42,10 @@ const percentOf = (part: number, whole: number) => (whole > 0 ? `${Math.round((1
 /** The release health section, or a line saying what it needs. */
 export function releaseHealthSection(health: ReleaseHealth | null | undefined): string {
   if (health === undefined) return '';
-  if (health === null || health.historyDays === 0) {
+  if (health === null) {
     return ['### Release health', '', 'Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`.'].join('\n');
   }
+  if (health.historyDays === 0) return ['### Release health', '', 'The history kept across runs holds no day yet: release health starts with the first sessions.'].join('\n');
   const lines = ['### Release health', ''];
   lines.push(
     `From the history kept across runs: ${formatCount(health.historyDays)} day${health.historyDays === 1 ? '' : 's'} since ${health.since}. ` +
