@@ -46880,11 +46880,26 @@ function addDay(days, day, figures2) {
   held.installs = kmvUnion([held.installs, figures2.installs]);
   held.crashedInstalls = kmvUnion([held.crashedInstalls, figures2.crashedInstalls]);
 }
-function byVersion(history) {
+function publicByWeek(history, last, min) {
+  const weekOf = (day) => Math.floor((last - day) / 7);
+  const sketches = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    for (const [key, entry] of figures2.entries) {
+      const id = `${weekOf(day)}${key}`;
+      const list = sketches.get(id);
+      if (list) list.push(entry.installs);
+      else sketches.set(id, [entry.installs]);
+    }
+  }
+  const published = new Set([...sketches].filter(([, list]) => kmvCount(kmvUnion(list)) >= min).map(([id]) => id));
+  return (day, key) => published.has(`${weekOf(day)}${key}`);
+}
+function byVersion(history, include = () => true) {
   const at = history.fields.indexOf("app.version");
   const versions = /* @__PURE__ */ new Map();
   for (const [day, figures2] of history.days) {
-    for (const entry of figures2.entries.values()) {
+    for (const [key, entry] of figures2.entries) {
+      if (!include(day, key)) continue;
       const version = entry.values[at];
       let mine = versions.get(version);
       if (!mine) versions.set(version, mine = { days: /* @__PURE__ */ new Map(), first: day, last: day });
@@ -46917,12 +46932,12 @@ function releaseHealth(history, options2) {
     const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
     return { first: weekLast - 6, last: weekLast };
   });
-  const versions = byVersion(history);
+  const versions = byVersion(history, publicByWeek(history, last, options2.minInstallations));
+  const everything = byVersion(history);
   const historyFirst = Math.min(...history.days.keys());
   const isPublic = (days) => kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options2.minInstallations;
   const publicVersions = [...versions].filter(([version, days]) => version !== OTHER && isPublic(days)).sort((a, b) => compareVersions(b[0], a[0]));
-  const inUse = publicVersions.filter(([, days]) => days.last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
-  const shown = new Set(inUse.map(([version]) => version));
+  const inUse = publicVersions.filter(([version]) => everything.get(version).last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
   const comparisons = inUse.length;
   const level = (1 - options2.confidence) / Math.max(1, 2 * comparisons);
   const weekOf = (days) => weeks.map((week) => {
@@ -46937,25 +46952,27 @@ function releaseHealth(history, options2) {
     let sameAge = null;
     if (previous) {
       const theirs = versions.get(previous);
-      const age = last - days.first + 1;
-      const mine = sum(days.days, days.first, days.first + age - 1);
-      const before2 = sum(theirs.days, theirs.first, theirs.first + age - 1);
+      const firstMine = everything.get(version).first;
+      const firstTheirs = everything.get(previous).first;
+      const age = last - firstMine + 1;
+      const mine = sum(days.days, firstMine, firstMine + age - 1);
+      const before2 = sum(theirs.days, firstTheirs, firstTheirs + age - 1);
       const figures2 = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before2.sessions, errored: before2.errored } };
-      if (theirs.first <= historyFirst) {
+      if (firstTheirs <= historyFirst) {
         sameAge = { previous, days: age, ...figures2, verdict: "history too short", p: 1 };
       } else if (mine.sessions < options2.minSessions || before2.sessions < options2.minSessions) {
         sameAge = { previous, days: age, ...figures2, verdict: "too few sessions", p: 1 };
       } else {
-        const totals = { totalEvents: mine.errored + before2.errored, totalSessions: mine.sessions + before2.sessions };
-        const worse = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
-        const better = Math.exp(logFisherGreaterMid({ events: before2.errored, sessions: before2.sessions, ...totals }));
+        const totals2 = { totalEvents: mine.errored + before2.errored, totalSessions: mine.sessions + before2.sessions };
+        const worse = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals2 }));
+        const better = Math.exp(logFisherGreaterMid({ events: before2.errored, sessions: before2.sessions, ...totals2 }));
         const verdict = worse < level ? "worse" : better < level ? "better" : "no clear difference";
         sameAge = { previous, days: age, ...figures2, verdict, p: Math.min(worse, better) };
       }
     }
     return {
       version,
-      firstDay: dayText(days.first),
+      firstDay: dayText(everything.get(version).first),
       sessions: window2.sessions,
       errored: window2.errored,
       crashed: window2.crashed,
@@ -46971,17 +46988,25 @@ function releaseHealth(history, options2) {
   });
   const merged = (filter) => {
     const all = /* @__PURE__ */ new Map();
-    for (const [version, days] of versions) {
+    for (const [version, days] of everything) {
       if (!filter(version)) continue;
       for (const [day, figures2] of days.days) addDay(all, day, figures2);
     }
     return all;
   };
+  const totals = weekOf(merged(() => true));
+  const shownWeeks = health.map((version) => version.weeks);
+  const rest = totals.map((week, index) => ({
+    sessions: week.sessions - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].sessions, 0),
+    errored: week.errored - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].errored, 0),
+    crashed: week.crashed - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].crashed, 0),
+    installs: Math.max(0, week.installs - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].installs, 0))
+  }));
   return {
     weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
     versions: health,
-    rest: { label: "older and other versions", weeks: weekOf(merged((version) => !shown.has(version))) },
-    totals: weekOf(merged(() => true)),
+    rest: { label: "older and other versions", weeks: rest },
+    totals,
     historyDays: history.days.size,
     since: history.days.size > 0 ? dayText(historyFirst) : null,
     level

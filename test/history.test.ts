@@ -236,3 +236,21 @@ test('release health says what it needs: no history kept, or a history with no d
   assert.match(releaseHealthSection(empty), /holds no day yet/);
   assert.equal(releaseHealthSection(undefined), '');
 });
+
+test('release health publishes a version-week only from configurations seen on the minimum of installations that week', async () => {
+  const { releaseHealth } = await import('../src/history/release-health.ts');
+  const fields = historyFields(['os.platform', 'app.version']);
+  const history = emptyHistory(fields);
+  const rows: SessionSummary[] = [];
+  // 2.0.0: on Linux from 6 installations (published), on FreeBSD from 2 (never published on its own).
+  for (let index = 0; index < 30; index += 1) rows.push(summary(500, `aaaaaaaa-0000-4000-8000-${String(index % 6).padStart(12, '0')}`, index < 3 ? 'error' : 'ok', '2.0.0'));
+  for (let index = 0; index < 10; index += 1) rows.push({ ...summary(500, `bbbbbbbb-0000-4000-8000-${String(index % 2).padStart(12, '0')}`, index < 8 ? 'crash' : 'ok', '2.0.0'), os: { platform: 'freebsd' } });
+  mergeHistory(history, collect(rows), 0);
+  const health = releaseHealth(history, { now: new Date(501 * DAY), confidence: 0.95, minInstallations: 5, minSessions: 10 });
+  const version = health.versions.find((each) => each.version === '2.0.0')!;
+  // The FreeBSD sessions (8 of 10 crashed) are in no figure of 2.0.0: 30 sessions, 3 errored, none crashed.
+  assert.deepEqual([version.sessions, version.errored, version.crashed, version.installs], [30, 3, 0, 6]);
+  assert.deepEqual(version.weeks.at(-1), { sessions: 30, errored: 3, crashed: 0, installs: 6 });
+  // They count in the rest, and in the week's whole.
+  assert.deepEqual([health.rest.weeks.at(-1)!.sessions, health.rest.weeks.at(-1)!.crashed, health.totals.at(-1)!.sessions], [10, 8, 40]);
+});

@@ -93,12 +93,34 @@ function addDay(days: Map<number, DayFigures>, day: number, figures: DayFigures)
   held.crashedInstalls = kmvUnion([held.crashedInstalls, figures.crashedInstalls]);
 }
 
+/**
+ * The publication rule, week by week: a configuration counts toward a version's published figures
+ * in a week only when it had at least `min` installations that week (weeks end on `last`). A
+ * version-week is then a sum of configurations that each have the minimum, as every published
+ * cell of a run is; the rest of the week's sessions count in "older and other versions" alone.
+ */
+function publicByWeek(history: History, last: number, min: number): (day: number, key: string) => boolean {
+  const weekOf = (day: number) => Math.floor((last - day) / 7);
+  const sketches = new Map<string, number[][]>();
+  for (const [day, figures] of history.days) {
+    for (const [key, entry] of figures.entries) {
+      const id = `${weekOf(day)}\u0001${key}`;
+      const list = sketches.get(id);
+      if (list) list.push(entry.installs);
+      else sketches.set(id, [entry.installs]);
+    }
+  }
+  const published = new Set([...sketches].filter(([, list]) => kmvCount(kmvUnion(list)) >= min).map(([id]) => id));
+  return (day, key) => published.has(`${weekOf(day)}\u0001${key}`);
+}
+
 /** Every version's days, summed over its configurations (installations as the union of their sketches). */
-function byVersion(history: History): Map<string, VersionDays> {
+function byVersion(history: History, include: (day: number, key: string) => boolean = () => true): Map<string, VersionDays> {
   const at = history.fields.indexOf('app.version');
   const versions = new Map<string, VersionDays>();
   for (const [day, figures] of history.days) {
-    for (const entry of figures.entries.values()) {
+    for (const [key, entry] of figures.entries) {
+      if (!include(day, key)) continue;
       const version = entry.values[at]!;
       let mine = versions.get(version);
       if (!mine) versions.set(version, (mine = { days: new Map(), first: day, last: day }));
@@ -138,12 +160,13 @@ export function releaseHealth(history: History, options: { now: Date; confidence
     const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
     return { first: weekLast - 6, last: weekLast };
   });
-  const versions = byVersion(history);
+  const versions = byVersion(history, publicByWeek(history, last, options.minInstallations));
+  const everything = byVersion(history);
   const historyFirst = Math.min(...history.days.keys());
   const isPublic = (days: VersionDays) => kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options.minInstallations;
   const publicVersions = [...versions].filter(([version, days]) => version !== OTHER && isPublic(days)).sort((a, b) => compareVersions(b[0], a[0]));
-  const inUse = publicVersions.filter(([, days]) => days.last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
-  const shown = new Set(inUse.map(([version]) => version));
+  // In use: seen at all in the last days, on any configuration; its figures are its published configurations'.
+  const inUse = publicVersions.filter(([version]) => everything.get(version)!.last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
   const comparisons = inUse.length;
   const level = (1 - options.confidence) / Math.max(1, 2 * comparisons);
 
@@ -162,11 +185,14 @@ export function releaseHealth(history: History, options: { now: Date; confidence
     let sameAge: SameAge | null = null;
     if (previous) {
       const theirs = versions.get(previous)!;
-      const age = last - days.first + 1;
-      const mine = sum(days.days, days.first, days.first + age - 1);
-      const before = sum(theirs.days, theirs.first, theirs.first + age - 1);
+      // Ages count from the first day each was seen at all, on any configuration.
+      const firstMine = everything.get(version)!.first;
+      const firstTheirs = everything.get(previous)!.first;
+      const age = last - firstMine + 1;
+      const mine = sum(days.days, firstMine, firstMine + age - 1);
+      const before = sum(theirs.days, firstTheirs, firstTheirs + age - 1);
       const figures = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before.sessions, errored: before.errored } };
-      if (theirs.first <= historyFirst) {
+      if (firstTheirs <= historyFirst) {
         // The previous release was out before the history began: its first days are not in it.
         sameAge = { previous, days: age, ...figures, verdict: 'history too short', p: 1 };
       } else if (mine.sessions < options.minSessions || before.sessions < options.minSessions) {
@@ -181,7 +207,7 @@ export function releaseHealth(history: History, options: { now: Date; confidence
     }
     return {
       version,
-      firstDay: dayText(days.first),
+      firstDay: dayText(everything.get(version)!.first),
       sessions: window.sessions,
       errored: window.errored,
       crashed: window.crashed,
@@ -199,17 +225,26 @@ export function releaseHealth(history: History, options: { now: Date; confidence
   // Everything not listed, as one series, and every session, for shares.
   const merged = (filter: (version: string) => boolean): VersionDays['days'] => {
     const all: VersionDays['days'] = new Map();
-    for (const [version, days] of versions) {
+    for (const [version, days] of everything) {
       if (!filter(version)) continue;
       for (const [day, figures] of days.days) addDay(all, day, figures);
     }
     return all;
   };
+  // The rest: every session of the week less the shown versions' published ones.
+  const totals = weekOf(merged(() => true));
+  const shownWeeks = health.map((version) => version.weeks);
+  const rest = totals.map((week, index) => ({
+    sessions: week.sessions - shownWeeks.reduce((sum, weeks) => sum + weeks[index]!.sessions, 0),
+    errored: week.errored - shownWeeks.reduce((sum, weeks) => sum + weeks[index]!.errored, 0),
+    crashed: week.crashed - shownWeeks.reduce((sum, weeks) => sum + weeks[index]!.crashed, 0),
+    installs: Math.max(0, week.installs - shownWeeks.reduce((sum, weeks) => sum + weeks[index]!.installs, 0)),
+  }));
   return {
     weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
     versions: health,
-    rest: { label: 'older and other versions', weeks: weekOf(merged((version) => !shown.has(version))) },
-    totals: weekOf(merged(() => true)),
+    rest: { label: 'older and other versions', weeks: rest },
+    totals,
     historyDays: history.days.size,
     since: history.days.size > 0 ? dayText(historyFirst) : null,
     level,
