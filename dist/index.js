@@ -40253,9 +40253,7 @@ function renderUsageReport(figures2) {
   const asOf = figures2.asOf ?? null;
   const start = figures2.windowStart ?? (asOf ? new Date(asOf.getTime() - figures2.lookbackDays * 864e5) : null);
   const window2 = asOf && start ? `As of ${dayOf(asOf)}: sessions started from ${dayOf(start)} on (the last ${figures2.lookbackDays} days).` : `Sessions of the last ${figures2.lookbackDays} days.`;
-  if (!all) return `${window2}
-
-No sessions in the window.`;
+  if (!all) return [window2, "", "No sessions in the window.", ...figures2.health !== void 0 ? ["", releaseHealthSection(figures2.health)] : []].join("\n");
   const kinds = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`);
   const trend = trendOf({
     days: all.days,

@@ -254,3 +254,15 @@ test('release health publishes a version-week only from configurations seen on t
   // They count in the rest, and in the week's whole.
   assert.deepEqual([health.rest.weeks.at(-1)!.sessions, health.rest.weeks.at(-1)!.crashed, health.totals.at(-1)!.sessions], [10, 8, 40]);
 });
+
+test('a window without sessions still shows the release health the history kept', async () => {
+  const { releaseHealth } = await import('../src/history/release-health.ts');
+  const { renderUsageReport } = await import('../src/report/usage-report.ts');
+  const history = emptyHistory(historyFields(['os.platform', 'app.version']));
+  const rows = Array.from({ length: 30 }, (_, index) => summary(600, `aaaaaaaa-0000-4000-8000-${String(index % 6).padStart(12, '0')}`, 'ok', '3.0.0'));
+  mergeHistory(history, collect(rows), 0);
+  const health = releaseHealth(history, { now: new Date(610 * DAY), confidence: 0.95, minInstallations: 5, minSessions: 10 });
+  const body = renderUsageReport({ all: null, byOs: [], byVersion: [], byRuntime: [], matrix: [], lookbackDays: 7, asOf: new Date(610 * DAY), health });
+  assert.match(body, /No sessions in the window\.\n\n### Release health/);
+  assert.match(body, /^\| 3\.0\.0 \| 1971-08-24 \| 30 \| 6 \|/m);
+});

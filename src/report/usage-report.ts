@@ -130,7 +130,8 @@ export function renderUsageReport(figures: UsageFigures): string {
   // A date, not a time: a re-run the same day with nothing new writes nothing.
   const window = asOf && start ? `As of ${dayOf(asOf)}: sessions started from ${dayOf(start)} on (the last ${figures.lookbackDays} days).` : `Sessions of the last ${figures.lookbackDays} days.`;
   // GitHub shows the issue's title (REPORT_TITLE) right above: the body does not repeat it.
-  if (!all) return `${window}\n\nNo sessions in the window.`;
+  // A quiet window still has its history: release health shows what was kept.
+  if (!all) return [window, '', 'No sessions in the window.', ...(figures.health !== undefined ? ['', releaseHealthSection(figures.health)] : [])].join('\n');
   const kinds = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`);
   const trend = trendOf({
     days: all.days,
