@@ -47231,7 +47231,7 @@ async function runTriage(settings, deps) {
   let issues = [];
   const label = settings.labels[0];
   const existing = problems.length > 0 || groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const history = kept2;
+  const history = kept2 && kept2.days.size > 0 && Math.min(...kept2.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS6) ? kept2 : null;
   const pastOf = history ? (group) => problemHistory(history, { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions }, findings.fields, {
     now,
     confidence: settings.confidence,

@@ -269,7 +269,8 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   let issues: AppliedAction[] = [];
   const label = settings.labels[0]!;
   const existing = problems.length > 0 || groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const history = kept;
+  // A problem's past is shown once the history reaches further back than the window.
+  const history = kept && kept.days.size > 0 && Math.min(...kept.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS) ? kept : null;
   const pastOf = history
     ? (group: ProblemGroup) =>
         problemHistory(history, { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions }, findings.fields, {
