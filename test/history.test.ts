@@ -6,9 +6,14 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createHistoryCollector, decodeHistory, emptyHistory, encodeHistory, historyFields, loadHistory, mergeHistory, saveHistory } from '../src/history/history.ts';
+import { createHash } from 'node:crypto';
+import { createHistoryCollector, decodeHistory, emptyHistory, encodeHistory, HISTORY_MAX_CONFIGURATIONS, historyFields, loadHistory, mergeHistory, saveHistory } from '../src/history/history.ts';
+import { problemHistory } from '../src/history/problem-history.ts';
+import { releaseHealth } from '../src/history/release-health.ts';
+import { releaseHealthSection } from '../src/report/release-health-report.ts';
+import { renderUsageReport } from '../src/report/usage-report.ts';
 import type { History } from '../src/history/history.ts';
-import { hashWords, kmvAdd, kmvCount, kmvDecode, kmvEncode, kmvUnion, KMV_SIZE } from '../src/history/kmv.ts';
+import { hashWords, kmvAdd, kmvApproximate, kmvCount, kmvDecode, kmvEncode, kmvUnion, KMV_SIZE } from '../src/history/kmv.ts';
 import { uuidWords } from '../src/aggregate/uuid-words.ts';
 import { CompactSummary, sessionConfig } from '../src/records/compact-summary.ts';
 
@@ -126,7 +131,6 @@ test('the file round-trips; a damaged, foreign or tampered one restarts the hist
   const day = Object.keys(forged.body.days)[0]!;
   forged.body.days[day]![0]![2] = 5;
   const body = JSON.stringify(forged.body);
-  const { createHash } = await import('node:crypto');
   const rewritten = `{"format":"crash-report-aggregator/history","version":1,"checksum":"${createHash('sha256').update(body).digest('hex')}","body":${body}}`;
   const refused = decodeHistory(rewritten, fields);
   assert.ok('problem' in refused && /damaged/.test(refused.problem), 'more errored sessions than sessions');
@@ -156,7 +160,6 @@ test('180 days of 50 configurations, each with a full sketch of installations, f
 });
 
 test('a day of 5,000 distinct versions keeps the 1,000 busiest configurations, folds the rest into one "(other)" entry, whatever the order the sessions came in', async () => {
-  const { HISTORY_MAX_CONFIGURATIONS } = await import('../src/history/history.ts');
   const rows: SessionSummary[] = [];
   for (let index = 0; index < 5000; index += 1) {
     // Versions 0-99 have three sessions each, the rest one: a producer writing a build hash into its version.
@@ -202,7 +205,6 @@ test('an installation hashes alike from a compact summary\'s bytes and from its 
 });
 
 test('a problem\'s past: newer releases on its other fields, "(other)" never one of them, confirmed by Fisher\'s test', async () => {
-  const { problemHistory } = await import('../src/history/problem-history.ts');
   const fields = historyFields(['os.platform', 'app.version']);
   const history = emptyHistory(fields);
   const rows: SessionSummary[] = [];
@@ -229,8 +231,6 @@ test('a problem\'s past: newer releases on its other fields, "(other)" never one
 });
 
 test('release health says what it needs: no history kept, or a history with no day yet', async () => {
-  const { releaseHealth } = await import('../src/history/release-health.ts');
-  const { releaseHealthSection } = await import('../src/report/release-health-report.ts');
   assert.match(releaseHealthSection(null), /needs the history kept across runs: set `state-path` \(kept with `actions\/cache`\) or `history-path`\./);
   const empty = releaseHealth(emptyHistory(historyFields(['os.platform', 'app.version'])), { now: new Date(401 * DAY), confidence: 0.95, minInstallations: 5, minSessions: 10 });
   assert.match(releaseHealthSection(empty), /holds no day yet/);
@@ -238,7 +238,6 @@ test('release health says what it needs: no history kept, or a history with no d
 });
 
 test('release health publishes a version-week only from configurations seen on the minimum of installations that week', async () => {
-  const { releaseHealth } = await import('../src/history/release-health.ts');
   const fields = historyFields(['os.platform', 'app.version']);
   const history = emptyHistory(fields);
   const rows: SessionSummary[] = [];
@@ -256,8 +255,6 @@ test('release health publishes a version-week only from configurations seen on t
 });
 
 test('a window without sessions still shows the release health the history kept', async () => {
-  const { releaseHealth } = await import('../src/history/release-health.ts');
-  const { renderUsageReport } = await import('../src/report/usage-report.ts');
   const history = emptyHistory(historyFields(['os.platform', 'app.version']));
   const rows = Array.from({ length: 30 }, (_, index) => summary(600, `aaaaaaaa-0000-4000-8000-${String(index % 6).padStart(12, '0')}`, 'ok', '3.0.0'));
   mergeHistory(history, collect(rows), 0);
@@ -265,4 +262,59 @@ test('a window without sessions still shows the release health the history kept'
   const body = renderUsageReport({ all: null, byOs: [], byVersion: [], byRuntime: [], matrix: [], lookbackDays: 7, asOf: new Date(610 * DAY), health });
   assert.match(body, /No sessions in the window\.\n\n### Release health/);
   assert.match(body, /^\| 3\.0\.0 \| 1971-08-24 \| 30 \| 6 \|/m);
+});
+
+test('the sketch\'s estimate, exactly: (K - 1) over the K-th smallest hash\'s share of the range; what a sketch file may hold', () => {
+  const full = Array.from({ length: KMV_SIZE }, (_, index) => index);
+  // The 64th smallest hash is 63: (63 + 1) / 2^32 of the range holds 64 hashes, so 63 / (64 / 2^32) values.
+  assert.equal(kmvCount(full), Math.round((63 * 2 ** 32) / 64));
+  assert.equal(kmvApproximate(full), true);
+  assert.equal(kmvApproximate(full.slice(1)), false);
+  assert.equal(kmvCount(full.slice(1)), 63);
+  // Text that is not a sketch: not a string, characters outside base64 before or after, not whole words, too long, not ascending.
+  assert.equal(kmvDecode(42), null);
+  assert.equal(kmvDecode('!AAAAAQ=='), null);
+  assert.equal(kmvDecode('AAAAAQ==!'), null);
+  assert.equal(kmvDecode(Buffer.from([0, 0, 1]).toString('base64')), null);
+  assert.equal(kmvDecode(kmvEncode(Array.from({ length: KMV_SIZE + 1 }, (_, index) => index))), null);
+  assert.equal(kmvDecode(kmvEncode([1, 1])), null);
+  assert.deepEqual(kmvDecode(kmvEncode([0, 1])), [0, 1]);
+  assert.deepEqual(kmvDecode(''), []);
+});
+
+test('a problem\'s past, at its edges: the 12 weeks end on the run\'s last day, days before them count in its totals only, the same version elsewhere is not the problem', () => {
+  const fields = historyFields(['os.platform', 'app.version']);
+  const history = emptyHistory(fields);
+  const rows: SessionSummary[] = [];
+  const at = (day: number, version: string, platform: 'linux' | 'darwin', sessions: number, errored: number, kinds?: Record<string, number>) => {
+    for (let index = 0; index < sessions; index += 1) rows.push({ ...summary(day, `cccccccc-0000-4000-8000-${String(rows.length).padStart(12, '0')}`, index < errored ? 'error' : 'ok', version, index < errored ? kinds : undefined), os: { platform } });
+  };
+  // The run is at midnight starting day 500: its last day is 499, the 12 weeks run from 416 to 499.
+  at(499, '1.0.0', 'linux', 10, 5, { KeyError: 1 });
+  at(416, '1.0.0', 'linux', 10, 4);
+  at(415, '1.0.0', 'linux', 10, 10); // before the 12 weeks: in the problem's totals, in no week
+  at(499, '1.0.0', 'darwin', 10, 0); // the problem's version on another platform: a comparison, not the problem
+  at(499, '1.1.0', 'linux', 10, 0); // exactly min-sessions: listed
+  at(499, '1.2.0', 'linux', 10, 7); // 70%, above the problem's 19 of 30 (63%): not listed
+  mergeHistory(history, collect(rows), 0);
+  const options = { now: new Date(500 * DAY), confidence: 0.95, minSessions: 10 };
+  const pattern = [{ field: 'os.platform', op: 'is' as const, value: 'linux' }, { field: 'app.version', op: 'is' as const, value: '1.0.0' }];
+  // Versions given out of order: the newest of them is 1.0.0 whatever their order.
+  const past = problemHistory(history, { pattern, measure: null, versions: ['1.0.0', '0.9.0'] }, ['os.platform', 'app.version'], options)!;
+  const buckets = past.trend.buckets;
+  assert.deepEqual([buckets[0]!.first, buckets[0]!.last, buckets[1]!.first, buckets.at(-1)!.first, buckets.at(-1)!.last, buckets.at(-1)!.label], ['1971-02-21', '1971-02-27', '1971-02-28', '1971-05-09', '1971-05-15', '05-09']);
+  assert.deepEqual([buckets[0]!.sessions, buckets[0]!.erroredSessions, buckets.at(-1)!.sessions, buckets.at(-1)!.erroredSessions], [10, 4, 10, 5]);
+  assert.deepEqual([buckets.at(-1)!.otherSessions, buckets.at(-1)!.otherErrored], [30, 7]);
+  assert.equal(buckets.reduce((sum, bucket) => sum + bucket.sessions, 0), 20, 'day 415 is in no week');
+  // The problem's totals (19 of 30 errored, day 415 included) set the bar: 1.1.0 (0 of 10, exactly min-sessions) is listed, 1.2.0 (7 of 10) is not below it.
+  assert.deepEqual(past.fixed.map((entry) => [entry.version, entry.sessions, entry.erroredSessions]), [['1.1.0', 10, 0]]);
+  // Seen on 1.1.0 too: only 1.2.0 is newer, and at 70% it is no fix.
+  assert.deepEqual(problemHistory(history, { pattern, measure: null, versions: ['1.1.0', '1.0.0'] }, ['os.platform', 'app.version'], options)!.fixed, []);
+  // An exception class as the measure: its sessions, not every errored one.
+  const byClass = problemHistory(history, { pattern, measure: 'KeyError', versions: ['1.0.0'] }, ['os.platform', 'app.version'], options)!;
+  assert.deepEqual([byClass.trend.buckets.at(-1)!.sessions, byClass.trend.buckets.at(-1)!.erroredSessions, byClass.trend.buckets[0]!.erroredSessions], [10, 5, 0]);
+  // No version seen, fields the history does not keep, or no history: no past.
+  assert.deepEqual(problemHistory(history, { pattern, measure: null, versions: [] }, ['os.platform', 'app.version'], options)!.fixed, []);
+  assert.equal(problemHistory(history, { pattern: [{ field: 'os.arch', op: 'any' }], measure: null, versions: ['1.0.0'] }, ['os.arch'], options), null);
+  assert.equal(problemHistory(emptyHistory(fields), { pattern, measure: null, versions: ['1.0.0'] }, ['os.platform', 'app.version'], options), null);
 });
