@@ -318,3 +318,28 @@ test('a problem\'s past, at its edges: the 12 weeks end on the run\'s last day, 
   assert.equal(problemHistory(history, { pattern: [{ field: 'os.arch', op: 'any' }], measure: null, versions: ['1.0.0'] }, ['os.arch'], options), null);
   assert.equal(problemHistory(emptyHistory(fields), { pattern, measure: null, versions: ['1.0.0'] }, ['os.platform', 'app.version'], options), null);
 });
+
+test('a problem\'s newer releases are listed in semver order, an equal rate is no fix, and its past names what it compares', () => {
+  const fields = historyFields(['os.platform', 'app.version']);
+  const history = emptyHistory(fields);
+  const rows: SessionSummary[] = [];
+  const at = (version: string, sessions: number, errored: number) => {
+    for (let index = 0; index < sessions; index += 1) rows.push(summary(700, `dddddddd-0000-4000-8000-${String(rows.length).padStart(12, '0')}`, index < errored ? 'error' : 'ok', version));
+  };
+  at('1.0.0', 30, 15); // the problem: 50%
+  // Arriving newest first, and 1.10.0 after 1.9.0 in semver though before it as text.
+  at('1.10.0', 20, 1);
+  at('1.9.0', 20, 2);
+  at('1.2.0', 20, 10); // exactly the problem's rate: no fix
+  mergeHistory(history, collect(rows), 0);
+  const past = problemHistory(
+    history,
+    { pattern: [{ field: 'os.platform', op: 'is', value: 'linux' }, { field: 'app.version', op: 'is', value: '1.0.0' }], measure: null, versions: ['1.0.0'] },
+    ['os.platform', 'app.version'],
+    { now: new Date(701 * DAY), confidence: 0.95, minSessions: 10 },
+  )!;
+  assert.deepEqual(past.fixed.map((entry) => entry.version), ['1.9.0', '1.10.0']);
+  assert.deepEqual([past.trend.subject, past.trend.comparison, past.trend.unit, past.since], ['this problem', 'all other sessions', 'week', '1971-12-02']);
+  // A field the history keeps beside one it does not: no past.
+  assert.equal(problemHistory(history, { pattern: [{ field: 'os.platform', op: 'any' }, { field: 'os.arch', op: 'any' }], measure: null, versions: ['1.0.0'] }, ['os.platform', 'os.arch'], { now: new Date(701 * DAY), confidence: 0.95, minSessions: 10 }), null);
+});
