@@ -40394,6 +40394,9 @@ var RATE_MIN_SESSIONS = 10;
 var MAX_BUCKETS = 16;
 var DAILY_UP_TO_DAYS = 14;
 var DAY_MS2 = 864e5;
+function lastDayOf(time2) {
+  return Math.floor((time2.getTime() - 1) / DAY_MS2);
+}
 function bucketDaysFor(days) {
   if (days <= DAILY_UP_TO_DAYS) return 1;
   return 7 * Math.ceil(days / (7 * MAX_BUCKETS));
@@ -40416,7 +40419,7 @@ function trendOf(input) {
   const others = known(input.others);
   const seen = [...mine, ...others].map((bucket) => bucket.day);
   const windowFirst = Math.floor(input.start.getTime() / DAY_MS2);
-  const windowLast = Math.max(windowFirst, Math.floor((input.end.getTime() - 1) / DAY_MS2));
+  const windowLast = Math.max(windowFirst, lastDayOf(input.end));
   let first = windowFirst;
   let last = windowLast;
   for (const day of seen) {
@@ -46925,7 +46928,7 @@ function sum(days, from, to) {
   return total;
 }
 function releaseHealth(history, options2) {
-  const last = Math.floor((options2.now.getTime() - 1) / DAY_MS6);
+  const last = lastDayOf(options2.now);
   const weeks = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
     const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
     return { first: weekLast - 6, last: weekLast };
@@ -47021,7 +47024,7 @@ function problemHistory(history, problem, fields, options2) {
   const own2 = new Set(problem.versions);
   const newest = [...own2].sort(compareVersions).at(-1) ?? null;
   const anchor = problem.pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
-  const last = Math.floor((options2.now.getTime() - 1) / DAY_MS6);
+  const last = lastDayOf(options2.now);
   const first = last - HEALTH_WEEKS * 7 + 1;
   const buckets = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
     const start = first + index * 7;
@@ -47200,7 +47203,7 @@ async function runTriage(settings, deps) {
   let kept2 = null;
   if (collector && deps.historyPath) {
     kept2 = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
-    const keepFrom = Math.floor((now.getTime() - 1) / DAY_MS6) - settings.historyDays + 1;
+    const keepFrom = lastDayOf(now) - settings.historyDays + 1;
     const merged = mergeHistory(kept2, collector.days, keepFrom);
     let bytes = null;
     if (!settings.dryRun) {

@@ -28,7 +28,7 @@ import { renderUsageReport, REPORT_MARKER, REPORT_TITLE } from './report/usage-r
 import type { MatrixCell } from './report/usage-report.ts';
 import type { DayBucket } from './aggregate/accumulator.ts';
 import type { RunDays } from './render/issue-context.ts';
-import { daysWithout, sumDays } from './render/trend.ts';
+import { daysWithout, lastDayOf, sumDays } from './render/trend.ts';
 import type { PlannedAction } from './trackers/plan-issues.ts';
 import { createHistoryCollector, DAY_MS, historyFields, loadHistory, mergeHistory, saveHistory } from './history/history.ts';
 import { releaseHealth } from './history/release-health.ts';
@@ -234,7 +234,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   let kept: History | null = null;
   if (collector && deps.historyPath) {
     kept = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
-    const keepFrom = Math.floor((now.getTime() - 1) / DAY_MS) - settings.historyDays + 1;
+    const keepFrom = lastDayOf(now) - settings.historyDays + 1;
     const merged = mergeHistory(kept, collector.days, keepFrom);
     let bytes: number | null = null;
     if (!settings.dryRun) {

@@ -8,7 +8,7 @@ import { compareVersions } from '../aggregate/versions.ts';
 import { logFisherGreaterMid } from '../problems/hypergeometric.ts';
 import { matches, VERSION_FIELD } from '../problems/pattern.ts';
 import type { Pattern } from '../problems/pattern.ts';
-import { RATE_MIN_SESSIONS } from '../render/trend.ts';
+import { lastDayOf, RATE_MIN_SESSIONS } from '../render/trend.ts';
 import type { Trend, TrendBucket } from '../render/trend.ts';
 import { DAY_MS } from './history.ts';
 import type { History } from './history.ts';
@@ -52,7 +52,7 @@ export function problemHistory(
   const newest = [...own].sort(compareVersions).at(-1) ?? null;
   // The problem's other fields: where a newer release would show the fix.
   const anchor: Pattern = problem.pattern.map((term) => (term.field === VERSION_FIELD ? { field: term.field, op: 'any' } : term));
-  const last = Math.floor((options.now.getTime() - 1) / DAY_MS);
+  const last = lastDayOf(options.now);
   const first = last - HEALTH_WEEKS * 7 + 1;
   const buckets: TrendBucket[] = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
     const start = first + index * 7;

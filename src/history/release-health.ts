@@ -9,6 +9,7 @@ import { wilsonInterval } from '../aggregate/wilson-interval.ts';
 import type { Interval } from '../aggregate/wilson-interval.ts';
 import { logFisherGreaterMid } from '../problems/hypergeometric.ts';
 import { DAY_MS } from './history.ts';
+import { lastDayOf } from '../render/trend.ts';
 import type { History } from './history.ts';
 import { kmvApproximate, kmvCount, kmvUnion } from './kmv.ts';
 
@@ -155,7 +156,7 @@ function sum(days: VersionDays['days'], from: number, to: number): { sessions: n
  * over the comparisons made (both directions), the level of the same-age verdicts.
  */
 export function releaseHealth(history: History, options: { now: Date; confidence: number; minInstallations: number; minSessions: number }): ReleaseHealth {
-  const last = Math.floor((options.now.getTime() - 1) / DAY_MS);
+  const last = lastDayOf(options.now);
   const weeks = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
     const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
     return { first: weekLast - 6, last: weekLast };

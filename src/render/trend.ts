@@ -50,6 +50,11 @@ export interface TrendInput {
   comparison?: string | null;
 }
 
+/** The last UTC day (number since the epoch) a run at `time` has sessions of: a run at midnight has none of its own day yet. */
+export function lastDayOf(time: Date): number {
+  return Math.floor((time.getTime() - 1) / DAY_MS);
+}
+
 /** Days a bucket spans for a window of `days` days: 1 up to two weeks, then whole weeks, enough of them to stay within MAX_BUCKETS. */
 export function bucketDaysFor(days: number): number {
   if (days <= DAILY_UP_TO_DAYS) return 1;
@@ -83,8 +88,7 @@ export function trendOf(input: TrendInput): Trend {
   const others = known(input.others);
   const seen = [...mine, ...others].map((bucket) => bucket.day);
   const windowFirst = Math.floor(input.start.getTime() / DAY_MS);
-  // A run at midnight has no session on its own day yet: the window ends the day before.
-  const windowLast = Math.max(windowFirst, Math.floor((input.end.getTime() - 1) / DAY_MS));
+  const windowLast = Math.max(windowFirst, lastDayOf(input.end));
   let first = windowFirst;
   let last = windowLast;
   for (const day of seen) {
