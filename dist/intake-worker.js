@@ -1668,13 +1668,341 @@ function sortRecords(words, from, to, shift) {
   }
 }
 
-// src/records/compact-summary.ts
-function sessionConfig(appName, appVersion, runtime, platform, osVersion, arch, ci) {
-  const os = { platform };
-  if (osVersion !== null) os.version = osVersion;
-  if (arch !== null) os.arch = arch;
-  return { app: { name: appName, version: appVersion }, runtime: runtime ?? void 0, os, ci };
+// src/generated/summary-fields.ts
+var FIELD_TABLE = {
+  "fast": true,
+  "top": [
+    {
+      "name": "schema_version",
+      "required": true,
+      "kind": "const",
+      "value": 1
+    },
+    {
+      "name": "session_id",
+      "required": true,
+      "kind": "uuid"
+    },
+    {
+      "name": "install_id",
+      "required": false,
+      "kind": "uuid"
+    },
+    {
+      "name": "app",
+      "required": true,
+      "kind": "object",
+      "slots": [
+        0,
+        1
+      ]
+    },
+    {
+      "name": "runtime",
+      "required": false,
+      "kind": "object",
+      "slots": [
+        2,
+        3
+      ]
+    },
+    {
+      "name": "os",
+      "required": true,
+      "kind": "object",
+      "slots": [
+        4,
+        5,
+        6
+      ]
+    },
+    {
+      "name": "ci",
+      "required": false,
+      "kind": "leaf",
+      "slot": 7
+    },
+    {
+      "name": "started_at",
+      "required": true,
+      "kind": "timestamp",
+      "max": 40
+    },
+    {
+      "name": "ended_at",
+      "required": true,
+      "kind": "timestamp",
+      "max": 40
+    },
+    {
+      "name": "log_lines",
+      "required": true,
+      "kind": "count",
+      "min": 0,
+      "max": 1e12
+    },
+    {
+      "name": "error_lines",
+      "required": true,
+      "kind": "count",
+      "min": 0,
+      "max": 1e12
+    },
+    {
+      "name": "outcome",
+      "required": false,
+      "kind": "outcome",
+      "values": [
+        "ok",
+        "error",
+        "crash"
+      ]
+    },
+    {
+      "name": "error_kinds",
+      "required": false,
+      "kind": "kinds",
+      "dotted": true,
+      "first": [
+        0,
+        0,
+        2281701374,
+        134217726
+      ],
+      "rest": [
+        0,
+        67043328,
+        2281701374,
+        134217726
+      ],
+      "minLength": 1,
+      "maxLength": 128,
+      "maxKinds": 32,
+      "forbidden": [
+        "__proto__",
+        "constructor",
+        "prototype"
+      ],
+      "min": 1,
+      "max": 1e9
+    }
+  ],
+  "configs": [
+    {
+      "path": "app.name",
+      "parent": "app",
+      "key": "name",
+      "slot": 0,
+      "required": true,
+      "parentRequired": true,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67067904,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "app.version",
+      "parent": "app",
+      "key": "version",
+      "slot": 1,
+      "required": true,
+      "parentRequired": true,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67069952,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "runtime.name",
+      "parent": "runtime",
+      "key": "name",
+      "slot": 2,
+      "required": true,
+      "parentRequired": false,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67067904,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "runtime.version",
+      "parent": "runtime",
+      "key": "version",
+      "slot": 3,
+      "required": true,
+      "parentRequired": false,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67069952,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "os.platform",
+      "parent": "os",
+      "key": "platform",
+      "slot": 4,
+      "required": true,
+      "parentRequired": true,
+      "kind": "enum",
+      "nullable": false,
+      "values": [
+        "linux",
+        "darwin",
+        "windows",
+        "freebsd",
+        "other"
+      ],
+      "first": [],
+      "rest": [],
+      "min": 0,
+      "max": 0
+    },
+    {
+      "path": "os.version",
+      "parent": "os",
+      "key": "version",
+      "slot": 5,
+      "required": false,
+      "parentRequired": true,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67069952,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "os.arch",
+      "parent": "os",
+      "key": "arch",
+      "slot": 6,
+      "required": false,
+      "parentRequired": true,
+      "kind": "enum",
+      "nullable": false,
+      "values": [
+        "x64",
+        "arm64",
+        "x86",
+        "arm",
+        "other"
+      ],
+      "first": [],
+      "rest": [],
+      "min": 0,
+      "max": 0
+    },
+    {
+      "path": "ci",
+      "parent": null,
+      "key": "ci",
+      "slot": 7,
+      "required": false,
+      "parentRequired": true,
+      "kind": "string",
+      "nullable": true,
+      "values": [],
+      "first": [
+        0,
+        0,
+        134217726,
+        0
+      ],
+      "rest": [
+        0,
+        67043328,
+        2281701374,
+        0
+      ],
+      "min": 2,
+      "max": 32
+    }
+  ],
+  "groupable": [
+    "app.name",
+    "app.version",
+    "runtime.name",
+    "runtime.version",
+    "os.platform",
+    "os.version",
+    "os.arch",
+    "ci",
+    "outcome",
+    "error_kind"
+  ],
+  "hash": "77cc9ad47ac9"
+};
+function copyConfig(target, config) {
+  if (config["app"] !== void 0) target["app"] = config["app"];
+  if (config["runtime"] !== void 0) target["runtime"] = config["runtime"];
+  if (config["os"] !== void 0) target["os"] = config["os"];
+  if (config["ci"] !== void 0) target["ci"] = config["ci"];
 }
+
+// src/records/compact-summary.ts
 var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 function uuidAt(bytes, at) {
   let text = "";
@@ -1693,27 +2021,20 @@ var CompactSummary = class {
   installAt;
   startedMs;
   endedMs;
-  app;
-  runtime;
-  os;
-  ci;
   log_lines;
   error_lines;
   outcome;
   error_kinds;
-  constructor(config, bytes, idAt, installAt, startedMs, endedMs, logLines, errorLines) {
+  constructor(config, bytes, idAt, installAt, startedMs, endedMs, logLines2, errorLines2) {
     this.config = config;
     this.bytes = bytes;
     this.idAt = idAt;
     this.installAt = installAt;
     this.startedMs = startedMs;
     this.endedMs = endedMs;
-    this.app = config.app;
-    this.os = config.os;
-    if (config.runtime) this.runtime = config.runtime;
-    if (config.ci !== void 0) this.ci = config.ci;
-    this.log_lines = logLines;
-    this.error_lines = errorLines;
+    copyConfig(this, config);
+    this.log_lines = logLines2;
+    this.error_lines = errorLines2;
   }
   get session_id() {
     return uuidAt(this.bytes, this.idAt);
@@ -1732,12 +2053,33 @@ function firstSighting(seen, summary) {
   return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
 }
 
+// src/records/field-table.ts
+var CONFIG_FIELDS = FIELD_TABLE.configs;
+var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
+var OUTCOME_VALUES = FIELD_TABLE.top.flatMap((field) => field.kind === "outcome" ? field.values : []);
+var FIELDS_HASH = FIELD_TABLE.hash;
+function configValue(summary, field) {
+  const holder = field.parent === null ? summary : summary[field.parent];
+  if (holder === void 0 || holder === null) return void 0;
+  return holder[field.key];
+}
+function configOf(values) {
+  const config = {};
+  for (const field of CONFIG_FIELDS) {
+    const value = values[field.slot];
+    if (value === void 0) continue;
+    if (field.parent === null) config[field.key] = value;
+    else (config[field.parent] ??= {})[field.key] = value;
+  }
+  return config;
+}
+
 // src/partial/session-records.ts
-var OUTCOMES = [void 0, "ok", "error", "crash"];
-var HAS_INSTALL = 4;
-var HAS_KINDS = 8;
+var HAS_INSTALL = 1;
+var HAS_KINDS = 2;
+var OUTCOMES = [void 0, ...OUTCOME_VALUES];
 var MAX_TIME_MS = 864e13;
-var RECORD_BASE_MAX = 16 + 16 + 1 + 5 * 9;
+var RECORD_BASE_MAX = 16 + 16 + 6 * 9;
 var PartialFormatError = class extends Error {
   constructor(message) {
     super(message);
@@ -1805,10 +2147,10 @@ var SessionRecordWriter = class {
     return this.#count;
   }
   add(summary, run, times) {
-    const kinds = summary.error_kinds;
+    const kinds2 = summary.error_kinds;
     let kindCount = 0;
-    if (kinds) {
-      for (const kind in kinds) if (Object.prototype.hasOwnProperty.call(kinds, kind)) kindCount += 1;
+    if (kinds2) {
+      for (const kind in kinds2) if (Object.prototype.hasOwnProperty.call(kinds2, kind)) kindCount += 1;
     }
     this.#reserve(RECORD_BASE_MAX + 9 + kindCount * 18);
     const out = this.#buffer;
@@ -1820,7 +2162,7 @@ var SessionRecordWriter = class {
     at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
     const outcome = summary.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary.outcome);
     const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
-    out[at++] = outcome | (hasInstall ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
+    at = putVarint(out, at, outcome * 4 + (hasInstall ? HAS_INSTALL : 0) + (kindCount > 0 ? HAS_KINDS : 0));
     if (compact && hasInstall) copy16(out, at, compact.bytes, compact.installAt);
     else if (hasInstall) putUuid(out, at, summary.install_id);
     if (hasInstall) at += 16;
@@ -1831,10 +2173,10 @@ var SessionRecordWriter = class {
     at = putVarint(out, at, run ? this.#runIndex(run) + 1 : 0);
     if (kindCount > 0) {
       at = putVarint(out, at, kindCount);
-      for (const kind in kinds) {
-        if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
+      for (const kind in kinds2) {
+        if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
         at = putVarint(out, at, this.#kindIndex(kind));
-        at = putVarint(out, at, kinds[kind]);
+        at = putVarint(out, at, kinds2[kind]);
       }
     }
     this.#at = at;
@@ -1862,16 +2204,7 @@ var SessionRecordWriter = class {
     this.#buffer = grown;
   }
   #configIndex(summary) {
-    const tuple = [
-      summary.app.name,
-      summary.app.version,
-      summary.runtime?.name ?? null,
-      summary.runtime?.version ?? null,
-      summary.os.platform,
-      summary.os.version ?? null,
-      summary.os.arch ?? null,
-      summary.ci ?? null
-    ];
+    const tuple = CONFIG_FIELDS.map((field) => configValue(summary, field) ?? null);
     const key = tuple.map((value) => value ?? "").join("\0");
     let index = this.#configs.get(key);
     if (index === void 0) {
@@ -1917,9 +2250,7 @@ var SessionRecordReader = class {
     this.#baseMs = baseMs;
   }
   addConfig(tuple) {
-    const [appName, appVersion, runtimeName, runtimeVersion, platform, osVersion, arch, ci] = tuple;
-    const runtime = runtimeName !== null && runtimeVersion !== null ? { name: runtimeName, version: runtimeVersion } : null;
-    this.#configs.push(sessionConfig(appName, appVersion, runtime, platform, osVersion, arch, ci ?? void 0));
+    this.#configs.push(configOf(tuple.map((value) => value ?? void 0)));
   }
   addKind(kind) {
     this.#kinds.push(kind);
@@ -1955,8 +2286,8 @@ var SessionRecordReader = class {
       at += 16;
       const config = this.#configs[varint()];
       if (!config) throw new PartialFormatError("a session record names a configuration not defined before it");
-      const flags = bytes[at++];
-      if (flags > 15) throw new PartialFormatError("a session record has unknown flags");
+      const flags = varint();
+      if (Math.floor(flags / 4) >= OUTCOMES.length) throw new PartialFormatError("a session record has unknown flags");
       let installAt = -1;
       if (flags & HAS_INSTALL) {
         if (at + 16 > end) throw new PartialFormatError("a session record is cut short");
@@ -1966,9 +2297,9 @@ var SessionRecordReader = class {
       const startedMs = this.#baseMs + varint();
       const endedMs = startedMs + varint();
       if (endedMs > MAX_TIME_MS) throw new PartialFormatError("a session record holds a time out of range");
-      const logLines = varint();
-      const summary = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines, varint());
-      const outcome = OUTCOMES[flags & 3];
+      const logLines2 = varint();
+      const summary = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines2, varint());
+      const outcome = OUTCOMES[Math.floor(flags / 4)];
       if (outcome) summary.outcome = outcome;
       const runNumber = varint();
       let run = null;
@@ -1977,14 +2308,14 @@ var SessionRecordReader = class {
         if (!run) throw new PartialFormatError("a session record names a run not defined before it");
       }
       if (flags & HAS_KINDS) {
-        const kinds = {};
+        const kinds2 = {};
         const kindCount = varint();
         for (let k = 0; k < kindCount; k += 1) {
           const kind = this.#kinds[varint()];
           if (kind === void 0) throw new PartialFormatError("a session record names an error kind not defined before it");
-          kinds[kind] = varint();
+          kinds2[kind] = varint();
         }
-        summary.error_kinds = kinds;
+        summary.error_kinds = kinds2;
       }
       each({ summary, run });
     }
@@ -2519,10 +2850,26 @@ function adaptRecord(value, settings) {
     case "session-summary":
       return { ok: true, value };
     case "hasura-cli":
-      return fromHasuraCli(value, settings.appName);
+      return fitted(fromHasuraCli(value, settings.appName));
     case "segment":
-      return fromSegment(value, settings.appName);
+      return fitted(fromSegment(value, settings.appName));
   }
+}
+var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
+var KEYS_OF = /* @__PURE__ */ new Map();
+for (const field of CONFIG_FIELDS) if (field.parent !== null) (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
+function fitted(adapted) {
+  if (!adapted.ok) return adapted;
+  const summary = adapted.value;
+  for (const key of Object.keys(summary)) {
+    if (!TOP_NAMES.has(key)) delete summary[key];
+    const keys = KEYS_OF.get(key);
+    const inner = summary[key];
+    if (keys && inner !== null && typeof inner === "object") {
+      for (const innerKey of Object.keys(inner)) if (!keys.has(innerKey)) delete inner[innerKey];
+    }
+  }
+  return adapted;
 }
 function summaryFromLog(figures, contentKey, settings) {
   return {
@@ -2582,7 +2929,7 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
   let first = null;
   let last = null;
   let lines = 0;
-  let errorLines = 0;
+  let errorLines2 = 0;
   const errorKinds = /* @__PURE__ */ new Map();
   let inTraceback = false;
   for (const raw of text.split(/\r?\n/)) {
@@ -2598,17 +2945,17 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
         if (first === null || iso < first) first = iso;
         if (last === null || iso > last) last = iso;
       }
-      if (isErrorLevel(match.groups?.["level"])) errorLines += 1;
+      if (isErrorLevel(match.groups?.["level"])) errorLines2 += 1;
       continue;
     }
     if (PANIC.test(line)) {
-      errorLines += 1;
+      errorLines2 += 1;
       errorKinds.set("panic", (errorKinds.get("panic") ?? 0) + 1);
       continue;
     }
     if (TRACEBACK.test(line)) {
       inTraceback = true;
-      errorLines += 1;
+      errorLines2 += 1;
       continue;
     }
     if (inTraceback && !/^\s/.test(line)) {
@@ -2618,7 +2965,7 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
     }
   }
   if (first === null || last === null) return null;
-  return { firstAt: first, lastAt: last, lines, errorLines: Math.min(errorLines, lines), errorKinds: Object.fromEntries(errorKinds) };
+  return { firstAt: first, lastAt: last, lines, errorLines: Math.min(errorLines2, lines), errorKinds: Object.fromEntries(errorKinds) };
 }
 
 // src/records/privacy-guard.ts
@@ -2898,119 +3245,28 @@ function isDateTime(text) {
   return !Number.isNaN(parseTimestamp(text));
 }
 
-// src/records/summary-scanner.ts
+// src/records/fast-path/bytes.ts
 var NEWLINE2 = 10;
 var QUOTE2 = 34;
 var COLON2 = 58;
 var COMMA = 44;
 var OPEN = 123;
 var CLOSE = 125;
-var SCHEMA = 1;
-var SESSION = 2;
-var INSTALL = 4;
-var APP = 8;
-var RUNTIME = 16;
-var OS = 32;
-var CI = 64;
-var STARTED = 128;
-var ENDED = 256;
-var LOG = 512;
-var ERROR = 1024;
-var OUTCOME = 2048;
-var KINDS = 4096;
-var REQUIRED = SCHEMA | SESSION | APP | OS | STARTED | ENDED | LOG | ERROR;
-var FIELDS = [
-  ["schema_version", SCHEMA],
-  ["session_id", SESSION],
-  ["install_id", INSTALL],
-  ["app", APP],
-  ["runtime", RUNTIME],
-  ["os", OS],
-  ["ci", CI],
-  ["started_at", STARTED],
-  ["ended_at", ENDED],
-  ["log_lines", LOG],
-  ["error_lines", ERROR],
-  ["outcome", OUTCOME],
-  ["error_kinds", KINDS]
-];
-var ALNUM = 1;
-var NAME = 2;
-var VERSION = 4;
-var CI_FIRST = 8;
-var CI_REST = 16;
-var KIND_FIRST = 32;
-var KIND_REST = 64;
-var CLASSES = new Uint8Array(128);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  let bits = 0;
-  if (/[A-Za-z0-9]/.test(char)) bits |= ALNUM | NAME | VERSION | KIND_REST;
-  if (/[._-]/.test(char)) bits |= NAME | VERSION;
-  if (char === "+") bits |= VERSION;
-  if (/[A-Z]/.test(char)) bits |= CI_FIRST | CI_REST;
-  if (/[0-9_]/.test(char)) bits |= CI_REST;
-  if (/[A-Za-z_]/.test(char)) bits |= KIND_FIRST | KIND_REST;
-  CLASSES[code] = bits;
+function skip(b, i, end) {
+  while (i < end) {
+    const code = b[i];
+    if (code !== 32 && code !== 9 && code !== 13) break;
+    i += 1;
+  }
+  return i;
 }
-var HEX_VALUE = new Uint8Array(256).fill(255);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
-}
-var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-var PLATFORMS2 = ["linux", "darwin", "windows", "freebsd", "other"];
-var ARCHES2 = ["x64", "arm64", "x86", "arm", "other"];
-var OUTCOMES2 = ["ok", "error", "crash"];
-var FORBIDDEN_KINDS = ["__proto__", "constructor", "prototype"];
-var ascii = new TextEncoder();
-var latin1 = new TextDecoder("latin1");
-var encodeAll = (words) => words.map((word) => ascii.encode(word));
-var FIELD_BYTES = FIELDS.map(([name, bit]) => [ascii.encode(name), bit]);
-var FIELD_LENGTH = Array.from({ length: FIELDS.length }, (_, index) => FIELDS.find(([, bit]) => bit === 1 << index)[0].length);
-var PLATFORM_BYTES = encodeAll(PLATFORMS2);
-var ARCH_BYTES = encodeAll(ARCHES2);
-var OUTCOME_BYTES = encodeAll(OUTCOMES2);
-var FORBIDDEN_BYTES = encodeAll(FORBIDDEN_KINDS);
-var NAME_BYTES = ascii.encode("name");
-var VERSION_BYTES = ascii.encode("version");
-var PLATFORM_KEY = ascii.encode("platform");
-var ARCH_KEY = ascii.encode("arch");
-var MAX_COUNT = 1e12;
-var MAX_KIND_COUNT = 1e9;
-var MAX_KINDS = 32;
-var MAX_KIND_LENGTH = 128;
-var MAX_NAME_LENGTH = 64;
-var MAX_INTERNED = 65536;
-var MAX_BUCKET = 8;
-var SLAB_BYTES = 1 << 16;
-var APP_NAME = 0;
-var APP_VERSION = 1;
-var RUNTIME_NAME = 2;
-var RUNTIME_VERSION = 3;
-var OS_VERSION2 = 4;
-var CI_VALUE = 5;
-var SLOTS = 6;
-var NO_ARCH = 255;
-var V_SESSION = 16;
-var V_INSTALL = 17;
-var V_PLATFORM = 18;
-var V_ARCH = 19;
-var V_STARTED = 20;
-var V_ENDED = 21;
-var V_LOG = 22;
-var V_ERROR = 23;
-var V_OUTCOME = 24;
-var V_KINDS = 25;
-var FIELD_VALUES = [-1, V_SESSION, V_INSTALL, -1, -1, -1, -1, V_STARTED, V_ENDED, V_LOG, V_ERROR, V_OUTCOME, V_KINDS];
-var MAX_VALUES = 16;
-var MAX_LAYOUTS = 4;
-var RELEARN_AFTER = 256;
-function sharedSteps(a, b) {
-  const steps = Math.min(a.values.length, b.values.length);
-  let k = 0;
-  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k])) k += 1;
-  return k;
+function plainString(b, i, end) {
+  for (; i < end; i += 1) {
+    const code = b[i];
+    if (code === QUOTE2) return i;
+    if (code === 92 || code < 32 || code >= 127) return -1;
+  }
+  return -1;
 }
 function equalBytes(bytes, start, end, word) {
   if (end - start !== word.length) return false;
@@ -3026,6 +3282,10 @@ function whichWord(bytes, start, end, words) {
   for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
   return -1;
 }
+var ascii = new TextEncoder();
+function encodeAll(words) {
+  return words.map((word) => ascii.encode(word));
+}
 var HASH_SEED = crypto.getRandomValues(new Uint32Array(1))[0];
 function hashBytes(bytes, start, end) {
   let hash = HASH_SEED ^ Math.imul(end - start, 2654435761);
@@ -3035,13 +3295,118 @@ function hashBytes(bytes, start, end) {
     hash = Math.imul(hash << 15 | hash >>> 17, 461845907);
   }
   for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
+  return mix32(hash) & 1073741823;
+}
+function mix32(hash) {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 2246822507);
   hash ^= hash >>> 13;
   hash = Math.imul(hash, 3266489909);
   hash ^= hash >>> 16;
-  return hash & 1073741823;
+  return hash >>> 0;
 }
+
+// src/records/fast-path/field-readers.ts
+var MAX_SLOTS = 30;
+var FAST = FIELD_TABLE.fast && CONFIG_FIELDS.length <= MAX_SLOTS;
+var V_SESSION = 64;
+var V_INSTALL = 65;
+var V_STARTED = 66;
+var V_ENDED = 67;
+var V_LOG = 68;
+var V_ERROR = 69;
+var V_OUTCOME = 70;
+var V_KINDS = 71;
+var V_CONST = 72;
+var V_OBJECT = 73;
+var ROLE_VALUES = {
+  session_id: V_SESSION,
+  install_id: V_INSTALL,
+  started_at: V_STARTED,
+  ended_at: V_ENDED,
+  log_lines: V_LOG,
+  error_lines: V_ERROR
+};
+function valueOf(field) {
+  switch (field.kind) {
+    case "const":
+      return V_CONST;
+    case "uuid":
+    case "timestamp":
+    case "count":
+      return ROLE_VALUES[field.name] ?? -1;
+    case "outcome":
+      return V_OUTCOME;
+    case "kinds":
+      return V_KINDS;
+    case "leaf":
+      return CONFIG_FIELDS[field.slot].kind === "slow" ? -1 : field.slot;
+    case "object":
+      return field.slots.some((slot) => CONFIG_FIELDS[slot].kind === "slow") ? -1 : V_OBJECT;
+    case "slow":
+      return -1;
+  }
+}
+var ascii2 = new TextEncoder();
+var TOP_READERS = FIELD_TABLE.top.map((field, position) => ({ field, position })).filter(({ field }) => valueOf(field) >= 0).map(({ field }, index) => {
+  const slots = field.kind === "object" ? field.slots : [];
+  return {
+    name: ascii2.encode(field.name),
+    bit: 1 << index,
+    value: valueOf(field),
+    field,
+    keys: slots.map((slot) => ascii2.encode(CONFIG_FIELDS[slot].key)),
+    slots,
+    requiredSlots: slots.filter((slot) => CONFIG_FIELDS[slot].required)
+  };
+});
+var REQUIRED_BITS = FIELD_TABLE.top.every((field) => !field.required || valueOf(field) >= 0) ? TOP_READERS.filter((reader) => reader.field.required).reduce((bits, reader) => bits | reader.bit, 0) : -1;
+var READERS_BY_FIRST = Array.from({ length: 128 }, (_, code) => TOP_READERS.filter((reader) => reader.name[0] === code));
+function classTable(first, rest) {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code += 1) {
+    const word = code >>> 5;
+    const bit = 1 << (code & 31);
+    table[code] = ((first[word] ?? 0) & bit ? 1 : 0) | ((rest[word] ?? 0) & bit ? 2 : 0);
+  }
+  return table;
+}
+var SLOT_READERS = CONFIG_FIELDS.map((field) => ({
+  field,
+  classes: classTable(field.first, field.rest),
+  min: field.min,
+  max: field.max,
+  words: encodeAll(field.values)
+}));
+var SLOT_ENUM = Uint8Array.from(SLOT_READERS, (slot) => slot.field.kind === "enum" ? 1 : 0);
+var SLOT_CLASSES = new Uint8Array(Math.max(SLOT_READERS.length, 1) * 128);
+SLOT_READERS.forEach((slot, index) => SLOT_CLASSES.set(slot.classes, 128 * index));
+var SLOT_MIN = Int32Array.from(SLOT_READERS, (slot) => slot.min);
+var SLOT_MAX = Int32Array.from(SLOT_READERS, (slot) => slot.max);
+var SLOT_WORDS = SLOT_READERS.map((slot) => slot.words);
+var MAX_KEY_BYTES = SLOT_READERS.reduce((sum, slot) => sum + 2 + Math.max(slot.max, 1), 0);
+function roleOf(kind, name) {
+  const field = FIELD_TABLE.top.find((top) => top.kind === kind && (name === void 0 || top.name === name));
+  return field ?? null;
+}
+var OUTCOME_BYTES = encodeAll(OUTCOME_VALUES);
+var logLines = roleOf("count", "log_lines");
+var errorLines = roleOf("count", "error_lines");
+var LOG_BOUNDS = logLines ? { min: logLines.min, max: logLines.max } : { min: 0, max: 0 };
+var ERROR_BOUNDS = errorLines ? { min: errorLines.min, max: errorLines.max } : { min: 0, max: 0 };
+var started = roleOf("timestamp", "started_at");
+var ended = roleOf("timestamp", "ended_at");
+var STARTED_MAX = started ? started.max : 0;
+var ENDED_MAX = ended ? ended.max : 0;
+var kinds = roleOf("kinds");
+var KINDS = kinds ? { dotted: kinds.dotted, classes: classTable(kinds.first, kinds.rest), minLength: kinds.minLength, maxLength: kinds.maxLength, maxKinds: kinds.maxKinds, forbidden: encodeAll(kinds.forbidden), min: kinds.min, max: kinds.max } : { dotted: false, classes: new Uint8Array(128), minLength: 1, maxLength: 0, maxKinds: 0, forbidden: [], min: 1, max: 0 };
+var constant = roleOf("const");
+var CONST_VALUE = constant ? constant.value : -1;
+
+// src/records/fast-path/intern-table.ts
+var MAX_INTERNED = 65536;
+var MAX_BUCKET = 8;
+var latin1 = new TextDecoder("latin1");
 var InternTable = class {
   #byHash = /* @__PURE__ */ new Map();
   #size = 0;
@@ -3067,21 +3432,98 @@ var InternTable = class {
     return entry;
   }
 };
+
+// src/records/fast-path/layout.ts
+function layoutOf(b, start, lineEnd, kinds2, starts, ends, installed, nulls) {
+  const count = kinds2.length;
+  const literals = [];
+  let from = start;
+  for (let k = 0; k < count; k += 1) {
+    literals.push(b.slice(from, starts[k]));
+    from = ends[k];
+  }
+  literals.push(b.slice(from, lineEnd));
+  const wordStarts = new Int32Array(literals.length + 1);
+  for (let k = 0; k < literals.length; k += 1) wordStarts[k + 1] = wordStarts[k] + (literals[k].length >>> 2);
+  const words = new Uint32Array(wordStarts[literals.length]);
+  const tails = new Uint32Array(literals.length);
+  const lengths = Int32Array.from(literals, (literal) => literal.length);
+  for (const [k, literal] of literals.entries()) {
+    const view = new DataView(literal.buffer, literal.byteOffset, literal.byteLength);
+    for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = view.getUint32(4 * w, true);
+    if (literal.length >= 4) tails[k] = view.getUint32(literal.length - 4, true);
+  }
+  return { values: kinds2, literals, words, wordStarts, tails, lengths, installed, nulls, hasKinds: kinds2.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
+}
+function sharedSteps(a, b) {
+  const steps = Math.min(a.values.length, b.values.length);
+  let k = 0;
+  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k])) k += 1;
+  return k;
+}
+function addLayout(layouts, layout, max) {
+  if (layouts.length === max) {
+    const dropped = layouts.pop();
+    for (const other of layouts) other.shared.delete(dropped);
+  }
+  for (const other of layouts) {
+    const steps = sharedSteps(layout, other);
+    layout.shared.set(other, steps);
+    other.shared.set(layout, steps);
+  }
+  layouts.unshift(layout);
+}
+
+// src/records/fast-path/summary-scanner.ts
+var SLOTS = SLOT_READERS.length;
+var ENUM = SLOT_ENUM;
+var CLASSES = SLOT_CLASSES;
+var MIN = SLOT_MIN;
+var MAX = SLOT_MAX;
+var WORDS = SLOT_WORDS;
+var LOG_MIN = LOG_BOUNDS.min;
+var LOG_MAX = LOG_BOUNDS.max;
+var ERROR_MIN = ERROR_BOUNDS.min;
+var ERROR_MAX = ERROR_BOUNDS.max;
+var STARTED_LENGTH = STARTED_MAX;
+var ENDED_LENGTH = ENDED_MAX;
+var OUTCOME_WORDS = OUTCOME_BYTES;
+var BY_FIRST = READERS_BY_FIRST;
+var KINDS_BIT = TOP_READERS.find((reader) => reader.value === V_KINDS)?.bit ?? 0;
+var HEX_VALUE = new Uint8Array(256).fill(255);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
+}
+var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+var SLAB_BYTES = 1 << 16;
+var MAX_VALUES = TOP_READERS.length + SLOTS;
+var MAX_LAYOUTS = 4;
+var RELEARN_AFTER = 256;
+var FREE_TEXT = SLOT_READERS.map((slot) => slot.field.kind === "string");
 function configFromKey(text) {
-  const tags = [];
   const values = [];
-  let at = 2;
+  let at = 0;
   for (let slot = 0; slot < SLOTS; slot += 1) {
-    const length = text.charCodeAt(at + 1);
-    tags.push(text.charCodeAt(at));
-    values.push(text.slice(at + 2, at + 2 + length));
+    const tag = text.charCodeAt(at);
+    const length = tag === 2 ? text.charCodeAt(at + 1) : 0;
+    const value = tag === 3 ? SLOT_READERS[slot].field.values[text.charCodeAt(at + 1)] : tag === 2 ? text.slice(at + 2, at + 2 + length) : tag === 1 ? null : void 0;
+    if (tag === 2 && FREE_TEXT[slot] && privacyRuleFor(value) !== null) return null;
+    values.push(value);
     at += 2 + length;
   }
-  for (let slot = 0; slot < SLOTS; slot += 1) if (tags[slot] === 2 && privacyRuleFor(values[slot]) !== null) return null;
-  const runtime = tags[RUNTIME_NAME] === 2 ? { name: values[RUNTIME_NAME], version: values[RUNTIME_VERSION] } : null;
-  const ci = tags[CI_VALUE] === 2 ? values[CI_VALUE] : tags[CI_VALUE] === 1 ? null : void 0;
-  const archCode = text.charCodeAt(1);
-  return sessionConfig(values[APP_NAME], values[APP_VERSION], runtime, PLATFORMS2[text.charCodeAt(0)], tags[OS_VERSION2] === 2 ? values[OS_VERSION2] : null, archCode === NO_ARCH ? null : ARCHES2[archCode], ci);
+  return configOf(values);
+}
+function readerAt(b, start, end) {
+  const first = b[start];
+  if (first >= 128) return null;
+  const readers = BY_FIRST[first];
+  for (let n = 0; n < readers.length; n += 1) {
+    const reader = readers[n];
+    const close = start + reader.name.length;
+    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, reader.name)) return reader;
+  }
+  return null;
 }
 var SummaryScanner = class {
   #configs = new InternTable(configFromKey);
@@ -3089,14 +3531,17 @@ var SummaryScanner = class {
   /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
   #slab = new Uint8Array(SLAB_BYTES);
   #slabAt = 0;
-  #key = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
+  #key = new Uint8Array(MAX_KEY_BYTES);
   /** The key of the last configuration found, and that configuration (null before the first). */
-  #lastKey = new Uint8Array(2 + SLOTS * (2 + MAX_NAME_LENGTH));
+  #lastKey = new Uint8Array(MAX_KEY_BYTES);
   #lastConfig = null;
-  #spans = new Int32Array(SLOTS * 2);
+  /** Spans of the configuration's values: [start, end) pairs, by slot; -1 when absent. */
+  #spans = new Int32Array(Math.max(SLOTS, 1) * 2);
+  /** Of enum slots: which of its values. */
+  #codes = new Uint8Array(Math.max(SLOTS, 1));
   /** Error kinds of the current line: spans and counts. */
-  #kindSpans = new Int32Array(MAX_KINDS * 2);
-  #kindCounts = new Float64Array(MAX_KINDS);
+  #kindSpans = new Int32Array(Math.max(KINDS.maxKinds, 1) * 2);
+  #kindCounts = new Float64Array(Math.max(KINDS.maxKinds, 1));
   #kindCount = 0;
   // Values of the current line.
   #number = 0;
@@ -3104,9 +3549,8 @@ var SummaryScanner = class {
   /** Length of the last date-time read (see #timestamp). */
   #timestampLength = 24;
   #code = 0;
-  #platform = 0;
-  #arch = 0;
-  #ciNull = false;
+  /** Slots the line sets to null, one bit each. */
+  #nulls = 0;
   #installed = false;
   /** Known layouts, and what the scan records of a line's values to learn one (see Layout). */
   #layouts = [];
@@ -3134,7 +3578,7 @@ var SummaryScanner = class {
   linesByLayout = 0;
   /** The summary on bytes [start, end), or null when the line must take the full way. */
   scan(bytes, start, end) {
-    return this.#scan(bytes, start, end, false);
+    return FAST ? this.#scan(bytes, start, end, false) : null;
   }
   /**
    * The summary on the line that starts at `start`, or null when it must take
@@ -3143,6 +3587,7 @@ var SummaryScanner = class {
    * spares the caller a search for the newline.
    */
   scanLine(bytes, start) {
+    if (!FAST) return null;
     const layouts = this.#layouts;
     let failed = null;
     for (let n = 0; n < layouts.length; n += 1) {
@@ -3173,42 +3618,13 @@ var SummaryScanner = class {
     this.#valueCount = 0;
     const summary = this.#scan(bytes, start, bytes.length, true);
     this.#recording = false;
-    if (summary) this.#learn(bytes, start);
+    if (summary) {
+      const count = this.#valueCount;
+      const layout = layoutOf(bytes, start, this.lineEnd, this.#valueKinds.slice(0, count), this.#valueStarts, this.#valueEnds, this.#installed, this.#nulls);
+      addLayout(this.#layouts, layout, MAX_LAYOUTS);
+      this.#sinceLearnt = 0;
+    }
     return summary;
-  }
-  /** Keeps the layout of the line just scanned (from `start` to lineEnd), as the most recent. */
-  #learn(b, start) {
-    const count = this.#valueCount;
-    const literals = [];
-    let from = start;
-    for (let k = 0; k < count; k += 1) {
-      literals.push(b.slice(from, this.#valueStarts[k]));
-      from = this.#valueEnds[k];
-    }
-    literals.push(b.slice(from, this.lineEnd));
-    const values = this.#valueKinds.slice(0, count);
-    const wordStarts = new Int32Array(literals.length + 1);
-    for (let k = 0; k < literals.length; k += 1) wordStarts[k + 1] = wordStarts[k] + (literals[k].length >>> 2);
-    const words = new Uint32Array(wordStarts[literals.length]);
-    const tails = new Uint32Array(literals.length);
-    const lengths = Int32Array.from(literals, (literal) => literal.length);
-    for (const [k, literal] of literals.entries()) {
-      const view = new DataView(literal.buffer, literal.byteOffset, literal.byteLength);
-      for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = view.getUint32(4 * w, true);
-      if (literal.length >= 4) tails[k] = view.getUint32(literal.length - 4, true);
-    }
-    const layout = { values, literals, words, wordStarts, tails, lengths, installed: this.#installed, ciNull: this.#ciNull, hasKinds: values.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
-    if (this.#layouts.length === MAX_LAYOUTS) {
-      const dropped = this.#layouts.pop();
-      for (const other of this.#layouts) other.shared.delete(dropped);
-    }
-    for (const other of this.#layouts) {
-      const steps = sharedSteps(layout, other);
-      layout.shared.set(other, steps);
-      other.shared.set(layout, steps);
-    }
-    this.#layouts.unshift(layout);
-    this.#sinceLearnt = 0;
   }
   /** While the scan records a layout: the value of `kind` spans [start, end). */
   #value(kind, start, end) {
@@ -3226,10 +3642,10 @@ var SummaryScanner = class {
   #matchLayout(layout, b, from, i) {
     const end = b.length;
     const idAt = this.#newIds();
-    if (from === 0) this.#reset(layout.installed, layout.ciNull);
+    if (from === 0) this.#reset(layout.installed, layout.nulls);
     else {
       this.#installed = layout.installed;
-      this.#ciNull = layout.ciNull;
+      this.#nulls = layout.nulls;
     }
     const { values, words, wordStarts, tails, lengths } = layout;
     const view = this.#viewOf(b);
@@ -3291,36 +3707,34 @@ var SummaryScanner = class {
     const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
     const idAt = this.#newIds();
     const recording = this.#recording;
-    this.#reset(false, false);
+    this.#reset(false, 0);
     let seen = 0;
     let i = skip(b, start, end);
     if (b[i] !== OPEN) return null;
     i = skip(b, i + 1, end);
     for (; ; ) {
       if (b[i] !== QUOTE2 || i + 1 >= end) return null;
-      const field = fieldAt(b, i + 1, end);
-      if (field === 0 || (seen & field) !== 0) return null;
-      seen |= field;
-      const position = 31 - Math.clz32(field);
-      i = skip(b, i + 2 + FIELD_LENGTH[position], end);
+      const reader = readerAt(b, i + 1, end);
+      if (reader === null || (seen & reader.bit) !== 0) return null;
+      seen |= reader.bit;
+      i = skip(b, i + 2 + reader.name.length, end);
       if (b[i] !== COLON2) return null;
       i = skip(b, i + 1, end);
       const valueAt = i;
-      let value = FIELD_VALUES[position];
-      if (value >= 0) {
-        i = this.#readValue(value, b, i, end, idAt);
-        if (field === INSTALL) this.#installed = true;
-      } else if (field === SCHEMA) {
-        i = this.#count(b, i, end, 1);
-        if (i < 0 || this.#number !== 1) return null;
-      } else if (field === CI) {
-        i = this.#ci(b, i, end);
-        if (!this.#ciNull) value = CI_VALUE;
+      const value = reader.value;
+      if (value === V_CONST) {
+        i = this.#count(b, i, end, CONST_VALUE);
+        if (i < 0 || this.#number !== CONST_VALUE) return null;
+      } else if (value === V_OBJECT) {
+        i = this.#object(reader, b, i, end);
+      } else if (value < V_SESSION && b[i] === 110) {
+        i = this.#null(value, b, i, end);
       } else {
-        i = field === OS ? this.#os(b, i, end) : this.#pair(b, i, end, field === APP ? APP_NAME : RUNTIME_NAME);
+        i = this.#readValue(value, b, i, end, idAt);
+        if (value === V_INSTALL) this.#installed = true;
+        if (recording && i >= 0) this.#value(value, valueAt, i);
       }
       if (i < 0) return null;
-      if (recording && value >= 0) this.#value(value, valueAt, i);
       i = skip(b, i, end);
       if (b[i] === COMMA) {
         i = skip(b, i + 1, end);
@@ -3330,22 +3744,26 @@ var SummaryScanner = class {
       i = skip(b, i + 1, end);
       break;
     }
-    if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED) !== REQUIRED) return null;
-    return this.#finish(b, i, idAt, (seen & KINDS) !== 0);
+    if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED_BITS) !== REQUIRED_BITS) return null;
+    return this.#finish(b, i, idAt, (seen & KINDS_BIT) !== 0);
   }
   /** Forgets the values of the line read before. */
-  #reset(installed, ciNull) {
+  #reset(installed, nulls) {
     this.#spans.fill(-1);
     this.#kindCount = 0;
-    this.#platform = -1;
-    this.#arch = NO_ARCH;
     this.#installed = installed;
-    this.#ciNull = ciNull;
+    this.#nulls = nulls;
     this.#started = 0;
     this.#ended = 0;
     this.#logLines = 0;
     this.#errorLines = 0;
     this.#outcome = -1;
+  }
+  /** `null` for the configuration field in `slot`, when the schema allows it. */
+  #null(slot, b, i, end) {
+    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
+    this.#nulls |= 1 << slot;
+    return i + 4;
   }
   /**
    * A value of `kind` at `i` (the values a layout reads, and the scan all its
@@ -3354,49 +3772,34 @@ var SummaryScanner = class {
    */
   #readValue(kind, b, i, end, idAt) {
     switch (kind) {
-      case V_SESSION:
+      case 64:
         return this.#uuid(b, i, end, idAt);
-      case V_INSTALL:
+      case 65:
         return this.#uuid(b, i, end, idAt + 16);
-      case APP_NAME:
-      case RUNTIME_NAME:
-        return this.#classString(b, i, end, ALNUM, NAME, 1, MAX_NAME_LENGTH, kind);
-      case APP_VERSION:
-      case RUNTIME_VERSION:
-      case OS_VERSION2:
-        return this.#classString(b, i, end, ALNUM, VERSION, 1, MAX_NAME_LENGTH, kind);
-      case CI_VALUE:
-        return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
-      case V_PLATFORM:
-        i = this.#word(b, i, end, PLATFORM_BYTES);
-        this.#platform = this.#code;
-        return i;
-      case V_ARCH:
-        i = this.#word(b, i, end, ARCH_BYTES);
-        this.#arch = this.#code;
-        return i;
-      case V_STARTED:
-        i = this.#timestamp(b, i, end);
+      case 66:
+        i = this.#timestamp(b, i, end, STARTED_LENGTH);
         this.#started = this.#ms;
         return i;
-      case V_ENDED:
-        i = this.#timestamp(b, i, end);
+      case 67:
+        i = this.#timestamp(b, i, end, ENDED_LENGTH);
         this.#ended = this.#ms;
         return i;
-      case V_LOG:
-        i = this.#count(b, i, end, MAX_COUNT);
+      case 68:
+        i = this.#count(b, i, end, LOG_MAX);
         this.#logLines = this.#number;
-        return i;
-      case V_ERROR:
-        i = this.#count(b, i, end, MAX_COUNT);
+        return this.#number < LOG_MIN ? -1 : i;
+      case 69:
+        i = this.#count(b, i, end, ERROR_MAX);
         this.#errorLines = this.#number;
-        return i;
-      case V_OUTCOME:
-        i = this.#word(b, i, end, OUTCOME_BYTES);
+        return this.#number < ERROR_MIN ? -1 : i;
+      case 70:
+        i = this.#word(b, i, end, OUTCOME_WORDS);
         this.#outcome = this.#code;
         return i;
-      default:
+      case 71:
         return this.#errorKinds(b, i, end);
+      default:
+        return this.#slotValue(kind, b, i, end);
     }
   }
   /** The rules across fields, the shared configuration and error kinds, and the summary of a line read up to its end `i`. */
@@ -3404,18 +3807,18 @@ var SummaryScanner = class {
     if (this.#ended < this.#started || this.#errorLines > this.#logLines) return null;
     const config = this.#config(b);
     if (!config) return null;
-    let kinds;
+    let kinds2;
     if (hasKinds) {
-      kinds = {};
+      kinds2 = {};
       for (let k = 0; k < this.#kindCount; k += 1) {
         const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
         if (!entry || entry.value === null) return null;
-        kinds[entry.value] = this.#kindCounts[k];
+        kinds2[entry.value] = this.#kindCounts[k];
       }
     }
     const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, this.#started, this.#ended, this.#logLines, this.#errorLines);
-    if (this.#outcome >= 0) summary.outcome = OUTCOMES2[this.#outcome];
-    if (kinds) summary.error_kinds = kinds;
+    if (this.#outcome >= 0) summary.outcome = OUTCOME_VALUES[this.#outcome];
+    if (kinds2) summary.error_kinds = kinds2;
     this.#slabAt += this.#installed ? 32 : 16;
     this.lineEnd = i;
     return summary;
@@ -3452,96 +3855,64 @@ var SummaryScanner = class {
     }
     return i + 38;
   }
-  /** A string of one class with its first character in `first`, 1 to `max` long; its span goes to `slot`. */
-  #classString(b, i, end, first, rest, min, max, slot) {
+  /** The value of the configuration field in `slot`: one of its enum's words, or a string of its classes and lengths. Its span goes to the slot. */
+  #slotValue(slot, b, i, end) {
     if (b[i] !== QUOTE2) return -1;
     const start = i + 1;
     let k = start;
-    for (; k < end; k += 1) {
-      const code = b[k];
-      if (code === QUOTE2) break;
-      if (code >= 128 || (CLASSES[code] & rest) === 0) return -1;
+    if (ENUM[slot] === 1) {
+      k = plainString(b, start, end);
+      const code = k < 0 ? -1 : whichWord(b, start, k, WORDS[slot]);
+      if (code < 0) return -1;
+      this.#codes[slot] = code;
+    } else {
+      const base = slot << 7;
+      for (; k < end; k += 1) {
+        const code = b[k];
+        if (code === QUOTE2) break;
+        if (code >= 128 || (CLASSES[base + code] & 2) === 0) return -1;
+      }
+      const length = k - start;
+      if (k >= end || length < MIN[slot] || length > MAX[slot] || length > 0 && (CLASSES[base + b[start]] & 1) === 0) return -1;
     }
-    const length = k - start;
-    if (k >= end || length < min || length > max || (CLASSES[b[start]] & first) === 0) return -1;
     this.#spans[2 * slot] = start;
     this.#spans[2 * slot + 1] = k;
     return k + 1;
   }
-  /** {"name": ..., "version": ...} of app or runtime, in either order. */
-  #pair(b, i, end, slot) {
+  /** An object of configuration fields, in any order, each at most once, the required ones present. */
+  #object(reader, b, i, end) {
     if (b[i] !== OPEN) return -1;
     i = skip(b, i + 1, end);
+    const { keys, slots } = reader;
     for (; ; ) {
       if (b[i] !== QUOTE2) return -1;
       const keyEnd = plainString(b, i + 1, end);
       if (keyEnd < 0) return -1;
-      const isName = equalBytes(b, i + 1, keyEnd, NAME_BYTES);
-      if (!isName && !equalBytes(b, i + 1, keyEnd, VERSION_BYTES)) return -1;
-      const target = isName ? slot : slot + 1;
-      if (this.#spans[2 * target] >= 0) return -1;
+      let n = 0;
+      while (n < keys.length && !equalBytes(b, i + 1, keyEnd, keys[n])) n += 1;
+      if (n === keys.length) return -1;
+      const slot = slots[n];
+      if (this.#spans[2 * slot] >= 0 || (this.#nulls & 1 << slot) !== 0) return -1;
       i = skip(b, keyEnd + 1, end);
       if (b[i] !== COLON2) return -1;
       i = skip(b, i + 1, end);
       const valueAt = i;
-      i = this.#readValue(target, b, i, end, -1);
-      if (i < 0) return -1;
-      if (this.#recording) this.#value(target, valueAt, i);
-      i = skip(b, i, end);
-      if (b[i] === COMMA) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE || this.#spans[2 * slot] < 0 || this.#spans[2 * slot + 2] < 0) return -1;
-      return i + 1;
-    }
-  }
-  /** {"platform": ..., "version"?: ..., "arch"?: ...} */
-  #os(b, i, end) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    for (; ; ) {
-      if (b[i] !== QUOTE2) return -1;
-      const keyEnd = plainString(b, i + 1, end);
-      if (keyEnd < 0) return -1;
-      const keyStart = i + 1;
-      i = skip(b, keyEnd + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = skip(b, i + 1, end);
-      let value;
-      if (equalBytes(b, keyStart, keyEnd, PLATFORM_KEY)) {
-        if (this.#platform >= 0) return -1;
-        value = V_PLATFORM;
-      } else if (equalBytes(b, keyStart, keyEnd, VERSION_BYTES)) {
-        if (this.#spans[2 * OS_VERSION2] >= 0) return -1;
-        value = OS_VERSION2;
-      } else if (equalBytes(b, keyStart, keyEnd, ARCH_KEY)) {
-        if (this.#arch !== NO_ARCH) return -1;
-        value = V_ARCH;
+      if (b[i] === 110) {
+        i = this.#null(slot, b, i, end);
       } else {
-        return -1;
+        i = this.#slotValue(slot, b, i, end);
+        if (i >= 0 && this.#recording) this.#value(slot, valueAt, i);
       }
-      const valueAt = i;
-      i = this.#readValue(value, b, i, end, -1);
       if (i < 0) return -1;
-      if (this.#recording) this.#value(value, valueAt, i);
       i = skip(b, i, end);
       if (b[i] === COMMA) {
         i = skip(b, i + 1, end);
         continue;
       }
-      if (b[i] !== CLOSE || this.#platform < 0) return -1;
+      if (b[i] !== CLOSE) return -1;
+      for (const required of reader.requiredSlots) if (this.#spans[2 * required] < 0 && (this.#nulls & 1 << required) === 0) return -1;
       return i + 1;
     }
-  }
-  /** A CI vendor name or null. */
-  #ci(b, i, end) {
-    if (b[i] === 110) {
-      if (i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
-      this.#ciNull = true;
-      return i + 4;
-    }
-    return this.#classString(b, i, end, CI_FIRST, CI_REST, 2, 32, CI_VALUE);
   }
   /** One of `words`, as a string; its index in #code. */
   #word(b, i, end, words) {
@@ -3551,16 +3922,16 @@ var SummaryScanner = class {
     this.#code = whichWord(b, i + 1, close, words);
     return this.#code < 0 ? -1 : close + 1;
   }
-  /** A date-time string; its epoch milliseconds in #ms. */
-  #timestamp(b, i, end) {
+  /** A date-time string of at most `max` characters; its epoch milliseconds in #ms. */
+  #timestamp(b, i, end, max) {
     if (b[i] !== QUOTE2) return -1;
     const guess = i + 1 + this.#timestampLength;
-    if (guess < end && b[guess] === QUOTE2) {
+    if (guess < end && b[guess] === QUOTE2 && this.#timestampLength <= max) {
       this.#ms = timestampMs(b, i + 1, guess);
       if (!Number.isNaN(this.#ms)) return guess + 1;
     }
     const close = plainString(b, i + 1, end);
-    if (close < 0) return -1;
+    if (close < 0 || close - i - 1 > max) return -1;
     this.#ms = timestampMs(b, i + 1, close);
     if (Number.isNaN(this.#ms)) return -1;
     this.#timestampLength = close - i - 1;
@@ -3571,8 +3942,9 @@ var SummaryScanner = class {
     if (b[i] !== OPEN) return -1;
     i = skip(b, i + 1, end);
     if (b[i] === CLOSE) return i + 1;
+    const { classes, dotted } = KINDS;
     for (; ; ) {
-      if (b[i] !== QUOTE2 || this.#kindCount >= MAX_KINDS) return -1;
+      if (b[i] !== QUOTE2 || this.#kindCount >= KINDS.maxKinds) return -1;
       const start = i + 1;
       let k = start;
       let segmentStart = true;
@@ -3580,15 +3952,16 @@ var SummaryScanner = class {
         const code = b[k];
         if (code === QUOTE2) break;
         if (code >= 128) return -1;
-        if (code === 46) {
+        if (dotted && code === 46) {
           if (segmentStart) return -1;
           segmentStart = true;
           continue;
         }
-        if ((CLASSES[code] & (segmentStart ? KIND_FIRST : KIND_REST)) === 0) return -1;
-        segmentStart = false;
+        if ((classes[code] & (segmentStart ? 1 : 2)) === 0) return -1;
+        if (dotted || k === start) segmentStart = false;
       }
-      if (k >= end || segmentStart || k - start > MAX_KIND_LENGTH || whichWord(b, start, k, FORBIDDEN_BYTES) >= 0) return -1;
+      const length = k - start;
+      if (k >= end || dotted && segmentStart || length < KINDS.minLength || length > KINDS.maxLength || whichWord(b, start, k, KINDS.forbidden) >= 0) return -1;
       for (let other = 0; other < this.#kindCount; other += 1) {
         const otherStart = this.#kindSpans[2 * other];
         const otherEnd = this.#kindSpans[2 * other + 1];
@@ -3598,8 +3971,8 @@ var SummaryScanner = class {
       this.#kindSpans[2 * this.#kindCount + 1] = k;
       i = skip(b, k + 1, end);
       if (b[i] !== COLON2) return -1;
-      i = this.#count(b, skip(b, i + 1, end), end, MAX_KIND_COUNT);
-      if (i < 0 || this.#number < 1) return -1;
+      i = this.#count(b, skip(b, i + 1, end), end, KINDS.max);
+      if (i < 0 || this.#number < KINDS.min) return -1;
       this.#kindCounts[this.#kindCount] = this.#number;
       this.#kindCount += 1;
       i = skip(b, i, end);
@@ -3615,14 +3988,19 @@ var SummaryScanner = class {
     if (this.#lastConfig && this.#sameAsLastKey(b)) return this.#lastConfig;
     const key = this.#key;
     const spans = this.#spans;
-    key[0] = this.#platform;
-    key[1] = this.#arch;
-    let at = 2;
+    const nulls = this.#nulls;
+    let at = 0;
     for (let slot = 0; slot < SLOTS; slot += 1) {
       const start = spans[2 * slot];
       if (start < 0) {
-        key[at] = slot === CI_VALUE && this.#ciNull ? 1 : 0;
+        key[at] = nulls >>> slot & 1;
         key[at + 1] = 0;
+        at += 2;
+        continue;
+      }
+      if (ENUM[slot] === 1) {
+        key[at] = 3;
+        key[at + 1] = this.#codes[slot];
         at += 2;
         continue;
       }
@@ -3641,12 +4019,17 @@ var SummaryScanner = class {
   #sameAsLastKey(b) {
     const key = this.#lastKey;
     const spans = this.#spans;
-    if (key[0] !== this.#platform || key[1] !== this.#arch) return false;
-    let at = 2;
+    const nulls = this.#nulls;
+    let at = 0;
     for (let slot = 0; slot < SLOTS; slot += 1) {
       const start = spans[2 * slot];
       if (start < 0) {
-        if (key[at] !== (slot === CI_VALUE && this.#ciNull ? 1 : 0)) return false;
+        if (key[at] !== (nulls >>> slot & 1)) return false;
+        at += 2;
+        continue;
+      }
+      if (ENUM[slot] === 1) {
+        if (key[at] !== 3 || key[at + 1] !== this.#codes[slot]) return false;
         at += 2;
         continue;
       }
@@ -3658,35 +4041,6 @@ var SummaryScanner = class {
     return true;
   }
 };
-function skip(b, i, end) {
-  while (i < end) {
-    const code = b[i];
-    if (code !== 32 && code !== 9 && code !== 13) break;
-    i += 1;
-  }
-  return i;
-}
-function plainString(b, i, end) {
-  for (; i < end; i += 1) {
-    const code = b[i];
-    if (code === QUOTE2) return i;
-    if (code === 92 || code < 32 || code >= 127) return -1;
-  }
-  return -1;
-}
-var NAMES_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([word]) => word));
-var BITS_BY_FIRST = Array.from({ length: 128 }, (_, code) => FIELD_BYTES.filter(([word]) => word[0] === code).map(([, bit]) => bit));
-function fieldAt(b, start, end) {
-  const first = b[start];
-  if (first >= 128) return 0;
-  const names = NAMES_BY_FIRST[first];
-  for (let n = 0; n < names.length; n += 1) {
-    const word = names[n];
-    const close = start + word.length;
-    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, word)) return BITS_BY_FIRST[first][n];
-  }
-  return 0;
-}
 
 // src/records/tally.ts
 function bump(counts, key) {
@@ -3949,8 +4303,8 @@ function codePointLength(text) {
   return length;
 }
 
-// src/records/summary-validator.generated.ts
-var summary_validator_generated_default = validate20;
+// src/generated/summary-validator.ts
+var summary_validator_default = validate20;
 var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://crash-report-aggregator.dev/schema/session-summary.v1.json", "title": "Session summary, version 1", "description": "One anonymous summary of one application session: how long it ran, how much it logged, how much of that was errors, and on which configuration. There is deliberately no place for identity, credentials, commands, arguments or messages.", "type": "object", "additionalProperties": false, "required": ["schema_version", "session_id", "app", "os", "started_at", "ended_at", "log_lines", "error_lines"], "properties": { "schema_version": { "const": 1 }, "session_id": { "$ref": "#/$defs/uuid", "description": "Random per session; used only to count a re-uploaded session once." }, "install_id": { "$ref": "#/$defs/uuid", "description": "Random per installation; tells one noisy machine from a trend." }, "app": { "type": "object", "additionalProperties": false, "required": ["name", "version"], "properties": { "name": { "$ref": "#/$defs/name" }, "version": { "$ref": "#/$defs/version" } } }, "runtime": { "type": "object", "additionalProperties": false, "required": ["name", "version"], "properties": { "name": { "$ref": "#/$defs/name" }, "version": { "$ref": "#/$defs/version" } } }, "os": { "type": "object", "additionalProperties": false, "required": ["platform"], "properties": { "platform": { "enum": ["linux", "darwin", "windows", "freebsd", "other"] }, "version": { "$ref": "#/$defs/version" }, "arch": { "enum": ["x64", "arm64", "x86", "arm", "other"] } } }, "ci": { "description": "CI vendor name such as GITHUB_ACTIONS, or null outside CI.", "type": ["string", "null"], "minLength": 2, "maxLength": 32, "pattern": "^[A-Z][A-Z0-9_]{1,31}$" }, "started_at": { "$ref": "#/$defs/timestamp" }, "ended_at": { "$ref": "#/$defs/timestamp" }, "log_lines": { "$ref": "#/$defs/count", "description": "Session size: lines logged in the session." }, "error_lines": { "$ref": "#/$defs/count", "description": "Error lines logged in the session; never more than log_lines." }, "outcome": { "enum": ["ok", "error", "crash"] }, "error_kinds": { "description": "Exception class name to how often it was raised. Class names only, never messages.", "type": "object", "maxProperties": 32, "propertyNames": { "type": "string", "maxLength": 128, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "not": { "enum": ["__proto__", "constructor", "prototype"] } }, "additionalProperties": { "type": "integer", "minimum": 1, "maximum": 1e9 } } }, "$defs": { "uuid": { "type": "string", "minLength": 36, "maxLength": 36, "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "name": { "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "version": { "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$" }, "timestamp": { "type": "string", "format": "date-time", "maxLength": 40, "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$" }, "count": { "type": "integer", "minimum": 0, "maximum": 1e12 } } };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = codePointLength;
@@ -4649,7 +5003,7 @@ function safePath(instancePath) {
   if (instancePath === "") return "/";
   return instancePath.split("/").map((segment, index) => index === 0 || KNOWN_SEGMENTS.has(segment) ? segment : "*").join("/");
 }
-var validateSchema = summary_validator_generated_default;
+var validateSchema = summary_validator_default;
 function validateSummary(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { ok: false, reason: "not-an-object" };

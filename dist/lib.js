@@ -1,5 +1,339 @@
 import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);
 
+// src/generated/summary-fields.ts
+var FIELD_TABLE = {
+  "fast": true,
+  "top": [
+    {
+      "name": "schema_version",
+      "required": true,
+      "kind": "const",
+      "value": 1
+    },
+    {
+      "name": "session_id",
+      "required": true,
+      "kind": "uuid"
+    },
+    {
+      "name": "install_id",
+      "required": false,
+      "kind": "uuid"
+    },
+    {
+      "name": "app",
+      "required": true,
+      "kind": "object",
+      "slots": [
+        0,
+        1
+      ]
+    },
+    {
+      "name": "runtime",
+      "required": false,
+      "kind": "object",
+      "slots": [
+        2,
+        3
+      ]
+    },
+    {
+      "name": "os",
+      "required": true,
+      "kind": "object",
+      "slots": [
+        4,
+        5,
+        6
+      ]
+    },
+    {
+      "name": "ci",
+      "required": false,
+      "kind": "leaf",
+      "slot": 7
+    },
+    {
+      "name": "started_at",
+      "required": true,
+      "kind": "timestamp",
+      "max": 40
+    },
+    {
+      "name": "ended_at",
+      "required": true,
+      "kind": "timestamp",
+      "max": 40
+    },
+    {
+      "name": "log_lines",
+      "required": true,
+      "kind": "count",
+      "min": 0,
+      "max": 1e12
+    },
+    {
+      "name": "error_lines",
+      "required": true,
+      "kind": "count",
+      "min": 0,
+      "max": 1e12
+    },
+    {
+      "name": "outcome",
+      "required": false,
+      "kind": "outcome",
+      "values": [
+        "ok",
+        "error",
+        "crash"
+      ]
+    },
+    {
+      "name": "error_kinds",
+      "required": false,
+      "kind": "kinds",
+      "dotted": true,
+      "first": [
+        0,
+        0,
+        2281701374,
+        134217726
+      ],
+      "rest": [
+        0,
+        67043328,
+        2281701374,
+        134217726
+      ],
+      "minLength": 1,
+      "maxLength": 128,
+      "maxKinds": 32,
+      "forbidden": [
+        "__proto__",
+        "constructor",
+        "prototype"
+      ],
+      "min": 1,
+      "max": 1e9
+    }
+  ],
+  "configs": [
+    {
+      "path": "app.name",
+      "parent": "app",
+      "key": "name",
+      "slot": 0,
+      "required": true,
+      "parentRequired": true,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67067904,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "app.version",
+      "parent": "app",
+      "key": "version",
+      "slot": 1,
+      "required": true,
+      "parentRequired": true,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67069952,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "runtime.name",
+      "parent": "runtime",
+      "key": "name",
+      "slot": 2,
+      "required": true,
+      "parentRequired": false,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67067904,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "runtime.version",
+      "parent": "runtime",
+      "key": "version",
+      "slot": 3,
+      "required": true,
+      "parentRequired": false,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67069952,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "os.platform",
+      "parent": "os",
+      "key": "platform",
+      "slot": 4,
+      "required": true,
+      "parentRequired": true,
+      "kind": "enum",
+      "nullable": false,
+      "values": [
+        "linux",
+        "darwin",
+        "windows",
+        "freebsd",
+        "other"
+      ],
+      "first": [],
+      "rest": [],
+      "min": 0,
+      "max": 0
+    },
+    {
+      "path": "os.version",
+      "parent": "os",
+      "key": "version",
+      "slot": 5,
+      "required": false,
+      "parentRequired": true,
+      "kind": "string",
+      "nullable": false,
+      "values": [],
+      "first": [
+        0,
+        67043328,
+        134217726,
+        134217726
+      ],
+      "rest": [
+        0,
+        67069952,
+        2281701374,
+        134217726
+      ],
+      "min": 1,
+      "max": 64
+    },
+    {
+      "path": "os.arch",
+      "parent": "os",
+      "key": "arch",
+      "slot": 6,
+      "required": false,
+      "parentRequired": true,
+      "kind": "enum",
+      "nullable": false,
+      "values": [
+        "x64",
+        "arm64",
+        "x86",
+        "arm",
+        "other"
+      ],
+      "first": [],
+      "rest": [],
+      "min": 0,
+      "max": 0
+    },
+    {
+      "path": "ci",
+      "parent": null,
+      "key": "ci",
+      "slot": 7,
+      "required": false,
+      "parentRequired": true,
+      "kind": "string",
+      "nullable": true,
+      "values": [],
+      "first": [
+        0,
+        0,
+        134217726,
+        0
+      ],
+      "rest": [
+        0,
+        67043328,
+        2281701374,
+        0
+      ],
+      "min": 2,
+      "max": 32
+    }
+  ],
+  "groupable": [
+    "app.name",
+    "app.version",
+    "runtime.name",
+    "runtime.version",
+    "os.platform",
+    "os.version",
+    "os.arch",
+    "ci",
+    "outcome",
+    "error_kind"
+  ],
+  "hash": "77cc9ad47ac9"
+};
+
+// src/records/field-table.ts
+var CONFIG_FIELDS = FIELD_TABLE.configs;
+var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
+var OUTCOME_VALUES = FIELD_TABLE.top.flatMap((field) => field.kind === "outcome" ? field.values : []);
+var FIELDS_HASH = FIELD_TABLE.hash;
+
 // src/formats/derived-id.ts
 import { createHash } from "node:crypto";
 function derivedUuid(...parts) {
@@ -59,6 +393,9 @@ var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
 var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
 
 // src/formats/adapt-record.ts
+var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
+var KEYS_OF = /* @__PURE__ */ new Map();
+for (const field of CONFIG_FIELDS) if (field.parent !== null) (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
 function summaryFromLog(figures, contentKey, settings) {
   return {
     schema_version: 1,
@@ -660,8 +997,8 @@ function codePointLength(text) {
   return length;
 }
 
-// src/records/summary-validator.generated.ts
-var summary_validator_generated_default = validate20;
+// src/generated/summary-validator.ts
+var summary_validator_default = validate20;
 var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://crash-report-aggregator.dev/schema/session-summary.v1.json", "title": "Session summary, version 1", "description": "One anonymous summary of one application session: how long it ran, how much it logged, how much of that was errors, and on which configuration. There is deliberately no place for identity, credentials, commands, arguments or messages.", "type": "object", "additionalProperties": false, "required": ["schema_version", "session_id", "app", "os", "started_at", "ended_at", "log_lines", "error_lines"], "properties": { "schema_version": { "const": 1 }, "session_id": { "$ref": "#/$defs/uuid", "description": "Random per session; used only to count a re-uploaded session once." }, "install_id": { "$ref": "#/$defs/uuid", "description": "Random per installation; tells one noisy machine from a trend." }, "app": { "type": "object", "additionalProperties": false, "required": ["name", "version"], "properties": { "name": { "$ref": "#/$defs/name" }, "version": { "$ref": "#/$defs/version" } } }, "runtime": { "type": "object", "additionalProperties": false, "required": ["name", "version"], "properties": { "name": { "$ref": "#/$defs/name" }, "version": { "$ref": "#/$defs/version" } } }, "os": { "type": "object", "additionalProperties": false, "required": ["platform"], "properties": { "platform": { "enum": ["linux", "darwin", "windows", "freebsd", "other"] }, "version": { "$ref": "#/$defs/version" }, "arch": { "enum": ["x64", "arm64", "x86", "arm", "other"] } } }, "ci": { "description": "CI vendor name such as GITHUB_ACTIONS, or null outside CI.", "type": ["string", "null"], "minLength": 2, "maxLength": 32, "pattern": "^[A-Z][A-Z0-9_]{1,31}$" }, "started_at": { "$ref": "#/$defs/timestamp" }, "ended_at": { "$ref": "#/$defs/timestamp" }, "log_lines": { "$ref": "#/$defs/count", "description": "Session size: lines logged in the session." }, "error_lines": { "$ref": "#/$defs/count", "description": "Error lines logged in the session; never more than log_lines." }, "outcome": { "enum": ["ok", "error", "crash"] }, "error_kinds": { "description": "Exception class name to how often it was raised. Class names only, never messages.", "type": "object", "maxProperties": 32, "propertyNames": { "type": "string", "maxLength": 128, "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$", "not": { "enum": ["__proto__", "constructor", "prototype"] } }, "additionalProperties": { "type": "integer", "minimum": 1, "maximum": 1e9 } } }, "$defs": { "uuid": { "type": "string", "minLength": 36, "maxLength": 36, "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, "name": { "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$" }, "version": { "type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$" }, "timestamp": { "type": "string", "format": "date-time", "maxLength": 40, "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$" }, "count": { "type": "integer", "minimum": 0, "maximum": 1e12 } } };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = codePointLength;
@@ -1360,7 +1697,7 @@ function safePath(instancePath) {
   if (instancePath === "") return "/";
   return instancePath.split("/").map((segment, index) => index === 0 || KNOWN_SEGMENTS.has(segment) ? segment : "*").join("/");
 }
-var validateSchema = summary_validator_generated_default;
+var validateSchema = summary_validator_default;
 function validateSummary(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { ok: false, reason: "not-an-object" };

@@ -1,4 +1,4 @@
-// Compiles the schema validator, then bundles the action (dist/index.js), the
+// Generates the field table and the validator from the schema, then bundles the action (dist/index.js), the
 // command line (dist/cli.js) and the intake worker (dist/intake-worker.js).
 // `node scripts/build.ts --out DIR` builds elsewhere, which the staleness test uses.
 
@@ -9,6 +9,7 @@ import ts from 'typescript';
 import type { BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeFields } from './build-fields.ts';
 import { writeValidator } from './build-validator.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,6 +70,7 @@ export function writeDeclarations(outdir: string): Map<string, string> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
   const outdir = resolve(root, values.out!);
+  await writeFields();
   await writeValidator();
   await build(buildOptions(outdir));
   await rm(join(outdir, 'types'), { recursive: true, force: true });

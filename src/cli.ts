@@ -17,7 +17,7 @@ import { mergeInputsFor } from './partial/partial-artifacts.ts';
 import { withPartialFile } from './partial/partial-files.ts';
 import type { RunReport } from './report/run-report.ts';
 import { runPartial, runTriage, workerPlan } from './run-triage.ts';
-import { parseSettings, SettingsError } from './settings.ts';
+import { GROUP_FIELDS, parseSettings, SettingsError } from './settings.ts';
 import { openArtifactState, readingFingerprint } from './sources/artifact-state.ts';
 import type { ArtifactState } from './sources/artifact-state.ts';
 import { artifactSourceFor } from './sources/artifact-source.ts';
@@ -26,6 +26,22 @@ import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
 import type { IssueTracker } from './trackers/issue-tracker.ts';
 import { createLocalTracker } from './trackers/local-tracker.ts';
+
+/** Words joined by commas in lines of at most `width` characters, each indented by `indent` spaces. */
+function wrapList(words: readonly string[], indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const [index, word] of words.entries()) {
+    const piece = index < words.length - 1 ? `${word}, ` : word;
+    if (line !== '' && indent + line.length + piece.trimEnd().length > width) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += piece;
+  }
+  lines.push(line);
+  return lines.map((text) => ' '.repeat(indent) + text).join('\n');
+}
 
 const USAGE = `Usage: crash-report-aggregator [triage] --path PATH... [options]
        crash-report-aggregator summarize --log FILE ... (see summarize --help)
@@ -51,7 +67,8 @@ Where issues go:
 
 Triage:
   --lookback-days N        window in days (default 7)
-  --group-by FIELDS        comma-separated summary fields (default "os.platform, app.version")
+  --group-by FIELDS        comma-separated summary fields (default "os.platform, app.version"), of:
+${wrapList(GROUP_FIELDS, 27, 100)}
   --min-sessions N         sessions a problem needs (default 10)
   --error-rate-threshold R errored-session rate a problem needs (default 0: left to the test)
   --min-installations N    installations a problem's excess must be spread over (default 3)

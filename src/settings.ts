@@ -13,21 +13,15 @@ export type Mode = (typeof MODES)[number];
 /** More shards than this gains nothing on a job matrix (GitHub runs at most 256 jobs per matrix). */
 export const MAX_SHARDS = 256;
 
-export const GROUP_FIELDS = [
-  'app.name',
-  'app.version',
-  'runtime.name',
-  'runtime.version',
-  'os.platform',
-  'os.version',
-  'os.arch',
-  'ci',
-  'outcome',
-  // One group per exception class on each configuration of the other fields.
-  'error_kind',
-] as const;
+// The fields a run can group by come from the schema (src/generated/summary-fields.ts): its
+// configuration fields, the outcome, and error_kind (one group per exception class on each
+// configuration of the other fields).
+import { GROUP_FIELDS } from './records/field-table.ts';
+import type { GroupField } from './records/field-table.ts';
 
-export type GroupField = (typeof GROUP_FIELDS)[number];
+export { GROUP_FIELDS };
+export type { GroupField };
+
 
 /** The largest min-published-installations accepted; the intake counts each exception class's installations up to it. */
 export const MAX_PUBLISHED_INSTALLATIONS = 1000;

@@ -96,3 +96,31 @@ test('results read with other settings are not used, and a dry run writes nothin
   await dry.finish();
   assert.deepEqual((await readdir(dir)).sort(), ['artifact-7.json', 'index.json']);
 });
+
+test('a state kept by a release of another summary schema (another field table) is not read: a full download, with a warning', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cra-state-'));
+  const first = await openArtifactState(dir, READING, false, () => {});
+  first.keep(new Set([1]));
+  first.put({ id: 1, name: 'a', created_at: null }, resultOf(2));
+  await first.finish();
+  const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { version: string };
+  assert.match(index.version, /^3-[0-9a-f]{12}$/, 'the version carries the field table hash');
+  for (const version of [2, '3-000000000000']) {
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ ...index, version }));
+    const warnings: string[] = [];
+    const again = await openArtifactState(dir, READING, false, (message) => warnings.push(message));
+    assert.equal(await again.get({ id: 1, name: 'a' }), null, `version ${version}`);
+    assert.match(warnings[0]!, /is unreadable or of another version: every artifact in the window is downloaded again/);
+  }
+  // A stored result of another field table is refused too, even under an index that says this one.
+  const stored = JSON.parse(await readFile(join(dir, 'artifact-1.json'), 'utf8')) as Record<string, unknown>;
+  const text = JSON.stringify({ ...stored, version: '3-000000000000' });
+  await writeFile(join(dir, 'artifact-1.json'), text);
+  const entries = (index as unknown as { artifacts: Record<string, { sha256: string; size: number }> }).artifacts;
+  entries['1']!.sha256 = createHash('sha256').update(text).digest('hex');
+  entries['1']!.size = Buffer.byteLength(text);
+  await writeFile(join(dir, 'index.json'), JSON.stringify(index));
+  const forged = await openArtifactState(dir, READING, false, () => {});
+  assert.equal(await forged.get({ id: 1, name: 'a' }), null);
+  assert.equal(forged.stats.rejected, 1);
+});

@@ -15,7 +15,7 @@ import { renderUsageReport } from '../src/report/usage-report.ts';
 import type { History } from '../src/history/history.ts';
 import { hashWords, kmvAdd, kmvApproximate, kmvCount, kmvDecode, kmvEncode, kmvUnion, KMV_SIZE } from '../src/history/kmv.ts';
 import { uuidWords } from '../src/aggregate/uuid-words.ts';
-import { CompactSummary, sessionConfig } from '../src/records/compact-summary.ts';
+import { CompactSummary } from '../src/records/compact-summary.ts';
 
 const hash32 = (id: string) => hashWords(...uuidWords(id));
 import type { SessionSummary } from '../src/records/session-summary.ts';
@@ -191,14 +191,14 @@ test('an installation hashes alike from a compact summary\'s bytes and from its 
   const session = '11111111-2222-4333-8444-555555555555';
   const bytes = new Uint8Array([...Buffer.from(session.replace(/-/g, ''), 'hex'), ...Buffer.from(install.replace(/-/g, ''), 'hex')]);
   const started = 300 * DAY + 3_600_000;
-  const compact = new CompactSummary(sessionConfig('octo', '1.0.0', null, 'linux', null, null, undefined), bytes, 0, 16, started, started, 10, 0);
+  const compact = new CompactSummary({ app: { name: 'octo', version: '1.0.0' }, os: { platform: 'linux' } }, bytes, 0, 16, started, started, 10, 0);
   compact.outcome = 'ok';
   const plain = { ...summary(300, install.toLowerCase(), 'ok'), session_id: session };
   const sketchOf = (row: SessionSummary) => [...collect([row]).get(300)!.entries.values()][0]!.installs;
   assert.deepEqual(sketchOf(compact), sketchOf(plain));
   assert.deepEqual(sketchOf({ ...plain, install_id: install.toUpperCase() }), sketchOf(plain));
   // Without an install ID: the session's own, not the install of the same UUID.
-  const alone = new CompactSummary(sessionConfig('octo', '1.0.0', null, 'linux', null, null, undefined), bytes, 0, -1, started, started, 10, 0);
+  const alone = new CompactSummary({ app: { name: 'octo', version: '1.0.0' }, os: { platform: 'linux' } }, bytes, 0, -1, started, started, 10, 0);
   alone.outcome = 'ok';
   assert.deepEqual(sketchOf(alone), sketchOf({ ...plain, install_id: undefined }));
   assert.notDeepEqual(sketchOf(alone), sketchOf({ ...plain, install_id: session }));

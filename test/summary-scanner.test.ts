@@ -9,8 +9,9 @@ import { adaptRecord } from '../src/formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/formats/session-log.ts';
 import { parseLine } from '../src/records/parse-records.ts';
 import { findPrivateData } from '../src/records/privacy-guard.ts';
+import { CONFIG_FIELDS, configValue } from '../src/records/field-table.ts';
 import type { SessionSummary } from '../src/records/session-summary.ts';
-import { InternTable, MAX_BUCKET, MAX_LAYOUTS, SummaryScanner } from '../src/records/summary-scanner.ts';
+import { InternTable, MAX_BUCKET, MAX_LAYOUTS, SummaryScanner } from '../src/records/fast-path/summary-scanner.ts';
 import { KNOWN_SEGMENTS, safePath, validateSummary } from '../src/records/validate-summary.ts';
 import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
@@ -35,10 +36,8 @@ function facts(summary: SessionSummary, startedMs: number, endedMs: number) {
   return {
     session: summary.session_id.toLowerCase(),
     install: summary.install_id?.toLowerCase() ?? null,
-    app: { ...summary.app },
-    runtime: summary.runtime ? { ...summary.runtime } : null,
-    os: { ...summary.os },
-    ci: summary.ci ?? null,
+    // Every configuration field the schema defines, read through the table; a null reads as absent.
+    config: CONFIG_FIELDS.map((field) => configValue(summary, field) ?? null),
     startedMs,
     endedMs,
     logLines: summary.log_lines,

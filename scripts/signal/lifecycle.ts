@@ -11,7 +11,6 @@ import { RECODE_ORDER } from '../../src/aggregate/recode-rare.ts';
 import { judgeGroups } from '../../src/aggregate/flag-groups.ts';
 import { findRunProblems } from '../../src/problems/judge-problems.ts';
 import type { SessionSummary } from '../../src/records/session-summary.ts';
-import type { Platform } from '../../src/records/session-summary.ts';
 import { createIssueRenderer } from '../../src/render/issue-templates.ts';
 import { parseSettings } from '../../src/settings.ts';
 import { applyPlan } from '../../src/trackers/apply-plan.ts';
@@ -20,6 +19,8 @@ import { planIssues } from '../../src/trackers/plan-issues.ts';
 import { stateIn } from '../../src/trackers/managed-section.ts';
 import { draftProblemIssues, heldByRule, newestVersionOf, planOptions } from '../../src/trackers/problem-drafts.ts';
 import { random } from './simulate.ts';
+
+type Platform = SessionSummary['os']['platform'];
 
 const DAY = 86_400_000;
 const PLATFORMS: Platform[] = ['linux', 'windows', 'darwin', 'freebsd', 'other'];

@@ -2,36 +2,21 @@
 // issue again across runs.
 
 import { createHash } from 'node:crypto';
+import { CONFIG_FIELDS, configValue } from '../records/field-table.ts';
+import type { GroupField } from '../records/field-table.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
-import type { GroupField } from '../settings.ts';
 
 /** Shown for a grouping field the summary does not carry. */
 export const UNSET = '(unset)';
 
+const CONFIG_BY_PATH = new Map(CONFIG_FIELDS.map((field) => [field.path, field]));
+
 export function fieldValue(summary: SessionSummary, field: GroupField): string {
-  switch (field) {
-    case 'app.name':
-      return summary.app.name;
-    case 'app.version':
-      return summary.app.version;
-    case 'runtime.name':
-      return summary.runtime?.name ?? UNSET;
-    case 'runtime.version':
-      return summary.runtime?.version ?? UNSET;
-    case 'os.platform':
-      return summary.os.platform;
-    case 'os.version':
-      return summary.os.version ?? UNSET;
-    case 'os.arch':
-      return summary.os.arch ?? UNSET;
-    case 'ci':
-      return summary.ci ?? UNSET;
-    case 'outcome':
-      return summary.outcome ?? UNSET;
-    case 'error_kind':
-      // Expanded per exception class by the aggregator; a session's own value is not one string.
-      return UNSET;
-  }
+  const config = CONFIG_BY_PATH.get(field);
+  if (config) return configValue(summary, config) ?? UNSET;
+  // The outcome; error_kind is expanded per exception class by the aggregator: a session's own value is not one string.
+  if (field === 'outcome') return summary.outcome ?? UNSET;
+  return UNSET;
 }
 
 export function groupValues(summary: SessionSummary, fields: readonly GroupField[]): string[] {

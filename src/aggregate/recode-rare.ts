@@ -7,6 +7,7 @@
 // with enough installations, so no difference of published figures isolates a
 // rare configuration: its figures exist only inside a merged cell.
 
+import { knownFields } from '../records/field-table.ts';
 import type { GroupField } from '../settings.ts';
 import { addKindCount, cellOf, figuresOf, mergeAccumulator, mergeKind, OTHER } from './accumulator.ts';
 import type { Accumulator, GroupFigures } from './accumulator.ts';
@@ -20,17 +21,7 @@ export { OTHER } from './accumulator.ts';
  * coarse ones the problem model names (app version, platform). Fields not listed
  * come first, in their group-by order.
  */
-export const RECODE_ORDER: readonly GroupField[] = [
-  'os.version',
-  'runtime.version',
-  'os.arch',
-  'ci',
-  'outcome',
-  'runtime.name',
-  'app.name',
-  'app.version',
-  'os.platform',
-];
+export const RECODE_ORDER: readonly GroupField[] = knownFields(['os.version', 'runtime.version', 'os.arch', 'ci', 'outcome', 'runtime.name', 'app.name', 'app.version', 'os.platform']);
 
 /** Rare exception class names the JSON report lists at most. */
 export const RARE_KINDS_LISTED = 1000;

@@ -1,6 +1,7 @@
 // Turns one record of any supported format into a candidate session summary.
 // Adapters drop identity first: the fields they do not map are never read.
 
+import { CONFIG_FIELDS, FIELD_TABLE } from '../records/field-table.ts';
 import type { Adapted } from './adapted.ts';
 import { derivedUuid } from './derived-id.ts';
 import { fromHasuraCli } from './hasura-cli.ts';
@@ -29,10 +30,31 @@ export function adaptRecord(value: unknown, settings: AdapterSettings): Adapted 
     case 'session-summary':
       return { ok: true, value };
     case 'hasura-cli':
-      return fromHasuraCli(value as Record<string, unknown>, settings.appName);
+      return fitted(fromHasuraCli(value as Record<string, unknown>, settings.appName));
     case 'segment':
-      return fromSegment(value as Record<string, unknown>, settings.appName);
+      return fitted(fromSegment(value as Record<string, unknown>, settings.appName));
   }
+}
+
+const TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
+const KEYS_OF = new Map<string, Set<string>>();
+for (const field of CONFIG_FIELDS) if (field.parent !== null) (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, new Set()).get(field.parent)!).add(field.key);
+
+/**
+ * An adapter's summary without the optional fields this build's schema does not
+ * define: the adapters map every field a format carries, and a schema that drops
+ * one (os.arch, say) then gets summaries without it rather than refusing them.
+ */
+function fitted(adapted: Adapted): Adapted {
+  if (!adapted.ok) return adapted;
+  const summary = adapted.value as Record<string, unknown>;
+  for (const key of Object.keys(summary)) {
+    if (!TOP_NAMES.has(key)) delete summary[key];
+    const keys = KEYS_OF.get(key);
+    const inner = summary[key];
+    if (keys && inner !== null && typeof inner === 'object') for (const innerKey of Object.keys(inner)) if (!keys.has(innerKey)) delete (inner as Record<string, unknown>)[innerKey];
+  }
+  return adapted;
 }
 
 /** One summary for a whole session log; `contentKey` makes re-uploads of the same log count once. */

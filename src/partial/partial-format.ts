@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
 import { RUN_MAX_RECORDS } from '../limits.ts';
 import { firstSighting } from '../records/compact-summary.ts';
+import { CONFIG_FIELDS, FIELDS_HASH } from '../records/field-table.ts';
 import type { SessionTimes } from '../records/intake.ts';
 import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../records/tally.ts';
 import type { IntakeTally } from '../records/tally.ts';
@@ -26,7 +27,8 @@ import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from './
 import type { ConfigTuple, DecodedSession } from './session-records.ts';
 
 export const PARTIAL_FORMAT = 'crash-report-aggregator/partial';
-export const PARTIAL_VERSION = 1;
+/** The format's own version, then the field table's: a partial of another schema is refused, never misread. */
+export const PARTIAL_VERSION = `2-${FIELDS_HASH}`;
 /** Records are written in chunks of about this many bytes (before base64). */
 export const CHUNK_BYTES = 1024 * 1024;
 
@@ -139,16 +141,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const nullableString = (value: unknown) => value === null || typeof value === 'string';
 
+/** A configuration entry: one string or null per configuration field of the schema, a string where a summary must have one. */
 export function configTuple(value: unknown): ConfigTuple {
-  if (
-    !Array.isArray(value) ||
-    value.length !== 8 ||
-    typeof value[0] !== 'string' ||
-    typeof value[1] !== 'string' ||
-    typeof value[4] !== 'string' ||
-    ![2, 3, 5, 6, 7].every((index) => nullableString(value[index]))
-  ) {
-    throw new PartialFormatError('a configuration entry is not 8 strings or nulls');
+  if (!Array.isArray(value) || value.length !== CONFIG_FIELDS.length || !CONFIG_FIELDS.every((field) => (field.required && field.parentRequired ? typeof value[field.slot] === 'string' : nullableString(value[field.slot])))) {
+    throw new PartialFormatError(`a configuration entry is not ${CONFIG_FIELDS.length} strings or nulls`);
   }
   return value as ConfigTuple;
 }
@@ -208,7 +204,7 @@ class PartialCursor {
     }
     if (!isRecord(header) || header['format'] !== PARTIAL_FORMAT) throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
     if (header['version'] !== PARTIAL_VERSION) {
-      throw new PartialFormatError(`${input.name} is partial format version ${String(header['version'])}; this release reads version ${PARTIAL_VERSION}`);
+      throw new PartialFormatError(`${input.name} is partial format version ${String(header['version'])}; this release reads version ${PARTIAL_VERSION} (the part after the dash follows the summary schema): write every shard's partial with the release that merges them`);
     }
     const shard = header['shard'];
     if (!isRecord(shard) || !Number.isSafeInteger(shard['index']) || !Number.isSafeInteger(shard['count'])) throw new PartialFormatError(`${input.name} names no shard`);

@@ -5,21 +5,17 @@
 // and feed the very same aggregators.
 
 import type { RunRef } from '../sources/source.ts';
-import { CompactSummary, sessionConfig } from '../records/compact-summary.ts';
+import { CompactSummary } from '../records/compact-summary.ts';
 import type { SessionConfig } from '../records/compact-summary.ts';
-import type { Arch, Outcome, Platform, SessionSummary } from '../records/session-summary.ts';
+import { CONFIG_FIELDS, configOf, configValue, OUTCOME_VALUES } from '../records/field-table.ts';
+import type { Outcome, SessionSummary } from '../records/session-summary.ts';
 
-/** What a session shares with others of the same configuration. */
-export type ConfigTuple = [
-  appName: string,
-  appVersion: string,
-  runtimeName: string | null,
-  runtimeVersion: string | null,
-  platform: string,
-  osVersion: string | null,
-  arch: string | null,
-  ci: string | null,
-];
+/**
+ * What a session shares with others of the same configuration: the value of
+ * each configuration field of the schema, by slot, null when absent. A null in
+ * the summary reads as absent: neither changes a figure.
+ */
+export type ConfigTuple = (string | null)[];
 
 export interface DecodedSession {
   /** Its raw ID bytes and times are on the summary itself. */
@@ -27,13 +23,14 @@ export interface DecodedSession {
   run: RunRef | null;
 }
 
-const OUTCOMES: (Outcome | undefined)[] = [undefined, 'ok', 'error', 'crash'];
-const HAS_INSTALL = 4;
-const HAS_KINDS = 8;
+/** A record's flags: these two bits, then the outcome's place in the schema's list (0 for none). */
+const HAS_INSTALL = 1;
+const HAS_KINDS = 2;
+const OUTCOMES = [undefined, ...OUTCOME_VALUES] as (Outcome | undefined)[];
 /** The latest instant a Date can hold. */
 const MAX_TIME_MS = 8.64e15;
 /** A record is at most this long without its error kinds. */
-const RECORD_BASE_MAX = 16 + 16 + 1 + 5 * 9;
+const RECORD_BASE_MAX = 16 + 16 + 6 * 9;
 
 export class PartialFormatError extends Error {
   constructor(message: string) {
@@ -129,7 +126,7 @@ export class SessionRecordWriter {
     at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
     const outcome = summary.outcome === undefined ? 0 : OUTCOMES.indexOf(summary.outcome);
     const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
-    out[at++] = outcome | (hasInstall ? HAS_INSTALL : 0) | (kindCount > 0 ? HAS_KINDS : 0);
+    at = putVarint(out, at, outcome * 4 + (hasInstall ? HAS_INSTALL : 0) + (kindCount > 0 ? HAS_KINDS : 0));
     if (compact && hasInstall) copy16(out, at, compact.bytes, compact.installAt);
     else if (hasInstall) putUuid(out, at, summary.install_id!);
     if (hasInstall) at += 16;
@@ -175,16 +172,7 @@ export class SessionRecordWriter {
   }
 
   #configIndex(summary: SessionSummary): number {
-    const tuple: ConfigTuple = [
-      summary.app.name,
-      summary.app.version,
-      summary.runtime?.name ?? null,
-      summary.runtime?.version ?? null,
-      summary.os.platform,
-      summary.os.version ?? null,
-      summary.os.arch ?? null,
-      summary.ci ?? null,
-    ];
+    const tuple: ConfigTuple = CONFIG_FIELDS.map((field) => configValue(summary, field) ?? null);
     // Schema-valid values hold no control characters; "\u0001" stands for "not set".
     const key = tuple.map((value) => value ?? '\u0001').join('\u0000');
     let index = this.#configs.get(key);
@@ -238,10 +226,7 @@ export class SessionRecordReader {
   }
 
   addConfig(tuple: ConfigTuple): void {
-    const [appName, appVersion, runtimeName, runtimeVersion, platform, osVersion, arch, ci] = tuple;
-    const runtime = runtimeName !== null && runtimeVersion !== null ? { name: runtimeName, version: runtimeVersion } : null;
-    // The format keeps no difference between "ci": null and no "ci" at all; neither changes a figure.
-    this.#configs.push(sessionConfig(appName, appVersion, runtime, platform as Platform, osVersion, arch as Arch | null, ci ?? undefined));
+    this.#configs.push(configOf(tuple.map((value) => value ?? undefined)));
   }
 
   addKind(kind: string): void {
@@ -281,8 +266,8 @@ export class SessionRecordReader {
       at += 16;
       const config = this.#configs[varint()];
       if (!config) throw new PartialFormatError('a session record names a configuration not defined before it');
-      const flags = bytes[at++]!;
-      if (flags > 15) throw new PartialFormatError('a session record has unknown flags');
+      const flags = varint();
+      if (Math.floor(flags / 4) >= OUTCOMES.length) throw new PartialFormatError('a session record has unknown flags');
       let installAt = -1;
       if (flags & HAS_INSTALL) {
         if (at + 16 > end) throw new PartialFormatError('a session record is cut short');
@@ -294,7 +279,7 @@ export class SessionRecordReader {
       if (endedMs > MAX_TIME_MS) throw new PartialFormatError('a session record holds a time out of range');
       const logLines = varint();
       const summary = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines, varint());
-      const outcome = OUTCOMES[flags & 3];
+      const outcome = OUTCOMES[Math.floor(flags / 4)];
       if (outcome) summary.outcome = outcome;
       const runNumber = varint();
       let run: RunRef | null = null;

@@ -4,31 +4,11 @@
 // deduplication read the bytes and the shared configuration instead.
 
 import type { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
-import type { Arch, Outcome, Platform, SessionSummary } from './session-summary.ts';
+import { copyConfig } from '../generated/summary-fields.ts';
+import type { SessionConfig } from './field-table.ts';
+import type { Outcome, SessionSummary } from './session-summary.ts';
 
-/** What sessions of one configuration share; one object per distinct configuration and reader. */
-export interface SessionConfig {
-  app: SessionSummary['app'];
-  runtime: SessionSummary['runtime'];
-  os: SessionSummary['os'];
-  /** Undefined when the summary has no "ci" field, null when it says null. */
-  ci: string | null | undefined;
-}
-
-export function sessionConfig(
-  appName: string,
-  appVersion: string,
-  runtime: { name: string; version: string } | null,
-  platform: Platform,
-  osVersion: string | null,
-  arch: Arch | null,
-  ci: string | null | undefined,
-): SessionConfig {
-  const os: SessionSummary['os'] = { platform };
-  if (osVersion !== null) os.version = osVersion;
-  if (arch !== null) os.arch = arch;
-  return { app: { name: appName, version: appVersion }, runtime: runtime ?? undefined, os, ci };
-}
+export type { SessionConfig };
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
@@ -42,7 +22,10 @@ export function uuidAt(bytes: Uint8Array, at: number): string {
   return text;
 }
 
-export class CompactSummary implements SessionSummary {
+/** The configuration's fields, copied onto each summary from its shared configuration. */
+export interface CompactSummary extends SessionConfig {}
+
+export class CompactSummary {
   readonly schema_version = 1;
   readonly config: SessionConfig;
   /** The session ID's 16 bytes are at `idAt` in `bytes`; the install ID's at `installAt`, or -1. */
@@ -51,10 +34,6 @@ export class CompactSummary implements SessionSummary {
   readonly installAt: number;
   readonly startedMs: number;
   readonly endedMs: number;
-  app: SessionSummary['app'];
-  runtime?: SessionSummary['runtime'];
-  os: SessionSummary['os'];
-  ci?: string | null;
   log_lines: number;
   error_lines: number;
   outcome?: Outcome;
@@ -67,10 +46,7 @@ export class CompactSummary implements SessionSummary {
     this.installAt = installAt;
     this.startedMs = startedMs;
     this.endedMs = endedMs;
-    this.app = config.app;
-    this.os = config.os;
-    if (config.runtime) this.runtime = config.runtime;
-    if (config.ci !== undefined) this.ci = config.ci;
+    copyConfig(this as unknown as Record<string, unknown>, config as Record<string, unknown>);
     this.log_lines = logLines;
     this.error_lines = errorLines;
   }
@@ -93,6 +69,6 @@ export class CompactSummary implements SessionSummary {
 }
 
 /** Adds a summary's session ID to `seen`: false when it was there already (a duplicate). */
-export function firstSighting(seen: PackedUuidSet, summary: SessionSummary): boolean {
+export function firstSighting(seen: PackedUuidSet, summary: SessionSummary | CompactSummary): boolean {
   return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
 }

@@ -13,7 +13,7 @@ import type { AdapterSettings } from '../formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
 import { firstSighting } from './compact-summary.ts';
 import { blankLine, decode, eachLine, LEAVE_LINE, lineBlocks, parseLine, parseRecords, recordFormatOf, STOP_READING } from './parse-records.ts';
-import { SummaryScanner } from './summary-scanner.ts';
+import { SummaryScanner } from './fast-path/summary-scanner.ts';
 import { CLOCK_REASON, InputCapture, eachStoredSession } from './input-result.ts';
 import type { InputResult } from './input-result.ts';
 import { addTally, bump, emptyTally } from './tally.ts';

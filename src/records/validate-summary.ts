@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import schema from '../../schema/session-summary.v1.json' with { type: 'json' };
 import type { SessionSummary } from './session-summary.ts';
-import generatedValidator from './summary-validator.generated.ts';
+import generatedValidator from '../generated/summary-validator.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 /** A valid summary comes with its start and end as epoch milliseconds, parsed once. */

@@ -1,4 +1,4 @@
-// What the generated schema validator (summary-validator.generated.ts) calls.
+// What the generated schema validator (src/generated/summary-validator.ts) calls.
 
 import { isDateTime } from './timestamp.ts';
 

@@ -12,11 +12,15 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configTuple, runRef, tallyOf } from '../partial/partial-format.ts';
 import { PartialFormatError } from '../partial/session-records.ts';
+import { FIELDS_HASH } from '../records/field-table.ts';
 import { eachStoredSession } from '../records/input-result.ts';
 import type { InputResult } from '../records/input-result.ts';
 
-/** Bumped whenever a stored result would no longer be what reading the artifact gives. */
-export const STATE_VERSION = 2;
+/**
+ * Bumped whenever a stored result would no longer be what reading the artifact
+ * gives; the field table's hash follows, so a schema change reads everything again.
+ */
+export const STATE_VERSION = `3-${FIELDS_HASH}`;
 const RESULT_FORMAT = 'crash-report-aggregator/artifact-result';
 
 interface Entry {
@@ -28,7 +32,7 @@ interface Entry {
 }
 
 interface Index {
-  version: number;
+  version: string;
   /** Fingerprint of the settings that decide how an artifact is read. */
   reading: string;
   artifacts: Record<string, Entry>;

@@ -17,8 +17,8 @@ import { matchIssues } from './match-issues.ts';
 import { sortVersions } from '../aggregate/versions.ts';
 import type { GroupDraft, PlanOptions } from './plan-issues.ts';
 
-/** Short label prefixes for dimension labels, e.g. os:windows, version:2.4.0. */
-const DIMENSION_PREFIX: Record<GroupField, string> = {
+/** Short label prefixes for dimension labels, e.g. os:windows, version:2.4.0; another field's is its path with dashes. */
+const DIMENSION_PREFIX: Record<string, string> = {
   'app.name': 'app',
   'app.version': 'version',
   'runtime.name': 'runtime',
@@ -35,7 +35,7 @@ export function dimensionLabels(group: ProblemGroup): string[] {
   // One label per field the problem fixes; GitHub caps label names at 50 characters.
   const fixed = group.problem.pattern.filter((term) => term.op === 'is').map((term) => ({ name: term.field as GroupField, value: (term as { value: string }).value }));
   if (group.problem.measure !== null) fixed.push({ name: 'error_kind', value: group.problem.measure });
-  return fixed.map((field) => `${DIMENSION_PREFIX[field.name]}:${field.value}`.slice(0, 50));
+  return fixed.map((field) => `${DIMENSION_PREFIX[field.name] ?? field.name.replaceAll('.', '-')}:${field.value}`.slice(0, 50));
 }
 
 export type DraftSettings = Pick<Settings, 'groupBy' | 'minSessions' | 'errorRateThreshold' | 'lookbackDays' | 'confidence' | 'dimensionLabels'> & Partial<Pick<Settings, 'ignoreLabel'>>;

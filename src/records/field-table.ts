@@ -1,0 +1,61 @@
+// What the code knows of the summary's fields, all read from the table generated
+// from the schema (src/generated/summary-fields.ts): the configuration fields
+// sessions share, how to read one from a summary, and how to build a shared
+// configuration from its values.
+
+import { FIELD_TABLE, GROUP_FIELDS } from '../generated/summary-fields.ts';
+import type { SessionSummary } from '../generated/summary-fields.ts';
+import type { ConfigField } from './field-types.ts';
+
+export { FIELD_TABLE, GROUP_FIELDS };
+
+/** A field a run can group by. */
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+/** Fields of a summary that are the same for every session of one configuration. */
+export type SessionConfig = Omit<SessionSummary, 'schema_version' | 'session_id' | 'install_id' | 'started_at' | 'ended_at' | 'log_lines' | 'error_lines' | 'outcome' | 'error_kinds'>;
+
+export const CONFIG_FIELDS: readonly ConfigField[] = FIELD_TABLE.configs;
+
+/** Top-level names of configuration: objects such as "os" and leaves such as "ci". */
+export const CONFIG_TOPS: readonly string[] = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
+
+/** The outcomes the schema lists, in its order; empty when it has none. */
+export const OUTCOME_VALUES: readonly string[] = FIELD_TABLE.top.flatMap((field) => (field.kind === 'outcome' ? field.values : []));
+
+/** Version of the field table: formats that store fields carry it, and refuse another. */
+export const FIELDS_HASH = FIELD_TABLE.hash;
+
+/** Whether `name` is a field a run can group by. */
+export function isGroupField(name: string): name is GroupField {
+  return (GROUP_FIELDS as readonly string[]).includes(name);
+}
+
+/** The fields of `order` this schema has, in that order: policies name fields a schema may not keep. */
+export function knownFields(order: readonly string[]): GroupField[] {
+  return order.filter(isGroupField);
+}
+
+type Loose = Record<string, unknown>;
+
+/** A configuration field's value on a summary: its string, null when it says null, undefined when absent. */
+export function configValue(summary: object, field: ConfigField): string | null | undefined {
+  const holder = field.parent === null ? (summary as Loose) : ((summary as Loose)[field.parent] as Loose | undefined);
+  if (holder === undefined || holder === null) return undefined;
+  return holder[field.key] as string | null | undefined;
+}
+
+/**
+ * The configuration with these values by slot (undefined: absent, null: null).
+ * An object whose every field is absent is left out, as a summary without it.
+ */
+export function configOf(values: readonly (string | null | undefined)[]): SessionConfig {
+  const config: Loose = {};
+  for (const field of CONFIG_FIELDS) {
+    const value = values[field.slot];
+    if (value === undefined) continue;
+    if (field.parent === null) config[field.key] = value;
+    else ((config[field.parent] ??= {}) as Loose)[field.key] = value;
+  }
+  return config as SessionConfig;
+}
