@@ -118,3 +118,21 @@ test('a plain summary padded past the record limit is refused as too large, and 
   assert.equal(tally.records, 3);
   assert.deepEqual(tally.rejectedReasons, { 'record-too-large': 1 });
 });
+
+test('the fast-path switch: on, plain NDJSON summaries are read from their bytes; off, every line is parsed the full way', async () => {
+  const line = JSON.stringify(summary(1, '2026-05-10T10:00:00.000Z'));
+  const kinds = async (fastPath: boolean) => {
+    const seen: string[] = [];
+    const tally = await intake({
+      sources: [source([{ kind: 'item', origin: 'a.jsonl', name: 'a.jsonl', bytes: strToU8(`${line}\n${line.replace('-000000000001', '-000000000002')}\n`), run: null }])],
+      windowStart: new Date('2026-05-04T00:00:00Z'),
+      now,
+      fastPath,
+      onSession: (session) => seen.push(session.constructor.name),
+    });
+    assert.equal(tally.accepted, 2);
+    return seen;
+  };
+  assert.deepEqual(await kinds(true), ['CompactSummary', 'CompactSummary']);
+  assert.deepEqual(await kinds(false), ['Object', 'Object']);
+});

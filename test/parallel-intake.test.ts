@@ -21,7 +21,7 @@ const WINDOW_START = lookbackStart(NOW, LOOKBACK);
 const WORKER = new URL('../src/intake-worker.ts', import.meta.url);
 
 /** The intake with `workers` worker threads beside the main thread; 0 reads in the main thread alone. */
-async function run(folder: string, workers: number, limits?: IntakeOptions['limits']) {
+async function run(folder: string, workers: number, limits?: IntakeOptions['limits'], fastPath = true) {
   const aggregators = [createAggregator(['os.platform', 'app.version']), createAggregator(['runtime.version', 'error_kind'])];
   const inputs: number[] = [];
   const options: IntakeOptions = {
@@ -33,6 +33,7 @@ async function run(folder: string, workers: number, limits?: IntakeOptions['limi
       for (const aggregator of aggregators) aggregator.add(summary, run, times);
     },
     ...(limits ? { limits } : {}),
+    fastPath,
   };
   const tally = workers > 0 ? await intakeInWorkers(options, { count: workers, url: WORKER }) : await intake(options);
   return { tally, groups: aggregators.map((aggregator) => aggregator.groups()), inputs };
@@ -46,6 +47,24 @@ test('worker threads give exactly the one-thread figures (random inputs, 1 to 3 
       try {
         await writeInputs(folder, files);
         assert.deepEqual(await run(folder, workers), await run(folder, 0));
+        runs += 1;
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: 12 },
+  );
+  assert.equal(runs, 12);
+});
+
+test('with the fast path off, every line the full way: the same figures on one thread and on worker threads', async () => {
+  let runs = 0;
+  await fc.assert(
+    fc.asyncProperty(inputFiles(WINDOW_START, LOOKBACK), fc.integer({ min: 0, max: 2 }), async (files, workers) => {
+      const folder = await mkdtemp(join(tmpdir(), 'cra-full-way-'));
+      try {
+        await writeInputs(folder, files);
+        assert.deepEqual(await run(folder, workers, undefined, false), await run(folder, 0));
         runs += 1;
       } finally {
         await rm(folder, { recursive: true, force: true });

@@ -47,6 +47,8 @@ export interface IntakeOptions {
   limits?: { maxInputs: number; maxBytes: number; maxRecords: number };
   /** False leaves duplicates to the caller (worker threads: the main thread sees every session). */
   dedupe?: boolean;
+  /** False reads every line the full way (JSON.parse, privacy guard, ajv): parity tests run both ways. True by default. */
+  fastPath?: boolean;
 }
 
 export async function intake(options: IntakeOptions): Promise<IntakeTally> {
@@ -124,7 +126,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   };
 
   // Plain session summaries are read straight from their bytes; any other line takes the full way.
-  const scanner = adapter.format === 'auto' || adapter.format === 'session-summary' ? new SummaryScanner() : null;
+  const scanner = options.fastPath !== false && (adapter.format === 'auto' || adapter.format === 'session-summary') ? new SummaryScanner() : null;
 
   /** Counts one more record; false (and the limit noted) when the run's record limit is reached. */
   const countRecord = (): boolean => {

@@ -26,6 +26,7 @@ export interface WorkerSetup {
   windowStartMs: number;
   nowMs: number;
   limits: { maxInputs: number; maxBytes: number; maxRecords: number };
+  fastPath: boolean;
 }
 
 interface WireItem {
@@ -113,6 +114,7 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
     now: new Date(setup.nowMs),
     limits: setup.limits,
     dedupe: false,
+    fastPath: setup.fastPath,
     onSession: (summary, run, times) => records.add(summary, run, times),
   })
     .then(async (tally) => {
@@ -228,6 +230,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
     windowStartMs: options.windowStart.getTime(),
     nowMs: options.now.getTime(),
     limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) },
+    fastPath: options.fastPath !== false,
   };
   // A worker's garbage is above all the summary of each line, dead once its record is written: a young
   // generation of 4 MB (V8 lets it grow to 16 or more) holds that as well, and keeps each worker smaller.
@@ -282,6 +285,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           now: options.now,
           limits: setup.limits,
           dedupe: false,
+          fastPath: setup.fastPath,
           onSession: keep,
         }),
       );
