@@ -38614,7 +38614,7 @@ import { arch, release } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-// src/formats/session-log.ts
+// src/intake/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
 var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
 var NUMERIC_ERROR_LEVEL = 50;
@@ -38696,7 +38696,7 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
   return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines2, lines2), errorKinds: Object.fromEntries(errorKinds) };
 }
 
-// src/formats/log-presets.ts
+// src/intake/formats/log-presets.ts
 var jsonKey = (keys, group) => `(?=.*"(?:${keys})"\\s*:\\s*"?(?<${group}>[^",}]+))`;
 var LOG_PRESETS = {
   python: {
@@ -39095,7 +39095,7 @@ function configOf(values) {
   return config;
 }
 
-// src/formats/derived-id.ts
+// src/intake/formats/derived-id.ts
 import { createHash } from "node:crypto";
 function derivedUuid(...parts) {
   const hex = createHash("sha256").update(parts.join("\0")).digest("hex");
@@ -39103,7 +39103,7 @@ function derivedUuid(...parts) {
 }
 var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-// src/formats/platforms.ts
+// src/intake/formats/platforms.ts
 var PLATFORMS = {
   linux: "linux",
   ubuntu: "linux",
@@ -39150,7 +39150,7 @@ function mapArch(value) {
   return ARCHES[value.trim().toLowerCase()] ?? "other";
 }
 
-// src/formats/hasura-cli.ts
+// src/intake/formats/hasura-cli.ts
 var HASURA_APP_NAME = "hasura-cli";
 function fromHasuraCli(event, appName) {
   const executionId = event["execution_id"];
@@ -39176,7 +39176,7 @@ function fromHasuraCli(event, appName) {
   return { ok: true, value: summary };
 }
 
-// src/formats/record-shape.ts
+// src/intake/formats/record-shape.ts
 var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
 var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
 var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
@@ -39189,7 +39189,7 @@ function recordShape(value) {
   return null;
 }
 
-// src/formats/segment.ts
+// src/intake/formats/segment.ts
 var SEGMENT_APP_NAME = "app";
 var INSTALL_EVENTS = { "Installation Success": false, "Installation Errors": true };
 var OS_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
@@ -39231,7 +39231,7 @@ function fromSegment(event, appName) {
   return { ok: true, value: summary };
 }
 
-// src/formats/adapt-record.ts
+// src/intake/formats/adapt-record.ts
 function adaptRecord(value, settings) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
   const shape = recordShape(value);
@@ -39735,7 +39735,7 @@ function isDateTime(text) {
   return !Number.isNaN(parseTimestamp(text));
 }
 
-// src/records/validator-runtime.ts
+// src/schema-support/validator-runtime.ts
 var summaryFormats = { "date-time": { type: "string", validate: isDateTime } };
 function codePointLength(text) {
   let length = 0;
@@ -40767,7 +40767,7 @@ function formatPValue(value) {
   return `${mantissa}e${exponent}`;
 }
 
-// src/render/trend.ts
+// src/history/trend.ts
 var RATE_MIN_SESSIONS = 10;
 var MAX_BUCKETS = 16;
 var DAILY_UP_TO_DAYS = 14;
@@ -41185,7 +41185,7 @@ async function readTemplates(paths, cwd) {
   };
 }
 
-// src/records/tally.ts
+// src/intake/tally.ts
 function bump(counts, key) {
   counts[key] = (counts[key] ?? 0) + 1;
 }
@@ -41942,7 +41942,7 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
 // src/partial/partial-format.ts
 import { createHash as createHash3 } from "node:crypto";
 
-// src/aggregate/uuid-words.ts
+// src/uuid/uuid-words.ts
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
@@ -41972,7 +41972,7 @@ function spread(a, b, c, d) {
   return fmix(Math.imul(a ^ h ^ K0, K4)) >>> 0;
 }
 
-// src/aggregate/packed-uuid-set.ts
+// src/uuid/packed-uuid-set.ts
 var BUCKET_BITS = 16;
 var BUCKETS = 1 << BUCKET_BITS;
 var LOW_MASK = BUCKETS - 1;
@@ -42280,7 +42280,7 @@ function firstSighting(seen, summary) {
   return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
 }
 
-// src/partial/session-records.ts
+// src/records/session-records.ts
 var HAS_INSTALL = 1;
 var HAS_KINDS = 2;
 var OUTCOMES = [void 0, ...OUTCOME_VALUES];
@@ -43016,7 +43016,7 @@ function artifactSourceFor(settings, github, now, serverUrl, state) {
   });
 }
 
-// src/sources/zip-entries.ts
+// src/intake/zip-entries.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 var SYMLINK_MODE = 40960;
 var FILE_TYPE_MASK = 61440;
@@ -43291,7 +43291,7 @@ var EventTracker = class {
 // src/aggregate/accumulator.ts
 var import_sketches_js = __toESM(require_dist(), 1);
 
-// src/aggregate/uuid-set.ts
+// src/uuid/uuid-set.ts
 var WORDS = 4;
 var SEGMENTS = 16;
 var MAX_LOAD = 0.9;
@@ -44866,7 +44866,7 @@ function findRunProblems(aggregator, settings) {
   };
 }
 
-// src/records/intake.ts
+// src/intake/intake.ts
 import { createHash as createHash6 } from "node:crypto";
 
 // src/records/fast-path/bytes.ts
@@ -45666,7 +45666,7 @@ var SummaryScanner = class {
   }
 };
 
-// src/records/input-result.ts
+// src/intake/input-result.ts
 var CLOCK_REASON = "started-in-future";
 var InputCapture = class {
   #before;
@@ -45709,7 +45709,7 @@ function eachStoredSession(result, each) {
   reader.read(result.records, result.count, ({ summary, run }) => each(summary, run, summary));
 }
 
-// src/records/intake.ts
+// src/intake/intake.ts
 var CLOCK_SKEW_MS = 10 * 60 * 1e3;
 async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
@@ -45774,7 +45774,7 @@ async function intake(options2) {
     addTally(tally, result.tally);
     eachStoredSession(result, admit);
   };
-  const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
+  const scanner = options2.fastPath !== false && (adapter.format === "auto" || adapter.format === "session-summary") ? new SummaryScanner() : null;
   const countRecord = () => {
     if (tally.records >= limits.maxRecords) {
       tally.limitReached = "max-records";
@@ -45886,7 +45886,7 @@ async function intake(options2) {
   return tally;
 }
 
-// src/records/parallel-intake.ts
+// src/intake/parallel-intake.ts
 import { Worker } from "node:worker_threads";
 var WORKER_YOUNG_MB = 4;
 var PIECE_BYTES = 1024 * 1024;
@@ -45946,7 +45946,8 @@ async function intakeInWorkers(options2, workers2) {
     adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
     windowStartMs: options2.windowStart.getTime(),
     nowMs: options2.now.getTime(),
-    limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) }
+    limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) },
+    fastPath: options2.fastPath !== false
   };
   const threads = Array.from({ length: workers2.count }, () => new Worker(workers2.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
   const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
@@ -45996,6 +45997,7 @@ async function intakeInWorkers(options2, workers2) {
           now: options2.now,
           limits: setup.limits,
           dedupe: false,
+          fastPath: setup.fastPath,
           onSession: keep
         })
       );
@@ -47610,7 +47612,7 @@ async function runTriage(settings, deps) {
   return report;
 }
 
-// src/sources/artifact-state.ts
+// src/state/artifact-state.ts
 import { createHash as createHash8 } from "node:crypto";
 import { mkdir as mkdir3, readFile as readFile5, rename as rename2, rm, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join4 } from "node:path";

@@ -1381,7 +1381,7 @@ var require_yauzl = __commonJS({
 // src/intake-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/aggregate/uuid-words.ts
+// src/uuid/uuid-words.ts
 function hexWord(text, at) {
   return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
 }
@@ -1411,7 +1411,7 @@ function spread(a, b, c, d) {
   return fmix(Math.imul(a ^ h ^ K0, K4)) >>> 0;
 }
 
-// src/aggregate/packed-uuid-set.ts
+// src/uuid/packed-uuid-set.ts
 var BUCKET_BITS = 16;
 var BUCKETS = 1 << BUCKET_BITS;
 var LOW_MASK = BUCKETS - 1;
@@ -2074,7 +2074,7 @@ function configOf(values) {
   return config;
 }
 
-// src/partial/session-records.ts
+// src/records/session-records.ts
 var HAS_INSTALL = 1;
 var HAS_KINDS = 2;
 var OUTCOMES = [void 0, ...OUTCOME_VALUES];
@@ -2338,7 +2338,7 @@ var RUN_MAX_ARTIFACTS = 5e3;
 var RUN_MAX_BYTES = 4 * 1024 * MiB;
 var RUN_MAX_RECORDS = 5e7;
 
-// src/sources/zip-entries.ts
+// src/intake/zip-entries.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/records/parse-records.ts
@@ -2528,7 +2528,7 @@ function concat(a, b) {
 var STREAM_FROM_BYTES = 4 * 1024 * 1024;
 var CHUNK_BYTES = 1024 * 1024;
 
-// src/sources/zip-entries.ts
+// src/intake/zip-entries.ts
 var SYMLINK_MODE = 40960;
 var FILE_TYPE_MASK = 61440;
 var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
@@ -2699,10 +2699,10 @@ async function* zipEntries(archive) {
   }
 }
 
-// src/records/intake.ts
+// src/intake/intake.ts
 import { createHash as createHash2 } from "node:crypto";
 
-// src/formats/derived-id.ts
+// src/intake/formats/derived-id.ts
 import { createHash } from "node:crypto";
 function derivedUuid(...parts) {
   const hex = createHash("sha256").update(parts.join("\0")).digest("hex");
@@ -2710,7 +2710,7 @@ function derivedUuid(...parts) {
 }
 var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-// src/formats/platforms.ts
+// src/intake/formats/platforms.ts
 var PLATFORMS = {
   linux: "linux",
   ubuntu: "linux",
@@ -2757,7 +2757,7 @@ function mapArch(value) {
   return ARCHES[value.trim().toLowerCase()] ?? "other";
 }
 
-// src/formats/hasura-cli.ts
+// src/intake/formats/hasura-cli.ts
 var HASURA_APP_NAME = "hasura-cli";
 function fromHasuraCli(event, appName) {
   const executionId = event["execution_id"];
@@ -2783,7 +2783,7 @@ function fromHasuraCli(event, appName) {
   return { ok: true, value: summary };
 }
 
-// src/formats/record-shape.ts
+// src/intake/formats/record-shape.ts
 var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
 var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
 var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
@@ -2796,7 +2796,7 @@ function recordShape(value) {
   return null;
 }
 
-// src/formats/segment.ts
+// src/intake/formats/segment.ts
 var SEGMENT_APP_NAME = "app";
 var INSTALL_EVENTS = { "Installation Success": false, "Installation Errors": true };
 var OS_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
@@ -2838,7 +2838,7 @@ function fromSegment(event, appName) {
   return { ok: true, value: summary };
 }
 
-// src/formats/adapt-record.ts
+// src/intake/formats/adapt-record.ts
 function adaptRecord(value, settings) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
   const shape = recordShape(value);
@@ -2886,7 +2886,7 @@ function summaryFromLog(figures, contentKey, settings) {
   };
 }
 
-// src/formats/session-log.ts
+// src/intake/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
 var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
 var NUMERIC_ERROR_LEVEL = 50;
@@ -4042,7 +4042,7 @@ var SummaryScanner = class {
   }
 };
 
-// src/records/tally.ts
+// src/intake/tally.ts
 function bump(counts, key) {
   counts[key] = (counts[key] ?? 0) + 1;
 }
@@ -4070,7 +4070,7 @@ function addTally(total, tally) {
   total.limitReached ??= tally.limitReached;
 }
 
-// src/records/input-result.ts
+// src/intake/input-result.ts
 var CLOCK_REASON = "started-in-future";
 var InputCapture = class {
   #before;
@@ -4292,7 +4292,7 @@ var session_summary_v1_default = {
   }
 };
 
-// src/records/validator-runtime.ts
+// src/schema-support/validator-runtime.ts
 var summaryFormats = { "date-time": { type: "string", validate: isDateTime } };
 function codePointLength(text) {
   let length = 0;
@@ -5025,7 +5025,7 @@ function validateSummary(value) {
   return { ok: true, summary, startedMs, endedMs };
 }
 
-// src/records/intake.ts
+// src/intake/intake.ts
 var CLOCK_SKEW_MS = 10 * 60 * 1e3;
 async function intake(options2) {
   const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
@@ -5090,7 +5090,7 @@ async function intake(options2) {
     addTally(tally, result.tally);
     eachStoredSession(result, admit);
   };
-  const scanner = adapter.format === "auto" || adapter.format === "session-summary" ? new SummaryScanner() : null;
+  const scanner = options2.fastPath !== false && (adapter.format === "auto" || adapter.format === "session-summary") ? new SummaryScanner() : null;
   const countRecord = () => {
     if (tally.records >= limits.maxRecords) {
       tally.limitReached = "max-records";
@@ -5202,7 +5202,7 @@ async function intake(options2) {
   return tally;
 }
 
-// src/records/parallel-intake.ts
+// src/intake/parallel-intake.ts
 function serveIntake(port, setup) {
   const waiting = [];
   let wake = null;
@@ -5262,6 +5262,7 @@ function serveIntake(port, setup) {
     now: new Date(setup.nowMs),
     limits: setup.limits,
     dedupe: false,
+    fastPath: setup.fastPath,
     onSession: (summary, run, times) => records.add(summary, run, times)
   }).then(async (tally) => {
     if (!finished) post();

@@ -334,14 +334,14 @@ var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field
 var OUTCOME_VALUES = FIELD_TABLE.top.flatMap((field) => field.kind === "outcome" ? field.values : []);
 var FIELDS_HASH = FIELD_TABLE.hash;
 
-// src/formats/derived-id.ts
+// src/intake/formats/derived-id.ts
 import { createHash } from "node:crypto";
 function derivedUuid(...parts) {
   const hex = createHash("sha256").update(parts.join("\0")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(parseInt(hex[16], 16) & 3 | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-// src/formats/platforms.ts
+// src/intake/formats/platforms.ts
 var PLATFORMS = {
   linux: "linux",
   ubuntu: "linux",
@@ -388,11 +388,11 @@ function mapArch(value) {
   return ARCHES[value.trim().toLowerCase()] ?? "other";
 }
 
-// src/formats/record-shape.ts
+// src/intake/formats/record-shape.ts
 var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
 var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
 
-// src/formats/adapt-record.ts
+// src/intake/formats/adapt-record.ts
 var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
 var KEYS_OF = /* @__PURE__ */ new Map();
 for (const field of CONFIG_FIELDS) if (field.parent !== null) (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
@@ -411,7 +411,7 @@ function summaryFromLog(figures, contentKey, settings) {
   };
 }
 
-// src/formats/session-log.ts
+// src/intake/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
 var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
 var NUMERIC_ERROR_LEVEL = 50;
@@ -493,7 +493,7 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
   return { firstAt: first, lastAt: last, lines, errorLines: Math.min(errorLines, lines), errorKinds: Object.fromEntries(errorKinds) };
 }
 
-// src/formats/log-presets.ts
+// src/intake/formats/log-presets.ts
 var jsonKey = (keys, group) => `(?=.*"(?:${keys})"\\s*:\\s*"?(?<${group}>[^",}]+))`;
 var LOG_PRESETS = {
   python: {
@@ -986,7 +986,7 @@ function isDateTime(text) {
   return !Number.isNaN(parseTimestamp(text));
 }
 
-// src/records/validator-runtime.ts
+// src/schema-support/validator-runtime.ts
 var summaryFormats = { "date-time": { type: "string", validate: isDateTime } };
 function codePointLength(text) {
   let length = 0;

@@ -4,8 +4,8 @@
 
 export { detectCi, optedOut, summarizeCounts, summarizeSession } from './producer/summarize-session.ts';
 export type { CountsInput, MachineFacts, SummarizeInput, SummarizeResult } from './producer/summarize-session.ts';
-export { LOG_PRESETS } from './formats/log-presets.ts';
-export type { LogPreset } from './formats/log-presets.ts';
+export { LOG_PRESETS } from './intake/formats/log-presets.ts';
+export type { LogPreset } from './intake/formats/log-presets.ts';
 export type { SessionSummary } from './records/session-summary.ts';
 export { validateSummary } from './records/validate-summary.ts';
 

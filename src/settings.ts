@@ -1,10 +1,10 @@
 // Every input of the action (and every option of the command line) is read and
 // checked here, once. Nothing else in the engine looks at raw inputs.
 
-import { FORMATS } from './formats/record-shape.ts';
-import type { FormatSetting } from './formats/record-shape.ts';
-import { compileLogPattern, DEFAULT_LOG_PATTERN } from './formats/session-log.ts';
-import { presetPattern, PRESET_NAMES } from './formats/log-presets.ts';
+import { FORMATS } from './intake/formats/record-shape.ts';
+import type { FormatSetting } from './intake/formats/record-shape.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN } from './intake/formats/session-log.ts';
+import { presetPattern, PRESET_NAMES } from './intake/formats/log-presets.ts';
 import type { Shard } from './sources/shard.ts';
 
 export const MODES = ['full', 'partial', 'merge'] as const;

@@ -7,12 +7,12 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { InputCapture } from '../src/records/input-result.ts';
-import type { InputResult } from '../src/records/input-result.ts';
+import { InputCapture } from '../src/intake/input-result.ts';
+import type { InputResult } from '../src/intake/input-result.ts';
 import { validateSummary } from '../src/records/validate-summary.ts';
-import { emptyTally } from '../src/records/tally.ts';
-import { openArtifactState, readingFingerprint } from '../src/sources/artifact-state.ts';
-import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/formats/session-log.ts';
+import { emptyTally } from '../src/intake/tally.ts';
+import { openArtifactState, readingFingerprint } from '../src/state/artifact-state.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/intake/formats/session-log.ts';
 import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
 const READING = readingFingerprint({ format: 'auto', appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) });

@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
-import { adaptRecord } from '../src/formats/adapt-record.ts';
-import type { AdapterSettings } from '../src/formats/adapt-record.ts';
-import { mapArch, mapPlatform } from '../src/formats/platforms.ts';
-import { recordShape } from '../src/formats/record-shape.ts';
-import { compileLogPattern, DEFAULT_LOG_PATTERN, LogPatternError, readLog } from '../src/formats/session-log.ts';
-import { intake } from '../src/records/intake.ts';
+import { adaptRecord } from '../src/intake/formats/adapt-record.ts';
+import type { AdapterSettings } from '../src/intake/formats/adapt-record.ts';
+import { mapArch, mapPlatform } from '../src/intake/formats/platforms.ts';
+import { recordShape } from '../src/intake/formats/record-shape.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN, LogPatternError, readLog } from '../src/intake/formats/session-log.ts';
+import { intake } from '../src/intake/intake.ts';
 import { validateSummary } from '../src/records/validate-summary.ts';
 import { createPathSource } from '../src/sources/path-source.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
-import { intake } from '../src/records/intake.ts';
+import { intake } from '../src/intake/intake.ts';
 import { createPathSource } from '../src/sources/path-source.ts';
 
 const dir = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));

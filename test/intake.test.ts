@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
-import { intake } from '../src/records/intake.ts';
+import { intake } from '../src/intake/intake.ts';
 import type { SessionSummary } from '../src/records/session-summary.ts';
 import type { RunRef, Source, SourceEvent } from '../src/sources/source.ts';
 

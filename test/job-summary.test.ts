@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { emptyTally } from '../src/records/tally.ts';
+import { emptyTally } from '../src/intake/tally.ts';
 import { formatConsoleReport } from '../src/report/console-report.ts';
 import { composeJobSummary } from '../src/report/job-summary.ts';
 import type { SummaryWriter } from '../src/report/job-summary.ts';

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { LOG_PRESETS, presetPattern } from '../src/formats/log-presets.ts';
-import { compileLogPattern, isErrorLevel, readLog, toIso } from '../src/formats/session-log.ts';
+import { LOG_PRESETS, presetPattern } from '../src/intake/formats/log-presets.ts';
+import { compileLogPattern, isErrorLevel, readLog, toIso } from '../src/intake/formats/session-log.ts';
 
 const sample = (name: string) => readFileSync(new URL(`./fixtures/logs/${name}.log`, import.meta.url), 'utf8');
 

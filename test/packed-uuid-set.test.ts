@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { PackedUuidSet } from '../src/aggregate/packed-uuid-set.ts';
+import { PackedUuidSet } from '../src/uuid/packed-uuid-set.ts';
 
 const hex = (value: number, digits: number) => (value >>> 0).toString(16).padStart(digits, '0');
 const uuidOf = (a: number, b: number, c: number, d: number) =>

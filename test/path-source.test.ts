@@ -74,7 +74,7 @@ test('"-" is standard input when the caller gives it, and a counted skip when it
 
 test('gzip of records is read through: NDJSON as a stream, a JSON array whole, the same sessions as the plain files', async () => {
   const { gzipSync } = await import('node:zlib');
-  const { intake } = await import('../src/records/intake.ts');
+  const { intake } = await import('../src/intake/intake.ts');
   const { generateSummaries, demoProfiles } = await import('./fixtures/synthetic-summaries.ts');
   const end = new Date('2026-11-21T00:00:00Z');
   const rows = generateSummaries({ seed: 9, appName: 'octo-cli', end, days: 7, profiles: demoProfiles() });

@@ -17,7 +17,7 @@ import { REPORT_MARKER } from '../src/report/usage-report.ts';
 import { rateChart, sessionsChart } from '../src/render/charts.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
 import { readTemplates } from '../src/render/template-files.ts';
-import { bucketDaysFor, MAX_BUCKETS, trendOf } from '../src/render/trend.ts';
+import { bucketDaysFor, MAX_BUCKETS, trendOf } from '../src/history/trend.ts';
 import { runTriage } from '../src/run-triage.ts';
 import { parseSettings } from '../src/settings.ts';
 import type { Source } from '../src/sources/source.ts';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { SessionRecordReader, SessionRecordWriter } from '../src/partial/session-records.ts';
+import { SessionRecordReader, SessionRecordWriter } from '../src/records/session-records.ts';
 import type { SessionSummary } from '../src/records/session-summary.ts';
 import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_LOG_PATTERN } from '../src/formats/session-log.ts';
+import { DEFAULT_LOG_PATTERN } from '../src/intake/formats/session-log.ts';
 import { lookbackStart, parseSettings, SettingsError } from '../src/settings.ts';
 
 const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { adaptRecord } from '../src/formats/adapt-record.ts';
-import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/formats/session-log.ts';
+import { adaptRecord } from '../src/intake/formats/adapt-record.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/intake/formats/session-log.ts';
 import { parseLine } from '../src/records/parse-records.ts';
 import { findPrivateData } from '../src/records/privacy-guard.ts';
 import { CONFIG_FIELDS, configValue } from '../src/records/field-table.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { UuidSet } from '../src/aggregate/uuid-set.ts';
+import { UuidSet } from '../src/uuid/uuid-set.ts';
 
 test('exact membership across growth, case-insensitively', () => {
   const set = new UuidSet();

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import type { SourceEvent, SourceItem } from '../src/sources/source.ts';
 import { ZIP_MAX_UNCOMPRESSED_BYTES } from '../src/limits.ts';
-import { unsafeEntryName, zipEntries } from '../src/sources/zip-entries.ts';
+import { unsafeEntryName, zipEntries } from '../src/intake/zip-entries.ts';
 import { seededRandom } from './fixtures/synthetic-summaries.ts';
 import { patchZip, symlinkZip } from './fixtures/zip-tools.ts';
 
@@ -67,7 +67,7 @@ test('unsafeEntryName', () => {
 });
 
 test('a large NDJSON entry is read as it inflates, with the figures of reading it whole; a size that lies stops the archive', async () => {
-  const { intake } = await import('../src/records/intake.ts');
+  const { intake } = await import('../src/intake/intake.ts');
   const { STREAM_FROM_BYTES } = await import('../src/sources/path-source.ts');
   const { VALID_SUMMARY } = await import('./fixtures/valid-summary.ts');
   const lines: string[] = [];

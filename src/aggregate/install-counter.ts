@@ -8,8 +8,8 @@
 // strings, and the IDs here are 16 raw bytes that would have to become a string
 // on every add.
 
-import { UuidSet } from './uuid-set.ts';
-import { uuidWords, wordAt } from './uuid-words.ts';
+import { UuidSet } from '../uuid/uuid-set.ts';
+import { uuidWords, wordAt } from '../uuid/uuid-words.ts';
 
 /** Installs counted exactly; past this many the count becomes an estimate. */
 export const EXACT_INSTALLS = 16_384;

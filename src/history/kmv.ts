@@ -4,7 +4,7 @@
 // sketches is the sketch of the union, so days and configurations add up
 // without counting an installation twice.
 
-import { fmix } from '../aggregate/uuid-words.ts';
+import { fmix } from '../uuid/uuid-words.ts';
 
 export const KMV_SIZE = 64;
 

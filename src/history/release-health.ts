@@ -9,7 +9,7 @@ import { wilsonInterval } from '../aggregate/wilson-interval.ts';
 import type { Interval } from '../aggregate/wilson-interval.ts';
 import { logFisherGreaterMid } from '../problems/hypergeometric.ts';
 import { DAY_MS } from './history.ts';
-import { lastDayOf } from '../render/trend.ts';
+import { lastDayOf } from './trend.ts';
 import type { History } from './history.ts';
 import { kmvApproximate, kmvCount, kmvUnion } from './kmv.ts';
 

@@ -10,7 +10,7 @@ import { SettingsError } from '../settings.ts';
 import type { RepositoryRef, Settings } from '../settings.ts';
 import { partialFiles } from './partial-files.ts';
 import { downloadArchive } from '../sources/artifact-source.ts';
-import { zipEntries } from '../sources/zip-entries.ts';
+import { zipEntries } from '../intake/zip-entries.ts';
 import type { PartialInput } from './partial-format.ts';
 import { PartialMergeError } from './partial-format.ts';
 

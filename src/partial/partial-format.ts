@@ -12,19 +12,19 @@
 // interleaves shards by input and keeps the same first copy of every session.
 
 import { createHash } from 'node:crypto';
-import { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
+import { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
 import { RUN_MAX_RECORDS } from '../limits.ts';
 import { firstSighting } from '../records/compact-summary.ts';
 import { CONFIG_FIELDS, FIELDS_HASH } from '../records/field-table.ts';
-import type { SessionTimes } from '../records/intake.ts';
-import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../records/tally.ts';
-import type { IntakeTally } from '../records/tally.ts';
+import type { SessionTimes } from '../intake/intake.ts';
+import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../intake/tally.ts';
+import type { IntakeTally } from '../intake/tally.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import type { Settings } from '../settings.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { RunRef } from '../sources/source.ts';
-import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from './session-records.ts';
-import type { ConfigTuple, DecodedSession } from './session-records.ts';
+import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../records/session-records.ts';
+import type { ConfigTuple, DecodedSession } from '../records/session-records.ts';
 
 export const PARTIAL_FORMAT = 'crash-report-aggregator/partial';
 /** The format's own version, then the field table's: a partial of another schema is refused, never misread. */

@@ -5,8 +5,8 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOG_PRESETS, PRESET_NAMES } from '../formats/log-presets.ts';
-import { compileLogPattern } from '../formats/session-log.ts';
+import { LOG_PRESETS, PRESET_NAMES } from '../intake/formats/log-presets.ts';
+import { compileLogPattern } from '../intake/formats/session-log.ts';
 import { optedOut, summarizeCounts, summarizeSession } from './summarize-session.ts';
 import type { SummarizeResult } from './summarize-session.ts';
 

@@ -2,10 +2,10 @@
 // schema-valid summary, with random IDs and nothing else. Honours the opt-out
 // conventions of the seed projects.
 
-import { summaryFromLog } from '../formats/adapt-record.ts';
-import { mapArch, mapPlatform } from '../formats/platforms.ts';
-import { presetPattern, PRESET_NAMES } from '../formats/log-presets.ts';
-import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
+import { summaryFromLog } from '../intake/formats/adapt-record.ts';
+import { mapArch, mapPlatform } from '../intake/formats/platforms.ts';
+import { presetPattern, PRESET_NAMES } from '../intake/formats/log-presets.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../intake/formats/session-log.ts';
 import { findPrivateData } from '../records/privacy-guard.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import { safePath, validateSummary } from '../records/validate-summary.ts';

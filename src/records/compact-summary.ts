@@ -3,7 +3,7 @@
 // ID and timestamp strings are built only when asked for; aggregation and
 // deduplication read the bytes and the shared configuration instead.
 
-import type { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
+import type { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
 import { copyConfig } from '../generated/summary-fields.ts';
 import type { SessionConfig } from './field-table.ts';
 import type { Outcome, SessionSummary } from './session-summary.ts';

@@ -7,8 +7,8 @@
 // carries the comparison, and a line of text above each chart says which is which.
 
 import { formatPercent } from './format.ts';
-import { RATE_MIN_SESSIONS, trendOf } from './trend.ts';
-import type { Trend } from './trend.ts';
+import { RATE_MIN_SESSIONS, trendOf } from '../history/trend.ts';
+import type { Trend } from '../history/trend.ts';
 
 export interface DayPoint {
   day: string;

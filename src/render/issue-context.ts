@@ -4,8 +4,8 @@
 import type { DayBucket } from '../aggregate/accumulator.ts';
 import type { ProblemGroup } from '../problems/judge-problems.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
-import { daysWithout, trendOf } from './trend.ts';
-import type { Trend } from './trend.ts';
+import { daysWithout, trendOf } from '../history/trend.ts';
+import type { Trend } from '../history/trend.ts';
 import type { ProblemHistory } from '../history/problem-history.ts';
 
 export interface VersionFigures {

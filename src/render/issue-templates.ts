@@ -5,8 +5,8 @@ import Handlebars from 'handlebars';
 import { formatCount, formatDuration, formatInterval, formatPercent, formatPValue } from './format.ts';
 import { markdownTable, rateChart, sessionsChart } from './charts.ts';
 import type { DayPoint } from './charts.ts';
-import { trendOf } from './trend.ts';
-import type { Trend } from './trend.ts';
+import { trendOf } from '../history/trend.ts';
+import type { Trend } from '../history/trend.ts';
 import type { IssueContext } from './issue-context.ts';
 import { findUnknownField } from './template-check.ts';
 

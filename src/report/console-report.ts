@@ -1,7 +1,7 @@
 // The plain-text table the command line prints.
 
 import { formatCount, formatPercent } from '../render/format.ts';
-import { limitMessage } from '../records/tally.ts';
+import { limitMessage } from '../intake/tally.ts';
 import type { RunReport } from './run-report.ts';
 
 /** Groups printed in the table, most errored first; the rest are counted on one line. */

@@ -5,7 +5,7 @@ import { escapeHtml } from '../render/markdown-escape.ts';
 import { worstGroupsChart } from '../render/charts.ts';
 import { formatCount, formatInterval, formatPercent } from '../render/format.ts';
 import { matrixTable } from './usage-report.ts';
-import { limitMessage } from '../records/tally.ts';
+import { limitMessage } from '../intake/tally.ts';
 import type { RunReport } from './run-report.ts';
 import { publicationNote } from './run-report.ts';
 

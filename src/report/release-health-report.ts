@@ -4,7 +4,7 @@
 import { CHART_HEIGHT } from '../render/charts.ts';
 import { formatCount, formatInterval, formatPercent, formatPValue } from '../render/format.ts';
 import { escapeMarkdown } from '../render/markdown-escape.ts';
-import { RATE_MIN_SESSIONS } from '../render/trend.ts';
+import { RATE_MIN_SESSIONS } from '../history/trend.ts';
 import type { ReleaseHealth, SameAge, WeekFigures } from '../history/release-health.ts';
 
 /** Series colours of the adoption chart, newest version first, with the square a reader matches each to. */

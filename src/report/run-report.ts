@@ -5,7 +5,7 @@ import type { JudgedGroup } from '../aggregate/flag-groups.ts';
 import type { ProblemGroup } from '../problems/judge-problems.ts';
 import type { FoldedConfigurations } from '../aggregate/aggregate-groups.ts';
 import type { RecodedConfigurations } from '../aggregate/recode-rare.ts';
-import type { IntakeTally } from '../records/tally.ts';
+import type { IntakeTally } from '../intake/tally.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { AppliedAction } from '../trackers/apply-plan.ts';
 import type { MatrixCell } from './usage-report.ts';

@@ -9,7 +9,7 @@ import { compareVersions } from '../aggregate/versions.ts';
 import { rateChart, sessionsChart } from '../render/charts.ts';
 import { formatCount, formatDuration, formatInterval, formatPercent } from '../render/format.ts';
 import { escapeMarkdown } from '../render/markdown-escape.ts';
-import { trendOf } from '../render/trend.ts';
+import { trendOf } from '../history/trend.ts';
 import type { ReleaseHealth } from '../history/release-health.ts';
 import { releaseHealthSection } from './release-health-report.ts';
 

@@ -1,6 +1,6 @@
 // A source yields named blobs of bytes, or a reason why one was skipped.
 
-import type { InputResult } from '../records/input-result.ts';
+import type { InputResult } from '../intake/input-result.ts';
 
 /** The workflow run an artifact was uploaded from, kept as evidence for triage. */
 export interface RunRef {

@@ -1,7 +1,7 @@
 // Turns one record of any supported format into a candidate session summary.
 // Adapters drop identity first: the fields they do not map are never read.
 
-import { CONFIG_FIELDS, FIELD_TABLE } from '../records/field-table.ts';
+import { CONFIG_FIELDS, FIELD_TABLE } from '../../records/field-table.ts';
 import type { Adapted } from './adapted.ts';
 import { derivedUuid } from './derived-id.ts';
 import { fromHasuraCli } from './hasura-cli.ts';

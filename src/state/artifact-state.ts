@@ -11,10 +11,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configTuple, runRef, tallyOf } from '../partial/partial-format.ts';
-import { PartialFormatError } from '../partial/session-records.ts';
+import { PartialFormatError } from '../records/session-records.ts';
 import { FIELDS_HASH } from '../records/field-table.ts';
-import { eachStoredSession } from '../records/input-result.ts';
-import type { InputResult } from '../records/input-result.ts';
+import { eachStoredSession } from '../intake/input-result.ts';
+import type { InputResult } from '../intake/input-result.ts';
 
 /**
  * Bumped whenever a stored result would no longer be what reading the artifact

@@ -6,18 +6,18 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
-import { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
-import type { FormatSetting } from '../formats/record-shape.ts';
-import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../partial/session-records.ts';
-import type { ConfigTuple } from '../partial/session-records.ts';
+import { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
+import type { FormatSetting } from './formats/record-shape.ts';
+import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../records/session-records.ts';
+import type { ConfigTuple } from '../records/session-records.ts';
 import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
 import type { RunRef, SourceItem } from '../sources/source.ts';
 import { intake } from './intake.ts';
-import { firstSighting } from './compact-summary.ts';
+import { firstSighting } from '../records/compact-summary.ts';
 import type { InputResult } from './input-result.ts';
 import { emptyTally, sumTallies } from './tally.ts';
 import type { IntakeTally } from './tally.ts';
-import { lineBlocks, recordFormatOf } from './parse-records.ts';
+import { lineBlocks, recordFormatOf } from '../records/parse-records.ts';
 import type { IntakeOptions } from './intake.ts';
 
 /** What a worker needs to read records as the main thread would. */

@@ -5,10 +5,10 @@
 // and feed the very same aggregators.
 
 import type { RunRef } from '../sources/source.ts';
-import { CompactSummary } from '../records/compact-summary.ts';
-import type { SessionConfig } from '../records/compact-summary.ts';
-import { CONFIG_FIELDS, configOf, configValue, OUTCOME_VALUES } from '../records/field-table.ts';
-import type { Outcome, SessionSummary } from '../records/session-summary.ts';
+import { CompactSummary } from './compact-summary.ts';
+import type { SessionConfig } from './compact-summary.ts';
+import { CONFIG_FIELDS, configOf, configValue, OUTCOME_VALUES } from './field-table.ts';
+import type { Outcome, SessionSummary } from './session-summary.ts';
 
 /**
  * What a session shares with others of the same configuration: the value of

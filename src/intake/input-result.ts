@@ -5,9 +5,9 @@
 // take this instead of downloading and reading the input again, and count
 // exactly what reading it would have counted.
 
-import { SessionRecordReader, SessionRecordWriter } from '../partial/session-records.ts';
-import type { ConfigTuple } from '../partial/session-records.ts';
-import type { SessionSummary } from './session-summary.ts';
+import { SessionRecordReader, SessionRecordWriter } from '../records/session-records.ts';
+import type { ConfigTuple } from '../records/session-records.ts';
+import type { SessionSummary } from '../records/session-summary.ts';
 import type { RunRef } from '../sources/source.ts';
 import { emptyTally, TALLY_COUNTS, TALLY_MAPS } from './tally.ts';
 import type { IntakeTally } from './tally.ts';

@@ -5,23 +5,23 @@
 
 import { RECORD_MAX_BYTES, RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
 import type { RunRef, Source, SourceEvent, SourceItem } from '../sources/source.ts';
-import { zipEntries } from '../sources/zip-entries.ts';
+import { zipEntries } from './zip-entries.ts';
 import { createHash } from 'node:crypto';
-import { PackedUuidSet } from '../aggregate/packed-uuid-set.ts';
-import { adaptRecord, summaryFromLog } from '../formats/adapt-record.ts';
-import type { AdapterSettings } from '../formats/adapt-record.ts';
-import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from '../formats/session-log.ts';
-import { firstSighting } from './compact-summary.ts';
-import { blankLine, decode, eachLine, LEAVE_LINE, lineBlocks, parseLine, parseRecords, recordFormatOf, STOP_READING } from './parse-records.ts';
-import { SummaryScanner } from './fast-path/summary-scanner.ts';
+import { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
+import { adaptRecord, summaryFromLog } from './formats/adapt-record.ts';
+import type { AdapterSettings } from './formats/adapt-record.ts';
+import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from './formats/session-log.ts';
+import { firstSighting } from '../records/compact-summary.ts';
+import { blankLine, decode, eachLine, LEAVE_LINE, lineBlocks, parseLine, parseRecords, recordFormatOf, STOP_READING } from '../records/parse-records.ts';
+import { SummaryScanner } from '../records/fast-path/summary-scanner.ts';
 import { CLOCK_REASON, InputCapture, eachStoredSession } from './input-result.ts';
 import type { InputResult } from './input-result.ts';
 import { addTally, bump, emptyTally } from './tally.ts';
 import type { IntakeTally } from './tally.ts';
-import type { ParsedRecord } from './parse-records.ts';
-import { findPrivateData } from './privacy-guard.ts';
-import type { SessionSummary } from './session-summary.ts';
-import { KNOWN_SEGMENTS, safePath, validateSummary } from './validate-summary.ts';
+import type { ParsedRecord } from '../records/parse-records.ts';
+import { findPrivateData } from '../records/privacy-guard.ts';
+import type { SessionSummary } from '../records/session-summary.ts';
+import { KNOWN_SEGMENTS, safePath, validateSummary } from '../records/validate-summary.ts';
 
 /** Sessions may start this far after "now" before they count as clock errors. */
 export const CLOCK_SKEW_MS = 10 * 60 * 1000;

@@ -7,8 +7,8 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { ZIP_MAX_ENTRIES, ZIP_MAX_RATIO, ZIP_MAX_UNCOMPRESSED_BYTES, ZIP_RATIO_MIN_BYTES } from '../limits.ts';
 import { recordFormatOf } from '../records/parse-records.ts';
-import { STREAM_FROM_BYTES } from './path-source.ts';
-import type { SourceEvent, SourceItem } from './source.ts';
+import { STREAM_FROM_BYTES } from '../sources/path-source.ts';
+import type { SourceEvent, SourceItem } from '../sources/source.ts';
 
 const SYMLINK_MODE = 0o120000;
 const FILE_TYPE_MASK = 0o170000;
