@@ -39735,7 +39735,7 @@ function isDateTime(text) {
   return !Number.isNaN(parseTimestamp(text));
 }
 
-// src/schema-support/validator-runtime.ts
+// src/records/validator-runtime.ts
 var summaryFormats = { "date-time": { type: "string", validate: isDateTime } };
 function codePointLength(text) {
   let length = 0;
@@ -41157,7 +41157,7 @@ function createIssueRenderer(title, body) {
   };
 }
 
-// src/render/template-files.ts
+// src/run/template-files.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
 import { dirname, join as join2, resolve } from "node:path";
@@ -41183,6 +41183,322 @@ async function readTemplates(paths, cwd) {
     title: await readTemplate(paths.titleTemplatePath, "issue-title.hbs", cwd),
     body: await readTemplate(paths.bodyTemplatePath, "issue-body.hbs", cwd)
   };
+}
+
+// src/records/compact-summary.ts
+var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+function uuidAt(bytes, at) {
+  let text = "";
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) text += "-";
+    text += HEX[bytes[at + i]];
+  }
+  return text;
+}
+var CompactSummary = class {
+  schema_version = 1;
+  config;
+  /** The session ID's 16 bytes are at `idAt` in `bytes`; the install ID's at `installAt`, or -1. */
+  bytes;
+  idAt;
+  installAt;
+  startedMs;
+  endedMs;
+  log_lines;
+  error_lines;
+  outcome;
+  error_kinds;
+  constructor(config, bytes, idAt, installAt, startedMs, endedMs, logLines2, errorLines2) {
+    this.config = config;
+    this.bytes = bytes;
+    this.idAt = idAt;
+    this.installAt = installAt;
+    this.startedMs = startedMs;
+    this.endedMs = endedMs;
+    copyConfig(this, config);
+    this.log_lines = logLines2;
+    this.error_lines = errorLines2;
+  }
+  get session_id() {
+    return uuidAt(this.bytes, this.idAt);
+  }
+  get install_id() {
+    return this.installAt < 0 ? void 0 : uuidAt(this.bytes, this.installAt);
+  }
+  get started_at() {
+    return new Date(this.startedMs).toISOString();
+  }
+  get ended_at() {
+    return new Date(this.endedMs).toISOString();
+  }
+};
+function firstSighting(seen, summary) {
+  return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
+}
+
+// src/records/session-records.ts
+var HAS_INSTALL = 1;
+var HAS_KINDS = 2;
+var OUTCOMES = [void 0, ...OUTCOME_VALUES];
+var MAX_TIME_MS = 864e13;
+var RECORD_BASE_MAX = 16 + 16 + 6 * 9;
+var PartialFormatError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PartialFormatError";
+  }
+};
+function hexValue(code) {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return code - 55;
+}
+function putUuid(out, at, uuid) {
+  let digit = 0;
+  for (let i = 0; i < 36; i += 1) {
+    const code = uuid.charCodeAt(i);
+    if (code === 45) continue;
+    const value = hexValue(code);
+    if ((digit & 1) === 0) out[at + (digit >> 1)] = value << 4;
+    else out[at + (digit >> 1)] |= value;
+    digit += 1;
+  }
+}
+function copy16(out, at, from, fromAt) {
+  for (let i = 0; i < 16; i += 1) out[at + i] = from[fromAt + i];
+}
+function putVarint(out, at, value) {
+  let rest = value;
+  if (rest < 2147483648) {
+    while (rest >= 128) {
+      out[at++] = rest & 127 | 128;
+      rest >>>= 7;
+    }
+    out[at++] = rest;
+    return at;
+  }
+  while (rest >= 128) {
+    out[at++] = rest % 128 | 128;
+    rest = Math.floor(rest / 128);
+  }
+  out[at++] = rest;
+  return at;
+}
+var SessionRecordWriter = class {
+  #baseMs;
+  #buffer = new Uint8Array(1 << 16);
+  #at = 0;
+  #count = 0;
+  #configs = /* @__PURE__ */ new Map();
+  /** Configuration numbers of shared configuration objects already seen. */
+  #configObjects = /* @__PURE__ */ new Map();
+  #kinds = /* @__PURE__ */ new Map();
+  #runs = /* @__PURE__ */ new Map();
+  /** Dictionary entries not yet handed out by takeDictionary(). */
+  #newConfigs = [];
+  #newKinds = [];
+  #newRuns = [];
+  /** Sessions must start at or after `baseMs` (the window start). */
+  constructor(baseMs) {
+    this.#baseMs = baseMs;
+  }
+  get byteLength() {
+    return this.#at;
+  }
+  get count() {
+    return this.#count;
+  }
+  add(summary, run, times) {
+    const kinds2 = summary.error_kinds;
+    let kindCount = 0;
+    if (kinds2) {
+      for (const kind in kinds2) if (Object.prototype.hasOwnProperty.call(kinds2, kind)) kindCount += 1;
+    }
+    this.#reserve(RECORD_BASE_MAX + 9 + kindCount * 18);
+    const out = this.#buffer;
+    let at = this.#at;
+    const compact = summary instanceof CompactSummary ? summary : null;
+    if (compact) copy16(out, at, compact.bytes, compact.idAt);
+    else putUuid(out, at, summary.session_id);
+    at += 16;
+    at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
+    const outcome = summary.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary.outcome);
+    const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
+    at = putVarint(out, at, outcome * 4 + (hasInstall ? HAS_INSTALL : 0) + (kindCount > 0 ? HAS_KINDS : 0));
+    if (compact && hasInstall) copy16(out, at, compact.bytes, compact.installAt);
+    else if (hasInstall) putUuid(out, at, summary.install_id);
+    if (hasInstall) at += 16;
+    at = putVarint(out, at, times.startedMs - this.#baseMs);
+    at = putVarint(out, at, times.endedMs - times.startedMs);
+    at = putVarint(out, at, summary.log_lines);
+    at = putVarint(out, at, summary.error_lines);
+    at = putVarint(out, at, run ? this.#runIndex(run) + 1 : 0);
+    if (kindCount > 0) {
+      at = putVarint(out, at, kindCount);
+      for (const kind in kinds2) {
+        if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
+        at = putVarint(out, at, this.#kindIndex(kind));
+        at = putVarint(out, at, kinds2[kind]);
+      }
+    }
+    this.#at = at;
+    this.#count += 1;
+  }
+  /** The records written since the last call, and forgets them. */
+  takeRecords() {
+    const taken = { bytes: this.#buffer.slice(0, this.#at), count: this.#count };
+    this.#at = 0;
+    this.#count = 0;
+    return taken;
+  }
+  /** Dictionary entries added since the last call: a reader needs them before the records that use them. */
+  takeDictionary() {
+    const taken = { configs: this.#newConfigs, kinds: this.#newKinds, runs: this.#newRuns };
+    this.#newConfigs = [];
+    this.#newKinds = [];
+    this.#newRuns = [];
+    return taken;
+  }
+  #reserve(bytes) {
+    if (this.#at + bytes <= this.#buffer.byteLength) return;
+    const grown = new Uint8Array(Math.max(this.#buffer.byteLength * 2, this.#at + bytes));
+    grown.set(this.#buffer.subarray(0, this.#at));
+    this.#buffer = grown;
+  }
+  #configIndex(summary) {
+    const tuple = CONFIG_FIELDS.map((field) => configValue(summary, field) ?? null);
+    const key = tuple.map((value) => value ?? "").join("\0");
+    let index = this.#configs.get(key);
+    if (index === void 0) {
+      index = this.#configs.size;
+      this.#configs.set(key, index);
+      this.#newConfigs.push(tuple);
+    }
+    return index;
+  }
+  #sharedConfigIndex(summary) {
+    let index = this.#configObjects.get(summary.config);
+    if (index === void 0) {
+      index = this.#configIndex(summary);
+      this.#configObjects.set(summary.config, index);
+    }
+    return index;
+  }
+  #kindIndex(kind) {
+    let index = this.#kinds.get(kind);
+    if (index === void 0) {
+      index = this.#kinds.size;
+      this.#kinds.set(kind, index);
+      this.#newKinds.push(kind);
+    }
+    return index;
+  }
+  #runIndex(run) {
+    let index = this.#runs.get(run.id);
+    if (index === void 0) {
+      index = this.#runs.size;
+      this.#runs.set(run.id, index);
+      this.#newRuns.push({ id: run.id, branch: run.branch, url: run.url });
+    }
+    return index;
+  }
+};
+var SessionRecordReader = class {
+  #baseMs;
+  #configs = [];
+  #kinds = [];
+  #runs = [];
+  constructor(baseMs) {
+    this.#baseMs = baseMs;
+  }
+  addConfig(tuple) {
+    this.#configs.push(configOf(tuple.map((value) => value ?? void 0)));
+  }
+  addKind(kind) {
+    this.#kinds.push(kind);
+  }
+  addRun(run) {
+    this.#runs.push(run);
+  }
+  /** Calls `each` for every record in `bytes`, which must hold exactly `count` of them. */
+  read(bytes, count3, each) {
+    let at = 0;
+    const end = bytes.byteLength;
+    const varint = () => {
+      let value = 0;
+      for (let shift = 0; shift < 28; shift += 7) {
+        if (at >= end) throw new PartialFormatError("a session record is cut short");
+        const byte = bytes[at++];
+        value |= (byte & 127) << shift;
+        if (byte < 128) return value;
+      }
+      let scale = 2 ** 28;
+      for (let length = 4; length < 8; length += 1) {
+        if (at >= end) throw new PartialFormatError("a session record is cut short");
+        const byte = bytes[at++];
+        value += (byte & 127) * scale;
+        if (byte < 128) return value;
+        scale *= 128;
+      }
+      throw new PartialFormatError("a session record holds a number that is too long");
+    };
+    for (let n = 0; n < count3; n += 1) {
+      if (at + 17 > end) throw new PartialFormatError("a session record is cut short");
+      const idAt = at;
+      at += 16;
+      const config = this.#configs[varint()];
+      if (!config) throw new PartialFormatError("a session record names a configuration not defined before it");
+      const flags = varint();
+      if (Math.floor(flags / 4) >= OUTCOMES.length) throw new PartialFormatError("a session record has unknown flags");
+      let installAt = -1;
+      if (flags & HAS_INSTALL) {
+        if (at + 16 > end) throw new PartialFormatError("a session record is cut short");
+        installAt = at;
+        at += 16;
+      }
+      const startedMs = this.#baseMs + varint();
+      const endedMs = startedMs + varint();
+      if (endedMs > MAX_TIME_MS) throw new PartialFormatError("a session record holds a time out of range");
+      const logLines2 = varint();
+      const summary = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines2, varint());
+      const outcome = OUTCOMES[Math.floor(flags / 4)];
+      if (outcome) summary.outcome = outcome;
+      const runNumber = varint();
+      let run = null;
+      if (runNumber > 0) {
+        run = this.#runs[runNumber - 1] ?? null;
+        if (!run) throw new PartialFormatError("a session record names a run not defined before it");
+      }
+      if (flags & HAS_KINDS) {
+        const kinds2 = {};
+        const kindCount = varint();
+        for (let k = 0; k < kindCount; k += 1) {
+          const kind = this.#kinds[varint()];
+          if (kind === void 0) throw new PartialFormatError("a session record names an error kind not defined before it");
+          kinds2[kind] = varint();
+        }
+        summary.error_kinds = kinds2;
+      }
+      each({ summary, run });
+    }
+    if (at !== end) throw new PartialFormatError("a chunk of session records holds more bytes than its count says");
+  }
+};
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var nullableString = (value) => value === null || typeof value === "string";
+function configTuple(value) {
+  if (!Array.isArray(value) || value.length !== CONFIG_FIELDS.length || !CONFIG_FIELDS.every((field) => field.required && field.parentRequired ? typeof value[field.slot] === "string" : nullableString(value[field.slot]))) {
+    throw new PartialFormatError(`a configuration entry is not ${CONFIG_FIELDS.length} strings or nulls`);
+  }
+  return value;
+}
+function runRef(value) {
+  if (!isRecord(value) || !Number.isSafeInteger(value["id"]) || typeof value["url"] !== "string" || !nullableString(value["branch"])) {
+    throw new PartialFormatError("a run entry is not {id, url, branch}");
+  }
+  return { id: value["id"], url: value["url"], branch: value["branch"] };
 }
 
 // src/intake/tally.ts
@@ -41219,6 +41535,24 @@ function sumTallies(tallies) {
 }
 function limitMessage(tally) {
   return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function tallyOf(value) {
+  if (!isRecord2(value)) throw new PartialFormatError("the end line carries no tally");
+  for (const name of TALLY_COUNTS) {
+    if (!Number.isSafeInteger(value[name]) || value[name] < 0) throw new PartialFormatError(`the tally's ${name} is not a count`);
+  }
+  for (const name of TALLY_MAPS) {
+    const map = value[name];
+    if (!isRecord2(map) || !Object.values(map).every((count3) => Number.isSafeInteger(count3) && count3 >= 0)) {
+      throw new PartialFormatError(`the tally's ${name} is not a map of counts`);
+    }
+  }
+  const limit = value["limitReached"];
+  if (limit !== null && limit !== "max-artifacts" && limit !== "max-bytes" && limit !== "max-records") throw new PartialFormatError("the tally's limitReached is unknown");
+  return value;
 }
 
 // src/report/console-report.ts
@@ -41559,187 +41893,13 @@ import { join as join3, relative, resolve as resolve2 } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, gunzipSync } from "node:zlib";
 
-// src/records/parse-records.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-var OPEN_BRACE = 123;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACE = 125;
-var CLOSE_BRACKET = 93;
-var QUOTE = 34;
-var NEWLINE = 10;
-function blankLine(bytes, start, end) {
-  for (let i = start; i < end; i += 1) {
-    const byte = bytes[i];
-    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
-  }
-  return true;
-}
-var BACKSLASH = 92;
+// src/sources/file-kinds.ts
 function recordFormatOf(name) {
   const lower = name.toLowerCase();
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
   if (lower.endsWith(".log")) return "log";
   return null;
-}
-function jsonDepth(text, limit) {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === BACKSLASH) i += 1;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) {
-      inString = true;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth += 1;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > limit) return deepest;
-      }
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth -= 1;
-    }
-  }
-  return deepest;
-}
-function decode(bytes) {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-function manyBrackets(text, limit) {
-  let seen = 0;
-  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++seen > limit) return true;
-  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++seen > limit) return true;
-  return false;
-}
-function tryParse(text, maxDepth) {
-  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, reason: "invalid-json" };
-  }
-}
-function* parseRecords(bytes, format2) {
-  if (format2 === "json" && bytes.byteLength > JSON_FILE_MAX_BYTES) {
-    yield { ok: false, reason: "file-too-large" };
-    return;
-  }
-  if (format2 === "json") {
-    const text = decode(bytes);
-    if (text === null) {
-      yield { ok: false, reason: "not-utf8" };
-      return;
-    }
-    const parsed2 = tryParse(text, RECORD_MAX_DEPTH + 1);
-    if (parsed2.ok && Array.isArray(parsed2.value)) {
-      for (const value of parsed2.value) yield { ok: true, value };
-    } else if (parsed2.ok && bytes.byteLength > RECORD_MAX_BYTES) {
-      yield { ok: false, reason: "record-too-large" };
-    } else {
-      yield parsed2;
-    }
-    return;
-  }
-  const records = [];
-  eachLine(bytes, (block, start, end) => {
-    const record = parseLine(block, start, end);
-    if (record) records.push(record);
-    return true;
-  });
-  yield* records;
-}
-var LEAVE_LINE = -1;
-var STOP_READING = -2;
-function eachLine(bytes, sink, first) {
-  let start = hasBom(bytes) ? 3 : 0;
-  const length = bytes.byteLength;
-  while (start < length) {
-    if (first) {
-      const taken = first(bytes, start);
-      if (taken === STOP_READING) return false;
-      if (taken !== LEAVE_LINE) {
-        start = taken + 1;
-        continue;
-      }
-    }
-    let end = bytes.indexOf(NEWLINE, start);
-    if (end === -1) end = length;
-    if (!sink(bytes, start, end)) return false;
-    start = end + 1;
-  }
-  return true;
-}
-function hasBom(bytes) {
-  return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-}
-function parseLine(bytes, start, end) {
-  if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
-  if (blankLine(bytes, start, end)) return null;
-  const line = decode(bytes.subarray(start, end));
-  return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
-}
-async function* lineBlocks(chunks) {
-  let carry = null;
-  let skipping = false;
-  let first = true;
-  for await (const chunk of chunks) {
-    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (first && carry === null && bytes.byteLength < 3) {
-      carry = bytes.slice();
-      continue;
-    }
-    if (carry) {
-      const newline = bytes.indexOf(NEWLINE);
-      if (newline === -1 || first) {
-        bytes = concat(carry, bytes);
-        carry = null;
-      } else {
-        const joined = concat(carry, bytes.subarray(0, newline + 1));
-        carry = null;
-        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
-        else yield joined.subarray(0, joined.byteLength - 1);
-        bytes = bytes.subarray(newline + 1);
-      }
-    }
-    if (first) {
-      if (hasBom(bytes)) bytes = bytes.subarray(3);
-      first = false;
-    }
-    let start = 0;
-    if (skipping) {
-      const end = bytes.indexOf(NEWLINE);
-      if (end === -1) continue;
-      skipping = false;
-      start = end + 1;
-    }
-    const last = bytes.lastIndexOf(NEWLINE);
-    const whole = last >= start ? bytes.subarray(start, last) : null;
-    if (whole) start = last + 1;
-    const rest = bytes.byteLength - start;
-    let tooLong = null;
-    if (rest > RECORD_MAX_BYTES) {
-      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
-      skipping = true;
-    } else if (rest > 0) {
-      carry = bytes.slice(start);
-    }
-    if (whole) yield whole;
-    if (tooLong) yield tooLong;
-  }
-  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
-}
-function concat(a, b) {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
 }
 
 // src/sources/shard.ts
@@ -42229,306 +42389,6 @@ function sortRecords(words, from, to, shift) {
   }
 }
 
-// src/records/compact-summary.ts
-var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-function uuidAt(bytes, at) {
-  let text = "";
-  for (let i = 0; i < 16; i += 1) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) text += "-";
-    text += HEX[bytes[at + i]];
-  }
-  return text;
-}
-var CompactSummary = class {
-  schema_version = 1;
-  config;
-  /** The session ID's 16 bytes are at `idAt` in `bytes`; the install ID's at `installAt`, or -1. */
-  bytes;
-  idAt;
-  installAt;
-  startedMs;
-  endedMs;
-  log_lines;
-  error_lines;
-  outcome;
-  error_kinds;
-  constructor(config, bytes, idAt, installAt, startedMs, endedMs, logLines2, errorLines2) {
-    this.config = config;
-    this.bytes = bytes;
-    this.idAt = idAt;
-    this.installAt = installAt;
-    this.startedMs = startedMs;
-    this.endedMs = endedMs;
-    copyConfig(this, config);
-    this.log_lines = logLines2;
-    this.error_lines = errorLines2;
-  }
-  get session_id() {
-    return uuidAt(this.bytes, this.idAt);
-  }
-  get install_id() {
-    return this.installAt < 0 ? void 0 : uuidAt(this.bytes, this.installAt);
-  }
-  get started_at() {
-    return new Date(this.startedMs).toISOString();
-  }
-  get ended_at() {
-    return new Date(this.endedMs).toISOString();
-  }
-};
-function firstSighting(seen, summary) {
-  return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
-}
-
-// src/records/session-records.ts
-var HAS_INSTALL = 1;
-var HAS_KINDS = 2;
-var OUTCOMES = [void 0, ...OUTCOME_VALUES];
-var MAX_TIME_MS = 864e13;
-var RECORD_BASE_MAX = 16 + 16 + 6 * 9;
-var PartialFormatError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "PartialFormatError";
-  }
-};
-function hexValue(code) {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 102) return code - 87;
-  return code - 55;
-}
-function putUuid(out, at, uuid) {
-  let digit = 0;
-  for (let i = 0; i < 36; i += 1) {
-    const code = uuid.charCodeAt(i);
-    if (code === 45) continue;
-    const value = hexValue(code);
-    if ((digit & 1) === 0) out[at + (digit >> 1)] = value << 4;
-    else out[at + (digit >> 1)] |= value;
-    digit += 1;
-  }
-}
-function copy16(out, at, from, fromAt) {
-  for (let i = 0; i < 16; i += 1) out[at + i] = from[fromAt + i];
-}
-function putVarint(out, at, value) {
-  let rest = value;
-  if (rest < 2147483648) {
-    while (rest >= 128) {
-      out[at++] = rest & 127 | 128;
-      rest >>>= 7;
-    }
-    out[at++] = rest;
-    return at;
-  }
-  while (rest >= 128) {
-    out[at++] = rest % 128 | 128;
-    rest = Math.floor(rest / 128);
-  }
-  out[at++] = rest;
-  return at;
-}
-var SessionRecordWriter = class {
-  #baseMs;
-  #buffer = new Uint8Array(1 << 16);
-  #at = 0;
-  #count = 0;
-  #configs = /* @__PURE__ */ new Map();
-  /** Configuration numbers of shared configuration objects already seen. */
-  #configObjects = /* @__PURE__ */ new Map();
-  #kinds = /* @__PURE__ */ new Map();
-  #runs = /* @__PURE__ */ new Map();
-  /** Dictionary entries not yet handed out by takeDictionary(). */
-  #newConfigs = [];
-  #newKinds = [];
-  #newRuns = [];
-  /** Sessions must start at or after `baseMs` (the window start). */
-  constructor(baseMs) {
-    this.#baseMs = baseMs;
-  }
-  get byteLength() {
-    return this.#at;
-  }
-  get count() {
-    return this.#count;
-  }
-  add(summary, run, times) {
-    const kinds2 = summary.error_kinds;
-    let kindCount = 0;
-    if (kinds2) {
-      for (const kind in kinds2) if (Object.prototype.hasOwnProperty.call(kinds2, kind)) kindCount += 1;
-    }
-    this.#reserve(RECORD_BASE_MAX + 9 + kindCount * 18);
-    const out = this.#buffer;
-    let at = this.#at;
-    const compact = summary instanceof CompactSummary ? summary : null;
-    if (compact) copy16(out, at, compact.bytes, compact.idAt);
-    else putUuid(out, at, summary.session_id);
-    at += 16;
-    at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
-    const outcome = summary.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary.outcome);
-    const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
-    at = putVarint(out, at, outcome * 4 + (hasInstall ? HAS_INSTALL : 0) + (kindCount > 0 ? HAS_KINDS : 0));
-    if (compact && hasInstall) copy16(out, at, compact.bytes, compact.installAt);
-    else if (hasInstall) putUuid(out, at, summary.install_id);
-    if (hasInstall) at += 16;
-    at = putVarint(out, at, times.startedMs - this.#baseMs);
-    at = putVarint(out, at, times.endedMs - times.startedMs);
-    at = putVarint(out, at, summary.log_lines);
-    at = putVarint(out, at, summary.error_lines);
-    at = putVarint(out, at, run ? this.#runIndex(run) + 1 : 0);
-    if (kindCount > 0) {
-      at = putVarint(out, at, kindCount);
-      for (const kind in kinds2) {
-        if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
-        at = putVarint(out, at, this.#kindIndex(kind));
-        at = putVarint(out, at, kinds2[kind]);
-      }
-    }
-    this.#at = at;
-    this.#count += 1;
-  }
-  /** The records written since the last call, and forgets them. */
-  takeRecords() {
-    const taken = { bytes: this.#buffer.slice(0, this.#at), count: this.#count };
-    this.#at = 0;
-    this.#count = 0;
-    return taken;
-  }
-  /** Dictionary entries added since the last call: a reader needs them before the records that use them. */
-  takeDictionary() {
-    const taken = { configs: this.#newConfigs, kinds: this.#newKinds, runs: this.#newRuns };
-    this.#newConfigs = [];
-    this.#newKinds = [];
-    this.#newRuns = [];
-    return taken;
-  }
-  #reserve(bytes) {
-    if (this.#at + bytes <= this.#buffer.byteLength) return;
-    const grown = new Uint8Array(Math.max(this.#buffer.byteLength * 2, this.#at + bytes));
-    grown.set(this.#buffer.subarray(0, this.#at));
-    this.#buffer = grown;
-  }
-  #configIndex(summary) {
-    const tuple = CONFIG_FIELDS.map((field) => configValue(summary, field) ?? null);
-    const key = tuple.map((value) => value ?? "").join("\0");
-    let index = this.#configs.get(key);
-    if (index === void 0) {
-      index = this.#configs.size;
-      this.#configs.set(key, index);
-      this.#newConfigs.push(tuple);
-    }
-    return index;
-  }
-  #sharedConfigIndex(summary) {
-    let index = this.#configObjects.get(summary.config);
-    if (index === void 0) {
-      index = this.#configIndex(summary);
-      this.#configObjects.set(summary.config, index);
-    }
-    return index;
-  }
-  #kindIndex(kind) {
-    let index = this.#kinds.get(kind);
-    if (index === void 0) {
-      index = this.#kinds.size;
-      this.#kinds.set(kind, index);
-      this.#newKinds.push(kind);
-    }
-    return index;
-  }
-  #runIndex(run) {
-    let index = this.#runs.get(run.id);
-    if (index === void 0) {
-      index = this.#runs.size;
-      this.#runs.set(run.id, index);
-      this.#newRuns.push({ id: run.id, branch: run.branch, url: run.url });
-    }
-    return index;
-  }
-};
-var SessionRecordReader = class {
-  #baseMs;
-  #configs = [];
-  #kinds = [];
-  #runs = [];
-  constructor(baseMs) {
-    this.#baseMs = baseMs;
-  }
-  addConfig(tuple) {
-    this.#configs.push(configOf(tuple.map((value) => value ?? void 0)));
-  }
-  addKind(kind) {
-    this.#kinds.push(kind);
-  }
-  addRun(run) {
-    this.#runs.push(run);
-  }
-  /** Calls `each` for every record in `bytes`, which must hold exactly `count` of them. */
-  read(bytes, count3, each) {
-    let at = 0;
-    const end = bytes.byteLength;
-    const varint = () => {
-      let value = 0;
-      for (let shift = 0; shift < 28; shift += 7) {
-        if (at >= end) throw new PartialFormatError("a session record is cut short");
-        const byte = bytes[at++];
-        value |= (byte & 127) << shift;
-        if (byte < 128) return value;
-      }
-      let scale = 2 ** 28;
-      for (let length = 4; length < 8; length += 1) {
-        if (at >= end) throw new PartialFormatError("a session record is cut short");
-        const byte = bytes[at++];
-        value += (byte & 127) * scale;
-        if (byte < 128) return value;
-        scale *= 128;
-      }
-      throw new PartialFormatError("a session record holds a number that is too long");
-    };
-    for (let n = 0; n < count3; n += 1) {
-      if (at + 17 > end) throw new PartialFormatError("a session record is cut short");
-      const idAt = at;
-      at += 16;
-      const config = this.#configs[varint()];
-      if (!config) throw new PartialFormatError("a session record names a configuration not defined before it");
-      const flags = varint();
-      if (Math.floor(flags / 4) >= OUTCOMES.length) throw new PartialFormatError("a session record has unknown flags");
-      let installAt = -1;
-      if (flags & HAS_INSTALL) {
-        if (at + 16 > end) throw new PartialFormatError("a session record is cut short");
-        installAt = at;
-        at += 16;
-      }
-      const startedMs = this.#baseMs + varint();
-      const endedMs = startedMs + varint();
-      if (endedMs > MAX_TIME_MS) throw new PartialFormatError("a session record holds a time out of range");
-      const logLines2 = varint();
-      const summary = new CompactSummary(config, bytes, idAt, installAt, startedMs, endedMs, logLines2, varint());
-      const outcome = OUTCOMES[Math.floor(flags / 4)];
-      if (outcome) summary.outcome = outcome;
-      const runNumber = varint();
-      let run = null;
-      if (runNumber > 0) {
-        run = this.#runs[runNumber - 1] ?? null;
-        if (!run) throw new PartialFormatError("a session record names a run not defined before it");
-      }
-      if (flags & HAS_KINDS) {
-        const kinds2 = {};
-        const kindCount = varint();
-        for (let k = 0; k < kindCount; k += 1) {
-          const kind = this.#kinds[varint()];
-          if (kind === void 0) throw new PartialFormatError("a session record names an error kind not defined before it");
-          kinds2[kind] = varint();
-        }
-        summary.error_kinds = kinds2;
-      }
-      each({ summary, run });
-    }
-    if (at !== end) throw new PartialFormatError("a chunk of session records holds more bytes than its count says");
-  }
-};
-
 // src/partial/partial-format.ts
 var PARTIAL_FORMAT = "crash-report-aggregator/partial";
 var PARTIAL_VERSION = `2-${FIELDS_HASH}`;
@@ -42592,36 +42452,8 @@ function createPartialWriter(header, emit) {
     }
   };
 }
-function isRecord(value) {
+function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var nullableString = (value) => value === null || typeof value === "string";
-function configTuple(value) {
-  if (!Array.isArray(value) || value.length !== CONFIG_FIELDS.length || !CONFIG_FIELDS.every((field) => field.required && field.parentRequired ? typeof value[field.slot] === "string" : nullableString(value[field.slot]))) {
-    throw new PartialFormatError(`a configuration entry is not ${CONFIG_FIELDS.length} strings or nulls`);
-  }
-  return value;
-}
-function runRef(value) {
-  if (!isRecord(value) || !Number.isSafeInteger(value["id"]) || typeof value["url"] !== "string" || !nullableString(value["branch"])) {
-    throw new PartialFormatError("a run entry is not {id, url, branch}");
-  }
-  return { id: value["id"], url: value["url"], branch: value["branch"] };
-}
-function tallyOf(value) {
-  if (!isRecord(value)) throw new PartialFormatError("the end line carries no tally");
-  for (const name of TALLY_COUNTS) {
-    if (!Number.isSafeInteger(value[name]) || value[name] < 0) throw new PartialFormatError(`the tally's ${name} is not a count`);
-  }
-  for (const name of TALLY_MAPS) {
-    const map = value[name];
-    if (!isRecord(map) || !Object.values(map).every((count3) => Number.isSafeInteger(count3) && count3 >= 0)) {
-      throw new PartialFormatError(`the tally's ${name} is not a map of counts`);
-    }
-  }
-  const limit = value["limitReached"];
-  if (limit !== null && limit !== "max-artifacts" && limit !== "max-bytes" && limit !== "max-records") throw new PartialFormatError("the tally's limitReached is unknown");
-  return value;
 }
 var PartialCursor = class _PartialCursor {
   name;
@@ -42649,12 +42481,12 @@ var PartialCursor = class _PartialCursor {
     } catch {
       throw new PartialFormatError(`${input.name} does not start with a JSON header`);
     }
-    if (!isRecord(header) || header["format"] !== PARTIAL_FORMAT) throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
+    if (!isRecord3(header) || header["format"] !== PARTIAL_FORMAT) throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
     if (header["version"] !== PARTIAL_VERSION) {
       throw new PartialFormatError(`${input.name} is partial format version ${String(header["version"])}; this release reads version ${PARTIAL_VERSION} (the part after the dash follows the summary schema): write every shard's partial with the release that merges them`);
     }
     const shard2 = header["shard"];
-    if (!isRecord(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"])) throw new PartialFormatError(`${input.name} names no shard`);
+    if (!isRecord3(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"])) throw new PartialFormatError(`${input.name} names no shard`);
     if (Number.isNaN(Date.parse(String(header["windowStart"]))) || Number.isNaN(Date.parse(String(header["now"])))) throw new PartialFormatError(`${input.name} has no valid window`);
     if (!Number.isSafeInteger(header["lookbackDays"]) || typeof header["intake"] !== "string") throw new PartialFormatError(`${input.name} has no intake settings`);
     return new _PartialCursor(input.name, header, lines2);
@@ -42668,7 +42500,7 @@ var PartialCursor = class _PartialCursor {
     } catch {
       throw new PartialFormatError("a line is not JSON");
     }
-    if (!isRecord(value)) throw new PartialFormatError("a line is not a JSON object");
+    if (!isRecord3(value)) throw new PartialFormatError("a line is not a JSON object");
     if ("config" in value) {
       this.#records.addConfig(configTuple(value["config"]));
       return { kind: "dictionary" };
@@ -42684,7 +42516,7 @@ var PartialCursor = class _PartialCursor {
     }
     if ("input" in value) {
       const key = value["input"];
-      if (!isRecord(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"])) throw new PartialFormatError("an input line has no source and seq");
+      if (!isRecord3(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"])) throw new PartialFormatError("an input line has no source and seq");
       return { kind: "input", key: { source: key["source"], seq: key["seq"] } };
     }
     if ("sessions" in value) {
@@ -42693,7 +42525,7 @@ var PartialCursor = class _PartialCursor {
     }
     if ("end" in value) {
       const end = value["end"];
-      if (!isRecord(end) || !Number.isSafeInteger(end["sessions"])) throw new PartialFormatError("the end line has no session count");
+      if (!isRecord3(end) || !Number.isSafeInteger(end["sessions"])) throw new PartialFormatError("the end line has no session count");
       return { kind: "end", tally: tallyOf(end["tally"]), sessions: end["sessions"] };
     }
     throw new PartialFormatError(`a line of an unknown kind (${Object.keys(value).slice(0, 3).join(", ")})`);
@@ -42855,6 +42687,9 @@ async function* orderedPool(items, limit, task) {
 }
 
 // src/sources/artifact-source.ts
+function artifactKey(artifact) {
+  return `artifact ${artifact.id} ${artifact.name}`;
+}
 function attemptKey(artifact) {
   return `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\0${artifact.name}`;
 }
@@ -42950,17 +42785,16 @@ function createArtifactSource(options2) {
   }
   async function download(artifact) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const recalled = await options2.state?.get(artifact);
+    const key = artifactKey(artifact);
     const seq = -artifact.id;
-    if (recalled) return { kind: "item", origin, name: `${artifact.id}.zip`, bytes: new Uint8Array(), recalled, run: runOf(artifact), seq };
+    if (await options2.held?.holds({ key, label: `artifact #${artifact.id}` })) return { kind: "held", origin, key, run: runOf(artifact), seq };
     const left = options2.budget?.remaining() ?? null;
     if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
     const run = runOf(artifact);
     const bytes = await downloadArchive(client, repository2, artifact);
     if (typeof bytes === "string") return { kind: "skip", origin, reason: bytes };
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
-    const state = options2.state;
-    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run, seq, ...state ? { remember: (result) => state.put(artifact, result) } : {} };
+    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run, seq, key };
   }
   return {
     describe: () => `artifacts of ${repository2.owner}/${repository2.repo} named ${options2.names.join(", ")}`,
@@ -42994,26 +42828,10 @@ function createArtifactSource(options2) {
         }
       }
       const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
-      options2.state?.keep(new Set(chosen.map((artifact) => artifact.id)));
+      options2.held?.window(chosen.map(artifactKey));
       yield* orderedPool(chosen, options2.concurrency, download);
     }
   };
-}
-function artifactSourceFor(settings, github, now, serverUrl, state) {
-  return createArtifactSource({
-    ...state ? { state } : {},
-    shard: settings.mode === "partial" ? settings.shard : null,
-    client: github.client,
-    repository: settings.repository,
-    names: settings.artifactNames,
-    since: lookbackStart(now, settings.lookbackDays),
-    concurrency: settings.downloadConcurrency,
-    serverUrl,
-    trustForks: settings.trustForks,
-    workflows: settings.workflows,
-    branches: settings.branches,
-    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
-  });
 }
 
 // src/intake/zip-entries.ts
@@ -43189,13 +43007,13 @@ async function* zipEntries(archive) {
 }
 
 // src/partial/partial-artifacts.ts
-var utf82 = new TextDecoder("utf-8", { fatal: true });
+var utf8 = new TextDecoder("utf-8", { fatal: true });
 async function* linesOfBytes(bytes) {
   let start = 0;
   while (start < bytes.byteLength) {
     let end = bytes.indexOf(10, start);
     if (end === -1) end = bytes.byteLength;
-    yield utf82.decode(bytes.subarray(start, end));
+    yield utf8.decode(bytes.subarray(start, end));
     start = end + 1;
   }
 }
@@ -44869,6 +44687,182 @@ function findRunProblems(aggregator, settings) {
 // src/intake/intake.ts
 import { createHash as createHash6 } from "node:crypto";
 
+// src/records/parse-records.ts
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACE = 125;
+var CLOSE_BRACKET = 93;
+var QUOTE = 34;
+var NEWLINE = 10;
+function blankLine(bytes, start, end) {
+  for (let i = start; i < end; i += 1) {
+    const byte = bytes[i];
+    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
+  }
+  return true;
+}
+var BACKSLASH = 92;
+function jsonDepth(text, limit) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i += 1;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) {
+      inString = true;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+function decode(bytes) {
+  try {
+    return utf82.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+function manyBrackets(text, limit) {
+  let seen = 0;
+  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++seen > limit) return true;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++seen > limit) return true;
+  return false;
+}
+function tryParse(text, maxDepth) {
+  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: "invalid-json" };
+  }
+}
+function* parseRecords(bytes, format2) {
+  if (format2 === "json" && bytes.byteLength > JSON_FILE_MAX_BYTES) {
+    yield { ok: false, reason: "file-too-large" };
+    return;
+  }
+  if (format2 === "json") {
+    const text = decode(bytes);
+    if (text === null) {
+      yield { ok: false, reason: "not-utf8" };
+      return;
+    }
+    const parsed2 = tryParse(text, RECORD_MAX_DEPTH + 1);
+    if (parsed2.ok && Array.isArray(parsed2.value)) {
+      for (const value of parsed2.value) yield { ok: true, value };
+    } else if (parsed2.ok && bytes.byteLength > RECORD_MAX_BYTES) {
+      yield { ok: false, reason: "record-too-large" };
+    } else {
+      yield parsed2;
+    }
+    return;
+  }
+  const records = [];
+  eachLine(bytes, (block, start, end) => {
+    const record = parseLine(block, start, end);
+    if (record) records.push(record);
+    return true;
+  });
+  yield* records;
+}
+var LEAVE_LINE = -1;
+var STOP_READING = -2;
+function eachLine(bytes, sink, first) {
+  let start = hasBom(bytes) ? 3 : 0;
+  const length = bytes.byteLength;
+  while (start < length) {
+    if (first) {
+      const taken = first(bytes, start);
+      if (taken === STOP_READING) return false;
+      if (taken !== LEAVE_LINE) {
+        start = taken + 1;
+        continue;
+      }
+    }
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = length;
+    if (!sink(bytes, start, end)) return false;
+    start = end + 1;
+  }
+  return true;
+}
+function hasBom(bytes) {
+  return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+}
+function parseLine(bytes, start, end) {
+  if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
+  if (blankLine(bytes, start, end)) return null;
+  const line = decode(bytes.subarray(start, end));
+  return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
+}
+async function* lineBlocks(chunks) {
+  let carry = null;
+  let skipping = false;
+  let first = true;
+  for await (const chunk of chunks) {
+    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (first && carry === null && bytes.byteLength < 3) {
+      carry = bytes.slice();
+      continue;
+    }
+    if (carry) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline === -1 || first) {
+        bytes = concat(carry, bytes);
+        carry = null;
+      } else {
+        const joined = concat(carry, bytes.subarray(0, newline + 1));
+        carry = null;
+        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
+        else yield joined.subarray(0, joined.byteLength - 1);
+        bytes = bytes.subarray(newline + 1);
+      }
+    }
+    if (first) {
+      if (hasBom(bytes)) bytes = bytes.subarray(3);
+      first = false;
+    }
+    let start = 0;
+    if (skipping) {
+      const end = bytes.indexOf(NEWLINE);
+      if (end === -1) continue;
+      skipping = false;
+      start = end + 1;
+    }
+    const last = bytes.lastIndexOf(NEWLINE);
+    const whole = last >= start ? bytes.subarray(start, last) : null;
+    if (whole) start = last + 1;
+    const rest = bytes.byteLength - start;
+    let tooLong = null;
+    if (rest > RECORD_MAX_BYTES) {
+      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
+      skipping = true;
+    } else if (rest > 0) {
+      carry = bytes.slice(start);
+    }
+    if (whole) yield whole;
+    if (tooLong) yield tooLong;
+  }
+  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
+}
+function concat(a, b) {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
+}
+
 // src/records/fast-path/bytes.ts
 var NEWLINE2 = 10;
 var QUOTE2 = 34;
@@ -45848,7 +45842,7 @@ async function intake(options2) {
       bump(tally.skipped, event.reason);
       return;
     }
-    if (!event.continued) {
+    if (event.kind === "held" || !event.continued) {
       if (tally.inputsRead >= limits.maxInputs) {
         tally.limitReached = "max-artifacts";
         return;
@@ -45857,13 +45851,17 @@ async function intake(options2) {
       position += 1;
       options2.onInput?.({ source, seq: event.seq ?? position });
     }
-    if (event.recalled) {
-      replay(event.recalled);
+    if (event.kind === "held") {
+      const result = options2.cache?.take(event.key) ?? null;
+      if (result) replay(result);
+      else bump(tally.skipped, "held-result-missing");
       return;
     }
-    capture = event.remember ? new InputCapture(tally) : null;
+    const cache = options2.cache;
+    const key = event.key;
+    capture = cache && key !== void 0 ? new InputCapture(tally) : null;
     await readInput(event);
-    if (capture && !tally.limitReached) event.remember(capture.finish(tally));
+    if (capture && !tally.limitReached) cache.put(key, capture.finish(tally));
     capture = null;
   };
   const readInput = async (event) => {
@@ -45985,14 +45983,16 @@ async function intakeInWorkers(options2, workers2) {
   const maxQueued = workers2.count * 2 + 2;
   const settle = async () => {
     const pending = queue.shift();
-    if (pending.recalled) {
+    if (pending.held) {
       if (pending.input) options2.onInput?.(pending.input);
-      const item = pending.recalled;
+      const { event, result } = pending.held;
       replayed.push(
         await intake({
-          sources: [{ describe: () => item.origin, read: async function* () {
-            yield item;
+          sources: [{ describe: () => event.origin, read: async function* () {
+            yield event;
           } }],
+          cache: { take: () => result, put: () => {
+          } },
           windowStart: options2.windowStart,
           now: options2.now,
           limits: setup.limits,
@@ -46028,11 +46028,14 @@ async function intakeInWorkers(options2, workers2) {
         }
         position += 1;
         const input = { source: sourceIndex, seq: event.seq ?? position };
-        if (event.recalled) {
-          queue.push({ worker: -1, result: null, input, remember: null, recalled: event });
+        if (event.kind === "held") {
+          queue.push({ worker: -1, result: null, input, remember: null, held: { event, result: options2.cache?.take(event.key) ?? null } });
           while (queue.length >= maxQueued) await settle();
           continue;
         }
+        const cache = options2.cache;
+        const key = event.key;
+        const remember = cache && key !== void 0 ? (result) => cache.put(key, result) : null;
         const send = async (wire, pieceOf) => {
           let worker = 0;
           for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
@@ -46042,7 +46045,7 @@ async function intakeInWorkers(options2, workers2) {
           const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
           threads[worker].postMessage({ kind: "input", item: wire }, moved);
           outstanding[worker] += 1;
-          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? event.remember ?? null : null, recalled: null });
+          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? remember : null, held: null });
           while (queue.length >= maxQueued) await settle();
         };
         if (event.stream) {
@@ -46055,7 +46058,7 @@ async function intakeInWorkers(options2, workers2) {
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
+        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: remember !== null }, input);
       }
     }
     while (queue.length > 0) await settle();
@@ -46915,8 +46918,6 @@ function renderUsageReport(figures2) {
 
 // src/history/history.ts
 import { createHash as createHash7 } from "node:crypto";
-import { mkdir as mkdir2, readFile as readFile4, rename, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
 
 // src/history/kmv.ts
 var KMV_SIZE = 64;
@@ -47162,6 +47163,10 @@ function decodeHistory(text, fields) {
   }
   return history;
 }
+
+// src/run/history-file.ts
+import { mkdir as mkdir2, readFile as readFile4, rename, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
 async function loadHistory(path, fields, warn) {
   let text;
   try {
@@ -47460,6 +47465,7 @@ async function runPartial(settings, deps) {
   const tally = await readInputs(
     {
       sources: deps.sources,
+      ...deps.cache ? { cache: deps.cache } : {},
       adapter: adapterOf(settings),
       windowStart,
       now,
@@ -47493,7 +47499,7 @@ async function runTriage(settings, deps) {
     log.info(`Merged the partials of ${merged.shards} shard(s).`);
     tally = merged.tally;
   } else {
-    tally = await readInputs({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
+    tally = await readInputs({ sources: deps.sources, ...deps.cache ? { cache: deps.cache } : {}, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
   }
   logTally(tally, settings, log);
   const folded = cube.fold(settings.maxConfigurations, settings.minSessions, settings.minPublishedInstallations);
@@ -47623,7 +47629,7 @@ function readingFingerprint(settings) {
   return createHash8("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
 }
 var sha256 = (bytes) => createHash8("sha256").update(bytes).digest("hex");
-var fileOf = (dir, id) => join4(dir, `artifact-${id}.json`);
+var fileOf = (dir, key) => join4(dir, `artifact-${sha256(key).slice(0, 24)}.json`);
 function encode(result) {
   return JSON.stringify({
     format: RESULT_FORMAT,
@@ -47672,13 +47678,14 @@ async function openArtifactState(dir, reading, readOnly, warn) {
   }
   const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
   const pending = /* @__PURE__ */ new Map();
+  const checked = /* @__PURE__ */ new Map();
   let kept2 = null;
   return {
     stats,
-    async get(artifact) {
-      const entry = index.artifacts[String(artifact.id)];
-      if (!entry || entry.name !== artifact.name) return null;
-      const stored = await readFile5(fileOf(dir, artifact.id)).catch(() => null);
+    async holds({ key, label }) {
+      const entry = index.artifacts[key];
+      if (!entry) return false;
+      const stored = await readFile5(fileOf(dir, key)).catch(() => null);
       let result = null;
       if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
         try {
@@ -47689,37 +47696,42 @@ async function openArtifactState(dir, reading, readOnly, warn) {
       }
       if (!result) {
         stats.rejected += 1;
-        warn(`The stored result of artifact #${artifact.id} failed its check; downloading it again.`);
-        delete index.artifacts[String(artifact.id)];
-        return null;
+        warn(`The stored result of ${label} failed its check; downloading it again.`);
+        delete index.artifacts[key];
+        return false;
       }
       stats.fromState += 1;
+      checked.set(key, result);
+      return true;
+    },
+    take(key) {
+      const result = checked.get(key) ?? null;
+      checked.delete(key);
       return result;
     },
-    put(artifact, result) {
+    put(key, result) {
       if (readOnly) return;
       const text2 = encode(result);
-      const entry = { name: artifact.name, createdAt: artifact.created_at, sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count };
-      pending.set(artifact.id, { entry, text: text2 });
+      pending.set(key, { entry: { sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count }, text: text2 });
       stats.stored += 1;
     },
-    keep(ids) {
-      kept2 = ids;
+    window(keys) {
+      kept2 = new Set(keys);
     },
     async finish() {
       if (readOnly || !kept2) return;
       const keep = kept2;
       await mkdir3(dir, { recursive: true });
-      for (const [id, { entry, text: text2 }] of pending) {
-        if (!keep.has(id)) continue;
-        await writeFile3(fileOf(dir, id), text2);
-        index.artifacts[String(id)] = entry;
+      for (const [key, { entry, text: text2 }] of pending) {
+        if (!keep.has(key)) continue;
+        await writeFile3(fileOf(dir, key), text2);
+        index.artifacts[key] = entry;
       }
       pending.clear();
-      for (const id of Object.keys(index.artifacts)) {
-        if (keep.has(Number(id))) continue;
-        delete index.artifacts[id];
-        await rm(fileOf(dir, Number(id)), { force: true });
+      for (const key of Object.keys(index.artifacts)) {
+        if (keep.has(key)) continue;
+        delete index.artifacts[key];
+        await rm(fileOf(dir, key), { force: true });
         stats.dropped += 1;
       }
       await writeFile3(join4(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
@@ -47727,6 +47739,24 @@ async function openArtifactState(dir, reading, readOnly, warn) {
       await rename2(join4(dir, "index.json.tmp"), join4(dir, "index.json"));
     }
   };
+}
+
+// src/run/artifact-source-for.ts
+function artifactSourceFor(settings, github, now, serverUrl, held) {
+  return createArtifactSource({
+    ...held ? { held } : {},
+    shard: settings.mode === "partial" ? settings.shard : null,
+    client: github.client,
+    repository: settings.repository,
+    names: settings.artifactNames,
+    since: lookbackStart(now, settings.lookbackDays),
+    concurrency: settings.downloadConcurrency,
+    serverUrl,
+    trustForks: settings.trustForks,
+    workflows: settings.workflows,
+    branches: settings.branches,
+    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
+  });
 }
 
 // src/trackers/github-tracker.ts
@@ -48141,7 +48171,7 @@ ${USAGE}`);
     if (settings.mode === "partial") {
       const shard2 = settings.shard;
       const path = resolve4(cwd, settings.partialPath ?? join6(store, `partial-${shard2.index}-of-${shard2.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit, workers: workers2 }));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, ...state ? { cache: state } : {}, now, log, emit, workers: workers2 }));
       report = result.report;
       report.partial = { shard: shard2, path, sessions: result.sessions, bytes };
     } else {
@@ -48149,7 +48179,7 @@ ${USAGE}`);
       const runId = typeof values["run-id"] === "string" ? values["run-id"] : process.env["GITHUB_RUN_ID"];
       const partials = merging ? await mergeInputsFor(settings, cwd, client, runId) : [];
       const historyPath = settings.historyPath ? resolve4(cwd, settings.historyPath) : settings.repository ? settings.statePath ? join6(resolve4(cwd, settings.statePath), "history.json") : null : join6(store, "history.json");
-      report = await runTriage(settings, { sources, workers: workers2, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log, historyPath });
+      report = await runTriage(settings, { sources, ...state ? { cache: state } : {}, workers: workers2, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log, historyPath });
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;

@@ -2341,187 +2341,13 @@ var RUN_MAX_RECORDS = 5e7;
 // src/intake/zip-entries.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 
-// src/records/parse-records.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-var OPEN_BRACE = 123;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACE = 125;
-var CLOSE_BRACKET = 93;
-var QUOTE = 34;
-var NEWLINE = 10;
-function blankLine(bytes, start, end) {
-  for (let i = start; i < end; i += 1) {
-    const byte = bytes[i];
-    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
-  }
-  return true;
-}
-var BACKSLASH = 92;
+// src/sources/file-kinds.ts
 function recordFormatOf(name) {
   const lower = name.toLowerCase();
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
   if (lower.endsWith(".log")) return "log";
   return null;
-}
-function jsonDepth(text, limit) {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === BACKSLASH) i += 1;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) {
-      inString = true;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth += 1;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > limit) return deepest;
-      }
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth -= 1;
-    }
-  }
-  return deepest;
-}
-function decode(bytes) {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-function manyBrackets(text, limit) {
-  let seen = 0;
-  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++seen > limit) return true;
-  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++seen > limit) return true;
-  return false;
-}
-function tryParse(text, maxDepth) {
-  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, reason: "invalid-json" };
-  }
-}
-function* parseRecords(bytes, format) {
-  if (format === "json" && bytes.byteLength > JSON_FILE_MAX_BYTES) {
-    yield { ok: false, reason: "file-too-large" };
-    return;
-  }
-  if (format === "json") {
-    const text = decode(bytes);
-    if (text === null) {
-      yield { ok: false, reason: "not-utf8" };
-      return;
-    }
-    const parsed = tryParse(text, RECORD_MAX_DEPTH + 1);
-    if (parsed.ok && Array.isArray(parsed.value)) {
-      for (const value of parsed.value) yield { ok: true, value };
-    } else if (parsed.ok && bytes.byteLength > RECORD_MAX_BYTES) {
-      yield { ok: false, reason: "record-too-large" };
-    } else {
-      yield parsed;
-    }
-    return;
-  }
-  const records = [];
-  eachLine(bytes, (block, start, end) => {
-    const record = parseLine(block, start, end);
-    if (record) records.push(record);
-    return true;
-  });
-  yield* records;
-}
-var LEAVE_LINE = -1;
-var STOP_READING = -2;
-function eachLine(bytes, sink, first) {
-  let start = hasBom(bytes) ? 3 : 0;
-  const length = bytes.byteLength;
-  while (start < length) {
-    if (first) {
-      const taken = first(bytes, start);
-      if (taken === STOP_READING) return false;
-      if (taken !== LEAVE_LINE) {
-        start = taken + 1;
-        continue;
-      }
-    }
-    let end = bytes.indexOf(NEWLINE, start);
-    if (end === -1) end = length;
-    if (!sink(bytes, start, end)) return false;
-    start = end + 1;
-  }
-  return true;
-}
-function hasBom(bytes) {
-  return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-}
-function parseLine(bytes, start, end) {
-  if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
-  if (blankLine(bytes, start, end)) return null;
-  const line = decode(bytes.subarray(start, end));
-  return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
-}
-async function* lineBlocks(chunks) {
-  let carry = null;
-  let skipping = false;
-  let first = true;
-  for await (const chunk of chunks) {
-    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (first && carry === null && bytes.byteLength < 3) {
-      carry = bytes.slice();
-      continue;
-    }
-    if (carry) {
-      const newline = bytes.indexOf(NEWLINE);
-      if (newline === -1 || first) {
-        bytes = concat(carry, bytes);
-        carry = null;
-      } else {
-        const joined = concat(carry, bytes.subarray(0, newline + 1));
-        carry = null;
-        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
-        else yield joined.subarray(0, joined.byteLength - 1);
-        bytes = bytes.subarray(newline + 1);
-      }
-    }
-    if (first) {
-      if (hasBom(bytes)) bytes = bytes.subarray(3);
-      first = false;
-    }
-    let start = 0;
-    if (skipping) {
-      const end = bytes.indexOf(NEWLINE);
-      if (end === -1) continue;
-      skipping = false;
-      start = end + 1;
-    }
-    const last = bytes.lastIndexOf(NEWLINE);
-    const whole = last >= start ? bytes.subarray(start, last) : null;
-    if (whole) start = last + 1;
-    const rest = bytes.byteLength - start;
-    let tooLong = null;
-    if (rest > RECORD_MAX_BYTES) {
-      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
-      skipping = true;
-    } else if (rest > 0) {
-      carry = bytes.slice(start);
-    }
-    if (whole) yield whole;
-    if (tooLong) yield tooLong;
-  }
-  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
-}
-function concat(a, b) {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
 }
 
 // src/sources/path-source.ts
@@ -2966,6 +2792,182 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
   }
   if (first === null || last === null) return null;
   return { firstAt: first, lastAt: last, lines, errorLines: Math.min(errorLines2, lines), errorKinds: Object.fromEntries(errorKinds) };
+}
+
+// src/records/parse-records.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACE = 125;
+var CLOSE_BRACKET = 93;
+var QUOTE = 34;
+var NEWLINE = 10;
+function blankLine(bytes, start, end) {
+  for (let i = start; i < end; i += 1) {
+    const byte = bytes[i];
+    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
+  }
+  return true;
+}
+var BACKSLASH = 92;
+function jsonDepth(text, limit) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i += 1;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) {
+      inString = true;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+function decode(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+function manyBrackets(text, limit) {
+  let seen = 0;
+  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++seen > limit) return true;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++seen > limit) return true;
+  return false;
+}
+function tryParse(text, maxDepth) {
+  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: "invalid-json" };
+  }
+}
+function* parseRecords(bytes, format) {
+  if (format === "json" && bytes.byteLength > JSON_FILE_MAX_BYTES) {
+    yield { ok: false, reason: "file-too-large" };
+    return;
+  }
+  if (format === "json") {
+    const text = decode(bytes);
+    if (text === null) {
+      yield { ok: false, reason: "not-utf8" };
+      return;
+    }
+    const parsed = tryParse(text, RECORD_MAX_DEPTH + 1);
+    if (parsed.ok && Array.isArray(parsed.value)) {
+      for (const value of parsed.value) yield { ok: true, value };
+    } else if (parsed.ok && bytes.byteLength > RECORD_MAX_BYTES) {
+      yield { ok: false, reason: "record-too-large" };
+    } else {
+      yield parsed;
+    }
+    return;
+  }
+  const records = [];
+  eachLine(bytes, (block, start, end) => {
+    const record = parseLine(block, start, end);
+    if (record) records.push(record);
+    return true;
+  });
+  yield* records;
+}
+var LEAVE_LINE = -1;
+var STOP_READING = -2;
+function eachLine(bytes, sink, first) {
+  let start = hasBom(bytes) ? 3 : 0;
+  const length = bytes.byteLength;
+  while (start < length) {
+    if (first) {
+      const taken = first(bytes, start);
+      if (taken === STOP_READING) return false;
+      if (taken !== LEAVE_LINE) {
+        start = taken + 1;
+        continue;
+      }
+    }
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = length;
+    if (!sink(bytes, start, end)) return false;
+    start = end + 1;
+  }
+  return true;
+}
+function hasBom(bytes) {
+  return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+}
+function parseLine(bytes, start, end) {
+  if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
+  if (blankLine(bytes, start, end)) return null;
+  const line = decode(bytes.subarray(start, end));
+  return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
+}
+async function* lineBlocks(chunks) {
+  let carry = null;
+  let skipping = false;
+  let first = true;
+  for await (const chunk of chunks) {
+    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (first && carry === null && bytes.byteLength < 3) {
+      carry = bytes.slice();
+      continue;
+    }
+    if (carry) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline === -1 || first) {
+        bytes = concat(carry, bytes);
+        carry = null;
+      } else {
+        const joined = concat(carry, bytes.subarray(0, newline + 1));
+        carry = null;
+        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
+        else yield joined.subarray(0, joined.byteLength - 1);
+        bytes = bytes.subarray(newline + 1);
+      }
+    }
+    if (first) {
+      if (hasBom(bytes)) bytes = bytes.subarray(3);
+      first = false;
+    }
+    let start = 0;
+    if (skipping) {
+      const end = bytes.indexOf(NEWLINE);
+      if (end === -1) continue;
+      skipping = false;
+      start = end + 1;
+    }
+    const last = bytes.lastIndexOf(NEWLINE);
+    const whole = last >= start ? bytes.subarray(start, last) : null;
+    if (whole) start = last + 1;
+    const rest = bytes.byteLength - start;
+    let tooLong = null;
+    if (rest > RECORD_MAX_BYTES) {
+      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
+      skipping = true;
+    } else if (rest > 0) {
+      carry = bytes.slice(start);
+    }
+    if (whole) yield whole;
+    if (tooLong) yield tooLong;
+  }
+  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
+}
+function concat(a, b) {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
 }
 
 // src/records/privacy-guard.ts
@@ -4292,7 +4294,7 @@ var session_summary_v1_default = {
   }
 };
 
-// src/schema-support/validator-runtime.ts
+// src/records/validator-runtime.ts
 var summaryFormats = { "date-time": { type: "string", validate: isDateTime } };
 function codePointLength(text) {
   let length = 0;
@@ -5164,7 +5166,7 @@ async function intake(options2) {
       bump(tally.skipped, event.reason);
       return;
     }
-    if (!event.continued) {
+    if (event.kind === "held" || !event.continued) {
       if (tally.inputsRead >= limits.maxInputs) {
         tally.limitReached = "max-artifacts";
         return;
@@ -5173,13 +5175,17 @@ async function intake(options2) {
       position += 1;
       options2.onInput?.({ source, seq: event.seq ?? position });
     }
-    if (event.recalled) {
-      replay(event.recalled);
+    if (event.kind === "held") {
+      const result = options2.cache?.take(event.key) ?? null;
+      if (result) replay(result);
+      else bump(tally.skipped, "held-result-missing");
       return;
     }
-    capture = event.remember ? new InputCapture(tally) : null;
+    const cache = options2.cache;
+    const key = event.key;
+    capture = cache && key !== void 0 ? new InputCapture(tally) : null;
     await readInput(event);
-    if (capture && !tally.limitReached) event.remember(capture.finish(tally));
+    if (capture && !tally.limitReached) cache.put(key, capture.finish(tally));
     capture = null;
   };
   const readInput = async (event) => {
@@ -5249,7 +5255,8 @@ function serveIntake(port, setup) {
           bytes: item.bytes,
           size: item.size,
           continued: item.continued || item.prefix !== null,
-          ...item.remember ? { remember: (result) => captured = result } : {}
+          // Keyed when the main thread keeps its result: intake hands the result to the cache below.
+          ...item.remember ? { key: item.origin } : {}
         };
       }
     }
@@ -5263,6 +5270,12 @@ function serveIntake(port, setup) {
     limits: setup.limits,
     dedupe: false,
     fastPath: setup.fastPath,
+    cache: {
+      take: () => null,
+      put: (_key, result) => {
+        captured = result;
+      }
+    },
     onSession: (summary, run, times) => records.add(summary, run, times)
   }).then(async (tally) => {
     if (!finished) post();

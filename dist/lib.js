@@ -986,7 +986,7 @@ function isDateTime(text) {
   return !Number.isNaN(parseTimestamp(text));
 }
 
-// src/schema-support/validator-runtime.ts
+// src/records/validator-runtime.ts
 var summaryFormats = { "date-time": { type: "string", validate: isDateTime } };
 function codePointLength(text) {
   let length = 0;

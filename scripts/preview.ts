@@ -19,7 +19,7 @@ import type { RunReport } from '../src/report/run-report.ts';
 import { longWindowSummaries, LONG_WINDOW_DAYS, LONG_WINDOW_END, tenReleases } from '../test/fixtures/long-window.ts';
 import { DAY, HISTORY_DAYS, HISTORY_START, releaseHistory } from '../test/fixtures/release-history.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
-import { readTemplates } from '../src/render/template-files.ts';
+import { readTemplates } from '../src/run/template-files.ts';
 import { runTriage } from '../src/run-triage.ts';
 import { parseSettings } from '../src/settings.ts';
 import { createPathSource } from '../src/sources/path-source.ts';

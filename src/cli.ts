@@ -10,7 +10,7 @@ import { createGitHubClient } from './github-client.ts';
 import { summarizeCommand } from './producer/summarize-command.ts';
 import type { GitHubClient, RequestCounts } from './github-client.ts';
 import { createIssueRenderer } from './render/issue-templates.ts';
-import { bundledTemplatesDir, readTemplates } from './render/template-files.ts';
+import { bundledTemplatesDir, readTemplates } from './run/template-files.ts';
 import { formatConsoleReport } from './report/console-report.ts';
 import { writeReport } from './report/write-report.ts';
 import { mergeInputsFor } from './partial/partial-artifacts.ts';
@@ -20,7 +20,7 @@ import { runPartial, runTriage, workerPlan } from './run-triage.ts';
 import { GROUP_FIELDS, parseSettings, SettingsError } from './settings.ts';
 import { openArtifactState, readingFingerprint } from './state/artifact-state.ts';
 import type { ArtifactState } from './state/artifact-state.ts';
-import { artifactSourceFor } from './sources/artifact-source.ts';
+import { artifactSourceFor } from './run/artifact-source-for.ts';
 import { createPathSource, listFiles, STDIN } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
@@ -265,7 +265,7 @@ export async function main(argv: string[]): Promise<number> {
     if (settings.mode === 'partial') {
       const shard = settings.shard!;
       const path = resolve(cwd, settings.partialPath ?? join(store, `partial-${shard.index}-of-${shard.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit, workers }));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, ...(state ? { cache: state } : {}), now, log, emit, workers }));
       report = result.report;
       report.partial = { shard, path, sessions: result.sessions, bytes };
     } else {
@@ -280,7 +280,7 @@ export async function main(argv: string[]): Promise<number> {
             ? join(resolve(cwd, settings.statePath), 'history.json')
             : null
           : join(store, 'history.json');
-      report = await runTriage(settings, { sources, workers, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log, historyPath });
+      report = await runTriage(settings, { sources, ...(state ? { cache: state } : {}), workers, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log, historyPath });
       if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
     }
     report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;

@@ -7,6 +7,12 @@ import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 
+/** A repository on GitHub. */
+export interface RepositoryRef {
+  owner: string;
+  repo: string;
+}
+
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 export interface RequestCounts {

@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { createGitHubClient } from './github-client.ts';
 import { createIssueRenderer } from './render/issue-templates.ts';
-import { readTemplates } from './render/template-files.ts';
+import { readTemplates } from './run/template-files.ts';
 import { composeJobSummary } from './report/job-summary.ts';
 import { writeReport } from './report/write-report.ts';
 import { mergeInputsFor } from './partial/partial-artifacts.ts';
@@ -15,7 +15,7 @@ import { runPartial, runTriage, workerPlan } from './run-triage.ts';
 import { parseSettings, SettingsError } from './settings.ts';
 import { openArtifactState, readingFingerprint } from './state/artifact-state.ts';
 import type { ArtifactState } from './state/artifact-state.ts';
-import { artifactSourceFor } from './sources/artifact-source.ts';
+import { artifactSourceFor } from './run/artifact-source-for.ts';
 import { createPathSource } from './sources/path-source.ts';
 import type { Source } from './sources/source.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
@@ -62,7 +62,7 @@ export async function run(): Promise<void> {
     if (settings.mode === 'partial') {
       const shard = settings.shard!;
       const path = resolve(settings.partialPath ?? join(process.env['RUNNER_TEMP'] || tmpdir(), 'crash-report-aggregator', `partial-${shard.index}-of-${shard.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, now, log, emit, workers }));
+      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, ...(state ? { cache: state } : {}), now, log, emit, workers }));
       report = result.report;
       report.partial = { shard, path, sessions: result.sessions, bytes };
       core.info(`Wrote ${result.sessions} session(s) of shard ${shard.index}/${shard.count} to ${path} (${bytes} bytes).`);
@@ -74,6 +74,7 @@ export async function run(): Promise<void> {
       const historyPath = settings.historyPath ? stateFolder(settings.historyPath, 'history-path') : settings.statePath ? join(stateFolder(settings.statePath), 'history.json') : null;
       report = await runTriage(settings, {
         sources,
+        ...(state ? { cache: state } : {}),
         workers,
         partials,
         tracker: createGitHubTracker(client, settings.repository),

@@ -9,7 +9,7 @@ import { findRunProblems } from './problems/judge-problems.ts';
 import { intake } from './intake/intake.ts';
 import { limitMessage } from './intake/tally.ts';
 import { intakeInWorkers } from './intake/parallel-intake.ts';
-import type { IntakeOptions } from './intake/intake.ts';
+import type { InputCache, IntakeOptions } from './intake/intake.ts';
 import type { IntakeTally } from './intake/tally.ts';
 import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION } from './partial/partial-format.ts';
 import type { PartialInput } from './partial/partial-format.ts';
@@ -30,7 +30,8 @@ import type { DayBucket } from './aggregate/accumulator.ts';
 import type { RunDays } from './render/issue-context.ts';
 import { daysWithout, lastDayOf, sumDays } from './history/trend.ts';
 import type { PlannedAction } from './trackers/plan-issues.ts';
-import { createHistoryCollector, DAY_MS, historyFields, loadHistory, mergeHistory, saveHistory } from './history/history.ts';
+import { createHistoryCollector, DAY_MS, historyFields, mergeHistory } from './history/history.ts';
+import { loadHistory, saveHistory } from './run/history-file.ts';
 import { releaseHealth } from './history/release-health.ts';
 import type { ReleaseHealth } from './history/release-health.ts';
 import type { History } from './history/history.ts';
@@ -68,6 +69,8 @@ function readInputs(options: IntakeOptions, workers: WorkerPlan | undefined, log
 
 export interface TriageDeps {
   sources: Source[];
+  /** Results kept across runs (state-path), which the artifact source was told it holds. */
+  cache?: InputCache;
   workers?: WorkerPlan;
   /** With mode merge: the partials written by the shards; `sources` are then not read. */
   partials?: PartialInput[];
@@ -129,6 +132,8 @@ export const LIVE_CONFIGURATIONS = 100_000;
 
 export interface PartialDeps {
   sources: Source[];
+  /** Results kept across runs (state-path), which the artifact source was told it holds. */
+  cache?: InputCache;
   now: Date;
   log: Logger;
   /** Receives the partial line by line (without newlines). */
@@ -154,6 +159,7 @@ export async function runPartial(settings: Settings, deps: PartialDeps): Promise
   const tally = await readInputs(
     {
       sources: deps.sources,
+      ...(deps.cache ? { cache: deps.cache } : {}),
       adapter: adapterOf(settings),
       windowStart,
       now,
@@ -192,7 +198,7 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     log.info(`Merged the partials of ${merged.shards} shard(s).`);
     tally = merged.tally;
   } else {
-    tally = await readInputs({ sources: deps.sources, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
+    tally = await readInputs({ sources: deps.sources, ...(deps.cache ? { cache: deps.cache } : {}), adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
   }
   logTally(tally, settings, log);
 

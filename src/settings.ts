@@ -16,6 +16,7 @@ export const MAX_SHARDS = 256;
 // The fields a run can group by come from the schema (src/generated/summary-fields.ts): its
 // configuration fields, the outcome, and error_kind (one group per exception class on each
 // configuration of the other fields).
+import type { RepositoryRef } from './github-client.ts';
 import { GROUP_FIELDS } from './records/field-table.ts';
 import type { GroupField } from './records/field-table.ts';
 
@@ -26,10 +27,7 @@ export type { GroupField };
 /** The largest min-published-installations accepted; the intake counts each exception class's installations up to it. */
 export const MAX_PUBLISHED_INSTALLATIONS = 1000;
 
-export interface RepositoryRef {
-  owner: string;
-  repo: string;
-}
+export type { RepositoryRef };
 
 export interface Settings {
   /** Token for the GitHub REST API; empty when only local paths and a local store are used. */

@@ -16,7 +16,7 @@ import { withPartialFile } from '../src/partial/partial-files.ts';
 import { partialFiles } from '../src/partial/partial-files.ts';
 import { REPORT_MARKER } from '../src/report/usage-report.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
-import { readTemplates } from '../src/render/template-files.ts';
+import { readTemplates } from '../src/run/template-files.ts';
 import { runPartial, runTriage } from '../src/run-triage.ts';
 import { parseSettings } from '../src/settings.ts';
 import { createPathSource } from '../src/sources/path-source.ts';

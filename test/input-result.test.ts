@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
 import { intake } from '../src/intake/intake.ts';
-import type { IntakeOptions } from '../src/intake/intake.ts';
+import type { InputCache, IntakeOptions } from '../src/intake/intake.ts';
 import type { InputResult } from '../src/intake/input-result.ts';
 import { intakeInWorkers } from '../src/intake/parallel-intake.ts';
 import { lookbackStart } from '../src/settings.ts';
@@ -23,33 +23,36 @@ const LOOKBACK = 7;
 const WINDOW_START = lookbackStart(NOW, LOOKBACK);
 const WORKER = new URL('../src/intake-worker.ts', import.meta.url);
 
-/** The inputs of `inner`, each kept in `store` once read. */
-function remembering(inner: Source, store: Map<string, InputResult>): Source {
+/** The inputs of `inner`, keyed by where they came from: intake hands the result of each to the cache. */
+function keyed(inner: Source): Source {
   return {
     describe: () => inner.describe(),
     async *read(): AsyncGenerator<SourceEvent> {
-      for await (const event of inner.read()) yield event.kind === 'item' ? { ...event, remember: (result) => store.set(event.origin, result) } : event;
+      for await (const event of inner.read()) yield event.kind === 'item' ? { ...event, key: event.origin } : event;
     },
   };
 }
 
-/** The inputs of `inner`, taken from `store` where it holds them: no bytes are read. */
+/** The inputs of `inner`, yielded as held where `store` keeps their result: no bytes are read. */
 function recalling(inner: Source, store: Map<string, InputResult>): Source {
   return {
     describe: () => inner.describe(),
     async *read(): AsyncGenerator<SourceEvent> {
       for await (const event of inner.read()) {
-        const recalled = event.kind === 'item' ? store.get(event.origin) : undefined;
-        yield recalled && event.kind === 'item' ? { ...event, bytes: new Uint8Array(), recalled } : event;
+        yield event.kind === 'item' && store.has(event.origin) ? { kind: 'held', origin: event.origin, key: event.origin, run: event.run, ...(event.seq === undefined ? {} : { seq: event.seq }) } : event;
       }
     },
   };
 }
 
-async function run(source: Source, now: Date, workers: number) {
+/** A cache over a map, as the artifact state is one over files. */
+const cacheOver = (store: Map<string, InputResult>): InputCache => ({ take: (key) => store.get(key) ?? null, put: (key, result) => void store.set(key, result) });
+
+async function run(source: Source, now: Date, workers: number, cache?: InputCache) {
   const aggregators = [createAggregator(['os.platform', 'app.version']), createAggregator(['runtime.version', 'error_kind'])];
   const options: IntakeOptions = {
     sources: [source],
+    ...(cache ? { cache } : {}),
     windowStart: lookbackStart(now, LOOKBACK),
     now,
     onSession: (summary, run, times) => {
@@ -71,10 +74,10 @@ test('a run from kept results counts what reading the inputs counts (random inpu
         const source = () => createPathSource([folder], folder);
         const store = new Map<string, InputResult>();
         const earlier = new Date(NOW.getTime() - hoursEarlier * 3_600_000);
-        const first = await run(remembering(source(), store), earlier, firstThreads);
+        const first = await run(keyed(source()), earlier, firstThreads, cacheOver(store));
         assert.equal(store.size, first.tally.inputsRead, 'every input read is kept');
         const fresh = await run(source(), NOW, 1);
-        const kept = await run(recalling(source(), store), NOW, secondThreads);
+        const kept = await run(recalling(source(), store), NOW, secondThreads, cacheOver(store));
         assert.deepEqual(kept, fresh);
         if ((first.tally.rejectedReasons['started-in-future'] ?? 0) > 0 || first.tally.outsideWindow !== fresh.tally.outsideWindow) clockDiffers += 1;
         runs += 1;

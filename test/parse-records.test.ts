@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineBlocks, parseRecords, recordFormatOf } from '../src/records/parse-records.ts';
+import { lineBlocks, parseRecords } from '../src/records/parse-records.ts';
+import { recordFormatOf } from '../src/sources/file-kinds.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -13,7 +13,7 @@ async function read(patterns: string[], cwd: string, options: { logsInFolders?: 
   return events;
 }
 
-const describeEvent = (event: SourceEvent) => (event.kind === 'item' ? `read ${event.origin}` : `skip ${event.origin}: ${event.reason}`);
+const describeEvent = (event: SourceEvent) => (event.kind === 'item' ? `read ${event.origin}` : event.kind === 'skip' ? `skip ${event.origin}: ${event.reason}` : `held ${event.origin}`);
 
 test('files, folders (recursively) and globs, each file once', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cra-path-'));

@@ -8,7 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { fingerprintOf } from '../src/aggregate/group-key.ts';
 import { createGitHubClient } from '../src/github-client.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
-import { readTemplates } from '../src/render/template-files.ts';
+import { readTemplates } from '../src/run/template-files.ts';
 import { runTriage } from '../src/run-triage.ts';
 import { lookbackStart, parseSettings } from '../src/settings.ts';
 import { createArtifactSource } from '../src/sources/artifact-source.ts';

@@ -16,7 +16,7 @@ import type { RunReport } from '../src/report/run-report.ts';
 import { REPORT_MARKER } from '../src/report/usage-report.ts';
 import { rateChart, sessionsChart } from '../src/render/charts.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
-import { readTemplates } from '../src/render/template-files.ts';
+import { readTemplates } from '../src/run/template-files.ts';
 import { bucketDaysFor, MAX_BUCKETS, trendOf } from '../src/history/trend.ts';
 import { runTriage } from '../src/run-triage.ts';
 import { parseSettings } from '../src/settings.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
-import { readTemplates } from '../src/render/template-files.ts';
+import { readTemplates } from '../src/run/template-files.ts';
 import { runTriage, workerPlan } from '../src/run-triage.ts';
 import { parseSettings } from '../src/settings.ts';
 import type { Source } from '../src/sources/source.ts';

@@ -7,7 +7,7 @@ import ucs2 from 'ajv/dist/runtime/ucs2length.js';
 import { VALIDATOR_PATH, validatorSource } from '../scripts/build-validator.ts';
 import { isDateTime, parseTimestamp } from '../src/records/timestamp.ts';
 import { validateSummary } from '../src/records/validate-summary.ts';
-import { codePointLength } from '../src/schema-support/validator-runtime.ts';
+import { codePointLength } from '../src/records/validator-runtime.ts';
 
 const ucs2length = ucs2.default;
 

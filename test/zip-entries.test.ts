@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
-import type { SourceEvent, SourceItem } from '../src/sources/source.ts';
+import type { SourceItem, SourceSkip } from '../src/sources/source.ts';
+
+type SourceEvent = SourceItem | SourceSkip;
 import { ZIP_MAX_UNCOMPRESSED_BYTES } from '../src/limits.ts';
 import { unsafeEntryName, zipEntries } from '../src/intake/zip-entries.ts';
 import { seededRandom } from './fixtures/synthetic-summaries.ts';

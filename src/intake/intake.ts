@@ -12,7 +12,8 @@ import { adaptRecord, summaryFromLog } from './formats/adapt-record.ts';
 import type { AdapterSettings } from './formats/adapt-record.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from './formats/session-log.ts';
 import { firstSighting } from '../records/compact-summary.ts';
-import { blankLine, decode, eachLine, LEAVE_LINE, lineBlocks, parseLine, parseRecords, recordFormatOf, STOP_READING } from '../records/parse-records.ts';
+import { blankLine, decode, eachLine, LEAVE_LINE, lineBlocks, parseLine, parseRecords, STOP_READING } from '../records/parse-records.ts';
+import { recordFormatOf } from '../sources/file-kinds.ts';
 import { SummaryScanner } from '../records/fast-path/summary-scanner.ts';
 import { CLOCK_REASON, InputCapture, eachStoredSession } from './input-result.ts';
 import type { InputResult } from './input-result.ts';
@@ -47,8 +48,21 @@ export interface IntakeOptions {
   limits?: { maxInputs: number; maxBytes: number; maxRecords: number };
   /** False leaves duplicates to the caller (worker threads: the main thread sees every session). */
   dedupe?: boolean;
+  /** Results kept across runs, by input key: a held input is replayed from it, a keyed one read is handed to it. */
+  cache?: InputCache;
   /** False reads every line the full way (JSON.parse, privacy guard, ajv): parity tests run both ways. True by default. */
   fastPath?: boolean;
+}
+
+/**
+ * Results of reading inputs, kept across runs by the inputs' keys (the artifact
+ * state is one): intake asks it for the inputs a source says are held, and hands
+ * it the result of each keyed input it reads whole.
+ */
+export interface InputCache {
+  /** The result kept for this key, or null. */
+  take(key: string): InputResult | null;
+  put(key: string, result: InputResult): void;
 }
 
 export async function intake(options: IntakeOptions): Promise<IntakeTally> {
@@ -217,7 +231,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       bump(tally.skipped, event.reason);
       return;
     }
-    if (!event.continued) {
+    if (event.kind === 'held' || !event.continued) {
       if (tally.inputsRead >= limits.maxInputs) {
         tally.limitReached = 'max-artifacts';
         return;
@@ -226,14 +240,18 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       position += 1;
       options.onInput?.({ source, seq: event.seq ?? position });
     }
-    if (event.recalled) {
-      replay(event.recalled);
+    if (event.kind === 'held') {
+      const result = options.cache?.take(event.key) ?? null;
+      if (result) replay(result);
+      else bump(tally.skipped, 'held-result-missing');
       return;
     }
-    capture = event.remember ? new InputCapture(tally) : null;
+    const cache = options.cache;
+    const key = event.key;
+    capture = cache && key !== undefined ? new InputCapture(tally) : null;
     await readInput(event);
     // A result cut short by a run limit is not kept.
-    if (capture && !tally.limitReached) event.remember!(capture.finish(tally));
+    if (capture && !tally.limitReached) cache!.put(key!, capture.finish(tally));
     capture = null;
   };
 

@@ -11,13 +11,14 @@ import type { FormatSetting } from './formats/record-shape.ts';
 import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../records/session-records.ts';
 import type { ConfigTuple } from '../records/session-records.ts';
 import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
-import type { RunRef, SourceItem } from '../sources/source.ts';
+import type { RunRef, SourceHeld, SourceItem } from '../sources/source.ts';
 import { intake } from './intake.ts';
 import { firstSighting } from '../records/compact-summary.ts';
 import type { InputResult } from './input-result.ts';
 import { emptyTally, sumTallies } from './tally.ts';
 import type { IntakeTally } from './tally.ts';
-import { lineBlocks, recordFormatOf } from '../records/parse-records.ts';
+import { lineBlocks } from '../records/parse-records.ts';
+import { recordFormatOf } from '../sources/file-kinds.ts';
 import type { IntakeOptions } from './intake.ts';
 
 /** What a worker needs to read records as the main thread would. */
@@ -101,7 +102,8 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
           bytes: item.bytes,
           size: item.size,
           continued: item.continued || item.prefix !== null,
-          ...(item.remember ? { remember: (result: InputResult) => (captured = result) } : {}),
+          // Keyed when the main thread keeps its result: intake hands the result to the cache below.
+          ...(item.remember ? { key: item.origin } : {}),
         };
       }
     },
@@ -115,6 +117,12 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
     limits: setup.limits,
     dedupe: false,
     fastPath: setup.fastPath,
+    cache: {
+      take: () => null,
+      put: (_key, result) => {
+        captured = result;
+      },
+    },
     onSession: (summary, run, times) => records.add(summary, run, times),
   })
     .then(async (tally) => {
@@ -137,8 +145,8 @@ interface Pending {
   input: { source: number; seq: number } | null;
   /** Where the input's result goes, when its source keeps it. */
   remember: ((result: InputResult) => void) | null;
-  /** An input read in an earlier run: replayed here, in its place in the reading order. */
-  recalled: SourceItem | null;
+  /** An input read in an earlier run, and its result from the cache: replayed here, in its place in the reading order. */
+  held: { event: SourceHeld; result: InputResult | null } | null;
 }
 
 /** Young generation of each worker's V8 heap (see intakeInWorkers). */
@@ -275,12 +283,13 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
 
   const settle = async () => {
     const pending = queue.shift()!;
-    if (pending.recalled) {
+    if (pending.held) {
       if (pending.input) options.onInput?.(pending.input);
-      const item = pending.recalled;
+      const { event, result } = pending.held;
       replayed.push(
         await intake({
-          sources: [{ describe: () => item.origin, read: async function* () { yield item; } }],
+          sources: [{ describe: () => event.origin, read: async function* () { yield event; } }],
+          cache: { take: () => result, put: () => {} },
           windowStart: options.windowStart,
           now: options.now,
           limits: setup.limits,
@@ -318,11 +327,14 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
         }
         position += 1;
         const input = { source: sourceIndex, seq: event.seq ?? position };
-        if (event.recalled) {
-          queue.push({ worker: -1, result: null, input, remember: null, recalled: event });
+        if (event.kind === 'held') {
+          queue.push({ worker: -1, result: null, input, remember: null, held: { event, result: options.cache?.take(event.key) ?? null } });
           while (queue.length >= maxQueued) await settle();
           continue;
         }
+        const cache = options.cache;
+        const key = event.key;
+        const remember = cache && key !== undefined ? (result: InputResult) => cache.put(key, result) : null;
         const send = async (wire: WireItem, pieceOf: typeof input | null) => {
           let worker = 0;
           for (let index = 1; index < threads.length; index += 1) if (outstanding[index]! < outstanding[worker]!) worker = index;
@@ -331,7 +343,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
           threads[worker]!.postMessage({ kind: 'input', item: wire } satisfies ToWorker, moved as ArrayBuffer[]);
           outstanding[worker]! += 1;
-          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? (event.remember ?? null) : null, recalled: null });
+          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? remember : null, held: null });
           while (queue.length >= maxQueued) await settle();
         };
         if (event.stream) {
@@ -345,7 +357,7 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: Boolean(event.remember) }, input);
+        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: remember !== null }, input);
       }
     }
     while (queue.length > 0) await settle();

@@ -1,6 +1,8 @@
 // What intake counts: inputs, records, rejections by reason, and what was
 // accepted. Tallies of disjoint parts of the input add up.
 
+import { PartialFormatError } from '../records/session-records.ts';
+
 export type RunLimit = 'max-artifacts' | 'max-bytes' | 'max-records';
 
 export interface IntakeTally {
@@ -69,4 +71,25 @@ export function limitMessage(tally: IntakeTally): string {
     `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ` +
     `${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`
   );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A tally read back from a partial or the state, checked field by field. */
+export function tallyOf(value: unknown): IntakeTally {
+  if (!isRecord(value)) throw new PartialFormatError('the end line carries no tally');
+  for (const name of TALLY_COUNTS) {
+    if (!Number.isSafeInteger(value[name]) || (value[name] as number) < 0) throw new PartialFormatError(`the tally's ${name} is not a count`);
+  }
+  for (const name of TALLY_MAPS) {
+    const map = value[name];
+    if (!isRecord(map) || !Object.values(map).every((count) => Number.isSafeInteger(count) && (count as number) >= 0)) {
+      throw new PartialFormatError(`the tally's ${name} is not a map of counts`);
+    }
+  }
+  const limit = value['limitReached'];
+  if (limit !== null && limit !== 'max-artifacts' && limit !== 'max-bytes' && limit !== 'max-records') throw new PartialFormatError("the tally's limitReached is unknown");
+  return value as unknown as IntakeTally;
 }

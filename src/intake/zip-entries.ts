@@ -6,9 +6,9 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { ZIP_MAX_ENTRIES, ZIP_MAX_RATIO, ZIP_MAX_UNCOMPRESSED_BYTES, ZIP_RATIO_MIN_BYTES } from '../limits.ts';
-import { recordFormatOf } from '../records/parse-records.ts';
+import { recordFormatOf } from '../sources/file-kinds.ts';
 import { STREAM_FROM_BYTES } from '../sources/path-source.ts';
-import type { SourceEvent, SourceItem } from '../sources/source.ts';
+import type { SourceItem, SourceSkip } from '../sources/source.ts';
 
 const SYMLINK_MODE = 0o120000;
 const FILE_TYPE_MASK = 0o170000;
@@ -111,8 +111,8 @@ function entryName(entry: Entry): string {
 }
 
 /** Expands a zip item into one item per record file inside it, or skips with reasons. */
-export async function* zipEntries(archive: SourceItem): AsyncGenerator<SourceEvent> {
-  const skip = (reason: string, index?: number): SourceEvent => ({
+export async function* zipEntries(archive: SourceItem): AsyncGenerator<SourceItem | SourceSkip> {
+  const skip = (reason: string, index?: number): SourceSkip => ({
     kind: 'skip',
     origin: index === undefined ? archive.origin : `${archive.origin} (entry ${index})`,
     reason,

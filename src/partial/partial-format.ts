@@ -15,16 +15,16 @@ import { createHash } from 'node:crypto';
 import { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
 import { RUN_MAX_RECORDS } from '../limits.ts';
 import { firstSighting } from '../records/compact-summary.ts';
-import { CONFIG_FIELDS, FIELDS_HASH } from '../records/field-table.ts';
+import { FIELDS_HASH } from '../records/field-table.ts';
 import type { SessionTimes } from '../intake/intake.ts';
-import { sumTallies, TALLY_COUNTS, TALLY_MAPS } from '../intake/tally.ts';
+import { sumTallies, tallyOf } from '../intake/tally.ts';
 import type { IntakeTally } from '../intake/tally.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import type { Settings } from '../settings.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { RunRef } from '../sources/source.ts';
-import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../records/session-records.ts';
-import type { ConfigTuple, DecodedSession } from '../records/session-records.ts';
+import { configTuple, PartialFormatError, runRef, SessionRecordReader, SessionRecordWriter } from '../records/session-records.ts';
+import type { DecodedSession } from '../records/session-records.ts';
 
 export const PARTIAL_FORMAT = 'crash-report-aggregator/partial';
 /** The format's own version, then the field table's: a partial of another schema is refused, never misread. */
@@ -137,40 +137,6 @@ type Line =
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const nullableString = (value: unknown) => value === null || typeof value === 'string';
-
-/** A configuration entry: one string or null per configuration field of the schema, a string where a summary must have one. */
-export function configTuple(value: unknown): ConfigTuple {
-  if (!Array.isArray(value) || value.length !== CONFIG_FIELDS.length || !CONFIG_FIELDS.every((field) => (field.required && field.parentRequired ? typeof value[field.slot] === 'string' : nullableString(value[field.slot])))) {
-    throw new PartialFormatError(`a configuration entry is not ${CONFIG_FIELDS.length} strings or nulls`);
-  }
-  return value as ConfigTuple;
-}
-
-export function runRef(value: unknown): RunRef {
-  if (!isRecord(value) || !Number.isSafeInteger(value['id']) || typeof value['url'] !== 'string' || !nullableString(value['branch'])) {
-    throw new PartialFormatError('a run entry is not {id, url, branch}');
-  }
-  return { id: value['id'] as number, url: value['url'], branch: value['branch'] as string | null };
-}
-
-
-export function tallyOf(value: unknown): IntakeTally {
-  if (!isRecord(value)) throw new PartialFormatError('the end line carries no tally');
-  for (const name of TALLY_COUNTS) {
-    if (!Number.isSafeInteger(value[name]) || (value[name] as number) < 0) throw new PartialFormatError(`the tally's ${name} is not a count`);
-  }
-  for (const name of TALLY_MAPS) {
-    const map = value[name];
-    if (!isRecord(map) || !Object.values(map).every((count) => Number.isSafeInteger(count) && (count as number) >= 0)) {
-      throw new PartialFormatError(`the tally's ${name} is not a map of counts`);
-    }
-  }
-  const limit = value['limitReached'];
-  if (limit !== null && limit !== 'max-artifacts' && limit !== 'max-bytes' && limit !== 'max-records') throw new PartialFormatError("the tally's limitReached is unknown");
-  return value as unknown as IntakeTally;
 }
 
 /** Reads one partial, line by line: dictionary lines go straight into its record reader. */

@@ -5,7 +5,7 @@
 
 import { FIELD_TABLE, GROUP_FIELDS } from '../generated/summary-fields.ts';
 import type { SessionSummary } from '../generated/summary-fields.ts';
-import type { ConfigField } from '../schema-support/field-types.ts';
+import type { ConfigField } from './field-types.ts';
 
 export { FIELD_TABLE, GROUP_FIELDS };
 

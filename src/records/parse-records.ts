@@ -5,7 +5,6 @@ import { JSON_FILE_MAX_BYTES, RECORD_MAX_BYTES, RECORD_MAX_DEPTH } from '../limi
 
 export type ParsedRecord = { ok: true; value: unknown } | { ok: false; reason: string };
 
-export type RecordFormat = 'json' | 'jsonl' | 'log';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const OPEN_BRACE = 0x7b;
@@ -25,14 +24,6 @@ export function blankLine(bytes: Uint8Array, start: number, end: number): boolea
 }
 const BACKSLASH = 0x5c;
 
-/** The record format a file name announces, or null when it is not a record file. */
-export function recordFormatOf(name: string): RecordFormat | null {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.log')) return 'log';
-  return null;
-}
 
 /** Deepest nesting of objects and arrays in JSON text, outside strings. */
 export function jsonDepth(text: string, limit: number): number {

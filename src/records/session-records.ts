@@ -302,3 +302,24 @@ export class SessionRecordReader {
     if (at !== end) throw new PartialFormatError('a chunk of session records holds more bytes than its count says');
   }
 }
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const nullableString = (value: unknown) => value === null || typeof value === 'string';
+
+/** A configuration entry: one string or null per configuration field of the schema, a string where a summary must have one. */
+export function configTuple(value: unknown): ConfigTuple {
+  if (!Array.isArray(value) || value.length !== CONFIG_FIELDS.length || !CONFIG_FIELDS.every((field) => (field.required && field.parentRequired ? typeof value[field.slot] === 'string' : nullableString(value[field.slot])))) {
+    throw new PartialFormatError(`a configuration entry is not ${CONFIG_FIELDS.length} strings or nulls`);
+  }
+  return value as ConfigTuple;
+}
+
+export function runRef(value: unknown): RunRef {
+  if (!isRecord(value) || !Number.isSafeInteger(value['id']) || typeof value['url'] !== 'string' || !nullableString(value['branch'])) {
+    throw new PartialFormatError('a run entry is not {id, url, branch}');
+  }
+  return { id: value['id'] as number, url: value['url'], branch: value['branch'] as string | null };
+}

@@ -3,18 +3,19 @@
 import picomatch from 'picomatch';
 import type { components } from '@octokit/openapi-types';
 import { httpStatusOf, refusal } from '../github-client.ts';
-import type { GitHubClient, RequestCounts } from '../github-client.ts';
-import { lookbackStart } from '../settings.ts';
-import type { RepositoryRef, Settings } from '../settings.ts';
+import type { GitHubClient, RepositoryRef } from '../github-client.ts';
 import { ARCHIVE_MAX_BYTES } from '../limits.ts';
 import { orderedPool } from './ordered-pool.ts';
-import type { ArtifactState } from '../state/artifact-state.ts';
-import type { InputResult } from '../intake/input-result.ts';
 import { inShard } from './shard.ts';
 import type { Shard } from './shard.ts';
-import type { RunRef, Source, SourceEvent } from './source.ts';
+import type { HeldInputs, RunRef, Source, SourceEvent } from './source.ts';
 
 type Artifact = components['schemas']['artifact'];
+
+/** An artifact's key across runs: its ID (never reused) and name. */
+function artifactKey(artifact: Artifact): string {
+  return `artifact ${artifact.id} ${artifact.name}`;
+}
 
 
 export interface ArtifactSourceOptions {
@@ -37,8 +38,8 @@ export interface ArtifactSourceOptions {
    * `reserve` requests are left, so the issue writes never go without.
    */
   budget?: { remaining: () => number | null; reserve: number };
-  /** Archives kept from earlier runs (input state-path). */
-  state?: ArtifactState;
+  /** Results the consumer keeps from earlier runs (input state-path): those artifacts are not downloaded. */
+  held?: HeldInputs;
   /** Only this share of the artifacts is read (input shard, with mode partial). */
   shard?: Shard | null;
 }
@@ -167,18 +168,17 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
 
   async function download(artifact: Artifact): Promise<SourceEvent> {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const recalled = await options.state?.get(artifact);
+    const key = artifactKey(artifact);
     // Newest first, as listed: the same order in every shard and on every run.
     const seq = -artifact.id;
-    if (recalled) return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes: new Uint8Array(), recalled, run: runOf(artifact), seq };
+    if (await options.held?.holds({ key, label: `artifact #${artifact.id}` })) return { kind: 'held', origin, key, run: runOf(artifact), seq };
     const left = options.budget?.remaining() ?? null;
     if (left !== null && left <= options.budget!.reserve) return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
     const run = runOf(artifact);
     const bytes = await downloadArchive(client, repository, artifact);
     if (typeof bytes === 'string') return { kind: 'skip', origin, reason: bytes };
     if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: 'skip', origin, reason: 'artifact-too-large' };
-    const state = options.state;
-    return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run, seq, ...(state ? { remember: (result: InputResult) => state.put(artifact, result) } : {}) };
+    return { kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run, seq, key };
   }
 
   return {
@@ -215,32 +215,8 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
       }
       const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
       // Stored results of artifacts that left the window (or were replaced) go when the run finishes.
-      options.state?.keep(new Set(chosen.map((artifact) => artifact.id)));
+      options.held?.window(chosen.map(artifactKey));
       yield* orderedPool(chosen, options.concurrency, download);
     },
   };
-}
-
-/** The artifact source a run's settings describe; used by both the action and the command line. */
-export function artifactSourceFor(
-  settings: Settings & { repository: RepositoryRef },
-  github: { client: GitHubClient; counts: RequestCounts },
-  now: Date,
-  serverUrl: string,
-  state?: ArtifactState,
-): Source {
-  return createArtifactSource({
-    ...(state ? { state } : {}),
-    shard: settings.mode === 'partial' ? settings.shard : null,
-    client: github.client,
-    repository: settings.repository,
-    names: settings.artifactNames,
-    since: lookbackStart(now, settings.lookbackDays),
-    concurrency: settings.downloadConcurrency,
-    serverUrl,
-    trustForks: settings.trustForks,
-    workflows: settings.workflows,
-    branches: settings.branches,
-    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve },
-  });
 }

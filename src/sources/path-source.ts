@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { ARCHIVE_MAX_BYTES, ZIP_MAX_RATIO, ZIP_RATIO_MIN_BYTES } from '../limits.ts';
-import { recordFormatOf } from '../records/parse-records.ts';
+import { recordFormatOf } from './file-kinds.ts';
 import { inShard } from './shard.ts';
 import type { Shard } from './shard.ts';
 import type { Source, SourceEvent } from './source.ts';

@@ -1,6 +1,5 @@
-// A source yields named blobs of bytes, or a reason why one was skipped.
-
-import type { InputResult } from '../intake/input-result.ts';
+// A source yields named blobs of bytes with a stable key, or a reason why one
+// was skipped. What is done with the bytes is intake's business.
 
 /** The workflow run an artifact was uploaded from, kept as evidence for triage. */
 export interface RunRef {
@@ -34,10 +33,8 @@ export interface SourceItem {
    * files into pieces of whole lines): its records count, but not as a new input.
    */
   continued?: boolean;
-  /** The result of reading this input in an earlier run, kept in the state: used instead of `bytes`. */
-  recalled?: InputResult;
-  /** Called with the result of reading this input, for the state to keep. */
-  remember?: (result: InputResult) => void;
+  /** A key that names this input's content across runs (an artifact's ID and name): what a cache of results keys on. */
+  key?: string;
   /**
    * Where this input sits in the source's reading order (ascending), the same
    * in every shard of a matrix; set on the inputs a source yields, not on zip entries.
@@ -51,7 +48,27 @@ export interface SourceSkip {
   reason: string;
 }
 
-export type SourceEvent = SourceItem | SourceSkip;
+/** An input whose result the consumer already holds (see HeldInputs): not fetched again. */
+export interface SourceHeld {
+  kind: 'held';
+  origin: string;
+  key: string;
+  run: RunRef | null;
+  seq?: number;
+}
+
+export type SourceEvent = SourceItem | SourceSkip | SourceHeld;
+
+/**
+ * What a consumer that keeps results across runs tells a source, so that it
+ * fetches only what is new. The source knows keys, never results.
+ */
+export interface HeldInputs {
+  /** Whether the result of the input with this key is held (and good): then the source yields it as held. `label` names it in a warning. */
+  holds(input: { key: string; label: string }): Promise<boolean>;
+  /** The keys of every input of this run's window, held or not: results of any other can go. */
+  window(keys: readonly string[]): void;
+}
 
 export interface Source {
   /** One line saying what this source reads. */

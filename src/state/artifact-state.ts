@@ -10,10 +10,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { configTuple, runRef, tallyOf } from '../partial/partial-format.ts';
+import { tallyOf } from '../intake/tally.ts';
+import { configTuple, runRef } from '../records/session-records.ts';
 import { PartialFormatError } from '../records/session-records.ts';
 import { FIELDS_HASH } from '../records/field-table.ts';
 import { eachStoredSession } from '../intake/input-result.ts';
+import type { InputCache } from '../intake/intake.ts';
+import type { HeldInputs } from '../sources/source.ts';
 import type { InputResult } from '../intake/input-result.ts';
 
 /**
@@ -24,8 +27,6 @@ export const STATE_VERSION = `3-${FIELDS_HASH}`;
 const RESULT_FORMAT = 'crash-report-aggregator/artifact-result';
 
 interface Entry {
-  name: string;
-  createdAt: string | null;
   sha256: string;
   size: number;
   sessions: number;
@@ -35,6 +36,7 @@ interface Index {
   version: string;
   /** Fingerprint of the settings that decide how an artifact is read. */
   reading: string;
+  /** By input key (an artifact's ID and name). */
   artifacts: Record<string, Entry>;
 }
 
@@ -49,14 +51,13 @@ export interface ArtifactStateStats {
   dropped: number;
 }
 
-export interface ArtifactState {
+/**
+ * A cache of input results by key: the artifact source asks it which inputs
+ * it holds (HeldInputs), intake takes their results and puts what it reads
+ * (InputCache).
+ */
+export interface ArtifactState extends HeldInputs, InputCache {
   stats: ArtifactStateStats;
-  /** The stored result of reading this artifact, or null when it must be downloaded. */
-  get(artifact: { id: number; name: string }): Promise<InputResult | null>;
-  /** Keeps the result of reading a downloaded artifact (written when the run finishes). */
-  put(artifact: { id: number; name: string; created_at: string | null }, result: InputResult): void;
-  /** The artifacts of this run's window: stored results of any other are dropped at finish(). */
-  keep(ids: ReadonlySet<number>): void;
   /** Writes what was put, drops what left the window, and saves the index; call once the run has read everything. */
   finish(): Promise<void>;
 }
@@ -68,7 +69,7 @@ export function readingFingerprint(settings: { format: string; appName: string |
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
-const fileOf = (dir: string, id: number) => join(dir, `artifact-${id}.json`);
+const fileOf = (dir: string, key: string) => join(dir, `artifact-${sha256(key).slice(0, 24)}.json`);
 
 function encode(result: InputResult): string {
   return JSON.stringify({
@@ -124,14 +125,16 @@ export async function openArtifactState(dir: string, reading: string, readOnly: 
     }
   }
   const stats: ArtifactStateStats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
-  const pending = new Map<number, { entry: Entry; text: string }>();
-  let kept: ReadonlySet<number> | null = null;
+  const pending = new Map<string, { entry: Entry; text: string }>();
+  /** Results checked by holds(), until intake takes them. */
+  const checked = new Map<string, InputResult>();
+  let kept: ReadonlySet<string> | null = null;
   return {
     stats,
-    async get(artifact) {
-      const entry = index.artifacts[String(artifact.id)];
-      if (!entry || entry.name !== artifact.name) return null;
-      const stored = await readFile(fileOf(dir, artifact.id)).catch(() => null);
+    async holds({ key, label }) {
+      const entry = index.artifacts[key];
+      if (!entry) return false;
+      const stored = await readFile(fileOf(dir, key)).catch(() => null);
       let result: InputResult | null = null;
       if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
         try {
@@ -142,39 +145,44 @@ export async function openArtifactState(dir: string, reading: string, readOnly: 
       }
       if (!result) {
         stats.rejected += 1;
-        warn(`The stored result of artifact #${artifact.id} failed its check; downloading it again.`);
-        delete index.artifacts[String(artifact.id)];
-        return null;
+        warn(`The stored result of ${label} failed its check; downloading it again.`);
+        delete index.artifacts[key];
+        return false;
       }
       stats.fromState += 1;
+      checked.set(key, result);
+      return true;
+    },
+    take(key) {
+      const result = checked.get(key) ?? null;
+      checked.delete(key);
       return result;
     },
-    put(artifact, result) {
+    put(key, result) {
       if (readOnly) return;
       const text = encode(result);
-      const entry: Entry = { name: artifact.name, createdAt: artifact.created_at, sha256: sha256(text), size: Buffer.byteLength(text), sessions: result.count };
-      pending.set(artifact.id, { entry, text });
+      pending.set(key, { entry: { sha256: sha256(text), size: Buffer.byteLength(text), sessions: result.count }, text });
       stats.stored += 1;
     },
-    keep(ids) {
-      kept = ids;
+    window(keys) {
+      kept = new Set(keys);
     },
     async finish() {
       // Without the run's list of artifacts, nothing can be told to have left the window.
       if (readOnly || !kept) return;
       const keep = kept;
       await mkdir(dir, { recursive: true });
-      // The file name is ours (the artifact's numeric ID); nothing from the archive names a path.
-      for (const [id, { entry, text }] of pending) {
-        if (!keep.has(id)) continue;
-        await writeFile(fileOf(dir, id), text);
-        index.artifacts[String(id)] = entry;
+      // File names are a hash of the key: nothing from an artifact names a path.
+      for (const [key, { entry, text }] of pending) {
+        if (!keep.has(key)) continue;
+        await writeFile(fileOf(dir, key), text);
+        index.artifacts[key] = entry;
       }
       pending.clear();
-      for (const id of Object.keys(index.artifacts)) {
-        if (keep.has(Number(id))) continue;
-        delete index.artifacts[id];
-        await rm(fileOf(dir, Number(id)), { force: true });
+      for (const key of Object.keys(index.artifacts)) {
+        if (keep.has(key)) continue;
+        delete index.artifacts[key];
+        await rm(fileOf(dir, key), { force: true });
         stats.dropped += 1;
       }
       await writeFile(join(dir, 'index.json.tmp'), `${JSON.stringify(index, null, 1)}\n`);

@@ -3,7 +3,7 @@
 import type { components } from '@octokit/openapi-types';
 import { httpStatusOf, refusal } from '../github-client.ts';
 import type { GitHubClient } from '../github-client.ts';
-import type { RepositoryRef } from '../settings.ts';
+import type { RepositoryRef } from '../github-client.ts';
 import type { IssueTracker, TrackedIssue } from './issue-tracker.ts';
 
 type Issue = components['schemas']['issue'];

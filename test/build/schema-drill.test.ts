@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { strToU8, zipSync } from 'fflate';
 import { findPrivateData } from '../../src/records/privacy-guard.ts';
-import type { FieldTable } from '../../src/schema-support/field-types.ts';
+import type { FieldTable } from '../../src/records/field-types.ts';
 import { startEmulator } from '../emulator/github-emulator.ts';
 import { generateFromTable } from '../fixtures/summary-generator.ts';
 import { ROOT } from '../e2e/run-action.ts';

@@ -1,4 +1,4 @@
-import type { FieldTable } from '../schema-support/field-types.js';
+import type { FieldTable } from '../records/field-types.js';
 /** Session summary, version 1: the shape of a valid summary. */
 export interface SessionSummary {
     schema_version: 1;

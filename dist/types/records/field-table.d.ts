@@ -1,6 +1,6 @@
 import { FIELD_TABLE, GROUP_FIELDS } from '../generated/summary-fields.js';
 import type { SessionSummary } from '../generated/summary-fields.js';
-import type { ConfigField } from '../schema-support/field-types.js';
+import type { ConfigField } from './field-types.js';
 export { FIELD_TABLE, GROUP_FIELDS };
 /** A field a run can group by. */
 export type GroupField = (typeof GROUP_FIELDS)[number];

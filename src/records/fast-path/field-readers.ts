@@ -4,7 +4,7 @@
 // (IDs, times, counts, outcome, error kinds).
 
 import { CONFIG_FIELDS, FIELD_TABLE, OUTCOME_VALUES } from '../field-table.ts';
-import type { ConfigField, TopField } from '../../schema-support/field-types.ts';
+import type { ConfigField, TopField } from '../field-types.ts';
 import { encodeAll } from './bytes.ts';
 
 /** Configuration fields the fast path keeps track of; a schema with more is read the full way. */

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TemplateSource } from './issue-templates.ts';
-import { TemplateError } from './issue-templates.ts';
+import type { TemplateSource } from '../render/issue-templates.ts';
+import { TemplateError } from '../render/issue-templates.ts';
 
 /** The templates/ folder shipped with the action, found from this file or the bundle. */
 export function bundledTemplatesDir(): string {

@@ -1,6 +1,6 @@
 // What the generated schema validator (src/generated/summary-validator.ts) calls.
 
-import { isDateTime } from '../records/timestamp.ts';
+import { isDateTime } from './timestamp.ts';
 
 export const summaryFormats = { 'date-time': { type: 'string', validate: isDateTime } };
 

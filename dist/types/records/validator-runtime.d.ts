@@ -1,4 +1,4 @@
-import { isDateTime } from '../records/timestamp.js';
+import { isDateTime } from './timestamp.js';
 export declare const summaryFormats: {
     'date-time': {
         type: string;
