@@ -489,8 +489,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -701,15 +701,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve5, returned, task;
+          var args, cb, error, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -724,13 +724,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -1131,14 +1131,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -1231,9 +1231,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -3561,9 +3561,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -3601,12 +3601,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -5873,8 +5873,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -8125,12 +8125,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -8800,12 +8800,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -9284,16 +9284,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -9304,7 +9304,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -9355,7 +9355,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -9367,7 +9367,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -9703,8 +9703,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -10973,7 +10973,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -10986,7 +10986,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -11005,7 +11005,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -11022,7 +11022,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -11092,18 +11092,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -11360,9 +11360,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -11585,9 +11585,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -11872,9 +11872,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -11966,9 +11966,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -15831,7 +15831,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -15907,7 +15907,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -15950,7 +15950,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -19691,8 +19691,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -20593,11 +20593,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20613,7 +20613,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20700,26 +20700,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -20927,14 +20927,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -21178,12 +21178,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -21191,7 +21191,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -21230,7 +21230,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -24350,7 +24350,7 @@ var require_util9 = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join7(aRoot, aPath) {
+    function join9(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -24382,7 +24382,7 @@ var require_util9 = __commonJS({
       }
       return joined;
     }
-    exports.join = join7;
+    exports.join = join9;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -24555,7 +24555,7 @@ var require_util9 = __commonJS({
             parsed2.path = parsed2.path.substring(0, index + 1);
           }
         }
-        sourceURL = join7(urlGenerate(parsed2), sourceURL);
+        sourceURL = join9(urlGenerate(parsed2), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -27200,6 +27200,1349 @@ var require_lib2 = __commonJS({
   }
 });
 
+// node_modules/pend/index.js
+var require_pend = __commonJS({
+  "node_modules/pend/index.js"(exports, module) {
+    module.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self2) {
+      self2.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self2.error = self2.error || err;
+        self2.pending -= 1;
+        if (self2.waiting.length > 0 && self2.pending < self2.max) {
+          pendGo(self2, self2.waiting.shift());
+        } else if (self2.pending === 0) {
+          var listeners = self2.listeners;
+          self2.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self2.error);
+      }
+    }
+    function pendGo(self2, fn) {
+      fn(pendHold(self2));
+    }
+  }
+});
+
+// node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "node_modules/yauzl/fd-slicer.js"(exports) {
+    var fs = __require("fs");
+    var util = __require("util");
+    var stream = __require("stream");
+    var Readable = stream.Readable;
+    var PassThrough = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter = __require("events").EventEmitter;
+    exports.BufferSlicer = BufferSlicer;
+    exports.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter);
+    function FdSlicer(fd) {
+      EventEmitter.call(this);
+      this.fd = fd;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      var self2 = this;
+      self2.pend.go(function(cb) {
+        fs.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+          cb();
+          callback(err, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      if (self2.refCount > 0) return;
+      fs.close(self2.fd, onCloseDone);
+      function onCloseDone(err) {
+        if (err) {
+          self2.emit("error", err);
+        } else {
+          self2.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable);
+    function ReadStream(context3, options2) {
+      options2 = options2 || {};
+      Readable.call(this, options2);
+      this.context = context3;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self2 = this;
+      var toRead = Math.min(self2._readableState.highWaterMark, n);
+      if (self2.endOffset != null) {
+        toRead = Math.min(toRead, self2.endOffset - self2.pos);
+      }
+      if (toRead <= 0) {
+        self2.push(null);
+        this._cleanup();
+        return;
+      }
+      self2.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
+          if (err) {
+            self2.destroy(err);
+          } else if (bytesRead === 0) {
+            self2.push(null);
+            self2._cleanup();
+          } else {
+            self2.pos += bytesRead;
+            self2.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err, cb) {
+      this._cleanup();
+      cb(err);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter);
+    function BufferSlicer(buffer) {
+      EventEmitter.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "node_modules/yauzl/crc32.js"(exports, module) {
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc32(buf) {
+      let crc = -1;
+      for (let x of buf) {
+        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module.exports = crc32;
+  }
+});
+
+// node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "node_modules/yauzl/index.js"(exports) {
+    var fs = __require("fs");
+    var zlib = __require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = __require("util");
+    var EventEmitter = __require("events").EventEmitter;
+    var Transform = __require("stream").Transform;
+    var PassThrough = __require("stream").PassThrough;
+    var Writable = __require("stream").Writable;
+    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports.open = open;
+    exports.fromFd = fromFd;
+    exports.fromBuffer = fromBuffer;
+    exports.fromRandomAccessReader = fromRandomAccessReader;
+    exports.openPromise = openPromise;
+    exports.fromFdPromise = fromFdPromise;
+    exports.fromBufferPromise = fromBufferPromise;
+    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports.dosDateTimeToDate = dosDateTimeToDate;
+    exports.getFileNameLowLevel = getFileNameLowLevel;
+    exports.validateFileName = validateFileName;
+    exports.parseExtraFields = parseExtraFields;
+    exports.ZipFile = ZipFile;
+    exports.Entry = Entry;
+    exports.LocalFileHeader = LocalFileHeader;
+    exports.RandomAccessReader = RandomAccessReader;
+    function openPromise(path, options2) {
+      return new Promise((resolve6, reject) => {
+        open(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd, options2) {
+      return new Promise((resolve6, reject) => {
+        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve6, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve6, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function open(path, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs.open(path, "r", function(err, fd) {
+        if (err) return callback(err);
+        fromFd(fd, options2, function(err2, zipfile) {
+          if (err2) fs.close(fd, defaultCallback);
+          callback(err2, zipfile);
+        });
+      });
+    }
+    function fromFd(fd, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs.fstat(fd, function(err, stats) {
+        if (err) return callback(err);
+        var reader = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader, stats.size, options2, callback);
+      });
+    }
+    function fromBuffer(buffer, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+        if (err) return callback(err);
+        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+          if (buffer.readUInt32LE(i) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
+          }
+          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+              if (err2) return callback(err2);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self2 = this;
+      EventEmitter.call(self2);
+      self2.reader = reader;
+      self2.reader.on("error", function(err) {
+        emitError(self2, err);
+      });
+      self2.reader.once("close", function() {
+        self2.emit("close");
+      });
+      self2.readEntryCursor = centralDirectoryOffset;
+      self2.fileSize = fileSize;
+      self2.entryCount = entryCount;
+      self2.comment = comment;
+      self2.entriesRead = 0;
+      self2.autoClose = !!autoClose;
+      self2.lazyEntries = !!lazyEntries;
+      self2.decodeStrings = !!decodeStrings;
+      self2.validateEntrySizes = !!validateEntrySizes;
+      self2.strictFileNames = !!strictFileNames;
+      self2.isOpen = true;
+      self2.emittedError = false;
+      self2.hasEachEntryBeenCalled = false;
+      if (!self2.lazyEntries) self2._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self2, err) {
+      if (self2.autoClose) self2.close();
+      emitError(self2, err);
+    }
+    function emitError(self2, err) {
+      if (self2.emittedError) return;
+      self2.emittedError = true;
+      self2.emit("error", err);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self2 = this;
+      if (self2.entryCount === self2.entriesRead) {
+        setImmediate(function() {
+          if (self2.autoClose) self2.close();
+          if (self2.emittedError) return;
+          self2.emit("end");
+        });
+        return;
+      }
+      if (self2.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
+        if (err) return emitErrorAndAutoClose(self2, err);
+        if (self2.emittedError) return;
+        var entry = new Entry();
+        var signature = buffer.readUInt32LE(0);
+        if (signature !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+        entry.versionMadeBy = buffer.readUInt16LE(4);
+        entry.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry.compressionMethod = buffer.readUInt16LE(10);
+        entry.lastModFileTime = buffer.readUInt16LE(12);
+        entry.lastModFileDate = buffer.readUInt16LE(14);
+        entry.crc32 = buffer.readUInt32LE(16);
+        entry.compressedSize = buffer.readUInt32LE(20);
+        entry.uncompressedSize = buffer.readUInt32LE(24);
+        entry.fileNameLength = buffer.readUInt16LE(28);
+        entry.extraFieldLength = buffer.readUInt16LE(30);
+        entry.fileCommentLength = buffer.readUInt16LE(32);
+        entry.internalFileAttributes = buffer.readUInt16LE(36);
+        entry.externalFileAttributes = buffer.readUInt32LE(38);
+        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
+        self2.readEntryCursor += 46;
+        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
+          if (err2) return emitErrorAndAutoClose(self2, err2);
+          if (self2.emittedError) return;
+          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+          try {
+            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+          } catch (err3) {
+            return emitErrorAndAutoClose(self2, err3);
+          }
+          if (self2.decodeStrings) {
+            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
+            var errorMessage = validateFileName(entry.fileName);
+            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
+          } else {
+            entry.fileComment = entry.fileCommentRaw;
+            entry.fileName = entry.fileNameRaw;
+          }
+          entry.comment = entry.fileComment;
+          self2.readEntryCursor += buffer.length;
+          self2.entriesRead += 1;
+          for (var i = 0; i < entry.extraFields.length; i++) {
+            var extraField = entry.extraFields[i];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self2.validateEntrySizes && entry.compressionMethod === 0) {
+            var expectedCompressedSize = entry.uncompressedSize;
+            if (entry.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+              return emitErrorAndAutoClose(self2, new Error(msg));
+            }
+          }
+          self2.emit("entry", entry);
+          if (!self2.lazyEntries) self2._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self2 = this;
+      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self2.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self2.on("entry", onEntry);
+      self2.on("end", onEnd);
+      self2.on("error", onError);
+      function cleanup() {
+        self2.removeListener("entry", onEntry);
+        self2.removeListener("end", onEnd);
+        self2.removeListener("error", onError);
+        if (self2.autoClose) self2.close();
+      }
+      function onEntry(entry) {
+        let { resolve: resolve6 } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve6({ value: entry });
+      }
+      function onEnd() {
+        let { resolve: resolve6 } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve6({ done: true });
+      }
+      function onError(err) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise = new Promise((resolve6, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve: resolve6, reject };
+          });
+          self2.readEntry();
+          return promise;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
+      var self2 = this;
+      var relativeStart = 0;
+      var relativeEnd = entry.compressedSize;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry.compressionMethod === 0 || // Naturally without compression.
+      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self2.isOpen) return callback(new Error("closed"));
+      if (entry.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+      }
+      self2.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
+        if (err) return callback(err);
+        self2.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry.uncompressedSize,
+          callback
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+      var self2 = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self2.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self2.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
+      var self2 = this;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self2.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+        try {
+          if (err) return callback(err);
+          var signature = buffer.readUInt32LE(0);
+          if (signature !== 67324752) {
+            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry.compressedSize > self2.fileSize) {
+            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self2.fileSize));
+          }
+          if (options2.minimal) {
+            return callback(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self2.reader.ref();
+          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
+            try {
+              if (err2) return callback(err2);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback(null, localFileHeader);
+            } finally {
+              self2.reader.unref();
+            }
+          });
+        } finally {
+          self2.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
+      return new Promise((resolve6, reject) => {
+        this.openReadStream(entry, options2, function(err, readStream) {
+          if (err) return reject(err);
+          resolve6(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve6, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+          if (err) return reject(err);
+          resolve6(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
+      return new Promise((resolve6, reject) => {
+        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
+          if (err) return reject(err);
+          resolve6(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i = 0; i < this.extraFields.length; i++) {
+          var extraField = this.extraFields[i];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date, time2, timezone) {
+      var day = date & 31;
+      var month = (date >> 5 & 15) - 1;
+      var year = (date >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time2 & 31) * 2;
+      var minute = time2 >> 5 & 63;
+      var hour = time2 >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName2 = null;
+      for (var i = 0; i < extraFields.length; i++) {
+        var extraField = extraFields[i];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName2 = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName2 == null) {
+        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName2 = decodeBuffer(fileNameBuffer, isUtf8);
+      }
+      if (!strictFileNames) {
+        fileName2 = fileName2.replace(/\\/g, "/");
+      }
+      return fileName2;
+    }
+    function validateFileName(fileName2) {
+      if (fileName2.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName2;
+      }
+      if (/^[a-zA-Z]:/.test(fileName2) || /^\//.test(fileName2)) {
+        return "absolute path: " + fileName2;
+      }
+      if (fileName2.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName2;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i = 0;
+      while (i < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+        var dataStart = i + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+        if (err) return callback(err);
+        if (bytesRead < length) {
+          return callback(new Error("unexpected EOF"));
+        }
+        callback();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform);
+    function AssertByteCountStream(byteCount) {
+      Transform.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter);
+    function RandomAccessReader() {
+      EventEmitter.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount > 0) return;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      self2.close(onCloseDone);
+      function onCloseDone(err) {
+        if (err) return self2.emit("error", err);
+        self2.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written, 0, chunk.length);
+        written += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback);
+      readStream.on("error", function(error) {
+        callback(error);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback) {
+      setImmediate(callback);
+    };
+    util.inherits(RefUnrefFilter, PassThrough);
+    function RefUnrefFilter(context3) {
+      PassThrough.call(this);
+      this.context = context3;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    function decodeBuffer(buffer, isUtf8) {
+      if (isUtf8) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i = 0; i < buffer.length; i++) {
+          result += cp437[buffer[i]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err, cb) {
+          fn();
+          if (cb != null) cb(err);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err) {
+      if (err) throw err;
+    }
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -28973,1349 +30316,6 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch3, pico);
     module.exports = picomatch3;
-  }
-});
-
-// node_modules/pend/index.js
-var require_pend = __commonJS({
-  "node_modules/pend/index.js"(exports, module) {
-    module.exports = Pend;
-    function Pend() {
-      this.pending = 0;
-      this.max = Infinity;
-      this.listeners = [];
-      this.waiting = [];
-      this.error = null;
-    }
-    Pend.prototype.go = function(fn) {
-      if (this.pending < this.max) {
-        pendGo(this, fn);
-      } else {
-        this.waiting.push(fn);
-      }
-    };
-    Pend.prototype.wait = function(cb) {
-      if (this.pending === 0) {
-        cb(this.error);
-      } else {
-        this.listeners.push(cb);
-      }
-    };
-    Pend.prototype.hold = function() {
-      return pendHold(this);
-    };
-    function pendHold(self2) {
-      self2.pending += 1;
-      var called = false;
-      return onCb;
-      function onCb(err) {
-        if (called) throw new Error("callback called twice");
-        called = true;
-        self2.error = self2.error || err;
-        self2.pending -= 1;
-        if (self2.waiting.length > 0 && self2.pending < self2.max) {
-          pendGo(self2, self2.waiting.shift());
-        } else if (self2.pending === 0) {
-          var listeners = self2.listeners;
-          self2.listeners = [];
-          listeners.forEach(cbListener);
-        }
-      }
-      function cbListener(listener) {
-        listener(self2.error);
-      }
-    }
-    function pendGo(self2, fn) {
-      fn(pendHold(self2));
-    }
-  }
-});
-
-// node_modules/yauzl/fd-slicer.js
-var require_fd_slicer = __commonJS({
-  "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs = __require("fs");
-    var util = __require("util");
-    var stream = __require("stream");
-    var Readable = stream.Readable;
-    var PassThrough = stream.PassThrough;
-    var Pend = require_pend();
-    var EventEmitter = __require("events").EventEmitter;
-    exports.BufferSlicer = BufferSlicer;
-    exports.FdSlicer = FdSlicer;
-    util.inherits(FdSlicer, EventEmitter);
-    function FdSlicer(fd) {
-      EventEmitter.call(this);
-      this.fd = fd;
-      this.pend = new Pend();
-      this.pend.max = 1;
-      this.refCount = 0;
-    }
-    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      var self2 = this;
-      self2.pend.go(function(cb) {
-        fs.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
-          cb();
-          callback(err, bytesRead, buffer2);
-        });
-      });
-    };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
-    };
-    FdSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    FdSlicer.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      if (self2.refCount > 0) return;
-      fs.close(self2.fd, onCloseDone);
-      function onCloseDone(err) {
-        if (err) {
-          self2.emit("error", err);
-        } else {
-          self2.emit("close");
-        }
-      }
-    };
-    util.inherits(ReadStream, Readable);
-    function ReadStream(context3, options2) {
-      options2 = options2 || {};
-      Readable.call(this, options2);
-      this.context = context3;
-      this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
-      this.pos = this.start;
-    }
-    ReadStream.prototype._read = function(n) {
-      var self2 = this;
-      var toRead = Math.min(self2._readableState.highWaterMark, n);
-      if (self2.endOffset != null) {
-        toRead = Math.min(toRead, self2.endOffset - self2.pos);
-      }
-      if (toRead <= 0) {
-        self2.push(null);
-        this._cleanup();
-        return;
-      }
-      self2.context.pend.go(function(cb) {
-        var buffer = Buffer.allocUnsafe(toRead);
-        fs.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
-          if (err) {
-            self2.destroy(err);
-          } else if (bytesRead === 0) {
-            self2.push(null);
-            self2._cleanup();
-          } else {
-            self2.pos += bytesRead;
-            self2.push(buffer.slice(0, bytesRead));
-          }
-          cb();
-        });
-      });
-    };
-    ReadStream.prototype._destroy = function(err, cb) {
-      this._cleanup();
-      cb(err);
-    };
-    ReadStream.prototype._cleanup = function() {
-      if (this.context != null) {
-        this.context.unref();
-        this.context = null;
-      }
-    };
-    util.inherits(BufferSlicer, EventEmitter);
-    function BufferSlicer(buffer) {
-      EventEmitter.call(this);
-      this.refCount = 0;
-      this.buffer = buffer;
-    }
-    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-      if (position < 0) throw new RangeError("position is negative: " + position);
-      if (offset + length > buffer.length) {
-        length = buffer.length - offset;
-      }
-      if (position + length > this.buffer.length) {
-        length = this.buffer.length - position;
-      }
-      if (length <= 0) {
-        setImmediate(function() {
-          callback(null, 0);
-        });
-        return;
-      }
-      this.buffer.copy(buffer, offset, position, position + length);
-      setImmediate(function() {
-        callback(null, length);
-      });
-    };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
-      readStream.pos = readStream.endOffset || this.buffer.length;
-      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-      var maxChunkSize = 65536;
-      var offset = 0;
-      while (true) {
-        var nextOffset = offset + maxChunkSize;
-        if (nextOffset >= entireSlice.length) {
-          if (offset < entireSlice.length) {
-            readStream.write(entireSlice.slice(offset, entireSlice.length));
-          }
-          break;
-        }
-        readStream.write(entireSlice.slice(offset, nextOffset));
-        offset = nextOffset;
-      }
-      readStream.end();
-      return readStream;
-    };
-    BufferSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    BufferSlicer.prototype.unref = function() {
-      this.refCount -= 1;
-      if (this.refCount < 0) {
-        throw new Error("invalid unref");
-      }
-    };
-  }
-});
-
-// node_modules/yauzl/crc32.js
-var require_crc32 = __commonJS({
-  "node_modules/yauzl/crc32.js"(exports, module) {
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function crc32(buf) {
-      let crc = -1;
-      for (let x of buf) {
-        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
-      }
-      return (crc ^ -1) >>> 0;
-    }
-    module.exports = crc32;
-  }
-});
-
-// node_modules/yauzl/index.js
-var require_yauzl = __commonJS({
-  "node_modules/yauzl/index.js"(exports) {
-    var fs = __require("fs");
-    var zlib = __require("zlib");
-    var fd_slicer = require_fd_slicer();
-    var util = __require("util");
-    var EventEmitter = __require("events").EventEmitter;
-    var Transform = __require("stream").Transform;
-    var PassThrough = __require("stream").PassThrough;
-    var Writable = __require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open;
-    exports.fromFd = fromFd;
-    exports.fromBuffer = fromBuffer;
-    exports.fromRandomAccessReader = fromRandomAccessReader;
-    exports.openPromise = openPromise;
-    exports.fromFdPromise = fromFdPromise;
-    exports.fromBufferPromise = fromBufferPromise;
-    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-    exports.dosDateTimeToDate = dosDateTimeToDate;
-    exports.getFileNameLowLevel = getFileNameLowLevel;
-    exports.validateFileName = validateFileName;
-    exports.parseExtraFields = parseExtraFields;
-    exports.ZipFile = ZipFile;
-    exports.Entry = Entry;
-    exports.LocalFileHeader = LocalFileHeader;
-    exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path, options2) {
-      return new Promise((resolve5, reject) => {
-        open(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromFdPromise(fd, options2) {
-      return new Promise((resolve5, reject) => {
-        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve5, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve5, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function open(path, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs.open(path, "r", function(err, fd) {
-        if (err) return callback(err);
-        fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs.close(fd, defaultCallback);
-          callback(err2, zipfile);
-        });
-      });
-    }
-    function fromFd(fd, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs.fstat(fd, function(err, stats) {
-        if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
-      });
-    }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
-    }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-      if (totalSize > Number.MAX_SAFE_INTEGER) {
-        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-      }
-      reader.ref();
-      var eocdrWithoutCommentSize = 22;
-      var zip64EocdlSize = 20;
-      var maxCommentSize = 65535;
-      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-      var buffer = newBuffer(bufferSize);
-      var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
-        if (err) return callback(err);
-        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
-          if (buffer.readUInt32LE(i) !== 101010256) continue;
-          var eocdrBuffer = buffer.subarray(i);
-          var diskNumber = eocdrBuffer.readUInt16LE(4);
-          var entryCount = eocdrBuffer.readUInt16LE(10);
-          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-          var commentLength = eocdrBuffer.readUInt16LE(20);
-          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-          if (commentLength !== expectedCommentLength) {
-            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
-          }
-          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
-          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
-            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
-            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-            var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
-              if (err2) return callback(err2);
-              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
-                return callback(new Error("invalid zip64 end of central directory record signature"));
-              }
-              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-              if (diskNumber !== 0) {
-                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-              }
-              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-            });
-          }
-          if (diskNumber !== 0) {
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-          }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-        }
-        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
-      });
-    }
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-      var self2 = this;
-      EventEmitter.call(self2);
-      self2.reader = reader;
-      self2.reader.on("error", function(err) {
-        emitError(self2, err);
-      });
-      self2.reader.once("close", function() {
-        self2.emit("close");
-      });
-      self2.readEntryCursor = centralDirectoryOffset;
-      self2.fileSize = fileSize;
-      self2.entryCount = entryCount;
-      self2.comment = comment;
-      self2.entriesRead = 0;
-      self2.autoClose = !!autoClose;
-      self2.lazyEntries = !!lazyEntries;
-      self2.decodeStrings = !!decodeStrings;
-      self2.validateEntrySizes = !!validateEntrySizes;
-      self2.strictFileNames = !!strictFileNames;
-      self2.isOpen = true;
-      self2.emittedError = false;
-      self2.hasEachEntryBeenCalled = false;
-      if (!self2.lazyEntries) self2._readEntry();
-    }
-    ZipFile.prototype.close = function() {
-      if (!this.isOpen) return;
-      this.isOpen = false;
-      this.reader.unref();
-    };
-    function emitErrorAndAutoClose(self2, err) {
-      if (self2.autoClose) self2.close();
-      emitError(self2, err);
-    }
-    function emitError(self2, err) {
-      if (self2.emittedError) return;
-      self2.emittedError = true;
-      self2.emit("error", err);
-    }
-    ZipFile.prototype.readEntry = function() {
-      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-      this._readEntry();
-    };
-    ZipFile.prototype._readEntry = function() {
-      var self2 = this;
-      if (self2.entryCount === self2.entriesRead) {
-        setImmediate(function() {
-          if (self2.autoClose) self2.close();
-          if (self2.emittedError) return;
-          self2.emit("end");
-        });
-        return;
-      }
-      if (self2.emittedError) return;
-      var buffer = newBuffer(46);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
-        if (err) return emitErrorAndAutoClose(self2, err);
-        if (self2.emittedError) return;
-        var entry = new Entry();
-        var signature = buffer.readUInt32LE(0);
-        if (signature !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
-        entry.versionMadeBy = buffer.readUInt16LE(4);
-        entry.versionNeededToExtract = buffer.readUInt16LE(6);
-        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
-        entry.compressionMethod = buffer.readUInt16LE(10);
-        entry.lastModFileTime = buffer.readUInt16LE(12);
-        entry.lastModFileDate = buffer.readUInt16LE(14);
-        entry.crc32 = buffer.readUInt32LE(16);
-        entry.compressedSize = buffer.readUInt32LE(20);
-        entry.uncompressedSize = buffer.readUInt32LE(24);
-        entry.fileNameLength = buffer.readUInt16LE(28);
-        entry.extraFieldLength = buffer.readUInt16LE(30);
-        entry.fileCommentLength = buffer.readUInt16LE(32);
-        entry.internalFileAttributes = buffer.readUInt16LE(36);
-        entry.externalFileAttributes = buffer.readUInt32LE(38);
-        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
-        self2.readEntryCursor += 46;
-        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
-          if (err2) return emitErrorAndAutoClose(self2, err2);
-          if (self2.emittedError) return;
-          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
-          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
-          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
-          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
-          try {
-            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-          } catch (err3) {
-            return emitErrorAndAutoClose(self2, err3);
-          }
-          if (self2.decodeStrings) {
-            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
-            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
-            var errorMessage = validateFileName(entry.fileName);
-            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
-          } else {
-            entry.fileComment = entry.fileCommentRaw;
-            entry.fileName = entry.fileNameRaw;
-          }
-          entry.comment = entry.fileComment;
-          self2.readEntryCursor += buffer.length;
-          self2.entriesRead += 1;
-          for (var i = 0; i < entry.extraFields.length; i++) {
-            var extraField = entry.extraFields[i];
-            if (extraField.id !== 1) continue;
-            var zip64EiefBuffer = extraField.data;
-            var index = 0;
-            if (entry.uncompressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
-              }
-              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.compressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
-              }
-              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
-              }
-              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            break;
-          }
-          if (self2.validateEntrySizes && entry.compressionMethod === 0) {
-            var expectedCompressedSize = entry.uncompressedSize;
-            if (entry.isEncrypted()) {
-              expectedCompressedSize += 12;
-            }
-            if (entry.compressedSize !== expectedCompressedSize) {
-              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
-              return emitErrorAndAutoClose(self2, new Error(msg));
-            }
-          }
-          self2.emit("entry", entry);
-          if (!self2.lazyEntries) self2._readEntry();
-        });
-      });
-    };
-    ZipFile.prototype.eachEntry = function() {
-      const self2 = this;
-      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-      self2.hasEachEntryBeenCalled = true;
-      let pendingResolveReject = null;
-      self2.on("entry", onEntry);
-      self2.on("end", onEnd);
-      self2.on("error", onError);
-      function cleanup() {
-        self2.removeListener("entry", onEntry);
-        self2.removeListener("end", onEnd);
-        self2.removeListener("error", onError);
-        if (self2.autoClose) self2.close();
-      }
-      function onEntry(entry) {
-        let { resolve: resolve5 } = pendingResolveReject;
-        pendingResolveReject = null;
-        resolve5({ value: entry });
-      }
-      function onEnd() {
-        let { resolve: resolve5 } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        resolve5({ done: true });
-      }
-      function onError(err) {
-        let { reject } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        reject(err);
-      }
-      return {
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-        next() {
-          const promise = new Promise((resolve5, reject) => {
-            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve5, reject };
-          });
-          self2.readEntry();
-          return promise;
-        },
-        return(value) {
-          cleanup();
-          return Promise.resolve({ done: true, value });
-        },
-        throw(value) {
-          cleanup();
-          return Promise.reject(value);
-        }
-      };
-    };
-    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
-      var self2 = this;
-      var relativeStart = 0;
-      var relativeEnd = entry.compressedSize;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) {
-        options2 = {};
-      } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
-            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
-          }
-          if (options2.decompress != null) {
-            throw new Error("cannot use options.decompress when options.decodeFileData === false");
-          }
-        } else {
-          if (options2.decrypt != null) {
-            if (!entry.isEncrypted()) {
-              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
-            }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
-            if (entry.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
-            }
-          }
-          if (options2.decompress != null) {
-            if (!entry.isCompressed()) {
-              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-            }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
-            }
-            decompress = options2.decompress;
-          }
-        }
-        if (options2.start != null) {
-          relativeStart = options2.start;
-          if (relativeStart < 0) throw new Error("options.start < 0");
-          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
-        }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
-          if (relativeEnd < 0) throw new Error("options.end < 0");
-          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
-          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
-        }
-      }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
-      (entry.compressionMethod === 0 || // Naturally without compression.
-      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
-        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
-      }
-      if (!self2.isOpen) return callback(new Error("closed"));
-      if (entry.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
-      }
-      var decompress;
-      if (rawMode) {
-        decompress = false;
-      } else if (entry.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
-      } else {
-        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
-      }
-      self2.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
-        if (err) return callback(err);
-        self2.openReadStreamLowLevel(
-          localFileHeader.fileDataStart,
-          entry.compressedSize,
-          relativeStart,
-          relativeEnd,
-          decompress,
-          entry.uncompressedSize,
-          callback
-        );
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-      var self2 = this;
-      var fileDataEnd = fileDataStart + compressedSize;
-      var readStream = self2.reader.createReadStream({
-        start: fileDataStart + relativeStart,
-        end: fileDataStart + relativeEnd
-      });
-      var endpointStream = readStream;
-      if (decompress) {
-        var destroyed = false;
-        var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err) {
-          setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err);
-          });
-        });
-        readStream.pipe(inflateFilter);
-        if (self2.validateEntrySizes) {
-          endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err) {
-            setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err);
-            });
-          });
-          inflateFilter.pipe(endpointStream);
-        } else {
-          endpointStream = inflateFilter;
-        }
-        installDestroyFn(endpointStream, function() {
-          destroyed = true;
-          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-          readStream.unpipe(inflateFilter);
-          readStream.destroy();
-        });
-      }
-      callback(null, endpointStream);
-    };
-    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
-      var self2 = this;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      self2.reader.ref();
-      var buffer = newBuffer(30);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
-        try {
-          if (err) return callback(err);
-          var signature = buffer.readUInt32LE(0);
-          if (signature !== 67324752) {
-            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
-          }
-          var fileNameLength = buffer.readUInt16LE(26);
-          var extraFieldLength = buffer.readUInt16LE(28);
-          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-          if (fileDataStart + entry.compressedSize > self2.fileSize) {
-            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self2.fileSize));
-          }
-          if (options2.minimal) {
-            return callback(null, { fileDataStart });
-          }
-          var localFileHeader = new LocalFileHeader();
-          localFileHeader.fileDataStart = fileDataStart;
-          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-          localFileHeader.crc32 = buffer.readUInt32LE(14);
-          localFileHeader.compressedSize = buffer.readUInt32LE(18);
-          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-          localFileHeader.fileNameLength = fileNameLength;
-          localFileHeader.extraFieldLength = extraFieldLength;
-          buffer = newBuffer(fileNameLength + extraFieldLength);
-          self2.reader.ref();
-          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
-            try {
-              if (err2) return callback(err2);
-              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-              localFileHeader.extraField = buffer.subarray(fileNameLength);
-              return callback(null, localFileHeader);
-            } finally {
-              self2.reader.unref();
-            }
-          });
-        } finally {
-          self2.reader.unref();
-        }
-      });
-    };
-    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve5, reject) => {
-        this.openReadStream(entry, options2, function(err, readStream) {
-          if (err) return reject(err);
-          resolve5(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve5, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
-          if (err) return reject(err);
-          resolve5(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve5, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
-          if (err) return reject(err);
-          resolve5(localFileHeader);
-        });
-      });
-    };
-    function Entry() {
-    }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
-        for (var i = 0; i < this.extraFields.length; i++) {
-          var extraField = this.extraFields[i];
-          if (extraField.id === 21589) {
-            var data = extraField.data;
-            if (data.length < 5) continue;
-            var flags = data[0];
-            var HAS_MTIME = 1;
-            if (!(flags & HAS_MTIME)) continue;
-            var posixTimestamp = data.readInt32LE(1);
-            return new Date(posixTimestamp * 1e3);
-          } else if (extraField.id === 10) {
-            var data = extraField.data;
-            if (data.length !== 32) continue;
-            if (data.readUInt16LE(4) !== 1) continue;
-            if (data.readUInt16LE(6) !== 24) continue;
-            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
-            return new Date(millisecondsSince1970);
-          }
-        }
-      }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
-    };
-    Entry.prototype.canDecodeFileData = function() {
-      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
-    };
-    Entry.prototype.isEncrypted = function() {
-      return (this.generalPurposeBitFlag & 1) !== 0;
-    };
-    Entry.prototype.isCompressed = function() {
-      return this.compressionMethod === 8;
-    };
-    function LocalFileHeader() {
-    }
-    function dosDateTimeToDate(date, time2, timezone) {
-      var day = date & 31;
-      var month = (date >> 5 & 15) - 1;
-      var year = (date >> 9 & 127) + 1980;
-      var millisecond = 0;
-      var second = (time2 & 31) * 2;
-      var minute = time2 >> 5 & 63;
-      var hour = time2 >> 11 & 31;
-      if (timezone == null || timezone === "local") {
-        return new Date(year, month, day, hour, minute, second, millisecond);
-      } else if (timezone === "UTC") {
-        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
-      } else {
-        throw new Error("unrecognized options.timezone: " + options.timezone);
-      }
-    }
-    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName2 = null;
-      for (var i = 0; i < extraFields.length; i++) {
-        var extraField = extraFields[i];
-        if (extraField.id === 28789) {
-          if (extraField.data.length < 6) {
-            continue;
-          }
-          if (extraField.data.readUInt8(0) !== 1) {
-            continue;
-          }
-          var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
-            continue;
-          }
-          fileName2 = decodeBuffer(extraField.data.subarray(5), true);
-          break;
-        }
-      }
-      if (fileName2 == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName2 = decodeBuffer(fileNameBuffer, isUtf8);
-      }
-      if (!strictFileNames) {
-        fileName2 = fileName2.replace(/\\/g, "/");
-      }
-      return fileName2;
-    }
-    function validateFileName(fileName2) {
-      if (fileName2.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName2;
-      }
-      if (/^[a-zA-Z]:/.test(fileName2) || /^\//.test(fileName2)) {
-        return "absolute path: " + fileName2;
-      }
-      if (fileName2.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName2;
-      }
-      return null;
-    }
-    function parseExtraFields(extraFieldBuffer) {
-      var extraFields = [];
-      var i = 0;
-      while (i < extraFieldBuffer.length - 3) {
-        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
-        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
-        var dataStart = i + 4;
-        var dataEnd = dataStart + dataSize;
-        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-        extraFields.push({
-          id: headerId,
-          data: dataBuffer
-        });
-        i = dataEnd;
-      }
-      return extraFields;
-    }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-      if (length === 0) {
-        return setImmediate(function() {
-          callback(null, newBuffer(0));
-        });
-      }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
-        if (err) return callback(err);
-        if (bytesRead < length) {
-          return callback(new Error("unexpected EOF"));
-        }
-        callback();
-      });
-    }
-    util.inherits(AssertByteCountStream, Transform);
-    function AssertByteCountStream(byteCount) {
-      Transform.call(this);
-      this.actualByteCount = 0;
-      this.expectedByteCount = byteCount;
-    }
-    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-      this.actualByteCount += chunk.length;
-      if (this.actualByteCount > this.expectedByteCount) {
-        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb(null, chunk);
-    };
-    AssertByteCountStream.prototype._flush = function(cb) {
-      if (this.actualByteCount < this.expectedByteCount) {
-        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb();
-    };
-    util.inherits(RandomAccessReader, EventEmitter);
-    function RandomAccessReader() {
-      EventEmitter.call(this);
-      this.refCount = 0;
-    }
-    RandomAccessReader.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    RandomAccessReader.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount > 0) return;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      self2.close(onCloseDone);
-      function onCloseDone(err) {
-        if (err) return self2.emit("error", err);
-        self2.emit("close");
-      }
-    };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
-      if (start === end) {
-        var emptyStream = new PassThrough();
-        setImmediate(function() {
-          emptyStream.end();
-        });
-        return emptyStream;
-      }
-      var stream = this._readStreamForRange(start, end);
-      var destroyed = false;
-      var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err);
-        });
-      });
-      installDestroyFn(refUnrefFilter, function() {
-        stream.unpipe(refUnrefFilter);
-        refUnrefFilter.unref();
-        stream.destroy();
-      });
-      var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err);
-        });
-      });
-      installDestroyFn(byteCounter, function() {
-        destroyed = true;
-        refUnrefFilter.unpipe(byteCounter);
-        refUnrefFilter.destroy();
-      });
-      return stream.pipe(refUnrefFilter).pipe(byteCounter);
-    };
-    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-      throw new Error("not implemented");
-    };
-    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-      var readStream = this.createReadStream({ start: position, end: position + length });
-      var writeStream = new Writable();
-      var written = 0;
-      writeStream._write = function(chunk, encoding, cb) {
-        chunk.copy(buffer, offset + written, 0, chunk.length);
-        written += chunk.length;
-        cb();
-      };
-      writeStream.on("finish", callback);
-      readStream.on("error", function(error) {
-        callback(error);
-      });
-      readStream.pipe(writeStream);
-    };
-    RandomAccessReader.prototype.close = function(callback) {
-      setImmediate(callback);
-    };
-    util.inherits(RefUnrefFilter, PassThrough);
-    function RefUnrefFilter(context3) {
-      PassThrough.call(this);
-      this.context = context3;
-      this.context.ref();
-      this.unreffedYet = false;
-    }
-    RefUnrefFilter.prototype._flush = function(cb) {
-      this.unref();
-      cb();
-    };
-    RefUnrefFilter.prototype.unref = function(cb) {
-      if (this.unreffedYet) return;
-      this.unreffedYet = true;
-      this.context.unref();
-    };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
-        return buffer.toString("utf8");
-      } else {
-        var result = "";
-        for (var i = 0; i < buffer.length; i++) {
-          result += cp437[buffer[i]];
-        }
-        return result;
-      }
-    }
-    function readUInt64LE(buffer, offset) {
-      var lower32 = buffer.readUInt32LE(offset);
-      var upper32 = buffer.readUInt32LE(offset + 4);
-      return upper32 * 4294967296 + lower32;
-    }
-    var newBuffer;
-    if (typeof Buffer.allocUnsafe === "function") {
-      newBuffer = function(len) {
-        return Buffer.allocUnsafe(len);
-      };
-    } else {
-      newBuffer = function(len) {
-        return new Buffer(len);
-      };
-    }
-    function installDestroyFn(stream, fn) {
-      if (typeof stream.destroy === "function") {
-        stream._destroy = function(err, cb) {
-          fn();
-          if (cb != null) cb(err);
-        };
-      } else {
-        stream.destroy = fn;
-      }
-    }
-    function defaultCallback(err) {
-      if (err) throw err;
-    }
   }
 });
 
@@ -34049,10 +34049,9 @@ var require_semver2 = __commonJS({
 });
 
 // src/cli.ts
-import { readFile as readFile7, writeFile as writeFile5 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join6, resolve as resolve4 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+import { join as join8, resolve as resolve5 } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
 
 // src/github-client.ts
 var import_light3 = __toESM(require_light(), 1);
@@ -34113,11 +34112,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34133,7 +34132,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38607,12 +38606,486 @@ function createGitHubClient(options2) {
   return { client, counts };
 }
 
+// src/producer/producer-command.ts
+import { readFile as readFile2, writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/run/template-files.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/render/issue-templates.ts
+var import_handlebars2 = __toESM(require_lib2(), 1);
+
+// src/render/format.ts
+function formatPercent(rate) {
+  if (rate === null || !Number.isFinite(rate)) return "n/a";
+  const percent = rate * 100;
+  return `${percent >= 10 || percent === 0 ? percent.toFixed(1) : percent.toFixed(2)}%`;
+}
+function formatCount(value) {
+  return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function formatDuration(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return "n/a";
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${Math.round(seconds - minutes * 60)}s`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours}h ${minutes - hours * 60}m`;
+}
+function formatInterval(interval) {
+  return interval ? `${formatPercent(interval.low)}\u2013${formatPercent(interval.high)}` : "n/a";
+}
+function formatPValue(value) {
+  if (!Number.isFinite(value)) return "n/a";
+  if (value === 0) return "< 1e-300";
+  if (value >= 1e-3) return value.toPrecision(2);
+  const [mantissa, exponent] = value.toExponential(1).split("e");
+  return `${mantissa}e${exponent}`;
+}
+
+// src/history/trend.ts
+var RATE_MIN_SESSIONS = 10;
+var MAX_BUCKETS = 16;
+var DAILY_UP_TO_DAYS = 14;
+var DAY_MS = 864e5;
+function lastDayOf(time2) {
+  return Math.floor((time2.getTime() - 1) / DAY_MS);
+}
+function bucketDaysFor(days) {
+  if (days <= DAILY_UP_TO_DAYS) return 1;
+  return 7 * Math.ceil(days / (7 * MAX_BUCKETS));
+}
+function dayNumber(day) {
+  const time2 = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(time2) ? Math.floor(time2 / DAY_MS) : Number.NaN;
+}
+function dayString(number) {
+  return new Date(number * DAY_MS).toISOString().slice(0, 10);
+}
+function unitOf(bucketDays) {
+  if (bucketDays === 1) return "day";
+  if (bucketDays === 7) return "week";
+  return bucketDays % 7 === 0 ? `${bucketDays / 7} weeks` : `${bucketDays} days`;
+}
+function trendOf(input) {
+  const known = (days) => (Array.isArray(days) ? days : []).map((bucket) => ({ day: dayNumber(bucket.day), sessions: bucket.sessions, errored: bucket.erroredSessions })).filter((bucket) => Number.isFinite(bucket.day));
+  const mine = known(input.days);
+  const others = known(input.others);
+  const seen = [...mine, ...others].map((bucket) => bucket.day);
+  const windowFirst = Math.floor(input.start.getTime() / DAY_MS);
+  const windowLast = Math.max(windowFirst, lastDayOf(input.end));
+  let first = windowFirst;
+  let last = windowLast;
+  for (const day of seen) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  const bucketDays = bucketDaysFor(last - first + 1);
+  const count3 = Math.ceil((last - first + 1) / bucketDays);
+  const buckets = [];
+  for (let index = 0; index < count3; index += 1) {
+    const bucketLast = last - (count3 - 1 - index) * bucketDays;
+    const bucketFirst = Math.max(first, bucketLast - bucketDays + 1);
+    const start = dayString(bucketFirst);
+    buckets.push({ label: start.slice(5), first: start, last: dayString(bucketLast), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 });
+  }
+  const at = (day) => buckets[count3 - 1 - Math.floor((last - day) / bucketDays)];
+  for (const bucket of mine) {
+    const into = at(bucket.day);
+    into.sessions += bucket.sessions;
+    into.erroredSessions += bucket.errored;
+  }
+  for (const bucket of others) {
+    const into = at(bucket.day);
+    into.otherSessions += bucket.sessions;
+    into.otherErrored += bucket.errored;
+  }
+  const comparison = input.comparison && others.length > 0 ? input.comparison : null;
+  return { unit: unitOf(bucketDays), bucketDays, buckets, subject: input.subject, comparison, minRateSessions: RATE_MIN_SESSIONS };
+}
+function daysWithout(all, part) {
+  const less = new Map(part.map((bucket) => [bucket.day, bucket]));
+  return all.map((bucket) => {
+    const minus = less.get(bucket.day);
+    return minus ? { day: bucket.day, sessions: Math.max(0, bucket.sessions - minus.sessions), erroredSessions: Math.max(0, bucket.erroredSessions - minus.erroredSessions) } : { ...bucket };
+  }).filter((bucket) => bucket.sessions > 0);
+}
+function sumDays(sets) {
+  const sum2 = /* @__PURE__ */ new Map();
+  for (const days of sets) {
+    for (const bucket of days) {
+      const mine = sum2.get(bucket.day);
+      if (mine) {
+        mine.sessions += bucket.sessions;
+        mine.erroredSessions += bucket.erroredSessions;
+      } else sum2.set(bucket.day, { ...bucket });
+    }
+  }
+  return [...sum2.values()].sort((a, b) => a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+}
+
+// src/render/charts.ts
+var CHART_COLOURS = { errors: "#e5534b", comparison: "#388bfd", sessions: "#8c959f" };
+var CHART_HEIGHT = 300;
+var round1 = (value) => Math.round(value * 10) / 10;
+var GAP = (top) => -top;
+function init(palette, height = CHART_HEIGHT) {
+  return `%%{init: {"xyChart": {"height": ${height}}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(", ")}"}}}}%%`;
+}
+function percentTop(rates) {
+  return Math.min(100, Math.max(5, Math.ceil(Math.max(0, ...rates.map((rate) => rate * 100)) / 5) * 5));
+}
+function countTop(counts) {
+  return Math.max(10, Math.ceil(Math.max(0, ...counts)));
+}
+function asTrend(input, subject = "these sessions") {
+  if (!Array.isArray(input)) return input && typeof input === "object" && Array.isArray(input.buckets) ? input : null;
+  const days = input.filter((point) => point && typeof point.day === "string");
+  if (days.length === 0) return null;
+  const sorted = days.map((point) => point.day).sort();
+  const end = new Date(Date.parse(`${sorted.at(-1).slice(0, 10)}T00:00:00Z`) + 864e5);
+  if (!Number.isFinite(end.getTime())) return null;
+  return trendOf({ days, start: /* @__PURE__ */ new Date(`${sorted[0].slice(0, 10)}T00:00:00Z`), end, subject });
+}
+function xAxis(trend) {
+  return `[${trend.buckets.map((bucket) => `"${bucket.label}"`).join(", ")}]`;
+}
+function sessionsOf(trend) {
+  return trend.buckets.reduce((sum2, bucket) => sum2 + bucket.sessions, 0);
+}
+function rateChart(input) {
+  const trend = asTrend(input);
+  if (!trend || sessionsOf(trend) === 0) return "_No sessions to chart._";
+  const enough = (sessions) => sessions >= (trend.minRateSessions || RATE_MIN_SESSIONS);
+  const bars = trend.buckets.map((bucket) => enough(bucket.sessions) ? bucket.erroredSessions / bucket.sessions : null);
+  if (bars.every((bar) => bar === null)) {
+    return `_No ${trend.unit} had ${trend.minRateSessions} or more sessions of ${trend.subject}: too few for a rate per ${trend.unit}._`;
+  }
+  let line = null;
+  let lineText = "";
+  if (trend.comparison) {
+    const otherSessions = trend.buckets.reduce((sum2, bucket) => sum2 + bucket.otherSessions, 0);
+    const otherErrored = trend.buckets.reduce((sum2, bucket) => sum2 + bucket.otherErrored, 0);
+    if (trend.buckets.every((bucket) => enough(bucket.otherSessions))) {
+      line = trend.buckets.map((bucket) => bucket.otherErrored / bucket.otherSessions);
+      lineText = ` Blue line: ${trend.comparison}.`;
+    } else if (otherSessions > 0) {
+      line = trend.buckets.map(() => otherErrored / otherSessions);
+      lineText = ` Blue line: ${trend.comparison}, over the whole window (some ${trend.unit}s had too few for a rate of their own).`;
+    }
+  }
+  const rates = [...bars.map((bar) => bar ?? 0), ...line ?? []];
+  const top = percentTop(rates);
+  const gaps = bars.some((bar) => bar === null) ? ` A ${trend.unit} with fewer than ${trend.minRateSessions} of its sessions has no bar.` : "";
+  return [
+    `_Errored-session rate per ${trend.unit} (%). Red bars: ${trend.subject}.${gaps}${lineText}_`,
+    "",
+    "```mermaid",
+    init(line ? [CHART_COLOURS.errors, CHART_COLOURS.comparison] : [CHART_COLOURS.errors]),
+    "xychart-beta",
+    `    title "Errored-session rate per ${trend.unit} (%)"`,
+    `    x-axis ${xAxis(trend)}`,
+    `    y-axis "errored %" 0 --> ${top}`,
+    `    bar [${bars.map((bar) => bar === null ? GAP(top) : round1(bar * 100)).join(", ")}]`,
+    ...line ? [`    line [${line.map((rate) => round1(rate * 100)).join(", ")}]`] : [],
+    "```"
+  ].join("\n");
+}
+function sessionsChart(input) {
+  const trend = asTrend(input);
+  if (!trend || sessionsOf(trend) === 0) return "_No sessions to chart._";
+  const top = countTop(trend.buckets.map((bucket) => bucket.sessions));
+  return [
+    `_Sessions per ${trend.unit} (${trend.subject}). Grey: all of them; red: those that errored._`,
+    "",
+    "```mermaid",
+    init([CHART_COLOURS.sessions, CHART_COLOURS.errors]),
+    "xychart-beta",
+    `    title "Sessions per ${trend.unit}"`,
+    `    x-axis ${xAxis(trend)}`,
+    `    y-axis "sessions" 0 --> ${top}`,
+    `    bar [${trend.buckets.map((bucket) => bucket.sessions).join(", ")}]`,
+    // No red stub where nothing errored: the grey stub already reads 0.
+    `    bar [${trend.buckets.map((bucket) => bucket.erroredSessions > 0 ? bucket.erroredSessions : GAP(top)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function cell(value) {
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : formatPercent(value);
+  return String(value ?? "").replace(/\|/g, "&#124;").replace(/[\r\n]+/g, " ");
+}
+function markdownTable(rows, columns) {
+  if (!Array.isArray(rows) || rows.length === 0 || columns.length === 0) return "";
+  const keys = columns.map((column) => column.includes(":") ? column.slice(0, column.indexOf(":")) : column);
+  const headings = columns.map((column) => column.includes(":") ? column.slice(column.indexOf(":") + 1) : column);
+  const numeric = keys.map((key) => rows.every((row) => typeof row[key] === "number"));
+  return [
+    `| ${headings.map((heading) => cell(heading)).join(" | ")} |`,
+    `|${numeric.map((isNumber) => isNumber ? "---:" : "---").join("|")}|`,
+    ...rows.map((row) => `| ${keys.map((key) => cell(row[key])).join(" | ")} |`)
+  ].join("\n");
+}
+
+// src/render/template-check.ts
+var import_handlebars = __toESM(require_lib2(), 1);
+var BLOCK_SCOPES = /* @__PURE__ */ new Set(["each", "with"]);
+function isNode(value) {
+  return value !== null && typeof value === "object" && typeof value.type === "string";
+}
+function own(value, key) {
+  return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key);
+}
+function findUnknownField(source, sample, helpers) {
+  const program = import_handlebars.default.parse(source);
+  const resolve6 = (path, scopes) => {
+    if (path.data) {
+      if (path.parts[0] === "root") return walk(scopes[0], path.parts.slice(1));
+      return true;
+    }
+    const scope = scopes[scopes.length - 1 - path.depth];
+    if (scope === void 0) return false;
+    return walk(scope, path.parts);
+  };
+  const walk = (start, parts) => {
+    let value = start;
+    for (const part of parts) {
+      if (Array.isArray(value) && part === "length") return true;
+      if (!own(value, part)) return false;
+      value = value[part];
+    }
+    return true;
+  };
+  const valueOf2 = (path, scopes) => {
+    let value = path.data && path.parts[0] === "root" ? scopes[0] : scopes[scopes.length - 1 - path.depth];
+    for (const part of path.data && path.parts[0] === "root" ? path.parts.slice(1) : path.parts) {
+      value = own(value, part) ? value[part] : void 0;
+    }
+    return value;
+  };
+  const where = (node) => node.loc ? ` at line ${node.loc.start.line}, column ${node.loc.start.column + 1}` : "";
+  const visitExpression = (node, scopes) => {
+    if (!isNode(node)) return null;
+    if (node.type === "PathExpression") {
+      const path = node;
+      return resolve6(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
+    }
+    if (node.type === "SubExpression") return visitCall(node, scopes);
+    return null;
+  };
+  const visitCall = (node, scopes) => {
+    const path = node["path"];
+    const params = node["params"] ?? [];
+    const hash = node["hash"];
+    const isHelper = path.type === "PathExpression" && path.parts.length === 1 && (helpers.has(path.original) || params.length > 0);
+    if (!isHelper) {
+      const problem = visitExpression(path, scopes);
+      if (problem) return problem;
+    }
+    for (const param of params) {
+      const problem = visitExpression(param, scopes);
+      if (problem) return problem;
+    }
+    for (const pair of hash?.pairs ?? []) {
+      const problem = visitExpression(pair.value, scopes);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const visitProgram = (body, scopes) => {
+    if (!isNode(body)) return null;
+    for (const statement of body["body"] ?? []) {
+      const problem = visitStatement(statement, scopes);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const visitStatement = (node, scopes) => {
+    if (node.type === "MustacheStatement") return visitCall(node, scopes);
+    if (node.type !== "BlockStatement") return null;
+    const problem = visitCall(node, scopes);
+    if (problem) return problem;
+    const path = node["path"];
+    const first = (node["params"] ?? [])[0];
+    let inner = scopes;
+    if (BLOCK_SCOPES.has(path.original) && isNode(first) && first.type === "PathExpression") {
+      const value = valueOf2(first, scopes);
+      inner = [...scopes, path.original === "each" ? Array.isArray(value) ? value[0] : value : value];
+    }
+    return visitProgram(node["program"], inner) ?? visitProgram(node["inverse"], scopes);
+  };
+  return visitProgram(program, [sample]);
+}
+
+// src/render/issue-templates.ts
+var TemplateError = class extends Error {
+};
+var HELPERS = {
+  percent: (value) => formatPercent(typeof value === "number" ? value : null),
+  count: (value) => formatCount(Number(value)),
+  duration: (value) => formatDuration(Number(value)),
+  pvalue: (value) => formatPValue(Number(value)),
+  interval: (value) => formatInterval(value),
+  // `trend` (or, in templates written before it, `days`): the charts take either.
+  rateChart: (trend) => rateChart(trend),
+  sessionsChart: (trend) => sessionsChart(trend),
+  table: (...args) => markdownTable(args[0], args.slice(1, -1).map(String))
+};
+var SAMPLE = {
+  group: {
+    fingerprint: "0123456789abcdef",
+    label: "os.platform windows, app.version 1.0.0 and later",
+    fields: [
+      { name: "os.platform", value: "windows" },
+      { name: "app.version", value: "1.0.0 and later" }
+    ]
+  },
+  problem: {
+    kind: "since-version",
+    kindText: "a platform from a version on",
+    openFields: ["os.arch"],
+    errorKind: "KeyError",
+    cells: 2,
+    lastGood: { version: "0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025, confirmed: false },
+    hasLastGood: true,
+    fixedIn: [{ version: "1.2.0", sessions: 80, erroredSessions: 1, rate: 0.0125, confirmed: true }],
+    comparison: { label: "in 0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025 },
+    hasComparison: true,
+    installs: { known: true, affected: 3, reporting: 9, approximate: false },
+    pValue: 1e-4,
+    level: 2e-3
+  },
+  figures: {
+    sessions: 20,
+    erroredSessions: 5,
+    errorRate: 0.25,
+    crashes: 1,
+    errorLines: 9,
+    logLines: 400,
+    installs: 3,
+    installsApproximate: false,
+    firstSessionAt: "2026-01-01",
+    lastSessionAt: "2026-01-02",
+    durationMedianSeconds: 60,
+    durationP95Seconds: 300
+  },
+  baseline: { sessions: 100, erroredSessions: 2, errorRate: 0.02 },
+  interval: { low: 0.11, high: 0.47 },
+  flagged: true,
+  days: [
+    { day: "2026-01-01", sessions: 12, erroredSessions: 2, rate: 2 / 12 },
+    { day: "2026-01-02", sessions: 8, erroredSessions: 3, rate: 3 / 8 }
+  ],
+  trend: trendOf({
+    days: [
+      { day: "2026-01-01", sessions: 12, erroredSessions: 2 },
+      { day: "2026-01-02", sessions: 8, erroredSessions: 3 }
+    ],
+    start: /* @__PURE__ */ new Date("2026-01-01T00:00:00Z"),
+    end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"),
+    subject: "this problem",
+    others: [{ day: "2026-01-01", sessions: 100, erroredSessions: 2 }],
+    comparison: "all other sessions"
+  }),
+  history: {
+    since: "2025-12-01",
+    trend: trendOf({ days: [{ day: "2025-12-20", sessions: 40, erroredSessions: 9 }], start: /* @__PURE__ */ new Date("2025-12-01T00:00:00Z"), end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"), subject: "this problem" })
+  },
+  appVersions: ["1.0.0"],
+  topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
+  runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the other sessions, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
+};
+function lineOf(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}
+function compile(env, source) {
+  let template;
+  try {
+    template = env.compile(source.text, {
+      noEscape: true,
+      strict: true,
+      knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
+      knownHelpersOnly: true
+    });
+    const unknown = findUnknownField(source.text, SAMPLE, /* @__PURE__ */ new Set([...Object.keys(HELPERS), "if", "unless", "each", "with", "lookup", "log"]));
+    if (unknown) throw new Error(unknown);
+    template(SAMPLE);
+  } catch (error) {
+    throw new TemplateError(`Template ${source.path} cannot be used: ${lineOf(error)}`);
+  }
+  return template;
+}
+function createIssueRenderer(title, body) {
+  const env = import_handlebars2.default.create();
+  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
+  env.registerHelper("helperMissing", (...args) => {
+    const options2 = args[args.length - 1];
+    throw new Error(`unknown helper or field "${options2.name ?? "?"}"`);
+  });
+  const titleTemplate = compile(env, title);
+  const bodyTemplate = compile(env, body);
+  return {
+    render(titleContext, bodyContext) {
+      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256) || `Crash report: ${titleContext.group.label}`.slice(0, 256);
+      return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim() };
+    }
+  };
+}
+
+// src/run/template-files.ts
+function bundledTemplatesDir() {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 4; depth += 1) {
+    if (existsSync2(join(dir, "templates", "issue-body.hbs"))) return join(dir, "templates");
+    dir = dirname(dir);
+  }
+  throw new TemplateError("The bundled templates/ folder is missing next to the action; reinstall the action.");
+}
+async function readTemplate(path, fallback, cwd) {
+  const full = path === null ? join(bundledTemplatesDir(), fallback) : resolve(cwd, path);
+  try {
+    return { path: full, text: await readFile(full, "utf8") };
+  } catch {
+    throw new TemplateError(`Template ${full} cannot be read; check the path given in the template input.`);
+  }
+}
+async function readTemplates(paths, cwd) {
+  return {
+    title: await readTemplate(paths.titleTemplatePath, "issue-title.hbs", cwd),
+    body: await readTemplate(paths.bodyTemplatePath, "issue-body.hbs", cwd)
+  };
+}
+
+// src/producer/producer-command.ts
+async function producerCommand(argv) {
+  const { values, positionals } = parseArgs({ args: argv, strict: false, allowPositionals: true, options: { out: { type: "string" } } });
+  if (positionals[0] !== "python") {
+    process.stderr.write("Usage: crash-report-aggregator producer python [--out FILE]\n");
+    return 2;
+  }
+  const text = await readFile2(join2(bundledTemplatesDir(), "..", "examples", "producers", "session_summary.py"), "utf8");
+  if (typeof values["out"] !== "string") {
+    process.stdout.write(text);
+    return 0;
+  }
+  await writeFile(values["out"], text);
+  process.stderr.write(`Wrote the Python producer to ${values["out"]}: call record_session() at exit, or run it (python3 ${values["out"]} --help).
+`);
+  return 0;
+}
+
 // src/producer/summarize-command.ts
 import { randomUUID } from "node:crypto";
-import { appendFile, readFile } from "node:fs/promises";
+import { appendFile, readFile as readFile3 } from "node:fs/promises";
 import { arch, release } from "node:os";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { join as join3 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
 
 // src/intake/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
@@ -38860,6 +39333,9 @@ var FIELD_TABLE = {
       "slot": 0,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -38885,6 +39361,9 @@ var FIELD_TABLE = {
       "slot": 1,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -38910,6 +39389,9 @@ var FIELD_TABLE = {
       "slot": 2,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -38935,6 +39417,9 @@ var FIELD_TABLE = {
       "slot": 3,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -38960,6 +39445,9 @@ var FIELD_TABLE = {
       "slot": 4,
       "required": true,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -38981,6 +39469,9 @@ var FIELD_TABLE = {
       "slot": 5,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -39006,6 +39497,9 @@ var FIELD_TABLE = {
       "slot": 6,
       "required": false,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -39027,6 +39521,9 @@ var FIELD_TABLE = {
       "slot": 7,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Z][A-Z0-9_]{1,31}$",
+      "minLength": 2,
+      "maxLength": 32,
       "kind": "string",
       "nullable": true,
       "values": [],
@@ -39058,7 +39555,7 @@ var FIELD_TABLE = {
     "outcome",
     "error_kind"
   ],
-  "hash": "77cc9ad47ac9"
+  "hash": "2e895da348ba"
 };
 function copyConfig(target, config) {
   if (config["app"] !== void 0) target["app"] = config["app"];
@@ -39078,6 +39575,14 @@ function isGroupField(name) {
 }
 function knownFields(order) {
   return order.filter(isGroupField);
+}
+function fieldAllows(path, value) {
+  const field = CONFIG_FIELDS.find((candidate) => candidate.path === path);
+  if (!field) return false;
+  if (field.kind === "enum") return field.values.includes(value);
+  const length = [...value].length;
+  if (length < field.minLength || field.maxLength !== null && length > field.maxLength) return false;
+  return field.pattern === null || new RegExp(field.pattern).test(value);
 }
 function configValue(summary, field) {
   const holder = field.parent === null ? summary : summary[field.parent];
@@ -39652,7 +40157,7 @@ var session_summary_v1_default = {
 
 // src/records/timestamp.ts
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-var DAY_MS = 864e5;
+var DAY_MS2 = 864e5;
 var COLON = 58;
 function two(b, at) {
   const high = b[at] - 48;
@@ -39719,7 +40224,7 @@ function timestampMs(b, start, end) {
     return Number.NaN;
   }
   if (at !== end) return Number.NaN;
-  return (monthStart + day - 1) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
+  return (monthStart + day - 1) * DAY_MS2 + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
 }
 var scratch = new Uint8Array(64);
 function parseTimestamp(text) {
@@ -40585,7 +41090,7 @@ async function projectVersion(env, cwd) {
     const tag = SEMVER_TAG.exec(env["GITHUB_REF_NAME"]);
     if (tag) return tag[1];
   }
-  const text = async (name) => readFile(join(cwd, name), "utf8").catch(() => null);
+  const text = async (name) => readFile3(join3(cwd, name), "utf8").catch(() => null);
   const npm = await text("package.json");
   if (npm) {
     try {
@@ -40620,7 +41125,7 @@ function time(value, name) {
 async function summarizeCommand(argv, env, cwd = process.cwd()) {
   let values;
   try {
-    values = parseArgs({
+    values = parseArgs2({
       args: argv,
       strict: true,
       options: {
@@ -40690,7 +41195,7 @@ ${SUMMARIZE_USAGE}`);
         return usage(`--log-pattern ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    const text = await readFile(values["log"], "utf8").catch((error) => error);
+    const text = await readFile3(values["log"], "utf8").catch((error) => error);
     if (text instanceof Error) {
       process.stderr.write(`error: cannot read the log ${values["log"]} (${text.code ?? text.message}): no summary written.
 `);
@@ -40734,455 +41239,6 @@ ${SUMMARIZE_USAGE}`);
   process.stderr.write(`Wrote one session summary to ${values["out"]}.
 `);
   return 0;
-}
-
-// src/render/issue-templates.ts
-var import_handlebars2 = __toESM(require_lib2(), 1);
-
-// src/render/format.ts
-function formatPercent(rate) {
-  if (rate === null || !Number.isFinite(rate)) return "n/a";
-  const percent = rate * 100;
-  return `${percent >= 10 || percent === 0 ? percent.toFixed(1) : percent.toFixed(2)}%`;
-}
-function formatCount(value) {
-  return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function formatDuration(seconds) {
-  if (!Number.isFinite(seconds) || seconds < 0) return "n/a";
-  if (seconds < 60) return `${Math.round(seconds)}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${Math.round(seconds - minutes * 60)}s`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours}h ${minutes - hours * 60}m`;
-}
-function formatInterval(interval) {
-  return interval ? `${formatPercent(interval.low)}\u2013${formatPercent(interval.high)}` : "n/a";
-}
-function formatPValue(value) {
-  if (!Number.isFinite(value)) return "n/a";
-  if (value === 0) return "< 1e-300";
-  if (value >= 1e-3) return value.toPrecision(2);
-  const [mantissa, exponent] = value.toExponential(1).split("e");
-  return `${mantissa}e${exponent}`;
-}
-
-// src/history/trend.ts
-var RATE_MIN_SESSIONS = 10;
-var MAX_BUCKETS = 16;
-var DAILY_UP_TO_DAYS = 14;
-var DAY_MS2 = 864e5;
-function lastDayOf(time2) {
-  return Math.floor((time2.getTime() - 1) / DAY_MS2);
-}
-function bucketDaysFor(days) {
-  if (days <= DAILY_UP_TO_DAYS) return 1;
-  return 7 * Math.ceil(days / (7 * MAX_BUCKETS));
-}
-function dayNumber(day) {
-  const time2 = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
-  return Number.isFinite(time2) ? Math.floor(time2 / DAY_MS2) : Number.NaN;
-}
-function dayString(number) {
-  return new Date(number * DAY_MS2).toISOString().slice(0, 10);
-}
-function unitOf(bucketDays) {
-  if (bucketDays === 1) return "day";
-  if (bucketDays === 7) return "week";
-  return bucketDays % 7 === 0 ? `${bucketDays / 7} weeks` : `${bucketDays} days`;
-}
-function trendOf(input) {
-  const known = (days) => (Array.isArray(days) ? days : []).map((bucket) => ({ day: dayNumber(bucket.day), sessions: bucket.sessions, errored: bucket.erroredSessions })).filter((bucket) => Number.isFinite(bucket.day));
-  const mine = known(input.days);
-  const others = known(input.others);
-  const seen = [...mine, ...others].map((bucket) => bucket.day);
-  const windowFirst = Math.floor(input.start.getTime() / DAY_MS2);
-  const windowLast = Math.max(windowFirst, lastDayOf(input.end));
-  let first = windowFirst;
-  let last = windowLast;
-  for (const day of seen) {
-    if (day < first) first = day;
-    if (day > last) last = day;
-  }
-  const bucketDays = bucketDaysFor(last - first + 1);
-  const count3 = Math.ceil((last - first + 1) / bucketDays);
-  const buckets = [];
-  for (let index = 0; index < count3; index += 1) {
-    const bucketLast = last - (count3 - 1 - index) * bucketDays;
-    const bucketFirst = Math.max(first, bucketLast - bucketDays + 1);
-    const start = dayString(bucketFirst);
-    buckets.push({ label: start.slice(5), first: start, last: dayString(bucketLast), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 });
-  }
-  const at = (day) => buckets[count3 - 1 - Math.floor((last - day) / bucketDays)];
-  for (const bucket of mine) {
-    const into = at(bucket.day);
-    into.sessions += bucket.sessions;
-    into.erroredSessions += bucket.errored;
-  }
-  for (const bucket of others) {
-    const into = at(bucket.day);
-    into.otherSessions += bucket.sessions;
-    into.otherErrored += bucket.errored;
-  }
-  const comparison = input.comparison && others.length > 0 ? input.comparison : null;
-  return { unit: unitOf(bucketDays), bucketDays, buckets, subject: input.subject, comparison, minRateSessions: RATE_MIN_SESSIONS };
-}
-function daysWithout(all, part) {
-  const less = new Map(part.map((bucket) => [bucket.day, bucket]));
-  return all.map((bucket) => {
-    const minus = less.get(bucket.day);
-    return minus ? { day: bucket.day, sessions: Math.max(0, bucket.sessions - minus.sessions), erroredSessions: Math.max(0, bucket.erroredSessions - minus.erroredSessions) } : { ...bucket };
-  }).filter((bucket) => bucket.sessions > 0);
-}
-function sumDays(sets) {
-  const sum2 = /* @__PURE__ */ new Map();
-  for (const days of sets) {
-    for (const bucket of days) {
-      const mine = sum2.get(bucket.day);
-      if (mine) {
-        mine.sessions += bucket.sessions;
-        mine.erroredSessions += bucket.erroredSessions;
-      } else sum2.set(bucket.day, { ...bucket });
-    }
-  }
-  return [...sum2.values()].sort((a, b) => a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
-}
-
-// src/render/charts.ts
-var CHART_COLOURS = { errors: "#e5534b", comparison: "#388bfd", sessions: "#8c959f" };
-var CHART_HEIGHT = 300;
-var round1 = (value) => Math.round(value * 10) / 10;
-var GAP = (top) => -top;
-function init(palette, height = CHART_HEIGHT) {
-  return `%%{init: {"xyChart": {"height": ${height}}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(", ")}"}}}}%%`;
-}
-function percentTop(rates) {
-  return Math.min(100, Math.max(5, Math.ceil(Math.max(0, ...rates.map((rate) => rate * 100)) / 5) * 5));
-}
-function countTop(counts) {
-  return Math.max(10, Math.ceil(Math.max(0, ...counts)));
-}
-function asTrend(input, subject = "these sessions") {
-  if (!Array.isArray(input)) return input && typeof input === "object" && Array.isArray(input.buckets) ? input : null;
-  const days = input.filter((point) => point && typeof point.day === "string");
-  if (days.length === 0) return null;
-  const sorted = days.map((point) => point.day).sort();
-  const end = new Date(Date.parse(`${sorted.at(-1).slice(0, 10)}T00:00:00Z`) + 864e5);
-  if (!Number.isFinite(end.getTime())) return null;
-  return trendOf({ days, start: /* @__PURE__ */ new Date(`${sorted[0].slice(0, 10)}T00:00:00Z`), end, subject });
-}
-function xAxis(trend) {
-  return `[${trend.buckets.map((bucket) => `"${bucket.label}"`).join(", ")}]`;
-}
-function sessionsOf(trend) {
-  return trend.buckets.reduce((sum2, bucket) => sum2 + bucket.sessions, 0);
-}
-function rateChart(input) {
-  const trend = asTrend(input);
-  if (!trend || sessionsOf(trend) === 0) return "_No sessions to chart._";
-  const enough = (sessions) => sessions >= (trend.minRateSessions || RATE_MIN_SESSIONS);
-  const bars = trend.buckets.map((bucket) => enough(bucket.sessions) ? bucket.erroredSessions / bucket.sessions : null);
-  if (bars.every((bar) => bar === null)) {
-    return `_No ${trend.unit} had ${trend.minRateSessions} or more sessions of ${trend.subject}: too few for a rate per ${trend.unit}._`;
-  }
-  let line = null;
-  let lineText = "";
-  if (trend.comparison) {
-    const otherSessions = trend.buckets.reduce((sum2, bucket) => sum2 + bucket.otherSessions, 0);
-    const otherErrored = trend.buckets.reduce((sum2, bucket) => sum2 + bucket.otherErrored, 0);
-    if (trend.buckets.every((bucket) => enough(bucket.otherSessions))) {
-      line = trend.buckets.map((bucket) => bucket.otherErrored / bucket.otherSessions);
-      lineText = ` Blue line: ${trend.comparison}.`;
-    } else if (otherSessions > 0) {
-      line = trend.buckets.map(() => otherErrored / otherSessions);
-      lineText = ` Blue line: ${trend.comparison}, over the whole window (some ${trend.unit}s had too few for a rate of their own).`;
-    }
-  }
-  const rates = [...bars.map((bar) => bar ?? 0), ...line ?? []];
-  const top = percentTop(rates);
-  const gaps = bars.some((bar) => bar === null) ? ` A ${trend.unit} with fewer than ${trend.minRateSessions} of its sessions has no bar.` : "";
-  return [
-    `_Errored-session rate per ${trend.unit} (%). Red bars: ${trend.subject}.${gaps}${lineText}_`,
-    "",
-    "```mermaid",
-    init(line ? [CHART_COLOURS.errors, CHART_COLOURS.comparison] : [CHART_COLOURS.errors]),
-    "xychart-beta",
-    `    title "Errored-session rate per ${trend.unit} (%)"`,
-    `    x-axis ${xAxis(trend)}`,
-    `    y-axis "errored %" 0 --> ${top}`,
-    `    bar [${bars.map((bar) => bar === null ? GAP(top) : round1(bar * 100)).join(", ")}]`,
-    ...line ? [`    line [${line.map((rate) => round1(rate * 100)).join(", ")}]`] : [],
-    "```"
-  ].join("\n");
-}
-function sessionsChart(input) {
-  const trend = asTrend(input);
-  if (!trend || sessionsOf(trend) === 0) return "_No sessions to chart._";
-  const top = countTop(trend.buckets.map((bucket) => bucket.sessions));
-  return [
-    `_Sessions per ${trend.unit} (${trend.subject}). Grey: all of them; red: those that errored._`,
-    "",
-    "```mermaid",
-    init([CHART_COLOURS.sessions, CHART_COLOURS.errors]),
-    "xychart-beta",
-    `    title "Sessions per ${trend.unit}"`,
-    `    x-axis ${xAxis(trend)}`,
-    `    y-axis "sessions" 0 --> ${top}`,
-    `    bar [${trend.buckets.map((bucket) => bucket.sessions).join(", ")}]`,
-    // No red stub where nothing errored: the grey stub already reads 0.
-    `    bar [${trend.buckets.map((bucket) => bucket.erroredSessions > 0 ? bucket.erroredSessions : GAP(top)).join(", ")}]`,
-    "```"
-  ].join("\n");
-}
-function cell(value) {
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : formatPercent(value);
-  return String(value ?? "").replace(/\|/g, "&#124;").replace(/[\r\n]+/g, " ");
-}
-function markdownTable(rows, columns) {
-  if (!Array.isArray(rows) || rows.length === 0 || columns.length === 0) return "";
-  const keys = columns.map((column) => column.includes(":") ? column.slice(0, column.indexOf(":")) : column);
-  const headings = columns.map((column) => column.includes(":") ? column.slice(column.indexOf(":") + 1) : column);
-  const numeric = keys.map((key) => rows.every((row) => typeof row[key] === "number"));
-  return [
-    `| ${headings.map((heading) => cell(heading)).join(" | ")} |`,
-    `|${numeric.map((isNumber) => isNumber ? "---:" : "---").join("|")}|`,
-    ...rows.map((row) => `| ${keys.map((key) => cell(row[key])).join(" | ")} |`)
-  ].join("\n");
-}
-
-// src/render/template-check.ts
-var import_handlebars = __toESM(require_lib2(), 1);
-var BLOCK_SCOPES = /* @__PURE__ */ new Set(["each", "with"]);
-function isNode(value) {
-  return value !== null && typeof value === "object" && typeof value.type === "string";
-}
-function own(value, key) {
-  return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key);
-}
-function findUnknownField(source, sample, helpers) {
-  const program = import_handlebars.default.parse(source);
-  const resolve5 = (path, scopes) => {
-    if (path.data) {
-      if (path.parts[0] === "root") return walk(scopes[0], path.parts.slice(1));
-      return true;
-    }
-    const scope = scopes[scopes.length - 1 - path.depth];
-    if (scope === void 0) return false;
-    return walk(scope, path.parts);
-  };
-  const walk = (start, parts) => {
-    let value = start;
-    for (const part of parts) {
-      if (Array.isArray(value) && part === "length") return true;
-      if (!own(value, part)) return false;
-      value = value[part];
-    }
-    return true;
-  };
-  const valueOf2 = (path, scopes) => {
-    let value = path.data && path.parts[0] === "root" ? scopes[0] : scopes[scopes.length - 1 - path.depth];
-    for (const part of path.data && path.parts[0] === "root" ? path.parts.slice(1) : path.parts) {
-      value = own(value, part) ? value[part] : void 0;
-    }
-    return value;
-  };
-  const where = (node) => node.loc ? ` at line ${node.loc.start.line}, column ${node.loc.start.column + 1}` : "";
-  const visitExpression = (node, scopes) => {
-    if (!isNode(node)) return null;
-    if (node.type === "PathExpression") {
-      const path = node;
-      return resolve5(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
-    }
-    if (node.type === "SubExpression") return visitCall(node, scopes);
-    return null;
-  };
-  const visitCall = (node, scopes) => {
-    const path = node["path"];
-    const params = node["params"] ?? [];
-    const hash = node["hash"];
-    const isHelper = path.type === "PathExpression" && path.parts.length === 1 && (helpers.has(path.original) || params.length > 0);
-    if (!isHelper) {
-      const problem = visitExpression(path, scopes);
-      if (problem) return problem;
-    }
-    for (const param of params) {
-      const problem = visitExpression(param, scopes);
-      if (problem) return problem;
-    }
-    for (const pair of hash?.pairs ?? []) {
-      const problem = visitExpression(pair.value, scopes);
-      if (problem) return problem;
-    }
-    return null;
-  };
-  const visitProgram = (body, scopes) => {
-    if (!isNode(body)) return null;
-    for (const statement of body["body"] ?? []) {
-      const problem = visitStatement(statement, scopes);
-      if (problem) return problem;
-    }
-    return null;
-  };
-  const visitStatement = (node, scopes) => {
-    if (node.type === "MustacheStatement") return visitCall(node, scopes);
-    if (node.type !== "BlockStatement") return null;
-    const problem = visitCall(node, scopes);
-    if (problem) return problem;
-    const path = node["path"];
-    const first = (node["params"] ?? [])[0];
-    let inner = scopes;
-    if (BLOCK_SCOPES.has(path.original) && isNode(first) && first.type === "PathExpression") {
-      const value = valueOf2(first, scopes);
-      inner = [...scopes, path.original === "each" ? Array.isArray(value) ? value[0] : value : value];
-    }
-    return visitProgram(node["program"], inner) ?? visitProgram(node["inverse"], scopes);
-  };
-  return visitProgram(program, [sample]);
-}
-
-// src/render/issue-templates.ts
-var TemplateError = class extends Error {
-};
-var HELPERS = {
-  percent: (value) => formatPercent(typeof value === "number" ? value : null),
-  count: (value) => formatCount(Number(value)),
-  duration: (value) => formatDuration(Number(value)),
-  pvalue: (value) => formatPValue(Number(value)),
-  interval: (value) => formatInterval(value),
-  // `trend` (or, in templates written before it, `days`): the charts take either.
-  rateChart: (trend) => rateChart(trend),
-  sessionsChart: (trend) => sessionsChart(trend),
-  table: (...args) => markdownTable(args[0], args.slice(1, -1).map(String))
-};
-var SAMPLE = {
-  group: {
-    fingerprint: "0123456789abcdef",
-    label: "os.platform windows, app.version 1.0.0 and later",
-    fields: [
-      { name: "os.platform", value: "windows" },
-      { name: "app.version", value: "1.0.0 and later" }
-    ]
-  },
-  problem: {
-    kind: "since-version",
-    kindText: "a platform from a version on",
-    openFields: ["os.arch"],
-    errorKind: "KeyError",
-    cells: 2,
-    lastGood: { version: "0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025, confirmed: false },
-    hasLastGood: true,
-    fixedIn: [{ version: "1.2.0", sessions: 80, erroredSessions: 1, rate: 0.0125, confirmed: true }],
-    comparison: { label: "in 0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025 },
-    hasComparison: true,
-    installs: { known: true, affected: 3, reporting: 9, approximate: false },
-    pValue: 1e-4,
-    level: 2e-3
-  },
-  figures: {
-    sessions: 20,
-    erroredSessions: 5,
-    errorRate: 0.25,
-    crashes: 1,
-    errorLines: 9,
-    logLines: 400,
-    installs: 3,
-    installsApproximate: false,
-    firstSessionAt: "2026-01-01",
-    lastSessionAt: "2026-01-02",
-    durationMedianSeconds: 60,
-    durationP95Seconds: 300
-  },
-  baseline: { sessions: 100, erroredSessions: 2, errorRate: 0.02 },
-  interval: { low: 0.11, high: 0.47 },
-  flagged: true,
-  days: [
-    { day: "2026-01-01", sessions: 12, erroredSessions: 2, rate: 2 / 12 },
-    { day: "2026-01-02", sessions: 8, erroredSessions: 3, rate: 3 / 8 }
-  ],
-  trend: trendOf({
-    days: [
-      { day: "2026-01-01", sessions: 12, erroredSessions: 2 },
-      { day: "2026-01-02", sessions: 8, erroredSessions: 3 }
-    ],
-    start: /* @__PURE__ */ new Date("2026-01-01T00:00:00Z"),
-    end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"),
-    subject: "this problem",
-    others: [{ day: "2026-01-01", sessions: 100, erroredSessions: 2 }],
-    comparison: "all other sessions"
-  }),
-  history: {
-    since: "2025-12-01",
-    trend: trendOf({ days: [{ day: "2025-12-20", sessions: 40, erroredSessions: 9 }], start: /* @__PURE__ */ new Date("2025-12-01T00:00:00Z"), end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"), subject: "this problem" })
-  },
-  appVersions: ["1.0.0"],
-  topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
-  runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the other sessions, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
-};
-function lineOf(error) {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
-}
-function compile(env, source) {
-  let template;
-  try {
-    template = env.compile(source.text, {
-      noEscape: true,
-      strict: true,
-      knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
-      knownHelpersOnly: true
-    });
-    const unknown = findUnknownField(source.text, SAMPLE, /* @__PURE__ */ new Set([...Object.keys(HELPERS), "if", "unless", "each", "with", "lookup", "log"]));
-    if (unknown) throw new Error(unknown);
-    template(SAMPLE);
-  } catch (error) {
-    throw new TemplateError(`Template ${source.path} cannot be used: ${lineOf(error)}`);
-  }
-  return template;
-}
-function createIssueRenderer(title, body) {
-  const env = import_handlebars2.default.create();
-  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
-  env.registerHelper("helperMissing", (...args) => {
-    const options2 = args[args.length - 1];
-    throw new Error(`unknown helper or field "${options2.name ?? "?"}"`);
-  });
-  const titleTemplate = compile(env, title);
-  const bodyTemplate = compile(env, body);
-  return {
-    render(titleContext, bodyContext) {
-      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256) || `Crash report: ${titleContext.group.label}`.slice(0, 256);
-      return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim() };
-    }
-  };
-}
-
-// src/run/template-files.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
-import { dirname, join as join2, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-function bundledTemplatesDir() {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 4; depth += 1) {
-    if (existsSync2(join2(dir, "templates", "issue-body.hbs"))) return join2(dir, "templates");
-    dir = dirname(dir);
-  }
-  throw new TemplateError("The bundled templates/ folder is missing next to the action; reinstall the action.");
-}
-async function readTemplate(path, fallback, cwd) {
-  const full = path === null ? join2(bundledTemplatesDir(), fallback) : resolve(cwd, path);
-  try {
-    return { path: full, text: await readFile2(full, "utf8") };
-  } catch {
-    throw new TemplateError(`Template ${full} cannot be read; check the path given in the template input.`);
-  }
-}
-async function readTemplates(paths, cwd) {
-  return {
-    title: await readTemplate(paths.titleTemplatePath, "issue-title.hbs", cwd),
-    body: await readTemplate(paths.bodyTemplatePath, "issue-body.hbs", cwd)
-  };
 }
 
 // src/records/compact-summary.ts
@@ -41618,16 +41674,13 @@ function reasonLines({ intake: intake2 }) {
 }
 
 // src/report/write-report.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 async function writeReport(report, path) {
   await mkdir(dirname2(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(report, null, 2)}
+  await writeFile2(path, `${JSON.stringify(report, null, 2)}
 `);
 }
-
-// src/partial/partial-artifacts.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // src/limits.ts
 var KiB = 1024;
@@ -41644,254 +41697,8 @@ var RUN_MAX_ARTIFACTS = 5e3;
 var RUN_MAX_BYTES = 4 * 1024 * MiB;
 var RUN_MAX_RECORDS = 5e7;
 
-// src/settings.ts
-var MODES = ["full", "partial", "merge"];
-var MAX_SHARDS = 256;
-var MAX_PUBLISHED_INSTALLATIONS = 1e3;
-var DAY_MS3 = 24 * 60 * 60 * 1e3;
-function lookbackStart(now, lookbackDays) {
-  return new Date(now.getTime() - lookbackDays * DAY_MS3);
-}
-var SettingsError = class extends Error {
-  constructor(input, problem, accepted) {
-    super(`Input "${input}" ${problem}. Accepted: ${accepted}.`);
-    this.name = "SettingsError";
-  }
-};
-var REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
-var LABEL_MAX = 50;
-function lines(value) {
-  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0 && !line.startsWith("#"));
-}
-function integer(read, name, fallback, min, max) {
-  const raw = read(name).trim();
-  if (raw === "") return fallback;
-  if (!/^\d+$/.test(raw)) {
-    throw new SettingsError(name, `is "${raw}", not a whole number`, `an integer from ${min} to ${max}`);
-  }
-  const value = Number(raw);
-  if (value < min || value > max) {
-    throw new SettingsError(name, `is ${value}, out of range`, `an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-function fraction(read, name, fallback) {
-  const raw = read(name).trim();
-  if (raw === "") return fallback;
-  const value = /^(0|1)?(\.\d+)?$/.test(raw) || /^[01]$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new SettingsError(name, `is "${raw}", not a rate`, "a decimal number from 0 to 1, such as 0.05");
-  }
-  return value;
-}
-function ratio(read, name, fallback) {
-  const raw = read(name).trim();
-  if (raw === "") return fallback;
-  const value = /^\d{1,3}(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value >= 1 && value <= 100)) throw new SettingsError(name, `is "${raw}", not a ratio from 1 to 100`, "a decimal number from 1 to 100, such as 1.5");
-  return value;
-}
-function boolean(read, name, fallback) {
-  const raw = read(name).trim();
-  if (raw === "") return fallback;
-  if (["true", "True", "TRUE"].includes(raw)) return true;
-  if (["false", "False", "FALSE"].includes(raw)) return false;
-  throw new SettingsError(name, `is "${raw}", not a boolean`, "true or false");
-}
-function repository(read) {
-  const raw = read("repository").trim();
-  if (raw === "") return null;
-  const match = REPOSITORY_PATTERN.exec(raw);
-  if (!match) {
-    throw new SettingsError("repository", `is "${raw}", not a repository name`, "OWNER/NAME, such as octo-org/octo-cli");
-  }
-  return { owner: match[1], repo: match[2] };
-}
-function groupBy(read) {
-  const raw = read("group-by").trim() || "os.platform, app.version";
-  const fields = raw.split(/[,\n]/).map((field) => field.trim()).filter((field) => field.length > 0);
-  const accepted = GROUP_FIELDS.join(", ");
-  if (fields.length === 0) throw new SettingsError("group-by", "names no field", accepted);
-  const seen = /* @__PURE__ */ new Set();
-  for (const field of fields) {
-    if (!GROUP_FIELDS.includes(field)) {
-      throw new SettingsError("group-by", `names the unknown field "${field}"`, accepted);
-    }
-    if (seen.has(field)) throw new SettingsError("group-by", `names "${field}" twice`, accepted);
-    seen.add(field);
-  }
-  if (fields.length === 1 && fields[0] === "error_kind") {
-    throw new SettingsError("group-by", "names only error_kind", 'error_kind with at least one other field, such as "os.platform, error_kind"');
-  }
-  return fields;
-}
-function labels(read) {
-  const raw = read("labels");
-  const names = (raw.trim() === "" ? "crash-report" : raw).split(/[,\n]/).map((label) => label.trim()).filter((label) => label.length > 0);
-  if (names.length === 0) {
-    throw new SettingsError("labels", "names no label", "comma- or newline-separated label names");
-  }
-  for (const name of names) {
-    if (name.length > LABEL_MAX) {
-      throw new SettingsError("labels", `has a label of ${name.length} characters`, `labels of at most ${LABEL_MAX} characters`);
-    }
-  }
-  return [...new Set(names)];
-}
-function workflows(read) {
-  const names = lines(read("workflows"));
-  for (const name of names) {
-    if (!/^[\w./-]+\.ya?ml$/.test(name) || name.split("/").includes("..")) {
-      throw new SettingsError("workflows", `names "${name}", not a workflow file`, "workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line");
-    }
-  }
-  return names;
-}
-function confidence(read) {
-  const value = fraction(read, "confidence", 0.95);
-  if (value < 0.5 || value > 0.999) {
-    throw new SettingsError("confidence", `is ${value}, out of range`, "a decimal number from 0.5 to 0.999, such as 0.95");
-  }
-  return value;
-}
-var NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-var VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
-function format(read) {
-  const raw = read("format").trim() || "auto";
-  if (!FORMATS.includes(raw)) throw new SettingsError("format", `is "${raw}", not a known format`, FORMATS.join(", "));
-  return raw;
-}
-function patterned(read, name, pattern, accepted) {
-  const raw = read(name).trim();
-  if (raw === "") return null;
-  if (!pattern.test(raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
-  return raw;
-}
-function logPattern(read) {
-  const raw = read("log-pattern").trim();
-  try {
-    return compileLogPattern(presetPattern(raw) ?? (raw || DEFAULT_LOG_PATTERN));
-  } catch (error) {
-    throw new SettingsError(
-      "log-pattern",
-      error instanceof Error ? error.message : String(error),
-      `a preset (${PRESET_NAMES.join(", ")}) or a regular expression with the named groups (?<ts>...) and (?<level>...)`
-    );
-  }
-}
-function optionalPath(read, name) {
-  const raw = read(name).trim();
-  return raw === "" ? null : raw;
-}
-function mode(read) {
-  const raw = read("mode").trim() || "full";
-  if (!MODES.includes(raw)) throw new SettingsError("mode", `is "${raw}", not a mode`, MODES.join(", "));
-  return raw;
-}
-function shard(read, runMode) {
-  const raw = read("shard").trim();
-  const accepted = `INDEX/COUNT with 1 <= INDEX <= COUNT <= ${MAX_SHARDS}, such as 2/4 (in a matrix: \${{ matrix.shard }}/4)`;
-  if (runMode !== "partial") {
-    if (raw !== "") throw new SettingsError("shard", `is set while mode is ${runMode}`, "an empty shard unless mode is partial");
-    return null;
-  }
-  if (raw === "") throw new SettingsError("shard", "is empty while mode is partial", accepted);
-  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
-  const index = match ? Number(match[1]) : 0;
-  const count3 = match ? Number(match[2]) : 0;
-  if (!match || index < 1 || index > count3 || count3 > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
-  return { index, count: count3 };
-}
-function workers(read) {
-  const raw = read("workers").trim();
-  if (raw === "auto") return "auto";
-  if (raw === "") return 1;
-  const value = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
-  if (value < 1 || value > 64) throw new SettingsError("workers", `is "${raw}"`, "auto (one per CPU core) or an integer from 1 to 64");
-  return value;
-}
-function parseSettings(read) {
-  const settings = {
-    token: read("github-token").trim(),
-    repository: repository(read),
-    artifactNames: lines(read("artifact-name")),
-    paths: lines(read("path")),
-    lookbackDays: integer(read, "lookback-days", 7, 1, 400),
-    groupBy: groupBy(read),
-    minSessions: integer(read, "min-sessions", 10, 1, 1e9),
-    errorRateThreshold: fraction(read, "error-rate-threshold", 0),
-    minInstallations: integer(read, "min-installations", 3, 1, 1e3),
-    minRateRatio: ratio(read, "min-rate-ratio", 1.5),
-    minPublishedInstallations: integer(read, "min-published-installations", 5, 1, MAX_PUBLISHED_INSTALLATIONS),
-    maxConfigurations: integer(read, "max-configurations", 1e4, 10, 1e6),
-    labels: labels(read),
-    titleTemplatePath: optionalPath(read, "title-template"),
-    bodyTemplatePath: optionalPath(read, "body-template"),
-    maxNewIssues: integer(read, "max-new-issues", 10, 0, 1e3),
-    dryRun: boolean(read, "dry-run", false),
-    downloadConcurrency: integer(read, "download-concurrency", 8, 1, 64),
-    trustForks: boolean(read, "trust-forks", false),
-    workflows: workflows(read),
-    branches: lines(read("branches")),
-    confidence: confidence(read),
-    ignoreLabel: read("ignore-label").trim() || "crash-report:ignore",
-    closeAfterDays: integer(read, "close-after-days", -1, 0, 400),
-    commentOnChange: boolean(read, "comment-on-change", true),
-    dimensionLabels: boolean(read, "dimension-labels", false),
-    reportIssue: boolean(read, "report-issue", false),
-    format: format(read),
-    appName: patterned(read, "app-name", NAME_PATTERN, "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
-    appVersion: patterned(read, "app-version", VERSION_PATTERN, "a version such as 2.4.0"),
-    logPattern: logPattern(read),
-    apiReserve: integer(read, "api-reserve", 100, 0, 1e5),
-    statePath: optionalPath(read, "state-path"),
-    historyPath: optionalPath(read, "history-path"),
-    historyDays: integer(read, "history-days", 180, 28, 1e3),
-    mode: mode(read),
-    shard: null,
-    partialPath: optionalPath(read, "partial-path"),
-    partials: lines(read("partials")),
-    partialArtifacts: lines(read("partial-artifacts")),
-    workers: workers(read)
-  };
-  if (settings.closeAfterDays < 0) settings.closeAfterDays = Math.min(3, settings.lookbackDays);
-  settings.shard = shard(read, settings.mode);
-  if (settings.mode === "merge") {
-    if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {
-      throw new SettingsError("partials", "is empty while mode is merge (and so is partial-artifacts)", "the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line");
-    }
-    if (settings.statePath) throw new SettingsError("state-path", "is set while mode is merge", "an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)");
-  } else if (settings.partials.length > 0) {
-    throw new SettingsError("partials", `is set while mode is ${settings.mode}`, "partial files only with mode merge");
-  } else if (settings.partialArtifacts.length > 0) {
-    throw new SettingsError("partial-artifacts", `is set while mode is ${settings.mode}`, "partial artifacts only with mode merge");
-  }
-  if (settings.partialPath && settings.mode !== "partial") {
-    throw new SettingsError("partial-path", `is set while mode is ${settings.mode}`, "a partial-path only with mode partial");
-  }
-  if (settings.closeAfterDays > settings.lookbackDays) {
-    throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
-  }
-  if (settings.artifactNames.length === 0 && settings.paths.length === 0 && settings.mode !== "merge") {
-    throw new SettingsError("artifact-name", 'and input "path" are both empty', "at least one artifact name glob or one path");
-  }
-  if (settings.artifactNames.length > 0 && settings.repository === null) {
-    throw new SettingsError("repository", "is empty while artifact-name is set", "OWNER/NAME of the repository whose artifacts are read");
-  }
-  return settings;
-}
-
-// src/partial/partial-files.ts
-import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
-import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-
-// src/sources/path-source.ts
-import { createReadStream } from "node:fs";
-import { glob, readdir, readFile as readFile3, stat } from "node:fs/promises";
-import { join as join3, relative, resolve as resolve2 } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { createGunzip, gunzipSync } from "node:zlib";
+// src/intake/zip-entries.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/sources/file-kinds.ts
 function recordFormatOf(name) {
@@ -41901,6 +41708,13 @@ function recordFormatOf(name) {
   if (lower.endsWith(".log")) return "log";
   return null;
 }
+
+// src/sources/path-source.ts
+import { createReadStream } from "node:fs";
+import { glob, readdir, readFile as readFile4, stat } from "node:fs/promises";
+import { join as join4, relative, resolve as resolve2 } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, gunzipSync } from "node:zlib";
 
 // src/sources/shard.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -41958,7 +41772,7 @@ async function filesUnder(folder, unreadable) {
       return;
     }
     for (const entry of entries) {
-      const path = join3(dir, entry.name);
+      const path = join4(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) files.push(path);
     }
@@ -42077,7 +41891,7 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
             } else if (size > ARCHIVE_MAX_BYTES) {
               yield { kind: "skip", origin, reason: "file-too-large" };
             } else {
-              const bytes2 = await readFile3(file).then((data) => gunzipSync(data, { maxOutputLength: ARCHIVE_MAX_BYTES })).catch(() => null);
+              const bytes2 = await readFile4(file).then((data) => gunzipSync(data, { maxOutputLength: ARCHIVE_MAX_BYTES })).catch(() => null);
               yield bytes2 ? { kind: "item", origin, name: inner, bytes: bytes2, run: null, seq } : { kind: "skip", origin, reason: "gzip-corrupt" };
             }
             continue;
@@ -42090,7 +41904,7 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
             yield { kind: "skip", origin, reason: "file-too-large" };
             continue;
           }
-          const bytes = await readFile3(file).catch(() => null);
+          const bytes = await readFile4(file).catch(() => null);
           if (bytes) yield { kind: "item", origin, name: file, bytes, run: null, seq };
           else yield { kind: "skip", origin, reason: "file-unreadable" };
         }
@@ -42099,7 +41913,178 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
   };
 }
 
-// src/partial/partial-format.ts
+// src/intake/zip-entries.ts
+var SYMLINK_MODE = 40960;
+var FILE_TYPE_MASK = 61440;
+var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
+function openZip(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Promise((resolve6, reject) => {
+    import_yauzl.default.fromBuffer(
+      buffer,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => error || !zip ? reject(error ?? new Error("no zip")) : resolve6(zip)
+    );
+  });
+}
+function nextEntry(zip) {
+  return new Promise((resolve6, reject) => {
+    const cleanup = () => {
+      zip.removeListener("entry", onEntry);
+      zip.removeListener("end", onEnd);
+      zip.removeListener("error", onError);
+    };
+    const onEntry = (entry) => (cleanup(), resolve6(entry));
+    const onEnd = () => (cleanup(), resolve6(null));
+    const onError = (error) => (cleanup(), reject(error));
+    zip.on("entry", onEntry);
+    zip.on("end", onEnd);
+    zip.on("error", onError);
+    zip.readEntry();
+  });
+}
+function readEntry(zip, entry) {
+  return new Promise((resolve6, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) return reject(error ?? new Error("no stream"));
+      const chunks = [];
+      let length = 0;
+      stream.on("data", (chunk) => {
+        length += chunk.length;
+        if (length > entry.uncompressedSize) stream.destroy(new Error("too many bytes in the stream"));
+        else chunks.push(chunk);
+      });
+      stream.on("error", reject);
+      stream.on("end", () => resolve6(Buffer.concat(chunks, length)));
+    });
+  });
+}
+function failureOf(error) {
+  const message = error instanceof Error ? error.message : "";
+  return /too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
+}
+async function* entryChunks(zip, entry, failure) {
+  let stream;
+  try {
+    stream = await new Promise((resolve6, reject) => zip.openReadStream(entry, (error, opened) => error || !opened ? reject(error ?? new Error("no stream")) : resolve6(opened)));
+  } catch (error) {
+    failure.reason = failureOf(error);
+    return;
+  }
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      length += chunk.length;
+      if (length > entry.uncompressedSize) {
+        failure.reason = "zip-size-mismatch";
+        return;
+      }
+      yield chunk;
+    }
+    if (length !== entry.uncompressedSize) failure.reason = "zip-size-mismatch";
+  } catch (error) {
+    failure.reason = failureOf(error);
+  } finally {
+    stream.destroy?.();
+  }
+}
+function unsafeEntryName(name) {
+  return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
+}
+function entryName(entry) {
+  const raw = entry.fileName;
+  return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
+}
+async function* zipEntries(archive) {
+  const skip2 = (reason, index) => ({
+    kind: "skip",
+    origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
+    reason
+  });
+  let zip;
+  try {
+    zip = await openZip(archive.bytes);
+  } catch {
+    yield skip2("zip-invalid");
+    return;
+  }
+  try {
+    if (zip.entryCount > ZIP_MAX_ENTRIES) {
+      yield skip2("zip-too-many-entries");
+      return;
+    }
+    let index = 0;
+    let declared = 0;
+    for (; ; ) {
+      let entry;
+      try {
+        entry = await nextEntry(zip);
+      } catch {
+        yield skip2("zip-invalid");
+        return;
+      }
+      if (!entry) return;
+      index += 1;
+      const name = entryName(entry);
+      if (name.endsWith("/")) continue;
+      if (unsafeEntryName(name)) {
+        yield skip2("zip-unsafe-entry-name", index);
+        continue;
+      }
+      if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
+        yield skip2("zip-symlink", index);
+        continue;
+      }
+      if (ARCHIVE_EXTENSIONS.test(name)) {
+        yield skip2("zip-nested-archive", index);
+        continue;
+      }
+      if (recordFormatOf(name) === null) {
+        yield skip2("unsupported-file-type", index);
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        yield skip2("zip-encrypted", index);
+        continue;
+      }
+      declared += entry.uncompressedSize;
+      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
+        yield skip2("zip-too-large");
+        return;
+      }
+      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
+        yield skip2("zip-bomb");
+        return;
+      }
+      if (recordFormatOf(name) === "jsonl" && entry.uncompressedSize > STREAM_FROM_BYTES) {
+        const failure = { reason: null };
+        const streamed = entry;
+        yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
+        if (failure.reason) {
+          yield skip2(failure.reason, index);
+          return;
+        }
+        continue;
+      }
+      let bytes;
+      try {
+        bytes = await readEntry(zip, entry);
+      } catch (error) {
+        yield skip2(failureOf(error), index);
+        return;
+      }
+      if (bytes.byteLength !== entry.uncompressedSize) {
+        yield skip2("zip-size-mismatch", index);
+        return;
+      }
+      yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+// src/intake/intake.ts
 import { createHash as createHash3 } from "node:crypto";
 
 // src/uuid/uuid-words.ts
@@ -42389,7 +42374,1678 @@ function sortRecords(words, from, to, shift) {
   }
 }
 
+// src/records/parse-records.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var OPEN_BRACE = 123;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACE = 125;
+var CLOSE_BRACKET = 93;
+var QUOTE = 34;
+var NEWLINE = 10;
+function blankLine(bytes, start, end) {
+  for (let i = start; i < end; i += 1) {
+    const byte = bytes[i];
+    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
+  }
+  return true;
+}
+var BACKSLASH = 92;
+function jsonDepth(text, limit) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i += 1;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) {
+      inString = true;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+function decode(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+function manyBrackets(text, limit) {
+  let seen = 0;
+  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++seen > limit) return true;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++seen > limit) return true;
+  return false;
+}
+function tryParse(text, maxDepth) {
+  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: "invalid-json" };
+  }
+}
+function* parseRecords(bytes, format2) {
+  if (format2 === "json" && bytes.byteLength > JSON_FILE_MAX_BYTES) {
+    yield { ok: false, reason: "file-too-large" };
+    return;
+  }
+  if (format2 === "json") {
+    const text = decode(bytes);
+    if (text === null) {
+      yield { ok: false, reason: "not-utf8" };
+      return;
+    }
+    const parsed2 = tryParse(text, RECORD_MAX_DEPTH + 1);
+    if (parsed2.ok && Array.isArray(parsed2.value)) {
+      for (const value of parsed2.value) yield { ok: true, value };
+    } else if (parsed2.ok && bytes.byteLength > RECORD_MAX_BYTES) {
+      yield { ok: false, reason: "record-too-large" };
+    } else {
+      yield parsed2;
+    }
+    return;
+  }
+  const records = [];
+  eachLine(bytes, (block, start, end) => {
+    const record = parseLine(block, start, end);
+    if (record) records.push(record);
+    return true;
+  });
+  yield* records;
+}
+var LEAVE_LINE = -1;
+var STOP_READING = -2;
+function eachLine(bytes, sink, first) {
+  let start = hasBom(bytes) ? 3 : 0;
+  const length = bytes.byteLength;
+  while (start < length) {
+    if (first) {
+      const taken = first(bytes, start);
+      if (taken === STOP_READING) return false;
+      if (taken !== LEAVE_LINE) {
+        start = taken + 1;
+        continue;
+      }
+    }
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = length;
+    if (!sink(bytes, start, end)) return false;
+    start = end + 1;
+  }
+  return true;
+}
+function hasBom(bytes) {
+  return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+}
+function parseLine(bytes, start, end) {
+  if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
+  if (blankLine(bytes, start, end)) return null;
+  const line = decode(bytes.subarray(start, end));
+  return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
+}
+async function* lineBlocks(chunks) {
+  let carry = null;
+  let skipping = false;
+  let first = true;
+  for await (const chunk of chunks) {
+    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (first && carry === null && bytes.byteLength < 3) {
+      carry = bytes.slice();
+      continue;
+    }
+    if (carry) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline === -1 || first) {
+        bytes = concat(carry, bytes);
+        carry = null;
+      } else {
+        const joined = concat(carry, bytes.subarray(0, newline + 1));
+        carry = null;
+        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
+        else yield joined.subarray(0, joined.byteLength - 1);
+        bytes = bytes.subarray(newline + 1);
+      }
+    }
+    if (first) {
+      if (hasBom(bytes)) bytes = bytes.subarray(3);
+      first = false;
+    }
+    let start = 0;
+    if (skipping) {
+      const end = bytes.indexOf(NEWLINE);
+      if (end === -1) continue;
+      skipping = false;
+      start = end + 1;
+    }
+    const last = bytes.lastIndexOf(NEWLINE);
+    const whole = last >= start ? bytes.subarray(start, last) : null;
+    if (whole) start = last + 1;
+    const rest = bytes.byteLength - start;
+    let tooLong = null;
+    if (rest > RECORD_MAX_BYTES) {
+      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
+      skipping = true;
+    } else if (rest > 0) {
+      carry = bytes.slice(start);
+    }
+    if (whole) yield whole;
+    if (tooLong) yield tooLong;
+  }
+  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
+}
+function concat(a, b) {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a, 0);
+  out.set(b, a.byteLength);
+  return out;
+}
+
+// src/records/fast-path/bytes.ts
+var NEWLINE2 = 10;
+var QUOTE2 = 34;
+var COLON2 = 58;
+var COMMA2 = 44;
+var OPEN = 123;
+var CLOSE = 125;
+function skip(b, i, end) {
+  while (i < end) {
+    const code = b[i];
+    if (code !== 32 && code !== 9 && code !== 13) break;
+    i += 1;
+  }
+  return i;
+}
+function plainString(b, i, end) {
+  for (; i < end; i += 1) {
+    const code = b[i];
+    if (code === QUOTE2) return i;
+    if (code === 92 || code < 32 || code >= 127) return -1;
+  }
+  return -1;
+}
+function equalBytes(bytes, start, end, word) {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
+  return true;
+}
+function sameBytes(b, aStart, aEnd, bStart, bEnd) {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+function whichWord(bytes, start, end, words) {
+  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
+  return -1;
+}
+var ascii = new TextEncoder();
+function encodeAll(words) {
+  return words.map((word) => ascii.encode(word));
+}
+var HASH_SEED = crypto.getRandomValues(new Uint32Array(1))[0];
+function hashBytes(bytes, start, end) {
+  let hash = HASH_SEED ^ Math.imul(end - start, 2654435761);
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    hash = Math.imul(hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24), 3432918353);
+    hash = Math.imul(hash << 15 | hash >>> 17, 461845907);
+  }
+  for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
+  return mix32(hash) & 1073741823;
+}
+function mix32(hash) {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 3266489909);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+// src/records/fast-path/field-readers.ts
+var MAX_SLOTS = 30;
+var FAST = FIELD_TABLE.fast && CONFIG_FIELDS.length <= MAX_SLOTS;
+var V_SESSION = 64;
+var V_INSTALL = 65;
+var V_STARTED = 66;
+var V_ENDED = 67;
+var V_LOG = 68;
+var V_ERROR = 69;
+var V_OUTCOME = 70;
+var V_KINDS = 71;
+var V_CONST = 72;
+var V_OBJECT = 73;
+var ROLE_VALUES = {
+  session_id: V_SESSION,
+  install_id: V_INSTALL,
+  started_at: V_STARTED,
+  ended_at: V_ENDED,
+  log_lines: V_LOG,
+  error_lines: V_ERROR
+};
+function valueOf(field) {
+  switch (field.kind) {
+    case "const":
+      return V_CONST;
+    case "uuid":
+    case "timestamp":
+    case "count":
+      return ROLE_VALUES[field.name] ?? -1;
+    case "outcome":
+      return V_OUTCOME;
+    case "kinds":
+      return V_KINDS;
+    case "leaf":
+      return CONFIG_FIELDS[field.slot].kind === "slow" ? -1 : field.slot;
+    case "object":
+      return field.slots.some((slot) => CONFIG_FIELDS[slot].kind === "slow") ? -1 : V_OBJECT;
+    case "slow":
+      return -1;
+  }
+}
+var ascii2 = new TextEncoder();
+var TOP_READERS = FIELD_TABLE.top.map((field, position) => ({ field, position })).filter(({ field }) => valueOf(field) >= 0).map(({ field }, index) => {
+  const slots = field.kind === "object" ? field.slots : [];
+  return {
+    name: ascii2.encode(field.name),
+    bit: 1 << index,
+    value: valueOf(field),
+    field,
+    keys: slots.map((slot) => ascii2.encode(CONFIG_FIELDS[slot].key)),
+    slots,
+    requiredSlots: slots.filter((slot) => CONFIG_FIELDS[slot].required)
+  };
+});
+var REQUIRED_BITS = FIELD_TABLE.top.every((field) => !field.required || valueOf(field) >= 0) ? TOP_READERS.filter((reader) => reader.field.required).reduce((bits, reader) => bits | reader.bit, 0) : -1;
+var READERS_BY_FIRST = Array.from({ length: 128 }, (_, code) => TOP_READERS.filter((reader) => reader.name[0] === code));
+function classTable(first, rest) {
+  const table2 = new Uint8Array(128);
+  for (let code = 0; code < 128; code += 1) {
+    const word = code >>> 5;
+    const bit = 1 << (code & 31);
+    table2[code] = ((first[word] ?? 0) & bit ? 1 : 0) | ((rest[word] ?? 0) & bit ? 2 : 0);
+  }
+  return table2;
+}
+var SLOT_READERS = CONFIG_FIELDS.map((field) => ({
+  field,
+  classes: classTable(field.first, field.rest),
+  min: field.min,
+  max: field.max,
+  words: encodeAll(field.values)
+}));
+var SLOT_ENUM = Uint8Array.from(SLOT_READERS, (slot) => slot.field.kind === "enum" ? 1 : 0);
+var SLOT_CLASSES = new Uint8Array(Math.max(SLOT_READERS.length, 1) * 128);
+SLOT_READERS.forEach((slot, index) => SLOT_CLASSES.set(slot.classes, 128 * index));
+var SLOT_MIN = Int32Array.from(SLOT_READERS, (slot) => slot.min);
+var SLOT_MAX = Int32Array.from(SLOT_READERS, (slot) => slot.max);
+var SLOT_WORDS = SLOT_READERS.map((slot) => slot.words);
+var MAX_KEY_BYTES = SLOT_READERS.reduce((sum2, slot) => sum2 + 2 + Math.max(slot.max, 1), 0);
+function roleOf(kind, name) {
+  const field = FIELD_TABLE.top.find((top) => top.kind === kind && (name === void 0 || top.name === name));
+  return field ?? null;
+}
+var OUTCOME_BYTES = encodeAll(OUTCOME_VALUES);
+var logLines = roleOf("count", "log_lines");
+var errorLines = roleOf("count", "error_lines");
+var LOG_BOUNDS = logLines ? { min: logLines.min, max: logLines.max } : { min: 0, max: 0 };
+var ERROR_BOUNDS = errorLines ? { min: errorLines.min, max: errorLines.max } : { min: 0, max: 0 };
+var started = roleOf("timestamp", "started_at");
+var ended = roleOf("timestamp", "ended_at");
+var STARTED_MAX = started ? started.max : 0;
+var ENDED_MAX = ended ? ended.max : 0;
+var kinds = roleOf("kinds");
+var KINDS = kinds ? { dotted: kinds.dotted, classes: classTable(kinds.first, kinds.rest), minLength: kinds.minLength, maxLength: kinds.maxLength, maxKinds: kinds.maxKinds, forbidden: encodeAll(kinds.forbidden), min: kinds.min, max: kinds.max } : { dotted: false, classes: new Uint8Array(128), minLength: 1, maxLength: 0, maxKinds: 0, forbidden: [], min: 1, max: 0 };
+var constant = roleOf("const");
+var CONST_VALUE = constant ? constant.value : -1;
+
+// src/records/fast-path/intern-table.ts
+var MAX_INTERNED = 65536;
+var MAX_BUCKET = 8;
+var latin1 = new TextDecoder("latin1");
+var InternTable = class {
+  #byHash = /* @__PURE__ */ new Map();
+  #size = 0;
+  #make;
+  constructor(make) {
+    this.#make = make;
+  }
+  /** The value for these bytes; undefined when they are new and the table or their bucket is full. */
+  find(bytes, start, end, hash = hashBytes(bytes, start, end)) {
+    let bucket = this.#byHash.get(hash);
+    if (bucket) {
+      for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
+    }
+    if (this.#size >= MAX_INTERNED || bucket && bucket.length >= MAX_BUCKET) return void 0;
+    const key = bytes.slice(start, end);
+    const entry = { key, value: this.#make(latin1.decode(key)) };
+    if (!bucket) {
+      bucket = [];
+      this.#byHash.set(hash, bucket);
+    }
+    bucket.push(entry);
+    this.#size += 1;
+    return entry;
+  }
+};
+
+// src/records/fast-path/layout.ts
+function layoutOf(b, start, lineEnd, kinds2, starts, ends, installed, nulls) {
+  const count3 = kinds2.length;
+  const literals = [];
+  let from = start;
+  for (let k = 0; k < count3; k += 1) {
+    literals.push(b.slice(from, starts[k]));
+    from = ends[k];
+  }
+  literals.push(b.slice(from, lineEnd));
+  const wordStarts = new Int32Array(literals.length + 1);
+  for (let k = 0; k < literals.length; k += 1) wordStarts[k + 1] = wordStarts[k] + (literals[k].length >>> 2);
+  const words = new Uint32Array(wordStarts[literals.length]);
+  const tails = new Uint32Array(literals.length);
+  const lengths = Int32Array.from(literals, (literal) => literal.length);
+  for (const [k, literal] of literals.entries()) {
+    const view = new DataView(literal.buffer, literal.byteOffset, literal.byteLength);
+    for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = view.getUint32(4 * w, true);
+    if (literal.length >= 4) tails[k] = view.getUint32(literal.length - 4, true);
+  }
+  return { values: kinds2, literals, words, wordStarts, tails, lengths, installed, nulls, hasKinds: kinds2.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
+}
+function sharedSteps(a, b) {
+  const steps = Math.min(a.values.length, b.values.length);
+  let k = 0;
+  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k])) k += 1;
+  return k;
+}
+function addLayout(layouts, layout, max) {
+  if (layouts.length === max) {
+    const dropped = layouts.pop();
+    for (const other of layouts) other.shared.delete(dropped);
+  }
+  for (const other of layouts) {
+    const steps = sharedSteps(layout, other);
+    layout.shared.set(other, steps);
+    other.shared.set(layout, steps);
+  }
+  layouts.unshift(layout);
+}
+
+// src/records/fast-path/summary-scanner.ts
+var SLOTS = SLOT_READERS.length;
+var ENUM = SLOT_ENUM;
+var CLASSES = SLOT_CLASSES;
+var MIN = SLOT_MIN;
+var MAX = SLOT_MAX;
+var WORDS = SLOT_WORDS;
+var LOG_MIN = LOG_BOUNDS.min;
+var LOG_MAX = LOG_BOUNDS.max;
+var ERROR_MIN = ERROR_BOUNDS.min;
+var ERROR_MAX = ERROR_BOUNDS.max;
+var STARTED_LENGTH = STARTED_MAX;
+var ENDED_LENGTH = ENDED_MAX;
+var OUTCOME_WORDS = OUTCOME_BYTES;
+var BY_FIRST = READERS_BY_FIRST;
+var KINDS_BIT = TOP_READERS.find((reader) => reader.value === V_KINDS)?.bit ?? 0;
+var HEX_VALUE = new Uint8Array(256).fill(255);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
+}
+var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+var SLAB_BYTES = 1 << 16;
+var MAX_VALUES = TOP_READERS.length + SLOTS;
+var MAX_LAYOUTS = 4;
+var RELEARN_AFTER = 256;
+var FREE_TEXT = SLOT_READERS.map((slot) => slot.field.kind === "string");
+function configFromKey(text) {
+  const values = [];
+  let at = 0;
+  for (let slot = 0; slot < SLOTS; slot += 1) {
+    const tag = text.charCodeAt(at);
+    const length = tag === 2 ? text.charCodeAt(at + 1) : 0;
+    const value = tag === 3 ? SLOT_READERS[slot].field.values[text.charCodeAt(at + 1)] : tag === 2 ? text.slice(at + 2, at + 2 + length) : tag === 1 ? null : void 0;
+    if (tag === 2 && FREE_TEXT[slot] && privacyRuleFor(value) !== null) return null;
+    values.push(value);
+    at += 2 + length;
+  }
+  return configOf(values);
+}
+function readerAt(b, start, end) {
+  const first = b[start];
+  if (first >= 128) return null;
+  const readers = BY_FIRST[first];
+  for (let n = 0; n < readers.length; n += 1) {
+    const reader = readers[n];
+    const close = start + reader.name.length;
+    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, reader.name)) return reader;
+  }
+  return null;
+}
+var SummaryScanner = class {
+  #configs = new InternTable(configFromKey);
+  #kinds = new InternTable((kind) => privacyRuleFor(kind) === null ? kind : null);
+  /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
+  #slab = new Uint8Array(SLAB_BYTES);
+  #slabAt = 0;
+  #key = new Uint8Array(MAX_KEY_BYTES);
+  /** The key of the last configuration found, and that configuration (null before the first). */
+  #lastKey = new Uint8Array(MAX_KEY_BYTES);
+  #lastConfig = null;
+  /** Spans of the configuration's values: [start, end) pairs, by slot; -1 when absent. */
+  #spans = new Int32Array(Math.max(SLOTS, 1) * 2);
+  /** Of enum slots: which of its values. */
+  #codes = new Uint8Array(Math.max(SLOTS, 1));
+  /** Error kinds of the current line: spans and counts. */
+  #kindSpans = new Int32Array(Math.max(KINDS.maxKinds, 1) * 2);
+  #kindCounts = new Float64Array(Math.max(KINDS.maxKinds, 1));
+  #kindCount = 0;
+  // Values of the current line.
+  #number = 0;
+  #ms = 0;
+  /** Length of the last date-time read (see #timestamp). */
+  #timestampLength = 24;
+  #code = 0;
+  /** Slots the line sets to null, one bit each. */
+  #nulls = 0;
+  #installed = false;
+  /** Known layouts, and what the scan records of a line's values to learn one (see Layout). */
+  #layouts = [];
+  #sinceLearnt = 0;
+  #recording = false;
+  #valueStarts = new Int32Array(MAX_VALUES);
+  #valueEnds = new Int32Array(MAX_VALUES);
+  #valueKinds = new Uint8Array(MAX_VALUES);
+  #valueCount = 0;
+  #viewed = null;
+  #view = new DataView(new ArrayBuffer(0));
+  /** Where the last layout failed to match: at the literal (or, with #failedInValue, the value) of this step, at this byte. */
+  #failedStep = 0;
+  #failedInValue = false;
+  #failedAt = 0;
+  // Values of the line a layout is reading, kept across a resumed match (see scanLine).
+  #started = 0;
+  #ended = 0;
+  #logLines = 0;
+  #errorLines = 0;
+  #outcome = -1;
+  /** Where the line read by the last successful scan or scanLine ends: at its newline, or the end of the bytes. */
+  lineEnd = 0;
+  /** Lines scanLine read by a known layout (see Layout). */
+  linesByLayout = 0;
+  /** The summary on bytes [start, end), or null when the line must take the full way. */
+  scan(bytes, start, end) {
+    return FAST ? this.#scan(bytes, start, end, false) : null;
+  }
+  /**
+   * The summary on the line that starts at `start`, or null when it must take
+   * the full way; its end goes to `lineEnd`. The scan finds the end of the line
+   * as it reads (a newline cannot occur inside a summary it takes), which
+   * spares the caller a search for the newline.
+   */
+  scanLine(bytes, start) {
+    if (!FAST) return null;
+    const layouts = this.#layouts;
+    let failed = null;
+    for (let n = 0; n < layouts.length; n += 1) {
+      const layout = layouts[n];
+      let from = 0;
+      let at = start;
+      if (failed) {
+        const shared = failed.shared.get(layout) ?? 0;
+        if (this.#failedStep < shared) continue;
+        if (this.#failedStep === shared && !this.#failedInValue) {
+          from = shared;
+          at = this.#failedAt;
+        }
+      }
+      const summary2 = this.#matchLayout(layout, bytes, from, at);
+      if (!summary2) {
+        failed = layout;
+        continue;
+      }
+      for (let m = n; m > 0; m -= 1) layouts[m] = layouts[m - 1];
+      layouts[0] = layout;
+      this.linesByLayout += 1;
+      return summary2;
+    }
+    this.#sinceLearnt += 1;
+    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER) return this.#scan(bytes, start, bytes.length, true);
+    this.#recording = true;
+    this.#valueCount = 0;
+    const summary = this.#scan(bytes, start, bytes.length, true);
+    this.#recording = false;
+    if (summary) {
+      const count3 = this.#valueCount;
+      const layout = layoutOf(bytes, start, this.lineEnd, this.#valueKinds.slice(0, count3), this.#valueStarts, this.#valueEnds, this.#installed, this.#nulls);
+      addLayout(this.#layouts, layout, MAX_LAYOUTS);
+      this.#sinceLearnt = 0;
+    }
+    return summary;
+  }
+  /** While the scan records a layout: the value of `kind` spans [start, end). */
+  #value(kind, start, end) {
+    const n = this.#valueCount;
+    this.#valueKinds[n] = kind;
+    this.#valueStarts[n] = start;
+    this.#valueEnds[n] = end;
+    this.#valueCount = n + 1;
+  }
+  /**
+   * The line at byte `i` read by a known layout from its literal `from` on (the
+   * values before it read already), or null when it does not follow it: where,
+   * in #failedStep and the fields after it.
+   */
+  #matchLayout(layout, b, from, i) {
+    const end = b.length;
+    const idAt = this.#newIds();
+    if (from === 0) this.#reset(layout.installed, layout.nulls);
+    else {
+      this.#installed = layout.installed;
+      this.#nulls = layout.nulls;
+    }
+    const { values, words, wordStarts, tails, lengths } = layout;
+    const view = this.#viewOf(b);
+    for (let k = from; k <= values.length; k += 1) {
+      const length = lengths[k];
+      let same = i + length <= end;
+      if (same) {
+        const last = wordStarts[k + 1];
+        for (let w = wordStarts[k], at = i; w < last; w += 1, at += 4) {
+          if (view.getUint32(at, true) !== words[w]) {
+            same = false;
+            break;
+          }
+        }
+        if (same && (length & 3) !== 0) {
+          if (length >= 4) same = view.getUint32(i + length - 4, true) === tails[k];
+          else for (let j = 0; same && j < length; j += 1) same = b[i + j] === layout.literals[k][j];
+        }
+      }
+      if (!same) {
+        this.#failedStep = k;
+        this.#failedInValue = false;
+        this.#failedAt = i;
+        return null;
+      }
+      i += length;
+      if (k === values.length) break;
+      i = this.#readValue(values[k], b, i, end, idAt);
+      if (i < 0) {
+        this.#failedStep = k;
+        this.#failedInValue = true;
+        return null;
+      }
+    }
+    if (i !== end && b[i] !== NEWLINE2) {
+      this.#failedStep = values.length + 1;
+      return null;
+    }
+    return this.#finish(b, i, idAt, layout.hasKinds);
+  }
+  /** A DataView of the bytes being read, made once per buffer. */
+  #viewOf(b) {
+    if (this.#viewed !== b) {
+      this.#viewed = b;
+      this.#view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    }
+    return this.#view;
+  }
+  /** Where the next summary's IDs go: room for two in the slab. */
+  #newIds() {
+    if (this.#slabAt + 32 > this.#slab.length) {
+      this.#slab = new Uint8Array(SLAB_BYTES);
+      this.#slabAt = 0;
+    }
+    return this.#slabAt;
+  }
+  /** With `toNewline`, the line may end at a newline before `end`. */
+  #scan(bytes, start, end, toNewline) {
+    const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
+    const idAt = this.#newIds();
+    const recording = this.#recording;
+    this.#reset(false, 0);
+    let seen = 0;
+    let i = skip(b, start, end);
+    if (b[i] !== OPEN) return null;
+    i = skip(b, i + 1, end);
+    for (; ; ) {
+      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
+      const reader = readerAt(b, i + 1, end);
+      if (reader === null || (seen & reader.bit) !== 0) return null;
+      seen |= reader.bit;
+      i = skip(b, i + 2 + reader.name.length, end);
+      if (b[i] !== COLON2) return null;
+      i = skip(b, i + 1, end);
+      const valueAt = i;
+      const value = reader.value;
+      if (value === V_CONST) {
+        i = this.#count(b, i, end, CONST_VALUE);
+        if (i < 0 || this.#number !== CONST_VALUE) return null;
+      } else if (value === V_OBJECT) {
+        i = this.#object(reader, b, i, end);
+      } else if (value < V_SESSION && b[i] === 110) {
+        i = this.#null(value, b, i, end);
+      } else {
+        i = this.#readValue(value, b, i, end, idAt);
+        if (value === V_INSTALL) this.#installed = true;
+        if (recording && i >= 0) this.#value(value, valueAt, i);
+      }
+      if (i < 0) return null;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE) return null;
+      i = skip(b, i + 1, end);
+      break;
+    }
+    if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED_BITS) !== REQUIRED_BITS) return null;
+    return this.#finish(b, i, idAt, (seen & KINDS_BIT) !== 0);
+  }
+  /** Forgets the values of the line read before. */
+  #reset(installed, nulls) {
+    this.#spans.fill(-1);
+    this.#kindCount = 0;
+    this.#installed = installed;
+    this.#nulls = nulls;
+    this.#started = 0;
+    this.#ended = 0;
+    this.#logLines = 0;
+    this.#errorLines = 0;
+    this.#outcome = -1;
+  }
+  /** `null` for the configuration field in `slot`, when the schema allows it. */
+  #null(slot, b, i, end) {
+    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
+    this.#nulls |= 1 << slot;
+    return i + 4;
+  }
+  /**
+   * A value of `kind` at `i` (the values a layout reads, and the scan all its
+   * plain ones): its end, or -1. What it holds goes to the spans or the fields
+   * of the current line.
+   */
+  #readValue(kind, b, i, end, idAt) {
+    switch (kind) {
+      case 64:
+        return this.#uuid(b, i, end, idAt);
+      case 65:
+        return this.#uuid(b, i, end, idAt + 16);
+      case 66:
+        i = this.#timestamp(b, i, end, STARTED_LENGTH);
+        this.#started = this.#ms;
+        return i;
+      case 67:
+        i = this.#timestamp(b, i, end, ENDED_LENGTH);
+        this.#ended = this.#ms;
+        return i;
+      case 68:
+        i = this.#count(b, i, end, LOG_MAX);
+        this.#logLines = this.#number;
+        return this.#number < LOG_MIN ? -1 : i;
+      case 69:
+        i = this.#count(b, i, end, ERROR_MAX);
+        this.#errorLines = this.#number;
+        return this.#number < ERROR_MIN ? -1 : i;
+      case 70:
+        i = this.#word(b, i, end, OUTCOME_WORDS);
+        this.#outcome = this.#code;
+        return i;
+      case 71:
+        return this.#errorKinds(b, i, end);
+      default:
+        return this.#slotValue(kind, b, i, end);
+    }
+  }
+  /** The rules across fields, the shared configuration and error kinds, and the summary of a line read up to its end `i`. */
+  #finish(b, i, idAt, hasKinds) {
+    if (this.#ended < this.#started || this.#errorLines > this.#logLines) return null;
+    const config = this.#config(b);
+    if (!config) return null;
+    let kinds2;
+    if (hasKinds) {
+      kinds2 = {};
+      for (let k = 0; k < this.#kindCount; k += 1) {
+        const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
+        if (!entry || entry.value === null) return null;
+        kinds2[entry.value] = this.#kindCounts[k];
+      }
+    }
+    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, this.#started, this.#ended, this.#logLines, this.#errorLines);
+    if (this.#outcome >= 0) summary.outcome = OUTCOME_VALUES[this.#outcome];
+    if (kinds2) summary.error_kinds = kinds2;
+    this.#slabAt += this.#installed ? 32 : 16;
+    this.lineEnd = i;
+    return summary;
+  }
+  /** A non-negative integer written plainly, at most `max`; its value in #number. */
+  #count(b, i, end, max) {
+    const start = i;
+    let value = 0;
+    while (i < end) {
+      const digit = b[i] - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      i += 1;
+    }
+    const length = i - start;
+    if (length === 0 || length > 13 || length > 1 && b[start] === 48 || value > max) return -1;
+    const next = b[i];
+    if (next === 46 || next === 101 || next === 69) return -1;
+    this.#number = value;
+    return i;
+  }
+  /** A UUID string, its 16 bytes written to the slab at `at`. */
+  #uuid(b, i, end, at) {
+    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
+    const s = i + 1;
+    if (b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return -1;
+    const slab = this.#slab;
+    for (let k = 0; k < 16; k += 1) {
+      const p = s + HEX_PAIRS[k];
+      const high = HEX_VALUE[b[p]];
+      const low = HEX_VALUE[b[p + 1]];
+      if ((high | low) > 15) return -1;
+      slab[at + k] = high << 4 | low;
+    }
+    return i + 38;
+  }
+  /** The value of the configuration field in `slot`: one of its enum's words, or a string of its classes and lengths. Its span goes to the slot. */
+  #slotValue(slot, b, i, end) {
+    if (b[i] !== QUOTE2) return -1;
+    const start = i + 1;
+    let k = start;
+    if (ENUM[slot] === 1) {
+      k = plainString(b, start, end);
+      const code = k < 0 ? -1 : whichWord(b, start, k, WORDS[slot]);
+      if (code < 0) return -1;
+      this.#codes[slot] = code;
+    } else {
+      const base = slot << 7;
+      for (; k < end; k += 1) {
+        const code = b[k];
+        if (code === QUOTE2) break;
+        if (code >= 128 || (CLASSES[base + code] & 2) === 0) return -1;
+      }
+      const length = k - start;
+      if (k >= end || length < MIN[slot] || length > MAX[slot] || length > 0 && (CLASSES[base + b[start]] & 1) === 0) return -1;
+    }
+    this.#spans[2 * slot] = start;
+    this.#spans[2 * slot + 1] = k;
+    return k + 1;
+  }
+  /** An object of configuration fields, in any order, each at most once, the required ones present. */
+  #object(reader, b, i, end) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    const { keys, slots } = reader;
+    for (; ; ) {
+      if (b[i] !== QUOTE2) return -1;
+      const keyEnd = plainString(b, i + 1, end);
+      if (keyEnd < 0) return -1;
+      let n = 0;
+      while (n < keys.length && !equalBytes(b, i + 1, keyEnd, keys[n])) n += 1;
+      if (n === keys.length) return -1;
+      const slot = slots[n];
+      if (this.#spans[2 * slot] >= 0 || (this.#nulls & 1 << slot) !== 0) return -1;
+      i = skip(b, keyEnd + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = skip(b, i + 1, end);
+      const valueAt = i;
+      if (b[i] === 110) {
+        i = this.#null(slot, b, i, end);
+      } else {
+        i = this.#slotValue(slot, b, i, end);
+        if (i >= 0 && this.#recording) this.#value(slot, valueAt, i);
+      }
+      if (i < 0) return -1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      if (b[i] !== CLOSE) return -1;
+      for (const required of reader.requiredSlots) if (this.#spans[2 * required] < 0 && (this.#nulls & 1 << required) === 0) return -1;
+      return i + 1;
+    }
+  }
+  /** One of `words`, as a string; its index in #code. */
+  #word(b, i, end, words) {
+    if (b[i] !== QUOTE2) return -1;
+    const close = plainString(b, i + 1, end);
+    if (close < 0) return -1;
+    this.#code = whichWord(b, i + 1, close, words);
+    return this.#code < 0 ? -1 : close + 1;
+  }
+  /** A date-time string of at most `max` characters; its epoch milliseconds in #ms. */
+  #timestamp(b, i, end, max) {
+    if (b[i] !== QUOTE2) return -1;
+    const guess = i + 1 + this.#timestampLength;
+    if (guess < end && b[guess] === QUOTE2 && this.#timestampLength <= max) {
+      this.#ms = timestampMs(b, i + 1, guess);
+      if (!Number.isNaN(this.#ms)) return guess + 1;
+    }
+    const close = plainString(b, i + 1, end);
+    if (close < 0 || close - i - 1 > max) return -1;
+    this.#ms = timestampMs(b, i + 1, close);
+    if (Number.isNaN(this.#ms)) return -1;
+    this.#timestampLength = close - i - 1;
+    return close + 1;
+  }
+  /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
+  #errorKinds(b, i, end) {
+    if (b[i] !== OPEN) return -1;
+    i = skip(b, i + 1, end);
+    if (b[i] === CLOSE) return i + 1;
+    const { classes, dotted } = KINDS;
+    for (; ; ) {
+      if (b[i] !== QUOTE2 || this.#kindCount >= KINDS.maxKinds) return -1;
+      const start = i + 1;
+      let k = start;
+      let segmentStart = true;
+      for (; k < end; k += 1) {
+        const code = b[k];
+        if (code === QUOTE2) break;
+        if (code >= 128) return -1;
+        if (dotted && code === 46) {
+          if (segmentStart) return -1;
+          segmentStart = true;
+          continue;
+        }
+        if ((classes[code] & (segmentStart ? 1 : 2)) === 0) return -1;
+        if (dotted || k === start) segmentStart = false;
+      }
+      const length = k - start;
+      if (k >= end || dotted && segmentStart || length < KINDS.minLength || length > KINDS.maxLength || whichWord(b, start, k, KINDS.forbidden) >= 0) return -1;
+      for (let other = 0; other < this.#kindCount; other += 1) {
+        const otherStart = this.#kindSpans[2 * other];
+        const otherEnd = this.#kindSpans[2 * other + 1];
+        if (sameBytes(b, otherStart, otherEnd, start, k)) return -1;
+      }
+      this.#kindSpans[2 * this.#kindCount] = start;
+      this.#kindSpans[2 * this.#kindCount + 1] = k;
+      i = skip(b, k + 1, end);
+      if (b[i] !== COLON2) return -1;
+      i = this.#count(b, skip(b, i + 1, end), end, KINDS.max);
+      if (i < 0 || this.#number < KINDS.min) return -1;
+      this.#kindCounts[this.#kindCount] = this.#number;
+      this.#kindCount += 1;
+      i = skip(b, i, end);
+      if (b[i] === COMMA2) {
+        i = skip(b, i + 1, end);
+        continue;
+      }
+      return b[i] === CLOSE ? i + 1 : -1;
+    }
+  }
+  /** The shared configuration of the current line, or null when it must take the full way. */
+  #config(b) {
+    if (this.#lastConfig && this.#sameAsLastKey(b)) return this.#lastConfig;
+    const key = this.#key;
+    const spans = this.#spans;
+    const nulls = this.#nulls;
+    let at = 0;
+    for (let slot = 0; slot < SLOTS; slot += 1) {
+      const start = spans[2 * slot];
+      if (start < 0) {
+        key[at] = nulls >>> slot & 1;
+        key[at + 1] = 0;
+        at += 2;
+        continue;
+      }
+      if (ENUM[slot] === 1) {
+        key[at] = 3;
+        key[at + 1] = this.#codes[slot];
+        at += 2;
+        continue;
+      }
+      const end = spans[2 * slot + 1];
+      key[at] = 2;
+      key[at + 1] = end - start;
+      at += 2;
+      for (let k = start; k < end; k += 1) key[at++] = b[k];
+    }
+    const config = this.#configs.find(key, 0, at)?.value ?? null;
+    if (config) this.#lastKey.set(key.subarray(0, at));
+    this.#lastConfig = config;
+    return config;
+  }
+  /** Whether #config would build the key of the last configuration found: the same walk, comparing instead of copying. */
+  #sameAsLastKey(b) {
+    const key = this.#lastKey;
+    const spans = this.#spans;
+    const nulls = this.#nulls;
+    let at = 0;
+    for (let slot = 0; slot < SLOTS; slot += 1) {
+      const start = spans[2 * slot];
+      if (start < 0) {
+        if (key[at] !== (nulls >>> slot & 1)) return false;
+        at += 2;
+        continue;
+      }
+      if (ENUM[slot] === 1) {
+        if (key[at] !== 3 || key[at + 1] !== this.#codes[slot]) return false;
+        at += 2;
+        continue;
+      }
+      const end = spans[2 * slot + 1];
+      if (key[at] !== 2 || key[at + 1] !== end - start) return false;
+      at += 2;
+      for (let k = start; k < end; k += 1) if (key[at++] !== b[k]) return false;
+    }
+    return true;
+  }
+};
+
+// src/intake/input-result.ts
+var CLOCK_REASON = "started-in-future";
+var InputCapture = class {
+  #before;
+  #records = new SessionRecordWriter(0);
+  /** Sessions before 1970: outside every window a run can have, and not encodable from base 0. */
+  #ancient = 0;
+  constructor(tally) {
+    this.#before = structuredClone(tally);
+  }
+  add(summary, run, times) {
+    if (times.startedMs < 0) this.#ancient += 1;
+    else this.#records.add(summary, run, times);
+  }
+  /** The result, from the tally before and after the input was read. */
+  finish(after) {
+    const tally = emptyTally();
+    for (const name of TALLY_COUNTS) tally[name] = after[name] - this.#before[name];
+    for (const name of TALLY_MAPS) {
+      for (const [key, count4] of Object.entries(after[name])) {
+        const added = count4 - (this.#before[name][key] ?? 0);
+        if (added > 0) tally[name][key] = added;
+      }
+    }
+    const clock = tally.rejectedReasons[CLOCK_REASON] ?? 0;
+    delete tally.rejectedReasons[CLOCK_REASON];
+    tally.rejected -= clock;
+    tally.inputsRead = 0;
+    tally.accepted = 0;
+    tally.duplicates = 0;
+    tally.outsideWindow = this.#ancient;
+    const { bytes, count: count3 } = this.#records.takeRecords();
+    return { tally, records: bytes, count: count3, dictionary: this.#records.takeDictionary() };
+  }
+};
+function eachStoredSession(result, each) {
+  const reader = new SessionRecordReader(0);
+  for (const config of result.dictionary.configs) reader.addConfig(config);
+  for (const kind of result.dictionary.kinds) reader.addKind(kind);
+  for (const run of result.dictionary.runs) reader.addRun(run);
+  reader.read(result.records, result.count, ({ summary, run }) => each(summary, run, summary));
+}
+
+// src/intake/intake.ts
+var CLOCK_SKEW_MS = 10 * 60 * 1e3;
+async function intake(options2) {
+  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const tally = emptyTally();
+  const dedupe = options2.dedupe ?? true;
+  const seen = dedupe ? new PackedUuidSet(limits.maxRecords) : null;
+  const windowStart = options2.windowStart.getTime();
+  const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
+  const reject = (reason) => {
+    tally.rejected += 1;
+    bump(tally.rejectedReasons, reason);
+  };
+  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  const screen = (value, run) => {
+    const adapted = adaptRecord(value, adapter);
+    if (!adapted.ok) {
+      if (adapted.skip) bump(tally.skipped, adapted.reason);
+      else reject(adapted.reason);
+      return;
+    }
+    const finding = findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS);
+    if (finding) {
+      reject("privacy");
+      bump(tally.privacy, `${finding.path} ${finding.rule}`);
+      return;
+    }
+    const checked = validateSummary(adapted.value);
+    if (!checked.ok) {
+      reject(checked.reason);
+      return;
+    }
+    capture?.add(checked.summary, run, checked);
+    admit(checked.summary, run, checked);
+  };
+  const admit = (summary, run, times) => {
+    const startedMs = times.startedMs;
+    if (startedMs > latestStart) {
+      reject(CLOCK_REASON);
+      return;
+    }
+    if (startedMs < windowStart) {
+      tally.outsideWindow += 1;
+      return;
+    }
+    if (seen && !firstSighting(seen, summary)) {
+      tally.duplicates += 1;
+      return;
+    }
+    tally.accepted += 1;
+    options2.onSession(summary, run, times);
+  };
+  let capture = null;
+  const replay = (result) => {
+    if (tally.records + result.tally.records > limits.maxRecords) {
+      tally.limitReached = "max-records";
+      return;
+    }
+    if (tally.bytesRead + result.tally.bytesRead > limits.maxBytes) {
+      tally.limitReached = "max-bytes";
+      return;
+    }
+    addTally(tally, result.tally);
+    eachStoredSession(result, admit);
+  };
+  const scanner = options2.fastPath !== false && (adapter.format === "auto" || adapter.format === "session-summary") ? new SummaryScanner() : null;
+  const countRecord = () => {
+    if (tally.records >= limits.maxRecords) {
+      tally.limitReached = "max-records";
+      return false;
+    }
+    tally.records += 1;
+    return true;
+  };
+  const take = (parsed2, run) => {
+    if (!countRecord()) return false;
+    if (parsed2.ok) screen(parsed2.value, run);
+    else reject(parsed2.reason);
+    return true;
+  };
+  const takeScanned = (summary, run) => {
+    if (!countRecord()) return false;
+    capture?.add(summary, run, summary);
+    admit(summary, run, summary);
+    return true;
+  };
+  const takeLine = (bytes, start, end, run) => {
+    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run);
+    if (blankLine(bytes, start, end)) return true;
+    return take(parseLine(bytes, start, end), run);
+  };
+  const takeLines = (bytes, run) => {
+    const sink = (block, start, end) => takeLine(block, start, end, run);
+    if (!scanner) return eachLine(bytes, sink);
+    return eachLine(bytes, sink, (block, start) => {
+      const summary = scanner.scanLine(block, start);
+      if (!summary || scanner.lineEnd - start > RECORD_MAX_BYTES) return LEAVE_LINE;
+      return takeScanned(summary, run) ? scanner.lineEnd : STOP_READING;
+    });
+  };
+  const readRecords = async (item) => {
+    const fileFormat = recordFormatOf(item.name);
+    const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
+    if (format2 === null || format2 === "log" && adapter.format !== "auto" && adapter.format !== "log") {
+      bump(tally.skipped, "unsupported-file-type");
+      return;
+    }
+    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
+    if (tally.bytesRead + size > limits.maxBytes) {
+      tally.limitReached = "max-bytes";
+      return;
+    }
+    if (!item.continued) tally.itemsRead += 1;
+    tally.bytesRead += size;
+    if (item.stream && format2 === "jsonl") {
+      for await (const block of lineBlocks(item.stream())) if (!takeLines(block, item.run)) return;
+      return;
+    }
+    if (format2 === "jsonl") {
+      takeLines(item.bytes, item.run);
+      return;
+    }
+    if (format2 === "log") {
+      if (!countRecord()) return;
+      const text = decode(item.bytes);
+      if (text === null) return reject("not-utf8");
+      const figures2 = readLog(text, adapter.logPattern);
+      if (!figures2) return reject("log-without-timestamps");
+      screen(summaryFromLog(figures2, createHash3("sha256").update(item.bytes).digest("hex"), adapter), item.run);
+      return;
+    }
+    for (const parsed2 of parseRecords(item.bytes, "json")) if (!take(parsed2, item.run)) return;
+  };
+  let position = 0;
+  const consume = async (event, source) => {
+    if (event.kind === "skip") {
+      bump(tally.skipped, event.reason);
+      return;
+    }
+    if (event.kind === "held" || !event.continued) {
+      if (tally.inputsRead >= limits.maxInputs) {
+        tally.limitReached = "max-artifacts";
+        return;
+      }
+      tally.inputsRead += 1;
+      position += 1;
+      options2.onInput?.({ source, seq: event.seq ?? position });
+    }
+    if (event.kind === "held") {
+      const result = options2.cache?.take(event.key) ?? null;
+      if (result) replay(result);
+      else bump(tally.skipped, "held-result-missing");
+      return;
+    }
+    const cache = options2.cache;
+    const key = event.key;
+    capture = cache && key !== void 0 ? new InputCapture(tally) : null;
+    await readInput(event);
+    if (capture && !tally.limitReached) cache.put(key, capture.finish(tally));
+    capture = null;
+  };
+  const readInput = async (event) => {
+    if (!event.name.toLowerCase().endsWith(".zip")) {
+      await readRecords(event);
+      return;
+    }
+    for await (const entry of zipEntries(event)) {
+      if (entry.kind === "skip") bump(tally.skipped, entry.reason);
+      else await readRecords(entry);
+      if (tally.limitReached) return;
+    }
+  };
+  for (const [index, source] of options2.sources.entries()) {
+    for await (const event of source.read()) {
+      await consume(event, index);
+      if (tally.limitReached) return tally;
+    }
+  }
+  return tally;
+}
+
+// src/intake/parallel-intake.ts
+import { Worker } from "node:worker_threads";
+var WORKER_YOUNG_MB = 4;
+var PIECE_BYTES = 1024 * 1024;
+function transferable(bytes) {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}
+function concatAll(blocks, length) {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += block.byteLength;
+    out[at++] = 10;
+  }
+  return out;
+}
+async function* piecesOf(chunks, total) {
+  let sent = 0;
+  let ready = null;
+  let blocks = [];
+  let length = 0;
+  const counted = (piece) => {
+    const size = piece.bytes.byteLength + (piece.prefix?.byteLength ?? 0);
+    sent += size;
+    return { ...piece, size };
+  };
+  const take = () => {
+    const joined = concatAll(blocks, length);
+    blocks = [];
+    length = 0;
+    return joined;
+  };
+  for await (const block of lineBlocks(chunks)) {
+    let piece;
+    if (block.byteLength >= PIECE_BYTES / 2 && block.buffer instanceof ArrayBuffer) {
+      piece = { bytes: block, prefix: length > 0 ? take() : null };
+    } else {
+      blocks.push(block);
+      length += block.byteLength + 1;
+      if (length < PIECE_BYTES) continue;
+      piece = { bytes: take(), prefix: null };
+    }
+    if (ready) yield counted(ready);
+    ready = piece;
+  }
+  if (length > 0 || !ready) {
+    if (ready) yield counted(ready);
+    ready = { bytes: take(), prefix: null };
+  }
+  yield { ...ready, size: Math.max(0, total - sent) };
+}
+async function intakeInWorkers(options2, workers2) {
+  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: /$^/ };
+  const share = (limit) => Math.max(1, Math.ceil(limit / workers2.count));
+  const setup = {
+    adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
+    windowStartMs: options2.windowStart.getTime(),
+    nowMs: options2.now.getTime(),
+    limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) },
+    fastPath: options2.fastPath !== false
+  };
+  const threads = Array.from({ length: workers2.count }, () => new Worker(workers2.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
+  const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
+  const answers = threads.map(() => []);
+  const tallies = threads.map(
+    (thread, index) => new Promise((resolve6, reject) => {
+      const fail = (error) => {
+        for (const answer of answers[index].splice(0)) answer.reject(error);
+        reject(error);
+      };
+      thread.on("message", (message) => {
+        if (message.kind === "input") answers[index].shift()?.resolve(message);
+        else if (message.kind === "done") resolve6(message.tally);
+        else fail(new Error(`An intake worker failed: ${message.message}`));
+      });
+      thread.on("error", fail);
+      thread.on("exit", (code) => fail(new Error(`An intake worker stopped (exit code ${code})`)));
+    })
+  );
+  for (const tally of tallies) tally.catch(() => {
+  });
+  const main2 = emptyTally();
+  const seen = new PackedUuidSet(limits.maxRecords);
+  const queue = [];
+  const replayed = [];
+  const keep = (summary, run, times) => {
+    if (!firstSighting(seen, summary)) {
+      main2.duplicates += 1;
+      return;
+    }
+    main2.accepted += 1;
+    options2.onSession(summary, run, times);
+  };
+  const outstanding = threads.map(() => 0);
+  const maxQueued = workers2.count * 2 + 2;
+  const settle = async () => {
+    const pending = queue.shift();
+    if (pending.held) {
+      if (pending.input) options2.onInput?.(pending.input);
+      const { event, result } = pending.held;
+      replayed.push(
+        await intake({
+          sources: [{ describe: () => event.origin, read: async function* () {
+            yield event;
+          } }],
+          cache: { take: () => result, put: () => {
+          } },
+          windowStart: options2.windowStart,
+          now: options2.now,
+          limits: setup.limits,
+          dedupe: false,
+          fastPath: setup.fastPath,
+          onSession: keep
+        })
+      );
+      return;
+    }
+    const message = await pending.result;
+    if (message.captured) pending.remember?.(message.captured);
+    outstanding[pending.worker] -= 1;
+    const reader = readers[pending.worker];
+    for (const config of message.dictionary.configs) reader.addConfig(config);
+    for (const kind of message.dictionary.kinds) reader.addKind(kind);
+    for (const run of message.dictionary.runs) reader.addRun(run);
+    if (pending.input) options2.onInput?.(pending.input);
+    try {
+      reader.read(message.records, message.count, ({ summary, run }) => keep(summary, run, summary));
+    } catch (error) {
+      if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
+      throw error;
+    }
+  };
+  let position = 0;
+  try {
+    for (const [sourceIndex, source] of options2.sources.entries()) {
+      for await (const event of source.read()) {
+        if (event.kind === "skip") {
+          main2.skipped[event.reason] = (main2.skipped[event.reason] ?? 0) + 1;
+          continue;
+        }
+        position += 1;
+        const input = { source: sourceIndex, seq: event.seq ?? position };
+        if (event.kind === "held") {
+          queue.push({ worker: -1, result: null, input, remember: null, held: { event, result: options2.cache?.take(event.key) ?? null } });
+          while (queue.length >= maxQueued) await settle();
+          continue;
+        }
+        const cache = options2.cache;
+        const key = event.key;
+        const remember = cache && key !== void 0 ? (result) => cache.put(key, result) : null;
+        const send = async (wire, pieceOf) => {
+          let worker = 0;
+          for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
+          const result = new Promise((resolve6, reject) => answers[worker].push({ resolve: resolve6, reject }));
+          result.catch(() => {
+          });
+          const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
+          threads[worker].postMessage({ kind: "input", item: wire }, moved);
+          outstanding[worker] += 1;
+          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? remember : null, held: null });
+          while (queue.length >= maxQueued) await settle();
+        };
+        if (event.stream) {
+          if (recordFormatOf(event.name) !== "jsonl") throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
+          let first = true;
+          for await (const { bytes: bytes2, prefix, size } of piecesOf(event.stream(), event.size ?? 0)) {
+            await send({ origin: event.origin, name: event.name, bytes: bytes2, prefix, size, run: event.run, continued: !first, remember: false }, first ? input : null);
+            first = false;
+          }
+          continue;
+        }
+        const bytes = transferable(event.bytes);
+        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: remember !== null }, input);
+      }
+    }
+    while (queue.length > 0) await settle();
+    for (const thread of threads) thread.postMessage({ kind: "finish" });
+    const total = sumTallies([main2, ...await Promise.all(tallies), ...replayed]);
+    total.accepted = main2.accepted;
+    return total;
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}
+
+// src/run/read-inputs.ts
+function workerPlan(settings, cores, url) {
+  const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
+  return { count: threads - 1, url };
+}
+function readInputs(options2, workers2, log) {
+  if (!workers2 || workers2.count < 1) return intake(options2);
+  log.info(`Reading with ${workers2.count + 1} threads: this one and ${workers2.count === 1 ? "a worker thread" : `${workers2.count} worker threads`}.`);
+  return intakeInWorkers(options2, workers2);
+}
+function adapterOf(settings) {
+  return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
+}
+function logTally(tally, settings, log) {
+  log.info(
+    `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
+  );
+  for (const [reason, count3] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count3} record(s): ${reason}`);
+  for (const [reason, count3] of Object.entries(tally.skipped)) log.warning(`Skipped ${count3} input(s): ${reason}`);
+  for (const [finding, count3] of Object.entries(tally.privacy)) log.warning(`Rejected ${count3} record(s) carrying private data: ${finding}`);
+  if (tally.limitReached) log.warning(limitMessage(tally));
+  const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
+  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
+}
+
+// src/run/run.ts
+import { join as join6, resolve as resolve4 } from "node:path";
+
+// src/partial/partial-artifacts.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/settings.ts
+var MODES = ["full", "partial", "merge"];
+var MAX_SHARDS = 256;
+var MAX_PUBLISHED_INSTALLATIONS = 1e3;
+var DAY_MS3 = 24 * 60 * 60 * 1e3;
+function lookbackStart(now, lookbackDays) {
+  return new Date(now.getTime() - lookbackDays * DAY_MS3);
+}
+var SettingsError = class extends Error {
+  constructor(input, problem, accepted) {
+    super(`Input "${input}" ${problem}. Accepted: ${accepted}.`);
+    this.name = "SettingsError";
+  }
+};
+var REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+var LABEL_MAX = 50;
+function lines(value) {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0 && !line.startsWith("#"));
+}
+function integer(read, name, fallback, min, max) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new SettingsError(name, `is "${raw}", not a whole number`, `an integer from ${min} to ${max}`);
+  }
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new SettingsError(name, `is ${value}, out of range`, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+function fraction(read, name, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  const value = /^(0|1)?(\.\d+)?$/.test(raw) || /^[01]$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new SettingsError(name, `is "${raw}", not a rate`, "a decimal number from 0 to 1, such as 0.05");
+  }
+  return value;
+}
+function ratio(read, name, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  const value = /^\d{1,3}(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= 1 && value <= 100)) throw new SettingsError(name, `is "${raw}", not a ratio from 1 to 100`, "a decimal number from 1 to 100, such as 1.5");
+  return value;
+}
+function boolean(read, name, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  if (["true", "True", "TRUE"].includes(raw)) return true;
+  if (["false", "False", "FALSE"].includes(raw)) return false;
+  throw new SettingsError(name, `is "${raw}", not a boolean`, "true or false");
+}
+function repository(read) {
+  const raw = read("repository").trim();
+  if (raw === "") return null;
+  const match = REPOSITORY_PATTERN.exec(raw);
+  if (!match) {
+    throw new SettingsError("repository", `is "${raw}", not a repository name`, "OWNER/NAME, such as octo-org/octo-cli");
+  }
+  return { owner: match[1], repo: match[2] };
+}
+function groupBy(read) {
+  const raw = read("group-by").trim() || "os.platform, app.version";
+  const fields = raw.split(/[,\n]/).map((field) => field.trim()).filter((field) => field.length > 0);
+  const accepted = GROUP_FIELDS.join(", ");
+  if (fields.length === 0) throw new SettingsError("group-by", "names no field", accepted);
+  const seen = /* @__PURE__ */ new Set();
+  for (const field of fields) {
+    if (!GROUP_FIELDS.includes(field)) {
+      throw new SettingsError("group-by", `names the unknown field "${field}"`, accepted);
+    }
+    if (seen.has(field)) throw new SettingsError("group-by", `names "${field}" twice`, accepted);
+    seen.add(field);
+  }
+  if (fields.length === 1 && fields[0] === "error_kind") {
+    throw new SettingsError("group-by", "names only error_kind", 'error_kind with at least one other field, such as "os.platform, error_kind"');
+  }
+  return fields;
+}
+function labels(read) {
+  const raw = read("labels");
+  const names = (raw.trim() === "" ? "crash-report" : raw).split(/[,\n]/).map((label) => label.trim()).filter((label) => label.length > 0);
+  if (names.length === 0) {
+    throw new SettingsError("labels", "names no label", "comma- or newline-separated label names");
+  }
+  for (const name of names) {
+    if (name.length > LABEL_MAX) {
+      throw new SettingsError("labels", `has a label of ${name.length} characters`, `labels of at most ${LABEL_MAX} characters`);
+    }
+  }
+  return [...new Set(names)];
+}
+function workflows(read) {
+  const names = lines(read("workflows"));
+  for (const name of names) {
+    if (!/^[\w./-]+\.ya?ml$/.test(name) || name.split("/").includes("..")) {
+      throw new SettingsError("workflows", `names "${name}", not a workflow file`, "workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line");
+    }
+  }
+  return names;
+}
+function confidence(read) {
+  const value = fraction(read, "confidence", 0.95);
+  if (value < 0.5 || value > 0.999) {
+    throw new SettingsError("confidence", `is ${value}, out of range`, "a decimal number from 0.5 to 0.999, such as 0.95");
+  }
+  return value;
+}
+function format(read) {
+  const raw = read("format").trim() || "auto";
+  if (!FORMATS.includes(raw)) throw new SettingsError("format", `is "${raw}", not a known format`, FORMATS.join(", "));
+  return raw;
+}
+function summaryValue(read, name, field, accepted) {
+  const raw = read(name).trim();
+  if (raw === "") return null;
+  if (!fieldAllows(field, raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
+  return raw;
+}
+function asOf(read) {
+  const raw = read("now").trim();
+  if (raw === "") return null;
+  const time2 = new Date(raw);
+  if (Number.isNaN(time2.getTime())) throw new SettingsError("now", `is "${raw}", not a time`, "an RFC 3339 time such as 2026-11-20T00:00:00Z");
+  return time2;
+}
+function logPattern(read) {
+  const raw = read("log-pattern").trim();
+  try {
+    return compileLogPattern(presetPattern(raw) ?? (raw || DEFAULT_LOG_PATTERN));
+  } catch (error) {
+    throw new SettingsError(
+      "log-pattern",
+      error instanceof Error ? error.message : String(error),
+      `a preset (${PRESET_NAMES.join(", ")}) or a regular expression with the named groups (?<ts>...) and (?<level>...)`
+    );
+  }
+}
+function optionalPath(read, name) {
+  const raw = read(name).trim();
+  return raw === "" ? null : raw;
+}
+function mode(read) {
+  const raw = read("mode").trim() || "full";
+  if (!MODES.includes(raw)) throw new SettingsError("mode", `is "${raw}", not a mode`, MODES.join(", "));
+  return raw;
+}
+function shard(read, runMode) {
+  const raw = read("shard").trim();
+  const accepted = `INDEX/COUNT with 1 <= INDEX <= COUNT <= ${MAX_SHARDS}, such as 2/4 (in a matrix: \${{ matrix.shard }}/4)`;
+  if (runMode !== "partial") {
+    if (raw !== "") throw new SettingsError("shard", `is set while mode is ${runMode}`, "an empty shard unless mode is partial");
+    return null;
+  }
+  if (raw === "") throw new SettingsError("shard", "is empty while mode is partial", accepted);
+  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
+  const index = match ? Number(match[1]) : 0;
+  const count3 = match ? Number(match[2]) : 0;
+  if (!match || index < 1 || index > count3 || count3 > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
+  return { index, count: count3 };
+}
+function workers(read) {
+  const raw = read("workers").trim();
+  if (raw === "auto") return "auto";
+  if (raw === "") return 1;
+  const value = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+  if (value < 1 || value > 64) throw new SettingsError("workers", `is "${raw}"`, "auto (one per CPU core) or an integer from 1 to 64");
+  return value;
+}
+var CLI_CONTEXT = { github: "optional", tokenInput: "GITHUB_TOKEN", nowInput: true };
+function parseSettings(read, context3 = { github: "unchecked", tokenInput: "github-token", nowInput: false }) {
+  const settings = {
+    token: read("github-token").trim(),
+    repository: repository(read),
+    artifactNames: lines(read("artifact-name")),
+    paths: lines(read("path")),
+    lookbackDays: integer(read, "lookback-days", 7, 1, 400),
+    groupBy: groupBy(read),
+    minSessions: integer(read, "min-sessions", 10, 1, 1e9),
+    errorRateThreshold: fraction(read, "error-rate-threshold", 0),
+    minInstallations: integer(read, "min-installations", 3, 1, 1e3),
+    minRateRatio: ratio(read, "min-rate-ratio", 1.5),
+    minPublishedInstallations: integer(read, "min-published-installations", 5, 1, MAX_PUBLISHED_INSTALLATIONS),
+    maxConfigurations: integer(read, "max-configurations", 1e4, 10, 1e6),
+    labels: labels(read),
+    titleTemplatePath: optionalPath(read, "title-template"),
+    bodyTemplatePath: optionalPath(read, "body-template"),
+    maxNewIssues: integer(read, "max-new-issues", 10, 0, 1e3),
+    dryRun: boolean(read, "dry-run", false),
+    downloadConcurrency: integer(read, "download-concurrency", 8, 1, 64),
+    trustForks: boolean(read, "trust-forks", false),
+    workflows: workflows(read),
+    branches: lines(read("branches")),
+    confidence: confidence(read),
+    ignoreLabel: read("ignore-label").trim() || "crash-report:ignore",
+    closeAfterDays: integer(read, "close-after-days", -1, 0, 400),
+    commentOnChange: boolean(read, "comment-on-change", true),
+    dimensionLabels: boolean(read, "dimension-labels", false),
+    reportIssue: boolean(read, "report-issue", false),
+    format: format(read),
+    appName: summaryValue(read, "app-name", "app.name", "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
+    appVersion: summaryValue(read, "app-version", "app.version", "a version such as 2.4.0"),
+    now: context3.nowInput ? asOf(read) : null,
+    logPattern: logPattern(read),
+    apiReserve: integer(read, "api-reserve", 100, 0, 1e5),
+    statePath: optionalPath(read, "state-path"),
+    historyPath: optionalPath(read, "history-path"),
+    historyDays: integer(read, "history-days", 180, 28, 1e3),
+    mode: mode(read),
+    shard: null,
+    partialPath: optionalPath(read, "partial-path"),
+    partials: lines(read("partials")),
+    partialArtifacts: lines(read("partial-artifacts")),
+    workers: workers(read)
+  };
+  if (settings.closeAfterDays < 0) settings.closeAfterDays = Math.min(3, settings.lookbackDays);
+  settings.shard = shard(read, settings.mode);
+  if (settings.mode === "merge") {
+    if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {
+      throw new SettingsError("partials", "is empty while mode is merge (and so is partial-artifacts)", "the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line");
+    }
+    if (settings.statePath) throw new SettingsError("state-path", "is set while mode is merge", "an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)");
+  } else if (settings.partials.length > 0) {
+    throw new SettingsError("partials", `is set while mode is ${settings.mode}`, "partial files only with mode merge");
+  } else if (settings.partialArtifacts.length > 0) {
+    throw new SettingsError("partial-artifacts", `is set while mode is ${settings.mode}`, "partial artifacts only with mode merge");
+  }
+  if (settings.partialPath && settings.mode !== "partial") {
+    throw new SettingsError("partial-path", `is set while mode is ${settings.mode}`, "a partial-path only with mode partial");
+  }
+  if (settings.closeAfterDays > settings.lookbackDays) {
+    throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
+  }
+  if (settings.artifactNames.length === 0 && settings.paths.length === 0 && settings.mode !== "merge") {
+    throw new SettingsError("artifact-name", 'and input "path" are both empty', "at least one artifact name glob or one path");
+  }
+  if (settings.artifactNames.length > 0 && settings.repository === null) {
+    throw new SettingsError("repository", "is empty while artifact-name is set", "OWNER/NAME of the repository whose artifacts are read");
+  }
+  if (context3.github === "required") {
+    if (!settings.repository) throw new SettingsError("repository", "is empty", "OWNER/NAME of the repository to file issues in");
+    if (!settings.token) throw new SettingsError(context3.tokenInput, "is empty", 'a token with "actions: read" and "issues: write"');
+  } else if (context3.github === "optional" && settings.repository && !settings.token) {
+    throw new SettingsError(context3.tokenInput, "is not set while --repo is given", "a token in the GITHUB_TOKEN environment variable");
+  }
+  return settings;
+}
+
+// src/partial/partial-files.ts
+import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+
 // src/partial/partial-format.ts
+import { createHash as createHash4 } from "node:crypto";
 var PARTIAL_FORMAT = "crash-report-aggregator/partial";
 var PARTIAL_VERSION = `2-${FIELDS_HASH}`;
 var CHUNK_BYTES2 = 1024 * 1024;
@@ -42409,7 +44065,7 @@ function intakeFingerprint(settings) {
     workflows: settings.workflows,
     branches: settings.branches
   };
-  return createHash3("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+  return createHash4("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
 }
 function createPartialWriter(header, emit) {
   const records = new SessionRecordWriter(Date.parse(header.windowStart));
@@ -42702,7 +44358,7 @@ async function fetchBlob(location) {
       if (response.status < 500 && response.status !== 429) return null;
     } catch {
     }
-    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve5) => setTimeout(resolve5, 250 * attempt * attempt));
+    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve6) => setTimeout(resolve6, 250 * attempt * attempt));
   }
   return null;
 }
@@ -42834,186 +44490,14 @@ function createArtifactSource(options2) {
   };
 }
 
-// src/intake/zip-entries.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-var SYMLINK_MODE = 40960;
-var FILE_TYPE_MASK = 61440;
-var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
-function openZip(bytes) {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Promise((resolve5, reject) => {
-    import_yauzl.default.fromBuffer(
-      buffer,
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
-      (error, zip) => error || !zip ? reject(error ?? new Error("no zip")) : resolve5(zip)
-    );
-  });
-}
-function nextEntry(zip) {
-  return new Promise((resolve5, reject) => {
-    const cleanup = () => {
-      zip.removeListener("entry", onEntry);
-      zip.removeListener("end", onEnd);
-      zip.removeListener("error", onError);
-    };
-    const onEntry = (entry) => (cleanup(), resolve5(entry));
-    const onEnd = () => (cleanup(), resolve5(null));
-    const onError = (error) => (cleanup(), reject(error));
-    zip.on("entry", onEntry);
-    zip.on("end", onEnd);
-    zip.on("error", onError);
-    zip.readEntry();
-  });
-}
-function readEntry(zip, entry) {
-  return new Promise((resolve5, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) return reject(error ?? new Error("no stream"));
-      const chunks = [];
-      let length = 0;
-      stream.on("data", (chunk) => {
-        length += chunk.length;
-        if (length > entry.uncompressedSize) stream.destroy(new Error("too many bytes in the stream"));
-        else chunks.push(chunk);
-      });
-      stream.on("error", reject);
-      stream.on("end", () => resolve5(Buffer.concat(chunks, length)));
-    });
-  });
-}
-function failureOf(error) {
-  const message = error instanceof Error ? error.message : "";
-  return /too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
-}
-async function* entryChunks(zip, entry, failure) {
-  let stream;
-  try {
-    stream = await new Promise((resolve5, reject) => zip.openReadStream(entry, (error, opened) => error || !opened ? reject(error ?? new Error("no stream")) : resolve5(opened)));
-  } catch (error) {
-    failure.reason = failureOf(error);
-    return;
-  }
-  let length = 0;
-  try {
-    for await (const chunk of stream) {
-      length += chunk.length;
-      if (length > entry.uncompressedSize) {
-        failure.reason = "zip-size-mismatch";
-        return;
-      }
-      yield chunk;
-    }
-    if (length !== entry.uncompressedSize) failure.reason = "zip-size-mismatch";
-  } catch (error) {
-    failure.reason = failureOf(error);
-  } finally {
-    stream.destroy?.();
-  }
-}
-function unsafeEntryName(name) {
-  return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
-}
-function entryName(entry) {
-  const raw = entry.fileName;
-  return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
-}
-async function* zipEntries(archive) {
-  const skip2 = (reason, index) => ({
-    kind: "skip",
-    origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
-    reason
-  });
-  let zip;
-  try {
-    zip = await openZip(archive.bytes);
-  } catch {
-    yield skip2("zip-invalid");
-    return;
-  }
-  try {
-    if (zip.entryCount > ZIP_MAX_ENTRIES) {
-      yield skip2("zip-too-many-entries");
-      return;
-    }
-    let index = 0;
-    let declared = 0;
-    for (; ; ) {
-      let entry;
-      try {
-        entry = await nextEntry(zip);
-      } catch {
-        yield skip2("zip-invalid");
-        return;
-      }
-      if (!entry) return;
-      index += 1;
-      const name = entryName(entry);
-      if (name.endsWith("/")) continue;
-      if (unsafeEntryName(name)) {
-        yield skip2("zip-unsafe-entry-name", index);
-        continue;
-      }
-      if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
-        yield skip2("zip-symlink", index);
-        continue;
-      }
-      if (ARCHIVE_EXTENSIONS.test(name)) {
-        yield skip2("zip-nested-archive", index);
-        continue;
-      }
-      if (recordFormatOf(name) === null) {
-        yield skip2("unsupported-file-type", index);
-        continue;
-      }
-      if (entry.isEncrypted()) {
-        yield skip2("zip-encrypted", index);
-        continue;
-      }
-      declared += entry.uncompressedSize;
-      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
-        yield skip2("zip-too-large");
-        return;
-      }
-      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
-        yield skip2("zip-bomb");
-        return;
-      }
-      if (recordFormatOf(name) === "jsonl" && entry.uncompressedSize > STREAM_FROM_BYTES) {
-        const failure = { reason: null };
-        const streamed = entry;
-        yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
-        if (failure.reason) {
-          yield skip2(failure.reason, index);
-          return;
-        }
-        continue;
-      }
-      let bytes;
-      try {
-        bytes = await readEntry(zip, entry);
-      } catch (error) {
-        yield skip2(failureOf(error), index);
-        return;
-      }
-      if (bytes.byteLength !== entry.uncompressedSize) {
-        yield skip2("zip-size-mismatch", index);
-        return;
-      }
-      yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
-    }
-  } finally {
-    zip.close();
-  }
-}
-
 // src/partial/partial-artifacts.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
+var utf82 = new TextDecoder("utf-8", { fatal: true });
 async function* linesOfBytes(bytes) {
   let start = 0;
   while (start < bytes.byteLength) {
     let end = bytes.indexOf(10, start);
     if (end === -1) end = bytes.byteLength;
-    yield utf8.decode(bytes.subarray(start, end));
+    yield utf82.decode(bytes.subarray(start, end));
     start = end + 1;
   }
 }
@@ -43057,13 +44541,272 @@ async function mergeInputsFor(settings, cwd, client, runId) {
   return [...inputs, ...await partialArtifacts(client, settings.repository, run, settings.partialArtifacts)];
 }
 
+// src/state/artifact-state.ts
+import { createHash as createHash5 } from "node:crypto";
+import { mkdir as mkdir2, readFile as readFile5, rename, rm, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+var STATE_VERSION = `3-${FIELDS_HASH}`;
+var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
+function readingFingerprint(settings) {
+  const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
+  return createHash5("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+}
+var sha256 = (bytes) => createHash5("sha256").update(bytes).digest("hex");
+var fileOf = (dir, key) => join5(dir, `artifact-${sha256(key).slice(0, 24)}.json`);
+function encode(result) {
+  return JSON.stringify({
+    format: RESULT_FORMAT,
+    version: STATE_VERSION,
+    tally: result.tally,
+    configs: result.dictionary.configs,
+    kinds: result.dictionary.kinds,
+    runs: result.dictionary.runs,
+    count: result.count,
+    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString("base64")
+  });
+}
+function decode2(text) {
+  const value = JSON.parse(text);
+  if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
+  const { configs, kinds: kinds2, runs, count: count3, sessions } = value;
+  if (!Array.isArray(configs) || !Array.isArray(kinds2) || !Array.isArray(runs) || !Number.isSafeInteger(count3) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
+  if (!kinds2.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
+  const result = {
+    tally: tallyOf(value["tally"]),
+    records: new Uint8Array(Buffer.from(sessions, "base64")),
+    count: count3,
+    dictionary: { configs: configs.map(configTuple), kinds: kinds2, runs: runs.map(runRef) }
+  };
+  eachStoredSession(result, () => {
+  });
+  return result;
+}
+async function openArtifactState(dir, reading, readOnly, warn) {
+  let index = { version: STATE_VERSION, reading, artifacts: {} };
+  const text = await readFile5(join5(dir, "index.json"), "utf8").catch(() => null);
+  if (text === null) {
+    warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
+  } else {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (parsed2.version !== STATE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
+      if (parsed2.reading !== reading) {
+        warn(`The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`);
+      } else {
+        index = { version: STATE_VERSION, reading, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+      }
+    } catch {
+      warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
+    }
+  }
+  const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
+  const pending = /* @__PURE__ */ new Map();
+  const checked = /* @__PURE__ */ new Map();
+  let kept2 = null;
+  return {
+    stats,
+    async holds({ key, label }) {
+      const entry = index.artifacts[key];
+      if (!entry) return false;
+      const stored = await readFile5(fileOf(dir, key)).catch(() => null);
+      let result = null;
+      if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
+        try {
+          result = decode2(stored.toString("utf8"));
+        } catch {
+          result = null;
+        }
+      }
+      if (!result) {
+        stats.rejected += 1;
+        warn(`The stored result of ${label} failed its check; downloading it again.`);
+        delete index.artifacts[key];
+        return false;
+      }
+      stats.fromState += 1;
+      checked.set(key, result);
+      return true;
+    },
+    take(key) {
+      const result = checked.get(key) ?? null;
+      checked.delete(key);
+      return result;
+    },
+    put(key, result) {
+      if (readOnly) return;
+      const text2 = encode(result);
+      pending.set(key, { entry: { sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count }, text: text2 });
+      stats.stored += 1;
+    },
+    window(keys) {
+      kept2 = new Set(keys);
+    },
+    async finish() {
+      if (readOnly || !kept2) return;
+      const keep = kept2;
+      await mkdir2(dir, { recursive: true });
+      for (const [key, { entry, text: text2 }] of pending) {
+        if (!keep.has(key)) continue;
+        await writeFile3(fileOf(dir, key), text2);
+        index.artifacts[key] = entry;
+      }
+      pending.clear();
+      for (const key of Object.keys(index.artifacts)) {
+        if (keep.has(key)) continue;
+        delete index.artifacts[key];
+        await rm(fileOf(dir, key), { force: true });
+        stats.dropped += 1;
+      }
+      await writeFile3(join5(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
+`);
+      await rename(join5(dir, "index.json.tmp"), join5(dir, "index.json"));
+    }
+  };
+}
+
+// src/run/artifact-source-for.ts
+function artifactSourceFor(settings, github, now, serverUrl, held) {
+  return createArtifactSource({
+    ...held ? { held } : {},
+    shard: settings.mode === "partial" ? settings.shard : null,
+    client: github.client,
+    repository: settings.repository,
+    names: settings.artifactNames,
+    since: lookbackStart(now, settings.lookbackDays),
+    concurrency: settings.downloadConcurrency,
+    serverUrl,
+    trustForks: settings.trustForks,
+    workflows: settings.workflows,
+    branches: settings.branches,
+    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
+  });
+}
+
+// src/report/run-report.ts
+function buildReport(input) {
+  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
+  const count3 = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
+  return {
+    reportVersion: 1,
+    generatedAt: input.now.toISOString(),
+    dryRun: input.dryRun,
+    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
+    groupBy: input.groupBy,
+    rule: input.rule,
+    intake: input.intake,
+    totals: {
+      sessions: input.intake.accepted,
+      erroredSessions: input.groups.reduce((sum2, group) => sum2 + group.erroredSessions, 0),
+      rejected: input.intake.rejected,
+      groups: input.groups.length,
+      flagged: input.groups.filter((group) => group.flagged).length,
+      problems: input.problems?.length ?? 0,
+      created: count3("create"),
+      updated: count3("update"),
+      unchanged: count3("unchanged"),
+      reopened: count3("reopen"),
+      closedNow: count3("close"),
+      closed: count3("closed"),
+      muted: count3("muted"),
+      deferred: count3("deferred"),
+      duplicates: count3("duplicate")
+    },
+    folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
+    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] },
+    problems: (input.problems ?? []).map((problem) => {
+      const issue = byFingerprint.get(problem.fingerprint);
+      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    groups: input.groups.map((group) => {
+      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
+      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
+    }),
+    matrix: input.matrix ?? [],
+    issues: input.issues,
+    requests: null
+  };
+}
+function publicationNote(min, recoded) {
+  const parts = [];
+  if (recoded.configurations > 0) {
+    parts.push(
+      `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).`
+    );
+  }
+  if (recoded.kinds.names > 0) parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
+  const standIn = "Sessions without an install ID stand in for installations.";
+  if (parts.length === 0) return recoded.sessionsStandIn ? `${standIn} A configuration needs ${min} of them to be named, a problem needs its excess spread over several.` : null;
+  if (recoded.sessionsStandIn) parts.push(standIn);
+  parts.push("The JSON report on the runner lists them.");
+  return parts.join(" ");
+}
+
+// src/run/publication.ts
+function reportOf(settings, findings) {
+  return buildReport({
+    ...findings,
+    lookbackDays: settings.lookbackDays,
+    dryRun: settings.dryRun,
+    groupBy: settings.groupBy,
+    rule: {
+      minSessions: settings.minSessions,
+      errorRateThreshold: settings.errorRateThreshold,
+      confidence: settings.confidence,
+      minInstallations: settings.minInstallations,
+      minRateRatio: settings.minRateRatio,
+      minPublishedInstallations: settings.minPublishedInstallations
+    }
+  });
+}
+function publicationFields(settings) {
+  const fields = [...settings.groupBy];
+  const wanted = ["os.platform", "app.version", ...settings.reportIssue ? ["runtime.version"] : []];
+  for (const field of wanted) if (!fields.includes(field)) fields.push(field);
+  return fields;
+}
+function liveConfigurations(settings) {
+  return Math.max(LIVE_CONFIGURATIONS, 4 * settings.maxConfigurations);
+}
+var LIVE_CONFIGURATIONS = 1e5;
+
+// src/run/partial-run.ts
+async function runPartial(settings, deps) {
+  const { log, now } = deps;
+  const shard2 = settings.shard;
+  if (!shard2) throw new Error("Mode partial needs a shard");
+  const windowStart = lookbackStart(now, settings.lookbackDays);
+  log.info(`Shard ${shard2.index} of ${shard2.count}: reading its share of the inputs.`);
+  for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
+  const writer = createPartialWriter(
+    { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard: shard2, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
+    deps.emit
+  );
+  const tally = await readInputs(
+    {
+      sources: deps.sources,
+      ...deps.cache ? { cache: deps.cache } : {},
+      adapter: adapterOf(settings),
+      windowStart,
+      now,
+      onInput: (input) => writer.beginInput(input),
+      onSession: (summary, run, times) => writer.add(summary, run, times)
+    },
+    deps.workers,
+    log
+  );
+  writer.end(tally);
+  logTally(tally, settings, log);
+  const report = reportOf(settings, { now, windowStart, intake: tally, groups: [], issues: [] });
+  return { report, sessions: writer.sessions };
+}
+
 // src/records/session-summary.ts
 function sessionErrored(summary) {
   return summary.error_lines > 0 || summary.outcome !== void 0 && summary.outcome !== "ok";
 }
 
 // src/aggregate/group-key.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var UNSET = "(unset)";
 var CONFIG_BY_PATH = new Map(CONFIG_FIELDS.map((field) => [field.path, field]));
 function fieldValue(summary, field) {
@@ -43077,7 +44820,7 @@ function groupValues(summary, fields) {
 }
 function fingerprintOf(fields, values) {
   const canonical = JSON.stringify(fields.map((field, index) => [field, values[index]]));
-  return createHash4("sha256").update(canonical).digest("hex").slice(0, 16);
+  return createHash6("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 
 // src/aggregate/cell-events.ts
@@ -43110,7 +44853,7 @@ var EventTracker = class {
 var import_sketches_js = __toESM(require_dist(), 1);
 
 // src/uuid/uuid-set.ts
-var WORDS = 4;
+var WORDS2 = 4;
 var SEGMENTS = 16;
 var MAX_LOAD = 0.9;
 var GROWTH = 1.25;
@@ -43120,7 +44863,7 @@ var UuidSet = class {
   #size = 0;
   constructor() {
     for (let i = 0; i < SEGMENTS; i += 1) {
-      this.#segments.push({ table: new Uint32Array(FIRST_CAPACITY * WORDS), tags: new Uint16Array(FIRST_CAPACITY), capacity: FIRST_CAPACITY, size: 0 });
+      this.#segments.push({ table: new Uint32Array(FIRST_CAPACITY * WORDS2), tags: new Uint16Array(FIRST_CAPACITY), capacity: FIRST_CAPACITY, size: 0 });
     }
   }
   get size() {
@@ -43154,7 +44897,7 @@ var UuidSet = class {
         continue;
       }
       if (segment.tags[slot] !== 0) {
-        const at = slot * WORDS;
+        const at = slot * WORDS2;
         each(segment.table[at], segment.table[at + 1], segment.table[at + 2], segment.table[at + 3]);
       }
       slot += 1;
@@ -43171,7 +44914,7 @@ function insert(segment, hash, a, b, c, d) {
   for (; ; ) {
     const seen = tags[slot];
     if (seen === 0) {
-      const at = slot * WORDS;
+      const at = slot * WORDS2;
       tags[slot] = tag;
       table2[at] = a;
       table2[at + 1] = b;
@@ -43181,7 +44924,7 @@ function insert(segment, hash, a, b, c, d) {
       return true;
     }
     if (seen === tag) {
-      const at = slot * WORDS;
+      const at = slot * WORDS2;
       if (table2[at] === a && table2[at + 1] === b && table2[at + 2] === c && table2[at + 3] === d) return false;
     }
     slot = slot + 1 === capacity ? 0 : slot + 1;
@@ -43190,13 +44933,13 @@ function insert(segment, hash, a, b, c, d) {
 function grow(segment) {
   const { table: old, tags: oldTags, capacity: oldCapacity } = segment;
   const capacity = Math.ceil(oldCapacity * GROWTH);
-  segment.table = new Uint32Array(capacity * WORDS);
+  segment.table = new Uint32Array(capacity * WORDS2);
   segment.tags = new Uint16Array(capacity);
   segment.capacity = capacity;
   segment.size = 0;
   for (let slot = 0; slot < oldCapacity; slot += 1) {
     if (oldTags[slot] === 0) continue;
-    const at = slot * WORDS;
+    const at = slot * WORDS2;
     const a = old[at];
     const b = old[at + 1];
     const c = old[at + 2];
@@ -43598,7 +45341,7 @@ function recodeRare(cells, fields, min, order) {
     result.cells.push(own2);
     members.set(cell2, [own2]);
   }
-  const join7 = (into, from) => {
+  const join9 = (into, from) => {
     mergeAccumulator(into, from);
     const list = members.get(into) ?? [];
     list.push(...members.get(from) ?? []);
@@ -43624,7 +45367,7 @@ function recodeRare(cells, fields, min, order) {
     const key = cell2.values.join("\0");
     const same = cells.get(key);
     const target = same ?? cell2;
-    if (same) join7(same, cell2);
+    if (same) join9(same, cell2);
     else cells.set(key, cell2);
     for (const member of members.get(target)) member.countedAs = target.values;
   };
@@ -43634,7 +45377,7 @@ function recodeRare(cells, fields, min, order) {
   for (const field of levels) {
     generalised.add(field);
     const merged = /* @__PURE__ */ new Map();
-    for (const cell2 of rare) join7(cellOf(merged, generalise(cell2.values, generalised)), cell2);
+    for (const cell2 of rare) join9(cellOf(merged, generalise(cell2.values, generalised)), cell2);
     rare = [];
     let siblings = null;
     for (const cell2 of merged.values()) {
@@ -43645,7 +45388,7 @@ function recodeRare(cells, fields, min, order) {
           const [nearKey, sibling] = near.shift();
           cells.delete(nearKey);
           adopt(sibling);
-          join7(cell2, sibling);
+          join9(cell2, sibling);
           result.complementary += 1;
         }
       }
@@ -43660,7 +45403,7 @@ function recodeRare(cells, fields, min, order) {
     if (installationsOf(rest) >= min) break;
     cells.delete(key);
     adopt(cell2);
-    join7(rest, cell2);
+    join9(rest, cell2);
     result.complementary += 1;
   }
   publish(rest);
@@ -43946,53 +45689,252 @@ function judgeGroups(groups2, rule) {
   });
 }
 
-// src/problems/judge-problems.ts
-import { createHash as createHash5 } from "node:crypto";
+// src/history/history.ts
+import { createHash as createHash7 } from "node:crypto";
 
-// src/problems/cell-view.ts
-function createCellView(configs, eventCells) {
-  const totalSessions = configs.reduce((sum2, cell2) => sum2 + cell2.sessions, 0);
-  const byMeasure = /* @__PURE__ */ new Map();
-  for (const cell2 of eventCells) {
-    let map = byMeasure.get(cell2.measure);
-    if (!map) byMeasure.set(cell2.measure, map = /* @__PURE__ */ new Map());
-    map.set(cell2.config, cell2);
+// src/history/kmv.ts
+var KMV_SIZE = 64;
+function hashWords(a, b, c, d) {
+  return fmix(fmix(fmix(fmix(a ^ 2654435769) ^ b) ^ c) ^ d) >>> 0;
+}
+function kmvAdd(sketch, hash, size = KMV_SIZE) {
+  if (sketch.length >= size && hash >= sketch[sketch.length - 1]) return;
+  let low = 0;
+  let high = sketch.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sketch[middle] < hash) low = middle + 1;
+    else high = middle;
   }
-  const totals = /* @__PURE__ */ new Map();
-  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum2, cell2) => sum2 + cell2.events, 0));
-  const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
+  if (sketch[low] === hash) return;
+  sketch.splice(low, 0, hash);
+  if (sketch.length > size) sketch.pop();
+}
+function kmvUnion(sketches, size = KMV_SIZE) {
+  const all = /* @__PURE__ */ new Set();
+  for (const sketch of sketches) for (const hash of sketch) all.add(hash);
+  return [...all].sort((a, b) => a - b).slice(0, size);
+}
+function kmvCount(sketch, size = KMV_SIZE) {
+  if (sketch.length < size) return sketch.length;
+  return Math.round((size - 1) / ((sketch[size - 1] + 1) / 2 ** 32));
+}
+function kmvApproximate(sketch, size = KMV_SIZE) {
+  return sketch.length >= size;
+}
+function kmvEncode(sketch) {
+  const bytes = Buffer.alloc(sketch.length * 4);
+  sketch.forEach((hash, index) => bytes.writeUInt32BE(hash, index * 4));
+  return bytes.toString("base64");
+}
+function kmvDecode(text, size = KMV_SIZE) {
+  if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.length % 4 !== 0 || bytes.length / 4 > size) return null;
+  const sketch = [];
+  for (let at = 0; at < bytes.length; at += 4) {
+    const hash = bytes.readUInt32BE(at);
+    if (sketch.length > 0 && hash <= sketch[sketch.length - 1]) return null;
+    sketch.push(hash);
+  }
+  return sketch;
+}
+
+// src/history/history.ts
+var HISTORY_FORMAT = "crash-report-aggregator/history";
+var HISTORY_VERSION = 1;
+var DAY_MS5 = 864e5;
+var HISTORY_KINDS = 16;
+var HISTORY_MAX_CONFIGURATIONS = 1e3;
+var HISTORY_LIVE_CONFIGURATIONS = 5e4;
+var OTHER2 = "(other)";
+var MAX_VALUE = 128;
+function historyFields(groupBy2) {
+  const fields = groupBy2.filter((field) => field !== "error_kind");
+  for (const field of ["os.platform", "app.version"]) if (!fields.includes(field)) fields.push(field);
+  return fields;
+}
+function emptyHistory(fields) {
+  return { fields, days: /* @__PURE__ */ new Map() };
+}
+var SESSION_SALT = 1540483477;
+function installHash(summary) {
+  if (summary instanceof CompactSummary) {
+    const own2 = summary.installAt >= 0;
+    const at = own2 ? summary.installAt : summary.idAt;
+    const hash2 = hashWords(wordAt(summary.bytes, at), wordAt(summary.bytes, at + 4), wordAt(summary.bytes, at + 8), wordAt(summary.bytes, at + 12));
+    return own2 ? hash2 : (hash2 ^ SESSION_SALT) >>> 0;
+  }
+  const hash = hashWords(...uuidWords(summary.install_id ?? summary.session_id));
+  return summary.install_id === void 0 ? (hash ^ SESSION_SALT) >>> 0 : hash;
+}
+function createHistoryCollector(fields) {
+  const days = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new WeakMap();
+  const byConfig = !fields.includes("outcome");
   return {
-    configs,
-    totalSessions,
-    byMeasure,
-    totalEvents: (measure) => totals.get(measure) ?? 0,
-    eventsAt,
-    countsOf(cells, measure) {
-      let sessions = 0;
-      let events = 0;
-      for (const cell2 of cells) {
-        sessions += configs[cell2].sessions;
-        events += eventsAt(measure, cell2);
+    days,
+    add(summary, startedMs) {
+      const config = byConfig && summary instanceof CompactSummary ? summary.config : null;
+      let named = config ? keys.get(config) : void 0;
+      if (!named) {
+        const values = fields.map((field) => fieldValue(summary, field));
+        named = { key: values.join("\0"), values };
+        if (config) keys.set(config, named);
       }
-      return { sessions, events };
-    },
-    referenceWithout(members, out, measure) {
-      const skip2 = new Uint8Array(configs.length);
-      for (const member of members) skip2[member] = 1;
-      for (const member of out) skip2[member] = 1;
-      let sessions = 0;
-      let events = 0;
-      for (let config = 0; config < configs.length; config += 1) {
-        if (skip2[config]) continue;
-        sessions += configs[config].sessions;
-        events += eventsAt(measure, config);
+      const dayNumber2 = Math.floor(startedMs / DAY_MS5);
+      let day = days.get(dayNumber2);
+      if (!day) days.set(dayNumber2, day = { sessions: 0, entries: /* @__PURE__ */ new Map() });
+      let entry = day.entries.get(named.key);
+      if (!entry) {
+        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS) foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
+        entry = day.entries.get(named.key);
       }
-      return { sessions, events };
+      if (!entry) {
+        entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+        day.entries.set(named.key, entry);
+      }
+      day.sessions += 1;
+      entry.sessions += 1;
+      const install = installHash(summary);
+      kmvAdd(entry.installs, install);
+      if (sessionErrored(summary)) {
+        entry.errored += 1;
+        kmvAdd(entry.erroredInstalls, install);
+      }
+      if (summary.outcome === "crash") {
+        entry.crashed += 1;
+        kmvAdd(entry.crashedInstalls, install);
+      }
+      const kinds2 = summary.error_kinds;
+      if (kinds2) {
+        for (const kind in kinds2) {
+          if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
+          const name = Object.prototype.hasOwnProperty.call(entry.kinds, kind) || Object.keys(entry.kinds).length < HISTORY_KINDS ? kind : "(other)";
+          entry.kinds[name] = (entry.kinds[name] ?? 0) + 1;
+        }
+      }
     }
   };
 }
-function tableOf(own2, reference) {
-  return { events: own2.events, sessions: own2.sessions, totalEvents: own2.events + reference.events, totalSessions: own2.sessions + reference.sessions };
+function addKinds(into, from) {
+  for (const [kind, count3] of Object.entries(from)) {
+    const name = Object.prototype.hasOwnProperty.call(into, kind) || Object.keys(into).length < HISTORY_KINDS ? kind : OTHER2;
+    into[name] = (into[name] ?? 0) + count3;
+  }
+}
+function foldDay(day, keep, fieldCount) {
+  if (day.entries.size <= keep) return 0;
+  const otherKey = Array.from({ length: fieldCount }, () => OTHER2).join("\0");
+  const ranked = [...day.entries].filter(([key]) => key !== otherKey).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const folded = ranked.slice(Math.max(0, keep - 1));
+  if (folded.length === 0) return 0;
+  const other = day.entries.get(otherKey) ?? { values: Array.from({ length: fieldCount }, () => OTHER2), sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+  const installs = [other.installs];
+  const erroredInstalls = [other.erroredInstalls];
+  const crashedInstalls = [other.crashedInstalls];
+  for (const [key, entry] of folded) {
+    other.sessions += entry.sessions;
+    other.errored += entry.errored;
+    other.crashed += entry.crashed;
+    installs.push(entry.installs);
+    erroredInstalls.push(entry.erroredInstalls);
+    crashedInstalls.push(entry.crashedInstalls);
+    addKinds(other.kinds, entry.kinds);
+    day.entries.delete(key);
+  }
+  other.installs = kmvUnion(installs);
+  other.erroredInstalls = kmvUnion(erroredInstalls);
+  other.crashedInstalls = kmvUnion(crashedInstalls);
+  day.entries.set(otherKey, other);
+  return folded.length;
+}
+function mergeHistory(history, run, keepFrom) {
+  let replaced = 0;
+  let kept2 = 0;
+  for (const [day, figures2] of run) {
+    if (day < keepFrom) continue;
+    const held = history.days.get(day);
+    if (held && held.sessions > figures2.sessions) {
+      kept2 += 1;
+      continue;
+    }
+    foldDay(figures2, HISTORY_MAX_CONFIGURATIONS, history.fields.length);
+    history.days.set(day, figures2);
+    replaced += 1;
+  }
+  let dropped = 0;
+  for (const day of [...history.days.keys()]) {
+    if (day < keepFrom) {
+      history.days.delete(day);
+      dropped += 1;
+    }
+  }
+  return { replaced, kept: kept2, dropped };
+}
+function bodyOf(history) {
+  const days = {};
+  for (const day of [...history.days.keys()].sort((a, b) => a - b)) {
+    const entries = [...history.days.get(day).entries.values()].sort((a, b) => a.values.join("\0") < b.values.join("\0") ? -1 : 1);
+    days[new Date(day * DAY_MS5).toISOString().slice(0, 10)] = entries.map((entry) => [
+      entry.values,
+      entry.sessions,
+      entry.errored,
+      entry.crashed,
+      kmvEncode(entry.installs),
+      kmvEncode(entry.erroredInstalls),
+      kmvEncode(entry.crashedInstalls),
+      entry.kinds
+    ]);
+  }
+  return { fields: history.fields, days };
+}
+function encodeHistory(history) {
+  const body = JSON.stringify(bodyOf(history));
+  const checksum = createHash7("sha256").update(body).digest("hex");
+  return `{"format":"${HISTORY_FORMAT}","version":${HISTORY_VERSION},"checksum":"${checksum}","body":${body}}
+`;
+}
+var count2 = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+function decodeHistory(text, fields) {
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return { problem: "it is not JSON" };
+  }
+  if (file === null || typeof file !== "object" || file.format !== HISTORY_FORMAT) return { problem: "it is not a history file" };
+  if (file.version !== HISTORY_VERSION) return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
+  const bodyStart = text.indexOf('"body":');
+  const body = bodyStart < 0 ? "" : text.slice(bodyStart + 7, text.lastIndexOf("}"));
+  if (typeof file.checksum !== "string" || createHash7("sha256").update(body).digest("hex") !== file.checksum) return { problem: "its checksum does not match its content" };
+  const parsed2 = file.body;
+  if (!Array.isArray(parsed2?.fields) || JSON.stringify(parsed2.fields) !== JSON.stringify(fields)) {
+    return { problem: `it keeps other fields (${Array.isArray(parsed2?.fields) ? parsed2.fields.join(", ") : "?"}) than group-by asks for now (${fields.join(", ")})` };
+  }
+  if (parsed2.days === null || typeof parsed2.days !== "object") return { problem: "it has no days" };
+  const history = emptyHistory([...fields]);
+  for (const [dayText3, entries] of Object.entries(parsed2.days)) {
+    const time2 = /^\d{4}-\d{2}-\d{2}$/.test(dayText3) ? Date.parse(`${dayText3}T00:00:00Z`) : Number.NaN;
+    if (!Number.isFinite(time2) || !Array.isArray(entries)) return { problem: `day ${dayText3.slice(0, 20)} is damaged` };
+    const day = { sessions: 0, entries: /* @__PURE__ */ new Map() };
+    for (const raw of entries) {
+      if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText3} is damaged` };
+      const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds2] = raw;
+      const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
+      const kindsOk = kinds2 !== null && typeof kinds2 === "object" && !Array.isArray(kinds2) && Object.entries(kinds2).length <= HISTORY_KINDS + 1 && Object.entries(kinds2).every(([name, value]) => name.length <= MAX_VALUE && count2(value));
+      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS) return { problem: `${dayText3} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
+      if (!Array.isArray(values) || values.length !== fields.length || !values.every((value) => typeof value === "string" && value.length <= MAX_VALUE) || !count2(sessions) || !count2(errored) || !count2(crashed) || errored > sessions || crashed > errored || sketches.some((sketch) => sketch === null) || !kindsOk) {
+        return { problem: `an entry of ${dayText3} is damaged` };
+      }
+      const key = values.join("\0");
+      if (day.entries.has(key)) return { problem: `${dayText3} holds a configuration twice` };
+      day.entries.set(key, { values, sessions, errored, crashed, installs: sketches[0], erroredInstalls: sketches[1], crashedInstalls: sketches[2], kinds: { ...kinds2 } });
+      day.sessions += sessions;
+    }
+    history.days.set(Math.floor(time2 / DAY_MS5), day);
+  }
+  return history;
 }
 
 // src/problems/hypergeometric.ts
@@ -44111,55 +46053,6 @@ function logFisherGreaterMid(table2) {
   return tail === Number.NEGATIVE_INFINITY ? tail : tail + logOneMinusExp(Math.min(0, half - tail));
 }
 
-// src/problems/install-spread.ts
-var HEAVY_USER = 4;
-var OUTLIER_P = 1e-3;
-function plausibleMost(lambda) {
-  if (!(lambda > 0)) return 0;
-  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
-  let term = Math.exp(-lambda);
-  let cumulative = term;
-  let k = 0;
-  while (1 - cumulative > OUTLIER_P) {
-    k += 1;
-    term *= lambda / k;
-    cumulative += term;
-  }
-  return k;
-}
-function installSpread(view, cells, measure, own2, reference, rule, test, logLevel) {
-  const merged = /* @__PURE__ */ new Map();
-  let without = 0;
-  let withInstall = 0;
-  for (const cell2 of cells) {
-    withInstall += view.configs[cell2].withInstall;
-    const events = view.byMeasure.get(measure)?.get(cell2);
-    if (!events) continue;
-    without += events.unattributed;
-    for (const [install, count3] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count3);
-  }
-  const known = withInstall > 0;
-  const counts = [...merged.values()].sort((a, b) => b - a);
-  for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
-  counts.sort((a, b) => b - a);
-  const affected = known ? merged.size + without : own2.events;
-  if (!known) return { known, affected, heaviest: [], spread: true };
-  const installs = cells.reduce((sum2, cell2) => sum2 + installationsOf(view.configs[cell2]), 0);
-  const top = counts[0] ?? 0;
-  const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
-  const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
-  const kept2 = counts.filter((count3) => count3 <= most);
-  const outliers = own2.events - kept2.reduce((sum2, count3) => sum2 + count3, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
-  const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
-  const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
-  const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
-  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum2, count3) => sum2 + Math.max(0, count3 - cap), 0);
-  const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
-  const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
-  const spread2 = kept2.length >= rule.minInstallations && enough && test(tableOf(rest, reference)) <= logLevel;
-  return { known, affected, heaviest, spread: spread2 };
-}
-
 // src/problems/pattern.ts
 var VERSION_FIELD = "app.version";
 function patternKey(pattern) {
@@ -44221,6 +46114,314 @@ function contains(outer, inner) {
 }
 function nested(a, b) {
   return contains(a, b) || contains(b, a);
+}
+
+// src/history/release-health.ts
+var HEALTH_WEEKS = 12;
+var IN_USE_DAYS = 28;
+var HEALTH_VERSIONS = 10;
+var dayText = (day) => new Date(day * DAY_MS5).toISOString().slice(0, 10);
+var rateOf = (events, trials, confidence2) => ({ rate: trials > 0 ? events / trials : 0, ...wilsonInterval(events, trials, confidence2) });
+function addDay(days, day, figures2) {
+  const held = days.get(day);
+  if (!held) {
+    days.set(day, { sessions: figures2.sessions, errored: figures2.errored, crashed: figures2.crashed, installs: [...figures2.installs], crashedInstalls: [...figures2.crashedInstalls] });
+    return;
+  }
+  held.sessions += figures2.sessions;
+  held.errored += figures2.errored;
+  held.crashed += figures2.crashed;
+  held.installs = kmvUnion([held.installs, figures2.installs]);
+  held.crashedInstalls = kmvUnion([held.crashedInstalls, figures2.crashedInstalls]);
+}
+function publicByWeek(history, last, min) {
+  const weekOf = (day) => Math.floor((last - day) / 7);
+  const sketches = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    for (const [key, entry] of figures2.entries) {
+      const id = `${weekOf(day)}${key}`;
+      const list = sketches.get(id);
+      if (list) list.push(entry.installs);
+      else sketches.set(id, [entry.installs]);
+    }
+  }
+  const published = new Set([...sketches].filter(([, list]) => kmvCount(kmvUnion(list)) >= min).map(([id]) => id));
+  return (day, key) => published.has(`${weekOf(day)}${key}`);
+}
+function byVersion(history, include = () => true) {
+  const at = history.fields.indexOf("app.version");
+  const versions = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    for (const [key, entry] of figures2.entries) {
+      if (!include(day, key)) continue;
+      const version = entry.values[at];
+      let mine = versions.get(version);
+      if (!mine) versions.set(version, mine = { days: /* @__PURE__ */ new Map(), first: day, last: day });
+      mine.first = Math.min(mine.first, day);
+      mine.last = Math.max(mine.last, day);
+      addDay(mine.days, day, entry);
+    }
+  }
+  return versions;
+}
+function sum(days, from, to) {
+  const total = { sessions: 0, errored: 0, crashed: 0, installs: [], crashedInstalls: [] };
+  const installs = [];
+  const crashed = [];
+  for (const [day, figures2] of days) {
+    if (day < from || day > to) continue;
+    total.sessions += figures2.sessions;
+    total.errored += figures2.errored;
+    total.crashed += figures2.crashed;
+    installs.push(figures2.installs);
+    crashed.push(figures2.crashedInstalls);
+  }
+  total.installs = kmvUnion(installs);
+  total.crashedInstalls = kmvUnion(crashed);
+  return total;
+}
+function releaseHealth(history, options2) {
+  const last = lastDayOf(options2.now);
+  const weeks = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
+    const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
+    return { first: weekLast - 6, last: weekLast };
+  });
+  const versions = byVersion(history, publicByWeek(history, last, options2.minInstallations));
+  const everything = byVersion(history);
+  const historyFirst = Math.min(...history.days.keys());
+  const isPublic = (days) => kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options2.minInstallations;
+  const publicVersions = [...versions].filter(([version, days]) => version !== OTHER && isPublic(days)).sort((a, b) => compareVersions(b[0], a[0]));
+  const inUse = publicVersions.filter(([version]) => everything.get(version).last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
+  const comparisons = inUse.length;
+  const level = (1 - options2.confidence) / Math.max(1, 2 * comparisons);
+  const weekOf = (days) => weeks.map((week) => {
+    const total = sum(days, week.first, week.last);
+    return { sessions: total.sessions, errored: total.errored, crashed: total.crashed, installs: kmvCount(total.installs) };
+  });
+  const health = inUse.map(([version, days]) => {
+    const window2 = sum(days.days, weeks[0].first, last);
+    const installs = kmvCount(window2.installs);
+    const crashedInstalls = Math.min(installs, kmvCount(window2.crashedInstalls));
+    const previous = publicVersions.map(([name]) => name).find((name) => compareVersions(name, version) < 0) ?? null;
+    let sameAge = null;
+    if (previous) {
+      const theirs = versions.get(previous);
+      const firstMine = everything.get(version).first;
+      const firstTheirs = everything.get(previous).first;
+      const age = last - firstMine + 1;
+      const mine = sum(days.days, firstMine, firstMine + age - 1);
+      const before2 = sum(theirs.days, firstTheirs, firstTheirs + age - 1);
+      const figures2 = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before2.sessions, errored: before2.errored } };
+      if (firstTheirs <= historyFirst) {
+        sameAge = { previous, days: age, ...figures2, verdict: "history too short", p: 1 };
+      } else if (mine.sessions < options2.minSessions || before2.sessions < options2.minSessions) {
+        sameAge = { previous, days: age, ...figures2, verdict: "too few sessions", p: 1 };
+      } else {
+        const totals2 = { totalEvents: mine.errored + before2.errored, totalSessions: mine.sessions + before2.sessions };
+        const worse = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals2 }));
+        const better = Math.exp(logFisherGreaterMid({ events: before2.errored, sessions: before2.sessions, ...totals2 }));
+        const verdict = worse < level ? "worse" : better < level ? "better" : "no clear difference";
+        sameAge = { previous, days: age, ...figures2, verdict, p: Math.min(worse, better) };
+      }
+    }
+    return {
+      version,
+      firstDay: dayText(everything.get(version).first),
+      sessions: window2.sessions,
+      errored: window2.errored,
+      crashed: window2.crashed,
+      installs,
+      crashedInstalls,
+      installsApproximate: kmvApproximate(window2.installs),
+      crashFreeSessions: rateOf(window2.sessions - window2.crashed, window2.sessions, options2.confidence),
+      crashFreeInstalls: rateOf(installs - crashedInstalls, installs, options2.confidence),
+      erroredRate: rateOf(window2.errored, window2.sessions, options2.confidence),
+      weeks: weekOf(days.days),
+      sameAge
+    };
+  });
+  const merged = (filter) => {
+    const all = /* @__PURE__ */ new Map();
+    for (const [version, days] of everything) {
+      if (!filter(version)) continue;
+      for (const [day, figures2] of days.days) addDay(all, day, figures2);
+    }
+    return all;
+  };
+  const totals = weekOf(merged(() => true));
+  const shownWeeks = health.map((version) => version.weeks);
+  const rest = totals.map((week, index) => ({
+    sessions: week.sessions - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].sessions, 0),
+    errored: week.errored - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].errored, 0),
+    crashed: week.crashed - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].crashed, 0),
+    installs: Math.max(0, week.installs - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].installs, 0))
+  }));
+  return {
+    weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
+    versions: health,
+    rest: { label: "older and other versions", weeks: rest },
+    totals,
+    historyDays: history.days.size,
+    since: history.days.size > 0 ? dayText(historyFirst) : null,
+    level
+  };
+}
+
+// src/history/problem-history.ts
+var dayText2 = (day) => new Date(day * DAY_MS5).toISOString().slice(0, 10);
+function problemHistory(history, problem, fields, options2) {
+  if (history.days.size === 0) return null;
+  const at = fields.map((field) => history.fields.indexOf(field));
+  if (at.some((index) => index < 0)) return null;
+  const versionAt = history.fields.indexOf(VERSION_FIELD);
+  const own2 = new Set(problem.versions);
+  const newest = [...own2].sort(compareVersions).at(-1) ?? null;
+  const anchor = problem.pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
+  const last = lastDayOf(options2.now);
+  const first = last - HEALTH_WEEKS * 7 + 1;
+  const buckets = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
+    const start = first + index * 7;
+    return { label: dayText2(start).slice(5), first: dayText2(start), last: dayText2(start + 6), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 };
+  });
+  const mine = { sessions: 0, errored: 0 };
+  const newer = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    const bucket = day >= first && day <= last ? buckets[Math.floor((day - first) / 7)] : null;
+    for (const entry of figures2.entries.values()) {
+      const values = at.map((index) => entry.values[index]);
+      const version = entry.values[versionAt];
+      const errored = problem.measure === null ? entry.errored : entry.kinds[problem.measure] ?? 0;
+      if (matches(problem.pattern, values) && own2.has(version)) {
+        mine.sessions += entry.sessions;
+        mine.errored += errored;
+        if (bucket) {
+          bucket.sessions += entry.sessions;
+          bucket.erroredSessions += errored;
+        }
+      } else {
+        if (bucket) {
+          bucket.otherSessions += entry.sessions;
+          bucket.otherErrored += errored;
+        }
+        if (newest !== null && version !== OTHER && compareVersions(version, newest) > 0 && matches(anchor, values)) {
+          const held = newer.get(version) ?? { sessions: 0, errored: 0 };
+          held.sessions += entry.sessions;
+          held.errored += errored;
+          newer.set(version, held);
+        }
+      }
+    }
+  }
+  const level = 1 - options2.confidence;
+  const fixed = [...newer].filter(([, figures2]) => figures2.sessions >= options2.minSessions && figures2.errored * mine.sessions < mine.errored * figures2.sessions).sort((a, b) => compareVersions(a[0], b[0])).map(([version, figures2]) => {
+    const totals = { totalEvents: figures2.errored + mine.errored, totalSessions: figures2.sessions + mine.sessions };
+    const p = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
+    return { version, sessions: figures2.sessions, erroredSessions: figures2.errored, rate: figures2.errored / figures2.sessions, confirmed: p < level };
+  });
+  const since = dayText2(Math.min(...history.days.keys()));
+  return {
+    since,
+    trend: { unit: "week", bucketDays: 7, buckets, subject: "this problem", comparison: "all other sessions", minRateSessions: RATE_MIN_SESSIONS },
+    fixed
+  };
+}
+
+// src/problems/judge-problems.ts
+import { createHash as createHash8 } from "node:crypto";
+
+// src/problems/cell-view.ts
+function createCellView(configs, eventCells) {
+  const totalSessions = configs.reduce((sum2, cell2) => sum2 + cell2.sessions, 0);
+  const byMeasure = /* @__PURE__ */ new Map();
+  for (const cell2 of eventCells) {
+    let map = byMeasure.get(cell2.measure);
+    if (!map) byMeasure.set(cell2.measure, map = /* @__PURE__ */ new Map());
+    map.set(cell2.config, cell2);
+  }
+  const totals = /* @__PURE__ */ new Map();
+  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum2, cell2) => sum2 + cell2.events, 0));
+  const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
+  return {
+    configs,
+    totalSessions,
+    byMeasure,
+    totalEvents: (measure) => totals.get(measure) ?? 0,
+    eventsAt,
+    countsOf(cells, measure) {
+      let sessions = 0;
+      let events = 0;
+      for (const cell2 of cells) {
+        sessions += configs[cell2].sessions;
+        events += eventsAt(measure, cell2);
+      }
+      return { sessions, events };
+    },
+    referenceWithout(members, out, measure) {
+      const skip2 = new Uint8Array(configs.length);
+      for (const member of members) skip2[member] = 1;
+      for (const member of out) skip2[member] = 1;
+      let sessions = 0;
+      let events = 0;
+      for (let config = 0; config < configs.length; config += 1) {
+        if (skip2[config]) continue;
+        sessions += configs[config].sessions;
+        events += eventsAt(measure, config);
+      }
+      return { sessions, events };
+    }
+  };
+}
+function tableOf(own2, reference) {
+  return { events: own2.events, sessions: own2.sessions, totalEvents: own2.events + reference.events, totalSessions: own2.sessions + reference.sessions };
+}
+
+// src/problems/install-spread.ts
+var HEAVY_USER = 4;
+var OUTLIER_P = 1e-3;
+function plausibleMost(lambda) {
+  if (!(lambda > 0)) return 0;
+  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
+  let term = Math.exp(-lambda);
+  let cumulative = term;
+  let k = 0;
+  while (1 - cumulative > OUTLIER_P) {
+    k += 1;
+    term *= lambda / k;
+    cumulative += term;
+  }
+  return k;
+}
+function installSpread(view, cells, measure, own2, reference, rule, test, logLevel) {
+  const merged = /* @__PURE__ */ new Map();
+  let without = 0;
+  let withInstall = 0;
+  for (const cell2 of cells) {
+    withInstall += view.configs[cell2].withInstall;
+    const events = view.byMeasure.get(measure)?.get(cell2);
+    if (!events) continue;
+    without += events.unattributed;
+    for (const [install, count3] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count3);
+  }
+  const known = withInstall > 0;
+  const counts = [...merged.values()].sort((a, b) => b - a);
+  for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
+  counts.sort((a, b) => b - a);
+  const affected = known ? merged.size + without : own2.events;
+  if (!known) return { known, affected, heaviest: [], spread: true };
+  const installs = cells.reduce((sum2, cell2) => sum2 + installationsOf(view.configs[cell2]), 0);
+  const top = counts[0] ?? 0;
+  const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
+  const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
+  const kept2 = counts.filter((count3) => count3 <= most);
+  const outliers = own2.events - kept2.reduce((sum2, count3) => sum2 + count3, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
+  const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
+  const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
+  const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
+  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum2, count3) => sum2 + Math.max(0, count3 - cap), 0);
+  const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
+  const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
+  const spread2 = kept2.length >= rule.minInstallations && enough && test(tableOf(rest, reference)) <= logLevel;
+  return { known, affected, heaviest, spread: spread2 };
 }
 
 // src/problems/pattern-index.ts
@@ -44573,7 +46774,7 @@ function findProblems(configs, eventCells, rule) {
 
 // src/problems/judge-problems.ts
 function problemFingerprint(groupBy2, anchor) {
-  return createHash5("sha256").update(JSON.stringify(["problem", groupBy2, anchor])).digest("hex").slice(0, 16);
+  return createHash8("sha256").update(JSON.stringify(["problem", groupBy2, anchor])).digest("hex").slice(0, 16);
 }
 function anchorKeyOf(pattern, measure) {
   return JSON.stringify([measure, patternKey(anchorOf(pattern))]);
@@ -44684,1450 +46885,252 @@ function findRunProblems(aggregator, settings) {
   };
 }
 
-// src/intake/intake.ts
-import { createHash as createHash6 } from "node:crypto";
-
-// src/records/parse-records.ts
-var utf82 = new TextDecoder("utf-8", { fatal: true });
-var OPEN_BRACE = 123;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACE = 125;
-var CLOSE_BRACKET = 93;
-var QUOTE = 34;
-var NEWLINE = 10;
-function blankLine(bytes, start, end) {
-  for (let i = start; i < end; i += 1) {
-    const byte = bytes[i];
-    if (byte !== 32 && byte !== 9 && byte !== 13) return false;
-  }
-  return true;
-}
-var BACKSLASH = 92;
-function jsonDepth(text, limit) {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === BACKSLASH) i += 1;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) {
-      inString = true;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth += 1;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > limit) return deepest;
-      }
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth -= 1;
-    }
-  }
-  return deepest;
-}
-function decode(bytes) {
-  try {
-    return utf82.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-function manyBrackets(text, limit) {
-  let seen = 0;
-  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++seen > limit) return true;
-  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++seen > limit) return true;
-  return false;
-}
-function tryParse(text, maxDepth) {
-  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, reason: "invalid-json" };
-  }
-}
-function* parseRecords(bytes, format2) {
-  if (format2 === "json" && bytes.byteLength > JSON_FILE_MAX_BYTES) {
-    yield { ok: false, reason: "file-too-large" };
-    return;
-  }
-  if (format2 === "json") {
-    const text = decode(bytes);
-    if (text === null) {
-      yield { ok: false, reason: "not-utf8" };
-      return;
-    }
-    const parsed2 = tryParse(text, RECORD_MAX_DEPTH + 1);
-    if (parsed2.ok && Array.isArray(parsed2.value)) {
-      for (const value of parsed2.value) yield { ok: true, value };
-    } else if (parsed2.ok && bytes.byteLength > RECORD_MAX_BYTES) {
-      yield { ok: false, reason: "record-too-large" };
-    } else {
-      yield parsed2;
-    }
-    return;
-  }
-  const records = [];
-  eachLine(bytes, (block, start, end) => {
-    const record = parseLine(block, start, end);
-    if (record) records.push(record);
-    return true;
-  });
-  yield* records;
-}
-var LEAVE_LINE = -1;
-var STOP_READING = -2;
-function eachLine(bytes, sink, first) {
-  let start = hasBom(bytes) ? 3 : 0;
-  const length = bytes.byteLength;
-  while (start < length) {
-    if (first) {
-      const taken = first(bytes, start);
-      if (taken === STOP_READING) return false;
-      if (taken !== LEAVE_LINE) {
-        start = taken + 1;
-        continue;
-      }
-    }
-    let end = bytes.indexOf(NEWLINE, start);
-    if (end === -1) end = length;
-    if (!sink(bytes, start, end)) return false;
-    start = end + 1;
-  }
-  return true;
-}
-function hasBom(bytes) {
-  return bytes.byteLength >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-}
-function parseLine(bytes, start, end) {
-  if (end - start > RECORD_MAX_BYTES) return { ok: false, reason: "record-too-large" };
-  if (blankLine(bytes, start, end)) return null;
-  const line = decode(bytes.subarray(start, end));
-  return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
-}
-async function* lineBlocks(chunks) {
-  let carry = null;
-  let skipping = false;
-  let first = true;
-  for await (const chunk of chunks) {
-    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (first && carry === null && bytes.byteLength < 3) {
-      carry = bytes.slice();
-      continue;
-    }
-    if (carry) {
-      const newline = bytes.indexOf(NEWLINE);
-      if (newline === -1 || first) {
-        bytes = concat(carry, bytes);
-        carry = null;
-      } else {
-        const joined = concat(carry, bytes.subarray(0, newline + 1));
-        carry = null;
-        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
-        else yield joined.subarray(0, joined.byteLength - 1);
-        bytes = bytes.subarray(newline + 1);
-      }
-    }
-    if (first) {
-      if (hasBom(bytes)) bytes = bytes.subarray(3);
-      first = false;
-    }
-    let start = 0;
-    if (skipping) {
-      const end = bytes.indexOf(NEWLINE);
-      if (end === -1) continue;
-      skipping = false;
-      start = end + 1;
-    }
-    const last = bytes.lastIndexOf(NEWLINE);
-    const whole = last >= start ? bytes.subarray(start, last) : null;
-    if (whole) start = last + 1;
-    const rest = bytes.byteLength - start;
-    let tooLong = null;
-    if (rest > RECORD_MAX_BYTES) {
-      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
-      skipping = true;
-    } else if (rest > 0) {
-      carry = bytes.slice(start);
-    }
-    if (whole) yield whole;
-    if (tooLong) yield tooLong;
-  }
-  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
-}
-function concat(a, b) {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
-}
-
-// src/records/fast-path/bytes.ts
-var NEWLINE2 = 10;
-var QUOTE2 = 34;
-var COLON2 = 58;
-var COMMA2 = 44;
-var OPEN = 123;
-var CLOSE = 125;
-function skip(b, i, end) {
-  while (i < end) {
-    const code = b[i];
-    if (code !== 32 && code !== 9 && code !== 13) break;
-    i += 1;
-  }
-  return i;
-}
-function plainString(b, i, end) {
-  for (; i < end; i += 1) {
-    const code = b[i];
-    if (code === QUOTE2) return i;
-    if (code === 92 || code < 32 || code >= 127) return -1;
-  }
-  return -1;
-}
-function equalBytes(bytes, start, end, word) {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
-  return true;
-}
-function sameBytes(b, aStart, aEnd, bStart, bEnd) {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
-  return true;
-}
-function whichWord(bytes, start, end, words) {
-  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
-  return -1;
-}
-var ascii = new TextEncoder();
-function encodeAll(words) {
-  return words.map((word) => ascii.encode(word));
-}
-var HASH_SEED = crypto.getRandomValues(new Uint32Array(1))[0];
-function hashBytes(bytes, start, end) {
-  let hash = HASH_SEED ^ Math.imul(end - start, 2654435761);
-  let i = start;
-  for (; i + 4 <= end; i += 4) {
-    hash = Math.imul(hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24), 3432918353);
-    hash = Math.imul(hash << 15 | hash >>> 17, 461845907);
-  }
-  for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
-  return mix32(hash) & 1073741823;
-}
-function mix32(hash) {
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 3266489909);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
-}
-
-// src/records/fast-path/field-readers.ts
-var MAX_SLOTS = 30;
-var FAST = FIELD_TABLE.fast && CONFIG_FIELDS.length <= MAX_SLOTS;
-var V_SESSION = 64;
-var V_INSTALL = 65;
-var V_STARTED = 66;
-var V_ENDED = 67;
-var V_LOG = 68;
-var V_ERROR = 69;
-var V_OUTCOME = 70;
-var V_KINDS = 71;
-var V_CONST = 72;
-var V_OBJECT = 73;
-var ROLE_VALUES = {
-  session_id: V_SESSION,
-  install_id: V_INSTALL,
-  started_at: V_STARTED,
-  ended_at: V_ENDED,
-  log_lines: V_LOG,
-  error_lines: V_ERROR
+// src/render/markdown-escape.ts
+var ZWJ = "\u200D";
+var MARKDOWN_ENTITIES = {
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "|": "&#124;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "!": "&#33;",
+  "\\": "&#92;",
+  "$": "&#36;"
 };
-function valueOf(field) {
-  switch (field.kind) {
-    case "const":
-      return V_CONST;
-    case "uuid":
-    case "timestamp":
-    case "count":
-      return ROLE_VALUES[field.name] ?? -1;
-    case "outcome":
-      return V_OUTCOME;
-    case "kinds":
-      return V_KINDS;
-    case "leaf":
-      return CONFIG_FIELDS[field.slot].kind === "slow" ? -1 : field.slot;
-    case "object":
-      return field.slots.some((slot) => CONFIG_FIELDS[slot].kind === "slow") ? -1 : V_OBJECT;
-    case "slow":
-      return -1;
-  }
+var AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)/g;
+var MENTION_OR_REFERENCE = /(?<!&)([@#])(?=[A-Za-z0-9_-])/g;
+var LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+function neutralise(value) {
+  return value.replace(LINE_BREAKS, " ").replace(INVISIBLE, "").replace(MENTION_OR_REFERENCE, `$1${ZWJ}`);
 }
-var ascii2 = new TextEncoder();
-var TOP_READERS = FIELD_TABLE.top.map((field, position) => ({ field, position })).filter(({ field }) => valueOf(field) >= 0).map(({ field }, index) => {
-  const slots = field.kind === "object" ? field.slots : [];
-  return {
-    name: ascii2.encode(field.name),
-    bit: 1 << index,
-    value: valueOf(field),
-    field,
-    keys: slots.map((slot) => ascii2.encode(CONFIG_FIELDS[slot].key)),
-    slots,
-    requiredSlots: slots.filter((slot) => CONFIG_FIELDS[slot].required)
-  };
-});
-var REQUIRED_BITS = FIELD_TABLE.top.every((field) => !field.required || valueOf(field) >= 0) ? TOP_READERS.filter((reader) => reader.field.required).reduce((bits, reader) => bits | reader.bit, 0) : -1;
-var READERS_BY_FIRST = Array.from({ length: 128 }, (_, code) => TOP_READERS.filter((reader) => reader.name[0] === code));
-function classTable(first, rest) {
-  const table2 = new Uint8Array(128);
-  for (let code = 0; code < 128; code += 1) {
-    const word = code >>> 5;
-    const bit = 1 << (code & 31);
-    table2[code] = ((first[word] ?? 0) & bit ? 1 : 0) | ((rest[word] ?? 0) & bit ? 2 : 0);
-  }
-  return table2;
-}
-var SLOT_READERS = CONFIG_FIELDS.map((field) => ({
-  field,
-  classes: classTable(field.first, field.rest),
-  min: field.min,
-  max: field.max,
-  words: encodeAll(field.values)
-}));
-var SLOT_ENUM = Uint8Array.from(SLOT_READERS, (slot) => slot.field.kind === "enum" ? 1 : 0);
-var SLOT_CLASSES = new Uint8Array(Math.max(SLOT_READERS.length, 1) * 128);
-SLOT_READERS.forEach((slot, index) => SLOT_CLASSES.set(slot.classes, 128 * index));
-var SLOT_MIN = Int32Array.from(SLOT_READERS, (slot) => slot.min);
-var SLOT_MAX = Int32Array.from(SLOT_READERS, (slot) => slot.max);
-var SLOT_WORDS = SLOT_READERS.map((slot) => slot.words);
-var MAX_KEY_BYTES = SLOT_READERS.reduce((sum2, slot) => sum2 + 2 + Math.max(slot.max, 1), 0);
-function roleOf(kind, name) {
-  const field = FIELD_TABLE.top.find((top) => top.kind === kind && (name === void 0 || top.name === name));
-  return field ?? null;
-}
-var OUTCOME_BYTES = encodeAll(OUTCOME_VALUES);
-var logLines = roleOf("count", "log_lines");
-var errorLines = roleOf("count", "error_lines");
-var LOG_BOUNDS = logLines ? { min: logLines.min, max: logLines.max } : { min: 0, max: 0 };
-var ERROR_BOUNDS = errorLines ? { min: errorLines.min, max: errorLines.max } : { min: 0, max: 0 };
-var started = roleOf("timestamp", "started_at");
-var ended = roleOf("timestamp", "ended_at");
-var STARTED_MAX = started ? started.max : 0;
-var ENDED_MAX = ended ? ended.max : 0;
-var kinds = roleOf("kinds");
-var KINDS = kinds ? { dotted: kinds.dotted, classes: classTable(kinds.first, kinds.rest), minLength: kinds.minLength, maxLength: kinds.maxLength, maxKinds: kinds.maxKinds, forbidden: encodeAll(kinds.forbidden), min: kinds.min, max: kinds.max } : { dotted: false, classes: new Uint8Array(128), minLength: 1, maxLength: 0, maxKinds: 0, forbidden: [], min: 1, max: 0 };
-var constant = roleOf("const");
-var CONST_VALUE = constant ? constant.value : -1;
-
-// src/records/fast-path/intern-table.ts
-var MAX_INTERNED = 65536;
-var MAX_BUCKET = 8;
-var latin1 = new TextDecoder("latin1");
-var InternTable = class {
-  #byHash = /* @__PURE__ */ new Map();
-  #size = 0;
-  #make;
-  constructor(make) {
-    this.#make = make;
-  }
-  /** The value for these bytes; undefined when they are new and the table or their bucket is full. */
-  find(bytes, start, end, hash = hashBytes(bytes, start, end)) {
-    let bucket = this.#byHash.get(hash);
-    if (bucket) {
-      for (const entry2 of bucket) if (equalBytes(bytes, start, end, entry2.key)) return entry2;
-    }
-    if (this.#size >= MAX_INTERNED || bucket && bucket.length >= MAX_BUCKET) return void 0;
-    const key = bytes.slice(start, end);
-    const entry = { key, value: this.#make(latin1.decode(key)) };
-    if (!bucket) {
-      bucket = [];
-      this.#byHash.set(hash, bucket);
-    }
-    bucket.push(entry);
-    this.#size += 1;
-    return entry;
-  }
-};
-
-// src/records/fast-path/layout.ts
-function layoutOf(b, start, lineEnd, kinds2, starts, ends, installed, nulls) {
-  const count3 = kinds2.length;
-  const literals = [];
-  let from = start;
-  for (let k = 0; k < count3; k += 1) {
-    literals.push(b.slice(from, starts[k]));
-    from = ends[k];
-  }
-  literals.push(b.slice(from, lineEnd));
-  const wordStarts = new Int32Array(literals.length + 1);
-  for (let k = 0; k < literals.length; k += 1) wordStarts[k + 1] = wordStarts[k] + (literals[k].length >>> 2);
-  const words = new Uint32Array(wordStarts[literals.length]);
-  const tails = new Uint32Array(literals.length);
-  const lengths = Int32Array.from(literals, (literal) => literal.length);
-  for (const [k, literal] of literals.entries()) {
-    const view = new DataView(literal.buffer, literal.byteOffset, literal.byteLength);
-    for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = view.getUint32(4 * w, true);
-    if (literal.length >= 4) tails[k] = view.getUint32(literal.length - 4, true);
-  }
-  return { values: kinds2, literals, words, wordStarts, tails, lengths, installed, nulls, hasKinds: kinds2.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
-}
-function sharedSteps(a, b) {
-  const steps = Math.min(a.values.length, b.values.length);
-  let k = 0;
-  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k])) k += 1;
-  return k;
-}
-function addLayout(layouts, layout, max) {
-  if (layouts.length === max) {
-    const dropped = layouts.pop();
-    for (const other of layouts) other.shared.delete(dropped);
-  }
-  for (const other of layouts) {
-    const steps = sharedSteps(layout, other);
-    layout.shared.set(other, steps);
-    other.shared.set(layout, steps);
-  }
-  layouts.unshift(layout);
-}
-
-// src/records/fast-path/summary-scanner.ts
-var SLOTS = SLOT_READERS.length;
-var ENUM = SLOT_ENUM;
-var CLASSES = SLOT_CLASSES;
-var MIN = SLOT_MIN;
-var MAX = SLOT_MAX;
-var WORDS2 = SLOT_WORDS;
-var LOG_MIN = LOG_BOUNDS.min;
-var LOG_MAX = LOG_BOUNDS.max;
-var ERROR_MIN = ERROR_BOUNDS.min;
-var ERROR_MAX = ERROR_BOUNDS.max;
-var STARTED_LENGTH = STARTED_MAX;
-var ENDED_LENGTH = ENDED_MAX;
-var OUTCOME_WORDS = OUTCOME_BYTES;
-var BY_FIRST = READERS_BY_FIRST;
-var KINDS_BIT = TOP_READERS.find((reader) => reader.value === V_KINDS)?.bit ?? 0;
-var HEX_VALUE = new Uint8Array(256).fill(255);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
-}
-var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-var SLAB_BYTES = 1 << 16;
-var MAX_VALUES = TOP_READERS.length + SLOTS;
-var MAX_LAYOUTS = 4;
-var RELEARN_AFTER = 256;
-var FREE_TEXT = SLOT_READERS.map((slot) => slot.field.kind === "string");
-function configFromKey(text) {
-  const values = [];
-  let at = 0;
-  for (let slot = 0; slot < SLOTS; slot += 1) {
-    const tag = text.charCodeAt(at);
-    const length = tag === 2 ? text.charCodeAt(at + 1) : 0;
-    const value = tag === 3 ? SLOT_READERS[slot].field.values[text.charCodeAt(at + 1)] : tag === 2 ? text.slice(at + 2, at + 2 + length) : tag === 1 ? null : void 0;
-    if (tag === 2 && FREE_TEXT[slot] && privacyRuleFor(value) !== null) return null;
-    values.push(value);
-    at += 2 + length;
-  }
-  return configOf(values);
-}
-function readerAt(b, start, end) {
-  const first = b[start];
-  if (first >= 128) return null;
-  const readers = BY_FIRST[first];
-  for (let n = 0; n < readers.length; n += 1) {
-    const reader = readers[n];
-    const close = start + reader.name.length;
-    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, reader.name)) return reader;
-  }
-  return null;
-}
-var SummaryScanner = class {
-  #configs = new InternTable(configFromKey);
-  #kinds = new InternTable((kind) => privacyRuleFor(kind) === null ? kind : null);
-  /** Where the IDs of accepted sessions are kept; a new slab when this one is full. */
-  #slab = new Uint8Array(SLAB_BYTES);
-  #slabAt = 0;
-  #key = new Uint8Array(MAX_KEY_BYTES);
-  /** The key of the last configuration found, and that configuration (null before the first). */
-  #lastKey = new Uint8Array(MAX_KEY_BYTES);
-  #lastConfig = null;
-  /** Spans of the configuration's values: [start, end) pairs, by slot; -1 when absent. */
-  #spans = new Int32Array(Math.max(SLOTS, 1) * 2);
-  /** Of enum slots: which of its values. */
-  #codes = new Uint8Array(Math.max(SLOTS, 1));
-  /** Error kinds of the current line: spans and counts. */
-  #kindSpans = new Int32Array(Math.max(KINDS.maxKinds, 1) * 2);
-  #kindCounts = new Float64Array(Math.max(KINDS.maxKinds, 1));
-  #kindCount = 0;
-  // Values of the current line.
-  #number = 0;
-  #ms = 0;
-  /** Length of the last date-time read (see #timestamp). */
-  #timestampLength = 24;
-  #code = 0;
-  /** Slots the line sets to null, one bit each. */
-  #nulls = 0;
-  #installed = false;
-  /** Known layouts, and what the scan records of a line's values to learn one (see Layout). */
-  #layouts = [];
-  #sinceLearnt = 0;
-  #recording = false;
-  #valueStarts = new Int32Array(MAX_VALUES);
-  #valueEnds = new Int32Array(MAX_VALUES);
-  #valueKinds = new Uint8Array(MAX_VALUES);
-  #valueCount = 0;
-  #viewed = null;
-  #view = new DataView(new ArrayBuffer(0));
-  /** Where the last layout failed to match: at the literal (or, with #failedInValue, the value) of this step, at this byte. */
-  #failedStep = 0;
-  #failedInValue = false;
-  #failedAt = 0;
-  // Values of the line a layout is reading, kept across a resumed match (see scanLine).
-  #started = 0;
-  #ended = 0;
-  #logLines = 0;
-  #errorLines = 0;
-  #outcome = -1;
-  /** Where the line read by the last successful scan or scanLine ends: at its newline, or the end of the bytes. */
-  lineEnd = 0;
-  /** Lines scanLine read by a known layout (see Layout). */
-  linesByLayout = 0;
-  /** The summary on bytes [start, end), or null when the line must take the full way. */
-  scan(bytes, start, end) {
-    return FAST ? this.#scan(bytes, start, end, false) : null;
-  }
-  /**
-   * The summary on the line that starts at `start`, or null when it must take
-   * the full way; its end goes to `lineEnd`. The scan finds the end of the line
-   * as it reads (a newline cannot occur inside a summary it takes), which
-   * spares the caller a search for the newline.
-   */
-  scanLine(bytes, start) {
-    if (!FAST) return null;
-    const layouts = this.#layouts;
-    let failed = null;
-    for (let n = 0; n < layouts.length; n += 1) {
-      const layout = layouts[n];
-      let from = 0;
-      let at = start;
-      if (failed) {
-        const shared = failed.shared.get(layout) ?? 0;
-        if (this.#failedStep < shared) continue;
-        if (this.#failedStep === shared && !this.#failedInValue) {
-          from = shared;
-          at = this.#failedAt;
-        }
-      }
-      const summary2 = this.#matchLayout(layout, bytes, from, at);
-      if (!summary2) {
-        failed = layout;
-        continue;
-      }
-      for (let m = n; m > 0; m -= 1) layouts[m] = layouts[m - 1];
-      layouts[0] = layout;
-      this.linesByLayout += 1;
-      return summary2;
-    }
-    this.#sinceLearnt += 1;
-    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER) return this.#scan(bytes, start, bytes.length, true);
-    this.#recording = true;
-    this.#valueCount = 0;
-    const summary = this.#scan(bytes, start, bytes.length, true);
-    this.#recording = false;
-    if (summary) {
-      const count3 = this.#valueCount;
-      const layout = layoutOf(bytes, start, this.lineEnd, this.#valueKinds.slice(0, count3), this.#valueStarts, this.#valueEnds, this.#installed, this.#nulls);
-      addLayout(this.#layouts, layout, MAX_LAYOUTS);
-      this.#sinceLearnt = 0;
-    }
-    return summary;
-  }
-  /** While the scan records a layout: the value of `kind` spans [start, end). */
-  #value(kind, start, end) {
-    const n = this.#valueCount;
-    this.#valueKinds[n] = kind;
-    this.#valueStarts[n] = start;
-    this.#valueEnds[n] = end;
-    this.#valueCount = n + 1;
-  }
-  /**
-   * The line at byte `i` read by a known layout from its literal `from` on (the
-   * values before it read already), or null when it does not follow it: where,
-   * in #failedStep and the fields after it.
-   */
-  #matchLayout(layout, b, from, i) {
-    const end = b.length;
-    const idAt = this.#newIds();
-    if (from === 0) this.#reset(layout.installed, layout.nulls);
-    else {
-      this.#installed = layout.installed;
-      this.#nulls = layout.nulls;
-    }
-    const { values, words, wordStarts, tails, lengths } = layout;
-    const view = this.#viewOf(b);
-    for (let k = from; k <= values.length; k += 1) {
-      const length = lengths[k];
-      let same = i + length <= end;
-      if (same) {
-        const last = wordStarts[k + 1];
-        for (let w = wordStarts[k], at = i; w < last; w += 1, at += 4) {
-          if (view.getUint32(at, true) !== words[w]) {
-            same = false;
-            break;
-          }
-        }
-        if (same && (length & 3) !== 0) {
-          if (length >= 4) same = view.getUint32(i + length - 4, true) === tails[k];
-          else for (let j = 0; same && j < length; j += 1) same = b[i + j] === layout.literals[k][j];
-        }
-      }
-      if (!same) {
-        this.#failedStep = k;
-        this.#failedInValue = false;
-        this.#failedAt = i;
-        return null;
-      }
-      i += length;
-      if (k === values.length) break;
-      i = this.#readValue(values[k], b, i, end, idAt);
-      if (i < 0) {
-        this.#failedStep = k;
-        this.#failedInValue = true;
-        return null;
-      }
-    }
-    if (i !== end && b[i] !== NEWLINE2) {
-      this.#failedStep = values.length + 1;
-      return null;
-    }
-    return this.#finish(b, i, idAt, layout.hasKinds);
-  }
-  /** A DataView of the bytes being read, made once per buffer. */
-  #viewOf(b) {
-    if (this.#viewed !== b) {
-      this.#viewed = b;
-      this.#view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    }
-    return this.#view;
-  }
-  /** Where the next summary's IDs go: room for two in the slab. */
-  #newIds() {
-    if (this.#slabAt + 32 > this.#slab.length) {
-      this.#slab = new Uint8Array(SLAB_BYTES);
-      this.#slabAt = 0;
-    }
-    return this.#slabAt;
-  }
-  /** With `toNewline`, the line may end at a newline before `end`. */
-  #scan(bytes, start, end, toNewline) {
-    const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
-    const idAt = this.#newIds();
-    const recording = this.#recording;
-    this.#reset(false, 0);
-    let seen = 0;
-    let i = skip(b, start, end);
-    if (b[i] !== OPEN) return null;
-    i = skip(b, i + 1, end);
-    for (; ; ) {
-      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
-      const reader = readerAt(b, i + 1, end);
-      if (reader === null || (seen & reader.bit) !== 0) return null;
-      seen |= reader.bit;
-      i = skip(b, i + 2 + reader.name.length, end);
-      if (b[i] !== COLON2) return null;
-      i = skip(b, i + 1, end);
-      const valueAt = i;
-      const value = reader.value;
-      if (value === V_CONST) {
-        i = this.#count(b, i, end, CONST_VALUE);
-        if (i < 0 || this.#number !== CONST_VALUE) return null;
-      } else if (value === V_OBJECT) {
-        i = this.#object(reader, b, i, end);
-      } else if (value < V_SESSION && b[i] === 110) {
-        i = this.#null(value, b, i, end);
-      } else {
-        i = this.#readValue(value, b, i, end, idAt);
-        if (value === V_INSTALL) this.#installed = true;
-        if (recording && i >= 0) this.#value(value, valueAt, i);
-      }
-      if (i < 0) return null;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE) return null;
-      i = skip(b, i + 1, end);
-      break;
-    }
-    if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED_BITS) !== REQUIRED_BITS) return null;
-    return this.#finish(b, i, idAt, (seen & KINDS_BIT) !== 0);
-  }
-  /** Forgets the values of the line read before. */
-  #reset(installed, nulls) {
-    this.#spans.fill(-1);
-    this.#kindCount = 0;
-    this.#installed = installed;
-    this.#nulls = nulls;
-    this.#started = 0;
-    this.#ended = 0;
-    this.#logLines = 0;
-    this.#errorLines = 0;
-    this.#outcome = -1;
-  }
-  /** `null` for the configuration field in `slot`, when the schema allows it. */
-  #null(slot, b, i, end) {
-    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
-    this.#nulls |= 1 << slot;
-    return i + 4;
-  }
-  /**
-   * A value of `kind` at `i` (the values a layout reads, and the scan all its
-   * plain ones): its end, or -1. What it holds goes to the spans or the fields
-   * of the current line.
-   */
-  #readValue(kind, b, i, end, idAt) {
-    switch (kind) {
-      case 64:
-        return this.#uuid(b, i, end, idAt);
-      case 65:
-        return this.#uuid(b, i, end, idAt + 16);
-      case 66:
-        i = this.#timestamp(b, i, end, STARTED_LENGTH);
-        this.#started = this.#ms;
-        return i;
-      case 67:
-        i = this.#timestamp(b, i, end, ENDED_LENGTH);
-        this.#ended = this.#ms;
-        return i;
-      case 68:
-        i = this.#count(b, i, end, LOG_MAX);
-        this.#logLines = this.#number;
-        return this.#number < LOG_MIN ? -1 : i;
-      case 69:
-        i = this.#count(b, i, end, ERROR_MAX);
-        this.#errorLines = this.#number;
-        return this.#number < ERROR_MIN ? -1 : i;
-      case 70:
-        i = this.#word(b, i, end, OUTCOME_WORDS);
-        this.#outcome = this.#code;
-        return i;
-      case 71:
-        return this.#errorKinds(b, i, end);
-      default:
-        return this.#slotValue(kind, b, i, end);
-    }
-  }
-  /** The rules across fields, the shared configuration and error kinds, and the summary of a line read up to its end `i`. */
-  #finish(b, i, idAt, hasKinds) {
-    if (this.#ended < this.#started || this.#errorLines > this.#logLines) return null;
-    const config = this.#config(b);
-    if (!config) return null;
-    let kinds2;
-    if (hasKinds) {
-      kinds2 = {};
-      for (let k = 0; k < this.#kindCount; k += 1) {
-        const entry = this.#kinds.find(b, this.#kindSpans[2 * k], this.#kindSpans[2 * k + 1]);
-        if (!entry || entry.value === null) return null;
-        kinds2[entry.value] = this.#kindCounts[k];
-      }
-    }
-    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, this.#started, this.#ended, this.#logLines, this.#errorLines);
-    if (this.#outcome >= 0) summary.outcome = OUTCOME_VALUES[this.#outcome];
-    if (kinds2) summary.error_kinds = kinds2;
-    this.#slabAt += this.#installed ? 32 : 16;
-    this.lineEnd = i;
-    return summary;
-  }
-  /** A non-negative integer written plainly, at most `max`; its value in #number. */
-  #count(b, i, end, max) {
-    const start = i;
-    let value = 0;
-    while (i < end) {
-      const digit = b[i] - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-      i += 1;
-    }
-    const length = i - start;
-    if (length === 0 || length > 13 || length > 1 && b[start] === 48 || value > max) return -1;
-    const next = b[i];
-    if (next === 46 || next === 101 || next === 69) return -1;
-    this.#number = value;
-    return i;
-  }
-  /** A UUID string, its 16 bytes written to the slab at `at`. */
-  #uuid(b, i, end, at) {
-    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
-    const s = i + 1;
-    if (b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return -1;
-    const slab = this.#slab;
-    for (let k = 0; k < 16; k += 1) {
-      const p = s + HEX_PAIRS[k];
-      const high = HEX_VALUE[b[p]];
-      const low = HEX_VALUE[b[p + 1]];
-      if ((high | low) > 15) return -1;
-      slab[at + k] = high << 4 | low;
-    }
-    return i + 38;
-  }
-  /** The value of the configuration field in `slot`: one of its enum's words, or a string of its classes and lengths. Its span goes to the slot. */
-  #slotValue(slot, b, i, end) {
-    if (b[i] !== QUOTE2) return -1;
-    const start = i + 1;
-    let k = start;
-    if (ENUM[slot] === 1) {
-      k = plainString(b, start, end);
-      const code = k < 0 ? -1 : whichWord(b, start, k, WORDS2[slot]);
-      if (code < 0) return -1;
-      this.#codes[slot] = code;
-    } else {
-      const base = slot << 7;
-      for (; k < end; k += 1) {
-        const code = b[k];
-        if (code === QUOTE2) break;
-        if (code >= 128 || (CLASSES[base + code] & 2) === 0) return -1;
-      }
-      const length = k - start;
-      if (k >= end || length < MIN[slot] || length > MAX[slot] || length > 0 && (CLASSES[base + b[start]] & 1) === 0) return -1;
-    }
-    this.#spans[2 * slot] = start;
-    this.#spans[2 * slot + 1] = k;
-    return k + 1;
-  }
-  /** An object of configuration fields, in any order, each at most once, the required ones present. */
-  #object(reader, b, i, end) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    const { keys, slots } = reader;
-    for (; ; ) {
-      if (b[i] !== QUOTE2) return -1;
-      const keyEnd = plainString(b, i + 1, end);
-      if (keyEnd < 0) return -1;
-      let n = 0;
-      while (n < keys.length && !equalBytes(b, i + 1, keyEnd, keys[n])) n += 1;
-      if (n === keys.length) return -1;
-      const slot = slots[n];
-      if (this.#spans[2 * slot] >= 0 || (this.#nulls & 1 << slot) !== 0) return -1;
-      i = skip(b, keyEnd + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = skip(b, i + 1, end);
-      const valueAt = i;
-      if (b[i] === 110) {
-        i = this.#null(slot, b, i, end);
-      } else {
-        i = this.#slotValue(slot, b, i, end);
-        if (i >= 0 && this.#recording) this.#value(slot, valueAt, i);
-      }
-      if (i < 0) return -1;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      if (b[i] !== CLOSE) return -1;
-      for (const required of reader.requiredSlots) if (this.#spans[2 * required] < 0 && (this.#nulls & 1 << required) === 0) return -1;
-      return i + 1;
-    }
-  }
-  /** One of `words`, as a string; its index in #code. */
-  #word(b, i, end, words) {
-    if (b[i] !== QUOTE2) return -1;
-    const close = plainString(b, i + 1, end);
-    if (close < 0) return -1;
-    this.#code = whichWord(b, i + 1, close, words);
-    return this.#code < 0 ? -1 : close + 1;
-  }
-  /** A date-time string of at most `max` characters; its epoch milliseconds in #ms. */
-  #timestamp(b, i, end, max) {
-    if (b[i] !== QUOTE2) return -1;
-    const guess = i + 1 + this.#timestampLength;
-    if (guess < end && b[guess] === QUOTE2 && this.#timestampLength <= max) {
-      this.#ms = timestampMs(b, i + 1, guess);
-      if (!Number.isNaN(this.#ms)) return guess + 1;
-    }
-    const close = plainString(b, i + 1, end);
-    if (close < 0 || close - i - 1 > max) return -1;
-    this.#ms = timestampMs(b, i + 1, close);
-    if (Number.isNaN(this.#ms)) return -1;
-    this.#timestampLength = close - i - 1;
-    return close + 1;
-  }
-  /** {"Class.Name": count, ...}: spans and counts kept for interning once the line is known good. */
-  #errorKinds(b, i, end) {
-    if (b[i] !== OPEN) return -1;
-    i = skip(b, i + 1, end);
-    if (b[i] === CLOSE) return i + 1;
-    const { classes, dotted } = KINDS;
-    for (; ; ) {
-      if (b[i] !== QUOTE2 || this.#kindCount >= KINDS.maxKinds) return -1;
-      const start = i + 1;
-      let k = start;
-      let segmentStart = true;
-      for (; k < end; k += 1) {
-        const code = b[k];
-        if (code === QUOTE2) break;
-        if (code >= 128) return -1;
-        if (dotted && code === 46) {
-          if (segmentStart) return -1;
-          segmentStart = true;
-          continue;
-        }
-        if ((classes[code] & (segmentStart ? 1 : 2)) === 0) return -1;
-        if (dotted || k === start) segmentStart = false;
-      }
-      const length = k - start;
-      if (k >= end || dotted && segmentStart || length < KINDS.minLength || length > KINDS.maxLength || whichWord(b, start, k, KINDS.forbidden) >= 0) return -1;
-      for (let other = 0; other < this.#kindCount; other += 1) {
-        const otherStart = this.#kindSpans[2 * other];
-        const otherEnd = this.#kindSpans[2 * other + 1];
-        if (sameBytes(b, otherStart, otherEnd, start, k)) return -1;
-      }
-      this.#kindSpans[2 * this.#kindCount] = start;
-      this.#kindSpans[2 * this.#kindCount + 1] = k;
-      i = skip(b, k + 1, end);
-      if (b[i] !== COLON2) return -1;
-      i = this.#count(b, skip(b, i + 1, end), end, KINDS.max);
-      if (i < 0 || this.#number < KINDS.min) return -1;
-      this.#kindCounts[this.#kindCount] = this.#number;
-      this.#kindCount += 1;
-      i = skip(b, i, end);
-      if (b[i] === COMMA2) {
-        i = skip(b, i + 1, end);
-        continue;
-      }
-      return b[i] === CLOSE ? i + 1 : -1;
-    }
-  }
-  /** The shared configuration of the current line, or null when it must take the full way. */
-  #config(b) {
-    if (this.#lastConfig && this.#sameAsLastKey(b)) return this.#lastConfig;
-    const key = this.#key;
-    const spans = this.#spans;
-    const nulls = this.#nulls;
-    let at = 0;
-    for (let slot = 0; slot < SLOTS; slot += 1) {
-      const start = spans[2 * slot];
-      if (start < 0) {
-        key[at] = nulls >>> slot & 1;
-        key[at + 1] = 0;
-        at += 2;
-        continue;
-      }
-      if (ENUM[slot] === 1) {
-        key[at] = 3;
-        key[at + 1] = this.#codes[slot];
-        at += 2;
-        continue;
-      }
-      const end = spans[2 * slot + 1];
-      key[at] = 2;
-      key[at + 1] = end - start;
-      at += 2;
-      for (let k = start; k < end; k += 1) key[at++] = b[k];
-    }
-    const config = this.#configs.find(key, 0, at)?.value ?? null;
-    if (config) this.#lastKey.set(key.subarray(0, at));
-    this.#lastConfig = config;
-    return config;
-  }
-  /** Whether #config would build the key of the last configuration found: the same walk, comparing instead of copying. */
-  #sameAsLastKey(b) {
-    const key = this.#lastKey;
-    const spans = this.#spans;
-    const nulls = this.#nulls;
-    let at = 0;
-    for (let slot = 0; slot < SLOTS; slot += 1) {
-      const start = spans[2 * slot];
-      if (start < 0) {
-        if (key[at] !== (nulls >>> slot & 1)) return false;
-        at += 2;
-        continue;
-      }
-      if (ENUM[slot] === 1) {
-        if (key[at] !== 3 || key[at + 1] !== this.#codes[slot]) return false;
-        at += 2;
-        continue;
-      }
-      const end = spans[2 * slot + 1];
-      if (key[at] !== 2 || key[at + 1] !== end - start) return false;
-      at += 2;
-      for (let k = start; k < end; k += 1) if (key[at++] !== b[k]) return false;
-    }
-    return true;
-  }
-};
-
-// src/intake/input-result.ts
-var CLOCK_REASON = "started-in-future";
-var InputCapture = class {
-  #before;
-  #records = new SessionRecordWriter(0);
-  /** Sessions before 1970: outside every window a run can have, and not encodable from base 0. */
-  #ancient = 0;
-  constructor(tally) {
-    this.#before = structuredClone(tally);
-  }
-  add(summary, run, times) {
-    if (times.startedMs < 0) this.#ancient += 1;
-    else this.#records.add(summary, run, times);
-  }
-  /** The result, from the tally before and after the input was read. */
-  finish(after) {
-    const tally = emptyTally();
-    for (const name of TALLY_COUNTS) tally[name] = after[name] - this.#before[name];
-    for (const name of TALLY_MAPS) {
-      for (const [key, count4] of Object.entries(after[name])) {
-        const added = count4 - (this.#before[name][key] ?? 0);
-        if (added > 0) tally[name][key] = added;
-      }
-    }
-    const clock = tally.rejectedReasons[CLOCK_REASON] ?? 0;
-    delete tally.rejectedReasons[CLOCK_REASON];
-    tally.rejected -= clock;
-    tally.inputsRead = 0;
-    tally.accepted = 0;
-    tally.duplicates = 0;
-    tally.outsideWindow = this.#ancient;
-    const { bytes, count: count3 } = this.#records.takeRecords();
-    return { tally, records: bytes, count: count3, dictionary: this.#records.takeDictionary() };
-  }
-};
-function eachStoredSession(result, each) {
-  const reader = new SessionRecordReader(0);
-  for (const config of result.dictionary.configs) reader.addConfig(config);
-  for (const kind of result.dictionary.kinds) reader.addKind(kind);
-  for (const run of result.dictionary.runs) reader.addRun(run);
-  reader.read(result.records, result.count, ({ summary, run }) => each(summary, run, summary));
-}
-
-// src/intake/intake.ts
-var CLOCK_SKEW_MS = 10 * 60 * 1e3;
-async function intake(options2) {
-  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
-  const tally = emptyTally();
-  const dedupe = options2.dedupe ?? true;
-  const seen = dedupe ? new PackedUuidSet(limits.maxRecords) : null;
-  const windowStart = options2.windowStart.getTime();
-  const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
-  const reject = (reason) => {
-    tally.rejected += 1;
-    bump(tally.rejectedReasons, reason);
-  };
-  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
-  const screen = (value, run) => {
-    const adapted = adaptRecord(value, adapter);
-    if (!adapted.ok) {
-      if (adapted.skip) bump(tally.skipped, adapted.reason);
-      else reject(adapted.reason);
-      return;
-    }
-    const finding = findPrivateData(adapted.value, safePath, KNOWN_SEGMENTS);
-    if (finding) {
-      reject("privacy");
-      bump(tally.privacy, `${finding.path} ${finding.rule}`);
-      return;
-    }
-    const checked = validateSummary(adapted.value);
-    if (!checked.ok) {
-      reject(checked.reason);
-      return;
-    }
-    capture?.add(checked.summary, run, checked);
-    admit(checked.summary, run, checked);
-  };
-  const admit = (summary, run, times) => {
-    const startedMs = times.startedMs;
-    if (startedMs > latestStart) {
-      reject(CLOCK_REASON);
-      return;
-    }
-    if (startedMs < windowStart) {
-      tally.outsideWindow += 1;
-      return;
-    }
-    if (seen && !firstSighting(seen, summary)) {
-      tally.duplicates += 1;
-      return;
-    }
-    tally.accepted += 1;
-    options2.onSession(summary, run, times);
-  };
-  let capture = null;
-  const replay = (result) => {
-    if (tally.records + result.tally.records > limits.maxRecords) {
-      tally.limitReached = "max-records";
-      return;
-    }
-    if (tally.bytesRead + result.tally.bytesRead > limits.maxBytes) {
-      tally.limitReached = "max-bytes";
-      return;
-    }
-    addTally(tally, result.tally);
-    eachStoredSession(result, admit);
-  };
-  const scanner = options2.fastPath !== false && (adapter.format === "auto" || adapter.format === "session-summary") ? new SummaryScanner() : null;
-  const countRecord = () => {
-    if (tally.records >= limits.maxRecords) {
-      tally.limitReached = "max-records";
-      return false;
-    }
-    tally.records += 1;
-    return true;
-  };
-  const take = (parsed2, run) => {
-    if (!countRecord()) return false;
-    if (parsed2.ok) screen(parsed2.value, run);
-    else reject(parsed2.reason);
-    return true;
-  };
-  const takeScanned = (summary, run) => {
-    if (!countRecord()) return false;
-    capture?.add(summary, run, summary);
-    admit(summary, run, summary);
-    return true;
-  };
-  const takeLine = (bytes, start, end, run) => {
-    if (end - start > RECORD_MAX_BYTES) return take({ ok: false, reason: "record-too-large" }, run);
-    if (blankLine(bytes, start, end)) return true;
-    return take(parseLine(bytes, start, end), run);
-  };
-  const takeLines = (bytes, run) => {
-    const sink = (block, start, end) => takeLine(block, start, end, run);
-    if (!scanner) return eachLine(bytes, sink);
-    return eachLine(bytes, sink, (block, start) => {
-      const summary = scanner.scanLine(block, start);
-      if (!summary || scanner.lineEnd - start > RECORD_MAX_BYTES) return LEAVE_LINE;
-      return takeScanned(summary, run) ? scanner.lineEnd : STOP_READING;
-    });
-  };
-  const readRecords = async (item) => {
-    const fileFormat = recordFormatOf(item.name);
-    const format2 = adapter.format === "log" && fileFormat !== null ? "log" : fileFormat;
-    if (format2 === null || format2 === "log" && adapter.format !== "auto" && adapter.format !== "log") {
-      bump(tally.skipped, "unsupported-file-type");
-      return;
-    }
-    const size = item.size ?? (item.stream ? 0 : item.bytes.byteLength);
-    if (tally.bytesRead + size > limits.maxBytes) {
-      tally.limitReached = "max-bytes";
-      return;
-    }
-    if (!item.continued) tally.itemsRead += 1;
-    tally.bytesRead += size;
-    if (item.stream && format2 === "jsonl") {
-      for await (const block of lineBlocks(item.stream())) if (!takeLines(block, item.run)) return;
-      return;
-    }
-    if (format2 === "jsonl") {
-      takeLines(item.bytes, item.run);
-      return;
-    }
-    if (format2 === "log") {
-      if (!countRecord()) return;
-      const text = decode(item.bytes);
-      if (text === null) return reject("not-utf8");
-      const figures2 = readLog(text, adapter.logPattern);
-      if (!figures2) return reject("log-without-timestamps");
-      screen(summaryFromLog(figures2, createHash6("sha256").update(item.bytes).digest("hex"), adapter), item.run);
-      return;
-    }
-    for (const parsed2 of parseRecords(item.bytes, "json")) if (!take(parsed2, item.run)) return;
-  };
-  let position = 0;
-  const consume = async (event, source) => {
-    if (event.kind === "skip") {
-      bump(tally.skipped, event.reason);
-      return;
-    }
-    if (event.kind === "held" || !event.continued) {
-      if (tally.inputsRead >= limits.maxInputs) {
-        tally.limitReached = "max-artifacts";
-        return;
-      }
-      tally.inputsRead += 1;
-      position += 1;
-      options2.onInput?.({ source, seq: event.seq ?? position });
-    }
-    if (event.kind === "held") {
-      const result = options2.cache?.take(event.key) ?? null;
-      if (result) replay(result);
-      else bump(tally.skipped, "held-result-missing");
-      return;
-    }
-    const cache = options2.cache;
-    const key = event.key;
-    capture = cache && key !== void 0 ? new InputCapture(tally) : null;
-    await readInput(event);
-    if (capture && !tally.limitReached) cache.put(key, capture.finish(tally));
-    capture = null;
-  };
-  const readInput = async (event) => {
-    if (!event.name.toLowerCase().endsWith(".zip")) {
-      await readRecords(event);
-      return;
-    }
-    for await (const entry of zipEntries(event)) {
-      if (entry.kind === "skip") bump(tally.skipped, entry.reason);
-      else await readRecords(entry);
-      if (tally.limitReached) return;
-    }
-  };
-  for (const [index, source] of options2.sources.entries()) {
-    for await (const event of source.read()) {
-      await consume(event, index);
-      if (tally.limitReached) return tally;
-    }
-  }
-  return tally;
-}
-
-// src/intake/parallel-intake.ts
-import { Worker } from "node:worker_threads";
-var WORKER_YOUNG_MB = 4;
-var PIECE_BYTES = 1024 * 1024;
-function transferable(bytes) {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
-}
-function concatAll(blocks, length) {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const block of blocks) {
-    out.set(block, at);
-    at += block.byteLength;
-    out[at++] = 10;
-  }
-  return out;
-}
-async function* piecesOf(chunks, total) {
-  let sent = 0;
-  let ready = null;
-  let blocks = [];
-  let length = 0;
-  const counted = (piece) => {
-    const size = piece.bytes.byteLength + (piece.prefix?.byteLength ?? 0);
-    sent += size;
-    return { ...piece, size };
-  };
-  const take = () => {
-    const joined = concatAll(blocks, length);
-    blocks = [];
-    length = 0;
-    return joined;
-  };
-  for await (const block of lineBlocks(chunks)) {
-    let piece;
-    if (block.byteLength >= PIECE_BYTES / 2 && block.buffer instanceof ArrayBuffer) {
-      piece = { bytes: block, prefix: length > 0 ? take() : null };
-    } else {
-      blocks.push(block);
-      length += block.byteLength + 1;
-      if (length < PIECE_BYTES) continue;
-      piece = { bytes: take(), prefix: null };
-    }
-    if (ready) yield counted(ready);
-    ready = piece;
-  }
-  if (length > 0 || !ready) {
-    if (ready) yield counted(ready);
-    ready = { bytes: take(), prefix: null };
-  }
-  yield { ...ready, size: Math.max(0, total - sent) };
-}
-async function intakeInWorkers(options2, workers2) {
-  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
-  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: /$^/ };
-  const share = (limit) => Math.max(1, Math.ceil(limit / workers2.count));
-  const setup = {
-    adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
-    windowStartMs: options2.windowStart.getTime(),
-    nowMs: options2.now.getTime(),
-    limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) },
-    fastPath: options2.fastPath !== false
-  };
-  const threads = Array.from({ length: workers2.count }, () => new Worker(workers2.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
-  const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
-  const answers = threads.map(() => []);
-  const tallies = threads.map(
-    (thread, index) => new Promise((resolve5, reject) => {
-      const fail = (error) => {
-        for (const answer of answers[index].splice(0)) answer.reject(error);
-        reject(error);
-      };
-      thread.on("message", (message) => {
-        if (message.kind === "input") answers[index].shift()?.resolve(message);
-        else if (message.kind === "done") resolve5(message.tally);
-        else fail(new Error(`An intake worker failed: ${message.message}`));
-      });
-      thread.on("error", fail);
-      thread.on("exit", (code) => fail(new Error(`An intake worker stopped (exit code ${code})`)));
-    })
+function escapeMarkdown(value) {
+  return neutralise(
+    value.replace(INVISIBLE, "").replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
   );
-  for (const tally of tallies) tally.catch(() => {
-  });
-  const main2 = emptyTally();
-  const seen = new PackedUuidSet(limits.maxRecords);
-  const queue = [];
-  const replayed = [];
-  const keep = (summary, run, times) => {
-    if (!firstSighting(seen, summary)) {
-      main2.duplicates += 1;
-      return;
-    }
-    main2.accepted += 1;
-    options2.onSession(summary, run, times);
-  };
-  const outstanding = threads.map(() => 0);
-  const maxQueued = workers2.count * 2 + 2;
-  const settle = async () => {
-    const pending = queue.shift();
-    if (pending.held) {
-      if (pending.input) options2.onInput?.(pending.input);
-      const { event, result } = pending.held;
-      replayed.push(
-        await intake({
-          sources: [{ describe: () => event.origin, read: async function* () {
-            yield event;
-          } }],
-          cache: { take: () => result, put: () => {
-          } },
-          windowStart: options2.windowStart,
-          now: options2.now,
-          limits: setup.limits,
-          dedupe: false,
-          fastPath: setup.fastPath,
-          onSession: keep
-        })
-      );
-      return;
-    }
-    const message = await pending.result;
-    if (message.captured) pending.remember?.(message.captured);
-    outstanding[pending.worker] -= 1;
-    const reader = readers[pending.worker];
-    for (const config of message.dictionary.configs) reader.addConfig(config);
-    for (const kind of message.dictionary.kinds) reader.addKind(kind);
-    for (const run of message.dictionary.runs) reader.addRun(run);
-    if (pending.input) options2.onInput?.(pending.input);
-    try {
-      reader.read(message.records, message.count, ({ summary, run }) => keep(summary, run, summary));
-    } catch (error) {
-      if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
-      throw error;
-    }
-  };
-  let position = 0;
-  try {
-    for (const [sourceIndex, source] of options2.sources.entries()) {
-      for await (const event of source.read()) {
-        if (event.kind === "skip") {
-          main2.skipped[event.reason] = (main2.skipped[event.reason] ?? 0) + 1;
-          continue;
-        }
-        position += 1;
-        const input = { source: sourceIndex, seq: event.seq ?? position };
-        if (event.kind === "held") {
-          queue.push({ worker: -1, result: null, input, remember: null, held: { event, result: options2.cache?.take(event.key) ?? null } });
-          while (queue.length >= maxQueued) await settle();
-          continue;
-        }
-        const cache = options2.cache;
-        const key = event.key;
-        const remember = cache && key !== void 0 ? (result) => cache.put(key, result) : null;
-        const send = async (wire, pieceOf) => {
-          let worker = 0;
-          for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
-          const result = new Promise((resolve5, reject) => answers[worker].push({ resolve: resolve5, reject }));
-          result.catch(() => {
-          });
-          const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
-          threads[worker].postMessage({ kind: "input", item: wire }, moved);
-          outstanding[worker] += 1;
-          queue.push({ worker, result, input: pieceOf, remember: pieceOf ? remember : null, held: null });
-          while (queue.length >= maxQueued) await settle();
-        };
-        if (event.stream) {
-          if (recordFormatOf(event.name) !== "jsonl") throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
-          let first = true;
-          for await (const { bytes: bytes2, prefix, size } of piecesOf(event.stream(), event.size ?? 0)) {
-            await send({ origin: event.origin, name: event.name, bytes: bytes2, prefix, size, run: event.run, continued: !first, remember: false }, first ? input : null);
-            first = false;
-          }
-          continue;
-        }
-        const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: remember !== null }, input);
-      }
-    }
-    while (queue.length > 0) await settle();
-    for (const thread of threads) thread.postMessage({ kind: "finish" });
-    const total = sumTallies([main2, ...await Promise.all(tallies), ...replayed]);
-    total.accepted = main2.accepted;
-    return total;
-  } finally {
-    await Promise.all(threads.map((thread) => thread.terminate()));
-  }
+}
+function escapeTitle(value) {
+  return neutralise(value);
 }
 
-// src/report/run-report.ts
-function buildReport(input) {
-  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
-  const count3 = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
-  return {
-    reportVersion: 1,
-    generatedAt: input.now.toISOString(),
-    dryRun: input.dryRun,
-    window: { start: input.windowStart.toISOString(), end: input.now.toISOString(), lookbackDays: input.lookbackDays },
-    groupBy: input.groupBy,
-    rule: input.rule,
-    intake: input.intake,
-    totals: {
-      sessions: input.intake.accepted,
-      erroredSessions: input.groups.reduce((sum2, group) => sum2 + group.erroredSessions, 0),
-      rejected: input.intake.rejected,
-      groups: input.groups.length,
-      flagged: input.groups.filter((group) => group.flagged).length,
-      problems: input.problems?.length ?? 0,
-      created: count3("create"),
-      updated: count3("update"),
-      unchanged: count3("unchanged"),
-      reopened: count3("reopen"),
-      closedNow: count3("close"),
-      closed: count3("closed"),
-      muted: count3("muted"),
-      deferred: count3("deferred"),
-      duplicates: count3("duplicate")
-    },
-    folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
-    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] },
-    problems: (input.problems ?? []).map((problem) => {
-      const issue = byFingerprint.get(problem.fingerprint);
-      return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
-    }),
-    groups: input.groups.map((group) => {
-      const issue = byFingerprint.get(group.problemFingerprint ?? group.fingerprint);
-      return { ...group, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
-    }),
-    matrix: input.matrix ?? [],
-    issues: input.issues,
-    requests: null
-  };
-}
-function publicationNote(min, recoded) {
-  const parts = [];
-  if (recoded.configurations > 0) {
-    parts.push(
-      `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).`
-    );
+// src/report/release-health-report.ts
+var SERIES = [
+  { colour: "#e5534b", square: "\u{1F7E5}" },
+  { colour: "#388bfd", square: "\u{1F7E6}" },
+  { colour: "#3fb950", square: "\u{1F7E9}" },
+  { colour: "#d29922", square: "\u{1F7E7}" },
+  { colour: "#a371f7", square: "\u{1F7EA}" }
+];
+var CHART_VERSIONS = SERIES.length - 1;
+function sameAgeText(sameAge) {
+  if (!sameAge) return "the first release the history knows";
+  const previous = escapeMarkdown(sameAge.previous);
+  const rates = `${formatPercent(sameAge.mine.errored / Math.max(1, sameAge.mine.sessions))} against ${formatPercent(sameAge.theirs.errored / Math.max(1, sameAge.theirs.sessions))}`;
+  const over = `over its first ${sameAge.days} day${sameAge.days === 1 ? "" : "s"}`;
+  switch (sameAge.verdict) {
+    case "worse":
+      return `\u{1F534} worse than ${previous} ${over}: ${rates} of sessions errored (p ${formatPValue(sameAge.p)})`;
+    case "better":
+      return `\u{1F7E2} better than ${previous} ${over}: ${rates} (p ${formatPValue(sameAge.p)})`;
+    case "no clear difference":
+      return `no clear difference from ${previous} ${over}: ${rates}`;
+    case "too few sessions":
+      return `too few sessions yet to compare with ${previous} (${formatCount(sameAge.mine.sessions)} and ${formatCount(sameAge.theirs.sessions)})`;
+    case "history too short":
+      return `${previous} came out before the history began: no same-age comparison`;
   }
-  if (recoded.kinds.names > 0) parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
-  const standIn = "Sessions without an install ID stand in for installations.";
-  if (parts.length === 0) return recoded.sessionsStandIn ? `${standIn} A configuration needs ${min} of them to be named, a problem needs its excess spread over several.` : null;
-  if (recoded.sessionsStandIn) parts.push(standIn);
-  parts.push("The JSON report on the runner lists them.");
-  return parts.join(" ");
+}
+var percentOf = (part, whole) => whole > 0 ? `${Math.round(100 * part / whole)}%` : "\u2014";
+function releaseHealthSection(health) {
+  if (health === void 0) return "";
+  if (health === null) {
+    return ["### Release health", "", "Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`."].join("\n");
+  }
+  if (health.historyDays === 0) return ["### Release health", "", "The history kept across runs holds no day yet: release health starts with the first sessions."].join("\n");
+  const lines2 = ["### Release health", ""];
+  lines2.push(
+    `From the history kept across runs: ${formatCount(health.historyDays)} day${health.historyDays === 1 ? "" : "s"} since ${health.since}. Versions with sessions in the last 28 days, newest first; figures over the last ${health.weeks.length} weeks; intervals and verdicts at the run's confidence.`
+  );
+  if (health.versions.length === 0) {
+    lines2.push("", "No version was seen on enough installations to be named.");
+    return lines2.join("\n");
+  }
+  const withInterval = (figure) => `${formatPercent(figure.rate)}<br><sub>${formatInterval(figure)}</sub>`;
+  lines2.push(
+    "",
+    "| version | first seen | sessions | installations | crash-free sessions | crash-free installations | errored-session rate |",
+    "|---|---|---:|---:|---:|---:|---:|",
+    ...health.versions.map(
+      (version) => `| ${escapeMarkdown(version.version)} | ${version.firstDay} | ${formatCount(version.sessions)} | ${version.installsApproximate ? "about " : ""}${formatCount(version.installs)} | ${withInterval(version.crashFreeSessions)} | ${withInterval(version.crashFreeInstalls)} | ${withInterval(version.erroredRate)} |`
+    ),
+    "",
+    "Against the release before, at the same age:",
+    "",
+    ...health.versions.map((version) => `- **${escapeMarkdown(version.version)}**: ${sameAgeText(version.sameAge)}.`)
+  );
+  const drawn = health.versions.slice(0, CHART_VERSIONS);
+  const others = health.versions.slice(CHART_VERSIONS);
+  const rest = health.rest.weeks.map((week, index) => ({
+    sessions: week.sessions + others.reduce((sum2, version) => sum2 + version.weeks[index].sessions, 0),
+    errored: week.errored + others.reduce((sum2, version) => sum2 + version.weeks[index].errored, 0),
+    crashed: week.crashed + others.reduce((sum2, version) => sum2 + version.weeks[index].crashed, 0),
+    // Installations of the rest: every installation of the week less those of the versions drawn, at least 0 (sketches estimate).
+    installs: Math.max(0, health.totals[index].installs - drawn.reduce((sum2, version) => sum2 + version.weeks[index].installs, 0))
+  }));
+  const series = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other versions", weeks: rest }];
+  const legend = series.map((each, index) => `${SERIES[index].square} ${each.label}`).join(" \xB7 ");
+  const share = (weeks) => weeks.map((week, index) => health.totals[index].sessions > 0 ? Math.round(1e3 * week.sessions / health.totals[index].sessions) / 10 : 0);
+  lines2.push(
+    "",
+    `_Adoption: each version's share of the week's sessions, in %. ${legend}._`,
+    "",
+    "```mermaid",
+    `%%{init: {"xyChart": {"height": ${CHART_HEIGHT}}, "themeVariables": {"xyChart": {"plotColorPalette": "${series.map((_, index) => SERIES[index].colour).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    '    title "Share of sessions per week (%)"',
+    `    x-axis [${health.weeks.map((week) => `"${week.label}"`).join(", ")}]`,
+    '    y-axis "sessions %" 0 --> 100',
+    ...series.map((each) => `    line [${share(each.weeks).join(", ")}]`),
+    "```"
+  );
+  const columns = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other", weeks: rest }];
+  const header = `| week of | ${columns.map((column) => column.label).join(" | ")} |`;
+  const rule = `|---|${columns.map(() => "---:").join("|")}|`;
+  const weekly = (cell2) => health.weeks.map((week, index) => `| ${week.first} | ${columns.map((column) => cell2(column.weeks[index], index)).join(" | ")} |`);
+  lines2.push(
+    "",
+    "#### Errored-session rate by week",
+    "",
+    `\u2014 where a version had fewer than ${RATE_MIN_SESSIONS} sessions that week.`,
+    "",
+    header,
+    rule,
+    ...weekly((week) => week.sessions >= RATE_MIN_SESSIONS ? formatPercent(week.errored / week.sessions) : "\u2014"),
+    "",
+    "#### Share of installations by week",
+    "",
+    "An installation that moved to a newer version during a week counts for both.",
+    "",
+    header,
+    rule,
+    ...weekly((week, index) => percentOf(week.installs, health.totals[index].installs))
+  );
+  return lines2.join("\n");
+}
+
+// src/report/usage-report.ts
+var REPORT_MARKER = "<!-- crash-report-aggregator:usage-report -->";
+var REPORT_TITLE = "Crash report: usage and errors";
+function issueRef(link) {
+  return link.url && /^https?:\/\//.test(link.url) ? `[#${link.number}](${link.url})` : `#${link.number}`;
+}
+function breakdown(title, groups2, total) {
+  if (groups2.length === 0) return "";
+  const rows = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, 25).map((group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} |`);
+  return [`### ${title}`, "", "| | sessions | share | errored | errored rate |", "|---|---:|---:|---:|---:|", ...rows].join("\n");
+}
+function versionOrder(a, b) {
+  if (a === OTHER || b === OTHER) return a === b ? 0 : a === OTHER ? 1 : -1;
+  return compareVersions(a, b);
+}
+function newestFirst(a, b) {
+  return a === OTHER || b === OTHER ? versionOrder(a, b) : compareVersions(b, a);
+}
+function matrixTable(matrix, maxVersions = 10) {
+  if (matrix.length === 0) return "";
+  const platforms = [...new Set(matrix.map((group) => group.fields[0].value))].sort((a, b) => a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0);
+  const bySessions = /* @__PURE__ */ new Map();
+  for (const group of matrix) bySessions.set(group.fields[1].value, (bySessions.get(group.fields[1].value) ?? 0) + group.sessions);
+  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(newestFirst);
+  const cell2 = (platform, version) => {
+    const group = matrix.find((candidate) => candidate.fields[0].value === platform && candidate.fields[1].value === version);
+    if (!group) return "";
+    const issues = group.flagged && group.issues && group.issues.length > 0 ? ` ${group.issues.map(issueRef).join(" ")}` : "";
+    return `${group.flagged ? "\u{1F534} " : ""}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}${issues}`;
+  };
+  const note = bySessions.size > versions.length ? `
+
+The ${versions.length} app versions with the most sessions, of ${bySessions.size}.` : "";
+  return [
+    `| version \\ OS | ${platforms.map(escapeMarkdown).join(" | ")} |`,
+    `|---|${platforms.map(() => "---:").join("|")}|`,
+    ...versions.map((version) => `| ${escapeMarkdown(version)} | ${platforms.map((platform) => cell2(platform, version)).join(" | ")} |`)
+  ].join("\n") + note;
+}
+function versionTable(groups2, total, confidence2, maxVersions = 25) {
+  if (groups2.length === 0) return "";
+  const shown = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, maxVersions);
+  const rows = shown.sort((a, b) => newestFirst(a.fields[0]?.value ?? "", b.fields[0]?.value ?? "")).map(
+    (group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} | ${formatInterval(group.interval)} |`
+  );
+  const note = groups2.length > shown.length ? `
+
+The ${shown.length} versions with the most sessions of ${groups2.length}.` : "";
+  return [
+    "### App versions",
+    "",
+    `| version | sessions | share | errored | errored rate | ${formatPercent(confidence2)} interval |`,
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows
+  ].join("\n") + note;
+}
+function dayOf(time2) {
+  return time2.toISOString().slice(0, 10);
+}
+function renderUsageReport(figures2) {
+  const { all } = figures2;
+  const asOf2 = figures2.asOf ?? null;
+  const start = figures2.windowStart ?? (asOf2 ? new Date(asOf2.getTime() - figures2.lookbackDays * 864e5) : null);
+  const window2 = asOf2 && start ? `As of ${dayOf(asOf2)}: sessions started from ${dayOf(start)} on (the last ${figures2.lookbackDays} days).` : `Sessions of the last ${figures2.lookbackDays} days.`;
+  if (!all) return [window2, "", "No sessions in the window.", ...figures2.health !== void 0 ? ["", releaseHealthSection(figures2.health)] : []].join("\n");
+  const kinds2 = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`);
+  const trend = trendOf({
+    days: all.days,
+    start: start ?? new Date(Date.parse(`${all.firstSessionAt.slice(0, 10)}T00:00:00Z`)),
+    end: asOf2 ?? new Date(Date.parse(`${all.lastSessionAt.slice(0, 10)}T00:00:00Z`) + 864e5),
+    subject: "all sessions",
+    others: figures2.outsideProblems ?? null,
+    comparison: figures2.outsideProblems ? "the sessions outside every problem" : null
+  });
+  return [
+    window2,
+    "",
+    `${formatCount(all.sessions)} sessions, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${all.installsApproximate ? "about " : ""}${formatCount(all.installs)} installations that sent an install ID.`,
+    "",
+    "### Errored-session rate by app version and OS",
+    "",
+    matrixTable(figures2.matrix),
+    "",
+    versionTable(figures2.byVersion, all.sessions, figures2.confidence ?? 0.95),
+    "",
+    ...figures2.health !== void 0 ? [releaseHealthSection(figures2.health), ""] : [],
+    "### Trend",
+    "",
+    rateChart(trend),
+    "",
+    sessionsChart(trend),
+    "",
+    breakdown("Sessions by OS", figures2.byOs, all.sessions),
+    "",
+    breakdown("Sessions by runtime version", figures2.byRuntime, all.sessions),
+    "",
+    "### Session duration",
+    "",
+    `Median ${formatDuration(all.durationMedianSeconds)}, 95th percentile ${formatDuration(all.durationP95Seconds)}.`,
+    "",
+    "### Error kinds",
+    "",
+    kinds2.length > 0 ? ["| error kind | sessions | error lines |", "|---|---:|---:|", ...kinds2].join("\n") : "No error kinds reported.",
+    "",
+    `<sub>Updated by crash-report-aggregator from anonymous session summaries when the figures change. \u{1F534} marks configurations covered by a problem, with its issue.${figures2.publication ? ` ${escapeMarkdown(figures2.publication)}` : ""} Text above or below this section is kept.</sub>`
+  ].join("\n");
 }
 
 // src/trackers/managed-section.ts
@@ -46288,7 +47291,7 @@ async function applyPlan(plan, options2) {
 }
 
 // src/trackers/plan-issues.ts
-var DAY_MS5 = 864e5;
+var DAY_MS6 = 864e5;
 var RECOVERED_P = 1e-3;
 function issuesByFingerprint(issues) {
   const found = /* @__PURE__ */ new Map();
@@ -46329,7 +47332,7 @@ function figures(group, confidence2) {
 function cleanFor(group, days, options2, filedRate = null) {
   if (!group) return true;
   const today = Date.UTC(options2.now.getUTCFullYear(), options2.now.getUTCMonth(), options2.now.getUTCDate());
-  const since = new Date(today - (days - 1) * DAY_MS5).toISOString().slice(0, 10);
+  const since = new Date(today - (days - 1) * DAY_MS6).toISOString().slice(0, 10);
   const first = group.days[0]?.day;
   if (first !== void 0 && first > since) return false;
   const reference = group.baseline.errorRate ?? 0;
@@ -46438,41 +47441,6 @@ function planReportIssue(existing, marker, title, rendered) {
   const body = composeSection(issue?.body ?? null, rendered, marker);
   if (issue && sectionOf(issue.body) === sectionOf(body)) return null;
   return { kind: "report", draft: null, issue, title, body };
-}
-
-// src/render/markdown-escape.ts
-var ZWJ = "\u200D";
-var MARKDOWN_ENTITIES = {
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "|": "&#124;",
-  "`": "&#96;",
-  "*": "&#42;",
-  _: "&#95;",
-  "~": "&#126;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "(": "&#40;",
-  ")": "&#41;",
-  "!": "&#33;",
-  "\\": "&#92;",
-  "$": "&#36;"
-};
-var AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)/g;
-var MENTION_OR_REFERENCE = /(?<!&)([@#])(?=[A-Za-z0-9_-])/g;
-var LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
-function neutralise(value) {
-  return value.replace(LINE_BREAKS, " ").replace(INVISIBLE, "").replace(MENTION_OR_REFERENCE, `$1${ZWJ}`);
-}
-function escapeMarkdown(value) {
-  return neutralise(
-    value.replace(INVISIBLE, "").replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
-  );
-}
-function escapeTitle(value) {
-  return neutralise(value);
 }
 
 // src/render/issue-context.ts
@@ -46703,474 +47671,33 @@ function draftProblemIssues({ settings, findings, cells, existing, renderer, run
   return drafts;
 }
 
-// src/report/release-health-report.ts
-var SERIES = [
-  { colour: "#e5534b", square: "\u{1F7E5}" },
-  { colour: "#388bfd", square: "\u{1F7E6}" },
-  { colour: "#3fb950", square: "\u{1F7E9}" },
-  { colour: "#d29922", square: "\u{1F7E7}" },
-  { colour: "#a371f7", square: "\u{1F7EA}" }
-];
-var CHART_VERSIONS = SERIES.length - 1;
-function sameAgeText(sameAge) {
-  if (!sameAge) return "the first release the history knows";
-  const previous = escapeMarkdown(sameAge.previous);
-  const rates = `${formatPercent(sameAge.mine.errored / Math.max(1, sameAge.mine.sessions))} against ${formatPercent(sameAge.theirs.errored / Math.max(1, sameAge.theirs.sessions))}`;
-  const over = `over its first ${sameAge.days} day${sameAge.days === 1 ? "" : "s"}`;
-  switch (sameAge.verdict) {
-    case "worse":
-      return `\u{1F534} worse than ${previous} ${over}: ${rates} of sessions errored (p ${formatPValue(sameAge.p)})`;
-    case "better":
-      return `\u{1F7E2} better than ${previous} ${over}: ${rates} (p ${formatPValue(sameAge.p)})`;
-    case "no clear difference":
-      return `no clear difference from ${previous} ${over}: ${rates}`;
-    case "too few sessions":
-      return `too few sessions yet to compare with ${previous} (${formatCount(sameAge.mine.sessions)} and ${formatCount(sameAge.theirs.sessions)})`;
-    case "history too short":
-      return `${previous} came out before the history began: no same-age comparison`;
-  }
-}
-var percentOf = (part, whole) => whole > 0 ? `${Math.round(100 * part / whole)}%` : "\u2014";
-function releaseHealthSection(health) {
-  if (health === void 0) return "";
-  if (health === null) {
-    return ["### Release health", "", "Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`."].join("\n");
-  }
-  if (health.historyDays === 0) return ["### Release health", "", "The history kept across runs holds no day yet: release health starts with the first sessions."].join("\n");
-  const lines2 = ["### Release health", ""];
-  lines2.push(
-    `From the history kept across runs: ${formatCount(health.historyDays)} day${health.historyDays === 1 ? "" : "s"} since ${health.since}. Versions with sessions in the last 28 days, newest first; figures over the last ${health.weeks.length} weeks; intervals and verdicts at the run's confidence.`
-  );
-  if (health.versions.length === 0) {
-    lines2.push("", "No version was seen on enough installations to be named.");
-    return lines2.join("\n");
-  }
-  const withInterval = (figure) => `${formatPercent(figure.rate)}<br><sub>${formatInterval(figure)}</sub>`;
-  lines2.push(
-    "",
-    "| version | first seen | sessions | installations | crash-free sessions | crash-free installations | errored-session rate |",
-    "|---|---|---:|---:|---:|---:|---:|",
-    ...health.versions.map(
-      (version) => `| ${escapeMarkdown(version.version)} | ${version.firstDay} | ${formatCount(version.sessions)} | ${version.installsApproximate ? "about " : ""}${formatCount(version.installs)} | ${withInterval(version.crashFreeSessions)} | ${withInterval(version.crashFreeInstalls)} | ${withInterval(version.erroredRate)} |`
-    ),
-    "",
-    "Against the release before, at the same age:",
-    "",
-    ...health.versions.map((version) => `- **${escapeMarkdown(version.version)}**: ${sameAgeText(version.sameAge)}.`)
-  );
-  const drawn = health.versions.slice(0, CHART_VERSIONS);
-  const others = health.versions.slice(CHART_VERSIONS);
-  const rest = health.rest.weeks.map((week, index) => ({
-    sessions: week.sessions + others.reduce((sum2, version) => sum2 + version.weeks[index].sessions, 0),
-    errored: week.errored + others.reduce((sum2, version) => sum2 + version.weeks[index].errored, 0),
-    crashed: week.crashed + others.reduce((sum2, version) => sum2 + version.weeks[index].crashed, 0),
-    // Installations of the rest: every installation of the week less those of the versions drawn, at least 0 (sketches estimate).
-    installs: Math.max(0, health.totals[index].installs - drawn.reduce((sum2, version) => sum2 + version.weeks[index].installs, 0))
-  }));
-  const series = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other versions", weeks: rest }];
-  const legend = series.map((each, index) => `${SERIES[index].square} ${each.label}`).join(" \xB7 ");
-  const share = (weeks) => weeks.map((week, index) => health.totals[index].sessions > 0 ? Math.round(1e3 * week.sessions / health.totals[index].sessions) / 10 : 0);
-  lines2.push(
-    "",
-    `_Adoption: each version's share of the week's sessions, in %. ${legend}._`,
-    "",
-    "```mermaid",
-    `%%{init: {"xyChart": {"height": ${CHART_HEIGHT}}, "themeVariables": {"xyChart": {"plotColorPalette": "${series.map((_, index) => SERIES[index].colour).join(", ")}"}}}}%%`,
-    "xychart-beta",
-    '    title "Share of sessions per week (%)"',
-    `    x-axis [${health.weeks.map((week) => `"${week.label}"`).join(", ")}]`,
-    '    y-axis "sessions %" 0 --> 100',
-    ...series.map((each) => `    line [${share(each.weeks).join(", ")}]`),
-    "```"
-  );
-  const columns = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other", weeks: rest }];
-  const header = `| week of | ${columns.map((column) => column.label).join(" | ")} |`;
-  const rule = `|---|${columns.map(() => "---:").join("|")}|`;
-  const weekly = (cell2) => health.weeks.map((week, index) => `| ${week.first} | ${columns.map((column) => cell2(column.weeks[index], index)).join(" | ")} |`);
-  lines2.push(
-    "",
-    "#### Errored-session rate by week",
-    "",
-    `\u2014 where a version had fewer than ${RATE_MIN_SESSIONS} sessions that week.`,
-    "",
-    header,
-    rule,
-    ...weekly((week) => week.sessions >= RATE_MIN_SESSIONS ? formatPercent(week.errored / week.sessions) : "\u2014"),
-    "",
-    "#### Share of installations by week",
-    "",
-    "An installation that moved to a newer version during a week counts for both.",
-    "",
-    header,
-    rule,
-    ...weekly((week, index) => percentOf(week.installs, health.totals[index].installs))
-  );
-  return lines2.join("\n");
-}
-
-// src/report/usage-report.ts
-var REPORT_MARKER = "<!-- crash-report-aggregator:usage-report -->";
-var REPORT_TITLE = "Crash report: usage and errors";
-function issueRef(link) {
-  return link.url && /^https?:\/\//.test(link.url) ? `[#${link.number}](${link.url})` : `#${link.number}`;
-}
-function breakdown(title, groups2, total) {
-  if (groups2.length === 0) return "";
-  const rows = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, 25).map((group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} |`);
-  return [`### ${title}`, "", "| | sessions | share | errored | errored rate |", "|---|---:|---:|---:|---:|", ...rows].join("\n");
-}
-function versionOrder(a, b) {
-  if (a === OTHER || b === OTHER) return a === b ? 0 : a === OTHER ? 1 : -1;
-  return compareVersions(a, b);
-}
-function newestFirst(a, b) {
-  return a === OTHER || b === OTHER ? versionOrder(a, b) : compareVersions(b, a);
-}
-function matrixTable(matrix, maxVersions = 10) {
-  if (matrix.length === 0) return "";
-  const platforms = [...new Set(matrix.map((group) => group.fields[0].value))].sort((a, b) => a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0);
-  const bySessions = /* @__PURE__ */ new Map();
-  for (const group of matrix) bySessions.set(group.fields[1].value, (bySessions.get(group.fields[1].value) ?? 0) + group.sessions);
-  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(newestFirst);
-  const cell2 = (platform, version) => {
-    const group = matrix.find((candidate) => candidate.fields[0].value === platform && candidate.fields[1].value === version);
-    if (!group) return "";
-    const issues = group.flagged && group.issues && group.issues.length > 0 ? ` ${group.issues.map(issueRef).join(" ")}` : "";
-    return `${group.flagged ? "\u{1F534} " : ""}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}${issues}`;
-  };
-  const note = bySessions.size > versions.length ? `
-
-The ${versions.length} app versions with the most sessions, of ${bySessions.size}.` : "";
-  return [
-    `| version \\ OS | ${platforms.map(escapeMarkdown).join(" | ")} |`,
-    `|---|${platforms.map(() => "---:").join("|")}|`,
-    ...versions.map((version) => `| ${escapeMarkdown(version)} | ${platforms.map((platform) => cell2(platform, version)).join(" | ")} |`)
-  ].join("\n") + note;
-}
-function versionTable(groups2, total, confidence2, maxVersions = 25) {
-  if (groups2.length === 0) return "";
-  const shown = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, maxVersions);
-  const rows = shown.sort((a, b) => newestFirst(a.fields[0]?.value ?? "", b.fields[0]?.value ?? "")).map(
-    (group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} | ${formatInterval(group.interval)} |`
-  );
-  const note = groups2.length > shown.length ? `
-
-The ${shown.length} versions with the most sessions of ${groups2.length}.` : "";
-  return [
-    "### App versions",
-    "",
-    `| version | sessions | share | errored | errored rate | ${formatPercent(confidence2)} interval |`,
-    "|---|---:|---:|---:|---:|---:|",
-    ...rows
-  ].join("\n") + note;
-}
-function dayOf(time2) {
-  return time2.toISOString().slice(0, 10);
-}
-function renderUsageReport(figures2) {
-  const { all } = figures2;
-  const asOf = figures2.asOf ?? null;
-  const start = figures2.windowStart ?? (asOf ? new Date(asOf.getTime() - figures2.lookbackDays * 864e5) : null);
-  const window2 = asOf && start ? `As of ${dayOf(asOf)}: sessions started from ${dayOf(start)} on (the last ${figures2.lookbackDays} days).` : `Sessions of the last ${figures2.lookbackDays} days.`;
-  if (!all) return [window2, "", "No sessions in the window.", ...figures2.health !== void 0 ? ["", releaseHealthSection(figures2.health)] : []].join("\n");
-  const kinds2 = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`);
-  const trend = trendOf({
-    days: all.days,
-    start: start ?? new Date(Date.parse(`${all.firstSessionAt.slice(0, 10)}T00:00:00Z`)),
-    end: asOf ?? new Date(Date.parse(`${all.lastSessionAt.slice(0, 10)}T00:00:00Z`) + 864e5),
-    subject: "all sessions",
-    others: figures2.outsideProblems ?? null,
-    comparison: figures2.outsideProblems ? "the sessions outside every problem" : null
+// src/run/dashboard.ts
+function dashboardBody(input) {
+  const { settings, grouped, everything } = input;
+  const covered = input.groups.filter((group) => group.flagged);
+  return renderUsageReport({
+    all: everything,
+    byOs: grouped(["os.platform"]).groups(),
+    byVersion: judgeGroups(grouped(["app.version"]).groups(), settings),
+    byRuntime: grouped(["runtime.version"]).groups(),
+    matrix: input.matrix,
+    lookbackDays: settings.lookbackDays,
+    asOf: input.now,
+    windowStart: input.windowStart,
+    confidence: settings.confidence,
+    outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
+    publication: input.publication,
+    health: input.health
   });
-  return [
-    window2,
-    "",
-    `${formatCount(all.sessions)} sessions, ${formatCount(all.erroredSessions)} errored (${formatPercent(all.errorRate)}), ${formatCount(all.crashes)} crashed, from ${all.installsApproximate ? "about " : ""}${formatCount(all.installs)} installations that sent an install ID.`,
-    "",
-    "### Errored-session rate by app version and OS",
-    "",
-    matrixTable(figures2.matrix),
-    "",
-    versionTable(figures2.byVersion, all.sessions, figures2.confidence ?? 0.95),
-    "",
-    ...figures2.health !== void 0 ? [releaseHealthSection(figures2.health), ""] : [],
-    "### Trend",
-    "",
-    rateChart(trend),
-    "",
-    sessionsChart(trend),
-    "",
-    breakdown("Sessions by OS", figures2.byOs, all.sessions),
-    "",
-    breakdown("Sessions by runtime version", figures2.byRuntime, all.sessions),
-    "",
-    "### Session duration",
-    "",
-    `Median ${formatDuration(all.durationMedianSeconds)}, 95th percentile ${formatDuration(all.durationP95Seconds)}.`,
-    "",
-    "### Error kinds",
-    "",
-    kinds2.length > 0 ? ["| error kind | sessions | error lines |", "|---|---:|---:|", ...kinds2].join("\n") : "No error kinds reported.",
-    "",
-    `<sub>Updated by crash-report-aggregator from anonymous session summaries when the figures change. \u{1F534} marks configurations covered by a problem, with its issue.${figures2.publication ? ` ${escapeMarkdown(figures2.publication)}` : ""} Text above or below this section is kept.</sub>`
-  ].join("\n");
-}
-
-// src/history/history.ts
-import { createHash as createHash7 } from "node:crypto";
-
-// src/history/kmv.ts
-var KMV_SIZE = 64;
-function hashWords(a, b, c, d) {
-  return fmix(fmix(fmix(fmix(a ^ 2654435769) ^ b) ^ c) ^ d) >>> 0;
-}
-function kmvAdd(sketch, hash, size = KMV_SIZE) {
-  if (sketch.length >= size && hash >= sketch[sketch.length - 1]) return;
-  let low = 0;
-  let high = sketch.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sketch[middle] < hash) low = middle + 1;
-    else high = middle;
-  }
-  if (sketch[low] === hash) return;
-  sketch.splice(low, 0, hash);
-  if (sketch.length > size) sketch.pop();
-}
-function kmvUnion(sketches, size = KMV_SIZE) {
-  const all = /* @__PURE__ */ new Set();
-  for (const sketch of sketches) for (const hash of sketch) all.add(hash);
-  return [...all].sort((a, b) => a - b).slice(0, size);
-}
-function kmvCount(sketch, size = KMV_SIZE) {
-  if (sketch.length < size) return sketch.length;
-  return Math.round((size - 1) / ((sketch[size - 1] + 1) / 2 ** 32));
-}
-function kmvApproximate(sketch, size = KMV_SIZE) {
-  return sketch.length >= size;
-}
-function kmvEncode(sketch) {
-  const bytes = Buffer.alloc(sketch.length * 4);
-  sketch.forEach((hash, index) => bytes.writeUInt32BE(hash, index * 4));
-  return bytes.toString("base64");
-}
-function kmvDecode(text, size = KMV_SIZE) {
-  if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
-  const bytes = Buffer.from(text, "base64");
-  if (bytes.length % 4 !== 0 || bytes.length / 4 > size) return null;
-  const sketch = [];
-  for (let at = 0; at < bytes.length; at += 4) {
-    const hash = bytes.readUInt32BE(at);
-    if (sketch.length > 0 && hash <= sketch[sketch.length - 1]) return null;
-    sketch.push(hash);
-  }
-  return sketch;
-}
-
-// src/history/history.ts
-var HISTORY_FORMAT = "crash-report-aggregator/history";
-var HISTORY_VERSION = 1;
-var DAY_MS6 = 864e5;
-var HISTORY_KINDS = 16;
-var HISTORY_MAX_CONFIGURATIONS = 1e3;
-var HISTORY_LIVE_CONFIGURATIONS = 5e4;
-var OTHER2 = "(other)";
-var MAX_VALUE = 128;
-function historyFields(groupBy2) {
-  const fields = groupBy2.filter((field) => field !== "error_kind");
-  for (const field of ["os.platform", "app.version"]) if (!fields.includes(field)) fields.push(field);
-  return fields;
-}
-function emptyHistory(fields) {
-  return { fields, days: /* @__PURE__ */ new Map() };
-}
-var SESSION_SALT = 1540483477;
-function installHash(summary) {
-  if (summary instanceof CompactSummary) {
-    const own2 = summary.installAt >= 0;
-    const at = own2 ? summary.installAt : summary.idAt;
-    const hash2 = hashWords(wordAt(summary.bytes, at), wordAt(summary.bytes, at + 4), wordAt(summary.bytes, at + 8), wordAt(summary.bytes, at + 12));
-    return own2 ? hash2 : (hash2 ^ SESSION_SALT) >>> 0;
-  }
-  const hash = hashWords(...uuidWords(summary.install_id ?? summary.session_id));
-  return summary.install_id === void 0 ? (hash ^ SESSION_SALT) >>> 0 : hash;
-}
-function createHistoryCollector(fields) {
-  const days = /* @__PURE__ */ new Map();
-  const keys = /* @__PURE__ */ new WeakMap();
-  const byConfig = !fields.includes("outcome");
-  return {
-    days,
-    add(summary, startedMs) {
-      const config = byConfig && summary instanceof CompactSummary ? summary.config : null;
-      let named = config ? keys.get(config) : void 0;
-      if (!named) {
-        const values = fields.map((field) => fieldValue(summary, field));
-        named = { key: values.join("\0"), values };
-        if (config) keys.set(config, named);
-      }
-      const dayNumber2 = Math.floor(startedMs / DAY_MS6);
-      let day = days.get(dayNumber2);
-      if (!day) days.set(dayNumber2, day = { sessions: 0, entries: /* @__PURE__ */ new Map() });
-      let entry = day.entries.get(named.key);
-      if (!entry) {
-        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS) foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
-        entry = day.entries.get(named.key);
-      }
-      if (!entry) {
-        entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
-        day.entries.set(named.key, entry);
-      }
-      day.sessions += 1;
-      entry.sessions += 1;
-      const install = installHash(summary);
-      kmvAdd(entry.installs, install);
-      if (sessionErrored(summary)) {
-        entry.errored += 1;
-        kmvAdd(entry.erroredInstalls, install);
-      }
-      if (summary.outcome === "crash") {
-        entry.crashed += 1;
-        kmvAdd(entry.crashedInstalls, install);
-      }
-      const kinds2 = summary.error_kinds;
-      if (kinds2) {
-        for (const kind in kinds2) {
-          if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
-          const name = Object.prototype.hasOwnProperty.call(entry.kinds, kind) || Object.keys(entry.kinds).length < HISTORY_KINDS ? kind : "(other)";
-          entry.kinds[name] = (entry.kinds[name] ?? 0) + 1;
-        }
-      }
-    }
-  };
-}
-function addKinds(into, from) {
-  for (const [kind, count3] of Object.entries(from)) {
-    const name = Object.prototype.hasOwnProperty.call(into, kind) || Object.keys(into).length < HISTORY_KINDS ? kind : OTHER2;
-    into[name] = (into[name] ?? 0) + count3;
-  }
-}
-function foldDay(day, keep, fieldCount) {
-  if (day.entries.size <= keep) return 0;
-  const otherKey = Array.from({ length: fieldCount }, () => OTHER2).join("\0");
-  const ranked = [...day.entries].filter(([key]) => key !== otherKey).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const folded = ranked.slice(Math.max(0, keep - 1));
-  if (folded.length === 0) return 0;
-  const other = day.entries.get(otherKey) ?? { values: Array.from({ length: fieldCount }, () => OTHER2), sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
-  const installs = [other.installs];
-  const erroredInstalls = [other.erroredInstalls];
-  const crashedInstalls = [other.crashedInstalls];
-  for (const [key, entry] of folded) {
-    other.sessions += entry.sessions;
-    other.errored += entry.errored;
-    other.crashed += entry.crashed;
-    installs.push(entry.installs);
-    erroredInstalls.push(entry.erroredInstalls);
-    crashedInstalls.push(entry.crashedInstalls);
-    addKinds(other.kinds, entry.kinds);
-    day.entries.delete(key);
-  }
-  other.installs = kmvUnion(installs);
-  other.erroredInstalls = kmvUnion(erroredInstalls);
-  other.crashedInstalls = kmvUnion(crashedInstalls);
-  day.entries.set(otherKey, other);
-  return folded.length;
-}
-function mergeHistory(history, run, keepFrom) {
-  let replaced = 0;
-  let kept2 = 0;
-  for (const [day, figures2] of run) {
-    if (day < keepFrom) continue;
-    const held = history.days.get(day);
-    if (held && held.sessions > figures2.sessions) {
-      kept2 += 1;
-      continue;
-    }
-    foldDay(figures2, HISTORY_MAX_CONFIGURATIONS, history.fields.length);
-    history.days.set(day, figures2);
-    replaced += 1;
-  }
-  let dropped = 0;
-  for (const day of [...history.days.keys()]) {
-    if (day < keepFrom) {
-      history.days.delete(day);
-      dropped += 1;
-    }
-  }
-  return { replaced, kept: kept2, dropped };
-}
-function bodyOf(history) {
-  const days = {};
-  for (const day of [...history.days.keys()].sort((a, b) => a - b)) {
-    const entries = [...history.days.get(day).entries.values()].sort((a, b) => a.values.join("\0") < b.values.join("\0") ? -1 : 1);
-    days[new Date(day * DAY_MS6).toISOString().slice(0, 10)] = entries.map((entry) => [
-      entry.values,
-      entry.sessions,
-      entry.errored,
-      entry.crashed,
-      kmvEncode(entry.installs),
-      kmvEncode(entry.erroredInstalls),
-      kmvEncode(entry.crashedInstalls),
-      entry.kinds
-    ]);
-  }
-  return { fields: history.fields, days };
-}
-function encodeHistory(history) {
-  const body = JSON.stringify(bodyOf(history));
-  const checksum = createHash7("sha256").update(body).digest("hex");
-  return `{"format":"${HISTORY_FORMAT}","version":${HISTORY_VERSION},"checksum":"${checksum}","body":${body}}
-`;
-}
-var count2 = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-function decodeHistory(text, fields) {
-  let file;
-  try {
-    file = JSON.parse(text);
-  } catch {
-    return { problem: "it is not JSON" };
-  }
-  if (file === null || typeof file !== "object" || file.format !== HISTORY_FORMAT) return { problem: "it is not a history file" };
-  if (file.version !== HISTORY_VERSION) return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
-  const bodyStart = text.indexOf('"body":');
-  const body = bodyStart < 0 ? "" : text.slice(bodyStart + 7, text.lastIndexOf("}"));
-  if (typeof file.checksum !== "string" || createHash7("sha256").update(body).digest("hex") !== file.checksum) return { problem: "its checksum does not match its content" };
-  const parsed2 = file.body;
-  if (!Array.isArray(parsed2?.fields) || JSON.stringify(parsed2.fields) !== JSON.stringify(fields)) {
-    return { problem: `it keeps other fields (${Array.isArray(parsed2?.fields) ? parsed2.fields.join(", ") : "?"}) than group-by asks for now (${fields.join(", ")})` };
-  }
-  if (parsed2.days === null || typeof parsed2.days !== "object") return { problem: "it has no days" };
-  const history = emptyHistory([...fields]);
-  for (const [dayText3, entries] of Object.entries(parsed2.days)) {
-    const time2 = /^\d{4}-\d{2}-\d{2}$/.test(dayText3) ? Date.parse(`${dayText3}T00:00:00Z`) : Number.NaN;
-    if (!Number.isFinite(time2) || !Array.isArray(entries)) return { problem: `day ${dayText3.slice(0, 20)} is damaged` };
-    const day = { sessions: 0, entries: /* @__PURE__ */ new Map() };
-    for (const raw of entries) {
-      if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText3} is damaged` };
-      const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds2] = raw;
-      const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
-      const kindsOk = kinds2 !== null && typeof kinds2 === "object" && !Array.isArray(kinds2) && Object.entries(kinds2).length <= HISTORY_KINDS + 1 && Object.entries(kinds2).every(([name, value]) => name.length <= MAX_VALUE && count2(value));
-      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS) return { problem: `${dayText3} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
-      if (!Array.isArray(values) || values.length !== fields.length || !values.every((value) => typeof value === "string" && value.length <= MAX_VALUE) || !count2(sessions) || !count2(errored) || !count2(crashed) || errored > sessions || crashed > errored || sketches.some((sketch) => sketch === null) || !kindsOk) {
-        return { problem: `an entry of ${dayText3} is damaged` };
-      }
-      const key = values.join("\0");
-      if (day.entries.has(key)) return { problem: `${dayText3} holds a configuration twice` };
-      day.entries.set(key, { values, sessions, errored, crashed, installs: sketches[0], erroredInstalls: sketches[1], crashedInstalls: sketches[2], kinds: { ...kinds2 } });
-      day.sessions += sessions;
-    }
-    history.days.set(Math.floor(time2 / DAY_MS6), day);
-  }
-  return history;
 }
 
 // src/run/history-file.ts
-import { mkdir as mkdir2, readFile as readFile4, rename, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile6, rename as rename2, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 async function loadHistory(path, fields, warn) {
   let text;
   try {
-    text = await readFile4(path, "utf8");
+    text = await readFile6(path, "utf8");
   } catch (error) {
     const code = error.code;
     warn(code === "ENOENT" ? `No history at ${path} yet: release health starts from this run's window.` : `The history at ${path} cannot be read (${code ?? "error"}): it starts again from this run.`);
@@ -47185,301 +47712,31 @@ async function loadHistory(path, fields, warn) {
 }
 async function saveHistory(path, history) {
   const text = encodeHistory(history);
-  await mkdir2(dirname4(path), { recursive: true });
-  await writeFile2(`${path}.tmp`, text);
-  await rename(`${path}.tmp`, path);
+  await mkdir3(dirname4(path), { recursive: true });
+  await writeFile4(`${path}.tmp`, text);
+  await rename2(`${path}.tmp`, path);
   return Buffer.byteLength(text);
 }
-
-// src/history/release-health.ts
-var HEALTH_WEEKS = 12;
-var IN_USE_DAYS = 28;
-var HEALTH_VERSIONS = 10;
-var dayText = (day) => new Date(day * DAY_MS6).toISOString().slice(0, 10);
-var rateOf = (events, trials, confidence2) => ({ rate: trials > 0 ? events / trials : 0, ...wilsonInterval(events, trials, confidence2) });
-function addDay(days, day, figures2) {
-  const held = days.get(day);
-  if (!held) {
-    days.set(day, { sessions: figures2.sessions, errored: figures2.errored, crashed: figures2.crashed, installs: [...figures2.installs], crashedInstalls: [...figures2.crashedInstalls] });
-    return;
-  }
-  held.sessions += figures2.sessions;
-  held.errored += figures2.errored;
-  held.crashed += figures2.crashed;
-  held.installs = kmvUnion([held.installs, figures2.installs]);
-  held.crashedInstalls = kmvUnion([held.crashedInstalls, figures2.crashedInstalls]);
-}
-function publicByWeek(history, last, min) {
-  const weekOf = (day) => Math.floor((last - day) / 7);
-  const sketches = /* @__PURE__ */ new Map();
-  for (const [day, figures2] of history.days) {
-    for (const [key, entry] of figures2.entries) {
-      const id = `${weekOf(day)}${key}`;
-      const list = sketches.get(id);
-      if (list) list.push(entry.installs);
-      else sketches.set(id, [entry.installs]);
+async function updateHistory(path, days, settings, now, log) {
+  const kept2 = await loadHistory(path, historyFields(settings.groupBy), log.warning);
+  const keepFrom = lastDayOf(now) - settings.historyDays + 1;
+  const merged = mergeHistory(kept2, days, keepFrom);
+  let bytes = null;
+  if (!settings.dryRun) {
+    try {
+      bytes = await saveHistory(path, kept2);
+    } catch (error) {
+      log.warning(`The history could not be written to ${path} (${error instanceof Error ? error.message : String(error)}); this run's days are kept by the next one that reads them.`);
     }
   }
-  const published = new Set([...sketches].filter(([, list]) => kmvCount(kmvUnion(list)) >= min).map(([id]) => id));
-  return (day, key) => published.has(`${weekOf(day)}${key}`);
-}
-function byVersion(history, include = () => true) {
-  const at = history.fields.indexOf("app.version");
-  const versions = /* @__PURE__ */ new Map();
-  for (const [day, figures2] of history.days) {
-    for (const [key, entry] of figures2.entries) {
-      if (!include(day, key)) continue;
-      const version = entry.values[at];
-      let mine = versions.get(version);
-      if (!mine) versions.set(version, mine = { days: /* @__PURE__ */ new Map(), first: day, last: day });
-      mine.first = Math.min(mine.first, day);
-      mine.last = Math.max(mine.last, day);
-      addDay(mine.days, day, entry);
-    }
-  }
-  return versions;
-}
-function sum(days, from, to) {
-  const total = { sessions: 0, errored: 0, crashed: 0, installs: [], crashedInstalls: [] };
-  const installs = [];
-  const crashed = [];
-  for (const [day, figures2] of days) {
-    if (day < from || day > to) continue;
-    total.sessions += figures2.sessions;
-    total.errored += figures2.errored;
-    total.crashed += figures2.crashed;
-    installs.push(figures2.installs);
-    crashed.push(figures2.crashedInstalls);
-  }
-  total.installs = kmvUnion(installs);
-  total.crashedInstalls = kmvUnion(crashed);
-  return total;
-}
-function releaseHealth(history, options2) {
-  const last = lastDayOf(options2.now);
-  const weeks = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
-    const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
-    return { first: weekLast - 6, last: weekLast };
-  });
-  const versions = byVersion(history, publicByWeek(history, last, options2.minInstallations));
-  const everything = byVersion(history);
-  const historyFirst = Math.min(...history.days.keys());
-  const isPublic = (days) => kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options2.minInstallations;
-  const publicVersions = [...versions].filter(([version, days]) => version !== OTHER && isPublic(days)).sort((a, b) => compareVersions(b[0], a[0]));
-  const inUse = publicVersions.filter(([version]) => everything.get(version).last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
-  const comparisons = inUse.length;
-  const level = (1 - options2.confidence) / Math.max(1, 2 * comparisons);
-  const weekOf = (days) => weeks.map((week) => {
-    const total = sum(days, week.first, week.last);
-    return { sessions: total.sessions, errored: total.errored, crashed: total.crashed, installs: kmvCount(total.installs) };
-  });
-  const health = inUse.map(([version, days]) => {
-    const window2 = sum(days.days, weeks[0].first, last);
-    const installs = kmvCount(window2.installs);
-    const crashedInstalls = Math.min(installs, kmvCount(window2.crashedInstalls));
-    const previous = publicVersions.map(([name]) => name).find((name) => compareVersions(name, version) < 0) ?? null;
-    let sameAge = null;
-    if (previous) {
-      const theirs = versions.get(previous);
-      const firstMine = everything.get(version).first;
-      const firstTheirs = everything.get(previous).first;
-      const age = last - firstMine + 1;
-      const mine = sum(days.days, firstMine, firstMine + age - 1);
-      const before2 = sum(theirs.days, firstTheirs, firstTheirs + age - 1);
-      const figures2 = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before2.sessions, errored: before2.errored } };
-      if (firstTheirs <= historyFirst) {
-        sameAge = { previous, days: age, ...figures2, verdict: "history too short", p: 1 };
-      } else if (mine.sessions < options2.minSessions || before2.sessions < options2.minSessions) {
-        sameAge = { previous, days: age, ...figures2, verdict: "too few sessions", p: 1 };
-      } else {
-        const totals2 = { totalEvents: mine.errored + before2.errored, totalSessions: mine.sessions + before2.sessions };
-        const worse = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals2 }));
-        const better = Math.exp(logFisherGreaterMid({ events: before2.errored, sessions: before2.sessions, ...totals2 }));
-        const verdict = worse < level ? "worse" : better < level ? "better" : "no clear difference";
-        sameAge = { previous, days: age, ...figures2, verdict, p: Math.min(worse, better) };
-      }
-    }
-    return {
-      version,
-      firstDay: dayText(everything.get(version).first),
-      sessions: window2.sessions,
-      errored: window2.errored,
-      crashed: window2.crashed,
-      installs,
-      crashedInstalls,
-      installsApproximate: kmvApproximate(window2.installs),
-      crashFreeSessions: rateOf(window2.sessions - window2.crashed, window2.sessions, options2.confidence),
-      crashFreeInstalls: rateOf(installs - crashedInstalls, installs, options2.confidence),
-      erroredRate: rateOf(window2.errored, window2.sessions, options2.confidence),
-      weeks: weekOf(days.days),
-      sameAge
-    };
-  });
-  const merged = (filter) => {
-    const all = /* @__PURE__ */ new Map();
-    for (const [version, days] of everything) {
-      if (!filter(version)) continue;
-      for (const [day, figures2] of days.days) addDay(all, day, figures2);
-    }
-    return all;
-  };
-  const totals = weekOf(merged(() => true));
-  const shownWeeks = health.map((version) => version.weeks);
-  const rest = totals.map((week, index) => ({
-    sessions: week.sessions - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].sessions, 0),
-    errored: week.errored - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].errored, 0),
-    crashed: week.crashed - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].crashed, 0),
-    installs: Math.max(0, week.installs - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].installs, 0))
-  }));
-  return {
-    weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
-    versions: health,
-    rest: { label: "older and other versions", weeks: rest },
-    totals,
-    historyDays: history.days.size,
-    since: history.days.size > 0 ? dayText(historyFirst) : null,
-    level
-  };
-}
-
-// src/history/problem-history.ts
-var dayText2 = (day) => new Date(day * DAY_MS6).toISOString().slice(0, 10);
-function problemHistory(history, problem, fields, options2) {
-  if (history.days.size === 0) return null;
-  const at = fields.map((field) => history.fields.indexOf(field));
-  if (at.some((index) => index < 0)) return null;
-  const versionAt = history.fields.indexOf(VERSION_FIELD);
-  const own2 = new Set(problem.versions);
-  const newest = [...own2].sort(compareVersions).at(-1) ?? null;
-  const anchor = problem.pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
-  const last = lastDayOf(options2.now);
-  const first = last - HEALTH_WEEKS * 7 + 1;
-  const buckets = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
-    const start = first + index * 7;
-    return { label: dayText2(start).slice(5), first: dayText2(start), last: dayText2(start + 6), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 };
-  });
-  const mine = { sessions: 0, errored: 0 };
-  const newer = /* @__PURE__ */ new Map();
-  for (const [day, figures2] of history.days) {
-    const bucket = day >= first && day <= last ? buckets[Math.floor((day - first) / 7)] : null;
-    for (const entry of figures2.entries.values()) {
-      const values = at.map((index) => entry.values[index]);
-      const version = entry.values[versionAt];
-      const errored = problem.measure === null ? entry.errored : entry.kinds[problem.measure] ?? 0;
-      if (matches(problem.pattern, values) && own2.has(version)) {
-        mine.sessions += entry.sessions;
-        mine.errored += errored;
-        if (bucket) {
-          bucket.sessions += entry.sessions;
-          bucket.erroredSessions += errored;
-        }
-      } else {
-        if (bucket) {
-          bucket.otherSessions += entry.sessions;
-          bucket.otherErrored += errored;
-        }
-        if (newest !== null && version !== OTHER && compareVersions(version, newest) > 0 && matches(anchor, values)) {
-          const held = newer.get(version) ?? { sessions: 0, errored: 0 };
-          held.sessions += entry.sessions;
-          held.errored += errored;
-          newer.set(version, held);
-        }
-      }
-    }
-  }
-  const level = 1 - options2.confidence;
-  const fixed = [...newer].filter(([, figures2]) => figures2.sessions >= options2.minSessions && figures2.errored * mine.sessions < mine.errored * figures2.sessions).sort((a, b) => compareVersions(a[0], b[0])).map(([version, figures2]) => {
-    const totals = { totalEvents: figures2.errored + mine.errored, totalSessions: figures2.sessions + mine.sessions };
-    const p = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
-    return { version, sessions: figures2.sessions, erroredSessions: figures2.errored, rate: figures2.errored / figures2.sessions, confirmed: p < level };
-  });
-  const since = dayText2(Math.min(...history.days.keys()));
-  return {
-    since,
-    trend: { unit: "week", bucketDays: 7, buckets, subject: "this problem", comparison: "all other sessions", minRateSessions: RATE_MIN_SESSIONS },
-    fixed
-  };
-}
-
-// src/run-triage.ts
-function workerPlan(settings, cores, url) {
-  const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
-  return { count: threads - 1, url };
-}
-function readInputs(options2, workers2, log) {
-  if (!workers2 || workers2.count < 1) return intake(options2);
-  log.info(`Reading with ${workers2.count + 1} threads: this one and ${workers2.count === 1 ? "a worker thread" : `${workers2.count} worker threads`}.`);
-  return intakeInWorkers(options2, workers2);
-}
-function adapterOf(settings) {
-  return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
-}
-function logTally(tally, settings, log) {
+  const health = releaseHealth(kept2, { now, confidence: settings.confidence, minInstallations: settings.minPublishedInstallations, minSessions: settings.minSessions });
   log.info(
-    `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
+    `History: ${kept2.days.size} day(s) since ${health.since ?? "today"} at ${path}; ${merged.replaced} day(s) read now, ${merged.kept} kept from a fuller reading, ${merged.dropped} older than ${settings.historyDays} days dropped${bytes === null ? settings.dryRun ? " (dry run: not written)" : "" : ` (${bytes} bytes)`}.`
   );
-  for (const [reason, count3] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count3} record(s): ${reason}`);
-  for (const [reason, count3] of Object.entries(tally.skipped)) log.warning(`Skipped ${count3} input(s): ${reason}`);
-  for (const [finding, count3] of Object.entries(tally.privacy)) log.warning(`Rejected ${count3} record(s) carrying private data: ${finding}`);
-  if (tally.limitReached) log.warning(limitMessage(tally));
-  const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
-  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
+  return { kept: kept2, health, report: { path, days: kept2.days.size, since: health.since, bytes, ...merged } };
 }
-function reportOf(settings, findings) {
-  return buildReport({
-    ...findings,
-    lookbackDays: settings.lookbackDays,
-    dryRun: settings.dryRun,
-    groupBy: settings.groupBy,
-    rule: {
-      minSessions: settings.minSessions,
-      errorRateThreshold: settings.errorRateThreshold,
-      confidence: settings.confidence,
-      minInstallations: settings.minInstallations,
-      minRateRatio: settings.minRateRatio,
-      minPublishedInstallations: settings.minPublishedInstallations
-    }
-  });
-}
-function publicationFields(settings) {
-  const fields = [...settings.groupBy];
-  const wanted = ["os.platform", "app.version", ...settings.reportIssue ? ["runtime.version"] : []];
-  for (const field of wanted) if (!fields.includes(field)) fields.push(field);
-  return fields;
-}
-function liveConfigurations(settings) {
-  return Math.max(LIVE_CONFIGURATIONS, 4 * settings.maxConfigurations);
-}
-var LIVE_CONFIGURATIONS = 1e5;
-async function runPartial(settings, deps) {
-  const { log, now } = deps;
-  const shard2 = settings.shard;
-  if (!shard2) throw new Error("Mode partial needs a shard");
-  const windowStart = lookbackStart(now, settings.lookbackDays);
-  log.info(`Shard ${shard2.index} of ${shard2.count}: reading its share of the inputs.`);
-  for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
-  const writer = createPartialWriter(
-    { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard: shard2, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
-    deps.emit
-  );
-  const tally = await readInputs(
-    {
-      sources: deps.sources,
-      ...deps.cache ? { cache: deps.cache } : {},
-      adapter: adapterOf(settings),
-      windowStart,
-      now,
-      onInput: (input) => writer.beginInput(input),
-      onSession: (summary, run, times) => writer.add(summary, run, times)
-    },
-    deps.workers,
-    log
-  );
-  writer.end(tally);
-  logTally(tally, settings, log);
-  const report = reportOf(settings, { now, windowStart, intake: tally, groups: [], issues: [] });
-  return { report, sessions: writer.sessions };
-}
+
+// src/run/triage.ts
 async function runTriage(settings, deps) {
   const { log, now } = deps;
   const windowStart = lookbackStart(now, settings.lookbackDays);
@@ -47527,27 +47784,7 @@ async function runTriage(settings, deps) {
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
   }
-  let health = null;
-  let historyReport = null;
-  let kept2 = null;
-  if (collector && deps.historyPath) {
-    kept2 = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
-    const keepFrom = lastDayOf(now) - settings.historyDays + 1;
-    const merged = mergeHistory(kept2, collector.days, keepFrom);
-    let bytes = null;
-    if (!settings.dryRun) {
-      try {
-        bytes = await saveHistory(deps.historyPath, kept2);
-      } catch (error) {
-        log.warning(`The history could not be written to ${deps.historyPath} (${error instanceof Error ? error.message : String(error)}); this run's days are kept by the next one that reads them.`);
-      }
-    }
-    health = releaseHealth(kept2, { now, confidence: settings.confidence, minInstallations: settings.minPublishedInstallations, minSessions: settings.minSessions });
-    historyReport = { path: deps.historyPath, days: kept2.days.size, since: health.since, bytes, ...merged };
-    log.info(
-      `History: ${kept2.days.size} day(s) since ${health.since ?? "today"} at ${deps.historyPath}; ${merged.replaced} day(s) read now, ${merged.kept} kept from a fuller reading, ${merged.dropped} older than ${settings.historyDays} days dropped${bytes === null ? settings.dryRun ? " (dry run: not written)" : "" : ` (${bytes} bytes)`}.`
-    );
-  }
+  const { kept: kept2, health, report: historyReport } = collector && deps.historyPath ? await updateHistory(deps.historyPath, collector.days, settings, now, log) : { kept: null, health: null, report: null };
   const everything = grouped([]).groups()[0] ?? null;
   const daysByMeasure = /* @__PURE__ */ new Map();
   const run = {
@@ -47563,7 +47800,7 @@ async function runTriage(settings, deps) {
   let issues = [];
   const label = settings.labels[0];
   const existing = problems.length > 0 || groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const history = kept2 && kept2.days.size > 0 && Math.min(...kept2.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS6) ? kept2 : null;
+  const history = kept2 && kept2.days.size > 0 && Math.min(...kept2.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS5) ? kept2 : null;
   const pastOf = history ? (group) => problemHistory(history, { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions }, findings.fields, {
     now,
     confidence: settings.confidence,
@@ -47591,22 +47828,7 @@ async function runTriage(settings, deps) {
     return links.length > 0 ? { ...cell2, issues: links } : cell2;
   });
   if (settings.reportIssue) {
-    const covered = groups2.filter((group) => group.flagged);
-    const usage = renderUsageReport({
-      all: everything,
-      byOs: grouped(["os.platform"]).groups(),
-      byVersion: judgeGroups(grouped(["app.version"]).groups(), settings),
-      byRuntime: grouped(["runtime.version"]).groups(),
-      matrix: linkedMatrix,
-      lookbackDays: settings.lookbackDays,
-      asOf: now,
-      windowStart,
-      confidence: settings.confidence,
-      outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
-      publication,
-      health: deps.historyPath ? health : null
-    });
-    const report2 = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
+    const report2 = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, dashboardBody({ settings, grouped, everything, groups: groups2, matrix: linkedMatrix, now, windowStart, publication, health: deps.historyPath ? health : null }));
     if (report2) issues = [...issues, ...await apply([report2])];
   }
   const cellsWithIssue = groups2.map((cell2) => {
@@ -47618,145 +47840,60 @@ async function runTriage(settings, deps) {
   return report;
 }
 
-// src/state/artifact-state.ts
-import { createHash as createHash8 } from "node:crypto";
-import { mkdir as mkdir3, readFile as readFile5, rename as rename2, rm, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join4 } from "node:path";
-var STATE_VERSION = `3-${FIELDS_HASH}`;
-var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
-function readingFingerprint(settings) {
-  const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
-  return createHash8("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
-}
-var sha256 = (bytes) => createHash8("sha256").update(bytes).digest("hex");
-var fileOf = (dir, key) => join4(dir, `artifact-${sha256(key).slice(0, 24)}.json`);
-function encode(result) {
-  return JSON.stringify({
-    format: RESULT_FORMAT,
-    version: STATE_VERSION,
-    tally: result.tally,
-    configs: result.dictionary.configs,
-    kinds: result.dictionary.kinds,
-    runs: result.dictionary.runs,
-    count: result.count,
-    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString("base64")
-  });
-}
-function decode2(text) {
-  const value = JSON.parse(text);
-  if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
-  const { configs, kinds: kinds2, runs, count: count3, sessions } = value;
-  if (!Array.isArray(configs) || !Array.isArray(kinds2) || !Array.isArray(runs) || !Number.isSafeInteger(count3) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
-  if (!kinds2.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
-  const result = {
-    tally: tallyOf(value["tally"]),
-    records: new Uint8Array(Buffer.from(sessions, "base64")),
-    count: count3,
-    dictionary: { configs: configs.map(configTuple), kinds: kinds2, runs: runs.map(runRef) }
-  };
-  eachStoredSession(result, () => {
-  });
-  return result;
-}
-async function openArtifactState(dir, reading, readOnly, warn) {
-  let index = { version: STATE_VERSION, reading, artifacts: {} };
-  const text = await readFile5(join4(dir, "index.json"), "utf8").catch(() => null);
-  if (text === null) {
-    warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
-  } else {
-    try {
-      const parsed2 = JSON.parse(text);
-      if (parsed2.version !== STATE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
-      if (parsed2.reading !== reading) {
-        warn(`The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`);
-      } else {
-        index = { version: STATE_VERSION, reading, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+// src/run/run.ts
+async function runWith(settings, host) {
+  const now = settings.now ?? host.clock;
+  const { log, cwd } = host;
+  const merging = settings.mode === "merge";
+  const sources = [];
+  let state;
+  if (merging) {
+    if (settings.paths.length > 0 || settings.artifactNames.length > 0) log.info("Mode merge reads the partials only; path and artifact-name were read by the shards.");
+  } else if (settings.paths.length > 0) {
+    if (host.strictPaths) {
+      for (const pattern of settings.paths) {
+        if (pattern !== STDIN && await listFiles(pattern, cwd) === null) throw new SettingsError("path", `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
       }
-    } catch {
-      warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
     }
+    sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === "log", ...host.stdin ? { stdin: host.stdin } : {} }));
   }
-  const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
-  const pending = /* @__PURE__ */ new Map();
-  const checked = /* @__PURE__ */ new Map();
-  let kept2 = null;
-  return {
-    stats,
-    async holds({ key, label }) {
-      const entry = index.artifacts[key];
-      if (!entry) return false;
-      const stored = await readFile5(fileOf(dir, key)).catch(() => null);
-      let result = null;
-      if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
-        try {
-          result = decode2(stored.toString("utf8"));
-        } catch {
-          result = null;
-        }
-      }
-      if (!result) {
-        stats.rejected += 1;
-        warn(`The stored result of ${label} failed its check; downloading it again.`);
-        delete index.artifacts[key];
-        return false;
-      }
-      stats.fromState += 1;
-      checked.set(key, result);
-      return true;
-    },
-    take(key) {
-      const result = checked.get(key) ?? null;
-      checked.delete(key);
-      return result;
-    },
-    put(key, result) {
-      if (readOnly) return;
-      const text2 = encode(result);
-      pending.set(key, { entry: { sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count }, text: text2 });
-      stats.stored += 1;
-    },
-    window(keys) {
-      kept2 = new Set(keys);
-    },
-    async finish() {
-      if (readOnly || !kept2) return;
-      const keep = kept2;
-      await mkdir3(dir, { recursive: true });
-      for (const [key, { entry, text: text2 }] of pending) {
-        if (!keep.has(key)) continue;
-        await writeFile3(fileOf(dir, key), text2);
-        index.artifacts[key] = entry;
-      }
-      pending.clear();
-      for (const key of Object.keys(index.artifacts)) {
-        if (keep.has(key)) continue;
-        delete index.artifacts[key];
-        await rm(fileOf(dir, key), { force: true });
-        stats.dropped += 1;
-      }
-      await writeFile3(join4(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
-`);
-      await rename2(join4(dir, "index.json.tmp"), join4(dir, "index.json"));
-    }
-  };
-}
-
-// src/run/artifact-source-for.ts
-function artifactSourceFor(settings, github, now, serverUrl, held) {
-  return createArtifactSource({
-    ...held ? { held } : {},
-    shard: settings.mode === "partial" ? settings.shard : null,
-    client: github.client,
-    repository: settings.repository,
-    names: settings.artifactNames,
-    since: lookbackStart(now, settings.lookbackDays),
-    concurrency: settings.downloadConcurrency,
-    serverUrl,
-    trustForks: settings.trustForks,
-    workflows: settings.workflows,
-    branches: settings.branches,
-    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
-  });
+  if (settings.artifactNames.length > 0 && !merging && settings.repository && host.github) {
+    state = settings.statePath ? await openArtifactState(host.keptPath(settings.statePath, "state-path"), readingFingerprint(settings), settings.dryRun, log.warning) : void 0;
+    sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, host.github, now, host.serverUrl, state));
+  }
+  const cache = state ? { cache: state } : {};
+  let report;
+  let partialPath = null;
+  if (settings.mode === "partial") {
+    const shard2 = settings.shard;
+    partialPath = settings.partialPath ? resolve4(cwd, settings.partialPath) : host.defaultPartialPath(shard2);
+    const { result, bytes } = await withPartialFile(partialPath, (emit) => runPartial(settings, { sources, ...cache, now, log, emit, workers: host.workers }));
+    report = result.report;
+    report.partial = { shard: shard2, path: partialPath, sessions: result.sessions, bytes };
+  } else {
+    const templates = await readTemplates(settings, cwd);
+    const partials = merging ? await mergeInputsFor(settings, cwd, host.github?.client ?? null, host.runId) : [];
+    const historyPath = settings.historyPath ? host.keptPath(settings.historyPath, "history-path") : settings.repository && settings.statePath ? join6(host.keptPath(settings.statePath, "state-path"), "history.json") : host.defaultHistoryPath;
+    report = await runTriage(settings, {
+      sources,
+      ...cache,
+      workers: host.workers,
+      partials,
+      tracker: host.tracker,
+      renderer: createIssueRenderer(templates.title, templates.body),
+      now,
+      log,
+      historyPath
+    });
+    if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
+  }
+  report.requests = host.github ? { reads: host.github.counts.reads, writes: host.github.counts.writes } : null;
+  if (state) {
+    await state.finish();
+    report.state = { ...state.stats };
+  }
+  const readNothing = settings.paths.length > 0 && !merging && sources.length === 1 && report.intake.records === 0;
+  return { report, partialPath, readNothing };
 }
 
 // src/trackers/github-tracker.ts
@@ -47837,8 +47974,8 @@ function createGitHubTracker(client, repository2) {
 }
 
 // src/trackers/local-tracker.ts
-import { appendFile as appendFile2, mkdir as mkdir4, readdir as readdir2, readFile as readFile6, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { appendFile as appendFile2, mkdir as mkdir4, readdir as readdir2, readFile as readFile7, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 var FILE_PATTERN = /^issue-(\d+)\.md$/;
 function fileName(number) {
   return `issue-${String(number).padStart(4, "0")}.md`;
@@ -47891,17 +48028,17 @@ function createLocalTracker(folder) {
     const names = await readdir2(folder).catch(() => []);
     const issues = [];
     for (const name of names.filter((entry) => FILE_PATTERN.test(entry)).sort()) {
-      const path = join5(folder, name);
-      const issue = parseIssueFile(await readFile6(path, "utf8"), path);
+      const path = join7(folder, name);
+      const issue = parseIssueFile(await readFile7(path, "utf8"), path);
       if (issue) issues.push(issue);
     }
     return issues;
   }
   async function save(issue) {
     await mkdir4(folder, { recursive: true });
-    const path = join5(folder, fileName(issue.number));
+    const path = join7(folder, fileName(issue.number));
     const saved = { ...issue, url: path };
-    await writeFile4(`${path}.tmp`, formatIssueFile(saved));
+    await writeFile5(`${path}.tmp`, formatIssueFile(saved));
     await rename3(`${path}.tmp`, path);
     return saved;
   }
@@ -47925,7 +48062,7 @@ function createLocalTracker(folder) {
     },
     async addComment(number, body) {
       await mkdir4(folder, { recursive: true });
-      const path = join5(folder, fileName(number).replace(/\.md$/, ".comments.md"));
+      const path = join7(folder, fileName(number).replace(/\.md$/, ".comments.md"));
       await appendFile2(path, `<!-- comment -->
 ${body}
 
@@ -48055,29 +48192,13 @@ var INPUT_OPTIONS = [
   "partial-path",
   "workers"
 ];
-async function producerCommand(argv) {
-  const { values, positionals } = parseArgs2({ args: argv, strict: false, allowPositionals: true, options: { out: { type: "string" } } });
-  if (positionals[0] !== "python") {
-    process.stderr.write("Usage: crash-report-aggregator producer python [--out FILE]\n");
-    return 2;
-  }
-  const text = await readFile7(join6(bundledTemplatesDir(), "..", "examples", "producers", "session_summary.py"), "utf8");
-  if (typeof values["out"] !== "string") {
-    process.stdout.write(text);
-    return 0;
-  }
-  await writeFile5(values["out"], text);
-  process.stderr.write(`Wrote the Python producer to ${values["out"]}: call record_session() at exit, or run it (python3 ${values["out"]} --help).
-`);
-  return 0;
-}
 async function main(argv) {
   if (argv[0] === "summarize") return summarizeCommand(argv.slice(1), process.env);
   if (argv[0] === "producer") return producerCommand(argv.slice(1));
   const args = argv[0] === "triage" ? argv.slice(1) : argv;
   let parsed2;
   try {
-    parsed2 = parseArgs2({
+    parsed2 = parseArgs3({
       args,
       strict: true,
       options: {
@@ -48120,80 +48241,37 @@ ${USAGE}`);
     const value = values[name];
     if (typeof value === "string") inputs[name] = value;
   }
+  if (typeof values["now"] === "string") inputs["now"] = values["now"];
   try {
-    const settings = parseSettings((name) => inputs[name] ?? "");
-    let now = /* @__PURE__ */ new Date();
-    if (typeof values["now"] === "string") {
-      now = new Date(values["now"]);
-      if (Number.isNaN(now.getTime())) throw new SettingsError("now", `is "${values["now"]}", not a time`, "an RFC 3339 time such as 2026-11-20T00:00:00Z");
-    }
+    const settings = parseSettings((name) => inputs[name] ?? "", CLI_CONTEXT);
     const cwd = process.cwd();
-    const store = resolve4(cwd, typeof values["store"] === "string" ? values["store"] : ".crash-reports");
-    let counts = null;
-    let state;
-    let client = null;
-    let tracker;
-    const sources = [];
-    const merging = settings.mode === "merge";
-    if (settings.paths.length > 0 && !merging) {
-      for (const pattern of settings.paths) {
-        if (pattern !== STDIN && await listFiles(pattern, cwd) === null) throw new SettingsError("path", `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
-      }
-      sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === "log", stdin: () => process.stdin }));
-    }
-    if (settings.repository) {
-      if (!settings.token) throw new SettingsError("GITHUB_TOKEN", "is not set while --repo is given", "a token in the GITHUB_TOKEN environment variable");
-      const github = createGitHubClient({
-        token: settings.token,
-        baseUrl: (typeof values["api-url"] === "string" ? values["api-url"] : process.env["GITHUB_API_URL"]) || "https://api.github.com",
-        warn: (message) => process.stderr.write(`warning: ${message}
-`)
-      });
-      counts = github.counts;
-      client = github.client;
-      tracker = createGitHubTracker(github.client, settings.repository);
-      if (settings.artifactNames.length > 0 && !merging) {
-        state = settings.statePath ? await openArtifactState(resolve4(cwd, settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => process.stderr.write(`warning: ${message}
-`)) : void 0;
-        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", state));
-      }
-    } else {
-      tracker = createLocalTracker(store);
-    }
-    const log = {
-      info: (message) => process.stderr.write(`${message}
-`),
-      warning: (message) => process.stderr.write(`warning: ${message}
-`)
-    };
-    const workers2 = workerPlan(settings, availableParallelism(), new URL("./intake-worker.js", import.meta.url));
-    let report;
-    if (settings.mode === "partial") {
-      const shard2 = settings.shard;
-      const path = resolve4(cwd, settings.partialPath ?? join6(store, `partial-${shard2.index}-of-${shard2.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, ...state ? { cache: state } : {}, now, log, emit, workers: workers2 }));
-      report = result.report;
-      report.partial = { shard: shard2, path, sessions: result.sessions, bytes };
-    } else {
-      const templates = await readTemplates(settings, cwd);
-      const runId = typeof values["run-id"] === "string" ? values["run-id"] : process.env["GITHUB_RUN_ID"];
-      const partials = merging ? await mergeInputsFor(settings, cwd, client, runId) : [];
-      const historyPath = settings.historyPath ? resolve4(cwd, settings.historyPath) : settings.repository ? settings.statePath ? join6(resolve4(cwd, settings.statePath), "history.json") : null : join6(store, "history.json");
-      report = await runTriage(settings, { sources, ...state ? { cache: state } : {}, workers: workers2, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log, historyPath });
-      if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
-    }
-    report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
-    if (state) {
-      await state.finish();
-      report.state = { ...state.stats };
-    }
-    const reportPath = typeof values["report"] === "string" ? resolve4(cwd, values["report"]) : settings.repository || settings.dryRun ? null : join6(store, "report.json");
+    const store = resolve5(cwd, typeof values["store"] === "string" ? values["store"] : ".crash-reports");
+    const warn = (message) => process.stderr.write(`warning: ${message}
+`);
+    const github = settings.repository ? createGitHubClient({ token: settings.token, baseUrl: (typeof values["api-url"] === "string" ? values["api-url"] : process.env["GITHUB_API_URL"]) || "https://api.github.com", warn }) : null;
+    const { report, readNothing } = await runWith(settings, {
+      clock: /* @__PURE__ */ new Date(),
+      cwd,
+      log: { info: (message) => process.stderr.write(`${message}
+`), warning: warn },
+      github,
+      tracker: github && settings.repository ? createGitHubTracker(github.client, settings.repository) : createLocalTracker(store),
+      workers: workerPlan(settings, availableParallelism(), new URL("./intake-worker.js", import.meta.url)),
+      keptPath: (path) => resolve5(cwd, path),
+      defaultHistoryPath: settings.repository ? null : join8(store, "history.json"),
+      defaultPartialPath: (shard2) => join8(store, `partial-${shard2.index}-of-${shard2.count}.ndjson`),
+      serverUrl: process.env["GITHUB_SERVER_URL"] || "https://github.com",
+      runId: typeof values["run-id"] === "string" ? values["run-id"] : process.env["GITHUB_RUN_ID"],
+      stdin: () => process.stdin,
+      strictPaths: true
+    });
+    const reportPath = typeof values["report"] === "string" ? resolve5(cwd, values["report"]) : settings.repository || settings.dryRun ? null : join8(store, "report.json");
     if (reportPath) await writeReport(report, reportPath);
     process.stdout.write(`${formatConsoleReport(report)}
 `);
     if (reportPath) process.stdout.write(`Report: ${reportPath}
 `);
-    if (settings.paths.length > 0 && !merging && sources.length === 1 && report.intake.records === 0) {
+    if (readNothing) {
       const skipped = Object.entries(report.intake.skipped).map(([reason, count3]) => `${count3} ${reason}`);
       process.stderr.write(`error: read no record from ${settings.paths.join(", ")}${skipped.length > 0 ? ` (skipped: ${skipped.join(", ")})` : ""}
 `);

@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -19602,8 +19602,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -19814,15 +19814,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error2, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -19837,13 +19837,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -20244,14 +20244,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -20344,9 +20344,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -20592,11 +20592,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20612,7 +20612,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20699,26 +20699,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -20926,14 +20926,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -21177,12 +21177,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -21190,7 +21190,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -21229,7 +21229,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -21240,5967 +21240,8 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/handlebars/dist/cjs/handlebars/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.extend = extend;
-    exports.indexOf = indexOf;
-    exports.escapeExpression = escapeExpression;
-    exports.isEmpty = isEmpty;
-    exports.createFrame = createFrame;
-    exports.blockParams = blockParams;
-    exports.appendContextPath = appendContextPath;
-    var escape = {
-      "&": "&amp;",
-      "<": "&lt;",
-      ">": "&gt;",
-      '"': "&quot;",
-      "'": "&#x27;",
-      "`": "&#x60;",
-      "=": "&#x3D;"
-    };
-    var badChars = /[&<>"'`=]/g;
-    var possible = /[&<>"'`=]/;
-    function escapeChar(chr) {
-      return escape[chr];
-    }
-    function extend(obj) {
-      for (var i = 1; i < arguments.length; i++) {
-        for (var key in arguments[i]) {
-          if (Object.prototype.hasOwnProperty.call(arguments[i], key)) {
-            obj[key] = arguments[i][key];
-          }
-        }
-      }
-      return obj;
-    }
-    var toString = Object.prototype.toString;
-    exports.toString = toString;
-    var isFunction = function isFunction2(value) {
-      return typeof value === "function";
-    };
-    if (isFunction(/x/)) {
-      exports.isFunction = isFunction = function(value) {
-        return typeof value === "function" && toString.call(value) === "[object Function]";
-      };
-    }
-    exports.isFunction = isFunction;
-    var isArray = Array.isArray || function(value) {
-      return value && typeof value === "object" ? toString.call(value) === "[object Array]" : false;
-    };
-    exports.isArray = isArray;
-    function indexOf(array, value) {
-      for (var i = 0, len = array.length; i < len; i++) {
-        if (array[i] === value) {
-          return i;
-        }
-      }
-      return -1;
-    }
-    function escapeExpression(string) {
-      if (typeof string !== "string") {
-        if (string && typeof string.toHTML === "function") {
-          return string.toHTML();
-        } else if (string == null) {
-          return "";
-        } else if (!string) {
-          return string + "";
-        }
-        string = "" + string;
-      }
-      if (!possible.test(string)) {
-        return string;
-      }
-      return string.replace(badChars, escapeChar);
-    }
-    function isEmpty(value) {
-      if (!value && value !== 0) {
-        return true;
-      } else if (isArray(value) && value.length === 0) {
-        return true;
-      } else {
-        return false;
-      }
-    }
-    function createFrame(object) {
-      var frame = extend({}, object);
-      frame._parent = object;
-      return frame;
-    }
-    function blockParams(params, ids) {
-      params.path = ids;
-      return params;
-    }
-    function appendContextPath(contextPath, id) {
-      return (contextPath ? contextPath + "." : "") + id;
-    }
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/exception.js
-var require_exception = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    var errorProps = ["description", "fileName", "lineNumber", "endLineNumber", "message", "name", "number", "stack"];
-    function Exception(message, node) {
-      var loc = node && node.loc, line = void 0, endLineNumber = void 0, column = void 0, endColumn = void 0;
-      if (loc && loc.start) {
-        line = loc.start.line;
-        column = loc.start.column;
-        if (loc.end) {
-          endLineNumber = loc.end.line;
-          endColumn = loc.end.column;
-        }
-        message += " - " + line + ":" + column;
-      }
-      var tmp = Error.prototype.constructor.call(this, message);
-      for (var idx = 0; idx < errorProps.length; idx++) {
-        this[errorProps[idx]] = tmp[errorProps[idx]];
-      }
-      if (Error.captureStackTrace) {
-        Error.captureStackTrace(this, Exception);
-      }
-      try {
-        if (loc) {
-          this.lineNumber = line;
-          this.endLineNumber = endLineNumber;
-          if (Object.defineProperty) {
-            Object.defineProperty(this, "column", {
-              value: column,
-              enumerable: true
-            });
-            Object.defineProperty(this, "endColumn", {
-              value: endColumn,
-              enumerable: true
-            });
-          } else {
-            this.column = column;
-            this.endColumn = endColumn;
-          }
-        }
-      } catch (nop) {
-      }
-    }
-    Exception.prototype = new Error();
-    exports["default"] = Exception;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
-var require_block_helper_missing = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    var _utils = require_utils2();
-    exports["default"] = function(instance) {
-      instance.registerHelper("blockHelperMissing", function(context3, options2) {
-        var inverse = options2.inverse, fn = options2.fn;
-        if (context3 === true) {
-          return fn(this);
-        } else if (context3 === false || context3 == null) {
-          return inverse(this);
-        } else if (_utils.isArray(context3)) {
-          if (context3.length > 0) {
-            if (options2.ids) {
-              options2.ids = [options2.name];
-            }
-            return instance.helpers.each(context3, options2);
-          } else {
-            return inverse(this);
-          }
-        } else {
-          if (options2.data && options2.ids) {
-            var data = _utils.createFrame(options2.data);
-            data.contextPath = _utils.appendContextPath(options2.data.contextPath, options2.name);
-            options2 = { data };
-          }
-          return fn(context3, options2);
-        }
-      });
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
-var require_each = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _utils = require_utils2();
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    function closeIterator(iterator2) {
-      try {
-        var _close = iterator2["return"];
-        if (_utils.isFunction(_close)) {
-          _close.call(iterator2);
-        }
-      } catch (closeError) {
-      }
-    }
-    exports["default"] = function(instance) {
-      instance.registerHelper("each", function(context3, options2) {
-        if (!options2) {
-          throw new _exception2["default"]("Must pass iterator to #each");
-        }
-        var fn = options2.fn, inverse = options2.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
-        if (options2.data && options2.ids) {
-          contextPath = _utils.appendContextPath(options2.data.contextPath, options2.ids[0]) + ".";
-        }
-        if (_utils.isFunction(context3)) {
-          context3 = context3.call(this);
-        }
-        if (options2.data) {
-          data = _utils.createFrame(options2.data);
-        }
-        function execIteration(field, index, last, value) {
-          if (data) {
-            data.key = field;
-            data.index = index;
-            data.first = index === 0;
-            data.last = !!last;
-            if (contextPath) {
-              data.contextPath = contextPath + field;
-            }
-          }
-          ret = ret + fn(value, {
-            data,
-            blockParams: _utils.blockParams([value, field], [contextPath + field, null])
-          });
-        }
-        if (context3 && typeof context3 === "object") {
-          if (_utils.isArray(context3)) {
-            for (var j = context3.length; i < j; i++) {
-              if (i in context3) {
-                execIteration(i, i, i === context3.length - 1, context3[i]);
-              }
-            }
-          } else if (typeof Symbol === "function" && context3[Symbol.iterator]) {
-            var iterator2 = context3[Symbol.iterator]();
-            var current = iterator2.next();
-            while (!current.done) {
-              var next = iterator2.next();
-              try {
-                execIteration(i, i, next.done, current.value);
-              } catch (e) {
-                if (!next.done) {
-                  closeIterator(iterator2);
-                }
-                throw e;
-              }
-              current = next;
-              i++;
-            }
-          } else {
-            (function() {
-              var priorKey = void 0;
-              Object.keys(context3).forEach(function(key) {
-                if (priorKey !== void 0) {
-                  execIteration(priorKey, i - 1, false, context3[priorKey]);
-                }
-                priorKey = key;
-                i++;
-              });
-              if (priorKey !== void 0) {
-                execIteration(priorKey, i - 1, true, context3[priorKey]);
-              }
-            })();
-          }
-        }
-        if (i === 0) {
-          ret = inverse(this);
-        }
-        return ret;
-      });
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
-var require_helper_missing = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    exports["default"] = function(instance) {
-      instance.registerHelper("helperMissing", function() {
-        if (arguments.length === 1) {
-          return void 0;
-        } else {
-          throw new _exception2["default"]('Missing helper: "' + arguments[arguments.length - 1].name + '"');
-        }
-      });
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
-var require_if = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _utils = require_utils2();
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    exports["default"] = function(instance) {
-      instance.registerHelper("if", function(conditional, options2) {
-        if (arguments.length != 2) {
-          throw new _exception2["default"]("#if requires exactly one argument");
-        }
-        if (_utils.isFunction(conditional)) {
-          conditional = conditional.call(this);
-        }
-        if (!options2.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
-          return options2.inverse(this);
-        } else {
-          return options2.fn(this);
-        }
-      });
-      instance.registerHelper("unless", function(conditional, options2) {
-        if (arguments.length != 2) {
-          throw new _exception2["default"]("#unless requires exactly one argument");
-        }
-        return instance.helpers["if"].call(this, conditional, {
-          fn: options2.inverse,
-          inverse: options2.fn,
-          hash: options2.hash
-        });
-      });
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
-var require_log = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    exports["default"] = function(instance) {
-      instance.registerHelper("log", function() {
-        var args = [void 0], options2 = arguments[arguments.length - 1];
-        for (var i = 0; i < arguments.length - 1; i++) {
-          args.push(arguments[i]);
-        }
-        var level = 1;
-        if (options2.hash.level != null) {
-          level = options2.hash.level;
-        } else if (options2.data && options2.data.level != null) {
-          level = options2.data.level;
-        }
-        args[0] = level;
-        instance.log.apply(instance, args);
-      });
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
-var require_lookup = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    exports["default"] = function(instance) {
-      instance.registerHelper("lookup", function(obj, field, options2) {
-        if (!obj) {
-          return obj;
-        }
-        return options2.lookupProperty(obj, field);
-      });
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
-var require_with = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _utils = require_utils2();
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    exports["default"] = function(instance) {
-      instance.registerHelper("with", function(context3, options2) {
-        if (arguments.length != 2) {
-          throw new _exception2["default"]("#with requires exactly one argument");
-        }
-        if (_utils.isFunction(context3)) {
-          context3 = context3.call(this);
-        }
-        var fn = options2.fn;
-        if (!_utils.isEmpty(context3)) {
-          var data = options2.data;
-          if (options2.data && options2.ids) {
-            data = _utils.createFrame(options2.data);
-            data.contextPath = _utils.appendContextPath(options2.data.contextPath, options2.ids[0]);
-          }
-          return fn(context3, {
-            data,
-            blockParams: _utils.blockParams([context3], [data && data.contextPath])
-          });
-        } else {
-          return options2.inverse(this);
-        }
-      });
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/helpers.js
-var require_helpers = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.registerDefaultHelpers = registerDefaultHelpers;
-    exports.moveHelperToHooks = moveHelperToHooks;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _helpersBlockHelperMissing = require_block_helper_missing();
-    var _helpersBlockHelperMissing2 = _interopRequireDefault(_helpersBlockHelperMissing);
-    var _helpersEach = require_each();
-    var _helpersEach2 = _interopRequireDefault(_helpersEach);
-    var _helpersHelperMissing = require_helper_missing();
-    var _helpersHelperMissing2 = _interopRequireDefault(_helpersHelperMissing);
-    var _helpersIf = require_if();
-    var _helpersIf2 = _interopRequireDefault(_helpersIf);
-    var _helpersLog = require_log();
-    var _helpersLog2 = _interopRequireDefault(_helpersLog);
-    var _helpersLookup = require_lookup();
-    var _helpersLookup2 = _interopRequireDefault(_helpersLookup);
-    var _helpersWith = require_with();
-    var _helpersWith2 = _interopRequireDefault(_helpersWith);
-    function registerDefaultHelpers(instance) {
-      _helpersBlockHelperMissing2["default"](instance);
-      _helpersEach2["default"](instance);
-      _helpersHelperMissing2["default"](instance);
-      _helpersIf2["default"](instance);
-      _helpersLog2["default"](instance);
-      _helpersLookup2["default"](instance);
-      _helpersWith2["default"](instance);
-    }
-    function moveHelperToHooks(instance, helperName, keepHelper) {
-      if (instance.helpers[helperName]) {
-        instance.hooks[helperName] = instance.helpers[helperName];
-        if (!keepHelper) {
-          instance.helpers[helperName] = void 0;
-        }
-      }
-    }
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
-var require_inline = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    var _utils = require_utils2();
-    exports["default"] = function(instance) {
-      instance.registerDecorator("inline", function(fn, props, container, options2) {
-        var ret = fn;
-        if (!props.partials) {
-          props.partials = {};
-          ret = function(context3, options3) {
-            var original = container.partials;
-            container.partials = _utils.extend({}, original, props.partials);
-            var ret2 = fn(context3, options3);
-            container.partials = original;
-            return ret2;
-          };
-        }
-        props.partials[options2.args[0]] = options2.fn;
-        return ret;
-      });
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/decorators.js
-var require_decorators = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.registerDefaultDecorators = registerDefaultDecorators;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _decoratorsInline = require_inline();
-    var _decoratorsInline2 = _interopRequireDefault(_decoratorsInline);
-    function registerDefaultDecorators(instance) {
-      _decoratorsInline2["default"](instance);
-    }
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/logger.js
-var require_logger = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    var _utils = require_utils2();
-    var logger = {
-      methodMap: ["debug", "info", "warn", "error"],
-      level: "info",
-      // Maps a given level value to the `methodMap` indexes above.
-      lookupLevel: function lookupLevel(level) {
-        if (typeof level === "string") {
-          var levelMap = _utils.indexOf(logger.methodMap, level.toLowerCase());
-          if (levelMap >= 0) {
-            level = levelMap;
-          } else {
-            level = parseInt(level, 10);
-          }
-        }
-        return level;
-      },
-      // Can be overridden in the host environment
-      log: function log(level) {
-        level = logger.lookupLevel(level);
-        if (typeof console !== "undefined" && logger.lookupLevel(logger.level) <= level) {
-          var method = logger.methodMap[level];
-          if (!console[method]) {
-            method = "log";
-          }
-          for (var _len = arguments.length, message = Array(_len > 1 ? _len - 1 : 0), _key = 1; _key < _len; _key++) {
-            message[_key - 1] = arguments[_key];
-          }
-          console[method].apply(console, message);
-        }
-      }
-    };
-    exports["default"] = logger;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
-var require_proto_access = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.createProtoAccessControl = createProtoAccessControl;
-    exports.resultIsAllowed = resultIsAllowed;
-    exports.isPrototypeConstructor = isPrototypeConstructor;
-    exports.resetLoggedProperties = resetLoggedProperties;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _utils = require_utils2();
-    var _logger = require_logger();
-    var _logger2 = _interopRequireDefault(_logger);
-    var loggedProperties = /* @__PURE__ */ Object.create(null);
-    function createProtoAccessControl(runtimeOptions) {
-      var propertyWhiteList = /* @__PURE__ */ Object.create(null);
-      propertyWhiteList["__proto__"] = false;
-      _utils.extend(propertyWhiteList, runtimeOptions.allowedProtoProperties);
-      var methodWhiteList = /* @__PURE__ */ Object.create(null);
-      methodWhiteList["constructor"] = false;
-      methodWhiteList["__defineGetter__"] = false;
-      methodWhiteList["__defineSetter__"] = false;
-      methodWhiteList["__lookupGetter__"] = false;
-      methodWhiteList["__lookupSetter__"] = false;
-      _utils.extend(methodWhiteList, runtimeOptions.allowedProtoMethods);
-      return {
-        properties: {
-          whitelist: propertyWhiteList,
-          defaultValue: runtimeOptions.allowProtoPropertiesByDefault
-        },
-        methods: {
-          whitelist: methodWhiteList,
-          defaultValue: runtimeOptions.allowProtoMethodsByDefault
-        }
-      };
-    }
-    function resultIsAllowed(result, protoAccessControl, propertyName) {
-      if (typeof result === "function") {
-        return checkWhiteList(protoAccessControl.methods, propertyName);
-      } else {
-        return checkWhiteList(protoAccessControl.properties, propertyName);
-      }
-    }
-    function isPrototypeConstructor(parent, propertyName, result) {
-      return propertyName === "constructor" && typeof result === "function" && parent === result.prototype;
-    }
-    function checkWhiteList(protoAccessControlForType, propertyName) {
-      if (protoAccessControlForType.whitelist[propertyName] !== void 0) {
-        return protoAccessControlForType.whitelist[propertyName] === true;
-      }
-      if (protoAccessControlForType.defaultValue !== void 0) {
-        return protoAccessControlForType.defaultValue;
-      }
-      logUnexpecedPropertyAccessOnce(propertyName);
-      return false;
-    }
-    function logUnexpecedPropertyAccessOnce(propertyName) {
-      if (loggedProperties[propertyName] !== true) {
-        loggedProperties[propertyName] = true;
-        _logger2["default"].log("error", 'Handlebars: Access has been denied to resolve the property "' + propertyName + '" because it is not an "own property" of its parent.\nYou can add a runtime option to disable the check or this warning:\nSee https://handlebarsjs.com/api-reference/runtime-options.html#options-to-control-prototype-access for details');
-      }
-    }
-    function resetLoggedProperties() {
-      Object.keys(loggedProperties).forEach(function(propertyName) {
-        delete loggedProperties[propertyName];
-      });
-    }
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/base.js
-var require_base = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.HandlebarsEnvironment = HandlebarsEnvironment;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _utils = require_utils2();
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    var _helpers = require_helpers();
-    var _decorators = require_decorators();
-    var _logger = require_logger();
-    var _logger2 = _interopRequireDefault(_logger);
-    var _internalProtoAccess = require_proto_access();
-    var VERSION9 = "4.7.10";
-    exports.VERSION = VERSION9;
-    var COMPILER_REVISION = 8;
-    exports.COMPILER_REVISION = COMPILER_REVISION;
-    var LAST_COMPATIBLE_COMPILER_REVISION = 7;
-    exports.LAST_COMPATIBLE_COMPILER_REVISION = LAST_COMPATIBLE_COMPILER_REVISION;
-    var REVISION_CHANGES = {
-      1: "<= 1.0.rc.2",
-      // 1.0.rc.2 is actually rev2 but doesn't report it
-      2: "== 1.0.0-rc.3",
-      3: "== 1.0.0-rc.4",
-      4: "== 1.x.x",
-      5: "== 2.0.0-alpha.x",
-      6: ">= 2.0.0-beta.1",
-      7: ">= 4.0.0 <4.3.0",
-      8: ">= 4.3.0"
-    };
-    exports.REVISION_CHANGES = REVISION_CHANGES;
-    var objectType = "[object Object]";
-    function HandlebarsEnvironment(helpers, partials, decorators) {
-      this.helpers = helpers || {};
-      this.partials = partials || {};
-      this.decorators = decorators || {};
-      _helpers.registerDefaultHelpers(this);
-      _decorators.registerDefaultDecorators(this);
-    }
-    HandlebarsEnvironment.prototype = {
-      constructor: HandlebarsEnvironment,
-      logger: _logger2["default"],
-      log: _logger2["default"].log,
-      registerHelper: function registerHelper(name, fn) {
-        if (_utils.toString.call(name) === objectType) {
-          if (fn) {
-            throw new _exception2["default"]("Arg not supported with multiple helpers");
-          }
-          _utils.extend(this.helpers, name);
-        } else {
-          this.helpers[name] = fn;
-        }
-      },
-      unregisterHelper: function unregisterHelper(name) {
-        delete this.helpers[name];
-      },
-      registerPartial: function registerPartial(name, partial) {
-        if (_utils.toString.call(name) === objectType) {
-          _utils.extend(this.partials, name);
-        } else {
-          if (typeof partial === "undefined") {
-            throw new _exception2["default"]('Attempting to register a partial called "' + name + '" as undefined');
-          }
-          this.partials[name] = partial;
-        }
-      },
-      unregisterPartial: function unregisterPartial(name) {
-        delete this.partials[name];
-      },
-      registerDecorator: function registerDecorator(name, fn) {
-        if (_utils.toString.call(name) === objectType) {
-          if (fn) {
-            throw new _exception2["default"]("Arg not supported with multiple decorators");
-          }
-          _utils.extend(this.decorators, name);
-        } else {
-          this.decorators[name] = fn;
-        }
-      },
-      unregisterDecorator: function unregisterDecorator(name) {
-        delete this.decorators[name];
-      },
-      /**
-       * Reset the memory of illegal property accesses that have already been logged.
-       * @deprecated should only be used in handlebars test-cases
-       */
-      resetLoggedPropertyAccesses: function resetLoggedPropertyAccesses() {
-        _internalProtoAccess.resetLoggedProperties();
-      }
-    };
-    var log = _logger2["default"].log;
-    exports.log = log;
-    exports.createFrame = _utils.createFrame;
-    exports.logger = _logger2["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/safe-string.js
-var require_safe_string = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function SafeString(string) {
-      this.string = string;
-    }
-    SafeString.prototype.toString = SafeString.prototype.toHTML = function() {
-      return "" + this.string;
-    };
-    exports["default"] = SafeString;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
-var require_wrapHelper = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.wrapHelper = wrapHelper;
-    function wrapHelper(helper, transformOptionsFn) {
-      if (typeof helper !== "function") {
-        return helper;
-      }
-      var wrapper = function wrapper2() {
-        var options2 = arguments[arguments.length - 1];
-        arguments[arguments.length - 1] = transformOptionsFn(options2);
-        return helper.apply(this, arguments);
-      };
-      return wrapper;
-    }
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/runtime.js
-var require_runtime = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.checkRevision = checkRevision;
-    exports.template = template;
-    exports.wrapProgram = wrapProgram;
-    exports.resolvePartial = resolvePartial;
-    exports.invokePartial = invokePartial;
-    exports.noop = noop4;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    function _interopRequireWildcard(obj) {
-      if (obj && obj.__esModule) {
-        return obj;
-      } else {
-        var newObj = {};
-        if (obj != null) {
-          for (var key in obj) {
-            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
-          }
-        }
-        newObj["default"] = obj;
-        return newObj;
-      }
-    }
-    var _utils = require_utils2();
-    var Utils = _interopRequireWildcard(_utils);
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    var _base = require_base();
-    var _helpers = require_helpers();
-    var _internalWrapHelper = require_wrapHelper();
-    var _internalProtoAccess = require_proto_access();
-    function checkRevision(compilerInfo) {
-      var compilerRevision = compilerInfo && compilerInfo[0] || 1, currentRevision = _base.COMPILER_REVISION;
-      if (compilerRevision >= _base.LAST_COMPATIBLE_COMPILER_REVISION && compilerRevision <= _base.COMPILER_REVISION) {
-        return;
-      }
-      if (compilerRevision < _base.LAST_COMPATIBLE_COMPILER_REVISION) {
-        var runtimeVersions = _base.REVISION_CHANGES[currentRevision], compilerVersions = _base.REVISION_CHANGES[compilerRevision];
-        throw new _exception2["default"]("Template was precompiled with an older version of Handlebars than the current runtime. Please update your precompiler to a newer version (" + runtimeVersions + ") or downgrade your runtime to an older version (" + compilerVersions + ").");
-      } else {
-        throw new _exception2["default"]("Template was precompiled with a newer version of Handlebars than the current runtime. Please update your runtime to a newer version (" + compilerInfo[1] + ").");
-      }
-    }
-    function template(templateSpec, env) {
-      if (!env) {
-        throw new _exception2["default"]("No environment passed to template");
-      }
-      if (!templateSpec || !templateSpec.main) {
-        throw new _exception2["default"]("Unknown template object: " + typeof templateSpec);
-      }
-      templateSpec.main.decorator = templateSpec.main_d;
-      env.VM.checkRevision(templateSpec.compiler);
-      var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
-      function invokePartialWrapper(partial, context3, options2) {
-        if (options2.hash) {
-          context3 = Utils.extend({}, context3, options2.hash);
-          if (options2.ids) {
-            options2.ids[0] = true;
-          }
-        }
-        partial = env.VM.resolvePartial.call(this, partial, context3, options2);
-        options2.hooks = this.hooks;
-        options2.protoAccessControl = this.protoAccessControl;
-        var result = env.VM.invokePartial.call(this, partial, context3, options2);
-        if (result == null && Utils.isFunction(partial)) {
-          throw new _exception2["default"]("The partial " + options2.name + " returned no output: partials must return a string");
-        }
-        if (result == null && env.compile) {
-          if (typeof partial !== "string") {
-            throw new _exception2["default"]("The partial " + options2.name + " could not be compiled: partials must be strings or functions returning strings");
-          }
-          options2.partials[options2.name] = env.compile(partial, templateSpec.compilerOptions, env);
-          result = options2.partials[options2.name](context3, options2);
-        }
-        if (result != null) {
-          if (options2.indent) {
-            var lines2 = result.split("\n");
-            for (var i = 0, l = lines2.length; i < l; i++) {
-              if (!lines2[i] && i + 1 === l) {
-                break;
-              }
-              lines2[i] = options2.indent + lines2[i];
-            }
-            result = lines2.join("\n");
-          }
-          return result;
-        } else {
-          throw new _exception2["default"]("The partial " + options2.name + " could not be compiled when running in runtime-only mode");
-        }
-      }
-      var container = {
-        strict: function strict(obj, name, loc) {
-          if (!obj || !(name in obj)) {
-            throw new _exception2["default"]('"' + name + '" not defined in ' + obj, {
-              loc
-            });
-          }
-          return container.lookupProperty(obj, name);
-        },
-        lookupProperty: function lookupProperty(parent, propertyName) {
-          var result = parent[propertyName];
-          if (result == null) {
-            return result;
-          }
-          if (Object.prototype.hasOwnProperty.call(parent, propertyName) && !_internalProtoAccess.isPrototypeConstructor(parent, propertyName, result)) {
-            return result;
-          }
-          if (_internalProtoAccess.resultIsAllowed(result, container.protoAccessControl, propertyName)) {
-            return result;
-          }
-          return void 0;
-        },
-        lookup: function lookup(depths, name) {
-          var len = depths.length;
-          for (var i = 0; i < len; i++) {
-            var result = depths[i] && container.lookupProperty(depths[i], name);
-            if (result != null) {
-              return result;
-            }
-          }
-        },
-        lambda: function lambda(current, context3) {
-          return typeof current === "function" ? current.call(context3) : current;
-        },
-        escapeExpression: Utils.escapeExpression,
-        invokePartial: invokePartialWrapper,
-        fn: function fn(i) {
-          var ret2 = templateSpec[i];
-          ret2.decorator = templateSpec[i + "_d"];
-          return ret2;
-        },
-        programs: [],
-        program: function program(i, data, declaredBlockParams, blockParams, depths) {
-          var programWrapper = this.programs[i], fn = this.fn(i);
-          if (data || depths || blockParams || declaredBlockParams) {
-            programWrapper = wrapProgram(this, i, fn, data, declaredBlockParams, blockParams, depths);
-          } else if (!programWrapper) {
-            programWrapper = this.programs[i] = wrapProgram(this, i, fn);
-          }
-          return programWrapper;
-        },
-        data: function data(value, depth) {
-          while (value && depth--) {
-            value = value._parent;
-          }
-          return value;
-        },
-        mergeIfNeeded: function mergeIfNeeded(param, common) {
-          var obj = param || common;
-          if (param && common && param !== common) {
-            obj = Utils.extend({}, common, param);
-          }
-          return obj;
-        },
-        // An empty object to use as replacement for null-contexts
-        nullContext: Object.seal({}),
-        noop: env.VM.noop,
-        compilerInfo: templateSpec.compiler
-      };
-      function ret(context3) {
-        var options2 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-        var data = options2.data;
-        ret._setup(options2);
-        if (!options2.partial && templateSpec.useData) {
-          data = initData(context3, data);
-        }
-        var depths = void 0, blockParams = templateSpec.useBlockParams ? [] : void 0;
-        if (templateSpec.useDepths) {
-          if (options2.depths) {
-            depths = context3 != options2.depths[0] ? [context3].concat(options2.depths) : options2.depths;
-          } else {
-            depths = [context3];
-          }
-        }
-        function main(context4) {
-          return "" + templateSpec.main(container, context4, container.helpers, container.partials, data, blockParams, depths);
-        }
-        main = executeDecorators(templateSpec.main, main, container, options2.depths || [], data, blockParams);
-        return main(context3, options2);
-      }
-      ret.isTop = true;
-      ret._setup = function(options2) {
-        if (!options2.partial) {
-          var mergedHelpers = {};
-          addHelpers(mergedHelpers, env.helpers, container);
-          addHelpers(mergedHelpers, options2.helpers, container);
-          container.helpers = mergedHelpers;
-          if (templateSpec.usePartial) {
-            container.partials = container.mergeIfNeeded(options2.partials, env.partials);
-          }
-          if (templateSpec.usePartial || templateSpec.useDecorators) {
-            container.decorators = Utils.extend({}, env.decorators, options2.decorators);
-          }
-          container.hooks = {};
-          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options2);
-          var keepHelperInHelpers = options2.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
-          _helpers.moveHelperToHooks(container, "helperMissing", keepHelperInHelpers);
-          _helpers.moveHelperToHooks(container, "blockHelperMissing", keepHelperInHelpers);
-        } else {
-          container.protoAccessControl = options2.protoAccessControl;
-          container.helpers = options2.helpers;
-          container.partials = options2.partials;
-          container.decorators = options2.decorators;
-          container.hooks = options2.hooks;
-        }
-      };
-      ret._child = function(i, data, blockParams, depths) {
-        if (templateSpec.useBlockParams && !blockParams) {
-          throw new _exception2["default"]("must pass block params");
-        }
-        if (templateSpec.useDepths && !depths) {
-          throw new _exception2["default"]("must pass parent depths");
-        }
-        return wrapProgram(container, i, templateSpec[i], data, 0, blockParams, depths);
-      };
-      return ret;
-    }
-    function wrapProgram(container, i, fn, data, declaredBlockParams, blockParams, depths) {
-      function prog(context3) {
-        var options2 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-        var currentDepths = depths;
-        if (depths && context3 != depths[0] && !(context3 === container.nullContext && depths[0] === null)) {
-          currentDepths = [context3].concat(depths);
-        }
-        return fn(container, context3, container.helpers, container.partials, options2.data || data, blockParams && [options2.blockParams].concat(blockParams), currentDepths);
-      }
-      prog = executeDecorators(fn, prog, container, depths, data, blockParams);
-      prog.program = i;
-      prog.depth = depths ? depths.length : 0;
-      prog.blockParams = declaredBlockParams || 0;
-      return prog;
-    }
-    function resolvePartial(partial, context3, options2) {
-      if (!partial) {
-        if (options2.name === "@partial-block") {
-          partial = lookupOwnProperty(options2.data, "partial-block");
-        } else {
-          partial = lookupOwnProperty(options2.partials, options2.name);
-        }
-      } else if (typeof partial !== "function" && !options2.name) {
-        options2.name = partial;
-        partial = lookupOwnProperty(options2.partials, partial);
-      }
-      return partial;
-    }
-    function invokePartial(partial, context3, options2) {
-      var currentPartialBlock = lookupOwnProperty(options2.data, "partial-block");
-      options2.partial = true;
-      if (options2.ids) {
-        options2.data.contextPath = options2.ids[0] || options2.data.contextPath;
-      }
-      var partialBlock = void 0;
-      if (options2.fn && options2.fn !== noop4) {
-        (function() {
-          options2.data = _base.createFrame(options2.data);
-          var fn = options2.fn;
-          partialBlock = options2.data["partial-block"] = function partialBlockWrapper(context4) {
-            var options3 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
-            options3.data = _base.createFrame(options3.data);
-            options3.data["partial-block"] = currentPartialBlock;
-            return fn(context4, options3);
-          };
-          if (fn.partials) {
-            options2.partials = Utils.extend({}, options2.partials, fn.partials);
-          }
-        })();
-      }
-      if (partial === void 0 && partialBlock) {
-        partial = partialBlock;
-      }
-      if (partial === void 0) {
-        throw new _exception2["default"]("The partial " + options2.name + " could not be found");
-      } else if (partial instanceof Function) {
-        return partial(context3, options2);
-      }
-    }
-    function noop4() {
-      return "";
-    }
-    function lookupOwnProperty(obj, name) {
-      if (obj && Object.prototype.hasOwnProperty.call(obj, name)) {
-        return obj[name];
-      }
-    }
-    function initData(context3, data) {
-      if (!data || !("root" in data)) {
-        data = data ? _base.createFrame(data) : {};
-        data.root = context3;
-      }
-      return data;
-    }
-    function executeDecorators(fn, prog, container, depths, data, blockParams) {
-      if (fn.decorator) {
-        var props = {};
-        prog = fn.decorator(prog, props, container, depths && depths[0], data, blockParams, depths);
-        Utils.extend(prog, props);
-      }
-      return prog;
-    }
-    function addHelpers(mergedHelpers, helpers, container) {
-      if (!helpers) return;
-      Object.keys(helpers).forEach(function(helperName) {
-        var helper = helpers[helperName];
-        mergedHelpers[helperName] = passLookupPropertyOption(helper, container);
-      });
-    }
-    function passLookupPropertyOption(helper, container) {
-      var lookupProperty = container.lookupProperty;
-      return _internalWrapHelper.wrapHelper(helper, function(options2) {
-        options2.lookupProperty = lookupProperty;
-        return options2;
-      });
-    }
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
-var require_no_conflict = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    exports["default"] = function(Handlebars3) {
-      (function() {
-        if (typeof globalThis === "object") return;
-        Object.prototype.__defineGetter__("__magic__", function() {
-          return this;
-        });
-        __magic__.globalThis = __magic__;
-        delete Object.prototype.__magic__;
-      })();
-      var $Handlebars = globalThis.Handlebars;
-      Handlebars3.noConflict = function() {
-        if (globalThis.Handlebars === Handlebars3) {
-          globalThis.Handlebars = $Handlebars;
-        }
-        return Handlebars3;
-      };
-    };
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars.runtime.js
-var require_handlebars_runtime = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    function _interopRequireWildcard(obj) {
-      if (obj && obj.__esModule) {
-        return obj;
-      } else {
-        var newObj = {};
-        if (obj != null) {
-          for (var key in obj) {
-            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
-          }
-        }
-        newObj["default"] = obj;
-        return newObj;
-      }
-    }
-    var _handlebarsBase = require_base();
-    var base = _interopRequireWildcard(_handlebarsBase);
-    var _handlebarsSafeString = require_safe_string();
-    var _handlebarsSafeString2 = _interopRequireDefault(_handlebarsSafeString);
-    var _handlebarsException = require_exception();
-    var _handlebarsException2 = _interopRequireDefault(_handlebarsException);
-    var _handlebarsUtils = require_utils2();
-    var Utils = _interopRequireWildcard(_handlebarsUtils);
-    var _handlebarsRuntime = require_runtime();
-    var runtime = _interopRequireWildcard(_handlebarsRuntime);
-    var _handlebarsNoConflict = require_no_conflict();
-    var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
-    function create() {
-      var hb = new base.HandlebarsEnvironment();
-      Utils.extend(hb, base);
-      hb.SafeString = _handlebarsSafeString2["default"];
-      hb.Exception = _handlebarsException2["default"];
-      hb.Utils = Utils;
-      hb.escapeExpression = Utils.escapeExpression;
-      hb.VM = runtime;
-      hb.template = function(spec) {
-        return runtime.template(spec, hb);
-      };
-      return hb;
-    }
-    var inst = create();
-    inst.create = create;
-    _handlebarsNoConflict2["default"](inst);
-    inst["default"] = inst;
-    exports["default"] = inst;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
-var require_ast = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    var AST = {
-      // Public API used to evaluate derived attributes regarding AST nodes
-      helpers: {
-        // a mustache is definitely a helper if:
-        // * it is an eligible helper, and
-        // * it has at least one parameter or hash segment
-        helperExpression: function helperExpression(node) {
-          return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
-        },
-        scopedId: function scopedId(path) {
-          return /^\.|this\b/.test(path.original);
-        },
-        // an ID is simple if it only has one part, and that part is not
-        // `..` or `this`.
-        simpleId: function simpleId(path) {
-          return path.parts.length === 1 && !AST.helpers.scopedId(path) && !path.depth;
-        }
-      }
-    };
-    exports["default"] = AST;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
-var require_parser = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    var handlebars = (function() {
-      var parser = {
-        trace: function trace() {
-        },
-        yy: {},
-        symbols_: { "error": 2, "root": 3, "program": 4, "EOF": 5, "program_repetition0": 6, "statement": 7, "mustache": 8, "block": 9, "rawBlock": 10, "partial": 11, "partialBlock": 12, "content": 13, "COMMENT": 14, "CONTENT": 15, "openRawBlock": 16, "rawBlock_repetition0": 17, "END_RAW_BLOCK": 18, "OPEN_RAW_BLOCK": 19, "helperName": 20, "openRawBlock_repetition0": 21, "openRawBlock_option0": 22, "CLOSE_RAW_BLOCK": 23, "openBlock": 24, "block_option0": 25, "closeBlock": 26, "openInverse": 27, "block_option1": 28, "OPEN_BLOCK": 29, "openBlock_repetition0": 30, "openBlock_option0": 31, "openBlock_option1": 32, "CLOSE": 33, "OPEN_INVERSE": 34, "openInverse_repetition0": 35, "openInverse_option0": 36, "openInverse_option1": 37, "openInverseChain": 38, "OPEN_INVERSE_CHAIN": 39, "openInverseChain_repetition0": 40, "openInverseChain_option0": 41, "openInverseChain_option1": 42, "inverseAndProgram": 43, "INVERSE": 44, "inverseChain": 45, "inverseChain_option0": 46, "OPEN_ENDBLOCK": 47, "OPEN": 48, "mustache_repetition0": 49, "mustache_option0": 50, "OPEN_UNESCAPED": 51, "mustache_repetition1": 52, "mustache_option1": 53, "CLOSE_UNESCAPED": 54, "OPEN_PARTIAL": 55, "partialName": 56, "partial_repetition0": 57, "partial_option0": 58, "openPartialBlock": 59, "OPEN_PARTIAL_BLOCK": 60, "openPartialBlock_repetition0": 61, "openPartialBlock_option0": 62, "param": 63, "sexpr": 64, "OPEN_SEXPR": 65, "sexpr_repetition0": 66, "sexpr_option0": 67, "CLOSE_SEXPR": 68, "hash": 69, "hash_repetition_plus0": 70, "hashSegment": 71, "ID": 72, "EQUALS": 73, "blockParams": 74, "OPEN_BLOCK_PARAMS": 75, "blockParams_repetition_plus0": 76, "CLOSE_BLOCK_PARAMS": 77, "path": 78, "dataName": 79, "STRING": 80, "NUMBER": 81, "BOOLEAN": 82, "UNDEFINED": 83, "NULL": 84, "DATA": 85, "pathSegments": 86, "SEP": 87, "$accept": 0, "$end": 1 },
-        terminals_: { 2: "error", 5: "EOF", 14: "COMMENT", 15: "CONTENT", 18: "END_RAW_BLOCK", 19: "OPEN_RAW_BLOCK", 23: "CLOSE_RAW_BLOCK", 29: "OPEN_BLOCK", 33: "CLOSE", 34: "OPEN_INVERSE", 39: "OPEN_INVERSE_CHAIN", 44: "INVERSE", 47: "OPEN_ENDBLOCK", 48: "OPEN", 51: "OPEN_UNESCAPED", 54: "CLOSE_UNESCAPED", 55: "OPEN_PARTIAL", 60: "OPEN_PARTIAL_BLOCK", 65: "OPEN_SEXPR", 68: "CLOSE_SEXPR", 72: "ID", 73: "EQUALS", 75: "OPEN_BLOCK_PARAMS", 77: "CLOSE_BLOCK_PARAMS", 80: "STRING", 81: "NUMBER", 82: "BOOLEAN", 83: "UNDEFINED", 84: "NULL", 85: "DATA", 87: "SEP" },
-        productions_: [0, [3, 2], [4, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [13, 1], [10, 3], [16, 5], [9, 4], [9, 4], [24, 6], [27, 6], [38, 6], [43, 2], [45, 3], [45, 1], [26, 3], [8, 5], [8, 5], [11, 5], [12, 3], [59, 5], [63, 1], [63, 1], [64, 5], [69, 1], [71, 3], [74, 3], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [56, 1], [56, 1], [79, 2], [78, 1], [86, 3], [86, 1], [6, 0], [6, 2], [17, 0], [17, 2], [21, 0], [21, 2], [22, 0], [22, 1], [25, 0], [25, 1], [28, 0], [28, 1], [30, 0], [30, 2], [31, 0], [31, 1], [32, 0], [32, 1], [35, 0], [35, 2], [36, 0], [36, 1], [37, 0], [37, 1], [40, 0], [40, 2], [41, 0], [41, 1], [42, 0], [42, 1], [46, 0], [46, 1], [49, 0], [49, 2], [50, 0], [50, 1], [52, 0], [52, 2], [53, 0], [53, 1], [57, 0], [57, 2], [58, 0], [58, 1], [61, 0], [61, 2], [62, 0], [62, 1], [66, 0], [66, 2], [67, 0], [67, 1], [70, 1], [70, 2], [76, 1], [76, 2]],
-        performAction: function anonymous(yytext, yyleng, yylineno, yy, yystate, $$, _$) {
-          var $0 = $$.length - 1;
-          switch (yystate) {
-            case 1:
-              return $$[$0 - 1];
-              break;
-            case 2:
-              this.$ = yy.prepareProgram($$[$0]);
-              break;
-            case 3:
-              this.$ = $$[$0];
-              break;
-            case 4:
-              this.$ = $$[$0];
-              break;
-            case 5:
-              this.$ = $$[$0];
-              break;
-            case 6:
-              this.$ = $$[$0];
-              break;
-            case 7:
-              this.$ = $$[$0];
-              break;
-            case 8:
-              this.$ = $$[$0];
-              break;
-            case 9:
-              this.$ = {
-                type: "CommentStatement",
-                value: yy.stripComment($$[$0]),
-                strip: yy.stripFlags($$[$0], $$[$0]),
-                loc: yy.locInfo(this._$)
-              };
-              break;
-            case 10:
-              this.$ = {
-                type: "ContentStatement",
-                original: $$[$0],
-                value: $$[$0],
-                loc: yy.locInfo(this._$)
-              };
-              break;
-            case 11:
-              this.$ = yy.prepareRawBlock($$[$0 - 2], $$[$0 - 1], $$[$0], this._$);
-              break;
-            case 12:
-              this.$ = { path: $$[$0 - 3], params: $$[$0 - 2], hash: $$[$0 - 1] };
-              break;
-            case 13:
-              this.$ = yy.prepareBlock($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0], false, this._$);
-              break;
-            case 14:
-              this.$ = yy.prepareBlock($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0], true, this._$);
-              break;
-            case 15:
-              this.$ = { open: $$[$0 - 5], path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
-              break;
-            case 16:
-              this.$ = { path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
-              break;
-            case 17:
-              this.$ = { path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
-              break;
-            case 18:
-              this.$ = { strip: yy.stripFlags($$[$0 - 1], $$[$0 - 1]), program: $$[$0] };
-              break;
-            case 19:
-              var inverse = yy.prepareBlock($$[$0 - 2], $$[$0 - 1], $$[$0], $$[$0], false, this._$), program = yy.prepareProgram([inverse], $$[$0 - 1].loc);
-              program.chained = true;
-              this.$ = { strip: $$[$0 - 2].strip, program, chain: true };
-              break;
-            case 20:
-              this.$ = $$[$0];
-              break;
-            case 21:
-              this.$ = { path: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 2], $$[$0]) };
-              break;
-            case 22:
-              this.$ = yy.prepareMustache($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0 - 4], yy.stripFlags($$[$0 - 4], $$[$0]), this._$);
-              break;
-            case 23:
-              this.$ = yy.prepareMustache($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0 - 4], yy.stripFlags($$[$0 - 4], $$[$0]), this._$);
-              break;
-            case 24:
-              this.$ = {
-                type: "PartialStatement",
-                name: $$[$0 - 3],
-                params: $$[$0 - 2],
-                hash: $$[$0 - 1],
-                indent: "",
-                strip: yy.stripFlags($$[$0 - 4], $$[$0]),
-                loc: yy.locInfo(this._$)
-              };
-              break;
-            case 25:
-              this.$ = yy.preparePartialBlock($$[$0 - 2], $$[$0 - 1], $$[$0], this._$);
-              break;
-            case 26:
-              this.$ = { path: $$[$0 - 3], params: $$[$0 - 2], hash: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 4], $$[$0]) };
-              break;
-            case 27:
-              this.$ = $$[$0];
-              break;
-            case 28:
-              this.$ = $$[$0];
-              break;
-            case 29:
-              this.$ = {
-                type: "SubExpression",
-                path: $$[$0 - 3],
-                params: $$[$0 - 2],
-                hash: $$[$0 - 1],
-                loc: yy.locInfo(this._$)
-              };
-              break;
-            case 30:
-              this.$ = { type: "Hash", pairs: $$[$0], loc: yy.locInfo(this._$) };
-              break;
-            case 31:
-              this.$ = { type: "HashPair", key: yy.id($$[$0 - 2]), value: $$[$0], loc: yy.locInfo(this._$) };
-              break;
-            case 32:
-              this.$ = yy.id($$[$0 - 1]);
-              break;
-            case 33:
-              this.$ = $$[$0];
-              break;
-            case 34:
-              this.$ = $$[$0];
-              break;
-            case 35:
-              this.$ = { type: "StringLiteral", value: $$[$0], original: $$[$0], loc: yy.locInfo(this._$) };
-              break;
-            case 36:
-              this.$ = { type: "NumberLiteral", value: Number($$[$0]), original: Number($$[$0]), loc: yy.locInfo(this._$) };
-              break;
-            case 37:
-              this.$ = { type: "BooleanLiteral", value: $$[$0] === "true", original: $$[$0] === "true", loc: yy.locInfo(this._$) };
-              break;
-            case 38:
-              this.$ = { type: "UndefinedLiteral", original: void 0, value: void 0, loc: yy.locInfo(this._$) };
-              break;
-            case 39:
-              this.$ = { type: "NullLiteral", original: null, value: null, loc: yy.locInfo(this._$) };
-              break;
-            case 40:
-              this.$ = $$[$0];
-              break;
-            case 41:
-              this.$ = $$[$0];
-              break;
-            case 42:
-              this.$ = yy.preparePath(true, $$[$0], this._$);
-              break;
-            case 43:
-              this.$ = yy.preparePath(false, $$[$0], this._$);
-              break;
-            case 44:
-              $$[$0 - 2].push({ part: yy.id($$[$0]), original: $$[$0], separator: $$[$0 - 1] });
-              this.$ = $$[$0 - 2];
-              break;
-            case 45:
-              this.$ = [{ part: yy.id($$[$0]), original: $$[$0] }];
-              break;
-            case 46:
-              this.$ = [];
-              break;
-            case 47:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 48:
-              this.$ = [];
-              break;
-            case 49:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 50:
-              this.$ = [];
-              break;
-            case 51:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 58:
-              this.$ = [];
-              break;
-            case 59:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 64:
-              this.$ = [];
-              break;
-            case 65:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 70:
-              this.$ = [];
-              break;
-            case 71:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 78:
-              this.$ = [];
-              break;
-            case 79:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 82:
-              this.$ = [];
-              break;
-            case 83:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 86:
-              this.$ = [];
-              break;
-            case 87:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 90:
-              this.$ = [];
-              break;
-            case 91:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 94:
-              this.$ = [];
-              break;
-            case 95:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 98:
-              this.$ = [$$[$0]];
-              break;
-            case 99:
-              $$[$0 - 1].push($$[$0]);
-              break;
-            case 100:
-              this.$ = [$$[$0]];
-              break;
-            case 101:
-              $$[$0 - 1].push($$[$0]);
-              break;
-          }
-        },
-        table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
-        defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
-        parseError: function parseError(str, hash) {
-          throw new Error(str);
-        },
-        parse: function parse3(input) {
-          var self2 = this, stack = [0], vstack = [null], lstack = [], table = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
-          this.lexer.setInput(input);
-          this.lexer.yy = this.yy;
-          this.yy.lexer = this.lexer;
-          this.yy.parser = this;
-          if (typeof this.lexer.yylloc == "undefined") this.lexer.yylloc = {};
-          var yyloc = this.lexer.yylloc;
-          lstack.push(yyloc);
-          var ranges = this.lexer.options && this.lexer.options.ranges;
-          if (typeof this.yy.parseError === "function") this.parseError = this.yy.parseError;
-          function popStack(n) {
-            stack.length = stack.length - 2 * n;
-            vstack.length = vstack.length - n;
-            lstack.length = lstack.length - n;
-          }
-          function lex() {
-            var token;
-            token = self2.lexer.lex() || 1;
-            if (typeof token !== "number") {
-              token = self2.symbols_[token] || token;
-            }
-            return token;
-          }
-          var symbol, preErrorSymbol, state, action, a, r, yyval = {}, p, len, newState, expected;
-          while (true) {
-            state = stack[stack.length - 1];
-            if (this.defaultActions[state]) {
-              action = this.defaultActions[state];
-            } else {
-              if (symbol === null || typeof symbol == "undefined") {
-                symbol = lex();
-              }
-              action = table[state] && table[state][symbol];
-            }
-            if (typeof action === "undefined" || !action.length || !action[0]) {
-              var errStr = "";
-              if (!recovering) {
-                expected = [];
-                for (p in table[state]) if (this.terminals_[p] && p > 2) {
-                  expected.push("'" + this.terminals_[p] + "'");
-                }
-                if (this.lexer.showPosition) {
-                  errStr = "Parse error on line " + (yylineno + 1) + ":\n" + this.lexer.showPosition() + "\nExpecting " + expected.join(", ") + ", got '" + (this.terminals_[symbol] || symbol) + "'";
-                } else {
-                  errStr = "Parse error on line " + (yylineno + 1) + ": Unexpected " + (symbol == 1 ? "end of input" : "'" + (this.terminals_[symbol] || symbol) + "'");
-                }
-                this.parseError(errStr, { text: this.lexer.match, token: this.terminals_[symbol] || symbol, line: this.lexer.yylineno, loc: yyloc, expected });
-              }
-            }
-            if (action[0] instanceof Array && action.length > 1) {
-              throw new Error("Parse Error: multiple actions possible at state: " + state + ", token: " + symbol);
-            }
-            switch (action[0]) {
-              case 1:
-                stack.push(symbol);
-                vstack.push(this.lexer.yytext);
-                lstack.push(this.lexer.yylloc);
-                stack.push(action[1]);
-                symbol = null;
-                if (!preErrorSymbol) {
-                  yyleng = this.lexer.yyleng;
-                  yytext = this.lexer.yytext;
-                  yylineno = this.lexer.yylineno;
-                  yyloc = this.lexer.yylloc;
-                  if (recovering > 0) recovering--;
-                } else {
-                  symbol = preErrorSymbol;
-                  preErrorSymbol = null;
-                }
-                break;
-              case 2:
-                len = this.productions_[action[1]][1];
-                yyval.$ = vstack[vstack.length - len];
-                yyval._$ = { first_line: lstack[lstack.length - (len || 1)].first_line, last_line: lstack[lstack.length - 1].last_line, first_column: lstack[lstack.length - (len || 1)].first_column, last_column: lstack[lstack.length - 1].last_column };
-                if (ranges) {
-                  yyval._$.range = [lstack[lstack.length - (len || 1)].range[0], lstack[lstack.length - 1].range[1]];
-                }
-                r = this.performAction.call(yyval, yytext, yyleng, yylineno, this.yy, action[1], vstack, lstack);
-                if (typeof r !== "undefined") {
-                  return r;
-                }
-                if (len) {
-                  stack = stack.slice(0, -1 * len * 2);
-                  vstack = vstack.slice(0, -1 * len);
-                  lstack = lstack.slice(0, -1 * len);
-                }
-                stack.push(this.productions_[action[1]][0]);
-                vstack.push(yyval.$);
-                lstack.push(yyval._$);
-                newState = table[stack[stack.length - 2]][stack[stack.length - 1]];
-                stack.push(newState);
-                break;
-              case 3:
-                return true;
-            }
-          }
-          return true;
-        }
-      };
-      var lexer = (function() {
-        var lexer2 = {
-          EOF: 1,
-          parseError: function parseError(str, hash) {
-            if (this.yy.parser) {
-              this.yy.parser.parseError(str, hash);
-            } else {
-              throw new Error(str);
-            }
-          },
-          setInput: function setInput(input) {
-            this._input = input;
-            this._more = this._less = this.done = false;
-            this.yylineno = this.yyleng = 0;
-            this.yytext = this.matched = this.match = "";
-            this.conditionStack = ["INITIAL"];
-            this.yylloc = { first_line: 1, first_column: 0, last_line: 1, last_column: 0 };
-            if (this.options.ranges) this.yylloc.range = [0, 0];
-            this.offset = 0;
-            return this;
-          },
-          input: function input() {
-            var ch = this._input[0];
-            this.yytext += ch;
-            this.yyleng++;
-            this.offset++;
-            this.match += ch;
-            this.matched += ch;
-            var lines2 = ch.match(/(?:\r\n?|\n).*/g);
-            if (lines2) {
-              this.yylineno++;
-              this.yylloc.last_line++;
-            } else {
-              this.yylloc.last_column++;
-            }
-            if (this.options.ranges) this.yylloc.range[1]++;
-            this._input = this._input.slice(1);
-            return ch;
-          },
-          unput: function unput(ch) {
-            var len = ch.length;
-            var lines2 = ch.split(/(?:\r\n?|\n)/g);
-            this._input = ch + this._input;
-            this.yytext = this.yytext.substr(0, this.yytext.length - len - 1);
-            this.offset -= len;
-            var oldLines = this.match.split(/(?:\r\n?|\n)/g);
-            this.match = this.match.substr(0, this.match.length - 1);
-            this.matched = this.matched.substr(0, this.matched.length - 1);
-            if (lines2.length - 1) this.yylineno -= lines2.length - 1;
-            var r = this.yylloc.range;
-            this.yylloc = {
-              first_line: this.yylloc.first_line,
-              last_line: this.yylineno + 1,
-              first_column: this.yylloc.first_column,
-              last_column: lines2 ? (lines2.length === oldLines.length ? this.yylloc.first_column : 0) + oldLines[oldLines.length - lines2.length].length - lines2[0].length : this.yylloc.first_column - len
-            };
-            if (this.options.ranges) {
-              this.yylloc.range = [r[0], r[0] + this.yyleng - len];
-            }
-            return this;
-          },
-          more: function more() {
-            this._more = true;
-            return this;
-          },
-          less: function less(n) {
-            this.unput(this.match.slice(n));
-          },
-          pastInput: function pastInput() {
-            var past = this.matched.substr(0, this.matched.length - this.match.length);
-            return (past.length > 20 ? "..." : "") + past.substr(-20).replace(/\n/g, "");
-          },
-          upcomingInput: function upcomingInput() {
-            var next = this.match;
-            if (next.length < 20) {
-              next += this._input.substr(0, 20 - next.length);
-            }
-            return (next.substr(0, 20) + (next.length > 20 ? "..." : "")).replace(/\n/g, "");
-          },
-          showPosition: function showPosition() {
-            var pre = this.pastInput();
-            var c = new Array(pre.length + 1).join("-");
-            return pre + this.upcomingInput() + "\n" + c + "^";
-          },
-          next: function next() {
-            if (this.done) {
-              return this.EOF;
-            }
-            if (!this._input) this.done = true;
-            var token, match, tempMatch, index, col, lines2;
-            if (!this._more) {
-              this.yytext = "";
-              this.match = "";
-            }
-            var rules = this._currentRules();
-            for (var i = 0; i < rules.length; i++) {
-              tempMatch = this._input.match(this.rules[rules[i]]);
-              if (tempMatch && (!match || tempMatch[0].length > match[0].length)) {
-                match = tempMatch;
-                index = i;
-                if (!this.options.flex) break;
-              }
-            }
-            if (match) {
-              lines2 = match[0].match(/(?:\r\n?|\n).*/g);
-              if (lines2) this.yylineno += lines2.length;
-              this.yylloc = {
-                first_line: this.yylloc.last_line,
-                last_line: this.yylineno + 1,
-                first_column: this.yylloc.last_column,
-                last_column: lines2 ? lines2[lines2.length - 1].length - lines2[lines2.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match[0].length
-              };
-              this.yytext += match[0];
-              this.match += match[0];
-              this.matches = match;
-              this.yyleng = this.yytext.length;
-              if (this.options.ranges) {
-                this.yylloc.range = [this.offset, this.offset += this.yyleng];
-              }
-              this._more = false;
-              this._input = this._input.slice(match[0].length);
-              this.matched += match[0];
-              token = this.performAction.call(this, this.yy, this, rules[index], this.conditionStack[this.conditionStack.length - 1]);
-              if (this.done && this._input) this.done = false;
-              if (token) return token;
-              else return;
-            }
-            if (this._input === "") {
-              return this.EOF;
-            } else {
-              return this.parseError("Lexical error on line " + (this.yylineno + 1) + ". Unrecognized text.\n" + this.showPosition(), { text: "", token: null, line: this.yylineno });
-            }
-          },
-          lex: function lex() {
-            var r = this.next();
-            if (typeof r !== "undefined") {
-              return r;
-            } else {
-              return this.lex();
-            }
-          },
-          begin: function begin(condition) {
-            this.conditionStack.push(condition);
-          },
-          popState: function popState() {
-            return this.conditionStack.pop();
-          },
-          _currentRules: function _currentRules() {
-            return this.conditions[this.conditionStack[this.conditionStack.length - 1]].rules;
-          },
-          topState: function topState() {
-            return this.conditionStack[this.conditionStack.length - 2];
-          },
-          pushState: function begin(condition) {
-            this.begin(condition);
-          }
-        };
-        lexer2.options = {};
-        lexer2.performAction = function anonymous(yy, yy_, $avoiding_name_collisions, YY_START) {
-          function strip(start, end) {
-            return yy_.yytext = yy_.yytext.substring(start, yy_.yyleng - end + start);
-          }
-          var YYSTATE = YY_START;
-          switch ($avoiding_name_collisions) {
-            case 0:
-              if (yy_.yytext.slice(-2) === "\\\\") {
-                strip(0, 1);
-                this.begin("mu");
-              } else if (yy_.yytext.slice(-1) === "\\") {
-                strip(0, 1);
-                this.begin("emu");
-              } else {
-                this.begin("mu");
-              }
-              if (yy_.yytext) return 15;
-              break;
-            case 1:
-              return 15;
-              break;
-            case 2:
-              this.popState();
-              return 15;
-              break;
-            case 3:
-              this.begin("raw");
-              return 15;
-              break;
-            case 4:
-              this.popState();
-              if (this.conditionStack[this.conditionStack.length - 1] === "raw") {
-                return 15;
-              } else {
-                strip(5, 9);
-                return "END_RAW_BLOCK";
-              }
-              break;
-            case 5:
-              return 15;
-              break;
-            case 6:
-              this.popState();
-              return 14;
-              break;
-            case 7:
-              return 65;
-              break;
-            case 8:
-              return 68;
-              break;
-            case 9:
-              return 19;
-              break;
-            case 10:
-              this.popState();
-              this.begin("raw");
-              return 23;
-              break;
-            case 11:
-              return 55;
-              break;
-            case 12:
-              return 60;
-              break;
-            case 13:
-              return 29;
-              break;
-            case 14:
-              return 47;
-              break;
-            case 15:
-              this.popState();
-              return 44;
-              break;
-            case 16:
-              this.popState();
-              return 44;
-              break;
-            case 17:
-              return 34;
-              break;
-            case 18:
-              return 39;
-              break;
-            case 19:
-              return 51;
-              break;
-            case 20:
-              return 48;
-              break;
-            case 21:
-              this.unput(yy_.yytext);
-              this.popState();
-              this.begin("com");
-              break;
-            case 22:
-              this.popState();
-              return 14;
-              break;
-            case 23:
-              return 48;
-              break;
-            case 24:
-              return 73;
-              break;
-            case 25:
-              return 72;
-              break;
-            case 26:
-              return 72;
-              break;
-            case 27:
-              return 87;
-              break;
-            case 28:
-              break;
-            case 29:
-              this.popState();
-              return 54;
-              break;
-            case 30:
-              this.popState();
-              return 33;
-              break;
-            case 31:
-              yy_.yytext = strip(1, 2).replace(/\\"/g, '"');
-              return 80;
-              break;
-            case 32:
-              yy_.yytext = strip(1, 2).replace(/\\'/g, "'");
-              return 80;
-              break;
-            case 33:
-              return 85;
-              break;
-            case 34:
-              return 82;
-              break;
-            case 35:
-              return 82;
-              break;
-            case 36:
-              return 83;
-              break;
-            case 37:
-              return 84;
-              break;
-            case 38:
-              return 81;
-              break;
-            case 39:
-              return 75;
-              break;
-            case 40:
-              return 77;
-              break;
-            case 41:
-              return 72;
-              break;
-            case 42:
-              yy_.yytext = yy_.yytext.replace(/\\([\\\]])/g, "$1");
-              return 72;
-              break;
-            case 43:
-              return "INVALID";
-              break;
-            case 44:
-              return 5;
-              break;
-          }
-        };
-        lexer2.rules = [/^(?:[^\x00]*?(?=(\{\{)))/, /^(?:[^\x00]+)/, /^(?:[^\x00]{2,}?(?=(\{\{|\\\{\{|\\\\\{\{|$)))/, /^(?:\{\{\{\{(?=[^\/]))/, /^(?:\{\{\{\{\/[^\s!"#%-,\.\/;->@\[-\^`\{-~]+(?=[=}\s\/.])\}\}\}\})/, /^(?:[^\x00]+?(?=(\{\{\{\{)))/, /^(?:[\s\S]*?--(~)?\}\})/, /^(?:\()/, /^(?:\))/, /^(?:\{\{\{\{)/, /^(?:\}\}\}\})/, /^(?:\{\{(~)?>)/, /^(?:\{\{(~)?#>)/, /^(?:\{\{(~)?#\*?)/, /^(?:\{\{(~)?\/)/, /^(?:\{\{(~)?\^\s*(~)?\}\})/, /^(?:\{\{(~)?\s*else\s*(~)?\}\})/, /^(?:\{\{(~)?\^)/, /^(?:\{\{(~)?\s*else\b)/, /^(?:\{\{(~)?\{)/, /^(?:\{\{(~)?&)/, /^(?:\{\{(~)?!--)/, /^(?:\{\{(~)?![\s\S]*?\}\})/, /^(?:\{\{(~)?\*?)/, /^(?:=)/, /^(?:\.\.)/, /^(?:\.(?=([=~}\s\/.)|])))/, /^(?:[\/.])/, /^(?:\s+)/, /^(?:\}(~)?\}\})/, /^(?:(~)?\}\})/, /^(?:"(\\["]|[^"])*")/, /^(?:'(\\[']|[^'])*')/, /^(?:@)/, /^(?:true(?=([~}\s)])))/, /^(?:false(?=([~}\s)])))/, /^(?:undefined(?=([~}\s)])))/, /^(?:null(?=([~}\s)])))/, /^(?:-?[0-9]+(?:\.[0-9]+)?(?=([~}\s)])))/, /^(?:as\s+\|)/, /^(?:\|)/, /^(?:([^\s!"#%-,\.\/;->@\[-\^`\{-~]+(?=([=~}\s\/.)|]))))/, /^(?:\[(\\\]|[^\]])*\])/, /^(?:.)/, /^(?:$)/];
-        lexer2.conditions = { "mu": { "rules": [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44], "inclusive": false }, "emu": { "rules": [2], "inclusive": false }, "com": { "rules": [6], "inclusive": false }, "raw": { "rules": [3, 4, 5], "inclusive": false }, "INITIAL": { "rules": [0, 1, 44], "inclusive": true } };
-        return lexer2;
-      })();
-      parser.lexer = lexer;
-      function Parser() {
-        this.yy = {};
-      }
-      Parser.prototype = parser;
-      parser.Parser = Parser;
-      return new Parser();
-    })();
-    exports["default"] = handlebars;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
-var require_node_types = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    var NODE_TYPES = ["Program", "BlockStatement", "DecoratorBlock", "PartialStatement", "PartialBlockStatement", "Decorator", "MustacheStatement", "ContentStatement", "CommentStatement", "SubExpression", "PathExpression", "StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral", "Hash", "HashPair"];
-    exports.NODE_TYPES = NODE_TYPES;
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
-var require_visitor = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils2();
-    var _nodeTypes = require_node_types();
-    function Visitor() {
-      this.parents = [];
-    }
-    function isDispatchable(visitor, type) {
-      return _utils.indexOf(_nodeTypes.NODE_TYPES, type) !== -1 || !(type in Visitor.prototype) && typeof visitor[type] === "function";
-    }
-    Visitor.prototype = {
-      constructor: Visitor,
-      mutating: false,
-      // Visits a given value. If mutating, will replace the value if necessary.
-      acceptKey: function acceptKey(node, name) {
-        var value = this.accept(node[name]);
-        if (this.mutating) {
-          if (value && !isDispatchable(this, value.type)) {
-            throw new _exception2["default"]('Unexpected node type "' + value.type + '" found when accepting ' + name + " on " + node.type);
-          }
-          node[name] = value;
-        }
-      },
-      // Performs an accept operation with added sanity check to ensure
-      // required keys are not removed.
-      acceptRequired: function acceptRequired(node, name) {
-        this.acceptKey(node, name);
-        if (!node[name]) {
-          throw new _exception2["default"](node.type + " requires " + name);
-        }
-      },
-      // Traverses a given array. If mutating, empty respnses will be removed
-      // for child elements.
-      acceptArray: function acceptArray(array) {
-        for (var i = 0, l = array.length; i < l; i++) {
-          this.acceptKey(array, i);
-          if (!array[i]) {
-            array.splice(i, 1);
-            i--;
-            l--;
-          }
-        }
-      },
-      accept: function accept(object) {
-        if (!object) {
-          return;
-        }
-        if (!isDispatchable(this, object.type) || !this[object.type]) {
-          throw new _exception2["default"]("Unknown type: " + object.type, object);
-        }
-        if (this.current) {
-          this.parents.unshift(this.current);
-        }
-        this.current = object;
-        var ret = this[object.type](object);
-        this.current = this.parents.shift();
-        if (!this.mutating || ret) {
-          return ret;
-        } else if (ret !== false) {
-          return object;
-        }
-      },
-      Program: function Program(program) {
-        this.acceptArray(program.body);
-      },
-      MustacheStatement: visitSubExpression,
-      Decorator: visitSubExpression,
-      BlockStatement: visitBlock,
-      DecoratorBlock: visitBlock,
-      PartialStatement: visitPartial,
-      PartialBlockStatement: function PartialBlockStatement(partial) {
-        visitPartial.call(this, partial);
-        this.acceptKey(partial, "program");
-      },
-      ContentStatement: function ContentStatement() {
-      },
-      CommentStatement: function CommentStatement() {
-      },
-      SubExpression: visitSubExpression,
-      PathExpression: function PathExpression() {
-      },
-      StringLiteral: function StringLiteral() {
-      },
-      NumberLiteral: function NumberLiteral() {
-      },
-      BooleanLiteral: function BooleanLiteral() {
-      },
-      UndefinedLiteral: function UndefinedLiteral() {
-      },
-      NullLiteral: function NullLiteral() {
-      },
-      Hash: function Hash(hash) {
-        this.acceptArray(hash.pairs);
-      },
-      HashPair: function HashPair(pair) {
-        this.acceptRequired(pair, "value");
-      }
-    };
-    function visitSubExpression(mustache) {
-      this.acceptRequired(mustache, "path");
-      this.acceptArray(mustache.params);
-      this.acceptKey(mustache, "hash");
-    }
-    function visitBlock(block) {
-      visitSubExpression.call(this, block);
-      this.acceptKey(block, "program");
-      this.acceptKey(block, "inverse");
-    }
-    function visitPartial(partial) {
-      this.acceptRequired(partial, "name");
-      this.acceptArray(partial.params);
-      this.acceptKey(partial, "hash");
-    }
-    exports["default"] = Visitor;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
-var require_whitespace_control = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _visitor = require_visitor();
-    var _visitor2 = _interopRequireDefault(_visitor);
-    function WhitespaceControl() {
-      var options2 = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
-      this.options = options2;
-    }
-    WhitespaceControl.prototype = new _visitor2["default"]();
-    WhitespaceControl.prototype.Program = function(program) {
-      var doStandalone = !this.options.ignoreStandalone;
-      var isRoot = !this.isRootSeen;
-      this.isRootSeen = true;
-      var body = program.body;
-      for (var i = 0, l = body.length; i < l; i++) {
-        var current = body[i], strip = this.accept(current);
-        if (!strip) {
-          continue;
-        }
-        var _isPrevWhitespace = isPrevWhitespace(body, i, isRoot), _isNextWhitespace = isNextWhitespace(body, i, isRoot), openStandalone = strip.openStandalone && _isPrevWhitespace, closeStandalone = strip.closeStandalone && _isNextWhitespace, inlineStandalone = strip.inlineStandalone && _isPrevWhitespace && _isNextWhitespace;
-        if (strip.close) {
-          omitRight(body, i, true);
-        }
-        if (strip.open) {
-          omitLeft(body, i, true);
-        }
-        if (doStandalone && inlineStandalone) {
-          omitRight(body, i);
-          if (omitLeft(body, i)) {
-            if (current.type === "PartialStatement") {
-              current.indent = /(?:^|[^ \t])([ \t]+)$/.exec(body[i - 1].original)[1];
-            }
-          }
-        }
-        if (doStandalone && openStandalone) {
-          omitRight((current.program || current.inverse).body);
-          omitLeft(body, i);
-        }
-        if (doStandalone && closeStandalone) {
-          omitRight(body, i);
-          omitLeft((current.inverse || current.program).body);
-        }
-      }
-      return program;
-    };
-    WhitespaceControl.prototype.BlockStatement = WhitespaceControl.prototype.DecoratorBlock = WhitespaceControl.prototype.PartialBlockStatement = function(block) {
-      this.accept(block.program);
-      this.accept(block.inverse);
-      var program = block.program || block.inverse, inverse = block.program && block.inverse, firstInverse = inverse, lastInverse = inverse;
-      if (inverse && inverse.chained) {
-        firstInverse = inverse.body[0].program;
-        while (lastInverse.chained) {
-          lastInverse = lastInverse.body[lastInverse.body.length - 1].program;
-        }
-      }
-      var strip = {
-        open: block.openStrip.open,
-        close: block.closeStrip.close,
-        // Determine the standalone candiacy. Basically flag our content as being possibly standalone
-        // so our parent can determine if we actually are standalone
-        openStandalone: isNextWhitespace(program.body),
-        closeStandalone: isPrevWhitespace((firstInverse || program).body)
-      };
-      if (block.openStrip.close) {
-        omitRight(program.body, null, true);
-      }
-      if (inverse) {
-        var inverseStrip = block.inverseStrip;
-        if (inverseStrip.open) {
-          omitLeft(program.body, null, true);
-        }
-        if (inverseStrip.close) {
-          omitRight(firstInverse.body, null, true);
-        }
-        if (block.closeStrip.open) {
-          omitLeft(lastInverse.body, null, true);
-        }
-        if (!this.options.ignoreStandalone && isPrevWhitespace(program.body) && isNextWhitespace(firstInverse.body)) {
-          omitLeft(program.body);
-          omitRight(firstInverse.body);
-        }
-      } else if (block.closeStrip.open) {
-        omitLeft(program.body, null, true);
-      }
-      return strip;
-    };
-    WhitespaceControl.prototype.Decorator = WhitespaceControl.prototype.MustacheStatement = function(mustache) {
-      return mustache.strip;
-    };
-    WhitespaceControl.prototype.PartialStatement = WhitespaceControl.prototype.CommentStatement = function(node) {
-      var strip = node.strip || {};
-      return {
-        inlineStandalone: true,
-        open: strip.open,
-        close: strip.close
-      };
-    };
-    function isPrevWhitespace(body, i, isRoot) {
-      if (i === void 0) {
-        i = body.length;
-      }
-      var prev = body[i - 1], sibling = body[i - 2];
-      if (!prev) {
-        return isRoot;
-      }
-      if (prev.type === "ContentStatement") {
-        return (sibling || !isRoot ? /(?:^|\S)[^\S\n]*\n\s*$/ : /^\s*$|(?:^|\S)[^\S\n]*\n\s*$/).test(prev.original);
-      }
-    }
-    function isNextWhitespace(body, i, isRoot) {
-      if (i === void 0) {
-        i = -1;
-      }
-      var next = body[i + 1], sibling = body[i + 2];
-      if (!next) {
-        return isRoot;
-      }
-      if (next.type === "ContentStatement") {
-        return (sibling || !isRoot ? /^\s*?\r?\n/ : /^\s*?(\r?\n|$)/).test(next.original);
-      }
-    }
-    function omitRight(body, i, multiple) {
-      var current = body[i == null ? 0 : i + 1];
-      if (!current || current.type !== "ContentStatement" || !multiple && current.rightStripped) {
-        return;
-      }
-      var original = current.value;
-      current.value = current.value.replace(multiple ? /^\s+/ : /^[ \t]*\r?\n?/, "");
-      current.rightStripped = current.value !== original;
-    }
-    function omitLeft(body, i, multiple) {
-      var current = body[i == null ? body.length - 1 : i - 1];
-      if (!current || current.type !== "ContentStatement" || !multiple && current.leftStripped) {
-        return;
-      }
-      var original = current.value;
-      current.value = current.value.replace(multiple ? /(^|\S)\s+$/ : /(^|[^ \t])[ \t]+$/, "$1");
-      current.leftStripped = current.value !== original;
-      return current.leftStripped;
-    }
-    exports["default"] = WhitespaceControl;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
-var require_helpers2 = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.SourceLocation = SourceLocation;
-    exports.id = id;
-    exports.stripFlags = stripFlags;
-    exports.stripComment = stripComment;
-    exports.preparePath = preparePath;
-    exports.prepareMustache = prepareMustache;
-    exports.prepareRawBlock = prepareRawBlock;
-    exports.prepareBlock = prepareBlock;
-    exports.prepareProgram = prepareProgram;
-    exports.preparePartialBlock = preparePartialBlock;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open2, close) {
-      close = close.path ? close.path.original : close;
-      if (open2.path.original !== close) {
-        var errorNode = { loc: open2.path.loc };
-        throw new _exception2["default"](open2.path.original + " doesn't match " + close, errorNode);
-      }
-    }
-    function SourceLocation(source, locInfo) {
-      this.source = source;
-      this.start = {
-        line: locInfo.first_line,
-        column: locInfo.first_column
-      };
-      this.end = {
-        line: locInfo.last_line,
-        column: locInfo.last_column
-      };
-    }
-    function id(token) {
-      if (/^\[.*\]$/.test(token)) {
-        return token.substring(1, token.length - 1);
-      } else {
-        return token;
-      }
-    }
-    function stripFlags(open2, close) {
-      return {
-        open: open2.charAt(2) === "~",
-        close: close.charAt(close.length - 3) === "~"
-      };
-    }
-    function stripComment(comment) {
-      return comment.replace(/^\{\{~?!-?-?/, "").replace(/-?-?~?\}\}$/, "");
-    }
-    function preparePath(data, parts, loc) {
-      loc = this.locInfo(loc);
-      var original = data ? "@" : "", dig = [], depth = 0;
-      for (var i = 0, l = parts.length; i < l; i++) {
-        var part = parts[i].part, isLiteral = parts[i].original !== part;
-        original += (parts[i].separator || "") + part;
-        if (!isLiteral && (part === ".." || part === "." || part === "this")) {
-          if (dig.length > 0) {
-            throw new _exception2["default"]("Invalid path: " + original, { loc });
-          } else if (part === "..") {
-            depth++;
-          }
-        } else {
-          dig.push(part);
-        }
-      }
-      return {
-        type: "PathExpression",
-        data,
-        depth,
-        parts: dig,
-        original,
-        loc
-      };
-    }
-    function prepareMustache(path, params, hash, open2, strip, locInfo) {
-      var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open2);
-      return {
-        type: decorator ? "Decorator" : "MustacheStatement",
-        path,
-        params,
-        hash,
-        escaped,
-        strip,
-        loc: this.locInfo(locInfo)
-      };
-    }
-    function prepareRawBlock(openRawBlock, contents, close, locInfo) {
-      validateClose(openRawBlock, close);
-      locInfo = this.locInfo(locInfo);
-      var program = {
-        type: "Program",
-        body: contents,
-        strip: {},
-        loc: locInfo
-      };
-      return {
-        type: "BlockStatement",
-        path: openRawBlock.path,
-        params: openRawBlock.params,
-        hash: openRawBlock.hash,
-        program,
-        openStrip: {},
-        inverseStrip: {},
-        closeStrip: {},
-        loc: locInfo
-      };
-    }
-    function prepareBlock(openBlock, program, inverseAndProgram, close, inverted, locInfo) {
-      if (close && close.path) {
-        validateClose(openBlock, close);
-      }
-      var decorator = /\*/.test(openBlock.open);
-      program.blockParams = openBlock.blockParams;
-      var inverse = void 0, inverseStrip = void 0;
-      if (inverseAndProgram) {
-        if (decorator) {
-          throw new _exception2["default"]("Unexpected inverse block on decorator", inverseAndProgram);
-        }
-        if (inverseAndProgram.chain) {
-          inverseAndProgram.program.body[0].closeStrip = close.strip;
-        }
-        inverseStrip = inverseAndProgram.strip;
-        inverse = inverseAndProgram.program;
-      }
-      if (inverted) {
-        inverted = inverse;
-        inverse = program;
-        program = inverted;
-      }
-      return {
-        type: decorator ? "DecoratorBlock" : "BlockStatement",
-        path: openBlock.path,
-        params: openBlock.params,
-        hash: openBlock.hash,
-        program,
-        inverse,
-        openStrip: openBlock.strip,
-        inverseStrip,
-        closeStrip: close && close.strip,
-        loc: this.locInfo(locInfo)
-      };
-    }
-    function prepareProgram(statements, loc) {
-      if (!loc && statements.length) {
-        var firstLoc = statements[0].loc, lastLoc = statements[statements.length - 1].loc;
-        if (firstLoc && lastLoc) {
-          loc = {
-            source: firstLoc.source,
-            start: {
-              line: firstLoc.start.line,
-              column: firstLoc.start.column
-            },
-            end: {
-              line: lastLoc.end.line,
-              column: lastLoc.end.column
-            }
-          };
-        }
-      }
-      return {
-        type: "Program",
-        body: statements,
-        strip: {},
-        loc
-      };
-    }
-    function preparePartialBlock(open2, program, close, locInfo) {
-      validateClose(open2, close);
-      return {
-        type: "PartialBlockStatement",
-        name: open2.path,
-        params: open2.params,
-        hash: open2.hash,
-        program,
-        openStrip: open2.strip,
-        closeStrip: close && close.strip,
-        loc: this.locInfo(locInfo)
-      };
-    }
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
-var require_base2 = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.parseWithoutProcessing = parseWithoutProcessing;
-    exports.parse = parse3;
-    function _interopRequireWildcard(obj) {
-      if (obj && obj.__esModule) {
-        return obj;
-      } else {
-        var newObj = {};
-        if (obj != null) {
-          for (var key in obj) {
-            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
-          }
-        }
-        newObj["default"] = obj;
-        return newObj;
-      }
-    }
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _parser = require_parser();
-    var _parser2 = _interopRequireDefault(_parser);
-    var _whitespaceControl = require_whitespace_control();
-    var _whitespaceControl2 = _interopRequireDefault(_whitespaceControl);
-    var _helpers = require_helpers2();
-    var Helpers = _interopRequireWildcard(_helpers);
-    var _utils = require_utils2();
-    exports.parser = _parser2["default"];
-    var yy = {};
-    _utils.extend(yy, Helpers);
-    function parseWithoutProcessing(input, options2) {
-      if (input.type === "Program") {
-        return input;
-      }
-      _parser2["default"].yy = yy;
-      yy.locInfo = function(locInfo) {
-        return new yy.SourceLocation(options2 && options2.srcName, locInfo);
-      };
-      var ast = _parser2["default"].parse(input);
-      return ast;
-    }
-    function parse3(input, options2) {
-      var ast = parseWithoutProcessing(input, options2);
-      var strip = new _whitespaceControl2["default"](options2);
-      return strip.accept(ast);
-    }
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
-var require_compiler = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.Compiler = Compiler;
-    exports.precompile = precompile;
-    exports.compile = compile2;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils2();
-    var _ast = require_ast();
-    var _ast2 = _interopRequireDefault(_ast);
-    var _nodeTypes = require_node_types();
-    var slice = [].slice;
-    function Compiler() {
-    }
-    Compiler.prototype = {
-      compiler: Compiler,
-      equals: function equals(other) {
-        var len = this.opcodes.length;
-        if (other.opcodes.length !== len) {
-          return false;
-        }
-        for (var i = 0; i < len; i++) {
-          var opcode = this.opcodes[i], otherOpcode = other.opcodes[i];
-          if (opcode.opcode !== otherOpcode.opcode || !argEquals(opcode.args, otherOpcode.args)) {
-            return false;
-          }
-        }
-        len = this.children.length;
-        for (var i = 0; i < len; i++) {
-          if (!this.children[i].equals(other.children[i])) {
-            return false;
-          }
-        }
-        return true;
-      },
-      guid: 0,
-      compile: function compile3(program, options2) {
-        this.sourceNode = [];
-        this.opcodes = [];
-        this.children = [];
-        this.options = options2;
-        this.stringParams = options2.stringParams;
-        this.trackIds = options2.trackIds;
-        options2.blockParams = options2.blockParams || [];
-        options2.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
-          helperMissing: true,
-          blockHelperMissing: true,
-          each: true,
-          "if": true,
-          unless: true,
-          "with": true,
-          log: true,
-          lookup: true
-        }, options2.knownHelpers);
-        return this.accept(program);
-      },
-      compileProgram: function compileProgram(program) {
-        var childCompiler = new this.compiler(), result = childCompiler.compile(program, this.options), guid = this.guid++;
-        this.usePartial = this.usePartial || result.usePartial;
-        this.children[guid] = result;
-        this.useDepths = this.useDepths || result.useDepths;
-        return guid;
-      },
-      accept: function accept(node) {
-        if (_utils.indexOf(_nodeTypes.NODE_TYPES, node.type) === -1 || !this[node.type]) {
-          throw new _exception2["default"]("Unknown type: " + node.type, node);
-        }
-        this.sourceNode.unshift(node);
-        var ret = this[node.type](node);
-        this.sourceNode.shift();
-        return ret;
-      },
-      Program: function Program(program) {
-        validateBlockParams(program);
-        this.options.blockParams.unshift(program.blockParams);
-        var body = program.body, bodyLength = body.length;
-        for (var i = 0; i < bodyLength; i++) {
-          this.accept(body[i]);
-        }
-        this.options.blockParams.shift();
-        this.isSimple = bodyLength === 1;
-        this.blockParams = program.blockParams ? program.blockParams.length : 0;
-        return this;
-      },
-      BlockStatement: function BlockStatement(block) {
-        transformLiteralToPath(block);
-        var program = block.program, inverse = block.inverse;
-        program = program && this.compileProgram(program);
-        inverse = inverse && this.compileProgram(inverse);
-        var type = this.classifySexpr(block);
-        if (type === "helper") {
-          this.helperSexpr(block, program, inverse);
-        } else if (type === "simple") {
-          this.simpleSexpr(block);
-          this.opcode("pushProgram", program);
-          this.opcode("pushProgram", inverse);
-          this.opcode("emptyHash");
-          this.opcode("blockValue", block.path.original);
-        } else {
-          this.ambiguousSexpr(block, program, inverse);
-          this.opcode("pushProgram", program);
-          this.opcode("pushProgram", inverse);
-          this.opcode("emptyHash");
-          this.opcode("ambiguousBlockValue");
-        }
-        this.opcode("append");
-      },
-      DecoratorBlock: function DecoratorBlock(decorator) {
-        var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path = decorator.path;
-        this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path.original);
-      },
-      PartialStatement: function PartialStatement(partial) {
-        this.usePartial = true;
-        var program = partial.program;
-        if (program) {
-          program = this.compileProgram(partial.program);
-        }
-        var params = partial.params;
-        if (params.length > 1) {
-          throw new _exception2["default"]("Unsupported number of partial arguments: " + params.length, partial);
-        } else if (!params.length) {
-          if (this.options.explicitPartialContext) {
-            this.opcode("pushLiteral", "undefined");
-          } else {
-            params.push({ type: "PathExpression", parts: [], depth: 0 });
-          }
-        }
-        var partialName = partial.name.original, isDynamic = partial.name.type === "SubExpression";
-        if (isDynamic) {
-          this.accept(partial.name);
-        }
-        this.setupFullMustacheParams(partial, program, void 0, true);
-        var indent = partial.indent || "";
-        if (this.options.preventIndent && indent) {
-          this.opcode("appendContent", indent);
-          indent = "";
-        }
-        this.opcode("invokePartial", isDynamic, partialName, indent);
-        this.opcode("append");
-      },
-      PartialBlockStatement: function PartialBlockStatement(partialBlock) {
-        this.PartialStatement(partialBlock);
-      },
-      MustacheStatement: function MustacheStatement(mustache) {
-        this.SubExpression(mustache);
-        if (mustache.escaped && !this.options.noEscape) {
-          this.opcode("appendEscaped");
-        } else {
-          this.opcode("append");
-        }
-      },
-      Decorator: function Decorator(decorator) {
-        this.DecoratorBlock(decorator);
-      },
-      ContentStatement: function ContentStatement(content) {
-        if (content.value != null && typeof content.value !== "string") {
-          throw invalidAst(content, "value must be a string");
-        }
-        if (content.value) {
-          this.opcode("appendContent", content.value);
-        }
-      },
-      CommentStatement: function CommentStatement() {
-      },
-      SubExpression: function SubExpression(sexpr) {
-        transformLiteralToPath(sexpr);
-        var type = this.classifySexpr(sexpr);
-        if (type === "simple") {
-          this.simpleSexpr(sexpr);
-        } else if (type === "helper") {
-          this.helperSexpr(sexpr);
-        } else {
-          this.ambiguousSexpr(sexpr);
-        }
-      },
-      ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path = sexpr.path, name = path.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path));
-        this.opcode("pushProgram", program);
-        this.opcode("pushProgram", inverse);
-        path.strict = true;
-        this.accept(path);
-        this.opcode("invokeAmbiguous", name, isBlock);
-      },
-      simpleSexpr: function simpleSexpr(sexpr) {
-        var path = sexpr.path;
-        path.strict = true;
-        this.accept(path);
-        this.opcode("resolvePossibleLambda");
-      },
-      helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path = sexpr.path, name = path.parts[0];
-        if (this.options.knownHelpers[name]) {
-          this.opcode("invokeKnownHelper", params.length, name);
-        } else if (this.options.knownHelpersOnly) {
-          throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
-        } else {
-          path.strict = true;
-          path.falsy = true;
-          this.accept(path);
-          this.opcode("invokeHelper", params.length, path.original, _ast2["default"].helpers.simpleId(path));
-        }
-      },
-      PathExpression: function PathExpression(path) {
-        var depth = validateDepth(path);
-        var parts = validateParts(path);
-        this.addDepth(depth);
-        this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path), blockParamId = !depth && !scoped && this.blockParamIndex(name);
-        if (blockParamId) {
-          this.opcode("lookupBlockParam", blockParamId, parts);
-        } else if (!name) {
-          this.opcode("pushContext");
-        } else if (path.data) {
-          this.options.data = true;
-          this.opcode("lookupData", depth, parts, path.strict);
-        } else {
-          this.opcode("lookupOnContext", parts, path.falsy, path.strict, scoped);
-        }
-      },
-      StringLiteral: function StringLiteral(string) {
-        validateLiteral(string);
-        this.opcode("pushString", string.value);
-      },
-      NumberLiteral: function NumberLiteral(number) {
-        validateLiteral(number);
-        this.opcode("pushLiteral", number.value);
-      },
-      BooleanLiteral: function BooleanLiteral(bool) {
-        validateLiteral(bool);
-        this.opcode("pushLiteral", bool.value);
-      },
-      UndefinedLiteral: function UndefinedLiteral() {
-        this.opcode("pushLiteral", "undefined");
-      },
-      NullLiteral: function NullLiteral() {
-        this.opcode("pushLiteral", "null");
-      },
-      Hash: function Hash(hash) {
-        var pairs = hash.pairs, i = 0, l = void 0;
-        if (!_utils.isArray(pairs)) {
-          throw invalidAst(hash, "pairs must be an array");
-        }
-        l = pairs.length;
-        for (var j = 0; j < l; j++) {
-          if (!pairs[j] || typeof pairs[j].key !== "string") {
-            throw invalidAst(hash, "pair keys must be strings");
-          }
-        }
-        this.opcode("pushHash");
-        for (; i < l; i++) {
-          this.pushParam(pairs[i].value);
-        }
-        while (i--) {
-          this.opcode("assignToHash", pairs[i].key);
-        }
-        this.opcode("popHash");
-      },
-      // HELPERS
-      opcode: function opcode(name) {
-        this.opcodes.push({
-          opcode: name,
-          args: slice.call(arguments, 1),
-          loc: this.sourceNode[0].loc
-        });
-      },
-      addDepth: function addDepth(depth) {
-        if (!depth) {
-          return;
-        }
-        this.useDepths = true;
-      },
-      classifySexpr: function classifySexpr(sexpr) {
-        validateParts(sexpr.path);
-        var isSimple = _ast2["default"].helpers.simpleId(sexpr.path);
-        var isBlockParam = isSimple && !!this.blockParamIndex(sexpr.path.parts[0]);
-        var isHelper = !isBlockParam && _ast2["default"].helpers.helperExpression(sexpr);
-        var isEligible = !isBlockParam && (isHelper || isSimple);
-        if (isEligible && !isHelper) {
-          var _name = sexpr.path.parts[0], options2 = this.options;
-          if (options2.knownHelpers[_name]) {
-            isHelper = true;
-          } else if (options2.knownHelpersOnly) {
-            isEligible = false;
-          }
-        }
-        if (isHelper) {
-          return "helper";
-        } else if (isEligible) {
-          return "ambiguous";
-        } else {
-          return "simple";
-        }
-      },
-      pushParams: function pushParams(params) {
-        for (var i = 0, l = params.length; i < l; i++) {
-          this.pushParam(params[i]);
-        }
-      },
-      pushParam: function pushParam(val) {
-        validateLiteral(val);
-        var value = val.value != null ? val.value : val.original || "";
-        var depth = validateDepth(val);
-        if (this.stringParams) {
-          if (typeof value !== "number" && typeof value !== "boolean") {
-            value = String(value);
-          }
-          if (value.replace) {
-            value = value.replace(/^(\.?\.\/)*/g, "").replace(/\//g, ".");
-          }
-          if (depth) {
-            this.addDepth(depth);
-          }
-          this.opcode("getContext", depth);
-          this.opcode("pushStringParam", value, val.type);
-          if (val.type === "SubExpression") {
-            this.accept(val);
-          }
-        } else {
-          if (this.trackIds) {
-            var blockParamIndex = void 0;
-            if (val.parts && !_ast2["default"].helpers.scopedId(val) && !depth) {
-              blockParamIndex = this.blockParamIndex(validateParts(val)[0]);
-            }
-            if (blockParamIndex) {
-              var blockParamChild = val.parts.slice(1).join(".");
-              this.opcode("pushId", "BlockParam", blockParamIndex, blockParamChild);
-            } else {
-              value = val.original || value;
-              if (value.replace) {
-                value = value.replace(/^this(?:\.|$)/, "").replace(/^\.\//, "").replace(/^\.$/, "");
-              }
-              this.opcode("pushId", val.type, value);
-            }
-          }
-          this.accept(val);
-        }
-      },
-      setupFullMustacheParams: function setupFullMustacheParams(sexpr, program, inverse, omitEmpty) {
-        var params = sexpr.params;
-        this.pushParams(params);
-        this.opcode("pushProgram", program);
-        this.opcode("pushProgram", inverse);
-        if (sexpr.hash) {
-          this.accept(sexpr.hash);
-        } else {
-          this.opcode("emptyHash", omitEmpty);
-        }
-        return params;
-      },
-      blockParamIndex: function blockParamIndex(name) {
-        for (var depth = 0, len = this.options.blockParams.length; depth < len; depth++) {
-          var blockParams = this.options.blockParams[depth], param = blockParams && _utils.indexOf(blockParams, name);
-          if (blockParams && param >= 0) {
-            return [depth, param];
-          }
-        }
-      }
-    };
-    function precompile(input, options2, env) {
-      if (input == null || typeof input !== "string" && input.type !== "Program") {
-        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input);
-      }
-      options2 = options2 || {};
-      if (!("data" in options2)) {
-        options2.data = true;
-      }
-      if (options2.compat) {
-        options2.useDepths = true;
-      }
-      var ast = env.parse(input, options2), environment = new env.Compiler().compile(ast, options2);
-      return new env.JavaScriptCompiler().compile(environment, options2);
-    }
-    function compile2(input, options2, env) {
-      if (options2 === void 0) options2 = {};
-      if (input == null || typeof input !== "string" && input.type !== "Program") {
-        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input);
-      }
-      options2 = _utils.extend({}, options2);
-      if (!("data" in options2)) {
-        options2.data = true;
-      }
-      if (options2.compat) {
-        options2.useDepths = true;
-      }
-      var compiled = void 0;
-      function compileInput() {
-        var ast = env.parse(input, options2), environment = new env.Compiler().compile(ast, options2), templateSpec = new env.JavaScriptCompiler().compile(environment, options2, void 0, true);
-        return env.template(templateSpec);
-      }
-      function ret(context3, execOptions) {
-        if (!compiled) {
-          compiled = compileInput();
-        }
-        return compiled.call(this, context3, execOptions);
-      }
-      ret._setup = function(setupOptions) {
-        if (!compiled) {
-          compiled = compileInput();
-        }
-        return compiled._setup(setupOptions);
-      };
-      ret._child = function(i, data, blockParams, depths) {
-        if (!compiled) {
-          compiled = compileInput();
-        }
-        return compiled._child(i, data, blockParams, depths);
-      };
-      return ret;
-    }
-    function invalidAst(node, message) {
-      return new _exception2["default"]("Invalid AST: " + node.type + " " + message, node);
-    }
-    function validateDepth(node) {
-      var depth = node.depth;
-      if (depth == null) {
-        return 0;
-      }
-      if (typeof depth !== "number" || !isFinite(depth) || Math.floor(depth) !== depth || depth < 0) {
-        throw invalidAst(node, "depth must be a non-negative integer");
-      }
-      return depth;
-    }
-    function validateLiteral(node) {
-      var value = node.value;
-      if (node.type === "StringLiteral" && typeof value !== "string") {
-        throw invalidAst(node, "value must be a string");
-      } else if (node.type === "NumberLiteral" && typeof value !== "number") {
-        throw invalidAst(node, "value must be a number");
-      } else if (node.type === "BooleanLiteral" && typeof value !== "boolean") {
-        throw invalidAst(node, "value must be a boolean");
-      }
-    }
-    function validateStringArray(node, value, name) {
-      if (!_utils.isArray(value)) {
-        throw invalidAst(node, name + " must be an array");
-      }
-      for (var i = 0; i < value.length; i++) {
-        if (typeof value[i] !== "string") {
-          throw invalidAst(node, name + " must only contain strings");
-        }
-      }
-      return value;
-    }
-    function validateParts(path) {
-      return validateStringArray(path, path.parts, "parts");
-    }
-    function validateBlockParams(program) {
-      if (program.blockParams != null) {
-        validateStringArray(program, program.blockParams, "blockParams");
-      }
-    }
-    function argEquals(a, b) {
-      if (a === b) {
-        return true;
-      }
-      if (_utils.isArray(a) && _utils.isArray(b) && a.length === b.length) {
-        for (var i = 0; i < a.length; i++) {
-          if (!argEquals(a[i], b[i])) {
-            return false;
-          }
-        }
-        return true;
-      }
-    }
-    function transformLiteralToPath(sexpr) {
-      if (!sexpr.path.parts) {
-        var literal = sexpr.path;
-        sexpr.path = {
-          type: "PathExpression",
-          data: false,
-          depth: 0,
-          parts: [literal.original + ""],
-          original: literal.original + "",
-          loc: literal.loc
-        };
-      }
-    }
-  }
-});
-
-// node_modules/source-map/lib/base64.js
-var require_base64 = __commonJS({
-  "node_modules/source-map/lib/base64.js"(exports) {
-    var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
-    exports.encode = function(number) {
-      if (0 <= number && number < intToCharMap.length) {
-        return intToCharMap[number];
-      }
-      throw new TypeError("Must be between 0 and 63: " + number);
-    };
-    exports.decode = function(charCode) {
-      var bigA = 65;
-      var bigZ = 90;
-      var littleA = 97;
-      var littleZ = 122;
-      var zero = 48;
-      var nine = 57;
-      var plus = 43;
-      var slash = 47;
-      var littleOffset = 26;
-      var numberOffset = 52;
-      if (bigA <= charCode && charCode <= bigZ) {
-        return charCode - bigA;
-      }
-      if (littleA <= charCode && charCode <= littleZ) {
-        return charCode - littleA + littleOffset;
-      }
-      if (zero <= charCode && charCode <= nine) {
-        return charCode - zero + numberOffset;
-      }
-      if (charCode == plus) {
-        return 62;
-      }
-      if (charCode == slash) {
-        return 63;
-      }
-      return -1;
-    };
-  }
-});
-
-// node_modules/source-map/lib/base64-vlq.js
-var require_base64_vlq = __commonJS({
-  "node_modules/source-map/lib/base64-vlq.js"(exports) {
-    var base64 = require_base64();
-    var VLQ_BASE_SHIFT = 5;
-    var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
-    var VLQ_BASE_MASK = VLQ_BASE - 1;
-    var VLQ_CONTINUATION_BIT = VLQ_BASE;
-    function toVLQSigned(aValue) {
-      return aValue < 0 ? (-aValue << 1) + 1 : (aValue << 1) + 0;
-    }
-    function fromVLQSigned(aValue) {
-      var isNegative = (aValue & 1) === 1;
-      var shifted = aValue >> 1;
-      return isNegative ? -shifted : shifted;
-    }
-    exports.encode = function base64VLQ_encode(aValue) {
-      var encoded = "";
-      var digit;
-      var vlq = toVLQSigned(aValue);
-      do {
-        digit = vlq & VLQ_BASE_MASK;
-        vlq >>>= VLQ_BASE_SHIFT;
-        if (vlq > 0) {
-          digit |= VLQ_CONTINUATION_BIT;
-        }
-        encoded += base64.encode(digit);
-      } while (vlq > 0);
-      return encoded;
-    };
-    exports.decode = function base64VLQ_decode(aStr, aIndex, aOutParam) {
-      var strLen = aStr.length;
-      var result = 0;
-      var shift = 0;
-      var continuation, digit;
-      do {
-        if (aIndex >= strLen) {
-          throw new Error("Expected more digits in base 64 VLQ value.");
-        }
-        digit = base64.decode(aStr.charCodeAt(aIndex++));
-        if (digit === -1) {
-          throw new Error("Invalid base64 digit: " + aStr.charAt(aIndex - 1));
-        }
-        continuation = !!(digit & VLQ_CONTINUATION_BIT);
-        digit &= VLQ_BASE_MASK;
-        result = result + (digit << shift);
-        shift += VLQ_BASE_SHIFT;
-      } while (continuation);
-      aOutParam.value = fromVLQSigned(result);
-      aOutParam.rest = aIndex;
-    };
-  }
-});
-
-// node_modules/source-map/lib/util.js
-var require_util9 = __commonJS({
-  "node_modules/source-map/lib/util.js"(exports) {
-    function getArg(aArgs, aName, aDefaultValue) {
-      if (aName in aArgs) {
-        return aArgs[aName];
-      } else if (arguments.length === 3) {
-        return aDefaultValue;
-      } else {
-        throw new Error('"' + aName + '" is a required argument.');
-      }
-    }
-    exports.getArg = getArg;
-    var urlRegexp = /^(?:([\w+\-.]+):)?\/\/(?:(\w+:\w+)@)?([\w.-]*)(?::(\d+))?(.*)$/;
-    var dataUrlRegexp = /^data:.+\,.+$/;
-    function urlParse(aUrl) {
-      var match = aUrl.match(urlRegexp);
-      if (!match) {
-        return null;
-      }
-      return {
-        scheme: match[1],
-        auth: match[2],
-        host: match[3],
-        port: match[4],
-        path: match[5]
-      };
-    }
-    exports.urlParse = urlParse;
-    function urlGenerate(aParsedUrl) {
-      var url = "";
-      if (aParsedUrl.scheme) {
-        url += aParsedUrl.scheme + ":";
-      }
-      url += "//";
-      if (aParsedUrl.auth) {
-        url += aParsedUrl.auth + "@";
-      }
-      if (aParsedUrl.host) {
-        url += aParsedUrl.host;
-      }
-      if (aParsedUrl.port) {
-        url += ":" + aParsedUrl.port;
-      }
-      if (aParsedUrl.path) {
-        url += aParsedUrl.path;
-      }
-      return url;
-    }
-    exports.urlGenerate = urlGenerate;
-    function normalize(aPath) {
-      var path = aPath;
-      var url = urlParse(aPath);
-      if (url) {
-        if (!url.path) {
-          return aPath;
-        }
-        path = url.path;
-      }
-      var isAbsolute = exports.isAbsolute(path);
-      var parts = path.split(/\/+/);
-      for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
-        part = parts[i];
-        if (part === ".") {
-          parts.splice(i, 1);
-        } else if (part === "..") {
-          up++;
-        } else if (up > 0) {
-          if (part === "") {
-            parts.splice(i + 1, up);
-            up = 0;
-          } else {
-            parts.splice(i, 2);
-            up--;
-          }
-        }
-      }
-      path = parts.join("/");
-      if (path === "") {
-        path = isAbsolute ? "/" : ".";
-      }
-      if (url) {
-        url.path = path;
-        return urlGenerate(url);
-      }
-      return path;
-    }
-    exports.normalize = normalize;
-    function join5(aRoot, aPath) {
-      if (aRoot === "") {
-        aRoot = ".";
-      }
-      if (aPath === "") {
-        aPath = ".";
-      }
-      var aPathUrl = urlParse(aPath);
-      var aRootUrl = urlParse(aRoot);
-      if (aRootUrl) {
-        aRoot = aRootUrl.path || "/";
-      }
-      if (aPathUrl && !aPathUrl.scheme) {
-        if (aRootUrl) {
-          aPathUrl.scheme = aRootUrl.scheme;
-        }
-        return urlGenerate(aPathUrl);
-      }
-      if (aPathUrl || aPath.match(dataUrlRegexp)) {
-        return aPath;
-      }
-      if (aRootUrl && !aRootUrl.host && !aRootUrl.path) {
-        aRootUrl.host = aPath;
-        return urlGenerate(aRootUrl);
-      }
-      var joined = aPath.charAt(0) === "/" ? aPath : normalize(aRoot.replace(/\/+$/, "") + "/" + aPath);
-      if (aRootUrl) {
-        aRootUrl.path = joined;
-        return urlGenerate(aRootUrl);
-      }
-      return joined;
-    }
-    exports.join = join5;
-    exports.isAbsolute = function(aPath) {
-      return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
-    };
-    function relative4(aRoot, aPath) {
-      if (aRoot === "") {
-        aRoot = ".";
-      }
-      aRoot = aRoot.replace(/\/$/, "");
-      var level = 0;
-      while (aPath.indexOf(aRoot + "/") !== 0) {
-        var index = aRoot.lastIndexOf("/");
-        if (index < 0) {
-          return aPath;
-        }
-        aRoot = aRoot.slice(0, index);
-        if (aRoot.match(/^([^\/]+:\/)?\/*$/)) {
-          return aPath;
-        }
-        ++level;
-      }
-      return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
-    }
-    exports.relative = relative4;
-    var supportsNullProto = (function() {
-      var obj = /* @__PURE__ */ Object.create(null);
-      return !("__proto__" in obj);
-    })();
-    function identity(s) {
-      return s;
-    }
-    function toSetString(aStr) {
-      if (isProtoString(aStr)) {
-        return "$" + aStr;
-      }
-      return aStr;
-    }
-    exports.toSetString = supportsNullProto ? identity : toSetString;
-    function fromSetString(aStr) {
-      if (isProtoString(aStr)) {
-        return aStr.slice(1);
-      }
-      return aStr;
-    }
-    exports.fromSetString = supportsNullProto ? identity : fromSetString;
-    function isProtoString(s) {
-      if (!s) {
-        return false;
-      }
-      var length = s.length;
-      if (length < 9) {
-        return false;
-      }
-      if (s.charCodeAt(length - 1) !== 95 || s.charCodeAt(length - 2) !== 95 || s.charCodeAt(length - 3) !== 111 || s.charCodeAt(length - 4) !== 116 || s.charCodeAt(length - 5) !== 111 || s.charCodeAt(length - 6) !== 114 || s.charCodeAt(length - 7) !== 112 || s.charCodeAt(length - 8) !== 95 || s.charCodeAt(length - 9) !== 95) {
-        return false;
-      }
-      for (var i = length - 10; i >= 0; i--) {
-        if (s.charCodeAt(i) !== 36) {
-          return false;
-        }
-      }
-      return true;
-    }
-    function compareByOriginalPositions(mappingA, mappingB, onlyCompareOriginal) {
-      var cmp = strcmp(mappingA.source, mappingB.source);
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalLine - mappingB.originalLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalColumn - mappingB.originalColumn;
-      if (cmp !== 0 || onlyCompareOriginal) {
-        return cmp;
-      }
-      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.generatedLine - mappingB.generatedLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      return strcmp(mappingA.name, mappingB.name);
-    }
-    exports.compareByOriginalPositions = compareByOriginalPositions;
-    function compareByGeneratedPositionsDeflated(mappingA, mappingB, onlyCompareGenerated) {
-      var cmp = mappingA.generatedLine - mappingB.generatedLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
-      if (cmp !== 0 || onlyCompareGenerated) {
-        return cmp;
-      }
-      cmp = strcmp(mappingA.source, mappingB.source);
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalLine - mappingB.originalLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalColumn - mappingB.originalColumn;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      return strcmp(mappingA.name, mappingB.name);
-    }
-    exports.compareByGeneratedPositionsDeflated = compareByGeneratedPositionsDeflated;
-    function strcmp(aStr1, aStr2) {
-      if (aStr1 === aStr2) {
-        return 0;
-      }
-      if (aStr1 === null) {
-        return 1;
-      }
-      if (aStr2 === null) {
-        return -1;
-      }
-      if (aStr1 > aStr2) {
-        return 1;
-      }
-      return -1;
-    }
-    function compareByGeneratedPositionsInflated(mappingA, mappingB) {
-      var cmp = mappingA.generatedLine - mappingB.generatedLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = strcmp(mappingA.source, mappingB.source);
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalLine - mappingB.originalLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalColumn - mappingB.originalColumn;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      return strcmp(mappingA.name, mappingB.name);
-    }
-    exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
-    function parseSourceMapInput(str) {
-      return JSON.parse(str.replace(/^\)]}'[^\n]*\n/, ""));
-    }
-    exports.parseSourceMapInput = parseSourceMapInput;
-    function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
-      sourceURL = sourceURL || "";
-      if (sourceRoot) {
-        if (sourceRoot[sourceRoot.length - 1] !== "/" && sourceURL[0] !== "/") {
-          sourceRoot += "/";
-        }
-        sourceURL = sourceRoot + sourceURL;
-      }
-      if (sourceMapURL) {
-        var parsed2 = urlParse(sourceMapURL);
-        if (!parsed2) {
-          throw new Error("sourceMapURL could not be parsed");
-        }
-        if (parsed2.path) {
-          var index = parsed2.path.lastIndexOf("/");
-          if (index >= 0) {
-            parsed2.path = parsed2.path.substring(0, index + 1);
-          }
-        }
-        sourceURL = join5(urlGenerate(parsed2), sourceURL);
-      }
-      return normalize(sourceURL);
-    }
-    exports.computeSourceURL = computeSourceURL;
-  }
-});
-
-// node_modules/source-map/lib/array-set.js
-var require_array_set = __commonJS({
-  "node_modules/source-map/lib/array-set.js"(exports) {
-    var util = require_util9();
-    var has2 = Object.prototype.hasOwnProperty;
-    var hasNativeMap = typeof Map !== "undefined";
-    function ArraySet() {
-      this._array = [];
-      this._set = hasNativeMap ? /* @__PURE__ */ new Map() : /* @__PURE__ */ Object.create(null);
-    }
-    ArraySet.fromArray = function ArraySet_fromArray(aArray, aAllowDuplicates) {
-      var set = new ArraySet();
-      for (var i = 0, len = aArray.length; i < len; i++) {
-        set.add(aArray[i], aAllowDuplicates);
-      }
-      return set;
-    };
-    ArraySet.prototype.size = function ArraySet_size() {
-      return hasNativeMap ? this._set.size : Object.getOwnPropertyNames(this._set).length;
-    };
-    ArraySet.prototype.add = function ArraySet_add(aStr, aAllowDuplicates) {
-      var sStr = hasNativeMap ? aStr : util.toSetString(aStr);
-      var isDuplicate = hasNativeMap ? this.has(aStr) : has2.call(this._set, sStr);
-      var idx = this._array.length;
-      if (!isDuplicate || aAllowDuplicates) {
-        this._array.push(aStr);
-      }
-      if (!isDuplicate) {
-        if (hasNativeMap) {
-          this._set.set(aStr, idx);
-        } else {
-          this._set[sStr] = idx;
-        }
-      }
-    };
-    ArraySet.prototype.has = function ArraySet_has(aStr) {
-      if (hasNativeMap) {
-        return this._set.has(aStr);
-      } else {
-        var sStr = util.toSetString(aStr);
-        return has2.call(this._set, sStr);
-      }
-    };
-    ArraySet.prototype.indexOf = function ArraySet_indexOf(aStr) {
-      if (hasNativeMap) {
-        var idx = this._set.get(aStr);
-        if (idx >= 0) {
-          return idx;
-        }
-      } else {
-        var sStr = util.toSetString(aStr);
-        if (has2.call(this._set, sStr)) {
-          return this._set[sStr];
-        }
-      }
-      throw new Error('"' + aStr + '" is not in the set.');
-    };
-    ArraySet.prototype.at = function ArraySet_at(aIdx) {
-      if (aIdx >= 0 && aIdx < this._array.length) {
-        return this._array[aIdx];
-      }
-      throw new Error("No element indexed by " + aIdx);
-    };
-    ArraySet.prototype.toArray = function ArraySet_toArray() {
-      return this._array.slice();
-    };
-    exports.ArraySet = ArraySet;
-  }
-});
-
-// node_modules/source-map/lib/mapping-list.js
-var require_mapping_list = __commonJS({
-  "node_modules/source-map/lib/mapping-list.js"(exports) {
-    var util = require_util9();
-    function generatedPositionAfter(mappingA, mappingB) {
-      var lineA = mappingA.generatedLine;
-      var lineB = mappingB.generatedLine;
-      var columnA = mappingA.generatedColumn;
-      var columnB = mappingB.generatedColumn;
-      return lineB > lineA || lineB == lineA && columnB >= columnA || util.compareByGeneratedPositionsInflated(mappingA, mappingB) <= 0;
-    }
-    function MappingList() {
-      this._array = [];
-      this._sorted = true;
-      this._last = { generatedLine: -1, generatedColumn: 0 };
-    }
-    MappingList.prototype.unsortedForEach = function MappingList_forEach(aCallback, aThisArg) {
-      this._array.forEach(aCallback, aThisArg);
-    };
-    MappingList.prototype.add = function MappingList_add(aMapping) {
-      if (generatedPositionAfter(this._last, aMapping)) {
-        this._last = aMapping;
-        this._array.push(aMapping);
-      } else {
-        this._sorted = false;
-        this._array.push(aMapping);
-      }
-    };
-    MappingList.prototype.toArray = function MappingList_toArray() {
-      if (!this._sorted) {
-        this._array.sort(util.compareByGeneratedPositionsInflated);
-        this._sorted = true;
-      }
-      return this._array;
-    };
-    exports.MappingList = MappingList;
-  }
-});
-
-// node_modules/source-map/lib/source-map-generator.js
-var require_source_map_generator = __commonJS({
-  "node_modules/source-map/lib/source-map-generator.js"(exports) {
-    var base64VLQ = require_base64_vlq();
-    var util = require_util9();
-    var ArraySet = require_array_set().ArraySet;
-    var MappingList = require_mapping_list().MappingList;
-    function SourceMapGenerator(aArgs) {
-      if (!aArgs) {
-        aArgs = {};
-      }
-      this._file = util.getArg(aArgs, "file", null);
-      this._sourceRoot = util.getArg(aArgs, "sourceRoot", null);
-      this._skipValidation = util.getArg(aArgs, "skipValidation", false);
-      this._sources = new ArraySet();
-      this._names = new ArraySet();
-      this._mappings = new MappingList();
-      this._sourcesContents = null;
-    }
-    SourceMapGenerator.prototype._version = 3;
-    SourceMapGenerator.fromSourceMap = function SourceMapGenerator_fromSourceMap(aSourceMapConsumer) {
-      var sourceRoot = aSourceMapConsumer.sourceRoot;
-      var generator = new SourceMapGenerator({
-        file: aSourceMapConsumer.file,
-        sourceRoot
-      });
-      aSourceMapConsumer.eachMapping(function(mapping) {
-        var newMapping = {
-          generated: {
-            line: mapping.generatedLine,
-            column: mapping.generatedColumn
-          }
-        };
-        if (mapping.source != null) {
-          newMapping.source = mapping.source;
-          if (sourceRoot != null) {
-            newMapping.source = util.relative(sourceRoot, newMapping.source);
-          }
-          newMapping.original = {
-            line: mapping.originalLine,
-            column: mapping.originalColumn
-          };
-          if (mapping.name != null) {
-            newMapping.name = mapping.name;
-          }
-        }
-        generator.addMapping(newMapping);
-      });
-      aSourceMapConsumer.sources.forEach(function(sourceFile) {
-        var sourceRelative = sourceFile;
-        if (sourceRoot !== null) {
-          sourceRelative = util.relative(sourceRoot, sourceFile);
-        }
-        if (!generator._sources.has(sourceRelative)) {
-          generator._sources.add(sourceRelative);
-        }
-        var content = aSourceMapConsumer.sourceContentFor(sourceFile);
-        if (content != null) {
-          generator.setSourceContent(sourceFile, content);
-        }
-      });
-      return generator;
-    };
-    SourceMapGenerator.prototype.addMapping = function SourceMapGenerator_addMapping(aArgs) {
-      var generated = util.getArg(aArgs, "generated");
-      var original = util.getArg(aArgs, "original", null);
-      var source = util.getArg(aArgs, "source", null);
-      var name = util.getArg(aArgs, "name", null);
-      if (!this._skipValidation) {
-        this._validateMapping(generated, original, source, name);
-      }
-      if (source != null) {
-        source = String(source);
-        if (!this._sources.has(source)) {
-          this._sources.add(source);
-        }
-      }
-      if (name != null) {
-        name = String(name);
-        if (!this._names.has(name)) {
-          this._names.add(name);
-        }
-      }
-      this._mappings.add({
-        generatedLine: generated.line,
-        generatedColumn: generated.column,
-        originalLine: original != null && original.line,
-        originalColumn: original != null && original.column,
-        source,
-        name
-      });
-    };
-    SourceMapGenerator.prototype.setSourceContent = function SourceMapGenerator_setSourceContent(aSourceFile, aSourceContent) {
-      var source = aSourceFile;
-      if (this._sourceRoot != null) {
-        source = util.relative(this._sourceRoot, source);
-      }
-      if (aSourceContent != null) {
-        if (!this._sourcesContents) {
-          this._sourcesContents = /* @__PURE__ */ Object.create(null);
-        }
-        this._sourcesContents[util.toSetString(source)] = aSourceContent;
-      } else if (this._sourcesContents) {
-        delete this._sourcesContents[util.toSetString(source)];
-        if (Object.keys(this._sourcesContents).length === 0) {
-          this._sourcesContents = null;
-        }
-      }
-    };
-    SourceMapGenerator.prototype.applySourceMap = function SourceMapGenerator_applySourceMap(aSourceMapConsumer, aSourceFile, aSourceMapPath) {
-      var sourceFile = aSourceFile;
-      if (aSourceFile == null) {
-        if (aSourceMapConsumer.file == null) {
-          throw new Error(
-            `SourceMapGenerator.prototype.applySourceMap requires either an explicit source file, or the source map's "file" property. Both were omitted.`
-          );
-        }
-        sourceFile = aSourceMapConsumer.file;
-      }
-      var sourceRoot = this._sourceRoot;
-      if (sourceRoot != null) {
-        sourceFile = util.relative(sourceRoot, sourceFile);
-      }
-      var newSources = new ArraySet();
-      var newNames = new ArraySet();
-      this._mappings.unsortedForEach(function(mapping) {
-        if (mapping.source === sourceFile && mapping.originalLine != null) {
-          var original = aSourceMapConsumer.originalPositionFor({
-            line: mapping.originalLine,
-            column: mapping.originalColumn
-          });
-          if (original.source != null) {
-            mapping.source = original.source;
-            if (aSourceMapPath != null) {
-              mapping.source = util.join(aSourceMapPath, mapping.source);
-            }
-            if (sourceRoot != null) {
-              mapping.source = util.relative(sourceRoot, mapping.source);
-            }
-            mapping.originalLine = original.line;
-            mapping.originalColumn = original.column;
-            if (original.name != null) {
-              mapping.name = original.name;
-            }
-          }
-        }
-        var source = mapping.source;
-        if (source != null && !newSources.has(source)) {
-          newSources.add(source);
-        }
-        var name = mapping.name;
-        if (name != null && !newNames.has(name)) {
-          newNames.add(name);
-        }
-      }, this);
-      this._sources = newSources;
-      this._names = newNames;
-      aSourceMapConsumer.sources.forEach(function(sourceFile2) {
-        var content = aSourceMapConsumer.sourceContentFor(sourceFile2);
-        if (content != null) {
-          if (aSourceMapPath != null) {
-            sourceFile2 = util.join(aSourceMapPath, sourceFile2);
-          }
-          if (sourceRoot != null) {
-            sourceFile2 = util.relative(sourceRoot, sourceFile2);
-          }
-          this.setSourceContent(sourceFile2, content);
-        }
-      }, this);
-    };
-    SourceMapGenerator.prototype._validateMapping = function SourceMapGenerator_validateMapping(aGenerated, aOriginal, aSource, aName) {
-      if (aOriginal && typeof aOriginal.line !== "number" && typeof aOriginal.column !== "number") {
-        throw new Error(
-          "original.line and original.column are not numbers -- you probably meant to omit the original mapping entirely and only map the generated position. If so, pass null for the original mapping instead of an object with empty or null values."
-        );
-      }
-      if (aGenerated && "line" in aGenerated && "column" in aGenerated && aGenerated.line > 0 && aGenerated.column >= 0 && !aOriginal && !aSource && !aName) {
-        return;
-      } else if (aGenerated && "line" in aGenerated && "column" in aGenerated && aOriginal && "line" in aOriginal && "column" in aOriginal && aGenerated.line > 0 && aGenerated.column >= 0 && aOriginal.line > 0 && aOriginal.column >= 0 && aSource) {
-        return;
-      } else {
-        throw new Error("Invalid mapping: " + JSON.stringify({
-          generated: aGenerated,
-          source: aSource,
-          original: aOriginal,
-          name: aName
-        }));
-      }
-    };
-    SourceMapGenerator.prototype._serializeMappings = function SourceMapGenerator_serializeMappings() {
-      var previousGeneratedColumn = 0;
-      var previousGeneratedLine = 1;
-      var previousOriginalColumn = 0;
-      var previousOriginalLine = 0;
-      var previousName = 0;
-      var previousSource = 0;
-      var result = "";
-      var next;
-      var mapping;
-      var nameIdx;
-      var sourceIdx;
-      var mappings = this._mappings.toArray();
-      for (var i = 0, len = mappings.length; i < len; i++) {
-        mapping = mappings[i];
-        next = "";
-        if (mapping.generatedLine !== previousGeneratedLine) {
-          previousGeneratedColumn = 0;
-          while (mapping.generatedLine !== previousGeneratedLine) {
-            next += ";";
-            previousGeneratedLine++;
-          }
-        } else {
-          if (i > 0) {
-            if (!util.compareByGeneratedPositionsInflated(mapping, mappings[i - 1])) {
-              continue;
-            }
-            next += ",";
-          }
-        }
-        next += base64VLQ.encode(mapping.generatedColumn - previousGeneratedColumn);
-        previousGeneratedColumn = mapping.generatedColumn;
-        if (mapping.source != null) {
-          sourceIdx = this._sources.indexOf(mapping.source);
-          next += base64VLQ.encode(sourceIdx - previousSource);
-          previousSource = sourceIdx;
-          next += base64VLQ.encode(mapping.originalLine - 1 - previousOriginalLine);
-          previousOriginalLine = mapping.originalLine - 1;
-          next += base64VLQ.encode(mapping.originalColumn - previousOriginalColumn);
-          previousOriginalColumn = mapping.originalColumn;
-          if (mapping.name != null) {
-            nameIdx = this._names.indexOf(mapping.name);
-            next += base64VLQ.encode(nameIdx - previousName);
-            previousName = nameIdx;
-          }
-        }
-        result += next;
-      }
-      return result;
-    };
-    SourceMapGenerator.prototype._generateSourcesContent = function SourceMapGenerator_generateSourcesContent(aSources, aSourceRoot) {
-      return aSources.map(function(source) {
-        if (!this._sourcesContents) {
-          return null;
-        }
-        if (aSourceRoot != null) {
-          source = util.relative(aSourceRoot, source);
-        }
-        var key = util.toSetString(source);
-        return Object.prototype.hasOwnProperty.call(this._sourcesContents, key) ? this._sourcesContents[key] : null;
-      }, this);
-    };
-    SourceMapGenerator.prototype.toJSON = function SourceMapGenerator_toJSON() {
-      var map = {
-        version: this._version,
-        sources: this._sources.toArray(),
-        names: this._names.toArray(),
-        mappings: this._serializeMappings()
-      };
-      if (this._file != null) {
-        map.file = this._file;
-      }
-      if (this._sourceRoot != null) {
-        map.sourceRoot = this._sourceRoot;
-      }
-      if (this._sourcesContents) {
-        map.sourcesContent = this._generateSourcesContent(map.sources, map.sourceRoot);
-      }
-      return map;
-    };
-    SourceMapGenerator.prototype.toString = function SourceMapGenerator_toString() {
-      return JSON.stringify(this.toJSON());
-    };
-    exports.SourceMapGenerator = SourceMapGenerator;
-  }
-});
-
-// node_modules/source-map/lib/binary-search.js
-var require_binary_search = __commonJS({
-  "node_modules/source-map/lib/binary-search.js"(exports) {
-    exports.GREATEST_LOWER_BOUND = 1;
-    exports.LEAST_UPPER_BOUND = 2;
-    function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
-      var mid = Math.floor((aHigh - aLow) / 2) + aLow;
-      var cmp = aCompare(aNeedle, aHaystack[mid], true);
-      if (cmp === 0) {
-        return mid;
-      } else if (cmp > 0) {
-        if (aHigh - mid > 1) {
-          return recursiveSearch(mid, aHigh, aNeedle, aHaystack, aCompare, aBias);
-        }
-        if (aBias == exports.LEAST_UPPER_BOUND) {
-          return aHigh < aHaystack.length ? aHigh : -1;
-        } else {
-          return mid;
-        }
-      } else {
-        if (mid - aLow > 1) {
-          return recursiveSearch(aLow, mid, aNeedle, aHaystack, aCompare, aBias);
-        }
-        if (aBias == exports.LEAST_UPPER_BOUND) {
-          return mid;
-        } else {
-          return aLow < 0 ? -1 : aLow;
-        }
-      }
-    }
-    exports.search = function search2(aNeedle, aHaystack, aCompare, aBias) {
-      if (aHaystack.length === 0) {
-        return -1;
-      }
-      var index = recursiveSearch(
-        -1,
-        aHaystack.length,
-        aNeedle,
-        aHaystack,
-        aCompare,
-        aBias || exports.GREATEST_LOWER_BOUND
-      );
-      if (index < 0) {
-        return -1;
-      }
-      while (index - 1 >= 0) {
-        if (aCompare(aHaystack[index], aHaystack[index - 1], true) !== 0) {
-          break;
-        }
-        --index;
-      }
-      return index;
-    };
-  }
-});
-
-// node_modules/source-map/lib/quick-sort.js
-var require_quick_sort = __commonJS({
-  "node_modules/source-map/lib/quick-sort.js"(exports) {
-    function swap(ary, x, y) {
-      var temp = ary[x];
-      ary[x] = ary[y];
-      ary[y] = temp;
-    }
-    function randomIntInRange(low, high) {
-      return Math.round(low + Math.random() * (high - low));
-    }
-    function doQuickSort(ary, comparator, p, r) {
-      if (p < r) {
-        var pivotIndex = randomIntInRange(p, r);
-        var i = p - 1;
-        swap(ary, pivotIndex, r);
-        var pivot = ary[r];
-        for (var j = p; j < r; j++) {
-          if (comparator(ary[j], pivot) <= 0) {
-            i += 1;
-            swap(ary, i, j);
-          }
-        }
-        swap(ary, i + 1, j);
-        var q = i + 1;
-        doQuickSort(ary, comparator, p, q - 1);
-        doQuickSort(ary, comparator, q + 1, r);
-      }
-    }
-    exports.quickSort = function(ary, comparator) {
-      doQuickSort(ary, comparator, 0, ary.length - 1);
-    };
-  }
-});
-
-// node_modules/source-map/lib/source-map-consumer.js
-var require_source_map_consumer = __commonJS({
-  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
-    var util = require_util9();
-    var binarySearch = require_binary_search();
-    var ArraySet = require_array_set().ArraySet;
-    var base64VLQ = require_base64_vlq();
-    var quickSort = require_quick_sort().quickSort;
-    function SourceMapConsumer(aSourceMap, aSourceMapURL) {
-      var sourceMap = aSourceMap;
-      if (typeof aSourceMap === "string") {
-        sourceMap = util.parseSourceMapInput(aSourceMap);
-      }
-      return sourceMap.sections != null ? new IndexedSourceMapConsumer(sourceMap, aSourceMapURL) : new BasicSourceMapConsumer(sourceMap, aSourceMapURL);
-    }
-    SourceMapConsumer.fromSourceMap = function(aSourceMap, aSourceMapURL) {
-      return BasicSourceMapConsumer.fromSourceMap(aSourceMap, aSourceMapURL);
-    };
-    SourceMapConsumer.prototype._version = 3;
-    SourceMapConsumer.prototype.__generatedMappings = null;
-    Object.defineProperty(SourceMapConsumer.prototype, "_generatedMappings", {
-      configurable: true,
-      enumerable: true,
-      get: function() {
-        if (!this.__generatedMappings) {
-          this._parseMappings(this._mappings, this.sourceRoot);
-        }
-        return this.__generatedMappings;
-      }
-    });
-    SourceMapConsumer.prototype.__originalMappings = null;
-    Object.defineProperty(SourceMapConsumer.prototype, "_originalMappings", {
-      configurable: true,
-      enumerable: true,
-      get: function() {
-        if (!this.__originalMappings) {
-          this._parseMappings(this._mappings, this.sourceRoot);
-        }
-        return this.__originalMappings;
-      }
-    });
-    SourceMapConsumer.prototype._charIsMappingSeparator = function SourceMapConsumer_charIsMappingSeparator(aStr, index) {
-      var c = aStr.charAt(index);
-      return c === ";" || c === ",";
-    };
-    SourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
-      throw new Error("Subclasses must implement _parseMappings");
-    };
-    SourceMapConsumer.GENERATED_ORDER = 1;
-    SourceMapConsumer.ORIGINAL_ORDER = 2;
-    SourceMapConsumer.GREATEST_LOWER_BOUND = 1;
-    SourceMapConsumer.LEAST_UPPER_BOUND = 2;
-    SourceMapConsumer.prototype.eachMapping = function SourceMapConsumer_eachMapping(aCallback, aContext, aOrder) {
-      var context3 = aContext || null;
-      var order = aOrder || SourceMapConsumer.GENERATED_ORDER;
-      var mappings;
-      switch (order) {
-        case SourceMapConsumer.GENERATED_ORDER:
-          mappings = this._generatedMappings;
-          break;
-        case SourceMapConsumer.ORIGINAL_ORDER:
-          mappings = this._originalMappings;
-          break;
-        default:
-          throw new Error("Unknown order of iteration.");
-      }
-      var sourceRoot = this.sourceRoot;
-      mappings.map(function(mapping) {
-        var source = mapping.source === null ? null : this._sources.at(mapping.source);
-        source = util.computeSourceURL(sourceRoot, source, this._sourceMapURL);
-        return {
-          source,
-          generatedLine: mapping.generatedLine,
-          generatedColumn: mapping.generatedColumn,
-          originalLine: mapping.originalLine,
-          originalColumn: mapping.originalColumn,
-          name: mapping.name === null ? null : this._names.at(mapping.name)
-        };
-      }, this).forEach(aCallback, context3);
-    };
-    SourceMapConsumer.prototype.allGeneratedPositionsFor = function SourceMapConsumer_allGeneratedPositionsFor(aArgs) {
-      var line = util.getArg(aArgs, "line");
-      var needle = {
-        source: util.getArg(aArgs, "source"),
-        originalLine: line,
-        originalColumn: util.getArg(aArgs, "column", 0)
-      };
-      needle.source = this._findSourceIndex(needle.source);
-      if (needle.source < 0) {
-        return [];
-      }
-      var mappings = [];
-      var index = this._findMapping(
-        needle,
-        this._originalMappings,
-        "originalLine",
-        "originalColumn",
-        util.compareByOriginalPositions,
-        binarySearch.LEAST_UPPER_BOUND
-      );
-      if (index >= 0) {
-        var mapping = this._originalMappings[index];
-        if (aArgs.column === void 0) {
-          var originalLine = mapping.originalLine;
-          while (mapping && mapping.originalLine === originalLine) {
-            mappings.push({
-              line: util.getArg(mapping, "generatedLine", null),
-              column: util.getArg(mapping, "generatedColumn", null),
-              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
-            });
-            mapping = this._originalMappings[++index];
-          }
-        } else {
-          var originalColumn = mapping.originalColumn;
-          while (mapping && mapping.originalLine === line && mapping.originalColumn == originalColumn) {
-            mappings.push({
-              line: util.getArg(mapping, "generatedLine", null),
-              column: util.getArg(mapping, "generatedColumn", null),
-              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
-            });
-            mapping = this._originalMappings[++index];
-          }
-        }
-      }
-      return mappings;
-    };
-    exports.SourceMapConsumer = SourceMapConsumer;
-    function BasicSourceMapConsumer(aSourceMap, aSourceMapURL) {
-      var sourceMap = aSourceMap;
-      if (typeof aSourceMap === "string") {
-        sourceMap = util.parseSourceMapInput(aSourceMap);
-      }
-      var version = util.getArg(sourceMap, "version");
-      var sources = util.getArg(sourceMap, "sources");
-      var names = util.getArg(sourceMap, "names", []);
-      var sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
-      var sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
-      var mappings = util.getArg(sourceMap, "mappings");
-      var file = util.getArg(sourceMap, "file", null);
-      if (version != this._version) {
-        throw new Error("Unsupported version: " + version);
-      }
-      if (sourceRoot) {
-        sourceRoot = util.normalize(sourceRoot);
-      }
-      sources = sources.map(String).map(util.normalize).map(function(source) {
-        return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source) ? util.relative(sourceRoot, source) : source;
-      });
-      this._names = ArraySet.fromArray(names.map(String), true);
-      this._sources = ArraySet.fromArray(sources, true);
-      this._absoluteSources = this._sources.toArray().map(function(s) {
-        return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
-      });
-      this.sourceRoot = sourceRoot;
-      this.sourcesContent = sourcesContent;
-      this._mappings = mappings;
-      this._sourceMapURL = aSourceMapURL;
-      this.file = file;
-    }
-    BasicSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
-    BasicSourceMapConsumer.prototype.consumer = SourceMapConsumer;
-    BasicSourceMapConsumer.prototype._findSourceIndex = function(aSource) {
-      var relativeSource = aSource;
-      if (this.sourceRoot != null) {
-        relativeSource = util.relative(this.sourceRoot, relativeSource);
-      }
-      if (this._sources.has(relativeSource)) {
-        return this._sources.indexOf(relativeSource);
-      }
-      var i;
-      for (i = 0; i < this._absoluteSources.length; ++i) {
-        if (this._absoluteSources[i] == aSource) {
-          return i;
-        }
-      }
-      return -1;
-    };
-    BasicSourceMapConsumer.fromSourceMap = function SourceMapConsumer_fromSourceMap(aSourceMap, aSourceMapURL) {
-      var smc = Object.create(BasicSourceMapConsumer.prototype);
-      var names = smc._names = ArraySet.fromArray(aSourceMap._names.toArray(), true);
-      var sources = smc._sources = ArraySet.fromArray(aSourceMap._sources.toArray(), true);
-      smc.sourceRoot = aSourceMap._sourceRoot;
-      smc.sourcesContent = aSourceMap._generateSourcesContent(
-        smc._sources.toArray(),
-        smc.sourceRoot
-      );
-      smc.file = aSourceMap._file;
-      smc._sourceMapURL = aSourceMapURL;
-      smc._absoluteSources = smc._sources.toArray().map(function(s) {
-        return util.computeSourceURL(smc.sourceRoot, s, aSourceMapURL);
-      });
-      var generatedMappings = aSourceMap._mappings.toArray().slice();
-      var destGeneratedMappings = smc.__generatedMappings = [];
-      var destOriginalMappings = smc.__originalMappings = [];
-      for (var i = 0, length = generatedMappings.length; i < length; i++) {
-        var srcMapping = generatedMappings[i];
-        var destMapping = new Mapping();
-        destMapping.generatedLine = srcMapping.generatedLine;
-        destMapping.generatedColumn = srcMapping.generatedColumn;
-        if (srcMapping.source) {
-          destMapping.source = sources.indexOf(srcMapping.source);
-          destMapping.originalLine = srcMapping.originalLine;
-          destMapping.originalColumn = srcMapping.originalColumn;
-          if (srcMapping.name) {
-            destMapping.name = names.indexOf(srcMapping.name);
-          }
-          destOriginalMappings.push(destMapping);
-        }
-        destGeneratedMappings.push(destMapping);
-      }
-      quickSort(smc.__originalMappings, util.compareByOriginalPositions);
-      return smc;
-    };
-    BasicSourceMapConsumer.prototype._version = 3;
-    Object.defineProperty(BasicSourceMapConsumer.prototype, "sources", {
-      get: function() {
-        return this._absoluteSources.slice();
-      }
-    });
-    function Mapping() {
-      this.generatedLine = 0;
-      this.generatedColumn = 0;
-      this.source = null;
-      this.originalLine = null;
-      this.originalColumn = null;
-      this.name = null;
-    }
-    BasicSourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
-      var generatedLine = 1;
-      var previousGeneratedColumn = 0;
-      var previousOriginalLine = 0;
-      var previousOriginalColumn = 0;
-      var previousSource = 0;
-      var previousName = 0;
-      var length = aStr.length;
-      var index = 0;
-      var cachedSegments = {};
-      var temp = {};
-      var originalMappings = [];
-      var generatedMappings = [];
-      var mapping, str, segment, end, value;
-      while (index < length) {
-        if (aStr.charAt(index) === ";") {
-          generatedLine++;
-          index++;
-          previousGeneratedColumn = 0;
-        } else if (aStr.charAt(index) === ",") {
-          index++;
-        } else {
-          mapping = new Mapping();
-          mapping.generatedLine = generatedLine;
-          for (end = index; end < length; end++) {
-            if (this._charIsMappingSeparator(aStr, end)) {
-              break;
-            }
-          }
-          str = aStr.slice(index, end);
-          segment = cachedSegments[str];
-          if (segment) {
-            index += str.length;
-          } else {
-            segment = [];
-            while (index < end) {
-              base64VLQ.decode(aStr, index, temp);
-              value = temp.value;
-              index = temp.rest;
-              segment.push(value);
-            }
-            if (segment.length === 2) {
-              throw new Error("Found a source, but no line and column");
-            }
-            if (segment.length === 3) {
-              throw new Error("Found a source and line, but no column");
-            }
-            cachedSegments[str] = segment;
-          }
-          mapping.generatedColumn = previousGeneratedColumn + segment[0];
-          previousGeneratedColumn = mapping.generatedColumn;
-          if (segment.length > 1) {
-            mapping.source = previousSource + segment[1];
-            previousSource += segment[1];
-            mapping.originalLine = previousOriginalLine + segment[2];
-            previousOriginalLine = mapping.originalLine;
-            mapping.originalLine += 1;
-            mapping.originalColumn = previousOriginalColumn + segment[3];
-            previousOriginalColumn = mapping.originalColumn;
-            if (segment.length > 4) {
-              mapping.name = previousName + segment[4];
-              previousName += segment[4];
-            }
-          }
-          generatedMappings.push(mapping);
-          if (typeof mapping.originalLine === "number") {
-            originalMappings.push(mapping);
-          }
-        }
-      }
-      quickSort(generatedMappings, util.compareByGeneratedPositionsDeflated);
-      this.__generatedMappings = generatedMappings;
-      quickSort(originalMappings, util.compareByOriginalPositions);
-      this.__originalMappings = originalMappings;
-    };
-    BasicSourceMapConsumer.prototype._findMapping = function SourceMapConsumer_findMapping(aNeedle, aMappings, aLineName, aColumnName, aComparator, aBias) {
-      if (aNeedle[aLineName] <= 0) {
-        throw new TypeError("Line must be greater than or equal to 1, got " + aNeedle[aLineName]);
-      }
-      if (aNeedle[aColumnName] < 0) {
-        throw new TypeError("Column must be greater than or equal to 0, got " + aNeedle[aColumnName]);
-      }
-      return binarySearch.search(aNeedle, aMappings, aComparator, aBias);
-    };
-    BasicSourceMapConsumer.prototype.computeColumnSpans = function SourceMapConsumer_computeColumnSpans() {
-      for (var index = 0; index < this._generatedMappings.length; ++index) {
-        var mapping = this._generatedMappings[index];
-        if (index + 1 < this._generatedMappings.length) {
-          var nextMapping = this._generatedMappings[index + 1];
-          if (mapping.generatedLine === nextMapping.generatedLine) {
-            mapping.lastGeneratedColumn = nextMapping.generatedColumn - 1;
-            continue;
-          }
-        }
-        mapping.lastGeneratedColumn = Infinity;
-      }
-    };
-    BasicSourceMapConsumer.prototype.originalPositionFor = function SourceMapConsumer_originalPositionFor(aArgs) {
-      var needle = {
-        generatedLine: util.getArg(aArgs, "line"),
-        generatedColumn: util.getArg(aArgs, "column")
-      };
-      var index = this._findMapping(
-        needle,
-        this._generatedMappings,
-        "generatedLine",
-        "generatedColumn",
-        util.compareByGeneratedPositionsDeflated,
-        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
-      );
-      if (index >= 0) {
-        var mapping = this._generatedMappings[index];
-        if (mapping.generatedLine === needle.generatedLine) {
-          var source = util.getArg(mapping, "source", null);
-          if (source !== null) {
-            source = this._sources.at(source);
-            source = util.computeSourceURL(this.sourceRoot, source, this._sourceMapURL);
-          }
-          var name = util.getArg(mapping, "name", null);
-          if (name !== null) {
-            name = this._names.at(name);
-          }
-          return {
-            source,
-            line: util.getArg(mapping, "originalLine", null),
-            column: util.getArg(mapping, "originalColumn", null),
-            name
-          };
-        }
-      }
-      return {
-        source: null,
-        line: null,
-        column: null,
-        name: null
-      };
-    };
-    BasicSourceMapConsumer.prototype.hasContentsOfAllSources = function BasicSourceMapConsumer_hasContentsOfAllSources() {
-      if (!this.sourcesContent) {
-        return false;
-      }
-      return this.sourcesContent.length >= this._sources.size() && !this.sourcesContent.some(function(sc) {
-        return sc == null;
-      });
-    };
-    BasicSourceMapConsumer.prototype.sourceContentFor = function SourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
-      if (!this.sourcesContent) {
-        return null;
-      }
-      var index = this._findSourceIndex(aSource);
-      if (index >= 0) {
-        return this.sourcesContent[index];
-      }
-      var relativeSource = aSource;
-      if (this.sourceRoot != null) {
-        relativeSource = util.relative(this.sourceRoot, relativeSource);
-      }
-      var url;
-      if (this.sourceRoot != null && (url = util.urlParse(this.sourceRoot))) {
-        var fileUriAbsPath = relativeSource.replace(/^file:\/\//, "");
-        if (url.scheme == "file" && this._sources.has(fileUriAbsPath)) {
-          return this.sourcesContent[this._sources.indexOf(fileUriAbsPath)];
-        }
-        if ((!url.path || url.path == "/") && this._sources.has("/" + relativeSource)) {
-          return this.sourcesContent[this._sources.indexOf("/" + relativeSource)];
-        }
-      }
-      if (nullOnMissing) {
-        return null;
-      } else {
-        throw new Error('"' + relativeSource + '" is not in the SourceMap.');
-      }
-    };
-    BasicSourceMapConsumer.prototype.generatedPositionFor = function SourceMapConsumer_generatedPositionFor(aArgs) {
-      var source = util.getArg(aArgs, "source");
-      source = this._findSourceIndex(source);
-      if (source < 0) {
-        return {
-          line: null,
-          column: null,
-          lastColumn: null
-        };
-      }
-      var needle = {
-        source,
-        originalLine: util.getArg(aArgs, "line"),
-        originalColumn: util.getArg(aArgs, "column")
-      };
-      var index = this._findMapping(
-        needle,
-        this._originalMappings,
-        "originalLine",
-        "originalColumn",
-        util.compareByOriginalPositions,
-        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
-      );
-      if (index >= 0) {
-        var mapping = this._originalMappings[index];
-        if (mapping.source === needle.source) {
-          return {
-            line: util.getArg(mapping, "generatedLine", null),
-            column: util.getArg(mapping, "generatedColumn", null),
-            lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
-          };
-        }
-      }
-      return {
-        line: null,
-        column: null,
-        lastColumn: null
-      };
-    };
-    exports.BasicSourceMapConsumer = BasicSourceMapConsumer;
-    function IndexedSourceMapConsumer(aSourceMap, aSourceMapURL) {
-      var sourceMap = aSourceMap;
-      if (typeof aSourceMap === "string") {
-        sourceMap = util.parseSourceMapInput(aSourceMap);
-      }
-      var version = util.getArg(sourceMap, "version");
-      var sections = util.getArg(sourceMap, "sections");
-      if (version != this._version) {
-        throw new Error("Unsupported version: " + version);
-      }
-      this._sources = new ArraySet();
-      this._names = new ArraySet();
-      var lastOffset = {
-        line: -1,
-        column: 0
-      };
-      this._sections = sections.map(function(s) {
-        if (s.url) {
-          throw new Error("Support for url field in sections not implemented.");
-        }
-        var offset = util.getArg(s, "offset");
-        var offsetLine = util.getArg(offset, "line");
-        var offsetColumn = util.getArg(offset, "column");
-        if (offsetLine < lastOffset.line || offsetLine === lastOffset.line && offsetColumn < lastOffset.column) {
-          throw new Error("Section offsets must be ordered and non-overlapping.");
-        }
-        lastOffset = offset;
-        return {
-          generatedOffset: {
-            // The offset fields are 0-based, but we use 1-based indices when
-            // encoding/decoding from VLQ.
-            generatedLine: offsetLine + 1,
-            generatedColumn: offsetColumn + 1
-          },
-          consumer: new SourceMapConsumer(util.getArg(s, "map"), aSourceMapURL)
-        };
-      });
-    }
-    IndexedSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
-    IndexedSourceMapConsumer.prototype.constructor = SourceMapConsumer;
-    IndexedSourceMapConsumer.prototype._version = 3;
-    Object.defineProperty(IndexedSourceMapConsumer.prototype, "sources", {
-      get: function() {
-        var sources = [];
-        for (var i = 0; i < this._sections.length; i++) {
-          for (var j = 0; j < this._sections[i].consumer.sources.length; j++) {
-            sources.push(this._sections[i].consumer.sources[j]);
-          }
-        }
-        return sources;
-      }
-    });
-    IndexedSourceMapConsumer.prototype.originalPositionFor = function IndexedSourceMapConsumer_originalPositionFor(aArgs) {
-      var needle = {
-        generatedLine: util.getArg(aArgs, "line"),
-        generatedColumn: util.getArg(aArgs, "column")
-      };
-      var sectionIndex = binarySearch.search(
-        needle,
-        this._sections,
-        function(needle2, section2) {
-          var cmp = needle2.generatedLine - section2.generatedOffset.generatedLine;
-          if (cmp) {
-            return cmp;
-          }
-          return needle2.generatedColumn - section2.generatedOffset.generatedColumn;
-        }
-      );
-      var section = this._sections[sectionIndex];
-      if (!section) {
-        return {
-          source: null,
-          line: null,
-          column: null,
-          name: null
-        };
-      }
-      return section.consumer.originalPositionFor({
-        line: needle.generatedLine - (section.generatedOffset.generatedLine - 1),
-        column: needle.generatedColumn - (section.generatedOffset.generatedLine === needle.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
-        bias: aArgs.bias
-      });
-    };
-    IndexedSourceMapConsumer.prototype.hasContentsOfAllSources = function IndexedSourceMapConsumer_hasContentsOfAllSources() {
-      return this._sections.every(function(s) {
-        return s.consumer.hasContentsOfAllSources();
-      });
-    };
-    IndexedSourceMapConsumer.prototype.sourceContentFor = function IndexedSourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
-      for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        var content = section.consumer.sourceContentFor(aSource, true);
-        if (content) {
-          return content;
-        }
-      }
-      if (nullOnMissing) {
-        return null;
-      } else {
-        throw new Error('"' + aSource + '" is not in the SourceMap.');
-      }
-    };
-    IndexedSourceMapConsumer.prototype.generatedPositionFor = function IndexedSourceMapConsumer_generatedPositionFor(aArgs) {
-      for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        if (section.consumer._findSourceIndex(util.getArg(aArgs, "source")) === -1) {
-          continue;
-        }
-        var generatedPosition = section.consumer.generatedPositionFor(aArgs);
-        if (generatedPosition) {
-          var ret = {
-            line: generatedPosition.line + (section.generatedOffset.generatedLine - 1),
-            column: generatedPosition.column + (section.generatedOffset.generatedLine === generatedPosition.line ? section.generatedOffset.generatedColumn - 1 : 0)
-          };
-          return ret;
-        }
-      }
-      return {
-        line: null,
-        column: null
-      };
-    };
-    IndexedSourceMapConsumer.prototype._parseMappings = function IndexedSourceMapConsumer_parseMappings(aStr, aSourceRoot) {
-      this.__generatedMappings = [];
-      this.__originalMappings = [];
-      for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        var sectionMappings = section.consumer._generatedMappings;
-        for (var j = 0; j < sectionMappings.length; j++) {
-          var mapping = sectionMappings[j];
-          var source = section.consumer._sources.at(mapping.source);
-          source = util.computeSourceURL(section.consumer.sourceRoot, source, this._sourceMapURL);
-          this._sources.add(source);
-          source = this._sources.indexOf(source);
-          var name = null;
-          if (mapping.name) {
-            name = section.consumer._names.at(mapping.name);
-            this._names.add(name);
-            name = this._names.indexOf(name);
-          }
-          var adjustedMapping = {
-            source,
-            generatedLine: mapping.generatedLine + (section.generatedOffset.generatedLine - 1),
-            generatedColumn: mapping.generatedColumn + (section.generatedOffset.generatedLine === mapping.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
-            originalLine: mapping.originalLine,
-            originalColumn: mapping.originalColumn,
-            name
-          };
-          this.__generatedMappings.push(adjustedMapping);
-          if (typeof adjustedMapping.originalLine === "number") {
-            this.__originalMappings.push(adjustedMapping);
-          }
-        }
-      }
-      quickSort(this.__generatedMappings, util.compareByGeneratedPositionsDeflated);
-      quickSort(this.__originalMappings, util.compareByOriginalPositions);
-    };
-    exports.IndexedSourceMapConsumer = IndexedSourceMapConsumer;
-  }
-});
-
-// node_modules/source-map/lib/source-node.js
-var require_source_node = __commonJS({
-  "node_modules/source-map/lib/source-node.js"(exports) {
-    var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
-    var util = require_util9();
-    var REGEX_NEWLINE = /(\r?\n)/;
-    var NEWLINE_CODE = 10;
-    var isSourceNode = "$$$isSourceNode$$$";
-    function SourceNode(aLine, aColumn, aSource, aChunks, aName) {
-      this.children = [];
-      this.sourceContents = {};
-      this.line = aLine == null ? null : aLine;
-      this.column = aColumn == null ? null : aColumn;
-      this.source = aSource == null ? null : aSource;
-      this.name = aName == null ? null : aName;
-      this[isSourceNode] = true;
-      if (aChunks != null) this.add(aChunks);
-    }
-    SourceNode.fromStringWithSourceMap = function SourceNode_fromStringWithSourceMap(aGeneratedCode, aSourceMapConsumer, aRelativePath) {
-      var node = new SourceNode();
-      var remainingLines = aGeneratedCode.split(REGEX_NEWLINE);
-      var remainingLinesIndex = 0;
-      var shiftNextLine = function() {
-        var lineContents = getNextLine();
-        var newLine = getNextLine() || "";
-        return lineContents + newLine;
-        function getNextLine() {
-          return remainingLinesIndex < remainingLines.length ? remainingLines[remainingLinesIndex++] : void 0;
-        }
-      };
-      var lastGeneratedLine = 1, lastGeneratedColumn = 0;
-      var lastMapping = null;
-      aSourceMapConsumer.eachMapping(function(mapping) {
-        if (lastMapping !== null) {
-          if (lastGeneratedLine < mapping.generatedLine) {
-            addMappingWithCode(lastMapping, shiftNextLine());
-            lastGeneratedLine++;
-            lastGeneratedColumn = 0;
-          } else {
-            var nextLine = remainingLines[remainingLinesIndex] || "";
-            var code = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
-            remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
-            lastGeneratedColumn = mapping.generatedColumn;
-            addMappingWithCode(lastMapping, code);
-            lastMapping = mapping;
-            return;
-          }
-        }
-        while (lastGeneratedLine < mapping.generatedLine) {
-          node.add(shiftNextLine());
-          lastGeneratedLine++;
-        }
-        if (lastGeneratedColumn < mapping.generatedColumn) {
-          var nextLine = remainingLines[remainingLinesIndex] || "";
-          node.add(nextLine.substr(0, mapping.generatedColumn));
-          remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn);
-          lastGeneratedColumn = mapping.generatedColumn;
-        }
-        lastMapping = mapping;
-      }, this);
-      if (remainingLinesIndex < remainingLines.length) {
-        if (lastMapping) {
-          addMappingWithCode(lastMapping, shiftNextLine());
-        }
-        node.add(remainingLines.splice(remainingLinesIndex).join(""));
-      }
-      aSourceMapConsumer.sources.forEach(function(sourceFile) {
-        var content = aSourceMapConsumer.sourceContentFor(sourceFile);
-        if (content != null) {
-          if (aRelativePath != null) {
-            sourceFile = util.join(aRelativePath, sourceFile);
-          }
-          node.setSourceContent(sourceFile, content);
-        }
-      });
-      return node;
-      function addMappingWithCode(mapping, code) {
-        if (mapping === null || mapping.source === void 0) {
-          node.add(code);
-        } else {
-          var source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
-          node.add(new SourceNode(
-            mapping.originalLine,
-            mapping.originalColumn,
-            source,
-            code,
-            mapping.name
-          ));
-        }
-      }
-    };
-    SourceNode.prototype.add = function SourceNode_add(aChunk) {
-      if (Array.isArray(aChunk)) {
-        aChunk.forEach(function(chunk) {
-          this.add(chunk);
-        }, this);
-      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
-        if (aChunk) {
-          this.children.push(aChunk);
-        }
-      } else {
-        throw new TypeError(
-          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
-        );
-      }
-      return this;
-    };
-    SourceNode.prototype.prepend = function SourceNode_prepend(aChunk) {
-      if (Array.isArray(aChunk)) {
-        for (var i = aChunk.length - 1; i >= 0; i--) {
-          this.prepend(aChunk[i]);
-        }
-      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
-        this.children.unshift(aChunk);
-      } else {
-        throw new TypeError(
-          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
-        );
-      }
-      return this;
-    };
-    SourceNode.prototype.walk = function SourceNode_walk(aFn) {
-      var chunk;
-      for (var i = 0, len = this.children.length; i < len; i++) {
-        chunk = this.children[i];
-        if (chunk[isSourceNode]) {
-          chunk.walk(aFn);
-        } else {
-          if (chunk !== "") {
-            aFn(chunk, {
-              source: this.source,
-              line: this.line,
-              column: this.column,
-              name: this.name
-            });
-          }
-        }
-      }
-    };
-    SourceNode.prototype.join = function SourceNode_join(aSep) {
-      var newChildren;
-      var i;
-      var len = this.children.length;
-      if (len > 0) {
-        newChildren = [];
-        for (i = 0; i < len - 1; i++) {
-          newChildren.push(this.children[i]);
-          newChildren.push(aSep);
-        }
-        newChildren.push(this.children[i]);
-        this.children = newChildren;
-      }
-      return this;
-    };
-    SourceNode.prototype.replaceRight = function SourceNode_replaceRight(aPattern, aReplacement) {
-      var lastChild = this.children[this.children.length - 1];
-      if (lastChild[isSourceNode]) {
-        lastChild.replaceRight(aPattern, aReplacement);
-      } else if (typeof lastChild === "string") {
-        this.children[this.children.length - 1] = lastChild.replace(aPattern, aReplacement);
-      } else {
-        this.children.push("".replace(aPattern, aReplacement));
-      }
-      return this;
-    };
-    SourceNode.prototype.setSourceContent = function SourceNode_setSourceContent(aSourceFile, aSourceContent) {
-      this.sourceContents[util.toSetString(aSourceFile)] = aSourceContent;
-    };
-    SourceNode.prototype.walkSourceContents = function SourceNode_walkSourceContents(aFn) {
-      for (var i = 0, len = this.children.length; i < len; i++) {
-        if (this.children[i][isSourceNode]) {
-          this.children[i].walkSourceContents(aFn);
-        }
-      }
-      var sources = Object.keys(this.sourceContents);
-      for (var i = 0, len = sources.length; i < len; i++) {
-        aFn(util.fromSetString(sources[i]), this.sourceContents[sources[i]]);
-      }
-    };
-    SourceNode.prototype.toString = function SourceNode_toString() {
-      var str = "";
-      this.walk(function(chunk) {
-        str += chunk;
-      });
-      return str;
-    };
-    SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
-      var generated = {
-        code: "",
-        line: 1,
-        column: 0
-      };
-      var map = new SourceMapGenerator(aArgs);
-      var sourceMappingActive = false;
-      var lastOriginalSource = null;
-      var lastOriginalLine = null;
-      var lastOriginalColumn = null;
-      var lastOriginalName = null;
-      this.walk(function(chunk, original) {
-        generated.code += chunk;
-        if (original.source !== null && original.line !== null && original.column !== null) {
-          if (lastOriginalSource !== original.source || lastOriginalLine !== original.line || lastOriginalColumn !== original.column || lastOriginalName !== original.name) {
-            map.addMapping({
-              source: original.source,
-              original: {
-                line: original.line,
-                column: original.column
-              },
-              generated: {
-                line: generated.line,
-                column: generated.column
-              },
-              name: original.name
-            });
-          }
-          lastOriginalSource = original.source;
-          lastOriginalLine = original.line;
-          lastOriginalColumn = original.column;
-          lastOriginalName = original.name;
-          sourceMappingActive = true;
-        } else if (sourceMappingActive) {
-          map.addMapping({
-            generated: {
-              line: generated.line,
-              column: generated.column
-            }
-          });
-          lastOriginalSource = null;
-          sourceMappingActive = false;
-        }
-        for (var idx = 0, length = chunk.length; idx < length; idx++) {
-          if (chunk.charCodeAt(idx) === NEWLINE_CODE) {
-            generated.line++;
-            generated.column = 0;
-            if (idx + 1 === length) {
-              lastOriginalSource = null;
-              sourceMappingActive = false;
-            } else if (sourceMappingActive) {
-              map.addMapping({
-                source: original.source,
-                original: {
-                  line: original.line,
-                  column: original.column
-                },
-                generated: {
-                  line: generated.line,
-                  column: generated.column
-                },
-                name: original.name
-              });
-            }
-          } else {
-            generated.column++;
-          }
-        }
-      });
-      this.walkSourceContents(function(sourceFile, sourceContent) {
-        map.setSourceContent(sourceFile, sourceContent);
-      });
-      return { code: generated.code, map };
-    };
-    exports.SourceNode = SourceNode;
-  }
-});
-
-// node_modules/source-map/source-map.js
-var require_source_map = __commonJS({
-  "node_modules/source-map/source-map.js"(exports) {
-    exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
-    exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
-    exports.SourceNode = require_source_node().SourceNode;
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
-var require_code_gen = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.safeJsonLiteral = safeJsonLiteral;
-    var _utils = require_utils2();
-    var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
-    var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
-    function escapeScriptDelimiters(code) {
-      return code.replace(SCRIPT_DELIMITERS, "\\u003C");
-    }
-    function escapeSurrogate(surrogate) {
-      return "\\u" + surrogate.charCodeAt(0).toString(16);
-    }
-    function safeJsonLiteral(value) {
-      return escapeScriptDelimiters(JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/[\ud800-\udfff]/g, escapeSurrogate));
-    }
-    var SourceNode = void 0;
-    try {
-      if (typeof define !== "function" || !define.amd) {
-        SourceMap = require_source_map();
-        SourceNode = SourceMap.SourceNode;
-      }
-    } catch (err) {
-    }
-    var SourceMap;
-    if (!SourceNode) {
-      SourceNode = function(line, column, srcFile, chunks) {
-        this.src = "";
-        if (chunks) {
-          this.add(chunks);
-        }
-      };
-      SourceNode.prototype = {
-        add: function add(chunks) {
-          if (_utils.isArray(chunks)) {
-            chunks = chunks.join("");
-          }
-          this.src += chunks;
-        },
-        prepend: function prepend(chunks) {
-          if (_utils.isArray(chunks)) {
-            chunks = chunks.join("");
-          }
-          this.src = chunks + this.src;
-        },
-        toStringWithSourceMap: function toStringWithSourceMap() {
-          return { code: this.toString() };
-        },
-        toString: function toString() {
-          return this.src;
-        }
-      };
-    }
-    function castChunk(chunk, codeGen, loc) {
-      if (_utils.isArray(chunk)) {
-        var ret = [];
-        for (var i = 0, len = chunk.length; i < len; i++) {
-          ret.push(codeGen.wrap(chunk[i], loc));
-        }
-        return ret;
-      } else if (typeof chunk === "boolean" || typeof chunk === "number") {
-        return chunk + "";
-      }
-      return chunk;
-    }
-    function CodeGen(srcFile) {
-      this.srcFile = srcFile;
-      this.source = [];
-    }
-    CodeGen.prototype = {
-      isEmpty: function isEmpty() {
-        return !this.source.length;
-      },
-      prepend: function prepend(source, loc) {
-        this.source.unshift(this.wrap(source, loc));
-      },
-      push: function push(source, loc) {
-        this.source.push(this.wrap(source, loc));
-      },
-      merge: function merge2() {
-        var source = this.empty();
-        this.each(function(line) {
-          source.add(["  ", line, "\n"]);
-        });
-        return source;
-      },
-      each: function each(iter) {
-        for (var i = 0, len = this.source.length; i < len; i++) {
-          iter(this.source[i]);
-        }
-      },
-      empty: function empty() {
-        var loc = this.currentLocation || { start: {} };
-        return new SourceNode(loc.start.line, loc.start.column, this.srcFile);
-      },
-      wrap: function wrap(chunk) {
-        var loc = arguments.length <= 1 || arguments[1] === void 0 ? this.currentLocation || { start: {} } : arguments[1];
-        if (chunk instanceof SourceNode) {
-          return chunk;
-        }
-        chunk = castChunk(chunk, this, loc);
-        return new SourceNode(loc.start.line, loc.start.column, this.srcFile, chunk);
-      },
-      functionCall: function functionCall(fn, type, params) {
-        params = this.generateList(params);
-        return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
-      },
-      quotedString: function quotedString(str) {
-        str = str + "";
-        if (!NEEDS_ESCAPING.test(str)) {
-          return '"' + str + '"';
-        }
-        return safeJsonLiteral(str);
-      },
-      objectLiteral: function objectLiteral(obj) {
-        var _this = this;
-        var pairs = [];
-        Object.keys(obj).forEach(function(key) {
-          var value = castChunk(obj[key], _this);
-          if (value !== "undefined") {
-            pairs.push([_this.quotedString(key), ":", value]);
-          }
-        });
-        var ret = this.generateList(pairs);
-        ret.prepend("{");
-        ret.add("}");
-        return ret;
-      },
-      generateList: function generateList(entries) {
-        var ret = this.empty();
-        for (var i = 0, len = entries.length; i < len; i++) {
-          if (i) {
-            ret.add(",");
-          }
-          ret.add(castChunk(entries[i], this));
-        }
-        return ret;
-      },
-      generateArray: function generateArray(entries) {
-        var ret = this.generateList(entries);
-        ret.prepend("[");
-        ret.add("]");
-        return ret;
-      }
-    };
-    exports["default"] = CodeGen;
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
-var require_javascript_compiler = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _base = require_base();
-    var _exception = require_exception();
-    var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils2();
-    var _codeGen = require_code_gen();
-    var _codeGen2 = _interopRequireDefault(_codeGen);
-    function Literal(value) {
-      this.value = value;
-    }
-    function JavaScriptCompiler() {
-    }
-    JavaScriptCompiler.prototype = {
-      // PUBLIC API: You can override these methods in a subclass to provide
-      // alternative compiled forms for name lookup and buffering semantics
-      nameLookup: function nameLookup(parent, name) {
-        return this.internalNameLookup(parent, name);
-      },
-      depthedLookup: function depthedLookup(name) {
-        return [this.aliasable("container.lookup"), "(depths, ", this.quotedString(name), ")"];
-      },
-      compilerInfo: function compilerInfo() {
-        var revision = _base.COMPILER_REVISION, versions = _base.REVISION_CHANGES[revision];
-        return [revision, versions];
-      },
-      appendToBuffer: function appendToBuffer(source, location, explicit) {
-        if (!_utils.isArray(source)) {
-          source = [source];
-        }
-        source = this.source.wrap(source, location);
-        if (this.environment.isSimple) {
-          return ["return ", source, ";"];
-        } else if (explicit) {
-          return ["buffer += ", source, ";"];
-        } else {
-          source.appendToBuffer = true;
-          return source;
-        }
-      },
-      initializeBuffer: function initializeBuffer() {
-        return this.quotedString("");
-      },
-      // END PUBLIC API
-      internalNameLookup: function internalNameLookup(parent, name) {
-        this.lookupPropertyFunctionIsUsed = true;
-        return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
-      },
-      lookupPropertyFunctionIsUsed: false,
-      compile: function compile2(environment, options2, context3, asObject) {
-        this.environment = environment;
-        this.options = options2;
-        this.stringParams = this.options.stringParams;
-        this.trackIds = this.options.trackIds;
-        this.precompile = !asObject;
-        this.name = this.environment.name;
-        this.isChild = !!context3;
-        this.context = context3 || {
-          decorators: [],
-          programs: [],
-          environments: []
-        };
-        this.preamble();
-        this.stackSlot = 0;
-        this.stackVars = [];
-        this.aliases = {};
-        this.registers = { list: [] };
-        this.hashes = [];
-        this.compileStack = [];
-        this.inlineStack = [];
-        this.blockParams = [];
-        this.compileChildren(environment, options2);
-        this.useDepths = this.useDepths || environment.useDepths || environment.useDecorators || this.options.compat;
-        this.useBlockParams = this.useBlockParams || environment.useBlockParams;
-        var opcodes = environment.opcodes, opcode = void 0, firstLoc = void 0, i = void 0, l = void 0;
-        for (i = 0, l = opcodes.length; i < l; i++) {
-          opcode = opcodes[i];
-          this.source.currentLocation = opcode.loc;
-          firstLoc = firstLoc || opcode.loc;
-          this[opcode.opcode].apply(this, opcode.args);
-        }
-        this.source.currentLocation = firstLoc;
-        this.pushSource("");
-        if (this.stackSlot || this.inlineStack.length || this.compileStack.length) {
-          throw new _exception2["default"]("Compile completed with content left on stack");
-        }
-        if (!this.decorators.isEmpty()) {
-          this.useDecorators = true;
-          this.decorators.prepend(["var decorators = container.decorators, ", this.lookupPropertyFunctionVarDeclaration(), ";\n"]);
-          this.decorators.push("return fn;");
-          if (asObject) {
-            this.decorators = Function.apply(this, ["fn", "props", "container", "depth0", "data", "blockParams", "depths", this.decorators.merge()]);
-          } else {
-            this.decorators.prepend("function(fn, props, container, depth0, data, blockParams, depths) {\n");
-            this.decorators.push("}\n");
-            this.decorators = this.decorators.merge();
-          }
-        } else {
-          this.decorators = void 0;
-        }
-        var fn = this.createFunctionContext(asObject);
-        if (!this.isChild) {
-          var ret = {
-            compiler: this.compilerInfo(),
-            main: fn
-          };
-          if (this.decorators) {
-            ret.main_d = this.decorators;
-            ret.useDecorators = true;
-          }
-          var _context = this.context;
-          var programs = _context.programs;
-          var decorators = _context.decorators;
-          for (i = 0, l = programs.length; i < l; i++) {
-            ret[i] = programs[i];
-            if (decorators[i]) {
-              ret[i + "_d"] = decorators[i];
-              ret.useDecorators = true;
-            }
-          }
-          if (this.environment.usePartial) {
-            ret.usePartial = true;
-          }
-          if (this.options.data) {
-            ret.useData = true;
-          }
-          if (this.useDepths) {
-            ret.useDepths = true;
-          }
-          if (this.useBlockParams) {
-            ret.useBlockParams = true;
-          }
-          if (this.options.compat) {
-            ret.compat = true;
-          }
-          if (!asObject) {
-            ret.compiler = JSON.stringify(ret.compiler);
-            this.source.currentLocation = { start: { line: 1, column: 0 } };
-            ret = this.objectLiteral(ret);
-            if (options2.srcName) {
-              ret = ret.toStringWithSourceMap({ file: options2.destName });
-              ret.map = ret.map && ret.map.toString();
-            } else {
-              ret = ret.toString();
-            }
-          } else {
-            ret.compilerOptions = this.options;
-          }
-          return ret;
-        } else {
-          return fn;
-        }
-      },
-      preamble: function preamble() {
-        this.lastContext = 0;
-        this.source = new _codeGen2["default"](this.options.srcName);
-        this.decorators = new _codeGen2["default"](this.options.srcName);
-      },
-      createFunctionContext: function createFunctionContext(asObject) {
-        var _this = this;
-        var varDeclarations = "";
-        var locals = this.stackVars.concat(this.registers.list);
-        if (locals.length > 0) {
-          varDeclarations += ", " + locals.join(", ");
-        }
-        var aliasCount = 0;
-        Object.keys(this.aliases).forEach(function(alias) {
-          var node = _this.aliases[alias];
-          if (node.children && node.referenceCount > 1) {
-            varDeclarations += ", alias" + ++aliasCount + "=" + alias;
-            node.children[0] = "alias" + aliasCount;
-          }
-        });
-        if (this.lookupPropertyFunctionIsUsed) {
-          varDeclarations += ", " + this.lookupPropertyFunctionVarDeclaration();
-        }
-        var params = ["container", "depth0", "helpers", "partials", "data"];
-        if (this.useBlockParams || this.useDepths) {
-          params.push("blockParams");
-        }
-        if (this.useDepths) {
-          params.push("depths");
-        }
-        var source = this.mergeSource(varDeclarations);
-        if (asObject) {
-          params.push(source);
-          return Function.apply(this, params);
-        } else {
-          return this.source.wrap(["function(", params.join(","), ") {\n  ", source, "}"]);
-        }
-      },
-      mergeSource: function mergeSource(varDeclarations) {
-        var isSimple = this.environment.isSimple, appendOnly = !this.forceBuffer, appendFirst = void 0, sourceSeen = void 0, bufferStart = void 0, bufferEnd = void 0;
-        this.source.each(function(line) {
-          if (line.appendToBuffer) {
-            if (bufferStart) {
-              line.prepend("  + ");
-            } else {
-              bufferStart = line;
-            }
-            bufferEnd = line;
-          } else {
-            if (bufferStart) {
-              if (!sourceSeen) {
-                appendFirst = true;
-              } else {
-                bufferStart.prepend("buffer += ");
-              }
-              bufferEnd.add(";");
-              bufferStart = bufferEnd = void 0;
-            }
-            sourceSeen = true;
-            if (!isSimple) {
-              appendOnly = false;
-            }
-          }
-        });
-        if (appendOnly) {
-          if (bufferStart) {
-            bufferStart.prepend("return ");
-            bufferEnd.add(";");
-          } else if (!sourceSeen) {
-            this.source.push('return "";');
-          }
-        } else {
-          varDeclarations += ", buffer = " + (appendFirst ? "" : this.initializeBuffer());
-          if (bufferStart) {
-            bufferStart.prepend("return buffer + ");
-            bufferEnd.add(";");
-          } else {
-            this.source.push("return buffer;");
-          }
-        }
-        if (varDeclarations) {
-          this.source.prepend("var " + varDeclarations.substring(2) + (appendFirst ? "" : ";\n"));
-        }
-        return this.source.merge();
-      },
-      lookupPropertyFunctionVarDeclaration: function lookupPropertyFunctionVarDeclaration() {
-        return "\n      lookupProperty = container.lookupProperty || function(parent, propertyName) {\n        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {\n          return parent[propertyName];\n        }\n        return undefined\n    }\n    ".trim();
-      },
-      // [blockValue]
-      //
-      // On stack, before: hash, inverse, program, value
-      // On stack, after: return value of blockHelperMissing
-      //
-      // The purpose of this opcode is to take a block of the form
-      // `{{#this.foo}}...{{/this.foo}}`, resolve the value of `foo`, and
-      // replace it on the stack with the result of properly
-      // invoking blockHelperMissing.
-      blockValue: function blockValue(name) {
-        var blockHelperMissing = this.aliasable("container.hooks.blockHelperMissing"), params = [this.contextName(0)];
-        this.setupHelperArgs(name, 0, params);
-        var blockName = this.popStack();
-        params.splice(1, 0, blockName);
-        this.push(this.source.functionCall(blockHelperMissing, "call", params));
-      },
-      // [ambiguousBlockValue]
-      //
-      // On stack, before: hash, inverse, program, value
-      // Compiler value, before: lastHelper=value of last found helper, if any
-      // On stack, after, if no lastHelper: same as [blockValue]
-      // On stack, after, if lastHelper: value
-      ambiguousBlockValue: function ambiguousBlockValue() {
-        var blockHelperMissing = this.aliasable("container.hooks.blockHelperMissing"), params = [this.contextName(0)];
-        this.setupHelperArgs("", 0, params, true);
-        this.flushInline();
-        var current = this.topStack();
-        params.splice(1, 0, current);
-        this.pushSource(["if (!", this.lastHelper, ") { ", current, " = ", this.source.functionCall(blockHelperMissing, "call", params), "}"]);
-      },
-      // [appendContent]
-      //
-      // On stack, before: ...
-      // On stack, after: ...
-      //
-      // Appends the string value of `content` to the current buffer
-      appendContent: function appendContent(content) {
-        if (this.pendingContent) {
-          content = this.pendingContent + content;
-        } else {
-          this.pendingLocation = this.source.currentLocation;
-        }
-        this.pendingContent = content;
-      },
-      // [append]
-      //
-      // On stack, before: value, ...
-      // On stack, after: ...
-      //
-      // Coerces `value` to a String and appends it to the current buffer.
-      //
-      // If `value` is truthy, or 0, it is coerced into a string and appended
-      // Otherwise, the empty string is appended
-      append: function append() {
-        if (this.isInline()) {
-          this.replaceStack(function(current) {
-            return [" != null ? ", current, ' : ""'];
-          });
-          this.pushSource(this.appendToBuffer(this.popStack()));
-        } else {
-          var local = this.popStack();
-          this.pushSource(["if (", local, " != null) { ", this.appendToBuffer(local, void 0, true), " }"]);
-          if (this.environment.isSimple) {
-            this.pushSource(["else { ", this.appendToBuffer("''", void 0, true), " }"]);
-          }
-        }
-      },
-      // [appendEscaped]
-      //
-      // On stack, before: value, ...
-      // On stack, after: ...
-      //
-      // Escape `value` and append it to the buffer
-      appendEscaped: function appendEscaped() {
-        this.pushSource(this.appendToBuffer([this.aliasable("container.escapeExpression"), "(", this.popStack(), ")"]));
-      },
-      // [getContext]
-      //
-      // On stack, before: ...
-      // On stack, after: ...
-      // Compiler value, after: lastContext=depth
-      //
-      // Set the value of the `lastContext` compiler value to the depth
-      getContext: function getContext(depth) {
-        this.lastContext = depth;
-      },
-      // [pushContext]
-      //
-      // On stack, before: ...
-      // On stack, after: currentContext, ...
-      //
-      // Pushes the value of the current context onto the stack.
-      pushContext: function pushContext() {
-        this.pushStackLiteral(this.contextName(this.lastContext));
-      },
-      // [lookupOnContext]
-      //
-      // On stack, before: ...
-      // On stack, after: currentContext[name], ...
-      //
-      // Looks up the value of `name` on the current context and pushes
-      // it onto the stack.
-      lookupOnContext: function lookupOnContext(parts, falsy, strict, scoped) {
-        var i = 0;
-        if (!scoped && this.options.compat && !this.lastContext) {
-          this.push(this.depthedLookup(parts[i++]));
-        } else {
-          this.pushContext();
-        }
-        this.resolvePath("context", parts, i, falsy, strict);
-      },
-      // [lookupBlockParam]
-      //
-      // On stack, before: ...
-      // On stack, after: blockParam[name], ...
-      //
-      // Looks up the value of `parts` on the given block param and pushes
-      // it onto the stack.
-      lookupBlockParam: function lookupBlockParam(blockParamId, parts) {
-        this.useBlockParams = true;
-        this.push(["blockParams[", blockParamId[0], "][", blockParamId[1], "]"]);
-        this.resolvePath("context", parts, 1);
-      },
-      // [lookupData]
-      //
-      // On stack, before: ...
-      // On stack, after: data, ...
-      //
-      // Push the data lookup operator
-      lookupData: function lookupData(depth, parts, strict) {
-        if (!depth) {
-          this.pushStackLiteral("data");
-        } else {
-          this.pushStackLiteral("container.data(data, " + depth + ")");
-        }
-        this.resolvePath("data", parts, 0, true, strict);
-      },
-      resolvePath: function resolvePath(type, parts, startPartIndex, falsy, strict) {
-        var _this2 = this;
-        if (this.options.strict || this.options.assumeObjects) {
-          this.push(strictLookup(this.options.strict && strict, this, parts, startPartIndex, type));
-          return;
-        }
-        var len = parts.length;
-        var _loop = function(i2) {
-          _this2.replaceStack(function(current) {
-            var lookup = _this2.nameLookup(current, parts[i2], type);
-            if (!falsy) {
-              return [" != null ? ", lookup, " : ", current];
-            } else {
-              return [" && ", lookup];
-            }
-          });
-        };
-        for (var i = startPartIndex; i < len; i++) {
-          _loop(i);
-        }
-      },
-      // [resolvePossibleLambda]
-      //
-      // On stack, before: value, ...
-      // On stack, after: resolved value, ...
-      //
-      // If the `value` is a lambda, replace it on the stack by
-      // the return value of the lambda
-      resolvePossibleLambda: function resolvePossibleLambda() {
-        this.push([this.aliasable("container.lambda"), "(", this.popStack(), ", ", this.contextName(0), ")"]);
-      },
-      // [pushStringParam]
-      //
-      // On stack, before: ...
-      // On stack, after: string, currentContext, ...
-      //
-      // This opcode is designed for use in string mode, which
-      // provides the string value of a parameter along with its
-      // depth rather than resolving it immediately.
-      pushStringParam: function pushStringParam(string, type) {
-        this.pushContext();
-        this.pushString(type);
-        if (type !== "SubExpression") {
-          if (typeof string === "string") {
-            this.pushString(string);
-          } else {
-            this.pushStackLiteral(string);
-          }
-        }
-      },
-      emptyHash: function emptyHash(omitEmpty) {
-        if (this.trackIds) {
-          this.push("{}");
-        }
-        if (this.stringParams) {
-          this.push("{}");
-          this.push("{}");
-        }
-        this.pushStackLiteral(omitEmpty ? "undefined" : "{}");
-      },
-      pushHash: function pushHash() {
-        if (this.hash) {
-          this.hashes.push(this.hash);
-        }
-        this.hash = { values: {}, types: [], contexts: [], ids: [] };
-      },
-      popHash: function popHash() {
-        var hash = this.hash;
-        this.hash = this.hashes.pop();
-        if (this.trackIds) {
-          this.push(this.objectLiteral(hash.ids));
-        }
-        if (this.stringParams) {
-          this.push(this.objectLiteral(hash.contexts));
-          this.push(this.objectLiteral(hash.types));
-        }
-        this.push(this.objectLiteral(hash.values));
-      },
-      // [pushString]
-      //
-      // On stack, before: ...
-      // On stack, after: quotedString(string), ...
-      //
-      // Push a quoted version of `string` onto the stack
-      pushString: function pushString(string) {
-        this.pushStackLiteral(this.quotedString(string));
-      },
-      // [pushLiteral]
-      //
-      // On stack, before: ...
-      // On stack, after: value, ...
-      //
-      // Pushes a value onto the stack. This operation prevents
-      // the compiler from creating a temporary variable to hold
-      // it.
-      pushLiteral: function pushLiteral(value) {
-        this.pushStackLiteral(value);
-      },
-      // [pushProgram]
-      //
-      // On stack, before: ...
-      // On stack, after: program(guid), ...
-      //
-      // Push a program expression onto the stack. This takes
-      // a compile-time guid and converts it into a runtime-accessible
-      // expression.
-      pushProgram: function pushProgram(guid) {
-        if (guid != null) {
-          this.pushStackLiteral(this.programExpression(guid));
-        } else {
-          this.pushStackLiteral(null);
-        }
-      },
-      // [registerDecorator]
-      //
-      // On stack, before: hash, program, params..., ...
-      // On stack, after: ...
-      //
-      // Pops off the decorator's parameters, invokes the decorator,
-      // and inserts the decorator into the decorators list.
-      registerDecorator: function registerDecorator(paramSize, name) {
-        var foundDecorator = this.nameLookup("decorators", name, "decorator"), options2 = this.setupHelperArgs(name, paramSize);
-        this.decorators.push(["var decorator = ", foundDecorator, ";"]);
-        this.decorators.push(['if (typeof decorator !== "function") { throw new Error(', this.quotedString('Missing decorator: "' + name + '"'), "); }"]);
-        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options2]), " || fn;"]);
-      },
-      // [invokeHelper]
-      //
-      // On stack, before: hash, inverse, program, params..., ...
-      // On stack, after: result of helper invocation
-      //
-      // Pops off the helper's parameters, invokes the helper,
-      // and pushes the helper's return value onto the stack.
-      //
-      // If the helper is not found, `helperMissing` is called.
-      invokeHelper: function invokeHelper(paramSize, name, isSimple) {
-        var nonHelper = this.popStack(), helper = this.setupHelper(paramSize, name);
-        var possibleFunctionCalls = [];
-        if (isSimple) {
-          possibleFunctionCalls.push(helper.name);
-        }
-        possibleFunctionCalls.push(nonHelper);
-        if (!this.options.strict) {
-          possibleFunctionCalls.push(this.aliasable("container.hooks.helperMissing"));
-        }
-        var functionLookupCode = ["(", this.itemsSeparatedBy(possibleFunctionCalls, "||"), ")"];
-        var functionCall = this.source.functionCall(functionLookupCode, "call", helper.callParams);
-        this.push(functionCall);
-      },
-      itemsSeparatedBy: function itemsSeparatedBy(items, separator) {
-        var result = [];
-        result.push(items[0]);
-        for (var i = 1; i < items.length; i++) {
-          result.push(separator, items[i]);
-        }
-        return result;
-      },
-      // [invokeKnownHelper]
-      //
-      // On stack, before: hash, inverse, program, params..., ...
-      // On stack, after: result of helper invocation
-      //
-      // This operation is used when the helper is known to exist,
-      // so a `helperMissing` fallback is not required.
-      invokeKnownHelper: function invokeKnownHelper(paramSize, name) {
-        var helper = this.setupHelper(paramSize, name);
-        this.push(this.source.functionCall(helper.name, "call", helper.callParams));
-      },
-      // [invokeAmbiguous]
-      //
-      // On stack, before: hash, inverse, program, params..., ...
-      // On stack, after: result of disambiguation
-      //
-      // This operation is used when an expression like `{{foo}}`
-      // is provided, but we don't know at compile-time whether it
-      // is a helper or a path.
-      //
-      // This operation emits more code than the other options,
-      // and can be avoided by passing the `knownHelpers` and
-      // `knownHelpersOnly` flags at compile-time.
-      invokeAmbiguous: function invokeAmbiguous(name, helperCall) {
-        this.useRegister("helper");
-        var nonHelper = this.popStack();
-        this.emptyHash();
-        var helper = this.setupHelper(0, name, helperCall);
-        var helperName = this.lastHelper = this.nameLookup("helpers", name, "helper");
-        var lookup = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
-        if (!this.options.strict) {
-          lookup[0] = "(helper = ";
-          lookup.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
-        }
-        this.push(["(", lookup, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
-      },
-      // [invokePartial]
-      //
-      // On stack, before: context, ...
-      // On stack after: result of partial invocation
-      //
-      // This operation pops off a context, invokes a partial with that context,
-      // and pushes the result of the invocation back.
-      invokePartial: function invokePartial(isDynamic, name, indent) {
-        var params = [], options2 = this.setupParams(name, 1, params);
-        if (isDynamic) {
-          name = this.popStack();
-          delete options2.name;
-        }
-        if (indent) {
-          options2.indent = this.quotedString(indent);
-        }
-        options2.helpers = "helpers";
-        options2.partials = "partials";
-        options2.decorators = "container.decorators";
-        if (!isDynamic) {
-          params.unshift(this.nameLookup("partials", name, "partial"));
-        } else {
-          params.unshift(name);
-        }
-        if (this.options.compat) {
-          options2.depths = "depths";
-        }
-        options2 = this.objectLiteral(options2);
-        params.push(options2);
-        this.push(this.source.functionCall("container.invokePartial", "", params));
-      },
-      // [assignToHash]
-      //
-      // On stack, before: value, ..., hash, ...
-      // On stack, after: ..., hash, ...
-      //
-      // Pops a value off the stack and assigns it to the current hash
-      assignToHash: function assignToHash(key) {
-        var value = this.popStack(), context3 = void 0, type = void 0, id = void 0;
-        if (this.trackIds) {
-          id = this.popStack();
-        }
-        if (this.stringParams) {
-          type = this.popStack();
-          context3 = this.popStack();
-        }
-        var hash = this.hash;
-        if (context3) {
-          hash.contexts[key] = context3;
-        }
-        if (type) {
-          hash.types[key] = type;
-        }
-        if (id) {
-          hash.ids[key] = id;
-        }
-        hash.values[key] = value;
-      },
-      pushId: function pushId(type, name, child) {
-        if (type === "BlockParam") {
-          this.pushStackLiteral("blockParams[" + name[0] + "].path[" + name[1] + "]" + (child ? " + " + this.quotedString("." + child) : ""));
-        } else if (type === "PathExpression") {
-          this.pushString(name);
-        } else if (type === "SubExpression") {
-          this.pushStackLiteral("true");
-        } else {
-          this.pushStackLiteral("null");
-        }
-      },
-      // HELPERS
-      compiler: JavaScriptCompiler,
-      compileChildren: function compileChildren(environment, options2) {
-        var children = environment.children, child = void 0, compiler = void 0;
-        for (var i = 0, l = children.length; i < l; i++) {
-          child = children[i];
-          compiler = new this.compiler();
-          var existing = this.matchExistingProgram(child);
-          if (existing == null) {
-            var index = this.context.programs.push("") - 1;
-            child.index = index;
-            child.name = "program" + index;
-            this.context.programs[index] = compiler.compile(child, options2, this.context, !this.precompile);
-            this.context.decorators[index] = compiler.decorators;
-            this.context.environments[index] = child;
-            this.useDepths = this.useDepths || compiler.useDepths;
-            this.useBlockParams = this.useBlockParams || compiler.useBlockParams;
-            child.useDepths = this.useDepths;
-            child.useBlockParams = this.useBlockParams;
-          } else {
-            child.index = existing.index;
-            child.name = "program" + existing.index;
-            this.useDepths = this.useDepths || existing.useDepths;
-            this.useBlockParams = this.useBlockParams || existing.useBlockParams;
-          }
-        }
-      },
-      matchExistingProgram: function matchExistingProgram(child) {
-        for (var i = 0, len = this.context.environments.length; i < len; i++) {
-          var environment = this.context.environments[i];
-          if (environment && environment.equals(child)) {
-            return environment;
-          }
-        }
-      },
-      programExpression: function programExpression(guid) {
-        var child = this.environment.children[guid], programParams = [child.index, "data", child.blockParams];
-        if (this.useBlockParams || this.useDepths) {
-          programParams.push("blockParams");
-        }
-        if (this.useDepths) {
-          programParams.push("depths");
-        }
-        return "container.program(" + programParams.join(", ") + ")";
-      },
-      useRegister: function useRegister(name) {
-        if (!this.registers[name]) {
-          this.registers[name] = true;
-          this.registers.list.push(name);
-        }
-      },
-      push: function push(expr) {
-        if (!(expr instanceof Literal)) {
-          expr = this.source.wrap(expr);
-        }
-        this.inlineStack.push(expr);
-        return expr;
-      },
-      pushStackLiteral: function pushStackLiteral(item) {
-        this.push(new Literal(item));
-      },
-      pushSource: function pushSource(source) {
-        if (this.pendingContent) {
-          this.source.push(this.appendToBuffer(this.source.quotedString(this.pendingContent), this.pendingLocation));
-          this.pendingContent = void 0;
-        }
-        if (source) {
-          this.source.push(source);
-        }
-      },
-      replaceStack: function replaceStack(callback) {
-        var prefix = ["("], stack = void 0, createdStack = void 0, usedLiteral = void 0;
-        if (!this.isInline()) {
-          throw new _exception2["default"]("replaceStack on non-inline");
-        }
-        var top = this.popStack(true);
-        if (top instanceof Literal) {
-          stack = [top.value];
-          prefix = ["(", stack];
-          usedLiteral = true;
-        } else {
-          createdStack = true;
-          var _name = this.incrStack();
-          prefix = ["((", this.push(_name), " = ", top, ")"];
-          stack = this.topStack();
-        }
-        var item = callback.call(this, stack);
-        if (!usedLiteral) {
-          this.popStack();
-        }
-        if (createdStack) {
-          this.stackSlot--;
-        }
-        this.push(prefix.concat(item, ")"));
-      },
-      incrStack: function incrStack() {
-        this.stackSlot++;
-        if (this.stackSlot > this.stackVars.length) {
-          this.stackVars.push("stack" + this.stackSlot);
-        }
-        return this.topStackName();
-      },
-      topStackName: function topStackName() {
-        return "stack" + this.stackSlot;
-      },
-      flushInline: function flushInline() {
-        var inlineStack = this.inlineStack;
-        this.inlineStack = [];
-        for (var i = 0, len = inlineStack.length; i < len; i++) {
-          var entry = inlineStack[i];
-          if (entry instanceof Literal) {
-            this.compileStack.push(entry);
-          } else {
-            var stack = this.incrStack();
-            this.pushSource([stack, " = ", entry, ";"]);
-            this.compileStack.push(stack);
-          }
-        }
-      },
-      isInline: function isInline() {
-        return this.inlineStack.length;
-      },
-      popStack: function popStack(wrapped) {
-        var inline = this.isInline(), item = (inline ? this.inlineStack : this.compileStack).pop();
-        if (!wrapped && item instanceof Literal) {
-          return item.value;
-        } else {
-          if (!inline) {
-            if (!this.stackSlot) {
-              throw new _exception2["default"]("Invalid stack pop");
-            }
-            this.stackSlot--;
-          }
-          return item;
-        }
-      },
-      topStack: function topStack() {
-        var stack = this.isInline() ? this.inlineStack : this.compileStack, item = stack[stack.length - 1];
-        if (item instanceof Literal) {
-          return item.value;
-        } else {
-          return item;
-        }
-      },
-      contextName: function contextName(context3) {
-        if (this.useDepths && context3) {
-          return "depths[" + context3 + "]";
-        } else {
-          return "depth" + context3;
-        }
-      },
-      quotedString: function quotedString(str) {
-        return this.source.quotedString(str);
-      },
-      objectLiteral: function objectLiteral(obj) {
-        return this.source.objectLiteral(obj);
-      },
-      aliasable: function aliasable(name) {
-        var ret = this.aliases[name];
-        if (ret) {
-          ret.referenceCount++;
-          return ret;
-        }
-        ret = this.aliases[name] = this.source.wrap(name);
-        ret.aliasable = true;
-        ret.referenceCount = 1;
-        return ret;
-      },
-      setupHelper: function setupHelper(paramSize, name, blockHelper) {
-        var params = [], paramsInit = this.setupHelperArgs(name, paramSize, params, blockHelper);
-        var foundHelper = this.nameLookup("helpers", name, "helper"), callContext = this.aliasable(this.contextName(0) + " != null ? " + this.contextName(0) + " : (container.nullContext || {})");
-        return {
-          params,
-          paramsInit,
-          name: foundHelper,
-          callParams: [callContext].concat(params)
-        };
-      },
-      setupParams: function setupParams(helper, paramSize, params) {
-        var options2 = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
-        if (objectArgs) {
-          params = [];
-        }
-        options2.name = this.quotedString(helper);
-        options2.hash = this.popStack();
-        if (this.trackIds) {
-          options2.hashIds = this.popStack();
-        }
-        if (this.stringParams) {
-          options2.hashTypes = this.popStack();
-          options2.hashContexts = this.popStack();
-        }
-        var inverse = this.popStack(), program = this.popStack();
-        if (program || inverse) {
-          options2.fn = program || "container.noop";
-          options2.inverse = inverse || "container.noop";
-        }
-        var i = paramSize;
-        while (i--) {
-          param = this.popStack();
-          params[i] = param;
-          if (this.trackIds) {
-            ids[i] = this.popStack();
-          }
-          if (this.stringParams) {
-            types[i] = this.popStack();
-            contexts[i] = this.popStack();
-          }
-        }
-        if (objectArgs) {
-          options2.args = this.source.generateArray(params);
-        }
-        if (this.trackIds) {
-          options2.ids = this.source.generateArray(ids);
-        }
-        if (this.stringParams) {
-          options2.types = this.source.generateArray(types);
-          options2.contexts = this.source.generateArray(contexts);
-        }
-        if (this.options.data) {
-          options2.data = "data";
-        }
-        if (this.useBlockParams) {
-          options2.blockParams = "blockParams";
-        }
-        return options2;
-      },
-      setupHelperArgs: function setupHelperArgs(helper, paramSize, params, useRegister) {
-        var options2 = this.setupParams(helper, paramSize, params);
-        options2.loc = locationLiteral(this);
-        options2 = this.objectLiteral(options2);
-        if (useRegister) {
-          this.useRegister("options");
-          params.push("options");
-          return ["options=", options2];
-        } else if (params) {
-          params.push(options2);
-          return "";
-        } else {
-          return options2;
-        }
-      }
-    };
-    (function() {
-      var reservedWords = "break else new var case finally return void catch for switch while continue function this with default if throw delete in try do instanceof typeof abstract enum int short boolean export interface static byte extends long super char final native synchronized class float package throws const goto private transient debugger implements protected volatile double import public let yield await null true false".split(" ");
-      var compilerWords = JavaScriptCompiler.RESERVED_WORDS = {};
-      for (var i = 0, l = reservedWords.length; i < l; i++) {
-        compilerWords[reservedWords[i]] = true;
-      }
-    })();
-    JavaScriptCompiler.isValidJavaScriptVariableName = function(name) {
-      return !JavaScriptCompiler.RESERVED_WORDS[name] && /^[a-zA-Z_$][0-9a-zA-Z_$]*$/.test(name);
-    };
-    function locationLiteral(compiler) {
-      var loc = compiler.source.currentLocation;
-      return loc ? _codeGen.safeJsonLiteral(loc) : "undefined";
-    }
-    function strictLookup(requireTerminal, compiler, parts, startPartIndex, type) {
-      var stack = compiler.popStack(), len = parts.length;
-      if (requireTerminal) {
-        len--;
-      }
-      for (var i = startPartIndex; i < len; i++) {
-        stack = compiler.nameLookup(stack, parts[i], type);
-      }
-      if (requireTerminal) {
-        return [compiler.aliasable("container.strict"), "(", stack, ", ", compiler.quotedString(parts[len]), ", ", locationLiteral(compiler), " )"];
-      } else {
-        return stack;
-      }
-    }
-    exports["default"] = JavaScriptCompiler;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars.js
-var require_handlebars = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
-    "use strict";
-    exports.__esModule = true;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _handlebarsRuntime = require_handlebars_runtime();
-    var _handlebarsRuntime2 = _interopRequireDefault(_handlebarsRuntime);
-    var _handlebarsCompilerAst = require_ast();
-    var _handlebarsCompilerAst2 = _interopRequireDefault(_handlebarsCompilerAst);
-    var _handlebarsCompilerBase = require_base2();
-    var _handlebarsCompilerCompiler = require_compiler();
-    var _handlebarsCompilerJavascriptCompiler = require_javascript_compiler();
-    var _handlebarsCompilerJavascriptCompiler2 = _interopRequireDefault(_handlebarsCompilerJavascriptCompiler);
-    var _handlebarsCompilerVisitor = require_visitor();
-    var _handlebarsCompilerVisitor2 = _interopRequireDefault(_handlebarsCompilerVisitor);
-    var _handlebarsNoConflict = require_no_conflict();
-    var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
-    var _create = _handlebarsRuntime2["default"].create;
-    function create() {
-      var hb = _create();
-      hb.compile = function(input, options2) {
-        return _handlebarsCompilerCompiler.compile(input, options2, hb);
-      };
-      hb.precompile = function(input, options2) {
-        return _handlebarsCompilerCompiler.precompile(input, options2, hb);
-      };
-      hb.AST = _handlebarsCompilerAst2["default"];
-      hb.Compiler = _handlebarsCompilerCompiler.Compiler;
-      hb.JavaScriptCompiler = _handlebarsCompilerJavascriptCompiler2["default"];
-      hb.Parser = _handlebarsCompilerBase.parser;
-      hb.parse = _handlebarsCompilerBase.parse;
-      hb.parseWithoutProcessing = _handlebarsCompilerBase.parseWithoutProcessing;
-      return hb;
-    }
-    var inst = create();
-    inst.create = create;
-    _handlebarsNoConflict2["default"](inst);
-    inst.Visitor = _handlebarsCompilerVisitor2["default"];
-    inst["default"] = inst;
-    exports["default"] = inst;
-    module.exports = exports["default"];
-  }
-});
-
-// node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
-var require_printer = __commonJS({
-  "node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.print = print;
-    exports.PrintVisitor = PrintVisitor;
-    function _interopRequireDefault(obj) {
-      return obj && obj.__esModule ? obj : { "default": obj };
-    }
-    var _visitor = require_visitor();
-    var _visitor2 = _interopRequireDefault(_visitor);
-    function print(ast) {
-      return new PrintVisitor().accept(ast);
-    }
-    function PrintVisitor() {
-      this.padding = 0;
-    }
-    PrintVisitor.prototype = new _visitor2["default"]();
-    PrintVisitor.prototype.pad = function(string) {
-      var out = "";
-      for (var i = 0, l = this.padding; i < l; i++) {
-        out += "  ";
-      }
-      out += string + "\n";
-      return out;
-    };
-    PrintVisitor.prototype.Program = function(program) {
-      var out = "", body = program.body, i = void 0, l = void 0;
-      if (program.blockParams) {
-        var blockParams = "BLOCK PARAMS: [";
-        for (i = 0, l = program.blockParams.length; i < l; i++) {
-          blockParams += " " + program.blockParams[i];
-        }
-        blockParams += " ]";
-        out += this.pad(blockParams);
-      }
-      for (i = 0, l = body.length; i < l; i++) {
-        out += this.accept(body[i]);
-      }
-      this.padding--;
-      return out;
-    };
-    PrintVisitor.prototype.MustacheStatement = function(mustache) {
-      return this.pad("{{ " + this.SubExpression(mustache) + " }}");
-    };
-    PrintVisitor.prototype.Decorator = function(mustache) {
-      return this.pad("{{ DIRECTIVE " + this.SubExpression(mustache) + " }}");
-    };
-    PrintVisitor.prototype.BlockStatement = PrintVisitor.prototype.DecoratorBlock = function(block) {
-      var out = "";
-      out += this.pad((block.type === "DecoratorBlock" ? "DIRECTIVE " : "") + "BLOCK:");
-      this.padding++;
-      out += this.pad(this.SubExpression(block));
-      if (block.program) {
-        out += this.pad("PROGRAM:");
-        this.padding++;
-        out += this.accept(block.program);
-        this.padding--;
-      }
-      if (block.inverse) {
-        if (block.program) {
-          this.padding++;
-        }
-        out += this.pad("{{^}}");
-        this.padding++;
-        out += this.accept(block.inverse);
-        this.padding--;
-        if (block.program) {
-          this.padding--;
-        }
-      }
-      this.padding--;
-      return out;
-    };
-    PrintVisitor.prototype.PartialStatement = function(partial) {
-      var content = "PARTIAL:" + partial.name.original;
-      if (partial.params[0]) {
-        content += " " + this.accept(partial.params[0]);
-      }
-      if (partial.hash) {
-        content += " " + this.accept(partial.hash);
-      }
-      return this.pad("{{> " + content + " }}");
-    };
-    PrintVisitor.prototype.PartialBlockStatement = function(partial) {
-      var content = "PARTIAL BLOCK:" + partial.name.original;
-      if (partial.params[0]) {
-        content += " " + this.accept(partial.params[0]);
-      }
-      if (partial.hash) {
-        content += " " + this.accept(partial.hash);
-      }
-      content += " " + this.pad("PROGRAM:");
-      this.padding++;
-      content += this.accept(partial.program);
-      this.padding--;
-      return this.pad("{{> " + content + " }}");
-    };
-    PrintVisitor.prototype.ContentStatement = function(content) {
-      return this.pad("CONTENT[ '" + content.value + "' ]");
-    };
-    PrintVisitor.prototype.CommentStatement = function(comment) {
-      return this.pad("{{! '" + comment.value + "' }}");
-    };
-    PrintVisitor.prototype.SubExpression = function(sexpr) {
-      var params = sexpr.params, paramStrings = [], hash = void 0;
-      for (var i = 0, l = params.length; i < l; i++) {
-        paramStrings.push(this.accept(params[i]));
-      }
-      params = "[" + paramStrings.join(", ") + "]";
-      hash = sexpr.hash ? " " + this.accept(sexpr.hash) : "";
-      return this.accept(sexpr.path) + " " + params + hash;
-    };
-    PrintVisitor.prototype.PathExpression = function(id) {
-      var path = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path;
-    };
-    PrintVisitor.prototype.StringLiteral = function(string) {
-      return '"' + string.value + '"';
-    };
-    PrintVisitor.prototype.NumberLiteral = function(number) {
-      return "NUMBER{" + number.value + "}";
-    };
-    PrintVisitor.prototype.BooleanLiteral = function(bool) {
-      return "BOOLEAN{" + bool.value + "}";
-    };
-    PrintVisitor.prototype.UndefinedLiteral = function() {
-      return "UNDEFINED";
-    };
-    PrintVisitor.prototype.NullLiteral = function() {
-      return "NULL";
-    };
-    PrintVisitor.prototype.Hash = function(hash) {
-      var pairs = hash.pairs, joinedPairs = [];
-      for (var i = 0, l = pairs.length; i < l; i++) {
-        joinedPairs.push(this.accept(pairs[i]));
-      }
-      return "HASH{" + joinedPairs.join(", ") + "}";
-    };
-    PrintVisitor.prototype.HashPair = function(pair) {
-      return pair.key + "=" + this.accept(pair.value);
-    };
-  }
-});
-
-// node_modules/handlebars/lib/index.js
-var require_lib2 = __commonJS({
-  "node_modules/handlebars/lib/index.js"(exports, module) {
-    var handlebars = require_handlebars()["default"];
-    var printer = require_printer();
-    handlebars.PrintVisitor = printer.PrintVisitor;
-    handlebars.print = printer.print;
-    module.exports = handlebars;
-    function extension(module2, filename) {
-      var fs3 = __require("fs");
-      var templateString = fs3.readFileSync(filename, "utf8");
-      module2.exports = handlebars.compile(templateString);
-    }
-    if (typeof __require !== "undefined" && __require.extensions) {
-      __require.extensions[".handlebars"] = extension;
-      __require.extensions[".hbs"] = extension;
-    }
-  }
-});
-
 // node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js
-var require_util10 = __commonJS({
+var require_util9 = __commonJS({
   "node_modules/@datadog/sketches-js/dist/ddsketch/store/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -27719,7 +21760,7 @@ var require_DenseStore = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DenseStore = void 0;
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var CHUNK_SIZE = 128;
     var DenseStore = (
       /** @class */
@@ -27899,7 +21940,7 @@ var require_CollapsingLowestDenseStore = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CollapsingLowestDenseStore = void 0;
     var DenseStore_1 = require_DenseStore();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var CollapsingLowestDenseStore = (
       /** @class */
       (function(_super) {
@@ -28020,7 +22061,7 @@ var require_CollapsingHighestDenseStore = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CollapsingHighestDenseStore = void 0;
     var DenseStore_1 = require_DenseStore();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var CollapsingHighestDenseStore = (
       /** @class */
       (function(_super) {
@@ -30928,6 +24969,1349 @@ var require_semver2 = __commonJS({
   }
 });
 
+// node_modules/pend/index.js
+var require_pend = __commonJS({
+  "node_modules/pend/index.js"(exports, module) {
+    module.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self2) {
+      self2.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self2.error = self2.error || err;
+        self2.pending -= 1;
+        if (self2.waiting.length > 0 && self2.pending < self2.max) {
+          pendGo(self2, self2.waiting.shift());
+        } else if (self2.pending === 0) {
+          var listeners = self2.listeners;
+          self2.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self2.error);
+      }
+    }
+    function pendGo(self2, fn) {
+      fn(pendHold(self2));
+    }
+  }
+});
+
+// node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "node_modules/yauzl/fd-slicer.js"(exports) {
+    var fs3 = __require("fs");
+    var util = __require("util");
+    var stream = __require("stream");
+    var Readable = stream.Readable;
+    var PassThrough = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter = __require("events").EventEmitter;
+    exports.BufferSlicer = BufferSlicer;
+    exports.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter);
+    function FdSlicer(fd) {
+      EventEmitter.call(this);
+      this.fd = fd;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      var self2 = this;
+      self2.pend.go(function(cb) {
+        fs3.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+          cb();
+          callback(err, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      if (self2.refCount > 0) return;
+      fs3.close(self2.fd, onCloseDone);
+      function onCloseDone(err) {
+        if (err) {
+          self2.emit("error", err);
+        } else {
+          self2.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable);
+    function ReadStream(context3, options2) {
+      options2 = options2 || {};
+      Readable.call(this, options2);
+      this.context = context3;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self2 = this;
+      var toRead = Math.min(self2._readableState.highWaterMark, n);
+      if (self2.endOffset != null) {
+        toRead = Math.min(toRead, self2.endOffset - self2.pos);
+      }
+      if (toRead <= 0) {
+        self2.push(null);
+        this._cleanup();
+        return;
+      }
+      self2.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs3.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
+          if (err) {
+            self2.destroy(err);
+          } else if (bytesRead === 0) {
+            self2.push(null);
+            self2._cleanup();
+          } else {
+            self2.pos += bytesRead;
+            self2.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err, cb) {
+      this._cleanup();
+      cb(err);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter);
+    function BufferSlicer(buffer) {
+      EventEmitter.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "node_modules/yauzl/crc32.js"(exports, module) {
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc32(buf) {
+      let crc = -1;
+      for (let x of buf) {
+        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module.exports = crc32;
+  }
+});
+
+// node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "node_modules/yauzl/index.js"(exports) {
+    var fs3 = __require("fs");
+    var zlib = __require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = __require("util");
+    var EventEmitter = __require("events").EventEmitter;
+    var Transform = __require("stream").Transform;
+    var PassThrough = __require("stream").PassThrough;
+    var Writable = __require("stream").Writable;
+    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports.open = open2;
+    exports.fromFd = fromFd;
+    exports.fromBuffer = fromBuffer;
+    exports.fromRandomAccessReader = fromRandomAccessReader;
+    exports.openPromise = openPromise;
+    exports.fromFdPromise = fromFdPromise;
+    exports.fromBufferPromise = fromBufferPromise;
+    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports.dosDateTimeToDate = dosDateTimeToDate;
+    exports.getFileNameLowLevel = getFileNameLowLevel;
+    exports.validateFileName = validateFileName;
+    exports.parseExtraFields = parseExtraFields;
+    exports.ZipFile = ZipFile;
+    exports.Entry = Entry;
+    exports.LocalFileHeader = LocalFileHeader;
+    exports.RandomAccessReader = RandomAccessReader;
+    function openPromise(path, options2) {
+      return new Promise((resolve6, reject) => {
+        open2(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd, options2) {
+      return new Promise((resolve6, reject) => {
+        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve6, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve6, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve6(zipfile);
+        });
+      });
+    }
+    function open2(path, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs3.open(path, "r", function(err, fd) {
+        if (err) return callback(err);
+        fromFd(fd, options2, function(err2, zipfile) {
+          if (err2) fs3.close(fd, defaultCallback);
+          callback(err2, zipfile);
+        });
+      });
+    }
+    function fromFd(fd, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs3.fstat(fd, function(err, stats) {
+        if (err) return callback(err);
+        var reader = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader, stats.size, options2, callback);
+      });
+    }
+    function fromBuffer(buffer, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+        if (err) return callback(err);
+        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+          if (buffer.readUInt32LE(i) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
+          }
+          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+              if (err2) return callback(err2);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self2 = this;
+      EventEmitter.call(self2);
+      self2.reader = reader;
+      self2.reader.on("error", function(err) {
+        emitError(self2, err);
+      });
+      self2.reader.once("close", function() {
+        self2.emit("close");
+      });
+      self2.readEntryCursor = centralDirectoryOffset;
+      self2.fileSize = fileSize;
+      self2.entryCount = entryCount;
+      self2.comment = comment;
+      self2.entriesRead = 0;
+      self2.autoClose = !!autoClose;
+      self2.lazyEntries = !!lazyEntries;
+      self2.decodeStrings = !!decodeStrings;
+      self2.validateEntrySizes = !!validateEntrySizes;
+      self2.strictFileNames = !!strictFileNames;
+      self2.isOpen = true;
+      self2.emittedError = false;
+      self2.hasEachEntryBeenCalled = false;
+      if (!self2.lazyEntries) self2._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self2, err) {
+      if (self2.autoClose) self2.close();
+      emitError(self2, err);
+    }
+    function emitError(self2, err) {
+      if (self2.emittedError) return;
+      self2.emittedError = true;
+      self2.emit("error", err);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self2 = this;
+      if (self2.entryCount === self2.entriesRead) {
+        setImmediate(function() {
+          if (self2.autoClose) self2.close();
+          if (self2.emittedError) return;
+          self2.emit("end");
+        });
+        return;
+      }
+      if (self2.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
+        if (err) return emitErrorAndAutoClose(self2, err);
+        if (self2.emittedError) return;
+        var entry = new Entry();
+        var signature = buffer.readUInt32LE(0);
+        if (signature !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+        entry.versionMadeBy = buffer.readUInt16LE(4);
+        entry.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry.compressionMethod = buffer.readUInt16LE(10);
+        entry.lastModFileTime = buffer.readUInt16LE(12);
+        entry.lastModFileDate = buffer.readUInt16LE(14);
+        entry.crc32 = buffer.readUInt32LE(16);
+        entry.compressedSize = buffer.readUInt32LE(20);
+        entry.uncompressedSize = buffer.readUInt32LE(24);
+        entry.fileNameLength = buffer.readUInt16LE(28);
+        entry.extraFieldLength = buffer.readUInt16LE(30);
+        entry.fileCommentLength = buffer.readUInt16LE(32);
+        entry.internalFileAttributes = buffer.readUInt16LE(36);
+        entry.externalFileAttributes = buffer.readUInt32LE(38);
+        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
+        self2.readEntryCursor += 46;
+        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
+          if (err2) return emitErrorAndAutoClose(self2, err2);
+          if (self2.emittedError) return;
+          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+          try {
+            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+          } catch (err3) {
+            return emitErrorAndAutoClose(self2, err3);
+          }
+          if (self2.decodeStrings) {
+            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
+            var errorMessage = validateFileName(entry.fileName);
+            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
+          } else {
+            entry.fileComment = entry.fileCommentRaw;
+            entry.fileName = entry.fileNameRaw;
+          }
+          entry.comment = entry.fileComment;
+          self2.readEntryCursor += buffer.length;
+          self2.entriesRead += 1;
+          for (var i = 0; i < entry.extraFields.length; i++) {
+            var extraField = entry.extraFields[i];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self2.validateEntrySizes && entry.compressionMethod === 0) {
+            var expectedCompressedSize = entry.uncompressedSize;
+            if (entry.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+              return emitErrorAndAutoClose(self2, new Error(msg));
+            }
+          }
+          self2.emit("entry", entry);
+          if (!self2.lazyEntries) self2._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self2 = this;
+      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self2.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self2.on("entry", onEntry);
+      self2.on("end", onEnd);
+      self2.on("error", onError);
+      function cleanup() {
+        self2.removeListener("entry", onEntry);
+        self2.removeListener("end", onEnd);
+        self2.removeListener("error", onError);
+        if (self2.autoClose) self2.close();
+      }
+      function onEntry(entry) {
+        let { resolve: resolve6 } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve6({ value: entry });
+      }
+      function onEnd() {
+        let { resolve: resolve6 } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve6({ done: true });
+      }
+      function onError(err) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise = new Promise((resolve6, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve: resolve6, reject };
+          });
+          self2.readEntry();
+          return promise;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
+      var self2 = this;
+      var relativeStart = 0;
+      var relativeEnd = entry.compressedSize;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry.compressionMethod === 0 || // Naturally without compression.
+      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self2.isOpen) return callback(new Error("closed"));
+      if (entry.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+      }
+      self2.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
+        if (err) return callback(err);
+        self2.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry.uncompressedSize,
+          callback
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+      var self2 = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self2.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self2.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
+      var self2 = this;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self2.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+        try {
+          if (err) return callback(err);
+          var signature = buffer.readUInt32LE(0);
+          if (signature !== 67324752) {
+            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry.compressedSize > self2.fileSize) {
+            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self2.fileSize));
+          }
+          if (options2.minimal) {
+            return callback(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self2.reader.ref();
+          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
+            try {
+              if (err2) return callback(err2);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback(null, localFileHeader);
+            } finally {
+              self2.reader.unref();
+            }
+          });
+        } finally {
+          self2.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
+      return new Promise((resolve6, reject) => {
+        this.openReadStream(entry, options2, function(err, readStream) {
+          if (err) return reject(err);
+          resolve6(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve6, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+          if (err) return reject(err);
+          resolve6(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
+      return new Promise((resolve6, reject) => {
+        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
+          if (err) return reject(err);
+          resolve6(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i = 0; i < this.extraFields.length; i++) {
+          var extraField = this.extraFields[i];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date, time, timezone) {
+      var day = date & 31;
+      var month = (date >> 5 & 15) - 1;
+      var year = (date >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time & 31) * 2;
+      var minute = time >> 5 & 63;
+      var hour = time >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName = null;
+      for (var i = 0; i < extraFields.length; i++) {
+        var extraField = extraFields[i];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName == null) {
+        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf8);
+      }
+      if (!strictFileNames) {
+        fileName = fileName.replace(/\\/g, "/");
+      }
+      return fileName;
+    }
+    function validateFileName(fileName) {
+      if (fileName.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName;
+      }
+      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+        return "absolute path: " + fileName;
+      }
+      if (fileName.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i = 0;
+      while (i < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+        var dataStart = i + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+        if (err) return callback(err);
+        if (bytesRead < length) {
+          return callback(new Error("unexpected EOF"));
+        }
+        callback();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform);
+    function AssertByteCountStream(byteCount) {
+      Transform.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter);
+    function RandomAccessReader() {
+      EventEmitter.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount > 0) return;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      self2.close(onCloseDone);
+      function onCloseDone(err) {
+        if (err) return self2.emit("error", err);
+        self2.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written, 0, chunk.length);
+        written += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback);
+      readStream.on("error", function(error2) {
+        callback(error2);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback) {
+      setImmediate(callback);
+    };
+    util.inherits(RefUnrefFilter, PassThrough);
+    function RefUnrefFilter(context3) {
+      PassThrough.call(this);
+      this.context = context3;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
+    function decodeBuffer(buffer, isUtf8) {
+      if (isUtf8) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i = 0; i < buffer.length; i++) {
+          result += cp437[buffer[i]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err, cb) {
+          fn();
+          if (cb != null) cb(err);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err) {
+      if (err) throw err;
+    }
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants7 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -31131,7 +26515,7 @@ var require_constants7 = __commonJS({
 });
 
 // node_modules/picomatch/lib/utils.js
-var require_utils3 = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
@@ -31198,7 +26582,7 @@ var require_utils3 = __commonJS({
 var require_scan = __commonJS({
   "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
-    var utils = require_utils3();
+    var utils = require_utils2();
     var {
       CHAR_ASTERISK,
       /* * */
@@ -31537,7 +26921,7 @@ var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants3 = require_constants7();
-    var utils = require_utils3();
+    var utils = require_utils2();
     var {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
@@ -32553,7 +27937,7 @@ var require_picomatch = __commonJS({
     "use strict";
     var scan = require_scan();
     var parse3 = require_parse3();
-    var utils = require_utils3();
+    var utils = require_utils2();
     var constants3 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob2, options2, returnState = false) => {
@@ -32692,7 +28076,7 @@ var require_picomatch2 = __commonJS({
   "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
-    var utils = require_utils3();
+    var utils = require_utils2();
     function picomatch3(glob2, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
@@ -32704,1352 +28088,5968 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/pend/index.js
-var require_pend = __commonJS({
-  "node_modules/pend/index.js"(exports, module) {
-    module.exports = Pend;
-    function Pend() {
-      this.pending = 0;
-      this.max = Infinity;
-      this.listeners = [];
-      this.waiting = [];
-      this.error = null;
+// node_modules/handlebars/dist/cjs/handlebars/utils.js
+var require_utils3 = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.extend = extend;
+    exports.indexOf = indexOf;
+    exports.escapeExpression = escapeExpression;
+    exports.isEmpty = isEmpty;
+    exports.createFrame = createFrame;
+    exports.blockParams = blockParams;
+    exports.appendContextPath = appendContextPath;
+    var escape = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      "'": "&#x27;",
+      "`": "&#x60;",
+      "=": "&#x3D;"
+    };
+    var badChars = /[&<>"'`=]/g;
+    var possible = /[&<>"'`=]/;
+    function escapeChar(chr) {
+      return escape[chr];
     }
-    Pend.prototype.go = function(fn) {
-      if (this.pending < this.max) {
-        pendGo(this, fn);
-      } else {
-        this.waiting.push(fn);
-      }
-    };
-    Pend.prototype.wait = function(cb) {
-      if (this.pending === 0) {
-        cb(this.error);
-      } else {
-        this.listeners.push(cb);
-      }
-    };
-    Pend.prototype.hold = function() {
-      return pendHold(this);
-    };
-    function pendHold(self2) {
-      self2.pending += 1;
-      var called = false;
-      return onCb;
-      function onCb(err) {
-        if (called) throw new Error("callback called twice");
-        called = true;
-        self2.error = self2.error || err;
-        self2.pending -= 1;
-        if (self2.waiting.length > 0 && self2.pending < self2.max) {
-          pendGo(self2, self2.waiting.shift());
-        } else if (self2.pending === 0) {
-          var listeners = self2.listeners;
-          self2.listeners = [];
-          listeners.forEach(cbListener);
+    function extend(obj) {
+      for (var i = 1; i < arguments.length; i++) {
+        for (var key in arguments[i]) {
+          if (Object.prototype.hasOwnProperty.call(arguments[i], key)) {
+            obj[key] = arguments[i][key];
+          }
         }
       }
-      function cbListener(listener) {
-        listener(self2.error);
+      return obj;
+    }
+    var toString = Object.prototype.toString;
+    exports.toString = toString;
+    var isFunction = function isFunction2(value) {
+      return typeof value === "function";
+    };
+    if (isFunction(/x/)) {
+      exports.isFunction = isFunction = function(value) {
+        return typeof value === "function" && toString.call(value) === "[object Function]";
+      };
+    }
+    exports.isFunction = isFunction;
+    var isArray = Array.isArray || function(value) {
+      return value && typeof value === "object" ? toString.call(value) === "[object Array]" : false;
+    };
+    exports.isArray = isArray;
+    function indexOf(array, value) {
+      for (var i = 0, len = array.length; i < len; i++) {
+        if (array[i] === value) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    function escapeExpression(string) {
+      if (typeof string !== "string") {
+        if (string && typeof string.toHTML === "function") {
+          return string.toHTML();
+        } else if (string == null) {
+          return "";
+        } else if (!string) {
+          return string + "";
+        }
+        string = "" + string;
+      }
+      if (!possible.test(string)) {
+        return string;
+      }
+      return string.replace(badChars, escapeChar);
+    }
+    function isEmpty(value) {
+      if (!value && value !== 0) {
+        return true;
+      } else if (isArray(value) && value.length === 0) {
+        return true;
+      } else {
+        return false;
       }
     }
-    function pendGo(self2, fn) {
-      fn(pendHold(self2));
+    function createFrame(object) {
+      var frame = extend({}, object);
+      frame._parent = object;
+      return frame;
+    }
+    function blockParams(params, ids) {
+      params.path = ids;
+      return params;
+    }
+    function appendContextPath(contextPath, id) {
+      return (contextPath ? contextPath + "." : "") + id;
     }
   }
 });
 
-// node_modules/yauzl/fd-slicer.js
-var require_fd_slicer = __commonJS({
-  "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs3 = __require("fs");
-    var util = __require("util");
-    var stream = __require("stream");
-    var Readable = stream.Readable;
-    var PassThrough = stream.PassThrough;
-    var Pend = require_pend();
-    var EventEmitter = __require("events").EventEmitter;
-    exports.BufferSlicer = BufferSlicer;
-    exports.FdSlicer = FdSlicer;
-    util.inherits(FdSlicer, EventEmitter);
-    function FdSlicer(fd) {
-      EventEmitter.call(this);
-      this.fd = fd;
-      this.pend = new Pend();
-      this.pend.max = 1;
-      this.refCount = 0;
-    }
-    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      var self2 = this;
-      self2.pend.go(function(cb) {
-        fs3.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
-          cb();
-          callback(err, bytesRead, buffer2);
-        });
-      });
-    };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
-    };
-    FdSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    FdSlicer.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      if (self2.refCount > 0) return;
-      fs3.close(self2.fd, onCloseDone);
-      function onCloseDone(err) {
-        if (err) {
-          self2.emit("error", err);
-        } else {
-          self2.emit("close");
+// node_modules/handlebars/dist/cjs/handlebars/exception.js
+var require_exception = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/exception.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var errorProps = ["description", "fileName", "lineNumber", "endLineNumber", "message", "name", "number", "stack"];
+    function Exception(message, node) {
+      var loc = node && node.loc, line = void 0, endLineNumber = void 0, column = void 0, endColumn = void 0;
+      if (loc && loc.start) {
+        line = loc.start.line;
+        column = loc.start.column;
+        if (loc.end) {
+          endLineNumber = loc.end.line;
+          endColumn = loc.end.column;
         }
+        message += " - " + line + ":" + column;
       }
-    };
-    util.inherits(ReadStream, Readable);
-    function ReadStream(context3, options2) {
-      options2 = options2 || {};
-      Readable.call(this, options2);
-      this.context = context3;
-      this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
-      this.pos = this.start;
-    }
-    ReadStream.prototype._read = function(n) {
-      var self2 = this;
-      var toRead = Math.min(self2._readableState.highWaterMark, n);
-      if (self2.endOffset != null) {
-        toRead = Math.min(toRead, self2.endOffset - self2.pos);
+      var tmp = Error.prototype.constructor.call(this, message);
+      for (var idx = 0; idx < errorProps.length; idx++) {
+        this[errorProps[idx]] = tmp[errorProps[idx]];
       }
-      if (toRead <= 0) {
-        self2.push(null);
-        this._cleanup();
-        return;
+      if (Error.captureStackTrace) {
+        Error.captureStackTrace(this, Exception);
       }
-      self2.context.pend.go(function(cb) {
-        var buffer = Buffer.allocUnsafe(toRead);
-        fs3.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
-          if (err) {
-            self2.destroy(err);
-          } else if (bytesRead === 0) {
-            self2.push(null);
-            self2._cleanup();
+      try {
+        if (loc) {
+          this.lineNumber = line;
+          this.endLineNumber = endLineNumber;
+          if (Object.defineProperty) {
+            Object.defineProperty(this, "column", {
+              value: column,
+              enumerable: true
+            });
+            Object.defineProperty(this, "endColumn", {
+              value: endColumn,
+              enumerable: true
+            });
           } else {
-            self2.pos += bytesRead;
-            self2.push(buffer.slice(0, bytesRead));
+            this.column = column;
+            this.endColumn = endColumn;
           }
-          cb();
+        }
+      } catch (nop) {
+      }
+    }
+    Exception.prototype = new Error();
+    exports["default"] = Exception;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js
+var require_block_helper_missing = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var _utils = require_utils3();
+    exports["default"] = function(instance) {
+      instance.registerHelper("blockHelperMissing", function(context3, options2) {
+        var inverse = options2.inverse, fn = options2.fn;
+        if (context3 === true) {
+          return fn(this);
+        } else if (context3 === false || context3 == null) {
+          return inverse(this);
+        } else if (_utils.isArray(context3)) {
+          if (context3.length > 0) {
+            if (options2.ids) {
+              options2.ids = [options2.name];
+            }
+            return instance.helpers.each(context3, options2);
+          } else {
+            return inverse(this);
+          }
+        } else {
+          if (options2.data && options2.ids) {
+            var data = _utils.createFrame(options2.data);
+            data.contextPath = _utils.appendContextPath(options2.data.contextPath, options2.name);
+            options2 = { data };
+          }
+          return fn(context3, options2);
+        }
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/each.js
+var require_each = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/each.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils3();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    function closeIterator(iterator2) {
+      try {
+        var _close = iterator2["return"];
+        if (_utils.isFunction(_close)) {
+          _close.call(iterator2);
+        }
+      } catch (closeError) {
+      }
+    }
+    exports["default"] = function(instance) {
+      instance.registerHelper("each", function(context3, options2) {
+        if (!options2) {
+          throw new _exception2["default"]("Must pass iterator to #each");
+        }
+        var fn = options2.fn, inverse = options2.inverse, i = 0, ret = "", data = void 0, contextPath = void 0;
+        if (options2.data && options2.ids) {
+          contextPath = _utils.appendContextPath(options2.data.contextPath, options2.ids[0]) + ".";
+        }
+        if (_utils.isFunction(context3)) {
+          context3 = context3.call(this);
+        }
+        if (options2.data) {
+          data = _utils.createFrame(options2.data);
+        }
+        function execIteration(field, index, last, value) {
+          if (data) {
+            data.key = field;
+            data.index = index;
+            data.first = index === 0;
+            data.last = !!last;
+            if (contextPath) {
+              data.contextPath = contextPath + field;
+            }
+          }
+          ret = ret + fn(value, {
+            data,
+            blockParams: _utils.blockParams([value, field], [contextPath + field, null])
+          });
+        }
+        if (context3 && typeof context3 === "object") {
+          if (_utils.isArray(context3)) {
+            for (var j = context3.length; i < j; i++) {
+              if (i in context3) {
+                execIteration(i, i, i === context3.length - 1, context3[i]);
+              }
+            }
+          } else if (typeof Symbol === "function" && context3[Symbol.iterator]) {
+            var iterator2 = context3[Symbol.iterator]();
+            var current = iterator2.next();
+            while (!current.done) {
+              var next = iterator2.next();
+              try {
+                execIteration(i, i, next.done, current.value);
+              } catch (e) {
+                if (!next.done) {
+                  closeIterator(iterator2);
+                }
+                throw e;
+              }
+              current = next;
+              i++;
+            }
+          } else {
+            (function() {
+              var priorKey = void 0;
+              Object.keys(context3).forEach(function(key) {
+                if (priorKey !== void 0) {
+                  execIteration(priorKey, i - 1, false, context3[priorKey]);
+                }
+                priorKey = key;
+                i++;
+              });
+              if (priorKey !== void 0) {
+                execIteration(priorKey, i - 1, true, context3[priorKey]);
+              }
+            })();
+          }
+        }
+        if (i === 0) {
+          ret = inverse(this);
+        }
+        return ret;
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js
+var require_helper_missing = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/helper-missing.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports["default"] = function(instance) {
+      instance.registerHelper("helperMissing", function() {
+        if (arguments.length === 1) {
+          return void 0;
+        } else {
+          throw new _exception2["default"]('Missing helper: "' + arguments[arguments.length - 1].name + '"');
+        }
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/if.js
+var require_if = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/if.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils3();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports["default"] = function(instance) {
+      instance.registerHelper("if", function(conditional, options2) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#if requires exactly one argument");
+        }
+        if (_utils.isFunction(conditional)) {
+          conditional = conditional.call(this);
+        }
+        if (!options2.hash.includeZero && !conditional || _utils.isEmpty(conditional)) {
+          return options2.inverse(this);
+        } else {
+          return options2.fn(this);
+        }
+      });
+      instance.registerHelper("unless", function(conditional, options2) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#unless requires exactly one argument");
+        }
+        return instance.helpers["if"].call(this, conditional, {
+          fn: options2.inverse,
+          inverse: options2.fn,
+          hash: options2.hash
         });
       });
     };
-    ReadStream.prototype._destroy = function(err, cb) {
-      this._cleanup();
-      cb(err);
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/log.js
+var require_log = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/log.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    exports["default"] = function(instance) {
+      instance.registerHelper("log", function() {
+        var args = [void 0], options2 = arguments[arguments.length - 1];
+        for (var i = 0; i < arguments.length - 1; i++) {
+          args.push(arguments[i]);
+        }
+        var level = 1;
+        if (options2.hash.level != null) {
+          level = options2.hash.level;
+        } else if (options2.data && options2.data.level != null) {
+          level = options2.data.level;
+        }
+        args[0] = level;
+        instance.log.apply(instance, args);
+      });
     };
-    ReadStream.prototype._cleanup = function() {
-      if (this.context != null) {
-        this.context.unref();
-        this.context = null;
-      }
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js
+var require_lookup = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/lookup.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    exports["default"] = function(instance) {
+      instance.registerHelper("lookup", function(obj, field, options2) {
+        if (!obj) {
+          return obj;
+        }
+        return options2.lookupProperty(obj, field);
+      });
     };
-    util.inherits(BufferSlicer, EventEmitter);
-    function BufferSlicer(buffer) {
-      EventEmitter.call(this);
-      this.refCount = 0;
-      this.buffer = buffer;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers/with.js
+var require_with = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers/with.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
     }
-    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-      if (position < 0) throw new RangeError("position is negative: " + position);
-      if (offset + length > buffer.length) {
-        length = buffer.length - offset;
+    var _utils = require_utils3();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    exports["default"] = function(instance) {
+      instance.registerHelper("with", function(context3, options2) {
+        if (arguments.length != 2) {
+          throw new _exception2["default"]("#with requires exactly one argument");
+        }
+        if (_utils.isFunction(context3)) {
+          context3 = context3.call(this);
+        }
+        var fn = options2.fn;
+        if (!_utils.isEmpty(context3)) {
+          var data = options2.data;
+          if (options2.data && options2.ids) {
+            data = _utils.createFrame(options2.data);
+            data.contextPath = _utils.appendContextPath(options2.data.contextPath, options2.ids[0]);
+          }
+          return fn(context3, {
+            data,
+            blockParams: _utils.blockParams([context3], [data && data.contextPath])
+          });
+        } else {
+          return options2.inverse(this);
+        }
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/helpers.js
+var require_helpers = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/helpers.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.registerDefaultHelpers = registerDefaultHelpers;
+    exports.moveHelperToHooks = moveHelperToHooks;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _helpersBlockHelperMissing = require_block_helper_missing();
+    var _helpersBlockHelperMissing2 = _interopRequireDefault(_helpersBlockHelperMissing);
+    var _helpersEach = require_each();
+    var _helpersEach2 = _interopRequireDefault(_helpersEach);
+    var _helpersHelperMissing = require_helper_missing();
+    var _helpersHelperMissing2 = _interopRequireDefault(_helpersHelperMissing);
+    var _helpersIf = require_if();
+    var _helpersIf2 = _interopRequireDefault(_helpersIf);
+    var _helpersLog = require_log();
+    var _helpersLog2 = _interopRequireDefault(_helpersLog);
+    var _helpersLookup = require_lookup();
+    var _helpersLookup2 = _interopRequireDefault(_helpersLookup);
+    var _helpersWith = require_with();
+    var _helpersWith2 = _interopRequireDefault(_helpersWith);
+    function registerDefaultHelpers(instance) {
+      _helpersBlockHelperMissing2["default"](instance);
+      _helpersEach2["default"](instance);
+      _helpersHelperMissing2["default"](instance);
+      _helpersIf2["default"](instance);
+      _helpersLog2["default"](instance);
+      _helpersLookup2["default"](instance);
+      _helpersWith2["default"](instance);
+    }
+    function moveHelperToHooks(instance, helperName, keepHelper) {
+      if (instance.helpers[helperName]) {
+        instance.hooks[helperName] = instance.helpers[helperName];
+        if (!keepHelper) {
+          instance.helpers[helperName] = void 0;
+        }
       }
-      if (position + length > this.buffer.length) {
-        length = this.buffer.length - position;
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js
+var require_inline = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var _utils = require_utils3();
+    exports["default"] = function(instance) {
+      instance.registerDecorator("inline", function(fn, props, container, options2) {
+        var ret = fn;
+        if (!props.partials) {
+          props.partials = {};
+          ret = function(context3, options3) {
+            var original = container.partials;
+            container.partials = _utils.extend({}, original, props.partials);
+            var ret2 = fn(context3, options3);
+            container.partials = original;
+            return ret2;
+          };
+        }
+        props.partials[options2.args[0]] = options2.fn;
+        return ret;
+      });
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/decorators.js
+var require_decorators = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/decorators.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.registerDefaultDecorators = registerDefaultDecorators;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _decoratorsInline = require_inline();
+    var _decoratorsInline2 = _interopRequireDefault(_decoratorsInline);
+    function registerDefaultDecorators(instance) {
+      _decoratorsInline2["default"](instance);
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/logger.js
+var require_logger = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var _utils = require_utils3();
+    var logger = {
+      methodMap: ["debug", "info", "warn", "error"],
+      level: "info",
+      // Maps a given level value to the `methodMap` indexes above.
+      lookupLevel: function lookupLevel(level) {
+        if (typeof level === "string") {
+          var levelMap = _utils.indexOf(logger.methodMap, level.toLowerCase());
+          if (levelMap >= 0) {
+            level = levelMap;
+          } else {
+            level = parseInt(level, 10);
+          }
+        }
+        return level;
+      },
+      // Can be overridden in the host environment
+      log: function log(level) {
+        level = logger.lookupLevel(level);
+        if (typeof console !== "undefined" && logger.lookupLevel(logger.level) <= level) {
+          var method = logger.methodMap[level];
+          if (!console[method]) {
+            method = "log";
+          }
+          for (var _len = arguments.length, message = Array(_len > 1 ? _len - 1 : 0), _key = 1; _key < _len; _key++) {
+            message[_key - 1] = arguments[_key];
+          }
+          console[method].apply(console, message);
+        }
       }
-      if (length <= 0) {
-        setImmediate(function() {
-          callback(null, 0);
-        });
+    };
+    exports["default"] = logger;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js
+var require_proto_access = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/internal/proto-access.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.createProtoAccessControl = createProtoAccessControl;
+    exports.resultIsAllowed = resultIsAllowed;
+    exports.isPrototypeConstructor = isPrototypeConstructor;
+    exports.resetLoggedProperties = resetLoggedProperties;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils3();
+    var _logger = require_logger();
+    var _logger2 = _interopRequireDefault(_logger);
+    var loggedProperties = /* @__PURE__ */ Object.create(null);
+    function createProtoAccessControl(runtimeOptions) {
+      var propertyWhiteList = /* @__PURE__ */ Object.create(null);
+      propertyWhiteList["__proto__"] = false;
+      _utils.extend(propertyWhiteList, runtimeOptions.allowedProtoProperties);
+      var methodWhiteList = /* @__PURE__ */ Object.create(null);
+      methodWhiteList["constructor"] = false;
+      methodWhiteList["__defineGetter__"] = false;
+      methodWhiteList["__defineSetter__"] = false;
+      methodWhiteList["__lookupGetter__"] = false;
+      methodWhiteList["__lookupSetter__"] = false;
+      _utils.extend(methodWhiteList, runtimeOptions.allowedProtoMethods);
+      return {
+        properties: {
+          whitelist: propertyWhiteList,
+          defaultValue: runtimeOptions.allowProtoPropertiesByDefault
+        },
+        methods: {
+          whitelist: methodWhiteList,
+          defaultValue: runtimeOptions.allowProtoMethodsByDefault
+        }
+      };
+    }
+    function resultIsAllowed(result, protoAccessControl, propertyName) {
+      if (typeof result === "function") {
+        return checkWhiteList(protoAccessControl.methods, propertyName);
+      } else {
+        return checkWhiteList(protoAccessControl.properties, propertyName);
+      }
+    }
+    function isPrototypeConstructor(parent, propertyName, result) {
+      return propertyName === "constructor" && typeof result === "function" && parent === result.prototype;
+    }
+    function checkWhiteList(protoAccessControlForType, propertyName) {
+      if (protoAccessControlForType.whitelist[propertyName] !== void 0) {
+        return protoAccessControlForType.whitelist[propertyName] === true;
+      }
+      if (protoAccessControlForType.defaultValue !== void 0) {
+        return protoAccessControlForType.defaultValue;
+      }
+      logUnexpecedPropertyAccessOnce(propertyName);
+      return false;
+    }
+    function logUnexpecedPropertyAccessOnce(propertyName) {
+      if (loggedProperties[propertyName] !== true) {
+        loggedProperties[propertyName] = true;
+        _logger2["default"].log("error", 'Handlebars: Access has been denied to resolve the property "' + propertyName + '" because it is not an "own property" of its parent.\nYou can add a runtime option to disable the check or this warning:\nSee https://handlebarsjs.com/api-reference/runtime-options.html#options-to-control-prototype-access for details');
+      }
+    }
+    function resetLoggedProperties() {
+      Object.keys(loggedProperties).forEach(function(propertyName) {
+        delete loggedProperties[propertyName];
+      });
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/base.js
+var require_base = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/base.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.HandlebarsEnvironment = HandlebarsEnvironment;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _utils = require_utils3();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _helpers = require_helpers();
+    var _decorators = require_decorators();
+    var _logger = require_logger();
+    var _logger2 = _interopRequireDefault(_logger);
+    var _internalProtoAccess = require_proto_access();
+    var VERSION9 = "4.7.10";
+    exports.VERSION = VERSION9;
+    var COMPILER_REVISION = 8;
+    exports.COMPILER_REVISION = COMPILER_REVISION;
+    var LAST_COMPATIBLE_COMPILER_REVISION = 7;
+    exports.LAST_COMPATIBLE_COMPILER_REVISION = LAST_COMPATIBLE_COMPILER_REVISION;
+    var REVISION_CHANGES = {
+      1: "<= 1.0.rc.2",
+      // 1.0.rc.2 is actually rev2 but doesn't report it
+      2: "== 1.0.0-rc.3",
+      3: "== 1.0.0-rc.4",
+      4: "== 1.x.x",
+      5: "== 2.0.0-alpha.x",
+      6: ">= 2.0.0-beta.1",
+      7: ">= 4.0.0 <4.3.0",
+      8: ">= 4.3.0"
+    };
+    exports.REVISION_CHANGES = REVISION_CHANGES;
+    var objectType = "[object Object]";
+    function HandlebarsEnvironment(helpers, partials, decorators) {
+      this.helpers = helpers || {};
+      this.partials = partials || {};
+      this.decorators = decorators || {};
+      _helpers.registerDefaultHelpers(this);
+      _decorators.registerDefaultDecorators(this);
+    }
+    HandlebarsEnvironment.prototype = {
+      constructor: HandlebarsEnvironment,
+      logger: _logger2["default"],
+      log: _logger2["default"].log,
+      registerHelper: function registerHelper(name, fn) {
+        if (_utils.toString.call(name) === objectType) {
+          if (fn) {
+            throw new _exception2["default"]("Arg not supported with multiple helpers");
+          }
+          _utils.extend(this.helpers, name);
+        } else {
+          this.helpers[name] = fn;
+        }
+      },
+      unregisterHelper: function unregisterHelper(name) {
+        delete this.helpers[name];
+      },
+      registerPartial: function registerPartial(name, partial) {
+        if (_utils.toString.call(name) === objectType) {
+          _utils.extend(this.partials, name);
+        } else {
+          if (typeof partial === "undefined") {
+            throw new _exception2["default"]('Attempting to register a partial called "' + name + '" as undefined');
+          }
+          this.partials[name] = partial;
+        }
+      },
+      unregisterPartial: function unregisterPartial(name) {
+        delete this.partials[name];
+      },
+      registerDecorator: function registerDecorator(name, fn) {
+        if (_utils.toString.call(name) === objectType) {
+          if (fn) {
+            throw new _exception2["default"]("Arg not supported with multiple decorators");
+          }
+          _utils.extend(this.decorators, name);
+        } else {
+          this.decorators[name] = fn;
+        }
+      },
+      unregisterDecorator: function unregisterDecorator(name) {
+        delete this.decorators[name];
+      },
+      /**
+       * Reset the memory of illegal property accesses that have already been logged.
+       * @deprecated should only be used in handlebars test-cases
+       */
+      resetLoggedPropertyAccesses: function resetLoggedPropertyAccesses() {
+        _internalProtoAccess.resetLoggedProperties();
+      }
+    };
+    var log = _logger2["default"].log;
+    exports.log = log;
+    exports.createFrame = _utils.createFrame;
+    exports.logger = _logger2["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/safe-string.js
+var require_safe_string = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/safe-string.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function SafeString(string) {
+      this.string = string;
+    }
+    SafeString.prototype.toString = SafeString.prototype.toHTML = function() {
+      return "" + this.string;
+    };
+    exports["default"] = SafeString;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js
+var require_wrapHelper = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/internal/wrapHelper.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.wrapHelper = wrapHelper;
+    function wrapHelper(helper, transformOptionsFn) {
+      if (typeof helper !== "function") {
+        return helper;
+      }
+      var wrapper = function wrapper2() {
+        var options2 = arguments[arguments.length - 1];
+        arguments[arguments.length - 1] = transformOptionsFn(options2);
+        return helper.apply(this, arguments);
+      };
+      return wrapper;
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/runtime.js
+var require_runtime = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/runtime.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.checkRevision = checkRevision;
+    exports.template = template;
+    exports.wrapProgram = wrapProgram;
+    exports.resolvePartial = resolvePartial;
+    exports.invokePartial = invokePartial;
+    exports.noop = noop4;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
+      } else {
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          }
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    var _utils = require_utils3();
+    var Utils = _interopRequireWildcard(_utils);
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _base = require_base();
+    var _helpers = require_helpers();
+    var _internalWrapHelper = require_wrapHelper();
+    var _internalProtoAccess = require_proto_access();
+    function checkRevision(compilerInfo) {
+      var compilerRevision = compilerInfo && compilerInfo[0] || 1, currentRevision = _base.COMPILER_REVISION;
+      if (compilerRevision >= _base.LAST_COMPATIBLE_COMPILER_REVISION && compilerRevision <= _base.COMPILER_REVISION) {
         return;
       }
-      this.buffer.copy(buffer, offset, position, position + length);
-      setImmediate(function() {
-        callback(null, length);
-      });
-    };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
-      readStream.pos = readStream.endOffset || this.buffer.length;
-      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-      var maxChunkSize = 65536;
-      var offset = 0;
-      while (true) {
-        var nextOffset = offset + maxChunkSize;
-        if (nextOffset >= entireSlice.length) {
-          if (offset < entireSlice.length) {
-            readStream.write(entireSlice.slice(offset, entireSlice.length));
+      if (compilerRevision < _base.LAST_COMPATIBLE_COMPILER_REVISION) {
+        var runtimeVersions = _base.REVISION_CHANGES[currentRevision], compilerVersions = _base.REVISION_CHANGES[compilerRevision];
+        throw new _exception2["default"]("Template was precompiled with an older version of Handlebars than the current runtime. Please update your precompiler to a newer version (" + runtimeVersions + ") or downgrade your runtime to an older version (" + compilerVersions + ").");
+      } else {
+        throw new _exception2["default"]("Template was precompiled with a newer version of Handlebars than the current runtime. Please update your runtime to a newer version (" + compilerInfo[1] + ").");
+      }
+    }
+    function template(templateSpec, env) {
+      if (!env) {
+        throw new _exception2["default"]("No environment passed to template");
+      }
+      if (!templateSpec || !templateSpec.main) {
+        throw new _exception2["default"]("Unknown template object: " + typeof templateSpec);
+      }
+      templateSpec.main.decorator = templateSpec.main_d;
+      env.VM.checkRevision(templateSpec.compiler);
+      var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
+      function invokePartialWrapper(partial, context3, options2) {
+        if (options2.hash) {
+          context3 = Utils.extend({}, context3, options2.hash);
+          if (options2.ids) {
+            options2.ids[0] = true;
           }
-          break;
         }
-        readStream.write(entireSlice.slice(offset, nextOffset));
-        offset = nextOffset;
-      }
-      readStream.end();
-      return readStream;
-    };
-    BufferSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    BufferSlicer.prototype.unref = function() {
-      this.refCount -= 1;
-      if (this.refCount < 0) {
-        throw new Error("invalid unref");
-      }
-    };
-  }
-});
-
-// node_modules/yauzl/crc32.js
-var require_crc32 = __commonJS({
-  "node_modules/yauzl/crc32.js"(exports, module) {
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function crc32(buf) {
-      let crc = -1;
-      for (let x of buf) {
-        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
-      }
-      return (crc ^ -1) >>> 0;
-    }
-    module.exports = crc32;
-  }
-});
-
-// node_modules/yauzl/index.js
-var require_yauzl = __commonJS({
-  "node_modules/yauzl/index.js"(exports) {
-    var fs3 = __require("fs");
-    var zlib = __require("zlib");
-    var fd_slicer = require_fd_slicer();
-    var util = __require("util");
-    var EventEmitter = __require("events").EventEmitter;
-    var Transform = __require("stream").Transform;
-    var PassThrough = __require("stream").PassThrough;
-    var Writable = __require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports.open = open2;
-    exports.fromFd = fromFd;
-    exports.fromBuffer = fromBuffer;
-    exports.fromRandomAccessReader = fromRandomAccessReader;
-    exports.openPromise = openPromise;
-    exports.fromFdPromise = fromFdPromise;
-    exports.fromBufferPromise = fromBufferPromise;
-    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-    exports.dosDateTimeToDate = dosDateTimeToDate;
-    exports.getFileNameLowLevel = getFileNameLowLevel;
-    exports.validateFileName = validateFileName;
-    exports.parseExtraFields = parseExtraFields;
-    exports.ZipFile = ZipFile;
-    exports.Entry = Entry;
-    exports.LocalFileHeader = LocalFileHeader;
-    exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path, options2) {
-      return new Promise((resolve5, reject) => {
-        open2(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromFdPromise(fd, options2) {
-      return new Promise((resolve5, reject) => {
-        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve5, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve5, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve5(zipfile);
-        });
-      });
-    }
-    function open2(path, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs3.open(path, "r", function(err, fd) {
-        if (err) return callback(err);
-        fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs3.close(fd, defaultCallback);
-          callback(err2, zipfile);
-        });
-      });
-    }
-    function fromFd(fd, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs3.fstat(fd, function(err, stats) {
-        if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
-      });
-    }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
-    }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-      if (totalSize > Number.MAX_SAFE_INTEGER) {
-        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-      }
-      reader.ref();
-      var eocdrWithoutCommentSize = 22;
-      var zip64EocdlSize = 20;
-      var maxCommentSize = 65535;
-      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-      var buffer = newBuffer(bufferSize);
-      var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
-        if (err) return callback(err);
-        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
-          if (buffer.readUInt32LE(i) !== 101010256) continue;
-          var eocdrBuffer = buffer.subarray(i);
-          var diskNumber = eocdrBuffer.readUInt16LE(4);
-          var entryCount = eocdrBuffer.readUInt16LE(10);
-          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-          var commentLength = eocdrBuffer.readUInt16LE(20);
-          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-          if (commentLength !== expectedCommentLength) {
-            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK\u263A\u263B` in the comment?"));
+        partial = env.VM.resolvePartial.call(this, partial, context3, options2);
+        options2.hooks = this.hooks;
+        options2.protoAccessControl = this.protoAccessControl;
+        var result = env.VM.invokePartial.call(this, partial, context3, options2);
+        if (result == null && Utils.isFunction(partial)) {
+          throw new _exception2["default"]("The partial " + options2.name + " returned no output: partials must return a string");
+        }
+        if (result == null && env.compile) {
+          if (typeof partial !== "string") {
+            throw new _exception2["default"]("The partial " + options2.name + " could not be compiled: partials must be strings or functions returning strings");
           }
-          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
-          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
-            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
-            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-            var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
-              if (err2) return callback(err2);
-              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
-                return callback(new Error("invalid zip64 end of central directory record signature"));
+          options2.partials[options2.name] = env.compile(partial, templateSpec.compilerOptions, env);
+          result = options2.partials[options2.name](context3, options2);
+        }
+        if (result != null) {
+          if (options2.indent) {
+            var lines2 = result.split("\n");
+            for (var i = 0, l = lines2.length; i < l; i++) {
+              if (!lines2[i] && i + 1 === l) {
+                break;
               }
-              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-              if (diskNumber !== 0) {
-                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-              }
-              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+              lines2[i] = options2.indent + lines2[i];
+            }
+            result = lines2.join("\n");
+          }
+          return result;
+        } else {
+          throw new _exception2["default"]("The partial " + options2.name + " could not be compiled when running in runtime-only mode");
+        }
+      }
+      var container = {
+        strict: function strict(obj, name, loc) {
+          if (!obj || !(name in obj)) {
+            throw new _exception2["default"]('"' + name + '" not defined in ' + obj, {
+              loc
             });
           }
-          if (diskNumber !== 0) {
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          return container.lookupProperty(obj, name);
+        },
+        lookupProperty: function lookupProperty(parent, propertyName) {
+          var result = parent[propertyName];
+          if (result == null) {
+            return result;
           }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+          if (Object.prototype.hasOwnProperty.call(parent, propertyName) && !_internalProtoAccess.isPrototypeConstructor(parent, propertyName, result)) {
+            return result;
+          }
+          if (_internalProtoAccess.resultIsAllowed(result, container.protoAccessControl, propertyName)) {
+            return result;
+          }
+          return void 0;
+        },
+        lookup: function lookup(depths, name) {
+          var len = depths.length;
+          for (var i = 0; i < len; i++) {
+            var result = depths[i] && container.lookupProperty(depths[i], name);
+            if (result != null) {
+              return result;
+            }
+          }
+        },
+        lambda: function lambda(current, context3) {
+          return typeof current === "function" ? current.call(context3) : current;
+        },
+        escapeExpression: Utils.escapeExpression,
+        invokePartial: invokePartialWrapper,
+        fn: function fn(i) {
+          var ret2 = templateSpec[i];
+          ret2.decorator = templateSpec[i + "_d"];
+          return ret2;
+        },
+        programs: [],
+        program: function program(i, data, declaredBlockParams, blockParams, depths) {
+          var programWrapper = this.programs[i], fn = this.fn(i);
+          if (data || depths || blockParams || declaredBlockParams) {
+            programWrapper = wrapProgram(this, i, fn, data, declaredBlockParams, blockParams, depths);
+          } else if (!programWrapper) {
+            programWrapper = this.programs[i] = wrapProgram(this, i, fn);
+          }
+          return programWrapper;
+        },
+        data: function data(value, depth) {
+          while (value && depth--) {
+            value = value._parent;
+          }
+          return value;
+        },
+        mergeIfNeeded: function mergeIfNeeded(param, common) {
+          var obj = param || common;
+          if (param && common && param !== common) {
+            obj = Utils.extend({}, common, param);
+          }
+          return obj;
+        },
+        // An empty object to use as replacement for null-contexts
+        nullContext: Object.seal({}),
+        noop: env.VM.noop,
+        compilerInfo: templateSpec.compiler
+      };
+      function ret(context3) {
+        var options2 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var data = options2.data;
+        ret._setup(options2);
+        if (!options2.partial && templateSpec.useData) {
+          data = initData(context3, data);
         }
-        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+        var depths = void 0, blockParams = templateSpec.useBlockParams ? [] : void 0;
+        if (templateSpec.useDepths) {
+          if (options2.depths) {
+            depths = context3 != options2.depths[0] ? [context3].concat(options2.depths) : options2.depths;
+          } else {
+            depths = [context3];
+          }
+        }
+        function main(context4) {
+          return "" + templateSpec.main(container, context4, container.helpers, container.partials, data, blockParams, depths);
+        }
+        main = executeDecorators(templateSpec.main, main, container, options2.depths || [], data, blockParams);
+        return main(context3, options2);
+      }
+      ret.isTop = true;
+      ret._setup = function(options2) {
+        if (!options2.partial) {
+          var mergedHelpers = {};
+          addHelpers(mergedHelpers, env.helpers, container);
+          addHelpers(mergedHelpers, options2.helpers, container);
+          container.helpers = mergedHelpers;
+          if (templateSpec.usePartial) {
+            container.partials = container.mergeIfNeeded(options2.partials, env.partials);
+          }
+          if (templateSpec.usePartial || templateSpec.useDecorators) {
+            container.decorators = Utils.extend({}, env.decorators, options2.decorators);
+          }
+          container.hooks = {};
+          container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options2);
+          var keepHelperInHelpers = options2.allowCallsToHelperMissing || templateWasPrecompiledWithCompilerV7;
+          _helpers.moveHelperToHooks(container, "helperMissing", keepHelperInHelpers);
+          _helpers.moveHelperToHooks(container, "blockHelperMissing", keepHelperInHelpers);
+        } else {
+          container.protoAccessControl = options2.protoAccessControl;
+          container.helpers = options2.helpers;
+          container.partials = options2.partials;
+          container.decorators = options2.decorators;
+          container.hooks = options2.hooks;
+        }
+      };
+      ret._child = function(i, data, blockParams, depths) {
+        if (templateSpec.useBlockParams && !blockParams) {
+          throw new _exception2["default"]("must pass block params");
+        }
+        if (templateSpec.useDepths && !depths) {
+          throw new _exception2["default"]("must pass parent depths");
+        }
+        return wrapProgram(container, i, templateSpec[i], data, 0, blockParams, depths);
+      };
+      return ret;
+    }
+    function wrapProgram(container, i, fn, data, declaredBlockParams, blockParams, depths) {
+      function prog(context3) {
+        var options2 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+        var currentDepths = depths;
+        if (depths && context3 != depths[0] && !(context3 === container.nullContext && depths[0] === null)) {
+          currentDepths = [context3].concat(depths);
+        }
+        return fn(container, context3, container.helpers, container.partials, options2.data || data, blockParams && [options2.blockParams].concat(blockParams), currentDepths);
+      }
+      prog = executeDecorators(fn, prog, container, depths, data, blockParams);
+      prog.program = i;
+      prog.depth = depths ? depths.length : 0;
+      prog.blockParams = declaredBlockParams || 0;
+      return prog;
+    }
+    function resolvePartial(partial, context3, options2) {
+      if (!partial) {
+        if (options2.name === "@partial-block") {
+          partial = lookupOwnProperty(options2.data, "partial-block");
+        } else {
+          partial = lookupOwnProperty(options2.partials, options2.name);
+        }
+      } else if (typeof partial !== "function" && !options2.name) {
+        options2.name = partial;
+        partial = lookupOwnProperty(options2.partials, partial);
+      }
+      return partial;
+    }
+    function invokePartial(partial, context3, options2) {
+      var currentPartialBlock = lookupOwnProperty(options2.data, "partial-block");
+      options2.partial = true;
+      if (options2.ids) {
+        options2.data.contextPath = options2.ids[0] || options2.data.contextPath;
+      }
+      var partialBlock = void 0;
+      if (options2.fn && options2.fn !== noop4) {
+        (function() {
+          options2.data = _base.createFrame(options2.data);
+          var fn = options2.fn;
+          partialBlock = options2.data["partial-block"] = function partialBlockWrapper(context4) {
+            var options3 = arguments.length <= 1 || arguments[1] === void 0 ? {} : arguments[1];
+            options3.data = _base.createFrame(options3.data);
+            options3.data["partial-block"] = currentPartialBlock;
+            return fn(context4, options3);
+          };
+          if (fn.partials) {
+            options2.partials = Utils.extend({}, options2.partials, fn.partials);
+          }
+        })();
+      }
+      if (partial === void 0 && partialBlock) {
+        partial = partialBlock;
+      }
+      if (partial === void 0) {
+        throw new _exception2["default"]("The partial " + options2.name + " could not be found");
+      } else if (partial instanceof Function) {
+        return partial(context3, options2);
+      }
+    }
+    function noop4() {
+      return "";
+    }
+    function lookupOwnProperty(obj, name) {
+      if (obj && Object.prototype.hasOwnProperty.call(obj, name)) {
+        return obj[name];
+      }
+    }
+    function initData(context3, data) {
+      if (!data || !("root" in data)) {
+        data = data ? _base.createFrame(data) : {};
+        data.root = context3;
+      }
+      return data;
+    }
+    function executeDecorators(fn, prog, container, depths, data, blockParams) {
+      if (fn.decorator) {
+        var props = {};
+        prog = fn.decorator(prog, props, container, depths && depths[0], data, blockParams, depths);
+        Utils.extend(prog, props);
+      }
+      return prog;
+    }
+    function addHelpers(mergedHelpers, helpers, container) {
+      if (!helpers) return;
+      Object.keys(helpers).forEach(function(helperName) {
+        var helper = helpers[helperName];
+        mergedHelpers[helperName] = passLookupPropertyOption(helper, container);
       });
     }
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-      var self2 = this;
-      EventEmitter.call(self2);
-      self2.reader = reader;
-      self2.reader.on("error", function(err) {
-        emitError(self2, err);
+    function passLookupPropertyOption(helper, container) {
+      var lookupProperty = container.lookupProperty;
+      return _internalWrapHelper.wrapHelper(helper, function(options2) {
+        options2.lookupProperty = lookupProperty;
+        return options2;
       });
-      self2.reader.once("close", function() {
-        self2.emit("close");
-      });
-      self2.readEntryCursor = centralDirectoryOffset;
-      self2.fileSize = fileSize;
-      self2.entryCount = entryCount;
-      self2.comment = comment;
-      self2.entriesRead = 0;
-      self2.autoClose = !!autoClose;
-      self2.lazyEntries = !!lazyEntries;
-      self2.decodeStrings = !!decodeStrings;
-      self2.validateEntrySizes = !!validateEntrySizes;
-      self2.strictFileNames = !!strictFileNames;
-      self2.isOpen = true;
-      self2.emittedError = false;
-      self2.hasEachEntryBeenCalled = false;
-      if (!self2.lazyEntries) self2._readEntry();
     }
-    ZipFile.prototype.close = function() {
-      if (!this.isOpen) return;
-      this.isOpen = false;
-      this.reader.unref();
-    };
-    function emitErrorAndAutoClose(self2, err) {
-      if (self2.autoClose) self2.close();
-      emitError(self2, err);
-    }
-    function emitError(self2, err) {
-      if (self2.emittedError) return;
-      self2.emittedError = true;
-      self2.emit("error", err);
-    }
-    ZipFile.prototype.readEntry = function() {
-      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-      this._readEntry();
-    };
-    ZipFile.prototype._readEntry = function() {
-      var self2 = this;
-      if (self2.entryCount === self2.entriesRead) {
-        setImmediate(function() {
-          if (self2.autoClose) self2.close();
-          if (self2.emittedError) return;
-          self2.emit("end");
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/no-conflict.js
+var require_no_conflict = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/no-conflict.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    exports["default"] = function(Handlebars3) {
+      (function() {
+        if (typeof globalThis === "object") return;
+        Object.prototype.__defineGetter__("__magic__", function() {
+          return this;
         });
+        __magic__.globalThis = __magic__;
+        delete Object.prototype.__magic__;
+      })();
+      var $Handlebars = globalThis.Handlebars;
+      Handlebars3.noConflict = function() {
+        if (globalThis.Handlebars === Handlebars3) {
+          globalThis.Handlebars = $Handlebars;
+        }
+        return Handlebars3;
+      };
+    };
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars.runtime.js
+var require_handlebars_runtime = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars.runtime.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
+      } else {
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
+          }
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    var _handlebarsBase = require_base();
+    var base = _interopRequireWildcard(_handlebarsBase);
+    var _handlebarsSafeString = require_safe_string();
+    var _handlebarsSafeString2 = _interopRequireDefault(_handlebarsSafeString);
+    var _handlebarsException = require_exception();
+    var _handlebarsException2 = _interopRequireDefault(_handlebarsException);
+    var _handlebarsUtils = require_utils3();
+    var Utils = _interopRequireWildcard(_handlebarsUtils);
+    var _handlebarsRuntime = require_runtime();
+    var runtime = _interopRequireWildcard(_handlebarsRuntime);
+    var _handlebarsNoConflict = require_no_conflict();
+    var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
+    function create() {
+      var hb = new base.HandlebarsEnvironment();
+      Utils.extend(hb, base);
+      hb.SafeString = _handlebarsSafeString2["default"];
+      hb.Exception = _handlebarsException2["default"];
+      hb.Utils = Utils;
+      hb.escapeExpression = Utils.escapeExpression;
+      hb.VM = runtime;
+      hb.template = function(spec) {
+        return runtime.template(spec, hb);
+      };
+      return hb;
+    }
+    var inst = create();
+    inst.create = create;
+    _handlebarsNoConflict2["default"](inst);
+    inst["default"] = inst;
+    exports["default"] = inst;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js
+var require_ast = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/ast.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var AST = {
+      // Public API used to evaluate derived attributes regarding AST nodes
+      helpers: {
+        // a mustache is definitely a helper if:
+        // * it is an eligible helper, and
+        // * it has at least one parameter or hash segment
+        helperExpression: function helperExpression(node) {
+          return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
+        },
+        scopedId: function scopedId(path) {
+          return /^\.|this\b/.test(path.original);
+        },
+        // an ID is simple if it only has one part, and that part is not
+        // `..` or `this`.
+        simpleId: function simpleId(path) {
+          return path.parts.length === 1 && !AST.helpers.scopedId(path) && !path.depth;
+        }
+      }
+    };
+    exports["default"] = AST;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js
+var require_parser = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/parser.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    var handlebars = (function() {
+      var parser = {
+        trace: function trace() {
+        },
+        yy: {},
+        symbols_: { "error": 2, "root": 3, "program": 4, "EOF": 5, "program_repetition0": 6, "statement": 7, "mustache": 8, "block": 9, "rawBlock": 10, "partial": 11, "partialBlock": 12, "content": 13, "COMMENT": 14, "CONTENT": 15, "openRawBlock": 16, "rawBlock_repetition0": 17, "END_RAW_BLOCK": 18, "OPEN_RAW_BLOCK": 19, "helperName": 20, "openRawBlock_repetition0": 21, "openRawBlock_option0": 22, "CLOSE_RAW_BLOCK": 23, "openBlock": 24, "block_option0": 25, "closeBlock": 26, "openInverse": 27, "block_option1": 28, "OPEN_BLOCK": 29, "openBlock_repetition0": 30, "openBlock_option0": 31, "openBlock_option1": 32, "CLOSE": 33, "OPEN_INVERSE": 34, "openInverse_repetition0": 35, "openInverse_option0": 36, "openInverse_option1": 37, "openInverseChain": 38, "OPEN_INVERSE_CHAIN": 39, "openInverseChain_repetition0": 40, "openInverseChain_option0": 41, "openInverseChain_option1": 42, "inverseAndProgram": 43, "INVERSE": 44, "inverseChain": 45, "inverseChain_option0": 46, "OPEN_ENDBLOCK": 47, "OPEN": 48, "mustache_repetition0": 49, "mustache_option0": 50, "OPEN_UNESCAPED": 51, "mustache_repetition1": 52, "mustache_option1": 53, "CLOSE_UNESCAPED": 54, "OPEN_PARTIAL": 55, "partialName": 56, "partial_repetition0": 57, "partial_option0": 58, "openPartialBlock": 59, "OPEN_PARTIAL_BLOCK": 60, "openPartialBlock_repetition0": 61, "openPartialBlock_option0": 62, "param": 63, "sexpr": 64, "OPEN_SEXPR": 65, "sexpr_repetition0": 66, "sexpr_option0": 67, "CLOSE_SEXPR": 68, "hash": 69, "hash_repetition_plus0": 70, "hashSegment": 71, "ID": 72, "EQUALS": 73, "blockParams": 74, "OPEN_BLOCK_PARAMS": 75, "blockParams_repetition_plus0": 76, "CLOSE_BLOCK_PARAMS": 77, "path": 78, "dataName": 79, "STRING": 80, "NUMBER": 81, "BOOLEAN": 82, "UNDEFINED": 83, "NULL": 84, "DATA": 85, "pathSegments": 86, "SEP": 87, "$accept": 0, "$end": 1 },
+        terminals_: { 2: "error", 5: "EOF", 14: "COMMENT", 15: "CONTENT", 18: "END_RAW_BLOCK", 19: "OPEN_RAW_BLOCK", 23: "CLOSE_RAW_BLOCK", 29: "OPEN_BLOCK", 33: "CLOSE", 34: "OPEN_INVERSE", 39: "OPEN_INVERSE_CHAIN", 44: "INVERSE", 47: "OPEN_ENDBLOCK", 48: "OPEN", 51: "OPEN_UNESCAPED", 54: "CLOSE_UNESCAPED", 55: "OPEN_PARTIAL", 60: "OPEN_PARTIAL_BLOCK", 65: "OPEN_SEXPR", 68: "CLOSE_SEXPR", 72: "ID", 73: "EQUALS", 75: "OPEN_BLOCK_PARAMS", 77: "CLOSE_BLOCK_PARAMS", 80: "STRING", 81: "NUMBER", 82: "BOOLEAN", 83: "UNDEFINED", 84: "NULL", 85: "DATA", 87: "SEP" },
+        productions_: [0, [3, 2], [4, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [7, 1], [13, 1], [10, 3], [16, 5], [9, 4], [9, 4], [24, 6], [27, 6], [38, 6], [43, 2], [45, 3], [45, 1], [26, 3], [8, 5], [8, 5], [11, 5], [12, 3], [59, 5], [63, 1], [63, 1], [64, 5], [69, 1], [71, 3], [74, 3], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [20, 1], [56, 1], [56, 1], [79, 2], [78, 1], [86, 3], [86, 1], [6, 0], [6, 2], [17, 0], [17, 2], [21, 0], [21, 2], [22, 0], [22, 1], [25, 0], [25, 1], [28, 0], [28, 1], [30, 0], [30, 2], [31, 0], [31, 1], [32, 0], [32, 1], [35, 0], [35, 2], [36, 0], [36, 1], [37, 0], [37, 1], [40, 0], [40, 2], [41, 0], [41, 1], [42, 0], [42, 1], [46, 0], [46, 1], [49, 0], [49, 2], [50, 0], [50, 1], [52, 0], [52, 2], [53, 0], [53, 1], [57, 0], [57, 2], [58, 0], [58, 1], [61, 0], [61, 2], [62, 0], [62, 1], [66, 0], [66, 2], [67, 0], [67, 1], [70, 1], [70, 2], [76, 1], [76, 2]],
+        performAction: function anonymous(yytext, yyleng, yylineno, yy, yystate, $$, _$) {
+          var $0 = $$.length - 1;
+          switch (yystate) {
+            case 1:
+              return $$[$0 - 1];
+              break;
+            case 2:
+              this.$ = yy.prepareProgram($$[$0]);
+              break;
+            case 3:
+              this.$ = $$[$0];
+              break;
+            case 4:
+              this.$ = $$[$0];
+              break;
+            case 5:
+              this.$ = $$[$0];
+              break;
+            case 6:
+              this.$ = $$[$0];
+              break;
+            case 7:
+              this.$ = $$[$0];
+              break;
+            case 8:
+              this.$ = $$[$0];
+              break;
+            case 9:
+              this.$ = {
+                type: "CommentStatement",
+                value: yy.stripComment($$[$0]),
+                strip: yy.stripFlags($$[$0], $$[$0]),
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 10:
+              this.$ = {
+                type: "ContentStatement",
+                original: $$[$0],
+                value: $$[$0],
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 11:
+              this.$ = yy.prepareRawBlock($$[$0 - 2], $$[$0 - 1], $$[$0], this._$);
+              break;
+            case 12:
+              this.$ = { path: $$[$0 - 3], params: $$[$0 - 2], hash: $$[$0 - 1] };
+              break;
+            case 13:
+              this.$ = yy.prepareBlock($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0], false, this._$);
+              break;
+            case 14:
+              this.$ = yy.prepareBlock($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0], true, this._$);
+              break;
+            case 15:
+              this.$ = { open: $$[$0 - 5], path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 16:
+              this.$ = { path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 17:
+              this.$ = { path: $$[$0 - 4], params: $$[$0 - 3], hash: $$[$0 - 2], blockParams: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 5], $$[$0]) };
+              break;
+            case 18:
+              this.$ = { strip: yy.stripFlags($$[$0 - 1], $$[$0 - 1]), program: $$[$0] };
+              break;
+            case 19:
+              var inverse = yy.prepareBlock($$[$0 - 2], $$[$0 - 1], $$[$0], $$[$0], false, this._$), program = yy.prepareProgram([inverse], $$[$0 - 1].loc);
+              program.chained = true;
+              this.$ = { strip: $$[$0 - 2].strip, program, chain: true };
+              break;
+            case 20:
+              this.$ = $$[$0];
+              break;
+            case 21:
+              this.$ = { path: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 2], $$[$0]) };
+              break;
+            case 22:
+              this.$ = yy.prepareMustache($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0 - 4], yy.stripFlags($$[$0 - 4], $$[$0]), this._$);
+              break;
+            case 23:
+              this.$ = yy.prepareMustache($$[$0 - 3], $$[$0 - 2], $$[$0 - 1], $$[$0 - 4], yy.stripFlags($$[$0 - 4], $$[$0]), this._$);
+              break;
+            case 24:
+              this.$ = {
+                type: "PartialStatement",
+                name: $$[$0 - 3],
+                params: $$[$0 - 2],
+                hash: $$[$0 - 1],
+                indent: "",
+                strip: yy.stripFlags($$[$0 - 4], $$[$0]),
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 25:
+              this.$ = yy.preparePartialBlock($$[$0 - 2], $$[$0 - 1], $$[$0], this._$);
+              break;
+            case 26:
+              this.$ = { path: $$[$0 - 3], params: $$[$0 - 2], hash: $$[$0 - 1], strip: yy.stripFlags($$[$0 - 4], $$[$0]) };
+              break;
+            case 27:
+              this.$ = $$[$0];
+              break;
+            case 28:
+              this.$ = $$[$0];
+              break;
+            case 29:
+              this.$ = {
+                type: "SubExpression",
+                path: $$[$0 - 3],
+                params: $$[$0 - 2],
+                hash: $$[$0 - 1],
+                loc: yy.locInfo(this._$)
+              };
+              break;
+            case 30:
+              this.$ = { type: "Hash", pairs: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 31:
+              this.$ = { type: "HashPair", key: yy.id($$[$0 - 2]), value: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 32:
+              this.$ = yy.id($$[$0 - 1]);
+              break;
+            case 33:
+              this.$ = $$[$0];
+              break;
+            case 34:
+              this.$ = $$[$0];
+              break;
+            case 35:
+              this.$ = { type: "StringLiteral", value: $$[$0], original: $$[$0], loc: yy.locInfo(this._$) };
+              break;
+            case 36:
+              this.$ = { type: "NumberLiteral", value: Number($$[$0]), original: Number($$[$0]), loc: yy.locInfo(this._$) };
+              break;
+            case 37:
+              this.$ = { type: "BooleanLiteral", value: $$[$0] === "true", original: $$[$0] === "true", loc: yy.locInfo(this._$) };
+              break;
+            case 38:
+              this.$ = { type: "UndefinedLiteral", original: void 0, value: void 0, loc: yy.locInfo(this._$) };
+              break;
+            case 39:
+              this.$ = { type: "NullLiteral", original: null, value: null, loc: yy.locInfo(this._$) };
+              break;
+            case 40:
+              this.$ = $$[$0];
+              break;
+            case 41:
+              this.$ = $$[$0];
+              break;
+            case 42:
+              this.$ = yy.preparePath(true, $$[$0], this._$);
+              break;
+            case 43:
+              this.$ = yy.preparePath(false, $$[$0], this._$);
+              break;
+            case 44:
+              $$[$0 - 2].push({ part: yy.id($$[$0]), original: $$[$0], separator: $$[$0 - 1] });
+              this.$ = $$[$0 - 2];
+              break;
+            case 45:
+              this.$ = [{ part: yy.id($$[$0]), original: $$[$0] }];
+              break;
+            case 46:
+              this.$ = [];
+              break;
+            case 47:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 48:
+              this.$ = [];
+              break;
+            case 49:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 50:
+              this.$ = [];
+              break;
+            case 51:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 58:
+              this.$ = [];
+              break;
+            case 59:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 64:
+              this.$ = [];
+              break;
+            case 65:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 70:
+              this.$ = [];
+              break;
+            case 71:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 78:
+              this.$ = [];
+              break;
+            case 79:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 82:
+              this.$ = [];
+              break;
+            case 83:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 86:
+              this.$ = [];
+              break;
+            case 87:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 90:
+              this.$ = [];
+              break;
+            case 91:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 94:
+              this.$ = [];
+              break;
+            case 95:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 98:
+              this.$ = [$$[$0]];
+              break;
+            case 99:
+              $$[$0 - 1].push($$[$0]);
+              break;
+            case 100:
+              this.$ = [$$[$0]];
+              break;
+            case 101:
+              $$[$0 - 1].push($$[$0]);
+              break;
+          }
+        },
+        table: [{ 3: 1, 4: 2, 5: [2, 46], 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 1: [3] }, { 5: [1, 4] }, { 5: [2, 2], 7: 5, 8: 6, 9: 7, 10: 8, 11: 9, 12: 10, 13: 11, 14: [1, 12], 15: [1, 20], 16: 17, 19: [1, 23], 24: 15, 27: 16, 29: [1, 21], 34: [1, 22], 39: [2, 2], 44: [2, 2], 47: [2, 2], 48: [1, 13], 51: [1, 14], 55: [1, 18], 59: 19, 60: [1, 24] }, { 1: [2, 1] }, { 5: [2, 47], 14: [2, 47], 15: [2, 47], 19: [2, 47], 29: [2, 47], 34: [2, 47], 39: [2, 47], 44: [2, 47], 47: [2, 47], 48: [2, 47], 51: [2, 47], 55: [2, 47], 60: [2, 47] }, { 5: [2, 3], 14: [2, 3], 15: [2, 3], 19: [2, 3], 29: [2, 3], 34: [2, 3], 39: [2, 3], 44: [2, 3], 47: [2, 3], 48: [2, 3], 51: [2, 3], 55: [2, 3], 60: [2, 3] }, { 5: [2, 4], 14: [2, 4], 15: [2, 4], 19: [2, 4], 29: [2, 4], 34: [2, 4], 39: [2, 4], 44: [2, 4], 47: [2, 4], 48: [2, 4], 51: [2, 4], 55: [2, 4], 60: [2, 4] }, { 5: [2, 5], 14: [2, 5], 15: [2, 5], 19: [2, 5], 29: [2, 5], 34: [2, 5], 39: [2, 5], 44: [2, 5], 47: [2, 5], 48: [2, 5], 51: [2, 5], 55: [2, 5], 60: [2, 5] }, { 5: [2, 6], 14: [2, 6], 15: [2, 6], 19: [2, 6], 29: [2, 6], 34: [2, 6], 39: [2, 6], 44: [2, 6], 47: [2, 6], 48: [2, 6], 51: [2, 6], 55: [2, 6], 60: [2, 6] }, { 5: [2, 7], 14: [2, 7], 15: [2, 7], 19: [2, 7], 29: [2, 7], 34: [2, 7], 39: [2, 7], 44: [2, 7], 47: [2, 7], 48: [2, 7], 51: [2, 7], 55: [2, 7], 60: [2, 7] }, { 5: [2, 8], 14: [2, 8], 15: [2, 8], 19: [2, 8], 29: [2, 8], 34: [2, 8], 39: [2, 8], 44: [2, 8], 47: [2, 8], 48: [2, 8], 51: [2, 8], 55: [2, 8], 60: [2, 8] }, { 5: [2, 9], 14: [2, 9], 15: [2, 9], 19: [2, 9], 29: [2, 9], 34: [2, 9], 39: [2, 9], 44: [2, 9], 47: [2, 9], 48: [2, 9], 51: [2, 9], 55: [2, 9], 60: [2, 9] }, { 20: 25, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 36, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 37, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 4: 38, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 15: [2, 48], 17: 39, 18: [2, 48] }, { 20: 41, 56: 40, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 44, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 5: [2, 10], 14: [2, 10], 15: [2, 10], 18: [2, 10], 19: [2, 10], 29: [2, 10], 34: [2, 10], 39: [2, 10], 44: [2, 10], 47: [2, 10], 48: [2, 10], 51: [2, 10], 55: [2, 10], 60: [2, 10] }, { 20: 45, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 46, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 47, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 41, 56: 48, 64: 42, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [2, 78], 49: 49, 65: [2, 78], 72: [2, 78], 80: [2, 78], 81: [2, 78], 82: [2, 78], 83: [2, 78], 84: [2, 78], 85: [2, 78] }, { 23: [2, 33], 33: [2, 33], 54: [2, 33], 65: [2, 33], 68: [2, 33], 72: [2, 33], 75: [2, 33], 80: [2, 33], 81: [2, 33], 82: [2, 33], 83: [2, 33], 84: [2, 33], 85: [2, 33] }, { 23: [2, 34], 33: [2, 34], 54: [2, 34], 65: [2, 34], 68: [2, 34], 72: [2, 34], 75: [2, 34], 80: [2, 34], 81: [2, 34], 82: [2, 34], 83: [2, 34], 84: [2, 34], 85: [2, 34] }, { 23: [2, 35], 33: [2, 35], 54: [2, 35], 65: [2, 35], 68: [2, 35], 72: [2, 35], 75: [2, 35], 80: [2, 35], 81: [2, 35], 82: [2, 35], 83: [2, 35], 84: [2, 35], 85: [2, 35] }, { 23: [2, 36], 33: [2, 36], 54: [2, 36], 65: [2, 36], 68: [2, 36], 72: [2, 36], 75: [2, 36], 80: [2, 36], 81: [2, 36], 82: [2, 36], 83: [2, 36], 84: [2, 36], 85: [2, 36] }, { 23: [2, 37], 33: [2, 37], 54: [2, 37], 65: [2, 37], 68: [2, 37], 72: [2, 37], 75: [2, 37], 80: [2, 37], 81: [2, 37], 82: [2, 37], 83: [2, 37], 84: [2, 37], 85: [2, 37] }, { 23: [2, 38], 33: [2, 38], 54: [2, 38], 65: [2, 38], 68: [2, 38], 72: [2, 38], 75: [2, 38], 80: [2, 38], 81: [2, 38], 82: [2, 38], 83: [2, 38], 84: [2, 38], 85: [2, 38] }, { 23: [2, 39], 33: [2, 39], 54: [2, 39], 65: [2, 39], 68: [2, 39], 72: [2, 39], 75: [2, 39], 80: [2, 39], 81: [2, 39], 82: [2, 39], 83: [2, 39], 84: [2, 39], 85: [2, 39] }, { 23: [2, 43], 33: [2, 43], 54: [2, 43], 65: [2, 43], 68: [2, 43], 72: [2, 43], 75: [2, 43], 80: [2, 43], 81: [2, 43], 82: [2, 43], 83: [2, 43], 84: [2, 43], 85: [2, 43], 87: [1, 50] }, { 72: [1, 35], 86: 51 }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 52: 52, 54: [2, 82], 65: [2, 82], 72: [2, 82], 80: [2, 82], 81: [2, 82], 82: [2, 82], 83: [2, 82], 84: [2, 82], 85: [2, 82] }, { 25: 53, 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 54, 47: [2, 54] }, { 28: 59, 43: 60, 44: [1, 58], 47: [2, 56] }, { 13: 62, 15: [1, 20], 18: [1, 61] }, { 33: [2, 86], 57: 63, 65: [2, 86], 72: [2, 86], 80: [2, 86], 81: [2, 86], 82: [2, 86], 83: [2, 86], 84: [2, 86], 85: [2, 86] }, { 33: [2, 40], 65: [2, 40], 72: [2, 40], 80: [2, 40], 81: [2, 40], 82: [2, 40], 83: [2, 40], 84: [2, 40], 85: [2, 40] }, { 33: [2, 41], 65: [2, 41], 72: [2, 41], 80: [2, 41], 81: [2, 41], 82: [2, 41], 83: [2, 41], 84: [2, 41], 85: [2, 41] }, { 20: 64, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 65, 47: [1, 66] }, { 30: 67, 33: [2, 58], 65: [2, 58], 72: [2, 58], 75: [2, 58], 80: [2, 58], 81: [2, 58], 82: [2, 58], 83: [2, 58], 84: [2, 58], 85: [2, 58] }, { 33: [2, 64], 35: 68, 65: [2, 64], 72: [2, 64], 75: [2, 64], 80: [2, 64], 81: [2, 64], 82: [2, 64], 83: [2, 64], 84: [2, 64], 85: [2, 64] }, { 21: 69, 23: [2, 50], 65: [2, 50], 72: [2, 50], 80: [2, 50], 81: [2, 50], 82: [2, 50], 83: [2, 50], 84: [2, 50], 85: [2, 50] }, { 33: [2, 90], 61: 70, 65: [2, 90], 72: [2, 90], 80: [2, 90], 81: [2, 90], 82: [2, 90], 83: [2, 90], 84: [2, 90], 85: [2, 90] }, { 20: 74, 33: [2, 80], 50: 71, 63: 72, 64: 75, 65: [1, 43], 69: 73, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 72: [1, 79] }, { 23: [2, 42], 33: [2, 42], 54: [2, 42], 65: [2, 42], 68: [2, 42], 72: [2, 42], 75: [2, 42], 80: [2, 42], 81: [2, 42], 82: [2, 42], 83: [2, 42], 84: [2, 42], 85: [2, 42], 87: [1, 50] }, { 20: 74, 53: 80, 54: [2, 84], 63: 81, 64: 75, 65: [1, 43], 69: 82, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 26: 83, 47: [1, 66] }, { 47: [2, 55] }, { 4: 84, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 39: [2, 46], 44: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 47: [2, 20] }, { 20: 85, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 4: 86, 6: 3, 14: [2, 46], 15: [2, 46], 19: [2, 46], 29: [2, 46], 34: [2, 46], 47: [2, 46], 48: [2, 46], 51: [2, 46], 55: [2, 46], 60: [2, 46] }, { 26: 87, 47: [1, 66] }, { 47: [2, 57] }, { 5: [2, 11], 14: [2, 11], 15: [2, 11], 19: [2, 11], 29: [2, 11], 34: [2, 11], 39: [2, 11], 44: [2, 11], 47: [2, 11], 48: [2, 11], 51: [2, 11], 55: [2, 11], 60: [2, 11] }, { 15: [2, 49], 18: [2, 49] }, { 20: 74, 33: [2, 88], 58: 88, 63: 89, 64: 75, 65: [1, 43], 69: 90, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 65: [2, 94], 66: 91, 68: [2, 94], 72: [2, 94], 80: [2, 94], 81: [2, 94], 82: [2, 94], 83: [2, 94], 84: [2, 94], 85: [2, 94] }, { 5: [2, 25], 14: [2, 25], 15: [2, 25], 19: [2, 25], 29: [2, 25], 34: [2, 25], 39: [2, 25], 44: [2, 25], 47: [2, 25], 48: [2, 25], 51: [2, 25], 55: [2, 25], 60: [2, 25] }, { 20: 92, 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 31: 93, 33: [2, 60], 63: 94, 64: 75, 65: [1, 43], 69: 95, 70: 76, 71: 77, 72: [1, 78], 75: [2, 60], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 66], 36: 96, 63: 97, 64: 75, 65: [1, 43], 69: 98, 70: 76, 71: 77, 72: [1, 78], 75: [2, 66], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 22: 99, 23: [2, 52], 63: 100, 64: 75, 65: [1, 43], 69: 101, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 20: 74, 33: [2, 92], 62: 102, 63: 103, 64: 75, 65: [1, 43], 69: 104, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 105] }, { 33: [2, 79], 65: [2, 79], 72: [2, 79], 80: [2, 79], 81: [2, 79], 82: [2, 79], 83: [2, 79], 84: [2, 79], 85: [2, 79] }, { 33: [2, 81] }, { 23: [2, 27], 33: [2, 27], 54: [2, 27], 65: [2, 27], 68: [2, 27], 72: [2, 27], 75: [2, 27], 80: [2, 27], 81: [2, 27], 82: [2, 27], 83: [2, 27], 84: [2, 27], 85: [2, 27] }, { 23: [2, 28], 33: [2, 28], 54: [2, 28], 65: [2, 28], 68: [2, 28], 72: [2, 28], 75: [2, 28], 80: [2, 28], 81: [2, 28], 82: [2, 28], 83: [2, 28], 84: [2, 28], 85: [2, 28] }, { 23: [2, 30], 33: [2, 30], 54: [2, 30], 68: [2, 30], 71: 106, 72: [1, 107], 75: [2, 30] }, { 23: [2, 98], 33: [2, 98], 54: [2, 98], 68: [2, 98], 72: [2, 98], 75: [2, 98] }, { 23: [2, 45], 33: [2, 45], 54: [2, 45], 65: [2, 45], 68: [2, 45], 72: [2, 45], 73: [1, 108], 75: [2, 45], 80: [2, 45], 81: [2, 45], 82: [2, 45], 83: [2, 45], 84: [2, 45], 85: [2, 45], 87: [2, 45] }, { 23: [2, 44], 33: [2, 44], 54: [2, 44], 65: [2, 44], 68: [2, 44], 72: [2, 44], 75: [2, 44], 80: [2, 44], 81: [2, 44], 82: [2, 44], 83: [2, 44], 84: [2, 44], 85: [2, 44], 87: [2, 44] }, { 54: [1, 109] }, { 54: [2, 83], 65: [2, 83], 72: [2, 83], 80: [2, 83], 81: [2, 83], 82: [2, 83], 83: [2, 83], 84: [2, 83], 85: [2, 83] }, { 54: [2, 85] }, { 5: [2, 13], 14: [2, 13], 15: [2, 13], 19: [2, 13], 29: [2, 13], 34: [2, 13], 39: [2, 13], 44: [2, 13], 47: [2, 13], 48: [2, 13], 51: [2, 13], 55: [2, 13], 60: [2, 13] }, { 38: 55, 39: [1, 57], 43: 56, 44: [1, 58], 45: 111, 46: 110, 47: [2, 76] }, { 33: [2, 70], 40: 112, 65: [2, 70], 72: [2, 70], 75: [2, 70], 80: [2, 70], 81: [2, 70], 82: [2, 70], 83: [2, 70], 84: [2, 70], 85: [2, 70] }, { 47: [2, 18] }, { 5: [2, 14], 14: [2, 14], 15: [2, 14], 19: [2, 14], 29: [2, 14], 34: [2, 14], 39: [2, 14], 44: [2, 14], 47: [2, 14], 48: [2, 14], 51: [2, 14], 55: [2, 14], 60: [2, 14] }, { 33: [1, 113] }, { 33: [2, 87], 65: [2, 87], 72: [2, 87], 80: [2, 87], 81: [2, 87], 82: [2, 87], 83: [2, 87], 84: [2, 87], 85: [2, 87] }, { 33: [2, 89] }, { 20: 74, 63: 115, 64: 75, 65: [1, 43], 67: 114, 68: [2, 96], 69: 116, 70: 76, 71: 77, 72: [1, 78], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 33: [1, 117] }, { 32: 118, 33: [2, 62], 74: 119, 75: [1, 120] }, { 33: [2, 59], 65: [2, 59], 72: [2, 59], 75: [2, 59], 80: [2, 59], 81: [2, 59], 82: [2, 59], 83: [2, 59], 84: [2, 59], 85: [2, 59] }, { 33: [2, 61], 75: [2, 61] }, { 33: [2, 68], 37: 121, 74: 122, 75: [1, 120] }, { 33: [2, 65], 65: [2, 65], 72: [2, 65], 75: [2, 65], 80: [2, 65], 81: [2, 65], 82: [2, 65], 83: [2, 65], 84: [2, 65], 85: [2, 65] }, { 33: [2, 67], 75: [2, 67] }, { 23: [1, 123] }, { 23: [2, 51], 65: [2, 51], 72: [2, 51], 80: [2, 51], 81: [2, 51], 82: [2, 51], 83: [2, 51], 84: [2, 51], 85: [2, 51] }, { 23: [2, 53] }, { 33: [1, 124] }, { 33: [2, 91], 65: [2, 91], 72: [2, 91], 80: [2, 91], 81: [2, 91], 82: [2, 91], 83: [2, 91], 84: [2, 91], 85: [2, 91] }, { 33: [2, 93] }, { 5: [2, 22], 14: [2, 22], 15: [2, 22], 19: [2, 22], 29: [2, 22], 34: [2, 22], 39: [2, 22], 44: [2, 22], 47: [2, 22], 48: [2, 22], 51: [2, 22], 55: [2, 22], 60: [2, 22] }, { 23: [2, 99], 33: [2, 99], 54: [2, 99], 68: [2, 99], 72: [2, 99], 75: [2, 99] }, { 73: [1, 108] }, { 20: 74, 63: 125, 64: 75, 65: [1, 43], 72: [1, 35], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 23], 14: [2, 23], 15: [2, 23], 19: [2, 23], 29: [2, 23], 34: [2, 23], 39: [2, 23], 44: [2, 23], 47: [2, 23], 48: [2, 23], 51: [2, 23], 55: [2, 23], 60: [2, 23] }, { 47: [2, 19] }, { 47: [2, 77] }, { 20: 74, 33: [2, 72], 41: 126, 63: 127, 64: 75, 65: [1, 43], 69: 128, 70: 76, 71: 77, 72: [1, 78], 75: [2, 72], 78: 26, 79: 27, 80: [1, 28], 81: [1, 29], 82: [1, 30], 83: [1, 31], 84: [1, 32], 85: [1, 34], 86: 33 }, { 5: [2, 24], 14: [2, 24], 15: [2, 24], 19: [2, 24], 29: [2, 24], 34: [2, 24], 39: [2, 24], 44: [2, 24], 47: [2, 24], 48: [2, 24], 51: [2, 24], 55: [2, 24], 60: [2, 24] }, { 68: [1, 129] }, { 65: [2, 95], 68: [2, 95], 72: [2, 95], 80: [2, 95], 81: [2, 95], 82: [2, 95], 83: [2, 95], 84: [2, 95], 85: [2, 95] }, { 68: [2, 97] }, { 5: [2, 21], 14: [2, 21], 15: [2, 21], 19: [2, 21], 29: [2, 21], 34: [2, 21], 39: [2, 21], 44: [2, 21], 47: [2, 21], 48: [2, 21], 51: [2, 21], 55: [2, 21], 60: [2, 21] }, { 33: [1, 130] }, { 33: [2, 63] }, { 72: [1, 132], 76: 131 }, { 33: [1, 133] }, { 33: [2, 69] }, { 15: [2, 12], 18: [2, 12] }, { 14: [2, 26], 15: [2, 26], 19: [2, 26], 29: [2, 26], 34: [2, 26], 47: [2, 26], 48: [2, 26], 51: [2, 26], 55: [2, 26], 60: [2, 26] }, { 23: [2, 31], 33: [2, 31], 54: [2, 31], 68: [2, 31], 72: [2, 31], 75: [2, 31] }, { 33: [2, 74], 42: 134, 74: 135, 75: [1, 120] }, { 33: [2, 71], 65: [2, 71], 72: [2, 71], 75: [2, 71], 80: [2, 71], 81: [2, 71], 82: [2, 71], 83: [2, 71], 84: [2, 71], 85: [2, 71] }, { 33: [2, 73], 75: [2, 73] }, { 23: [2, 29], 33: [2, 29], 54: [2, 29], 65: [2, 29], 68: [2, 29], 72: [2, 29], 75: [2, 29], 80: [2, 29], 81: [2, 29], 82: [2, 29], 83: [2, 29], 84: [2, 29], 85: [2, 29] }, { 14: [2, 15], 15: [2, 15], 19: [2, 15], 29: [2, 15], 34: [2, 15], 39: [2, 15], 44: [2, 15], 47: [2, 15], 48: [2, 15], 51: [2, 15], 55: [2, 15], 60: [2, 15] }, { 72: [1, 137], 77: [1, 136] }, { 72: [2, 100], 77: [2, 100] }, { 14: [2, 16], 15: [2, 16], 19: [2, 16], 29: [2, 16], 34: [2, 16], 44: [2, 16], 47: [2, 16], 48: [2, 16], 51: [2, 16], 55: [2, 16], 60: [2, 16] }, { 33: [1, 138] }, { 33: [2, 75] }, { 33: [2, 32] }, { 72: [2, 101], 77: [2, 101] }, { 14: [2, 17], 15: [2, 17], 19: [2, 17], 29: [2, 17], 34: [2, 17], 39: [2, 17], 44: [2, 17], 47: [2, 17], 48: [2, 17], 51: [2, 17], 55: [2, 17], 60: [2, 17] }],
+        defaultActions: { 4: [2, 1], 54: [2, 55], 56: [2, 20], 60: [2, 57], 73: [2, 81], 82: [2, 85], 86: [2, 18], 90: [2, 89], 101: [2, 53], 104: [2, 93], 110: [2, 19], 111: [2, 77], 116: [2, 97], 119: [2, 63], 122: [2, 69], 135: [2, 75], 136: [2, 32] },
+        parseError: function parseError(str, hash) {
+          throw new Error(str);
+        },
+        parse: function parse3(input) {
+          var self2 = this, stack = [0], vstack = [null], lstack = [], table = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
+          this.lexer.setInput(input);
+          this.lexer.yy = this.yy;
+          this.yy.lexer = this.lexer;
+          this.yy.parser = this;
+          if (typeof this.lexer.yylloc == "undefined") this.lexer.yylloc = {};
+          var yyloc = this.lexer.yylloc;
+          lstack.push(yyloc);
+          var ranges = this.lexer.options && this.lexer.options.ranges;
+          if (typeof this.yy.parseError === "function") this.parseError = this.yy.parseError;
+          function popStack(n) {
+            stack.length = stack.length - 2 * n;
+            vstack.length = vstack.length - n;
+            lstack.length = lstack.length - n;
+          }
+          function lex() {
+            var token;
+            token = self2.lexer.lex() || 1;
+            if (typeof token !== "number") {
+              token = self2.symbols_[token] || token;
+            }
+            return token;
+          }
+          var symbol, preErrorSymbol, state, action, a, r, yyval = {}, p, len, newState, expected;
+          while (true) {
+            state = stack[stack.length - 1];
+            if (this.defaultActions[state]) {
+              action = this.defaultActions[state];
+            } else {
+              if (symbol === null || typeof symbol == "undefined") {
+                symbol = lex();
+              }
+              action = table[state] && table[state][symbol];
+            }
+            if (typeof action === "undefined" || !action.length || !action[0]) {
+              var errStr = "";
+              if (!recovering) {
+                expected = [];
+                for (p in table[state]) if (this.terminals_[p] && p > 2) {
+                  expected.push("'" + this.terminals_[p] + "'");
+                }
+                if (this.lexer.showPosition) {
+                  errStr = "Parse error on line " + (yylineno + 1) + ":\n" + this.lexer.showPosition() + "\nExpecting " + expected.join(", ") + ", got '" + (this.terminals_[symbol] || symbol) + "'";
+                } else {
+                  errStr = "Parse error on line " + (yylineno + 1) + ": Unexpected " + (symbol == 1 ? "end of input" : "'" + (this.terminals_[symbol] || symbol) + "'");
+                }
+                this.parseError(errStr, { text: this.lexer.match, token: this.terminals_[symbol] || symbol, line: this.lexer.yylineno, loc: yyloc, expected });
+              }
+            }
+            if (action[0] instanceof Array && action.length > 1) {
+              throw new Error("Parse Error: multiple actions possible at state: " + state + ", token: " + symbol);
+            }
+            switch (action[0]) {
+              case 1:
+                stack.push(symbol);
+                vstack.push(this.lexer.yytext);
+                lstack.push(this.lexer.yylloc);
+                stack.push(action[1]);
+                symbol = null;
+                if (!preErrorSymbol) {
+                  yyleng = this.lexer.yyleng;
+                  yytext = this.lexer.yytext;
+                  yylineno = this.lexer.yylineno;
+                  yyloc = this.lexer.yylloc;
+                  if (recovering > 0) recovering--;
+                } else {
+                  symbol = preErrorSymbol;
+                  preErrorSymbol = null;
+                }
+                break;
+              case 2:
+                len = this.productions_[action[1]][1];
+                yyval.$ = vstack[vstack.length - len];
+                yyval._$ = { first_line: lstack[lstack.length - (len || 1)].first_line, last_line: lstack[lstack.length - 1].last_line, first_column: lstack[lstack.length - (len || 1)].first_column, last_column: lstack[lstack.length - 1].last_column };
+                if (ranges) {
+                  yyval._$.range = [lstack[lstack.length - (len || 1)].range[0], lstack[lstack.length - 1].range[1]];
+                }
+                r = this.performAction.call(yyval, yytext, yyleng, yylineno, this.yy, action[1], vstack, lstack);
+                if (typeof r !== "undefined") {
+                  return r;
+                }
+                if (len) {
+                  stack = stack.slice(0, -1 * len * 2);
+                  vstack = vstack.slice(0, -1 * len);
+                  lstack = lstack.slice(0, -1 * len);
+                }
+                stack.push(this.productions_[action[1]][0]);
+                vstack.push(yyval.$);
+                lstack.push(yyval._$);
+                newState = table[stack[stack.length - 2]][stack[stack.length - 1]];
+                stack.push(newState);
+                break;
+              case 3:
+                return true;
+            }
+          }
+          return true;
+        }
+      };
+      var lexer = (function() {
+        var lexer2 = {
+          EOF: 1,
+          parseError: function parseError(str, hash) {
+            if (this.yy.parser) {
+              this.yy.parser.parseError(str, hash);
+            } else {
+              throw new Error(str);
+            }
+          },
+          setInput: function setInput(input) {
+            this._input = input;
+            this._more = this._less = this.done = false;
+            this.yylineno = this.yyleng = 0;
+            this.yytext = this.matched = this.match = "";
+            this.conditionStack = ["INITIAL"];
+            this.yylloc = { first_line: 1, first_column: 0, last_line: 1, last_column: 0 };
+            if (this.options.ranges) this.yylloc.range = [0, 0];
+            this.offset = 0;
+            return this;
+          },
+          input: function input() {
+            var ch = this._input[0];
+            this.yytext += ch;
+            this.yyleng++;
+            this.offset++;
+            this.match += ch;
+            this.matched += ch;
+            var lines2 = ch.match(/(?:\r\n?|\n).*/g);
+            if (lines2) {
+              this.yylineno++;
+              this.yylloc.last_line++;
+            } else {
+              this.yylloc.last_column++;
+            }
+            if (this.options.ranges) this.yylloc.range[1]++;
+            this._input = this._input.slice(1);
+            return ch;
+          },
+          unput: function unput(ch) {
+            var len = ch.length;
+            var lines2 = ch.split(/(?:\r\n?|\n)/g);
+            this._input = ch + this._input;
+            this.yytext = this.yytext.substr(0, this.yytext.length - len - 1);
+            this.offset -= len;
+            var oldLines = this.match.split(/(?:\r\n?|\n)/g);
+            this.match = this.match.substr(0, this.match.length - 1);
+            this.matched = this.matched.substr(0, this.matched.length - 1);
+            if (lines2.length - 1) this.yylineno -= lines2.length - 1;
+            var r = this.yylloc.range;
+            this.yylloc = {
+              first_line: this.yylloc.first_line,
+              last_line: this.yylineno + 1,
+              first_column: this.yylloc.first_column,
+              last_column: lines2 ? (lines2.length === oldLines.length ? this.yylloc.first_column : 0) + oldLines[oldLines.length - lines2.length].length - lines2[0].length : this.yylloc.first_column - len
+            };
+            if (this.options.ranges) {
+              this.yylloc.range = [r[0], r[0] + this.yyleng - len];
+            }
+            return this;
+          },
+          more: function more() {
+            this._more = true;
+            return this;
+          },
+          less: function less(n) {
+            this.unput(this.match.slice(n));
+          },
+          pastInput: function pastInput() {
+            var past = this.matched.substr(0, this.matched.length - this.match.length);
+            return (past.length > 20 ? "..." : "") + past.substr(-20).replace(/\n/g, "");
+          },
+          upcomingInput: function upcomingInput() {
+            var next = this.match;
+            if (next.length < 20) {
+              next += this._input.substr(0, 20 - next.length);
+            }
+            return (next.substr(0, 20) + (next.length > 20 ? "..." : "")).replace(/\n/g, "");
+          },
+          showPosition: function showPosition() {
+            var pre = this.pastInput();
+            var c = new Array(pre.length + 1).join("-");
+            return pre + this.upcomingInput() + "\n" + c + "^";
+          },
+          next: function next() {
+            if (this.done) {
+              return this.EOF;
+            }
+            if (!this._input) this.done = true;
+            var token, match, tempMatch, index, col, lines2;
+            if (!this._more) {
+              this.yytext = "";
+              this.match = "";
+            }
+            var rules = this._currentRules();
+            for (var i = 0; i < rules.length; i++) {
+              tempMatch = this._input.match(this.rules[rules[i]]);
+              if (tempMatch && (!match || tempMatch[0].length > match[0].length)) {
+                match = tempMatch;
+                index = i;
+                if (!this.options.flex) break;
+              }
+            }
+            if (match) {
+              lines2 = match[0].match(/(?:\r\n?|\n).*/g);
+              if (lines2) this.yylineno += lines2.length;
+              this.yylloc = {
+                first_line: this.yylloc.last_line,
+                last_line: this.yylineno + 1,
+                first_column: this.yylloc.last_column,
+                last_column: lines2 ? lines2[lines2.length - 1].length - lines2[lines2.length - 1].match(/\r?\n?/)[0].length : this.yylloc.last_column + match[0].length
+              };
+              this.yytext += match[0];
+              this.match += match[0];
+              this.matches = match;
+              this.yyleng = this.yytext.length;
+              if (this.options.ranges) {
+                this.yylloc.range = [this.offset, this.offset += this.yyleng];
+              }
+              this._more = false;
+              this._input = this._input.slice(match[0].length);
+              this.matched += match[0];
+              token = this.performAction.call(this, this.yy, this, rules[index], this.conditionStack[this.conditionStack.length - 1]);
+              if (this.done && this._input) this.done = false;
+              if (token) return token;
+              else return;
+            }
+            if (this._input === "") {
+              return this.EOF;
+            } else {
+              return this.parseError("Lexical error on line " + (this.yylineno + 1) + ". Unrecognized text.\n" + this.showPosition(), { text: "", token: null, line: this.yylineno });
+            }
+          },
+          lex: function lex() {
+            var r = this.next();
+            if (typeof r !== "undefined") {
+              return r;
+            } else {
+              return this.lex();
+            }
+          },
+          begin: function begin(condition) {
+            this.conditionStack.push(condition);
+          },
+          popState: function popState() {
+            return this.conditionStack.pop();
+          },
+          _currentRules: function _currentRules() {
+            return this.conditions[this.conditionStack[this.conditionStack.length - 1]].rules;
+          },
+          topState: function topState() {
+            return this.conditionStack[this.conditionStack.length - 2];
+          },
+          pushState: function begin(condition) {
+            this.begin(condition);
+          }
+        };
+        lexer2.options = {};
+        lexer2.performAction = function anonymous(yy, yy_, $avoiding_name_collisions, YY_START) {
+          function strip(start, end) {
+            return yy_.yytext = yy_.yytext.substring(start, yy_.yyleng - end + start);
+          }
+          var YYSTATE = YY_START;
+          switch ($avoiding_name_collisions) {
+            case 0:
+              if (yy_.yytext.slice(-2) === "\\\\") {
+                strip(0, 1);
+                this.begin("mu");
+              } else if (yy_.yytext.slice(-1) === "\\") {
+                strip(0, 1);
+                this.begin("emu");
+              } else {
+                this.begin("mu");
+              }
+              if (yy_.yytext) return 15;
+              break;
+            case 1:
+              return 15;
+              break;
+            case 2:
+              this.popState();
+              return 15;
+              break;
+            case 3:
+              this.begin("raw");
+              return 15;
+              break;
+            case 4:
+              this.popState();
+              if (this.conditionStack[this.conditionStack.length - 1] === "raw") {
+                return 15;
+              } else {
+                strip(5, 9);
+                return "END_RAW_BLOCK";
+              }
+              break;
+            case 5:
+              return 15;
+              break;
+            case 6:
+              this.popState();
+              return 14;
+              break;
+            case 7:
+              return 65;
+              break;
+            case 8:
+              return 68;
+              break;
+            case 9:
+              return 19;
+              break;
+            case 10:
+              this.popState();
+              this.begin("raw");
+              return 23;
+              break;
+            case 11:
+              return 55;
+              break;
+            case 12:
+              return 60;
+              break;
+            case 13:
+              return 29;
+              break;
+            case 14:
+              return 47;
+              break;
+            case 15:
+              this.popState();
+              return 44;
+              break;
+            case 16:
+              this.popState();
+              return 44;
+              break;
+            case 17:
+              return 34;
+              break;
+            case 18:
+              return 39;
+              break;
+            case 19:
+              return 51;
+              break;
+            case 20:
+              return 48;
+              break;
+            case 21:
+              this.unput(yy_.yytext);
+              this.popState();
+              this.begin("com");
+              break;
+            case 22:
+              this.popState();
+              return 14;
+              break;
+            case 23:
+              return 48;
+              break;
+            case 24:
+              return 73;
+              break;
+            case 25:
+              return 72;
+              break;
+            case 26:
+              return 72;
+              break;
+            case 27:
+              return 87;
+              break;
+            case 28:
+              break;
+            case 29:
+              this.popState();
+              return 54;
+              break;
+            case 30:
+              this.popState();
+              return 33;
+              break;
+            case 31:
+              yy_.yytext = strip(1, 2).replace(/\\"/g, '"');
+              return 80;
+              break;
+            case 32:
+              yy_.yytext = strip(1, 2).replace(/\\'/g, "'");
+              return 80;
+              break;
+            case 33:
+              return 85;
+              break;
+            case 34:
+              return 82;
+              break;
+            case 35:
+              return 82;
+              break;
+            case 36:
+              return 83;
+              break;
+            case 37:
+              return 84;
+              break;
+            case 38:
+              return 81;
+              break;
+            case 39:
+              return 75;
+              break;
+            case 40:
+              return 77;
+              break;
+            case 41:
+              return 72;
+              break;
+            case 42:
+              yy_.yytext = yy_.yytext.replace(/\\([\\\]])/g, "$1");
+              return 72;
+              break;
+            case 43:
+              return "INVALID";
+              break;
+            case 44:
+              return 5;
+              break;
+          }
+        };
+        lexer2.rules = [/^(?:[^\x00]*?(?=(\{\{)))/, /^(?:[^\x00]+)/, /^(?:[^\x00]{2,}?(?=(\{\{|\\\{\{|\\\\\{\{|$)))/, /^(?:\{\{\{\{(?=[^\/]))/, /^(?:\{\{\{\{\/[^\s!"#%-,\.\/;->@\[-\^`\{-~]+(?=[=}\s\/.])\}\}\}\})/, /^(?:[^\x00]+?(?=(\{\{\{\{)))/, /^(?:[\s\S]*?--(~)?\}\})/, /^(?:\()/, /^(?:\))/, /^(?:\{\{\{\{)/, /^(?:\}\}\}\})/, /^(?:\{\{(~)?>)/, /^(?:\{\{(~)?#>)/, /^(?:\{\{(~)?#\*?)/, /^(?:\{\{(~)?\/)/, /^(?:\{\{(~)?\^\s*(~)?\}\})/, /^(?:\{\{(~)?\s*else\s*(~)?\}\})/, /^(?:\{\{(~)?\^)/, /^(?:\{\{(~)?\s*else\b)/, /^(?:\{\{(~)?\{)/, /^(?:\{\{(~)?&)/, /^(?:\{\{(~)?!--)/, /^(?:\{\{(~)?![\s\S]*?\}\})/, /^(?:\{\{(~)?\*?)/, /^(?:=)/, /^(?:\.\.)/, /^(?:\.(?=([=~}\s\/.)|])))/, /^(?:[\/.])/, /^(?:\s+)/, /^(?:\}(~)?\}\})/, /^(?:(~)?\}\})/, /^(?:"(\\["]|[^"])*")/, /^(?:'(\\[']|[^'])*')/, /^(?:@)/, /^(?:true(?=([~}\s)])))/, /^(?:false(?=([~}\s)])))/, /^(?:undefined(?=([~}\s)])))/, /^(?:null(?=([~}\s)])))/, /^(?:-?[0-9]+(?:\.[0-9]+)?(?=([~}\s)])))/, /^(?:as\s+\|)/, /^(?:\|)/, /^(?:([^\s!"#%-,\.\/;->@\[-\^`\{-~]+(?=([=~}\s\/.)|]))))/, /^(?:\[(\\\]|[^\]])*\])/, /^(?:.)/, /^(?:$)/];
+        lexer2.conditions = { "mu": { "rules": [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44], "inclusive": false }, "emu": { "rules": [2], "inclusive": false }, "com": { "rules": [6], "inclusive": false }, "raw": { "rules": [3, 4, 5], "inclusive": false }, "INITIAL": { "rules": [0, 1, 44], "inclusive": true } };
+        return lexer2;
+      })();
+      parser.lexer = lexer;
+      function Parser() {
+        this.yy = {};
+      }
+      Parser.prototype = parser;
+      parser.Parser = Parser;
+      return new Parser();
+    })();
+    exports["default"] = handlebars;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js
+var require_node_types = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/node-types.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    var NODE_TYPES = ["Program", "BlockStatement", "DecoratorBlock", "PartialStatement", "PartialBlockStatement", "Decorator", "MustacheStatement", "ContentStatement", "CommentStatement", "SubExpression", "PathExpression", "StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral", "Hash", "HashPair"];
+    exports.NODE_TYPES = NODE_TYPES;
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js
+var require_visitor = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/visitor.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils3();
+    var _nodeTypes = require_node_types();
+    function Visitor() {
+      this.parents = [];
+    }
+    function isDispatchable(visitor, type) {
+      return _utils.indexOf(_nodeTypes.NODE_TYPES, type) !== -1 || !(type in Visitor.prototype) && typeof visitor[type] === "function";
+    }
+    Visitor.prototype = {
+      constructor: Visitor,
+      mutating: false,
+      // Visits a given value. If mutating, will replace the value if necessary.
+      acceptKey: function acceptKey(node, name) {
+        var value = this.accept(node[name]);
+        if (this.mutating) {
+          if (value && !isDispatchable(this, value.type)) {
+            throw new _exception2["default"]('Unexpected node type "' + value.type + '" found when accepting ' + name + " on " + node.type);
+          }
+          node[name] = value;
+        }
+      },
+      // Performs an accept operation with added sanity check to ensure
+      // required keys are not removed.
+      acceptRequired: function acceptRequired(node, name) {
+        this.acceptKey(node, name);
+        if (!node[name]) {
+          throw new _exception2["default"](node.type + " requires " + name);
+        }
+      },
+      // Traverses a given array. If mutating, empty respnses will be removed
+      // for child elements.
+      acceptArray: function acceptArray(array) {
+        for (var i = 0, l = array.length; i < l; i++) {
+          this.acceptKey(array, i);
+          if (!array[i]) {
+            array.splice(i, 1);
+            i--;
+            l--;
+          }
+        }
+      },
+      accept: function accept(object) {
+        if (!object) {
+          return;
+        }
+        if (!isDispatchable(this, object.type) || !this[object.type]) {
+          throw new _exception2["default"]("Unknown type: " + object.type, object);
+        }
+        if (this.current) {
+          this.parents.unshift(this.current);
+        }
+        this.current = object;
+        var ret = this[object.type](object);
+        this.current = this.parents.shift();
+        if (!this.mutating || ret) {
+          return ret;
+        } else if (ret !== false) {
+          return object;
+        }
+      },
+      Program: function Program(program) {
+        this.acceptArray(program.body);
+      },
+      MustacheStatement: visitSubExpression,
+      Decorator: visitSubExpression,
+      BlockStatement: visitBlock,
+      DecoratorBlock: visitBlock,
+      PartialStatement: visitPartial,
+      PartialBlockStatement: function PartialBlockStatement(partial) {
+        visitPartial.call(this, partial);
+        this.acceptKey(partial, "program");
+      },
+      ContentStatement: function ContentStatement() {
+      },
+      CommentStatement: function CommentStatement() {
+      },
+      SubExpression: visitSubExpression,
+      PathExpression: function PathExpression() {
+      },
+      StringLiteral: function StringLiteral() {
+      },
+      NumberLiteral: function NumberLiteral() {
+      },
+      BooleanLiteral: function BooleanLiteral() {
+      },
+      UndefinedLiteral: function UndefinedLiteral() {
+      },
+      NullLiteral: function NullLiteral() {
+      },
+      Hash: function Hash(hash) {
+        this.acceptArray(hash.pairs);
+      },
+      HashPair: function HashPair(pair) {
+        this.acceptRequired(pair, "value");
+      }
+    };
+    function visitSubExpression(mustache) {
+      this.acceptRequired(mustache, "path");
+      this.acceptArray(mustache.params);
+      this.acceptKey(mustache, "hash");
+    }
+    function visitBlock(block) {
+      visitSubExpression.call(this, block);
+      this.acceptKey(block, "program");
+      this.acceptKey(block, "inverse");
+    }
+    function visitPartial(partial) {
+      this.acceptRequired(partial, "name");
+      this.acceptArray(partial.params);
+      this.acceptKey(partial, "hash");
+    }
+    exports["default"] = Visitor;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js
+var require_whitespace_control = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/whitespace-control.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _visitor = require_visitor();
+    var _visitor2 = _interopRequireDefault(_visitor);
+    function WhitespaceControl() {
+      var options2 = arguments.length <= 0 || arguments[0] === void 0 ? {} : arguments[0];
+      this.options = options2;
+    }
+    WhitespaceControl.prototype = new _visitor2["default"]();
+    WhitespaceControl.prototype.Program = function(program) {
+      var doStandalone = !this.options.ignoreStandalone;
+      var isRoot = !this.isRootSeen;
+      this.isRootSeen = true;
+      var body = program.body;
+      for (var i = 0, l = body.length; i < l; i++) {
+        var current = body[i], strip = this.accept(current);
+        if (!strip) {
+          continue;
+        }
+        var _isPrevWhitespace = isPrevWhitespace(body, i, isRoot), _isNextWhitespace = isNextWhitespace(body, i, isRoot), openStandalone = strip.openStandalone && _isPrevWhitespace, closeStandalone = strip.closeStandalone && _isNextWhitespace, inlineStandalone = strip.inlineStandalone && _isPrevWhitespace && _isNextWhitespace;
+        if (strip.close) {
+          omitRight(body, i, true);
+        }
+        if (strip.open) {
+          omitLeft(body, i, true);
+        }
+        if (doStandalone && inlineStandalone) {
+          omitRight(body, i);
+          if (omitLeft(body, i)) {
+            if (current.type === "PartialStatement") {
+              current.indent = /(?:^|[^ \t])([ \t]+)$/.exec(body[i - 1].original)[1];
+            }
+          }
+        }
+        if (doStandalone && openStandalone) {
+          omitRight((current.program || current.inverse).body);
+          omitLeft(body, i);
+        }
+        if (doStandalone && closeStandalone) {
+          omitRight(body, i);
+          omitLeft((current.inverse || current.program).body);
+        }
+      }
+      return program;
+    };
+    WhitespaceControl.prototype.BlockStatement = WhitespaceControl.prototype.DecoratorBlock = WhitespaceControl.prototype.PartialBlockStatement = function(block) {
+      this.accept(block.program);
+      this.accept(block.inverse);
+      var program = block.program || block.inverse, inverse = block.program && block.inverse, firstInverse = inverse, lastInverse = inverse;
+      if (inverse && inverse.chained) {
+        firstInverse = inverse.body[0].program;
+        while (lastInverse.chained) {
+          lastInverse = lastInverse.body[lastInverse.body.length - 1].program;
+        }
+      }
+      var strip = {
+        open: block.openStrip.open,
+        close: block.closeStrip.close,
+        // Determine the standalone candiacy. Basically flag our content as being possibly standalone
+        // so our parent can determine if we actually are standalone
+        openStandalone: isNextWhitespace(program.body),
+        closeStandalone: isPrevWhitespace((firstInverse || program).body)
+      };
+      if (block.openStrip.close) {
+        omitRight(program.body, null, true);
+      }
+      if (inverse) {
+        var inverseStrip = block.inverseStrip;
+        if (inverseStrip.open) {
+          omitLeft(program.body, null, true);
+        }
+        if (inverseStrip.close) {
+          omitRight(firstInverse.body, null, true);
+        }
+        if (block.closeStrip.open) {
+          omitLeft(lastInverse.body, null, true);
+        }
+        if (!this.options.ignoreStandalone && isPrevWhitespace(program.body) && isNextWhitespace(firstInverse.body)) {
+          omitLeft(program.body);
+          omitRight(firstInverse.body);
+        }
+      } else if (block.closeStrip.open) {
+        omitLeft(program.body, null, true);
+      }
+      return strip;
+    };
+    WhitespaceControl.prototype.Decorator = WhitespaceControl.prototype.MustacheStatement = function(mustache) {
+      return mustache.strip;
+    };
+    WhitespaceControl.prototype.PartialStatement = WhitespaceControl.prototype.CommentStatement = function(node) {
+      var strip = node.strip || {};
+      return {
+        inlineStandalone: true,
+        open: strip.open,
+        close: strip.close
+      };
+    };
+    function isPrevWhitespace(body, i, isRoot) {
+      if (i === void 0) {
+        i = body.length;
+      }
+      var prev = body[i - 1], sibling = body[i - 2];
+      if (!prev) {
+        return isRoot;
+      }
+      if (prev.type === "ContentStatement") {
+        return (sibling || !isRoot ? /(?:^|\S)[^\S\n]*\n\s*$/ : /^\s*$|(?:^|\S)[^\S\n]*\n\s*$/).test(prev.original);
+      }
+    }
+    function isNextWhitespace(body, i, isRoot) {
+      if (i === void 0) {
+        i = -1;
+      }
+      var next = body[i + 1], sibling = body[i + 2];
+      if (!next) {
+        return isRoot;
+      }
+      if (next.type === "ContentStatement") {
+        return (sibling || !isRoot ? /^\s*?\r?\n/ : /^\s*?(\r?\n|$)/).test(next.original);
+      }
+    }
+    function omitRight(body, i, multiple) {
+      var current = body[i == null ? 0 : i + 1];
+      if (!current || current.type !== "ContentStatement" || !multiple && current.rightStripped) {
         return;
       }
-      if (self2.emittedError) return;
-      var buffer = newBuffer(46);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
-        if (err) return emitErrorAndAutoClose(self2, err);
-        if (self2.emittedError) return;
-        var entry = new Entry();
-        var signature = buffer.readUInt32LE(0);
-        if (signature !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
-        entry.versionMadeBy = buffer.readUInt16LE(4);
-        entry.versionNeededToExtract = buffer.readUInt16LE(6);
-        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
-        entry.compressionMethod = buffer.readUInt16LE(10);
-        entry.lastModFileTime = buffer.readUInt16LE(12);
-        entry.lastModFileDate = buffer.readUInt16LE(14);
-        entry.crc32 = buffer.readUInt32LE(16);
-        entry.compressedSize = buffer.readUInt32LE(20);
-        entry.uncompressedSize = buffer.readUInt32LE(24);
-        entry.fileNameLength = buffer.readUInt16LE(28);
-        entry.extraFieldLength = buffer.readUInt16LE(30);
-        entry.fileCommentLength = buffer.readUInt16LE(32);
-        entry.internalFileAttributes = buffer.readUInt16LE(36);
-        entry.externalFileAttributes = buffer.readUInt32LE(38);
-        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
-        self2.readEntryCursor += 46;
-        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
-          if (err2) return emitErrorAndAutoClose(self2, err2);
-          if (self2.emittedError) return;
-          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
-          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
-          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
-          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
-          try {
-            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-          } catch (err3) {
-            return emitErrorAndAutoClose(self2, err3);
-          }
-          if (self2.decodeStrings) {
-            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
-            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
-            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self2.strictFileNames);
-            var errorMessage = validateFileName(entry.fileName);
-            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
-          } else {
-            entry.fileComment = entry.fileCommentRaw;
-            entry.fileName = entry.fileNameRaw;
-          }
-          entry.comment = entry.fileComment;
-          self2.readEntryCursor += buffer.length;
-          self2.entriesRead += 1;
-          for (var i = 0; i < entry.extraFields.length; i++) {
-            var extraField = entry.extraFields[i];
-            if (extraField.id !== 1) continue;
-            var zip64EiefBuffer = extraField.data;
-            var index = 0;
-            if (entry.uncompressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
-              }
-              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.compressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
-              }
-              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
-              }
-              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            break;
-          }
-          if (self2.validateEntrySizes && entry.compressionMethod === 0) {
-            var expectedCompressedSize = entry.uncompressedSize;
-            if (entry.isEncrypted()) {
-              expectedCompressedSize += 12;
-            }
-            if (entry.compressedSize !== expectedCompressedSize) {
-              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
-              return emitErrorAndAutoClose(self2, new Error(msg));
-            }
-          }
-          self2.emit("entry", entry);
-          if (!self2.lazyEntries) self2._readEntry();
-        });
-      });
-    };
-    ZipFile.prototype.eachEntry = function() {
-      const self2 = this;
-      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-      self2.hasEachEntryBeenCalled = true;
-      let pendingResolveReject = null;
-      self2.on("entry", onEntry);
-      self2.on("end", onEnd);
-      self2.on("error", onError);
-      function cleanup() {
-        self2.removeListener("entry", onEntry);
-        self2.removeListener("end", onEnd);
-        self2.removeListener("error", onError);
-        if (self2.autoClose) self2.close();
+      var original = current.value;
+      current.value = current.value.replace(multiple ? /^\s+/ : /^[ \t]*\r?\n?/, "");
+      current.rightStripped = current.value !== original;
+    }
+    function omitLeft(body, i, multiple) {
+      var current = body[i == null ? body.length - 1 : i - 1];
+      if (!current || current.type !== "ContentStatement" || !multiple && current.leftStripped) {
+        return;
       }
-      function onEntry(entry) {
-        let { resolve: resolve5 } = pendingResolveReject;
-        pendingResolveReject = null;
-        resolve5({ value: entry });
+      var original = current.value;
+      current.value = current.value.replace(multiple ? /(^|\S)\s+$/ : /(^|[^ \t])[ \t]+$/, "$1");
+      current.leftStripped = current.value !== original;
+      return current.leftStripped;
+    }
+    exports["default"] = WhitespaceControl;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js
+var require_helpers2 = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/helpers.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.SourceLocation = SourceLocation;
+    exports.id = id;
+    exports.stripFlags = stripFlags;
+    exports.stripComment = stripComment;
+    exports.preparePath = preparePath;
+    exports.prepareMustache = prepareMustache;
+    exports.prepareRawBlock = prepareRawBlock;
+    exports.prepareBlock = prepareBlock;
+    exports.prepareProgram = prepareProgram;
+    exports.preparePartialBlock = preparePartialBlock;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    function validateClose(open2, close) {
+      close = close.path ? close.path.original : close;
+      if (open2.path.original !== close) {
+        var errorNode = { loc: open2.path.loc };
+        throw new _exception2["default"](open2.path.original + " doesn't match " + close, errorNode);
       }
-      function onEnd() {
-        let { resolve: resolve5 } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        resolve5({ done: true });
+    }
+    function SourceLocation(source, locInfo) {
+      this.source = source;
+      this.start = {
+        line: locInfo.first_line,
+        column: locInfo.first_column
+      };
+      this.end = {
+        line: locInfo.last_line,
+        column: locInfo.last_column
+      };
+    }
+    function id(token) {
+      if (/^\[.*\]$/.test(token)) {
+        return token.substring(1, token.length - 1);
+      } else {
+        return token;
       }
-      function onError(err) {
-        let { reject } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        reject(err);
+    }
+    function stripFlags(open2, close) {
+      return {
+        open: open2.charAt(2) === "~",
+        close: close.charAt(close.length - 3) === "~"
+      };
+    }
+    function stripComment(comment) {
+      return comment.replace(/^\{\{~?!-?-?/, "").replace(/-?-?~?\}\}$/, "");
+    }
+    function preparePath(data, parts, loc) {
+      loc = this.locInfo(loc);
+      var original = data ? "@" : "", dig = [], depth = 0;
+      for (var i = 0, l = parts.length; i < l; i++) {
+        var part = parts[i].part, isLiteral = parts[i].original !== part;
+        original += (parts[i].separator || "") + part;
+        if (!isLiteral && (part === ".." || part === "." || part === "this")) {
+          if (dig.length > 0) {
+            throw new _exception2["default"]("Invalid path: " + original, { loc });
+          } else if (part === "..") {
+            depth++;
+          }
+        } else {
+          dig.push(part);
+        }
       }
       return {
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-        next() {
-          const promise = new Promise((resolve5, reject) => {
-            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve5, reject };
-          });
-          self2.readEntry();
-          return promise;
-        },
-        return(value) {
-          cleanup();
-          return Promise.resolve({ done: true, value });
-        },
-        throw(value) {
-          cleanup();
-          return Promise.reject(value);
-        }
+        type: "PathExpression",
+        data,
+        depth,
+        parts: dig,
+        original,
+        loc
       };
-    };
-    ZipFile.prototype.openReadStream = function(entry, options2, callback) {
-      var self2 = this;
-      var relativeStart = 0;
-      var relativeEnd = entry.compressedSize;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
+    }
+    function prepareMustache(path, params, hash, open2, strip, locInfo) {
+      var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open2);
+      return {
+        type: decorator ? "Decorator" : "MustacheStatement",
+        path,
+        params,
+        hash,
+        escaped,
+        strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+    function prepareRawBlock(openRawBlock, contents, close, locInfo) {
+      validateClose(openRawBlock, close);
+      locInfo = this.locInfo(locInfo);
+      var program = {
+        type: "Program",
+        body: contents,
+        strip: {},
+        loc: locInfo
+      };
+      return {
+        type: "BlockStatement",
+        path: openRawBlock.path,
+        params: openRawBlock.params,
+        hash: openRawBlock.hash,
+        program,
+        openStrip: {},
+        inverseStrip: {},
+        closeStrip: {},
+        loc: locInfo
+      };
+    }
+    function prepareBlock(openBlock, program, inverseAndProgram, close, inverted, locInfo) {
+      if (close && close.path) {
+        validateClose(openBlock, close);
       }
-      if (options2 == null) {
-        options2 = {};
+      var decorator = /\*/.test(openBlock.open);
+      program.blockParams = openBlock.blockParams;
+      var inverse = void 0, inverseStrip = void 0;
+      if (inverseAndProgram) {
+        if (decorator) {
+          throw new _exception2["default"]("Unexpected inverse block on decorator", inverseAndProgram);
+        }
+        if (inverseAndProgram.chain) {
+          inverseAndProgram.program.body[0].closeStrip = close.strip;
+        }
+        inverseStrip = inverseAndProgram.strip;
+        inverse = inverseAndProgram.program;
+      }
+      if (inverted) {
+        inverted = inverse;
+        inverse = program;
+        program = inverted;
+      }
+      return {
+        type: decorator ? "DecoratorBlock" : "BlockStatement",
+        path: openBlock.path,
+        params: openBlock.params,
+        hash: openBlock.hash,
+        program,
+        inverse,
+        openStrip: openBlock.strip,
+        inverseStrip,
+        closeStrip: close && close.strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+    function prepareProgram(statements, loc) {
+      if (!loc && statements.length) {
+        var firstLoc = statements[0].loc, lastLoc = statements[statements.length - 1].loc;
+        if (firstLoc && lastLoc) {
+          loc = {
+            source: firstLoc.source,
+            start: {
+              line: firstLoc.start.line,
+              column: firstLoc.start.column
+            },
+            end: {
+              line: lastLoc.end.line,
+              column: lastLoc.end.column
+            }
+          };
+        }
+      }
+      return {
+        type: "Program",
+        body: statements,
+        strip: {},
+        loc
+      };
+    }
+    function preparePartialBlock(open2, program, close, locInfo) {
+      validateClose(open2, close);
+      return {
+        type: "PartialBlockStatement",
+        name: open2.path,
+        params: open2.params,
+        hash: open2.hash,
+        program,
+        openStrip: open2.strip,
+        closeStrip: close && close.strip,
+        loc: this.locInfo(locInfo)
+      };
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/base.js
+var require_base2 = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/base.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.parseWithoutProcessing = parseWithoutProcessing;
+    exports.parse = parse3;
+    function _interopRequireWildcard(obj) {
+      if (obj && obj.__esModule) {
+        return obj;
       } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
-            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+        var newObj = {};
+        if (obj != null) {
+          for (var key in obj) {
+            if (Object.prototype.hasOwnProperty.call(obj, key)) newObj[key] = obj[key];
           }
-          if (options2.decompress != null) {
-            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+        }
+        newObj["default"] = obj;
+        return newObj;
+      }
+    }
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _parser = require_parser();
+    var _parser2 = _interopRequireDefault(_parser);
+    var _whitespaceControl = require_whitespace_control();
+    var _whitespaceControl2 = _interopRequireDefault(_whitespaceControl);
+    var _helpers = require_helpers2();
+    var Helpers = _interopRequireWildcard(_helpers);
+    var _utils = require_utils3();
+    exports.parser = _parser2["default"];
+    var yy = {};
+    _utils.extend(yy, Helpers);
+    function parseWithoutProcessing(input, options2) {
+      if (input.type === "Program") {
+        return input;
+      }
+      _parser2["default"].yy = yy;
+      yy.locInfo = function(locInfo) {
+        return new yy.SourceLocation(options2 && options2.srcName, locInfo);
+      };
+      var ast = _parser2["default"].parse(input);
+      return ast;
+    }
+    function parse3(input, options2) {
+      var ast = parseWithoutProcessing(input, options2);
+      var strip = new _whitespaceControl2["default"](options2);
+      return strip.accept(ast);
+    }
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js
+var require_compiler = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.Compiler = Compiler;
+    exports.precompile = precompile;
+    exports.compile = compile2;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils3();
+    var _ast = require_ast();
+    var _ast2 = _interopRequireDefault(_ast);
+    var _nodeTypes = require_node_types();
+    var slice = [].slice;
+    function Compiler() {
+    }
+    Compiler.prototype = {
+      compiler: Compiler,
+      equals: function equals(other) {
+        var len = this.opcodes.length;
+        if (other.opcodes.length !== len) {
+          return false;
+        }
+        for (var i = 0; i < len; i++) {
+          var opcode = this.opcodes[i], otherOpcode = other.opcodes[i];
+          if (opcode.opcode !== otherOpcode.opcode || !argEquals(opcode.args, otherOpcode.args)) {
+            return false;
+          }
+        }
+        len = this.children.length;
+        for (var i = 0; i < len; i++) {
+          if (!this.children[i].equals(other.children[i])) {
+            return false;
+          }
+        }
+        return true;
+      },
+      guid: 0,
+      compile: function compile3(program, options2) {
+        this.sourceNode = [];
+        this.opcodes = [];
+        this.children = [];
+        this.options = options2;
+        this.stringParams = options2.stringParams;
+        this.trackIds = options2.trackIds;
+        options2.blockParams = options2.blockParams || [];
+        options2.knownHelpers = _utils.extend(/* @__PURE__ */ Object.create(null), {
+          helperMissing: true,
+          blockHelperMissing: true,
+          each: true,
+          "if": true,
+          unless: true,
+          "with": true,
+          log: true,
+          lookup: true
+        }, options2.knownHelpers);
+        return this.accept(program);
+      },
+      compileProgram: function compileProgram(program) {
+        var childCompiler = new this.compiler(), result = childCompiler.compile(program, this.options), guid = this.guid++;
+        this.usePartial = this.usePartial || result.usePartial;
+        this.children[guid] = result;
+        this.useDepths = this.useDepths || result.useDepths;
+        return guid;
+      },
+      accept: function accept(node) {
+        if (_utils.indexOf(_nodeTypes.NODE_TYPES, node.type) === -1 || !this[node.type]) {
+          throw new _exception2["default"]("Unknown type: " + node.type, node);
+        }
+        this.sourceNode.unshift(node);
+        var ret = this[node.type](node);
+        this.sourceNode.shift();
+        return ret;
+      },
+      Program: function Program(program) {
+        validateBlockParams(program);
+        this.options.blockParams.unshift(program.blockParams);
+        var body = program.body, bodyLength = body.length;
+        for (var i = 0; i < bodyLength; i++) {
+          this.accept(body[i]);
+        }
+        this.options.blockParams.shift();
+        this.isSimple = bodyLength === 1;
+        this.blockParams = program.blockParams ? program.blockParams.length : 0;
+        return this;
+      },
+      BlockStatement: function BlockStatement(block) {
+        transformLiteralToPath(block);
+        var program = block.program, inverse = block.inverse;
+        program = program && this.compileProgram(program);
+        inverse = inverse && this.compileProgram(inverse);
+        var type = this.classifySexpr(block);
+        if (type === "helper") {
+          this.helperSexpr(block, program, inverse);
+        } else if (type === "simple") {
+          this.simpleSexpr(block);
+          this.opcode("pushProgram", program);
+          this.opcode("pushProgram", inverse);
+          this.opcode("emptyHash");
+          this.opcode("blockValue", block.path.original);
+        } else {
+          this.ambiguousSexpr(block, program, inverse);
+          this.opcode("pushProgram", program);
+          this.opcode("pushProgram", inverse);
+          this.opcode("emptyHash");
+          this.opcode("ambiguousBlockValue");
+        }
+        this.opcode("append");
+      },
+      DecoratorBlock: function DecoratorBlock(decorator) {
+        var program = decorator.program && this.compileProgram(decorator.program);
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path = decorator.path;
+        this.useDecorators = true;
+        this.opcode("registerDecorator", params.length, path.original);
+      },
+      PartialStatement: function PartialStatement(partial) {
+        this.usePartial = true;
+        var program = partial.program;
+        if (program) {
+          program = this.compileProgram(partial.program);
+        }
+        var params = partial.params;
+        if (params.length > 1) {
+          throw new _exception2["default"]("Unsupported number of partial arguments: " + params.length, partial);
+        } else if (!params.length) {
+          if (this.options.explicitPartialContext) {
+            this.opcode("pushLiteral", "undefined");
+          } else {
+            params.push({ type: "PathExpression", parts: [], depth: 0 });
+          }
+        }
+        var partialName = partial.name.original, isDynamic = partial.name.type === "SubExpression";
+        if (isDynamic) {
+          this.accept(partial.name);
+        }
+        this.setupFullMustacheParams(partial, program, void 0, true);
+        var indent = partial.indent || "";
+        if (this.options.preventIndent && indent) {
+          this.opcode("appendContent", indent);
+          indent = "";
+        }
+        this.opcode("invokePartial", isDynamic, partialName, indent);
+        this.opcode("append");
+      },
+      PartialBlockStatement: function PartialBlockStatement(partialBlock) {
+        this.PartialStatement(partialBlock);
+      },
+      MustacheStatement: function MustacheStatement(mustache) {
+        this.SubExpression(mustache);
+        if (mustache.escaped && !this.options.noEscape) {
+          this.opcode("appendEscaped");
+        } else {
+          this.opcode("append");
+        }
+      },
+      Decorator: function Decorator(decorator) {
+        this.DecoratorBlock(decorator);
+      },
+      ContentStatement: function ContentStatement(content) {
+        if (content.value != null && typeof content.value !== "string") {
+          throw invalidAst(content, "value must be a string");
+        }
+        if (content.value) {
+          this.opcode("appendContent", content.value);
+        }
+      },
+      CommentStatement: function CommentStatement() {
+      },
+      SubExpression: function SubExpression(sexpr) {
+        transformLiteralToPath(sexpr);
+        var type = this.classifySexpr(sexpr);
+        if (type === "simple") {
+          this.simpleSexpr(sexpr);
+        } else if (type === "helper") {
+          this.helperSexpr(sexpr);
+        } else {
+          this.ambiguousSexpr(sexpr);
+        }
+      },
+      ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
+        var path = sexpr.path, name = path.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path));
+        this.opcode("pushProgram", program);
+        this.opcode("pushProgram", inverse);
+        path.strict = true;
+        this.accept(path);
+        this.opcode("invokeAmbiguous", name, isBlock);
+      },
+      simpleSexpr: function simpleSexpr(sexpr) {
+        var path = sexpr.path;
+        path.strict = true;
+        this.accept(path);
+        this.opcode("resolvePossibleLambda");
+      },
+      helperSexpr: function helperSexpr(sexpr, program, inverse) {
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path = sexpr.path, name = path.parts[0];
+        if (this.options.knownHelpers[name]) {
+          this.opcode("invokeKnownHelper", params.length, name);
+        } else if (this.options.knownHelpersOnly) {
+          throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
+        } else {
+          path.strict = true;
+          path.falsy = true;
+          this.accept(path);
+          this.opcode("invokeHelper", params.length, path.original, _ast2["default"].helpers.simpleId(path));
+        }
+      },
+      PathExpression: function PathExpression(path) {
+        var depth = validateDepth(path);
+        var parts = validateParts(path);
+        this.addDepth(depth);
+        this.opcode("getContext", depth);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        if (blockParamId) {
+          this.opcode("lookupBlockParam", blockParamId, parts);
+        } else if (!name) {
+          this.opcode("pushContext");
+        } else if (path.data) {
+          this.options.data = true;
+          this.opcode("lookupData", depth, parts, path.strict);
+        } else {
+          this.opcode("lookupOnContext", parts, path.falsy, path.strict, scoped);
+        }
+      },
+      StringLiteral: function StringLiteral(string) {
+        validateLiteral(string);
+        this.opcode("pushString", string.value);
+      },
+      NumberLiteral: function NumberLiteral(number) {
+        validateLiteral(number);
+        this.opcode("pushLiteral", number.value);
+      },
+      BooleanLiteral: function BooleanLiteral(bool) {
+        validateLiteral(bool);
+        this.opcode("pushLiteral", bool.value);
+      },
+      UndefinedLiteral: function UndefinedLiteral() {
+        this.opcode("pushLiteral", "undefined");
+      },
+      NullLiteral: function NullLiteral() {
+        this.opcode("pushLiteral", "null");
+      },
+      Hash: function Hash(hash) {
+        var pairs = hash.pairs, i = 0, l = void 0;
+        if (!_utils.isArray(pairs)) {
+          throw invalidAst(hash, "pairs must be an array");
+        }
+        l = pairs.length;
+        for (var j = 0; j < l; j++) {
+          if (!pairs[j] || typeof pairs[j].key !== "string") {
+            throw invalidAst(hash, "pair keys must be strings");
+          }
+        }
+        this.opcode("pushHash");
+        for (; i < l; i++) {
+          this.pushParam(pairs[i].value);
+        }
+        while (i--) {
+          this.opcode("assignToHash", pairs[i].key);
+        }
+        this.opcode("popHash");
+      },
+      // HELPERS
+      opcode: function opcode(name) {
+        this.opcodes.push({
+          opcode: name,
+          args: slice.call(arguments, 1),
+          loc: this.sourceNode[0].loc
+        });
+      },
+      addDepth: function addDepth(depth) {
+        if (!depth) {
+          return;
+        }
+        this.useDepths = true;
+      },
+      classifySexpr: function classifySexpr(sexpr) {
+        validateParts(sexpr.path);
+        var isSimple = _ast2["default"].helpers.simpleId(sexpr.path);
+        var isBlockParam = isSimple && !!this.blockParamIndex(sexpr.path.parts[0]);
+        var isHelper = !isBlockParam && _ast2["default"].helpers.helperExpression(sexpr);
+        var isEligible = !isBlockParam && (isHelper || isSimple);
+        if (isEligible && !isHelper) {
+          var _name = sexpr.path.parts[0], options2 = this.options;
+          if (options2.knownHelpers[_name]) {
+            isHelper = true;
+          } else if (options2.knownHelpersOnly) {
+            isEligible = false;
+          }
+        }
+        if (isHelper) {
+          return "helper";
+        } else if (isEligible) {
+          return "ambiguous";
+        } else {
+          return "simple";
+        }
+      },
+      pushParams: function pushParams(params) {
+        for (var i = 0, l = params.length; i < l; i++) {
+          this.pushParam(params[i]);
+        }
+      },
+      pushParam: function pushParam(val) {
+        validateLiteral(val);
+        var value = val.value != null ? val.value : val.original || "";
+        var depth = validateDepth(val);
+        if (this.stringParams) {
+          if (typeof value !== "number" && typeof value !== "boolean") {
+            value = String(value);
+          }
+          if (value.replace) {
+            value = value.replace(/^(\.?\.\/)*/g, "").replace(/\//g, ".");
+          }
+          if (depth) {
+            this.addDepth(depth);
+          }
+          this.opcode("getContext", depth);
+          this.opcode("pushStringParam", value, val.type);
+          if (val.type === "SubExpression") {
+            this.accept(val);
           }
         } else {
-          if (options2.decrypt != null) {
-            if (!entry.isEncrypted()) {
-              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+          if (this.trackIds) {
+            var blockParamIndex = void 0;
+            if (val.parts && !_ast2["default"].helpers.scopedId(val) && !depth) {
+              blockParamIndex = this.blockParamIndex(validateParts(val)[0]);
             }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
-            if (entry.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            if (blockParamIndex) {
+              var blockParamChild = val.parts.slice(1).join(".");
+              this.opcode("pushId", "BlockParam", blockParamIndex, blockParamChild);
+            } else {
+              value = val.original || value;
+              if (value.replace) {
+                value = value.replace(/^this(?:\.|$)/, "").replace(/^\.\//, "").replace(/^\.$/, "");
+              }
+              this.opcode("pushId", val.type, value);
             }
           }
-          if (options2.decompress != null) {
-            if (!entry.isCompressed()) {
-              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-            }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
-            }
-            decompress = options2.decompress;
+          this.accept(val);
+        }
+      },
+      setupFullMustacheParams: function setupFullMustacheParams(sexpr, program, inverse, omitEmpty) {
+        var params = sexpr.params;
+        this.pushParams(params);
+        this.opcode("pushProgram", program);
+        this.opcode("pushProgram", inverse);
+        if (sexpr.hash) {
+          this.accept(sexpr.hash);
+        } else {
+          this.opcode("emptyHash", omitEmpty);
+        }
+        return params;
+      },
+      blockParamIndex: function blockParamIndex(name) {
+        for (var depth = 0, len = this.options.blockParams.length; depth < len; depth++) {
+          var blockParams = this.options.blockParams[depth], param = blockParams && _utils.indexOf(blockParams, name);
+          if (blockParams && param >= 0) {
+            return [depth, param];
           }
         }
-        if (options2.start != null) {
-          relativeStart = options2.start;
-          if (relativeStart < 0) throw new Error("options.start < 0");
-          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+      }
+    };
+    function precompile(input, options2, env) {
+      if (input == null || typeof input !== "string" && input.type !== "Program") {
+        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.precompile. You passed " + input);
+      }
+      options2 = options2 || {};
+      if (!("data" in options2)) {
+        options2.data = true;
+      }
+      if (options2.compat) {
+        options2.useDepths = true;
+      }
+      var ast = env.parse(input, options2), environment = new env.Compiler().compile(ast, options2);
+      return new env.JavaScriptCompiler().compile(environment, options2);
+    }
+    function compile2(input, options2, env) {
+      if (options2 === void 0) options2 = {};
+      if (input == null || typeof input !== "string" && input.type !== "Program") {
+        throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input);
+      }
+      options2 = _utils.extend({}, options2);
+      if (!("data" in options2)) {
+        options2.data = true;
+      }
+      if (options2.compat) {
+        options2.useDepths = true;
+      }
+      var compiled = void 0;
+      function compileInput() {
+        var ast = env.parse(input, options2), environment = new env.Compiler().compile(ast, options2), templateSpec = new env.JavaScriptCompiler().compile(environment, options2, void 0, true);
+        return env.template(templateSpec);
+      }
+      function ret(context3, execOptions) {
+        if (!compiled) {
+          compiled = compileInput();
         }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
-          if (relativeEnd < 0) throw new Error("options.end < 0");
-          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
-          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        return compiled.call(this, context3, execOptions);
+      }
+      ret._setup = function(setupOptions) {
+        if (!compiled) {
+          compiled = compileInput();
+        }
+        return compiled._setup(setupOptions);
+      };
+      ret._child = function(i, data, blockParams, depths) {
+        if (!compiled) {
+          compiled = compileInput();
+        }
+        return compiled._child(i, data, blockParams, depths);
+      };
+      return ret;
+    }
+    function invalidAst(node, message) {
+      return new _exception2["default"]("Invalid AST: " + node.type + " " + message, node);
+    }
+    function validateDepth(node) {
+      var depth = node.depth;
+      if (depth == null) {
+        return 0;
+      }
+      if (typeof depth !== "number" || !isFinite(depth) || Math.floor(depth) !== depth || depth < 0) {
+        throw invalidAst(node, "depth must be a non-negative integer");
+      }
+      return depth;
+    }
+    function validateLiteral(node) {
+      var value = node.value;
+      if (node.type === "StringLiteral" && typeof value !== "string") {
+        throw invalidAst(node, "value must be a string");
+      } else if (node.type === "NumberLiteral" && typeof value !== "number") {
+        throw invalidAst(node, "value must be a number");
+      } else if (node.type === "BooleanLiteral" && typeof value !== "boolean") {
+        throw invalidAst(node, "value must be a boolean");
+      }
+    }
+    function validateStringArray(node, value, name) {
+      if (!_utils.isArray(value)) {
+        throw invalidAst(node, name + " must be an array");
+      }
+      for (var i = 0; i < value.length; i++) {
+        if (typeof value[i] !== "string") {
+          throw invalidAst(node, name + " must only contain strings");
         }
       }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
-      (entry.compressionMethod === 0 || // Naturally without compression.
-      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
-        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      return value;
+    }
+    function validateParts(path) {
+      return validateStringArray(path, path.parts, "parts");
+    }
+    function validateBlockParams(program) {
+      if (program.blockParams != null) {
+        validateStringArray(program, program.blockParams, "blockParams");
       }
-      if (!self2.isOpen) return callback(new Error("closed"));
-      if (entry.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+    }
+    function argEquals(a, b) {
+      if (a === b) {
+        return true;
       }
-      var decompress;
-      if (rawMode) {
-        decompress = false;
-      } else if (entry.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
+      if (_utils.isArray(a) && _utils.isArray(b) && a.length === b.length) {
+        for (var i = 0; i < a.length; i++) {
+          if (!argEquals(a[i], b[i])) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    function transformLiteralToPath(sexpr) {
+      if (!sexpr.path.parts) {
+        var literal = sexpr.path;
+        sexpr.path = {
+          type: "PathExpression",
+          data: false,
+          depth: 0,
+          parts: [literal.original + ""],
+          original: literal.original + "",
+          loc: literal.loc
+        };
+      }
+    }
+  }
+});
+
+// node_modules/source-map/lib/base64.js
+var require_base64 = __commonJS({
+  "node_modules/source-map/lib/base64.js"(exports) {
+    var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
+    exports.encode = function(number) {
+      if (0 <= number && number < intToCharMap.length) {
+        return intToCharMap[number];
+      }
+      throw new TypeError("Must be between 0 and 63: " + number);
+    };
+    exports.decode = function(charCode) {
+      var bigA = 65;
+      var bigZ = 90;
+      var littleA = 97;
+      var littleZ = 122;
+      var zero = 48;
+      var nine = 57;
+      var plus = 43;
+      var slash = 47;
+      var littleOffset = 26;
+      var numberOffset = 52;
+      if (bigA <= charCode && charCode <= bigZ) {
+        return charCode - bigA;
+      }
+      if (littleA <= charCode && charCode <= littleZ) {
+        return charCode - littleA + littleOffset;
+      }
+      if (zero <= charCode && charCode <= nine) {
+        return charCode - zero + numberOffset;
+      }
+      if (charCode == plus) {
+        return 62;
+      }
+      if (charCode == slash) {
+        return 63;
+      }
+      return -1;
+    };
+  }
+});
+
+// node_modules/source-map/lib/base64-vlq.js
+var require_base64_vlq = __commonJS({
+  "node_modules/source-map/lib/base64-vlq.js"(exports) {
+    var base64 = require_base64();
+    var VLQ_BASE_SHIFT = 5;
+    var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
+    var VLQ_BASE_MASK = VLQ_BASE - 1;
+    var VLQ_CONTINUATION_BIT = VLQ_BASE;
+    function toVLQSigned(aValue) {
+      return aValue < 0 ? (-aValue << 1) + 1 : (aValue << 1) + 0;
+    }
+    function fromVLQSigned(aValue) {
+      var isNegative = (aValue & 1) === 1;
+      var shifted = aValue >> 1;
+      return isNegative ? -shifted : shifted;
+    }
+    exports.encode = function base64VLQ_encode(aValue) {
+      var encoded = "";
+      var digit;
+      var vlq = toVLQSigned(aValue);
+      do {
+        digit = vlq & VLQ_BASE_MASK;
+        vlq >>>= VLQ_BASE_SHIFT;
+        if (vlq > 0) {
+          digit |= VLQ_CONTINUATION_BIT;
+        }
+        encoded += base64.encode(digit);
+      } while (vlq > 0);
+      return encoded;
+    };
+    exports.decode = function base64VLQ_decode(aStr, aIndex, aOutParam) {
+      var strLen = aStr.length;
+      var result = 0;
+      var shift = 0;
+      var continuation, digit;
+      do {
+        if (aIndex >= strLen) {
+          throw new Error("Expected more digits in base 64 VLQ value.");
+        }
+        digit = base64.decode(aStr.charCodeAt(aIndex++));
+        if (digit === -1) {
+          throw new Error("Invalid base64 digit: " + aStr.charAt(aIndex - 1));
+        }
+        continuation = !!(digit & VLQ_CONTINUATION_BIT);
+        digit &= VLQ_BASE_MASK;
+        result = result + (digit << shift);
+        shift += VLQ_BASE_SHIFT;
+      } while (continuation);
+      aOutParam.value = fromVLQSigned(result);
+      aOutParam.rest = aIndex;
+    };
+  }
+});
+
+// node_modules/source-map/lib/util.js
+var require_util10 = __commonJS({
+  "node_modules/source-map/lib/util.js"(exports) {
+    function getArg(aArgs, aName, aDefaultValue) {
+      if (aName in aArgs) {
+        return aArgs[aName];
+      } else if (arguments.length === 3) {
+        return aDefaultValue;
       } else {
-        return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+        throw new Error('"' + aName + '" is a required argument.');
       }
-      self2.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
-        if (err) return callback(err);
-        self2.openReadStreamLowLevel(
-          localFileHeader.fileDataStart,
-          entry.compressedSize,
-          relativeStart,
-          relativeEnd,
-          decompress,
-          entry.uncompressedSize,
-          callback
+    }
+    exports.getArg = getArg;
+    var urlRegexp = /^(?:([\w+\-.]+):)?\/\/(?:(\w+:\w+)@)?([\w.-]*)(?::(\d+))?(.*)$/;
+    var dataUrlRegexp = /^data:.+\,.+$/;
+    function urlParse(aUrl) {
+      var match = aUrl.match(urlRegexp);
+      if (!match) {
+        return null;
+      }
+      return {
+        scheme: match[1],
+        auth: match[2],
+        host: match[3],
+        port: match[4],
+        path: match[5]
+      };
+    }
+    exports.urlParse = urlParse;
+    function urlGenerate(aParsedUrl) {
+      var url = "";
+      if (aParsedUrl.scheme) {
+        url += aParsedUrl.scheme + ":";
+      }
+      url += "//";
+      if (aParsedUrl.auth) {
+        url += aParsedUrl.auth + "@";
+      }
+      if (aParsedUrl.host) {
+        url += aParsedUrl.host;
+      }
+      if (aParsedUrl.port) {
+        url += ":" + aParsedUrl.port;
+      }
+      if (aParsedUrl.path) {
+        url += aParsedUrl.path;
+      }
+      return url;
+    }
+    exports.urlGenerate = urlGenerate;
+    function normalize(aPath) {
+      var path = aPath;
+      var url = urlParse(aPath);
+      if (url) {
+        if (!url.path) {
+          return aPath;
+        }
+        path = url.path;
+      }
+      var isAbsolute = exports.isAbsolute(path);
+      var parts = path.split(/\/+/);
+      for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
+        part = parts[i];
+        if (part === ".") {
+          parts.splice(i, 1);
+        } else if (part === "..") {
+          up++;
+        } else if (up > 0) {
+          if (part === "") {
+            parts.splice(i + 1, up);
+            up = 0;
+          } else {
+            parts.splice(i, 2);
+            up--;
+          }
+        }
+      }
+      path = parts.join("/");
+      if (path === "") {
+        path = isAbsolute ? "/" : ".";
+      }
+      if (url) {
+        url.path = path;
+        return urlGenerate(url);
+      }
+      return path;
+    }
+    exports.normalize = normalize;
+    function join6(aRoot, aPath) {
+      if (aRoot === "") {
+        aRoot = ".";
+      }
+      if (aPath === "") {
+        aPath = ".";
+      }
+      var aPathUrl = urlParse(aPath);
+      var aRootUrl = urlParse(aRoot);
+      if (aRootUrl) {
+        aRoot = aRootUrl.path || "/";
+      }
+      if (aPathUrl && !aPathUrl.scheme) {
+        if (aRootUrl) {
+          aPathUrl.scheme = aRootUrl.scheme;
+        }
+        return urlGenerate(aPathUrl);
+      }
+      if (aPathUrl || aPath.match(dataUrlRegexp)) {
+        return aPath;
+      }
+      if (aRootUrl && !aRootUrl.host && !aRootUrl.path) {
+        aRootUrl.host = aPath;
+        return urlGenerate(aRootUrl);
+      }
+      var joined = aPath.charAt(0) === "/" ? aPath : normalize(aRoot.replace(/\/+$/, "") + "/" + aPath);
+      if (aRootUrl) {
+        aRootUrl.path = joined;
+        return urlGenerate(aRootUrl);
+      }
+      return joined;
+    }
+    exports.join = join6;
+    exports.isAbsolute = function(aPath) {
+      return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
+    };
+    function relative4(aRoot, aPath) {
+      if (aRoot === "") {
+        aRoot = ".";
+      }
+      aRoot = aRoot.replace(/\/$/, "");
+      var level = 0;
+      while (aPath.indexOf(aRoot + "/") !== 0) {
+        var index = aRoot.lastIndexOf("/");
+        if (index < 0) {
+          return aPath;
+        }
+        aRoot = aRoot.slice(0, index);
+        if (aRoot.match(/^([^\/]+:\/)?\/*$/)) {
+          return aPath;
+        }
+        ++level;
+      }
+      return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
+    }
+    exports.relative = relative4;
+    var supportsNullProto = (function() {
+      var obj = /* @__PURE__ */ Object.create(null);
+      return !("__proto__" in obj);
+    })();
+    function identity(s) {
+      return s;
+    }
+    function toSetString(aStr) {
+      if (isProtoString(aStr)) {
+        return "$" + aStr;
+      }
+      return aStr;
+    }
+    exports.toSetString = supportsNullProto ? identity : toSetString;
+    function fromSetString(aStr) {
+      if (isProtoString(aStr)) {
+        return aStr.slice(1);
+      }
+      return aStr;
+    }
+    exports.fromSetString = supportsNullProto ? identity : fromSetString;
+    function isProtoString(s) {
+      if (!s) {
+        return false;
+      }
+      var length = s.length;
+      if (length < 9) {
+        return false;
+      }
+      if (s.charCodeAt(length - 1) !== 95 || s.charCodeAt(length - 2) !== 95 || s.charCodeAt(length - 3) !== 111 || s.charCodeAt(length - 4) !== 116 || s.charCodeAt(length - 5) !== 111 || s.charCodeAt(length - 6) !== 114 || s.charCodeAt(length - 7) !== 112 || s.charCodeAt(length - 8) !== 95 || s.charCodeAt(length - 9) !== 95) {
+        return false;
+      }
+      for (var i = length - 10; i >= 0; i--) {
+        if (s.charCodeAt(i) !== 36) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function compareByOriginalPositions(mappingA, mappingB, onlyCompareOriginal) {
+      var cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0 || onlyCompareOriginal) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports.compareByOriginalPositions = compareByOriginalPositions;
+    function compareByGeneratedPositionsDeflated(mappingA, mappingB, onlyCompareGenerated) {
+      var cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0 || onlyCompareGenerated) {
+        return cmp;
+      }
+      cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports.compareByGeneratedPositionsDeflated = compareByGeneratedPositionsDeflated;
+    function strcmp(aStr1, aStr2) {
+      if (aStr1 === aStr2) {
+        return 0;
+      }
+      if (aStr1 === null) {
+        return 1;
+      }
+      if (aStr2 === null) {
+        return -1;
+      }
+      if (aStr1 > aStr2) {
+        return 1;
+      }
+      return -1;
+    }
+    function compareByGeneratedPositionsInflated(mappingA, mappingB) {
+      var cmp = mappingA.generatedLine - mappingB.generatedLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = strcmp(mappingA.source, mappingB.source);
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalLine - mappingB.originalLine;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      cmp = mappingA.originalColumn - mappingB.originalColumn;
+      if (cmp !== 0) {
+        return cmp;
+      }
+      return strcmp(mappingA.name, mappingB.name);
+    }
+    exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
+    function parseSourceMapInput(str) {
+      return JSON.parse(str.replace(/^\)]}'[^\n]*\n/, ""));
+    }
+    exports.parseSourceMapInput = parseSourceMapInput;
+    function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
+      sourceURL = sourceURL || "";
+      if (sourceRoot) {
+        if (sourceRoot[sourceRoot.length - 1] !== "/" && sourceURL[0] !== "/") {
+          sourceRoot += "/";
+        }
+        sourceURL = sourceRoot + sourceURL;
+      }
+      if (sourceMapURL) {
+        var parsed2 = urlParse(sourceMapURL);
+        if (!parsed2) {
+          throw new Error("sourceMapURL could not be parsed");
+        }
+        if (parsed2.path) {
+          var index = parsed2.path.lastIndexOf("/");
+          if (index >= 0) {
+            parsed2.path = parsed2.path.substring(0, index + 1);
+          }
+        }
+        sourceURL = join6(urlGenerate(parsed2), sourceURL);
+      }
+      return normalize(sourceURL);
+    }
+    exports.computeSourceURL = computeSourceURL;
+  }
+});
+
+// node_modules/source-map/lib/array-set.js
+var require_array_set = __commonJS({
+  "node_modules/source-map/lib/array-set.js"(exports) {
+    var util = require_util10();
+    var has2 = Object.prototype.hasOwnProperty;
+    var hasNativeMap = typeof Map !== "undefined";
+    function ArraySet() {
+      this._array = [];
+      this._set = hasNativeMap ? /* @__PURE__ */ new Map() : /* @__PURE__ */ Object.create(null);
+    }
+    ArraySet.fromArray = function ArraySet_fromArray(aArray, aAllowDuplicates) {
+      var set = new ArraySet();
+      for (var i = 0, len = aArray.length; i < len; i++) {
+        set.add(aArray[i], aAllowDuplicates);
+      }
+      return set;
+    };
+    ArraySet.prototype.size = function ArraySet_size() {
+      return hasNativeMap ? this._set.size : Object.getOwnPropertyNames(this._set).length;
+    };
+    ArraySet.prototype.add = function ArraySet_add(aStr, aAllowDuplicates) {
+      var sStr = hasNativeMap ? aStr : util.toSetString(aStr);
+      var isDuplicate = hasNativeMap ? this.has(aStr) : has2.call(this._set, sStr);
+      var idx = this._array.length;
+      if (!isDuplicate || aAllowDuplicates) {
+        this._array.push(aStr);
+      }
+      if (!isDuplicate) {
+        if (hasNativeMap) {
+          this._set.set(aStr, idx);
+        } else {
+          this._set[sStr] = idx;
+        }
+      }
+    };
+    ArraySet.prototype.has = function ArraySet_has(aStr) {
+      if (hasNativeMap) {
+        return this._set.has(aStr);
+      } else {
+        var sStr = util.toSetString(aStr);
+        return has2.call(this._set, sStr);
+      }
+    };
+    ArraySet.prototype.indexOf = function ArraySet_indexOf(aStr) {
+      if (hasNativeMap) {
+        var idx = this._set.get(aStr);
+        if (idx >= 0) {
+          return idx;
+        }
+      } else {
+        var sStr = util.toSetString(aStr);
+        if (has2.call(this._set, sStr)) {
+          return this._set[sStr];
+        }
+      }
+      throw new Error('"' + aStr + '" is not in the set.');
+    };
+    ArraySet.prototype.at = function ArraySet_at(aIdx) {
+      if (aIdx >= 0 && aIdx < this._array.length) {
+        return this._array[aIdx];
+      }
+      throw new Error("No element indexed by " + aIdx);
+    };
+    ArraySet.prototype.toArray = function ArraySet_toArray() {
+      return this._array.slice();
+    };
+    exports.ArraySet = ArraySet;
+  }
+});
+
+// node_modules/source-map/lib/mapping-list.js
+var require_mapping_list = __commonJS({
+  "node_modules/source-map/lib/mapping-list.js"(exports) {
+    var util = require_util10();
+    function generatedPositionAfter(mappingA, mappingB) {
+      var lineA = mappingA.generatedLine;
+      var lineB = mappingB.generatedLine;
+      var columnA = mappingA.generatedColumn;
+      var columnB = mappingB.generatedColumn;
+      return lineB > lineA || lineB == lineA && columnB >= columnA || util.compareByGeneratedPositionsInflated(mappingA, mappingB) <= 0;
+    }
+    function MappingList() {
+      this._array = [];
+      this._sorted = true;
+      this._last = { generatedLine: -1, generatedColumn: 0 };
+    }
+    MappingList.prototype.unsortedForEach = function MappingList_forEach(aCallback, aThisArg) {
+      this._array.forEach(aCallback, aThisArg);
+    };
+    MappingList.prototype.add = function MappingList_add(aMapping) {
+      if (generatedPositionAfter(this._last, aMapping)) {
+        this._last = aMapping;
+        this._array.push(aMapping);
+      } else {
+        this._sorted = false;
+        this._array.push(aMapping);
+      }
+    };
+    MappingList.prototype.toArray = function MappingList_toArray() {
+      if (!this._sorted) {
+        this._array.sort(util.compareByGeneratedPositionsInflated);
+        this._sorted = true;
+      }
+      return this._array;
+    };
+    exports.MappingList = MappingList;
+  }
+});
+
+// node_modules/source-map/lib/source-map-generator.js
+var require_source_map_generator = __commonJS({
+  "node_modules/source-map/lib/source-map-generator.js"(exports) {
+    var base64VLQ = require_base64_vlq();
+    var util = require_util10();
+    var ArraySet = require_array_set().ArraySet;
+    var MappingList = require_mapping_list().MappingList;
+    function SourceMapGenerator(aArgs) {
+      if (!aArgs) {
+        aArgs = {};
+      }
+      this._file = util.getArg(aArgs, "file", null);
+      this._sourceRoot = util.getArg(aArgs, "sourceRoot", null);
+      this._skipValidation = util.getArg(aArgs, "skipValidation", false);
+      this._sources = new ArraySet();
+      this._names = new ArraySet();
+      this._mappings = new MappingList();
+      this._sourcesContents = null;
+    }
+    SourceMapGenerator.prototype._version = 3;
+    SourceMapGenerator.fromSourceMap = function SourceMapGenerator_fromSourceMap(aSourceMapConsumer) {
+      var sourceRoot = aSourceMapConsumer.sourceRoot;
+      var generator = new SourceMapGenerator({
+        file: aSourceMapConsumer.file,
+        sourceRoot
+      });
+      aSourceMapConsumer.eachMapping(function(mapping) {
+        var newMapping = {
+          generated: {
+            line: mapping.generatedLine,
+            column: mapping.generatedColumn
+          }
+        };
+        if (mapping.source != null) {
+          newMapping.source = mapping.source;
+          if (sourceRoot != null) {
+            newMapping.source = util.relative(sourceRoot, newMapping.source);
+          }
+          newMapping.original = {
+            line: mapping.originalLine,
+            column: mapping.originalColumn
+          };
+          if (mapping.name != null) {
+            newMapping.name = mapping.name;
+          }
+        }
+        generator.addMapping(newMapping);
+      });
+      aSourceMapConsumer.sources.forEach(function(sourceFile) {
+        var sourceRelative = sourceFile;
+        if (sourceRoot !== null) {
+          sourceRelative = util.relative(sourceRoot, sourceFile);
+        }
+        if (!generator._sources.has(sourceRelative)) {
+          generator._sources.add(sourceRelative);
+        }
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile);
+        if (content != null) {
+          generator.setSourceContent(sourceFile, content);
+        }
+      });
+      return generator;
+    };
+    SourceMapGenerator.prototype.addMapping = function SourceMapGenerator_addMapping(aArgs) {
+      var generated = util.getArg(aArgs, "generated");
+      var original = util.getArg(aArgs, "original", null);
+      var source = util.getArg(aArgs, "source", null);
+      var name = util.getArg(aArgs, "name", null);
+      if (!this._skipValidation) {
+        this._validateMapping(generated, original, source, name);
+      }
+      if (source != null) {
+        source = String(source);
+        if (!this._sources.has(source)) {
+          this._sources.add(source);
+        }
+      }
+      if (name != null) {
+        name = String(name);
+        if (!this._names.has(name)) {
+          this._names.add(name);
+        }
+      }
+      this._mappings.add({
+        generatedLine: generated.line,
+        generatedColumn: generated.column,
+        originalLine: original != null && original.line,
+        originalColumn: original != null && original.column,
+        source,
+        name
+      });
+    };
+    SourceMapGenerator.prototype.setSourceContent = function SourceMapGenerator_setSourceContent(aSourceFile, aSourceContent) {
+      var source = aSourceFile;
+      if (this._sourceRoot != null) {
+        source = util.relative(this._sourceRoot, source);
+      }
+      if (aSourceContent != null) {
+        if (!this._sourcesContents) {
+          this._sourcesContents = /* @__PURE__ */ Object.create(null);
+        }
+        this._sourcesContents[util.toSetString(source)] = aSourceContent;
+      } else if (this._sourcesContents) {
+        delete this._sourcesContents[util.toSetString(source)];
+        if (Object.keys(this._sourcesContents).length === 0) {
+          this._sourcesContents = null;
+        }
+      }
+    };
+    SourceMapGenerator.prototype.applySourceMap = function SourceMapGenerator_applySourceMap(aSourceMapConsumer, aSourceFile, aSourceMapPath) {
+      var sourceFile = aSourceFile;
+      if (aSourceFile == null) {
+        if (aSourceMapConsumer.file == null) {
+          throw new Error(
+            `SourceMapGenerator.prototype.applySourceMap requires either an explicit source file, or the source map's "file" property. Both were omitted.`
+          );
+        }
+        sourceFile = aSourceMapConsumer.file;
+      }
+      var sourceRoot = this._sourceRoot;
+      if (sourceRoot != null) {
+        sourceFile = util.relative(sourceRoot, sourceFile);
+      }
+      var newSources = new ArraySet();
+      var newNames = new ArraySet();
+      this._mappings.unsortedForEach(function(mapping) {
+        if (mapping.source === sourceFile && mapping.originalLine != null) {
+          var original = aSourceMapConsumer.originalPositionFor({
+            line: mapping.originalLine,
+            column: mapping.originalColumn
+          });
+          if (original.source != null) {
+            mapping.source = original.source;
+            if (aSourceMapPath != null) {
+              mapping.source = util.join(aSourceMapPath, mapping.source);
+            }
+            if (sourceRoot != null) {
+              mapping.source = util.relative(sourceRoot, mapping.source);
+            }
+            mapping.originalLine = original.line;
+            mapping.originalColumn = original.column;
+            if (original.name != null) {
+              mapping.name = original.name;
+            }
+          }
+        }
+        var source = mapping.source;
+        if (source != null && !newSources.has(source)) {
+          newSources.add(source);
+        }
+        var name = mapping.name;
+        if (name != null && !newNames.has(name)) {
+          newNames.add(name);
+        }
+      }, this);
+      this._sources = newSources;
+      this._names = newNames;
+      aSourceMapConsumer.sources.forEach(function(sourceFile2) {
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile2);
+        if (content != null) {
+          if (aSourceMapPath != null) {
+            sourceFile2 = util.join(aSourceMapPath, sourceFile2);
+          }
+          if (sourceRoot != null) {
+            sourceFile2 = util.relative(sourceRoot, sourceFile2);
+          }
+          this.setSourceContent(sourceFile2, content);
+        }
+      }, this);
+    };
+    SourceMapGenerator.prototype._validateMapping = function SourceMapGenerator_validateMapping(aGenerated, aOriginal, aSource, aName) {
+      if (aOriginal && typeof aOriginal.line !== "number" && typeof aOriginal.column !== "number") {
+        throw new Error(
+          "original.line and original.column are not numbers -- you probably meant to omit the original mapping entirely and only map the generated position. If so, pass null for the original mapping instead of an object with empty or null values."
         );
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-      var self2 = this;
-      var fileDataEnd = fileDataStart + compressedSize;
-      var readStream = self2.reader.createReadStream({
-        start: fileDataStart + relativeStart,
-        end: fileDataStart + relativeEnd
-      });
-      var endpointStream = readStream;
-      if (decompress) {
-        var destroyed = false;
-        var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err) {
-          setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err);
-          });
-        });
-        readStream.pipe(inflateFilter);
-        if (self2.validateEntrySizes) {
-          endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err) {
-            setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err);
-            });
-          });
-          inflateFilter.pipe(endpointStream);
-        } else {
-          endpointStream = inflateFilter;
-        }
-        installDestroyFn(endpointStream, function() {
-          destroyed = true;
-          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-          readStream.unpipe(inflateFilter);
-          readStream.destroy();
-        });
       }
-      callback(null, endpointStream);
-    };
-    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback) {
-      var self2 = this;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      self2.reader.ref();
-      var buffer = newBuffer(30);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
-        try {
-          if (err) return callback(err);
-          var signature = buffer.readUInt32LE(0);
-          if (signature !== 67324752) {
-            return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
-          }
-          var fileNameLength = buffer.readUInt16LE(26);
-          var extraFieldLength = buffer.readUInt16LE(28);
-          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-          if (fileDataStart + entry.compressedSize > self2.fileSize) {
-            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self2.fileSize));
-          }
-          if (options2.minimal) {
-            return callback(null, { fileDataStart });
-          }
-          var localFileHeader = new LocalFileHeader();
-          localFileHeader.fileDataStart = fileDataStart;
-          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-          localFileHeader.crc32 = buffer.readUInt32LE(14);
-          localFileHeader.compressedSize = buffer.readUInt32LE(18);
-          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-          localFileHeader.fileNameLength = fileNameLength;
-          localFileHeader.extraFieldLength = extraFieldLength;
-          buffer = newBuffer(fileNameLength + extraFieldLength);
-          self2.reader.ref();
-          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
-            try {
-              if (err2) return callback(err2);
-              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-              localFileHeader.extraField = buffer.subarray(fileNameLength);
-              return callback(null, localFileHeader);
-            } finally {
-              self2.reader.unref();
-            }
-          });
-        } finally {
-          self2.reader.unref();
-        }
-      });
-    };
-    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve5, reject) => {
-        this.openReadStream(entry, options2, function(err, readStream) {
-          if (err) return reject(err);
-          resolve5(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve5, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
-          if (err) return reject(err);
-          resolve5(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve5, reject) => {
-        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
-          if (err) return reject(err);
-          resolve5(localFileHeader);
-        });
-      });
-    };
-    function Entry() {
-    }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
-        for (var i = 0; i < this.extraFields.length; i++) {
-          var extraField = this.extraFields[i];
-          if (extraField.id === 21589) {
-            var data = extraField.data;
-            if (data.length < 5) continue;
-            var flags = data[0];
-            var HAS_MTIME = 1;
-            if (!(flags & HAS_MTIME)) continue;
-            var posixTimestamp = data.readInt32LE(1);
-            return new Date(posixTimestamp * 1e3);
-          } else if (extraField.id === 10) {
-            var data = extraField.data;
-            if (data.length !== 32) continue;
-            if (data.readUInt16LE(4) !== 1) continue;
-            if (data.readUInt16LE(6) !== 24) continue;
-            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
-            return new Date(millisecondsSince1970);
-          }
-        }
-      }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
-    };
-    Entry.prototype.canDecodeFileData = function() {
-      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
-    };
-    Entry.prototype.isEncrypted = function() {
-      return (this.generalPurposeBitFlag & 1) !== 0;
-    };
-    Entry.prototype.isCompressed = function() {
-      return this.compressionMethod === 8;
-    };
-    function LocalFileHeader() {
-    }
-    function dosDateTimeToDate(date, time, timezone) {
-      var day = date & 31;
-      var month = (date >> 5 & 15) - 1;
-      var year = (date >> 9 & 127) + 1980;
-      var millisecond = 0;
-      var second = (time & 31) * 2;
-      var minute = time >> 5 & 63;
-      var hour = time >> 11 & 31;
-      if (timezone == null || timezone === "local") {
-        return new Date(year, month, day, hour, minute, second, millisecond);
-      } else if (timezone === "UTC") {
-        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      if (aGenerated && "line" in aGenerated && "column" in aGenerated && aGenerated.line > 0 && aGenerated.column >= 0 && !aOriginal && !aSource && !aName) {
+        return;
+      } else if (aGenerated && "line" in aGenerated && "column" in aGenerated && aOriginal && "line" in aOriginal && "column" in aOriginal && aGenerated.line > 0 && aGenerated.column >= 0 && aOriginal.line > 0 && aOriginal.column >= 0 && aSource) {
+        return;
       } else {
-        throw new Error("unrecognized options.timezone: " + options.timezone);
+        throw new Error("Invalid mapping: " + JSON.stringify({
+          generated: aGenerated,
+          source: aSource,
+          original: aOriginal,
+          name: aName
+        }));
+      }
+    };
+    SourceMapGenerator.prototype._serializeMappings = function SourceMapGenerator_serializeMappings() {
+      var previousGeneratedColumn = 0;
+      var previousGeneratedLine = 1;
+      var previousOriginalColumn = 0;
+      var previousOriginalLine = 0;
+      var previousName = 0;
+      var previousSource = 0;
+      var result = "";
+      var next;
+      var mapping;
+      var nameIdx;
+      var sourceIdx;
+      var mappings = this._mappings.toArray();
+      for (var i = 0, len = mappings.length; i < len; i++) {
+        mapping = mappings[i];
+        next = "";
+        if (mapping.generatedLine !== previousGeneratedLine) {
+          previousGeneratedColumn = 0;
+          while (mapping.generatedLine !== previousGeneratedLine) {
+            next += ";";
+            previousGeneratedLine++;
+          }
+        } else {
+          if (i > 0) {
+            if (!util.compareByGeneratedPositionsInflated(mapping, mappings[i - 1])) {
+              continue;
+            }
+            next += ",";
+          }
+        }
+        next += base64VLQ.encode(mapping.generatedColumn - previousGeneratedColumn);
+        previousGeneratedColumn = mapping.generatedColumn;
+        if (mapping.source != null) {
+          sourceIdx = this._sources.indexOf(mapping.source);
+          next += base64VLQ.encode(sourceIdx - previousSource);
+          previousSource = sourceIdx;
+          next += base64VLQ.encode(mapping.originalLine - 1 - previousOriginalLine);
+          previousOriginalLine = mapping.originalLine - 1;
+          next += base64VLQ.encode(mapping.originalColumn - previousOriginalColumn);
+          previousOriginalColumn = mapping.originalColumn;
+          if (mapping.name != null) {
+            nameIdx = this._names.indexOf(mapping.name);
+            next += base64VLQ.encode(nameIdx - previousName);
+            previousName = nameIdx;
+          }
+        }
+        result += next;
+      }
+      return result;
+    };
+    SourceMapGenerator.prototype._generateSourcesContent = function SourceMapGenerator_generateSourcesContent(aSources, aSourceRoot) {
+      return aSources.map(function(source) {
+        if (!this._sourcesContents) {
+          return null;
+        }
+        if (aSourceRoot != null) {
+          source = util.relative(aSourceRoot, source);
+        }
+        var key = util.toSetString(source);
+        return Object.prototype.hasOwnProperty.call(this._sourcesContents, key) ? this._sourcesContents[key] : null;
+      }, this);
+    };
+    SourceMapGenerator.prototype.toJSON = function SourceMapGenerator_toJSON() {
+      var map = {
+        version: this._version,
+        sources: this._sources.toArray(),
+        names: this._names.toArray(),
+        mappings: this._serializeMappings()
+      };
+      if (this._file != null) {
+        map.file = this._file;
+      }
+      if (this._sourceRoot != null) {
+        map.sourceRoot = this._sourceRoot;
+      }
+      if (this._sourcesContents) {
+        map.sourcesContent = this._generateSourcesContent(map.sources, map.sourceRoot);
+      }
+      return map;
+    };
+    SourceMapGenerator.prototype.toString = function SourceMapGenerator_toString() {
+      return JSON.stringify(this.toJSON());
+    };
+    exports.SourceMapGenerator = SourceMapGenerator;
+  }
+});
+
+// node_modules/source-map/lib/binary-search.js
+var require_binary_search = __commonJS({
+  "node_modules/source-map/lib/binary-search.js"(exports) {
+    exports.GREATEST_LOWER_BOUND = 1;
+    exports.LEAST_UPPER_BOUND = 2;
+    function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
+      var mid = Math.floor((aHigh - aLow) / 2) + aLow;
+      var cmp = aCompare(aNeedle, aHaystack[mid], true);
+      if (cmp === 0) {
+        return mid;
+      } else if (cmp > 0) {
+        if (aHigh - mid > 1) {
+          return recursiveSearch(mid, aHigh, aNeedle, aHaystack, aCompare, aBias);
+        }
+        if (aBias == exports.LEAST_UPPER_BOUND) {
+          return aHigh < aHaystack.length ? aHigh : -1;
+        } else {
+          return mid;
+        }
+      } else {
+        if (mid - aLow > 1) {
+          return recursiveSearch(aLow, mid, aNeedle, aHaystack, aCompare, aBias);
+        }
+        if (aBias == exports.LEAST_UPPER_BOUND) {
+          return mid;
+        } else {
+          return aLow < 0 ? -1 : aLow;
+        }
       }
     }
-    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName = null;
-      for (var i = 0; i < extraFields.length; i++) {
-        var extraField = extraFields[i];
-        if (extraField.id === 28789) {
-          if (extraField.data.length < 6) {
-            continue;
-          }
-          if (extraField.data.readUInt8(0) !== 1) {
-            continue;
-          }
-          var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
-            continue;
-          }
-          fileName = decodeBuffer(extraField.data.subarray(5), true);
+    exports.search = function search2(aNeedle, aHaystack, aCompare, aBias) {
+      if (aHaystack.length === 0) {
+        return -1;
+      }
+      var index = recursiveSearch(
+        -1,
+        aHaystack.length,
+        aNeedle,
+        aHaystack,
+        aCompare,
+        aBias || exports.GREATEST_LOWER_BOUND
+      );
+      if (index < 0) {
+        return -1;
+      }
+      while (index - 1 >= 0) {
+        if (aCompare(aHaystack[index], aHaystack[index - 1], true) !== 0) {
           break;
         }
+        --index;
       }
-      if (fileName == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf8);
-      }
-      if (!strictFileNames) {
-        fileName = fileName.replace(/\\/g, "/");
-      }
-      return fileName;
+      return index;
+    };
+  }
+});
+
+// node_modules/source-map/lib/quick-sort.js
+var require_quick_sort = __commonJS({
+  "node_modules/source-map/lib/quick-sort.js"(exports) {
+    function swap(ary, x, y) {
+      var temp = ary[x];
+      ary[x] = ary[y];
+      ary[y] = temp;
     }
-    function validateFileName(fileName) {
-      if (fileName.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName;
-      }
-      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
-        return "absolute path: " + fileName;
-      }
-      if (fileName.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName;
-      }
-      return null;
+    function randomIntInRange(low, high) {
+      return Math.round(low + Math.random() * (high - low));
     }
-    function parseExtraFields(extraFieldBuffer) {
-      var extraFields = [];
-      var i = 0;
-      while (i < extraFieldBuffer.length - 3) {
-        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
-        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
-        var dataStart = i + 4;
-        var dataEnd = dataStart + dataSize;
-        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-        extraFields.push({
-          id: headerId,
-          data: dataBuffer
-        });
-        i = dataEnd;
-      }
-      return extraFields;
-    }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-      if (length === 0) {
-        return setImmediate(function() {
-          callback(null, newBuffer(0));
-        });
-      }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
-        if (err) return callback(err);
-        if (bytesRead < length) {
-          return callback(new Error("unexpected EOF"));
+    function doQuickSort(ary, comparator, p, r) {
+      if (p < r) {
+        var pivotIndex = randomIntInRange(p, r);
+        var i = p - 1;
+        swap(ary, pivotIndex, r);
+        var pivot = ary[r];
+        for (var j = p; j < r; j++) {
+          if (comparator(ary[j], pivot) <= 0) {
+            i += 1;
+            swap(ary, i, j);
+          }
         }
-        callback();
-      });
+        swap(ary, i + 1, j);
+        var q = i + 1;
+        doQuickSort(ary, comparator, p, q - 1);
+        doQuickSort(ary, comparator, q + 1, r);
+      }
     }
-    util.inherits(AssertByteCountStream, Transform);
-    function AssertByteCountStream(byteCount) {
-      Transform.call(this);
-      this.actualByteCount = 0;
-      this.expectedByteCount = byteCount;
+    exports.quickSort = function(ary, comparator) {
+      doQuickSort(ary, comparator, 0, ary.length - 1);
+    };
+  }
+});
+
+// node_modules/source-map/lib/source-map-consumer.js
+var require_source_map_consumer = __commonJS({
+  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
+    var util = require_util10();
+    var binarySearch = require_binary_search();
+    var ArraySet = require_array_set().ArraySet;
+    var base64VLQ = require_base64_vlq();
+    var quickSort = require_quick_sort().quickSort;
+    function SourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      return sourceMap.sections != null ? new IndexedSourceMapConsumer(sourceMap, aSourceMapURL) : new BasicSourceMapConsumer(sourceMap, aSourceMapURL);
     }
-    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-      this.actualByteCount += chunk.length;
-      if (this.actualByteCount > this.expectedByteCount) {
-        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-        return cb(new Error(msg));
+    SourceMapConsumer.fromSourceMap = function(aSourceMap, aSourceMapURL) {
+      return BasicSourceMapConsumer.fromSourceMap(aSourceMap, aSourceMapURL);
+    };
+    SourceMapConsumer.prototype._version = 3;
+    SourceMapConsumer.prototype.__generatedMappings = null;
+    Object.defineProperty(SourceMapConsumer.prototype, "_generatedMappings", {
+      configurable: true,
+      enumerable: true,
+      get: function() {
+        if (!this.__generatedMappings) {
+          this._parseMappings(this._mappings, this.sourceRoot);
+        }
+        return this.__generatedMappings;
       }
-      cb(null, chunk);
-    };
-    AssertByteCountStream.prototype._flush = function(cb) {
-      if (this.actualByteCount < this.expectedByteCount) {
-        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-        return cb(new Error(msg));
+    });
+    SourceMapConsumer.prototype.__originalMappings = null;
+    Object.defineProperty(SourceMapConsumer.prototype, "_originalMappings", {
+      configurable: true,
+      enumerable: true,
+      get: function() {
+        if (!this.__originalMappings) {
+          this._parseMappings(this._mappings, this.sourceRoot);
+        }
+        return this.__originalMappings;
       }
-      cb();
+    });
+    SourceMapConsumer.prototype._charIsMappingSeparator = function SourceMapConsumer_charIsMappingSeparator(aStr, index) {
+      var c = aStr.charAt(index);
+      return c === ";" || c === ",";
     };
-    util.inherits(RandomAccessReader, EventEmitter);
-    function RandomAccessReader() {
-      EventEmitter.call(this);
-      this.refCount = 0;
-    }
-    RandomAccessReader.prototype.ref = function() {
-      this.refCount += 1;
+    SourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      throw new Error("Subclasses must implement _parseMappings");
     };
-    RandomAccessReader.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount > 0) return;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      self2.close(onCloseDone);
-      function onCloseDone(err) {
-        if (err) return self2.emit("error", err);
-        self2.emit("close");
+    SourceMapConsumer.GENERATED_ORDER = 1;
+    SourceMapConsumer.ORIGINAL_ORDER = 2;
+    SourceMapConsumer.GREATEST_LOWER_BOUND = 1;
+    SourceMapConsumer.LEAST_UPPER_BOUND = 2;
+    SourceMapConsumer.prototype.eachMapping = function SourceMapConsumer_eachMapping(aCallback, aContext, aOrder) {
+      var context3 = aContext || null;
+      var order = aOrder || SourceMapConsumer.GENERATED_ORDER;
+      var mappings;
+      switch (order) {
+        case SourceMapConsumer.GENERATED_ORDER:
+          mappings = this._generatedMappings;
+          break;
+        case SourceMapConsumer.ORIGINAL_ORDER:
+          mappings = this._originalMappings;
+          break;
+        default:
+          throw new Error("Unknown order of iteration.");
       }
+      var sourceRoot = this.sourceRoot;
+      mappings.map(function(mapping) {
+        var source = mapping.source === null ? null : this._sources.at(mapping.source);
+        source = util.computeSourceURL(sourceRoot, source, this._sourceMapURL);
+        return {
+          source,
+          generatedLine: mapping.generatedLine,
+          generatedColumn: mapping.generatedColumn,
+          originalLine: mapping.originalLine,
+          originalColumn: mapping.originalColumn,
+          name: mapping.name === null ? null : this._names.at(mapping.name)
+        };
+      }, this).forEach(aCallback, context3);
     };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
-      if (start === end) {
-        var emptyStream = new PassThrough();
-        setImmediate(function() {
-          emptyStream.end();
-        });
-        return emptyStream;
-      }
-      var stream = this._readStreamForRange(start, end);
-      var destroyed = false;
-      var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err);
-        });
-      });
-      installDestroyFn(refUnrefFilter, function() {
-        stream.unpipe(refUnrefFilter);
-        refUnrefFilter.unref();
-        stream.destroy();
-      });
-      var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err);
-        });
-      });
-      installDestroyFn(byteCounter, function() {
-        destroyed = true;
-        refUnrefFilter.unpipe(byteCounter);
-        refUnrefFilter.destroy();
-      });
-      return stream.pipe(refUnrefFilter).pipe(byteCounter);
-    };
-    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-      throw new Error("not implemented");
-    };
-    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-      var readStream = this.createReadStream({ start: position, end: position + length });
-      var writeStream = new Writable();
-      var written = 0;
-      writeStream._write = function(chunk, encoding, cb) {
-        chunk.copy(buffer, offset + written, 0, chunk.length);
-        written += chunk.length;
-        cb();
+    SourceMapConsumer.prototype.allGeneratedPositionsFor = function SourceMapConsumer_allGeneratedPositionsFor(aArgs) {
+      var line = util.getArg(aArgs, "line");
+      var needle = {
+        source: util.getArg(aArgs, "source"),
+        originalLine: line,
+        originalColumn: util.getArg(aArgs, "column", 0)
       };
-      writeStream.on("finish", callback);
-      readStream.on("error", function(error2) {
-        callback(error2);
+      needle.source = this._findSourceIndex(needle.source);
+      if (needle.source < 0) {
+        return [];
+      }
+      var mappings = [];
+      var index = this._findMapping(
+        needle,
+        this._originalMappings,
+        "originalLine",
+        "originalColumn",
+        util.compareByOriginalPositions,
+        binarySearch.LEAST_UPPER_BOUND
+      );
+      if (index >= 0) {
+        var mapping = this._originalMappings[index];
+        if (aArgs.column === void 0) {
+          var originalLine = mapping.originalLine;
+          while (mapping && mapping.originalLine === originalLine) {
+            mappings.push({
+              line: util.getArg(mapping, "generatedLine", null),
+              column: util.getArg(mapping, "generatedColumn", null),
+              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+            });
+            mapping = this._originalMappings[++index];
+          }
+        } else {
+          var originalColumn = mapping.originalColumn;
+          while (mapping && mapping.originalLine === line && mapping.originalColumn == originalColumn) {
+            mappings.push({
+              line: util.getArg(mapping, "generatedLine", null),
+              column: util.getArg(mapping, "generatedColumn", null),
+              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+            });
+            mapping = this._originalMappings[++index];
+          }
+        }
+      }
+      return mappings;
+    };
+    exports.SourceMapConsumer = SourceMapConsumer;
+    function BasicSourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      var version = util.getArg(sourceMap, "version");
+      var sources = util.getArg(sourceMap, "sources");
+      var names = util.getArg(sourceMap, "names", []);
+      var sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
+      var sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
+      var mappings = util.getArg(sourceMap, "mappings");
+      var file = util.getArg(sourceMap, "file", null);
+      if (version != this._version) {
+        throw new Error("Unsupported version: " + version);
+      }
+      if (sourceRoot) {
+        sourceRoot = util.normalize(sourceRoot);
+      }
+      sources = sources.map(String).map(util.normalize).map(function(source) {
+        return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source) ? util.relative(sourceRoot, source) : source;
       });
-      readStream.pipe(writeStream);
-    };
-    RandomAccessReader.prototype.close = function(callback) {
-      setImmediate(callback);
-    };
-    util.inherits(RefUnrefFilter, PassThrough);
-    function RefUnrefFilter(context3) {
-      PassThrough.call(this);
-      this.context = context3;
-      this.context.ref();
-      this.unreffedYet = false;
+      this._names = ArraySet.fromArray(names.map(String), true);
+      this._sources = ArraySet.fromArray(sources, true);
+      this._absoluteSources = this._sources.toArray().map(function(s) {
+        return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
+      });
+      this.sourceRoot = sourceRoot;
+      this.sourcesContent = sourcesContent;
+      this._mappings = mappings;
+      this._sourceMapURL = aSourceMapURL;
+      this.file = file;
     }
-    RefUnrefFilter.prototype._flush = function(cb) {
-      this.unref();
-      cb();
+    BasicSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
+    BasicSourceMapConsumer.prototype.consumer = SourceMapConsumer;
+    BasicSourceMapConsumer.prototype._findSourceIndex = function(aSource) {
+      var relativeSource = aSource;
+      if (this.sourceRoot != null) {
+        relativeSource = util.relative(this.sourceRoot, relativeSource);
+      }
+      if (this._sources.has(relativeSource)) {
+        return this._sources.indexOf(relativeSource);
+      }
+      var i;
+      for (i = 0; i < this._absoluteSources.length; ++i) {
+        if (this._absoluteSources[i] == aSource) {
+          return i;
+        }
+      }
+      return -1;
     };
-    RefUnrefFilter.prototype.unref = function(cb) {
-      if (this.unreffedYet) return;
-      this.unreffedYet = true;
-      this.context.unref();
+    BasicSourceMapConsumer.fromSourceMap = function SourceMapConsumer_fromSourceMap(aSourceMap, aSourceMapURL) {
+      var smc = Object.create(BasicSourceMapConsumer.prototype);
+      var names = smc._names = ArraySet.fromArray(aSourceMap._names.toArray(), true);
+      var sources = smc._sources = ArraySet.fromArray(aSourceMap._sources.toArray(), true);
+      smc.sourceRoot = aSourceMap._sourceRoot;
+      smc.sourcesContent = aSourceMap._generateSourcesContent(
+        smc._sources.toArray(),
+        smc.sourceRoot
+      );
+      smc.file = aSourceMap._file;
+      smc._sourceMapURL = aSourceMapURL;
+      smc._absoluteSources = smc._sources.toArray().map(function(s) {
+        return util.computeSourceURL(smc.sourceRoot, s, aSourceMapURL);
+      });
+      var generatedMappings = aSourceMap._mappings.toArray().slice();
+      var destGeneratedMappings = smc.__generatedMappings = [];
+      var destOriginalMappings = smc.__originalMappings = [];
+      for (var i = 0, length = generatedMappings.length; i < length; i++) {
+        var srcMapping = generatedMappings[i];
+        var destMapping = new Mapping();
+        destMapping.generatedLine = srcMapping.generatedLine;
+        destMapping.generatedColumn = srcMapping.generatedColumn;
+        if (srcMapping.source) {
+          destMapping.source = sources.indexOf(srcMapping.source);
+          destMapping.originalLine = srcMapping.originalLine;
+          destMapping.originalColumn = srcMapping.originalColumn;
+          if (srcMapping.name) {
+            destMapping.name = names.indexOf(srcMapping.name);
+          }
+          destOriginalMappings.push(destMapping);
+        }
+        destGeneratedMappings.push(destMapping);
+      }
+      quickSort(smc.__originalMappings, util.compareByOriginalPositions);
+      return smc;
     };
-    var cp437 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
-        return buffer.toString("utf8");
+    BasicSourceMapConsumer.prototype._version = 3;
+    Object.defineProperty(BasicSourceMapConsumer.prototype, "sources", {
+      get: function() {
+        return this._absoluteSources.slice();
+      }
+    });
+    function Mapping() {
+      this.generatedLine = 0;
+      this.generatedColumn = 0;
+      this.source = null;
+      this.originalLine = null;
+      this.originalColumn = null;
+      this.name = null;
+    }
+    BasicSourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      var generatedLine = 1;
+      var previousGeneratedColumn = 0;
+      var previousOriginalLine = 0;
+      var previousOriginalColumn = 0;
+      var previousSource = 0;
+      var previousName = 0;
+      var length = aStr.length;
+      var index = 0;
+      var cachedSegments = {};
+      var temp = {};
+      var originalMappings = [];
+      var generatedMappings = [];
+      var mapping, str, segment, end, value;
+      while (index < length) {
+        if (aStr.charAt(index) === ";") {
+          generatedLine++;
+          index++;
+          previousGeneratedColumn = 0;
+        } else if (aStr.charAt(index) === ",") {
+          index++;
+        } else {
+          mapping = new Mapping();
+          mapping.generatedLine = generatedLine;
+          for (end = index; end < length; end++) {
+            if (this._charIsMappingSeparator(aStr, end)) {
+              break;
+            }
+          }
+          str = aStr.slice(index, end);
+          segment = cachedSegments[str];
+          if (segment) {
+            index += str.length;
+          } else {
+            segment = [];
+            while (index < end) {
+              base64VLQ.decode(aStr, index, temp);
+              value = temp.value;
+              index = temp.rest;
+              segment.push(value);
+            }
+            if (segment.length === 2) {
+              throw new Error("Found a source, but no line and column");
+            }
+            if (segment.length === 3) {
+              throw new Error("Found a source and line, but no column");
+            }
+            cachedSegments[str] = segment;
+          }
+          mapping.generatedColumn = previousGeneratedColumn + segment[0];
+          previousGeneratedColumn = mapping.generatedColumn;
+          if (segment.length > 1) {
+            mapping.source = previousSource + segment[1];
+            previousSource += segment[1];
+            mapping.originalLine = previousOriginalLine + segment[2];
+            previousOriginalLine = mapping.originalLine;
+            mapping.originalLine += 1;
+            mapping.originalColumn = previousOriginalColumn + segment[3];
+            previousOriginalColumn = mapping.originalColumn;
+            if (segment.length > 4) {
+              mapping.name = previousName + segment[4];
+              previousName += segment[4];
+            }
+          }
+          generatedMappings.push(mapping);
+          if (typeof mapping.originalLine === "number") {
+            originalMappings.push(mapping);
+          }
+        }
+      }
+      quickSort(generatedMappings, util.compareByGeneratedPositionsDeflated);
+      this.__generatedMappings = generatedMappings;
+      quickSort(originalMappings, util.compareByOriginalPositions);
+      this.__originalMappings = originalMappings;
+    };
+    BasicSourceMapConsumer.prototype._findMapping = function SourceMapConsumer_findMapping(aNeedle, aMappings, aLineName, aColumnName, aComparator, aBias) {
+      if (aNeedle[aLineName] <= 0) {
+        throw new TypeError("Line must be greater than or equal to 1, got " + aNeedle[aLineName]);
+      }
+      if (aNeedle[aColumnName] < 0) {
+        throw new TypeError("Column must be greater than or equal to 0, got " + aNeedle[aColumnName]);
+      }
+      return binarySearch.search(aNeedle, aMappings, aComparator, aBias);
+    };
+    BasicSourceMapConsumer.prototype.computeColumnSpans = function SourceMapConsumer_computeColumnSpans() {
+      for (var index = 0; index < this._generatedMappings.length; ++index) {
+        var mapping = this._generatedMappings[index];
+        if (index + 1 < this._generatedMappings.length) {
+          var nextMapping = this._generatedMappings[index + 1];
+          if (mapping.generatedLine === nextMapping.generatedLine) {
+            mapping.lastGeneratedColumn = nextMapping.generatedColumn - 1;
+            continue;
+          }
+        }
+        mapping.lastGeneratedColumn = Infinity;
+      }
+    };
+    BasicSourceMapConsumer.prototype.originalPositionFor = function SourceMapConsumer_originalPositionFor(aArgs) {
+      var needle = {
+        generatedLine: util.getArg(aArgs, "line"),
+        generatedColumn: util.getArg(aArgs, "column")
+      };
+      var index = this._findMapping(
+        needle,
+        this._generatedMappings,
+        "generatedLine",
+        "generatedColumn",
+        util.compareByGeneratedPositionsDeflated,
+        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
+      );
+      if (index >= 0) {
+        var mapping = this._generatedMappings[index];
+        if (mapping.generatedLine === needle.generatedLine) {
+          var source = util.getArg(mapping, "source", null);
+          if (source !== null) {
+            source = this._sources.at(source);
+            source = util.computeSourceURL(this.sourceRoot, source, this._sourceMapURL);
+          }
+          var name = util.getArg(mapping, "name", null);
+          if (name !== null) {
+            name = this._names.at(name);
+          }
+          return {
+            source,
+            line: util.getArg(mapping, "originalLine", null),
+            column: util.getArg(mapping, "originalColumn", null),
+            name
+          };
+        }
+      }
+      return {
+        source: null,
+        line: null,
+        column: null,
+        name: null
+      };
+    };
+    BasicSourceMapConsumer.prototype.hasContentsOfAllSources = function BasicSourceMapConsumer_hasContentsOfAllSources() {
+      if (!this.sourcesContent) {
+        return false;
+      }
+      return this.sourcesContent.length >= this._sources.size() && !this.sourcesContent.some(function(sc) {
+        return sc == null;
+      });
+    };
+    BasicSourceMapConsumer.prototype.sourceContentFor = function SourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
+      if (!this.sourcesContent) {
+        return null;
+      }
+      var index = this._findSourceIndex(aSource);
+      if (index >= 0) {
+        return this.sourcesContent[index];
+      }
+      var relativeSource = aSource;
+      if (this.sourceRoot != null) {
+        relativeSource = util.relative(this.sourceRoot, relativeSource);
+      }
+      var url;
+      if (this.sourceRoot != null && (url = util.urlParse(this.sourceRoot))) {
+        var fileUriAbsPath = relativeSource.replace(/^file:\/\//, "");
+        if (url.scheme == "file" && this._sources.has(fileUriAbsPath)) {
+          return this.sourcesContent[this._sources.indexOf(fileUriAbsPath)];
+        }
+        if ((!url.path || url.path == "/") && this._sources.has("/" + relativeSource)) {
+          return this.sourcesContent[this._sources.indexOf("/" + relativeSource)];
+        }
+      }
+      if (nullOnMissing) {
+        return null;
       } else {
-        var result = "";
-        for (var i = 0; i < buffer.length; i++) {
-          result += cp437[buffer[i]];
+        throw new Error('"' + relativeSource + '" is not in the SourceMap.');
+      }
+    };
+    BasicSourceMapConsumer.prototype.generatedPositionFor = function SourceMapConsumer_generatedPositionFor(aArgs) {
+      var source = util.getArg(aArgs, "source");
+      source = this._findSourceIndex(source);
+      if (source < 0) {
+        return {
+          line: null,
+          column: null,
+          lastColumn: null
+        };
+      }
+      var needle = {
+        source,
+        originalLine: util.getArg(aArgs, "line"),
+        originalColumn: util.getArg(aArgs, "column")
+      };
+      var index = this._findMapping(
+        needle,
+        this._originalMappings,
+        "originalLine",
+        "originalColumn",
+        util.compareByOriginalPositions,
+        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
+      );
+      if (index >= 0) {
+        var mapping = this._originalMappings[index];
+        if (mapping.source === needle.source) {
+          return {
+            line: util.getArg(mapping, "generatedLine", null),
+            column: util.getArg(mapping, "generatedColumn", null),
+            lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
+          };
+        }
+      }
+      return {
+        line: null,
+        column: null,
+        lastColumn: null
+      };
+    };
+    exports.BasicSourceMapConsumer = BasicSourceMapConsumer;
+    function IndexedSourceMapConsumer(aSourceMap, aSourceMapURL) {
+      var sourceMap = aSourceMap;
+      if (typeof aSourceMap === "string") {
+        sourceMap = util.parseSourceMapInput(aSourceMap);
+      }
+      var version = util.getArg(sourceMap, "version");
+      var sections = util.getArg(sourceMap, "sections");
+      if (version != this._version) {
+        throw new Error("Unsupported version: " + version);
+      }
+      this._sources = new ArraySet();
+      this._names = new ArraySet();
+      var lastOffset = {
+        line: -1,
+        column: 0
+      };
+      this._sections = sections.map(function(s) {
+        if (s.url) {
+          throw new Error("Support for url field in sections not implemented.");
+        }
+        var offset = util.getArg(s, "offset");
+        var offsetLine = util.getArg(offset, "line");
+        var offsetColumn = util.getArg(offset, "column");
+        if (offsetLine < lastOffset.line || offsetLine === lastOffset.line && offsetColumn < lastOffset.column) {
+          throw new Error("Section offsets must be ordered and non-overlapping.");
+        }
+        lastOffset = offset;
+        return {
+          generatedOffset: {
+            // The offset fields are 0-based, but we use 1-based indices when
+            // encoding/decoding from VLQ.
+            generatedLine: offsetLine + 1,
+            generatedColumn: offsetColumn + 1
+          },
+          consumer: new SourceMapConsumer(util.getArg(s, "map"), aSourceMapURL)
+        };
+      });
+    }
+    IndexedSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
+    IndexedSourceMapConsumer.prototype.constructor = SourceMapConsumer;
+    IndexedSourceMapConsumer.prototype._version = 3;
+    Object.defineProperty(IndexedSourceMapConsumer.prototype, "sources", {
+      get: function() {
+        var sources = [];
+        for (var i = 0; i < this._sections.length; i++) {
+          for (var j = 0; j < this._sections[i].consumer.sources.length; j++) {
+            sources.push(this._sections[i].consumer.sources[j]);
+          }
+        }
+        return sources;
+      }
+    });
+    IndexedSourceMapConsumer.prototype.originalPositionFor = function IndexedSourceMapConsumer_originalPositionFor(aArgs) {
+      var needle = {
+        generatedLine: util.getArg(aArgs, "line"),
+        generatedColumn: util.getArg(aArgs, "column")
+      };
+      var sectionIndex = binarySearch.search(
+        needle,
+        this._sections,
+        function(needle2, section2) {
+          var cmp = needle2.generatedLine - section2.generatedOffset.generatedLine;
+          if (cmp) {
+            return cmp;
+          }
+          return needle2.generatedColumn - section2.generatedOffset.generatedColumn;
+        }
+      );
+      var section = this._sections[sectionIndex];
+      if (!section) {
+        return {
+          source: null,
+          line: null,
+          column: null,
+          name: null
+        };
+      }
+      return section.consumer.originalPositionFor({
+        line: needle.generatedLine - (section.generatedOffset.generatedLine - 1),
+        column: needle.generatedColumn - (section.generatedOffset.generatedLine === needle.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+        bias: aArgs.bias
+      });
+    };
+    IndexedSourceMapConsumer.prototype.hasContentsOfAllSources = function IndexedSourceMapConsumer_hasContentsOfAllSources() {
+      return this._sections.every(function(s) {
+        return s.consumer.hasContentsOfAllSources();
+      });
+    };
+    IndexedSourceMapConsumer.prototype.sourceContentFor = function IndexedSourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        var content = section.consumer.sourceContentFor(aSource, true);
+        if (content) {
+          return content;
+        }
+      }
+      if (nullOnMissing) {
+        return null;
+      } else {
+        throw new Error('"' + aSource + '" is not in the SourceMap.');
+      }
+    };
+    IndexedSourceMapConsumer.prototype.generatedPositionFor = function IndexedSourceMapConsumer_generatedPositionFor(aArgs) {
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        if (section.consumer._findSourceIndex(util.getArg(aArgs, "source")) === -1) {
+          continue;
+        }
+        var generatedPosition = section.consumer.generatedPositionFor(aArgs);
+        if (generatedPosition) {
+          var ret = {
+            line: generatedPosition.line + (section.generatedOffset.generatedLine - 1),
+            column: generatedPosition.column + (section.generatedOffset.generatedLine === generatedPosition.line ? section.generatedOffset.generatedColumn - 1 : 0)
+          };
+          return ret;
+        }
+      }
+      return {
+        line: null,
+        column: null
+      };
+    };
+    IndexedSourceMapConsumer.prototype._parseMappings = function IndexedSourceMapConsumer_parseMappings(aStr, aSourceRoot) {
+      this.__generatedMappings = [];
+      this.__originalMappings = [];
+      for (var i = 0; i < this._sections.length; i++) {
+        var section = this._sections[i];
+        var sectionMappings = section.consumer._generatedMappings;
+        for (var j = 0; j < sectionMappings.length; j++) {
+          var mapping = sectionMappings[j];
+          var source = section.consumer._sources.at(mapping.source);
+          source = util.computeSourceURL(section.consumer.sourceRoot, source, this._sourceMapURL);
+          this._sources.add(source);
+          source = this._sources.indexOf(source);
+          var name = null;
+          if (mapping.name) {
+            name = section.consumer._names.at(mapping.name);
+            this._names.add(name);
+            name = this._names.indexOf(name);
+          }
+          var adjustedMapping = {
+            source,
+            generatedLine: mapping.generatedLine + (section.generatedOffset.generatedLine - 1),
+            generatedColumn: mapping.generatedColumn + (section.generatedOffset.generatedLine === mapping.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
+            originalLine: mapping.originalLine,
+            originalColumn: mapping.originalColumn,
+            name
+          };
+          this.__generatedMappings.push(adjustedMapping);
+          if (typeof adjustedMapping.originalLine === "number") {
+            this.__originalMappings.push(adjustedMapping);
+          }
+        }
+      }
+      quickSort(this.__generatedMappings, util.compareByGeneratedPositionsDeflated);
+      quickSort(this.__originalMappings, util.compareByOriginalPositions);
+    };
+    exports.IndexedSourceMapConsumer = IndexedSourceMapConsumer;
+  }
+});
+
+// node_modules/source-map/lib/source-node.js
+var require_source_node = __commonJS({
+  "node_modules/source-map/lib/source-node.js"(exports) {
+    var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
+    var util = require_util10();
+    var REGEX_NEWLINE = /(\r?\n)/;
+    var NEWLINE_CODE = 10;
+    var isSourceNode = "$$$isSourceNode$$$";
+    function SourceNode(aLine, aColumn, aSource, aChunks, aName) {
+      this.children = [];
+      this.sourceContents = {};
+      this.line = aLine == null ? null : aLine;
+      this.column = aColumn == null ? null : aColumn;
+      this.source = aSource == null ? null : aSource;
+      this.name = aName == null ? null : aName;
+      this[isSourceNode] = true;
+      if (aChunks != null) this.add(aChunks);
+    }
+    SourceNode.fromStringWithSourceMap = function SourceNode_fromStringWithSourceMap(aGeneratedCode, aSourceMapConsumer, aRelativePath) {
+      var node = new SourceNode();
+      var remainingLines = aGeneratedCode.split(REGEX_NEWLINE);
+      var remainingLinesIndex = 0;
+      var shiftNextLine = function() {
+        var lineContents = getNextLine();
+        var newLine = getNextLine() || "";
+        return lineContents + newLine;
+        function getNextLine() {
+          return remainingLinesIndex < remainingLines.length ? remainingLines[remainingLinesIndex++] : void 0;
+        }
+      };
+      var lastGeneratedLine = 1, lastGeneratedColumn = 0;
+      var lastMapping = null;
+      aSourceMapConsumer.eachMapping(function(mapping) {
+        if (lastMapping !== null) {
+          if (lastGeneratedLine < mapping.generatedLine) {
+            addMappingWithCode(lastMapping, shiftNextLine());
+            lastGeneratedLine++;
+            lastGeneratedColumn = 0;
+          } else {
+            var nextLine = remainingLines[remainingLinesIndex] || "";
+            var code = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
+            remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
+            lastGeneratedColumn = mapping.generatedColumn;
+            addMappingWithCode(lastMapping, code);
+            lastMapping = mapping;
+            return;
+          }
+        }
+        while (lastGeneratedLine < mapping.generatedLine) {
+          node.add(shiftNextLine());
+          lastGeneratedLine++;
+        }
+        if (lastGeneratedColumn < mapping.generatedColumn) {
+          var nextLine = remainingLines[remainingLinesIndex] || "";
+          node.add(nextLine.substr(0, mapping.generatedColumn));
+          remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn);
+          lastGeneratedColumn = mapping.generatedColumn;
+        }
+        lastMapping = mapping;
+      }, this);
+      if (remainingLinesIndex < remainingLines.length) {
+        if (lastMapping) {
+          addMappingWithCode(lastMapping, shiftNextLine());
+        }
+        node.add(remainingLines.splice(remainingLinesIndex).join(""));
+      }
+      aSourceMapConsumer.sources.forEach(function(sourceFile) {
+        var content = aSourceMapConsumer.sourceContentFor(sourceFile);
+        if (content != null) {
+          if (aRelativePath != null) {
+            sourceFile = util.join(aRelativePath, sourceFile);
+          }
+          node.setSourceContent(sourceFile, content);
+        }
+      });
+      return node;
+      function addMappingWithCode(mapping, code) {
+        if (mapping === null || mapping.source === void 0) {
+          node.add(code);
+        } else {
+          var source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
+          node.add(new SourceNode(
+            mapping.originalLine,
+            mapping.originalColumn,
+            source,
+            code,
+            mapping.name
+          ));
+        }
+      }
+    };
+    SourceNode.prototype.add = function SourceNode_add(aChunk) {
+      if (Array.isArray(aChunk)) {
+        aChunk.forEach(function(chunk) {
+          this.add(chunk);
+        }, this);
+      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
+        if (aChunk) {
+          this.children.push(aChunk);
+        }
+      } else {
+        throw new TypeError(
+          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
+        );
+      }
+      return this;
+    };
+    SourceNode.prototype.prepend = function SourceNode_prepend(aChunk) {
+      if (Array.isArray(aChunk)) {
+        for (var i = aChunk.length - 1; i >= 0; i--) {
+          this.prepend(aChunk[i]);
+        }
+      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
+        this.children.unshift(aChunk);
+      } else {
+        throw new TypeError(
+          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
+        );
+      }
+      return this;
+    };
+    SourceNode.prototype.walk = function SourceNode_walk(aFn) {
+      var chunk;
+      for (var i = 0, len = this.children.length; i < len; i++) {
+        chunk = this.children[i];
+        if (chunk[isSourceNode]) {
+          chunk.walk(aFn);
+        } else {
+          if (chunk !== "") {
+            aFn(chunk, {
+              source: this.source,
+              line: this.line,
+              column: this.column,
+              name: this.name
+            });
+          }
+        }
+      }
+    };
+    SourceNode.prototype.join = function SourceNode_join(aSep) {
+      var newChildren;
+      var i;
+      var len = this.children.length;
+      if (len > 0) {
+        newChildren = [];
+        for (i = 0; i < len - 1; i++) {
+          newChildren.push(this.children[i]);
+          newChildren.push(aSep);
+        }
+        newChildren.push(this.children[i]);
+        this.children = newChildren;
+      }
+      return this;
+    };
+    SourceNode.prototype.replaceRight = function SourceNode_replaceRight(aPattern, aReplacement) {
+      var lastChild = this.children[this.children.length - 1];
+      if (lastChild[isSourceNode]) {
+        lastChild.replaceRight(aPattern, aReplacement);
+      } else if (typeof lastChild === "string") {
+        this.children[this.children.length - 1] = lastChild.replace(aPattern, aReplacement);
+      } else {
+        this.children.push("".replace(aPattern, aReplacement));
+      }
+      return this;
+    };
+    SourceNode.prototype.setSourceContent = function SourceNode_setSourceContent(aSourceFile, aSourceContent) {
+      this.sourceContents[util.toSetString(aSourceFile)] = aSourceContent;
+    };
+    SourceNode.prototype.walkSourceContents = function SourceNode_walkSourceContents(aFn) {
+      for (var i = 0, len = this.children.length; i < len; i++) {
+        if (this.children[i][isSourceNode]) {
+          this.children[i].walkSourceContents(aFn);
+        }
+      }
+      var sources = Object.keys(this.sourceContents);
+      for (var i = 0, len = sources.length; i < len; i++) {
+        aFn(util.fromSetString(sources[i]), this.sourceContents[sources[i]]);
+      }
+    };
+    SourceNode.prototype.toString = function SourceNode_toString() {
+      var str = "";
+      this.walk(function(chunk) {
+        str += chunk;
+      });
+      return str;
+    };
+    SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
+      var generated = {
+        code: "",
+        line: 1,
+        column: 0
+      };
+      var map = new SourceMapGenerator(aArgs);
+      var sourceMappingActive = false;
+      var lastOriginalSource = null;
+      var lastOriginalLine = null;
+      var lastOriginalColumn = null;
+      var lastOriginalName = null;
+      this.walk(function(chunk, original) {
+        generated.code += chunk;
+        if (original.source !== null && original.line !== null && original.column !== null) {
+          if (lastOriginalSource !== original.source || lastOriginalLine !== original.line || lastOriginalColumn !== original.column || lastOriginalName !== original.name) {
+            map.addMapping({
+              source: original.source,
+              original: {
+                line: original.line,
+                column: original.column
+              },
+              generated: {
+                line: generated.line,
+                column: generated.column
+              },
+              name: original.name
+            });
+          }
+          lastOriginalSource = original.source;
+          lastOriginalLine = original.line;
+          lastOriginalColumn = original.column;
+          lastOriginalName = original.name;
+          sourceMappingActive = true;
+        } else if (sourceMappingActive) {
+          map.addMapping({
+            generated: {
+              line: generated.line,
+              column: generated.column
+            }
+          });
+          lastOriginalSource = null;
+          sourceMappingActive = false;
+        }
+        for (var idx = 0, length = chunk.length; idx < length; idx++) {
+          if (chunk.charCodeAt(idx) === NEWLINE_CODE) {
+            generated.line++;
+            generated.column = 0;
+            if (idx + 1 === length) {
+              lastOriginalSource = null;
+              sourceMappingActive = false;
+            } else if (sourceMappingActive) {
+              map.addMapping({
+                source: original.source,
+                original: {
+                  line: original.line,
+                  column: original.column
+                },
+                generated: {
+                  line: generated.line,
+                  column: generated.column
+                },
+                name: original.name
+              });
+            }
+          } else {
+            generated.column++;
+          }
+        }
+      });
+      this.walkSourceContents(function(sourceFile, sourceContent) {
+        map.setSourceContent(sourceFile, sourceContent);
+      });
+      return { code: generated.code, map };
+    };
+    exports.SourceNode = SourceNode;
+  }
+});
+
+// node_modules/source-map/source-map.js
+var require_source_map = __commonJS({
+  "node_modules/source-map/source-map.js"(exports) {
+    exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
+    exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
+    exports.SourceNode = require_source_node().SourceNode;
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js
+var require_code_gen = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.safeJsonLiteral = safeJsonLiteral;
+    var _utils = require_utils3();
+    var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
+    var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
+    function escapeScriptDelimiters(code) {
+      return code.replace(SCRIPT_DELIMITERS, "\\u003C");
+    }
+    function escapeSurrogate(surrogate) {
+      return "\\u" + surrogate.charCodeAt(0).toString(16);
+    }
+    function safeJsonLiteral(value) {
+      return escapeScriptDelimiters(JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/[\ud800-\udfff]/g, escapeSurrogate));
+    }
+    var SourceNode = void 0;
+    try {
+      if (typeof define !== "function" || !define.amd) {
+        SourceMap = require_source_map();
+        SourceNode = SourceMap.SourceNode;
+      }
+    } catch (err) {
+    }
+    var SourceMap;
+    if (!SourceNode) {
+      SourceNode = function(line, column, srcFile, chunks) {
+        this.src = "";
+        if (chunks) {
+          this.add(chunks);
+        }
+      };
+      SourceNode.prototype = {
+        add: function add(chunks) {
+          if (_utils.isArray(chunks)) {
+            chunks = chunks.join("");
+          }
+          this.src += chunks;
+        },
+        prepend: function prepend(chunks) {
+          if (_utils.isArray(chunks)) {
+            chunks = chunks.join("");
+          }
+          this.src = chunks + this.src;
+        },
+        toStringWithSourceMap: function toStringWithSourceMap() {
+          return { code: this.toString() };
+        },
+        toString: function toString() {
+          return this.src;
+        }
+      };
+    }
+    function castChunk(chunk, codeGen, loc) {
+      if (_utils.isArray(chunk)) {
+        var ret = [];
+        for (var i = 0, len = chunk.length; i < len; i++) {
+          ret.push(codeGen.wrap(chunk[i], loc));
+        }
+        return ret;
+      } else if (typeof chunk === "boolean" || typeof chunk === "number") {
+        return chunk + "";
+      }
+      return chunk;
+    }
+    function CodeGen(srcFile) {
+      this.srcFile = srcFile;
+      this.source = [];
+    }
+    CodeGen.prototype = {
+      isEmpty: function isEmpty() {
+        return !this.source.length;
+      },
+      prepend: function prepend(source, loc) {
+        this.source.unshift(this.wrap(source, loc));
+      },
+      push: function push(source, loc) {
+        this.source.push(this.wrap(source, loc));
+      },
+      merge: function merge2() {
+        var source = this.empty();
+        this.each(function(line) {
+          source.add(["  ", line, "\n"]);
+        });
+        return source;
+      },
+      each: function each(iter) {
+        for (var i = 0, len = this.source.length; i < len; i++) {
+          iter(this.source[i]);
+        }
+      },
+      empty: function empty() {
+        var loc = this.currentLocation || { start: {} };
+        return new SourceNode(loc.start.line, loc.start.column, this.srcFile);
+      },
+      wrap: function wrap(chunk) {
+        var loc = arguments.length <= 1 || arguments[1] === void 0 ? this.currentLocation || { start: {} } : arguments[1];
+        if (chunk instanceof SourceNode) {
+          return chunk;
+        }
+        chunk = castChunk(chunk, this, loc);
+        return new SourceNode(loc.start.line, loc.start.column, this.srcFile, chunk);
+      },
+      functionCall: function functionCall(fn, type, params) {
+        params = this.generateList(params);
+        return this.wrap([fn, type ? "." + type + "(" : "(", params, ")"]);
+      },
+      quotedString: function quotedString(str) {
+        str = str + "";
+        if (!NEEDS_ESCAPING.test(str)) {
+          return '"' + str + '"';
+        }
+        return safeJsonLiteral(str);
+      },
+      objectLiteral: function objectLiteral(obj) {
+        var _this = this;
+        var pairs = [];
+        Object.keys(obj).forEach(function(key) {
+          var value = castChunk(obj[key], _this);
+          if (value !== "undefined") {
+            pairs.push([_this.quotedString(key), ":", value]);
+          }
+        });
+        var ret = this.generateList(pairs);
+        ret.prepend("{");
+        ret.add("}");
+        return ret;
+      },
+      generateList: function generateList(entries) {
+        var ret = this.empty();
+        for (var i = 0, len = entries.length; i < len; i++) {
+          if (i) {
+            ret.add(",");
+          }
+          ret.add(castChunk(entries[i], this));
+        }
+        return ret;
+      },
+      generateArray: function generateArray(entries) {
+        var ret = this.generateList(entries);
+        ret.prepend("[");
+        ret.add("]");
+        return ret;
+      }
+    };
+    exports["default"] = CodeGen;
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js
+var require_javascript_compiler = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/javascript-compiler.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _base = require_base();
+    var _exception = require_exception();
+    var _exception2 = _interopRequireDefault(_exception);
+    var _utils = require_utils3();
+    var _codeGen = require_code_gen();
+    var _codeGen2 = _interopRequireDefault(_codeGen);
+    function Literal(value) {
+      this.value = value;
+    }
+    function JavaScriptCompiler() {
+    }
+    JavaScriptCompiler.prototype = {
+      // PUBLIC API: You can override these methods in a subclass to provide
+      // alternative compiled forms for name lookup and buffering semantics
+      nameLookup: function nameLookup(parent, name) {
+        return this.internalNameLookup(parent, name);
+      },
+      depthedLookup: function depthedLookup(name) {
+        return [this.aliasable("container.lookup"), "(depths, ", this.quotedString(name), ")"];
+      },
+      compilerInfo: function compilerInfo() {
+        var revision = _base.COMPILER_REVISION, versions = _base.REVISION_CHANGES[revision];
+        return [revision, versions];
+      },
+      appendToBuffer: function appendToBuffer(source, location, explicit) {
+        if (!_utils.isArray(source)) {
+          source = [source];
+        }
+        source = this.source.wrap(source, location);
+        if (this.environment.isSimple) {
+          return ["return ", source, ";"];
+        } else if (explicit) {
+          return ["buffer += ", source, ";"];
+        } else {
+          source.appendToBuffer = true;
+          return source;
+        }
+      },
+      initializeBuffer: function initializeBuffer() {
+        return this.quotedString("");
+      },
+      // END PUBLIC API
+      internalNameLookup: function internalNameLookup(parent, name) {
+        this.lookupPropertyFunctionIsUsed = true;
+        return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
+      },
+      lookupPropertyFunctionIsUsed: false,
+      compile: function compile2(environment, options2, context3, asObject) {
+        this.environment = environment;
+        this.options = options2;
+        this.stringParams = this.options.stringParams;
+        this.trackIds = this.options.trackIds;
+        this.precompile = !asObject;
+        this.name = this.environment.name;
+        this.isChild = !!context3;
+        this.context = context3 || {
+          decorators: [],
+          programs: [],
+          environments: []
+        };
+        this.preamble();
+        this.stackSlot = 0;
+        this.stackVars = [];
+        this.aliases = {};
+        this.registers = { list: [] };
+        this.hashes = [];
+        this.compileStack = [];
+        this.inlineStack = [];
+        this.blockParams = [];
+        this.compileChildren(environment, options2);
+        this.useDepths = this.useDepths || environment.useDepths || environment.useDecorators || this.options.compat;
+        this.useBlockParams = this.useBlockParams || environment.useBlockParams;
+        var opcodes = environment.opcodes, opcode = void 0, firstLoc = void 0, i = void 0, l = void 0;
+        for (i = 0, l = opcodes.length; i < l; i++) {
+          opcode = opcodes[i];
+          this.source.currentLocation = opcode.loc;
+          firstLoc = firstLoc || opcode.loc;
+          this[opcode.opcode].apply(this, opcode.args);
+        }
+        this.source.currentLocation = firstLoc;
+        this.pushSource("");
+        if (this.stackSlot || this.inlineStack.length || this.compileStack.length) {
+          throw new _exception2["default"]("Compile completed with content left on stack");
+        }
+        if (!this.decorators.isEmpty()) {
+          this.useDecorators = true;
+          this.decorators.prepend(["var decorators = container.decorators, ", this.lookupPropertyFunctionVarDeclaration(), ";\n"]);
+          this.decorators.push("return fn;");
+          if (asObject) {
+            this.decorators = Function.apply(this, ["fn", "props", "container", "depth0", "data", "blockParams", "depths", this.decorators.merge()]);
+          } else {
+            this.decorators.prepend("function(fn, props, container, depth0, data, blockParams, depths) {\n");
+            this.decorators.push("}\n");
+            this.decorators = this.decorators.merge();
+          }
+        } else {
+          this.decorators = void 0;
+        }
+        var fn = this.createFunctionContext(asObject);
+        if (!this.isChild) {
+          var ret = {
+            compiler: this.compilerInfo(),
+            main: fn
+          };
+          if (this.decorators) {
+            ret.main_d = this.decorators;
+            ret.useDecorators = true;
+          }
+          var _context = this.context;
+          var programs = _context.programs;
+          var decorators = _context.decorators;
+          for (i = 0, l = programs.length; i < l; i++) {
+            ret[i] = programs[i];
+            if (decorators[i]) {
+              ret[i + "_d"] = decorators[i];
+              ret.useDecorators = true;
+            }
+          }
+          if (this.environment.usePartial) {
+            ret.usePartial = true;
+          }
+          if (this.options.data) {
+            ret.useData = true;
+          }
+          if (this.useDepths) {
+            ret.useDepths = true;
+          }
+          if (this.useBlockParams) {
+            ret.useBlockParams = true;
+          }
+          if (this.options.compat) {
+            ret.compat = true;
+          }
+          if (!asObject) {
+            ret.compiler = JSON.stringify(ret.compiler);
+            this.source.currentLocation = { start: { line: 1, column: 0 } };
+            ret = this.objectLiteral(ret);
+            if (options2.srcName) {
+              ret = ret.toStringWithSourceMap({ file: options2.destName });
+              ret.map = ret.map && ret.map.toString();
+            } else {
+              ret = ret.toString();
+            }
+          } else {
+            ret.compilerOptions = this.options;
+          }
+          return ret;
+        } else {
+          return fn;
+        }
+      },
+      preamble: function preamble() {
+        this.lastContext = 0;
+        this.source = new _codeGen2["default"](this.options.srcName);
+        this.decorators = new _codeGen2["default"](this.options.srcName);
+      },
+      createFunctionContext: function createFunctionContext(asObject) {
+        var _this = this;
+        var varDeclarations = "";
+        var locals = this.stackVars.concat(this.registers.list);
+        if (locals.length > 0) {
+          varDeclarations += ", " + locals.join(", ");
+        }
+        var aliasCount = 0;
+        Object.keys(this.aliases).forEach(function(alias) {
+          var node = _this.aliases[alias];
+          if (node.children && node.referenceCount > 1) {
+            varDeclarations += ", alias" + ++aliasCount + "=" + alias;
+            node.children[0] = "alias" + aliasCount;
+          }
+        });
+        if (this.lookupPropertyFunctionIsUsed) {
+          varDeclarations += ", " + this.lookupPropertyFunctionVarDeclaration();
+        }
+        var params = ["container", "depth0", "helpers", "partials", "data"];
+        if (this.useBlockParams || this.useDepths) {
+          params.push("blockParams");
+        }
+        if (this.useDepths) {
+          params.push("depths");
+        }
+        var source = this.mergeSource(varDeclarations);
+        if (asObject) {
+          params.push(source);
+          return Function.apply(this, params);
+        } else {
+          return this.source.wrap(["function(", params.join(","), ") {\n  ", source, "}"]);
+        }
+      },
+      mergeSource: function mergeSource(varDeclarations) {
+        var isSimple = this.environment.isSimple, appendOnly = !this.forceBuffer, appendFirst = void 0, sourceSeen = void 0, bufferStart = void 0, bufferEnd = void 0;
+        this.source.each(function(line) {
+          if (line.appendToBuffer) {
+            if (bufferStart) {
+              line.prepend("  + ");
+            } else {
+              bufferStart = line;
+            }
+            bufferEnd = line;
+          } else {
+            if (bufferStart) {
+              if (!sourceSeen) {
+                appendFirst = true;
+              } else {
+                bufferStart.prepend("buffer += ");
+              }
+              bufferEnd.add(";");
+              bufferStart = bufferEnd = void 0;
+            }
+            sourceSeen = true;
+            if (!isSimple) {
+              appendOnly = false;
+            }
+          }
+        });
+        if (appendOnly) {
+          if (bufferStart) {
+            bufferStart.prepend("return ");
+            bufferEnd.add(";");
+          } else if (!sourceSeen) {
+            this.source.push('return "";');
+          }
+        } else {
+          varDeclarations += ", buffer = " + (appendFirst ? "" : this.initializeBuffer());
+          if (bufferStart) {
+            bufferStart.prepend("return buffer + ");
+            bufferEnd.add(";");
+          } else {
+            this.source.push("return buffer;");
+          }
+        }
+        if (varDeclarations) {
+          this.source.prepend("var " + varDeclarations.substring(2) + (appendFirst ? "" : ";\n"));
+        }
+        return this.source.merge();
+      },
+      lookupPropertyFunctionVarDeclaration: function lookupPropertyFunctionVarDeclaration() {
+        return "\n      lookupProperty = container.lookupProperty || function(parent, propertyName) {\n        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {\n          return parent[propertyName];\n        }\n        return undefined\n    }\n    ".trim();
+      },
+      // [blockValue]
+      //
+      // On stack, before: hash, inverse, program, value
+      // On stack, after: return value of blockHelperMissing
+      //
+      // The purpose of this opcode is to take a block of the form
+      // `{{#this.foo}}...{{/this.foo}}`, resolve the value of `foo`, and
+      // replace it on the stack with the result of properly
+      // invoking blockHelperMissing.
+      blockValue: function blockValue(name) {
+        var blockHelperMissing = this.aliasable("container.hooks.blockHelperMissing"), params = [this.contextName(0)];
+        this.setupHelperArgs(name, 0, params);
+        var blockName = this.popStack();
+        params.splice(1, 0, blockName);
+        this.push(this.source.functionCall(blockHelperMissing, "call", params));
+      },
+      // [ambiguousBlockValue]
+      //
+      // On stack, before: hash, inverse, program, value
+      // Compiler value, before: lastHelper=value of last found helper, if any
+      // On stack, after, if no lastHelper: same as [blockValue]
+      // On stack, after, if lastHelper: value
+      ambiguousBlockValue: function ambiguousBlockValue() {
+        var blockHelperMissing = this.aliasable("container.hooks.blockHelperMissing"), params = [this.contextName(0)];
+        this.setupHelperArgs("", 0, params, true);
+        this.flushInline();
+        var current = this.topStack();
+        params.splice(1, 0, current);
+        this.pushSource(["if (!", this.lastHelper, ") { ", current, " = ", this.source.functionCall(blockHelperMissing, "call", params), "}"]);
+      },
+      // [appendContent]
+      //
+      // On stack, before: ...
+      // On stack, after: ...
+      //
+      // Appends the string value of `content` to the current buffer
+      appendContent: function appendContent(content) {
+        if (this.pendingContent) {
+          content = this.pendingContent + content;
+        } else {
+          this.pendingLocation = this.source.currentLocation;
+        }
+        this.pendingContent = content;
+      },
+      // [append]
+      //
+      // On stack, before: value, ...
+      // On stack, after: ...
+      //
+      // Coerces `value` to a String and appends it to the current buffer.
+      //
+      // If `value` is truthy, or 0, it is coerced into a string and appended
+      // Otherwise, the empty string is appended
+      append: function append() {
+        if (this.isInline()) {
+          this.replaceStack(function(current) {
+            return [" != null ? ", current, ' : ""'];
+          });
+          this.pushSource(this.appendToBuffer(this.popStack()));
+        } else {
+          var local = this.popStack();
+          this.pushSource(["if (", local, " != null) { ", this.appendToBuffer(local, void 0, true), " }"]);
+          if (this.environment.isSimple) {
+            this.pushSource(["else { ", this.appendToBuffer("''", void 0, true), " }"]);
+          }
+        }
+      },
+      // [appendEscaped]
+      //
+      // On stack, before: value, ...
+      // On stack, after: ...
+      //
+      // Escape `value` and append it to the buffer
+      appendEscaped: function appendEscaped() {
+        this.pushSource(this.appendToBuffer([this.aliasable("container.escapeExpression"), "(", this.popStack(), ")"]));
+      },
+      // [getContext]
+      //
+      // On stack, before: ...
+      // On stack, after: ...
+      // Compiler value, after: lastContext=depth
+      //
+      // Set the value of the `lastContext` compiler value to the depth
+      getContext: function getContext(depth) {
+        this.lastContext = depth;
+      },
+      // [pushContext]
+      //
+      // On stack, before: ...
+      // On stack, after: currentContext, ...
+      //
+      // Pushes the value of the current context onto the stack.
+      pushContext: function pushContext() {
+        this.pushStackLiteral(this.contextName(this.lastContext));
+      },
+      // [lookupOnContext]
+      //
+      // On stack, before: ...
+      // On stack, after: currentContext[name], ...
+      //
+      // Looks up the value of `name` on the current context and pushes
+      // it onto the stack.
+      lookupOnContext: function lookupOnContext(parts, falsy, strict, scoped) {
+        var i = 0;
+        if (!scoped && this.options.compat && !this.lastContext) {
+          this.push(this.depthedLookup(parts[i++]));
+        } else {
+          this.pushContext();
+        }
+        this.resolvePath("context", parts, i, falsy, strict);
+      },
+      // [lookupBlockParam]
+      //
+      // On stack, before: ...
+      // On stack, after: blockParam[name], ...
+      //
+      // Looks up the value of `parts` on the given block param and pushes
+      // it onto the stack.
+      lookupBlockParam: function lookupBlockParam(blockParamId, parts) {
+        this.useBlockParams = true;
+        this.push(["blockParams[", blockParamId[0], "][", blockParamId[1], "]"]);
+        this.resolvePath("context", parts, 1);
+      },
+      // [lookupData]
+      //
+      // On stack, before: ...
+      // On stack, after: data, ...
+      //
+      // Push the data lookup operator
+      lookupData: function lookupData(depth, parts, strict) {
+        if (!depth) {
+          this.pushStackLiteral("data");
+        } else {
+          this.pushStackLiteral("container.data(data, " + depth + ")");
+        }
+        this.resolvePath("data", parts, 0, true, strict);
+      },
+      resolvePath: function resolvePath(type, parts, startPartIndex, falsy, strict) {
+        var _this2 = this;
+        if (this.options.strict || this.options.assumeObjects) {
+          this.push(strictLookup(this.options.strict && strict, this, parts, startPartIndex, type));
+          return;
+        }
+        var len = parts.length;
+        var _loop = function(i2) {
+          _this2.replaceStack(function(current) {
+            var lookup = _this2.nameLookup(current, parts[i2], type);
+            if (!falsy) {
+              return [" != null ? ", lookup, " : ", current];
+            } else {
+              return [" && ", lookup];
+            }
+          });
+        };
+        for (var i = startPartIndex; i < len; i++) {
+          _loop(i);
+        }
+      },
+      // [resolvePossibleLambda]
+      //
+      // On stack, before: value, ...
+      // On stack, after: resolved value, ...
+      //
+      // If the `value` is a lambda, replace it on the stack by
+      // the return value of the lambda
+      resolvePossibleLambda: function resolvePossibleLambda() {
+        this.push([this.aliasable("container.lambda"), "(", this.popStack(), ", ", this.contextName(0), ")"]);
+      },
+      // [pushStringParam]
+      //
+      // On stack, before: ...
+      // On stack, after: string, currentContext, ...
+      //
+      // This opcode is designed for use in string mode, which
+      // provides the string value of a parameter along with its
+      // depth rather than resolving it immediately.
+      pushStringParam: function pushStringParam(string, type) {
+        this.pushContext();
+        this.pushString(type);
+        if (type !== "SubExpression") {
+          if (typeof string === "string") {
+            this.pushString(string);
+          } else {
+            this.pushStackLiteral(string);
+          }
+        }
+      },
+      emptyHash: function emptyHash(omitEmpty) {
+        if (this.trackIds) {
+          this.push("{}");
+        }
+        if (this.stringParams) {
+          this.push("{}");
+          this.push("{}");
+        }
+        this.pushStackLiteral(omitEmpty ? "undefined" : "{}");
+      },
+      pushHash: function pushHash() {
+        if (this.hash) {
+          this.hashes.push(this.hash);
+        }
+        this.hash = { values: {}, types: [], contexts: [], ids: [] };
+      },
+      popHash: function popHash() {
+        var hash = this.hash;
+        this.hash = this.hashes.pop();
+        if (this.trackIds) {
+          this.push(this.objectLiteral(hash.ids));
+        }
+        if (this.stringParams) {
+          this.push(this.objectLiteral(hash.contexts));
+          this.push(this.objectLiteral(hash.types));
+        }
+        this.push(this.objectLiteral(hash.values));
+      },
+      // [pushString]
+      //
+      // On stack, before: ...
+      // On stack, after: quotedString(string), ...
+      //
+      // Push a quoted version of `string` onto the stack
+      pushString: function pushString(string) {
+        this.pushStackLiteral(this.quotedString(string));
+      },
+      // [pushLiteral]
+      //
+      // On stack, before: ...
+      // On stack, after: value, ...
+      //
+      // Pushes a value onto the stack. This operation prevents
+      // the compiler from creating a temporary variable to hold
+      // it.
+      pushLiteral: function pushLiteral(value) {
+        this.pushStackLiteral(value);
+      },
+      // [pushProgram]
+      //
+      // On stack, before: ...
+      // On stack, after: program(guid), ...
+      //
+      // Push a program expression onto the stack. This takes
+      // a compile-time guid and converts it into a runtime-accessible
+      // expression.
+      pushProgram: function pushProgram(guid) {
+        if (guid != null) {
+          this.pushStackLiteral(this.programExpression(guid));
+        } else {
+          this.pushStackLiteral(null);
+        }
+      },
+      // [registerDecorator]
+      //
+      // On stack, before: hash, program, params..., ...
+      // On stack, after: ...
+      //
+      // Pops off the decorator's parameters, invokes the decorator,
+      // and inserts the decorator into the decorators list.
+      registerDecorator: function registerDecorator(paramSize, name) {
+        var foundDecorator = this.nameLookup("decorators", name, "decorator"), options2 = this.setupHelperArgs(name, paramSize);
+        this.decorators.push(["var decorator = ", foundDecorator, ";"]);
+        this.decorators.push(['if (typeof decorator !== "function") { throw new Error(', this.quotedString('Missing decorator: "' + name + '"'), "); }"]);
+        this.decorators.push(["fn = ", this.decorators.functionCall("decorator", "", ["fn", "props", "container", options2]), " || fn;"]);
+      },
+      // [invokeHelper]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of helper invocation
+      //
+      // Pops off the helper's parameters, invokes the helper,
+      // and pushes the helper's return value onto the stack.
+      //
+      // If the helper is not found, `helperMissing` is called.
+      invokeHelper: function invokeHelper(paramSize, name, isSimple) {
+        var nonHelper = this.popStack(), helper = this.setupHelper(paramSize, name);
+        var possibleFunctionCalls = [];
+        if (isSimple) {
+          possibleFunctionCalls.push(helper.name);
+        }
+        possibleFunctionCalls.push(nonHelper);
+        if (!this.options.strict) {
+          possibleFunctionCalls.push(this.aliasable("container.hooks.helperMissing"));
+        }
+        var functionLookupCode = ["(", this.itemsSeparatedBy(possibleFunctionCalls, "||"), ")"];
+        var functionCall = this.source.functionCall(functionLookupCode, "call", helper.callParams);
+        this.push(functionCall);
+      },
+      itemsSeparatedBy: function itemsSeparatedBy(items, separator) {
+        var result = [];
+        result.push(items[0]);
+        for (var i = 1; i < items.length; i++) {
+          result.push(separator, items[i]);
         }
         return result;
-      }
-    }
-    function readUInt64LE(buffer, offset) {
-      var lower32 = buffer.readUInt32LE(offset);
-      var upper32 = buffer.readUInt32LE(offset + 4);
-      return upper32 * 4294967296 + lower32;
-    }
-    var newBuffer;
-    if (typeof Buffer.allocUnsafe === "function") {
-      newBuffer = function(len) {
-        return Buffer.allocUnsafe(len);
-      };
-    } else {
-      newBuffer = function(len) {
-        return new Buffer(len);
-      };
-    }
-    function installDestroyFn(stream, fn) {
-      if (typeof stream.destroy === "function") {
-        stream._destroy = function(err, cb) {
-          fn();
-          if (cb != null) cb(err);
+      },
+      // [invokeKnownHelper]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of helper invocation
+      //
+      // This operation is used when the helper is known to exist,
+      // so a `helperMissing` fallback is not required.
+      invokeKnownHelper: function invokeKnownHelper(paramSize, name) {
+        var helper = this.setupHelper(paramSize, name);
+        this.push(this.source.functionCall(helper.name, "call", helper.callParams));
+      },
+      // [invokeAmbiguous]
+      //
+      // On stack, before: hash, inverse, program, params..., ...
+      // On stack, after: result of disambiguation
+      //
+      // This operation is used when an expression like `{{foo}}`
+      // is provided, but we don't know at compile-time whether it
+      // is a helper or a path.
+      //
+      // This operation emits more code than the other options,
+      // and can be avoided by passing the `knownHelpers` and
+      // `knownHelpersOnly` flags at compile-time.
+      invokeAmbiguous: function invokeAmbiguous(name, helperCall) {
+        this.useRegister("helper");
+        var nonHelper = this.popStack();
+        this.emptyHash();
+        var helper = this.setupHelper(0, name, helperCall);
+        var helperName = this.lastHelper = this.nameLookup("helpers", name, "helper");
+        var lookup = ["(", "(helper = ", helperName, " || ", nonHelper, ")"];
+        if (!this.options.strict) {
+          lookup[0] = "(helper = ";
+          lookup.push(" != null ? helper : ", this.aliasable("container.hooks.helperMissing"));
+        }
+        this.push(["(", lookup, helper.paramsInit ? ["),(", helper.paramsInit] : [], "),", "(typeof helper === ", this.aliasable('"function"'), " ? ", this.source.functionCall("helper", "call", helper.callParams), " : helper))"]);
+      },
+      // [invokePartial]
+      //
+      // On stack, before: context, ...
+      // On stack after: result of partial invocation
+      //
+      // This operation pops off a context, invokes a partial with that context,
+      // and pushes the result of the invocation back.
+      invokePartial: function invokePartial(isDynamic, name, indent) {
+        var params = [], options2 = this.setupParams(name, 1, params);
+        if (isDynamic) {
+          name = this.popStack();
+          delete options2.name;
+        }
+        if (indent) {
+          options2.indent = this.quotedString(indent);
+        }
+        options2.helpers = "helpers";
+        options2.partials = "partials";
+        options2.decorators = "container.decorators";
+        if (!isDynamic) {
+          params.unshift(this.nameLookup("partials", name, "partial"));
+        } else {
+          params.unshift(name);
+        }
+        if (this.options.compat) {
+          options2.depths = "depths";
+        }
+        options2 = this.objectLiteral(options2);
+        params.push(options2);
+        this.push(this.source.functionCall("container.invokePartial", "", params));
+      },
+      // [assignToHash]
+      //
+      // On stack, before: value, ..., hash, ...
+      // On stack, after: ..., hash, ...
+      //
+      // Pops a value off the stack and assigns it to the current hash
+      assignToHash: function assignToHash(key) {
+        var value = this.popStack(), context3 = void 0, type = void 0, id = void 0;
+        if (this.trackIds) {
+          id = this.popStack();
+        }
+        if (this.stringParams) {
+          type = this.popStack();
+          context3 = this.popStack();
+        }
+        var hash = this.hash;
+        if (context3) {
+          hash.contexts[key] = context3;
+        }
+        if (type) {
+          hash.types[key] = type;
+        }
+        if (id) {
+          hash.ids[key] = id;
+        }
+        hash.values[key] = value;
+      },
+      pushId: function pushId(type, name, child) {
+        if (type === "BlockParam") {
+          this.pushStackLiteral("blockParams[" + name[0] + "].path[" + name[1] + "]" + (child ? " + " + this.quotedString("." + child) : ""));
+        } else if (type === "PathExpression") {
+          this.pushString(name);
+        } else if (type === "SubExpression") {
+          this.pushStackLiteral("true");
+        } else {
+          this.pushStackLiteral("null");
+        }
+      },
+      // HELPERS
+      compiler: JavaScriptCompiler,
+      compileChildren: function compileChildren(environment, options2) {
+        var children = environment.children, child = void 0, compiler = void 0;
+        for (var i = 0, l = children.length; i < l; i++) {
+          child = children[i];
+          compiler = new this.compiler();
+          var existing = this.matchExistingProgram(child);
+          if (existing == null) {
+            var index = this.context.programs.push("") - 1;
+            child.index = index;
+            child.name = "program" + index;
+            this.context.programs[index] = compiler.compile(child, options2, this.context, !this.precompile);
+            this.context.decorators[index] = compiler.decorators;
+            this.context.environments[index] = child;
+            this.useDepths = this.useDepths || compiler.useDepths;
+            this.useBlockParams = this.useBlockParams || compiler.useBlockParams;
+            child.useDepths = this.useDepths;
+            child.useBlockParams = this.useBlockParams;
+          } else {
+            child.index = existing.index;
+            child.name = "program" + existing.index;
+            this.useDepths = this.useDepths || existing.useDepths;
+            this.useBlockParams = this.useBlockParams || existing.useBlockParams;
+          }
+        }
+      },
+      matchExistingProgram: function matchExistingProgram(child) {
+        for (var i = 0, len = this.context.environments.length; i < len; i++) {
+          var environment = this.context.environments[i];
+          if (environment && environment.equals(child)) {
+            return environment;
+          }
+        }
+      },
+      programExpression: function programExpression(guid) {
+        var child = this.environment.children[guid], programParams = [child.index, "data", child.blockParams];
+        if (this.useBlockParams || this.useDepths) {
+          programParams.push("blockParams");
+        }
+        if (this.useDepths) {
+          programParams.push("depths");
+        }
+        return "container.program(" + programParams.join(", ") + ")";
+      },
+      useRegister: function useRegister(name) {
+        if (!this.registers[name]) {
+          this.registers[name] = true;
+          this.registers.list.push(name);
+        }
+      },
+      push: function push(expr) {
+        if (!(expr instanceof Literal)) {
+          expr = this.source.wrap(expr);
+        }
+        this.inlineStack.push(expr);
+        return expr;
+      },
+      pushStackLiteral: function pushStackLiteral(item) {
+        this.push(new Literal(item));
+      },
+      pushSource: function pushSource(source) {
+        if (this.pendingContent) {
+          this.source.push(this.appendToBuffer(this.source.quotedString(this.pendingContent), this.pendingLocation));
+          this.pendingContent = void 0;
+        }
+        if (source) {
+          this.source.push(source);
+        }
+      },
+      replaceStack: function replaceStack(callback) {
+        var prefix = ["("], stack = void 0, createdStack = void 0, usedLiteral = void 0;
+        if (!this.isInline()) {
+          throw new _exception2["default"]("replaceStack on non-inline");
+        }
+        var top = this.popStack(true);
+        if (top instanceof Literal) {
+          stack = [top.value];
+          prefix = ["(", stack];
+          usedLiteral = true;
+        } else {
+          createdStack = true;
+          var _name = this.incrStack();
+          prefix = ["((", this.push(_name), " = ", top, ")"];
+          stack = this.topStack();
+        }
+        var item = callback.call(this, stack);
+        if (!usedLiteral) {
+          this.popStack();
+        }
+        if (createdStack) {
+          this.stackSlot--;
+        }
+        this.push(prefix.concat(item, ")"));
+      },
+      incrStack: function incrStack() {
+        this.stackSlot++;
+        if (this.stackSlot > this.stackVars.length) {
+          this.stackVars.push("stack" + this.stackSlot);
+        }
+        return this.topStackName();
+      },
+      topStackName: function topStackName() {
+        return "stack" + this.stackSlot;
+      },
+      flushInline: function flushInline() {
+        var inlineStack = this.inlineStack;
+        this.inlineStack = [];
+        for (var i = 0, len = inlineStack.length; i < len; i++) {
+          var entry = inlineStack[i];
+          if (entry instanceof Literal) {
+            this.compileStack.push(entry);
+          } else {
+            var stack = this.incrStack();
+            this.pushSource([stack, " = ", entry, ";"]);
+            this.compileStack.push(stack);
+          }
+        }
+      },
+      isInline: function isInline() {
+        return this.inlineStack.length;
+      },
+      popStack: function popStack(wrapped) {
+        var inline = this.isInline(), item = (inline ? this.inlineStack : this.compileStack).pop();
+        if (!wrapped && item instanceof Literal) {
+          return item.value;
+        } else {
+          if (!inline) {
+            if (!this.stackSlot) {
+              throw new _exception2["default"]("Invalid stack pop");
+            }
+            this.stackSlot--;
+          }
+          return item;
+        }
+      },
+      topStack: function topStack() {
+        var stack = this.isInline() ? this.inlineStack : this.compileStack, item = stack[stack.length - 1];
+        if (item instanceof Literal) {
+          return item.value;
+        } else {
+          return item;
+        }
+      },
+      contextName: function contextName(context3) {
+        if (this.useDepths && context3) {
+          return "depths[" + context3 + "]";
+        } else {
+          return "depth" + context3;
+        }
+      },
+      quotedString: function quotedString(str) {
+        return this.source.quotedString(str);
+      },
+      objectLiteral: function objectLiteral(obj) {
+        return this.source.objectLiteral(obj);
+      },
+      aliasable: function aliasable(name) {
+        var ret = this.aliases[name];
+        if (ret) {
+          ret.referenceCount++;
+          return ret;
+        }
+        ret = this.aliases[name] = this.source.wrap(name);
+        ret.aliasable = true;
+        ret.referenceCount = 1;
+        return ret;
+      },
+      setupHelper: function setupHelper(paramSize, name, blockHelper) {
+        var params = [], paramsInit = this.setupHelperArgs(name, paramSize, params, blockHelper);
+        var foundHelper = this.nameLookup("helpers", name, "helper"), callContext = this.aliasable(this.contextName(0) + " != null ? " + this.contextName(0) + " : (container.nullContext || {})");
+        return {
+          params,
+          paramsInit,
+          name: foundHelper,
+          callParams: [callContext].concat(params)
         };
+      },
+      setupParams: function setupParams(helper, paramSize, params) {
+        var options2 = {}, contexts = [], types = [], ids = [], objectArgs = !params, param = void 0;
+        if (objectArgs) {
+          params = [];
+        }
+        options2.name = this.quotedString(helper);
+        options2.hash = this.popStack();
+        if (this.trackIds) {
+          options2.hashIds = this.popStack();
+        }
+        if (this.stringParams) {
+          options2.hashTypes = this.popStack();
+          options2.hashContexts = this.popStack();
+        }
+        var inverse = this.popStack(), program = this.popStack();
+        if (program || inverse) {
+          options2.fn = program || "container.noop";
+          options2.inverse = inverse || "container.noop";
+        }
+        var i = paramSize;
+        while (i--) {
+          param = this.popStack();
+          params[i] = param;
+          if (this.trackIds) {
+            ids[i] = this.popStack();
+          }
+          if (this.stringParams) {
+            types[i] = this.popStack();
+            contexts[i] = this.popStack();
+          }
+        }
+        if (objectArgs) {
+          options2.args = this.source.generateArray(params);
+        }
+        if (this.trackIds) {
+          options2.ids = this.source.generateArray(ids);
+        }
+        if (this.stringParams) {
+          options2.types = this.source.generateArray(types);
+          options2.contexts = this.source.generateArray(contexts);
+        }
+        if (this.options.data) {
+          options2.data = "data";
+        }
+        if (this.useBlockParams) {
+          options2.blockParams = "blockParams";
+        }
+        return options2;
+      },
+      setupHelperArgs: function setupHelperArgs(helper, paramSize, params, useRegister) {
+        var options2 = this.setupParams(helper, paramSize, params);
+        options2.loc = locationLiteral(this);
+        options2 = this.objectLiteral(options2);
+        if (useRegister) {
+          this.useRegister("options");
+          params.push("options");
+          return ["options=", options2];
+        } else if (params) {
+          params.push(options2);
+          return "";
+        } else {
+          return options2;
+        }
+      }
+    };
+    (function() {
+      var reservedWords = "break else new var case finally return void catch for switch while continue function this with default if throw delete in try do instanceof typeof abstract enum int short boolean export interface static byte extends long super char final native synchronized class float package throws const goto private transient debugger implements protected volatile double import public let yield await null true false".split(" ");
+      var compilerWords = JavaScriptCompiler.RESERVED_WORDS = {};
+      for (var i = 0, l = reservedWords.length; i < l; i++) {
+        compilerWords[reservedWords[i]] = true;
+      }
+    })();
+    JavaScriptCompiler.isValidJavaScriptVariableName = function(name) {
+      return !JavaScriptCompiler.RESERVED_WORDS[name] && /^[a-zA-Z_$][0-9a-zA-Z_$]*$/.test(name);
+    };
+    function locationLiteral(compiler) {
+      var loc = compiler.source.currentLocation;
+      return loc ? _codeGen.safeJsonLiteral(loc) : "undefined";
+    }
+    function strictLookup(requireTerminal, compiler, parts, startPartIndex, type) {
+      var stack = compiler.popStack(), len = parts.length;
+      if (requireTerminal) {
+        len--;
+      }
+      for (var i = startPartIndex; i < len; i++) {
+        stack = compiler.nameLookup(stack, parts[i], type);
+      }
+      if (requireTerminal) {
+        return [compiler.aliasable("container.strict"), "(", stack, ", ", compiler.quotedString(parts[len]), ", ", locationLiteral(compiler), " )"];
       } else {
-        stream.destroy = fn;
+        return stack;
       }
     }
-    function defaultCallback(err) {
-      if (err) throw err;
+    exports["default"] = JavaScriptCompiler;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars.js
+var require_handlebars = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars.js"(exports, module) {
+    "use strict";
+    exports.__esModule = true;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _handlebarsRuntime = require_handlebars_runtime();
+    var _handlebarsRuntime2 = _interopRequireDefault(_handlebarsRuntime);
+    var _handlebarsCompilerAst = require_ast();
+    var _handlebarsCompilerAst2 = _interopRequireDefault(_handlebarsCompilerAst);
+    var _handlebarsCompilerBase = require_base2();
+    var _handlebarsCompilerCompiler = require_compiler();
+    var _handlebarsCompilerJavascriptCompiler = require_javascript_compiler();
+    var _handlebarsCompilerJavascriptCompiler2 = _interopRequireDefault(_handlebarsCompilerJavascriptCompiler);
+    var _handlebarsCompilerVisitor = require_visitor();
+    var _handlebarsCompilerVisitor2 = _interopRequireDefault(_handlebarsCompilerVisitor);
+    var _handlebarsNoConflict = require_no_conflict();
+    var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
+    var _create = _handlebarsRuntime2["default"].create;
+    function create() {
+      var hb = _create();
+      hb.compile = function(input, options2) {
+        return _handlebarsCompilerCompiler.compile(input, options2, hb);
+      };
+      hb.precompile = function(input, options2) {
+        return _handlebarsCompilerCompiler.precompile(input, options2, hb);
+      };
+      hb.AST = _handlebarsCompilerAst2["default"];
+      hb.Compiler = _handlebarsCompilerCompiler.Compiler;
+      hb.JavaScriptCompiler = _handlebarsCompilerJavascriptCompiler2["default"];
+      hb.Parser = _handlebarsCompilerBase.parser;
+      hb.parse = _handlebarsCompilerBase.parse;
+      hb.parseWithoutProcessing = _handlebarsCompilerBase.parseWithoutProcessing;
+      return hb;
+    }
+    var inst = create();
+    inst.create = create;
+    _handlebarsNoConflict2["default"](inst);
+    inst.Visitor = _handlebarsCompilerVisitor2["default"];
+    inst["default"] = inst;
+    exports["default"] = inst;
+    module.exports = exports["default"];
+  }
+});
+
+// node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js
+var require_printer = __commonJS({
+  "node_modules/handlebars/dist/cjs/handlebars/compiler/printer.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.print = print;
+    exports.PrintVisitor = PrintVisitor;
+    function _interopRequireDefault(obj) {
+      return obj && obj.__esModule ? obj : { "default": obj };
+    }
+    var _visitor = require_visitor();
+    var _visitor2 = _interopRequireDefault(_visitor);
+    function print(ast) {
+      return new PrintVisitor().accept(ast);
+    }
+    function PrintVisitor() {
+      this.padding = 0;
+    }
+    PrintVisitor.prototype = new _visitor2["default"]();
+    PrintVisitor.prototype.pad = function(string) {
+      var out = "";
+      for (var i = 0, l = this.padding; i < l; i++) {
+        out += "  ";
+      }
+      out += string + "\n";
+      return out;
+    };
+    PrintVisitor.prototype.Program = function(program) {
+      var out = "", body = program.body, i = void 0, l = void 0;
+      if (program.blockParams) {
+        var blockParams = "BLOCK PARAMS: [";
+        for (i = 0, l = program.blockParams.length; i < l; i++) {
+          blockParams += " " + program.blockParams[i];
+        }
+        blockParams += " ]";
+        out += this.pad(blockParams);
+      }
+      for (i = 0, l = body.length; i < l; i++) {
+        out += this.accept(body[i]);
+      }
+      this.padding--;
+      return out;
+    };
+    PrintVisitor.prototype.MustacheStatement = function(mustache) {
+      return this.pad("{{ " + this.SubExpression(mustache) + " }}");
+    };
+    PrintVisitor.prototype.Decorator = function(mustache) {
+      return this.pad("{{ DIRECTIVE " + this.SubExpression(mustache) + " }}");
+    };
+    PrintVisitor.prototype.BlockStatement = PrintVisitor.prototype.DecoratorBlock = function(block) {
+      var out = "";
+      out += this.pad((block.type === "DecoratorBlock" ? "DIRECTIVE " : "") + "BLOCK:");
+      this.padding++;
+      out += this.pad(this.SubExpression(block));
+      if (block.program) {
+        out += this.pad("PROGRAM:");
+        this.padding++;
+        out += this.accept(block.program);
+        this.padding--;
+      }
+      if (block.inverse) {
+        if (block.program) {
+          this.padding++;
+        }
+        out += this.pad("{{^}}");
+        this.padding++;
+        out += this.accept(block.inverse);
+        this.padding--;
+        if (block.program) {
+          this.padding--;
+        }
+      }
+      this.padding--;
+      return out;
+    };
+    PrintVisitor.prototype.PartialStatement = function(partial) {
+      var content = "PARTIAL:" + partial.name.original;
+      if (partial.params[0]) {
+        content += " " + this.accept(partial.params[0]);
+      }
+      if (partial.hash) {
+        content += " " + this.accept(partial.hash);
+      }
+      return this.pad("{{> " + content + " }}");
+    };
+    PrintVisitor.prototype.PartialBlockStatement = function(partial) {
+      var content = "PARTIAL BLOCK:" + partial.name.original;
+      if (partial.params[0]) {
+        content += " " + this.accept(partial.params[0]);
+      }
+      if (partial.hash) {
+        content += " " + this.accept(partial.hash);
+      }
+      content += " " + this.pad("PROGRAM:");
+      this.padding++;
+      content += this.accept(partial.program);
+      this.padding--;
+      return this.pad("{{> " + content + " }}");
+    };
+    PrintVisitor.prototype.ContentStatement = function(content) {
+      return this.pad("CONTENT[ '" + content.value + "' ]");
+    };
+    PrintVisitor.prototype.CommentStatement = function(comment) {
+      return this.pad("{{! '" + comment.value + "' }}");
+    };
+    PrintVisitor.prototype.SubExpression = function(sexpr) {
+      var params = sexpr.params, paramStrings = [], hash = void 0;
+      for (var i = 0, l = params.length; i < l; i++) {
+        paramStrings.push(this.accept(params[i]));
+      }
+      params = "[" + paramStrings.join(", ") + "]";
+      hash = sexpr.hash ? " " + this.accept(sexpr.hash) : "";
+      return this.accept(sexpr.path) + " " + params + hash;
+    };
+    PrintVisitor.prototype.PathExpression = function(id) {
+      var path = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path;
+    };
+    PrintVisitor.prototype.StringLiteral = function(string) {
+      return '"' + string.value + '"';
+    };
+    PrintVisitor.prototype.NumberLiteral = function(number) {
+      return "NUMBER{" + number.value + "}";
+    };
+    PrintVisitor.prototype.BooleanLiteral = function(bool) {
+      return "BOOLEAN{" + bool.value + "}";
+    };
+    PrintVisitor.prototype.UndefinedLiteral = function() {
+      return "UNDEFINED";
+    };
+    PrintVisitor.prototype.NullLiteral = function() {
+      return "NULL";
+    };
+    PrintVisitor.prototype.Hash = function(hash) {
+      var pairs = hash.pairs, joinedPairs = [];
+      for (var i = 0, l = pairs.length; i < l; i++) {
+        joinedPairs.push(this.accept(pairs[i]));
+      }
+      return "HASH{" + joinedPairs.join(", ") + "}";
+    };
+    PrintVisitor.prototype.HashPair = function(pair) {
+      return pair.key + "=" + this.accept(pair.value);
+    };
+  }
+});
+
+// node_modules/handlebars/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/handlebars/lib/index.js"(exports, module) {
+    var handlebars = require_handlebars()["default"];
+    var printer = require_printer();
+    handlebars.PrintVisitor = printer.PrintVisitor;
+    handlebars.print = printer.print;
+    module.exports = handlebars;
+    function extension(module2, filename) {
+      var fs3 = __require("fs");
+      var templateString = fs3.readFileSync(filename, "utf8");
+      module2.exports = handlebars.compile(templateString);
+    }
+    if (typeof __require !== "undefined" && __require.extensions) {
+      __require.extensions[".handlebars"] = extension;
+      __require.extensions[".hbs"] = extension;
     }
   }
 });
 
 // src/main.ts
 import { availableParallelism, tmpdir } from "node:os";
-import { join as join4, relative as relative3, resolve as resolve4 } from "node:path";
+import { join as join5, relative as relative3, resolve as resolve5 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -34213,11 +34213,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34233,7 +34233,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34609,11 +34609,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34629,7 +34629,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39103,8 +39103,44 @@ function createGitHubClient(options2) {
   return { client, counts };
 }
 
-// src/render/issue-templates.ts
-var import_handlebars2 = __toESM(require_lib2(), 1);
+// src/render/markdown-escape.ts
+var ZWJ = "\u200D";
+var MARKDOWN_ENTITIES = {
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "|": "&#124;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "(": "&#40;",
+  ")": "&#41;",
+  "!": "&#33;",
+  "\\": "&#92;",
+  "$": "&#36;"
+};
+var AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)/g;
+var MENTION_OR_REFERENCE = /(?<!&)([@#])(?=[A-Za-z0-9_-])/g;
+var LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+function neutralise(value) {
+  return value.replace(LINE_BREAKS, " ").replace(INVISIBLE, "").replace(MENTION_OR_REFERENCE, `$1${ZWJ}`);
+}
+function escapeMarkdown(value) {
+  return neutralise(
+    value.replace(INVISIBLE, "").replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
+  );
+}
+function escapeTitle(value) {
+  return neutralise(value);
+}
+var HTML_ENTITIES = { "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(value) {
+  return neutralise(value.replace(AMPERSAND, "&amp;").replace(/[<>"']/g, (char) => HTML_ENTITIES[char]));
+}
 
 // src/render/format.ts
 function formatPercent(rate) {
@@ -39331,280 +39367,6 @@ function markdownTable(rows, columns) {
   ].join("\n");
 }
 
-// src/render/template-check.ts
-var import_handlebars = __toESM(require_lib2(), 1);
-var BLOCK_SCOPES = /* @__PURE__ */ new Set(["each", "with"]);
-function isNode(value) {
-  return value !== null && typeof value === "object" && typeof value.type === "string";
-}
-function own(value, key) {
-  return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key);
-}
-function findUnknownField(source, sample, helpers) {
-  const program = import_handlebars.default.parse(source);
-  const resolve5 = (path, scopes) => {
-    if (path.data) {
-      if (path.parts[0] === "root") return walk(scopes[0], path.parts.slice(1));
-      return true;
-    }
-    const scope = scopes[scopes.length - 1 - path.depth];
-    if (scope === void 0) return false;
-    return walk(scope, path.parts);
-  };
-  const walk = (start, parts) => {
-    let value = start;
-    for (const part of parts) {
-      if (Array.isArray(value) && part === "length") return true;
-      if (!own(value, part)) return false;
-      value = value[part];
-    }
-    return true;
-  };
-  const valueOf2 = (path, scopes) => {
-    let value = path.data && path.parts[0] === "root" ? scopes[0] : scopes[scopes.length - 1 - path.depth];
-    for (const part of path.data && path.parts[0] === "root" ? path.parts.slice(1) : path.parts) {
-      value = own(value, part) ? value[part] : void 0;
-    }
-    return value;
-  };
-  const where = (node) => node.loc ? ` at line ${node.loc.start.line}, column ${node.loc.start.column + 1}` : "";
-  const visitExpression = (node, scopes) => {
-    if (!isNode(node)) return null;
-    if (node.type === "PathExpression") {
-      const path = node;
-      return resolve5(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
-    }
-    if (node.type === "SubExpression") return visitCall(node, scopes);
-    return null;
-  };
-  const visitCall = (node, scopes) => {
-    const path = node["path"];
-    const params = node["params"] ?? [];
-    const hash = node["hash"];
-    const isHelper = path.type === "PathExpression" && path.parts.length === 1 && (helpers.has(path.original) || params.length > 0);
-    if (!isHelper) {
-      const problem = visitExpression(path, scopes);
-      if (problem) return problem;
-    }
-    for (const param of params) {
-      const problem = visitExpression(param, scopes);
-      if (problem) return problem;
-    }
-    for (const pair of hash?.pairs ?? []) {
-      const problem = visitExpression(pair.value, scopes);
-      if (problem) return problem;
-    }
-    return null;
-  };
-  const visitProgram = (body, scopes) => {
-    if (!isNode(body)) return null;
-    for (const statement of body["body"] ?? []) {
-      const problem = visitStatement(statement, scopes);
-      if (problem) return problem;
-    }
-    return null;
-  };
-  const visitStatement = (node, scopes) => {
-    if (node.type === "MustacheStatement") return visitCall(node, scopes);
-    if (node.type !== "BlockStatement") return null;
-    const problem = visitCall(node, scopes);
-    if (problem) return problem;
-    const path = node["path"];
-    const first = (node["params"] ?? [])[0];
-    let inner = scopes;
-    if (BLOCK_SCOPES.has(path.original) && isNode(first) && first.type === "PathExpression") {
-      const value = valueOf2(first, scopes);
-      inner = [...scopes, path.original === "each" ? Array.isArray(value) ? value[0] : value : value];
-    }
-    return visitProgram(node["program"], inner) ?? visitProgram(node["inverse"], scopes);
-  };
-  return visitProgram(program, [sample]);
-}
-
-// src/render/issue-templates.ts
-var TemplateError = class extends Error {
-};
-var HELPERS = {
-  percent: (value) => formatPercent(typeof value === "number" ? value : null),
-  count: (value) => formatCount(Number(value)),
-  duration: (value) => formatDuration(Number(value)),
-  pvalue: (value) => formatPValue(Number(value)),
-  interval: (value) => formatInterval(value),
-  // `trend` (or, in templates written before it, `days`): the charts take either.
-  rateChart: (trend) => rateChart(trend),
-  sessionsChart: (trend) => sessionsChart(trend),
-  table: (...args) => markdownTable(args[0], args.slice(1, -1).map(String))
-};
-var SAMPLE = {
-  group: {
-    fingerprint: "0123456789abcdef",
-    label: "os.platform windows, app.version 1.0.0 and later",
-    fields: [
-      { name: "os.platform", value: "windows" },
-      { name: "app.version", value: "1.0.0 and later" }
-    ]
-  },
-  problem: {
-    kind: "since-version",
-    kindText: "a platform from a version on",
-    openFields: ["os.arch"],
-    errorKind: "KeyError",
-    cells: 2,
-    lastGood: { version: "0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025, confirmed: false },
-    hasLastGood: true,
-    fixedIn: [{ version: "1.2.0", sessions: 80, erroredSessions: 1, rate: 0.0125, confirmed: true }],
-    comparison: { label: "in 0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025 },
-    hasComparison: true,
-    installs: { known: true, affected: 3, reporting: 9, approximate: false },
-    pValue: 1e-4,
-    level: 2e-3
-  },
-  figures: {
-    sessions: 20,
-    erroredSessions: 5,
-    errorRate: 0.25,
-    crashes: 1,
-    errorLines: 9,
-    logLines: 400,
-    installs: 3,
-    installsApproximate: false,
-    firstSessionAt: "2026-01-01",
-    lastSessionAt: "2026-01-02",
-    durationMedianSeconds: 60,
-    durationP95Seconds: 300
-  },
-  baseline: { sessions: 100, erroredSessions: 2, errorRate: 0.02 },
-  interval: { low: 0.11, high: 0.47 },
-  flagged: true,
-  days: [
-    { day: "2026-01-01", sessions: 12, erroredSessions: 2, rate: 2 / 12 },
-    { day: "2026-01-02", sessions: 8, erroredSessions: 3, rate: 3 / 8 }
-  ],
-  trend: trendOf({
-    days: [
-      { day: "2026-01-01", sessions: 12, erroredSessions: 2 },
-      { day: "2026-01-02", sessions: 8, erroredSessions: 3 }
-    ],
-    start: /* @__PURE__ */ new Date("2026-01-01T00:00:00Z"),
-    end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"),
-    subject: "this problem",
-    others: [{ day: "2026-01-01", sessions: 100, erroredSessions: 2 }],
-    comparison: "all other sessions"
-  }),
-  history: {
-    since: "2025-12-01",
-    trend: trendOf({ days: [{ day: "2025-12-20", sessions: 40, erroredSessions: 9 }], start: /* @__PURE__ */ new Date("2025-12-01T00:00:00Z"), end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"), subject: "this problem" })
-  },
-  appVersions: ["1.0.0"],
-  topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
-  runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the other sessions, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
-};
-function lineOf(error2) {
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return message.split("\n")[0] ?? message;
-}
-function compile(env, source) {
-  let template;
-  try {
-    template = env.compile(source.text, {
-      noEscape: true,
-      strict: true,
-      knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
-      knownHelpersOnly: true
-    });
-    const unknown = findUnknownField(source.text, SAMPLE, /* @__PURE__ */ new Set([...Object.keys(HELPERS), "if", "unless", "each", "with", "lookup", "log"]));
-    if (unknown) throw new Error(unknown);
-    template(SAMPLE);
-  } catch (error2) {
-    throw new TemplateError(`Template ${source.path} cannot be used: ${lineOf(error2)}`);
-  }
-  return template;
-}
-function createIssueRenderer(title, body) {
-  const env = import_handlebars2.default.create();
-  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
-  env.registerHelper("helperMissing", (...args) => {
-    const options2 = args[args.length - 1];
-    throw new Error(`unknown helper or field "${options2.name ?? "?"}"`);
-  });
-  const titleTemplate = compile(env, title);
-  const bodyTemplate = compile(env, body);
-  return {
-    render(titleContext, bodyContext) {
-      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256) || `Crash report: ${titleContext.group.label}`.slice(0, 256);
-      return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim() };
-    }
-  };
-}
-
-// src/run/template-files.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-function bundledTemplatesDir() {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 4; depth += 1) {
-    if (existsSync3(join(dir, "templates", "issue-body.hbs"))) return join(dir, "templates");
-    dir = dirname(dir);
-  }
-  throw new TemplateError("The bundled templates/ folder is missing next to the action; reinstall the action.");
-}
-async function readTemplate(path, fallback, cwd) {
-  const full = path === null ? join(bundledTemplatesDir(), fallback) : resolve(cwd, path);
-  try {
-    return { path: full, text: await readFile(full, "utf8") };
-  } catch {
-    throw new TemplateError(`Template ${full} cannot be read; check the path given in the template input.`);
-  }
-}
-async function readTemplates(paths, cwd) {
-  return {
-    title: await readTemplate(paths.titleTemplatePath, "issue-title.hbs", cwd),
-    body: await readTemplate(paths.bodyTemplatePath, "issue-body.hbs", cwd)
-  };
-}
-
-// src/render/markdown-escape.ts
-var ZWJ = "\u200D";
-var MARKDOWN_ENTITIES = {
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "|": "&#124;",
-  "`": "&#96;",
-  "*": "&#42;",
-  _: "&#95;",
-  "~": "&#126;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "(": "&#40;",
-  ")": "&#41;",
-  "!": "&#33;",
-  "\\": "&#92;",
-  "$": "&#36;"
-};
-var AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)/g;
-var MENTION_OR_REFERENCE = /(?<!&)([@#])(?=[A-Za-z0-9_-])/g;
-var LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
-function neutralise(value) {
-  return value.replace(LINE_BREAKS, " ").replace(INVISIBLE, "").replace(MENTION_OR_REFERENCE, `$1${ZWJ}`);
-}
-function escapeMarkdown(value) {
-  return neutralise(
-    value.replace(INVISIBLE, "").replace(AMPERSAND, "&amp;").replace(/[<>"|`*_~[\]()!\\$]/g, (char) => MARKDOWN_ENTITIES[char]).replace(/:(?=\/\/)/g, "&#58;").replace(/\b(www)\./gi, "$1&#46;")
-  );
-}
-function escapeTitle(value) {
-  return neutralise(value);
-}
-var HTML_ENTITIES = { "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(value) {
-  return neutralise(value.replace(AMPERSAND, "&amp;").replace(/[<>"']/g, (char) => HTML_ENTITIES[char]));
-}
-
 // src/aggregate/accumulator.ts
 var import_sketches_js = __toESM(require_dist(), 1);
 
@@ -39764,6 +39526,9 @@ var FIELD_TABLE = {
       "slot": 0,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -39789,6 +39554,9 @@ var FIELD_TABLE = {
       "slot": 1,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -39814,6 +39582,9 @@ var FIELD_TABLE = {
       "slot": 2,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -39839,6 +39610,9 @@ var FIELD_TABLE = {
       "slot": 3,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -39864,6 +39638,9 @@ var FIELD_TABLE = {
       "slot": 4,
       "required": true,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -39885,6 +39662,9 @@ var FIELD_TABLE = {
       "slot": 5,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -39910,6 +39690,9 @@ var FIELD_TABLE = {
       "slot": 6,
       "required": false,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -39931,6 +39714,9 @@ var FIELD_TABLE = {
       "slot": 7,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Z][A-Z0-9_]{1,31}$",
+      "minLength": 2,
+      "maxLength": 32,
       "kind": "string",
       "nullable": true,
       "values": [],
@@ -39962,7 +39748,7 @@ var FIELD_TABLE = {
     "outcome",
     "error_kind"
   ],
-  "hash": "77cc9ad47ac9"
+  "hash": "2e895da348ba"
 };
 function copyConfig(target, config) {
   if (config["app"] !== void 0) target["app"] = config["app"];
@@ -39982,6 +39768,14 @@ function isGroupField(name) {
 }
 function knownFields(order) {
   return order.filter(isGroupField);
+}
+function fieldAllows(path, value) {
+  const field = CONFIG_FIELDS.find((candidate) => candidate.path === path);
+  if (!field) return false;
+  if (field.kind === "enum") return field.values.includes(value);
+  const length = [...value].length;
+  if (length < field.minLength || field.maxLength !== null && length > field.maxLength) return false;
+  return field.pattern === null || new RegExp(field.pattern).test(value);
 }
 function configValue(summary2, field) {
   const holder = field.parent === null ? summary2 : summary2[field.parent];
@@ -40600,15 +40394,15 @@ function dayOf(time) {
 }
 function renderUsageReport(figures2) {
   const { all } = figures2;
-  const asOf = figures2.asOf ?? null;
-  const start = figures2.windowStart ?? (asOf ? new Date(asOf.getTime() - figures2.lookbackDays * 864e5) : null);
-  const window2 = asOf && start ? `As of ${dayOf(asOf)}: sessions started from ${dayOf(start)} on (the last ${figures2.lookbackDays} days).` : `Sessions of the last ${figures2.lookbackDays} days.`;
+  const asOf2 = figures2.asOf ?? null;
+  const start = figures2.windowStart ?? (asOf2 ? new Date(asOf2.getTime() - figures2.lookbackDays * 864e5) : null);
+  const window2 = asOf2 && start ? `As of ${dayOf(asOf2)}: sessions started from ${dayOf(start)} on (the last ${figures2.lookbackDays} days).` : `Sessions of the last ${figures2.lookbackDays} days.`;
   if (!all) return [window2, "", "No sessions in the window.", ...figures2.health !== void 0 ? ["", releaseHealthSection(figures2.health)] : []].join("\n");
   const kinds2 = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`);
   const trend = trendOf({
     days: all.days,
     start: start ?? new Date(Date.parse(`${all.firstSessionAt.slice(0, 10)}T00:00:00Z`)),
-    end: asOf ?? new Date(Date.parse(`${all.lastSessionAt.slice(0, 10)}T00:00:00Z`) + 864e5),
+    end: asOf2 ?? new Date(Date.parse(`${all.lastSessionAt.slice(0, 10)}T00:00:00Z`) + 864e5),
     subject: "all sessions",
     others: figures2.outsideProblems ?? null,
     comparison: figures2.outsideProblems ? "the sessions outside every problem" : null
@@ -41246,15 +41040,12 @@ ${dashboard.body}
 
 // src/report/write-report.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
+import { dirname } from "node:path";
 async function writeReport(report, path) {
-  await mkdir2(dirname2(path), { recursive: true });
+  await mkdir2(dirname(path), { recursive: true });
   await writeFile2(path, `${JSON.stringify(report, null, 2)}
 `);
 }
-
-// src/partial/partial-artifacts.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // src/limits.ts
 var KiB = 1024;
@@ -41271,386 +41062,8 @@ var RUN_MAX_ARTIFACTS = 5e3;
 var RUN_MAX_BYTES = 4 * 1024 * MiB;
 var RUN_MAX_RECORDS = 5e7;
 
-// src/intake/formats/record-shape.ts
-var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
-var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
-var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
-function recordShape(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
-  const record = value;
-  if (has(record, "schema_version") || has(record, "session_id")) return "session-summary";
-  if (has(record, "execution_id") && has(record, "is_error") && has(record, "os_platform")) return "hasura-cli";
-  if (typeof record["event"] === "string" && (record["type"] === "track" || has(record, "messageId"))) return "segment";
-  return null;
-}
-
-// src/intake/formats/session-log.ts
-var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
-var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
-var NUMERIC_ERROR_LEVEL = 50;
-var PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
-var ANSI = /\x1b\[[0-9;]*m/g;
-function isErrorLevel(level) {
-  if (!level) return false;
-  const bare = level.trim().replace(/^"|"$/g, "");
-  if (/^\d+$/.test(bare)) return Number(bare) >= NUMERIC_ERROR_LEVEL;
-  return ERROR_LEVELS.has(bare.toUpperCase());
-}
-var TRACEBACK = /^Traceback \(most recent call last\):/;
-var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
-var MAX_ERROR_KINDS = 32;
-var LogPatternError = class extends Error {
-};
-function compileLogPattern(source) {
-  let pattern;
-  try {
-    pattern = new RegExp(source);
-  } catch (error2) {
-    throw new LogPatternError(`is not a regular expression (${error2 instanceof Error ? error2.message : String(error2)})`);
-  }
-  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
-  return pattern;
-}
-function toIso(stamp) {
-  const bare = stamp.trim().replace(/^"|"$/g, "");
-  if (/^\d{13}$/.test(bare) || /^\d{10}(?:\.\d+)?$/.test(bare)) {
-    const time2 = bare.length === 13 ? Number(bare) : Math.round(Number(bare) * 1e3);
-    return Number.isFinite(time2) ? new Date(time2).toISOString() : null;
-  }
-  let text = bare.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, "$1-$2-$3").replace(" ", "T").replace(",", ".");
-  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
-  text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
-  let first = null;
-  let last = null;
-  let lines2 = 0;
-  let errorLines2 = 0;
-  const errorKinds = /* @__PURE__ */ new Map();
-  let inTraceback = false;
-  for (const raw of text.split(/\r?\n/)) {
-    if (raw.trim() === "") continue;
-    const line = raw.includes("\x1B[") ? raw.replace(ANSI, "") : raw;
-    lines2 += 1;
-    const match = pattern.exec(line);
-    const stamp = match?.groups?.["ts"];
-    if (match && stamp) {
-      inTraceback = false;
-      const iso = toIso(stamp);
-      if (iso) {
-        if (first === null || iso < first) first = iso;
-        if (last === null || iso > last) last = iso;
-      }
-      if (isErrorLevel(match.groups?.["level"])) errorLines2 += 1;
-      continue;
-    }
-    if (PANIC.test(line)) {
-      errorLines2 += 1;
-      errorKinds.set("panic", (errorKinds.get("panic") ?? 0) + 1);
-      continue;
-    }
-    if (TRACEBACK.test(line)) {
-      inTraceback = true;
-      errorLines2 += 1;
-      continue;
-    }
-    if (inTraceback && !/^\s/.test(line)) {
-      inTraceback = false;
-      const kind = EXCEPTION_LINE.exec(line)?.[1];
-      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-    }
-  }
-  if (first === null || last === null) return null;
-  return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines2, lines2), errorKinds: Object.fromEntries(errorKinds) };
-}
-
-// src/intake/formats/log-presets.ts
-var jsonKey = (keys, group) => `(?=.*"(?:${keys})"\\s*:\\s*"?(?<${group}>[^",}]+))`;
-var LOG_PRESETS = {
-  python: {
-    example: "2026-11-20 10:00:00,123 ERROR app: failed",
-    pattern: DEFAULT_LOG_PATTERN
-  },
-  "go-slog": {
-    example: 'time=2026-11-20T10:00:00.123Z level=ERROR msg="failed" err="\u2026"',
-    pattern: "^(?=.*\\btime=(?<ts>\\S+))(?=.*\\blevel=(?<level>[A-Za-z]+))"
-  },
-  "go-slog-json": {
-    example: '{"time":"2026-11-20T10:00:00.123Z","level":"ERROR","msg":"failed"}',
-    pattern: `^\\s*\\{${jsonKey("time", "ts")}${jsonKey("level", "level")}`
-  },
-  "go-log": {
-    example: "2026/11/20 10:00:00 error: failed (the standard library log: no level, so a line is an error when it says error, fatal or panic)",
-    pattern: "^(?<ts>\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(?:.*?\\b(?<level>[Ee]rror|ERROR|[Ff]atal|FATAL|[Pp]anic|PANIC)\\b)?"
-  },
-  "rust-env-logger": {
-    example: "[2026-11-20T10:00:00Z ERROR my_crate::net] failed",
-    pattern: "^\\[(?<ts>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2}))\\s+(?<level>ERROR|WARN|INFO|DEBUG|TRACE)\\b"
-  },
-  "rust-tracing": {
-    example: "2026-11-20T10:00:00.123456Z ERROR my_crate::net: failed",
-    pattern: "^(?<ts>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2}))\\s+(?<level>ERROR|WARN|INFO|DEBUG|TRACE)\\b"
-  },
-  pino: {
-    example: '{"level":50,"time":1795168800123,"pid":4242,"msg":"failed"} (bunyan too: "time" as an ISO string)',
-    pattern: `^\\s*\\{${jsonKey("time", "ts")}${jsonKey("level", "level")}`
-  }
-};
-function presetPattern(name) {
-  return Object.hasOwn(LOG_PRESETS, name) ? LOG_PRESETS[name].pattern : null;
-}
-var PRESET_NAMES = Object.keys(LOG_PRESETS);
-
-// src/settings.ts
-var MODES = ["full", "partial", "merge"];
-var MAX_SHARDS = 256;
-var MAX_PUBLISHED_INSTALLATIONS = 1e3;
-var DAY_MS3 = 24 * 60 * 60 * 1e3;
-function lookbackStart(now, lookbackDays) {
-  return new Date(now.getTime() - lookbackDays * DAY_MS3);
-}
-var SettingsError = class extends Error {
-  constructor(input, problem, accepted) {
-    super(`Input "${input}" ${problem}. Accepted: ${accepted}.`);
-    this.name = "SettingsError";
-  }
-};
-var REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
-var LABEL_MAX = 50;
-function lines(value) {
-  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0 && !line.startsWith("#"));
-}
-function integer(read, name, fallback, min, max) {
-  const raw = read(name).trim();
-  if (raw === "") return fallback;
-  if (!/^\d+$/.test(raw)) {
-    throw new SettingsError(name, `is "${raw}", not a whole number`, `an integer from ${min} to ${max}`);
-  }
-  const value = Number(raw);
-  if (value < min || value > max) {
-    throw new SettingsError(name, `is ${value}, out of range`, `an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-function fraction(read, name, fallback) {
-  const raw = read(name).trim();
-  if (raw === "") return fallback;
-  const value = /^(0|1)?(\.\d+)?$/.test(raw) || /^[01]$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new SettingsError(name, `is "${raw}", not a rate`, "a decimal number from 0 to 1, such as 0.05");
-  }
-  return value;
-}
-function ratio(read, name, fallback) {
-  const raw = read(name).trim();
-  if (raw === "") return fallback;
-  const value = /^\d{1,3}(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value >= 1 && value <= 100)) throw new SettingsError(name, `is "${raw}", not a ratio from 1 to 100`, "a decimal number from 1 to 100, such as 1.5");
-  return value;
-}
-function boolean(read, name, fallback) {
-  const raw = read(name).trim();
-  if (raw === "") return fallback;
-  if (["true", "True", "TRUE"].includes(raw)) return true;
-  if (["false", "False", "FALSE"].includes(raw)) return false;
-  throw new SettingsError(name, `is "${raw}", not a boolean`, "true or false");
-}
-function repository(read) {
-  const raw = read("repository").trim();
-  if (raw === "") return null;
-  const match = REPOSITORY_PATTERN.exec(raw);
-  if (!match) {
-    throw new SettingsError("repository", `is "${raw}", not a repository name`, "OWNER/NAME, such as octo-org/octo-cli");
-  }
-  return { owner: match[1], repo: match[2] };
-}
-function groupBy(read) {
-  const raw = read("group-by").trim() || "os.platform, app.version";
-  const fields = raw.split(/[,\n]/).map((field) => field.trim()).filter((field) => field.length > 0);
-  const accepted = GROUP_FIELDS.join(", ");
-  if (fields.length === 0) throw new SettingsError("group-by", "names no field", accepted);
-  const seen = /* @__PURE__ */ new Set();
-  for (const field of fields) {
-    if (!GROUP_FIELDS.includes(field)) {
-      throw new SettingsError("group-by", `names the unknown field "${field}"`, accepted);
-    }
-    if (seen.has(field)) throw new SettingsError("group-by", `names "${field}" twice`, accepted);
-    seen.add(field);
-  }
-  if (fields.length === 1 && fields[0] === "error_kind") {
-    throw new SettingsError("group-by", "names only error_kind", 'error_kind with at least one other field, such as "os.platform, error_kind"');
-  }
-  return fields;
-}
-function labels(read) {
-  const raw = read("labels");
-  const names = (raw.trim() === "" ? "crash-report" : raw).split(/[,\n]/).map((label) => label.trim()).filter((label) => label.length > 0);
-  if (names.length === 0) {
-    throw new SettingsError("labels", "names no label", "comma- or newline-separated label names");
-  }
-  for (const name of names) {
-    if (name.length > LABEL_MAX) {
-      throw new SettingsError("labels", `has a label of ${name.length} characters`, `labels of at most ${LABEL_MAX} characters`);
-    }
-  }
-  return [...new Set(names)];
-}
-function workflows(read) {
-  const names = lines(read("workflows"));
-  for (const name of names) {
-    if (!/^[\w./-]+\.ya?ml$/.test(name) || name.split("/").includes("..")) {
-      throw new SettingsError("workflows", `names "${name}", not a workflow file`, "workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line");
-    }
-  }
-  return names;
-}
-function confidence(read) {
-  const value = fraction(read, "confidence", 0.95);
-  if (value < 0.5 || value > 0.999) {
-    throw new SettingsError("confidence", `is ${value}, out of range`, "a decimal number from 0.5 to 0.999, such as 0.95");
-  }
-  return value;
-}
-var NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-var VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
-function format(read) {
-  const raw = read("format").trim() || "auto";
-  if (!FORMATS.includes(raw)) throw new SettingsError("format", `is "${raw}", not a known format`, FORMATS.join(", "));
-  return raw;
-}
-function patterned(read, name, pattern, accepted) {
-  const raw = read(name).trim();
-  if (raw === "") return null;
-  if (!pattern.test(raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
-  return raw;
-}
-function logPattern(read) {
-  const raw = read("log-pattern").trim();
-  try {
-    return compileLogPattern(presetPattern(raw) ?? (raw || DEFAULT_LOG_PATTERN));
-  } catch (error2) {
-    throw new SettingsError(
-      "log-pattern",
-      error2 instanceof Error ? error2.message : String(error2),
-      `a preset (${PRESET_NAMES.join(", ")}) or a regular expression with the named groups (?<ts>...) and (?<level>...)`
-    );
-  }
-}
-function optionalPath(read, name) {
-  const raw = read(name).trim();
-  return raw === "" ? null : raw;
-}
-function mode(read) {
-  const raw = read("mode").trim() || "full";
-  if (!MODES.includes(raw)) throw new SettingsError("mode", `is "${raw}", not a mode`, MODES.join(", "));
-  return raw;
-}
-function shard(read, runMode) {
-  const raw = read("shard").trim();
-  const accepted = `INDEX/COUNT with 1 <= INDEX <= COUNT <= ${MAX_SHARDS}, such as 2/4 (in a matrix: \${{ matrix.shard }}/4)`;
-  if (runMode !== "partial") {
-    if (raw !== "") throw new SettingsError("shard", `is set while mode is ${runMode}`, "an empty shard unless mode is partial");
-    return null;
-  }
-  if (raw === "") throw new SettingsError("shard", "is empty while mode is partial", accepted);
-  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
-  const index = match ? Number(match[1]) : 0;
-  const count2 = match ? Number(match[2]) : 0;
-  if (!match || index < 1 || index > count2 || count2 > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
-  return { index, count: count2 };
-}
-function workers(read) {
-  const raw = read("workers").trim();
-  if (raw === "auto") return "auto";
-  if (raw === "") return 1;
-  const value = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
-  if (value < 1 || value > 64) throw new SettingsError("workers", `is "${raw}"`, "auto (one per CPU core) or an integer from 1 to 64");
-  return value;
-}
-function parseSettings(read) {
-  const settings = {
-    token: read("github-token").trim(),
-    repository: repository(read),
-    artifactNames: lines(read("artifact-name")),
-    paths: lines(read("path")),
-    lookbackDays: integer(read, "lookback-days", 7, 1, 400),
-    groupBy: groupBy(read),
-    minSessions: integer(read, "min-sessions", 10, 1, 1e9),
-    errorRateThreshold: fraction(read, "error-rate-threshold", 0),
-    minInstallations: integer(read, "min-installations", 3, 1, 1e3),
-    minRateRatio: ratio(read, "min-rate-ratio", 1.5),
-    minPublishedInstallations: integer(read, "min-published-installations", 5, 1, MAX_PUBLISHED_INSTALLATIONS),
-    maxConfigurations: integer(read, "max-configurations", 1e4, 10, 1e6),
-    labels: labels(read),
-    titleTemplatePath: optionalPath(read, "title-template"),
-    bodyTemplatePath: optionalPath(read, "body-template"),
-    maxNewIssues: integer(read, "max-new-issues", 10, 0, 1e3),
-    dryRun: boolean(read, "dry-run", false),
-    downloadConcurrency: integer(read, "download-concurrency", 8, 1, 64),
-    trustForks: boolean(read, "trust-forks", false),
-    workflows: workflows(read),
-    branches: lines(read("branches")),
-    confidence: confidence(read),
-    ignoreLabel: read("ignore-label").trim() || "crash-report:ignore",
-    closeAfterDays: integer(read, "close-after-days", -1, 0, 400),
-    commentOnChange: boolean(read, "comment-on-change", true),
-    dimensionLabels: boolean(read, "dimension-labels", false),
-    reportIssue: boolean(read, "report-issue", false),
-    format: format(read),
-    appName: patterned(read, "app-name", NAME_PATTERN, "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
-    appVersion: patterned(read, "app-version", VERSION_PATTERN, "a version such as 2.4.0"),
-    logPattern: logPattern(read),
-    apiReserve: integer(read, "api-reserve", 100, 0, 1e5),
-    statePath: optionalPath(read, "state-path"),
-    historyPath: optionalPath(read, "history-path"),
-    historyDays: integer(read, "history-days", 180, 28, 1e3),
-    mode: mode(read),
-    shard: null,
-    partialPath: optionalPath(read, "partial-path"),
-    partials: lines(read("partials")),
-    partialArtifacts: lines(read("partial-artifacts")),
-    workers: workers(read)
-  };
-  if (settings.closeAfterDays < 0) settings.closeAfterDays = Math.min(3, settings.lookbackDays);
-  settings.shard = shard(read, settings.mode);
-  if (settings.mode === "merge") {
-    if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {
-      throw new SettingsError("partials", "is empty while mode is merge (and so is partial-artifacts)", "the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line");
-    }
-    if (settings.statePath) throw new SettingsError("state-path", "is set while mode is merge", "an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)");
-  } else if (settings.partials.length > 0) {
-    throw new SettingsError("partials", `is set while mode is ${settings.mode}`, "partial files only with mode merge");
-  } else if (settings.partialArtifacts.length > 0) {
-    throw new SettingsError("partial-artifacts", `is set while mode is ${settings.mode}`, "partial artifacts only with mode merge");
-  }
-  if (settings.partialPath && settings.mode !== "partial") {
-    throw new SettingsError("partial-path", `is set while mode is ${settings.mode}`, "a partial-path only with mode partial");
-  }
-  if (settings.closeAfterDays > settings.lookbackDays) {
-    throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
-  }
-  if (settings.artifactNames.length === 0 && settings.paths.length === 0 && settings.mode !== "merge") {
-    throw new SettingsError("artifact-name", 'and input "path" are both empty', "at least one artifact name glob or one path");
-  }
-  if (settings.artifactNames.length > 0 && settings.repository === null) {
-    throw new SettingsError("repository", "is empty while artifact-name is set", "OWNER/NAME of the repository whose artifacts are read");
-  }
-  return settings;
-}
-
-// src/partial/partial-files.ts
-import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
-import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
-import { StringDecoder } from "node:string_decoder";
-
-// src/sources/path-source.ts
-import { createReadStream } from "node:fs";
-import { glob, readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join2, relative, resolve as resolve2 } from "node:path";
-import { pipeline } from "node:stream/promises";
-import { createGunzip, gunzipSync } from "node:zlib";
+// src/intake/zip-entries.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
 
 // src/sources/file-kinds.ts
 function recordFormatOf(name) {
@@ -41660,6 +41073,13 @@ function recordFormatOf(name) {
   if (lower.endsWith(".log")) return "log";
   return null;
 }
+
+// src/sources/path-source.ts
+import { createReadStream } from "node:fs";
+import { glob, readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, gunzipSync } from "node:zlib";
 
 // src/sources/shard.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -41717,7 +41137,7 @@ async function filesUnder(folder, unreadable) {
       return;
     }
     for (const entry of entries) {
-      const path = join2(dir, entry.name);
+      const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) files.push(path);
     }
@@ -41726,7 +41146,7 @@ async function filesUnder(folder, unreadable) {
   return files;
 }
 async function listFiles(pattern, cwd) {
-  const full = resolve2(cwd, pattern);
+  const full = resolve(cwd, pattern);
   const unreadable = [];
   const inFolder = /* @__PURE__ */ new Set();
   const found = [];
@@ -41741,7 +41161,7 @@ async function listFiles(pattern, cwd) {
   else if (info2?.isFile()) found.push(full);
   else {
     for await (const path of glob(pattern, { cwd })) {
-      const absolute = resolve2(cwd, path);
+      const absolute = resolve(cwd, path);
       const entry = await stat2(absolute).catch(() => null);
       if (entry?.isDirectory()) await addFolder(absolute);
       else if (entry?.isFile()) found.push(absolute);
@@ -41836,7 +41256,7 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
             } else if (size > ARCHIVE_MAX_BYTES) {
               yield { kind: "skip", origin, reason: "file-too-large" };
             } else {
-              const bytes2 = await readFile2(file).then((data) => gunzipSync(data, { maxOutputLength: ARCHIVE_MAX_BYTES })).catch(() => null);
+              const bytes2 = await readFile(file).then((data) => gunzipSync(data, { maxOutputLength: ARCHIVE_MAX_BYTES })).catch(() => null);
               yield bytes2 ? { kind: "item", origin, name: inner, bytes: bytes2, run: null, seq } : { kind: "skip", origin, reason: "gzip-corrupt" };
             }
             continue;
@@ -41849,7 +41269,7 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
             yield { kind: "skip", origin, reason: "file-too-large" };
             continue;
           }
-          const bytes = await readFile2(file).catch(() => null);
+          const bytes = await readFile(file).catch(() => null);
           if (bytes) yield { kind: "item", origin, name: file, bytes, run: null, seq };
           else yield { kind: "skip", origin, reason: "file-unreadable" };
         }
@@ -41858,8 +41278,179 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
   };
 }
 
-// src/partial/partial-format.ts
-import { createHash as createHash3 } from "node:crypto";
+// src/intake/zip-entries.ts
+var SYMLINK_MODE = 40960;
+var FILE_TYPE_MASK = 61440;
+var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
+function openZip(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Promise((resolve6, reject) => {
+    import_yauzl.default.fromBuffer(
+      buffer,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
+      (error2, zip) => error2 || !zip ? reject(error2 ?? new Error("no zip")) : resolve6(zip)
+    );
+  });
+}
+function nextEntry(zip) {
+  return new Promise((resolve6, reject) => {
+    const cleanup = () => {
+      zip.removeListener("entry", onEntry);
+      zip.removeListener("end", onEnd);
+      zip.removeListener("error", onError);
+    };
+    const onEntry = (entry) => (cleanup(), resolve6(entry));
+    const onEnd = () => (cleanup(), resolve6(null));
+    const onError = (error2) => (cleanup(), reject(error2));
+    zip.on("entry", onEntry);
+    zip.on("end", onEnd);
+    zip.on("error", onError);
+    zip.readEntry();
+  });
+}
+function readEntry(zip, entry) {
+  return new Promise((resolve6, reject) => {
+    zip.openReadStream(entry, (error2, stream) => {
+      if (error2 || !stream) return reject(error2 ?? new Error("no stream"));
+      const chunks = [];
+      let length = 0;
+      stream.on("data", (chunk) => {
+        length += chunk.length;
+        if (length > entry.uncompressedSize) stream.destroy(new Error("too many bytes in the stream"));
+        else chunks.push(chunk);
+      });
+      stream.on("error", reject);
+      stream.on("end", () => resolve6(Buffer.concat(chunks, length)));
+    });
+  });
+}
+function failureOf(error2) {
+  const message = error2 instanceof Error ? error2.message : "";
+  return /too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
+}
+async function* entryChunks(zip, entry, failure) {
+  let stream;
+  try {
+    stream = await new Promise((resolve6, reject) => zip.openReadStream(entry, (error2, opened) => error2 || !opened ? reject(error2 ?? new Error("no stream")) : resolve6(opened)));
+  } catch (error2) {
+    failure.reason = failureOf(error2);
+    return;
+  }
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      length += chunk.length;
+      if (length > entry.uncompressedSize) {
+        failure.reason = "zip-size-mismatch";
+        return;
+      }
+      yield chunk;
+    }
+    if (length !== entry.uncompressedSize) failure.reason = "zip-size-mismatch";
+  } catch (error2) {
+    failure.reason = failureOf(error2);
+  } finally {
+    stream.destroy?.();
+  }
+}
+function unsafeEntryName(name) {
+  return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
+}
+function entryName(entry) {
+  const raw = entry.fileName;
+  return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
+}
+async function* zipEntries(archive) {
+  const skip2 = (reason, index) => ({
+    kind: "skip",
+    origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
+    reason
+  });
+  let zip;
+  try {
+    zip = await openZip(archive.bytes);
+  } catch {
+    yield skip2("zip-invalid");
+    return;
+  }
+  try {
+    if (zip.entryCount > ZIP_MAX_ENTRIES) {
+      yield skip2("zip-too-many-entries");
+      return;
+    }
+    let index = 0;
+    let declared = 0;
+    for (; ; ) {
+      let entry;
+      try {
+        entry = await nextEntry(zip);
+      } catch {
+        yield skip2("zip-invalid");
+        return;
+      }
+      if (!entry) return;
+      index += 1;
+      const name = entryName(entry);
+      if (name.endsWith("/")) continue;
+      if (unsafeEntryName(name)) {
+        yield skip2("zip-unsafe-entry-name", index);
+        continue;
+      }
+      if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
+        yield skip2("zip-symlink", index);
+        continue;
+      }
+      if (ARCHIVE_EXTENSIONS.test(name)) {
+        yield skip2("zip-nested-archive", index);
+        continue;
+      }
+      if (recordFormatOf(name) === null) {
+        yield skip2("unsupported-file-type", index);
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        yield skip2("zip-encrypted", index);
+        continue;
+      }
+      declared += entry.uncompressedSize;
+      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
+        yield skip2("zip-too-large");
+        return;
+      }
+      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
+        yield skip2("zip-bomb");
+        return;
+      }
+      if (recordFormatOf(name) === "jsonl" && entry.uncompressedSize > STREAM_FROM_BYTES) {
+        const failure = { reason: null };
+        const streamed = entry;
+        yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
+        if (failure.reason) {
+          yield skip2(failure.reason, index);
+          return;
+        }
+        continue;
+      }
+      let bytes;
+      try {
+        bytes = await readEntry(zip, entry);
+      } catch (error2) {
+        yield skip2(failureOf(error2), index);
+        return;
+      }
+      if (bytes.byteLength !== entry.uncompressedSize) {
+        yield skip2("zip-size-mismatch", index);
+        return;
+      }
+      yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+// src/intake/intake.ts
+import { createHash as createHash4 } from "node:crypto";
 
 // src/uuid/packed-uuid-set.ts
 var BUCKET_BITS = 16;
@@ -42118,1958 +41709,10 @@ function sortRecords(words, from, to, shift) {
   }
 }
 
-// src/partial/partial-format.ts
-var PARTIAL_FORMAT = "crash-report-aggregator/partial";
-var PARTIAL_VERSION = `2-${FIELDS_HASH}`;
-var CHUNK_BYTES2 = 1024 * 1024;
-function before(a, b) {
-  return a.source < b.source || a.source === b.source && a.seq < b.seq;
-}
-function intakeFingerprint(settings) {
-  const relevant = {
-    artifactNames: settings.artifactNames,
-    paths: settings.paths,
-    lookbackDays: settings.lookbackDays,
-    format: settings.format,
-    appName: settings.appName,
-    appVersion: settings.appVersion,
-    logPattern: settings.logPattern.source,
-    trustForks: settings.trustForks,
-    workflows: settings.workflows,
-    branches: settings.branches
-  };
-  return createHash3("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
-}
-function createPartialWriter(header, emit) {
-  const records = new SessionRecordWriter(Date.parse(header.windowStart));
-  let current = null;
-  let announced = false;
-  let sessions = 0;
-  const flush = () => {
-    const dictionary = records.takeDictionary();
-    for (const config of dictionary.configs) emit(JSON.stringify({ config }));
-    for (const kind of dictionary.kinds) emit(JSON.stringify({ kind }));
-    for (const run2 of dictionary.runs) emit(JSON.stringify({ run: run2 }));
-    if (records.count === 0) return;
-    const { bytes, count: count2 } = records.takeRecords();
-    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), count: count2 }));
-  };
-  emit(JSON.stringify(header));
-  return {
-    beginInput(key) {
-      if (current && !before(current, key)) throw new Error(`Inputs out of reading order: ${JSON.stringify(key)} after ${JSON.stringify(current)}`);
-      flush();
-      current = key;
-      announced = false;
-    },
-    add(summary2, run2, times) {
-      if (!current) throw new Error("A session was added before its input began");
-      if (!announced) {
-        emit(JSON.stringify({ input: current }));
-        announced = true;
-      }
-      records.add(summary2, run2, times);
-      sessions += 1;
-      if (records.byteLength >= CHUNK_BYTES2) flush();
-    },
-    end(tally) {
-      flush();
-      emit(JSON.stringify({ end: { tally, sessions } }));
-    },
-    get sessions() {
-      return sessions;
-    }
-  };
-}
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var PartialCursor = class _PartialCursor {
-  name;
-  header;
-  #lines;
-  #records;
-  /** The input whose sessions come next; null once the end line was read. */
-  next = null;
-  last = null;
-  end = null;
-  read = 0;
-  constructor(name, header, lines2) {
-    this.name = name;
-    this.header = header;
-    this.#lines = lines2;
-    this.#records = new SessionRecordReader(Date.parse(header.windowStart));
-  }
-  static async open(input) {
-    const lines2 = input.lines[Symbol.asyncIterator]();
-    const first = await lines2.next();
-    if (first.done) throw new PartialFormatError(`${input.name} is empty`);
-    let header;
-    try {
-      header = JSON.parse(first.value);
-    } catch {
-      throw new PartialFormatError(`${input.name} does not start with a JSON header`);
-    }
-    if (!isRecord3(header) || header["format"] !== PARTIAL_FORMAT) throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
-    if (header["version"] !== PARTIAL_VERSION) {
-      throw new PartialFormatError(`${input.name} is partial format version ${String(header["version"])}; this release reads version ${PARTIAL_VERSION} (the part after the dash follows the summary schema): write every shard's partial with the release that merges them`);
-    }
-    const shard2 = header["shard"];
-    if (!isRecord3(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"])) throw new PartialFormatError(`${input.name} names no shard`);
-    if (Number.isNaN(Date.parse(String(header["windowStart"]))) || Number.isNaN(Date.parse(String(header["now"])))) throw new PartialFormatError(`${input.name} has no valid window`);
-    if (!Number.isSafeInteger(header["lookbackDays"]) || typeof header["intake"] !== "string") throw new PartialFormatError(`${input.name} has no intake settings`);
-    return new _PartialCursor(input.name, header, lines2);
-  }
-  async #line() {
-    const next = await this.#lines.next();
-    if (next.done) return null;
-    let value;
-    try {
-      value = JSON.parse(next.value);
-    } catch {
-      throw new PartialFormatError("a line is not JSON");
-    }
-    if (!isRecord3(value)) throw new PartialFormatError("a line is not a JSON object");
-    if ("config" in value) {
-      this.#records.addConfig(configTuple(value["config"]));
-      return { kind: "dictionary" };
-    }
-    if ("kind" in value) {
-      if (typeof value["kind"] !== "string") throw new PartialFormatError("an error kind entry is not a string");
-      this.#records.addKind(value["kind"]);
-      return { kind: "dictionary" };
-    }
-    if ("run" in value) {
-      this.#records.addRun(runRef(value["run"]));
-      return { kind: "dictionary" };
-    }
-    if ("input" in value) {
-      const key = value["input"];
-      if (!isRecord3(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"])) throw new PartialFormatError("an input line has no source and seq");
-      return { kind: "input", key: { source: key["source"], seq: key["seq"] } };
-    }
-    if ("sessions" in value) {
-      if (typeof value["sessions"] !== "string" || !Number.isSafeInteger(value["count"]) || value["count"] < 1) throw new PartialFormatError("a sessions line has no records or count");
-      return { kind: "sessions", bytes: Buffer.from(value["sessions"], "base64"), count: value["count"] };
-    }
-    if ("end" in value) {
-      const end = value["end"];
-      if (!isRecord3(end) || !Number.isSafeInteger(end["sessions"])) throw new PartialFormatError("the end line has no session count");
-      return { kind: "end", tally: tallyOf(end["tally"]), sessions: end["sessions"] };
-    }
-    throw new PartialFormatError(`a line of an unknown kind (${Object.keys(value).slice(0, 3).join(", ")})`);
-  }
-  /**
-   * Reads up to the next input line or the end line; the sessions met on the way
-   * belong to the input before and go to `each` (none may come before the first input).
-   */
-  async pump(each) {
-    this.next = null;
-    for (; ; ) {
-      const line = await this.#line();
-      if (line === null) throw new PartialFormatError("it ends without its end line: the shard did not finish writing it");
-      if (line.kind === "dictionary") continue;
-      if (line.kind === "sessions") {
-        if (!each) throw new PartialFormatError("sessions come before the first input");
-        this.#records.read(line.bytes, line.count, each);
-        this.read += line.count;
-        continue;
-      }
-      if (line.kind === "input") {
-        if (this.last && !before(this.last, line.key)) throw new PartialFormatError("its inputs are out of reading order");
-        this.next = line.key;
-        this.last = line.key;
-        return;
-      }
-      this.end = { tally: line.tally, sessions: line.sessions };
-      if (!(await this.#lines.next()).done) throw new PartialFormatError("lines follow its end line");
-      if (this.read !== line.sessions) throw new PartialFormatError(`its end line counts ${line.sessions} sessions but it holds ${this.read}`);
-      return;
-    }
-  }
-};
-var PartialMergeError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "PartialMergeError";
-  }
-};
-async function mergePartials(options2) {
-  if (options2.partials.length === 0) throw new PartialMergeError("No partial to merge.");
-  const cursors = [];
-  for (const partial of options2.partials) {
-    try {
-      cursors.push(await PartialCursor.open(partial));
-    } catch (error2) {
-      throw new PartialMergeError(error2 instanceof PartialFormatError ? error2.message : `${partial.name}: ${String(error2)}`);
-    }
-  }
-  const first = cursors[0].header;
-  const count2 = first.shard.count;
-  const indexes = /* @__PURE__ */ new Map();
-  for (const cursor of cursors) {
-    const { shard: shard2, intake: intake2, lookbackDays } = cursor.header;
-    if (shard2.count !== count2) throw new PartialMergeError(`${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count2}: every partial must come from the same matrix.`);
-    if (shard2.index < 1 || shard2.index > count2) throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count2}.`);
-    const twin = indexes.get(shard2.index);
-    if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard2.index}/${count2}.`);
-    indexes.set(shard2.index, cursor.name);
-    if (intake2 !== first.intake) throw new PartialMergeError(`${cursor.name} was read with other settings than ${cursors[0].name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`);
-    if (lookbackDays !== options2.lookbackDays) throw new PartialMergeError(`${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options2.lookbackDays}.`);
-  }
-  const missing = Array.from({ length: count2 }, (_, index) => index + 1).filter((index) => !indexes.has(index));
-  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count2} are missing: merging without them would undercount every group.`);
-  const windowStart = options2.windowStart.getTime();
-  const seen = new PackedUuidSet(RUN_MAX_RECORDS);
-  let accepted = 0;
-  let duplicates = 0;
-  let outsideWindow = 0;
-  const each = ({ summary: summary2, run: run2 }) => {
-    if (summary2.startedMs < windowStart) {
-      outsideWindow += 1;
-      return;
-    }
-    if (!firstSighting(seen, summary2)) {
-      duplicates += 1;
-      return;
-    }
-    accepted += 1;
-    options2.onSession(summary2, run2, summary2);
-  };
-  const guarded = async (cursor, step) => {
-    try {
-      await step();
-    } catch (error2) {
-      if (error2 instanceof PartialFormatError) throw new PartialMergeError(`${cursor.name}: ${error2.message}`);
-      throw error2;
-    }
-  };
-  for (const cursor of cursors) await guarded(cursor, () => cursor.pump(null));
-  for (; ; ) {
-    let soonest = null;
-    for (const cursor2 of cursors) if (cursor2.next && (!soonest || before(cursor2.next, soonest.next))) soonest = cursor2;
-    if (!soonest) break;
-    const cursor = soonest;
-    await guarded(cursor, () => cursor.pump(each));
-  }
-  const tally = sumTallies(cursors.map((cursor) => cursor.end.tally));
-  tally.accepted = accepted;
-  tally.duplicates += duplicates;
-  tally.outsideWindow += outsideWindow;
-  return { tally, shards: count2 };
-}
-
-// src/partial/partial-files.ts
-async function withPartialFile(path, write) {
-  mkdirSync(dirname3(path), { recursive: true });
-  const fd = openSync(path, "w");
-  let result;
-  try {
-    result = await write((line) => writeSync(fd, `${line}
-`));
-  } finally {
-    closeSync(fd);
-  }
-  return { result, bytes: statSync(path).size };
-}
-async function* linesOf(path) {
-  const decoder = new StringDecoder("utf8");
-  let rest = "";
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) {
-    const text = rest + decoder.write(chunk);
-    let start = 0;
-    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      yield text.slice(start, end);
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  rest += decoder.end();
-  if (rest.length > 0) yield rest;
-}
-async function partialFiles(patterns, cwd) {
-  const found = /* @__PURE__ */ new Set();
-  for (const pattern of patterns) {
-    const files = await expand2(pattern, cwd);
-    if (files === null) throw new PartialMergeError(`The partials "${pattern}" name no file: did every shard upload its partial, and was it downloaded to this path?`);
-    for (const file of files) found.add(file);
-  }
-  return [...found].sort().map((file) => ({
-    name: relative2(cwd, file) || file,
-    lines: linesOf(resolve3(file))
-  }));
-}
-
-// src/sources/artifact-source.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/sources/ordered-pool.ts
-async function* orderedPool(items, limit, task) {
-  const inFlight = [];
-  let next = 0;
-  while (next < items.length && inFlight.length < limit) inFlight.push(task(items[next++]));
-  while (inFlight.length > 0) {
-    const result = await inFlight.shift();
-    if (next < items.length) inFlight.push(task(items[next++]));
-    yield result;
-  }
-}
-
-// src/sources/artifact-source.ts
-function artifactKey(artifact) {
-  return `artifact ${artifact.id} ${artifact.name}`;
-}
-function attemptKey(artifact) {
-  return `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\0${artifact.name}`;
-}
-var BLOB_ATTEMPTS = 3;
-async function fetchBlob(location) {
-  for (let attempt = 1; attempt <= BLOB_ATTEMPTS; attempt += 1) {
-    try {
-      const response = await fetch(location, { redirect: "follow" });
-      if (response.ok) return new Uint8Array(await response.arrayBuffer());
-      if (response.status < 500 && response.status !== 429) return null;
-    } catch {
-    }
-    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve5) => setTimeout(resolve5, 250 * attempt * attempt));
-  }
-  return null;
-}
-async function downloadArchive(client, repository2, artifact) {
-  let response;
-  try {
-    response = await client.rest.actions.downloadArtifact({
-      ...repository2,
-      artifact_id: artifact.id,
-      archive_format: "zip",
-      request: { redirect: "manual" }
-    });
-  } catch (error2) {
-    const status = httpStatusOf(error2);
-    if (status === 410) return "artifact-expired";
-    if (status === 404) return "artifact-not-found";
-    throw refusal(error2, `Downloading artifact ${artifact.name} (#${artifact.id})`, "actions: read") ?? error2;
-  }
-  if (response.status === 200 && response.data instanceof ArrayBuffer) return new Uint8Array(response.data);
-  const location = response.headers["location"];
-  if (typeof location !== "string") return "artifact-download-failed";
-  return await fetchBlob(location) ?? "artifact-download-failed";
-}
-function createArtifactSource(options2) {
-  const { client, repository: repository2 } = options2;
-  const matchers = options2.names.map((pattern) => (0, import_picomatch.default)(pattern, { dot: true }));
-  const matches2 = (name) => matchers.some((match) => match(name));
-  const literal = options2.names.length === 1 && !import_picomatch.default.scan(options2.names[0]).isGlob ? options2.names[0] : void 0;
-  async function listArtifacts() {
-    const since = options2.since.getTime();
-    try {
-      return await client.paginate(
-        client.rest.actions.listArtifactsForRepo,
-        { ...repository2, per_page: 100, ...literal ? { name: literal } : {} },
-        (response, done) => {
-          const page = response.data;
-          if (page.length > 0 && page.every((artifact) => Date.parse(artifact.created_at ?? "") < since)) done();
-          return page;
-        }
-      );
-    } catch (error2) {
-      throw refusal(error2, `Listing artifacts of ${repository2.owner}/${repository2.repo}`, "actions: read") ?? error2;
-    }
-  }
-  const branchMatchers = options2.branches.map((pattern) => (0, import_picomatch.default)(pattern, { dot: true }));
-  const workflowPaths = /* @__PURE__ */ new Map();
-  function workflowOf(runId) {
-    let path = workflowPaths.get(runId);
-    if (!path) {
-      path = client.rest.actions.getWorkflowRun({ ...repository2, run_id: runId }).then(({ data }) => data.path.replace(/@.*$/, "")).catch((error2) => {
-        const refused = refusal(error2, `Reading workflow run ${runId}`, "actions: read");
-        if (refused) throw refused;
-        return null;
-      });
-      workflowPaths.set(runId, path);
-    }
-    return path;
-  }
-  async function untrusted(artifact) {
-    const run2 = artifact.workflow_run;
-    if (!options2.trustForks) {
-      if (!run2 || run2.head_repository_id === void 0 || run2.repository_id === void 0) return "artifact-run-unknown";
-      if (run2.head_repository_id !== run2.repository_id) return "artifact-from-fork";
-    }
-    if (branchMatchers.length > 0 && !branchMatchers.some((match) => match(run2?.head_branch ?? ""))) return "artifact-branch-not-allowed";
-    if (options2.workflows.length > 0) {
-      const path = run2?.id ? await workflowOf(run2.id) : null;
-      if (path === null) return "artifact-workflow-unknown";
-      const file = path.split("/").pop();
-      if (!options2.workflows.some((wanted) => wanted === path || !wanted.includes("/") && wanted === file)) return "artifact-workflow-not-allowed";
-    }
-    return null;
-  }
-  function runOf(artifact) {
-    return artifact.workflow_run?.id ? {
-      id: artifact.workflow_run.id,
-      branch: artifact.workflow_run.head_branch ?? null,
-      url: `${options2.serverUrl.replace(/\/+$/, "")}/${repository2.owner}/${repository2.repo}/actions/runs/${artifact.workflow_run.id}`
-    } : null;
-  }
-  async function download(artifact) {
-    const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    const key = artifactKey(artifact);
-    const seq = -artifact.id;
-    if (await options2.held?.holds({ key, label: `artifact #${artifact.id}` })) return { kind: "held", origin, key, run: runOf(artifact), seq };
-    const left = options2.budget?.remaining() ?? null;
-    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
-    const run2 = runOf(artifact);
-    const bytes = await downloadArchive(client, repository2, artifact);
-    if (typeof bytes === "string") return { kind: "skip", origin, reason: bytes };
-    if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
-    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: run2, seq, key };
-  }
-  return {
-    describe: () => `artifacts of ${repository2.owner}/${repository2.repo} named ${options2.names.join(", ")}`,
-    async *read() {
-      const since = options2.since.getTime();
-      const wanted = [];
-      for (const artifact of await listArtifacts()) {
-        if (!matches2(artifact.name) || !inShard(attemptKey(artifact), options2.shard)) continue;
-        const origin = `artifact ${artifact.name} (#${artifact.id})`;
-        if (Date.parse(artifact.created_at ?? "") < since) {
-          yield { kind: "skip", origin, reason: "artifact-outside-window" };
-        } else if (artifact.expired) {
-          yield { kind: "skip", origin, reason: "artifact-expired" };
-        } else if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES) {
-          yield { kind: "skip", origin, reason: "artifact-too-large" };
-        } else {
-          const reason = await untrusted(artifact);
-          if (reason) yield { kind: "skip", origin, reason };
-          else wanted.push(artifact);
-        }
-      }
-      const latest = /* @__PURE__ */ new Map();
-      for (const artifact of wanted) {
-        const key = attemptKey(artifact);
-        const kept2 = latest.get(key);
-        if (!kept2 || artifact.id > kept2.id) {
-          if (kept2) yield { kind: "skip", origin: `artifact ${kept2.name} (#${kept2.id})`, reason: "artifact-older-attempt" };
-          latest.set(key, artifact);
-        } else {
-          yield { kind: "skip", origin: `artifact ${artifact.name} (#${artifact.id})`, reason: "artifact-older-attempt" };
-        }
-      }
-      const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
-      options2.held?.window(chosen.map(artifactKey));
-      yield* orderedPool(chosen, options2.concurrency, download);
-    }
-  };
-}
-
-// src/intake/zip-entries.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-var SYMLINK_MODE = 40960;
-var FILE_TYPE_MASK = 61440;
-var ARCHIVE_EXTENSIONS = /\.(zip|jar|tar|tgz|gz|bz2|xz|7z|rar|zst)$/i;
-function openZip(bytes) {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Promise((resolve5, reject) => {
-    import_yauzl.default.fromBuffer(
-      buffer,
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
-      (error2, zip) => error2 || !zip ? reject(error2 ?? new Error("no zip")) : resolve5(zip)
-    );
-  });
-}
-function nextEntry(zip) {
-  return new Promise((resolve5, reject) => {
-    const cleanup = () => {
-      zip.removeListener("entry", onEntry);
-      zip.removeListener("end", onEnd);
-      zip.removeListener("error", onError);
-    };
-    const onEntry = (entry) => (cleanup(), resolve5(entry));
-    const onEnd = () => (cleanup(), resolve5(null));
-    const onError = (error2) => (cleanup(), reject(error2));
-    zip.on("entry", onEntry);
-    zip.on("end", onEnd);
-    zip.on("error", onError);
-    zip.readEntry();
-  });
-}
-function readEntry(zip, entry) {
-  return new Promise((resolve5, reject) => {
-    zip.openReadStream(entry, (error2, stream) => {
-      if (error2 || !stream) return reject(error2 ?? new Error("no stream"));
-      const chunks = [];
-      let length = 0;
-      stream.on("data", (chunk) => {
-        length += chunk.length;
-        if (length > entry.uncompressedSize) stream.destroy(new Error("too many bytes in the stream"));
-        else chunks.push(chunk);
-      });
-      stream.on("error", reject);
-      stream.on("end", () => resolve5(Buffer.concat(chunks, length)));
-    });
-  });
-}
-function failureOf(error2) {
-  const message = error2 instanceof Error ? error2.message : "";
-  return /too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
-}
-async function* entryChunks(zip, entry, failure) {
-  let stream;
-  try {
-    stream = await new Promise((resolve5, reject) => zip.openReadStream(entry, (error2, opened) => error2 || !opened ? reject(error2 ?? new Error("no stream")) : resolve5(opened)));
-  } catch (error2) {
-    failure.reason = failureOf(error2);
-    return;
-  }
-  let length = 0;
-  try {
-    for await (const chunk of stream) {
-      length += chunk.length;
-      if (length > entry.uncompressedSize) {
-        failure.reason = "zip-size-mismatch";
-        return;
-      }
-      yield chunk;
-    }
-    if (length !== entry.uncompressedSize) failure.reason = "zip-size-mismatch";
-  } catch (error2) {
-    failure.reason = failureOf(error2);
-  } finally {
-    stream.destroy?.();
-  }
-}
-function unsafeEntryName(name) {
-  return name.startsWith("/") || name.includes("\\") || /^[A-Za-z]:/.test(name) || name.includes("\0") || name.split("/").some((segment) => segment === "..");
-}
-function entryName(entry) {
-  const raw = entry.fileName;
-  return raw.toString((entry.generalPurposeBitFlag & 2048) !== 0 ? "utf8" : "latin1");
-}
-async function* zipEntries(archive) {
-  const skip2 = (reason, index) => ({
-    kind: "skip",
-    origin: index === void 0 ? archive.origin : `${archive.origin} (entry ${index})`,
-    reason
-  });
-  let zip;
-  try {
-    zip = await openZip(archive.bytes);
-  } catch {
-    yield skip2("zip-invalid");
-    return;
-  }
-  try {
-    if (zip.entryCount > ZIP_MAX_ENTRIES) {
-      yield skip2("zip-too-many-entries");
-      return;
-    }
-    let index = 0;
-    let declared = 0;
-    for (; ; ) {
-      let entry;
-      try {
-        entry = await nextEntry(zip);
-      } catch {
-        yield skip2("zip-invalid");
-        return;
-      }
-      if (!entry) return;
-      index += 1;
-      const name = entryName(entry);
-      if (name.endsWith("/")) continue;
-      if (unsafeEntryName(name)) {
-        yield skip2("zip-unsafe-entry-name", index);
-        continue;
-      }
-      if ((entry.externalFileAttributes >>> 16 & FILE_TYPE_MASK) === SYMLINK_MODE) {
-        yield skip2("zip-symlink", index);
-        continue;
-      }
-      if (ARCHIVE_EXTENSIONS.test(name)) {
-        yield skip2("zip-nested-archive", index);
-        continue;
-      }
-      if (recordFormatOf(name) === null) {
-        yield skip2("unsupported-file-type", index);
-        continue;
-      }
-      if (entry.isEncrypted()) {
-        yield skip2("zip-encrypted", index);
-        continue;
-      }
-      declared += entry.uncompressedSize;
-      if (declared > ZIP_MAX_UNCOMPRESSED_BYTES) {
-        yield skip2("zip-too-large");
-        return;
-      }
-      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
-        yield skip2("zip-bomb");
-        return;
-      }
-      if (recordFormatOf(name) === "jsonl" && entry.uncompressedSize > STREAM_FROM_BYTES) {
-        const failure = { reason: null };
-        const streamed = entry;
-        yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
-        if (failure.reason) {
-          yield skip2(failure.reason, index);
-          return;
-        }
-        continue;
-      }
-      let bytes;
-      try {
-        bytes = await readEntry(zip, entry);
-      } catch (error2) {
-        yield skip2(failureOf(error2), index);
-        return;
-      }
-      if (bytes.byteLength !== entry.uncompressedSize) {
-        yield skip2("zip-size-mismatch", index);
-        return;
-      }
-      yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes, run: archive.run };
-    }
-  } finally {
-    zip.close();
-  }
-}
-
-// src/partial/partial-artifacts.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-async function* linesOfBytes(bytes) {
-  let start = 0;
-  while (start < bytes.byteLength) {
-    let end = bytes.indexOf(10, start);
-    if (end === -1) end = bytes.byteLength;
-    yield utf8.decode(bytes.subarray(start, end));
-    start = end + 1;
-  }
-}
-async function partialArtifacts(client, repository2, runId, names) {
-  let listed;
-  try {
-    listed = await client.paginate(client.rest.actions.listWorkflowRunArtifacts, { ...repository2, run_id: runId, per_page: 100 }, (response) => response.data);
-  } catch (error2) {
-    throw refusal(error2, `Listing the artifacts of workflow run ${runId}`, "actions: read") ?? error2;
-  }
-  const chosen = /* @__PURE__ */ new Map();
-  for (const pattern of names) {
-    const match = (0, import_picomatch2.default)(pattern, { dot: true });
-    const found = listed.filter((artifact) => match(artifact.name));
-    if (found.length === 0) throw new PartialMergeError(`No artifact of workflow run ${runId} is named "${pattern}": did every shard upload its partial?`);
-    for (const artifact of found) chosen.set(artifact.id, artifact);
-  }
-  const inputs = [];
-  for (const artifact of [...chosen.values()].sort((a, b) => a.id - b.id)) {
-    const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES) throw new PartialMergeError(`${origin} is larger than ${ARCHIVE_MAX_BYTES} bytes: split the reading over more shards.`);
-    const bytes = await downloadArchive(client, repository2, artifact);
-    if (typeof bytes === "string") throw new PartialMergeError(`${origin} could not be downloaded (${bytes}).`);
-    let partials = 0;
-    for await (const entry of zipEntries({ kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: null })) {
-      if (entry.kind === "skip") throw new PartialMergeError(`${entry.origin} cannot be read (${entry.reason}).`);
-      if (!/\.(nd)?jsonl?$/i.test(entry.name)) continue;
-      inputs.push({ name: entry.origin, lines: linesOfBytes(entry.bytes) });
-      partials += 1;
-    }
-    if (partials === 0) throw new PartialMergeError(`${origin} holds no .ndjson partial.`);
-  }
-  return inputs;
-}
-async function mergeInputsFor(settings, cwd, client, runId) {
-  const inputs = settings.partials.length > 0 ? await partialFiles(settings.partials, cwd) : [];
-  if (settings.partialArtifacts.length === 0) return inputs;
-  if (!client || !settings.repository) throw new SettingsError("partial-artifacts", "is set without a repository to read them from", "a repository and token (on the command line: --repo and GITHUB_TOKEN)");
-  const run2 = Number(runId);
-  if (!Number.isSafeInteger(run2) || run2 <= 0) throw new SettingsError("partial-artifacts", `is set but the workflow run ID is "${runId ?? ""}"`, "a run ID in GITHUB_RUN_ID (set on every runner), or --run-id on the command line");
-  return [...inputs, ...await partialArtifacts(client, settings.repository, run2, settings.partialArtifacts)];
-}
-
-// src/records/timestamp.ts
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-var DAY_MS4 = 864e5;
-var COLON = 58;
-function two(b, at) {
-  const high = b[at] - 48;
-  const low = b[at + 1] - 48;
-  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
-}
-function daysFromCivil(year, month, day) {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-var monthYear = 1970;
-var monthNumber = 1;
-var monthLength = 31;
-var monthStart = 0;
-function startMonth(year, month) {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  monthYear = year;
-  monthNumber = month;
-  monthLength = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-  monthStart = daysFromCivil(year, month, 1);
-}
-function timestampMs(b, start, end) {
-  const s = start;
-  if (end - s < 20) return Number.NaN;
-  const century = two(b, s);
-  const yearOfCentury = two(b, s + 2);
-  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
-  const month = two(b, s + 5);
-  const day = two(b, s + 8);
-  const hour = two(b, s + 11);
-  const minute = two(b, s + 14);
-  const second = two(b, s + 17);
-  const separator = b[s + 10];
-  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
-  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
-  if (year !== monthYear || month !== monthNumber) startMonth(year, month);
-  if (day > monthLength) return Number.NaN;
-  let at = s + 19;
-  let millis = 0;
-  if (b[at] === 46) {
-    const from = at + 1;
-    for (at = from; at < end && b[at] >= 48 && b[at] <= 57; at += 1) {
-      if (at - from < 3) millis += (b[at] - 48) * (at === from ? 100 : at === from + 1 ? 10 : 1);
-    }
-    if (at === from || at - from > 9) return Number.NaN;
-  }
-  if (at >= end) return Number.NaN;
-  const zone = b[at];
-  let offset = 0;
-  if (zone === 90 || zone === 122) {
-    at += 1;
-  } else if (zone === 43 || zone === 45) {
-    if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
-    const hours = two(b, at + 1);
-    const minutes = two(b, at + 4);
-    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
-    offset = (hours * 60 + minutes) * 6e4 * (zone === 43 ? 1 : -1);
-    at += 6;
-  } else {
-    return Number.NaN;
-  }
-  if (at !== end) return Number.NaN;
-  return (monthStart + day - 1) * DAY_MS4 + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
-}
-var scratch = new Uint8Array(64);
-function parseTimestamp(text) {
-  if (text.length < 20 || text.length > 40) return Number.NaN;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code > 127) return Number.NaN;
-    scratch[i] = code;
-  }
-  return timestampMs(scratch, 0, text.length);
-}
-function isDateTime(text) {
-  return !Number.isNaN(parseTimestamp(text));
-}
-
-// src/records/session-summary.ts
-function sessionErrored(summary2) {
-  return summary2.error_lines > 0 || summary2.outcome !== void 0 && summary2.outcome !== "ok";
-}
-
-// src/aggregate/installations.ts
-function installationsOf(cell2) {
-  const ids = typeof cell2.installs === "number" ? cell2.installs : cell2.installs.size;
-  return ids + (cell2.sessions - cell2.withInstall);
-}
-
-// src/aggregate/recode-rare.ts
-var RECODE_ORDER = knownFields(["os.version", "runtime.version", "os.arch", "ci", "outcome", "runtime.name", "app.name", "app.version", "os.platform"]);
-var RARE_KINDS_LISTED = 1e3;
-function recodeRareKinds(cells, seen, min, result) {
-  const rare = [...seen].filter(([, kind]) => installationsOf(kind) < min).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : 1));
-  result.kinds = { names: rare.length, sessions: rare.reduce((sum2, [, kind]) => sum2 + kind.sessions, 0) };
-  result.kindNames = rare.slice(0, RARE_KINDS_LISTED).map(([name]) => name);
-  const names = new Set(rare.map(([name]) => name));
-  if (names.size === 0) return names;
-  for (const cell2 of cells) {
-    for (const [name, count2] of cell2.errorKinds ?? []) {
-      if (!names.has(name)) continue;
-      cell2.errorKinds.delete(name);
-      addKindCount(cell2.errorKinds, OTHER, count2.sessions, count2.lines);
-    }
-    for (const [name, figures2] of cell2.kinds ?? []) {
-      if (!names.has(name)) continue;
-      cell2.kinds.delete(name);
-      mergeKind(cell2, OTHER, figures2);
-    }
-  }
-  return names;
-}
-function recodeOrder(fields, order) {
-  const rank = (field) => {
-    const at = order.indexOf(field);
-    return at === -1 ? -1 : at;
-  };
-  return fields.map((field, index) => ({ index, rank: rank(field) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.index);
-}
-function generalise(values, generalised) {
-  return values.map((value, index) => generalised.has(index) ? OTHER : value);
-}
-function siblingKey(values, generalised) {
-  return values.filter((_, index) => !generalised.has(index)).join("\0");
-}
-function siblingIndex(cells, generalised) {
-  const index = /* @__PURE__ */ new Map();
-  for (const entry of cells) {
-    const key = siblingKey(entry[1].values, generalised);
-    const list = index.get(key);
-    if (list) list.push(entry);
-    else index.set(key, [entry]);
-  }
-  for (const list of index.values()) list.sort(bySize);
-  return index;
-}
-function bySize(a, b) {
-  return a[1].sessions - b[1].sessions || installationsOf(a[1]) - installationsOf(b[1]) || (a[0] < b[0] ? -1 : 1);
-}
-function rareReachMinimum(rare, levels, min) {
-  const generalised = /* @__PURE__ */ new Set();
-  let left = rare.map((cell2) => ({
-    values: cell2.values,
-    counts: { sessions: cell2.sessions, withInstall: cell2.withInstall, installs: cell2.installs }
-  }));
-  for (const field of levels) {
-    generalised.add(field);
-    const merged = /* @__PURE__ */ new Map();
-    for (const cell2 of left) {
-      const values = generalise(cell2.values, generalised);
-      const key = values.join("\0");
-      let into = merged.get(key);
-      if (!into) {
-        into = { values, counts: { sessions: 0, withInstall: 0, installs: new InstallCounter() } };
-        merged.set(key, into);
-      }
-      into.counts.sessions += cell2.counts.sessions;
-      into.counts.withInstall += cell2.counts.withInstall;
-      into.counts.installs.mergeFrom(cell2.counts.installs);
-    }
-    left = [...merged.values()].filter((cell2) => installationsOf(cell2.counts) < min);
-    if (left.length === 0) return true;
-  }
-  return false;
-}
-function recodeRare(cells, fields, min, order) {
-  const result = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] };
-  let rare = [];
-  for (const [key, cell2] of cells) {
-    if (cell2.withInstall < cell2.sessions) result.sessionsStandIn = true;
-    if (installationsOf(cell2) >= min) continue;
-    rare.push(cell2);
-    cells.delete(key);
-  }
-  if (rare.length === 0) return result;
-  const members = /* @__PURE__ */ new Map();
-  for (const cell2 of rare) {
-    result.configurations += 1;
-    result.sessions += cell2.sessions;
-    result.erroredSessions += cell2.errored;
-    const own2 = { ...figuresOf(cell2, fields), countedAs: cell2.values };
-    result.cells.push(own2);
-    members.set(cell2, [own2]);
-  }
-  const join5 = (into, from) => {
-    mergeAccumulator(into, from);
-    const list = members.get(into) ?? [];
-    list.push(...members.get(from) ?? []);
-    members.set(into, list);
-  };
-  const adopt = (cell2) => {
-    if (members.has(cell2)) return;
-    const own2 = { ...figuresOf(cell2, fields), countedAs: cell2.values };
-    result.cells.push(own2);
-    members.set(cell2, [own2]);
-  };
-  const versionAt = fields.indexOf("app.version");
-  const publish = (cell2) => {
-    const list = members.get(cell2);
-    cell2.values = cell2.values.map((value, index) => {
-      const first = list[0].fields[index].value;
-      return value === OTHER && list.every((member) => member.fields[index].value === first) ? first : value;
-    });
-    if (versionAt !== -1) {
-      cell2.version = cell2.values[versionAt];
-      cell2.versions = null;
-    }
-    const key = cell2.values.join("\0");
-    const same = cells.get(key);
-    const target = same ?? cell2;
-    if (same) join5(same, cell2);
-    else cells.set(key, cell2);
-    for (const member of members.get(target)) member.countedAs = target.values;
-  };
-  const levels = recodeOrder(fields, order);
-  const useSiblings = !rareReachMinimum(rare, levels, min);
-  const generalised = /* @__PURE__ */ new Set();
-  for (const field of levels) {
-    generalised.add(field);
-    const merged = /* @__PURE__ */ new Map();
-    for (const cell2 of rare) join5(cellOf(merged, generalise(cell2.values, generalised)), cell2);
-    rare = [];
-    let siblings = null;
-    for (const cell2 of merged.values()) {
-      if (useSiblings && installationsOf(cell2) < min) {
-        siblings ??= siblingIndex(cells, generalised);
-        const near = siblings.get(siblingKey(cell2.values, generalised)) ?? [];
-        while (installationsOf(cell2) < min && near.length > 0) {
-          const [nearKey, sibling] = near.shift();
-          cells.delete(nearKey);
-          adopt(sibling);
-          join5(cell2, sibling);
-          result.complementary += 1;
-        }
-      }
-      if (installationsOf(cell2) >= min) publish(cell2);
-      else rare.push(cell2);
-    }
-    if (rare.length === 0) return result;
-  }
-  const rest = rare[0];
-  const smallest = [...cells].sort(bySize);
-  for (const [key, cell2] of smallest) {
-    if (installationsOf(rest) >= min) break;
-    cells.delete(key);
-    adopt(cell2);
-    join5(rest, cell2);
-    result.complementary += 1;
-  }
-  publish(rest);
-  return result;
-}
-
-// src/aggregate/aggregate-groups.ts
-var SEVERAL = "(several)";
-function createAggregator(groupBy2, options2 = {}) {
-  return aggregatorOver(groupBy2, /* @__PURE__ */ new Map(), { sessions: 0, byKind: /* @__PURE__ */ new Map(), kindInstalls: /* @__PURE__ */ new Map() }, options2.live ?? Number.POSITIVE_INFINITY);
-}
-function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY) {
-  const kindAt = groupBy2.indexOf("error_kind");
-  const configFields = kindAt === -1 ? groupBy2 : groupBy2.filter((field) => field !== "error_kind");
-  const totalByKind = totals.byKind;
-  const byConfig = configFields.includes("outcome") ? null : /* @__PURE__ */ new Map();
-  function groupOf(summary2) {
-    const values = groupValues(summary2, configFields);
-    if (byKey.size >= live && !byKey.has(values.join("\0"))) foldSmallest(Math.floor(live / 2));
-    return cellOf(byKey, values);
-  }
-  const folded = { configurations: 0, sessions: 0, erroredSessions: 0 };
-  const foldedInstalls = newAccumulator([]);
-  function foldAway(key, group) {
-    byKey.delete(key);
-    folded.configurations += 1;
-    folded.sessions += group.sessions;
-    folded.erroredSessions += group.errored;
-    foldedInstalls.sessions += group.sessions;
-    foldedInstalls.withInstall += group.withInstall;
-    foldedInstalls.installs.mergeFrom(group.installs);
-  }
-  const smallestFirst = () => [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
-  function foldSmallest(keep) {
-    for (const [key, group] of smallestFirst()) {
-      if (byKey.size <= keep) break;
-      foldAway(key, group);
-    }
-    byConfig?.clear();
-  }
-  function expandKinds(group) {
-    const base = figuresOf(group, configFields);
-    const dayNumbers = [...group.days.keys()].sort((a, b) => a - b);
-    return [...group.kinds ?? []].map(([kind, figures2]) => {
-      const values = [...group.values];
-      values.splice(kindAt, 0, kind);
-      return {
-        ...base,
-        fingerprint: fingerprintOf(groupBy2, values),
-        fields: groupBy2.map((name, index) => ({ name, value: values[index] })),
-        erroredSessions: figures2.sessions,
-        errorRate: figures2.sessions / group.sessions,
-        topErrorKinds: [{ kind, sessions: figures2.sessions, lines: figures2.occurrences, count: figures2.occurrences }],
-        runs: [...figures2.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-        days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures2.days.get(dayNumbers[index]) ?? 0 })),
-        population: { sessions: totals.sessions, erroredSessions: totalByKind.get(kind) ?? 0 }
-      };
-    });
-  }
-  return {
-    add(summary2, run2, times) {
-      const compact = summary2 instanceof CompactSummary ? summary2 : null;
-      let group = compact && byConfig ? byConfig.get(compact.config) : void 0;
-      if (!group) {
-        group = groupOf(summary2);
-        if (compact && byConfig) byConfig.set(compact.config, group);
-      }
-      const started2 = times ? times.startedMs : parseTimestamp(summary2.started_at);
-      const errored = sessionErrored(summary2);
-      group.sessions += 1;
-      if (errored) group.errored += 1;
-      if (summary2.outcome === "crash") group.crashes += 1;
-      group.errorLines += summary2.error_lines;
-      group.logLines += summary2.log_lines;
-      const hasInstall = compact ? compact.installAt >= 0 : summary2.install_id !== void 0;
-      if (hasInstall) countInstall(group, compact, summary2);
-      if (errored) track(group.erroredBy ??= new EventTracker(), compact, summary2, hasInstall);
-      addVersion(group, summary2.app.version);
-      const day = Math.floor(started2 / DAY_MS2);
-      let bucket = group.days.get(day);
-      if (!bucket) {
-        bucket = { sessions: 0, erroredSessions: 0 };
-        group.days.set(day, bucket);
-      }
-      bucket.sessions += 1;
-      if (errored) bucket.erroredSessions += 1;
-      if (started2 < group.first) group.first = started2;
-      if (started2 > group.last) group.last = started2;
-      acceptDuration(group, ((times ? times.endedMs : parseTimestamp(summary2.ended_at)) - started2) / 1e3);
-      totals.sessions += 1;
-      const kinds2 = summary2.error_kinds;
-      if (kinds2) {
-        for (const kind in kinds2) {
-          if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
-          const counts = group.errorKinds ??= /* @__PURE__ */ new Map();
-          addKindCount(counts, kind, 1, kinds2[kind]);
-          let seen = totals.kindInstalls.get(kind);
-          if (!seen) totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
-          seen.sessions += 1;
-          if (hasInstall) {
-            if (seen.installs.size < MAX_PUBLISHED_INSTALLATIONS) countInstall(seen, compact, summary2);
-            else seen.withInstall += 1;
-          }
-          if (kindAt === -1) continue;
-          const byKind = group.kinds ??= /* @__PURE__ */ new Map();
-          let figures2 = byKind.get(kind);
-          if (!figures2) {
-            figures2 = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map(), by: new EventTracker() };
-            byKind.set(kind, figures2);
-          }
-          figures2.sessions += 1;
-          figures2.occurrences += kinds2[kind];
-          track(figures2.by, compact, summary2, hasInstall);
-          figures2.days.set(day, (figures2.days.get(day) ?? 0) + 1);
-          totalByKind.set(kind, (totalByKind.get(kind) ?? 0) + 1);
-          if (run2) {
-            const evidence = figures2.runs.get(run2.id) ?? { id: run2.id, url: run2.url, branch: run2.branch, erroredSessions: 0 };
-            evidence.erroredSessions += 1;
-            figures2.runs.set(run2.id, evidence);
-          }
-        }
-      }
-      if (errored && run2) {
-        const runs = group.runs ??= /* @__PURE__ */ new Map();
-        const evidence = runs.get(run2.id) ?? { id: run2.id, url: run2.url, branch: run2.branch, erroredSessions: 0 };
-        evidence.erroredSessions += 1;
-        runs.set(run2.id, evidence);
-      }
-    },
-    cells() {
-      const configs = [];
-      const events = [];
-      const keys = [];
-      for (const [key, group] of byKey) {
-        const config = configs.length;
-        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall, installs: group.installs.size });
-        keys.push(key);
-        if (kindAt === -1) {
-          if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy.byInstall, unattributed: group.erroredBy.unattributed });
-          continue;
-        }
-        for (const [kind, figures2] of group.kinds ?? []) if (kind !== OTHER) events.push({ config, measure: kind, events: figures2.sessions, byInstall: figures2.by.byInstall, unattributed: figures2.by.unattributed });
-      }
-      return { fields: [...configFields], configs, events, keys };
-    },
-    combine(keys, measure) {
-      const parts = keys.map((key) => byKey.get(key)).filter((group) => group !== void 0);
-      const values = configFields.map((_, index) => {
-        const first = parts[0]?.values[index] ?? SEVERAL;
-        return parts.every((part) => part.values[index] === first) ? first : SEVERAL;
-      });
-      const merged = newAccumulator(values);
-      const addEvidence = (evidence) => addRun(merged.runs ??= /* @__PURE__ */ new Map(), evidence);
-      for (const part of parts) {
-        mergeSessions(merged, part);
-        const kind = measure === null ? null : part.kinds?.get(measure) ?? null;
-        for (const [day, bucket] of part.days) {
-          const mine = merged.days.get(day) ?? { sessions: 0, erroredSessions: 0 };
-          mine.sessions += bucket.sessions;
-          mine.erroredSessions += measure === null ? bucket.erroredSessions : kind?.days.get(day) ?? 0;
-          merged.days.set(day, mine);
-        }
-        if (measure === null) {
-          merged.errored += part.errored;
-          const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
-          for (const [name, count2] of part.errorKinds ?? []) addKindCount(counts, name, count2.sessions, count2.lines);
-          for (const evidence of part.runs?.values() ?? []) addEvidence(evidence);
-        } else if (kind) {
-          merged.errored += kind.sessions;
-          const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
-          addKindCount(counts, measure, kind.sessions, kind.occurrences);
-          for (const evidence of kind.runs.values()) addEvidence(evidence);
-        }
-      }
-      if (parts.length === 0) merged.first = merged.last = 0;
-      return figuresOf(merged, configFields);
-    },
-    fold(max, minSessions, minInstallations = 1) {
-      const enough = () => folded.configurations === 0 || installationsOf(foldedInstalls) >= minInstallations;
-      if (byKey.size > max || !enough()) {
-        for (const [key, group] of smallestFirst()) {
-          if (byKey.size <= max && group.sessions >= minSessions && enough()) break;
-          foldAway(key, group);
-        }
-      }
-      byConfig?.clear();
-      return { ...folded };
-    },
-    recode(min, order) {
-      byConfig?.clear();
-      const result = recodeRare(byKey, configFields, min, order);
-      const rare = recodeRareKinds(byKey.values(), totals.kindInstalls, min, result);
-      for (const name of rare) {
-        const count2 = totalByKind.get(name);
-        if (count2 === void 0) continue;
-        totalByKind.delete(name);
-        totalByKind.set(OTHER, (totalByKind.get(OTHER) ?? 0) + count2);
-      }
-      return result;
-    },
-    project(fields) {
-      const projected = fields.filter((field) => field !== "error_kind");
-      const at = projected.map((field) => configFields.indexOf(field));
-      if (at.some((index) => index < 0) || fields.includes("error_kind") && kindAt === -1) {
-        throw new Error(`Cannot group by ${fields.join(", ")} the sessions grouped by ${groupBy2.join(", ")}`);
-      }
-      const into = /* @__PURE__ */ new Map();
-      for (const group of byKey.values()) mergeAccumulator(cellOf(into, at.map((index) => group.values[index])), group);
-      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind), kindInstalls: totals.kindInstalls });
-    },
-    groups() {
-      const result = [];
-      for (const group of byKey.values()) {
-        if (kindAt !== -1) {
-          result.push(...expandKinds(group));
-          continue;
-        }
-        result.push(figuresOf(group, groupBy2));
-      }
-      return result.sort(
-        (a, b) => b.erroredSessions - a.erroredSessions || b.sessions - a.sessions || (a.fingerprint < b.fingerprint ? -1 : 1)
-      );
-    }
-  };
-}
-
-// src/aggregate/wilson-interval.ts
-function normalQuantile(p) {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
-function wilsonInterval(successes, trials, confidence2) {
-  if (trials <= 0) return { low: 0, high: 1 };
-  const z = normalQuantile(1 - (1 - confidence2) / 2);
-  const p = successes / trials;
-  const z2n = z * z / trials;
-  const center = (p + z2n / 2) / (1 + z2n);
-  const half = z * Math.sqrt(p * (1 - p) / trials + z2n / (4 * trials)) / (1 + z2n);
-  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
-}
-
-// src/aggregate/flag-groups.ts
-function judgeGroups(groups2, rule) {
-  const totalSessions = groups2.reduce((sum2, group) => sum2 + group.sessions, 0);
-  const totalErrored = groups2.reduce((sum2, group) => sum2 + group.erroredSessions, 0);
-  return groups2.map((group) => {
-    const others = (group.population?.sessions ?? totalSessions) - group.sessions;
-    const othersErrored = (group.population?.erroredSessions ?? totalErrored) - group.erroredSessions;
-    const baseline = {
-      sessions: others,
-      erroredSessions: othersErrored,
-      errorRate: others > 0 ? othersErrored / others : null
-    };
-    const interval = wilsonInterval(group.erroredSessions, group.sessions, rule.confidence);
-    const aboveThreshold = group.sessions >= rule.minSessions && group.errorRate >= rule.errorRateThreshold;
-    let flagged = false;
-    let verdict;
-    if (group.sessions < rule.minSessions) {
-      verdict = `too few sessions (${group.sessions} < ${rule.minSessions})`;
-    } else if (group.errorRate < rule.errorRateThreshold) {
-      verdict = "error rate below threshold";
-    } else if (group.singleInstall) {
-      verdict = "all sessions come from one installation";
-    } else if (baseline.errorRate !== null && interval.low <= baseline.errorRate) {
-      verdict = "not significantly worse than the other sessions";
-    } else {
-      flagged = true;
-      verdict = baseline.errorRate === null ? "error rate at or above threshold (no other sessions to compare)" : "significantly worse than the other sessions";
-    }
-    return { ...group, flagged, verdict, baseline, interval, aboveThreshold };
-  });
-}
-
-// src/problems/judge-problems.ts
-import { createHash as createHash4 } from "node:crypto";
-
-// src/problems/cell-view.ts
-function createCellView(configs, eventCells) {
-  const totalSessions = configs.reduce((sum2, cell2) => sum2 + cell2.sessions, 0);
-  const byMeasure = /* @__PURE__ */ new Map();
-  for (const cell2 of eventCells) {
-    let map = byMeasure.get(cell2.measure);
-    if (!map) byMeasure.set(cell2.measure, map = /* @__PURE__ */ new Map());
-    map.set(cell2.config, cell2);
-  }
-  const totals = /* @__PURE__ */ new Map();
-  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum2, cell2) => sum2 + cell2.events, 0));
-  const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
-  return {
-    configs,
-    totalSessions,
-    byMeasure,
-    totalEvents: (measure) => totals.get(measure) ?? 0,
-    eventsAt,
-    countsOf(cells, measure) {
-      let sessions = 0;
-      let events = 0;
-      for (const cell2 of cells) {
-        sessions += configs[cell2].sessions;
-        events += eventsAt(measure, cell2);
-      }
-      return { sessions, events };
-    },
-    referenceWithout(members, out, measure) {
-      const skip2 = new Uint8Array(configs.length);
-      for (const member of members) skip2[member] = 1;
-      for (const member of out) skip2[member] = 1;
-      let sessions = 0;
-      let events = 0;
-      for (let config = 0; config < configs.length; config += 1) {
-        if (skip2[config]) continue;
-        sessions += configs[config].sessions;
-        events += eventsAt(measure, config);
-      }
-      return { sessions, events };
-    }
-  };
-}
-function tableOf(own2, reference) {
-  return { events: own2.events, sessions: own2.sessions, totalEvents: own2.events + reference.events, totalSessions: own2.sessions + reference.sessions };
-}
-
-// src/problems/hypergeometric.ts
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-function logGamma(x) {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let sum2 = LANCZOS[0];
-  for (let i = 1; i < 9; i += 1) sum2 += LANCZOS[i] / (z + i);
-  const t = z + 7.5;
-  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum2);
-}
-function logChoose(n, k) {
-  if (k < 0 || k > n) return Number.NEGATIVE_INFINITY;
-  if (k === 0 || k === n) return 0;
-  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
-}
-function logAdd(a, b) {
-  if (a === Number.NEGATIVE_INFINITY) return b;
-  if (b === Number.NEGATIVE_INFINITY) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-function logOneMinusExp(a) {
-  if (a >= 0) return Number.NEGATIVE_INFINITY;
-  return a > -Math.LN2 ? Math.log(-Math.expm1(a)) : Math.log1p(-Math.exp(a));
-}
-var NEGLIGIBLE = Math.log(1e-17);
-function logUpperTail(d, x) {
-  if (x <= d.lo) return 0;
-  if (x > d.hi) return Number.NEGATIVE_INFINITY;
-  if (x > d.mode) {
-    let term = d.logPmf(x);
-    let sum2 = term;
-    for (let k = x; k < d.hi; k += 1) {
-      term += Math.log(d.ratio(k));
-      sum2 = logAdd(sum2, term);
-      if (term - sum2 < NEGLIGIBLE) break;
-    }
-    return Math.min(0, sum2);
-  }
-  return logOneMinusExp(logLowerTail(d, x - 1));
-}
-function logLowerTail(d, x) {
-  if (x >= d.hi) return 0;
-  if (x < d.lo) return Number.NEGATIVE_INFINITY;
-  if (x < d.mode) {
-    let term = d.logPmf(x);
-    let sum2 = term;
-    for (let k = x; k > d.lo; k -= 1) {
-      term -= Math.log(d.ratio(k - 1));
-      sum2 = logAdd(sum2, term);
-      if (term - sum2 < NEGLIGIBLE) break;
-    }
-    return Math.min(0, sum2);
-  }
-  return logOneMinusExp(logUpperTail(d, x + 1));
-}
-function hypergeometric(total, marked, drawn) {
-  const lo = Math.max(0, drawn - (total - marked));
-  const hi = Math.min(drawn, marked);
-  const base = logChoose(total, drawn);
-  const mode2 = Math.min(hi, Math.max(lo, Math.floor((drawn + 1) * (marked + 1) / (total + 2))));
-  return {
-    lo,
-    hi,
-    mode: mode2,
-    logPmf: (k) => logChoose(marked, k) + logChoose(total - marked, drawn - k) - base,
-    ratio: (k) => (marked - k) * (drawn - k) / ((k + 1) * (total - marked - drawn + k + 1))
-  };
-}
-function binomial(trials, rate) {
-  const mode2 = Math.min(trials, Math.floor((trials + 1) * rate));
-  const logP = Math.log(rate);
-  const logQ = Math.log1p(-rate);
-  return {
-    lo: 0,
-    hi: trials,
-    mode: mode2,
-    logPmf: (k) => logChoose(trials, k) + (k === 0 ? 0 : k * logP) + (k === trials ? 0 : (trials - k) * logQ),
-    ratio: (k) => (trials - k) / (k + 1) * (rate / (1 - rate))
-  };
-}
-function logFisherGreater(table) {
-  return logUpperTail(hypergeometric(table.totalSessions, table.totalEvents, table.sessions), table.events);
-}
-function logFisherLess(table) {
-  return logLowerTail(hypergeometric(table.totalSessions, table.totalEvents, table.sessions), table.events);
-}
-function logMinimumFisher(sessions, totalEvents, totalSessions) {
-  const most = Math.min(sessions, totalEvents);
-  if (most === 0) return 0;
-  return logFisherGreater({ events: most, sessions, totalEvents, totalSessions });
-}
-function logBinomialGreater(successes, trials, rate) {
-  if (successes <= 0) return 0;
-  if (rate <= 0) return Number.NEGATIVE_INFINITY;
-  if (rate >= 1) return 0;
-  return logUpperTail(binomial(trials, rate), successes);
-}
-function logFisherGreaterMid(table) {
-  const d = hypergeometric(table.totalSessions, table.totalEvents, table.sessions);
-  const tail = logUpperTail(d, table.events);
-  if (table.events < d.lo || table.events > d.hi) return tail;
-  const half = d.logPmf(table.events) - Math.LN2;
-  return tail === Number.NEGATIVE_INFINITY ? tail : tail + logOneMinusExp(Math.min(0, half - tail));
-}
-
-// src/problems/install-spread.ts
-var HEAVY_USER = 4;
-var OUTLIER_P = 1e-3;
-function plausibleMost(lambda) {
-  if (!(lambda > 0)) return 0;
-  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
-  let term = Math.exp(-lambda);
-  let cumulative = term;
-  let k = 0;
-  while (1 - cumulative > OUTLIER_P) {
-    k += 1;
-    term *= lambda / k;
-    cumulative += term;
-  }
-  return k;
-}
-function installSpread(view, cells, measure, own2, reference, rule, test, logLevel) {
-  const merged = /* @__PURE__ */ new Map();
-  let without = 0;
-  let withInstall = 0;
-  for (const cell2 of cells) {
-    withInstall += view.configs[cell2].withInstall;
-    const events = view.byMeasure.get(measure)?.get(cell2);
-    if (!events) continue;
-    without += events.unattributed;
-    for (const [install, count2] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count2);
-  }
-  const known = withInstall > 0;
-  const counts = [...merged.values()].sort((a, b) => b - a);
-  for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
-  counts.sort((a, b) => b - a);
-  const affected = known ? merged.size + without : own2.events;
-  if (!known) return { known, affected, heaviest: [], spread: true };
-  const installs = cells.reduce((sum2, cell2) => sum2 + installationsOf(view.configs[cell2]), 0);
-  const top = counts[0] ?? 0;
-  const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
-  const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
-  const kept2 = counts.filter((count2) => count2 <= most);
-  const outliers = own2.events - kept2.reduce((sum2, count2) => sum2 + count2, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
-  const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
-  const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
-  const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
-  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum2, count2) => sum2 + Math.max(0, count2 - cap), 0);
-  const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
-  const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
-  const spread2 = kept2.length >= rule.minInstallations && enough && test(tableOf(rest, reference)) <= logLevel;
-  return { known, affected, heaviest, spread: spread2 };
-}
-
-// src/problems/pattern.ts
-var VERSION_FIELD = "app.version";
-function patternKey(pattern) {
-  return JSON.stringify(pattern.map((term) => term.op === "any" ? [term.field] : [term.field, term.op, term.value]));
-}
-function patternFromKey(key) {
-  try {
-    const raw = JSON.parse(key);
-    if (!Array.isArray(raw)) return null;
-    const terms = [];
-    for (const entry of raw) {
-      if (!Array.isArray(entry) || typeof entry[0] !== "string") return null;
-      if (entry.length === 1) terms.push({ field: entry[0], op: "any" });
-      else if ((entry[1] === "is" || entry[1] === "since") && typeof entry[2] === "string") terms.push({ field: entry[0], op: entry[1], value: entry[2] });
-      else return null;
-    }
-    return terms;
-  } catch {
-    return null;
-  }
-}
-function matches(pattern, values) {
-  for (let i = 0; i < pattern.length; i += 1) {
-    const term = pattern[i];
-    if (term.op === "is" && values[i] !== term.value) return false;
-    if (term.op === "since" && compareVersions(values[i], term.value) < 0) return false;
-  }
-  return true;
-}
-function anchorOf(pattern) {
-  return pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
-}
-function kindOf(pattern) {
-  const version = pattern.find((term) => term.field === VERSION_FIELD);
-  const others = pattern.filter((term) => term.field !== VERSION_FIELD);
-  const othersFixed = others.every((term) => term.op === "is");
-  const othersOpen = others.every((term) => term.op === "any");
-  if (version?.op === "is" && othersFixed) return "configuration";
-  if (version?.op === "since" && othersFixed && others.length > 0) return "since-version";
-  if (version && version.op !== "any" && othersOpen) return "release";
-  if (!version && othersFixed) return "configuration";
-  const fixed = others.filter((term) => term.op === "is");
-  if ((version === void 0 || version.op === "any") && fixed.length === 1 && fixed[0].field === "os.platform") return "platform";
-  return "slice";
-}
-function openFields(pattern) {
-  return pattern.filter((term) => term.op === "any").map((term) => term.field);
-}
-function contains(outer, inner) {
-  if (outer.length !== inner.length) return false;
-  return outer.every((term, index) => {
-    const other = inner[index];
-    if (term.field !== other.field) return false;
-    if (term.op === "any") return true;
-    if (other.op === "any") return false;
-    if (term.op === "is") return other.op === "is" && other.value === term.value;
-    return compareVersions(other.value, term.value) >= 0;
-  });
-}
-function nested(a, b) {
-  return contains(a, b) || contains(b, a);
-}
-
-// src/problems/pattern-index.ts
-var OTHER_KEY = `${OTHER}\0`;
-var SINCE_VERSIONS = 64;
-var ALL_SUBSETS_UP_TO = 4;
-function fieldMasks(count2) {
-  const masks = [];
-  for (let mask = 1; mask < 1 << count2; mask += 1) {
-    let bits = 0;
-    for (let m = mask; m > 0; m >>= 1) bits += m & 1;
-    if (count2 <= ALL_SUBSETS_UP_TO || bits === 1 || bits === count2 - 1 || bits === count2) masks.push(mask);
-  }
-  return masks;
-}
-function indexPatterns(fields, values, sessions) {
-  const versionAt = fields.indexOf(VERSION_FIELD);
-  const result = [];
-  const total = sessions.reduce((sum2, value) => sum2 + value, 0);
-  for (const mask of fieldMasks(fields.length)) {
-    const byKey = /* @__PURE__ */ new Map();
-    for (let cell2 = 0; cell2 < values.length; cell2 += 1) {
-      let key = "";
-      for (let field = 0; field < fields.length; field += 1) if (mask & 1 << field) key += `${values[cell2][field]}\0`;
-      const list = byKey.get(key);
-      if (list) list.push(cell2);
-      else byKey.set(key, [cell2]);
-    }
-    const exact = (cells) => fields.map((field, index) => mask & 1 << index ? { field, op: "is", value: values[cells[0]][index] } : { field, op: "any" });
-    for (const key of [...byKey.keys()]) if (key.startsWith(OTHER_KEY) || key.includes(`\0${OTHER_KEY}`)) byKey.delete(key);
-    for (const cells of byKey.values()) {
-      const count2 = cells.reduce((sum2, cell2) => sum2 + sessions[cell2], 0);
-      if (count2 === total) continue;
-      result.push({ pattern: exact(cells), members: () => cells, sessions: count2 });
-    }
-    if (versionAt < 0 || !(mask & 1 << versionAt)) continue;
-    const anchors = /* @__PURE__ */ new Map();
-    for (const cells of byKey.values()) {
-      const first = cells[0];
-      let anchor = "";
-      for (let field = 0; field < fields.length; field += 1) if (field !== versionAt && mask & 1 << field) anchor += `${values[first][field]}\0`;
-      let versions = anchors.get(anchor);
-      if (!versions) anchors.set(anchor, versions = /* @__PURE__ */ new Map());
-      versions.set(values[first][versionAt], cells);
-    }
-    for (const versions of anchors.values()) {
-      const ordered = [...versions.keys()].sort(compareVersions);
-      const from = Math.max(1, ordered.length - 1 - SINCE_VERSIONS);
-      for (let at = from; at < ordered.length - 1; at += 1) {
-        const covered = ordered.slice(at).map((version) => versions.get(version));
-        const count2 = covered.reduce((sum2, cells) => sum2 + cells.reduce((inner, cell2) => inner + sessions[cell2], 0), 0);
-        if (count2 === total) continue;
-        const sample = covered[0][0];
-        const pattern = fields.map((field, index) => {
-          if (index === versionAt) return { field, op: "since", value: ordered[at] };
-          return mask & 1 << index ? { field, op: "is", value: values[sample][index] } : { field, op: "any" };
-        });
-        result.push({ pattern, members: () => covered.flat(), sessions: count2 });
-      }
-    }
-  }
-  return result;
-}
-
-// src/problems/tarone.ts
-function taroneLevel(logMinimums, alpha) {
-  const sorted = [...logMinimums].sort((a, b) => a - b);
-  const logAlpha = Math.log(alpha);
-  let reachable = sorted.length;
-  for (let k = 1; k <= sorted.length; k += 1) {
-    const level = logAlpha - Math.log(k);
-    while (reachable > 0 && sorted[reachable - 1] > level) reachable -= 1;
-    if (reachable <= k) return { logLevel: level, testable: reachable };
-  }
-  return { logLevel: logAlpha - Math.log(Math.max(1, sorted.length)), testable: sorted.length };
-}
-
-// src/problems/version-baselines.ts
-var CLEAN_VERSION_P = Math.log(0.05);
-function below(entry, problem) {
-  return logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + problem.events, totalSessions: entry.sessions + problem.sessions }) < CLEAN_VERSION_P;
-}
-function baselinesOf(view, fields, minSessions, pattern, measure, members, counts, exclude = /* @__PURE__ */ new Set()) {
-  const { configs } = view;
-  const versionAt = fields.indexOf(VERSION_FIELD);
-  const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].filter((version) => version !== OTHER).sort(compareVersions);
-  const result = { versions, lastGood: null, fixedIn: [], comparison: null };
-  if (versionAt < 0 || versions.length === 0) return result;
-  const versionTerm = pattern[versionAt];
-  if (versionTerm.op === "any") {
-    const same = new Set(versions);
-    let sessions = 0;
-    let events = 0;
-    for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-      if (exclude.has(cell2) || matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
-      sessions += configs[cell2].sessions;
-      events += view.eventsAt(measure, cell2);
-    }
-    const fixed = pattern.filter((term) => term.op === "is").map((term) => term.field);
-    if (sessions > 0) result.comparison = { label: `on the other ${fixed.join(" and ")} values of the same versions`, sessions, events };
-    return result;
-  }
-  const anchor = anchorOf(pattern);
-  const byVersion2 = /* @__PURE__ */ new Map();
-  for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-    if (exclude.has(cell2) || !matches(anchor, configs[cell2].values)) continue;
-    const version = configs[cell2].values[versionAt];
-    if (version === OTHER) continue;
-    const entry = byVersion2.get(version) ?? { sessions: 0, events: 0 };
-    entry.sessions += configs[cell2].sessions;
-    entry.events += view.eventsAt(measure, cell2);
-    byVersion2.set(version, entry);
-  }
-  const first = versions[0];
-  const last = versions.at(-1);
-  const older = [...byVersion2.keys()].filter((version) => compareVersions(version, first) < 0).sort(compareVersions);
-  const previous = older.reverse().find((version) => byVersion2.get(version).sessions >= minSessions);
-  if (previous !== void 0) {
-    const entry = byVersion2.get(previous);
-    result.comparison = { label: `in ${previous}`, ...entry };
-    if (below(entry, counts)) result.lastGood = { version: previous, ...entry };
-  }
-  for (const version of [...byVersion2.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
-    const entry = byVersion2.get(version);
-    if (entry.sessions >= minSessions && below(entry, counts)) result.fixedIn.push({ version, ...entry });
-  }
-  return result;
-}
-
-// src/problems/find-problems.ts
-var CLEAN_P = Math.log(0.01);
-var CELL_SHARE = 0.8;
-var ALPHA_SPENT = 0.85;
-function problemKey(pattern, measure) {
-  return `${measure === null ? "" : `${JSON.stringify(measure)}:`}${patternKey(pattern)}`;
-}
-function findProblems(configs, eventCells, rule) {
-  const view = createCellView(configs, eventCells);
-  const { totalSessions, byMeasure, eventsAt, countsOf, referenceWithout } = view;
-  const indexed = indexPatterns(
-    rule.fields,
-    configs.map((cell2) => cell2.values),
-    configs.map((cell2) => cell2.sessions)
-  );
-  const candidates = [];
-  const minimums = [[], []];
-  for (const entry of indexed) {
-    if (entry.sessions < rule.minSessions) continue;
-    const members = entry.members();
-    const family = entry.pattern.every((term) => term.op === "is") ? 0 : 1;
-    for (const [measure, cells] of byMeasure) {
-      const total = view.totalEvents(measure);
-      const minimum = logMinimumFisher(entry.sessions, total, totalSessions);
-      minimums[family].push(minimum);
-      let events = 0;
-      for (const member of members) events += cells.get(member)?.events ?? 0;
-      if (events === 0) continue;
-      candidates.push({ key: problemKey(entry.pattern, measure), pattern: entry.pattern, measure, members, sessions: entry.sessions, events, family, minimum, logLevel: 0 });
-    }
-  }
-  const cellShare = minimums[1].length === 0 ? 1 : minimums[0].length === 0 ? 0 : CELL_SHARE;
-  const spent = rule.alpha * ALPHA_SPENT;
-  const levels = [taroneLevel(minimums[0], spent * cellShare), taroneLevel(minimums[1], spent * (1 - cellShare))];
-  const testOf = logFisherGreaterMid;
-  for (const candidate of candidates) candidate.logLevel = levels[candidate.family].logLevel;
-  const live = candidates.filter((candidate) => candidate.minimum <= candidate.logLevel);
-  const explained = /* @__PURE__ */ new Map();
-  const explainedOf = (measure) => {
-    let flags = explained.get(measure);
-    if (!flags) explained.set(measure, flags = new Uint8Array(configs.length));
-    return flags;
-  };
-  const explainedCounts = /* @__PURE__ */ new Map();
-  function residual(members, measure) {
-    const flags = explainedOf(measure);
-    let sessions = 0;
-    let events = 0;
-    const cells = [];
-    for (const member of members) {
-      if (flags[member]) continue;
-      cells.push(member);
-      sessions += configs[member].sessions;
-      events += eventsAt(measure, member);
-    }
-    const out = explainedCounts.get(measure) ?? { sessions: 0, events: 0 };
-    const reference = { sessions: totalSessions - out.sessions - sessions, events: view.totalEvents(measure) - out.events - events };
-    return { own: { sessions, events }, cells, reference };
-  }
-  function cleanPart(pattern, cells, measure, own2, reference) {
-    const clean = (part, level) => {
-      if (part.sessions < rule.minSessions) return false;
-      if (logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own2.events, totalSessions: own2.sessions }) >= level) return false;
-      return logFisherGreater(tableOf(part, reference)) >= CLEAN_P;
-    };
-    for (let field = 0; field < pattern.length; field += 1) {
-      const term = pattern[field];
-      if (term.op === "is") continue;
-      const parts = /* @__PURE__ */ new Map();
-      for (const cell2 of cells) {
-        const value = configs[cell2].values[field];
-        const part = parts.get(value) ?? { sessions: 0, events: 0 };
-        part.sessions += configs[cell2].sessions;
-        part.events += eventsAt(measure, cell2);
-        parts.set(value, part);
-      }
-      if (parts.size < 2) continue;
-      const level = CLEAN_P - Math.log(parts.size);
-      for (const [value, part] of parts) if (clean(part, level)) return `${term.field} ${value}`;
-    }
-    if (cells.length > 1) {
-      const level = CLEAN_P - Math.log(cells.length);
-      for (const cell2 of cells) {
-        if (clean({ sessions: configs[cell2].sessions, events: eventsAt(measure, cell2) }, level)) return configs[cell2].values.join(", ");
-      }
-    }
-    return null;
-  }
-  function installEvidence(cells, measure, own2, reference, logLevel) {
-    return installSpread(view, cells, measure, own2, reference, rule, testOf, logLevel);
-  }
-  const memberSets = /* @__PURE__ */ new Map();
-  const setOf = (candidate) => {
-    let set = memberSets.get(candidate);
-    if (!set) memberSets.set(candidate, set = new Set(candidate.members));
-    return set;
-  };
-  function extension(outer, inner) {
-    if (outer.candidate.measure !== inner.candidate.measure || inner.cells.length >= outer.cells.length) return null;
-    const set = setOf(outer.candidate);
-    if (!inner.cells.every((cell2) => set.has(cell2))) return null;
-    const within = new Set(inner.cells);
-    return outer.cells.filter((cell2) => !within.has(cell2));
-  }
-  function elevated(cells, measure, reference, logLevel) {
-    const part = countsOf(cells, measure);
-    const rest = { sessions: reference.sessions - part.sessions, events: reference.events - part.events };
-    if (part.sessions === 0 || rest.sessions <= 0) return false;
-    if (part.events / part.sessions < rule.minRateRatio * (rest.events / rest.sessions)) return false;
-    return testOf(tableOf(part, rest)) <= logLevel;
-  }
-  function settle(start, pool) {
-    let current = start;
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (const inner of pool) {
-        const extra = extension(current, inner);
-        if (extra && !elevated(extra, current.candidate.measure, inner.reference, current.candidate.logLevel)) {
-          current = inner;
-          moved = true;
-          break;
-        }
-      }
-    }
-    const wider = pool.map((outer) => ({ outer, extra: extension(outer, current) })).filter(({ extra }) => extra !== null).sort((a, b) => b.outer.own.sessions - a.outer.own.sessions);
-    for (const { outer, extra } of wider) {
-      if (elevated(extra, current.candidate.measure, current.reference, outer.candidate.logLevel)) return outer;
-    }
-    return current;
-  }
-  const problems = [];
-  const taken = /* @__PURE__ */ new Set();
-  for (; ; ) {
-    const scored = [];
-    for (const candidate of live) {
-      if (taken.has(candidate.key)) continue;
-      const { own: own2, cells, reference } = residual(candidate.members, candidate.measure);
-      if (own2.sessions < rule.minSessions || own2.events === 0 || reference.sessions === 0) continue;
-      const rate = own2.events / own2.sessions;
-      if (rate < rule.errorRateThreshold || rate < rule.minRateRatio * (reference.events / reference.sessions)) continue;
-      const logP = testOf(tableOf(own2, reference));
-      if (logP <= candidate.logLevel) scored.push({ candidate, logP, own: own2, cells, reference });
-    }
-    scored.sort((a, b) => a.logP - b.logP || b.own.sessions - a.own.sessions || (a.candidate.key < b.candidate.key ? -1 : 1));
-    const acceptable = scored.filter(({ candidate, own: own2, cells, reference }) => {
-      if (cleanPart(candidate.pattern, cells, candidate.measure, own2, reference) !== null) return false;
-      return installEvidence(cells, candidate.measure, own2, reference, candidate.logLevel).spread;
-    });
-    const chosen = acceptable.length > 0 ? settle(acceptable[0], acceptable) : void 0;
-    if (!chosen) break;
-    taken.add(chosen.candidate.key);
-    const problem = describe(chosen.candidate.pattern, chosen.candidate.measure, chosen.candidate.members, true);
-    problem.logP = chosen.logP;
-    problem.logLevel = chosen.candidate.logLevel;
-    problem.installs = installEvidence(chosen.cells, chosen.candidate.measure, chosen.own, chosen.reference, chosen.candidate.logLevel);
-    problem.verdict = verdictOf(problem);
-    problems.push(problem);
-    const flags = explainedOf(chosen.candidate.measure);
-    const out = explainedCounts.get(chosen.candidate.measure) ?? { sessions: 0, events: 0 };
-    for (const member of chosen.candidate.members) {
-      if (flags[member]) continue;
-      flags[member] = 1;
-      out.sessions += configs[member].sessions;
-      out.events += eventsAt(chosen.candidate.measure, member);
-    }
-    explainedCounts.set(chosen.candidate.measure, out);
-  }
-  for (const problem of problems) {
-    const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
-    problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
-    const mine = new Set(problem.configs);
-    const exclude = new Set(others.flatMap((other) => other.configs).filter((config) => !mine.has(config)));
-    Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
-  }
-  function verdictOf(problem) {
-    if (problem.detected) return "significantly worse than the other sessions, with the excess spread over enough installations";
-    if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
-    if (problem.logP > problem.logLevel) return "not significantly worse than the other sessions";
-    if (!problem.installs.spread) return `the excess comes from fewer than ${rule.minInstallations} installations`;
-    return "explained by another problem, or part of it is clean";
-  }
-  function describe(pattern, measure, members, detected) {
-    const counts = countsOf(members, measure);
-    const { versions, lastGood, fixedIn, comparison } = baselinesOf(view, rule.fields, rule.minSessions, pattern, measure, members, counts);
-    const reference = referenceWithout(members, [], measure);
-    const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;
-    const problem = {
-      key: problemKey(pattern, measure),
-      pattern,
-      measure,
-      kind: kindOf(pattern),
-      configs: members,
-      counts,
-      reference,
-      logP,
-      logLevel: levels[pattern.every((term) => term.op === "is") ? 0 : 1].logLevel,
-      installs: { known: false, affected: 0, heaviest: [], spread: false },
-      detected,
-      verdict: "",
-      versions,
-      lastGood,
-      fixedIn,
-      comparison
-    };
-    if (!detected) {
-      problem.installs = installEvidence(members, measure, counts, reference, problem.logLevel);
-      problem.verdict = counts.sessions === 0 ? "no sessions in this run" : verdictOf(problem);
-    }
-    return problem;
-  }
-  return {
-    problems,
-    levels: levels.map((level, family) => ({ logLevel: level.logLevel, hypotheses: minimums[family].length, testable: level.testable })),
-    evaluate(pattern, measure) {
-      const members = [];
-      for (let cell2 = 0; cell2 < configs.length; cell2 += 1) if (matches(pattern, configs[cell2].values)) members.push(cell2);
-      return describe(pattern, measure, members, false);
-    }
-  };
-}
-
-// src/problems/judge-problems.ts
-function problemFingerprint(groupBy2, anchor) {
-  return createHash4("sha256").update(JSON.stringify(["problem", groupBy2, anchor])).digest("hex").slice(0, 16);
-}
-function anchorKeyOf(pattern, measure) {
-  return JSON.stringify([measure, patternKey(anchorOf(pattern))]);
-}
-function fieldsOf(pattern, measure, groupBy2) {
-  let term = 0;
-  return groupBy2.map((name) => {
-    if (name === "error_kind") return { name, value: measure ?? "(any)", fixed: measure !== null };
-    const entry = pattern[term++];
-    if (entry.op === "any") return { name, value: "(any)", fixed: false };
-    return { name, value: entry.op === "since" ? `${entry.value} and later` : entry.value, fixed: true };
-  });
-}
-function findRunProblems(aggregator, settings) {
-  const table = aggregator.cells();
-  const rule = {
-    fields: table.fields,
-    alpha: 1 - settings.confidence,
-    minSessions: settings.minSessions,
-    minInstallations: settings.minInstallations,
-    minRateRatio: settings.minRateRatio,
-    errorRateThreshold: settings.errorRateThreshold
-  };
-  const search2 = findProblems(table.configs, table.events, rule);
-  function groupOf(problem) {
-    const figures2 = aggregator.combine(
-      problem.configs.map((config) => table.keys[config]),
-      problem.measure
-    );
-    const anchor = anchorKeyOf(problem.pattern, problem.measure);
-    const baseline = {
-      sessions: problem.reference.sessions,
-      erroredSessions: problem.reference.events,
-      errorRate: problem.reference.sessions > 0 ? problem.reference.events / problem.reference.sessions : null
-    };
-    const rate = (counts) => counts.sessions > 0 ? counts.events / counts.sessions : 0;
-    const fields = fieldsOf(problem.pattern, problem.measure, settings.groupBy);
-    return {
-      ...figures2,
-      fingerprint: problemFingerprint(settings.groupBy, anchor),
-      fields: fields.map(({ name, value }) => ({ name, value })),
-      flagged: problem.detected,
-      verdict: problem.verdict,
-      baseline,
-      interval: wilsonInterval(figures2.erroredSessions, figures2.sessions, settings.confidence),
-      aboveThreshold: figures2.sessions >= settings.minSessions && figures2.errorRate >= settings.errorRateThreshold,
-      problem: {
-        pattern: problem.pattern,
-        measure: problem.measure,
-        kind: problem.kind,
-        anchor,
-        label: fields.filter((field) => field.fixed).map((field) => `${field.name} ${field.value}`).join(", "),
-        openFields: openFields(problem.pattern),
-        cells: problem.configs.length,
-        versions: problem.versions,
-        lastGood: problem.lastGood,
-        fixedIn: problem.fixedIn,
-        comparison: problem.comparison && {
-          label: problem.comparison.label,
-          sessions: problem.comparison.sessions,
-          erroredSessions: problem.comparison.events,
-          errorRate: rate(problem.comparison)
-        },
-        installs: {
-          known: problem.installs.known,
-          affected: problem.installs.affected,
-          reporting: figures2.installs,
-          approximate: figures2.installsApproximate
-        },
-        pValue: Math.exp(problem.logP),
-        level: Math.exp(problem.logLevel)
-      }
-    };
-  }
-  const problems = search2.problems.map(groupOf);
-  const kindAt = settings.groupBy.indexOf("error_kind");
-  const cellKey = (cell2) => {
-    const values = cell2.fields.filter((field) => field.name !== "error_kind").map((field) => field.value);
-    return `${JSON.stringify(kindAt === -1 ? null : cell2.fields[kindAt].value)}|${values.join("\0")}`;
-  };
-  const coveredBy = /* @__PURE__ */ new Map();
-  search2.problems.forEach((problem, index) => {
-    for (const config of problem.configs) {
-      const key = `${JSON.stringify(problem.measure)}|${table.keys[config]}`;
-      const list = coveredBy.get(key) ?? [];
-      list.push(problems[index]);
-      coveredBy.set(key, list);
-    }
-  });
-  function judgeCell(cell2) {
-    const covering = coveredBy.get(cellKey(cell2));
-    if (covering) return { ...cell2, flagged: true, verdict: `part of the problem ${covering.map((problem) => problem.problem.label).join("; ")}` };
-    const verdict = cell2.sessions < settings.minSessions ? `too few sessions (${cell2.sessions} < ${settings.minSessions})` : "part of no problem";
-    return { ...cell2, flagged: false, verdict };
-  }
-  return {
-    problems,
-    fields: table.fields,
-    judgeCell,
-    covers: (problem, cell2) => coveredBy.get(cellKey(cell2))?.includes(problem) ?? false,
-    revisitCell(cell2) {
-      const values = cell2.fields.filter((field) => field.name !== "error_kind");
-      const pattern = values.map((field) => ({ field: field.name, op: "is", value: field.value }));
-      return groupOf(search2.evaluate(pattern, kindAt === -1 ? null : cell2.fields[kindAt].value));
-    },
-    search: search2,
-    revisit: (pattern, measure) => groupOf(search2.evaluate(pattern, measure))
-  };
-}
-
-// src/intake/intake.ts
-import { createHash as createHash6 } from "node:crypto";
-
 // src/intake/formats/derived-id.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function derivedUuid(...parts) {
-  const hex = createHash5("sha256").update(parts.join("\0")).digest("hex");
+  const hex = createHash3("sha256").update(parts.join("\0")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${(parseInt(hex[16], 16) & 3 | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 var UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -44145,6 +41788,19 @@ function fromHasuraCli(event, appName) {
   if (typeof event["server_version"] === "string") summary2["runtime"] = { name: "hasura-server", version: event["server_version"] };
   if (typeof event["ci"] === "string" || event["ci"] === null) summary2["ci"] = event["ci"];
   return { ok: true, value: summary2 };
+}
+
+// src/intake/formats/record-shape.ts
+var RECORD_FORMATS = ["session-summary", "hasura-cli", "segment"];
+var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
+var has = (value, key) => Object.prototype.hasOwnProperty.call(value, key);
+function recordShape(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const record = value;
+  if (has(record, "schema_version") || has(record, "session_id")) return "session-summary";
+  if (has(record, "execution_id") && has(record, "is_error") && has(record, "os_platform")) return "hasura-cli";
+  if (typeof record["event"] === "string" && (record["type"] === "track" || has(record, "messageId"))) return "segment";
+  return null;
 }
 
 // src/intake/formats/segment.ts
@@ -44237,8 +41893,90 @@ function summaryFromLog(figures2, contentKey, settings) {
   };
 }
 
+// src/intake/formats/session-log.ts
+var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
+var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
+var NUMERIC_ERROR_LEVEL = 50;
+var PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
+var ANSI = /\x1b\[[0-9;]*m/g;
+function isErrorLevel(level) {
+  if (!level) return false;
+  const bare = level.trim().replace(/^"|"$/g, "");
+  if (/^\d+$/.test(bare)) return Number(bare) >= NUMERIC_ERROR_LEVEL;
+  return ERROR_LEVELS.has(bare.toUpperCase());
+}
+var TRACEBACK = /^Traceback \(most recent call last\):/;
+var EXCEPTION_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?::|$)/;
+var MAX_ERROR_KINDS = 32;
+var LogPatternError = class extends Error {
+};
+function compileLogPattern(source) {
+  let pattern;
+  try {
+    pattern = new RegExp(source);
+  } catch (error2) {
+    throw new LogPatternError(`is not a regular expression (${error2 instanceof Error ? error2.message : String(error2)})`);
+  }
+  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
+  return pattern;
+}
+function toIso(stamp) {
+  const bare = stamp.trim().replace(/^"|"$/g, "");
+  if (/^\d{13}$/.test(bare) || /^\d{10}(?:\.\d+)?$/.test(bare)) {
+    const time2 = bare.length === 13 ? Number(bare) : Math.round(Number(bare) * 1e3);
+    return Number.isFinite(time2) ? new Date(time2).toISOString() : null;
+  }
+  let text = bare.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, "$1-$2-$3").replace(" ", "T").replace(",", ".");
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += "Z";
+  text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
+  let first = null;
+  let last = null;
+  let lines2 = 0;
+  let errorLines2 = 0;
+  const errorKinds = /* @__PURE__ */ new Map();
+  let inTraceback = false;
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw.trim() === "") continue;
+    const line = raw.includes("\x1B[") ? raw.replace(ANSI, "") : raw;
+    lines2 += 1;
+    const match = pattern.exec(line);
+    const stamp = match?.groups?.["ts"];
+    if (match && stamp) {
+      inTraceback = false;
+      const iso = toIso(stamp);
+      if (iso) {
+        if (first === null || iso < first) first = iso;
+        if (last === null || iso > last) last = iso;
+      }
+      if (isErrorLevel(match.groups?.["level"])) errorLines2 += 1;
+      continue;
+    }
+    if (PANIC.test(line)) {
+      errorLines2 += 1;
+      errorKinds.set("panic", (errorKinds.get("panic") ?? 0) + 1);
+      continue;
+    }
+    if (TRACEBACK.test(line)) {
+      inTraceback = true;
+      errorLines2 += 1;
+      continue;
+    }
+    if (inTraceback && !/^\s/.test(line)) {
+      inTraceback = false;
+      const kind = EXCEPTION_LINE.exec(line)?.[1];
+      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    }
+  }
+  if (first === null || last === null) return null;
+  return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines2, lines2), errorKinds: Object.fromEntries(errorKinds) };
+}
+
 // src/records/parse-records.ts
-var utf82 = new TextDecoder("utf-8", { fatal: true });
+var utf8 = new TextDecoder("utf-8", { fatal: true });
 var OPEN_BRACE = 123;
 var OPEN_BRACKET = 91;
 var CLOSE_BRACE = 125;
@@ -44278,7 +42016,7 @@ function jsonDepth(text, limit) {
 }
 function decode(bytes) {
   try {
-    return utf82.decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     return null;
   }
@@ -44603,6 +42341,91 @@ function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()
   const found = search(value, knownKeys);
   if (!found) return null;
   return { path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""), rule: found.rule };
+}
+
+// src/records/timestamp.ts
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var DAY_MS3 = 864e5;
+var COLON = 58;
+function two(b, at) {
+  const high = b[at] - 48;
+  const low = b[at + 1] - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+var monthYear = 1970;
+var monthNumber = 1;
+var monthLength = 31;
+var monthStart = 0;
+function startMonth(year, month) {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  monthYear = year;
+  monthNumber = month;
+  monthLength = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  monthStart = daysFromCivil(year, month, 1);
+}
+function timestampMs(b, start, end) {
+  const s = start;
+  if (end - s < 20) return Number.NaN;
+  const century = two(b, s);
+  const yearOfCentury = two(b, s + 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = two(b, s + 5);
+  const day = two(b, s + 8);
+  const hour = two(b, s + 11);
+  const minute = two(b, s + 14);
+  const second = two(b, s + 17);
+  const separator = b[s + 10];
+  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
+  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (year !== monthYear || month !== monthNumber) startMonth(year, month);
+  if (day > monthLength) return Number.NaN;
+  let at = s + 19;
+  let millis = 0;
+  if (b[at] === 46) {
+    const from = at + 1;
+    for (at = from; at < end && b[at] >= 48 && b[at] <= 57; at += 1) {
+      if (at - from < 3) millis += (b[at] - 48) * (at === from ? 100 : at === from + 1 ? 10 : 1);
+    }
+    if (at === from || at - from > 9) return Number.NaN;
+  }
+  if (at >= end) return Number.NaN;
+  const zone = b[at];
+  let offset = 0;
+  if (zone === 90 || zone === 122) {
+    at += 1;
+  } else if (zone === 43 || zone === 45) {
+    if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
+    const hours = two(b, at + 1);
+    const minutes = two(b, at + 4);
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
+    offset = (hours * 60 + minutes) * 6e4 * (zone === 43 ? 1 : -1);
+    at += 6;
+  } else {
+    return Number.NaN;
+  }
+  if (at !== end) return Number.NaN;
+  return (monthStart + day - 1) * DAY_MS3 + ((hour * 60 + minute) * 60 + second) * 1e3 + millis - offset;
+}
+var scratch = new Uint8Array(64);
+function parseTimestamp(text) {
+  if (text.length < 20 || text.length > 40) return Number.NaN;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return Number.NaN;
+    scratch[i] = code;
+  }
+  return timestampMs(scratch, 0, text.length);
+}
+function isDateTime(text) {
+  return !Number.isNaN(parseTimestamp(text));
 }
 
 // src/records/fast-path/bytes.ts
@@ -46485,7 +44308,7 @@ async function intake(options2) {
       if (text === null) return reject("not-utf8");
       const figures2 = readLog(text, adapter.logPattern);
       if (!figures2) return reject("log-without-timestamps");
-      screen(summaryFromLog(figures2, createHash6("sha256").update(item.bytes).digest("hex"), adapter), item.run);
+      screen(summaryFromLog(figures2, createHash4("sha256").update(item.bytes).digest("hex"), adapter), item.run);
       return;
     }
     for (const parsed2 of parseRecords(item.bytes, "json")) if (!take(parsed2, item.run)) return;
@@ -46605,14 +44428,14 @@ async function intakeInWorkers(options2, workers2) {
   const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
   const answers = threads.map(() => []);
   const tallies = threads.map(
-    (thread, index) => new Promise((resolve5, reject) => {
+    (thread, index) => new Promise((resolve6, reject) => {
       const fail = (error2) => {
         for (const answer of answers[index].splice(0)) answer.reject(error2);
         reject(error2);
       };
       thread.on("message", (message) => {
         if (message.kind === "input") answers[index].shift()?.resolve(message);
-        else if (message.kind === "done") resolve5(message.tally);
+        else if (message.kind === "done") resolve6(message.tally);
         else fail(new Error(`An intake worker failed: ${message.message}`));
       });
       thread.on("error", fail);
@@ -46693,7 +44516,7 @@ async function intakeInWorkers(options2, workers2) {
         const send = async (wire, pieceOf) => {
           let worker = 0;
           for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
-          const result = new Promise((resolve5, reject) => answers[worker].push({ resolve: resolve5, reject }));
+          const result = new Promise((resolve6, reject) => answers[worker].push({ resolve: resolve6, reject }));
           result.catch(() => {
           });
           const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
@@ -46723,6 +44546,2914 @@ async function intakeInWorkers(options2, workers2) {
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
+}
+
+// src/run/read-inputs.ts
+function workerPlan(settings, cores, url) {
+  const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
+  return { count: threads - 1, url };
+}
+function readInputs(options2, workers2, log) {
+  if (!workers2 || workers2.count < 1) return intake(options2);
+  log.info(`Reading with ${workers2.count + 1} threads: this one and ${workers2.count === 1 ? "a worker thread" : `${workers2.count} worker threads`}.`);
+  return intakeInWorkers(options2, workers2);
+}
+function adapterOf(settings) {
+  return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
+}
+function logTally(tally, settings, log) {
+  log.info(
+    `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
+  );
+  for (const [reason, count2] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count2} record(s): ${reason}`);
+  for (const [reason, count2] of Object.entries(tally.skipped)) log.warning(`Skipped ${count2} input(s): ${reason}`);
+  for (const [finding, count2] of Object.entries(tally.privacy)) log.warning(`Rejected ${count2} record(s) carrying private data: ${finding}`);
+  if (tally.limitReached) log.warning(limitMessage(tally));
+  const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
+  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
+}
+
+// src/run/run.ts
+import { join as join4, resolve as resolve4 } from "node:path";
+
+// src/partial/partial-artifacts.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/intake/formats/log-presets.ts
+var jsonKey = (keys, group) => `(?=.*"(?:${keys})"\\s*:\\s*"?(?<${group}>[^",}]+))`;
+var LOG_PRESETS = {
+  python: {
+    example: "2026-11-20 10:00:00,123 ERROR app: failed",
+    pattern: DEFAULT_LOG_PATTERN
+  },
+  "go-slog": {
+    example: 'time=2026-11-20T10:00:00.123Z level=ERROR msg="failed" err="\u2026"',
+    pattern: "^(?=.*\\btime=(?<ts>\\S+))(?=.*\\blevel=(?<level>[A-Za-z]+))"
+  },
+  "go-slog-json": {
+    example: '{"time":"2026-11-20T10:00:00.123Z","level":"ERROR","msg":"failed"}',
+    pattern: `^\\s*\\{${jsonKey("time", "ts")}${jsonKey("level", "level")}`
+  },
+  "go-log": {
+    example: "2026/11/20 10:00:00 error: failed (the standard library log: no level, so a line is an error when it says error, fatal or panic)",
+    pattern: "^(?<ts>\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(?:.*?\\b(?<level>[Ee]rror|ERROR|[Ff]atal|FATAL|[Pp]anic|PANIC)\\b)?"
+  },
+  "rust-env-logger": {
+    example: "[2026-11-20T10:00:00Z ERROR my_crate::net] failed",
+    pattern: "^\\[(?<ts>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2}))\\s+(?<level>ERROR|WARN|INFO|DEBUG|TRACE)\\b"
+  },
+  "rust-tracing": {
+    example: "2026-11-20T10:00:00.123456Z ERROR my_crate::net: failed",
+    pattern: "^(?<ts>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2}))\\s+(?<level>ERROR|WARN|INFO|DEBUG|TRACE)\\b"
+  },
+  pino: {
+    example: '{"level":50,"time":1795168800123,"pid":4242,"msg":"failed"} (bunyan too: "time" as an ISO string)',
+    pattern: `^\\s*\\{${jsonKey("time", "ts")}${jsonKey("level", "level")}`
+  }
+};
+function presetPattern(name) {
+  return Object.hasOwn(LOG_PRESETS, name) ? LOG_PRESETS[name].pattern : null;
+}
+var PRESET_NAMES = Object.keys(LOG_PRESETS);
+
+// src/settings.ts
+var MODES = ["full", "partial", "merge"];
+var MAX_SHARDS = 256;
+var MAX_PUBLISHED_INSTALLATIONS = 1e3;
+var DAY_MS4 = 24 * 60 * 60 * 1e3;
+function lookbackStart(now, lookbackDays) {
+  return new Date(now.getTime() - lookbackDays * DAY_MS4);
+}
+var SettingsError = class extends Error {
+  constructor(input, problem, accepted) {
+    super(`Input "${input}" ${problem}. Accepted: ${accepted}.`);
+    this.name = "SettingsError";
+  }
+};
+var REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+var LABEL_MAX = 50;
+function lines(value) {
+  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0 && !line.startsWith("#"));
+}
+function integer(read, name, fallback, min, max) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new SettingsError(name, `is "${raw}", not a whole number`, `an integer from ${min} to ${max}`);
+  }
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new SettingsError(name, `is ${value}, out of range`, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+function fraction(read, name, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  const value = /^(0|1)?(\.\d+)?$/.test(raw) || /^[01]$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new SettingsError(name, `is "${raw}", not a rate`, "a decimal number from 0 to 1, such as 0.05");
+  }
+  return value;
+}
+function ratio(read, name, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  const value = /^\d{1,3}(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= 1 && value <= 100)) throw new SettingsError(name, `is "${raw}", not a ratio from 1 to 100`, "a decimal number from 1 to 100, such as 1.5");
+  return value;
+}
+function boolean(read, name, fallback) {
+  const raw = read(name).trim();
+  if (raw === "") return fallback;
+  if (["true", "True", "TRUE"].includes(raw)) return true;
+  if (["false", "False", "FALSE"].includes(raw)) return false;
+  throw new SettingsError(name, `is "${raw}", not a boolean`, "true or false");
+}
+function repository(read) {
+  const raw = read("repository").trim();
+  if (raw === "") return null;
+  const match = REPOSITORY_PATTERN.exec(raw);
+  if (!match) {
+    throw new SettingsError("repository", `is "${raw}", not a repository name`, "OWNER/NAME, such as octo-org/octo-cli");
+  }
+  return { owner: match[1], repo: match[2] };
+}
+function groupBy(read) {
+  const raw = read("group-by").trim() || "os.platform, app.version";
+  const fields = raw.split(/[,\n]/).map((field) => field.trim()).filter((field) => field.length > 0);
+  const accepted = GROUP_FIELDS.join(", ");
+  if (fields.length === 0) throw new SettingsError("group-by", "names no field", accepted);
+  const seen = /* @__PURE__ */ new Set();
+  for (const field of fields) {
+    if (!GROUP_FIELDS.includes(field)) {
+      throw new SettingsError("group-by", `names the unknown field "${field}"`, accepted);
+    }
+    if (seen.has(field)) throw new SettingsError("group-by", `names "${field}" twice`, accepted);
+    seen.add(field);
+  }
+  if (fields.length === 1 && fields[0] === "error_kind") {
+    throw new SettingsError("group-by", "names only error_kind", 'error_kind with at least one other field, such as "os.platform, error_kind"');
+  }
+  return fields;
+}
+function labels(read) {
+  const raw = read("labels");
+  const names = (raw.trim() === "" ? "crash-report" : raw).split(/[,\n]/).map((label) => label.trim()).filter((label) => label.length > 0);
+  if (names.length === 0) {
+    throw new SettingsError("labels", "names no label", "comma- or newline-separated label names");
+  }
+  for (const name of names) {
+    if (name.length > LABEL_MAX) {
+      throw new SettingsError("labels", `has a label of ${name.length} characters`, `labels of at most ${LABEL_MAX} characters`);
+    }
+  }
+  return [...new Set(names)];
+}
+function workflows(read) {
+  const names = lines(read("workflows"));
+  for (const name of names) {
+    if (!/^[\w./-]+\.ya?ml$/.test(name) || name.split("/").includes("..")) {
+      throw new SettingsError("workflows", `names "${name}", not a workflow file`, "workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line");
+    }
+  }
+  return names;
+}
+function confidence(read) {
+  const value = fraction(read, "confidence", 0.95);
+  if (value < 0.5 || value > 0.999) {
+    throw new SettingsError("confidence", `is ${value}, out of range`, "a decimal number from 0.5 to 0.999, such as 0.95");
+  }
+  return value;
+}
+function format(read) {
+  const raw = read("format").trim() || "auto";
+  if (!FORMATS.includes(raw)) throw new SettingsError("format", `is "${raw}", not a known format`, FORMATS.join(", "));
+  return raw;
+}
+function summaryValue(read, name, field, accepted) {
+  const raw = read(name).trim();
+  if (raw === "") return null;
+  if (!fieldAllows(field, raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
+  return raw;
+}
+function asOf(read) {
+  const raw = read("now").trim();
+  if (raw === "") return null;
+  const time = new Date(raw);
+  if (Number.isNaN(time.getTime())) throw new SettingsError("now", `is "${raw}", not a time`, "an RFC 3339 time such as 2026-11-20T00:00:00Z");
+  return time;
+}
+function logPattern(read) {
+  const raw = read("log-pattern").trim();
+  try {
+    return compileLogPattern(presetPattern(raw) ?? (raw || DEFAULT_LOG_PATTERN));
+  } catch (error2) {
+    throw new SettingsError(
+      "log-pattern",
+      error2 instanceof Error ? error2.message : String(error2),
+      `a preset (${PRESET_NAMES.join(", ")}) or a regular expression with the named groups (?<ts>...) and (?<level>...)`
+    );
+  }
+}
+function optionalPath(read, name) {
+  const raw = read(name).trim();
+  return raw === "" ? null : raw;
+}
+function mode(read) {
+  const raw = read("mode").trim() || "full";
+  if (!MODES.includes(raw)) throw new SettingsError("mode", `is "${raw}", not a mode`, MODES.join(", "));
+  return raw;
+}
+function shard(read, runMode) {
+  const raw = read("shard").trim();
+  const accepted = `INDEX/COUNT with 1 <= INDEX <= COUNT <= ${MAX_SHARDS}, such as 2/4 (in a matrix: \${{ matrix.shard }}/4)`;
+  if (runMode !== "partial") {
+    if (raw !== "") throw new SettingsError("shard", `is set while mode is ${runMode}`, "an empty shard unless mode is partial");
+    return null;
+  }
+  if (raw === "") throw new SettingsError("shard", "is empty while mode is partial", accepted);
+  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
+  const index = match ? Number(match[1]) : 0;
+  const count2 = match ? Number(match[2]) : 0;
+  if (!match || index < 1 || index > count2 || count2 > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
+  return { index, count: count2 };
+}
+function workers(read) {
+  const raw = read("workers").trim();
+  if (raw === "auto") return "auto";
+  if (raw === "") return 1;
+  const value = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+  if (value < 1 || value > 64) throw new SettingsError("workers", `is "${raw}"`, "auto (one per CPU core) or an integer from 1 to 64");
+  return value;
+}
+var ACTION_CONTEXT = { github: "required", tokenInput: "github-token", nowInput: false };
+function parseSettings(read, context3 = { github: "unchecked", tokenInput: "github-token", nowInput: false }) {
+  const settings = {
+    token: read("github-token").trim(),
+    repository: repository(read),
+    artifactNames: lines(read("artifact-name")),
+    paths: lines(read("path")),
+    lookbackDays: integer(read, "lookback-days", 7, 1, 400),
+    groupBy: groupBy(read),
+    minSessions: integer(read, "min-sessions", 10, 1, 1e9),
+    errorRateThreshold: fraction(read, "error-rate-threshold", 0),
+    minInstallations: integer(read, "min-installations", 3, 1, 1e3),
+    minRateRatio: ratio(read, "min-rate-ratio", 1.5),
+    minPublishedInstallations: integer(read, "min-published-installations", 5, 1, MAX_PUBLISHED_INSTALLATIONS),
+    maxConfigurations: integer(read, "max-configurations", 1e4, 10, 1e6),
+    labels: labels(read),
+    titleTemplatePath: optionalPath(read, "title-template"),
+    bodyTemplatePath: optionalPath(read, "body-template"),
+    maxNewIssues: integer(read, "max-new-issues", 10, 0, 1e3),
+    dryRun: boolean(read, "dry-run", false),
+    downloadConcurrency: integer(read, "download-concurrency", 8, 1, 64),
+    trustForks: boolean(read, "trust-forks", false),
+    workflows: workflows(read),
+    branches: lines(read("branches")),
+    confidence: confidence(read),
+    ignoreLabel: read("ignore-label").trim() || "crash-report:ignore",
+    closeAfterDays: integer(read, "close-after-days", -1, 0, 400),
+    commentOnChange: boolean(read, "comment-on-change", true),
+    dimensionLabels: boolean(read, "dimension-labels", false),
+    reportIssue: boolean(read, "report-issue", false),
+    format: format(read),
+    appName: summaryValue(read, "app-name", "app.name", "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
+    appVersion: summaryValue(read, "app-version", "app.version", "a version such as 2.4.0"),
+    now: context3.nowInput ? asOf(read) : null,
+    logPattern: logPattern(read),
+    apiReserve: integer(read, "api-reserve", 100, 0, 1e5),
+    statePath: optionalPath(read, "state-path"),
+    historyPath: optionalPath(read, "history-path"),
+    historyDays: integer(read, "history-days", 180, 28, 1e3),
+    mode: mode(read),
+    shard: null,
+    partialPath: optionalPath(read, "partial-path"),
+    partials: lines(read("partials")),
+    partialArtifacts: lines(read("partial-artifacts")),
+    workers: workers(read)
+  };
+  if (settings.closeAfterDays < 0) settings.closeAfterDays = Math.min(3, settings.lookbackDays);
+  settings.shard = shard(read, settings.mode);
+  if (settings.mode === "merge") {
+    if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {
+      throw new SettingsError("partials", "is empty while mode is merge (and so is partial-artifacts)", "the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line");
+    }
+    if (settings.statePath) throw new SettingsError("state-path", "is set while mode is merge", "an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)");
+  } else if (settings.partials.length > 0) {
+    throw new SettingsError("partials", `is set while mode is ${settings.mode}`, "partial files only with mode merge");
+  } else if (settings.partialArtifacts.length > 0) {
+    throw new SettingsError("partial-artifacts", `is set while mode is ${settings.mode}`, "partial artifacts only with mode merge");
+  }
+  if (settings.partialPath && settings.mode !== "partial") {
+    throw new SettingsError("partial-path", `is set while mode is ${settings.mode}`, "a partial-path only with mode partial");
+  }
+  if (settings.closeAfterDays > settings.lookbackDays) {
+    throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
+  }
+  if (settings.artifactNames.length === 0 && settings.paths.length === 0 && settings.mode !== "merge") {
+    throw new SettingsError("artifact-name", 'and input "path" are both empty', "at least one artifact name glob or one path");
+  }
+  if (settings.artifactNames.length > 0 && settings.repository === null) {
+    throw new SettingsError("repository", "is empty while artifact-name is set", "OWNER/NAME of the repository whose artifacts are read");
+  }
+  if (context3.github === "required") {
+    if (!settings.repository) throw new SettingsError("repository", "is empty", "OWNER/NAME of the repository to file issues in");
+    if (!settings.token) throw new SettingsError(context3.tokenInput, "is empty", 'a token with "actions: read" and "issues: write"');
+  } else if (context3.github === "optional" && settings.repository && !settings.token) {
+    throw new SettingsError(context3.tokenInput, "is not set while --repo is given", "a token in the GITHUB_TOKEN environment variable");
+  }
+  return settings;
+}
+
+// src/partial/partial-files.ts
+import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { dirname as dirname2, relative as relative2, resolve as resolve2 } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+
+// src/partial/partial-format.ts
+import { createHash as createHash5 } from "node:crypto";
+var PARTIAL_FORMAT = "crash-report-aggregator/partial";
+var PARTIAL_VERSION = `2-${FIELDS_HASH}`;
+var CHUNK_BYTES2 = 1024 * 1024;
+function before(a, b) {
+  return a.source < b.source || a.source === b.source && a.seq < b.seq;
+}
+function intakeFingerprint(settings) {
+  const relevant = {
+    artifactNames: settings.artifactNames,
+    paths: settings.paths,
+    lookbackDays: settings.lookbackDays,
+    format: settings.format,
+    appName: settings.appName,
+    appVersion: settings.appVersion,
+    logPattern: settings.logPattern.source,
+    trustForks: settings.trustForks,
+    workflows: settings.workflows,
+    branches: settings.branches
+  };
+  return createHash5("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+}
+function createPartialWriter(header, emit) {
+  const records = new SessionRecordWriter(Date.parse(header.windowStart));
+  let current = null;
+  let announced = false;
+  let sessions = 0;
+  const flush = () => {
+    const dictionary = records.takeDictionary();
+    for (const config of dictionary.configs) emit(JSON.stringify({ config }));
+    for (const kind of dictionary.kinds) emit(JSON.stringify({ kind }));
+    for (const run2 of dictionary.runs) emit(JSON.stringify({ run: run2 }));
+    if (records.count === 0) return;
+    const { bytes, count: count2 } = records.takeRecords();
+    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), count: count2 }));
+  };
+  emit(JSON.stringify(header));
+  return {
+    beginInput(key) {
+      if (current && !before(current, key)) throw new Error(`Inputs out of reading order: ${JSON.stringify(key)} after ${JSON.stringify(current)}`);
+      flush();
+      current = key;
+      announced = false;
+    },
+    add(summary2, run2, times) {
+      if (!current) throw new Error("A session was added before its input began");
+      if (!announced) {
+        emit(JSON.stringify({ input: current }));
+        announced = true;
+      }
+      records.add(summary2, run2, times);
+      sessions += 1;
+      if (records.byteLength >= CHUNK_BYTES2) flush();
+    },
+    end(tally) {
+      flush();
+      emit(JSON.stringify({ end: { tally, sessions } }));
+    },
+    get sessions() {
+      return sessions;
+    }
+  };
+}
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var PartialCursor = class _PartialCursor {
+  name;
+  header;
+  #lines;
+  #records;
+  /** The input whose sessions come next; null once the end line was read. */
+  next = null;
+  last = null;
+  end = null;
+  read = 0;
+  constructor(name, header, lines2) {
+    this.name = name;
+    this.header = header;
+    this.#lines = lines2;
+    this.#records = new SessionRecordReader(Date.parse(header.windowStart));
+  }
+  static async open(input) {
+    const lines2 = input.lines[Symbol.asyncIterator]();
+    const first = await lines2.next();
+    if (first.done) throw new PartialFormatError(`${input.name} is empty`);
+    let header;
+    try {
+      header = JSON.parse(first.value);
+    } catch {
+      throw new PartialFormatError(`${input.name} does not start with a JSON header`);
+    }
+    if (!isRecord3(header) || header["format"] !== PARTIAL_FORMAT) throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
+    if (header["version"] !== PARTIAL_VERSION) {
+      throw new PartialFormatError(`${input.name} is partial format version ${String(header["version"])}; this release reads version ${PARTIAL_VERSION} (the part after the dash follows the summary schema): write every shard's partial with the release that merges them`);
+    }
+    const shard2 = header["shard"];
+    if (!isRecord3(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"])) throw new PartialFormatError(`${input.name} names no shard`);
+    if (Number.isNaN(Date.parse(String(header["windowStart"]))) || Number.isNaN(Date.parse(String(header["now"])))) throw new PartialFormatError(`${input.name} has no valid window`);
+    if (!Number.isSafeInteger(header["lookbackDays"]) || typeof header["intake"] !== "string") throw new PartialFormatError(`${input.name} has no intake settings`);
+    return new _PartialCursor(input.name, header, lines2);
+  }
+  async #line() {
+    const next = await this.#lines.next();
+    if (next.done) return null;
+    let value;
+    try {
+      value = JSON.parse(next.value);
+    } catch {
+      throw new PartialFormatError("a line is not JSON");
+    }
+    if (!isRecord3(value)) throw new PartialFormatError("a line is not a JSON object");
+    if ("config" in value) {
+      this.#records.addConfig(configTuple(value["config"]));
+      return { kind: "dictionary" };
+    }
+    if ("kind" in value) {
+      if (typeof value["kind"] !== "string") throw new PartialFormatError("an error kind entry is not a string");
+      this.#records.addKind(value["kind"]);
+      return { kind: "dictionary" };
+    }
+    if ("run" in value) {
+      this.#records.addRun(runRef(value["run"]));
+      return { kind: "dictionary" };
+    }
+    if ("input" in value) {
+      const key = value["input"];
+      if (!isRecord3(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"])) throw new PartialFormatError("an input line has no source and seq");
+      return { kind: "input", key: { source: key["source"], seq: key["seq"] } };
+    }
+    if ("sessions" in value) {
+      if (typeof value["sessions"] !== "string" || !Number.isSafeInteger(value["count"]) || value["count"] < 1) throw new PartialFormatError("a sessions line has no records or count");
+      return { kind: "sessions", bytes: Buffer.from(value["sessions"], "base64"), count: value["count"] };
+    }
+    if ("end" in value) {
+      const end = value["end"];
+      if (!isRecord3(end) || !Number.isSafeInteger(end["sessions"])) throw new PartialFormatError("the end line has no session count");
+      return { kind: "end", tally: tallyOf(end["tally"]), sessions: end["sessions"] };
+    }
+    throw new PartialFormatError(`a line of an unknown kind (${Object.keys(value).slice(0, 3).join(", ")})`);
+  }
+  /**
+   * Reads up to the next input line or the end line; the sessions met on the way
+   * belong to the input before and go to `each` (none may come before the first input).
+   */
+  async pump(each) {
+    this.next = null;
+    for (; ; ) {
+      const line = await this.#line();
+      if (line === null) throw new PartialFormatError("it ends without its end line: the shard did not finish writing it");
+      if (line.kind === "dictionary") continue;
+      if (line.kind === "sessions") {
+        if (!each) throw new PartialFormatError("sessions come before the first input");
+        this.#records.read(line.bytes, line.count, each);
+        this.read += line.count;
+        continue;
+      }
+      if (line.kind === "input") {
+        if (this.last && !before(this.last, line.key)) throw new PartialFormatError("its inputs are out of reading order");
+        this.next = line.key;
+        this.last = line.key;
+        return;
+      }
+      this.end = { tally: line.tally, sessions: line.sessions };
+      if (!(await this.#lines.next()).done) throw new PartialFormatError("lines follow its end line");
+      if (this.read !== line.sessions) throw new PartialFormatError(`its end line counts ${line.sessions} sessions but it holds ${this.read}`);
+      return;
+    }
+  }
+};
+var PartialMergeError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PartialMergeError";
+  }
+};
+async function mergePartials(options2) {
+  if (options2.partials.length === 0) throw new PartialMergeError("No partial to merge.");
+  const cursors = [];
+  for (const partial of options2.partials) {
+    try {
+      cursors.push(await PartialCursor.open(partial));
+    } catch (error2) {
+      throw new PartialMergeError(error2 instanceof PartialFormatError ? error2.message : `${partial.name}: ${String(error2)}`);
+    }
+  }
+  const first = cursors[0].header;
+  const count2 = first.shard.count;
+  const indexes = /* @__PURE__ */ new Map();
+  for (const cursor of cursors) {
+    const { shard: shard2, intake: intake2, lookbackDays } = cursor.header;
+    if (shard2.count !== count2) throw new PartialMergeError(`${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count2}: every partial must come from the same matrix.`);
+    if (shard2.index < 1 || shard2.index > count2) throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count2}.`);
+    const twin = indexes.get(shard2.index);
+    if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard2.index}/${count2}.`);
+    indexes.set(shard2.index, cursor.name);
+    if (intake2 !== first.intake) throw new PartialMergeError(`${cursor.name} was read with other settings than ${cursors[0].name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`);
+    if (lookbackDays !== options2.lookbackDays) throw new PartialMergeError(`${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options2.lookbackDays}.`);
+  }
+  const missing = Array.from({ length: count2 }, (_, index) => index + 1).filter((index) => !indexes.has(index));
+  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count2} are missing: merging without them would undercount every group.`);
+  const windowStart = options2.windowStart.getTime();
+  const seen = new PackedUuidSet(RUN_MAX_RECORDS);
+  let accepted = 0;
+  let duplicates = 0;
+  let outsideWindow = 0;
+  const each = ({ summary: summary2, run: run2 }) => {
+    if (summary2.startedMs < windowStart) {
+      outsideWindow += 1;
+      return;
+    }
+    if (!firstSighting(seen, summary2)) {
+      duplicates += 1;
+      return;
+    }
+    accepted += 1;
+    options2.onSession(summary2, run2, summary2);
+  };
+  const guarded = async (cursor, step) => {
+    try {
+      await step();
+    } catch (error2) {
+      if (error2 instanceof PartialFormatError) throw new PartialMergeError(`${cursor.name}: ${error2.message}`);
+      throw error2;
+    }
+  };
+  for (const cursor of cursors) await guarded(cursor, () => cursor.pump(null));
+  for (; ; ) {
+    let soonest = null;
+    for (const cursor2 of cursors) if (cursor2.next && (!soonest || before(cursor2.next, soonest.next))) soonest = cursor2;
+    if (!soonest) break;
+    const cursor = soonest;
+    await guarded(cursor, () => cursor.pump(each));
+  }
+  const tally = sumTallies(cursors.map((cursor) => cursor.end.tally));
+  tally.accepted = accepted;
+  tally.duplicates += duplicates;
+  tally.outsideWindow += outsideWindow;
+  return { tally, shards: count2 };
+}
+
+// src/partial/partial-files.ts
+async function withPartialFile(path, write) {
+  mkdirSync(dirname2(path), { recursive: true });
+  const fd = openSync(path, "w");
+  let result;
+  try {
+    result = await write((line) => writeSync(fd, `${line}
+`));
+  } finally {
+    closeSync(fd);
+  }
+  return { result, bytes: statSync(path).size };
+}
+async function* linesOf(path) {
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) {
+    const text = rest + decoder.write(chunk);
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      yield text.slice(start, end);
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest.length > 0) yield rest;
+}
+async function partialFiles(patterns, cwd) {
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const files = await expand2(pattern, cwd);
+    if (files === null) throw new PartialMergeError(`The partials "${pattern}" name no file: did every shard upload its partial, and was it downloaded to this path?`);
+    for (const file of files) found.add(file);
+  }
+  return [...found].sort().map((file) => ({
+    name: relative2(cwd, file) || file,
+    lines: linesOf(resolve2(file))
+  }));
+}
+
+// src/sources/artifact-source.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/sources/ordered-pool.ts
+async function* orderedPool(items, limit, task) {
+  const inFlight = [];
+  let next = 0;
+  while (next < items.length && inFlight.length < limit) inFlight.push(task(items[next++]));
+  while (inFlight.length > 0) {
+    const result = await inFlight.shift();
+    if (next < items.length) inFlight.push(task(items[next++]));
+    yield result;
+  }
+}
+
+// src/sources/artifact-source.ts
+function artifactKey(artifact) {
+  return `artifact ${artifact.id} ${artifact.name}`;
+}
+function attemptKey(artifact) {
+  return `${artifact.workflow_run?.id ?? `artifact-${artifact.id}`}\0${artifact.name}`;
+}
+var BLOB_ATTEMPTS = 3;
+async function fetchBlob(location) {
+  for (let attempt = 1; attempt <= BLOB_ATTEMPTS; attempt += 1) {
+    try {
+      const response = await fetch(location, { redirect: "follow" });
+      if (response.ok) return new Uint8Array(await response.arrayBuffer());
+      if (response.status < 500 && response.status !== 429) return null;
+    } catch {
+    }
+    if (attempt < BLOB_ATTEMPTS) await new Promise((resolve6) => setTimeout(resolve6, 250 * attempt * attempt));
+  }
+  return null;
+}
+async function downloadArchive(client, repository2, artifact) {
+  let response;
+  try {
+    response = await client.rest.actions.downloadArtifact({
+      ...repository2,
+      artifact_id: artifact.id,
+      archive_format: "zip",
+      request: { redirect: "manual" }
+    });
+  } catch (error2) {
+    const status = httpStatusOf(error2);
+    if (status === 410) return "artifact-expired";
+    if (status === 404) return "artifact-not-found";
+    throw refusal(error2, `Downloading artifact ${artifact.name} (#${artifact.id})`, "actions: read") ?? error2;
+  }
+  if (response.status === 200 && response.data instanceof ArrayBuffer) return new Uint8Array(response.data);
+  const location = response.headers["location"];
+  if (typeof location !== "string") return "artifact-download-failed";
+  return await fetchBlob(location) ?? "artifact-download-failed";
+}
+function createArtifactSource(options2) {
+  const { client, repository: repository2 } = options2;
+  const matchers = options2.names.map((pattern) => (0, import_picomatch.default)(pattern, { dot: true }));
+  const matches2 = (name) => matchers.some((match) => match(name));
+  const literal = options2.names.length === 1 && !import_picomatch.default.scan(options2.names[0]).isGlob ? options2.names[0] : void 0;
+  async function listArtifacts() {
+    const since = options2.since.getTime();
+    try {
+      return await client.paginate(
+        client.rest.actions.listArtifactsForRepo,
+        { ...repository2, per_page: 100, ...literal ? { name: literal } : {} },
+        (response, done) => {
+          const page = response.data;
+          if (page.length > 0 && page.every((artifact) => Date.parse(artifact.created_at ?? "") < since)) done();
+          return page;
+        }
+      );
+    } catch (error2) {
+      throw refusal(error2, `Listing artifacts of ${repository2.owner}/${repository2.repo}`, "actions: read") ?? error2;
+    }
+  }
+  const branchMatchers = options2.branches.map((pattern) => (0, import_picomatch.default)(pattern, { dot: true }));
+  const workflowPaths = /* @__PURE__ */ new Map();
+  function workflowOf(runId) {
+    let path = workflowPaths.get(runId);
+    if (!path) {
+      path = client.rest.actions.getWorkflowRun({ ...repository2, run_id: runId }).then(({ data }) => data.path.replace(/@.*$/, "")).catch((error2) => {
+        const refused = refusal(error2, `Reading workflow run ${runId}`, "actions: read");
+        if (refused) throw refused;
+        return null;
+      });
+      workflowPaths.set(runId, path);
+    }
+    return path;
+  }
+  async function untrusted(artifact) {
+    const run2 = artifact.workflow_run;
+    if (!options2.trustForks) {
+      if (!run2 || run2.head_repository_id === void 0 || run2.repository_id === void 0) return "artifact-run-unknown";
+      if (run2.head_repository_id !== run2.repository_id) return "artifact-from-fork";
+    }
+    if (branchMatchers.length > 0 && !branchMatchers.some((match) => match(run2?.head_branch ?? ""))) return "artifact-branch-not-allowed";
+    if (options2.workflows.length > 0) {
+      const path = run2?.id ? await workflowOf(run2.id) : null;
+      if (path === null) return "artifact-workflow-unknown";
+      const file = path.split("/").pop();
+      if (!options2.workflows.some((wanted) => wanted === path || !wanted.includes("/") && wanted === file)) return "artifact-workflow-not-allowed";
+    }
+    return null;
+  }
+  function runOf(artifact) {
+    return artifact.workflow_run?.id ? {
+      id: artifact.workflow_run.id,
+      branch: artifact.workflow_run.head_branch ?? null,
+      url: `${options2.serverUrl.replace(/\/+$/, "")}/${repository2.owner}/${repository2.repo}/actions/runs/${artifact.workflow_run.id}`
+    } : null;
+  }
+  async function download(artifact) {
+    const origin = `artifact ${artifact.name} (#${artifact.id})`;
+    const key = artifactKey(artifact);
+    const seq = -artifact.id;
+    if (await options2.held?.holds({ key, label: `artifact #${artifact.id}` })) return { kind: "held", origin, key, run: runOf(artifact), seq };
+    const left = options2.budget?.remaining() ?? null;
+    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
+    const run2 = runOf(artifact);
+    const bytes = await downloadArchive(client, repository2, artifact);
+    if (typeof bytes === "string") return { kind: "skip", origin, reason: bytes };
+    if (bytes.byteLength > ARCHIVE_MAX_BYTES) return { kind: "skip", origin, reason: "artifact-too-large" };
+    return { kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: run2, seq, key };
+  }
+  return {
+    describe: () => `artifacts of ${repository2.owner}/${repository2.repo} named ${options2.names.join(", ")}`,
+    async *read() {
+      const since = options2.since.getTime();
+      const wanted = [];
+      for (const artifact of await listArtifacts()) {
+        if (!matches2(artifact.name) || !inShard(attemptKey(artifact), options2.shard)) continue;
+        const origin = `artifact ${artifact.name} (#${artifact.id})`;
+        if (Date.parse(artifact.created_at ?? "") < since) {
+          yield { kind: "skip", origin, reason: "artifact-outside-window" };
+        } else if (artifact.expired) {
+          yield { kind: "skip", origin, reason: "artifact-expired" };
+        } else if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES) {
+          yield { kind: "skip", origin, reason: "artifact-too-large" };
+        } else {
+          const reason = await untrusted(artifact);
+          if (reason) yield { kind: "skip", origin, reason };
+          else wanted.push(artifact);
+        }
+      }
+      const latest = /* @__PURE__ */ new Map();
+      for (const artifact of wanted) {
+        const key = attemptKey(artifact);
+        const kept2 = latest.get(key);
+        if (!kept2 || artifact.id > kept2.id) {
+          if (kept2) yield { kind: "skip", origin: `artifact ${kept2.name} (#${kept2.id})`, reason: "artifact-older-attempt" };
+          latest.set(key, artifact);
+        } else {
+          yield { kind: "skip", origin: `artifact ${artifact.name} (#${artifact.id})`, reason: "artifact-older-attempt" };
+        }
+      }
+      const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
+      options2.held?.window(chosen.map(artifactKey));
+      yield* orderedPool(chosen, options2.concurrency, download);
+    }
+  };
+}
+
+// src/partial/partial-artifacts.ts
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+async function* linesOfBytes(bytes) {
+  let start = 0;
+  while (start < bytes.byteLength) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.byteLength;
+    yield utf82.decode(bytes.subarray(start, end));
+    start = end + 1;
+  }
+}
+async function partialArtifacts(client, repository2, runId, names) {
+  let listed;
+  try {
+    listed = await client.paginate(client.rest.actions.listWorkflowRunArtifacts, { ...repository2, run_id: runId, per_page: 100 }, (response) => response.data);
+  } catch (error2) {
+    throw refusal(error2, `Listing the artifacts of workflow run ${runId}`, "actions: read") ?? error2;
+  }
+  const chosen = /* @__PURE__ */ new Map();
+  for (const pattern of names) {
+    const match = (0, import_picomatch2.default)(pattern, { dot: true });
+    const found = listed.filter((artifact) => match(artifact.name));
+    if (found.length === 0) throw new PartialMergeError(`No artifact of workflow run ${runId} is named "${pattern}": did every shard upload its partial?`);
+    for (const artifact of found) chosen.set(artifact.id, artifact);
+  }
+  const inputs = [];
+  for (const artifact of [...chosen.values()].sort((a, b) => a.id - b.id)) {
+    const origin = `artifact ${artifact.name} (#${artifact.id})`;
+    if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES) throw new PartialMergeError(`${origin} is larger than ${ARCHIVE_MAX_BYTES} bytes: split the reading over more shards.`);
+    const bytes = await downloadArchive(client, repository2, artifact);
+    if (typeof bytes === "string") throw new PartialMergeError(`${origin} could not be downloaded (${bytes}).`);
+    let partials = 0;
+    for await (const entry of zipEntries({ kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: null })) {
+      if (entry.kind === "skip") throw new PartialMergeError(`${entry.origin} cannot be read (${entry.reason}).`);
+      if (!/\.(nd)?jsonl?$/i.test(entry.name)) continue;
+      inputs.push({ name: entry.origin, lines: linesOfBytes(entry.bytes) });
+      partials += 1;
+    }
+    if (partials === 0) throw new PartialMergeError(`${origin} holds no .ndjson partial.`);
+  }
+  return inputs;
+}
+async function mergeInputsFor(settings, cwd, client, runId) {
+  const inputs = settings.partials.length > 0 ? await partialFiles(settings.partials, cwd) : [];
+  if (settings.partialArtifacts.length === 0) return inputs;
+  if (!client || !settings.repository) throw new SettingsError("partial-artifacts", "is set without a repository to read them from", "a repository and token (on the command line: --repo and GITHUB_TOKEN)");
+  const run2 = Number(runId);
+  if (!Number.isSafeInteger(run2) || run2 <= 0) throw new SettingsError("partial-artifacts", `is set but the workflow run ID is "${runId ?? ""}"`, "a run ID in GITHUB_RUN_ID (set on every runner), or --run-id on the command line");
+  return [...inputs, ...await partialArtifacts(client, settings.repository, run2, settings.partialArtifacts)];
+}
+
+// src/render/issue-templates.ts
+var import_handlebars2 = __toESM(require_lib2(), 1);
+
+// src/render/template-check.ts
+var import_handlebars = __toESM(require_lib2(), 1);
+var BLOCK_SCOPES = /* @__PURE__ */ new Set(["each", "with"]);
+function isNode(value) {
+  return value !== null && typeof value === "object" && typeof value.type === "string";
+}
+function own(value, key) {
+  return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key);
+}
+function findUnknownField(source, sample, helpers) {
+  const program = import_handlebars.default.parse(source);
+  const resolve6 = (path, scopes) => {
+    if (path.data) {
+      if (path.parts[0] === "root") return walk(scopes[0], path.parts.slice(1));
+      return true;
+    }
+    const scope = scopes[scopes.length - 1 - path.depth];
+    if (scope === void 0) return false;
+    return walk(scope, path.parts);
+  };
+  const walk = (start, parts) => {
+    let value = start;
+    for (const part of parts) {
+      if (Array.isArray(value) && part === "length") return true;
+      if (!own(value, part)) return false;
+      value = value[part];
+    }
+    return true;
+  };
+  const valueOf2 = (path, scopes) => {
+    let value = path.data && path.parts[0] === "root" ? scopes[0] : scopes[scopes.length - 1 - path.depth];
+    for (const part of path.data && path.parts[0] === "root" ? path.parts.slice(1) : path.parts) {
+      value = own(value, part) ? value[part] : void 0;
+    }
+    return value;
+  };
+  const where = (node) => node.loc ? ` at line ${node.loc.start.line}, column ${node.loc.start.column + 1}` : "";
+  const visitExpression = (node, scopes) => {
+    if (!isNode(node)) return null;
+    if (node.type === "PathExpression") {
+      const path = node;
+      return resolve6(path, scopes) ? null : `unknown field "${path.original}"${where(node)}`;
+    }
+    if (node.type === "SubExpression") return visitCall(node, scopes);
+    return null;
+  };
+  const visitCall = (node, scopes) => {
+    const path = node["path"];
+    const params = node["params"] ?? [];
+    const hash = node["hash"];
+    const isHelper = path.type === "PathExpression" && path.parts.length === 1 && (helpers.has(path.original) || params.length > 0);
+    if (!isHelper) {
+      const problem = visitExpression(path, scopes);
+      if (problem) return problem;
+    }
+    for (const param of params) {
+      const problem = visitExpression(param, scopes);
+      if (problem) return problem;
+    }
+    for (const pair of hash?.pairs ?? []) {
+      const problem = visitExpression(pair.value, scopes);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const visitProgram = (body, scopes) => {
+    if (!isNode(body)) return null;
+    for (const statement of body["body"] ?? []) {
+      const problem = visitStatement(statement, scopes);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const visitStatement = (node, scopes) => {
+    if (node.type === "MustacheStatement") return visitCall(node, scopes);
+    if (node.type !== "BlockStatement") return null;
+    const problem = visitCall(node, scopes);
+    if (problem) return problem;
+    const path = node["path"];
+    const first = (node["params"] ?? [])[0];
+    let inner = scopes;
+    if (BLOCK_SCOPES.has(path.original) && isNode(first) && first.type === "PathExpression") {
+      const value = valueOf2(first, scopes);
+      inner = [...scopes, path.original === "each" ? Array.isArray(value) ? value[0] : value : value];
+    }
+    return visitProgram(node["program"], inner) ?? visitProgram(node["inverse"], scopes);
+  };
+  return visitProgram(program, [sample]);
+}
+
+// src/render/issue-templates.ts
+var TemplateError = class extends Error {
+};
+var HELPERS = {
+  percent: (value) => formatPercent(typeof value === "number" ? value : null),
+  count: (value) => formatCount(Number(value)),
+  duration: (value) => formatDuration(Number(value)),
+  pvalue: (value) => formatPValue(Number(value)),
+  interval: (value) => formatInterval(value),
+  // `trend` (or, in templates written before it, `days`): the charts take either.
+  rateChart: (trend) => rateChart(trend),
+  sessionsChart: (trend) => sessionsChart(trend),
+  table: (...args) => markdownTable(args[0], args.slice(1, -1).map(String))
+};
+var SAMPLE = {
+  group: {
+    fingerprint: "0123456789abcdef",
+    label: "os.platform windows, app.version 1.0.0 and later",
+    fields: [
+      { name: "os.platform", value: "windows" },
+      { name: "app.version", value: "1.0.0 and later" }
+    ]
+  },
+  problem: {
+    kind: "since-version",
+    kindText: "a platform from a version on",
+    openFields: ["os.arch"],
+    errorKind: "KeyError",
+    cells: 2,
+    lastGood: { version: "0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025, confirmed: false },
+    hasLastGood: true,
+    fixedIn: [{ version: "1.2.0", sessions: 80, erroredSessions: 1, rate: 0.0125, confirmed: true }],
+    comparison: { label: "in 0.9.0", sessions: 120, erroredSessions: 3, rate: 0.025 },
+    hasComparison: true,
+    installs: { known: true, affected: 3, reporting: 9, approximate: false },
+    pValue: 1e-4,
+    level: 2e-3
+  },
+  figures: {
+    sessions: 20,
+    erroredSessions: 5,
+    errorRate: 0.25,
+    crashes: 1,
+    errorLines: 9,
+    logLines: 400,
+    installs: 3,
+    installsApproximate: false,
+    firstSessionAt: "2026-01-01",
+    lastSessionAt: "2026-01-02",
+    durationMedianSeconds: 60,
+    durationP95Seconds: 300
+  },
+  baseline: { sessions: 100, erroredSessions: 2, errorRate: 0.02 },
+  interval: { low: 0.11, high: 0.47 },
+  flagged: true,
+  days: [
+    { day: "2026-01-01", sessions: 12, erroredSessions: 2, rate: 2 / 12 },
+    { day: "2026-01-02", sessions: 8, erroredSessions: 3, rate: 3 / 8 }
+  ],
+  trend: trendOf({
+    days: [
+      { day: "2026-01-01", sessions: 12, erroredSessions: 2 },
+      { day: "2026-01-02", sessions: 8, erroredSessions: 3 }
+    ],
+    start: /* @__PURE__ */ new Date("2026-01-01T00:00:00Z"),
+    end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"),
+    subject: "this problem",
+    others: [{ day: "2026-01-01", sessions: 100, erroredSessions: 2 }],
+    comparison: "all other sessions"
+  }),
+  history: {
+    since: "2025-12-01",
+    trend: trendOf({ days: [{ day: "2025-12-20", sessions: 40, erroredSessions: 9 }], start: /* @__PURE__ */ new Date("2025-12-01T00:00:00Z"), end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"), subject: "this problem" })
+  },
+  appVersions: ["1.0.0"],
+  topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
+  runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
+  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the other sessions, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
+};
+function lineOf(error2) {
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return message.split("\n")[0] ?? message;
+}
+function compile(env, source) {
+  let template;
+  try {
+    template = env.compile(source.text, {
+      noEscape: true,
+      strict: true,
+      knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
+      knownHelpersOnly: true
+    });
+    const unknown = findUnknownField(source.text, SAMPLE, /* @__PURE__ */ new Set([...Object.keys(HELPERS), "if", "unless", "each", "with", "lookup", "log"]));
+    if (unknown) throw new Error(unknown);
+    template(SAMPLE);
+  } catch (error2) {
+    throw new TemplateError(`Template ${source.path} cannot be used: ${lineOf(error2)}`);
+  }
+  return template;
+}
+function createIssueRenderer(title, body) {
+  const env = import_handlebars2.default.create();
+  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
+  env.registerHelper("helperMissing", (...args) => {
+    const options2 = args[args.length - 1];
+    throw new Error(`unknown helper or field "${options2.name ?? "?"}"`);
+  });
+  const titleTemplate = compile(env, title);
+  const bodyTemplate = compile(env, body);
+  return {
+    render(titleContext, bodyContext) {
+      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, " ").trim().slice(0, 256) || `Crash report: ${titleContext.group.label}`.slice(0, 256);
+      return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, "\n").trim() };
+    }
+  };
+}
+
+// src/state/artifact-state.ts
+import { createHash as createHash6 } from "node:crypto";
+import { mkdir as mkdir3, readFile as readFile2, rename as rename2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var STATE_VERSION = `3-${FIELDS_HASH}`;
+var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
+function readingFingerprint(settings) {
+  const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
+  return createHash6("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
+}
+var sha256 = (bytes) => createHash6("sha256").update(bytes).digest("hex");
+var fileOf = (dir, key) => join2(dir, `artifact-${sha256(key).slice(0, 24)}.json`);
+function encode(result) {
+  return JSON.stringify({
+    format: RESULT_FORMAT,
+    version: STATE_VERSION,
+    tally: result.tally,
+    configs: result.dictionary.configs,
+    kinds: result.dictionary.kinds,
+    runs: result.dictionary.runs,
+    count: result.count,
+    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString("base64")
+  });
+}
+function decode2(text) {
+  const value = JSON.parse(text);
+  if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
+  const { configs, kinds: kinds2, runs, count: count2, sessions } = value;
+  if (!Array.isArray(configs) || !Array.isArray(kinds2) || !Array.isArray(runs) || !Number.isSafeInteger(count2) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
+  if (!kinds2.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
+  const result = {
+    tally: tallyOf(value["tally"]),
+    records: new Uint8Array(Buffer.from(sessions, "base64")),
+    count: count2,
+    dictionary: { configs: configs.map(configTuple), kinds: kinds2, runs: runs.map(runRef) }
+  };
+  eachStoredSession(result, () => {
+  });
+  return result;
+}
+async function openArtifactState(dir, reading, readOnly, warn) {
+  let index = { version: STATE_VERSION, reading, artifacts: {} };
+  const text = await readFile2(join2(dir, "index.json"), "utf8").catch(() => null);
+  if (text === null) {
+    warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
+  } else {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (parsed2.version !== STATE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
+      if (parsed2.reading !== reading) {
+        warn(`The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`);
+      } else {
+        index = { version: STATE_VERSION, reading, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+      }
+    } catch {
+      warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
+    }
+  }
+  const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
+  const pending = /* @__PURE__ */ new Map();
+  const checked = /* @__PURE__ */ new Map();
+  let kept2 = null;
+  return {
+    stats,
+    async holds({ key, label }) {
+      const entry = index.artifacts[key];
+      if (!entry) return false;
+      const stored = await readFile2(fileOf(dir, key)).catch(() => null);
+      let result = null;
+      if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
+        try {
+          result = decode2(stored.toString("utf8"));
+        } catch {
+          result = null;
+        }
+      }
+      if (!result) {
+        stats.rejected += 1;
+        warn(`The stored result of ${label} failed its check; downloading it again.`);
+        delete index.artifacts[key];
+        return false;
+      }
+      stats.fromState += 1;
+      checked.set(key, result);
+      return true;
+    },
+    take(key) {
+      const result = checked.get(key) ?? null;
+      checked.delete(key);
+      return result;
+    },
+    put(key, result) {
+      if (readOnly) return;
+      const text2 = encode(result);
+      pending.set(key, { entry: { sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count }, text: text2 });
+      stats.stored += 1;
+    },
+    window(keys) {
+      kept2 = new Set(keys);
+    },
+    async finish() {
+      if (readOnly || !kept2) return;
+      const keep = kept2;
+      await mkdir3(dir, { recursive: true });
+      for (const [key, { entry, text: text2 }] of pending) {
+        if (!keep.has(key)) continue;
+        await writeFile3(fileOf(dir, key), text2);
+        index.artifacts[key] = entry;
+      }
+      pending.clear();
+      for (const key of Object.keys(index.artifacts)) {
+        if (keep.has(key)) continue;
+        delete index.artifacts[key];
+        await rm2(fileOf(dir, key), { force: true });
+        stats.dropped += 1;
+      }
+      await writeFile3(join2(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
+`);
+      await rename2(join2(dir, "index.json.tmp"), join2(dir, "index.json"));
+    }
+  };
+}
+
+// src/run/artifact-source-for.ts
+function artifactSourceFor(settings, github, now, serverUrl, held) {
+  return createArtifactSource({
+    ...held ? { held } : {},
+    shard: settings.mode === "partial" ? settings.shard : null,
+    client: github.client,
+    repository: settings.repository,
+    names: settings.artifactNames,
+    since: lookbackStart(now, settings.lookbackDays),
+    concurrency: settings.downloadConcurrency,
+    serverUrl,
+    trustForks: settings.trustForks,
+    workflows: settings.workflows,
+    branches: settings.branches,
+    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
+  });
+}
+
+// src/run/publication.ts
+function reportOf(settings, findings) {
+  return buildReport({
+    ...findings,
+    lookbackDays: settings.lookbackDays,
+    dryRun: settings.dryRun,
+    groupBy: settings.groupBy,
+    rule: {
+      minSessions: settings.minSessions,
+      errorRateThreshold: settings.errorRateThreshold,
+      confidence: settings.confidence,
+      minInstallations: settings.minInstallations,
+      minRateRatio: settings.minRateRatio,
+      minPublishedInstallations: settings.minPublishedInstallations
+    }
+  });
+}
+function publicationFields(settings) {
+  const fields = [...settings.groupBy];
+  const wanted = ["os.platform", "app.version", ...settings.reportIssue ? ["runtime.version"] : []];
+  for (const field of wanted) if (!fields.includes(field)) fields.push(field);
+  return fields;
+}
+function liveConfigurations(settings) {
+  return Math.max(LIVE_CONFIGURATIONS, 4 * settings.maxConfigurations);
+}
+var LIVE_CONFIGURATIONS = 1e5;
+
+// src/run/partial-run.ts
+async function runPartial(settings, deps) {
+  const { log, now } = deps;
+  const shard2 = settings.shard;
+  if (!shard2) throw new Error("Mode partial needs a shard");
+  const windowStart = lookbackStart(now, settings.lookbackDays);
+  log.info(`Shard ${shard2.index} of ${shard2.count}: reading its share of the inputs.`);
+  for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
+  const writer = createPartialWriter(
+    { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard: shard2, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
+    deps.emit
+  );
+  const tally = await readInputs(
+    {
+      sources: deps.sources,
+      ...deps.cache ? { cache: deps.cache } : {},
+      adapter: adapterOf(settings),
+      windowStart,
+      now,
+      onInput: (input) => writer.beginInput(input),
+      onSession: (summary2, run2, times) => writer.add(summary2, run2, times)
+    },
+    deps.workers,
+    log
+  );
+  writer.end(tally);
+  logTally(tally, settings, log);
+  const report = reportOf(settings, { now, windowStart, intake: tally, groups: [], issues: [] });
+  return { report, sessions: writer.sessions };
+}
+
+// src/run/template-files.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname3, join as join3, resolve as resolve3 } from "node:path";
+import { fileURLToPath } from "node:url";
+function bundledTemplatesDir() {
+  let dir = dirname3(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 4; depth += 1) {
+    if (existsSync3(join3(dir, "templates", "issue-body.hbs"))) return join3(dir, "templates");
+    dir = dirname3(dir);
+  }
+  throw new TemplateError("The bundled templates/ folder is missing next to the action; reinstall the action.");
+}
+async function readTemplate(path, fallback, cwd) {
+  const full = path === null ? join3(bundledTemplatesDir(), fallback) : resolve3(cwd, path);
+  try {
+    return { path: full, text: await readFile3(full, "utf8") };
+  } catch {
+    throw new TemplateError(`Template ${full} cannot be read; check the path given in the template input.`);
+  }
+}
+async function readTemplates(paths, cwd) {
+  return {
+    title: await readTemplate(paths.titleTemplatePath, "issue-title.hbs", cwd),
+    body: await readTemplate(paths.bodyTemplatePath, "issue-body.hbs", cwd)
+  };
+}
+
+// src/records/session-summary.ts
+function sessionErrored(summary2) {
+  return summary2.error_lines > 0 || summary2.outcome !== void 0 && summary2.outcome !== "ok";
+}
+
+// src/aggregate/installations.ts
+function installationsOf(cell2) {
+  const ids = typeof cell2.installs === "number" ? cell2.installs : cell2.installs.size;
+  return ids + (cell2.sessions - cell2.withInstall);
+}
+
+// src/aggregate/recode-rare.ts
+var RECODE_ORDER = knownFields(["os.version", "runtime.version", "os.arch", "ci", "outcome", "runtime.name", "app.name", "app.version", "os.platform"]);
+var RARE_KINDS_LISTED = 1e3;
+function recodeRareKinds(cells, seen, min, result) {
+  const rare = [...seen].filter(([, kind]) => installationsOf(kind) < min).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : 1));
+  result.kinds = { names: rare.length, sessions: rare.reduce((sum2, [, kind]) => sum2 + kind.sessions, 0) };
+  result.kindNames = rare.slice(0, RARE_KINDS_LISTED).map(([name]) => name);
+  const names = new Set(rare.map(([name]) => name));
+  if (names.size === 0) return names;
+  for (const cell2 of cells) {
+    for (const [name, count2] of cell2.errorKinds ?? []) {
+      if (!names.has(name)) continue;
+      cell2.errorKinds.delete(name);
+      addKindCount(cell2.errorKinds, OTHER, count2.sessions, count2.lines);
+    }
+    for (const [name, figures2] of cell2.kinds ?? []) {
+      if (!names.has(name)) continue;
+      cell2.kinds.delete(name);
+      mergeKind(cell2, OTHER, figures2);
+    }
+  }
+  return names;
+}
+function recodeOrder(fields, order) {
+  const rank = (field) => {
+    const at = order.indexOf(field);
+    return at === -1 ? -1 : at;
+  };
+  return fields.map((field, index) => ({ index, rank: rank(field) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.index);
+}
+function generalise(values, generalised) {
+  return values.map((value, index) => generalised.has(index) ? OTHER : value);
+}
+function siblingKey(values, generalised) {
+  return values.filter((_, index) => !generalised.has(index)).join("\0");
+}
+function siblingIndex(cells, generalised) {
+  const index = /* @__PURE__ */ new Map();
+  for (const entry of cells) {
+    const key = siblingKey(entry[1].values, generalised);
+    const list = index.get(key);
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
+  }
+  for (const list of index.values()) list.sort(bySize);
+  return index;
+}
+function bySize(a, b) {
+  return a[1].sessions - b[1].sessions || installationsOf(a[1]) - installationsOf(b[1]) || (a[0] < b[0] ? -1 : 1);
+}
+function rareReachMinimum(rare, levels, min) {
+  const generalised = /* @__PURE__ */ new Set();
+  let left = rare.map((cell2) => ({
+    values: cell2.values,
+    counts: { sessions: cell2.sessions, withInstall: cell2.withInstall, installs: cell2.installs }
+  }));
+  for (const field of levels) {
+    generalised.add(field);
+    const merged = /* @__PURE__ */ new Map();
+    for (const cell2 of left) {
+      const values = generalise(cell2.values, generalised);
+      const key = values.join("\0");
+      let into = merged.get(key);
+      if (!into) {
+        into = { values, counts: { sessions: 0, withInstall: 0, installs: new InstallCounter() } };
+        merged.set(key, into);
+      }
+      into.counts.sessions += cell2.counts.sessions;
+      into.counts.withInstall += cell2.counts.withInstall;
+      into.counts.installs.mergeFrom(cell2.counts.installs);
+    }
+    left = [...merged.values()].filter((cell2) => installationsOf(cell2.counts) < min);
+    if (left.length === 0) return true;
+  }
+  return false;
+}
+function recodeRare(cells, fields, min, order) {
+  const result = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] };
+  let rare = [];
+  for (const [key, cell2] of cells) {
+    if (cell2.withInstall < cell2.sessions) result.sessionsStandIn = true;
+    if (installationsOf(cell2) >= min) continue;
+    rare.push(cell2);
+    cells.delete(key);
+  }
+  if (rare.length === 0) return result;
+  const members = /* @__PURE__ */ new Map();
+  for (const cell2 of rare) {
+    result.configurations += 1;
+    result.sessions += cell2.sessions;
+    result.erroredSessions += cell2.errored;
+    const own2 = { ...figuresOf(cell2, fields), countedAs: cell2.values };
+    result.cells.push(own2);
+    members.set(cell2, [own2]);
+  }
+  const join6 = (into, from) => {
+    mergeAccumulator(into, from);
+    const list = members.get(into) ?? [];
+    list.push(...members.get(from) ?? []);
+    members.set(into, list);
+  };
+  const adopt = (cell2) => {
+    if (members.has(cell2)) return;
+    const own2 = { ...figuresOf(cell2, fields), countedAs: cell2.values };
+    result.cells.push(own2);
+    members.set(cell2, [own2]);
+  };
+  const versionAt = fields.indexOf("app.version");
+  const publish = (cell2) => {
+    const list = members.get(cell2);
+    cell2.values = cell2.values.map((value, index) => {
+      const first = list[0].fields[index].value;
+      return value === OTHER && list.every((member) => member.fields[index].value === first) ? first : value;
+    });
+    if (versionAt !== -1) {
+      cell2.version = cell2.values[versionAt];
+      cell2.versions = null;
+    }
+    const key = cell2.values.join("\0");
+    const same = cells.get(key);
+    const target = same ?? cell2;
+    if (same) join6(same, cell2);
+    else cells.set(key, cell2);
+    for (const member of members.get(target)) member.countedAs = target.values;
+  };
+  const levels = recodeOrder(fields, order);
+  const useSiblings = !rareReachMinimum(rare, levels, min);
+  const generalised = /* @__PURE__ */ new Set();
+  for (const field of levels) {
+    generalised.add(field);
+    const merged = /* @__PURE__ */ new Map();
+    for (const cell2 of rare) join6(cellOf(merged, generalise(cell2.values, generalised)), cell2);
+    rare = [];
+    let siblings = null;
+    for (const cell2 of merged.values()) {
+      if (useSiblings && installationsOf(cell2) < min) {
+        siblings ??= siblingIndex(cells, generalised);
+        const near = siblings.get(siblingKey(cell2.values, generalised)) ?? [];
+        while (installationsOf(cell2) < min && near.length > 0) {
+          const [nearKey, sibling] = near.shift();
+          cells.delete(nearKey);
+          adopt(sibling);
+          join6(cell2, sibling);
+          result.complementary += 1;
+        }
+      }
+      if (installationsOf(cell2) >= min) publish(cell2);
+      else rare.push(cell2);
+    }
+    if (rare.length === 0) return result;
+  }
+  const rest = rare[0];
+  const smallest = [...cells].sort(bySize);
+  for (const [key, cell2] of smallest) {
+    if (installationsOf(rest) >= min) break;
+    cells.delete(key);
+    adopt(cell2);
+    join6(rest, cell2);
+    result.complementary += 1;
+  }
+  publish(rest);
+  return result;
+}
+
+// src/aggregate/aggregate-groups.ts
+var SEVERAL = "(several)";
+function createAggregator(groupBy2, options2 = {}) {
+  return aggregatorOver(groupBy2, /* @__PURE__ */ new Map(), { sessions: 0, byKind: /* @__PURE__ */ new Map(), kindInstalls: /* @__PURE__ */ new Map() }, options2.live ?? Number.POSITIVE_INFINITY);
+}
+function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY) {
+  const kindAt = groupBy2.indexOf("error_kind");
+  const configFields = kindAt === -1 ? groupBy2 : groupBy2.filter((field) => field !== "error_kind");
+  const totalByKind = totals.byKind;
+  const byConfig = configFields.includes("outcome") ? null : /* @__PURE__ */ new Map();
+  function groupOf(summary2) {
+    const values = groupValues(summary2, configFields);
+    if (byKey.size >= live && !byKey.has(values.join("\0"))) foldSmallest(Math.floor(live / 2));
+    return cellOf(byKey, values);
+  }
+  const folded = { configurations: 0, sessions: 0, erroredSessions: 0 };
+  const foldedInstalls = newAccumulator([]);
+  function foldAway(key, group) {
+    byKey.delete(key);
+    folded.configurations += 1;
+    folded.sessions += group.sessions;
+    folded.erroredSessions += group.errored;
+    foldedInstalls.sessions += group.sessions;
+    foldedInstalls.withInstall += group.withInstall;
+    foldedInstalls.installs.mergeFrom(group.installs);
+  }
+  const smallestFirst = () => [...byKey].sort((a, b) => a[1].sessions - b[1].sessions || (a[0] < b[0] ? -1 : 1));
+  function foldSmallest(keep) {
+    for (const [key, group] of smallestFirst()) {
+      if (byKey.size <= keep) break;
+      foldAway(key, group);
+    }
+    byConfig?.clear();
+  }
+  function expandKinds(group) {
+    const base = figuresOf(group, configFields);
+    const dayNumbers = [...group.days.keys()].sort((a, b) => a - b);
+    return [...group.kinds ?? []].map(([kind, figures2]) => {
+      const values = [...group.values];
+      values.splice(kindAt, 0, kind);
+      return {
+        ...base,
+        fingerprint: fingerprintOf(groupBy2, values),
+        fields: groupBy2.map((name, index) => ({ name, value: values[index] })),
+        erroredSessions: figures2.sessions,
+        errorRate: figures2.sessions / group.sessions,
+        topErrorKinds: [{ kind, sessions: figures2.sessions, lines: figures2.occurrences, count: figures2.occurrences }],
+        runs: [...figures2.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
+        days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures2.days.get(dayNumbers[index]) ?? 0 })),
+        population: { sessions: totals.sessions, erroredSessions: totalByKind.get(kind) ?? 0 }
+      };
+    });
+  }
+  return {
+    add(summary2, run2, times) {
+      const compact = summary2 instanceof CompactSummary ? summary2 : null;
+      let group = compact && byConfig ? byConfig.get(compact.config) : void 0;
+      if (!group) {
+        group = groupOf(summary2);
+        if (compact && byConfig) byConfig.set(compact.config, group);
+      }
+      const started2 = times ? times.startedMs : parseTimestamp(summary2.started_at);
+      const errored = sessionErrored(summary2);
+      group.sessions += 1;
+      if (errored) group.errored += 1;
+      if (summary2.outcome === "crash") group.crashes += 1;
+      group.errorLines += summary2.error_lines;
+      group.logLines += summary2.log_lines;
+      const hasInstall = compact ? compact.installAt >= 0 : summary2.install_id !== void 0;
+      if (hasInstall) countInstall(group, compact, summary2);
+      if (errored) track(group.erroredBy ??= new EventTracker(), compact, summary2, hasInstall);
+      addVersion(group, summary2.app.version);
+      const day = Math.floor(started2 / DAY_MS2);
+      let bucket = group.days.get(day);
+      if (!bucket) {
+        bucket = { sessions: 0, erroredSessions: 0 };
+        group.days.set(day, bucket);
+      }
+      bucket.sessions += 1;
+      if (errored) bucket.erroredSessions += 1;
+      if (started2 < group.first) group.first = started2;
+      if (started2 > group.last) group.last = started2;
+      acceptDuration(group, ((times ? times.endedMs : parseTimestamp(summary2.ended_at)) - started2) / 1e3);
+      totals.sessions += 1;
+      const kinds2 = summary2.error_kinds;
+      if (kinds2) {
+        for (const kind in kinds2) {
+          if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
+          const counts = group.errorKinds ??= /* @__PURE__ */ new Map();
+          addKindCount(counts, kind, 1, kinds2[kind]);
+          let seen = totals.kindInstalls.get(kind);
+          if (!seen) totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
+          seen.sessions += 1;
+          if (hasInstall) {
+            if (seen.installs.size < MAX_PUBLISHED_INSTALLATIONS) countInstall(seen, compact, summary2);
+            else seen.withInstall += 1;
+          }
+          if (kindAt === -1) continue;
+          const byKind = group.kinds ??= /* @__PURE__ */ new Map();
+          let figures2 = byKind.get(kind);
+          if (!figures2) {
+            figures2 = { sessions: 0, occurrences: 0, days: /* @__PURE__ */ new Map(), runs: /* @__PURE__ */ new Map(), by: new EventTracker() };
+            byKind.set(kind, figures2);
+          }
+          figures2.sessions += 1;
+          figures2.occurrences += kinds2[kind];
+          track(figures2.by, compact, summary2, hasInstall);
+          figures2.days.set(day, (figures2.days.get(day) ?? 0) + 1);
+          totalByKind.set(kind, (totalByKind.get(kind) ?? 0) + 1);
+          if (run2) {
+            const evidence = figures2.runs.get(run2.id) ?? { id: run2.id, url: run2.url, branch: run2.branch, erroredSessions: 0 };
+            evidence.erroredSessions += 1;
+            figures2.runs.set(run2.id, evidence);
+          }
+        }
+      }
+      if (errored && run2) {
+        const runs = group.runs ??= /* @__PURE__ */ new Map();
+        const evidence = runs.get(run2.id) ?? { id: run2.id, url: run2.url, branch: run2.branch, erroredSessions: 0 };
+        evidence.erroredSessions += 1;
+        runs.set(run2.id, evidence);
+      }
+    },
+    cells() {
+      const configs = [];
+      const events = [];
+      const keys = [];
+      for (const [key, group] of byKey) {
+        const config = configs.length;
+        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall, installs: group.installs.size });
+        keys.push(key);
+        if (kindAt === -1) {
+          if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy.byInstall, unattributed: group.erroredBy.unattributed });
+          continue;
+        }
+        for (const [kind, figures2] of group.kinds ?? []) if (kind !== OTHER) events.push({ config, measure: kind, events: figures2.sessions, byInstall: figures2.by.byInstall, unattributed: figures2.by.unattributed });
+      }
+      return { fields: [...configFields], configs, events, keys };
+    },
+    combine(keys, measure) {
+      const parts = keys.map((key) => byKey.get(key)).filter((group) => group !== void 0);
+      const values = configFields.map((_, index) => {
+        const first = parts[0]?.values[index] ?? SEVERAL;
+        return parts.every((part) => part.values[index] === first) ? first : SEVERAL;
+      });
+      const merged = newAccumulator(values);
+      const addEvidence = (evidence) => addRun(merged.runs ??= /* @__PURE__ */ new Map(), evidence);
+      for (const part of parts) {
+        mergeSessions(merged, part);
+        const kind = measure === null ? null : part.kinds?.get(measure) ?? null;
+        for (const [day, bucket] of part.days) {
+          const mine = merged.days.get(day) ?? { sessions: 0, erroredSessions: 0 };
+          mine.sessions += bucket.sessions;
+          mine.erroredSessions += measure === null ? bucket.erroredSessions : kind?.days.get(day) ?? 0;
+          merged.days.set(day, mine);
+        }
+        if (measure === null) {
+          merged.errored += part.errored;
+          const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
+          for (const [name, count2] of part.errorKinds ?? []) addKindCount(counts, name, count2.sessions, count2.lines);
+          for (const evidence of part.runs?.values() ?? []) addEvidence(evidence);
+        } else if (kind) {
+          merged.errored += kind.sessions;
+          const counts = merged.errorKinds ??= /* @__PURE__ */ new Map();
+          addKindCount(counts, measure, kind.sessions, kind.occurrences);
+          for (const evidence of kind.runs.values()) addEvidence(evidence);
+        }
+      }
+      if (parts.length === 0) merged.first = merged.last = 0;
+      return figuresOf(merged, configFields);
+    },
+    fold(max, minSessions, minInstallations = 1) {
+      const enough = () => folded.configurations === 0 || installationsOf(foldedInstalls) >= minInstallations;
+      if (byKey.size > max || !enough()) {
+        for (const [key, group] of smallestFirst()) {
+          if (byKey.size <= max && group.sessions >= minSessions && enough()) break;
+          foldAway(key, group);
+        }
+      }
+      byConfig?.clear();
+      return { ...folded };
+    },
+    recode(min, order) {
+      byConfig?.clear();
+      const result = recodeRare(byKey, configFields, min, order);
+      const rare = recodeRareKinds(byKey.values(), totals.kindInstalls, min, result);
+      for (const name of rare) {
+        const count2 = totalByKind.get(name);
+        if (count2 === void 0) continue;
+        totalByKind.delete(name);
+        totalByKind.set(OTHER, (totalByKind.get(OTHER) ?? 0) + count2);
+      }
+      return result;
+    },
+    project(fields) {
+      const projected = fields.filter((field) => field !== "error_kind");
+      const at = projected.map((field) => configFields.indexOf(field));
+      if (at.some((index) => index < 0) || fields.includes("error_kind") && kindAt === -1) {
+        throw new Error(`Cannot group by ${fields.join(", ")} the sessions grouped by ${groupBy2.join(", ")}`);
+      }
+      const into = /* @__PURE__ */ new Map();
+      for (const group of byKey.values()) mergeAccumulator(cellOf(into, at.map((index) => group.values[index])), group);
+      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind), kindInstalls: totals.kindInstalls });
+    },
+    groups() {
+      const result = [];
+      for (const group of byKey.values()) {
+        if (kindAt !== -1) {
+          result.push(...expandKinds(group));
+          continue;
+        }
+        result.push(figuresOf(group, groupBy2));
+      }
+      return result.sort(
+        (a, b) => b.erroredSessions - a.erroredSessions || b.sessions - a.sessions || (a.fingerprint < b.fingerprint ? -1 : 1)
+      );
+    }
+  };
+}
+
+// src/aggregate/wilson-interval.ts
+function normalQuantile(p) {
+  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  if (p < low) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
+  }
+  if (p > 1 - low) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+function wilsonInterval(successes, trials, confidence2) {
+  if (trials <= 0) return { low: 0, high: 1 };
+  const z = normalQuantile(1 - (1 - confidence2) / 2);
+  const p = successes / trials;
+  const z2n = z * z / trials;
+  const center = (p + z2n / 2) / (1 + z2n);
+  const half = z * Math.sqrt(p * (1 - p) / trials + z2n / (4 * trials)) / (1 + z2n);
+  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
+}
+
+// src/aggregate/flag-groups.ts
+function judgeGroups(groups2, rule) {
+  const totalSessions = groups2.reduce((sum2, group) => sum2 + group.sessions, 0);
+  const totalErrored = groups2.reduce((sum2, group) => sum2 + group.erroredSessions, 0);
+  return groups2.map((group) => {
+    const others = (group.population?.sessions ?? totalSessions) - group.sessions;
+    const othersErrored = (group.population?.erroredSessions ?? totalErrored) - group.erroredSessions;
+    const baseline = {
+      sessions: others,
+      erroredSessions: othersErrored,
+      errorRate: others > 0 ? othersErrored / others : null
+    };
+    const interval = wilsonInterval(group.erroredSessions, group.sessions, rule.confidence);
+    const aboveThreshold = group.sessions >= rule.minSessions && group.errorRate >= rule.errorRateThreshold;
+    let flagged = false;
+    let verdict;
+    if (group.sessions < rule.minSessions) {
+      verdict = `too few sessions (${group.sessions} < ${rule.minSessions})`;
+    } else if (group.errorRate < rule.errorRateThreshold) {
+      verdict = "error rate below threshold";
+    } else if (group.singleInstall) {
+      verdict = "all sessions come from one installation";
+    } else if (baseline.errorRate !== null && interval.low <= baseline.errorRate) {
+      verdict = "not significantly worse than the other sessions";
+    } else {
+      flagged = true;
+      verdict = baseline.errorRate === null ? "error rate at or above threshold (no other sessions to compare)" : "significantly worse than the other sessions";
+    }
+    return { ...group, flagged, verdict, baseline, interval, aboveThreshold };
+  });
+}
+
+// src/history/history.ts
+import { createHash as createHash7 } from "node:crypto";
+
+// src/history/kmv.ts
+var KMV_SIZE = 64;
+function hashWords(a, b, c, d) {
+  return fmix(fmix(fmix(fmix(a ^ 2654435769) ^ b) ^ c) ^ d) >>> 0;
+}
+function kmvAdd(sketch, hash, size = KMV_SIZE) {
+  if (sketch.length >= size && hash >= sketch[sketch.length - 1]) return;
+  let low = 0;
+  let high = sketch.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sketch[middle] < hash) low = middle + 1;
+    else high = middle;
+  }
+  if (sketch[low] === hash) return;
+  sketch.splice(low, 0, hash);
+  if (sketch.length > size) sketch.pop();
+}
+function kmvUnion(sketches, size = KMV_SIZE) {
+  const all = /* @__PURE__ */ new Set();
+  for (const sketch of sketches) for (const hash of sketch) all.add(hash);
+  return [...all].sort((a, b) => a - b).slice(0, size);
+}
+function kmvCount(sketch, size = KMV_SIZE) {
+  if (sketch.length < size) return sketch.length;
+  return Math.round((size - 1) / ((sketch[size - 1] + 1) / 2 ** 32));
+}
+function kmvApproximate(sketch, size = KMV_SIZE) {
+  return sketch.length >= size;
+}
+function kmvEncode(sketch) {
+  const bytes = Buffer.alloc(sketch.length * 4);
+  sketch.forEach((hash, index) => bytes.writeUInt32BE(hash, index * 4));
+  return bytes.toString("base64");
+}
+function kmvDecode(text, size = KMV_SIZE) {
+  if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.length % 4 !== 0 || bytes.length / 4 > size) return null;
+  const sketch = [];
+  for (let at = 0; at < bytes.length; at += 4) {
+    const hash = bytes.readUInt32BE(at);
+    if (sketch.length > 0 && hash <= sketch[sketch.length - 1]) return null;
+    sketch.push(hash);
+  }
+  return sketch;
+}
+
+// src/history/history.ts
+var HISTORY_FORMAT = "crash-report-aggregator/history";
+var HISTORY_VERSION = 1;
+var DAY_MS5 = 864e5;
+var HISTORY_KINDS = 16;
+var HISTORY_MAX_CONFIGURATIONS = 1e3;
+var HISTORY_LIVE_CONFIGURATIONS = 5e4;
+var OTHER2 = "(other)";
+var MAX_VALUE = 128;
+function historyFields(groupBy2) {
+  const fields = groupBy2.filter((field) => field !== "error_kind");
+  for (const field of ["os.platform", "app.version"]) if (!fields.includes(field)) fields.push(field);
+  return fields;
+}
+function emptyHistory(fields) {
+  return { fields, days: /* @__PURE__ */ new Map() };
+}
+var SESSION_SALT = 1540483477;
+function installHash(summary2) {
+  if (summary2 instanceof CompactSummary) {
+    const own2 = summary2.installAt >= 0;
+    const at = own2 ? summary2.installAt : summary2.idAt;
+    const hash2 = hashWords(wordAt(summary2.bytes, at), wordAt(summary2.bytes, at + 4), wordAt(summary2.bytes, at + 8), wordAt(summary2.bytes, at + 12));
+    return own2 ? hash2 : (hash2 ^ SESSION_SALT) >>> 0;
+  }
+  const hash = hashWords(...uuidWords(summary2.install_id ?? summary2.session_id));
+  return summary2.install_id === void 0 ? (hash ^ SESSION_SALT) >>> 0 : hash;
+}
+function createHistoryCollector(fields) {
+  const days = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new WeakMap();
+  const byConfig = !fields.includes("outcome");
+  return {
+    days,
+    add(summary2, startedMs) {
+      const config = byConfig && summary2 instanceof CompactSummary ? summary2.config : null;
+      let named = config ? keys.get(config) : void 0;
+      if (!named) {
+        const values = fields.map((field) => fieldValue(summary2, field));
+        named = { key: values.join("\0"), values };
+        if (config) keys.set(config, named);
+      }
+      const dayNumber2 = Math.floor(startedMs / DAY_MS5);
+      let day = days.get(dayNumber2);
+      if (!day) days.set(dayNumber2, day = { sessions: 0, entries: /* @__PURE__ */ new Map() });
+      let entry = day.entries.get(named.key);
+      if (!entry) {
+        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS) foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
+        entry = day.entries.get(named.key);
+      }
+      if (!entry) {
+        entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+        day.entries.set(named.key, entry);
+      }
+      day.sessions += 1;
+      entry.sessions += 1;
+      const install = installHash(summary2);
+      kmvAdd(entry.installs, install);
+      if (sessionErrored(summary2)) {
+        entry.errored += 1;
+        kmvAdd(entry.erroredInstalls, install);
+      }
+      if (summary2.outcome === "crash") {
+        entry.crashed += 1;
+        kmvAdd(entry.crashedInstalls, install);
+      }
+      const kinds2 = summary2.error_kinds;
+      if (kinds2) {
+        for (const kind in kinds2) {
+          if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
+          const name = Object.prototype.hasOwnProperty.call(entry.kinds, kind) || Object.keys(entry.kinds).length < HISTORY_KINDS ? kind : "(other)";
+          entry.kinds[name] = (entry.kinds[name] ?? 0) + 1;
+        }
+      }
+    }
+  };
+}
+function addKinds(into, from) {
+  for (const [kind, count2] of Object.entries(from)) {
+    const name = Object.prototype.hasOwnProperty.call(into, kind) || Object.keys(into).length < HISTORY_KINDS ? kind : OTHER2;
+    into[name] = (into[name] ?? 0) + count2;
+  }
+}
+function foldDay(day, keep, fieldCount) {
+  if (day.entries.size <= keep) return 0;
+  const otherKey = Array.from({ length: fieldCount }, () => OTHER2).join("\0");
+  const ranked = [...day.entries].filter(([key]) => key !== otherKey).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const folded = ranked.slice(Math.max(0, keep - 1));
+  if (folded.length === 0) return 0;
+  const other = day.entries.get(otherKey) ?? { values: Array.from({ length: fieldCount }, () => OTHER2), sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+  const installs = [other.installs];
+  const erroredInstalls = [other.erroredInstalls];
+  const crashedInstalls = [other.crashedInstalls];
+  for (const [key, entry] of folded) {
+    other.sessions += entry.sessions;
+    other.errored += entry.errored;
+    other.crashed += entry.crashed;
+    installs.push(entry.installs);
+    erroredInstalls.push(entry.erroredInstalls);
+    crashedInstalls.push(entry.crashedInstalls);
+    addKinds(other.kinds, entry.kinds);
+    day.entries.delete(key);
+  }
+  other.installs = kmvUnion(installs);
+  other.erroredInstalls = kmvUnion(erroredInstalls);
+  other.crashedInstalls = kmvUnion(crashedInstalls);
+  day.entries.set(otherKey, other);
+  return folded.length;
+}
+function mergeHistory(history, run2, keepFrom) {
+  let replaced = 0;
+  let kept2 = 0;
+  for (const [day, figures2] of run2) {
+    if (day < keepFrom) continue;
+    const held = history.days.get(day);
+    if (held && held.sessions > figures2.sessions) {
+      kept2 += 1;
+      continue;
+    }
+    foldDay(figures2, HISTORY_MAX_CONFIGURATIONS, history.fields.length);
+    history.days.set(day, figures2);
+    replaced += 1;
+  }
+  let dropped = 0;
+  for (const day of [...history.days.keys()]) {
+    if (day < keepFrom) {
+      history.days.delete(day);
+      dropped += 1;
+    }
+  }
+  return { replaced, kept: kept2, dropped };
+}
+function bodyOf(history) {
+  const days = {};
+  for (const day of [...history.days.keys()].sort((a, b) => a - b)) {
+    const entries = [...history.days.get(day).entries.values()].sort((a, b) => a.values.join("\0") < b.values.join("\0") ? -1 : 1);
+    days[new Date(day * DAY_MS5).toISOString().slice(0, 10)] = entries.map((entry) => [
+      entry.values,
+      entry.sessions,
+      entry.errored,
+      entry.crashed,
+      kmvEncode(entry.installs),
+      kmvEncode(entry.erroredInstalls),
+      kmvEncode(entry.crashedInstalls),
+      entry.kinds
+    ]);
+  }
+  return { fields: history.fields, days };
+}
+function encodeHistory(history) {
+  const body = JSON.stringify(bodyOf(history));
+  const checksum = createHash7("sha256").update(body).digest("hex");
+  return `{"format":"${HISTORY_FORMAT}","version":${HISTORY_VERSION},"checksum":"${checksum}","body":${body}}
+`;
+}
+var count = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+function decodeHistory(text, fields) {
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return { problem: "it is not JSON" };
+  }
+  if (file === null || typeof file !== "object" || file.format !== HISTORY_FORMAT) return { problem: "it is not a history file" };
+  if (file.version !== HISTORY_VERSION) return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
+  const bodyStart = text.indexOf('"body":');
+  const body = bodyStart < 0 ? "" : text.slice(bodyStart + 7, text.lastIndexOf("}"));
+  if (typeof file.checksum !== "string" || createHash7("sha256").update(body).digest("hex") !== file.checksum) return { problem: "its checksum does not match its content" };
+  const parsed2 = file.body;
+  if (!Array.isArray(parsed2?.fields) || JSON.stringify(parsed2.fields) !== JSON.stringify(fields)) {
+    return { problem: `it keeps other fields (${Array.isArray(parsed2?.fields) ? parsed2.fields.join(", ") : "?"}) than group-by asks for now (${fields.join(", ")})` };
+  }
+  if (parsed2.days === null || typeof parsed2.days !== "object") return { problem: "it has no days" };
+  const history = emptyHistory([...fields]);
+  for (const [dayText3, entries] of Object.entries(parsed2.days)) {
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(dayText3) ? Date.parse(`${dayText3}T00:00:00Z`) : Number.NaN;
+    if (!Number.isFinite(time) || !Array.isArray(entries)) return { problem: `day ${dayText3.slice(0, 20)} is damaged` };
+    const day = { sessions: 0, entries: /* @__PURE__ */ new Map() };
+    for (const raw of entries) {
+      if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText3} is damaged` };
+      const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds2] = raw;
+      const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
+      const kindsOk = kinds2 !== null && typeof kinds2 === "object" && !Array.isArray(kinds2) && Object.entries(kinds2).length <= HISTORY_KINDS + 1 && Object.entries(kinds2).every(([name, value]) => name.length <= MAX_VALUE && count(value));
+      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS) return { problem: `${dayText3} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
+      if (!Array.isArray(values) || values.length !== fields.length || !values.every((value) => typeof value === "string" && value.length <= MAX_VALUE) || !count(sessions) || !count(errored) || !count(crashed) || errored > sessions || crashed > errored || sketches.some((sketch) => sketch === null) || !kindsOk) {
+        return { problem: `an entry of ${dayText3} is damaged` };
+      }
+      const key = values.join("\0");
+      if (day.entries.has(key)) return { problem: `${dayText3} holds a configuration twice` };
+      day.entries.set(key, { values, sessions, errored, crashed, installs: sketches[0], erroredInstalls: sketches[1], crashedInstalls: sketches[2], kinds: { ...kinds2 } });
+      day.sessions += sessions;
+    }
+    history.days.set(Math.floor(time / DAY_MS5), day);
+  }
+  return history;
+}
+
+// src/problems/hypergeometric.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+function logGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z = x - 1;
+  let sum2 = LANCZOS[0];
+  for (let i = 1; i < 9; i += 1) sum2 += LANCZOS[i] / (z + i);
+  const t = z + 7.5;
+  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum2);
+}
+function logChoose(n, k) {
+  if (k < 0 || k > n) return Number.NEGATIVE_INFINITY;
+  if (k === 0 || k === n) return 0;
+  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+}
+function logAdd(a, b) {
+  if (a === Number.NEGATIVE_INFINITY) return b;
+  if (b === Number.NEGATIVE_INFINITY) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+function logOneMinusExp(a) {
+  if (a >= 0) return Number.NEGATIVE_INFINITY;
+  return a > -Math.LN2 ? Math.log(-Math.expm1(a)) : Math.log1p(-Math.exp(a));
+}
+var NEGLIGIBLE = Math.log(1e-17);
+function logUpperTail(d, x) {
+  if (x <= d.lo) return 0;
+  if (x > d.hi) return Number.NEGATIVE_INFINITY;
+  if (x > d.mode) {
+    let term = d.logPmf(x);
+    let sum2 = term;
+    for (let k = x; k < d.hi; k += 1) {
+      term += Math.log(d.ratio(k));
+      sum2 = logAdd(sum2, term);
+      if (term - sum2 < NEGLIGIBLE) break;
+    }
+    return Math.min(0, sum2);
+  }
+  return logOneMinusExp(logLowerTail(d, x - 1));
+}
+function logLowerTail(d, x) {
+  if (x >= d.hi) return 0;
+  if (x < d.lo) return Number.NEGATIVE_INFINITY;
+  if (x < d.mode) {
+    let term = d.logPmf(x);
+    let sum2 = term;
+    for (let k = x; k > d.lo; k -= 1) {
+      term -= Math.log(d.ratio(k - 1));
+      sum2 = logAdd(sum2, term);
+      if (term - sum2 < NEGLIGIBLE) break;
+    }
+    return Math.min(0, sum2);
+  }
+  return logOneMinusExp(logUpperTail(d, x + 1));
+}
+function hypergeometric(total, marked, drawn) {
+  const lo = Math.max(0, drawn - (total - marked));
+  const hi = Math.min(drawn, marked);
+  const base = logChoose(total, drawn);
+  const mode2 = Math.min(hi, Math.max(lo, Math.floor((drawn + 1) * (marked + 1) / (total + 2))));
+  return {
+    lo,
+    hi,
+    mode: mode2,
+    logPmf: (k) => logChoose(marked, k) + logChoose(total - marked, drawn - k) - base,
+    ratio: (k) => (marked - k) * (drawn - k) / ((k + 1) * (total - marked - drawn + k + 1))
+  };
+}
+function binomial(trials, rate) {
+  const mode2 = Math.min(trials, Math.floor((trials + 1) * rate));
+  const logP = Math.log(rate);
+  const logQ = Math.log1p(-rate);
+  return {
+    lo: 0,
+    hi: trials,
+    mode: mode2,
+    logPmf: (k) => logChoose(trials, k) + (k === 0 ? 0 : k * logP) + (k === trials ? 0 : (trials - k) * logQ),
+    ratio: (k) => (trials - k) / (k + 1) * (rate / (1 - rate))
+  };
+}
+function logFisherGreater(table) {
+  return logUpperTail(hypergeometric(table.totalSessions, table.totalEvents, table.sessions), table.events);
+}
+function logFisherLess(table) {
+  return logLowerTail(hypergeometric(table.totalSessions, table.totalEvents, table.sessions), table.events);
+}
+function logMinimumFisher(sessions, totalEvents, totalSessions) {
+  const most = Math.min(sessions, totalEvents);
+  if (most === 0) return 0;
+  return logFisherGreater({ events: most, sessions, totalEvents, totalSessions });
+}
+function logBinomialGreater(successes, trials, rate) {
+  if (successes <= 0) return 0;
+  if (rate <= 0) return Number.NEGATIVE_INFINITY;
+  if (rate >= 1) return 0;
+  return logUpperTail(binomial(trials, rate), successes);
+}
+function logFisherGreaterMid(table) {
+  const d = hypergeometric(table.totalSessions, table.totalEvents, table.sessions);
+  const tail = logUpperTail(d, table.events);
+  if (table.events < d.lo || table.events > d.hi) return tail;
+  const half = d.logPmf(table.events) - Math.LN2;
+  return tail === Number.NEGATIVE_INFINITY ? tail : tail + logOneMinusExp(Math.min(0, half - tail));
+}
+
+// src/problems/pattern.ts
+var VERSION_FIELD = "app.version";
+function patternKey(pattern) {
+  return JSON.stringify(pattern.map((term) => term.op === "any" ? [term.field] : [term.field, term.op, term.value]));
+}
+function patternFromKey(key) {
+  try {
+    const raw = JSON.parse(key);
+    if (!Array.isArray(raw)) return null;
+    const terms = [];
+    for (const entry of raw) {
+      if (!Array.isArray(entry) || typeof entry[0] !== "string") return null;
+      if (entry.length === 1) terms.push({ field: entry[0], op: "any" });
+      else if ((entry[1] === "is" || entry[1] === "since") && typeof entry[2] === "string") terms.push({ field: entry[0], op: entry[1], value: entry[2] });
+      else return null;
+    }
+    return terms;
+  } catch {
+    return null;
+  }
+}
+function matches(pattern, values) {
+  for (let i = 0; i < pattern.length; i += 1) {
+    const term = pattern[i];
+    if (term.op === "is" && values[i] !== term.value) return false;
+    if (term.op === "since" && compareVersions(values[i], term.value) < 0) return false;
+  }
+  return true;
+}
+function anchorOf(pattern) {
+  return pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
+}
+function kindOf(pattern) {
+  const version = pattern.find((term) => term.field === VERSION_FIELD);
+  const others = pattern.filter((term) => term.field !== VERSION_FIELD);
+  const othersFixed = others.every((term) => term.op === "is");
+  const othersOpen = others.every((term) => term.op === "any");
+  if (version?.op === "is" && othersFixed) return "configuration";
+  if (version?.op === "since" && othersFixed && others.length > 0) return "since-version";
+  if (version && version.op !== "any" && othersOpen) return "release";
+  if (!version && othersFixed) return "configuration";
+  const fixed = others.filter((term) => term.op === "is");
+  if ((version === void 0 || version.op === "any") && fixed.length === 1 && fixed[0].field === "os.platform") return "platform";
+  return "slice";
+}
+function openFields(pattern) {
+  return pattern.filter((term) => term.op === "any").map((term) => term.field);
+}
+function contains(outer, inner) {
+  if (outer.length !== inner.length) return false;
+  return outer.every((term, index) => {
+    const other = inner[index];
+    if (term.field !== other.field) return false;
+    if (term.op === "any") return true;
+    if (other.op === "any") return false;
+    if (term.op === "is") return other.op === "is" && other.value === term.value;
+    return compareVersions(other.value, term.value) >= 0;
+  });
+}
+function nested(a, b) {
+  return contains(a, b) || contains(b, a);
+}
+
+// src/history/release-health.ts
+var HEALTH_WEEKS = 12;
+var IN_USE_DAYS = 28;
+var HEALTH_VERSIONS = 10;
+var dayText = (day) => new Date(day * DAY_MS5).toISOString().slice(0, 10);
+var rateOf = (events, trials, confidence2) => ({ rate: trials > 0 ? events / trials : 0, ...wilsonInterval(events, trials, confidence2) });
+function addDay(days, day, figures2) {
+  const held = days.get(day);
+  if (!held) {
+    days.set(day, { sessions: figures2.sessions, errored: figures2.errored, crashed: figures2.crashed, installs: [...figures2.installs], crashedInstalls: [...figures2.crashedInstalls] });
+    return;
+  }
+  held.sessions += figures2.sessions;
+  held.errored += figures2.errored;
+  held.crashed += figures2.crashed;
+  held.installs = kmvUnion([held.installs, figures2.installs]);
+  held.crashedInstalls = kmvUnion([held.crashedInstalls, figures2.crashedInstalls]);
+}
+function publicByWeek(history, last, min) {
+  const weekOf = (day) => Math.floor((last - day) / 7);
+  const sketches = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    for (const [key, entry] of figures2.entries) {
+      const id = `${weekOf(day)}${key}`;
+      const list = sketches.get(id);
+      if (list) list.push(entry.installs);
+      else sketches.set(id, [entry.installs]);
+    }
+  }
+  const published = new Set([...sketches].filter(([, list]) => kmvCount(kmvUnion(list)) >= min).map(([id]) => id));
+  return (day, key) => published.has(`${weekOf(day)}${key}`);
+}
+function byVersion(history, include = () => true) {
+  const at = history.fields.indexOf("app.version");
+  const versions = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    for (const [key, entry] of figures2.entries) {
+      if (!include(day, key)) continue;
+      const version = entry.values[at];
+      let mine = versions.get(version);
+      if (!mine) versions.set(version, mine = { days: /* @__PURE__ */ new Map(), first: day, last: day });
+      mine.first = Math.min(mine.first, day);
+      mine.last = Math.max(mine.last, day);
+      addDay(mine.days, day, entry);
+    }
+  }
+  return versions;
+}
+function sum(days, from, to) {
+  const total = { sessions: 0, errored: 0, crashed: 0, installs: [], crashedInstalls: [] };
+  const installs = [];
+  const crashed = [];
+  for (const [day, figures2] of days) {
+    if (day < from || day > to) continue;
+    total.sessions += figures2.sessions;
+    total.errored += figures2.errored;
+    total.crashed += figures2.crashed;
+    installs.push(figures2.installs);
+    crashed.push(figures2.crashedInstalls);
+  }
+  total.installs = kmvUnion(installs);
+  total.crashedInstalls = kmvUnion(crashed);
+  return total;
+}
+function releaseHealth(history, options2) {
+  const last = lastDayOf(options2.now);
+  const weeks = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
+    const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
+    return { first: weekLast - 6, last: weekLast };
+  });
+  const versions = byVersion(history, publicByWeek(history, last, options2.minInstallations));
+  const everything = byVersion(history);
+  const historyFirst = Math.min(...history.days.keys());
+  const isPublic = (days) => kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options2.minInstallations;
+  const publicVersions = [...versions].filter(([version, days]) => version !== OTHER && isPublic(days)).sort((a, b) => compareVersions(b[0], a[0]));
+  const inUse = publicVersions.filter(([version]) => everything.get(version).last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
+  const comparisons = inUse.length;
+  const level = (1 - options2.confidence) / Math.max(1, 2 * comparisons);
+  const weekOf = (days) => weeks.map((week) => {
+    const total = sum(days, week.first, week.last);
+    return { sessions: total.sessions, errored: total.errored, crashed: total.crashed, installs: kmvCount(total.installs) };
+  });
+  const health = inUse.map(([version, days]) => {
+    const window2 = sum(days.days, weeks[0].first, last);
+    const installs = kmvCount(window2.installs);
+    const crashedInstalls = Math.min(installs, kmvCount(window2.crashedInstalls));
+    const previous = publicVersions.map(([name]) => name).find((name) => compareVersions(name, version) < 0) ?? null;
+    let sameAge = null;
+    if (previous) {
+      const theirs = versions.get(previous);
+      const firstMine = everything.get(version).first;
+      const firstTheirs = everything.get(previous).first;
+      const age = last - firstMine + 1;
+      const mine = sum(days.days, firstMine, firstMine + age - 1);
+      const before2 = sum(theirs.days, firstTheirs, firstTheirs + age - 1);
+      const figures2 = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before2.sessions, errored: before2.errored } };
+      if (firstTheirs <= historyFirst) {
+        sameAge = { previous, days: age, ...figures2, verdict: "history too short", p: 1 };
+      } else if (mine.sessions < options2.minSessions || before2.sessions < options2.minSessions) {
+        sameAge = { previous, days: age, ...figures2, verdict: "too few sessions", p: 1 };
+      } else {
+        const totals2 = { totalEvents: mine.errored + before2.errored, totalSessions: mine.sessions + before2.sessions };
+        const worse = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals2 }));
+        const better = Math.exp(logFisherGreaterMid({ events: before2.errored, sessions: before2.sessions, ...totals2 }));
+        const verdict = worse < level ? "worse" : better < level ? "better" : "no clear difference";
+        sameAge = { previous, days: age, ...figures2, verdict, p: Math.min(worse, better) };
+      }
+    }
+    return {
+      version,
+      firstDay: dayText(everything.get(version).first),
+      sessions: window2.sessions,
+      errored: window2.errored,
+      crashed: window2.crashed,
+      installs,
+      crashedInstalls,
+      installsApproximate: kmvApproximate(window2.installs),
+      crashFreeSessions: rateOf(window2.sessions - window2.crashed, window2.sessions, options2.confidence),
+      crashFreeInstalls: rateOf(installs - crashedInstalls, installs, options2.confidence),
+      erroredRate: rateOf(window2.errored, window2.sessions, options2.confidence),
+      weeks: weekOf(days.days),
+      sameAge
+    };
+  });
+  const merged = (filter) => {
+    const all = /* @__PURE__ */ new Map();
+    for (const [version, days] of everything) {
+      if (!filter(version)) continue;
+      for (const [day, figures2] of days.days) addDay(all, day, figures2);
+    }
+    return all;
+  };
+  const totals = weekOf(merged(() => true));
+  const shownWeeks = health.map((version) => version.weeks);
+  const rest = totals.map((week, index) => ({
+    sessions: week.sessions - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].sessions, 0),
+    errored: week.errored - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].errored, 0),
+    crashed: week.crashed - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].crashed, 0),
+    installs: Math.max(0, week.installs - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].installs, 0))
+  }));
+  return {
+    weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
+    versions: health,
+    rest: { label: "older and other versions", weeks: rest },
+    totals,
+    historyDays: history.days.size,
+    since: history.days.size > 0 ? dayText(historyFirst) : null,
+    level
+  };
+}
+
+// src/history/problem-history.ts
+var dayText2 = (day) => new Date(day * DAY_MS5).toISOString().slice(0, 10);
+function problemHistory(history, problem, fields, options2) {
+  if (history.days.size === 0) return null;
+  const at = fields.map((field) => history.fields.indexOf(field));
+  if (at.some((index) => index < 0)) return null;
+  const versionAt = history.fields.indexOf(VERSION_FIELD);
+  const own2 = new Set(problem.versions);
+  const newest = [...own2].sort(compareVersions).at(-1) ?? null;
+  const anchor = problem.pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
+  const last = lastDayOf(options2.now);
+  const first = last - HEALTH_WEEKS * 7 + 1;
+  const buckets = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
+    const start = first + index * 7;
+    return { label: dayText2(start).slice(5), first: dayText2(start), last: dayText2(start + 6), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 };
+  });
+  const mine = { sessions: 0, errored: 0 };
+  const newer = /* @__PURE__ */ new Map();
+  for (const [day, figures2] of history.days) {
+    const bucket = day >= first && day <= last ? buckets[Math.floor((day - first) / 7)] : null;
+    for (const entry of figures2.entries.values()) {
+      const values = at.map((index) => entry.values[index]);
+      const version = entry.values[versionAt];
+      const errored = problem.measure === null ? entry.errored : entry.kinds[problem.measure] ?? 0;
+      if (matches(problem.pattern, values) && own2.has(version)) {
+        mine.sessions += entry.sessions;
+        mine.errored += errored;
+        if (bucket) {
+          bucket.sessions += entry.sessions;
+          bucket.erroredSessions += errored;
+        }
+      } else {
+        if (bucket) {
+          bucket.otherSessions += entry.sessions;
+          bucket.otherErrored += errored;
+        }
+        if (newest !== null && version !== OTHER && compareVersions(version, newest) > 0 && matches(anchor, values)) {
+          const held = newer.get(version) ?? { sessions: 0, errored: 0 };
+          held.sessions += entry.sessions;
+          held.errored += errored;
+          newer.set(version, held);
+        }
+      }
+    }
+  }
+  const level = 1 - options2.confidence;
+  const fixed = [...newer].filter(([, figures2]) => figures2.sessions >= options2.minSessions && figures2.errored * mine.sessions < mine.errored * figures2.sessions).sort((a, b) => compareVersions(a[0], b[0])).map(([version, figures2]) => {
+    const totals = { totalEvents: figures2.errored + mine.errored, totalSessions: figures2.sessions + mine.sessions };
+    const p = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
+    return { version, sessions: figures2.sessions, erroredSessions: figures2.errored, rate: figures2.errored / figures2.sessions, confirmed: p < level };
+  });
+  const since = dayText2(Math.min(...history.days.keys()));
+  return {
+    since,
+    trend: { unit: "week", bucketDays: 7, buckets, subject: "this problem", comparison: "all other sessions", minRateSessions: RATE_MIN_SESSIONS },
+    fixed
+  };
+}
+
+// src/problems/judge-problems.ts
+import { createHash as createHash8 } from "node:crypto";
+
+// src/problems/cell-view.ts
+function createCellView(configs, eventCells) {
+  const totalSessions = configs.reduce((sum2, cell2) => sum2 + cell2.sessions, 0);
+  const byMeasure = /* @__PURE__ */ new Map();
+  for (const cell2 of eventCells) {
+    let map = byMeasure.get(cell2.measure);
+    if (!map) byMeasure.set(cell2.measure, map = /* @__PURE__ */ new Map());
+    map.set(cell2.config, cell2);
+  }
+  const totals = /* @__PURE__ */ new Map();
+  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum2, cell2) => sum2 + cell2.events, 0));
+  const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
+  return {
+    configs,
+    totalSessions,
+    byMeasure,
+    totalEvents: (measure) => totals.get(measure) ?? 0,
+    eventsAt,
+    countsOf(cells, measure) {
+      let sessions = 0;
+      let events = 0;
+      for (const cell2 of cells) {
+        sessions += configs[cell2].sessions;
+        events += eventsAt(measure, cell2);
+      }
+      return { sessions, events };
+    },
+    referenceWithout(members, out, measure) {
+      const skip2 = new Uint8Array(configs.length);
+      for (const member of members) skip2[member] = 1;
+      for (const member of out) skip2[member] = 1;
+      let sessions = 0;
+      let events = 0;
+      for (let config = 0; config < configs.length; config += 1) {
+        if (skip2[config]) continue;
+        sessions += configs[config].sessions;
+        events += eventsAt(measure, config);
+      }
+      return { sessions, events };
+    }
+  };
+}
+function tableOf(own2, reference) {
+  return { events: own2.events, sessions: own2.sessions, totalEvents: own2.events + reference.events, totalSessions: own2.sessions + reference.sessions };
+}
+
+// src/problems/install-spread.ts
+var HEAVY_USER = 4;
+var OUTLIER_P = 1e-3;
+function plausibleMost(lambda) {
+  if (!(lambda > 0)) return 0;
+  if (lambda > 500) return Math.ceil(lambda + 4 * Math.sqrt(lambda));
+  let term = Math.exp(-lambda);
+  let cumulative = term;
+  let k = 0;
+  while (1 - cumulative > OUTLIER_P) {
+    k += 1;
+    term *= lambda / k;
+    cumulative += term;
+  }
+  return k;
+}
+function installSpread(view, cells, measure, own2, reference, rule, test, logLevel) {
+  const merged = /* @__PURE__ */ new Map();
+  let without = 0;
+  let withInstall = 0;
+  for (const cell2 of cells) {
+    withInstall += view.configs[cell2].withInstall;
+    const events = view.byMeasure.get(measure)?.get(cell2);
+    if (!events) continue;
+    without += events.unattributed;
+    for (const [install, count2] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count2);
+  }
+  const known = withInstall > 0;
+  const counts = [...merged.values()].sort((a, b) => b - a);
+  for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
+  counts.sort((a, b) => b - a);
+  const affected = known ? merged.size + without : own2.events;
+  if (!known) return { known, affected, heaviest: [], spread: true };
+  const installs = cells.reduce((sum2, cell2) => sum2 + installationsOf(view.configs[cell2]), 0);
+  const top = counts[0] ?? 0;
+  const typicalRate = own2.sessions > top ? Math.max(0, own2.events - top) / (own2.sessions - top) : 0;
+  const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own2.sessions / installs)) : Number.POSITIVE_INFINITY;
+  const kept2 = counts.filter((count2) => count2 <= most);
+  const outliers = own2.events - kept2.reduce((sum2, count2) => sum2 + count2, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
+  const median = kept2.length > 0 ? kept2[Math.floor(kept2.length / 2)] : 0;
+  const cap = Math.max(kept2[rule.minInstallations - 1] ?? 0, 2 * median);
+  const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
+  const removed = outliers + kept2.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum2, count2) => sum2 + Math.max(0, count2 - cap), 0);
+  const rest = { sessions: own2.sessions - removed, events: own2.events - removed };
+  const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
+  const spread2 = kept2.length >= rule.minInstallations && enough && test(tableOf(rest, reference)) <= logLevel;
+  return { known, affected, heaviest, spread: spread2 };
+}
+
+// src/problems/pattern-index.ts
+var OTHER_KEY = `${OTHER}\0`;
+var SINCE_VERSIONS = 64;
+var ALL_SUBSETS_UP_TO = 4;
+function fieldMasks(count2) {
+  const masks = [];
+  for (let mask = 1; mask < 1 << count2; mask += 1) {
+    let bits = 0;
+    for (let m = mask; m > 0; m >>= 1) bits += m & 1;
+    if (count2 <= ALL_SUBSETS_UP_TO || bits === 1 || bits === count2 - 1 || bits === count2) masks.push(mask);
+  }
+  return masks;
+}
+function indexPatterns(fields, values, sessions) {
+  const versionAt = fields.indexOf(VERSION_FIELD);
+  const result = [];
+  const total = sessions.reduce((sum2, value) => sum2 + value, 0);
+  for (const mask of fieldMasks(fields.length)) {
+    const byKey = /* @__PURE__ */ new Map();
+    for (let cell2 = 0; cell2 < values.length; cell2 += 1) {
+      let key = "";
+      for (let field = 0; field < fields.length; field += 1) if (mask & 1 << field) key += `${values[cell2][field]}\0`;
+      const list = byKey.get(key);
+      if (list) list.push(cell2);
+      else byKey.set(key, [cell2]);
+    }
+    const exact = (cells) => fields.map((field, index) => mask & 1 << index ? { field, op: "is", value: values[cells[0]][index] } : { field, op: "any" });
+    for (const key of [...byKey.keys()]) if (key.startsWith(OTHER_KEY) || key.includes(`\0${OTHER_KEY}`)) byKey.delete(key);
+    for (const cells of byKey.values()) {
+      const count2 = cells.reduce((sum2, cell2) => sum2 + sessions[cell2], 0);
+      if (count2 === total) continue;
+      result.push({ pattern: exact(cells), members: () => cells, sessions: count2 });
+    }
+    if (versionAt < 0 || !(mask & 1 << versionAt)) continue;
+    const anchors = /* @__PURE__ */ new Map();
+    for (const cells of byKey.values()) {
+      const first = cells[0];
+      let anchor = "";
+      for (let field = 0; field < fields.length; field += 1) if (field !== versionAt && mask & 1 << field) anchor += `${values[first][field]}\0`;
+      let versions = anchors.get(anchor);
+      if (!versions) anchors.set(anchor, versions = /* @__PURE__ */ new Map());
+      versions.set(values[first][versionAt], cells);
+    }
+    for (const versions of anchors.values()) {
+      const ordered = [...versions.keys()].sort(compareVersions);
+      const from = Math.max(1, ordered.length - 1 - SINCE_VERSIONS);
+      for (let at = from; at < ordered.length - 1; at += 1) {
+        const covered = ordered.slice(at).map((version) => versions.get(version));
+        const count2 = covered.reduce((sum2, cells) => sum2 + cells.reduce((inner, cell2) => inner + sessions[cell2], 0), 0);
+        if (count2 === total) continue;
+        const sample = covered[0][0];
+        const pattern = fields.map((field, index) => {
+          if (index === versionAt) return { field, op: "since", value: ordered[at] };
+          return mask & 1 << index ? { field, op: "is", value: values[sample][index] } : { field, op: "any" };
+        });
+        result.push({ pattern, members: () => covered.flat(), sessions: count2 });
+      }
+    }
+  }
+  return result;
+}
+
+// src/problems/tarone.ts
+function taroneLevel(logMinimums, alpha) {
+  const sorted = [...logMinimums].sort((a, b) => a - b);
+  const logAlpha = Math.log(alpha);
+  let reachable = sorted.length;
+  for (let k = 1; k <= sorted.length; k += 1) {
+    const level = logAlpha - Math.log(k);
+    while (reachable > 0 && sorted[reachable - 1] > level) reachable -= 1;
+    if (reachable <= k) return { logLevel: level, testable: reachable };
+  }
+  return { logLevel: logAlpha - Math.log(Math.max(1, sorted.length)), testable: sorted.length };
+}
+
+// src/problems/version-baselines.ts
+var CLEAN_VERSION_P = Math.log(0.05);
+function below(entry, problem) {
+  return logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + problem.events, totalSessions: entry.sessions + problem.sessions }) < CLEAN_VERSION_P;
+}
+function baselinesOf(view, fields, minSessions, pattern, measure, members, counts, exclude = /* @__PURE__ */ new Set()) {
+  const { configs } = view;
+  const versionAt = fields.indexOf(VERSION_FIELD);
+  const versions = versionAt < 0 ? [] : [...new Set(members.map((cell2) => configs[cell2].values[versionAt]))].filter((version) => version !== OTHER).sort(compareVersions);
+  const result = { versions, lastGood: null, fixedIn: [], comparison: null };
+  if (versionAt < 0 || versions.length === 0) return result;
+  const versionTerm = pattern[versionAt];
+  if (versionTerm.op === "any") {
+    const same = new Set(versions);
+    let sessions = 0;
+    let events = 0;
+    for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
+      if (exclude.has(cell2) || matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
+      sessions += configs[cell2].sessions;
+      events += view.eventsAt(measure, cell2);
+    }
+    const fixed = pattern.filter((term) => term.op === "is").map((term) => term.field);
+    if (sessions > 0) result.comparison = { label: `on the other ${fixed.join(" and ")} values of the same versions`, sessions, events };
+    return result;
+  }
+  const anchor = anchorOf(pattern);
+  const byVersion2 = /* @__PURE__ */ new Map();
+  for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
+    if (exclude.has(cell2) || !matches(anchor, configs[cell2].values)) continue;
+    const version = configs[cell2].values[versionAt];
+    if (version === OTHER) continue;
+    const entry = byVersion2.get(version) ?? { sessions: 0, events: 0 };
+    entry.sessions += configs[cell2].sessions;
+    entry.events += view.eventsAt(measure, cell2);
+    byVersion2.set(version, entry);
+  }
+  const first = versions[0];
+  const last = versions.at(-1);
+  const older = [...byVersion2.keys()].filter((version) => compareVersions(version, first) < 0).sort(compareVersions);
+  const previous = older.reverse().find((version) => byVersion2.get(version).sessions >= minSessions);
+  if (previous !== void 0) {
+    const entry = byVersion2.get(previous);
+    result.comparison = { label: `in ${previous}`, ...entry };
+    if (below(entry, counts)) result.lastGood = { version: previous, ...entry };
+  }
+  for (const version of [...byVersion2.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
+    const entry = byVersion2.get(version);
+    if (entry.sessions >= minSessions && below(entry, counts)) result.fixedIn.push({ version, ...entry });
+  }
+  return result;
+}
+
+// src/problems/find-problems.ts
+var CLEAN_P = Math.log(0.01);
+var CELL_SHARE = 0.8;
+var ALPHA_SPENT = 0.85;
+function problemKey(pattern, measure) {
+  return `${measure === null ? "" : `${JSON.stringify(measure)}:`}${patternKey(pattern)}`;
+}
+function findProblems(configs, eventCells, rule) {
+  const view = createCellView(configs, eventCells);
+  const { totalSessions, byMeasure, eventsAt, countsOf, referenceWithout } = view;
+  const indexed = indexPatterns(
+    rule.fields,
+    configs.map((cell2) => cell2.values),
+    configs.map((cell2) => cell2.sessions)
+  );
+  const candidates = [];
+  const minimums = [[], []];
+  for (const entry of indexed) {
+    if (entry.sessions < rule.minSessions) continue;
+    const members = entry.members();
+    const family = entry.pattern.every((term) => term.op === "is") ? 0 : 1;
+    for (const [measure, cells] of byMeasure) {
+      const total = view.totalEvents(measure);
+      const minimum = logMinimumFisher(entry.sessions, total, totalSessions);
+      minimums[family].push(minimum);
+      let events = 0;
+      for (const member of members) events += cells.get(member)?.events ?? 0;
+      if (events === 0) continue;
+      candidates.push({ key: problemKey(entry.pattern, measure), pattern: entry.pattern, measure, members, sessions: entry.sessions, events, family, minimum, logLevel: 0 });
+    }
+  }
+  const cellShare = minimums[1].length === 0 ? 1 : minimums[0].length === 0 ? 0 : CELL_SHARE;
+  const spent = rule.alpha * ALPHA_SPENT;
+  const levels = [taroneLevel(minimums[0], spent * cellShare), taroneLevel(minimums[1], spent * (1 - cellShare))];
+  const testOf = logFisherGreaterMid;
+  for (const candidate of candidates) candidate.logLevel = levels[candidate.family].logLevel;
+  const live = candidates.filter((candidate) => candidate.minimum <= candidate.logLevel);
+  const explained = /* @__PURE__ */ new Map();
+  const explainedOf = (measure) => {
+    let flags = explained.get(measure);
+    if (!flags) explained.set(measure, flags = new Uint8Array(configs.length));
+    return flags;
+  };
+  const explainedCounts = /* @__PURE__ */ new Map();
+  function residual(members, measure) {
+    const flags = explainedOf(measure);
+    let sessions = 0;
+    let events = 0;
+    const cells = [];
+    for (const member of members) {
+      if (flags[member]) continue;
+      cells.push(member);
+      sessions += configs[member].sessions;
+      events += eventsAt(measure, member);
+    }
+    const out = explainedCounts.get(measure) ?? { sessions: 0, events: 0 };
+    const reference = { sessions: totalSessions - out.sessions - sessions, events: view.totalEvents(measure) - out.events - events };
+    return { own: { sessions, events }, cells, reference };
+  }
+  function cleanPart(pattern, cells, measure, own2, reference) {
+    const clean = (part, level) => {
+      if (part.sessions < rule.minSessions) return false;
+      if (logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own2.events, totalSessions: own2.sessions }) >= level) return false;
+      return logFisherGreater(tableOf(part, reference)) >= CLEAN_P;
+    };
+    for (let field = 0; field < pattern.length; field += 1) {
+      const term = pattern[field];
+      if (term.op === "is") continue;
+      const parts = /* @__PURE__ */ new Map();
+      for (const cell2 of cells) {
+        const value = configs[cell2].values[field];
+        const part = parts.get(value) ?? { sessions: 0, events: 0 };
+        part.sessions += configs[cell2].sessions;
+        part.events += eventsAt(measure, cell2);
+        parts.set(value, part);
+      }
+      if (parts.size < 2) continue;
+      const level = CLEAN_P - Math.log(parts.size);
+      for (const [value, part] of parts) if (clean(part, level)) return `${term.field} ${value}`;
+    }
+    if (cells.length > 1) {
+      const level = CLEAN_P - Math.log(cells.length);
+      for (const cell2 of cells) {
+        if (clean({ sessions: configs[cell2].sessions, events: eventsAt(measure, cell2) }, level)) return configs[cell2].values.join(", ");
+      }
+    }
+    return null;
+  }
+  function installEvidence(cells, measure, own2, reference, logLevel) {
+    return installSpread(view, cells, measure, own2, reference, rule, testOf, logLevel);
+  }
+  const memberSets = /* @__PURE__ */ new Map();
+  const setOf = (candidate) => {
+    let set = memberSets.get(candidate);
+    if (!set) memberSets.set(candidate, set = new Set(candidate.members));
+    return set;
+  };
+  function extension(outer, inner) {
+    if (outer.candidate.measure !== inner.candidate.measure || inner.cells.length >= outer.cells.length) return null;
+    const set = setOf(outer.candidate);
+    if (!inner.cells.every((cell2) => set.has(cell2))) return null;
+    const within = new Set(inner.cells);
+    return outer.cells.filter((cell2) => !within.has(cell2));
+  }
+  function elevated(cells, measure, reference, logLevel) {
+    const part = countsOf(cells, measure);
+    const rest = { sessions: reference.sessions - part.sessions, events: reference.events - part.events };
+    if (part.sessions === 0 || rest.sessions <= 0) return false;
+    if (part.events / part.sessions < rule.minRateRatio * (rest.events / rest.sessions)) return false;
+    return testOf(tableOf(part, rest)) <= logLevel;
+  }
+  function settle(start, pool) {
+    let current = start;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const inner of pool) {
+        const extra = extension(current, inner);
+        if (extra && !elevated(extra, current.candidate.measure, inner.reference, current.candidate.logLevel)) {
+          current = inner;
+          moved = true;
+          break;
+        }
+      }
+    }
+    const wider = pool.map((outer) => ({ outer, extra: extension(outer, current) })).filter(({ extra }) => extra !== null).sort((a, b) => b.outer.own.sessions - a.outer.own.sessions);
+    for (const { outer, extra } of wider) {
+      if (elevated(extra, current.candidate.measure, current.reference, outer.candidate.logLevel)) return outer;
+    }
+    return current;
+  }
+  const problems = [];
+  const taken = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    const scored = [];
+    for (const candidate of live) {
+      if (taken.has(candidate.key)) continue;
+      const { own: own2, cells, reference } = residual(candidate.members, candidate.measure);
+      if (own2.sessions < rule.minSessions || own2.events === 0 || reference.sessions === 0) continue;
+      const rate = own2.events / own2.sessions;
+      if (rate < rule.errorRateThreshold || rate < rule.minRateRatio * (reference.events / reference.sessions)) continue;
+      const logP = testOf(tableOf(own2, reference));
+      if (logP <= candidate.logLevel) scored.push({ candidate, logP, own: own2, cells, reference });
+    }
+    scored.sort((a, b) => a.logP - b.logP || b.own.sessions - a.own.sessions || (a.candidate.key < b.candidate.key ? -1 : 1));
+    const acceptable = scored.filter(({ candidate, own: own2, cells, reference }) => {
+      if (cleanPart(candidate.pattern, cells, candidate.measure, own2, reference) !== null) return false;
+      return installEvidence(cells, candidate.measure, own2, reference, candidate.logLevel).spread;
+    });
+    const chosen = acceptable.length > 0 ? settle(acceptable[0], acceptable) : void 0;
+    if (!chosen) break;
+    taken.add(chosen.candidate.key);
+    const problem = describe(chosen.candidate.pattern, chosen.candidate.measure, chosen.candidate.members, true);
+    problem.logP = chosen.logP;
+    problem.logLevel = chosen.candidate.logLevel;
+    problem.installs = installEvidence(chosen.cells, chosen.candidate.measure, chosen.own, chosen.reference, chosen.candidate.logLevel);
+    problem.verdict = verdictOf(problem);
+    problems.push(problem);
+    const flags = explainedOf(chosen.candidate.measure);
+    const out = explainedCounts.get(chosen.candidate.measure) ?? { sessions: 0, events: 0 };
+    for (const member of chosen.candidate.members) {
+      if (flags[member]) continue;
+      flags[member] = 1;
+      out.sessions += configs[member].sessions;
+      out.events += eventsAt(chosen.candidate.measure, member);
+    }
+    explainedCounts.set(chosen.candidate.measure, out);
+  }
+  for (const problem of problems) {
+    const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
+    problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
+    const mine = new Set(problem.configs);
+    const exclude = new Set(others.flatMap((other) => other.configs).filter((config) => !mine.has(config)));
+    Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
+  }
+  function verdictOf(problem) {
+    if (problem.detected) return "significantly worse than the other sessions, with the excess spread over enough installations";
+    if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
+    if (problem.logP > problem.logLevel) return "not significantly worse than the other sessions";
+    if (!problem.installs.spread) return `the excess comes from fewer than ${rule.minInstallations} installations`;
+    return "explained by another problem, or part of it is clean";
+  }
+  function describe(pattern, measure, members, detected) {
+    const counts = countsOf(members, measure);
+    const { versions, lastGood, fixedIn, comparison } = baselinesOf(view, rule.fields, rule.minSessions, pattern, measure, members, counts);
+    const reference = referenceWithout(members, [], measure);
+    const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;
+    const problem = {
+      key: problemKey(pattern, measure),
+      pattern,
+      measure,
+      kind: kindOf(pattern),
+      configs: members,
+      counts,
+      reference,
+      logP,
+      logLevel: levels[pattern.every((term) => term.op === "is") ? 0 : 1].logLevel,
+      installs: { known: false, affected: 0, heaviest: [], spread: false },
+      detected,
+      verdict: "",
+      versions,
+      lastGood,
+      fixedIn,
+      comparison
+    };
+    if (!detected) {
+      problem.installs = installEvidence(members, measure, counts, reference, problem.logLevel);
+      problem.verdict = counts.sessions === 0 ? "no sessions in this run" : verdictOf(problem);
+    }
+    return problem;
+  }
+  return {
+    problems,
+    levels: levels.map((level, family) => ({ logLevel: level.logLevel, hypotheses: minimums[family].length, testable: level.testable })),
+    evaluate(pattern, measure) {
+      const members = [];
+      for (let cell2 = 0; cell2 < configs.length; cell2 += 1) if (matches(pattern, configs[cell2].values)) members.push(cell2);
+      return describe(pattern, measure, members, false);
+    }
+  };
+}
+
+// src/problems/judge-problems.ts
+function problemFingerprint(groupBy2, anchor) {
+  return createHash8("sha256").update(JSON.stringify(["problem", groupBy2, anchor])).digest("hex").slice(0, 16);
+}
+function anchorKeyOf(pattern, measure) {
+  return JSON.stringify([measure, patternKey(anchorOf(pattern))]);
+}
+function fieldsOf(pattern, measure, groupBy2) {
+  let term = 0;
+  return groupBy2.map((name) => {
+    if (name === "error_kind") return { name, value: measure ?? "(any)", fixed: measure !== null };
+    const entry = pattern[term++];
+    if (entry.op === "any") return { name, value: "(any)", fixed: false };
+    return { name, value: entry.op === "since" ? `${entry.value} and later` : entry.value, fixed: true };
+  });
+}
+function findRunProblems(aggregator, settings) {
+  const table = aggregator.cells();
+  const rule = {
+    fields: table.fields,
+    alpha: 1 - settings.confidence,
+    minSessions: settings.minSessions,
+    minInstallations: settings.minInstallations,
+    minRateRatio: settings.minRateRatio,
+    errorRateThreshold: settings.errorRateThreshold
+  };
+  const search2 = findProblems(table.configs, table.events, rule);
+  function groupOf(problem) {
+    const figures2 = aggregator.combine(
+      problem.configs.map((config) => table.keys[config]),
+      problem.measure
+    );
+    const anchor = anchorKeyOf(problem.pattern, problem.measure);
+    const baseline = {
+      sessions: problem.reference.sessions,
+      erroredSessions: problem.reference.events,
+      errorRate: problem.reference.sessions > 0 ? problem.reference.events / problem.reference.sessions : null
+    };
+    const rate = (counts) => counts.sessions > 0 ? counts.events / counts.sessions : 0;
+    const fields = fieldsOf(problem.pattern, problem.measure, settings.groupBy);
+    return {
+      ...figures2,
+      fingerprint: problemFingerprint(settings.groupBy, anchor),
+      fields: fields.map(({ name, value }) => ({ name, value })),
+      flagged: problem.detected,
+      verdict: problem.verdict,
+      baseline,
+      interval: wilsonInterval(figures2.erroredSessions, figures2.sessions, settings.confidence),
+      aboveThreshold: figures2.sessions >= settings.minSessions && figures2.errorRate >= settings.errorRateThreshold,
+      problem: {
+        pattern: problem.pattern,
+        measure: problem.measure,
+        kind: problem.kind,
+        anchor,
+        label: fields.filter((field) => field.fixed).map((field) => `${field.name} ${field.value}`).join(", "),
+        openFields: openFields(problem.pattern),
+        cells: problem.configs.length,
+        versions: problem.versions,
+        lastGood: problem.lastGood,
+        fixedIn: problem.fixedIn,
+        comparison: problem.comparison && {
+          label: problem.comparison.label,
+          sessions: problem.comparison.sessions,
+          erroredSessions: problem.comparison.events,
+          errorRate: rate(problem.comparison)
+        },
+        installs: {
+          known: problem.installs.known,
+          affected: problem.installs.affected,
+          reporting: figures2.installs,
+          approximate: figures2.installsApproximate
+        },
+        pValue: Math.exp(problem.logP),
+        level: Math.exp(problem.logLevel)
+      }
+    };
+  }
+  const problems = search2.problems.map(groupOf);
+  const kindAt = settings.groupBy.indexOf("error_kind");
+  const cellKey = (cell2) => {
+    const values = cell2.fields.filter((field) => field.name !== "error_kind").map((field) => field.value);
+    return `${JSON.stringify(kindAt === -1 ? null : cell2.fields[kindAt].value)}|${values.join("\0")}`;
+  };
+  const coveredBy = /* @__PURE__ */ new Map();
+  search2.problems.forEach((problem, index) => {
+    for (const config of problem.configs) {
+      const key = `${JSON.stringify(problem.measure)}|${table.keys[config]}`;
+      const list = coveredBy.get(key) ?? [];
+      list.push(problems[index]);
+      coveredBy.set(key, list);
+    }
+  });
+  function judgeCell(cell2) {
+    const covering = coveredBy.get(cellKey(cell2));
+    if (covering) return { ...cell2, flagged: true, verdict: `part of the problem ${covering.map((problem) => problem.problem.label).join("; ")}` };
+    const verdict = cell2.sessions < settings.minSessions ? `too few sessions (${cell2.sessions} < ${settings.minSessions})` : "part of no problem";
+    return { ...cell2, flagged: false, verdict };
+  }
+  return {
+    problems,
+    fields: table.fields,
+    judgeCell,
+    covers: (problem, cell2) => coveredBy.get(cellKey(cell2))?.includes(problem) ?? false,
+    revisitCell(cell2) {
+      const values = cell2.fields.filter((field) => field.name !== "error_kind");
+      const pattern = values.map((field) => ({ field: field.name, op: "is", value: field.value }));
+      return groupOf(search2.evaluate(pattern, kindAt === -1 ? null : cell2.fields[kindAt].value));
+    },
+    search: search2,
+    revisit: (pattern, measure) => groupOf(search2.evaluate(pattern, measure))
+  };
 }
 
 // src/trackers/managed-section.ts
@@ -46883,7 +47614,7 @@ async function applyPlan(plan, options2) {
 }
 
 // src/trackers/plan-issues.ts
-var DAY_MS5 = 864e5;
+var DAY_MS6 = 864e5;
 var RECOVERED_P = 1e-3;
 function issuesByFingerprint(issues) {
   const found = /* @__PURE__ */ new Map();
@@ -46924,7 +47655,7 @@ function figures(group, confidence2) {
 function cleanFor(group, days, options2, filedRate = null) {
   if (!group) return true;
   const today = Date.UTC(options2.now.getUTCFullYear(), options2.now.getUTCMonth(), options2.now.getUTCDate());
-  const since = new Date(today - (days - 1) * DAY_MS5).toISOString().slice(0, 10);
+  const since = new Date(today - (days - 1) * DAY_MS6).toISOString().slice(0, 10);
   const first = group.days[0]?.day;
   if (first !== void 0 && first > since) return false;
   const reference = group.baseline.errorRate ?? 0;
@@ -47263,261 +47994,33 @@ function draftProblemIssues({ settings, findings, cells, existing, renderer, run
   return drafts;
 }
 
-// src/history/history.ts
-import { createHash as createHash7 } from "node:crypto";
-
-// src/history/kmv.ts
-var KMV_SIZE = 64;
-function hashWords(a, b, c, d) {
-  return fmix(fmix(fmix(fmix(a ^ 2654435769) ^ b) ^ c) ^ d) >>> 0;
-}
-function kmvAdd(sketch, hash, size = KMV_SIZE) {
-  if (sketch.length >= size && hash >= sketch[sketch.length - 1]) return;
-  let low = 0;
-  let high = sketch.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sketch[middle] < hash) low = middle + 1;
-    else high = middle;
-  }
-  if (sketch[low] === hash) return;
-  sketch.splice(low, 0, hash);
-  if (sketch.length > size) sketch.pop();
-}
-function kmvUnion(sketches, size = KMV_SIZE) {
-  const all = /* @__PURE__ */ new Set();
-  for (const sketch of sketches) for (const hash of sketch) all.add(hash);
-  return [...all].sort((a, b) => a - b).slice(0, size);
-}
-function kmvCount(sketch, size = KMV_SIZE) {
-  if (sketch.length < size) return sketch.length;
-  return Math.round((size - 1) / ((sketch[size - 1] + 1) / 2 ** 32));
-}
-function kmvApproximate(sketch, size = KMV_SIZE) {
-  return sketch.length >= size;
-}
-function kmvEncode(sketch) {
-  const bytes = Buffer.alloc(sketch.length * 4);
-  sketch.forEach((hash, index) => bytes.writeUInt32BE(hash, index * 4));
-  return bytes.toString("base64");
-}
-function kmvDecode(text, size = KMV_SIZE) {
-  if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
-  const bytes = Buffer.from(text, "base64");
-  if (bytes.length % 4 !== 0 || bytes.length / 4 > size) return null;
-  const sketch = [];
-  for (let at = 0; at < bytes.length; at += 4) {
-    const hash = bytes.readUInt32BE(at);
-    if (sketch.length > 0 && hash <= sketch[sketch.length - 1]) return null;
-    sketch.push(hash);
-  }
-  return sketch;
-}
-
-// src/history/history.ts
-var HISTORY_FORMAT = "crash-report-aggregator/history";
-var HISTORY_VERSION = 1;
-var DAY_MS6 = 864e5;
-var HISTORY_KINDS = 16;
-var HISTORY_MAX_CONFIGURATIONS = 1e3;
-var HISTORY_LIVE_CONFIGURATIONS = 5e4;
-var OTHER2 = "(other)";
-var MAX_VALUE = 128;
-function historyFields(groupBy2) {
-  const fields = groupBy2.filter((field) => field !== "error_kind");
-  for (const field of ["os.platform", "app.version"]) if (!fields.includes(field)) fields.push(field);
-  return fields;
-}
-function emptyHistory(fields) {
-  return { fields, days: /* @__PURE__ */ new Map() };
-}
-var SESSION_SALT = 1540483477;
-function installHash(summary2) {
-  if (summary2 instanceof CompactSummary) {
-    const own2 = summary2.installAt >= 0;
-    const at = own2 ? summary2.installAt : summary2.idAt;
-    const hash2 = hashWords(wordAt(summary2.bytes, at), wordAt(summary2.bytes, at + 4), wordAt(summary2.bytes, at + 8), wordAt(summary2.bytes, at + 12));
-    return own2 ? hash2 : (hash2 ^ SESSION_SALT) >>> 0;
-  }
-  const hash = hashWords(...uuidWords(summary2.install_id ?? summary2.session_id));
-  return summary2.install_id === void 0 ? (hash ^ SESSION_SALT) >>> 0 : hash;
-}
-function createHistoryCollector(fields) {
-  const days = /* @__PURE__ */ new Map();
-  const keys = /* @__PURE__ */ new WeakMap();
-  const byConfig = !fields.includes("outcome");
-  return {
-    days,
-    add(summary2, startedMs) {
-      const config = byConfig && summary2 instanceof CompactSummary ? summary2.config : null;
-      let named = config ? keys.get(config) : void 0;
-      if (!named) {
-        const values = fields.map((field) => fieldValue(summary2, field));
-        named = { key: values.join("\0"), values };
-        if (config) keys.set(config, named);
-      }
-      const dayNumber2 = Math.floor(startedMs / DAY_MS6);
-      let day = days.get(dayNumber2);
-      if (!day) days.set(dayNumber2, day = { sessions: 0, entries: /* @__PURE__ */ new Map() });
-      let entry = day.entries.get(named.key);
-      if (!entry) {
-        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS) foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
-        entry = day.entries.get(named.key);
-      }
-      if (!entry) {
-        entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
-        day.entries.set(named.key, entry);
-      }
-      day.sessions += 1;
-      entry.sessions += 1;
-      const install = installHash(summary2);
-      kmvAdd(entry.installs, install);
-      if (sessionErrored(summary2)) {
-        entry.errored += 1;
-        kmvAdd(entry.erroredInstalls, install);
-      }
-      if (summary2.outcome === "crash") {
-        entry.crashed += 1;
-        kmvAdd(entry.crashedInstalls, install);
-      }
-      const kinds2 = summary2.error_kinds;
-      if (kinds2) {
-        for (const kind in kinds2) {
-          if (!Object.prototype.hasOwnProperty.call(kinds2, kind)) continue;
-          const name = Object.prototype.hasOwnProperty.call(entry.kinds, kind) || Object.keys(entry.kinds).length < HISTORY_KINDS ? kind : "(other)";
-          entry.kinds[name] = (entry.kinds[name] ?? 0) + 1;
-        }
-      }
-    }
-  };
-}
-function addKinds(into, from) {
-  for (const [kind, count2] of Object.entries(from)) {
-    const name = Object.prototype.hasOwnProperty.call(into, kind) || Object.keys(into).length < HISTORY_KINDS ? kind : OTHER2;
-    into[name] = (into[name] ?? 0) + count2;
-  }
-}
-function foldDay(day, keep, fieldCount) {
-  if (day.entries.size <= keep) return 0;
-  const otherKey = Array.from({ length: fieldCount }, () => OTHER2).join("\0");
-  const ranked = [...day.entries].filter(([key]) => key !== otherKey).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const folded = ranked.slice(Math.max(0, keep - 1));
-  if (folded.length === 0) return 0;
-  const other = day.entries.get(otherKey) ?? { values: Array.from({ length: fieldCount }, () => OTHER2), sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
-  const installs = [other.installs];
-  const erroredInstalls = [other.erroredInstalls];
-  const crashedInstalls = [other.crashedInstalls];
-  for (const [key, entry] of folded) {
-    other.sessions += entry.sessions;
-    other.errored += entry.errored;
-    other.crashed += entry.crashed;
-    installs.push(entry.installs);
-    erroredInstalls.push(entry.erroredInstalls);
-    crashedInstalls.push(entry.crashedInstalls);
-    addKinds(other.kinds, entry.kinds);
-    day.entries.delete(key);
-  }
-  other.installs = kmvUnion(installs);
-  other.erroredInstalls = kmvUnion(erroredInstalls);
-  other.crashedInstalls = kmvUnion(crashedInstalls);
-  day.entries.set(otherKey, other);
-  return folded.length;
-}
-function mergeHistory(history, run2, keepFrom) {
-  let replaced = 0;
-  let kept2 = 0;
-  for (const [day, figures2] of run2) {
-    if (day < keepFrom) continue;
-    const held = history.days.get(day);
-    if (held && held.sessions > figures2.sessions) {
-      kept2 += 1;
-      continue;
-    }
-    foldDay(figures2, HISTORY_MAX_CONFIGURATIONS, history.fields.length);
-    history.days.set(day, figures2);
-    replaced += 1;
-  }
-  let dropped = 0;
-  for (const day of [...history.days.keys()]) {
-    if (day < keepFrom) {
-      history.days.delete(day);
-      dropped += 1;
-    }
-  }
-  return { replaced, kept: kept2, dropped };
-}
-function bodyOf(history) {
-  const days = {};
-  for (const day of [...history.days.keys()].sort((a, b) => a - b)) {
-    const entries = [...history.days.get(day).entries.values()].sort((a, b) => a.values.join("\0") < b.values.join("\0") ? -1 : 1);
-    days[new Date(day * DAY_MS6).toISOString().slice(0, 10)] = entries.map((entry) => [
-      entry.values,
-      entry.sessions,
-      entry.errored,
-      entry.crashed,
-      kmvEncode(entry.installs),
-      kmvEncode(entry.erroredInstalls),
-      kmvEncode(entry.crashedInstalls),
-      entry.kinds
-    ]);
-  }
-  return { fields: history.fields, days };
-}
-function encodeHistory(history) {
-  const body = JSON.stringify(bodyOf(history));
-  const checksum = createHash7("sha256").update(body).digest("hex");
-  return `{"format":"${HISTORY_FORMAT}","version":${HISTORY_VERSION},"checksum":"${checksum}","body":${body}}
-`;
-}
-var count = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-function decodeHistory(text, fields) {
-  let file;
-  try {
-    file = JSON.parse(text);
-  } catch {
-    return { problem: "it is not JSON" };
-  }
-  if (file === null || typeof file !== "object" || file.format !== HISTORY_FORMAT) return { problem: "it is not a history file" };
-  if (file.version !== HISTORY_VERSION) return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
-  const bodyStart = text.indexOf('"body":');
-  const body = bodyStart < 0 ? "" : text.slice(bodyStart + 7, text.lastIndexOf("}"));
-  if (typeof file.checksum !== "string" || createHash7("sha256").update(body).digest("hex") !== file.checksum) return { problem: "its checksum does not match its content" };
-  const parsed2 = file.body;
-  if (!Array.isArray(parsed2?.fields) || JSON.stringify(parsed2.fields) !== JSON.stringify(fields)) {
-    return { problem: `it keeps other fields (${Array.isArray(parsed2?.fields) ? parsed2.fields.join(", ") : "?"}) than group-by asks for now (${fields.join(", ")})` };
-  }
-  if (parsed2.days === null || typeof parsed2.days !== "object") return { problem: "it has no days" };
-  const history = emptyHistory([...fields]);
-  for (const [dayText3, entries] of Object.entries(parsed2.days)) {
-    const time = /^\d{4}-\d{2}-\d{2}$/.test(dayText3) ? Date.parse(`${dayText3}T00:00:00Z`) : Number.NaN;
-    if (!Number.isFinite(time) || !Array.isArray(entries)) return { problem: `day ${dayText3.slice(0, 20)} is damaged` };
-    const day = { sessions: 0, entries: /* @__PURE__ */ new Map() };
-    for (const raw of entries) {
-      if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText3} is damaged` };
-      const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds2] = raw;
-      const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
-      const kindsOk = kinds2 !== null && typeof kinds2 === "object" && !Array.isArray(kinds2) && Object.entries(kinds2).length <= HISTORY_KINDS + 1 && Object.entries(kinds2).every(([name, value]) => name.length <= MAX_VALUE && count(value));
-      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS) return { problem: `${dayText3} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
-      if (!Array.isArray(values) || values.length !== fields.length || !values.every((value) => typeof value === "string" && value.length <= MAX_VALUE) || !count(sessions) || !count(errored) || !count(crashed) || errored > sessions || crashed > errored || sketches.some((sketch) => sketch === null) || !kindsOk) {
-        return { problem: `an entry of ${dayText3} is damaged` };
-      }
-      const key = values.join("\0");
-      if (day.entries.has(key)) return { problem: `${dayText3} holds a configuration twice` };
-      day.entries.set(key, { values, sessions, errored, crashed, installs: sketches[0], erroredInstalls: sketches[1], crashedInstalls: sketches[2], kinds: { ...kinds2 } });
-      day.sessions += sessions;
-    }
-    history.days.set(Math.floor(time / DAY_MS6), day);
-  }
-  return history;
+// src/run/dashboard.ts
+function dashboardBody(input) {
+  const { settings, grouped, everything } = input;
+  const covered = input.groups.filter((group) => group.flagged);
+  return renderUsageReport({
+    all: everything,
+    byOs: grouped(["os.platform"]).groups(),
+    byVersion: judgeGroups(grouped(["app.version"]).groups(), settings),
+    byRuntime: grouped(["runtime.version"]).groups(),
+    matrix: input.matrix,
+    lookbackDays: settings.lookbackDays,
+    asOf: input.now,
+    windowStart: input.windowStart,
+    confidence: settings.confidence,
+    outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
+    publication: input.publication,
+    health: input.health
+  });
 }
 
 // src/run/history-file.ts
-import { mkdir as mkdir3, readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile4, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 async function loadHistory(path, fields, warn) {
   let text;
   try {
-    text = await readFile3(path, "utf8");
+    text = await readFile4(path, "utf8");
   } catch (error2) {
     const code = error2.code;
     warn(code === "ENOENT" ? `No history at ${path} yet: release health starts from this run's window.` : `The history at ${path} cannot be read (${code ?? "error"}): it starts again from this run.`);
@@ -47532,301 +48035,31 @@ async function loadHistory(path, fields, warn) {
 }
 async function saveHistory(path, history) {
   const text = encodeHistory(history);
-  await mkdir3(dirname4(path), { recursive: true });
-  await writeFile3(`${path}.tmp`, text);
-  await rename2(`${path}.tmp`, path);
+  await mkdir4(dirname4(path), { recursive: true });
+  await writeFile4(`${path}.tmp`, text);
+  await rename3(`${path}.tmp`, path);
   return Buffer.byteLength(text);
 }
-
-// src/history/release-health.ts
-var HEALTH_WEEKS = 12;
-var IN_USE_DAYS = 28;
-var HEALTH_VERSIONS = 10;
-var dayText = (day) => new Date(day * DAY_MS6).toISOString().slice(0, 10);
-var rateOf = (events, trials, confidence2) => ({ rate: trials > 0 ? events / trials : 0, ...wilsonInterval(events, trials, confidence2) });
-function addDay(days, day, figures2) {
-  const held = days.get(day);
-  if (!held) {
-    days.set(day, { sessions: figures2.sessions, errored: figures2.errored, crashed: figures2.crashed, installs: [...figures2.installs], crashedInstalls: [...figures2.crashedInstalls] });
-    return;
-  }
-  held.sessions += figures2.sessions;
-  held.errored += figures2.errored;
-  held.crashed += figures2.crashed;
-  held.installs = kmvUnion([held.installs, figures2.installs]);
-  held.crashedInstalls = kmvUnion([held.crashedInstalls, figures2.crashedInstalls]);
-}
-function publicByWeek(history, last, min) {
-  const weekOf = (day) => Math.floor((last - day) / 7);
-  const sketches = /* @__PURE__ */ new Map();
-  for (const [day, figures2] of history.days) {
-    for (const [key, entry] of figures2.entries) {
-      const id = `${weekOf(day)}${key}`;
-      const list = sketches.get(id);
-      if (list) list.push(entry.installs);
-      else sketches.set(id, [entry.installs]);
+async function updateHistory(path, days, settings, now, log) {
+  const kept2 = await loadHistory(path, historyFields(settings.groupBy), log.warning);
+  const keepFrom = lastDayOf(now) - settings.historyDays + 1;
+  const merged = mergeHistory(kept2, days, keepFrom);
+  let bytes = null;
+  if (!settings.dryRun) {
+    try {
+      bytes = await saveHistory(path, kept2);
+    } catch (error2) {
+      log.warning(`The history could not be written to ${path} (${error2 instanceof Error ? error2.message : String(error2)}); this run's days are kept by the next one that reads them.`);
     }
   }
-  const published = new Set([...sketches].filter(([, list]) => kmvCount(kmvUnion(list)) >= min).map(([id]) => id));
-  return (day, key) => published.has(`${weekOf(day)}${key}`);
-}
-function byVersion(history, include = () => true) {
-  const at = history.fields.indexOf("app.version");
-  const versions = /* @__PURE__ */ new Map();
-  for (const [day, figures2] of history.days) {
-    for (const [key, entry] of figures2.entries) {
-      if (!include(day, key)) continue;
-      const version = entry.values[at];
-      let mine = versions.get(version);
-      if (!mine) versions.set(version, mine = { days: /* @__PURE__ */ new Map(), first: day, last: day });
-      mine.first = Math.min(mine.first, day);
-      mine.last = Math.max(mine.last, day);
-      addDay(mine.days, day, entry);
-    }
-  }
-  return versions;
-}
-function sum(days, from, to) {
-  const total = { sessions: 0, errored: 0, crashed: 0, installs: [], crashedInstalls: [] };
-  const installs = [];
-  const crashed = [];
-  for (const [day, figures2] of days) {
-    if (day < from || day > to) continue;
-    total.sessions += figures2.sessions;
-    total.errored += figures2.errored;
-    total.crashed += figures2.crashed;
-    installs.push(figures2.installs);
-    crashed.push(figures2.crashedInstalls);
-  }
-  total.installs = kmvUnion(installs);
-  total.crashedInstalls = kmvUnion(crashed);
-  return total;
-}
-function releaseHealth(history, options2) {
-  const last = lastDayOf(options2.now);
-  const weeks = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
-    const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
-    return { first: weekLast - 6, last: weekLast };
-  });
-  const versions = byVersion(history, publicByWeek(history, last, options2.minInstallations));
-  const everything = byVersion(history);
-  const historyFirst = Math.min(...history.days.keys());
-  const isPublic = (days) => kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options2.minInstallations;
-  const publicVersions = [...versions].filter(([version, days]) => version !== OTHER && isPublic(days)).sort((a, b) => compareVersions(b[0], a[0]));
-  const inUse = publicVersions.filter(([version]) => everything.get(version).last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
-  const comparisons = inUse.length;
-  const level = (1 - options2.confidence) / Math.max(1, 2 * comparisons);
-  const weekOf = (days) => weeks.map((week) => {
-    const total = sum(days, week.first, week.last);
-    return { sessions: total.sessions, errored: total.errored, crashed: total.crashed, installs: kmvCount(total.installs) };
-  });
-  const health = inUse.map(([version, days]) => {
-    const window2 = sum(days.days, weeks[0].first, last);
-    const installs = kmvCount(window2.installs);
-    const crashedInstalls = Math.min(installs, kmvCount(window2.crashedInstalls));
-    const previous = publicVersions.map(([name]) => name).find((name) => compareVersions(name, version) < 0) ?? null;
-    let sameAge = null;
-    if (previous) {
-      const theirs = versions.get(previous);
-      const firstMine = everything.get(version).first;
-      const firstTheirs = everything.get(previous).first;
-      const age = last - firstMine + 1;
-      const mine = sum(days.days, firstMine, firstMine + age - 1);
-      const before2 = sum(theirs.days, firstTheirs, firstTheirs + age - 1);
-      const figures2 = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before2.sessions, errored: before2.errored } };
-      if (firstTheirs <= historyFirst) {
-        sameAge = { previous, days: age, ...figures2, verdict: "history too short", p: 1 };
-      } else if (mine.sessions < options2.minSessions || before2.sessions < options2.minSessions) {
-        sameAge = { previous, days: age, ...figures2, verdict: "too few sessions", p: 1 };
-      } else {
-        const totals2 = { totalEvents: mine.errored + before2.errored, totalSessions: mine.sessions + before2.sessions };
-        const worse = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals2 }));
-        const better = Math.exp(logFisherGreaterMid({ events: before2.errored, sessions: before2.sessions, ...totals2 }));
-        const verdict = worse < level ? "worse" : better < level ? "better" : "no clear difference";
-        sameAge = { previous, days: age, ...figures2, verdict, p: Math.min(worse, better) };
-      }
-    }
-    return {
-      version,
-      firstDay: dayText(everything.get(version).first),
-      sessions: window2.sessions,
-      errored: window2.errored,
-      crashed: window2.crashed,
-      installs,
-      crashedInstalls,
-      installsApproximate: kmvApproximate(window2.installs),
-      crashFreeSessions: rateOf(window2.sessions - window2.crashed, window2.sessions, options2.confidence),
-      crashFreeInstalls: rateOf(installs - crashedInstalls, installs, options2.confidence),
-      erroredRate: rateOf(window2.errored, window2.sessions, options2.confidence),
-      weeks: weekOf(days.days),
-      sameAge
-    };
-  });
-  const merged = (filter) => {
-    const all = /* @__PURE__ */ new Map();
-    for (const [version, days] of everything) {
-      if (!filter(version)) continue;
-      for (const [day, figures2] of days.days) addDay(all, day, figures2);
-    }
-    return all;
-  };
-  const totals = weekOf(merged(() => true));
-  const shownWeeks = health.map((version) => version.weeks);
-  const rest = totals.map((week, index) => ({
-    sessions: week.sessions - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].sessions, 0),
-    errored: week.errored - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].errored, 0),
-    crashed: week.crashed - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].crashed, 0),
-    installs: Math.max(0, week.installs - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].installs, 0))
-  }));
-  return {
-    weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
-    versions: health,
-    rest: { label: "older and other versions", weeks: rest },
-    totals,
-    historyDays: history.days.size,
-    since: history.days.size > 0 ? dayText(historyFirst) : null,
-    level
-  };
-}
-
-// src/history/problem-history.ts
-var dayText2 = (day) => new Date(day * DAY_MS6).toISOString().slice(0, 10);
-function problemHistory(history, problem, fields, options2) {
-  if (history.days.size === 0) return null;
-  const at = fields.map((field) => history.fields.indexOf(field));
-  if (at.some((index) => index < 0)) return null;
-  const versionAt = history.fields.indexOf(VERSION_FIELD);
-  const own2 = new Set(problem.versions);
-  const newest = [...own2].sort(compareVersions).at(-1) ?? null;
-  const anchor = problem.pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
-  const last = lastDayOf(options2.now);
-  const first = last - HEALTH_WEEKS * 7 + 1;
-  const buckets = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
-    const start = first + index * 7;
-    return { label: dayText2(start).slice(5), first: dayText2(start), last: dayText2(start + 6), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 };
-  });
-  const mine = { sessions: 0, errored: 0 };
-  const newer = /* @__PURE__ */ new Map();
-  for (const [day, figures2] of history.days) {
-    const bucket = day >= first && day <= last ? buckets[Math.floor((day - first) / 7)] : null;
-    for (const entry of figures2.entries.values()) {
-      const values = at.map((index) => entry.values[index]);
-      const version = entry.values[versionAt];
-      const errored = problem.measure === null ? entry.errored : entry.kinds[problem.measure] ?? 0;
-      if (matches(problem.pattern, values) && own2.has(version)) {
-        mine.sessions += entry.sessions;
-        mine.errored += errored;
-        if (bucket) {
-          bucket.sessions += entry.sessions;
-          bucket.erroredSessions += errored;
-        }
-      } else {
-        if (bucket) {
-          bucket.otherSessions += entry.sessions;
-          bucket.otherErrored += errored;
-        }
-        if (newest !== null && version !== OTHER && compareVersions(version, newest) > 0 && matches(anchor, values)) {
-          const held = newer.get(version) ?? { sessions: 0, errored: 0 };
-          held.sessions += entry.sessions;
-          held.errored += errored;
-          newer.set(version, held);
-        }
-      }
-    }
-  }
-  const level = 1 - options2.confidence;
-  const fixed = [...newer].filter(([, figures2]) => figures2.sessions >= options2.minSessions && figures2.errored * mine.sessions < mine.errored * figures2.sessions).sort((a, b) => compareVersions(a[0], b[0])).map(([version, figures2]) => {
-    const totals = { totalEvents: figures2.errored + mine.errored, totalSessions: figures2.sessions + mine.sessions };
-    const p = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
-    return { version, sessions: figures2.sessions, erroredSessions: figures2.errored, rate: figures2.errored / figures2.sessions, confirmed: p < level };
-  });
-  const since = dayText2(Math.min(...history.days.keys()));
-  return {
-    since,
-    trend: { unit: "week", bucketDays: 7, buckets, subject: "this problem", comparison: "all other sessions", minRateSessions: RATE_MIN_SESSIONS },
-    fixed
-  };
-}
-
-// src/run-triage.ts
-function workerPlan(settings, cores, url) {
-  const threads = settings.workers === "auto" ? Math.max(1, cores) : settings.workers;
-  return { count: threads - 1, url };
-}
-function readInputs(options2, workers2, log) {
-  if (!workers2 || workers2.count < 1) return intake(options2);
-  log.info(`Reading with ${workers2.count + 1} threads: this one and ${workers2.count === 1 ? "a worker thread" : `${workers2.count} worker threads`}.`);
-  return intakeInWorkers(options2, workers2);
-}
-function adapterOf(settings) {
-  return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
-}
-function logTally(tally, settings, log) {
+  const health = releaseHealth(kept2, { now, confidence: settings.confidence, minInstallations: settings.minPublishedInstallations, minSessions: settings.minSessions });
   log.info(
-    `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
+    `History: ${kept2.days.size} day(s) since ${health.since ?? "today"} at ${path}; ${merged.replaced} day(s) read now, ${merged.kept} kept from a fuller reading, ${merged.dropped} older than ${settings.historyDays} days dropped${bytes === null ? settings.dryRun ? " (dry run: not written)" : "" : ` (${bytes} bytes)`}.`
   );
-  for (const [reason, count2] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count2} record(s): ${reason}`);
-  for (const [reason, count2] of Object.entries(tally.skipped)) log.warning(`Skipped ${count2} input(s): ${reason}`);
-  for (const [finding, count2] of Object.entries(tally.privacy)) log.warning(`Rejected ${count2} record(s) carrying private data: ${finding}`);
-  if (tally.limitReached) log.warning(limitMessage(tally));
-  const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
-  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
+  return { kept: kept2, health, report: { path, days: kept2.days.size, since: health.since, bytes, ...merged } };
 }
-function reportOf(settings, findings) {
-  return buildReport({
-    ...findings,
-    lookbackDays: settings.lookbackDays,
-    dryRun: settings.dryRun,
-    groupBy: settings.groupBy,
-    rule: {
-      minSessions: settings.minSessions,
-      errorRateThreshold: settings.errorRateThreshold,
-      confidence: settings.confidence,
-      minInstallations: settings.minInstallations,
-      minRateRatio: settings.minRateRatio,
-      minPublishedInstallations: settings.minPublishedInstallations
-    }
-  });
-}
-function publicationFields(settings) {
-  const fields = [...settings.groupBy];
-  const wanted = ["os.platform", "app.version", ...settings.reportIssue ? ["runtime.version"] : []];
-  for (const field of wanted) if (!fields.includes(field)) fields.push(field);
-  return fields;
-}
-function liveConfigurations(settings) {
-  return Math.max(LIVE_CONFIGURATIONS, 4 * settings.maxConfigurations);
-}
-var LIVE_CONFIGURATIONS = 1e5;
-async function runPartial(settings, deps) {
-  const { log, now } = deps;
-  const shard2 = settings.shard;
-  if (!shard2) throw new Error("Mode partial needs a shard");
-  const windowStart = lookbackStart(now, settings.lookbackDays);
-  log.info(`Shard ${shard2.index} of ${shard2.count}: reading its share of the inputs.`);
-  for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
-  const writer = createPartialWriter(
-    { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard: shard2, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
-    deps.emit
-  );
-  const tally = await readInputs(
-    {
-      sources: deps.sources,
-      ...deps.cache ? { cache: deps.cache } : {},
-      adapter: adapterOf(settings),
-      windowStart,
-      now,
-      onInput: (input) => writer.beginInput(input),
-      onSession: (summary2, run2, times) => writer.add(summary2, run2, times)
-    },
-    deps.workers,
-    log
-  );
-  writer.end(tally);
-  logTally(tally, settings, log);
-  const report = reportOf(settings, { now, windowStart, intake: tally, groups: [], issues: [] });
-  return { report, sessions: writer.sessions };
-}
+
+// src/run/triage.ts
 async function runTriage(settings, deps) {
   const { log, now } = deps;
   const windowStart = lookbackStart(now, settings.lookbackDays);
@@ -47874,27 +48107,7 @@ async function runTriage(settings, deps) {
   for (const level of findings.search.levels) {
     if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
   }
-  let health = null;
-  let historyReport = null;
-  let kept2 = null;
-  if (collector && deps.historyPath) {
-    kept2 = await loadHistory(deps.historyPath, historyFields(settings.groupBy), log.warning);
-    const keepFrom = lastDayOf(now) - settings.historyDays + 1;
-    const merged = mergeHistory(kept2, collector.days, keepFrom);
-    let bytes = null;
-    if (!settings.dryRun) {
-      try {
-        bytes = await saveHistory(deps.historyPath, kept2);
-      } catch (error2) {
-        log.warning(`The history could not be written to ${deps.historyPath} (${error2 instanceof Error ? error2.message : String(error2)}); this run's days are kept by the next one that reads them.`);
-      }
-    }
-    health = releaseHealth(kept2, { now, confidence: settings.confidence, minInstallations: settings.minPublishedInstallations, minSessions: settings.minSessions });
-    historyReport = { path: deps.historyPath, days: kept2.days.size, since: health.since, bytes, ...merged };
-    log.info(
-      `History: ${kept2.days.size} day(s) since ${health.since ?? "today"} at ${deps.historyPath}; ${merged.replaced} day(s) read now, ${merged.kept} kept from a fuller reading, ${merged.dropped} older than ${settings.historyDays} days dropped${bytes === null ? settings.dryRun ? " (dry run: not written)" : "" : ` (${bytes} bytes)`}.`
-    );
-  }
+  const { kept: kept2, health, report: historyReport } = collector && deps.historyPath ? await updateHistory(deps.historyPath, collector.days, settings, now, log) : { kept: null, health: null, report: null };
   const everything = grouped([]).groups()[0] ?? null;
   const daysByMeasure = /* @__PURE__ */ new Map();
   const run2 = {
@@ -47910,7 +48123,7 @@ async function runTriage(settings, deps) {
   let issues = [];
   const label = settings.labels[0];
   const existing = problems.length > 0 || groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
-  const history = kept2 && kept2.days.size > 0 && Math.min(...kept2.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS6) ? kept2 : null;
+  const history = kept2 && kept2.days.size > 0 && Math.min(...kept2.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS5) ? kept2 : null;
   const pastOf = history ? (group) => problemHistory(history, { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions }, findings.fields, {
     now,
     confidence: settings.confidence,
@@ -47938,22 +48151,7 @@ async function runTriage(settings, deps) {
     return links.length > 0 ? { ...cell2, issues: links } : cell2;
   });
   if (settings.reportIssue) {
-    const covered = groups2.filter((group) => group.flagged);
-    const usage = renderUsageReport({
-      all: everything,
-      byOs: grouped(["os.platform"]).groups(),
-      byVersion: judgeGroups(grouped(["app.version"]).groups(), settings),
-      byRuntime: grouped(["runtime.version"]).groups(),
-      matrix: linkedMatrix,
-      lookbackDays: settings.lookbackDays,
-      asOf: now,
-      windowStart,
-      confidence: settings.confidence,
-      outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
-      publication,
-      health: deps.historyPath ? health : null
-    });
-    const report2 = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, usage);
+    const report2 = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, dashboardBody({ settings, grouped, everything, groups: groups2, matrix: linkedMatrix, now, windowStart, publication, health: deps.historyPath ? health : null }));
     if (report2) issues = [...issues, ...await apply([report2])];
   }
   const cellsWithIssue = groups2.map((cell2) => {
@@ -47965,145 +48163,60 @@ async function runTriage(settings, deps) {
   return report;
 }
 
-// src/state/artifact-state.ts
-import { createHash as createHash8 } from "node:crypto";
-import { mkdir as mkdir4, readFile as readFile4, rename as rename3, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join3 } from "node:path";
-var STATE_VERSION = `3-${FIELDS_HASH}`;
-var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
-function readingFingerprint(settings) {
-  const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
-  return createHash8("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
-}
-var sha256 = (bytes) => createHash8("sha256").update(bytes).digest("hex");
-var fileOf = (dir, key) => join3(dir, `artifact-${sha256(key).slice(0, 24)}.json`);
-function encode(result) {
-  return JSON.stringify({
-    format: RESULT_FORMAT,
-    version: STATE_VERSION,
-    tally: result.tally,
-    configs: result.dictionary.configs,
-    kinds: result.dictionary.kinds,
-    runs: result.dictionary.runs,
-    count: result.count,
-    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString("base64")
-  });
-}
-function decode2(text) {
-  const value = JSON.parse(text);
-  if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
-  const { configs, kinds: kinds2, runs, count: count2, sessions } = value;
-  if (!Array.isArray(configs) || !Array.isArray(kinds2) || !Array.isArray(runs) || !Number.isSafeInteger(count2) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
-  if (!kinds2.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
-  const result = {
-    tally: tallyOf(value["tally"]),
-    records: new Uint8Array(Buffer.from(sessions, "base64")),
-    count: count2,
-    dictionary: { configs: configs.map(configTuple), kinds: kinds2, runs: runs.map(runRef) }
-  };
-  eachStoredSession(result, () => {
-  });
-  return result;
-}
-async function openArtifactState(dir, reading, readOnly, warn) {
-  let index = { version: STATE_VERSION, reading, artifacts: {} };
-  const text = await readFile4(join3(dir, "index.json"), "utf8").catch(() => null);
-  if (text === null) {
-    warn(`No state at ${dir} yet: every artifact in the window is downloaded.`);
-  } else {
-    try {
-      const parsed2 = JSON.parse(text);
-      if (parsed2.version !== STATE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
-      if (parsed2.reading !== reading) {
-        warn(`The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`);
-      } else {
-        index = { version: STATE_VERSION, reading, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+// src/run/run.ts
+async function runWith(settings, host) {
+  const now = settings.now ?? host.clock;
+  const { log, cwd } = host;
+  const merging = settings.mode === "merge";
+  const sources = [];
+  let state;
+  if (merging) {
+    if (settings.paths.length > 0 || settings.artifactNames.length > 0) log.info("Mode merge reads the partials only; path and artifact-name were read by the shards.");
+  } else if (settings.paths.length > 0) {
+    if (host.strictPaths) {
+      for (const pattern of settings.paths) {
+        if (pattern !== STDIN && await listFiles(pattern, cwd) === null) throw new SettingsError("path", `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
       }
-    } catch {
-      warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
     }
+    sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === "log", ...host.stdin ? { stdin: host.stdin } : {} }));
   }
-  const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
-  const pending = /* @__PURE__ */ new Map();
-  const checked = /* @__PURE__ */ new Map();
-  let kept2 = null;
-  return {
-    stats,
-    async holds({ key, label }) {
-      const entry = index.artifacts[key];
-      if (!entry) return false;
-      const stored = await readFile4(fileOf(dir, key)).catch(() => null);
-      let result = null;
-      if (stored && stored.byteLength === entry.size && sha256(stored) === entry.sha256) {
-        try {
-          result = decode2(stored.toString("utf8"));
-        } catch {
-          result = null;
-        }
-      }
-      if (!result) {
-        stats.rejected += 1;
-        warn(`The stored result of ${label} failed its check; downloading it again.`);
-        delete index.artifacts[key];
-        return false;
-      }
-      stats.fromState += 1;
-      checked.set(key, result);
-      return true;
-    },
-    take(key) {
-      const result = checked.get(key) ?? null;
-      checked.delete(key);
-      return result;
-    },
-    put(key, result) {
-      if (readOnly) return;
-      const text2 = encode(result);
-      pending.set(key, { entry: { sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count }, text: text2 });
-      stats.stored += 1;
-    },
-    window(keys) {
-      kept2 = new Set(keys);
-    },
-    async finish() {
-      if (readOnly || !kept2) return;
-      const keep = kept2;
-      await mkdir4(dir, { recursive: true });
-      for (const [key, { entry, text: text2 }] of pending) {
-        if (!keep.has(key)) continue;
-        await writeFile4(fileOf(dir, key), text2);
-        index.artifacts[key] = entry;
-      }
-      pending.clear();
-      for (const key of Object.keys(index.artifacts)) {
-        if (keep.has(key)) continue;
-        delete index.artifacts[key];
-        await rm2(fileOf(dir, key), { force: true });
-        stats.dropped += 1;
-      }
-      await writeFile4(join3(dir, "index.json.tmp"), `${JSON.stringify(index, null, 1)}
-`);
-      await rename3(join3(dir, "index.json.tmp"), join3(dir, "index.json"));
-    }
-  };
-}
-
-// src/run/artifact-source-for.ts
-function artifactSourceFor(settings, github, now, serverUrl, held) {
-  return createArtifactSource({
-    ...held ? { held } : {},
-    shard: settings.mode === "partial" ? settings.shard : null,
-    client: github.client,
-    repository: settings.repository,
-    names: settings.artifactNames,
-    since: lookbackStart(now, settings.lookbackDays),
-    concurrency: settings.downloadConcurrency,
-    serverUrl,
-    trustForks: settings.trustForks,
-    workflows: settings.workflows,
-    branches: settings.branches,
-    budget: { remaining: () => github.counts.remaining, reserve: settings.apiReserve }
-  });
+  if (settings.artifactNames.length > 0 && !merging && settings.repository && host.github) {
+    state = settings.statePath ? await openArtifactState(host.keptPath(settings.statePath, "state-path"), readingFingerprint(settings), settings.dryRun, log.warning) : void 0;
+    sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, host.github, now, host.serverUrl, state));
+  }
+  const cache = state ? { cache: state } : {};
+  let report;
+  let partialPath = null;
+  if (settings.mode === "partial") {
+    const shard2 = settings.shard;
+    partialPath = settings.partialPath ? resolve4(cwd, settings.partialPath) : host.defaultPartialPath(shard2);
+    const { result, bytes } = await withPartialFile(partialPath, (emit) => runPartial(settings, { sources, ...cache, now, log, emit, workers: host.workers }));
+    report = result.report;
+    report.partial = { shard: shard2, path: partialPath, sessions: result.sessions, bytes };
+  } else {
+    const templates = await readTemplates(settings, cwd);
+    const partials = merging ? await mergeInputsFor(settings, cwd, host.github?.client ?? null, host.runId) : [];
+    const historyPath = settings.historyPath ? host.keptPath(settings.historyPath, "history-path") : settings.repository && settings.statePath ? join4(host.keptPath(settings.statePath, "state-path"), "history.json") : host.defaultHistoryPath;
+    report = await runTriage(settings, {
+      sources,
+      ...cache,
+      workers: host.workers,
+      partials,
+      tracker: host.tracker,
+      renderer: createIssueRenderer(templates.title, templates.body),
+      now,
+      log,
+      historyPath
+    });
+    if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
+  }
+  report.requests = host.github ? { reads: host.github.counts.reads, writes: host.github.counts.writes } : null;
+  if (state) {
+    await state.finish();
+    report.state = { ...state.stats };
+  }
+  const readNothing = settings.paths.length > 0 && !merging && sources.length === 1 && report.intake.records === 0;
+  return { report, partialPath, readNothing };
 }
 
 // src/trackers/github-tracker.ts
@@ -48184,72 +48297,44 @@ function createGitHubTracker(client, repository2) {
 }
 
 // src/main.ts
-function stateFolder(path, input = "state-path") {
+function keptPath(path, input) {
   const temp = process.env["RUNNER_TEMP"];
-  const full = resolve4(temp || process.cwd(), path);
-  if (temp && relative3(resolve4(temp), full).startsWith("..")) {
+  const full = resolve5(temp || process.cwd(), path);
+  if (temp && relative3(resolve5(temp), full).startsWith("..")) {
     throw new SettingsError(input, `is "${path}", outside RUNNER_TEMP`, "a path inside RUNNER_TEMP, such as ${{ runner.temp }}/crash-report-state (a relative path is taken from RUNNER_TEMP)");
   }
   return full;
 }
 async function run() {
   try {
-    const settings = parseSettings((name) => getInput(name));
+    const settings = parseSettings((name) => getInput(name), ACTION_CONTEXT);
     if (settings.token) setSecret(settings.token);
-    if (!settings.repository) throw new SettingsError("repository", "is empty", "OWNER/NAME of the repository to file issues in");
-    if (!settings.token) throw new SettingsError("github-token", "is empty", 'a token with "actions: read" and "issues: write"');
-    const now = /* @__PURE__ */ new Date();
-    const { client, counts } = createGitHubClient({
+    const github = createGitHubClient({
       token: settings.token,
       baseUrl: process.env["GITHUB_API_URL"] || "https://api.github.com",
       warn: (message) => warning(message)
     });
-    const sources = [];
-    let state;
-    if (settings.mode === "merge") {
-      if (settings.paths.length > 0 || settings.artifactNames.length > 0) info("Mode merge reads the partials only; path and artifact-name were read by the shards.");
-    } else if (settings.paths.length > 0) {
-      sources.push(createPathSource(settings.paths, process.cwd(), settings.shard, { logsInFolders: settings.format === "log" }));
+    const temp = join5(process.env["RUNNER_TEMP"] || tmpdir(), "crash-report-aggregator");
+    const { report, partialPath } = await runWith(settings, {
+      clock: /* @__PURE__ */ new Date(),
+      cwd: process.cwd(),
+      log: { info: (message) => info(message), warning: (message) => warning(message) },
+      github,
+      tracker: createGitHubTracker(github.client, settings.repository),
+      workers: workerPlan(settings, availableParallelism(), new URL("./intake-worker.js", import.meta.url)),
+      keptPath,
+      defaultHistoryPath: null,
+      defaultPartialPath: (shard2) => join5(temp, `partial-${shard2.index}-of-${shard2.count}.ndjson`),
+      serverUrl: process.env["GITHUB_SERVER_URL"] || "https://github.com",
+      runId: process.env["GITHUB_RUN_ID"],
+      strictPaths: false
+    });
+    if (report.partial && partialPath) {
+      info(`Wrote ${report.partial.sessions} session(s) of shard ${report.partial.shard.index}/${report.partial.shard.count} to ${partialPath} (${report.partial.bytes} bytes).`);
+      setOutput("partial-path", partialPath);
     }
-    if (settings.artifactNames.length > 0 && settings.mode !== "merge") {
-      state = settings.statePath ? await openArtifactState(stateFolder(settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => warning(message)) : void 0;
-      sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, { client, counts }, now, process.env["GITHUB_SERVER_URL"] || "https://github.com", state));
-    }
-    const log = { info: (message) => info(message), warning: (message) => warning(message) };
-    const workers2 = workerPlan(settings, availableParallelism(), new URL("./intake-worker.js", import.meta.url));
-    let report;
-    if (settings.mode === "partial") {
-      const shard2 = settings.shard;
-      const path = resolve4(settings.partialPath ?? join4(process.env["RUNNER_TEMP"] || tmpdir(), "crash-report-aggregator", `partial-${shard2.index}-of-${shard2.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, ...state ? { cache: state } : {}, now, log, emit, workers: workers2 }));
-      report = result.report;
-      report.partial = { shard: shard2, path, sessions: result.sessions, bytes };
-      info(`Wrote ${result.sessions} session(s) of shard ${shard2.index}/${shard2.count} to ${path} (${bytes} bytes).`);
-      setOutput("partial-path", path);
-    } else {
-      const templates = await readTemplates(settings, process.cwd());
-      const partials = settings.mode === "merge" ? await mergeInputsFor(settings, process.cwd(), client, process.env["GITHUB_RUN_ID"]) : [];
-      const historyPath = settings.historyPath ? stateFolder(settings.historyPath, "history-path") : settings.statePath ? join4(stateFolder(settings.statePath), "history.json") : null;
-      report = await runTriage(settings, {
-        sources,
-        ...state ? { cache: state } : {},
-        workers: workers2,
-        partials,
-        tracker: createGitHubTracker(client, settings.repository),
-        renderer: createIssueRenderer(templates.title, templates.body),
-        now,
-        log,
-        historyPath
-      });
-      if (settings.mode === "merge") report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
-    }
-    report.requests = { reads: counts.reads, writes: counts.writes };
-    if (state) {
-      await state.finish();
-      report.state = { ...state.stats };
-      info(`State: ${state.stats.fromState} artifact(s) taken from ${settings.statePath}, ${state.stats.stored} downloaded, read and stored, ${state.stats.dropped} dropped.`);
-    }
-    const reportPath = join4(process.env["RUNNER_TEMP"] || tmpdir(), "crash-report-aggregator", "report.json");
+    if (report.state) info(`State: ${report.state.fromState} artifact(s) taken from ${settings.statePath}, ${report.state.stored} downloaded, read and stored, ${report.state.dropped} dropped.`);
+    const reportPath = join5(temp, "report.json");
     await writeReport(report, reportPath);
     setOutput("sessions", report.totals.sessions);
     setOutput("rejected", report.totals.rejected);
@@ -48261,7 +48346,7 @@ async function run() {
     setOutput("closed", report.totals.closedNow);
     setOutput("report-path", reportPath);
     if (process.env["GITHUB_STEP_SUMMARY"]) await composeJobSummary(report, summary).write();
-    info(`GitHub REST requests: ${counts.reads} reads, ${counts.writes} writes.`);
+    info(`GitHub REST requests: ${github.counts.reads} reads, ${github.counts.writes} writes.`);
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }

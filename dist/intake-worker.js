@@ -1795,6 +1795,9 @@ var FIELD_TABLE = {
       "slot": 0,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -1820,6 +1823,9 @@ var FIELD_TABLE = {
       "slot": 1,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -1845,6 +1851,9 @@ var FIELD_TABLE = {
       "slot": 2,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -1870,6 +1879,9 @@ var FIELD_TABLE = {
       "slot": 3,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -1895,6 +1907,9 @@ var FIELD_TABLE = {
       "slot": 4,
       "required": true,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -1916,6 +1931,9 @@ var FIELD_TABLE = {
       "slot": 5,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -1941,6 +1959,9 @@ var FIELD_TABLE = {
       "slot": 6,
       "required": false,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -1962,6 +1983,9 @@ var FIELD_TABLE = {
       "slot": 7,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Z][A-Z0-9_]{1,31}$",
+      "minLength": 2,
+      "maxLength": 32,
       "kind": "string",
       "nullable": true,
       "values": [],
@@ -1993,7 +2017,7 @@ var FIELD_TABLE = {
     "outcome",
     "error_kind"
   ],
-  "hash": "77cc9ad47ac9"
+  "hash": "2e895da348ba"
 };
 function copyConfig(target, config) {
   if (config["app"] !== void 0) target["app"] = config["app"];

@@ -127,6 +127,9 @@ var FIELD_TABLE = {
       "slot": 0,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -152,6 +155,9 @@ var FIELD_TABLE = {
       "slot": 1,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -177,6 +183,9 @@ var FIELD_TABLE = {
       "slot": 2,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -202,6 +211,9 @@ var FIELD_TABLE = {
       "slot": 3,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -227,6 +239,9 @@ var FIELD_TABLE = {
       "slot": 4,
       "required": true,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -248,6 +263,9 @@ var FIELD_TABLE = {
       "slot": 5,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -273,6 +291,9 @@ var FIELD_TABLE = {
       "slot": 6,
       "required": false,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -294,6 +315,9 @@ var FIELD_TABLE = {
       "slot": 7,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Z][A-Z0-9_]{1,31}$",
+      "minLength": 2,
+      "maxLength": 32,
       "kind": "string",
       "nullable": true,
       "values": [],
@@ -325,7 +349,7 @@ var FIELD_TABLE = {
     "outcome",
     "error_kind"
   ],
-  "hash": "77cc9ad47ac9"
+  "hash": "2e895da348ba"
 };
 
 // src/records/field-table.ts

@@ -132,7 +132,7 @@ const MAX_FAST_LENGTH = 255;
 /** A configuration leaf (a string, nullable string or string enum), or null when the node is none of those. */
 function leafOf(root: Node, raw: Node, path: string, parent: string | null, key: string, required: boolean, parentRequired: boolean, slot: number): ConfigField | null {
   const node = resolve(root, raw);
-  const base = { path, parent, key, slot, required, parentRequired };
+  const base = { path, parent, key, slot, required, parentRequired, pattern: node && typeof node['pattern'] === 'string' ? node['pattern'] : null, minLength: node && typeof node['minLength'] === 'number' ? node['minLength'] : 0, maxLength: node && typeof node['maxLength'] === 'number' ? node['maxLength'] : null };
   if (!node) return { ...base, kind: 'slow', nullable: true, values: [], first: [], rest: [], min: 0, max: 0 };
   const enumValues = Array.isArray(node['enum']) ? (node['enum'] as unknown[]) : 'const' in node ? [node['const']] : null;
   if (enumValues) {

@@ -20,7 +20,7 @@ import { longWindowSummaries, LONG_WINDOW_DAYS, LONG_WINDOW_END, tenReleases } f
 import { DAY, HISTORY_DAYS, HISTORY_START, releaseHistory } from '../test/fixtures/release-history.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
 import { readTemplates } from '../src/run/template-files.ts';
-import { runTriage } from '../src/run-triage.ts';
+import { runTriage } from '../src/run/triage.ts';
 import { parseSettings } from '../src/settings.ts';
 import { createPathSource } from '../src/sources/path-source.ts';
 import { createLocalTracker } from '../src/trackers/local-tracker.ts';

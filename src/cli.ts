@@ -2,29 +2,18 @@
 // The command line: the same engine as the action, with issues in a local folder
 // (the default) or on GitHub (--repo with GITHUB_TOKEN).
 
-import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGitHubClient } from './github-client.ts';
+import { producerCommand } from './producer/producer-command.ts';
 import { summarizeCommand } from './producer/summarize-command.ts';
-import type { GitHubClient, RequestCounts } from './github-client.ts';
-import { createIssueRenderer } from './render/issue-templates.ts';
-import { bundledTemplatesDir, readTemplates } from './run/template-files.ts';
 import { formatConsoleReport } from './report/console-report.ts';
 import { writeReport } from './report/write-report.ts';
-import { mergeInputsFor } from './partial/partial-artifacts.ts';
-import { withPartialFile } from './partial/partial-files.ts';
-import type { RunReport } from './report/run-report.ts';
-import { runPartial, runTriage, workerPlan } from './run-triage.ts';
-import { GROUP_FIELDS, parseSettings, SettingsError } from './settings.ts';
-import { openArtifactState, readingFingerprint } from './state/artifact-state.ts';
-import type { ArtifactState } from './state/artifact-state.ts';
-import { artifactSourceFor } from './run/artifact-source-for.ts';
-import { createPathSource, listFiles, STDIN } from './sources/path-source.ts';
-import type { Source } from './sources/source.ts';
+import { workerPlan } from './run/read-inputs.ts';
+import { runWith } from './run/run.ts';
+import { CLI_CONTEXT, GROUP_FIELDS, parseSettings } from './settings.ts';
 import { createGitHubTracker } from './trackers/github-tracker.ts';
-import type { IssueTracker } from './trackers/issue-tracker.ts';
 import { createLocalTracker } from './trackers/local-tracker.ts';
 
 /** Words joined by commas in lines of at most `width` characters, each indented by `indent` spaces. */
@@ -151,23 +140,6 @@ const INPUT_OPTIONS = [
   'workers',
 ] as const;
 
-/** `producer python`: the one-file Python producer shipped with the package, printed or written, so no clone is needed. */
-async function producerCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, strict: false, allowPositionals: true, options: { out: { type: 'string' } } });
-  if (positionals[0] !== 'python') {
-    process.stderr.write('Usage: crash-report-aggregator producer python [--out FILE]\n');
-    return 2;
-  }
-  const text = await readFile(join(bundledTemplatesDir(), '..', 'examples', 'producers', 'session_summary.py'), 'utf8');
-  if (typeof values['out'] !== 'string') {
-    process.stdout.write(text);
-    return 0;
-  }
-  await writeFile(values['out'], text);
-  process.stderr.write(`Wrote the Python producer to ${values['out']}: call record_session() at exit, or run it (python3 ${values['out']} --help).\n`);
-  return 0;
-}
-
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'summarize') return summarizeCommand(argv.slice(1), process.env);
   if (argv[0] === 'producer') return producerCommand(argv.slice(1));
@@ -216,85 +188,37 @@ export async function main(argv: string[]): Promise<number> {
     if (typeof value === 'string') inputs[name] = value;
   }
 
+  if (typeof values['now'] === 'string') inputs['now'] = values['now'];
+
   try {
-    const settings = parseSettings((name) => inputs[name] ?? '');
-    let now = new Date();
-    if (typeof values['now'] === 'string') {
-      now = new Date(values['now']);
-      if (Number.isNaN(now.getTime())) throw new SettingsError('now', `is "${values['now']}", not a time`, 'an RFC 3339 time such as 2026-11-20T00:00:00Z');
-    }
+    const settings = parseSettings((name) => inputs[name] ?? '', CLI_CONTEXT);
     const cwd = process.cwd();
     const store = resolve(cwd, typeof values['store'] === 'string' ? values['store'] : '.crash-reports');
-    let counts: RequestCounts | null = null;
-    let state: ArtifactState | undefined;
-    let client: GitHubClient | null = null;
-    let tracker: IssueTracker;
-    const sources: Source[] = [];
-    const merging = settings.mode === 'merge';
-    if (settings.paths.length > 0 && !merging) {
-      // A path that names nothing is a typo, not an empty run: say so before anything is written.
-      for (const pattern of settings.paths) {
-        if (pattern !== STDIN && (await listFiles(pattern, cwd)) === null) throw new SettingsError('path', `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
-      }
-      sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === 'log', stdin: () => process.stdin }));
-    }
-    if (settings.repository) {
-      if (!settings.token) throw new SettingsError('GITHUB_TOKEN', 'is not set while --repo is given', 'a token in the GITHUB_TOKEN environment variable');
-      const github = createGitHubClient({
-        token: settings.token,
-        baseUrl: (typeof values['api-url'] === 'string' ? values['api-url'] : process.env['GITHUB_API_URL']) || 'https://api.github.com',
-        warn: (message) => process.stderr.write(`warning: ${message}\n`),
-      });
-      counts = github.counts;
-      client = github.client;
-      tracker = createGitHubTracker(github.client, settings.repository);
-      if (settings.artifactNames.length > 0 && !merging) {
-        state = settings.statePath ? await openArtifactState(resolve(cwd, settings.statePath), readingFingerprint(settings), settings.dryRun, (message) => process.stderr.write(`warning: ${message}\n`)) : undefined;
-        sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, github, now, process.env['GITHUB_SERVER_URL'] || 'https://github.com', state));
-      }
-    } else {
-      tracker = createLocalTracker(store);
-    }
-
-    const log = {
-      info: (message: string) => process.stderr.write(`${message}\n`),
-      warning: (message: string) => process.stderr.write(`warning: ${message}\n`),
-    };
-    const workers = workerPlan(settings, availableParallelism(), new URL('./intake-worker.js', import.meta.url));
-    let report: RunReport;
-    if (settings.mode === 'partial') {
-      const shard = settings.shard!;
-      const path = resolve(cwd, settings.partialPath ?? join(store, `partial-${shard.index}-of-${shard.count}.ndjson`));
-      const { result, bytes } = await withPartialFile(path, (emit) => runPartial(settings, { sources, ...(state ? { cache: state } : {}), now, log, emit, workers }));
-      report = result.report;
-      report.partial = { shard, path, sessions: result.sessions, bytes };
-    } else {
-      const templates = await readTemplates(settings, cwd);
-      const runId = typeof values['run-id'] === 'string' ? values['run-id'] : process.env['GITHUB_RUN_ID'];
-      const partials = merging ? await mergeInputsFor(settings, cwd, client, runId) : [];
-      // The history lives beside the local store, or in the state folder when issues go to GitHub.
-      const historyPath = settings.historyPath
-        ? resolve(cwd, settings.historyPath)
-        : settings.repository
-          ? settings.statePath
-            ? join(resolve(cwd, settings.statePath), 'history.json')
-            : null
-          : join(store, 'history.json');
-      report = await runTriage(settings, { sources, ...(state ? { cache: state } : {}), workers, partials, tracker, renderer: createIssueRenderer(templates.title, templates.body), now, log, historyPath });
-      if (merging) report.merged = { shards: partials.length, partials: partials.map((partial) => partial.name) };
-    }
-    report.requests = counts ? { reads: counts.reads, writes: counts.writes } : null;
-    if (state) {
-      await state.finish();
-      report.state = { ...state.stats };
-    }
-    const reportPath =
-      typeof values['report'] === 'string' ? resolve(cwd, values['report']) : settings.repository || settings.dryRun ? null : join(store, 'report.json');
+    const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
+    const github = settings.repository
+      ? createGitHubClient({ token: settings.token, baseUrl: (typeof values['api-url'] === 'string' ? values['api-url'] : process.env['GITHUB_API_URL']) || 'https://api.github.com', warn })
+      : null;
+    const { report, readNothing } = await runWith(settings, {
+      clock: new Date(),
+      cwd,
+      log: { info: (message) => process.stderr.write(`${message}\n`), warning: warn },
+      github,
+      tracker: github && settings.repository ? createGitHubTracker(github.client, settings.repository) : createLocalTracker(store),
+      workers: workerPlan(settings, availableParallelism(), new URL('./intake-worker.js', import.meta.url)),
+      keptPath: (path) => resolve(cwd, path),
+      defaultHistoryPath: settings.repository ? null : join(store, 'history.json'),
+      defaultPartialPath: (shard) => join(store, `partial-${shard.index}-of-${shard.count}.ndjson`),
+      serverUrl: process.env['GITHUB_SERVER_URL'] || 'https://github.com',
+      runId: typeof values['run-id'] === 'string' ? values['run-id'] : process.env['GITHUB_RUN_ID'],
+      stdin: () => process.stdin,
+      strictPaths: true,
+    });
+    const reportPath = typeof values['report'] === 'string' ? resolve(cwd, values['report']) : settings.repository || settings.dryRun ? null : join(store, 'report.json');
     if (reportPath) await writeReport(report, reportPath);
     process.stdout.write(`${formatConsoleReport(report)}\n`);
     if (reportPath) process.stdout.write(`Report: ${reportPath}\n`);
     // Files given and not one record in them: nothing was triaged, and the exit status says so.
-    if (settings.paths.length > 0 && !merging && sources.length === 1 && report.intake.records === 0) {
+    if (readNothing) {
       const skipped = Object.entries(report.intake.skipped).map(([reason, count]) => `${count} ${reason}`);
       process.stderr.write(`error: read no record from ${settings.paths.join(', ')}${skipped.length > 0 ? ` (skipped: ${skipped.join(', ')})` : ''}\n`);
       return 1;

@@ -17,7 +17,7 @@ export const MAX_SHARDS = 256;
 // configuration fields, the outcome, and error_kind (one group per exception class on each
 // configuration of the other fields).
 import type { RepositoryRef } from './github-client.ts';
-import { GROUP_FIELDS } from './records/field-table.ts';
+import { fieldAllows, GROUP_FIELDS } from './records/field-table.ts';
 import type { GroupField } from './records/field-table.ts';
 
 export { GROUP_FIELDS };
@@ -92,6 +92,8 @@ export interface Settings {
   appName: string | null;
   /** App version for raw session logs. */
   appVersion: string | null;
+  /** The time the run evaluates as of (the command line's --now); null: the host's clock. */
+  now: Date | null;
   /** Timestamp and level pattern of raw session logs. */
   logPattern: RegExp;
   /** REST requests kept for issue writes: downloads stop when only this many are left. */
@@ -247,8 +249,6 @@ function confidence(read: ReadInput): number {
   return value;
 }
 
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
 function format(read: ReadInput): FormatSetting {
   const raw = read('format').trim() || 'auto';
@@ -256,11 +256,21 @@ function format(read: ReadInput): FormatSetting {
   return raw as FormatSetting;
 }
 
-function patterned(read: ReadInput, name: string, pattern: RegExp, accepted: string): string | null {
+/** A value that stands in for a summary field (app-name for app.name): the schema's own rule for that field decides. */
+function summaryValue(read: ReadInput, name: string, field: string, accepted: string): string | null {
   const raw = read(name).trim();
   if (raw === '') return null;
-  if (!pattern.test(raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
+  if (!fieldAllows(field, raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
   return raw;
+}
+
+/** An RFC 3339 time to evaluate as of (the command line's --now); null: the clock. */
+function asOf(read: ReadInput): Date | null {
+  const raw = read('now').trim();
+  if (raw === '') return null;
+  const time = new Date(raw);
+  if (Number.isNaN(time.getTime())) throw new SettingsError('now', `is "${raw}", not a time`, 'an RFC 3339 time such as 2026-11-20T00:00:00Z');
+  return time;
 }
 
 function logPattern(read: ReadInput): RegExp {
@@ -313,7 +323,22 @@ function workers(read: ReadInput): number | 'auto' {
 }
 
 /** Reads and checks every setting; throws a SettingsError naming the first bad input. */
-export function parseSettings(read: ReadInput): Settings {
+/** Where a run may file its issues: the action files them on GitHub, the command line there or in a local store. */
+export interface SettingsContext {
+  /** "required": repository and token must be given; "optional": a token only when a repository is; "unchecked": neither (a library caller wires GitHub itself). */
+  github: 'required' | 'optional' | 'unchecked';
+  /** What the token is called where it comes from (an input, or the GITHUB_TOKEN variable). */
+  tokenInput: string;
+  /** Whether the input "now" (evaluate as of a time) exists: the command line's --now; the action has none. */
+  nowInput: boolean;
+}
+
+/** The action's: it files issues on GitHub, so a repository and a token are required. */
+export const ACTION_CONTEXT: SettingsContext = { github: 'required', tokenInput: 'github-token', nowInput: false };
+/** The command line's: GitHub only with --repo, and then the GITHUB_TOKEN variable. */
+export const CLI_CONTEXT: SettingsContext = { github: 'optional', tokenInput: 'GITHUB_TOKEN', nowInput: true };
+
+export function parseSettings(read: ReadInput, context: SettingsContext = { github: 'unchecked', tokenInput: 'github-token', nowInput: false }): Settings {
   const settings: Settings = {
     token: read('github-token').trim(),
     repository: repository(read),
@@ -343,8 +368,9 @@ export function parseSettings(read: ReadInput): Settings {
     dimensionLabels: boolean(read, 'dimension-labels', false),
     reportIssue: boolean(read, 'report-issue', false),
     format: format(read),
-    appName: patterned(read, 'app-name', NAME_PATTERN, 'a name of letters, digits, dots, dashes and underscores, such as octo-cli'),
-    appVersion: patterned(read, 'app-version', VERSION_PATTERN, 'a version such as 2.4.0'),
+    appName: summaryValue(read, 'app-name', 'app.name', 'a name of letters, digits, dots, dashes and underscores, such as octo-cli'),
+    appVersion: summaryValue(read, 'app-version', 'app.version', 'a version such as 2.4.0'),
+    now: context.nowInput ? asOf(read) : null,
     logPattern: logPattern(read),
     apiReserve: integer(read, 'api-reserve', 100, 0, 100_000),
     statePath: optionalPath(read, 'state-path'),
@@ -381,6 +407,12 @@ export function parseSettings(read: ReadInput): Settings {
   }
   if (settings.artifactNames.length > 0 && settings.repository === null) {
     throw new SettingsError('repository', 'is empty while artifact-name is set', 'OWNER/NAME of the repository whose artifacts are read');
+  }
+  if (context.github === 'required') {
+    if (!settings.repository) throw new SettingsError('repository', 'is empty', 'OWNER/NAME of the repository to file issues in');
+    if (!settings.token) throw new SettingsError(context.tokenInput, 'is empty', 'a token with "actions: read" and "issues: write"');
+  } else if (context.github === 'optional' && settings.repository && !settings.token) {
+    throw new SettingsError(context.tokenInput, 'is not set while --repo is given', 'a token in the GITHUB_TOKEN environment variable');
   }
   return settings;
 }

@@ -9,7 +9,7 @@ import { fingerprintOf } from '../src/aggregate/group-key.ts';
 import { createGitHubClient } from '../src/github-client.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
 import { readTemplates } from '../src/run/template-files.ts';
-import { runTriage } from '../src/run-triage.ts';
+import { runTriage } from '../src/run/triage.ts';
 import { lookbackStart, parseSettings } from '../src/settings.ts';
 import { createArtifactSource } from '../src/sources/artifact-source.ts';
 import { createGitHubTracker } from '../src/trackers/github-tracker.ts';

@@ -18,7 +18,7 @@ import { rateChart, sessionsChart } from '../src/render/charts.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
 import { readTemplates } from '../src/run/template-files.ts';
 import { bucketDaysFor, MAX_BUCKETS, trendOf } from '../src/history/trend.ts';
-import { runTriage } from '../src/run-triage.ts';
+import { runTriage } from '../src/run/triage.ts';
 import { parseSettings } from '../src/settings.ts';
 import type { Source } from '../src/sources/source.ts';
 import type { TrackedIssue } from '../src/trackers/issue-tracker.ts';

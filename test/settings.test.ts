@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEFAULT_LOG_PATTERN } from '../src/intake/formats/session-log.ts';
-import { lookbackStart, parseSettings, SettingsError } from '../src/settings.ts';
+import { ACTION_CONTEXT, CLI_CONTEXT, lookbackStart, parseSettings, SettingsError } from '../src/settings.ts';
 
 const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
@@ -40,6 +40,7 @@ describe('parseSettings', () => {
       format: 'auto',
       appName: null,
       appVersion: null,
+      now: null,
       apiReserve: 100,
       statePath: null,
       historyPath: null,
@@ -133,4 +134,22 @@ describe('parseSettings', () => {
   test('lookbackStart goes back whole days', () => {
     assert.equal(lookbackStart(new Date('2026-11-21T00:00:00Z'), 7).toISOString(), '2026-11-14T00:00:00.000Z');
   });
+});
+
+test('the action needs a repository and a token; the command line a token only with --repo, and reads --now', () => {
+  assert.throws(() => parseSettings(from({ path: 'data', 'github-token': 't' }), ACTION_CONTEXT), /^SettingsError: Input "repository" is empty\. Accepted: OWNER\/NAME/);
+  assert.throws(() => parseSettings(from({ path: 'data', repository: 'o/r' }), ACTION_CONTEXT), /Input "github-token" is empty\. Accepted: a token with "actions: read" and "issues: write"/);
+  assert.equal(parseSettings(from({ path: 'data', repository: 'o/r', 'github-token': 't', now: 'not read' }), ACTION_CONTEXT).now, null, 'the action has no input "now"');
+  assert.equal(parseSettings(from({ path: 'data' }), CLI_CONTEXT).repository, null);
+  assert.throws(() => parseSettings(from({ path: 'data', repository: 'o/r' }), CLI_CONTEXT), /Input "GITHUB_TOKEN" is not set while --repo is given/);
+  assert.equal(parseSettings(from({ path: 'data', now: '2026-11-20T12:00:00Z' }), CLI_CONTEXT).now?.toISOString(), '2026-11-20T12:00:00.000Z');
+  assert.throws(() => parseSettings(from({ path: 'data', now: 'yesterday' }), CLI_CONTEXT), /Input "now" is "yesterday", not a time/);
+});
+
+test('app-name and app-version follow the schema\'s rules for app.name and app.version', () => {
+  assert.equal(parseSettings(from({ path: 'data', 'app-name': 'octo-cli', 'app-version': '2.4.0+build.7' })).appVersion, '2.4.0+build.7');
+  assert.throws(() => parseSettings(from({ path: 'data', 'app-name': 'octo cli' })), /Input "app-name" is "octo cli", which a session summary cannot carry/);
+  assert.throws(() => parseSettings(from({ path: 'data', 'app-name': 'a+b' })), /Input "app-name"/, 'a plus is a version character, not a name character');
+  assert.throws(() => parseSettings(from({ path: 'data', 'app-version': `1${'0'.repeat(64)}` })), /Input "app-version"/, '65 characters');
+  assert.equal(parseSettings(from({ path: 'data', 'app-version': `1${'0'.repeat(63)}` })).appVersion?.length, 64);
 });

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { createGitHubClient } from '../src/github-client.ts';
 import { createIssueRenderer } from '../src/render/issue-templates.ts';
 import { readTemplates } from '../src/run/template-files.ts';
-import { runTriage } from '../src/run-triage.ts';
+import { runTriage } from '../src/run/triage.ts';
 import type { RunReport } from '../src/report/run-report.ts';
 import { lookbackStart, parseSettings } from '../src/settings.ts';
 import { createArtifactSource } from '../src/sources/artifact-source.ts';

@@ -161,6 +161,9 @@ export const FIELD_TABLE: FieldTable = {
       "slot": 0,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -186,6 +189,9 @@ export const FIELD_TABLE: FieldTable = {
       "slot": 1,
       "required": true,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -211,6 +217,9 @@ export const FIELD_TABLE: FieldTable = {
       "slot": 2,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -236,6 +245,9 @@ export const FIELD_TABLE: FieldTable = {
       "slot": 3,
       "required": true,
       "parentRequired": false,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -261,6 +273,9 @@ export const FIELD_TABLE: FieldTable = {
       "slot": 4,
       "required": true,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -282,6 +297,9 @@ export const FIELD_TABLE: FieldTable = {
       "slot": 5,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$",
+      "minLength": 1,
+      "maxLength": 64,
       "kind": "string",
       "nullable": false,
       "values": [],
@@ -307,6 +325,9 @@ export const FIELD_TABLE: FieldTable = {
       "slot": 6,
       "required": false,
       "parentRequired": true,
+      "pattern": null,
+      "minLength": 0,
+      "maxLength": null,
       "kind": "enum",
       "nullable": false,
       "values": [
@@ -328,6 +349,9 @@ export const FIELD_TABLE: FieldTable = {
       "slot": 7,
       "required": false,
       "parentRequired": true,
+      "pattern": "^[A-Z][A-Z0-9_]{1,31}$",
+      "minLength": 2,
+      "maxLength": 32,
       "kind": "string",
       "nullable": true,
       "values": [],
@@ -359,7 +383,7 @@ export const FIELD_TABLE: FieldTable = {
     "outcome",
     "error_kind"
   ],
-  "hash": "77cc9ad47ac9"
+  "hash": "2e895da348ba"
 };
 
 /** Copies the configuration fields a summary has from its shared configuration: generated, so each is a plain property store. */

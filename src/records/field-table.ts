@@ -36,6 +36,16 @@ export function knownFields(order: readonly string[]): GroupField[] {
   return order.filter(isGroupField);
 }
 
+/** Whether a string is a value the schema allows for the configuration field at `path` (a setting that stands in for it). */
+export function fieldAllows(path: string, value: string): boolean {
+  const field = CONFIG_FIELDS.find((candidate) => candidate.path === path);
+  if (!field) return false;
+  if (field.kind === 'enum') return field.values.includes(value);
+  const length = [...value].length;
+  if (length < field.minLength || (field.maxLength !== null && length > field.maxLength)) return false;
+  return field.pattern === null || new RegExp(field.pattern).test(value);
+}
+
 type Loose = Record<string, unknown>;
 
 /** A configuration field's value on a summary: its string, null when it says null, undefined when absent. */

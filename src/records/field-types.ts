@@ -23,6 +23,10 @@ export interface ConfigField {
   /** Whether the summary requires its object; true at the top level. */
   parentRequired: boolean;
   values: string[];
+  /** The schema's own pattern and lengths of a string field, as written (null: none). */
+  pattern: string | null;
+  minLength: number;
+  maxLength: number | null;
   first: number[];
   rest: number[];
   min: number;

@@ -17,6 +17,8 @@ export declare const FIELDS_HASH: string;
 export declare function isGroupField(name: string): name is GroupField;
 /** The fields of `order` this schema has, in that order: policies name fields a schema may not keep. */
 export declare function knownFields(order: readonly string[]): GroupField[];
+/** Whether a string is a value the schema allows for the configuration field at `path` (a setting that stands in for it). */
+export declare function fieldAllows(path: string, value: string): boolean;
 /** A configuration field's value on a summary: its string, null when it says null, undefined when absent. */
 export declare function configValue(summary: object, field: ConfigField): string | null | undefined;
 /**
