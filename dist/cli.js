@@ -16355,7 +16355,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder } = __require("string_decoder");
     var { btoa } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -16446,7 +16446,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
             dataURL += btoa(decoder.write(chunk));
           }
@@ -16475,7 +16475,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -41288,9 +41288,6 @@ var CompactSummary = class {
     return new Date(this.endedMs).toISOString();
   }
 };
-function firstSighting(seen, summary) {
-  return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
-}
 
 // src/records/session-records.ts
 var HAS_INSTALL = 1;
@@ -42374,6 +42371,20 @@ function sortRecords(words, from, to, shift) {
   }
 }
 
+// src/intake/dedupe.ts
+function createDeduplicator(capacity) {
+  const seen = new PackedUuidSet(capacity);
+  return {
+    first: (summary) => summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id)
+  };
+}
+
+// src/intake/intake-defaults.ts
+var DEFAULT_LIMITS = { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+function defaultAdapter() {
+  return { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+}
+
 // src/records/parse-records.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var OPEN_BRACE = 123;
@@ -42493,7 +42504,7 @@ function parseLine(bytes, start, end) {
   const line = decode(bytes.subarray(start, end));
   return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
 }
-async function* lineBlocks(chunks) {
+async function* lineBlocks(chunks, maxLine = RECORD_MAX_BYTES) {
   let carry = null;
   let skipping = false;
   let first = true;
@@ -42511,7 +42522,7 @@ async function* lineBlocks(chunks) {
       } else {
         const joined = concat(carry, bytes.subarray(0, newline + 1));
         carry = null;
-        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
+        if (joined.byteLength - 1 > maxLine) yield joined.subarray(0, maxLine + 1);
         else yield joined.subarray(0, joined.byteLength - 1);
         bytes = bytes.subarray(newline + 1);
       }
@@ -42532,8 +42543,8 @@ async function* lineBlocks(chunks) {
     if (whole) start = last + 1;
     const rest = bytes.byteLength - start;
     let tooLong = null;
-    if (rest > RECORD_MAX_BYTES) {
-      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
+    if (rest > maxLine) {
+      tooLong = bytes.slice(start, start + maxLine + 1);
       skipping = true;
     } else if (rest > 0) {
       carry = bytes.slice(start);
@@ -42542,6 +42553,16 @@ async function* lineBlocks(chunks) {
     if (tooLong) yield tooLong;
   }
   if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
+}
+async function* textLines(chunks, maxLine = RECORD_MAX_BYTES) {
+  for await (const block of lineBlocks(chunks, maxLine)) {
+    const lines2 = [];
+    eachLine(block, (bytes, start, end) => {
+      lines2.push(decode(bytes.subarray(start, end)));
+      return true;
+    });
+    yield* lines2;
+  }
 }
 function concat(a, b) {
   const out = new Uint8Array(a.byteLength + b.byteLength);
@@ -43393,17 +43414,17 @@ function eachStoredSession(result, each) {
 // src/intake/intake.ts
 var CLOCK_SKEW_MS = 10 * 60 * 1e3;
 async function intake(options2) {
-  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const limits = options2.limits ?? DEFAULT_LIMITS;
   const tally = emptyTally();
   const dedupe = options2.dedupe ?? true;
-  const seen = dedupe ? new PackedUuidSet(limits.maxRecords) : null;
+  const seen = dedupe ? createDeduplicator(limits.maxRecords) : null;
   const windowStart = options2.windowStart.getTime();
   const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
   const reject = (reason) => {
     tally.rejected += 1;
     bump(tally.rejectedReasons, reason);
   };
-  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  const adapter = options2.adapter ?? defaultAdapter();
   const screen = (value, run) => {
     const adapted = adaptRecord(value, adapter);
     if (!adapted.ok) {
@@ -43435,7 +43456,7 @@ async function intake(options2) {
       tally.outsideWindow += 1;
       return;
     }
-    if (seen && !firstSighting(seen, summary)) {
+    if (seen && !seen.first(summary)) {
       tally.duplicates += 1;
       return;
     }
@@ -43624,8 +43645,8 @@ async function* piecesOf(chunks, total) {
   yield { ...ready, size: Math.max(0, total - sent) };
 }
 async function intakeInWorkers(options2, workers2) {
-  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
-  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: /$^/ };
+  const limits = options2.limits ?? DEFAULT_LIMITS;
+  const adapter = options2.adapter ?? defaultAdapter();
   const share = (limit) => Math.max(1, Math.ceil(limit / workers2.count));
   const setup = {
     adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
@@ -43655,11 +43676,11 @@ async function intakeInWorkers(options2, workers2) {
   for (const tally of tallies) tally.catch(() => {
   });
   const main2 = emptyTally();
-  const seen = new PackedUuidSet(limits.maxRecords);
+  const seen = createDeduplicator(limits.maxRecords);
   const queue = [];
   const replayed = [];
   const keep = (summary, run, times) => {
-    if (!firstSighting(seen, summary)) {
+    if (!seen.first(summary)) {
       main2.duplicates += 1;
       return;
     }
@@ -44042,13 +44063,22 @@ function parseSettings(read, context3 = { github: "unchecked", tokenInput: "gith
 // src/partial/partial-files.ts
 import { closeSync, createReadStream as createReadStream2, mkdirSync, openSync, statSync, writeSync } from "node:fs";
 import { dirname as dirname3, relative as relative2, resolve as resolve3 } from "node:path";
-import { StringDecoder } from "node:string_decoder";
 
 // src/partial/partial-format.ts
 import { createHash as createHash4 } from "node:crypto";
 var PARTIAL_FORMAT = "crash-report-aggregator/partial";
 var PARTIAL_VERSION = `2-${FIELDS_HASH}`;
 var CHUNK_BYTES2 = 1024 * 1024;
+var PARTIAL_LINE_MAX = 2 * CHUNK_BYTES2;
+async function* partialLines(chunks) {
+  const stream = (async function* () {
+    for await (const chunk of chunks) yield chunk;
+  })();
+  for await (const line of textLines(stream, PARTIAL_LINE_MAX)) {
+    if (line === null) throw new PartialFormatError("a line is not UTF-8");
+    yield line;
+  }
+}
 function before(a, b) {
   return a.source < b.source || a.source === b.source && a.seq < b.seq;
 }
@@ -44247,7 +44277,7 @@ async function mergePartials(options2) {
   const missing = Array.from({ length: count3 }, (_, index) => index + 1).filter((index) => !indexes.has(index));
   if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count3} are missing: merging without them would undercount every group.`);
   const windowStart = options2.windowStart.getTime();
-  const seen = new PackedUuidSet(RUN_MAX_RECORDS);
+  const seen = createDeduplicator(RUN_MAX_RECORDS);
   let accepted = 0;
   let duplicates = 0;
   let outsideWindow = 0;
@@ -44256,7 +44286,7 @@ async function mergePartials(options2) {
       outsideWindow += 1;
       return;
     }
-    if (!firstSighting(seen, summary)) {
+    if (!seen.first(summary)) {
       duplicates += 1;
       return;
     }
@@ -44299,20 +44329,8 @@ async function withPartialFile(path, write) {
   }
   return { result, bytes: statSync(path).size };
 }
-async function* linesOf(path) {
-  const decoder = new StringDecoder("utf8");
-  let rest = "";
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) {
-    const text = rest + decoder.write(chunk);
-    let start = 0;
-    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      yield text.slice(start, end);
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  rest += decoder.end();
-  if (rest.length > 0) yield rest;
+function linesOf(path) {
+  return partialLines(createReadStream2(path, { highWaterMark: 1024 * 1024 }));
 }
 async function partialFiles(patterns, cwd) {
   const found = /* @__PURE__ */ new Set();
@@ -44491,16 +44509,6 @@ function createArtifactSource(options2) {
 }
 
 // src/partial/partial-artifacts.ts
-var utf82 = new TextDecoder("utf-8", { fatal: true });
-async function* linesOfBytes(bytes) {
-  let start = 0;
-  while (start < bytes.byteLength) {
-    let end = bytes.indexOf(10, start);
-    if (end === -1) end = bytes.byteLength;
-    yield utf82.decode(bytes.subarray(start, end));
-    start = end + 1;
-  }
-}
 async function partialArtifacts(client, repository2, runId, names) {
   let listed;
   try {
@@ -44525,7 +44533,7 @@ async function partialArtifacts(client, repository2, runId, names) {
     for await (const entry of zipEntries({ kind: "item", origin, name: `${artifact.id}.zip`, bytes, run: null })) {
       if (entry.kind === "skip") throw new PartialMergeError(`${entry.origin} cannot be read (${entry.reason}).`);
       if (!/\.(nd)?jsonl?$/i.test(entry.name)) continue;
-      inputs.push({ name: entry.origin, lines: linesOfBytes(entry.bytes) });
+      inputs.push({ name: entry.origin, lines: partialLines([entry.bytes]) });
       partials += 1;
     }
     if (partials === 0) throw new PartialMergeError(`${origin} holds no .ndjson partial.`);

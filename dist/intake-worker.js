@@ -1381,293 +1381,6 @@ var require_yauzl = __commonJS({
 // src/intake-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/uuid/uuid-words.ts
-function hexWord(text, at) {
-  return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
-}
-function uuidWords(uuid) {
-  const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
-  const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
-  return [hexWord(uuid, 0), b, c, hexWord(uuid, 28)];
-}
-function wordAt(bytes, at) {
-  return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
-}
-var KEYS = crypto.getRandomValues(new Uint32Array(5));
-var K0 = KEYS[0];
-var K1 = KEYS[1];
-var K2 = KEYS[2];
-var K3 = KEYS[3];
-var K4 = KEYS[4] | 1;
-function fmix(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  return h ^ h >>> 16;
-}
-function spread(a, b, c, d) {
-  const h = fmix(fmix(fmix(b ^ K1) ^ c ^ K2) ^ d ^ K3);
-  return fmix(Math.imul(a ^ h ^ K0, K4)) >>> 0;
-}
-
-// src/uuid/packed-uuid-set.ts
-var BUCKET_BITS = 16;
-var BUCKETS = 1 << BUCKET_BITS;
-var LOW_MASK = BUCKETS - 1;
-var FIRST_PENDING = 1024;
-var MAX_PENDING = 1 << 18;
-var PENDING_SHARE = 4;
-var COPY_NATIVE_FROM = 8;
-function lowerBound(lows, lo, hi, low) {
-  if (lo === hi) return lo;
-  let from;
-  let to;
-  const guess = lo + Math.floor((hi - lo) * low / BUCKETS);
-  if (lows[guess] < low) {
-    let below = guess;
-    let step = 1;
-    for (; ; ) {
-      const probe = below + step;
-      if (probe >= hi) {
-        to = hi;
-        break;
-      }
-      if (lows[probe] >= low) {
-        to = probe;
-        break;
-      }
-      below = probe;
-      step *= 2;
-    }
-    from = below + 1;
-  } else {
-    let atLeast = guess;
-    let step = 1;
-    for (; ; ) {
-      const probe = atLeast - step;
-      if (probe < lo) {
-        from = lo;
-        break;
-      }
-      if (lows[probe] < low) {
-        from = probe + 1;
-        break;
-      }
-      atLeast = probe;
-      step *= 2;
-    }
-    to = atLeast;
-  }
-  while (from < to) {
-    const middle = from + to >>> 1;
-    if (lows[middle] < low) from = middle + 1;
-    else to = middle;
-  }
-  return from;
-}
-function sameRest(rest, at, b, c, d) {
-  return rest[at] === b && rest[at + 1] === c && rest[at + 2] === d;
-}
-var PackedUuidSet = class {
-  #size = 0;
-  /** Merged members in sorted order: the low 16 bits of x... */
-  #lows;
-  /** ...and b, c, d. */
-  #rest;
-  #maxSize;
-  #merged = 0;
-  /** Bucket k holds merged members [starts[k], starts[k + 1]). */
-  #starts = new Uint32Array(BUCKETS + 1);
-  /** Waiting members as (x, b, c, d), in the order they came. */
-  #pending = new Uint32Array(FIRST_PENDING * 4);
-  #pendingCount = 0;
-  /** Open addressing over the waiting members: index + 1, or 0 for a free slot; twice as many slots as members. */
-  #slots = new Int32Array(FIRST_PENDING * 2);
-  /**
-   * `maxSize` is how many members the set expects at most: at the first merge,
-   * arrays for that many are allocated. They are zero-filled by the system's
-   * calloc, which maps fresh pages for blocks this large and leaves them
-   * untouched, so memory is taken only as members arrive: address space is
-   * reserved, not memory. A set that outgrows it still works, at the cost of one copy.
-   */
-  constructor(maxSize = 1 << 20) {
-    this.#maxSize = Math.max(1, maxSize);
-    this.#lows = new Uint16Array(0);
-    this.#rest = new Uint32Array(0);
-  }
-  get size() {
-    return this.#size;
-  }
-  /** Adds a UUID (any case, with dashes); returns false when it was already there. */
-  add(uuid) {
-    return this.addWords(...uuidWords(uuid));
-  }
-  /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
-  addBytes(bytes, at) {
-    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
-  }
-  /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
-  addWords(a, b, c, d) {
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    const x = spread(a, b, c, d);
-    if (this.#hasMerged(x, b, c, d)) return false;
-    const pending = this.#pending;
-    const slots = this.#slots;
-    const mask = slots.length - 1;
-    let slot = x & mask;
-    for (; ; ) {
-      const entry = slots[slot];
-      if (entry === 0) break;
-      const at2 = (entry - 1) * 4;
-      if (pending[at2] === x && pending[at2 + 1] === b && pending[at2 + 2] === c && pending[at2 + 3] === d) return false;
-      slot = slot + 1 & mask;
-    }
-    const index = this.#pendingCount;
-    const at = index * 4;
-    pending[at] = x;
-    pending[at + 1] = b;
-    pending[at + 2] = c;
-    pending[at + 3] = d;
-    slots[slot] = index + 1;
-    this.#pendingCount = index + 1;
-    this.#size += 1;
-    if (this.#pendingCount * 4 === pending.length) this.#merge();
-    return true;
-  }
-  #hasMerged(x, b, c, d) {
-    const bucket = x >>> BUCKET_BITS;
-    const hi = this.#starts[bucket + 1];
-    const low = x & LOW_MASK;
-    const lows = this.#lows;
-    const rest = this.#rest;
-    for (let i = lowerBound(lows, this.#starts[bucket], hi, low); i < hi && lows[i] === low; i += 1) {
-      if (sameRest(rest, i * 3, b, c, d)) return true;
-    }
-    return false;
-  }
-  /** Moves every waiting member into the sorted array. */
-  #merge() {
-    const count = this.#pendingCount;
-    const pending = this.#pending;
-    const merged = this.#merged;
-    const total = merged + count;
-    this.#ensureCapacity(total);
-    sortRecords(pending, 0, count, 24);
-    const before = new Uint32Array(BUCKETS + 1);
-    for (let i = 0; i < count; i += 1) before[(pending[i * 4] >>> BUCKET_BITS) + 1] += 1;
-    for (let k = 1; k <= BUCKETS; k += 1) before[k] += before[k - 1];
-    const lows = this.#lows;
-    const rest = this.#rest;
-    const starts = this.#starts;
-    let end = merged;
-    for (let j = count - 1; j >= 0; j -= 1) {
-      const at = j * 4;
-      const x = pending[at];
-      const b = pending[at + 1];
-      const c = pending[at + 2];
-      const d = pending[at + 3];
-      const bucket = x >>> BUCKET_BITS;
-      const low = x & LOW_MASK;
-      const hi = Math.min(starts[bucket + 1], end);
-      const place = lowerBound(lows, Math.min(starts[bucket], hi), hi, low);
-      const shift = j + 1;
-      if (end - place >= COPY_NATIVE_FROM) {
-        lows.copyWithin(place + shift, place, end);
-        rest.copyWithin((place + shift) * 3, place * 3, end * 3);
-      } else {
-        for (let from = end - 1; from >= place; from -= 1) {
-          const to2 = from + shift;
-          lows[to2] = lows[from];
-          rest[to2 * 3] = rest[from * 3];
-          rest[to2 * 3 + 1] = rest[from * 3 + 1];
-          rest[to2 * 3 + 2] = rest[from * 3 + 2];
-        }
-      }
-      const to = place + j;
-      lows[to] = low;
-      rest[to * 3] = b;
-      rest[to * 3 + 1] = c;
-      rest[to * 3 + 2] = d;
-      end = place;
-    }
-    for (let k = 0; k <= BUCKETS; k += 1) starts[k] += before[k];
-    this.#merged = total;
-    let capacity = pending.length / 4;
-    if (capacity < MAX_PENDING && capacity * PENDING_SHARE < total) capacity *= 2;
-    if (capacity * 4 !== pending.length) {
-      this.#pending = new Uint32Array(capacity * 4);
-      this.#slots = new Int32Array(capacity * 2);
-    } else {
-      this.#slots.fill(0);
-    }
-    this.#pendingCount = 0;
-  }
-  /** Room in the sorted array for `total` members: within the reservation, else by one copy into a larger one. */
-  #ensureCapacity(total) {
-    if (total <= this.#lows.length) return;
-    const reserve = Math.max(total * 2, this.#maxSize);
-    const lows = new Uint16Array(reserve);
-    const rest = new Uint32Array(reserve * 3);
-    lows.set(this.#lows.subarray(0, this.#merged));
-    rest.set(this.#rest.subarray(0, this.#merged * 3));
-    this.#lows = lows;
-    this.#rest = rest;
-  }
-};
-function sortRecords(words, from, to, shift) {
-  if (to - from <= 16 || shift < 16) {
-    for (let i = from + 1; i < to; i += 1) {
-      const x = words[i * 4];
-      if (words[(i - 1) * 4] <= x) continue;
-      const b = words[i * 4 + 1];
-      const c = words[i * 4 + 2];
-      const d = words[i * 4 + 3];
-      let into = i;
-      for (; into > from && words[(into - 1) * 4] > x; into -= 1) {
-        const at = into * 4;
-        words[at] = words[at - 4];
-        words[at + 1] = words[at - 3];
-        words[at + 2] = words[at - 2];
-        words[at + 3] = words[at - 1];
-      }
-      words[into * 4] = x;
-      words[into * 4 + 1] = b;
-      words[into * 4 + 2] = c;
-      words[into * 4 + 3] = d;
-    }
-    return;
-  }
-  const heads = new Int32Array(257);
-  for (let i = from; i < to; i += 1) heads[(words[i * 4] >>> shift & 255) + 1] += 1;
-  heads[0] = from;
-  for (let digit = 1; digit <= 256; digit += 1) heads[digit] += heads[digit - 1];
-  const ends = heads.slice(1);
-  for (let digit = 0; digit < 256; digit += 1) {
-    while (heads[digit] < ends[digit]) {
-      const at = heads[digit] * 4;
-      const own = words[at] >>> shift & 255;
-      if (own === digit) {
-        heads[digit] += 1;
-        continue;
-      }
-      const into = heads[own] * 4;
-      heads[own] += 1;
-      for (let w = 0; w < 4; w += 1) {
-        const held = words[at + w];
-        words[at + w] = words[into + w];
-        words[into + w] = held;
-      }
-    }
-  }
-  for (let digit = 0, start = from; digit < 256; digit += 1) {
-    sortRecords(words, start, ends[digit], shift - 8);
-    start = ends[digit];
-  }
-}
-
 // src/generated/summary-fields.ts
 var FIELD_TABLE = {
   "fast": true,
@@ -2073,9 +1786,6 @@ var CompactSummary = class {
     return new Date(this.endedMs).toISOString();
   }
 };
-function firstSighting(seen, summary) {
-  return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
-}
 
 // src/records/field-table.ts
 var CONFIG_FIELDS = FIELD_TABLE.configs;
@@ -2818,6 +2528,307 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
   return { firstAt: first, lastAt: last, lines, errorLines: Math.min(errorLines2, lines), errorKinds: Object.fromEntries(errorKinds) };
 }
 
+// src/uuid/uuid-words.ts
+function hexWord(text, at) {
+  return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
+}
+function uuidWords(uuid) {
+  const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
+  const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
+  return [hexWord(uuid, 0), b, c, hexWord(uuid, 28)];
+}
+function wordAt(bytes, at) {
+  return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
+}
+var KEYS = crypto.getRandomValues(new Uint32Array(5));
+var K0 = KEYS[0];
+var K1 = KEYS[1];
+var K2 = KEYS[2];
+var K3 = KEYS[3];
+var K4 = KEYS[4] | 1;
+function fmix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  return h ^ h >>> 16;
+}
+function spread(a, b, c, d) {
+  const h = fmix(fmix(fmix(b ^ K1) ^ c ^ K2) ^ d ^ K3);
+  return fmix(Math.imul(a ^ h ^ K0, K4)) >>> 0;
+}
+
+// src/uuid/packed-uuid-set.ts
+var BUCKET_BITS = 16;
+var BUCKETS = 1 << BUCKET_BITS;
+var LOW_MASK = BUCKETS - 1;
+var FIRST_PENDING = 1024;
+var MAX_PENDING = 1 << 18;
+var PENDING_SHARE = 4;
+var COPY_NATIVE_FROM = 8;
+function lowerBound(lows, lo, hi, low) {
+  if (lo === hi) return lo;
+  let from;
+  let to;
+  const guess = lo + Math.floor((hi - lo) * low / BUCKETS);
+  if (lows[guess] < low) {
+    let below = guess;
+    let step = 1;
+    for (; ; ) {
+      const probe = below + step;
+      if (probe >= hi) {
+        to = hi;
+        break;
+      }
+      if (lows[probe] >= low) {
+        to = probe;
+        break;
+      }
+      below = probe;
+      step *= 2;
+    }
+    from = below + 1;
+  } else {
+    let atLeast = guess;
+    let step = 1;
+    for (; ; ) {
+      const probe = atLeast - step;
+      if (probe < lo) {
+        from = lo;
+        break;
+      }
+      if (lows[probe] < low) {
+        from = probe + 1;
+        break;
+      }
+      atLeast = probe;
+      step *= 2;
+    }
+    to = atLeast;
+  }
+  while (from < to) {
+    const middle = from + to >>> 1;
+    if (lows[middle] < low) from = middle + 1;
+    else to = middle;
+  }
+  return from;
+}
+function sameRest(rest, at, b, c, d) {
+  return rest[at] === b && rest[at + 1] === c && rest[at + 2] === d;
+}
+var PackedUuidSet = class {
+  #size = 0;
+  /** Merged members in sorted order: the low 16 bits of x... */
+  #lows;
+  /** ...and b, c, d. */
+  #rest;
+  #maxSize;
+  #merged = 0;
+  /** Bucket k holds merged members [starts[k], starts[k + 1]). */
+  #starts = new Uint32Array(BUCKETS + 1);
+  /** Waiting members as (x, b, c, d), in the order they came. */
+  #pending = new Uint32Array(FIRST_PENDING * 4);
+  #pendingCount = 0;
+  /** Open addressing over the waiting members: index + 1, or 0 for a free slot; twice as many slots as members. */
+  #slots = new Int32Array(FIRST_PENDING * 2);
+  /**
+   * `maxSize` is how many members the set expects at most: at the first merge,
+   * arrays for that many are allocated. They are zero-filled by the system's
+   * calloc, which maps fresh pages for blocks this large and leaves them
+   * untouched, so memory is taken only as members arrive: address space is
+   * reserved, not memory. A set that outgrows it still works, at the cost of one copy.
+   */
+  constructor(maxSize = 1 << 20) {
+    this.#maxSize = Math.max(1, maxSize);
+    this.#lows = new Uint16Array(0);
+    this.#rest = new Uint32Array(0);
+  }
+  get size() {
+    return this.#size;
+  }
+  /** Adds a UUID (any case, with dashes); returns false when it was already there. */
+  add(uuid) {
+    return this.addWords(...uuidWords(uuid));
+  }
+  /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
+  addBytes(bytes, at) {
+    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+  }
+  /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
+  addWords(a, b, c, d) {
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    const x = spread(a, b, c, d);
+    if (this.#hasMerged(x, b, c, d)) return false;
+    const pending = this.#pending;
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    let slot = x & mask;
+    for (; ; ) {
+      const entry = slots[slot];
+      if (entry === 0) break;
+      const at2 = (entry - 1) * 4;
+      if (pending[at2] === x && pending[at2 + 1] === b && pending[at2 + 2] === c && pending[at2 + 3] === d) return false;
+      slot = slot + 1 & mask;
+    }
+    const index = this.#pendingCount;
+    const at = index * 4;
+    pending[at] = x;
+    pending[at + 1] = b;
+    pending[at + 2] = c;
+    pending[at + 3] = d;
+    slots[slot] = index + 1;
+    this.#pendingCount = index + 1;
+    this.#size += 1;
+    if (this.#pendingCount * 4 === pending.length) this.#merge();
+    return true;
+  }
+  #hasMerged(x, b, c, d) {
+    const bucket = x >>> BUCKET_BITS;
+    const hi = this.#starts[bucket + 1];
+    const low = x & LOW_MASK;
+    const lows = this.#lows;
+    const rest = this.#rest;
+    for (let i = lowerBound(lows, this.#starts[bucket], hi, low); i < hi && lows[i] === low; i += 1) {
+      if (sameRest(rest, i * 3, b, c, d)) return true;
+    }
+    return false;
+  }
+  /** Moves every waiting member into the sorted array. */
+  #merge() {
+    const count = this.#pendingCount;
+    const pending = this.#pending;
+    const merged = this.#merged;
+    const total = merged + count;
+    this.#ensureCapacity(total);
+    sortRecords(pending, 0, count, 24);
+    const before = new Uint32Array(BUCKETS + 1);
+    for (let i = 0; i < count; i += 1) before[(pending[i * 4] >>> BUCKET_BITS) + 1] += 1;
+    for (let k = 1; k <= BUCKETS; k += 1) before[k] += before[k - 1];
+    const lows = this.#lows;
+    const rest = this.#rest;
+    const starts = this.#starts;
+    let end = merged;
+    for (let j = count - 1; j >= 0; j -= 1) {
+      const at = j * 4;
+      const x = pending[at];
+      const b = pending[at + 1];
+      const c = pending[at + 2];
+      const d = pending[at + 3];
+      const bucket = x >>> BUCKET_BITS;
+      const low = x & LOW_MASK;
+      const hi = Math.min(starts[bucket + 1], end);
+      const place = lowerBound(lows, Math.min(starts[bucket], hi), hi, low);
+      const shift = j + 1;
+      if (end - place >= COPY_NATIVE_FROM) {
+        lows.copyWithin(place + shift, place, end);
+        rest.copyWithin((place + shift) * 3, place * 3, end * 3);
+      } else {
+        for (let from = end - 1; from >= place; from -= 1) {
+          const to2 = from + shift;
+          lows[to2] = lows[from];
+          rest[to2 * 3] = rest[from * 3];
+          rest[to2 * 3 + 1] = rest[from * 3 + 1];
+          rest[to2 * 3 + 2] = rest[from * 3 + 2];
+        }
+      }
+      const to = place + j;
+      lows[to] = low;
+      rest[to * 3] = b;
+      rest[to * 3 + 1] = c;
+      rest[to * 3 + 2] = d;
+      end = place;
+    }
+    for (let k = 0; k <= BUCKETS; k += 1) starts[k] += before[k];
+    this.#merged = total;
+    let capacity = pending.length / 4;
+    if (capacity < MAX_PENDING && capacity * PENDING_SHARE < total) capacity *= 2;
+    if (capacity * 4 !== pending.length) {
+      this.#pending = new Uint32Array(capacity * 4);
+      this.#slots = new Int32Array(capacity * 2);
+    } else {
+      this.#slots.fill(0);
+    }
+    this.#pendingCount = 0;
+  }
+  /** Room in the sorted array for `total` members: within the reservation, else by one copy into a larger one. */
+  #ensureCapacity(total) {
+    if (total <= this.#lows.length) return;
+    const reserve = Math.max(total * 2, this.#maxSize);
+    const lows = new Uint16Array(reserve);
+    const rest = new Uint32Array(reserve * 3);
+    lows.set(this.#lows.subarray(0, this.#merged));
+    rest.set(this.#rest.subarray(0, this.#merged * 3));
+    this.#lows = lows;
+    this.#rest = rest;
+  }
+};
+function sortRecords(words, from, to, shift) {
+  if (to - from <= 16 || shift < 16) {
+    for (let i = from + 1; i < to; i += 1) {
+      const x = words[i * 4];
+      if (words[(i - 1) * 4] <= x) continue;
+      const b = words[i * 4 + 1];
+      const c = words[i * 4 + 2];
+      const d = words[i * 4 + 3];
+      let into = i;
+      for (; into > from && words[(into - 1) * 4] > x; into -= 1) {
+        const at = into * 4;
+        words[at] = words[at - 4];
+        words[at + 1] = words[at - 3];
+        words[at + 2] = words[at - 2];
+        words[at + 3] = words[at - 1];
+      }
+      words[into * 4] = x;
+      words[into * 4 + 1] = b;
+      words[into * 4 + 2] = c;
+      words[into * 4 + 3] = d;
+    }
+    return;
+  }
+  const heads = new Int32Array(257);
+  for (let i = from; i < to; i += 1) heads[(words[i * 4] >>> shift & 255) + 1] += 1;
+  heads[0] = from;
+  for (let digit = 1; digit <= 256; digit += 1) heads[digit] += heads[digit - 1];
+  const ends = heads.slice(1);
+  for (let digit = 0; digit < 256; digit += 1) {
+    while (heads[digit] < ends[digit]) {
+      const at = heads[digit] * 4;
+      const own = words[at] >>> shift & 255;
+      if (own === digit) {
+        heads[digit] += 1;
+        continue;
+      }
+      const into = heads[own] * 4;
+      heads[own] += 1;
+      for (let w = 0; w < 4; w += 1) {
+        const held = words[at + w];
+        words[at + w] = words[into + w];
+        words[into + w] = held;
+      }
+    }
+  }
+  for (let digit = 0, start = from; digit < 256; digit += 1) {
+    sortRecords(words, start, ends[digit], shift - 8);
+    start = ends[digit];
+  }
+}
+
+// src/intake/dedupe.ts
+function createDeduplicator(capacity) {
+  const seen = new PackedUuidSet(capacity);
+  return {
+    first: (summary) => summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id)
+  };
+}
+
+// src/intake/intake-defaults.ts
+var DEFAULT_LIMITS = { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+function defaultAdapter() {
+  return { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+}
+
 // src/records/parse-records.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var OPEN_BRACE = 123;
@@ -2937,7 +2948,7 @@ function parseLine(bytes, start, end) {
   const line = decode(bytes.subarray(start, end));
   return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
 }
-async function* lineBlocks(chunks) {
+async function* lineBlocks(chunks, maxLine = RECORD_MAX_BYTES) {
   let carry = null;
   let skipping = false;
   let first = true;
@@ -2955,7 +2966,7 @@ async function* lineBlocks(chunks) {
       } else {
         const joined = concat(carry, bytes.subarray(0, newline + 1));
         carry = null;
-        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
+        if (joined.byteLength - 1 > maxLine) yield joined.subarray(0, maxLine + 1);
         else yield joined.subarray(0, joined.byteLength - 1);
         bytes = bytes.subarray(newline + 1);
       }
@@ -2976,8 +2987,8 @@ async function* lineBlocks(chunks) {
     if (whole) start = last + 1;
     const rest = bytes.byteLength - start;
     let tooLong = null;
-    if (rest > RECORD_MAX_BYTES) {
-      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
+    if (rest > maxLine) {
+      tooLong = bytes.slice(start, start + maxLine + 1);
       skipping = true;
     } else if (rest > 0) {
       carry = bytes.slice(start);
@@ -5054,17 +5065,17 @@ function validateSummary(value) {
 // src/intake/intake.ts
 var CLOCK_SKEW_MS = 10 * 60 * 1e3;
 async function intake(options2) {
-  const limits = options2.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const limits = options2.limits ?? DEFAULT_LIMITS;
   const tally = emptyTally();
   const dedupe = options2.dedupe ?? true;
-  const seen = dedupe ? new PackedUuidSet(limits.maxRecords) : null;
+  const seen = dedupe ? createDeduplicator(limits.maxRecords) : null;
   const windowStart = options2.windowStart.getTime();
   const latestStart = options2.now.getTime() + CLOCK_SKEW_MS;
   const reject = (reason) => {
     tally.rejected += 1;
     bump(tally.rejectedReasons, reason);
   };
-  const adapter = options2.adapter ?? { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  const adapter = options2.adapter ?? defaultAdapter();
   const screen = (value, run) => {
     const adapted = adaptRecord(value, adapter);
     if (!adapted.ok) {
@@ -5096,7 +5107,7 @@ async function intake(options2) {
       tally.outsideWindow += 1;
       return;
     }
-    if (seen && !firstSighting(seen, summary)) {
+    if (seen && !seen.first(summary)) {
       tally.duplicates += 1;
       return;
     }

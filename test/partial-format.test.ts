@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { strToU8 } from 'fflate';
 import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
 import type { GroupFigures } from '../src/aggregate/aggregate-groups.ts';
-import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION, PartialMergeError } from '../src/partial/partial-format.ts';
+import { createPartialWriter, intakeFingerprint, mergePartials, PARTIAL_FORMAT, PARTIAL_VERSION, PartialMergeError, partialLines } from '../src/partial/partial-format.ts';
+import { PartialFormatError } from '../src/records/session-records.ts';
 import type { PartialInput } from '../src/partial/partial-format.ts';
 import { intake } from '../src/intake/intake.ts';
 import type { IntakeTally } from '../src/intake/tally.ts';
@@ -209,4 +210,24 @@ describe('a merge refuses partials it cannot combine exactly', () => {
     writer.beginInput({ source: 0, seq: 3 });
     assert.throws(() => writer.beginInput({ source: 0, seq: 3 }), /Inputs out of reading order/);
   });
+});
+
+test('a partial is read line by line from chunks cut anywhere; a line of a megabyte comes whole, blank ones go, one that is not UTF-8 stops the read', async () => {
+  const long = 'x'.repeat(1_400_000);
+  const bytes = strToU8(`{"a":1}\n${long}\r\n\n{"b":2}`);
+  const read = async (chunks: Uint8Array[]) => {
+    const lines: string[] = [];
+    for await (const line of partialLines(chunks)) lines.push(line);
+    return lines;
+  };
+  const whole = await read([bytes]);
+  // A blank line carries nothing in NDJSON: it may be left out.
+  assert.deepEqual(whole.map((line) => line.length), [7, 1_400_001, 7]);
+  assert.equal(whole[1], `${long}\r`);
+  // Chunks of 7 bytes, and of 64 KiB + 1: the same lines.
+  for (const size of [7, 65_537]) {
+    const chunks = Array.from({ length: Math.ceil(bytes.byteLength / size) }, (_, n) => bytes.subarray(n * size, (n + 1) * size));
+    assert.deepEqual(await read(chunks), whole, `chunks of ${size}`);
+  }
+  await assert.rejects(read([strToU8('{"a":1}\n'), new Uint8Array([0xff, 0xfe, 0x0a])]), (error: unknown) => error instanceof PartialFormatError && /not UTF-8/.test(error.message));
 });

@@ -3,15 +3,16 @@
 // once. Bad input is counted under a reason, never thrown; a run limit stops
 // reading and says so.
 
-import { RECORD_MAX_BYTES, RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
+import { RECORD_MAX_BYTES } from '../limits.ts';
 import type { RunRef, Source, SourceEvent, SourceItem } from '../sources/source.ts';
 import { zipEntries } from './zip-entries.ts';
 import { createHash } from 'node:crypto';
-import { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
 import { adaptRecord, summaryFromLog } from './formats/adapt-record.ts';
 import type { AdapterSettings } from './formats/adapt-record.ts';
-import { compileLogPattern, DEFAULT_LOG_PATTERN, readLog } from './formats/session-log.ts';
-import { firstSighting } from '../records/compact-summary.ts';
+import { readLog } from './formats/session-log.ts';
+import { createDeduplicator } from './dedupe.ts';
+import { DEFAULT_LIMITS, defaultAdapter } from './intake-defaults.ts';
+import type { RunLimits } from './intake-defaults.ts';
 import { blankLine, decode, eachLine, LEAVE_LINE, lineBlocks, parseLine, parseRecords, STOP_READING } from '../records/parse-records.ts';
 import { recordFormatOf } from '../sources/file-kinds.ts';
 import { SummaryScanner } from '../records/fast-path/summary-scanner.ts';
@@ -45,7 +46,7 @@ export interface IntakeOptions {
    * source's position in `sources`, `seq` the input's place in its reading order.
    */
   onInput?: (input: { source: number; seq: number }) => void;
-  limits?: { maxInputs: number; maxBytes: number; maxRecords: number };
+  limits?: RunLimits;
   /** False leaves duplicates to the caller (worker threads: the main thread sees every session). */
   dedupe?: boolean;
   /** Results kept across runs, by input key: a held input is replayed from it, a keyed one read is handed to it. */
@@ -66,10 +67,10 @@ export interface InputCache {
 }
 
 export async function intake(options: IntakeOptions): Promise<IntakeTally> {
-  const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const tally = emptyTally();
   const dedupe = options.dedupe ?? true;
-  const seen = dedupe ? new PackedUuidSet(limits.maxRecords) : null;
+  const seen = dedupe ? createDeduplicator(limits.maxRecords) : null;
   const windowStart = options.windowStart.getTime();
   const latestStart = options.now.getTime() + CLOCK_SKEW_MS;
 
@@ -78,7 +79,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
     bump(tally.rejectedReasons, reason);
   };
 
-  const adapter: AdapterSettings = options.adapter ?? { format: 'session-summary', appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  const adapter: AdapterSettings = options.adapter ?? defaultAdapter();
 
   /** Counts one candidate record and, if it passes every check, hands it on. */
   const screen = (value: unknown, run: RunRef | null): void => {
@@ -114,7 +115,7 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
       tally.outsideWindow += 1;
       return;
     }
-    if (seen && !firstSighting(seen, summary)) {
+    if (seen && !seen.first(summary)) {
       tally.duplicates += 1;
       return;
     }

@@ -6,14 +6,14 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
-import { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
 import type { FormatSetting } from './formats/record-shape.ts';
 import { PartialFormatError, SessionRecordReader, SessionRecordWriter } from '../records/session-records.ts';
 import type { ConfigTuple } from '../records/session-records.ts';
-import { RUN_MAX_ARTIFACTS, RUN_MAX_BYTES, RUN_MAX_RECORDS } from '../limits.ts';
 import type { RunRef, SourceHeld, SourceItem } from '../sources/source.ts';
 import { intake } from './intake.ts';
-import { firstSighting } from '../records/compact-summary.ts';
+import { createDeduplicator } from './dedupe.ts';
+import { DEFAULT_LIMITS, defaultAdapter } from './intake-defaults.ts';
+import type { RunLimits } from './intake-defaults.ts';
 import type { InputResult } from './input-result.ts';
 import { emptyTally, sumTallies } from './tally.ts';
 import type { IntakeTally } from './tally.ts';
@@ -26,7 +26,7 @@ export interface WorkerSetup {
   adapter: { format: FormatSetting; appName: string | null; appVersion: string | null; logPattern: { source: string; flags: string } };
   windowStartMs: number;
   nowMs: number;
-  limits: { maxInputs: number; maxBytes: number; maxRecords: number };
+  limits: RunLimits;
   fastPath: boolean;
 }
 
@@ -230,8 +230,8 @@ async function* piecesOf(chunks: AsyncIterable<Uint8Array>, total: number): Asyn
  * Run limits are shared out between the workers.
  */
 export async function intakeInWorkers(options: IntakeOptions, workers: { count: number; url: URL }): Promise<IntakeTally> {
-  const limits = options.limits ?? { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
-  const adapter = options.adapter ?? { format: 'session-summary' as const, appName: null, appVersion: null, logPattern: /$^/ };
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const adapter = options.adapter ?? defaultAdapter();
   const share = (limit: number) => Math.max(1, Math.ceil(limit / workers.count));
   const setup: WorkerSetup = {
     adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
@@ -265,13 +265,13 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
   for (const tally of tallies) tally.catch(() => {});
 
   const main = emptyTally();
-  const seen = new PackedUuidSet(limits.maxRecords);
+  const seen = createDeduplicator(limits.maxRecords);
   const queue: Pending[] = [];
   /** Tallies of the inputs replayed from an earlier run's results. */
   const replayed: IntakeTally[] = [];
   /** Every session a worker or a replay accepts comes here, in reading order: the first copy counts. */
   const keep: IntakeOptions['onSession'] = (summary, run, times) => {
-    if (!firstSighting(seen, summary)) {
+    if (!seen.first(summary)) {
       main.duplicates += 1;
       return;
     }

@@ -12,22 +12,9 @@ import { partialFiles } from './partial-files.ts';
 import { downloadArchive } from '../sources/artifact-source.ts';
 import { zipEntries } from '../intake/zip-entries.ts';
 import type { PartialInput } from './partial-format.ts';
-import { PartialMergeError } from './partial-format.ts';
+import { PartialMergeError, partialLines } from './partial-format.ts';
 
 type Artifact = components['schemas']['artifact'];
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The lines of a partial held in memory, decoded one at a time. */
-async function* linesOfBytes(bytes: Uint8Array): AsyncGenerator<string> {
-  let start = 0;
-  while (start < bytes.byteLength) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.byteLength;
-    yield utf8.decode(bytes.subarray(start, end));
-    start = end + 1;
-  }
-}
 
 /**
  * Every partial (.ndjson file) inside the artifacts of workflow run `runId`
@@ -57,7 +44,7 @@ export async function partialArtifacts(client: GitHubClient, repository: Reposit
     for await (const entry of zipEntries({ kind: 'item', origin, name: `${artifact.id}.zip`, bytes, run: null })) {
       if (entry.kind === 'skip') throw new PartialMergeError(`${entry.origin} cannot be read (${entry.reason}).`);
       if (!/\.(nd)?jsonl?$/i.test(entry.name)) continue;
-      inputs.push({ name: entry.origin, lines: linesOfBytes(entry.bytes) });
+      inputs.push({ name: entry.origin, lines: partialLines([entry.bytes]) });
       partials += 1;
     }
     if (partials === 0) throw new PartialMergeError(`${origin} holds no .ndjson partial.`);

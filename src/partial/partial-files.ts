@@ -3,10 +3,9 @@
 
 import { closeSync, createReadStream, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { expand } from '../sources/path-source.ts';
 import type { PartialInput } from './partial-format.ts';
-import { PartialMergeError } from './partial-format.ts';
+import { PartialMergeError, partialLines } from './partial-format.ts';
 
 /** Runs `write` with a sink for the lines of a new file at `path`; returns its result and the file's size. */
 export async function withPartialFile<T>(path: string, write: (emit: (line: string) => void) => Promise<T>): Promise<{ result: T; bytes: number }> {
@@ -22,20 +21,8 @@ export async function withPartialFile<T>(path: string, write: (emit: (line: stri
 }
 
 /** Lines of a file, read only as they are asked for (several partials are open at once). */
-async function* linesOf(path: string): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
-    const text = rest + decoder.write(chunk as Buffer);
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      yield text.slice(start, end);
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  rest += decoder.end();
-  if (rest.length > 0) yield rest;
+function linesOf(path: string): AsyncGenerator<string> {
+  return partialLines(createReadStream(path, { highWaterMark: 1024 * 1024 }));
 }
 
 /** The partial files named by paths, folders or globs; each pattern must name at least one. */

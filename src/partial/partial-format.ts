@@ -12,9 +12,9 @@
 // interleaves shards by input and keeps the same first copy of every session.
 
 import { createHash } from 'node:crypto';
-import { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
 import { RUN_MAX_RECORDS } from '../limits.ts';
-import { firstSighting } from '../records/compact-summary.ts';
+import { textLines } from '../records/parse-records.ts';
+import { createDeduplicator } from '../intake/dedupe.ts';
 import { FIELDS_HASH } from '../records/field-table.ts';
 import type { SessionTimes } from '../intake/intake.ts';
 import { sumTallies, tallyOf } from '../intake/tally.ts';
@@ -31,6 +31,19 @@ export const PARTIAL_FORMAT = 'crash-report-aggregator/partial';
 export const PARTIAL_VERSION = `2-${FIELDS_HASH}`;
 /** Records are written in chunks of about this many bytes (before base64). */
 export const CHUNK_BYTES = 1024 * 1024;
+/** The longest line a partial holds: a chunk of records in base64, with room for its count and a record past the chunk. */
+const PARTIAL_LINE_MAX = 2 * CHUNK_BYTES;
+
+/** The lines of a partial from its bytes, read as they are asked for; a line that is not UTF-8 makes it unreadable. */
+export async function* partialLines(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<string> {
+  const stream = (async function* () {
+    for await (const chunk of chunks) yield chunk;
+  })();
+  for await (const line of textLines(stream, PARTIAL_LINE_MAX)) {
+    if (line === null) throw new PartialFormatError('a line is not UTF-8');
+    yield line;
+  }
+}
 
 export interface PartialHeader {
   format: typeof PARTIAL_FORMAT;
@@ -295,7 +308,7 @@ export async function mergePartials(options: MergeOptions): Promise<{ tally: Int
   if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(', ')} of ${count} are missing: merging without them would undercount every group.`);
 
   const windowStart = options.windowStart.getTime();
-  const seen = new PackedUuidSet(RUN_MAX_RECORDS);
+  const seen = createDeduplicator(RUN_MAX_RECORDS);
   let accepted = 0;
   let duplicates = 0;
   let outsideWindow = 0;
@@ -304,7 +317,7 @@ export async function mergePartials(options: MergeOptions): Promise<{ tally: Int
       outsideWindow += 1;
       return;
     }
-    if (!firstSighting(seen, summary)) {
+    if (!seen.first(summary)) {
       duplicates += 1;
       return;
     }

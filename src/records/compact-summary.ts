@@ -3,10 +3,9 @@
 // ID and timestamp strings are built only when asked for; aggregation and
 // deduplication read the bytes and the shared configuration instead.
 
-import type { PackedUuidSet } from '../uuid/packed-uuid-set.ts';
 import { copyConfig } from '../generated/summary-fields.ts';
 import type { SessionConfig } from './field-table.ts';
-import type { Outcome, SessionSummary } from './session-summary.ts';
+import type { Outcome } from './session-summary.ts';
 
 export type { SessionConfig };
 
@@ -66,9 +65,4 @@ export class CompactSummary {
   get ended_at(): string {
     return new Date(this.endedMs).toISOString();
   }
-}
-
-/** Adds a summary's session ID to `seen`: false when it was there already (a duplicate). */
-export function firstSighting(seen: PackedUuidSet, summary: SessionSummary | CompactSummary): boolean {
-  return summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id);
 }

@@ -164,48 +164,61 @@ export function parseLine(bytes: Uint8Array, start: number, end: number): Parsed
 /**
  * NDJSON from a stream of chunks, as blocks of whole lines: memory holds one
  * chunk and at most one partial line (up to the record limit), whatever the
- * file's size. A line longer than the limit comes once as a block of just its
- * first RECORD_MAX_BYTES + 1 bytes, so that it reads as too large, and the rest
+ * file's size. A line longer than the limit (`maxLine`, the record limit unless
+ * said) comes once as a block of just its first maxLine + 1 bytes, so that it reads as too large, and the rest
  * of it is dropped. A block is a view of its chunk or a copy; nothing is read
  * from a chunk once a view of it is out, so the consumer may move the chunk's
  * buffer to another thread.
  */
-export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  let carry: Uint8Array | null = null;
+export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>, maxLine = RECORD_MAX_BYTES): AsyncGenerator<Uint8Array> {
+  // Copies of the pieces of the line that runs past the chunks read so far: joined once, when it ends.
+  let parts: Uint8Array[] = [];
+  let partLength = 0;
   let skipping = false;
   let first = true;
+  const keep = (piece: Uint8Array) => {
+    parts.push(piece);
+    partLength += piece.byteLength;
+  };
+  const joined = (tail?: Uint8Array): Uint8Array => {
+    const out = concatAll(tail ? [...parts, tail] : parts);
+    parts = [];
+    partLength = 0;
+    return out;
+  };
   for await (const chunk of chunks) {
-    // A plain view: on a Node Buffer, slice() makes no copy, and the tails below must be copies.
+    // A plain view: on a Node Buffer, slice() makes no copy, and the pieces kept below must be copies.
     let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (first && carry === null && bytes.byteLength < 3) {
-      // Too short to tell whether a byte order mark starts the file.
-      carry = bytes.slice();
-      continue;
-    }
-    if (carry) {
-      const newline = bytes.indexOf(NEWLINE);
-      if (newline === -1 || first) {
-        bytes = concat(carry, bytes);
-        carry = null;
-      } else {
-        // Only the line that spans the two chunks is copied.
-        const joined = concat(carry, bytes.subarray(0, newline + 1));
-        carry = null;
-        if (joined.byteLength - 1 > RECORD_MAX_BYTES) yield joined.subarray(0, RECORD_MAX_BYTES + 1);
-        else yield joined.subarray(0, joined.byteLength - 1);
-        bytes = bytes.subarray(newline + 1);
-      }
-    }
     if (first) {
+      // Three bytes tell whether a byte order mark starts the file; fewer are kept until more come.
+      if (partLength + bytes.byteLength < 3) {
+        keep(bytes.slice());
+        continue;
+      }
+      if (partLength > 0) bytes = joined(bytes);
       if (hasBom(bytes)) bytes = bytes.subarray(3);
       first = false;
     }
     let start = 0;
-    if (skipping) {
-      const end = bytes.indexOf(NEWLINE);
-      if (end === -1) continue;
-      skipping = false;
-      start = end + 1;
+    if (partLength > 0 || skipping) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline === -1) {
+        if (!skipping) {
+          keep(bytes.slice());
+          if (partLength > maxLine) {
+            yield joined().subarray(0, maxLine + 1);
+            skipping = true;
+          }
+        }
+        continue;
+      }
+      if (skipping) skipping = false;
+      else {
+        // Only the line that spans the chunks is copied.
+        const line = joined(bytes.subarray(0, newline));
+        yield line.byteLength > maxLine ? line.subarray(0, maxLine + 1) : line;
+      }
+      start = newline + 1;
     }
     const last = bytes.lastIndexOf(NEWLINE);
     const whole = last >= start ? bytes.subarray(start, last) : null;
@@ -213,21 +226,48 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncGener
     // The tail is copied before the block goes out: nothing is read from a chunk after its block.
     const rest = bytes.byteLength - start;
     let tooLong: Uint8Array | null = null;
-    if (rest > RECORD_MAX_BYTES) {
-      tooLong = bytes.slice(start, start + RECORD_MAX_BYTES + 1);
+    if (rest > maxLine) {
+      tooLong = bytes.slice(start, start + maxLine + 1);
       skipping = true;
     } else if (rest > 0) {
-      carry = bytes.slice(start);
+      keep(bytes.slice(start));
     }
     if (whole) yield whole;
     if (tooLong) yield tooLong;
   }
-  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
+  if (partLength > 0 && !skipping) {
+    const tail = joined();
+    yield first && hasBom(tail) ? tail.subarray(3) : tail;
+  }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
+function concatAll(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  let length = 0;
+  for (const piece of pieces) length += piece.byteLength;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.byteLength;
+  }
   return out;
 }
+
+/**
+ * The lines of a stream of chunks as text, read only as they are asked for: the
+ * one line reader behind every NDJSON file (lineBlocks, then eachLine). A line
+ * that is not UTF-8 is null. Lines past `maxLine` bytes come cut, as lineBlocks
+ * cuts them.
+ */
+export async function* textLines(chunks: AsyncIterable<Uint8Array>, maxLine = RECORD_MAX_BYTES): AsyncGenerator<string | null> {
+  for await (const block of lineBlocks(chunks, maxLine)) {
+    const lines: (string | null)[] = [];
+    eachLine(block, (bytes, start, end) => {
+      lines.push(decode(bytes.subarray(start, end)));
+      return true;
+    });
+    yield* lines;
+  }
+}
+
