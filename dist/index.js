@@ -39810,35 +39810,96 @@ function fingerprintOf(fields, values) {
   return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 
-// src/uuid/uuid-words.ts
-function hexWord(text, at) {
-  return Number.parseInt(text.slice(at, at + 8), 16) >>> 0;
-}
-function uuidWords(uuid) {
-  const b = (Number.parseInt(uuid.slice(9, 13), 16) << 16 | Number.parseInt(uuid.slice(14, 18), 16)) >>> 0;
-  const c = (Number.parseInt(uuid.slice(19, 23), 16) << 16 | Number.parseInt(uuid.slice(24, 28), 16)) >>> 0;
-  return [hexWord(uuid, 0), b, c, hexWord(uuid, 28)];
-}
-function wordAt(bytes, at) {
-  return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
-}
-var KEYS = crypto.getRandomValues(new Uint32Array(5));
-var K0 = KEYS[0];
-var K1 = KEYS[1];
-var K2 = KEYS[2];
-var K3 = KEYS[3];
-var K4 = KEYS[4] | 1;
+// src/uuid/hash32.ts
 function fmix(h) {
   h ^= h >>> 16;
   h = Math.imul(h, 2246822507);
   h ^= h >>> 13;
   h = Math.imul(h, 3266489909);
-  return h ^ h >>> 16;
+  return (h ^ h >>> 16) >>> 0;
 }
+function hashWords(a, b, c, d, seed = 2654435769) {
+  return fmix(fmix(fmix(fmix(a ^ seed) ^ b) ^ c) ^ d);
+}
+var KEYS = crypto.getRandomValues(new Uint32Array(6));
+var K0 = KEYS[0];
+var K1 = KEYS[1];
+var K2 = KEYS[2];
+var K3 = KEYS[3];
+var K4 = KEYS[4] | 1;
+var BYTES_KEY = KEYS[5];
 function spread(a, b, c, d) {
   const h = fmix(fmix(fmix(b ^ K1) ^ c ^ K2) ^ d ^ K3);
-  return fmix(Math.imul(a ^ h ^ K0, K4)) >>> 0;
+  return fmix(Math.imul(a ^ h ^ K0, K4));
 }
+function hashBytes(bytes, start, end) {
+  let hash = BYTES_KEY ^ Math.imul(end - start, 2654435761);
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    hash = Math.imul(hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24), 3432918353);
+    hash = Math.imul(hash << 15 | hash >>> 17, 461845907);
+  }
+  for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
+  return fmix(hash) & 1073741823;
+}
+
+// src/uuid/uuid-codec.ts
+var HEX_VALUE = new Uint8Array(256).fill(255);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
+}
+var HEX_TEXT = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+var DASH = 45;
+function wordAt(bytes, at) {
+  return (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
+}
+function uuidWords(uuid) {
+  const digit = (at) => HEX_VALUE[uuid.charCodeAt(at)];
+  const words = [0, 0, 0, 0];
+  for (let k = 0; k < 16; k += 1) {
+    const p = HEX_PAIRS[k];
+    words[k >> 2] = (words[k >> 2] << 8 | digit(p) << 4 | digit(p + 1)) >>> 0;
+  }
+  return words;
+}
+function uuidText(bytes, at) {
+  let text = "";
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) text += "-";
+    text += HEX_TEXT[bytes[at + i]];
+  }
+  return text;
+}
+function uuidAsciiToBytes(b, s, out, at) {
+  if (b[s + 8] !== DASH || b[s + 13] !== DASH || b[s + 18] !== DASH || b[s + 23] !== DASH) return false;
+  for (let k = 0; k < 16; k += 1) {
+    const p = s + HEX_PAIRS[k];
+    const high = HEX_VALUE[b[p]];
+    const low = HEX_VALUE[b[p + 1]];
+    if ((high | low) > 15) return false;
+    out[at + k] = high << 4 | low;
+  }
+  return true;
+}
+function uuidTextToBytes(uuid, out, at) {
+  for (let k = 0; k < 16; k += 1) {
+    const p = HEX_PAIRS[k];
+    out[at + k] = HEX_VALUE[uuid.charCodeAt(p)] << 4 | HEX_VALUE[uuid.charCodeAt(p + 1)];
+  }
+}
+var UuidWordsSink = class {
+  /** Adds a UUID given as text (any case, with dashes). */
+  add(uuid) {
+    const [a, b, c, d] = uuidWords(uuid);
+    return this.addWords(a, b, c, d);
+  }
+  /** Adds a UUID kept as 16 raw bytes at `at`. */
+  addBytes(bytes, at) {
+    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
+  }
+};
 
 // src/uuid/uuid-set.ts
 var WORDS = 4;
@@ -39846,24 +39907,17 @@ var SEGMENTS = 16;
 var MAX_LOAD = 0.9;
 var GROWTH = 1.25;
 var FIRST_CAPACITY = 8;
-var UuidSet = class {
+var UuidSet = class extends UuidWordsSink {
   #segments = [];
   #size = 0;
   constructor() {
+    super();
     for (let i = 0; i < SEGMENTS; i += 1) {
       this.#segments.push({ table: new Uint32Array(FIRST_CAPACITY * WORDS), tags: new Uint16Array(FIRST_CAPACITY), capacity: FIRST_CAPACITY, size: 0 });
     }
   }
   get size() {
     return this.#size;
-  }
-  /** Adds a UUID (any case, with dashes); returns false when it was already there. */
-  add(uuid) {
-    return this.addWords(...uuidWords(uuid));
-  }
-  /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
-  addBytes(bytes, at) {
-    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a, b, c, d) {
@@ -39941,19 +39995,9 @@ var EXACT_INSTALLS = 16384;
 var PRECISION = 14;
 var REGISTERS = 1 << PRECISION;
 var ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
-function hashA(a, b, c, d) {
-  let h = Math.imul(a ^ Math.imul(b, 2246822507) ^ Math.imul(c, 3266489909) ^ Math.imul(d, 668265263), 2654435761);
-  h ^= h >>> 15;
-  h = Math.imul(h, 739982445);
-  return (h ^ h >>> 12) >>> 0;
-}
-function hashB(a, b, c, d) {
-  let h = Math.imul(d ^ Math.imul(c, 2654435761) ^ Math.imul(b, 2146121005) ^ Math.imul(a, 2221713035), 695872825);
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  return (h ^ h >>> 13) >>> 0;
-}
-var InstallCounter = class {
+var hashA = (a, b, c, d) => hashWords(a, b, c, d, 668265263);
+var hashB = (a, b, c, d) => hashWords(d, c, b, a, 374761393);
+var InstallCounter = class extends UuidWordsSink {
   // Three forms: one installation in four words (most configurations of a run with
   // many distinct values have a single session), then the exact set, then registers.
   #exact = null;
@@ -39972,13 +40016,7 @@ var InstallCounter = class {
   get approximate() {
     return this.#registers !== null;
   }
-  add(uuid) {
-    this.#add(...uuidWords(uuid));
-  }
-  addBytes(bytes, at) {
-    this.#add(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
-  }
-  #add(a, b, c, d) {
+  addWords(a, b, c, d) {
     if (this.#registers) {
       this.#register(a, b, c, d);
       return;
@@ -40017,8 +40055,8 @@ var InstallCounter = class {
       for (let i = 0; i < REGISTERS; i += 1) if (theirs[i] > mine[i]) mine[i] = theirs[i];
       return;
     }
-    if (other.#exact) other.#exact.forEachWords((a, b, c, d) => this.#add(a, b, c, d));
-    else if (other.#single) this.#add(other.#a, other.#b, other.#c, other.#d);
+    if (other.#exact) other.#exact.forEachWords((a, b, c, d) => this.addWords(a, b, c, d));
+    else if (other.#single) this.addWords(other.#a, other.#b, other.#c, other.#d);
   }
   #register(a, b, c, d) {
     const registers = this.#registers;
@@ -40442,15 +40480,6 @@ function renderUsageReport(figures2) {
 }
 
 // src/records/compact-summary.ts
-var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-function uuidAt(bytes, at) {
-  let text = "";
-  for (let i = 0; i < 16; i += 1) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) text += "-";
-    text += HEX[bytes[at + i]];
-  }
-  return text;
-}
 var CompactSummary = class {
   schema_version = 1;
   config;
@@ -40476,10 +40505,10 @@ var CompactSummary = class {
     this.error_lines = errorLines2;
   }
   get session_id() {
-    return uuidAt(this.bytes, this.idAt);
+    return uuidText(this.bytes, this.idAt);
   }
   get install_id() {
-    return this.installAt < 0 ? void 0 : uuidAt(this.bytes, this.installAt);
+    return this.installAt < 0 ? void 0 : uuidText(this.bytes, this.installAt);
   }
   get started_at() {
     return new Date(this.startedMs).toISOString();
@@ -40501,22 +40530,6 @@ var PartialFormatError = class extends Error {
     this.name = "PartialFormatError";
   }
 };
-function hexValue(code) {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 102) return code - 87;
-  return code - 55;
-}
-function putUuid(out, at, uuid) {
-  let digit = 0;
-  for (let i = 0; i < 36; i += 1) {
-    const code = uuid.charCodeAt(i);
-    if (code === 45) continue;
-    const value = hexValue(code);
-    if ((digit & 1) === 0) out[at + (digit >> 1)] = value << 4;
-    else out[at + (digit >> 1)] |= value;
-    digit += 1;
-  }
-}
 function copy16(out, at, from, fromAt) {
   for (let i = 0; i < 16; i += 1) out[at + i] = from[fromAt + i];
 }
@@ -40572,14 +40585,14 @@ var SessionRecordWriter = class {
     let at = this.#at;
     const compact = summary2 instanceof CompactSummary ? summary2 : null;
     if (compact) copy16(out, at, compact.bytes, compact.idAt);
-    else putUuid(out, at, summary2.session_id);
+    else uuidTextToBytes(summary2.session_id, out, at);
     at += 16;
     at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary2));
     const outcome = summary2.outcome === void 0 ? 0 : OUTCOMES.indexOf(summary2.outcome);
     const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary2.install_id);
     at = putVarint(out, at, outcome * 4 + (hasInstall ? HAS_INSTALL : 0) + (kindCount > 0 ? HAS_KINDS : 0));
     if (compact && hasInstall) copy16(out, at, compact.bytes, compact.installAt);
-    else if (hasInstall) putUuid(out, at, summary2.install_id);
+    else if (hasInstall) uuidTextToBytes(summary2.install_id, out, at);
     if (hasInstall) at += 16;
     at = putVarint(out, at, times.startedMs - this.#baseMs);
     at = putVarint(out, at, times.endedMs - times.startedMs);
@@ -41773,7 +41786,7 @@ function lowerBound(lows, lo, hi, low) {
 function sameRest(rest, at, b, c, d) {
   return rest[at] === b && rest[at + 1] === c && rest[at + 2] === d;
 }
-var PackedUuidSet = class {
+var PackedUuidSet = class extends UuidWordsSink {
   #size = 0;
   /** Merged members in sorted order: the low 16 bits of x... */
   #lows;
@@ -41796,20 +41809,13 @@ var PackedUuidSet = class {
    * reserved, not memory. A set that outgrows it still works, at the cost of one copy.
    */
   constructor(maxSize = 1 << 20) {
+    super();
     this.#maxSize = Math.max(1, maxSize);
     this.#lows = new Uint16Array(0);
     this.#rest = new Uint32Array(0);
   }
   get size() {
     return this.#size;
-  }
-  /** Adds a UUID (any case, with dashes); returns false when it was already there. */
-  add(uuid) {
-    return this.addWords(...uuidWords(uuid));
-  }
-  /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
-  addBytes(bytes, at) {
-    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
   }
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
   addWords(a, b, c, d) {
@@ -42106,38 +42112,50 @@ function parseLine(bytes, start, end) {
   return line === null ? { ok: false, reason: "not-utf8" } : tryParse(line, RECORD_MAX_DEPTH);
 }
 async function* lineBlocks(chunks, maxLine = RECORD_MAX_BYTES) {
-  let carry = null;
+  let parts = [];
+  let partLength = 0;
   let skipping = false;
   let first = true;
+  const keep = (piece) => {
+    parts.push(piece);
+    partLength += piece.byteLength;
+  };
+  const joined = (tail) => {
+    const out = concatAll(tail ? [...parts, tail] : parts);
+    parts = [];
+    partLength = 0;
+    return out;
+  };
   for await (const chunk of chunks) {
     let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (first && carry === null && bytes.byteLength < 3) {
-      carry = bytes.slice();
-      continue;
-    }
-    if (carry) {
-      const newline = bytes.indexOf(NEWLINE);
-      if (newline === -1 || first) {
-        bytes = concat(carry, bytes);
-        carry = null;
-      } else {
-        const joined = concat(carry, bytes.subarray(0, newline + 1));
-        carry = null;
-        if (joined.byteLength - 1 > maxLine) yield joined.subarray(0, maxLine + 1);
-        else yield joined.subarray(0, joined.byteLength - 1);
-        bytes = bytes.subarray(newline + 1);
-      }
-    }
     if (first) {
+      if (partLength + bytes.byteLength < 3) {
+        keep(bytes.slice());
+        continue;
+      }
+      if (partLength > 0) bytes = joined(bytes);
       if (hasBom(bytes)) bytes = bytes.subarray(3);
       first = false;
     }
     let start = 0;
-    if (skipping) {
-      const end = bytes.indexOf(NEWLINE);
-      if (end === -1) continue;
-      skipping = false;
-      start = end + 1;
+    if (partLength > 0 || skipping) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline === -1) {
+        if (!skipping) {
+          keep(bytes.slice());
+          if (partLength > maxLine) {
+            yield joined().subarray(0, maxLine + 1);
+            skipping = true;
+          }
+        }
+        continue;
+      }
+      if (skipping) skipping = false;
+      else {
+        const line = joined(bytes.subarray(0, newline));
+        yield line.byteLength > maxLine ? line.subarray(0, maxLine + 1) : line;
+      }
+      start = newline + 1;
     }
     const last = bytes.lastIndexOf(NEWLINE);
     const whole = last >= start ? bytes.subarray(start, last) : null;
@@ -42148,12 +42166,27 @@ async function* lineBlocks(chunks, maxLine = RECORD_MAX_BYTES) {
       tooLong = bytes.slice(start, start + maxLine + 1);
       skipping = true;
     } else if (rest > 0) {
-      carry = bytes.slice(start);
+      keep(bytes.slice(start));
     }
     if (whole) yield whole;
     if (tooLong) yield tooLong;
   }
-  if (carry && !skipping) yield first && hasBom(carry) ? carry.subarray(3) : carry;
+  if (partLength > 0 && !skipping) {
+    const tail = joined();
+    yield first && hasBom(tail) ? tail.subarray(3) : tail;
+  }
+}
+function concatAll(pieces) {
+  if (pieces.length === 1) return pieces[0];
+  let length = 0;
+  for (const piece of pieces) length += piece.byteLength;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.byteLength;
+  }
+  return out;
 }
 async function* textLines(chunks, maxLine = RECORD_MAX_BYTES) {
   for await (const block of lineBlocks(chunks, maxLine)) {
@@ -42164,12 +42197,6 @@ async function* textLines(chunks, maxLine = RECORD_MAX_BYTES) {
     });
     yield* lines2;
   }
-}
-function concat(a, b) {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
 }
 
 // src/records/privacy-guard.ts
@@ -42490,25 +42517,6 @@ var ascii = new TextEncoder();
 function encodeAll(words) {
   return words.map((word) => ascii.encode(word));
 }
-var HASH_SEED = crypto.getRandomValues(new Uint32Array(1))[0];
-function hashBytes(bytes, start, end) {
-  let hash = HASH_SEED ^ Math.imul(end - start, 2654435761);
-  let i = start;
-  for (; i + 4 <= end; i += 4) {
-    hash = Math.imul(hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24), 3432918353);
-    hash = Math.imul(hash << 15 | hash >>> 17, 461845907);
-  }
-  for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
-  return mix32(hash) & 1073741823;
-}
-function mix32(hash) {
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 3266489909);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
-}
 
 // src/records/fast-path/field-readers.ts
 var MAX_SLOTS = 30;
@@ -42694,12 +42702,6 @@ var ENDED_LENGTH = ENDED_MAX;
 var OUTCOME_WORDS = OUTCOME_BYTES;
 var BY_FIRST = READERS_BY_FIRST;
 var KINDS_BIT = TOP_READERS.find((reader) => reader.value === V_KINDS)?.bit ?? 0;
-var HEX_VALUE = new Uint8Array(256).fill(255);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
-}
-var HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
 var SLAB_BYTES = 1 << 16;
 var MAX_VALUES = TOP_READERS.length + SLOTS;
 var MAX_LAYOUTS = 4;
@@ -43047,17 +43049,7 @@ var SummaryScanner = class {
   /** A UUID string, its 16 bytes written to the slab at `at`. */
   #uuid(b, i, end, at) {
     if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
-    const s = i + 1;
-    if (b[s + 8] !== 45 || b[s + 13] !== 45 || b[s + 18] !== 45 || b[s + 23] !== 45) return -1;
-    const slab = this.#slab;
-    for (let k = 0; k < 16; k += 1) {
-      const p = s + HEX_PAIRS[k];
-      const high = HEX_VALUE[b[p]];
-      const low = HEX_VALUE[b[p + 1]];
-      if ((high | low) > 15) return -1;
-      slab[at + k] = high << 4 | low;
-    }
-    return i + 38;
+    return uuidAsciiToBytes(b, i + 1, this.#slab, at) ? i + 38 : -1;
   }
   /** The value of the configuration field in `slot`: one of its enum's words, or a string of its classes and lengths. Its span goes to the slot. */
   #slotValue(slot, b, i, end) {
@@ -44389,7 +44381,7 @@ var PIECE_BYTES = 1024 * 1024;
 function transferable(bytes) {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
 }
-function concatAll(blocks, length) {
+function concatAll2(blocks, length) {
   const out = new Uint8Array(length);
   let at = 0;
   for (const block of blocks) {
@@ -44410,7 +44402,7 @@ async function* piecesOf(chunks, total) {
     return { ...piece, size };
   };
   const take = () => {
-    const joined = concatAll(blocks, length);
+    const joined = concatAll2(blocks, length);
     blocks = [];
     length = 0;
     return joined;
@@ -46273,8 +46265,8 @@ import { createHash as createHash7 } from "node:crypto";
 
 // src/history/kmv.ts
 var KMV_SIZE = 64;
-function hashWords(a, b, c, d) {
-  return fmix(fmix(fmix(fmix(a ^ 2654435769) ^ b) ^ c) ^ d) >>> 0;
+function hashWords2(a, b, c, d) {
+  return hashWords(a, b, c, d);
 }
 function kmvAdd(sketch, hash, size = KMV_SIZE) {
   if (sketch.length >= size && hash >= sketch[sketch.length - 1]) return;
@@ -46341,10 +46333,10 @@ function installHash(summary2) {
   if (summary2 instanceof CompactSummary) {
     const own2 = summary2.installAt >= 0;
     const at = own2 ? summary2.installAt : summary2.idAt;
-    const hash2 = hashWords(wordAt(summary2.bytes, at), wordAt(summary2.bytes, at + 4), wordAt(summary2.bytes, at + 8), wordAt(summary2.bytes, at + 12));
+    const hash2 = hashWords2(wordAt(summary2.bytes, at), wordAt(summary2.bytes, at + 4), wordAt(summary2.bytes, at + 8), wordAt(summary2.bytes, at + 12));
     return own2 ? hash2 : (hash2 ^ SESSION_SALT) >>> 0;
   }
-  const hash = hashWords(...uuidWords(summary2.install_id ?? summary2.session_id));
+  const hash = hashWords2(...uuidWords(summary2.install_id ?? summary2.session_id));
   return summary2.install_id === void 0 ? (hash ^ SESSION_SALT) >>> 0 : hash;
 }
 function createHistoryCollector(fields) {

@@ -15,7 +15,7 @@ import { releaseHealthSection } from '../src/report/release-health-report.ts';
 import { renderUsageReport } from '../src/report/usage-report.ts';
 import type { History } from '../src/history/history.ts';
 import { hashWords, kmvAdd, kmvApproximate, kmvCount, kmvDecode, kmvEncode, kmvUnion, KMV_SIZE } from '../src/history/kmv.ts';
-import { uuidWords } from '../src/uuid/uuid-words.ts';
+import { uuidWords } from '../src/uuid/uuid-codec.ts';
 import { CompactSummary } from '../src/records/compact-summary.ts';
 
 const hash32 = (id: string) => hashWords(...uuidWords(id));

@@ -8,7 +8,7 @@ import type { GroupField } from '../settings.ts';
 import { EventTracker } from './cell-events.ts';
 import { fingerprintOf } from './group-key.ts';
 import { InstallCounter } from './install-counter.ts';
-import { uuidWords, wordAt } from '../uuid/uuid-words.ts';
+import { uuidWords, wordAt } from '../uuid/uuid-codec.ts';
 import { sortVersions } from './versions.ts';
 
 /** The value a field reads when the publication rule hid it (see recode-rare.ts). Schema-valid values never hold parentheses. */

@@ -8,8 +8,9 @@
 // strings, and the IDs here are 16 raw bytes that would have to become a string
 // on every add.
 
+import { hashWords } from '../uuid/hash32.ts';
+import { UuidWordsSink } from '../uuid/uuid-codec.ts';
 import { UuidSet } from '../uuid/uuid-set.ts';
-import { uuidWords, wordAt } from '../uuid/uuid-words.ts';
 
 /** Installs counted exactly; past this many the count becomes an estimate. */
 export const EXACT_INSTALLS = 16_384;
@@ -17,22 +18,11 @@ const PRECISION = 14;
 const REGISTERS = 1 << PRECISION;
 const ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
 
-/** Two independent 32-bit hashes of the four words: register index and rank. */
-function hashA(a: number, b: number, c: number, d: number): number {
-  let h = Math.imul(a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ Math.imul(d, 0x27d4eb2f), 0x9e3779b1);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) >>> 0;
-}
+/** Two independent 32-bit hashes of the four words (the one hash, two seeds): register index and rank. */
+const hashA = (a: number, b: number, c: number, d: number) => hashWords(a, b, c, d, 0x27d4eb2f);
+const hashB = (a: number, b: number, c: number, d: number) => hashWords(d, c, b, a, 0x165667b1);
 
-function hashB(a: number, b: number, c: number, d: number): number {
-  let h = Math.imul(d ^ Math.imul(c, 0x9e3779b1) ^ Math.imul(b, 0x7feb352d) ^ Math.imul(a, 0x846ca68b), 0x297a2d39);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
-}
-
-export class InstallCounter {
+export class InstallCounter extends UuidWordsSink<void> {
   // Three forms: one installation in four words (most configurations of a run with
   // many distinct values have a single session), then the exact set, then registers.
   #exact: UuidSet | null = null;
@@ -54,15 +44,7 @@ export class InstallCounter {
     return this.#registers !== null;
   }
 
-  add(uuid: string): void {
-    this.#add(...uuidWords(uuid));
-  }
-
-  addBytes(bytes: Uint8Array, at: number): void {
-    this.#add(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
-  }
-
-  #add(a: number, b: number, c: number, d: number): void {
+  override addWords(a: number, b: number, c: number, d: number): void {
     if (this.#registers) {
       this.#register(a, b, c, d);
       return;
@@ -103,8 +85,8 @@ export class InstallCounter {
       for (let i = 0; i < REGISTERS; i += 1) if (theirs[i]! > mine[i]!) mine[i] = theirs[i]!;
       return;
     }
-    if (other.#exact) other.#exact.forEachWords((a, b, c, d) => this.#add(a, b, c, d));
-    else if (other.#single) this.#add(other.#a, other.#b, other.#c, other.#d);
+    if (other.#exact) other.#exact.forEachWords((a, b, c, d) => this.addWords(a, b, c, d));
+    else if (other.#single) this.addWords(other.#a, other.#b, other.#c, other.#d);
   }
 
   #register(a: number, b: number, c: number, d: number): void {

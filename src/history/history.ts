@@ -15,7 +15,7 @@ import { sessionErrored } from '../records/session-summary.ts';
 import type { SessionSummary } from '../records/session-summary.ts';
 import type { GroupField } from '../settings.ts';
 import { hashWords, kmvAdd, kmvDecode, kmvEncode, kmvUnion } from './kmv.ts';
-import { uuidWords, wordAt } from '../uuid/uuid-words.ts';
+import { uuidWords, wordAt } from '../uuid/uuid-codec.ts';
 
 export const HISTORY_FORMAT = 'crash-report-aggregator/history';
 export const HISTORY_VERSION = 1;

@@ -4,7 +4,7 @@
 // sketches is the sketch of the union, so days and configurations add up
 // without counting an installation twice.
 
-import { fmix } from '../uuid/uuid-words.ts';
+import { hashWords as hashUuidWords } from '../uuid/hash32.ts';
 
 export const KMV_SIZE = 64;
 
@@ -14,7 +14,7 @@ export const KMV_SIZE = 64;
  */
 export function hashWords(a: number, b: number, c: number, d: number): number {
   // Unkeyed, unlike the ID sets' hash: a history outlives the process.
-  return fmix(fmix(fmix(fmix(a ^ 0x9e3779b9) ^ b) ^ c) ^ d) >>> 0;
+  return hashUuidWords(a, b, c, d);
 }
 
 /** Adds `hash` to `sketch` (ascending, distinct), keeping the K smallest. */

@@ -4,22 +4,11 @@
 // deduplication read the bytes and the shared configuration instead.
 
 import { copyConfig } from '../generated/summary-fields.ts';
+import { uuidText } from '../uuid/uuid-codec.ts';
 import type { SessionConfig } from './field-table.ts';
 import type { Outcome } from './session-summary.ts';
 
 export type { SessionConfig };
-
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/** The 16 bytes at `at` as a lower-case UUID string. */
-export function uuidAt(bytes: Uint8Array, at: number): string {
-  let text = '';
-  for (let i = 0; i < 16; i += 1) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) text += '-';
-    text += HEX[bytes[at + i]!];
-  }
-  return text;
-}
 
 /** The configuration's fields, copied onto each summary from its shared configuration. */
 export interface CompactSummary extends SessionConfig {}
@@ -51,11 +40,11 @@ export class CompactSummary {
   }
 
   get session_id(): string {
-    return uuidAt(this.bytes, this.idAt);
+    return uuidText(this.bytes, this.idAt);
   }
 
   get install_id(): string | undefined {
-    return this.installAt < 0 ? undefined : uuidAt(this.bytes, this.installAt);
+    return this.installAt < 0 ? undefined : uuidText(this.bytes, this.installAt);
   }
 
   get started_at(): string {

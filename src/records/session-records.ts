@@ -5,6 +5,7 @@
 // and feed the very same aggregators.
 
 import type { RunRef } from '../sources/source.ts';
+import { uuidTextToBytes } from '../uuid/uuid-codec.ts';
 import { CompactSummary } from './compact-summary.ts';
 import type { SessionConfig } from './compact-summary.ts';
 import { CONFIG_FIELDS, configOf, configValue, OUTCOME_VALUES } from './field-table.ts';
@@ -36,25 +37,6 @@ export class PartialFormatError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PartialFormatError';
-  }
-}
-
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 102) return code - 87;
-  return code - 55;
-}
-
-/** Writes a UUID (8-4-4-4-12 hex digits, any case; the schema checked it) as 16 bytes. */
-function putUuid(out: Uint8Array, at: number, uuid: string): void {
-  let digit = 0;
-  for (let i = 0; i < 36; i += 1) {
-    const code = uuid.charCodeAt(i);
-    if (code === 45) continue;
-    const value = hexValue(code);
-    if ((digit & 1) === 0) out[at + (digit >> 1)] = value << 4;
-    else out[at + (digit >> 1)]! |= value;
-    digit += 1;
   }
 }
 
@@ -121,14 +103,14 @@ export class SessionRecordWriter {
     let at = this.#at;
     const compact = summary instanceof CompactSummary ? summary : null;
     if (compact) copy16(out, at, compact.bytes, compact.idAt);
-    else putUuid(out, at, summary.session_id);
+    else uuidTextToBytes(summary.session_id, out, at);
     at += 16;
     at = putVarint(out, at, compact ? this.#sharedConfigIndex(compact) : this.#configIndex(summary));
     const outcome = summary.outcome === undefined ? 0 : OUTCOMES.indexOf(summary.outcome);
     const hasInstall = compact ? compact.installAt >= 0 : Boolean(summary.install_id);
     at = putVarint(out, at, outcome * 4 + (hasInstall ? HAS_INSTALL : 0) + (kindCount > 0 ? HAS_KINDS : 0));
     if (compact && hasInstall) copy16(out, at, compact.bytes, compact.installAt);
-    else if (hasInstall) putUuid(out, at, summary.install_id!);
+    else if (hasInstall) uuidTextToBytes(summary.install_id!, out, at);
     if (hasInstall) at += 16;
     at = putVarint(out, at, times.startedMs - this.#baseMs);
     at = putVarint(out, at, times.endedMs - times.startedMs);

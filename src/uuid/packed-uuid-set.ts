@@ -24,7 +24,8 @@
 // members), so below a million members each is moved about four times, by
 // sequential copies; past that the cap makes merges more frequent.
 
-import { spread, uuidWords, wordAt } from './uuid-words.ts';
+import { spread } from './hash32.ts';
+import { UuidWordsSink } from './uuid-codec.ts';
 
 const BUCKET_BITS = 16;
 const BUCKETS = 1 << BUCKET_BITS;
@@ -91,7 +92,7 @@ function sameRest(rest: Uint32Array, at: number, b: number, c: number, d: number
   return rest[at] === b && rest[at + 1] === c && rest[at + 2] === d;
 }
 
-export class PackedUuidSet {
+export class PackedUuidSet extends UuidWordsSink<boolean> {
   #size = 0;
   /** Merged members in sorted order: the low 16 bits of x... */
   #lows: Uint16Array;
@@ -116,6 +117,7 @@ export class PackedUuidSet {
    * reserved, not memory. A set that outgrows it still works, at the cost of one copy.
    */
   constructor(maxSize = 1 << 20) {
+    super();
     this.#maxSize = Math.max(1, maxSize);
     this.#lows = new Uint16Array(0);
     this.#rest = new Uint32Array(0);
@@ -125,18 +127,8 @@ export class PackedUuidSet {
     return this.#size;
   }
 
-  /** Adds a UUID (any case, with dashes); returns false when it was already there. */
-  add(uuid: string): boolean {
-    return this.addWords(...uuidWords(uuid));
-  }
-
-  /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
-  addBytes(bytes: Uint8Array, at: number): boolean {
-    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
-  }
-
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
-  addWords(a: number, b: number, c: number, d: number): boolean {
+  override addWords(a: number, b: number, c: number, d: number): boolean {
     b >>>= 0;
     c >>>= 0;
     d >>>= 0;

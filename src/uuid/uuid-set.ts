@@ -6,7 +6,8 @@
 // probing to one or two cache lines. The run's session IDs, millions of them,
 // go into a PackedUuidSet instead.
 
-import { spread, uuidWords, wordAt } from './uuid-words.ts';
+import { spread } from './hash32.ts';
+import { UuidWordsSink } from './uuid-codec.ts';
 
 const WORDS = 4;
 const SEGMENTS = 16;
@@ -23,11 +24,12 @@ interface Segment {
   size: number;
 }
 
-export class UuidSet {
+export class UuidSet extends UuidWordsSink<boolean> {
   #segments: Segment[] = [];
   #size = 0;
 
   constructor() {
+    super();
     for (let i = 0; i < SEGMENTS; i += 1) {
       this.#segments.push({ table: new Uint32Array(FIRST_CAPACITY * WORDS), tags: new Uint16Array(FIRST_CAPACITY), capacity: FIRST_CAPACITY, size: 0 });
     }
@@ -37,18 +39,8 @@ export class UuidSet {
     return this.#size;
   }
 
-  /** Adds a UUID (any case, with dashes); returns false when it was already there. */
-  add(uuid: string): boolean {
-    return this.addWords(...uuidWords(uuid));
-  }
-
-  /** Adds a UUID kept as 16 raw bytes at `at`; returns false when it was already there. */
-  addBytes(bytes: Uint8Array, at: number): boolean {
-    return this.addWords(wordAt(bytes, at), wordAt(bytes, at + 4), wordAt(bytes, at + 8), wordAt(bytes, at + 12));
-  }
-
   /** Adds a UUID given as four 32-bit words (big-endian); returns false when it was already there. */
-  addWords(a: number, b: number, c: number, d: number): boolean {
+  override addWords(a: number, b: number, c: number, d: number): boolean {
     const hash = spread(a, b, c, d);
     const segment = this.#segments[hash >>> 28]!;
     if (segment.size + 1 > segment.capacity * MAX_LOAD) grow(segment);

@@ -1,5 +1,4 @@
-// Byte-level helpers of the fast path: JSON blanks, plain strings, comparisons,
-// and the keyed hash its intern tables use.
+// Byte-level helpers of the fast path: JSON blanks, plain strings, comparisons.
 
 export const NEWLINE = 0x0a;
 export const QUOTE = 0x22;
@@ -52,29 +51,4 @@ const ascii = new TextEncoder();
 
 export function encodeAll(words: readonly string[]): Uint8Array[] {
   return words.map((word) => ascii.encode(word));
-}
-
-/** Per process, so nobody outside knows which byte strings share a hash. */
-const HASH_SEED = crypto.getRandomValues(new Uint32Array(1))[0]!;
-
-/** A keyed hash of bytes [start, end), four bytes a step, kept to 30 bits: a small integer, which a Map hashes fastest. */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = HASH_SEED ^ Math.imul(end - start, 0x9e3779b1);
-  let i = start;
-  for (; i + 4 <= end; i += 4) {
-    hash = Math.imul(hash ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)), 0xcc9e2d51);
-    hash = Math.imul((hash << 15) | (hash >>> 17), 0x1b873593);
-  }
-  for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return mix32(hash) & 0x3fffffff;
-}
-
-/** The final mix of a 32-bit hash (MurmurHash3's), so every input bit moves every output bit. */
-export function mix32(hash: number): number {
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
 }

@@ -1,6 +1,7 @@
 // Values found by their bytes: each distinct byte string is decoded and checked once.
 
-import { equalBytes, hashBytes } from './bytes.ts';
+import { hashBytes } from '../../uuid/hash32.ts';
+import { equalBytes } from './bytes.ts';
 
 /** Distinct configurations and error kinds remembered; past these, new ones take the full way. */
 const MAX_INTERNED = 65_536;

@@ -45,6 +45,7 @@ import {
   V_SESSION,
 } from './field-readers.ts';
 import type { TopReader } from './field-readers.ts';
+import { uuidAsciiToBytes } from '../../uuid/uuid-codec.ts';
 import { InternTable } from './intern-table.ts';
 import { addLayout, layoutOf } from './layout.ts';
 import type { Layout } from './layout.ts';
@@ -68,14 +69,6 @@ const OUTCOME_WORDS = OUTCOME_BYTES;
 const BY_FIRST = READERS_BY_FIRST;
 /** The error kinds' bit among the top-level fields, 0 when the schema has none. */
 const KINDS_BIT = TOP_READERS.find((reader) => reader.value === V_KINDS)?.bit ?? 0;
-/** Value of a hex digit by byte; 255 for any other byte. */
-const HEX_VALUE = new Uint8Array(256).fill(255);
-for (let code = 0; code < 128; code += 1) {
-  const char = String.fromCharCode(code);
-  if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);
-}
-/** Where each byte's two hex digits sit in 8-4-4-4-12 text. */
-const HEX_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
 const SLAB_BYTES = 1 << 16;
 /** Values a line can hold: each field once, each configuration field once. */
 const MAX_VALUES = TOP_READERS.length + SLOTS;
@@ -460,17 +453,7 @@ export class SummaryScanner {
   /** A UUID string, its 16 bytes written to the slab at `at`. */
   #uuid(b: Uint8Array, i: number, end: number, at: number): number {
     if (i + 38 > end || b[i] !== QUOTE || b[i + 37] !== QUOTE) return -1;
-    const s = i + 1;
-    if (b[s + 8] !== 0x2d || b[s + 13] !== 0x2d || b[s + 18] !== 0x2d || b[s + 23] !== 0x2d) return -1;
-    const slab = this.#slab;
-    for (let k = 0; k < 16; k += 1) {
-      const p = s + HEX_PAIRS[k]!;
-      const high = HEX_VALUE[b[p]!]!;
-      const low = HEX_VALUE[b[p + 1]!]!;
-      if ((high | low) > 15) return -1;
-      slab[at + k] = (high << 4) | low;
-    }
-    return i + 38;
+    return uuidAsciiToBytes(b, i + 1, this.#slab, at) ? i + 38 : -1;
   }
 
   /** The value of the configuration field in `slot`: one of its enum's words, or a string of its classes and lengths. Its span goes to the slot. */
