@@ -42414,14 +42414,52 @@ function defaultAdapter() {
   return { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
 }
 
+// src/records/fast-path/bytes.ts
+var NEWLINE = 10;
+var QUOTE = 34;
+var COLON2 = 58;
+var COMMA2 = 44;
+var OPEN = 123;
+var CLOSE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+function skip(b, i, end) {
+  while (i < end) {
+    const code = b[i];
+    if (code !== 32 && code !== 9 && code !== 13) break;
+    i += 1;
+  }
+  return i;
+}
+function plainString(b, i, end) {
+  for (; i < end; i += 1) {
+    const code = b[i];
+    if (code === QUOTE) return i;
+    if (code === 92 || code < 32 || code >= 127) return -1;
+  }
+  return -1;
+}
+function equalBytes(bytes, start, end, word) {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
+  return true;
+}
+function sameBytes(b, aStart, aEnd, bStart, bEnd) {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+function whichWord(bytes, start, end, words) {
+  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
+  return -1;
+}
+var ascii = new TextEncoder();
+function encodeAll(words) {
+  return words.map((word) => ascii.encode(word));
+}
+
 // src/records/parse-records.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-var OPEN_BRACE = 123;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACE = 125;
-var CLOSE_BRACKET = 93;
-var QUOTE = 34;
-var NEWLINE = 10;
 function blankLine(bytes, start, end) {
   for (let i = start; i < end; i += 1) {
     const byte = bytes[i];
@@ -42441,13 +42479,13 @@ function jsonDepth(text, limit) {
       else if (code === QUOTE) inString = false;
     } else if (code === QUOTE) {
       inString = true;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+    } else if (code === OPEN || code === OPEN_BRACKET) {
       depth += 1;
       if (depth > deepest) {
         deepest = depth;
         if (deepest > limit) return deepest;
       }
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+    } else if (code === CLOSE || code === CLOSE_BRACKET) {
       depth -= 1;
     }
   }
@@ -42619,48 +42657,6 @@ async function* textLines(chunks, maxLine = RECORD_MAX_BYTES) {
     });
     yield* lines2;
   }
-}
-
-// src/records/fast-path/bytes.ts
-var NEWLINE2 = 10;
-var QUOTE2 = 34;
-var COLON2 = 58;
-var COMMA2 = 44;
-var OPEN = 123;
-var CLOSE = 125;
-function skip(b, i, end) {
-  while (i < end) {
-    const code = b[i];
-    if (code !== 32 && code !== 9 && code !== 13) break;
-    i += 1;
-  }
-  return i;
-}
-function plainString(b, i, end) {
-  for (; i < end; i += 1) {
-    const code = b[i];
-    if (code === QUOTE2) return i;
-    if (code === 92 || code < 32 || code >= 127) return -1;
-  }
-  return -1;
-}
-function equalBytes(bytes, start, end, word) {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
-  return true;
-}
-function sameBytes(b, aStart, aEnd, bStart, bEnd) {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
-  return true;
-}
-function whichWord(bytes, start, end, words) {
-  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
-  return -1;
-}
-var ascii = new TextEncoder();
-function encodeAll(words) {
-  return words.map((word) => ascii.encode(word));
 }
 
 // src/records/fast-path/field-readers.ts
@@ -42872,7 +42868,7 @@ function readerAt(b, start, end) {
   for (let n = 0; n < readers.length; n += 1) {
     const reader = readers[n];
     const close = start + reader.name.length;
-    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, reader.name)) return reader;
+    if (close < end && b[close] === QUOTE && equalBytes(b, start, close, reader.name)) return reader;
   }
   return null;
 }
@@ -43031,7 +43027,7 @@ var SummaryScanner = class {
         return null;
       }
     }
-    if (i !== end && b[i] !== NEWLINE2) {
+    if (i !== end && b[i] !== NEWLINE) {
       this.#failedStep = values.length + 1;
       return null;
     }
@@ -43055,7 +43051,7 @@ var SummaryScanner = class {
   }
   /** With `toNewline`, the line may end at a newline before `end`. */
   #scan(bytes, start, end, toNewline) {
-    const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
+    const b = end < bytes.length && bytes[end] !== NEWLINE ? bytes.subarray(0, end) : bytes;
     const idAt = this.#newIds();
     const recording = this.#recording;
     this.#reset(false, 0);
@@ -43064,7 +43060,7 @@ var SummaryScanner = class {
     if (b[i] !== OPEN) return null;
     i = skip(b, i + 1, end);
     for (; ; ) {
-      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
+      if (b[i] !== QUOTE || i + 1 >= end) return null;
       const reader = readerAt(b, i + 1, end);
       if (reader === null || (seen & reader.bit) !== 0) return null;
       seen |= reader.bit;
@@ -43095,7 +43091,7 @@ var SummaryScanner = class {
       i = skip(b, i + 1, end);
       break;
     }
-    if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED_BITS) !== REQUIRED_BITS) return null;
+    if (i !== end && !(toNewline && b[i] === NEWLINE) || (seen & REQUIRED_BITS) !== REQUIRED_BITS) return null;
     return this.#finish(b, i, idAt, (seen & KINDS_BIT) !== 0);
   }
   /** Forgets the values of the line read before. */
@@ -43193,12 +43189,12 @@ var SummaryScanner = class {
   }
   /** A UUID string, its 16 bytes written to the slab at `at`. */
   #uuid(b, i, end, at) {
-    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
+    if (i + 38 > end || b[i] !== QUOTE || b[i + 37] !== QUOTE) return -1;
     return uuidAsciiToBytes(b, i + 1, this.#slab, at) ? i + 38 : -1;
   }
   /** The value of the configuration field in `slot`: one of its enum's words, or a string of its classes and lengths. Its span goes to the slot. */
   #slotValue(slot, b, i, end) {
-    if (b[i] !== QUOTE2) return -1;
+    if (b[i] !== QUOTE) return -1;
     const start = i + 1;
     let k = start;
     if (ENUM[slot] === 1) {
@@ -43210,7 +43206,7 @@ var SummaryScanner = class {
       const base = slot << 7;
       for (; k < end; k += 1) {
         const code = b[k];
-        if (code === QUOTE2) break;
+        if (code === QUOTE) break;
         if (code >= 128 || (CLASSES[base + code] & 2) === 0) return -1;
       }
       const length = k - start;
@@ -43226,7 +43222,7 @@ var SummaryScanner = class {
     i = skip(b, i + 1, end);
     const { keys, slots } = reader;
     for (; ; ) {
-      if (b[i] !== QUOTE2) return -1;
+      if (b[i] !== QUOTE) return -1;
       const keyEnd = plainString(b, i + 1, end);
       if (keyEnd < 0) return -1;
       let n = 0;
@@ -43257,7 +43253,7 @@ var SummaryScanner = class {
   }
   /** One of `words`, as a string; its index in #code. */
   #word(b, i, end, words) {
-    if (b[i] !== QUOTE2) return -1;
+    if (b[i] !== QUOTE) return -1;
     const close = plainString(b, i + 1, end);
     if (close < 0) return -1;
     this.#code = whichWord(b, i + 1, close, words);
@@ -43265,9 +43261,9 @@ var SummaryScanner = class {
   }
   /** A date-time string of at most `max` characters; its epoch milliseconds in #ms. */
   #timestamp(b, i, end, max) {
-    if (b[i] !== QUOTE2) return -1;
+    if (b[i] !== QUOTE) return -1;
     const guess = i + 1 + this.#timestampLength;
-    if (guess < end && b[guess] === QUOTE2 && this.#timestampLength <= max) {
+    if (guess < end && b[guess] === QUOTE && this.#timestampLength <= max) {
       this.#ms = timestampMs(b, i + 1, guess);
       if (!Number.isNaN(this.#ms)) return guess + 1;
     }
@@ -43285,13 +43281,13 @@ var SummaryScanner = class {
     if (b[i] === CLOSE) return i + 1;
     const { classes, dotted } = KINDS;
     for (; ; ) {
-      if (b[i] !== QUOTE2 || this.#kindCount >= KINDS.maxKinds) return -1;
+      if (b[i] !== QUOTE || this.#kindCount >= KINDS.maxKinds) return -1;
       const start = i + 1;
       let k = start;
       let segmentStart = true;
       for (; k < end; k += 1) {
         const code = b[k];
-        if (code === QUOTE2) break;
+        if (code === QUOTE) break;
         if (code >= 128) return -1;
         if (dotted && code === 46) {
           if (segmentStart) return -1;
@@ -43356,7 +43352,11 @@ var SummaryScanner = class {
     this.#lastConfig = config;
     return config;
   }
-  /** Whether #config would build the key of the last configuration found: the same walk, comparing instead of copying. */
+  /**
+   * Whether #config would build the key of the last configuration found: the same walk, comparing
+   * instead of copying. A deliberate pairing with #config: one walk that both builds and compares
+   * would cost a branch per byte on the hottest path.
+   */
   #sameAsLastKey(b) {
     const key = this.#lastKey;
     const spans = this.#spans;

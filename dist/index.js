@@ -41992,14 +41992,52 @@ function defaultAdapter() {
   return { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
 }
 
+// src/records/fast-path/bytes.ts
+var NEWLINE = 10;
+var QUOTE = 34;
+var COLON = 58;
+var COMMA2 = 44;
+var OPEN = 123;
+var CLOSE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+function skip(b, i, end) {
+  while (i < end) {
+    const code = b[i];
+    if (code !== 32 && code !== 9 && code !== 13) break;
+    i += 1;
+  }
+  return i;
+}
+function plainString(b, i, end) {
+  for (; i < end; i += 1) {
+    const code = b[i];
+    if (code === QUOTE) return i;
+    if (code === 92 || code < 32 || code >= 127) return -1;
+  }
+  return -1;
+}
+function equalBytes(bytes, start, end, word) {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
+  return true;
+}
+function sameBytes(b, aStart, aEnd, bStart, bEnd) {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+function whichWord(bytes, start, end, words) {
+  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
+  return -1;
+}
+var ascii = new TextEncoder();
+function encodeAll(words) {
+  return words.map((word) => ascii.encode(word));
+}
+
 // src/records/parse-records.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-var OPEN_BRACE = 123;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACE = 125;
-var CLOSE_BRACKET = 93;
-var QUOTE = 34;
-var NEWLINE = 10;
 function blankLine(bytes, start, end) {
   for (let i = start; i < end; i += 1) {
     const byte = bytes[i];
@@ -42019,13 +42057,13 @@ function jsonDepth(text, limit) {
       else if (code === QUOTE) inString = false;
     } else if (code === QUOTE) {
       inString = true;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+    } else if (code === OPEN || code === OPEN_BRACKET) {
       depth += 1;
       if (depth > deepest) {
         deepest = depth;
         if (deepest > limit) return deepest;
       }
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+    } else if (code === CLOSE || code === CLOSE_BRACKET) {
       depth -= 1;
     }
   }
@@ -42394,7 +42432,7 @@ function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()
 // src/records/timestamp.ts
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 var DAY_MS3 = 864e5;
-var COLON = 58;
+var COLON2 = 58;
 function two(b, at) {
   const high = b[at] - 48;
   const low = b[at + 1] - 48;
@@ -42432,7 +42470,7 @@ function timestampMs(b, start, end) {
   const second = two(b, s + 17);
   const separator = b[s + 10];
   if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
-  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (b[s + 13] !== COLON2 || b[s + 16] !== COLON2 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
   if (year !== monthYear || month !== monthNumber) startMonth(year, month);
   if (day > monthLength) return Number.NaN;
   let at = s + 19;
@@ -42450,7 +42488,7 @@ function timestampMs(b, start, end) {
   if (zone === 90 || zone === 122) {
     at += 1;
   } else if (zone === 43 || zone === 45) {
-    if (at + 6 > end || b[at + 3] !== COLON) return Number.NaN;
+    if (at + 6 > end || b[at + 3] !== COLON2) return Number.NaN;
     const hours = two(b, at + 1);
     const minutes = two(b, at + 4);
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
@@ -42474,48 +42512,6 @@ function parseTimestamp(text) {
 }
 function isDateTime(text) {
   return !Number.isNaN(parseTimestamp(text));
-}
-
-// src/records/fast-path/bytes.ts
-var NEWLINE2 = 10;
-var QUOTE2 = 34;
-var COLON2 = 58;
-var COMMA2 = 44;
-var OPEN = 123;
-var CLOSE = 125;
-function skip(b, i, end) {
-  while (i < end) {
-    const code = b[i];
-    if (code !== 32 && code !== 9 && code !== 13) break;
-    i += 1;
-  }
-  return i;
-}
-function plainString(b, i, end) {
-  for (; i < end; i += 1) {
-    const code = b[i];
-    if (code === QUOTE2) return i;
-    if (code === 92 || code < 32 || code >= 127) return -1;
-  }
-  return -1;
-}
-function equalBytes(bytes, start, end, word) {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i += 1) if (bytes[start + i] !== word[i]) return false;
-  return true;
-}
-function sameBytes(b, aStart, aEnd, bStart, bEnd) {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let i = 0; i < aEnd - aStart; i += 1) if (b[aStart + i] !== b[bStart + i]) return false;
-  return true;
-}
-function whichWord(bytes, start, end, words) {
-  for (let index = 0; index < words.length; index += 1) if (equalBytes(bytes, start, end, words[index])) return index;
-  return -1;
-}
-var ascii = new TextEncoder();
-function encodeAll(words) {
-  return words.map((word) => ascii.encode(word));
 }
 
 // src/records/fast-path/field-readers.ts
@@ -42727,7 +42723,7 @@ function readerAt(b, start, end) {
   for (let n = 0; n < readers.length; n += 1) {
     const reader = readers[n];
     const close = start + reader.name.length;
-    if (close < end && b[close] === QUOTE2 && equalBytes(b, start, close, reader.name)) return reader;
+    if (close < end && b[close] === QUOTE && equalBytes(b, start, close, reader.name)) return reader;
   }
   return null;
 }
@@ -42886,7 +42882,7 @@ var SummaryScanner = class {
         return null;
       }
     }
-    if (i !== end && b[i] !== NEWLINE2) {
+    if (i !== end && b[i] !== NEWLINE) {
       this.#failedStep = values.length + 1;
       return null;
     }
@@ -42910,7 +42906,7 @@ var SummaryScanner = class {
   }
   /** With `toNewline`, the line may end at a newline before `end`. */
   #scan(bytes, start, end, toNewline) {
-    const b = end < bytes.length && bytes[end] !== NEWLINE2 ? bytes.subarray(0, end) : bytes;
+    const b = end < bytes.length && bytes[end] !== NEWLINE ? bytes.subarray(0, end) : bytes;
     const idAt = this.#newIds();
     const recording = this.#recording;
     this.#reset(false, 0);
@@ -42919,12 +42915,12 @@ var SummaryScanner = class {
     if (b[i] !== OPEN) return null;
     i = skip(b, i + 1, end);
     for (; ; ) {
-      if (b[i] !== QUOTE2 || i + 1 >= end) return null;
+      if (b[i] !== QUOTE || i + 1 >= end) return null;
       const reader = readerAt(b, i + 1, end);
       if (reader === null || (seen & reader.bit) !== 0) return null;
       seen |= reader.bit;
       i = skip(b, i + 2 + reader.name.length, end);
-      if (b[i] !== COLON2) return null;
+      if (b[i] !== COLON) return null;
       i = skip(b, i + 1, end);
       const valueAt = i;
       const value = reader.value;
@@ -42950,7 +42946,7 @@ var SummaryScanner = class {
       i = skip(b, i + 1, end);
       break;
     }
-    if (i !== end && !(toNewline && b[i] === NEWLINE2) || (seen & REQUIRED_BITS) !== REQUIRED_BITS) return null;
+    if (i !== end && !(toNewline && b[i] === NEWLINE) || (seen & REQUIRED_BITS) !== REQUIRED_BITS) return null;
     return this.#finish(b, i, idAt, (seen & KINDS_BIT) !== 0);
   }
   /** Forgets the values of the line read before. */
@@ -43048,12 +43044,12 @@ var SummaryScanner = class {
   }
   /** A UUID string, its 16 bytes written to the slab at `at`. */
   #uuid(b, i, end, at) {
-    if (i + 38 > end || b[i] !== QUOTE2 || b[i + 37] !== QUOTE2) return -1;
+    if (i + 38 > end || b[i] !== QUOTE || b[i + 37] !== QUOTE) return -1;
     return uuidAsciiToBytes(b, i + 1, this.#slab, at) ? i + 38 : -1;
   }
   /** The value of the configuration field in `slot`: one of its enum's words, or a string of its classes and lengths. Its span goes to the slot. */
   #slotValue(slot, b, i, end) {
-    if (b[i] !== QUOTE2) return -1;
+    if (b[i] !== QUOTE) return -1;
     const start = i + 1;
     let k = start;
     if (ENUM[slot] === 1) {
@@ -43065,7 +43061,7 @@ var SummaryScanner = class {
       const base = slot << 7;
       for (; k < end; k += 1) {
         const code = b[k];
-        if (code === QUOTE2) break;
+        if (code === QUOTE) break;
         if (code >= 128 || (CLASSES[base + code] & 2) === 0) return -1;
       }
       const length = k - start;
@@ -43081,7 +43077,7 @@ var SummaryScanner = class {
     i = skip(b, i + 1, end);
     const { keys, slots } = reader;
     for (; ; ) {
-      if (b[i] !== QUOTE2) return -1;
+      if (b[i] !== QUOTE) return -1;
       const keyEnd = plainString(b, i + 1, end);
       if (keyEnd < 0) return -1;
       let n = 0;
@@ -43090,7 +43086,7 @@ var SummaryScanner = class {
       const slot = slots[n];
       if (this.#spans[2 * slot] >= 0 || (this.#nulls & 1 << slot) !== 0) return -1;
       i = skip(b, keyEnd + 1, end);
-      if (b[i] !== COLON2) return -1;
+      if (b[i] !== COLON) return -1;
       i = skip(b, i + 1, end);
       const valueAt = i;
       if (b[i] === 110) {
@@ -43112,7 +43108,7 @@ var SummaryScanner = class {
   }
   /** One of `words`, as a string; its index in #code. */
   #word(b, i, end, words) {
-    if (b[i] !== QUOTE2) return -1;
+    if (b[i] !== QUOTE) return -1;
     const close = plainString(b, i + 1, end);
     if (close < 0) return -1;
     this.#code = whichWord(b, i + 1, close, words);
@@ -43120,9 +43116,9 @@ var SummaryScanner = class {
   }
   /** A date-time string of at most `max` characters; its epoch milliseconds in #ms. */
   #timestamp(b, i, end, max) {
-    if (b[i] !== QUOTE2) return -1;
+    if (b[i] !== QUOTE) return -1;
     const guess = i + 1 + this.#timestampLength;
-    if (guess < end && b[guess] === QUOTE2 && this.#timestampLength <= max) {
+    if (guess < end && b[guess] === QUOTE && this.#timestampLength <= max) {
       this.#ms = timestampMs(b, i + 1, guess);
       if (!Number.isNaN(this.#ms)) return guess + 1;
     }
@@ -43140,13 +43136,13 @@ var SummaryScanner = class {
     if (b[i] === CLOSE) return i + 1;
     const { classes, dotted } = KINDS;
     for (; ; ) {
-      if (b[i] !== QUOTE2 || this.#kindCount >= KINDS.maxKinds) return -1;
+      if (b[i] !== QUOTE || this.#kindCount >= KINDS.maxKinds) return -1;
       const start = i + 1;
       let k = start;
       let segmentStart = true;
       for (; k < end; k += 1) {
         const code = b[k];
-        if (code === QUOTE2) break;
+        if (code === QUOTE) break;
         if (code >= 128) return -1;
         if (dotted && code === 46) {
           if (segmentStart) return -1;
@@ -43166,7 +43162,7 @@ var SummaryScanner = class {
       this.#kindSpans[2 * this.#kindCount] = start;
       this.#kindSpans[2 * this.#kindCount + 1] = k;
       i = skip(b, k + 1, end);
-      if (b[i] !== COLON2) return -1;
+      if (b[i] !== COLON) return -1;
       i = this.#count(b, skip(b, i + 1, end), end, KINDS.max);
       if (i < 0 || this.#number < KINDS.min) return -1;
       this.#kindCounts[this.#kindCount] = this.#number;
@@ -43211,7 +43207,11 @@ var SummaryScanner = class {
     this.#lastConfig = config;
     return config;
   }
-  /** Whether #config would build the key of the last configuration found: the same walk, comparing instead of copying. */
+  /**
+   * Whether #config would build the key of the last configuration found: the same walk, comparing
+   * instead of copying. A deliberate pairing with #config: one walk that both builds and compares
+   * would cost a branch per byte on the hottest path.
+   */
   #sameAsLastKey(b) {
     const key = this.#lastKey;
     const spans = this.#spans;

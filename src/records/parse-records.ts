@@ -2,17 +2,12 @@
 // trusts the bytes: every failure is a value with a reason code.
 
 import { JSON_FILE_MAX_BYTES, RECORD_MAX_BYTES, RECORD_MAX_DEPTH } from '../limits.ts';
+import { CLOSE, CLOSE_BRACKET, NEWLINE, OPEN, OPEN_BRACKET, QUOTE } from './fast-path/bytes.ts';
 
 export type ParsedRecord = { ok: true; value: unknown } | { ok: false; reason: string };
 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const NEWLINE = 0x0a;
 
 /** Only spaces, tabs and carriage returns between start and end. */
 export function blankLine(bytes: Uint8Array, start: number, end: number): boolean {
@@ -37,13 +32,13 @@ export function jsonDepth(text: string, limit: number): number {
       else if (code === QUOTE) inString = false;
     } else if (code === QUOTE) {
       inString = true;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+    } else if (code === OPEN || code === OPEN_BRACKET) {
       depth += 1;
       if (depth > deepest) {
         deepest = depth;
         if (deepest > limit) return deepest;
       }
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+    } else if (code === CLOSE || code === CLOSE_BRACKET) {
       depth -= 1;
     }
   }

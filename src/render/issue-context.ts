@@ -1,6 +1,7 @@
 // The data a template sees for one group. Every string that came from a summary
 // is escaped for Markdown here, before any template touches it.
 
+import type { GroupFigures } from '../aggregate/accumulator.ts';
 import type { DayBucket } from '../aggregate/accumulator.ts';
 import type { ProblemGroup } from '../problems/judge-problems.ts';
 import { escapeMarkdown } from './markdown-escape.ts';
@@ -47,22 +48,11 @@ export interface IssueContext {
     pValue: number;
     level: number;
   };
-  figures: {
-    sessions: number;
-    erroredSessions: number;
-    errorRate: number;
-    crashes: number;
-    errorLines: number;
-    logLines: number;
-    installs: number;
-    /** True when `installs` is an estimate: past 16,384 installations a group counts them approximately. */
-    installsApproximate: boolean;
-    /** UTC days (YYYY-MM-DD) of the first and last session: issues are public, so never the time a person worked. */
-    firstSessionAt: string;
-    lastSessionAt: string;
-    durationMedianSeconds: number;
-    durationP95Seconds: number;
-  };
+  /** A problem's figures, as GroupFigures has them, but first and last session as UTC days (YYYY-MM-DD): issues are public, so never the time a person worked. */
+  figures: Pick<
+    GroupFigures,
+    'sessions' | 'erroredSessions' | 'errorRate' | 'crashes' | 'errorLines' | 'logLines' | 'installs' | 'installsApproximate' | 'firstSessionAt' | 'lastSessionAt' | 'durationMedianSeconds' | 'durationP95Seconds'
+  >;
   baseline: { sessions: number; erroredSessions: number; errorRate: number | null };
   /** Wilson score interval of the errored-session rate at rule.confidence. */
   interval: { low: number; high: number };

@@ -1,4 +1,4 @@
-// Byte-level helpers of the fast path: JSON blanks, plain strings, comparisons.
+// Byte-level helpers of JSON text: the bytes that shape it, blanks, plain strings, comparisons.
 
 export const NEWLINE = 0x0a;
 export const QUOTE = 0x22;
@@ -6,6 +6,8 @@ export const COLON = 0x3a;
 export const COMMA = 0x2c;
 export const OPEN = 0x7b;
 export const CLOSE = 0x7d;
+export const OPEN_BRACKET = 0x5b;
+export const CLOSE_BRACKET = 0x5d;
 
 /** Past JSON whitespace (a line holds no newline). */
 export function skip(b: Uint8Array, i: number, end: number): number {

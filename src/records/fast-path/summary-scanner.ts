@@ -626,7 +626,11 @@ export class SummaryScanner {
     return config;
   }
 
-  /** Whether #config would build the key of the last configuration found: the same walk, comparing instead of copying. */
+  /**
+   * Whether #config would build the key of the last configuration found: the same walk, comparing
+   * instead of copying. A deliberate pairing with #config: one walk that both builds and compares
+   * would cost a branch per byte on the hottest path.
+   */
   #sameAsLastKey(b: Uint8Array): boolean {
     const key = this.#lastKey;
     const spans = this.#spans;
