@@ -127,7 +127,7 @@ export function createGitHubClient(options: ClientOptions): { client: GitHubClie
     else counts.writes += 1;
     try {
       const response = await request(endpoint);
-      noteBudget(response.headers as Record<string, unknown>);
+      noteBudget(response.headers);
       return response;
     } catch (error) {
       noteBudget((error as { response?: { headers?: Record<string, unknown> } }).response?.headers);

@@ -10,9 +10,14 @@ import type { Outcome } from './session-summary.ts';
 
 export type { SessionConfig };
 
-/** The configuration's fields, copied onto each summary from its shared configuration. */
+/**
+ * The configuration's fields, copied onto each summary from its shared configuration by the
+ * generated copyConfig: declared here, by merging, because the schema decides which they are.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging -- see above
 export interface CompactSummary extends SessionConfig {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the merge above
 export class CompactSummary {
   readonly schema_version = 1;
   readonly config: SessionConfig;
@@ -34,7 +39,7 @@ export class CompactSummary {
     this.installAt = installAt;
     this.startedMs = startedMs;
     this.endedMs = endedMs;
-    copyConfig(this as unknown as Record<string, unknown>, config as Record<string, unknown>);
+    copyConfig(this as unknown as Record<string, unknown>, config);
     this.log_lines = logLines;
     this.error_lines = errorLines;
   }

@@ -303,5 +303,5 @@ export function runRef(value: unknown): RunRef {
   if (!isRecord(value) || !Number.isSafeInteger(value['id']) || typeof value['url'] !== 'string' || !nullableString(value['branch'])) {
     throw new PartialFormatError('a run entry is not {id, url, branch}');
   }
-  return { id: value['id'] as number, url: value['url'], branch: value['branch'] as string | null };
+  return { id: value['id'] as number, url: value['url'], branch: value['branch'] };
 }

@@ -27,6 +27,7 @@ const AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 const MENTION_OR_REFERENCE = /(?<!&)([@#])(?=[A-Za-z0-9_-])/g;
 const LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
 // Other control characters and bidirectional overrides that can disguise text.
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 function neutralise(value: string): string {

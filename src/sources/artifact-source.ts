@@ -88,7 +88,7 @@ export async function downloadArchive(client: GitHubClient, repository: Reposito
     if (status === 404) return 'artifact-not-found';
     throw refusal(error, `Downloading artifact ${artifact.name} (#${artifact.id})`, 'actions: read') ?? error;
   }
-  if ((response.status as number) === 200 && (response.data as unknown) instanceof ArrayBuffer) return new Uint8Array(response.data as unknown as ArrayBuffer);
+  if ((response.status as number) === 200 && (response.data) instanceof ArrayBuffer) return new Uint8Array(response.data);
   const location = (response.headers as Record<string, unknown>)['location'];
   if (typeof location !== 'string') return 'artifact-download-failed';
   return (await fetchBlob(location)) ?? 'artifact-download-failed';

@@ -95,7 +95,7 @@ function decode(text: string): InputResult {
     tally: tallyOf(value['tally']),
     records: new Uint8Array(Buffer.from(sessions, 'base64')),
     count: count as number,
-    dictionary: { configs: configs.map(configTuple), kinds: kinds as string[], runs: runs.map(runRef) },
+    dictionary: { configs: configs.map(configTuple), kinds: kinds, runs: runs.map(runRef) },
   };
   eachStoredSession(result, () => {});
   return result;

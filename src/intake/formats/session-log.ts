@@ -10,6 +10,7 @@ const ERROR_LEVELS = new Set(['ERROR', 'ERR', 'CRITICAL', 'CRIT', 'FATAL', 'EXCE
 const NUMERIC_ERROR_LEVEL = 50;
 // Go's and Rust's panics start a line of their own, without a timestamp.
 const PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
+// eslint-disable-next-line no-control-regex -- colour codes start with the escape character, which is the point.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Whether a captured level is an error one: a name (any case, quotes dropped) or a number of 50 or more. */

@@ -38,7 +38,7 @@ export function layoutOf(b: Uint8Array, start: number, lineEnd: number, kinds: U
   const literals: Uint8Array[] = [];
   let from = start;
   for (let k = 0; k < count; k += 1) {
-    literals.push(b.slice(from, starts[k]!));
+    literals.push(b.slice(from, starts[k]));
     from = ends[k]!;
   }
   literals.push(b.slice(from, lineEnd));
