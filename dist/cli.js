@@ -38532,9 +38532,13 @@ function refusal(error, action, permission) {
   const response = error.response;
   const message = error instanceof Error ? error.message : "";
   if (status === 429 || response?.headers?.["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message)) {
-    return new Error(`${action} hit GitHub's rate limit (HTTP ${status}) and retries ran out; run again later or lower download-concurrency.`);
+    return new Error(
+      `${action} hit GitHub's rate limit (HTTP ${status}) and retries ran out; run again later or lower download-concurrency.`
+    );
   }
-  return new Error(`${action} was refused (HTTP ${status}). The token needs the "${permission}" permission; add it under "permissions:" in the workflow.`);
+  return new Error(
+    `${action} was refused (HTTP ${status}). The token needs the "${permission}" permission; add it under "permissions:" in the workflow.`
+  );
 }
 function httpStatusOf(error) {
   if (error !== null && typeof error === "object" && "status" in error && typeof error.status === "number") {
@@ -38548,7 +38552,11 @@ function wholeBodyFetch(base) {
     const bodyless = [101, 204, 205, 304].includes(response.status) || response.status >= 300 && response.status < 400;
     if (bodyless || init2?.method === "HEAD") return response;
     const body = await response.arrayBuffer();
-    const whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const whole = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    });
     Object.defineProperty(whole, "url", { value: response.url });
     return whole;
   };
@@ -38575,7 +38583,9 @@ function createGitHubClient(options2) {
         fallbackSecondaryRateRetryAfter: options2.secondaryFallbackSeconds ?? 60,
         retryAfterBaseValue: options2.rateLimitSecondMs ?? 1e3,
         onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
-          options2.warn(`Rate limit reached on ${request2.method} ${request2.url}; waiting ${retryAfter}s (attempt ${retryCount + 1}).`);
+          options2.warn(
+            `Rate limit reached on ${request2.method} ${request2.url}; waiting ${retryAfter}s (attempt ${retryCount + 1}).`
+          );
           return retryCount < maxRetries;
         },
         onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
@@ -38692,7 +38702,15 @@ function trendOf(input) {
     const bucketLast = last - (count3 - 1 - index) * bucketDays;
     const bucketFirst = Math.max(first, bucketLast - bucketDays + 1);
     const start = dayString(bucketFirst);
-    buckets.push({ label: start.slice(5), first: start, last: dayString(bucketLast), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 });
+    buckets.push({
+      label: start.slice(5),
+      first: start,
+      last: dayString(bucketLast),
+      sessions: 0,
+      erroredSessions: 0,
+      otherSessions: 0,
+      otherErrored: 0
+    });
   }
   const at = (day) => buckets[count3 - 1 - Math.floor((last - day) / bucketDays)];
   for (const bucket of mine) {
@@ -38706,13 +38724,24 @@ function trendOf(input) {
     into.otherErrored += bucket.errored;
   }
   const comparison = input.comparison && others.length > 0 ? input.comparison : null;
-  return { unit: unitOf(bucketDays), bucketDays, buckets, subject: input.subject, comparison, minRateSessions: RATE_MIN_SESSIONS };
+  return {
+    unit: unitOf(bucketDays),
+    bucketDays,
+    buckets,
+    subject: input.subject,
+    comparison,
+    minRateSessions: RATE_MIN_SESSIONS
+  };
 }
 function daysWithout(all, part) {
   const less = new Map(part.map((bucket) => [bucket.day, bucket]));
   return all.map((bucket) => {
     const minus = less.get(bucket.day);
-    return minus ? { day: bucket.day, sessions: Math.max(0, bucket.sessions - minus.sessions), erroredSessions: Math.max(0, bucket.erroredSessions - minus.erroredSessions) } : { ...bucket };
+    return minus ? {
+      day: bucket.day,
+      sessions: Math.max(0, bucket.sessions - minus.sessions),
+      erroredSessions: Math.max(0, bucket.erroredSessions - minus.erroredSessions)
+    } : { ...bucket };
   }).filter((bucket) => bucket.sessions > 0);
 }
 function sumDays(sets) {
@@ -38744,7 +38773,8 @@ function countTop(counts) {
   return Math.max(10, Math.ceil(Math.max(0, ...counts)));
 }
 function asTrend(input, subject = "these sessions") {
-  if (!Array.isArray(input)) return input && typeof input === "object" && Array.isArray(input.buckets) ? input : null;
+  if (!Array.isArray(input))
+    return input && typeof input === "object" && Array.isArray(input.buckets) ? input : null;
   const days = input.filter((point) => point && typeof point.day === "string");
   if (days.length === 0) return null;
   const sorted = days.map((point) => point.day).sort();
@@ -38762,7 +38792,9 @@ function rateChart(input) {
   const trend = asTrend(input);
   if (!trend || sessionsOf(trend) === 0) return "_No sessions to chart._";
   const enough = (sessions) => sessions >= (trend.minRateSessions || RATE_MIN_SESSIONS);
-  const bars = trend.buckets.map((bucket) => enough(bucket.sessions) ? bucket.erroredSessions / bucket.sessions : null);
+  const bars = trend.buckets.map(
+    (bucket) => enough(bucket.sessions) ? bucket.erroredSessions / bucket.sessions : null
+  );
   if (bars.every((bar) => bar === null)) {
     return `_No ${trend.unit} had ${trend.minRateSessions} or more sessions of ${trend.subject}: too few for a rate per ${trend.unit}._`;
   }
@@ -38993,12 +39025,25 @@ var SAMPLE = {
   }),
   history: {
     since: "2025-12-01",
-    trend: trendOf({ days: [{ day: "2025-12-20", sessions: 40, erroredSessions: 9 }], start: /* @__PURE__ */ new Date("2025-12-01T00:00:00Z"), end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"), subject: "this problem" })
+    trend: trendOf({
+      days: [{ day: "2025-12-20", sessions: 40, erroredSessions: 9 }],
+      start: /* @__PURE__ */ new Date("2025-12-01T00:00:00Z"),
+      end: /* @__PURE__ */ new Date("2026-01-03T00:00:00Z"),
+      subject: "this problem"
+    })
   },
   appVersions: ["1.0.0"],
   topErrorKinds: [{ kind: "KeyError", sessions: 2, lines: 3, count: 3 }],
   runs: [{ id: 1, url: "https://github.com/o/r/actions/runs/1", branch: "main", erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: "significantly worse than the other sessions, with the excess spread over enough installations", ignoreLabel: "crash-report:ignore" }
+  rule: {
+    minSessions: 10,
+    errorRateThreshold: 0.05,
+    lookbackDays: 7,
+    confidence: 0.95,
+    alpha: 0.05,
+    verdict: "significantly worse than the other sessions, with the excess spread over enough installations",
+    ignoreLabel: "crash-report:ignore"
+  }
 };
 function lineOf(error) {
   const message = error instanceof Error ? error.message : String(error);
@@ -39013,7 +39058,11 @@ function compile(env, source) {
       knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
       knownHelpersOnly: true
     });
-    const unknown = findUnknownField(source.text, SAMPLE, /* @__PURE__ */ new Set([...Object.keys(HELPERS), "if", "unless", "each", "with", "lookup", "log"]));
+    const unknown = findUnknownField(
+      source.text,
+      SAMPLE,
+      /* @__PURE__ */ new Set([...Object.keys(HELPERS), "if", "unless", "each", "with", "lookup", "log"])
+    );
     if (unknown) throw new Error(unknown);
     template(SAMPLE);
   } catch (error) {
@@ -39064,7 +39113,12 @@ async function readTemplates(paths, cwd) {
 
 // src/producer/producer-command.ts
 async function producerCommand(argv) {
-  const { values, positionals } = parseArgs({ args: argv, strict: false, allowPositionals: true, options: { out: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: false,
+    allowPositionals: true,
+    options: { out: { type: "string" } }
+  });
   if (positionals[0] !== "python") {
     process.stderr.write("Usage: crash-report-aggregator producer python [--out FILE]\n");
     return 2;
@@ -39075,8 +39129,10 @@ async function producerCommand(argv) {
     return 0;
   }
   await writeFile(values["out"], text);
-  process.stderr.write(`Wrote the Python producer to ${values["out"]}: call record_session() at exit, or run it (python3 ${values["out"]} --help).
-`);
+  process.stderr.write(
+    `Wrote the Python producer to ${values["out"]}: call record_session() at exit, or run it (python3 ${values["out"]} --help).
+`
+  );
   return 0;
 }
 
@@ -39089,7 +39145,19 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/intake/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
-var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
+var ERROR_LEVELS = /* @__PURE__ */ new Set([
+  "ERROR",
+  "ERR",
+  "CRITICAL",
+  "CRIT",
+  "FATAL",
+  "EXCEPTION",
+  "PANIC",
+  "ALERT",
+  "EMERG",
+  "EMERGENCY",
+  "SEVERE"
+]);
 var NUMERIC_ERROR_LEVEL = 50;
 var PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
 var ANSI = /\x1b\[[0-9;]*m/g;
@@ -39109,9 +39177,12 @@ function compileLogPattern(source) {
   try {
     pattern = new RegExp(source);
   } catch (error) {
-    throw new LogPatternError(`is not a regular expression (${error instanceof Error ? error.message : String(error)})`);
+    throw new LogPatternError(
+      `is not a regular expression (${error instanceof Error ? error.message : String(error)})`
+    );
   }
-  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
+  if (!source.includes("(?<ts>") || !source.includes("(?<level>"))
+    throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
   return pattern;
 }
 function toIso(stamp) {
@@ -39162,11 +39233,18 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
     if (inTraceback && !/^\s/.test(line)) {
       inTraceback = false;
       const kind = EXCEPTION_LINE.exec(line)?.[1];
-      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS))
+        errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
     }
   }
   if (first === null || last === null) return null;
-  return { firstAt: first, lastAt: last, lines: lines2, errorLines: Math.min(errorLines2, lines2), errorKinds: Object.fromEntries(errorKinds) };
+  return {
+    firstAt: first,
+    lastAt: last,
+    lines: lines2,
+    errorLines: Math.min(errorLines2, lines2),
+    errorKinds: Object.fromEntries(errorKinds)
+  };
 }
 
 // src/intake/formats/log-presets.ts
@@ -39568,7 +39646,9 @@ var GROUP_FIELDS = ["app.name", "app.version", "runtime.name", "runtime.version"
 // src/records/field-table.ts
 var CONFIG_FIELDS = FIELD_TABLE.configs;
 var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
-var OUTCOME_VALUES = FIELD_TABLE.top.flatMap((field) => field.kind === "outcome" ? field.values : []);
+var OUTCOME_VALUES = FIELD_TABLE.top.flatMap(
+  (field) => field.kind === "outcome" ? field.values : []
+);
 var FIELDS_HASH = FIELD_TABLE.hash;
 function isGroupField(name) {
   return GROUP_FIELDS.includes(name);
@@ -39660,7 +39740,8 @@ var HASURA_APP_NAME = "hasura-cli";
 function fromHasuraCli(event, appName) {
   const executionId = event["execution_id"];
   const timestamp = event["timestamp"];
-  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId)) return { ok: false, reason: "hasura-cli:execution_id" };
+  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId))
+    return { ok: false, reason: "hasura-cli:execution_id" };
   if (typeof timestamp !== "string") return { ok: false, reason: "hasura-cli:timestamp" };
   if (typeof event["is_error"] !== "boolean") return { ok: false, reason: "hasura-cli:is_error" };
   const failed = event["is_error"];
@@ -39668,7 +39749,10 @@ function fromHasuraCli(event, appName) {
     schema_version: 1,
     session_id: executionId,
     app: { name: appName ?? HASURA_APP_NAME, version: event["version"] },
-    os: { platform: mapPlatform(event["os_platform"]), ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {} },
+    os: {
+      platform: mapPlatform(event["os_platform"]),
+      ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {}
+    },
     started_at: timestamp,
     ended_at: timestamp,
     log_lines: 1,
@@ -39676,7 +39760,8 @@ function fromHasuraCli(event, appName) {
     outcome: failed ? "error" : "ok"
   };
   if (typeof event["uuid"] === "string" && UUID_PATTERN.test(event["uuid"])) summary["install_id"] = event["uuid"];
-  if (typeof event["server_version"] === "string") summary["runtime"] = { name: "hasura-server", version: event["server_version"] };
+  if (typeof event["server_version"] === "string")
+    summary["runtime"] = { name: "hasura-server", version: event["server_version"] };
   if (typeof event["ci"] === "string" || event["ci"] === null) summary["ci"] = event["ci"];
   return { ok: true, value: summary };
 }
@@ -39738,7 +39823,8 @@ function fromSegment(event, appName) {
 
 // src/intake/formats/adapt-record.ts
 function adaptRecord(value, settings) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, reason: "not-an-object" };
   const shape = recordShape(value);
   const format2 = settings.format === "auto" ? shape : settings.format;
   if (format2 === null) return { ok: false, reason: "unknown-format" };
@@ -39755,7 +39841,9 @@ function adaptRecord(value, settings) {
 }
 var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
 var KEYS_OF = /* @__PURE__ */ new Map();
-for (const field of CONFIG_FIELDS) if (field.parent !== null) (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
+for (const field of CONFIG_FIELDS)
+  if (field.parent !== null)
+    (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
 function fitted(adapted) {
   if (!adapted.ok) return adapted;
   const summary = adapted.value;
@@ -39764,7 +39852,8 @@ function fitted(adapted) {
     const keys = KEYS_OF.get(key);
     const inner = summary[key];
     if (keys && inner !== null && typeof inner === "object") {
-      for (const innerKey of Object.keys(inner)) if (!keys.has(innerKey)) delete inner[innerKey];
+      for (const innerKey of Object.keys(inner))
+        if (!keys.has(innerKey)) delete inner[innerKey];
     }
   }
   return adapted;
@@ -39896,7 +39985,8 @@ function secretRuleFor(value) {
   for (const run of value.match(TOKEN_RUN) ?? []) {
     const pieces = run.split(/[-_+/=]/);
     for (const piece of pieces) if (looksRandom(piece)) return "random-token";
-    if (/[+/]/.test(run) && !pieces.some((piece) => /^g?[0-9a-fA-F]{7,}$/.test(piece)) && looksRandom(run.replace(/[-_]/g, ""))) return "random-token";
+    if (/[+/]/.test(run) && !pieces.some((piece) => /^g?[0-9a-fA-F]{7,}$/.test(piece)) && looksRandom(run.replace(/[-_]/g, "")))
+      return "random-token";
   }
   return null;
 }
@@ -39921,15 +40011,31 @@ var RULES = [
   ["url-credentials", (v) => v.includes("://") && v.includes("@"), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
   // Local part: RFC 5322 atext and dots.
   ["email", (v) => v.includes("@"), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ["ipv4", (v) => v.length >= 7 && hasAtLeast(v, ".", 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  [
+    "ipv4",
+    (v) => v.length >= 7 && hasAtLeast(v, ".", 3),
+    new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)
+  ],
   ["ipv6", (v) => v.includes("::") || hasAtLeast(v, ":", 7), holdsIpv6],
   ["github-token", (v) => v.includes("_"), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
   ["aws-key", (v) => v.includes("AKIA") || v.includes("ASIA"), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
   ["slack-token", (v) => v.includes("xox"), /xox[abposr]-[A-Za-z0-9-]{8,}/],
   ["jwt", (v) => v.includes("eyJ"), /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-  ["bearer-token", (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")), /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
-  ["pem-block", (v) => v.includes("-----BEGIN"), /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
-  ["home-path", (v) => v.includes("/") || v.includes("\\"), /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i]
+  [
+    "bearer-token",
+    (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")),
+    /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i
+  ],
+  [
+    "pem-block",
+    (v) => v.includes("-----BEGIN"),
+    /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/
+  ],
+  [
+    "home-path",
+    (v) => v.includes("/") || v.includes("\\"),
+    /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i
+  ]
 ];
 function privacyRuleFor(value) {
   for (const [rule, could, test] of RULES) {
@@ -39973,7 +40079,10 @@ function search(node, skipKeys) {
 function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()) {
   const found = search(value, knownKeys);
   if (!found) return null;
-  return { path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""), rule: found.rule };
+  return {
+    path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""),
+    rule: found.rule
+  };
 }
 
 // schema/session-summary.v1.json
@@ -40195,8 +40304,10 @@ function timestampMs(b, start, end) {
   const minute = two(b, s + 14);
   const second = two(b, s + 17);
   const separator = b[s + 10];
-  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
-  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32)
+    return Number.NaN;
+  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return Number.NaN;
   if (year !== monthYear || month !== monthNumber) startMonth(year, month);
   if (day > monthLength) return Number.NaN;
   let at = s + 19;
@@ -41045,7 +41156,11 @@ function finish(input, fromLog) {
     session_id: input.newUuid(),
     ...input.installId ? { install_id: input.installId } : {},
     ...input.runtime ? { runtime: input.runtime } : {},
-    os: { platform: mapPlatform(input.machine.platform), ...VERSION9.test(release2) ? { version: release2 } : {}, ...arch2 ? { arch: arch2 } : {} },
+    os: {
+      platform: mapPlatform(input.machine.platform),
+      ...VERSION9.test(release2) ? { version: release2 } : {},
+      ...arch2 ? { arch: arch2 } : {}
+    },
     ci: detectCi(input.machine.env)
   };
   const finding = findPrivateData(candidate, safePath);
@@ -41099,7 +41214,10 @@ async function projectVersion(env, cwd) {
     } catch {
     }
   }
-  for (const [file, tables] of [["pyproject.toml", ["project", "tool.poetry"]], ["Cargo.toml", ["package"]]]) {
+  for (const [file, tables] of [
+    ["pyproject.toml", ["project", "tool.poetry"]],
+    ["Cargo.toml", ["package"]]
+  ]) {
     const toml = await text(file);
     if (!toml) continue;
     let table2 = "";
@@ -41197,8 +41315,10 @@ ${SUMMARIZE_USAGE}`);
     }
     const text = await readFile3(values["log"], "utf8").catch((error) => error);
     if (text instanceof Error) {
-      process.stderr.write(`error: cannot read the log ${values["log"]} (${text.code ?? text.message}): no summary written.
-`);
+      process.stderr.write(
+        `error: cannot read the log ${values["log"]} (${text.code ?? text.message}): no summary written.
+`
+      );
       return 1;
     }
     result = summarizeSession({ ...common, logText: text, ...logPattern2 !== void 0 ? { logPattern: logPattern2 } : {} });
@@ -41211,7 +41331,8 @@ ${SUMMARIZE_USAGE}`);
     for (const problem of [errorLines2, given, ended2, started2]) if (typeof problem === "string") return usage(problem);
     if (!Number.isFinite(duration) || duration < 0) return usage("--duration must be a number of seconds of 0 or more");
     const outcome = values["outcome"] ?? (errorLines2 > 0 ? "error" : "ok");
-    if (outcome !== "ok" && outcome !== "error" && outcome !== "crash") return usage("--outcome must be ok, error or crash");
+    if (outcome !== "ok" && outcome !== "error" && outcome !== "crash")
+      return usage("--outcome must be ok, error or crash");
     const endedAt = ended2 ?? /* @__PURE__ */ new Date();
     result = summarizeCounts({
       ...common,
@@ -41560,7 +41681,8 @@ var SessionRecordReader = class {
         const kindCount = varint();
         for (let k = 0; k < kindCount; k += 1) {
           const kind = this.#kinds[varint()];
-          if (kind === void 0) throw new PartialFormatError("a session record names an error kind not defined before it");
+          if (kind === void 0)
+            throw new PartialFormatError("a session record names an error kind not defined before it");
           kinds2[kind] = varint();
         }
         summary.error_kinds = kinds2;
@@ -41575,7 +41697,9 @@ function isRecord(value) {
 }
 var nullableString = (value) => value === null || typeof value === "string";
 function configTuple(value) {
-  if (!Array.isArray(value) || value.length !== CONFIG_FIELDS.length || !CONFIG_FIELDS.every((field) => field.required && field.parentRequired ? typeof value[field.slot] === "string" : nullableString(value[field.slot]))) {
+  if (!Array.isArray(value) || value.length !== CONFIG_FIELDS.length || !CONFIG_FIELDS.every(
+    (field) => field.required && field.parentRequired ? typeof value[field.slot] === "string" : nullableString(value[field.slot])
+  )) {
     throw new PartialFormatError(`a configuration entry is not ${CONFIG_FIELDS.length} strings or nulls`);
   }
   return value;
@@ -41607,11 +41731,21 @@ function emptyTally() {
     limitReached: null
   };
 }
-var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
+var TALLY_COUNTS = [
+  "inputsRead",
+  "itemsRead",
+  "bytesRead",
+  "records",
+  "accepted",
+  "rejected",
+  "duplicates",
+  "outsideWindow"
+];
 var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
 function addTally(total, tally) {
   for (const name of TALLY_COUNTS) total[name] += tally[name];
-  for (const name of TALLY_MAPS) for (const [key, count3] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count3;
+  for (const name of TALLY_MAPS)
+    for (const [key, count3] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count3;
   total.limitReached ??= tally.limitReached;
 }
 function sumTallies(tallies) {
@@ -41628,7 +41762,8 @@ function isRecord2(value) {
 function tallyOf(value) {
   if (!isRecord2(value)) throw new PartialFormatError("the end line carries no tally");
   for (const name of TALLY_COUNTS) {
-    if (!Number.isSafeInteger(value[name]) || value[name] < 0) throw new PartialFormatError(`the tally's ${name} is not a count`);
+    if (!Number.isSafeInteger(value[name]) || value[name] < 0)
+      throw new PartialFormatError(`the tally's ${name} is not a count`);
   }
   for (const name of TALLY_MAPS) {
     const map = value[name];
@@ -41637,7 +41772,8 @@ function tallyOf(value) {
     }
   }
   const limit = value["limitReached"];
-  if (limit !== null && limit !== "max-artifacts" && limit !== "max-bytes" && limit !== "max-records") throw new PartialFormatError("the tally's limitReached is unknown");
+  if (limit !== null && limit !== "max-artifacts" && limit !== "max-bytes" && limit !== "max-records")
+    throw new PartialFormatError("the tally's limitReached is unknown");
   return value;
 }
 
@@ -41645,7 +41781,9 @@ function tallyOf(value) {
 var CONSOLE_MAX_GROUPS = 50;
 function table(rows) {
   const widths = rows[0].map((_, column) => rows.reduce((widest, row) => Math.max(widest, row[column].length), 0));
-  return rows.map((row) => row.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+  return rows.map(
+    (row) => row.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd()
+  ).join("\n");
 }
 function formatConsoleReport(report) {
   const { totals, intake: intake2 } = report;
@@ -41673,7 +41811,9 @@ function formatConsoleReport(report) {
     const rest = report.groups.slice(CONSOLE_MAX_GROUPS);
     const sessions = rest.reduce((sum2, group) => sum2 + group.sessions, 0);
     const errored = rest.reduce((sum2, group) => sum2 + group.erroredSessions, 0);
-    lines2.push(`... and ${rest.length} more group(s) with fewer errored sessions: ${formatCount(sessions)} sessions, ${formatCount(errored)} errored (all in the JSON report)`);
+    lines2.push(
+      `... and ${rest.length} more group(s) with fewer errored sessions: ${formatCount(sessions)} sessions, ${formatCount(errored)} errored (all in the JSON report)`
+    );
   }
   lines2.push("");
   for (const problem of report.problems) {
@@ -41690,7 +41830,9 @@ function formatConsoleReport(report) {
   );
   if (report.merged) lines2.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
   if (report.folded.configurations > 0) {
-    lines2.push(`warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`);
+    lines2.push(
+      `warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`
+    );
   }
   return [...lines2, ...reasonLines(report)].join("\n");
 }
@@ -41779,15 +41921,19 @@ async function gunzippedSize(path, compressed) {
   let size = 0;
   let bomb = false;
   try {
-    await pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), createGunzip({ chunkSize: CHUNK_BYTES }), async (chunks) => {
-      for await (const chunk of chunks) {
-        size += chunk.byteLength;
-        if (size > cap) {
-          bomb = true;
-          throw new RangeError(`past ${cap} bytes`);
+    await pipeline(
+      createReadStream(path, { highWaterMark: CHUNK_BYTES }),
+      createGunzip({ chunkSize: CHUNK_BYTES }),
+      async (chunks) => {
+        for await (const chunk of chunks) {
+          size += chunk.byteLength;
+          if (size > cap) {
+            bomb = true;
+            throw new RangeError(`past ${cap} bytes`);
+          }
         }
       }
-    });
+    );
   } catch {
     return bomb ? "gzip-bomb" : "gzip-corrupt";
   }
@@ -41859,11 +42005,16 @@ async function stdinItem(chunks, seq) {
     try {
       bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: ARCHIVE_MAX_BYTES }));
     } catch (error) {
-      return { kind: "skip", origin: "standard input", reason: error.code === "ERR_BUFFER_TOO_LARGE" ? "file-too-large" : "gzip-corrupt" };
+      return {
+        kind: "skip",
+        origin: "standard input",
+        reason: error.code === "ERR_BUFFER_TOO_LARGE" ? "file-too-large" : "gzip-corrupt"
+      };
     }
   }
   let first = 0;
-  while (first < bytes.length && (bytes[first] === 32 || bytes[first] === 10 || bytes[first] === 13 || bytes[first] === 9)) first += 1;
+  while (first < bytes.length && (bytes[first] === 32 || bytes[first] === 10 || bytes[first] === 13 || bytes[first] === 9))
+    first += 1;
   const name = bytes[first] === 91 ? "stdin.json" : "stdin.jsonl";
   return { kind: "item", origin: "standard input", name, bytes, run: null, seq };
 }
@@ -41882,7 +42033,8 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
         }
         const listed = await listFiles(pattern, cwd);
         if (listed === null) {
-          if (inShard(`pattern\0${pattern}`, shard2)) yield { kind: "skip", origin: pattern, reason: "path-not-found" };
+          if (inShard(`pattern\0${pattern}`, shard2))
+            yield { kind: "skip", origin: pattern, reason: "path-not-found" };
           continue;
         }
         for (const folder of listed.unreadable) {
@@ -41917,7 +42069,16 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
             if (typeof size === "string") {
               yield { kind: "skip", origin, reason: size };
             } else if (recordFormatOf(inner) === "jsonl") {
-              yield { kind: "item", origin, name: inner, bytes: new Uint8Array(), stream: () => gunzipFile(file), size, run: null, seq };
+              yield {
+                kind: "item",
+                origin,
+                name: inner,
+                bytes: new Uint8Array(),
+                stream: () => gunzipFile(file),
+                size,
+                run: null,
+                seq
+              };
             } else if (size > ARCHIVE_MAX_BYTES) {
               yield { kind: "skip", origin, reason: "file-too-large" };
             } else {
@@ -41927,7 +42088,17 @@ function createPathSource(patterns, cwd, shard2, options2 = {}) {
             continue;
           }
           if (recordFormatOf(file) === "jsonl" && info.size > STREAM_FROM_BYTES) {
-            yield { kind: "item", origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
+            yield {
+              kind: "item",
+              origin,
+              name: file,
+              bytes: new Uint8Array(),
+              stream: () => streamFile(file),
+              path: file,
+              size: info.size,
+              run: null,
+              seq
+            };
             continue;
           }
           if (info.size > ARCHIVE_MAX_BYTES) {
@@ -41996,7 +42167,12 @@ function failureOf(error) {
 async function* entryChunks(zip, entry, failure) {
   let stream;
   try {
-    stream = await new Promise((resolve6, reject) => zip.openReadStream(entry, (error, opened) => error || !opened ? reject(error ?? new Error("no stream")) : resolve6(opened)));
+    stream = await new Promise(
+      (resolve6, reject) => zip.openReadStream(
+        entry,
+        (error, opened) => error || !opened ? reject(error ?? new Error("no stream")) : resolve6(opened)
+      )
+    );
   } catch (error) {
     failure.reason = failureOf(error);
     return;
@@ -42089,7 +42265,15 @@ async function* zipEntries(archive) {
       if (recordFormatOf(name) === "jsonl" && entry.uncompressedSize > STREAM_FROM_BYTES) {
         const failure = { reason: null };
         const streamed = entry;
-        yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
+        yield {
+          kind: "item",
+          origin: `${archive.origin}/${name}`,
+          name,
+          bytes: new Uint8Array(),
+          size: entry.uncompressedSize,
+          stream: () => entryChunks(zip, streamed, failure),
+          run: archive.run
+        };
         if (failure.reason) {
           yield skip2(failure.reason, index);
           return;
@@ -42143,7 +42327,10 @@ function hashBytes(bytes, start, end) {
   let hash = BYTES_KEY ^ Math.imul(end - start, 2654435761);
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    hash = Math.imul(hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24), 3432918353);
+    hash = Math.imul(
+      hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24),
+      3432918353
+    );
     hash = Math.imul(hash << 15 | hash >>> 17, 461845907);
   }
   for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
@@ -42409,9 +42596,18 @@ function createDeduplicator(capacity) {
 }
 
 // src/intake/intake-defaults.ts
-var DEFAULT_LIMITS = { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+var DEFAULT_LIMITS = {
+  maxInputs: RUN_MAX_ARTIFACTS,
+  maxBytes: RUN_MAX_BYTES,
+  maxRecords: RUN_MAX_RECORDS
+};
 function defaultAdapter() {
-  return { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  return {
+    format: "session-summary",
+    appName: null,
+    appVersion: null,
+    logPattern: compileLogPattern(DEFAULT_LOG_PATTERN)
+  };
 }
 
 // src/records/fast-path/bytes.ts
@@ -42505,7 +42701,8 @@ function manyBrackets(text, limit) {
   return false;
 }
 function tryParse(text, maxDepth) {
-  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
+  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth)
+    return { ok: false, reason: "record-too-deep" };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -42714,7 +42911,10 @@ var TOP_READERS = FIELD_TABLE.top.map((field, position) => ({ field, position })
   };
 });
 var REQUIRED_BITS = FIELD_TABLE.top.every((field) => !field.required || valueOf(field) >= 0) ? TOP_READERS.filter((reader) => reader.field.required).reduce((bits, reader) => bits | reader.bit, 0) : -1;
-var READERS_BY_FIRST = Array.from({ length: 128 }, (_, code) => TOP_READERS.filter((reader) => reader.name[0] === code));
+var READERS_BY_FIRST = Array.from(
+  { length: 128 },
+  (_, code) => TOP_READERS.filter((reader) => reader.name[0] === code)
+);
 function classTable(first, rest) {
   const table2 = new Uint8Array(128);
   for (let code = 0; code < 128; code += 1) {
@@ -42752,7 +42952,25 @@ var ended = roleOf("timestamp", "ended_at");
 var STARTED_MAX = started ? started.max : 0;
 var ENDED_MAX = ended ? ended.max : 0;
 var kinds = roleOf("kinds");
-var KINDS = kinds ? { dotted: kinds.dotted, classes: classTable(kinds.first, kinds.rest), minLength: kinds.minLength, maxLength: kinds.maxLength, maxKinds: kinds.maxKinds, forbidden: encodeAll(kinds.forbidden), min: kinds.min, max: kinds.max } : { dotted: false, classes: new Uint8Array(128), minLength: 1, maxLength: 0, maxKinds: 0, forbidden: [], min: 1, max: 0 };
+var KINDS = kinds ? {
+  dotted: kinds.dotted,
+  classes: classTable(kinds.first, kinds.rest),
+  minLength: kinds.minLength,
+  maxLength: kinds.maxLength,
+  maxKinds: kinds.maxKinds,
+  forbidden: encodeAll(kinds.forbidden),
+  min: kinds.min,
+  max: kinds.max
+} : {
+  dotted: false,
+  classes: new Uint8Array(128),
+  minLength: 1,
+  maxLength: 0,
+  maxKinds: 0,
+  forbidden: [],
+  min: 1,
+  max: 0
+};
 var constant = roleOf("const");
 var CONST_VALUE = constant ? constant.value : -1;
 
@@ -42806,12 +43024,24 @@ function layoutOf(b, start, lineEnd, kinds2, starts, ends, installed, nulls) {
     for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = view.getUint32(4 * w, true);
     if (literal.length >= 4) tails[k] = view.getUint32(literal.length - 4, true);
   }
-  return { values: kinds2, literals, words, wordStarts, tails, lengths, installed, nulls, hasKinds: kinds2.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
+  return {
+    values: kinds2,
+    literals,
+    words,
+    wordStarts,
+    tails,
+    lengths,
+    installed,
+    nulls,
+    hasKinds: kinds2.includes(V_KINDS),
+    shared: /* @__PURE__ */ new Map()
+  };
 }
 function sharedSteps(a, b) {
   const steps = Math.min(a.values.length, b.values.length);
   let k = 0;
-  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k])) k += 1;
+  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k]))
+    k += 1;
   return k;
 }
 function addLayout(layouts, layout, max) {
@@ -42960,14 +43190,24 @@ var SummaryScanner = class {
       return summary2;
     }
     this.#sinceLearnt += 1;
-    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER) return this.#scan(bytes, start, bytes.length, true);
+    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER)
+      return this.#scan(bytes, start, bytes.length, true);
     this.#recording = true;
     this.#valueCount = 0;
     const summary = this.#scan(bytes, start, bytes.length, true);
     this.#recording = false;
     if (summary) {
       const count3 = this.#valueCount;
-      const layout = layoutOf(bytes, start, this.lineEnd, this.#valueKinds.slice(0, count3), this.#valueStarts, this.#valueEnds, this.#installed, this.#nulls);
+      const layout = layoutOf(
+        bytes,
+        start,
+        this.lineEnd,
+        this.#valueKinds.slice(0, count3),
+        this.#valueStarts,
+        this.#valueEnds,
+        this.#installed,
+        this.#nulls
+      );
       addLayout(this.#layouts, layout, MAX_LAYOUTS);
       this.#sinceLearnt = 0;
     }
@@ -43108,7 +43348,8 @@ var SummaryScanner = class {
   }
   /** `null` for the configuration field in `slot`, when the schema allows it. */
   #null(slot, b, i, end) {
-    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
+    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108)
+      return -1;
     this.#nulls |= 1 << slot;
     return i + 4;
   }
@@ -43163,7 +43404,16 @@ var SummaryScanner = class {
         kinds2[entry.value] = this.#kindCounts[k];
       }
     }
-    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, this.#started, this.#ended, this.#logLines, this.#errorLines);
+    const summary = new CompactSummary(
+      config,
+      this.#slab,
+      idAt,
+      this.#installed ? idAt + 16 : -1,
+      this.#started,
+      this.#ended,
+      this.#logLines,
+      this.#errorLines
+    );
     if (this.#outcome >= 0) summary.outcome = OUTCOME_VALUES[this.#outcome];
     if (kinds2) summary.error_kinds = kinds2;
     this.#slabAt += this.#installed ? 32 : 16;
@@ -43210,7 +43460,8 @@ var SummaryScanner = class {
         if (code >= 128 || (CLASSES[base + code] & 2) === 0) return -1;
       }
       const length = k - start;
-      if (k >= end || length < MIN[slot] || length > MAX[slot] || length > 0 && (CLASSES[base + b[start]] & 1) === 0) return -1;
+      if (k >= end || length < MIN[slot] || length > MAX[slot] || length > 0 && (CLASSES[base + b[start]] & 1) === 0)
+        return -1;
     }
     this.#spans[2 * slot] = start;
     this.#spans[2 * slot + 1] = k;
@@ -43247,7 +43498,8 @@ var SummaryScanner = class {
         continue;
       }
       if (b[i] !== CLOSE) return -1;
-      for (const required of reader.requiredSlots) if (this.#spans[2 * required] < 0 && (this.#nulls & 1 << required) === 0) return -1;
+      for (const required of reader.requiredSlots)
+        if (this.#spans[2 * required] < 0 && (this.#nulls & 1 << required) === 0) return -1;
       return i + 1;
     }
   }
@@ -43298,7 +43550,8 @@ var SummaryScanner = class {
         if (dotted || k === start) segmentStart = false;
       }
       const length = k - start;
-      if (k >= end || dotted && segmentStart || length < KINDS.minLength || length > KINDS.maxLength || whichWord(b, start, k, KINDS.forbidden) >= 0) return -1;
+      if (k >= end || dotted && segmentStart || length < KINDS.minLength || length > KINDS.maxLength || whichWord(b, start, k, KINDS.forbidden) >= 0)
+        return -1;
       for (let other = 0; other < this.#kindCount; other += 1) {
         const otherStart = this.#kindSpans[2 * other];
         const otherEnd = this.#kindSpans[2 * other + 1];
@@ -43667,12 +43920,21 @@ async function intakeInWorkers(options2, workers2) {
     adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
     windowStartMs: options2.windowStart.getTime(),
     nowMs: options2.now.getTime(),
-    limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) },
+    limits: {
+      maxInputs: share(limits.maxInputs),
+      maxBytes: share(limits.maxBytes),
+      maxRecords: share(limits.maxRecords)
+    },
     fastPath: options2.fastPath !== false
   };
-  const threads = Array.from({ length: workers2.count }, () => new Worker(workers2.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
+  const threads = Array.from(
+    { length: workers2.count },
+    () => new Worker(workers2.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
+  );
   const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
-  const answers = threads.map(() => []);
+  const answers = threads.map(
+    () => []
+  );
   const tallies = threads.map(
     (thread, index) => new Promise((resolve6, reject) => {
       const fail = (error) => {
@@ -43711,9 +43973,14 @@ async function intakeInWorkers(options2, workers2) {
       const { event, result } = pending.held;
       replayed.push(
         await intake({
-          sources: [{ describe: () => event.origin, read: async function* () {
-            yield event;
-          } }],
+          sources: [
+            {
+              describe: () => event.origin,
+              read: async function* () {
+                yield event;
+              }
+            }
+          ],
           cache: { take: () => result, put: () => {
           } },
           windowStart: options2.windowStart,
@@ -43737,7 +44004,8 @@ async function intakeInWorkers(options2, workers2) {
     try {
       reader.read(message.records, message.count, ({ summary, run }) => keep(summary, run, summary));
     } catch (error) {
-      if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
+      if (error instanceof PartialFormatError)
+        throw new Error(`Records from an intake worker do not decode: ${error.message}`);
       throw error;
     }
   };
@@ -43752,7 +44020,13 @@ async function intakeInWorkers(options2, workers2) {
         position += 1;
         const input = { source: sourceIndex, seq: event.seq ?? position };
         if (event.kind === "held") {
-          queue.push({ worker: -1, result: null, input, remember: null, held: { event, result: options2.cache?.take(event.key) ?? null } });
+          queue.push({
+            worker: -1,
+            result: null,
+            input,
+            remember: null,
+            held: { event, result: options2.cache?.take(event.key) ?? null }
+          });
           while (queue.length >= maxQueued) await settle();
           continue;
         }
@@ -43761,8 +44035,11 @@ async function intakeInWorkers(options2, workers2) {
         const remember = cache && key !== void 0 ? (result) => cache.put(key, result) : null;
         const send = async (wire, pieceOf) => {
           let worker = 0;
-          for (let index = 1; index < threads.length; index += 1) if (outstanding[index] < outstanding[worker]) worker = index;
-          const result = new Promise((resolve6, reject) => answers[worker].push({ resolve: resolve6, reject }));
+          for (let index = 1; index < threads.length; index += 1)
+            if (outstanding[index] < outstanding[worker]) worker = index;
+          const result = new Promise(
+            (resolve6, reject) => answers[worker].push({ resolve: resolve6, reject })
+          );
           result.catch(() => {
           });
           const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
@@ -43772,16 +44049,41 @@ async function intakeInWorkers(options2, workers2) {
           while (queue.length >= maxQueued) await settle();
         };
         if (event.stream) {
-          if (recordFormatOf(event.name) !== "jsonl") throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
+          if (recordFormatOf(event.name) !== "jsonl")
+            throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
           let first = true;
           for await (const { bytes: bytes2, prefix, size } of piecesOf(event.stream(), event.size ?? 0)) {
-            await send({ origin: event.origin, name: event.name, bytes: bytes2, prefix, size, run: event.run, continued: !first, remember: false }, first ? input : null);
+            await send(
+              {
+                origin: event.origin,
+                name: event.name,
+                bytes: bytes2,
+                prefix,
+                size,
+                run: event.run,
+                continued: !first,
+                remember: false
+              },
+              first ? input : null
+            );
             first = false;
           }
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: remember !== null }, input);
+        await send(
+          {
+            origin: event.origin,
+            name: event.name,
+            bytes,
+            prefix: null,
+            size: event.size ?? bytes.byteLength,
+            run: event.run,
+            continued: false,
+            remember: remember !== null
+          },
+          input
+        );
       }
     }
     while (queue.length > 0) await settle();
@@ -43801,22 +44103,34 @@ function workerPlan(settings, cores, url) {
 }
 function readInputs(options2, workers2, log) {
   if (!workers2 || workers2.count < 1) return intake(options2);
-  log.info(`Reading with ${workers2.count + 1} threads: this one and ${workers2.count === 1 ? "a worker thread" : `${workers2.count} worker threads`}.`);
+  log.info(
+    `Reading with ${workers2.count + 1} threads: this one and ${workers2.count === 1 ? "a worker thread" : `${workers2.count} worker threads`}.`
+  );
   return intakeInWorkers(options2, workers2);
 }
 function adapterOf(settings) {
-  return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
+  return {
+    format: settings.format,
+    appName: settings.appName,
+    appVersion: settings.appVersion,
+    logPattern: settings.logPattern
+  };
 }
 function logTally(tally, settings, log) {
   log.info(
     `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`
   );
-  for (const [reason, count3] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count3} record(s): ${reason}`);
+  for (const [reason, count3] of Object.entries(tally.rejectedReasons))
+    log.warning(`Rejected ${count3} record(s): ${reason}`);
   for (const [reason, count3] of Object.entries(tally.skipped)) log.warning(`Skipped ${count3} input(s): ${reason}`);
-  for (const [finding, count3] of Object.entries(tally.privacy)) log.warning(`Rejected ${count3} record(s) carrying private data: ${finding}`);
+  for (const [finding, count3] of Object.entries(tally.privacy))
+    log.warning(`Rejected ${count3} record(s) carrying private data: ${finding}`);
   if (tally.limitReached) log.warning(limitMessage(tally));
   const waiting = tally.skipped["artifact-deferred-rate-limit"] ?? 0;
-  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
+  if (waiting > 0)
+    log.warning(
+      `${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`
+    );
 }
 
 // src/run/run.ts
@@ -43869,7 +44183,12 @@ function ratio(read, name, fallback) {
   const raw = read(name).trim();
   if (raw === "") return fallback;
   const value = /^\d{1,3}(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value >= 1 && value <= 100)) throw new SettingsError(name, `is "${raw}", not a ratio from 1 to 100`, "a decimal number from 1 to 100, such as 1.5");
+  if (!(value >= 1 && value <= 100))
+    throw new SettingsError(
+      name,
+      `is "${raw}", not a ratio from 1 to 100`,
+      "a decimal number from 1 to 100, such as 1.5"
+    );
   return value;
 }
 function boolean(read, name, fallback) {
@@ -43884,7 +44203,11 @@ function repository(read) {
   if (raw === "") return null;
   const match = REPOSITORY_PATTERN.exec(raw);
   if (!match) {
-    throw new SettingsError("repository", `is "${raw}", not a repository name`, "OWNER/NAME, such as octo-org/octo-cli");
+    throw new SettingsError(
+      "repository",
+      `is "${raw}", not a repository name`,
+      "OWNER/NAME, such as octo-org/octo-cli"
+    );
   }
   return { owner: match[1], repo: match[2] };
 }
@@ -43902,7 +44225,11 @@ function groupBy(read) {
     seen.add(field);
   }
   if (fields.length === 1 && fields[0] === "error_kind") {
-    throw new SettingsError("group-by", "names only error_kind", 'error_kind with at least one other field, such as "os.platform, error_kind"');
+    throw new SettingsError(
+      "group-by",
+      "names only error_kind",
+      'error_kind with at least one other field, such as "os.platform, error_kind"'
+    );
   }
   return fields;
 }
@@ -43914,7 +44241,11 @@ function labels(read) {
   }
   for (const name of names) {
     if (name.length > LABEL_MAX) {
-      throw new SettingsError("labels", `has a label of ${name.length} characters`, `labels of at most ${LABEL_MAX} characters`);
+      throw new SettingsError(
+        "labels",
+        `has a label of ${name.length} characters`,
+        `labels of at most ${LABEL_MAX} characters`
+      );
     }
   }
   return [...new Set(names)];
@@ -43923,7 +44254,11 @@ function workflows(read) {
   const names = lines(read("workflows"));
   for (const name of names) {
     if (!/^[\w./-]+\.ya?ml$/.test(name) || name.split("/").includes("..")) {
-      throw new SettingsError("workflows", `names "${name}", not a workflow file`, "workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line");
+      throw new SettingsError(
+        "workflows",
+        `names "${name}", not a workflow file`,
+        "workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line"
+      );
     }
   }
   return names;
@@ -43931,26 +44266,33 @@ function workflows(read) {
 function confidence(read) {
   const value = fraction(read, "confidence", 0.95);
   if (value < 0.5 || value > 0.999) {
-    throw new SettingsError("confidence", `is ${value}, out of range`, "a decimal number from 0.5 to 0.999, such as 0.95");
+    throw new SettingsError(
+      "confidence",
+      `is ${value}, out of range`,
+      "a decimal number from 0.5 to 0.999, such as 0.95"
+    );
   }
   return value;
 }
 function format(read) {
   const raw = read("format").trim() || "auto";
-  if (!FORMATS.includes(raw)) throw new SettingsError("format", `is "${raw}", not a known format`, FORMATS.join(", "));
+  if (!FORMATS.includes(raw))
+    throw new SettingsError("format", `is "${raw}", not a known format`, FORMATS.join(", "));
   return raw;
 }
 function summaryValue(read, name, field, accepted) {
   const raw = read(name).trim();
   if (raw === "") return null;
-  if (!fieldAllows(field, raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
+  if (!fieldAllows(field, raw))
+    throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
   return raw;
 }
 function asOf(read) {
   const raw = read("now").trim();
   if (raw === "") return null;
   const time2 = new Date(raw);
-  if (Number.isNaN(time2.getTime())) throw new SettingsError("now", `is "${raw}", not a time`, "an RFC 3339 time such as 2026-11-20T00:00:00Z");
+  if (Number.isNaN(time2.getTime()))
+    throw new SettingsError("now", `is "${raw}", not a time`, "an RFC 3339 time such as 2026-11-20T00:00:00Z");
   return time2;
 }
 function logPattern(read) {
@@ -43971,21 +44313,24 @@ function optionalPath(read, name) {
 }
 function mode(read) {
   const raw = read("mode").trim() || "full";
-  if (!MODES.includes(raw)) throw new SettingsError("mode", `is "${raw}", not a mode`, MODES.join(", "));
+  if (!MODES.includes(raw))
+    throw new SettingsError("mode", `is "${raw}", not a mode`, MODES.join(", "));
   return raw;
 }
 function shard(read, runMode) {
   const raw = read("shard").trim();
   const accepted = `INDEX/COUNT with 1 <= INDEX <= COUNT <= ${MAX_SHARDS}, such as 2/4 (in a matrix: \${{ matrix.shard }}/4)`;
   if (runMode !== "partial") {
-    if (raw !== "") throw new SettingsError("shard", `is set while mode is ${runMode}`, "an empty shard unless mode is partial");
+    if (raw !== "")
+      throw new SettingsError("shard", `is set while mode is ${runMode}`, "an empty shard unless mode is partial");
     return null;
   }
   if (raw === "") throw new SettingsError("shard", "is empty while mode is partial", accepted);
   const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
   const index = match ? Number(match[1]) : 0;
   const count3 = match ? Number(match[2]) : 0;
-  if (!match || index < 1 || index > count3 || count3 > MAX_SHARDS) throw new SettingsError("shard", `is "${raw}"`, accepted);
+  if (!match || index < 1 || index > count3 || count3 > MAX_SHARDS)
+    throw new SettingsError("shard", `is "${raw}"`, accepted);
   return { index, count: count3 };
 }
 function workers(read) {
@@ -43993,7 +44338,8 @@ function workers(read) {
   if (raw === "auto") return "auto";
   if (raw === "") return 1;
   const value = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
-  if (value < 1 || value > 64) throw new SettingsError("workers", `is "${raw}"`, "auto (one per CPU core) or an integer from 1 to 64");
+  if (value < 1 || value > 64)
+    throw new SettingsError("workers", `is "${raw}"`, "auto (one per CPU core) or an integer from 1 to 64");
   return value;
 }
 var CLI_CONTEXT = { github: "optional", tokenInput: "GITHUB_TOKEN", nowInput: true };
@@ -44027,7 +44373,12 @@ function parseSettings(read, context3 = { github: "unchecked", tokenInput: "gith
     dimensionLabels: boolean(read, "dimension-labels", false),
     reportIssue: boolean(read, "report-issue", false),
     format: format(read),
-    appName: summaryValue(read, "app-name", "app.name", "a name of letters, digits, dots, dashes and underscores, such as octo-cli"),
+    appName: summaryValue(
+      read,
+      "app-name",
+      "app.name",
+      "a name of letters, digits, dots, dashes and underscores, such as octo-cli"
+    ),
     appVersion: summaryValue(read, "app-version", "app.version", "a version such as 2.4.0"),
     now: context3.nowInput ? asOf(read) : null,
     logPattern: logPattern(read),
@@ -44046,31 +44397,66 @@ function parseSettings(read, context3 = { github: "unchecked", tokenInput: "gith
   settings.shard = shard(read, settings.mode);
   if (settings.mode === "merge") {
     if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {
-      throw new SettingsError("partials", "is empty while mode is merge (and so is partial-artifacts)", "the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line");
+      throw new SettingsError(
+        "partials",
+        "is empty while mode is merge (and so is partial-artifacts)",
+        "the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line"
+      );
     }
-    if (settings.statePath) throw new SettingsError("state-path", "is set while mode is merge", "an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)");
+    if (settings.statePath)
+      throw new SettingsError(
+        "state-path",
+        "is set while mode is merge",
+        "an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)"
+      );
   } else if (settings.partials.length > 0) {
     throw new SettingsError("partials", `is set while mode is ${settings.mode}`, "partial files only with mode merge");
   } else if (settings.partialArtifacts.length > 0) {
-    throw new SettingsError("partial-artifacts", `is set while mode is ${settings.mode}`, "partial artifacts only with mode merge");
+    throw new SettingsError(
+      "partial-artifacts",
+      `is set while mode is ${settings.mode}`,
+      "partial artifacts only with mode merge"
+    );
   }
   if (settings.partialPath && settings.mode !== "partial") {
-    throw new SettingsError("partial-path", `is set while mode is ${settings.mode}`, "a partial-path only with mode partial");
+    throw new SettingsError(
+      "partial-path",
+      `is set while mode is ${settings.mode}`,
+      "a partial-path only with mode partial"
+    );
   }
   if (settings.closeAfterDays > settings.lookbackDays) {
-    throw new SettingsError("close-after-days", `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, "a number of days no longer than lookback-days, or 0");
+    throw new SettingsError(
+      "close-after-days",
+      `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`,
+      "a number of days no longer than lookback-days, or 0"
+    );
   }
   if (settings.artifactNames.length === 0 && settings.paths.length === 0 && settings.mode !== "merge") {
-    throw new SettingsError("artifact-name", 'and input "path" are both empty', "at least one artifact name glob or one path");
+    throw new SettingsError(
+      "artifact-name",
+      'and input "path" are both empty',
+      "at least one artifact name glob or one path"
+    );
   }
   if (settings.artifactNames.length > 0 && settings.repository === null) {
-    throw new SettingsError("repository", "is empty while artifact-name is set", "OWNER/NAME of the repository whose artifacts are read");
+    throw new SettingsError(
+      "repository",
+      "is empty while artifact-name is set",
+      "OWNER/NAME of the repository whose artifacts are read"
+    );
   }
   if (context3.github === "required") {
-    if (!settings.repository) throw new SettingsError("repository", "is empty", "OWNER/NAME of the repository to file issues in");
-    if (!settings.token) throw new SettingsError(context3.tokenInput, "is empty", 'a token with "actions: read" and "issues: write"');
+    if (!settings.repository)
+      throw new SettingsError("repository", "is empty", "OWNER/NAME of the repository to file issues in");
+    if (!settings.token)
+      throw new SettingsError(context3.tokenInput, "is empty", 'a token with "actions: read" and "issues: write"');
   } else if (context3.github === "optional" && settings.repository && !settings.token) {
-    throw new SettingsError(context3.tokenInput, "is not set while --repo is given", "a token in the GITHUB_TOKEN environment variable");
+    throw new SettingsError(
+      context3.tokenInput,
+      "is not set while --repo is given",
+      "a token in the GITHUB_TOKEN environment variable"
+    );
   }
   return settings;
 }
@@ -44124,12 +44510,18 @@ function createPartialWriter(header, emit) {
     for (const run of dictionary.runs) emit(JSON.stringify({ run }));
     if (records.count === 0) return;
     const { bytes, count: count3 } = records.takeRecords();
-    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), count: count3 }));
+    emit(
+      JSON.stringify({
+        sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"),
+        count: count3
+      })
+    );
   };
   emit(JSON.stringify(header));
   return {
     beginInput(key) {
-      if (current && !before(current, key)) throw new Error(`Inputs out of reading order: ${JSON.stringify(key)} after ${JSON.stringify(current)}`);
+      if (current && !before(current, key))
+        throw new Error(`Inputs out of reading order: ${JSON.stringify(key)} after ${JSON.stringify(current)}`);
       flush();
       current = key;
       announced = false;
@@ -44182,14 +44574,20 @@ var PartialCursor = class _PartialCursor {
     } catch {
       throw new PartialFormatError(`${input.name} does not start with a JSON header`);
     }
-    if (!isRecord3(header) || header["format"] !== PARTIAL_FORMAT) throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
+    if (!isRecord3(header) || header["format"] !== PARTIAL_FORMAT)
+      throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
     if (header["version"] !== PARTIAL_VERSION) {
-      throw new PartialFormatError(`${input.name} is partial format version ${String(header["version"])}; this release reads version ${PARTIAL_VERSION} (the part after the dash follows the summary schema): write every shard's partial with the release that merges them`);
+      throw new PartialFormatError(
+        `${input.name} is partial format version ${String(header["version"])}; this release reads version ${PARTIAL_VERSION} (the part after the dash follows the summary schema): write every shard's partial with the release that merges them`
+      );
     }
     const shard2 = header["shard"];
-    if (!isRecord3(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"])) throw new PartialFormatError(`${input.name} names no shard`);
-    if (Number.isNaN(Date.parse(String(header["windowStart"]))) || Number.isNaN(Date.parse(String(header["now"])))) throw new PartialFormatError(`${input.name} has no valid window`);
-    if (!Number.isSafeInteger(header["lookbackDays"]) || typeof header["intake"] !== "string") throw new PartialFormatError(`${input.name} has no intake settings`);
+    if (!isRecord3(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"]))
+      throw new PartialFormatError(`${input.name} names no shard`);
+    if (Number.isNaN(Date.parse(String(header["windowStart"]))) || Number.isNaN(Date.parse(String(header["now"]))))
+      throw new PartialFormatError(`${input.name} has no valid window`);
+    if (!Number.isSafeInteger(header["lookbackDays"]) || typeof header["intake"] !== "string")
+      throw new PartialFormatError(`${input.name} has no intake settings`);
     return new _PartialCursor(input.name, header, lines2);
   }
   async #line() {
@@ -44217,16 +44615,19 @@ var PartialCursor = class _PartialCursor {
     }
     if ("input" in value) {
       const key = value["input"];
-      if (!isRecord3(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"])) throw new PartialFormatError("an input line has no source and seq");
+      if (!isRecord3(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"]))
+        throw new PartialFormatError("an input line has no source and seq");
       return { kind: "input", key: { source: key["source"], seq: key["seq"] } };
     }
     if ("sessions" in value) {
-      if (typeof value["sessions"] !== "string" || !Number.isSafeInteger(value["count"]) || value["count"] < 1) throw new PartialFormatError("a sessions line has no records or count");
+      if (typeof value["sessions"] !== "string" || !Number.isSafeInteger(value["count"]) || value["count"] < 1)
+        throw new PartialFormatError("a sessions line has no records or count");
       return { kind: "sessions", bytes: Buffer.from(value["sessions"], "base64"), count: value["count"] };
     }
     if ("end" in value) {
       const end = value["end"];
-      if (!isRecord3(end) || !Number.isSafeInteger(end["sessions"])) throw new PartialFormatError("the end line has no session count");
+      if (!isRecord3(end) || !Number.isSafeInteger(end["sessions"]))
+        throw new PartialFormatError("the end line has no session count");
       return { kind: "end", tally: tallyOf(end["tally"]), sessions: end["sessions"] };
     }
     throw new PartialFormatError(`a line of an unknown kind (${Object.keys(value).slice(0, 3).join(", ")})`);
@@ -44239,7 +44640,8 @@ var PartialCursor = class _PartialCursor {
     this.next = null;
     for (; ; ) {
       const line = await this.#line();
-      if (line === null) throw new PartialFormatError("it ends without its end line: the shard did not finish writing it");
+      if (line === null)
+        throw new PartialFormatError("it ends without its end line: the shard did not finish writing it");
       if (line.kind === "dictionary") continue;
       if (line.kind === "sessions") {
         if (!each) throw new PartialFormatError("sessions come before the first input");
@@ -44248,14 +44650,16 @@ var PartialCursor = class _PartialCursor {
         continue;
       }
       if (line.kind === "input") {
-        if (this.last && !before(this.last, line.key)) throw new PartialFormatError("its inputs are out of reading order");
+        if (this.last && !before(this.last, line.key))
+          throw new PartialFormatError("its inputs are out of reading order");
         this.next = line.key;
         this.last = line.key;
         return;
       }
       this.end = { tally: line.tally, sessions: line.sessions };
       if (!(await this.#lines.next()).done) throw new PartialFormatError("lines follow its end line");
-      if (this.read !== line.sessions) throw new PartialFormatError(`its end line counts ${line.sessions} sessions but it holds ${this.read}`);
+      if (this.read !== line.sessions)
+        throw new PartialFormatError(`its end line counts ${line.sessions} sessions but it holds ${this.read}`);
       return;
     }
   }
@@ -44273,7 +44677,9 @@ async function mergePartials(options2) {
     try {
       cursors.push(await PartialCursor.open(partial));
     } catch (error) {
-      throw new PartialMergeError(error instanceof PartialFormatError ? error.message : `${partial.name}: ${String(error)}`);
+      throw new PartialMergeError(
+        error instanceof PartialFormatError ? error.message : `${partial.name}: ${String(error)}`
+      );
     }
   }
   const first = cursors[0].header;
@@ -44281,16 +44687,29 @@ async function mergePartials(options2) {
   const indexes = /* @__PURE__ */ new Map();
   for (const cursor of cursors) {
     const { shard: shard2, intake: intake2, lookbackDays } = cursor.header;
-    if (shard2.count !== count3) throw new PartialMergeError(`${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count3}: every partial must come from the same matrix.`);
-    if (shard2.index < 1 || shard2.index > count3) throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count3}.`);
+    if (shard2.count !== count3)
+      throw new PartialMergeError(
+        `${cursor.name} is shard ${shard2.index}/${shard2.count}, but ${cursors[0].name} is one of ${count3}: every partial must come from the same matrix.`
+      );
+    if (shard2.index < 1 || shard2.index > count3)
+      throw new PartialMergeError(`${cursor.name} names shard ${shard2.index} of ${count3}.`);
     const twin = indexes.get(shard2.index);
     if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard2.index}/${count3}.`);
     indexes.set(shard2.index, cursor.name);
-    if (intake2 !== first.intake) throw new PartialMergeError(`${cursor.name} was read with other settings than ${cursors[0].name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`);
-    if (lookbackDays !== options2.lookbackDays) throw new PartialMergeError(`${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options2.lookbackDays}.`);
+    if (intake2 !== first.intake)
+      throw new PartialMergeError(
+        `${cursor.name} was read with other settings than ${cursors[0].name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`
+      );
+    if (lookbackDays !== options2.lookbackDays)
+      throw new PartialMergeError(
+        `${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options2.lookbackDays}.`
+      );
   }
   const missing = Array.from({ length: count3 }, (_, index) => index + 1).filter((index) => !indexes.has(index));
-  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(", ")} of ${count3} are missing: merging without them would undercount every group.`);
+  if (missing.length > 0)
+    throw new PartialMergeError(
+      `Shard(s) ${missing.join(", ")} of ${count3} are missing: merging without them would undercount every group.`
+    );
   const windowStart = options2.windowStart.getTime();
   const seen = createDeduplicator(RUN_MAX_RECORDS);
   let accepted = 0;
@@ -44351,7 +44770,10 @@ async function partialFiles(patterns, cwd) {
   const found = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
     const files = await expand2(pattern, cwd);
-    if (files === null) throw new PartialMergeError(`The partials "${pattern}" name no file: did every shard upload its partial, and was it downloaded to this path?`);
+    if (files === null)
+      throw new PartialMergeError(
+        `The partials "${pattern}" name no file: did every shard upload its partial, and was it downloaded to this path?`
+      );
     for (const file of files) found.add(file);
   }
   return [...found].sort().map((file) => ({
@@ -44453,15 +44875,18 @@ function createArtifactSource(options2) {
   async function untrusted(artifact) {
     const run = artifact.workflow_run;
     if (!options2.trustForks) {
-      if (!run || run.head_repository_id === void 0 || run.repository_id === void 0) return "artifact-run-unknown";
+      if (!run || run.head_repository_id === void 0 || run.repository_id === void 0)
+        return "artifact-run-unknown";
       if (run.head_repository_id !== run.repository_id) return "artifact-from-fork";
     }
-    if (branchMatchers.length > 0 && !branchMatchers.some((match) => match(run?.head_branch ?? ""))) return "artifact-branch-not-allowed";
+    if (branchMatchers.length > 0 && !branchMatchers.some((match) => match(run?.head_branch ?? "")))
+      return "artifact-branch-not-allowed";
     if (options2.workflows.length > 0) {
       const path = run?.id ? await workflowOf(run.id) : null;
       if (path === null) return "artifact-workflow-unknown";
       const file = path.split("/").pop();
-      if (!options2.workflows.some((wanted) => wanted === path || !wanted.includes("/") && wanted === file)) return "artifact-workflow-not-allowed";
+      if (!options2.workflows.some((wanted) => wanted === path || !wanted.includes("/") && wanted === file))
+        return "artifact-workflow-not-allowed";
     }
     return null;
   }
@@ -44476,9 +44901,11 @@ function createArtifactSource(options2) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
     const key = artifactKey(artifact);
     const seq = -artifact.id;
-    if (await options2.held?.holds({ key, label: `artifact #${artifact.id}` })) return { kind: "held", origin, key, run: runOf(artifact), seq };
+    if (await options2.held?.holds({ key, label: `artifact #${artifact.id}` }))
+      return { kind: "held", origin, key, run: runOf(artifact), seq };
     const left = options2.budget?.remaining() ?? null;
-    if (left !== null && left <= options2.budget.reserve) return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
+    if (left !== null && left <= options2.budget.reserve)
+      return { kind: "skip", origin, reason: "artifact-deferred-rate-limit" };
     const run = runOf(artifact);
     const bytes = await downloadArchive(client, repository2, artifact);
     if (typeof bytes === "string") return { kind: "skip", origin, reason: bytes };
@@ -44510,10 +44937,15 @@ function createArtifactSource(options2) {
         const key = attemptKey(artifact);
         const kept2 = latest.get(key);
         if (!kept2 || artifact.id > kept2.id) {
-          if (kept2) yield { kind: "skip", origin: `artifact ${kept2.name} (#${kept2.id})`, reason: "artifact-older-attempt" };
+          if (kept2)
+            yield { kind: "skip", origin: `artifact ${kept2.name} (#${kept2.id})`, reason: "artifact-older-attempt" };
           latest.set(key, artifact);
         } else {
-          yield { kind: "skip", origin: `artifact ${artifact.name} (#${artifact.id})`, reason: "artifact-older-attempt" };
+          yield {
+            kind: "skip",
+            origin: `artifact ${artifact.name} (#${artifact.id})`,
+            reason: "artifact-older-attempt"
+          };
         }
       }
       const chosen = [...latest.values()].sort((a, b) => b.id - a.id);
@@ -44527,7 +44959,11 @@ function createArtifactSource(options2) {
 async function partialArtifacts(client, repository2, runId, names) {
   let listed;
   try {
-    listed = await client.paginate(client.rest.actions.listWorkflowRunArtifacts, { ...repository2, run_id: runId, per_page: 100 }, (response) => response.data);
+    listed = await client.paginate(
+      client.rest.actions.listWorkflowRunArtifacts,
+      { ...repository2, run_id: runId, per_page: 100 },
+      (response) => response.data
+    );
   } catch (error) {
     throw refusal(error, `Listing the artifacts of workflow run ${runId}`, "actions: read") ?? error;
   }
@@ -44535,13 +44971,19 @@ async function partialArtifacts(client, repository2, runId, names) {
   for (const pattern of names) {
     const match = (0, import_picomatch2.default)(pattern, { dot: true });
     const found = listed.filter((artifact) => match(artifact.name));
-    if (found.length === 0) throw new PartialMergeError(`No artifact of workflow run ${runId} is named "${pattern}": did every shard upload its partial?`);
+    if (found.length === 0)
+      throw new PartialMergeError(
+        `No artifact of workflow run ${runId} is named "${pattern}": did every shard upload its partial?`
+      );
     for (const artifact of found) chosen.set(artifact.id, artifact);
   }
   const inputs = [];
   for (const artifact of [...chosen.values()].sort((a, b) => a.id - b.id)) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES) throw new PartialMergeError(`${origin} is larger than ${ARCHIVE_MAX_BYTES} bytes: split the reading over more shards.`);
+    if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES)
+      throw new PartialMergeError(
+        `${origin} is larger than ${ARCHIVE_MAX_BYTES} bytes: split the reading over more shards.`
+      );
     const bytes = await downloadArchive(client, repository2, artifact);
     if (typeof bytes === "string") throw new PartialMergeError(`${origin} could not be downloaded (${bytes}).`);
     let partials = 0;
@@ -44558,9 +45000,19 @@ async function partialArtifacts(client, repository2, runId, names) {
 async function mergeInputsFor(settings, cwd, client, runId) {
   const inputs = settings.partials.length > 0 ? await partialFiles(settings.partials, cwd) : [];
   if (settings.partialArtifacts.length === 0) return inputs;
-  if (!client || !settings.repository) throw new SettingsError("partial-artifacts", "is set without a repository to read them from", "a repository and token (on the command line: --repo and GITHUB_TOKEN)");
+  if (!client || !settings.repository)
+    throw new SettingsError(
+      "partial-artifacts",
+      "is set without a repository to read them from",
+      "a repository and token (on the command line: --repo and GITHUB_TOKEN)"
+    );
   const run = Number(runId);
-  if (!Number.isSafeInteger(run) || run <= 0) throw new SettingsError("partial-artifacts", `is set but the workflow run ID is "${runId ?? ""}"`, "a run ID in GITHUB_RUN_ID (set on every runner), or --run-id on the command line");
+  if (!Number.isSafeInteger(run) || run <= 0)
+    throw new SettingsError(
+      "partial-artifacts",
+      `is set but the workflow run ID is "${runId ?? ""}"`,
+      "a run ID in GITHUB_RUN_ID (set on every runner), or --run-id on the command line"
+    );
   return [...inputs, ...await partialArtifacts(client, settings.repository, run, settings.partialArtifacts)];
 }
 
@@ -44571,7 +45023,14 @@ import { join as join5 } from "node:path";
 var STATE_VERSION = `3-${FIELDS_HASH}`;
 var RESULT_FORMAT = "crash-report-aggregator/artifact-result";
 function readingFingerprint(settings) {
-  const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
+  const relevant = [
+    STATE_VERSION,
+    settings.format,
+    settings.appName,
+    settings.appVersion,
+    settings.logPattern.source,
+    settings.logPattern.flags
+  ];
   return createHash5("sha256").update(JSON.stringify(relevant)).digest("hex").slice(0, 16);
 }
 var sha256 = (bytes) => createHash5("sha256").update(bytes).digest("hex");
@@ -44585,14 +45044,18 @@ function encode(result) {
     kinds: result.dictionary.kinds,
     runs: result.dictionary.runs,
     count: result.count,
-    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString("base64")
+    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString(
+      "base64"
+    )
   });
 }
 function decode2(text) {
   const value = JSON.parse(text);
-  if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION) throw new PartialFormatError("not a stored artifact result of this version");
+  if (value === null || typeof value !== "object" || value["format"] !== RESULT_FORMAT || value["version"] !== STATE_VERSION)
+    throw new PartialFormatError("not a stored artifact result of this version");
   const { configs, kinds: kinds2, runs, count: count3, sessions } = value;
-  if (!Array.isArray(configs) || !Array.isArray(kinds2) || !Array.isArray(runs) || !Number.isSafeInteger(count3) || typeof sessions !== "string") throw new PartialFormatError("a part is missing");
+  if (!Array.isArray(configs) || !Array.isArray(kinds2) || !Array.isArray(runs) || !Number.isSafeInteger(count3) || typeof sessions !== "string")
+    throw new PartialFormatError("a part is missing");
   if (!kinds2.every((kind) => typeof kind === "string")) throw new PartialFormatError("an error kind is not a string");
   const result = {
     tally: tallyOf(value["tally"]),
@@ -44612,14 +45075,23 @@ async function openArtifactState(dir, reading, readOnly, warn) {
   } else {
     try {
       const parsed2 = JSON.parse(text);
-      if (parsed2.version !== STATE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object") throw new Error("version");
+      if (parsed2.version !== STATE_VERSION || parsed2.artifacts === null || typeof parsed2.artifacts !== "object")
+        throw new Error("version");
       if (parsed2.reading !== reading) {
-        warn(`The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`);
+        warn(
+          `The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`
+        );
       } else {
-        index = { version: STATE_VERSION, reading, artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts) };
+        index = {
+          version: STATE_VERSION,
+          reading,
+          artifacts: Object.assign(/* @__PURE__ */ Object.create(null), parsed2.artifacts)
+        };
       }
     } catch {
-      warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
+      warn(
+        `The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`
+      );
     }
   }
   const stats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
@@ -44658,7 +45130,10 @@ async function openArtifactState(dir, reading, readOnly, warn) {
     put(key, result) {
       if (readOnly) return;
       const text2 = encode(result);
-      pending.set(key, { entry: { sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count }, text: text2 });
+      pending.set(key, {
+        entry: { sha256: sha256(text2), size: Buffer.byteLength(text2), sessions: result.count },
+        text: text2
+      });
       stats.stored += 1;
     },
     window(keys) {
@@ -44707,7 +45182,9 @@ function artifactSourceFor(settings, github, now, serverUrl, held) {
 
 // src/report/run-report.ts
 function buildReport(input) {
-  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue]));
+  const byFingerprint = new Map(
+    input.issues.filter((issue) => issue.kind !== "duplicate").map((issue) => [issue.fingerprint, issue])
+  );
   const count3 = (kind) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
   return {
     reportVersion: 1,
@@ -44735,7 +45212,16 @@ function buildReport(input) {
       duplicates: count3("duplicate")
     },
     folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
-    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] },
+    recoded: input.recoded ?? {
+      configurations: 0,
+      sessions: 0,
+      erroredSessions: 0,
+      complementary: 0,
+      sessionsStandIn: false,
+      kinds: { names: 0, sessions: 0 },
+      kindNames: [],
+      cells: []
+    },
     problems: (input.problems ?? []).map((problem) => {
       const issue = byFingerprint.get(problem.fingerprint);
       return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
@@ -44756,9 +45242,11 @@ function publicationNote(min, recoded) {
       `Configurations seen on fewer than ${min} installations are never named here: their values read "(other)", and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).`
     );
   }
-  if (recoded.kinds.names > 0) parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
+  if (recoded.kinds.names > 0)
+    parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
   const standIn = "Sessions without an install ID stand in for installations.";
-  if (parts.length === 0) return recoded.sessionsStandIn ? `${standIn} A configuration needs ${min} of them to be named, a problem needs its excess spread over several.` : null;
+  if (parts.length === 0)
+    return recoded.sessionsStandIn ? `${standIn} A configuration needs ${min} of them to be named, a problem needs its excess spread over several.` : null;
   if (recoded.sessionsStandIn) parts.push(standIn);
   parts.push("The JSON report on the runner lists them.");
   return parts.join(" ");
@@ -44783,7 +45271,11 @@ function reportOf(settings, findings) {
 }
 function publicationFields(settings) {
   const fields = [...settings.groupBy];
-  const wanted = ["os.platform", "app.version", ...settings.reportIssue ? ["runtime.version"] : []];
+  const wanted = [
+    "os.platform",
+    "app.version",
+    ...settings.reportIssue ? ["runtime.version"] : []
+  ];
   for (const field of wanted) if (!fields.includes(field)) fields.push(field);
   return fields;
 }
@@ -44801,7 +45293,15 @@ async function runPartial(settings, deps) {
   log.info(`Shard ${shard2.index} of ${shard2.count}: reading its share of the inputs.`);
   for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
   const writer = createPartialWriter(
-    { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard: shard2, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
+    {
+      format: PARTIAL_FORMAT,
+      version: PARTIAL_VERSION,
+      shard: shard2,
+      now: now.toISOString(),
+      windowStart: windowStart.toISOString(),
+      lookbackDays: settings.lookbackDays,
+      intake: intakeFingerprint(settings)
+    },
     deps.emit
   );
   const tally = await readInputs(
@@ -44852,7 +45352,16 @@ var EventTracker = class {
   byInstall = /* @__PURE__ */ new Map();
   unattributed = 0;
   add(a, b, c, d) {
-    const key = String.fromCharCode(a >>> 16, a & 65535, b >>> 16, b & 65535, c >>> 16, c & 65535, d >>> 16, d & 65535);
+    const key = String.fromCharCode(
+      a >>> 16,
+      a & 65535,
+      b >>> 16,
+      b & 65535,
+      c >>> 16,
+      c & 65535,
+      d >>> 16,
+      d & 65535
+    );
     const count3 = this.byInstall.get(key);
     if (count3 !== void 0) this.byInstall.set(key, count3 + 1);
     else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, 1);
@@ -44887,7 +45396,12 @@ var UuidSet = class extends UuidWordsSink {
   constructor() {
     super();
     for (let i = 0; i < SEGMENTS; i += 1) {
-      this.#segments.push({ table: new Uint32Array(FIRST_CAPACITY * WORDS2), tags: new Uint16Array(FIRST_CAPACITY), capacity: FIRST_CAPACITY, size: 0 });
+      this.#segments.push({
+        table: new Uint32Array(FIRST_CAPACITY * WORDS2),
+        tags: new Uint16Array(FIRST_CAPACITY),
+        capacity: FIRST_CAPACITY,
+        size: 0
+      });
     }
   }
   get size() {
@@ -45171,7 +45685,12 @@ function track(tracker, compact, summary, hasInstall) {
   if (!hasInstall) tracker.addUnattributed();
   else if (compact) {
     const at = compact.installAt;
-    tracker.add(wordAt(compact.bytes, at), wordAt(compact.bytes, at + 4), wordAt(compact.bytes, at + 8), wordAt(compact.bytes, at + 12));
+    tracker.add(
+      wordAt(compact.bytes, at),
+      wordAt(compact.bytes, at + 4),
+      wordAt(compact.bytes, at + 8),
+      wordAt(compact.bytes, at + 12)
+    );
   } else tracker.add(...uuidWords(summary.install_id));
 }
 function countInstall(into, compact, summary) {
@@ -45247,7 +45766,17 @@ function installationsOf(cell2) {
 }
 
 // src/aggregate/recode-rare.ts
-var RECODE_ORDER = knownFields(["os.version", "runtime.version", "os.arch", "ci", "outcome", "runtime.name", "app.name", "app.version", "os.platform"]);
+var RECODE_ORDER = knownFields([
+  "os.version",
+  "runtime.version",
+  "os.arch",
+  "ci",
+  "outcome",
+  "runtime.name",
+  "app.name",
+  "app.version",
+  "os.platform"
+]);
 var RARE_KINDS_LISTED = 1e3;
 function recodeRareKinds(cells, seen, min, result) {
   const rare = [...seen].filter(([, kind]) => installationsOf(kind) < min).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : 1));
@@ -45323,7 +45852,16 @@ function rareReachMinimum(rare, levels, min) {
   return false;
 }
 function recodeRare(cells, fields, min, order) {
-  const result = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] };
+  const result = {
+    configurations: 0,
+    sessions: 0,
+    erroredSessions: 0,
+    complementary: 0,
+    sessionsStandIn: false,
+    kinds: { names: 0, sessions: 0 },
+    kindNames: [],
+    cells: []
+  };
   let rare = [];
   for (const [key, cell2] of cells) {
     if (cell2.withInstall < cell2.sessions) result.sessionsStandIn = true;
@@ -45413,7 +45951,12 @@ function recodeRare(cells, fields, min, order) {
 // src/aggregate/aggregate-groups.ts
 var SEVERAL = "(several)";
 function createAggregator(groupBy2, options2 = {}) {
-  return aggregatorOver(groupBy2, /* @__PURE__ */ new Map(), { sessions: 0, byKind: /* @__PURE__ */ new Map(), kindInstalls: /* @__PURE__ */ new Map() }, options2.live ?? Number.POSITIVE_INFINITY);
+  return aggregatorOver(
+    groupBy2,
+    /* @__PURE__ */ new Map(),
+    { sessions: 0, byKind: /* @__PURE__ */ new Map(), kindInstalls: /* @__PURE__ */ new Map() },
+    options2.live ?? Number.POSITIVE_INFINITY
+  );
 }
 function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY) {
   const kindAt = groupBy2.indexOf("error_kind");
@@ -45458,7 +46001,10 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
         errorRate: figures2.sessions / group.sessions,
         topErrorKinds: [{ kind, sessions: figures2.sessions, lines: figures2.occurrences, count: figures2.occurrences }],
         runs: [...figures2.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-        days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures2.days.get(dayNumbers[index]) ?? 0 })),
+        days: base.days.map((bucket, index) => ({
+          ...bucket,
+          erroredSessions: figures2.days.get(dayNumbers[index]) ?? 0
+        })),
         population: { sessions: totals.sessions, erroredSessions: totalByKind.get(kind) ?? 0 }
       };
     });
@@ -45501,7 +46047,8 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
           const counts = group.errorKinds ??= /* @__PURE__ */ new Map();
           addKindCount(counts, kind, 1, kinds2[kind]);
           let seen = totals.kindInstalls.get(kind);
-          if (!seen) totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
+          if (!seen)
+            totals.kindInstalls.set(kind, seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() });
           seen.sessions += 1;
           if (hasInstall) {
             if (seen.installs.size < MAX_PUBLISHED_INSTALLATIONS) countInstall(seen, compact, summary);
@@ -45520,7 +46067,12 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
           figures2.days.set(day, (figures2.days.get(day) ?? 0) + 1);
           totalByKind.set(kind, (totalByKind.get(kind) ?? 0) + 1);
           if (run) {
-            const evidence = figures2.runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
+            const evidence = figures2.runs.get(run.id) ?? {
+              id: run.id,
+              url: run.url,
+              branch: run.branch,
+              erroredSessions: 0
+            };
             evidence.erroredSessions += 1;
             figures2.runs.set(run.id, evidence);
           }
@@ -45539,13 +46091,33 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
       const keys = [];
       for (const [key, group] of byKey) {
         const config = configs.length;
-        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall, installs: group.installs.size });
+        configs.push({
+          values: group.values,
+          sessions: group.sessions,
+          withInstall: group.withInstall,
+          installs: group.installs.size
+        });
         keys.push(key);
         if (kindAt === -1) {
-          if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy.byInstall, unattributed: group.erroredBy.unattributed });
+          if (group.errored > 0)
+            events.push({
+              config,
+              measure: null,
+              events: group.errored,
+              byInstall: group.erroredBy.byInstall,
+              unattributed: group.erroredBy.unattributed
+            });
           continue;
         }
-        for (const [kind, figures2] of group.kinds ?? []) if (kind !== OTHER) events.push({ config, measure: kind, events: figures2.sessions, byInstall: figures2.by.byInstall, unattributed: figures2.by.unattributed });
+        for (const [kind, figures2] of group.kinds ?? [])
+          if (kind !== OTHER)
+            events.push({
+              config,
+              measure: kind,
+              events: figures2.sessions,
+              byInstall: figures2.by.byInstall,
+              unattributed: figures2.by.unattributed
+            });
       }
       return { fields: [...configFields], configs, events, keys };
     },
@@ -45611,8 +46183,19 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
         throw new Error(`Cannot group by ${fields.join(", ")} the sessions grouped by ${groupBy2.join(", ")}`);
       }
       const into = /* @__PURE__ */ new Map();
-      for (const group of byKey.values()) mergeAccumulator(cellOf(into, at.map((index) => group.values[index])), group);
-      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind), kindInstalls: totals.kindInstalls });
+      for (const group of byKey.values())
+        mergeAccumulator(
+          cellOf(
+            into,
+            at.map((index) => group.values[index])
+          ),
+          group
+        );
+      return aggregatorOver(fields, into, {
+        sessions: totals.sessions,
+        byKind: new Map(totals.byKind),
+        kindInstalls: totals.kindInstalls
+      });
     },
     groups() {
       const result = [];
@@ -45633,9 +46216,29 @@ function aggregatorOver(groupBy2, byKey, totals, live = Number.POSITIVE_INFINITY
 // src/aggregate/wilson-interval.ts
 function normalQuantile(p) {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376,
+    220.9460984245205,
+    -275.9285104469687,
+    138.357751867269,
+    -30.66479806614716,
+    2.506628277459239
+  ];
+  const b = [
+    -54.47609879822406,
+    161.5858368580409,
+    -155.6989798598866,
+    66.80131188771972,
+    -13.28068155288572
+  ];
+  const c = [
+    -0.007784894002430293,
+    -0.3223964580411365,
+    -2.400758277161838,
+    -2.549732539343734,
+    4.374664141464968,
+    2.938163982698783
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
   if (p < low) {
@@ -45762,7 +46365,12 @@ function installHash(summary) {
   if (summary instanceof CompactSummary) {
     const own2 = summary.installAt >= 0;
     const at = own2 ? summary.installAt : summary.idAt;
-    const hash2 = hashWords2(wordAt(summary.bytes, at), wordAt(summary.bytes, at + 4), wordAt(summary.bytes, at + 8), wordAt(summary.bytes, at + 12));
+    const hash2 = hashWords2(
+      wordAt(summary.bytes, at),
+      wordAt(summary.bytes, at + 4),
+      wordAt(summary.bytes, at + 8),
+      wordAt(summary.bytes, at + 12)
+    );
     return own2 ? hash2 : (hash2 ^ SESSION_SALT) >>> 0;
   }
   const hash = hashWords2(...uuidWords(summary.install_id ?? summary.session_id));
@@ -45787,11 +46395,21 @@ function createHistoryCollector(fields) {
       if (!day) days.set(dayNumber2, day = { sessions: 0, entries: /* @__PURE__ */ new Map() });
       let entry = day.entries.get(named.key);
       if (!entry) {
-        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS) foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
+        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS)
+          foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
         entry = day.entries.get(named.key);
       }
       if (!entry) {
-        entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+        entry = {
+          values: named.values,
+          sessions: 0,
+          errored: 0,
+          crashed: 0,
+          installs: [],
+          erroredInstalls: [],
+          crashedInstalls: [],
+          kinds: {}
+        };
         day.entries.set(named.key, entry);
       }
       day.sessions += 1;
@@ -45829,7 +46447,16 @@ function foldDay(day, keep, fieldCount) {
   const ranked = [...day.entries].filter(([key]) => key !== otherKey).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const folded = ranked.slice(Math.max(0, keep - 1));
   if (folded.length === 0) return 0;
-  const other = day.entries.get(otherKey) ?? { values: Array.from({ length: fieldCount }, () => OTHER2), sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+  const other = day.entries.get(otherKey) ?? {
+    values: Array.from({ length: fieldCount }, () => OTHER2),
+    sessions: 0,
+    errored: 0,
+    crashed: 0,
+    installs: [],
+    erroredInstalls: [],
+    crashedInstalls: [],
+    kinds: {}
+  };
   const installs = [other.installs];
   const erroredInstalls = [other.erroredInstalls];
   const crashedInstalls = [other.crashedInstalls];
@@ -45875,7 +46502,9 @@ function mergeHistory(history, run, keepFrom) {
 function bodyOf(history) {
   const days = {};
   for (const day of [...history.days.keys()].sort((a, b) => a - b)) {
-    const entries = [...history.days.get(day).entries.values()].sort((a, b) => a.values.join("\0") < b.values.join("\0") ? -1 : 1);
+    const entries = [...history.days.get(day).entries.values()].sort(
+      (a, b) => a.values.join("\0") < b.values.join("\0") ? -1 : 1
+    );
     days[new Date(day * DAY_MS5).toISOString().slice(0, 10)] = entries.map((entry) => [
       entry.values,
       entry.sessions,
@@ -45903,14 +46532,19 @@ function decodeHistory(text, fields) {
   } catch {
     return { problem: "it is not JSON" };
   }
-  if (file === null || typeof file !== "object" || file.format !== HISTORY_FORMAT) return { problem: "it is not a history file" };
-  if (file.version !== HISTORY_VERSION) return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
+  if (file === null || typeof file !== "object" || file.format !== HISTORY_FORMAT)
+    return { problem: "it is not a history file" };
+  if (file.version !== HISTORY_VERSION)
+    return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
   const bodyStart = text.indexOf('"body":');
   const body = bodyStart < 0 ? "" : text.slice(bodyStart + 7, text.lastIndexOf("}"));
-  if (typeof file.checksum !== "string" || createHash7("sha256").update(body).digest("hex") !== file.checksum) return { problem: "its checksum does not match its content" };
+  if (typeof file.checksum !== "string" || createHash7("sha256").update(body).digest("hex") !== file.checksum)
+    return { problem: "its checksum does not match its content" };
   const parsed2 = file.body;
   if (!Array.isArray(parsed2?.fields) || JSON.stringify(parsed2.fields) !== JSON.stringify(fields)) {
-    return { problem: `it keeps other fields (${Array.isArray(parsed2?.fields) ? parsed2.fields.join(", ") : "?"}) than group-by asks for now (${fields.join(", ")})` };
+    return {
+      problem: `it keeps other fields (${Array.isArray(parsed2?.fields) ? parsed2.fields.join(", ") : "?"}) than group-by asks for now (${fields.join(", ")})`
+    };
   }
   if (parsed2.days === null || typeof parsed2.days !== "object") return { problem: "it has no days" };
   const history = emptyHistory([...fields]);
@@ -45923,13 +46557,23 @@ function decodeHistory(text, fields) {
       const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds2] = raw;
       const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
       const kindsOk = kinds2 !== null && typeof kinds2 === "object" && !Array.isArray(kinds2) && Object.entries(kinds2).length <= HISTORY_KINDS + 1 && Object.entries(kinds2).every(([name, value]) => name.length <= MAX_VALUE && count2(value));
-      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS) return { problem: `${dayText3} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
+      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS)
+        return { problem: `${dayText3} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
       if (!Array.isArray(values) || values.length !== fields.length || !values.every((value) => typeof value === "string" && value.length <= MAX_VALUE) || !count2(sessions) || !count2(errored) || !count2(crashed) || errored > sessions || crashed > errored || sketches.some((sketch) => sketch === null) || !kindsOk) {
         return { problem: `an entry of ${dayText3} is damaged` };
       }
       const key = values.join("\0");
       if (day.entries.has(key)) return { problem: `${dayText3} holds a configuration twice` };
-      day.entries.set(key, { values, sessions, errored, crashed, installs: sketches[0], erroredInstalls: sketches[1], crashedInstalls: sketches[2], kinds: { ...kinds2 } });
+      day.entries.set(key, {
+        values,
+        sessions,
+        errored,
+        crashed,
+        installs: sketches[0],
+        erroredInstalls: sketches[1],
+        crashedInstalls: sketches[2],
+        kinds: { ...kinds2 }
+      });
       day.sessions += sessions;
     }
     history.days.set(Math.floor(time2 / DAY_MS5), day);
@@ -46066,7 +46710,8 @@ function patternFromKey(key) {
     for (const entry of raw) {
       if (!Array.isArray(entry) || typeof entry[0] !== "string") return null;
       if (entry.length === 1) terms.push({ field: entry[0], op: "any" });
-      else if ((entry[1] === "is" || entry[1] === "since") && typeof entry[2] === "string") terms.push({ field: entry[0], op: entry[1], value: entry[2] });
+      else if ((entry[1] === "is" || entry[1] === "since") && typeof entry[2] === "string")
+        terms.push({ field: entry[0], op: entry[1], value: entry[2] });
       else return null;
     }
     return terms;
@@ -46095,7 +46740,8 @@ function kindOf(pattern) {
   if (version && version.op !== "any" && othersOpen) return "release";
   if (!version && othersFixed) return "configuration";
   const fixed = others.filter((term) => term.op === "is");
-  if ((version === void 0 || version.op === "any") && fixed.length === 1 && fixed[0].field === "os.platform") return "platform";
+  if ((version === void 0 || version.op === "any") && fixed.length === 1 && fixed[0].field === "os.platform")
+    return "platform";
   return "slice";
 }
 function openFields(pattern) {
@@ -46121,11 +46767,20 @@ var HEALTH_WEEKS = 12;
 var IN_USE_DAYS = 28;
 var HEALTH_VERSIONS = 10;
 var dayText = (day) => new Date(day * DAY_MS5).toISOString().slice(0, 10);
-var rateOf = (events, trials, confidence2) => ({ rate: trials > 0 ? events / trials : 0, ...wilsonInterval(events, trials, confidence2) });
+var rateOf = (events, trials, confidence2) => ({
+  rate: trials > 0 ? events / trials : 0,
+  ...wilsonInterval(events, trials, confidence2)
+});
 function addDay(days, day, figures2) {
   const held = days.get(day);
   if (!held) {
-    days.set(day, { sessions: figures2.sessions, errored: figures2.errored, crashed: figures2.crashed, installs: [...figures2.installs], crashedInstalls: [...figures2.crashedInstalls] });
+    days.set(day, {
+      sessions: figures2.sessions,
+      errored: figures2.errored,
+      crashed: figures2.crashed,
+      installs: [...figures2.installs],
+      crashedInstalls: [...figures2.crashedInstalls]
+    });
     return;
   }
   held.sessions += figures2.sessions;
@@ -46196,7 +46851,12 @@ function releaseHealth(history, options2) {
   const level = (1 - options2.confidence) / Math.max(1, 2 * comparisons);
   const weekOf = (days) => weeks.map((week) => {
     const total = sum(days, week.first, week.last);
-    return { sessions: total.sessions, errored: total.errored, crashed: total.crashed, installs: kmvCount(total.installs) };
+    return {
+      sessions: total.sessions,
+      errored: total.errored,
+      crashed: total.crashed,
+      installs: kmvCount(total.installs)
+    };
   });
   const health = inUse.map(([version, days]) => {
     const window2 = sum(days.days, weeks[0].first, last);
@@ -46211,7 +46871,10 @@ function releaseHealth(history, options2) {
       const age = last - firstMine + 1;
       const mine = sum(days.days, firstMine, firstMine + age - 1);
       const before2 = sum(theirs.days, firstTheirs, firstTheirs + age - 1);
-      const figures2 = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before2.sessions, errored: before2.errored } };
+      const figures2 = {
+        mine: { sessions: mine.sessions, errored: mine.errored },
+        theirs: { sessions: before2.sessions, errored: before2.errored }
+      };
       if (firstTheirs <= historyFirst) {
         sameAge = { previous, days: age, ...figures2, verdict: "history too short", p: 1 };
       } else if (mine.sessions < options2.minSessions || before2.sessions < options2.minSessions) {
@@ -46257,7 +46920,11 @@ function releaseHealth(history, options2) {
     installs: Math.max(0, week.installs - shownWeeks.reduce((sum2, weeks2) => sum2 + weeks2[index].installs, 0))
   }));
   return {
-    weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
+    weeks: weeks.map((week) => ({
+      label: dayText(week.first).slice(5),
+      first: dayText(week.first),
+      last: dayText(week.last)
+    })),
     versions: health,
     rest: { label: "older and other versions", weeks: rest },
     totals,
@@ -46276,12 +46943,22 @@ function problemHistory(history, problem, fields, options2) {
   const versionAt = history.fields.indexOf(VERSION_FIELD);
   const own2 = new Set(problem.versions);
   const newest = [...own2].sort(compareVersions).at(-1) ?? null;
-  const anchor = problem.pattern.map((term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term);
+  const anchor = problem.pattern.map(
+    (term) => term.field === VERSION_FIELD ? { field: term.field, op: "any" } : term
+  );
   const last = lastDayOf(options2.now);
   const first = last - HEALTH_WEEKS * 7 + 1;
   const buckets = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
     const start = first + index * 7;
-    return { label: dayText2(start).slice(5), first: dayText2(start), last: dayText2(start + 6), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 };
+    return {
+      label: dayText2(start).slice(5),
+      first: dayText2(start),
+      last: dayText2(start + 6),
+      sessions: 0,
+      erroredSessions: 0,
+      otherSessions: 0,
+      otherErrored: 0
+    };
   });
   const mine = { sessions: 0, errored: 0 };
   const newer = /* @__PURE__ */ new Map();
@@ -46313,15 +46990,30 @@ function problemHistory(history, problem, fields, options2) {
     }
   }
   const level = 1 - options2.confidence;
-  const fixed = [...newer].filter(([, figures2]) => figures2.sessions >= options2.minSessions && figures2.errored * mine.sessions < mine.errored * figures2.sessions).sort((a, b) => compareVersions(a[0], b[0])).map(([version, figures2]) => {
+  const fixed = [...newer].filter(
+    ([, figures2]) => figures2.sessions >= options2.minSessions && figures2.errored * mine.sessions < mine.errored * figures2.sessions
+  ).sort((a, b) => compareVersions(a[0], b[0])).map(([version, figures2]) => {
     const totals = { totalEvents: figures2.errored + mine.errored, totalSessions: figures2.sessions + mine.sessions };
     const p = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
-    return { version, sessions: figures2.sessions, erroredSessions: figures2.errored, rate: figures2.errored / figures2.sessions, confirmed: p < level };
+    return {
+      version,
+      sessions: figures2.sessions,
+      erroredSessions: figures2.errored,
+      rate: figures2.errored / figures2.sessions,
+      confirmed: p < level
+    };
   });
   const since = dayText2(Math.min(...history.days.keys()));
   return {
     since,
-    trend: { unit: "week", bucketDays: 7, buckets, subject: "this problem", comparison: "all other sessions", minRateSessions: RATE_MIN_SESSIONS },
+    trend: {
+      unit: "week",
+      bucketDays: 7,
+      buckets,
+      subject: "this problem",
+      comparison: "all other sessions",
+      minRateSessions: RATE_MIN_SESSIONS
+    },
     fixed
   };
 }
@@ -46339,7 +47031,11 @@ function createCellView(configs, eventCells) {
     map.set(cell2.config, cell2);
   }
   const totals = /* @__PURE__ */ new Map();
-  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum2, cell2) => sum2 + cell2.events, 0));
+  for (const [measure, cells] of byMeasure)
+    totals.set(
+      measure,
+      [...cells.values()].reduce((sum2, cell2) => sum2 + cell2.events, 0)
+    );
   const eventsAt = (measure, config) => byMeasure.get(measure)?.get(config)?.events ?? 0;
   return {
     configs,
@@ -46372,7 +47068,12 @@ function createCellView(configs, eventCells) {
   };
 }
 function tableOf(own2, reference) {
-  return { events: own2.events, sessions: own2.sessions, totalEvents: own2.events + reference.events, totalSessions: own2.sessions + reference.sessions };
+  return {
+    events: own2.events,
+    sessions: own2.sessions,
+    totalEvents: own2.events + reference.events,
+    totalSessions: own2.sessions + reference.sessions
+  };
 }
 
 // src/problems/install-spread.ts
@@ -46445,13 +47146,17 @@ function indexPatterns(fields, values, sessions) {
     const byKey = /* @__PURE__ */ new Map();
     for (let cell2 = 0; cell2 < values.length; cell2 += 1) {
       let key = "";
-      for (let field = 0; field < fields.length; field += 1) if (mask & 1 << field) key += `${values[cell2][field]}\0`;
+      for (let field = 0; field < fields.length; field += 1)
+        if (mask & 1 << field) key += `${values[cell2][field]}\0`;
       const list = byKey.get(key);
       if (list) list.push(cell2);
       else byKey.set(key, [cell2]);
     }
-    const exact = (cells) => fields.map((field, index) => mask & 1 << index ? { field, op: "is", value: values[cells[0]][index] } : { field, op: "any" });
-    for (const key of [...byKey.keys()]) if (key.startsWith(OTHER_KEY) || key.includes(`\0${OTHER_KEY}`)) byKey.delete(key);
+    const exact = (cells) => fields.map(
+      (field, index) => mask & 1 << index ? { field, op: "is", value: values[cells[0]][index] } : { field, op: "any" }
+    );
+    for (const key of [...byKey.keys()])
+      if (key.startsWith(OTHER_KEY) || key.includes(`\0${OTHER_KEY}`)) byKey.delete(key);
     for (const cells of byKey.values()) {
       const count3 = cells.reduce((sum2, cell2) => sum2 + sessions[cell2], 0);
       if (count3 === total) continue;
@@ -46462,7 +47167,8 @@ function indexPatterns(fields, values, sessions) {
     for (const cells of byKey.values()) {
       const first = cells[0];
       let anchor = "";
-      for (let field = 0; field < fields.length; field += 1) if (field !== versionAt && mask & 1 << field) anchor += `${values[first][field]}\0`;
+      for (let field = 0; field < fields.length; field += 1)
+        if (field !== versionAt && mask & 1 << field) anchor += `${values[first][field]}\0`;
       let versions = anchors.get(anchor);
       if (!versions) anchors.set(anchor, versions = /* @__PURE__ */ new Map());
       versions.set(values[first][versionAt], cells);
@@ -46472,7 +47178,10 @@ function indexPatterns(fields, values, sessions) {
       const from = Math.max(1, ordered.length - 1 - SINCE_VERSIONS);
       for (let at = from; at < ordered.length - 1; at += 1) {
         const covered = ordered.slice(at).map((version) => versions.get(version));
-        const count3 = covered.reduce((sum2, cells) => sum2 + cells.reduce((inner, cell2) => inner + sessions[cell2], 0), 0);
+        const count3 = covered.reduce(
+          (sum2, cells) => sum2 + cells.reduce((inner, cell2) => inner + sessions[cell2], 0),
+          0
+        );
         if (count3 === total) continue;
         const sample = covered[0][0];
         const pattern = fields.map((field, index) => {
@@ -46502,7 +47211,12 @@ function taroneLevel(logMinimums, alpha) {
 // src/problems/version-baselines.ts
 var CLEAN_VERSION_P = Math.log(0.05);
 function below(entry, problem) {
-  return logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + problem.events, totalSessions: entry.sessions + problem.sessions }) < CLEAN_VERSION_P;
+  return logFisherLess({
+    events: entry.events,
+    sessions: entry.sessions,
+    totalEvents: entry.events + problem.events,
+    totalSessions: entry.sessions + problem.sessions
+  }) < CLEAN_VERSION_P;
 }
 function baselinesOf(view, fields, minSessions, pattern, measure, members, counts, exclude = /* @__PURE__ */ new Set()) {
   const { configs } = view;
@@ -46516,12 +47230,18 @@ function baselinesOf(view, fields, minSessions, pattern, measure, members, count
     let sessions = 0;
     let events = 0;
     for (let cell2 = 0; cell2 < configs.length; cell2 += 1) {
-      if (exclude.has(cell2) || matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt])) continue;
+      if (exclude.has(cell2) || matches(pattern, configs[cell2].values) || !same.has(configs[cell2].values[versionAt]))
+        continue;
       sessions += configs[cell2].sessions;
       events += view.eventsAt(measure, cell2);
     }
     const fixed = pattern.filter((term) => term.op === "is").map((term) => term.field);
-    if (sessions > 0) result.comparison = { label: `on the other ${fixed.join(" and ")} values of the same versions`, sessions, events };
+    if (sessions > 0)
+      result.comparison = {
+        label: `on the other ${fixed.join(" and ")} values of the same versions`,
+        sessions,
+        events
+      };
     return result;
   }
   const anchor = anchorOf(pattern);
@@ -46579,12 +47299,25 @@ function findProblems(configs, eventCells, rule) {
       let events = 0;
       for (const member of members) events += cells.get(member)?.events ?? 0;
       if (events === 0) continue;
-      candidates.push({ key: problemKey(entry.pattern, measure), pattern: entry.pattern, measure, members, sessions: entry.sessions, events, family, minimum, logLevel: 0 });
+      candidates.push({
+        key: problemKey(entry.pattern, measure),
+        pattern: entry.pattern,
+        measure,
+        members,
+        sessions: entry.sessions,
+        events,
+        family,
+        minimum,
+        logLevel: 0
+      });
     }
   }
   const cellShare = minimums[1].length === 0 ? 1 : minimums[0].length === 0 ? 0 : CELL_SHARE;
   const spent = rule.alpha * ALPHA_SPENT;
-  const levels = [taroneLevel(minimums[0], spent * cellShare), taroneLevel(minimums[1], spent * (1 - cellShare))];
+  const levels = [
+    taroneLevel(minimums[0], spent * cellShare),
+    taroneLevel(minimums[1], spent * (1 - cellShare))
+  ];
   const testOf = logFisherGreaterMid;
   for (const candidate of candidates) candidate.logLevel = levels[candidate.family].logLevel;
   const live = candidates.filter((candidate) => candidate.minimum <= candidate.logLevel);
@@ -46607,13 +47340,22 @@ function findProblems(configs, eventCells, rule) {
       events += eventsAt(measure, member);
     }
     const out = explainedCounts.get(measure) ?? { sessions: 0, events: 0 };
-    const reference = { sessions: totalSessions - out.sessions - sessions, events: view.totalEvents(measure) - out.events - events };
+    const reference = {
+      sessions: totalSessions - out.sessions - sessions,
+      events: view.totalEvents(measure) - out.events - events
+    };
     return { own: { sessions, events }, cells, reference };
   }
   function cleanPart(pattern, cells, measure, own2, reference) {
     const clean = (part, level) => {
       if (part.sessions < rule.minSessions) return false;
-      if (logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own2.events, totalSessions: own2.sessions }) >= level) return false;
+      if (logFisherLess({
+        events: part.events,
+        sessions: part.sessions,
+        totalEvents: own2.events,
+        totalSessions: own2.sessions
+      }) >= level)
+        return false;
       return logFisherGreater(tableOf(part, reference)) >= CLEAN_P;
     };
     for (let field = 0; field < pattern.length; field += 1) {
@@ -46634,7 +47376,8 @@ function findProblems(configs, eventCells, rule) {
     if (cells.length > 1) {
       const level = CLEAN_P - Math.log(cells.length);
       for (const cell2 of cells) {
-        if (clean({ sessions: configs[cell2].sessions, events: eventsAt(measure, cell2) }, level)) return configs[cell2].values.join(", ");
+        if (clean({ sessions: configs[cell2].sessions, events: eventsAt(measure, cell2) }, level))
+          return configs[cell2].values.join(", ");
       }
     }
     return null;
@@ -46690,11 +47433,14 @@ function findProblems(configs, eventCells, rule) {
       const { own: own2, cells, reference } = residual(candidate.members, candidate.measure);
       if (own2.sessions < rule.minSessions || own2.events === 0 || reference.sessions === 0) continue;
       const rate = own2.events / own2.sessions;
-      if (rate < rule.errorRateThreshold || rate < rule.minRateRatio * (reference.events / reference.sessions)) continue;
+      if (rate < rule.errorRateThreshold || rate < rule.minRateRatio * (reference.events / reference.sessions))
+        continue;
       const logP = testOf(tableOf(own2, reference));
       if (logP <= candidate.logLevel) scored.push({ candidate, logP, own: own2, cells, reference });
     }
-    scored.sort((a, b) => a.logP - b.logP || b.own.sessions - a.own.sessions || (a.candidate.key < b.candidate.key ? -1 : 1));
+    scored.sort(
+      (a, b) => a.logP - b.logP || b.own.sessions - a.own.sessions || (a.candidate.key < b.candidate.key ? -1 : 1)
+    );
     const acceptable = scored.filter(({ candidate, own: own2, cells, reference }) => {
       if (cleanPart(candidate.pattern, cells, candidate.measure, own2, reference) !== null) return false;
       return installEvidence(cells, candidate.measure, own2, reference, candidate.logLevel).spread;
@@ -46705,7 +47451,13 @@ function findProblems(configs, eventCells, rule) {
     const problem = describe(chosen.candidate.pattern, chosen.candidate.measure, chosen.candidate.members, true);
     problem.logP = chosen.logP;
     problem.logLevel = chosen.candidate.logLevel;
-    problem.installs = installEvidence(chosen.cells, chosen.candidate.measure, chosen.own, chosen.reference, chosen.candidate.logLevel);
+    problem.installs = installEvidence(
+      chosen.cells,
+      chosen.candidate.measure,
+      chosen.own,
+      chosen.reference,
+      chosen.candidate.logLevel
+    );
     problem.verdict = verdictOf(problem);
     problems.push(problem);
     const flags = explainedOf(chosen.candidate.measure);
@@ -46720,21 +47472,47 @@ function findProblems(configs, eventCells, rule) {
   }
   for (const problem of problems) {
     const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
-    problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
+    problem.reference = referenceWithout(
+      problem.configs,
+      others.flatMap((other) => other.configs),
+      problem.measure
+    );
     const mine = new Set(problem.configs);
     const exclude = new Set(others.flatMap((other) => other.configs).filter((config) => !mine.has(config)));
-    Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
+    Object.assign(
+      problem,
+      baselinesOf(
+        view,
+        rule.fields,
+        rule.minSessions,
+        problem.pattern,
+        problem.measure,
+        problem.configs,
+        problem.counts,
+        exclude
+      )
+    );
   }
   function verdictOf(problem) {
-    if (problem.detected) return "significantly worse than the other sessions, with the excess spread over enough installations";
-    if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
+    if (problem.detected)
+      return "significantly worse than the other sessions, with the excess spread over enough installations";
+    if (problem.counts.sessions < rule.minSessions)
+      return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
     if (problem.logP > problem.logLevel) return "not significantly worse than the other sessions";
     if (!problem.installs.spread) return `the excess comes from fewer than ${rule.minInstallations} installations`;
     return "explained by another problem, or part of it is clean";
   }
   function describe(pattern, measure, members, detected) {
     const counts = countsOf(members, measure);
-    const { versions, lastGood, fixedIn, comparison } = baselinesOf(view, rule.fields, rule.minSessions, pattern, measure, members, counts);
+    const { versions, lastGood, fixedIn, comparison } = baselinesOf(
+      view,
+      rule.fields,
+      rule.minSessions,
+      pattern,
+      measure,
+      members,
+      counts
+    );
     const reference = referenceWithout(members, [], measure);
     const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;
     const problem = {
@@ -46763,10 +47541,15 @@ function findProblems(configs, eventCells, rule) {
   }
   return {
     problems,
-    levels: levels.map((level, family) => ({ logLevel: level.logLevel, hypotheses: minimums[family].length, testable: level.testable })),
+    levels: levels.map((level, family) => ({
+      logLevel: level.logLevel,
+      hypotheses: minimums[family].length,
+      testable: level.testable
+    })),
     evaluate(pattern, measure) {
       const members = [];
-      for (let cell2 = 0; cell2 < configs.length; cell2 += 1) if (matches(pattern, configs[cell2].values)) members.push(cell2);
+      for (let cell2 = 0; cell2 < configs.length; cell2 += 1)
+        if (matches(pattern, configs[cell2].values)) members.push(cell2);
       return describe(pattern, measure, members, false);
     }
   };
@@ -46866,7 +47649,12 @@ function findRunProblems(aggregator, settings) {
   });
   function judgeCell(cell2) {
     const covering = coveredBy.get(cellKey(cell2));
-    if (covering) return { ...cell2, flagged: true, verdict: `part of the problem ${covering.map((problem) => problem.problem.label).join("; ")}` };
+    if (covering)
+      return {
+        ...cell2,
+        flagged: true,
+        verdict: `part of the problem ${covering.map((problem) => problem.problem.label).join("; ")}`
+      };
     const verdict = cell2.sessions < settings.minSessions ? `too few sessions (${cell2.sessions} < ${settings.minSessions})` : "part of no problem";
     return { ...cell2, flagged: false, verdict };
   }
@@ -46902,7 +47690,7 @@ var MARKDOWN_ENTITIES = {
   ")": "&#41;",
   "!": "&#33;",
   "\\": "&#92;",
-  "$": "&#36;"
+  $: "&#36;"
 };
 var AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)/g;
 var MENTION_OR_REFERENCE = /(?<!&)([@#])(?=[A-Za-z0-9_-])/g;
@@ -46951,9 +47739,18 @@ var percentOf = (part, whole) => whole > 0 ? `${Math.round(100 * part / whole)}%
 function releaseHealthSection(health) {
   if (health === void 0) return "";
   if (health === null) {
-    return ["### Release health", "", "Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`."].join("\n");
+    return [
+      "### Release health",
+      "",
+      "Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`."
+    ].join("\n");
   }
-  if (health.historyDays === 0) return ["### Release health", "", "The history kept across runs holds no day yet: release health starts with the first sessions."].join("\n");
+  if (health.historyDays === 0)
+    return [
+      "### Release health",
+      "",
+      "The history kept across runs holds no day yet: release health starts with the first sessions."
+    ].join("\n");
   const lines2 = ["### Release health", ""];
   lines2.push(
     `From the history kept across runs: ${formatCount(health.historyDays)} day${health.historyDays === 1 ? "" : "s"} since ${health.since}. Versions with sessions in the last 28 days, newest first; figures over the last ${health.weeks.length} weeks; intervals and verdicts at the run's confidence.`
@@ -46982,11 +47779,19 @@ function releaseHealthSection(health) {
     errored: week.errored + others.reduce((sum2, version) => sum2 + version.weeks[index].errored, 0),
     crashed: week.crashed + others.reduce((sum2, version) => sum2 + version.weeks[index].crashed, 0),
     // Installations of the rest: every installation of the week less those of the versions drawn, at least 0 (sketches estimate).
-    installs: Math.max(0, health.totals[index].installs - drawn.reduce((sum2, version) => sum2 + version.weeks[index].installs, 0))
+    installs: Math.max(
+      0,
+      health.totals[index].installs - drawn.reduce((sum2, version) => sum2 + version.weeks[index].installs, 0)
+    )
   }));
-  const series = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other versions", weeks: rest }];
+  const series = [
+    ...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })),
+    { label: "older and other versions", weeks: rest }
+  ];
   const legend = series.map((each, index) => `${SERIES[index].square} ${each.label}`).join(" \xB7 ");
-  const share = (weeks) => weeks.map((week, index) => health.totals[index].sessions > 0 ? Math.round(1e3 * week.sessions / health.totals[index].sessions) / 10 : 0);
+  const share = (weeks) => weeks.map(
+    (week, index) => health.totals[index].sessions > 0 ? Math.round(1e3 * week.sessions / health.totals[index].sessions) / 10 : 0
+  );
   lines2.push(
     "",
     `_Adoption: each version's share of the week's sessions, in %. ${legend}._`,
@@ -47000,10 +47805,15 @@ function releaseHealthSection(health) {
     ...series.map((each) => `    line [${share(each.weeks).join(", ")}]`),
     "```"
   );
-  const columns = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: "older and other", weeks: rest }];
+  const columns = [
+    ...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })),
+    { label: "older and other", weeks: rest }
+  ];
   const header = `| week of | ${columns.map((column) => column.label).join(" | ")} |`;
   const rule = `|---|${columns.map(() => "---:").join("|")}|`;
-  const weekly = (cell2) => health.weeks.map((week, index) => `| ${week.first} | ${columns.map((column) => cell2(column.weeks[index], index)).join(" | ")} |`);
+  const weekly = (cell2) => health.weeks.map(
+    (week, index) => `| ${week.first} | ${columns.map((column) => cell2(column.weeks[index], index)).join(" | ")} |`
+  );
   lines2.push(
     "",
     "#### Errored-session rate by week",
@@ -47033,8 +47843,16 @@ function issueRef(link) {
 }
 function breakdown(title, groups2, total) {
   if (groups2.length === 0) return "";
-  const rows = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, 25).map((group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} |`);
-  return [`### ${title}`, "", "| | sessions | share | errored | errored rate |", "|---|---:|---:|---:|---:|", ...rows].join("\n");
+  const rows = [...groups2].sort((a, b) => b.sessions - a.sessions).slice(0, 25).map(
+    (group) => `| ${escapeMarkdown(group.fields[0]?.value ?? "")} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} |`
+  );
+  return [
+    `### ${title}`,
+    "",
+    "| | sessions | share | errored | errored rate |",
+    "|---|---:|---:|---:|---:|",
+    ...rows
+  ].join("\n");
 }
 function versionOrder(a, b) {
   if (a === OTHER || b === OTHER) return a === b ? 0 : a === OTHER ? 1 : -1;
@@ -47045,12 +47863,17 @@ function newestFirst(a, b) {
 }
 function matrixTable(matrix, maxVersions = 10) {
   if (matrix.length === 0) return "";
-  const platforms = [...new Set(matrix.map((group) => group.fields[0].value))].sort((a, b) => a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0);
+  const platforms = [...new Set(matrix.map((group) => group.fields[0].value))].sort(
+    (a, b) => a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0
+  );
   const bySessions = /* @__PURE__ */ new Map();
-  for (const group of matrix) bySessions.set(group.fields[1].value, (bySessions.get(group.fields[1].value) ?? 0) + group.sessions);
+  for (const group of matrix)
+    bySessions.set(group.fields[1].value, (bySessions.get(group.fields[1].value) ?? 0) + group.sessions);
   const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(newestFirst);
   const cell2 = (platform, version) => {
-    const group = matrix.find((candidate) => candidate.fields[0].value === platform && candidate.fields[1].value === version);
+    const group = matrix.find(
+      (candidate) => candidate.fields[0].value === platform && candidate.fields[1].value === version
+    );
     if (!group) return "";
     const issues = group.flagged && group.issues && group.issues.length > 0 ? ` ${group.issues.map(issueRef).join(" ")}` : "";
     return `${group.flagged ? "\u{1F534} " : ""}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}${issues}`;
@@ -47061,7 +47884,9 @@ The ${versions.length} app versions with the most sessions, of ${bySessions.size
   return [
     `| version \\ OS | ${platforms.map(escapeMarkdown).join(" | ")} |`,
     `|---|${platforms.map(() => "---:").join("|")}|`,
-    ...versions.map((version) => `| ${escapeMarkdown(version)} | ${platforms.map((platform) => cell2(platform, version)).join(" | ")} |`)
+    ...versions.map(
+      (version) => `| ${escapeMarkdown(version)} | ${platforms.map((platform) => cell2(platform, version)).join(" | ")} |`
+    )
   ].join("\n") + note;
 }
 function versionTable(groups2, total, confidence2, maxVersions = 25) {
@@ -47089,8 +47914,16 @@ function renderUsageReport(figures2) {
   const asOf2 = figures2.asOf ?? null;
   const start = figures2.windowStart ?? (asOf2 ? new Date(asOf2.getTime() - figures2.lookbackDays * 864e5) : null);
   const window2 = asOf2 && start ? `As of ${dayOf(asOf2)}: sessions started from ${dayOf(start)} on (the last ${figures2.lookbackDays} days).` : `Sessions of the last ${figures2.lookbackDays} days.`;
-  if (!all) return [window2, "", "No sessions in the window.", ...figures2.health !== void 0 ? ["", releaseHealthSection(figures2.health)] : []].join("\n");
-  const kinds2 = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`);
+  if (!all)
+    return [
+      window2,
+      "",
+      "No sessions in the window.",
+      ...figures2.health !== void 0 ? ["", releaseHealthSection(figures2.health)] : []
+    ].join("\n");
+  const kinds2 = all.topErrorKinds.map(
+    (entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`
+  );
   const trend = trendOf({
     days: all.days,
     start: start ?? new Date(Date.parse(`${all.firstSessionAt.slice(0, 10)}T00:00:00Z`)),
@@ -47151,7 +47984,8 @@ function stateIn(body) {
   if (!match) return null;
   try {
     const state = JSON.parse(match[1]);
-    if (state.v !== 1 && state.v !== 2 || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
+    if (state.v !== 1 && state.v !== 2 || !Array.isArray(state.versions) || !Array.isArray(state.groupBy))
+      return null;
     if (state.v === 2 && (typeof state.pattern !== "string" || typeof state.anchor !== "string")) return null;
     return state;
   } catch {
@@ -47162,7 +47996,11 @@ function split(body) {
   const start = body.indexOf(SECTION_BEGIN);
   const end = body.indexOf(SECTION_END, start);
   if (start < 0 || end < 0) return null;
-  return { before: body.slice(0, start), section: body.slice(start, end + SECTION_END.length), after: body.slice(end + SECTION_END.length) };
+  return {
+    before: body.slice(0, start),
+    section: body.slice(start, end + SECTION_END.length),
+    after: body.slice(end + SECTION_END.length)
+  };
 }
 function sectionOf(body) {
   return split(body.replace(/\r\n/g, "\n"))?.section ?? body.replace(/\r\n/g, "\n");
@@ -47176,9 +48014,16 @@ function cutToFit(text, room) {
   return `${cut > 0 ? head.slice(0, cut) : lastLine > 0 ? head.slice(0, lastLine) : head}${note}`;
 }
 function composeBody(existing, rendered, fingerprint, state) {
-  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(/-->/g, "--\\u003e");
-  return composeSection(existing, rendered, `${fingerprintMarker(fingerprint)}
-<!-- crash-report-aggregator:state ${stateText} -->`);
+  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(
+    /-->/g,
+    "--\\u003e"
+  );
+  return composeSection(
+    existing,
+    rendered,
+    `${fingerprintMarker(fingerprint)}
+<!-- crash-report-aggregator:state ${stateText} -->`
+  );
 }
 function composeSection(existing, rendered, markers) {
   const tail = `
@@ -47225,7 +48070,9 @@ async function applyPlan(plan, options2) {
       comment: "comment" in action ? action.comment : null
     };
     if (dryRun && WRITES.has(action.kind)) {
-      log(`[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ""}: ${result.title}${result.comment ? ` (with a comment)` : ""}`);
+      log(
+        `[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ""}: ${result.title}${result.comment ? ` (with a comment)` : ""}`
+      );
       results.push(action.kind === "report" ? { ...result, body: action.body } : result);
       continue;
     }
@@ -47236,7 +48083,11 @@ async function applyPlan(plan, options2) {
           results.push({ ...result, kind: "unchanged" });
           break;
         }
-        const created = await tracker.createIssue({ title: action.draft.title, body: action.body, labels: [.../* @__PURE__ */ new Set([...options2.labels, ...action.draft.labels])] });
+        const created = await tracker.createIssue({
+          title: action.draft.title,
+          body: action.body,
+          labels: [.../* @__PURE__ */ new Set([...options2.labels, ...action.draft.labels])]
+        });
         log(`Opened issue #${created.number}: ${created.title}`);
         results.push({ ...result, number: created.number, url: created.url });
         break;
@@ -47255,7 +48106,11 @@ async function applyPlan(plan, options2) {
         break;
       case "close":
         await tracker.addComment(action.issue.number, action.comment);
-        await tracker.updateIssue(action.issue.number, { ...action.body ? { body: action.body } : {}, state: "closed", stateReason: "completed" });
+        await tracker.updateIssue(action.issue.number, {
+          ...action.body ? { body: action.body } : {},
+          state: "closed",
+          stateReason: "completed"
+        });
         log(`Closed issue #${action.issue.number}: ${action.issue.title}`);
         results.push(result);
         break;
@@ -47304,7 +48159,9 @@ function issuesByFingerprint(issues) {
   return found;
 }
 function newestSeen(previous, newestVersion) {
-  const known = [previous?.newestSeen, newestVersion].filter((version) => typeof version === "string");
+  const known = [previous?.newestSeen, newestVersion].filter(
+    (version) => typeof version === "string"
+  );
   return known.length === 0 ? null : sortVersions(known).at(-1);
 }
 function stateFor(draft, previous, groupBy2, newestVersion) {
@@ -47312,7 +48169,9 @@ function stateFor(draft, previous, groupBy2, newestVersion) {
   return {
     v: 2,
     groupBy: groupBy2,
-    pattern: JSON.stringify(problem.pattern.map((term) => term.op === "any" ? [term.field] : [term.field, term.op, term.value])),
+    pattern: JSON.stringify(
+      problem.pattern.map((term) => term.op === "any" ? [term.field] : [term.field, term.op, term.value])
+    ),
     measure: problem.measure,
     anchor: problem.anchor,
     versions: sortVersions([.../* @__PURE__ */ new Set([...previous?.versions ?? [], ...draft.group.appVersions])]),
@@ -47338,7 +48197,8 @@ function cleanFor(group, days, options2, filedRate = null) {
   const reference = group.baseline.errorRate ?? 0;
   const limit = Math.max(options2.errorRateThreshold, options2.minRateRatio * reference);
   const recent = group.days.filter((bucket) => bucket.day >= since);
-  if (!recent.every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0)) return false;
+  if (!recent.every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0))
+    return false;
   const sessions = recent.reduce((sum2, bucket) => sum2 + bucket.sessions, 0);
   const errored = recent.reduce((sum2, bucket) => sum2 + bucket.erroredSessions, 0);
   if (sessions === 0 || filedRate === null || filedRate <= 0) return true;
@@ -47364,7 +48224,12 @@ function planIssues(drafts, existing, options2) {
     for (const twin of draft.duplicates) {
       seen.add(twin.number);
       if (muted(twin) || twin.state !== "open" || !issue) continue;
-      plan.push({ kind: "duplicate", draft, issue: twin, comment: `Duplicate of #${issue.number}, which tracks the same problem (${draft.label}) from now on.` });
+      plan.push({
+        kind: "duplicate",
+        draft,
+        issue: twin,
+        comment: `Duplicate of #${issue.number}, which tracks the same problem (${draft.label}) from now on.`
+      });
     }
     if (!issue) {
       if (!group.flagged) continue;
@@ -47373,7 +48238,16 @@ function planIssues(drafts, existing, options2) {
         continue;
       }
       created += 1;
-      plan.push({ kind: "create", draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options2.groupBy, options2.newestVersion)) });
+      plan.push({
+        kind: "create",
+        draft,
+        body: composeBody(
+          null,
+          draft.rendered,
+          draft.fingerprint,
+          stateFor(draft, null, options2.groupBy, options2.newestVersion)
+        )
+      });
       continue;
     }
     seen.add(issue.number);
@@ -47386,13 +48260,24 @@ function planIssues(drafts, existing, options2) {
       plan.push({ kind: "unchanged", draft, issue });
       continue;
     }
-    const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options2.groupBy, options2.newestVersion));
+    const body = composeBody(
+      issue.body,
+      draft.rendered,
+      draft.fingerprint,
+      stateFor(draft, previous, options2.groupBy, options2.newestVersion)
+    );
     const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
     if (issue.state === "closed") {
       const released = previous?.newestSeen === void 0 ? newer : newerThanAll(newer, [previous.newestSeen]);
       if (released.length > 0) {
         const version = released.at(-1);
-        plan.push({ kind: "reopen", draft, issue, body, comment: `Regressed in ${version}: ${figures(group, options2.confidence)}.` });
+        plan.push({
+          kind: "reopen",
+          draft,
+          issue,
+          body,
+          comment: `Regressed in ${version}: ${figures(group, options2.confidence)}.`
+        });
       } else {
         plan.push({ kind: "closed", draft, issue });
       }
@@ -47400,7 +48285,10 @@ function planIssues(drafts, existing, options2) {
     }
     if (!group.flagged && options2.closeAfterDays > 0 && cleanFor(group, options2.closeAfterDays, options2, previous?.foundRate ?? previous?.errorRate ?? null)) {
       const comment2 = `No longer found, and recovered over the last ${options2.closeAfterDays} day(s), each of them clean: ${figures(group, options2.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
-      const closedBody = composeBody(issue.body, draft.rendered, draft.fingerprint, { ...stateFor(draft, previous, options2.groupBy, options2.newestVersion), closedByTool: true });
+      const closedBody = composeBody(issue.body, draft.rendered, draft.fingerprint, {
+        ...stateFor(draft, previous, options2.groupBy, options2.newestVersion),
+        closedByTool: true
+      });
       plan.push({ kind: "close", draft, issue, body: closedBody, comment: comment2 });
       continue;
     }
@@ -47418,7 +48306,8 @@ function planIssues(drafts, existing, options2) {
   }
   if (options2.closeAfterDays > 0) {
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
-      if (seen.has(issue.number) || options2.held?.has(issue.number) || issue.state !== "open" || !fingerprintIn(issue.body)) continue;
+      if (seen.has(issue.number) || options2.held?.has(issue.number) || issue.state !== "open" || !fingerprintIn(issue.body))
+        continue;
       const previous = stateIn(issue.body);
       if (!previous || previous.groupBy.join(",") !== options2.groupBy.join(",")) continue;
       if (issue.labels.includes(options2.ignoreLabel)) {
@@ -47452,7 +48341,14 @@ function trendOfGroup(group, run) {
     return trendOf({ days: group.days, start, end, subject: "this problem" });
   }
   const others = daysWithout(run.daysOf(group.problem.measure), group.days);
-  return trendOf({ days: group.days, start: run.start, end: run.end, subject: "this problem", others, comparison: "all other sessions" });
+  return trendOf({
+    days: group.days,
+    start: run.start,
+    end: run.end,
+    subject: "this problem",
+    others,
+    comparison: "all other sessions"
+  });
 }
 var KIND_TEXT = {
   configuration: "one configuration",
@@ -47487,7 +48383,11 @@ function issueContext(group, rule, escape = escapeMarkdown, run, past) {
       lastGood: problem.lastGood && version(problem.lastGood),
       hasLastGood: problem.lastGood !== null,
       fixedIn,
-      comparison: problem.comparison && { ...problem.comparison, label: escape(problem.comparison.label), rate: problem.comparison.errorRate },
+      comparison: problem.comparison && {
+        ...problem.comparison,
+        label: escape(problem.comparison.label),
+        rate: problem.comparison.errorRate
+      },
       hasComparison: problem.comparison !== null,
       installs: problem.installs,
       pValue: problem.pValue,
@@ -47514,7 +48414,12 @@ function issueContext(group, rule, escape = escapeMarkdown, run, past) {
     trend: trendOfGroup(group, run),
     history: past ? { since: past.since, trend: past.trend } : null,
     appVersions: group.appVersions.map(escape),
-    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), sessions: entry.sessions, lines: entry.lines, count: entry.lines })),
+    topErrorKinds: group.topErrorKinds.map((entry) => ({
+      kind: escape(entry.kind),
+      sessions: entry.sessions,
+      lines: entry.lines,
+      count: entry.lines
+    })),
     runs: group.runs.map((run2) => ({
       id: run2.id,
       url: run2.url,
@@ -47543,7 +48448,9 @@ function newestOf(versions) {
 }
 function matchIssues(problems, existing, groupBy2) {
   const grouping = groupBy2.join(",");
-  const parsed2 = [...existing].sort((a, b) => a.number - b.number).map((issue) => ({ issue, state: stateIn(issue.body), fingerprint: fingerprintIn(issue.body) })).filter((entry) => entry.fingerprint !== null && (entry.state === null || entry.state.groupBy.join(",") === grouping));
+  const parsed2 = [...existing].sort((a, b) => a.number - b.number).map((issue) => ({ issue, state: stateIn(issue.body), fingerprint: fingerprintIn(issue.body) })).filter(
+    (entry) => entry.fingerprint !== null && (entry.state === null || entry.state.groupBy.join(",") === grouping)
+  );
   const claimed = /* @__PURE__ */ new Set();
   const found = problems.map((problem) => {
     const takesBack = (state) => {
@@ -47556,12 +48463,15 @@ function matchIssues(problems, existing, groupBy2) {
       (entry) => !claimed.has(entry.issue.number) && entry.state?.v === 2 && entry.state.anchor === problem.anchor && (entry.issue.state === "open" || takesBack(entry.state))
     );
     const legacy = new Set(problem.legacy);
-    const adopted = parsed2.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v !== 2 && legacy.has(entry.fingerprint));
+    const adopted = parsed2.filter(
+      (entry) => !claimed.has(entry.issue.number) && entry.state?.v !== 2 && legacy.has(entry.fingerprint)
+    );
     const open = (entry) => entry.issue.state === "open";
     const overlapping = mine.filter((entry) => overlaps(entry.state.versions, problem.versions));
     let primary = overlapping.find(open) ?? overlapping[0] ?? mine.find(open) ?? null;
     primary ??= parsed2.find((entry) => {
-      if (claimed.has(entry.issue.number) || !open(entry) || entry.state?.v !== 2 || (entry.state.measure ?? null) !== problem.measure) return false;
+      if (claimed.has(entry.issue.number) || !open(entry) || entry.state?.v !== 2 || (entry.state.measure ?? null) !== problem.measure)
+        return false;
       const stored = patternFromKey(entry.state.pattern);
       return stored !== null && nested(stored, problem.pattern);
     }) ?? null;
@@ -47594,7 +48504,9 @@ var DIMENSION_PREFIX = {
 function dimensionLabels(group) {
   const fixed = group.problem.pattern.filter((term) => term.op === "is").map((term) => ({ name: term.field, value: term.value }));
   if (group.problem.measure !== null) fixed.push({ name: "error_kind", value: group.problem.measure });
-  return fixed.map((field) => `${DIMENSION_PREFIX[field.name] ?? field.name.replaceAll(".", "-")}:${field.value}`.slice(0, 50));
+  return fixed.map(
+    (field) => `${DIMENSION_PREFIX[field.name] ?? field.name.replaceAll(".", "-")}:${field.value}`.slice(0, 50)
+  );
 }
 function planOptions(settings, now, newestVersion) {
   return {
@@ -47613,12 +48525,15 @@ function planOptions(settings, now, newestVersion) {
 function heldByRule(existing, fields, hiddenCells) {
   const held = /* @__PURE__ */ new Set();
   if (hiddenCells.length === 0) return held;
-  const hidden = hiddenCells.map((cell2) => fields.map((field) => cell2.fields.find((each) => each.name === field)?.value ?? ""));
+  const hidden = hiddenCells.map(
+    (cell2) => fields.map((field) => cell2.fields.find((each) => each.name === field)?.value ?? "")
+  );
   for (const issue of existing) {
     const state = issue.state === "open" ? stateIn(issue.body) : null;
     if (state?.v !== 2 || !state.pattern) continue;
     const pattern = patternFromKey(state.pattern);
-    if (pattern && pattern.length === fields.length && hidden.some((values) => matches(pattern, values))) held.add(issue.number);
+    if (pattern && pattern.length === fields.length && hidden.some((values) => matches(pattern, values)))
+      held.add(issue.number);
   }
   return held;
 }
@@ -47626,12 +48541,26 @@ function newestVersionOf(cells) {
   const versions = new Set(cells.flatMap((cell2) => cell2.appVersions));
   return versions.size === 0 ? null : sortVersions([...versions]).at(-1);
 }
-function draftProblemIssues({ settings, findings, cells, existing, renderer, run, pastOf }) {
+function draftProblemIssues({
+  settings,
+  findings,
+  cells,
+  existing,
+  renderer,
+  run,
+  pastOf
+}) {
   const problems = findings.problems;
   const cellKeys = new Map(cells.map((cell2) => [cell2.fingerprint, cell2]));
   const legacyOf = (problem) => cells.filter((cell2) => cell2.flagged && findings.covers(problem, cell2)).map((cell2) => cell2.fingerprint);
   const match = matchIssues(
-    problems.map((problem) => ({ anchor: problem.problem.anchor, pattern: problem.problem.pattern, measure: problem.problem.measure, versions: problem.appVersions, legacy: legacyOf(problem) })),
+    problems.map((problem) => ({
+      anchor: problem.problem.anchor,
+      pattern: problem.problem.pattern,
+      measure: problem.problem.measure,
+      versions: problem.appVersions,
+      legacy: legacyOf(problem)
+    })),
     existing,
     settings.groupBy
   );
@@ -47644,7 +48573,10 @@ function draftProblemIssues({ settings, findings, cells, existing, renderer, run
   };
   const draftOf = (group, issue, duplicates) => {
     const past = pastOf ? pastOf(group) : null;
-    const text = renderer.render(issueContext(group, rule, escapeTitle, run, past), issueContext(group, rule, escapeMarkdown, run, past));
+    const text = renderer.render(
+      issueContext(group, rule, escapeTitle, run, past),
+      issueContext(group, rule, escapeMarkdown, run, past)
+    );
     return {
       fingerprint: group.fingerprint,
       label: group.problem.label,
@@ -47656,12 +48588,15 @@ function draftProblemIssues({ settings, findings, cells, existing, renderer, run
       duplicates
     };
   };
-  const drafts = problems.map((problem, index) => draftOf(problem, match.found[index].issue, match.found[index].duplicates));
+  const drafts = problems.map(
+    (problem, index) => draftOf(problem, match.found[index].issue, match.found[index].duplicates)
+  );
   for (const orphan of match.orphans) {
     let revisited = null;
     if (orphan.state.v === 2) {
       const pattern = patternFromKey(orphan.state.pattern);
-      if (pattern && pattern.length === findings.fields.length) revisited = findings.revisit(pattern, orphan.state.measure ?? null);
+      if (pattern && pattern.length === findings.fields.length)
+        revisited = findings.revisit(pattern, orphan.state.measure ?? null);
     } else {
       const cell2 = cellKeys.get(orphan.fingerprint);
       if (cell2) revisited = findings.revisitCell(cell2);
@@ -47700,7 +48635,9 @@ async function loadHistory(path, fields, warn) {
     text = await readFile6(path, "utf8");
   } catch (error) {
     const code = error.code;
-    warn(code === "ENOENT" ? `No history at ${path} yet: release health starts from this run's window.` : `The history at ${path} cannot be read (${code ?? "error"}): it starts again from this run.`);
+    warn(
+      code === "ENOENT" ? `No history at ${path} yet: release health starts from this run's window.` : `The history at ${path} cannot be read (${code ?? "error"}): it starts again from this run.`
+    );
     return emptyHistory([...fields]);
   }
   const decoded = decodeHistory(text, fields);
@@ -47726,10 +48663,17 @@ async function updateHistory(path, days, settings, now, log) {
     try {
       bytes = await saveHistory(path, kept2);
     } catch (error) {
-      log.warning(`The history could not be written to ${path} (${error instanceof Error ? error.message : String(error)}); this run's days are kept by the next one that reads them.`);
+      log.warning(
+        `The history could not be written to ${path} (${error instanceof Error ? error.message : String(error)}); this run's days are kept by the next one that reads them.`
+      );
     }
   }
-  const health = releaseHealth(kept2, { now, confidence: settings.confidence, minInstallations: settings.minPublishedInstallations, minSessions: settings.minSessions });
+  const health = releaseHealth(kept2, {
+    now,
+    confidence: settings.confidence,
+    minInstallations: settings.minPublishedInstallations,
+    minSessions: settings.minSessions
+  });
   log.info(
     `History: ${kept2.days.size} day(s) since ${health.since ?? "today"} at ${path}; ${merged.replaced} day(s) read now, ${merged.kept} kept from a fuller reading, ${merged.dropped} older than ${settings.historyDays} days dropped${bytes === null ? settings.dryRun ? " (dry run: not written)" : "" : ` (${bytes} bytes)`}.`
   );
@@ -47752,11 +48696,27 @@ async function runTriage(settings, deps) {
   } : (summary, run2, times) => cube.add(summary, run2, times);
   let tally;
   if (settings.mode === "merge") {
-    const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
+    const merged = await mergePartials({
+      partials: deps.partials ?? [],
+      windowStart,
+      lookbackDays: settings.lookbackDays,
+      onSession
+    });
     log.info(`Merged the partials of ${merged.shards} shard(s).`);
     tally = merged.tally;
   } else {
-    tally = await readInputs({ sources: deps.sources, ...deps.cache ? { cache: deps.cache } : {}, adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
+    tally = await readInputs(
+      {
+        sources: deps.sources,
+        ...deps.cache ? { cache: deps.cache } : {},
+        adapter: adapterOf(settings),
+        windowStart,
+        now,
+        onSession
+      },
+      deps.workers,
+      log
+    );
   }
   logTally(tally, settings, log);
   const folded = cube.fold(settings.maxConfigurations, settings.minSessions, settings.minPublishedInstallations);
@@ -47765,7 +48725,10 @@ async function runTriage(settings, deps) {
       `Folded ${folded.configurations} configuration(s) with ${folded.sessions} session(s), ${folded.erroredSessions} errored, into "other configurations": the run had more than max-configurations (${settings.maxConfigurations}) distinct configurations. They are left out of the problem search and the tables.`
     );
   }
-  const recoded = cube.recode(settings.minPublishedInstallations, [...cubeFields.filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
+  const recoded = cube.recode(settings.minPublishedInstallations, [
+    ...cubeFields.filter((field) => !settings.groupBy.includes(field)),
+    ...RECODE_ORDER
+  ]);
   const publication = publicationNote(settings.minPublishedInstallations, recoded);
   if (publication) log.info(publication);
   const sameFields = (fields) => fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
@@ -47774,7 +48737,9 @@ async function runTriage(settings, deps) {
   const side = grouped(["os.platform", "app.version"]);
   const findings = findRunProblems(aggregator, settings);
   const groups2 = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
-  const shared = (cell2, group) => cell2.fields.every((field) => group.fields.every((other) => other.name !== field.name || other.value === field.value));
+  const shared = (cell2, group) => cell2.fields.every(
+    (field) => group.fields.every((other) => other.name !== field.name || other.value === field.value)
+  );
   const matrix = judgeGroups(side.groups(), settings).map((cell2) => {
     if (side === aggregator) return findings.judgeCell(cell2);
     const covered = groups2.some((group) => group.flagged && shared(cell2, group));
@@ -47782,9 +48747,16 @@ async function runTriage(settings, deps) {
   });
   const problems = findings.problems;
   for (const level of findings.search.levels) {
-    if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
+    if (level.hypotheses > 0)
+      log.info(
+        `Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? "configuration" : "wider"} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`
+      );
   }
-  const { kept: kept2, health, report: historyReport } = collector && deps.historyPath ? await updateHistory(deps.historyPath, collector.days, settings, now, log) : { kept: null, health: null, report: null };
+  const {
+    kept: kept2,
+    health,
+    report: historyReport
+  } = collector && deps.historyPath ? await updateHistory(deps.historyPath, collector.days, settings, now, log) : { kept: null, health: null, report: null };
   const everything = grouped([]).groups()[0] ?? null;
   const daysByMeasure = /* @__PURE__ */ new Map();
   const run = {
@@ -47801,12 +48773,25 @@ async function runTriage(settings, deps) {
   const label = settings.labels[0];
   const existing = problems.length > 0 || groups2.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
   const history = kept2 && kept2.days.size > 0 && Math.min(...kept2.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS5) ? kept2 : null;
-  const pastOf = history ? (group) => problemHistory(history, { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions }, findings.fields, {
-    now,
-    confidence: settings.confidence,
-    minSessions: settings.minSessions
-  }) : null;
-  const drafts = draftProblemIssues({ settings, findings, cells: groups2, existing, renderer: deps.renderer, run, pastOf });
+  const pastOf = history ? (group) => problemHistory(
+    history,
+    { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions },
+    findings.fields,
+    {
+      now,
+      confidence: settings.confidence,
+      minSessions: settings.minSessions
+    }
+  ) : null;
+  const drafts = draftProblemIssues({
+    settings,
+    findings,
+    cells: groups2,
+    existing,
+    renderer: deps.renderer,
+    run,
+    pastOf
+  });
   const apply = (plan) => applyPlan(plan, {
     tracker: deps.tracker,
     labels: settings.labels,
@@ -47816,26 +48801,58 @@ async function runTriage(settings, deps) {
   });
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
     log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
-    const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups2)), held: heldByRule(existing, findings.fields, recoded.cells) });
+    const plan = planIssues(drafts, existing, {
+      ...planOptions(settings, now, newestVersionOf(groups2)),
+      held: heldByRule(existing, findings.fields, recoded.cells)
+    });
     issues = await apply(plan);
   } else {
     log.info("No problem found.");
   }
-  const issueOf = new Map(issues.filter((issue) => issue.number !== null && issue.kind !== "duplicate").map((issue) => [issue.fingerprint, { number: issue.number, url: issue.url }]));
+  const issueOf = new Map(
+    issues.filter((issue) => issue.number !== null && issue.kind !== "duplicate").map((issue) => [issue.fingerprint, { number: issue.number, url: issue.url }])
+  );
   const linkedMatrix = matrix.map((cell2) => {
     if (!cell2.flagged) return cell2;
-    const links = problems.filter((problem) => groups2.some((group) => group.flagged && shared(cell2, group) && findings.covers(problem, group))).map((problem) => issueOf.get(problem.fingerprint)).filter((link) => link !== void 0);
+    const links = problems.filter(
+      (problem) => groups2.some((group) => group.flagged && shared(cell2, group) && findings.covers(problem, group))
+    ).map((problem) => issueOf.get(problem.fingerprint)).filter((link) => link !== void 0);
     return links.length > 0 ? { ...cell2, issues: links } : cell2;
   });
   if (settings.reportIssue) {
-    const report2 = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, dashboardBody({ settings, grouped, everything, groups: groups2, matrix: linkedMatrix, now, windowStart, publication, health: deps.historyPath ? health : null }));
+    const report2 = planReportIssue(
+      existing,
+      REPORT_MARKER,
+      REPORT_TITLE,
+      dashboardBody({
+        settings,
+        grouped,
+        everything,
+        groups: groups2,
+        matrix: linkedMatrix,
+        now,
+        windowStart,
+        publication,
+        health: deps.historyPath ? health : null
+      })
+    );
     if (report2) issues = [...issues, ...await apply([report2])];
   }
   const cellsWithIssue = groups2.map((cell2) => {
     const problem = problems.find((candidate) => findings.covers(candidate, cell2));
     return problem ? { ...cell2, problemFingerprint: problem.fingerprint } : cell2;
   });
-  const report = reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix: linkedMatrix, problems, issues, folded, recoded });
+  const report = reportOf(settings, {
+    now,
+    windowStart,
+    intake: tally,
+    groups: cellsWithIssue,
+    matrix: linkedMatrix,
+    problems,
+    issues,
+    folded,
+    recoded
+  });
   report.history = historyReport;
   return report;
 }
@@ -47848,18 +48865,36 @@ async function runWith(settings, host) {
   const sources = [];
   let state;
   if (merging) {
-    if (settings.paths.length > 0 || settings.artifactNames.length > 0) log.info("Mode merge reads the partials only; path and artifact-name were read by the shards.");
+    if (settings.paths.length > 0 || settings.artifactNames.length > 0)
+      log.info("Mode merge reads the partials only; path and artifact-name were read by the shards.");
   } else if (settings.paths.length > 0) {
     if (host.strictPaths) {
       for (const pattern of settings.paths) {
-        if (pattern !== STDIN && await listFiles(pattern, cwd) === null) throw new SettingsError("path", `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
+        if (pattern !== STDIN && await listFiles(pattern, cwd) === null)
+          throw new SettingsError(
+            "path",
+            `is "${pattern}", which names no file, folder or matching glob`,
+            'a file, a folder or a glob such as "logs/**/*.jsonl"'
+          );
       }
     }
-    sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === "log", ...host.stdin ? { stdin: host.stdin } : {} }));
+    sources.push(
+      createPathSource(settings.paths, cwd, settings.shard, {
+        logsInFolders: settings.format === "log",
+        ...host.stdin ? { stdin: host.stdin } : {}
+      })
+    );
   }
   if (settings.artifactNames.length > 0 && !merging && settings.repository && host.github) {
-    state = settings.statePath ? await openArtifactState(host.keptPath(settings.statePath, "state-path"), readingFingerprint(settings), settings.dryRun, log.warning) : void 0;
-    sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, host.github, now, host.serverUrl, state));
+    state = settings.statePath ? await openArtifactState(
+      host.keptPath(settings.statePath, "state-path"),
+      readingFingerprint(settings),
+      settings.dryRun,
+      log.warning
+    ) : void 0;
+    sources.push(
+      artifactSourceFor({ ...settings, repository: settings.repository }, host.github, now, host.serverUrl, state)
+    );
   }
   const cache = state ? { cache: state } : {};
   let report;
@@ -47867,7 +48902,10 @@ async function runWith(settings, host) {
   if (settings.mode === "partial") {
     const shard2 = settings.shard;
     partialPath = settings.partialPath ? resolve4(cwd, settings.partialPath) : host.defaultPartialPath(shard2);
-    const { result, bytes } = await withPartialFile(partialPath, (emit) => runPartial(settings, { sources, ...cache, now, log, emit, workers: host.workers }));
+    const { result, bytes } = await withPartialFile(
+      partialPath,
+      (emit) => runPartial(settings, { sources, ...cache, now, log, emit, workers: host.workers })
+    );
     report = result.report;
     report.partial = { shard: shard2, path: partialPath, sessions: result.sessions, bytes };
   } else {
@@ -47935,7 +48973,12 @@ function createGitHubTracker(client, repository2) {
           if (httpStatusOf(error) !== 404) throw refusal(error, `Reading label "${name}"`, "issues: read") ?? error;
         }
         try {
-          await client.rest.issues.createLabel({ ...repository2, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
+          await client.rest.issues.createLabel({
+            ...repository2,
+            name,
+            color: LABEL_COLOR,
+            description: LABEL_DESCRIPTION
+          });
         } catch (error) {
           if (httpStatusOf(error) !== 422) throw refusal(error, `Creating label "${name}"`, "issues: write") ?? error;
         }
@@ -48052,13 +49095,25 @@ function createLocalTracker(folder) {
     async createIssue(draft) {
       const issues = await all();
       const number = issues.reduce((max, issue) => Math.max(max, issue.number), 0) + 1;
-      return save({ number, title: draft.title, body: draft.body, state: "open", stateReason: null, labels: draft.labels, url: "" });
+      return save({
+        number,
+        title: draft.title,
+        body: draft.body,
+        state: "open",
+        stateReason: null,
+        labels: draft.labels,
+        url: ""
+      });
     },
     async updateIssue(number, changes) {
       const issue = (await all()).find((candidate) => candidate.number === number);
       if (!issue) throw new Error(`Local issue ${number} is missing from ${folder}.`);
       const { stateReason, ...rest } = changes;
-      return save({ ...issue, ...rest, ...stateReason ? { stateReason } : changes.state === "open" ? { stateReason: null } : {} });
+      return save({
+        ...issue,
+        ...rest,
+        ...stateReason ? { stateReason } : changes.state === "open" ? { stateReason: null } : {}
+      });
     },
     async addComment(number, body) {
       await mkdir4(folder, { recursive: true });
@@ -48248,7 +49303,11 @@ ${USAGE}`);
     const store = resolve5(cwd, typeof values["store"] === "string" ? values["store"] : ".crash-reports");
     const warn = (message) => process.stderr.write(`warning: ${message}
 `);
-    const github = settings.repository ? createGitHubClient({ token: settings.token, baseUrl: (typeof values["api-url"] === "string" ? values["api-url"] : process.env["GITHUB_API_URL"]) || "https://api.github.com", warn }) : null;
+    const github = settings.repository ? createGitHubClient({
+      token: settings.token,
+      baseUrl: (typeof values["api-url"] === "string" ? values["api-url"] : process.env["GITHUB_API_URL"]) || "https://api.github.com",
+      warn
+    }) : null;
     const { report, readNothing } = await runWith(settings, {
       clock: /* @__PURE__ */ new Date(),
       cwd,
@@ -48273,8 +49332,10 @@ ${USAGE}`);
 `);
     if (readNothing) {
       const skipped = Object.entries(report.intake.skipped).map(([reason, count3]) => `${count3} ${reason}`);
-      process.stderr.write(`error: read no record from ${settings.paths.join(", ")}${skipped.length > 0 ? ` (skipped: ${skipped.join(", ")})` : ""}
-`);
+      process.stderr.write(
+        `error: read no record from ${settings.paths.join(", ")}${skipped.length > 0 ? ` (skipped: ${skipped.join(", ")})` : ""}
+`
+      );
       return 1;
     }
     return 0;

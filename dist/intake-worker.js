@@ -1839,7 +1839,9 @@ var CompactSummary = class {
 // src/records/field-table.ts
 var CONFIG_FIELDS = FIELD_TABLE.configs;
 var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
-var OUTCOME_VALUES = FIELD_TABLE.top.flatMap((field) => field.kind === "outcome" ? field.values : []);
+var OUTCOME_VALUES = FIELD_TABLE.top.flatMap(
+  (field) => field.kind === "outcome" ? field.values : []
+);
 var FIELDS_HASH = FIELD_TABLE.hash;
 function configValue(summary, field) {
   const holder = field.parent === null ? summary : summary[field.parent];
@@ -2079,7 +2081,8 @@ var SessionRecordReader = class {
         const kindCount = varint();
         for (let k = 0; k < kindCount; k += 1) {
           const kind = this.#kinds[varint()];
-          if (kind === void 0) throw new PartialFormatError("a session record names an error kind not defined before it");
+          if (kind === void 0)
+            throw new PartialFormatError("a session record names an error kind not defined before it");
           kinds2[kind] = varint();
         }
         summary.error_kinds = kinds2;
@@ -2174,7 +2177,12 @@ function failureOf(error) {
 async function* entryChunks(zip, entry, failure) {
   let stream;
   try {
-    stream = await new Promise((resolve, reject) => zip.openReadStream(entry, (error, opened) => error || !opened ? reject(error ?? new Error("no stream")) : resolve(opened)));
+    stream = await new Promise(
+      (resolve, reject) => zip.openReadStream(
+        entry,
+        (error, opened) => error || !opened ? reject(error ?? new Error("no stream")) : resolve(opened)
+      )
+    );
   } catch (error) {
     failure.reason = failureOf(error);
     return;
@@ -2267,7 +2275,15 @@ async function* zipEntries(archive) {
       if (recordFormatOf(name) === "jsonl" && entry.uncompressedSize > STREAM_FROM_BYTES) {
         const failure = { reason: null };
         const streamed = entry;
-        yield { kind: "item", origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
+        yield {
+          kind: "item",
+          origin: `${archive.origin}/${name}`,
+          name,
+          bytes: new Uint8Array(),
+          size: entry.uncompressedSize,
+          stream: () => entryChunks(zip, streamed, failure),
+          run: archive.run
+        };
         if (failure.reason) {
           yield skip2(failure.reason, index);
           return;
@@ -2355,7 +2371,8 @@ var HASURA_APP_NAME = "hasura-cli";
 function fromHasuraCli(event, appName) {
   const executionId = event["execution_id"];
   const timestamp = event["timestamp"];
-  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId)) return { ok: false, reason: "hasura-cli:execution_id" };
+  if (typeof executionId !== "string" || !UUID_PATTERN.test(executionId))
+    return { ok: false, reason: "hasura-cli:execution_id" };
   if (typeof timestamp !== "string") return { ok: false, reason: "hasura-cli:timestamp" };
   if (typeof event["is_error"] !== "boolean") return { ok: false, reason: "hasura-cli:is_error" };
   const failed = event["is_error"];
@@ -2363,7 +2380,10 @@ function fromHasuraCli(event, appName) {
     schema_version: 1,
     session_id: executionId,
     app: { name: appName ?? HASURA_APP_NAME, version: event["version"] },
-    os: { platform: mapPlatform(event["os_platform"]), ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {} },
+    os: {
+      platform: mapPlatform(event["os_platform"]),
+      ...mapArch(event["os_arch"]) ? { arch: mapArch(event["os_arch"]) } : {}
+    },
     started_at: timestamp,
     ended_at: timestamp,
     log_lines: 1,
@@ -2371,7 +2391,8 @@ function fromHasuraCli(event, appName) {
     outcome: failed ? "error" : "ok"
   };
   if (typeof event["uuid"] === "string" && UUID_PATTERN.test(event["uuid"])) summary["install_id"] = event["uuid"];
-  if (typeof event["server_version"] === "string") summary["runtime"] = { name: "hasura-server", version: event["server_version"] };
+  if (typeof event["server_version"] === "string")
+    summary["runtime"] = { name: "hasura-server", version: event["server_version"] };
   if (typeof event["ci"] === "string" || event["ci"] === null) summary["ci"] = event["ci"];
   return { ok: true, value: summary };
 }
@@ -2433,7 +2454,8 @@ function fromSegment(event, appName) {
 
 // src/intake/formats/adapt-record.ts
 function adaptRecord(value, settings) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not-an-object" };
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, reason: "not-an-object" };
   const shape = recordShape(value);
   const format = settings.format === "auto" ? shape : settings.format;
   if (format === null) return { ok: false, reason: "unknown-format" };
@@ -2450,7 +2472,9 @@ function adaptRecord(value, settings) {
 }
 var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
 var KEYS_OF = /* @__PURE__ */ new Map();
-for (const field of CONFIG_FIELDS) if (field.parent !== null) (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
+for (const field of CONFIG_FIELDS)
+  if (field.parent !== null)
+    (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
 function fitted(adapted) {
   if (!adapted.ok) return adapted;
   const summary = adapted.value;
@@ -2459,7 +2483,8 @@ function fitted(adapted) {
     const keys = KEYS_OF.get(key);
     const inner = summary[key];
     if (keys && inner !== null && typeof inner === "object") {
-      for (const innerKey of Object.keys(inner)) if (!keys.has(innerKey)) delete inner[innerKey];
+      for (const innerKey of Object.keys(inner))
+        if (!keys.has(innerKey)) delete inner[innerKey];
     }
   }
   return adapted;
@@ -2481,7 +2506,19 @@ function summaryFromLog(figures, contentKey, settings) {
 
 // src/intake/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
-var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
+var ERROR_LEVELS = /* @__PURE__ */ new Set([
+  "ERROR",
+  "ERR",
+  "CRITICAL",
+  "CRIT",
+  "FATAL",
+  "EXCEPTION",
+  "PANIC",
+  "ALERT",
+  "EMERG",
+  "EMERGENCY",
+  "SEVERE"
+]);
 var NUMERIC_ERROR_LEVEL = 50;
 var PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
 var ANSI = /\x1b\[[0-9;]*m/g;
@@ -2501,9 +2538,12 @@ function compileLogPattern(source) {
   try {
     pattern = new RegExp(source);
   } catch (error) {
-    throw new LogPatternError(`is not a regular expression (${error instanceof Error ? error.message : String(error)})`);
+    throw new LogPatternError(
+      `is not a regular expression (${error instanceof Error ? error.message : String(error)})`
+    );
   }
-  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
+  if (!source.includes("(?<ts>") || !source.includes("(?<level>"))
+    throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
   return pattern;
 }
 function toIso(stamp) {
@@ -2554,11 +2594,18 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
     if (inTraceback && !/^\s/.test(line)) {
       inTraceback = false;
       const kind = EXCEPTION_LINE.exec(line)?.[1];
-      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS))
+        errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
     }
   }
   if (first === null || last === null) return null;
-  return { firstAt: first, lastAt: last, lines, errorLines: Math.min(errorLines2, lines), errorKinds: Object.fromEntries(errorKinds) };
+  return {
+    firstAt: first,
+    lastAt: last,
+    lines,
+    errorLines: Math.min(errorLines2, lines),
+    errorKinds: Object.fromEntries(errorKinds)
+  };
 }
 
 // src/uuid/hash32.ts
@@ -2584,7 +2631,10 @@ function hashBytes(bytes, start, end) {
   let hash = BYTES_KEY ^ Math.imul(end - start, 2654435761);
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    hash = Math.imul(hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24), 3432918353);
+    hash = Math.imul(
+      hash ^ (bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24),
+      3432918353
+    );
     hash = Math.imul(hash << 15 | hash >>> 17, 461845907);
   }
   for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i], 16777619);
@@ -2850,9 +2900,18 @@ function createDeduplicator(capacity) {
 }
 
 // src/intake/intake-defaults.ts
-var DEFAULT_LIMITS = { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+var DEFAULT_LIMITS = {
+  maxInputs: RUN_MAX_ARTIFACTS,
+  maxBytes: RUN_MAX_BYTES,
+  maxRecords: RUN_MAX_RECORDS
+};
 function defaultAdapter() {
-  return { format: "session-summary", appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  return {
+    format: "session-summary",
+    appName: null,
+    appVersion: null,
+    logPattern: compileLogPattern(DEFAULT_LOG_PATTERN)
+  };
 }
 
 // src/records/fast-path/bytes.ts
@@ -2946,7 +3005,8 @@ function manyBrackets(text, limit) {
   return false;
 }
 function tryParse(text, maxDepth) {
-  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: "record-too-deep" };
+  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth)
+    return { ok: false, reason: "record-too-deep" };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -3202,7 +3262,8 @@ function secretRuleFor(value) {
   for (const run of value.match(TOKEN_RUN) ?? []) {
     const pieces = run.split(/[-_+/=]/);
     for (const piece of pieces) if (looksRandom(piece)) return "random-token";
-    if (/[+/]/.test(run) && !pieces.some((piece) => /^g?[0-9a-fA-F]{7,}$/.test(piece)) && looksRandom(run.replace(/[-_]/g, ""))) return "random-token";
+    if (/[+/]/.test(run) && !pieces.some((piece) => /^g?[0-9a-fA-F]{7,}$/.test(piece)) && looksRandom(run.replace(/[-_]/g, "")))
+      return "random-token";
   }
   return null;
 }
@@ -3227,15 +3288,31 @@ var RULES = [
   ["url-credentials", (v) => v.includes("://") && v.includes("@"), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
   // Local part: RFC 5322 atext and dots.
   ["email", (v) => v.includes("@"), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ["ipv4", (v) => v.length >= 7 && hasAtLeast(v, ".", 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  [
+    "ipv4",
+    (v) => v.length >= 7 && hasAtLeast(v, ".", 3),
+    new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)
+  ],
   ["ipv6", (v) => v.includes("::") || hasAtLeast(v, ":", 7), holdsIpv6],
   ["github-token", (v) => v.includes("_"), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
   ["aws-key", (v) => v.includes("AKIA") || v.includes("ASIA"), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
   ["slack-token", (v) => v.includes("xox"), /xox[abposr]-[A-Za-z0-9-]{8,}/],
   ["jwt", (v) => v.includes("eyJ"), /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-  ["bearer-token", (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")), /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
-  ["pem-block", (v) => v.includes("-----BEGIN"), /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
-  ["home-path", (v) => v.includes("/") || v.includes("\\"), /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i]
+  [
+    "bearer-token",
+    (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")),
+    /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i
+  ],
+  [
+    "pem-block",
+    (v) => v.includes("-----BEGIN"),
+    /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/
+  ],
+  [
+    "home-path",
+    (v) => v.includes("/") || v.includes("\\"),
+    /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i
+  ]
 ];
 function privacyRuleFor(value) {
   for (const [rule, could, test] of RULES) {
@@ -3279,7 +3356,10 @@ function search(node, skipKeys) {
 function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()) {
   const found = search(value, knownKeys);
   if (!found) return null;
-  return { path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""), rule: found.rule };
+  return {
+    path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""),
+    rule: found.rule
+  };
 }
 
 // src/records/timestamp.ts
@@ -3322,8 +3402,10 @@ function timestampMs(b, start, end) {
   const minute = two(b, s + 14);
   const second = two(b, s + 17);
   const separator = b[s + 10];
-  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
-  if (b[s + 13] !== COLON2 || b[s + 16] !== COLON2 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32)
+    return Number.NaN;
+  if (b[s + 13] !== COLON2 || b[s + 16] !== COLON2 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return Number.NaN;
   if (year !== monthYear || month !== monthNumber) startMonth(year, month);
   if (day > monthLength) return Number.NaN;
   let at = s + 19;
@@ -3422,7 +3504,10 @@ var TOP_READERS = FIELD_TABLE.top.map((field, position) => ({ field, position })
   };
 });
 var REQUIRED_BITS = FIELD_TABLE.top.every((field) => !field.required || valueOf(field) >= 0) ? TOP_READERS.filter((reader) => reader.field.required).reduce((bits, reader) => bits | reader.bit, 0) : -1;
-var READERS_BY_FIRST = Array.from({ length: 128 }, (_, code) => TOP_READERS.filter((reader) => reader.name[0] === code));
+var READERS_BY_FIRST = Array.from(
+  { length: 128 },
+  (_, code) => TOP_READERS.filter((reader) => reader.name[0] === code)
+);
 function classTable(first, rest) {
   const table = new Uint8Array(128);
   for (let code = 0; code < 128; code += 1) {
@@ -3460,7 +3545,25 @@ var ended = roleOf("timestamp", "ended_at");
 var STARTED_MAX = started ? started.max : 0;
 var ENDED_MAX = ended ? ended.max : 0;
 var kinds = roleOf("kinds");
-var KINDS = kinds ? { dotted: kinds.dotted, classes: classTable(kinds.first, kinds.rest), minLength: kinds.minLength, maxLength: kinds.maxLength, maxKinds: kinds.maxKinds, forbidden: encodeAll(kinds.forbidden), min: kinds.min, max: kinds.max } : { dotted: false, classes: new Uint8Array(128), minLength: 1, maxLength: 0, maxKinds: 0, forbidden: [], min: 1, max: 0 };
+var KINDS = kinds ? {
+  dotted: kinds.dotted,
+  classes: classTable(kinds.first, kinds.rest),
+  minLength: kinds.minLength,
+  maxLength: kinds.maxLength,
+  maxKinds: kinds.maxKinds,
+  forbidden: encodeAll(kinds.forbidden),
+  min: kinds.min,
+  max: kinds.max
+} : {
+  dotted: false,
+  classes: new Uint8Array(128),
+  minLength: 1,
+  maxLength: 0,
+  maxKinds: 0,
+  forbidden: [],
+  min: 1,
+  max: 0
+};
 var constant = roleOf("const");
 var CONST_VALUE = constant ? constant.value : -1;
 
@@ -3514,12 +3617,24 @@ function layoutOf(b, start, lineEnd, kinds2, starts, ends, installed, nulls) {
     for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k] + w] = view.getUint32(4 * w, true);
     if (literal.length >= 4) tails[k] = view.getUint32(literal.length - 4, true);
   }
-  return { values: kinds2, literals, words, wordStarts, tails, lengths, installed, nulls, hasKinds: kinds2.includes(V_KINDS), shared: /* @__PURE__ */ new Map() };
+  return {
+    values: kinds2,
+    literals,
+    words,
+    wordStarts,
+    tails,
+    lengths,
+    installed,
+    nulls,
+    hasKinds: kinds2.includes(V_KINDS),
+    shared: /* @__PURE__ */ new Map()
+  };
 }
 function sharedSteps(a, b) {
   const steps = Math.min(a.values.length, b.values.length);
   let k = 0;
-  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k])) k += 1;
+  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k], 0, a.literals[k].length, b.literals[k]))
+    k += 1;
   return k;
 }
 function addLayout(layouts, layout, max) {
@@ -3668,14 +3783,24 @@ var SummaryScanner = class {
       return summary2;
     }
     this.#sinceLearnt += 1;
-    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER) return this.#scan(bytes, start, bytes.length, true);
+    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER)
+      return this.#scan(bytes, start, bytes.length, true);
     this.#recording = true;
     this.#valueCount = 0;
     const summary = this.#scan(bytes, start, bytes.length, true);
     this.#recording = false;
     if (summary) {
       const count = this.#valueCount;
-      const layout = layoutOf(bytes, start, this.lineEnd, this.#valueKinds.slice(0, count), this.#valueStarts, this.#valueEnds, this.#installed, this.#nulls);
+      const layout = layoutOf(
+        bytes,
+        start,
+        this.lineEnd,
+        this.#valueKinds.slice(0, count),
+        this.#valueStarts,
+        this.#valueEnds,
+        this.#installed,
+        this.#nulls
+      );
       addLayout(this.#layouts, layout, MAX_LAYOUTS);
       this.#sinceLearnt = 0;
     }
@@ -3816,7 +3941,8 @@ var SummaryScanner = class {
   }
   /** `null` for the configuration field in `slot`, when the schema allows it. */
   #null(slot, b, i, end) {
-    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108) return -1;
+    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108)
+      return -1;
     this.#nulls |= 1 << slot;
     return i + 4;
   }
@@ -3871,7 +3997,16 @@ var SummaryScanner = class {
         kinds2[entry.value] = this.#kindCounts[k];
       }
     }
-    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, this.#started, this.#ended, this.#logLines, this.#errorLines);
+    const summary = new CompactSummary(
+      config,
+      this.#slab,
+      idAt,
+      this.#installed ? idAt + 16 : -1,
+      this.#started,
+      this.#ended,
+      this.#logLines,
+      this.#errorLines
+    );
     if (this.#outcome >= 0) summary.outcome = OUTCOME_VALUES[this.#outcome];
     if (kinds2) summary.error_kinds = kinds2;
     this.#slabAt += this.#installed ? 32 : 16;
@@ -3918,7 +4053,8 @@ var SummaryScanner = class {
         if (code >= 128 || (CLASSES[base + code] & 2) === 0) return -1;
       }
       const length = k - start;
-      if (k >= end || length < MIN[slot] || length > MAX[slot] || length > 0 && (CLASSES[base + b[start]] & 1) === 0) return -1;
+      if (k >= end || length < MIN[slot] || length > MAX[slot] || length > 0 && (CLASSES[base + b[start]] & 1) === 0)
+        return -1;
     }
     this.#spans[2 * slot] = start;
     this.#spans[2 * slot + 1] = k;
@@ -3955,7 +4091,8 @@ var SummaryScanner = class {
         continue;
       }
       if (b[i] !== CLOSE) return -1;
-      for (const required of reader.requiredSlots) if (this.#spans[2 * required] < 0 && (this.#nulls & 1 << required) === 0) return -1;
+      for (const required of reader.requiredSlots)
+        if (this.#spans[2 * required] < 0 && (this.#nulls & 1 << required) === 0) return -1;
       return i + 1;
     }
   }
@@ -4006,7 +4143,8 @@ var SummaryScanner = class {
         if (dotted || k === start) segmentStart = false;
       }
       const length = k - start;
-      if (k >= end || dotted && segmentStart || length < KINDS.minLength || length > KINDS.maxLength || whichWord(b, start, k, KINDS.forbidden) >= 0) return -1;
+      if (k >= end || dotted && segmentStart || length < KINDS.minLength || length > KINDS.maxLength || whichWord(b, start, k, KINDS.forbidden) >= 0)
+        return -1;
       for (let other = 0; other < this.#kindCount; other += 1) {
         const otherStart = this.#kindSpans[2 * other];
         const otherEnd = this.#kindSpans[2 * other + 1];
@@ -4111,11 +4249,21 @@ function emptyTally() {
     limitReached: null
   };
 }
-var TALLY_COUNTS = ["inputsRead", "itemsRead", "bytesRead", "records", "accepted", "rejected", "duplicates", "outsideWindow"];
+var TALLY_COUNTS = [
+  "inputsRead",
+  "itemsRead",
+  "bytesRead",
+  "records",
+  "accepted",
+  "rejected",
+  "duplicates",
+  "outsideWindow"
+];
 var TALLY_MAPS = ["skipped", "rejectedReasons", "privacy"];
 function addTally(total, tally) {
   for (const name of TALLY_COUNTS) total[name] += tally[name];
-  for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+  for (const name of TALLY_MAPS)
+    for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
   total.limitReached ??= tally.limitReached;
 }
 
@@ -5278,7 +5426,13 @@ function serveIntake(port, setup) {
       reading = null;
     }
     const { bytes, count } = records.takeRecords();
-    const message = { kind: "input", records: bytes, count, dictionary: records.takeDictionary(), captured };
+    const message = {
+      kind: "input",
+      records: bytes,
+      count,
+      dictionary: records.takeDictionary(),
+      captured
+    };
     captured = null;
     port.postMessage(message, [bytes.buffer]);
   };
@@ -5331,7 +5485,12 @@ function serveIntake(port, setup) {
       post();
     }
     port.postMessage({ kind: "done", tally });
-  }).catch((error) => port.postMessage({ kind: "error", message: error instanceof Error ? error.stack ?? error.message : String(error) }));
+  }).catch(
+    (error) => port.postMessage({
+      kind: "error",
+      message: error instanceof Error ? error.stack ?? error.message : String(error)
+    })
+  );
 }
 var PIECE_BYTES = 1024 * 1024;
 

@@ -355,7 +355,9 @@ var FIELD_TABLE = {
 // src/records/field-table.ts
 var CONFIG_FIELDS = FIELD_TABLE.configs;
 var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
-var OUTCOME_VALUES = FIELD_TABLE.top.flatMap((field) => field.kind === "outcome" ? field.values : []);
+var OUTCOME_VALUES = FIELD_TABLE.top.flatMap(
+  (field) => field.kind === "outcome" ? field.values : []
+);
 var FIELDS_HASH = FIELD_TABLE.hash;
 
 // src/intake/formats/derived-id.ts
@@ -419,7 +421,9 @@ var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
 // src/intake/formats/adapt-record.ts
 var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
 var KEYS_OF = /* @__PURE__ */ new Map();
-for (const field of CONFIG_FIELDS) if (field.parent !== null) (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
+for (const field of CONFIG_FIELDS)
+  if (field.parent !== null)
+    (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
 function summaryFromLog(figures, contentKey, settings) {
   return {
     schema_version: 1,
@@ -437,7 +441,19 @@ function summaryFromLog(figures, contentKey, settings) {
 
 // src/intake/formats/session-log.ts
 var DEFAULT_LOG_PATTERN = "^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b";
-var ERROR_LEVELS = /* @__PURE__ */ new Set(["ERROR", "ERR", "CRITICAL", "CRIT", "FATAL", "EXCEPTION", "PANIC", "ALERT", "EMERG", "EMERGENCY", "SEVERE"]);
+var ERROR_LEVELS = /* @__PURE__ */ new Set([
+  "ERROR",
+  "ERR",
+  "CRITICAL",
+  "CRIT",
+  "FATAL",
+  "EXCEPTION",
+  "PANIC",
+  "ALERT",
+  "EMERG",
+  "EMERGENCY",
+  "SEVERE"
+]);
 var NUMERIC_ERROR_LEVEL = 50;
 var PANIC = /^(?:panic: |fatal error: |thread '[^']*' panicked at )/;
 var ANSI = /\x1b\[[0-9;]*m/g;
@@ -457,9 +473,12 @@ function compileLogPattern(source) {
   try {
     pattern = new RegExp(source);
   } catch (error) {
-    throw new LogPatternError(`is not a regular expression (${error instanceof Error ? error.message : String(error)})`);
+    throw new LogPatternError(
+      `is not a regular expression (${error instanceof Error ? error.message : String(error)})`
+    );
   }
-  if (!source.includes("(?<ts>") || !source.includes("(?<level>")) throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
+  if (!source.includes("(?<ts>") || !source.includes("(?<level>"))
+    throw new LogPatternError("needs the named groups (?<ts>...) and (?<level>...)");
   return pattern;
 }
 function toIso(stamp) {
@@ -510,11 +529,18 @@ function readLog(text, pattern = compileLogPattern(DEFAULT_LOG_PATTERN)) {
     if (inTraceback && !/^\s/.test(line)) {
       inTraceback = false;
       const kind = EXCEPTION_LINE.exec(line)?.[1];
-      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS))
+        errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
     }
   }
   if (first === null || last === null) return null;
-  return { firstAt: first, lastAt: last, lines, errorLines: Math.min(errorLines, lines), errorKinds: Object.fromEntries(errorKinds) };
+  return {
+    firstAt: first,
+    lastAt: last,
+    lines,
+    errorLines: Math.min(errorLines, lines),
+    errorKinds: Object.fromEntries(errorKinds)
+  };
 }
 
 // src/intake/formats/log-presets.ts
@@ -666,7 +692,8 @@ function secretRuleFor(value) {
   for (const run of value.match(TOKEN_RUN) ?? []) {
     const pieces = run.split(/[-_+/=]/);
     for (const piece of pieces) if (looksRandom(piece)) return "random-token";
-    if (/[+/]/.test(run) && !pieces.some((piece) => /^g?[0-9a-fA-F]{7,}$/.test(piece)) && looksRandom(run.replace(/[-_]/g, ""))) return "random-token";
+    if (/[+/]/.test(run) && !pieces.some((piece) => /^g?[0-9a-fA-F]{7,}$/.test(piece)) && looksRandom(run.replace(/[-_]/g, "")))
+      return "random-token";
   }
   return null;
 }
@@ -691,15 +718,31 @@ var RULES = [
   ["url-credentials", (v) => v.includes("://") && v.includes("@"), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
   // Local part: RFC 5322 atext and dots.
   ["email", (v) => v.includes("@"), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ["ipv4", (v) => v.length >= 7 && hasAtLeast(v, ".", 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  [
+    "ipv4",
+    (v) => v.length >= 7 && hasAtLeast(v, ".", 3),
+    new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)
+  ],
   ["ipv6", (v) => v.includes("::") || hasAtLeast(v, ":", 7), holdsIpv6],
   ["github-token", (v) => v.includes("_"), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
   ["aws-key", (v) => v.includes("AKIA") || v.includes("ASIA"), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
   ["slack-token", (v) => v.includes("xox"), /xox[abposr]-[A-Za-z0-9-]{8,}/],
   ["jwt", (v) => v.includes("eyJ"), /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-  ["bearer-token", (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")), /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
-  ["pem-block", (v) => v.includes("-----BEGIN"), /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
-  ["home-path", (v) => v.includes("/") || v.includes("\\"), /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i]
+  [
+    "bearer-token",
+    (v) => v.length > 14 && (v.includes("earer") || v.includes("EARER")),
+    /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i
+  ],
+  [
+    "pem-block",
+    (v) => v.includes("-----BEGIN"),
+    /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/
+  ],
+  [
+    "home-path",
+    (v) => v.includes("/") || v.includes("\\"),
+    /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i
+  ]
 ];
 function privacyRuleFor(value) {
   for (const [rule, could, test] of RULES) {
@@ -743,7 +786,10 @@ function search(node, skipKeys) {
 function findPrivateData(value, safePath2, knownKeys = /* @__PURE__ */ new Set()) {
   const found = search(value, knownKeys);
   if (!found) return null;
-  return { path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""), rule: found.rule };
+  return {
+    path: safePath2(found.segments.length > 0 ? `/${found.segments.reverse().join("/")}` : ""),
+    rule: found.rule
+  };
 }
 
 // schema/session-summary.v1.json
@@ -965,8 +1011,10 @@ function timestampMs(b, start, end) {
   const minute = two(b, s + 14);
   const second = two(b, s + 17);
   const separator = b[s + 10];
-  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32) return Number.NaN;
-  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (year < 0 || b[s + 4] !== 45 || b[s + 7] !== 45 || separator !== 84 && separator !== 116 && separator !== 32)
+    return Number.NaN;
+  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return Number.NaN;
   if (year !== monthYear || month !== monthNumber) startMonth(year, month);
   if (day > monthLength) return Number.NaN;
   let at = s + 19;
@@ -1815,7 +1863,11 @@ function finish(input, fromLog) {
     session_id: input.newUuid(),
     ...input.installId ? { install_id: input.installId } : {},
     ...input.runtime ? { runtime: input.runtime } : {},
-    os: { platform: mapPlatform(input.machine.platform), ...VERSION.test(release) ? { version: release } : {}, ...arch ? { arch } : {} },
+    os: {
+      platform: mapPlatform(input.machine.platform),
+      ...VERSION.test(release) ? { version: release } : {},
+      ...arch ? { arch } : {}
+    },
     ci: detectCi(input.machine.env)
   };
   const finding = findPrivateData(candidate, safePath);
@@ -1826,7 +1878,8 @@ function finish(input, fromLog) {
 
 // src/lib.ts
 var major = Number(process.versions.node.split(".")[0]);
-if (major < 22) throw new Error(`crash-report-aggregator needs Node.js 22 or later; this is Node.js ${process.versions.node}.`);
+if (major < 22)
+  throw new Error(`crash-report-aggregator needs Node.js 22 or later; this is Node.js ${process.versions.node}.`);
 export {
   LOG_PRESETS,
   detectCi,

@@ -50,15 +50,22 @@ async function generate(dir: string, count: number): Promise<void> {
   const perBatch = base.reduce((sum, profile) => sum + profile.sessions, 0);
   for (let done = 0, seed = 1; done < count; seed += 1) {
     const scale = Math.min(batch, count - done) / perBatch;
-    const rows = generateSummaries({ seed, appName: 'octo-cli', end: END, days: 6, profiles: demoProfiles(scale) }).slice(0, count - done);
-    for (let at = 0; at < rows.length; ) {
+    const rows = generateSummaries({
+      seed,
+      appName: 'octo-cli',
+      end: END,
+      days: 6,
+      profiles: demoProfiles(scale),
+    }).slice(0, count - done);
+    for (let at = 0; at < rows.length;) {
       if (inFile === PER_FILE) {
         await new Promise<void>((resolve) => out.end(resolve));
         out = createWriteStream(join(dir, `part-${String(files++).padStart(4, '0')}.jsonl`));
         inFile = 0;
       }
       const take = rows.slice(at, at + PER_FILE - inFile);
-      if (!out.write(take.map((row) => JSON.stringify(row)).join('\n') + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      if (!out.write(take.map((row) => JSON.stringify(row)).join('\n') + '\n'))
+        await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       at += take.length;
       inFile += take.length;
       done += take.length;
@@ -68,7 +75,10 @@ async function generate(dir: string, count: number): Promise<void> {
 }
 
 async function filesOf(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort().map((name) => join(dir, name));
+  return (await readdir(dir))
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 async function floor(dir: string): Promise<number> {
@@ -105,7 +115,8 @@ async function pipeline(path: string, threads: number, history = false): Promise
   };
   // Worker threads run the bundled dist/intake-worker.js, as the action does (npm run build first).
   const worker = new URL('../dist/intake-worker.js', import.meta.url);
-  const tally = threads > 1 ? await intakeInWorkers(options, { count: threads - 1, url: worker }) : await intake(options);
+  const tally =
+    threads > 1 ? await intakeInWorkers(options, { count: threads - 1, url: worker }) : await intake(options);
   const groups = aggregator.groups();
   if (groups.length === 0) throw new Error('no groups');
   return tally.accepted;
@@ -113,9 +124,20 @@ async function pipeline(path: string, threads: number, history = false): Promise
 
 async function phase(name: string, path: string): Promise<void> {
   const started = process.hrtime.bigint();
-  const count = name === 'floor' ? await floor(path) : await pipeline(path, name === 'workers' || name === 'whole-workers' ? threads : 1, name === 'history');
+  const count =
+    name === 'floor'
+      ? await floor(path)
+      : await pipeline(path, name === 'workers' || name === 'whole-workers' ? threads : 1, name === 'history');
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(JSON.stringify({ phase: name, count, seconds, perSecond: count / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      phase: name,
+      count,
+      seconds,
+      perSecond: count / seconds,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }) + '\n',
+  );
 }
 
 /**
@@ -131,7 +153,15 @@ async function configurations(): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage().rss;
   for (let i = 0; i < count; i += 1) {
-    aggregator.add({ ...base, session_id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, install_id: `11111111-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, app: { name: 'octo-cli', version: `2.4.0+build.${i}` } }, null);
+    aggregator.add(
+      {
+        ...base,
+        session_id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+        install_id: `11111111-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+        app: { name: 'octo-cli', version: `2.4.0+build.${i}` },
+      },
+      null,
+    );
   }
   (globalThis as { gc?: () => void }).gc?.();
   const after = process.memoryUsage().rss;
@@ -153,7 +183,13 @@ async function downloads(): Promise<void> {
   try {
     const rows = generateSummaries({ seed: 3, appName: 'octo-cli', end: END, days: 6, profiles: demoProfiles(0.02) });
     const zip = zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) });
-    for (let i = 0; i < 1000; i += 1) emulator.addArtifact({ name: `session-summaries-${i}`, zip, createdAt: new Date(END.getTime() - 86_400_000), run: { id: i + 1 } });
+    for (let i = 0; i < 1000; i += 1)
+      emulator.addArtifact({
+        name: `session-summaries-${i}`,
+        zip,
+        createdAt: new Date(END.getTime() - 86_400_000),
+        run: { id: i + 1 },
+      });
     const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {} });
     const source = createArtifactSource({
       client,
@@ -171,7 +207,9 @@ async function downloads(): Promise<void> {
     let read = 0;
     for await (const event of source.read()) if (event.kind === 'item') read += 1;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.log(`downloads: ${read} of 1,000 artifacts in ${seconds.toFixed(1)} s with 50 ms per API request and 8 in flight (${counts.reads} REST reads)`);
+    console.log(
+      `downloads: ${read} of 1,000 artifacts in ${seconds.toFixed(1)} s with 50 ms per API request and 8 in flight (${counts.reads} REST reads)`,
+    );
   } finally {
     await emulator.close();
   }
@@ -189,7 +227,8 @@ async function dataset(): Promise<string> {
     await mkdir(join(dir, 'whole'), { recursive: true });
     const whole = createWriteStream(join(dir, 'whole', 'all.jsonl'));
     for (const path of await filesOf(dir)) {
-      if (!whole.write(await readFile(path))) await new Promise<void>((resolve) => whole.once('drain', () => resolve()));
+      if (!whole.write(await readFile(path)))
+        await new Promise<void>((resolve) => whole.once('drain', () => resolve()));
     }
     await new Promise<void>((resolve) => whole.end(resolve));
     await writeFile(join(dir, 'whole', 'done'), '');
@@ -212,7 +251,22 @@ if (values.phase === 'downloads') {
   const self = fileURLToPath(import.meta.url);
   const wholeFile = join(file, 'whole', 'all.jsonl');
   const run = (name: string) =>
-    JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--phase', name, '--file', name.startsWith('whole') ? wholeFile : file, '--workers', String(threads)], { encoding: 'utf8' })) as {
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--max-old-space-size=4096',
+          self,
+          '--phase',
+          name,
+          '--file',
+          name.startsWith('whole') ? wholeFile : file,
+          '--workers',
+          String(threads),
+        ],
+        { encoding: 'utf8' },
+      ),
+    ) as {
       count: number;
       perSecond: number;
       peakRssMb: number;
@@ -234,22 +288,34 @@ if (values.phase === 'downloads') {
   /** The median and range over the rounds of one phase's speed against another's. */
   const roundRatios = (name: string, against: string): string => {
     const ratios = rounds.map((speeds) => speeds[name]! / speeds[against]!).sort((a, b) => a - b);
-    const median = ratios.length % 2 === 1 ? ratios[(ratios.length - 1) / 2]! : (ratios[ratios.length / 2 - 1]! + ratios[ratios.length / 2]!) / 2;
+    const median =
+      ratios.length % 2 === 1
+        ? ratios[(ratios.length - 1) / 2]!
+        : (ratios[ratios.length / 2 - 1]! + ratios[ratios.length / 2]!) / 2;
     return `${median.toFixed(2)} (${ratios[0]!.toFixed(2)}-${ratios.at(-1)!.toFixed(2)} over ${ratios.length} rounds)`;
   };
   const floorResult = results['floor']!;
   const pipelineResult = results['pipeline']!;
-  console.log(`${sessions.toLocaleString('en')} summaries, ${(size / 1e6).toFixed(0)} MB of NDJSON in files of ${PER_FILE.toLocaleString('en')}`);
-  console.log(`floor (JSON.parse per line): ${Math.round(floorResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${floorResult.peakRssMb.toFixed(0)} MB`);
-  console.log(`pipeline (read, parse, privacy guard, validate, dedupe, aggregate): ${Math.round(pipelineResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${pipelineResult.peakRssMb.toFixed(0)} MB`);
-  console.log(`ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)} of the bests; round by round ${roundRatios('pipeline', 'floor')}`);
+  console.log(
+    `${sessions.toLocaleString('en')} summaries, ${(size / 1e6).toFixed(0)} MB of NDJSON in files of ${PER_FILE.toLocaleString('en')}`,
+  );
+  console.log(
+    `floor (JSON.parse per line): ${Math.round(floorResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${floorResult.peakRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `pipeline (read, parse, privacy guard, validate, dedupe, aggregate): ${Math.round(pipelineResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${pipelineResult.peakRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `ratio pipeline/floor: ${(pipelineResult.perSecond / floorResult.perSecond).toFixed(2)} of the bests; round by round ${roundRatios('pipeline', 'floor')}`,
+  );
   const workersResult = results['workers']!;
   console.log(
     `pipeline with ${threads} threads (this one and ${threads - 1} worker ${threads === 2 ? 'thread' : 'threads'}): ${Math.round(workersResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${workersResult.peakRssMb.toFixed(0)} MB; ` +
       `${(workersResult.perSecond / pipelineResult.perSecond).toFixed(2)}x one thread, ${(workersResult.perSecond / floorResult.perSecond).toFixed(2)}x the floor (bests); ` +
       `round by round ${roundRatios('workers', 'floor')} the floor`,
   );
-  if (workersResult.count !== pipelineResult.count) console.log(`note: worker threads accepted ${workersResult.count}, one thread ${pipelineResult.count}`);
+  if (workersResult.count !== pipelineResult.count)
+    console.log(`note: worker threads accepted ${workersResult.count}, one thread ${pipelineResult.count}`);
   const wholeResult = results['whole']!;
   const wholeWorkers = results['whole-workers']!;
   console.log(
@@ -257,12 +323,18 @@ if (values.phase === 'downloads') {
       `round by round ${roundRatios('whole', 'pipeline')} the speed in files of ${PER_FILE.toLocaleString('en')}; ` +
       `with ${threads} threads ${Math.round(wholeWorkers.perSecond).toLocaleString('en')} summaries/s, peak RSS ${wholeWorkers.peakRssMb.toFixed(0)} MB, ${roundRatios('whole-workers', 'workers')} the speed in files`,
   );
-  if (wholeResult.count !== pipelineResult.count || wholeWorkers.count !== pipelineResult.count) console.log(`note: one file gave ${wholeResult.count} and ${wholeWorkers.count} sessions, files ${pipelineResult.count}`);
+  if (wholeResult.count !== pipelineResult.count || wholeWorkers.count !== pipelineResult.count)
+    console.log(
+      `note: one file gave ${wholeResult.count} and ${wholeWorkers.count} sessions, files ${pipelineResult.count}`,
+    );
   const historyResult = results['history']!;
   console.log(
     `pipeline keeping the history's daily figures too: ${Math.round(historyResult.perSecond).toLocaleString('en')} summaries/s, peak RSS ${historyResult.peakRssMb.toFixed(0)} MB; round by round ${roundRatios('history', 'pipeline')} the pipeline's speed`,
   );
-  if (pipelineResult.count !== floorResult.count) console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
+  if (pipelineResult.count !== floorResult.count)
+    console.log(`note: ${floorResult.count - pipelineResult.count} records not accepted by the pipeline`);
   process.stdout.write(execFileSync(process.execPath, [self, '--phase', 'downloads'], { encoding: 'utf8' }));
-  process.stdout.write(execFileSync(process.execPath, ['--expose-gc', self, '--phase', 'configurations'], { encoding: 'utf8' }));
+  process.stdout.write(
+    execFileSync(process.execPath, ['--expose-gc', self, '--phase', 'configurations'], { encoding: 'utf8' }),
+  );
 }

@@ -23,7 +23,8 @@ type Node = Record<string, unknown>;
 
 /** The patterns the fast path's own readers implement; another pattern for these roles is read the full way. */
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const TIMESTAMP_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$';
+const TIMESTAMP_PATTERN =
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$';
 
 /** Fields whose meaning the engine knows by name; every other string or enum field is configuration. */
 const ROLES: Record<string, TopField['kind']> = {
@@ -39,8 +40,26 @@ const ROLES: Record<string, TopField['kind']> = {
 };
 
 /** Keywords that only annotate. */
-const ANNOTATIONS = new Set(['description', 'title', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly']);
-const TOP_KEYWORDS = new Set(['$schema', '$id', '$defs', 'type', 'additionalProperties', 'required', 'properties', ...ANNOTATIONS]);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  '$comment',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
+const TOP_KEYWORDS = new Set([
+  '$schema',
+  '$id',
+  '$defs',
+  'type',
+  'additionalProperties',
+  'required',
+  'properties',
+  ...ANNOTATIONS,
+]);
 
 function isNode(value: unknown): value is Node {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -130,17 +149,51 @@ function dottedPattern(pattern: string): { first: number[]; rest: number[] } | n
 const MAX_FAST_LENGTH = 255;
 
 /** A configuration leaf (a string, nullable string or string enum), or null when the node is none of those. */
-function leafOf(root: Node, raw: Node, path: string, parent: string | null, key: string, required: boolean, parentRequired: boolean, slot: number): ConfigField | null {
+function leafOf(
+  root: Node,
+  raw: Node,
+  path: string,
+  parent: string | null,
+  key: string,
+  required: boolean,
+  parentRequired: boolean,
+  slot: number,
+): ConfigField | null {
   const node = resolve(root, raw);
-  const base = { path, parent, key, slot, required, parentRequired, pattern: node && typeof node['pattern'] === 'string' ? node['pattern'] : null, minLength: node && typeof node['minLength'] === 'number' ? node['minLength'] : 0, maxLength: node && typeof node['maxLength'] === 'number' ? node['maxLength'] : null };
+  const base = {
+    path,
+    parent,
+    key,
+    slot,
+    required,
+    parentRequired,
+    pattern: node && typeof node['pattern'] === 'string' ? node['pattern'] : null,
+    minLength: node && typeof node['minLength'] === 'number' ? node['minLength'] : 0,
+    maxLength: node && typeof node['maxLength'] === 'number' ? node['maxLength'] : null,
+  };
   if (!node) return { ...base, kind: 'slow', nullable: true, values: [], first: [], rest: [], min: 0, max: 0 };
-  const enumValues = Array.isArray(node['enum']) ? (node['enum'] as unknown[]) : 'const' in node ? [node['const']] : null;
+  const enumValues = Array.isArray(node['enum'])
+    ? (node['enum'] as unknown[])
+    : 'const' in node
+      ? [node['const']]
+      : null;
   if (enumValues) {
     const strings = enumValues.filter((value): value is string => typeof value === 'string');
     const nullable = enumValues.includes(null);
     if (strings.length + (nullable ? 1 : 0) !== enumValues.length || strings.length === 0) return null;
-    const plain = strings.every((value) => /^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value)) && onlyKeywords(node, ['enum', 'const', 'type']);
-    return { ...base, kind: plain && strings.length < 255 ? 'enum' : 'slow', nullable, values: strings, first: [], rest: [], min: 0, max: 0 };
+    const plain =
+      strings.every((value) => /^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value)) &&
+      onlyKeywords(node, ['enum', 'const', 'type']);
+    return {
+      ...base,
+      kind: plain && strings.length < 255 ? 'enum' : 'slow',
+      nullable,
+      values: strings,
+      first: [],
+      rest: [],
+      min: 0,
+      max: 0,
+    };
   }
   const type = node['type'];
   const types = Array.isArray(type) ? type : [type];
@@ -173,12 +226,26 @@ function topFieldOf(root: Node, name: string, raw: Node, required: boolean, conf
     if (!node) return slow;
     switch (role) {
       case 'const':
-        return typeof node['const'] === 'number' && Number.isInteger(node['const']) && node['const'] >= 0 && onlyKeywords(node, ['const']) ? { name, required, kind: 'const', value: node['const'] } : slow;
+        return typeof node['const'] === 'number' &&
+          Number.isInteger(node['const']) &&
+          node['const'] >= 0 &&
+          onlyKeywords(node, ['const'])
+          ? { name, required, kind: 'const', value: node['const'] }
+          : slow;
       case 'uuid':
-        return node['pattern'] === UUID_PATTERN && node['type'] === 'string' && onlyKeywords(node, ['type', 'minLength', 'maxLength', 'pattern']) ? { name, required, kind: 'uuid' } : slow;
+        return node['pattern'] === UUID_PATTERN &&
+          node['type'] === 'string' &&
+          onlyKeywords(node, ['type', 'minLength', 'maxLength', 'pattern'])
+          ? { name, required, kind: 'uuid' }
+          : slow;
       case 'timestamp': {
         const max = typeof node['maxLength'] === 'number' ? node['maxLength'] : Infinity;
-        return node['pattern'] === TIMESTAMP_PATTERN && node['format'] === 'date-time' && node['type'] === 'string' && onlyKeywords(node, ['type', 'format', 'maxLength', 'pattern']) ? { name, required, kind: 'timestamp', max: Math.min(max, 64) } : slow;
+        return node['pattern'] === TIMESTAMP_PATTERN &&
+          node['format'] === 'date-time' &&
+          node['type'] === 'string' &&
+          onlyKeywords(node, ['type', 'format', 'maxLength', 'pattern'])
+          ? { name, required, kind: 'timestamp', max: Math.min(max, 64) }
+          : slow;
       }
       case 'count': {
         const bounds = countOf(node);
@@ -186,27 +253,61 @@ function topFieldOf(root: Node, name: string, raw: Node, required: boolean, conf
       }
       case 'outcome': {
         const values = node['enum'];
-        const plain = Array.isArray(values) && values.length > 0 && values.length < 255 && values.every((value) => typeof value === 'string' && /^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value));
-        return plain && onlyKeywords(node, ['enum']) ? { name, required, kind: 'outcome', values: values as string[] } : slow;
+        const plain =
+          Array.isArray(values) &&
+          values.length > 0 &&
+          values.length < 255 &&
+          values.every((value) => typeof value === 'string' && /^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value));
+        return plain && onlyKeywords(node, ['enum'])
+          ? { name, required, kind: 'outcome', values: values as string[] }
+          : slow;
       }
       case 'kinds': {
         const names = isNode(node['propertyNames']) ? resolve(root, node['propertyNames']) : null;
-        const counts = countOf(isNode(node['additionalProperties']) ? resolve(root, node['additionalProperties']) : null);
-        if (!names || !counts || node['type'] !== 'object' || !onlyKeywords(node, ['type', 'maxProperties', 'propertyNames', 'additionalProperties'])) return slow;
+        const counts = countOf(
+          isNode(node['additionalProperties']) ? resolve(root, node['additionalProperties']) : null,
+        );
+        if (
+          !names ||
+          !counts ||
+          node['type'] !== 'object' ||
+          !onlyKeywords(node, ['type', 'maxProperties', 'propertyNames', 'additionalProperties'])
+        )
+          return slow;
         if (names['type'] !== 'string' || !onlyKeywords(names, ['type', 'maxLength', 'pattern', 'not'])) return slow;
         const not = names['not'];
-        const forbidden = not === undefined ? [] : isNode(not) && Array.isArray(not['enum']) && Object.keys(not).length === 1 ? not['enum'] : null;
+        const forbidden =
+          not === undefined
+            ? []
+            : isNode(not) && Array.isArray(not['enum']) && Object.keys(not).length === 1
+              ? not['enum']
+              : null;
         if (!forbidden || !forbidden.every((value) => typeof value === 'string')) return slow;
         const pattern = typeof names['pattern'] === 'string' ? names['pattern'] : null;
         const dotted = pattern ? dottedPattern(pattern) : null;
         const simple = pattern && !dotted ? simplePattern(pattern) : null;
         const shape = dotted ?? simple;
         if (!shape) return slow;
-        const maxLength = Math.min(typeof names['maxLength'] === 'number' ? names['maxLength'] : Infinity, simple ? simple.max : Infinity);
+        const maxLength = Math.min(
+          typeof names['maxLength'] === 'number' ? names['maxLength'] : Infinity,
+          simple ? simple.max : Infinity,
+        );
         const minLength = simple ? simple.min : 1;
         const maxKinds = typeof node['maxProperties'] === 'number' ? node['maxProperties'] : Infinity;
         if (maxLength > MAX_FAST_LENGTH || maxKinds > 255) return slow;
-        return { name, required, kind: 'kinds', dotted: dotted !== null, first: shape.first, rest: shape.rest, minLength, maxLength, maxKinds, forbidden: forbidden as string[], ...counts };
+        return {
+          name,
+          required,
+          kind: 'kinds',
+          dotted: dotted !== null,
+          first: shape.first,
+          rest: shape.rest,
+          minLength,
+          maxLength,
+          maxKinds,
+          forbidden: forbidden as string[],
+          ...counts,
+        };
       }
       default:
         return slow;
@@ -216,7 +317,12 @@ function topFieldOf(root: Node, name: string, raw: Node, required: boolean, conf
   if (node && node['type'] === 'object') {
     const properties = node['properties'];
     const inner = Array.isArray(node['required']) ? (node['required'] as string[]) : [];
-    if (!isNode(properties) || node['additionalProperties'] !== false || !onlyKeywords(node, ['type', 'properties', 'required', 'additionalProperties'])) return slow;
+    if (
+      !isNode(properties) ||
+      node['additionalProperties'] !== false ||
+      !onlyKeywords(node, ['type', 'properties', 'required', 'additionalProperties'])
+    )
+      return slow;
     const slots: number[] = [];
     for (const [key, child] of Object.entries(properties)) {
       if (!isNode(child)) return slow;
@@ -239,9 +345,19 @@ export function fieldTable(schema: Node): FieldTable {
   const properties = isNode(schema['properties']) ? schema['properties'] : {};
   const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
   const configs: ConfigField[] = [];
-  const top = Object.entries(properties).map(([name, node]) => topFieldOf(schema, name, isNode(node) ? node : {}, required.includes(name), configs));
-  const fast = schema['type'] === 'object' && schema['additionalProperties'] === false && Object.keys(schema).every((key) => TOP_KEYWORDS.has(key)) && top.length <= 30;
-  const groupable = [...configs.map((field) => field.path), ...top.filter((field) => field.kind === 'outcome').map((field) => field.name), 'error_kind'];
+  const top = Object.entries(properties).map(([name, node]) =>
+    topFieldOf(schema, name, isNode(node) ? node : {}, required.includes(name), configs),
+  );
+  const fast =
+    schema['type'] === 'object' &&
+    schema['additionalProperties'] === false &&
+    Object.keys(schema).every((key) => TOP_KEYWORDS.has(key)) &&
+    top.length <= 30;
+  const groupable = [
+    ...configs.map((field) => field.path),
+    ...top.filter((field) => field.kind === 'outcome').map((field) => field.name),
+    'error_kind',
+  ];
   const body = { fast, top, configs, groupable };
   const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 12);
   return { ...body, hash };
@@ -250,7 +366,11 @@ export function fieldTable(schema: Node): FieldTable {
 /** The TypeScript type of one schema node, for the generated SessionSummary. */
 function typeOf(root: Node, raw: Node, indent: string): string {
   const node = resolve(root, raw) ?? raw;
-  const enumValues = Array.isArray(node['enum']) ? (node['enum'] as unknown[]) : 'const' in node ? [node['const']] : null;
+  const enumValues = Array.isArray(node['enum'])
+    ? (node['enum'] as unknown[])
+    : 'const' in node
+      ? [node['const']]
+      : null;
   if (enumValues) return enumValues.map((value) => JSON.stringify(value)).join(' | ');
   const type = node['type'];
   const types = (Array.isArray(type) ? type : [type]) as string[];
@@ -262,7 +382,9 @@ function typeOf(root: Node, raw: Node, indent: string): string {
     if (name === 'array') return 'unknown[]';
     if (name === 'object') {
       if (isNode(node['properties'])) return objectType(root, node, indent);
-      return isNode(node['additionalProperties']) ? `Record<string, ${typeOf(root, node['additionalProperties'], indent)}>` : 'Record<string, unknown>';
+      return isNode(node['additionalProperties'])
+        ? `Record<string, ${typeOf(root, node['additionalProperties'], indent)}>`
+        : 'Record<string, unknown>';
     }
     return 'unknown';
   });
@@ -272,7 +394,8 @@ function typeOf(root: Node, raw: Node, indent: string): string {
 function objectType(root: Node, node: Node, indent: string): string {
   const required = Array.isArray(node['required']) ? (node['required'] as string[]) : [];
   const lines = Object.entries(node['properties'] as Node).map(([key, child]) => {
-    const doc = isNode(child) && typeof child['description'] === 'string' ? `${indent}  /** ${child['description']} */\n` : '';
+    const doc =
+      isNode(child) && typeof child['description'] === 'string' ? `${indent}  /** ${child['description']} */\n` : '';
     return `${doc}${indent}  ${key}${required.includes(key) ? '' : '?'}: ${typeOf(root, child as Node, `${indent}  `)};`;
   });
   return `{\n${lines.join('\n')}\n${indent}}`;
@@ -298,7 +421,10 @@ export function fieldsSource(schema: Node = JSON.parse(readFileSync(SCHEMA_PATH,
     '',
     '/** Copies the configuration fields a summary has from its shared configuration: generated, so each is a plain property store. */',
     'export function copyConfig(target: Record<string, unknown>, config: Record<string, unknown>): void {',
-    ...configTops(table).map((top) => `  if (config[${JSON.stringify(top)}] !== undefined) target[${JSON.stringify(top)}] = config[${JSON.stringify(top)}];`),
+    ...configTops(table).map(
+      (top) =>
+        `  if (config[${JSON.stringify(top)}] !== undefined) target[${JSON.stringify(top)}] = config[${JSON.stringify(top)}];`,
+    ),
     '}',
     '',
     '/** Fields a run can group by. */',

@@ -15,12 +15,18 @@ import { writeValidator } from './build-validator.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Bundled CommonJS dependencies call require(); ESM output has none, so make one.
-const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+const REQUIRE_BANNER =
+  "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
 
 export function buildOptions(outdir: string): BuildOptions {
   return {
     absWorkingDir: root,
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', 'intake-worker': 'src/intake-worker.ts', lib: 'src/lib.ts' },
+    entryPoints: {
+      index: 'src/index.ts',
+      cli: 'src/cli.ts',
+      'intake-worker': 'src/intake-worker.ts',
+      lib: 'src/lib.ts',
+    },
     outdir,
     bundle: true,
     platform: 'node',
@@ -60,10 +66,25 @@ export function writeDeclarations(outdir: string): Map<string, string> {
     outDir: join(outdir, 'types'),
   });
   const result = program.emit(undefined, (path, text) => {
-    files.set(path, text.replace(/(from\s+'\.{1,2}\/[^']*?)\.ts'/g, "$1.js'").replace(/(import\('\.{1,2}\/[^']*?)\.ts'\)/g, "$1.js')"));
+    files.set(
+      path,
+      text
+        .replace(/(from\s+'\.{1,2}\/[^']*?)\.ts'/g, "$1.js'")
+        .replace(/(import\('\.{1,2}\/[^']*?)\.ts'\)/g, "$1.js')"),
+    );
   });
-  const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics).filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (name) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' }));
+  const errors = ts
+    .getPreEmitDiagnostics(program)
+    .concat(result.diagnostics)
+    .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0)
+    throw new Error(
+      ts.formatDiagnostics(errors, {
+        getCanonicalFileName: (name) => name,
+        getCurrentDirectory: () => root,
+        getNewLine: () => '\n',
+      }),
+    );
   return files;
 }
 

@@ -9,7 +9,13 @@ import { demoProfiles, generateSummaries } from '../test/fixtures/synthetic-summ
 export const DEMO_NOW = new Date('2026-11-21T00:00:00Z');
 
 const dir = new URL('../examples/summaries/', import.meta.url);
-const all = generateSummaries({ seed: 20261121, appName: 'octo-cli', end: DEMO_NOW, days: 7, profiles: demoProfiles() });
+const all = generateSummaries({
+  seed: 20261121,
+  appName: 'octo-cli',
+  end: DEMO_NOW,
+  days: 7,
+  profiles: demoProfiles(),
+});
 const jsonl = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 
 const linux = all.filter((s) => s.os.platform === 'linux');

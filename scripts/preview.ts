@@ -26,7 +26,12 @@ import { createPathSource } from '../src/sources/path-source.ts';
 import { createLocalTracker } from '../src/trackers/local-tracker.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { out: { type: 'string', default: join(root, 'preview') }, 'no-screenshots': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: join(root, 'preview') },
+    'no-screenshots': { type: 'boolean', default: false },
+  },
+});
 const out = values.out!;
 
 interface Page {
@@ -41,7 +46,9 @@ function runCli(name: string, args: string[]): string {
   const store = join(out, name, 'store');
   rmSync(join(out, name), { recursive: true, force: true });
   mkdirSync(join(out, name), { recursive: true });
-  execFileSync(process.execPath, [join(root, 'dist/cli.js'), ...args, '--store', store, '--report-issue', 'true'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(root, 'dist/cli.js'), ...args, '--store', store, '--report-issue', 'true'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return store;
 }
 
@@ -54,7 +61,11 @@ function storePages(name: string, store: string): Page[] {
       const text = readFileSync(join(store, file), 'utf8');
       const end = text.indexOf('\n---\n', 4);
       const title = /^title: (.*)$/m.exec(text.slice(0, end))?.[1] ?? file;
-      return { name: `${name}-${file.replace(/\.md$/, '')}`, title: JSON.parse(title) as string, markdown: text.slice(end + 5) };
+      return {
+        name: `${name}-${file.replace(/\.md$/, '')}`,
+        title: JSON.parse(title) as string,
+        markdown: text.slice(end + 5),
+      };
     });
 }
 
@@ -110,15 +121,39 @@ function chromium(): string | null {
   return null;
 }
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--allow-file-access-from-files', '--hide-scrollbars', '--virtual-time-budget=8000'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--allow-file-access-from-files',
+  '--hide-scrollbars',
+  '--virtual-time-budget=8000',
+];
 
 /** Two passes: the first asks the page for its height once Mermaid is done, the second takes the shot. */
 function screenshot(browser: string, html: string, png: string): void {
   const profile = join(out, '.chromium');
   const flags = [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`];
-  const dom = spawnSync(browser, [...flags, '--window-size=944,1000', '--dump-dom', pathToFileURL(html).href], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const dom = spawnSync(browser, [...flags, '--window-size=944,1000', '--dump-dom', pathToFileURL(html).href], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const height = Number(/<title>height:(\d+)<\/title>/.exec(dom.stdout ?? '')?.[1] ?? 3000);
-  spawnSync(browser, [...flags, `--window-size=944,${Math.min(16_000, Math.max(400, height))}`, `--screenshot=${png}`, pathToFileURL(html).href], { encoding: 'utf8' });
+  spawnSync(
+    browser,
+    [
+      ...flags,
+      `--window-size=944,${Math.min(16_000, Math.max(400, height))}`,
+      `--screenshot=${png}`,
+      pathToFileURL(html).href,
+    ],
+    { encoding: 'utf8' },
+  );
 }
 
 if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run npm run build first.');
@@ -132,14 +167,38 @@ pages.push(...storePages('demo', demo), await jobSummaryPage('demo', demo));
 // Sixty days with quiet days: weekly buckets, gaps, a regression three weeks old.
 mkdirSync(join(out, 'sixty-days'), { recursive: true });
 const input = join(out, 'sixty-days.jsonl');
-writeFileSync(input, longWindowSummaries().map((summary) => JSON.stringify(summary)).join('\n') + '\n');
-const sixty = runCli('sixty-days', ['--path', input, '--now', LONG_WINDOW_END.toISOString(), '--lookback-days', String(LONG_WINDOW_DAYS)]);
+writeFileSync(
+  input,
+  longWindowSummaries()
+    .map((summary) => JSON.stringify(summary))
+    .join('\n') + '\n',
+);
+const sixty = runCli('sixty-days', [
+  '--path',
+  input,
+  '--now',
+  LONG_WINDOW_END.toISOString(),
+  '--lookback-days',
+  String(LONG_WINDOW_DAYS),
+]);
 pages.push(...storePages('sixty-days', sixty), await jobSummaryPage('sixty-days', sixty));
 
 // Ten releases over ten weeks: the matrix at its widest, the version table at length.
 const releasesInput = join(out, 'ten-releases.jsonl');
-writeFileSync(releasesInput, tenReleases().map((summary) => JSON.stringify(summary)).join('\n') + '\n');
-const releases = runCli('ten-releases', ['--path', releasesInput, '--now', '2026-11-21T00:00:00Z', '--lookback-days', '70']);
+writeFileSync(
+  releasesInput,
+  tenReleases()
+    .map((summary) => JSON.stringify(summary))
+    .join('\n') + '\n',
+);
+const releases = runCli('ten-releases', [
+  '--path',
+  releasesInput,
+  '--now',
+  '2026-11-21T00:00:00Z',
+  '--lookback-days',
+  '70',
+]);
 pages.push(...storePages('ten-releases', releases), await jobSummaryPage('ten-releases', releases));
 
 // 120 daily runs over six releases (one broken, the next fixing it): the dashboard's release health from the history.
@@ -147,24 +206,45 @@ const health = join(out, 'release-health');
 rmSync(health, { recursive: true, force: true });
 mkdirSync(join(health, 'artifacts'), { recursive: true });
 {
-  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': '7', 'report-issue': 'true' })[name] ?? '');
+  const settings = parseSettings(
+    (name) => ({ path: 'unused', 'lookback-days': '7', 'report-issue': 'true' })[name] ?? '',
+  );
   const templates = await readTemplates(settings, root);
   const renderer = createIssueRenderer(templates.title, templates.body);
   const tracker = createLocalTracker(join(health, 'store'));
   const days = releaseHistory();
   for (let day = 0; day < HISTORY_DAYS; day += 1) {
-    writeFileSync(join(health, 'artifacts', `day-${day}.jsonl`), days[day]!.map((row) => JSON.stringify(row)).join('\n') + '\n');
-    const files = Array.from({ length: 8 }, (_, back) => day - back).filter((each) => each >= 0).map((each) => `artifacts/day-${each}.jsonl`);
+    writeFileSync(
+      join(health, 'artifacts', `day-${day}.jsonl`),
+      days[day]!.map((row) => JSON.stringify(row)).join('\n') + '\n',
+    );
+    const files = Array.from({ length: 8 }, (_, back) => day - back)
+      .filter((each) => each >= 0)
+      .map((each) => `artifacts/day-${each}.jsonl`);
     const now = new Date(HISTORY_START + (day + 1) * DAY - 60_000);
-    await runTriage(settings, { sources: [createPathSource(files, health)], tracker, renderer, now, log: { info: () => {}, warning: () => {} }, historyPath: join(health, 'history.json') });
+    await runTriage(settings, {
+      sources: [createPathSource(files, health)],
+      tracker,
+      renderer,
+      now,
+      log: { info: () => {}, warning: () => {} },
+      historyPath: join(health, 'history.json'),
+    });
   }
   const healthPages = storePages('release-health', join(health, 'store'));
   pages.push(...healthPages);
   // The dashboard's release health alone, for the README.
   const dashboard = healthPages.find((page) => page.markdown.includes('### Release health'));
   if (dashboard) {
-    const section = dashboard.markdown.slice(dashboard.markdown.indexOf('### Release health'), dashboard.markdown.indexOf('### Trend'));
-    pages.push({ name: 'release-health-section', title: 'Crash report: usage and errors (release health)', markdown: section });
+    const section = dashboard.markdown.slice(
+      dashboard.markdown.indexOf('### Release health'),
+      dashboard.markdown.indexOf('### Trend'),
+    );
+    pages.push({
+      name: 'release-health-section',
+      title: 'Crash report: usage and errors (release health)',
+      markdown: section,
+    });
   }
 }
 
@@ -177,4 +257,8 @@ for (const page of pages) {
   }
   console.log(`${page.name}: ${page.title}`);
 }
-console.log(browser ? `Wrote ${pages.length} pages to ${out} as HTML and PNG (light and dark).` : `Wrote ${pages.length} pages to ${out} as HTML${values['no-screenshots'] ? '' : '; no Chromium found, so no screenshots (Debian: apt-get install chromium)'}.`);
+console.log(
+  browser
+    ? `Wrote ${pages.length} pages to ${out} as HTML and PNG (light and dark).`
+    : `Wrote ${pages.length} pages to ${out} as HTML${values['no-screenshots'] ? '' : '; no Chromium found, so no screenshots (Debian: apt-get install chromium)'}.`,
+);

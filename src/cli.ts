@@ -196,14 +196,23 @@ export async function main(argv: string[]): Promise<number> {
     const store = resolve(cwd, typeof values['store'] === 'string' ? values['store'] : '.crash-reports');
     const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
     const github = settings.repository
-      ? createGitHubClient({ token: settings.token, baseUrl: (typeof values['api-url'] === 'string' ? values['api-url'] : process.env['GITHUB_API_URL']) || 'https://api.github.com', warn })
+      ? createGitHubClient({
+          token: settings.token,
+          baseUrl:
+            (typeof values['api-url'] === 'string' ? values['api-url'] : process.env['GITHUB_API_URL']) ||
+            'https://api.github.com',
+          warn,
+        })
       : null;
     const { report, readNothing } = await runWith(settings, {
       clock: new Date(),
       cwd,
       log: { info: (message) => process.stderr.write(`${message}\n`), warning: warn },
       github,
-      tracker: github && settings.repository ? createGitHubTracker(github.client, settings.repository) : createLocalTracker(store),
+      tracker:
+        github && settings.repository
+          ? createGitHubTracker(github.client, settings.repository)
+          : createLocalTracker(store),
       workers: workerPlan(settings, availableParallelism(), new URL('./intake-worker.js', import.meta.url)),
       keptPath: (path) => resolve(cwd, path),
       defaultHistoryPath: settings.repository ? null : join(store, 'history.json'),
@@ -213,14 +222,21 @@ export async function main(argv: string[]): Promise<number> {
       stdin: () => process.stdin,
       strictPaths: true,
     });
-    const reportPath = typeof values['report'] === 'string' ? resolve(cwd, values['report']) : settings.repository || settings.dryRun ? null : join(store, 'report.json');
+    const reportPath =
+      typeof values['report'] === 'string'
+        ? resolve(cwd, values['report'])
+        : settings.repository || settings.dryRun
+          ? null
+          : join(store, 'report.json');
     if (reportPath) await writeReport(report, reportPath);
     process.stdout.write(`${formatConsoleReport(report)}\n`);
     if (reportPath) process.stdout.write(`Report: ${reportPath}\n`);
     // Files given and not one record in them: nothing was triaged, and the exit status says so.
     if (readNothing) {
       const skipped = Object.entries(report.intake.skipped).map(([reason, count]) => `${count} ${reason}`);
-      process.stderr.write(`error: read no record from ${settings.paths.join(', ')}${skipped.length > 0 ? ` (skipped: ${skipped.join(', ')})` : ''}\n`);
+      process.stderr.write(
+        `error: read no record from ${settings.paths.join(', ')}${skipped.length > 0 ? ` (skipped: ${skipped.join(', ')})` : ''}\n`,
+      );
       return 1;
     }
     return 0;

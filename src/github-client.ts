@@ -50,9 +50,13 @@ export function refusal(error: unknown, action: string, permission: string): Err
   const response = (error as { response?: { headers?: Record<string, string | undefined> } }).response;
   const message = error instanceof Error ? error.message : '';
   if (status === 429 || response?.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)) {
-    return new Error(`${action} hit GitHub's rate limit (HTTP ${status}) and retries ran out; run again later or lower download-concurrency.`);
+    return new Error(
+      `${action} hit GitHub's rate limit (HTTP ${status}) and retries ran out; run again later or lower download-concurrency.`,
+    );
   }
-  return new Error(`${action} was refused (HTTP ${status}). The token needs the "${permission}" permission; add it under "permissions:" in the workflow.`);
+  return new Error(
+    `${action} was refused (HTTP ${status}). The token needs the "${permission}" permission; add it under "permissions:" in the workflow.`,
+  );
 }
 
 /** The HTTP status of an octokit RequestError, or null for anything else. */
@@ -73,10 +77,15 @@ type Fetch = typeof fetch;
 export function wholeBodyFetch(base: Fetch): Fetch {
   return async (input, init) => {
     const response = await base(input, init);
-    const bodyless = [101, 204, 205, 304].includes(response.status) || (response.status >= 300 && response.status < 400);
+    const bodyless =
+      [101, 204, 205, 304].includes(response.status) || (response.status >= 300 && response.status < 400);
     if (bodyless || init?.method === 'HEAD') return response;
     const body = await response.arrayBuffer();
-    const whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const whole = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
     Object.defineProperty(whole, 'url', { value: response.url });
     return whole;
   };
@@ -105,11 +114,23 @@ export function createGitHubClient(options: ClientOptions): { client: GitHubClie
         ...(options.writeSpacingMs === undefined ? {} : spacedWrites(options.writeSpacingMs)),
         fallbackSecondaryRateRetryAfter: options.secondaryFallbackSeconds ?? 60,
         retryAfterBaseValue: options.rateLimitSecondMs ?? 1000,
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          options.warn(`Rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter}s (attempt ${retryCount + 1}).`);
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          options.warn(
+            `Rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter}s (attempt ${retryCount + 1}).`,
+          );
           return retryCount < maxRetries;
         },
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
           options.warn(`Secondary rate limit on ${request.method} ${request.url}; backing off ${retryAfter}s.`);
           return retryCount < maxRetries;
         },

@@ -10,4 +10,5 @@ export type { SessionSummary } from './records/session-summary.ts';
 export { validateSummary } from './records/validate-summary.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) throw new Error(`crash-report-aggregator needs Node.js 22 or later; this is Node.js ${process.versions.node}.`);
+if (major < 22)
+  throw new Error(`crash-report-aggregator needs Node.js 22 or later; this is Node.js ${process.versions.node}.`);

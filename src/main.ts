@@ -21,7 +21,11 @@ function keptPath(path: string, input: string): string {
   const temp = process.env['RUNNER_TEMP'];
   const full = resolve(temp || process.cwd(), path);
   if (temp && relative(resolve(temp), full).startsWith('..')) {
-    throw new SettingsError(input, `is "${path}", outside RUNNER_TEMP`, 'a path inside RUNNER_TEMP, such as ${{ runner.temp }}/crash-report-state (a relative path is taken from RUNNER_TEMP)');
+    throw new SettingsError(
+      input,
+      `is "${path}", outside RUNNER_TEMP`,
+      'a path inside RUNNER_TEMP, such as ${{ runner.temp }}/crash-report-state (a relative path is taken from RUNNER_TEMP)',
+    );
   }
   return full;
 }
@@ -51,10 +55,15 @@ export async function run(): Promise<void> {
       strictPaths: false,
     });
     if (report.partial && partialPath) {
-      core.info(`Wrote ${report.partial.sessions} session(s) of shard ${report.partial.shard.index}/${report.partial.shard.count} to ${partialPath} (${report.partial.bytes} bytes).`);
+      core.info(
+        `Wrote ${report.partial.sessions} session(s) of shard ${report.partial.shard.index}/${report.partial.shard.count} to ${partialPath} (${report.partial.bytes} bytes).`,
+      );
       core.setOutput('partial-path', partialPath);
     }
-    if (report.state) core.info(`State: ${report.state.fromState} artifact(s) taken from ${settings.statePath}, ${report.state.stored} downloaded, read and stored, ${report.state.dropped} dropped.`);
+    if (report.state)
+      core.info(
+        `State: ${report.state.fromState} artifact(s) taken from ${settings.statePath}, ${report.state.stored} downloaded, read and stored, ${report.state.dropped} dropped.`,
+      );
 
     const reportPath = join(temp, 'report.json');
     await writeReport(report, reportPath);

@@ -23,7 +23,6 @@ import type { GroupField } from './records/field-table.ts';
 export { GROUP_FIELDS };
 export type { GroupField };
 
-
 /** The largest min-published-installations accepted; the intake counts each exception class's installations up to it. */
 export const MAX_PUBLISHED_INSTALLATIONS = 1000;
 
@@ -170,7 +169,12 @@ function ratio(read: ReadInput, name: string, fallback: number): number {
   const raw = read(name).trim();
   if (raw === '') return fallback;
   const value = /^\d{1,3}(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value >= 1 && value <= 100)) throw new SettingsError(name, `is "${raw}", not a ratio from 1 to 100`, 'a decimal number from 1 to 100, such as 1.5');
+  if (!(value >= 1 && value <= 100))
+    throw new SettingsError(
+      name,
+      `is "${raw}", not a ratio from 1 to 100`,
+      'a decimal number from 1 to 100, such as 1.5',
+    );
   return value;
 }
 
@@ -187,7 +191,11 @@ function repository(read: ReadInput): RepositoryRef | null {
   if (raw === '') return null;
   const match = REPOSITORY_PATTERN.exec(raw);
   if (!match) {
-    throw new SettingsError('repository', `is "${raw}", not a repository name`, 'OWNER/NAME, such as octo-org/octo-cli');
+    throw new SettingsError(
+      'repository',
+      `is "${raw}", not a repository name`,
+      'OWNER/NAME, such as octo-org/octo-cli',
+    );
   }
   return { owner: match[1]!, repo: match[2]! };
 }
@@ -209,7 +217,11 @@ function groupBy(read: ReadInput): GroupField[] {
     seen.add(field);
   }
   if (fields.length === 1 && fields[0] === 'error_kind') {
-    throw new SettingsError('group-by', 'names only error_kind', 'error_kind with at least one other field, such as "os.platform, error_kind"');
+    throw new SettingsError(
+      'group-by',
+      'names only error_kind',
+      'error_kind with at least one other field, such as "os.platform, error_kind"',
+    );
   }
   return fields as GroupField[];
 }
@@ -225,7 +237,11 @@ function labels(read: ReadInput): string[] {
   }
   for (const name of names) {
     if (name.length > LABEL_MAX) {
-      throw new SettingsError('labels', `has a label of ${name.length} characters`, `labels of at most ${LABEL_MAX} characters`);
+      throw new SettingsError(
+        'labels',
+        `has a label of ${name.length} characters`,
+        `labels of at most ${LABEL_MAX} characters`,
+      );
     }
   }
   return [...new Set(names)];
@@ -235,7 +251,11 @@ function workflows(read: ReadInput): string[] {
   const names = lines(read('workflows'));
   for (const name of names) {
     if (!/^[\w./-]+\.ya?ml$/.test(name) || name.split('/').includes('..')) {
-      throw new SettingsError('workflows', `names "${name}", not a workflow file`, 'workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line');
+      throw new SettingsError(
+        'workflows',
+        `names "${name}", not a workflow file`,
+        'workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line',
+      );
     }
   }
   return names;
@@ -244,15 +264,19 @@ function workflows(read: ReadInput): string[] {
 function confidence(read: ReadInput): number {
   const value = fraction(read, 'confidence', 0.95);
   if (value < 0.5 || value > 0.999) {
-    throw new SettingsError('confidence', `is ${value}, out of range`, 'a decimal number from 0.5 to 0.999, such as 0.95');
+    throw new SettingsError(
+      'confidence',
+      `is ${value}, out of range`,
+      'a decimal number from 0.5 to 0.999, such as 0.95',
+    );
   }
   return value;
 }
 
-
 function format(read: ReadInput): FormatSetting {
   const raw = read('format').trim() || 'auto';
-  if (!(FORMATS as readonly string[]).includes(raw)) throw new SettingsError('format', `is "${raw}", not a known format`, FORMATS.join(', '));
+  if (!(FORMATS as readonly string[]).includes(raw))
+    throw new SettingsError('format', `is "${raw}", not a known format`, FORMATS.join(', '));
   return raw as FormatSetting;
 }
 
@@ -260,7 +284,8 @@ function format(read: ReadInput): FormatSetting {
 function summaryValue(read: ReadInput, name: string, field: string, accepted: string): string | null {
   const raw = read(name).trim();
   if (raw === '') return null;
-  if (!fieldAllows(field, raw)) throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
+  if (!fieldAllows(field, raw))
+    throw new SettingsError(name, `is "${raw}", which a session summary cannot carry`, accepted);
   return raw;
 }
 
@@ -269,7 +294,8 @@ function asOf(read: ReadInput): Date | null {
   const raw = read('now').trim();
   if (raw === '') return null;
   const time = new Date(raw);
-  if (Number.isNaN(time.getTime())) throw new SettingsError('now', `is "${raw}", not a time`, 'an RFC 3339 time such as 2026-11-20T00:00:00Z');
+  if (Number.isNaN(time.getTime()))
+    throw new SettingsError('now', `is "${raw}", not a time`, 'an RFC 3339 time such as 2026-11-20T00:00:00Z');
   return time;
 }
 
@@ -294,7 +320,8 @@ function optionalPath(read: ReadInput, name: string): string | null {
 
 function mode(read: ReadInput): Mode {
   const raw = read('mode').trim() || 'full';
-  if (!(MODES as readonly string[]).includes(raw)) throw new SettingsError('mode', `is "${raw}", not a mode`, MODES.join(', '));
+  if (!(MODES as readonly string[]).includes(raw))
+    throw new SettingsError('mode', `is "${raw}", not a mode`, MODES.join(', '));
   return raw as Mode;
 }
 
@@ -302,14 +329,16 @@ function shard(read: ReadInput, runMode: Mode): Shard | null {
   const raw = read('shard').trim();
   const accepted = `INDEX/COUNT with 1 <= INDEX <= COUNT <= ${MAX_SHARDS}, such as 2/4 (in a matrix: \${{ matrix.shard }}/4)`;
   if (runMode !== 'partial') {
-    if (raw !== '') throw new SettingsError('shard', `is set while mode is ${runMode}`, 'an empty shard unless mode is partial');
+    if (raw !== '')
+      throw new SettingsError('shard', `is set while mode is ${runMode}`, 'an empty shard unless mode is partial');
     return null;
   }
   if (raw === '') throw new SettingsError('shard', 'is empty while mode is partial', accepted);
   const match = /^(\d{1,3})\/(\d{1,3})$/.exec(raw);
   const index = match ? Number(match[1]) : 0;
   const count = match ? Number(match[2]) : 0;
-  if (!match || index < 1 || index > count || count > MAX_SHARDS) throw new SettingsError('shard', `is "${raw}"`, accepted);
+  if (!match || index < 1 || index > count || count > MAX_SHARDS)
+    throw new SettingsError('shard', `is "${raw}"`, accepted);
   return { index, count };
 }
 
@@ -318,7 +347,8 @@ function workers(read: ReadInput): number | 'auto' {
   if (raw === 'auto') return 'auto';
   if (raw === '') return 1;
   const value = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
-  if (value < 1 || value > 64) throw new SettingsError('workers', `is "${raw}"`, 'auto (one per CPU core) or an integer from 1 to 64');
+  if (value < 1 || value > 64)
+    throw new SettingsError('workers', `is "${raw}"`, 'auto (one per CPU core) or an integer from 1 to 64');
   return value;
 }
 
@@ -338,7 +368,10 @@ export const ACTION_CONTEXT: SettingsContext = { github: 'required', tokenInput:
 /** The command line's: GitHub only with --repo, and then the GITHUB_TOKEN variable. */
 export const CLI_CONTEXT: SettingsContext = { github: 'optional', tokenInput: 'GITHUB_TOKEN', nowInput: true };
 
-export function parseSettings(read: ReadInput, context: SettingsContext = { github: 'unchecked', tokenInput: 'github-token', nowInput: false }): Settings {
+export function parseSettings(
+  read: ReadInput,
+  context: SettingsContext = { github: 'unchecked', tokenInput: 'github-token', nowInput: false },
+): Settings {
   const settings: Settings = {
     token: read('github-token').trim(),
     repository: repository(read),
@@ -368,7 +401,12 @@ export function parseSettings(read: ReadInput, context: SettingsContext = { gith
     dimensionLabels: boolean(read, 'dimension-labels', false),
     reportIssue: boolean(read, 'report-issue', false),
     format: format(read),
-    appName: summaryValue(read, 'app-name', 'app.name', 'a name of letters, digits, dots, dashes and underscores, such as octo-cli'),
+    appName: summaryValue(
+      read,
+      'app-name',
+      'app.name',
+      'a name of letters, digits, dots, dashes and underscores, such as octo-cli',
+    ),
     appVersion: summaryValue(read, 'app-version', 'app.version', 'a version such as 2.4.0'),
     now: context.nowInput ? asOf(read) : null,
     logPattern: logPattern(read),
@@ -388,31 +426,66 @@ export function parseSettings(read: ReadInput, context: SettingsContext = { gith
   settings.shard = shard(read, settings.mode);
   if (settings.mode === 'merge') {
     if (settings.partials.length === 0 && settings.partialArtifacts.length === 0) {
-      throw new SettingsError('partials', 'is empty while mode is merge (and so is partial-artifacts)', 'the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line');
+      throw new SettingsError(
+        'partials',
+        'is empty while mode is merge (and so is partial-artifacts)',
+        'the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line',
+      );
     }
-    if (settings.statePath) throw new SettingsError('state-path', 'is set while mode is merge', 'an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)');
+    if (settings.statePath)
+      throw new SettingsError(
+        'state-path',
+        'is set while mode is merge',
+        'an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path)',
+      );
   } else if (settings.partials.length > 0) {
     throw new SettingsError('partials', `is set while mode is ${settings.mode}`, 'partial files only with mode merge');
   } else if (settings.partialArtifacts.length > 0) {
-    throw new SettingsError('partial-artifacts', `is set while mode is ${settings.mode}`, 'partial artifacts only with mode merge');
+    throw new SettingsError(
+      'partial-artifacts',
+      `is set while mode is ${settings.mode}`,
+      'partial artifacts only with mode merge',
+    );
   }
   if (settings.partialPath && settings.mode !== 'partial') {
-    throw new SettingsError('partial-path', `is set while mode is ${settings.mode}`, 'a partial-path only with mode partial');
+    throw new SettingsError(
+      'partial-path',
+      `is set while mode is ${settings.mode}`,
+      'a partial-path only with mode partial',
+    );
   }
   if (settings.closeAfterDays > settings.lookbackDays) {
-    throw new SettingsError('close-after-days', `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`, 'a number of days no longer than lookback-days, or 0');
+    throw new SettingsError(
+      'close-after-days',
+      `is ${settings.closeAfterDays}, longer than lookback-days (${settings.lookbackDays})`,
+      'a number of days no longer than lookback-days, or 0',
+    );
   }
   if (settings.artifactNames.length === 0 && settings.paths.length === 0 && settings.mode !== 'merge') {
-    throw new SettingsError('artifact-name', 'and input "path" are both empty', 'at least one artifact name glob or one path');
+    throw new SettingsError(
+      'artifact-name',
+      'and input "path" are both empty',
+      'at least one artifact name glob or one path',
+    );
   }
   if (settings.artifactNames.length > 0 && settings.repository === null) {
-    throw new SettingsError('repository', 'is empty while artifact-name is set', 'OWNER/NAME of the repository whose artifacts are read');
+    throw new SettingsError(
+      'repository',
+      'is empty while artifact-name is set',
+      'OWNER/NAME of the repository whose artifacts are read',
+    );
   }
   if (context.github === 'required') {
-    if (!settings.repository) throw new SettingsError('repository', 'is empty', 'OWNER/NAME of the repository to file issues in');
-    if (!settings.token) throw new SettingsError(context.tokenInput, 'is empty', 'a token with "actions: read" and "issues: write"');
+    if (!settings.repository)
+      throw new SettingsError('repository', 'is empty', 'OWNER/NAME of the repository to file issues in');
+    if (!settings.token)
+      throw new SettingsError(context.tokenInput, 'is empty', 'a token with "actions: read" and "issues: write"');
   } else if (context.github === 'optional' && settings.repository && !settings.token) {
-    throw new SettingsError(context.tokenInput, 'is not set while --repo is given', 'a token in the GITHUB_TOKEN environment variable');
+    throw new SettingsError(
+      context.tokenInput,
+      'is not set while --repo is given',
+      'a token in the GITHUB_TOKEN environment variable',
+    );
   }
   return settings;
 }

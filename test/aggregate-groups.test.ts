@@ -25,19 +25,36 @@ test('nearest-rank percentiles', () => {
   assert.equal(percentile([], 0.5), 0);
   assert.equal(percentile([5], 0.95), 5);
   assert.equal(percentile([1, 2, 3, 4], 0.5), 2);
-  assert.equal(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 0.95), 95);
+  assert.equal(
+    percentile(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+      0.95,
+    ),
+    95,
+  );
 });
 
 test('figures per group: sessions, errors, crashes, lines, durations, kinds, installs, runs', () => {
   const aggregator = createAggregator(['os.platform']);
   const install = 'aaaaaaaa-0000-4000-8000-000000000000';
   aggregator.add(session({ seconds: 10, install_id: install, at: '2026-03-01T09:00:00.000Z' }), null);
-  aggregator.add(session({ seconds: 20, error_lines: 3, install_id: install.toUpperCase(), error_kinds: { KeyError: 2, OSError: 1 } }), {
-    id: 7,
-    branch: 'main',
-    url: 'u7',
-  });
-  aggregator.add(session({ seconds: 30, outcome: 'crash', error_kinds: { KeyError: 1 }, at: '2026-03-02T09:00:00.000Z' }), { id: 9, branch: null, url: 'u9' });
+  aggregator.add(
+    session({
+      seconds: 20,
+      error_lines: 3,
+      install_id: install.toUpperCase(),
+      error_kinds: { KeyError: 2, OSError: 1 },
+    }),
+    {
+      id: 7,
+      branch: 'main',
+      url: 'u7',
+    },
+  );
+  aggregator.add(
+    session({ seconds: 30, outcome: 'crash', error_kinds: { KeyError: 1 }, at: '2026-03-02T09:00:00.000Z' }),
+    { id: 9, branch: null, url: 'u9' },
+  );
   aggregator.add(session({ seconds: 40, outcome: 'ok' }), { id: 9, branch: null, url: 'u9' });
   aggregator.add(session({ os: { platform: 'darwin' } }), null);
 
@@ -76,7 +93,10 @@ test('groups come most errored first, and group keys cannot collide through sepa
   aggregator.add(session({ app: { name: 'a', version: 'b.c' }, error_lines: 1 }), null);
   const groups = aggregator.groups();
   assert.equal(groups.length, 2);
-  assert.deepEqual(groups.map((group) => group.fields.map((field) => field.value).join('|')), ['a|b.c', 'a.b|c']);
+  assert.deepEqual(
+    groups.map((group) => group.fields.map((field) => field.value).join('|')),
+    ['a|b.c', 'a.b|c'],
+  );
 });
 
 test('duration quantiles stay within 1% of the exact ones on many sessions', () => {
@@ -100,12 +120,36 @@ test('duration quantiles stay within 1% of the exact ones on many sessions', () 
 test('error_kind grouping gives each exception class on each configuration its own group', () => {
   const aggregator = createAggregator(['os.platform', 'error_kind']);
   const run = { id: 3, branch: 'main', url: 'u3' };
-  for (let i = 0; i < 10; i += 1) aggregator.add(session({ os: { platform: 'windows' }, error_lines: i < 4 ? 1 : 0, ...(i < 4 ? { error_kinds: { PermissionError: 2 } } : {}) }), run);
-  aggregator.add(session({ os: { platform: 'windows' }, error_lines: 2, error_kinds: { KeyError: 1, PermissionError: 1 } }), null);
-  for (let i = 0; i < 20; i += 1) aggregator.add(session({ os: { platform: 'linux' }, error_lines: i < 2 ? 1 : 0, ...(i < 2 ? { error_kinds: { KeyError: 1 } } : {}) }), null);
+  for (let i = 0; i < 10; i += 1)
+    aggregator.add(
+      session({
+        os: { platform: 'windows' },
+        error_lines: i < 4 ? 1 : 0,
+        ...(i < 4 ? { error_kinds: { PermissionError: 2 } } : {}),
+      }),
+      run,
+    );
+  aggregator.add(
+    session({ os: { platform: 'windows' }, error_lines: 2, error_kinds: { KeyError: 1, PermissionError: 1 } }),
+    null,
+  );
+  for (let i = 0; i < 20; i += 1)
+    aggregator.add(
+      session({
+        os: { platform: 'linux' },
+        error_lines: i < 2 ? 1 : 0,
+        ...(i < 2 ? { error_kinds: { KeyError: 1 } } : {}),
+      }),
+      null,
+    );
   const groups = aggregator.groups();
-  const find = (platform: string, kind: string) => groups.find((group) => group.fields[0]!.value === platform && group.fields[1]!.value === kind)!;
-  assert.deepEqual(groups.map((group) => group.fields.map((field) => field.value).join(' ')).sort(), ['linux KeyError', 'windows KeyError', 'windows PermissionError']);
+  const find = (platform: string, kind: string) =>
+    groups.find((group) => group.fields[0]!.value === platform && group.fields[1]!.value === kind)!;
+  assert.deepEqual(groups.map((group) => group.fields.map((field) => field.value).join(' ')).sort(), [
+    'linux KeyError',
+    'windows KeyError',
+    'windows PermissionError',
+  ]);
   const permission = find('windows', 'PermissionError');
   assert.deepEqual([permission.sessions, permission.erroredSessions, permission.errorRate], [11, 5, 5 / 11]);
   assert.deepEqual(permission.topErrorKinds, [{ kind: 'PermissionError', sessions: 5, lines: 9, count: 9 }]);

@@ -14,19 +14,56 @@ function recordingTracker() {
     ensureLabels: async (labels) => void calls.push(`labels ${labels.join(',')}`),
     createIssue: async (draft: IssueDraft) => {
       calls.push(`create ${draft.title} [${draft.labels.join(',')}]`);
-      return { number: 42, title: draft.title, body: draft.body, state: 'open', stateReason: null, labels: draft.labels, url: 'https://x/42' };
+      return {
+        number: 42,
+        title: draft.title,
+        body: draft.body,
+        state: 'open',
+        stateReason: null,
+        labels: draft.labels,
+        url: 'https://x/42',
+      };
     },
     updateIssue: async (number, changes) => {
-      calls.push(`update ${number} ${Object.entries(changes).map(([key, value]) => (key === 'body' ? key : `${key}=${value}`)).join(',')}`);
-      return { number, title: 't', body: changes.body ?? '', state: 'open', stateReason: null, labels: [], url: `https://x/${number}` };
+      calls.push(
+        `update ${number} ${Object.entries(changes)
+          .map(([key, value]) => (key === 'body' ? key : `${key}=${value}`))
+          .join(',')}`,
+      );
+      return {
+        number,
+        title: 't',
+        body: changes.body ?? '',
+        state: 'open',
+        stateReason: null,
+        labels: [],
+        url: `https://x/${number}`,
+      };
     },
     addComment: async (number, body) => void calls.push(`comment ${number}: ${body}`),
   };
   return { tracker, calls };
 }
 
-const issue = (number: number): TrackedIssue => ({ number, title: `Edited ${number}`, body: 'old', state: 'open', stateReason: null, labels: ['crash-report'], url: `https://x/${number}` });
-const draft = (n: number, labels: string[] = []): GroupDraft => ({ fingerprint: `f${n}`, label: `g${n}`, title: `T${n}`, rendered: `R${n}`, group: judgedGroup(`g${n}`, 10, 5, true), labels, issue: null, duplicates: [] });
+const issue = (number: number): TrackedIssue => ({
+  number,
+  title: `Edited ${number}`,
+  body: 'old',
+  state: 'open',
+  stateReason: null,
+  labels: ['crash-report'],
+  url: `https://x/${number}`,
+});
+const draft = (n: number, labels: string[] = []): GroupDraft => ({
+  fingerprint: `f${n}`,
+  label: `g${n}`,
+  title: `T${n}`,
+  rendered: `R${n}`,
+  group: judgedGroup(`g${n}`, 10, 5, true),
+  labels,
+  issue: null,
+  duplicates: [],
+});
 const plan: PlannedAction[] = [
   { kind: 'create', draft: draft(1, ['os:linux']), body: 'B1' },
   { kind: 'update', draft: draft(2), issue: issue(7), body: 'B2', comment: 'moved' },
@@ -41,7 +78,12 @@ const plan: PlannedAction[] = [
 test('every write goes through the tracker, in order, titles kept', async () => {
   const { tracker, calls } = recordingTracker();
   const log: string[] = [];
-  const results = await applyPlan(plan, { tracker, labels: ['crash-report', 'bug'], dryRun: false, log: (line) => log.push(line) });
+  const results = await applyPlan(plan, {
+    tracker,
+    labels: ['crash-report', 'bug'],
+    dryRun: false,
+    log: (line) => log.push(line),
+  });
   assert.deepEqual(calls, [
     'labels crash-report,bug,os:linux',
     'create T1 [crash-report,bug,os:linux]',
@@ -72,9 +114,17 @@ test('every write goes through the tracker, in order, titles kept', async () => 
 test('dry run calls no write method and says what it would do', async () => {
   const { tracker, calls } = recordingTracker();
   const log: string[] = [];
-  const results = await applyPlan(plan, { tracker, labels: ['crash-report'], dryRun: true, log: (line) => log.push(line) });
+  const results = await applyPlan(plan, {
+    tracker,
+    labels: ['crash-report'],
+    dryRun: true,
+    log: (line) => log.push(line),
+  });
   assert.deepEqual(calls, []);
-  assert.deepEqual(results.filter((result) => result.dryRun).map((result) => result.kind), ['create', 'update', 'reopen', 'close', 'report']);
+  assert.deepEqual(
+    results.filter((result) => result.dryRun).map((result) => result.kind),
+    ['create', 'update', 'reopen', 'close', 'report'],
+  );
   assert.ok(log.includes('[dry-run] would open an issue: T1'));
   assert.ok(log.includes('[dry-run] would reopen issue #8: Edited 8 (with a comment)'));
   assert.ok(log.includes('[dry-run] 5 issue write(s) skipped.'));
@@ -102,6 +152,9 @@ test('a create is dropped when the issue appeared since the plan was made', asyn
   );
   assert.equal(asked, 1);
   assert.deepEqual(calls, ['labels crash-report', 'create T2 [crash-report]']);
-  assert.deepEqual(results.map((result) => result.kind), ['unchanged', 'create']);
+  assert.deepEqual(
+    results.map((result) => result.kind),
+    ['unchanged', 'create'],
+  );
   assert.ok(log.includes('Not opened, another run opened it meanwhile: T1'));
 });

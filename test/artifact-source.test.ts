@@ -17,7 +17,12 @@ interface Filters {
 }
 
 async function collect(emulator: GitHubEmulator, names: string[], filters: Filters = {}): Promise<SourceEvent[]> {
-  const { client, counts } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
+  const { client, counts } = createGitHubClient({
+    token: emulator.token,
+    baseUrl: emulator.apiUrl,
+    warn: () => {},
+    writeSpacingMs: 10,
+  });
   const source = createArtifactSource({
     client,
     repository: { owner: emulator.owner, repo: emulator.repo },
@@ -28,7 +33,9 @@ async function collect(emulator: GitHubEmulator, names: string[], filters: Filte
     trustForks: filters.trustForks ?? false,
     workflows: filters.workflows ?? [],
     branches: filters.branches ?? [],
-    ...(filters.reserve !== undefined ? { budget: { remaining: () => counts.remaining, reserve: filters.reserve } } : {}),
+    ...(filters.reserve !== undefined
+      ? { budget: { remaining: () => counts.remaining, reserve: filters.reserve } }
+      : {}),
   });
   const events: SourceEvent[] = [];
   for await (const event of source.read()) events.push(event);
@@ -39,7 +46,11 @@ test('pages through all artifacts, keeps matching names in the window, downloads
   const emulator = await startEmulator();
   try {
     for (let i = 0; i < 250; i += 1) {
-      emulator.addArtifact({ name: i % 5 === 0 ? `summaries-${i}` : `build-${i}`, zip: zipSync({ 'a.json': strToU8(`{"i":${i}}`) }), run: { id: 100 + i, branch: 'main' } });
+      emulator.addArtifact({
+        name: i % 5 === 0 ? `summaries-${i}` : `build-${i}`,
+        zip: zipSync({ 'a.json': strToU8(`{"i":${i}}`) }),
+        run: { id: 100 + i, branch: 'main' },
+      });
     }
     const events = await collect(emulator, ['summaries-*']);
     const items = events.filter((event) => event.kind === 'item');
@@ -51,7 +62,11 @@ test('pages through all artifacts, keeps matching names in the window, downloads
     const first = items[0]!;
     assert.ok(first.kind === 'item');
     assert.equal(first.origin, 'artifact summaries-245 (#1245)');
-    assert.deepEqual(first.run, { id: 345, branch: 'main', url: 'https://ghe.example/octo-org/octo-cli/actions/runs/345' });
+    assert.deepEqual(first.run, {
+      id: 345,
+      branch: 'main',
+      url: 'https://ghe.example/octo-org/octo-cli/actions/runs/345',
+    });
   } finally {
     await emulator.close();
   }
@@ -84,7 +99,9 @@ test('expired, old, gone and unreachable artifacts are skipped with reasons', as
     emulator.faults.push({ method: 'GET', path: new RegExp(`/artifacts/${late.id}/zip$`), status: 410, times: 1 });
     const events = await collect(emulator, ['s-*']);
     assert.deepEqual(
-      events.map((event) => (event.kind === 'skip' ? `${event.origin}: ${event.reason}` : `${event.origin}: read`)).sort(),
+      events
+        .map((event) => (event.kind === 'skip' ? `${event.origin}: ${event.reason}` : `${event.origin}: read`))
+        .sort(),
       [
         `artifact s-expired (#${gone.id - 2}): artifact-expired`,
         `artifact s-expired-late (#${late.id}): artifact-expired`,
@@ -102,7 +119,10 @@ test('a refused listing names the actions: read permission', async () => {
   const emulator = await startEmulator();
   try {
     emulator.faults.push({ method: 'GET', path: /\/actions\/artifacts$/, status: 403, times: 1 });
-    await assert.rejects(collect(emulator, ['x']), /was refused \(HTTP 403\)\. The token needs the "actions: read" permission/);
+    await assert.rejects(
+      collect(emulator, ['x']),
+      /was refused \(HTTP 403\)\. The token needs the "actions: read" permission/,
+    );
   } finally {
     await emulator.close();
   }
@@ -112,12 +132,25 @@ test('artifacts of fork runs, other branches and other workflows are skipped unl
   const emulator = await startEmulator();
   try {
     const zip = zipSync({ 'a.json': strToU8('{}') });
-    emulator.addArtifact({ name: 's-main', zip, run: { id: 1, branch: 'main', workflowPath: '.github/workflows/ci.yml' } });
+    emulator.addArtifact({
+      name: 's-main',
+      zip,
+      run: { id: 1, branch: 'main', workflowPath: '.github/workflows/ci.yml' },
+    });
     emulator.addArtifact({ name: 's-fork', zip, run: { id: 2, branch: 'main', headRepositoryId: 999 } });
-    emulator.addArtifact({ name: 's-feature', zip, run: { id: 3, branch: 'feature/x', workflowPath: '.github/workflows/ci.yml' } });
-    emulator.addArtifact({ name: 's-nightly', zip, run: { id: 4, branch: 'release/1.0', workflowPath: '.github/workflows/nightly.yml' } });
+    emulator.addArtifact({
+      name: 's-feature',
+      zip,
+      run: { id: 3, branch: 'feature/x', workflowPath: '.github/workflows/ci.yml' },
+    });
+    emulator.addArtifact({
+      name: 's-nightly',
+      zip,
+      run: { id: 4, branch: 'release/1.0', workflowPath: '.github/workflows/nightly.yml' },
+    });
     emulator.addArtifact({ name: 's-norun', zip });
-    const outcomes = (events: SourceEvent[]) => events.map((event) => `${event.origin.split(' ')[1]}: ${event.kind === 'skip' ? event.reason : 'read'}`).sort();
+    const outcomes = (events: SourceEvent[]) =>
+      events.map((event) => `${event.origin.split(' ')[1]}: ${event.kind === 'skip' ? event.reason : 'read'}`).sort();
 
     assert.deepEqual(outcomes(await collect(emulator, ['s-*'])), [
       's-feature: read',
@@ -126,15 +159,23 @@ test('artifacts of fork runs, other branches and other workflows are skipped unl
       's-nightly: read',
       's-norun: artifact-run-unknown',
     ]);
-    assert.ok(!emulator.requests.some((request) => request.path.includes('/actions/runs/')), 'no run lookups without a workflows filter');
+    assert.ok(
+      !emulator.requests.some((request) => request.path.includes('/actions/runs/')),
+      'no run lookups without a workflows filter',
+    );
 
-    assert.deepEqual(outcomes(await collect(emulator, ['s-*'], { trustForks: true, branches: ['main', 'release/*'], workflows: ['ci.yml'] })), [
-      's-feature: artifact-branch-not-allowed',
-      's-fork: read',
-      's-main: read',
-      's-nightly: artifact-workflow-not-allowed',
-      's-norun: artifact-branch-not-allowed',
-    ]);
+    assert.deepEqual(
+      outcomes(
+        await collect(emulator, ['s-*'], { trustForks: true, branches: ['main', 'release/*'], workflows: ['ci.yml'] }),
+      ),
+      [
+        's-feature: artifact-branch-not-allowed',
+        's-fork: read',
+        's-main: read',
+        's-nightly: artifact-workflow-not-allowed',
+        's-norun: artifact-branch-not-allowed',
+      ],
+    );
     assert.deepEqual(outcomes(await collect(emulator, ['s-*'], { workflows: ['.github/workflows/nightly.yml'] })), [
       's-feature: artifact-workflow-not-allowed',
       's-fork: artifact-from-fork',
@@ -147,7 +188,7 @@ test('artifacts of fork runs, other branches and other workflows are skipped unl
   }
 });
 
-test('a re-run attempt\'s copy replaces the older one of the same run and name', async () => {
+test("a re-run attempt's copy replaces the older one of the same run and name", async () => {
   const emulator = await startEmulator();
   try {
     const zip = zipSync({ 'a.json': strToU8('{}') });
@@ -157,7 +198,11 @@ test('a re-run attempt\'s copy replaces the older one of the same run and name',
     const events = await collect(emulator, ['s']);
     assert.deepEqual(
       events.map((event) => `${event.origin}: ${event.kind === 'skip' ? event.reason : 'read'}`),
-      [`artifact s (#${first.id}): artifact-older-attempt`, `artifact s (#${second.id + 1}): read`, `artifact s (#${second.id}): read`],
+      [
+        `artifact s (#${first.id}): artifact-older-attempt`,
+        `artifact s (#${second.id + 1}): read`,
+        `artifact s (#${second.id}): read`,
+      ],
     );
   } finally {
     await emulator.close();
@@ -167,10 +212,13 @@ test('a re-run attempt\'s copy replaces the older one of the same run and name',
 test('downloads stop at the reserve kept for issue writes; the rest wait', async () => {
   const emulator = await startEmulator({ rateLimit: 30 });
   try {
-    for (let i = 0; i < 40; i += 1) emulator.addArtifact({ name: `s-${i}`, zip: zipSync({ 'a.json': strToU8('{}') }), run: { id: i + 1 } });
+    for (let i = 0; i < 40; i += 1)
+      emulator.addArtifact({ name: `s-${i}`, zip: zipSync({ 'a.json': strToU8('{}') }), run: { id: i + 1 } });
     const events = await collect(emulator, ['s-*'], { reserve: 10 });
     const read = events.filter((event) => event.kind === 'item').length;
-    const waiting = events.filter((event) => event.kind === 'skip' && event.reason === 'artifact-deferred-rate-limit').length;
+    const waiting = events.filter(
+      (event) => event.kind === 'skip' && event.reason === 'artifact-deferred-rate-limit',
+    ).length;
     assert.equal(read + waiting, 40);
     // One list request, then one per download, until 10 of the 30 are left (4 more may be in flight).
     assert.ok(read >= 19 && read <= 23, `read ${read}`);

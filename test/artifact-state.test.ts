@@ -16,7 +16,12 @@ import type { ArtifactState } from '../src/state/artifact-state.ts';
 import { compileLogPattern, DEFAULT_LOG_PATTERN } from '../src/intake/formats/session-log.ts';
 import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
-const READING = readingFingerprint({ format: 'auto', appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) });
+const READING = readingFingerprint({
+  format: 'auto',
+  appName: null,
+  appVersion: null,
+  logPattern: compileLogPattern(DEFAULT_LOG_PATTERN),
+});
 const run = { id: 11, branch: 'main', url: 'https://github.com/o/r/actions/runs/11' };
 
 /** The result of an input holding `count` valid sessions and one rejected record. */
@@ -25,7 +30,10 @@ function resultOf(count: number): InputResult {
   const capture = new InputCapture(before);
   const after = emptyTally();
   for (let n = 1; n <= count; n += 1) {
-    const checked = validateSummary({ ...VALID_SUMMARY, session_id: `5d0c7a1e-0000-4000-8000-${String(n).padStart(12, '0')}` });
+    const checked = validateSummary({
+      ...VALID_SUMMARY,
+      session_id: `5d0c7a1e-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    });
     assert.ok(checked.ok);
     capture.add(checked.summary, run, checked);
     after.records += 1;
@@ -38,7 +46,8 @@ function resultOf(count: number): InputResult {
 
 const keyOf = (id: number, name: string) => `artifact ${id} ${name}`;
 /** The stored file of a key: named by a hash of it, never by anything from the artifact. */
-const fileName = (id: number, name: string) => `artifact-${createHash('sha256').update(keyOf(id, name)).digest('hex').slice(0, 24)}.json`;
+const fileName = (id: number, name: string) =>
+  `artifact-${createHash('sha256').update(keyOf(id, name)).digest('hex').slice(0, 24)}.json`;
 /** The result held for an artifact, as intake gets it: the source asks holds(), intake takes it. */
 async function held(state: ArtifactState, id: number, name: string): Promise<InputResult | null> {
   return (await state.holds({ key: keyOf(id, name), label: `artifact #${id}` })) ? state.take(keyOf(id, name)) : null;
@@ -79,8 +88,14 @@ test('a result whose hash matches but whose records do not decode is refused', a
   stored.sessions = Buffer.from(stored.sessions, 'base64').subarray(0, 20).toString('base64');
   const text = JSON.stringify(stored);
   await writeFile(file, text);
-  const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { artifacts: Record<string, { sha256: string; size: number }> };
-  index.artifacts[keyOf(5, 'a')] = { ...index.artifacts[keyOf(5, 'a')]!, sha256: createHash('sha256').update(text).digest('hex'), size: Buffer.byteLength(text) };
+  const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as {
+    artifacts: Record<string, { sha256: string; size: number }>;
+  };
+  index.artifacts[keyOf(5, 'a')] = {
+    ...index.artifacts[keyOf(5, 'a')]!,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    size: Buffer.byteLength(text),
+  };
   await writeFile(join(dir, 'index.json'), JSON.stringify(index));
   const warnings: string[] = [];
   const reopened = await openArtifactState(dir, READING, false, (message) => warnings.push(message));
@@ -96,7 +111,12 @@ test('results read with other settings are not used, and a dry run writes nothin
   state.put(keyOf(7, 'a'), resultOf(1));
   await state.finish();
   const warnings: string[] = [];
-  const other = await openArtifactState(dir, readingFingerprint({ format: 'segment', appName: 'x', appVersion: null, logPattern: /$^/ }), false, (message) => warnings.push(message));
+  const other = await openArtifactState(
+    dir,
+    readingFingerprint({ format: 'segment', appName: 'x', appVersion: null, logPattern: /$^/ }),
+    false,
+    (message) => warnings.push(message),
+  );
   assert.equal(await held(other, 7, 'a'), null);
   assert.match(warnings[0]!, /was read with other settings/);
   const dry = await openArtifactState(dir, READING, true, () => {});

@@ -10,7 +10,10 @@ import { escapeTitle } from '../src/render/markdown-escape.ts';
 import { groupFigures, problemInfo } from './fixtures/group-figures.ts';
 
 test('examples/templates render a compact issue', async () => {
-  const read = async (name: string) => ({ path: name, text: await readFile(new URL(`../examples/templates/${name}`, import.meta.url), 'utf8') });
+  const read = async (name: string) => ({
+    path: name,
+    text: await readFile(new URL(`../examples/templates/${name}`, import.meta.url), 'utf8'),
+  });
   const renderer = createIssueRenderer(await read('compact-title.hbs'), await read('compact-body.hbs'));
   const [group] = judgeGroups(
     [
@@ -29,7 +32,10 @@ test('examples/templates render a compact issue', async () => {
   const problem = { ...group!, problem: problemInfo('windows') };
   const { title, body } = renderer.render(issueContext(problem, rule, escapeTitle), issueContext(problem, rule));
   assert.equal(title, '[crash] windows');
-  assert.match(body, /^\*\*os\.platform windows\*\*: 40\.0% errored \(24\/60, 95\.0% interval 28\.6%–52\.6%\) vs 1\.00% of all other sessions\. A problem: significantly worse than the other sessions\./);
+  assert.match(
+    body,
+    /^\*\*os\.platform windows\*\*: 40\.0% errored \(24\/60, 95\.0% interval 28\.6%–52\.6%\) vs 1\.00% of all other sessions\. A problem: significantly worse than the other sessions\./,
+  );
   assert.match(body, /Failing runs: \[#7\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/7\)/);
   assert.match(body, /Versions seen: 2\.3\.1, 2\.4\.0\. To mute this issue add the label crash-report:ignore\.$/);
   assert.match(body, /\| error kind \| sessions \| error lines \|\n\|---\|---:\|---:\|\n\| KeyError \| 3 \| 5 \|/);

@@ -9,20 +9,36 @@ import type { ProblemRule } from '../src/problems/find-problems.ts';
 
 const PLATFORMS = ['linux', 'windows', 'darwin'];
 const VERSIONS = ['2.3.0', '2.4.0', '2.4.1', '2.5.0'];
-const rule: ProblemRule = { fields: ['os.platform', 'app.version'], alpha: 0.05, minSessions: 10, minInstallations: 3, minRateRatio: 1.5, errorRateThreshold: 0 };
+const rule: ProblemRule = {
+  fields: ['os.platform', 'app.version'],
+  alpha: 0.05,
+  minSessions: 10,
+  minInstallations: 3,
+  minRateRatio: 1.5,
+  errorRateThreshold: 0,
+};
 
 /** 200 sessions a cell over 40 installations; `events` errored sessions spread one per installation, then two. */
-function population(events: (platform: string, version: string) => number, heavy?: { platform: string; version: string; crashes: number }) {
+function population(
+  events: (platform: string, version: string) => number,
+  heavy?: { platform: string; version: string; crashes: number },
+) {
   const configs: ConfigCell[] = [];
   const cells: EventCell[] = [];
   for (const platform of PLATFORMS) {
     for (const version of VERSIONS) {
       const config = configs.length;
       const isHeavy = heavy?.platform === platform && heavy.version === version;
-      configs.push({ values: [platform, version], sessions: 200 + (isHeavy ? heavy!.crashes : 0), withInstall: 200 + (isHeavy ? heavy!.crashes : 0), installs: 40 + (isHeavy ? 1 : 0) });
+      configs.push({
+        values: [platform, version],
+        sessions: 200 + (isHeavy ? heavy!.crashes : 0),
+        withInstall: 200 + (isHeavy ? heavy!.crashes : 0),
+        installs: 40 + (isHeavy ? 1 : 0),
+      });
       const byInstall = new Map<string, number>();
       const count = events(platform, version);
-      for (let i = 0; i < count; i += 1) byInstall.set(`${config}-${i % 40}`, (byInstall.get(`${config}-${i % 40}`) ?? 0) + 1);
+      for (let i = 0; i < count; i += 1)
+        byInstall.set(`${config}-${i % 40}`, (byInstall.get(`${config}-${i % 40}`) ?? 0) + 1);
       if (isHeavy) byInstall.set('heavy', heavy!.crashes);
       const total = count + (isHeavy ? heavy!.crashes : 0);
       if (total > 0) cells.push({ config, measure: null, events: total, byInstall, unattributed: 0 });
@@ -30,12 +46,18 @@ function population(events: (platform: string, version: string) => number, heavy
   }
   return { configs, cells };
 }
-const label = (pattern: { op: string; value?: string }[]) => pattern.map((term) => (term.op === 'any' ? '*' : term.op === 'since' ? `>=${term.value}` : term.value)).join(' ');
+const label = (pattern: { op: string; value?: string }[]) =>
+  pattern.map((term) => (term.op === 'any' ? '*' : term.op === 'since' ? `>=${term.value}` : term.value)).join(' ');
 
 test('a regression on one platform over three releases is one problem, from its first version on', () => {
-  const { configs, cells } = population((platform, version) => (platform === 'windows' && version !== '2.3.0' ? 50 : 6));
+  const { configs, cells } = population((platform, version) =>
+    platform === 'windows' && version !== '2.3.0' ? 50 : 6,
+  );
   const { problems } = findProblems(configs, cells, rule);
-  assert.deepEqual(problems.map((problem) => label(problem.pattern)), ['windows >=2.4.0']);
+  assert.deepEqual(
+    problems.map((problem) => label(problem.pattern)),
+    ['windows >=2.4.0'],
+  );
   const [problem] = problems;
   assert.equal(problem!.kind, 'since-version');
   assert.deepEqual(problem!.counts, { sessions: 600, events: 150 });
@@ -50,41 +72,98 @@ test('a regression on one platform over three releases is one problem, from its 
 });
 
 test('a release bad on every platform is one problem; a fixed cell names the release that fixed it', () => {
-  const release = findProblems(...Object.values(population((_, version) => (version === '2.4.1' ? 50 : 6))) as [ConfigCell[], EventCell[]], rule);
-  assert.deepEqual(release.problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`), ['release * 2.4.1']);
-  assert.deepEqual(release.problems[0]!.fixedIn.map((entry) => entry.version), ['2.5.0']);
+  const release = findProblems(
+    ...(Object.values(population((_, version) => (version === '2.4.1' ? 50 : 6))) as [ConfigCell[], EventCell[]]),
+    rule,
+  );
+  assert.deepEqual(
+    release.problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`),
+    ['release * 2.4.1'],
+  );
+  assert.deepEqual(
+    release.problems[0]!.fixedIn.map((entry) => entry.version),
+    ['2.5.0'],
+  );
   assert.deepEqual(release.problems[0]!.lastGood?.version, '2.4.0');
 
-  const cell = findProblems(...Object.values(population((platform, version) => (platform === 'darwin' && version === '2.4.0' ? 50 : 6))) as [ConfigCell[], EventCell[]], rule);
-  assert.deepEqual(cell.problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`), ['configuration darwin 2.4.0']);
-  assert.deepEqual(cell.problems[0]!.fixedIn.map((entry) => entry.version), ['2.4.1', '2.5.0']);
+  const cell = findProblems(
+    ...(Object.values(population((platform, version) => (platform === 'darwin' && version === '2.4.0' ? 50 : 6))) as [
+      ConfigCell[],
+      EventCell[],
+    ]),
+    rule,
+  );
+  assert.deepEqual(
+    cell.problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`),
+    ['configuration darwin 2.4.0'],
+  );
+  assert.deepEqual(
+    cell.problems[0]!.fixedIn.map((entry) => entry.version),
+    ['2.4.1', '2.5.0'],
+  );
 });
 
 test('a platform bad on every version is one problem', () => {
-  const { problems } = findProblems(...Object.values(population((platform) => (platform === 'linux' ? 40 : 6))) as [ConfigCell[], EventCell[]], rule);
-  assert.deepEqual(problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`), ['platform linux *']);
+  const { problems } = findProblems(
+    ...(Object.values(population((platform) => (platform === 'linux' ? 40 : 6))) as [ConfigCell[], EventCell[]]),
+    rule,
+  );
+  assert.deepEqual(
+    problems.map((problem) => `${problem.kind} ${label(problem.pattern)}`),
+    ['platform linux *'],
+  );
   assert.equal(problems[0]!.comparison?.label, 'on the other os.platform values of the same versions');
 });
 
 test('one installation crashing 40 times files nothing; the same excess over many installations does', () => {
   const healthy = () => 6;
-  const alone = findProblems(...Object.values(population(healthy, { platform: 'windows', version: '2.4.0', crashes: 40 })) as [ConfigCell[], EventCell[]], rule);
+  const alone = findProblems(
+    ...(Object.values(population(healthy, { platform: 'windows', version: '2.4.0', crashes: 40 })) as [
+      ConfigCell[],
+      EventCell[],
+    ]),
+    rule,
+  );
   assert.deepEqual(alone.problems, []);
-  const verdict = alone.evaluate([{ field: 'os.platform', op: 'is', value: 'windows' }, { field: 'app.version', op: 'is', value: '2.4.0' }], null);
+  const verdict = alone.evaluate(
+    [
+      { field: 'os.platform', op: 'is', value: 'windows' },
+      { field: 'app.version', op: 'is', value: '2.4.0' },
+    ],
+    null,
+  );
   assert.equal(verdict.verdict, 'the excess comes from fewer than 3 installations');
   // Without the installation rule the same cell would be filed.
-  const loose = findProblems(...Object.values(population(healthy, { platform: 'windows', version: '2.4.0', crashes: 40 })) as [ConfigCell[], EventCell[]], { ...rule, minInstallations: 1 });
+  const loose = findProblems(
+    ...(Object.values(population(healthy, { platform: 'windows', version: '2.4.0', crashes: 40 })) as [
+      ConfigCell[],
+      EventCell[],
+    ]),
+    { ...rule, minInstallations: 1 },
+  );
   assert.equal(loose.problems.length, 1);
   // Two installations are still too few for min-installations 3; spread over 20 it is a problem.
-  const spread = findProblems(...Object.values(population((platform, version) => (platform === 'windows' && version === '2.4.0' ? 46 : 6))) as [ConfigCell[], EventCell[]], rule);
-  assert.deepEqual(spread.problems.map((problem) => label(problem.pattern)), ['windows 2.4.0']);
+  const spread = findProblems(
+    ...(Object.values(population((platform, version) => (platform === 'windows' && version === '2.4.0' ? 46 : 6))) as [
+      ConfigCell[],
+      EventCell[],
+    ]),
+    rule,
+  );
+  assert.deepEqual(
+    spread.problems.map((problem) => label(problem.pattern)),
+    ['windows 2.4.0'],
+  );
 });
 
 test('healthy data files nothing, and every description is counted in the family', () => {
-  const search = findProblems(...Object.values(population(() => 6)) as [ConfigCell[], EventCell[]], rule);
+  const search = findProblems(...(Object.values(population(() => 6)) as [ConfigCell[], EventCell[]]), rule);
   assert.deepEqual(search.problems, []);
   // 12 cells; wider: 4 releases, 3 platforms, 3 x 2 since-versions, 2 since-versions on every platform.
-  assert.deepEqual(search.levels.map((level) => level.hypotheses), [12, 15]);
+  assert.deepEqual(
+    search.levels.map((level) => level.hypotheses),
+    [12, 15],
+  );
 });
 
 test('with error_kind as a measure, an exception class is compared with the same class elsewhere', () => {
@@ -94,19 +173,34 @@ test('with error_kind as a measure, an exception class is compared with the same
     const byInstall = new Map<string, number>();
     const events = bad ? 30 : 2;
     for (let i = 0; i < events; i += 1) byInstall.set(`${index}-${i}`, 1);
-    return [{ config: index, measure: 'KeyError', events, byInstall, unattributed: 0 }, { config: index, measure: 'OSError', events: 5, byInstall: new Map([[`${index}-x`, 5]]), unattributed: 0 }];
+    return [
+      { config: index, measure: 'KeyError', events, byInstall, unattributed: 0 },
+      { config: index, measure: 'OSError', events: 5, byInstall: new Map([[`${index}-x`, 5]]), unattributed: 0 },
+    ];
   });
   assert.equal(cells.length, 0);
   const { problems } = findProblems(configs, kinds, rule);
-  assert.deepEqual(problems.map((problem) => `${problem.measure} ${label(problem.pattern)}`), ['KeyError darwin *']);
+  assert.deepEqual(
+    problems.map((problem) => `${problem.measure} ${label(problem.pattern)}`),
+    ['KeyError darwin *'],
+  );
 });
 
 test('without installation IDs, sessions stand in for installations and the spread is not checked', () => {
-  const { configs, cells } = population((platform, version) => (platform === 'windows' && version === '2.4.0' ? 50 : 6));
+  const { configs, cells } = population((platform, version) =>
+    platform === 'windows' && version === '2.4.0' ? 50 : 6,
+  );
   const anonymous = configs.map((config) => ({ ...config, withInstall: 0, installs: 0 }));
-  const unattributed = cells.map((cell) => ({ ...cell, byInstall: new Map<string, number>(), unattributed: cell.events }));
+  const unattributed = cells.map((cell) => ({
+    ...cell,
+    byInstall: new Map<string, number>(),
+    unattributed: cell.events,
+  }));
   const { problems } = findProblems(anonymous, unattributed, rule);
-  assert.deepEqual(problems.map((problem) => label(problem.pattern)), ['windows 2.4.0']);
+  assert.deepEqual(
+    problems.map((problem) => label(problem.pattern)),
+    ['windows 2.4.0'],
+  );
   assert.deepEqual(problems[0]!.installs, { known: false, affected: 50, heaviest: [], spread: true });
 });
 
@@ -124,14 +218,28 @@ test('a cell with exactly min-sessions sessions can be a problem; one session fe
     ];
     return findProblems(configs, cells, rule);
   };
-  assert.deepEqual(build(10).problems.map((problem) => label(problem.pattern)), ['windows 1.0.0']);
+  assert.deepEqual(
+    build(10).problems.map((problem) => label(problem.pattern)),
+    ['windows 1.0.0'],
+  );
   assert.deepEqual(build(9).problems, []);
-  assert.equal(build(9).evaluate([{ field: 'os.platform', op: 'is', value: 'windows' }, { field: 'app.version', op: 'is', value: '1.0.0' }], null).verdict, 'too few sessions (9 < 10)');
+  assert.equal(
+    build(9).evaluate(
+      [
+        { field: 'os.platform', op: 'is', value: 'windows' },
+        { field: 'app.version', op: 'is', value: '1.0.0' },
+      ],
+      null,
+    ).verdict,
+    'too few sessions (9 < 10)',
+  );
 });
 
 test("each problem's baselines leave out the other problems' cells", () => {
   // Windows broken from 2.4.0 on, and 2.5.0 broken everywhere.
-  const { configs, cells } = population((platform, version) => ((platform === 'windows' && version !== '2.3.0') || version === '2.5.0' ? 50 : 6));
+  const { configs, cells } = population((platform, version) =>
+    (platform === 'windows' && version !== '2.3.0') || version === '2.5.0' ? 50 : 6,
+  );
   const { problems } = findProblems(configs, cells, rule);
   assert.deepEqual(problems.map((problem) => label(problem.pattern)).sort(), ['* 2.5.0', 'windows >=2.4.0']);
   const release = problems.find((problem) => problem.kind === 'release')!;
@@ -143,13 +251,18 @@ test("each problem's baselines leave out the other problems' cells", () => {
 });
 
 test('"(other)", a version the publication rule hid, is in no problem: not a version seen, last good, fixed in or compared with', () => {
-  const { configs, cells } = population((platform, version) => (platform === 'windows' && version !== '2.3.0' ? 50 : 6));
+  const { configs, cells } = population((platform, version) =>
+    platform === 'windows' && version !== '2.3.0' ? 50 : 6,
+  );
   // A Windows cell of hidden versions, clean, sorting after every release; and one before 2.3.0 would be "older".
   const hidden = configs.length;
   configs.push({ values: ['windows', '(other)'], sessions: 200, withInstall: 200, installs: 40 });
   cells.push({ config: hidden, measure: null, events: 1, byInstall: new Map([[`${hidden}-0`, 1]]), unattributed: 0 });
   const { problems } = findProblems(configs, cells, rule);
-  assert.deepEqual(problems.map((problem) => label(problem.pattern)), ['windows >=2.4.0']);
+  assert.deepEqual(
+    problems.map((problem) => label(problem.pattern)),
+    ['windows >=2.4.0'],
+  );
   const [problem] = problems;
   assert.deepEqual(problem!.versions, ['2.4.0', '2.4.1', '2.5.0']);
   assert.equal(problem!.lastGood?.version, '2.3.0');

@@ -30,7 +30,9 @@ test('past max-configurations the smallest configurations are folded first, coun
   for (let i = 0; i < 300; i += 1) aggregator.add(session(index++, 'windows', '2.4.0', i % 10 < 3), null);
   // A producer bug: every session its own version, none errored; and 60 versions of 12 sessions at the baseline 3%.
   for (let i = 0; i < 5000; i += 1) aggregator.add(session(index++, 'linux', `2.4.0+build.${i}`, false), null);
-  for (let v = 0; v < 60; v += 1) for (let i = 0; i < 12; i += 1) aggregator.add(session(index++, 'linux', `3.0.${v}`, (v * 12 + i) % 33 === 0), null);
+  for (let v = 0; v < 60; v += 1)
+    for (let i = 0; i < 12; i += 1)
+      aggregator.add(session(index++, 'linux', `3.0.${v}`, (v * 12 + i) % 33 === 0), null);
   const folded = aggregator.fold(settings.maxConfigurations, settings.minSessions);
   // All 5,000 single-session configurations (under min-sessions), then 12 of the 60 to leave 50.
   assert.equal(folded.configurations, 5012);
@@ -41,7 +43,10 @@ test('past max-configurations the smallest configurations are folded first, coun
   assert.equal(folded.sessions + left.reduce((sum, group) => sum + group.sessions, 0), index);
   assert.equal(left.length + folded.configurations, 2 + 5000 + 60);
   const findings = findRunProblems(aggregator, settings);
-  assert.deepEqual(findings.problems.map((problem) => problem.problem.label), ['os.platform windows, app.version 2.4.0']);
+  assert.deepEqual(
+    findings.problems.map((problem) => problem.problem.label),
+    ['os.platform windows, app.version 2.4.0'],
+  );
 });
 
 test('under max-configurations nothing is folded, however small the configurations', () => {
@@ -61,7 +66,10 @@ test('with a live limit, no more configurations are kept than the limit while se
   for (let i = 0; i < 20_000; i += 1) {
     if (i % 10 === 0) {
       const windows = i % 20 === 0;
-      aggregator.add(session(index++, windows ? 'windows' : 'linux', '2.4.0', windows ? i % 60 === 0 : i % 330 === 10), null);
+      aggregator.add(
+        session(index++, windows ? 'windows' : 'linux', '2.4.0', windows ? i % 60 === 0 : i % 330 === 10),
+        null,
+      );
     } else aggregator.add(session(index++, 'linux', `2.4.0+build.${i}`, false), null);
     if (i % 97 === 0) most = Math.max(most, aggregator.cells().configs.length);
   }
@@ -71,7 +79,13 @@ test('with a live limit, no more configurations are kept than the limit while se
   // Every session is counted once, kept or folded.
   assert.equal(folded.sessions + left.reduce((sum, group) => sum + group.sessions, 0), index);
   assert.equal(folded.sessions, 18_000);
-  assert.deepEqual(left.map((group) => `${group.fields[0]!.value} ${group.sessions}`).sort(), ['linux 1000', 'windows 1000']);
+  assert.deepEqual(left.map((group) => `${group.fields[0]!.value} ${group.sessions}`).sort(), [
+    'linux 1000',
+    'windows 1000',
+  ]);
   const findings = findRunProblems(aggregator, settings);
-  assert.deepEqual(findings.problems.map((problem) => problem.problem.label), ['os.platform windows, app.version 2.4.0']);
+  assert.deepEqual(
+    findings.problems.map((problem) => problem.problem.label),
+    ['os.platform windows, app.version 2.4.0'],
+  );
 });

@@ -17,7 +17,12 @@ import { createPathSource } from '../src/sources/path-source.ts';
 
 const seeds = fileURLToPath(new URL('./fixtures/seeds/', import.meta.url));
 const seed = async (name: string) => JSON.parse(await readFile(`${seeds}/${name}`, 'utf8')) as Record<string, unknown>;
-const auto: AdapterSettings = { format: 'auto', appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+const auto: AdapterSettings = {
+  format: 'auto',
+  appName: null,
+  appVersion: null,
+  logPattern: compileLogPattern(DEFAULT_LOG_PATTERN),
+};
 const IPS = /111\.65\.255\.130|203\.192\.213\.46|49\.207\.192\.209/;
 
 describe('record shapes', () => {
@@ -31,8 +36,22 @@ describe('record shapes', () => {
   });
 
   test('platform and architecture names map onto the schema', () => {
-    assert.deepEqual(['ubuntu', 'Darwin', 'win32', 'FreeBSD', 'plan9', 42].map(mapPlatform), ['linux', 'darwin', 'windows', 'freebsd', 'other', 'other']);
-    assert.deepEqual(['amd64', 'aarch64', '386', 'armv7l', 'riscv64', ''].map(mapArch), ['x64', 'arm64', 'x86', 'arm', 'other', null]);
+    assert.deepEqual(['ubuntu', 'Darwin', 'win32', 'FreeBSD', 'plan9', 42].map(mapPlatform), [
+      'linux',
+      'darwin',
+      'windows',
+      'freebsd',
+      'other',
+      'other',
+    ]);
+    assert.deepEqual(['amd64', 'aarch64', '386', 'armv7l', 'riscv64', ''].map(mapArch), [
+      'x64',
+      'arm64',
+      'x86',
+      'arm',
+      'other',
+      null,
+    ]);
   });
 });
 
@@ -61,7 +80,10 @@ describe('hasura-cli', () => {
     const event = { ...(await seed('hasura-cli-event.json')), is_error: true };
     const adapted = adaptRecord(event, auto);
     assert.ok(adapted.ok && (adapted.value as { outcome: string }).outcome === 'error');
-    assert.deepEqual(adaptRecord({ ...event, execution_id: 'x' }, auto), { ok: false, reason: 'hasura-cli:execution_id' });
+    assert.deepEqual(adaptRecord({ ...event, execution_id: 'x' }, auto), {
+      ok: false,
+      reason: 'hasura-cli:execution_id',
+    });
     assert.deepEqual(adaptRecord({ ...event, is_error: 'yes' }, auto), { ok: false, reason: 'hasura-cli:is_error' });
   });
 });
@@ -87,17 +109,27 @@ describe('segment', () => {
     assert.ok(failed.ok);
     assert.deepEqual((failed.value as Record<string, unknown>)['os'], { platform: 'linux', version: 'ubuntu' });
     assert.equal((failed.value as Record<string, unknown>)['error_lines'], 1);
-    assert.deepEqual(adaptRecord(await seed('appsmith-client-page-load.json'), auto), { ok: false, reason: 'segment-event-skipped', skip: true });
+    assert.deepEqual(adaptRecord(await seed('appsmith-client-page-load.json'), auto), {
+      ok: false,
+      reason: 'segment-event-skipped',
+      skip: true,
+    });
     // The same message ID counts once.
     const again = adaptRecord({ ...started, event: 'Installation Errors' }, auto);
-    assert.ok(again.ok && (again.value as { session_id: string }).session_id === (failed.value as { session_id: string }).session_id);
+    assert.ok(
+      again.ok &&
+        (again.value as { session_id: string }).session_id === (failed.value as { session_id: string }).session_id,
+    );
   });
 });
 
 describe('format setting', () => {
   test('auto rejects records of no known shape; a fixed format rejects other shapes', async () => {
     assert.deepEqual(adaptRecord(await seed('hasura-server-row.json'), auto), { ok: false, reason: 'unknown-format' });
-    assert.deepEqual(adaptRecord(await seed('hasura-cli-event.json'), { ...auto, format: 'segment' }), { ok: false, reason: 'not-segment' });
+    assert.deepEqual(adaptRecord(await seed('hasura-cli-event.json'), { ...auto, format: 'segment' }), {
+      ok: false,
+      reason: 'not-segment',
+    });
     assert.deepEqual(adaptRecord([1], auto), { ok: false, reason: 'not-an-object' });
   });
 });
@@ -132,7 +164,9 @@ describe('session logs', () => {
 test('every seed sample through the real intake: expected groups, counts, and no IP anywhere', async () => {
   const aggregator = createAggregator(['app.name', 'os.platform']);
   const tally = await intake({
-    sources: [createPathSource(['seeds', 'python-logging-session.log'], fileURLToPath(new URL('./fixtures/', import.meta.url)))],
+    sources: [
+      createPathSource(['seeds', 'python-logging-session.log'], fileURLToPath(new URL('./fixtures/', import.meta.url))),
+    ],
     adapter: { ...auto, appVersion: '1.0.0' },
     windowStart: new Date('2019-01-01T00:00:00Z'),
     now: new Date('2021-12-01T00:00:00Z'),
@@ -142,7 +176,9 @@ test('every seed sample through the real intake: expected groups, counts, and no
   assert.deepEqual(tally.rejectedReasons, { 'unknown-format': 2 });
   assert.deepEqual(tally.skipped, { 'segment-event-skipped': 2 });
   assert.deepEqual(
-    aggregator.groups().map((group) => [group.fields.map((field) => field.value).join(' '), group.sessions, group.erroredSessions]),
+    aggregator
+      .groups()
+      .map((group) => [group.fields.map((field) => field.value).join(' '), group.sessions, group.erroredSessions]),
     // The Instance Active ping carries no OS; the log's OS is not known either.
     [
       ['app other', 2, 1],

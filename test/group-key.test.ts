@@ -15,7 +15,12 @@ const summary: SessionSummary = {
 };
 
 test('fields missing from a summary group under "(unset)"', () => {
-  assert.deepEqual(groupValues(summary, ['os.platform', 'app.version', 'runtime.version', 'ci']), ['windows', '2.4.0', UNSET, UNSET]);
+  assert.deepEqual(groupValues(summary, ['os.platform', 'app.version', 'runtime.version', 'ci']), [
+    'windows',
+    '2.4.0',
+    UNSET,
+    UNSET,
+  ]);
   assert.equal(fieldValue({ ...summary, ci: null }, 'ci'), UNSET);
   assert.equal(fieldValue({ ...summary, runtime: { name: 'python', version: '3.12.1' } }, 'runtime.name'), 'python');
 });
@@ -27,11 +32,20 @@ test('fingerprints are stable, 16 hex digits, and depend on fields and values', 
   assert.notEqual(a, fingerprintOf(['os.platform', 'app.version'], ['windows', '2.4.1']));
   assert.notEqual(a, fingerprintOf(['app.version', 'os.platform'], ['windows', '2.4.0']));
   // No separator trick makes two groups collide.
-  assert.notEqual(fingerprintOf(['os.platform', 'app.version'], ['a,b', 'c']), fingerprintOf(['os.platform', 'app.version'], ['a', 'b,c']));
+  assert.notEqual(
+    fingerprintOf(['os.platform', 'app.version'], ['a,b', 'c']),
+    fingerprintOf(['os.platform', 'app.version'], ['a', 'b,c']),
+  );
 });
 
 test('groupLabel names fields and values', () => {
-  assert.equal(groupLabel([{ name: 'os.platform', value: 'linux' }, { name: 'app.version', value: '1.0' }]), 'os.platform linux, app.version 1.0');
+  assert.equal(
+    groupLabel([
+      { name: 'os.platform', value: 'linux' },
+      { name: 'app.version', value: '1.0' },
+    ]),
+    'os.platform linux, app.version 1.0',
+  );
 });
 
 test('fingerprints are pinned: a change orphans every issue filed before it', () => {

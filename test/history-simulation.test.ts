@@ -30,7 +30,11 @@ import { DAY, HISTORY_DAYS, HISTORY_START, releaseHistory } from './fixtures/rel
 
 const days = releaseHistory();
 /** Every run but the first (which starts the history, and says so) warns of nothing. */
-const quiet = { info: () => {}, warning: (message: string) => assert.match(message, /^No history at .* yet: release health starts from this run's window\.$/) };
+const quiet = {
+  info: () => {},
+  warning: (message: string) =>
+    assert.match(message, /^No history at .* yet: release health starts from this run's window\.$/),
+};
 const emulators: GitHubEmulator[] = [];
 after(async () => {
   for (const emulator of emulators) await emulator.close();
@@ -53,10 +57,15 @@ async function simulate(options: { sharded?: boolean; tracker?: () => Promise<Is
   const tracker = options.tracker ? await options.tracker() : createLocalTracker(join(dir, 'store'));
   const historyPath = join(dir, 'history.json');
   for (let day = 0; day < HISTORY_DAYS; day += 1) {
-    await writeFile(join(dir, 'artifacts', `day-${day}.jsonl`), days[day]!.map((row) => JSON.stringify(row)).join('\n') + '\n');
+    await writeFile(
+      join(dir, 'artifacts', `day-${day}.jsonl`),
+      days[day]!.map((row) => JSON.stringify(row)).join('\n') + '\n',
+    );
     if (day >= 90) await rm(join(dir, 'artifacts', `day-${day - 90}.jsonl`));
     const now = new Date(HISTORY_START + (day + 1) * DAY - 60_000);
-    const files = Array.from({ length: 8 }, (_, back) => day - back).filter((each) => each >= 0 && each > day - 90).map((each) => `artifacts/day-${each}.jsonl`);
+    const files = Array.from({ length: 8 }, (_, back) => day - back)
+      .filter((each) => each >= 0 && each > day - 90)
+      .map((each) => `artifacts/day-${each}.jsonl`);
     const sources = () => [createPathSource(files, dir)];
     if (!options.sharded) {
       await runTriage(settings, { sources: sources(), tracker, renderer, now, log: quiet, historyPath });
@@ -69,16 +78,32 @@ async function simulate(options: { sharded?: boolean; tracker?: () => Promise<Is
       await withPartialFile(path, (emit) => runPartial(shardSettings, { sources: sources(), now, log: quiet, emit }));
       paths.push(path);
     }
-    const mergeSettings = parseSettings((name) => ({ 'lookback-days': '7', 'report-issue': 'true', mode: 'merge', partials: paths.join('\n') })[name] ?? '');
-    await runTriage(mergeSettings, { sources: [], partials: await partialFiles(paths, dir), tracker, renderer, now, log: quiet, historyPath });
+    const mergeSettings = parseSettings(
+      (name) =>
+        ({ 'lookback-days': '7', 'report-issue': 'true', mode: 'merge', partials: paths.join('\n') })[name] ?? '',
+    );
+    await runTriage(mergeSettings, {
+      sources: [],
+      partials: await partialFiles(paths, dir),
+      tracker,
+      renderer,
+      now,
+      log: quiet,
+      historyPath,
+    });
   }
   const issues = await tracker.listIssues(settings.labels[0]!);
   const dashboard = issues.find((issue) => issue.body.includes(REPORT_MARKER))!.body;
-  return { dashboard, history: await readFile(historyPath, 'utf8'), problems: issues.filter((issue) => !issue.body.includes(REPORT_MARKER)) };
+  return {
+    dashboard,
+    history: await readFile(historyPath, 'utf8'),
+    problems: issues.filter((issue) => !issue.body.includes(REPORT_MARKER)),
+  };
 }
 
 /** The dashboard's release health section. */
-const healthOf = (dashboard: string) => dashboard.slice(dashboard.indexOf('### Release health'), dashboard.indexOf('### Trend'));
+const healthOf = (dashboard: string) =>
+  dashboard.slice(dashboard.indexOf('### Release health'), dashboard.indexOf('### Trend'));
 
 let full: Outcome;
 
@@ -86,16 +111,26 @@ test('120 daily runs: every day kept, 12 weekly points per version in use, the b
   full = await simulate();
   const history = decodeHistory(full.history, historyFields(['os.platform', 'app.version']));
   assert.ok(!('problem' in history));
-  assert.equal(history.days.size, HISTORY_DAYS, 'every day of the 120, though artifacts lived 90 days and the window 7');
+  assert.equal(
+    history.days.size,
+    HISTORY_DAYS,
+    'every day of the 120, though artifacts lived 90 days and the window 7',
+  );
   // The history holds each day's sessions exactly: not one counted twice by the overlapping windows.
   for (const [day, figures] of history.days) assert.equal(figures.sessions, days[day - HISTORY_START / DAY]!.length);
 
   const health = healthOf(full.dashboard);
-  const rows = [...health.matchAll(/^\| (1\.\d\.0) \| (2026-\d\d-\d\d) \|/gm)].map((match) => `${match[1]} ${match[2]}`);
+  const rows = [...health.matchAll(/^\| (1\.\d\.0) \| (2026-\d\d-\d\d) \|/gm)].map(
+    (match) => `${match[1]} ${match[2]}`,
+  );
   // 1.2.0 still has laggards within the last 28 days.
   assert.deepEqual(rows, ['1.5.0 2026-09-14', '1.4.0 2026-08-24', '1.3.0 2026-08-03', '1.2.0 2026-07-13']);
-  const verdict = (version: string) => new RegExp(`^- \\*\\*${version.replace(/\./g, '\\.')}\\*\\*: (.*)\\.$`, 'm').exec(health)![1]!;
-  assert.match(verdict('1.4.0'), /^🔴 worse than 1\.3\.0 over its first 36 days: \d+\.\d+% against \d\.\d+% of sessions errored/);
+  const verdict = (version: string) =>
+    new RegExp(`^- \\*\\*${version.replace(/\./g, '\\.')}\\*\\*: (.*)\\.$`, 'm').exec(health)![1]!;
+  assert.match(
+    verdict('1.4.0'),
+    /^🔴 worse than 1\.3\.0 over its first 36 days: \d+\.\d+% against \d\.\d+% of sessions errored/,
+  );
   assert.match(verdict('1.5.0'), /^🟢 better than 1\.4\.0 over its first 15 days/);
   assert.match(verdict('1.3.0'), /^no clear difference from 1\.2\.0 over its first 57 days/);
   // The fix is back to normal: its interval holds the 2% every sound release has.
@@ -110,7 +145,8 @@ test('120 daily runs: every day kept, 12 weekly points per version in use, the b
   assert.equal(lines.length, 5, 'the four newest versions and the rest');
   for (const line of lines) assert.equal(line.length, 12);
   // Shares add up to the whole week, to rounding.
-  for (let week = 0; week < 12; week += 1) assert.ok(Math.abs(lines.reduce((sum, line) => sum + line[week]!, 0) - 100) < 0.5, `week ${week}`);
+  for (let week = 0; week < 12; week += 1)
+    assert.ok(Math.abs(lines.reduce((sum, line) => sum + line[week]!, 0) - 100) < 0.5, `week ${week}`);
   // 1.5.0 came out 15 days before the end: no share before its week.
   assert.deepEqual(lines[0]!.slice(0, 9), [0, 0, 0, 0, 0, 0, 0, 0, 0]);
   for (const table of ['Errored-session rate by week', 'Share of installations by week']) {
@@ -132,9 +168,18 @@ test('the broken release\'s issue remembers: its last 12 weeks from the history,
   // Weekly over 12 weeks: no bar before 1.4.0 came out (week 7 of 12), the line of all other sessions throughout.
   const bars = /bar \[(.*)\]/.exec(chart)![1]!.split(', ').map(Number);
   assert.equal(bars.length, 12);
-  assert.ok(bars.slice(0, 6).every((bar) => bar < 0), bars.join(' '));
-  assert.ok(bars.slice(8).every((bar) => bar >= 8 && bar <= 20), bars.join(' '));
-  assert.match(issue.body, /^- Fixed in 1\.5\.0: \d\.\d+% of [\d,]+ sessions errored there since it came out, significantly fewer than here\.$/m);
+  assert.ok(
+    bars.slice(0, 6).every((bar) => bar < 0),
+    bars.join(' '),
+  );
+  assert.ok(
+    bars.slice(8).every((bar) => bar >= 8 && bar <= 20),
+    bars.join(' '),
+  );
+  assert.match(
+    issue.body,
+    /^- Fixed in 1\.5\.0: \d\.\d+% of [\d,]+ sessions errored there since it came out, significantly fewer than here\.$/m,
+  );
 });
 
 test('the same 120 days through two shards and a merge each day give the same history and the same release health', async () => {
@@ -148,7 +193,12 @@ test('the same 120 days filing into the GitHub emulator give the same release he
   emulators.push(emulator);
   const viaGitHub = await simulate({
     tracker: async () => {
-      const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 0 });
+      const { client } = createGitHubClient({
+        token: emulator.token,
+        baseUrl: emulator.apiUrl,
+        warn: () => {},
+        writeSpacingMs: 0,
+      });
       return createGitHubTracker(client, { owner: emulator.owner, repo: emulator.repo });
     },
   });

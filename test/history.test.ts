@@ -7,14 +7,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
-import { createHistoryCollector, decodeHistory, emptyHistory, encodeHistory, HISTORY_MAX_CONFIGURATIONS, historyFields, mergeHistory } from '../src/history/history.ts';
+import {
+  createHistoryCollector,
+  decodeHistory,
+  emptyHistory,
+  encodeHistory,
+  HISTORY_MAX_CONFIGURATIONS,
+  historyFields,
+  mergeHistory,
+} from '../src/history/history.ts';
 import { loadHistory, saveHistory } from '../src/run/history-file.ts';
 import { problemHistory } from '../src/history/problem-history.ts';
 import { releaseHealth } from '../src/history/release-health.ts';
 import { releaseHealthSection } from '../src/report/release-health-report.ts';
 import { renderUsageReport } from '../src/report/usage-report.ts';
 import type { History } from '../src/history/history.ts';
-import { hashWords, kmvAdd, kmvApproximate, kmvCount, kmvDecode, kmvEncode, kmvUnion, KMV_SIZE } from '../src/history/kmv.ts';
+import {
+  hashWords,
+  kmvAdd,
+  kmvApproximate,
+  kmvCount,
+  kmvDecode,
+  kmvEncode,
+  kmvUnion,
+  KMV_SIZE,
+} from '../src/history/kmv.ts';
 import { uuidWords } from '../src/uuid/uuid-codec.ts';
 import { CompactSummary } from '../src/records/compact-summary.ts';
 
@@ -48,7 +65,13 @@ test('the sketch counts exactly below 64 distinct values and within 30% past the
   assert.equal(kmvDecode(Buffer.from([0, 0, 0, 2, 0, 0, 0, 1]).toString('base64')), null, 'not ascending');
 });
 
-function summary(day: number, install: string, outcome: 'ok' | 'error' | 'crash', version = '1.0.0', kinds?: Record<string, number>): SessionSummary {
+function summary(
+  day: number,
+  install: string,
+  outcome: 'ok' | 'error' | 'crash',
+  version = '1.0.0',
+  kinds?: Record<string, number>,
+): SessionSummary {
   const started = new Date(day * DAY + 3_600_000).toISOString();
   return {
     schema_version: 1,
@@ -77,15 +100,45 @@ test('a day is replaced by a reading with as many sessions or more, never added 
   const first = collect([summary(100, install, 'ok'), summary(100, install, 'error'), summary(101, install, 'ok')]);
   assert.deepEqual(mergeHistory(history, first, 90), { replaced: 2, kept: 0, dropped: 0 });
   // The same day read again (a re-run): the same figures, not twice them.
-  assert.deepEqual(mergeHistory(history, collect([summary(100, install, 'ok'), summary(100, install, 'error')]), 90), { replaced: 1, kept: 0, dropped: 0 });
+  assert.deepEqual(mergeHistory(history, collect([summary(100, install, 'ok'), summary(100, install, 'error')]), 90), {
+    replaced: 1,
+    kept: 0,
+    dropped: 0,
+  });
   assert.equal(history.days.get(100)!.sessions, 2);
   // A later reading with an artifact expired (fewer sessions) keeps the fuller one; one with a late artifact replaces it.
-  assert.deepEqual(mergeHistory(history, collect([summary(100, install, 'ok')]), 90), { replaced: 0, kept: 1, dropped: 0 });
-  mergeHistory(history, collect([summary(100, install, 'ok'), summary(100, install, 'error'), summary(100, install, 'crash', '1.0.0', { KeyError: 2 })]), 90);
+  assert.deepEqual(mergeHistory(history, collect([summary(100, install, 'ok')]), 90), {
+    replaced: 0,
+    kept: 1,
+    dropped: 0,
+  });
+  mergeHistory(
+    history,
+    collect([
+      summary(100, install, 'ok'),
+      summary(100, install, 'error'),
+      summary(100, install, 'crash', '1.0.0', { KeyError: 2 }),
+    ]),
+    90,
+  );
   const entry = [...history.days.get(100)!.entries.values()][0]!;
-  assert.deepEqual([entry.values, entry.sessions, entry.errored, entry.crashed, kmvCount(entry.installs), kmvCount(entry.crashedInstalls), entry.kinds], [['linux', '1.0.0'], 3, 2, 1, 1, 1, { KeyError: 1 }]);
+  assert.deepEqual(
+    [
+      entry.values,
+      entry.sessions,
+      entry.errored,
+      entry.crashed,
+      kmvCount(entry.installs),
+      kmvCount(entry.crashedInstalls),
+      entry.kinds,
+    ],
+    [['linux', '1.0.0'], 3, 2, 1, 1, 1, { KeyError: 1 }],
+  );
   // A session without an install ID stands for its own installation.
-  const anonymous = collect([{ ...summary(102, install, 'ok'), install_id: undefined }, { ...summary(102, install, 'ok'), install_id: undefined }]);
+  const anonymous = collect([
+    { ...summary(102, install, 'ok'), install_id: undefined },
+    { ...summary(102, install, 'ok'), install_id: undefined },
+  ]);
   assert.equal(kmvCount([...anonymous.get(102)!.entries.values()][0]!.installs), 2);
   assert.deepEqual(mergeHistory(history, new Map(), 101), { replaced: 0, kept: 0, dropped: 1 });
   assert.deepEqual([...history.days.keys()], [101]);
@@ -96,7 +149,11 @@ test('the file round-trips; a damaged, foreign or tampered one restarts the hist
   const path = join(dir, 'history.json');
   const fields = historyFields(['os.platform', 'app.version']);
   const history: History = emptyHistory(fields);
-  mergeHistory(history, collect([summary(200, 'aaaaaaaa-0000-4000-8000-000000000001', 'error', '2.0.0', { KeyError: 1 })]), 0);
+  mergeHistory(
+    history,
+    collect([summary(200, 'aaaaaaaa-0000-4000-8000-000000000001', 'error', '2.0.0', { KeyError: 1 })]),
+    0,
+  );
   const bytes = await saveHistory(path, history);
   assert.equal(bytes, Buffer.byteLength(await readFile(path, 'utf8')));
   const warnings: string[] = [] as string[];
@@ -105,7 +162,9 @@ test('the file round-trips; a damaged, foreign or tampered one restarts the hist
   assert.equal(warnings.length, 0);
   // No file yet (a first run, an evicted cache): an empty history, and a warning that says so.
   assert.equal((await loadHistory(join(dir, 'none.json'), fields, (message) => warnings.push(message))).days.size, 0);
-  assert.deepEqual(warnings, [`No history at ${join(dir, 'none.json')} yet: release health starts from this run's window.`]);
+  assert.deepEqual(warnings, [
+    `No history at ${join(dir, 'none.json')} yet: release health starts from this run's window.`,
+  ]);
   const text = await readFile(path, 'utf8');
   const cases: [string, string, RegExp][] = [
     ['truncated', text.slice(0, 40), /it is not JSON/],
@@ -125,8 +184,15 @@ test('the file round-trips; a damaged, foreign or tampered one restarts the hist
   // Kept for other fields (group-by changed): restarted, and said why.
   await writeFile(path, text);
   const seen: string[] = [];
-  assert.equal((await loadHistory(path, historyFields(['os.platform', 'os.arch', 'app.version']), (message) => seen.push(message))).days.size, 0);
-  assert.match(seen[0]!, /keeps other fields \(os\.platform, app\.version\) than group-by asks for now \(os\.platform, os\.arch, app\.version\)/);
+  assert.equal(
+    (await loadHistory(path, historyFields(['os.platform', 'os.arch', 'app.version']), (message) => seen.push(message)))
+      .days.size,
+    0,
+  );
+  assert.match(
+    seen[0]!,
+    /keeps other fields \(os\.platform, app\.version\) than group-by asks for now \(os\.platform, os\.arch, app\.version\)/,
+  );
   // A valid checksum over damaged values is refused value by value.
   const forged = JSON.parse(text) as { body: { days: Record<string, unknown[][]> } };
   const day = Object.keys(forged.body.days)[0]!;
@@ -149,7 +215,16 @@ test('180 days of 50 configurations, each with a full sketch of installations, f
         for (let index = 0; index < count; index += 1) kmvAdd(values, Math.floor(random() * 2 ** 32));
         return values;
       };
-      entries.set(String(config), { values: ['linux', `1.${config}.0`], sessions: 400, errored: 40, crashed: 10, installs: sketch(200), erroredInstalls: sketch(40), crashedInstalls: sketch(10), kinds: { KeyError: 20, TimeoutError: 20 } });
+      entries.set(String(config), {
+        values: ['linux', `1.${config}.0`],
+        sessions: 400,
+        errored: 40,
+        crashed: 10,
+        installs: sketch(200),
+        erroredInstalls: sketch(40),
+        crashedInstalls: sketch(10),
+        kinds: { KeyError: 20, TimeoutError: 20 },
+      });
     }
     history.days.set(20_000 + day, { sessions: 20_000, entries });
   }
@@ -164,7 +239,15 @@ test('a day of 5,000 distinct versions keeps the 1,000 busiest configurations, f
   const rows: SessionSummary[] = [];
   for (let index = 0; index < 5000; index += 1) {
     // Versions 0-99 have three sessions each, the rest one: a producer writing a build hash into its version.
-    for (let copy = 0; copy < (index < 100 ? 3 : 1); copy += 1) rows.push(summary(300, `aaaaaaaa-0000-4000-8000-${String(index).padStart(12, '0')}`, copy === 0 ? 'error' : 'ok', `9.0.${index}`));
+    for (let copy = 0; copy < (index < 100 ? 3 : 1); copy += 1)
+      rows.push(
+        summary(
+          300,
+          `aaaaaaaa-0000-4000-8000-${String(index).padStart(12, '0')}`,
+          copy === 0 ? 'error' : 'ok',
+          `9.0.${index}`,
+        ),
+      );
   }
   const fields = historyFields(['os.platform', 'app.version']);
   const forward = emptyHistory(fields);
@@ -176,8 +259,15 @@ test('a day of 5,000 distinct versions keeps the 1,000 busiest configurations, f
   assert.equal(day.entries.size, HISTORY_MAX_CONFIGURATIONS);
   assert.equal(day.sessions, 5200);
   const entries = [...day.entries.values()];
-  assert.equal(entries.reduce((sum, entry) => sum + entry.sessions, 0), 5200, 'no session lost');
-  assert.equal(entries.reduce((sum, entry) => sum + entry.errored, 0), 5000);
+  assert.equal(
+    entries.reduce((sum, entry) => sum + entry.sessions, 0),
+    5200,
+    'no session lost',
+  );
+  assert.equal(
+    entries.reduce((sum, entry) => sum + entry.errored, 0),
+    5000,
+  );
   const other = entries.find((entry) => entry.values.every((value) => value === '(other)'))!;
   // The 100 busiest versions and 899 of the others by their values stay; 4,001 one-session versions are folded.
   assert.equal(other.sessions, 4001);
@@ -187,19 +277,40 @@ test('a day of 5,000 distinct versions keeps the 1,000 busiest configurations, f
   assert.ok(!('problem' in decodeHistory(encodeHistory(forward), fields)));
 });
 
-test('an installation hashes alike from a compact summary\'s bytes and from its ID\'s text, in either case; a session without one stands apart', () => {
+test("an installation hashes alike from a compact summary's bytes and from its ID's text, in either case; a session without one stands apart", () => {
   const install = 'AbCdEf01-2345-4678-89ab-cdef01234567';
   const session = '11111111-2222-4333-8444-555555555555';
-  const bytes = new Uint8Array([...Buffer.from(session.replace(/-/g, ''), 'hex'), ...Buffer.from(install.replace(/-/g, ''), 'hex')]);
+  const bytes = new Uint8Array([
+    ...Buffer.from(session.replace(/-/g, ''), 'hex'),
+    ...Buffer.from(install.replace(/-/g, ''), 'hex'),
+  ]);
   const started = 300 * DAY + 3_600_000;
-  const compact = new CompactSummary({ app: { name: 'octo', version: '1.0.0' }, os: { platform: 'linux' } }, bytes, 0, 16, started, started, 10, 0);
+  const compact = new CompactSummary(
+    { app: { name: 'octo', version: '1.0.0' }, os: { platform: 'linux' } },
+    bytes,
+    0,
+    16,
+    started,
+    started,
+    10,
+    0,
+  );
   compact.outcome = 'ok';
   const plain = { ...summary(300, install.toLowerCase(), 'ok'), session_id: session };
   const sketchOf = (row: SessionSummary) => [...collect([row]).get(300)!.entries.values()][0]!.installs;
   assert.deepEqual(sketchOf(compact), sketchOf(plain));
   assert.deepEqual(sketchOf({ ...plain, install_id: install.toUpperCase() }), sketchOf(plain));
   // Without an install ID: the session's own, not the install of the same UUID.
-  const alone = new CompactSummary({ app: { name: 'octo', version: '1.0.0' }, os: { platform: 'linux' } }, bytes, 0, -1, started, started, 10, 0);
+  const alone = new CompactSummary(
+    { app: { name: 'octo', version: '1.0.0' }, os: { platform: 'linux' } },
+    bytes,
+    0,
+    -1,
+    started,
+    started,
+    10,
+    0,
+  );
   alone.outcome = 'ok';
   assert.deepEqual(sketchOf(alone), sketchOf({ ...plain, install_id: undefined }));
   assert.notDeepEqual(sketchOf(alone), sketchOf({ ...plain, install_id: session }));
@@ -210,7 +321,16 @@ test('a problem\'s past: newer releases on its other fields, "(other)" never one
   const history = emptyHistory(fields);
   const rows: SessionSummary[] = [];
   const at = (version: string, platform: 'linux' | 'darwin', sessions: number, errored: number) => {
-    for (let index = 0; index < sessions; index += 1) rows.push({ ...summary(400, `aaaaaaaa-0000-4000-8000-${String(rows.length).padStart(12, '0')}`, index < errored ? 'error' : 'ok', version), os: { platform } });
+    for (let index = 0; index < sessions; index += 1)
+      rows.push({
+        ...summary(
+          400,
+          `aaaaaaaa-0000-4000-8000-${String(rows.length).padStart(12, '0')}`,
+          index < errored ? 'error' : 'ok',
+          version,
+        ),
+        os: { platform },
+      });
   };
   at('1.0.0', 'linux', 100, 30); // the problem: linux 1.0.0, 30%
   at('1.1.0', 'linux', 100, 2); // fixed: 2%, far below
@@ -221,19 +341,40 @@ test('a problem\'s past: newer releases on its other fields, "(other)" never one
   mergeHistory(history, collect(rows), 0);
   const past = problemHistory(
     history,
-    { pattern: [{ field: 'os.platform', op: 'is', value: 'linux' }, { field: 'app.version', op: 'is', value: '1.0.0' }], measure: null, versions: ['1.0.0'] },
+    {
+      pattern: [
+        { field: 'os.platform', op: 'is', value: 'linux' },
+        { field: 'app.version', op: 'is', value: '1.0.0' },
+      ],
+      measure: null,
+      versions: ['1.0.0'],
+    },
     ['os.platform', 'app.version'],
     { now: new Date(401 * DAY), confidence: 0.95, minSessions: 10 },
   )!;
-  assert.deepEqual(past.fixed.map((entry) => [entry.version, entry.sessions, entry.erroredSessions, entry.confirmed]), [['1.1.0', 100, 2, true], ['1.2.0', 20, 5, false]]);
+  assert.deepEqual(
+    past.fixed.map((entry) => [entry.version, entry.sessions, entry.erroredSessions, entry.confirmed]),
+    [
+      ['1.1.0', 100, 2, true],
+      ['1.2.0', 20, 5, false],
+    ],
+  );
   // The problem's own week holds its 100 sessions; every other session of the day is the comparison.
   const week = past.trend.buckets.at(-1)!;
   assert.deepEqual([week.sessions, week.erroredSessions, week.otherSessions, week.otherErrored], [100, 30, 325, 7]);
 });
 
 test('release health says what it needs: no history kept, or a history with no day yet', async () => {
-  assert.match(releaseHealthSection(null), /needs the history kept across runs: set `state-path` \(kept with `actions\/cache`\) or `history-path`\./);
-  const empty = releaseHealth(emptyHistory(historyFields(['os.platform', 'app.version'])), { now: new Date(401 * DAY), confidence: 0.95, minInstallations: 5, minSessions: 10 });
+  assert.match(
+    releaseHealthSection(null),
+    /needs the history kept across runs: set `state-path` \(kept with `actions\/cache`\) or `history-path`\./,
+  );
+  const empty = releaseHealth(emptyHistory(historyFields(['os.platform', 'app.version'])), {
+    now: new Date(401 * DAY),
+    confidence: 0.95,
+    minInstallations: 5,
+    minSessions: 10,
+  });
   assert.match(releaseHealthSection(empty), /holds no day yet/);
   assert.equal(releaseHealthSection(undefined), '');
 });
@@ -243,29 +384,70 @@ test('release health publishes a version-week only from configurations seen on t
   const history = emptyHistory(fields);
   const rows: SessionSummary[] = [];
   // 2.0.0: on Linux from 6 installations (published), on FreeBSD from 2 (never published on its own).
-  for (let index = 0; index < 30; index += 1) rows.push(summary(500, `aaaaaaaa-0000-4000-8000-${String(index % 6).padStart(12, '0')}`, index < 3 ? 'error' : 'ok', '2.0.0'));
-  for (let index = 0; index < 10; index += 1) rows.push({ ...summary(500, `bbbbbbbb-0000-4000-8000-${String(index % 2).padStart(12, '0')}`, index < 8 ? 'crash' : 'ok', '2.0.0'), os: { platform: 'freebsd' } });
+  for (let index = 0; index < 30; index += 1)
+    rows.push(
+      summary(
+        500,
+        `aaaaaaaa-0000-4000-8000-${String(index % 6).padStart(12, '0')}`,
+        index < 3 ? 'error' : 'ok',
+        '2.0.0',
+      ),
+    );
+  for (let index = 0; index < 10; index += 1)
+    rows.push({
+      ...summary(
+        500,
+        `bbbbbbbb-0000-4000-8000-${String(index % 2).padStart(12, '0')}`,
+        index < 8 ? 'crash' : 'ok',
+        '2.0.0',
+      ),
+      os: { platform: 'freebsd' },
+    });
   mergeHistory(history, collect(rows), 0);
-  const health = releaseHealth(history, { now: new Date(501 * DAY), confidence: 0.95, minInstallations: 5, minSessions: 10 });
+  const health = releaseHealth(history, {
+    now: new Date(501 * DAY),
+    confidence: 0.95,
+    minInstallations: 5,
+    minSessions: 10,
+  });
   const version = health.versions.find((each) => each.version === '2.0.0')!;
   // The FreeBSD sessions (8 of 10 crashed) are in no figure of 2.0.0: 30 sessions, 3 errored, none crashed.
   assert.deepEqual([version.sessions, version.errored, version.crashed, version.installs], [30, 3, 0, 6]);
   assert.deepEqual(version.weeks.at(-1), { sessions: 30, errored: 3, crashed: 0, installs: 6 });
   // They count in the rest, and in the week's whole.
-  assert.deepEqual([health.rest.weeks.at(-1)!.sessions, health.rest.weeks.at(-1)!.crashed, health.totals.at(-1)!.sessions], [10, 8, 40]);
+  assert.deepEqual(
+    [health.rest.weeks.at(-1)!.sessions, health.rest.weeks.at(-1)!.crashed, health.totals.at(-1)!.sessions],
+    [10, 8, 40],
+  );
 });
 
 test('a window without sessions still shows the release health the history kept', async () => {
   const history = emptyHistory(historyFields(['os.platform', 'app.version']));
-  const rows = Array.from({ length: 30 }, (_, index) => summary(600, `aaaaaaaa-0000-4000-8000-${String(index % 6).padStart(12, '0')}`, 'ok', '3.0.0'));
+  const rows = Array.from({ length: 30 }, (_, index) =>
+    summary(600, `aaaaaaaa-0000-4000-8000-${String(index % 6).padStart(12, '0')}`, 'ok', '3.0.0'),
+  );
   mergeHistory(history, collect(rows), 0);
-  const health = releaseHealth(history, { now: new Date(610 * DAY), confidence: 0.95, minInstallations: 5, minSessions: 10 });
-  const body = renderUsageReport({ all: null, byOs: [], byVersion: [], byRuntime: [], matrix: [], lookbackDays: 7, asOf: new Date(610 * DAY), health });
+  const health = releaseHealth(history, {
+    now: new Date(610 * DAY),
+    confidence: 0.95,
+    minInstallations: 5,
+    minSessions: 10,
+  });
+  const body = renderUsageReport({
+    all: null,
+    byOs: [],
+    byVersion: [],
+    byRuntime: [],
+    matrix: [],
+    lookbackDays: 7,
+    asOf: new Date(610 * DAY),
+    health,
+  });
   assert.match(body, /No sessions in the window\.\n\n### Release health/);
   assert.match(body, /^\| 3\.0\.0 \| 1971-08-24 \| 30 \| 6 \|/m);
 });
 
-test('the sketch\'s estimate, exactly: (K - 1) over the K-th smallest hash\'s share of the range; what a sketch file may hold', () => {
+test("the sketch's estimate, exactly: (K - 1) over the K-th smallest hash's share of the range; what a sketch file may hold", () => {
   const full = Array.from({ length: KMV_SIZE }, (_, index) => index);
   // The 64th smallest hash is 63: (63 + 1) / 2^32 of the range holds 64 hashes, so 63 / (64 / 2^32) values.
   assert.equal(kmvCount(full), Math.round((63 * 2 ** 32) / 64));
@@ -283,12 +465,29 @@ test('the sketch\'s estimate, exactly: (K - 1) over the K-th smallest hash\'s sh
   assert.deepEqual(kmvDecode(''), []);
 });
 
-test('a problem\'s past, at its edges: the 12 weeks end on the run\'s last day, days before them count in its totals only, the same version elsewhere is not the problem', () => {
+test("a problem's past, at its edges: the 12 weeks end on the run's last day, days before them count in its totals only, the same version elsewhere is not the problem", () => {
   const fields = historyFields(['os.platform', 'app.version']);
   const history = emptyHistory(fields);
   const rows: SessionSummary[] = [];
-  const at = (day: number, version: string, platform: 'linux' | 'darwin', sessions: number, errored: number, kinds?: Record<string, number>) => {
-    for (let index = 0; index < sessions; index += 1) rows.push({ ...summary(day, `cccccccc-0000-4000-8000-${String(rows.length).padStart(12, '0')}`, index < errored ? 'error' : 'ok', version, index < errored ? kinds : undefined), os: { platform } });
+  const at = (
+    day: number,
+    version: string,
+    platform: 'linux' | 'darwin',
+    sessions: number,
+    errored: number,
+    kinds?: Record<string, number>,
+  ) => {
+    for (let index = 0; index < sessions; index += 1)
+      rows.push({
+        ...summary(
+          day,
+          `cccccccc-0000-4000-8000-${String(rows.length).padStart(12, '0')}`,
+          index < errored ? 'error' : 'ok',
+          version,
+          index < errored ? kinds : undefined,
+        ),
+        os: { platform },
+      });
   };
   // The run is at midnight starting day 500: its last day is 499, the 12 weeks run from 416 to 499.
   at(499, '1.0.0', 'linux', 10, 5, { KeyError: 1 });
@@ -299,33 +498,108 @@ test('a problem\'s past, at its edges: the 12 weeks end on the run\'s last day, 
   at(499, '1.2.0', 'linux', 10, 7); // 70%, above the problem's 19 of 30 (63%): not listed
   mergeHistory(history, collect(rows), 0);
   const options = { now: new Date(500 * DAY), confidence: 0.95, minSessions: 10 };
-  const pattern = [{ field: 'os.platform', op: 'is' as const, value: 'linux' }, { field: 'app.version', op: 'is' as const, value: '1.0.0' }];
+  const pattern = [
+    { field: 'os.platform', op: 'is' as const, value: 'linux' },
+    { field: 'app.version', op: 'is' as const, value: '1.0.0' },
+  ];
   // Versions given out of order: the newest of them is 1.0.0 whatever their order.
-  const past = problemHistory(history, { pattern, measure: null, versions: ['1.0.0', '0.9.0'] }, ['os.platform', 'app.version'], options)!;
+  const past = problemHistory(
+    history,
+    { pattern, measure: null, versions: ['1.0.0', '0.9.0'] },
+    ['os.platform', 'app.version'],
+    options,
+  )!;
   const buckets = past.trend.buckets;
-  assert.deepEqual([buckets[0]!.first, buckets[0]!.last, buckets[1]!.first, buckets.at(-1)!.first, buckets.at(-1)!.last, buckets.at(-1)!.label], ['1971-02-21', '1971-02-27', '1971-02-28', '1971-05-09', '1971-05-15', '05-09']);
-  assert.deepEqual([buckets[0]!.sessions, buckets[0]!.erroredSessions, buckets.at(-1)!.sessions, buckets.at(-1)!.erroredSessions], [10, 4, 10, 5]);
+  assert.deepEqual(
+    [
+      buckets[0]!.first,
+      buckets[0]!.last,
+      buckets[1]!.first,
+      buckets.at(-1)!.first,
+      buckets.at(-1)!.last,
+      buckets.at(-1)!.label,
+    ],
+    ['1971-02-21', '1971-02-27', '1971-02-28', '1971-05-09', '1971-05-15', '05-09'],
+  );
+  assert.deepEqual(
+    [buckets[0]!.sessions, buckets[0]!.erroredSessions, buckets.at(-1)!.sessions, buckets.at(-1)!.erroredSessions],
+    [10, 4, 10, 5],
+  );
   assert.deepEqual([buckets.at(-1)!.otherSessions, buckets.at(-1)!.otherErrored], [30, 7]);
-  assert.equal(buckets.reduce((sum, bucket) => sum + bucket.sessions, 0), 20, 'day 415 is in no week');
+  assert.equal(
+    buckets.reduce((sum, bucket) => sum + bucket.sessions, 0),
+    20,
+    'day 415 is in no week',
+  );
   // The problem's totals (19 of 30 errored, day 415 included) set the bar: 1.1.0 (0 of 10, exactly min-sessions) is listed, 1.2.0 (7 of 10) is not below it.
-  assert.deepEqual(past.fixed.map((entry) => [entry.version, entry.sessions, entry.erroredSessions]), [['1.1.0', 10, 0]]);
+  assert.deepEqual(
+    past.fixed.map((entry) => [entry.version, entry.sessions, entry.erroredSessions]),
+    [['1.1.0', 10, 0]],
+  );
   // Seen on 1.1.0 too: only 1.2.0 is newer, and at 70% it is no fix.
-  assert.deepEqual(problemHistory(history, { pattern, measure: null, versions: ['1.1.0', '1.0.0'] }, ['os.platform', 'app.version'], options)!.fixed, []);
+  assert.deepEqual(
+    problemHistory(
+      history,
+      { pattern, measure: null, versions: ['1.1.0', '1.0.0'] },
+      ['os.platform', 'app.version'],
+      options,
+    )!.fixed,
+    [],
+  );
   // An exception class as the measure: its sessions, not every errored one.
-  const byClass = problemHistory(history, { pattern, measure: 'KeyError', versions: ['1.0.0'] }, ['os.platform', 'app.version'], options)!;
-  assert.deepEqual([byClass.trend.buckets.at(-1)!.sessions, byClass.trend.buckets.at(-1)!.erroredSessions, byClass.trend.buckets[0]!.erroredSessions], [10, 5, 0]);
+  const byClass = problemHistory(
+    history,
+    { pattern, measure: 'KeyError', versions: ['1.0.0'] },
+    ['os.platform', 'app.version'],
+    options,
+  )!;
+  assert.deepEqual(
+    [
+      byClass.trend.buckets.at(-1)!.sessions,
+      byClass.trend.buckets.at(-1)!.erroredSessions,
+      byClass.trend.buckets[0]!.erroredSessions,
+    ],
+    [10, 5, 0],
+  );
   // No version seen, fields the history does not keep, or no history: no past.
-  assert.deepEqual(problemHistory(history, { pattern, measure: null, versions: [] }, ['os.platform', 'app.version'], options)!.fixed, []);
-  assert.equal(problemHistory(history, { pattern: [{ field: 'os.arch', op: 'any' }], measure: null, versions: ['1.0.0'] }, ['os.arch'], options), null);
-  assert.equal(problemHistory(emptyHistory(fields), { pattern, measure: null, versions: ['1.0.0'] }, ['os.platform', 'app.version'], options), null);
+  assert.deepEqual(
+    problemHistory(history, { pattern, measure: null, versions: [] }, ['os.platform', 'app.version'], options)!.fixed,
+    [],
+  );
+  assert.equal(
+    problemHistory(
+      history,
+      { pattern: [{ field: 'os.arch', op: 'any' }], measure: null, versions: ['1.0.0'] },
+      ['os.arch'],
+      options,
+    ),
+    null,
+  );
+  assert.equal(
+    problemHistory(
+      emptyHistory(fields),
+      { pattern, measure: null, versions: ['1.0.0'] },
+      ['os.platform', 'app.version'],
+      options,
+    ),
+    null,
+  );
 });
 
-test('a problem\'s newer releases are listed in semver order, an equal rate is no fix, and its past names what it compares', () => {
+test("a problem's newer releases are listed in semver order, an equal rate is no fix, and its past names what it compares", () => {
   const fields = historyFields(['os.platform', 'app.version']);
   const history = emptyHistory(fields);
   const rows: SessionSummary[] = [];
   const at = (version: string, sessions: number, errored: number) => {
-    for (let index = 0; index < sessions; index += 1) rows.push(summary(700, `dddddddd-0000-4000-8000-${String(rows.length).padStart(12, '0')}`, index < errored ? 'error' : 'ok', version));
+    for (let index = 0; index < sessions; index += 1)
+      rows.push(
+        summary(
+          700,
+          `dddddddd-0000-4000-8000-${String(rows.length).padStart(12, '0')}`,
+          index < errored ? 'error' : 'ok',
+          version,
+        ),
+      );
   };
   at('1.0.0', 30, 15); // the problem: 50%
   // Arriving newest first, and 1.10.0 after 1.9.0 in semver though before it as text.
@@ -335,12 +609,40 @@ test('a problem\'s newer releases are listed in semver order, an equal rate is n
   mergeHistory(history, collect(rows), 0);
   const past = problemHistory(
     history,
-    { pattern: [{ field: 'os.platform', op: 'is', value: 'linux' }, { field: 'app.version', op: 'is', value: '1.0.0' }], measure: null, versions: ['1.0.0'] },
+    {
+      pattern: [
+        { field: 'os.platform', op: 'is', value: 'linux' },
+        { field: 'app.version', op: 'is', value: '1.0.0' },
+      ],
+      measure: null,
+      versions: ['1.0.0'],
+    },
     ['os.platform', 'app.version'],
     { now: new Date(701 * DAY), confidence: 0.95, minSessions: 10 },
   )!;
-  assert.deepEqual(past.fixed.map((entry) => entry.version), ['1.9.0', '1.10.0']);
-  assert.deepEqual([past.trend.subject, past.trend.comparison, past.trend.unit, past.since], ['this problem', 'all other sessions', 'week', '1971-12-02']);
+  assert.deepEqual(
+    past.fixed.map((entry) => entry.version),
+    ['1.9.0', '1.10.0'],
+  );
+  assert.deepEqual(
+    [past.trend.subject, past.trend.comparison, past.trend.unit, past.since],
+    ['this problem', 'all other sessions', 'week', '1971-12-02'],
+  );
   // A field the history keeps beside one it does not: no past.
-  assert.equal(problemHistory(history, { pattern: [{ field: 'os.platform', op: 'any' }, { field: 'os.arch', op: 'any' }], measure: null, versions: ['1.0.0'] }, ['os.platform', 'os.arch'], { now: new Date(701 * DAY), confidence: 0.95, minSessions: 10 }), null);
+  assert.equal(
+    problemHistory(
+      history,
+      {
+        pattern: [
+          { field: 'os.platform', op: 'any' },
+          { field: 'os.arch', op: 'any' },
+        ],
+        measure: null,
+        versions: ['1.0.0'],
+      },
+      ['os.platform', 'os.arch'],
+      { now: new Date(701 * DAY), confidence: 0.95, minSessions: 10 },
+    ),
+    null,
+  );
 });

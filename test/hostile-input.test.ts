@@ -11,7 +11,15 @@ import { createPathSource } from '../src/sources/path-source.ts';
 const dir = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
 const cases = JSON.parse(await readFile(`${dir}/cases.json`, 'utf8')) as Record<
   string,
-  { why: string; accepted?: number; rejected?: Record<string, number>; privacy?: Record<string, number>; skipped?: Record<string, number>; duplicates?: number; outsideWindow?: number }
+  {
+    why: string;
+    accepted?: number;
+    rejected?: Record<string, number>;
+    privacy?: Record<string, number>;
+    skipped?: Record<string, number>;
+    duplicates?: number;
+    outsideWindow?: number;
+  }
 >;
 const now = new Date('2026-03-02T00:00:00Z');
 
@@ -50,7 +58,10 @@ describe('hostile input', () => {
       );
       // Nothing polluted a prototype, and no rejected value is in the figures.
       assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
-      assert.doesNotMatch(JSON.stringify(tally), /alice|bob|jane|hunter2|ghp_|github_pat|AKIA|xoxb|eyJ|BEGIN|192\.168|fe80|passwd|evil/);
+      assert.doesNotMatch(
+        JSON.stringify(tally),
+        /alice|bob|jane|hunter2|ghp_|github_pat|AKIA|xoxb|eyJ|BEGIN|192\.168|fe80|passwd|evil/,
+      );
     });
   }
 });

@@ -3,7 +3,13 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { logBinomialGreater, logFisherGreater, logFisherGreaterMid, logFisherLess, logMinimumFisher } from '../src/problems/hypergeometric.ts';
+import {
+  logBinomialGreater,
+  logFisherGreater,
+  logFisherGreaterMid,
+  logFisherLess,
+  logMinimumFisher,
+} from '../src/problems/hypergeometric.ts';
 import { taroneLevel } from '../src/problems/tarone.ts';
 
 /** C(n, k) as a float product: fine for the small tables here. */
@@ -36,7 +42,10 @@ test('Fisher tails match the hypergeometric sums, both sides and mid-p', () => {
     }
     const table = { events, sessions, totalEvents, totalSessions };
     const mid = greater - hyper(totalSessions, totalEvents, sessions, events) / 2;
-    assert.ok(Math.abs(Math.exp(logFisherGreater(table)) - greater) < 1e-12 * Math.max(1, greater), `greater ${table.events}/${table.sessions}`);
+    assert.ok(
+      Math.abs(Math.exp(logFisherGreater(table)) - greater) < 1e-12 * Math.max(1, greater),
+      `greater ${table.events}/${table.sessions}`,
+    );
     assert.ok(Math.abs(Math.exp(logFisherLess(table)) - less) < 1e-12, `less ${table.events}/${table.sessions}`);
     assert.ok(Math.abs(Math.exp(logFisherGreaterMid(table)) - mid) < 1e-12, `mid ${table.events}/${table.sessions}`);
   }
@@ -49,7 +58,12 @@ test('Fisher tails match the hypergeometric sums, both sides and mid-p', () => {
 });
 
 test('binomial upper tails match the sums', () => {
-  for (const [successes, trials, rate] of [[3, 20, 0.05], [17, 562, 0.0125], [0, 10, 0.3], [10, 10, 0.5]] as const) {
+  for (const [successes, trials, rate] of [
+    [3, 20, 0.05],
+    [17, 562, 0.0125],
+    [0, 10, 0.3],
+    [10, 10, 0.5],
+  ] as const) {
     let sum = 0;
     for (let k = successes; k <= trials; k += 1) sum += choose(trials, k) * rate ** k * (1 - rate) ** (trials - k);
     assert.ok(Math.abs(Math.exp(logBinomialGreater(successes, trials, rate)) - sum) < 1e-12, `${successes}/${trials}`);

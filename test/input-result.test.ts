@@ -39,17 +39,31 @@ function recalling(inner: Source, store: Map<string, InputResult>): Source {
     describe: () => inner.describe(),
     async *read(): AsyncGenerator<SourceEvent> {
       for await (const event of inner.read()) {
-        yield event.kind === 'item' && store.has(event.origin) ? { kind: 'held', origin: event.origin, key: event.origin, run: event.run, ...(event.seq === undefined ? {} : { seq: event.seq }) } : event;
+        yield event.kind === 'item' && store.has(event.origin)
+          ? {
+              kind: 'held',
+              origin: event.origin,
+              key: event.origin,
+              run: event.run,
+              ...(event.seq === undefined ? {} : { seq: event.seq }),
+            }
+          : event;
       }
     },
   };
 }
 
 /** A cache over a map, as the artifact state is one over files. */
-const cacheOver = (store: Map<string, InputResult>): InputCache => ({ take: (key) => store.get(key) ?? null, put: (key, result) => void store.set(key, result) });
+const cacheOver = (store: Map<string, InputResult>): InputCache => ({
+  take: (key) => store.get(key) ?? null,
+  put: (key, result) => void store.set(key, result),
+});
 
 async function run(source: Source, now: Date, workers: number, cache?: InputCache) {
-  const aggregators = [createAggregator(['os.platform', 'app.version']), createAggregator(['runtime.version', 'error_kind'])];
+  const aggregators = [
+    createAggregator(['os.platform', 'app.version']),
+    createAggregator(['runtime.version', 'error_kind']),
+  ];
   const options: IntakeOptions = {
     sources: [source],
     ...(cache ? { cache } : {}),
@@ -67,24 +81,34 @@ test('a run from kept results counts what reading the inputs counts (random inpu
   let runs = 0;
   let clockDiffers = 0;
   await fc.assert(
-    fc.asyncProperty(inputFiles(WINDOW_START, LOOKBACK), fc.integer({ min: 1, max: 3 * 24 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }), async (files, hoursEarlier, firstThreads, secondThreads) => {
-      const folder = await mkdtemp(join(tmpdir(), 'cra-results-'));
-      try {
-        await writeInputs(folder, files);
-        const source = () => createPathSource([folder], folder);
-        const store = new Map<string, InputResult>();
-        const earlier = new Date(NOW.getTime() - hoursEarlier * 3_600_000);
-        const first = await run(keyed(source()), earlier, firstThreads, cacheOver(store));
-        assert.equal(store.size, first.tally.inputsRead, 'every input read is kept');
-        const fresh = await run(source(), NOW, 1);
-        const kept = await run(recalling(source(), store), NOW, secondThreads, cacheOver(store));
-        assert.deepEqual(kept, fresh);
-        if ((first.tally.rejectedReasons['started-in-future'] ?? 0) > 0 || first.tally.outsideWindow !== fresh.tally.outsideWindow) clockDiffers += 1;
-        runs += 1;
-      } finally {
-        await rm(folder, { recursive: true, force: true });
-      }
-    }),
+    fc.asyncProperty(
+      inputFiles(WINDOW_START, LOOKBACK),
+      fc.integer({ min: 1, max: 3 * 24 }),
+      fc.integer({ min: 1, max: 2 }),
+      fc.integer({ min: 1, max: 2 }),
+      async (files, hoursEarlier, firstThreads, secondThreads) => {
+        const folder = await mkdtemp(join(tmpdir(), 'cra-results-'));
+        try {
+          await writeInputs(folder, files);
+          const source = () => createPathSource([folder], folder);
+          const store = new Map<string, InputResult>();
+          const earlier = new Date(NOW.getTime() - hoursEarlier * 3_600_000);
+          const first = await run(keyed(source()), earlier, firstThreads, cacheOver(store));
+          assert.equal(store.size, first.tally.inputsRead, 'every input read is kept');
+          const fresh = await run(source(), NOW, 1);
+          const kept = await run(recalling(source(), store), NOW, secondThreads, cacheOver(store));
+          assert.deepEqual(kept, fresh);
+          if (
+            (first.tally.rejectedReasons['started-in-future'] ?? 0) > 0 ||
+            first.tally.outsideWindow !== fresh.tally.outsideWindow
+          )
+            clockDiffers += 1;
+          runs += 1;
+        } finally {
+          await rm(folder, { recursive: true, force: true });
+        }
+      },
+    ),
     { numRuns: 40 },
   );
   assert.equal(runs, 40);

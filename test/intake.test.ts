@@ -6,7 +6,12 @@ import type { SessionSummary } from '../src/records/session-summary.ts';
 import type { RunRef, Source, SourceEvent } from '../src/sources/source.ts';
 
 function source(events: SourceEvent[]): Source {
-  return { describe: () => 'memory', read: async function* () { yield* events; } };
+  return {
+    describe: () => 'memory',
+    read: async function* () {
+      yield* events;
+    },
+  };
 }
 
 const now = new Date('2026-05-10T12:00:00Z');
@@ -27,11 +32,20 @@ test('counts every record once under exactly one outcome', async () => {
   const run: RunRef = { id: 5, branch: 'main', url: 'u' };
   const inWindow = summary(1, '2026-05-09T00:00:00Z');
   const upper = { ...summary(1, '2026-05-09T00:00:00Z'), session_id: inWindow.session_id.toUpperCase() };
-  const lines = [inWindow, summary(2, '2026-04-01T00:00:00Z'), summary(3, '2026-05-11T00:00:00Z'), summary(4, '2026-05-10T12:05:00Z')]
+  const lines = [
+    inWindow,
+    summary(2, '2026-04-01T00:00:00Z'),
+    summary(3, '2026-05-11T00:00:00Z'),
+    summary(4, '2026-05-10T12:05:00Z'),
+  ]
     .map((row) => JSON.stringify(row))
     .concat(['{oops'])
     .join('\n');
-  const zip = zipSync({ 'x.jsonl': strToU8(lines), 'dup.json': strToU8(JSON.stringify([upper])), 'readme.md': strToU8('hi') });
+  const zip = zipSync({
+    'x.jsonl': strToU8(lines),
+    'dup.json': strToU8(JSON.stringify([upper])),
+    'readme.md': strToU8('hi'),
+  });
   const seen: [string, RunRef | null][] = [];
   const tally = await intake({
     sources: [
@@ -65,7 +79,13 @@ test('counts every record once under exactly one outcome', async () => {
 });
 
 const ndjson = (rows: unknown[]) => new TextEncoder().encode(rows.map((row) => JSON.stringify(row)).join('\n'));
-const file = (name: string, rows: unknown[]): SourceEvent => ({ kind: 'item', origin: name, name, bytes: ndjson(rows), run: null });
+const file = (name: string, rows: unknown[]): SourceEvent => ({
+  kind: 'item',
+  origin: name,
+  name,
+  bytes: ndjson(rows),
+  run: null,
+});
 
 test('private data is rejected under "privacy" with only the field path and rule kept', async () => {
   const ok = summary(1, '2026-05-09T00:00:00Z');
@@ -94,11 +114,23 @@ test('a run limit stops reading, says which, and keeps what was read', async () 
   const rows = Array.from({ length: 10 }, (_, i) => summary(10 + i, '2026-05-09T00:00:00Z'));
   const base = { windowStart: new Date('2026-05-03T12:00:00Z'), now, onSession: () => {} };
   const events = [file('a.jsonl', rows.slice(0, 4)), file('b.jsonl', rows.slice(4, 8)), file('c.jsonl', rows.slice(8))];
-  const byRecords = await intake({ ...base, sources: [source(events)], limits: { maxInputs: 10, maxBytes: 1e9, maxRecords: 6 } });
+  const byRecords = await intake({
+    ...base,
+    sources: [source(events)],
+    limits: { maxInputs: 10, maxBytes: 1e9, maxRecords: 6 },
+  });
   assert.deepEqual([byRecords.accepted, byRecords.records, byRecords.limitReached], [6, 6, 'max-records']);
-  const byInputs = await intake({ ...base, sources: [source(events)], limits: { maxInputs: 2, maxBytes: 1e9, maxRecords: 100 } });
+  const byInputs = await intake({
+    ...base,
+    sources: [source(events)],
+    limits: { maxInputs: 2, maxBytes: 1e9, maxRecords: 100 },
+  });
   assert.deepEqual([byInputs.accepted, byInputs.inputsRead, byInputs.limitReached], [8, 2, 'max-artifacts']);
-  const byBytes = await intake({ ...base, sources: [source(events)], limits: { maxInputs: 10, maxBytes: ndjson(rows.slice(0, 4)).byteLength + 10, maxRecords: 100 } });
+  const byBytes = await intake({
+    ...base,
+    sources: [source(events)],
+    limits: { maxInputs: 10, maxBytes: ndjson(rows.slice(0, 4)).byteLength + 10, maxRecords: 100 },
+  });
   assert.deepEqual([byBytes.accepted, byBytes.itemsRead, byBytes.limitReached], [4, 1, 'max-bytes']);
 });
 
@@ -114,7 +146,10 @@ test('a plain summary padded past the record limit is refused as too large, and 
     now,
     onSession: (accepted) => seen.push(accepted.session_id),
   });
-  assert.deepEqual(seen, [summary(1, '2026-05-09T00:00:00Z').session_id, summary(3, '2026-05-09T00:00:00Z').session_id]);
+  assert.deepEqual(seen, [
+    summary(1, '2026-05-09T00:00:00Z').session_id,
+    summary(3, '2026-05-09T00:00:00Z').session_id,
+  ]);
   assert.equal(tally.records, 3);
   assert.deepEqual(tally.rejectedReasons, { 'record-too-large': 1 });
 });
@@ -124,7 +159,17 @@ test('the fast-path switch: on, plain NDJSON summaries are read from their bytes
   const kinds = async (fastPath: boolean) => {
     const seen: string[] = [];
     const tally = await intake({
-      sources: [source([{ kind: 'item', origin: 'a.jsonl', name: 'a.jsonl', bytes: strToU8(`${line}\n${line.replace('-000000000001', '-000000000002')}\n`), run: null }])],
+      sources: [
+        source([
+          {
+            kind: 'item',
+            origin: 'a.jsonl',
+            name: 'a.jsonl',
+            bytes: strToU8(`${line}\n${line.replace('-000000000001', '-000000000002')}\n`),
+            run: null,
+          },
+        ]),
+      ],
       windowStart: new Date('2026-05-04T00:00:00Z'),
       now,
       fastPath,

@@ -9,7 +9,11 @@ test('issues round-trip through their Markdown files', async () => {
   const folder = join(await mkdtemp(join(tmpdir(), 'cra-store-')), 'store');
   const tracker = createLocalTracker(folder);
   assert.deepEqual(await tracker.listIssues('crash-report'), [], 'a missing folder is an empty store');
-  const first = await tracker.createIssue({ title: 'A "quoted": title', body: '## Body\n\n---\nline', labels: ['crash-report', 'os:linux'] });
+  const first = await tracker.createIssue({
+    title: 'A "quoted": title',
+    body: '## Body\n\n---\nline',
+    labels: ['crash-report', 'os:linux'],
+  });
   const second = await tracker.createIssue({ title: 'B', body: 'b', labels: ['other'] });
   assert.equal(first.number, 1);
   assert.equal(second.number, 2);
@@ -30,7 +34,12 @@ test('a maintainer can close an issue by editing its file', async () => {
   const tracker = createLocalTracker(folder);
   const issue = await tracker.createIssue({ title: 'T', body: 'b', labels: ['crash-report'] });
   const path = join(folder, 'issue-0001.md');
-  await writeFile(path, (await readFile(path, 'utf8')).replace('state: "open"', 'state: "closed"').replace('state_reason: null', 'state_reason: "not_planned"'));
+  await writeFile(
+    path,
+    (await readFile(path, 'utf8'))
+      .replace('state: "open"', 'state: "closed"')
+      .replace('state_reason: null', 'state_reason: "not_planned"'),
+  );
   const [closed] = await tracker.listIssues('crash-report');
   assert.equal(closed?.state, 'closed');
   assert.equal(closed?.stateReason, 'not_planned');
@@ -40,7 +49,18 @@ test('a maintainer can close an issue by editing its file', async () => {
 test('files that are not issues are ignored', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'cra-store-'));
   await writeFile(join(folder, 'issue-0001.md'), 'no header');
-  await writeFile(join(folder, 'notes.md'), formatIssueFile({ number: 3, title: 't', body: 'b', state: 'open', stateReason: null, labels: ['crash-report'], url: '' }));
+  await writeFile(
+    join(folder, 'notes.md'),
+    formatIssueFile({
+      number: 3,
+      title: 't',
+      body: 'b',
+      state: 'open',
+      stateReason: null,
+      labels: ['crash-report'],
+      url: '',
+    }),
+  );
   assert.deepEqual(await createLocalTracker(folder).listIssues('crash-report'), []);
   assert.equal(parseIssueFile('---\nnumber: "x"\n---\n', 'p'), null);
 });

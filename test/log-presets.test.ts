@@ -35,12 +35,15 @@ for (const [preset, name, first, last, lines, errorLines, errorKinds] of CASES) 
 test('every preset is tested, and the Python default reads none of the other layouts', () => {
   assert.deepEqual(new Set(CASES.map(([preset]) => preset)), new Set(Object.keys(LOG_PRESETS)));
   const python = compileLogPattern(presetPattern('python')!);
-  for (const name of ['go-slog', 'go-slog-json', 'go-log', 'pino', 'bunyan']) assert.equal(readLog(sample(name), python), null, name);
+  for (const name of ['go-slog', 'go-slog-json', 'go-log', 'pino', 'bunyan'])
+    assert.equal(readLog(sample(name), python), null, name);
 });
 
 test('levels and timestamps as the layouts write them', () => {
-  for (const level of ['ERROR', 'error', 'Fatal', 'CRITICAL', 'panic', '"ERROR"', '50', '60']) assert.equal(isErrorLevel(level), true, level);
-  for (const level of ['INFO', 'WARN', 'warning', '30', '40', '49', '', undefined]) assert.equal(isErrorLevel(level), false, String(level));
+  for (const level of ['ERROR', 'error', 'Fatal', 'CRITICAL', 'panic', '"ERROR"', '50', '60'])
+    assert.equal(isErrorLevel(level), true, level);
+  for (const level of ['INFO', 'WARN', 'warning', '30', '40', '49', '', undefined])
+    assert.equal(isErrorLevel(level), false, String(level));
   assert.equal(toIso('2026/11/20 10:00:02'), '2026-11-20T10:00:02.000Z');
   assert.equal(toIso('1795168802789'), '2026-11-20T10:00:02.789Z');
   assert.equal(toIso('1795168802'), '2026-11-20T10:00:02.000Z');

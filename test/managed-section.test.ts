@@ -4,7 +4,17 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BODY_MAX_CHARS, composeBody, composeSection, cutToFit, SECTION_BEGIN, SECTION_END, sectionOf, stateIn, STATE_MAX_VERSIONS } from '../src/trackers/managed-section.ts';
+import {
+  BODY_MAX_CHARS,
+  composeBody,
+  composeSection,
+  cutToFit,
+  SECTION_BEGIN,
+  SECTION_END,
+  sectionOf,
+  stateIn,
+  STATE_MAX_VERSIONS,
+} from '../src/trackers/managed-section.ts';
 import type { IssueState } from '../src/trackers/managed-section.ts';
 
 const marker = (state: unknown) => `text\n<!-- crash-report-aggregator:state ${JSON.stringify(state)} -->\nmore`;
@@ -46,7 +56,8 @@ test('the section is found between its markers, line endings made LF; without bo
 });
 
 test('cutToFit keeps text that fits, else cuts at the last heading, else the last line, else anywhere, with its note, within the room', () => {
-  const NOTE = "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
+  const NOTE =
+    "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
   assert.equal(cutToFit('abc', 3), 'abc');
   assert.equal(cutToFit('abcd', 3).endsWith(NOTE), true);
   const room = NOTE.length + 40;
@@ -59,17 +70,36 @@ test('cutToFit keeps text that fits, else cuts at the last heading, else the las
   // A line break at the very start is no place to cut either.
   assert.equal(cutToFit(`\n${oneLine}`, room), `\n${'w'.repeat(39)}${NOTE}`);
   // A heading at the very start is no place to cut: everything before it would go.
-  assert.equal(cutToFit(`\n# title ${'t'.repeat(30)}\nline two ${'u'.repeat(500)}`, room), `\n# title ${'t'.repeat(30)}${NOTE}`);
-  for (const text of [headed, lines, oneLine]) for (const space of [NOTE.length, NOTE.length + 1, room, 150]) assert.ok(cutToFit(text, space).length <= Math.max(space, NOTE.length));
+  assert.equal(
+    cutToFit(`\n# title ${'t'.repeat(30)}\nline two ${'u'.repeat(500)}`, room),
+    `\n# title ${'t'.repeat(30)}${NOTE}`,
+  );
+  for (const text of [headed, lines, oneLine])
+    for (const space of [NOTE.length, NOTE.length + 1, room, 150])
+      assert.ok(cutToFit(text, space).length <= Math.max(space, NOTE.length));
 });
 
-test('a body never passes 65,536 characters, maintainers\' text around the section included, and keeps that text as written', () => {
-  const state: IssueState = { v: 2, groupBy: ['os.platform'], pattern: 'p', anchor: 'a', versions: ['1.0.0'], sessions: 1, erroredSessions: 1, errorRate: 1 };
+test("a body never passes 65,536 characters, maintainers' text around the section included, and keeps that text as written", () => {
+  const state: IssueState = {
+    v: 2,
+    groupBy: ['os.platform'],
+    pattern: 'p',
+    anchor: 'a',
+    versions: ['1.0.0'],
+    sessions: 1,
+    erroredSessions: 1,
+    errorRate: 1,
+  };
   const first = composeBody(null, 'r'.repeat(200_000), '0123456789abcdef', state);
   // No line to cut at: the text fills the room, and the body ends one character short of the limit.
   assert.equal(first.length, BODY_MAX_CHARS - 1);
   const outside = { before: 'maintainer notes before\r\n', after: '\n\nnotes after' };
-  const updated = composeBody(`${outside.before}${first}${outside.after}`, 's'.repeat(200_000), '0123456789abcdef', state);
+  const updated = composeBody(
+    `${outside.before}${first}${outside.after}`,
+    's'.repeat(200_000),
+    '0123456789abcdef',
+    state,
+  );
   assert.equal(updated.length, BODY_MAX_CHARS - 1);
   assert.ok(updated.startsWith('maintainer notes before\n'));
   assert.ok(updated.endsWith(`${SECTION_END}${outside.after}`));
@@ -81,7 +111,16 @@ test('a body never passes 65,536 characters, maintainers\' text around the secti
 
 test('the state keeps the newest versions only, and a value holding "-->" cannot end the marker early', () => {
   const versions = Array.from({ length: STATE_MAX_VERSIONS + 50 }, (_, i) => `1.0.${i}`);
-  const state: IssueState = { v: 2, groupBy: ['app.version'], pattern: '[["app.version","is","x-->y"]]', anchor: 'a-->b', versions, sessions: 1, erroredSessions: 0, errorRate: 0 };
+  const state: IssueState = {
+    v: 2,
+    groupBy: ['app.version'],
+    pattern: '[["app.version","is","x-->y"]]',
+    anchor: 'a-->b',
+    versions,
+    sessions: 1,
+    erroredSessions: 0,
+    errorRate: 0,
+  };
   const body = composeBody(null, 'text', '0123456789abcdef', state);
   const read = stateIn(body)!;
   assert.deepEqual(read.versions, versions.slice(50));

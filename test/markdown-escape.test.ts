@@ -37,7 +37,10 @@ test('titles keep their characters but lose mentions and line breaks', () => {
 });
 
 test('HTML escaping for the job summary', () => {
-  assert.equal(escapeHtml(`<a href="x">'@me' #1 & co</a>`), `&lt;a href=&quot;x&quot;&gt;&#39;@${ZWJ}me&#39; #${ZWJ}1 &amp; co&lt;/a&gt;`);
+  assert.equal(
+    escapeHtml(`<a href="x">'@me' #1 & co</a>`),
+    `&lt;a href=&quot;x&quot;&gt;&#39;@${ZWJ}me&#39; #${ZWJ}1 &amp; co&lt;/a&gt;`,
+  );
 });
 
 test('an invisible character cannot hide an autolink or a www. link from the escaping', () => {
@@ -62,7 +65,8 @@ test('each Markdown special becomes its numeric entity (the code point, computed
 });
 
 test('an entity already written is left alone, hexadecimal ones of any length included', () => {
-  for (const entity of ['&#x41;', '&#x1F600;', '&#x10FFFF;', '&#128512;', '&amp;', '&nbsp;']) assert.equal(escapeMarkdown(`a ${entity} b`), `a ${entity} b`);
+  for (const entity of ['&#x41;', '&#x1F600;', '&#x10FFFF;', '&#128512;', '&amp;', '&nbsp;'])
+    assert.equal(escapeMarkdown(`a ${entity} b`), `a ${entity} b`);
   // Not an entity: the ampersand is escaped (and the # neutralised as a reference).
   assert.equal(escapeMarkdown('&#xZZ;'), `&amp;#${ZWJ}xZZ;`);
 });

@@ -15,9 +15,18 @@ const groupBy = ['os.platform', 'app.version'];
 const windows = (version: Pattern[1]): Pattern => [{ field: 'os.platform', op: 'is', value: 'windows' }, version];
 const since = (value: string) => windows({ field: 'app.version', op: 'since', value });
 const cell = (value: string) => windows({ field: 'app.version', op: 'is', value });
-const release: Pattern = [{ field: 'os.platform', op: 'any' }, { field: 'app.version', op: 'is', value: '2.5.0' }];
+const release: Pattern = [
+  { field: 'os.platform', op: 'any' },
+  { field: 'app.version', op: 'is', value: '2.5.0' },
+];
 
-function issue(number: number, pattern: Pattern, versions: string[], extra: Partial<TrackedIssue> = {}, state: Partial<IssueState> = {}): TrackedIssue {
+function issue(
+  number: number,
+  pattern: Pattern,
+  versions: string[],
+  extra: Partial<TrackedIssue> = {},
+  state: Partial<IssueState> = {},
+): TrackedIssue {
   const body = composeBody(null, 'figures', `${number}`.padStart(16, '0'), {
     v: 2,
     groupBy,
@@ -30,9 +39,24 @@ function issue(number: number, pattern: Pattern, versions: string[], extra: Part
     errorRate: 0.25,
     ...state,
   });
-  return { number, title: `#${number}`, body, state: 'open', stateReason: null, labels: ['crash-report'], url: `u${number}`, ...extra };
+  return {
+    number,
+    title: `#${number}`,
+    body,
+    state: 'open',
+    stateReason: null,
+    labels: ['crash-report'],
+    url: `u${number}`,
+    ...extra,
+  };
 }
-const problem = (pattern: Pattern, versions: string[], legacy: string[] = []) => ({ anchor: anchorKeyOf(pattern, null), pattern, measure: null, versions, legacy });
+const problem = (pattern: Pattern, versions: string[], legacy: string[] = []) => ({
+  anchor: anchorKeyOf(pattern, null),
+  pattern,
+  measure: null,
+  versions,
+  legacy,
+});
 
 test('the next broken release finds the open issue of the same place', () => {
   const existing = [issue(4, since('2.4.0'), ['2.4.0', '2.4.1', '2.5.0'])];
@@ -40,22 +64,45 @@ test('the next broken release finds the open issue of the same place', () => {
   assert.equal(match.found[0]!.issue?.number, 4);
   assert.deepEqual(match.orphans, []);
   // Once the old versions leave the window the description starts later: still the same issue.
-  assert.equal(matchIssues([problem(since('2.5.0'), ['2.5.0', '2.6.0'])], existing, groupBy).found[0]!.issue?.number, 4);
+  assert.equal(
+    matchIssues([problem(since('2.5.0'), ['2.5.0', '2.6.0'])], existing, groupBy).found[0]!.issue?.number,
+    4,
+  );
 });
 
 test('a description that widens or narrows keeps its open issue; an unrelated place does not take it', () => {
   const existing = [issue(7, cell('2.5.0'), ['2.5.0'])];
   assert.equal(matchIssues([problem(release, ['2.5.0'])], existing, groupBy).found[0]!.issue?.number, 7);
-  const linux: Pattern = [{ field: 'os.platform', op: 'is', value: 'linux' }, { field: 'app.version', op: 'is', value: '2.4.0' }];
+  const linux: Pattern = [
+    { field: 'os.platform', op: 'is', value: 'linux' },
+    { field: 'app.version', op: 'is', value: '2.4.0' },
+  ];
   const other = matchIssues([problem(linux, ['2.4.0'])], existing, groupBy);
   assert.equal(other.found[0]!.issue, null);
-  assert.deepEqual(other.orphans.map((orphan) => orphan.issue.number), [7]);
+  assert.deepEqual(
+    other.orphans.map((orphan) => orphan.issue.number),
+    [7],
+  );
 });
 
 test('an issue this tool closed takes the problem back only for a newer release; one a maintainer closed takes it back on known versions', () => {
-  const byTool = issue(3, cell('2.4.0'), ['2.4.0'], { state: 'closed', stateReason: 'completed' }, { closedByTool: true, newestSeen: '2.5.0' });
-  assert.equal(matchIssues([problem(cell('2.4.0'), ['2.4.0'])], [byTool], groupBy).found[0]!.issue, null, 'found again on known versions: a new issue, not a reopen');
-  assert.equal(matchIssues([problem(since('2.4.0'), ['2.4.0', '2.6.0'])], [byTool], groupBy).found[0]!.issue?.number, 3, '2.6.0 is newer than any release seen at the close');
+  const byTool = issue(
+    3,
+    cell('2.4.0'),
+    ['2.4.0'],
+    { state: 'closed', stateReason: 'completed' },
+    { closedByTool: true, newestSeen: '2.5.0' },
+  );
+  assert.equal(
+    matchIssues([problem(cell('2.4.0'), ['2.4.0'])], [byTool], groupBy).found[0]!.issue,
+    null,
+    'found again on known versions: a new issue, not a reopen',
+  );
+  assert.equal(
+    matchIssues([problem(since('2.4.0'), ['2.4.0', '2.6.0'])], [byTool], groupBy).found[0]!.issue?.number,
+    3,
+    '2.6.0 is newer than any release seen at the close',
+  );
   const byMaintainer = issue(5, cell('2.4.0'), ['2.4.0'], { state: 'closed', stateReason: 'completed' });
   assert.equal(matchIssues([problem(cell('2.4.0'), ['2.4.0'])], [byMaintainer], groupBy).found[0]!.issue?.number, 5);
 });
@@ -64,17 +111,29 @@ test('per-cell issues of earlier releases: the oldest open one is adopted, the o
   const legacy = (number: number, version: string, state: 'open' | 'closed' = 'open'): TrackedIssue => ({
     number,
     title: `old ${version}`,
-    body: composeBody(null, 'old', fingerprintOf(groupBy as never, ['windows', version]), { v: 1, groupBy, versions: [version], sessions: 10, erroredSessions: 5, errorRate: 0.5 }),
+    body: composeBody(null, 'old', fingerprintOf(groupBy as never, ['windows', version]), {
+      v: 1,
+      groupBy,
+      versions: [version],
+      sessions: 10,
+      erroredSessions: 5,
+      errorRate: 0.5,
+    }),
     state,
     stateReason: state === 'closed' ? 'completed' : null,
     labels: ['crash-report'],
     url: `u${number}`,
   });
-  const fingerprints = ['2.4.0', '2.4.1', '2.5.0'].map((version) => fingerprintOf(groupBy as never, ['windows', version]));
+  const fingerprints = ['2.4.0', '2.4.1', '2.5.0'].map((version) =>
+    fingerprintOf(groupBy as never, ['windows', version]),
+  );
   const existing = [legacy(9, '2.4.1'), legacy(2, '2.4.0', 'closed'), legacy(12, '2.5.0')];
   const match = matchIssues([problem(since('2.4.0'), ['2.4.0', '2.4.1', '2.5.0'], fingerprints)], existing, groupBy);
   assert.equal(match.found[0]!.issue?.number, 9);
-  assert.deepEqual(match.found[0]!.duplicates.map((twin) => twin.number), [12]);
+  assert.deepEqual(
+    match.found[0]!.duplicates.map((twin) => twin.number),
+    [12],
+  );
   assert.deepEqual(match.orphans, []);
 });
 
@@ -86,14 +145,20 @@ test('where a problem is, and its fingerprint, are pinned: issues are found agai
   assert.equal(problemFingerprint(groupBy, anchor), '50f8da05c9d42361');
 });
 
-test('issues of another grouping, or with no fingerprint, are not this run\'s; unclaimed ones with a state are orphans', () => {
+test("issues of another grouping, or with no fingerprint, are not this run's; unclaimed ones with a state are orphans", () => {
   const otherGrouping = issue(20, cell('2.4.0'), ['2.4.0'], {}, { groupBy: ['os.platform'] });
   const noFingerprint: TrackedIssue = { ...issue(21, cell('2.4.0'), ['2.4.0']), body: 'written by hand' };
-  const linux: Pattern = [{ field: 'os.platform', op: 'is', value: 'linux' }, { field: 'app.version', op: 'is', value: '2.3.0' }];
+  const linux: Pattern = [
+    { field: 'os.platform', op: 'is', value: 'linux' },
+    { field: 'app.version', op: 'is', value: '2.3.0' },
+  ];
   const unrelated = issue(22, linux, ['2.3.0']);
   const match = matchIssues([problem(cell('2.4.0'), ['2.4.0'])], [otherGrouping, noFingerprint, unrelated], groupBy);
-  assert.equal(match.found[0]!.issue, null, 'neither the other grouping\'s issue nor the handwritten one');
-  assert.deepEqual(match.orphans.map((orphan) => [orphan.issue.number, orphan.fingerprint]), [[22, '0000000000000022']]);
+  assert.equal(match.found[0]!.issue, null, "neither the other grouping's issue nor the handwritten one");
+  assert.deepEqual(
+    match.orphans.map((orphan) => [orphan.issue.number, orphan.fingerprint]),
+    [[22, '0000000000000022']],
+  );
 });
 
 test('the issue whose versions the problem shares comes first, open before closed; then an open one of the same place; two open twins: the other is a duplicate', () => {
@@ -104,34 +169,51 @@ test('the issue whose versions the problem shares comes first, open before close
   assert.equal(shared.issue?.number, 31, 'open and on 2.5.0');
   assert.deepEqual(shared.duplicates, []);
   // Only the closed one shares the versions: it still comes before an open one on other versions.
-  assert.equal(matchIssues([problem(since('2.4.0'), ['2.5.0'])], [closedNow, openOld], groupBy).found[0]!.issue?.number, 29);
+  assert.equal(
+    matchIssues([problem(since('2.4.0'), ['2.5.0'])], [closedNow, openOld], groupBy).found[0]!.issue?.number,
+    29,
+  );
   // Two open issues on the same versions: the oldest leads, the other closes as its duplicate.
   const twin = issue(32, since('2.4.0'), ['2.5.0']);
   const twins = matchIssues([problem(since('2.4.0'), ['2.5.0'])], [twin, openNow], groupBy).found[0]!;
   assert.deepEqual([twins.issue?.number, twins.duplicates.map((each) => each.number)], [31, [32]]);
   // No versions shared: the open issue of the same place continues.
-  assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [closedNow, openOld], groupBy).found[0]!.issue?.number, 30);
+  assert.equal(
+    matchIssues([problem(since('2.4.0'), ['2.6.0'])], [closedNow, openOld], groupBy).found[0]!.issue?.number,
+    30,
+  );
 });
 
-test('all of a place\'s issues closed by maintainers and none on these versions: the one with the newest versions takes it back', () => {
+test("all of a place's issues closed by maintainers and none on these versions: the one with the newest versions takes it back", () => {
   const older = issue(40, since('2.4.0'), ['2.4.0'], { state: 'closed', stateReason: 'completed' });
   const newer = issue(41, since('2.4.0'), ['2.4.1'], { state: 'closed', stateReason: 'completed' });
   const sameNewest = issue(39, since('2.4.0'), ['2.4.1'], { state: 'closed', stateReason: 'completed' });
   assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [older, newer], groupBy).found[0]!.issue?.number, 41);
   // Equal newest versions: the lower number.
-  assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [newer, sameNewest, older], groupBy).found[0]!.issue?.number, 39);
+  assert.equal(
+    matchIssues([problem(since('2.4.0'), ['2.6.0'])], [newer, sameNewest, older], groupBy).found[0]!.issue?.number,
+    39,
+  );
 });
 
 test('closed by this tool: the newest version it had seen is the bar, stored versions or newestSeen alike', () => {
   const closed = { state: 'closed' as const, stateReason: 'completed' as const };
   // Without newestSeen, its versions set the bar.
   const byVersions = issue(50, cell('2.4.0'), ['2.4.0', '2.4.1'], closed, { closedByTool: true });
-  assert.equal(matchIssues([problem(since('2.4.0'), ['2.4.1'])], [byVersions], groupBy).found[0]!.issue, null, '2.4.1 was seen at the close');
+  assert.equal(
+    matchIssues([problem(since('2.4.0'), ['2.4.1'])], [byVersions], groupBy).found[0]!.issue,
+    null,
+    '2.4.1 was seen at the close',
+  );
   assert.equal(matchIssues([problem(since('2.4.0'), ['2.4.2'])], [byVersions], groupBy).found[0]!.issue?.number, 50);
   // newestSeen above its versions raises the bar.
   const bySeen = issue(51, cell('2.4.0'), ['2.4.0'], closed, { closedByTool: true, newestSeen: '2.6.0' });
   assert.equal(matchIssues([problem(since('2.4.0'), ['2.5.0'])], [bySeen], groupBy).found[0]!.issue, null);
-  assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [bySeen], groupBy).found[0]!.issue, null, 'equal is not newer');
+  assert.equal(
+    matchIssues([problem(since('2.4.0'), ['2.6.0'])], [bySeen], groupBy).found[0]!.issue,
+    null,
+    'equal is not newer',
+  );
   assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.1'])], [bySeen], groupBy).found[0]!.issue?.number, 51);
   // Nothing seen at all: any version takes it back.
   const empty = issue(52, cell('2.4.0'), [], closed, { closedByTool: true });
@@ -139,15 +221,30 @@ test('closed by this tool: the newest version it had seen is the bar, stored ver
 });
 
 test('a wider or narrower description keeps an open issue only of the same exception class, and a claimed issue is not taken twice', () => {
-  const kinds = issue(60, cell('2.5.0'), ['2.5.0'], {}, { measure: 'KeyError', anchor: anchorKeyOf(cell('2.5.0'), 'KeyError') });
-  const wider = { anchor: anchorKeyOf(release, 'ValueError'), pattern: release, measure: 'ValueError', versions: ['2.5.0'], legacy: [] };
+  const kinds = issue(
+    60,
+    cell('2.5.0'),
+    ['2.5.0'],
+    {},
+    { measure: 'KeyError', anchor: anchorKeyOf(cell('2.5.0'), 'KeyError') },
+  );
+  const wider = {
+    anchor: anchorKeyOf(release, 'ValueError'),
+    pattern: release,
+    measure: 'ValueError',
+    versions: ['2.5.0'],
+    legacy: [],
+  };
   assert.equal(matchIssues([wider], [kinds], groupBy).found[0]!.issue, null, 'another class');
   const same = { ...wider, anchor: anchorKeyOf(release, 'KeyError'), measure: 'KeyError' };
   assert.equal(matchIssues([same], [kinds], groupBy).found[0]!.issue?.number, 60);
   // Two problems that both nest with one issue: the first takes it, the second files its own.
   const plain = issue(61, cell('2.5.0'), ['2.5.0']);
   const both = matchIssues([problem(release, ['2.5.0']), problem(cell('2.5.0'), ['2.5.0'])], [plain], groupBy).found;
-  assert.deepEqual(both.map((each) => each.issue?.number ?? null), [61, null]);
+  assert.deepEqual(
+    both.map((each) => each.issue?.number ?? null),
+    [61, null],
+  );
   // A closed issue is not kept by a wider description.
   const closed = issue(62, cell('2.5.0'), ['2.5.0'], { state: 'closed', stateReason: 'completed' });
   assert.equal(matchIssues([problem(release, ['2.5.0'])], [closed], groupBy).found[0]!.issue, null);

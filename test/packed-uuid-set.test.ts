@@ -20,12 +20,21 @@ function agree(ids: string[], set = new PackedUuidSet(ids.length)): void {
 
 test('agrees with a Set of strings on random UUIDs with repeats, across many merges', () => {
   fc.assert(
-    fc.property(fc.array(fc.uuid(), { maxLength: 4000, size: 'max' }), fc.array(fc.nat(), { maxLength: 2000, size: 'max' }), (ids, repeats) => {
-      // Repeats come after the first copies, so some meet their first copy merged, some still waiting.
-      const list = [...ids];
-      for (const [at, index] of repeats.entries()) list.splice((at * 7919) % (list.length + 1), 0, (ids[index % Math.max(1, ids.length)] ?? '00000000-0000-0000-0000-000000000000').toUpperCase());
-      agree(list);
-    }),
+    fc.property(
+      fc.array(fc.uuid(), { maxLength: 4000, size: 'max' }),
+      fc.array(fc.nat(), { maxLength: 2000, size: 'max' }),
+      (ids, repeats) => {
+        // Repeats come after the first copies, so some meet their first copy merged, some still waiting.
+        const list = [...ids];
+        for (const [at, index] of repeats.entries())
+          list.splice(
+            (at * 7919) % (list.length + 1),
+            0,
+            (ids[index % Math.max(1, ids.length)] ?? '00000000-0000-0000-0000-000000000000').toUpperCase(),
+          );
+        agree(list);
+      },
+    ),
     { numRuns: 60 },
   );
 });
@@ -34,7 +43,10 @@ test('IDs that differ in one word only, and the extremes, are told apart', () =>
   const ids: string[] = [];
   for (let i = 0; i < 3000; i += 1) {
     ids.push(uuidOf(i, 0, 0, 0), uuidOf(0, i, 0, 0), uuidOf(0, 0, i, 0), uuidOf(0, 0, 0, i));
-    ids.push(uuidOf(0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff - i), uuidOf(0x80000000, 0x80000000 + i, 0x7fffffff, 0x80000000));
+    ids.push(
+      uuidOf(0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff - i),
+      uuidOf(0x80000000, 0x80000000 + i, 0x7fffffff, 0x80000000),
+    );
   }
   agree([...ids, ...ids.slice(0, 5000).reverse()]);
 });

@@ -22,7 +22,10 @@ const WORKER = new URL('../src/intake-worker.ts', import.meta.url);
 
 /** The intake with `workers` worker threads beside the main thread; 0 reads in the main thread alone. */
 async function run(folder: string, workers: number, limits?: IntakeOptions['limits'], fastPath = true) {
-  const aggregators = [createAggregator(['os.platform', 'app.version']), createAggregator(['runtime.version', 'error_kind'])];
+  const aggregators = [
+    createAggregator(['os.platform', 'app.version']),
+    createAggregator(['runtime.version', 'error_kind']),
+  ];
   const inputs: number[] = [];
   const options: IntakeOptions = {
     sources: [createPathSource([folder], folder)],
@@ -78,7 +81,13 @@ test('with the fast path off, every line the full way: the same figures on one t
 test('a large NDJSON file is shared between the workers in pieces of whole lines, counted as one input', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'cra-workers-'));
   try {
-    const line = (n: number) => JSON.stringify({ ...VALID_SUMMARY, session_id: `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`, started_at: '2026-11-20T10:00:00Z', ended_at: '2026-11-20T10:00:30Z' });
+    const line = (n: number) =>
+      JSON.stringify({
+        ...VALID_SUMMARY,
+        session_id: `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+        started_at: '2026-11-20T10:00:00Z',
+        ended_at: '2026-11-20T10:00:30Z',
+      });
     const lines: string[] = [];
     let size = 0;
     for (let n = 0; size <= STREAM_FROM_BYTES; n += 1) {
@@ -103,8 +112,18 @@ test('a large NDJSON file is shared between the workers in pieces of whole lines
 test('run limits are shared out between the workers and still stop the run', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'cra-workers-'));
   try {
-    const line = (n: number) => JSON.stringify({ ...VALID_SUMMARY, session_id: `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`, started_at: '2026-11-20T10:00:00Z', ended_at: '2026-11-20T10:00:30Z' });
-    for (let file = 0; file < 6; file += 1) await writeFile(join(folder, `f${file}.jsonl`), Array.from({ length: 10 }, (_, n) => line(file * 10 + n)).join('\n'));
+    const line = (n: number) =>
+      JSON.stringify({
+        ...VALID_SUMMARY,
+        session_id: `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+        started_at: '2026-11-20T10:00:00Z',
+        ended_at: '2026-11-20T10:00:30Z',
+      });
+    for (let file = 0; file < 6; file += 1)
+      await writeFile(
+        join(folder, `f${file}.jsonl`),
+        Array.from({ length: 10 }, (_, n) => line(file * 10 + n)).join('\n'),
+      );
     const limited = await run(folder, 2, { maxInputs: 100, maxBytes: 1 << 30, maxRecords: 30 });
     assert.equal(limited.tally.limitReached, 'max-records');
     assert.equal(limited.tally.records, 30);
@@ -117,7 +136,13 @@ test('run limits are shared out between the workers and still stop the run', asy
 test("a large file's pieces count their own bytes, so a run under the byte limit is not stopped by one worker's share", async () => {
   const folder = await mkdtemp(join(tmpdir(), 'cra-workers-'));
   try {
-    const line = (n: number) => JSON.stringify({ ...VALID_SUMMARY, session_id: `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`, started_at: '2026-11-20T10:00:00Z', ended_at: '2026-11-20T10:00:30Z' });
+    const line = (n: number) =>
+      JSON.stringify({
+        ...VALID_SUMMARY,
+        session_id: `5d0c7a1e-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+        started_at: '2026-11-20T10:00:00Z',
+        ended_at: '2026-11-20T10:00:30Z',
+      });
     const lines: string[] = [];
     for (let n = 0, size = 0; size <= STREAM_FROM_BYTES + 1_000_000; n += 1) {
       lines.push(line(n));

@@ -15,10 +15,13 @@ test('recordFormatOf picks the parser from the extension', () => {
 
 test('a JSON object is one record, an array is one per element', () => {
   assert.deepEqual([...parseRecords(bytes('{"a":1}'), 'json')], [{ ok: true, value: { a: 1 } }]);
-  assert.deepEqual([...parseRecords(bytes('[{"a":1},2]'), 'json')], [
-    { ok: true, value: { a: 1 } },
-    { ok: true, value: 2 },
-  ]);
+  assert.deepEqual(
+    [...parseRecords(bytes('[{"a":1},2]'), 'json')],
+    [
+      { ok: true, value: { a: 1 } },
+      { ok: true, value: 2 },
+    ],
+  );
 });
 
 test('NDJSON yields one result per non-blank line, bad lines do not hide good ones', () => {
@@ -31,8 +34,14 @@ test('NDJSON yields one result per non-blank line, bad lines do not hide good on
 });
 
 test('a UTF-8 byte order mark is tolerated, other encodings are rejected', () => {
-  assert.deepEqual([...parseRecords(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"a":1}')]), 'json')], [{ ok: true, value: { a: 1 } }]);
-  assert.deepEqual([...parseRecords(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'jsonl')], [{ ok: false, reason: 'not-utf8' }]);
+  assert.deepEqual(
+    [...parseRecords(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"a":1}')]), 'json')],
+    [{ ok: true, value: { a: 1 } }],
+  );
+  assert.deepEqual(
+    [...parseRecords(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'jsonl')],
+    [{ ok: false, reason: 'not-utf8' }],
+  );
 });
 
 test('"__proto__" keys stay plain data', () => {
@@ -44,7 +53,11 @@ test('"__proto__" keys stay plain data', () => {
 /** With `detach`, each block's buffer is moved away once read, as worker threads do with large chunks. */
 async function collect(chunks: Uint8Array[], detach = false): Promise<unknown[]> {
   const out: unknown[] = [];
-  for await (const block of lineBlocks((async function* () { yield* chunks; })())) {
+  for await (const block of lineBlocks(
+    (async function* () {
+      yield* chunks;
+    })(),
+  )) {
     out.push(...parseRecords(block, 'jsonl'));
     if (detach && block.buffer instanceof ArrayBuffer && !block.buffer.detached) block.buffer.transfer();
   }
@@ -55,7 +68,13 @@ test('streamed NDJSON gives what whole-file parsing gives, wherever the chunks s
   const fc = (await import('fast-check')).default;
   await fc.assert(
     fc.asyncProperty(
-      fc.array(fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.constantFrom('', '  ', '{bad', '\r', '"\u00e9\u4e2d"')), { maxLength: 12 }),
+      fc.array(
+        fc.oneof(
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+          fc.constantFrom('', '  ', '{bad', '\r', '"\u00e9\u4e2d"'),
+        ),
+        { maxLength: 12 },
+      ),
       fc.boolean(),
       fc.array(fc.nat({ max: 40 }), { maxLength: 8 }),
       async (lines, bom, cuts) => {
@@ -89,5 +108,8 @@ test('an over-long streamed line is one rejection and the next line still counts
   const long = `{"x":"${'a'.repeat(70_000)}"}`;
   const bytes = new TextEncoder().encode(`${long}\n{"ok":1}\n`);
   const chunks = [bytes.subarray(0, 30_000), bytes.subarray(30_000, 69_000), bytes.subarray(69_000)];
-  assert.deepEqual(await collect(chunks), [{ ok: false, reason: 'record-too-large' }, { ok: true, value: { ok: 1 } }]);
+  assert.deepEqual(await collect(chunks), [
+    { ok: false, reason: 'record-too-large' },
+    { ok: true, value: { ok: 1 } },
+  ]);
 });

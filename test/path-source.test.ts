@@ -7,13 +7,22 @@ import { ARCHIVE_MAX_BYTES } from '../src/limits.ts';
 import { createPathSource } from '../src/sources/path-source.ts';
 import type { SourceEvent } from '../src/sources/source.ts';
 
-async function read(patterns: string[], cwd: string, options: { logsInFolders?: boolean } = {}): Promise<SourceEvent[]> {
+async function read(
+  patterns: string[],
+  cwd: string,
+  options: { logsInFolders?: boolean } = {},
+): Promise<SourceEvent[]> {
   const events: SourceEvent[] = [];
   for await (const event of createPathSource(patterns, cwd, null, options).read()) events.push(event);
   return events;
 }
 
-const describeEvent = (event: SourceEvent) => (event.kind === 'item' ? `read ${event.origin}` : event.kind === 'skip' ? `skip ${event.origin}: ${event.reason}` : `held ${event.origin}`);
+const describeEvent = (event: SourceEvent) =>
+  event.kind === 'item'
+    ? `read ${event.origin}`
+    : event.kind === 'skip'
+      ? `skip ${event.origin}: ${event.reason}`
+      : `held ${event.origin}`;
 
 test('files, folders (recursively) and globs, each file once', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cra-path-'));
@@ -41,7 +50,11 @@ test('a .log found in a folder is read only with format log; named on its own it
   await mkdir(join(dir, 'empty'));
   await writeFile(join(dir, 'logs', 'debug.log'), 'x');
   await writeFile(join(dir, 'app.log'), 'x');
-  assert.deepEqual((await read(['logs', 'app.log', 'empty'], dir)).map(describeEvent), ['skip logs/debug.log: log-file-in-folder', 'read app.log', 'skip empty: folder-empty']);
+  assert.deepEqual((await read(['logs', 'app.log', 'empty'], dir)).map(describeEvent), [
+    'skip logs/debug.log: log-file-in-folder',
+    'read app.log',
+    'skip empty: folder-empty',
+  ]);
   assert.deepEqual((await read(['logs'], dir, { logsInFolders: true })).map(describeEvent), ['read logs/debug.log']);
 });
 
@@ -68,7 +81,11 @@ test('"-" is standard input when the caller gives it, and a counted skip when it
   const events: SourceEvent[] = [];
   for await (const event of createPathSource(['-'], dir, null, { stdin: chunks }).read()) events.push(event);
   assert.deepEqual(events.map(describeEvent), ['read standard input']);
-  assert.ok(events[0]!.kind === 'item' && events[0]!.name === 'stdin.jsonl' && new TextDecoder().decode(events[0]!.bytes) === '{"a":1}\n{"a":2}\n');
+  assert.ok(
+    events[0]!.kind === 'item' &&
+      events[0]!.name === 'stdin.jsonl' &&
+      new TextDecoder().decode(events[0]!.bytes) === '{"a":1}\n{"a":2}\n',
+  );
   assert.deepEqual((await read(['-'], dir)).map(describeEvent), ['skip standard input: stdin-not-available']);
 });
 
@@ -78,7 +95,11 @@ test('gzip of records is read through: NDJSON as a stream, a JSON array whole, t
   const { generateSummaries, demoProfiles } = await import('./fixtures/synthetic-summaries.ts');
   const end = new Date('2026-11-21T00:00:00Z');
   const rows = generateSummaries({ seed: 9, appName: 'octo-cli', end, days: 7, profiles: demoProfiles() });
-  const ndjson = rows.slice(0, 300).map((row) => JSON.stringify(row)).join('\n') + '\n';
+  const ndjson =
+    rows
+      .slice(0, 300)
+      .map((row) => JSON.stringify(row))
+      .join('\n') + '\n';
   const array = JSON.stringify(rows.slice(300));
   const dir = await mkdtemp(join(tmpdir(), 'cra-path-'));
   await mkdir(join(dir, 'plain'));
@@ -103,10 +124,21 @@ test('gzip of records is read through: NDJSON as a stream, a JSON array whole, t
     'skip gz/notes.txt.gz: unsupported-file-type',
   ]);
   const first = events[0]!;
-  assert.ok(first.kind === 'item' && first.name.endsWith('a.jsonl') && first.stream !== undefined && first.size === Buffer.byteLength(ndjson), 'NDJSON in gzip is a stream counted at its decompressed size');
+  assert.ok(
+    first.kind === 'item' &&
+      first.name.endsWith('a.jsonl') &&
+      first.stream !== undefined &&
+      first.size === Buffer.byteLength(ndjson),
+    'NDJSON in gzip is a stream counted at its decompressed size',
+  );
   const sessions = async (folder: string) => {
     const seen: string[] = [];
-    const tally = await intake({ sources: [createPathSource([folder], dir)], windowStart: new Date('2026-11-01T00:00:00Z'), now: end, onSession: (summary) => seen.push(summary.session_id) });
+    const tally = await intake({
+      sources: [createPathSource([folder], dir)],
+      windowStart: new Date('2026-11-01T00:00:00Z'),
+      now: end,
+      onSession: (summary) => seen.push(summary.session_id),
+    });
     return { seen: seen.sort(), tally };
   };
   const plain = await sessions('plain');
@@ -120,15 +152,21 @@ test('gzip of records is read through: NDJSON as a stream, a JSON array whole, t
 test('gzip on standard input is read through', async () => {
   const { gzipSync } = await import('node:zlib');
   const dir = await mkdtemp(join(tmpdir(), 'cra-path-'));
-  const chunks = () => (async function* () {
-    yield new Uint8Array(gzipSync('{"a":1}\n'));
-  })();
+  const chunks = () =>
+    (async function* () {
+      yield new Uint8Array(gzipSync('{"a":1}\n'));
+    })();
   const events: SourceEvent[] = [];
   for await (const event of createPathSource(['-'], dir, null, { stdin: chunks }).read()) events.push(event);
-  assert.ok(events[0]!.kind === 'item' && events[0]!.name === 'stdin.jsonl' && new TextDecoder().decode(events[0]!.bytes) === '{"a":1}\n');
-  const broken = () => (async function* () {
-    yield new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2]);
-  })();
+  assert.ok(
+    events[0]!.kind === 'item' &&
+      events[0]!.name === 'stdin.jsonl' &&
+      new TextDecoder().decode(events[0]!.bytes) === '{"a":1}\n',
+  );
+  const broken = () =>
+    (async function* () {
+      yield new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2]);
+    })();
   const skipped: SourceEvent[] = [];
   for await (const event of createPathSource(['-'], dir, null, { stdin: broken }).read()) skipped.push(event);
   assert.deepEqual(skipped.map(describeEvent), ['skip standard input: gzip-corrupt']);

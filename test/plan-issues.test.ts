@@ -22,28 +22,83 @@ const options: PlanOptions = {
   newestVersion: null,
 };
 
-function group(name: string, sessions: number, errored: number, flagged: boolean, extra: Partial<ProblemGroup> = {}): ProblemGroup {
-  return { ...judgedGroup(name, sessions, errored, flagged), appVersions: ['1.0.0'], days: [{ day: '2026-04-10', sessions, erroredSessions: errored }], ...extra };
+function group(
+  name: string,
+  sessions: number,
+  errored: number,
+  flagged: boolean,
+  extra: Partial<ProblemGroup> = {},
+): ProblemGroup {
+  return {
+    ...judgedGroup(name, sessions, errored, flagged),
+    appVersions: ['1.0.0'],
+    days: [{ day: '2026-04-10', sessions, erroredSessions: errored }],
+    ...extra,
+  };
 }
-function draft(g: ProblemGroup, rendered = `figures of ${g.fields[0]!.value}: ${g.erroredSessions}/${g.sessions}`): GroupDraft {
-  return { fingerprint: g.fingerprint, label: g.fields[0]!.value, title: `T ${g.fields[0]!.value}`, rendered, group: g, labels: [], issue: null, duplicates: [] };
+function draft(
+  g: ProblemGroup,
+  rendered = `figures of ${g.fields[0]!.value}: ${g.erroredSessions}/${g.sessions}`,
+): GroupDraft {
+  return {
+    fingerprint: g.fingerprint,
+    label: g.fields[0]!.value,
+    title: `T ${g.fields[0]!.value}`,
+    rendered,
+    group: g,
+    labels: [],
+    issue: null,
+    duplicates: [],
+  };
 }
-function issueFor(number: number, d: GroupDraft, extra: Partial<TrackedIssue> = {}, versions = ['1.0.0']): TrackedIssue {
+function issueFor(
+  number: number,
+  d: GroupDraft,
+  extra: Partial<TrackedIssue> = {},
+  versions = ['1.0.0'],
+): TrackedIssue {
   const problem = d.group.problem;
   const pattern = JSON.stringify([['os.platform', 'is', d.group.fields[0]!.value]]);
-  const body = composeBody(null, d.rendered, d.fingerprint, { v: 2, groupBy: ['os.platform'], pattern, measure: null, anchor: problem.anchor, versions, sessions: d.group.sessions, erroredSessions: d.group.erroredSessions, errorRate: d.group.errorRate, ...(d.group.flagged ? { foundRate: d.group.errorRate } : {}) });
-  return { number, title: `edited ${number}`, body, state: 'open', stateReason: null, labels: ['crash-report'], url: `u${number}`, ...extra };
+  const body = composeBody(null, d.rendered, d.fingerprint, {
+    v: 2,
+    groupBy: ['os.platform'],
+    pattern,
+    measure: null,
+    anchor: problem.anchor,
+    versions,
+    sessions: d.group.sessions,
+    erroredSessions: d.group.erroredSessions,
+    errorRate: d.group.errorRate,
+    ...(d.group.flagged ? { foundRate: d.group.errorRate } : {}),
+  });
+  return {
+    number,
+    title: `edited ${number}`,
+    body,
+    state: 'open',
+    stateReason: null,
+    labels: ['crash-report'],
+    url: `u${number}`,
+    ...extra,
+  };
 }
 /** planIssues with each draft's issue found by fingerprint, as matchIssues does for per-cell issues. */
 function planMatched(drafts: GroupDraft[], existing: TrackedIssue[], opts: PlanOptions) {
   const known = issuesByFingerprint(existing);
-  return planIssues(drafts.map((d) => ({ ...d, issue: known.get(d.fingerprint) ?? null })), existing, opts);
+  return planIssues(
+    drafts.map((d) => ({ ...d, issue: known.get(d.fingerprint) ?? null })),
+    existing,
+    opts,
+  );
 }
-const kinds = (plan: ReturnType<typeof planIssues>) => plan.map((action) => `${action.kind}${'issue' in action && action.issue ? ` #${action.issue.number}` : ''}`);
+const kinds = (plan: ReturnType<typeof planIssues>) =>
+  plan.map((action) => `${action.kind}${'issue' in action && action.issue ? ` #${action.issue.number}` : ''}`);
 
 describe('planIssues', () => {
   test('opens flagged groups up to max-new-issues, leaves unflagged groups without issues alone', () => {
-    const drafts = ['a', 'b', 'c'].map((name) => draft(group(name, 100, 40, true))).concat(draft(group('d', 100, 1, false)));
+    const drafts = ['a', 'b', 'c']
+      .map((name) => draft(group(name, 100, 40, true)))
+      .concat(draft(group('d', 100, 1, false)));
     const plan = planMatched(drafts, [], { ...options, maxNewIssues: 2 });
     assert.deepEqual(kinds(plan), ['create', 'create', 'deferred']);
     const created = plan[0]!;
@@ -80,13 +135,19 @@ describe('planIssues', () => {
     const existing = issueFor(1, draft(group('a', 100, 10, true)));
     const [update] = planMatched([draft(group('a', 100, 30, true))], [existing], options);
     assert.ok(update?.kind === 'update');
-    assert.equal(update.comment, 'The errored-session rate moved from 10.0% (10 of 100) to 30.0% (30 of 100) since the last update.');
+    assert.equal(
+      update.comment,
+      'The errored-session rate moved from 10.0% (10 of 100) to 30.0% (30 of 100) since the last update.',
+    );
     const [quiet] = planMatched([draft(group('a', 100, 30, true))], [existing], { ...options, commentOnChange: false });
     assert.ok(quiet?.kind === 'update' && quiet.comment === null);
   });
 
   test('closed as completed reopens only on a version newer than all seen before', () => {
-    const closed = issueFor(1, draft(group('a', 100, 40, true)), { state: 'closed', stateReason: 'completed' }, ['1.0.0', '1.1.0']);
+    const closed = issueFor(1, draft(group('a', 100, 40, true)), { state: 'closed', stateReason: 'completed' }, [
+      '1.0.0',
+      '1.1.0',
+    ]);
     const older = group('a', 100, 40, true, { appVersions: ['1.0.0', '1.1.0'] });
     assert.deepEqual(kinds(planMatched([draft(older)], [closed], options)), ['closed #1']);
     const newer = group('a', 100, 40, true, { appVersions: ['1.1.0', 'v1.2.0-beta.1'] });
@@ -106,14 +167,27 @@ describe('planIssues', () => {
 
   test('not planned and the ignore label mute an issue for good', () => {
     const d = draft(group('a', 100, 40, true, { appVersions: ['9.0.0'] }));
-    const notPlanned = issueFor(1, d, { state: 'closed', stateReason: 'not_planned', body: issueFor(1, draft(group('a', 10, 1, true))).body });
+    const notPlanned = issueFor(1, d, {
+      state: 'closed',
+      stateReason: 'not_planned',
+      body: issueFor(1, draft(group('a', 10, 1, true))).body,
+    });
     const ignored = issueFor(2, draft(group('b', 10, 1, true)), { labels: ['crash-report', 'crash-report:ignore'] });
-    assert.deepEqual(kinds(planMatched([d, draft(group('b', 100, 90, true))], [notPlanned, ignored], { ...options, closeAfterDays: 3 })), ['muted #1', 'muted #2']);
+    assert.deepEqual(
+      kinds(
+        planMatched([d, draft(group('b', 100, 90, true))], [notPlanned, ignored], { ...options, closeAfterDays: 3 }),
+      ),
+      ['muted #1', 'muted #2'],
+    );
   });
 
   test('close-after-days closes a recovered group, and one with no sessions left', () => {
     const recovered = group('a', 300, 3, false, {
-      days: ['2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10'].map((day, index) => ({ day, sessions: 60, erroredSessions: index === 0 ? 30 : 0 })),
+      days: ['2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10'].map((day, index) => ({
+        day,
+        sessions: 60,
+        erroredSessions: index === 0 ? 30 : 0,
+      })),
     });
     const gone = draft(group('e', 100, 50, true));
     // Filed when half the sessions errored: three days of 0 of 60 are a recovery.
@@ -122,34 +196,68 @@ describe('planIssues', () => {
     assert.deepEqual(kinds(plan), ['close #1', 'close #2']);
     const [close] = plan;
     assert.ok(close?.kind === 'close');
-    assert.match(close.comment, /^No longer found, and recovered over the last 3 day\(s\), each of them clean: 1\.00% of 300 sessions errored/);
+    assert.match(
+      close.comment,
+      /^No longer found, and recovered over the last 3 day\(s\), each of them clean: 1\.00% of 300 sessions errored/,
+    );
     assert.equal(stateIn(close.body)?.closedByTool, true);
     // Filed at 1%: 0 of 180 since is no evidence of recovery, so the issue stays open.
-    assert.deepEqual(kinds(planMatched([draft(recovered)], [issueFor(1, draft(recovered))], { ...options, closeAfterDays: 3 })), ['unchanged #1']);
+    assert.deepEqual(
+      kinds(planMatched([draft(recovered)], [issueFor(1, draft(recovered))], { ...options, closeAfterDays: 3 })),
+      ['unchanged #1'],
+    );
     // Four days back still had the bad day.
-    assert.deepEqual(kinds(planMatched([draft(recovered)], existing.slice(0, 1), { ...options, closeAfterDays: 5 })), ['update #1']);
+    assert.deepEqual(kinds(planMatched([draft(recovered)], existing.slice(0, 1), { ...options, closeAfterDays: 5 })), [
+      'update #1',
+    ]);
     // An issue filed under another grouping is not "gone".
-    const other = { ...existing[1]!, body: existing[1]!.body.replace('"groupBy":["os.platform"]', '"groupBy":["app.version"]') };
+    const other = {
+      ...existing[1]!,
+      body: existing[1]!.body.replace('"groupBy":["os.platform"]', '"groupBy":["app.version"]'),
+    };
     assert.deepEqual(kinds(planMatched([], [other], { ...options, closeAfterDays: 3 })), []);
   });
 
   test('an issue whose configurations the publication rule hides this run is held: neither closed as gone nor as recovered', () => {
     const recovered = group('a', 300, 3, false, {
-      days: ['2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10'].map((day, index) => ({ day, sessions: 60, erroredSessions: index === 0 ? 30 : 0 })),
+      days: ['2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10'].map((day, index) => ({
+        day,
+        sessions: 60,
+        erroredSessions: index === 0 ? 30 : 0,
+      })),
     });
     const existing = [issueFor(1, draft(group('a', 60, 30, true))), issueFor(2, draft(group('e', 100, 50, true)))];
     const held = new Set([1, 2]);
     // Without the hold, #1 reads as recovered and #2 as gone.
-    assert.deepEqual(kinds(planMatched([draft(recovered)], existing, { ...options, closeAfterDays: 3 })), ['close #1', 'close #2']);
-    assert.deepEqual(kinds(planMatched([draft(recovered)], existing, { ...options, closeAfterDays: 3, held })), ['unchanged #1']);
+    assert.deepEqual(kinds(planMatched([draft(recovered)], existing, { ...options, closeAfterDays: 3 })), [
+      'close #1',
+      'close #2',
+    ]);
+    assert.deepEqual(kinds(planMatched([draft(recovered)], existing, { ...options, closeAfterDays: 3, held })), [
+      'unchanged #1',
+    ]);
     // Held or not, a problem found this run is written as usual.
     const found = draft(group('a', 60, 40, true));
-    assert.deepEqual(kinds(planMatched([found], existing.slice(0, 1), { ...options, closeAfterDays: 3, held })), ['update #1']);
+    assert.deepEqual(kinds(planMatched([found], existing.slice(0, 1), { ...options, closeAfterDays: 3, held })), [
+      'update #1',
+    ]);
   });
 
-  test('heldByRule holds open issues whose pattern matches a hidden configuration, under the grouping\'s fields', () => {
-    const existing = [issueFor(1, draft(group('freebsd', 60, 30, true))), issueFor(2, draft(group('linux', 60, 30, true))), issueFor(3, draft(group('darwin', 60, 30, true)), { state: 'closed' })];
-    const hidden = [{ fields: [{ name: 'os.platform' as const, value: 'freebsd' }, { name: 'os.version' as const, value: '14.1' }] }, { fields: [{ name: 'os.platform' as const, value: 'darwin' }] }];
+  test("heldByRule holds open issues whose pattern matches a hidden configuration, under the grouping's fields", () => {
+    const existing = [
+      issueFor(1, draft(group('freebsd', 60, 30, true))),
+      issueFor(2, draft(group('linux', 60, 30, true))),
+      issueFor(3, draft(group('darwin', 60, 30, true)), { state: 'closed' }),
+    ];
+    const hidden = [
+      {
+        fields: [
+          { name: 'os.platform' as const, value: 'freebsd' },
+          { name: 'os.version' as const, value: '14.1' },
+        ],
+      },
+      { fields: [{ name: 'os.platform' as const, value: 'darwin' }] },
+    ];
     assert.deepEqual([...heldByRule(existing, ['os.platform'], hidden)], [1]);
     assert.deepEqual([...heldByRule(existing, ['os.platform'], [])], []);
   });
@@ -171,26 +279,65 @@ describe('planIssues', () => {
 test('the report issue is created once and rewritten only when it changed', () => {
   const first = planReportIssue([], '<!-- r -->', 'Dashboard', 'figures 1');
   assert.ok(first?.kind === 'report' && first.issue === null);
-  const issue: TrackedIssue = { number: 3, title: 'Dashboard', body: `notes\n${first.body}`, state: 'open', stateReason: null, labels: ['crash-report'], url: 'u3' };
+  const issue: TrackedIssue = {
+    number: 3,
+    title: 'Dashboard',
+    body: `notes\n${first.body}`,
+    state: 'open',
+    stateReason: null,
+    labels: ['crash-report'],
+    url: 'u3',
+  };
   assert.equal(planReportIssue([issue], '<!-- r -->', 'Dashboard', 'figures 1'), null);
   const next = planReportIssue([issue], '<!-- r -->', 'Dashboard', 'figures 2');
-  assert.ok(next?.kind === 'report' && next.issue?.number === 3 && next.body.startsWith('notes\n') && next.body.includes('figures 2'));
+  assert.ok(
+    next?.kind === 'report' &&
+      next.issue?.number === 3 &&
+      next.body.startsWith('notes\n') &&
+      next.body.includes('figures 2'),
+  );
 });
 
 describe('the managed section', () => {
   test('a body cut to fit stays within 65,536 characters, note included, at a section heading', () => {
     const huge = Array.from({ length: 4000 }, (_, index) => `### Section ${index}\n\n${'x'.repeat(40)}`).join('\n\n');
-    const body = composeBody(null, huge, '0123456789abcdef', { v: 1, groupBy: ['os.platform'], versions: [], sessions: 1, erroredSessions: 0, errorRate: 0 });
+    const body = composeBody(null, huge, '0123456789abcdef', {
+      v: 1,
+      groupBy: ['os.platform'],
+      versions: [],
+      sessions: 1,
+      erroredSessions: 0,
+      errorRate: 0,
+    });
     assert.ok(body.length <= 65_536, `${body.length} characters`);
     assert.ok(body.length > 65_000, 'the cut keeps as much as fits');
-    assert.match(body, /\n\n> \*\*Note:\*\* this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report\.\n\n<!-- crash-report-aggregator:fingerprint=0123456789abcdef -->/);
+    assert.match(
+      body,
+      /\n\n> \*\*Note:\*\* this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report\.\n\n<!-- crash-report-aggregator:fingerprint=0123456789abcdef -->/,
+    );
     // Maintainer text around it counts toward the limit too.
     const around = `${'m'.repeat(5000)}\n\n${body}\n\n${'n'.repeat(5000)}`;
-    assert.ok(composeBody(around, huge, '0123456789abcdef', { v: 1, groupBy: ['os.platform'], versions: [], sessions: 1, erroredSessions: 0, errorRate: 0 }).length <= 65_536);
+    assert.ok(
+      composeBody(around, huge, '0123456789abcdef', {
+        v: 1,
+        groupBy: ['os.platform'],
+        versions: [],
+        sessions: 1,
+        erroredSessions: 0,
+        errorRate: 0,
+      }).length <= 65_536,
+    );
   });
 
   test('updates replace the section in place, keeping exactly one pair of markers', () => {
-    const state = { v: 1 as const, groupBy: ['os.platform'], versions: [], sessions: 1, erroredSessions: 0, errorRate: 0 };
+    const state = {
+      v: 1 as const,
+      groupBy: ['os.platform'],
+      versions: [],
+      sessions: 1,
+      erroredSessions: 0,
+      errorRate: 0,
+    };
     let body = `Above.\n\n${composeBody(null, 'first', '0123456789abcdef', state)}\n\nBelow.`;
     for (const text of ['second', 'third', 'fourth']) body = composeBody(body, text, '0123456789abcdef', state);
     assert.equal(body.split(SECTION_BEGIN).length - 1, 1);

@@ -38,7 +38,17 @@ for (const [value, rule] of CASES) {
 }
 
 test('ordinary values break no rule', () => {
-  for (const value of ['2.4.0', '2.4.0-rc.1+build.77', '10.0.22631.3007', '14.1-RELEASE-p97', 'KeyError', 'java.lang.IllegalStateException', 'octo-cli', 'python', 'linux']) {
+  for (const value of [
+    '2.4.0',
+    '2.4.0-rc.1+build.77',
+    '10.0.22631.3007',
+    '14.1-RELEASE-p97',
+    'KeyError',
+    'java.lang.IllegalStateException',
+    'octo-cli',
+    'python',
+    'linux',
+  ]) {
     assert.equal(privacyRuleFor(value), null, value);
   }
 });

@@ -21,7 +21,13 @@ import type { Profile } from './fixtures/synthetic-summaries.ts';
 
 const DAY = 86_400_000;
 const start = Date.parse('2026-06-01T00:00:00Z');
-const profile = (platform: Profile['platform'], appVersion: string, errorRate: number, sessions = 200, installs = 40): Profile => ({
+const profile = (
+  platform: Profile['platform'],
+  appVersion: string,
+  errorRate: number,
+  sessions = 200,
+  installs = 40,
+): Profile => ({
   platform,
   arch: 'x64',
   appVersion,
@@ -32,38 +38,83 @@ const profile = (platform: Profile['platform'], appVersion: string, errorRate: n
 });
 /** linux, darwin and windows on `versions`, 3% errored, except where `bad` says 25%. */
 const population = (versions: string[], bad: (platform: string, version: string) => boolean) =>
-  (['linux', 'darwin', 'windows'] as const).flatMap((platform) => versions.map((version) => profile(platform, version, bad(platform, version) ? 0.25 : 0.03)));
+  (['linux', 'darwin', 'windows'] as const).flatMap((platform) =>
+    versions.map((version) => profile(platform, version, bad(platform, version) ? 0.25 : 0.03)),
+  );
 
 let emulator: GitHubEmulator;
 afterEach(() => emulator?.close());
 
 async function setUp(inputs: Record<string, string> = {}) {
   emulator = await startEmulator();
-  const settings = parseSettings((name) => ({ repository: `${emulator.owner}/${emulator.repo}`, 'artifact-name': 'summaries-*', 'lookback-days': '7', ...inputs })[name] ?? '');
+  const settings = parseSettings(
+    (name) =>
+      ({
+        repository: `${emulator.owner}/${emulator.repo}`,
+        'artifact-name': 'summaries-*',
+        'lookback-days': '7',
+        ...inputs,
+      })[name] ?? '',
+  );
   const templates = await readTemplates(settings, process.cwd());
   const renderer = createIssueRenderer(templates.title, templates.body);
   const upload = (day: number, profiles: Profile[]) => {
     const end = new Date(start + (day + 1) * DAY - 3_600_000);
     const rows = generateSummaries({ seed: 900 + day, appName: 'octo-cli', end, days: 0.9, profiles });
-    emulator.addArtifact({ name: `summaries-day-${day}`, zip: zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) }), createdAt: end, run: { id: 2000 + day } });
+    emulator.addArtifact({
+      name: `summaries-day-${day}`,
+      zip: zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) }),
+      createdAt: end,
+      run: { id: 2000 + day },
+    });
   };
   const run = async (day: number) => {
     const now = new Date(start + (day + 1) * DAY - 60_000);
-    const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
+    const { client } = createGitHubClient({
+      token: emulator.token,
+      baseUrl: emulator.apiUrl,
+      warn: () => {},
+      writeSpacingMs: 10,
+    });
     const repository = settings.repository!;
-    const source = createArtifactSource({ client, repository, names: settings.artifactNames, since: lookbackStart(now, 7), concurrency: 4, serverUrl: 'https://github.com', trustForks: false, workflows: [], branches: [] });
-    return runTriage(settings, { sources: [source], tracker: createGitHubTracker(client, repository), renderer, now, log: { info: () => {}, warning: () => {} } });
+    const source = createArtifactSource({
+      client,
+      repository,
+      names: settings.artifactNames,
+      since: lookbackStart(now, 7),
+      concurrency: 4,
+      serverUrl: 'https://github.com',
+      trustForks: false,
+      workflows: [],
+      branches: [],
+    });
+    return runTriage(settings, {
+      sources: [source],
+      tracker: createGitHubTracker(client, repository),
+      renderer,
+      now,
+      log: { info: () => {}, warning: () => {} },
+    });
   };
   return { upload, run, settings };
 }
 
 test('a regression across three releases is one issue, and the next broken release updates it', async () => {
   const { upload, run } = await setUp();
-  upload(0, population(['2.3.0', '2.4.0', '2.4.1', '2.5.0'], (platform, version) => platform === 'windows' && version !== '2.3.0'));
+  upload(
+    0,
+    population(
+      ['2.3.0', '2.4.0', '2.4.1', '2.5.0'],
+      (platform, version) => platform === 'windows' && version !== '2.3.0',
+    ),
+  );
   const first = await run(0);
   assert.equal(first.totals.problems, 1);
   assert.equal(first.totals.created, 1);
-  assert.deepEqual(emulator.issues.map((issue) => issue.title), ['High error rate: os.platform windows, app.version 2.4.0 and later']);
+  assert.deepEqual(
+    emulator.issues.map((issue) => issue.title),
+    ['High error rate: os.platform windows, app.version 2.4.0 and later'],
+  );
   const body = emulator.issues[0]!.body ?? '';
   assert.match(body, /^\*\*2\d\.\d% of this problem's sessions errored\*\*/m);
   assert.match(body, /Errored sessions in 2\.3\.0: \d+\.\d+% \(\d+ of 200\)\./);
@@ -71,7 +122,13 @@ test('a regression across three releases is one issue, and the next broken relea
   assert.match(body, /\| Installations with an errored session \| \d+ of \d+ \| \|/);
 
   // 2.6.0 ships still broken on Windows: the same issue, no new one.
-  upload(1, population(['2.3.0', '2.4.0', '2.4.1', '2.5.0', '2.6.0'], (platform, version) => platform === 'windows' && version !== '2.3.0'));
+  upload(
+    1,
+    population(
+      ['2.3.0', '2.4.0', '2.4.1', '2.5.0', '2.6.0'],
+      (platform, version) => platform === 'windows' && version !== '2.3.0',
+    ),
+  );
   const second = await run(1);
   assert.equal(second.totals.created, 0);
   assert.equal(second.totals.updated, 1);
@@ -87,11 +144,20 @@ test('a regression across three releases is one issue, and the next broken relea
 
 test('one release bad on every platform is one issue', async () => {
   const { upload, run } = await setUp();
-  upload(0, population(['2.3.0', '2.4.0', '2.5.0'], (_, version) => version === '2.4.0'));
+  upload(
+    0,
+    population(['2.3.0', '2.4.0', '2.5.0'], (_, version) => version === '2.4.0'),
+  );
   const report = await run(0);
   assert.equal(report.totals.created, 1);
-  assert.deepEqual(emulator.issues.map((issue) => issue.title), ['High error rate: app.version 2.4.0, every os.platform']);
-  assert.match(emulator.issues[0]!.body ?? '', /The problem covers a release on every platform, on every value of `os\.platform` seen\./);
+  assert.deepEqual(
+    emulator.issues.map((issue) => issue.title),
+    ['High error rate: app.version 2.4.0, every os.platform'],
+  );
+  assert.match(
+    emulator.issues[0]!.body ?? '',
+    /The problem covers a release on every platform, on every value of `os\.platform` seen\./,
+  );
   assert.equal(report.totals.flagged, 3, 'the three cells of 2.4.0 are covered by the one problem');
 });
 
@@ -102,7 +168,9 @@ test('one installation crashing 40 times beside 20 healthy ones files nothing', 
   const report = await run(0);
   assert.equal(report.totals.problems, 0);
   assert.equal(emulator.issues.length, 0);
-  const cell = report.groups.find((group) => group.fields[0]!.value === 'windows' && group.fields[1]!.value === '2.4.0')!;
+  const cell = report.groups.find(
+    (group) => group.fields[0]!.value === 'windows' && group.fields[1]!.value === '2.4.0',
+  )!;
   // 40 crashed sessions of one installation among about 340 of this configuration.
   assert.ok(cell.errorRate > 0.12 && cell.erroredSessions >= 40, String(cell.errorRate));
 });
@@ -114,11 +182,24 @@ test('per-cell issues of an earlier release are adopted: the oldest becomes the 
     emulator.addIssue({
       title: `High error rate: os.platform windows, app.version ${version}`,
       labels: ['crash-report'],
-      body: composeBody(null, 'old figures', fingerprintOf(groupBy as never, ['windows', version]), { v: 1, groupBy, versions: [version], sessions: 100, erroredSessions: 25, errorRate: 0.25 }),
+      body: composeBody(null, 'old figures', fingerprintOf(groupBy as never, ['windows', version]), {
+        v: 1,
+        groupBy,
+        versions: [version],
+        sessions: 100,
+        erroredSessions: 25,
+        errorRate: 0.25,
+      }),
     });
   const oldest = legacy('2.4.0');
   const twin = legacy('2.4.1');
-  upload(0, population(['2.3.0', '2.4.0', '2.4.1', '2.5.0'], (platform, version) => platform === 'windows' && version !== '2.3.0'));
+  upload(
+    0,
+    population(
+      ['2.3.0', '2.4.0', '2.4.1', '2.5.0'],
+      (platform, version) => platform === 'windows' && version !== '2.3.0',
+    ),
+  );
   const report = await run(0);
   assert.equal(report.totals.created, 0);
   assert.equal(report.totals.updated, 1);
@@ -127,7 +208,10 @@ test('per-cell issues of an earlier release are adopted: the oldest becomes the 
   assert.match(oldest.body ?? '', /Seen on 2\.4\.0, 2\.4\.1, 2\.5\.0/);
   assert.equal(twin.state, 'closed');
   assert.equal(twin.state_reason, 'not_planned');
-  assert.match(emulator.comments.filter((comment) => comment.issue === twin.number).at(-1)!.body, new RegExp(`^Duplicate of #${oldest.number}, `));
+  assert.match(
+    emulator.comments.filter((comment) => comment.issue === twin.number).at(-1)!.body,
+    new RegExp(`^Duplicate of #${oldest.number}, `),
+  );
   // The next run finds the problem by its new marker and leaves the duplicate alone.
   const again = await run(0);
   assert.equal(again.totals.unchanged, 1);
@@ -145,18 +229,48 @@ test('in the local issue store: three broken releases are one issue, and the nex
   const renderer = createIssueRenderer(templates.title, templates.body);
   const tracker = createLocalTracker(store);
   const source = (day: number, profiles: Profile[]) => {
-    const rows = generateSummaries({ seed: 40 + day, appName: 'octo-cli', end: new Date(start + (day + 1) * DAY - 3_600_000), days: 0.9, profiles });
-    return { describe: () => `day ${day}`, read: async function* () { yield { kind: 'item' as const, origin: `day-${day}.jsonl`, name: `day-${day}.jsonl`, bytes: new TextEncoder().encode(rows.map((row) => JSON.stringify(row)).join('\n')), run: null }; } };
+    const rows = generateSummaries({
+      seed: 40 + day,
+      appName: 'octo-cli',
+      end: new Date(start + (day + 1) * DAY - 3_600_000),
+      days: 0.9,
+      profiles,
+    });
+    return {
+      describe: () => `day ${day}`,
+      read: async function* () {
+        yield {
+          kind: 'item' as const,
+          origin: `day-${day}.jsonl`,
+          name: `day-${day}.jsonl`,
+          bytes: new TextEncoder().encode(rows.map((row) => JSON.stringify(row)).join('\n')),
+          run: null,
+        };
+      },
+    };
   };
-  const windowsBroken = (versions: string[]) => population(versions, (platform, version) => platform === 'windows' && version !== '2.3.0');
+  const windowsBroken = (versions: string[]) =>
+    population(versions, (platform, version) => platform === 'windows' && version !== '2.3.0');
   const run = (day: number, sources: ReturnType<typeof source>[]) =>
-    runTriage(settings, { sources, tracker, renderer, now: new Date(start + (day + 1) * DAY - 60_000), log: { info: () => {}, warning: () => {} } });
+    runTriage(settings, {
+      sources,
+      tracker,
+      renderer,
+      now: new Date(start + (day + 1) * DAY - 60_000),
+      log: { info: () => {}, warning: () => {} },
+    });
   const first = await run(0, [source(0, windowsBroken(['2.3.0', '2.4.0', '2.4.1', '2.5.0']))]);
   assert.equal(first.totals.created, 1);
-  const second = await run(1, [source(0, windowsBroken(['2.3.0', '2.4.0', '2.4.1', '2.5.0'])), source(1, windowsBroken(['2.3.0', '2.4.0', '2.4.1', '2.5.0', '2.6.0']))]);
+  const second = await run(1, [
+    source(0, windowsBroken(['2.3.0', '2.4.0', '2.4.1', '2.5.0'])),
+    source(1, windowsBroken(['2.3.0', '2.4.0', '2.4.1', '2.5.0', '2.6.0'])),
+  ]);
   assert.equal(second.totals.created, 0);
   assert.equal(second.totals.updated, 1);
   const issues = await tracker.listIssues('crash-report');
-  assert.deepEqual(issues.map((issue) => issue.title), ['High error rate: os.platform windows, app.version 2.4.0 and later']);
+  assert.deepEqual(
+    issues.map((issue) => issue.title),
+    ['High error rate: os.platform windows, app.version 2.4.0 and later'],
+  );
   assert.match(issues[0]!.body, /Seen on 2\.4\.0, 2\.4\.1, 2\.5\.0, 2\.6\.0\.\n- Last good version: 2\.3\.0,/);
 });

@@ -41,20 +41,31 @@ const pii = fc.oneof(
   alnum(10, 40).map((s) => `Bearer ${s}`),
   fc.constantFrom('RSA PRIVATE KEY', 'PRIVATE KEY', 'CERTIFICATE').map((kind) => `-----BEGIN ${kind}-----`),
   fc.tuple(fc.constantFrom('/home/', '/Users/', 'C:\\Users\\'), alnum(1, 12)).map(([home, user]) => `${home}${user}`),
-  fc.tuple(alnum(1, 10), alnum(1, 10), alnum(1, 10)).map(([user, pass, host]) => `https://${user}:${pass}@${host}.example`),
+  fc
+    .tuple(alnum(1, 10), alnum(1, 10), alnum(1, 10))
+    .map(([user, pass, host]) => `https://${user}:${pass}@${host}.example`),
 );
 
 test('the record parser never throws, whatever the bytes', () => {
   fc.assert(
-    fc.property(fc.uint8Array({ maxLength: 256 }), fc.constantFrom('json' as const, 'jsonl' as const), (bytes, format) => {
-      for (const record of parseRecords(bytes, format)) assert.equal(typeof record.ok, 'boolean');
-    }),
+    fc.property(
+      fc.uint8Array({ maxLength: 256 }),
+      fc.constantFrom('json' as const, 'jsonl' as const),
+      (bytes, format) => {
+        for (const record of parseRecords(bytes, format)) assert.equal(typeof record.ok, 'boolean');
+      },
+    ),
     settings,
   );
   fc.assert(
-    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('json' as const, 'jsonl' as const), (text, format) => {
-      for (const record of parseRecords(new TextEncoder().encode(text), format)) assert.equal(typeof record.ok, 'boolean');
-    }),
+    fc.property(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.constantFrom('json' as const, 'jsonl' as const),
+      (text, format) => {
+        for (const record of parseRecords(new TextEncoder().encode(text), format))
+          assert.equal(typeof record.ok, 'boolean');
+      },
+    ),
     settings,
   );
 });
@@ -73,28 +84,100 @@ test('no private value gets through, in any string field, with any text around i
   // the schema alone would not catch it; glued-on digits could make it another value.
   const separator = fc.constantFrom('-', '_', '+', ' ', '/');
   fc.assert(
-    fc.property(fc.constantFrom(...STRING_FIELDS), pii, fc.string({ maxLength: 8 }), separator, fc.string({ maxLength: 8 }), ([outer, inner], secret, before, gap, after) => {
-      const record = structuredClone(validSummary) as Record<string, any>;
-      const value = `${before}${gap}${secret}${gap}${after}`;
-      if (inner) record[outer][inner] = value;
-      else record[outer] = value;
-      assert.equal(screen(record), false);
-    }),
+    fc.property(
+      fc.constantFrom(...STRING_FIELDS),
+      pii,
+      fc.string({ maxLength: 8 }),
+      separator,
+      fc.string({ maxLength: 8 }),
+      ([outer, inner], secret, before, gap, after) => {
+        const record = structuredClone(validSummary) as Record<string, any>;
+        const value = `${before}${gap}${secret}${gap}${after}`;
+        if (inner) record[outer][inner] = value;
+        else record[outer] = value;
+        assert.equal(screen(record), false);
+      },
+    ),
     settings,
   );
   // The guard alone catches each kind even where the schema would not look (an error kind's name).
   fc.assert(
-    fc.property(pii.filter((secret) => !/^[0-9a-f:]*::[0-9a-f:]*$/i.test(secret) || secret.split(':').filter(Boolean).length >= 3), (secret) => {
-      const record = { ...validSummary, error_kinds: { [secret]: 1 } };
-      const finding = findPrivateData(record, safePath);
-      assert.ok(finding, `missed ${secret}`);
-      assert.equal(finding.path, '/error_kinds/*');
-    }),
+    fc.property(
+      pii.filter(
+        (secret) => !/^[0-9a-f:]*::[0-9a-f:]*$/i.test(secret) || secret.split(':').filter(Boolean).length >= 3,
+      ),
+      (secret) => {
+        const record = { ...validSummary, error_kinds: { [secret]: 1 } };
+        const finding = findPrivateData(record, safePath);
+        assert.ok(finding, `missed ${secret}`);
+        assert.equal(finding.path, '/error_kinds/*');
+      },
+    ),
     settings,
   );
 });
 
-const EXCEPTION_WORDS = ['Key', 'Value', 'Type', 'Unicode', 'Decode', 'Encode', 'Connection', 'Reset', 'Refused', 'Permission', 'Denied', 'File', 'Not', 'Found', 'Timeout', 'Http', 'Request', 'Invalid', 'Argument', 'State', 'Illegal', 'Null', 'Pointer', 'Index', 'Out', 'Of', 'Bounds', 'Socket', 'Closed', 'Runtime', 'Assertion', 'Overflow', 'Memory', 'Access', 'Parse', 'Json', 'Syntax', 'Certificate', 'Verification', 'IO', 'OS', 'SSL', 'URL', 'Module', 'Import', 'Attribute', 'Recursion', 'Zero', 'Division', 'Concurrent', 'Modification', 'Unsupported', 'Operation', 'Class', 'Cast', 'Deadline', 'Exceeded', 'Broken', 'Pipe'];
+const EXCEPTION_WORDS = [
+  'Key',
+  'Value',
+  'Type',
+  'Unicode',
+  'Decode',
+  'Encode',
+  'Connection',
+  'Reset',
+  'Refused',
+  'Permission',
+  'Denied',
+  'File',
+  'Not',
+  'Found',
+  'Timeout',
+  'Http',
+  'Request',
+  'Invalid',
+  'Argument',
+  'State',
+  'Illegal',
+  'Null',
+  'Pointer',
+  'Index',
+  'Out',
+  'Of',
+  'Bounds',
+  'Socket',
+  'Closed',
+  'Runtime',
+  'Assertion',
+  'Overflow',
+  'Memory',
+  'Access',
+  'Parse',
+  'Json',
+  'Syntax',
+  'Certificate',
+  'Verification',
+  'IO',
+  'OS',
+  'SSL',
+  'URL',
+  'Module',
+  'Import',
+  'Attribute',
+  'Recursion',
+  'Zero',
+  'Division',
+  'Concurrent',
+  'Modification',
+  'Unsupported',
+  'Operation',
+  'Class',
+  'Cast',
+  'Deadline',
+  'Exceeded',
+  'Broken',
+  'Pipe',
+];
 
 test('a valid summary stays valid: the guard does not fire on ordinary values', () => {
   fc.assert(
@@ -103,7 +186,13 @@ test('a valid summary stays valid: the guard does not fire on ordinary values', 
       // Exception names are words in CamelCase; letters of random case are what a credential looks like.
       fc
         .array(fc.constantFrom(...EXCEPTION_WORDS), { minLength: 1, maxLength: 5 })
-        .chain((words) => fc.constantFrom(`${words.join('')}Error`, `${words.join('')}Exception`, `java.lang.${words.join('')}Exception`)),
+        .chain((words) =>
+          fc.constantFrom(
+            `${words.join('')}Error`,
+            `${words.join('')}Exception`,
+            `java.lang.${words.join('')}Exception`,
+          ),
+        ),
       (version, kind) => {
         assert.equal(privacyRuleFor(version), null);
         assert.ok(screen({ ...validSummary, app: { name: 'octo-cli', version }, error_kinds: { [kind]: 1 } }));
@@ -116,19 +205,23 @@ test('a valid summary stays valid: the guard does not fire on ordinary values', 
 test('escaping never throws, is idempotent and leaves no active mention, reference or tag', () => {
   const active = /(?<![&\u200d])[@#][A-Za-z0-9_-]|[<>`|*[\]\r\n]/;
   fc.assert(
-    fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary-ascii', maxLength: 60 }), (unicode, ascii) => {
-      for (const value of [unicode, ascii, `@${ascii}`, `#${ascii}`, `<${ascii}>`]) {
-        const once = escapeMarkdown(value);
-        assert.equal(escapeMarkdown(once), once);
-        assert.doesNotMatch(once, active);
-        const html = escapeHtml(value);
-        assert.equal(escapeHtml(html), html);
-        assert.doesNotMatch(html, /(?<![&\u200d])[@#][A-Za-z0-9_-]|[<>]/);
-        const title = escapeTitle(value);
-        assert.equal(escapeTitle(title), title);
-        assert.doesNotMatch(title, /(?<![&\u200d])[@#][A-Za-z0-9_-]|[\r\n]/);
-      }
-    }),
+    fc.property(
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.string({ unit: 'binary-ascii', maxLength: 60 }),
+      (unicode, ascii) => {
+        for (const value of [unicode, ascii, `@${ascii}`, `#${ascii}`, `<${ascii}>`]) {
+          const once = escapeMarkdown(value);
+          assert.equal(escapeMarkdown(once), once);
+          assert.doesNotMatch(once, active);
+          const html = escapeHtml(value);
+          assert.equal(escapeHtml(html), html);
+          assert.doesNotMatch(html, /(?<![&\u200d])[@#][A-Za-z0-9_-]|[<>]/);
+          const title = escapeTitle(value);
+          assert.equal(escapeTitle(title), title);
+          assert.doesNotMatch(title, /(?<![&\u200d])[@#][A-Za-z0-9_-]|[\r\n]/);
+        }
+      },
+    ),
     settings,
   );
 });

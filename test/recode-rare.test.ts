@@ -28,7 +28,13 @@ interface RawCell {
   withoutId: number;
 }
 
-function summary(random: () => number, values: string[], install: string | null, errored: boolean, index: number): SessionSummary {
+function summary(
+  random: () => number,
+  values: string[],
+  install: string | null,
+  errored: boolean,
+  index: number,
+): SessionSummary {
   const base = { ...(VALID_SUMMARY as SessionSummary) };
   const result: SessionSummary = {
     ...base,
@@ -88,7 +94,8 @@ interface Published {
   hidden: string[];
 }
 
-const projection = (fields: readonly GroupField[], values: readonly string[]) => fields.map((field) => values[FIELDS.indexOf(field)]!);
+const projection = (fields: readonly GroupField[], values: readonly string[]) =>
+  fields.map((field) => values[FIELDS.indexOf(field)]!);
 
 /** Everything the outputs publish after the rule: sums over the aggregator's cells, by each table's fields. */
 function publishedByRule(aggregator: Aggregator, counted: Map<string, string[]>): Published {
@@ -97,7 +104,9 @@ function publishedByRule(aggregator: Aggregator, counted: Map<string, string[]>)
   for (const fields of tables) {
     for (const group of aggregator.project(fields).groups()) {
       const values = group.fields.map((field) => field.value);
-      const members = [...counted].filter(([, as]) => projection(fields, as).join('\u0000') === values.join('\u0000')).map(([key]) => key);
+      const members = [...counted]
+        .filter(([, as]) => projection(fields, as).join('\u0000') === values.join('\u0000'))
+        .map(([key]) => key);
       rows.push({ members, sessions: group.sessions, errored: group.erroredSessions });
     }
   }
@@ -118,7 +127,11 @@ function publishedNaively(raw: Map<string, RawCell>): Published {
       byValues.set(values, [...(byValues.get(values) ?? []), key]);
     }
     for (const members of byValues.values()) {
-      rows.push({ members, sessions: members.reduce((sum, key) => sum + raw.get(key)!.sessions, 0), errored: members.reduce((sum, key) => sum + raw.get(key)!.errored, 0) });
+      rows.push({
+        members,
+        sessions: members.reduce((sum, key) => sum + raw.get(key)!.sessions, 0),
+        errored: members.reduce((sum, key) => sum + raw.get(key)!.errored, 0),
+      });
     }
   }
   return { rows, hidden };
@@ -188,25 +201,39 @@ test('no hidden configuration can be derived from what the rule publishes, over 
     for (const session of sessions) aggregator.add(session, null);
     const recoded = aggregator.recode(MIN, RECODE_ORDER);
     const counted = new Map([...raw.keys()].map((key) => [key, key.split('\u0000')]));
-    for (const cell of recoded.cells) counted.set(cell.fields.map((field) => field.value).join('\u0000'), cell.countedAs);
+    for (const cell of recoded.cells)
+      counted.set(cell.fields.map((field) => field.value).join('\u0000'), cell.countedAs);
     const published = publishedByRule(aggregator, counted);
     const keys = [...raw.keys()];
 
     // Each published row is the sum of the raw cells it claims, counted from the sessions.
     for (const row of published.rows) {
-      assert.equal(row.sessions, row.members.reduce((sum, key) => sum + raw.get(key)!.sessions, 0), `seed ${seed}: sessions of a row`);
-      assert.equal(row.errored, row.members.reduce((sum, key) => sum + raw.get(key)!.errored, 0), `seed ${seed}: errored sessions of a row`);
+      assert.equal(
+        row.sessions,
+        row.members.reduce((sum, key) => sum + raw.get(key)!.sessions, 0),
+        `seed ${seed}: sessions of a row`,
+      );
+      assert.equal(
+        row.errored,
+        row.members.reduce((sum, key) => sum + raw.get(key)!.errored, 0),
+        `seed ${seed}: errored sessions of a row`,
+      );
     }
     // Every published configuration row has the minimum of installations, counted here from the IDs.
-    const installs = (members: string[]) => new Set(members.flatMap((key) => [...raw.get(key)!.ids])).size + members.reduce((sum, key) => sum + raw.get(key)!.withoutId, 0);
+    const installs = (members: string[]) =>
+      new Set(members.flatMap((key) => [...raw.get(key)!.ids])).size +
+      members.reduce((sum, key) => sum + raw.get(key)!.withoutId, 0);
     const everything = installs(keys);
     for (const group of aggregator.groups()) {
       const values = group.fields.map((field) => field.value).join('\u0000');
       const members = [...counted].filter(([, as]) => as.join('\u0000') === values).map(([key]) => key);
-      if (everything >= MIN) assert.ok(installs(members) >= MIN, `seed ${seed}: ${values} has ${installs(members)} installations`);
+      if (everything >= MIN)
+        assert.ok(installs(members) >= MIN, `seed ${seed}: ${values} has ${installs(members)} installations`);
     }
     // The rare configurations are exactly the hidden ones, or a subset of them (complementary cells are hidden too).
-    for (const [key, cell] of raw) if (cell.ids.size + cell.withoutId < MIN) assert.ok(published.hidden.includes(key), `seed ${seed}: rare ${key} is named`);
+    for (const [key, cell] of raw)
+      if (cell.ids.size + cell.withoutId < MIN)
+        assert.ok(published.hidden.includes(key), `seed ${seed}: rare ${key} is named`);
 
     assert.deepEqual(derivable(published, keys), [], `seed ${seed}: a hidden configuration is derivable`);
     hiddenTotal += published.hidden.length;
@@ -225,7 +252,14 @@ test('fields are generalised from the most specific: os.version, then app.versio
 });
 
 /** Sessions of one configuration on `installs` installations, `sessions` each, the first `errored` of them errored. */
-function sessionsOf(random: () => number, values: string[], installs: number, sessions: number, errored: number, runtime = '3.12.1'): SessionSummary[] {
+function sessionsOf(
+  random: () => number,
+  values: string[],
+  installs: number,
+  sessions: number,
+  errored: number,
+  runtime = '3.12.1',
+): SessionSummary[] {
   const rows: SessionSummary[] = [];
   for (let i = 0; i < installs; i += 1) {
     const id = seededUuid(random);
@@ -257,13 +291,22 @@ test('a rare build beside one other build of its platform: both read "(other)" u
   const recoded = aggregator.recode(MIN, ['runtime.version', ...RECODE_ORDER]);
   // The rare build cannot reach five installations with any other rare one: its sibling joins it, and the
   // runtime both share is kept. Linux is untouched.
-  assert.deepEqual(rows(aggregator), ['freebsd (other) 2.4.0 3.12.1: 70/19', 'linux 6.8 2.3.0 3.12.1: 60/3', 'linux 6.8 2.4.0 3.12.1: 100/3']);
+  assert.deepEqual(rows(aggregator), [
+    'freebsd (other) 2.4.0 3.12.1: 70/19',
+    'linux 6.8 2.3.0 3.12.1: 60/3',
+    'linux 6.8 2.4.0 3.12.1: 100/3',
+  ]);
   assert.equal(recoded.configurations, 1);
   assert.equal(recoded.complementary, 1);
-  assert.deepEqual(recoded.cells.map((cell) => `${cell.fields.map((field) => field.value).join(' ')} -> ${cell.countedAs.join(' ')}`).sort(), [
-    'freebsd 14.0 2.4.0 3.12.1 -> freebsd (other) 2.4.0 3.12.1',
-    'freebsd 14.1 2.4.0 3.12.1 -> freebsd (other) 2.4.0 3.12.1',
-  ]);
+  assert.deepEqual(
+    recoded.cells
+      .map((cell) => `${cell.fields.map((field) => field.value).join(' ')} -> ${cell.countedAs.join(' ')}`)
+      .sort(),
+    [
+      'freebsd 14.0 2.4.0 3.12.1 -> freebsd (other) 2.4.0 3.12.1',
+      'freebsd 14.1 2.4.0 3.12.1 -> freebsd (other) 2.4.0 3.12.1',
+    ],
+  );
 });
 
 test('rare configurations that reach the minimum together give up no published one; a lone one takes the smallest', () => {
@@ -278,7 +321,11 @@ test('rare configurations that reach the minimum together give up no published o
     together.add(row, null);
   const first = together.recode(MIN, RECODE_ORDER);
   // Linux 5.4 could take Linux 6.8 as a sibling, but FreeBSD and it reach five installations as "(other)" without.
-  assert.deepEqual(rows(together), ['(other) (other) (other): 20/3', 'linux 6.8 2.2.0: 9/0', 'windows 10 2.4.0: 60/20']);
+  assert.deepEqual(rows(together), [
+    '(other) (other) (other): 20/3',
+    'linux 6.8 2.2.0: 9/0',
+    'windows 10 2.4.0: 60/20',
+  ]);
   assert.equal(first.complementary, 0);
 
   const alone = createAggregator(FIELDS);
@@ -297,7 +344,8 @@ test('rare configurations that reach the minimum together give up no published o
 
 test('an exception class raised on fewer installations than the minimum reads "(other)" everywhere; a common one keeps its name', () => {
   const random = seededRandom(7);
-  const withKinds = (rows: SessionSummary[], kinds: Record<string, number>) => rows.map((row) => ({ ...row, error_lines: 1, outcome: 'error' as const, error_kinds: kinds }));
+  const withKinds = (rows: SessionSummary[], kinds: Record<string, number>) =>
+    rows.map((row) => ({ ...row, error_lines: 1, outcome: 'error' as const, error_kinds: kinds }));
   const sessions = [
     // KeyError on 12 installations; AcmeLicenseError on 2 (one company's build), both on big configurations.
     ...withKinds(sessionsOf(random, ['linux', '6.8', '2.4.0'], 12, 1, 0), { KeyError: 1 }),
@@ -310,7 +358,11 @@ test('an exception class raised on fewer installations than the minimum reads "(
     const recoded = aggregator.recode(MIN, RECODE_ORDER);
     assert.deepEqual(recoded.kinds, { names: 1, sessions: 6 });
     assert.deepEqual(recoded.kindNames, ['acme.AcmeLicenseError']);
-    const text = JSON.stringify([aggregator.groups(), aggregator.project(['os.platform']).groups(), aggregator.project([]).groups()]);
+    const text = JSON.stringify([
+      aggregator.groups(),
+      aggregator.project(['os.platform']).groups(),
+      aggregator.project([]).groups(),
+    ]);
     assert.doesNotMatch(text, /Acme/);
     assert.match(text, /"KeyError"/);
     const all = aggregator.project([]).groups()[0]!;
@@ -320,8 +372,17 @@ test('an exception class raised on fewer installations than the minimum reads "(
     ]);
     if (groupBy.includes('error_kind')) {
       // The "(other)" class is shown as a row, and never searched as a problem of its own.
-      assert.deepEqual(aggregator.groups().map((group) => `${group.fields[1]!.value} ${group.erroredSessions}`).sort(), ['(other) 6', 'KeyError 18']);
-      assert.deepEqual(aggregator.cells().events.map((event) => event.measure), ['KeyError']);
+      assert.deepEqual(
+        aggregator
+          .groups()
+          .map((group) => `${group.fields[1]!.value} ${group.erroredSessions}`)
+          .sort(),
+        ['(other) 6', 'KeyError 18'],
+      );
+      assert.deepEqual(
+        aggregator.cells().events.map((event) => event.measure),
+        ['KeyError'],
+      );
     }
   }
 });
@@ -330,8 +391,18 @@ test('an exception class is counted up to the largest minimum there is: on 1,000
   const random = seededRandom(8);
   const aggregator = createAggregator(FIELDS);
   const rows = [
-    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 1000, 2, 0).map((row) => ({ ...row, error_lines: 1, outcome: 'error' as const, error_kinds: { KeyError: 1 } })),
-    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 999, 1, 0).map((row) => ({ ...row, error_lines: 1, outcome: 'error' as const, error_kinds: { ValueError: 1 } })),
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 1000, 2, 0).map((row) => ({
+      ...row,
+      error_lines: 1,
+      outcome: 'error' as const,
+      error_kinds: { KeyError: 1 },
+    })),
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 999, 1, 0).map((row) => ({
+      ...row,
+      error_lines: 1,
+      outcome: 'error' as const,
+      error_kinds: { ValueError: 1 },
+    })),
   ];
   for (const row of rows) aggregator.add(row, null);
   const recoded = aggregator.recode(1000, RECODE_ORDER);

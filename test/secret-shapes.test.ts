@@ -34,7 +34,9 @@ test('credentials of vendors the named rules do not list are caught, and random 
   const missed = all.filter((value) => secretRuleFor(value) === null);
   assert.ok(missed.length <= 14, `${missed.length} of 14,000 missed, such as ${missed.slice(0, 3).join(', ')}`);
   // Every named vendor format, every time.
-  for (const value of all.filter((value) => /^(?:2\.4\.0\+)?(?:sk_live_|rk_live_|npm_|hf_|glpat-|sk-proj-|AIza|SG\.|shpat_|dop_v1_|pypi-)/.test(value))) {
+  for (const value of all.filter((value) =>
+    /^(?:2\.4\.0\+)?(?:sk_live_|rk_live_|npm_|hf_|glpat-|sk-proj-|AIza|SG\.|shpat_|dop_v1_|pypi-)/.test(value),
+  )) {
     assert.equal(secretRuleFor(value), 'vendor-token', value);
   }
   assert.equal(secretRuleFor('4eC39HqLyjWDarjtT1zdp7dc4eC39HqLyjWDarjt'), 'random-token');

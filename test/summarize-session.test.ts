@@ -18,7 +18,10 @@ test('opt-out the way the seeds do it', () => {
   assert.equal(optedOut({ DO_NOT_TRACK: '0' }, null), null);
   assert.equal(optedOut({ GTFF_LOG_COLLECTION: 'False' }, 'GTFF_LOG_COLLECTION'), 'GTFF_LOG_COLLECTION=False');
   assert.equal(optedOut({ GTFF_LOG_COLLECTION: 'True' }, 'GTFF_LOG_COLLECTION'), null);
-  assert.equal(optedOut({ HASURA_GRAPHQL_ENABLE_TELEMETRY: 'false' }, 'HASURA_GRAPHQL_ENABLE_TELEMETRY'), 'HASURA_GRAPHQL_ENABLE_TELEMETRY=false');
+  assert.equal(
+    optedOut({ HASURA_GRAPHQL_ENABLE_TELEMETRY: 'false' }, 'HASURA_GRAPHQL_ENABLE_TELEMETRY'),
+    'HASURA_GRAPHQL_ENABLE_TELEMETRY=false',
+  );
 });
 
 test('a log and the machine become one valid summary with nothing else', () => {
@@ -26,7 +29,12 @@ test('a log and the machine become one valid summary with nothing else', () => {
     logText: log,
     app: { name: 'gamestonk', version: '1.2.3' },
     runtime: { name: 'python', version: '3.11.7' },
-    machine: { platform: 'win32', release: '10.0.22631', arch: 'ia32', env: { GITLAB_CI: 'true', USER: 'alice', HOME: '/home/alice' } },
+    machine: {
+      platform: 'win32',
+      release: '10.0.22631',
+      arch: 'ia32',
+      env: { GITLAB_CI: 'true', USER: 'alice', HOME: '/home/alice' },
+    },
     newUuid: () => '00000000-0000-4000-8000-000000000042',
   });
   assert.ok(result.ok);
@@ -48,10 +56,20 @@ test('a log and the machine become one valid summary with nothing else', () => {
 });
 
 test('bad input is refused with a reason', () => {
-  const base = { machine: { platform: 'linux', release: '6.5.0', arch: 'x64', env: {} }, newUuid: () => '00000000-0000-4000-8000-000000000001' };
-  assert.deepEqual(summarizeSession({ ...base, logText: 'no stamps', app: { name: 'a', version: '1' } }), { ok: false, reason: 'the log has no line with a timestamp' });
+  const base = {
+    machine: { platform: 'linux', release: '6.5.0', arch: 'x64', env: {} },
+    newUuid: () => '00000000-0000-4000-8000-000000000001',
+  };
+  assert.deepEqual(summarizeSession({ ...base, logText: 'no stamps', app: { name: 'a', version: '1' } }), {
+    ok: false,
+    reason: 'the log has no line with a timestamp',
+  });
   const badName = summarizeSession({ ...base, logText: log, app: { name: 'my app', version: '1' } });
   assert.deepEqual(badName, { ok: false, reason: 'not a valid summary: schema:/app/name:pattern' });
-  const token = summarizeSession({ ...base, logText: log, app: { name: 'ghp_0123456789abcdefghijABCDEFGHIJ', version: '1' } });
+  const token = summarizeSession({
+    ...base,
+    logText: log,
+    app: { name: 'ghp_0123456789abcdefghijABCDEFGHIJ', version: '1' },
+  });
   assert.deepEqual(token, { ok: false, reason: 'private data in /app/name (github-token)' });
 });

@@ -26,7 +26,10 @@ test('the level and the count match a brute force over every k, whatever the ord
     const { logLevel, testable } = taroneLevel(minimums, alpha);
     const expected = bruteForce(minimums, alpha);
     assert.equal(testable, expected.testable, `run ${run}`);
-    assert.ok(Math.abs(Math.exp(logLevel) - expected.level) <= expected.level * 1e-12, `run ${run}: ${Math.exp(logLevel)} against ${expected.level}`);
+    assert.ok(
+      Math.abs(Math.exp(logLevel) - expected.level) <= expected.level * 1e-12,
+      `run ${run}: ${Math.exp(logLevel)} against ${expected.level}`,
+    );
     assert.deepEqual(minimums, copy, 'the minimums are not sorted in place');
   }
   // A minimum exactly at alpha / k counts as reaching it.

@@ -2,13 +2,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findUnknownField } from '../src/render/template-check.ts';
 
-const sample = { group: { label: 'x', fields: [{ name: 'a', value: 'b' }] }, runs: [{ id: 1 }], figures: { errorRate: 0.1 } };
+const sample = {
+  group: { label: 'x', fields: [{ name: 'a', value: 'b' }] },
+  runs: [{ id: 1 }],
+  figures: { errorRate: 0.1 },
+};
 const helpers = new Set(['percent', 'if', 'each', 'unless', 'with']);
 const check = (source: string) => findUnknownField(source, sample, helpers);
 
 test('known fields, helpers, block scopes, parent paths and data variables pass', () => {
   assert.equal(check('{{group.label}} {{percent figures.errorRate}}'), null);
-  assert.equal(check('{{#each group.fields}}{{name}}={{value}} {{@index}} {{../group.label}} {{@root.figures.errorRate}}{{/each}}'), null);
+  assert.equal(
+    check(
+      '{{#each group.fields}}{{name}}={{value}} {{@index}} {{../group.label}} {{@root.figures.errorRate}}{{/each}}',
+    ),
+    null,
+  );
   assert.equal(check('{{#if runs.length}}{{#each runs}}{{id}}{{/each}}{{else}}none{{/if}}'), null);
   assert.equal(check('{{#with group}}{{label}}{{/with}}'), null);
 });

@@ -20,7 +20,12 @@ import type { Profile } from './fixtures/synthetic-summaries.ts';
 const DAY = 86_400_000;
 const start = Date.parse('2026-06-01T00:00:00Z');
 const runtime = { name: 'python', version: '3.12.1' };
-const profile = (platform: Profile['platform'], sessions: number, errorRate: number, appVersion = '1.0.0'): Profile => ({
+const profile = (
+  platform: Profile['platform'],
+  sessions: number,
+  errorRate: number,
+  appVersion = '1.0.0',
+): Profile => ({
   platform,
   arch: 'x64',
   appVersion,
@@ -39,7 +44,12 @@ describe('a week of triage runs', () => {
   function upload(day: number, profiles: Profile[]): void {
     const end = new Date(start + (day + 1) * DAY - 3_600_000);
     const rows = generateSummaries({ seed: 500 + day, appName: 'octo-cli', end, days: 0.9, profiles });
-    emulator.addArtifact({ name: `summaries-day-${day}`, zip: zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) }), createdAt: end, run: { id: 1000 + day } });
+    emulator.addArtifact({
+      name: `summaries-day-${day}`,
+      zip: zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) }),
+      createdAt: end,
+      run: { id: 1000 + day },
+    });
   }
 
   before(async () => {
@@ -57,17 +67,45 @@ describe('a week of triage runs', () => {
     const renderer = createIssueRenderer(templates.title, templates.body);
     run = async (day) => {
       const now = new Date(start + (day + 1) * DAY - 60_000);
-      const { client } = createGitHubClient({ token: emulator.token, baseUrl: emulator.apiUrl, warn: () => {}, writeSpacingMs: 10 });
+      const { client } = createGitHubClient({
+        token: emulator.token,
+        baseUrl: emulator.apiUrl,
+        warn: () => {},
+        writeSpacingMs: 10,
+      });
       const repository = settings.repository!;
-      const source = createArtifactSource({ client, repository, names: settings.artifactNames, since: lookbackStart(now, 3), concurrency: 4, serverUrl: 'https://github.com', trustForks: false, workflows: [], branches: [] });
-      return runTriage(settings, { sources: [source], tracker: createGitHubTracker(client, repository), renderer, now, log: { info: () => {}, warning: () => {} } });
+      const source = createArtifactSource({
+        client,
+        repository,
+        names: settings.artifactNames,
+        since: lookbackStart(now, 3),
+        concurrency: 4,
+        serverUrl: 'https://github.com',
+        trustForks: false,
+        workflows: [],
+        branches: [],
+      });
+      return runTriage(settings, {
+        sources: [source],
+        tracker: createGitHubTracker(client, repository),
+        renderer,
+        now,
+        log: { info: () => {}, warning: () => {} },
+      });
     };
   });
   after(() => emulator.close());
 
   test('day 0: the planted groups are filed, noise is not, the report issue is opened', async () => {
     // darwin: 1 errored of 12 is above the threshold but not significantly worse than the rest.
-    upload(0, [profile('linux', 200, 0.02), profile('windows', 80, 0.3), profile('freebsd', 20, 0.5), profile('other', 20, 0.5), profile('darwin', 11, 0), profile('darwin', 1, 1)]);
+    upload(0, [
+      profile('linux', 200, 0.02),
+      profile('windows', 80, 0.3),
+      profile('freebsd', 20, 0.5),
+      profile('other', 20, 0.5),
+      profile('darwin', 11, 0),
+      profile('darwin', 1, 1),
+    ]);
     const report = await run(0);
     const darwin = report.groups.find((group) => group.fields[0]!.value === 'darwin')!;
     assert.equal(darwin.errorRate, 1 / 12);
@@ -87,13 +125,26 @@ describe('a week of triage runs', () => {
     windows.body = `Notes from triage: only Windows 11.\n\n${windows.body}\n\nFollow-up in #12.`;
     const muted = issue('High error rate: os.platform other')!;
     muted.labels.push(emulator.labels.find((label) => label.name === 'crash-report') ?? muted.labels[0]!);
-    muted.labels.push({ id: 1, node_id: 'L', url: '', name: 'crash-report:ignore', description: null, color: 'ededed', default: false });
+    muted.labels.push({
+      id: 1,
+      node_id: 'L',
+      url: '',
+      name: 'crash-report:ignore',
+      description: null,
+      color: 'ededed',
+      default: false,
+    });
     const mutedBody = muted.body;
     const freebsd = issue('High error rate: os.platform freebsd')!;
     Object.assign(freebsd, { state: 'closed', state_reason: 'not_planned' });
     const freebsdBody = freebsd.body;
 
-    upload(1, [profile('linux', 200, 0.02), profile('windows', 120, 1), profile('freebsd', 40, 0.9), profile('other', 40, 0.9)]);
+    upload(1, [
+      profile('linux', 200, 0.02),
+      profile('windows', 120, 1),
+      profile('freebsd', 40, 0.9),
+      profile('other', 40, 0.9),
+    ]);
     const report = await run(1);
     assert.equal(report.totals.updated, 1);
     assert.equal(report.totals.muted, 2);
@@ -101,7 +152,10 @@ describe('a week of triage runs', () => {
     assert.match(windows.body ?? '', /<!-- crash-report-aggregator:end -->\n\nFollow-up in #12\.$/);
     const comments = emulator.comments.filter((comment) => comment.issue === windows.number);
     assert.equal(comments.length, 1);
-    assert.match(comments[0]!.body, /^The errored-session rate moved from \d+\.\d% \(\d+ of 80\) to \d+\.\d% \(\d+ of 200\) since the last update\.$/);
+    assert.match(
+      comments[0]!.body,
+      /^The errored-session rate moved from \d+\.\d% \(\d+ of 80\) to \d+\.\d% \(\d+ of 200\) since the last update\.$/,
+    );
     assert.equal(muted.body, mutedBody);
     assert.equal(freebsd.body, freebsdBody);
     assert.equal(emulator.issues.filter((candidate) => candidate.title === 'Crash report: usage and errors').length, 1);
@@ -121,7 +175,10 @@ describe('a week of triage runs', () => {
     assert.equal(report.totals.reopened, 1);
     const windows = issue('High error rate: os.platform windows')!;
     assert.equal(windows.state, 'open');
-    assert.match(emulator.comments.filter((comment) => comment.issue === windows.number).at(-1)!.body, /^Regressed in 1\.1\.0: /);
+    assert.match(
+      emulator.comments.filter((comment) => comment.issue === windows.number).at(-1)!.body,
+      /^Regressed in 1\.1\.0: /,
+    );
     assert.equal(issue('High error rate: os.platform freebsd')!.state, 'closed');
   });
 
@@ -137,7 +194,10 @@ describe('a week of triage runs', () => {
     const windows = issue('High error rate: os.platform windows')!;
     assert.equal(windows.state, 'closed');
     assert.equal(windows.state_reason, 'completed');
-    assert.match(emulator.comments.filter((comment) => comment.issue === windows.number).at(-1)!.body, /^No longer found, and recovered over the last 2 day\(s\), each of them clean: /);
+    assert.match(
+      emulator.comments.filter((comment) => comment.issue === windows.number).at(-1)!.body,
+      /^No longer found, and recovered over the last 2 day\(s\), each of them clean: /,
+    );
     assert.equal(emulator.issues.filter((candidate) => candidate.title === 'Crash report: usage and errors').length, 1);
   });
 });

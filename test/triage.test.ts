@@ -19,7 +19,15 @@ const DAY = 86_400_000;
 const runtime = { name: 'python', version: '3.12.1' };
 const healthy: Profile = { platform: 'linux', arch: 'x64', appVersion: '3.0.0', runtime, sessions: 40, errorRate: 0 };
 // Six installations: a configuration on fewer than five (min-published-installations) is never named.
-const failing: Profile = { platform: 'darwin', arch: 'arm64', appVersion: '3.0.0', runtime, sessions: 12, errorRate: 1, installs: 6 };
+const failing: Profile = {
+  platform: 'darwin',
+  arch: 'arm64',
+  appVersion: '3.0.0',
+  runtime,
+  sessions: 12,
+  errorRate: 1,
+  installs: 6,
+};
 
 function daySource(day: number, start: Date, profiles: Profile[]): Source {
   const end = new Date(start.getTime() + (day + 1) * DAY);
@@ -27,7 +35,13 @@ function daySource(day: number, start: Date, profiles: Profile[]): Source {
   return {
     describe: () => `day ${day}`,
     read: async function* () {
-      yield { kind: 'item', origin: `day-${day}.jsonl`, name: `day-${day}.jsonl`, bytes: new TextEncoder().encode(rows.map((row) => JSON.stringify(row)).join('\n')), run: null };
+      yield {
+        kind: 'item',
+        origin: `day-${day}.jsonl`,
+        name: `day-${day}.jsonl`,
+        bytes: new TextEncoder().encode(rows.map((row) => JSON.stringify(row)).join('\n')),
+        run: null,
+      };
     },
   };
 }
@@ -76,14 +90,22 @@ test('ten days of daily runs: filed when the problem starts, updated while it gr
 
 test('an open issue of a group that is no longer flagged is still brought up to date', async () => {
   const store = await mkdtemp(join(tmpdir(), 'cra-scenario-'));
-  const settings = parseSettings((name) => ({ path: 'unused', 'lookback-days': '2', 'close-after-days': '0' })[name] ?? '');
+  const settings = parseSettings(
+    (name) => ({ path: 'unused', 'lookback-days': '2', 'close-after-days': '0' })[name] ?? '',
+  );
   const templates = await readTemplates(settings, process.cwd());
   const renderer = createIssueRenderer(templates.title, templates.body);
   const tracker = createLocalTracker(store);
   const start = new Date('2026-03-01T00:00:00Z');
   const recovered: Profile = { ...failing, sessions: 60, errorRate: 0 };
   const run = (day: number, sources: Source[]) =>
-    runTriage(settings, { sources, tracker, renderer, now: new Date(start.getTime() + (day + 1) * DAY), log: { info: () => {}, warning: () => {} } });
+    runTriage(settings, {
+      sources,
+      tracker,
+      renderer,
+      now: new Date(start.getTime() + (day + 1) * DAY),
+      log: { info: () => {}, warning: () => {} },
+    });
   const first = await run(0, [daySource(0, start, [healthy, failing])]);
   assert.equal(first.totals.created, 1);
   // Two days later only healthy darwin sessions are in the window: no group is flagged at all.
@@ -91,13 +113,21 @@ test('an open issue of a group that is no longer flagged is still brought up to 
   assert.equal(later.totals.flagged, 0);
   assert.equal(later.totals.updated, 1);
   const [issue] = await tracker.listIssues('crash-report');
-  assert.match(issue!.body, /\*\*Not found in the latest run\*\* \(not significantly worse than the other sessions\)\. In the last 2 days 0\.0% of its sessions errored/);
+  assert.match(
+    issue!.body,
+    /\*\*Not found in the latest run\*\* \(not significantly worse than the other sessions\)\. In the last 2 days 0\.0% of its sessions errored/,
+  );
   assert.match(issue!.body, /\| Sessions \| 60 \| 40 \|/);
 });
 
 test('workers counts the threads that share the reading, the main thread among them: auto leaves it a core', () => {
   const url = new URL('file:///intake-worker.js');
-  const plan = (workers: string, cores: number) => workerPlan(parseSettings((name) => ({ path: 'unused', workers })[name] ?? ''), cores, url).count;
+  const plan = (workers: string, cores: number) =>
+    workerPlan(
+      parseSettings((name) => ({ path: 'unused', workers })[name] ?? ''),
+      cores,
+      url,
+    ).count;
   assert.equal(plan('1', 8), 0);
   assert.equal(plan('2', 8), 1);
   assert.equal(plan('64', 2), 63);

@@ -5,7 +5,10 @@ import { UuidSet } from '../src/uuid/uuid-set.ts';
 
 test('exact membership across growth, case-insensitively', () => {
   const set = new UuidSet();
-  const ids = Array.from({ length: 5000 }, (_, i) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-${(i * 7).toString(16).padStart(12, '0')}`);
+  const ids = Array.from(
+    { length: 5000 },
+    (_, i) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-${(i * 7).toString(16).padStart(12, '0')}`,
+  );
   for (const id of ids) assert.equal(set.add(id), true);
   assert.equal(set.size, 5000);
   for (const id of ids) assert.equal(set.add(id.toUpperCase()), false);
@@ -15,10 +18,14 @@ test('exact membership across growth, case-insensitively', () => {
 test('agrees with a Set of strings on random UUIDs with repeats', () => {
   fc.assert(
     fc.property(fc.array(fc.uuid(), { maxLength: 200 }), fc.array(fc.nat(), { maxLength: 50 }), (ids, repeats) => {
-      const list = [...ids, ...repeats.map((index) => ids[index % Math.max(1, ids.length)]).filter((id): id is string => id !== undefined)];
+      const list = [
+        ...ids,
+        ...repeats.map((index) => ids[index % Math.max(1, ids.length)]).filter((id): id is string => id !== undefined),
+      ];
       const compact = new UuidSet();
       const plain = new Set<string>();
-      for (const id of list) assert.equal(compact.add(id), !plain.has(id.toLowerCase()) && (plain.add(id.toLowerCase()), true));
+      for (const id of list)
+        assert.equal(compact.add(id), !plain.has(id.toLowerCase()) && (plain.add(id.toLowerCase()), true));
       assert.equal(compact.size, plain.size);
     }),
     { numRuns: 2000 },
@@ -35,7 +42,8 @@ test('the nil UUID is a member like any other', () => {
 
 test('a million IDs: every one added once, every repeat refused', () => {
   const set = new UuidSet();
-  const id = (i: number) => `${(i * 2654435761 >>> 0).toString(16).padStart(8, '0')}-${(i & 0xffff).toString(16).padStart(4, '0')}-4000-8000-${i.toString(16).padStart(12, '0')}`;
+  const id = (i: number) =>
+    `${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}-${(i & 0xffff).toString(16).padStart(4, '0')}-4000-8000-${i.toString(16).padStart(12, '0')}`;
   for (let i = 0; i < 1_000_000; i += 1) assert.ok(set.add(id(i)));
   for (let i = 0; i < 1_000_000; i += 7919) assert.ok(!set.add(id(i)));
   assert.equal(set.size, 1_000_000);

@@ -40,9 +40,17 @@ describe('validateSummary', () => {
     ['a string', 'x', 'not-an-object'],
     ['another schema version', { ...valid, schema_version: 2 }, 'schema:/schema_version:const'],
     ['an unknown field', { ...valid, user_email: 'x' }, 'schema:/:additionalProperties'],
-    ['an unknown nested field', { ...valid, os: { platform: 'linux', hostname: 'box' } }, 'schema:/os:additionalProperties'],
+    [
+      'an unknown nested field',
+      { ...valid, os: { platform: 'linux', hostname: 'box' } },
+      'schema:/os:additionalProperties',
+    ],
     ['an unknown platform', { ...valid, os: { platform: 'plan9' } }, 'schema:/os/platform:enum'],
-    ['a free-text version', { ...valid, app: { name: 'x', version: '1.0 (my laptop)' } }, 'schema:/app/version:pattern'],
+    [
+      'a free-text version',
+      { ...valid, app: { name: 'x', version: '1.0 (my laptop)' } },
+      'schema:/app/version:pattern',
+    ],
     ['a time without zone', { ...valid, started_at: '2019-01-21T11:36:07' }, 'schema:/started_at:pattern'],
     ['an impossible date', { ...valid, started_at: '2019-02-30T11:36:07Z' }, 'schema:/started_at:format'],
     ['a negative count', { ...valid, log_lines: -1 }, 'schema:/log_lines:minimum'],
@@ -50,7 +58,11 @@ describe('validateSummary', () => {
     ['a lower-case CI name', { ...valid, ci: 'travis' }, 'schema:/ci:pattern'],
     ['a message as error kind', { ...valid, error_kinds: { 'could not open file': 1 } }, 'schema:/error_kinds:pattern'],
     ['a prototype key as error kind', JSON.parse('{"error_kinds":{"__proto__":1}}'), 'schema:/:required'],
-    ['33 error kinds', { ...valid, error_kinds: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`E${i}`, 1])) }, 'schema:/error_kinds:maxProperties'],
+    [
+      '33 error kinds',
+      { ...valid, error_kinds: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`E${i}`, 1])) },
+      'schema:/error_kinds:maxProperties',
+    ],
     ['more error lines than lines', { ...valid, error_lines: 13 }, 'error-lines-exceed-log-lines'],
     ['an end before the start', { ...valid, ended_at: '2019-01-21T11:36:00Z' }, 'ended-before-started'],
   ];
@@ -62,12 +74,20 @@ describe('validateSummary', () => {
 
   test('times are read as RFC 3339 says, whichever separator and year', () => {
     // Date.parse reads "0049-01-01 00:00:00Z" as 2049 and "0050-..." as 1950.
-    const checked = validateSummary({ ...valid, started_at: '0049-01-01 00:00:00Z', ended_at: '0049-01-01t00:00:01.5z' });
+    const checked = validateSummary({
+      ...valid,
+      started_at: '0049-01-01 00:00:00Z',
+      ended_at: '0049-01-01t00:00:01.5z',
+    });
     assert.ok(checked.ok);
     assert.equal(checked.startedMs, Date.parse('0049-01-01T00:00:00Z'));
     assert.equal(new Date(checked.startedMs).getUTCFullYear(), 49);
     assert.equal(checked.endedMs - checked.startedMs, 1500);
-    const offset = validateSummary({ ...valid, started_at: '2026-01-01 10:00:00+02:00', ended_at: '2026-01-01T08:00:00Z' });
+    const offset = validateSummary({
+      ...valid,
+      started_at: '2026-01-01 10:00:00+02:00',
+      ended_at: '2026-01-01T08:00:00Z',
+    });
     assert.ok(offset.ok);
     assert.equal(offset.startedMs, offset.endedMs);
   });
@@ -84,13 +104,16 @@ describe('validateSummary', () => {
   });
 
   test("Hasura's CLI event sample is not a session summary", async () => {
-    const sample = JSON.parse(await readFile(new URL('./fixtures/seeds/hasura-cli-event.json', import.meta.url), 'utf8'));
+    const sample = JSON.parse(
+      await readFile(new URL('./fixtures/seeds/hasura-cli-event.json', import.meta.url), 'utf8'),
+    );
     assert.deepEqual(validateSummary(sample), { ok: false, reason: 'schema:/:required' });
   });
 });
 
 describe('isDateTime', () => {
-  const SHAPE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$/;
+  const SHAPE =
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$/;
   const reference = (fullFormats['date-time'] as { validate: (text: string) => boolean }).validate;
 
   // ajv-formats lets a time through its leap-second branch whenever the UTC time
@@ -108,14 +131,20 @@ describe('isDateTime', () => {
         two(69),
         two(69),
         fc.option(fc.stringMatching(/^[0-9]{1,9}$/), { nil: undefined }),
-        fc.oneof(fc.constantFrom('Z', 'z'), fc.tuple(fc.constantFrom('+', '-'), two(29), two(69)).map(([sign, h, m]) => `${sign}${h}:${m}`)),
+        fc.oneof(
+          fc.constantFrom('Z', 'z'),
+          fc.tuple(fc.constantFrom('+', '-'), two(29), two(69)).map(([sign, h, m]) => `${sign}${h}:${m}`),
+        ),
       )
-      .map(([y, mo, d, t, h, mi, s, f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${z}`);
+      .map(
+        ([y, mo, d, t, h, mi, s, f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${z}`,
+      );
     let accepted = 0;
     fc.assert(
       fc.property(stamp, (text) => {
         assert.ok(SHAPE.test(text));
-        const outOfRange = Number(text.slice(11, 13)) > 23 || Number(text.slice(14, 16)) > 59 || Number(text.slice(17, 19)) > 59;
+        const outOfRange =
+          Number(text.slice(11, 13)) > 23 || Number(text.slice(14, 16)) > 59 || Number(text.slice(17, 19)) > 59;
         assert.equal(isDateTime(text), outOfRange ? false : reference(text), text);
         if (isDateTime(text)) accepted += 1;
       }),
@@ -141,7 +170,12 @@ describe('isDateTime', () => {
       second: fc.integer({ min: 0, max: 59 }),
       millis: fc.integer({ min: 0, max: 999 }),
       more: fc.stringMatching(/^[0-9]{0,6}$/),
-      zone: fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([sign, h, m]) => `${sign}${pad(h, 2)}:${pad(m, 2)}`)),
+      zone: fc.oneof(
+        fc.constant('Z'),
+        fc
+          .tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+          .map(([sign, h, m]) => `${sign}${pad(h, 2)}:${pad(m, 2)}`),
+      ),
     });
     let compared = 0;
     fc.assert(
@@ -167,7 +201,8 @@ describe('isDateTime', () => {
     for (let at = 0; at < base.length; at += 1) {
       if (!/[0-9]/.test(base[at]!)) continue;
       // '/' and ':' sit right below and above '0'-'9' in ASCII.
-      for (const near of ['/', ':']) assert.equal(isDateTime(base.slice(0, at) + near + base.slice(at + 1)), false, `${near} at ${at}`);
+      for (const near of ['/', ':'])
+        assert.equal(isDateTime(base.slice(0, at) + near + base.slice(at + 1)), false, `${near} at ${at}`);
     }
   });
 
@@ -197,11 +232,20 @@ describe('the schema validator compiled at build time', () => {
   });
 
   test('counts string length as ajv does: code points, a lone surrogate as one', () => {
-    const units = fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xd800, 0xdbff, 0xdc00, 0xdfff, 0x41)), { maxLength: 40 });
+    const units = fc.array(
+      fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xd800, 0xdbff, 0xdc00, 0xdfff, 0x41)),
+      { maxLength: 40 },
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), units.map((list) => String.fromCharCode(...list))), (text) => {
-        assert.equal(codePointLength(text), ucs2length(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          units.map((list) => String.fromCharCode(...list)),
+        ),
+        (text) => {
+          assert.equal(codePointLength(text), ucs2length(text));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

@@ -10,8 +10,15 @@ import type { Pattern } from '../src/problems/pattern.ts';
 import { baselinesOf } from '../src/problems/version-baselines.ts';
 
 function view(cells: [string, string, number, number][]) {
-  const configs: ConfigCell[] = cells.map(([platform, version, sessions]) => ({ values: [platform, version], sessions, withInstall: sessions, installs: sessions }));
-  const events: EventCell[] = cells.flatMap(([, , , errored], config) => (errored > 0 ? [{ config, measure: null, events: errored, byInstall: new Map(), unattributed: errored }] : []));
+  const configs: ConfigCell[] = cells.map(([platform, version, sessions]) => ({
+    values: [platform, version],
+    sessions,
+    withInstall: sessions,
+    installs: sessions,
+  }));
+  const events: EventCell[] = cells.flatMap(([, , , errored], config) =>
+    errored > 0 ? [{ config, measure: null, events: errored, byInstall: new Map(), unattributed: errored }] : [],
+  );
   const at = (platform: string, version: string) => cells.findIndex(([p, v]) => p === platform && v === version);
   return { view: createCellView(configs, events), at };
 }
@@ -57,7 +64,7 @@ test('the version before that errs as much is compared with but is no last good 
   assert.deepEqual(result.fixedIn, []);
 });
 
-test('a problem on every version is compared with the other platforms on its versions, other problems\' cells left out', () => {
+test("a problem on every version is compared with the other platforms on its versions, other problems' cells left out", () => {
   const { view: cells, at } = view([
     ['windows', '2.5.0', 200, 100],
     ['windows', '2.4.0', 200, 100],
@@ -72,13 +79,33 @@ test('a problem on every version is compared with the other platforms on its ver
     { field: 'app.version', op: 'any' },
   ];
   const members = [at('windows', '2.5.0'), at('windows', '(other)'), at('windows', '2.4.0')];
-  const result = baselinesOf(cells, FIELDS, 10, pattern, null, members, { sessions: 450, events: 230 }, new Set([at('darwin', '2.4.0')]));
+  const result = baselinesOf(
+    cells,
+    FIELDS,
+    10,
+    pattern,
+    null,
+    members,
+    { sessions: 450, events: 230 },
+    new Set([at('darwin', '2.4.0')]),
+  );
   assert.deepEqual(result.versions, ['2.4.0', '2.5.0']);
-  assert.deepEqual(result.comparison, { label: 'on the other os.platform values of the same versions', sessions: 500, events: 15 });
+  assert.deepEqual(result.comparison, {
+    label: 'on the other os.platform values of the same versions',
+    sessions: 500,
+    events: 15,
+  });
   assert.equal(result.lastGood, null);
   // With no other cell on its versions there is nothing to compare with.
-  const alone = view([['windows', '2.4.0', 200, 100], ['linux', '2.3.0', 200, 2]]);
-  assert.equal(baselinesOf(alone.view, FIELDS, 10, pattern, null, [alone.at('windows', '2.4.0')], { sessions: 200, events: 100 }).comparison, null);
+  const alone = view([
+    ['windows', '2.4.0', 200, 100],
+    ['linux', '2.3.0', 200, 2],
+  ]);
+  assert.equal(
+    baselinesOf(alone.view, FIELDS, 10, pattern, null, [alone.at('windows', '2.4.0')], { sessions: 200, events: 100 })
+      .comparison,
+    null,
+  );
 });
 
 test('without an app version field, or with only "(other)" versions, there is no baseline', () => {
@@ -90,9 +117,24 @@ test('without an app version field, or with only "(other)" versions, there is no
     { field: 'os.platform', op: 'is', value: 'windows' },
     { field: 'os.arch', op: 'any' },
   ];
-  assert.deepEqual(baselinesOf(cells, ['os.platform', 'os.arch'], 10, pattern, null, [at('windows', 'x64')], { sessions: 200, events: 100 }), { versions: [], lastGood: null, fixedIn: [], comparison: null });
-  const hidden = view([['windows', '(other)', 200, 100], ['windows', '2.3.0', 200, 2]]);
-  assert.deepEqual(baselinesOf(hidden.view, FIELDS, 10, windowsSince('2.4.0'), null, [hidden.at('windows', '(other)')], { sessions: 200, events: 100 }), { versions: [], lastGood: null, fixedIn: [], comparison: null });
+  assert.deepEqual(
+    baselinesOf(cells, ['os.platform', 'os.arch'], 10, pattern, null, [at('windows', 'x64')], {
+      sessions: 200,
+      events: 100,
+    }),
+    { versions: [], lastGood: null, fixedIn: [], comparison: null },
+  );
+  const hidden = view([
+    ['windows', '(other)', 200, 100],
+    ['windows', '2.3.0', 200, 2],
+  ]);
+  assert.deepEqual(
+    baselinesOf(hidden.view, FIELDS, 10, windowsSince('2.4.0'), null, [hidden.at('windows', '(other)')], {
+      sessions: 200,
+      events: 100,
+    }),
+    { versions: [], lastGood: null, fixedIn: [], comparison: null },
+  );
 });
 
 test('versions are put in semver order whatever order the cells come in, the version field wherever it stands', () => {
@@ -105,16 +147,34 @@ test('versions are put in semver order whatever order the cells come in, the ver
     ['2.2.0', 'windows', 50, 0],
     ['2.4.0', 'windows', 200, 150],
   ];
-  const configs: ConfigCell[] = cells.map(([version, platform, sessions]) => ({ values: [version, platform], sessions, withInstall: sessions, installs: sessions }));
-  const events: EventCell[] = cells.flatMap(([, , , errored], config) => (errored > 0 ? [{ config, measure: null, events: errored, byInstall: new Map(), unattributed: errored }] : []));
+  const configs: ConfigCell[] = cells.map(([version, platform, sessions]) => ({
+    values: [version, platform],
+    sessions,
+    withInstall: sessions,
+    installs: sessions,
+  }));
+  const events: EventCell[] = cells.flatMap(([, , , errored], config) =>
+    errored > 0 ? [{ config, measure: null, events: errored, byInstall: new Map(), unattributed: errored }] : [],
+  );
   const pattern: Pattern = [
     { field: 'app.version', op: 'since', value: '2.4.0' },
     { field: 'os.platform', op: 'is', value: 'windows' },
   ];
-  const result = baselinesOf(createCellView(configs, events), ['app.version', 'os.platform'], 10, pattern, null, [2, 5], { sessions: 400, events: 300 });
+  const result = baselinesOf(
+    createCellView(configs, events),
+    ['app.version', 'os.platform'],
+    10,
+    pattern,
+    null,
+    [2, 5],
+    { sessions: 400, events: 300 },
+  );
   assert.deepEqual(result.versions, ['2.4.0', '2.5.0']);
   assert.equal(result.comparison?.label, 'in 2.3.0');
-  assert.deepEqual(result.fixedIn.map((entry) => entry.version), ['2.7.0', '2.10.0']);
+  assert.deepEqual(
+    result.fixedIn.map((entry) => entry.version),
+    ['2.7.0', '2.10.0'],
+  );
 });
 
 test('the comparison names every fixed field', () => {
@@ -128,6 +188,18 @@ test('the comparison names every fixed field', () => {
     { field: 'os.arch', op: 'is', value: 'arm64' },
     { field: 'app.version', op: 'any' },
   ];
-  const result = baselinesOf(createCellView(configs, events), ['os.platform', 'os.arch', 'app.version'], 10, pattern, null, [0], { sessions: 200, events: 100 });
-  assert.deepEqual(result.comparison, { label: 'on the other os.platform and os.arch values of the same versions', sessions: 200, events: 0 });
+  const result = baselinesOf(
+    createCellView(configs, events),
+    ['os.platform', 'os.arch', 'app.version'],
+    10,
+    pattern,
+    null,
+    [0],
+    { sessions: 200, events: 100 },
+  );
+  assert.deepEqual(result.comparison, {
+    label: 'on the other os.platform and os.arch values of the same versions',
+    sessions: 200,
+    events: 0,
+  });
 });

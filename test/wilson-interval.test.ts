@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normalQuantile, wilsonInterval } from '../src/aggregate/wilson-interval.ts';
 
-const near = (actual: number, expected: number, tolerance: number) => assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
+const near = (actual: number, expected: number, tolerance: number) =>
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
 
 test('normal quantiles match the tables', () => {
   near(normalQuantile(0.975), 1.959964, 1e-6);
@@ -10,7 +11,8 @@ test('normal quantiles match the tables', () => {
   near(normalQuantile(0.5), 0, 1e-12);
   near(normalQuantile(0.01), -2.326348, 1e-6);
   assert.throws(() => normalQuantile(1), /needs 0 < p < 1, got 1$/);
-  for (const outside of [0, -0.5, 1.5, Number.NaN]) assert.throws(() => normalQuantile(outside), new RegExp(`needs 0 < p < 1, got ${outside}$`));
+  for (const outside of [0, -0.5, 1.5, Number.NaN])
+    assert.throws(() => normalQuantile(outside), new RegExp(`needs 0 < p < 1, got ${outside}$`));
 });
 
 test('Wilson intervals match worked values', () => {

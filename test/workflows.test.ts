@@ -45,30 +45,46 @@ async function readmeBlocks(): Promise<{ name: string; text: string }[]> {
   });
 }
 
-test('actionlint finds nothing in any workflow: the repository\'s, the examples and the README\'s', async () => {
+test("actionlint finds nothing in any workflow: the repository's, the examples and the README's", async () => {
   for (const file of WORKFLOWS) assert.deepEqual(await runLint(await read(file), file), [], file);
   const blocks = await readmeBlocks();
   assert.ok(blocks.length >= 3, `${blocks.length} YAML blocks in the README`);
-  for (const block of blocks) assert.deepEqual(await runLint(block.text, 'readme.yml'), [], `${block.name}:\n${block.text}`);
+  for (const block of blocks)
+    assert.deepEqual(await runLint(block.text, 'readme.yml'), [], `${block.name}:\n${block.text}`);
 });
 
-test('actionlint knows today\'s rules: an old action major and an untrusted expression in a script are caught', async () => {
-  const problems = await runLint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v2\n      - run: echo "${{ github.event.pull_request.title }}"\n', 'x.yml');
+test("actionlint knows today's rules: an old action major and an untrusted expression in a script are caught", async () => {
+  const problems = await runLint(
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v2\n      - run: echo "${{ github.event.pull_request.title }}"\n',
+    'x.yml',
+  );
   assert.ok(problems.some((problem) => /too old to run on GitHub Actions/.test(problem.message)));
   assert.ok(problems.some((problem) => /potentially untrusted/.test(problem.message)));
 });
 
 test('examples run nothing that lives only in this repository, and never take a branch name for a version', async () => {
-  for (const file of ['examples/workflows/app-ci.yml', 'examples/workflows/crash-triage.yml', 'examples/workflows/crash-triage-sharded.yml']) {
+  for (const file of [
+    'examples/workflows/app-ci.yml',
+    'examples/workflows/crash-triage.yml',
+    'examples/workflows/crash-triage-sharded.yml',
+  ]) {
     const text = await read(file);
-    assert.doesNotMatch(text, /\b(?:examples|scripts|src|dist)\/[\w./-]+\.(?:py|ts|js|sh)\b/, `${file} runs a script of this repository`);
+    assert.doesNotMatch(
+      text,
+      /\b(?:examples|scripts|src|dist)\/[\w./-]+\.(?:py|ts|js|sh)\b/,
+      `${file} runs a script of this repository`,
+    );
     assert.doesNotMatch(text, /github\.ref_name|github\.head_ref/, `${file} takes a branch name`);
-    for (const [, uses] of text.matchAll(/uses:\s*(crash-report-aggregator\/\S+)/g)) assert.match(uses!, /^crash-report-aggregator\/crash-report-aggregator(?:\/summarize)?@v1$/, file);
+    for (const [, uses] of text.matchAll(/uses:\s*(crash-report-aggregator\/\S+)/g))
+      assert.match(uses!, /^crash-report-aggregator\/crash-report-aggregator(?:\/summarize)?@v1$/, file);
   }
 });
 
 test('actionlint would catch a broken workflow (the check can fail)', async () => {
-  const broken = (await read('examples/workflows/crash-triage.yml')).replace('runs-on: ubuntu-latest', 'runs-on: ubuntu-latest\n    stepz: []');
+  const broken = (await read('examples/workflows/crash-triage.yml')).replace(
+    'runs-on: ubuntu-latest',
+    'runs-on: ubuntu-latest\n    stepz: []',
+  );
   const problems = await runLint(broken, 'broken.yml');
   assert.ok(problems.some((problem) => /unexpected key "stepz"/.test(problem.message)));
 });
@@ -83,14 +99,21 @@ test('action.yml declares exactly the inputs the settings read, each documented'
     return name === 'path' ? 'x' : '';
   });
   assert.deepEqual(Object.keys(action.inputs).sort(), [...asked].sort());
-  for (const [name, input] of Object.entries(action.inputs)) assert.ok(input.description && input.description.length > 20, `input ${name} needs a description`);
-  for (const [name, output] of Object.entries(action.outputs)) assert.ok(output.description, `output ${name} needs a description`);
+  for (const [name, input] of Object.entries(action.inputs))
+    assert.ok(input.description && input.description.length > 20, `input ${name} needs a description`);
+  for (const [name, output] of Object.entries(action.outputs))
+    assert.ok(output.description, `output ${name} needs a description`);
 });
 
 test('the triage workflows only use inputs and outputs action.yml declares', async () => {
   const action = parse(await read('action.yml')) as ActionYaml;
-  for (const [file, uses] of [['examples/workflows/crash-triage.yml', 1], ['examples/workflows/crash-triage-sharded.yml', 2]] as const) {
-    const workflow = parse(await read(file)) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }> };
+  for (const [file, uses] of [
+    ['examples/workflows/crash-triage.yml', 1],
+    ['examples/workflows/crash-triage-sharded.yml', 2],
+  ] as const) {
+    const workflow = parse(await read(file)) as {
+      jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string }[] }>;
+    };
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     const ours = steps.filter((candidate) => candidate.uses?.startsWith('crash-report-aggregator/'));
     assert.equal(ours.length, uses, file);
@@ -99,7 +122,8 @@ test('the triage workflows only use inputs and outputs action.yml declares', asy
       for (const key of Object.keys(step.with)) assert.ok(key in action.inputs, `${file}: unknown input ${key}`);
     }
     for (const text of steps.flatMap((candidate) => [candidate.run ?? '', JSON.stringify(candidate.with ?? {})])) {
-      for (const [, output] of text.matchAll(/steps\.(?:triage|partial)\.outputs\.([a-z-]+)/g)) assert.ok(output! in action.outputs, `${file}: unknown output ${output}`);
+      for (const [, output] of text.matchAll(/steps\.(?:triage|partial)\.outputs\.([a-z-]+)/g))
+        assert.ok(output! in action.outputs, `${file}: unknown output ${output}`);
     }
   }
 });
@@ -112,7 +136,14 @@ test('the README shows the example triage workflow as it is', async () => {
 
 test('no example workflow, README block or template uses an action major that runs on Node 20', async () => {
   // The first major of each that runs on Node 24; GitHub removed Node 20 from its runners on 2026-09-16.
-  const firstOnNode24: Record<string, number> = { checkout: 5, cache: 5, 'upload-artifact': 6, 'download-artifact': 7, 'setup-python': 6, 'setup-node': 5 };
+  const firstOnNode24: Record<string, number> = {
+    checkout: 5,
+    cache: 5,
+    'upload-artifact': 6,
+    'download-artifact': 7,
+    'setup-python': 6,
+    'setup-node': 5,
+  };
   const files = ['README.md', 'summarize/action.yml', ...WORKFLOWS];
   let seen = 0;
   for (const file of files) {

@@ -9,17 +9,28 @@ import { unsafeEntryName, zipEntries } from '../src/intake/zip-entries.ts';
 import { seededRandom } from './fixtures/synthetic-summaries.ts';
 import { patchZip, symlinkZip } from './fixtures/zip-tools.ts';
 
-const item = (bytes: Uint8Array): SourceItem => ({ kind: 'item', origin: 'artifact a (#1)', name: '1.zip', bytes, run: { id: 3, branch: null, url: 'u' } });
+const item = (bytes: Uint8Array): SourceItem => ({
+  kind: 'item',
+  origin: 'artifact a (#1)',
+  name: '1.zip',
+  bytes,
+  run: { id: 3, branch: null, url: 'u' },
+});
 
 async function expand(bytes: Uint8Array): Promise<SourceEvent[]> {
   const events: SourceEvent[] = [];
   for await (const event of zipEntries(item(bytes))) events.push(event);
   return events;
 }
-const outcome = (event: SourceEvent) => (event.kind === 'item' ? `read ${event.name}: ${new TextDecoder().decode(event.bytes)}` : `skip ${event.origin}: ${event.reason}`);
+const outcome = (event: SourceEvent) =>
+  event.kind === 'item'
+    ? `read ${event.name}: ${new TextDecoder().decode(event.bytes)}`
+    : `skip ${event.origin}: ${event.reason}`;
 
 test('entries come out in archive order, in memory, with their run', async () => {
-  const events = await expand(zipSync({ 'b/2.jsonl': strToU8('{}'), 'a.json': strToU8('[]'), 'dir/': new Uint8Array() }));
+  const events = await expand(
+    zipSync({ 'b/2.jsonl': strToU8('{}'), 'a.json': strToU8('[]'), 'dir/': new Uint8Array() }),
+  );
   assert.deepEqual(events.map(outcome), ['read b/2.jsonl: {}', 'read a.json: []']);
   assert.deepEqual(events[0]?.kind === 'item' && events[0].run, { id: 3, branch: null, url: 'u' });
 });
@@ -41,13 +52,18 @@ test('unsafe names, nested archives, other files and symlinks are skipped with r
     'skip artifact a (#1) (entry 4): unsupported-file-type',
     'read ok.json: {}',
   ]);
-  assert.deepEqual((await expand(symlinkZip('link.json', '/etc/passwd'))).map(outcome), ['skip artifact a (#1) (entry 1): zip-symlink']);
+  assert.deepEqual((await expand(symlinkZip('link.json', '/etc/passwd'))).map(outcome), [
+    'skip artifact a (#1) (entry 1): zip-symlink',
+  ]);
 });
 
 test('a declared size that is not what inflates stops the archive', async () => {
   const zip = zipSync({ 'a.json': strToU8('{"a":1}'), 'b.json': strToU8('{"b":"'.padEnd(200, 'x') + '"}') });
   const lying = patchZip(zip, 'b.json', { uncompressedSize: 20 });
-  assert.deepEqual((await expand(lying)).map(outcome), ['read a.json: {"a":1}', 'skip artifact a (#1) (entry 2): zip-size-mismatch']);
+  assert.deepEqual((await expand(lying)).map(outcome), [
+    'read a.json: {"a":1}',
+    'skip artifact a (#1) (entry 2): zip-size-mismatch',
+  ]);
 });
 
 test('a zip bomb is refused before it inflates', async () => {
@@ -59,12 +75,15 @@ test('bytes that are not a zip, empty and truncated zips are one skipped input',
   assert.deepEqual((await expand(strToU8('not a zip at all'))).map(outcome), ['skip artifact a (#1): zip-invalid']);
   assert.deepEqual((await expand(new Uint8Array())).map(outcome), ['skip artifact a (#1): zip-invalid']);
   const zip = zipSync({ 'a.json': strToU8('{}') });
-  assert.deepEqual((await expand(zip.subarray(0, zip.length - 10))).map(outcome), ['skip artifact a (#1): zip-invalid']);
+  assert.deepEqual((await expand(zip.subarray(0, zip.length - 10))).map(outcome), [
+    'skip artifact a (#1): zip-invalid',
+  ]);
   assert.deepEqual((await expand(zipSync({}))).map(outcome), []);
 });
 
 test('unsafeEntryName', () => {
-  for (const name of ['/abs.json', '..', 'a/../b.json', 'a\\b.json', 'c:x.json', 'a\0.json']) assert.ok(unsafeEntryName(name), name);
+  for (const name of ['/abs.json', '..', 'a/../b.json', 'a\\b.json', 'c:x.json', 'a\0.json'])
+    assert.ok(unsafeEntryName(name), name);
   for (const name of ['a.json', 'a/b..c.json', '...json']) assert.ok(!unsafeEntryName(name), name);
 });
 
@@ -74,14 +93,28 @@ test('a large NDJSON entry is read as it inflates, with the figures of reading i
   const { VALID_SUMMARY } = await import('./fixtures/valid-summary.ts');
   const lines: string[] = [];
   for (let n = 0, size = 0; size <= STREAM_FROM_BYTES + 100_000; n += 1) {
-    lines.push(n % 1000 === 7 ? '{"broken":' : JSON.stringify({ ...VALID_SUMMARY, session_id: `5d0c7a1e-0000-4000-8000-${(n % 9000).toString(16).padStart(12, '0')}` }));
+    lines.push(
+      n % 1000 === 7
+        ? '{"broken":'
+        : JSON.stringify({
+            ...VALID_SUMMARY,
+            session_id: `5d0c7a1e-0000-4000-8000-${(n % 9000).toString(16).padStart(12, '0')}`,
+          }),
+    );
     size += lines.at(-1)!.length + 1;
   }
   const text = lines.join('\n');
   const run = async (bytes: Uint8Array, name: string) => {
     const sessions: string[] = [];
     const tally = await intake({
-      sources: [{ describe: () => 'one input', read: async function* () { yield { kind: 'item' as const, origin: 'artifact a (#1)', name, bytes, run: null }; } }],
+      sources: [
+        {
+          describe: () => 'one input',
+          read: async function* () {
+            yield { kind: 'item' as const, origin: 'artifact a (#1)', name, bytes, run: null };
+          },
+        },
+      ],
       windowStart: new Date('2026-01-01T00:00:00Z'),
       now: new Date('2026-11-21T00:00:00Z'),
       onSession: (summary) => sessions.push(summary.session_id),
@@ -98,19 +131,32 @@ test('a large NDJSON entry is read as it inflates, with the figures of reading i
   // Declared a little short: the lie shows once inflating passes it.
   const lying = await run(patchZip(zip, 'big.jsonl', { uncompressedSize: text.length - 5000 }), '1.zip');
   assert.deepEqual(lying.tally.skipped, { 'zip-size-mismatch': 1 });
-  assert.ok(lying.tally.records > 0 && lying.tally.records < lines.length, `${lying.tally.records} records read before the lie`);
+  assert.ok(
+    lying.tally.records > 0 && lying.tally.records < lines.length,
+    `${lying.tally.records} records read before the lie`,
+  );
 });
 
 test('an encrypted entry is skipped with its reason and the entries after it are still read', async () => {
-  const zip = patchZip(zipSync({ 'secret.json': strToU8('{"s":1}'), 'after.json': strToU8('{"a":2}') }), 'secret.json', { flags: 0x1 });
-  assert.deepEqual((await expand(zip)).map(outcome), ['skip artifact a (#1) (entry 1): zip-encrypted', 'read after.json: {"a":2}']);
+  const zip = patchZip(
+    zipSync({ 'secret.json': strToU8('{"s":1}'), 'after.json': strToU8('{"a":2}') }),
+    'secret.json',
+    { flags: 0x1 },
+  );
+  assert.deepEqual((await expand(zip)).map(outcome), [
+    'skip artifact a (#1) (entry 1): zip-encrypted',
+    'read after.json: {"a":2}',
+  ]);
 });
 
 test('the entry-count limit: 10,000 entries are read, 10,001 refuse the archive', async () => {
-  const entries = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`e${index}.json`, strToU8('{}')]));
+  const entries = (count: number) =>
+    Object.fromEntries(Array.from({ length: count }, (_, index) => [`e${index}.json`, strToU8('{}')]));
   const atLimit = await expand(zipSync(entries(10_000)));
   assert.equal(atLimit.filter((event) => event.kind === 'item').length, 10_000);
-  assert.deepEqual((await expand(zipSync(entries(10_001)))).map(outcome), ['skip artifact a (#1): zip-too-many-entries']);
+  assert.deepEqual((await expand(zipSync(entries(10_001)))).map(outcome), [
+    'skip artifact a (#1): zip-too-many-entries',
+  ]);
 });
 
 test('declared sizes add up across entries: two entries under the limit each, over it together, refuse the archive', async () => {

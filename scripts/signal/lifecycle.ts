@@ -71,14 +71,24 @@ export async function simulateLifecycle(options: LifecycleOptions): Promise<Life
   const cells: Cell[] = PLATFORMS.slice(0, options.platforms).flatMap((platform) =>
     versions.map((version) => {
       const weekly = Math.round(Math.exp(Math.log(20) + (Math.log(1000) - Math.log(20)) * next()));
-      return { platform, version, perDay: weekly / 7, installs: Array.from({ length: Math.max(1, Math.round(weekly / 4)) }, () => uuid(next)) };
+      return {
+        platform,
+        version,
+        perDay: weekly / 7,
+        installs: Array.from({ length: Math.max(1, Math.round(weekly / 4)) }, () => uuid(next)),
+      };
     }),
   );
   const candidates = cells.filter((cell) => cell.perDay * 7 >= 100);
-  const planted = options.plantFrom === null || candidates.length === 0 ? null : candidates[Math.floor(next() * candidates.length)]!;
+  const planted =
+    options.plantFrom === null || candidates.length === 0 ? null : candidates[Math.floor(next() * candidates.length)]!;
   const store = await mkdtemp(join(tmpdir(), 'cra-lifecycle-'));
   const tracker = createLocalTracker(store);
-  const inputs: Record<string, string> = { path: 'unused', 'lookback-days': String(options.lookbackDays), 'close-after-days': String(options.closeAfterDays) };
+  const inputs: Record<string, string> = {
+    path: 'unused',
+    'lookback-days': String(options.lookbackDays),
+    'close-after-days': String(options.closeAfterDays),
+  };
   const settings = parseSettings((name) => inputs[name] ?? '');
   const templates = new URL('../../templates/', import.meta.url);
   const renderer = createIssueRenderer(
@@ -87,7 +97,15 @@ export async function simulateLifecycle(options: LifecycleOptions): Promise<Life
   );
   const start = Date.parse('2026-09-01T00:00:00Z');
   const byDay: SessionSummary[][] = [];
-  const result: LifecycleResult = { runs: 0, falseOpened: 0, openedTwice: 0, closed: 0, foundOn: null, filedOn: null, closedWhileBroken: 0 };
+  const result: LifecycleResult = {
+    runs: 0,
+    falseOpened: 0,
+    openedTwice: 0,
+    closed: 0,
+    foundOn: null,
+    filedOn: null,
+    closedWhileBroken: 0,
+  };
   let plantedIssue: number | null = null;
   let serial = 0;
   for (let day = 0; day < options.days; day += 1) {
@@ -115,26 +133,56 @@ export async function simulateLifecycle(options: LifecycleOptions): Promise<Life
     byDay.push(sessions);
     const now = new Date(start + (day + 1) * DAY - 60_000);
     const aggregator = createAggregator(settings.groupBy);
-    for (const list of byDay.slice(Math.max(0, day + 1 - options.lookbackDays))) for (const summary of list) aggregator.add(summary, null);
+    for (const list of byDay.slice(Math.max(0, day + 1 - options.lookbackDays)))
+      for (const summary of list) aggregator.add(summary, null);
     // As in a run: rare configurations are recoded before the search sees any cell, and an issue whose
     // configurations the rule hides this run is held, not closed.
     const recoded = aggregator.recode(settings.minPublishedInstallations, RECODE_ORDER);
     const findings = findRunProblems(aggregator, settings);
     // The planted problem is found when a problem covers its cell and has at least half its sessions there.
-    const plantedSessions = planted === null ? 0 : byDay.slice(Math.max(0, day + 1 - options.lookbackDays)).reduce((sum, list) => sum + list.filter((summary) => summary.os.platform === planted.platform && summary.app.version === planted.version).length, 0);
+    const plantedSessions =
+      planted === null
+        ? 0
+        : byDay
+            .slice(Math.max(0, day + 1 - options.lookbackDays))
+            .reduce(
+              (sum, list) =>
+                sum +
+                list.filter(
+                  (summary) => summary.os.platform === planted.platform && summary.app.version === planted.version,
+                ).length,
+              0,
+            );
     const covers = (problem: (typeof findings.problems)[number]) =>
       planted !== null &&
       day >= options.plantFrom! &&
       plantedSessions * 2 >= problem.sessions &&
-      problem.problem.pattern.every((term) => term.op === 'any' || (term.field === 'os.platform' ? term.value === planted.platform : term.op === 'is' ? term.value === planted.version : true));
+      problem.problem.pattern.every(
+        (term) =>
+          term.op === 'any' ||
+          (term.field === 'os.platform'
+            ? term.value === planted.platform
+            : term.op === 'is'
+              ? term.value === planted.version
+              : true),
+      );
     if (planted && result.foundOn === null && findings.problems.some(covers)) result.foundOn = day;
     const groups = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
     const existing = await tracker.listIssues(settings.labels[0]!);
     const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer });
-    const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups)), held: heldByRule(existing, findings.fields, recoded.cells) });
+    const plan = planIssues(drafts, existing, {
+      ...planOptions(settings, now, newestVersionOf(groups)),
+      held: heldByRule(existing, findings.fields, recoded.cells),
+    });
     const applied = await applyPlan(plan, { tracker, labels: settings.labels, dryRun: false, log: () => {} });
     result.runs += 1;
-    options.trace?.(day, plan.map((action, index) => `${action.kind} #${applied[index]!.number} ${action.draft ? `${action.draft.label} ${action.draft.group.erroredSessions}/${action.draft.group.sessions} flagged=${action.draft.group.flagged}` : ''}`));
+    options.trace?.(
+      day,
+      plan.map(
+        (action, index) =>
+          `${action.kind} #${applied[index]!.number} ${action.draft ? `${action.draft.label} ${action.draft.group.erroredSessions}/${action.draft.group.sessions} flagged=${action.draft.group.flagged}` : ''}`,
+      ),
+    );
     for (const [index, action] of plan.entries()) {
       const number = applied[index]!.number;
       const real = action.draft !== null && action.draft.group.flagged && covers(action.draft.group);
@@ -146,7 +194,8 @@ export async function simulateLifecycle(options: LifecycleOptions): Promise<Life
       if (action.kind === 'create') {
         // A second issue for the very description an open issue carries would be a twin.
         const pattern = stateIn(action.body)?.pattern;
-        if (existing.some((issue) => issue.state === 'open' && stateIn(issue.body)?.pattern === pattern)) result.openedTwice += 1;
+        if (existing.some((issue) => issue.state === 'open' && stateIn(issue.body)?.pattern === pattern))
+          result.openedTwice += 1;
         if (!real) result.falseOpened += 1;
       }
       if (action.kind === 'reopen') result.openedTwice += 1;

@@ -56,14 +56,20 @@ const MULTIPLIER = 3;
  */
 export function makeWorld(size: Population, plant: PlantKind, next: () => number): World {
   const baseline = 0.01 + 0.07 * next();
-  const platforms = Array.from({ length: size.platforms }, (_, i) => ['linux', 'windows', 'darwin', 'freebsd', 'android', 'ios', 'openbsd', 'netbsd', 'aix', 'sunos'][i] ?? `os${i}`);
+  const platforms = Array.from(
+    { length: size.platforms },
+    (_, i) =>
+      ['linux', 'windows', 'darwin', 'freebsd', 'android', 'ios', 'openbsd', 'netbsd', 'aix', 'sunos'][i] ?? `os${i}`,
+  );
   const versions = Array.from({ length: size.versions }, (_, i) => `2.${Math.floor(i / 3)}.${i % 3}`);
   const kinds = size.kinds > 0 ? Array.from({ length: size.kinds }, (_, i) => `Error${i}`) : [''];
   // Zipf-like shares for exception classes.
   const kindWeights = kinds.map((_, i) => 1 / (i + 1));
   const kindTotal = kindWeights.reduce((a, b) => a + b, 0);
   const sessionsOf = () => Math.round(Math.exp(Math.log(20) + (Math.log(1000) - Math.log(20)) * next()));
-  const layout = platforms.flatMap((platform) => versions.map((version) => ({ platform, version, sessions: sessionsOf() })));
+  const layout = platforms.flatMap((platform) =>
+    versions.map((version) => ({ platform, version, sessions: sessionsOf() })),
+  );
   // Which cells are planted, and at what rate.
   const planted = new Set<number>();
   const big = layout.map((cell, index) => ({ cell, index })).filter(({ cell }) => cell.sessions >= 100);
@@ -131,7 +137,16 @@ export function makeWorld(size: Population, plant: PlantKind, next: () => number
       if (!map) byInstall.set(kind, (map = new Map()));
       map.set(id, (map.get(id) ?? 0) + 1);
     }
-    return { platform: cell.platform, version: cell.version, sessions: cell.sessions, events, byInstall, withInstall: cell.sessions, installs: install + (index === heavyCell ? 1 : 0), planted: planted.has(index) || index === heavyCell };
+    return {
+      platform: cell.platform,
+      version: cell.version,
+      sessions: cell.sessions,
+      events,
+      byInstall,
+      withInstall: cell.sessions,
+      installs: install + (index === heavyCell ? 1 : 0),
+      planted: planted.has(index) || index === heavyCell,
+    };
   });
   return { cells, baseline, plant };
 }
@@ -161,11 +176,22 @@ export function ruleFor(kinds: boolean, options: Partial<ProblemRule> = {}): Pro
 
 /** The product's rule on one world. */
 export function judgeProduct(world: World, rule: ProblemRule): Judgement {
-  const configs: ConfigCell[] = world.cells.map((cell) => ({ values: [cell.platform, cell.version], sessions: cell.sessions, withInstall: cell.withInstall, installs: cell.installs }));
+  const configs: ConfigCell[] = world.cells.map((cell) => ({
+    values: [cell.platform, cell.version],
+    sessions: cell.sessions,
+    withInstall: cell.withInstall,
+    installs: cell.installs,
+  }));
   const eventCells: EventCell[] = [];
   world.cells.forEach((cell, config) => {
     for (const [kind, events] of cell.events) {
-      eventCells.push({ config, measure: kind === '' ? null : kind, events, byInstall: cell.byInstall.get(kind)!, unattributed: 0 });
+      eventCells.push({
+        config,
+        measure: kind === '' ? null : kind,
+        events,
+        byInstall: cell.byInstall.get(kind)!,
+        unattributed: 0,
+      });
     }
   });
   const search = findProblems(configs, eventCells, rule);
@@ -173,15 +199,19 @@ export function judgeProduct(world: World, rule: ProblemRule): Judgement {
   let found = false;
   const falseCells = new Set<number>();
   for (const problem of search.problems) {
-    const plantedSessions = problem.configs.filter((config) => world.cells[config]!.planted).reduce((sum, config) => sum + world.cells[config]!.sessions, 0);
-    const isTrue = world.plant !== 'none' && world.plant !== 'single-installation' && plantedSessions * 2 >= problem.counts.sessions;
+    const plantedSessions = problem.configs
+      .filter((config) => world.cells[config]!.planted)
+      .reduce((sum, config) => sum + world.cells[config]!.sessions, 0);
+    const isTrue =
+      world.plant !== 'none' && world.plant !== 'single-installation' && plantedSessions * 2 >= problem.counts.sessions;
     if (isTrue) found = true;
     else {
       falseFiled += 1;
       for (const config of problem.configs) falseCells.add(config);
     }
   }
-  if (world.plant === 'single-installation') found = search.problems.some((problem) => problem.configs.some((config) => world.cells[config]!.planted));
+  if (world.plant === 'single-installation')
+    found = search.problems.some((problem) => problem.configs.some((config) => world.cells[config]!.planted));
   return { filed: search.problems.length, falseFiled, found, falseCells: falseCells.size };
 }
 
@@ -245,7 +275,13 @@ export interface SizeResult {
 }
 
 /** Healthy and planted runs for one population size, seeded. */
-export function simulateSize(configurations: number, population: Population, runs: { healthy: number; planted: number }, seed: number, rule: ProblemRule): SizeResult {
+export function simulateSize(
+  configurations: number,
+  population: Population,
+  runs: { healthy: number; planted: number },
+  seed: number,
+  rule: ProblemRule,
+): SizeResult {
   const next = random(seed);
   const healthy = { product: emptyTally(), reference: emptyTally() };
   for (let run = 0; run < runs.healthy; run += 1) {

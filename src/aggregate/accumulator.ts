@@ -189,7 +189,12 @@ export function figuresOf(group: Accumulator, fields: readonly GroupField[]): Gr
       .sort((a, b) => a[0] - b[0])
       .map(([day, bucket]) => ({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), ...bucket })),
     // "(other)" is no version: it would sort after every release and read as the newest.
-    appVersions: (group.versions ? sortVersions([...group.versions]) : group.version === null ? [] : [group.version]).filter((version) => version !== OTHER),
+    appVersions: (group.versions
+      ? sortVersions([...group.versions])
+      : group.version === null
+        ? []
+        : [group.version]
+    ).filter((version) => version !== OTHER),
     singleInstall: !group.installs.approximate && group.installs.size === 1 && group.withInstall === group.sessions,
   };
 }
@@ -226,17 +231,30 @@ export function newAccumulator(values: string[]): Accumulator {
 }
 
 /** Counts one event against the session's installation. */
-export function track(tracker: EventTracker, compact: CompactSummary | null, summary: SessionSummary, hasInstall: boolean): void {
+export function track(
+  tracker: EventTracker,
+  compact: CompactSummary | null,
+  summary: SessionSummary,
+  hasInstall: boolean,
+): void {
   if (!hasInstall) tracker.addUnattributed();
   else if (compact) {
     const at = compact.installAt;
-    tracker.add(wordAt(compact.bytes, at), wordAt(compact.bytes, at + 4), wordAt(compact.bytes, at + 8), wordAt(compact.bytes, at + 12));
+    tracker.add(
+      wordAt(compact.bytes, at),
+      wordAt(compact.bytes, at + 4),
+      wordAt(compact.bytes, at + 8),
+      wordAt(compact.bytes, at + 12),
+    );
   } else tracker.add(...uuidWords(summary.install_id!));
 }
 
-
 /** Counts one session that carried an install ID against `into`'s installations. */
-export function countInstall(into: { withInstall: number; installs: InstallCounter }, compact: CompactSummary | null, summary: SessionSummary): void {
+export function countInstall(
+  into: { withInstall: number; installs: InstallCounter },
+  compact: CompactSummary | null,
+  summary: SessionSummary,
+): void {
   into.withInstall += 1;
   if (compact) into.installs.addBytes(compact.bytes, compact.installAt);
   else into.installs.add(summary.install_id!);

@@ -11,7 +11,21 @@ import type { RunRef } from '../sources/source.ts';
 import { fingerprintOf, groupValues } from './group-key.ts';
 import { EventTracker } from './cell-events.ts';
 import type { ConfigCell, EventCell } from './cell-events.ts';
-import { acceptDuration, addKindCount, addRun, addVersion, cellOf, countInstall, DAY_MS, EVIDENCE_RUNS, figuresOf, mergeAccumulator, mergeSessions, newAccumulator, track } from './accumulator.ts';
+import {
+  acceptDuration,
+  addKindCount,
+  addRun,
+  addVersion,
+  cellOf,
+  countInstall,
+  DAY_MS,
+  EVIDENCE_RUNS,
+  figuresOf,
+  mergeAccumulator,
+  mergeSessions,
+  newAccumulator,
+  track,
+} from './accumulator.ts';
 import type { Accumulator, GroupFigures, RunEvidence } from './accumulator.ts';
 import { installationsOf } from './installations.ts';
 import { OTHER, recodeRare, recodeRareKinds } from './recode-rare.ts';
@@ -70,7 +84,6 @@ export interface FoldedConfigurations {
 
 export const SEVERAL = '(several)';
 
-
 /**
  * `live`: at most this many configurations are kept while sessions come in. Past it, the
  * half with the fewest sessions is folded away at once (counted as fold() counts), so
@@ -78,7 +91,12 @@ export const SEVERAL = '(several)';
  * folded early and seen again starts afresh. Unset: no limit.
  */
 export function createAggregator(groupBy: readonly GroupField[], options: { live?: number } = {}): Aggregator {
-  return aggregatorOver(groupBy, new Map(), { sessions: 0, byKind: new Map(), kindInstalls: new Map() }, options.live ?? Number.POSITIVE_INFINITY);
+  return aggregatorOver(
+    groupBy,
+    new Map(),
+    { sessions: 0, byKind: new Map(), kindInstalls: new Map() },
+    options.live ?? Number.POSITIVE_INFINITY,
+  );
 }
 
 interface RunTotals {
@@ -90,7 +108,12 @@ interface RunTotals {
 }
 
 /** The aggregator over `byKey` (keyed by the configuration values joined on NUL) and the run's totals. */
-function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accumulator>, totals: RunTotals, live = Number.POSITIVE_INFINITY): Aggregator {
+function aggregatorOver(
+  groupBy: readonly GroupField[],
+  byKey: Map<string, Accumulator>,
+  totals: RunTotals,
+  live = Number.POSITIVE_INFINITY,
+): Aggregator {
   const kindAt = groupBy.indexOf('error_kind');
   const configFields = kindAt === -1 ? groupBy : groupBy.filter((field) => field !== 'error_kind');
   const totalByKind = totals.byKind;
@@ -143,7 +166,10 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
         errorRate: figures.sessions / group.sessions,
         topErrorKinds: [{ kind, sessions: figures.sessions, lines: figures.occurrences, count: figures.occurrences }],
         runs: [...figures.runs.values()].sort((a, b) => b.id - a.id).slice(0, EVIDENCE_RUNS),
-        days: base.days.map((bucket, index) => ({ ...bucket, erroredSessions: figures.days.get(dayNumbers[index]!) ?? 0 })),
+        days: base.days.map((bucket, index) => ({
+          ...bucket,
+          erroredSessions: figures.days.get(dayNumbers[index]!) ?? 0,
+        })),
         population: { sessions: totals.sessions, erroredSessions: totalByKind.get(kind) ?? 0 },
       };
     });
@@ -187,7 +213,8 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
           const counts = (group.errorKinds ??= new Map());
           addKindCount(counts, kind, 1, kinds[kind]!);
           let seen = totals.kindInstalls.get(kind);
-          if (!seen) totals.kindInstalls.set(kind, (seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() }));
+          if (!seen)
+            totals.kindInstalls.set(kind, (seen = { sessions: 0, withInstall: 0, installs: new InstallCounter() }));
           seen.sessions += 1;
           // The rule only asks whether a class reached min-published-installations (at most MAX_PUBLISHED_INSTALLATIONS):
           // past that many IDs a class's sessions still count, its IDs no longer need to.
@@ -208,7 +235,12 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
           figures.days.set(day, (figures.days.get(day) ?? 0) + 1);
           totalByKind.set(kind, (totalByKind.get(kind) ?? 0) + 1);
           if (run) {
-            const evidence = figures.runs.get(run.id) ?? { id: run.id, url: run.url, branch: run.branch, erroredSessions: 0 };
+            const evidence = figures.runs.get(run.id) ?? {
+              id: run.id,
+              url: run.url,
+              branch: run.branch,
+              erroredSessions: 0,
+            };
             evidence.erroredSessions += 1;
             figures.runs.set(run.id, evidence);
           }
@@ -227,14 +259,34 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
       const keys: string[] = [];
       for (const [key, group] of byKey) {
         const config = configs.length;
-        configs.push({ values: group.values, sessions: group.sessions, withInstall: group.withInstall, installs: group.installs.size });
+        configs.push({
+          values: group.values,
+          sessions: group.sessions,
+          withInstall: group.withInstall,
+          installs: group.installs.size,
+        });
         keys.push(key);
         if (kindAt === -1) {
-          if (group.errored > 0) events.push({ config, measure: null, events: group.errored, byInstall: group.erroredBy!.byInstall, unattributed: group.erroredBy!.unattributed });
+          if (group.errored > 0)
+            events.push({
+              config,
+              measure: null,
+              events: group.errored,
+              byInstall: group.erroredBy!.byInstall,
+              unattributed: group.erroredBy!.unattributed,
+            });
           continue;
         }
         // "(other)" names no class: it is shown, never searched as a problem of its own.
-        for (const [kind, figures] of group.kinds ?? []) if (kind !== OTHER) events.push({ config, measure: kind, events: figures.sessions, byInstall: figures.by.byInstall, unattributed: figures.by.unattributed });
+        for (const [kind, figures] of group.kinds ?? [])
+          if (kind !== OTHER)
+            events.push({
+              config,
+              measure: kind,
+              events: figures.sessions,
+              byInstall: figures.by.byInstall,
+              unattributed: figures.by.unattributed,
+            });
       }
       return { fields: [...configFields], configs, events, keys };
     },
@@ -301,8 +353,19 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
         throw new Error(`Cannot group by ${fields.join(', ')} the sessions grouped by ${groupBy.join(', ')}`);
       }
       const into = new Map<string, Accumulator>();
-      for (const group of byKey.values()) mergeAccumulator(cellOf(into, at.map((index) => group.values[index]!)), group);
-      return aggregatorOver(fields, into, { sessions: totals.sessions, byKind: new Map(totals.byKind), kindInstalls: totals.kindInstalls });
+      for (const group of byKey.values())
+        mergeAccumulator(
+          cellOf(
+            into,
+            at.map((index) => group.values[index]!),
+          ),
+          group,
+        );
+      return aggregatorOver(fields, into, {
+        sessions: totals.sessions,
+        byKind: new Map(totals.byKind),
+        kindInstalls: totals.kindInstalls,
+      });
     },
     groups() {
       const result: GroupFigures[] = [];
@@ -314,7 +377,8 @@ function aggregatorOver(groupBy: readonly GroupField[], byKey: Map<string, Accum
         result.push(figuresOf(group, groupBy));
       }
       return result.sort(
-        (a, b) => b.erroredSessions - a.erroredSessions || b.sessions - a.sessions || (a.fingerprint < b.fingerprint ? -1 : 1),
+        (a, b) =>
+          b.erroredSessions - a.erroredSessions || b.sessions - a.sessions || (a.fingerprint < b.fingerprint ? -1 : 1),
       );
     },
   };

@@ -34,7 +34,16 @@ export class EventTracker {
   unattributed = 0;
 
   add(a: number, b: number, c: number, d: number): void {
-    const key = String.fromCharCode(a >>> 16, a & 0xffff, b >>> 16, b & 0xffff, c >>> 16, c & 0xffff, d >>> 16, d & 0xffff);
+    const key = String.fromCharCode(
+      a >>> 16,
+      a & 0xffff,
+      b >>> 16,
+      b & 0xffff,
+      c >>> 16,
+      c & 0xffff,
+      d >>> 16,
+      d & 0xffff,
+    );
     const count = this.byInstall.get(key);
     if (count !== undefined) this.byInstall.set(key, count + 1);
     else if (this.byInstall.size < TRACKED_INSTALLS) this.byInstall.set(key, 1);

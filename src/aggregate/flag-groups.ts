@@ -55,7 +55,10 @@ export function judgeGroups(groups: readonly GroupFigures[], rule: FlagRule): Ju
       verdict = 'not significantly worse than the other sessions';
     } else {
       flagged = true;
-      verdict = baseline.errorRate === null ? 'error rate at or above threshold (no other sessions to compare)' : 'significantly worse than the other sessions';
+      verdict =
+        baseline.errorRate === null
+          ? 'error rate at or above threshold (no other sessions to compare)'
+          : 'significantly worse than the other sessions';
     }
     return { ...group, flagged, verdict, baseline, interval, aboveThreshold };
   });

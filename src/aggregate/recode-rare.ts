@@ -21,7 +21,17 @@ export { OTHER } from './accumulator.ts';
  * coarse ones the problem model names (app version, platform). Fields not listed
  * come first, in their group-by order.
  */
-export const RECODE_ORDER: readonly GroupField[] = knownFields(['os.version', 'runtime.version', 'os.arch', 'ci', 'outcome', 'runtime.name', 'app.name', 'app.version', 'os.platform']);
+export const RECODE_ORDER: readonly GroupField[] = knownFields([
+  'os.version',
+  'runtime.version',
+  'os.arch',
+  'ci',
+  'outcome',
+  'runtime.name',
+  'app.name',
+  'app.version',
+  'os.platform',
+]);
 
 /** Rare exception class names the JSON report lists at most. */
 export const RARE_KINDS_LISTED = 1000;
@@ -38,8 +48,15 @@ export interface KindInstallations {
  * installations run-wide (a class only one company's build throws) reads "(other)" in every
  * cell. A session that raised two such classes counts twice in "(other)".
  */
-export function recodeRareKinds(cells: Iterable<Accumulator>, seen: ReadonlyMap<string, KindInstallations>, min: number, result: RecodedConfigurations): Set<string> {
-  const rare = [...seen].filter(([, kind]) => installationsOf(kind) < min).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : 1));
+export function recodeRareKinds(
+  cells: Iterable<Accumulator>,
+  seen: ReadonlyMap<string, KindInstallations>,
+  min: number,
+  result: RecodedConfigurations,
+): Set<string> {
+  const rare = [...seen]
+    .filter(([, kind]) => installationsOf(kind) < min)
+    .sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : 1));
   result.kinds = { names: rare.length, sessions: rare.reduce((sum, [, kind]) => sum + kind.sessions, 0) };
   result.kindNames = rare.slice(0, RARE_KINDS_LISTED).map(([name]) => name);
   const names = new Set(rare.map(([name]) => name));
@@ -87,7 +104,10 @@ export function recodeOrder(fields: readonly GroupField[], order: readonly Group
     const at = order.indexOf(field);
     return at === -1 ? -1 : at;
   };
-  return fields.map((field, index) => ({ index, rank: rank(field) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.index);
+  return fields
+    .map((field, index) => ({ index, rank: rank(field) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.index);
 }
 
 /** `values` with those at `generalised` read "(other)". */
@@ -101,7 +121,10 @@ function siblingKey(values: readonly string[], generalised: ReadonlySet<number>)
 }
 
 /** Published cells by their values outside `generalised`, smallest first. */
-function siblingIndex(cells: ReadonlyMap<string, Accumulator>, generalised: ReadonlySet<number>): Map<string, [string, Accumulator][]> {
+function siblingIndex(
+  cells: ReadonlyMap<string, Accumulator>,
+  generalised: ReadonlySet<number>,
+): Map<string, [string, Accumulator][]> {
   const index = new Map<string, [string, Accumulator][]>();
   for (const entry of cells) {
     const key = siblingKey(entry[1].values, generalised);
@@ -121,10 +144,11 @@ function bySize(a: [string, Accumulator], b: [string, Accumulator]): number {
 /** Whether the rare cells, merged level by level among themselves, all end in cells of `min` installations. */
 function rareReachMinimum(rare: readonly Accumulator[], levels: readonly number[], min: number): boolean {
   const generalised = new Set<number>();
-  let left: { values: string[]; counts: { sessions: number; withInstall: number; installs: InstallCounter } }[] = rare.map((cell) => ({
-    values: cell.values,
-    counts: { sessions: cell.sessions, withInstall: cell.withInstall, installs: cell.installs },
-  }));
+  let left: { values: string[]; counts: { sessions: number; withInstall: number; installs: InstallCounter } }[] =
+    rare.map((cell) => ({
+      values: cell.values,
+      counts: { sessions: cell.sessions, withInstall: cell.withInstall, installs: cell.installs },
+    }));
   for (const field of levels) {
     generalised.add(field);
     const merged = new Map<string, (typeof left)[number]>();
@@ -147,8 +171,22 @@ function rareReachMinimum(rare: readonly Accumulator[], levels: readonly number[
 }
 
 /** Applies the rule to `cells` in place (keyed by values joined on NUL), whose values are of `fields`. */
-export function recodeRare(cells: Map<string, Accumulator>, fields: readonly GroupField[], min: number, order: readonly GroupField[]): RecodedConfigurations {
-  const result: RecodedConfigurations = { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] };
+export function recodeRare(
+  cells: Map<string, Accumulator>,
+  fields: readonly GroupField[],
+  min: number,
+  order: readonly GroupField[],
+): RecodedConfigurations {
+  const result: RecodedConfigurations = {
+    configurations: 0,
+    sessions: 0,
+    erroredSessions: 0,
+    complementary: 0,
+    sessionsStandIn: false,
+    kinds: { names: 0, sessions: 0 },
+    kindNames: [],
+    cells: [],
+  };
   let rare: Accumulator[] = [];
   for (const [key, cell] of cells) {
     if (cell.withInstall < cell.sessions) result.sessionsStandIn = true;

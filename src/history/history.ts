@@ -75,7 +75,12 @@ function installHash(summary: SessionSummary): number {
   if (summary instanceof CompactSummary) {
     const own = summary.installAt >= 0;
     const at = own ? summary.installAt : summary.idAt;
-    const hash = hashWords(wordAt(summary.bytes, at), wordAt(summary.bytes, at + 4), wordAt(summary.bytes, at + 8), wordAt(summary.bytes, at + 12));
+    const hash = hashWords(
+      wordAt(summary.bytes, at),
+      wordAt(summary.bytes, at + 4),
+      wordAt(summary.bytes, at + 8),
+      wordAt(summary.bytes, at + 12),
+    );
     return own ? hash : (hash ^ SESSION_SALT) >>> 0;
   }
   // The schema holds both IDs to UUIDs, in any case; uuidWords reads either case alike.
@@ -84,7 +89,10 @@ function installHash(summary: SessionSummary): number {
 }
 
 /** Collects a run's sessions by day and configuration, as the history keeps them. */
-export function createHistoryCollector(fields: readonly GroupField[]): { add(summary: SessionSummary, startedMs: number): void; days: Map<number, HistoryDay> } {
+export function createHistoryCollector(fields: readonly GroupField[]): {
+  add(summary: SessionSummary, startedMs: number): void;
+  days: Map<number, HistoryDay>;
+} {
   const days = new Map<number, HistoryDay>();
   // A compact summary shares its configuration object with every session of its configuration: its key is built once.
   const keys = new WeakMap<object, { key: string; values: string[] }>();
@@ -105,11 +113,21 @@ export function createHistoryCollector(fields: readonly GroupField[]): { add(sum
       if (!day) days.set(dayNumber, (day = { sessions: 0, entries: new Map() }));
       let entry = day.entries.get(named.key);
       if (!entry) {
-        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS) foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
+        if (day.entries.size >= HISTORY_LIVE_CONFIGURATIONS)
+          foldDay(day, HISTORY_LIVE_CONFIGURATIONS / 2, fields.length);
         entry = day.entries.get(named.key);
       }
       if (!entry) {
-        entry = { values: named.values, sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+        entry = {
+          values: named.values,
+          sessions: 0,
+          errored: 0,
+          crashed: 0,
+          installs: [],
+          erroredInstalls: [],
+          crashedInstalls: [],
+          kinds: {},
+        };
         day.entries.set(named.key, entry);
       }
       day.sessions += 1;
@@ -128,7 +146,10 @@ export function createHistoryCollector(fields: readonly GroupField[]): { add(sum
       if (kinds) {
         for (const kind in kinds) {
           if (!Object.prototype.hasOwnProperty.call(kinds, kind)) continue;
-          const name = Object.prototype.hasOwnProperty.call(entry.kinds, kind) || Object.keys(entry.kinds).length < HISTORY_KINDS ? kind : '(other)';
+          const name =
+            Object.prototype.hasOwnProperty.call(entry.kinds, kind) || Object.keys(entry.kinds).length < HISTORY_KINDS
+              ? kind
+              : '(other)';
           entry.kinds[name] = (entry.kinds[name] ?? 0) + 1;
         }
       }
@@ -138,7 +159,8 @@ export function createHistoryCollector(fields: readonly GroupField[]): { add(sum
 
 function addKinds(into: Record<string, number>, from: Record<string, number>): void {
   for (const [kind, count] of Object.entries(from)) {
-    const name = Object.prototype.hasOwnProperty.call(into, kind) || Object.keys(into).length < HISTORY_KINDS ? kind : OTHER;
+    const name =
+      Object.prototype.hasOwnProperty.call(into, kind) || Object.keys(into).length < HISTORY_KINDS ? kind : OTHER;
     into[name] = (into[name] ?? 0) + count;
   }
 }
@@ -150,11 +172,22 @@ function addKinds(into: Record<string, number>, from: Record<string, number>): v
 export function foldDay(day: HistoryDay, keep: number, fieldCount: number): number {
   if (day.entries.size <= keep) return 0;
   const otherKey = Array.from({ length: fieldCount }, () => OTHER).join('\u0000');
-  const ranked = [...day.entries].filter(([key]) => key !== otherKey).sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const ranked = [...day.entries]
+    .filter(([key]) => key !== otherKey)
+    .sort((a, b) => b[1].sessions - a[1].sessions || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // One place is the "(other)" entry's: `keep` entries in all.
   const folded = ranked.slice(Math.max(0, keep - 1));
   if (folded.length === 0) return 0;
-  const other = day.entries.get(otherKey) ?? { values: Array.from({ length: fieldCount }, () => OTHER), sessions: 0, errored: 0, crashed: 0, installs: [], erroredInstalls: [], crashedInstalls: [], kinds: {} };
+  const other = day.entries.get(otherKey) ?? {
+    values: Array.from({ length: fieldCount }, () => OTHER),
+    sessions: 0,
+    errored: 0,
+    crashed: 0,
+    installs: [],
+    erroredInstalls: [],
+    crashedInstalls: [],
+    kinds: {},
+  };
   const installs = [other.installs];
   const erroredInstalls = [other.erroredInstalls];
   const crashedInstalls = [other.crashedInstalls];
@@ -179,7 +212,11 @@ export function foldDay(day: HistoryDay, keep: number, fieldCount: number): numb
  * Folds a run's days into the history: each day the run read with at least as many sessions
  * as the history holds replaces it; days before `keepFrom` (a day number) are dropped.
  */
-export function mergeHistory(history: History, run: ReadonlyMap<number, HistoryDay>, keepFrom: number): { replaced: number; kept: number; dropped: number } {
+export function mergeHistory(
+  history: History,
+  run: ReadonlyMap<number, HistoryDay>,
+  keepFrom: number,
+): { replaced: number; kept: number; dropped: number } {
   let replaced = 0;
   let kept = 0;
   for (const [day, figures] of run) {
@@ -208,7 +245,9 @@ type EncodedEntry = [string[], number, number, number, string, string, string, R
 function bodyOf(history: History): { fields: GroupField[]; days: Record<string, EncodedEntry[]> } {
   const days: Record<string, EncodedEntry[]> = {};
   for (const day of [...history.days.keys()].sort((a, b) => a - b)) {
-    const entries = [...history.days.get(day)!.entries.values()].sort((a, b) => (a.values.join('\u0000') < b.values.join('\u0000') ? -1 : 1));
+    const entries = [...history.days.get(day)!.entries.values()].sort((a, b) =>
+      a.values.join('\u0000') < b.values.join('\u0000') ? -1 : 1,
+    );
     days[new Date(day * DAY_MS).toISOString().slice(0, 10)] = entries.map((entry) => [
       entry.values,
       entry.sessions,
@@ -230,7 +269,8 @@ export function encodeHistory(history: History): string {
   return `{"format":"${HISTORY_FORMAT}","version":${HISTORY_VERSION},"checksum":"${checksum}","body":${body}}\n`;
 }
 
-const count = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const count = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** The history in `text` for these fields, or why it cannot be used. Every value is checked: a cache can be written by any job of the repository. */
 export function decodeHistory(text: string, fields: readonly GroupField[]): History | { problem: string } {
@@ -240,14 +280,19 @@ export function decodeHistory(text: string, fields: readonly GroupField[]): Hist
   } catch {
     return { problem: 'it is not JSON' };
   }
-  if (file === null || typeof file !== 'object' || file.format !== HISTORY_FORMAT) return { problem: 'it is not a history file' };
-  if (file.version !== HISTORY_VERSION) return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
+  if (file === null || typeof file !== 'object' || file.format !== HISTORY_FORMAT)
+    return { problem: 'it is not a history file' };
+  if (file.version !== HISTORY_VERSION)
+    return { problem: `it is format version ${String(file.version)}, this release reads ${HISTORY_VERSION}` };
   const bodyStart = text.indexOf('"body":');
   const body = bodyStart < 0 ? '' : text.slice(bodyStart + 7, text.lastIndexOf('}'));
-  if (typeof file.checksum !== 'string' || createHash('sha256').update(body).digest('hex') !== file.checksum) return { problem: 'its checksum does not match its content' };
+  if (typeof file.checksum !== 'string' || createHash('sha256').update(body).digest('hex') !== file.checksum)
+    return { problem: 'its checksum does not match its content' };
   const parsed = file.body as { fields?: unknown; days?: unknown };
   if (!Array.isArray(parsed?.fields) || JSON.stringify(parsed.fields) !== JSON.stringify(fields)) {
-    return { problem: `it keeps other fields (${Array.isArray(parsed?.fields) ? parsed.fields.join(', ') : '?'}) than group-by asks for now (${fields.join(', ')})` };
+    return {
+      problem: `it keeps other fields (${Array.isArray(parsed?.fields) ? parsed.fields.join(', ') : '?'}) than group-by asks for now (${fields.join(', ')})`,
+    };
   }
   if (parsed.days === null || typeof parsed.days !== 'object') return { problem: 'it has no days' };
   const history = emptyHistory([...fields]);
@@ -259,8 +304,14 @@ export function decodeHistory(text: string, fields: readonly GroupField[]): Hist
       if (!Array.isArray(raw) || raw.length !== 8) return { problem: `an entry of ${dayText} is damaged` };
       const [values, sessions, errored, crashed, installs, erroredInstalls, crashedInstalls, kinds] = raw as unknown[];
       const sketches = [installs, erroredInstalls, crashedInstalls].map((sketch) => kmvDecode(sketch));
-      const kindsOk = kinds !== null && typeof kinds === 'object' && !Array.isArray(kinds) && Object.entries(kinds).length <= HISTORY_KINDS + 1 && Object.entries(kinds).every(([name, value]) => name.length <= MAX_VALUE && count(value));
-      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS) return { problem: `${dayText} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
+      const kindsOk =
+        kinds !== null &&
+        typeof kinds === 'object' &&
+        !Array.isArray(kinds) &&
+        Object.entries(kinds).length <= HISTORY_KINDS + 1 &&
+        Object.entries(kinds).every(([name, value]) => name.length <= MAX_VALUE && count(value));
+      if (day.entries.size > HISTORY_MAX_CONFIGURATIONS)
+        return { problem: `${dayText} holds more than ${HISTORY_MAX_CONFIGURATIONS} configurations` };
       if (
         !Array.isArray(values) ||
         values.length !== fields.length ||
@@ -277,7 +328,16 @@ export function decodeHistory(text: string, fields: readonly GroupField[]): Hist
       }
       const key = (values as string[]).join('\u0000');
       if (day.entries.has(key)) return { problem: `${dayText} holds a configuration twice` };
-      day.entries.set(key, { values: values as string[], sessions, errored, crashed, installs: sketches[0]!, erroredInstalls: sketches[1]!, crashedInstalls: sketches[2]!, kinds: { ...(kinds as Record<string, number>) } });
+      day.entries.set(key, {
+        values: values as string[],
+        sessions,
+        errored,
+        crashed,
+        installs: sketches[0]!,
+        erroredInstalls: sketches[1]!,
+        crashedInstalls: sketches[2]!,
+        kinds: { ...(kinds as Record<string, number>) },
+      });
       day.sessions += sessions;
     }
     history.days.set(Math.floor(time / DAY_MS), day);

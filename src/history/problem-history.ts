@@ -51,12 +51,22 @@ export function problemHistory(
   const own = new Set(problem.versions);
   const newest = [...own].sort(compareVersions).at(-1) ?? null;
   // The problem's other fields: where a newer release would show the fix.
-  const anchor: Pattern = problem.pattern.map((term) => (term.field === VERSION_FIELD ? { field: term.field, op: 'any' } : term));
+  const anchor: Pattern = problem.pattern.map((term) =>
+    term.field === VERSION_FIELD ? { field: term.field, op: 'any' } : term,
+  );
   const last = lastDayOf(options.now);
   const first = last - HEALTH_WEEKS * 7 + 1;
   const buckets: TrendBucket[] = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
     const start = first + index * 7;
-    return { label: dayText(start).slice(5), first: dayText(start), last: dayText(start + 6), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 };
+    return {
+      label: dayText(start).slice(5),
+      first: dayText(start),
+      last: dayText(start + 6),
+      sessions: 0,
+      erroredSessions: 0,
+      otherSessions: 0,
+      otherErrored: 0,
+    };
   });
   const mine = { sessions: 0, errored: 0 };
   const newer = new Map<string, { sessions: number; errored: number }>();
@@ -90,17 +100,33 @@ export function problemHistory(
   }
   const level = 1 - options.confidence;
   const fixed = [...newer]
-    .filter(([, figures]) => figures.sessions >= options.minSessions && figures.errored * mine.sessions < mine.errored * figures.sessions)
+    .filter(
+      ([, figures]) =>
+        figures.sessions >= options.minSessions && figures.errored * mine.sessions < mine.errored * figures.sessions,
+    )
     .sort((a, b) => compareVersions(a[0], b[0]))
     .map(([version, figures]) => {
       const totals = { totalEvents: figures.errored + mine.errored, totalSessions: figures.sessions + mine.sessions };
       const p = Math.exp(logFisherGreaterMid({ events: mine.errored, sessions: mine.sessions, ...totals }));
-      return { version, sessions: figures.sessions, erroredSessions: figures.errored, rate: figures.errored / figures.sessions, confirmed: p < level };
+      return {
+        version,
+        sessions: figures.sessions,
+        erroredSessions: figures.errored,
+        rate: figures.errored / figures.sessions,
+        confirmed: p < level,
+      };
     });
   const since = dayText(Math.min(...history.days.keys()));
   return {
     since,
-    trend: { unit: 'week', bucketDays: 7, buckets, subject: 'this problem', comparison: 'all other sessions', minRateSessions: RATE_MIN_SESSIONS },
+    trend: {
+      unit: 'week',
+      bucketDays: 7,
+      buckets,
+      subject: 'this problem',
+      comparison: 'all other sessions',
+      minRateSessions: RATE_MIN_SESSIONS,
+    },
     fixed,
   };
 }

@@ -76,7 +76,10 @@ interface VersionDays {
 }
 
 const dayText = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const rateOf = (events: number, trials: number, confidence: number) => ({ rate: trials > 0 ? events / trials : 0, ...wilsonInterval(events, trials, confidence) });
+const rateOf = (events: number, trials: number, confidence: number) => ({
+  rate: trials > 0 ? events / trials : 0,
+  ...wilsonInterval(events, trials, confidence),
+});
 
 type DayFigures = { sessions: number; errored: number; crashed: number; installs: number[]; crashedInstalls: number[] };
 
@@ -84,7 +87,13 @@ type DayFigures = { sessions: number; errored: number; crashed: number; installs
 function addDay(days: Map<number, DayFigures>, day: number, figures: DayFigures): void {
   const held = days.get(day);
   if (!held) {
-    days.set(day, { sessions: figures.sessions, errored: figures.errored, crashed: figures.crashed, installs: [...figures.installs], crashedInstalls: [...figures.crashedInstalls] });
+    days.set(day, {
+      sessions: figures.sessions,
+      errored: figures.errored,
+      crashed: figures.crashed,
+      installs: [...figures.installs],
+      crashedInstalls: [...figures.crashedInstalls],
+    });
     return;
   }
   held.sessions += figures.sessions;
@@ -116,7 +125,10 @@ function publicByWeek(history: History, last: number, min: number): (day: number
 }
 
 /** Every version's days, summed over its configurations (installations as the union of their sketches). */
-function byVersion(history: History, include: (day: number, key: string) => boolean = () => true): Map<string, VersionDays> {
+function byVersion(
+  history: History,
+  include: (day: number, key: string) => boolean = () => true,
+): Map<string, VersionDays> {
   const at = history.fields.indexOf('app.version');
   const versions = new Map<string, VersionDays>();
   for (const [day, figures] of history.days) {
@@ -133,7 +145,11 @@ function byVersion(history: History, include: (day: number, key: string) => bool
   return versions;
 }
 
-function sum(days: VersionDays['days'], from: number, to: number): { sessions: number; errored: number; crashed: number; installs: number[]; crashedInstalls: number[] } {
+function sum(
+  days: VersionDays['days'],
+  from: number,
+  to: number,
+): { sessions: number; errored: number; crashed: number; installs: number[]; crashedInstalls: number[] } {
   const total = { sessions: 0, errored: 0, crashed: 0, installs: [] as number[], crashedInstalls: [] as number[] };
   const installs: number[][] = [];
   const crashed: number[][] = [];
@@ -155,7 +171,10 @@ function sum(days: VersionDays['days'], from: number, to: number): { sessions: n
  * installations in the whole history is not named. `confidence` sets the intervals and, split
  * over the comparisons made (both directions), the level of the same-age verdicts.
  */
-export function releaseHealth(history: History, options: { now: Date; confidence: number; minInstallations: number; minSessions: number }): ReleaseHealth {
+export function releaseHealth(
+  history: History,
+  options: { now: Date; confidence: number; minInstallations: number; minSessions: number },
+): ReleaseHealth {
   const last = lastDayOf(options.now);
   const weeks = Array.from({ length: HEALTH_WEEKS }, (_, index) => {
     const weekLast = last - (HEALTH_WEEKS - 1 - index) * 7;
@@ -164,17 +183,27 @@ export function releaseHealth(history: History, options: { now: Date; confidence
   const versions = byVersion(history, publicByWeek(history, last, options.minInstallations));
   const everything = byVersion(history);
   const historyFirst = Math.min(...history.days.keys());
-  const isPublic = (days: VersionDays) => kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options.minInstallations;
-  const publicVersions = [...versions].filter(([version, days]) => version !== OTHER && isPublic(days)).sort((a, b) => compareVersions(b[0], a[0]));
+  const isPublic = (days: VersionDays) =>
+    kmvCount(kmvUnion([...days.days.values()].map((day) => day.installs))) >= options.minInstallations;
+  const publicVersions = [...versions]
+    .filter(([version, days]) => version !== OTHER && isPublic(days))
+    .sort((a, b) => compareVersions(b[0], a[0]));
   // In use: seen at all in the last days, on any configuration; its figures are its published configurations'.
-  const inUse = publicVersions.filter(([version]) => everything.get(version)!.last > last - IN_USE_DAYS).slice(0, HEALTH_VERSIONS);
+  const inUse = publicVersions
+    .filter(([version]) => everything.get(version)!.last > last - IN_USE_DAYS)
+    .slice(0, HEALTH_VERSIONS);
   const comparisons = inUse.length;
   const level = (1 - options.confidence) / Math.max(1, 2 * comparisons);
 
   const weekOf = (days: VersionDays['days']) =>
     weeks.map((week) => {
       const total = sum(days, week.first, week.last);
-      return { sessions: total.sessions, errored: total.errored, crashed: total.crashed, installs: kmvCount(total.installs) };
+      return {
+        sessions: total.sessions,
+        errored: total.errored,
+        crashed: total.crashed,
+        installs: kmvCount(total.installs),
+      };
     });
 
   const health: VersionHealth[] = inUse.map(([version, days]) => {
@@ -192,7 +221,10 @@ export function releaseHealth(history: History, options: { now: Date; confidence
       const age = last - firstMine + 1;
       const mine = sum(days.days, firstMine, firstMine + age - 1);
       const before = sum(theirs.days, firstTheirs, firstTheirs + age - 1);
-      const figures = { mine: { sessions: mine.sessions, errored: mine.errored }, theirs: { sessions: before.sessions, errored: before.errored } };
+      const figures = {
+        mine: { sessions: mine.sessions, errored: mine.errored },
+        theirs: { sessions: before.sessions, errored: before.errored },
+      };
       if (firstTheirs <= historyFirst) {
         // The previous release was out before the history began: its first days are not in it.
         sameAge = { previous, days: age, ...figures, verdict: 'history too short', p: 1 };
@@ -242,7 +274,11 @@ export function releaseHealth(history: History, options: { now: Date; confidence
     installs: Math.max(0, week.installs - shownWeeks.reduce((sum, weeks) => sum + weeks[index]!.installs, 0)),
   }));
   return {
-    weeks: weeks.map((week) => ({ label: dayText(week.first).slice(5), first: dayText(week.first), last: dayText(week.last) })),
+    weeks: weeks.map((week) => ({
+      label: dayText(week.first).slice(5),
+      first: dayText(week.first),
+      last: dayText(week.last),
+    })),
     versions: health,
     rest: { label: 'older and other versions', weeks: rest },
     totals,

@@ -83,7 +83,9 @@ function unitOf(bucketDays: number): string {
  */
 export function trendOf(input: TrendInput): Trend {
   const known = (days: readonly DayBucket[] | null | undefined) =>
-    (Array.isArray(days) ? days : []).map((bucket) => ({ day: dayNumber(bucket.day), sessions: bucket.sessions, errored: bucket.erroredSessions })).filter((bucket) => Number.isFinite(bucket.day));
+    (Array.isArray(days) ? days : [])
+      .map((bucket) => ({ day: dayNumber(bucket.day), sessions: bucket.sessions, errored: bucket.erroredSessions }))
+      .filter((bucket) => Number.isFinite(bucket.day));
   const mine = known(input.days);
   const others = known(input.others);
   const seen = [...mine, ...others].map((bucket) => bucket.day);
@@ -102,7 +104,15 @@ export function trendOf(input: TrendInput): Trend {
     const bucketLast = last - (count - 1 - index) * bucketDays;
     const bucketFirst = Math.max(first, bucketLast - bucketDays + 1);
     const start = dayString(bucketFirst);
-    buckets.push({ label: start.slice(5), first: start, last: dayString(bucketLast), sessions: 0, erroredSessions: 0, otherSessions: 0, otherErrored: 0 });
+    buckets.push({
+      label: start.slice(5),
+      first: start,
+      last: dayString(bucketLast),
+      sessions: 0,
+      erroredSessions: 0,
+      otherSessions: 0,
+      otherErrored: 0,
+    });
   }
   const at = (day: number) => buckets[count - 1 - Math.floor((last - day) / bucketDays)]!;
   for (const bucket of mine) {
@@ -116,7 +126,14 @@ export function trendOf(input: TrendInput): Trend {
     into.otherErrored += bucket.errored;
   }
   const comparison = input.comparison && others.length > 0 ? input.comparison : null;
-  return { unit: unitOf(bucketDays), bucketDays, buckets, subject: input.subject, comparison, minRateSessions: RATE_MIN_SESSIONS };
+  return {
+    unit: unitOf(bucketDays),
+    bucketDays,
+    buckets,
+    subject: input.subject,
+    comparison,
+    minRateSessions: RATE_MIN_SESSIONS,
+  };
 }
 
 /** Each day's figures less `part`'s: "all other sessions" from all of them and one problem's. */
@@ -125,7 +142,13 @@ export function daysWithout(all: readonly DayBucket[], part: readonly DayBucket[
   return all
     .map((bucket) => {
       const minus = less.get(bucket.day);
-      return minus ? { day: bucket.day, sessions: Math.max(0, bucket.sessions - minus.sessions), erroredSessions: Math.max(0, bucket.erroredSessions - minus.erroredSessions) } : { ...bucket };
+      return minus
+        ? {
+            day: bucket.day,
+            sessions: Math.max(0, bucket.sessions - minus.sessions),
+            erroredSessions: Math.max(0, bucket.erroredSessions - minus.erroredSessions),
+          }
+        : { ...bucket };
     })
     .filter((bucket) => bucket.sessions > 0);
 }

@@ -15,6 +15,7 @@ export interface Deduplicator {
 export function createDeduplicator(capacity: number): Deduplicator {
   const seen = new PackedUuidSet(capacity);
   return {
-    first: (summary) => (summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id)),
+    first: (summary) =>
+      summary instanceof CompactSummary ? seen.addBytes(summary.bytes, summary.idAt) : seen.add(summary.session_id),
   };
 }

@@ -63,7 +63,10 @@ export class InputCapture {
 }
 
 /** Every session of a result, in reading order; malformed records throw PartialFormatError. */
-export function eachStoredSession(result: InputResult, each: (summary: SessionSummary, run: RunRef | null, times: { startedMs: number; endedMs: number }) => void): void {
+export function eachStoredSession(
+  result: InputResult,
+  each: (summary: SessionSummary, run: RunRef | null, times: { startedMs: number; endedMs: number }) => void,
+): void {
   const reader = new SessionRecordReader(0);
   for (const config of result.dictionary.configs) reader.addConfig(config);
   for (const kind of result.dictionary.kinds) reader.addKind(kind);

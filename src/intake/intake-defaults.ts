@@ -12,9 +12,18 @@ export interface RunLimits {
 }
 
 /** The run limits of limits.ts. */
-export const DEFAULT_LIMITS: RunLimits = { maxInputs: RUN_MAX_ARTIFACTS, maxBytes: RUN_MAX_BYTES, maxRecords: RUN_MAX_RECORDS };
+export const DEFAULT_LIMITS: RunLimits = {
+  maxInputs: RUN_MAX_ARTIFACTS,
+  maxBytes: RUN_MAX_BYTES,
+  maxRecords: RUN_MAX_RECORDS,
+};
 
 /** Session summaries only, no app name or version to fill in, the default pattern of log lines. */
 export function defaultAdapter(): AdapterSettings {
-  return { format: 'session-summary', appName: null, appVersion: null, logPattern: compileLogPattern(DEFAULT_LOG_PATTERN) };
+  return {
+    format: 'session-summary',
+    appName: null,
+    appVersion: null,
+    logPattern: compileLogPattern(DEFAULT_LOG_PATTERN),
+  };
 }

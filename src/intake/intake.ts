@@ -13,7 +13,16 @@ import { readLog } from './formats/session-log.ts';
 import { createDeduplicator } from './dedupe.ts';
 import { DEFAULT_LIMITS, defaultAdapter } from './intake-defaults.ts';
 import type { RunLimits } from './intake-defaults.ts';
-import { blankLine, decode, eachLine, LEAVE_LINE, lineBlocks, parseLine, parseRecords, STOP_READING } from '../records/parse-records.ts';
+import {
+  blankLine,
+  decode,
+  eachLine,
+  LEAVE_LINE,
+  lineBlocks,
+  parseLine,
+  parseRecords,
+  STOP_READING,
+} from '../records/parse-records.ts';
 import { recordFormatOf } from '../sources/file-kinds.ts';
 import { SummaryScanner } from '../records/fast-path/summary-scanner.ts';
 import { CLOCK_REASON, InputCapture, eachStoredSession } from './input-result.ts';
@@ -141,7 +150,10 @@ export async function intake(options: IntakeOptions): Promise<IntakeTally> {
   };
 
   // Plain session summaries are read straight from their bytes; any other line takes the full way.
-  const scanner = options.fastPath !== false && (adapter.format === 'auto' || adapter.format === 'session-summary') ? new SummaryScanner() : null;
+  const scanner =
+    options.fastPath !== false && (adapter.format === 'auto' || adapter.format === 'session-summary')
+      ? new SummaryScanner()
+      : null;
 
   /** Counts one more record; false (and the limit noted) when the run's record limit is reached. */
   const countRecord = (): boolean => {

@@ -23,7 +23,12 @@ import type { IntakeOptions } from './intake.ts';
 
 /** What a worker needs to read records as the main thread would. */
 export interface WorkerSetup {
-  adapter: { format: FormatSetting; appName: string | null; appVersion: string | null; logPattern: { source: string; flags: string } };
+  adapter: {
+    format: FormatSetting;
+    appName: string | null;
+    appVersion: string | null;
+    logPattern: { source: string; flags: string };
+  };
   windowStartMs: number;
   nowMs: number;
   limits: RunLimits;
@@ -49,7 +54,10 @@ interface Dictionary {
   kinds: string[];
   runs: RunRef[];
 }
-type FromWorker = { kind: 'input'; records: Uint8Array; count: number; dictionary: Dictionary; captured: InputResult | null } | { kind: 'done'; tally: IntakeTally } | { kind: 'error'; message: string };
+type FromWorker =
+  | { kind: 'input'; records: Uint8Array; count: number; dictionary: Dictionary; captured: InputResult | null }
+  | { kind: 'done'; tally: IntakeTally }
+  | { kind: 'error'; message: string };
 
 /** Runs in a worker thread: one result message per input, in the order they came, then the tally. */
 export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
@@ -76,7 +84,13 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
       reading = null;
     }
     const { bytes, count } = records.takeRecords();
-    const message: FromWorker = { kind: 'input', records: bytes, count, dictionary: records.takeDictionary(), captured };
+    const message: FromWorker = {
+      kind: 'input',
+      records: bytes,
+      count,
+      dictionary: records.takeDictionary(),
+      captured,
+    };
     captured = null;
     port.postMessage(message, [bytes.buffer as ArrayBuffer]);
   };
@@ -134,7 +148,12 @@ export function serveIntake(port: MessagePort, setup: WorkerSetup): void {
       }
       port.postMessage({ kind: 'done', tally } satisfies FromWorker);
     })
-    .catch((error: unknown) => port.postMessage({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker));
+    .catch((error: unknown) =>
+      port.postMessage({
+        kind: 'error',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies FromWorker),
+    );
 }
 
 interface Pending {
@@ -157,7 +176,9 @@ export const PIECE_BYTES = 1024 * 1024;
 
 /** A bytes view the worker can own: moved when it is a whole buffer, copied when it is a slice of one. */
 function transferable(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    ? bytes
+    : bytes.slice();
 }
 
 /** Blocks of whole lines joined by newlines, in a buffer a worker can own. */
@@ -229,7 +250,10 @@ async function* piecesOf(chunks: AsyncIterable<Uint8Array>, total: number): Asyn
  * The intake with `workers` threads running `workerUrl` (which calls serveIntake).
  * Run limits are shared out between the workers.
  */
-export async function intakeInWorkers(options: IntakeOptions, workers: { count: number; url: URL }): Promise<IntakeTally> {
+export async function intakeInWorkers(
+  options: IntakeOptions,
+  workers: { count: number; url: URL },
+): Promise<IntakeTally> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const adapter = options.adapter ?? defaultAdapter();
   const share = (limit: number) => Math.max(1, Math.ceil(limit / workers.count));
@@ -237,15 +261,25 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
     adapter: { ...adapter, logPattern: { source: adapter.logPattern.source, flags: adapter.logPattern.flags } },
     windowStartMs: options.windowStart.getTime(),
     nowMs: options.now.getTime(),
-    limits: { maxInputs: share(limits.maxInputs), maxBytes: share(limits.maxBytes), maxRecords: share(limits.maxRecords) },
+    limits: {
+      maxInputs: share(limits.maxInputs),
+      maxBytes: share(limits.maxBytes),
+      maxRecords: share(limits.maxRecords),
+    },
     fastPath: options.fastPath !== false,
   };
   // A worker's garbage is above all the summary of each line, dead once its record is written: a young
   // generation of 4 MB (V8 lets it grow to 16 or more) holds that as well, and keeps each worker smaller.
-  const threads = Array.from({ length: workers.count }, () => new Worker(workers.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
+  const threads = Array.from(
+    { length: workers.count },
+    () => new Worker(workers.url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }),
+  );
   const readers = threads.map(() => new SessionRecordReader(setup.windowStartMs));
   // Per worker, the answers not yet come, oldest first.
-  const answers = threads.map(() => [] as { resolve: (message: Extract<FromWorker, { kind: 'input' }>) => void; reject: (error: Error) => void }[]);
+  const answers = threads.map(
+    () =>
+      [] as { resolve: (message: Extract<FromWorker, { kind: 'input' }>) => void; reject: (error: Error) => void }[],
+  );
   const tallies: Promise<IntakeTally>[] = threads.map(
     (thread, index) =>
       new Promise<IntakeTally>((resolve, reject) => {
@@ -288,7 +322,14 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
       const { event, result } = pending.held;
       replayed.push(
         await intake({
-          sources: [{ describe: () => event.origin, read: async function* () { yield event; } }],
+          sources: [
+            {
+              describe: () => event.origin,
+              read: async function* () {
+                yield event;
+              },
+            },
+          ],
           cache: { take: () => result, put: () => {} },
           windowStart: options.windowStart,
           now: options.now,
@@ -312,7 +353,8 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
       reader.read(message.records, message.count, ({ summary, run }) => keep(summary, run, summary));
     } catch (error) {
       // Records made by this very process: a bad one is a bug, not bad input.
-      if (error instanceof PartialFormatError) throw new Error(`Records from an intake worker do not decode: ${error.message}`);
+      if (error instanceof PartialFormatError)
+        throw new Error(`Records from an intake worker do not decode: ${error.message}`);
       throw error;
     }
   };
@@ -328,7 +370,13 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
         position += 1;
         const input = { source: sourceIndex, seq: event.seq ?? position };
         if (event.kind === 'held') {
-          queue.push({ worker: -1, result: null, input, remember: null, held: { event, result: options.cache?.take(event.key) ?? null } });
+          queue.push({
+            worker: -1,
+            result: null,
+            input,
+            remember: null,
+            held: { event, result: options.cache?.take(event.key) ?? null },
+          });
           while (queue.length >= maxQueued) await settle();
           continue;
         }
@@ -337,8 +385,11 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
         const remember = cache && key !== undefined ? (result: InputResult) => cache.put(key, result) : null;
         const send = async (wire: WireItem, pieceOf: typeof input | null) => {
           let worker = 0;
-          for (let index = 1; index < threads.length; index += 1) if (outstanding[index]! < outstanding[worker]!) worker = index;
-          const result = new Promise<Extract<FromWorker, { kind: 'input' }>>((resolve, reject) => answers[worker]!.push({ resolve, reject }));
+          for (let index = 1; index < threads.length; index += 1)
+            if (outstanding[index]! < outstanding[worker]!) worker = index;
+          const result = new Promise<Extract<FromWorker, { kind: 'input' }>>((resolve, reject) =>
+            answers[worker]!.push({ resolve, reject }),
+          );
           result.catch(() => {});
           const moved = wire.prefix ? [wire.bytes.buffer, wire.prefix.buffer] : [wire.bytes.buffer];
           threads[worker]!.postMessage({ kind: 'input', item: wire } satisfies ToWorker, moved as ArrayBuffer[]);
@@ -347,17 +398,42 @@ export async function intakeInWorkers(options: IntakeOptions, workers: { count: 
           while (queue.length >= maxQueued) await settle();
         };
         if (event.stream) {
-          if (recordFormatOf(event.name) !== 'jsonl') throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
+          if (recordFormatOf(event.name) !== 'jsonl')
+            throw new Error(`${event.origin} is a stream but not NDJSON: worker threads cannot read it`);
           // A large NDJSON file goes out in pieces of whole lines, so that every worker shares it.
           let first = true;
           for await (const { bytes, prefix, size } of piecesOf(event.stream(), event.size ?? 0)) {
-            await send({ origin: event.origin, name: event.name, bytes, prefix, size, run: event.run, continued: !first, remember: false }, first ? input : null);
+            await send(
+              {
+                origin: event.origin,
+                name: event.name,
+                bytes,
+                prefix,
+                size,
+                run: event.run,
+                continued: !first,
+                remember: false,
+              },
+              first ? input : null,
+            );
             first = false;
           }
           continue;
         }
         const bytes = transferable(event.bytes);
-        await send({ origin: event.origin, name: event.name, bytes, prefix: null, size: event.size ?? bytes.byteLength, run: event.run, continued: false, remember: remember !== null }, input);
+        await send(
+          {
+            origin: event.origin,
+            name: event.name,
+            bytes,
+            prefix: null,
+            size: event.size ?? bytes.byteLength,
+            run: event.run,
+            continued: false,
+            remember: remember !== null,
+          },
+          input,
+        );
       }
     }
     while (queue.length > 0) await settle();

@@ -48,13 +48,23 @@ export function emptyTally(): IntakeTally {
   };
 }
 
-export const TALLY_COUNTS = ['inputsRead', 'itemsRead', 'bytesRead', 'records', 'accepted', 'rejected', 'duplicates', 'outsideWindow'] as const;
+export const TALLY_COUNTS = [
+  'inputsRead',
+  'itemsRead',
+  'bytesRead',
+  'records',
+  'accepted',
+  'rejected',
+  'duplicates',
+  'outsideWindow',
+] as const;
 export const TALLY_MAPS = ['skipped', 'rejectedReasons', 'privacy'] as const;
 
 /** Adds the counts of `tally` to `total`; the first limit reached is kept. */
 export function addTally(total: IntakeTally, tally: IntakeTally): void {
   for (const name of TALLY_COUNTS) total[name] += tally[name];
-  for (const name of TALLY_MAPS) for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
+  for (const name of TALLY_MAPS)
+    for (const [key, count] of Object.entries(tally[name])) total[name][key] = (total[name][key] ?? 0) + count;
   total.limitReached ??= tally.limitReached;
 }
 
@@ -81,7 +91,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function tallyOf(value: unknown): IntakeTally {
   if (!isRecord(value)) throw new PartialFormatError('the end line carries no tally');
   for (const name of TALLY_COUNTS) {
-    if (!Number.isSafeInteger(value[name]) || (value[name] as number) < 0) throw new PartialFormatError(`the tally's ${name} is not a count`);
+    if (!Number.isSafeInteger(value[name]) || (value[name] as number) < 0)
+      throw new PartialFormatError(`the tally's ${name} is not a count`);
   }
   for (const name of TALLY_MAPS) {
     const map = value[name];
@@ -90,6 +101,7 @@ export function tallyOf(value: unknown): IntakeTally {
     }
   }
   const limit = value['limitReached'];
-  if (limit !== null && limit !== 'max-artifacts' && limit !== 'max-bytes' && limit !== 'max-records') throw new PartialFormatError("the tally's limitReached is unknown");
+  if (limit !== null && limit !== 'max-artifacts' && limit !== 'max-bytes' && limit !== 'max-records')
+    throw new PartialFormatError("the tally's limitReached is unknown");
   return value as unknown as IntakeTally;
 }

@@ -18,8 +18,10 @@ function openZip(bytes: Uint8Array): Promise<ZipFile> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Promise((resolve, reject) => {
     // Names are checked here, entry by entry, so one bad name skips one entry.
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
-      error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip),
+    yauzl.fromBuffer(
+      buffer,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => (error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip)),
     );
   });
 }
@@ -76,7 +78,11 @@ function failureOf(error: unknown): string {
 async function* entryChunks(zip: ZipFile, entry: Entry, failure: StreamFailure): AsyncGenerator<Uint8Array> {
   let stream: NodeJS.ReadableStream;
   try {
-    stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, opened) => (error || !opened ? reject(error ?? new Error('no stream')) : resolve(opened))));
+    stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+      zip.openReadStream(entry, (error, opened) =>
+        error || !opened ? reject(error ?? new Error('no stream')) : resolve(opened),
+      ),
+    );
   } catch (error) {
     failure.reason = failureOf(error);
     return;
@@ -101,7 +107,13 @@ async function* entryChunks(zip: ZipFile, entry: Entry, failure: StreamFailure):
 }
 
 export function unsafeEntryName(name: string): boolean {
-  return name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name) || name.includes('\0') || name.split('/').some((segment) => segment === '..');
+  return (
+    name.startsWith('/') ||
+    name.includes('\\') ||
+    /^[A-Za-z]:/.test(name) ||
+    name.includes('\0') ||
+    name.split('/').some((segment) => segment === '..')
+  );
 }
 
 function entryName(entry: Entry): string {
@@ -168,7 +180,10 @@ export async function* zipEntries(archive: SourceItem): AsyncGenerator<SourceIte
         yield skip('zip-too-large');
         return;
       }
-      if (entry.uncompressedSize > ZIP_RATIO_MIN_BYTES && entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO) {
+      if (
+        entry.uncompressedSize > ZIP_RATIO_MIN_BYTES &&
+        entry.uncompressedSize / Math.max(1, entry.compressedSize) > ZIP_MAX_RATIO
+      ) {
         yield skip('zip-bomb');
         return;
       }
@@ -176,7 +191,15 @@ export async function* zipEntries(archive: SourceItem): AsyncGenerator<SourceIte
         // Read as it inflates; the records before a lie are counted, and the lie stops the archive.
         const failure: StreamFailure = { reason: null };
         const streamed = entry;
-        yield { kind: 'item', origin: `${archive.origin}/${name}`, name, bytes: new Uint8Array(), size: entry.uncompressedSize, stream: () => entryChunks(zip, streamed, failure), run: archive.run };
+        yield {
+          kind: 'item',
+          origin: `${archive.origin}/${name}`,
+          name,
+          bytes: new Uint8Array(),
+          size: entry.uncompressedSize,
+          stream: () => entryChunks(zip, streamed, failure),
+          run: archive.run,
+        };
         if (failure.reason) {
           yield skip(failure.reason, index);
           return;

@@ -20,10 +20,19 @@ type Artifact = components['schemas']['artifact'];
  * Every partial (.ndjson file) inside the artifacts of workflow run `runId`
  * whose names match `names`; each pattern must match at least one artifact.
  */
-export async function partialArtifacts(client: GitHubClient, repository: RepositoryRef, runId: number, names: string[]): Promise<PartialInput[]> {
+export async function partialArtifacts(
+  client: GitHubClient,
+  repository: RepositoryRef,
+  runId: number,
+  names: string[],
+): Promise<PartialInput[]> {
   let listed: Artifact[];
   try {
-    listed = await client.paginate(client.rest.actions.listWorkflowRunArtifacts, { ...repository, run_id: runId, per_page: 100 }, (response) => response.data as unknown as Artifact[]);
+    listed = await client.paginate(
+      client.rest.actions.listWorkflowRunArtifacts,
+      { ...repository, run_id: runId, per_page: 100 },
+      (response) => response.data as unknown as Artifact[],
+    );
   } catch (error) {
     throw refusal(error, `Listing the artifacts of workflow run ${runId}`, 'actions: read') ?? error;
   }
@@ -31,13 +40,19 @@ export async function partialArtifacts(client: GitHubClient, repository: Reposit
   for (const pattern of names) {
     const match = picomatch(pattern, { dot: true });
     const found = listed.filter((artifact) => match(artifact.name));
-    if (found.length === 0) throw new PartialMergeError(`No artifact of workflow run ${runId} is named "${pattern}": did every shard upload its partial?`);
+    if (found.length === 0)
+      throw new PartialMergeError(
+        `No artifact of workflow run ${runId} is named "${pattern}": did every shard upload its partial?`,
+      );
     for (const artifact of found) chosen.set(artifact.id, artifact);
   }
   const inputs: PartialInput[] = [];
   for (const artifact of [...chosen.values()].sort((a, b) => a.id - b.id)) {
     const origin = `artifact ${artifact.name} (#${artifact.id})`;
-    if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES) throw new PartialMergeError(`${origin} is larger than ${ARCHIVE_MAX_BYTES} bytes: split the reading over more shards.`);
+    if (artifact.size_in_bytes > ARCHIVE_MAX_BYTES)
+      throw new PartialMergeError(
+        `${origin} is larger than ${ARCHIVE_MAX_BYTES} bytes: split the reading over more shards.`,
+      );
     const bytes = await downloadArchive(client, repository, artifact);
     if (typeof bytes === 'string') throw new PartialMergeError(`${origin} could not be downloaded (${bytes}).`);
     let partials = 0;
@@ -64,8 +79,18 @@ export async function mergeInputsFor(
 ): Promise<PartialInput[]> {
   const inputs = settings.partials.length > 0 ? await partialFiles(settings.partials, cwd) : [];
   if (settings.partialArtifacts.length === 0) return inputs;
-  if (!client || !settings.repository) throw new SettingsError('partial-artifacts', 'is set without a repository to read them from', 'a repository and token (on the command line: --repo and GITHUB_TOKEN)');
+  if (!client || !settings.repository)
+    throw new SettingsError(
+      'partial-artifacts',
+      'is set without a repository to read them from',
+      'a repository and token (on the command line: --repo and GITHUB_TOKEN)',
+    );
   const run = Number(runId);
-  if (!Number.isSafeInteger(run) || run <= 0) throw new SettingsError('partial-artifacts', `is set but the workflow run ID is "${runId ?? ''}"`, 'a run ID in GITHUB_RUN_ID (set on every runner), or --run-id on the command line');
+  if (!Number.isSafeInteger(run) || run <= 0)
+    throw new SettingsError(
+      'partial-artifacts',
+      `is set but the workflow run ID is "${runId ?? ''}"`,
+      'a run ID in GITHUB_RUN_ID (set on every runner), or --run-id on the command line',
+    );
   return [...inputs, ...(await partialArtifacts(client, settings.repository, run, settings.partialArtifacts))];
 }

@@ -8,7 +8,10 @@ import type { PartialInput } from './partial-format.ts';
 import { PartialMergeError, partialLines } from './partial-format.ts';
 
 /** Runs `write` with a sink for the lines of a new file at `path`; returns its result and the file's size. */
-export async function withPartialFile<T>(path: string, write: (emit: (line: string) => void) => Promise<T>): Promise<{ result: T; bytes: number }> {
+export async function withPartialFile<T>(
+  path: string,
+  write: (emit: (line: string) => void) => Promise<T>,
+): Promise<{ result: T; bytes: number }> {
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'w');
   let result: T;
@@ -30,7 +33,10 @@ export async function partialFiles(patterns: string[], cwd: string): Promise<Par
   const found = new Set<string>();
   for (const pattern of patterns) {
     const files = await expand(pattern, cwd);
-    if (files === null) throw new PartialMergeError(`The partials "${pattern}" name no file: did every shard upload its partial, and was it downloaded to this path?`);
+    if (files === null)
+      throw new PartialMergeError(
+        `The partials "${pattern}" name no file: did every shard upload its partial, and was it downloaded to this path?`,
+      );
     for (const file of files) found.add(file);
   }
   return [...found].sort().map((file) => ({

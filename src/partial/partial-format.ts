@@ -23,7 +23,13 @@ import type { SessionSummary } from '../records/session-summary.ts';
 import type { Settings } from '../settings.ts';
 import type { Shard } from '../sources/shard.ts';
 import type { RunRef } from '../sources/source.ts';
-import { configTuple, PartialFormatError, runRef, SessionRecordReader, SessionRecordWriter } from '../records/session-records.ts';
+import {
+  configTuple,
+  PartialFormatError,
+  runRef,
+  SessionRecordReader,
+  SessionRecordWriter,
+} from '../records/session-records.ts';
 import type { DecodedSession } from '../records/session-records.ts';
 
 export const PARTIAL_FORMAT = 'crash-report-aggregator/partial';
@@ -105,13 +111,19 @@ export function createPartialWriter(header: PartialHeader, emit: (line: string) 
     for (const run of dictionary.runs) emit(JSON.stringify({ run }));
     if (records.count === 0) return;
     const { bytes, count } = records.takeRecords();
-    emit(JSON.stringify({ sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), count }));
+    emit(
+      JSON.stringify({
+        sessions: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+        count,
+      }),
+    );
   };
 
   emit(JSON.stringify(header));
   return {
     beginInput(key) {
-      if (current && !before(current, key)) throw new Error(`Inputs out of reading order: ${JSON.stringify(key)} after ${JSON.stringify(current)}`);
+      if (current && !before(current, key))
+        throw new Error(`Inputs out of reading order: ${JSON.stringify(key)} after ${JSON.stringify(current)}`);
       flush();
       current = key;
       announced = false;
@@ -181,14 +193,20 @@ class PartialCursor {
     } catch {
       throw new PartialFormatError(`${input.name} does not start with a JSON header`);
     }
-    if (!isRecord(header) || header['format'] !== PARTIAL_FORMAT) throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
+    if (!isRecord(header) || header['format'] !== PARTIAL_FORMAT)
+      throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
     if (header['version'] !== PARTIAL_VERSION) {
-      throw new PartialFormatError(`${input.name} is partial format version ${String(header['version'])}; this release reads version ${PARTIAL_VERSION} (the part after the dash follows the summary schema): write every shard's partial with the release that merges them`);
+      throw new PartialFormatError(
+        `${input.name} is partial format version ${String(header['version'])}; this release reads version ${PARTIAL_VERSION} (the part after the dash follows the summary schema): write every shard's partial with the release that merges them`,
+      );
     }
     const shard = header['shard'];
-    if (!isRecord(shard) || !Number.isSafeInteger(shard['index']) || !Number.isSafeInteger(shard['count'])) throw new PartialFormatError(`${input.name} names no shard`);
-    if (Number.isNaN(Date.parse(String(header['windowStart']))) || Number.isNaN(Date.parse(String(header['now'])))) throw new PartialFormatError(`${input.name} has no valid window`);
-    if (!Number.isSafeInteger(header['lookbackDays']) || typeof header['intake'] !== 'string') throw new PartialFormatError(`${input.name} has no intake settings`);
+    if (!isRecord(shard) || !Number.isSafeInteger(shard['index']) || !Number.isSafeInteger(shard['count']))
+      throw new PartialFormatError(`${input.name} names no shard`);
+    if (Number.isNaN(Date.parse(String(header['windowStart']))) || Number.isNaN(Date.parse(String(header['now']))))
+      throw new PartialFormatError(`${input.name} has no valid window`);
+    if (!Number.isSafeInteger(header['lookbackDays']) || typeof header['intake'] !== 'string')
+      throw new PartialFormatError(`${input.name} has no intake settings`);
     return new PartialCursor(input.name, header as unknown as PartialHeader, lines);
   }
 
@@ -217,16 +235,23 @@ class PartialCursor {
     }
     if ('input' in value) {
       const key = value['input'];
-      if (!isRecord(key) || !Number.isSafeInteger(key['source']) || !Number.isSafeInteger(key['seq'])) throw new PartialFormatError('an input line has no source and seq');
+      if (!isRecord(key) || !Number.isSafeInteger(key['source']) || !Number.isSafeInteger(key['seq']))
+        throw new PartialFormatError('an input line has no source and seq');
       return { kind: 'input', key: { source: key['source'] as number, seq: key['seq'] as number } };
     }
     if ('sessions' in value) {
-      if (typeof value['sessions'] !== 'string' || !Number.isSafeInteger(value['count']) || (value['count'] as number) < 1) throw new PartialFormatError('a sessions line has no records or count');
+      if (
+        typeof value['sessions'] !== 'string' ||
+        !Number.isSafeInteger(value['count']) ||
+        (value['count'] as number) < 1
+      )
+        throw new PartialFormatError('a sessions line has no records or count');
       return { kind: 'sessions', bytes: Buffer.from(value['sessions'], 'base64'), count: value['count'] as number };
     }
     if ('end' in value) {
       const end = value['end'];
-      if (!isRecord(end) || !Number.isSafeInteger(end['sessions'])) throw new PartialFormatError('the end line has no session count');
+      if (!isRecord(end) || !Number.isSafeInteger(end['sessions']))
+        throw new PartialFormatError('the end line has no session count');
       return { kind: 'end', tally: tallyOf(end['tally']), sessions: end['sessions'] as number };
     }
     throw new PartialFormatError(`a line of an unknown kind (${Object.keys(value).slice(0, 3).join(', ')})`);
@@ -240,7 +265,8 @@ class PartialCursor {
     this.next = null;
     for (;;) {
       const line = await this.#line();
-      if (line === null) throw new PartialFormatError('it ends without its end line: the shard did not finish writing it');
+      if (line === null)
+        throw new PartialFormatError('it ends without its end line: the shard did not finish writing it');
       if (line.kind === 'dictionary') continue;
       if (line.kind === 'sessions') {
         if (!each) throw new PartialFormatError('sessions come before the first input');
@@ -249,14 +275,16 @@ class PartialCursor {
         continue;
       }
       if (line.kind === 'input') {
-        if (this.last && !before(this.last, line.key)) throw new PartialFormatError('its inputs are out of reading order');
+        if (this.last && !before(this.last, line.key))
+          throw new PartialFormatError('its inputs are out of reading order');
         this.next = line.key;
         this.last = line.key;
         return;
       }
       this.end = { tally: line.tally, sessions: line.sessions };
       if (!(await this.#lines.next()).done) throw new PartialFormatError('lines follow its end line');
-      if (this.read !== line.sessions) throw new PartialFormatError(`its end line counts ${line.sessions} sessions but it holds ${this.read}`);
+      if (this.read !== line.sessions)
+        throw new PartialFormatError(`its end line counts ${line.sessions} sessions but it holds ${this.read}`);
       return;
     }
   }
@@ -288,7 +316,9 @@ export async function mergePartials(options: MergeOptions): Promise<{ tally: Int
     try {
       cursors.push(await PartialCursor.open(partial));
     } catch (error) {
-      throw new PartialMergeError(error instanceof PartialFormatError ? error.message : `${partial.name}: ${String(error)}`);
+      throw new PartialMergeError(
+        error instanceof PartialFormatError ? error.message : `${partial.name}: ${String(error)}`,
+      );
     }
   }
   const first = cursors[0]!.header;
@@ -296,16 +326,29 @@ export async function mergePartials(options: MergeOptions): Promise<{ tally: Int
   const indexes = new Map<number, string>();
   for (const cursor of cursors) {
     const { shard, intake, lookbackDays } = cursor.header;
-    if (shard.count !== count) throw new PartialMergeError(`${cursor.name} is shard ${shard.index}/${shard.count}, but ${cursors[0]!.name} is one of ${count}: every partial must come from the same matrix.`);
-    if (shard.index < 1 || shard.index > count) throw new PartialMergeError(`${cursor.name} names shard ${shard.index} of ${count}.`);
+    if (shard.count !== count)
+      throw new PartialMergeError(
+        `${cursor.name} is shard ${shard.index}/${shard.count}, but ${cursors[0]!.name} is one of ${count}: every partial must come from the same matrix.`,
+      );
+    if (shard.index < 1 || shard.index > count)
+      throw new PartialMergeError(`${cursor.name} names shard ${shard.index} of ${count}.`);
     const twin = indexes.get(shard.index);
     if (twin) throw new PartialMergeError(`${cursor.name} and ${twin} are both shard ${shard.index}/${count}.`);
     indexes.set(shard.index, cursor.name);
-    if (intake !== first.intake) throw new PartialMergeError(`${cursor.name} was read with other settings than ${cursors[0]!.name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`);
-    if (lookbackDays !== options.lookbackDays) throw new PartialMergeError(`${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options.lookbackDays}.`);
+    if (intake !== first.intake)
+      throw new PartialMergeError(
+        `${cursor.name} was read with other settings than ${cursors[0]!.name} (artifact-name, path, lookback-days, format, app-name, app-version, log-pattern, trust-forks, workflows and branches must match).`,
+      );
+    if (lookbackDays !== options.lookbackDays)
+      throw new PartialMergeError(
+        `${cursor.name} was read with lookback-days ${lookbackDays}; this run's is ${options.lookbackDays}.`,
+      );
   }
   const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !indexes.has(index));
-  if (missing.length > 0) throw new PartialMergeError(`Shard(s) ${missing.join(', ')} of ${count} are missing: merging without them would undercount every group.`);
+  if (missing.length > 0)
+    throw new PartialMergeError(
+      `Shard(s) ${missing.join(', ')} of ${count} are missing: merging without them would undercount every group.`,
+    );
 
   const windowStart = options.windowStart.getTime();
   const seen = createDeduplicator(RUN_MAX_RECORDS);

@@ -30,7 +30,11 @@ export function createCellView(configs: readonly ConfigCell[], eventCells: reado
     map.set(cell.config, cell);
   }
   const totals = new Map<string | null, number>();
-  for (const [measure, cells] of byMeasure) totals.set(measure, [...cells.values()].reduce((sum, cell) => sum + cell.events, 0));
+  for (const [measure, cells] of byMeasure)
+    totals.set(
+      measure,
+      [...cells.values()].reduce((sum, cell) => sum + cell.events, 0),
+    );
   const eventsAt = (measure: string | null, config: number) => byMeasure.get(measure)?.get(config)?.events ?? 0;
   return {
     configs,
@@ -65,5 +69,10 @@ export function createCellView(configs: readonly ConfigCell[], eventCells: reado
 
 /** The 2×2 table of `own` against `reference`. */
 export function tableOf(own: Counts, reference: Counts): Table {
-  return { events: own.events, sessions: own.sessions, totalEvents: own.events + reference.events, totalSessions: own.sessions + reference.sessions };
+  return {
+    events: own.events,
+    sessions: own.sessions,
+    totalEvents: own.events + reference.events,
+    totalSessions: own.sessions + reference.sessions,
+  };
 }

@@ -107,7 +107,11 @@ export function problemKey(pattern: Pattern, measure: string | null): string {
   return `${measure === null ? '' : `${JSON.stringify(measure)}:`}${patternKey(pattern)}`;
 }
 
-export function findProblems(configs: readonly ConfigCell[], eventCells: readonly EventCell[], rule: ProblemRule): ProblemSearch {
+export function findProblems(
+  configs: readonly ConfigCell[],
+  eventCells: readonly EventCell[],
+  rule: ProblemRule,
+): ProblemSearch {
   const view = createCellView(configs, eventCells);
   const { totalSessions, byMeasure, eventsAt, countsOf, referenceWithout } = view;
 
@@ -130,12 +134,25 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
       let events = 0;
       for (const member of members) events += cells.get(member)?.events ?? 0;
       if (events === 0) continue;
-      candidates.push({ key: problemKey(entry.pattern, measure), pattern: entry.pattern, measure, members, sessions: entry.sessions, events, family, minimum, logLevel: 0 });
+      candidates.push({
+        key: problemKey(entry.pattern, measure),
+        pattern: entry.pattern,
+        measure,
+        members,
+        sessions: entry.sessions,
+        events,
+        family,
+        minimum,
+        logLevel: 0,
+      });
     }
   }
   const cellShare = minimums[1].length === 0 ? 1 : minimums[0].length === 0 ? 0 : CELL_SHARE;
   const spent = rule.alpha * ALPHA_SPENT;
-  const levels = [taroneLevel(minimums[0], spent * cellShare), taroneLevel(minimums[1], spent * (1 - cellShare))] as const;
+  const levels = [
+    taroneLevel(minimums[0], spent * cellShare),
+    taroneLevel(minimums[1], spent * (1 - cellShare)),
+  ] as const;
   const testOf = logFisherGreaterMid;
   for (const candidate of candidates) candidate.logLevel = levels[candidate.family].logLevel;
   const live = candidates.filter((candidate) => candidate.minimum <= candidate.logLevel);
@@ -151,7 +168,10 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
   const explainedCounts = new Map<string | null, Counts>();
 
   /** Sessions and events of `members` not yet explained, and the reference without any explained cell. */
-  function residual(members: readonly number[], measure: string | null): { own: Counts; cells: number[]; reference: Counts } {
+  function residual(
+    members: readonly number[],
+    measure: string | null,
+  ): { own: Counts; cells: number[]; reference: Counts } {
     const flags = explainedOf(measure);
     let sessions = 0;
     let events = 0;
@@ -163,16 +183,33 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
       events += eventsAt(measure, member);
     }
     const out = explainedCounts.get(measure) ?? { sessions: 0, events: 0 };
-    const reference = { sessions: totalSessions - out.sessions - sessions, events: view.totalEvents(measure) - out.events - events };
+    const reference = {
+      sessions: totalSessions - out.sessions - sessions,
+      events: view.totalEvents(measure) - out.events - events,
+    };
     return { own: { sessions, events }, cells, reference };
   }
 
   /** A value of a field the pattern leaves open (or spans, for since) with enough sessions and clean: the pattern overstates. */
-  function cleanPart(pattern: Pattern, cells: readonly number[], measure: string | null, own: Counts, reference: Counts): string | null {
+  function cleanPart(
+    pattern: Pattern,
+    cells: readonly number[],
+    measure: string | null,
+    own: Counts,
+    reference: Counts,
+  ): string | null {
     /** Whether a part with enough sessions is significantly below the pattern (at `level`) and not above the rest. */
     const clean = (part: Counts, level: number) => {
       if (part.sessions < rule.minSessions) return false;
-      if (logFisherLess({ events: part.events, sessions: part.sessions, totalEvents: own.events, totalSessions: own.sessions }) >= level) return false;
+      if (
+        logFisherLess({
+          events: part.events,
+          sessions: part.sessions,
+          totalEvents: own.events,
+          totalSessions: own.sessions,
+        }) >= level
+      )
+        return false;
       return logFisherGreater(tableOf(part, reference)) >= CLEAN_P;
     };
     for (let field = 0; field < pattern.length; field += 1) {
@@ -196,13 +233,20 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     if (cells.length > 1) {
       const level = CLEAN_P - Math.log(cells.length);
       for (const cell of cells) {
-        if (clean({ sessions: configs[cell]!.sessions, events: eventsAt(measure, cell) }, level)) return configs[cell]!.values.join(', ');
+        if (clean({ sessions: configs[cell]!.sessions, events: eventsAt(measure, cell) }, level))
+          return configs[cell]!.values.join(', ');
       }
     }
     return null;
   }
 
-  function installEvidence(cells: readonly number[], measure: string | null, own: Counts, reference: Counts, logLevel: number): InstallEvidence {
+  function installEvidence(
+    cells: readonly number[],
+    measure: string | null,
+    own: Counts,
+    reference: Counts,
+    logLevel: number,
+  ): InstallEvidence {
     return installSpread(view, cells, measure, own, reference, rule, testOf, logLevel);
   }
 
@@ -237,7 +281,7 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
    */
   function settle(start: Scored, pool: readonly Scored[]): Scored {
     let current = start;
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const inner of pool) {
         const extra = extension(current, inner);
@@ -267,11 +311,14 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
       const { own, cells, reference } = residual(candidate.members, candidate.measure);
       if (own.sessions < rule.minSessions || own.events === 0 || reference.sessions === 0) continue;
       const rate = own.events / own.sessions;
-      if (rate < rule.errorRateThreshold || rate < rule.minRateRatio * (reference.events / reference.sessions)) continue;
+      if (rate < rule.errorRateThreshold || rate < rule.minRateRatio * (reference.events / reference.sessions))
+        continue;
       const logP = testOf(tableOf(own, reference));
       if (logP <= candidate.logLevel) scored.push({ candidate, logP, own, cells, reference });
     }
-    scored.sort((a, b) => a.logP - b.logP || b.own.sessions - a.own.sessions || (a.candidate.key < b.candidate.key ? -1 : 1));
+    scored.sort(
+      (a, b) => a.logP - b.logP || b.own.sessions - a.own.sessions || (a.candidate.key < b.candidate.key ? -1 : 1),
+    );
     const acceptable = scored.filter(({ candidate, own, cells, reference }) => {
       if (cleanPart(candidate.pattern, cells, candidate.measure, own, reference) !== null) return false;
       return installEvidence(cells, candidate.measure, own, reference, candidate.logLevel).spread;
@@ -282,7 +329,13 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
     const problem = describe(chosen.candidate.pattern, chosen.candidate.measure, chosen.candidate.members, true);
     problem.logP = chosen.logP;
     problem.logLevel = chosen.candidate.logLevel;
-    problem.installs = installEvidence(chosen.cells, chosen.candidate.measure, chosen.own, chosen.reference, chosen.candidate.logLevel);
+    problem.installs = installEvidence(
+      chosen.cells,
+      chosen.candidate.measure,
+      chosen.own,
+      chosen.reference,
+      chosen.candidate.logLevel,
+    );
     problem.verdict = verdictOf(problem);
     problems.push(problem);
     const flags = explainedOf(chosen.candidate.measure);
@@ -298,15 +351,33 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
   // The reference and the baselines of each problem leave out every other problem found, not only the earlier ones.
   for (const problem of problems) {
     const others = problems.filter((other) => other !== problem && other.measure === problem.measure);
-    problem.reference = referenceWithout(problem.configs, others.flatMap((other) => other.configs), problem.measure);
+    problem.reference = referenceWithout(
+      problem.configs,
+      others.flatMap((other) => other.configs),
+      problem.measure,
+    );
     const mine = new Set(problem.configs);
     const exclude = new Set(others.flatMap((other) => other.configs).filter((config) => !mine.has(config)));
-    Object.assign(problem, baselinesOf(view, rule.fields, rule.minSessions, problem.pattern, problem.measure, problem.configs, problem.counts, exclude));
+    Object.assign(
+      problem,
+      baselinesOf(
+        view,
+        rule.fields,
+        rule.minSessions,
+        problem.pattern,
+        problem.measure,
+        problem.configs,
+        problem.counts,
+        exclude,
+      ),
+    );
   }
 
   function verdictOf(problem: Problem): string {
-    if (problem.detected) return 'significantly worse than the other sessions, with the excess spread over enough installations';
-    if (problem.counts.sessions < rule.minSessions) return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
+    if (problem.detected)
+      return 'significantly worse than the other sessions, with the excess spread over enough installations';
+    if (problem.counts.sessions < rule.minSessions)
+      return `too few sessions (${problem.counts.sessions} < ${rule.minSessions})`;
     if (problem.logP > problem.logLevel) return 'not significantly worse than the other sessions';
     if (!problem.installs.spread) return `the excess comes from fewer than ${rule.minInstallations} installations`;
     return 'explained by another problem, or part of it is clean';
@@ -315,7 +386,15 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
   /** The figures and the baselines a reader needs, for any pattern. */
   function describe(pattern: Pattern, measure: string | null, members: number[], detected: boolean): Problem {
     const counts = countsOf(members, measure);
-    const { versions, lastGood, fixedIn, comparison } = baselinesOf(view, rule.fields, rule.minSessions, pattern, measure, members, counts);
+    const { versions, lastGood, fixedIn, comparison } = baselinesOf(
+      view,
+      rule.fields,
+      rule.minSessions,
+      pattern,
+      measure,
+      members,
+      counts,
+    );
     const reference = referenceWithout(members, [], measure);
     const logP = counts.events > 0 && reference.sessions > 0 ? testOf(tableOf(counts, reference)) : 0;
     const problem: Problem = {
@@ -345,10 +424,15 @@ export function findProblems(configs: readonly ConfigCell[], eventCells: readonl
 
   return {
     problems,
-    levels: levels.map((level, family) => ({ logLevel: level.logLevel, hypotheses: minimums[family]!.length, testable: level.testable })),
+    levels: levels.map((level, family) => ({
+      logLevel: level.logLevel,
+      hypotheses: minimums[family]!.length,
+      testable: level.testable,
+    })),
     evaluate(pattern, measure) {
       const members: number[] = [];
-      for (let cell = 0; cell < configs.length; cell += 1) if (matches(pattern, configs[cell]!.values)) members.push(cell);
+      for (let cell = 0; cell < configs.length; cell += 1)
+        if (matches(pattern, configs[cell]!.values)) members.push(cell);
       return describe(pattern, measure, members, false);
     },
   };

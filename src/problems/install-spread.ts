@@ -78,18 +78,27 @@ export function installSpread(
   const top = counts[0] ?? 0;
   const typicalRate = own.sessions > top ? Math.max(0, own.events - top) / (own.sessions - top) : 0;
   // With min-installations 1 one installation may make a problem, and none is left out.
-  const most = installs > 0 && rule.minInstallations > 1 ? plausibleMost(typicalRate * HEAVY_USER * (own.sessions / installs)) : Number.POSITIVE_INFINITY;
+  const most =
+    installs > 0 && rule.minInstallations > 1
+      ? plausibleMost(typicalRate * HEAVY_USER * (own.sessions / installs))
+      : Number.POSITIVE_INFINITY;
   const kept = counts.filter((count) => count <= most);
-  const outliers = own.events - kept.reduce((sum, count) => sum + count, 0) - Math.max(0, without - Math.min(without, rule.minInstallations));
+  const outliers =
+    own.events -
+    kept.reduce((sum, count) => sum + count, 0) -
+    Math.max(0, without - Math.min(without, rule.minInstallations));
   // The heaviest of the rest are cut down to the min-installations-th heaviest, or to twice
   // what the median affected installation reports if that is more: an excess carried by fewer
   // installations goes, one spread over more stays, and ordinary spread costs little.
   const median = kept.length > 0 ? kept[Math.floor(kept.length / 2)]! : 0;
   const cap = Math.max(kept[rule.minInstallations - 1] ?? 0, 2 * median);
   const heaviest = counts.slice(0, Math.max(0, rule.minInstallations - 1));
-  const removed = outliers + kept.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count) => sum + Math.max(0, count - cap), 0);
+  const removed =
+    outliers +
+    kept.slice(0, Math.max(0, rule.minInstallations - 1)).reduce((sum, count) => sum + Math.max(0, count - cap), 0);
   const rest = { sessions: own.sessions - removed, events: own.events - removed };
-  const enough = rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
+  const enough =
+    rest.events > 0 && rest.events / rest.sessions >= rule.minRateRatio * (reference.events / reference.sessions);
   const spread = kept.length >= rule.minInstallations && enough && test(tableOf(rest, reference)) <= logLevel;
   return { known, affected, heaviest, spread };
 }

@@ -74,7 +74,10 @@ export interface ProblemFindings {
 
 /** A stable fingerprint of where a problem is (its anchor and measure), under a grouping. */
 export function problemFingerprint(groupBy: readonly string[], anchor: string): string {
-  return createHash('sha256').update(JSON.stringify(['problem', groupBy, anchor])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(['problem', groupBy, anchor]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function anchorKeyOf(pattern: Pattern, measure: string | null): string {
@@ -82,7 +85,11 @@ export function anchorKeyOf(pattern: Pattern, measure: string | null): string {
 }
 
 /** Every group-by field with its value in the problem, and whether the problem fixes it. */
-function fieldsOf(pattern: Pattern, measure: string | null, groupBy: readonly GroupField[]): (GroupFigures['fields'][number] & { fixed: boolean })[] {
+function fieldsOf(
+  pattern: Pattern,
+  measure: string | null,
+  groupBy: readonly GroupField[],
+): (GroupFigures['fields'][number] & { fixed: boolean })[] {
   let term = 0;
   return groupBy.map((name) => {
     if (name === 'error_kind') return { name, value: measure ?? '(any)', fixed: measure !== null };
@@ -115,7 +122,8 @@ export function findRunProblems(aggregator: Aggregator, settings: ProblemSetting
       erroredSessions: problem.reference.events,
       errorRate: problem.reference.sessions > 0 ? problem.reference.events / problem.reference.sessions : null,
     };
-    const rate = (counts: { sessions: number; events: number }) => (counts.sessions > 0 ? counts.events / counts.sessions : 0);
+    const rate = (counts: { sessions: number; events: number }) =>
+      counts.sessions > 0 ? counts.events / counts.sessions : 0;
     const fields = fieldsOf(problem.pattern, problem.measure, settings.groupBy);
     return {
       ...figures,
@@ -176,8 +184,16 @@ export function findRunProblems(aggregator: Aggregator, settings: ProblemSetting
   });
   function judgeCell(cell: JudgedGroup): JudgedGroup {
     const covering = coveredBy.get(cellKey(cell));
-    if (covering) return { ...cell, flagged: true, verdict: `part of the problem ${covering.map((problem) => problem.problem.label).join('; ')}` };
-    const verdict = cell.sessions < settings.minSessions ? `too few sessions (${cell.sessions} < ${settings.minSessions})` : 'part of no problem';
+    if (covering)
+      return {
+        ...cell,
+        flagged: true,
+        verdict: `part of the problem ${covering.map((problem) => problem.problem.label).join('; ')}`,
+      };
+    const verdict =
+      cell.sessions < settings.minSessions
+        ? `too few sessions (${cell.sessions} < ${settings.minSessions})`
+        : 'part of no problem';
     return { ...cell, flagged: false, verdict };
   }
   return {

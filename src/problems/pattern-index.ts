@@ -36,7 +36,11 @@ function fieldMasks(count: number): number[] {
  * All patterns of the cells (`values[i]` holds cell i's value of each field), each with
  * its sessions. A pattern that covers every cell describes nothing and is left out.
  */
-export function indexPatterns(fields: readonly string[], values: readonly (readonly string[])[], sessions: readonly number[]): IndexedPattern[] {
+export function indexPatterns(
+  fields: readonly string[],
+  values: readonly (readonly string[])[],
+  sessions: readonly number[],
+): IndexedPattern[] {
   const versionAt = fields.indexOf(VERSION_FIELD);
   const result: IndexedPattern[] = [];
   const total = sessions.reduce((sum, value) => sum + value, 0);
@@ -44,16 +48,20 @@ export function indexPatterns(fields: readonly string[], values: readonly (reado
     const byKey = new Map<string, number[]>();
     for (let cell = 0; cell < values.length; cell += 1) {
       let key = '';
-      for (let field = 0; field < fields.length; field += 1) if (mask & (1 << field)) key += `${values[cell]![field]}\u0000`;
+      for (let field = 0; field < fields.length; field += 1)
+        if (mask & (1 << field)) key += `${values[cell]![field]}\u0000`;
       const list = byKey.get(key);
       if (list) list.push(cell);
       else byKey.set(key, [cell]);
     }
     const exact = (cells: number[]): Pattern =>
-      fields.map((field, index) => (mask & (1 << index) ? { field, op: 'is', value: values[cells[0]!]![index]! } : { field, op: 'any' }));
+      fields.map((field, index) =>
+        mask & (1 << index) ? { field, op: 'is', value: values[cells[0]!]![index]! } : { field, op: 'any' },
+      );
     // A pattern never fixes a field to "(other)": that value names no configuration, and its
     // cells change from run to run. The cells take part in patterns that leave the field open.
-    for (const key of [...byKey.keys()]) if (key.startsWith(OTHER_KEY) || key.includes(`\u0000${OTHER_KEY}`)) byKey.delete(key);
+    for (const key of [...byKey.keys()])
+      if (key.startsWith(OTHER_KEY) || key.includes(`\u0000${OTHER_KEY}`)) byKey.delete(key);
     for (const cells of byKey.values()) {
       const count = cells.reduce((sum, cell) => sum + sessions[cell]!, 0);
       if (count === total) continue;
@@ -65,7 +73,8 @@ export function indexPatterns(fields: readonly string[], values: readonly (reado
     for (const cells of byKey.values()) {
       const first = cells[0]!;
       let anchor = '';
-      for (let field = 0; field < fields.length; field += 1) if (field !== versionAt && mask & (1 << field)) anchor += `${values[first]![field]}\u0000`;
+      for (let field = 0; field < fields.length; field += 1)
+        if (field !== versionAt && mask & (1 << field)) anchor += `${values[first]![field]}\u0000`;
       let versions = anchors.get(anchor);
       if (!versions) anchors.set(anchor, (versions = new Map()));
       versions.set(values[first]![versionAt]!, cells);
@@ -76,7 +85,10 @@ export function indexPatterns(fields: readonly string[], values: readonly (reado
       const from = Math.max(1, ordered.length - 1 - SINCE_VERSIONS);
       for (let at = from; at < ordered.length - 1; at += 1) {
         const covered = ordered.slice(at).map((version) => versions.get(version)!);
-        const count = covered.reduce((sum, cells) => sum + cells.reduce((inner, cell) => inner + sessions[cell]!, 0), 0);
+        const count = covered.reduce(
+          (sum, cells) => sum + cells.reduce((inner, cell) => inner + sessions[cell]!, 0),
+          0,
+        );
         if (count === total) continue;
         const sample = covered[0]![0]!;
         const pattern: Pattern = fields.map((field, index) => {

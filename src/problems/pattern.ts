@@ -7,7 +7,10 @@ import { compareVersions } from '../aggregate/versions.ts';
 
 export const VERSION_FIELD = 'app.version';
 
-export type PatternTerm = { field: string; op: 'any' } | { field: string; op: 'is'; value: string } | { field: string; op: 'since'; value: string };
+export type PatternTerm =
+  | { field: string; op: 'any' }
+  | { field: string; op: 'is'; value: string }
+  | { field: string; op: 'since'; value: string };
 
 /** One term per configuration field, in the order of the fields. */
 export type Pattern = PatternTerm[];
@@ -28,7 +31,8 @@ export function patternFromKey(key: string): Pattern | null {
     for (const entry of raw) {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string') return null;
       if (entry.length === 1) terms.push({ field: entry[0], op: 'any' });
-      else if ((entry[1] === 'is' || entry[1] === 'since') && typeof entry[2] === 'string') terms.push({ field: entry[0], op: entry[1], value: entry[2] });
+      else if ((entry[1] === 'is' || entry[1] === 'since') && typeof entry[2] === 'string')
+        terms.push({ field: entry[0], op: entry[1], value: entry[2] });
       else return null;
     }
     return terms;
@@ -61,7 +65,8 @@ export function kindOf(pattern: Pattern): ProblemKind {
   if (version && version.op !== 'any' && othersOpen) return 'release';
   if (!version && othersFixed) return 'configuration';
   const fixed = others.filter((term) => term.op === 'is');
-  if ((version === undefined || version.op === 'any') && fixed.length === 1 && fixed[0]!.field === 'os.platform') return 'platform';
+  if ((version === undefined || version.op === 'any') && fixed.length === 1 && fixed[0]!.field === 'os.platform')
+    return 'platform';
   return 'slice';
 }
 

@@ -25,7 +25,14 @@ export interface Baselines {
 const CLEAN_VERSION_P = Math.log(0.05);
 
 function below(entry: Counts, problem: Counts): boolean {
-  return logFisherLess({ events: entry.events, sessions: entry.sessions, totalEvents: entry.events + problem.events, totalSessions: entry.sessions + problem.sessions }) < CLEAN_VERSION_P;
+  return (
+    logFisherLess({
+      events: entry.events,
+      sessions: entry.sessions,
+      totalEvents: entry.events + problem.events,
+      totalSessions: entry.sessions + problem.sessions,
+    }) < CLEAN_VERSION_P
+  );
 }
 
 /** `exclude`: cells of other problems, left out of every comparison so one problem does not hide another's baseline. */
@@ -42,7 +49,12 @@ export function baselinesOf(
   const { configs } = view;
   const versionAt = fields.indexOf(VERSION_FIELD);
   // "(other)" (versions hidden by the publication rule) is no release: not seen, not last good, not fixed in.
-  const versions = versionAt < 0 ? [] : [...new Set(members.map((cell) => configs[cell]!.values[versionAt]!))].filter((version) => version !== OTHER).sort(compareVersions);
+  const versions =
+    versionAt < 0
+      ? []
+      : [...new Set(members.map((cell) => configs[cell]!.values[versionAt]!))]
+          .filter((version) => version !== OTHER)
+          .sort(compareVersions);
   const result: Baselines = { versions, lastGood: null, fixedIn: [], comparison: null };
   if (versionAt < 0 || versions.length === 0) return result;
   const versionTerm = pattern[versionAt]!;
@@ -52,12 +64,18 @@ export function baselinesOf(
     let sessions = 0;
     let events = 0;
     for (let cell = 0; cell < configs.length; cell += 1) {
-      if (exclude.has(cell) || matches(pattern, configs[cell]!.values) || !same.has(configs[cell]!.values[versionAt]!)) continue;
+      if (exclude.has(cell) || matches(pattern, configs[cell]!.values) || !same.has(configs[cell]!.values[versionAt]!))
+        continue;
       sessions += configs[cell]!.sessions;
       events += view.eventsAt(measure, cell);
     }
     const fixed = pattern.filter((term) => term.op === 'is').map((term) => term.field);
-    if (sessions > 0) result.comparison = { label: `on the other ${fixed.join(' and ')} values of the same versions`, sessions, events };
+    if (sessions > 0)
+      result.comparison = {
+        label: `on the other ${fixed.join(' and ')} values of the same versions`,
+        sessions,
+        events,
+      };
     return result;
   }
   // The same anchor on other versions: the version before, and newer ones that run clean.
@@ -81,7 +99,9 @@ export function baselinesOf(
     result.comparison = { label: `in ${previous}`, ...entry };
     if (below(entry, counts)) result.lastGood = { version: previous, ...entry };
   }
-  for (const version of [...byVersion.keys()].filter((candidate) => compareVersions(candidate, last) > 0).sort(compareVersions)) {
+  for (const version of [...byVersion.keys()]
+    .filter((candidate) => compareVersions(candidate, last) > 0)
+    .sort(compareVersions)) {
     const entry = byVersion.get(version)!;
     if (entry.sessions >= minSessions && below(entry, counts)) result.fixedIn.push({ version, ...entry });
   }

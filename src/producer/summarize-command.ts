@@ -64,7 +64,10 @@ export async function projectVersion(env: Record<string, string | undefined>, cw
     }
   }
   // The version line of pyproject.toml's [project] or [tool.poetry], or Cargo.toml's [package].
-  for (const [file, tables] of [['pyproject.toml', ['project', 'tool.poetry']], ['Cargo.toml', ['package']]] as const) {
+  for (const [file, tables] of [
+    ['pyproject.toml', ['project', 'tool.poetry']],
+    ['Cargo.toml', ['package']],
+  ] as const) {
     const toml = await text(file);
     if (!toml) continue;
     let table = '';
@@ -90,7 +93,11 @@ function time(value: unknown, name: string): Date | string | null {
   return Number.isNaN(date.getTime()) ? `--${name} is not a date and time` : date;
 }
 
-export async function summarizeCommand(argv: string[], env: Record<string, string | undefined>, cwd = process.cwd()): Promise<number> {
+export async function summarizeCommand(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  cwd = process.cwd(),
+): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
@@ -139,12 +146,15 @@ export async function summarizeCommand(argv: string[], env: Record<string, strin
   if (fromLog === fromCounts) return usage('summarize needs either --log or --error-lines.');
   if (typeof values['out'] !== 'string' && !values['print']) return usage('summarize needs one of --out or --print.');
 
-  const version = typeof values['app-version'] === 'string' ? values['app-version'] : ((await projectVersion(env, cwd)) ?? 'unknown');
+  const version =
+    typeof values['app-version'] === 'string' ? values['app-version'] : ((await projectVersion(env, cwd)) ?? 'unknown');
   const runtimeName = values['runtime'];
   const runtimeVersion = values['runtime-version'];
   const common = {
     app: { name: typeof values['app'] === 'string' ? values['app'] : 'app', version },
-    ...(typeof runtimeName === 'string' && typeof runtimeVersion === 'string' ? { runtime: { name: runtimeName, version: runtimeVersion } } : {}),
+    ...(typeof runtimeName === 'string' && typeof runtimeVersion === 'string'
+      ? { runtime: { name: runtimeName, version: runtimeVersion } }
+      : {}),
     machine: { platform: process.platform, release: release(), arch: arch(), env },
     newUuid: randomUUID,
     ...(typeof values['install-id'] === 'string' ? { installId: values['install-id'] } : {}),
@@ -152,7 +162,8 @@ export async function summarizeCommand(argv: string[], env: Record<string, strin
 
   let result: SummarizeResult;
   if (fromLog) {
-    let logPattern: RegExp | string | undefined = typeof values['log-format'] === 'string' ? values['log-format'] : undefined;
+    let logPattern: RegExp | string | undefined =
+      typeof values['log-format'] === 'string' ? values['log-format'] : undefined;
     if (typeof values['log-pattern'] === 'string') {
       try {
         logPattern = compileLogPattern(values['log-pattern']);
@@ -162,7 +173,9 @@ export async function summarizeCommand(argv: string[], env: Record<string, strin
     }
     const text = await readFile(values['log'] as string, 'utf8').catch((error: NodeJS.ErrnoException) => error);
     if (text instanceof Error) {
-      process.stderr.write(`error: cannot read the log ${values['log']} (${text.code ?? text.message}): no summary written.\n`);
+      process.stderr.write(
+        `error: cannot read the log ${values['log']} (${text.code ?? text.message}): no summary written.\n`,
+      );
       return 1;
     }
     result = summarizeSession({ ...common, logText: text, ...(logPattern !== undefined ? { logPattern } : {}) });
@@ -175,7 +188,8 @@ export async function summarizeCommand(argv: string[], env: Record<string, strin
     for (const problem of [errorLines, given, ended, started]) if (typeof problem === 'string') return usage(problem);
     if (!Number.isFinite(duration) || duration < 0) return usage('--duration must be a number of seconds of 0 or more');
     const outcome = values['outcome'] ?? ((errorLines as number) > 0 ? 'error' : 'ok');
-    if (outcome !== 'ok' && outcome !== 'error' && outcome !== 'crash') return usage('--outcome must be ok, error or crash');
+    if (outcome !== 'ok' && outcome !== 'error' && outcome !== 'crash')
+      return usage('--outcome must be ok, error or crash');
     const endedAt = (ended as Date | null) ?? new Date();
     result = summarizeCounts({
       ...common,

@@ -107,7 +107,12 @@ export function summarizeSession(input: SummarizeInput): SummarizeResult {
 
 /** A summary from figures alone (no log): checked like one from a log. */
 export function summarizeCounts(input: CountsInput): SummarizeResult {
-  if (!(input.startedAt instanceof Date) || !(input.endedAt instanceof Date) || Number.isNaN(input.startedAt.getTime()) || Number.isNaN(input.endedAt.getTime())) {
+  if (
+    !(input.startedAt instanceof Date) ||
+    !(input.endedAt instanceof Date) ||
+    Number.isNaN(input.startedAt.getTime()) ||
+    Number.isNaN(input.endedAt.getTime())
+  ) {
     return { ok: false, reason: 'the start and end must be dates' };
   }
   return finish(input, {
@@ -131,7 +136,11 @@ function finish(input: ProducerInput, fromLog: Record<string, unknown>): Summari
     session_id: input.newUuid(),
     ...(input.installId ? { install_id: input.installId } : {}),
     ...(input.runtime ? { runtime: input.runtime } : {}),
-    os: { platform: mapPlatform(input.machine.platform), ...(VERSION.test(release) ? { version: release } : {}), ...(arch ? { arch } : {}) },
+    os: {
+      platform: mapPlatform(input.machine.platform),
+      ...(VERSION.test(release) ? { version: release } : {}),
+      ...(arch ? { arch } : {}),
+    },
     ci: detectCi(input.machine.env),
   };
   const finding = findPrivateData(candidate, safePath);

@@ -32,7 +32,16 @@ export class CompactSummary {
   outcome?: Outcome;
   error_kinds?: Record<string, number>;
 
-  constructor(config: SessionConfig, bytes: Uint8Array, idAt: number, installAt: number, startedMs: number, endedMs: number, logLines: number, errorLines: number) {
+  constructor(
+    config: SessionConfig,
+    bytes: Uint8Array,
+    idAt: number,
+    installAt: number,
+    startedMs: number,
+    endedMs: number,
+    logLines: number,
+    errorLines: number,
+  ) {
     this.config = config;
     this.bytes = bytes;
     this.idAt = idAt;

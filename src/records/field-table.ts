@@ -13,7 +13,18 @@ export { FIELD_TABLE, GROUP_FIELDS };
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
 /** Fields of a summary that are the same for every session of one configuration. */
-export type SessionConfig = Omit<SessionSummary, 'schema_version' | 'session_id' | 'install_id' | 'started_at' | 'ended_at' | 'log_lines' | 'error_lines' | 'outcome' | 'error_kinds'>;
+export type SessionConfig = Omit<
+  SessionSummary,
+  | 'schema_version'
+  | 'session_id'
+  | 'install_id'
+  | 'started_at'
+  | 'ended_at'
+  | 'log_lines'
+  | 'error_lines'
+  | 'outcome'
+  | 'error_kinds'
+>;
 
 export const CONFIG_FIELDS: readonly ConfigField[] = FIELD_TABLE.configs;
 
@@ -21,7 +32,9 @@ export const CONFIG_FIELDS: readonly ConfigField[] = FIELD_TABLE.configs;
 export const CONFIG_TOPS: readonly string[] = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
 
 /** The outcomes the schema lists, in its order; empty when it has none. */
-export const OUTCOME_VALUES: readonly string[] = FIELD_TABLE.top.flatMap((field) => (field.kind === 'outcome' ? field.values : []));
+export const OUTCOME_VALUES: readonly string[] = FIELD_TABLE.top.flatMap((field) =>
+  field.kind === 'outcome' ? field.values : [],
+);
 
 /** Version of the field table: formats that store fields carry it, and refuse another. */
 export const FIELDS_HASH = FIELD_TABLE.hash;

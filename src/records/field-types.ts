@@ -40,7 +40,18 @@ export type TopField = { name: string; required: boolean } & (
   | { kind: 'timestamp'; max: number }
   | { kind: 'count'; min: number; max: number }
   | { kind: 'outcome'; values: string[] }
-  | { kind: 'kinds'; dotted: boolean; first: number[]; rest: number[]; minLength: number; maxLength: number; maxKinds: number; forbidden: string[]; min: number; max: number }
+  | {
+      kind: 'kinds';
+      dotted: boolean;
+      first: number[];
+      rest: number[];
+      minLength: number;
+      maxLength: number;
+      maxKinds: number;
+      forbidden: string[];
+      min: number;
+      max: number;
+    }
   | { kind: 'leaf'; slot: number }
   | { kind: 'object'; slots: number[] }
   | { kind: 'slow' }

@@ -6,7 +6,6 @@ import { CLOSE, CLOSE_BRACKET, NEWLINE, OPEN, OPEN_BRACKET, QUOTE } from './fast
 
 export type ParsedRecord = { ok: true; value: unknown } | { ok: false; reason: string };
 
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Only spaces, tabs and carriage returns between start and end. */
@@ -18,7 +17,6 @@ export function blankLine(bytes: Uint8Array, start: number, end: number): boolea
   return true;
 }
 const BACKSLASH = 0x5c;
-
 
 /** Deepest nesting of objects and arrays in JSON text, outside strings. */
 export function jsonDepth(text: string, limit: number): number {
@@ -63,7 +61,8 @@ function manyBrackets(text: string, limit: number): boolean {
 }
 
 function tryParse(text: string, maxDepth: number): ParsedRecord {
-  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth) return { ok: false, reason: 'record-too-deep' };
+  if (manyBrackets(text, maxDepth) && jsonDepth(text, maxDepth) > maxDepth)
+    return { ok: false, reason: 'record-too-deep' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
@@ -165,7 +164,10 @@ export function parseLine(bytes: Uint8Array, start: number, end: number): Parsed
  * from a chunk once a view of it is out, so the consumer may move the chunk's
  * buffer to another thread.
  */
-export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>, maxLine = RECORD_MAX_BYTES): AsyncGenerator<Uint8Array> {
+export async function* lineBlocks(
+  chunks: AsyncIterable<Uint8Array>,
+  maxLine = RECORD_MAX_BYTES,
+): AsyncGenerator<Uint8Array> {
   // Copies of the pieces of the line that runs past the chunks read so far: joined once, when it ends.
   let parts: Uint8Array[] = [];
   let partLength = 0;
@@ -255,7 +257,10 @@ function concatAll(pieces: readonly Uint8Array[]): Uint8Array {
  * that is not UTF-8 is null. Lines past `maxLine` bytes come cut, as lineBlocks
  * cuts them.
  */
-export async function* textLines(chunks: AsyncIterable<Uint8Array>, maxLine = RECORD_MAX_BYTES): AsyncGenerator<string | null> {
+export async function* textLines(
+  chunks: AsyncIterable<Uint8Array>,
+  maxLine = RECORD_MAX_BYTES,
+): AsyncGenerator<string | null> {
   for await (const block of lineBlocks(chunks, maxLine)) {
     const lines: (string | null)[] = [];
     eachLine(block, (bytes, start, end) => {
@@ -265,4 +270,3 @@ export async function* textLines(chunks: AsyncIterable<Uint8Array>, maxLine = RE
     yield* lines;
   }
 }
-

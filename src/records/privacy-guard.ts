@@ -53,15 +53,31 @@ const RULES: [PrivacyRule, (value: string) => boolean, RegExp | ((value: string)
   ['url-credentials', (v) => v.includes('://') && v.includes('@'), /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/],
   // Local part: RFC 5322 atext and dots.
   ['email', (v) => v.includes('@'), /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/],
-  ['ipv4', (v) => v.length >= 7 && hasAtLeast(v, '.', 3), new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`)],
+  [
+    'ipv4',
+    (v) => v.length >= 7 && hasAtLeast(v, '.', 3),
+    new RegExp(`(?<![\\d.])${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?![\\d]|\\.\\d)`),
+  ],
   ['ipv6', (v) => v.includes('::') || hasAtLeast(v, ':', 7), holdsIpv6],
   ['github-token', (v) => v.includes('_'), /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/],
   ['aws-key', (v) => v.includes('AKIA') || v.includes('ASIA'), /(?:AKIA|ASIA)[0-9A-Z]{16}/],
   ['slack-token', (v) => v.includes('xox'), /xox[abposr]-[A-Za-z0-9-]{8,}/],
   ['jwt', (v) => v.includes('eyJ'), /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-  ['bearer-token', (v) => v.length > 14 && (v.includes('earer') || v.includes('EARER')), /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i],
-  ['pem-block', (v) => v.includes('-----BEGIN'), /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/],
-  ['home-path', (v) => v.includes('/') || v.includes('\\'), /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i],
+  [
+    'bearer-token',
+    (v) => v.length > 14 && (v.includes('earer') || v.includes('EARER')),
+    /Bearer\s+[A-Za-z0-9._~+/-]{8,}=*/i,
+  ],
+  [
+    'pem-block',
+    (v) => v.includes('-----BEGIN'),
+    /-----BEGIN [A-Z ]*(?:PRIVATE KEY|CERTIFICATE|PUBLIC KEY)[A-Z ]*-----/,
+  ],
+  [
+    'home-path',
+    (v) => v.includes('/') || v.includes('\\'),
+    /(?:^|[\s"'=(:])(?:\/home\/|\/Users\/|\/root\/|[A-Za-z]:\\{1,2}Users\\{1,2}|~\/)[^\s/\\]+/i,
+  ],
 ];
 
 /** The rule a string breaks, or null. */
@@ -114,8 +130,15 @@ function search(node: unknown, skipKeys: ReadonlySet<string>): { segments: strin
  * the raw path into one that carries no submitted text. Keys in `knownKeys`
  * (the schema's own property names) cannot hold private data and are not tested.
  */
-export function findPrivateData(value: unknown, safePath: (path: string) => string, knownKeys: ReadonlySet<string> = new Set()): PrivacyFinding | null {
+export function findPrivateData(
+  value: unknown,
+  safePath: (path: string) => string,
+  knownKeys: ReadonlySet<string> = new Set(),
+): PrivacyFinding | null {
   const found = search(value, knownKeys);
   if (!found) return null;
-  return { path: safePath(found.segments.length > 0 ? `/${found.segments.reverse().join('/')}` : ''), rule: found.rule };
+  return {
+    path: safePath(found.segments.length > 0 ? `/${found.segments.reverse().join('/')}` : ''),
+    rule: found.rule,
+  };
 }

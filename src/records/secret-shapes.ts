@@ -67,7 +67,8 @@ export function looksRandom(token: string): boolean {
   let caseSwitches = 0;
   let previous = '';
   for (const char of core) {
-    const kind = char >= 'a' && char <= 'z' ? 'l' : char >= 'A' && char <= 'Z' ? 'u' : char >= '0' && char <= '9' ? 'd' : 'o';
+    const kind =
+      char >= 'a' && char <= 'z' ? 'l' : char >= 'A' && char <= 'Z' ? 'u' : char >= '0' && char <= '9' ? 'd' : 'o';
     if (kind === 'l') lower += 1;
     else if (kind === 'u') upper += 1;
     else if (kind === 'd') digits += 1;
@@ -81,7 +82,9 @@ export function looksRandom(token: string): boolean {
   const letters = lower + upper;
   if (/^[0-9a-fA-F]+$/.test(core)) {
     // Hex: commit and object hashes of their usual lengths pass; other long hex runs are keys.
-    return !HASH_LENGTHS.has(core.length) && core.length >= 24 && digits > 0 && letters > 0 && !(lower > 0 && upper > 0);
+    return (
+      !HASH_LENGTHS.has(core.length) && core.length >= 24 && digits > 0 && letters > 0 && !(lower > 0 && upper > 0)
+    );
   }
   if (entropyBits(core) < 3.5) return false;
   // Numbers mixed into letters many times over: generated, not written.
@@ -93,7 +96,9 @@ export function looksRandom(token: string): boolean {
   // A single lower-case letter after a capital is often a short word of a name ("IndexOutOfBounds").
   const single = lowerRuns.length - (core.match(/[a-z]{2,}/g) ?? []).length - (core.match(SHORT_WORDS) ?? []).length;
   const choppy = (single >= 3 && single >= 0.3 * lowerRuns.length) || (single >= 1 && letterDigitSwitches >= 2);
-  return letters >= RANDOM_MIN_LENGTH - other && upperShare >= 0.25 && upperShare <= 0.75 && caseSwitches >= 6 && choppy;
+  return (
+    letters >= RANDOM_MIN_LENGTH - other && upperShare >= 0.25 && upperShare <= 0.75 && caseSwitches >= 6 && choppy
+  );
 }
 
 const TOKEN_RUN = /[A-Za-z0-9_+/=-]{20,}/g;
@@ -110,7 +115,12 @@ export function secretRuleFor(value: string): SecretRule | null {
     // (with + and /), unless a piece is a hash, as in "2.4.0+<commit hash>" or "+g<hash>" from git describe.
     const pieces = run.split(/[-_+/=]/);
     for (const piece of pieces) if (looksRandom(piece)) return 'random-token';
-    if (/[+/]/.test(run) && !pieces.some((piece) => /^g?[0-9a-fA-F]{7,}$/.test(piece)) && looksRandom(run.replace(/[-_]/g, ''))) return 'random-token';
+    if (
+      /[+/]/.test(run) &&
+      !pieces.some((piece) => /^g?[0-9a-fA-F]{7,}$/.test(piece)) &&
+      looksRandom(run.replace(/[-_]/g, ''))
+    )
+      return 'random-token';
   }
   return null;
 }

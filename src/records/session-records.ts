@@ -274,7 +274,8 @@ export class SessionRecordReader {
         const kindCount = varint();
         for (let k = 0; k < kindCount; k += 1) {
           const kind = this.#kinds[varint()];
-          if (kind === undefined) throw new PartialFormatError('a session record names an error kind not defined before it');
+          if (kind === undefined)
+            throw new PartialFormatError('a session record names an error kind not defined before it');
           kinds[kind] = varint();
         }
         summary.error_kinds = kinds;
@@ -293,14 +294,27 @@ const nullableString = (value: unknown) => value === null || typeof value === 's
 
 /** A configuration entry: one string or null per configuration field of the schema, a string where a summary must have one. */
 export function configTuple(value: unknown): ConfigTuple {
-  if (!Array.isArray(value) || value.length !== CONFIG_FIELDS.length || !CONFIG_FIELDS.every((field) => (field.required && field.parentRequired ? typeof value[field.slot] === 'string' : nullableString(value[field.slot])))) {
+  if (
+    !Array.isArray(value) ||
+    value.length !== CONFIG_FIELDS.length ||
+    !CONFIG_FIELDS.every((field) =>
+      field.required && field.parentRequired
+        ? typeof value[field.slot] === 'string'
+        : nullableString(value[field.slot]),
+    )
+  ) {
     throw new PartialFormatError(`a configuration entry is not ${CONFIG_FIELDS.length} strings or nulls`);
   }
   return value as ConfigTuple;
 }
 
 export function runRef(value: unknown): RunRef {
-  if (!isRecord(value) || !Number.isSafeInteger(value['id']) || typeof value['url'] !== 'string' || !nullableString(value['branch'])) {
+  if (
+    !isRecord(value) ||
+    !Number.isSafeInteger(value['id']) ||
+    typeof value['url'] !== 'string' ||
+    !nullableString(value['branch'])
+  ) {
     throw new PartialFormatError('a run entry is not {id, url, branch}');
   }
   return { id: value['id'] as number, url: value['url'], branch: value['branch'] };

@@ -56,8 +56,27 @@ export function timestampMs(b: Uint8Array, start: number, end: number): number {
   const minute = two(b, s + 14);
   const second = two(b, s + 17);
   const separator = b[s + 10];
-  if (year < 0 || b[s + 4] !== 0x2d || b[s + 7] !== 0x2d || (separator !== 0x54 && separator !== 0x74 && separator !== 0x20)) return Number.NaN;
-  if (b[s + 13] !== COLON || b[s + 16] !== COLON || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (
+    year < 0 ||
+    b[s + 4] !== 0x2d ||
+    b[s + 7] !== 0x2d ||
+    (separator !== 0x54 && separator !== 0x74 && separator !== 0x20)
+  )
+    return Number.NaN;
+  if (
+    b[s + 13] !== COLON ||
+    b[s + 16] !== COLON ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return Number.NaN;
   if (year !== monthYear || month !== monthNumber) startMonth(year, month);
   if (day > monthLength) return Number.NaN;
   let at = s + 19;

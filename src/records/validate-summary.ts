@@ -8,7 +8,8 @@ import generatedValidator from '../generated/summary-validator.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 /** A valid summary comes with its start and end as epoch milliseconds, parsed once. */
-export type Validated = { ok: true; summary: SessionSummary; startedMs: number; endedMs: number } | { ok: false; reason: string };
+export type Validated =
+  { ok: true; summary: SessionSummary; startedMs: number; endedMs: number } | { ok: false; reason: string };
 
 function propertyNamesOf(node: unknown, into: Set<string>): Set<string> {
   if (node !== null && typeof node === 'object') {

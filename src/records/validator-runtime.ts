@@ -9,7 +9,8 @@ export function codePointLength(text: string): number {
   let length = 0;
   for (let at = 0; at < text.length; length += 1) {
     const unit = text.charCodeAt(at);
-    at += unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    at +=
+      unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
   return length;
 }

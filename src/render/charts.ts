@@ -52,7 +52,8 @@ function countTop(counts: readonly number[]): number {
 
 /** Days as given (old templates pass `days`): a trend over the days they span, with nothing to compare. */
 function asTrend(input: Trend | readonly DayPoint[], subject = 'these sessions'): Trend | null {
-  if (!Array.isArray(input)) return input && typeof input === 'object' && Array.isArray((input as Trend).buckets) ? (input as Trend) : null;
+  if (!Array.isArray(input))
+    return input && typeof input === 'object' && Array.isArray((input as Trend).buckets) ? (input as Trend) : null;
   const days = (input as readonly DayPoint[]).filter((point) => point && typeof point.day === 'string');
   if (days.length === 0) return null;
   const sorted = days.map((point) => point.day).sort();
@@ -79,7 +80,9 @@ export function rateChart(input: Trend | readonly DayPoint[]): string {
   const trend = asTrend(input);
   if (!trend || sessionsOf(trend) === 0) return '_No sessions to chart._';
   const enough = (sessions: number) => sessions >= (trend.minRateSessions || RATE_MIN_SESSIONS);
-  const bars = trend.buckets.map((bucket) => (enough(bucket.sessions) ? bucket.erroredSessions / bucket.sessions : null));
+  const bars = trend.buckets.map((bucket) =>
+    enough(bucket.sessions) ? bucket.erroredSessions / bucket.sessions : null,
+  );
   if (bars.every((bar) => bar === null)) {
     return `_No ${trend.unit} had ${trend.minRateSessions} or more sessions of ${trend.subject}: too few for a rate per ${trend.unit}._`;
   }
@@ -98,7 +101,9 @@ export function rateChart(input: Trend | readonly DayPoint[]): string {
   }
   const rates = [...bars.map((bar) => bar ?? 0), ...(line ?? [])];
   const top = percentTop(rates);
-  const gaps = bars.some((bar) => bar === null) ? ` A ${trend.unit} with fewer than ${trend.minRateSessions} of its sessions has no bar.` : '';
+  const gaps = bars.some((bar) => bar === null)
+    ? ` A ${trend.unit} with fewer than ${trend.minRateSessions} of its sessions has no bar.`
+    : '';
   return [
     `_Errored-session rate per ${trend.unit} (%). Red bars: ${trend.subject}.${gaps}${lineText}_`,
     '',
@@ -153,7 +158,9 @@ export function worstGroupsChart(groups: readonly { label: string; rate: number 
 
 function cell(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatPercent(value);
-  return String(value ?? '').replace(/\|/g, '&#124;').replace(/[\r\n]+/g, ' ');
+  return String(value ?? '')
+    .replace(/\|/g, '&#124;')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 /**

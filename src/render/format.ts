@@ -7,7 +7,9 @@ export function formatPercent(rate: number | null): string {
 }
 
 export function formatCount(value: number): string {
-  return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return Math.round(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function formatDuration(seconds: number): string {

@@ -51,7 +51,18 @@ export interface IssueContext {
   /** A problem's figures, as GroupFigures has them, but first and last session as UTC days (YYYY-MM-DD): issues are public, so never the time a person worked. */
   figures: Pick<
     GroupFigures,
-    'sessions' | 'erroredSessions' | 'errorRate' | 'crashes' | 'errorLines' | 'logLines' | 'installs' | 'installsApproximate' | 'firstSessionAt' | 'lastSessionAt' | 'durationMedianSeconds' | 'durationP95Seconds'
+    | 'sessions'
+    | 'erroredSessions'
+    | 'errorRate'
+    | 'crashes'
+    | 'errorLines'
+    | 'logLines'
+    | 'installs'
+    | 'installsApproximate'
+    | 'firstSessionAt'
+    | 'lastSessionAt'
+    | 'durationMedianSeconds'
+    | 'durationP95Seconds'
   >;
   baseline: { sessions: number; erroredSessions: number; errorRate: number | null };
   /** Wilson score interval of the errored-session rate at rule.confidence. */
@@ -69,7 +80,15 @@ export interface IssueContext {
   topErrorKinds: { kind: string; sessions: number; lines: number; count: number }[];
   runs: { id: number; url: string; branch: string; erroredSessions: number }[];
   /** alpha = 1 - confidence: the chance of any false issue in a run over healthy data. */
-  rule: { minSessions: number; errorRateThreshold: number; lookbackDays: number; confidence: number; alpha: number; verdict: string; ignoreLabel: string };
+  rule: {
+    minSessions: number;
+    errorRateThreshold: number;
+    lookbackDays: number;
+    confidence: number;
+    alpha: number;
+    verdict: string;
+    ignoreLabel: string;
+  };
 }
 
 export interface RuleContext {
@@ -98,7 +117,14 @@ export function trendOfGroup(group: ProblemGroup, run: RunDays | null | undefine
     return trendOf({ days: group.days, start, end, subject: 'this problem' });
   }
   const others = daysWithout(run.daysOf(group.problem.measure), group.days);
-  return trendOf({ days: group.days, start: run.start, end: run.end, subject: 'this problem', others, comparison: 'all other sessions' });
+  return trendOf({
+    days: group.days,
+    start: run.start,
+    end: run.end,
+    subject: 'this problem',
+    others,
+    comparison: 'all other sessions',
+  });
 }
 
 /**
@@ -113,7 +139,13 @@ const KIND_TEXT: Record<string, string> = {
   slice: 'a set of configurations',
 };
 
-export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (value: string) => string = escapeMarkdown, run?: RunDays | null, past?: ProblemHistory | null): IssueContext {
+export function issueContext(
+  group: ProblemGroup,
+  rule: RuleContext,
+  escape: (value: string) => string = escapeMarkdown,
+  run?: RunDays | null,
+  past?: ProblemHistory | null,
+): IssueContext {
   const fields = group.fields.map((field) => ({ name: field.name, value: escape(field.value) }));
   const problem = group.problem;
   const version = (entry: { version: string; sessions: number; events: number }): VersionFigures => ({
@@ -124,7 +156,10 @@ export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (va
     confirmed: false,
   });
   // With a history, newer releases are judged on every session it kept, not the window's alone.
-  const fixedIn = past && past.fixed.length > 0 ? past.fixed.map((entry) => ({ ...entry, version: escape(entry.version) })) : problem.fixedIn.map(version);
+  const fixedIn =
+    past && past.fixed.length > 0
+      ? past.fixed.map((entry) => ({ ...entry, version: escape(entry.version) }))
+      : problem.fixedIn.map(version);
   return {
     group: {
       fingerprint: group.fingerprint,
@@ -140,7 +175,11 @@ export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (va
       lastGood: problem.lastGood && version(problem.lastGood),
       hasLastGood: problem.lastGood !== null,
       fixedIn,
-      comparison: problem.comparison && { ...problem.comparison, label: escape(problem.comparison.label), rate: problem.comparison.errorRate },
+      comparison: problem.comparison && {
+        ...problem.comparison,
+        label: escape(problem.comparison.label),
+        rate: problem.comparison.errorRate,
+      },
       hasComparison: problem.comparison !== null,
       installs: problem.installs,
       pValue: problem.pValue,
@@ -167,7 +206,12 @@ export function issueContext(group: ProblemGroup, rule: RuleContext, escape: (va
     trend: trendOfGroup(group, run),
     history: past ? { since: past.since, trend: past.trend } : null,
     appVersions: group.appVersions.map(escape),
-    topErrorKinds: group.topErrorKinds.map((entry) => ({ kind: escape(entry.kind), sessions: entry.sessions, lines: entry.lines, count: entry.lines })),
+    topErrorKinds: group.topErrorKinds.map((entry) => ({
+      kind: escape(entry.kind),
+      sessions: entry.sessions,
+      lines: entry.lines,
+      count: entry.lines,
+    })),
     runs: group.runs.map((run) => ({
       id: run.id,
       url: run.url,

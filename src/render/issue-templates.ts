@@ -10,7 +10,6 @@ import type { Trend } from '../history/trend.ts';
 import type { IssueContext } from './issue-context.ts';
 import { findUnknownField } from './template-check.ts';
 
-
 export interface TemplateSource {
   path: string;
   text: string;
@@ -98,12 +97,25 @@ const SAMPLE: IssueContext = {
   }),
   history: {
     since: '2025-12-01',
-    trend: trendOf({ days: [{ day: '2025-12-20', sessions: 40, erroredSessions: 9 }], start: new Date('2025-12-01T00:00:00Z'), end: new Date('2026-01-03T00:00:00Z'), subject: 'this problem' }),
+    trend: trendOf({
+      days: [{ day: '2025-12-20', sessions: 40, erroredSessions: 9 }],
+      start: new Date('2025-12-01T00:00:00Z'),
+      end: new Date('2026-01-03T00:00:00Z'),
+      subject: 'this problem',
+    }),
   },
   appVersions: ['1.0.0'],
   topErrorKinds: [{ kind: 'KeyError', sessions: 2, lines: 3, count: 3 }],
   runs: [{ id: 1, url: 'https://github.com/o/r/actions/runs/1', branch: 'main', erroredSessions: 2 }],
-  rule: { minSessions: 10, errorRateThreshold: 0.05, lookbackDays: 7, confidence: 0.95, alpha: 0.05, verdict: 'significantly worse than the other sessions, with the excess spread over enough installations', ignoreLabel: 'crash-report:ignore' },
+  rule: {
+    minSessions: 10,
+    errorRateThreshold: 0.05,
+    lookbackDays: 7,
+    confidence: 0.95,
+    alpha: 0.05,
+    verdict: 'significantly worse than the other sessions, with the excess spread over enough installations',
+    ignoreLabel: 'crash-report:ignore',
+  },
 };
 
 function lineOf(error: unknown): string {
@@ -120,7 +132,11 @@ function compile(env: typeof Handlebars, source: TemplateSource): HandlebarsTemp
       knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
       knownHelpersOnly: true,
     });
-    const unknown = findUnknownField(source.text, SAMPLE, new Set([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with', 'lookup', 'log']));
+    const unknown = findUnknownField(
+      source.text,
+      SAMPLE,
+      new Set([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with', 'lookup', 'log']),
+    );
     if (unknown) throw new Error(unknown);
     template(SAMPLE);
   } catch (error) {
@@ -141,7 +157,9 @@ export function createIssueRenderer(title: TemplateSource, body: TemplateSource)
   return {
     render(titleContext, bodyContext) {
       // GitHub refuses an empty title; a template that renders none falls back to the group.
-      const renderedTitle = titleTemplate(titleContext).replace(/\s+/g, ' ').trim().slice(0, 256) || `Crash report: ${titleContext.group.label}`.slice(0, 256);
+      const renderedTitle =
+        titleTemplate(titleContext).replace(/\s+/g, ' ').trim().slice(0, 256) ||
+        `Crash report: ${titleContext.group.label}`.slice(0, 256);
       return { title: renderedTitle, body: bodyTemplate(bodyContext).replace(/\r\n/g, '\n').trim() };
     },
   };

@@ -19,7 +19,7 @@ const MARKDOWN_ENTITIES: Record<string, string> = {
   ')': '&#41;',
   '!': '&#33;',
   '\\': '&#92;',
-  '$': '&#36;',
+  $: '&#36;',
 };
 
 // An ampersand that already starts an entity is left alone; that keeps escaping idempotent.

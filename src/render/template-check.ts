@@ -61,7 +61,8 @@ export function findUnknownField(source: string, sample: unknown, helpers: Reado
     return value;
   };
 
-  const where = (node: Node) => (node.loc ? ` at line ${node.loc.start.line}, column ${node.loc.start.column + 1}` : '');
+  const where = (node: Node) =>
+    node.loc ? ` at line ${node.loc.start.line}, column ${node.loc.start.column + 1}` : '';
 
   const visitExpression = (node: unknown, scopes: unknown[]): string | null => {
     if (!isNode(node)) return null;
@@ -77,7 +78,8 @@ export function findUnknownField(source: string, sample: unknown, helpers: Reado
     const path = node['path'] as PathNode;
     const params = (node['params'] as unknown[]) ?? [];
     const hash = node['hash'] as { pairs?: { value: unknown }[] } | undefined;
-    const isHelper = path.type === 'PathExpression' && path.parts.length === 1 && (helpers.has(path.original) || params.length > 0);
+    const isHelper =
+      path.type === 'PathExpression' && path.parts.length === 1 && (helpers.has(path.original) || params.length > 0);
     if (!isHelper) {
       const problem = visitExpression(path, scopes);
       if (problem) return problem;

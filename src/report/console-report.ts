@@ -9,7 +9,14 @@ export const CONSOLE_MAX_GROUPS = 50;
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => rows.reduce((widest, row) => Math.max(widest, row[column]!.length), 0));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function formatConsoleReport(report: RunReport): string {
@@ -25,27 +32,35 @@ export function formatConsoleReport(report: RunReport): string {
   }
   const rows = [
     [...report.groupBy, 'sessions', 'errored', 'rate', 'flagged', 'issue'],
-    ...report.groups.slice(0, CONSOLE_MAX_GROUPS).map((group) => [
-      ...group.fields.map((field) => field.value),
-      formatCount(group.sessions),
-      formatCount(group.erroredSessions),
-      formatPercent(group.errorRate),
-      group.flagged ? 'yes' : 'no',
-      group.issue ? `${group.issue.action}${group.issue.number ? ` #${group.issue.number}` : ''}` : '',
-    ]),
+    ...report.groups
+      .slice(0, CONSOLE_MAX_GROUPS)
+      .map((group) => [
+        ...group.fields.map((field) => field.value),
+        formatCount(group.sessions),
+        formatCount(group.erroredSessions),
+        formatPercent(group.errorRate),
+        group.flagged ? 'yes' : 'no',
+        group.issue ? `${group.issue.action}${group.issue.number ? ` #${group.issue.number}` : ''}` : '',
+      ]),
   ];
   lines.push(table(rows));
   if (report.groups.length > CONSOLE_MAX_GROUPS) {
     const rest = report.groups.slice(CONSOLE_MAX_GROUPS);
     const sessions = rest.reduce((sum, group) => sum + group.sessions, 0);
     const errored = rest.reduce((sum, group) => sum + group.erroredSessions, 0);
-    lines.push(`... and ${rest.length} more group(s) with fewer errored sessions: ${formatCount(sessions)} sessions, ${formatCount(errored)} errored (all in the JSON report)`);
+    lines.push(
+      `... and ${rest.length} more group(s) with fewer errored sessions: ${formatCount(sessions)} sessions, ${formatCount(errored)} errored (all in the JSON report)`,
+    );
   }
   lines.push('');
   for (const problem of report.problems) {
     const scope = problem.problem.openFields.map((field) => `, every ${field}`).join('');
-    const issue = problem.issue ? `; ${problem.issue.action}${problem.issue.number ? ` #${problem.issue.number}` : ''}` : '';
-    const installs = problem.problem.installs.known ? `${problem.problem.installs.affected} of ${problem.problem.installs.reporting} installations` : 'no installation IDs';
+    const issue = problem.issue
+      ? `; ${problem.issue.action}${problem.issue.number ? ` #${problem.issue.number}` : ''}`
+      : '';
+    const installs = problem.problem.installs.known
+      ? `${problem.problem.installs.affected} of ${problem.problem.installs.reporting} installations`
+      : 'no installation IDs';
     lines.push(
       `problem: ${problem.problem.label}${scope}: ${formatPercent(problem.errorRate)} of ${formatCount(problem.sessions)} sessions errored ` +
         `(${formatPercent(problem.baseline.errorRate)} elsewhere), ${installs}${issue}`,
@@ -61,7 +76,9 @@ export function formatConsoleReport(report: RunReport): string {
   );
   if (report.merged) lines.push(`Merged from the partials of ${report.merged.shards} shard(s).`);
   if (report.folded.configurations > 0) {
-    lines.push(`warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`);
+    lines.push(
+      `warning: ${report.folded.configurations} configuration(s) with ${report.folded.sessions} sessions (${report.folded.erroredSessions} errored) folded past max-configurations and left out of the problem search.`,
+    );
   }
   return [...lines, ...reasonLines(report)].join('\n');
 }

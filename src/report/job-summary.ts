@@ -29,7 +29,7 @@ const ACTION_WORDS: Record<string, string> = {
   closed: 'closed by a maintainer, left alone',
   muted: 'muted (not planned, or ignore label), left alone',
   deferred: 'not opened: max-new-issues reached',
-  duplicate: 'closed as a duplicate of the problem\'s issue',
+  duplicate: "closed as a duplicate of the problem's issue",
   report: 'dashboard written',
 };
 
@@ -48,10 +48,16 @@ function reasonRows(counts: Record<string, number>): string[][] {
  * An HTML table whose figure columns are right-aligned (`align`, which GitHub's sanitiser
  * keeps; @actions/core's addTable has no alignment). Headings and cells must be safe HTML.
  */
-export function htmlTable(headings: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string {
+export function htmlTable(
+  headings: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly boolean[],
+): string {
   const align = (index: number) => (right[index] ? ' align="right"' : '');
   const head = `<tr>${headings.map((heading, index) => `<th${align(index)}>${heading}</th>`).join('')}</tr>`;
-  const body = rows.map((row) => `<tr>${row.map((cell, index) => `<td${align(index)}>${cell}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map((row) => `<tr>${row.map((cell, index) => `<td${align(index)}>${cell}</td>`).join('')}</tr>`)
+    .join('\n');
   return `<table>\n${head}\n${body}\n</table>\n`;
 }
 
@@ -74,16 +80,17 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     );
   } else {
     summary.addHeading('Crash report triage', 2);
-    if (report.merged) summary.addRaw(`<p>Merged from the partials of ${formatCount(report.merged.shards)} shard(s).</p>`, true);
+    if (report.merged)
+      summary.addRaw(`<p>Merged from the partials of ${formatCount(report.merged.shards)} shard(s).</p>`, true);
     summary.addRaw(
-    `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups ` +
-      `(${formatCount(intake.records)} records read; ${formatCount(totals.rejected)} rejected, ` +
-      `${formatCount(intake.duplicates)} duplicates, ${formatCount(intake.outsideWindow)} outside the ${report.window.lookbackDays}-day window). ` +
-      `<strong>${formatCount(totals.problems)} problem(s)</strong>, covering ${formatCount(totals.flagged)} group(s): a problem needs at least ${formatCount(report.rule.minSessions)} sessions, ` +
-      `a rate significantly above the other sessions' (the run's tests held together at a ${formatPercent(1 - report.rule.confidence)} chance of any false issue)` +
+      `<p>${formatCount(totals.sessions)} sessions in ${formatCount(totals.groups)} groups ` +
+        `(${formatCount(intake.records)} records read; ${formatCount(totals.rejected)} rejected, ` +
+        `${formatCount(intake.duplicates)} duplicates, ${formatCount(intake.outsideWindow)} outside the ${report.window.lookbackDays}-day window). ` +
+        `<strong>${formatCount(totals.problems)} problem(s)</strong>, covering ${formatCount(totals.flagged)} group(s): a problem needs at least ${formatCount(report.rule.minSessions)} sessions, ` +
+        `a rate significantly above the other sessions' (the run's tests held together at a ${formatPercent(1 - report.rule.confidence)} chance of any false issue)` +
         `${report.rule.errorRateThreshold > 0 ? ` and at least ${formatPercent(report.rule.errorRateThreshold)}` : ''}, and its excess spread over at least ${formatCount(report.rule.minInstallations)} installations.</p>`,
-    true,
-  );
+      true,
+    );
   }
   if (report.folded.configurations > 0) {
     summary.addRaw(
@@ -95,20 +102,39 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   }
   const publication = partial ? null : publicationNote(report.rule.minPublishedInstallations, report.recoded);
   if (publication) summary.addRaw(`<p>${escapeHtml(publication)}</p>`, true);
-  if (intake.limitReached) summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
+  if (intake.limitReached)
+    summary.addRaw(`<p>⚠️ <strong>Not everything was read.</strong> ${escapeHtml(limitMessage(intake))}</p>`, true);
   const waiting = intake.skipped['artifact-deferred-rate-limit'] ?? 0;
-  if (waiting > 0) summary.addRaw(`<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`, true);
-  if (report.dryRun) summary.addRaw('<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>', true);
+  if (waiting > 0)
+    summary.addRaw(
+      `<p>⏳ <strong>${formatCount(waiting)} artifact(s) wait for the next run:</strong> the REST budget fell to the reserve kept for issue writes.</p>`,
+      true,
+    );
+  if (report.dryRun)
+    summary.addRaw(
+      '<p><strong>Dry run:</strong> nothing was written; the issue list says what would have been.</p>',
+      true,
+    );
 
   if (report.problems.length > 0 && !partial) {
     summary.addHeading('Problems', 3);
-    const problemHeader = ['problem', 'sessions', 'errored', 'rate', 'compared with', 'installations affected', 'issue'];
+    const problemHeader = [
+      'problem',
+      'sessions',
+      'errored',
+      'rate',
+      'compared with',
+      'installations affected',
+      'issue',
+    ];
     const problemRows = report.problems.slice(0, SUMMARY_MAX_GROUPS).map((problem) => {
       const scope = problem.problem.openFields.map((field) => `, every ${escapeHtml(field)}`).join('');
       const compared = problem.problem.comparison
         ? `${formatPercent(problem.problem.comparison.errorRate)} ${escapeHtml(problem.problem.comparison.label)}`
         : `${formatPercent(problem.baseline.errorRate)} in all other sessions`;
-      const installs = problem.problem.installs.known ? `${formatCount(problem.problem.installs.affected)} of ${formatCount(problem.problem.installs.reporting)}` : 'no IDs: sessions stand in';
+      const installs = problem.problem.installs.known
+        ? `${formatCount(problem.problem.installs.affected)} of ${formatCount(problem.problem.installs.reporting)}`
+        : 'no IDs: sessions stand in';
       return [
         `${escapeHtml(problem.problem.label)}${scope}`,
         formatCount(problem.sessions),
@@ -116,14 +142,26 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
         formatPercent(problem.errorRate),
         compared,
         installs,
-        problem.issue?.number ? link(problem.issue.url, `#${problem.issue.number}`) : problem.issue ? escapeHtml(ACTION_WORDS[problem.issue.action] ?? problem.issue.action) : '',
+        problem.issue?.number
+          ? link(problem.issue.url, `#${problem.issue.number}`)
+          : problem.issue
+            ? escapeHtml(ACTION_WORDS[problem.issue.action] ?? problem.issue.action)
+            : '',
       ];
     });
     summary.addRaw(htmlTable(problemHeader, problemRows, [false, true, true, true, false, true, false]), true);
   }
 
   const level = `${Number((report.rule.confidence * 100).toFixed(1))}%`;
-  const header = [...report.groupBy.map(escapeHtml), 'sessions', 'errored', 'rate', `${level} interval`, 'all other sessions', 'problem'];
+  const header = [
+    ...report.groupBy.map(escapeHtml),
+    'sessions',
+    'errored',
+    'rate',
+    `${level} interval`,
+    'all other sessions',
+    'problem',
+  ];
   const rows = report.groups.slice(0, SUMMARY_MAX_GROUPS).map((group) => [
     ...group.fields.map((field) => escapeHtml(field.value)),
     formatCount(group.sessions),
@@ -140,10 +178,16 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
   ]);
   if (rows.length > 0 && !partial) {
     summary.addHeading('Configurations', 3);
-    summary.addRaw(htmlTable(header, rows, [...report.groupBy.map(() => false), true, true, true, true, true, false]), true);
+    summary.addRaw(
+      htmlTable(header, rows, [...report.groupBy.map(() => false), true, true, true, true, true, false]),
+      true,
+    );
   }
   if (report.groups.length > SUMMARY_MAX_GROUPS) {
-    summary.addRaw(`<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`, true);
+    summary.addRaw(
+      `<p>Only the ${SUMMARY_MAX_GROUPS} groups with the most errored sessions are listed; the JSON report has all ${report.groups.length}.</p>`,
+      true,
+    );
   }
 
   if (report.matrix.length > 0) {
@@ -157,21 +201,36 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     if (worst.length > 0) {
       summary.addRaw(`\n\n${worstGroupsChart(worst)}\n\n`, true);
       const small = report.groups.length - large.length;
-      if (small > 0) summary.addRaw(`<p>The chart leaves out ${formatCount(small)} group(s) with fewer than ${formatCount(report.rule.minSessions)} sessions (min-sessions): their rates swing too far to rank.</p>`, true);
+      if (small > 0)
+        summary.addRaw(
+          `<p>The chart leaves out ${formatCount(small)} group(s) with fewer than ${formatCount(report.rule.minSessions)} sessions (min-sessions): their rates swing too far to rank.</p>`,
+          true,
+        );
     }
   }
   if (report.issues.length > 0) {
     summary.addHeading('Issues', 3);
     summary.addList(
       report.issues.map((issue) => {
-        const verb = issue.kind === 'report' ? (issue.dryRun ? 'dashboard would be written' : ACTION_WORDS[issue.kind]) : issue.dryRun ? `would be ${ACTION_WORDS[issue.kind]}` : ACTION_WORDS[issue.kind];
+        const verb =
+          issue.kind === 'report'
+            ? issue.dryRun
+              ? 'dashboard would be written'
+              : ACTION_WORDS[issue.kind]
+            : issue.dryRun
+              ? `would be ${ACTION_WORDS[issue.kind]}`
+              : ACTION_WORDS[issue.kind];
         const target = issue.number ? link(issue.url, `#${issue.number}`) : escapeHtml(issue.title);
         return `${target} (${escapeHtml(issue.label)}): ${verb}`;
       }),
     );
     // A dry run shows the dashboard it would write, so it can be tried before it is turned on.
     const dashboard = report.issues.find((issue) => issue.kind === 'report' && issue.dryRun && issue.body);
-    if (dashboard) summary.addRaw(`<details><summary>The dashboard this run would write</summary>\n\n${dashboard.body}\n\n</details>\n`, true);
+    if (dashboard)
+      summary.addRaw(
+        `<details><summary>The dashboard this run would write</summary>\n\n${dashboard.body}\n\n</details>\n`,
+        true,
+      );
   }
   const rejected = reasonRows(intake.rejectedReasons);
   if (rejected.length > 0) {
@@ -190,7 +249,10 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     summary.addRaw(htmlTable(['reason', 'inputs'], skipped, [false, true]), true);
   }
   if (report.state) {
-    summary.addRaw(`<p>State: ${formatCount(report.state.fromState)} artifact(s) taken from the kept state without a download, ${formatCount(report.state.stored)} downloaded, read and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`, true);
+    summary.addRaw(
+      `<p>State: ${formatCount(report.state.fromState)} artifact(s) taken from the kept state without a download, ${formatCount(report.state.stored)} downloaded, read and stored, ${formatCount(report.state.dropped)} dropped from it.</p>`,
+      true,
+    );
   }
   if (report.history) {
     const history = report.history;
@@ -202,7 +264,10 @@ export function composeJobSummary(report: RunReport, summary: SummaryWriter): Su
     );
   }
   if (report.requests) {
-    summary.addRaw(`<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`, true);
+    summary.addRaw(
+      `<p>GitHub REST requests: ${formatCount(report.requests.reads)} reads, ${formatCount(report.requests.writes)} writes.</p>`,
+      true,
+    );
   }
   return summary;
 }

@@ -43,9 +43,18 @@ const percentOf = (part: number, whole: number) => (whole > 0 ? `${Math.round((1
 export function releaseHealthSection(health: ReleaseHealth | null | undefined): string {
   if (health === undefined) return '';
   if (health === null) {
-    return ['### Release health', '', 'Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`.'].join('\n');
+    return [
+      '### Release health',
+      '',
+      'Release health needs the history kept across runs: set `state-path` (kept with `actions/cache`) or `history-path`.',
+    ].join('\n');
   }
-  if (health.historyDays === 0) return ['### Release health', '', 'The history kept across runs holds no day yet: release health starts with the first sessions.'].join('\n');
+  if (health.historyDays === 0)
+    return [
+      '### Release health',
+      '',
+      'The history kept across runs holds no day yet: release health starts with the first sessions.',
+    ].join('\n');
   const lines = ['### Release health', ''];
   lines.push(
     `From the history kept across runs: ${formatCount(health.historyDays)} day${health.historyDays === 1 ? '' : 's'} since ${health.since}. ` +
@@ -56,7 +65,8 @@ export function releaseHealthSection(health: ReleaseHealth | null | undefined): 
     return lines.join('\n');
   }
   // Intervals under their figure, small: the table stays within the page at ten versions.
-  const withInterval = (figure: { rate: number; low: number; high: number }) => `${formatPercent(figure.rate)}<br><sub>${formatInterval(figure)}</sub>`;
+  const withInterval = (figure: { rate: number; low: number; high: number }) =>
+    `${formatPercent(figure.rate)}<br><sub>${formatInterval(figure)}</sub>`;
   lines.push(
     '',
     '| version | first seen | sessions | installations | crash-free sessions | crash-free installations | errored-session rate |',
@@ -80,11 +90,20 @@ export function releaseHealthSection(health: ReleaseHealth | null | undefined): 
     errored: week.errored + others.reduce((sum, version) => sum + version.weeks[index]!.errored, 0),
     crashed: week.crashed + others.reduce((sum, version) => sum + version.weeks[index]!.crashed, 0),
     // Installations of the rest: every installation of the week less those of the versions drawn, at least 0 (sketches estimate).
-    installs: Math.max(0, health.totals[index]!.installs - drawn.reduce((sum, version) => sum + version.weeks[index]!.installs, 0)),
+    installs: Math.max(
+      0,
+      health.totals[index]!.installs - drawn.reduce((sum, version) => sum + version.weeks[index]!.installs, 0),
+    ),
   }));
-  const series = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: 'older and other versions', weeks: rest as readonly WeekFigures[] }];
+  const series = [
+    ...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })),
+    { label: 'older and other versions', weeks: rest as readonly WeekFigures[] },
+  ];
   const legend = series.map((each, index) => `${SERIES[index]!.square} ${each.label}`).join(' · ');
-  const share = (weeks: readonly WeekFigures[]) => weeks.map((week, index) => (health.totals[index]!.sessions > 0 ? Math.round((1000 * week.sessions) / health.totals[index]!.sessions) / 10 : 0));
+  const share = (weeks: readonly WeekFigures[]) =>
+    weeks.map((week, index) =>
+      health.totals[index]!.sessions > 0 ? Math.round((1000 * week.sessions) / health.totals[index]!.sessions) / 10 : 0,
+    );
   lines.push(
     '',
     `_Adoption: each version's share of the week's sessions, in %. ${legend}._`,
@@ -100,10 +119,16 @@ export function releaseHealthSection(health: ReleaseHealth | null | undefined): 
   );
 
   // Week by week, a row a week and a column a version (the newest ones and the rest): it grows down, not past the page.
-  const columns = [...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })), { label: 'older and other', weeks: rest }];
+  const columns = [
+    ...drawn.map((version) => ({ label: escapeMarkdown(version.version), weeks: version.weeks })),
+    { label: 'older and other', weeks: rest },
+  ];
   const header = `| week of | ${columns.map((column) => column.label).join(' | ')} |`;
   const rule = `|---|${columns.map(() => '---:').join('|')}|`;
-  const weekly = (cell: (week: WeekFigures, index: number) => string) => health.weeks.map((week, index) => `| ${week.first} | ${columns.map((column) => cell(column.weeks[index]!, index)).join(' | ')} |`);
+  const weekly = (cell: (week: WeekFigures, index: number) => string) =>
+    health.weeks.map(
+      (week, index) => `| ${week.first} | ${columns.map((column) => cell(column.weeks[index]!, index)).join(' | ')} |`,
+    );
   lines.push(
     '',
     '#### Errored-session rate by week',

@@ -24,7 +24,14 @@ export interface RunReport {
   dryRun: boolean;
   window: { start: string; end: string; lookbackDays: number };
   groupBy: string[];
-  rule: { minSessions: number; errorRateThreshold: number; confidence: number; minInstallations: number; minRateRatio: number; minPublishedInstallations: number };
+  rule: {
+    minSessions: number;
+    errorRateThreshold: number;
+    confidence: number;
+    minInstallations: number;
+    minRateRatio: number;
+    minPublishedInstallations: number;
+  };
   intake: IntakeTally;
   totals: {
     sessions: number;
@@ -66,7 +73,15 @@ export interface RunReport {
   /** REST requests made, when the run talked to GitHub. */
   requests: { reads: number; writes: number } | null;
   /** The history kept across runs: its days, first day, size written (null in a dry run), and what this run did to it. */
-  history?: { path: string; days: number; since: string | null; bytes: number | null; replaced: number; kept: number; dropped: number } | null;
+  history?: {
+    path: string;
+    days: number;
+    since: string | null;
+    bytes: number | null;
+    replaced: number;
+    kept: number;
+    dropped: number;
+  } | null;
   /** With state-path: artifacts taken from the kept state, read and stored, whose stored result failed its check, and dropped. */
   state?: { fromState: number; stored: number; rejected: number; dropped: number };
   /** Mode partial: this shard's share, and the partial written for the merge. */
@@ -81,7 +96,14 @@ export function buildReport(input: {
   lookbackDays: number;
   dryRun: boolean;
   groupBy: string[];
-  rule: { minSessions: number; errorRateThreshold: number; confidence: number; minInstallations: number; minRateRatio: number; minPublishedInstallations: number };
+  rule: {
+    minSessions: number;
+    errorRateThreshold: number;
+    confidence: number;
+    minInstallations: number;
+    minRateRatio: number;
+    minPublishedInstallations: number;
+  };
   intake: IntakeTally;
   groups: (JudgedGroup & { problemFingerprint?: string })[];
   problems?: ProblemGroup[];
@@ -90,8 +112,11 @@ export function buildReport(input: {
   matrix?: MatrixCell[];
   issues: AppliedAction[];
 }): RunReport {
-  const byFingerprint = new Map(input.issues.filter((issue) => issue.kind !== 'duplicate').map((issue) => [issue.fingerprint, issue]));
-  const count = (kind: AppliedAction['kind']) => input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
+  const byFingerprint = new Map(
+    input.issues.filter((issue) => issue.kind !== 'duplicate').map((issue) => [issue.fingerprint, issue]),
+  );
+  const count = (kind: AppliedAction['kind']) =>
+    input.issues.filter((issue) => issue.kind === kind && !issue.dryRun).length;
   return {
     reportVersion: 1,
     generatedAt: input.now.toISOString(),
@@ -118,7 +143,16 @@ export function buildReport(input: {
       duplicates: count('duplicate'),
     },
     folded: input.folded ?? { configurations: 0, sessions: 0, erroredSessions: 0 },
-    recoded: input.recoded ?? { configurations: 0, sessions: 0, erroredSessions: 0, complementary: 0, sessionsStandIn: false, kinds: { names: 0, sessions: 0 }, kindNames: [], cells: [] },
+    recoded: input.recoded ?? {
+      configurations: 0,
+      sessions: 0,
+      erroredSessions: 0,
+      complementary: 0,
+      sessionsStandIn: false,
+      kinds: { names: 0, sessions: 0 },
+      kindNames: [],
+      cells: [],
+    },
     problems: (input.problems ?? []).map((problem) => {
       const issue = byFingerprint.get(problem.fingerprint);
       return { ...problem, issue: issue ? { action: issue.kind, number: issue.number, url: issue.url } : null };
@@ -134,7 +168,10 @@ export function buildReport(input: {
 }
 
 /** What the publication rule did, in words fit for public output (no count of what it hid, no value of it); null when it hid nothing and every session carried an install ID. */
-export function publicationNote(min: number, recoded: Pick<RecodedConfigurations, 'configurations' | 'sessionsStandIn' | 'kinds'>): string | null {
+export function publicationNote(
+  min: number,
+  recoded: Pick<RecodedConfigurations, 'configurations' | 'sessionsStandIn' | 'kinds'>,
+): string | null {
   const parts: string[] = [];
   if (recoded.configurations > 0) {
     parts.push(
@@ -142,9 +179,13 @@ export function publicationNote(min: number, recoded: Pick<RecodedConfigurations
         `and they are counted with other rare configurations in cells of at least ${min} installations (min-published-installations).`,
     );
   }
-  if (recoded.kinds.names > 0) parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
+  if (recoded.kinds.names > 0)
+    parts.push(`Exception classes raised on fewer than ${min} installations read "(other)" as well.`);
   const standIn = 'Sessions without an install ID stand in for installations.';
-  if (parts.length === 0) return recoded.sessionsStandIn ? `${standIn} A configuration needs ${min} of them to be named, a problem needs its excess spread over several.` : null;
+  if (parts.length === 0)
+    return recoded.sessionsStandIn
+      ? `${standIn} A configuration needs ${min} of them to be named, a problem needs its excess spread over several.`
+      : null;
   if (recoded.sessionsStandIn) parts.push(standIn);
   parts.push('The JSON report on the runner lists them.');
   return parts.join(' ');

@@ -55,8 +55,17 @@ function breakdown(title: string, groups: readonly GroupFigures[], total: number
   const rows = [...groups]
     .sort((a, b) => b.sessions - a.sessions)
     .slice(0, 25)
-    .map((group) => `| ${escapeMarkdown(group.fields[0]?.value ?? '')} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} |`);
-  return [`### ${title}`, '', '| | sessions | share | errored | errored rate |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
+    .map(
+      (group) =>
+        `| ${escapeMarkdown(group.fields[0]?.value ?? '')} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} |`,
+    );
+  return [
+    `### ${title}`,
+    '',
+    '| | sessions | share | errored | errored rate |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
 }
 
 /** Versions in semver order, "(other)" after every release. */
@@ -78,28 +87,49 @@ function newestFirst(a: string, b: string): number {
  */
 export function matrixTable(matrix: readonly MatrixCell[], maxVersions = 10): string {
   if (matrix.length === 0) return '';
-  const platforms = [...new Set(matrix.map((group) => group.fields[0]!.value))].sort((a, b) => (a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const platforms = [...new Set(matrix.map((group) => group.fields[0]!.value))].sort((a, b) =>
+    a === OTHER ? 1 : b === OTHER ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   const bySessions = new Map<string, number>();
-  for (const group of matrix) bySessions.set(group.fields[1]!.value, (bySessions.get(group.fields[1]!.value) ?? 0) + group.sessions);
-  const versions = [...bySessions].sort((a, b) => b[1] - a[1]).slice(0, maxVersions).map(([version]) => version).sort(newestFirst);
+  for (const group of matrix)
+    bySessions.set(group.fields[1]!.value, (bySessions.get(group.fields[1]!.value) ?? 0) + group.sessions);
+  const versions = [...bySessions]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, maxVersions)
+    .map(([version]) => version)
+    .sort(newestFirst);
   const cell = (platform: string, version: string) => {
-    const group = matrix.find((candidate) => candidate.fields[0]!.value === platform && candidate.fields[1]!.value === version);
+    const group = matrix.find(
+      (candidate) => candidate.fields[0]!.value === platform && candidate.fields[1]!.value === version,
+    );
     if (!group) return '';
-    const issues = group.flagged && group.issues && group.issues.length > 0 ? ` ${group.issues.map(issueRef).join(' ')}` : '';
+    const issues =
+      group.flagged && group.issues && group.issues.length > 0 ? ` ${group.issues.map(issueRef).join(' ')}` : '';
     return `${group.flagged ? '🔴 ' : ''}${formatPercent(group.errorRate)} of ${formatCount(group.sessions)}${issues}`;
   };
-  const note = bySessions.size > versions.length ? `\n\nThe ${versions.length} app versions with the most sessions, of ${bySessions.size}.` : '';
+  const note =
+    bySessions.size > versions.length
+      ? `\n\nThe ${versions.length} app versions with the most sessions, of ${bySessions.size}.`
+      : '';
   return (
     [
       `| version \\ OS | ${platforms.map(escapeMarkdown).join(' | ')} |`,
       `|---|${platforms.map(() => '---:').join('|')}|`,
-      ...versions.map((version) => `| ${escapeMarkdown(version)} | ${platforms.map((platform) => cell(platform, version)).join(' | ')} |`),
+      ...versions.map(
+        (version) =>
+          `| ${escapeMarkdown(version)} | ${platforms.map((platform) => cell(platform, version)).join(' | ')} |`,
+      ),
     ].join('\n') + note
   );
 }
 
 /** Per app version, newest first in semver order: sessions, share, errored-session rate with its interval. */
-export function versionTable(groups: readonly JudgedGroup[], total: number, confidence: number, maxVersions = 25): string {
+export function versionTable(
+  groups: readonly JudgedGroup[],
+  total: number,
+  confidence: number,
+  maxVersions = 25,
+): string {
   if (groups.length === 0) return '';
   const shown = [...groups].sort((a, b) => b.sessions - a.sessions).slice(0, maxVersions);
   const rows = shown
@@ -108,14 +138,17 @@ export function versionTable(groups: readonly JudgedGroup[], total: number, conf
       (group) =>
         `| ${escapeMarkdown(group.fields[0]?.value ?? '')} | ${formatCount(group.sessions)} | ${formatPercent(group.sessions / total)} | ${formatCount(group.erroredSessions)} | ${formatPercent(group.errorRate)} | ${formatInterval(group.interval)} |`,
     );
-  const note = groups.length > shown.length ? `\n\nThe ${shown.length} versions with the most sessions of ${groups.length}.` : '';
-  return [
-    '### App versions',
-    '',
-    `| version | sessions | share | errored | errored rate | ${formatPercent(confidence)} interval |`,
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows,
-  ].join('\n') + note;
+  const note =
+    groups.length > shown.length ? `\n\nThe ${shown.length} versions with the most sessions of ${groups.length}.` : '';
+  return (
+    [
+      '### App versions',
+      '',
+      `| version | sessions | share | errored | errored rate | ${formatPercent(confidence)} interval |`,
+      '|---|---:|---:|---:|---:|---:|',
+      ...rows,
+    ].join('\n') + note
+  );
 }
 
 /** A UTC day, YYYY-MM-DD. */
@@ -128,11 +161,22 @@ export function renderUsageReport(figures: UsageFigures): string {
   const asOf = figures.asOf ?? null;
   const start = figures.windowStart ?? (asOf ? new Date(asOf.getTime() - figures.lookbackDays * 86_400_000) : null);
   // A date, not a time: a re-run the same day with nothing new writes nothing.
-  const window = asOf && start ? `As of ${dayOf(asOf)}: sessions started from ${dayOf(start)} on (the last ${figures.lookbackDays} days).` : `Sessions of the last ${figures.lookbackDays} days.`;
+  const window =
+    asOf && start
+      ? `As of ${dayOf(asOf)}: sessions started from ${dayOf(start)} on (the last ${figures.lookbackDays} days).`
+      : `Sessions of the last ${figures.lookbackDays} days.`;
   // GitHub shows the issue's title (REPORT_TITLE) right above: the body does not repeat it.
   // A quiet window still has its history: release health shows what was kept.
-  if (!all) return [window, '', 'No sessions in the window.', ...(figures.health !== undefined ? ['', releaseHealthSection(figures.health)] : [])].join('\n');
-  const kinds = all.topErrorKinds.map((entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`);
+  if (!all)
+    return [
+      window,
+      '',
+      'No sessions in the window.',
+      ...(figures.health !== undefined ? ['', releaseHealthSection(figures.health)] : []),
+    ].join('\n');
+  const kinds = all.topErrorKinds.map(
+    (entry) => `| ${escapeMarkdown(entry.kind)} | ${formatCount(entry.sessions)} | ${formatCount(entry.lines)} |`,
+  );
   const trend = trendOf({
     days: all.days,
     start: start ?? new Date(Date.parse(`${all.firstSessionAt.slice(0, 10)}T00:00:00Z`)),
@@ -169,7 +213,9 @@ export function renderUsageReport(figures: UsageFigures): string {
     '',
     '### Error kinds',
     '',
-    kinds.length > 0 ? ['| error kind | sessions | error lines |', '|---|---:|---:|', ...kinds].join('\n') : 'No error kinds reported.',
+    kinds.length > 0
+      ? ['| error kind | sessions | error lines |', '|---|---:|---:|', ...kinds].join('\n')
+      : 'No error kinds reported.',
     '',
     `<sub>Updated by crash-report-aggregator from anonymous session summaries when the figures change. 🔴 marks configurations covered by a problem, with its issue.${figures.publication ? ` ${escapeMarkdown(figures.publication)}` : ''} Text above or below this section is kept.</sub>`,
   ].join('\n');

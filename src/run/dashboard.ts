@@ -40,7 +40,10 @@ export function dashboardBody(input: DashboardInput): string {
     asOf: input.now,
     windowStart: input.windowStart,
     confidence: settings.confidence,
-    outsideProblems: covered.length > 0 && everything ? daysWithout(everything.days, sumDays(covered.map((group) => group.days))) : null,
+    outsideProblems:
+      covered.length > 0 && everything
+        ? daysWithout(everything.days, sumDays(covered.map((group) => group.days)))
+        : null,
     publication: input.publication,
     health: input.health,
   });

@@ -18,14 +18,22 @@ import type { Logger } from './logger.ts';
  * evicted cache) or the file is damaged or of another kind. Never throws: a lost history
  * restarts, it does not fail the run.
  */
-export async function loadHistory(path: string, fields: readonly GroupField[], warn: (message: string) => void): Promise<History> {
+export async function loadHistory(
+  path: string,
+  fields: readonly GroupField[],
+  warn: (message: string) => void,
+): Promise<History> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // Missing is the first run's case, or a cache evicted or never restored: either way the past is gone, and that is said.
-    warn(code === 'ENOENT' ? `No history at ${path} yet: release health starts from this run's window.` : `The history at ${path} cannot be read (${code ?? 'error'}): it starts again from this run.`);
+    warn(
+      code === 'ENOENT'
+        ? `No history at ${path} yet: release health starts from this run's window.`
+        : `The history at ${path} cannot be read (${code ?? 'error'}): it starts again from this run.`,
+    );
     return emptyHistory([...fields]);
   }
   const decoded = decodeHistory(text, fields);
@@ -65,10 +73,17 @@ export async function updateHistory(
     try {
       bytes = await saveHistory(path, kept);
     } catch (error) {
-      log.warning(`The history could not be written to ${path} (${error instanceof Error ? error.message : String(error)}); this run's days are kept by the next one that reads them.`);
+      log.warning(
+        `The history could not be written to ${path} (${error instanceof Error ? error.message : String(error)}); this run's days are kept by the next one that reads them.`,
+      );
     }
   }
-  const health = releaseHealth(kept, { now, confidence: settings.confidence, minInstallations: settings.minPublishedInstallations, minSessions: settings.minSessions });
+  const health = releaseHealth(kept, {
+    now,
+    confidence: settings.confidence,
+    minInstallations: settings.minPublishedInstallations,
+    minSessions: settings.minSessions,
+  });
   log.info(
     `History: ${kept.days.size} day(s) since ${health.since ?? 'today'} at ${path}; ${merged.replaced} day(s) read now, ${merged.kept} kept from a fuller reading, ${merged.dropped} older than ${settings.historyDays} days dropped` +
       `${bytes === null ? (settings.dryRun ? ' (dry run: not written)' : '') : ` (${bytes} bytes)`}.`,

@@ -26,7 +26,10 @@ export interface PartialDeps {
  * Mode partial: reads this shard's share of the inputs and writes every accepted
  * session, compactly, for a later merge. Files no issue.
  */
-export async function runPartial(settings: Settings, deps: PartialDeps): Promise<{ report: RunReport; sessions: number }> {
+export async function runPartial(
+  settings: Settings,
+  deps: PartialDeps,
+): Promise<{ report: RunReport; sessions: number }> {
   const { log, now } = deps;
   const shard = settings.shard;
   if (!shard) throw new Error('Mode partial needs a shard');
@@ -34,7 +37,15 @@ export async function runPartial(settings: Settings, deps: PartialDeps): Promise
   log.info(`Shard ${shard.index} of ${shard.count}: reading its share of the inputs.`);
   for (const source of deps.sources) log.info(`Reading ${source.describe()}`);
   const writer = createPartialWriter(
-    { format: PARTIAL_FORMAT, version: PARTIAL_VERSION, shard, now: now.toISOString(), windowStart: windowStart.toISOString(), lookbackDays: settings.lookbackDays, intake: intakeFingerprint(settings) },
+    {
+      format: PARTIAL_FORMAT,
+      version: PARTIAL_VERSION,
+      shard,
+      now: now.toISOString(),
+      windowStart: windowStart.toISOString(),
+      lookbackDays: settings.lookbackDays,
+      intake: intakeFingerprint(settings),
+    },
     deps.emit,
   );
   const tally = await readInputs(

@@ -5,7 +5,13 @@ import { buildReport } from '../report/run-report.ts';
 import type { RunReport } from '../report/run-report.ts';
 import type { GroupField, Settings } from '../settings.ts';
 
-export function reportOf(settings: Settings, findings: Pick<Parameters<typeof buildReport>[0], 'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'problems' | 'issues' | 'folded' | 'recoded'>): RunReport {
+export function reportOf(
+  settings: Settings,
+  findings: Pick<
+    Parameters<typeof buildReport>[0],
+    'now' | 'windowStart' | 'intake' | 'groups' | 'matrix' | 'problems' | 'issues' | 'folded' | 'recoded'
+  >,
+): RunReport {
   return buildReport({
     ...findings,
     lookbackDays: settings.lookbackDays,
@@ -25,7 +31,11 @@ export function reportOf(settings: Settings, findings: Pick<Parameters<typeof bu
 /** The fields every published figure is a sum over: group-by, then those of the OS × version table and the dashboard. */
 export function publicationFields(settings: Settings): GroupField[] {
   const fields = [...settings.groupBy];
-  const wanted: GroupField[] = ['os.platform', 'app.version', ...(settings.reportIssue ? (['runtime.version'] as const) : [])];
+  const wanted: GroupField[] = [
+    'os.platform',
+    'app.version',
+    ...(settings.reportIssue ? (['runtime.version'] as const) : []),
+  ];
   for (const field of wanted) if (!fields.includes(field)) fields.push(field);
   return fields;
 }

@@ -29,12 +29,19 @@ export function workerPlan(settings: Settings, cores: number, url: URL): WorkerP
 /** The intake, in the main thread or spread over worker threads. */
 export function readInputs(options: IntakeOptions, workers: WorkerPlan | undefined, log: Logger): Promise<IntakeTally> {
   if (!workers || workers.count < 1) return intake(options);
-  log.info(`Reading with ${workers.count + 1} threads: this one and ${workers.count === 1 ? 'a worker thread' : `${workers.count} worker threads`}.`);
+  log.info(
+    `Reading with ${workers.count + 1} threads: this one and ${workers.count === 1 ? 'a worker thread' : `${workers.count} worker threads`}.`,
+  );
   return intakeInWorkers(options, workers);
 }
 
 export function adapterOf(settings: Settings): IntakeOptions['adapter'] {
-  return { format: settings.format, appName: settings.appName, appVersion: settings.appVersion, logPattern: settings.logPattern };
+  return {
+    format: settings.format,
+    appName: settings.appName,
+    appVersion: settings.appVersion,
+    logPattern: settings.logPattern,
+  };
 }
 
 export function logTally(tally: IntakeTally, settings: Settings, log: Logger): void {
@@ -42,10 +49,15 @@ export function logTally(tally: IntakeTally, settings: Settings, log: Logger): v
     `Read ${tally.records} records: ${tally.accepted} sessions, ${tally.rejected} rejected, ` +
       `${tally.duplicates} duplicates, ${tally.outsideWindow} outside the ${settings.lookbackDays}-day window.`,
   );
-  for (const [reason, count] of Object.entries(tally.rejectedReasons)) log.warning(`Rejected ${count} record(s): ${reason}`);
+  for (const [reason, count] of Object.entries(tally.rejectedReasons))
+    log.warning(`Rejected ${count} record(s): ${reason}`);
   for (const [reason, count] of Object.entries(tally.skipped)) log.warning(`Skipped ${count} input(s): ${reason}`);
-  for (const [finding, count] of Object.entries(tally.privacy)) log.warning(`Rejected ${count} record(s) carrying private data: ${finding}`);
+  for (const [finding, count] of Object.entries(tally.privacy))
+    log.warning(`Rejected ${count} record(s) carrying private data: ${finding}`);
   if (tally.limitReached) log.warning(limitMessage(tally));
   const waiting = tally.skipped['artifact-deferred-rate-limit'] ?? 0;
-  if (waiting > 0) log.warning(`${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`);
+  if (waiting > 0)
+    log.warning(
+      `${waiting} artifact(s) wait for the next run: the REST budget is down to the ${settings.apiReserve} requests kept for issue writes.`,
+    );
 }

@@ -67,19 +67,39 @@ export async function runWith(settings: Settings, host: Host): Promise<RunOutcom
   const sources: Source[] = [];
   let state: ArtifactState | undefined;
   if (merging) {
-    if (settings.paths.length > 0 || settings.artifactNames.length > 0) log.info('Mode merge reads the partials only; path and artifact-name were read by the shards.');
+    if (settings.paths.length > 0 || settings.artifactNames.length > 0)
+      log.info('Mode merge reads the partials only; path and artifact-name were read by the shards.');
   } else if (settings.paths.length > 0) {
     if (host.strictPaths) {
       // A path that names nothing is a typo, not an empty run: say so before anything is written.
       for (const pattern of settings.paths) {
-        if (pattern !== STDIN && (await listFiles(pattern, cwd)) === null) throw new SettingsError('path', `is "${pattern}", which names no file, folder or matching glob`, 'a file, a folder or a glob such as "logs/**/*.jsonl"');
+        if (pattern !== STDIN && (await listFiles(pattern, cwd)) === null)
+          throw new SettingsError(
+            'path',
+            `is "${pattern}", which names no file, folder or matching glob`,
+            'a file, a folder or a glob such as "logs/**/*.jsonl"',
+          );
       }
     }
-    sources.push(createPathSource(settings.paths, cwd, settings.shard, { logsInFolders: settings.format === 'log', ...(host.stdin ? { stdin: host.stdin } : {}) }));
+    sources.push(
+      createPathSource(settings.paths, cwd, settings.shard, {
+        logsInFolders: settings.format === 'log',
+        ...(host.stdin ? { stdin: host.stdin } : {}),
+      }),
+    );
   }
   if (settings.artifactNames.length > 0 && !merging && settings.repository && host.github) {
-    state = settings.statePath ? await openArtifactState(host.keptPath(settings.statePath, 'state-path'), readingFingerprint(settings), settings.dryRun, log.warning) : undefined;
-    sources.push(artifactSourceFor({ ...settings, repository: settings.repository }, host.github, now, host.serverUrl, state));
+    state = settings.statePath
+      ? await openArtifactState(
+          host.keptPath(settings.statePath, 'state-path'),
+          readingFingerprint(settings),
+          settings.dryRun,
+          log.warning,
+        )
+      : undefined;
+    sources.push(
+      artifactSourceFor({ ...settings, repository: settings.repository }, host.github, now, host.serverUrl, state),
+    );
   }
   const cache = state ? { cache: state } : {};
 
@@ -88,7 +108,9 @@ export async function runWith(settings: Settings, host: Host): Promise<RunOutcom
   if (settings.mode === 'partial') {
     const shard = settings.shard!;
     partialPath = settings.partialPath ? resolve(cwd, settings.partialPath) : host.defaultPartialPath(shard);
-    const { result, bytes } = await withPartialFile(partialPath, (emit) => runPartial(settings, { sources, ...cache, now, log, emit, workers: host.workers }));
+    const { result, bytes } = await withPartialFile(partialPath, (emit) =>
+      runPartial(settings, { sources, ...cache, now, log, emit, workers: host.workers }),
+    );
     report = result.report;
     report.partial = { shard, path: partialPath, sessions: result.sessions, bytes };
   } else {

@@ -52,7 +52,6 @@ export interface TriageDeps {
   historyPath?: string | null;
 }
 
-
 export async function runTriage(settings: Settings, deps: TriageDeps): Promise<RunReport> {
   const { log, now } = deps;
   const windowStart = lookbackStart(now, settings.lookbackDays);
@@ -72,11 +71,27 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     : (summary, run, times) => cube.add(summary, run, times);
   let tally: IntakeTally;
   if (settings.mode === 'merge') {
-    const merged = await mergePartials({ partials: deps.partials ?? [], windowStart, lookbackDays: settings.lookbackDays, onSession });
+    const merged = await mergePartials({
+      partials: deps.partials ?? [],
+      windowStart,
+      lookbackDays: settings.lookbackDays,
+      onSession,
+    });
     log.info(`Merged the partials of ${merged.shards} shard(s).`);
     tally = merged.tally;
   } else {
-    tally = await readInputs({ sources: deps.sources, ...(deps.cache ? { cache: deps.cache } : {}), adapter: adapterOf(settings), windowStart, now, onSession }, deps.workers, log);
+    tally = await readInputs(
+      {
+        sources: deps.sources,
+        ...(deps.cache ? { cache: deps.cache } : {}),
+        adapter: adapterOf(settings),
+        windowStart,
+        now,
+        onSession,
+      },
+      deps.workers,
+      log,
+    );
   }
   logTally(tally, settings, log);
 
@@ -90,10 +105,14 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     );
   }
   // Fields only the tables add (not in group-by) are given up first: the configurations keep their names.
-  const recoded = cube.recode(settings.minPublishedInstallations, [...cubeFields.filter((field) => !settings.groupBy.includes(field)), ...RECODE_ORDER]);
+  const recoded = cube.recode(settings.minPublishedInstallations, [
+    ...cubeFields.filter((field) => !settings.groupBy.includes(field)),
+    ...RECODE_ORDER,
+  ]);
   const publication = publicationNote(settings.minPublishedInstallations, recoded);
   if (publication) log.info(publication);
-  const sameFields = (fields: readonly GroupField[]) => fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
+  const sameFields = (fields: readonly GroupField[]) =>
+    fields.length === cubeFields.length && fields.every((field, index) => cubeFields[index] === field);
   const grouped = (fields: GroupField[]) => (sameFields(fields) ? cube : cube.project(fields));
   const aggregator = grouped(settings.groupBy);
   const side = grouped(['os.platform', 'app.version']);
@@ -101,7 +120,9 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   const groups = judgeGroups(aggregator.groups(), settings).map(findings.judgeCell);
   // 🔴 in the OS × version table marks what a problem covers: a cell that agrees with a covered configuration.
   const shared = (cell: JudgedGroup, group: JudgedGroup) =>
-    cell.fields.every((field) => group.fields.every((other) => other.name !== field.name || other.value === field.value));
+    cell.fields.every((field) =>
+      group.fields.every((other) => other.name !== field.name || other.value === field.value),
+    );
   const matrix = judgeGroups(side.groups(), settings).map((cell) => {
     if (side === aggregator) return findings.judgeCell(cell);
     const covered = groups.some((group) => group.flagged && shared(cell, group));
@@ -109,11 +130,20 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
   });
   const problems = findings.problems;
   for (const level of findings.search.levels) {
-    if (level.hypotheses > 0) log.info(`Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? 'configuration' : 'wider'} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`);
+    if (level.hypotheses > 0)
+      log.info(
+        `Tested ${level.testable} of ${level.hypotheses} ${level === findings.search.levels[0] ? 'configuration' : 'wider'} description(s) at p <= ${Math.exp(level.logLevel).toPrecision(2)}.`,
+      );
   }
 
   // The history: this run's days folded into the days kept, for release health beyond the window.
-  const { kept, health, report: historyReport } = collector && deps.historyPath ? await updateHistory(deps.historyPath, collector.days, settings, now, log) : { kept: null, health: null, report: null };
+  const {
+    kept,
+    health,
+    report: historyReport,
+  } = collector && deps.historyPath
+    ? await updateHistory(deps.historyPath, collector.days, settings, now, log)
+    : { kept: null, health: null, report: null };
 
   // The charts' time axis is the window; their comparison is every other session, counted like the problem's.
   const everything = grouped([]).groups()[0] ?? null;
@@ -131,18 +161,37 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
 
   let issues: AppliedAction[] = [];
   const label = settings.labels[0]!;
-  const existing = problems.length > 0 || groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue ? await deps.tracker.listIssues(label) : [];
+  const existing =
+    problems.length > 0 || groups.length > 0 || settings.closeAfterDays > 0 || settings.reportIssue
+      ? await deps.tracker.listIssues(label)
+      : [];
   // A problem's past is shown once the history reaches further back than the window.
-  const history = kept && kept.days.size > 0 && Math.min(...kept.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS) ? kept : null;
+  const history =
+    kept && kept.days.size > 0 && Math.min(...kept.days.keys()) < Math.floor(windowStart.getTime() / DAY_MS)
+      ? kept
+      : null;
   const pastOf = history
     ? (group: ProblemGroup) =>
-        problemHistory(history, { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions }, findings.fields, {
-          now,
-          confidence: settings.confidence,
-          minSessions: settings.minSessions,
-        })
+        problemHistory(
+          history,
+          { pattern: group.problem.pattern, measure: group.problem.measure, versions: group.appVersions },
+          findings.fields,
+          {
+            now,
+            confidence: settings.confidence,
+            minSessions: settings.minSessions,
+          },
+        )
     : null;
-  const drafts = draftProblemIssues({ settings, findings, cells: groups, existing, renderer: deps.renderer, run, pastOf });
+  const drafts = draftProblemIssues({
+    settings,
+    findings,
+    cells: groups,
+    existing,
+    renderer: deps.renderer,
+    run,
+    pastOf,
+  });
   const apply = (plan: PlannedAction[]) =>
     applyPlan(plan, {
       tracker: deps.tracker,
@@ -153,23 +202,47 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     });
   if (drafts.length > 0 || existing.length > 0 || settings.reportIssue) {
     log.info(`${problems.length} problem(s) found; ${existing.length} issue(s) in ${deps.tracker.describe()}`);
-    const plan = planIssues(drafts, existing, { ...planOptions(settings, now, newestVersionOf(groups)), held: heldByRule(existing, findings.fields, recoded.cells) });
+    const plan = planIssues(drafts, existing, {
+      ...planOptions(settings, now, newestVersionOf(groups)),
+      held: heldByRule(existing, findings.fields, recoded.cells),
+    });
     issues = await apply(plan);
   } else {
     log.info('No problem found.');
   }
   // 🔴 cells of the OS × version table name the issues of the problems that cover them.
-  const issueOf = new Map(issues.filter((issue) => issue.number !== null && issue.kind !== 'duplicate').map((issue) => [issue.fingerprint, { number: issue.number!, url: issue.url }]));
+  const issueOf = new Map(
+    issues
+      .filter((issue) => issue.number !== null && issue.kind !== 'duplicate')
+      .map((issue) => [issue.fingerprint, { number: issue.number!, url: issue.url }]),
+  );
   const linkedMatrix: MatrixCell[] = matrix.map((cell) => {
     if (!cell.flagged) return cell;
     const links = problems
-      .filter((problem) => groups.some((group) => group.flagged && shared(cell, group) && findings.covers(problem, group)))
+      .filter((problem) =>
+        groups.some((group) => group.flagged && shared(cell, group) && findings.covers(problem, group)),
+      )
       .map((problem) => issueOf.get(problem.fingerprint))
       .filter((link) => link !== undefined);
     return links.length > 0 ? { ...cell, issues: links } : cell;
   });
   if (settings.reportIssue) {
-    const report = planReportIssue(existing, REPORT_MARKER, REPORT_TITLE, dashboardBody({ settings, grouped, everything, groups, matrix: linkedMatrix, now, windowStart, publication, health: deps.historyPath ? health : null }));
+    const report = planReportIssue(
+      existing,
+      REPORT_MARKER,
+      REPORT_TITLE,
+      dashboardBody({
+        settings,
+        grouped,
+        everything,
+        groups,
+        matrix: linkedMatrix,
+        now,
+        windowStart,
+        publication,
+        health: deps.historyPath ? health : null,
+      }),
+    );
     if (report) issues = [...issues, ...(await apply([report]))];
   }
   // Each cell points at its problem's issue in the report and the job summary.
@@ -178,7 +251,17 @@ export async function runTriage(settings: Settings, deps: TriageDeps): Promise<R
     return problem ? { ...cell, problemFingerprint: problem.fingerprint } : cell;
   });
 
-  const report = reportOf(settings, { now, windowStart, intake: tally, groups: cellsWithIssue, matrix: linkedMatrix, problems, issues, folded, recoded });
+  const report = reportOf(settings, {
+    now,
+    windowStart,
+    intake: tally,
+    groups: cellsWithIssue,
+    matrix: linkedMatrix,
+    problems,
+    issues,
+    folded,
+    recoded,
+  });
   report.history = historyReport;
   return report;
 }

@@ -17,7 +17,6 @@ function artifactKey(artifact: Artifact): string {
   return `artifact ${artifact.id} ${artifact.name}`;
 }
 
-
 export interface ArtifactSourceOptions {
   client: GitHubClient;
   repository: RepositoryRef;
@@ -73,7 +72,11 @@ async function fetchBlob(location: string): Promise<Uint8Array | null> {
  * One artifact's zip archive, or the reason it could not be had
  * (artifact-expired, artifact-not-found, artifact-download-failed).
  */
-export async function downloadArchive(client: GitHubClient, repository: RepositoryRef, artifact: { id: number; name: string }): Promise<Uint8Array | string> {
+export async function downloadArchive(
+  client: GitHubClient,
+  repository: RepositoryRef,
+  artifact: { id: number; name: string },
+): Promise<Uint8Array | string> {
   let response;
   try {
     response = await client.rest.actions.downloadArtifact({
@@ -88,7 +91,7 @@ export async function downloadArchive(client: GitHubClient, repository: Reposito
     if (status === 404) return 'artifact-not-found';
     throw refusal(error, `Downloading artifact ${artifact.name} (#${artifact.id})`, 'actions: read') ?? error;
   }
-  if ((response.status as number) === 200 && (response.data) instanceof ArrayBuffer) return new Uint8Array(response.data);
+  if ((response.status as number) === 200 && response.data instanceof ArrayBuffer) return new Uint8Array(response.data);
   const location = (response.headers as Record<string, unknown>)['location'];
   if (typeof location !== 'string') return 'artifact-download-failed';
   return (await fetchBlob(location)) ?? 'artifact-download-failed';
@@ -99,7 +102,8 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
   const matchers = options.names.map((pattern) => picomatch(pattern, { dot: true }));
   const matches = (name: string) => matchers.some((match) => match(name));
   // A single literal name can be filtered by the API itself.
-  const literal = options.names.length === 1 && !picomatch.scan(options.names[0]!).isGlob ? options.names[0] : undefined;
+  const literal =
+    options.names.length === 1 && !picomatch.scan(options.names[0]!).isGlob ? options.names[0] : undefined;
 
   async function listArtifacts(): Promise<Artifact[]> {
     const since = options.since.getTime();
@@ -143,15 +147,18 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
   async function untrusted(artifact: Artifact): Promise<string | null> {
     const run = artifact.workflow_run;
     if (!options.trustForks) {
-      if (!run || run.head_repository_id === undefined || run.repository_id === undefined) return 'artifact-run-unknown';
+      if (!run || run.head_repository_id === undefined || run.repository_id === undefined)
+        return 'artifact-run-unknown';
       if (run.head_repository_id !== run.repository_id) return 'artifact-from-fork';
     }
-    if (branchMatchers.length > 0 && !branchMatchers.some((match) => match(run?.head_branch ?? ''))) return 'artifact-branch-not-allowed';
+    if (branchMatchers.length > 0 && !branchMatchers.some((match) => match(run?.head_branch ?? '')))
+      return 'artifact-branch-not-allowed';
     if (options.workflows.length > 0) {
       const path = run?.id ? await workflowOf(run.id) : null;
       if (path === null) return 'artifact-workflow-unknown';
       const file = path.split('/').pop()!;
-      if (!options.workflows.some((wanted) => wanted === path || (!wanted.includes('/') && wanted === file))) return 'artifact-workflow-not-allowed';
+      if (!options.workflows.some((wanted) => wanted === path || (!wanted.includes('/') && wanted === file)))
+        return 'artifact-workflow-not-allowed';
     }
     return null;
   }
@@ -171,9 +178,11 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
     const key = artifactKey(artifact);
     // Newest first, as listed: the same order in every shard and on every run.
     const seq = -artifact.id;
-    if (await options.held?.holds({ key, label: `artifact #${artifact.id}` })) return { kind: 'held', origin, key, run: runOf(artifact), seq };
+    if (await options.held?.holds({ key, label: `artifact #${artifact.id}` }))
+      return { kind: 'held', origin, key, run: runOf(artifact), seq };
     const left = options.budget?.remaining() ?? null;
-    if (left !== null && left <= options.budget!.reserve) return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
+    if (left !== null && left <= options.budget!.reserve)
+      return { kind: 'skip', origin, reason: 'artifact-deferred-rate-limit' };
     const run = runOf(artifact);
     const bytes = await downloadArchive(client, repository, artifact);
     if (typeof bytes === 'string') return { kind: 'skip', origin, reason: bytes };
@@ -207,10 +216,15 @@ export function createArtifactSource(options: ArtifactSourceOptions): Source {
         const key = attemptKey(artifact);
         const kept = latest.get(key);
         if (!kept || artifact.id > kept.id) {
-          if (kept) yield { kind: 'skip', origin: `artifact ${kept.name} (#${kept.id})`, reason: 'artifact-older-attempt' };
+          if (kept)
+            yield { kind: 'skip', origin: `artifact ${kept.name} (#${kept.id})`, reason: 'artifact-older-attempt' };
           latest.set(key, artifact);
         } else {
-          yield { kind: 'skip', origin: `artifact ${artifact.name} (#${artifact.id})`, reason: 'artifact-older-attempt' };
+          yield {
+            kind: 'skip',
+            origin: `artifact ${artifact.name} (#${artifact.id})`,
+            reason: 'artifact-older-attempt',
+          };
         }
       }
       const chosen = [...latest.values()].sort((a, b) => b.id - a.id);

@@ -11,7 +11,6 @@ import { inShard } from './shard.ts';
 import type { Shard } from './shard.ts';
 import type { Source, SourceEvent } from './source.ts';
 
-
 /** NDJSON files larger than this are read as a stream of chunks of CHUNK_BYTES. */
 export const STREAM_FROM_BYTES = 4 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
@@ -48,15 +47,19 @@ async function gunzippedSize(path: string, compressed: number): Promise<number |
   let size = 0;
   let bomb = false;
   try {
-    await pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), createGunzip({ chunkSize: CHUNK_BYTES }), async (chunks: AsyncIterable<Uint8Array>) => {
-      for await (const chunk of chunks) {
-        size += chunk.byteLength;
-        if (size > cap) {
-          bomb = true;
-          throw new RangeError(`past ${cap} bytes`);
+    await pipeline(
+      createReadStream(path, { highWaterMark: CHUNK_BYTES }),
+      createGunzip({ chunkSize: CHUNK_BYTES }),
+      async (chunks: AsyncIterable<Uint8Array>) => {
+        for await (const chunk of chunks) {
+          size += chunk.byteLength;
+          if (size > cap) {
+            bomb = true;
+            throw new RangeError(`past ${cap} bytes`);
+          }
         }
-      }
-    });
+      },
+    );
   } catch {
     return bomb ? 'gzip-bomb' : 'gzip-corrupt';
   }
@@ -83,7 +86,10 @@ async function filesUnder(folder: string, unreadable: string[]): Promise<string[
 }
 
 /** What a path, folder or glob names: its files (sorted), whether a folder gave them, and folders that could not be listed. */
-export async function listFiles(pattern: string, cwd: string): Promise<{ files: string[]; inFolder: Set<string>; unreadable: string[] } | null> {
+export async function listFiles(
+  pattern: string,
+  cwd: string,
+): Promise<{ files: string[]; inFolder: Set<string>; unreadable: string[] } | null> {
   const full = resolve(cwd, pattern);
   const unreadable: string[] = [];
   const inFolder = new Set<string>();
@@ -139,12 +145,20 @@ async function stdinItem(chunks: AsyncIterable<Uint8Array>, seq: number): Promis
     try {
       bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: ARCHIVE_MAX_BYTES }));
     } catch (error) {
-      return { kind: 'skip', origin: 'standard input', reason: (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'file-too-large' : 'gzip-corrupt' };
+      return {
+        kind: 'skip',
+        origin: 'standard input',
+        reason: (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'file-too-large' : 'gzip-corrupt',
+      };
     }
   }
   // A JSON array is one document; anything else is read line by line.
   let first = 0;
-  while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x09)) first += 1;
+  while (
+    first < bytes.length &&
+    (bytes[first] === 0x20 || bytes[first] === 0x0a || bytes[first] === 0x0d || bytes[first] === 0x09)
+  )
+    first += 1;
   const name = bytes[first] === 0x5b ? 'stdin.json' : 'stdin.jsonl';
   return { kind: 'item', origin: 'standard input', name, bytes, run: null, seq };
 }
@@ -154,7 +168,12 @@ async function stdinItem(chunks: AsyncIterable<Uint8Array>, seq: number): Promis
  * holds that is no record format is skipped with a reason, as is a `.log` file there unless
  * `logsInFolders` (format log): a stray debug.log is no session log.
  */
-export function createPathSource(patterns: string[], cwd: string, shard?: Shard | null, options: { logsInFolders?: boolean; stdin?: () => AsyncIterable<Uint8Array> } = {}): Source {
+export function createPathSource(
+  patterns: string[],
+  cwd: string,
+  shard?: Shard | null,
+  options: { logsInFolders?: boolean; stdin?: () => AsyncIterable<Uint8Array> } = {},
+): Source {
   return {
     describe: () => `files matching ${patterns.join(', ')}`,
     async *read(): AsyncGenerator<SourceEvent> {
@@ -164,12 +183,15 @@ export function createPathSource(patterns: string[], cwd: string, shard?: Shard 
         if (pattern === STDIN) {
           if (!inShard(`pattern\u0000${pattern}`, shard)) continue;
           seq += 1;
-          yield options.stdin ? await stdinItem(options.stdin(), seq) : { kind: 'skip', origin: 'standard input', reason: 'stdin-not-available' };
+          yield options.stdin
+            ? await stdinItem(options.stdin(), seq)
+            : { kind: 'skip', origin: 'standard input', reason: 'stdin-not-available' };
           continue;
         }
         const listed = await listFiles(pattern, cwd);
         if (listed === null) {
-          if (inShard(`pattern\u0000${pattern}`, shard)) yield { kind: 'skip', origin: pattern, reason: 'path-not-found' };
+          if (inShard(`pattern\u0000${pattern}`, shard))
+            yield { kind: 'skip', origin: pattern, reason: 'path-not-found' };
           continue;
         }
         for (const folder of listed.unreadable) {
@@ -205,18 +227,41 @@ export function createPathSource(patterns: string[], cwd: string, shard?: Shard 
             if (typeof size === 'string') {
               yield { kind: 'skip', origin, reason: size };
             } else if (recordFormatOf(inner) === 'jsonl') {
-              yield { kind: 'item', origin, name: inner, bytes: new Uint8Array(), stream: () => gunzipFile(file), size, run: null, seq };
+              yield {
+                kind: 'item',
+                origin,
+                name: inner,
+                bytes: new Uint8Array(),
+                stream: () => gunzipFile(file),
+                size,
+                run: null,
+                seq,
+              };
             } else if (size > ARCHIVE_MAX_BYTES) {
               yield { kind: 'skip', origin, reason: 'file-too-large' };
             } else {
-              const bytes = await readFile(file).then((data) => gunzipSync(data, { maxOutputLength: ARCHIVE_MAX_BYTES })).catch(() => null);
-              yield bytes ? { kind: 'item', origin, name: inner, bytes, run: null, seq } : { kind: 'skip', origin, reason: 'gzip-corrupt' };
+              const bytes = await readFile(file)
+                .then((data) => gunzipSync(data, { maxOutputLength: ARCHIVE_MAX_BYTES }))
+                .catch(() => null);
+              yield bytes
+                ? { kind: 'item', origin, name: inner, bytes, run: null, seq }
+                : { kind: 'skip', origin, reason: 'gzip-corrupt' };
             }
             continue;
           }
           // NDJSON is read as a stream, whatever its size; the run's byte limit still applies.
           if (recordFormatOf(file) === 'jsonl' && info.size > STREAM_FROM_BYTES) {
-            yield { kind: 'item', origin, name: file, bytes: new Uint8Array(), stream: () => streamFile(file), path: file, size: info.size, run: null, seq };
+            yield {
+              kind: 'item',
+              origin,
+              name: file,
+              bytes: new Uint8Array(),
+              stream: () => streamFile(file),
+              path: file,
+              size: info.size,
+              run: null,
+              seq,
+            };
             continue;
           }
           if (info.size > ARCHIVE_MAX_BYTES) {

@@ -63,8 +63,20 @@ export interface ArtifactState extends HeldInputs, InputCache {
 }
 
 /** The settings that decide what reading an artifact gives. */
-export function readingFingerprint(settings: { format: string; appName: string | null; appVersion: string | null; logPattern: RegExp }): string {
-  const relevant = [STATE_VERSION, settings.format, settings.appName, settings.appVersion, settings.logPattern.source, settings.logPattern.flags];
+export function readingFingerprint(settings: {
+  format: string;
+  appName: string | null;
+  appVersion: string | null;
+  logPattern: RegExp;
+}): string {
+  const relevant = [
+    STATE_VERSION,
+    settings.format,
+    settings.appName,
+    settings.appVersion,
+    settings.logPattern.source,
+    settings.logPattern.flags,
+  ];
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
 
@@ -80,16 +92,31 @@ function encode(result: InputResult): string {
     kinds: result.dictionary.kinds,
     runs: result.dictionary.runs,
     count: result.count,
-    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString('base64'),
+    sessions: Buffer.from(result.records.buffer, result.records.byteOffset, result.records.byteLength).toString(
+      'base64',
+    ),
   });
 }
 
 /** A stored result, checked through: every record decodes against its dictionaries. */
 function decode(text: string): InputResult {
   const value = JSON.parse(text) as Record<string, unknown>;
-  if (value === null || typeof value !== 'object' || value['format'] !== RESULT_FORMAT || value['version'] !== STATE_VERSION) throw new PartialFormatError('not a stored artifact result of this version');
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    value['format'] !== RESULT_FORMAT ||
+    value['version'] !== STATE_VERSION
+  )
+    throw new PartialFormatError('not a stored artifact result of this version');
   const { configs, kinds, runs, count, sessions } = value;
-  if (!Array.isArray(configs) || !Array.isArray(kinds) || !Array.isArray(runs) || !Number.isSafeInteger(count) || typeof sessions !== 'string') throw new PartialFormatError('a part is missing');
+  if (
+    !Array.isArray(configs) ||
+    !Array.isArray(kinds) ||
+    !Array.isArray(runs) ||
+    !Number.isSafeInteger(count) ||
+    typeof sessions !== 'string'
+  )
+    throw new PartialFormatError('a part is missing');
   if (!kinds.every((kind) => typeof kind === 'string')) throw new PartialFormatError('an error kind is not a string');
   const result: InputResult = {
     tally: tallyOf(value['tally']),
@@ -106,7 +133,12 @@ function decode(text: string): InputResult {
  * artifact is read; results stored under others are not used. `readOnly` (dry
  * runs) reads the state but writes nothing.
  */
-export async function openArtifactState(dir: string, reading: string, readOnly: boolean, warn: (message: string) => void): Promise<ArtifactState> {
+export async function openArtifactState(
+  dir: string,
+  reading: string,
+  readOnly: boolean,
+  warn: (message: string) => void,
+): Promise<ArtifactState> {
   let index: Index = { version: STATE_VERSION, reading, artifacts: {} };
   const text = await readFile(join(dir, 'index.json'), 'utf8').catch(() => null);
   if (text === null) {
@@ -114,14 +146,23 @@ export async function openArtifactState(dir: string, reading: string, readOnly: 
   } else {
     try {
       const parsed = JSON.parse(text) as Index;
-      if (parsed.version !== STATE_VERSION || parsed.artifacts === null || typeof parsed.artifacts !== 'object') throw new Error('version');
+      if (parsed.version !== STATE_VERSION || parsed.artifacts === null || typeof parsed.artifacts !== 'object')
+        throw new Error('version');
       if (parsed.reading !== reading) {
-        warn(`The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`);
+        warn(
+          `The state at ${dir} was read with other settings (format, app-name, app-version or log-pattern): every artifact in the window is downloaded again.`,
+        );
       } else {
-        index = { version: STATE_VERSION, reading, artifacts: Object.assign(Object.create(null) as Record<string, Entry>, parsed.artifacts) };
+        index = {
+          version: STATE_VERSION,
+          reading,
+          artifacts: Object.assign(Object.create(null) as Record<string, Entry>, parsed.artifacts),
+        };
       }
     } catch {
-      warn(`The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`);
+      warn(
+        `The state at ${dir} is unreadable or of another version: every artifact in the window is downloaded again.`,
+      );
     }
   }
   const stats: ArtifactStateStats = { fromState: 0, stored: 0, rejected: 0, dropped: 0 };
@@ -161,7 +202,10 @@ export async function openArtifactState(dir: string, reading: string, readOnly: 
     put(key, result) {
       if (readOnly) return;
       const text = encode(result);
-      pending.set(key, { entry: { sha256: sha256(text), size: Buffer.byteLength(text), sessions: result.count }, text });
+      pending.set(key, {
+        entry: { sha256: sha256(text), size: Buffer.byteLength(text), sessions: result.count },
+        text,
+      });
       stats.stored += 1;
     },
     window(keys) {

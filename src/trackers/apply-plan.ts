@@ -66,7 +66,9 @@ export async function applyPlan(plan: readonly PlannedAction[], options: ApplyOp
       comment: 'comment' in action ? action.comment : null,
     };
     if (dryRun && WRITES.has(action.kind)) {
-      log(`[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ''}: ${result.title}${result.comment ? ` (with a comment)` : ''}`);
+      log(
+        `[dry-run] would ${VERBS[action.kind]}${issue ? ` #${issue.number}` : ''}: ${result.title}${result.comment ? ` (with a comment)` : ''}`,
+      );
       results.push(action.kind === 'report' ? { ...result, body: action.body } : result);
       continue;
     }
@@ -77,7 +79,11 @@ export async function applyPlan(plan: readonly PlannedAction[], options: ApplyOp
           results.push({ ...result, kind: 'unchanged' });
           break;
         }
-        const created = await tracker.createIssue({ title: action.draft.title, body: action.body, labels: [...new Set([...options.labels, ...action.draft.labels])] });
+        const created = await tracker.createIssue({
+          title: action.draft.title,
+          body: action.body,
+          labels: [...new Set([...options.labels, ...action.draft.labels])],
+        });
         log(`Opened issue #${created.number}: ${created.title}`);
         results.push({ ...result, number: created.number, url: created.url });
         break;
@@ -96,7 +102,11 @@ export async function applyPlan(plan: readonly PlannedAction[], options: ApplyOp
         break;
       case 'close':
         await tracker.addComment(action.issue.number, action.comment);
-        await tracker.updateIssue(action.issue.number, { ...(action.body ? { body: action.body } : {}), state: 'closed', stateReason: 'completed' });
+        await tracker.updateIssue(action.issue.number, {
+          ...(action.body ? { body: action.body } : {}),
+          state: 'closed',
+          stateReason: 'completed',
+        });
         log(`Closed issue #${action.issue.number}: ${action.issue.title}`);
         results.push(result);
         break;

@@ -48,7 +48,12 @@ export function createGitHubTracker(client: GitHubClient, repository: Repository
           if (httpStatusOf(error) !== 404) throw refusal(error, `Reading label "${name}"`, 'issues: read') ?? error;
         }
         try {
-          await client.rest.issues.createLabel({ ...repository, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
+          await client.rest.issues.createLabel({
+            ...repository,
+            name,
+            color: LABEL_COLOR,
+            description: LABEL_DESCRIPTION,
+          });
         } catch (error) {
           // 422: another run created it in the meantime.
           if (httpStatusOf(error) !== 422) throw refusal(error, `Creating label "${name}"`, 'issues: write') ?? error;

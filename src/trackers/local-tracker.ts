@@ -88,13 +88,25 @@ export function createLocalTracker(folder: string): IssueTracker {
     async createIssue(draft: IssueDraft) {
       const issues = await all();
       const number = issues.reduce((max, issue) => Math.max(max, issue.number), 0) + 1;
-      return save({ number, title: draft.title, body: draft.body, state: 'open', stateReason: null, labels: draft.labels, url: '' });
+      return save({
+        number,
+        title: draft.title,
+        body: draft.body,
+        state: 'open',
+        stateReason: null,
+        labels: draft.labels,
+        url: '',
+      });
     },
     async updateIssue(number, changes) {
       const issue = (await all()).find((candidate) => candidate.number === number);
       if (!issue) throw new Error(`Local issue ${number} is missing from ${folder}.`);
       const { stateReason, ...rest } = changes;
-      return save({ ...issue, ...rest, ...(stateReason ? { stateReason } : changes.state === 'open' ? { stateReason: null } : {}) });
+      return save({
+        ...issue,
+        ...rest,
+        ...(stateReason ? { stateReason } : changes.state === 'open' ? { stateReason: null } : {}),
+      });
     },
     async addComment(number, body) {
       // Comments go beside the issue, newest last, so the issue file stays the body alone.

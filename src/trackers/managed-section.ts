@@ -47,7 +47,8 @@ export function stateIn(body: string | null | undefined): IssueState | null {
   if (!match) return null;
   try {
     const state = JSON.parse(match[1]!) as IssueState;
-    if ((state.v !== 1 && state.v !== 2) || !Array.isArray(state.versions) || !Array.isArray(state.groupBy)) return null;
+    if ((state.v !== 1 && state.v !== 2) || !Array.isArray(state.versions) || !Array.isArray(state.groupBy))
+      return null;
     if (state.v === 2 && (typeof state.pattern !== 'string' || typeof state.anchor !== 'string')) return null;
     return state;
   } catch {
@@ -59,7 +60,11 @@ function split(body: string): { before: string; section: string; after: string }
   const start = body.indexOf(SECTION_BEGIN);
   const end = body.indexOf(SECTION_END, start);
   if (start < 0 || end < 0) return null;
-  return { before: body.slice(0, start), section: body.slice(start, end + SECTION_END.length), after: body.slice(end + SECTION_END.length) };
+  return {
+    before: body.slice(0, start),
+    section: body.slice(start, end + SECTION_END.length),
+    after: body.slice(end + SECTION_END.length),
+  };
 }
 
 /** The managed section of a body, or the whole body when it has no markers. */
@@ -70,7 +75,8 @@ export function sectionOf(body: string): string {
 /** Cuts over-long text at the last section heading that fits, with a visible note. */
 export function cutToFit(text: string, room: number): string {
   if (text.length <= room) return text;
-  const note = "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
+  const note =
+    "\n\n> **Note:** this report was cut to fit GitHub's issue size limit; the full figures are in the run's JSON report.";
   const head = text.slice(0, Math.max(0, room - note.length));
   const cut = head.lastIndexOf('\n#');
   const lastLine = head.lastIndexOf('\n');
@@ -82,8 +88,15 @@ export function cutToFit(text: string, room: number): string {
  * one was so maintainers' text before and after it stays as they wrote it.
  */
 export function composeBody(existing: string | null, rendered: string, fingerprint: string, state: IssueState): string {
-  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(/-->/g, '--\\u003e');
-  return composeSection(existing, rendered, `${fingerprintMarker(fingerprint)}\n<!-- crash-report-aggregator:state ${stateText} -->`);
+  const stateText = JSON.stringify({ ...state, versions: state.versions.slice(-STATE_MAX_VERSIONS) }).replace(
+    /-->/g,
+    '--\\u003e',
+  );
+  return composeSection(
+    existing,
+    rendered,
+    `${fingerprintMarker(fingerprint)}\n<!-- crash-report-aggregator:state ${stateText} -->`,
+  );
 }
 
 /** Like composeBody, with any hidden marker lines closing the section. */

@@ -35,12 +35,18 @@ function newestOf(versions: readonly string[]): string | null {
   return versions.length === 0 ? null : [...versions].sort(compareVersions).at(-1)!;
 }
 
-export function matchIssues(problems: readonly ProblemToMatch[], existing: readonly TrackedIssue[], groupBy: readonly string[]): IssueMatch {
+export function matchIssues(
+  problems: readonly ProblemToMatch[],
+  existing: readonly TrackedIssue[],
+  groupBy: readonly string[],
+): IssueMatch {
   const grouping = groupBy.join(',');
   const parsed = [...existing]
     .sort((a, b) => a.number - b.number)
     .map((issue) => ({ issue, state: stateIn(issue.body), fingerprint: fingerprintIn(issue.body) }))
-    .filter((entry) => entry.fingerprint !== null && (entry.state === null || entry.state.groupBy.join(',') === grouping));
+    .filter(
+      (entry) => entry.fingerprint !== null && (entry.state === null || entry.state.groupBy.join(',') === grouping),
+    );
   const claimed = new Set<number>();
   const found = problems.map((problem) => {
     // An issue this tool closed after recovery takes the problem back only for a release newer than any it had seen:
@@ -52,10 +58,16 @@ export function matchIssues(problems: readonly ProblemToMatch[], existing: reado
       return newest === null || problem.versions.some((version) => compareVersions(version, newest) > 0);
     };
     const mine = parsed.filter(
-      (entry) => !claimed.has(entry.issue.number) && entry.state?.v === 2 && entry.state.anchor === problem.anchor && (entry.issue.state === 'open' || takesBack(entry.state)),
+      (entry) =>
+        !claimed.has(entry.issue.number) &&
+        entry.state?.v === 2 &&
+        entry.state.anchor === problem.anchor &&
+        (entry.issue.state === 'open' || takesBack(entry.state)),
     );
     const legacy = new Set(problem.legacy);
-    const adopted = parsed.filter((entry) => !claimed.has(entry.issue.number) && entry.state?.v !== 2 && legacy.has(entry.fingerprint!));
+    const adopted = parsed.filter(
+      (entry) => !claimed.has(entry.issue.number) && entry.state?.v !== 2 && legacy.has(entry.fingerprint!),
+    );
     const open = (entry: (typeof parsed)[number]) => entry.issue.state === 'open';
     const overlapping = mine.filter((entry) => overlaps(entry.state!.versions, problem.versions));
     // Same versions first; else an open issue the problem continues; else a closed one, which may reopen.
@@ -64,7 +76,13 @@ export function matchIssues(problems: readonly ProblemToMatch[], existing: reado
     // to be the whole release, or the reverse) keeps its open issue.
     primary ??=
       parsed.find((entry) => {
-        if (claimed.has(entry.issue.number) || !open(entry) || entry.state?.v !== 2 || (entry.state.measure ?? null) !== problem.measure) return false;
+        if (
+          claimed.has(entry.issue.number) ||
+          !open(entry) ||
+          entry.state?.v !== 2 ||
+          (entry.state.measure ?? null) !== problem.measure
+        )
+          return false;
         const stored = patternFromKey(entry.state.pattern!);
         return stored !== null && nested(stored, problem.pattern);
       }) ?? null;

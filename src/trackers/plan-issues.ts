@@ -73,16 +73,25 @@ export function issuesByFingerprint(issues: readonly TrackedIssue[]): Map<string
 
 /** The newest app version any session of any run had shown when the issue was last written. */
 function newestSeen(previous: IssueState | null, newestVersion: string | null): string | null {
-  const known = [previous?.newestSeen, newestVersion].filter((version): version is string => typeof version === 'string');
+  const known = [previous?.newestSeen, newestVersion].filter(
+    (version): version is string => typeof version === 'string',
+  );
   return known.length === 0 ? null : sortVersions(known).at(-1)!;
 }
 
-function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: string[], newestVersion: string | null): IssueState {
+function stateFor(
+  draft: GroupDraft,
+  previous: IssueState | null,
+  groupBy: string[],
+  newestVersion: string | null,
+): IssueState {
   const problem = draft.group.problem;
   return {
     v: 2,
     groupBy,
-    pattern: JSON.stringify(problem.pattern.map((term) => (term.op === 'any' ? [term.field] : [term.field, term.op, term.value]))),
+    pattern: JSON.stringify(
+      problem.pattern.map((term) => (term.op === 'any' ? [term.field] : [term.field, term.op, term.value])),
+    ),
     measure: problem.measure,
     anchor: problem.anchor,
     versions: sortVersions([...new Set([...(previous?.versions ?? []), ...draft.group.appVersions])]),
@@ -91,13 +100,20 @@ function stateFor(draft: GroupDraft, previous: IssueState | null, groupBy: strin
     erroredSessions: draft.group.erroredSessions,
     errorRate: draft.group.errorRate,
     // The rate when the problem was last found: recovery is judged against it, not against the latest figures.
-    ...(draft.group.flagged ? { foundRate: draft.group.errorRate } : previous?.foundRate !== undefined ? { foundRate: previous.foundRate } : {}),
+    ...(draft.group.flagged
+      ? { foundRate: draft.group.errorRate }
+      : previous?.foundRate !== undefined
+        ? { foundRate: previous.foundRate }
+        : {}),
   };
 }
 
 function figures(group: ProblemGroup, confidence: number): string {
   const interval = `${Math.round(confidence * 100)}% interval ${formatPercent(group.interval.low)}–${formatPercent(group.interval.high)}`;
-  const baseline = group.baseline.errorRate === null ? '' : ` against ${formatPercent(group.baseline.errorRate)} for the other sessions`;
+  const baseline =
+    group.baseline.errorRate === null
+      ? ''
+      : ` against ${formatPercent(group.baseline.errorRate)} for the other sessions`;
   return `${formatPercent(group.errorRate)} of ${group.sessions} sessions errored (${group.erroredSessions}; ${interval})${baseline}`;
 }
 
@@ -107,7 +123,12 @@ function figures(group: ProblemGroup, confidence: number): string {
  * those days (or the whole window) together erred significantly less than when the problem was
  * last found (`filedRate`), so that a few quiet days of a small configuration do not close a live problem.
  */
-export function cleanFor(group: ProblemGroup | null, days: number, options: Pick<PlanOptions, 'errorRateThreshold' | 'minRateRatio' | 'now'>, filedRate: number | null = null): boolean {
+export function cleanFor(
+  group: ProblemGroup | null,
+  days: number,
+  options: Pick<PlanOptions, 'errorRateThreshold' | 'minRateRatio' | 'now'>,
+  filedRate: number | null = null,
+): boolean {
   if (!group) return true;
   const today = Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate());
   const since = new Date(today - (days - 1) * DAY_MS).toISOString().slice(0, 10);
@@ -117,7 +138,8 @@ export function cleanFor(group: ProblemGroup | null, days: number, options: Pick
   const reference = group.baseline.errorRate ?? 0;
   const limit = Math.max(options.errorRateThreshold, options.minRateRatio * reference);
   const recent = group.days.filter((bucket) => bucket.day >= since);
-  if (!recent.every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0)) return false;
+  if (!recent.every((bucket) => bucket.erroredSessions / bucket.sessions < limit || bucket.erroredSessions === 0))
+    return false;
   const sessions = recent.reduce((sum, bucket) => sum + bucket.sessions, 0);
   const errored = recent.reduce((sum, bucket) => sum + bucket.erroredSessions, 0);
   if (sessions === 0 || filedRate === null || filedRate <= 0) return true;
@@ -136,19 +158,29 @@ function changedByTwo(previous: IssueState | null, rate: number): boolean {
   return rate / previous.errorRate > 2 || rate / previous.errorRate < 0.5;
 }
 
-export function planIssues(drafts: readonly GroupDraft[], existing: readonly TrackedIssue[], options: PlanOptions): PlannedAction[] {
+export function planIssues(
+  drafts: readonly GroupDraft[],
+  existing: readonly TrackedIssue[],
+  options: PlanOptions,
+): PlannedAction[] {
   const plan: PlannedAction[] = [];
   let created = 0;
   const seen = new Set<number>();
   const muted = (issue: TrackedIssue) =>
-    issue.labels.includes(options.ignoreLabel) || (issue.state === 'closed' && (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate'));
+    issue.labels.includes(options.ignoreLabel) ||
+    (issue.state === 'closed' && (issue.stateReason === 'not_planned' || issue.stateReason === 'duplicate'));
   for (const draft of drafts) {
     const issue = draft.issue;
     const group = draft.group;
     for (const twin of draft.duplicates) {
       seen.add(twin.number);
       if (muted(twin) || twin.state !== 'open' || !issue) continue;
-      plan.push({ kind: 'duplicate', draft, issue: twin, comment: `Duplicate of #${issue.number}, which tracks the same problem (${draft.label}) from now on.` });
+      plan.push({
+        kind: 'duplicate',
+        draft,
+        issue: twin,
+        comment: `Duplicate of #${issue.number}, which tracks the same problem (${draft.label}) from now on.`,
+      });
     }
     if (!issue) {
       if (!group.flagged) continue;
@@ -157,7 +189,16 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
         continue;
       }
       created += 1;
-      plan.push({ kind: 'create', draft, body: composeBody(null, draft.rendered, draft.fingerprint, stateFor(draft, null, options.groupBy, options.newestVersion)) });
+      plan.push({
+        kind: 'create',
+        draft,
+        body: composeBody(
+          null,
+          draft.rendered,
+          draft.fingerprint,
+          stateFor(draft, null, options.groupBy, options.newestVersion),
+        ),
+      });
       continue;
     }
     seen.add(issue.number);
@@ -172,7 +213,12 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       plan.push({ kind: 'unchanged', draft, issue });
       continue;
     }
-    const body = composeBody(issue.body, draft.rendered, draft.fingerprint, stateFor(draft, previous, options.groupBy, options.newestVersion));
+    const body = composeBody(
+      issue.body,
+      draft.rendered,
+      draft.fingerprint,
+      stateFor(draft, previous, options.groupBy, options.newestVersion),
+    );
     const newer = group.flagged && previous ? newerThanAll(group.appVersions, previous.versions) : [];
     if (issue.state === 'closed') {
       // A regression reopens only in a release newer than any the run had seen when the issue was last written:
@@ -180,18 +226,31 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
       const released = previous?.newestSeen === undefined ? newer : newerThanAll(newer, [previous.newestSeen]);
       if (released.length > 0) {
         const version = released.at(-1)!;
-        plan.push({ kind: 'reopen', draft, issue, body, comment: `Regressed in ${version}: ${figures(group, options.confidence)}.` });
+        plan.push({
+          kind: 'reopen',
+          draft,
+          issue,
+          body,
+          comment: `Regressed in ${version}: ${figures(group, options.confidence)}.`,
+        });
       } else {
         plan.push({ kind: 'closed', draft, issue });
       }
       continue;
     }
-    if (!group.flagged && options.closeAfterDays > 0 && cleanFor(group, options.closeAfterDays, options, previous?.foundRate ?? previous?.errorRate ?? null)) {
+    if (
+      !group.flagged &&
+      options.closeAfterDays > 0 &&
+      cleanFor(group, options.closeAfterDays, options, previous?.foundRate ?? previous?.errorRate ?? null)
+    ) {
       const comment =
         `No longer found, and recovered over the last ${options.closeAfterDays} day(s), each of them clean: ` +
         `${figures(group, options.confidence)}. Closing as completed; a regression in a newer version reopens it.`;
       // Marked as closed by this tool: the same description found again on these versions files anew, never reopens.
-      const closedBody = composeBody(issue.body, draft.rendered, draft.fingerprint, { ...stateFor(draft, previous, options.groupBy, options.newestVersion), closedByTool: true });
+      const closedBody = composeBody(issue.body, draft.rendered, draft.fingerprint, {
+        ...stateFor(draft, previous, options.groupBy, options.newestVersion),
+        closedByTool: true,
+      });
       plan.push({ kind: 'close', draft, issue, body: closedBody, comment });
       continue;
     }
@@ -210,7 +269,13 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
   // Open issues of this grouping whose problem has no session left in the window.
   if (options.closeAfterDays > 0) {
     for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
-      if (seen.has(issue.number) || options.held?.has(issue.number) || issue.state !== 'open' || !fingerprintIn(issue.body)) continue;
+      if (
+        seen.has(issue.number) ||
+        options.held?.has(issue.number) ||
+        issue.state !== 'open' ||
+        !fingerprintIn(issue.body)
+      )
+        continue;
       const previous = stateIn(issue.body);
       // Only issues filed under the same grouping: another grouping's problems are not "gone".
       if (!previous || previous.groupBy.join(',') !== options.groupBy.join(',')) continue;
@@ -231,8 +296,16 @@ export function planIssues(drafts: readonly GroupDraft[], existing: readonly Tra
 }
 
 /** The dashboard issue: found by its marker, created once, rewritten only when it changed. */
-export function planReportIssue(existing: readonly TrackedIssue[], marker: string, title: string, rendered: string): PlannedAction | null {
-  const issue = [...existing].sort((a, b) => a.number - b.number).find((candidate) => candidate.state === 'open' && candidate.body.includes(marker)) ?? null;
+export function planReportIssue(
+  existing: readonly TrackedIssue[],
+  marker: string,
+  title: string,
+  rendered: string,
+): PlannedAction | null {
+  const issue =
+    [...existing]
+      .sort((a, b) => a.number - b.number)
+      .find((candidate) => candidate.state === 'open' && candidate.body.includes(marker)) ?? null;
   const body = composeSection(issue?.body ?? null, rendered, marker);
   if (issue && sectionOf(issue.body) === sectionOf(body)) return null;
   return { kind: 'report', draft: null, issue, title, body };

@@ -33,15 +33,33 @@ const DIMENSION_PREFIX: Record<string, string> = {
 
 export function dimensionLabels(group: ProblemGroup): string[] {
   // One label per field the problem fixes; GitHub caps label names at 50 characters.
-  const fixed = group.problem.pattern.filter((term) => term.op === 'is').map((term) => ({ name: term.field as GroupField, value: (term as { value: string }).value }));
+  const fixed = group.problem.pattern
+    .filter((term) => term.op === 'is')
+    .map((term) => ({ name: term.field as GroupField, value: (term as { value: string }).value }));
   if (group.problem.measure !== null) fixed.push({ name: 'error_kind', value: group.problem.measure });
-  return fixed.map((field) => `${DIMENSION_PREFIX[field.name] ?? field.name.replaceAll('.', '-')}:${field.value}`.slice(0, 50));
+  return fixed.map((field) =>
+    `${DIMENSION_PREFIX[field.name] ?? field.name.replaceAll('.', '-')}:${field.value}`.slice(0, 50),
+  );
 }
 
-export type DraftSettings = Pick<Settings, 'groupBy' | 'minSessions' | 'errorRateThreshold' | 'lookbackDays' | 'confidence' | 'dimensionLabels'> & Partial<Pick<Settings, 'ignoreLabel'>>;
+export type DraftSettings = Pick<
+  Settings,
+  'groupBy' | 'minSessions' | 'errorRateThreshold' | 'lookbackDays' | 'confidence' | 'dimensionLabels'
+> &
+  Partial<Pick<Settings, 'ignoreLabel'>>;
 
 export function planOptions(
-  settings: Pick<Settings, 'groupBy' | 'maxNewIssues' | 'ignoreLabel' | 'closeAfterDays' | 'commentOnChange' | 'errorRateThreshold' | 'minRateRatio' | 'confidence'>,
+  settings: Pick<
+    Settings,
+    | 'groupBy'
+    | 'maxNewIssues'
+    | 'ignoreLabel'
+    | 'closeAfterDays'
+    | 'commentOnChange'
+    | 'errorRateThreshold'
+    | 'minRateRatio'
+    | 'confidence'
+  >,
   now: Date,
   newestVersion: string | null,
 ): PlanOptions {
@@ -64,15 +82,22 @@ export function planOptions(
  * (`hidden`, with their own values): its sessions are in an "(other)" cell, not gone, so
  * the issue is neither closed nor rewritten with figures that leave them out.
  */
-export function heldByRule(existing: readonly TrackedIssue[], fields: readonly string[], hiddenCells: readonly Pick<GroupFigures, 'fields'>[]): Set<number> {
+export function heldByRule(
+  existing: readonly TrackedIssue[],
+  fields: readonly string[],
+  hiddenCells: readonly Pick<GroupFigures, 'fields'>[],
+): Set<number> {
   const held = new Set<number>();
   if (hiddenCells.length === 0) return held;
-  const hidden = hiddenCells.map((cell) => fields.map((field) => cell.fields.find((each) => each.name === field)?.value ?? ''));
+  const hidden = hiddenCells.map((cell) =>
+    fields.map((field) => cell.fields.find((each) => each.name === field)?.value ?? ''),
+  );
   for (const issue of existing) {
     const state = issue.state === 'open' ? stateIn(issue.body) : null;
     if (state?.v !== 2 || !state.pattern) continue;
     const pattern = patternFromKey(state.pattern);
-    if (pattern && pattern.length === fields.length && hidden.some((values) => matches(pattern, values))) held.add(issue.number);
+    if (pattern && pattern.length === fields.length && hidden.some((values) => matches(pattern, values)))
+      held.add(issue.number);
   }
   return held;
 }
@@ -96,13 +121,28 @@ export interface DraftInput {
   pastOf?: ((group: ProblemGroup) => ProblemHistory | null) | null;
 }
 
-export function draftProblemIssues({ settings, findings, cells, existing, renderer, run, pastOf }: DraftInput): GroupDraft[] {
+export function draftProblemIssues({
+  settings,
+  findings,
+  cells,
+  existing,
+  renderer,
+  run,
+  pastOf,
+}: DraftInput): GroupDraft[] {
   const problems = findings.problems;
   // Per-cell fingerprints, as earlier releases filed them: adopted by the problem that covers the cell.
   const cellKeys = new Map(cells.map((cell) => [cell.fingerprint, cell]));
-  const legacyOf = (problem: ProblemGroup) => cells.filter((cell) => cell.flagged && findings.covers(problem, cell)).map((cell) => cell.fingerprint);
+  const legacyOf = (problem: ProblemGroup) =>
+    cells.filter((cell) => cell.flagged && findings.covers(problem, cell)).map((cell) => cell.fingerprint);
   const match = matchIssues(
-    problems.map((problem) => ({ anchor: problem.problem.anchor, pattern: problem.problem.pattern, measure: problem.problem.measure, versions: problem.appVersions, legacy: legacyOf(problem) })),
+    problems.map((problem) => ({
+      anchor: problem.problem.anchor,
+      pattern: problem.problem.pattern,
+      measure: problem.problem.measure,
+      versions: problem.appVersions,
+      legacy: legacyOf(problem),
+    })),
     existing,
     settings.groupBy,
   );
@@ -115,7 +155,10 @@ export function draftProblemIssues({ settings, findings, cells, existing, render
   };
   const draftOf = (group: ProblemGroup, issue: TrackedIssue | null, duplicates: TrackedIssue[]): GroupDraft => {
     const past = pastOf ? pastOf(group) : null;
-    const text = renderer.render(issueContext(group, rule, escapeTitle, run, past), issueContext(group, rule, escapeMarkdown, run, past));
+    const text = renderer.render(
+      issueContext(group, rule, escapeTitle, run, past),
+      issueContext(group, rule, escapeMarkdown, run, past),
+    );
     return {
       fingerprint: group.fingerprint,
       label: group.problem.label,
@@ -127,13 +170,16 @@ export function draftProblemIssues({ settings, findings, cells, existing, render
       duplicates,
     };
   };
-  const drafts: GroupDraft[] = problems.map((problem, index) => draftOf(problem, match.found[index]!.issue, match.found[index]!.duplicates));
+  const drafts: GroupDraft[] = problems.map((problem, index) =>
+    draftOf(problem, match.found[index]!.issue, match.found[index]!.duplicates),
+  );
   // Issues of problems no longer found keep their figures: a v2 issue by its stored pattern, an earlier per-cell one by its cell.
   for (const orphan of match.orphans) {
     let revisited: ProblemGroup | null = null;
     if (orphan.state.v === 2) {
       const pattern = patternFromKey(orphan.state.pattern!);
-      if (pattern && pattern.length === findings.fields.length) revisited = findings.revisit(pattern, orphan.state.measure ?? null);
+      if (pattern && pattern.length === findings.fields.length)
+        revisited = findings.revisit(pattern, orphan.state.measure ?? null);
     } else {
       const cell = cellKeys.get(orphan.fingerprint);
       if (cell) revisited = findings.revisitCell(cell);

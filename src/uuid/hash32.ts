@@ -41,7 +41,10 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
   let hash = BYTES_KEY ^ Math.imul(end - start, 0x9e3779b1);
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    hash = Math.imul(hash ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)), 0xcc9e2d51);
+    hash = Math.imul(
+      hash ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)),
+      0xcc9e2d51,
+    );
     hash = Math.imul((hash << 15) | (hash >>> 17), 0x1b873593);
   }
   for (; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);

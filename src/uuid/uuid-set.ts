@@ -31,7 +31,12 @@ export class UuidSet extends UuidWordsSink<boolean> {
   constructor() {
     super();
     for (let i = 0; i < SEGMENTS; i += 1) {
-      this.#segments.push({ table: new Uint32Array(FIRST_CAPACITY * WORDS), tags: new Uint16Array(FIRST_CAPACITY), capacity: FIRST_CAPACITY, size: 0 });
+      this.#segments.push({
+        table: new Uint32Array(FIRST_CAPACITY * WORDS),
+        tags: new Uint16Array(FIRST_CAPACITY),
+        capacity: FIRST_CAPACITY,
+        size: 0,
+      });
     }
   }
 
@@ -53,7 +58,7 @@ export class UuidSet extends UuidWordsSink<boolean> {
   forEachWords(each: (a: number, b: number, c: number, d: number) => void): void {
     // One loop over every slot of every segment: nested loops made V8 compile the inner one anew for each segment.
     let segment = this.#segments[0]!;
-    for (let index = 0, slot = 0; index < SEGMENTS; ) {
+    for (let index = 0, slot = 0; index < SEGMENTS;) {
       if (slot === segment.capacity) {
         index += 1;
         slot = 0;

@@ -25,8 +25,14 @@ test('dist/ is current with src/ (run `npm run build` and commit dist/ when this
       const committed = await readFile(join(ROOT, 'dist', name), 'utf8').catch(() => null);
       assert.ok(text === committed, `dist/${name} is stale or missing: it differs from a fresh build of src/lib.ts`);
     }
-    const committedTypes = (await readdir(join(ROOT, 'dist', 'types'), { recursive: true })).filter((name) => name.endsWith('.d.ts'));
-    assert.equal(committedTypes.length, declarations.size, 'dist/types/ holds declarations a fresh build does not write');
+    const committedTypes = (await readdir(join(ROOT, 'dist', 'types'), { recursive: true })).filter((name) =>
+      name.endsWith('.d.ts'),
+    );
+    assert.equal(
+      committedTypes.length,
+      declarations.size,
+      'dist/types/ holds declarations a fresh build does not write',
+    );
   } finally {
     await rm(out, { recursive: true, force: true });
   }

@@ -36,7 +36,8 @@ interface Drill {
 /** A scratch copy of the project with its schema changed by `edit`, built. */
 async function scratchBuild(edit: (schema: Schema) => void): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cra-drill-'));
-  for (const entry of ['src', 'scripts', 'schema', 'templates', 'package.json', 'tsconfig.json']) await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of ['src', 'scripts', 'schema', 'templates', 'package.json', 'tsconfig.json'])
+    await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const path = join(dir, 'schema', 'session-summary.v1.json');
   const schema = JSON.parse(await readFile(path, 'utf8')) as Schema;
@@ -54,7 +55,10 @@ function oracle(schema: Schema) {
   return (record: Record<string, unknown>): boolean => {
     if (findPrivateData(record, (path) => path, new Set()) !== null) return false;
     if (!validate(record)) return false;
-    return Date.parse(record['ended_at'] as string) >= Date.parse(record['started_at'] as string) && (record['error_lines'] as number) <= (record['log_lines'] as number);
+    return (
+      Date.parse(record['ended_at'] as string) >= Date.parse(record['started_at'] as string) &&
+      (record['error_lines'] as number) <= (record['log_lines'] as number)
+    );
   };
 }
 
@@ -67,7 +71,11 @@ const valueAt = (record: Record<string, unknown>, path: string): string => {
 
 type Figures = Record<string, { sessions: number; erroredSessions: number }>;
 
-function expectedGroups(records: Record<string, unknown>[], accepted: (record: Record<string, unknown>) => boolean, groupBy: string[]): { accepted: number; refused: number; groups: Figures } {
+function expectedGroups(
+  records: Record<string, unknown>[],
+  accepted: (record: Record<string, unknown>) => boolean,
+  groupBy: string[],
+): { accepted: number; refused: number; groups: Figures } {
   const groups: Figures = {};
   let count = 0;
   for (const record of records) {
@@ -76,7 +84,8 @@ function expectedGroups(records: Record<string, unknown>[], accepted: (record: R
     const key = groupBy.map((field) => valueAt(record, field)).join(' | ');
     const figures = (groups[key] ??= { sessions: 0, erroredSessions: 0 });
     figures.sessions += 1;
-    if ((record['error_lines'] as number) > 0 || (record['outcome'] !== undefined && record['outcome'] !== 'ok')) figures.erroredSessions += 1;
+    if ((record['error_lines'] as number) > 0 || (record['outcome'] !== undefined && record['outcome'] !== 'ok'))
+      figures.erroredSessions += 1;
   }
   return { accepted: count, refused: records.length - count, groups };
 }
@@ -88,7 +97,11 @@ interface Report {
 
 function figuresOf(report: Report): Figures {
   const groups: Figures = {};
-  for (const group of report.groups) groups[group.fields.map((field) => field.value).join(' | ')] = { sessions: group.sessions, erroredSessions: group.erroredSessions };
+  for (const group of report.groups)
+    groups[group.fields.map((field) => field.value).join(' | ')] = {
+      sessions: group.sessions,
+      erroredSessions: group.erroredSessions,
+    };
   return groups;
 }
 
@@ -101,7 +114,8 @@ const DRILLS: Drill[] = [
     groupBy: 'app.name',
     extra: (records) => {
       // Names of 40 characters, which the unchanged schema accepts.
-      for (const record of records.slice(0, 40)) (record['app'] as Record<string, unknown>)['name'] = `a${'b'.repeat(39)}`;
+      for (const record of records.slice(0, 40))
+        (record['app'] as Record<string, unknown>)['name'] = `a${'b'.repeat(39)}`;
     },
   },
   {
@@ -137,12 +151,24 @@ for (const drill of DRILLS) {
     const dir = await scratchBuild(drill.edit);
     try {
       const schema = JSON.parse(await readFile(join(dir, 'schema', 'session-summary.v1.json'), 'utf8')) as Schema;
-      const { FIELD_TABLE } = (await import(join(dir, 'src', 'generated', 'summary-fields.ts'))) as { FIELD_TABLE: FieldTable };
-      const records = generateFromTable(FIELD_TABLE, { seed: 7, count: 3000, end: new Date(NOW.getTime() - 60_000), days: 6, invalid: 0.08, pool: 3 }).map((row) => row.record);
+      const { FIELD_TABLE } = (await import(join(dir, 'src', 'generated', 'summary-fields.ts'))) as {
+        FIELD_TABLE: FieldTable;
+      };
+      const records = generateFromTable(FIELD_TABLE, {
+        seed: 7,
+        count: 3000,
+        end: new Date(NOW.getTime() - 60_000),
+        days: 6,
+        invalid: 0.08,
+        pool: 3,
+      }).map((row) => row.record);
       drill.extra?.(records);
       const groupBy = drill.groupBy.split(',');
       const expected = expectedGroups(records, oracle(schema), groupBy);
-      assert.ok(expected.accepted > 1000 && expected.refused > 100, `the data tries both sides: ${expected.accepted} accepted, ${expected.refused} refused`);
+      assert.ok(
+        expected.accepted > 1000 && expected.refused > 100,
+        `the data tries both sides: ${expected.accepted} accepted, ${expected.refused} refused`,
+      );
 
       // The same records as a .jsonl file, a .json array and a .zip of NDJSON.
       const lines = records.map((record) => JSON.stringify(record));
@@ -158,10 +184,23 @@ for (const drill of DRILLS) {
       const cli = join(dir, 'dist', 'cli.js');
       // Relative paths, so each file's shard (a hash of its path) is the same on every run: both shards read some.
       const paths = files.flatMap((file) => ['--path', join('data', file)]);
-      const common = ['--now', NOW.toISOString(), '--group-by', drill.groupBy, '--min-published-installations', '1', '--max-new-issues', '0'];
+      const common = [
+        '--now',
+        NOW.toISOString(),
+        '--group-by',
+        drill.groupBy,
+        '--min-published-installations',
+        '1',
+        '--max-new-issues',
+        '0',
+      ];
       const triage = async (name: string, args: string[], env: Record<string, string> = {}): Promise<Report> => {
         const report = join(dir, `${name}.json`);
-        await run(process.execPath, [cli, ...common, '--store', join(dir, `store-${name}`), '--report', report, ...args], { cwd: dir, env: { ...process.env, ...env } });
+        await run(
+          process.execPath,
+          [cli, ...common, '--store', join(dir, `store-${name}`), '--report', report, ...args],
+          { cwd: dir, env: { ...process.env, ...env } },
+        );
         return JSON.parse(await readFile(report, 'utf8')) as Report;
       };
 
@@ -172,9 +211,30 @@ for (const drill of DRILLS) {
 
       const threads = await triage('threads', [...paths, '--workers', '3']);
       const shards = [];
-      for (const shard of ['1/2', '2/2']) shards.push(await triage(`partial-${shard.replace('/', '-of-')}`, [...paths, '--mode', 'partial', '--shard', shard, '--partial-path', join(dir, `partial-${shard.replace('/', '-of-')}.ndjson`)]));
-      const merged = await triage('merge', ['--mode', 'merge', '--partials', join(dir, 'partial-1-of-2.ndjson'), '--partials', join(dir, 'partial-2-of-2.ndjson')]);
-      for (const [name, report] of [['worker threads', threads], ['partial + merge', merged]] as const) {
+      for (const shard of ['1/2', '2/2'])
+        shards.push(
+          await triage(`partial-${shard.replace('/', '-of-')}`, [
+            ...paths,
+            '--mode',
+            'partial',
+            '--shard',
+            shard,
+            '--partial-path',
+            join(dir, `partial-${shard.replace('/', '-of-')}.ndjson`),
+          ]),
+        );
+      const merged = await triage('merge', [
+        '--mode',
+        'merge',
+        '--partials',
+        join(dir, 'partial-1-of-2.ndjson'),
+        '--partials',
+        join(dir, 'partial-2-of-2.ndjson'),
+      ]);
+      for (const [name, report] of [
+        ['worker threads', threads],
+        ['partial + merge', merged],
+      ] as const) {
         assert.equal(report.intake.accepted, expected.accepted, `${name}: accepted`);
         assert.equal(report.intake.rejected, expected.refused, `${name}: refused`);
         assert.deepEqual(report.intake.rejectedReasons, one.intake.rejectedReasons, `${name}: reasons`);
@@ -184,15 +244,42 @@ for (const drill of DRILLS) {
       // Artifacts through the REST emulator, read twice with state-path: the second run replays stored results.
       const emulator = await startEmulator({ token: 'ghs_drilldrilldrill' });
       try {
-        emulator.addArtifact({ name: 'session-summaries-a', zip: zipSync({ 'a.jsonl': strToU8(lines.slice(0, 1800).join('\n')), 'b.json': strToU8(`[${lines.slice(1800, 2200).join(',')}]`) }), createdAt: new Date(NOW.getTime() - 3_600_000), run: { id: 11 } });
-        emulator.addArtifact({ name: 'session-summaries-c', zip: zipSync({ 'c.jsonl': strToU8(lines.slice(2200).join('\n')) }), createdAt: new Date(NOW.getTime() - 7_200_000), run: { id: 12 } });
-        const remote = ['--repo', `${emulator.owner}/${emulator.repo}`, '--api-url', emulator.apiUrl, '--artifact-name', 'session-summaries-*', '--state-path', join(dir, 'state')];
+        emulator.addArtifact({
+          name: 'session-summaries-a',
+          zip: zipSync({
+            'a.jsonl': strToU8(lines.slice(0, 1800).join('\n')),
+            'b.json': strToU8(`[${lines.slice(1800, 2200).join(',')}]`),
+          }),
+          createdAt: new Date(NOW.getTime() - 3_600_000),
+          run: { id: 11 },
+        });
+        emulator.addArtifact({
+          name: 'session-summaries-c',
+          zip: zipSync({ 'c.jsonl': strToU8(lines.slice(2200).join('\n')) }),
+          createdAt: new Date(NOW.getTime() - 7_200_000),
+          run: { id: 12 },
+        });
+        const remote = [
+          '--repo',
+          `${emulator.owner}/${emulator.repo}`,
+          '--api-url',
+          emulator.apiUrl,
+          '--artifact-name',
+          'session-summaries-*',
+          '--state-path',
+          join(dir, 'state'),
+        ];
         const env = { GITHUB_TOKEN: emulator.token };
         const first = await triage('state-first', remote, env);
         const replay = await triage('state-replay', remote, env);
-        const stored = JSON.parse(await readFile(join(dir, 'state-replay.json'), 'utf8')) as { state: { fromState: number } };
+        const stored = JSON.parse(await readFile(join(dir, 'state-replay.json'), 'utf8')) as {
+          state: { fromState: number };
+        };
         assert.equal(stored.state.fromState, 2, 'the second run read both artifacts from the state');
-        for (const [name, report] of [['artifacts', first], ['state replay', replay]] as const) {
+        for (const [name, report] of [
+          ['artifacts', first],
+          ['state replay', replay],
+        ] as const) {
           assert.equal(report.intake.accepted, expected.accepted, `${name}: accepted`);
           assert.equal(report.intake.rejected, expected.refused, `${name}: refused`);
           assert.deepEqual(figuresOf(report), expected.groups, `${name}: groups`);

@@ -51,7 +51,11 @@ function expectedGroups(summaries: SessionSummary[]) {
   // The fixture's rare configurations reach five installations together, so no other row joins them.
   assert.ok(other.installs.size >= 5, `the rare configurations have ${other.installs.size} installations`);
   groups.set('(other)|(other)', { sessions: other.sessions, errored: other.errored });
-  const flagged = [...groups].filter(([key, group]) => key !== '(other)|(other)' && group.sessions >= 10 && group.errored / group.sessions >= 0.05).map(([key]) => key);
+  const flagged = [...groups]
+    .filter(
+      ([key, group]) => key !== '(other)|(other)' && group.sessions >= 10 && group.errored / group.sessions >= 0.05,
+    )
+    .map(([key]) => key);
   return { groups, flagged };
 }
 
@@ -96,7 +100,12 @@ describe('the bundled action against the GitHub emulator', () => {
     seedArtifacts(emulator, summaries, 9000);
     // Artifacts that must not be read: another name, an expired one, one older than the window.
     emulator.addArtifact({ name: 'coverage-report', zip: zipOf({ 'x.json': [summaries[0]] }), run: { id: 8000 } });
-    emulator.addArtifact({ name: 'session-summaries-old', zip: zipOf({ 'x.jsonl': summaries.slice(0, 5) }), expired: true, run: { id: 8001 } });
+    emulator.addArtifact({
+      name: 'session-summaries-old',
+      zip: zipOf({ 'x.jsonl': summaries.slice(0, 5) }),
+      expired: true,
+      run: { id: 8001 },
+    });
     emulator.addArtifact({
       name: 'session-summaries-stale',
       zip: zipOf({ 'x.jsonl': summaries.slice(0, 5) }),
@@ -129,22 +138,36 @@ describe('the bundled action against the GitHub emulator', () => {
       issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
       ['crash-report'],
     );
-    assert.ok(emulator.labels.some((label) => label.name === 'crash-report' && label.color === 'b60205'), 'the label was created');
+    assert.ok(
+      emulator.labels.some((label) => label.name === 'crash-report' && label.color === 'b60205'),
+      'the label was created',
+    );
 
     // Skipped artifacts were never downloaded; read ones were fetched without the token.
     const downloads = emulator.requests.filter((request) => request.host === 'blob');
-    assert.equal(downloads.length, emulator.artifacts.filter((artifact) => artifact.name.startsWith('session-summaries-') && !artifact.expired).length - 1);
+    assert.equal(
+      downloads.length,
+      emulator.artifacts.filter((artifact) => artifact.name.startsWith('session-summaries-') && !artifact.expired)
+        .length - 1,
+    );
     assert.ok(downloads.every((request) => request.authorization === null));
     assert.equal(run.report?.['intake']['skipped']['artifact-expired'], 1);
     assert.equal(run.report?.['intake']['skipped']['artifact-outside-window'], 1);
 
     // The job summary lists every group and links the new issue.
     assert.match(run.summary, /Crash report triage/);
-    const tableWith = (header: string) => run.summary.split('<table>').find((part) => part.includes(`>${header}</th>`))!.split('</table>')[0]!;
+    const tableWith = (header: string) =>
+      run.summary
+        .split('<table>')
+        .find((part) => part.includes(`>${header}</th>`))!
+        .split('</table>')[0]!;
     assert.equal((tableWith('all other sessions').match(/<tr>/g) ?? []).length, expected.groups.size + 1);
     // One problem, above the groups, with its issue; the covered configuration names it.
     assert.ok(run.summary.indexOf('<h3>Problems</h3>') < run.summary.indexOf('>all other sessions</th>'));
-    assert.match(tableWith('all other sessions'), /<td>🔴 <a href="https:\/\/github\.com\/octo-org\/octo-cli\/issues\/1">#1<\/a><\/td>/);
+    assert.match(
+      tableWith('all other sessions'),
+      /<td>🔴 <a href="https:\/\/github\.com\/octo-org\/octo-cli\/issues\/1">#1<\/a><\/td>/,
+    );
     assert.equal((tableWith('installations affected').match(/<tr>/g) ?? []).length, 2);
     assert.match(tableWith('installations affected'), /<td>os\.platform windows, app\.version 2\.4\.0<\/td>/);
     assert.match(run.summary, /<a href="https:\/\/github\.com\/octo-org\/octo-cli\/issues\/1">#1<\/a>/);
@@ -167,9 +190,22 @@ describe('the bundled action against the GitHub emulator', () => {
       appName: 'octo-cli',
       end: now,
       days: 2,
-      profiles: [{ platform: 'windows', arch: 'x64', appVersion: '2.4.0', runtime: { name: 'python', version: '3.12.1' }, sessions: 20, errorRate: 0.9 }],
+      profiles: [
+        {
+          platform: 'windows',
+          arch: 'x64',
+          appVersion: '2.4.0',
+          runtime: { name: 'python', version: '3.12.1' },
+          sessions: 20,
+          errorRate: 0.9,
+        },
+      ],
     });
-    emulator.addArtifact({ name: 'session-summaries-windows-late', zip: zipOf({ 'late.ndjson': extra }), run: { id: 9500, branch: 'release/2.4' } });
+    emulator.addArtifact({
+      name: 'session-summaries-windows-late',
+      zip: zipOf({ 'late.ndjson': extra }),
+      run: { id: 9500, branch: 'release/2.4' },
+    });
     const before = emulator.issues[0]!.body;
     const run = await runAction({ 'artifact-name': 'session-summaries-*' }, runner(emulator));
     assert.equal(run.code, 0, run.stderr);
@@ -181,7 +217,10 @@ describe('the bundled action against the GitHub emulator', () => {
     const windows = expected.groups.get('windows|2.4.0')!;
     const extraErrored = extra.filter(errored).length;
     assert.match(emulator.issues[0]!.body ?? '', new RegExp(`\\| Sessions \\| ${windows.sessions + extra.length} \\|`));
-    assert.match(emulator.issues[0]!.body ?? '', new RegExp(`\\| Errored sessions \\| ${windows.errored + extraErrored} \\|`));
+    assert.match(
+      emulator.issues[0]!.body ?? '',
+      new RegExp(`\\| Errored sessions \\| ${windows.errored + extraErrored} \\|`),
+    );
     assert.match(emulator.issues[0]!.body ?? '', /\[#9500\]\([^)]*\/runs\/9500\) \| release\/2\.4 \|/);
   });
 });
@@ -190,7 +229,13 @@ describe('dry run', () => {
   test('computes everything and writes nothing', async () => {
     const emulator = await startEmulator();
     try {
-      const summaries = generateSummaries({ seed: 11, appName: 'octo-cli', end: new Date(), days: 3, profiles: demoProfiles() });
+      const summaries = generateSummaries({
+        seed: 11,
+        appName: 'octo-cli',
+        end: new Date(),
+        days: 3,
+        profiles: demoProfiles(),
+      });
       seedArtifacts(emulator, summaries, 100);
       const run = await runAction({ 'artifact-name': 'session-summaries-*', 'dry-run': 'true' }, runner(emulator));
       assert.equal(run.code, 0, run.stderr);
@@ -198,7 +243,10 @@ describe('dry run', () => {
       assert.equal(emulator.issues.length, 0);
       assert.equal(run.outputs['flagged'], '1');
       assert.equal(run.outputs['created'], '0');
-      assert.match(run.stdout, /\[dry-run\] would open an issue: High error rate: os\.platform windows, app\.version 2\.4\.0/);
+      assert.match(
+        run.stdout,
+        /\[dry-run\] would open an issue: High error rate: os\.platform windows, app\.version 2\.4\.0/,
+      );
       assert.match(run.summary, /Dry run:/);
       assert.match(run.summary, /would be opened/);
     } finally {
@@ -216,7 +264,16 @@ describe('an artifact mixing valid, invalid and duplicate records', () => {
         appName: 'octo-cli',
         end: new Date(),
         days: 2,
-        profiles: [{ platform: 'linux', arch: 'x64', appVersion: '1.0.0', runtime: { name: 'python', version: '3.11.7' }, sessions: 30, errorRate: 0.5 }],
+        profiles: [
+          {
+            platform: 'linux',
+            arch: 'x64',
+            appVersion: '1.0.0',
+            runtime: { name: 'python', version: '3.11.7' },
+            sessions: 30,
+            errorRate: 0.5,
+          },
+        ],
       });
       const invalid = [
         '{"schema_version":1,',
@@ -225,8 +282,17 @@ describe('an artifact mixing valid, invalid and duplicate records', () => {
         JSON.stringify({ ...good[2], email: 'someone@example.com' }),
         JSON.stringify([1, 2]),
       ];
-      const lines = [...good.map((row) => JSON.stringify(row)), ...invalid, JSON.stringify(good[5]), JSON.stringify(good[6])];
-      emulator.addArtifact({ name: 'session-summaries-mixed', zip: zipOf({ 'mixed.jsonl': lines.join('\n'), 'again.json': [good[7]] }), run: { id: 1 } });
+      const lines = [
+        ...good.map((row) => JSON.stringify(row)),
+        ...invalid,
+        JSON.stringify(good[5]),
+        JSON.stringify(good[6]),
+      ];
+      emulator.addArtifact({
+        name: 'session-summaries-mixed',
+        zip: zipOf({ 'mixed.jsonl': lines.join('\n'), 'again.json': [good[7]] }),
+        run: { id: 1 },
+      });
       const run = await runAction({ 'artifact-name': 'session-summaries-*' }, runner(emulator));
       assert.equal(run.code, 0, run.stderr);
       assert.equal(run.outputs['sessions'], '30');
@@ -256,7 +322,10 @@ describe('inputs', () => {
     try {
       const run = await runAction({ 'artifact-name': 'x', 'min-sessions': 'ten' }, runner(emulator));
       assert.equal(run.code, 1);
-      assert.match(run.stdout, /::error::Input "min-sessions" is "ten", not a whole number\. Accepted: an integer from 1 to/);
+      assert.match(
+        run.stdout,
+        /::error::Input "min-sessions" is "ten", not a whole number\. Accepted: an integer from 1 to/,
+      );
       assert.equal(emulator.requests.length, 0);
     } finally {
       await emulator.close();
@@ -269,7 +338,10 @@ describe('inputs', () => {
       emulator.faults.push({ method: 'GET', path: /\/actions\/artifacts$/, status: 403, times: 1 });
       const run = await runAction({ 'artifact-name': 'session-summaries-*' }, runner(emulator));
       assert.equal(run.code, 1);
-      assert.match(run.stdout, /::error::Listing artifacts of octo-org\/octo-cli was refused \(HTTP 403\)\. The token needs the "actions: read" permission/);
+      assert.match(
+        run.stdout,
+        /::error::Listing artifacts of octo-org\/octo-cli was refused \(HTTP 403\)\. The token needs the "actions: read" permission/,
+      );
     } finally {
       await emulator.close();
     }

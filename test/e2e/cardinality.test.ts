@@ -18,23 +18,48 @@ test('200,000 distinct configurations in one artifact: folded, counted, and the 
       appName: 'octo-cli',
       end,
       days: 3,
-      profiles: [
-        ...windowsRegression(),
-      ],
+      profiles: [...windowsRegression()],
     });
     const template = good.find((summary) => summary.os.platform === 'linux')!;
     const lines: string[] = [];
     for (let i = 0; i < 200_000; i += 1) {
       const id = i.toString(16).padStart(12, '0');
-      lines.push(JSON.stringify({ ...template, session_id: `00000000-0000-4000-8000-${id}`, install_id: `11111111-0000-4000-8000-${id}`, app: { name: 'octo-cli', version: `2.4.0+build.${i}` } }));
+      lines.push(
+        JSON.stringify({
+          ...template,
+          session_id: `00000000-0000-4000-8000-${id}`,
+          install_id: `11111111-0000-4000-8000-${id}`,
+          app: { name: 'octo-cli', version: `2.4.0+build.${i}` },
+        }),
+      );
     }
-    emulator.addArtifact({ name: 'session-summaries-flood', zip: zipSync({ 'flood.jsonl': strToU8(lines.join('\n')) }), createdAt: end, run: { id: 71 } });
-    emulator.addArtifact({ name: 'session-summaries-good', zip: zipSync({ 'good.jsonl': strToU8(good.map((row) => JSON.stringify(row)).join('\n')) }), createdAt: end, run: { id: 72 } });
-    const run = await runAction({ 'artifact-name': 'session-summaries-*' }, { apiUrl: emulator.apiUrl, token: emulator.token, repository: `${emulator.owner}/${emulator.repo}` });
+    emulator.addArtifact({
+      name: 'session-summaries-flood',
+      zip: zipSync({ 'flood.jsonl': strToU8(lines.join('\n')) }),
+      createdAt: end,
+      run: { id: 71 },
+    });
+    emulator.addArtifact({
+      name: 'session-summaries-good',
+      zip: zipSync({ 'good.jsonl': strToU8(good.map((row) => JSON.stringify(row)).join('\n')) }),
+      createdAt: end,
+      run: { id: 72 },
+    });
+    const run = await runAction(
+      { 'artifact-name': 'session-summaries-*' },
+      { apiUrl: emulator.apiUrl, token: emulator.token, repository: `${emulator.owner}/${emulator.repo}` },
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.outputs['sessions'], String(200_000 + good.length));
-    assert.deepEqual(emulator.issues.map((issue) => issue.title), ['High error rate: os.platform windows, app.version 2.4.0']);
-    assert.deepEqual(run.report?.['folded'], { configurations: 200_000, sessions: 200_000, erroredSessions: lines.filter((line) => /"error_lines":[1-9]|"outcome":"(error|crash)"/.test(line)).length });
+    assert.deepEqual(
+      emulator.issues.map((issue) => issue.title),
+      ['High error rate: os.platform windows, app.version 2.4.0'],
+    );
+    assert.deepEqual(run.report?.['folded'], {
+      configurations: 200_000,
+      sessions: 200_000,
+      erroredSessions: lines.filter((line) => /"error_lines":[1-9]|"outcome":"(error|crash)"/.test(line)).length,
+    });
     assert.match(run.stdout, /::warning::Folded 200000 configuration\(s\) with 200000 session\(s\)/);
     assert.match(run.summary, /200,000 configuration\(s\) folded/);
     assert.ok(Buffer.byteLength(run.summary) < 1024 * 1024, `job summary of ${Buffer.byteLength(run.summary)} bytes`);

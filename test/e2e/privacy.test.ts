@@ -26,12 +26,23 @@ const SECRETS = [
 ];
 
 // Credentials of vendors the guard has no named rule for, as a producer bug writes them on every installation.
-const REPEATED = ['sk_live_51HqLyjWDarjtT1zdp7dc4eC39HqLy', 'npm_0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R', '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', 'Zx8Kq2Lm9Np4Rt7Vw1Yb5Cd3Fg6Hj0Ks'];
+const REPEATED = [
+  'sk_live_51HqLyjWDarjtT1zdp7dc4eC39HqLy',
+  'npm_0a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R',
+  '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',
+  'Zx8Kq2Lm9Np4Rt7Vw1Yb5Cd3Fg6Hj0Ks',
+];
 
 test('private values in artifacts never leave the run', async () => {
   const emulator = await startEmulator();
   try {
-    const good = generateSummaries({ seed: 31, appName: 'octo-cli', end: new Date(), days: 3, profiles: demoProfiles() });
+    const good = generateSummaries({
+      seed: 31,
+      appName: 'octo-cli',
+      end: new Date(),
+      days: 3,
+      profiles: demoProfiles(),
+    });
     // The bad windows group gets PII in every place a producer could put it.
     const base = good.find((summary) => summary.os.platform === 'windows' && summary.app.version === '2.4.0')!;
     const laden = SECRETS.flatMap((secret, index) => {
@@ -57,16 +68,28 @@ test('private values in artifacts never leave the run', async () => {
     laden.push(...repeated);
     emulator.addArtifact({
       name: 'session-summaries-all',
-      zip: zipSync({ 'good.jsonl': strToU8(good.map((row) => JSON.stringify(row)).join('\n')), 'bad.jsonl': strToU8(laden.map((row) => JSON.stringify(row)).join('\n')) }),
+      zip: zipSync({
+        'good.jsonl': strToU8(good.map((row) => JSON.stringify(row)).join('\n')),
+        'bad.jsonl': strToU8(laden.map((row) => JSON.stringify(row)).join('\n')),
+      }),
       run: { id: 42 },
     });
-    const run = await runAction({ 'artifact-name': 'session-summaries-*' }, { apiUrl: emulator.apiUrl, token: emulator.token, repository: `${emulator.owner}/${emulator.repo}` });
+    const run = await runAction(
+      { 'artifact-name': 'session-summaries-*' },
+      { apiUrl: emulator.apiUrl, token: emulator.token, repository: `${emulator.owner}/${emulator.repo}` },
+    );
     assert.equal(run.code, 0, run.stdout);
     assert.equal(run.outputs['sessions'], String(good.length));
     assert.equal(run.outputs['rejected'], String(laden.length));
     assert.equal(run.outputs['created'], '1');
-    assert.ok(Number(run.report?.['intake']['rejectedReasons']['privacy']) >= SECRETS.length * 4 + REPEATED.length * 60);
-    for (const rule of ['vendor-token', 'random-token']) assert.ok(Object.keys(run.report?.['intake']['privacy']).some((finding) => finding.endsWith(rule)), rule);
+    assert.ok(
+      Number(run.report?.['intake']['rejectedReasons']['privacy']) >= SECRETS.length * 4 + REPEATED.length * 60,
+    );
+    for (const rule of ['vendor-token', 'random-token'])
+      assert.ok(
+        Object.keys(run.report?.['intake']['privacy']).some((finding) => finding.endsWith(rule)),
+        rule,
+      );
 
     const everything = [...SECRETS, ...REPEATED];
     const places: [string, string][] = [
@@ -78,7 +101,11 @@ test('private values in artifacts never leave the run', async () => {
       ['log', run.stdout + run.stderr],
     ];
     for (const [place, text] of places) {
-      for (const secret of everything) assert.ok(!text.includes(secret) && !text.includes(JSON.stringify(secret).slice(1, -1)), `${secret} reached the ${place}`);
+      for (const secret of everything)
+        assert.ok(
+          !text.includes(secret) && !text.includes(JSON.stringify(secret).slice(1, -1)),
+          `${secret} reached the ${place}`,
+        );
     }
   } finally {
     await emulator.close();

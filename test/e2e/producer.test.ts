@@ -12,18 +12,32 @@ import { ROOT } from './run-action.ts';
 
 const LOG = join(ROOT, 'test', 'fixtures', 'python-logging-session.log');
 
-function exec(file: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function exec(
+  file: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(file, args, { env: { PATH: process.env['PATH'] ?? '', ...env }, ...(cwd ? { cwd } : {}) }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      file,
+      args,
+      { env: { PATH: process.env['PATH'] ?? '', ...env }, ...(cwd ? { cwd } : {}) },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
-const cli = (args: string[], env?: Record<string, string>, cwd?: string) => exec(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'summarize', ...args], env, cwd);
-const python = (args: string[], env?: Record<string, string>) => exec('python3', [join(ROOT, 'examples', 'producers', 'session_summary.py'), ...args], env);
+const cli = (args: string[], env?: Record<string, string>, cwd?: string) =>
+  exec(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'summarize', ...args], env, cwd);
+const python = (args: string[], env?: Record<string, string>) =>
+  exec('python3', [join(ROOT, 'examples', 'producers', 'session_summary.py'), ...args], env);
 
 async function lines(path: string): Promise<unknown[]> {
-  return (await readFile(path, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as unknown);
+  return (await readFile(path, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as unknown);
 }
 
 for (const [name, run] of [
@@ -34,7 +48,9 @@ for (const [name, run] of [
     const dir = await mkdtemp(join(tmpdir(), 'cra-producer-'));
     const out = join(dir, 'summaries.jsonl');
     for (let i = 0; i < 2; i += 1) {
-      const result = await run(['--log', LOG, '--app', 'gamestonk', '--app-version', '1.2.3', '--out', out], { GITHUB_ACTIONS: 'true' });
+      const result = await run(['--log', LOG, '--app', 'gamestonk', '--app-version', '1.2.3', '--out', out], {
+        GITHUB_ACTIONS: 'true',
+      });
       assert.equal(result.code, 0, result.stderr);
     }
     const summaries = await lines(out);
@@ -58,7 +74,9 @@ for (const [name, run] of [
     const dnt = await run(['--log', LOG, '--out', out], { DO_NOT_TRACK: '1' });
     assert.equal(dnt.code, 0);
     assert.match(dnt.stderr, /Telemetry is off \(DO_NOT_TRACK=1\): no summary written\./);
-    const app = await run(['--log', LOG, '--out', out, '--opt-out-env', 'GTFF_LOG_COLLECTION'], { GTFF_LOG_COLLECTION: 'False' });
+    const app = await run(['--log', LOG, '--out', out, '--opt-out-env', 'GTFF_LOG_COLLECTION'], {
+      GTFF_LOG_COLLECTION: 'False',
+    });
     assert.match(app.stderr, /Telemetry is off \(GTFF_LOG_COLLECTION=False\)/);
     const printed = await run(['--log', LOG, '--out', out, '--print']);
     assert.equal(printed.code, 0);
@@ -69,30 +87,87 @@ for (const [name, run] of [
 
 test('summarize reads the logs people have through a preset or a pattern of their own', async () => {
   const logs = join(ROOT, 'test', 'fixtures', 'logs');
-  for (const [format, file, errorLines] of [['go-slog', 'go-slog', 1], ['pino', 'pino', 1], ['rust-tracing', 'rust-tracing', 2], ['go-log', 'go-log', 2]] as const) {
-    const result = await cli(['--log', join(logs, `${file}.log`), '--log-format', format, '--app', 'octo', '--app-version', '2.0.0', '--print']);
+  for (const [format, file, errorLines] of [
+    ['go-slog', 'go-slog', 1],
+    ['pino', 'pino', 1],
+    ['rust-tracing', 'rust-tracing', 2],
+    ['go-log', 'go-log', 2],
+  ] as const) {
+    const result = await cli([
+      '--log',
+      join(logs, `${file}.log`),
+      '--log-format',
+      format,
+      '--app',
+      'octo',
+      '--app-version',
+      '2.0.0',
+      '--print',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const summary = JSON.parse(result.stdout) as { error_lines: number; started_at: string; ended_at: string };
     assert.equal(validateSummary(summary).ok, true);
-    assert.deepEqual([summary.error_lines, summary.started_at.slice(0, 19), summary.ended_at.slice(0, 19)], [errorLines, '2026-11-20T10:00:00', '2026-11-20T10:04:59'], format);
+    assert.deepEqual(
+      [summary.error_lines, summary.started_at.slice(0, 19), summary.ended_at.slice(0, 19)],
+      [errorLines, '2026-11-20T10:00:00', '2026-11-20T10:04:59'],
+      format,
+    );
   }
-  const own = await cli(['--log', join(logs, 'go-slog.log'), '--log-pattern', '^time=(?<ts>\\S+) level=(?<level>\\w+)', '--app', 'octo', '--app-version', '2.0.0', '--print']);
+  const own = await cli([
+    '--log',
+    join(logs, 'go-slog.log'),
+    '--log-pattern',
+    '^time=(?<ts>\\S+) level=(?<level>\\w+)',
+    '--app',
+    'octo',
+    '--app-version',
+    '2.0.0',
+    '--print',
+  ]);
   assert.equal(own.code, 0, own.stderr);
   assert.equal((JSON.parse(own.stdout) as { error_lines: number }).error_lines, 1);
   const unknown = await cli(['--log', join(logs, 'go-slog.log'), '--log-format', 'log4j', '--app', 'octo', '--print']);
   assert.equal(unknown.code, 1);
-  assert.match(unknown.stderr, /^error: unknown log format "log4j" \(presets: python, go-slog, go-slog-json, go-log, rust-env-logger, rust-tracing, pino\)$/m);
+  assert.match(
+    unknown.stderr,
+    /^error: unknown log format "log4j" \(presets: python, go-slog, go-slog-json, go-log, rust-env-logger, rust-tracing, pino\)$/m,
+  );
 });
 
 test('summarize records a session from its counts and outcome, without a log', async () => {
-  const result = await cli(['--error-lines', '3', '--outcome', 'crash', '--duration', '90', '--ended-at', '2026-11-20T10:05:00Z', '--app', 'octo', '--app-version', '2.0.0', '--print']);
+  const result = await cli([
+    '--error-lines',
+    '3',
+    '--outcome',
+    'crash',
+    '--duration',
+    '90',
+    '--ended-at',
+    '2026-11-20T10:05:00Z',
+    '--app',
+    'octo',
+    '--app-version',
+    '2.0.0',
+    '--print',
+  ]);
   assert.equal(result.code, 0, result.stderr);
   const summary = JSON.parse(result.stdout) as Record<string, unknown>;
   assert.equal(validateSummary(summary).ok, true);
-  assert.deepEqual([summary['started_at'], summary['ended_at'], summary['log_lines'], summary['error_lines'], summary['outcome']], ['2026-11-20T10:03:30.000Z', '2026-11-20T10:05:00.000Z', 3, 3, 'crash']);
-  const clean = JSON.parse((await cli(['--error-lines', '0', '--log-lines', '40', '--app', 'octo', '--app-version', '2.0.0', '--print'])).stdout) as Record<string, unknown>;
+  assert.deepEqual(
+    [summary['started_at'], summary['ended_at'], summary['log_lines'], summary['error_lines'], summary['outcome']],
+    ['2026-11-20T10:03:30.000Z', '2026-11-20T10:05:00.000Z', 3, 3, 'crash'],
+  );
+  const clean = JSON.parse(
+    (await cli(['--error-lines', '0', '--log-lines', '40', '--app', 'octo', '--app-version', '2.0.0', '--print']))
+      .stdout,
+  ) as Record<string, unknown>;
   assert.deepEqual([clean['log_lines'], clean['error_lines'], clean['outcome']], [40, 0, 'ok']);
-  for (const bad of [['--error-lines', '-1'], ['--error-lines', '2', '--outcome', 'maybe'], ['--error-lines', '2', '--ended-at', 'yesterday'], ['--error-lines', '2', '--log', 'x.log']]) {
+  for (const bad of [
+    ['--error-lines', '-1'],
+    ['--error-lines', '2', '--outcome', 'maybe'],
+    ['--error-lines', '2', '--ended-at', 'yesterday'],
+    ['--error-lines', '2', '--log', 'x.log'],
+  ]) {
     const refused = await cli([...bad, '--print']);
     assert.equal(refused.code, 2, bad.join(' '));
   }
@@ -107,7 +182,10 @@ test('summarize takes the version from the tag being built or the project, never
     return (JSON.parse(result.stdout) as { app: { version: string } }).app.version;
   };
   assert.equal(await version({}), 'unknown');
-  await writeFile(join(dir, 'pyproject.toml'), '[build-system]\nrequires = ["hatchling"]\n\n[project]\nname = "octo"\nversion = "3.1.4"\n');
+  await writeFile(
+    join(dir, 'pyproject.toml'),
+    '[build-system]\nrequires = ["hatchling"]\n\n[project]\nname = "octo"\nversion = "3.1.4"\n',
+  );
   assert.equal(await version({}), '3.1.4');
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'octo', version: '3.2.0' }));
   assert.equal(await version({}), '3.2.0');

@@ -31,31 +31,65 @@ test('a configuration on three installations is never published, the problem bes
       ],
     });
     // Give each platform an OS version; the last 30 FreeBSD sessions are on the rare build.
-    const versions: Record<string, string> = { linux: '6.8', windows: '10.0.22631', darwin: '14.5', freebsd: '14.0-RELEASE' };
+    const versions: Record<string, string> = {
+      linux: '6.8',
+      windows: '10.0.22631',
+      darwin: '14.5',
+      freebsd: '14.0-RELEASE',
+    };
     const freebsd = summaries.filter((summary) => summary.os.platform === 'freebsd');
     const rare = new Set(freebsd.slice(-30));
     // One company's exception class, raised on two Linux installations.
-    const acme = new Set(summaries.filter((summary) => summary.os.platform === 'linux').map((summary) => summary.install_id).slice(0, 2));
+    const acme = new Set(
+      summaries
+        .filter((summary) => summary.os.platform === 'linux')
+        .map((summary) => summary.install_id)
+        .slice(0, 2),
+    );
     const rows = summaries.map((summary) => ({
       ...summary,
       os: { ...summary.os, version: rare.has(summary) ? RARE_BUILD : versions[summary.os.platform]! },
-      ...(acme.has(summary.install_id) ? { error_lines: 1, outcome: 'error' as const, error_kinds: { ...summary.error_kinds, 'acme.LicenseServerError': 3 } } : {}),
+      ...(acme.has(summary.install_id)
+        ? {
+            error_lines: 1,
+            outcome: 'error' as const,
+            error_kinds: { ...summary.error_kinds, 'acme.LicenseServerError': 3 },
+          }
+        : {}),
     }));
     assert.equal(new Set(rows.filter((row) => row.os.version === RARE_BUILD).map((row) => row.install_id)).size, 3);
-    emulator.addArtifact({ name: 'session-summaries-1', zip: zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) }), createdAt: end, run: { id: 81 } });
+    emulator.addArtifact({
+      name: 'session-summaries-1',
+      zip: zipSync({ 's.jsonl': strToU8(rows.map((row) => JSON.stringify(row)).join('\n')) }),
+      createdAt: end,
+      run: { id: 81 },
+    });
 
     const run = await runAction(
-      { 'artifact-name': 'session-summaries-*', 'group-by': 'os.platform, os.version, app.version', 'report-issue': 'true' },
+      {
+        'artifact-name': 'session-summaries-*',
+        'group-by': 'os.platform, os.version, app.version',
+        'report-issue': 'true',
+      },
       { apiUrl: emulator.apiUrl, token: emulator.token, repository: `${emulator.owner}/${emulator.repo}` },
     );
     assert.equal(run.code, 0, run.stderr);
     const titles = emulator.issues.map((issue) => issue.title).sort();
-    assert.deepEqual(titles, ['Crash report: usage and errors', 'High error rate: os.platform windows, os.version 10.0.22631, app.version 2.4.0']);
+    assert.deepEqual(titles, [
+      'Crash report: usage and errors',
+      'High error rate: os.platform windows, os.version 10.0.22631, app.version 2.4.0',
+    ]);
 
     // Nowhere public: requests to GitHub (bodies and paths), outputs, job summary, log.
     const outputs = JSON.stringify(run.outputs);
     const requests = emulator.requests.map((request) => `${request.path}?${request.query} ${request.body}`).join('\n');
-    for (const [where, text] of Object.entries({ requests, outputs, summary: run.summary, stdout: run.stdout, stderr: run.stderr })) {
+    for (const [where, text] of Object.entries({
+      requests,
+      outputs,
+      summary: run.summary,
+      stdout: run.stdout,
+      stderr: run.stderr,
+    })) {
       assert.ok(!text.includes(RARE_BUILD), `${where} names the rare build`);
       assert.ok(!text.includes('14.1-RELEASE'), `${where} names the rare build`);
       assert.ok(!text.includes('LicenseServerError'), `${where} names the rare exception class`);
@@ -71,7 +105,9 @@ test('a configuration on three installations is never published, the problem bes
     // 🔴 cells link the issue of the problem that covers them.
     assert.match(dashboard, /^\| 2\.4\.0 \|.* \| 🔴 32\.7% of 300 \[#\d+\]\(https?:\/\/[^)]+\/issues\/\d+\) \|$/m);
     // The JSON report, which stays on the runner, keeps the configuration with its own figures.
-    const kept = run.report?.['recoded'].cells.find((cell: { fields: { value: string }[] }) => cell.fields.some((field) => field.value === RARE_BUILD));
+    const kept = run.report?.['recoded'].cells.find((cell: { fields: { value: string }[] }) =>
+      cell.fields.some((field) => field.value === RARE_BUILD),
+    );
     assert.equal(kept.sessions, 30);
     assert.equal(kept.installs, 3);
     assert.deepEqual(run.report?.['recoded']['kindNames'], ['acme.LicenseServerError']);

@@ -86,9 +86,14 @@ export async function runAction(
     if (!(name in action.inputs)) throw new Error(`action.yml has no input "${name}"`);
   }
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(process.execPath, [join(ROOT, 'dist', 'index.js')], { env, cwd: context.workspace ?? dir, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: out, stderr: err });
-    });
+    const child = execFile(
+      process.execPath,
+      [join(ROOT, 'dist', 'index.js')],
+      { env, cwd: context.workspace ?? dir, maxBuffer: 64 * 1024 * 1024 },
+      (error, out, err) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: out, stderr: err });
+      },
+    );
     onSpawn?.(child);
   });
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'));

@@ -176,7 +176,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
           : null,
       };
       blobs.set(String(id), seed.zip);
-      if (seed.run) runs.set(seed.run.id, { branch: seed.run.branch ?? 'main', path: seed.run.workflowPath ?? '.github/workflows/ci.yml', headRepositoryId: seed.run.headRepositoryId ?? REPOSITORY_ID });
+      if (seed.run)
+        runs.set(seed.run.id, {
+          branch: seed.run.branch ?? 'main',
+          path: seed.run.workflowPath ?? '.github/workflows/ci.yml',
+          headRepositoryId: seed.run.headRepositoryId ?? REPOSITORY_ID,
+        });
       emulator.artifacts.push(artifact);
       return artifact;
     },
@@ -184,7 +189,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
       return createIssue(input);
     },
     writes() {
-      return emulator.requests.filter((request) => request.host === 'api' && request.method !== 'GET' && request.method !== 'HEAD');
+      return emulator.requests.filter(
+        (request) => request.host === 'api' && request.method !== 'GET' && request.method !== 'HEAD',
+      );
     },
     async close() {
       apiServer.closeAllConnections();
@@ -199,7 +206,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
   const budget = options.rateLimit ?? 5000;
   const rateHeaders = () => ({
     'x-ratelimit-limit': String(budget),
-    'x-ratelimit-remaining': String(Math.max(0, budget - emulator.requests.filter((request) => request.host === 'api').length)),
+    'x-ratelimit-remaining': String(
+      Math.max(0, budget - emulator.requests.filter((request) => request.host === 'api').length),
+    ),
     'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
     'x-ratelimit-used': String(emulator.requests.filter((request) => request.host === 'api').length),
     'x-ratelimit-resource': 'core',
@@ -305,7 +314,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
 
   function takeFault(host: 'api' | 'blob', method: string, path: string): Fault | null {
     const fault = emulator.faults.find(
-      (candidate) => candidate.times > 0 && (candidate.host ?? 'api') === host && candidate.method === method && candidate.path.test(path),
+      (candidate) =>
+        candidate.times > 0 &&
+        (candidate.host ?? 'api') === host &&
+        candidate.method === method &&
+        candidate.path.test(path),
     );
     if (!fault) return null;
     fault.times -= 1;
@@ -324,7 +337,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
       return true;
     }
     if (fault.status === undefined) return false;
-    send(response, fault.status, { message: fault.message ?? `Emulated failure ${fault.status}`, documentation_url: 'https://docs.github.com/rest' }, fault.headers);
+    send(
+      response,
+      fault.status,
+      {
+        message: fault.message ?? `Emulated failure ${fault.status}`,
+        documentation_url: 'https://docs.github.com/rest',
+      },
+      fault.headers,
+    );
     return true;
   }
 
@@ -342,7 +363,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
 
     if (authorization !== `token ${token}` && authorization !== `Bearer ${token}`) {
-      send(response, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+      send(response, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
       return;
     }
     if (await playFault(takeFault('api', method, url.pathname), response)) return;
@@ -362,24 +387,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     let match: RegExpExecArray | null;
     if (method === 'GET' && rest === '/actions/artifacts') {
       const name = url.searchParams.get('name');
-      const listed = [...emulator.artifacts].filter((artifact) => name === null || artifact.name === name).sort((a, b) => b.id - a.id);
+      const listed = [...emulator.artifacts]
+        .filter((artifact) => name === null || artifact.name === name)
+        .sort((a, b) => b.id - a.id);
       const { page, headers } = paginate(url, listed);
       send(response, 200, { total_count: listed.length, artifacts: page }, headers);
     } else if (method === 'GET' && (match = /^\/actions\/runs\/(\d+)\/artifacts$/.exec(rest))) {
       const name = url.searchParams.get('name');
       const runId = Number(match[1]);
-      const listed = emulator.artifacts.filter((artifact) => artifact.workflow_run?.id === runId && (name === null || artifact.name === name)).sort((a, b) => b.id - a.id);
+      const listed = emulator.artifacts
+        .filter((artifact) => artifact.workflow_run?.id === runId && (name === null || artifact.name === name))
+        .sort((a, b) => b.id - a.id);
       const { page, headers } = paginate(url, listed);
       send(response, 200, { total_count: listed.length, artifacts: page }, headers);
     } else if (method === 'GET' && (match = /^\/actions\/artifacts\/(\d+)\/(zip)$/.exec(rest))) {
       const artifact = emulator.artifacts.find((candidate) => candidate.id === Number(match![1]));
       if (!artifact) return notFound(response);
       if (artifact.expired) {
-        send(response, 410, { message: 'Artifact has expired', documentation_url: 'https://docs.github.com/rest', status: '410' });
+        send(response, 410, {
+          message: 'Artifact has expired',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '410',
+        });
         return;
       }
       const signature = randomUUID();
-      response.writeHead(302, { location: `${blobUrl}/artifacts/${artifact.id}.zip?sig=${signature}&se=1`, 'content-length': '0', ...rateHeaders() });
+      response.writeHead(302, {
+        location: `${blobUrl}/artifacts/${artifact.id}.zip?sig=${signature}&se=1`,
+        'content-length': '0',
+        ...rateHeaders(),
+      });
       response.end();
     } else if (method === 'GET' && (match = /^\/actions\/runs\/(\d+)$/.exec(rest))) {
       const id = Number(match[1]);
@@ -406,22 +443,42 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
       });
     } else if (method === 'GET' && rest === '/issues') {
       const state = url.searchParams.get('state') ?? 'open';
-      const wanted = (url.searchParams.get('labels') ?? '').split(',').map((label) => label.trim().toLowerCase()).filter(Boolean);
+      const wanted = (url.searchParams.get('labels') ?? '')
+        .split(',')
+        .map((label) => label.trim().toLowerCase())
+        .filter(Boolean);
       const listed = emulator.issues
         .filter((issue) => state === 'all' || issue.state === state)
         .filter((issue) =>
-          wanted.every((name) => issue.labels.some((label) => (typeof label === 'string' ? label : label.name ?? '').toLowerCase() === name)),
+          wanted.every((name) =>
+            issue.labels.some(
+              (label) => (typeof label === 'string' ? label : (label.name ?? '')).toLowerCase() === name,
+            ),
+          ),
         )
         .sort((a, b) => b.number - a.number);
       const { page, headers } = paginate(url, listed);
       send(response, 200, page, headers);
     } else if (method === 'POST' && rest === '/issues') {
       if (typeof json['title'] !== 'string' || json['title'] === '') {
-        send(response, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+        send(response, 422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }],
+        });
         return;
       }
       if (typeof json['body'] === 'string' && json['body'].length > 65_536) {
-        send(response, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] });
+        send(response, 422, {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'Issue',
+              code: 'custom',
+              field: 'body',
+              message: 'body is too long (maximum is 65536 characters)',
+            },
+          ],
+        });
         return;
       }
       send(response, 201, createIssue(json));
@@ -430,7 +487,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
       if (!issue) return notFound(response);
       if (method === 'PATCH') {
         if (typeof json['body'] === 'string' && json['body'].length > 65_536) {
-          send(response, 422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'body' }] });
+          send(response, 422, {
+            message: 'Validation Failed',
+            errors: [{ resource: 'Issue', code: 'custom', field: 'body' }],
+          });
           return;
         }
         if (typeof json['title'] === 'string') issue.title = json['title'];
@@ -452,7 +512,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
       const issue = emulator.issues.find((candidate) => candidate.number === Number(match![1]));
       if (!issue) return notFound(response);
       if (typeof json['body'] !== 'string' || json['body'] === '') {
-        send(response, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }] });
+        send(response, 422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }],
+        });
         return;
       }
       emulator.comments.push({ issue: issue.number, body: json['body'] });
@@ -479,10 +542,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     } else if (method === 'POST' && rest === '/labels') {
       const name = String(json['name'] ?? '');
       if (emulator.labels.some((label) => label.name.toLowerCase() === name.toLowerCase())) {
-        send(response, 422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+        send(response, 422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+        });
         return;
       }
-      const label = labelObject(name, String(json['color'] ?? 'ededed'), typeof json['description'] === 'string' ? json['description'] : null);
+      const label = labelObject(
+        name,
+        String(json['color'] ?? 'ededed'),
+        typeof json['description'] === 'string' ? json['description'] : null,
+      );
       emulator.labels.push(label);
       send(response, 201, label);
     } else {
@@ -493,7 +563,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
   async function handleBlob(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', blobUrl);
     const authorization = request.headers.authorization ?? null;
-    record({ host: 'blob', method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, authorization, body: '' });
+    record({
+      host: 'blob',
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      authorization,
+      body: '',
+    });
     if (await playFault(takeFault('blob', request.method ?? 'GET', url.pathname), response)) return;
     // Signed storage URLs refuse any other credential, as cloud blob stores do.
     if (authorization !== null) {
@@ -512,12 +589,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
     response.end(bytes);
   }
 
-  const guard = (handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>) => (request: IncomingMessage, response: ServerResponse) => {
-    handler(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, { message: `Emulator error: ${String(error)}` });
-      else response.destroy();
-    });
-  };
+  const guard =
+    (handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>) =>
+    (request: IncomingMessage, response: ServerResponse) => {
+      handler(request, response).catch((error: unknown) => {
+        if (!response.headersSent) send(response, 500, { message: `Emulator error: ${String(error)}` });
+        else response.destroy();
+      });
+    };
   apiServer.on('request', guard(handleApi));
   blobServer.on('request', guard(handleBlob));
   return emulator;

@@ -20,7 +20,8 @@ export interface AdapterSettings {
 }
 
 export function adaptRecord(value: unknown, settings: AdapterSettings): Adapted {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not-an-object' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, reason: 'not-an-object' };
   const shape = recordShape(value);
   const format = settings.format === 'auto' ? shape : settings.format;
   if (format === null) return { ok: false, reason: 'unknown-format' };
@@ -38,7 +39,9 @@ export function adaptRecord(value: unknown, settings: AdapterSettings): Adapted 
 
 const TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
 const KEYS_OF = new Map<string, Set<string>>();
-for (const field of CONFIG_FIELDS) if (field.parent !== null) (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, new Set()).get(field.parent)!).add(field.key);
+for (const field of CONFIG_FIELDS)
+  if (field.parent !== null)
+    (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, new Set()).get(field.parent)!).add(field.key);
 
 /**
  * An adapter's summary without the optional fields this build's schema does not
@@ -52,13 +55,19 @@ function fitted(adapted: Adapted): Adapted {
     if (!TOP_NAMES.has(key)) delete summary[key];
     const keys = KEYS_OF.get(key);
     const inner = summary[key];
-    if (keys && inner !== null && typeof inner === 'object') for (const innerKey of Object.keys(inner)) if (!keys.has(innerKey)) delete (inner as Record<string, unknown>)[innerKey];
+    if (keys && inner !== null && typeof inner === 'object')
+      for (const innerKey of Object.keys(inner))
+        if (!keys.has(innerKey)) delete (inner as Record<string, unknown>)[innerKey];
   }
   return adapted;
 }
 
 /** One summary for a whole session log; `contentKey` makes re-uploads of the same log count once. */
-export function summaryFromLog(figures: LogFigures, contentKey: string, settings: Pick<AdapterSettings, 'appName' | 'appVersion'>): Record<string, unknown> {
+export function summaryFromLog(
+  figures: LogFigures,
+  contentKey: string,
+  settings: Pick<AdapterSettings, 'appName' | 'appVersion'>,
+): Record<string, unknown> {
   return {
     schema_version: 1,
     session_id: derivedUuid('log', contentKey),

@@ -12,7 +12,8 @@ export const HASURA_APP_NAME = 'hasura-cli';
 export function fromHasuraCli(event: Record<string, unknown>, appName: string | null): Adapted {
   const executionId = event['execution_id'];
   const timestamp = event['timestamp'];
-  if (typeof executionId !== 'string' || !UUID_PATTERN.test(executionId)) return { ok: false, reason: 'hasura-cli:execution_id' };
+  if (typeof executionId !== 'string' || !UUID_PATTERN.test(executionId))
+    return { ok: false, reason: 'hasura-cli:execution_id' };
   if (typeof timestamp !== 'string') return { ok: false, reason: 'hasura-cli:timestamp' };
   if (typeof event['is_error'] !== 'boolean') return { ok: false, reason: 'hasura-cli:is_error' };
   const failed = event['is_error'];
@@ -20,7 +21,10 @@ export function fromHasuraCli(event: Record<string, unknown>, appName: string | 
     schema_version: 1,
     session_id: executionId,
     app: { name: appName ?? HASURA_APP_NAME, version: event['version'] },
-    os: { platform: mapPlatform(event['os_platform']), ...(mapArch(event['os_arch']) ? { arch: mapArch(event['os_arch']) } : {}) },
+    os: {
+      platform: mapPlatform(event['os_platform']),
+      ...(mapArch(event['os_arch']) ? { arch: mapArch(event['os_arch']) } : {}),
+    },
     started_at: timestamp,
     ended_at: timestamp,
     log_lines: 1,
@@ -28,7 +32,8 @@ export function fromHasuraCli(event: Record<string, unknown>, appName: string | 
     outcome: failed ? 'error' : 'ok',
   };
   if (typeof event['uuid'] === 'string' && UUID_PATTERN.test(event['uuid'])) summary['install_id'] = event['uuid'];
-  if (typeof event['server_version'] === 'string') summary['runtime'] = { name: 'hasura-server', version: event['server_version'] };
+  if (typeof event['server_version'] === 'string')
+    summary['runtime'] = { name: 'hasura-server', version: event['server_version'] };
   if (typeof event['ci'] === 'string' || event['ci'] === null) summary['ci'] = event['ci'];
   return { ok: true, value: summary };
 }

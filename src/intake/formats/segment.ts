@@ -15,9 +15,15 @@ const OS_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
 /** Only what the adapter may use; everything else in the event is never read. */
 function kept(event: Record<string, unknown>) {
-  const properties = (event['properties'] !== null && typeof event['properties'] === 'object' ? event['properties'] : {}) as Record<string, unknown>;
-  const anonymousId = typeof event['anonymousId'] === 'string' && UUID_PATTERN.test(event['anonymousId']) ? event['anonymousId'] : null;
-  const instanceId = typeof properties['instanceId'] === 'string' && UUID_PATTERN.test(properties['instanceId']) ? properties['instanceId'] : null;
+  const properties = (
+    event['properties'] !== null && typeof event['properties'] === 'object' ? event['properties'] : {}
+  ) as Record<string, unknown>;
+  const anonymousId =
+    typeof event['anonymousId'] === 'string' && UUID_PATTERN.test(event['anonymousId']) ? event['anonymousId'] : null;
+  const instanceId =
+    typeof properties['instanceId'] === 'string' && UUID_PATTERN.test(properties['instanceId'])
+      ? properties['instanceId']
+      : null;
   return {
     name: typeof event['event'] === 'string' ? event['event'] : '',
     messageId: typeof event['messageId'] === 'string' ? event['messageId'] : null,

@@ -5,7 +5,19 @@
 export const DEFAULT_LOG_PATTERN =
   '^(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\W{0,5}(?:\\S+\\W{1,5})??(?<level>DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|EXCEPTION)\\b';
 
-const ERROR_LEVELS = new Set(['ERROR', 'ERR', 'CRITICAL', 'CRIT', 'FATAL', 'EXCEPTION', 'PANIC', 'ALERT', 'EMERG', 'EMERGENCY', 'SEVERE']);
+const ERROR_LEVELS = new Set([
+  'ERROR',
+  'ERR',
+  'CRITICAL',
+  'CRIT',
+  'FATAL',
+  'EXCEPTION',
+  'PANIC',
+  'ALERT',
+  'EMERG',
+  'EMERGENCY',
+  'SEVERE',
+]);
 /** pino and bunyan write levels as numbers: 50 is error, 60 fatal. */
 const NUMERIC_ERROR_LEVEL = 50;
 // Go's and Rust's panics start a line of their own, without a timestamp.
@@ -41,9 +53,12 @@ export function compileLogPattern(source: string): RegExp {
   try {
     pattern = new RegExp(source);
   } catch (error) {
-    throw new LogPatternError(`is not a regular expression (${error instanceof Error ? error.message : String(error)})`);
+    throw new LogPatternError(
+      `is not a regular expression (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
-  if (!source.includes('(?<ts>') || !source.includes('(?<level>')) throw new LogPatternError('needs the named groups (?<ts>...) and (?<level>...)');
+  if (!source.includes('(?<ts>') || !source.includes('(?<level>'))
+    throw new LogPatternError('needs the named groups (?<ts>...) and (?<level>...)');
   return pattern;
 }
 
@@ -54,7 +69,10 @@ export function toIso(stamp: string): string | null {
     const time = bare.length === 13 ? Number(bare) : Math.round(Number(bare) * 1000);
     return Number.isFinite(time) ? new Date(time).toISOString() : null;
   }
-  let text = bare.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3').replace(' ', 'T').replace(',', '.');
+  let text = bare
+    .replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3')
+    .replace(' ', 'T')
+    .replace(',', '.');
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
   text = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const time = Date.parse(text);
@@ -99,9 +117,16 @@ export function readLog(text: string, pattern: RegExp = compileLogPattern(DEFAUL
     if (inTraceback && !/^\s/.test(line)) {
       inTraceback = false;
       const kind = EXCEPTION_LINE.exec(line)?.[1];
-      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS)) errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+      if (kind && kind.length <= 128 && (errorKinds.has(kind) || errorKinds.size < MAX_ERROR_KINDS))
+        errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
     }
   }
   if (first === null || last === null) return null;
-  return { firstAt: first, lastAt: last, lines, errorLines: Math.min(errorLines, lines), errorKinds: Object.fromEntries(errorKinds) };
+  return {
+    firstAt: first,
+    lastAt: last,
+    lines,
+    errorLines: Math.min(errorLines, lines),
+    errorKinds: Object.fromEntries(errorKinds),
+  };
 }

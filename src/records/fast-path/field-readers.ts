@@ -90,10 +90,14 @@ export const TOP_READERS: TopReader[] = FIELD_TABLE.top
   });
 
 /** Bits of the fields a summary must have; a required field the fast path cannot read leaves it unreachable. */
-export const REQUIRED_BITS = FIELD_TABLE.top.every((field) => !field.required || valueOf(field) >= 0) ? TOP_READERS.filter((reader) => reader.field.required).reduce((bits, reader) => bits | reader.bit, 0) : -1;
+export const REQUIRED_BITS = FIELD_TABLE.top.every((field) => !field.required || valueOf(field) >= 0)
+  ? TOP_READERS.filter((reader) => reader.field.required).reduce((bits, reader) => bits | reader.bit, 0)
+  : -1;
 
 /** Top-level readers by the first byte of their name. */
-export const READERS_BY_FIRST: TopReader[][] = Array.from({ length: 128 }, (_, code) => TOP_READERS.filter((reader) => reader.name[0] === code));
+export const READERS_BY_FIRST: TopReader[][] = Array.from({ length: 128 }, (_, code) =>
+  TOP_READERS.filter((reader) => reader.name[0] === code),
+);
 
 /** Per character code: bit 1 when it may start the value, bit 2 when it may follow. */
 function classTable(first: readonly number[], rest: readonly number[]): Uint8Array {
@@ -154,8 +158,26 @@ export const ENDED_MAX = ended ? ended.max : 0;
 const kinds = roleOf('kinds');
 /** The rules of error kinds: a dotted or a plain class name, its lengths, how many, which names never, and the counts. */
 export const KINDS = kinds
-  ? { dotted: kinds.dotted, classes: classTable(kinds.first, kinds.rest), minLength: kinds.minLength, maxLength: kinds.maxLength, maxKinds: kinds.maxKinds, forbidden: encodeAll(kinds.forbidden), min: kinds.min, max: kinds.max }
-  : { dotted: false, classes: new Uint8Array(128), minLength: 1, maxLength: 0, maxKinds: 0, forbidden: [], min: 1, max: 0 };
+  ? {
+      dotted: kinds.dotted,
+      classes: classTable(kinds.first, kinds.rest),
+      minLength: kinds.minLength,
+      maxLength: kinds.maxLength,
+      maxKinds: kinds.maxKinds,
+      forbidden: encodeAll(kinds.forbidden),
+      min: kinds.min,
+      max: kinds.max,
+    }
+  : {
+      dotted: false,
+      classes: new Uint8Array(128),
+      minLength: 1,
+      maxLength: 0,
+      maxKinds: 0,
+      forbidden: [],
+      min: 1,
+      max: 0,
+    };
 
 const constant = roleOf('const');
 export const CONST_VALUE = constant ? constant.value : -1;

@@ -33,7 +33,16 @@ export interface Layout {
 }
 
 /** The layout of the line [start, lineEnd) whose values of `kinds` span [starts[k], ends[k]). */
-export function layoutOf(b: Uint8Array, start: number, lineEnd: number, kinds: Uint8Array, starts: Int32Array, ends: Int32Array, installed: boolean, nulls: number): Layout {
+export function layoutOf(
+  b: Uint8Array,
+  start: number,
+  lineEnd: number,
+  kinds: Uint8Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  installed: boolean,
+  nulls: number,
+): Layout {
   const count = kinds.length;
   const literals: Uint8Array[] = [];
   let from = start;
@@ -53,14 +62,30 @@ export function layoutOf(b: Uint8Array, start: number, lineEnd: number, kinds: U
     for (let w = 0; w < literal.length >>> 2; w += 1) words[wordStarts[k]! + w] = view.getUint32(4 * w, true);
     if (literal.length >= 4) tails[k] = view.getUint32(literal.length - 4, true);
   }
-  return { values: kinds, literals, words, wordStarts, tails, lengths, installed, nulls, hasKinds: kinds.includes(V_KINDS), shared: new Map() };
+  return {
+    values: kinds,
+    literals,
+    words,
+    wordStarts,
+    tails,
+    lengths,
+    installed,
+    nulls,
+    hasKinds: kinds.includes(V_KINDS),
+    shared: new Map(),
+  };
 }
 
 /** Steps two layouts begin with alike: same literal text, then same kind of value. */
 export function sharedSteps(a: Layout, b: Layout): number {
   const steps = Math.min(a.values.length, b.values.length);
   let k = 0;
-  while (k < steps && a.values[k] === b.values[k] && equalBytes(a.literals[k]!, 0, a.literals[k]!.length, b.literals[k]!)) k += 1;
+  while (
+    k < steps &&
+    a.values[k] === b.values[k] &&
+    equalBytes(a.literals[k]!, 0, a.literals[k]!.length, b.literals[k]!)
+  )
+    k += 1;
   return k;
 }
 

@@ -17,7 +17,19 @@ import { configOf } from '../field-table.ts';
 import { privacyRuleFor } from '../privacy-guard.ts';
 import type { Outcome } from '../session-summary.ts';
 import { timestampMs } from '../timestamp.ts';
-import { CLOSE, COLON, COMMA, NEWLINE, OPEN, QUOTE, equalBytes, plainString, sameBytes, skip, whichWord } from './bytes.ts';
+import {
+  CLOSE,
+  COLON,
+  COMMA,
+  NEWLINE,
+  OPEN,
+  QUOTE,
+  equalBytes,
+  plainString,
+  sameBytes,
+  skip,
+  whichWord,
+} from './bytes.ts';
 import {
   CONST_VALUE,
   ENDED_MAX,
@@ -90,7 +102,14 @@ function configFromKey(text: string): SessionConfig | null {
   for (let slot = 0; slot < SLOTS; slot += 1) {
     const tag = text.charCodeAt(at);
     const length = tag === 2 ? text.charCodeAt(at + 1) : 0;
-    const value = tag === 3 ? SLOT_READERS[slot]!.field.values[text.charCodeAt(at + 1)]! : tag === 2 ? text.slice(at + 2, at + 2 + length) : tag === 1 ? null : undefined;
+    const value =
+      tag === 3
+        ? SLOT_READERS[slot]!.field.values[text.charCodeAt(at + 1)]!
+        : tag === 2
+          ? text.slice(at + 2, at + 2 + length)
+          : tag === 1
+            ? null
+            : undefined;
     if (tag === 2 && FREE_TEXT[slot] && privacyRuleFor(value as string) !== null) return null;
     values.push(value);
     at += 2 + length;
@@ -205,14 +224,24 @@ export class SummaryScanner {
       return summary;
     }
     this.#sinceLearnt += 1;
-    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER) return this.#scan(bytes, start, bytes.length, true);
+    if (layouts.length === MAX_LAYOUTS && this.#sinceLearnt < RELEARN_AFTER)
+      return this.#scan(bytes, start, bytes.length, true);
     this.#recording = true;
     this.#valueCount = 0;
     const summary = this.#scan(bytes, start, bytes.length, true);
     this.#recording = false;
     if (summary) {
       const count = this.#valueCount;
-      const layout = layoutOf(bytes, start, this.lineEnd, this.#valueKinds.slice(0, count), this.#valueStarts, this.#valueEnds, this.#installed, this.#nulls);
+      const layout = layoutOf(
+        bytes,
+        start,
+        this.lineEnd,
+        this.#valueKinds.slice(0, count),
+        this.#valueStarts,
+        this.#valueEnds,
+        this.#installed,
+        this.#nulls,
+      );
       addLayout(this.#layouts, layout, MAX_LAYOUTS);
       this.#sinceLearnt = 0;
     }
@@ -365,7 +394,14 @@ export class SummaryScanner {
 
   /** `null` for the configuration field in `slot`, when the schema allows it. */
   #null(slot: number, b: Uint8Array, i: number, end: number): number {
-    if (!SLOT_READERS[slot]!.field.nullable || i + 4 > end || b[i + 1] !== 0x75 || b[i + 2] !== 0x6c || b[i + 3] !== 0x6c) return -1;
+    if (
+      !SLOT_READERS[slot]!.field.nullable ||
+      i + 4 > end ||
+      b[i + 1] !== 0x75 ||
+      b[i + 2] !== 0x6c ||
+      b[i + 3] !== 0x6c
+    )
+      return -1;
     this.#nulls |= 1 << slot;
     return i + 4;
   }
@@ -423,7 +459,16 @@ export class SummaryScanner {
         kinds[entry.value] = this.#kindCounts[k]!;
       }
     }
-    const summary = new CompactSummary(config, this.#slab, idAt, this.#installed ? idAt + 16 : -1, this.#started, this.#ended, this.#logLines, this.#errorLines);
+    const summary = new CompactSummary(
+      config,
+      this.#slab,
+      idAt,
+      this.#installed ? idAt + 16 : -1,
+      this.#started,
+      this.#ended,
+      this.#logLines,
+      this.#errorLines,
+    );
     if (this.#outcome >= 0) summary.outcome = OUTCOMES[this.#outcome]! as Outcome;
     if (kinds) summary.error_kinds = kinds;
     this.#slabAt += this.#installed ? 32 : 16;
@@ -475,7 +520,13 @@ export class SummaryScanner {
       }
       const length = k - start;
       // An empty string's "first character" is the quote, in no class: so min 0 is checked by length alone.
-      if (k >= end || length < MIN[slot]! || length > MAX[slot]! || (length > 0 && (CLASSES[base + b[start]!]! & 1) === 0)) return -1;
+      if (
+        k >= end ||
+        length < MIN[slot]! ||
+        length > MAX[slot]! ||
+        (length > 0 && (CLASSES[base + b[start]!]! & 1) === 0)
+      )
+        return -1;
     }
     this.#spans[2 * slot] = start;
     this.#spans[2 * slot + 1] = k;
@@ -513,7 +564,8 @@ export class SummaryScanner {
         continue;
       }
       if (b[i] !== CLOSE) return -1;
-      for (const required of reader.requiredSlots) if (this.#spans[2 * required]! < 0 && (this.#nulls & (1 << required)) === 0) return -1;
+      for (const required of reader.requiredSlots)
+        if (this.#spans[2 * required]! < 0 && (this.#nulls & (1 << required)) === 0) return -1;
       return i + 1;
     }
   }
@@ -569,7 +621,14 @@ export class SummaryScanner {
         if (dotted || k === start) segmentStart = false;
       }
       const length = k - start;
-      if (k >= end || (dotted && segmentStart) || length < KINDS.minLength || length > KINDS.maxLength || whichWord(b, start, k, KINDS.forbidden) >= 0) return -1;
+      if (
+        k >= end ||
+        (dotted && segmentStart) ||
+        length < KINDS.minLength ||
+        length > KINDS.maxLength ||
+        whichWord(b, start, k, KINDS.forbidden) >= 0
+      )
+        return -1;
       for (let other = 0; other < this.#kindCount; other += 1) {
         const otherStart = this.#kindSpans[2 * other]!;
         const otherEnd = this.#kindSpans[2 * other + 1]!;
