@@ -5,7 +5,7 @@
 // `NaN`, `[object Object]` or a raw timestamp.
 
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -327,4 +327,13 @@ test('a dry run lists the dashboard it would write, and writes nothing', async (
   );
   assert.match(summary, /<summary>The dashboard this run would write<\/summary>/);
   await checkText('dry-run job summary', summary);
+});
+
+test("every Mermaid block of the README parses (the architecture's stages among them)", async () => {
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+  const blocks = [...readme.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  assert.ok(blocks.length >= 1);
+  for (const block of blocks)
+    await assert.doesNotReject(mermaid.parse(block), `a README Mermaid block does not parse:\n${block}`);
+  assert.match(blocks.join('\n'), /run\/ — the one composition root/);
 });
