@@ -45271,11 +45271,7 @@ function reportOf(settings, findings) {
 }
 function publicationFields(settings) {
   const fields = [...settings.groupBy];
-  const wanted = [
-    "os.platform",
-    "app.version",
-    ...settings.reportIssue ? ["runtime.version"] : []
-  ];
+  const wanted = knownFields(["os.platform", "app.version", ...settings.reportIssue ? ["runtime.version"] : []]);
   for (const field of wanted) if (!fields.includes(field)) fields.push(field);
   return fields;
 }
@@ -48614,7 +48610,8 @@ function dashboardBody(input) {
     all: everything,
     byOs: grouped(["os.platform"]).groups(),
     byVersion: judgeGroups(grouped(["app.version"]).groups(), settings),
-    byRuntime: grouped(["runtime.version"]).groups(),
+    // Empty when the schema has no runtime version.
+    byRuntime: knownFields(["runtime.version"]).length > 0 ? grouped(knownFields(["runtime.version"])).groups() : [],
     matrix: input.matrix,
     lookbackDays: settings.lookbackDays,
     asOf: input.now,

@@ -15,7 +15,7 @@ export function fieldValue(summary: SessionSummary, field: GroupField): string {
   const config = CONFIG_BY_PATH.get(field);
   if (config) return configValue(summary, config) ?? UNSET;
   // The outcome; error_kind is expanded per exception class by the aggregator: a session's own value is not one string.
-  if (field === 'outcome') return summary.outcome ?? UNSET;
+  if ((field as string) === 'outcome') return summary.outcome ?? UNSET;
   return UNSET;
 }
 

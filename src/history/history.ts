@@ -97,7 +97,7 @@ export function createHistoryCollector(fields: readonly GroupField[]): {
   // A compact summary shares its configuration object with every session of its configuration: its key is built once.
   const keys = new WeakMap<object, { key: string; values: string[] }>();
   // Outcome is a session's own, not its configuration's.
-  const byConfig = !fields.includes('outcome');
+  const byConfig = !(fields as readonly string[]).includes('outcome');
   return {
     days,
     add(summary, startedMs) {

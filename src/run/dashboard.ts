@@ -10,6 +10,7 @@ import type { ReleaseHealth } from '../history/release-health.ts';
 import { daysWithout, sumDays } from '../history/trend.ts';
 import { renderUsageReport } from '../report/usage-report.ts';
 import type { MatrixCell } from '../report/usage-report.ts';
+import { knownFields } from '../records/field-table.ts';
 import type { GroupField, Settings } from '../settings.ts';
 
 export interface DashboardInput {
@@ -34,7 +35,8 @@ export function dashboardBody(input: DashboardInput): string {
     all: everything,
     byOs: grouped(['os.platform']).groups(),
     byVersion: judgeGroups(grouped(['app.version']).groups(), settings),
-    byRuntime: grouped(['runtime.version']).groups(),
+    // Empty when the schema has no runtime version.
+    byRuntime: knownFields(['runtime.version']).length > 0 ? grouped(knownFields(['runtime.version'])).groups() : [],
     matrix: input.matrix,
     lookbackDays: settings.lookbackDays,
     asOf: input.now,

@@ -4,6 +4,7 @@
 import { buildReport } from '../report/run-report.ts';
 import type { RunReport } from '../report/run-report.ts';
 import type { GroupField, Settings } from '../settings.ts';
+import { knownFields } from '../records/field-table.ts';
 
 export function reportOf(
   settings: Settings,
@@ -31,11 +32,8 @@ export function reportOf(
 /** The fields every published figure is a sum over: group-by, then those of the OS × version table and the dashboard. */
 export function publicationFields(settings: Settings): GroupField[] {
   const fields = [...settings.groupBy];
-  const wanted: GroupField[] = [
-    'os.platform',
-    'app.version',
-    ...(settings.reportIssue ? (['runtime.version'] as const) : []),
-  ];
+  // Fields a schema may not have are left out (knownFields).
+  const wanted = knownFields(['os.platform', 'app.version', ...(settings.reportIssue ? ['runtime.version'] : [])]);
   for (const field of wanted) if (!fields.includes(field)) fields.push(field);
   return fields;
 }

@@ -31,6 +31,8 @@ interface Drill {
   groupBy: string;
   /** Extra records that only the changed schema judges differently. */
   extra?(records: Record<string, unknown>[]): void;
+  /** Also type-check src/ of the scratch copy: the code compiles against the changed schema's type. */
+  typecheck?: boolean;
 }
 
 /** A scratch copy of the project with its schema changed by `edit`, built. */
@@ -137,6 +139,21 @@ const DRILLS: Drill[] = [
     },
   },
   {
+    name: 'drop an optional object and a role (runtime, outcome), add a field inside os and group by it',
+    edit: (schema) => {
+      delete schema['properties'].runtime;
+      delete schema['properties'].outcome;
+      schema['properties'].os.properties.kernel = { type: 'string', maxLength: 24, pattern: '^[a-z0-9][a-z0-9.-]*$' };
+    },
+    groupBy: 'os.kernel,os.platform',
+    typecheck: true,
+    extra: (records) => {
+      // A producer still sending an outcome and a runtime: refused by the changed schema.
+      for (const record of records.slice(0, 20)) record['outcome'] = 'crash';
+      for (const record of records.slice(20, 40)) record['runtime'] = { name: 'python', version: '3.12.1' };
+    },
+  },
+  {
     name: 'rules of shapes the fast path does not read: a version pattern with groups, a top-level dependency',
     edit: (schema) => {
       schema['$defs'].version.pattern = '^[0-9A-Za-z]+([.+-][0-9A-Za-z]+)*$';
@@ -150,6 +167,17 @@ for (const drill of DRILLS) {
   test(`schema drill: ${drill.name}`, { timeout: 240_000 }, async () => {
     const dir = await scratchBuild(drill.edit);
     try {
+      if (drill.typecheck) {
+        await writeFile(
+          join(dir, 'tsconfig.src.json'),
+          JSON.stringify({ extends: './tsconfig.json', include: ['src'] }),
+        );
+        await run(
+          process.execPath,
+          [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.src.json'],
+          { cwd: dir },
+        );
+      }
       const schema = JSON.parse(await readFile(join(dir, 'schema', 'session-summary.v1.json'), 'utf8')) as Schema;
       const { FIELD_TABLE } = (await import(join(dir, 'src', 'generated', 'summary-fields.ts'))) as {
         FIELD_TABLE: FieldTable;
