@@ -118,7 +118,9 @@ function aggregatorOver(
   const configFields = kindAt === -1 ? groupBy : groupBy.filter((field) => field !== 'error_kind');
   const totalByKind = totals.byKind;
   // Summaries that share a configuration object find their group by it, without building a key.
-  const byConfig = (configFields as readonly string[]).includes('outcome') ? null : new Map<SessionConfig, Accumulator>();
+  const byConfig = (configFields as readonly string[]).includes('outcome')
+    ? null
+    : new Map<SessionConfig, Accumulator>();
 
   /** The group of a summary's configuration values, made on first sight. */
   function groupOf(summary: SessionSummary): Accumulator {
