@@ -249,3 +249,46 @@ test('a wider or narrower description keeps an open issue only of the same excep
   const closed = issue(62, cell('2.5.0'), ['2.5.0'], { state: 'closed', stateReason: 'completed' });
   assert.equal(matchIssues([problem(release, ['2.5.0'])], [closed], groupBy).found[0]!.issue, null);
 });
+
+test('per-cell issues beside an issue of the same place: the place keeps its issue, the open per-cell ones close as its duplicates', () => {
+  const perCell = (number: number, version: string, state: 'open' | 'closed'): TrackedIssue => ({
+    ...issue(number, cell(version), [version]),
+    body: composeBody(null, 'old', fingerprintOf(groupBy as never, ['windows', version]), {
+      v: 1,
+      groupBy,
+      versions: [version],
+      sessions: 10,
+      erroredSessions: 5,
+      errorRate: 0.5,
+    }),
+    state,
+    stateReason: state === 'closed' ? 'completed' : null,
+  });
+  const place = issue(50, since('2.4.0'), ['2.4.0']);
+  const cells = [perCell(3, '2.4.0', 'open'), perCell(4, '2.4.1', 'closed'), perCell(5, '2.5.0', 'open')];
+  const legacy = ['2.4.0', '2.4.1', '2.5.0'].map((version) => fingerprintOf(groupBy as never, ['windows', version]));
+  const match = matchIssues([problem(since('2.4.0'), ['2.4.1', '2.5.0'], legacy)], [...cells, place], groupBy);
+  assert.equal(match.found[0]!.issue?.number, 50, 'the issue of the place, not the oldest per-cell one');
+  assert.deepEqual(
+    match.found[0]!.duplicates.map((twin) => twin.number),
+    [3, 5],
+  );
+  assert.deepEqual(match.orphans, [], 'the closed per-cell issue is claimed, left as it is');
+});
+
+test('an issue whose stored state cannot be read is no orphan: nothing says what it was, so nothing closes it', () => {
+  const linux: Pattern = [
+    { field: 'os.platform', op: 'is', value: 'linux' },
+    { field: 'app.version', op: 'is', value: '2.2.0' },
+  ];
+  const damaged: TrackedIssue = {
+    ...issue(60, linux, ['2.3.0']),
+    body: issue(60, linux, ['2.3.0']).body.replace('"v":2', '"v":9'),
+  };
+  const readable = issue(61, linux, ['2.2.0']);
+  const match = matchIssues([problem(cell('2.4.0'), ['2.4.0'])], [damaged, readable], groupBy);
+  assert.deepEqual(
+    match.orphans.map((orphan) => orphan.issue.number),
+    [61],
+  );
+});
