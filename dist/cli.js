@@ -48473,8 +48473,13 @@ function matchIssues(problems, existing, groupBy2) {
     }) ?? null;
     if (!primary) primary = adopted.find(open) ?? adopted[0] ?? null;
     if (!primary && mine.length > 0) {
-      const newest = (entry) => newestOf(entry.state.versions) ?? "";
-      primary = [...mine].sort((a, b) => compareVersions(newest(b), newest(a)) || a.issue.number - b.issue.number)[0];
+      const newest = (entry) => newestOf(entry.state.versions);
+      const byNewest = (a, b) => {
+        const [left, right] = [newest(a), newest(b)];
+        if (left === null || right === null) return Number(left === null) - Number(right === null);
+        return compareVersions(right, left);
+      };
+      primary = [...mine].sort((a, b) => byNewest(a, b) || a.issue.number - b.issue.number)[0];
     }
     const twins = [...overlapping, ...adopted].filter((entry) => entry !== primary && open(entry));
     for (const entry of [primary, ...twins, ...adopted]) if (entry) claimed.add(entry.issue.number);

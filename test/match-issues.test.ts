@@ -1,13 +1,13 @@
 // Which existing issue each problem belongs to.
 
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fingerprintOf } from '../src/aggregate/group-key.ts';
 import { anchorKeyOf, problemFingerprint } from '../src/problems/judge-problems.ts';
 import { patternKey } from '../src/problems/pattern.ts';
 import type { Pattern } from '../src/problems/pattern.ts';
 import type { TrackedIssue } from '../src/trackers/issue-tracker.ts';
-import { composeBody } from '../src/trackers/managed-section.ts';
+import { composeBody, fingerprintIn } from '../src/trackers/managed-section.ts';
 import type { IssueState } from '../src/trackers/managed-section.ts';
 import { matchIssues } from '../src/trackers/match-issues.ts';
 
@@ -291,4 +291,86 @@ test('an issue whose stored state cannot be read is no orphan: nothing says what
     match.orphans.map((orphan) => orphan.issue.number),
     [61],
   );
+});
+
+describe('rules of matchIssues at their edges', () => {
+  const closed = { state: 'closed' as const, stateReason: 'completed' as const };
+  const perCell = (number: number, version: string, extra: Partial<TrackedIssue> = {}): TrackedIssue => ({
+    ...issue(number, cell(version), [version]),
+    body: composeBody(null, 'old', fingerprintOf(groupBy as never, ['windows', version]), {
+      v: 1,
+      groupBy,
+      versions: [version],
+      sessions: 10,
+      erroredSessions: 5,
+      errorRate: 0.5,
+    }),
+    ...extra,
+  });
+
+  test("an issue that shares some of the problem's versions shares them: it comes before an open issue on other versions", () => {
+    const openElsewhere = issue(70, since('2.4.0'), ['2.3.0']);
+    const closedShared = issue(71, since('2.4.0'), ['2.5.0'], closed);
+    const found = matchIssues([problem(since('2.4.0'), ['2.5.0', '2.6.0'])], [openElsewhere, closedShared], groupBy)
+      .found[0]!;
+    assert.equal(found.issue?.number, 71);
+  });
+
+  test('the newest version an issue knew is the highest, in whatever order its state lists them', () => {
+    // Closed by this tool having seen 2.5.0: a problem on 2.4.5 does not take it back.
+    const tool = issue(72, since('2.4.0'), ['2.5.0', '2.4.0'], closed, { closedByTool: true });
+    assert.equal(matchIssues([problem(since('2.4.0'), ['2.4.5'])], [tool], groupBy).found[0]!.issue, null);
+    // All closed by maintainers, none on these versions: the one whose highest version is newest, not whose last is.
+    const a = issue(73, since('2.4.0'), ['2.5.0', '2.4.0'], closed);
+    const b = issue(74, since('2.4.0'), ['2.4.1'], closed);
+    assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [a, b], groupBy).found[0]!.issue?.number, 73);
+  });
+
+  test('closed issues of a place with no versions stored come after those with versions; among equals the lowest number', () => {
+    const none = issue(75, since('2.4.0'), [], closed);
+    const some = issue(80, since('2.4.0'), ['1.0.0'], closed);
+    assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [none, some], groupBy).found[0]!.issue?.number, 80);
+    const ties = [84, 81, 83, 82, 85].map((number) => issue(number, since('2.4.0'), ['2.4.1'], closed));
+    assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], ties, groupBy).found[0]!.issue?.number, 81);
+  });
+
+  test("an open issue stays the problem's even when its state says this tool once closed it (a maintainer reopened it)", () => {
+    // Another cell of the same place, so no wider or narrower description takes it either.
+    const reopened = issue(76, cell('2.5.0'), ['2.5.0'], {}, { closedByTool: true });
+    assert.equal(
+      matchIssues([problem(cell('2.4.0'), ['2.4.0'])], [reopened], groupBy).found[0]!.issue?.number,
+      76,
+      'open: no newer release needed',
+    );
+  });
+
+  test('a per-cell issue of another cell is not adopted, and one whose state cannot be read still is by its fingerprint', () => {
+    const other = perCell(77, '2.3.0');
+    const unreadable = perCell(78, '2.4.0');
+    const damaged = { ...unreadable, body: unreadable.body.replace('"v":1', '"v":7') };
+    const legacy = [fingerprintOf(groupBy as never, ['windows', '2.4.0'])];
+    const found = matchIssues([problem(since('2.4.0'), ['2.4.0'], legacy)], [other, damaged], groupBy).found[0]!;
+    assert.equal(found.issue?.number, 78);
+    assert.deepEqual(found.duplicates, []);
+  });
+
+  test('a state without a fingerprint is no issue of this tool, and a stored pattern that cannot be read takes nothing', () => {
+    const unmarked = issue(79, since('2.4.0'), ['2.4.0']);
+    const noFingerprint = {
+      ...unmarked,
+      body: unmarked.body.replace(/<!-- crash-report-aggregator:fingerprint=[0-9a-f]{16} -->\n?/, ''),
+    };
+    assert.equal(fingerprintIn(noFingerprint.body), null);
+    const wider: Pattern = [
+      { field: 'os.platform', op: 'is', value: 'linux' },
+      { field: 'app.version', op: 'any' },
+    ];
+    const garbled = issue(86, wider, ['2.4.0'], {}, { pattern: 'not a pattern' });
+    const match = matchIssues([problem(cell('2.4.0'), ['2.4.0'])], [noFingerprint, garbled], groupBy);
+    assert.equal(match.found[0]!.issue, null);
+    assert.deepEqual(
+      match.orphans.map((orphan) => orphan.issue.number),
+      [86],
+    );
+  });
 });
