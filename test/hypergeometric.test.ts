@@ -226,4 +226,8 @@ test('log Γ and log C(n, k) at known values, the reflection below one half incl
   assert.equal(logAdd(-3, Number.NEGATIVE_INFINITY), -3);
   assert.ok(Math.abs(logAdd(Math.log(2), Math.log(5)) - Math.log(7)) < 1e-15);
   assert.ok(Math.abs(logAdd(Math.log(5), Math.log(2)) - Math.log(7)) < 1e-15);
+  // Terms of very different size, either way round: the larger leads, nothing overflows.
+  assert.equal(logAdd(0, -1000), 0);
+  assert.equal(logAdd(-1000, 0), 0);
+  assert.ok(Math.abs(logAdd(-800, -800) - (-800 + Math.LN2)) < 1e-12);
 });
