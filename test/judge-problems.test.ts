@@ -65,6 +65,8 @@ const population = () => [
   ...sessions('linux', '2.5.0', 100, 2),
   // Too few sessions to judge.
   ...sessions('darwin', '2.5.0', 9, 0),
+  // Exactly min-sessions: judged like any other.
+  ...sessions('darwin', '2.4.0', 10, 0),
 ];
 
 test("a problem's fields name what it fixes: a platform, a version and later, any value", () => {
@@ -121,6 +123,7 @@ test("each cell's verdict: part of the problem (by its label), too few sessions 
     [judge('darwin 2.5.0').flagged, judge('darwin 2.5.0').verdict],
     [false, `too few sessions (9 < ${settings.minSessions})`],
   );
+  assert.deepEqual([judge('darwin 2.4.0').flagged, judge('darwin 2.4.0').verdict], [false, 'part of no problem']);
   assert.equal(found.covers(found.problems[0]!, cells.get('windows 2.5.0') as never), true);
   assert.equal(found.covers(found.problems[0]!, cells.get('linux 2.5.0') as never), false);
 });
