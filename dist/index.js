@@ -39801,7 +39801,6 @@ var GROUP_FIELDS = ["app.name", "app.version", "runtime.name", "runtime.version"
 
 // src/records/field-table.ts
 var CONFIG_FIELDS = FIELD_TABLE.configs;
-var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
 var OUTCOME_VALUES = FIELD_TABLE.top.flatMap(
   (field) => field.kind === "outcome" ? field.values : []
 );
@@ -40916,18 +40915,15 @@ function sumTallies(tallies) {
 function limitMessage(tally) {
   return `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`;
 }
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function tallyOf(value) {
-  if (!isRecord2(value)) throw new PartialFormatError("the end line carries no tally");
+  if (!isRecord(value)) throw new PartialFormatError("the end line carries no tally");
   for (const name of TALLY_COUNTS) {
     if (!Number.isSafeInteger(value[name]) || value[name] < 0)
       throw new PartialFormatError(`the tally's ${name} is not a count`);
   }
   for (const name of TALLY_MAPS) {
     const map = value[name];
-    if (!isRecord2(map) || !Object.values(map).every((count2) => Number.isSafeInteger(count2) && count2 >= 0)) {
+    if (!isRecord(map) || !Object.values(map).every((count2) => Number.isSafeInteger(count2) && count2 >= 0)) {
       throw new PartialFormatError(`the tally's ${name} is not a map of counts`);
     }
   }
@@ -41839,10 +41835,12 @@ function adaptRecord(value, settings) {
   }
 }
 var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
-var KEYS_OF = /* @__PURE__ */ new Map();
-for (const field of CONFIG_FIELDS)
-  if (field.parent !== null)
-    (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
+var KEYS_OF = new Map(
+  CONFIG_FIELDS.filter((field) => field.parent !== null).map((field) => [
+    field.parent,
+    new Set(CONFIG_FIELDS.filter((other) => other.parent === field.parent).map((other) => other.key))
+  ])
+);
 function fitted(adapted) {
   if (!adapted.ok) return adapted;
   const summary2 = adapted.value;
@@ -42862,20 +42860,13 @@ function classTable(first, rest) {
   }
   return table;
 }
-var SLOT_READERS = CONFIG_FIELDS.map((field) => ({
-  field,
-  classes: classTable(field.first, field.rest),
-  min: field.min,
-  max: field.max,
-  words: encodeAll(field.values)
-}));
-var SLOT_ENUM = Uint8Array.from(SLOT_READERS, (slot) => slot.field.kind === "enum" ? 1 : 0);
-var SLOT_CLASSES = new Uint8Array(Math.max(SLOT_READERS.length, 1) * 128);
-SLOT_READERS.forEach((slot, index) => SLOT_CLASSES.set(slot.classes, 128 * index));
-var SLOT_MIN = Int32Array.from(SLOT_READERS, (slot) => slot.min);
-var SLOT_MAX = Int32Array.from(SLOT_READERS, (slot) => slot.max);
-var SLOT_WORDS = SLOT_READERS.map((slot) => slot.words);
-var MAX_KEY_BYTES = SLOT_READERS.reduce((sum2, slot) => sum2 + 2 + Math.max(slot.max, 1), 0);
+var SLOT_ENUM = Uint8Array.from(CONFIG_FIELDS, (field) => field.kind === "enum" ? 1 : 0);
+var SLOT_CLASSES = new Uint8Array(Math.max(CONFIG_FIELDS.length, 1) * 128);
+CONFIG_FIELDS.forEach((field, slot) => SLOT_CLASSES.set(classTable(field.first, field.rest), 128 * slot));
+var SLOT_MIN = Int32Array.from(CONFIG_FIELDS, (field) => field.min);
+var SLOT_MAX = Int32Array.from(CONFIG_FIELDS, (field) => field.max);
+var SLOT_WORDS = CONFIG_FIELDS.map((field) => encodeAll(field.values));
+var MAX_KEY_BYTES = CONFIG_FIELDS.reduce((sum2, field) => sum2 + 2 + Math.max(field.max, 1), 0);
 function roleOf(kind, name) {
   const field = FIELD_TABLE.top.find((top) => top.kind === kind && (name === void 0 || top.name === name));
   return field ?? null;
@@ -42996,7 +42987,7 @@ function addLayout(layouts, layout, max) {
 }
 
 // src/records/fast-path/summary-scanner.ts
-var SLOTS = SLOT_READERS.length;
+var SLOTS = CONFIG_FIELDS.length;
 var ENUM = SLOT_ENUM;
 var CLASSES = SLOT_CLASSES;
 var MIN = SLOT_MIN;
@@ -43015,14 +43006,14 @@ var SLAB_BYTES = 1 << 16;
 var MAX_VALUES = TOP_READERS.length + SLOTS;
 var MAX_LAYOUTS = 4;
 var RELEARN_AFTER = 256;
-var FREE_TEXT = SLOT_READERS.map((slot) => slot.field.kind === "string");
+var FREE_TEXT = CONFIG_FIELDS.map((field) => field.kind === "string");
 function configFromKey(text) {
   const values = [];
   let at = 0;
   for (let slot = 0; slot < SLOTS; slot += 1) {
     const tag = text.charCodeAt(at);
     const length = tag === 2 ? text.charCodeAt(at + 1) : 0;
-    const value = tag === 3 ? SLOT_READERS[slot].field.values[text.charCodeAt(at + 1)] : tag === 2 ? text.slice(at + 2, at + 2 + length) : tag === 1 ? null : void 0;
+    const value = tag === 3 ? CONFIG_FIELDS[slot].values[text.charCodeAt(at + 1)] : tag === 2 ? text.slice(at + 2, at + 2 + length) : tag === 1 ? null : void 0;
     if (tag === 2 && FREE_TEXT[slot] && privacyRuleFor(value) !== null) return null;
     values.push(value);
     at += 2 + length;
@@ -43286,7 +43277,7 @@ var SummaryScanner = class {
   }
   /** `null` for the configuration field in `slot`, when the schema allows it. */
   #null(slot, b, i, end) {
-    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108)
+    if (!CONFIG_FIELDS[slot].nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108)
       return -1;
     this.#nulls |= 1 << slot;
     return i + 4;
@@ -45432,9 +45423,6 @@ function createPartialWriter(header, emit) {
     }
   };
 }
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 var PartialCursor = class _PartialCursor {
   name;
   header;
@@ -45461,7 +45449,7 @@ var PartialCursor = class _PartialCursor {
     } catch {
       throw new PartialFormatError(`${input.name} does not start with a JSON header`);
     }
-    if (!isRecord3(header) || header["format"] !== PARTIAL_FORMAT)
+    if (!isRecord(header) || header["format"] !== PARTIAL_FORMAT)
       throw new PartialFormatError(`${input.name} is not a crash-report-aggregator partial`);
     if (header["version"] !== PARTIAL_VERSION) {
       throw new PartialFormatError(
@@ -45469,7 +45457,7 @@ var PartialCursor = class _PartialCursor {
       );
     }
     const shard2 = header["shard"];
-    if (!isRecord3(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"]))
+    if (!isRecord(shard2) || !Number.isSafeInteger(shard2["index"]) || !Number.isSafeInteger(shard2["count"]))
       throw new PartialFormatError(`${input.name} names no shard`);
     if (Number.isNaN(Date.parse(String(header["windowStart"]))) || Number.isNaN(Date.parse(String(header["now"]))))
       throw new PartialFormatError(`${input.name} has no valid window`);
@@ -45486,7 +45474,7 @@ var PartialCursor = class _PartialCursor {
     } catch {
       throw new PartialFormatError("a line is not JSON");
     }
-    if (!isRecord3(value)) throw new PartialFormatError("a line is not a JSON object");
+    if (!isRecord(value)) throw new PartialFormatError("a line is not a JSON object");
     if ("config" in value) {
       this.#records.addConfig(configTuple(value["config"]));
       return { kind: "dictionary" };
@@ -45502,7 +45490,7 @@ var PartialCursor = class _PartialCursor {
     }
     if ("input" in value) {
       const key = value["input"];
-      if (!isRecord3(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"]))
+      if (!isRecord(key) || !Number.isSafeInteger(key["source"]) || !Number.isSafeInteger(key["seq"]))
         throw new PartialFormatError("an input line has no source and seq");
       return { kind: "input", key: { source: key["source"], seq: key["seq"] } };
     }
@@ -45513,7 +45501,7 @@ var PartialCursor = class _PartialCursor {
     }
     if ("end" in value) {
       const end = value["end"];
-      if (!isRecord3(end) || !Number.isSafeInteger(end["sessions"]))
+      if (!isRecord(end) || !Number.isSafeInteger(end["sessions"]))
         throw new PartialFormatError("the end line has no session count");
       return { kind: "end", tally: tallyOf(end["tally"]), sessions: end["sessions"] };
     }

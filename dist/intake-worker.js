@@ -1838,7 +1838,6 @@ var CompactSummary = class {
 
 // src/records/field-table.ts
 var CONFIG_FIELDS = FIELD_TABLE.configs;
-var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
 var OUTCOME_VALUES = FIELD_TABLE.top.flatMap(
   (field) => field.kind === "outcome" ? field.values : []
 );
@@ -2471,10 +2470,12 @@ function adaptRecord(value, settings) {
   }
 }
 var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
-var KEYS_OF = /* @__PURE__ */ new Map();
-for (const field of CONFIG_FIELDS)
-  if (field.parent !== null)
-    (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
+var KEYS_OF = new Map(
+  CONFIG_FIELDS.filter((field) => field.parent !== null).map((field) => [
+    field.parent,
+    new Set(CONFIG_FIELDS.filter((other) => other.parent === field.parent).map((other) => other.key))
+  ])
+);
 function fitted(adapted) {
   if (!adapted.ok) return adapted;
   const summary = adapted.value;
@@ -3517,20 +3518,13 @@ function classTable(first, rest) {
   }
   return table;
 }
-var SLOT_READERS = CONFIG_FIELDS.map((field) => ({
-  field,
-  classes: classTable(field.first, field.rest),
-  min: field.min,
-  max: field.max,
-  words: encodeAll(field.values)
-}));
-var SLOT_ENUM = Uint8Array.from(SLOT_READERS, (slot) => slot.field.kind === "enum" ? 1 : 0);
-var SLOT_CLASSES = new Uint8Array(Math.max(SLOT_READERS.length, 1) * 128);
-SLOT_READERS.forEach((slot, index) => SLOT_CLASSES.set(slot.classes, 128 * index));
-var SLOT_MIN = Int32Array.from(SLOT_READERS, (slot) => slot.min);
-var SLOT_MAX = Int32Array.from(SLOT_READERS, (slot) => slot.max);
-var SLOT_WORDS = SLOT_READERS.map((slot) => slot.words);
-var MAX_KEY_BYTES = SLOT_READERS.reduce((sum, slot) => sum + 2 + Math.max(slot.max, 1), 0);
+var SLOT_ENUM = Uint8Array.from(CONFIG_FIELDS, (field) => field.kind === "enum" ? 1 : 0);
+var SLOT_CLASSES = new Uint8Array(Math.max(CONFIG_FIELDS.length, 1) * 128);
+CONFIG_FIELDS.forEach((field, slot) => SLOT_CLASSES.set(classTable(field.first, field.rest), 128 * slot));
+var SLOT_MIN = Int32Array.from(CONFIG_FIELDS, (field) => field.min);
+var SLOT_MAX = Int32Array.from(CONFIG_FIELDS, (field) => field.max);
+var SLOT_WORDS = CONFIG_FIELDS.map((field) => encodeAll(field.values));
+var MAX_KEY_BYTES = CONFIG_FIELDS.reduce((sum, field) => sum + 2 + Math.max(field.max, 1), 0);
 function roleOf(kind, name) {
   const field = FIELD_TABLE.top.find((top) => top.kind === kind && (name === void 0 || top.name === name));
   return field ?? null;
@@ -3651,7 +3645,7 @@ function addLayout(layouts, layout, max) {
 }
 
 // src/records/fast-path/summary-scanner.ts
-var SLOTS = SLOT_READERS.length;
+var SLOTS = CONFIG_FIELDS.length;
 var ENUM = SLOT_ENUM;
 var CLASSES = SLOT_CLASSES;
 var MIN = SLOT_MIN;
@@ -3670,14 +3664,14 @@ var SLAB_BYTES = 1 << 16;
 var MAX_VALUES = TOP_READERS.length + SLOTS;
 var MAX_LAYOUTS = 4;
 var RELEARN_AFTER = 256;
-var FREE_TEXT = SLOT_READERS.map((slot) => slot.field.kind === "string");
+var FREE_TEXT = CONFIG_FIELDS.map((field) => field.kind === "string");
 function configFromKey(text) {
   const values = [];
   let at = 0;
   for (let slot = 0; slot < SLOTS; slot += 1) {
     const tag = text.charCodeAt(at);
     const length = tag === 2 ? text.charCodeAt(at + 1) : 0;
-    const value = tag === 3 ? SLOT_READERS[slot].field.values[text.charCodeAt(at + 1)] : tag === 2 ? text.slice(at + 2, at + 2 + length) : tag === 1 ? null : void 0;
+    const value = tag === 3 ? CONFIG_FIELDS[slot].values[text.charCodeAt(at + 1)] : tag === 2 ? text.slice(at + 2, at + 2 + length) : tag === 1 ? null : void 0;
     if (tag === 2 && FREE_TEXT[slot] && privacyRuleFor(value) !== null) return null;
     values.push(value);
     at += 2 + length;
@@ -3941,7 +3935,7 @@ var SummaryScanner = class {
   }
   /** `null` for the configuration field in `slot`, when the schema allows it. */
   #null(slot, b, i, end) {
-    if (!SLOT_READERS[slot].field.nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108)
+    if (!CONFIG_FIELDS[slot].nullable || i + 4 > end || b[i + 1] !== 117 || b[i + 2] !== 108 || b[i + 3] !== 108)
       return -1;
     this.#nulls |= 1 << slot;
     return i + 4;

@@ -354,7 +354,6 @@ var FIELD_TABLE = {
 
 // src/records/field-table.ts
 var CONFIG_FIELDS = FIELD_TABLE.configs;
-var CONFIG_TOPS = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
 var OUTCOME_VALUES = FIELD_TABLE.top.flatMap(
   (field) => field.kind === "outcome" ? field.values : []
 );
@@ -420,10 +419,12 @@ var FORMATS = ["auto", ...RECORD_FORMATS, "log"];
 
 // src/intake/formats/adapt-record.ts
 var TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
-var KEYS_OF = /* @__PURE__ */ new Map();
-for (const field of CONFIG_FIELDS)
-  if (field.parent !== null)
-    (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, /* @__PURE__ */ new Set()).get(field.parent)).add(field.key);
+var KEYS_OF = new Map(
+  CONFIG_FIELDS.filter((field) => field.parent !== null).map((field) => [
+    field.parent,
+    new Set(CONFIG_FIELDS.filter((other) => other.parent === field.parent).map((other) => other.key))
+  ])
+);
 function summaryFromLog(figures, contentKey, settings) {
   return {
     schema_version: 1,

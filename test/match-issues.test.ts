@@ -58,6 +58,20 @@ const problem = (pattern: Pattern, versions: string[], legacy: string[] = []) =>
   legacy,
 });
 
+/** An issue filed per configuration cell by an earlier release (state v1, the cell's fingerprint). */
+const perCell = (number: number, version: string, extra: Partial<TrackedIssue> = {}): TrackedIssue => ({
+  ...issue(number, cell(version), [version]),
+  body: composeBody(null, 'old', fingerprintOf(groupBy as never, ['windows', version]), {
+    v: 1,
+    groupBy,
+    versions: [version],
+    sessions: 10,
+    erroredSessions: 5,
+    errorRate: 0.5,
+  }),
+  ...extra,
+});
+
 test('the next broken release finds the open issue of the same place', () => {
   const existing = [issue(4, since('2.4.0'), ['2.4.0', '2.4.1', '2.5.0'])];
   const match = matchIssues([problem(since('2.4.0'), ['2.4.0', '2.4.1', '2.5.0', '2.6.0'])], existing, groupBy);
@@ -108,26 +122,14 @@ test('an issue this tool closed takes the problem back only for a newer release;
 });
 
 test('per-cell issues of earlier releases: the oldest open one is adopted, the other open ones are duplicates, closed ones stay as they are', () => {
-  const legacy = (number: number, version: string, state: 'open' | 'closed' = 'open'): TrackedIssue => ({
-    number,
-    title: `old ${version}`,
-    body: composeBody(null, 'old', fingerprintOf(groupBy as never, ['windows', version]), {
-      v: 1,
-      groupBy,
-      versions: [version],
-      sessions: 10,
-      erroredSessions: 5,
-      errorRate: 0.5,
-    }),
-    state,
-    stateReason: state === 'closed' ? 'completed' : null,
-    labels: ['crash-report'],
-    url: `u${number}`,
-  });
   const fingerprints = ['2.4.0', '2.4.1', '2.5.0'].map((version) =>
     fingerprintOf(groupBy as never, ['windows', version]),
   );
-  const existing = [legacy(9, '2.4.1'), legacy(2, '2.4.0', 'closed'), legacy(12, '2.5.0')];
+  const existing = [
+    perCell(9, '2.4.1'),
+    perCell(2, '2.4.0', { state: 'closed', stateReason: 'completed' }),
+    perCell(12, '2.5.0'),
+  ];
   const match = matchIssues([problem(since('2.4.0'), ['2.4.0', '2.4.1', '2.5.0'], fingerprints)], existing, groupBy);
   assert.equal(match.found[0]!.issue?.number, 9);
   assert.deepEqual(
@@ -251,21 +253,12 @@ test('a wider or narrower description keeps an open issue only of the same excep
 });
 
 test('per-cell issues beside an issue of the same place: the place keeps its issue, the open per-cell ones close as its duplicates', () => {
-  const perCell = (number: number, version: string, state: 'open' | 'closed'): TrackedIssue => ({
-    ...issue(number, cell(version), [version]),
-    body: composeBody(null, 'old', fingerprintOf(groupBy as never, ['windows', version]), {
-      v: 1,
-      groupBy,
-      versions: [version],
-      sessions: 10,
-      erroredSessions: 5,
-      errorRate: 0.5,
-    }),
-    state,
-    stateReason: state === 'closed' ? 'completed' : null,
-  });
   const place = issue(50, since('2.4.0'), ['2.4.0']);
-  const cells = [perCell(3, '2.4.0', 'open'), perCell(4, '2.4.1', 'closed'), perCell(5, '2.5.0', 'open')];
+  const cells = [
+    perCell(3, '2.4.0'),
+    perCell(4, '2.4.1', { state: 'closed', stateReason: 'completed' }),
+    perCell(5, '2.5.0'),
+  ];
   const legacy = ['2.4.0', '2.4.1', '2.5.0'].map((version) => fingerprintOf(groupBy as never, ['windows', version]));
   const match = matchIssues([problem(since('2.4.0'), ['2.4.1', '2.5.0'], legacy)], [...cells, place], groupBy);
   assert.equal(match.found[0]!.issue?.number, 50, 'the issue of the place, not the oldest per-cell one');
@@ -295,18 +288,6 @@ test('an issue whose stored state cannot be read is no orphan: nothing says what
 
 describe('rules of matchIssues at their edges', () => {
   const closed = { state: 'closed' as const, stateReason: 'completed' as const };
-  const perCell = (number: number, version: string, extra: Partial<TrackedIssue> = {}): TrackedIssue => ({
-    ...issue(number, cell(version), [version]),
-    body: composeBody(null, 'old', fingerprintOf(groupBy as never, ['windows', version]), {
-      v: 1,
-      groupBy,
-      versions: [version],
-      sessions: 10,
-      erroredSessions: 5,
-      errorRate: 0.5,
-    }),
-    ...extra,
-  });
 
   test("an issue that shares some of the problem's versions shares them: it comes before an open issue on other versions", () => {
     const openElsewhere = issue(70, since('2.4.0'), ['2.3.0']);

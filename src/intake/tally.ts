@@ -1,7 +1,7 @@
 // What intake counts: inputs, records, rejections by reason, and what was
 // accepted. Tallies of disjoint parts of the input add up.
 
-import { PartialFormatError } from '../records/session-records.ts';
+import { isRecord, PartialFormatError } from '../records/session-records.ts';
 
 export type RunLimit = 'max-artifacts' | 'max-bytes' | 'max-records';
 
@@ -81,10 +81,6 @@ export function limitMessage(tally: IntakeTally): string {
     `Stopped reading at the run limit "${tally.limitReached}": the figures cover the ${tally.inputsRead} input(s), ` +
     `${tally.records} record(s) and ${tally.bytesRead} byte(s) read before it; the rest was not read.`
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A tally read back from a partial or the state, checked field by field. */

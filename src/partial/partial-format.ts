@@ -25,6 +25,7 @@ import type { Shard } from '../sources/shard.ts';
 import type { RunRef } from '../sources/source.ts';
 import {
   configTuple,
+  isRecord,
   PartialFormatError,
   runRef,
   SessionRecordReader,
@@ -159,10 +160,6 @@ type Line =
   | { kind: 'end'; tally: IntakeTally; sessions: number }
   | { kind: 'sessions'; bytes: Uint8Array; count: number }
   | { kind: 'dictionary' };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Reads one partial, line by line: dictionary lines go straight into its record reader. */
 class PartialCursor {

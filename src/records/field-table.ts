@@ -28,9 +28,6 @@ export type SessionConfig = Omit<
 
 export const CONFIG_FIELDS: readonly ConfigField[] = FIELD_TABLE.configs;
 
-/** Top-level names of configuration: objects such as "os" and leaves such as "ci". */
-export const CONFIG_TOPS: readonly string[] = [...new Set(CONFIG_FIELDS.map((field) => field.parent ?? field.key))];
-
 /** The outcomes the schema lists, in its order; empty when it has none. */
 export const OUTCOME_VALUES: readonly string[] = FIELD_TABLE.top.flatMap((field) =>
   field.kind === 'outcome' ? field.values : [],
@@ -40,7 +37,7 @@ export const OUTCOME_VALUES: readonly string[] = FIELD_TABLE.top.flatMap((field)
 export const FIELDS_HASH = FIELD_TABLE.hash;
 
 /** Whether `name` is a field a run can group by. */
-export function isGroupField(name: string): name is GroupField {
+function isGroupField(name: string): name is GroupField {
   return (GROUP_FIELDS as readonly string[]).includes(name);
 }
 

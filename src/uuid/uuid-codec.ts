@@ -3,7 +3,7 @@
 // IDs takes an ID as text or as bytes.
 
 /** Value of a hex digit by character code; 255 for any other. */
-export const HEX_VALUE = new Uint8Array(256).fill(255);
+const HEX_VALUE = new Uint8Array(256).fill(255);
 for (let code = 0; code < 128; code += 1) {
   const char = String.fromCharCode(code);
   if (/[0-9A-Fa-f]/.test(char)) HEX_VALUE[code] = Number.parseInt(char, 16);

@@ -7,14 +7,10 @@ export type GroupField = (typeof GROUP_FIELDS)[number];
 /** Fields of a summary that are the same for every session of one configuration. */
 export type SessionConfig = Omit<SessionSummary, 'schema_version' | 'session_id' | 'install_id' | 'started_at' | 'ended_at' | 'log_lines' | 'error_lines' | 'outcome' | 'error_kinds'>;
 export declare const CONFIG_FIELDS: readonly ConfigField[];
-/** Top-level names of configuration: objects such as "os" and leaves such as "ci". */
-export declare const CONFIG_TOPS: readonly string[];
 /** The outcomes the schema lists, in its order; empty when it has none. */
 export declare const OUTCOME_VALUES: readonly string[];
 /** Version of the field table: formats that store fields carry it, and refuse another. */
 export declare const FIELDS_HASH: string;
-/** Whether `name` is a field a run can group by. */
-export declare function isGroupField(name: string): name is GroupField;
 /** The fields of `order` this schema has, in that order: policies name fields a schema may not keep. */
 export declare function knownFields(order: readonly string[]): GroupField[];
 /** Whether a string is a value the schema allows for the configuration field at `path` (a setting that stands in for it). */

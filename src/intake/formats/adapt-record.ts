@@ -38,10 +38,13 @@ export function adaptRecord(value: unknown, settings: AdapterSettings): Adapted 
 }
 
 const TOP_NAMES = new Set(FIELD_TABLE.top.map((field) => field.name));
-const KEYS_OF = new Map<string, Set<string>>();
-for (const field of CONFIG_FIELDS)
-  if (field.parent !== null)
-    (KEYS_OF.get(field.parent) ?? KEYS_OF.set(field.parent, new Set()).get(field.parent)!).add(field.key);
+/** The keys of each configuration object the schema defines, e.g. os: platform, version, arch. */
+const KEYS_OF = new Map(
+  CONFIG_FIELDS.filter((field) => field.parent !== null).map((field) => [
+    field.parent!,
+    new Set(CONFIG_FIELDS.filter((other) => other.parent === field.parent).map((other) => other.key)),
+  ]),
+);
 
 /**
  * An adapter's summary without the optional fields this build's schema does not

@@ -4,7 +4,7 @@
 // (IDs, times, counts, outcome, error kinds).
 
 import { CONFIG_FIELDS, FIELD_TABLE, OUTCOME_VALUES } from '../field-table.ts';
-import type { ConfigField, TopField } from '../field-types.ts';
+import type { TopField } from '../field-types.ts';
 import { encodeAll } from './bytes.ts';
 
 /** Configuration fields the fast path keeps track of; a schema with more is read the full way. */
@@ -110,33 +110,16 @@ function classTable(first: readonly number[], rest: readonly number[]): Uint8Arr
   return table;
 }
 
-export interface SlotReader {
-  field: ConfigField;
-  /** Strings: the class table, lengths; enums: their values' bytes. */
-  classes: Uint8Array;
-  min: number;
-  max: number;
-  words: Uint8Array[];
-}
-
-export const SLOT_READERS: SlotReader[] = CONFIG_FIELDS.map((field) => ({
-  field,
-  classes: classTable(field.first, field.rest),
-  min: field.min,
-  max: field.max,
-  words: encodeAll(field.values),
-}));
-
-/** The same, flat for the scan's inner loop: kind (1 enum, 0 string), class tables at 128 × slot, lengths. */
-export const SLOT_ENUM = Uint8Array.from(SLOT_READERS, (slot) => (slot.field.kind === 'enum' ? 1 : 0));
-export const SLOT_CLASSES = new Uint8Array(Math.max(SLOT_READERS.length, 1) * 128);
-SLOT_READERS.forEach((slot, index) => SLOT_CLASSES.set(slot.classes, 128 * index));
-export const SLOT_MIN = Int32Array.from(SLOT_READERS, (slot) => slot.min);
-export const SLOT_MAX = Int32Array.from(SLOT_READERS, (slot) => slot.max);
-export const SLOT_WORDS: Uint8Array[][] = SLOT_READERS.map((slot) => slot.words);
+/** The configuration fields as the scan's inner loop reads them, flat by slot: kind (1 enum, 0 string), class tables at 128 × slot, lengths, enum values' bytes. */
+export const SLOT_ENUM = Uint8Array.from(CONFIG_FIELDS, (field) => (field.kind === 'enum' ? 1 : 0));
+export const SLOT_CLASSES = new Uint8Array(Math.max(CONFIG_FIELDS.length, 1) * 128);
+CONFIG_FIELDS.forEach((field, slot) => SLOT_CLASSES.set(classTable(field.first, field.rest), 128 * slot));
+export const SLOT_MIN = Int32Array.from(CONFIG_FIELDS, (field) => field.min);
+export const SLOT_MAX = Int32Array.from(CONFIG_FIELDS, (field) => field.max);
+export const SLOT_WORDS: Uint8Array[][] = CONFIG_FIELDS.map((field) => encodeAll(field.values));
 
 /** Longest canonical configuration key: per slot a tag, a length and at most its longest value. */
-export const MAX_KEY_BYTES = SLOT_READERS.reduce((sum, slot) => sum + 2 + Math.max(slot.max, 1), 0);
+export const MAX_KEY_BYTES = CONFIG_FIELDS.reduce((sum, field) => sum + 2 + Math.max(field.max, 1), 0);
 
 function roleOf<K extends TopField['kind']>(kind: K, name?: string): Extract<TopField, { kind: K }> | null {
   const field = FIELD_TABLE.top.find((top) => top.kind === kind && (name === undefined || top.name === name));

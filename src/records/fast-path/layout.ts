@@ -77,7 +77,7 @@ export function layoutOf(
 }
 
 /** Steps two layouts begin with alike: same literal text, then same kind of value. */
-export function sharedSteps(a: Layout, b: Layout): number {
+function sharedSteps(a: Layout, b: Layout): number {
   const steps = Math.min(a.values.length, b.values.length);
   let k = 0;
   while (

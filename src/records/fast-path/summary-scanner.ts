@@ -13,7 +13,7 @@
 
 import { CompactSummary } from '../compact-summary.ts';
 import type { SessionConfig } from '../compact-summary.ts';
-import { configOf } from '../field-table.ts';
+import { CONFIG_FIELDS, configOf } from '../field-table.ts';
 import { privacyRuleFor } from '../privacy-guard.ts';
 import type { Outcome } from '../session-summary.ts';
 import { timestampMs } from '../timestamp.ts';
@@ -46,7 +46,6 @@ import {
   SLOT_ENUM,
   SLOT_MAX,
   SLOT_MIN,
-  SLOT_READERS,
   SLOT_WORDS,
   STARTED_MAX,
   TOP_READERS,
@@ -64,7 +63,7 @@ import type { Layout } from './layout.ts';
 
 export { InternTable, MAX_BUCKET } from './intern-table.ts';
 
-const SLOTS = SLOT_READERS.length;
+const SLOTS = CONFIG_FIELDS.length;
 // The slot tables as this module's own constants: the scan's inner loops read them on every value.
 const ENUM = SLOT_ENUM;
 const CLASSES = SLOT_CLASSES;
@@ -89,7 +88,7 @@ export const MAX_LAYOUTS = 4;
 /** With all layouts in use, lines read between learning one more (each learnt one costs a second reading of its line). */
 const RELEARN_AFTER = 256;
 /** Slots whose values are strings a person could write (not an enum's), checked by the privacy guard. */
-const FREE_TEXT = SLOT_READERS.map((slot) => slot.field.kind === 'string');
+const FREE_TEXT = CONFIG_FIELDS.map((field) => field.kind === 'string');
 
 /**
  * The configuration behind canonical key bytes: slot by slot a tag (0 absent,
@@ -104,7 +103,7 @@ function configFromKey(text: string): SessionConfig | null {
     const length = tag === 2 ? text.charCodeAt(at + 1) : 0;
     const value =
       tag === 3
-        ? SLOT_READERS[slot]!.field.values[text.charCodeAt(at + 1)]!
+        ? CONFIG_FIELDS[slot]!.values[text.charCodeAt(at + 1)]!
         : tag === 2
           ? text.slice(at + 2, at + 2 + length)
           : tag === 1
@@ -394,13 +393,7 @@ export class SummaryScanner {
 
   /** `null` for the configuration field in `slot`, when the schema allows it. */
   #null(slot: number, b: Uint8Array, i: number, end: number): number {
-    if (
-      !SLOT_READERS[slot]!.field.nullable ||
-      i + 4 > end ||
-      b[i + 1] !== 0x75 ||
-      b[i + 2] !== 0x6c ||
-      b[i + 3] !== 0x6c
-    )
+    if (!CONFIG_FIELDS[slot]!.nullable || i + 4 > end || b[i + 1] !== 0x75 || b[i + 2] !== 0x6c || b[i + 3] !== 0x6c)
       return -1;
     this.#nulls |= 1 << slot;
     return i + 4;
