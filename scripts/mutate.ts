@@ -1,23 +1,177 @@
-// npm run mutate [-- --mutate <files>]: StrykerJS over the core modules (stryker.config.json),
-// each mutant tried against the unit tests that cover it, then one line with the score.
-// Extra arguments go to `stryker run`, e.g. `--mutate src/render/markdown-escape.ts` for one module.
+// npm run mutate [-- options]: StrykerJS over the core modules (stryker.config.json's `mutate`),
+// then one line with the score.
+//
+// Each mutant is tried against the unit tests that reach its module: test files that import it,
+// or import a source module that imports it. A test further away (a simulation of a month, the
+// fast path against the full way) rarely names what a module does, and running every such file
+// for every surviving mutant turns a run of an hour into a day. The score is therefore a lower
+// bound of what the whole unit tier would catch; `--all-tests` measures against every unit test
+// file in one run instead.
+//
+// Options:
+//   --mutate a.ts,b.ts   only these modules (paths as in stryker.config.json, globs allowed)
+//   --all-tests          every unit test file for every module (slow: hours on two cores)
+//   --concurrency N      test processes (default: the config's)
+//   --list               print each stage's modules and test files, run nothing
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const REPORT = 'reports/mutation/mutation.json';
-const stryker = join(import.meta.dirname, '..', 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
-const run = spawnSync(process.execPath, [stryker, 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
-if (run.status !== 0) process.exit(run.status ?? 1);
+const ROOT = resolve(import.meta.dirname, '..');
+const REPORTS = join(ROOT, 'reports', 'mutation');
+const REPORT = join(REPORTS, 'mutation.json');
+/** Hops from a test file to a module: 1 = imports it, 2 = imports a source module that imports it. */
+const HOPS = 2;
+
+interface StrykerConfig {
+  mutate: string[];
+  tap: { testFiles: string[]; nodeArgs: string[]; forceBail?: boolean };
+  concurrency?: number;
+  [key: string]: unknown;
+}
 
 interface Mutant {
   status: string;
 }
-const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { files: Record<string, { mutants: Mutant[] }> };
-const mutants = Object.values(report.files).flatMap((file) => file.mutants);
+interface Report {
+  files: Record<string, { mutants: Mutant[]; [key: string]: unknown }>;
+  [key: string]: unknown;
+}
+
+/** Files matching a pattern of stryker.config.json: a path, or a folder with `*.ts`. */
+function expand(pattern: string): string[] {
+  if (!pattern.includes('*')) return [pattern];
+  const folder = dirname(pattern);
+  const suffix = pattern.slice(pattern.lastIndexOf('*') + 1);
+  return readdirSync(join(ROOT, folder))
+    .filter((name) => name.endsWith(suffix))
+    .sort()
+    .map((name) => `${folder}/${name}`);
+}
+
+const importCache = new Map<string, string[]>();
+/** Relative imports of a file, as absolute paths. */
+function importsOf(file: string): string[] {
+  let list = importCache.get(file);
+  if (!list) {
+    const text = readFileSync(file, 'utf8');
+    list = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+\.ts)'/g)].map((match) =>
+      resolve(dirname(file), match[1]!),
+    );
+    importCache.set(file, list);
+  }
+  return list;
+}
+
+/** Whether `test` reaches `module` within HOPS imports, through source files only. */
+function reaches(test: string, module: string): boolean {
+  let frontier = [test];
+  const seen = new Set<string>();
+  for (let hop = 0; hop < HOPS; hop += 1) {
+    const next: string[] = [];
+    for (const file of frontier) {
+      for (const target of importsOf(file)) {
+        if (target === module) return true;
+        if (seen.has(target) || !target.startsWith(join(ROOT, 'src'))) continue;
+        seen.add(target);
+        next.push(target);
+      }
+    }
+    frontier = next;
+  }
+  return false;
+}
+
+const { values } = parseArgs({
+  options: {
+    mutate: { type: 'string' },
+    'all-tests': { type: 'boolean', default: false },
+    concurrency: { type: 'string' },
+    list: { type: 'boolean', default: false },
+  },
+});
+
+const config = JSON.parse(readFileSync(join(ROOT, 'stryker.config.json'), 'utf8')) as StrykerConfig;
+const core = config.mutate.flatMap(expand);
+const wanted = values.mutate ? new Set(values.mutate.split(',').flatMap(expand)) : null;
+const modules = wanted ? core.filter((module) => wanted.has(module)) : core;
+if (wanted) {
+  const outside = [...wanted].filter((module) => !core.includes(module));
+  if (outside.length > 0) process.stderr.write(`Not core modules, measured anyway: ${outside.join(', ')}\n`);
+  modules.push(...outside);
+}
+if (modules.length === 0) {
+  process.stderr.write('No module to mutate.\n');
+  process.exit(2);
+}
+const unitTests = config.tap.testFiles.flatMap(expand);
+
+/** The stages: one Stryker run per source folder, with the tests that reach any of its modules. */
+const stages = new Map<string, { modules: string[]; tests: string[] }>();
+for (const module of modules) {
+  const name = values['all-tests'] ? 'all' : dirname(module).replace(/^src\/?/, '') || 'src';
+  const stage = stages.get(name) ?? { modules: [], tests: [] };
+  stage.modules.push(module);
+  stages.set(name, stage);
+}
+for (const stage of stages.values()) {
+  stage.tests = values['all-tests']
+    ? unitTests
+    : unitTests.filter((test) => stage.modules.some((module) => reaches(join(ROOT, test), join(ROOT, module))));
+}
+
+if (values.list) {
+  for (const [name, stage] of stages)
+    process.stdout.write(`${name}\n  modules: ${stage.modules.join(' ')}\n  tests:   ${stage.tests.join(' ')}\n`);
+  process.exit(0);
+}
+
+mkdirSync(REPORTS, { recursive: true });
+const stryker = join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+const merged: Report = { files: {} };
+for (const [name, stage] of stages) {
+  const untested = stage.modules.filter(
+    (module) => !stage.tests.some((test) => reaches(join(ROOT, test), join(ROOT, module))),
+  );
+  if (untested.length > 0)
+    process.stdout.write(`No unit test reaches ${untested.join(', ')}: all its mutants survive.\n`);
+  const stageReport = join(REPORTS, `stage-${name.replaceAll('/', '-')}.json`);
+  const { $schema: _schema, ...rest } = config;
+  const stageConfig = {
+    ...rest,
+    mutate: stage.modules,
+    tap: { ...config.tap, testFiles: stage.tests.length > 0 ? stage.tests : unitTests.slice(0, 1) },
+    ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+    jsonReporter: { fileName: relative(ROOT, stageReport) },
+  };
+  const configPath = join(REPORTS, `stage-${name.replaceAll('/', '-')}.config.json`);
+  writeFileSync(configPath, `${JSON.stringify(stageConfig, null, 2)}\n`);
+  process.stdout.write(`\n== ${name}: ${stage.modules.length} modules, ${stage.tests.length} test files\n`);
+  const run = spawnSync(process.execPath, [stryker, 'run', relative(ROOT, configPath)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+  const report = JSON.parse(readFileSync(stageReport, 'utf8')) as Report;
+  Object.assign(merged.files, report.files);
+  for (const [key, value] of Object.entries(report)) if (key !== 'files') merged[key] ??= value;
+}
+writeFileSync(REPORT, JSON.stringify(merged));
+
 // Stryker's score: detected (killed or timed out) of the mutants that ran (not ones that failed to compile or load).
-const valid = mutants.filter((mutant) => !['CompileError', 'RuntimeError', 'Ignored'].includes(mutant.status));
-const detected = valid.filter((mutant) => mutant.status === 'Killed' || mutant.status === 'Timeout');
-const score = valid.length === 0 ? 100 : (100 * detected.length) / valid.length;
-process.stdout.write(`mutation score: ${score.toFixed(1)}% (${detected.length} killed of ${valid.length})\n`);
+const counted = (mutants: Mutant[]) => {
+  const valid = mutants.filter((mutant) => !['CompileError', 'RuntimeError', 'Ignored'].includes(mutant.status));
+  const detected = valid.filter((mutant) => mutant.status === 'Killed' || mutant.status === 'Timeout');
+  return { detected: detected.length, valid: valid.length };
+};
+const percent = ({ detected, valid }: { detected: number; valid: number }) =>
+  valid === 0 ? '100.0' : ((100 * detected) / valid).toFixed(1);
+process.stdout.write('\n');
+for (const [file, { mutants }] of Object.entries(merged.files).sort(([a], [b]) => a.localeCompare(b))) {
+  const figures = counted(mutants);
+  process.stdout.write(`${percent(figures).padStart(5)}%  ${figures.detected}/${figures.valid}  ${file}\n`);
+}
+const total = counted(Object.values(merged.files).flatMap((file) => file.mutants));
+process.stdout.write(`mutation score: ${percent(total)}% (${total.detected} killed of ${total.valid})\n`);

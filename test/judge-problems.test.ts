@@ -153,3 +153,90 @@ test('grouped by exception class: the class is a fixed field of the problem, and
     ['windows', '2.4.0', 'TimeoutError'],
   );
 });
+
+test('a field the problem leaves open reads "(any)" and stays out of its label; so does the class of a problem over every class', () => {
+  const rows = [
+    ...sessions('windows', '2.4.0', 100, 60, 20, 'TimeoutError'),
+    ...sessions('linux', '2.4.0', 100, 2, 20, 'KeyError'),
+  ];
+  const { found } = findings(rows, ['os.platform', 'app.version', 'error_kind']);
+  // Release 2.4.0 on every platform, every class: looked at again from a stored pattern.
+  const everywhere = found.revisit(
+    [
+      { field: 'os.platform', op: 'any' },
+      { field: 'app.version', op: 'is', value: '2.4.0' },
+    ],
+    null,
+  );
+  assert.deepEqual(everywhere.fields, [
+    { name: 'os.platform', value: '(any)' },
+    { name: 'app.version', value: '2.4.0' },
+    { name: 'error_kind', value: '(any)' },
+  ]);
+  assert.equal(everywhere.problem.label, 'app.version 2.4.0');
+  assert.deepEqual(everywhere.problem.openFields, ['os.platform']);
+  // Every errored session of both platforms counts when no class is fixed.
+  assert.deepEqual([everywhere.sessions, everywhere.erroredSessions], [200, 62]);
+  // With the class fixed, only its sessions count, and the label names it.
+  const timeouts = found.revisit(
+    [
+      { field: 'os.platform', op: 'any' },
+      { field: 'app.version', op: 'is', value: '2.4.0' },
+    ],
+    'TimeoutError',
+  );
+  assert.equal(timeouts.problem.label, 'app.version 2.4.0, error_kind TimeoutError');
+  assert.deepEqual([timeouts.sessions, timeouts.erroredSessions], [200, 60]);
+});
+
+test('a cell covered by two problems names both in its verdict, joined by "; "', () => {
+  // Windows breaks from 2.4.0 on, and 2.6.0 breaks everywhere: windows 2.6.0 is in both.
+  const rows = [
+    ...sessions('windows', '2.3.0', 200, 4),
+    ...sessions('windows', '2.4.0', 200, 120),
+    ...sessions('windows', '2.5.0', 200, 120),
+    ...sessions('windows', '2.6.0', 200, 120),
+    ...sessions('linux', '2.3.0', 200, 4),
+    ...sessions('linux', '2.4.0', 200, 4),
+    ...sessions('linux', '2.5.0', 200, 4),
+    ...sessions('linux', '2.6.0', 200, 120),
+    ...sessions('darwin', '2.3.0', 200, 4),
+    ...sessions('darwin', '2.4.0', 200, 4),
+    ...sessions('darwin', '2.5.0', 200, 4),
+    ...sessions('darwin', '2.6.0', 200, 120),
+  ];
+  const { found, aggregator } = findings(rows, ['os.platform', 'app.version']);
+  const labels = found.problems.map((problem) => problem.problem.label).sort();
+  const cell = aggregator
+    .groups()
+    .find((group) => group.fields.map((field) => field.value).join(' ') === 'windows 2.6.0')!;
+  const covering = found.problems.filter((problem) => found.covers(problem, cell as never));
+  assert.equal(covering.length, 2, labels.join(' | '));
+  const verdict = found.judgeCell({ ...cell, flagged: false, verdict: '' } as never).verdict;
+  assert.equal(verdict, `part of the problem ${covering.map((problem) => problem.problem.label).join('; ')}`);
+  assert.match(verdict, /; /);
+});
+
+test('a cell looked at again under exception-class grouping counts only its class', () => {
+  // Windows 2.4.0: 100 sessions with 60 timeouts, 50 more with 10 key errors.
+  const rows = [
+    ...sessions('windows', '2.4.0', 100, 60, 20, 'TimeoutError'),
+    ...sessions('windows', '2.4.0', 50, 10, 20, 'KeyError'),
+    ...sessions('linux', '2.4.0', 100, 2, 20, 'KeyError'),
+  ];
+  const { found, aggregator } = findings(rows, ['os.platform', 'app.version', 'error_kind']);
+  const timeout = aggregator
+    .groups()
+    .find((cell) => cell.fields.map((field) => field.value).join(' ') === 'windows 2.4.0 TimeoutError')!;
+  const again = found.revisitCell(timeout as never);
+  assert.deepEqual([again.sessions, again.erroredSessions], [150, 60]);
+  assert.equal(again.problem.measure, 'TimeoutError');
+  // Without the class in the grouping, the same configuration counts every errored session.
+  const plain = findings(rows, ['os.platform', 'app.version']);
+  const cell = plain.aggregator
+    .groups()
+    .find((group) => group.fields.map((field) => field.value).join(' ') === 'windows 2.4.0')!;
+  const whole = plain.found.revisitCell(cell as never);
+  assert.deepEqual([whole.sessions, whole.erroredSessions], [150, 70]);
+  assert.equal(whole.problem.measure, null);
+});
