@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { DEFAULT_LOG_PATTERN } from '../src/intake/formats/session-log.ts';
 import { ACTION_CONTEXT, CLI_CONTEXT, lookbackStart, parseSettings, SettingsError } from '../src/settings.ts';
@@ -227,4 +228,231 @@ test("app-name and app-version follow the schema's rules for app.name and app.ve
     '65 characters',
   );
   assert.equal(parseSettings(from({ path: 'data', 'app-version': `1${'0'.repeat(63)}` })).appVersion?.length, 64);
+});
+
+test('every input is read by its own name: each set to something other than its default comes through', () => {
+  const inputs = {
+    'github-token': 'ghs_token',
+    repository: 'octo-org/octo-cli',
+    'artifact-name': 'summaries-*',
+    path: 'data',
+    format: 'segment',
+    'app-name': 'octo',
+    'app-version': '9.9.9',
+    'log-pattern': 'pino',
+    'lookback-days': '30',
+    'group-by': 'os.arch, error_kind',
+    'min-sessions': '11',
+    'error-rate-threshold': '0.25',
+    'min-installations': '4',
+    'min-rate-ratio': '2.5',
+    'min-published-installations': '6',
+    'max-configurations': '500',
+    labels: 'bugs',
+    'title-template': 't.hbs',
+    'body-template': 'b.hbs',
+    'max-new-issues': '2',
+    'download-concurrency': '3',
+    workers: '2',
+    'api-reserve': '50',
+    'state-path': 'state',
+    'history-path': 'history.ndjson',
+    'history-days': '90',
+    'trust-forks': 'true',
+    workflows: 'ci.yml',
+    branches: 'main',
+    confidence: '0.99',
+    'ignore-label': 'muted',
+    'close-after-days': '5',
+    'comment-on-change': 'false',
+    'dimension-labels': 'true',
+    'report-issue': 'true',
+    'dry-run': 'true',
+    mode: 'partial',
+    shard: '2/3',
+    'partial-path': 'part.ndjson',
+  };
+  // The action declares each of these, and nothing the engine reads is missing from this list.
+  const declared = new Set(
+    [...readFileSync(new URL('../action.yml', import.meta.url), 'utf8').matchAll(/^ {2}([a-z-]+):$/gm)].map(
+      (m) => m[1],
+    ),
+  );
+  for (const name of Object.keys(inputs)) assert.ok(declared.has(name), `action.yml declares ${name}`);
+  const asked = new Set<string>();
+  const { logPattern, ...settings } = parseSettings((name) => {
+    asked.add(name);
+    return (inputs as Record<string, string>)[name] ?? '';
+  }, ACTION_CONTEXT);
+  for (const name of declared) {
+    if (
+      ['sessions', 'rejected', 'groups', 'flagged', 'created', 'updated', 'reopened', 'closed', 'report-path'].includes(
+        name,
+      )
+    )
+      continue; // outputs
+    if (name === 'partials' || name === 'partial-artifacts') continue; // a merge's, set in the test below
+    assert.ok(name in inputs, `the test sets ${name}`);
+  }
+  assert.ok(asked.has('partials') && asked.has('partial-artifacts'));
+  assert.ok(logPattern.source.includes('"(?:time)"'), logPattern.source);
+  assert.deepEqual(settings, {
+    token: 'ghs_token',
+    repository: { owner: 'octo-org', repo: 'octo-cli' },
+    artifactNames: ['summaries-*'],
+    paths: ['data'],
+    lookbackDays: 30,
+    groupBy: ['os.arch', 'error_kind'],
+    minSessions: 11,
+    errorRateThreshold: 0.25,
+    minInstallations: 4,
+    minRateRatio: 2.5,
+    minPublishedInstallations: 6,
+    maxConfigurations: 500,
+    labels: ['bugs'],
+    titleTemplatePath: 't.hbs',
+    bodyTemplatePath: 'b.hbs',
+    maxNewIssues: 2,
+    dryRun: true,
+    downloadConcurrency: 3,
+    trustForks: true,
+    workflows: ['ci.yml'],
+    branches: ['main'],
+    confidence: 0.99,
+    ignoreLabel: 'muted',
+    closeAfterDays: 5,
+    commentOnChange: false,
+    dimensionLabels: true,
+    reportIssue: true,
+    format: 'segment',
+    appName: 'octo',
+    appVersion: '9.9.9',
+    now: null,
+    apiReserve: 50,
+    statePath: 'state',
+    historyPath: 'history.ndjson',
+    historyDays: 90,
+    mode: 'partial',
+    shard: { index: 2, count: 3 },
+    partialPath: 'part.ndjson',
+    partials: [],
+    partialArtifacts: [],
+    workers: 2,
+  });
+  const merge = parseSettings(from({ mode: 'merge', 'partial-artifacts': 'crash-report-partial-*' }));
+  assert.deepEqual(merge.partialArtifacts, ['crash-report-partial-*']);
+});
+
+test('each number is accepted at both ends of its range and refused one past each, with the range in the message', () => {
+  const ranges: [string, number, number][] = [
+    ['lookback-days', 1, 400],
+    ['min-sessions', 1, 1_000_000_000],
+    ['min-installations', 1, 1000],
+    ['min-published-installations', 1, 1000],
+    ['max-configurations', 10, 1_000_000],
+    ['max-new-issues', 0, 1000],
+    ['download-concurrency', 1, 64],
+    ['api-reserve', 0, 100_000],
+    ['history-days', 28, 1000],
+  ];
+  for (const [name, min, max] of ranges) {
+    const read = (value: number) => parseSettings(from({ path: 'x', 'lookback-days': '400', [name]: String(value) }));
+    for (const value of [min, max]) assert.doesNotThrow(() => read(value), `${name} ${value}`);
+    for (const value of [min - 1, max + 1]) {
+      if (value < 0) continue; // a minus sign is refused as not a whole number
+      assert.throws(
+        () => read(value),
+        new RegExp(
+          `^SettingsError: Input "${name}" is ${value}, out of range\\. Accepted: an integer from ${min} to ${max}\\.$`,
+        ),
+        `${name} ${value}`,
+      );
+    }
+  }
+  assert.throws(() => parseSettings(from({ path: 'x', 'max-new-issues': '-1' })), /is "-1", not a whole number/);
+  // close-after-days: 0 (never) to the window; the default is 3, or the window when shorter.
+  assert.equal(parseSettings(from({ path: 'x', 'close-after-days': '0' })).closeAfterDays, 0);
+  assert.equal(parseSettings(from({ path: 'x', 'close-after-days': '7' })).closeAfterDays, 7);
+  assert.equal(parseSettings(from({ path: 'x', 'lookback-days': '2' })).closeAfterDays, 2);
+  assert.equal(parseSettings(from({ path: 'x', 'lookback-days': '3' })).closeAfterDays, 3);
+  // Rates and ratios at their ends.
+  for (const [value, expected] of [
+    ['0', 0],
+    ['1', 1],
+    ['1.0', 1],
+    ['0.5', 0.5],
+  ] as const)
+    assert.equal(parseSettings(from({ path: 'x', 'error-rate-threshold': value })).errorRateThreshold, expected);
+  assert.throws(() => parseSettings(from({ path: 'x', 'error-rate-threshold': '1.01' })), /not a rate/);
+  for (const [value, expected] of [
+    ['1', 1],
+    ['100', 100],
+    ['100.0', 100],
+    ['1.25', 1.25],
+  ] as const)
+    assert.equal(parseSettings(from({ path: 'x', 'min-rate-ratio': value })).minRateRatio, expected);
+  for (const value of ['100.5', '0.99', '1000', '-2', '.5'])
+    assert.throws(
+      () => parseSettings(from({ path: 'x', 'min-rate-ratio': value })),
+      /not a ratio from 1 to 100/,
+      value,
+    );
+  for (const [value, expected] of [
+    ['0.5', 0.5],
+    ['0.999', 0.999],
+  ] as const)
+    assert.equal(parseSettings(from({ path: 'x', confidence: value })).confidence, expected);
+  for (const value of ['0.49', '0.9991', '1'])
+    assert.throws(
+      () => parseSettings(from({ path: 'x', confidence: value })),
+      /Input "confidence" is [0-9.]+, out of range/,
+      value,
+    );
+  for (const [value, expected] of [
+    ['1', 1],
+    ['64', 64],
+    ['  7 ', 7],
+  ] as const)
+    assert.equal(parseSettings(from({ path: 'x', workers: value })).workers, expected);
+  // Shards at their ends.
+  const shardOf = (value: string) => parseSettings(from({ path: 'x', mode: 'partial', shard: value })).shard;
+  assert.deepEqual(shardOf('1/1'), { index: 1, count: 1 });
+  assert.deepEqual(shardOf('256/256'), { index: 256, count: 256 });
+  assert.deepEqual(shardOf('4/4'), { index: 4, count: 4 });
+});
+
+test('booleans in three spellings each; lists skip blank and commented lines; labels are deduplicated', () => {
+  for (const value of ['true', 'True', 'TRUE'])
+    assert.equal(parseSettings(from({ path: 'x', 'trust-forks': value })).trustForks, true, value);
+  for (const value of ['false', 'False', 'FALSE'])
+    assert.equal(parseSettings(from({ path: 'x', 'comment-on-change': value })).commentOnChange, false, value);
+  assert.throws(() => parseSettings(from({ path: 'x', 'trust-forks': 'tRUE' })), /is "tRUE", not a boolean/);
+  const settings = parseSettings(
+    from({
+      path: ' a \r\n\r\n# note\n  b/**/*.json  \n#x',
+      branches: 'main\nrelease/*',
+      labels: 'one,two\nthree , one',
+      workflows: '.github/workflows/ci.yaml\nnightly.yml',
+    }),
+  );
+  assert.deepEqual(settings.paths, ['a', 'b/**/*.json']);
+  assert.deepEqual(settings.branches, ['main', 'release/*']);
+  assert.deepEqual(settings.labels, ['one', 'two', 'three']);
+  assert.deepEqual(settings.workflows, ['.github/workflows/ci.yaml', 'nightly.yml']);
+  assert.deepEqual(parseSettings(from({ path: 'x', labels: 'l'.repeat(50) })).labels, ['l'.repeat(50)]);
+  assert.throws(() => parseSettings(from({ path: 'x', labels: ' , \n' })), /Input "labels" names no label/);
+  assert.throws(() => parseSettings(from({ path: 'x', 'group-by': ' , ' })), /Input "group-by" names no field/);
+  assert.deepEqual(parseSettings(from({ path: 'x', 'group-by': 'os.platform\nerror_kind' })).groupBy, [
+    'os.platform',
+    'error_kind',
+  ]);
+  // A repository name at its limits: 39-character owner, 100-character name.
+  const owner = `a${'b'.repeat(38)}`;
+  const name = 'n'.repeat(100);
+  assert.deepEqual(parseSettings(from({ path: 'x', repository: `${owner}/${name}` })).repository, {
+    owner,
+    repo: name,
+  });
+  for (const bad of [`a${'b'.repeat(39)}/r`, `o/${'n'.repeat(101)}`, '-o/r', 'o/r/x', ' /r'])
+    assert.throws(() => parseSettings(from({ path: 'x', repository: bad })), /not a repository name/, bad);
 });
