@@ -67,3 +67,152 @@ test('the guard rejects a record carrying one, naming the field and the rule, ne
     assert.doesNotMatch(JSON.stringify(finding), /npm_|sk_live/);
   }
 });
+
+// Each vendor format at its edges: the shortest token it names, one character short, glued to a
+// word before it, and a character its alphabet does not have. Bodies repeat one or two characters,
+// so the random-looking rule never fires and only the vendor rule is measured.
+const fill = (length: number, chars = 'xy') => chars.repeat(length).slice(0, length);
+const VENDOR_EDGES: { name: string; shortest: string; refused: string[] }[] = [
+  {
+    name: 'Stripe keys',
+    shortest: `sk_live_${fill(16)}`,
+    refused: [`sk_live_${fill(15)}`, `xsk_live_${fill(16)}`, `sk_prod_${fill(16)}`],
+  },
+  { name: 'Stripe restricted and publishable', shortest: `rk_test_${fill(16)}`, refused: [`qk_test_${fill(16)}`] },
+  { name: 'Stripe publishable', shortest: `pk_live_${fill(16)}`, refused: [`pk_live_${fill(15)}!`] },
+  {
+    name: 'Stripe webhook secrets',
+    shortest: `whsec_${fill(24)}`,
+    refused: [`whsec_${fill(23)}`, `awhsec_${fill(24)}`],
+  },
+  {
+    name: 'npm tokens',
+    shortest: `npm_${fill(20)}`,
+    refused: [`npm_${fill(19)}`, `xnpm_${fill(36)}`, `npm_${fill(19)}-${fill(10)}`],
+  },
+  {
+    name: 'Hugging Face tokens',
+    shortest: `hf_${fill(30)}`,
+    refused: [`hf_${fill(29)}`, `hf_${fill(29)}1${fill(5)}`, `ahf_${fill(30)}`],
+  },
+  {
+    name: 'GitLab personal tokens',
+    shortest: `glpat-${fill(20, 'a-')}`,
+    refused: [`glpat-${fill(19)}`, `xglpat-${fill(20)}`],
+  },
+  {
+    name: 'GitLab deploy tokens',
+    shortest: `gldt-${fill(20, 'a_')}`,
+    refused: [`gldt-${fill(19)}`, `glxx-${fill(20)}`],
+  },
+  { name: 'GitLab trigger tokens', shortest: `glptt-${fill(20)}`, refused: [`glptt-${fill(19)}`] },
+  { name: 'GitLab runner tokens', shortest: `glrt-${fill(20)}`, refused: [`glrt-${fill(19)}`] },
+  { name: 'GitLab CI build tokens', shortest: `glcbt-${fill(20)}`, refused: [`glcbt-${fill(19)}`] },
+  { name: 'GitLab incoming mail tokens', shortest: `glimt-${fill(20)}`, refused: [`glimt-${fill(19)}`] },
+  { name: 'GitLab agent tokens', shortest: `glagent-${fill(20)}`, refused: [`glagent-${fill(19)}`] },
+  { name: 'GitLab OAuth secrets', shortest: `gloas-${fill(20)}`, refused: [`gloas-${fill(19)}`] },
+  { name: 'GitLab SCIM tokens', shortest: `glsoat-${fill(20)}`, refused: [`glsoat-${fill(19)}`] },
+  { name: 'OpenAI keys', shortest: `sk-${fill(32, 'a-')}`, refused: [`sk-${fill(31)}`, `ask-${fill(32)}`] },
+  { name: 'OpenAI project keys', shortest: `sk-proj-${fill(32)}`, refused: [`sk-proj-${fill(23)}`] },
+  { name: 'OpenAI service account keys', shortest: `sk-svcacct-${fill(32)}`, refused: [`sk-svcacct-${fill(20)}`] },
+  { name: 'OpenAI admin keys', shortest: `sk-admin-${fill(32)}`, refused: [`sk-admin-${fill(22)}`] },
+  { name: 'Anthropic keys', shortest: `sk-ant-${fill(32)}`, refused: [`sk-ant-${fill(24)}`] },
+  { name: 'Google API keys', shortest: `AIza${fill(35, 'a_')}`, refused: [`AIza${fill(34)}`, `xAIza${fill(35)}`] },
+  {
+    name: 'Google OAuth tokens',
+    shortest: `ya29.${fill(30)}`,
+    refused: [`ya29.${fill(29)}`, `ya29x${fill(30)}`, `aya29.${fill(30)}`],
+  },
+  {
+    name: 'SendGrid keys',
+    shortest: `SG.${fill(16)}.${fill(20)}`,
+    refused: [
+      `SG.${fill(15)}.${fill(20)}`,
+      `SG.${fill(16)}.${fill(19)}`,
+      `SG.${fill(16)}x${fill(20)}`,
+      `xSG.${fill(16)}.${fill(20)}`,
+    ],
+  },
+  {
+    name: 'Shopify tokens',
+    shortest: `shpat_${fill(32, 'ab')}`,
+    refused: [
+      `shpat_${fill(31, 'ab')}`,
+      `shpat_${fill(32, 'ab')}c`,
+      `shpat_${fill(31, 'ab')}g`,
+      `shpxx_${fill(32, 'ab')}`,
+    ],
+  },
+  { name: 'Shopify custom app tokens', shortest: `shpca_${fill(32, 'AB')}`, refused: [] },
+  { name: 'Shopify partner and shared secrets', shortest: `shppa_${fill(32, 'fe')}`, refused: [] },
+  { name: 'Shopify shared secrets', shortest: `shpss_${fill(32, 'fe')}`, refused: [] },
+  { name: 'PyPI tokens', shortest: `pypi-AgE${fill(40)}`, refused: [`pypi-AgE${fill(39)}`, `pypi-AgX${fill(40)}`] },
+  {
+    name: 'DigitalOcean tokens',
+    shortest: `dop_v1_${fill(64, 'ab')}`,
+    refused: [`dop_v1_${fill(63, 'ab')}`, `dop_v1_${fill(64, 'AB')}`, `dop_v1_${fill(64, 'ab')}c`],
+  },
+  {
+    name: 'Databricks tokens',
+    shortest: `dapi${fill(32, 'ab')}`,
+    refused: [`dapi${fill(31, 'ab')}`, `dapi${fill(32, 'AB')}`, `dapi${fill(33, 'ab')}`],
+  },
+  {
+    name: 'Mailgun keys',
+    shortest: `key-${fill(32, 'aZ')}`,
+    refused: [`key-${fill(31, 'aZ')}`, `key-${fill(33, 'aZ')}`, `akey-${fill(32, 'aZ')}`],
+  },
+  { name: 'Square tokens', shortest: `sq0atp-${fill(22)}`, refused: [`sq0atp-${fill(21)}`, `sq0xxx-${fill(22)}`] },
+  { name: 'Square secrets', shortest: `sq0csp-${fill(22, 'a_')}`, refused: [`sq0csp-${fill(21)}`] },
+  {
+    name: 'Twilio API keys',
+    shortest: `SK${fill(32, 'aF')}`,
+    refused: [`SK${fill(31, 'aF')}`, `SK${fill(33, 'aF')}`, `SK${fill(32, 'aG')}`],
+  },
+  {
+    name: 'Slack app tokens',
+    shortest: `xapp-1-A-1-${fill(32, 'x9')}`,
+    refused: [
+      `xapp-1-A-1-${fill(31, 'x9')}`,
+      `xapp-x-A-1-${fill(32)}`,
+      `xapp-1-a-1-${fill(32)}`,
+      `xapp-1-A-x-${fill(32)}`,
+    ],
+  },
+  {
+    name: 'Azure storage keys',
+    shortest: `AccountKey=${fill(40, 'a+')}`,
+    refused: [`AccountKey=${fill(39)}`, `AccountKey:${fill(40)}`],
+  },
+  {
+    name: 'Docker Hub tokens',
+    shortest: `dckr_pat_${fill(20)}`,
+    refused: [`dckr_pat_${fill(19)}`, `dckr_pet_${fill(20)}`],
+  },
+  {
+    name: 'Atlassian tokens',
+    shortest: `ATATT3${fill(30, 'a=')}`,
+    refused: [`ATATT3${fill(29)}`, `ATATT4${fill(30)}`, `xATATT3${fill(30)}`],
+  },
+  { name: 'Atlassian Connect tokens', shortest: `ATCTT3${fill(30)}`, refused: [`ATXTT3${fill(30)}`] },
+  { name: 'Grafana cloud tokens', shortest: `glc_${fill(32, 'a/')}`, refused: [`glc_${fill(31)}`, `xglc_${fill(32)}`] },
+  {
+    name: 'Airtable tokens',
+    shortest: `pat${fill(14)}.${fill(64, 'ab')}`,
+    refused: [
+      `pat${fill(13)}.${fill(64, 'ab')}`,
+      `pat${fill(14)}.${fill(63, 'ab')}`,
+      `pat${fill(14)}.${fill(64, 'ab')}c`,
+      `pat${fill(14)}x${fill(64, 'ab')}`,
+    ],
+  },
+];
+
+test('each vendor format at its edges: its shortest token, one character short, glued to a word, a foreign character', () => {
+  for (const { name, shortest, refused } of VENDOR_EDGES) {
+    assert.equal(secretRuleFor(shortest), 'vendor-token', `${name}: ${shortest}`);
+    // Inside a version, after a separator, it is still found.
+    assert.equal(secretRuleFor(`2.4.0+${shortest}`), 'vendor-token', `${name} in a version`);
+    for (const value of refused) assert.equal(secretRuleFor(value), null, `${name}: ${value}`);
+  }
+});
