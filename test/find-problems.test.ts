@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { ConfigCell, EventCell } from '../src/aggregate/cell-events.ts';
 import { findProblems } from '../src/problems/find-problems.ts';
 import type { ProblemRule } from '../src/problems/find-problems.ts';
+import { logFisherGreaterMid } from '../src/problems/hypergeometric.ts';
 
 const PLATFORMS = ['linux', 'windows', 'darwin'];
 const VERSIONS = ['2.3.0', '2.4.0', '2.4.1', '2.5.0'];
@@ -268,4 +269,130 @@ test('"(other)", a version the publication rule hid, is in no problem: not a ver
   assert.equal(problem!.lastGood?.version, '2.3.0');
   assert.deepEqual(problem!.fixedIn, []);
   assert.equal(problem!.comparison?.label, 'in 2.3.0');
+});
+
+const near = (actual: number, expected: number, what: string) =>
+  assert.ok(Math.abs(actual - expected) < 1e-9, `${what}: ${actual} is not ${expected}`);
+
+test('the levels: 85% of alpha spent, 80% of that on cells and 20% on wider descriptions, alpha / k when all can reach it', () => {
+  const search = findProblems(...(Object.values(population(() => 6)) as [ConfigCell[], EventCell[]]), rule);
+  // Every pattern here has 200 sessions or more, enough to reach any level: Tarone's k is the count.
+  assert.deepEqual(
+    search.levels.map(({ hypotheses, testable }) => [hypotheses, testable]),
+    [
+      [12, 12],
+      [15, 15],
+    ],
+  );
+  near(search.levels[0]!.logLevel, Math.log((0.05 * 0.85 * 0.8) / 12), 'cells');
+  near(search.levels[1]!.logLevel, Math.log((0.05 * 0.85 * 0.2) / 15), 'wider descriptions');
+  // With one field there are only cells: they get all of it.
+  const one = findProblems(
+    [
+      { values: ['linux'], sessions: 500, withInstall: 500, installs: 50 },
+      { values: ['windows'], sessions: 500, withInstall: 500, installs: 50 },
+      { values: ['darwin'], sessions: 500, withInstall: 500, installs: 50 },
+    ],
+    [{ config: 0, measure: null, events: 5, byInstall: new Map([['a', 5]]), unattributed: 0 }],
+    { ...rule, fields: ['os.platform'] },
+  );
+  near(one.levels[0]!.logLevel, Math.log((0.05 * 0.85) / 3), 'cells alone');
+  assert.equal(one.levels[1]!.hypotheses, 0);
+  // With cells below min-sessions, only the wider descriptions are tested, and they get all of it.
+  const wide = findProblems(...(Object.values(population(() => 6)) as [ConfigCell[], EventCell[]]), {
+    ...rule,
+    minSessions: 300,
+  });
+  assert.equal(wide.levels[0]!.hypotheses, 0);
+  assert.equal(wide.levels[1]!.hypotheses, 15);
+  near(wide.levels[1]!.logLevel, Math.log((0.05 * 0.85) / 15), 'wider alone');
+  // Each exception class is a hypothesis of its own.
+  const { configs } = population(() => 0);
+  const twoKinds = configs.flatMap((_, index): EventCell[] => [
+    { config: index, measure: 'KeyError', events: 2, byInstall: new Map([[`${index}`, 2]]), unattributed: 0 },
+    { config: index, measure: 'OSError', events: 2, byInstall: new Map([[`${index}`, 2]]), unattributed: 0 },
+  ]);
+  assert.deepEqual(
+    findProblems(configs, twoKinds, rule).levels.map((level) => level.hypotheses),
+    [24, 30],
+  );
+});
+
+test("a problem's figures: its counts, the reference of every other session, its test and level, its verdict", () => {
+  const { configs, cells } = population((platform, version) =>
+    platform === 'windows' && version !== '2.3.0' ? 50 : 6,
+  );
+  const search = findProblems(configs, cells, rule);
+  const [problem] = search.problems;
+  assert.ok(problem);
+  assert.equal(
+    problem.key,
+    '[["os.platform","is","windows"],["app.version","since","2.4.0"]]',
+    'the key of a problem of every error is its pattern',
+  );
+  assert.deepEqual(
+    problem.configs.map((config) => configs[config]!.values.join(' ')),
+    ['windows 2.4.0', 'windows 2.4.1', 'windows 2.5.0'],
+  );
+  assert.equal(problem.detected, true);
+  assert.equal(
+    problem.verdict,
+    'significantly worse than the other sessions, with the excess spread over enough installations',
+  );
+  // 150 of 600 against 54 of 1,800: the mid-p of that table, at the wider descriptions' level.
+  near(
+    problem.logP,
+    logFisherGreaterMid({ events: 150, sessions: 600, totalEvents: 204, totalSessions: 2400 }),
+    'log p',
+  );
+  assert.ok(problem.logP < -100);
+  near(problem.logLevel, Math.log((0.05 * 0.85 * 0.2) / 15), 'level');
+  assert.deepEqual(problem.installs, { known: true, affected: 120, heaviest: [2, 2], spread: true });
+  // The same pattern looked at again gives the same figures, its verdict included.
+  const again = search.evaluate(problem.pattern, null);
+  assert.deepEqual(
+    [again.counts, again.reference, again.detected, again.verdict],
+    [problem.counts, problem.reference, false, 'explained by another problem, or part of it is clean'],
+  );
+  near(again.logP, problem.logP, 'log p again');
+  assert.equal(search.evaluate(problem.pattern, 'KeyError').key, `"KeyError":${problem.key}`);
+});
+
+test('the verdict of a description that is not a problem says why', () => {
+  const { configs, cells } = population((platform, version) =>
+    platform === 'windows' && version !== '2.3.0' ? 50 : 6,
+  );
+  const search = findProblems(configs, cells, rule);
+  const is = (field: string, value: string) => ({ field, op: 'is' as const, value });
+  const any = (field: string) => ({ field, op: 'any' as const });
+  // Nothing of it in this run.
+  const gone = search.evaluate([is('os.platform', 'freebsd'), any('app.version')], null);
+  assert.deepEqual([gone.counts, gone.verdict, gone.logP], [{ sessions: 0, events: 0 }, 'no sessions in this run', 0]);
+  // A healthy cell.
+  const healthy = search.evaluate([is('os.platform', 'linux'), is('app.version', '2.4.0')], null);
+  assert.equal(healthy.verdict, 'not significantly worse than the other sessions');
+  assert.deepEqual(healthy.counts, { sessions: 200, events: 6 });
+  assert.deepEqual(healthy.reference, { sessions: 2200, events: 198 });
+  // Windows on every version: significant, but its 2.3.0 is clean, so it overstates the problem.
+  const wide = search.evaluate([is('os.platform', 'windows'), any('app.version')], null);
+  assert.equal(wide.verdict, 'explained by another problem, or part of it is clean');
+  assert.equal(wide.kind, 'platform');
+  near(wide.logLevel, Math.log((0.05 * 0.85 * 0.2) / 15), 'a wider level');
+  const cell = search.evaluate([is('os.platform', 'windows'), is('app.version', '2.4.0')], null);
+  near(cell.logLevel, Math.log((0.05 * 0.85 * 0.8) / 12), 'a cell level');
+});
+
+test('an error-rate threshold or a rate ratio above the excess files nothing', () => {
+  // Windows 2.4.0 errs 50 in 200 (25%) against 3% elsewhere.
+  const { configs, cells } = population((platform, version) =>
+    platform === 'windows' && version === '2.4.0' ? 50 : 6,
+  );
+  const found = (extra: Partial<ProblemRule>) =>
+    findProblems(configs, cells, { ...rule, ...extra }).problems.map((problem) => label(problem.pattern));
+  assert.deepEqual(found({}), ['windows 2.4.0']);
+  assert.deepEqual(found({ errorRateThreshold: 0.25 }), ['windows 2.4.0'], 'exactly the threshold');
+  assert.deepEqual(found({ errorRateThreshold: 0.26 }), []);
+  // The reference: 11 cells of 200 with 6 errored each, 3%; 25% is 8.33 times that.
+  assert.deepEqual(found({ minRateRatio: 8.3 }), ['windows 2.4.0']);
+  assert.deepEqual(found({ minRateRatio: 8.4 }), []);
 });
