@@ -316,3 +316,51 @@ test('one installation that is every session of the problem is an outlier of its
   );
   assert.deepEqual(evidence, { known: true, affected: 1, heaviest: [5], spread: false });
 });
+
+test("the typical rate leaves the heaviest installation's events and sessions out", () => {
+  // 1,000 sessions of 10 installations; one errs 8 times, four others once each.
+  // Without the heaviest: 4 events in 992 sessions, a heavy user (4 × 100 sessions) expects 1.61,
+  // so at most 7 (P(X > 7) = 0.0005). Counting the heaviest in (12 in 1,000: 4.8 expected, at most 13)
+  // would keep its 8 events.
+  assert.equal(plausibleMost((4 / 992) * 400), expectedMost((4 / 992) * 400));
+  assert.equal(plausibleMost((4 / 992) * 400), 7);
+  assert.equal(plausibleMost((12 / 1000) * 400), 13);
+  const loop = viewOf([
+    { sessions: 1000, withInstall: 1000, installs: 10, events: { heavy: 8, a: 1, b: 1, c: 1, d: 1 } },
+  ]);
+  const probe = recordingTest(SIGNIFICANT);
+  const evidence = installSpread(
+    loop,
+    [0],
+    null,
+    { sessions: 1000, events: 12 },
+    { sessions: 9000, events: 9 },
+    { minInstallations: 3, minRateRatio: 2 },
+    probe.test,
+    LEVEL,
+  );
+  assert.deepEqual(evidence, { known: true, affected: 5, heaviest: [8, 1], spread: true });
+  assert.deepEqual(probe.tables, [{ events: 4, sessions: 992, totalEvents: 13, totalSessions: 9992 }]);
+
+  // 100 sessions of 20 installations: one errs 20 times, two others 12 times each. Without the
+  // heaviest, 24 events in 80 sessions; a heavy user (4 × 5 sessions) expects 6, at most 15, so both
+  // twelves stay. (24 in 120 sessions would expect 4, at most 11, and leave out every installation.)
+  assert.equal(plausibleMost(6), expectedMost(6));
+  assert.equal(plausibleMost(6), 15);
+  assert.equal(plausibleMost(4), 11);
+  const twelves = viewOf([{ sessions: 100, withInstall: 100, installs: 20, events: { heavy: 20, a: 12, b: 12 } }]);
+  const second = recordingTest(SIGNIFICANT);
+  const spread = installSpread(
+    twelves,
+    [0],
+    null,
+    { sessions: 100, events: 44 },
+    { sessions: 900, events: 9 },
+    { minInstallations: 2, minRateRatio: 2 },
+    second.test,
+    LEVEL,
+  );
+  assert.deepEqual(spread, { known: true, affected: 3, heaviest: [20], spread: true });
+  // The cap is max(12, 2 × 12) = 24: the twelves are not cut.
+  assert.deepEqual(second.tables, [{ events: 24, sessions: 80, totalEvents: 33, totalSessions: 980 }]);
+});

@@ -240,3 +240,25 @@ test('a cell looked at again under exception-class grouping counts only its clas
   assert.deepEqual([whole.sessions, whole.erroredSessions], [150, 70]);
   assert.equal(whole.problem.measure, null);
 });
+
+test("a problem's comparison carries its own rate, and a description of every session has no baseline rate", () => {
+  const { found } = findings(population(), ['os.platform', 'app.version']);
+  const problem = found.problems[0]!;
+  // Windows from 2.4.0 on is compared with Windows 2.3.0: 2 of 100.
+  assert.deepEqual(problem.problem.comparison, {
+    label: 'in 2.3.0',
+    sessions: 100,
+    erroredSessions: 2,
+    errorRate: 0.02,
+  });
+  // Every cell at once: nothing is left to compare with.
+  const everything = found.revisit(
+    [
+      { field: 'os.platform', op: 'any' },
+      { field: 'app.version', op: 'any' },
+    ],
+    null,
+  );
+  assert.deepEqual(everything.baseline, { sessions: 0, erroredSessions: 0, errorRate: null });
+  assert.equal(everything.sessions, 619);
+});

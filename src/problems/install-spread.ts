@@ -67,9 +67,10 @@ export function installSpread(
     for (const [install, count] of events.byInstall) merged.set(install, (merged.get(install) ?? 0) + count);
   }
   const known = withInstall > 0;
+  // Heaviest first; sessions without an ID (one event each) stand in for at most min-installations
+  // installations, after every installation with an ID (each has at least one event).
   const counts = [...merged.values()].sort((a, b) => b - a);
   for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
-  counts.sort((a, b) => b - a);
   const affected = known ? merged.size + without : own.events;
   if (!known) return { known, affected, heaviest: [], spread: true };
   // An installation with more events than a heavy user of the problem could plausibly
