@@ -353,3 +353,303 @@ test('an open issue of a problem gone from the window carrying the ignore label 
   const plain = issueFor(4, draft(group('def', 100, 50, true)));
   assert.deepEqual(kinds(planIssues([], [plain], { ...options, closeAfterDays: 3 })), ['close #4']);
 });
+
+describe('the rules of planning, each at its edge', () => {
+  const watch = { errorRateThreshold: 0.05, minRateRatio: 1.5, now };
+  const days = (...buckets: [string, number, number][]) =>
+    buckets.map(([day, sessions, erroredSessions]) => ({ day, sessions, erroredSessions }));
+
+  test('cleanFor: each day strictly below the limit, the larger of the threshold and the ratio times the baseline', () => {
+    // Baseline 4%: the limit is max(5%, 1.5 × 4% = 6%) = 6%.
+    const at = (errored: number) =>
+      group('a', 100, errored, false, {
+        baseline: { sessions: 1000, erroredSessions: 40, errorRate: 0.04 },
+        days: days(['2026-04-08', 100, 0], ['2026-04-09', 100, 0], ['2026-04-10', 100, errored]),
+      });
+    assert.equal(cleanFor(at(5), 3, watch), true, '5% is under 6%');
+    assert.equal(cleanFor(at(6), 3, watch), false, 'exactly the limit is not below it');
+    // With a threshold above it, the threshold is the limit.
+    assert.equal(cleanFor(at(6), 3, { ...watch, errorRateThreshold: 0.07 }), true);
+    assert.equal(cleanFor(at(7), 3, { ...watch, errorRateThreshold: 0.07 }), false);
+    // A limit of 0 (no threshold, a clean baseline): days without an errored session are still clean.
+    const spotless = group('a', 200, 0, false, {
+      baseline: { sessions: 1000, erroredSessions: 0, errorRate: 0 },
+      days: days(['2026-04-09', 100, 0], ['2026-04-10', 100, 0]),
+    });
+    assert.equal(cleanFor(spotless, 2, { ...watch, errorRateThreshold: 0 }), true);
+  });
+
+  test('cleanFor: recovered when the last days, or the whole window, are unlikely at the rate it was found at', () => {
+    const quiet = (buckets: [string, number, number][]) =>
+      group('a', 0, 0, false, {
+        baseline: { sessions: 1000, erroredSessions: 200, errorRate: 0.2 },
+        days: days(...buckets),
+      });
+    // Found at 50%: 0 errored of 10 has probability 0.5^10 = 0.00098, under 0.001.
+    assert.equal(
+      cleanFor(
+        quiet([
+          ['2026-04-09', 5, 0],
+          ['2026-04-10', 5, 0],
+        ]),
+        2,
+        watch,
+        0.5,
+      ),
+      true,
+    );
+    // 0 of 9 (0.0020) is not enough on its own ...
+    assert.equal(
+      cleanFor(
+        quiet([
+          ['2026-04-09', 4, 0],
+          ['2026-04-10', 5, 0],
+        ]),
+        2,
+        watch,
+        0.5,
+      ),
+      false,
+    );
+    // ... but the window's 1 of 20 before and since (21 / 2^20 = 0.00002) is.
+    assert.equal(
+      cleanFor(
+        quiet([
+          ['2026-04-05', 11, 1],
+          ['2026-04-09', 4, 0],
+          ['2026-04-10', 5, 0],
+        ]),
+        2,
+        watch,
+        0.5,
+      ),
+      true,
+    );
+    // 5 errored of 20 (25%, under the 30% limit every day) at a found rate of 50%: P(X <= 5) = 0.021, not recovered.
+    assert.equal(
+      cleanFor(
+        quiet([
+          ['2026-04-09', 10, 2],
+          ['2026-04-10', 10, 3],
+        ]),
+        2,
+        watch,
+        0.5,
+      ),
+      false,
+    );
+    // Without a found rate (or with one of 0), clean days are enough.
+    assert.equal(
+      cleanFor(
+        quiet([
+          ['2026-04-09', 10, 2],
+          ['2026-04-10', 10, 3],
+        ]),
+        2,
+        watch,
+        null,
+      ),
+      true,
+    );
+    assert.equal(
+      cleanFor(
+        quiet([
+          ['2026-04-09', 10, 2],
+          ['2026-04-10', 10, 3],
+        ]),
+        2,
+        watch,
+        0,
+      ),
+      true,
+    );
+  });
+
+  test('a recovered issue is judged against the rate it was found at, not its last figures', () => {
+    const recovered = group('a', 20, 0, false, {
+      days: days(['2026-04-08', 10, 0], ['2026-04-09', 5, 0], ['2026-04-10', 5, 0]),
+    });
+    const d = draft(recovered);
+    // Last written at 1% but found at 50%: 0 of 10 in the last two days is a recovery from 50%.
+    const issue = issueFor(1, d);
+    issue.body = composeBody(null, 'old', d.fingerprint, {
+      ...stateIn(issue.body)!,
+      errorRate: 0.01,
+      foundRate: 0.5,
+    });
+    assert.deepEqual(kinds(planIssues([{ ...d, issue }], [issue], { ...options, closeAfterDays: 2 })), ['close #1']);
+    // Found at 1%: no evidence.
+    issue.body = composeBody(null, 'old', d.fingerprint, { ...stateIn(issue.body)!, foundRate: 0.01 });
+    assert.deepEqual(kinds(planIssues([{ ...d, issue }], [issue], { ...options, closeAfterDays: 2 })), ['update #1']);
+  });
+
+  test('the state keeps the newest version ever seen, the found rate of an issue not found now, and open terms', () => {
+    const d = draft(group('a', 100, 5, false, { appVersions: ['2.9.0'] }));
+    const issue = issueFor(1, d);
+    issue.body = composeBody(null, 'old', d.fingerprint, {
+      ...stateIn(issue.body)!,
+      newestSeen: '2.10.0',
+      foundRate: 0.3,
+    });
+    const stateAfter = (newestVersion: string | null, body = issue.body) => {
+      const [action] = planIssues([{ ...d, issue: { ...issue, body } }], [issue], { ...options, newestVersion });
+      assert.ok(action && 'body' in action && action.body, JSON.stringify(action));
+      return stateIn(action.body)!;
+    };
+    assert.equal(stateAfter('2.9.0').newestSeen, '2.10.0', 'by version order, not text');
+    assert.equal(stateAfter('2.11.0').newestSeen, '2.11.0');
+    assert.equal(stateAfter(null).newestSeen, '2.10.0');
+    assert.equal(stateAfter(null).foundRate, 0.3, 'not found now: the found rate stays');
+    const plain = composeBody(null, 'old', d.fingerprint, { ...stateIn(issueFor(1, d).body)! });
+    assert.equal('newestSeen' in stateAfter(null, plain), false);
+    assert.equal('foundRate' in stateAfter(null, plain), false);
+    // A created issue's state stores an open term by its field alone.
+    const wide = draft(group('w', 100, 50, true));
+    wide.group = {
+      ...wide.group,
+      problem: { ...wide.group.problem, pattern: [{ field: 'os.platform', op: 'any' }] },
+    };
+    const [created] = planIssues([wide], [], { ...options, newestVersion: '3.0.0' });
+    assert.ok(created?.kind === 'create');
+    assert.equal(stateIn(created.body)!.pattern, '[["os.platform"]]');
+    assert.equal(stateIn(created.body)!.newestSeen, '3.0.0');
+    const [none] = planIssues([wide], [], options);
+    assert.ok(none?.kind === 'create');
+    assert.equal('newestSeen' in stateIn(none.body)!, false);
+  });
+
+  test('comments give the figures, with the baseline only when there is one', () => {
+    const gone = group('a', 100, 1, false, {
+      days: days(['2026-04-09', 50, 0], ['2026-04-10', 50, 1]),
+      interval: { low: 0.0002, high: 0.0545 },
+    });
+    const filed = issueFor(1, draft(group('a', 100, 50, true)));
+    const [close] = planMatched([draft(gone)], [filed], { ...options, closeAfterDays: 2 });
+    assert.ok(close?.kind === 'close');
+    assert.equal(
+      close.comment,
+      'No longer found, and recovered over the last 2 day(s), each of them clean: 1.00% of 100 sessions errored (1; 95% interval 0.02%–5.45%). Closing as completed; a regression in a newer version reopens it.',
+    );
+    const compared = { ...gone, baseline: { sessions: 900, erroredSessions: 9, errorRate: 0.01 } };
+    const [again] = planMatched([draft(compared)], [filed], { ...options, closeAfterDays: 2 });
+    assert.ok(again?.kind === 'close');
+    assert.match(again.comment, /\(1; 95% interval 0\.02%–5\.45%\) against 1\.00% for the other sessions\. Closing/);
+  });
+
+  test('a rate that doubled or halved is commented on; exactly double or half is not; from 0, any errors are', () => {
+    const at = (previousRate: number, errored: number) => {
+      const d = draft(group('a', 100, errored, true));
+      const issue = issueFor(1, d);
+      issue.body = composeBody(null, 'old', d.fingerprint, {
+        ...stateIn(issue.body)!,
+        errorRate: previousRate,
+        sessions: 100,
+        erroredSessions: Math.round(previousRate * 100),
+      });
+      const [action] = planIssues([{ ...d, issue }], [issue], options);
+      assert.ok(action?.kind === 'update');
+      return action.comment;
+    };
+    assert.equal(at(0.1, 20), null, 'exactly twice');
+    assert.match(
+      at(0.1, 21) ?? '',
+      /^The errored-session rate moved from 10\.0% \(10 of 100\) to 21\.0% \(21 of 100\)/,
+    );
+    assert.equal(at(0.2, 10), null, 'exactly half');
+    assert.match(at(0.2, 9) ?? '', /moved from 20\.0%/);
+    assert.match(at(0, 1) ?? '', /moved from 0\.0% \(0 of 100\) to 1\.00% \(1 of 100\)/);
+    // An issue without a previous state has nothing to compare with.
+    const d = draft(group('a', 100, 30, true));
+    const bare = { ...issueFor(1, d), body: composeBody(null, 'old', d.fingerprint, null as never) };
+    const [action] = planIssues([{ ...d, issue: bare }], [bare], options);
+    assert.ok(action?.kind === 'update');
+    assert.equal(action.comment, null);
+  });
+
+  test('closed as completed is not muted: a regression in a newer release reopens; "not planned" or a duplicate stays shut', () => {
+    const d = draft(group('a', 100, 50, true, { appVersions: ['1.0.0', '1.1.0'] }));
+    const closed = (stateReason: TrackedIssue['stateReason']) => issueFor(1, d, { state: 'closed', stateReason });
+    assert.deepEqual(kinds(planIssues([{ ...d, issue: closed('completed') }], [], options)), ['reopen #1']);
+    assert.deepEqual(kinds(planIssues([{ ...d, issue: closed('not_planned') }], [], options)), ['muted #1']);
+    assert.deepEqual(kinds(planIssues([{ ...d, issue: closed('duplicate') }], [], options)), ['muted #1']);
+    // Reopened only for a version newer than the newest the run had seen when it was last written.
+    const seen = closed('completed');
+    seen.body = composeBody(null, 'old', d.fingerprint, { ...stateIn(seen.body)!, newestSeen: '1.1.0' });
+    assert.deepEqual(kinds(planIssues([{ ...d, issue: seen }], [], options)), ['closed #1']);
+    seen.body = composeBody(null, 'old', d.fingerprint, { ...stateIn(seen.body)!, newestSeen: '1.0.5' });
+    const [reopen] = planIssues([{ ...d, issue: seen }], [], options);
+    assert.ok(reopen?.kind === 'reopen');
+    assert.match(reopen.comment, /^Regressed in 1\.1\.0: 50\.0% of 100 sessions errored/);
+  });
+
+  test('a twin is closed as a duplicate only when it is open, not muted, and the problem has an issue', () => {
+    const d = draft(group('a', 100, 50, true));
+    const main = issueFor(1, d);
+    const twin = (extra: Partial<TrackedIssue> = {}) => issueFor(2, d, extra);
+    const plan = (duplicates: TrackedIssue[], issue: TrackedIssue | null = main) =>
+      kinds(planIssues([{ ...d, issue, duplicates }], [], options)).filter((kind) => kind.endsWith('#2'));
+    assert.deepEqual(plan([twin()]), ['duplicate #2']);
+    assert.deepEqual(plan([twin({ state: 'closed', stateReason: 'completed' })]), []);
+    assert.deepEqual(plan([twin({ labels: ['crash-report:ignore'] })]), []);
+    assert.deepEqual(plan([twin()], null), []);
+    const [dup] = planIssues([{ ...d, issue: main, duplicates: [twin()] }], [], options);
+    assert.ok(dup?.kind === 'duplicate');
+    assert.equal(dup.comment, 'Duplicate of #1, which tracks the same problem (a) from now on.');
+  });
+
+  test('"also seen in" only for an issue that stored versions; nothing is closed with close-after-days 0', () => {
+    const d = draft(group('a', 100, 50, true, { appVersions: ['1.0.0', '1.1.0'] }));
+    const [also] = planIssues([{ ...d, issue: issueFor(1, d) }], [], options);
+    assert.ok(also?.kind === 'update');
+    assert.match(also.comment ?? '', /^Also seen in 1\.1\.0: 50\.0% of 100 sessions errored/);
+    const [none] = planIssues([{ ...d, issue: issueFor(1, d, {}, []) }], [], options);
+    assert.ok(none?.kind === 'update');
+    assert.equal(none.comment, null);
+    // Gone from the window, but close-after-days is 0: left open.
+    const gone = issueFor(3, draft(group('e', 100, 50, true)));
+    assert.deepEqual(kinds(planIssues([], [gone], options)), []);
+    // Several gone: closed in the order they were filed, each with the same words.
+    const older = issueFor(2, draft(group('f', 100, 50, true)));
+    const plan = planIssues([], [gone, older], { ...options, closeAfterDays: 4 });
+    assert.deepEqual(kinds(plan), ['close #2', 'close #3']);
+    assert.ok(plan[0]?.kind === 'close');
+    assert.equal(
+      plan[0].comment,
+      'No sessions of this problem in the last 4 day(s) or more. Closing as completed; a regression in a newer version reopens it.',
+    );
+  });
+
+  test('issues by fingerprint: those without one are left out, and the oldest open issue wins', () => {
+    const d = draft(group('a', 100, 50, true));
+    const found = issuesByFingerprint([
+      issueFor(5, d),
+      issueFor(3, d),
+      { ...issueFor(9, d), body: 'written by hand' },
+      issueFor(1, d, { state: 'closed', stateReason: 'completed' }),
+    ]);
+    assert.deepEqual([...found.keys()], [d.fingerprint]);
+    assert.equal(found.get(d.fingerprint)!.number, 3);
+  });
+
+  test('the report issue is the oldest open one with the marker', () => {
+    const marker = '<!-- crash-report-aggregator:dashboard -->';
+    const withMarker = (number: number, extra: Partial<TrackedIssue> = {}): TrackedIssue => ({
+      number,
+      title: 'Dashboard',
+      body: `${marker}\nold ${number}`,
+      state: 'open',
+      stateReason: null,
+      labels: [],
+      url: `u${number}`,
+      ...extra,
+    });
+    const action = planReportIssue(
+      [withMarker(8), withMarker(4), withMarker(2, { state: 'closed' }), { ...withMarker(1), body: 'other' }],
+      marker,
+      'Dashboard',
+      'new figures',
+    );
+    assert.ok(action?.kind === 'report');
+    assert.equal(action.issue?.number, 4);
+  });
+});
