@@ -1,12 +1,12 @@
 // npm run mutate [-- options]: StrykerJS over the core modules (stryker.config.json's `mutate`),
 // then one line with the score.
 //
-// Each mutant is tried against the unit tests that reach its module: test files that import it,
-// or import a source module that imports it. A test further away (a simulation of a month, the
-// fast path against the full way) rarely names what a module does, and running every such file
-// for every surviving mutant turns a run of an hour into a day. The score is therefore a lower
-// bound of what the whole unit tier would catch; `--all-tests` measures against every unit test
-// file in one run instead (SLOW_TESTS below included).
+// Each mutant is tried against its module's own unit tests: the test files that import it, or,
+// for a module no test imports, those that import a source module that imports it. A test further
+// away (a whole triage, a simulation of a month) rarely names what a module does, and running every
+// such file for every surviving mutant turns a run of an hour into a day. The score is therefore a
+// lower bound of what the whole unit tier would catch; `--all-tests` measures against every unit
+// test file in one run instead.
 //
 // Options:
 //   --mutate a.ts,b.ts   only these modules (paths as in stryker.config.json, globs allowed)
@@ -22,12 +22,10 @@ import { parseArgs } from 'node:util';
 const ROOT = resolve(import.meta.dirname, '..');
 const REPORTS = join(ROOT, 'reports', 'mutation');
 const REPORT = join(REPORTS, 'mutation.json');
-/** Hops from a test file to a module: 1 = imports it, 2 = imports a source module that imports it. */
-const HOPS = 2;
 /**
- * Left out unless --all-tests: each takes over ten seconds, and a surviving mutant runs every file
- * that covers it. A month of simulated runs, and the fast path held to the full way over generated
- * records: both compare whole runs, so they catch what the unit tests of a module already name.
+ * Never a module's own tests unless --all-tests: each takes over ten seconds, and a surviving mutant
+ * runs every file that covers it. A month of simulated runs, and the fast path held to the full way
+ * over generated records: both compare whole runs.
  */
 const SLOW_TESTS = new Set(['test/history-simulation.test.ts', 'test/summary-scanner.test.ts']);
 
@@ -71,11 +69,11 @@ function importsOf(file: string): string[] {
   return list;
 }
 
-/** Whether `test` reaches `module` within HOPS imports, through source files only. */
-function reaches(test: string, module: string): boolean {
+/** Whether `test` reaches `module` within `hops` imports (1: it imports it), through source files only. */
+function reaches(test: string, module: string, hops: number): boolean {
   let frontier = [test];
   const seen = new Set<string>();
-  for (let hop = 0; hop < HOPS; hop += 1) {
+  for (let hop = 0; hop < hops; hop += 1) {
     const next: string[] = [];
     for (const file of frontier) {
       for (const target of importsOf(file)) {
@@ -114,7 +112,17 @@ if (modules.length === 0) {
 }
 const unitTests = config.tap.testFiles.flatMap(expand);
 
-/** The stages: one Stryker run per source folder, with the tests that reach any of its modules. */
+/** A module's own tests: the unit test files that import it, or else those one source module further away. */
+function ownTests(module: string): string[] {
+  const candidates = unitTests.filter((test) => !SLOW_TESTS.has(test));
+  for (const hops of [1, 2]) {
+    const found = candidates.filter((test) => reaches(join(ROOT, test), join(ROOT, module), hops));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The stages: one Stryker run per source folder, with its modules' own tests. */
 const stages = new Map<string, { modules: string[]; tests: string[] }>();
 for (const module of modules) {
   const name = values['all-tests'] ? 'all' : dirname(module).replace(/^src\/?/, '') || 'src';
@@ -123,12 +131,7 @@ for (const module of modules) {
   stages.set(name, stage);
 }
 for (const stage of stages.values()) {
-  stage.tests = values['all-tests']
-    ? unitTests
-    : unitTests.filter(
-        (test) =>
-          !SLOW_TESTS.has(test) && stage.modules.some((module) => reaches(join(ROOT, test), join(ROOT, module))),
-      );
+  stage.tests = values['all-tests'] ? unitTests : [...new Set(stage.modules.flatMap(ownTests))].sort();
 }
 
 if (values.list) {
@@ -141,9 +144,7 @@ mkdirSync(REPORTS, { recursive: true });
 const stryker = join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 const merged: Report = { files: {} };
 for (const [name, stage] of stages) {
-  const untested = stage.modules.filter(
-    (module) => !stage.tests.some((test) => reaches(join(ROOT, test), join(ROOT, module))),
-  );
+  const untested = values['all-tests'] ? [] : stage.modules.filter((module) => ownTests(module).length === 0);
   if (untested.length > 0)
     process.stdout.write(`No unit test reaches ${untested.join(', ')}: all its mutants survive.\n`);
   const stageReport = join(REPORTS, `stage-${name.replaceAll('/', '-')}.json`);

@@ -10,7 +10,8 @@ import { anchorKeyOf, findRunProblems } from '../src/problems/judge-problems.ts'
 import type { ProblemGroup } from '../src/problems/judge-problems.ts';
 import { patternKey } from '../src/problems/pattern.ts';
 import type { Pattern } from '../src/problems/pattern.ts';
-import type { IssueContext, IssueRenderer } from '../src/render/issue-templates.ts';
+import type { IssueContext } from '../src/render/issue-context.ts';
+import type { IssueRenderer } from '../src/render/issue-templates.ts';
 import type { SessionSummary } from '../src/records/session-summary.ts';
 import type { TrackedIssue } from '../src/trackers/issue-tracker.ts';
 import { composeBody } from '../src/trackers/managed-section.ts';

@@ -275,7 +275,7 @@ test('every input is read by its own name: each set to something other than its 
   // The action declares each of these, and nothing the engine reads is missing from this list.
   const declared = new Set(
     [...readFileSync(new URL('../action.yml', import.meta.url), 'utf8').matchAll(/^ {2}([a-z-]+):$/gm)].map(
-      (m) => m[1],
+      (m) => m[1]!,
     ),
   );
   for (const name of Object.keys(inputs)) assert.ok(declared.has(name), `action.yml declares ${name}`);
