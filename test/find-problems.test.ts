@@ -523,3 +523,82 @@ test('wider when the extra cells of a wider description are a problem of their o
     ['* 2.4.0'],
   );
 });
+
+test("each class's problem is compared with every session but its own class's problems", () => {
+  // KeyError fails darwin (30 of 200 a cell, 2 elsewhere); OSError fails windows the same way.
+  const { configs } = population(() => 0);
+  const events: EventCell[] = configs.flatMap((config, index): EventCell[] => {
+    const cell = (measure: string, count: number): EventCell => ({
+      config: index,
+      measure,
+      events: count,
+      byInstall: new Map(Array.from({ length: count }, (_, i) => [`${index}-${measure}-${i}`, 1] as [string, number])),
+      unattributed: 0,
+    });
+    return [
+      cell('KeyError', config.values[0] === 'darwin' ? 30 : 2),
+      cell('OSError', config.values[0] === 'windows' ? 30 : 2),
+    ];
+  });
+  const { problems } = findProblems(configs, events, rule);
+  assert.deepEqual(problems.map((problem) => `${problem.measure} ${label(problem.pattern)}`).sort(), [
+    'KeyError darwin *',
+    'OSError windows *',
+  ]);
+  // The other class's problem does not take its cells out of this one's comparison.
+  for (const problem of problems) assert.deepEqual(problem.reference, { sessions: 1600, events: 16 });
+});
+
+test('a description of exactly min-sessions sessions is judged, not "too few"', () => {
+  const configs: ConfigCell[] = [
+    { values: ['linux', '1.0.0'], sessions: 2000, withInstall: 2000, installs: 500 },
+    { values: ['windows', '1.0.0'], sessions: 10, withInstall: 10, installs: 10 },
+  ];
+  const search = findProblems(
+    configs,
+    [{ config: 0, measure: null, events: 20, byInstall: new Map([['l', 20]]), unattributed: 0 }],
+    rule,
+  );
+  const windows = search.evaluate(
+    [
+      { field: 'os.platform', op: 'is', value: 'windows' },
+      { field: 'app.version', op: 'any' },
+    ],
+    null,
+  );
+  assert.deepEqual(windows.counts, { sessions: 10, events: 0 });
+  assert.equal(windows.verdict, 'not significantly worse than the other sessions');
+});
+
+test('a later problem is tested on its cells not yet explained, against the sessions outside every problem found before', () => {
+  // Windows broken from 2.4.0 on, and 2.5.0 broken everywhere: two problems sharing windows 2.5.0.
+  const { configs, cells } = population((platform, version) =>
+    (platform === 'windows' && version !== '2.3.0') || version === '2.5.0' ? 50 : 6,
+  );
+  const [first, second] = findProblems(configs, cells, rule).problems;
+  assert.ok(first && second);
+  const events = (config: number) => cells.find((cell) => cell.config === config)?.events ?? 0;
+  const sum = (list: number[], of: (config: number) => number) => list.reduce((total, config) => total + of(config), 0);
+  const all = configs.map((_, index) => index);
+  const own = second.configs.filter((config) => !first.configs.includes(config));
+  const outside = all.filter((config) => !first.configs.includes(config) && !own.includes(config));
+  const sessionsOf = (config: number) => configs[config]!.sessions;
+  const table = {
+    events: sum(own, events),
+    sessions: sum(own, sessionsOf),
+    totalEvents: sum(own, events) + sum(outside, events),
+    totalSessions: sum(own, sessionsOf) + sum(outside, sessionsOf),
+  };
+  assert.ok(
+    Math.abs(second.logP - logFisherGreaterMid(table)) < 1e-9,
+    `${second.logP} against ${JSON.stringify(table)}`,
+  );
+  // The first is tested against every other session.
+  const firstTable = {
+    events: sum(first.configs, events),
+    sessions: sum(first.configs, sessionsOf),
+    totalEvents: sum(all, events),
+    totalSessions: sum(all, sessionsOf),
+  };
+  assert.ok(Math.abs(first.logP - logFisherGreaterMid(firstTable)) < 1e-9);
+});
