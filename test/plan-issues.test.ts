@@ -260,6 +260,19 @@ describe('planIssues', () => {
     ];
     assert.deepEqual([...heldByRule(existing, ['os.platform'], hidden)], [1]);
     assert.deepEqual([...heldByRule(existing, ['os.platform'], [])], []);
+    // Under a grouping of two fields, a stored pattern of one field is another grouping's: not held.
+    const twoFields = [
+      {
+        fields: [
+          { name: 'os.platform' as const, value: 'freebsd' },
+          { name: 'os.version' as const, value: '14.1' },
+        ],
+      },
+    ];
+    assert.deepEqual([...heldByRule(existing, ['os.platform', 'os.version'], twoFields)], []);
+    // An issue filed per cell by an earlier release (state v1) has no pattern to match.
+    const v1 = { ...existing[0]!, body: existing[0]!.body.replace('"v":2', '"v":1') };
+    assert.deepEqual([...heldByRule([v1], ['os.platform'], hidden)], []);
   });
 
   test('cleanFor needs the group watched for the whole stretch', () => {
