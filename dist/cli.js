@@ -42160,7 +42160,7 @@ function readEntry(zip, entry) {
 }
 function failureOf(error) {
   const message = error instanceof Error ? error.message : "";
-  return /too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
+  return /too many bytes|not enough bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
 }
 async function* entryChunks(zip, entry, failure) {
   let stream;
@@ -47090,7 +47090,6 @@ function installSpread(view, cells, measure, own2, reference, rule, test, logLev
   const known = withInstall > 0;
   const counts = [...merged.values()].sort((a, b) => b - a);
   for (let i = 0; i < Math.min(without, rule.minInstallations); i += 1) counts.push(1);
-  counts.sort((a, b) => b - a);
   const affected = known ? merged.size + without : own2.events;
   if (!known) return { known, affected, heaviest: [], spread: true };
   const installs = cells.reduce((sum2, cell2) => sum2 + installationsOf(view.configs[cell2]), 0);

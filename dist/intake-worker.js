@@ -2171,7 +2171,7 @@ function readEntry(zip, entry) {
 }
 function failureOf(error) {
   const message = error instanceof Error ? error.message : "";
-  return /too many bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
+  return /too many bytes|not enough bytes|too few bytes|size/i.test(message) ? "zip-size-mismatch" : "zip-invalid";
 }
 async function* entryChunks(zip, entry, failure) {
   let stream;

@@ -174,3 +174,89 @@ test('declared sizes add up across entries: two entries under the limit each, ov
     ['stream a.jsonl', 'skip artifact a (#1): zip-too-large'],
   );
 });
+
+test('each entry is named after the archive, and an archive extension counts only at the end of a name', async () => {
+  const events = await expand(
+    zipSync({ 'logs/data.zip.json': strToU8('{}'), 'x.ZIP': strToU8('PK'), 'b/c.jsonl': strToU8('{}') }),
+  );
+  assert.deepEqual(
+    events.map((event) => `${event.kind} ${event.origin}`),
+    ['item artifact a (#1)/logs/data.zip.json', 'skip artifact a (#1) (entry 2)', 'item artifact a (#1)/b/c.jsonl'],
+  );
+  assert.ok(!unsafeEntryName('dir/at:12.json'), 'a colon past the start is not a drive');
+});
+
+test('names are UTF-8 when the entry says so, and read byte for byte (CP437 as Latin-1) when not', async () => {
+  const zip = zipSync({ 'café.json': strToU8('{}') });
+  assert.deepEqual((await expand(patchZip(zip, 'café.json', { flags: 0x800 }))).map(outcome), ['read café.json: {}']);
+  assert.deepEqual((await expand(patchZip(zip, 'café.json', { flags: 0 }))).map(outcome), ['read cafÃ©.json: {}']);
+});
+
+test('a central directory that breaks after the first entry: that entry is read, then the archive is one skip', async () => {
+  const zip = zipSync({ 'a.json': strToU8('{"a":1}'), 'b.json': strToU8('{"b":2}') });
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const headers: number[] = [];
+  for (let i = 0; i + 4 <= zip.length; i += 1) if (view.getUint32(i, true) === 0x02014b50) headers.push(i);
+  assert.equal(headers.length, 2);
+  const broken = zip.slice();
+  broken[headers[1]!] = 0;
+  assert.deepEqual((await expand(broken)).map(outcome), ['read a.json: {"a":1}', 'skip artifact a (#1): zip-invalid']);
+});
+
+test('the limits at their edges: declared sizes of exactly 512 MiB, 64 KiB at any ratio, a ratio of exactly 200', async () => {
+  // Entries declaring 256 MiB (2 MiB that do not compress: 128:1): declared sizes of exactly the limit are allowed.
+  const random = seededRandom(12);
+  const filler = Uint8Array.from({ length: 2 * 1024 * 1024 }, () => Math.floor(random() * 256));
+  const half = ZIP_MAX_UNCOMPRESSED_BYTES / 2;
+  let zip: Uint8Array = zipSync({ 'a.jsonl': filler, 'b.jsonl': filler, 'c.json': strToU8('{}') }, { level: 1 });
+  // c.json's 2 bytes count too: 256 MiB + (256 MiB - 2) + 2 is exactly the limit.
+  zip = patchZip(patchZip(zip, 'a.jsonl', { uncompressedSize: half }), 'b.jsonl', { uncompressedSize: half - 2 });
+  assert.deepEqual(
+    (await expand(zip)).map((event) => (event.kind === 'item' ? `item ${event.name}` : event.reason)),
+    ['item a.jsonl', 'item b.jsonl', 'item c.json'],
+  );
+  // 64 KiB of one character compresses far past 200:1, but is too small to be a bomb; one byte more is one.
+  const text = (length: number) => strToU8(`"${'a'.repeat(length - 2)}"`);
+  assert.deepEqual(
+    (await expand(zipSync({ 'small.json': text(65_536) }, { level: 9 }))).map((e) => e.kind),
+    ['item'],
+  );
+  assert.deepEqual((await expand(zipSync({ 'big.json': text(65_537) }, { level: 9 }))).map(outcome), [
+    'skip artifact a (#1): zip-bomb',
+  ]);
+  // Declared at exactly 200 times its compressed size: not a bomb (the lie shows when it inflates).
+  const noise = Uint8Array.from({ length: 1000 }, () => Math.floor(random() * 256));
+  const plain = zipSync({ 'n.json': noise }, { level: 1 });
+  const compressed = new DataView(plain.buffer, plain.byteOffset).getUint32(18, true);
+  assert.ok(200 * compressed > 65_536);
+  const atRatio = patchZip(plain, 'n.json', { uncompressedSize: 200 * compressed });
+  assert.deepEqual((await expand(atRatio)).map(outcome), ['skip artifact a (#1) (entry 1): zip-size-mismatch']);
+  const pastRatio = patchZip(plain, 'n.json', { uncompressedSize: 200 * compressed + 1 });
+  assert.deepEqual((await expand(pastRatio)).map(outcome), ['skip artifact a (#1): zip-bomb']);
+});
+
+test('NDJSON entries of up to 4 MiB are read whole, larger ones as they inflate; JSON is always read whole', async () => {
+  const random = seededRandom(4);
+  const line = () =>
+    `{"x":"${Math.floor(random() * 2 ** 48)
+      .toString(16)
+      .padStart(12, '0')}"}\n`;
+  const ndjson = (size: number) => {
+    let text = '';
+    while (text.length < size - 40) text += line();
+    return strToU8(text.padEnd(size - 1, ' ') + '\n');
+  };
+  const exact = ndjson(4 * 1024 * 1024);
+  assert.equal(exact.length, 4 * 1024 * 1024);
+  const events = await expand(
+    zipSync({ 'exact.jsonl': exact, 'over.jsonl': ndjson(4 * 1024 * 1024 + 1), 'doc.json': strToU8('[1]') }),
+  );
+  assert.deepEqual(
+    events.map((event) =>
+      event.kind === 'item'
+        ? `${event.name} ${event.bytes.length} ${event.stream ? 'streamed' : 'whole'}`
+        : event.reason,
+    ),
+    [`exact.jsonl ${4 * 1024 * 1024} whole`, 'over.jsonl 0 streamed', 'doc.json 3 whole'],
+  );
+});

@@ -68,7 +68,8 @@ interface StreamFailure {
 
 function failureOf(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
-  return /too many bytes|too few bytes|size/i.test(message) ? 'zip-size-mismatch' : 'zip-invalid';
+  // yauzl's words for an entry longer or shorter than it declared.
+  return /too many bytes|not enough bytes|too few bytes|size/i.test(message) ? 'zip-size-mismatch' : 'zip-invalid';
 }
 
 /**
