@@ -57,7 +57,7 @@ test('ordinary values break no rule', () => {
 const EDGES: { rule: string; named: string[]; not: string[] }[] = [
   {
     rule: 'url-credentials',
-    named: ['https://u:p@h', 'git+ssh://deploy:s3cret@host/x', 'x https://a:b@c'],
+    named: ['https://u:p@h', 'git+ssh://deploy:s3cret@host/x', 'x https://a:b@c', 'x://u:p@h'],
     // No password, or no scheme: not a credential in a URL (and no address without a domain).
     not: ['https://u@h', 'u:p@h', 'https://:p@h', 'https://u:@h'],
   },
@@ -99,7 +99,7 @@ const EDGES: { rule: string; named: string[]; not: string[] }[] = [
   {
     rule: 'bearer-token',
     named: ['Bearer abcdefgh', 'authorization: BEARER  a.b~c+d/e=', 'bearer abcdefgh=='],
-    not: ['Bearer abcdefg', 'Bearer', 'Bearerabcdefgh'],
+    not: ['Bearer abcdefg', 'Bearer', 'Bearerabcdefgh', 'header: Bearer abc'],
   },
   {
     rule: 'pem-block',
