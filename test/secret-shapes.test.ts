@@ -216,3 +216,63 @@ test('each vendor format at its edges: its shortest token, one character short, 
     for (const value of refused) assert.equal(secretRuleFor(value), null, `${name}: ${value}`);
   }
 });
+
+test('the random-looking rule at each of its edges', () => {
+  const random = (token: string, expected: boolean) => assert.equal(looksRandom(token), expected, token);
+  // Long enough: 20 characters of the core, after separators at either end are cut.
+  random('Ab3dE6gH9jK2mN5pQ8sT', true);
+  random('Ab3dE6gH9jK2mN5pQ8s', false);
+  random('==Ab3dE6gH9jK2mN5pQ8s==', false);
+  // Hex: 24 digits or more with letters and digits in one case, except full SHA-1 and SHA-256 lengths.
+  const hex = '0123456789abcdef'.repeat(5);
+  random('a1'.repeat(12), true);
+  random(`${'a1'.repeat(11)}a`, false);
+  random(hex.slice(0, 40), false);
+  random(hex.slice(0, 41), true);
+  random(hex.slice(0, 64), false);
+  random(hex.slice(0, 65), true);
+  random('0123456789'.repeat(3).slice(0, 24), false);
+  random('abcdef'.repeat(4), false);
+  random('aB1'.repeat(8), false);
+  // Separators are cut at the ends only: one inside makes it no hex run.
+  random(`==${'a1'.repeat(12)}==`, true);
+  random(`${'a1'.repeat(6)}-${'a1'.repeat(6)}`, false);
+  // Digits among letters, switching often: at least 3 digits, 6 letters and 6 switches.
+  random('ab3cd4ef5ghijklmnopq', true);
+  random('ab3cd4ef56ghijklmnop', true);
+  random('ab3cd4efghijklmnopqr', false);
+  random('abcdefghijklmn3o4p56', false);
+  random('1k2m3n4p5q6r78901234', true);
+  random('1k2m3n4p5q67890123456', false);
+  // Each found by a seeded search to sit exactly on one edge (and pass every other test).
+  for (const onEdge of [
+    'AD9_SR1WAwchH62d-3LF', // 6 letter-digit switches
+    'tMmzezJ7cB9uu_vz0RX-Kr', // 3 digits
+    '57b36B9z0r81s-Z38170', // 6 letters
+    'BKppL-ncjkbFi6JsN1dcxg', // 6 case switches
+    'vXpgSdVhczeFxk_6xgpLgsYp', // 3 single lower-case letters
+    'YjwB0XZPRYQiQL5iwLLMicuA', // 1 single lower-case letter, with letter-digit switches
+    'ixyuGyqsFccJN4q-suzW_gkP', // 2 letter-digit switches
+    'j3b-xNWPQXzpDxXj_kjkC', // letters exactly 20 less the separators
+  ])
+    random(onEdge, true);
+  // Upper and lower case mixed throughout: a share of capitals from 25% to 75%.
+  random('AbCdEfGhIjklmnopqrst', true);
+  random('AbCdEfGhIjKLMNOPQRST', true);
+  random('aBcDefghijklmnopqrsx', false);
+  random('AbCdEFGHIJKLMNOPQRSt', false);
+  random('AbCdEfGhIj2k3LmNoPqR', false);
+});
+
+test('secretRuleFor: runs of 20 or more, pieces between separators, and base64 runs as a whole unless a piece is a commit hash', () => {
+  assert.equal(secretRuleFor('Ab3dE6gH9jK2mN5pQ8sT'), 'random-token');
+  assert.equal(secretRuleFor('Ab3dE6gH9jK2mN5pQ8s'), null);
+  // Dashes join words: the run is not read as one token. Plus and slash are base64's: it is.
+  assert.equal(secretRuleFor('Ab-Cd-Ef-Gh-Ij-Kl-Mn-Op-Qr-St'), null);
+  assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St'), 'random-token');
+  // A piece that is a commit hash (as after git describe's +) keeps the run from being read whole.
+  assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/1234567'), null);
+  assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/x1234567y'), 'random-token');
+  // Slack app tokens with several characters in each middle part.
+  assert.equal(secretRuleFor(`xapp-1-A0B-12-${'x9'.repeat(16)}`), 'vendor-token');
+});
