@@ -668,3 +668,93 @@ describe('the rules of planning, each at its edge', () => {
     assert.equal(action.issue?.number, 4);
   });
 });
+
+describe('planning: what must not happen', () => {
+  const watch = { errorRateThreshold: 0.05, minRateRatio: 1.5, now };
+  const days = (...buckets: [string, number, number][]) =>
+    buckets.map(([day, sessions, erroredSessions]) => ({ day, sessions, erroredSessions }));
+  const stateless = (issue: TrackedIssue) => ({
+    ...issue,
+    body: issue.body.replace(/<!-- crash-report-aggregator:state \{.*?\} -->/, ''),
+  });
+
+  test('cleanFor: no sessions in the last days is recovered; recovered recent days count whatever came before', () => {
+    const g = (buckets: [string, number, number][]) => group('a', 0, 0, false, { days: days(...buckets) });
+    assert.equal(cleanFor(group('a', 0, 0, false, { days: [] }), 3, watch, 0.5), true);
+    // Only days before the stretch: nothing since, recovered.
+    assert.equal(cleanFor(g([['2026-04-05', 20, 10]]), 2, watch, 0.5), true);
+    // 0 of 10 in the last two days at a found rate of 50% is a recovery, though the window's 10 of 30 is not.
+    assert.equal(
+      cleanFor(
+        g([
+          ['2026-04-05', 20, 10],
+          ['2026-04-09', 5, 0],
+          ['2026-04-10', 5, 0],
+        ]),
+        2,
+        watch,
+        0.5,
+      ),
+      true,
+    );
+  });
+
+  test('a problem found this run is never closed, and close-after-days 0 closes nothing, whatever the days say', () => {
+    const quiet = days(['2026-04-08', 10, 0], ['2026-04-09', 10, 0], ['2026-04-10', 10, 0]);
+    const found = draft(group('a', 30, 0, true, { days: quiet }));
+    const filed = issueFor(1, draft(group('a', 100, 50, true)));
+    assert.deepEqual(kinds(planIssues([{ ...found, issue: filed }], [filed], { ...options, closeAfterDays: 2 })), [
+      'update #1',
+    ]);
+    const notFound = draft(group('a', 30, 0, false, { days: quiet }));
+    assert.deepEqual(kinds(planIssues([{ ...notFound, issue: filed }], [filed], options)), ['update #1']);
+    assert.deepEqual(kinds(planIssues([{ ...notFound, issue: filed }], [filed], { ...options, closeAfterDays: 2 })), [
+      'close #1',
+    ]);
+  });
+
+  test('issues without a stored state are updated, kept closed, or judged against no found rate, without failing', () => {
+    const quiet = days(['2026-04-09', 10, 0], ['2026-04-10', 10, 0]);
+    const notFound = draft(group('a', 20, 0, false, { days: quiet }));
+    const open = stateless(issueFor(1, notFound));
+    assert.deepEqual(kinds(planIssues([{ ...notFound, issue: open }], [open], options)), ['update #1']);
+    assert.deepEqual(kinds(planIssues([{ ...notFound, issue: open }], [open], { ...options, closeAfterDays: 2 })), [
+      'close #1',
+    ]);
+    const found = draft(group('a', 100, 50, true, { appVersions: ['1.0.0', '2.0.0'] }));
+    const closed = stateless(issueFor(2, found, { state: 'closed', stateReason: 'completed' }));
+    assert.deepEqual(kinds(planIssues([{ ...found, issue: closed }], [], options)), ['closed #2']);
+    // An update of an issue without state keeps no found rate of its own.
+    const [update] = planIssues([{ ...notFound, issue: open }], [open], options);
+    assert.ok(update?.kind === 'update');
+    assert.equal('foundRate' in stateIn(update.body)!, false);
+  });
+
+  test('a twin closed as a duplicate is not also closed as gone; two closed issues of one place keep the oldest', () => {
+    const d = draft(group('a', 100, 50, true));
+    const main = issueFor(1, d);
+    const twin = issueFor(2, d);
+    assert.deepEqual(
+      kinds(planIssues([{ ...d, issue: main, duplicates: [twin] }], [main, twin], { ...options, closeAfterDays: 3 })),
+      ['duplicate #2', 'unchanged #1'],
+    );
+    const found = issuesByFingerprint([
+      issueFor(7, d, { state: 'closed', stateReason: 'completed' }),
+      issueFor(4, d, { state: 'closed', stateReason: 'completed' }),
+    ]);
+    assert.equal(found.get(d.fingerprint)!.number, 4);
+  });
+
+  test('"also seen in" lists every new version; a rate of 0 that stays 0 is no change', () => {
+    const d = draft(group('a', 100, 50, true, { appVersions: ['1.0.0', '1.1.0', '1.2.0'] }));
+    const [also] = planIssues([{ ...d, issue: issueFor(1, d) }], [], options);
+    assert.ok(also?.kind === 'update');
+    assert.match(also.comment ?? '', /^Also seen in 1\.1\.0, 1\.2\.0: /);
+    const zero = draft(group('z', 100, 0, true));
+    const issue = issueFor(2, zero);
+    issue.body = composeBody(null, 'old', zero.fingerprint, { ...stateIn(issue.body)!, errorRate: 0, sessions: 50 });
+    const [same] = planIssues([{ ...zero, issue }], [issue], options);
+    assert.ok(same?.kind === 'update');
+    assert.equal(same.comment, null);
+  });
+});
