@@ -53,3 +53,15 @@ test('fingerprints are pinned: a change orphans every issue filed before it', ()
   // fingerprint of issues filed by earlier releases, which the problem model adopts by it.
   assert.equal(fingerprintOf(['os.platform', 'app.version'], ['windows', '2.4.0']), 'e65ab54ec1a97cfd');
 });
+
+test('a field a summary does not carry reads "(unset)"; the outcome is a field of its own', () => {
+  assert.equal(UNSET, '(unset)');
+  const bare = { ...summary } as Partial<SessionSummary>;
+  delete bare.outcome;
+  delete bare.runtime;
+  assert.equal(fieldValue(bare as SessionSummary, 'outcome' as never), '(unset)');
+  assert.equal(fieldValue(bare as SessionSummary, 'runtime.version'), '(unset)');
+  assert.equal(fieldValue({ ...summary, outcome: 'crash' }, 'outcome' as never), 'crash');
+  // error_kind has no one value per session: the aggregator expands it.
+  assert.equal(fieldValue(summary, 'error_kind' as never), '(unset)');
+});
