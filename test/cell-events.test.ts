@@ -20,7 +20,7 @@ test('events are counted per installation, up to the cap of tracked installation
     [1, 2, 0x30000, 4],
     [1, 2, 3, 0x40000],
   ] as const)
-    tracker.add(...words);
+    tracker.add(words[0], words[1], words[2], words[3]);
   assert.equal(tracker.byInstall.size, 6);
   const full = new EventTracker();
   for (let i = 0; i < TRACKED_INSTALLS; i += 1) full.add(i, 0, 0, 0);

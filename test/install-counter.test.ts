@@ -46,7 +46,7 @@ test('one installation repeated is one; IDs differing in any one word are two', 
   ] as const) {
     const two = new InstallCounter();
     two.addWords(1, 2, 3, 4);
-    two.addWords(...other);
+    two.addWords(other[0], other[1], other[2], other[3]);
     two.addWords(1, 2, 3, 4);
     assert.equal(two.size, 2, other.join(' '));
   }
