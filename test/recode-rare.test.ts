@@ -412,3 +412,44 @@ test('an exception class is counted up to the largest minimum there is: on 1,000
     { kind: '(other)', sessions: 999, lines: 999, count: 999 },
   ]);
 });
+
+test('the order of generalising is the documented one, and the rule counts what it hid', () => {
+  assert.deepEqual(RECODE_ORDER, [
+    'os.version',
+    'runtime.version',
+    'os.arch',
+    'ci',
+    'outcome',
+    'runtime.name',
+    'app.name',
+    'app.version',
+    'os.platform',
+  ]);
+  const random = seededRandom(8);
+  const aggregator = createAggregator(FIELDS);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 4, 2),
+    ...sessionsOf(random, ['linux', '5.4', '2.2.0'], 4, 4, 1),
+    ...sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
+  ])
+    aggregator.add(row, null);
+  const recoded = aggregator.recode(MIN, RECODE_ORDER);
+  // Two rare configurations of 4 and 16 sessions, 2 and 1 of them errored, hidden together.
+  assert.deepEqual(
+    [recoded.configurations, recoded.sessions, recoded.erroredSessions, recoded.sessionsStandIn],
+    [2, 20, 3, false],
+  );
+  // Sessions without an installation ID are said to stand in for installations.
+  const anonymous = createAggregator(FIELDS);
+  const row = sessionsOf(random, ['linux', '6.8', '2.4.0'], 6, 2, 0)[0]!;
+  const { install_id: _dropped, ...withoutId } = row;
+  anonymous.add(withoutId as SessionSummary, null);
+  for (const other of sessionsOf(random, ['linux', '6.8', '2.4.0'], 6, 1, 0)) anonymous.add(other, null);
+  assert.equal(anonymous.recode(MIN, RECODE_ORDER).sessionsStandIn, true);
+  const identified = createAggregator(FIELDS);
+  for (const other of sessionsOf(random, ['linux', '6.8', '2.4.0'], 6, 1, 0)) identified.add(other, null);
+  assert.deepEqual(
+    [identified.recode(MIN, RECODE_ORDER).sessionsStandIn, identified.recode(MIN, RECODE_ORDER).configurations],
+    [false, 0],
+  );
+});
