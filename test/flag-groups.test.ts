@@ -52,3 +52,18 @@ test('groups that bring their own population are compared against it', () => {
   assert.deepEqual(judged?.baseline, { sessions: 900, erroredSessions: 20, errorRate: 20 / 900 });
   assert.equal(judged?.flagged, true);
 });
+
+test('a group of exactly min-sessions at exactly the threshold is judged and counts as above it', () => {
+  const groups = [
+    { ...group('a', 10, 5), errorRate: 0.5 },
+    { ...group('b', 1000, 10), errorRate: 0.01 },
+  ];
+  const [a] = judgeGroups(groups, { minSessions: 10, errorRateThreshold: 0.5, confidence: 0.95 });
+  assert.equal(a!.aboveThreshold, true);
+  assert.notEqual(a!.verdict, 'too few sessions (10 < 10)');
+  assert.equal(a!.verdict, 'significantly worse than the other sessions');
+  const [below] = judgeGroups(groups, { minSessions: 11, errorRateThreshold: 0.5, confidence: 0.95 });
+  assert.deepEqual([below!.aboveThreshold, below!.verdict], [false, 'too few sessions (10 < 11)']);
+  const [under] = judgeGroups(groups, { minSessions: 10, errorRateThreshold: 0.51, confidence: 0.95 });
+  assert.deepEqual([under!.aboveThreshold, under!.verdict], [false, 'error rate below threshold']);
+});

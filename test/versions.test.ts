@@ -62,3 +62,10 @@ test('the versions newer than every version seen, by version order', () => {
   newerThanAll(['3.0.0'], seen);
   assert.deepEqual(seen, ['2.10.0', '2.9.0'], 'the seen list is not reordered');
 });
+
+test('a version that is not strict semver keeps its prerelease when read, and text that sorts first still comes after', () => {
+  assert.ok(compareVersions('2.4-rc.1', '2.4') < 0, 'a coerced prerelease is before its release');
+  assert.ok(compareVersions('2.4', '2.4-rc.1') > 0);
+  assert.ok(compareVersions('1.0.0', '(other)') < 0, '"(" sorts before digits as text, yet a version comes first');
+  assert.ok(compareVersions('(other)', '1.0.0') > 0);
+});
