@@ -262,3 +262,15 @@ test("a problem's comparison carries its own rate, and a description of every se
   assert.deepEqual(everything.baseline, { sessions: 0, erroredSessions: 0, errorRate: null });
   assert.equal(everything.sessions, 619);
 });
+
+test("a problem's installations and the run's level: alpha is one less the confidence", () => {
+  const { found } = findings(population(), ['os.platform', 'app.version']);
+  const problem = found.problems[0]!;
+  // Windows 2.4.0 and 2.5.0: 20 installations each, every one of them with errored sessions.
+  assert.deepEqual(problem.problem.installs, { known: true, affected: 40, reporting: 40, approximate: false });
+  const cells = found.search.levels[0]!;
+  assert.ok(
+    Math.abs(cells.logLevel - Math.log(((1 - 0.95) * 0.85 * 0.8) / cells.testable)) < 1e-9,
+    `${cells.logLevel} for ${cells.testable} testable cells`,
+  );
+});

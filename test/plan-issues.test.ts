@@ -758,3 +758,8 @@ describe('planning: what must not happen', () => {
     assert.equal(same.comment, null);
   });
 });
+
+test('a closed issue of a problem gone from the window is left as it is', () => {
+  const gone = issueFor(3, draft(group('e', 100, 50, true)), { state: 'closed', stateReason: 'completed' });
+  assert.deepEqual(kinds(planIssues([], [gone], { ...options, closeAfterDays: 3 })), []);
+});
