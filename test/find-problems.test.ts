@@ -604,3 +604,14 @@ test('a later problem is tested on its cells not yet explained, against the sess
   // Once both are found, each one's reference leaves out the other's cells: 7 cells of 200 with 6 errored each.
   for (const problem of [first, second]) assert.deepEqual(problem.reference, { sessions: 1400, events: 42 });
 });
+
+test('without installation IDs, healthy data still files nothing: significance is not left to the installation check', () => {
+  const { configs, cells } = population(() => 6);
+  const anonymous = configs.map((config) => ({ ...config, withInstall: 0, installs: 0 }));
+  const unattributed = cells.map((cell) => ({
+    ...cell,
+    byInstall: new Map<string, number>(),
+    unattributed: cell.events,
+  }));
+  assert.deepEqual(findProblems(anonymous, unattributed, rule).problems, []);
+});
