@@ -16,7 +16,7 @@ import type { SessionSummary } from '../src/records/session-summary.ts';
 import type { TrackedIssue } from '../src/trackers/issue-tracker.ts';
 import { composeBody } from '../src/trackers/managed-section.ts';
 import type { IssueState } from '../src/trackers/managed-section.ts';
-import { dimensionLabels, draftProblemIssues, newestVersionOf } from '../src/trackers/problem-drafts.ts';
+import { dimensionLabels, draftProblemIssues, newestVersionOf, planOptions } from '../src/trackers/problem-drafts.ts';
 import type { DraftSettings } from '../src/trackers/problem-drafts.ts';
 
 const START = Date.parse('2026-03-01T10:00:00Z');
@@ -275,4 +275,51 @@ test('the newest version among the cells, by version order; none without session
   assert.equal(newestVersionOf([cell(['1.0.0-rc.1', '1.0.0'])]), '1.0.0');
   assert.equal(newestVersionOf([cell([])]), null);
   assert.equal(newestVersionOf([]), null);
+});
+
+test('an issue filed for a cell this run has no sessions of is not drafted; plan options come from the settings', () => {
+  const { findings, cells } = run();
+  const gone = issue(5, { v: 1 });
+  gone.body = composeBody(null, 'old', fingerprintOf([...groupBy], ['freebsd', '2.4.0']), {
+    v: 1,
+    groupBy: [...groupBy],
+    versions: ['2.4.0'],
+    sessions: 10,
+    erroredSessions: 5,
+    errorRate: 0.5,
+  });
+  const drafts = draftProblemIssues({ settings, findings, cells, existing: [gone], renderer: recorder().renderer });
+  assert.deepEqual(
+    drafts.map((draft) => draft.issue?.number ?? null),
+    [null],
+  );
+  const now = new Date('2026-04-10T00:00:00Z');
+  assert.deepEqual(
+    planOptions(
+      {
+        groupBy: ['os.platform'],
+        maxNewIssues: 3,
+        ignoreLabel: 'mute',
+        closeAfterDays: 2,
+        commentOnChange: false,
+        errorRateThreshold: 0.1,
+        minRateRatio: 2,
+        confidence: 0.9,
+      },
+      now,
+      '2.5.0',
+    ),
+    {
+      newestVersion: '2.5.0',
+      groupBy: ['os.platform'],
+      maxNewIssues: 3,
+      ignoreLabel: 'mute',
+      closeAfterDays: 2,
+      commentOnChange: false,
+      errorRateThreshold: 0.1,
+      minRateRatio: 2,
+      confidence: 0.9,
+      now,
+    },
+  );
 });
