@@ -18,7 +18,7 @@ test('exact up to the limit, strings and bytes alike', () => {
 });
 
 test('past the limit: an estimate within 2.5% that neither order nor repeats change', () => {
-  for (const count of [EXACT_INSTALLS + 1, 50_000, 300_000]) {
+  for (const count of [EXACT_INSTALLS + 1, 30_000, 50_000, 300_000]) {
     const list = ids(count, count);
     const forward = new InstallCounter();
     for (const id of list) forward.add(id);
