@@ -453,3 +453,30 @@ test('the order of generalising is the documented one, and the rule counts what 
     [false, 0],
   );
 });
+
+test('a configuration on exactly the minimum of installations is published; rare classes are listed by sessions, then name', () => {
+  const random = seededRandom(11);
+  const aggregator = createAggregator(FIELDS);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], MIN, 2, 3),
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 2, 0),
+  ])
+    aggregator.add(row, null);
+  const recoded = aggregator.recode(MIN, RECODE_ORDER);
+  assert.equal(recoded.configurations, 0);
+  assert.deepEqual(rows(aggregator), ['freebsd 14.1 2.4.0: 10/3', 'linux 6.8 2.4.0: 40/0']);
+
+  const withKinds = (rows: SessionSummary[], kinds: Record<string, number>) =>
+    rows.map((row) => ({ ...row, error_lines: 1, outcome: 'error' as const, error_kinds: kinds }));
+  const classes = createAggregator(FIELDS);
+  for (const row of [
+    ...withKinds(sessionsOf(random, ['linux', '6.8', '2.4.0'], 1, 2, 0), { 'b.Rare': 1 }),
+    ...withKinds(sessionsOf(random, ['linux', '6.8', '2.4.0'], 1, 2, 0), { 'a.Rare': 1 }),
+    ...withKinds(sessionsOf(random, ['linux', '6.8', '2.4.0'], 1, 3, 0), { 'z.Rarest': 1 }),
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 1, 0),
+  ])
+    classes.add(row, null);
+  const listed = classes.recode(MIN, RECODE_ORDER);
+  assert.deepEqual(listed.kindNames, ['z.Rarest', 'a.Rare', 'b.Rare']);
+  assert.deepEqual(listed.kinds, { names: 3, sessions: 7 });
+});
