@@ -480,3 +480,21 @@ test('a configuration on exactly the minimum of installations is published; rare
   assert.deepEqual(listed.kindNames, ['z.Rarest', 'a.Rare', 'b.Rare']);
   assert.deepEqual(listed.kinds, { names: 3, sessions: 7 });
 });
+
+test('a merged cell names no app version it was not published under', () => {
+  const random = seededRandom(12);
+  const aggregator = createAggregator(FIELDS);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 3, 2, 1),
+    ...sessionsOf(random, ['freebsd', '14.1', '2.5.0'], 3, 2, 1),
+    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 2, 0),
+  ])
+    aggregator.add(row, null);
+  aggregator.recode(MIN, RECODE_ORDER);
+  // The two builds share their OS version, which stays; their app versions differ and read "(other)".
+  assert.deepEqual(rows(aggregator), ['freebsd 14.1 (other): 12/2', 'linux 6.8 2.4.0: 40/0']);
+  const freebsd = aggregator.groups().find((group) => group.fields[0]!.value === 'freebsd')!;
+  assert.deepEqual(freebsd.appVersions, []);
+  const linux = aggregator.groups().find((group) => group.fields[0]!.value === 'linux')!;
+  assert.deepEqual(linux.appVersions, ['2.4.0']);
+});
