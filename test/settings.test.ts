@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { DEFAULT_LOG_PATTERN } from '../src/intake/formats/session-log.ts';
-import { ACTION_CONTEXT, CLI_CONTEXT, lookbackStart, parseSettings, SettingsError } from '../src/settings.ts';
+import {
+  ACTION_CONTEXT,
+  CLI_CONTEXT,
+  GROUP_FIELDS,
+  lookbackStart,
+  parseSettings,
+  SettingsError,
+} from '../src/settings.ts';
 
 const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
@@ -455,4 +462,164 @@ test('booleans in three spellings each; lists skip blank and commented lines; la
   });
   for (const bad of [`a${'b'.repeat(39)}/r`, `o/${'n'.repeat(101)}`, '-o/r', 'o/r/x', ' /r'])
     assert.throws(() => parseSettings(from({ path: 'x', repository: bad })), /not a repository name/, bad);
+});
+
+test('inputs are read without the spaces around them, and a value with anything before or after is refused', () => {
+  const read = (inputs: Record<string, string>) => parseSettings(from({ path: 'x', ...inputs }));
+  const spaced = read({
+    'lookback-days': ' 30 ',
+    'error-rate-threshold': ' 0.5 ',
+    'min-rate-ratio': ' 2 ',
+    'dry-run': ' true ',
+    repository: ' o/r ',
+    'group-by': ' ',
+    format: ' segment ',
+    'app-name': ' octo ',
+    'log-pattern': ' pino ',
+    'state-path': ' s ',
+    mode: ' partial ',
+    shard: ' 1/2 ',
+    workers: ' 2 ',
+    'ignore-label': ' mute ',
+  });
+  assert.deepEqual(
+    [
+      spaced.lookbackDays,
+      spaced.errorRateThreshold,
+      spaced.minRateRatio,
+      spaced.dryRun,
+      spaced.repository,
+      spaced.groupBy,
+      spaced.format,
+      spaced.appName,
+      spaced.statePath,
+      spaced.mode,
+      spaced.workers,
+      spaced.ignoreLabel,
+    ],
+    [
+      30,
+      0.5,
+      2,
+      true,
+      { owner: 'o', repo: 'r' },
+      ['os.platform', 'app.version'],
+      'segment',
+      'octo',
+      's',
+      'partial',
+      2,
+      'mute',
+    ],
+  );
+  assert.ok(read({ 'log-pattern': ' pino ' }).logPattern.source.includes('(?:time)'));
+  assert.equal(
+    parseSettings(from({ path: 'x', now: ' 2026-11-20T00:00:00Z ' }), CLI_CONTEXT).now?.toISOString(),
+    '2026-11-20T00:00:00.000Z',
+  );
+  const refused: Record<string, string>[] = [
+    { 'error-rate-threshold': 'x0.5' },
+    { 'error-rate-threshold': '0.5x' },
+    { 'error-rate-threshold': '.' },
+    { 'error-rate-threshold': '10' },
+    { 'error-rate-threshold': '01' },
+    { 'min-rate-ratio': 'x2' },
+    { 'min-rate-ratio': '2x' },
+    { workflows: 'x/ci.yml.bak' },
+    { mode: 'partial', shard: 'x1/2' },
+    { mode: 'partial', shard: '1/2x' },
+    { workers: 'x2' },
+    { workers: '2x' },
+  ];
+  for (const inputs of refused) assert.throws(() => read(inputs), SettingsError, JSON.stringify(inputs));
+});
+
+test('each refusal says what is accepted, in full', () => {
+  const message = (inputs: Record<string, string>, context = CLI_CONTEXT) => {
+    try {
+      parseSettings(from(inputs), context);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'accepted';
+  };
+  assert.equal(
+    message({ path: 'x', 'lookback-days': 'x' }),
+    'Input "lookback-days" is "x", not a whole number. Accepted: an integer from 1 to 400.',
+  );
+  assert.equal(
+    message({ path: 'x', 'group-by': 'nope' }),
+    `Input "group-by" names the unknown field "nope". Accepted: ${GROUP_FIELDS.join(', ')}.`,
+  );
+  assert.equal(
+    message({ path: 'x', labels: ' ,, ' }),
+    'Input "labels" names no label. Accepted: comma- or newline-separated label names.',
+  );
+  assert.equal(
+    message({ path: 'x', labels: 'l'.repeat(51) }),
+    'Input "labels" has a label of 51 characters. Accepted: labels of at most 50 characters.',
+  );
+  assert.equal(
+    message({ path: 'x', workflows: 'ci.txt' }),
+    'Input "workflows" names "ci.txt", not a workflow file. Accepted: workflow file names such as ci.yml, or paths such as .github/workflows/ci.yml, one per line.',
+  );
+  assert.equal(
+    message({ path: 'x', now: 'soon' }),
+    'Input "now" is "soon", not a time. Accepted: an RFC 3339 time such as 2026-11-20T00:00:00Z.',
+  );
+  assert.match(
+    message({ path: 'x', 'log-pattern': '^(?<time>\\S+)' }),
+    /Accepted: a preset \(python, go-slog, [^)]+\) or a regular expression with the named groups \(\?<ts>\.\.\.\) and \(\?<level>\.\.\.\)\.$/,
+  );
+  assert.equal(
+    message({ path: 'x', shard: '1/2' }),
+    'Input "shard" is set while mode is full. Accepted: an empty shard unless mode is partial.',
+  );
+  assert.equal(
+    message({ path: 'x', 'app-name': 'a b' }),
+    'Input "app-name" is "a b", which a session summary cannot carry. Accepted: a name of letters, digits, dots, dashes and underscores, such as octo-cli.',
+  );
+  assert.equal(
+    message({ path: 'x', 'app-version': '1 0' }),
+    'Input "app-version" is "1 0", which a session summary cannot carry. Accepted: a version such as 2.4.0.',
+  );
+  assert.equal(
+    message({ mode: 'merge' }),
+    'Input "partials" is empty while mode is merge (and so is partial-artifacts). Accepted: the partial files (paths or globs) written by the partial runs, or in partial-artifacts the names of the artifacts they were uploaded as, one per line.',
+  );
+  assert.equal(
+    message({ mode: 'merge', partials: 'p', 'state-path': 's' }),
+    'Input "state-path" is set while mode is merge. Accepted: an empty state-path: a merge reads partials, not artifacts (give each partial run its own state-path).',
+  );
+  assert.equal(
+    message({ path: 'x', partials: 'p' }),
+    'Input "partials" is set while mode is full. Accepted: partial files only with mode merge.',
+  );
+  assert.equal(
+    message({ path: 'x', mode: 'partial', shard: '1/2', 'partial-artifacts': 'a' }),
+    'Input "partial-artifacts" is set while mode is partial. Accepted: partial artifacts only with mode merge.',
+  );
+  assert.equal(
+    message({ path: 'x', 'partial-path': 'p' }),
+    'Input "partial-path" is set while mode is full. Accepted: a partial-path only with mode partial.',
+  );
+  assert.equal(
+    message({ path: 'x', 'close-after-days': '9' }),
+    'Input "close-after-days" is 9, longer than lookback-days (7). Accepted: a number of days no longer than lookback-days, or 0.',
+  );
+  assert.equal(
+    message({}),
+    'Input "artifact-name" and input "path" are both empty. Accepted: at least one artifact name glob or one path.',
+  );
+  assert.equal(
+    message({ 'artifact-name': 'a' }),
+    'Input "repository" is empty while artifact-name is set. Accepted: OWNER/NAME of the repository whose artifacts are read.',
+  );
+  assert.equal(
+    message({ path: 'x', repository: 'o/r' }),
+    'Input "GITHUB_TOKEN" is not set while --repo is given. Accepted: a token in the GITHUB_TOKEN environment variable.',
+  );
+  // Without a context, GitHub is not checked: a library caller wires it itself.
+  assert.equal(parseSettings(from({ path: 'x', repository: 'o/r' })).token, '');
+  assert.equal(parseSettings(from({ path: 'x', now: '2026-01-01T00:00:00Z' })).now, null);
 });
