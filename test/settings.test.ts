@@ -619,6 +619,11 @@ test('each refusal says what is accepted, in full', () => {
     message({ path: 'x', repository: 'o/r' }),
     'Input "GITHUB_TOKEN" is not set while --repo is given. Accepted: a token in the GITHUB_TOKEN environment variable.',
   );
+  // error_kind is refused only alone, not first.
+  assert.deepEqual(parseSettings(from({ path: 'x', 'group-by': 'error_kind, os.platform' })).groupBy, [
+    'error_kind',
+    'os.platform',
+  ]);
   // Without a context, GitHub is not checked: a library caller wires it itself.
   assert.equal(parseSettings(from({ path: 'x', repository: 'o/r' })).token, '');
   assert.equal(parseSettings(from({ path: 'x', now: '2026-01-01T00:00:00Z' })).now, null);
