@@ -523,6 +523,8 @@ test('inputs are read without the spaces around them, and a value with anything 
     { 'error-rate-threshold': '.' },
     { 'error-rate-threshold': '10' },
     { 'error-rate-threshold': '01' },
+    { 'error-rate-threshold': '1e-1' },
+    { 'error-rate-threshold': '0x1' },
     { 'min-rate-ratio': 'x2' },
     { 'min-rate-ratio': '2x' },
     { workflows: 'x/ci.yml.bak' },
@@ -619,6 +621,8 @@ test('each refusal says what is accepted, in full', () => {
     message({ path: 'x', repository: 'o/r' }),
     'Input "GITHUB_TOKEN" is not set while --repo is given. Accepted: a token in the GITHUB_TOKEN environment variable.',
   );
+  // Labels of only spaces are no labels given: the default.
+  assert.deepEqual(parseSettings(from({ path: 'x', labels: '   ' })).labels, ['crash-report']);
   // error_kind is refused only alone, not first.
   assert.deepEqual(parseSettings(from({ path: 'x', 'group-by': 'error_kind, os.platform' })).groupBy, [
     'error_kind',
