@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contains, kindOf, matches, nested, patternFromKey, patternKey } from '../src/problems/pattern.ts';
+import { contains, kindOf, matches, nested, openFields, patternFromKey, patternKey } from '../src/problems/pattern.ts';
 import type { Pattern } from '../src/problems/pattern.ts';
 
 const is = (field: string, value: string) => ({ field, op: 'is' as const, value });
@@ -110,4 +110,17 @@ test('containment: an open field holds any value, a fixed one only itself, "sinc
   assert.equal(nested(windowsSince, [is('os.platform', 'windows'), is('app.version', '2.6.0')]), true);
   assert.equal(nested([is('os.platform', 'windows'), is('app.version', '2.6.0')], windowsSince), true);
   assert.equal(nested([is('os.platform', 'linux'), any('app.version')], windowsSince), false);
+});
+
+test('the open fields of a pattern are the ones it leaves at any value, in order', () => {
+  assert.deepEqual(
+    openFields([
+      { field: 'os.platform', op: 'any' },
+      { field: 'app.version', op: 'since', value: '2.4.0' },
+      { field: 'os.arch', op: 'any' },
+      { field: 'ci', op: 'is', value: 'GITHUB_ACTIONS' },
+    ]),
+    ['os.platform', 'os.arch'],
+  );
+  assert.deepEqual(openFields([{ field: 'os.platform', op: 'is', value: 'linux' }]), []);
 });
