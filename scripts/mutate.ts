@@ -140,8 +140,11 @@ for (const stage of stages.values()) {
 }
 
 if (values.list) {
-  for (const [name, stage] of stages)
+  for (const [name, stage] of stages) {
     process.stdout.write(`${name}\n  modules: ${stage.modules.join(' ')}\n  tests:   ${stage.tests.join(' ')}\n`);
+    const untested = stage.modules.filter((module) => ownTests(module).length === 0);
+    if (untested.length > 0) process.stdout.write(`  untested: ${untested.join(' ')}\n`);
+  }
   process.exit(0);
 }
 
