@@ -23,11 +23,11 @@ const ROOT = resolve(import.meta.dirname, '..');
 const REPORTS = join(ROOT, 'reports', 'mutation');
 const REPORT = join(REPORTS, 'mutation.json');
 /**
- * Never a module's own tests unless --all-tests: each takes over ten seconds, and a surviving mutant
- * runs every file that covers it. A month of simulated runs, and the fast path held to the full way
- * over generated records: both compare whole runs.
+ * Never a module's own tests unless --all-tests: it takes over ten seconds, and a surviving mutant
+ * runs every file that covers it. The fast path held to the full way over generated records. (A month
+ * of simulated runs is in test/whole-run/, outside the unit tier altogether.)
  */
-const SLOW_TESTS = new Set(['test/history-simulation.test.ts', 'test/summary-scanner.test.ts']);
+const SLOW_TESTS = new Set(['test/summary-scanner.test.ts']);
 
 interface StrykerConfig {
   mutate: string[];
