@@ -88,6 +88,19 @@ function recordingTest(logP: number) {
 const SIGNIFICANT = -50;
 const LEVEL = -10;
 
+/** installSpread of `cells` (the first by default), its test answering `logP` and recording the tables it was given. */
+function spreadOf(
+  view: ReturnType<typeof viewOf>,
+  own: { sessions: number; events: number },
+  reference: { sessions: number; events: number },
+  rule: { minInstallations: number; minRateRatio: number },
+  { cells = [0], logP = SIGNIFICANT }: { cells?: number[]; logP?: number } = {},
+) {
+  const probe = recordingTest(logP);
+  const evidence = installSpread(view, cells, null, own, reference, rule, probe.test, LEVEL);
+  return { evidence, tables: probe.tables };
+}
+
 test('a crash loop is left out whole: one installation far past what a heavy user could report', () => {
   // 1,000 sessions of 100 installations; one installation errored 200 times, ten others 3 times each.
   const events: Record<string, number> = { loop: 200 };
@@ -95,23 +108,13 @@ test('a crash loop is left out whole: one installation far past what a heavy use
   const view = viewOf([{ sessions: 1000, withInstall: 1000, installs: 100, events }]);
   const own = { sessions: 1000, events: 230 };
   const reference = { sessions: 10_000, events: 100 };
-  const probe = recordingTest(SIGNIFICANT);
-  const evidence = installSpread(
-    view,
-    [0],
-    null,
-    own,
-    reference,
-    { minInstallations: 3, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
-  );
+  const { evidence, tables: probeTables } = spreadOf(view, own, reference, { minInstallations: 3, minRateRatio: 2 });
   // Without the loop the rest run at 30 / 800 = 0.0375 a session; a heavy user (4 × 10 sessions)
   // expects 1.5 events, and Poisson(1.5) passes 6 with probability 0.00047 (5: 0.0014), so 6 is the most.
   assert.equal(plausibleMost(1.5), 6);
   assert.deepEqual(evidence, { known: true, affected: 11, heaviest: [200, 3], spread: true });
   // The loop's 200 events and its 200 sessions go; the 3s are under the cap (max(3, 2 × 3) = 6) and stay.
-  assert.deepEqual(probe.tables, [{ events: 30, sessions: 800, totalEvents: 130, totalSessions: 10_800 }]);
+  assert.deepEqual(probeTables, [{ events: 30, sessions: 800, totalEvents: 130, totalSessions: 10_800 }]);
 });
 
 test('the heaviest installations are cut down to twice the median when that is more than the min-installations-th', () => {
@@ -120,20 +123,15 @@ test('the heaviest installations are cut down to twice the median when that is m
   const view = viewOf([
     { sessions: 1000, withInstall: 1000, installs: 10, events: { a: 25, b: 20, c: 8, d: 6, e: 4, f: 2 } },
   ]);
-  const probe = recordingTest(SIGNIFICANT);
-  const evidence = installSpread(
+  const { evidence, tables: probeTables } = spreadOf(
     view,
-    [0],
-    null,
     { sessions: 1000, events: 65 },
     { sessions: 9000, events: 90 },
     { minInstallations: 3, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
   );
   assert.deepEqual(evidence, { known: true, affected: 6, heaviest: [25, 20], spread: true });
   // (25 - 12) + (20 - 12) = 21 events and sessions go.
-  assert.deepEqual(probe.tables, [{ events: 44, sessions: 979, totalEvents: 134, totalSessions: 9979 }]);
+  assert.deepEqual(probeTables, [{ events: 44, sessions: 979, totalEvents: 134, totalSessions: 9979 }]);
 });
 
 test('the heaviest installations are cut down to the min-installations-th heaviest when that is more', () => {
@@ -141,43 +139,33 @@ test('the heaviest installations are cut down to the min-installations-th heavie
   const view = viewOf([
     { sessions: 1000, withInstall: 1000, installs: 10, events: { a: 25, b: 20, c: 15, d: 3, e: 2, f: 2, g: 1 } },
   ]);
-  const probe = recordingTest(SIGNIFICANT);
-  const evidence = installSpread(
+  const { evidence, tables: probeTables } = spreadOf(
     view,
-    [0],
-    null,
     { sessions: 1000, events: 68 },
     { sessions: 9000, events: 90 },
     { minInstallations: 3, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
   );
   assert.deepEqual(evidence, { known: true, affected: 7, heaviest: [25, 20], spread: true });
   // (25 - 15) + (20 - 15) = 15 go.
-  assert.deepEqual(probe.tables, [{ events: 53, sessions: 985, totalEvents: 143, totalSessions: 9985 }]);
+  assert.deepEqual(probeTables, [{ events: 53, sessions: 985, totalEvents: 143, totalSessions: 9985 }]);
 });
 
 test('sessions without an ID count one installation each, and only min-installations of them stand in the ranking', () => {
   // 300 sessions, 200 with an ID from 20 installations: 20 + 100 = 120 installations.
   // Errors: a 4, b 3, and 5 from sessions without an ID. Ranking: [4, 3, 1, 1, 1] (three of the five stand in).
   const view = viewOf([{ sessions: 300, withInstall: 200, installs: 20, events: { a: 4, b: 3 }, unattributed: 5 }]);
-  const probe = recordingTest(SIGNIFICANT);
-  const evidence = installSpread(
+  const { evidence, tables: probeTables } = spreadOf(
     view,
-    [0],
-    null,
     { sessions: 300, events: 12 },
     { sessions: 3000, events: 15 },
     { minInstallations: 3, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
   );
   // Without a: 8 events in 296 sessions; a heavy user has 4 × 300 / 120 = 10 sessions, so λ = 0.27:
   // P(X > 2) = 0.0027 and P(X > 3) = 0.00016, so at most 3 and a (4) is an outlier.
   assert.equal(plausibleMost((8 / 296) * 4 * (300 / 120)), 3);
   assert.deepEqual(evidence, { known: true, affected: 7, heaviest: [4, 3], spread: true });
   // Removed: a's 4, and b cut to the cap max(1, 2 × 1) = 2, so 1 more.
-  assert.deepEqual(probe.tables, [{ events: 7, sessions: 295, totalEvents: 22, totalSessions: 3295 }]);
+  assert.deepEqual(probeTables, [{ events: 7, sessions: 295, totalEvents: 22, totalSessions: 3295 }]);
 });
 
 test('installations are merged across the cells of a problem, and only its measure counts', () => {
@@ -196,37 +184,28 @@ test('installations are merged across the cells of a problem, and only its measu
     unattributed: 0,
   };
   const withOther = createCellView(view.configs, [...view.byMeasure.get(null)!.values(), other]);
-  const probe = recordingTest(SIGNIFICANT);
-  const evidence = installSpread(
+  const { evidence, tables: probeTables } = spreadOf(
     withOther,
-    [0, 1],
-    null,
     { sessions: 1000, events: 65 },
     { sessions: 9000, events: 90 },
     { minInstallations: 3, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
+    { cells: [0, 1] },
   );
   // Merged: a 25, b 20, d 8, e 6, c 4, f 2: the ranking of the cap test above.
   assert.deepEqual(evidence, { known: true, affected: 6, heaviest: [25, 20], spread: true });
-  assert.deepEqual(probe.tables, [{ events: 44, sessions: 979, totalEvents: 134, totalSessions: 9979 }]);
+  assert.deepEqual(probeTables, [{ events: 44, sessions: 979, totalEvents: 134, totalSessions: 9979 }]);
 });
 
 test('with min-installations 1 nothing is left out or cut, and one installation may make a problem', () => {
   const view = viewOf([{ sessions: 50, withInstall: 50, installs: 1, events: { only: 40 } }]);
-  const probe = recordingTest(SIGNIFICANT);
-  const evidence = installSpread(
+  const { evidence, tables: probeTables } = spreadOf(
     view,
-    [0],
-    null,
     { sessions: 50, events: 40 },
     { sessions: 5000, events: 50 },
     { minInstallations: 1, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
   );
   assert.deepEqual(evidence, { known: true, affected: 1, heaviest: [], spread: true });
-  assert.deepEqual(probe.tables, [{ events: 40, sessions: 50, totalEvents: 90, totalSessions: 5050 }]);
+  assert.deepEqual(probeTables, [{ events: 40, sessions: 50, totalEvents: 90, totalSessions: 5050 }]);
 });
 
 test('too few installations, too low a rate once the heaviest are cut, or a test above the level: not spread', () => {
@@ -285,34 +264,25 @@ test('too few installations, too low a rate once the heaviest are cut, or a test
 
 test('without any installation ID, sessions stand in for installations and the spread is not checked', () => {
   const view = viewOf([{ sessions: 400, withInstall: 0, installs: 0, unattributed: 9 }]);
-  const probe = recordingTest(0);
-  const evidence = installSpread(
+  const { evidence, tables: probeTables } = spreadOf(
     view,
-    [0],
-    null,
     { sessions: 400, events: 9 },
     { sessions: 4000, events: 10 },
     { minInstallations: 3, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
+    { logP: 0 },
   );
   assert.deepEqual(evidence, { known: false, affected: 9, heaviest: [], spread: true });
-  assert.deepEqual(probe.tables, [], 'no test is run');
+  assert.deepEqual(probeTables, [], 'no test is run');
 });
 
 test('one installation that is every session of the problem is an outlier of itself: nothing is left', () => {
   // Its 5 sessions all errored: no other sessions give a typical rate, so any event is past the plausible most.
   const view = viewOf([{ sessions: 5, withInstall: 5, installs: 1, events: { only: 5 } }]);
-  const probe = recordingTest(SIGNIFICANT);
-  const evidence = installSpread(
+  const { evidence } = spreadOf(
     view,
-    [0],
-    null,
     { sessions: 5, events: 5 },
     { sessions: 5000, events: 10 },
     { minInstallations: 2, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
   );
   assert.deepEqual(evidence, { known: true, affected: 1, heaviest: [5], spread: false });
 });
@@ -328,19 +298,14 @@ test("the typical rate leaves the heaviest installation's events and sessions ou
   const loop = viewOf([
     { sessions: 1000, withInstall: 1000, installs: 10, events: { heavy: 8, a: 1, b: 1, c: 1, d: 1 } },
   ]);
-  const probe = recordingTest(SIGNIFICANT);
-  const evidence = installSpread(
+  const { evidence, tables: probeTables } = spreadOf(
     loop,
-    [0],
-    null,
     { sessions: 1000, events: 12 },
     { sessions: 9000, events: 9 },
     { minInstallations: 3, minRateRatio: 2 },
-    probe.test,
-    LEVEL,
   );
   assert.deepEqual(evidence, { known: true, affected: 5, heaviest: [8, 1], spread: true });
-  assert.deepEqual(probe.tables, [{ events: 4, sessions: 992, totalEvents: 13, totalSessions: 9992 }]);
+  assert.deepEqual(probeTables, [{ events: 4, sessions: 992, totalEvents: 13, totalSessions: 9992 }]);
 
   // 100 sessions of 20 installations: one errs 20 times, two others 12 times each. Without the
   // heaviest, 24 events in 80 sessions; a heavy user (4 × 5 sessions) expects 6, at most 15, so both
@@ -349,18 +314,13 @@ test("the typical rate leaves the heaviest installation's events and sessions ou
   assert.equal(plausibleMost(6), 15);
   assert.equal(plausibleMost(4), 11);
   const twelves = viewOf([{ sessions: 100, withInstall: 100, installs: 20, events: { heavy: 20, a: 12, b: 12 } }]);
-  const second = recordingTest(SIGNIFICANT);
-  const spread = installSpread(
+  const { evidence: spread, tables: secondTables } = spreadOf(
     twelves,
-    [0],
-    null,
     { sessions: 100, events: 44 },
     { sessions: 900, events: 9 },
     { minInstallations: 2, minRateRatio: 2 },
-    second.test,
-    LEVEL,
   );
   assert.deepEqual(spread, { known: true, affected: 3, heaviest: [20], spread: true });
   // The cap is max(12, 2 × 12) = 24: the twelves are not cut.
-  assert.deepEqual(second.tables, [{ events: 24, sessions: 80, totalEvents: 33, totalSessions: 980 }]);
+  assert.deepEqual(secondTables, [{ events: 24, sessions: 80, totalEvents: 33, totalSessions: 980 }]);
 });
