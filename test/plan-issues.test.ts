@@ -367,11 +367,13 @@ test('an open issue of a problem gone from the window carrying the ignore label 
   assert.deepEqual(kinds(planIssues([], [plain], { ...options, closeAfterDays: 3 })), ['close #4']);
 });
 
-describe('the rules of planning, each at its edge', () => {
-  const watch = { errorRateThreshold: 0.05, minRateRatio: 1.5, now };
-  const days = (...buckets: [string, number, number][]) =>
-    buckets.map(([day, sessions, erroredSessions]) => ({ day, sessions, erroredSessions }));
+/** cleanFor's rule as the planner applies it: threshold 5%, ratio 1.5, the test's day. */
+const watch = { errorRateThreshold: 0.05, minRateRatio: 1.5, now };
+/** Day buckets written as [day, sessions, errored sessions]. */
+const days = (...buckets: [string, number, number][]) =>
+  buckets.map(([day, sessions, erroredSessions]) => ({ day, sessions, erroredSessions }));
 
+describe('the rules of planning, each at its edge', () => {
   test('cleanFor: each day strictly below the limit, the larger of the threshold and the ratio times the baseline', () => {
     // Baseline 4%: the limit is max(5%, 1.5 × 4% = 6%) = 6%.
     const at = (errored: number) =>
@@ -398,80 +400,71 @@ describe('the rules of planning, each at its edge', () => {
         baseline: { sessions: 1000, erroredSessions: 200, errorRate: 0.2 },
         days: days(...buckets),
       });
+    /** Whether the last two days recovered from `filedRate`. */
+    const recovered = (buckets: [string, number, number][], filedRate: number | null) =>
+      cleanFor(quiet(buckets), 2, watch, filedRate);
     // Found at 50%: 0 errored of 10 has probability 0.5^10 = 0.00098, under 0.001.
     assert.equal(
-      cleanFor(
-        quiet([
+      recovered(
+        [
           ['2026-04-09', 5, 0],
           ['2026-04-10', 5, 0],
-        ]),
-        2,
-        watch,
+        ],
         0.5,
       ),
       true,
     );
     // 0 of 9 (0.0020) is not enough on its own ...
     assert.equal(
-      cleanFor(
-        quiet([
+      recovered(
+        [
           ['2026-04-09', 4, 0],
           ['2026-04-10', 5, 0],
-        ]),
-        2,
-        watch,
+        ],
         0.5,
       ),
       false,
     );
     // ... but the window's 1 of 20 before and since (21 / 2^20 = 0.00002) is.
     assert.equal(
-      cleanFor(
-        quiet([
+      recovered(
+        [
           ['2026-04-05', 11, 1],
           ['2026-04-09', 4, 0],
           ['2026-04-10', 5, 0],
-        ]),
-        2,
-        watch,
+        ],
         0.5,
       ),
       true,
     );
     // 5 errored of 20 (25%, under the 30% limit every day) at a found rate of 50%: P(X <= 5) = 0.021, not recovered.
     assert.equal(
-      cleanFor(
-        quiet([
+      recovered(
+        [
           ['2026-04-09', 10, 2],
           ['2026-04-10', 10, 3],
-        ]),
-        2,
-        watch,
+        ],
         0.5,
       ),
       false,
     );
     // Without a found rate (or with one of 0), clean days are enough.
     assert.equal(
-      cleanFor(
-        quiet([
+      recovered(
+        [
           ['2026-04-09', 10, 2],
           ['2026-04-10', 10, 3],
-        ]),
-        2,
-        watch,
+        ],
         null,
       ),
       true,
     );
     assert.equal(
-      cleanFor(
-        quiet([
+      recovered(
+        [
           ['2026-04-09', 10, 2],
           ['2026-04-10', 10, 3],
-        ]),
-        2,
-        watch,
+        ],
         0,
       ),
       true,
@@ -670,9 +663,6 @@ describe('the rules of planning, each at its edge', () => {
 });
 
 describe('planning: what must not happen', () => {
-  const watch = { errorRateThreshold: 0.05, minRateRatio: 1.5, now };
-  const days = (...buckets: [string, number, number][]) =>
-    buckets.map(([day, sessions, erroredSessions]) => ({ day, sessions, erroredSessions }));
   const stateless = (issue: TrackedIssue) => ({
     ...issue,
     body: issue.body.replace(/<!-- crash-report-aggregator:state \{.*?\} -->/, ''),
