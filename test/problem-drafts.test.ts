@@ -110,6 +110,19 @@ function issue(number: number, state: Partial<IssueState> & Pick<IssueState, 'v'
     ...extra,
   } satisfies TrackedIssue;
 }
+/** An issue filed for one cell by an earlier release: the cell's fingerprint and a v1 state. */
+function perCellIssue(number: number, values: [string, string]): TrackedIssue {
+  const filed = issue(number, { v: 1 });
+  filed.body = composeBody(null, 'old', fingerprintOf([...groupBy], values), {
+    v: 1,
+    groupBy: [...groupBy],
+    versions: [values[1]],
+    sessions: 100,
+    erroredSessions: 60,
+    errorRate: 0.6,
+  });
+  return filed;
+}
 const problemIssue = (number: number, pattern: Pattern, measure: string | null = null) =>
   issue(number, { v: 2, pattern: patternKey(pattern), measure, anchor: anchorKeyOf(pattern, measure) });
 
@@ -160,15 +173,7 @@ test('a problem takes the open issue of its place, with its label and no dimensi
 
 test('an issue filed for one cell by an earlier release is taken by the problem that covers the flagged cell', () => {
   const { findings, cells } = run();
-  const legacy = issue(3, { v: 1 });
-  legacy.body = composeBody(null, 'old', fingerprintOf([...groupBy], ['windows', '2.4.0']), {
-    v: 1,
-    groupBy: [...groupBy],
-    versions: ['2.4.0'],
-    sessions: 100,
-    erroredSessions: 60,
-    errorRate: 0.6,
-  });
+  const legacy = perCellIssue(3, ['windows', '2.4.0']);
   const drafts = draftProblemIssues({ settings, findings, cells, existing: [legacy], renderer: recorder().renderer });
   assert.deepEqual(
     drafts.map((draft) => [draft.label, draft.issue?.number]),
@@ -279,15 +284,7 @@ test('the newest version among the cells, by version order; none without session
 
 test('an issue filed for a cell this run has no sessions of is not drafted; plan options come from the settings', () => {
   const { findings, cells } = run();
-  const gone = issue(5, { v: 1 });
-  gone.body = composeBody(null, 'old', fingerprintOf([...groupBy], ['freebsd', '2.4.0']), {
-    v: 1,
-    groupBy: [...groupBy],
-    versions: ['2.4.0'],
-    sessions: 10,
-    erroredSessions: 5,
-    errorRate: 0.5,
-  });
+  const gone = perCellIssue(5, ['freebsd', '2.4.0']);
   const drafts = draftProblemIssues({ settings, findings, cells, existing: [gone], renderer: recorder().renderer });
   assert.deepEqual(
     drafts.map((draft) => draft.issue?.number ?? null),
