@@ -45889,8 +45889,10 @@ function recodeRare(cells, fields, min, order) {
     const key = cell2.values.join("\0");
     const same = cells.get(key);
     const target = same ?? cell2;
-    if (same) join9(same, cell2);
-    else cells.set(key, cell2);
+    if (same) {
+      adopt(same);
+      join9(same, cell2);
+    } else cells.set(key, cell2);
     for (const member of members.get(target)) member.countedAs = target.values;
   };
   const levels = recodeOrder(fields, order);
@@ -45919,16 +45921,7 @@ function recodeRare(cells, fields, min, order) {
     }
     if (rare.length === 0) return result;
   }
-  const rest = rare[0];
-  const smallest = [...cells].sort(bySize);
-  for (const [key, cell2] of smallest) {
-    if (installationsOf(rest) >= min) break;
-    cells.delete(key);
-    adopt(cell2);
-    join9(rest, cell2);
-    result.complementary += 1;
-  }
-  publish(rest);
+  publish(rare[0]);
   return result;
 }
 

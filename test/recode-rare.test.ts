@@ -19,6 +19,7 @@ import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
 const FIELDS: GroupField[] = ['os.platform', 'os.version', 'app.version'];
 const MIN = 5;
+const OTHER = '(other)';
 
 interface RawCell {
   values: string[];
@@ -497,4 +498,252 @@ test('a merged cell names no app version it was not published under', () => {
   assert.deepEqual(freebsd.appVersions, []);
   const linux = aggregator.groups().find((group) => group.fields[0]!.value === 'linux')!;
   assert.deepEqual(linux.appVersions, ['2.4.0']);
+});
+
+// The rule again, written from its description over sets of install IDs and lists of raw configurations
+// (no accumulators, no counters), and held to the aggregator's result cell by cell.
+
+interface Configuration {
+  key: string;
+  values: string[];
+  sessions: number;
+  errored: number;
+  ids: Set<string>;
+  withoutId: number;
+}
+
+interface Expected {
+  /** Published cells: values, sessions, errored sessions, distinct IDs, app versions. */
+  published: string[];
+  /** Each recoded configuration's values, and the values of the cell it is counted in. */
+  countedAs: string[];
+  figures: [configurations: number, sessions: number, errored: number, complementary: number, standIn: boolean];
+}
+
+function expectedRule(raw: Configuration[], fields: readonly GroupField[], min: number): Expected {
+  const installations = (members: Configuration[]) =>
+    new Set(members.flatMap((member) => [...member.ids])).size +
+    members.reduce((sum, member) => sum + member.withoutId, 0);
+  const sessionsIn = (members: Configuration[]) => members.reduce((sum, member) => sum + member.sessions, 0);
+  // Fields in the documented order; each level reads one more of them "(other)".
+  const levels = fields
+    .map((field, index) => ({ index, rank: RECODE_ORDER.indexOf(field) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.index);
+  type Cell = { values: string[]; members: Configuration[] };
+  const published = new Map<string, Cell>();
+  let rare: Cell[] = [];
+  for (const configuration of raw) {
+    const cell = { values: configuration.values, members: [configuration] };
+    if (installations(cell.members) >= min) published.set(configuration.key, cell);
+    else rare.push(cell);
+  }
+  const recoded = new Set(rare.map((cell) => cell.members[0]!));
+  const figures: Expected['figures'] = [
+    rare.length,
+    sessionsIn(rare.flatMap((cell) => cell.members)),
+    rare.reduce((sum, cell) => sum + cell.members[0]!.errored, 0),
+    0,
+    raw.some((configuration) => configuration.withoutId > 0),
+  ];
+  const generalised = new Set<number>();
+  const regroup = (cells: Cell[]) => {
+    const into = new Map<string, Cell>();
+    for (const cell of cells) {
+      const values = cell.values.map((value, index) => (generalised.has(index) ? OTHER : value));
+      const key = JSON.stringify(values);
+      const group = into.get(key) ?? { values, members: [] };
+      group.members.push(...cell.members);
+      into.set(key, group);
+    }
+    return [...into.values()];
+  };
+  // Whether the rare configurations reach the minimum among themselves, level by level.
+  let alone = rare;
+  let reachAlone = false;
+  for (const field of levels) {
+    generalised.add(field);
+    alone = regroup(alone).filter((cell) => installations(cell.members) < min);
+    if (alone.length === 0) {
+      reachAlone = true;
+      break;
+    }
+  }
+  generalised.clear();
+  const outside = (values: string[]) => JSON.stringify(values.filter((_, index) => !generalised.has(index)));
+  const publish = (cell: Cell) => {
+    const values = cell.values.map((value, index) => {
+      const shared = new Set(cell.members.map((member) => member.values[index]));
+      return value === OTHER && shared.size === 1 ? cell.members[0]!.values[index]! : value;
+    });
+    const key = values.join('\u0000');
+    const same = published.get(key);
+    if (same) {
+      for (const member of same.members) recoded.add(member);
+      same.members.push(...cell.members);
+    } else published.set(key, { values, members: cell.members });
+  };
+  for (const field of levels) {
+    generalised.add(field);
+    const groups = regroup(rare);
+    rare = [];
+    for (const cell of groups) {
+      if (!reachAlone && installations(cell.members) < min) {
+        // Published cells agreeing with it outside the generalised fields, fewest sessions, then installations, then key.
+        const near = [...published]
+          .filter(([, other]) => outside(other.values) === outside(cell.values))
+          .sort(
+            ([keyA, a], [keyB, b]) =>
+              sessionsIn(a.members) - sessionsIn(b.members) ||
+              installations(a.members) - installations(b.members) ||
+              (keyA < keyB ? -1 : 1),
+          );
+        for (const [key, sibling] of near) {
+          if (installations(cell.members) >= min) break;
+          published.delete(key);
+          for (const member of sibling.members) recoded.add(member);
+          cell.members.push(...sibling.members);
+          figures[3] += 1;
+        }
+      }
+      if (installations(cell.members) >= min) publish(cell);
+      else rare.push(cell);
+    }
+    if (rare.length === 0) break;
+  }
+  // Everything together is short of the minimum: it is published as one cell.
+  for (const cell of rare) publish(cell);
+  const versionAt = fields.indexOf('app.version');
+  const describe = (cell: Cell) =>
+    [
+      cell.values.join(' '),
+      sessionsIn(cell.members),
+      cell.members.reduce((sum, member) => sum + member.errored, 0),
+      new Set(cell.members.flatMap((member) => [...member.ids])).size,
+      versionAt === -1 || cell.values[versionAt] === OTHER ? '' : cell.values[versionAt],
+    ].join(' | ');
+  const countedAs: string[] = [];
+  for (const cell of published.values())
+    for (const member of cell.members)
+      if (recoded.has(member)) countedAs.push(`${member.values.join(' ')} -> ${cell.values.join(' ')}`);
+  return { published: [...published.values()].map(describe).sort(), countedAs: countedAs.sort(), figures };
+}
+
+const SHAPE_FIELDS: GroupField[] = ['os.platform', 'os.version', 'app.version', 'runtime.version'];
+
+/** Configurations around a minimum: some rare, some exactly on it, IDs shared between cells (an upgrade), some without. */
+function nearMinimum(seed: number): {
+  fields: GroupField[];
+  min: number;
+  raw: Configuration[];
+  rows: SessionSummary[];
+} {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const fields = SHAPE_FIELDS.filter(() => random() < 0.75);
+  if (fields.length === 0) fields.push(pick(SHAPE_FIELDS));
+  fields.sort(() => random() - 0.5);
+  const min = 2 + Math.floor(random() * 8);
+  const rareShare = 0.1 + random() * 0.7;
+  const withoutIds = random() < 0.3 ? random() * 0.3 : 0;
+  const domain: Record<string, string[]> = {
+    'os.platform': ['linux', 'windows', 'darwin', 'freebsd'].slice(0, 1 + Math.floor(random() * 4)),
+    'os.version': ['10', '11', '14.1', '6.8'].slice(0, 1 + Math.floor(random() * 4)),
+    'app.version': ['2.3.0', '2.4.0', '2.5.0'].slice(0, 1 + Math.floor(random() * 3)),
+    'runtime.version': ['3.11.9', '3.12.1'].slice(0, 1 + Math.floor(random() * 2)),
+  };
+  // A value that already reads "(other)" (a producer's, or cells folded before the rule) meets the rule's own.
+  if (random() < 0.3) domain[pick(['os.version', 'app.version', 'runtime.version'])]!.push(OTHER);
+  const byKey = new Map<string, Configuration>();
+  const rows: SessionSummary[] = [];
+  const seenIds: string[] = [];
+  const count = 2 + Math.floor(random() * 14);
+  for (let c = 0; c < count; c += 1) {
+    const values = fields.map((field) => pick(domain[field]!));
+    const key = values.join('\u0000');
+    const configuration = byKey.get(key) ?? { key, values, sessions: 0, errored: 0, ids: new Set(), withoutId: 0 };
+    byKey.set(key, configuration);
+    const roll = random();
+    const installs =
+      roll < rareShare
+        ? 1 + Math.floor(random() * (min - 1))
+        : roll < rareShare + 0.1
+          ? min
+          : min + Math.floor(random() * 12);
+    const rate = random() * 0.5;
+    for (let i = 0; i < installs; i += 1) {
+      const shared = seenIds.length > 0 && random() < 0.15;
+      const id = random() < withoutIds ? null : shared ? pick(seenIds) : seededUuid(random);
+      if (id && !shared) seenIds.push(id);
+      for (let s = 0, n = id ? 1 + Math.floor(random() * 3) : 1; s < n; s += 1) {
+        const errored = random() < rate;
+        const base = summary(random, ['linux', '6.8', '2.4.0'], id, errored, rows.length);
+        const row: SessionSummary = { ...base, runtime: { name: 'python', version: '3.12.1' } };
+        fields.forEach((field, index) => {
+          const value = values[index]!;
+          if (field === 'os.platform') row.os = { ...row.os, platform: value as SessionSummary['os']['platform'] };
+          if (field === 'os.version') row.os = { ...row.os, version: value };
+          if (field === 'app.version') row.app = { ...row.app, version: value };
+          if (field === 'runtime.version') row.runtime = { name: 'python', version: value };
+        });
+        rows.push(row);
+        configuration.sessions += 1;
+        if (errored) configuration.errored += 1;
+        if (id) configuration.ids.add(id);
+        else configuration.withoutId += 1;
+      }
+    }
+  }
+  return { fields, min, raw: [...byKey.values()], rows };
+}
+
+test('the rule as described, recomputed from sets of IDs, gives the same cells, members and counts over 400 populations', () => {
+  const seen = { complementary: 0, alone: 0, short: 0 };
+  for (let seed = 1; seed <= 400; seed += 1) {
+    const { fields, min, raw, rows: sessions } = nearMinimum(seed);
+    const aggregator = createAggregator(fields);
+    for (const row of sessions) aggregator.add(row, null);
+    const recoded = aggregator.recode(min, RECODE_ORDER);
+    const expected = expectedRule(raw, fields, min);
+    const versionAt = fields.indexOf('app.version');
+    const published = aggregator
+      .groups()
+      .map((group) =>
+        [
+          group.fields.map((field) => field.value).join(' '),
+          group.sessions,
+          group.erroredSessions,
+          group.installs,
+          versionAt === -1 ? '' : group.appVersions.join(','),
+        ].join(' | '),
+      )
+      .sort();
+    const label = `seed ${seed}, min ${min}, fields ${fields.join(',')}`;
+    assert.deepEqual(published, expected.published, `${label}: published cells`);
+    assert.deepEqual(
+      recoded.cells
+        .map((cell) => `${cell.fields.map((field) => field.value).join(' ')} -> ${cell.countedAs.join(' ')}`)
+        .sort(),
+      expected.countedAs,
+      `${label}: where each recoded configuration is counted`,
+    );
+    assert.deepEqual(
+      [
+        recoded.configurations,
+        recoded.sessions,
+        recoded.erroredSessions,
+        recoded.complementary,
+        recoded.sessionsStandIn,
+      ],
+      expected.figures,
+      `${label}: counts`,
+    );
+    if (recoded.complementary > 0) seen.complementary += 1;
+    else if (recoded.configurations > 1) seen.alone += 1;
+    if (aggregator.groups().length === 1 && recoded.configurations > 0) seen.short += 1;
+  }
+  // The populations reach every branch of the rule.
+  assert.ok(seen.complementary >= 40, `${seen.complementary} populations with complementary cells`);
+  assert.ok(seen.alone >= 40, `${seen.alone} where rare cells reach the minimum together`);
+  assert.ok(seen.short >= 5, `${seen.short} where everything is one cell`);
 });

@@ -233,10 +233,13 @@ export function recodeRare(
     }
     const key = cell.values.join('\u0000');
     const same = cells.get(key);
-    // Another merged cell published under the same values: one cell, as both have the minimum.
+    // A cell already published under the same values (another merged cell, or a configuration whose
+    // own values read "(other)"): one cell, as both have the minimum; a configuration of it is listed too.
     const target = same ?? cell;
-    if (same) join(same, cell);
-    else cells.set(key, cell);
+    if (same) {
+      adopt(same);
+      join(same, cell);
+    } else cells.set(key, cell);
     for (const member of members.get(target)!) member.countedAs = target.values;
   };
   const levels = recodeOrder(fields, order);
@@ -270,18 +273,9 @@ export function recodeRare(
     }
     if (rare.length === 0) return result;
   }
-  // One cell is left, every value "(other)", still short of the minimum: the smallest
-  // published cells join it until it is not (complementary recoding), so that the
-  // published total less the published cells does not give its figures either.
-  const rest = rare[0]!;
-  const smallest = [...cells].sort(bySize);
-  for (const [key, cell] of smallest) {
-    if (installationsOf(rest) >= min) break;
-    cells.delete(key);
-    adopt(cell);
-    join(rest, cell);
-    result.complementary += 1;
-  }
-  publish(rest);
+  // One cell is left, every value "(other)", still short of the minimum. With useSiblings every
+  // published cell has joined it on the last level (all share the empty key), and without it the
+  // rare cells reach the minimum by then: it is the whole population, published as one cell.
+  publish(rare[0]!);
   return result;
 }
