@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { entropyBits, looksRandom, secretRuleFor } from '../src/records/secret-shapes.ts';
 import { findPrivateData } from '../src/records/privacy-guard.ts';
 import { credentials, harmlessValues } from './fixtures/secret-corpus.ts';
+import { seededRandom } from './fixtures/synthetic-summaries.ts';
 import { VALID_SUMMARY } from './fixtures/valid-summary.ts';
 
 test('realistic versions, platform versions and exception names: under 0.1% rejected', () => {
@@ -275,4 +276,128 @@ test('secretRuleFor: runs of 20 or more, pieces between separators, and base64 r
   assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/x1234567y'), 'random-token');
   // Slack app tokens with several characters in each middle part.
   assert.equal(secretRuleFor(`xapp-1-A0B-12-${'x9'.repeat(16)}`), 'vendor-token');
+});
+
+/**
+ * The random-looking rule read a second time, from its comments, over character positions rather
+ * than a running state: the core without separators at its ends; hex runs; the entropy; the
+ * letter-digit rule; the case rule with its single lower-case letters that are not short words.
+ */
+function looksRandomAgain(token: string): boolean {
+  const separators = '-_+/=';
+  let from = 0;
+  let to = token.length;
+  while (from < to && separators.includes(token[from]!)) from += 1;
+  while (to > from && separators.includes(token[to - 1]!)) to -= 1;
+  const core = token.slice(from, to);
+  if (core.length < 20) return false;
+  const chars = [...core];
+  const kindOf = (char: string) =>
+    /^[a-z]$/.test(char) ? 'l' : /^[A-Z]$/.test(char) ? 'u' : /^[0-9]$/.test(char) ? 'd' : 'o';
+  const kinds = chars.map(kindOf);
+  const count = (kind: string) => kinds.filter((each) => each === kind).length;
+  const [lower, upper, digits, other] = ['l', 'u', 'd', 'o'].map(count) as [number, number, number, number];
+  let letterDigit = 0;
+  let caseChange = 0;
+  for (let i = 1; i < kinds.length; i += 1) {
+    const [a, b] = [kinds[i - 1]!, kinds[i]!];
+    if (a === 'o' || b === 'o' || a === b) continue;
+    if (a === 'd' || b === 'd') letterDigit += 1;
+    else caseChange += 1;
+  }
+  const letters = lower + upper;
+  if (chars.every((char) => '0123456789abcdefABCDEF'.includes(char))) {
+    if (core.length === 40 || core.length === 64 || core.length < 24) return false;
+    return digits > 0 && letters > 0 && (lower === 0 || upper === 0);
+  }
+  const tally = new Map<string, number>();
+  for (const char of chars) tally.set(char, (tally.get(char) ?? 0) + 1);
+  const bits = [...tally.values()].reduce((sum, n) => sum - (n / core.length) * Math.log2(n / core.length), 0);
+  if (bits < 3.5) return false;
+  if (digits >= 3 && letters >= 6 && letterDigit >= 6) return true;
+  // Lower-case runs, and the one-letter ones that are not a short word after its capital.
+  const words = [
+    'Of',
+    'Is',
+    'On',
+    'In',
+    'At',
+    'To',
+    'By',
+    'Or',
+    'An',
+    'As',
+    'Up',
+    'Io',
+    'Os',
+    'Id',
+    'No',
+    'If',
+    'Do',
+    'Go',
+    'Ok',
+  ];
+  let runs = 0;
+  let single = 0;
+  for (let i = 0; i < kinds.length; i += 1) {
+    if (kinds[i] !== 'l' || kinds[i - 1] === 'l') continue;
+    runs += 1;
+    if (kinds[i + 1] === 'l') continue;
+    const next = kinds[i + 1];
+    const shortWord =
+      i > 0 && words.includes(core.slice(i - 1, i + 1)) && (next === undefined || next === 'u' || next === 'd');
+    if (!shortWord) single += 1;
+  }
+  const choppy = (single >= 3 && single * 10 >= 3 * runs) || (single >= 1 && letterDigit >= 2);
+  const share = letters === 0 ? 0 : upper / letters;
+  return letters + other >= 20 && share >= 0.25 && share <= 0.75 && caseChange >= 6 && choppy;
+}
+
+/** Strings near every edge of the rule: mixes of classes, words and short words, hex of hash lengths, separators. */
+function tokenNearEdges(random: () => number): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const hex = '0123456789abcdef';
+  const shape = random();
+  if (shape < 0.15) {
+    const length = pick([23, 24, 25, 39, 40, 41, 63, 64, 65]);
+    const upper = random() < 0.2;
+    let text = '';
+    for (let i = 0; i < length; i += 1) text += pick(random() < 0.5 ? hex.slice(0, 10) : hex.slice(10));
+    if (upper) text = text.toUpperCase();
+    if (random() < 0.1) text = text.replace(/[a-f]/, (letter) => letter.toUpperCase());
+    return random() < 0.2 ? `=${text}-` : text;
+  }
+  const words = ['Index', 'Out', 'Of', 'Bounds', 'Io', 'Error', 'Http', 'Id', 'Go', 'Ok', 'Xyz', 'Q'];
+  const weights = [random(), random(), random() * 0.6, random() * 0.2];
+  const total = weights.reduce((a, b) => a + b, 0);
+  const length = 17 + Math.floor(random() * 14);
+  let text = '';
+  while (text.length < length) {
+    if (random() < 0.25) {
+      text += pick(words);
+      continue;
+    }
+    let roll = random() * total;
+    const kind = weights.findIndex((weight) => (roll -= weight) < 0);
+    const from = ['abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '0123456789', '+/=_-'][
+      kind === -1 ? 0 : kind
+    ]!;
+    // A small alphabet now and then, for low entropy.
+    text += from[Math.floor(random() * (random() < 0.2 ? 3 : from.length))];
+  }
+  if (random() < 0.2) text = `${pick(['', '-', '==', '_'])}${text}${pick(['', '=', '--'])}`;
+  return text;
+}
+
+test('the random-looking rule agrees with a second reading of it on 30,000 strings near its edges', () => {
+  const random = seededRandom(2112);
+  const seen = { random: 0, plain: 0 };
+  for (let i = 0; i < 30_000; i += 1) {
+    const token = tokenNearEdges(random);
+    const expected = looksRandomAgain(token);
+    assert.equal(looksRandom(token), expected, token);
+    seen[expected ? 'random' : 'plain'] += 1;
+  }
+  // Both answers come often.
+  assert.ok(seen.random >= 3000 && seen.plain >= 3000, JSON.stringify(seen));
 });
