@@ -12,6 +12,9 @@
 //   --mutate a.ts,b.ts   only these modules (paths as in stryker.config.json, globs allowed)
 //   --all-tests          every unit test file for every module (slow: hours on two cores)
 //   --concurrency N      test processes (default: the config's)
+//   --timeout-ms N       time a mutant's tests may take beyond twice their measured time before it
+//                        counts as a timeout (default: the config's 20 s; a module whose mutants
+//                        loop forever, as the packed ID set's probes do, pays it once each)
 //   --list               print each stage's modules and test files, run nothing
 
 import { spawnSync } from 'node:child_process';
@@ -93,6 +96,7 @@ const { values } = parseArgs({
     mutate: { type: 'string' },
     'all-tests': { type: 'boolean', default: false },
     concurrency: { type: 'string' },
+    'timeout-ms': { type: 'string' },
     list: { type: 'boolean', default: false },
   },
 });
@@ -164,6 +168,7 @@ for (const [name, stage] of stages) {
     mutate: stage.modules,
     tap: { ...config.tap, testFiles: stage.tests.length > 0 ? stage.tests : unitTests.slice(0, 1) },
     ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+    ...(values['timeout-ms'] ? { timeoutMS: Number(values['timeout-ms']) } : {}),
     jsonReporter: { fileName: relative(ROOT, stageReport) },
   };
   const configPath = join(REPORTS, `stage-${name.replaceAll('/', '-')}.config.json`);

@@ -362,7 +362,7 @@ function tokenNearEdges(random: () => number): string {
     const length = pick([23, 24, 25, 39, 40, 41, 63, 64, 65]);
     const upper = random() < 0.2;
     let text = '';
-    for (let i = 0; i < length; i += 1) text += pick(random() < 0.5 ? hex.slice(0, 10) : hex.slice(10));
+    for (let i = 0; i < length; i += 1) text += pick([...(random() < 0.5 ? hex.slice(0, 10) : hex.slice(10))]);
     if (upper) text = text.toUpperCase();
     if (random() < 0.1) text = text.replace(/[a-f]/, (letter) => letter.toUpperCase());
     return random() < 0.2 ? `=${text}-` : text;
