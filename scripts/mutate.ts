@@ -15,6 +15,7 @@
 //   --timeout-ms N       time a mutant's tests may take beyond twice their measured time before it
 //                        counts as a timeout (default: the config's 20 s; a module whose mutants
 //                        loop forever, as the packed ID set's probes do, pays it once each)
+//   --timeout-factor F   how many times their measured time a mutant's tests may take (default: the config's 2)
 //   --list               print each stage's modules and test files, run nothing
 
 import { spawnSync } from 'node:child_process';
@@ -97,6 +98,7 @@ const { values } = parseArgs({
     'all-tests': { type: 'boolean', default: false },
     concurrency: { type: 'string' },
     'timeout-ms': { type: 'string' },
+    'timeout-factor': { type: 'string' },
     list: { type: 'boolean', default: false },
   },
 });
@@ -169,6 +171,7 @@ for (const [name, stage] of stages) {
     tap: { ...config.tap, testFiles: stage.tests.length > 0 ? stage.tests : unitTests.slice(0, 1) },
     ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
     ...(values['timeout-ms'] ? { timeoutMS: Number(values['timeout-ms']) } : {}),
+    ...(values['timeout-factor'] ? { timeoutFactor: Number(values['timeout-factor']) } : {}),
     jsonReporter: { fileName: relative(ROOT, stageReport) },
   };
   const configPath = join(REPORTS, `stage-${name.replaceAll('/', '-')}.config.json`);
