@@ -6,7 +6,14 @@ import { test } from 'node:test';
 import type { ConfigCell, EventCell } from '../src/aggregate/cell-events.ts';
 import { findProblems } from '../src/problems/find-problems.ts';
 import type { ProblemRule } from '../src/problems/find-problems.ts';
-import { logFisherGreaterMid } from '../src/problems/hypergeometric.ts';
+import { createCellView } from '../src/problems/cell-view.ts';
+import type { Counts } from '../src/problems/cell-view.ts';
+import { problemKey } from '../src/problems/find-problems.ts';
+import { logFisherGreater, logFisherGreaterMid, logFisherLess } from '../src/problems/hypergeometric.ts';
+import { installSpread } from '../src/problems/install-spread.ts';
+import { indexPatterns } from '../src/problems/pattern-index.ts';
+import { baselinesOf } from '../src/problems/version-baselines.ts';
+import { seededRandom } from './fixtures/synthetic-summaries.ts';
 
 const PLATFORMS = ['linux', 'windows', 'darwin'];
 const VERSIONS = ['2.3.0', '2.4.0', '2.4.1', '2.5.0'];
@@ -614,4 +621,264 @@ test('without installation IDs, healthy data still files nothing: significance i
     unattributed: cell.events,
   }));
   assert.deepEqual(findProblems(anonymous, unattributed, rule).problems, []);
+});
+
+// The greedy search read a second time from the comments at the top of find-problems.ts, over plain
+// arrays of cells recounted at every step (no running totals, no flags), and held to findProblems on
+// random tables around every threshold. The pattern index, the tests, the levels and the installation
+// check it builds on have tests of their own; this one pins what the search makes of them.
+
+/** A random table: 2-3 platforms by 2-4 versions, some cells under min-sessions, up to two planted excesses. */
+function randomTable(seed: number) {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const platforms = PLATFORMS.slice(0, 2 + Math.floor(random() * 2));
+  const versions = VERSIONS.slice(0, 2 + Math.floor(random() * 3));
+  const table: ProblemRule = {
+    fields: ['os.platform', 'app.version'],
+    alpha: pick([0.01, 0.05, 0.1]),
+    minSessions: 5 + Math.floor(random() * 16),
+    minInstallations: 2 + Math.floor(random() * 3),
+    minRateRatio: 1 + random() * 2,
+    errorRateThreshold: random() < 0.3 ? random() * 0.1 : 0,
+  };
+  const planted = Array.from({ length: random() < 0.15 ? 0 : 1 + Math.floor(random() * 3) }, () => ({
+    platform: random() < 0.6 ? pick(platforms) : null,
+    since: pick(versions),
+    only: random() < 0.3,
+    factor: 1.3 + random() * 7,
+  }));
+  const base = 0.01 + random() * 0.06;
+  // Some tables carry no installation ID at all: sessions stand in, and the spread is not checked.
+  const anonymous = random() < 0.15;
+  const configs: ConfigCell[] = [];
+  const cells: EventCell[] = [];
+  for (const platform of platforms)
+    for (const version of versions) {
+      // Some cells, and so some parts, sit exactly on min-sessions or one under it.
+      const size = random();
+      const sessions =
+        size < 0.15
+          ? table.minSessions
+          : size < 0.25
+            ? table.minSessions - 1
+            : size < 0.4
+              ? Math.floor(random() * table.minSessions * 2)
+              : table.minSessions + Math.floor(random() * 600);
+      const hit = (plant: (typeof planted)[number]) =>
+        (plant.platform === null || plant.platform === platform) &&
+        (plant.only ? version === plant.since : VERSIONS.indexOf(version) >= VERSIONS.indexOf(plant.since));
+      const factor = planted.reduce((most, plant) => (hit(plant) ? Math.max(most, plant.factor) : most), 1);
+      const rate = Math.min(0.9, base * factor);
+      const installs = 1 + Math.floor(random() * 30);
+      const withoutId = anonymous ? sessions : random() < 0.2 ? Math.floor(random() * sessions * 0.4) : 0;
+      const config = configs.length;
+      configs.push({ values: [platform, version], sessions, withInstall: sessions - withoutId, installs });
+      const byInstall = new Map<string, number>();
+      let events = 0;
+      let unattributed = 0;
+      // One installation now and then carries a crash loop: most of the cell's events.
+      const loop = random() < 0.1 ? Math.floor(random() * installs) : -1;
+      for (let session = 0; session < sessions; session += 1) {
+        const install = loop >= 0 && random() < 0.5 ? loop : Math.floor(random() * installs);
+        if (random() >= (install === loop ? 0.9 : rate)) continue;
+        events += 1;
+        if (session < withoutId) unattributed += 1;
+        else byInstall.set(`${config}-${install}`, (byInstall.get(`${config}-${install}`) ?? 0) + 1);
+      }
+      if (events > 0) cells.push({ config, measure: null, events, byInstall, unattributed });
+    }
+  return { rule: table, configs, cells };
+}
+
+interface Reading {
+  key: string;
+  configs: number[];
+  cells: number[];
+  own: Counts;
+  reference: Counts;
+  logP: number;
+  logLevel: number;
+}
+
+function searchAgain(configs: ConfigCell[], eventCells: EventCell[], given: ProblemRule, levels: number[]) {
+  const view = createCellView(configs, eventCells);
+  const events = configs.map((_, config) =>
+    eventCells.filter((cell) => cell.config === config).reduce((sum, cell) => sum + cell.events, 0),
+  );
+  const sum = (cells: readonly number[]): Counts => ({
+    sessions: cells.reduce((total, cell) => total + configs[cell]!.sessions, 0),
+    events: cells.reduce((total, cell) => total + events[cell]!, 0),
+  });
+  const minus = (a: Counts, b: Counts): Counts => ({ sessions: a.sessions - b.sessions, events: a.events - b.events });
+  const table = (own: Counts, other: Counts) => ({
+    events: own.events,
+    sessions: own.sessions,
+    totalEvents: own.events + other.events,
+    totalSessions: own.sessions + other.sessions,
+  });
+  const all = configs.map((_, cell) => cell);
+  const clean = Math.log(0.01);
+  const candidates = indexPatterns(
+    given.fields,
+    configs.map((cell) => cell.values),
+    configs.map((cell) => cell.sessions),
+  )
+    .filter((entry) => entry.sessions >= given.minSessions && sum(entry.members()).events > 0)
+    .map((entry) => ({
+      key: problemKey(entry.pattern, null),
+      pattern: entry.pattern,
+      members: entry.members(),
+      logLevel: levels[entry.pattern.every((term) => term.op === 'is') ? 0 : 1]!,
+    }));
+  type Scored = Reading & { pattern: (typeof candidates)[number]['pattern'] };
+
+  // A value of an open field, or one cell, with enough sessions, significantly under the description and not above the rest.
+  const hasCleanPart = (scored: Scored) => {
+    const isClean = (part: Counts, level: number) =>
+      part.sessions >= given.minSessions &&
+      logFisherLess(table(part, minus(scored.own, part))) < level &&
+      logFisherGreater(table(part, scored.reference)) >= clean;
+    const groupings = scored.pattern
+      .map((term, field) => ({ term, field }))
+      .filter(({ term }) => term.op !== 'is')
+      .map(
+        ({ field }) =>
+          (cell: number) =>
+            configs[cell]!.values[field]!,
+      );
+    if (scored.cells.length > 1) groupings.push((cell: number) => String(cell));
+    return groupings.some((valueOf) => {
+      const values = [...new Set(scored.cells.map(valueOf))];
+      if (values.length < 2) return false;
+      const level = clean - Math.log(values.length);
+      return values.some((value) => isClean(sum(scored.cells.filter((cell) => valueOf(cell) === value)), level));
+    });
+  };
+  const spreadOf = (scored: Reading) =>
+    installSpread(view, scored.cells, null, scored.own, scored.reference, given, logFisherGreaterMid, scored.logLevel);
+  // The cells a wider description adds, when the narrower one's cells are all in it.
+  const added = (outer: Reading, inner: Reading) =>
+    inner.cells.length < outer.cells.length && inner.cells.every((cell) => outer.cells.includes(cell))
+      ? outer.cells.filter((cell) => !inner.cells.includes(cell))
+      : null;
+  // Cells that error more than the rest of `reference` (which holds them), by the rate ratio and at `level`.
+  const standAlone = (cells: number[], reference: Counts, level: number) => {
+    const part = sum(cells);
+    const rest = minus(reference, part);
+    if (part.sessions === 0 || rest.sessions <= 0) return false;
+    if (part.events * rest.sessions < given.minRateRatio * rest.events * part.sessions) return false;
+    return logFisherGreaterMid(table(part, rest)) <= level;
+  };
+
+  const explained = new Set<number>();
+  const found: Scored[] = [];
+  const moves = { narrower: 0, wider: 0, cleanPart: 0, concentrated: 0 };
+  for (;;) {
+    const scored: Scored[] = [];
+    for (const candidate of candidates) {
+      if (found.some((problem) => problem.key === candidate.key)) continue;
+      const cells = candidate.members.filter((cell) => !explained.has(cell));
+      const own = sum(cells);
+      const reference = sum(all.filter((cell) => !explained.has(cell) && !cells.includes(cell)));
+      if (own.sessions < given.minSessions || own.events === 0 || reference.sessions === 0) continue;
+      const rate = own.events / own.sessions;
+      if (rate < given.errorRateThreshold || rate < given.minRateRatio * (reference.events / reference.sessions))
+        continue;
+      const logP = logFisherGreaterMid(table(own, reference));
+      if (logP > candidate.logLevel) continue;
+      scored.push({ ...candidate, configs: candidate.members, cells, own, reference, logP });
+    }
+    scored.sort((a, b) => a.logP - b.logP || b.own.sessions - a.own.sessions || (a.key < b.key ? -1 : 1));
+    const pool = scored.filter((entry) => {
+      if (hasCleanPart(entry)) return (moves.cleanPart += 1) < 0;
+      return spreadOf(entry).spread || (moves.concentrated += 1) < 0;
+    });
+    if (pool.length === 0) break;
+    // Narrower while what the narrower one leaves out is not elevated on its own; then wider, the widest first,
+    // when what the wider one adds is.
+    let current = pool[0]!;
+    for (;;) {
+      const inner = pool.find((entry) => {
+        const extra = added(current, entry);
+        return extra !== null && !standAlone(extra, entry.reference, current.logLevel);
+      });
+      if (!inner) break;
+      current = inner;
+      moves.narrower += 1;
+    }
+    const wider = pool
+      .filter((entry) => added(entry, current) !== null)
+      .sort((a, b) => b.own.sessions - a.own.sessions)
+      .find((entry) => standAlone(added(entry, current)!, current.reference, entry.logLevel));
+    if (wider) moves.wider += 1;
+    current = wider ?? current;
+    found.push(current);
+    for (const cell of current.configs) explained.add(cell);
+  }
+  const problems = found.map((problem) => {
+    const others = new Set(
+      found
+        .filter((other) => other !== problem)
+        .flatMap((other) => other.configs.filter((cell) => !problem.configs.includes(cell))),
+    );
+    const counts = sum(problem.configs);
+    return {
+      key: problem.key,
+      configs: problem.configs,
+      counts,
+      reference: sum(all.filter((cell) => !problem.configs.includes(cell) && !others.has(cell))),
+      logP: problem.logP,
+      logLevel: problem.logLevel,
+      installs: spreadOf(problem),
+      baselines: baselinesOf(
+        view,
+        given.fields,
+        given.minSessions,
+        problem.pattern,
+        null,
+        problem.configs,
+        counts,
+        others,
+      ),
+    };
+  });
+  return { problems, moves };
+}
+
+test('the search agrees with a second reading of it on 1,000 random tables around every threshold', () => {
+  const seen = { none: 0, one: 0, more: 0, narrower: 0, wider: 0, cleanPart: 0, concentrated: 0 };
+  for (let seed = 1; seed <= 1000; seed += 1) {
+    const { rule: given, configs, cells } = randomTable(seed);
+    const search = findProblems(configs, cells, given);
+    const { problems: expected, moves } = searchAgain(
+      configs,
+      cells,
+      given,
+      search.levels.map((level) => level.logLevel),
+    );
+    const actual = search.problems.map((problem) => ({
+      key: problem.key,
+      configs: problem.configs,
+      counts: problem.counts,
+      reference: problem.reference,
+      logP: problem.logP,
+      logLevel: problem.logLevel,
+      installs: problem.installs,
+      baselines: {
+        versions: problem.versions,
+        lastGood: problem.lastGood,
+        fixedIn: problem.fixedIn,
+        comparison: problem.comparison,
+      },
+    }));
+    assert.deepEqual(actual, expected, `seed ${seed}`);
+    seen[expected.length === 0 ? 'none' : expected.length === 1 ? 'one' : 'more'] += 1;
+    for (const move of ['narrower', 'wider', 'cleanPart', 'concentrated'] as const)
+      if (moves[move] > 0) seen[move] += 1;
+  }
+  // Each step of the search decides something on many tables (557, 340, 103, 97, 23, 405 and 384 here).
+  const least = { none: 300, one: 200, more: 60, narrower: 50, wider: 12, cleanPart: 250, concentrated: 250 };
+  for (const [what, count] of Object.entries(least))
+    assert.ok(seen[what as keyof typeof seen] >= count, `${what}: ${JSON.stringify(seen)}`);
 });
