@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EXACT_INSTALLS, InstallCounter } from '../src/aggregate/install-counter.ts';
+import { hashWords } from '../src/uuid/hash32.ts';
 import { seededRandom, seededUuid } from './fixtures/synthetic-summaries.ts';
 
 const ids = (count: number, seed: number) => {
@@ -88,4 +89,55 @@ test('merges count the union, exact while both are exact, by estimate once eithe
   const empty = new InstallCounter();
   empty.mergeFrom(whole);
   assert.deepEqual([empty.size, empty.approximate], [whole.size, true]);
+});
+
+/** HyperLogLog's registers (2^14) over the counter's two hashes, computed here from the definition. */
+function registersOf(words: readonly (readonly [number, number, number, number])[]): number[] {
+  const registers = new Array<number>(2 ** 14).fill(0);
+  for (const [a, b, c, d] of words) {
+    // The register is the top 14 bits of one hash; the rank is one more than the other's leading zero bits.
+    const index = Math.floor((hashWords(a, b, c, d, 0x27d4eb2f) >>> 0) / 2 ** 18);
+    const other = hashWords(d, c, b, a, 0x165667b1) >>> 0;
+    const rank = 33 - (other === 0 ? 0 : other.toString(2).length);
+    registers[index] = Math.max(registers[index]!, rank);
+  }
+  return registers;
+}
+
+function hyperLogLog(registers: readonly number[]): number {
+  const m = registers.length;
+  const harmonic = registers.reduce((sum, rank) => sum + 2 ** -rank, 0);
+  const raw = ((0.7213 / (1 + 1.079 / m)) * m * m) / harmonic;
+  const empty = registers.filter((rank) => rank === 0).length;
+  // Linear counting while the raw estimate is small and some registers are still empty.
+  return Math.round(raw <= 2.5 * m && empty > 0 ? m * Math.log(m / empty) : raw);
+}
+
+const wordsOf = (count: number, seed: number) => {
+  const random = seededRandom(seed);
+  const word = () => Math.floor(random() * 2 ** 32) | 0;
+  return Array.from({ length: count }, () => [word(), word(), word(), word()] as const);
+};
+
+test("past the limit the figure is HyperLogLog's to the unit: linear counting below 2.5 registers' worth, the raw estimate above", () => {
+  for (const count of [EXACT_INSTALLS + 1, 30_000, 45_000, 60_000, 200_000]) {
+    const words = wordsOf(count, count);
+    const counter = new InstallCounter();
+    for (const [a, b, c, d] of words) counter.addWords(a, b, c, d);
+    assert.equal(counter.size, hyperLogLog(registersOf(words)), `${count} installations`);
+  }
+});
+
+test('a counter holding one ID takes in an estimate with that ID in its registers', () => {
+  const words = wordsOf(EXACT_INSTALLS + 2000, 99);
+  const registers = registersOf(words);
+  // An ID whose register no other ID reached: it moves the estimate.
+  const alone = wordsOf(100, 100).find((id) => registers[registersOf([id]).findIndex((rank) => rank > 0)] === 0)!;
+  const estimate = new InstallCounter();
+  for (const [a, b, c, d] of words) estimate.addWords(a, b, c, d);
+  const single = new InstallCounter();
+  single.addWords(...alone);
+  single.mergeFrom(estimate);
+  assert.equal(single.size, hyperLogLog(registersOf([...words, alone])));
+  assert.notEqual(single.size, estimate.size);
 });
