@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createAggregator } from '../src/aggregate/aggregate-groups.ts';
-import { percentile } from './fixtures/percentile.ts';
+import type { Aggregator, RunEvidence } from '../src/aggregate/aggregate-groups.ts';
+import { fieldValue, fingerprintOf } from '../src/aggregate/group-key.ts';
+import { sortVersions } from '../src/aggregate/versions.ts';
+import { SummaryScanner } from '../src/records/fast-path/summary-scanner.ts';
+import { sessionErrored } from '../src/records/session-summary.ts';
 import type { SessionSummary } from '../src/records/session-summary.ts';
+import type { GroupField } from '../src/settings.ts';
+import type { RunRef } from '../src/sources/source.ts';
+import { percentile } from './fixtures/percentile.ts';
+import { seededRandom, seededUuid } from './fixtures/synthetic-summaries.ts';
 
 let serial = 0;
 function session(overrides: Partial<SessionSummary> & { seconds?: number; at?: string } = {}): SessionSummary {
@@ -184,4 +192,355 @@ test('installations of a cell: one session with an ID beside sessions without co
   assert.deepEqual(configs, [{ values: ['linux'], sessions: 5, withInstall: 1, installs: 1 }]);
   assert.equal(events[0]!.byInstall.size, 1);
   assert.equal(events[0]!.unattributed, 4);
+});
+
+// The aggregator read a second time: every figure of every group counted here from the sessions
+// themselves (lists and sets, no accumulators), for plain summaries and for the compact ones the fast
+// path makes of the same lines, grouped, projected, by exception class, and combined.
+
+const DAY = 86_400_000;
+const RUNS: RunRef[] = [1, 2, 3, 12].map((id) => ({
+  id,
+  url: `https://example.test/runs/${id}`,
+  branch: id === 3 ? null : 'main',
+}));
+
+function randomSessions(seed: number, count: number): { summary: SessionSummary; run: RunRef | null }[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const installs = Array.from({ length: 1 + Math.floor(random() * 12) }, () => seededUuid(random));
+  const kinds = [
+    'KeyError',
+    'ValueError',
+    'OSError',
+    'acme.Failure',
+    'TimeoutError',
+    'IndexError',
+    'ZeroDivisionError',
+  ];
+  return Array.from({ length: count }, () => {
+    const outcome = pick(['ok', 'ok', 'ok', 'error', 'crash'] as const);
+    const errorLines = outcome === 'ok' && random() < 0.7 ? 0 : Math.floor(random() * 5);
+    const raised: Record<string, number> = {};
+    if (errorLines > 0)
+      for (let k = Math.floor(random() * 4); k > 0; k -= 1) raised[pick(kinds)] = 1 + Math.floor(random() * 5);
+    const started = Date.UTC(2026, 2, 1) + Math.floor(random() * 6 * DAY);
+    const summary: SessionSummary = {
+      schema_version: 1,
+      session_id: seededUuid(random),
+      app: { name: 'octo-cli', version: pick(['2.3.0', '2.4.0', '2.10.0', '2.4.0-rc.1']) },
+      runtime: { name: 'python', version: pick(['3.11.7', '3.12.1']) },
+      os: { platform: pick(['linux', 'windows', 'darwin'] as const), version: pick(['10', '11']) },
+      started_at: new Date(started).toISOString(),
+      ended_at: new Date(started + Math.floor(random() * 4000) * (random() < 0.5 ? 1000 : 1)).toISOString(),
+      log_lines: Math.floor(random() * 500),
+      error_lines: errorLines,
+      outcome,
+      error_kinds: raised,
+    };
+    const install = random() < 0.8 ? pick(installs) : null;
+    if (install) summary.install_id = random() < 0.2 ? install.toUpperCase() : install;
+    return { summary, run: random() < 0.7 ? pick(RUNS) : null };
+  });
+}
+
+/** A group's figures from its sessions, as the GroupFigures documentation describes them; durations apart. */
+function figuresAgain(
+  fields: GroupField[],
+  values: string[],
+  rows: { summary: SessionSummary; run: RunRef | null }[],
+  measure?: string,
+) {
+  const errored = (row: (typeof rows)[number]) =>
+    measure === undefined ? sessionErrored(row.summary) : (row.summary.error_kinds ?? {})[measure] !== undefined;
+  const starts = rows.map((row) => Date.parse(row.summary.started_at));
+  const ids = rows.flatMap((row) => (row.summary.install_id ? [row.summary.install_id.toLowerCase()] : []));
+  const kinds = new Map<string, { sessions: number; lines: number }>();
+  for (const row of rows)
+    for (const [kind, lines] of Object.entries(row.summary.error_kinds ?? {}))
+      if (measure === undefined || kind === measure) {
+        const entry = kinds.get(kind) ?? { sessions: 0, lines: 0 };
+        kinds.set(kind, { sessions: entry.sessions + 1, lines: entry.lines + lines });
+      }
+  const runs = new Map<number, RunEvidence>();
+  for (const row of rows)
+    if (row.run && errored(row)) {
+      const entry = runs.get(row.run.id) ?? { ...row.run, erroredSessions: 0 };
+      runs.set(row.run.id, { ...entry, erroredSessions: entry.erroredSessions + 1 });
+    }
+  const days = [...new Set(starts.map((start) => Math.floor(start / DAY)))].sort((a, b) => a - b);
+  const erroredCount = rows.filter(errored).length;
+  return {
+    fingerprint: fingerprintOf(fields, values),
+    fields: fields.map((name, index) => ({ name, value: values[index]! })),
+    sessions: rows.length,
+    erroredSessions: erroredCount,
+    crashes: rows.filter((row) => row.summary.outcome === 'crash').length,
+    errorLines: rows.reduce((sum, row) => sum + row.summary.error_lines, 0),
+    logLines: rows.reduce((sum, row) => sum + row.summary.log_lines, 0),
+    errorRate: erroredCount / rows.length,
+    installs: new Set(ids).size,
+    installsApproximate: false,
+    firstSessionAt: new Date(Math.min(...starts)).toISOString(),
+    lastSessionAt: new Date(Math.max(...starts)).toISOString(),
+    topErrorKinds: [...kinds]
+      .map(([kind, { sessions, lines }]) => ({ kind, sessions, lines, count: lines }))
+      .sort((a, b) => b.sessions - a.sessions || b.lines - a.lines || (a.kind < b.kind ? -1 : 1))
+      .slice(0, 5),
+    runs: [...runs.values()].sort((a, b) => b.id - a.id).slice(0, 10),
+    days: days.map((day) => {
+      const on = rows.filter((row) => Math.floor(Date.parse(row.summary.started_at) / DAY) === day);
+      return {
+        day: new Date(day * DAY).toISOString().slice(0, 10),
+        sessions: on.length,
+        erroredSessions: on.filter(errored).length,
+      };
+    }),
+    appVersions: sortVersions([...new Set(rows.map((row) => row.summary.app.version))]),
+    singleInstall: ids.length === rows.length && new Set(ids).size === 1,
+  };
+}
+
+/** Durations are kept in a sketch of 1% relative accuracy: each quantile within 1% of a sample next to its rank. */
+function nearQuantile(durations: number[], q: number, figure: number): boolean {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const rank = q * (sorted.length - 1);
+  return [Math.floor(rank), Math.ceil(rank)].some(
+    (at) => Math.abs(figure - sorted[at]!) <= 0.0101 * sorted[at]! + 1e-9,
+  );
+}
+
+function compareWithSecondReading(
+  aggregator: Aggregator,
+  fields: GroupField[],
+  rows: { summary: SessionSummary; run: RunRef | null }[],
+  label: string,
+) {
+  const byKind = fields.includes('error_kind');
+  const expected: ReturnType<typeof figuresAgain>[] = [];
+  const durations = new Map<string, number[]>();
+  const configFields = fields.filter((field) => field !== 'error_kind');
+  const cells = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = JSON.stringify(configFields.map((field) => fieldValue(row.summary, field)));
+    cells.set(key, [...(cells.get(key) ?? []), row]);
+  }
+  for (const [key, cellRows] of cells) {
+    const values = JSON.parse(key) as string[];
+    const seconds = cellRows.map(
+      (row) => (Date.parse(row.summary.ended_at) - Date.parse(row.summary.started_at)) / 1000,
+    );
+    if (!byKind) {
+      expected.push(figuresAgain(fields, values, cellRows));
+      durations.set(fingerprintOf(fields, values), seconds);
+      continue;
+    }
+    const raised = new Set(cellRows.flatMap((row) => Object.keys(row.summary.error_kinds ?? {})));
+    for (const kind of raised) {
+      const named = [...values];
+      named.splice(fields.indexOf('error_kind'), 0, kind);
+      const figures = figuresAgain(fields, named, cellRows, kind);
+      const everyKind = rows.filter((row) => (row.summary.error_kinds ?? {})[kind] !== undefined).length;
+      expected.push({ ...figures, population: { sessions: rows.length, erroredSessions: everyKind } } as never);
+      durations.set(fingerprintOf(fields, named), seconds);
+    }
+  }
+  expected.sort(
+    (a, b) =>
+      b.erroredSessions - a.erroredSessions || b.sessions - a.sessions || (a.fingerprint < b.fingerprint ? -1 : 1),
+  );
+  const actual = aggregator.groups();
+  for (const group of actual) {
+    const seconds = durations.get(group.fingerprint)!;
+    assert.ok(
+      nearQuantile(seconds, 0.5, group.durationMedianSeconds),
+      `${label}: median ${group.durationMedianSeconds}`,
+    );
+    assert.ok(nearQuantile(seconds, 0.95, group.durationP95Seconds), `${label}: p95 ${group.durationP95Seconds}`);
+  }
+  const withoutDurations = actual.map(({ durationMedianSeconds: _m, durationP95Seconds: _p, ...rest }) => rest);
+  assert.deepEqual(withoutDurations, expected, label);
+}
+
+test('every figure of every group agrees with a second reading of the sessions: plain and compact, projected, by exception class', () => {
+  const scanner = new SummaryScanner();
+  for (let seed = 1; seed <= 40; seed += 1) {
+    const rows = randomSessions(seed, 50 + seed * 5);
+    const fields: GroupField[] =
+      seed % 3 === 0 ? ['os.platform', 'error_kind', 'app.version'] : ['os.platform', 'app.version', 'os.version'];
+    const plain = createAggregator(fields);
+    const compact = createAggregator(fields);
+    let compacted = 0;
+    const fastForms: SessionSummary[] = [];
+    for (const { summary, run } of rows) {
+      plain.add(summary, run);
+      const bytes = Buffer.from(JSON.stringify(summary));
+      const fast = scanner.scan(bytes, 0, bytes.length);
+      if (fast) compacted += 1;
+      compact.add(fast ?? summary, run);
+      fastForms.push(fast ?? summary);
+    }
+    assert.ok(compacted > rows.length / 2, `seed ${seed}: the fast path took ${compacted} of ${rows.length}`);
+    compareWithSecondReading(plain, fields, rows, `seed ${seed}, plain`);
+    compareWithSecondReading(compact, fields, rows, `seed ${seed}, compact`);
+    const fewer = fields.filter((field) => field !== 'os.version');
+    compareWithSecondReading(plain.project(fewer), fewer, rows, `seed ${seed}, projected`);
+    compareWithSecondReading(plain.project(['os.platform']), ['os.platform'], rows, `seed ${seed}, one field`);
+
+    // The cells the problem search reads: each configuration's sessions and installations, and its events
+    // (errored sessions, or sessions that raised each class) per installation.
+    const configFields = fields.filter((field) => field !== 'error_kind');
+    const keyOf = (row: (typeof rows)[number]) =>
+      configFields.map((field) => fieldValue(row.summary, field)).join('\u0000');
+    const table = plain.cells();
+    const { keys } = table;
+    assert.deepEqual(table.fields, configFields);
+    assert.deepEqual(new Set(keys), new Set(rows.map(keyOf)), `seed ${seed}: cells`);
+    keys.forEach((key, config) => {
+      const members = rows.filter((row) => keyOf(row) === key);
+      const ids = members.flatMap((row) => (row.summary.install_id ? [row.summary.install_id.toLowerCase()] : []));
+      assert.deepEqual(
+        table.configs[config],
+        { values: key.split('\u0000'), sessions: members.length, withInstall: ids.length, installs: new Set(ids).size },
+        `seed ${seed}: cell ${key}`,
+      );
+      const measures: (string | null)[] = fields.includes('error_kind')
+        ? [...new Set(members.flatMap((row) => Object.keys(row.summary.error_kinds ?? {})))]
+        : [null];
+      const expected = measures
+        .map((measure) => {
+          const events = members.filter((row) =>
+            measure === null ? sessionErrored(row.summary) : (row.summary.error_kinds ?? {})[measure] !== undefined,
+          );
+          const perInstall = new Map<string, number>();
+          for (const row of events)
+            if (row.summary.install_id) {
+              const id = row.summary.install_id.toLowerCase();
+              perInstall.set(id, (perInstall.get(id) ?? 0) + 1);
+            }
+          return {
+            measure,
+            events: events.length,
+            byInstall: [...perInstall.values()].sort((a, b) => a - b),
+            unattributed: events.filter((row) => !row.summary.install_id).length,
+          };
+        })
+        .filter((cell) => cell.events > 0)
+        .sort((a, b) => String(a.measure).localeCompare(String(b.measure)));
+      const actual = table.events
+        .filter((cell) => cell.config === config)
+        .map((cell) => ({
+          measure: cell.measure,
+          events: cell.events,
+          byInstall: [...cell.byInstall.values()].sort((a, b) => a - b),
+          unattributed: cell.unattributed,
+        }))
+        .sort((a, b) => String(a.measure).localeCompare(String(b.measure)));
+      assert.deepEqual(actual, expected, `seed ${seed}: events of ${key}`);
+    });
+
+    // Folding the long tail: fewest sessions first (then by key), until at most `max` are left, none under
+    // min-sessions, and the folded ones have min-installations between them (tried around what the ones
+    // folded for `max` alone hold: exactly, one more, two more); with room for every configuration, none.
+    const installations = (members: typeof rows) =>
+      new Set(members.flatMap((row) => (row.summary.install_id ? [row.summary.install_id.toLowerCase()] : []))).size +
+      members.filter((row) => !row.summary.install_id).length;
+    const order = [...new Set(rows.map(keyOf))]
+      .map((key) => ({ key, members: rows.filter((row) => keyOf(row) === key) }))
+      .sort((a, b) => a.members.length - b.members.length || (a.key < b.key ? -1 : 1));
+    const half = Math.floor(keys.length / 2);
+    const forMax = installations(order.slice(0, order.length - half).flatMap((entry) => entry.members));
+    for (const [max, minSessions, minInstallations] of [
+      [half, 1 + (seed % 6), forMax + (seed % 3)],
+      [half, 1, forMax + (seed % 3)],
+      [keys.length, 1, 1 + (seed % 3)],
+    ] as const) {
+      const foldedRows: typeof rows = [];
+      let left = order.length;
+      const enough = () => foldedRows.length === 0 || installations(foldedRows) >= minInstallations;
+      let foldedCount = 0;
+      if (left > max || !enough())
+        for (const { members } of order) {
+          if (left <= max && members.length >= minSessions && enough()) break;
+          foldedRows.push(...members);
+          foldedCount += 1;
+          left -= 1;
+        }
+      const folding = plain.project(configFields);
+      assert.deepEqual(
+        folding.fold(max, minSessions, minInstallations),
+        {
+          configurations: foldedCount,
+          sessions: foldedRows.length,
+          erroredSessions: foldedRows.filter((row) => sessionErrored(row.summary)).length,
+        },
+        `seed ${seed}: folded to ${max}, ${minSessions} sessions, ${minInstallations} installations`,
+      );
+      assert.equal(folding.cells().keys.length, left, `seed ${seed}: left after folding`);
+    }
+    // A live limit: past `live` configurations, before a new one is made, the half with the fewest sessions
+    // (then by key) is folded; one folded and seen again starts afresh.
+    const live = 3 + (seed % 5);
+    const limited = createAggregator(configFields, { live });
+    const kept = new Map<string, number>();
+    const gone = { configurations: 0, sessions: 0 };
+    for (const [index, row] of rows.entries()) {
+      // The compact form: a configuration folded away must not be found again through its interned configuration.
+      limited.add(fastForms[index]!, row.run);
+      const key = keyOf(row);
+      if (kept.size >= live && !kept.has(key)) {
+        const smallest = [...kept].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+        for (const [name, sessions] of smallest.slice(0, kept.size - Math.floor(live / 2))) {
+          kept.delete(name);
+          gone.configurations += 1;
+          gone.sessions += sessions;
+        }
+      }
+      kept.set(key, (kept.get(key) ?? 0) + 1);
+    }
+    assert.deepEqual(
+      new Map(limited.cells().configs.map((config) => [config.values.join('\u0000'), config.sessions])),
+      kept,
+      `seed ${seed}: kept under a live limit of ${live}`,
+    );
+    const { erroredSessions: _errored, ...liveFolded } = limited.fold(Number.POSITIVE_INFINITY, 0, 0);
+    assert.deepEqual(liveFolded, gone, `seed ${seed}: folded under a live limit`);
+
+    // A second fold asks for more installations than the first folded: it folds on until they are there.
+    const twice = plain.project(configFields);
+    twice.fold(half, 1, 0);
+    const first = order.slice(0, order.length - half);
+    const wanted = installations(first.flatMap((entry) => entry.members)) + 1;
+    let more = 0;
+    while (
+      first.length + more < order.length &&
+      installations(order.slice(0, first.length + more).flatMap((entry) => entry.members)) < wanted
+    )
+      more += 1;
+    const after = twice.fold(keys.length, 1, wanted);
+    assert.equal(after.configurations, first.length + more, `seed ${seed}: folded again`);
+
+    // Several configurations taken together, counting errored sessions or one exception class.
+    const random = seededRandom(seed * 7);
+    for (let round = 0; round < 6; round += 1) {
+      const chosen = keys.filter(() => random() < 0.3).slice(0, 1 + Math.floor(random() * 4));
+      const members = rows.filter((row) =>
+        chosen.includes(configFields.map((field) => fieldValue(row.summary, field)).join('\u0000')),
+      );
+      if (members.length === 0) continue;
+      const raised = [...new Set(members.flatMap((row) => Object.keys(row.summary.error_kinds ?? {})))];
+      const measure =
+        fields.includes('error_kind') && raised.length > 0 && round % 2 === 0 ? raised[round % raised.length]! : null;
+      const values = configFields.map((field) => {
+        const seen = new Set(members.map((row) => fieldValue(row.summary, field)));
+        return seen.size === 1 ? [...seen][0]! : '(several)';
+      });
+      const { durationMedianSeconds: _m, durationP95Seconds: _p, ...combined } = plain.combine(chosen, measure);
+      assert.deepEqual(
+        combined,
+        figuresAgain(configFields, values, members, measure ?? undefined),
+        `seed ${seed}: combined ${chosen.length}`,
+      );
+    }
+  }
 });
