@@ -747,3 +747,35 @@ test('the rule as described, recomputed from sets of IDs, gives the same cells, 
   assert.ok(seen.alone >= 40, `${seen.alone} where rare cells reach the minimum together`);
   assert.ok(seen.short >= 5, `${seen.short} where everything is one cell`);
 });
+
+test('siblings join until the minimum and no further; of two with as many sessions, the one on fewer installations goes', () => {
+  const random = seededRandom(13);
+  // The rare build's one installation also ran Linux 6.8 (an upgrade): with that sibling it has exactly five.
+  const sibling = sessionsOf(random, ['linux', '6.8', '2.4.0'], 5, 1, 0);
+  const upgraded = sessionsOf(random, ['linux', '5.4', '2.4.0'], 1, 2, 1).map((row) => ({
+    ...row,
+    install_id: sibling[0]!.install_id!,
+  }));
+  const exactly = createAggregator(FIELDS);
+  for (const row of [
+    ...upgraded,
+    ...sibling,
+    ...sessionsOf(random, ['linux', '6.1', '2.4.0'], 8, 2, 0),
+    ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
+  ])
+    exactly.add(row, null);
+  assert.equal(exactly.recode(MIN, RECODE_ORDER).complementary, 1);
+  assert.deepEqual(rows(exactly), ['linux (other) 2.4.0: 7/1', 'linux 6.1 2.4.0: 16/0', 'windows 10 2.4.0: 20/0']);
+
+  // Two siblings of 12 sessions: on 12 installations and on 6. The one on fewer gives up less, though its name sorts later.
+  const even = createAggregator(FIELDS);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
+    ...sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 12, 1, 0),
+    ...sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
+    ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
+  ])
+    even.add(row, null);
+  even.recode(MIN, RECODE_ORDER);
+  assert.deepEqual(rows(even), ['freebsd (other) 2.4.0: 15/1', 'freebsd 13.0 2.4.0: 12/0', 'windows 10 2.4.0: 20/0']);
+});
