@@ -85,6 +85,17 @@ test('hashBytes: 30 bits, moved by every byte and by the length, well spread', (
     around[length + 3] = around[length + 3]! ^ 0xff;
     assert.equal(hashBytes(around, 2, 2 + length), base);
   }
+  // The same bytes anywhere in any buffer hash alike, whatever comes just before or just after them.
+  for (let length = 0; length <= 13; length += 1) {
+    const content = Uint8Array.from({ length }, () => Math.floor(random() * 256));
+    const at = (offset: number) => {
+      const buffer = Uint8Array.from({ length: offset + length + 3 }, () => Math.floor(random() * 256));
+      buffer.set(content, offset);
+      return hashBytes(buffer, offset, offset + length);
+    };
+    const first = at(0);
+    for (const offset of [1, 3, 4, 7, 12]) assert.equal(at(offset), first, `length ${length} at ${offset}`);
+  }
   const zeros = new Uint8Array(8);
   assert.notEqual(hashBytes(zeros, 0, 4), hashBytes(zeros, 0, 5), 'a longer run of zeros is another string');
   const buckets = new Array<number>(256).fill(0);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { spread } from '../src/uuid/hash32.ts';
 import { PackedUuidSet } from '../src/uuid/packed-uuid-set.ts';
+import { seededRandom } from './fixtures/synthetic-summaries.ts';
 
 const hex = (value: number, digits: number) => (value >>> 0).toString(16).padStart(digits, '0');
 const uuidOf = (a: number, b: number, c: number, d: number) =>
@@ -79,4 +81,53 @@ test('two and a half million IDs past a reservation of one million: every one ad
   assert.equal(set.size, 2_500_000);
   for (let i = 1; i <= 2_500_000; i += 997) assert.ok(!set.addWords(...words(i)), `ID ${i} was taken twice`);
   assert.equal(set.size, 2_500_000);
+});
+
+/** Adds random fillers, none in the buckets (top 16 bits of x) named, until the waiting table is merged. */
+function fillUntilMerged(set: PackedUuidSet, avoid: readonly number[], seed: number): void {
+  const random = seededRandom(seed);
+  const word = () => Math.floor(random() * 2 ** 32);
+  for (let added = 0; added < 1100;) {
+    const words = [word(), word(), word(), word()] as const;
+    if (avoid.includes(spread(...words) >>> 16)) continue;
+    set.addWords(...words);
+    added += 1;
+  }
+}
+
+test('merged members whose mixed first words share 16 or all 32 bits are still told apart', () => {
+  // x is the first word mixed with the other three under a per-process key: pairs are found by search, here.
+  const random = seededRandom(40);
+  const word = () => Math.floor(random() * 2 ** 32);
+  const [b, c, d] = [word(), word(), word()];
+  // Same b, c, d; x one bucket apart with the same low half: the lower one must not find the upper one.
+  const byLow = new Map<number, number[]>();
+  let pair: [number, number] | null = null;
+  for (let a = 0; pair === null; a += 1) {
+    const x = spread(a, b, c, d);
+    for (const other of byLow.get(x & 0xffff) ?? [])
+      if (Math.abs((spread(other, b, c, d) >>> 16) - (x >>> 16)) === 1) pair = [other, a];
+    byLow.set(x & 0xffff, [...(byLow.get(x & 0xffff) ?? []), a]);
+  }
+  const [lower, upper] = [...pair].sort((p, q) => spread(p, b, c, d) - spread(q, b, c, d)) as [number, number];
+  const apart = new PackedUuidSet();
+  apart.addWords(upper, b, c, d);
+  fillUntilMerged(apart, [spread(lower, b, c, d) >>> 16, spread(upper, b, c, d) >>> 16], 41);
+  assert.equal(apart.addWords(lower, b, c, d), true, 'the ID one bucket below is new');
+  assert.equal(apart.addWords(upper, b, c, d), false);
+
+  // Two IDs with the same x (other b, c, d): both merged, each found again.
+  const byX = new Map<number, [number, number, number, number]>();
+  let same: [number, number, number, number][] | null = null;
+  while (same === null) {
+    const words = [word(), word(), word(), word()] as [number, number, number, number];
+    const x = spread(...words);
+    const seen = byX.get(x);
+    if (seen) same = [seen, words];
+    byX.set(x, words);
+  }
+  const twins = new PackedUuidSet();
+  for (const words of same) assert.equal(twins.addWords(...words), true);
+  fillUntilMerged(twins, [spread(...same[0]!) >>> 16], 42);
+  for (const words of same) assert.equal(twins.addWords(...words), false, 'found again after the merge');
 });

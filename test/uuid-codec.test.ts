@@ -76,3 +76,19 @@ test('a set of IDs takes an ID as text or as bytes through the same four words',
   const bytes = new Uint8Array([9, ...bytesOf(uuid)]);
   assert.equal(sink.addBytes(bytes, 1), '1b9d6bcd bbfd4b2d 9b5dab8d fbbd4bed');
 });
+
+test('bytes are written to exactly the 16 places asked for: the bytes around them stay', () => {
+  for (let i = 0; i < 200; i += 1) {
+    const uuid = randomUuid();
+    const ascii = new TextEncoder().encode(uuid);
+    for (const write of [
+      (out: Uint8Array) => uuidTextToBytes(uuid, out, 5),
+      (out: Uint8Array) => assert.equal(uuidAsciiToBytes(ascii, 0, out, 5), true),
+    ]) {
+      const out = new Uint8Array(32).fill(0xa5);
+      write(out);
+      assert.deepEqual(out.subarray(5, 21), bytesOf(uuid));
+      assert.deepEqual([...out.subarray(0, 5), ...out.subarray(21)], new Array<number>(16).fill(0xa5), uuid);
+    }
+  }
+});
