@@ -199,7 +199,8 @@ test('installations of a cell: one session with an ID beside sessions without co
 // path makes of the same lines, grouped, projected, by exception class, and combined.
 
 const DAY = 86_400_000;
-const RUNS: RunRef[] = [1, 2, 3, 12].map((id) => ({
+// More runs than a group lists (EVIDENCE_RUNS, 10): the newest are kept.
+const RUNS: RunRef[] = [1, 2, 3, 12, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14].map((id) => ({
   id,
   url: `https://example.test/runs/${id}`,
   branch: id === 3 ? null : 'main',
@@ -386,6 +387,19 @@ test('every figure of every group agrees with a second reading of the sessions: 
     const fewer = fields.filter((field) => field !== 'os.version');
     compareWithSecondReading(plain.project(fewer), fewer, rows, `seed ${seed}, projected`);
     compareWithSecondReading(plain.project(['os.platform']), ['os.platform'], rows, `seed ${seed}, one field`);
+    if (fields.includes('error_kind')) {
+      // Exception classes of several configurations merged into one.
+      const merged: GroupField[] = ['os.platform', 'error_kind'];
+      const classes = plain.project(merged);
+      compareWithSecondReading(classes, merged, rows, `seed ${seed}, classes merged`);
+      // Each class's events per installation are merged too: they still add up to its events.
+      for (const cell of classes.cells().events)
+        assert.equal(
+          [...cell.byInstall.values()].reduce((sum, count) => sum + count, cell.unattributed),
+          cell.events,
+          `seed ${seed}: ${cell.measure} per installation`,
+        );
+    }
 
     // The cells the problem search reads: each configuration's sessions and installations, and its events
     // (errored sessions, or sessions that raised each class) per installation.
@@ -543,4 +557,53 @@ test('every figure of every group agrees with a second reading of the sessions: 
       );
     }
   }
+});
+
+test('combining nothing gives empty figures; a projection to a field the sessions were not grouped by is refused', () => {
+  const aggregator = createAggregator(['os.platform', 'app.version']);
+  aggregator.add(session({ os: { platform: 'windows' }, app: { name: 'octo-cli', version: '2.4.0' } }), null);
+  for (const keys of [[], ['linux\u00002.4.0']]) {
+    const empty = aggregator.combine(keys, null);
+    assert.deepEqual(
+      [
+        empty.sessions,
+        empty.erroredSessions,
+        empty.errorRate,
+        empty.appVersions,
+        empty.fields.map((field) => field.value),
+      ],
+      [0, 0, 0, [], ['(several)', '(several)']],
+      JSON.stringify(keys),
+    );
+    assert.equal(empty.firstSessionAt, '1970-01-01T00:00:00.000Z');
+  }
+  // A known key beside an unknown one: the known one's figures alone.
+  assert.equal(aggregator.combine(['windows\u00002.4.0', 'linux\u00002.4.0'], null).sessions, 1);
+  assert.throws(() => aggregator.project(['os.version']), {
+    message: 'Cannot group by os.version the sessions grouped by os.platform, app.version',
+  });
+  assert.throws(() => aggregator.project(['os.platform', 'error_kind']), {
+    message: 'Cannot group by os.platform, error_kind the sessions grouped by os.platform, app.version',
+  });
+  assert.equal(aggregator.project(['app.version']).groups()[0]!.sessions, 1);
+  assert.equal(createAggregator(['os.platform', 'error_kind']).project(['error_kind']).groups().length, 0);
+});
+
+test('grouped by outcome (no compact configuration shortcut), folding, the live limit and the publication rule still work', () => {
+  const rows = randomSessions(77, 300);
+  const scanner = new SummaryScanner();
+  const aggregator = createAggregator(['os.platform', 'outcome', 'app.version'], { live: 6 });
+  for (const { summary, run } of rows) {
+    const bytes = Buffer.from(JSON.stringify(summary));
+    aggregator.add(scanner.scan(bytes, 0, bytes.length) ?? summary, run);
+  }
+  const folded = aggregator.fold(3, 1, 1);
+  const recoded = aggregator.recode(2, ['app.version', 'outcome', 'os.platform']);
+  const kept = aggregator.groups().reduce((sum, group) => sum + group.sessions, 0);
+  assert.ok(aggregator.cells().configs.length <= 3);
+  assert.equal(
+    kept + folded.sessions,
+    rows.length,
+    `${kept} kept, ${folded.sessions} folded, ${recoded.sessions} recoded`,
+  );
 });

@@ -250,6 +250,8 @@ test('no hidden configuration can be derived from what the rule publishes, over 
 test('fields are generalised from the most specific: os.version, then app.version, then the platform', () => {
   assert.deepEqual(recodeOrder(FIELDS, RECODE_ORDER), [1, 2, 0]);
   assert.deepEqual(recodeOrder(['app.name', 'os.platform', 'ci'] as GroupField[], RECODE_ORDER), [2, 0, 1]);
+  // Fields the order does not name (a field a later schema adds) come first, in their group-by order.
+  assert.deepEqual(recodeOrder(['os.version', 'os.kernel', 'app.flavour'] as GroupField[], RECODE_ORDER), [1, 2, 0]);
 });
 
 /** Sessions of one configuration on `installs` installations, `sessions` each, the first `errored` of them errored. */
@@ -383,6 +385,16 @@ test('an exception class raised on fewer installations than the minimum reads "(
       assert.deepEqual(
         aggregator.cells().events.map((event) => event.measure),
         ['KeyError'],
+      );
+      // Each class is compared with all sessions and those that raised it: the hidden classes' sessions as "(other)".
+      assert.deepEqual(
+        aggregator
+          .groups()
+          .map(
+            (group) => `${group.fields[1]!.value} ${group.population!.sessions}/${group.population!.erroredSessions}`,
+          )
+          .sort(),
+        ['(other) 58/6', 'KeyError 58/18'],
       );
     }
   }
@@ -620,7 +632,8 @@ function expectedRule(raw: Configuration[], fields: readonly GroupField[], min: 
       sessionsIn(cell.members),
       cell.members.reduce((sum, member) => sum + member.errored, 0),
       new Set(cell.members.flatMap((member) => [...member.ids])).size,
-      versionAt === -1 || cell.values[versionAt] === OTHER ? '' : cell.values[versionAt],
+      // Without the version field, a cell lists the versions its sessions ran: every one here runs 2.4.0.
+      versionAt === -1 ? '2.4.0' : cell.values[versionAt] === OTHER ? '' : cell.values[versionAt],
     ].join(' | ');
   const countedAs: string[] = [];
   for (const cell of published.values())
@@ -714,7 +727,7 @@ test('the rule as described, recomputed from sets of IDs, gives the same cells, 
           group.sessions,
           group.erroredSessions,
           group.installs,
-          versionAt === -1 ? '' : group.appVersions.join(','),
+          group.appVersions.join(','),
         ].join(' | '),
       )
       .sort();
@@ -778,4 +791,59 @@ test('siblings join until the minimum and no further; of two with as many sessio
     even.add(row, null);
   even.recode(MIN, RECODE_ORDER);
   assert.deepEqual(rows(even), ['freebsd (other) 2.4.0: 15/1', 'freebsd 13.0 2.4.0: 12/0', 'windows 10 2.4.0: 20/0']);
+});
+
+test('ties: siblings of equal sessions and installations by name; rare classes of equal sessions by name; at most 1,000 class names listed', () => {
+  const random = seededRandom(14);
+  const aggregator = createAggregator(FIELDS);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
+    ...sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
+    ...sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 6, 2, 0),
+    ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
+  ])
+    aggregator.add(row, null);
+  aggregator.recode(MIN, RECODE_ORDER);
+  assert.deepEqual(rows(aggregator), [
+    'freebsd (other) 2.4.0: 15/1',
+    'freebsd 13.2 2.4.0: 12/0',
+    'windows 10 2.4.0: 20/0',
+  ]);
+
+  const withKind = (kind: string) =>
+    sessionsOf(random, ['linux', '6.8', '2.4.0'], 1, 1, 0).map((row) => ({
+      ...row,
+      error_lines: 1,
+      outcome: 'error' as const,
+      error_kinds: { [kind]: 1 },
+    }));
+  const classes = createAggregator(FIELDS);
+  const names = Array.from({ length: 1001 }, (_, i) => `k.Class${String(1000 - i).padStart(4, '0')}`);
+  for (const name of names) for (const row of withKind(name)) classes.add(row, null);
+  for (const row of sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 1, 0)) classes.add(row, null);
+  const listed = classes.recode(MIN, RECODE_ORDER);
+  assert.deepEqual(listed.kinds, { names: 1001, sessions: 1001 });
+  assert.deepEqual(listed.kindNames, [...names].sort().slice(0, 1000));
+});
+
+test('values are told apart field by field: no two configurations meet because their values run together', () => {
+  const random = seededRandom(15);
+  const fields: GroupField[] = ['os.platform', 'os.version', 'app.version', 'runtime.version'];
+  const aggregator = createAggregator(fields);
+  const at = (values: string[], installs: number, sessions: number, runtime: string) =>
+    sessionsOf(random, values, installs, sessions, 0, runtime);
+  for (const row of [
+    // Rare; its true sibling shares linux, app 2.4 and runtime 0.3. "2.40" and ".3" run together alike, but are not it.
+    ...at(['linux', '5.4', '2.4'], 1, 1, '0.3'),
+    ...at(['linux', '6.8', '2.40'], 6, 1, '.3'),
+    ...at(['linux', '6.1', '2.4'], 8, 1, '0.3'),
+    ...at(['windows', '10', '2.4'], 20, 1, '0.3'),
+  ])
+    aggregator.add(row, null);
+  aggregator.recode(MIN, ['os.version', 'app.version', 'runtime.version', 'os.platform']);
+  assert.deepEqual(rows(aggregator), [
+    'linux (other) 2.4 0.3: 9/0',
+    'linux 6.8 2.40 .3: 6/0',
+    'windows 10 2.4 0.3: 20/0',
+  ]);
 });
