@@ -718,7 +718,6 @@ test('the rule as described, recomputed from sets of IDs, gives the same cells, 
     for (const row of sessions) aggregator.add(row, null);
     const recoded = aggregator.recode(min, RECODE_ORDER);
     const expected = expectedRule(raw, fields, min);
-    const versionAt = fields.indexOf('app.version');
     const published = aggregator
       .groups()
       .map((group) =>
