@@ -392,6 +392,8 @@ test('every figure of every group agrees with a second reading of the sessions: 
       const merged: GroupField[] = ['os.platform', 'error_kind'];
       const classes = plain.project(merged);
       compareWithSecondReading(classes, merged, rows, `seed ${seed}, classes merged`);
+      // Each class over every configuration: seen in more runs than a group lists.
+      compareWithSecondReading(plain.project(['error_kind']), ['error_kind'], rows, `seed ${seed}, classes alone`);
       // Each class's events per installation are merged too: they still add up to its events.
       for (const cell of classes.cells().events)
         assert.equal(

@@ -797,8 +797,8 @@ test('ties: siblings of equal sessions and installations by name; rare classes o
   const aggregator = createAggregator(FIELDS);
   for (const row of [
     ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
-    ...sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
     ...sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 6, 2, 0),
+    ...sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
     ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
   ])
     aggregator.add(row, null);
@@ -808,6 +808,17 @@ test('ties: siblings of equal sessions and installations by name; rare classes o
     'freebsd 13.2 2.4.0: 12/0',
     'windows 10 2.4.0: 20/0',
   ]);
+  // The same the other way round: the order the cells came in decides nothing.
+  const reversed = createAggregator(FIELDS);
+  for (const row of [
+    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
+    ...sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
+    ...sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 6, 2, 0),
+    ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
+  ])
+    reversed.add(row, null);
+  reversed.recode(MIN, RECODE_ORDER);
+  assert.deepEqual(rows(reversed), rows(aggregator));
 
   const withKind = (kind: string) =>
     sessionsOf(random, ['linux', '6.8', '2.4.0'], 1, 1, 0).map((row) => ({
@@ -817,8 +828,12 @@ test('ties: siblings of equal sessions and installations by name; rare classes o
       error_kinds: { [kind]: 1 },
     }));
   const classes = createAggregator(FIELDS);
-  const names = Array.from({ length: 1001 }, (_, i) => `k.Class${String(1000 - i).padStart(4, '0')}`);
-  for (const name of names) for (const row of withKind(name)) classes.add(row, null);
+  const names = Array.from({ length: 1001 }, (_, i) => `k.Class${String(i).padStart(4, '0')}`);
+  // Raised in an order of their own: neither the order of names nor its reverse.
+  const shuffled = names
+    .map((name, i) => ({ name, at: Math.imul(i + 1, 0x9e3779b1) >>> 0 }))
+    .sort((a, b) => a.at - b.at);
+  for (const { name } of shuffled) for (const row of withKind(name)) classes.add(row, null);
   for (const row of sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 1, 0)) classes.add(row, null);
   const listed = classes.recode(MIN, RECODE_ORDER);
   assert.deepEqual(listed.kinds, { names: 1001, sessions: 1001 });
