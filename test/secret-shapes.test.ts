@@ -274,6 +274,12 @@ test('secretRuleFor: runs of 20 or more, pieces between separators, and base64 r
   // A piece that is a commit hash (as after git describe's +) keeps the run from being read whole.
   assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/1234567'), null);
   assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/x1234567y'), 'random-token');
+  // A hash piece is hex from its start (after an optional g) to its end: hex at one end only is no hash.
+  assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/x1234567'), 'random-token');
+  assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/1234567y'), 'random-token');
+  assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/g1234567'), null);
+  // Dashes and underscores inside a base64 run are dropped before it is read whole.
+  assert.equal(secretRuleFor('Ab+Cd/Ef-Gh/Ij+Kl/Mn_Op/Qr+St'), 'random-token');
   // Slack app tokens with several characters in each middle part.
   assert.equal(secretRuleFor(`xapp-1-A0B-12-${'x9'.repeat(16)}`), 'vendor-token');
 });
