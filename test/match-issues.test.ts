@@ -311,6 +311,11 @@ describe('rules of matchIssues at their edges', () => {
     const none = issue(75, since('2.4.0'), [], closed);
     const some = issue(80, since('2.4.0'), ['1.0.0'], closed);
     assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [none, some], groupBy).found[0]!.issue?.number, 80);
+    // Whichever number is lower.
+    const later = issue(86, since('2.4.0'), [], closed);
+    assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [some, later], groupBy).found[0]!.issue?.number, 80);
+    // Two that stored none: the lower number.
+    assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], [later, none], groupBy).found[0]!.issue?.number, 75);
     const ties = [84, 81, 83, 82, 85].map((number) => issue(number, since('2.4.0'), ['2.4.1'], closed));
     assert.equal(matchIssues([problem(since('2.4.0'), ['2.6.0'])], ties, groupBy).found[0]!.issue?.number, 81);
   });
