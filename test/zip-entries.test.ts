@@ -259,4 +259,9 @@ test('NDJSON entries of up to 4 MiB are read whole, larger ones as they inflate;
     ),
     [`exact.jsonl ${4 * 1024 * 1024} whole`, 'over.jsonl 0 streamed', 'doc.json 3 whole'],
   );
+  // Each names the archive and itself, streamed or not.
+  assert.deepEqual(
+    events.map((event) => event.origin),
+    ['artifact a (#1)/exact.jsonl', 'artifact a (#1)/over.jsonl', 'artifact a (#1)/doc.json'],
+  );
 });
