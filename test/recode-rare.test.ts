@@ -760,6 +760,17 @@ test('the rule as described, recomputed from sets of IDs, gives the same cells, 
   assert.ok(seen.short >= 5, `${seen.short} where everything is one cell`);
 });
 
+/** An aggregator over the parts' sessions with the rule applied at MIN. */
+function recodeAll(
+  parts: SessionSummary[][],
+  fields: GroupField[] = FIELDS,
+  order: readonly GroupField[] = RECODE_ORDER,
+) {
+  const aggregator = createAggregator(fields);
+  for (const part of parts) for (const row of part) aggregator.add(row, null);
+  return { aggregator, recoded: aggregator.recode(MIN, order) };
+}
+
 test('siblings join until the minimum and no further; of two with as many sessions, the one on fewer installations goes', () => {
   const random = seededRandom(13);
   // The rare build's one installation also ran Linux 6.8 (an upgrade): with that sibling it has exactly five.
@@ -768,56 +779,45 @@ test('siblings join until the minimum and no further; of two with as many sessio
     ...row,
     install_id: sibling[0]!.install_id!,
   }));
-  const exactly = createAggregator(FIELDS);
-  for (const row of [
-    ...upgraded,
-    ...sibling,
-    ...sessionsOf(random, ['linux', '6.1', '2.4.0'], 8, 2, 0),
-    ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
-  ])
-    exactly.add(row, null);
-  assert.equal(exactly.recode(MIN, RECODE_ORDER).complementary, 1);
+  const { aggregator: exactly, recoded } = recodeAll([
+    upgraded,
+    sibling,
+    sessionsOf(random, ['linux', '6.1', '2.4.0'], 8, 2, 0),
+    sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
+  ]);
+  assert.equal(recoded.complementary, 1);
   assert.deepEqual(rows(exactly), ['linux (other) 2.4.0: 7/1', 'linux 6.1 2.4.0: 16/0', 'windows 10 2.4.0: 20/0']);
 
   // Two siblings of 12 sessions: on 12 installations and on 6. The one on fewer gives up less, though its name sorts later.
-  const even = createAggregator(FIELDS);
-  for (const row of [
-    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
-    ...sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 12, 1, 0),
-    ...sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
-    ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
-  ])
-    even.add(row, null);
-  even.recode(MIN, RECODE_ORDER);
+  const { aggregator: even } = recodeAll([
+    sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
+    sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 12, 1, 0),
+    sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
+    sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
+  ]);
   assert.deepEqual(rows(even), ['freebsd (other) 2.4.0: 15/1', 'freebsd 13.0 2.4.0: 12/0', 'windows 10 2.4.0: 20/0']);
 });
 
 test('ties: siblings of equal sessions and installations by name; rare classes of equal sessions by name; at most 1,000 class names listed', () => {
   const random = seededRandom(14);
-  const aggregator = createAggregator(FIELDS);
-  for (const row of [
-    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
-    ...sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 6, 2, 0),
-    ...sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
-    ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
-  ])
-    aggregator.add(row, null);
-  aggregator.recode(MIN, RECODE_ORDER);
+  const { aggregator } = recodeAll([
+    sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
+    sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 6, 2, 0),
+    sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
+    sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
+  ]);
   assert.deepEqual(rows(aggregator), [
     'freebsd (other) 2.4.0: 15/1',
     'freebsd 13.2 2.4.0: 12/0',
     'windows 10 2.4.0: 20/0',
   ]);
   // The same the other way round: the order the cells came in decides nothing.
-  const reversed = createAggregator(FIELDS);
-  for (const row of [
-    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
-    ...sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
-    ...sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 6, 2, 0),
-    ...sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
-  ])
-    reversed.add(row, null);
-  reversed.recode(MIN, RECODE_ORDER);
+  const { aggregator: reversed } = recodeAll([
+    sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 3, 1),
+    sessionsOf(random, ['freebsd', '13.2', '2.4.0'], 6, 2, 0),
+    sessionsOf(random, ['freebsd', '13.0', '2.4.0'], 6, 2, 0),
+    sessionsOf(random, ['windows', '10', '2.4.0'], 20, 1, 0),
+  ]);
   assert.deepEqual(rows(reversed), rows(aggregator));
 
   const withKind = (kind: string) =>
@@ -842,19 +842,19 @@ test('ties: siblings of equal sessions and installations by name; rare classes o
 
 test('values are told apart field by field: no two configurations meet because their values run together', () => {
   const random = seededRandom(15);
-  const fields: GroupField[] = ['os.platform', 'os.version', 'app.version', 'runtime.version'];
-  const aggregator = createAggregator(fields);
   const at = (values: string[], installs: number, sessions: number, runtime: string) =>
     sessionsOf(random, values, installs, sessions, 0, runtime);
-  for (const row of [
-    // Rare; its true sibling shares linux, app 2.4 and runtime 0.3. "2.40" and ".3" run together alike, but are not it.
-    ...at(['linux', '5.4', '2.4'], 1, 1, '0.3'),
-    ...at(['linux', '6.8', '2.40'], 6, 1, '.3'),
-    ...at(['linux', '6.1', '2.4'], 8, 1, '0.3'),
-    ...at(['windows', '10', '2.4'], 20, 1, '0.3'),
-  ])
-    aggregator.add(row, null);
-  aggregator.recode(MIN, ['os.version', 'app.version', 'runtime.version', 'os.platform']);
+  const { aggregator } = recodeAll(
+    [
+      // Rare; its true sibling shares linux, app 2.4 and runtime 0.3. "2.40" and ".3" run together alike, but are not it.
+      at(['linux', '5.4', '2.4'], 1, 1, '0.3'),
+      at(['linux', '6.8', '2.40'], 6, 1, '.3'),
+      at(['linux', '6.1', '2.4'], 8, 1, '0.3'),
+      at(['windows', '10', '2.4'], 20, 1, '0.3'),
+    ],
+    ['os.platform', 'os.version', 'app.version', 'runtime.version'],
+    ['os.version', 'app.version', 'runtime.version', 'os.platform'],
+  );
   assert.deepEqual(rows(aggregator), [
     'linux (other) 2.4 0.3: 9/0',
     'linux 6.8 2.40 .3: 6/0',
