@@ -280,6 +280,17 @@ const rows = (aggregator: Aggregator) =>
     .map((group) => `${group.fields.map((field) => field.value).join(' ')}: ${group.sessions}/${group.erroredSessions}`)
     .sort();
 
+/** An aggregator over the parts' sessions with the rule applied at MIN. */
+function recodeAll(
+  parts: SessionSummary[][],
+  fields: GroupField[] = FIELDS,
+  order: readonly GroupField[] = RECODE_ORDER,
+) {
+  const aggregator = createAggregator(fields);
+  for (const part of parts) for (const row of part) aggregator.add(row, null);
+  return { aggregator, recoded: aggregator.recode(MIN, order) };
+}
+
 test('a rare build beside one other build of its platform: both read "(other)" under the platform, values they share stay', () => {
   const random = seededRandom(5);
   const fields: GroupField[] = [...FIELDS, 'runtime.version'];
@@ -314,15 +325,12 @@ test('a rare build beside one other build of its platform: both read "(other)" u
 
 test('rare configurations that reach the minimum together give up no published one; a lone one takes the smallest', () => {
   const random = seededRandom(6);
-  const together = createAggregator(FIELDS);
-  for (const row of [
-    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 4, 2),
-    ...sessionsOf(random, ['linux', '5.4', '2.2.0'], 4, 4, 1),
-    ...sessionsOf(random, ['linux', '6.8', '2.2.0'], 9, 1, 0),
-    ...sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
-  ])
-    together.add(row, null);
-  const first = together.recode(MIN, RECODE_ORDER);
+  const { aggregator: together, recoded: first } = recodeAll([
+    sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 4, 2),
+    sessionsOf(random, ['linux', '5.4', '2.2.0'], 4, 4, 1),
+    sessionsOf(random, ['linux', '6.8', '2.2.0'], 9, 1, 0),
+    sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
+  ]);
   // Linux 5.4 could take Linux 6.8 as a sibling, but FreeBSD and it reach five installations as "(other)" without.
   assert.deepEqual(rows(together), [
     '(other) (other) (other): 20/3',
@@ -331,14 +339,11 @@ test('rare configurations that reach the minimum together give up no published o
   ]);
   assert.equal(first.complementary, 0);
 
-  const alone = createAggregator(FIELDS);
-  for (const row of [
-    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 2, 3, 1),
-    ...sessionsOf(random, ['linux', '6.8', '2.2.0'], 9, 1, 0),
-    ...sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
-  ])
-    alone.add(row, null);
-  const second = alone.recode(MIN, RECODE_ORDER);
+  const { aggregator: alone, recoded: second } = recodeAll([
+    sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 2, 3, 1),
+    sessionsOf(random, ['linux', '6.8', '2.2.0'], 9, 1, 0),
+    sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
+  ]);
   // No sibling shares FreeBSD's values: the published configuration with the fewest sessions (Linux, 9) joins it,
   // not Windows with fewer installations (6) but 60 sessions.
   assert.deepEqual(rows(alone), ['(other) (other) (other): 15/1', 'windows 10 2.4.0: 60/20']);
@@ -439,14 +444,11 @@ test('the order of generalising is the documented one, and the rule counts what 
     'os.platform',
   ]);
   const random = seededRandom(8);
-  const aggregator = createAggregator(FIELDS);
-  for (const row of [
-    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 4, 2),
-    ...sessionsOf(random, ['linux', '5.4', '2.2.0'], 4, 4, 1),
-    ...sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
-  ])
-    aggregator.add(row, null);
-  const recoded = aggregator.recode(MIN, RECODE_ORDER);
+  const { recoded } = recodeAll([
+    sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 1, 4, 2),
+    sessionsOf(random, ['linux', '5.4', '2.2.0'], 4, 4, 1),
+    sessionsOf(random, ['windows', '10', '2.4.0'], 6, 10, 20),
+  ]);
   // Two rare configurations of 4 and 16 sessions, 2 and 1 of them errored, hidden together.
   assert.deepEqual(
     [recoded.configurations, recoded.sessions, recoded.erroredSessions, recoded.sessionsStandIn],
@@ -469,13 +471,10 @@ test('the order of generalising is the documented one, and the rule counts what 
 
 test('a configuration on exactly the minimum of installations is published; rare classes are listed by sessions, then name', () => {
   const random = seededRandom(11);
-  const aggregator = createAggregator(FIELDS);
-  for (const row of [
-    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], MIN, 2, 3),
-    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 2, 0),
-  ])
-    aggregator.add(row, null);
-  const recoded = aggregator.recode(MIN, RECODE_ORDER);
+  const { aggregator, recoded } = recodeAll([
+    sessionsOf(random, ['freebsd', '14.1', '2.4.0'], MIN, 2, 3),
+    sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 2, 0),
+  ]);
   assert.equal(recoded.configurations, 0);
   assert.deepEqual(rows(aggregator), ['freebsd 14.1 2.4.0: 10/3', 'linux 6.8 2.4.0: 40/0']);
 
@@ -496,14 +495,11 @@ test('a configuration on exactly the minimum of installations is published; rare
 
 test('a merged cell names no app version it was not published under', () => {
   const random = seededRandom(12);
-  const aggregator = createAggregator(FIELDS);
-  for (const row of [
-    ...sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 3, 2, 1),
-    ...sessionsOf(random, ['freebsd', '14.1', '2.5.0'], 3, 2, 1),
-    ...sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 2, 0),
-  ])
-    aggregator.add(row, null);
-  aggregator.recode(MIN, RECODE_ORDER);
+  const { aggregator } = recodeAll([
+    sessionsOf(random, ['freebsd', '14.1', '2.4.0'], 3, 2, 1),
+    sessionsOf(random, ['freebsd', '14.1', '2.5.0'], 3, 2, 1),
+    sessionsOf(random, ['linux', '6.8', '2.4.0'], 20, 2, 0),
+  ]);
   // The two builds share their OS version, which stays; their app versions differ and read "(other)".
   assert.deepEqual(rows(aggregator), ['freebsd 14.1 (other): 12/2', 'linux 6.8 2.4.0: 40/0']);
   const freebsd = aggregator.groups().find((group) => group.fields[0]!.value === 'freebsd')!;
@@ -759,17 +755,6 @@ test('the rule as described, recomputed from sets of IDs, gives the same cells, 
   assert.ok(seen.alone >= 40, `${seen.alone} where rare cells reach the minimum together`);
   assert.ok(seen.short >= 5, `${seen.short} where everything is one cell`);
 });
-
-/** An aggregator over the parts' sessions with the rule applied at MIN. */
-function recodeAll(
-  parts: SessionSummary[][],
-  fields: GroupField[] = FIELDS,
-  order: readonly GroupField[] = RECODE_ORDER,
-) {
-  const aggregator = createAggregator(fields);
-  for (const part of parts) for (const row of part) aggregator.add(row, null);
-  return { aggregator, recoded: aggregator.recode(MIN, order) };
-}
 
 test('siblings join until the minimum and no further; of two with as many sessions, the one on fewer installations goes', () => {
   const random = seededRandom(13);
