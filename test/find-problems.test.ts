@@ -453,7 +453,7 @@ test('a part with fewer than min-sessions sessions, or one itself above the othe
 });
 
 /** Cells written as [platform and version, sessions, errored sessions], over 40 installations a cell. */
-function cellTable(rows: [string, number, number][]) {
+function cellTable(rows: [string, number, number][], given: ProblemRule = rule) {
   const configs: ConfigCell[] = [];
   const cells: EventCell[] = [];
   for (const [name, sessions, events] of rows) {
@@ -464,8 +464,11 @@ function cellTable(rows: [string, number, number][]) {
       byInstall.set(`${config}-${i % 40}`, (byInstall.get(`${config}-${i % 40}`) ?? 0) + 1);
     if (events > 0) cells.push({ config, measure: null, events, byInstall, unattributed: 0 });
   }
-  return findProblems(configs, cells, rule).problems.map((problem) => label(problem.pattern));
+  return findProblems(configs, cells, given).problems.map((problem) => label(problem.pattern));
 }
+
+/** The rule over three fields: the platform, the version and the architecture. */
+const byArch: ProblemRule = { ...rule, fields: ['os.platform', 'app.version', 'os.arch'] };
 
 // Populations from a seeded exploration of 150 random ones, where choosing the description by
 // significance alone files a wrong or a second issue.
@@ -528,6 +531,106 @@ test('wider when the extra cells of a wider description are a problem of their o
       ['darwin 2.5.0', 40, 1],
     ]),
     ['* 2.4.0'],
+  );
+});
+
+test('of two wider descriptions whose extra cells are elevated, the one with more sessions is claimed', () => {
+  // Linux fails on every version, worse from 2.4.1 on. Both "linux from 2.4.0 on" (the more
+  // significant) and "linux on every version" add cells elevated on their own to the narrowest
+  // description; claiming the first would leave 2.3.0 for a second issue of the same problem.
+  assert.deepEqual(
+    cellTable([
+      ['linux 2.3.0', 200, 33],
+      ['linux 2.4.0', 200, 40],
+      ['linux 2.4.1', 200, 93],
+      ['linux 2.5.0', 200, 92],
+      ['windows 2.3.0', 200, 7],
+      ['windows 2.4.0', 40, 1],
+      ['windows 2.4.1', 40, 3],
+      ['windows 2.5.0', 200, 9],
+      ['darwin 2.3.0', 40, 2],
+      ['darwin 2.4.0', 40, 2],
+      ['darwin 2.4.1', 200, 12],
+      ['darwin 2.5.0', 40, 2],
+    ]),
+    ['linux *'],
+  );
+});
+
+test('a field of two values is checked for a clean part too: a platform failing on one architecture names it', () => {
+  // Windows on x64 fails 63 of 600, 27 of 200, 81 of 200 and 180 of 600; windows on arm64 fails like
+  // everything else (8 of 105 over its four versions). No arm64 cell is clean on its own, too small
+  // for that; the architecture's part as a whole is.
+  assert.deepEqual(
+    cellTable(
+      [
+        ['linux 2.3.0 x64', 200, 9],
+        ['linux 2.3.0 arm64', 40, 2],
+        ['linux 2.4.0 x64', 40, 2],
+        ['linux 2.4.0 arm64', 40, 1],
+        ['linux 2.4.1 x64', 600, 19],
+        ['linux 2.4.1 arm64', 600, 34],
+        ['linux 2.5.0 x64', 15, 1],
+        ['linux 2.5.0 arm64', 600, 40],
+        ['windows 2.3.0 x64', 600, 63],
+        ['windows 2.3.0 arm64', 15, 1],
+        ['windows 2.4.0 x64', 200, 27],
+        ['windows 2.4.0 arm64', 40, 2],
+        ['windows 2.4.1 x64', 200, 81],
+        ['windows 2.4.1 arm64', 40, 3],
+        ['windows 2.5.0 x64', 600, 180],
+        ['windows 2.5.0 arm64', 10, 1],
+        ['darwin 2.3.0 x64', 200, 7],
+        ['darwin 2.3.0 arm64', 15, 1],
+        ['darwin 2.4.0 x64', 40, 1],
+        ['darwin 2.4.0 arm64', 40, 2],
+        ['darwin 2.4.1 x64', 15, 1],
+        ['darwin 2.4.1 arm64', 15, 1],
+        ['darwin 2.5.0 x64', 200, 12],
+        ['darwin 2.5.0 arm64', 10, 0],
+      ],
+      byArch,
+    ),
+    ['windows * x64'],
+  );
+});
+
+test('each narrowing step starts again from the most significant narrower description', () => {
+  // Darwin fails widely (2.4.0 on x64 and 2.3.0 first, each a problem of its own). What is left of
+  // darwin from 2.4.0 on narrows to arm64, then to its most significant cell, 2.4.1 on arm64, whose
+  // wider description is elevated beside it: one issue for the rest. Narrowing on from arm64 in the
+  // order the list holds instead stops at 2.4.0 on arm64, and the leftover files three issues.
+  assert.deepEqual(
+    cellTable(
+      [
+        ['linux 2.3.0 x64', 15, 0],
+        ['linux 2.3.0 arm64', 15, 1],
+        ['linux 2.4.0 x64', 600, 22],
+        ['linux 2.4.0 arm64', 600, 28],
+        ['linux 2.4.1 x64', 200, 9],
+        ['linux 2.4.1 arm64', 15, 1],
+        ['linux 2.5.0 x64', 40, 1],
+        ['linux 2.5.0 arm64', 600, 24],
+        ['windows 2.3.0 x64', 10, 1],
+        ['windows 2.3.0 arm64', 40, 3],
+        ['windows 2.4.0 x64', 15, 1],
+        ['windows 2.4.0 arm64', 15, 1],
+        ['windows 2.4.1 x64', 600, 20],
+        ['windows 2.4.1 arm64', 15, 1],
+        ['windows 2.5.0 x64', 40, 3],
+        ['windows 2.5.0 arm64', 15, 1],
+        ['darwin 2.3.0 x64', 600, 189],
+        ['darwin 2.3.0 arm64', 200, 71],
+        ['darwin 2.4.0 x64', 600, 254],
+        ['darwin 2.4.0 arm64', 600, 47],
+        ['darwin 2.4.1 x64', 200, 10],
+        ['darwin 2.4.1 arm64', 40, 11],
+        ['darwin 2.5.0 x64', 10, 4],
+        ['darwin 2.5.0 arm64', 200, 12],
+      ],
+      byArch,
+    ),
+    ['darwin 2.4.0 x64', 'darwin 2.3.0 *', 'darwin >=2.4.0 *'],
   );
 });
 

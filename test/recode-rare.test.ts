@@ -846,3 +846,25 @@ test('values are told apart field by field: no two configurations meet because t
     'windows 10 2.4 0.3: 20/0',
   ]);
 });
+
+test('whether the rare cells reach the minimum among themselves is judged field by field too', () => {
+  const random = seededRandom(16);
+  const at = (values: string[], installs: number, runtime: string) =>
+    sessionsOf(random, values, installs, 1, 0, runtime);
+  const { aggregator, recoded } = recodeAll(
+    [
+      // Three rare builds of linux reach eight installations once only the platform is left, so no
+      // published cell is given up. The first two run together ("2.4" "0.3", "2.40" ".3"); read as
+      // one configuration they would reach the minimum alone, leave the third short, and pull its
+      // published sibling (6.1) in.
+      at(['linux', '5.4', '2.4'], 3, '0.3'),
+      at(['linux', '6.8', '2.40'], 3, '.3'),
+      at(['linux', '9.9', '3.0'], 2, '1.0'),
+      at(['linux', '6.1', '3.0'], 20, '1.0'),
+    ],
+    ['os.platform', 'os.version', 'app.version', 'runtime.version'],
+    ['os.version', 'app.version', 'runtime.version', 'os.platform'],
+  );
+  assert.deepEqual(rows(aggregator), ['linux (other) (other) (other): 8/0', 'linux 6.1 3.0 1.0: 20/0']);
+  assert.equal(recoded.complementary, 0);
+});

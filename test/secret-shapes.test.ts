@@ -280,6 +280,9 @@ test('secretRuleFor: runs of 20 or more, pieces between separators, and base64 r
   assert.equal(secretRuleFor('Ab+Cd/Ef+Gh/Ij+Kl/Mn+Op/Qr+St/g1234567'), null);
   // Dashes and underscores inside a base64 run are dropped before it is read whole.
   assert.equal(secretRuleFor('Ab+Cd/Ef-Gh/Ij+Kl/Mn_Op/Qr+St'), 'random-token');
+  // Dropped, not replaced: text in their place (words, spaces) would dilute the capitals of a
+  // letters-only key under a quarter, and this one would pass as harmless.
+  assert.equal(secretRuleFor('Hq-vTzKwPbNr/YmLcXdGs-JfRkWtQp_BzVn'), 'random-token');
   // Slack app tokens with several characters in each middle part.
   assert.equal(secretRuleFor(`xapp-1-A0B-12-${'x9'.repeat(16)}`), 'vendor-token');
 });
