@@ -634,6 +634,41 @@ test('each narrowing step starts again from the most significant narrower descri
   );
 });
 
+/** Linux and darwin on every version at 100 errored of 1,600 (1/16), windows as given: every rate exact in binary. */
+function windowsAgainstOneSixteenth(windows: Record<string, [number, number]>) {
+  return cellTable(
+    PLATFORMS.flatMap((platform) =>
+      VERSIONS.map((version): [string, number, number] =>
+        platform === 'windows' ? [`windows ${version}`, ...windows[version]!] : [`${platform} ${version}`, 1600, 100],
+      ),
+    ),
+  );
+}
+
+test("a rate exactly min-rate-ratio times the other sessions' is enough: for a description, and for the extra cells of a wider one", () => {
+  // Windows 2.5.0 fails 3/32 of its sessions, exactly 1.5 times the 1/16 of every other session.
+  assert.deepEqual(
+    windowsAgainstOneSixteenth({
+      '2.3.0': [1600, 100],
+      '2.4.0': [1600, 100],
+      '2.4.1': [1600, 100],
+      '2.5.0': [3200, 300],
+    }),
+    ['windows 2.5.0'],
+  );
+  // Windows 2.5.0 fails a quarter; its other versions 3/32, exactly 1.5 times linux and darwin's 1/16.
+  // Those extra cells are elevated by that ratio: the problem is windows on every version.
+  assert.deepEqual(
+    windowsAgainstOneSixteenth({
+      '2.3.0': [3200, 300],
+      '2.4.0': [3200, 300],
+      '2.4.1': [3200, 300],
+      '2.5.0': [1600, 400],
+    }),
+    ['windows *'],
+  );
+});
+
 test("each class's problem is compared with every session but its own class's problems", () => {
   // KeyError fails darwin (30 of 200 a cell, 2 elsewhere); OSError fails windows the same way.
   const { configs } = population(() => 0);
