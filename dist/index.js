@@ -45051,7 +45051,7 @@ function integer(read, name, fallback, min, max) {
 function fraction(read, name, fallback) {
   const raw = read(name).trim();
   if (raw === "") return fallback;
-  const value = /^(0|1)?(\.\d+)?$/.test(raw) || /^[01]$/.test(raw) ? Number(raw) : Number.NaN;
+  const value = /^(0|1)?(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(value) || value < 0 || value > 1) {
     throw new SettingsError(name, `is "${raw}", not a rate`, "a decimal number from 0 to 1, such as 0.05");
   }

@@ -158,7 +158,8 @@ function integer(read: ReadInput, name: string, fallback: number, min: number, m
 function fraction(read: ReadInput, name: string, fallback: number): number {
   const raw = read(name).trim();
   if (raw === '') return fallback;
-  const value = /^(0|1)?(\.\d+)?$/.test(raw) || /^[01]$/.test(raw) ? Number(raw) : Number.NaN;
+  // "0", "1", "0.05", ".05" and "1.0": a digit before the point is optional, one after it is not.
+  const value = /^(0|1)?(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(value) || value < 0 || value > 1) {
     throw new SettingsError(name, `is "${raw}", not a rate`, 'a decimal number from 0 to 1, such as 0.05');
   }

@@ -107,6 +107,8 @@ describe('parseSettings', () => {
     [{ path: 'x', 'group-by': 'session_id' }, /^Input "group-by" names the unknown field "session_id"/],
     [{ path: 'x', workflows: 'ci.yml\nrm -rf /' }, /^Input "workflows" names "rm -rf \/", not a workflow file/],
     [{ path: 'x', workflows: '../ci.yml' }, /^Input "workflows" names "\.\.\/ci\.yml", not a workflow file/],
+    // A character outside names and paths anywhere before the tail refuses it: it would end up in an API path.
+    [{ path: 'x', workflows: 'ci?x=1.yml' }, /^Input "workflows" names "ci\?x=1\.yml", not a workflow file/],
     [
       { path: 'x', confidence: '0.3' },
       /^Input "confidence" is 0\.3, out of range\. Accepted: a decimal number from 0\.5 to 0\.999/,
@@ -388,6 +390,7 @@ test('each number is accepted at both ends of its range and refused one past eac
     ['1', 1],
     ['1.0', 1],
     ['0.5', 0.5],
+    ['.05', 0.05],
   ] as const)
     assert.equal(parseSettings(from({ path: 'x', 'error-rate-threshold': value })).errorRateThreshold, expected);
   assert.throws(() => parseSettings(from({ path: 'x', 'error-rate-threshold': '1.01' })), /not a rate/);
