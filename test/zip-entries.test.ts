@@ -137,6 +137,28 @@ test('a large NDJSON entry is read as it inflates, with the figures of reading i
   );
 });
 
+test('a large NDJSON entry that cannot be opened is skipped as zip-invalid, and the archive stops there', async () => {
+  const { STREAM_FROM_BYTES } = await import('../src/sources/path-source.ts');
+  // Stored, not deflated, so its ratio is 1; its local header's signature is broken while the
+  // central directory still lists it.
+  const big = strToU8('{"a":1}\n'.repeat(Math.ceil(STREAM_FROM_BYTES / 8) + 1));
+  const zip = zipSync({ 'big.jsonl': [big, { level: 0 }], 'after.json': strToU8('{"a":2}') });
+  assert.deepEqual([...zip.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+  zip[2] = 0;
+  const seen: string[] = [];
+  for await (const event of zipEntries(item(zip))) {
+    if (event.kind === 'item' && event.stream) {
+      let bytes = 0;
+      for await (const chunk of event.stream()) bytes += chunk.byteLength;
+      seen.push(`streamed ${event.name}: ${bytes} bytes of ${event.size}`);
+    } else seen.push(outcome(event));
+  }
+  assert.deepEqual(seen, [
+    `streamed big.jsonl: 0 bytes of ${big.byteLength}`,
+    'skip artifact a (#1) (entry 1): zip-invalid',
+  ]);
+});
+
 test('an encrypted entry is skipped with its reason and the entries after it are still read', async () => {
   const zip = patchZip(
     zipSync({ 'secret.json': strToU8('{"s":1}'), 'after.json': strToU8('{"a":2}') }),
