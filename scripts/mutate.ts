@@ -16,6 +16,10 @@
 //                        counts as a timeout (default: the config's 20 s; a module whose mutants
 //                        loop forever, as the packed ID set's probes do, pays it once each)
 //   --timeout-factor F   how many times their measured time a mutant's tests may take (default: the config's 2)
+//   --incremental        keep each stage's results (reports/mutation/stage-<name>.incremental.json) and,
+//                        when they are there from an earlier run, test again only the mutants whose code or
+//                        tests changed since (StrykerJS's incremental mode): a killed mutant is kept while
+//                        the test file that killed it is unchanged, any other while no test covering it changed
 //   --list               print each stage's modules and test files, run nothing
 
 import { spawnSync } from 'node:child_process';
@@ -99,6 +103,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string' },
     'timeout-ms': { type: 'string' },
     'timeout-factor': { type: 'string' },
+    incremental: { type: 'boolean', default: false },
     list: { type: 'boolean', default: false },
   },
 });
@@ -163,7 +168,8 @@ for (const [name, stage] of stages) {
   const untested = values['all-tests'] ? [] : stage.modules.filter((module) => ownTests(module).length === 0);
   if (untested.length > 0)
     process.stdout.write(`No unit test reaches ${untested.join(', ')}: all its mutants survive.\n`);
-  const stageReport = join(REPORTS, `stage-${name.replaceAll('/', '-')}.json`);
+  const stageName = `stage-${name.replaceAll('/', '-')}`;
+  const stageReport = join(REPORTS, `${stageName}.json`);
   const { $schema: _schema, ...rest } = config;
   const stageConfig = {
     ...rest,
@@ -172,9 +178,12 @@ for (const [name, stage] of stages) {
     ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
     ...(values['timeout-ms'] ? { timeoutMS: Number(values['timeout-ms']) } : {}),
     ...(values['timeout-factor'] ? { timeoutFactor: Number(values['timeout-factor']) } : {}),
+    ...(values.incremental
+      ? { incremental: true, incrementalFile: relative(ROOT, join(REPORTS, `${stageName}.incremental.json`)) }
+      : {}),
     jsonReporter: { fileName: relative(ROOT, stageReport) },
   };
-  const configPath = join(REPORTS, `stage-${name.replaceAll('/', '-')}.config.json`);
+  const configPath = join(REPORTS, `${stageName}.config.json`);
   writeFileSync(configPath, `${JSON.stringify(stageConfig, null, 2)}\n`);
   process.stdout.write(`\n== ${name}: ${stage.modules.length} modules, ${stage.tests.length} test files\n`);
   const run = spawnSync(process.execPath, [stryker, 'run', relative(ROOT, configPath)], {
