@@ -9,13 +9,16 @@ const ids = (count: number, seed: number) => {
   return Array.from({ length: count }, () => seededUuid(random));
 };
 
-test('exact up to the limit, strings and bytes alike', () => {
+test('exact up to the limit the README gives (16,384), strings and bytes alike; one more is an estimate', () => {
+  assert.equal(EXACT_INSTALLS, 16_384);
   const counter = new InstallCounter();
-  const list = ids(EXACT_INSTALLS, 1);
+  const list = ids(16_384, 1);
   for (const id of list) counter.add(id);
   for (const id of list.slice(0, 100)) counter.addBytes(Buffer.from(id.replaceAll('-', ''), 'hex'), 0);
-  assert.equal(counter.size, EXACT_INSTALLS);
+  assert.equal(counter.size, 16_384);
   assert.equal(counter.approximate, false);
+  counter.add(ids(1, 2)[0]!);
+  assert.equal(counter.approximate, true);
 });
 
 test('past the limit: an estimate within 2.5% that neither order nor repeats change', () => {
